@@ -38,6 +38,28 @@ def no_system_browsers(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
+def no_newsboat_of_this_machine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
+    """The urls file of a newsboat user running the tests is not the tests': a first start names
+    it (newsboat_import_hint), which would change the messages tests read. `newsboat_home` gives a
+    test one of its own."""
+    if "newsboat_home" in request.fixturenames:
+        return
+    from newstui.sources import newsboat_urls
+
+    monkeypatch.setattr(newsboat_urls, "newsboat_urls_file", lambda: None)
+
+
+@pytest.fixture
+def newsboat_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """A home folder whose ~/.newsboat/urls lists one feed: newsboat's, as a migrating user has it."""
+    home = tmp_path / "home"
+    (home / ".newsboat").mkdir(parents=True)
+    (home / ".newsboat" / "urls").write_text('https://example.org/feed.xml "news"\n', "utf-8")
+    monkeypatch.setenv("HOME", str(home))
+    return home
+
+
+@pytest.fixture(autouse=True)
 def collector_left_on() -> Iterator[None]:
     """A test that finds Python's garbage collector on leaves it on: newstui turns it off
     around start-up (newstui.tui.collector), and a code path that forgot to turn it back on

@@ -858,7 +858,10 @@ def _config(
 def _created_config(path: Path, how: str) -> str:
     """What a first run says of the config file it made: where, and how to add a feed (the
     example's feeds are in it commented out, as suggestions)."""
-    return f"created the config file {path} with no feeds yet: {how}, or uncomment an example in it"
+    from newstui.sources.newsboat_urls import newsboat_import_hint
+
+    made = f"created the config file {path} with no feeds yet: {how}, or uncomment an example in it"
+    return made + ("." + hint.removesuffix(".") if (hint := newsboat_import_hint()) else "")
 
 
 _MISSING_CONFIG = (

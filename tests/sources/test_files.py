@@ -127,3 +127,40 @@ def test_a_relative_path_to_a_feed_file_imports(tmp_path, monkeypatch):
     (tmp_path / "saved.xml").write_bytes(data.read_bytes())
     monkeypatch.chdir(tmp_path)
     assert len(read_file(Path("saved.xml"), "x")) == 3
+
+
+def test_newsboat_s_urls_file_is_refused_with_the_command_that_reads_it(tmp_path):
+    """`newstui import ~/.newsboat/urls` stored one article of its lines, and no feed (user test
+    r33 M8): a file that only lists feed addresses says `opml import` adds them."""
+    urls = tmp_path / "urls"
+    urls.write_text(
+        '# my feeds\nhttps://example.org/feed.xml "news" "~Example"\n\n'
+        'http://127.0.0.1:8711/wiki.xml\nquery:Unread:unread = "yes"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(SourceError) as refused:
+        read_file(urls, "x")
+    assert str(refused.value) == (
+        f"{urls}: a list of feed addresses (as newsboat's urls file), not articles: "
+        "`newstui opml import FILE` adds the feeds it lists"
+    )
+
+
+def test_a_text_that_names_an_address_among_its_words_is_still_an_article(tmp_path):
+    note = tmp_path / "note.txt"
+    note.write_text("Feeds to try\n\nhttps://example.org/feed.xml is the one I read.\n")
+    assert read_file(note, "x")[0].title == "Feeds to try"
+
+
+def test_newsboat_s_cache_is_refused_with_the_command_that_reads_it(tmp_path):
+    from tests.newsboat_cache import Item, write_cache
+
+    cache = write_cache(
+        tmp_path / "cache.db",
+        {"https://example.org/feed.xml": "Example"},
+        [Item("https://example.org/feed.xml", "g1", "https://example.org/1")],
+    )
+    with pytest.raises(SourceError) as refused:
+        read_file(cache, "x")
+    assert str(refused.value).startswith(f"{cache}: newsboat's cache, not articles: ")
+    assert "`newstui opml import`" in str(refused.value)

@@ -12,7 +12,7 @@ from newstui.config import example_config_text
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.command_prompt import CommandScreen
 
-from .conftest import FEED_XML, notifications, run_recorded, settle
+from .conftest import FEED_XML, notifications, run_recorded, screen_text, settle
 
 
 @pytest.fixture(autouse=True)
@@ -66,3 +66,29 @@ async def test_a_first_start_subscribes_nothing_and_a_adds_only_the_users_feed(
         assert app.main.config is not None
         assert [f.name for f in app.main.config.feeds] == ["Local Feed"]  # all that R fetches
     assert made.read_text("utf-8") == with_feed("Local Feed", feed_server.url("/news.xml"))
+
+
+async def test_a_first_start_of_a_newsboat_user_names_the_import_of_newsboat_s_feeds(
+    tmp_path, monkeypatch, newsboat_home
+):
+    """Nothing pointed a newsboat user to `newstui opml import ~/.newsboat/urls` (user test r33
+    M8): the first start's notice and the empty reader name it when newsboat's urls file is here."""
+    started: list[tuple[Path, object, dict[str, object]]] = []
+
+    def record(db_path: Path, config: object, **kwargs: object) -> int:
+        started.append((db_path, config, kwargs))
+        return 0
+
+    monkeypatch.setattr("newstui.tui.app.run_app", record)
+    assert main(["--db", str(tmp_path / "n.db")]) == 0
+    [(db_path, config, kwargs)] = started
+    hint = "newsboat's feeds: `newstui opml import ~/.newsboat/urls`"
+    made = tmp_path / "xdg-config" / "newstui" / "feeds.toml"
+    assert str(kwargs["notice"]).startswith(
+        f"created the config file {made} with no feeds yet: press a to add one, or uncomment "
+        f"an example in it. {hint}; "
+    )
+    app = NewstuiApp(db_path, config, **kwargs)  # type: ignore[arg-type]
+    async with run_recorded(app, size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert hint in " ".join(screen_text(app).split())

@@ -86,9 +86,19 @@ def read_file_content(path: Path, guid_prefix: str) -> FileContent:
             entry_id = article.guid or article.url or ""
             article.guid = f"{guid_prefix}#{entry_id}" if entry_id else None
         return FileContent(articles, parsed.title, parsed.warning)
+    if body.startswith(b"SQLite format 3\x00") and b"CREATE TABLE rss_feed" in body[:65536]:
+        raise SourceError(  # (user test r33 M8: the guess a newsboat user makes)
+            f"{path}: newsboat's cache, not articles: `newstui opml import` newsboat's urls file "
+            "(beside it) adds its feeds and brings this cache's read marks"
+        )
     if b"\x00" in body[:4096] and not body.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SourceError(f"{path}: binary file, not text")
     text = _decode(body, path)
+    if _is_feed_list(text):  # newsboat's urls file was stored as one article of its lines
+        raise SourceError(
+            f"{path}: a list of feed addresses (as newsboat's urls file), not articles: "
+            f"`newstui opml import FILE` adds the feeds it lists"
+        )
     if suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and _looks_like_html(text)):
         return FileContent([_html_article(text, path, guid_prefix)])
     if suffix in MARKDOWN_SUFFIXES:
@@ -97,6 +107,18 @@ def read_file_content(path: Path, guid_prefix: str) -> FileContent:
     return FileContent(
         [Article(title=title or clean_line(path.stem), text=body_text, guid=guid_prefix)]
     )
+
+
+# A line of newsboat's urls file: a feed's address (its tags after it), or a query/exec/filter feed.
+_FEED_LIST_LINE = re.compile(r"(?:https?://|query:|exec:|filter:)\S", re.IGNORECASE)
+
+
+def _is_feed_list(text: str) -> bool:
+    """Whether a text file is only feed addresses, one a line (comments and blank lines aside):
+    a subscription list such as newsboat's urls file, not a text to read."""
+    lines = (line.strip() for line in text.splitlines())
+    listed = [line for line in lines if line and not line.startswith("#")]
+    return bool(listed) and all(_FEED_LIST_LINE.match(line) for line in listed)
 
 
 def _decode(body: bytes, path: Path) -> str:

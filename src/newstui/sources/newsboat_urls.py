@@ -160,6 +160,29 @@ def looks_like_newsboat_urls(body: bytes) -> bool:
     return not body.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
 
 
+def newsboat_urls_file() -> str | None:
+    """Where newsboat keeps its urls file on this machine, when it has one (~/.newsboat/urls, else
+    $XDG_CONFIG_HOME/newsboat/urls), written with ~ for the home folder: the path a first start
+    names beside `newstui opml import`, for a newsboat user (user test r33 M8)."""
+    home = Path.home()
+    config_home = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config")
+    for urls in (home / ".newsboat" / "urls", config_home / "newsboat" / "urls"):
+        try:
+            if urls.is_file() and urls.stat().st_size > 0:
+                shown = f"~/{urls.relative_to(home)}" if urls.is_relative_to(home) else str(urls)
+                return shown if " " not in shown else f"'{shown}'"
+        except (OSError, ValueError):
+            continue
+    return None
+
+
+def newsboat_import_hint() -> str:
+    """' newsboat's feeds: `newstui opml import ~/.newsboat/urls`.' when newsboat has a urls file
+    here, else ''."""
+    urls = newsboat_urls_file()
+    return f" newsboat's feeds: `newstui opml import {urls}`." if urls else ""
+
+
 def newsboat_titles(urls_file: Path) -> dict[str, str]:
     """Feed URL → title from newsboat's cache: `cache.db` beside the urls file (~/.newsboat), else
     in newsboat's data folder (~/.local/share/newsboat). Empty when there is none or it does not

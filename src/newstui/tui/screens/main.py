@@ -231,7 +231,12 @@ class MainScreen(
         else:
             add = key_in_effect(self, "sources.add")
             first = f"Press {add} to add a feed (its URL, or a site's address)"
-        return f"No articles yet. {first}, or import files and folders with `newstui import PATH`."
+        from newstui.sources.newsboat_urls import newsboat_import_hint
+
+        return (
+            f"No articles yet. {first}, or import files and folders with `newstui import PATH`."
+            + newsboat_import_hint()
+        )
 
     @on(SourcesPane.ViewChosen)
     def _view_chosen(self, message: SourcesPane.ViewChosen) -> None:
