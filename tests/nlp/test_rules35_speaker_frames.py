@@ -3,7 +3,9 @@ unannotated Wikinews articles), each pinned by invented sentences. A name in the
 speech verb that has its own subject is not the speaker ("Moss tweeted a tribute to Reid: “…”"
 was Reid's). A noun of no list of roles that titled a person before speaks for them ("the
 financier stated" after "US financier Bernard Madoff"), and a first name alone is the one person
-of the article whose full name opens with it."""
+of the article whose full name opens with it. No name inside an affiliation aside after a
+person speaks ("Nora Quist, of Quist Tailoring at 40 Harwood, who …, said"), and a quotation
+alone after a sentence about a person is the first person there not after a preposition."""
 
 from __future__ import annotations
 
@@ -75,3 +77,21 @@ def test_a_first_name_two_people_share_stays_as_written(extractor) -> None:
         "2010. “We bake at four every morning,” Rosa said."
     )
     assert quotes_and_speakers(extractor, text) == [("We bake at four every morning,", "Rosa")]
+
+
+def test_no_name_inside_an_affiliation_aside_after_a_person_speaks(extractor) -> None:
+    text = (
+        "Shop owners on the street see it differently. Nora Quist, of Quist Tailoring at 40 "
+        "Harwood, who heard of the plan only yesterday, said she is “utterly” against it."
+    )
+    assert quotes_and_speakers(extractor, text) == [("utterly", "Nora Quist")]
+
+
+def test_a_quote_alone_after_a_sentence_about_a_role_holder_is_the_holders(extractor) -> None:
+    text = (
+        "Head of the Dutch company in charge of the sales of Fizzy Pop, Lars Denholm, defended "
+        "the drink.\n\n“Parents decide what their children drink, and the label is clear.”"
+    )
+    assert quotes_and_speakers(extractor, text) == [
+        ("Parents decide what their children drink, and the label is clear.", "Lars Denholm")
+    ]

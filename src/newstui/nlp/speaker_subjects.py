@@ -652,6 +652,16 @@ class _SubjectFinder:
             for m in kept
         ):
             kept = [m for m in kept if m.start < start + appositive.start()]
+        for m in kept:
+            aside = (
+                _AFFILIATION_ASIDE.match(self.masked, m.end, end)
+                if m.entity.type == "PERSON"
+                else None
+            )
+            if aside:  # "Nancy Pollina, of Don Apparel at 1119 Elmwood, who …, said": no
+                # name inside the aside after a person speaks
+                kept = [k for k in kept if not m.end <= k.start < aside.end()]
+                break
         plain = [m for m in kept if not _POSSESSIVE_AFTER.match(self.masked, m.end)]
         if not plain:  # "Acme's attorney Stoltz said": the attorney speaks, not Acme
             kept = [m for m in kept if not self._owner_of_role(m)]

@@ -676,7 +676,10 @@ class SpeakerFinder(_SubjectFinder):
             return None
         people = [m for m in self.mentions_in(last_start, prev_end) if m.entity.type == "PERSON"]
         if people:
-            return people[0].entity.name
+            # "President of the firm behind Robby Bubble, Darryl Weinbren, defended it.": the
+            # first person not after a preposition
+            subject = next((m for m in people if not self._after_preposition(m)), people[0])
+            return subject.entity.name
         role = self._opening_role(last_start, prev_end)
         if role:  # "The Queen herself mentioned the visit in her speech.¶“…”": its holder
             return role
