@@ -54,3 +54,32 @@ def test_a_filter_with_a_regex_query_is_warned_of_when_the_config_is_read(tmp_pa
         f"{path}:4: filter 'Ads': query 'title:/^Sponsored/' finds nothing: no "
     ), warning
     assert "write title:Sponsored* instead" in warning
+
+
+@pytest.mark.parametrize(
+    ("entry", "query", "instead"),
+    [
+        ("filters", 'title =~ "^Sponsored"', "newstui writes title:word, tag:name, unread"),
+        ("views", 'unread = "yes" and tags # "wire"', 'write unread tag:"wire" instead'),
+    ],
+)
+def test_a_query_in_newsboat_s_filter_language_is_warned_of_when_the_config_is_read(
+    tmp_path: Path, entry: str, query: str, instead: str
+):
+    """A newsboat user's `ignore-article` rule copied as a filter hid nothing and nothing said so
+    (user test r33 M10): newstui reads `title =~ "^Sponsored"` as words to find."""
+    path = tmp_path / "feeds.toml"
+    path.write_text(f"[[{entry}]]\nname = \"N\"\nquery = '{query}'\n", "utf-8")
+    config = load_config(path)
+    (warning,) = config.warnings
+    what = entry.removesuffix("s")
+    assert warning == (
+        f"{path}:3: {what} 'N': query {query!r} finds nothing: newsboat syntax: {instead} "
+        "(README: Coming from newsboat)"
+    )
+
+
+def test_a_quoted_phrase_is_no_newsboat_syntax(tmp_path: Path):
+    path = tmp_path / "feeds.toml"
+    path.write_text("[[views]]\nname = \"N\"\nquery = 'title:\"a = b\" tag:x'\n", "utf-8")
+    assert load_config(path).warnings == ()

@@ -602,10 +602,16 @@ EXTRACTOR_NAMES: tuple[str, ...] = ("rules", "none")
 
 def _regex_warning(path: Path, line: int, what: str, query: str) -> str:
     """The warning for a view's or filter's query that parses but is written as a regular
-    expression, which finds nothing ("" for any other)."""
+    expression or in newsboat's filter language (`title =~ "^Sponsored"`, what a newsboat user's
+    `ignore-article` rule becomes: it hid nothing, unsaid, user test r33 M10), which finds
+    nothing ("" for any other)."""
     from newstui.query import regex_hint
 
     found = regex_hint(query)
+    if found is None and ("~" in query or '"' in query):  # (the newsboat module loads only then)
+        from newstui.sources.newsboat_urls import newsboat_operator_hint
+
+        found = newsboat_operator_hint(query)
     return f"{at_line(path, line)}: {what}: query {query!r} finds nothing: {found}" if found else ""
 
 

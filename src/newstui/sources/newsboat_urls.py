@@ -310,6 +310,16 @@ _NEWSBOAT_OPERATOR = re.compile(r'=~|!~|\w\s*!?[=#]\s*"')
 _LOWER_CASE_JOIN = re.compile(r"\S\s+(or|and)\s+\S")
 
 
+def newsboat_operator_hint(query: str) -> str | None:
+    """A hint for a query written in newsboat's filter language (`title =~ "tokyo"`, `unread =
+    "yes"`), which newstui reads as words to find: what to write instead; None for any other."""
+    if not _NEWSBOAT_OPERATOR.search(query):
+        return None
+    said = newsboat_filter_query(query)
+    instead = f"write {said} instead" if said else "newstui writes title:word, tag:name, unread"
+    return f"newsboat syntax: {instead} (README: Coming from newsboat)"
+
+
 def newsboat_syntax_hint(query: str) -> str | None:
     """A hint for a query that found nothing because it is written in newsboat's filter
     language (`title =~ "tokyo"`) or joins words with a lower-case or/and, which newstui reads
@@ -318,10 +328,8 @@ def newsboat_syntax_hint(query: str) -> str | None:
 
     if (regex := regex_hint(query)) is not None:
         return regex
-    if _NEWSBOAT_OPERATOR.search(query):
-        said = newsboat_filter_query(query)
-        instead = f"write {said} instead" if said else "newstui writes title:word, tag:name, unread"
-        return f"newsboat syntax: {instead} (README: Coming from newsboat)"
+    if (newsboat := newsboat_operator_hint(query)) is not None:
+        return newsboat
     if joined := _LOWER_CASE_JOIN.search(re.sub(r'"[^"]*"', '""', query)):  # not in a phrase
         word = joined[1]
         return (
