@@ -81,5 +81,5 @@ def test_a_query_in_newsboat_s_filter_language_is_warned_of_when_the_config_is_r
 
 def test_a_quoted_phrase_is_no_newsboat_syntax(tmp_path: Path):
     path = tmp_path / "feeds.toml"
-    path.write_text("[[views]]\nname = \"N\"\nquery = 'title:\"a = b\" tag:x'\n", "utf-8")
+    path.write_text('[[views]]\nname = "N"\nquery = \'title:"a = b" tag:x\'\n', "utf-8")
     assert load_config(path).warnings == ()
