@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from newstui.cli import main
 from newstui.library import Library
 from newstui.model import ArticleFilter
+from newstui.store.pending_marks import UNMATCHED_DAYS
 from tests.newsboat_cache import Item, write_cache
 
 
@@ -313,3 +315,32 @@ def test_marks_of_items_whose_guid_is_no_url_arrive_as_feeds_resolve_it(
         unread = sorted(a.title for a in library.articles(ArticleFilter(unread=True), limit=None))
         assert unread == ["Entry 6", "Episode 6"]
         assert library.add_imported_marks([]).waiting == 0  # every mark found its article
+
+
+def test_marks_no_fetch_can_match_are_said_once_and_listed_by_feeds(newsboat):
+    """A mark whose item left the feed (or that newsboat knew by another id) used to wait 60
+    days unsaid: the fetch that reads its feed says so, once, and `feeds` lists what waits."""
+    newsboat.cache(newsboat.read())
+    assert newsboat("opml", "import", str(newsboat.urls)) == 0, newsboat.err
+    assert newsboat("feeds") == 0, newsboat.err
+    forgotten = (datetime.now(UTC) + timedelta(days=UNMATCHED_DAYS)).date().isoformat()
+    assert (
+        f"Wire: 5 marks imported from newsboat wait for its next fetch (kept until {forgotten})"
+        in (newsboat.out)
+    )
+
+    assert newsboat("fetch") == 0, newsboat.err
+
+    said = (
+        "warning: Wire: 1 mark imported from newsboat matches none of its articles (not in the "
+        f"feed when it was read); kept until {forgotten} in case it comes back"
+    )
+    assert said in newsboat.err.splitlines()
+    assert newsboat("feeds") == 0 and said.removeprefix("warning: ") in newsboat.out
+    assert newsboat("feeds", "--json") == 0
+    assert {f["name"]: f["marks_waiting"] for f in json.loads(newsboat.out)} == {
+        "Wire": 1,
+        "Blog": 0,
+    }
+    assert newsboat("fetch") == 0, newsboat.err
+    assert "newsboat" not in newsboat.err  # said once, by the fetch that found nothing for it

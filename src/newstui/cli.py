@@ -1552,6 +1552,8 @@ def cmd_fetch(
     if not args.names:
         sync_sources(library, config)
         removed = prune_sources(library, config)
+    # feeds newsboat marks wait for, not read since their import: this fetch reads them
+    unread_for_marks = {w.feed_url for w in library.waiting_marks() if not w.read_since}
     outcomes: list[SourceOutcome] = []
     if not args.names and config.sync is not None:
         from newstui.ingest import feeds_fetched_directly, sync_with_server
@@ -1584,6 +1586,10 @@ def cmd_fetch(
             if matched:
                 verb = "hid" if entry.action == "hide" else "marked read"
                 _stdout().print(_cell(f"filter {entry.name}: {verb} {matched}"), soft_wrap=True)
+        if unread_for_marks:  # marks this fetch found nothing for: said once, not left silent
+            for waiting in library.waiting_marks():
+                if waiting.read_since and waiting.feed_url in unread_for_marks:
+                    _complain(f"warning: {hide_passwords(waiting.line())}")
     return status
 
 
@@ -1936,6 +1942,7 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
             [*rows, *_unstored_sources(library, config)], key=lambda r: name_order(r.name)
         )
     now = datetime.now(UTC)
+    waiting = {w.feed_url: w for w in library.waiting_marks()}  # imported marks (newsboat's)
     data = [
         {
             "id": r.id or None,  # a configured source not stored yet has none
@@ -1949,6 +1956,7 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
             "last_error": r.last_error,
             "failures": r.failures,
             "next_try": r.waiting_until(now),
+            "marks_waiting": waiting[r.url].marks if r.kind == "feed" and r.url in waiting else 0,
         }
         for r in rows
     ]
@@ -2000,6 +2008,11 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
         )
     _emit(args, data, table)
     for line in _set_aside_lines(library, config):
+        _stdout().print(Text(terminal_safe(line, line=True)), soft_wrap=True)
+    names = {r.url: r.name for r in rows if r.kind == "feed" and r.url}  # (the config's too)
+    for marks in waiting.values():
+        named = dataclasses.replace(marks, name=names.get(marks.feed_url, marks.name))
+        line = hide_passwords(named.line())
         _stdout().print(Text(terminal_safe(line, line=True)), soft_wrap=True)
     return 0
 

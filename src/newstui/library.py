@@ -65,7 +65,7 @@ if TYPE_CHECKING:
         TextToAnalyse,
     )
     from newstui.model.fetching import SetAsideSource
-    from newstui.model.marks import ImportedMark, MarksTaken
+    from newstui.model.marks import ImportedMark, MarksTaken, WaitingMarks
     from newstui.model.views import Marked
     from newstui.query import Query  # only searches, filters and query views need it
     from newstui.store import sync as _sync  # only sync and its status line need it
@@ -476,6 +476,12 @@ class Library:
         from newstui.store import pending_marks as _pending_marks
 
         return _pending_marks.add_pending_marks(self._db, marks, now or datetime.now(UTC))
+
+    def waiting_marks(self) -> list[WaitingMarks]:
+        """Imported marks still waiting for their articles, by feed (see add_imported_marks)."""
+        from newstui.store import pending_marks as _pending_marks
+
+        return _pending_marks.waiting_marks(self._db)
 
     # -- writing what sources produced ------------------------------------------------------
 

@@ -28,3 +28,30 @@ class MarksTaken:
 
     applied: int
     waiting: int
+
+
+@dataclass(frozen=True, slots=True)
+class WaitingMarks:
+    """Imported marks still waiting for one feed's articles: how many, whether the feed was read
+    since their import (then its items hold none of theirs: gone from the feed, or known by
+    another id), and the day the last of them is forgotten unmatched (YYYY-MM-DD)."""
+
+    feed_url: str
+    name: str  # the stored feed's name, else its URL
+    marks: int
+    read_since: bool
+    forgotten: str
+
+    def line(self) -> str:
+        """`Pod: 3 marks imported from newsboat match none of its articles …`, for fetch and
+        feeds: a mark that can never arrive is said, not kept silently for 60 days."""
+        one = self.marks == 1
+        marks = f"{self.marks:,} {'mark' if one else 'marks'} imported from newsboat"
+        if self.read_since:
+            return (
+                f"{self.name}: {marks} {'matches' if one else 'match'} none of its articles (not "
+                f"in the feed when it was read); kept until {self.forgotten} in case "
+                f"{'it comes' if one else 'they come'} back"
+            )
+        wait = "waits" if one else "wait"
+        return f"{self.name}: {marks} {wait} for its next fetch (kept until {self.forgotten})"

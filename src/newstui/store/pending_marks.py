@@ -16,7 +16,7 @@ from newstui.model.link_key import link_key
 from newstui.store.db import Database, write_transaction
 
 if TYPE_CHECKING:
-    from newstui.model.marks import ImportedMark, MarksTaken
+    from newstui.model.marks import ImportedMark, MarksTaken, WaitingMarks
 
 UNMATCHED_DAYS = 60  # a mark whose article never came goes after this long (keep_days if less)
 
@@ -136,6 +136,34 @@ def _give(conn: sqlite3.Connection, matches: str, params: list[object]) -> int:
         "INSERT OR IGNORE INTO imported_marks (article_id) VALUES (?)", [(i,) for i in given]
     )
     return len(given)
+
+
+def waiting_marks(db: Database) -> list[WaitingMarks]:
+    """The marks still waiting, by feed (its name, else its URL), and whether the feed was read
+    without error since the newest was imported. One look-up when none waits."""
+    from newstui.model.marks import WaitingMarks
+
+    rows = db.conn.execute(
+        """
+        SELECT p.feed_url, f.name, count(*), max(p.imported),
+            coalesce(f.last_error IS NULL AND f.last_fetched >= max(p.imported), 0)
+        FROM pending_marks p LEFT JOIN feeds f ON f.key = p.feed_url
+        GROUP BY p.feed_url
+        """
+    ).fetchall()
+    return sorted(
+        (
+            WaitingMarks(
+                url,
+                name or url,
+                count,
+                bool(read_since),
+                (datetime.fromisoformat(last) + timedelta(days=UNMATCHED_DAYS)).date().isoformat(),
+            )
+            for url, name, count, last, read_since in rows
+        ),
+        key=lambda w: w.name.casefold(),
+    )
 
 
 def forget_unmatched_marks(
