@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -534,7 +535,11 @@ def _link_counts(conn: sqlite3.Connection, feed_id: int) -> dict[str, int]:
 
 def same_title(a: str | None, b: str | None) -> bool:
     """Whether two titles are one article's: equal but for case and spacing."""
-    return " ".join((a or "").split()).casefold() == " ".join((b or "").split()).casefold()
+    return _folded(a) == _folded(b)
+
+
+def _folded(title: str | None) -> str:
+    return " ".join((title or "").split()).casefold()
 
 
 def _unique(name: str, taken: set[str]) -> str:
@@ -595,11 +600,12 @@ def save_items(
     """Store a page of server items in one transaction (and advance the cursor with them).
 
     A known item keeps its article and local state; a new one takes the server's state, or is
-    linked to an article this source already stored under the same link (whose read and starred
-    marks stay, queued for the server where the item lacks them; an article another user's item
-    was takes the server's marks: see forget_server), and its text when it is the better
-    (article_merge.keeps_own_text: its full text fetched here, or longer). `unlinked`, the sync's unlinked_articles
-    (else read here): those linked now leave it.
+    linked to the article this source already stored under the same link and title (see
+    _stored_before), whose read and starred marks stay, queued for the server where the item
+    lacks them (an article another user's item was takes the server's marks: see
+    forget_server), and its text when it is the better (article_merge.keeps_own_text: its full
+    text fetched here, or longer). `unlinked`, the sync's unlinked_articles (else read here):
+    those linked now leave it.
     """
     new = updated = 0
     changed: list[int] = []
@@ -608,6 +614,8 @@ def save_items(
     with _applying(db) as conn:
         if unlinked is None:  # (another user's articles: they take this one's marks)
             unlinked = _unlinked(conn)
+        alike = Counter(_link_and_title(item) for item in items if item.article.url)
+        under: _Shared = {}
         for item in items:
             feed_id = feed_ids.get(item.stream_id)
             if feed_id is None:
@@ -619,11 +627,7 @@ def save_items(
                 [item.item_id],
             ).fetchone()
             if row is None and item.article.url:
-                row = conn.execute(  # (`…/V%C3%A1zquez` is the `…/Vázquez` a feed gave)
-                    f"SELECT id, content_hash FROM articles WHERE feed_id = ? AND {LINK_KEY} = ? "
-                    "AND id NOT IN (SELECT article_id FROM sync_items) LIMIT 1",
-                    [feed_id, link_key(item.article.url)],
-                ).fetchone()
+                row = _stored_before(conn, feed_id, item, alike, under)
                 if row is not None:
                     _link(conn, item, row[0])
                     if row[0] in unlinked:
@@ -667,6 +671,51 @@ def save_items(
                 "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)", list(cursor)
             )
     return SavedItems(new, updated, tuple(changed), tuple(feeds))
+
+
+def _link_and_title(item: RemoteItem) -> tuple[str, str, str]:
+    """What tells an item stored before sync was set up: its source, link (by link_key) and
+    title (folded as same_title compares it)."""
+    return item.stream_id, link_key(item.article.url or ""), _folded(item.article.title)
+
+
+# A page's articles under one link, by source and link_key: by folded title, each (id, content
+# hash, whether an item is linked to it).
+_Shared = dict[tuple[int, str], dict[str, list[tuple[int, str, bool]]]]
+
+
+def _stored_before(
+    conn: sqlite3.Connection,
+    feed_id: int,
+    item: RemoteItem,
+    alike: Counter[tuple[str, str, str]],
+    under: _Shared,
+) -> tuple[int, str] | None:
+    """The article (id, content hash) that the source stored before this item was linked to it
+    (fetched here before sync was set up): the one article here under the item's link, compared
+    by link_key (`…/V%C3%A1zquez` is the `…/Vázquez` a feed gave), with its title, no item yet,
+    and no other item of the page (`alike`) with that link and title. Articles that share a link
+    (a podcast's show page, a live blog) are told apart by title, and an item that is none of
+    them alone is stored as new: a copy, never another article's title, enclosure or marks.
+    `under` keeps each link's articles for the page (one look-up a link, not one an item)."""
+    stream, key, title = _link_and_title(item)
+    if alike[stream, key, title] != 1:
+        return None
+    if (feed_id, key) not in under:
+        by_title: dict[str, list[tuple[int, str, bool]]] = {}
+        for article_id, digest, stored_title, linked in conn.execute(
+            "SELECT a.id, a.content_hash, a.title, s.item_id IS NOT NULL FROM articles a "
+            f"LEFT JOIN sync_items s ON s.article_id = a.id WHERE a.feed_id = ? AND {LINK_KEY} = ?",
+            [feed_id, key],
+        ):
+            by_title.setdefault(_folded(stored_title), []).append(
+                (article_id, digest, bool(linked))
+            )
+        under[feed_id, key] = by_title
+    same = under[feed_id, key].get(title, [])
+    if len(same) != 1 or same[0][2]:
+        return None
+    return same[0][0], same[0][1]
 
 
 def _link(conn: sqlite3.Connection, item: RemoteItem, article_id: int) -> None:
