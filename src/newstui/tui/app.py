@@ -134,7 +134,10 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         self.counts = SharedLibrary(db_path, opened=opened)  # source counts, never in the way
         self.main = MainScreen(self.library, self.counts, config)
         self.open_error: NewstuiError | None = None  # why the upgraded store did not open
-        self._data_version: int | None = None
+        # The store as the first view reads it: a write after it (the start-up analysis
+        # joining copies of stories) is told by the first look at the store, not taken as
+        # where it starts from (user test r33 H2: a join done before it was never shown).
+        self._data_version: int | None = self._store_version() if opened else None
         self._sync_status: SyncStatus | None = None
         self.auto_refresh_timer: Timer | None = None
         # A bad [keys] table stops here, before the screen is taken; an entry no binding has
@@ -229,6 +232,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
                 return
             self.library.open()
             self.counts.open()
+            self._data_version = self._store_version()  # (before the first view is read)
         except NewstuiError as exc:
             if not cancel.is_set():
                 self.call_from_thread(self._not_opened, exc)
@@ -528,6 +532,14 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         except Exception as exc:
             raise NewstuiError(f"quote and entity analysis failed: {error_line(exc)}") from exc
         self.main.post_message(AnalysisFinished(count))
+
+    def _store_version(self) -> int | None:
+        """The counts connection's data_version (see _watch_other_writers); None if unreadable."""
+        try:
+            with self.counts.borrow() as library:
+                return library.data_version
+        except Exception:  # a busy or closing database: the first look starts from there
+            return None
 
     @work(thread=True, group="watch", exclusive=True)
     def _watch_other_writers(self) -> None:

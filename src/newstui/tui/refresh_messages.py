@@ -43,6 +43,7 @@ class RefreshFinished(Message):
 
 @dataclass(eq=False, repr=False)
 class AnalysisFinished(Message):
-    """Articles stored before the current extractor version were analysed (`count` of them)."""
+    """Articles stored before the current extractor version were analysed (`count` of them) and
+    recent ones not yet sketched joined to their stories."""
 
     count: int

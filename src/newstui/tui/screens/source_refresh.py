@@ -312,10 +312,12 @@ class SourceRefresh(ScreenMixin):
         self.sync_status.fit(max(room - taken, 0))
 
     def _on_analysis_finished(self, message: AnalysisFinished) -> None:
-        if message.count:
-            self.sources.reload()
-            if (row := self.headlines.selected) is not None:
-                self.load_detail(row.id)
+        # Read the counts and the list again even when it analysed nothing: it joins copies
+        # of stories too (a first fetch's beyond STORIES_PER_RUN), which shortens the views,
+        # and the 2 s look at the store may have missed it (user test r33 H2, M1).
+        self._on_store_changed()
+        if message.count and (row := self.headlines.selected) is not None:
+            self.load_detail(row.id)
 
 
 def waited_for(plan: RefreshPlan) -> dict[str, None]:

@@ -122,6 +122,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         chunk: int
         rows: list[ArticleRow]
         complete: bool = True  # False: an article listed in it was deleted since the load
+        by_offset: bool = False  # read at the store's offsets (not by the ids a list keeps)
 
     @dataclass(eq=False, repr=False)
     class _Listed(Message, bubble=False):
@@ -163,6 +164,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         self._marked_while_listing: dict[int, int] = {}  # article id -> list index
         self._when_listed: list[Callable[[], object]] = []
         self._announced: int | None = -1
+        self._check_after_load = False  # another process wrote while a load ran: check after it
         self._strips: LRUCache[tuple, Strip] = LRUCache(512)
         # Whether a loaded row has a time: until one does, the date column keeps no room for it
         # (a feed giving dates only); it widens, once, when a window with a time arrives.
@@ -232,11 +234,17 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         self.show_view(self.view, row.id if row else None)
 
     def reload(self) -> None:
-        """Re-query the current view keeping the selected article where it is on screen."""
+        """Re-query the current view keeping the selected article where it is on screen; when
+        its row is not loaded yet (`G` just jumped there), the cursor keeps its place, or the
+        last row's of a list that got shorter (it went back to the first row: user test r33 H2)."""
         row = self.selected
-        on_screen = self.cursor - round(self.scroll_y) if row else None
+        shown = self.rows_shown and bool(self.total)
+        on_screen = self.cursor - round(self.scroll_y) if shown else None
         self.show_view(
-            self.view, row.id if row else None, row_on_screen=on_screen, near=self.cursor
+            self.view,
+            row.id if row else None,
+            row_on_screen=on_screen,
+            near=self.cursor if shown else None,
         )
 
     def check_rows(self) -> None:
@@ -245,7 +253,10 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         into view kept a stale ● before), and reload the list when one of them was removed
         (or a list not filtered by flags has another count), keeping the cursor where it was.
         Other chunks are dropped, to be read again when shown."""
-        if not self.loaded or self.load_pending or not self.rows_shown or not self.total:
+        if self.load_pending:  # checked once that load is in: it may have read the store
+            self._check_after_load = True  # before the change that asked for this check
+            return
+        if not self.loaded or not self.rows_shown or not self.total:
             return
         top = round(self.scroll_y)
         height = max(1, self.scrollable_content_region.height)
@@ -268,6 +279,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
     def _on_checked(self, message: _Checked) -> None:
         message.stop()
         if message.generation != self._generation or self.load_pending:
+            self._check_after_load = self._check_after_load or self.load_pending
             return
         by_flags = listed_by_flags(self.view.filter)  # a row marked out of it stays listed
         gone = any(article_id not in message.rows for article_id in message.asked)
@@ -353,6 +365,8 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
             if select_id is not None:
                 found = library.position(view.filter, select_id, order)
                 cursor = found if found is not None else min(near or 0, max(total - 1, 0))
+            elif near is not None:  # a reload whose cursor row was not loaded: keep the place
+                cursor = min(near, max(total - 1, 0))
             chunks = {}
             for chunk in {0, cursor // CHUNK}:
                 chunks[chunk] = library.articles(
@@ -416,7 +430,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         with self._library.borrow() as library:
             if listed is None:
                 rows = library.articles(view.filter, offset=chunk * CHUNK, limit=CHUNK, order=order)
-                self.post_message(self._Chunk(generation, chunk, rows))
+                self.post_message(self._Chunk(generation, chunk, rows, by_offset=True))
                 return
             ids = listed[chunk * CHUNK : (chunk + 1) * CHUNK]
             rows = listed_rows(library, view.filter, ids)
@@ -443,6 +457,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
                 self.refresh()
             self.post_message(self.ViewLoaded(self.view, self.total))
             self._rows_in()
+            self._check_if_asked()
             return
         self._loaded_generation = message.generation
         self._list_ids(message)
@@ -477,6 +492,13 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         self.post_message(self.ViewLoaded(self.view, self.total))
         self._announce(by_load=not typed)
         self._rows_in()
+        self._check_if_asked()
+
+    def _check_if_asked(self) -> None:
+        """Run the check another process's write asked for while the list was loading."""
+        if self._check_after_load and not self.load_pending:
+            self._check_after_load = False
+            self.check_rows()
 
     def _list_ids(self, message: _Loaded) -> None:
         """A list filtered by flags keeps its ids: those of its rows when they are all in,
@@ -517,7 +539,10 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         message.stop()
         if message.generation != self._generation:
             return
-        if not message.complete:  # an article was deleted: read the list again, as check_rows
+        if not message.complete or (message.by_offset and not self._fits(message)):
+            # an article was deleted, or the view has another count than the list's (copies
+            # joined to their stories since it loaded): read it again, count and all, rather
+            # than keep rows past its real end as "…" for good (user test r33 H2)
             self.reload()
             return
         self._requested.discard(message.chunk)
@@ -529,6 +554,10 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
             self._chunks.popitem(last=False)
         self.refresh()
         self._announce()
+
+    def _fits(self, message: _Chunk) -> bool:
+        """Whether a window read at the store's offsets has the rows the list's count gives it."""
+        return len(message.rows) == min(CHUNK, max(self.total - message.chunk * CHUNK, 0))
 
     def row_at(self, index: int) -> ArticleRow | None:
         """The row at an index if loaded; otherwise asks for its window and returns None."""
