@@ -257,6 +257,25 @@ def test_add_of_no_url_says_none_was_given(cli, url):
     assert cli.config.read_text("utf-8") == before
 
 
+def test_add_of_a_feed_left_to_wait_tries_it_now_and_adds_nothing_when_it_fails(cli, feed_server):
+    """A URL the store left to wait after failures was written to feeds.toml untried, "added …:
+    no article yet", with a "waiting" line and exit 1 (user test r33 M9): named, it is tried."""
+    missing = feed_server.route("/missing.xml", status=404)
+    url = feed_server.url("/missing.xml")
+    before = cli.config.read_text("utf-8")
+    cli.config.write_text(f'{before}\n[[feeds]]\nname = "Gone"\nurl = "{url}"\n', "utf-8")
+    assert cli("fetch") == 1
+    assert cli("fetch") == 1
+    assert cli("fetch") != 0 and missing.hits == 2  # now left to wait
+    cli.config.write_text(before, "utf-8")  # the entry deleted by hand
+
+    assert cli("add", url) == 1
+
+    assert missing.hits >= 3  # tried (a web page's feeds are looked for first)
+    assert "404" in one_line(cli.err) and "not added to" in cli.err
+    assert cli.config.read_text("utf-8") == before
+
+
 def test_add_given_a_local_file_says_how_files_are_read(cli, tmp_path):
     saved = tmp_path / "saved feed.xml"
     saved.write_text("<rss/>", "utf-8")

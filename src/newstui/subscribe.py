@@ -142,7 +142,11 @@ def add_feed(
     # false means no page fetched).
     trial = FeedConfig(url, name or hide_passwords(url), tags, config.settings.fulltext)
     with_trial = dataclasses.replace(config, feeds=(*config.feeds, trial))
-    [outcome] = asyncio.run(fetch_feeds(library, with_trial, [trial], analyse=False))
+    # named, so tried now even when the store left this URL to wait after failures (it wrote
+    # the entry untried, "no article yet", user test r33 M9), as `fetch NAME` tries it
+    [outcome] = asyncio.run(
+        fetch_feeds(library, with_trial, [trial], analyse=False, respect_waits=False)
+    )
     analyse_pending(library, config.settings.extractor, stale=analyse_stale, here=analyse_here)
     error = outcome.error
     warning = outcome.warning
