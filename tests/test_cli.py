@@ -876,6 +876,27 @@ def test_opml_import_again_says_the_feeds_are_already_there(cli, tmp_path):
     assert cli.out.strip() == f"2 feeds in {opml}, 0 added to {cli.config} (2 already there)"
 
 
+def test_opml_import_with_sync_says_the_feeds_are_not_subscribed_on_the_server(cli, tmp_path):
+    """With [sync], `add` subscribes on the server and `opml import` only writes feeds.toml: a user
+    who set up FreshRSS first got feeds their phone never saw, unsaid (user test r33 L16)."""
+    cli.config.write_text(
+        cli.config.read_text("utf-8")
+        + '\n[sync]\nservice = "greader"\nurl = "https://rss.example/api/greader.php"\n'
+        'user = "me"\npassword_env = "NEWSTUI_TEST_PASSWORD"\n',
+        "utf-8",
+    )
+    opml = tmp_path / "subs.opml"
+    opml.write_text(
+        '<opml version="2.0"><body><outline text="A" xmlUrl="https://a.example/rss"/></body></opml>',
+        "utf-8",
+    )
+    assert cli("opml", "import", str(opml)) == 0
+    assert cli.out.strip() == (
+        f"1 feed in {opml}, 1 added to {cli.config}; not subscribed on rss.example: newstui "
+        "fetches them itself (`newstui add URL` subscribes there)"
+    )
+
+
 def test_opml_import_takes_newsboats_urls_file_with_tags_and_cached_titles(
     cli, tmp_path, monkeypatch
 ):

@@ -2488,6 +2488,13 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
                 text += f" ({len(views) - len(added_views):,} already there)"
         if hidden:
             text += f"; {counted(len(hidden), 'feed')} newsboat hid now listed"
+        if added and config.sync is not None:  # `add` subscribes there; this writes the file
+            from newstui.sync.client import server_name
+
+            text += (  # (user test r33 L16: the phone never saw them, and nothing said so)
+                f"; not subscribed on {server_name(config.sync.url)}: newstui fetches them "
+                "itself (`newstui add URL` subscribes there)"
+            )
         if skipped:  # an OPML file's outlines carry no line numbers
             what = "line" if skipped[0].line else "outline"
             text += f"; {counted(len(skipped), what)} skipped"

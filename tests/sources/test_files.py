@@ -135,7 +135,7 @@ def test_newsboat_s_urls_file_is_refused_with_the_command_that_reads_it(tmp_path
     urls = tmp_path / "urls"
     urls.write_text(
         '# my feeds\nhttps://example.org/feed.xml "news" "~Example"\n\n'
-        'http://127.0.0.1:8711/wiki.xml\nquery:Unread:unread = "yes"\n',
+        'http://127.0.0.1:8711/wiki.xml\n"query:Unread:unread = \\"yes\\""\n',
         encoding="utf-8",
     )
     with pytest.raises(SourceError) as refused:

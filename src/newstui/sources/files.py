@@ -109,8 +109,9 @@ def read_file_content(path: Path, guid_prefix: str) -> FileContent:
     )
 
 
-# A line of newsboat's urls file: a feed's address (its tags after it), or a query/exec/filter feed.
-_FEED_LIST_LINE = re.compile(r"(?:https?://|query:|exec:|filter:)\S", re.IGNORECASE)
+# A line of newsboat's urls file: a feed's address (its tags after it), or a query/exec/filter
+# feed (quoted when it holds spaces: "query:Unread:unread = \"yes\"").
+_FEED_LIST_LINE = re.compile(r"\"?(?:https?://|query:|exec:|filter:)\S", re.IGNORECASE)
 
 
 def _is_feed_list(text: str) -> bool:
