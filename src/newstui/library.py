@@ -673,6 +673,11 @@ class Library:
         `pause`: as find_stories'."""
         return _stories.forget_old_sketches(self._db, limit, pause)
 
+    def story_copies(self, ids: Iterable[int]) -> set[int]:
+        """Those of the ids now joined as copies to another article's story (lists folding
+        copies leave them out)."""
+        return _stories.story_copies(self._db, ids)
+
     def story_versions(self, article_id: int) -> list[StoryVersion]:
         """Every version of an article's story (itself included), first published first."""
         return _stories.story_versions(self._db, article_id)

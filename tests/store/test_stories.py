@@ -130,6 +130,18 @@ def test_copies_in_other_feeds_are_one_story_listed_once_and_read_together(libra
     assert library.detail(first).versions[1].article_id == copy
 
 
+def test_story_copies_names_only_the_ids_joined_to_another_story(library):
+    """What the app asks of a list that keeps its ids (Unread) after a join under it."""
+    first = add(library, "wire", "Council to close three libraries", STORY, 30)
+    copy = add(library, "courier", "Libraries axed in budget squeeze", copy_of(STORY), 20)
+    other = add(library, "courier", "Central library to open later", OTHER, 10)
+    assert library.story_copies([first, copy, other]) == set()  # not sketched yet
+    library.find_stories()
+    assert library.story_copies([first, copy, other, 999]) == {copy}
+    assert library.story_copies([first, other]) == set()
+    assert library.story_copies([]) == set()
+
+
 def test_stories_are_found_a_batch_at_a_time_and_copies_join_across_batches(library, monkeypatch):
     from newstui.store import stories
 

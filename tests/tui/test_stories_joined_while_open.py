@@ -15,6 +15,7 @@ from newstui.library import Library
 from newstui.model import Article
 from newstui.tui.app import NewstuiApp
 from newstui.tui.refresh_messages import AnalysisFinished
+from newstui.tui.screens.source_refresh import StoreChanged
 
 from .conftest import screen_text, settle
 
@@ -127,3 +128,34 @@ async def test_the_analysis_ending_after_a_join_reads_sources_and_the_list_again
         assert sources_count(text, "All") == STORIES
         assert sources_count(text, "Unread") == STORIES
         assert f"{STORIES} articles" in text
+
+
+async def test_unread_opened_before_the_join_leaves_out_the_copies_and_keeps_the_rows_read(
+    tmp_path, no_store_watch
+):
+    """Unread keeps the rows read in it, but copies joined to a story since it opened go, as
+    they left Sources' count: it kept every copy, its title the count from before (r33 M1)."""
+    path = tmp_path / "s.db"
+    store_with_unjoined_copies(path)
+    app = NewstuiApp(path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("h", "j", "enter")  # Sources, Unread
+        await settle(pilot)
+        headlines = app.main.headlines
+        assert headlines.view.title == "Unread"
+        assert headlines.total == STORIES + COPIES
+        await pilot.press("j", "m")  # the wire's newest story, read: it stays listed
+        await settle(pilot)
+        read = headlines.selected
+        assert read is not None and read.read and read.feed == "Wire Service"
+        join_copies(path)
+        app.main.post_message(StoreChanged())  # what the look at the store posts
+        await settle(pilot)
+        await settle(pilot)
+        assert headlines.total == STORIES
+        assert headlines.selected == read
+        text = screen_text(app)
+        assert text.count("Wire story 248") == 1
+        assert f"Unread — {STORIES} articles" in text
+        assert sources_count(text, "Unread") == STORIES - 1

@@ -280,6 +280,12 @@ class ArticleFilter:
     ids: tuple[int, ...] | None = None
     hidden: bool = False  # True: only articles a filter hid (the Hidden view); False: none of them
 
+    @property
+    def folds_copies(self) -> bool:
+        """Whether the list shows a story once, leaving out its copies in other feeds (a feed's
+        or tag's own list, the Hidden view and a list of given ids show every article)."""
+        return self.feed_id is None and self.tag is None and self.ids is None and not self.hidden
+
 
 FULL_ARTICLE_PARAGRAPHS = 3  # an entry with this many paragraphs…
 FULL_ARTICLE_WORDS = 150  # …and this many words is the article itself, not a summary

@@ -534,7 +534,7 @@ def _where(db: Database, f: ArticleFilter) -> tuple[str, list[object]]:
         clauses.append("a.id IN (SELECT value FROM json_each(?))")
         params.append(json.dumps(list(f.ids)))
     # Last: SQLite tests a row's conditions in the order written, and these two are sets.
-    if f.feed_id is None and f.tag is None and f.ids is None and not f.hidden:
+    if f.folds_copies:
         clauses.append(f"a.id NOT IN ({_STORY_COPIES})")
     clauses.append(f"a.id {'IN' if f.hidden else 'NOT IN'} ({_HIDDEN})")
     return " WHERE " + " AND ".join(clauses), params

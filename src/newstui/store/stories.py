@@ -379,6 +379,19 @@ def story_versions(db: Database, article_id: int) -> list[StoryVersion]:
     ]
 
 
+def story_copies(db: Database, ids: Iterable[int]) -> set[int]:
+    """Those of the ids that are now copies listed under another article's story (the lists
+    that fold copies leave them out: All, Unread, Starred, searches)."""
+    return {
+        r[0]
+        for r in db.execute(
+            "SELECT article_id FROM stories WHERE story_id != article_id "
+            "AND article_id IN (SELECT value FROM json_each(?))",
+            [json.dumps(list(ids))],
+        )
+    }
+
+
 def same_story_ids(db: Database, ids: list[int]) -> list[int]:
     """The given ids and every other version of their stories."""
     if not ids:

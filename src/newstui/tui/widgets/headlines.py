@@ -135,6 +135,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         total: int
         rows: dict[int, ArticleRow]  # the checked articles still stored, by id
         asked: tuple[int, ...]
+        copies: frozenset[int] = frozenset()  # listed ids joined to another story since
 
     @dataclass(eq=False, repr=False)
     class _LoadFailed(Message, bubble=False):
@@ -265,15 +266,21 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         for chunk in [chunk for chunk in self._chunks if chunk not in keep]:
             del self._chunks[chunk]
         self._requested = set()
-        self._check(self._generation, self.view, ids)
+        listed = self._listed if self.view.filter.folds_copies else None
+        self._check(self._generation, self.view, ids, listed)
 
     @work(thread=True, group="headlines-check", exit_on_error=False)
-    def _check(self, generation: int, view: View, ids: tuple[int, ...]) -> None:
+    def _check(
+        self, generation: int, view: View, ids: tuple[int, ...], listed: tuple[int, ...] | None
+    ) -> None:
+        """The count, the checked rows, and which of the kept ids (`listed`) are now copies."""
         hidden = view.filter.hidden
         with self._library.borrow() as library:
             total = library.count(view.filter)
             rows = library.articles(ArticleFilter(ids=ids, hidden=hidden), limit=len(ids) or 1)
-        self.post_message(self._Checked(generation, total, {row.id: row for row in rows}, ids))
+            copies = frozenset(library.story_copies(listed)) if listed else frozenset()
+        found = {row.id: row for row in rows}
+        self.post_message(self._Checked(generation, total, found, ids, copies))
 
     @on(_Checked)
     def _on_checked(self, message: _Checked) -> None:
@@ -286,6 +293,8 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         if gone or (message.total != self.total and not by_flags):
             self.reload()
             return
+        if message.copies:
+            self._leave_out(message.copies)
         shown = {row.id: row for _, row in self.loaded_rows()}
         for row in message.rows.values():
             was = shown.get(row.id)
@@ -493,6 +502,35 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         self._announce(by_load=not typed)
         self._rows_in()
         self._check_if_asked()
+
+    def _leave_out(self, copies: frozenset[int]) -> None:
+        """Take the rows joined to another story out of a list that keeps its ids (Unread
+        opened before the start-up join kept every copy, its title the count from before;
+        user test r33 M1). The rows read here stay; the cursor keeps its row, or the next."""
+        listed = self._listed
+        if listed is None:
+            return
+        kept = tuple(article_id for article_id in listed if article_id not in copies)
+        if len(kept) == len(listed):
+            return
+        cursor = self.cursor - sum(
+            1 for article_id in listed[: self.cursor] if article_id in copies
+        )
+        known = {row.id: row for _, row in self.loaded_rows()}
+        self._chunks = OrderedDict()
+        for chunk in range(0, len(kept), CHUNK):
+            ids = kept[chunk : chunk + CHUNK]
+            if all(article_id in known for article_id in ids):
+                self._chunks[chunk // CHUNK] = [known[article_id] for article_id in ids]
+        self._listed = kept
+        self._requested = set()
+        self._strips.clear()
+        self.total = len(kept)
+        self.virtual_size = Size(0, self.total)
+        self.cursor = min(cursor, max(self.total - 1, 0))
+        self.refresh()
+        self.post_message(self.ViewLoaded(self.view, self.total))
+        self._announce()
 
     def _check_if_asked(self) -> None:
         """Run the check another process's write asked for while the list was loading."""
