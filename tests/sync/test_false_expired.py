@@ -137,3 +137,27 @@ def test_a_short_page_of_newest_items_with_more_to_come_is_not_taken_for_the_old
     titles = _titles(synced, capsys)
     assert (report["switch"], report["expired"]) == ("unknown", 0), titles
     assert titles.count("Item 1") == 1, titles
+
+
+def test_the_same_account_whose_newer_items_share_a_stored_link_is_still_expired(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # A podcast's episodes all link to its show page: alice's newer episodes under the link of
+    # Item 1 are not Item 1 stored under other ids (by link alone they were: another account,
+    # every item id forgotten and the queued marks dropped).
+    _forget_the_account(synced[1])
+    fake.api("/subscription/list", 200, {"subscriptions": [ONE, TWO]})
+    fake.api("/stream/contents/feed/2", 200, {"items": []})
+    newer = [item(n, "feed/1") for n in range(300, 305)]
+    for episode in newer:
+        episode["canonical"] = [{"href": "https://example.org/1"}]
+    fake.api("/stream/contents/feed/1", 200, {"items": newer[::-1]})
+    fake.oldest_first("/stream/contents/feed/1", newer)
+    fake.items = {}
+    ids_answer(fake, [refs()], [refs()])
+
+    report = _sync(synced, capsys)
+
+    assert (report["switch"], report["expired"], report["feeds_removed"]) == (None, 2, [])

@@ -280,18 +280,19 @@ def account_evidence(
 
 
 def stored_under_other_ids(db: Database, feed_id: int, items: Iterable[RemoteItem]) -> int:
-    """How many of these server items are, by link, an article of this source stored as another
-    item: another account following the same feed has them (the same one has them under the
-    ids stored here, or, dropped by its retention, not at all)."""
+    """How many of these server items are, by link and title, an article of this source stored
+    as another item: another account following the same feed has them (the same one has them
+    under the ids stored here, or, dropped by its retention, not at all). By link alone the same
+    account's newer episodes of a podcast, linking to its show page, were the stored ones."""
     found = 0
     for item in items:
-        if (
-            item.article.url
-            and db.execute(
-                "SELECT 1 FROM articles a JOIN sync_items s ON s.article_id = a.id "
-                f"WHERE a.feed_id = ? AND {LINK_KEY} = ? AND s.item_id != ? LIMIT 1",
+        if item.article.url and any(
+            same_title(title, item.article.title)
+            for (title,) in db.execute(
+                "SELECT a.title FROM articles a JOIN sync_items s ON s.article_id = a.id "
+                f"WHERE a.feed_id = ? AND {LINK_KEY} = ? AND s.item_id != ?",
                 [feed_id, link_key(item.article.url), item.item_id],
-            ).fetchone()
+            )
         ):
             found += 1
     return found
