@@ -79,7 +79,13 @@ def test_a_query_in_newsboat_s_filter_language_is_warned_of_when_the_config_is_r
     )
 
 
-def test_a_quoted_phrase_is_no_newsboat_syntax(tmp_path: Path):
+@pytest.mark.parametrize(
+    "query", ['title:"a = b" tag:x', '"C#" jobs', 'title:"F#"', '"1+1=" maths', 'feed:"a="']
+)
+def test_a_quoted_phrase_is_no_newsboat_syntax(tmp_path: Path, query: str):
+    """'"C#" jobs' was warned of at every load as newsboat syntax that finds nothing (review r33
+    F9: a phrase's closing quote after # or = looked like newsboat's operator)."""
     path = tmp_path / "feeds.toml"
-    path.write_text('[[views]]\nname = "N"\nquery = \'title:"a = b" tag:x\'\n', "utf-8")
+    path.write_text(f"[[views]]\nname = \"N\"\nquery = '{query}'\n", "utf-8")
     assert load_config(path).warnings == ()
+    assert newsboat_syntax_hint(query) is None

@@ -141,9 +141,31 @@ def test_newsboat_s_urls_file_is_refused_with_the_command_that_reads_it(tmp_path
     with pytest.raises(SourceError) as refused:
         read_file(urls, "x")
     assert str(refused.value) == (
-        f"{urls}: a list of feed addresses (as newsboat's urls file), not articles: "
+        f"{urls}: newsboat's urls file (a list of feed addresses), not articles: "
         "`newstui opml import FILE` adds the feeds it lists"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("feeds.txt", 'https://example.org/feed.xml "news"\n'),  # a newsboat tag
+        ("my-urls", 'https://example.org/feed.xml\n"query:Unread:unread = \\"yes\\""\n'),
+        ("urls", "https://example.org/feed.xml\n"),  # newsboat's file name
+    ],
+)
+def test_newsboat_s_urls_file_is_known_by_its_name_or_its_tags(tmp_path, name, text):
+    urls = tmp_path / name
+    urls.write_text(text, encoding="utf-8")
+    with pytest.raises(SourceError, match="newsboat's urls file"):
+        read_file(urls, "x")
+
+
+def test_a_reading_list_of_links_is_still_a_text_to_read(tmp_path):
+    """A bookmarks file of bare links, not named urls, was refused as newsboat's (review r33 F8)."""
+    links = tmp_path / "to-read.txt"
+    links.write_text("https://example.org/a-long-read\nhttps://example.org/another\n", "utf-8")
+    assert len(read_file(links, "x")) == 1
 
 
 def test_a_text_that_names_an_address_among_its_words_is_still_an_article(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import sqlite3
 import time
 
@@ -332,3 +333,19 @@ def test_a_long_file_listing_each_feed_twice_is_merged_by_lookup_not_by_search(m
     feeds, _ = parse_newsboat_urls("\n".join(lines).encode(), "urls")
     assert [f.tags for f in feeds] == [("a", "b")] * 400
     assert CountedUrl.compared <= 4 * 400  # (a search: ~80,000)
+
+
+def test_the_first_start_s_hint_quotes_a_urls_path_for_the_shell(
+    tmp_path, monkeypatch, newsboat_home
+):
+    """The hint's path was quoted only for spaces, with '…' around it: a ' or $ in it gave a
+    command that did not paste (review r33 F8)."""
+    from newstui.sources.newsboat_urls import newsboat_urls_file
+
+    assert newsboat_urls_file() == "~/.newsboat/urls"
+    (newsboat_home / ".newsboat" / "urls").unlink()
+    config_home = tmp_path / "it's $HOME"
+    (config_home / "newsboat").mkdir(parents=True)
+    (config_home / "newsboat" / "urls").write_text("https://example.org/feed.xml\n", "utf-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config_home))
+    assert shlex.split(newsboat_urls_file() or "") == [str(config_home / "newsboat" / "urls")]

@@ -94,9 +94,11 @@ def read_file_content(path: Path, guid_prefix: str) -> FileContent:
     if b"\x00" in body[:4096] and not body.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SourceError(f"{path}: binary file, not text")
     text = _decode(body, path)
-    if _is_feed_list(text):  # newsboat's urls file was stored as one article of its lines
+    if _is_feed_list(
+        text, path.name
+    ):  # newsboat's urls file was stored as one article of its lines
         raise SourceError(
-            f"{path}: a list of feed addresses (as newsboat's urls file), not articles: "
+            f"{path}: newsboat's urls file (a list of feed addresses), not articles: "
             f"`newstui opml import FILE` adds the feeds it lists"
         )
     if suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and _looks_like_html(text)):
@@ -112,14 +114,19 @@ def read_file_content(path: Path, guid_prefix: str) -> FileContent:
 # A line of newsboat's urls file: a feed's address (its tags after it), or a query/exec/filter
 # feed (quoted when it holds spaces: "query:Unread:unread = \"yes\"").
 _FEED_LIST_LINE = re.compile(r"\"?(?:https?://|query:|exec:|filter:)\S", re.IGNORECASE)
+# What only newsboat's urls file holds: a tag or "~Name" after an address, or a query/exec/filter feed.
+_NEWSBOAT_ONLY = re.compile(r"^(?:\S+\s+\"|\"?(?:query|exec|filter):)", re.IGNORECASE)
 
 
-def _is_feed_list(text: str) -> bool:
-    """Whether a text file is only feed addresses, one a line (comments and blank lines aside):
-    a subscription list such as newsboat's urls file, not a text to read."""
+def _is_feed_list(text: str, name: str) -> bool:
+    """Whether a text file is newsboat's urls file: only feed addresses, one a line (comments and
+    blank lines aside), named `urls` or holding what only that file holds (tags, "~Name", query
+    feeds). A reading list of links with another name is still a text to read (review r33 F8)."""
     lines = (line.strip() for line in text.splitlines())
     listed = [line for line in lines if line and not line.startswith("#")]
-    return bool(listed) and all(_FEED_LIST_LINE.match(line) for line in listed)
+    if not listed or not all(_FEED_LIST_LINE.match(line) for line in listed):
+        return False
+    return name.casefold() == "urls" or any(_NEWSBOAT_ONLY.match(line) for line in listed)
 
 
 def _decode(body: bytes, path: Path) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -169,8 +170,10 @@ def newsboat_urls_file() -> str | None:
     for urls in (home / ".newsboat" / "urls", config_home / "newsboat" / "urls"):
         try:
             if urls.is_file() and urls.stat().st_size > 0:
-                shown = f"~/{urls.relative_to(home)}" if urls.is_relative_to(home) else str(urls)
-                return shown if " " not in shown else f"'{shown}'"
+                if urls.is_relative_to(home):  # ~ stays outside the quotes, for the shell
+                    tail = str(urls.relative_to(home))
+                    return f"~/{tail}" if shlex.quote(tail) == tail else shlex.quote(str(urls))
+                return shlex.quote(str(urls))
         except (OSError, ValueError):
             continue
     return None
@@ -306,14 +309,23 @@ def _query_feed(number: int, written: str, star_flag: str | None) -> SkippedLine
     return SkippedLine(number, f"the query feed {name!r}: added as a view", view=(name, query))
 
 
-_NEWSBOAT_OPERATOR = re.compile(r'=~|!~|\w\s*!?[=#]\s*"')
+# An attribute of newsboat's filter language and its operator (`title =~ "`, `age > 3`), looked for
+# in a query whose quoted phrases are blanked: '"C#" jobs' and 'title:"F#"' are newstui's own
+# phrases (the config warned of them as newsboat syntax, review r33 F9).
+_NEWSBOAT_OPERATOR = re.compile(
+    r"\b(?:title|link|author|content|description|date|guid|unread|enclosure_url|enclosure_type"
+    r"|flags|age|articleindex|feedtitle|feedurl|feedlink|feeddescription|feeddate|feedindex"
+    r'|rssurl|tags|latest_article_age)\s*(?:=~|!~|!=|!#|<=|>=|[=#<>])\s*["\d]',
+    re.IGNORECASE,
+)
+_PHRASE = re.compile(r'"[^"]*"')
 _LOWER_CASE_JOIN = re.compile(r"\S\s+(or|and)\s+\S")
 
 
 def newsboat_operator_hint(query: str) -> str | None:
     """A hint for a query written in newsboat's filter language (`title =~ "tokyo"`, `unread =
     "yes"`), which newstui reads as words to find: what to write instead; None for any other."""
-    if not _NEWSBOAT_OPERATOR.search(query):
+    if not _NEWSBOAT_OPERATOR.search(_PHRASE.sub('""', query)):
         return None
     said = newsboat_filter_query(query)
     instead = f"write {said} instead" if said else "newstui writes title:word, tag:name, unread"
@@ -330,7 +342,7 @@ def newsboat_syntax_hint(query: str) -> str | None:
         return regex
     if (newsboat := newsboat_operator_hint(query)) is not None:
         return newsboat
-    if joined := _LOWER_CASE_JOIN.search(re.sub(r'"[^"]*"', '""', query)):  # not in a phrase
+    if joined := _LOWER_CASE_JOIN.search(_PHRASE.sub('""', query)):  # not in a phrase
         word = joined[1]
         return (
             f"'{word}' in lower case is a word to find: write OR between alternatives"
