@@ -166,6 +166,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         self._when_listed: list[Callable[[], object]] = []
         self._announced: int | None = -1
         self._check_after_load = False  # another process wrote while a load ran: check after it
+        self._refit: tuple[str, SortOrder, int] | None = None  # a count a short window re-read
         self._strips: LRUCache[tuple, Strip] = LRUCache(512)
         # Whether a loaded row has a time: until one does, the date column keeps no room for it
         # (a feed giving dates only); it widens, once, when a window with a time arrives.
@@ -577,10 +578,15 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         message.stop()
         if message.generation != self._generation:
             return
-        if not message.complete or (message.by_offset and not self._fits(message)):
-            # an article was deleted, or the view has another count than the list's (copies
-            # joined to their stories since it loaded): read it again, count and all, rather
-            # than keep rows past its real end as "…" for good (user test r33 H2)
+        if not message.complete:  # an article was deleted: read the list again, as check_rows
+            self.reload()
+            return
+        if message.by_offset and not self._fits(message) and self._refit != self._count_read:
+            # the view has another count than the list's (copies joined to their stories since
+            # it loaded): read it again, count and all, rather than keep rows past its real end
+            # as "…" for good (user test r33 H2); once a count, so a window the store lists
+            # otherwise than it counts cannot reload the list over and over
+            self._refit = self._count_read
             self.reload()
             return
         self._requested.discard(message.chunk)
@@ -592,6 +598,11 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
             self._chunks.popitem(last=False)
         self.refresh()
         self._announce()
+
+    @property
+    def _count_read(self) -> tuple[str, SortOrder, int]:
+        """The list's view, order and count as last read."""
+        return (self.view.key, self.order, self.total)
 
     def _fits(self, message: _Chunk) -> bool:
         """Whether a window read at the store's offsets has the rows the list's count gives it."""
