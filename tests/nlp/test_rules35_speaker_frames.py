@@ -5,7 +5,9 @@ was Reid's). A noun of no list of roles that titled a person before speaks for t
 financier stated" after "US financier Bernard Madoff"), and a first name alone is the one person
 of the article whose full name opens with it. No name inside an affiliation aside after a
 person speaks ("Nora Quist, of Quist Tailoring at 40 Harwood, who …, said"), and a quotation
-alone after a sentence about a person is the first person there not after a preposition."""
+alone after a sentence about a person is the first person there not after a preposition. A
+qualified role no one holds by name ("the prime minister added") is the person credited with
+words just before, when no one holds the bare role either."""
 
 from __future__ import annotations
 
@@ -95,3 +97,33 @@ def test_a_quote_alone_after_a_sentence_about_a_role_holder_is_the_holders(extra
     assert quotes_and_speakers(extractor, text) == [
         ("Parents decide what their children drink, and the label is clear.", "Lars Denholm")
     ]
+
+
+def test_a_qualified_role_no_one_holds_by_name_is_the_one_credited_just_before(extractor) -> None:
+    text = (
+        "The new bridge opened in Dunmore on Monday. “It opens a new chapter for the north,” said "
+        "Tom Ridley in a speech at the site. “This is a proud day.”\n\n“We kept our promise to "
+        "the people of this region,” the prime minister added."
+    )
+    assert quotes_and_speakers(extractor, text)[-1] == (
+        "We kept our promise to the people of this region,",
+        "Tom Ridley",
+    )
+
+
+def test_a_qualified_role_is_not_a_holder_of_the_bare_role_named_before(extractor) -> None:
+    text = (
+        "The bridge opened on Monday. Civil Aviation Minister Ann Puri spoke first. “We kept our "
+        "promise,” the local health minister said."
+    )
+    assert quotes_and_speakers(extractor, text) == [("We kept our promise,", None)]
+
+
+def test_a_qualified_role_is_not_the_subject_of_the_sentence_before_when_it_spoke_not(
+    extractor,
+) -> None:
+    text = (
+        "Exports fell by 6% last year. Ann Puri lost her job in May. “We will recover slowly,” "
+        "the chief economist said."
+    )
+    assert quotes_and_speakers(extractor, text) == [("We will recover slowly,", None)]

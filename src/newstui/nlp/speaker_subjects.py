@@ -853,12 +853,22 @@ class _SubjectFinder:
                 # 'in what the judge called “…”. … US District Judge Diane Humetewa told': a
                 # role no one held before, named with its holder in the sentences after
                 holder = self._role_holder_after(head, pos)
-            if holder or role_only or _qualifiers(rest):  # only its named holder
+            if holder or role_only:  # only its named holder
                 return holder
+            qualified = bool(_qualifiers(rest))
+            if qualified and (len(rest) > 2 or self._role_holder(head, sentence_start)):
+                # "the local health minister said" after "Civil Aviation Minister Puri": another
+                # minister; a qualified role with no holder of either named goes on below, to
+                # one credited as a speaker just before ("“…,” said Harper. … the prime
+                # minister added")
+                return None
             # no one named in that role: the person who opens or speaks the sentence before
             # ("Brell, who scored twice, …. ‘…,’ the winger said"), never one it acts on ("The
             # court jailed Hale. … the judge said": nobody)
-            return self._leading_person_before(sentence_start, head)
+            leading = self._leading_person_before(sentence_start, head)
+            if qualified and leading and not self._credited_before(leading, sentence_start):
+                return None  # "The GDP has fallen. “…,” said the chief economist at …"
+            return leading
         if (
             head in _OUTLET_WORDS
             and 1 < len(rest) < 4
@@ -981,6 +991,22 @@ class _SubjectFinder:
                 if m.start > use and not self.masked[use + len(noun) : m.start].strip():
                     return m.entity.name  # "the magazine The Economist"
         return None
+
+    def _credited_before(self, name: str, before: int) -> bool:
+        """Whether the last mention of `name` before `before` is credited with words: right
+        after a verb of speech ("said Harper") or right before one ("Harper said")."""
+        mentions = [
+            m for m in self.mentions_in(max(0, before - 3000), before) if m.entity.name == name
+        ]
+        if not mentions:
+            return False
+        m = mentions[-1]
+        lead = self.masked[max(0, m.start - 30) : m.start].split()[-1:]
+        if lead and VERB.fullmatch(lead[-1]):
+            return True
+        return (
+            VERB.match(self.masked, m.end + 1) is not None and self.masked[m.end : m.end + 1] == " "
+        )
 
     def _titled_person(self, noun: str, before: int) -> str | None:
         """The person an earlier use of the lower-case `noun` titled ("financier Bernard
