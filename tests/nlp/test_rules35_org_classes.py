@@ -6,7 +6,11 @@ for Safe Schools" was "Ohio Parents"; "Students & Workers Against Hospital Closu
 "Workers Against Hospital Closures"; "Delta Residents Against the Dam" nothing).
 
 Outlets named "… Online" or "… Indymedia" ("Kelmo Online said" was a person, "Kelmouth
-Indymedia" too); "Online" alone or opening a sentence names nothing."""
+Indymedia" too); "Online" alone or opening a sentence names nothing.
+
+A legislature's name set beside its noun: ", the lower legislature,", "the legislature of
+Kelmania, called the Fonu", "the legislature of Kelmania, the Legislative Kelm," (no entity
+before)."""
 
 from __future__ import annotations
 
@@ -58,3 +62,21 @@ def test_online_alone_or_opening_a_sentence_names_nothing(extractor) -> None:
     assert "Online" not in type_by_name(extractor, text)
     text = "Online Kelmar-based auction firm Bidlo said sales rose."
     assert not any(name.startswith("Online") for name in type_by_name(extractor, text))
+
+
+def test_a_name_set_beside_a_legislature_is_a_body(extractor) -> None:
+    text = "He was elected to the Kelmo Sabha, the lower legislature, twice."
+    assert type_by_name(extractor, text) == {"Kelmo Sabha": "ORG"}
+    text = "She sat in the Great Hural, the national parliament, for years."
+    assert type_by_name(extractor, text)["Great Hural"] == "ORG"
+    text = "The legislature of Kelmania, called the Fonu, approved the plan."
+    assert type_by_name(extractor, text)["Fonu"] == "ORG"
+    text = "On Friday the legislature of Kelmania, the Legislative Kelm, voted 66 to 27."
+    assert type_by_name(extractor, text)["Legislative Kelm"] == "ORG"
+
+
+def test_a_member_of_parliament_and_a_capitals_name_stay_as_they_were(extractor) -> None:
+    text = "Ann Lee, a member of parliament, said no."
+    assert type_by_name(extractor, text) == {"Ann Lee": "PERSON"}
+    text = "The capital of Peru, the City of Kings, is large."
+    assert "ORG" not in type_by_name(extractor, text).values()

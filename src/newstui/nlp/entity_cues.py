@@ -1096,7 +1096,7 @@ _BODY_DESCRIBED: Final = (
     r"subsidiary|nonprofit|non-profit|consultancy|tabloid|broadsheet|movement|coalition|"
     # "Operation Truth, a New York-based advocacy group for …", "Business Roundtable, an
     # association of chief executives", "Ipsos, a polling firm": a body of members
-    r"group|association|federation|foundation|pollster|think tank|watchdog"
+    r"group|association|federation|foundation|pollster|think tank|watchdog|legislature|parliament"
 )
 _DESCRIPTION_END: Final = (
     r"(?:[,.;:]| (?:which|that|who|of|in|near|on|based|for|with|from|and|to|owned|run|against)\b"
@@ -1122,8 +1122,23 @@ _DESCRIBED_AS_PLACE: Final = re.compile(
 )
 # "a program called RAPIDGate", "a research group called FurScience", "stations called Al-Alam":
 # the noun before "called", "dubbed" or "known as" says what the name is.
-_CALLED_ENDINGS: Final = ("called ", "dubbed ", "known as ", "called the ", "known as the ")
-_CALLED_BEFORE: Final = re.compile(r"\b([a-z][a-z-]+),? (?:called|dubbed|known as) (?:the )?$")
+_CALLED_ENDINGS: Final = (
+    "called ",
+    "dubbed ",
+    "known as ",
+    "called the ",
+    "known as the ",
+    ", the ",  # "the legislature of Taiwan, the Legislative Yuan": see _APPOSED_OF_BEFORE
+)
+_CALLED_BEFORE: Final = re.compile(
+    r"\b([a-z][a-z-]+)(?: of (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})?,? "
+    r"(?:called|dubbed|known as) (?:the )?$"
+)
+# "the legislature of Taiwan, the Legislative Yuan,": a body's noun of a place, then its name in
+# apposition (a body only: "the capital of Peru, the …" says nothing here).
+_APPOSED_OF_BEFORE: Final = re.compile(
+    r"\b([a-z][a-z-]+) of (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}, the $"
+)
 # Things a name may be "called" that are no entity (products, works, plans, vehicles).
 _CALLED_THINGS: Final = frozenset(
     "program programme drink movie film book novel game app software system drug product song "

@@ -11,6 +11,7 @@ from newstui.nlp.entity_cues import (
     _ADDRESS_AFTER,
     _AND_I,
     _APOSTROPHES,
+    _APPOSED_OF_BEFORE,
     _AT_A_BUILDING,
     _AUXILIARIES,
     _BODY_AFTER_MODIFIERS,
@@ -1293,6 +1294,12 @@ class _TypingFinder(_FinderBase):
         window = self.text[max(0, start - 60) : start]
         if not window.endswith(_CALLED_ENDINGS):
             return None
+        if window.endswith(", the "):
+            m = _APPOSED_OF_BEFORE.search(window)
+            if m is None:
+                return None
+            noun = m.group(1)
+            return ("ORG", 2) if noun in ORG_NOUNS or noun in _CALLED_BODIES else None
         m = _CALLED_BEFORE.search(window)
         if m is None:
             return None
