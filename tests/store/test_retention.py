@@ -247,3 +247,28 @@ def test_a_cleanup_forgets_the_story_sketches_of_articles_too_old_to_join_a_new_
         "Libraries to close",
         "Council shuts libraries",
     ]
+
+
+def test_an_article_a_fraction_of_a_second_past_keep_days_is_removed(library):
+    """Dates are stored to the second, and the limit was too (rounded down): an article
+    published in the limit's own second, before it, was kept. tests/test_cleanup.py's Lab item
+    2 days old stayed in about 1 run of 6, whenever the cleanup ran within the second of the
+    feed's dates."""
+    wire, ids = feed(library, "wire", 2, 1)
+    library.mark(ids.values(), read=True)
+    just_past = NOW + timedelta(microseconds=400_000)  # "story 2": 2 days and 0.4 s old
+
+    dry = library.cleanup({wire: RetentionPolicy(keep_days=2)}, now=just_past, dry_run=True)
+    report = library.cleanup({wire: RetentionPolicy(keep_days=2)}, now=just_past)
+
+    assert (dry.feeds[0].removed, report.feeds[0].removed) == (1, 1)
+    assert titles(library, wire) == {"story 1"}
+
+
+def test_an_article_exactly_keep_days_old_is_kept(library):
+    wire, ids = feed(library, "wire", 2)
+    library.mark(ids.values(), read=True)
+
+    report = library.cleanup({wire: RetentionPolicy(keep_days=2)}, now=NOW)  # 2 days old
+
+    assert report.feeds[0].removed == 0 and titles(library, wire) == {"story 2"}

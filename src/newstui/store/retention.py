@@ -79,7 +79,9 @@ def _past_the_limits(
 ) -> tuple[list[int], int, int]:
     """The ids of a feed's articles to remove, and how many past the limits stay because
     starred and because unread and recent. `held`: queued marks wait for the sync server."""
-    older_than = _iso(now - timedelta(days=policy.keep_days)) if policy.keep_days else ""
+    # (up to the next whole second: dates are stored to the second, and one in the limit's own
+    # second but before it is older than keep_days; rounded down, it was kept)
+    older_than = _iso_up(now - timedelta(days=policy.keep_days)) if policy.keep_days else ""
     grace = _iso(now - timedelta(days=policy.unread_grace_days))
     # An article whose read or starred change has not reached the sync server yet stays until
     # it has: removing it would drop the change, and the next sync would bring it back unread.
@@ -184,3 +186,9 @@ def _reclaim(db: Database) -> int:
 
 def _iso(when: datetime) -> str:
     return when.replace(microsecond=0).isoformat()
+
+
+def _iso_up(when: datetime) -> str:
+    """`when` as stored dates are written (to the second), rounded up: a date stored to the
+    second is before `when` exactly when it is before this."""
+    return _iso(when + timedelta(microseconds=999_999))
