@@ -190,3 +190,49 @@ def test_freshrss_pairs_a_podcasts_episodes_fetched_before_with_their_own_items(
     data = device.get("/stream/contents/" + stream, output="json", n="100").json()
     read = {i["title"]: Device.has(i, "read") for i in data["items"]}
     assert read == {"Episode 1: Rivers": True, "Episode 2: Lakes": False, "Episode 3": False}
+
+
+def _read_here_then_synced(tmp_path: Path, stored: list[str], sent: list[str]):
+    """Articles `stored` (titles) fetched here under one link, the first read; then a server page
+    of items titled `sent` under that link: the articles after the sync, (title, read), and the
+    read marks queued for the server."""
+    from newstui.library import Library
+    from newstui.model import Article, ArticleFilter, RemoteItem
+
+    link = "https://news.example/story-1"
+    with Library.open(tmp_path / "s.db") as library:
+        feed = library.register_source(
+            "https://news.example/rss", "Wire", url="https://news.example/rss"
+        )
+        library.save_batch(
+            feed, [Article(t, "Summary.", guid=f"g{i}", url=link) for i, t in enumerate(stored)]
+        )
+        rows = library.articles(ArticleFilter(), limit=None)
+        library.mark([next(r.id for r in rows if r.title == stored[0])], read=True)
+        items = [
+            RemoteItem(
+                7 + i, "feed/2", 1, Article(t, "Summary.", url=link), read=False, starred=False
+            )
+            for i, t in enumerate(sent)
+        ]
+        library.sync.save_items(items, {"feed/2": feed})
+        after = sorted((r.title, r.read) for r in library.articles(ArticleFilter(), limit=None))
+        queued = library._db.execute("SELECT field, value FROM sync_queue").fetchall()
+    return after, queued
+
+
+def test_a_headline_edited_before_the_server_s_crawl_is_still_the_article_of_its_link(tmp_path):
+    """A link one article has here and one item has on the server pairs them whatever the
+    title: with titles required to agree, "Minister resigns" read here and the server's
+    "Minister resigns after scandal" became two articles, the copy unread and the read mark
+    never pushed (review r33 F2)."""
+    after, queued = _read_here_then_synced(
+        tmp_path, ["Minister resigns"], ["Minister resigns after scandal"]
+    )
+    assert after == [("Minister resigns after scandal", True)]
+    assert queued == [("read", 1)]
+
+
+def test_articles_sharing_a_link_are_still_told_apart_by_title(tmp_path):
+    after, _ = _read_here_then_synced(tmp_path, ["Episode 1", "Episode 2"], ["Episode 2 (edited)"])
+    assert after == [("Episode 1", True), ("Episode 2", False), ("Episode 2 (edited)", False)]
