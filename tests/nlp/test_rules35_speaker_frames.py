@@ -7,7 +7,8 @@ of the article whose full name opens with it. No name inside an affiliation asid
 person speaks ("Nora Quist, of Quist Tailoring at 40 Harwood, who …, said"), and a quotation
 alone after a sentence about a person is the first person there not after a preposition. A
 qualified role no one holds by name ("the prime minister added") is the person credited with
-words just before, when no one holds the bare role either."""
+words just before, when no one holds the bare role either. A label given by an agent in a
+participle set off by commas ("The act, described by Senator Holloway as “…”") is the agent's."""
 
 from __future__ import annotations
 
@@ -127,3 +128,13 @@ def test_a_qualified_role_is_not_the_subject_of_the_sentence_before_when_it_spok
         "the chief economist said."
     )
     assert quotes_and_speakers(extractor, text) == [("We will recover slowly,", None)]
+
+
+def test_a_label_given_by_an_agent_in_a_participle_set_off_by_commas_is_the_agents(
+    extractor,
+) -> None:
+    text = (
+        "The Senate passed the Clean Rivers Act on Thursday. The act, described by Senator Ann "
+        "Holloway as “the best law of the decade,” now goes to the House."
+    )
+    assert quotes_and_speakers(extractor, text) == [("the best law of the decade,", "Ann Holloway")]

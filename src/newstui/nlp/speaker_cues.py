@@ -738,6 +738,8 @@ _TEXT_AS_SUBJECT: Final = re.compile(
 # ('a pattern described by Acme as “…”': the participle after a noun phrase is passive too)
 _PASSIVE_BEFORE: Final = re.compile(
     r"\b(?:(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?|(?:a|an|the)\s+[a-z-]+\s+)$"
+    # "The Act, described by Senator Kennedy as “…”": a participle set off after a noun
+    r"|\w,\s+$"
 )
 _LABELLED_BY: Final = re.compile(
     r"^\s+by\s+([^,.;:]{2,60}?)\s+(?:as\s+(?:an?\s+|the\s+)?|of\s+|that\s+(?:[^,.;:]{1,60}\s)?)$"
