@@ -10,7 +10,10 @@ Indymedia" too); "Online" alone or opening a sentence names nothing.
 
 A legislature's name set beside its noun: ", the lower legislature,", "the legislature of
 Kelmania, called the Fonu", "the legislature of Kelmania, the Legislative Kelm," (no entity
-before)."""
+before).
+
+A party's or a people's plural and a capitalised "Abroad" ("Greens Abroad", with a place after
+it "Greens Abroad Kenya") are one body, not a group and a person "Abroad"."""
 
 from __future__ import annotations
 
@@ -80,3 +83,12 @@ def test_a_member_of_parliament_and_a_capitals_name_stay_as_they_were(extractor)
     assert type_by_name(extractor, text) == {"Ann Lee": "PERSON"}
     text = "The capital of Peru, the City of Kings, is large."
     assert "ORG" not in type_by_name(extractor, text).values()
+
+
+def test_a_partys_people_abroad_are_one_body(extractor) -> None:
+    text = "Members of Greens Abroad voted in the primary. Liberals Abroad said it was a stunt."
+    types = type_by_name(extractor, text)
+    assert types["Greens Abroad"] == "ORG" and types["Liberals Abroad"] == "ORG"
+    assert "Abroad" not in types and "Greens" not in types
+    text = "The chair of Greens Abroad Kenya, Ann Lee, said the vote was fair."
+    assert type_by_name(extractor, text)["Greens Abroad Kenya"] == "ORG"

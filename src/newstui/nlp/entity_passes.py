@@ -113,6 +113,7 @@ from newstui.nlp.entity_words import (
     _is_acronym,
     _is_cap,
     _is_upper,
+    _is_word_char,
 )
 from newstui.nlp.gazetteer import Gazetteer, us_states
 from newstui.nlp.names import strip_possessive
@@ -141,6 +142,7 @@ _CAUSE_BEFORE: Final = re.compile(
     r"(?<![\w'’-])((?:[A-Z][\w'’-]* ){0,2}?)(?:([A-Z][a-z]+s) (?:&|and) )?$"
 )
 _CAUSE_REST: Final = re.compile(r"(the )?([A-Z][\w'’-]*(?: (?:of |and |& )?[A-Z][\w'’-]*){0,3})")
+_ABROAD_BRANCH: Final = re.compile(r" ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)(?![\w'’-])")
 _CAUSE_LOOK_BACK: Final = 60  # characters before the plural read for the words before it
 _CAUSE_LEADS_DROPPED: Final = frozenset(("The", "A", "An"))
 _QUOTE_OPENERS: Final = frozenset(('"', "“", "‘", "'"))
@@ -234,6 +236,8 @@ class _EntityFinder(_RunFinder):
             self.candidates.sort(key=lambda c: c.start)
         if "s for " in self.text or "s Against " in self.text:
             self._join_cause_bodies()
+        if "s Abroad" in self.text:
+            self._join_abroad_bodies()
         self._drop_storm_names()
         if " v. " in self.text:
             self._drop_case_parties()
@@ -750,6 +754,28 @@ class _EntityFinder(_RunFinder):
                 break
             start += len(word) + 1  # "The Citizens for …", "But Veterans for …"
         self._join_cause_body(start, end, text[start:end])
+
+    def _join_abroad_bodies(self) -> None:
+        """'Democrats Abroad', 'Republicans Abroad', 'Democrats Abroad India': a people's or a
+        party's plural and a capitalised "Abroad" (and a known place after it: a branch) are one
+        body, not a group and a person "Abroad"."""
+        text, known = self.text, self.gaz.known
+        at = text.find("s Abroad")
+        while at >= 0:
+            end = at + len("s Abroad")
+            start = text.rfind(" ", 0, at) + 1
+            plural = text[start : at + 1]
+            if (
+                (end == len(text) or not _is_word_char(text[end]))
+                and _is_cap(plural)
+                and _cause_people(plural, self.gaz)
+            ):
+                place = _ABROAD_BRANCH.match(text, end)
+                if place is not None and known.get(place.group(1)) == "PLACE":
+                    end = place.end()
+                self._join_cause_body(start, end, text[start:end])
+            at = text.find("s Abroad", end)
+        self.candidates.sort(key=lambda c: c.start)
 
     def _join_cause_body(self, start: int, end: int, name: str) -> None:
         """As _join_as_body, also where no candidate lies inside ("Iraq Veterans Against the
