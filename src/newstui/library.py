@@ -372,6 +372,20 @@ class Library:
             if wanted & {s.name.casefold(), s.key.casefold(), (s.url or "").casefold()}
         ]
 
+    def removed_for_good(self, source_id: int) -> bool:
+        """Whether a source was removed (its starred articles kept, under no source listed or
+        set aside) or is gone: False for one Sources lists, or will once it loads."""
+        return _feeds.removed_for_good(self._db, source_id)
+
+    def remove_set_aside_source(
+        self, source_id: int, *, purge: bool = False
+    ) -> RemovedSource | None:
+        """Delete now the one source `source_id` if it is still set aside after leaving the
+        config (starred articles stay unless `purge`); None when it is not (any more)."""
+        if not any(s.id == source_id for s in self.set_aside_sources()):
+            return None
+        return self.remove_source(source_id, purge=purge)
+
     def set_aside_counts(self, names: Iterable[str]) -> tuple[int, int]:
         """How many articles the set-aside sources going by one of `names` hold, and how many
         of them are starred (what remove_set_aside takes)."""

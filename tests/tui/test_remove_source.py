@@ -4,9 +4,10 @@ the config file."""
 from __future__ import annotations
 
 from newstui.config import load_config
+from newstui.model import Article
 from newstui.store import open_db
 from newstui.store.articles import mark_articles
-from newstui.store.feeds import ensure_feed
+from newstui.store.feeds import ensure_feed, now_iso
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.confirm import ConfirmScreen
 
@@ -422,3 +423,127 @@ async def test_D_on_a_starred_article_kept_of_a_removed_feed_says_there_is_no_fe
         assert messages[-1] == (
             "World Desk was removed: its starred articles stay, with no feed to remove."
         ), messages
+
+
+def world_desk_id(db_path, ids) -> int:
+    """The fixture's World Desk source (the seed article's)."""
+    db = open_db(db_path)
+    feed_id = db.execute("SELECT feed_id FROM articles WHERE id = ?", [ids["seed"]]).fetchone()[0]
+    db.conn.close()
+    return feed_id
+
+
+async def select_an_article_of(app, pilot, feed_id: int) -> None:
+    """In All, the headlines focused, the cursor on an article of the source `feed_id`."""
+    app.main.focus_pane("headlines")
+    await settle(pilot)
+    index = next(i for i, row in app.main.headlines.loaded_rows() if row.feed_id == feed_id)
+    app.main.headlines.move_cursor(index)
+    await settle(pilot)
+    assert app.main.headlines.selected.feed_id == feed_id
+
+
+async def test_D_on_an_article_of_a_set_aside_feed_deletes_that_feed_not_others_of_its_name(
+    db_path, config, ids
+):
+    """r33 review F7: D asked of one set-aside World Desk but counted and deleted every
+    set-aside source of that name (here an older one, set aside by hand before)."""
+    world = world_desk_id(db_path, ids)
+    from datetime import timedelta
+
+    from newstui.store.articles import save_articles
+
+    from .conftest import BASE
+
+    config = configure_world_desk(db_path, config)
+    db = open_db(db_path)
+    old = ensure_feed(db, "http://127.0.0.1:9/old-world.xml", "Old World", configured=True)
+    save_articles(
+        db,
+        old,
+        [
+            Article(
+                title="An old World Desk story",
+                text="Kept from the old address.",
+                published=BASE - timedelta(days=3),
+                guid="old-world",
+            )
+        ],
+    )
+    db.execute("UPDATE feeds SET name = 'World Desk', removed = ? WHERE id = ?", [now_iso(), old])
+    db.conn.commit()
+    db.conn.close()
+    app = NewstuiApp(db_path, config)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        text = config.path.read_text("utf-8").split('\n[[feeds]]\nname = "World Desk"')[0]
+        await refresh_after_writing(pilot, config, text + "\n")
+        await select_an_article_of(app, pilot, world)
+        await pilot.press("D")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen), [n.message for n in notifications(app)]
+        shown = str(app.screen.query_one("#confirm-question").render())
+        assert "and its 22 articles?" in shown, shown
+        await pilot.press("y")
+        await settle(pilot)
+        messages = [n.message for n in notifications(app)]
+        assert "Removed World Desk: 22 articles deleted" in messages, messages
+    db = open_db(db_path)
+    left = db.execute("SELECT id FROM feeds WHERE name = 'World Desk'").fetchall()
+    kept = db.execute("SELECT count(*) FROM articles WHERE feed_id = ?", [old]).fetchone()[0]
+    db.conn.close()
+    assert (left, kept) == ([(old,)], 1)
+
+
+async def test_D_on_an_article_of_an_edited_urls_old_feed_whose_entry_is_gone_names_no_day(
+    db_path, config, ids
+):
+    """r33 review F7: the old feed of an entry whose URL was edited, the entry since deleted
+    from the config (until a refresh starts its 30 days): the question said "(kept until
+    None)"."""
+    from newstui.store.set_aside import URL_CHANGED
+
+    world = world_desk_id(db_path, ids)
+    db = open_db(db_path)
+    db.execute(
+        "UPDATE feeds SET removed = ?, configured = 1 WHERE id = ?",
+        [now_iso() + URL_CHANGED, world],
+    )
+    db.conn.commit()
+    db.conn.close()
+    app = NewstuiApp(db_path, config)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select_an_article_of(app, pilot, world)
+        await pilot.press("D")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen), [n.message for n in notifications(app)]
+        shown = str(app.screen.query_one("#confirm-question").render())
+        assert "None" not in shown and "kept until" not in shown, shown
+        assert shown.startswith(
+            "Delete World Desk, the selected article's feed, set aside as its URL changed in "
+            "feeds.toml, and its 22 articles?"
+        ), shown
+
+
+async def test_D_on_an_article_of_a_live_feed_sources_lists_not_yet_does_not_say_removed(
+    db_path, config, ids
+):
+    """r33 review F7: a feed Sources does not list yet (loading, or just added by another
+    process) is not one "removed": D says to choose it in Sources, as before."""
+    world = world_desk_id(db_path, ids)
+    config = configure_world_desk(db_path, config)
+    app = NewstuiApp(db_path, config)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.main.sources.feeds = [f for f in app.main.sources.feeds if f.name != "World Desk"]
+        await select_an_article_of(app, pilot, world)
+        await pilot.press("D")
+        await settle(pilot)
+        assert not isinstance(app.screen, ConfirmScreen)
+        messages = [n.message for n in notifications(app)]
+        assert messages[-1] == "Choose a feed in Sources first.", messages
+    db = open_db(db_path)
+    left = db.execute("SELECT count(*) FROM articles WHERE feed_id = ?", [world])
+    assert left.fetchone()[0] == 22
+    db.conn.close()

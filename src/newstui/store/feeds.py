@@ -327,6 +327,13 @@ def removal_counts(db: Database, feed_id: int) -> tuple[int, int]:
     return total, starred
 
 
+def removed_for_good(db: Database, feed_id: int) -> bool:
+    """Whether a source was removed (only its starred articles kept, under no listed source) or
+    is gone; False for one listed or set aside after leaving the config."""
+    row = db.execute("SELECT removed, configured FROM feeds WHERE id = ?", [feed_id]).fetchone()
+    return row is None or (row[0] is not None and not row[1])
+
+
 # The page cache while a feed's articles are deleted. Each article takes its ~40 story band
 # keys with it, rows of a b-tree keyed by hash, so every delete lands on another page: with
 # SQLite's 2,000 KiB the store read the same pages again and again and spilled dirty ones to

@@ -151,11 +151,11 @@ def run_remove(db_path: Path | str, feed_id: int, names: Sequence[str] = ()) -> 
     )
 
 
-def run_remove_set_aside(db_path: Path | str, name: str) -> RemovedSource | None:
-    """Delete now the sources set aside after leaving the config under `name` (starred
-    articles kept), as `newstui remove NAME` does; None when there is none any more."""
+def run_remove_set_aside(db_path: Path | str, feed_id: int) -> RemovedSource | None:
+    """Delete now the source `feed_id`, set aside after leaving the config (starred articles
+    kept), as `newstui remove NAME` does; None when it is set aside no more."""
     with Library.open(db_path, threads=True) as library:
-        return library.remove_set_aside([name])
+        return library.remove_set_aside_source(feed_id)
 
 
 def run_analysis(db_path: Path | str, extractor: str, cancel: threading.Event | None = None) -> int:

@@ -603,11 +603,15 @@ class ArticleActions(ScreenMixin):
         assert self.config is not None
         config = self.config
 
-        def find(lib: Library) -> tuple[SetAsideSource | None, tuple[int, int]]:
+        def find(lib: Library) -> tuple[SetAsideSource | None, tuple[int, int], bool]:
             aside = next((s for s in lib.set_aside_sources() if s.id == feed_id), None)
-            return aside, lib.set_aside_counts([aside.name]) if aside else (0, 0)
+            counts = lib.removal_counts(feed_id) if aside else (0, 0)
+            return aside, counts, aside is None and lib.removed_for_good(feed_id)
 
-        aside, (articles, starred) = await self.library.write(find)
+        aside, (articles, starred), removed = await self.library.write(find)
+        if aside is None and not removed:  # listed, but not in Sources yet (it loads)
+            self.notify("Choose a feed in Sources first.", severity="warning")
+            return
         if aside is None:  # the starred articles kept of a feed removed for good
             row = self.headlines.selected
             name = f"{row.feed}" if row is not None and row.feed_id == feed_id else "Its feed"
@@ -624,14 +628,14 @@ class ArticleActions(ScreenMixin):
         if aside.url_changed and listed is not None and source is not None:
             self._ask_to_remove_source(listed, meant, source, config.path.name)
             return
-        kept = f"kept until {aside.kept_until(LEFT_CONFIG_DAYS)}"
+        until = aside.kept_until(LEFT_CONFIG_DAYS)
+        how = (
+            f"no longer in {config.path.name} (kept until {until})"
+            if until is not None  # else kept while the config names it (another URL)
+            else f"set aside as its URL changed in {config.path.name}"
+        )
         question = removal_question(
-            aside.name,
-            None,
-            articles,
-            starred,
-            meant,
-            aside=f"no longer in {config.path.name} ({kept})",
+            aside.name, None, articles, starred, meant, aside=how
         ) + self._not_one_article(meant)
 
         def answered(yes: bool | None) -> None:
@@ -648,7 +652,7 @@ class ArticleActions(ScreenMixin):
         from newstui.tui.refresh import run_remove_set_aside, sentence
 
         try:
-            result = run_remove_set_aside(self.db_path, name)
+            result = run_remove_set_aside(self.db_path, feed_id)
         except NewstuiError:
             raise
         except Exception as exc:
