@@ -157,6 +157,18 @@ _PLEDGING_VERBS: Final = frozenset(
 )
 
 
+# Words credited to the person they come from: "a statement from Mary Brown", "a letter from".
+_WORDS_FROM = re.compile(
+    r"\b(?:statement|letter|message|note|words|tweet|post|email|e-mail)s? from\s+$"
+)
+# A name set after a preposition's own noun: "for the family, Ann Lee", "with his lawyer, Ann
+# Lee" (not "by": "… by her colleague John Smith" is who acts, and speaks).
+_PREPOSITION_PHRASE = re.compile(
+    r"\b(?:from|for|with|to|of|on behalf of)\s+(?:(?:his|her|their|its|the|a|an)\s+)?"
+    r"(?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*,?\s+$"
+)
+
+
 class SpeakerFinder(_SubjectFinder):
     """Attributes the speech quotes of one article."""
 
@@ -678,7 +690,25 @@ class SpeakerFinder(_SubjectFinder):
         if people:
             # "President of the firm behind Robby Bubble, Darryl Weinbren, defended it.": the
             # first person not after a preposition
-            subject = next((m for m in people if not self._after_preposition(m)), people[0])
+            author = next(
+                (
+                    m
+                    for m in people
+                    if _WORDS_FROM.search(self.masked, max(0, m.start - 30), m.start)
+                ),
+                None,
+            )
+            if author is not None:  # "A statement from Mary Brown was read … by her lawyer,
+                return author.entity.name  # John Smith.¶“…”": hers (review r33 F12)
+            subject = next(
+                (
+                    m
+                    for m in people
+                    if not self._after_preposition(m)
+                    and not _PREPOSITION_PHRASE.search(self.masked, max(0, m.start - 40), m.start)
+                ),
+                people[0],
+            )
             return subject.entity.name
         role = self._opening_role(last_start, prev_end)
         if role:  # "The Queen herself mentioned the visit in her speech.¶“…”": its holder
