@@ -86,6 +86,21 @@ def pools_start_again() -> Iterator[None]:
         spawned.allow_pools_again()
 
 
+@pytest.fixture
+def ctrl_c_raises() -> Iterator[object]:
+    """Ctrl-C (SIGINT) raises KeyboardInterrupt during the test, as in a terminal, and the
+    handler the run had is back after it (returned). A run started in the background of a
+    shell without job control (`pytest … &`, a nohup'd or CI run) has SIGINT ignored from its
+    start, so a test raising SIGINT itself found nothing raised ("DID NOT RAISE")."""
+    import signal
+
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield before
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
 @dataclass
 class Route:
     """What the test server answers on one path."""

@@ -265,7 +265,9 @@ def test_a_store_read_only_with_its_fill_due_finds_prefixes_by_stems(tmp_path):
     read_only.conn.close()
 
 
-def test_ctrl_c_landing_as_an_sql_function_is_entered_stops_the_open_too(tmp_path, monkeypatch):
+def test_ctrl_c_landing_as_an_sql_function_is_entered_stops_the_open_too(
+    tmp_path, monkeypatch, ctrl_c_raises
+):
     """The signal's KeyboardInterrupt is raised at the next Python step: mostly as inflate() or
     cjk_apart() is entered (the fill runs in SQLite's C code between them), before any try
     inside them. With the interrupt raised there, main went on: rc 0 "no matches" 3 of 6 runs

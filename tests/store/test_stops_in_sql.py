@@ -60,3 +60,28 @@ def test_a_stop_inside_the_index_of_a_group_of_feeds_stops_the_save(
     monkeypatch.undo()
     assert library.count() == 0  # the transaction was rolled back whole
     library.close()
+
+
+@pytest.mark.parametrize("kept", [True, False], ids=["kept", "at-entry"])
+def test_ctrl_c_inside_the_index_of_a_group_of_feeds_stops_the_save(
+    tmp_path, monkeypatch, kept, ctrl_c_raises
+):
+    """As SIGTERM above: Ctrl-C at the function's first line, before any try, was lost the
+    same way (the handler noted SIGTERM's and SIGHUP's stop only): the group was saved feed by
+    feed and the fetch went on."""
+    stopping_index(monkeypatch, signal.SIGINT, kept=kept)
+    library = Library.open(tmp_path / "n.db")
+    feeds = [library.register_source(f"https://{n}.example/feed", n) for n in ("a", "b")]
+
+    with pytest.raises(KeyboardInterrupt), stop_on_signals():
+        library.save_batches(
+            [
+                (feed, [Article(f"{feed} {i}", TEXT, guid=f"{i}") for i in range(3)])
+                for feed in feeds
+            ]
+        )
+
+    monkeypatch.undo()
+    assert library.count() == 0
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # put back
+    library.close()

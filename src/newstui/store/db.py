@@ -632,8 +632,9 @@ def _signals_kept() -> Iterator[None]:
     """Within the block, the stop a signal's handler raises (Ctrl-C's KeyboardInterrupt,
     SIGTERM's Stopped) is also kept for raise_kept_stop: raised as an SQL function is entered
     (the rebuild runs in SQLite's C code between them), before any try inside it, sqlite3 lost
-    it and FTS5 said "SQL logic error" (review r30 MEDIUM 3). Only in the main thread, where
-    Python runs signal handlers."""
+    it and FTS5 said "SQL logic error" (review r30 MEDIUM 3); write_transaction's block too (a
+    Ctrl-C there was lost as an SQL error: stop_on_signals notes SIGTERM's and SIGHUP's only).
+    Only in the main thread, where Python runs signal handlers."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -647,6 +648,10 @@ def _signals_kept() -> Iterator[None]:
             signal.signal(signum, _keeping_handler(previous))
     try:
         yield
+    except BaseException as exc:
+        if getattr(_STOPS, "stop", None) is exc:  # raised as itself (outside SQL): not kept on
+            _STOPS.stop = None  # for an unrelated SQL error later in this thread
+        raise
     finally:
         for kept_signal, handler in kept.items():
             signal.signal(kept_signal, handler)
@@ -777,8 +782,9 @@ def write_transaction(
         _begin_immediate(db)
         db.in_write_transaction = True
         try:
-            yield conn
-            db.rebuild_stale()  # an index the block left out of step, once
+            with _signals_kept():  # a Ctrl-C at an SQL function's entry: a stop, not an error
+                yield conn
+                db.rebuild_stale()  # an index the block left out of step, once
             conn.commit()
             db.merges_set = db.merges_set or db.merges_pending
         except BaseException as exc:
