@@ -8,7 +8,9 @@ person speaks ("Nora Quist, of Quist Tailoring at 40 Harwood, who …, said"), a
 alone after a sentence about a person is the first person there not after a preposition. A
 qualified role no one holds by name ("the prime minister added") is the person credited with
 words just before, when no one holds the bare role either. A label given by an agent in a
-participle set off by commas ("The act, described by Senator Holloway as “…”") is the agent's."""
+participle set off by commas ("The act, described by Senator Holloway as “…”") is the agent's,
+and a sentence that is only a credit after a quotation closed by its own stop names its
+speaker ("“… ourselves.” Board member Tom Baker said, commenting on …")."""
 
 from __future__ import annotations
 
@@ -138,3 +140,15 @@ def test_a_label_given_by_an_agent_in_a_participle_set_off_by_commas_is_the_agen
         "Holloway as “the best law of the decade,” now goes to the House."
     )
     assert quotes_and_speakers(extractor, text) == [("the best law of the decade,", "Ann Holloway")]
+
+
+def test_a_sentence_that_is_only_a_credit_after_a_closed_quotation_names_its_speaker(
+    extractor,
+) -> None:
+    text = (
+        "The ferry line faces cuts. “We will not wait for help. We will run the boats "
+        "ourselves.” Board member Tom Baker said, commenting on the county's budget."
+    )
+    assert quotes_and_speakers(extractor, text) == [
+        ("We will not wait for help. We will run the boats ourselves.", "Tom Baker")
+    ]

@@ -225,6 +225,9 @@ class SpeakerFinder(_SubjectFinder):
             if not speaker and found != "carried":
                 # 'a UN Security Council report issued Thursday that found, “…”': the issuer
                 speaker = self._text_issuer(span) or speaker
+            if not speaker and found == "none":
+                # '“… ourselves.” Board member Tom Baker said, commenting on the plan.'
+                speaker = self._credit_sentence_after(span) or speaker
             out.append(speaker or None)
             self.how.append(("context" if speaker else "nobody") if found == "none" else found)
             prev = (span, speaker or None, found)
@@ -521,6 +524,30 @@ class SpeakerFinder(_SubjectFinder):
         # fragment beside a longer quotation of its own sentence
         kinds = _LABELLING_TYPES if labelling or beside else ("PERSON", "ORG")
         return speaker if speaker and self.types.get(speaker) in kinds else None
+
+    def _credit_sentence_after(self, span: QuoteSpan) -> str | None:
+        """'“We rely on ourselves.” Board member Tom Baker said, commenting on the plan.': a
+        quotation closed by its own stop, followed in its paragraph by a sentence that is only
+        a credit (titles or role words, a person, a verb of saying with nothing said after
+        it), is that person's; else None."""
+        if self.text[span.start : span.end].rstrip()[-1:] not in (".", "!", "?"):
+            return None
+        start = span.close_mark + 1
+        end = self.text.find("\n", start)
+        end = len(self.text) if end < 0 else end
+        k = bisect.bisect_right(self.open_marks, span.close_mark)
+        if k < len(self.open_marks):
+            end = min(end, self.open_marks[k])
+        for m in self.mentions_in(start, min(end, start + 80)):
+            if m.entity.type != "PERSON":
+                return None
+            lead = self.masked[start : m.start].split()
+            roles = load_gazetteer().role_words
+            if not all(w[:1].isupper() or w in roles for w in lead):
+                return None
+            credit = _BARE_CREDIT_VERB.match(self.masked, m.end, end)
+            return m.entity.name if credit else None
+        return None
 
     def _closing_credit(self, span: QuoteSpan, sent_end: int) -> str | None:
         """'…a “kinetic impact” to hit it, said Lee.', '“…,” named as “…”, said designer Ann
@@ -1659,6 +1686,12 @@ class SpeakerFinder(_SubjectFinder):
             and words[-1].islower()
             and not any(m.start < mention.start for m in self.mentions_in(start, mention.start))
         )
+
+
+# "Tom Baker said." / "Tom Baker said, commenting on …": a verb of saying with nothing said
+_BARE_CREDIT_VERB: Final = re.compile(
+    r"\s+(?:said|says|added|stated|explained|noted|wrote)(?:\.|,\s+[a-z][^.;:\"“”]{0,120}\.)"
+)
 
 
 def _widest(names: list[str]) -> list[str]:
