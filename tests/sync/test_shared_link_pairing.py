@@ -236,3 +236,28 @@ def test_a_headline_edited_before_the_server_s_crawl_is_still_the_article_of_its
 def test_articles_sharing_a_link_are_still_told_apart_by_title(tmp_path):
     after, _ = _read_here_then_synced(tmp_path, ["Episode 1", "Episode 2"], ["Episode 2 (edited)"])
     assert after == [("Episode 1", True), ("Episode 2", False), ("Episode 2 (edited)", False)]
+
+
+def test_one_episode_kept_here_does_not_take_another_episode_s_item_by_its_show_link(tmp_path):
+    """One episode here under the show page's link (the others removed by keep_per_feed) and
+    another alone on the server's page: by link alone the item rewrote it, H3's swap again
+    (review r33, second pass on F2). Both enclose a file and none is the same: two episodes."""
+    from newstui.library import Library
+    from newstui.model import Article, ArticleFilter, Link, RemoteItem
+
+    def episode(title: str, mp3: str) -> Article:
+        enclosure = Link("audio/mpeg", f"https://pod.example/{mp3}", "enclosure")
+        return Article(title, "Show notes.", guid=mp3, url=SHOW, links=[enclosure])
+
+    with Library.open(tmp_path / "s.db") as library:
+        feed = library.register_source(
+            "https://pod.example/rss", "Pod", url="https://pod.example/rss"
+        )
+        library.save_batch(feed, [episode("Episode 1", "ep1.mp3")])
+        library.mark([r.id for r in library.articles(ArticleFilter(), limit=None)], read=True)
+        item = RemoteItem(
+            9, "feed/2", 1, episode("Episode 2", "ep2.mp3"), read=False, starred=False
+        )
+        library.sync.save_items([item], {"feed/2": feed})
+        after = sorted((r.title, r.read) for r in library.articles(ArticleFilter(), limit=None))
+    assert after == [("Episode 1", True), ("Episode 2", False)]

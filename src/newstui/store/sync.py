@@ -694,8 +694,28 @@ def _link_and_title(item: RemoteItem) -> tuple[str, str, str]:
 # characters are stripped at ingest), so no folded title is this key.
 _ANY_TITLE = "\x00any"
 # A page's articles under one link, by source and link_key: by folded title, each (id, content
-# hash, whether an item is linked to it).
-_Shared = dict[tuple[int, str], dict[str, list[tuple[int, str, bool]]]]
+# hash, whether an item is linked to it, its enclosures' URLs).
+_Shared = dict[tuple[int, str], dict[str, list[tuple[int, str, bool, frozenset[str]]]]]
+
+
+def _enclosures(links: str | None) -> frozenset[str]:
+    """The enclosure URLs of an article's stored links (JSON)."""
+    try:
+        found = json.loads(links or "[]")
+    except ValueError:
+        return frozenset()
+    return frozenset(
+        str(link.get("url"))
+        for link in found
+        if isinstance(link, dict) and link.get("kind") == "enclosure"
+    )
+
+
+def _other_enclosures(here: frozenset[str], sent: frozenset[str]) -> bool:
+    """Whether an article here and a server item both enclose files and none is the same: two
+    episodes, whatever their link (one episode kept here under a show page's link must not take
+    another episode's item by link alone, review r33's second pass on F2)."""
+    return bool(here) and bool(sent) and not here & sent
 
 
 def _stored_before(
@@ -715,18 +735,23 @@ def _stored_before(
     `under` keeps each link's articles for the page (one look-up a link, not one an item)."""
     stream, key, title = _link_and_title(item)
     if (feed_id, key) not in under:
-        by_title: dict[str, list[tuple[int, str, bool]]] = {}
-        for article_id, digest, stored_title, linked in conn.execute(
-            "SELECT a.id, a.content_hash, a.title, s.item_id IS NOT NULL FROM articles a "
+        by_title: dict[str, list[tuple[int, str, bool, frozenset[str]]]] = {}
+        for article_id, digest, stored_title, linked, links in conn.execute(
+            "SELECT a.id, a.content_hash, a.title, s.item_id IS NOT NULL, a.links FROM articles a "
             f"LEFT JOIN sync_items s ON s.article_id = a.id WHERE a.feed_id = ? AND {LINK_KEY} = ?",
             [feed_id, key],
         ):
             by_title.setdefault(_folded(stored_title), []).append(
-                (article_id, digest, bool(linked))
+                (article_id, digest, bool(linked), _enclosures(links))
             )
         under[feed_id, key] = by_title
     stored = under[feed_id, key]
-    if alike[stream, key, _ANY_TITLE] == 1 and sum(map(len, stored.values())) == 1:
+    sent = frozenset(link.url for link in item.article.links if link.kind == "enclosure")
+    if (
+        alike[stream, key, _ANY_TITLE] == 1
+        and sum(map(len, stored.values())) == 1
+        and not _other_enclosures(next(iter(stored.values()))[0][3], sent)
+    ):
         # the link is one article's here and one item's on the page: that article, whatever
         # its title (a headline edited between the fetch here and the server's crawl was stored
         # as an unread copy and the read mark made here never pushed, review r33 F2)
