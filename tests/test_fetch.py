@@ -1630,12 +1630,12 @@ async def test_a_feed_whose_articles_cannot_be_stored_fails_alone_while_the_othe
     feeds = treaty_feeds(feed_server, count=10, items=3)
     real = store_articles.insert_new_articles
 
-    def failing_for_feed_3(db_, rows, texts=()):
+    def failing_for_feed_3(db_, rows, *rest):
         # (inserting feed 3's rows fails, alone or beside other feeds' in one statement)
         if any(row[0] == feed_store.find_feed(db_, "Feed 3") for row in rows):
-            real(db_, rows, texts)  # written, then rolled back
+            real(db_, rows, *rest)  # written, then rolled back
             raise sqlite3.OperationalError("disk I/O error")
-        return real(db_, rows, texts)
+        return real(db_, rows, *rest)
 
     monkeypatch.setattr(store_articles, "insert_new_articles", failing_for_feed_3)
 

@@ -344,3 +344,33 @@ def test_marks_no_fetch_can_match_are_said_once_and_listed_by_feeds(newsboat):
     }
     assert newsboat("fetch") == 0, newsboat.err
     assert "newsboat" not in newsboat.err  # said once, by the fetch that found nothing for it
+
+
+def test_marks_of_a_feed_that_moved_arrive_as_the_fetch_resolves_its_guids(
+    tmp_path, feed_server, capsys, monkeypatch
+):
+    """Review r33 F1: newsboat's urls file names the feed's old address, which redirects (as
+    http:// to https:// does); the fetch resolves `<guid>ep1</guid>` against the address it
+    read the feed from, so a mark resolved against the old one found nothing and waited."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "no-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "no-config"))
+    newsboat = Newsboat(tmp_path, feed_server, capsys)
+    base = feed_server.url("/").rstrip("/")
+    old = feed_server.url("/old/pod.xml")
+    feed_server.route("/old/pod.xml", status=301, headers={"Location": "/shows/pod.xml"})
+    feed_server.route(
+        "/shows/pod.xml", body=_podcast(base), headers={"Content-Type": "application/xml"}
+    )
+    newsboat.urls.write_text(f"{old}\n", "utf-8")
+    guids = ["ep1", "ep2", "/pod/ep3", f"{base}/pod/ep4", "  ep5 ", "ep6"]
+    items = [Item(old, g, f"{base}/pod/", unread=n == 6) for n, g in enumerate(guids, 1)]
+    write_cache(newsboat.home / "cache.db", {old: "Pod"}, items)
+
+    assert newsboat("opml", "import", str(newsboat.urls)) == 0, newsboat.err
+    assert newsboat("fetch") == 0, newsboat.err
+
+    with Library.open(newsboat.db) as library:
+        unread = sorted(a.title for a in library.articles(ArticleFilter(unread=True), limit=None))
+        assert unread == ["Episode 6"]
+        assert library.add_imported_marks([]).waiting == 0
+    assert "newsboat" not in newsboat.err  # no mark said to match nothing

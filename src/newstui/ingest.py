@@ -19,6 +19,7 @@ from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from itertools import chain, islice, zip_longest
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -67,6 +68,7 @@ from newstui.processes import (
 )
 from newstui.sources.backoff import DEFAULT_INTERVAL, next_try, parse_retry_after
 from newstui.sources.http import Fetcher, FetchLimits, PageFetcher
+from newstui.sources.newsboat_cache import guid_as_fetched
 from newstui.spawned import pool_result, stopping
 from newstui.stories import STORIES_PER_RUN, StorySketch
 from newstui.text import clean_line
@@ -989,14 +991,21 @@ class _Saving:
     ) -> None:
         self.library, self.analysed_as, self.parsing = library, analysed_as, parsing
         self.before_store = before_store  # called before each group's transaction
-        self._group: list[tuple[int, Sequence[PreparedArticle], asyncio.Future[SaveResult]]] = []
+        # (feed id, articles, the address the document was read from, the feed's result)
+        self._group: list[
+            tuple[int, Sequence[PreparedArticle], str, asyncio.Future[SaveResult]]
+        ] = []
         self._articles = 0
         self._full: asyncio.Future[None] | None = None  # set when the group is full
 
-    async def save(self, feed_id: int, articles: Sequence[PreparedArticle]) -> SaveResult:
-        """Store one feed's articles (as Library.save_batch) in the next group's transaction."""
+    async def save(
+        self, feed_id: int, articles: Sequence[PreparedArticle], read_from: str
+    ) -> SaveResult:
+        """Store one feed's articles (as Library.save_batch) in the next group's transaction;
+        `read_from`: the address its document came from (after redirects), which imported
+        marks' guids are resolved against as its own were."""
         done: asyncio.Future[SaveResult] = asyncio.get_running_loop().create_future()
-        self._group.append((feed_id, articles, done))
+        self._group.append((feed_id, articles, read_from, done))
         self._articles += len(articles)
         if len(self._group) == 1:  # the first of a group stores it
             self._full = None
@@ -1032,12 +1041,16 @@ class _Saving:
         try:
             with collector_paused():
                 results = self.library.save_batches(
-                    [(feed_id, articles) for feed_id, articles, _ in group],
+                    [(feed_id, articles) for feed_id, articles, _, _ in group],
                     analysed_as=self.analysed_as,
+                    guid_as_fetched={
+                        feed_id: partial(guid_as_fetched, feed_url=read_from)
+                        for feed_id, _, read_from, _ in group
+                    },
                 )
         except Exception as exc:  # the transaction itself failed: every feed of the group
             results = [exc] * len(group)
-        for (_, _, done), result in zip(group, results, strict=True):
+        for (_, _, _, done), result in zip(group, results, strict=True):
             if done.done():  # its feed was cancelled
                 continue
             if isinstance(result, Exception):
@@ -1100,7 +1113,7 @@ async def _fetch_feed(
         retry_at = backoff.after_failure(exc)
         records.add(FetchRecord(feed_id, status=status, error=message, next_try=retry_at))
         return SourceOutcome(feed.name, error=message), (), ()
-    saved = await saving.save(feed_id, parsed.articles) if parsed else None
+    saved = await saving.save(feed_id, parsed.articles, result.url) if parsed else None
     # a document cut short keeps no validators: the next fetch asks for it whole, not for a 304
     whole = not (parsed and parsed.cut_short)
     records.add(

@@ -517,10 +517,13 @@ class Library:
         batches: Sequence[tuple[int, Sequence[Article | PreparedArticle]]],
         *,
         analysed_as: str | None = None,
+        guid_as_fetched: Mapping[int, Callable[[str], str | None]] | None = None,
     ) -> list[SaveResult | Exception]:
         """`save_batch` for several sources' batches in one transaction (one commit); a batch
-        that fails changes nothing and its exception is its result."""
-        return _articles.save_feeds(self._db, batches, analysed_as)
+        that fails changes nothing and its exception is its result. `guid_as_fetched`: by
+        source id, how the fetch that read it stores a guid written as newsboat keeps it (an
+        imported mark finds its article so when the feed moved: store.pending_marks)."""
+        return _articles.save_feeds(self._db, batches, analysed_as, guid_as_fetched)
 
     def bulk_insert(self, source_id: int, articles: Iterable[Article]) -> int:
         """Insert many new articles without dedupe checks (benchmarks, demos); returns how many."""

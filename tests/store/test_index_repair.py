@@ -348,10 +348,10 @@ def test_a_feed_whose_save_failed_leaves_no_rebuild_of_what_it_undid(
     town, wharf = (feed_id(db, name) for name in ("Town", "Wharf"))
     inserted = store_articles.insert_new_articles
 
-    def failing_for_wharf(db: Database, rows, texts=()):  # after Wharf's update of Pier
+    def failing_for_wharf(db: Database, rows, *rest):  # after Wharf's update of Pier
         if any(row[0] == wharf for row in rows):
             raise sqlite3.IntegrityError("UNIQUE constraint failed")
-        return inserted(db, rows, texts)
+        return inserted(db, rows, *rest)
 
     monkeypatch.setattr(store_articles, "insert_new_articles", failing_for_wharf)
     unpacked.clear()

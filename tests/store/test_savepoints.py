@@ -156,12 +156,12 @@ def test_a_failure_that_undid_the_whole_transaction_fails_the_save_not_one_feed(
     town, wharf = feed_id(db, "Town"), feed_id(db, "Wharf")
     inserting = store_articles.insert_new_articles
 
-    def interrupted_for_wharf(db: store_db.Database, rows: list, texts: list = ()) -> object:  # type: ignore[assignment]
+    def interrupted_for_wharf(db: store_db.Database, rows: list, *rest: object) -> object:
         if not any(row[0] == wharf for row in rows):
-            return inserting(db, rows, texts)
+            return inserting(db, rows, *rest)
         db.conn.set_progress_handler(lambda: 1, 1)  # SQLite stops the insert
         try:
-            return inserting(db, rows, texts)
+            return inserting(db, rows, *rest)
         finally:
             db.conn.set_progress_handler(None, 0)
 

@@ -117,7 +117,7 @@ def read_newsboat_state(
             # the feed says is not in the cache: the mark keeps both.
             written = _text(guid)
             as_written = clean_line(written, 2000) or None  # (as a fetch cleans a guid)
-            resolved = clean_line(item_guid(written, url), 2000) or None
+            resolved = guid_as_fetched(written, url)  # (a fetch resolves it again: ingest)
             marks.append(
                 ImportedMark(
                     url,
@@ -129,6 +129,14 @@ def read_newsboat_state(
                 )
             )
     return NewsboatState(cache, tuple(marks), read, starred, removed, flagged, star_flag)
+
+
+def guid_as_fetched(written: str, feed_url: str) -> str | None:
+    """A permalink guid newsboat keeps as written (`ep1`) as a fetch of the feed from
+    `feed_url` stores it (http://host/ep1, cleaned as a fetch cleans it): against the
+    config's address at the import, against the one a fetch read the feed from (after
+    redirects) when its articles arrive."""
+    return clean_line(item_guid(written, feed_url), 2000) or None
 
 
 def _text(value: object) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -18,10 +18,12 @@ from newstui.store.db import Database, write_transaction
 if TYPE_CHECKING:
     from newstui.model.marks import ImportedMark, MarksTaken, WaitingMarks
 
+GuidAsFetched = Callable[[str], str | None]  # a guid as written → as a fetch stores it, if any
 UNMATCHED_DAYS = 60  # a mark whose article never came goes after this long (keep_days if less)
 
 # The stored articles a pending mark names, by guid key as written, else as a feed's permalink
-# guid is stored (resolved_guid), else by link, best first, and whether an import marked the
+# guid is stored when read from its configured address (resolved_guid), else by link, best
+# first (rank 2 is a fetch's own resolution: _as_fetched), and whether an import marked the
 # article before; {articles} is the set of articles to look at (the store's, or the ids just
 # inserted). Each is an indexed look-up: feeds.key and articles (feed_id, guid) are unique,
 # articles (feed_id, coalesce(link_key, url)), pending_marks (feed_url, resolved_guid) and
@@ -34,17 +36,19 @@ _MATCHES = """
     JOIN articles a ON a.feed_id = f.id AND a.guid = p.guid
     WHERE {articles}
     UNION ALL
-    SELECT a.id, p.feed_url, p.guid, p.read, p.starred, {before}, 2 AS rank
+    SELECT a.id, p.feed_url, p.guid, p.read, p.starred, {before}, 3 AS rank
     FROM pending_marks p JOIN feeds f ON f.key = p.feed_url
     JOIN articles a ON a.feed_id = f.id AND a.guid = p.resolved_guid
     WHERE {articles}
     UNION ALL
-    SELECT a.id, p.feed_url, p.guid, p.read, p.starred, {before}, 3 AS rank
+    SELECT a.id, p.feed_url, p.guid, p.read, p.starred, {before}, 4 AS rank
     FROM pending_marks p JOIN feeds f ON f.key = p.feed_url
     JOIN articles a ON a.feed_id = f.id AND coalesce(a.link_key, a.url) = p.link
     WHERE {articles}
     ORDER BY rank
 """
+# (article id, feed URL, guid key, read, starred, marked before, rank): a row of _MATCHES
+_Match = tuple[int, str, str, int, int, int, int]
 _MARKED_BEFORE = "EXISTS (SELECT 1 FROM imported_marks m WHERE m.article_id = a.id)"
 
 
@@ -77,7 +81,8 @@ def add_pending_marks(db: Database, marks: Sequence[ImportedMark], now: datetime
             rows.values(),
         )
         # the whole table: marks of an earlier import still waiting are as good as these
-        applied = _give(conn, _MATCHES.format(before=_MARKED_BEFORE, articles="1"), [])
+        matches = _MATCHES.format(before=_MARKED_BEFORE, articles="1")
+        applied = _give(conn, conn.execute(matches).fetchall())
         waiting = conn.execute("SELECT count(*) FROM pending_marks").fetchone()[0]
     return MarksTaken(applied, waiting)
 
@@ -90,9 +95,15 @@ def _guid_key(mark: ImportedMark) -> str | None:
     return "link:" + mark.link if mark.link else None
 
 
-def apply_pending_marks(conn: sqlite3.Connection, article_ids: Iterable[int]) -> int:
+def apply_pending_marks(
+    conn: sqlite3.Connection,
+    article_ids: Iterable[int],
+    guid_as_fetched: Mapping[int, GuidAsFetched] | None = None,
+) -> int:
     """Give articles just stored the marks waiting for them, inside the caller's transaction;
-    how many got one. Costs one look-up when none waits."""
+    how many got one. `guid_as_fetched`: by feed id, how the fetch that brought its articles
+    stores a permalink guid as written (joined to the address it read the feed from, after
+    redirects). Costs one look-up when none waits."""
     try:
         if conn.execute("SELECT 1 FROM pending_marks LIMIT 1").fetchone() is None:
             return 0
@@ -107,16 +118,49 @@ def apply_pending_marks(conn: sqlite3.Connection, article_ids: Iterable[int]) ->
         f"strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now', '-{UNMATCHED_DAYS} days')"
     )
     new = "a.id IN (SELECT value FROM json_each(?))"
-    return _give(conn, _MATCHES.format(before="0", articles=new), [ids, ids, ids])
+    rows = conn.execute(_MATCHES.format(before="0", articles=new), [ids, ids, ids]).fetchall()
+    if guid_as_fetched:
+        rows += _as_fetched(conn, ids, guid_as_fetched)
+        rows.sort(key=lambda row: row[-1])  # by rank (stable: SQL's order within one)
+    return _give(conn, rows)
 
 
-def _give(conn: sqlite3.Connection, matches: str, params: list[object]) -> int:
-    """Set the marks `matches` pairs with articles (each article and each mark once), note the
-    articles as marked by an import, and forget the marks matched: also those of an article an
-    import marked before, which keeps the marks the user made since; how many got one."""
+def _as_fetched(
+    conn: sqlite3.Connection, ids: str, guid_as_fetched: Mapping[int, GuidAsFetched]
+) -> list[_Match]:
+    """Rank-2 matches (see _MATCHES) of the new articles `ids` (JSON): the marks of their feeds
+    whose guid as written, as the fetch stores it, is an article's. In Python: one look-up of
+    the new articles, and one of the marks of each feed that has new articles and a fetch's
+    resolution (the feed's marks, only while some wait)."""
+    new: dict[int, tuple[str, dict[str, int]]] = {}
+    for feed_id, feed_url, article_id, guid in conn.execute(
+        "SELECT a.feed_id, f.key, a.id, a.guid FROM articles a JOIN feeds f ON f.id = a.feed_id "
+        "WHERE a.id IN (SELECT value FROM json_each(?)) AND substr(a.guid, 1, 5) = 'guid:'",
+        [ids],
+    ):
+        if feed_id in guid_as_fetched:
+            new.setdefault(feed_id, (feed_url, {}))[1][guid] = article_id
+    rows: list[_Match] = []
+    for feed_id, (feed_url, articles) in new.items():
+        resolve = guid_as_fetched[feed_id]
+        for guid, read, starred in conn.execute(
+            "SELECT guid, read, starred FROM pending_marks "
+            "WHERE feed_url = ? AND substr(guid, 1, 5) = 'guid:'",
+            [feed_url],
+        ):
+            stored = resolve(guid.removeprefix("guid:"))
+            if stored and (article_id := articles.get("guid:" + stored)) is not None:
+                rows.append((article_id, feed_url, guid, read, starred, 0, 2))
+    return rows
+
+
+def _give(conn: sqlite3.Connection, rows: Iterable[_Match]) -> int:
+    """Set the marks `rows` (_MATCHES' columns, best first) pair with articles (each article
+    and each mark once), note the articles as marked by an import, and forget the marks
+    matched: also those of an article an import marked before, which keeps the marks the user
+    made since; how many got one."""
     given: dict[int, tuple[str, str, int, int]] = {}
     used: set[tuple[str, str]] = set()
-    rows = conn.execute(matches, params).fetchall()
     for article_id, feed_url, guid, read, starred, before, _rank in rows:
         if article_id in given or (feed_url, guid) in used:
             continue
