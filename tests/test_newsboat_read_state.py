@@ -13,7 +13,7 @@ import pytest
 
 from newstui.cli import main
 from newstui.library import Library
-from newstui.model import ArticleFilter
+from newstui.model import ArticleFilter, RetentionPolicy
 from newstui.store.pending_marks import UNMATCHED_DAYS
 from tests.newsboat_cache import Item, write_cache
 
@@ -374,3 +374,27 @@ def test_marks_of_a_feed_that_moved_arrive_as_the_fetch_resolves_its_guids(
         assert unread == ["Episode 6"]
         assert library.add_imported_marks([]).waiting == 0
     assert "newsboat" not in newsboat.err  # no mark said to match nothing
+
+
+def test_waiting_marks_are_said_to_go_when_a_shorter_keep_days_lets_them_go(newsboat):
+    """Review r33 F6: with keep_days = 14 the marks went after 14 days, while `feeds` and
+    `fetch` said they were kept 60."""
+    newsboat.config.write_text(
+        "[settings]\ntimeout = 5\nfulltext = false\nkeep_days = 14\n", "utf-8"
+    )
+    newsboat.cache(newsboat.read())
+    assert newsboat("opml", "import", str(newsboat.urls)) == 0, newsboat.err
+    gone = (datetime.now(UTC) + timedelta(days=14)).date().isoformat()
+
+    assert newsboat("feeds") == 0, newsboat.err
+    assert f"Wire: 5 marks imported from newsboat wait for its next fetch (kept until {gone})" in (
+        newsboat.out
+    )
+    assert newsboat("fetch") == 0, newsboat.err
+    assert f"kept until {gone} in case it comes back" in newsboat.err
+
+    with Library.open(newsboat.db) as library:  # and so they go: 14 days on, not 60
+        feeds = {s.url: s.id for s in library.sources()}
+        policies = {feeds[newsboat.wire]: RetentionPolicy(keep_days=14)}
+        library.cleanup(policies, now=datetime.now(UTC) + timedelta(days=14, hours=1))
+        assert library.add_imported_marks([]).waiting == 0

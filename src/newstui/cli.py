@@ -61,7 +61,7 @@ if TYPE_CHECKING:  # ingest (feedparser, httpx, worker pools) is imported by the
     from newstui.config import Config, FeedConfig, LocalConfig
     from newstui.ingest import SourceOutcome
     from newstui.model import CleanupReport, RemovedSource
-    from newstui.model.marks import MarksTaken
+    from newstui.model.marks import MarksTaken, WaitingMarks
     from newstui.processes import CpuPool
     from newstui.query import Query  # the query language: by the commands given a query
     from newstui.sources.discovery import FeedLink
@@ -1587,7 +1587,7 @@ def cmd_fetch(
                 verb = "hid" if entry.action == "hide" else "marked read"
                 _stdout().print(_cell(f"filter {entry.name}: {verb} {matched}"), soft_wrap=True)
         if unread_for_marks:  # marks this fetch found nothing for: said once, not left silent
-            for waiting in library.waiting_marks():
+            for waiting in _waiting_marks(library, config):
                 if waiting.read_since and waiting.feed_url in unread_for_marks:
                     _complain(f"warning: {hide_passwords(waiting.line())}")
     return status
@@ -1933,6 +1933,15 @@ def _unstored_sources(library: Library, config: Config) -> list[FeedRow]:
     return rows
 
 
+def _waiting_marks(library: Library, config: Config | None) -> list[WaitingMarks]:
+    """Imported marks still waiting, each feed's with the day its retention lets them go."""
+    if config is None:
+        return library.waiting_marks()
+    from newstui.retention import keep_days_by_url
+
+    return library.waiting_marks(keep_days_by_url(config))
+
+
 def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None) -> int:
     """`newstui feeds`: the stored sources, and the config's sources not stored yet (read, never
     stored: a reading command run with another --config leaves the store's sources alone)."""
@@ -1942,7 +1951,7 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
             [*rows, *_unstored_sources(library, config)], key=lambda r: name_order(r.name)
         )
     now = datetime.now(UTC)
-    waiting = {w.feed_url: w for w in library.waiting_marks()}  # imported marks (newsboat's)
+    waiting = {w.feed_url: w for w in _waiting_marks(library, config)}  # (newsboat's)
     data = [
         {
             "id": r.id or None,  # a configured source not stored yet has none

@@ -491,11 +491,13 @@ class Library:
 
         return _pending_marks.add_pending_marks(self._db, marks, now or datetime.now(UTC))
 
-    def waiting_marks(self) -> list[WaitingMarks]:
-        """Imported marks still waiting for their articles, by feed (see add_imported_marks)."""
+    def waiting_marks(self, keep_days: Mapping[str, int] | None = None) -> list[WaitingMarks]:
+        """Imported marks still waiting for their articles, by feed (see add_imported_marks),
+        with the day they go by each feed's keep_days (by its configured URL, as cleanup
+        applies it; a feed not named: as without retention settings, 60 days)."""
         from newstui.store import pending_marks as _pending_marks
 
-        return _pending_marks.waiting_marks(self._db)
+        return _pending_marks.waiting_marks(self._db, keep_days or {})
 
     # -- writing what sources produced ------------------------------------------------------
 

@@ -31,6 +31,16 @@ def retention_policies(library: Library, config: Config) -> dict[int, RetentionP
     }
 
 
+def keep_days_by_url(config: Config) -> dict[str, int]:
+    """Each configured feed's keep_days (its policy's, as retention_policies gives it once the
+    feed is stored) by its URL as written, the way imported marks name their feed."""
+    s = config.settings
+    default = RetentionPolicy(s.keep_days, s.keep_per_feed)
+    return {
+        f.url: feed_policy(f.keep_days, f.keep_per_feed, default).keep_days for f in config.feeds
+    }
+
+
 def feed_policy(
     keep_days: int | None, keep_per_feed: int | None, default: RetentionPolicy
 ) -> RetentionPolicy:

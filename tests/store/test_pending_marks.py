@@ -151,3 +151,24 @@ def test_without_retention_settings_a_save_forgets_marks_60_days_old(tmp_path):
         library.save_batch(feed_id, _articles(0, 1))
 
         assert library.add_imported_marks([], now=NOW).waiting == 1
+
+
+def test_the_day_waiting_marks_are_said_to_go_is_when_cleanup_forgets_them(tmp_path):
+    """Review r33 F6: `feeds` said 60 days for marks a feed's keep_days = 14 dropped sooner."""
+    with Library.open(tmp_path / "m.db") as library:
+        (short, short_id), (plain, plain_id) = _feeds(library, 2)
+        library.add_imported_marks(
+            [ImportedMark(short, "a", None, True), ImportedMark(plain, "a", None, True)], now=NOW
+        )
+        said = {w.feed_url: w.forgotten for w in library.waiting_marks({short: 14, plain: 0})}
+        days = {short: 14, plain: UNMATCHED_DAYS}
+        assert said == {
+            url: (NOW + timedelta(days=n)).date().isoformat() for url, n in days.items()
+        }
+
+        policies = {short_id: RetentionPolicy(keep_days=14), plain_id: RetentionPolicy()}
+        for url, n in days.items():
+            library.cleanup(policies, now=NOW + timedelta(days=n, seconds=-1))
+            assert url in {w.feed_url for w in library.waiting_marks()}  # not before that day
+            library.cleanup(policies, now=NOW + timedelta(days=n, seconds=1))
+            assert url not in {w.feed_url for w in library.waiting_marks()}  # and then gone

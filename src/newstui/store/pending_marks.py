@@ -17,6 +17,7 @@ from newstui.store.db import Database, write_transaction
 
 if TYPE_CHECKING:
     from newstui.model.marks import ImportedMark, MarksTaken, WaitingMarks
+    from newstui.model.retention import RetentionPolicy
 
 GuidAsFetched = Callable[[str], str | None]  # a guid as written → as a fetch stores it, if any
 UNMATCHED_DAYS = 60  # a mark whose article never came goes after this long (keep_days if less)
@@ -182,9 +183,10 @@ def _give(conn: sqlite3.Connection, rows: Iterable[_Match]) -> int:
     return len(given)
 
 
-def waiting_marks(db: Database) -> list[WaitingMarks]:
-    """The marks still waiting, by feed (its name, else its URL), and whether the feed was read
-    without error since the newest was imported. One look-up when none waits."""
+def waiting_marks(db: Database, keep_days: Mapping[str, int]) -> list[WaitingMarks]:
+    """The marks still waiting, by feed (its name, else its URL), whether the feed was read
+    without error since the newest was imported, and the day they go (marks_kept_for their
+    feed's keep_days, by feed URL as marks name feeds). One look-up when none waits."""
     from newstui.model.marks import WaitingMarks
 
     rows = db.conn.execute(
@@ -202,7 +204,9 @@ def waiting_marks(db: Database) -> list[WaitingMarks]:
                 name or url,
                 count,
                 bool(read_since),
-                (datetime.fromisoformat(last) + timedelta(days=UNMATCHED_DAYS)).date().isoformat(),
+                (datetime.fromisoformat(last) + marks_kept_for(keep_days.get(url)))
+                .date()
+                .isoformat(),
             )
             for url, name, count, last, read_since in rows
         ),
@@ -210,16 +214,30 @@ def waiting_marks(db: Database) -> list[WaitingMarks]:
     )
 
 
+def marks_kept_for(keep_days: int | None) -> timedelta:
+    """How long a feed's imported marks wait for their articles after their import: its
+    keep_days when shorter than UNMATCHED_DAYS (0 or None: the feed keeps articles of any
+    age). The one rule for when they go, which `feeds` and `fetch` say and cleanup applies."""
+    return timedelta(days=min(keep_days or UNMATCHED_DAYS, UNMATCHED_DAYS))
+
+
+def keep_days_by_feed_url(
+    conn: sqlite3.Connection, policies: Mapping[int, RetentionPolicy]
+) -> dict[str, int]:
+    """Each feed's keep_days by its URL (feeds.key, as marks name feeds), from its policy."""
+    keys = dict(conn.execute("SELECT id, key FROM feeds").fetchall())
+    return {keys[i]: p.keep_days for i, p in policies.items() if i in keys}
+
+
 def forget_unmatched_marks(
     conn: sqlite3.Connection, keep_days: Mapping[str, int], now: datetime
 ) -> int:
-    """Drop marks whose article never came: older than their feed's keep_days (by feed URL)
-    or UNMATCHED_DAYS, whichever is shorter; how many went."""
+    """Drop marks whose article never came: imported longer ago than marks_kept_for their
+    feed's keep_days (by feed URL); how many went."""
     gone = 0
     feeds = [row[0] for row in conn.execute("SELECT DISTINCT feed_url FROM pending_marks")]
     for feed_url in feeds:
-        days = min(keep_days.get(feed_url) or UNMATCHED_DAYS, UNMATCHED_DAYS)
-        before = (now - timedelta(days=days)).isoformat(timespec="seconds")
+        before = (now - marks_kept_for(keep_days.get(feed_url))).isoformat(timespec="seconds")
         gone += conn.execute(
             "DELETE FROM pending_marks WHERE feed_url = ? AND imported < ?", [feed_url, before]
         ).rowcount

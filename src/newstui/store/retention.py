@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from newstui.errors import hide_passwords
 from newstui.store.analysis import prune_entities
 from newstui.store.db import Database, give_back_free_pages, write_transaction
-from newstui.store.pending_marks import forget_unmatched_marks
+from newstui.store.pending_marks import forget_unmatched_marks, keep_days_by_feed_url
 from newstui.store.stories import forget_old_sketches
 
 if TYPE_CHECKING:
@@ -58,9 +58,8 @@ def cleanup(
             "DELETE FROM retired_articles WHERE seen < ?",
             [_iso(now - timedelta(days=RETIRED_DAYS))],
         )
-        keys = dict(conn.execute("SELECT id, key FROM feeds").fetchall())
-        keep_days = {keys[i]: p.keep_days for i, p in policies.items() if i in keys}
-        forget_unmatched_marks(conn, keep_days, now)  # imported marks whose article never came
+        # imported marks whose article never came
+        forget_unmatched_marks(conn, keep_days_by_feed_url(conn, policies), now)
     forget_old_sketches(db, pause=pause)  # those no new article can join now: less to give back
     if any(r.removed for r in results):
         prune_entities(db)  # the people and places only the removed articles mentioned
