@@ -68,7 +68,6 @@ from newstui.processes import (
 )
 from newstui.sources.backoff import DEFAULT_INTERVAL, next_try, parse_retry_after
 from newstui.sources.http import Fetcher, FetchLimits, PageFetcher
-from newstui.sources.newsboat_cache import guid_as_fetched
 from newstui.spawned import pool_result, stopping
 from newstui.stories import STORIES_PER_RUN, StorySketch
 from newstui.text import clean_line
@@ -1044,8 +1043,7 @@ class _Saving:
                     [(feed_id, articles) for feed_id, articles, _, _ in group],
                     analysed_as=self.analysed_as,
                     guid_as_fetched={
-                        feed_id: partial(guid_as_fetched, feed_url=read_from)
-                        for feed_id, _, read_from, _ in group
+                        feed_id: _guid_as_fetched(read_from) for feed_id, _, read_from, _ in group
                     },
                 )
         except Exception as exc:  # the transaction itself failed: every feed of the group
@@ -1057,6 +1055,14 @@ class _Saving:
                 done.set_exception(result)
             else:
                 done.set_result(result)
+
+
+def _guid_as_fetched(read_from: str) -> Callable[[str], str | None]:
+    """How a fetch of a feed read from `read_from` stores a guid newsboat keeps as written."""
+    # (imported here: newstui.ingest loads without lxml, which the resolution needs)
+    from newstui.sources.newsboat_cache import guid_as_fetched
+
+    return partial(guid_as_fetched, feed_url=read_from)
 
 
 def _settle(future: asyncio.Future[None]) -> None:
