@@ -12,6 +12,7 @@ from newstui.library import Library
 from newstui.model import Analysis, Article, ArticleFilter, Link, Quote, RemoteFeed, RemoteItem
 from newstui.model.marks import ImportedMark
 from newstui.nlp import canonical_key, short_key
+from newstui.query import parse_query
 from newstui.store.db import write_transaction
 from newstui.store.sync import _merge_source
 
@@ -300,3 +301,42 @@ def test_a_subscription_the_server_moved_keeps_the_marks_imported_for_its_next_a
         library.save_batch(one, [Article("Story b", "Text.", guid="b", url="https://a/b")])
 
         assert [r.starred for r in library.articles(ArticleFilter(), limit=None)] == [True]
+
+
+def test_a_merged_article_that_took_the_other_copys_text_is_sketched_again_for_its_story(
+    tmp_path: Path,
+) -> None:
+    # Review r33 F5: the old article, kept, took its new copy's full text, but its story sketch
+    # stayed that of its summary: another feed's copy of the full story was never joined to it.
+    with Library.open(tmp_path / "s.db") as library:
+        old, copy, new = _moved(
+            library, "Summary.", Article("Story a", "Summary.", guid="a", url="https://a/a")
+        )
+        other = library.register_source(
+            "https://b.example/rss", "Other", url="https://b.example/rss"
+        )
+        library.save_batch(other, [Article("Story a, in full", FULL, guid="o")])
+        library.find_stories()
+        full = _ids(library)["Other/Story a, in full"]
+        _fetched_in_full(library, copy)
+        assert library.move_source_articles(old, new) == (1, 1)
+
+        library.find_stories()
+
+        assert {v.article_id for v in library.story_versions(old)} == {old, full}
+
+
+def test_a_merged_article_that_took_a_hidden_copys_text_stays_hidden(tmp_path: Path) -> None:
+    # Review r33 F5: a hide filter had hidden the new copy for its full text; the old article
+    # took that text and was listed with it.
+    with Library.open(tmp_path / "s.db") as library:
+        old, copy, new = _moved(
+            library, "Summary.", Article("Story a", "Summary.", guid="a", url="https://a/a")
+        )
+        _fetched_in_full(library, copy)
+        assert library.apply_filter(parse_query("paragraph"), "hide") == 1
+
+        assert library.move_source_articles(old, new) == (1, 1)
+
+        assert library.articles(ArticleFilter(feed_id=new), limit=None) == []
+        assert [r.id for r in library.articles(ArticleFilter(hidden=True), limit=None)] == [old]

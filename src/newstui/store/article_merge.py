@@ -5,8 +5,9 @@ a sync stored twice, a feed whose URL changed in the config), so each keeps the 
 The copy that stays keeps its id, identity and feed; it takes from the copy that goes its marks
 (read if either was, starred if either was, an import's marks), its server item when it has
 none (with its digest; what the server lacks queued for it), its downloads and enclosures, and its text with its
-analysis when that text is the better one (TEXT RULE below); a story the copy led is led by its
-next version. Nothing the user did is lost."""
+analysis when that text is the better one (TEXT RULE below), then hidden if a filter hid the copy
+and sketched again for its story while recent; a story the copy led is led by its next version.
+Nothing the user did is lost."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from typing import Any
 from newstui.article_rows import dump_links, packed_links, unpacked_text
 from newstui.store.db import json_list
 from newstui.store.feeds import now_iso
-from newstui.store.stories import lead_orphaned_stories
+from newstui.store.stories import lead_orphaned_stories, sketch_again
 
 # TEXT RULE: the text kept is the one whose full text was fetched (`fulltext`, or full text
 # `auto`/`true` at a fetch) over one that was not; between two of a kind, the longer; equal,
@@ -66,17 +67,11 @@ def merge_article(conn: sqlite3.Connection, gone: int, kept: int) -> None:
         "SELECT ? FROM imported_marks WHERE article_id = ?",
         [kept, gone],
     )
-    _keep_better_text(conn, gone, kept)
-    led = conn.execute(
-        "SELECT 1 FROM stories WHERE article_id = ? AND story_id = ?", [gone, gone]
-    ).fetchone()
+    took = _keep_better_text(conn, gone, kept)
     conn.execute("DELETE FROM articles WHERE id = ?", [gone])
-    if led:  # its story is led by its next version (lists show a story by its leader)
-        conn.execute(
-            "UPDATE stories SET story_id = (SELECT min(article_id) FROM stories "
-            "WHERE story_id = ?) WHERE story_id = ?",
-            [gone, gone],
-        )
+    lead_orphaned_stories(conn, [gone])  # (lists show a story by its leader)
+    if took:  # its story and filters go by the text it has now
+        sketch_again(conn, kept)
     conn.execute("UPDATE articles SET read = ?, starred = ? WHERE id = ?", [*values, kept])
     if on_server is None:
         return
@@ -119,9 +114,10 @@ def _on_server(
     return read, starred
 
 
-def _keep_better_text(conn: sqlite3.Connection, gone: int, kept: int) -> None:
+def _keep_better_text(conn: sqlite3.Connection, gone: int, kept: int) -> bool:
     """`kept` takes `gone`'s text, summary, links, full-text state and analysis when they are
-    the better (TEXT RULE); either way it lists the enclosures of both."""
+    the better (TEXT RULE), and is hidden if a filter hid `gone` for it; either way it lists
+    the enclosures of both. Returns whether it took the text."""
     takes = _rank(conn, gone) > _rank(conn, kept)
     links = {
         i: json_list(unpacked_text(value))
@@ -150,8 +146,9 @@ def _keep_better_text(conn: sqlite3.Connection, gone: int, kept: int) -> None:
         conn.execute("DELETE FROM quotes WHERE article_id = ?", [kept])
         conn.execute(
             """UPDATE articles SET (summary, text, fulltext_status, fulltext_error,
-            nlp_version) = (SELECT summary, text, fulltext_status, fulltext_error, nlp_version
-            FROM articles WHERE id = ?) WHERE id = ?""",
+            nlp_version, hidden) = (SELECT g.summary, g.text, g.fulltext_status,
+            g.fulltext_error, g.nlp_version, max(g.hidden, articles.hidden)
+            FROM articles g WHERE g.id = ?) WHERE id = ?""",
             [gone, kept],
         )
         # (its analysis points into the text it now has; a quote's index row is read from it)
@@ -162,6 +159,7 @@ def _keep_better_text(conn: sqlite3.Connection, gone: int, kept: int) -> None:
             "UPDATE articles SET links = ? WHERE id = ?",
             [packed_links(dump_links([*first, *added])), kept],
         )
+    return takes
 
 
 def move_articles(conn: sqlite3.Connection, source: int, into: int) -> int:

@@ -351,15 +351,33 @@ def forget_old_sketches(
     return done
 
 
-def lead_orphaned_stories(conn: sqlite3.Connection) -> None:
+def lead_orphaned_stories(conn: sqlite3.Connection, stories: Iterable[int] | None = None) -> None:
     """A story whose leading version was deleted is led by its next one (the lowest id left).
     Lists show a story by its leader only: without one, every copy of it left All and Unread
-    (removing the feed that brought a story first hid the other feeds' copies)."""
+    (removing the feed that brought a story first hid the other feeds' copies). `stories`:
+    only these (the ids of their former leaders), else every story."""
+    among = "" if stories is None else "story_id IN (SELECT value FROM json_each(?)) AND "
     leaders = conn.execute(
-        "SELECT min(article_id), story_id FROM stories "
-        "WHERE story_id NOT IN (SELECT article_id FROM stories) GROUP BY story_id"
+        f"SELECT min(article_id), story_id FROM stories WHERE {among}"
+        "story_id NOT IN (SELECT article_id FROM stories) GROUP BY story_id",
+        [] if stories is None else [json.dumps(list(stories))],
     ).fetchall()
     conn.executemany("UPDATE stories SET story_id = ? WHERE story_id = ?", leaders)
+
+
+def sketch_again(conn: sqlite3.Connection, article_id: int) -> None:
+    """Forget the story sketch of an article whose text changed, while it is recent (the next
+    find_stories sketches it again, and joins it by its new text): it leaves its story, which
+    its next version leads if it led it. An older article keeps its story (it is compared with
+    no other: see the candidate rule)."""
+    recent = conn.execute(
+        f"SELECT 1 FROM articles a WHERE a.id = ? AND {_RECENT}", [article_id]
+    ).fetchone()
+    if recent is None:
+        return
+    conn.execute("DELETE FROM story_bands WHERE article_id = ?", [article_id])
+    conn.execute("DELETE FROM stories WHERE article_id = ?", [article_id])
+    lead_orphaned_stories(conn, [article_id])
 
 
 def story_versions(db: Database, article_id: int) -> list[StoryVersion]:
