@@ -28,13 +28,11 @@ def with_feed(name: str, url: str) -> str:
     return f'{example_config_text()}\n[[feeds]]\nname = "{name}"\nurl = "{url}"\n'
 
 
-async def test_a_first_start_subscribes_nothing_and_a_adds_only_the_users_feed(
-    tmp_path, monkeypatch, feed_server
-):
-    """The first start copied the example with six feeds active (BBC, Guardian, NPR, Al
-    Jazeera, Ars Technica, HN): after `a`, Sources listed seven and R fetched the six too,
-    and the added entry came right under `# tags = ["saved"]`."""
-    feed_server.route("/news.xml", body=FEED_XML.format(base=feed_server.base).encode())
+def first_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, object, dict[str, object]]:
+    """`newstui --db …/n.db` on a machine with no config yet, the app's start recorded, not run:
+    the database, the config and what the app is started with (its first notice)."""
     started: list[tuple[Path, object, dict[str, object]]] = []
 
     def record(db_path: Path, config: object, **kwargs: object) -> int:
@@ -44,6 +42,17 @@ async def test_a_first_start_subscribes_nothing_and_a_adds_only_the_users_feed(
     monkeypatch.setattr("newstui.tui.app.run_app", record)
     assert main(["--db", str(tmp_path / "n.db")]) == 0
     [(db_path, config, kwargs)] = started
+    return db_path, config, kwargs
+
+
+async def test_a_first_start_subscribes_nothing_and_a_adds_only_the_users_feed(
+    tmp_path, monkeypatch, feed_server
+):
+    """The first start copied the example with six feeds active (BBC, Guardian, NPR, Al
+    Jazeera, Ars Technica, HN): after `a`, Sources listed seven and R fetched the six too,
+    and the added entry came right under `# tags = ["saved"]`."""
+    feed_server.route("/news.xml", body=FEED_XML.format(base=feed_server.base).encode())
+    db_path, config, kwargs = first_start(tmp_path, monkeypatch)
     made = tmp_path / "xdg-config" / "newstui" / "feeds.toml"
     assert made.read_text("utf-8") == example_config_text()
     assert str(kwargs["notice"]).startswith(
@@ -73,15 +82,7 @@ async def test_a_first_start_of_a_newsboat_user_names_the_import_of_newsboat_s_f
 ):
     """Nothing pointed a newsboat user to `newstui opml import ~/.newsboat/urls` (user test r33
     M8): the first start's notice and the empty reader name it when newsboat's urls file is here."""
-    started: list[tuple[Path, object, dict[str, object]]] = []
-
-    def record(db_path: Path, config: object, **kwargs: object) -> int:
-        started.append((db_path, config, kwargs))
-        return 0
-
-    monkeypatch.setattr("newstui.tui.app.run_app", record)
-    assert main(["--db", str(tmp_path / "n.db")]) == 0
-    [(db_path, config, kwargs)] = started
+    db_path, config, kwargs = first_start(tmp_path, monkeypatch)
     hint = "newsboat's feeds: `newstui opml import ~/.newsboat/urls`"
     made = tmp_path / "xdg-config" / "newstui" / "feeds.toml"
     assert str(kwargs["notice"]).startswith(
