@@ -196,3 +196,27 @@ async def test_a_refresh_reload_without_keys_comes_after_the_batch_time(db_path,
         await pilot.pause(source_refresh.RELOAD_BATCH + 0.3)
         await settle(pilot)
         assert "Added Later" in screen_text(app)
+
+
+async def test_starred_says_how_many_it_holds_when_all_are_read(db_path, ids):
+    """With every starred article read, Starred showed no count, as if nothing were starred
+    (user test r33 L17): it says how many it holds, muted, and its unread count as before."""
+    db = open_db(db_path)
+    db.execute(
+        "UPDATE articles SET starred = 1, read = 1 WHERE id IN (?, ?)", [ids["seed"], ids["chips"]]
+    )
+    db.conn.commit()
+    db.conn.close()
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "Starred · 2 read" in screen_text(app)
+        assert unread_counts(app)["starred"] == ""
+        db = open_db(db_path)
+        db.execute("UPDATE articles SET read = 0 WHERE id = ?", [ids["chips"]])
+        db.conn.commit()
+        db.conn.close()
+        app.main.sources.reload()
+        await settle(pilot)
+        assert "Starred · 2 read" not in screen_text(app)
+        assert unread_counts(app)["starred"] == "1"

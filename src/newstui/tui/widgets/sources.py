@@ -34,6 +34,19 @@ def _label(name: str, unread: int) -> SourceLabel:
     return SourceLabel(Text(one_width(terminal_safe(name, line=True))), unread)
 
 
+def _starred_note(smart: SmartCounts) -> str:
+    """ " · 3 read" after Starred when every starred article is read: with no unread count it
+    looked as if nothing were starred (user test r33 L17)."""
+    return f" · {smart.starred:,} read" if smart.starred and not smart.starred_unread else ""
+
+
+def _starred_label(smart: SmartCounts, style: str) -> SourceLabel:
+    """Starred with its unread count, or, when all are read, how many it holds (muted)."""
+    return SourceLabel(
+        Text("Starred"), smart.starred_unread, note=Text(_starred_note(smart), style)
+    )
+
+
 def _next_try_suffix(next_try: str | None) -> str:
     """ " · next 15:10" after a failing feed left to wait, so the pane says when it is tried."""
     return f" · next {local_time(next_try)}" if next_try else ""
@@ -188,7 +201,7 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
         options: list[Option] = [
             Option(_label("All", smart.unread), id=ALL.key),
             Option(_label("Unread", smart.unread), id=UNREAD.key),
-            Option(_label("Starred", smart.starred_unread), id=STARRED.key),
+            Option(_starred_label(smart, heading_style), id=STARRED.key),
         ]
         self._views = {v.key: v for v in (ALL, UNREAD, STARRED, HIDDEN)}
         if smart.hidden:
@@ -232,7 +245,8 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
         self.feeds = message.feeds
         # every entry's width: an empty store's pane was wider than one feed's (a default of 20
         # columns), and a saved view's long name was not counted
-        names = [("All", smart.unread), ("Unread", smart.unread), ("Starred", smart.starred_unread)]
+        names = [("All", smart.unread), ("Unread", smart.unread)]
+        names += [("Starred" + _starred_note(smart), smart.starred_unread)]
         names += [("Hidden", smart.hidden)] if smart.hidden else []
         names += [
             (view.title + (" · broken query" if view.broken else ""), unread)
