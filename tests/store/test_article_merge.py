@@ -340,3 +340,30 @@ def test_a_merged_article_that_took_a_hidden_copys_text_stays_hidden(tmp_path: P
 
         assert library.articles(ArticleFilter(feed_id=new), limit=None) == []
         assert [r.id for r in library.articles(ArticleFilter(hidden=True), limit=None)] == [old]
+
+
+def test_a_merged_article_that_takes_the_copys_text_lists_the_enclosures_of_both(
+    tmp_path: Path,
+) -> None:
+    # The kept article's own episode stays listed beside the copy's links (r33 review F11: the
+    # links are read once with the rest, and parsed only when the other copy has an enclosure).
+    mine = Link("", "https://a/mine.mp3", "enclosure", size=10)
+    theirs = Link("", "https://a/theirs.mp3", "enclosure", size=20)
+    page = Link("", "https://a/page", "related")
+    with Library.open(tmp_path / "s.db") as library:
+        old = library.register_source(OLD, "Wiki", url=OLD, configured=True)
+        library.save_batch(
+            old, [Article("Story a", "Sum.", guid="a", url="https://a/a", links=(mine,))]
+        )
+        assert library.set_aside_source(old, "2026-12-05T01:00:00+00:00", url_changed=True)
+        new = library.register_source(NEW, "Wiki", url=NEW, configured=True)
+        copy = Article("Story a", FULL, guid="a", url="https://a/a", links=(theirs, page))
+        library.save_batch(new, [copy])
+        [kept] = [r.id for r in library.articles(ArticleFilter(feed_id=old), limit=None)]
+
+        assert library.move_source_articles(old, new) == (1, 1)
+
+        stored = library.article(kept)
+        assert stored is not None
+        assert stored.text == FULL
+        assert sorted(link.url for link in stored.links) == sorted([mine.url, theirs.url, page.url])
