@@ -283,3 +283,32 @@ def test_a_feed_listed_in_feeds_toml_follows_once_its_url_is_changed_there_nothi
         "Item 2": "unread starred",
         "Item 3": "unread starred",
     }
+
+
+def test_a_move_kept_at_the_url_feeds_toml_lists_is_said_once(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # r33 L9: the line came again at every fetch, sync, add and app refresh until feeds.toml
+    # was edited. It is said once a move; the server moving it again is said again.
+    config = Path(synced[3])
+    one = ONE["url"]
+    config.write_text(config.read_text() + f'\n[[feeds]]\nname = "My One"\nurl = "{one}"\n')
+    assert main([*synced, "sync"]) == 0
+    new = "https://example.org/one-new"
+    fake.api("/subscription/list", 200, {"subscriptions": [{**ONE, "url": new}, TWO]})
+    assert main([*synced, "sync"]) == 0
+    capsys.readouterr()
+
+    assert main([*synced, "sync", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["feeds_moved"] == []
+    assert main([*synced, "sync"]) == 0
+    assert "moved" not in capsys.readouterr().out
+
+    newer = "https://example.org/one-newer"
+    fake.api("/subscription/list", 200, {"subscriptions": [{**ONE, "url": newer}, TWO]})
+    assert main([*synced, "sync"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert f"My One moved to {newer} on {fake.server} (it was {one})" in out
+    assert _sources(synced, capsys) == {"My One": one, "Two": TWO["url"]}

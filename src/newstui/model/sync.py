@@ -32,10 +32,13 @@ class RemoteItem:
     starred: bool
 
 
+ITEM_KEY_PREFIX = "greader:"  # (a feed's entries are stored as "guid:…", "link:…", "text:…")
+
+
 def item_key(item_id: int) -> str:
     """A server item's identity as an article's guid (and as a cleanup remembers it): its id as
     an unsigned 64-bit hex number."""
-    return f"greader:{item_id & 0xFFFFFFFFFFFFFFFF:016x}"
+    return f"{ITEM_KEY_PREFIX}{item_id & 0xFFFFFFFFFFFFFFFF:016x}"
 
 
 @dataclass(frozen=True)

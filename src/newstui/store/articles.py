@@ -419,6 +419,25 @@ def update_article_entry(
     )
 
 
+def fill_empty_text(
+    conn: sqlite3.Connection, article_id: int, article: Article | PreparedArticle
+) -> bool:
+    """Give a stored article without text another entry's text and summary (its links and
+    enclosures kept), to be analysed; False when it has a text or the entry has none."""
+    row = prepared(article)
+    if row.text == "":
+        return False
+    cursor = conn.execute(
+        "UPDATE articles SET summary = ?, text = ?, fulltext_status = NULL, "
+        "fulltext_error = NULL, nlp_version = NULL WHERE id = ? AND text = ''",
+        [row.summary, row.text, article_id],
+    )
+    if cursor.rowcount == 0:
+        return False
+    forget_analysis(conn, article_id)
+    return True
+
+
 # An article's link as compared (model.link_key), as indexed with its feed (schema 36).
 LINK_KEY = "coalesce(link_key, url)"
 

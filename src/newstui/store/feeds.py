@@ -355,7 +355,7 @@ def _page_cache(db: Database, kib: int) -> Iterator[None]:
 
 def remove_feed(db: Database, feed_id: int, *, purge: bool = False) -> RemovedSource:
     """Delete a source and its articles; starred articles stay (under a hidden, removed source)
-    unless `purge`."""
+    unless `purge`. A sync server subscription it was is forgotten (unsubscribed first)."""
     from newstui.model.fetching import RemovedSource
 
     with _page_cache(db, REMOVAL_CACHE_KIB), write_transaction(db) as conn:
@@ -369,6 +369,9 @@ def remove_feed(db: Database, feed_id: int, *, purge: bool = False) -> RemovedSo
         lead_orphaned_stories(conn)  # the other feeds' copies of its stories stay listed
         kept = conn.execute("SELECT count(*) FROM articles WHERE feed_id = ?", [feed_id]).fetchone()
         if kept[0]:
+            # no server subscription here any more (the caller unsubscribed it): the next sync
+            # does not remove it again, or say so
+            conn.execute("DELETE FROM sync_feeds WHERE feed_id = ?", [feed_id])
             conn.execute(
                 "UPDATE feeds SET removed = ?, configured = 0, etag = NULL, last_modified = NULL, "
                 "body_hash = NULL WHERE id = ?",

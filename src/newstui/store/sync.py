@@ -15,11 +15,12 @@ from newstui.article_rows import content_hash
 from newstui.model import RemoteFeed, RemoteItem, SyncStatus, fold_url
 from newstui.model.fetching import RemovedSource
 from newstui.model.link_key import link_key, same_link
-from newstui.model.sync import item_key
+from newstui.model.sync import ITEM_KEY_PREFIX, item_key
 from newstui.store.article_merge import keeps_own_text, merge_article, move_articles
 from newstui.store.articles import (
     INSERT_ARTICLE,
     LINK_KEY,
+    fill_empty_text,
     new_article_row,
     update_article_content,
     update_article_entry,
@@ -136,20 +137,26 @@ def forget_pushed(db: Database, changes: Iterable[QueuedChange]) -> None:
 
 
 def items_stored_as(db: Database, items: Iterable[RemoteItem]) -> set[int]:
-    """Those of these server items that are, by their id, the same article here (its link, or
-    its title when neither has one): a server that gives an id stored here to another article
-    is another account's, whose ids are not this store's."""
+    """Those of these server items that are, by their id, the same article here (same_entry, as
+    a first sync pairs them: its link, and its title where several articles or items share
+    that link): a server that gives an id stored here to
+    another article (another episode under a podcast's show-page link) is another account's,
+    whose ids are not this store's."""
+    items = list(items)
+    sent = Counter(link_key(item.article.url) for item in items if item.article.url)
     same: set[int] = set()
     for item in items:
         row = db.execute(
-            "SELECT a.url, a.title FROM sync_items s JOIN articles a ON a.id = s.article_id "
-            "WHERE s.item_id = ?",
+            "SELECT a.url, a.title, (SELECT count(*) FROM articles o WHERE o.feed_id = a.feed_id "
+            "AND coalesce(o.link_key, o.url) = coalesce(a.link_key, a.url)) "
+            "FROM sync_items s JOIN articles a ON a.id = s.article_id WHERE s.item_id = ?",
             [item.item_id],
         ).fetchone()
         if row is None:
             continue
-        url, title = row
-        if same_link(url, item.article.url) and (url or title == item.article.title):
+        url, title, under_link = row
+        shared = under_link > 1 or (url is not None and sent[link_key(url)] > 1)
+        if same_entry(url, title, item.article.url, item.article.title, shared=shared):
             same.add(item.item_id)
     return same
 
@@ -290,17 +297,20 @@ def stored_under_other_ids(db: Database, feed_id: int, items: Iterable[RemoteIte
     found = 0
     for item, key in linked:
         stored = db.execute(
-            "SELECT a.title, s.item_id FROM articles a LEFT JOIN sync_items s "
+            "SELECT a.url, a.title, s.item_id FROM articles a LEFT JOIN sync_items s "
             f"ON s.article_id = a.id WHERE a.feed_id = ? AND {LINK_KEY} = ?",
             [feed_id, key],
         ).fetchall()
-        others = [title for title, item_id in stored if item_id not in (None, item.item_id)]
+        others = [(u, t) for u, t, item_id in stored if item_id not in (None, item.item_id)]
         # a link one article has here and one item has among these is that article whatever
         # its title (a headline edited between two crawls made another account's copies look
         # like this one's, review r33 F10); where articles or items share a link (a podcast's
         # show page), the title tells which
         alone = len(stored) == 1 and sent[key] == 1
-        if (alone and others) or any(same_title(title, item.article.title) for title in others):
+        if any(
+            same_entry(u, t, item.article.url, item.article.title, shared=not alone)
+            for u, t in others
+        ):
             found += 1
     return found
 
@@ -339,6 +349,7 @@ def apply_subscriptions(
         return added, [], moves
     listed = {feed.stream_id for feed in remote}
     with write_transaction(db) as conn:
+        kept = _KeptMoves(conn)
         by_stream = dict(conn.execute("SELECT stream_id, feed_id FROM sync_feeds").fetchall())
         feeds = conn.execute(
             "SELECT id, key, url, name FROM feeds WHERE kind = 'feed' AND removed IS NULL"
@@ -400,7 +411,7 @@ def apply_subscriptions(
                     "UPDATE feeds SET name = ?, tags = ?, removed = NULL WHERE id = ?",
                     [name, json.dumps(tags), feed_id],
                 )
-                if move is not None:
+                if move is not None and (move.kept is None or _first_said(kept, move)):
                     moves.append(move.said(name, current[0] if current else name))
             conn.execute(  # the server fetched it for us: "last fetch" is this sync
                 "UPDATE feeds SET last_fetched = ?, last_error = NULL, "
@@ -429,7 +440,49 @@ def apply_subscriptions(
             if fold_url(row[1] or row[2]) in configured:
                 continue
             gone.append(feed_id)
+        kept.remember()
     return added, [remove_feed(db, feed_id, purge=False) for feed_id in gone], moves
+
+
+# sync_state: the moves kept at the old URL (JSON list of [old, new]) already said, so each is
+# said once, not at every sync until feeds.toml follows; a move no longer kept is forgotten.
+KEPT_MOVES_SAID = "kept_moves_said"
+
+
+class _KeptMoves:
+    """The kept moves said before, and those seen at this listing (see KEPT_MOVES_SAID)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        row = conn.execute("SELECT value FROM sync_state WHERE key = ?", [KEPT_MOVES_SAID])
+        found = row.fetchone()
+        try:
+            pairs = json.loads(found[0]) if found else []
+        except ValueError:
+            pairs = []
+        self.before = {
+            (p[0], p[1])
+            for p in (pairs if isinstance(pairs, list) else [])
+            if isinstance(p, list) and len(p) == 2 and all(isinstance(u, str) for u in p)
+        }
+        self.now: set[tuple[str, str]] = set()
+
+    def remember(self) -> None:
+        value = json.dumps(sorted(self.now)) if self.now else None
+        if value is None:
+            self.conn.execute("DELETE FROM sync_state WHERE key = ?", [KEPT_MOVES_SAID])
+        else:
+            self.conn.execute(
+                "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)",
+                [KEPT_MOVES_SAID, value],
+            )
+
+
+def _first_said(kept: _KeptMoves, move: _Move) -> bool:
+    """Whether a move kept at its old URL is said now: not said at an earlier listing."""
+    pair = (fold_url(move.old), fold_url(move.new))
+    kept.now.add(pair)
+    return pair not in kept.before
 
 
 @dataclass(frozen=True)
@@ -541,6 +594,19 @@ def _link_counts(conn: sqlite3.Connection, feed_id: int) -> dict[str, int]:
     )
 
 
+def same_entry(
+    url: str | None, title: str | None, other_url: str | None, other: str | None, *, shared: bool
+) -> bool:
+    """Whether a stored article and a server item are one feed entry, as a first sync pairs
+    them (_stored_before) and the account checks judge them: the same link (by link_key), and
+    the same title (same_title) where that link is `shared` (several articles here or items
+    under it: a podcast's show page, a live blog) or neither has one; a link one article's
+    and one item's is that article whatever its title (a headline edited since)."""
+    if not same_link(url, other_url):
+        return False
+    return (url is not None and not shared) or same_title(title, other)
+
+
 def same_title(a: str | None, b: str | None) -> bool:
     """Whether two titles are one article's: equal but for case and spacing."""
     return _folded(a) == _folded(b)
@@ -611,8 +677,10 @@ def save_items(
     linked to the article this source already stored under the same link and title (see
     _stored_before), whose read and starred marks stay, queued for the server where the item
     lacks them (an article another user's item was takes the server's marks: see
-    forget_server), and its text when it is the better (article_merge.keeps_own_text: its full
-    text fetched here, or longer). `unlinked`, the sync's unlinked_articles (else read here):
+    forget_server). An article fetched here from the feed keeps its text, links and enclosures
+    (the item's text only where it has none); one kept from another account's item keeps its
+    text when it is the better (article_merge.keeps_own_text: its full text fetched here, or
+    longer). `unlinked`, the sync's unlinked_articles (else read here):
     those linked now leave it.
     """
     new = updated = 0
@@ -633,12 +701,14 @@ def save_items(
                 continue
             digest = content_hash(item.article)
             row = conn.execute(
-                "SELECT a.id, a.content_hash FROM sync_items s JOIN articles a "
+                "SELECT a.id, a.content_hash, a.guid FROM sync_items s JOIN articles a "
                 "ON a.id = s.article_id WHERE s.item_id = ?",
                 [item.item_id],
             ).fetchone()
-            if row is None and item.article.url:
-                row = _stored_before(conn, feed_id, item, alike, under)
+            paired = row is None and bool(item.article.url)
+            if paired:
+                before = _stored_before(conn, feed_id, item, alike, under)
+                row = None if before is None else (*before, _guid(conn, before[0]))
                 if row is not None:
                     _link(conn, item, row[0])
                     if row[0] in unlinked:
@@ -646,11 +716,22 @@ def save_items(
                     else:
                         _keep_marks_made_here(conn, row[0], item)
                     _take_state(conn, row[0], item)
-                    if row[1] != digest and keeps_own_text(conn, row[0], item.article.text):
-                        # its full text fetched here (or a longer text) stays; the item's
-                        # title, link and date are taken, and its digest: it is that entry
-                        update_article_entry(conn, row[0], item.article, digest)
-                        continue
+            if paired and row is not None:
+                if fetched_from_feed(row[2]):
+                    # the feed's own copy: the server's (FreshRSS adds a "💾" link and drops
+                    # the enclosure's duration) gives it its id, marks, title and link (the
+                    # same, as compared), and its text only where it has none
+                    update_article_entry(conn, row[0], item.article, digest)
+                    if fill_empty_text(conn, row[0], item.article):
+                        updated += 1
+                        changed.append(row[0])
+                        feeds.append(feed_id)
+                    continue
+                if row[1] != digest and keeps_own_text(conn, row[0], item.article.text):
+                    # its full text fetched here (or a longer text) stays; the item's
+                    # title, link and date are taken, and its digest: it is that entry
+                    update_article_entry(conn, row[0], item.article, digest)
+                    continue
             if row is None:
                 key = item_key(item.item_id)
                 if conn.execute(
@@ -682,6 +763,16 @@ def save_items(
                 "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)", list(cursor)
             )
     return SavedItems(new, updated, tuple(changed), tuple(feeds))
+
+
+def _guid(conn: sqlite3.Connection, article_id: int) -> str:
+    return str(conn.execute("SELECT guid FROM articles WHERE id = ?", [article_id]).fetchone()[0])
+
+
+def fetched_from_feed(guid: str) -> bool:
+    """Whether an article linked to a server item was fetched here from its feed (its guid is
+    the feed's), not stored from a server's item (its guid is an item key)."""
+    return not guid.startswith(ITEM_KEY_PREFIX)
 
 
 def _link_and_title(item: RemoteItem) -> tuple[str, str, str]:

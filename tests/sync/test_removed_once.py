@@ -1,0 +1,41 @@
+"""A feed removed with `newstui remove` (unsubscribed on the server, its starred article kept)
+is said removed once: the next sync does not report that removal again (user test r33 L19)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newstui.cli import main
+from tests.sync.test_client import FakeGReader, fake  # noqa: F401 (fixture)
+from tests.sync.test_feed_copy_kept import fetched_here, server_copy, sync
+from tests.sync.test_sync_states import ONE, READING, TWO
+
+
+def test_a_removed_subscription_is_not_reported_removed_again_by_the_next_sync(
+    fake: FakeGReader,  # noqa: F811
+    feed_server,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    db, config = fetched_here(
+        fake, feed_server, tmp_path, capsys, [server_copy(7, "Show notes 1", "starred")]
+    )
+    url = feed_server.url("/pod.xml")
+    fake.api("/subscription/list", 200, {"subscriptions": [ONE, {**TWO, "url": url}]})
+    sync(db, config, capsys)
+    fake.api("/subscription/edit", 200, b"OK")
+
+    assert main(["--db", str(db), "--config", str(config), "remove", "Pod", "--json"]) == 0
+    removal = json.loads(capsys.readouterr().out)
+    assert (removal["removed"], removal["kept_starred"]) == ("Pod", 1)
+    assert "unsubscribed" in removal
+    fake.api("/subscription/list", 200, {"subscriptions": [ONE]})  # the server did unsubscribe
+    fake.api(f"/stream/contents/{READING}", 200, {"items": []})
+
+    report = sync(db, config, capsys)
+
+    assert report["feeds_removed"] == []
+    assert "Pod" not in json.dumps(report)
