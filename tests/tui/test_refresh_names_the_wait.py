@@ -42,3 +42,13 @@ url = "{feed_server.url("/quick.xml")}"
         await until(pilot, lambda: "refreshing 1/2" in bottom(), seconds=30)
         assert "refreshing 1/2 Slow Feed" in bottom()  # before: "Quick Feed", finished
         await until(pilot, lambda: not app.main.refreshing, seconds=30)
+
+
+def test_once_every_source_is_read_the_line_says_the_refresh_is_finishing() -> None:
+    """ "refreshing 9/9 Broken" stood for two minutes after the last source was read while the
+    refresh stored, analysed and joined stories (user test r33 L18): no source is waited on."""
+    from newstui.tui.widgets.refresh_status import refresh_line
+
+    assert refresh_line(9, 9, "").plain.strip() == "refreshing 9/9 finishing…"
+    assert refresh_line(8, 9, "Broken").plain.strip() == "refreshing 8/9 Broken"
+    assert refresh_line(0, 9, "").plain.strip() == "refreshing 0/9"

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 @dataclass(eq=False, repr=False)
 class RefreshProgress(Message):
     """`done` of `total` sources of a running refresh finished; `name`: the first source not
-    finished yet (the one waited on longest), else the last finished; `changed` of them stored
+    finished yet (the one waited on longest), "" when all are (the line says it is finishing); `changed` of them stored
     new or updated articles. A newer progress message replaces a pending one."""
 
     done: int

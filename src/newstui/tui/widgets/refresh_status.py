@@ -10,6 +10,9 @@ from newstui.tui.middle_ellipsis import middle_ellipsis
 
 NAME_CELLS = 24  # a source's name is shortened in the middle to this
 NAME_CELLS_LEAST = 8  # below this the name is left out
+# In place of a name once every source is read: the refresh still stores what it read, analyses
+# it and joins stories (a big one for minutes), with nothing left to wait on.
+FINISHING = "finishing…"
 
 
 def counted_cells(total: int) -> int:
@@ -21,6 +24,8 @@ def counted_cells(total: int) -> int:
 def refresh_line(done: int, total: int, name: str, cells: int | None = None) -> Text:
     """ " refreshing 3/12 name ", padded to the widest line of this refresh, in at most `cells`:
     the name is shortened, then left out, then "refreshing", then the count ends in "…"."""
+    if not name and total and done >= total:  # every source read, the refresh goes on
+        name = FINISHING
     widest = counted_cells(total)
     room = NAME_CELLS if cells is None else min(NAME_CELLS, cells - widest - 1)
     if room >= NAME_CELLS_LEAST:
