@@ -701,7 +701,7 @@ def save_items(
                 continue
             digest = content_hash(item.article)
             row = conn.execute(
-                "SELECT a.id, a.content_hash, a.guid FROM sync_items s JOIN articles a "
+                "SELECT a.id, a.content_hash FROM sync_items s JOIN articles a "
                 "ON a.id = s.article_id WHERE s.item_id = ?",
                 [item.item_id],
             ).fetchone()
