@@ -235,6 +235,24 @@ def test_an_opml_file_takes_read_state_only_from_a_cache_it_is_given(newsboat):
     assert json.loads(newsboat.out)["read_state"]["read"] == 5  # Wire's; Blog is not imported
 
 
+def test_an_opml_export_elsewhere_reads_the_star_flag_beside_the_cache_it_is_given(newsboat):
+    """`newsboat -e > nb.opml; newstui opml import nb.opml --newsboat-cache ~/.newsboat/cache.db`
+    looked for newsboat's config beside nb.opml only: ttrss-flag-star "s" in ~/.newsboat/config
+    went unread and the flagged article came in unstarred, with a warning (user test r33 L20)."""
+    cache = newsboat.cache(newsboat.read())
+    (newsboat.home / "config").write_text('ttrss-flag-star "s"\n', "utf-8")
+    exports = newsboat.home.parent / "exports"
+    exports.mkdir()
+    opml = exports / "nb.opml"
+    opml.write_text(
+        f'<opml version="2.0"><body><outline text="Wire" xmlUrl="{newsboat.wire}"/></body></opml>',
+        "utf-8",
+    )
+    assert newsboat("opml", "import", str(opml), "--newsboat-cache", str(cache), "--json") == 0
+    state = json.loads(newsboat.out)["read_state"]
+    assert (state["starred"], state["flagged_not_starred"]) == (1, 0)
+
+
 def test_a_broken_cache_is_a_json_error_naming_it(newsboat):
     cache = newsboat.home / "cache.db"
     cache.write_text("not a database", "utf-8")

@@ -2434,7 +2434,7 @@ def _newsboat_state(
     # newsboat's feed URL as the config spells it: a feed there already keeps its spelling
     urls = {url_identity(f.url): f.url for f in reversed([*config.feeds, *feeds])}
     return read_newsboat_state(
-        cache, newsboat_star_flag(args.file), lambda url: urls.get(url_identity(url))
+        cache, newsboat_star_flag(args.file, cache), lambda url: urls.get(url_identity(url))
     )
 
 

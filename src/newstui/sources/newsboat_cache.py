@@ -52,11 +52,14 @@ def newsboat_cache(urls_file: Path) -> Path | None:
     return None
 
 
-def newsboat_star_flag(urls_file: Path) -> str | None:
-    """The flag newsboat's config (beside the urls file, else in ~/.config/newsboat) stars
-    articles by on a sync service, or None: newsboat gives flags no meaning of its own."""
+def newsboat_star_flag(urls_file: Path, cache: Path | None = None) -> str | None:
+    """The flag newsboat's config (beside the urls file, else beside its cache, else in
+    ~/.config/newsboat) stars articles by on a sync service, or None: newsboat gives flags no
+    meaning of its own. (An OPML export imported with --newsboat-cache ~/.newsboat/cache.db
+    did not read ~/.newsboat/config: user test r33 L20.)"""
     config_home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    for config in (urls_file.parent / "config", config_home / "newsboat" / "config"):
+    folders = [urls_file.parent, *([cache.parent] if cache is not None else [])]
+    for config in [*(f / "config" for f in folders), config_home / "newsboat" / "config"]:
         try:
             text = config.read_bytes().decode("utf-8", "replace")
         except OSError:
