@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import re
-import shlex
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -165,6 +164,8 @@ def newsboat_urls_file() -> str | None:
     """Where newsboat keeps its urls file on this machine, when it has one (~/.newsboat/urls, else
     $XDG_CONFIG_HOME/newsboat/urls), written with ~ for the home folder: the path a first start
     names beside `newstui opml import`, for a newsboat user (user test r33 M8)."""
+    import shlex  # here: `list` loads this module (its newsboat-syntax hint), not shlex
+
     home = Path.home()
     config_home = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config")
     for urls in (home / ".newsboat" / "urls", config_home / "newsboat" / "urls"):
