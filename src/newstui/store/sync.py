@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Literal
 
-from newstui.article_rows import content_hash
+from newstui.article_rows import content_hash, unpacked_text
 from newstui.model import RemoteFeed, RemoteItem, SyncStatus, fold_url
 from newstui.model.fetching import RemovedSource
 from newstui.model.link_key import link_key, same_link
@@ -25,7 +25,7 @@ from newstui.store.articles import (
     update_article_content,
     update_article_entry,
 )
-from newstui.store.db import Database, connection_file, write_transaction
+from newstui.store.db import Database, connection_file, json_list, write_transaction
 from newstui.store.feeds import now_iso, remove_feed
 
 FIELDS = ("read", "starred")
@@ -789,15 +789,12 @@ _ANY_TITLE = "\x00any"
 _Shared = dict[tuple[int, str], dict[str, list[tuple[int, str, bool, frozenset[str]]]]]
 
 
-def _enclosures(links: str | None) -> frozenset[str]:
-    """The enclosure URLs of an article's stored links (JSON)."""
-    try:
-        found = json.loads(links or "[]")
-    except ValueError:
-        return frozenset()
+def _enclosures(links: str | bytes | None) -> frozenset[str]:
+    """The enclosure URLs of an article's stored links (packed or plain JSON, as the merge step
+    reads them: a value some other tool wrote badly lists none)."""
     return frozenset(
         str(link.get("url"))
-        for link in found
+        for link in json_list(unpacked_text(links))
         if isinstance(link, dict) and link.get("kind") == "enclosure"
     )
 
