@@ -1459,15 +1459,16 @@ def analyse_pending(
     from newstui.nlp.extractor import extractor_version
 
     version = extractor_version(extractor_name)  # the extractor loads where it analyses
+    stopped = cancel.is_set if cancel is not None else lambda: False
     if extractor_name == "none":  # finds nothing: no pool, no text read back
         count = library.mark_unanalysed(version, ids)
         if count:
             library.prune_entities()
+        _find_stories(library, stories, cancel)  # (by text alone: no analysis needed)
         return count
     analyse_crash_suspects(library, extractor_name, on_failure)
     count = 0
     extractor: Extractor | None = None  # loaded for the first text analysed in this process
-    stopped = cancel.is_set if cancel is not None else lambda: False
     journal = CrashJournal(library.database_file())
     in_process = here  # the caller's choice, until a worker process cannot start
     given = pool
@@ -1531,8 +1532,15 @@ def analyse_pending(
                 break
     if count:
         library.prune_entities()
-    try:  # articles analysed before, or elsewhere: in parts, each stoppable
-        while stories > 0 and not stopped():
+    _find_stories(library, stories, cancel)  # articles analysed before, or elsewhere
+    return count
+
+
+def _find_stories(library: Library, stories: int, cancel: threading.Event | None) -> None:
+    """Sketch and join at most `stories` articles not yet sketched, in parts, each stoppable by
+    `cancel` (a story is found by its text alone: analysis on or off)."""
+    try:
+        while stories > 0 and not (cancel is not None and cancel.is_set()):
             if cancel is None:  # (not to be stopped: at once)
                 library.find_stories(stories, library.story_gap())
                 break
@@ -1540,7 +1548,6 @@ def analyse_pending(
             stories -= STORIES_PART
     except _Stopped:  # what was joined before the stop is stored; the rest waits
         pass
-    return count
 
 
 class _Stopped(Exception):

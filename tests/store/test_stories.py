@@ -838,3 +838,16 @@ def test_a_new_article_is_judged_against_its_most_similar_candidates_only(librar
     library.find_stories()
     assert len(judged) == 3 * stories.MOST_JUDGED  # each new article: MOST_JUDGED, not `many`
     assert {a for a, _ in judged} == set(new)
+
+
+def test_copies_are_joined_into_one_story_with_analysis_turned_off(library):
+    """`extractor = "none"` analyses nothing, but a story's copies are found by their text alone:
+    the analysis pass still joins them (it returned before the story finding, so with analysis
+    off every copy stayed listed on its own)."""
+    from newstui.ingest import analyse_pending
+
+    first = add(library, "wire", "Council to close three libraries", STORY, 30)
+    copy = add(library, "courier", "Libraries axed in budget squeeze", copy_of(STORY), 20)
+    analyse_pending(library, "none")
+    assert [v.article_id for v in library.story_versions(copy)] == [first, copy]
+    assert library.count() == 1
