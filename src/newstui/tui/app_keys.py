@@ -22,7 +22,7 @@ APP_BINDINGS: list[BindingType] = [
     Binding("question_mark", "help", "Help", id="app.help"),
     Binding("slash", "search", "Search", id="app.search"),
     Binding(
-        "m",
+        "m,N",  # N: newsboat's toggle-article-read (in the reader after a find, the match before)
         "main('toggle_read')",
         "Read",
         tooltip="Toggle read / unread",
@@ -38,6 +38,14 @@ APP_BINDINGS: list[BindingType] = [
         show=False,
         tooltip="Mark all in view read",
         id="headlines.mark_all_read",
+    ),
+    Binding(
+        "C",
+        "main('mark_every_feed_read')",
+        "Every feed read",
+        show=False,
+        tooltip="Mark every feed's articles read, whichever view is shown (newsboat's C)",
+        id="sources.mark_all_read",
     ),
     Binding(
         "o",

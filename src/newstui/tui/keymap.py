@@ -107,6 +107,7 @@ NEWSBOAT_OPERATIONS: dict[str, str] = {
     "reload": "sources.refresh_selected",
     "reload-all": "app.refresh_all",
     "mark-feed-read": "headlines.mark_all_read",
+    "mark-all-feeds-read": "sources.mark_all_read",
     "next-unread": "headlines.next_unread",
     "prev-unread": "headlines.previous_unread",
     "next": "headlines.down",

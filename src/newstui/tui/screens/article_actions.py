@@ -30,7 +30,7 @@ from newstui.config import (
 )
 from newstui.counts import counted
 from newstui.errors import NewstuiError
-from newstui.model import ArticleRow, FeedRow
+from newstui.model import ArticleFilter, ArticleRow, FeedRow
 from newstui.render import listed_links, render_article_text
 from newstui.text import terminal_safe
 from newstui.tui.mixins import ScreenMixin
@@ -271,15 +271,24 @@ class ArticleActions(ScreenMixin):
     @work(group="write", exit_on_error=False)
     async def action_mark_all_read(self) -> None:
         view = self.headlines.view
+        await self._mark_all_in(view.filter, terminal_safe(view.title, line=True), "here")
+
+    @work(group="write", exit_on_error=False)
+    async def action_mark_every_feed_read(self) -> None:
+        """newsboat's C (mark-all-feeds-read): every article read, the view shown staying."""
+        await self._mark_all_in(ALL.filter, "every feed", "in any feed")
+
+    async def _mark_all_in(self, where: ArticleFilter, title: str, nowhere: str) -> None:
+        """Mark the unread articles of `where` (called `title` in the question) read, asking
+        first above `mark_all_confirm`; "Nothing unread {nowhere}." when there are none."""
         # The articles counted are the ones marked: not those a fetch stores while the question
         # is open (r31 H3: "Mark 600…?" marked 1,200), and the copies counted in the question.
-        ids, copies = await self.library.write(lambda lib: lib.unread_to_mark(view.filter))
+        ids, copies = await self.library.write(lambda lib: lib.unread_to_mark(where))
         unread = len(ids)
         if not unread:
-            self.notify("Nothing unread here.")
+            self.notify(f"Nothing unread {nowhere}.")
             return
         if unread > self.settings.mark_all_confirm:
-            title = terminal_safe(view.title, line=True)
             what = f"{counted(unread, 'article')}{story_copies(len(copies))}"
             question = f"Mark {what} in {title} read? (u undoes it)"
 

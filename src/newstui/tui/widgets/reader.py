@@ -217,8 +217,9 @@ class Reader(_NoRelayout, VerticalScroll, can_focus=True):
 
     def action_find_next(self, step: int) -> None:
         if not self.find_matches:
-            if step > 0:  # without a search, n keeps meaning "next unread"
-                self.call_next(self.run_action, "screen.next_unread(1)")
+            # without a search, n keeps meaning "next unread", N newsboat's toggle-article-read
+            action = "screen.next_unread(1)" if step > 0 else "app.main('toggle_read')"
+            self.call_next(self.run_action, action)
             return
         self.find_index = (self.find_index + step) % self.find_matches
         self._redraw()
