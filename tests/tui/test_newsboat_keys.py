@@ -31,9 +31,7 @@ async def test_N_in_the_headlines_toggles_the_article_read_as_m_does(db_path, tm
         assert not app.main.headlines.selected.read
 
 
-async def test_N_in_the_reader_without_a_find_toggles_the_article_read(
-    db_path, tmp_path
-):
+async def test_N_in_the_reader_without_a_find_toggles_the_article_read(db_path, tmp_path):
     app = app_for(db_path, tmp_path, mark_read_on_open=False)
     async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
