@@ -139,11 +139,32 @@ def test_starred_and_recent_unread_articles_are_kept_and_counted(two_feeds):
     }
     assert run("cleanup") == 0
     assert run.out.strip().splitlines()[-1] == (
-        "cleanup: nothing to remove (kept 1 starred and 1 recent unread past the limits)"
+        "cleanup: no old article to remove (kept 1 starred and 1 recent unread past the limits)"
     )
     assert run("cleanup", "--dry-run") == 0  # said "(dry run) (kept …)"
     assert run.out.strip().splitlines()[-1] == (
-        "cleanup: nothing to remove (dry run; kept 1 starred and 1 recent unread past the limits)"
+        "cleanup: no old article to remove (dry run; kept 1 starred and 1 recent unread past the limits)"
+    )
+
+
+def test_a_feed_that_only_kept_its_recent_unread_gets_no_row(two_feeds):
+    """User test r34 L3: with keep_per_feed every feed keeps unread articles past the limit; a
+    row of "removed 0" for each was noise (the summary line totals what was kept)."""
+    run = two_feeds("keep_per_feed = 1")
+    lab = [r["id"] for r in run.json("list") if r["title"].startswith("Lab")]
+    run("mark", *map(str, lab), "--unread")  # fetched just now: recent, kept past the limit
+    report = run.json("cleanup", "--dry-run")
+    assert {f["source"]: (f["removed"], f["kept_unread"]) for f in report["feeds"]} == {
+        "Lab": (0, 2),
+        "Wire": (4, 0),
+    }
+
+    assert run("cleanup") == 0
+
+    rows = [line.split()[0] for line in run.out.splitlines()]
+    assert rows == ["feed", "Wire", "cleanup:"]
+    assert run.out.splitlines()[-1] == (
+        "cleanup: removed 4 old articles (Wire 4); kept 2 recent unread past the limits"
     )
 
 
@@ -192,7 +213,7 @@ def test_a_cleanup_that_touches_nothing_is_one_line_without_a_table_of_zeros(two
 
     assert run("cleanup") == 0
 
-    assert one_line(run.out) == "cleanup: nothing to remove"
+    assert one_line(run.out) == "cleanup: no old article to remove"
     assert len(titles(run)) == 8
 
 

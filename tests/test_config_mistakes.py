@@ -102,3 +102,21 @@ def test_a_query_that_does_not_parse_is_reported_at_its_own_line(tmp_path, text,
     config = load_config(path)
     (entry,) = (*config.views, *config.filters)
     assert f"{path}{expected}" in entry.problem, entry.problem
+
+
+def test_a_view_named_like_a_feed_is_warned_of_with_its_line(tmp_path):
+    """User test r34 L2: a hand-written view named like a feed was accepted silently and Sources
+    listed the name twice (the `S` box refuses such a name)."""
+    path = tmp_path / "feeds.toml"
+    path.write_text(
+        '[[feeds]]\nname = "Many 03"\nurl = "https://a.example/f"\n\n'
+        '[[views]]\nname = "many 03"\nquery = "tokyo"\n\n'
+        '[[views]]\nname = "Tokyo"\nquery = "tokyo"\n',
+        "utf-8",
+    )
+    config = load_config(path)
+    assert [v.name for v in config.views] == ["many 03", "Tokyo"]  # still a view
+    assert config.warnings == (
+        f"{path}:6: view 'many 03' has a source's name: Sources lists both; "
+        "give the view another name",
+    )

@@ -1628,9 +1628,10 @@ def cmd_cleanup(args: argparse.Namespace, library: Library, config: Config) -> i
         where = "the demo keeps every article" if args.demo else None
         where = where or f"no keep_days or keep_per_feed in {config.path}"
         return _emit(args, None, f"cleanup: nothing to do: {where}")
-    # Only the feeds something happened to: a row of zeros per untouched feed is noise (--json
-    # lists every feed the settings cover).
-    touched = [f for f in report.feeds if f.removed or f.kept_starred or f.kept_unread]
+    # Only the feeds something was removed from: a row per untouched feed is noise, also one
+    # that only kept its recent unread articles (with keep_per_feed, nearly every feed); the
+    # summary line totals what was kept (--json lists every feed the settings cover).
+    touched = [f for f in report.feeds if f.removed]
     if touched:
         table = Table(box=None, header_style="bold")
         for column in ("feed", "removed", "kept starred", "kept unread"):

@@ -460,6 +460,13 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
             views.append(ViewConfig(name, given.strip() if isinstance(given, str) else "", problem))
             continue
         hint = _regex_warning(path, qline, f"view {name!r}", query)
+        if name.casefold() in names:  # Sources would list it twice, under Views and Feeds
+            shared = (
+                f"{at_line(path, _entry_key_line(raw, 'views', i, 'name') or line)}: view "
+                f"{name!r} has a source's name: Sources lists both; "
+                "give the view another name"
+            )
+            hint = f"{hint}; {shared}" if hint else shared
         views.append(ViewConfig(name, query, hint=hint))
     filters: list[FilterConfig] = []
     for i, entry in enumerate(_array(data.get("filters", []), "filters", raw, fail)):

@@ -62,9 +62,9 @@ class CleanupReport:
         kept_text = f"kept {' and '.join(kept)} past the limits" if kept else ""
         if not n:
             notes = "; ".join(["dry run"] * self.dry_run + [kept_text] * bool(kept))
-            return (
-                f"cleanup: nothing to remove ({notes})" if notes else "cleanup: nothing to remove"
-            )
+            # "no old article": beside `--left-config`'s deletions, "nothing" would contradict them
+            none = "cleanup: no old article to remove"
+            return f"{none} ({notes})" if notes else none
         feeds = ", ".join(f"{f.name} {f.removed:,}" for f in self.feeds if f.removed)
         line = f"cleanup: {verb} {n:,} old article{'s' * (n != 1)} ({feeds})"
         return f"{line}; {kept_text}" if kept else line
