@@ -155,15 +155,30 @@ async def test_s_without_a_search_explains_itself(db_path, tmp_path):
         assert any("Search first" in n.message for n in notifications(app))
 
 
-async def test_f_on_a_quote_follows_its_speaker(db_path, tmp_path, ids):
+async def test_f_on_a_quote_follows_its_speaker_and_leaves_the_article_open(db_path, tmp_path, ids):
+    """F saves the view and lists it in Sources; the headlines, the article read and the
+    sidebar stay (user test r33 L12: F switched to the view, losing the article)."""
     path = write_config(tmp_path)
     app = NewstuiApp(db_path, load_config(path))
     async with run_recorded(app, size=(160, 48)) as pilot:
         await open_kremlin_quotes(app, pilot)
+        view, article = app.main.headlines.view.key, app.main.headlines.selected.id
         await pilot.press("F")
         await settle(pilot)
-        assert app.main.headlines.view.key == "view:Quoting Dmitry Peskov"
-        assert app.main.headlines.total >= 1
+        assert app.main.headlines.view.key == view
+        assert app.main.headlines.selected.id == article
+        assert app.main.detail is not None and app.main.detail.article.row.id == article
+        assert app.focused is not None and app.main.sidebar in app.focused.ancestors_with_self
+        sources = app.main.sources
+        listed = {sources.get_option_at_index(i).id for i in range(sources.option_count)}
+        assert "view:Quoting Dmitry Peskov" in listed
+        shown = [n.message for n in notifications(app)]
+        assert "Followed: Quoting Dmitry Peskov, a view in Sources (saved in feeds.toml)" in shown
+        await pilot.press("F")  # again: said, nothing changes
+        await settle(pilot)
+        assert app.main.headlines.view.key == view
+        shown = [n.message for n in notifications(app)]
+        assert "Already a view: Quoting Dmitry Peskov (in Sources)" in shown
     views = tomllib.loads(path.read_text("utf-8"))["views"]
     assert {"name": "Quoting Dmitry Peskov", "query": 'speaker:"Dmitry Peskov"'} in views
 

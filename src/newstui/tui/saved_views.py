@@ -63,12 +63,17 @@ class SavesViews(AppMixin):
         feeds = [feed.name for feed in self.main.sources.feeds]
         self.push_screen(ViewNameScreen(query, feeds, self.config.path.name), named)
 
-    def add_view(self, name: str, query: str) -> None:
-        """Save a view in the config (comments kept), list it and show it."""
+    def add_view(self, name: str, query: str, *, show: bool = True) -> None:
+        """Save a view in the config (comments kept), list it and show it (`show=False`: a
+        follow, which leaves the headlines and the article read as they are, and says where
+        the view is)."""
         if self.config is None:
             self.notify("No config file (demo mode): views cannot be saved.", severity="warning")
             return
         same = next((v for v in self.config.views if v.query == query), None)
+        if same is not None and not show:
+            self.notify(f"Already a view: {same.name} (in Sources)", markup=False)
+            return
         if same is not None:
             from newstui.nlp import query_keys
             from newstui.query import parse_query
@@ -84,12 +89,18 @@ class SavesViews(AppMixin):
             return
         views = self.saved_views()
         self.main.set_saved_views(views)
+        file = self.config.path.name
+        if not show:  # (user test r33 L12: F switched the headlines and the article away)
+            self.notify(
+                f"Followed: {added.name}, a view in Sources (saved in {file})", markup=False
+            )
+            return
         view = next(v for v in views if v.title == added.name)
         self.main.show_view(view)
-        self.notify(f"Saved view {added.name} in {self.config.path.name}", markup=False)
+        self.notify(f"Saved view {added.name} in {file}", markup=False)
 
     def _on_sidebar_follow_requested(self, message: Sidebar.FollowRequested) -> None:
-        self.add_view(message.name, message.query)
+        self.add_view(message.name, message.query, show=False)
 
     def _on_saved_views_changed(self, message: SavedViewsChanged) -> None:
         views = self.saved_views()
