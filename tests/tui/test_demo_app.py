@@ -91,3 +91,28 @@ async def test_a_notice_given_at_start_is_shown_as_plain_text(tmp_path):
         await settle(pilot)
         [shown] = notifications(app)
         assert shown.message == said and shown.markup is False
+
+
+async def test_the_demo_footer_leaves_out_what_the_demo_cannot_do_and_help_marks_it(tmp_path):
+    """User test r33 L10: the demo's footer offered "R Refresh" (and `?` a, D…) where each only
+    answered "demo mode: …". The key still says so when pressed."""
+    from newstui.tui.screens.help import HelpScreen
+
+    path = tmp_path / "demo.db"
+    build_demo_db(path)
+    app = NewstuiApp(path, None, demo=True)
+    async with run_recorded(app, size=(100, 30)) as pilot:
+        await settle(pilot)
+        footer = screen_text(app).splitlines()[-1]
+        assert "Q Quit" in footer and "? Help" in footer
+        assert "Refresh" not in footer, footer
+        await pilot.press("R")
+        await settle(pilot)
+        assert "demo mode: no feeds to refresh" in [n.message for n in notifications(app)]
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        said = {text for _, _, text in app.screen.rows}
+        assert "Refresh all sources (not in the demo)" in said
+        assert "Add a feed (its URL, or a site's address) (not in the demo)" in said
+        assert "Toggle read / unread" in said  # what the demo does is listed as it is

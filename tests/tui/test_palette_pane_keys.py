@@ -67,7 +67,11 @@ async def test_follow_from_the_palette_does_what_f_does_on_the_focused_quote(db_
     app = NewstuiApp(db_path, load_config(path))
     async with app.run_test(size=(160, 48)) as pilot:
         await open_kremlin_quotes(app, pilot)
+        view = app.main.headlines.view.key
         await run_from_the_palette(pilot, "follow")
-        assert app.main.headlines.view.key == "view:Quoting Dmitry Peskov"
+        assert app.main.headlines.view.key == view  # F leaves the headlines as they are
+        sources = app.main.sources
+        listed = {sources.get_option_at_index(i).id for i in range(sources.option_count)}
+        assert "view:Quoting Dmitry Peskov" in listed
     views = tomllib.loads(path.read_text("utf-8"))["views"]
     assert {"name": "Quoting Dmitry Peskov", "query": 'speaker:"Dmitry Peskov"'} in views

@@ -39,6 +39,7 @@ from newstui.tui.app_keys import (
     key_sections,
 )
 from newstui.tui.collector import resume_after_start
+from newstui.tui.demo_keys import NOT_IN_DEMO, demo_noted
 from newstui.tui.download_runner import RunsDownloads
 from newstui.tui.first_frame import FIRST_FRAME
 from newstui.tui.keymap import (
@@ -124,6 +125,8 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
             self.theme = saved
         self.db_path = db_path
         self.demo = demo or config is None
+        # the binding ids `--demo` cannot do: left out of the footer, marked in help and palette
+        self.unavailable = NOT_IN_DEMO if demo else frozenset[str]()
         # A store a slow upgrade is ahead for is opened by the upgrade's worker, after it: the
         # app shows the upgrade meanwhile, and nothing of a half-upgraded store.
         self.upgrading = Library.upgrade_ahead(db_path)  # its articles; 0: none ahead
@@ -384,7 +387,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
 
         # (opened from a box: its keys first)
         sections = help_sections(self.user_keymap, type(self.screen))
-        rows = binding_rows(sections, self.user_keymap)
+        rows = binding_rows(sections, self.user_keymap, self.unavailable)
         search = next(b for b in APP_BINDINGS if isinstance(b, Binding) and b.id == "app.search")
         search_key = key_label(keys_of(search, self.user_keymap).split(",")[0])
         panes = {name for name, _ in key_sections()}  # (the boxes' keys under the panes')
@@ -467,8 +470,9 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
                 if action == "command_palette" or (not on_main and action not in PALETTE_GLOBAL):
                     continue
                 title = PALETTE_TITLES.get(action, named_keys(binding.tooltip, self.user_keymap))
+                title = demo_noted(title or binding.description, binding.id, self.unavailable)
                 yield SystemCommand(
-                    escape(title or binding.description),
+                    escape(title),
                     escape(f"key: {keys_label(binding, self.user_keymap)}"),
                     partial(target.run_action, action),
                 )
@@ -489,7 +493,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
             if said and title is not said:  # "Who said what: every quote of …"
                 title = f"{title}: {said[:1].lower()}{said[1:]}"
             yield SystemCommand(
-                escape(title),
+                escape(demo_noted(title, binding.id, self.unavailable)),
                 escape(f"key: {keys_label(binding, self.user_keymap)}"),
                 partial(self.run_action, binding.action, node),
             )

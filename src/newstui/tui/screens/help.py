@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
+from newstui.tui.demo_keys import demo_noted
 from newstui.tui.keymap import keys_label
 from newstui.tui.screens.keyed_box import KeyedBox, named_keys
 from newstui.tui.widgets.term_rows import TermRows
@@ -23,18 +24,19 @@ from newstui.tui.widgets.term_rows import TermRows
 def binding_rows(
     sections: Iterable[tuple[str, Iterable[BindingType]]],
     keymap: Mapping[str, str] | None = None,
+    unavailable: frozenset[str] = frozenset(),
 ) -> list[tuple[str, str, str]]:
     """(section, keys, description) for each described binding, keys shown as typed (the
-    user's keymap applied)."""
+    user's keymap applied); the description of a binding in `unavailable` (the demo's) says
+    so."""
     rows = []
     for section, bindings in sections:
         for binding in bindings:
             if not isinstance(binding, Binding) or not binding.description:
                 continue
             keys = keys_label(binding, keymap or {})
-            rows.append(
-                (section, keys, named_keys(binding.tooltip or binding.description, keymap or {}))
-            )
+            said = named_keys(binding.tooltip or binding.description, keymap or {})
+            rows.append((section, keys, demo_noted(said, binding.id, unavailable)))
     return rows
 
 

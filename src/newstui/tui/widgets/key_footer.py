@@ -1,5 +1,5 @@
 """The footer: the keys in effect, in the app's order; on a narrow terminal the least important
-give way, so quit, help and refresh always show."""
+give way, so quit, help and refresh always show (the demo leaves out what it cannot do)."""
 
 from __future__ import annotations
 
@@ -65,6 +65,8 @@ class KeyFooter(Footer):
     def compose(self) -> ComposeResult:
         keys = list(super().compose())  # one key widget per action (this app has no groups)
         ids = {b.action: b.id for _, b, _, _ in self.screen.active_bindings.values() if b.show}
+        unavailable: frozenset[str] = getattr(self.app, "unavailable", frozenset())
+        keys = [k for k in keys if ids.get(getattr(k, "action", "")) not in unavailable]
         sizes = [
             (
                 ids.get(getattr(key, "action", "")),
