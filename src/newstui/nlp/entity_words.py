@@ -81,7 +81,11 @@ ORG_NOUNS: Final = frozenset(
 PLACE_NOUNS: Final = frozenset(
     "facility base airport site plant region province district area suburb neighbourhood neighborhood "
     "county counties districts provinces regions port ports seaport seaports village villages "
-    "township".split()
+    "township "
+    # nature's features: "the Kīlauea volcano", "the Zambezi river" (a lone unknown word needs
+    # the noun's evidence; a known place is typed already)
+    "volcano volcanoes river rivers lake lakes mountain mountains glacier valley desert canyon "
+    "gorge peninsula strait creek reservoir".split()
 )
 # "the town of Sanand", "the districts of Bhola": the name after these is a place.
 PLACE_OF_NOUNS: Final = frozenset(
