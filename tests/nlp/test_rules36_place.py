@@ -2,7 +2,12 @@
 
 A lone unknown name before a lower-case noun of nature's features ("the Kelmar volcano", "the
 Ostra river", "the Vashti glacier") is a place: the noun is the name's evidence, as "region"
-or "district" was."""
+or "district" was.
+
+A state's long form ("Islamic Republic of Mauritania", "Kingdom of Bhutan", "State of Texas")
+is one place with its short name: they were two entities of one article. Not a body whose
+name ends "of" a country ("Farmers Federation of Kenya", "Islamic State of Iraq"), nor a
+state sharing its country's short name ("Republic of China" and "China")."""
 
 from __future__ import annotations
 
@@ -24,3 +29,28 @@ def test_a_person_before_a_noun_of_nature_stays_a_person(extractor) -> None:
     types = type_by_name(extractor, text)
     assert types["Ann Orrow"] == "PERSON"
     assert types["Ostra"] == "PLACE"
+
+
+def test_a_states_long_form_and_its_short_name_are_one_place(extractor) -> None:
+    text = (
+        "The Islamic Republic of Mauritania opened its border on Monday. Mauritania said"
+        " trucks could pass. Officials of the Republic of Chile met them; Chile sent grain."
+        " The Kingdom of Bhutan voted. Bhutan is small."
+    )
+    entities = extractor.analyse(text).entities
+    places = sorted(e.name for e in entities if e.type == "PLACE")
+    assert places == ["Islamic Republic of Mauritania", "Kingdom of Bhutan", "Republic of Chile"]
+
+
+def test_bodies_and_two_states_of_one_name_are_not_merged_with_the_country(extractor) -> None:
+    text = (
+        "The Farmers Federation of Kenya met in Nairobi. Kenya said prices would rise."
+        " Ships of the Republic of China patrolled the strait. China protested."
+    )
+    types = type_by_name(extractor, text)
+    assert types["Farmers Federation of Kenya"] == "ORG"
+    assert types["Kenya"] == "PLACE"
+    assert types["Republic of China"] == "PLACE" and types["China"] == "PLACE"
+    text = "Fighters of the Islamic State of Iraq attacked. Iraq said troops were sent."
+    types = type_by_name(extractor, text)
+    assert types["Islamic State of Iraq"] == "ORG" and types["Iraq"] == "PLACE"

@@ -95,10 +95,51 @@ def fold_words(name: str) -> list[str]:
     return plain.casefold().split()
 
 
+# The nouns of a state's long form: "Islamic Republic of Iran", "Kingdom of Saudi Arabia".
+_STATE_FORMS: Final = frozenset(
+    "Republic Kingdom Commonwealth Federation Confederation Sultanate Principality Emirate "
+    "State".split()
+)
+# The words a state's long form opens with ("Consumer Federation of America" is a body).
+_STATE_FORM_WORDS: Final = frozenset(
+    "Islamic People's People’s Peoples Democratic Federal Socialist Arab Hashemite Bolivarian "
+    "Plurinational Federative United Turkish Hellenic Independent Cooperative Co-operative "
+    "Oriental".split()
+)
+# Countries whose long forms name two states: "Republic of China" is Taiwan, "Democratic
+# Republic of Congo" not the Republic of Congo, "Republic of Korea" the South: kept apart.
+_TWO_STATES: Final = frozenset(("China", "Congo", "Korea"))
+
+
+def state_long_form(name: str) -> str:
+    """The country a state's long form names ("Islamic Republic of Iran" → "Iran", "the
+    Kingdom of Saudi Arabia" → "Saudi Arabia", "State of Texas" → "Texas"), so both forms are
+    one entity; "" for any other name (not "Islamic State of Iraq", a body: only "State of"
+    alone; not "Republic of China": see _TWO_STATES, but "People's Republic of China")."""
+    head, of, place = name.partition(" of ")
+    if not of:
+        return ""
+    if place[:4] == "the ":
+        place = place[4:]
+    words = head.split()
+    if words[:1] == ["The"] or words[:1] == ["the"]:
+        words = words[1:]
+    if not words or words[-1] not in _STATE_FORMS or (words[-1] == "State" and len(words) > 1):
+        return ""
+    if not all(w in _STATE_FORM_WORDS for w in words[:-1]):
+        return ""
+    if place in _TWO_STATES and words != ["People's", "Republic"]:
+        return ""
+    return place if load_gazetteer().known.get(place) == "PLACE" else ""
+
+
 def _words_of_key(name: str) -> tuple[str, ...]:
-    """The words of a name's key: aliases mapped, folded, a leading "the" and particles dropped."""
+    """The words of a name's key: aliases mapped, a state's long form its country's, folded, a
+    leading "the" and particles dropped."""
     gaz = load_gazetteer()
     name = gaz.aliases.get(name.casefold(), name)
+    if " of " in name and (country := state_long_form(name)):
+        name = gaz.aliases.get(country.casefold(), country)
     head, _, rest = name.partition(" ")
     if rest and head.casefold() in gaz.aliases:  # "U.S. Congress" is "United States Congress"
         name = f"{gaz.aliases[head.casefold()]} {rest}"
