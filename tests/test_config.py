@@ -1,6 +1,7 @@
 """The config file: example, validation errors naming file and line, edits that keep comments."""
 
 import re
+import stat
 from pathlib import Path
 
 import pytest
@@ -330,3 +331,30 @@ def test_tags_imported_for_many_feeds_are_matched_by_lookup_not_each_against_all
     assert tagged == [f"F{n}" for n in range(300)]
     # a few a feed (reading the file looks them up too); each against all: 181,200
     assert len(calls) <= 10 * 300
+
+
+def test_a_rewrite_keeps_the_file_s_permissions_and_its_symlink(tmp_path):
+    """User test r34 M5: after `chmod 600` (the sync password), any edit (remove, add, S, F)
+    wrote feeds.toml back readable by everyone, and replaced a symlinked one (a dotfiles
+    repository) with a file of its own, so the linked file stopped getting the changes."""
+    from newstui.config import add_view, remove_view
+
+    dotfiles = tmp_path / "dotfiles"
+    dotfiles.mkdir()
+    real = dotfiles / "feeds.toml"
+    real.write_text('[sync]\nurl = "https://s.example"\nuser = "u"\npassword = "p"\n', "utf-8")
+    real.chmod(0o600)
+    link = tmp_path / "config" / "feeds.toml"
+    link.parent.mkdir()
+    link.symlink_to(real)
+
+    add_view(link, "Tokyo", "tokyo")
+
+    assert link.is_symlink() and link.resolve() == real.resolve()
+    assert 'name = "Tokyo"' in real.read_text("utf-8")
+    assert stat.S_IMODE(real.stat().st_mode) == 0o600
+    assert [p.name for p in dotfiles.iterdir()] == ["feeds.toml"]  # no temporary file left
+    real.chmod(0o640)
+    remove_view(link, "Tokyo")
+    assert "Tokyo" not in real.read_text("utf-8")
+    assert stat.S_IMODE(real.stat().st_mode) == 0o640 and link.is_symlink()

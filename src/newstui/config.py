@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+import os
 import re
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
@@ -1033,12 +1035,27 @@ def _without_entry(raw: str, table: str, index: int) -> str:
 
 
 def _write_config(path: Path, text: str) -> None:
-    """Replace the config file at once (never half-written), then check it still loads."""
-    tmp = path.with_suffix(".toml.tmp")
+    """Replace the config file at once (never half-written), then check it still loads.
+
+    A symlinked file (a dotfiles repository) is written where the link points, and the link
+    stays; the file keeps its permissions (`chmod 600` for a sync password stays 600): user
+    test r34 M5, a rewrite replaced the link by a file readable by everyone."""
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    tmp = target.with_name(target.name + ".tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)  # the first `add` writes a new config
-        tmp.write_text(text, "utf-8")
-        tmp.replace(path)
+        target.parent.mkdir(parents=True, exist_ok=True)  # the first `add` writes a new config
+        try:
+            mode: int | None = stat.S_IMODE(target.stat().st_mode)
+        except FileNotFoundError:
+            mode = None  # a new file: the umask's permissions, as any file the user makes
+        if mode is None:
+            tmp.write_text(text, "utf-8")
+        else:  # never readable by others for a moment, then the old file's permissions
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with open(fd, "w", encoding="utf-8") as out:
+                out.write(text)
+            os.chmod(tmp, mode)
+        tmp.replace(target)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot write config file: {exc.strerror or exc}") from exc
     load_config(path)  # the result must still be valid
