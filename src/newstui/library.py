@@ -873,6 +873,18 @@ class SyncBook:
 
         _sync.forget_pushed(self._db, changes)
 
+    def retired_reads(self) -> list[int]:
+        """Server items to mark read that a cleanup removed here before the server learnt it."""
+        from newstui.store import sync as _sync
+
+        return _sync.retired_reads(self._db)
+
+    def forget_retired_reads(self, item_ids: Iterable[int]) -> None:
+        """Drop those of retired_reads the server accepted."""
+        from newstui.store import sync as _sync
+
+        _sync.forget_retired_reads(self._db, item_ids)
+
     def items_stored_as(self, items: Iterable[RemoteItem]) -> set[int]:
         """Those of these server items that are, by their id, the same article here."""
         from newstui.store import sync as _sync

@@ -505,3 +505,48 @@ def test_with_sync_left_out_of_the_config_a_queued_mark_holds_no_article(
     assert [f["removed"] for f in report["feeds"] if f["source"] == title] == [1]
     assert set(here.articles(title)) == set(links[1:])
     assert sync_status(open_db(here.db)).queued == 0
+
+
+def test_the_first_sync_keeps_out_what_a_cleanup_removed_before_it_and_marks_it_read_there(
+    tmp_path: Path, freshrss: FreshRSS, device: Device, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Read articles a cleanup removed before sync was set up do not come back, unread, from
+    the server's copies (user test r34 H2): FreshRSS gives no feed guid (here `w-0`, not the
+    link), so they are known by link and title, and the server is told they were read."""
+    key = uuid.uuid4().hex[:8]
+    base = f"https://example.org/{key}"
+    entries = "".join(
+        f"<item><title>Story {key} number {i}</title><link>{base}/story-{i}</link>"
+        f"<guid isPermaLink='false'>w-{i}</guid><pubDate>Mon, 0{2 + i} Nov 2026 10:00:00 GMT"
+        f"</pubDate><description>Story {i}: talks in Paris went well.</description></item>"
+        for i in range(4)
+    )
+    freshrss.feeds.route(
+        f"/{key}.xml",
+        body=f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><link>{base}/'
+        f"</link>{entries}</channel></rss>".encode(),
+        headers={"Content-Type": "text/xml"},
+    )
+    url = freshrss.feeds.url(f"/{key}.xml")
+    links = [f"{base}/story-{i}" for i in range(4)]
+    here = Here(tmp_path, freshrss, f'\n[[feeds]]\nname = "My wire"\nurl = "{url}"\n')
+    for config in (here.config, here.offline):
+        config.write_text(
+            config.read_text("utf-8").replace("[settings]\n", "[settings]\nkeep_days = 1\n"),
+            "utf-8",
+        )
+    assert here.run("fetch", offline=True) == 3  # the feed is read; the sync server is not
+    ids = {link: a["id"] for link, a in here.articles("My wire").items()}
+    assert here.run("mark", str(ids[links[0]]), str(ids[links[1]]), "--read") == 0
+    assert here.run("cleanup", offline=True) == 0  # read and old: removed; the unread stay
+    assert set(here.articles("My wire")) == set(links[2:])
+    stream = device.subscribe(url)
+
+    report = here.json(capsys, "sync")
+
+    assert report["new"] == 0
+    assert set(here.articles("My wire")) == set(links[2:])
+    remote = device.items(stream)
+    assert [device.has(remote[link], "read") for link in links] == [True, True, False, False]
+    assert here.json(capsys, "sync")["new"] == 0
+    assert set(here.articles("My wire")) == set(links[2:])

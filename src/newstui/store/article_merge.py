@@ -167,8 +167,10 @@ def move_articles(conn: sqlite3.Connection, source: int, into: int) -> int:
         "UPDATE articles SET feed_id = ? WHERE feed_id = ?", [into, source]
     ).rowcount
     conn.execute(
-        "INSERT OR IGNORE INTO retired_articles (feed_id, guid, seen) "
-        "SELECT ?, guid, seen FROM retired_articles WHERE feed_id = ?",
+        "INSERT OR IGNORE INTO retired_articles "
+        "(feed_id, guid, seen, link, title, enclosures, was_read) "
+        "SELECT ?, guid, seen, link, title, enclosures, was_read FROM retired_articles "
+        "WHERE feed_id = ?",
         [into, source],
     )
     # marks imported for articles not fetched yet wait by the feed's URL (feeds.key)

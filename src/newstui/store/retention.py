@@ -21,6 +21,12 @@ if TYPE_CHECKING:
 
 RETIRED_DAYS = 60  # a removed article's identity is forgotten once no fetch offered it this long
 RECLAIM_PAGES = 256  # free pages worth giving back to the file system after a cleanup
+# From an article's links unpacked (`unpacked`), its enclosures' URLs as a JSON list (NULL:
+# none, or links some other tool wrote badly).
+_ENCLOSURES = """CASE WHEN json_valid(unpacked) AND json_type(unpacked) = 'array' THEN
+    (SELECT json_group_array(json_extract(l.value, '$.url')) FROM json_each(unpacked) l
+    WHERE l.type = 'object' AND json_extract(l.value, '$.kind') = 'enclosure'
+    AND json_type(l.value, '$.url') = 'text' HAVING count(*) > 0) END"""
 
 
 def cleanup(
@@ -117,9 +123,15 @@ def delete_articles(conn: sqlite3.Connection, ids: list[int], stamp: str) -> Non
             [chunk],
         ).fetchall()
     ]
+    # With its link (as compared), title, enclosures and read mark: a sync server's copy of it
+    # carries no feed guid, and is known by those (store.sync: _retired).
     conn.execute(
-        "INSERT OR REPLACE INTO retired_articles (feed_id, guid, seen) "
-        "SELECT feed_id, guid, ? FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+        "INSERT OR REPLACE INTO retired_articles "
+        "(feed_id, guid, seen, link, title, enclosures, was_read) "
+        # (its link as compared: articles.LINK_KEY, which imports this module)
+        f"SELECT feed_id, guid, ?, coalesce(link_key, url), title, {_ENCLOSURES}, read FROM ("
+        "SELECT *, article_text(links) AS unpacked FROM articles "
+        "WHERE id IN (SELECT value FROM json_each(?)))",
         [stamp, chunk],
     )
     # A sync server's item is remembered by its item id too (an article fetched from the feed

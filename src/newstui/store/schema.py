@@ -1029,6 +1029,27 @@ _V37 = [
     ON pending_marks (feed_url, resolved_guid, read, starred)""",
 ]
 
+# v38: what a sync server's copy of an article a cleanup removed is known by (user test r34 H2):
+# a server item carries no feed guid, only the entry's link (by link_key), title and enclosure
+# URLs (a JSON list), kept beside its identity with whether it was read when removed (NULL:
+# removed before v38, not known), so the first sync keeps it out as a fetch does and sends that
+# read mark; retired_item_reads holds those marks for server items no article here is (a
+# cleanup removed it) until a sync pushes them. Replayable.
+_V38 = [
+    "ALTER TABLE retired_articles ADD COLUMN link TEXT",
+    "ALTER TABLE retired_articles ADD COLUMN title TEXT",
+    "ALTER TABLE retired_articles ADD COLUMN enclosures TEXT",
+    "ALTER TABLE retired_articles ADD COLUMN was_read INTEGER",
+    """CREATE INDEX IF NOT EXISTS retired_articles_by_link ON retired_articles (feed_id, link)
+    WHERE link IS NOT NULL""",
+    """
+    CREATE TABLE IF NOT EXISTS retired_item_reads (
+        item_id INTEGER PRIMARY KEY,       -- the server's item id, as sync_items has it
+        queued_at TEXT NOT NULL
+    )
+    """,
+]
+
 MIGRATIONS: list[list[str]] = [
     _V1,
     _V2,
@@ -1067,5 +1088,6 @@ MIGRATIONS: list[list[str]] = [
     _V35,
     _V36,
     _V37,
+    _V38,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -10,6 +10,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Literal
+from urllib.parse import unquote
 
 from newstui.article_rows import content_hash, unpacked_text
 from newstui.model import RemoteFeed, RemoteItem, SyncStatus, fold_url
@@ -107,7 +108,9 @@ def set_state(db: Database, **values: str | None) -> None:
 def sync_status(db: Database) -> SyncStatus:
     """The last sync's time and error and how many changes wait to be pushed."""
     state = dict(db.execute("SELECT key, value FROM sync_state").fetchall())
-    queued = db.execute("SELECT count(*) FROM sync_queue").fetchone()[0]
+    queued = db.execute(
+        "SELECT (SELECT count(*) FROM sync_queue) + (SELECT count(*) FROM retired_item_reads)"
+    ).fetchone()[0]
     return SyncStatus(
         last_sync=state.get("last_sync"),
         last_error=state.get("last_error"),
@@ -206,6 +209,7 @@ def forget_server(db: Database, *, keep_marks: bool = True) -> None:
             )
             conn.execute("DELETE FROM sync_queue")
         conn.execute("DELETE FROM sync_items")
+        conn.execute("DELETE FROM retired_item_reads")  # (the last one's item ids)
         conn.execute(
             "UPDATE sync_feeds SET stream_id = ? || stream_id WHERE stream_id NOT LIKE ?",
             [FORMER, FORMER + "%"],
@@ -680,8 +684,9 @@ def save_items(
     forget_server). An article fetched here from the feed keeps its text, links and enclosures
     (the item's text only where it has none); one kept from another account's item keeps its
     text when it is the better (article_merge.keeps_own_text: its full text fetched here, or
-    longer). `unlinked`, the sync's unlinked_articles (else read here):
-    those linked now leave it.
+    longer). A new item that is an article a cleanup removed here (_retired) is not stored,
+    unless starred there; its read mark made here is queued for the server (_keep_out).
+    `unlinked`, the sync's unlinked_articles (else read here): those linked now leave it.
     """
     new = updated = 0
     changed: list[int] = []
@@ -734,12 +739,12 @@ def save_items(
                     continue
             if row is None:
                 key = item_key(item.item_id)
-                if conn.execute(
-                    "SELECT 1 FROM retired_articles WHERE feed_id = ? AND guid = ?", [feed_id, key]
-                ).fetchone():
-                    if not item.starred:
-                        continue  # removed by a cleanup: it does not come back
-                    conn.execute(  # starred elsewhere since: it does
+                retired = _retired(conn, feed_id, item, alike)
+                if retired is not None and not item.starred:
+                    _keep_out(conn, feed_id, item, retired, now)  # removed by a cleanup
+                    continue
+                if retired is not None:  # starred elsewhere since: it comes back
+                    conn.execute(
                         "DELETE FROM retired_articles WHERE feed_id = ? AND guid = ?",
                         [feed_id, key],
                     )
@@ -751,6 +756,10 @@ def save_items(
                 )
                 _link(conn, item, article_id)
                 _take_state(conn, article_id, item)
+                if retired is not None and retired.read_mark and not item.read:
+                    # (read here before the cleanup: it stays read, and the server is told)
+                    conn.execute("UPDATE articles SET read = 1 WHERE id = ?", [article_id])
+                    _keep_marks_made_here(conn, article_id, item)
                 new += 1
                 changed.append(article_id)
                 feeds.append(feed_id)
@@ -763,6 +772,97 @@ def save_items(
                 "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)", list(cursor)
             )
     return SavedItems(new, updated, tuple(changed), tuple(feeds))
+
+
+@dataclass(frozen=True)
+class _Retired:
+    """An article a cleanup removed that a server item is: the identity it is remembered by,
+    and whether its read mark is to be sent (it was read here, and removed before the server
+    learnt it: never for one known by the item's own key, whose marks a sync exchanged)."""
+
+    guid: str
+    read_mark: bool
+
+
+def _retired(
+    conn: sqlite3.Connection, feed_id: int, item: RemoteItem, alike: Counter[tuple[str, str, str]]
+) -> _Retired | None:
+    """The article of this source a cleanup removed that a new server item is (user test r34
+    H2): one removed as this item, else its feed entry, known as a first sync pairs an item with
+    an article here (_stored_before): by link, alone or with its title and enclosures; one
+    removed by a newstui before schema 38 is known by its identity alone, the item's link where
+    the feed gave it as the guid (a permalink) or gave no guid."""
+    key = item_key(item.item_id)
+    if conn.execute(
+        "SELECT 1 FROM retired_articles WHERE feed_id = ? AND guid = ?", [feed_id, key]
+    ).fetchone():
+        return _Retired(key, read_mark=False)
+    url = item.article.url
+    if not url:
+        return None
+    stream, link, title = _link_and_title(item)
+    removed = conn.execute(
+        "SELECT guid, title, enclosures, was_read FROM retired_articles "
+        "WHERE feed_id = ? AND link = ?",
+        [feed_id, link],
+    ).fetchall()
+    if removed:
+        stored = conn.execute(
+            f"SELECT count(*) FROM articles WHERE feed_id = ? AND {LINK_KEY} = ?", [feed_id, link]
+        ).fetchone()[0]
+        alone = len(removed) == 1 and not stored and alike[stream, link, _ANY_TITLE] == 1
+        sent = frozenset(x.url for x in item.article.links if x.kind == "enclosure")
+        for guid, removed_title, enclosures, was_read in removed:
+            files = frozenset(str(u) for u in json_list(enclosures))
+            if (alone and not _other_enclosures(files, sent)) or _folded(removed_title) == title:
+                return _Retired(guid, read_mark=bool(was_read))
+    written = dict.fromkeys((url, link, unquote(url)))
+    old = conn.execute(
+        "SELECT guid FROM retired_articles WHERE feed_id = ? AND link IS NULL "
+        "AND guid IN (SELECT value FROM json_each(?))",
+        [feed_id, json.dumps([f"{kind}:{u}" for u in written for kind in ("guid", "link")])],
+    ).fetchone()
+    return _Retired(old[0], read_mark=False) if old else None
+
+
+def _keep_out(
+    conn: sqlite3.Connection, feed_id: int, item: RemoteItem, retired: _Retired, now: str
+) -> None:
+    """A server item a cleanup removed here is not stored: it is remembered by its item key too
+    (later syncs skip it without a look at its link: known_items), as offered now; its read
+    mark made here waits for the server (retired_item_reads) unless the item is read there."""
+    conn.execute(
+        "UPDATE retired_articles SET seen = ? WHERE feed_id = ? AND guid = ?",
+        [now, feed_id, retired.guid],
+    )
+    conn.execute(
+        "INSERT OR IGNORE INTO retired_articles (feed_id, guid, seen) VALUES (?, ?, ?)",
+        [feed_id, item_key(item.item_id), now],
+    )
+    if retired.read_mark and not item.read:
+        conn.execute(
+            "INSERT OR IGNORE INTO retired_item_reads (item_id, queued_at) VALUES (?, ?)",
+            [item.item_id, now],
+        )
+
+
+def retired_reads(db: Database) -> list[int]:
+    """The server items whose read mark waits to be sent although no article here is them (a
+    cleanup removed it before the server learnt it was read), oldest first."""
+    return [
+        r[0]
+        for r in db.execute(
+            "SELECT item_id FROM retired_item_reads ORDER BY queued_at, item_id"
+        ).fetchall()
+    ]
+
+
+def forget_retired_reads(db: Database, item_ids: Iterable[int]) -> None:
+    """Drop read marks of retired_reads once the server accepted them."""
+    with write_transaction(db) as conn:
+        conn.executemany(
+            "DELETE FROM retired_item_reads WHERE item_id = ?", [(i,) for i in item_ids]
+        )
 
 
 def _guid(conn: sqlite3.Connection, article_id: int) -> str:

@@ -362,6 +362,13 @@ async def push_changes(library: Library, client: GReaderClient) -> int:
                 await client.edit_tag(ids, remove=state)
             library.sync.forget_pushed(batch)
             pushed += len(batch)
+    # read marks of items a cleanup removed here before the server learnt them (no article)
+    reads = library.sync.retired_reads()
+    for start in range(0, len(reads), PUSH_BATCH):
+        read = reads[start : start + PUSH_BATCH]
+        await client.edit_tag(read, add=READ)
+        library.sync.forget_retired_reads(read)
+        pushed += len(read)
     return pushed
 
 
@@ -490,7 +497,7 @@ async def _sync(
     )
     # Marks of articles stored before they were the server's items (fetched before sync was set
     # up, kept from another server): those the server's items lack go to it now.
-    if library.sync.pending():
+    if library.sync.pending() or library.sync.retired_reads():
         pushed += await push_changes(library, client)
     return SyncReport(
         server=client.server,

@@ -1,0 +1,253 @@
+"""The first sync keeps out the server's copies of the articles a cleanup removed before it, as
+a fetch does, and sends the read marks of those read here (user test r34 H2: every read article
+keep_per_feed had removed came back unread). A server item carries no feed guid: the removed
+article is known by its link, title and enclosures."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newstui.cli import main
+from tests.sync.test_client import FakeGReader, fake, sync_config  # noqa: F401 (fixture)
+from tests.sync.test_feed_copy_kept import sync
+from tests.sync.test_sync_states import READING, TWO, ids_answer, item, refs
+
+WIRE = "https://example.org/wire"
+SHOW = "https://pod.example/show/"
+
+
+def wire(*, guid_is_link: bool = False) -> bytes:
+    """Four stories, newest first; their guids are not their links (`w1`, as many feeds give
+    them) unless `guid_is_link`."""
+    entries = "".join(
+        f"<item><title>Story {n}</title><link>{WIRE}/{n}</link>"
+        + (f"<guid>{WIRE}/{n}</guid>" if guid_is_link else f"<guid isPermaLink='false'>w{n}</guid>")
+        + f"<pubDate>Mon, 0{9 - n} Nov 2026 10:00:00 GMT</pubDate>"
+        f"<description>Story {n}: the minister said talks went well.</description></item>"
+        for n in range(1, 5)
+    )
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+        f"<link>{WIRE}/</link>{entries}</channel></rss>"
+    ).encode()
+
+
+def podcast() -> bytes:
+    """Three episodes that all link to the show's page, each with its own file."""
+    entries = "".join(
+        f"<item><title>Episode {n}</title><link>{SHOW}</link><guid isPermaLink='false'>ep{n}"
+        f"</guid><pubDate>Mon, 0{9 - n} Nov 2026 10:00:00 GMT</pubDate>"
+        f"<description>Notes {n}</description><enclosure url='https://pod.example/ep{n}.mp3' "
+        "type='audio/mpeg' length='20480'/></item>"
+        for n in range(1, 4)
+    )
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Pod</title>'
+        f"<link>{SHOW}</link>{entries}</channel></rss>"
+    ).encode()
+
+
+def copy(n: int, link: str, title: str, *states: str, enclosure: str | None = None) -> dict:
+    """The server's copy of a feed entry, as item 10 + n."""
+    story = {**item(10 + n, "feed/2", *states), "title": title}
+    story["canonical"] = [{"href": link}]
+    if enclosure:
+        story["enclosure"] = [{"href": enclosure, "type": "audio/mpeg", "length": "20480"}]
+    return story
+
+
+def cleaned(
+    feed_server, tmp_path: Path, body: bytes, read: list[str], old_unread: tuple[str, ...] = ()
+) -> tuple[Path, str]:
+    """The feed fetched here without sync, the titles `read` marked read, those `old_unread`
+    fetched long ago, then `keep_per_feed = 1` and a cleanup: the database and feed URL."""
+    feed_server.route("/feed.xml", body=body)
+    url = feed_server.url("/feed.xml")
+    db = tmp_path / "n.db"
+    plain = tmp_path / "plain.toml"
+    plain.write_text(f'[settings]\nfulltext = false\n\n[[feeds]]\nname = "Mine"\nurl = "{url}"\n')
+    assert main(["--db", str(db), "--config", str(plain), "fetch"]) == 0
+    conn = sqlite3.connect(db)
+    with conn:
+        for title in read:
+            conn.execute("UPDATE articles SET read = 1 WHERE title = ?", [title])
+        for title in old_unread:
+            conn.execute(
+                "UPDATE articles SET first_seen = '2020-01-01T00:00:00+00:00' WHERE title = ?",
+                [title],
+            )
+    conn.close()
+    plain.write_text(plain.read_text().replace("[settings]\n", "[settings]\nkeep_per_feed = 1\n"))
+    assert main(["--db", str(db), "--config", str(plain), "cleanup"]) == 0
+    return db, url
+
+
+def titles(db: Path) -> set[str]:
+    conn = sqlite3.connect(db)
+    found = {r[0] for r in conn.execute("SELECT title FROM articles")}
+    conn.close()
+    return found
+
+
+def marks(db: Path) -> dict[str, tuple[int, int]]:
+    conn = sqlite3.connect(db)
+    found = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT title, read, starred FROM articles")}
+    conn.close()
+    return found
+
+
+def serving(fake: FakeGReader, tmp_path: Path, url: str, items: list[dict]) -> Path:  # noqa: F811
+    """The fake server following the feed with these items (its unread set: those not read):
+    the sync config."""
+    fake.api("/subscription/list", 200, {"subscriptions": [{**TWO, "url": url}]})
+    fake.api(f"/stream/contents/{READING}", 200, {"items": items})
+    fake.items.update({int(str(i["id"]).rsplit("/", 1)[1], 16): i for i in items})
+    unread = [
+        int(str(i["id"]).rsplit("/", 1)[1], 16)
+        for i in items
+        if "user/-/state/com.google/read" not in i["categories"]
+    ]
+    ids_answer(fake, [refs(*unread)], [refs()])
+    fake.api("/edit-tag", 200, b"OK")
+    path = sync_config(tmp_path, f'url = "{fake.base}"\nuser = "alice"\npassword_env = "PW_S"\n')
+    path.write_text(path.read_text() + f'\n[[feeds]]\nname = "Mine"\nurl = "{url}"\n')
+    os.environ["PW_S"] = "pw"
+    return path
+
+
+def read_pushed(fake: FakeGReader) -> list[int]:  # noqa: F811
+    """The item ids the sync marked read on the server."""
+    return sorted(
+        int(i.rsplit("/", 1)[1], 16)
+        for path, form in fake.forms
+        if path.endswith("/edit-tag") and form.get("a") == ["user/-/state/com.google/read"]
+        for i in form.get("i", [])
+    )
+
+
+@pytest.mark.parametrize("edited", [False, True], ids=["same titles", "a title edited since"])
+def test_the_first_sync_keeps_out_what_a_cleanup_removed_and_sends_its_read_mark(
+    fake: FakeGReader,  # noqa: F811
+    feed_server,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    edited: bool,
+) -> None:
+    db, url = cleaned(feed_server, tmp_path, wire(), read=["Story 2"], old_unread=("Story 3",))
+    assert titles(db) == {"Story 1", "Story 4"}  # (Story 4 unread and fetched now: kept)
+    two = "Story 2 (updated)" if edited else "Story 2"
+    config = serving(
+        fake,
+        tmp_path,
+        url,
+        [
+            copy(1, f"{WIRE}/1", "Story 1"),
+            copy(2, f"{WIRE}/2", two),
+            copy(3, f"{WIRE}/3", "Story 3"),
+            copy(4, f"{WIRE}/4", "Story 4"),
+        ],
+    )
+
+    report = sync(db, config, capsys)
+
+    assert report["new"] == 0
+    assert titles(db) == {"Story 1", "Story 4"}
+    # read here when removed: the server is told; removed unread (too old), it is not
+    assert read_pushed(fake) == [12]
+    assert report["pushed"] == 1
+    # the next sync (the server still lists both unread) fetches neither again, sends nothing
+    fake.forms.clear()
+    fake.hits.clear()
+    assert sync(db, config, capsys)["new"] == 0
+    assert titles(db) == {"Story 1", "Story 4"}
+    assert read_pushed(fake) == []
+    assert not any(h.endswith("/stream/items/contents") for h in fake.hits)
+
+
+def test_a_removed_item_the_server_lists_read_or_starred(
+    fake: FakeGReader,  # noqa: F811
+    feed_server,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Read there already: kept out, nothing to send. Starred there since (a cleanup never
+    removes a starred article): it comes back, starred, and read as it was here (sent)."""
+    db, url = cleaned(feed_server, tmp_path, wire(), read=["Story 2", "Story 3"])
+    assert titles(db) == {"Story 1", "Story 4"}
+    config = serving(
+        fake,
+        tmp_path,
+        url,
+        [
+            copy(1, f"{WIRE}/1", "Story 1"),
+            copy(2, f"{WIRE}/2", "Story 2", "read"),
+            copy(3, f"{WIRE}/3", "Story 3", "starred"),
+            copy(4, f"{WIRE}/4", "Story 4"),
+        ],
+    )
+
+    report = sync(db, config, capsys)
+
+    assert report["new"] == 1
+    assert marks(db) == {"Story 1": (0, 0), "Story 3": (1, 1), "Story 4": (0, 0)}
+    assert read_pushed(fake) == [13]
+
+
+def test_a_new_episode_under_the_show_link_of_removed_ones_is_stored(
+    fake: FakeGReader,  # noqa: F811
+    feed_server,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Episodes that share a link are told apart by title: the removed ones stay out, a new
+    one under the same link is new."""
+    db, url = cleaned(feed_server, tmp_path, podcast(), read=["Episode 2", "Episode 3"])
+    assert titles(db) == {"Episode 1"}
+    config = serving(
+        fake,
+        tmp_path,
+        url,
+        [
+            copy(n, SHOW, f"Episode {n}", enclosure=f"https://pod.example/ep{n}.mp3")
+            for n in range(1, 5)
+        ],
+    )
+
+    report = sync(db, config, capsys)
+
+    assert report["new"] == 1
+    assert titles(db) == {"Episode 1", "Episode 4"}
+    assert read_pushed(fake) == [12, 13]
+
+
+def test_an_article_removed_by_an_older_newstui_is_known_by_a_guid_that_is_its_link(
+    fake: FakeGReader,  # noqa: F811
+    feed_server,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A cleanup before schema 38 kept only the identity: the item's link is it when the feed
+    gave the link as the guid. Whether it was read is not known: no mark is sent."""
+    db, url = cleaned(feed_server, tmp_path, wire(guid_is_link=True), read=["Story 2"])
+    assert titles(db) == {"Story 1", "Story 3", "Story 4"}
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("UPDATE retired_articles SET link = NULL, title = NULL, was_read = NULL")
+    conn.close()
+    config = serving(
+        fake,
+        tmp_path,
+        url,
+        [copy(n, f"{WIRE}/{n}", f"Story {n}") for n in range(1, 5)],
+    )
+
+    report = sync(db, config, capsys)
+
+    assert report["new"] == 0
+    assert titles(db) == {"Story 1", "Story 3", "Story 4"}
+    assert read_pushed(fake) == []
+    assert report["pushed"] == 0
