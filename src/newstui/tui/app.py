@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import signal
 import sys
 from collections.abc import Callable, Iterable
@@ -58,6 +59,7 @@ from newstui.tui.screens.keyed_box import key_in_effect, named_keys
 from newstui.tui.screens.main import MainScreen
 from newstui.tui.screens.source_refresh import StoreChanged, SyncStatusChanged
 from newstui.tui.shared_library import SharedLibrary
+from newstui.tui.toast_text import home_as_tilde
 from newstui.tui.view import View, search_view
 from newstui.tui.worker_errors import ReportsWorkerErrors
 
@@ -413,10 +415,11 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         timeout: float | None = None,
         markup: bool = True,
     ) -> None:
-        """Every notification (widgets' and screens' too): its text safe for the terminal. While
-        the downloads box is up it is shown in the box too: toasts there are hidden, as they
-        covered its rows."""
+        """Every notification (widgets' and screens' too): its text safe for the terminal, paths
+        under the home folder written `~/…` (they fit a toast's line). While the downloads box
+        is up it is shown in the box too: toasts there are hidden, as they covered its rows."""
         safe, heading = terminal_safe(message), terminal_safe(title, line=True)
+        safe = home_as_tilde(safe, os.path.expanduser("~"))
         super().notify(safe, title=heading, severity=severity, timeout=timeout, markup=markup)
         downloads = sys.modules.get("newstui.tui.screens.downloads")  # (loaded once it is shown)
         screen = self.screen_stack[-1] if self.screen_stack else None
