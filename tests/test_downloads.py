@@ -895,6 +895,20 @@ def test_downloads_delete_deletes_the_file_and_says_so(pod, tmp_path):
     assert pod.err.strip() == "newstui: no download with number 1"
 
 
+def test_forget_and_delete_of_one_download_is_refused_and_changes_nothing(pod, tmp_path):
+    """User test r34: `downloads --forget 1 --delete 1` forgot it, then said "no download with
+    number 1" (rc 1), and the file the user asked to delete stayed."""
+    assert pod("download", str(article_id(pod, "Episode 1: Rivers"))) == 0, pod.err
+    target = tmp_path / "pods" / "Episode 1 Rivers.mp3"
+
+    assert pod("downloads", "--forget", "1", "--delete", "1") == 1
+
+    assert pod.err.strip() == (
+        "newstui: download 1: --forget keeps the file, --delete deletes it: give one of them"
+    )
+    assert target.exists() and [d["id"] for d in pod.json("downloads")] == [1]
+
+
 def test_downloads_delete_deletes_what_a_failed_download_kept(pod, feed_server, tmp_path):
     feed_server.route("/e1.mp3", body=AUDIO, ranges=True, cut_after=1000)
     assert pod("download", str(article_id(pod, "Episode 1: Rivers"))) == 1

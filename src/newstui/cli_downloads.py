@@ -228,6 +228,11 @@ def cmd_downloads(
     """`newstui downloads [--forget N...] [--delete N...]`: the queue, oldest first."""
     from newstui.downloads import kept_file, stop_running
 
+    if both := sorted(set(args.forget) & set(args.delete)):  # forgotten first, not deleted after
+        named = ", ".join(map(str, both))
+        raise NewstuiError(
+            f"download {named}: --forget keeps the file, --delete deletes it: give one of them"
+        )
     for download_id in args.forget:
         stopped = stop_running(library, download_id, "forget")  # (a running one: stopped first)
         forgotten = stopped or library.downloads.forget(download_id)
