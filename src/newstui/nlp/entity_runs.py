@@ -46,6 +46,7 @@ from newstui.nlp.entity_words import (
     _SAINT_PLACE,
     _SAINT_PLACE_BEFORE,
     _SENTENCE_OPENERS,
+    _WEEKDAY_PAPERS,
     _WEEKDAYS,
     ALNUM_EDGES,
     COMPASS,
@@ -252,7 +253,11 @@ class _RunFinder(_TypingFinder):
                 run[1:],
                 cues[1:],
             )  # "at 3 PM Eastern Time": a clock time, not "PM" the title
-        if len(run) > 1 and (run[0].text in WEEKDAYS or run[-1].text in WEEKDAYS):
+        if (
+            len(run) > 1
+            and (run[0].text in WEEKDAYS or run[-1].text in WEEKDAYS)
+            and not self._weekday_paper(run)
+        ):
             run, cues = _without_weekdays(run, cues)  # "On Friday Ford Motor Company announced"
             if not run:
                 return
@@ -502,6 +507,15 @@ class _RunFinder(_TypingFinder):
             return False
         known = self._lookup(self._surface(run, i, n)[2])
         return known is not None and known[1] == "ORG"  # "US Secretary of State": a place stays
+
+    def _weekday_paper(self, run: list[Token]) -> bool:
+        """'the Sunday Times', 'The Sunday Telegraph reported': a weekday after "the" and before a
+        newspaper's word opens the paper's name, and stays in it."""
+        return (
+            run[0].text in WEEKDAYS
+            and run[1].text in _WEEKDAY_PAPERS
+            and self.text[run[0].start - 4 : run[0].start] in ("the ", "The ")
+        )
 
     def _extends_to_named_head(self, run: list[Token], i: int, n: int) -> bool:
         """'Newcastle United', 'Emirates Stadium': a known name followed by words ending in a head noun."""
@@ -1086,7 +1100,9 @@ class _RunFinder(_TypingFinder):
             ):
                 pending = pending[:-1]  # "the Sunshine Coast Rugby Union A grade", "Group A
                 # matches": a grade's or a group's letter before its noun is no part of a name
-            while len(pending) > 1 and pending[0].text in _WEEKDAYS:
+            while (
+                len(pending) > 1 and pending[0].text in _WEEKDAYS and not self._weekday_paper(pending)
+            ):
                 pending = pending[1:]  # "on Tuesday Mitsotakis met": the day is no part of the name
             if len(pending) > 1 and pending[0].text in _MONTHS and self._month_is_a_date(pending):
                 pending = pending[1:]  # "In August William Delahunt met": the month is no name

@@ -154,6 +154,12 @@ _DIGIT_SPACES: Final = frozenset(f"{d} " for d in "0123456789")
 # Newspapers' head words that are also common nouns or verbs: one alone opening a sentence
 # ("Monitor team productivity", "Observer bias") names no paper ("the Monitor" still does).
 _MASTHEAD_WORDS: Final = frozenset("Monitor Statesman Examiner Courier Inquirer Observer".split())
+# A weekday's newspaper after "the": "the Sunday Times", "The Sunday Telegraph reported" — the
+# weekday is the paper's name, not when it happened ("On Sunday Times Square was closed").
+_WEEKDAY_PAPERS: Final = frozenset(
+    "Times Telegraph Express Mirror Mail Sport Star Herald Post Independent Tribune Age Observer "
+    "Ledger Leader Business Guardian Journal Sun Star-Times".split()
+)
 # "St. Thomas, Ontario": a town named after a saint. It opens with the literal "S" (the word
 # boundary checked behind it), so a search of the whole text skips to each "S".
 _SAINT_PLACE: Final = re.compile(
