@@ -3,7 +3,10 @@
 A weekday's newspaper after "the" keeps its weekday: "The Saturday Ledger reported" was no entity
 at all (the weekday dropped as a date, then "Ledger" alone named nothing), "according to the
 Sunday Tribune" the fragment "Tribune"; a weekday with no "the" before it is still a date ("On
-Sunday Times Square was closed")."""
+Sunday Times Square was closed").
+
+A people's word before one trade's word ending the capitals names a company ("Finnish Rail",
+"Chilean Power" were the group "Finnish" and a lone "Rail"); not when more capitals follow."""
 
 from __future__ import annotations
 
@@ -25,3 +28,20 @@ def test_a_weekday_without_the_is_still_a_date(extractor) -> None:
     assert "Sunday Times Square" not in types and "Sunday Times" not in types
     text = "The Kelmouth council met on Tuesday. On Wednesday Post Office staff went on strike."
     assert not any(name.startswith("Wednesday") for name in type_by_name(extractor, text))
+
+
+def test_a_peoples_word_before_a_trade_names_a_company(extractor) -> None:
+    text = "Finnish Rail announced fare rises on Monday."
+    assert type_by_name(extractor, text) == {"Finnish Rail": "ORG"}
+    text = "Shares in Norwegian Gas fell after Chilean Power cut its forecast."
+    types = type_by_name(extractor, text)
+    assert types["Norwegian Gas"] == "ORG" and types["Chilean Power"] == "ORG"
+    assert "Norwegian" not in types and "Chilean" not in types
+
+
+def test_a_peoples_word_before_a_trade_and_more_capitals_is_left_as_it_was(extractor) -> None:
+    text = "Norwegian Gas Storage Authority officials met on Monday in Oslo."
+    assert "Norwegian Gas" not in type_by_name(extractor, text)
+    text = "He took the Samjhauta Express to Lahore with a Finnish friend."
+    types = type_by_name(extractor, text)
+    assert types.get("Finnish") == "GROUP"

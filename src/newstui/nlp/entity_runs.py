@@ -72,6 +72,15 @@ from newstui.nlp.names import PARTICLES, strip_possessive
 from newstui.nlp.segment import NICKNAME_MARKS, Token, find_all, nickname_end
 
 # The verbs of a game's result between two sides ("Caloundra defeated Wynnum"): sides, no towns
+# A trade's one word after a people's word makes a company's name ("British Gas", "Scottish
+# Power", "Indian Railways", "American Express"), not a nationality and a lone word. Only these
+# words, only right after the people's word and ending the capitals: "Pacific Gas and
+# Electric", "Samjhauta Express" (a train) and "Simon Power" stay as they were, and "the
+# Indian Railway" (a line, or the company's name misspelt) too.
+_PEOPLES_TRADES: Final = frozenset(
+    "Gas Power Railways Rail Express Aerospace Telecom Telecommunications Steel Tobacco "
+    "Electric Water Coal".split()
+)
 _RESULT_VERBS: Final = "defeated|beat|lost to|drew with|drew against|thrashed|edged"
 # What after a town's name says the article uses it otherwise (see _may_be_town): a longer
 # name goes on ("Blenheim Palace"), or a game's result
@@ -733,6 +742,8 @@ class _RunFinder(_TypingFinder):
             or run[i].text in _party_words()  # "the Republican Senate" is the Senate
         ):
             return 0
+        if i + 2 == len(run) and run[i + 1].text in _PEOPLES_TRADES:
+            return 2  # "British Gas", "Indian Railways": a company named by its trade
         k = i + 1
         while k < len(run):
             word = run[k].text
