@@ -1112,7 +1112,9 @@ class _RunFinder(_TypingFinder):
                 pending = pending[:-1]  # "the Sunshine Coast Rugby Union A grade", "Group A
                 # matches": a grade's or a group's letter before its noun is no part of a name
             while (
-                len(pending) > 1 and pending[0].text in _WEEKDAYS and not self._weekday_paper(pending)
+                len(pending) > 1
+                and pending[0].text in _WEEKDAYS
+                and not self._weekday_paper(pending)
             ):
                 pending = pending[1:]  # "on Tuesday Mitsotakis met": the day is no part of the name
             if len(pending) > 1 and pending[0].text in _MONTHS and self._month_is_a_date(pending):
