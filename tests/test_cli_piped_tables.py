@@ -129,6 +129,24 @@ def test_feeds_on_a_narrow_terminal_keep_each_word_of_a_name_on_one_line(db):
     assert "next try" not in lines[0]  # no source waits: no empty column takes room
 
 
+@pytest.mark.parametrize("columns", [60, 120])
+def test_on_a_narrow_terminal_errors_go_below_the_table_as_lines(db, columns):
+    """At 60 columns the error column had 2 cells: "HTTP 404 File not found" came out as "HT",
+    "Fi", "fo" on three lines (user test r34 L9). Where an error column has no room for words,
+    each error is a line of its own after the table, naming its feed; a wide terminal keeps
+    the column."""
+    lines = newstui(db, "feeds", terminal=True, columns=columns).splitlines()
+
+    assert max(cell_len(line) for line in lines) <= columns
+    if columns == 120:
+        assert lines[0].split()[-1] == "error"
+        return
+    assert "error" not in lines[0]
+    below = next(i for i, line in enumerate(lines) if line.startswith(URL_NAME[:40]))
+    assert not any("HTTP" in line for line in lines[:below])  # the table: names and counts
+    assert "HTTP 503 Service Unavailable from" in " ".join(lines[below:])
+
+
 @pytest.mark.parametrize("command", [["list"], ["search", "harbour"]])
 def test_piped_articles_hold_every_title_and_feed_name_whole(db, command):
     lines = newstui(db, *command).splitlines()

@@ -1986,6 +1986,9 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
     columns = ["name", "articles", "unread", "last fetch", "next try", "error"]
     if not any(r["next_try"] for r in data):  # no source waits: no empty column to squeeze in
         columns.remove("next try")
+    errors_below = _errors_below(rows, columns, min(name_words, 14), now)
+    if errors_below:
+        columns.remove("error")
     for column in columns:
         # times on one line each, as short as today allows: the error wraps instead
         table.add_column(
@@ -2009,14 +2012,18 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
                 if "next try" in columns
                 else []
             ),
-            Text(  # a fetch's error opens with the name the config gives (a URL when it gives none)
-                terminal_safe(
-                    error.removeprefix(f"{name}: ").removeprefix(f"{shown['url']}: "), line=True
-                ),
-                style="red",
+            *(
+                []
+                if errors_below
+                else [Text(terminal_safe(_own_error(error, name, shown["url"]), line=True), "red")]
             ),
         )
     _emit(args, data, table)
+    for r, shown in zip(rows, data, strict=True) if errors_below else ():
+        if error := str(shown["last_error"] or ""):
+            name = str(shown["name"])
+            line = terminal_safe(f"{name}: {_own_error(error, name, shown['url'])}", line=True)
+            _stdout().print(Text(line, "red"))
     for line in _set_aside_lines(library, config):
         _stdout().print(Text(terminal_safe(line, line=True)), soft_wrap=True)
     names = {r.url: r.name for r in rows if r.kind == "feed" and r.url}  # (the config's too)
@@ -2025,6 +2032,33 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
         line = hide_passwords(named.line())
         _stdout().print(Text(terminal_safe(line, line=True)), soft_wrap=True)
     return 0
+
+
+def _own_error(error: str, name: str, url: object) -> str:
+    """A fetch's error without the name the config gives (a URL when it gives none) it opens with."""
+    return error.removeprefix(f"{name}: ").removeprefix(f"{url}: ")
+
+
+_ERROR_ROOM = 20  # cells an error column needs to read as words, else errors go below the table
+
+
+def _errors_below(rows: list[Any], columns: list[str], name_room: int, now: datetime) -> bool:
+    """On a terminal too narrow for an error column beside the others (at 60 columns it had 2
+    cells: "HT / Fi / fo", user test r34 L9), errors are lines of their own below the table."""
+    from rich.cells import cell_len
+
+    console = _stdout()
+    if not console.is_terminal or not any(r.last_error for r in rows):
+        return False
+    cells = {
+        "articles": [str(r.articles) for r in rows],
+        "unread": [str(r.unread) for r in rows],
+        "last fetch": [_utc_short(r.last_fetched, now) if r.last_fetched else "never" for r in rows],
+        "next try": [_utc_short(t, now) if (t := r.waiting_until(now)) else "" for r in rows],
+    }
+    used = name_room + 2 * (len(columns) - 1)  # (rich's padding: a cell each side)
+    used += sum(max(map(cell_len, [c, *cells[c]])) for c in columns if c in cells)
+    return console.width - used < _ERROR_ROOM
 
 
 def _set_aside_lines(library: Library, config: Config | None) -> list[str]:
