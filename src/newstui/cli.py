@@ -2019,7 +2019,7 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
             ),
         )
     _emit(args, data, table)
-    for r, shown in zip(rows, data, strict=True) if errors_below else ():
+    for shown in data if errors_below else ():
         if error := str(shown["last_error"] or ""):
             name = str(shown["name"])
             line = terminal_safe(f"{name}: {_own_error(error, name, shown['url'])}", line=True)
