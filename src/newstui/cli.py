@@ -2053,7 +2053,9 @@ def _errors_below(rows: list[Any], columns: list[str], name_room: int, now: date
     cells = {
         "articles": [str(r.articles) for r in rows],
         "unread": [str(r.unread) for r in rows],
-        "last fetch": [_utc_short(r.last_fetched, now) if r.last_fetched else "never" for r in rows],
+        "last fetch": [
+            _utc_short(r.last_fetched, now) if r.last_fetched else "never" for r in rows
+        ],
         "next try": [_utc_short(t, now) if (t := r.waiting_until(now)) else "" for r in rows],
     }
     used = name_room + 2 * (len(columns) - 1)  # (rich's padding: a cell each side)
