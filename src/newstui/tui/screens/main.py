@@ -349,7 +349,10 @@ class MainScreen(
         article_id = message.row.id
         self._selected_by_load = article_id if message.by_load else None
         self.cursor_on(article_id)  # what waited for another article is dropped, Enter too
-        if self._open_on_load != article_id:
+        selected = self.headlines.selected
+        if selected is not None and selected.id != self._open_on_load:
+            # the cursor left the article to open (a late notice of a row it passed, behind
+            # `n` keys that moved it on, is no such move: it dropped the mark of the row reached)
             self._open_on_load = None
         if not self.first_screen_shown:
             self._first_detail = article_id

@@ -1,6 +1,7 @@
 """n and p: the next (previous) unread article of the view the main screen shows, and past a
 source's last one the next source with one (as newsboat's goto-next-feed); the article found
-is marked read once shown, as opening it does (newsboat's next-unread opens it). Each key moves once:
+is marked read once shown, as opening it does (newsboat's next-unread opens it), or when the next
+n/p moves on from it before it was shown (a held key outruns the reader). Each key moves once:
 a key typed while the search before it runs waits for it, and starts from the article it found
 (`n n` typed fast, or queued behind `J`, moves two articles). Part of `MainScreen`."""
 
@@ -13,8 +14,8 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.message import Message
 
-from newstui.model import Direction, SortOrder
-from newstui.tui.listed_rows import next_listed_unread
+from newstui.model import ArticleRow, Direction, SortOrder
+from newstui.tui.listed_rows import listed_rows, next_listed_unread
 from newstui.tui.mixins import ScreenMixin
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ class UnreadFound(Message):
     view: View
     index: int | None
     direction: Direction
-    article_id: int | None = None  # the article at `index` (the next key's search starts there)
+    row: ArticleRow | None = None  # the article at `index` (the next key's search starts there)
     # none left in a source's list: the next source with one, and that article's id
     later: tuple[View, int] | None = None
 
@@ -56,9 +57,14 @@ class UnreadSteps(ScreenMixin):
 
         def show_view(self, view: View, select_id: int | None = None) -> None: ...
 
+        def article_opened(self, row: ArticleRow) -> None: ...
+
     _unread_searching = False
     # n/p typed while a search ran, with the view they were typed on, in order
     _unread_waiting: tuple[tuple[View, Direction], ...] = ()
+    # where the last n/p put the cursor: view, list index and article (its window of rows may
+    # not be loaded yet, right past a window's end)
+    _landed: tuple[View, int, ArticleRow] | None = None
 
     def action_next_unread(self, direction: Direction) -> None:
         """n/p: the next (previous) unread article, from the selected one once the view's
@@ -73,7 +79,7 @@ class UnreadSteps(ScreenMixin):
             self._unread_waiting += ((view, direction),)
             return
         if from_id is None:
-            row = self.headlines.selected
+            row = self._cursor_row()
             from_id = row.id if row else None
         # as newsboat's goto-next-feed: past a source's last unread, n goes on to the next
         # source (in Sources' order) that has one
@@ -105,12 +111,13 @@ class UnreadSteps(ScreenMixin):
                     # (nor the article the key before is about to mark read)
                     step = next_listed_unread(library, view.filter, listed, article_id, direction)
                     if step is not None:
-                        found = UnreadFound(view, step[0], direction, step[1])
+                        rows = listed_rows(library, view.filter, (step[1],))
+                        found = UnreadFound(view, step[0], direction, rows[0] if rows else None)
                 else:
                     index = library.next_unread(view.filter, article_id, direction, order)
                     if index is not None:
                         rows = library.articles(view.filter, offset=index, limit=1, order=order)
-                        found = UnreadFound(view, index, direction, rows[0].id if rows else None)
+                        found = UnreadFound(view, index, direction, rows[0] if rows else None)
                 for source in later if found.index is None else []:
                     rows = library.articles(
                         replace(source.filter, unread=True), limit=1, order=order
@@ -135,6 +142,9 @@ class UnreadSteps(ScreenMixin):
         if message.view != current:  # the user went elsewhere meanwhile
             self._next_waiting(None)
             return
+        if message.index is not None or message.later is not None:
+            self._move_on()
+            self._landed = None
         if message.index is None and message.later is not None:
             source, article_id = message.later
             self._history.clear()
@@ -151,17 +161,40 @@ class UnreadSteps(ScreenMixin):
             self._next_waiting(None)
             return
         index = message.index
+        found_id = message.row.id if message.row else None
         listed = self.headlines.row_at(index)
-        if listed is not None and listed.id != message.article_id:
+        if listed is not None and listed.id != found_id:
             # the list was read again while the search ran (R, a timed refresh): the article
             # is at its row in the list read
             index = next(
-                (i for i, row in self.headlines.loaded_rows() if row.id == message.article_id),
+                (i for i, row in self.headlines.loaded_rows() if row.id == found_id),
                 index,
             )
         self.headlines.move_cursor(index)
-        self._open_on_load = message.article_id  # shown in full: read, as Enter would mark it
-        self._next_waiting(message.article_id)
+        if message.row is not None:
+            self._landed = (current, self.headlines.cursor, message.row)
+        self._open_on_load = found_id  # shown in full: read, as Enter would mark it
+        self._next_waiting(found_id)
+
+    def _cursor_row(self) -> ArticleRow | None:
+        """The article under the cursor; right after n/p put it on a row whose window is still
+        loading, the article they found there."""
+        row = self.headlines.selected
+        landed = self._landed
+        if row is None and landed is not None:
+            view, index, found = landed
+            if view == self.headlines.view and index == self.headlines.cursor:
+                return found
+        return row
+
+    def _move_on(self) -> None:
+        """The next n/p leaves the article the key before put the cursor on: read it now if it
+        was not shown yet (keys held down, 25 a second, come faster than the reader loads
+        articles: every other one was passed unread, user test r34 H1)."""
+        row = self._cursor_row()
+        if row is not None and row.id == self._open_on_load:
+            self._open_on_load = None
+            self.article_opened(row)
 
     def _next_waiting(self, from_id: int | None) -> None:
         """Start the search of the first key that waited, if it was typed on the view shown."""

@@ -1,0 +1,146 @@
+"""n held down (key repeat, 25–30 keys a second) or typed in one burst reads the next unread
+articles one a key, in list order: each article a key landed on is read once the cursor moves on
+from it, shown or not (user test r34 H1: at 0.05 s between keys every other article was passed
+unread, and 10 keys in a burst read 2 of the 10 articles they went through). j and k held down
+move one row a key."""
+
+from __future__ import annotations
+
+import pytest
+from textual import events
+
+from newstui.library import Library
+from newstui.model import ArticleFilter
+from newstui.tui.app import NewstuiApp
+from newstui.tui.screens import main as main_screen
+from newstui.tui.widgets import headlines as headlines_module
+
+from .conftest import run_recorded, settle, store_many, until
+
+COUNT = 300
+
+
+def interleaved_store(path) -> list[tuple[int, bool]]:
+    """COUNT articles in one feed, every third one (and every seventh) read; returns (id, read)
+    of each in the order All lists them (newest first)."""
+    store_many(path, COUNT, "Story {i:03d}")
+    with Library.open(path) as library:
+        rows = library.articles(ArticleFilter(), limit=COUNT)
+        read = [row.id for k, row in enumerate(rows) if k % 3 == 1 or k % 7 == 3]
+        library.mark(read, read=True)
+        return [(row.id, row.id in read) for row in rows]
+
+
+def read_ids(path) -> set[int]:
+    with Library.open(path) as library:
+        rows = library.articles(ArticleFilter(), limit=COUNT)
+        return {row.id for row in rows if row.read}
+
+
+def burst(app: NewstuiApp, *keys: str) -> None:
+    """Keys arriving together, as from tmux or a held key: all queued before the first is
+    handled (Pilot.press lets the app go idle between keys)."""
+    for key in keys:
+        app.post_message(events.Key(key, key))
+
+
+async def press_apart(pilot, key: str, times: int) -> None:
+    """Keys a little apart, as a held key repeats them (nothing asserted on the timing)."""
+    for _ in range(times):
+        await pilot.press(key)
+        await pilot.pause(0.03)
+
+
+@pytest.mark.parametrize("typed", ["burst", "pilot", "apart", "small windows", "in the reader"])
+async def test_n_held_down_reads_the_next_unread_article_each_key(tmp_path, monkeypatch, typed):
+    # the reader shows an article at most once a second while keys come (a slow terminal):
+    # keys 0.03 s apart outrun it on any machine
+    monkeypatch.setattr(main_screen, "DETAIL_INTERVAL", 1.0)
+    if typed == "small windows":  # most keys land on a row whose window is not read yet
+        monkeypatch.setattr(headlines_module, "CHUNK", 2)
+    path = tmp_path / "many.db"
+    listed = interleaved_store(path)
+    was_read = {article_id for article_id, read in listed if read}
+    presses = 12
+    # the cursor starts on row 0; each n goes to the next unread row after it
+    reached = [article_id for article_id, read in listed[1:] if not read][:presses]
+    app = NewstuiApp(path, None)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        headlines = app.main.headlines
+        if typed == "in the reader":
+            await pilot.press("enter")  # reads row 0 there; n goes on from the reader
+            await settle(pilot)
+            was_read.add(listed[0][0])
+        if typed in ("burst", "small windows", "in the reader"):
+            burst(app, *["n"] * presses)
+        elif typed == "pilot":
+            await pilot.press(*["n"] * presses)
+        else:
+            await press_apart(pilot, "n", presses)
+        # the last article's load may wait on the held key's timer, which settle does not
+        await until(pilot, lambda: reached[-1] in read_ids(path), seconds=15)
+        await settle(pilot)
+        assert headlines.selected is not None
+        assert headlines.selected.id == reached[-1]
+        assert read_ids(path) - was_read == set(reached)
+
+
+async def test_p_held_down_reads_the_unread_articles_before_one_a_key(tmp_path):
+    path = tmp_path / "many.db"
+    listed = interleaved_store(path)
+    was_read = {article_id for article_id, read in listed if read}
+    app = NewstuiApp(path, None)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        headlines = app.main.headlines
+        await pilot.press("G")  # the last row, the oldest
+        await settle(pilot)
+        start = headlines.cursor
+        reached = [a for a, read in reversed(listed[:start]) if not read][:10]
+        burst(app, *["p"] * 10)
+        await until(pilot, lambda: reached[-1] in read_ids(path), seconds=15)
+        await settle(pilot)
+        assert headlines.selected is not None and headlines.selected.id == reached[-1]
+        assert read_ids(path) - was_read == set(reached)
+
+
+async def test_n_held_down_in_the_unread_view_reads_one_article_a_key(tmp_path):
+    """Unread keeps the rows read in it: its keys walk the ids it listed."""
+    path = tmp_path / "many.db"
+    listed = interleaved_store(path)
+    unread = [article_id for article_id, read in listed if not read]
+    app = NewstuiApp(path, None)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"unread", "enter")
+        await settle(pilot)
+        headlines = app.main.headlines
+        assert headlines.selected is not None and headlines.selected.id == unread[0]
+        burst(app, *["n"] * 15)
+        await until(pilot, lambda: unread[15] in read_ids(path), seconds=15)
+        await settle(pilot)
+        assert headlines.cursor == 15
+        assert read_ids(path) & set(unread) == set(unread[1:16])
+
+
+@pytest.mark.parametrize(("key", "start", "moved"), [("j", 0, 40), ("k", 299, -40)])
+async def test_j_and_k_held_down_move_one_row_a_key(tmp_path, key, start, moved):
+    path = tmp_path / "many.db"
+    interleaved_store(path)
+    was_read = read_ids(path)
+    app = NewstuiApp(path, None)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        headlines = app.main.headlines
+        if start:
+            await pilot.press("G")
+            await settle(pilot)
+        assert headlines.cursor == start
+        burst(app, *[key] * abs(moved))
+        await settle(pilot)
+        assert headlines.cursor == start + moved
+        await press_apart(pilot, key, 5)
+        await settle(pilot)
+        assert headlines.cursor == start + moved + 5 * (moved // abs(moved))
+        assert read_ids(path) == was_read  # moving marks nothing
