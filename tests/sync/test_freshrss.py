@@ -542,9 +542,8 @@ def test_the_first_sync_keeps_out_what_a_cleanup_removed_before_it_and_marks_it_
     assert set(here.articles("My wire")) == set(links[2:])
     stream = device.subscribe(url)
 
-    report = here.json(capsys, "sync")
+    assert here.run("sync") == 0  # (the session's server has other tests' feeds too)
 
-    assert report["new"] == 0
     assert set(here.articles("My wire")) == set(links[2:])
     remote = device.items(stream)
     assert [device.has(remote[link], "read") for link in links] == [True, True, False, False]

@@ -251,3 +251,45 @@ def test_an_article_removed_by_an_older_newstui_is_known_by_a_guid_that_is_its_l
     assert titles(db) == {"Story 1", "Story 3", "Story 4"}
     assert read_pushed(fake) == []
     assert report["pushed"] == 0
+
+
+def test_another_days_post_under_the_link_and_title_of_a_removed_one_is_stored(
+    fake: FakeGReader,  # noqa: F811
+    feed_server,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A daily post under one page and headline: the removed day stays out, the next day's
+    (another date) is new, never kept out for good as the removed one."""
+    daily = f"{WIRE}/daily"
+    body = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+        f"<link>{WIRE}/</link><item><title>Other story</title><link>{WIRE}/other</link>"
+        "<guid isPermaLink='false'>o1</guid><pubDate>Mon, 02 Nov 2026 10:00:00 GMT</pubDate>"
+        "<description>Other.</description></item><item><title>Daily briefing</title>"
+        f"<link>{daily}</link><guid isPermaLink='false'>d1</guid>"
+        "<pubDate>Sun, 01 Nov 2026 10:00:00 GMT</pubDate><description>Day 1.</description>"
+        "</item></channel></rss>"
+    ).encode()
+    db, url = cleaned(feed_server, tmp_path, body, read=["Other story", "Daily briefing"])
+    assert titles(db) == {"Other story"}
+    day = 1_793_527_200  # 2026-11-01T10:00:00Z
+    config = serving(
+        fake,
+        tmp_path,
+        url,
+        [
+            copy(1, f"{WIRE}/other", "Other story"),
+            {**copy(2, daily, "Daily briefing"), "published": day},
+            {**copy(3, daily, "Daily briefing"), "published": day + 2 * 86_400},
+        ],
+    )
+
+    report = sync(db, config, capsys)
+
+    assert report["new"] == 1
+    conn = sqlite3.connect(db)
+    dates = conn.execute("SELECT published FROM articles WHERE title = 'Daily briefing'")
+    assert [r[0] for r in dates] == ["2026-11-03T10:00:00+00:00"]
+    conn.close()
+    assert read_pushed(fake) == [11, 12]

@@ -168,8 +168,9 @@ def move_articles(conn: sqlite3.Connection, source: int, into: int) -> int:
     ).rowcount
     conn.execute(
         "INSERT OR IGNORE INTO retired_articles "
-        "(feed_id, guid, seen, link, title, enclosures, was_read) "
-        "SELECT ?, guid, seen, link, title, enclosures, was_read FROM retired_articles "
+        "(feed_id, guid, seen, link, title, enclosures, published, was_read) "
+        "SELECT ?, guid, seen, link, title, enclosures, published, was_read "
+        "FROM retired_articles "
         "WHERE feed_id = ?",
         [into, source],
     )

@@ -123,13 +123,14 @@ def delete_articles(conn: sqlite3.Connection, ids: list[int], stamp: str) -> Non
             [chunk],
         ).fetchall()
     ]
-    # With its link (as compared), title, enclosures and read mark: a sync server's copy of it
-    # carries no feed guid, and is known by those (store.sync: _retired).
+    # With its link (as compared), title, enclosures, date and read mark: a sync server's copy
+    # of it carries no feed guid, and is known by those (store.sync: _retired).
     conn.execute(
         "INSERT OR REPLACE INTO retired_articles "
-        "(feed_id, guid, seen, link, title, enclosures, was_read) "
+        "(feed_id, guid, seen, link, title, enclosures, published, was_read) "
         # (its link as compared: articles.LINK_KEY, which imports this module)
-        f"SELECT feed_id, guid, ?, coalesce(link_key, url), title, {_ENCLOSURES}, read FROM ("
+        "SELECT feed_id, guid, ?, coalesce(link_key, url), title, "
+        f"{_ENCLOSURES}, published, read FROM ("
         "SELECT *, article_text(links) AS unpacked FROM articles "
         "WHERE id IN (SELECT value FROM json_each(?)))",
         [stamp, chunk],

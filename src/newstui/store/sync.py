@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import unquote
 
-from newstui.article_rows import content_hash, unpacked_text
+from newstui.article_rows import content_hash, stored_date, unpacked_text
 from newstui.model import RemoteFeed, RemoteItem, SyncStatus, fold_url
 from newstui.model.fetching import RemovedSource
 from newstui.model.link_key import link_key, same_link
@@ -789,8 +789,8 @@ def _retired(
 ) -> _Retired | None:
     """The article of this source a cleanup removed that a new server item is (user test r34
     H2): one removed as this item, else its feed entry, known as a first sync pairs an item with
-    an article here (_stored_before): by link, alone or with its title and enclosures; one
-    removed by a newstui before schema 38 is known by its identity alone, the item's link where
+    an article here (_stored_before): by link, alone or with its title, unless their enclosures
+    or dates say they are two entries; one removed by a newstui before schema 38 is known by its identity alone, the item's link where
     the feed gave it as the guid (a permalink) or gave no guid."""
     key = item_key(item.item_id)
     if conn.execute(
@@ -802,7 +802,7 @@ def _retired(
         return None
     stream, link, title = _link_and_title(item)
     removed = conn.execute(
-        "SELECT guid, title, enclosures, was_read FROM retired_articles "
+        "SELECT guid, title, enclosures, published, was_read FROM retired_articles "
         "WHERE feed_id = ? AND link = ?",
         [feed_id, link],
     ).fetchall()
@@ -812,9 +812,14 @@ def _retired(
         ).fetchone()[0]
         alone = len(removed) == 1 and not stored and alike[stream, link, _ANY_TITLE] == 1
         sent = frozenset(x.url for x in item.article.links if x.kind == "enclosure")
-        for guid, removed_title, enclosures, was_read in removed:
+        date = stored_date(item.article.published)
+        for guid, removed_title, enclosures, published, was_read in removed:
             files = frozenset(str(u) for u in json_list(enclosures))
-            if (alone and not _other_enclosures(files, sent)) or _folded(removed_title) == title:
+            if _other_enclosures(files, sent) or (date and published and date != published):
+                # another entry, kept out never (a match is skipped for good): other files, or
+                # another day's post under one link and headline ("Daily briefing")
+                continue
+            if alone or _folded(removed_title) == title:
                 return _Retired(guid, read_mark=bool(was_read))
     written = dict.fromkeys((url, link, unquote(url)))
     old = conn.execute(
