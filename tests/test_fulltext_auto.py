@@ -183,3 +183,74 @@ def test_fetch_json_keeps_every_failed_page_with_its_url(tmp_path, dead_links, c
     assert len(report["fulltext_problems"]) == 40
     urls = {p["url"] for p in report["fulltext_problems"]}
     assert dead_links.url("/page/gone0") in urls and dead_links.url("/page/empty") in urls
+
+
+@pytest.fixture
+def short_contents(feed_server):
+    """An Atom feed of short entries: two give their text as content, one only a summary; a JSON
+    Feed of two content items. No page behind any of their links (404)."""
+    base = feed_server.base
+
+    def entry(slug: str, element: str) -> str:
+        return (
+            f'<entry><title>Note {slug}</title><link href="{base}/page/{slug}"/><id>urn:{slug}</id>'
+            f'<updated>2026-12-04T10:00:00Z</updated><{element} type="html">'
+            f"&lt;p&gt;{SENTENCE}&lt;/p&gt;</{element}></entry>"
+        )
+
+    entries = entry("c1", "content") + entry("c2", "content") + entry("s1", "summary")
+    atom = f'<feed xmlns="http://www.w3.org/2005/Atom"><title>Notes</title><id>urn:n</id>{entries}</feed>'
+    feed_server.route(
+        "/notes.atom", body=atom.encode(), headers={"Content-Type": "application/atom+xml"}
+    )
+    items = [
+        {
+            "id": slug,
+            "url": f"{base}/page/{slug}",
+            "title": f"JSON {slug}",
+            key: f"<p>{SENTENCE}</p>",
+        }
+        for slug, key in (("j1", "content_html"), ("j2", "content_html"))
+    ]
+    import json
+
+    body = json.dumps(
+        {"version": "https://jsonfeed.org/version/1.1", "title": "JSON Notes", "items": items}
+    )
+    feed_server.route(
+        "/notes.json", body=body.encode(), headers={"Content-Type": "application/feed+json"}
+    )
+    return feed_server
+
+
+def test_auto_says_nothing_of_a_missing_page_behind_an_entry_that_gave_its_content(
+    db_path, short_contents, config_file, capsys
+):
+    """User test r33 L11: short Atom/JSON entries that carry their content, whose links 404,
+    ended a first fetch with "full texts: 1 fetched, 13 failed" and warning lines. Their text is
+    the article: the missing page is recorded on it, not reported; a summary's still is."""
+    run = Cli(
+        db_path,
+        config_file({"Notes": "/notes.atom", "JSON Notes": "/notes.json"}, fulltext="auto"),
+        capsys,
+    )
+    assert run("fetch") == 0
+    warnings = [line for line in run.err.splitlines() if "full text" in line]
+    assert len(warnings) == 1 and '"Note s1"' in warnings[0], run.err
+    assert warnings[0].endswith(f"{short_contents.url('/page/s1')}: HTTP 404 Not Found")
+    assert run.out.strip().splitlines()[-1] == (
+        "2 of 2 sources ok: 5 new articles, 0 updated; full texts: 0 fetched, 1 failed"
+    )
+    assert short_contents.routes.get("/page/c1") is None  # (no route: the server answers 404)
+    [shown] = [a for a in run.json("list") if a["title"] == "Note c1"]
+    detail = run.json("show", str(shown["id"]))
+    assert detail["fulltext"]["status"] == "failed" and "404" in detail["fulltext"]["error"]
+
+
+def test_fetch_fulltext_still_reports_every_missing_page(
+    db_path, short_contents, config_file, capsys
+):
+    """Asked for (`fulltext = true`, `--fulltext`), a page that is gone is said, content or not."""
+    run = Cli(db_path, config_file({"Notes": "/notes.atom"}, fulltext=True), capsys)
+    assert run("fetch") == 0
+    assert run.out.strip().splitlines()[-1].endswith("full texts: 0 fetched, 3 failed")

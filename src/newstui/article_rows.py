@@ -40,6 +40,7 @@ class PreparedArticle:
     links: str | bytes
     content_hash: str
     text_utf8: bytes | None = None
+    has_content: bool = False  # Article.has_content (not stored)
 
 
 def prepare_article(article: Article, utf8: bool = True) -> PreparedArticle:
@@ -63,6 +64,7 @@ def prepare_article(article: Article, utf8: bool = True) -> PreparedArticle:
     fields["links"] = packed_links(links_json(article.links))
     fields["content_hash"] = content_hash(article, encoded)
     fields["text_utf8"] = encoded if utf8 and isinstance(text, bytes) else None
+    fields["has_content"] = article.has_content
     return prepared
 
 

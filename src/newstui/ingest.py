@@ -412,7 +412,10 @@ async def fetch_feeds(
                         from newstui.fulltext.podcasts import pages_left_alone
 
                         alone = pages_left_alone(articles, mode)  # a podcast's episodes
-                        outcome = await fulltext_pool.fill(library, outcome, changed, mode, alone)
+                        given = frozenset(a.url for a in articles if a.has_content and a.url)
+                        outcome = await fulltext_pool.fill(
+                            library, outcome, changed, mode, alone, given
+                        )
                     if streamed is not None and changed:
                         streamed.submit(changed)
                 except NewstuiError as exc:
@@ -1213,28 +1216,37 @@ class _FulltextPool:
         changed: Sequence[int],
         mode: str | bool,
         left_alone: frozenset[str] = frozenset(),
+        content_given: frozenset[str] = frozenset(),
     ) -> SourceOutcome:
         """Fetch full text for the changed articles that need it: all, or for "auto" those whose
-        entry does not already carry the whole article; never a link in `left_alone`."""
+        entry does not already carry the whole article; never a link in `left_alone`. In
+        "auto", the page of an entry whose text is the feed's content (its link in
+        `content_given`) that is gone (HTTP 404, 410) is no problem to report: the entry's text
+        is the article, and the failure is only recorded on it (user test r33 L11)."""
         unless = carries_full_article if mode == "auto" else None
         todo = library.needing_fulltext(changed, unless=unless)
         todo = [row for row in todo if row[1] not in left_alone]
-        errors = await asyncio.gather(*(self.fetch_one(library, i, u) for i, u, _ in todo))
+        gone: set[int] = set()
+        errors = await asyncio.gather(*(self.fetch_one(library, i, u, gone) for i, u, _ in todo))
+        quiet = {i for i, url, _ in todo if i in gone and url in content_given and mode == "auto"}
         problems = tuple(
             FulltextProblem(article_id, clean_line(title, 80) or "untitled", error, url)
             for (article_id, url, title), error in zip(todo, errors, strict=True)
-            if error is not None
+            if error is not None and article_id not in quiet
         )
         return replace(
             outcome,
-            fulltext_ok=len(todo) - len(problems),
+            fulltext_ok=len(todo) - len(problems) - len(quiet),
             fulltext_failed=len(problems),
             fulltext_problems=problems,
         )
 
-    async def fetch_one(self, library: Library, article_id: int, url: str) -> str | None:
+    async def fetch_one(
+        self, library: Library, article_id: int, url: str, gone: set[int] | None = None
+    ) -> str | None:
         """Fetch and extract one article page; store the text or the failure. Returns the
-        failure (one line), None on success."""
+        failure (one line), None on success; the id goes in `gone` when the page is gone
+        (HTTP 404 or 410)."""
         from newstui.fulltext import looks_like_html
 
         try:
@@ -1249,6 +1261,8 @@ class _FulltextPool:
                 raise SourceError(f"{url}: no article text found on the page")
         except SourceError as exc:
             error = clean_line(str(exc), 300)
+            if gone is not None and isinstance(exc, HTTPStatusError) and exc.status in (404, 410):
+                gone.add(article_id)
         except Exception as exc:
             if stopping():
                 raise  # newstui is exiting: the page was not given a fair try, record nothing

@@ -28,6 +28,9 @@ class Article:
     published: datetime | None = None
     summary: str = ""
     links: list[Link] = field(default_factory=list)
+    # its text is the feed's content (Atom <content>, RSS content:encoded, JSON Feed's
+    # content_html/content_text), not only a summary: see ingest's full text for "auto"
+    has_content: bool = False
 
 
 @dataclass(frozen=True)

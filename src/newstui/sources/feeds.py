@@ -275,6 +275,7 @@ def _entry_article(entry: Any, feed_url: str) -> Article | None:
         published=_entry_date(entry),
         summary=summary[:MAX_TEXT],
         links=links,
+        has_content=bool(content_html),
     )
 
 
@@ -370,6 +371,7 @@ def _json_item(item: dict[str, Any], feed_url: str, feed_author: str | None) -> 
         text, links = html_to_text(html, base)
     else:
         text, links = clean_text(_json_str(item.get("content_text"))), []
+    has_content = bool(text)
     summary = clean_text(_json_str(item.get("summary"))) or text
     if not text:
         text = summary
@@ -390,6 +392,7 @@ def _json_item(item: dict[str, Any], feed_url: str, feed_author: str | None) -> 
         published=_json_date(item.get("date_published") or item.get("date_modified")),
         summary=summary[:MAX_TEXT],
         links=links,
+        has_content=has_content,
     )
 
 
