@@ -802,8 +802,10 @@ def _retired(
         return None
     stream, link, title = _link_and_title(item)
     removed = conn.execute(
+        # (named: without statistics SQLite 3.40 took the primary key, a scan of every row the
+        # feed's cleanups left, 0.3 ms an item with 3,000 of them)
         "SELECT guid, title, enclosures, published, was_read FROM retired_articles "
-        "WHERE feed_id = ? AND link = ?",
+        "INDEXED BY retired_articles_by_link WHERE feed_id = ? AND link = ?",
         [feed_id, link],
     ).fetchall()
     if removed:
