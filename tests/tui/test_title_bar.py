@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.command import CommandPalette
 from textual.widget import Widget
 
 from newstui.tui.app import NewstuiApp
@@ -65,7 +66,7 @@ async def test_clicking_the_icon_opens_the_command_palette(db_path):
         assert app.main.query_one(TitleBar).tooltip == "Open the command palette"
         await pilot.click(TitleBar, offset=(1, 0))
         await settle(pilot)
-        assert app.screen.__class__.__name__ == "CommandPalette"
+        assert isinstance(app.screen, CommandPalette)
 
 
 async def test_a_long_search_shows_as_much_of_its_query_as_the_bar_has_room_for(db_path):

@@ -480,6 +480,13 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
                     partial(target.run_action, action),
                 )
 
+    def action_command_palette(self) -> None:
+        """Textual's command palette, which Ctrl-G closes too (screens/palette.py)."""
+        from newstui.tui.screens.palette import Palette
+
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette(id="--command-palette"))
+
     def _focused_pane_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The focused pane's own keys the footer shows (the sidebar's Follow, Who said what):
         each runs on that pane, as its key does, on its highlighted row."""
