@@ -484,7 +484,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         """Textual's command palette, which Ctrl-G closes too (screens/palette.py)."""
         from newstui.tui.screens.palette import Palette
 
-        if self.use_command_palette and not Palette.is_open(self):
+        if self.use_command_palette and not isinstance(self.screen, Palette):
             self.push_screen(Palette(id="--command-palette"))
 
     def _focused_pane_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
