@@ -6,11 +6,13 @@ move one row a key."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from textual import events
 
 from newstui.library import Library
-from newstui.model import ArticleFilter
+from newstui.model import Article, ArticleFilter
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens import main as main_screen
 from newstui.tui.widgets import headlines as headlines_module
@@ -144,3 +146,54 @@ async def test_j_and_k_held_down_move_one_row_a_key(tmp_path, key, start, moved)
         await settle(pilot)
         assert headlines.cursor == start + moved + 5 * (moved // abs(moved))
         assert read_ids(path) == was_read  # moving marks nothing
+
+
+def two_feeds(path) -> dict[str, list[tuple[int, bool]]]:
+    """Alpha Post and Beta Daily, 8 articles each, every third one read: (id, read) of each
+    feed's articles in list order (newest first)."""
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    listed = {}
+    with Library.open(path) as library:
+        for name in ("Alpha Post", "Beta Daily"):
+            feed = library.register_source(f"https://{name.split()[0].lower()}.example/", name)
+            library.save_batch(
+                feed,
+                [
+                    Article(
+                        title=f"{name} story {i}",
+                        text=f"{name} story {i}: the harbour reopened on day {i}.",
+                        guid=f"{name}-{i}",
+                        published=start + timedelta(hours=i),
+                    )
+                    for i in range(8)
+                ],
+            )
+            rows = library.articles(ArticleFilter(feed_id=feed), limit=8)
+            read = [row.id for k, row in enumerate(rows) if k % 3 == 1]
+            library.mark(read, read=True)
+            listed[name] = [(row.id, row.id in read) for row in rows]
+    return listed
+
+
+async def test_n_held_down_past_a_feeds_last_unread_reads_on_in_the_next_feed(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(main_screen, "DETAIL_INTERVAL", 1.0)
+    path = tmp_path / "feeds.db"
+    listed = two_feeds(path)
+    was_read = {article_id for rows in listed.values() for article_id, read in rows if read}
+    alpha = [article_id for article_id, read in listed["Alpha Post"][1:] if not read]
+    beta = [article_id for article_id, read in listed["Beta Daily"] if not read][:3]
+    app = NewstuiApp(path, None)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("J")  # Alpha Post, its newest article selected
+        await settle(pilot)
+        headlines = app.main.headlines
+        assert headlines.view.title == "Alpha Post"
+        burst(app, *["n"] * (len(alpha) + len(beta)))
+        await until(pilot, lambda: beta[-1] in read_ids(path), seconds=15)
+        await settle(pilot)
+        assert headlines.view.title == "Beta Daily"
+        assert headlines.selected is not None and headlines.selected.id == beta[-1]
+        assert read_ids(path) - was_read == set(alpha + beta)
