@@ -331,11 +331,14 @@ _WHO_BEFORE_VERB: Final = re.compile(
 # " and House Speaker ": "and" between two names, and the titles of the second
 _AND_TITLES: Final = re.compile(r"\s+and\s+(?:[A-Z][\w.-]*\s+)*")
 # ", an expert at ": an appositive after a name, up to the body it names
-_APPOSITIVE_UNTIL: Final = re.compile(r",\s(?:a|an|the)\s[^,;.]*")
+_APPOSITIVE_UNTIL: Final = re.compile(r",\s(?:a|an|the|its|his|her|their)\s[^,;.]*")
 # "… and said", "… and later added": a verb sharing the clause's subject with the verb before it
 _AND_VERB: Final = re.compile(
     r"(?:[^,]\s+and|,?\s+but)(?:\s+(?:also|later|then|has|had|have))*\s+$"
 )
+# "He alleged that Iran had a plan, and said": ", and" before a verb with no subject of its
+# own; the clause between may hold other names, so only a sole candidate is its subject
+_COMMA_AND_VERB: Final = re.compile(r",\s+and(?:\s+(?:also|later|then|has|had|have))*\s+$")
 # "a statement from the", "the report by": a written text and the preposition naming its author
 _WRITTEN_FROM: Final = re.compile(
     r"\s*(?:an?|the|its|their|his|her)\s+(?:\w+\s+)?(?:statement|letter|report|release|"

@@ -362,7 +362,8 @@ class _SubjectFinder:
 
     def _relative_subject(self, start: int, verb_start: int) -> str | None:
         """The person or organisation right before ", who" when that relative clause's verb
-        starts at `verb_start` ("…welcomed by Moss, who said"), else None."""
+        starts at `verb_start` ("…welcomed by Moss, who said"), or the person an appositive
+        ending in an organisation or place describes, else None."""
         relative = _WHO_BEFORE_VERB.search(self.masked, start, verb_start) or (
             _WHO_WHEN_BEFORE_VERB.search(self.masked, start, verb_start)
         )
@@ -375,16 +376,19 @@ class _SubjectFinder:
                     before[-1].end == relative.start()
                     or _SHORT_BRACKET.fullmatch(self.masked, before[-1].end, relative.start())
                 )
-                and before[-1].entity.type in ("PERSON", "ORG")
+                and before[-1].entity.type in ("PERSON", "ORG", "PLACE")
             ):
-                if before[-1].entity.type == "ORG":
-                    # "O'Reilly, an expert at Acme University, who said": the person the
-                    # appositive describes, not the body that ends it
+                if before[-1].entity.type != "PERSON":
+                    # "O'Reilly, an expert at Acme University, who said", "Patey, its
+                    # ambassador to Baghdad, who said": the person the appositive describes,
+                    # not the body or place that ends it
                     for m in reversed(before[:-1]):
                         if m.entity.type == "PERSON" and _APPOSITIVE_UNTIL.fullmatch(
                             self.masked, m.end, before[-1].start
                         ):
                             return m.entity.name
+                if before[-1].entity.type == "PLACE":
+                    return None  # a place is no "who"
                 return before[-1].entity.name
         return None
 

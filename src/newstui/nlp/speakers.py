@@ -17,6 +17,7 @@ from newstui.nlp.speaker_cues import (
     _ADVERB,
     _AND_VERB,
     _AND_VERB_NEEDS,
+    _COMMA_AND_VERB,
     _AS_PUT_IT_AFTER,
     _AS_PUT_IT_BEFORE,
     _AS_VERBED_BY,
@@ -1061,6 +1062,17 @@ class SpeakerFinder(_SubjectFinder):
             before, subject_end = before[: quoted_as.start()], quoted_as.start()
         elif verb.group() in _TOLD_VERBS and _PASSIVE_AUX_END.search(before):
             return ""  # '“…,” Moss was told': Moss listened; who spoke is not named
+        if "." in before:
+            # '“…,” the union president, Robert Meegan Jr., said': the stop of a name ("Jr.",
+            # "Amazon.com") ends nothing (offsets of `before` are still the tail's here)
+            for m in self.mentions_in(base, base + len(before)):
+                if (
+                    m.entity.type in ("PERSON", "ORG")  # not "U.S." ("the U.S. statement said")
+                    and m.end <= base + len(before)
+                    and "." in before[m.start - base : m.end - base]
+                ):
+                    inside = before[m.start - base : m.end - base].replace(".", " ")
+                    before = before[: m.start - base] + inside + before[m.end - base :]
         if (
             not ends_open
             and len(_PARENTHESES.sub("", before).split()) > 3
@@ -1578,6 +1590,11 @@ class SpeakerFinder(_SubjectFinder):
             subject = self._coordinated_subject(sent_start, sent_start + verb.start())
             if subject is not None:  # "" when the only names are the first verb's objects
                 return subject
+        elif verbs and _COMMA_AND_VERB.search(head, max(0, verb.start() - 30), verb.start()):
+            # "He alleged that Iran had a plan, and said the world “…”": the opening subject
+            subject = self._sole_coordinated_subject(sent_start, sent_start + verb.start())
+            if subject:
+                return subject
         own = self._clause_after_quote(sent_start, sent_start + verb.start(), span)
         if own is not None:
             return own
@@ -1671,6 +1688,32 @@ class SpeakerFinder(_SubjectFinder):
         if len(free) < len(named) and (not found or any(m.entity.name == found for m in named)):
             return ""  # "The judge sentenced Reid and said": not Reid, the only one named before
         return found
+
+    def _sole_coordinated_subject(self, start: int, end: int) -> str | None:
+        """The subject of a clause whose verb at `end` follows ", and" ("He alleged that Iran
+        had a plan, and said"): its leading "he"/"she", else its one person or organisation
+        not after a preposition nor the first verb's object, when it names no other."""
+        words = self.masked[start:end].split()
+        if words and words[0].lower() in ("he", "she"):
+            return self._resolve_pronoun(words[0].lower(), start) or None
+        mentions = self.mentions_in(start, end)
+        named = [
+            m
+            for m in mentions
+            if m.entity.type in ("PERSON", "ORG")
+            and not self._after_preposition(m)
+            and not self._object_of_opening_verb(m, start)
+        ]
+        # the first name of the clause, a few words at most after its start ("Moldovan Premier
+        # Vasile Tarlev accused …, and"), not a possessor ("But Lee's lawyer, Ann Moss, …")
+        if (
+            len({m.entity.name for m in named}) == 1
+            and named[0] is mentions[0]
+            and len(self.masked[start : named[0].start].split()) <= 4
+            and not _POSSESSIVE_AFTER.match(self.masked, named[0].end)
+        ):
+            return named[0].entity.name
+        return None
 
     def _object_of_opening_verb(self, mention: _Mention, start: int) -> bool:
         """'Police arrested Reid and said', 'The company sued Acme and said': a name right after
