@@ -130,3 +130,38 @@ async def test_m_says_the_other_versions_of_the_story_it_marked_with_the_article
         await settle(pilot)
         said = [n.message for n in notifications(app)]
         assert "Marked read with 1 copy of the same story." in said
+
+
+async def test_a_run_of_n_shows_one_copies_notice_not_one_a_key(tmp_path):
+    """User test r34 M4: each `n` on a story with copies said "Marked read with 1 copy of the
+    same story." in a toast of its own; a run of `n` stacked them over the article being read.
+    The notice of the last step takes the place of the one before."""
+    from textual.widgets._toast import Toast
+
+    path = tmp_path / "s.db"
+    now = datetime.now(UTC)
+    with Library.open(path) as library:
+        wire, courier = wire_and_courier(library)
+        for n in range(4):
+            topic = ("harbour plan", "rail strike", "flood defences", "school budget")[n]
+            text = " ".join(
+                f"Line {i} of report {n} tells readers about the {topic} in detail, day {i * n}."
+                for i in range(30)
+            )
+            when = now - timedelta(hours=n)
+            library.save_batch(
+                wire, [Article(title=f"Wire {n}", text=text, guid=f"w{n}", published=when)]
+            )
+            library.save_batch(
+                courier, [Article(title=f"Courier {n}", text=text, guid=f"c{n}", published=when)]
+            )
+        assert library.find_stories() == 4
+    app = NewstuiApp(path, None)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        for _ in range(3):
+            await pilot.press("n")
+            await settle(pilot)
+        toasts = [str(t.render()) for t in app.screen.query(Toast)]
+        assert len(toasts) == 1, toasts
+        assert "Marked read with 1 copy of the same story." in toasts[0]

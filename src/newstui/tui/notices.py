@@ -5,7 +5,7 @@ notice is a Notification of our own, posted as `notify` posts one."""
 from __future__ import annotations
 
 from textual.app import App
-from textual.notifications import Notification, Notify
+from textual.notifications import Notification, Notify, SeverityLevel
 
 from newstui.text import terminal_safe
 
@@ -24,3 +24,22 @@ def withdraw_notice(app: App[object], notice: Notification) -> None:
     after it makes the app show its toasts again without it (one that expired is not shown)."""
     notice.timeout = 0
     app.post_message(Notify(Notification("", timeout=0)))
+
+
+def replace_notice(
+    app: App[object],
+    previous: Notification | None,
+    message: str,
+    severity: SeverityLevel = "information",
+) -> Notification:
+    """Show `message` (plain text, made terminal-safe) for the app's usual time in place of
+    `previous`, taken down if still shown: a notice said once a key (`n`'s "Marked read with 1
+    copy of the same story.", "on to Wire") stacked a toast a key over the article being read
+    (user test r34 M4)."""
+    if previous is not None:
+        previous.timeout = 0  # (expired: the new notice's refresh leaves it out)
+    notice = Notification(
+        terminal_safe(message), severity=severity, timeout=app.NOTIFICATION_TIMEOUT, markup=False
+    )
+    app.post_message(Notify(notice))
+    return notice

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from textual import work
 from textual.message import Message
-from textual.notifications import SeverityLevel
+from textual.notifications import Notification, SeverityLevel
 from textual.worker import Worker, get_current_worker
 
 from newstui.config import (
@@ -34,6 +34,7 @@ from newstui.model import ArticleFilter, ArticleRow, FeedRow
 from newstui.render import listed_links, render_article_text
 from newstui.text import terminal_safe
 from newstui.tui.mixins import ScreenMixin
+from newstui.tui.notices import replace_notice
 from newstui.tui.programs import run_program
 from newstui.tui.screens.feed_removal import SourceMeant, removal_question
 from newstui.tui.screens.keyed_box import key_in_effect
@@ -138,6 +139,7 @@ class ArticleActions(ScreenMixin):
     _last_pipe = ""  # the last command the article was piped to
     _last_mark: UndoableMark | None = None  # what `u` undoes
     _not_undone: str | None = None  # the last action could not be undone: what `u` says
+    _step_notice: Notification | None = None  # the last notice of a key's step (notices.py)
     # An action asked for before its article's detail loaded (`j v` in one burst), and the
     # article it waits for.
     _waiting: tuple[int, Callable[[ArticleDetail], object]] | None = None
@@ -264,7 +266,9 @@ class ArticleActions(ScreenMixin):
         if marked.copies:  # the other versions of its story, read or unread with it
             state = "read" if read else "unread"
             copies = counted(marked.copies, "copy", "copies")
-            self.notify(f"Marked {state} with {copies} of the same story.")
+            self._step_notice = replace_notice(  # (one a key: `n` held down stacked them)
+                self.app, self._step_notice, f"Marked {state} with {copies} of the same story."
+            )
             self.headlines.check_rows()  # (a row marked out of an `unread` view stays listed)
         self.sources.reload()
 

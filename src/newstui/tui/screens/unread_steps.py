@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING
 
 from textual import work
 from textual.message import Message
+from textual.notifications import Notification
 
 from newstui.model import ArticleRow, Direction, SortOrder
 from newstui.tui.listed_rows import listed_rows, next_listed_unread
 from newstui.tui.mixins import ScreenMixin
+from newstui.tui.notices import replace_notice
 
 if TYPE_CHECKING:
     from newstui.tui.shared_library import SharedLibrary
@@ -62,6 +64,7 @@ class UnreadSteps(ScreenMixin):
     _unread_searching = False
     # n/p typed while a search ran, with the view they were typed on, in order
     _unread_waiting: tuple[tuple[View, Direction], ...] = ()
+    _step_notice: Notification | None = None  # the last notice of a key's step (notices.py)
     # where the last n/p put the cursor: view, list index and article (its window of rows may
     # not be loaded yet, right past a window's end)
     _landed: tuple[View, int, ArticleRow] | None = None
@@ -152,12 +155,16 @@ class UnreadSteps(ScreenMixin):
             self._unread_waiting = tuple((source, direction) for _, direction in waiting)
             self.show_view(source, article_id)
             self._open_on_load = article_id
-            self.notify(f"No unread article left here: on to {source.title}.", markup=False)
+            self._step_notice = replace_notice(
+                self.app, self._step_notice, f"No unread article left here: on to {source.title}."
+            )
             self.headlines.when_rows_in(partial(self._next_waiting, None))
             return
         if message.index is None:
             where = "after" if message.direction > 0 else "before"
-            self.notify(f"No unread article {where} this one.", severity="warning")
+            self._step_notice = replace_notice(
+                self.app, self._step_notice, f"No unread article {where} this one.", "warning"
+            )
             self._next_waiting(None)
             return
         index = message.index
