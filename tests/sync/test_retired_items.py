@@ -293,3 +293,35 @@ def test_another_days_post_under_the_link_and_title_of_a_removed_one_is_stored(
     assert [r[0] for r in dates] == ["2026-11-03T10:00:00+00:00"]
     conn.close()
     assert read_pushed(fake) == [11, 12]
+
+
+def test_an_article_removed_by_an_older_newstui_is_known_once_a_fetch_offered_it_again(
+    fake: FakeGReader,  # noqa: F811
+    feed_server,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A fetch that finds a removed article still offered gives its row what an older cleanup
+    did not keep (its guid `w2` is not its link): the first sync after it keeps it out. Whether
+    it was read is not known: no mark is sent."""
+    db, url = cleaned(feed_server, tmp_path, wire(), read=["Story 2"])
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("UPDATE retired_articles SET link = NULL, title = NULL, was_read = NULL")
+    conn.close()
+    edited = wire().replace(b"Story 1: the minister", b"Story 1: the prime minister")
+    feed_server.route("/feed.xml", body=edited)  # (unchanged, it is not read again)
+    assert main(["--db", str(db), "--config", str(tmp_path / "plain.toml"), "fetch"]) == 0
+    assert titles(db) == {"Story 1", "Story 3", "Story 4"}  # (as ever: not back)
+    config = serving(
+        fake,
+        tmp_path,
+        url,
+        [copy(n, f"{WIRE}/{n}", f"Story {n}") for n in range(1, 5)],
+    )
+
+    report = sync(db, config, capsys)
+
+    assert report["new"] == 0
+    assert titles(db) == {"Story 1", "Story 3", "Story 4"}
+    assert read_pushed(fake) == []

@@ -41,7 +41,7 @@ from newstui.store.db import (
 )
 from newstui.store.feeds import now_iso
 from newstui.store.pending_marks import GuidAsFetched, apply_pending_marks
-from newstui.store.retention import retired_keys
+from newstui.store.retention import describe_retired, retired_keys
 from newstui.store.stories import same_story_ids
 from newstui.text import author_name, clean_line
 
@@ -326,6 +326,10 @@ def _planned(
     unknown = [link for link, k in zip(links, keys, strict=True) if k not in by_key and link]
     by_link = _stored_by(db, feed_id, LINK_KEY, unknown)
     seen = retired_keys(db, feed_id, [k for k in keys if k not in by_key], now)
+    if seen:  # (what an older cleanup did not keep of them: a sync server's copy is known by it)
+        describe_retired(
+            db, feed_id, {k: a for k, a in zip(keys, articles, strict=True) if k in seen}
+        )
     for key, article, link in zip(keys, articles, links, strict=True):
         if key in seen:  # repeated in the batch, or removed by a cleanup: not new again
             continue

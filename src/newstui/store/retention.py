@@ -17,6 +17,7 @@ from newstui.store.pending_marks import forget_unmatched_marks, keep_days_by_fee
 from newstui.store.stories import forget_old_sketches
 
 if TYPE_CHECKING:
+    from newstui.article_rows import PreparedArticle
     from newstui.model import CleanupReport, FeedCleanup, RetentionPolicy
 
 RETIRED_DAYS = 60  # a removed article's identity is forgotten once no fetch offered it this long
@@ -178,6 +179,22 @@ def retired_keys(db: Database, feed_id: int, keys: list[str], stamp: str) -> set
             [stamp, feed_id, json.dumps(sorted(found))],
         )
     return found
+
+
+def describe_retired(db: Database, feed_id: int, offered: Mapping[str, PreparedArticle]) -> None:
+    """Give each removed article a fetch offers again (its identity → the entry) the link, title,
+    enclosures and date a cleanup before schema 38 did not keep, so a sync server's copy of it
+    is known (store.sync: _retired); whether it was read stays unknown. Once a row."""
+    db.conn.executemany(
+        "UPDATE retired_articles SET link = link_key(?), title = ?, published = ?, "
+        f"enclosures = (SELECT {_ENCLOSURES} FROM (SELECT article_text(?) AS unpacked)) "
+        "WHERE feed_id = ? AND guid = ? AND link IS NULL",
+        [
+            (entry.url, entry.title, entry.published, entry.links, feed_id, key)
+            for key, entry in offered.items()
+            if entry.url
+        ],
+    )
 
 
 def _reclaim(db: Database) -> int:
