@@ -473,3 +473,22 @@ async def test_the_view_name_refusal_names_the_cancel_key_in_effect(tmp_path, db
         await settle(pilot)
         [warning] = [n.message for n in notifications(app) if n.severity == "warning"]
         assert warning == "World Desk is a feed's name: give the view another (Ctrl-G cancels)"
+
+
+async def test_many_start_up_warnings_are_two_toasts_and_one_saying_where_the_rest_are(
+    tmp_path, db_path
+):
+    """User test r34: at 80x24 a fourth start-up warning had no room and was never seen. Every
+    warning goes to the log file; two are shown and a third toast says how many more and where."""
+    keys = "".join(f'"headlines.dwn{i}" = "x"\n' for i in range(5))
+    path = write_config(tmp_path, keys)
+    log = tmp_path / "state" / "newstui.log"
+    app = NewstuiApp(db_path, load_config(path), log_file=log)
+    async with run_recorded(app, size=(80, 24)) as pilot:
+        await settle(pilot)
+        said = [n.message for n in notifications(app) if n.severity == "warning"]
+        assert len(said) == 3
+        assert all(f"{path}:" in line and "headlines.dwn" in line for line in said[:2])
+        assert said[2] == f"3 more warnings about feeds.toml: see {log}"
+        logged = log.read_text("utf-8").splitlines()
+        assert len(logged) == 5 and all("warning: " in line for line in logged)

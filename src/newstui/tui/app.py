@@ -72,6 +72,7 @@ if TYPE_CHECKING:  # the query language is imported when a query is typed
     from newstui.query import Query
 
 NO_TERMINAL = "the reading app needs a terminal; use the commands (see `newstui --help`) in scripts"
+STARTUP_TOASTS = 3  # the start-up warnings shown as toasts at most, the last saying how many more
 GLOBAL_ACTIONS = ("quit", "help", "toggle_theme", "command_palette")
 # the actions on the selected article (the footer hides them in a view that loaded empty;
 # undo stays: `A` in Unread empties the view it undoes)
@@ -204,12 +205,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         self.logged_warnings.start()
         if self.notice:
             self.notify(self.notice, severity=self.notice_severity, markup=False)
-        for warning in self.key_warnings:  # (an unknown [keys] table or id: left out)
-            self.notify(warning, severity="warning", markup=False, timeout=15)
-        for warning in self.main.config.warnings if self.main.config is not None else ():
-            self.notify(
-                terminal_safe(warning, line=True), severity="warning", markup=False, timeout=15
-            )
+        self._startup_warnings()
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
         self._stop_on_signals()
@@ -338,6 +334,26 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         stop_all_pools()
         self.stopped_by = signum
         self.exit(return_code=exit_status(signum))
+
+    def _startup_warnings(self) -> None:
+        """The config's warnings (an unknown [keys] table or id, a view's query that finds
+        nothing…), each written to the log file; the first STARTUP_TOASTS shown, then one toast
+        for the rest: at 80x24 a fourth toast had no room and was never seen (user test r34)."""
+        config = self.main.config
+        warnings = [
+            *self.key_warnings,
+            *(terminal_safe(w, line=True) for w in (config.warnings if config else ())),
+        ]
+        log = None
+        for warning in warnings:
+            log = self.logged_warnings.handler.record("warning", warning) or log
+        shown = warnings if len(warnings) <= STARTUP_TOASTS else warnings[: STARTUP_TOASTS - 1]
+        for warning in shown:
+            self.notify(warning, severity="warning", markup=False, timeout=15)
+        if rest := len(warnings) - len(shown):
+            where = f"see {log}" if log is not None else "`newstui feeds` prints the config's"
+            more = f"{rest} more warnings about {config.path.name if config else 'the config'}"
+            self.notify(f"{more}: {where}", severity="warning", markup=False, timeout=15)
 
     @on(WarningsLogged)
     def _warnings_logged(self) -> None:
