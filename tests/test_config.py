@@ -358,3 +358,31 @@ def test_a_rewrite_keeps_the_file_s_permissions_and_its_symlink(tmp_path):
     remove_view(link, "Tokyo")
     assert "Tokyo" not in real.read_text("utf-8")
     assert stat.S_IMODE(real.stat().st_mode) == 0o640 and link.is_symlink()
+
+
+def test_a_failed_rewrite_leaves_the_file_as_it_was_and_no_temporary_file(tmp_path, monkeypatch):
+    """Review r34 C1: the temporary file (the sync password in it) stayed behind when the
+    write failed, and a stale one at 0644 kept its mode while holding the new text."""
+    import os
+
+    from newstui.config import add_view
+
+    path = tmp_path / "feeds.toml"
+    path.write_text('[sync]\nurl = "https://s.example"\nuser = "u"\npassword = "p"\n', "utf-8")
+    path.chmod(0o600)
+    (tmp_path / "feeds.toml.tmp").write_text("stale", "utf-8")  # (the old code's name)
+    (tmp_path / "feeds.toml.tmp").chmod(0o644)
+    modes: list[int] = []
+
+    def failing_replace(src, dst):
+        modes.append(stat.S_IMODE(os.stat(src).st_mode))
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", failing_replace)
+    with pytest.raises(ConfigError, match=r"cannot write config file: No space left on device$"):
+        add_view(path, "Tokyo", "tokyo")
+
+    assert modes == [0o600]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["feeds.toml", "feeds.toml.tmp"]
+    assert (tmp_path / "feeds.toml.tmp").read_text("utf-8") == "stale"  # not written into
+    assert "Tokyo" not in path.read_text("utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import re
@@ -1039,23 +1040,29 @@ def _write_config(path: Path, text: str) -> None:
 
     A symlinked file (a dotfiles repository) is written where the link points, and the link
     stays; the file keeps its permissions (`chmod 600` for a sync password stays 600): user
-    test r34 M5, a rewrite replaced the link by a file readable by everyone."""
+    test r34 M5, a rewrite replaced the link by a file readable by everyone. The text is
+    written to a temporary file of its own (0600 until it takes the old file's permissions; a
+    new config stays 0600), removed if the write fails."""
+    import tempfile
+
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
-    tmp = target.with_name(target.name + ".tmp")
+    tmp: str | None = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)  # the first `add` writes a new config
         try:
-            mode: int | None = stat.S_IMODE(target.stat().st_mode)
+            mode = stat.S_IMODE(target.stat().st_mode)
         except FileNotFoundError:
-            mode = None  # a new file: the umask's permissions, as any file the user makes
-        if mode is None:
-            tmp.write_text(text, "utf-8")
-        else:  # never readable by others for a moment, then the old file's permissions
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with open(fd, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.chmod(tmp, mode)
-        tmp.replace(target)
+            mode = 0o600
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        with open(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+            os.fchmod(out.fileno(), mode)
+        os.replace(tmp, target)
+        tmp = None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot write config file: {exc.strerror or exc}") from exc
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
     load_config(path)  # the result must still be valid
