@@ -54,3 +54,15 @@ def test_bodies_and_two_states_of_one_name_are_not_merged_with_the_country(extra
     text = "Fighters of the Islamic State of Iraq attacked. Iraq said troops were sent."
     types = type_by_name(extractor, text)
     assert types["Islamic State of Iraq"] == "ORG" and types["Iraq"] == "PLACE"
+
+
+def test_a_currency_named_by_its_country_is_no_mention_of_it(extractor) -> None:
+    for text in (
+        "Kelmar Mining paid nine billion US dollars for the mine.",
+        "The introductory fare was US $39 one way.",
+        "Average income there was $625 U.S. dollars a year.",
+    ):
+        types = type_by_name(extractor, text)
+        assert "US" not in types and "U.S." not in types, (text, types)
+    text = "The fare was US $39. US troops left Kelmar on Monday."
+    assert type_by_name(extractor, text).get("US") == "PLACE"

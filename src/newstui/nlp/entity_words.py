@@ -711,6 +711,19 @@ def _split_suffix(tok: Token) -> tuple[Token, str | None]:
     return tok, None
 
 
+def _currency_after(text: str, end: int) -> bool:
+    """Whether capitals ending at `end` (before the text's end) are a currency's, right before
+    "$", " $" or " dollar(s)" ("US$20", "US $39", "U.S. dollars"), not their country's name."""
+    code = ord(text[end])
+    if code == 36:  # "$"
+        return True
+    if code == 46:  # "U.S. dollars": the token is "U.S", its last dot after it
+        end += 1
+    elif code != 32:
+        return False
+    return text[end + 1 : end + 2] == "$" or text.startswith(" dollar", end)
+
+
 def _chunks(
     text: str, tokens: list[Token], hyphened: list[Token] | None = None
 ) -> list[tuple[list[Token], list[str | None]]]:
@@ -724,9 +737,9 @@ def _chunks(
     for i, raw in enumerate(tokens):
         if not run and not caps[i]:
             continue  # a lower-case word outside a run, the commonest case (never split either)
-        if raw.end < len(text) and ord(text[raw.end]) == 36 and raw.text.isupper():  # "$"
-            if run:  # "US$20", "NZ$10,000": a currency, not a mention of the country
-                out.append((run, cues))
+        if raw.end < len(text) and raw.text.isupper() and _currency_after(text, raw.end):
+            if run:  # "US$20", "NZ$10,000", "US $39", "nine billion US dollars": a currency,
+                out.append((run, cues))  # not a mention of the country
             run, cues = [], []
             continue
         if "-" in raw.text:  # "California-based": the name, and the cue in its tail
