@@ -252,3 +252,39 @@ def test_filters_show_their_last_match_as_feeds_shows_its_times(run):
     if today == datetime.now(UTC).strftime("%Y-%m-%d"):  # not across midnight UTC
         assert re.search(r" \d\d:\d\d UTC$", sponsored), sponsored
     assert not re.search(r"\d\d:\d\d:\d\d", out)
+
+
+def _rss(items: dict[str, str]) -> bytes:
+    body = "".join(
+        f"<item><title>{title}</title><guid>{title}</guid><description>{text}</description></item>"
+        for title, text in items.items()
+    )
+    return f'<rss version="2.0"><channel><title>Wire</title>{body}</channel></rss>'.encode()
+
+
+def test_a_filter_checks_again_an_entry_whose_text_a_fetch_updated(
+    tmp_path, capsys, monkeypatch, feed_server, config_file
+):
+    """Filters ran once an article: an entry updated to matching text stayed shown, and one
+    updated away from the text a hide filter matched stayed hidden (r33 closing, left)."""
+    monkeypatch.delenv("NEWSTUI_DB", raising=False)
+    feed = feed_server.route(
+        "/wire.xml",
+        body=_rss({"Harbour": "The harbour reopened.", "Ferry": "Cruise deals inside."}),
+        headers={"Content-Type": "application/rss+xml"},
+    )
+    config = config_file({"Wire": "/wire.xml"})
+    with config.open("a", encoding="utf-8") as out:
+        out.write('\n[[filters]]\nquery = "cruise"\naction = "hide"\n')
+    db = tmp_path / "news.db"
+
+    def shown() -> list[str]:
+        capsys.readouterr()
+        assert main(["--db", str(db), "--config", str(config), "list", "--json"]) == 0
+        return sorted(a["title"] for a in json.loads(capsys.readouterr().out))
+
+    assert main(["--db", str(db), "--config", str(config), "fetch"]) == 0
+    assert shown() == ["Harbour"]
+    feed.body = _rss({"Harbour": "Cruise ships are back.", "Ferry": "The ferry timetable."})
+    assert main(["--db", str(db), "--config", str(config), "fetch"]) == 0
+    assert shown() == ["Ferry"]

@@ -416,6 +416,8 @@ async def fetch_feeds(
                         outcome = await fulltext_pool.fill(
                             library, outcome, changed, mode, alone, given
                         )
+                    if changed:  # (their filters check the updated ones again)
+                        outcome = replace(outcome, changed_ids=tuple(changed))
                     if streamed is not None and changed:
                         streamed.submit(changed)
                 except NewstuiError as exc:
@@ -1709,9 +1711,13 @@ def _analysis_failed(
     )
 
 
-def apply_filters(library: Library, config: Config) -> list[tuple[FilterConfig, int]]:
-    """Run each `[[filters]]` entry over the articles it has not seen yet (after analysis, so
-    entity and speaker filters work); returns each filter with how many articles it just matched.
+def apply_filters(
+    library: Library, config: Config, changed: Sequence[int] = ()
+) -> list[tuple[FilterConfig, int]]:
+    """Run each `[[filters]]` entry over the articles it has not seen yet, and again over the
+    `changed` ones it saw before their text changed (a fetch's updated entries: a hidden one
+    no hide filter matches any more is shown again), after analysis, so entity and speaker
+    filters work; returns each filter with how many articles it just matched.
     Articles hidden by a filter since removed from the config are shown again first, unless a
     hide filter's query does not parse: which articles it hid cannot be told, so all stay hidden
     until it is fixed or removed (the config's warning says so). A broken filter does not run."""
@@ -1720,6 +1726,7 @@ def apply_filters(library: Library, config: Config) -> list[tuple[FilterConfig, 
     if not working:  # (the query language's name keys load the extractor's library)
         if not keep_hidden:
             library.unhide_unfiltered([])
+            library.unhide_changed(changed, [])
         return []
     from newstui.nlp import query_keys
     from newstui.query import parse_query
@@ -1727,8 +1734,10 @@ def apply_filters(library: Library, config: Config) -> list[tuple[FilterConfig, 
     # load_config checked that each of these parses
     queries = [(entry, parse_query(entry.query, query_keys)) for entry in working]
     if not keep_hidden:
-        library.unhide_unfiltered([query for entry, query in queries if entry.action == "hide"])
-    return [(entry, library.apply_filter(query, entry.action)) for entry, query in queries]
+        hide = [query for entry, query in queries if entry.action == "hide"]
+        library.unhide_unfiltered(hide)
+        library.unhide_changed(changed, hide)
+    return [(entry, library.apply_filter(query, entry.action, changed)) for entry, query in queries]
 
 
 def describe(outcome: SourceOutcome) -> str:

@@ -703,12 +703,20 @@ class Library:
 
     # -- filters ----------------------------------------------------------------------------
 
-    def apply_filter(self, query: Query, action: FilterAction) -> int:
-        """Hide or mark read the articles a filter has not seen yet (all, the first time) that
-        its query matches; returns how many it matched."""
+    def apply_filter(self, query: Query, action: FilterAction, recheck: Sequence[int] = ()) -> int:
+        """Hide or mark read the articles a filter has not seen yet (all, the first time), and
+        those of `recheck` whose text changed since it saw them, that its query matches;
+        returns how many it matched."""
         from newstui.store import filters as _filters  # the query language's SQL with it
 
-        return _filters.apply_filter(self._db, query.text, query.root, action)
+        return _filters.apply_filter(self._db, query.text, query.root, action, recheck)
+
+    def unhide_changed(self, ids: Sequence[int], hide: Sequence[Query]) -> int:
+        """Show again the hidden articles among `ids` (their text changed) that none of the
+        `hide` filters (all the config has) matches now; how many."""
+        from newstui.store import filters as _filters
+
+        return _filters.unhide_changed(self._db, list(ids), [(q.text, q.root) for q in hide])
 
     def unhide_unfiltered(self, kept: Sequence[Query]) -> int:
         """Show again what removed hide filters hid and the `kept` ones do not match; how many."""

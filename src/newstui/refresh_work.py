@@ -70,8 +70,9 @@ def refresh_here(
         feeds = plan.feeds
         if plan.sync and not cancel.is_set():
             feeds = _sync_first(library, config, plan, report, cancel)
+        fetched: list[SourceOutcome] = []
         if feeds:
-            asyncio.run(
+            fetched = asyncio.run(
                 fetch_feeds(
                     library,
                     config,
@@ -107,7 +108,7 @@ def refresh_here(
             )
         except Exception as exc:
             return f"quote and entity analysis failed: {exc}"
-        apply_filters(library, config)
+        apply_filters(library, config, [i for o in fetched for i in o.changed_ids])
         from newstui.retention import cleanup
 
         cleaned = cleanup(library, config)

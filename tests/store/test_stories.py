@@ -851,3 +851,34 @@ def test_copies_are_joined_into_one_story_with_analysis_turned_off(library):
     analyse_pending(library, "none")
     assert [v.article_id for v in library.story_versions(copy)] == [first, copy]
     assert library.count() == 1
+
+
+def test_an_article_whose_entry_changed_joins_a_story_by_its_new_text(library):
+    """A fetch that updates an entry's text forgets the sketch of its old text (it kept it, and
+    stayed in, or out of, a story by the text it no longer has), as a merge does."""
+    first = add(library, "wire", "Council to close three libraries", STORY, 30)
+    other = add(library, "courier", "Libraries", OTHER, 20)
+    library.find_stories()
+    assert [v.article_id for v in library.story_versions(other)] == [other]
+    courier = library.find_source("courier")
+    changed = Article(
+        title="Libraries",
+        text=copy_of(STORY),
+        guid="Libraries",
+        published=NOW - timedelta(minutes=20),
+    )
+    assert library.save_batch(courier, [changed]).updated == 1
+    library.find_stories()
+    assert [v.article_id for v in library.story_versions(other)] == [first, other]
+
+
+def test_an_article_given_its_full_text_joins_a_story_by_it(library):
+    """`f` (or a fetch's full text) replaces a summary sketched already: the story goes by the
+    full text (it kept the summary's sketch)."""
+    first = add(library, "wire", "Council to close three libraries", STORY, 30)
+    other = add(library, "courier", "Libraries", OTHER, 20)
+    library.find_stories()
+    assert [v.article_id for v in library.story_versions(other)] == [other]
+    library.set_fulltext(other, text=copy_of(STORY))
+    library.find_stories()
+    assert [v.article_id for v in library.story_versions(other)] == [first, other]

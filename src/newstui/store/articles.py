@@ -42,7 +42,7 @@ from newstui.store.db import (
 from newstui.store.feeds import now_iso
 from newstui.store.pending_marks import GuidAsFetched, apply_pending_marks
 from newstui.store.retention import describe_retired, retired_keys
-from newstui.store.stories import same_story_ids
+from newstui.store.stories import same_story_ids, sketch_again
 from newstui.text import author_name, clean_line
 
 if TYPE_CHECKING:  # the query language (and its SQL) is imported when a filter has a query
@@ -364,8 +364,8 @@ def update_article_content(
     digest: str,
     analysed_as: str | None = None,
 ) -> bool:
-    """Replace a stored article's content (state kept); its full text and analysis are redone
-    (the analysis is the empty one of `analysed_as`, when given). An entry without text never
+    """Replace a stored article's content (state kept); its full text, analysis and story sketch
+    are redone (the analysis is the empty one of `analysed_as`, when given). An entry without text never
     replaces a stored text: the article is left as it is (its full text and analysis too) and
     False returned. Such an entry is mostly a download cut off inside the entry's text, which
     feedparser's recovering parser still yields with its title and id (an entry the publisher
@@ -396,6 +396,7 @@ def update_article_content(
     if cursor.rowcount == 0:
         return False
     forget_analysis(conn, article_id)
+    sketch_again(conn, article_id)  # (its story goes by the text it has now)
     return True
 
 
@@ -439,6 +440,7 @@ def fill_empty_text(
     if cursor.rowcount == 0:
         return False
     forget_analysis(conn, article_id)
+    sketch_again(conn, article_id)  # (its story goes by the text it has now)
     return True
 
 
@@ -477,7 +479,8 @@ def set_fulltext(
     links: Iterable[Link] = (),
     error: str | None = None,
 ) -> None:
-    """Store an article's extracted full text (keeping the summary), or the reason it failed."""
+    """Store an article's extracted full text (keeping the summary; its analysis and story
+    sketch are redone), or the reason it failed."""
     with write_transaction(db):
         if text is not None:
             forget_analysis(db.conn, article_id)
@@ -497,6 +500,7 @@ def set_fulltext(
                     article_id,
                 ],
             )
+            sketch_again(db.conn, article_id)  # (its story goes by the full text)
         else:
             db.execute(
                 "UPDATE articles SET fulltext_status = 'failed', fulltext_error = ? WHERE id = ?",

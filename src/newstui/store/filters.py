@@ -12,9 +12,13 @@ from newstui.store.feeds import now_iso
 from newstui.store.query_sql import prefixes_stemmed, query_condition
 
 
-def apply_filter(db: Database, query: str, root: Node, action: FilterAction) -> int:
-    """Apply a filter to the articles stored since it last ran (all of them the first time);
-    returns how many it matched. Hidden articles are kept, shown only in the Hidden view."""
+def apply_filter(
+    db: Database, query: str, root: Node, action: FilterAction, recheck: Sequence[int] = ()
+) -> int:
+    """Apply a filter to the articles stored since it last ran (all of them the first time),
+    and to those of `recheck` it saw already (their text changed since: an entry updated, a
+    full text); returns how many it matched. Hidden articles are kept, shown only in the
+    Hidden view."""
     with prefixes_stemmed(db.prefix_pending):
         condition, params = query_condition(root)
     with write_transaction(db) as conn:
@@ -26,9 +30,9 @@ def apply_filter(db: Database, query: str, root: Node, action: FilterAction) -> 
         ids = [
             r[0]
             for r in conn.execute(
-                f"SELECT a.id FROM articles a WHERE a.id > ? AND a.id <= ? AND a.hidden = 0 "
-                f"AND {condition}",
-                [through, newest, *params],
+                "SELECT a.id FROM articles a WHERE ((a.id > ? AND a.id <= ?) OR (a.id <= ? AND "
+                f"a.id IN (SELECT value FROM json_each(?)))) AND a.hidden = 0 AND {condition}",
+                [through, newest, through, json.dumps(list(recheck)), *params],
             ).fetchall()
         ]
         if ids:
@@ -45,6 +49,28 @@ def apply_filter(db: Database, query: str, root: Node, action: FilterAction) -> 
             [query, action, len(ids), newest, now_iso() if ids else None],
         )
     return len(ids)
+
+
+def unhide_changed(db: Database, ids: Sequence[int], kept: Sequence[tuple[str, Node]]) -> int:
+    """Show again the hidden articles among `ids` (their text changed) that no hide filter of
+    `kept` (every hide filter of the config) matches now; returns how many."""
+    if not ids:
+        return 0
+    where = "a.hidden = 1 AND a.id IN (SELECT value FROM json_each(?))"
+    params: list[object] = [json.dumps(ids)]
+    for _text, root in kept:
+        with prefixes_stemmed(db.prefix_pending):
+            condition, more = query_condition(root)
+        where += f" AND NOT coalesce(({condition}), 0)"
+        params += more
+    with write_transaction(db) as conn:
+        return int(
+            conn.execute(
+                f"UPDATE articles SET hidden = 0 WHERE id IN (SELECT a.id FROM articles a "
+                f"WHERE {where})",
+                params,
+            ).rowcount
+        )
 
 
 def unhide_unfiltered(db: Database, kept: Sequence[tuple[str, Node]]) -> int:
