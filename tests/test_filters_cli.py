@@ -288,3 +288,36 @@ def test_a_filter_checks_again_an_entry_whose_text_a_fetch_updated(
     feed.body = _rss({"Harbour": "Cruise ships are back.", "Ferry": "The ferry timetable."})
     assert main(["--db", str(db), "--config", str(config), "fetch"]) == 0
     assert shown() == ["Ferry"]
+
+
+def test_a_read_filter_never_marks_read_again_an_updated_entry_marked_unread(
+    tmp_path, capsys, monkeypatch, feed_server, config_file
+):
+    """Review r34 R1: a read filter marked read again, whenever its entry was updated, an
+    article the user had marked unread (and counted it twice)."""
+    monkeypatch.delenv("NEWSTUI_DB", raising=False)
+    feed = feed_server.route(
+        "/wire.xml",
+        body=_rss({"Sport": "The match ended in a draw."}),
+        headers={"Content-Type": "application/rss+xml"},
+    )
+    config = config_file({"Wire": "/wire.xml"})
+    with config.open("a", encoding="utf-8") as out:
+        out.write('\n[[filters]]\nquery = "title:sport"\naction = "read"\n')
+    db = tmp_path / "news.db"
+
+    def cli(*argv: str) -> str:
+        capsys.readouterr()
+        assert main(["--db", str(db), "--config", str(config), *argv]) == 0
+        return capsys.readouterr().out
+
+    cli("fetch")
+    [article] = json.loads(cli("list", "--all", "--json"))
+    assert article["read"] is True
+    cli("mark", str(article["id"]), "--unread")
+    feed.body = _rss({"Sport": "The match ended in a draw after extra time."})
+    cli("fetch")
+
+    assert json.loads(cli("list", "--all", "--json"))[0]["read"] is False
+    [counted] = json.loads(cli("filters", "--json"))
+    assert counted["matched"] == 1

@@ -16,9 +16,13 @@ def apply_filter(
     db: Database, query: str, root: Node, action: FilterAction, recheck: Sequence[int] = ()
 ) -> int:
     """Apply a filter to the articles stored since it last ran (all of them the first time),
-    and to those of `recheck` it saw already (their text changed since: an entry updated, a
-    full text); returns how many it matched. Hidden articles are kept, shown only in the
-    Hidden view."""
+    and, a hide filter, to those of `recheck` it saw already (their text changed since: an
+    entry updated, a full text); returns how many it matched. Hidden articles are kept, shown
+    only in the Hidden view. A read filter marks an article once, on arrival: a read mark is
+    the user's to undo, and an updated entry marked unread since stays unread (review r34 R1:
+    it was marked read again, and counted twice)."""
+    if action != "hide":
+        recheck = ()
     with prefixes_stemmed(db.prefix_pending):
         condition, params = query_condition(root)
     with write_transaction(db) as conn:
