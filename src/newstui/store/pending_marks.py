@@ -9,7 +9,7 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from newstui.model.link_key import link_key
@@ -113,10 +113,10 @@ def apply_pending_marks(
     ids = json.dumps(list(article_ids))
     if ids == "[]":
         return 0
-    # (a store without retention settings runs no cleanup: marks past waiting go here)
+    # (a store without retention settings runs no cleanup: marks past the longest wait
+    # marks_kept_for allows go here, in one DELETE)
     conn.execute(
-        "DELETE FROM pending_marks WHERE imported < "
-        f"strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now', '-{UNMATCHED_DAYS} days')"
+        "DELETE FROM pending_marks WHERE imported < ?", [_gone_before(datetime.now(UTC), None)]
     )
     new = "a.id IN (SELECT value FROM json_each(?))"
     rows = conn.execute(_MATCHES.format(before="0", articles=new), [ids, ids, ids]).fetchall()
@@ -221,6 +221,12 @@ def marks_kept_for(keep_days: int | None) -> timedelta:
     return timedelta(days=min(keep_days or UNMATCHED_DAYS, UNMATCHED_DAYS))
 
 
+def _gone_before(now: datetime, keep_days: int | None) -> str:
+    """The import time (as `imported` holds it) before which a feed's waiting marks are gone at
+    `now`: marks_kept_for its keep_days (None: the longest wait, for any feed)."""
+    return (now - marks_kept_for(keep_days)).isoformat(timespec="seconds")
+
+
 def keep_days_by_feed_url(
     conn: sqlite3.Connection, policies: Mapping[int, RetentionPolicy]
 ) -> dict[str, int]:
@@ -237,8 +243,8 @@ def forget_unmatched_marks(
     gone = 0
     feeds = [row[0] for row in conn.execute("SELECT DISTINCT feed_url FROM pending_marks")]
     for feed_url in feeds:
-        before = (now - marks_kept_for(keep_days.get(feed_url))).isoformat(timespec="seconds")
         gone += conn.execute(
-            "DELETE FROM pending_marks WHERE feed_url = ? AND imported < ?", [feed_url, before]
+            "DELETE FROM pending_marks WHERE feed_url = ? AND imported < ?",
+            [feed_url, _gone_before(now, keep_days.get(feed_url))],
         ).rowcount
     return gone
