@@ -6,6 +6,7 @@ enclosures, story and an import's marks are the merged article's too."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from newstui.library import Library
@@ -96,6 +97,31 @@ def test_a_synced_item_linked_to_an_article_fetched_from_its_feed_keeps_the_feed
 
         assert (saved.updated, saved.changed_ids) == (0, ())
         assert library.article(article_id).text == "Summary."  # type: ignore[union-attr]
+
+
+def test_an_article_kept_from_another_accounts_item_keeps_the_author_and_date_the_new_lacks(
+    tmp_path: Path,
+) -> None:
+    # Paired with the new account's item, whose longer text it takes, the article took its
+    # empty author and date too: an empty server field never replaces one stored here.
+    when = datetime(2026, 11, 2, 10, tzinfo=UTC)
+    with Library.open(tmp_path / "s.db") as library:
+        feed = library.register_source(OLD, "Wiki", url=OLD)
+        _synced(library, feed)
+        first = Article("Pierluisi removed", "Summary.", url=RAW, author="Ana Ruiz", published=when)
+        library.sync.save_items([RemoteItem(7, "feed/2", 1, first, False, False)], {"feed/2": feed})
+        library.sync.forget_server(keep_marks=False)  # (another user's account is synced now)
+        copy = Article("Pierluisi removed", FULL, url=RAW)  # (no author, no date)
+
+        saved = library.sync.save_items(
+            [RemoteItem(9, "feed/2", 2, copy, False, False)], {"feed/2": feed}
+        )
+
+        [article_id] = _ids(library).values()
+        stored = library.article(article_id)
+        assert stored is not None
+        assert (saved.new, saved.updated, stored.text) == (0, 1, FULL)
+        assert (stored.row.author, stored.row.published) == ("Ana Ruiz", when.isoformat())
 
 
 def _merged_sources(tmp_path: Path, fetched_text: str, synced_text: str) -> tuple[Library, int]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,13 +21,14 @@ SHOW = "https://pod.example/show/"
 
 
 def podcast(text: str = "Show notes 1") -> bytes:
-    """A one-episode podcast whose enclosure has a duration (12:33)."""
+    """A one-episode podcast by Jane Doe whose enclosure has a duration (12:33)."""
     return (
         '<?xml version="1.0" encoding="utf-8"?><rss version="2.0" '
-        'xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>Pod Show'
+        'xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Pod Show'
         f"</title><link>{SHOW}</link><item><title>Episode 1</title>"
         "<link>https://pod.example/ep1</link><guid isPermaLink='false'>ep1</guid>"
-        "<pubDate>Mon, 02 Nov 2026 10:00:00 GMT</pubDate>"
+        "<pubDate>Mon, 02 Nov 2026 10:00:00 GMT</pubDate><dc:creator>Jane Doe</dc:creator>"
         f"<description>{text}</description><itunes:duration>12:33</itunes:duration>"
         "<enclosure url='https://pod.example/ep1.mp3' type='audio/mpeg' length='20480'/>"
         "</item></channel></rss>"
@@ -35,7 +37,7 @@ def podcast(text: str = "Show notes 1") -> bytes:
 
 def server_copy(n: int, text: str, *states: str) -> dict[str, object]:
     """FreshRSS's copy of the episode: its enclosure without duration, and the 💾 link to it
-    added to the text."""
+    added to the text (no author or date: item() gives none)."""
     story = {**item(n, "feed/2", *states), "title": "Episode 1"}
     story["canonical"] = [{"href": "https://pod.example/ep1"}]
     story["summary"] = {
@@ -88,15 +90,27 @@ def fetched_here(
     return db, path
 
 
-def test_the_first_sync_keeps_the_text_and_enclosure_fetched_from_the_feed(
+@pytest.fixture
+def fetched(
     fake: FakeGReader,  # noqa: F811
     feed_server,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
+) -> Callable[..., tuple[Path, Path]]:
+    """fetched_here with the server's copy of the episode as its one item, id 7, with the
+    states given ("starred"): the database and the sync's config."""
+
+    def copy_fetched(*states: str) -> tuple[Path, Path]:
+        items = [server_copy(7, "Show notes 1", *states)]
+        return fetched_here(fake, feed_server, tmp_path, capsys, items)
+
+    return copy_fetched
+
+
+def test_the_first_sync_keeps_the_text_and_enclosure_fetched_from_the_feed(
+    fetched: Callable[..., tuple[Path, Path]], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db, config = fetched_here(
-        fake, feed_server, tmp_path, capsys, [server_copy(7, "Show notes 1", "starred")]
-    )
+    db, config = fetched("starred")
     before = article(db)
     assert before[1][0]["duration"] == 753  # 12:33
 
@@ -111,13 +125,27 @@ def test_the_first_sync_keeps_the_text_and_enclosure_fetched_from_the_feed(
     assert article(db)[:2] == before[:2]
 
 
+def test_the_first_sync_keeps_the_author_and_date_the_servers_copy_lacks(
+    fetched: Callable[..., tuple[Path, Path]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The pairing gave the article the item's author and date, which FreshRSS's copy may not
+    # have: Jane Doe went, and the episode moved to the day it was fetched (r33 sync4's note).
+    db, config = fetched()
+
+    sync(db, config, capsys)
+
+    store = open_db(db)
+    row = store.execute("SELECT author, published, sort_date FROM articles").fetchone()
+    store.conn.close()
+    assert tuple(row) == ("Jane Doe", "2026-11-02T10:00:00+00:00", "2026-11-02T10:00:00+00:00")
+
+
 def test_the_server_resending_that_item_changed_updates_it_as_any_item(
+    fetched: Callable[..., tuple[Path, Path]],
     fake: FakeGReader,  # noqa: F811
-    feed_server,
-    tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    db, config = fetched_here(fake, feed_server, tmp_path, capsys, [server_copy(7, "Show notes 1")])
+    db, config = fetched()
     sync(db, config, capsys)
     changed = server_copy(7, "Show notes 1, edited")
     changed["crawlTimeMsec"] = str(1000 * 8 * 1000)
@@ -130,12 +158,9 @@ def test_the_server_resending_that_item_changed_updates_it_as_any_item(
 
 
 def test_an_article_fetched_without_text_takes_the_servers(
-    fake: FakeGReader,  # noqa: F811
-    feed_server,
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
+    fetched: Callable[..., tuple[Path, Path]], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db, config = fetched_here(fake, feed_server, tmp_path, capsys, [server_copy(7, "Show notes 1")])
+    db, config = fetched()
     store = open_db(db)
     store.execute("UPDATE articles SET text = '', summary = ''")
     store.conn.commit()

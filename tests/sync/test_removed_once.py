@@ -4,25 +4,24 @@ is said removed once: the next sync does not report that removal again (user tes
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from newstui.cli import main
 from tests.sync.test_client import FakeGReader, fake  # noqa: F401 (fixture)
-from tests.sync.test_feed_copy_kept import fetched_here, server_copy, sync
+from tests.sync.test_feed_copy_kept import fetched, sync  # noqa: F401 (fixture)
 from tests.sync.test_sync_states import ONE, READING, TWO
 
 
 def test_a_removed_subscription_is_not_reported_removed_again_by_the_next_sync(
+    fetched: Callable[..., tuple[Path, Path]],  # noqa: F811
     fake: FakeGReader,  # noqa: F811
     feed_server,
-    tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    db, config = fetched_here(
-        fake, feed_server, tmp_path, capsys, [server_copy(7, "Show notes 1", "starred")]
-    )
+    db, config = fetched("starred")
     url = feed_server.url("/pod.xml")
     fake.api("/subscription/list", 200, {"subscriptions": [ONE, {**TWO, "url": url}]})
     sync(db, config, capsys)

@@ -357,41 +357,64 @@ def _planned(
     return _Plan(_arrival_order(new_rows), texts, changed, updated)
 
 
+# An entry's link, title, author and date set on a stored article (named parameters: url,
+# title, author, published, sortable). As an update of that entry they replace the article's;
+# as another copy of it that a pairing found (a server's item of an article fetched here) a
+# field the copy lacks keeps the article's: a server's item without author or date never
+# empties the feed's.
+_ENTRY_REPLACED = """url = :url, title = :title, author = :author, published = :published,
+    sort_date = coalesce(:sortable, first_seen)"""
+_ENTRY_PAIRED = """url = coalesce(:url, url), title = coalesce(nullif(:title, ''), title),
+    author = coalesce(nullif(:author, ''), author), published = coalesce(:published, published),
+    sort_date = CASE WHEN :published IS NULL THEN sort_date
+        ELSE coalesce(:sortable, first_seen) END"""
+
+
+def _entry_fields(row: PreparedArticle) -> dict[str, str | None]:
+    return {
+        "url": row.url,
+        "title": row.title,
+        "author": row.author,
+        "published": row.published,
+        "sortable": _sortable(row.published, now_iso()),
+    }
+
+
 def update_article_content(
     conn: sqlite3.Connection,
     article_id: int,
     article: Article | PreparedArticle,
     digest: str,
     analysed_as: str | None = None,
+    *,
+    paired: bool = False,
 ) -> bool:
     """Replace a stored article's content (state kept); its full text, analysis and story sketch
     are redone (the analysis is the empty one of `analysed_as`, when given). An entry without text never
     replaces a stored text: the article is left as it is (its full text and analysis too) and
     False returned. Such an entry is mostly a download cut off inside the entry's text, which
     feedparser's recovering parser still yields with its title and id (an entry the publisher
-    really emptied is rarer, and keeping its old text loses nothing)."""
+    really emptied is rarer, and keeping its old text loses nothing). `paired`: the entry is
+    another copy of the article, found by a pairing: its author and date only where it has
+    them (_ENTRY_PAIRED)."""
     row = prepared(article)
     cursor = conn.execute(
-        """
-        UPDATE articles SET url = ?, title = ?, author = ?, published = ?,
-            sort_date = coalesce(?, first_seen), summary = ?, text = ?, links = ?,
-            content_hash = ?, fulltext_status = NULL, fulltext_error = NULL, nlp_version = ?
-        WHERE id = ? AND (? OR text = '')
+        f"""
+        UPDATE articles SET {_ENTRY_PAIRED if paired else _ENTRY_REPLACED}, summary = :summary,
+            text = :text, links = :links, content_hash = :digest, fulltext_status = NULL,
+            fulltext_error = NULL, nlp_version = :analysed_as
+        WHERE id = :id AND (:has_text OR text = '')
         """,
-        [
-            row.url,
-            row.title,
-            row.author,
-            row.published,
-            _sortable(row.published, now_iso()),
-            row.summary,
-            row.text,
-            row.links,
-            digest,
-            analysed_as,
-            article_id,
-            row.text != "",
-        ],
+        {
+            **_entry_fields(row),
+            "summary": row.summary,
+            "text": row.text,
+            "links": row.links,
+            "digest": digest,
+            "analysed_as": analysed_as,
+            "id": article_id,
+            "has_text": row.text != "",
+        },
     )
     if cursor.rowcount == 0:
         return False
@@ -406,21 +429,13 @@ def update_article_entry(
     article: Article | PreparedArticle,
     digest: str,
 ) -> None:
-    """Give a stored article another entry's title, link, author, date and digest, keeping its
-    text, summary, links, full text and analysis (the better text: store.article_merge)."""
+    """Give a stored article the title, link, author, date and digest of another copy of its
+    entry that a pairing found, keeping its text, summary, links, full text and analysis (the
+    better text: store.article_merge), and its author and date where the copy has none."""
     row = prepared(article)
     conn.execute(
-        """UPDATE articles SET url = ?, title = ?, author = ?, published = ?,
-        sort_date = coalesce(?, first_seen), content_hash = ? WHERE id = ?""",
-        [
-            row.url,
-            row.title,
-            row.author,
-            row.published,
-            _sortable(row.published, now_iso()),
-            digest,
-            article_id,
-        ],
+        f"UPDATE articles SET {_ENTRY_PAIRED}, content_hash = :digest WHERE id = :id",
+        {**_entry_fields(row), "digest": digest, "id": article_id},
     )
 
 

@@ -763,7 +763,9 @@ def save_items(
                 new += 1
                 changed.append(article_id)
                 feeds.append(feed_id)
-            elif row[1] != digest and update_article_content(conn, row[0], item.article, digest):
+            elif row[1] != digest and update_article_content(
+                conn, row[0], item.article, digest, paired=paired
+            ):
                 updated += 1
                 changed.append(row[0])
                 feeds.append(feed_id)
