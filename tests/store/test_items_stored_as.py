@@ -4,10 +4,13 @@ with an article. Episodes that link to their show page are other articles (r33 s
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from newstui.library import Library
-from newstui.model import Article, RemoteItem
+from newstui.model import Article, Link, RemoteItem
 
 SHOW = "https://pod.example/show/"
 FEED = "https://pod.example/pod.xml"
@@ -60,3 +63,45 @@ def test_an_item_whose_link_is_one_articles_is_it_though_its_title_was_edited(
         assert library.sync.items_stored_as([_item(7, "Minister resigns over row", url=url)]) == {7}
     finally:
         library.close()
+
+
+def _episode(item_id: int, title: str, mp3: str | None) -> RemoteItem:
+    """An item under the show page's link enclosing `mp3` (None: no file)."""
+    files = [Link("audio/mpeg", f"https://pod.example/{mp3}", "enclosure")] if mp3 else []
+    article = Article(title, f"{title}: notes.", url=SHOW, links=files)
+    return RemoteItem(item_id, "feed/2", 1, article, read=False, starred=False)
+
+
+# (stored: title, file; the server's item: title, file; one entry): one article here and one
+# item under the show page's link, the case where the link alone decides unless the files differ
+ONE_UNDER_THE_LINK = [
+    ("Episode 1", "ep1.mp3", "Episode 2", "ep2.mp3", False),  # two episodes (review r33 F2)
+    ("Episode 1", "ep1.mp3", "Episode 1 (remastered)", "ep1.mp3", True),  # a title edited
+    ("Episode 1", "ep1.mp3", "episode 1", "ep1-hd.mp3", True),  # the same title: its file moved
+    ("Episode 1", "ep1.mp3", "Episode 1, edited", None, True),  # the server's copy lists none
+    ("Minister resigns", None, "Minister resigns over row", None, True),  # a headline edited
+]
+
+
+@pytest.mark.parametrize(("title", "mp3", "sent_title", "sent_mp3", "same"), ONE_UNDER_THE_LINK)
+def test_the_first_sync_the_id_check_and_the_account_check_judge_an_entry_by_one_rule(
+    tmp_path: Path, title: str, mp3: str | None, sent_title: str, sent_mp3: str | None, same: bool
+) -> None:
+    # items_stored_as and stored_under_other_ids took a show-page link one article and one
+    # item have for one entry, where the first sync's pairing saw two episodes enclosing
+    # other files (closing33: one rule, in one function, for the three)
+    sent = _episode(9, sent_title, sent_mp3)
+    with Library.open(tmp_path / "fetched.db") as library:  # fetched here before sync
+        feed = library.register_source(FEED, "Pod", url=FEED)
+        fetched = _episode(0, title, mp3).article
+        library.save_batch(feed, [replace(fetched, guid="ep")])
+        paired = library.sync.save_items([sent], {"feed/2": feed}).new == 0
+    library = _stored(tmp_path, [_episode(7, title, mp3)])  # synced before: item 7
+    try:
+        feed = library.sync.feeds()[0].feed_id
+        stored_as = library.sync.items_stored_as([replace(sent, item_id=7)]) == {7}
+        under_other_id = library.sync.stored_under_other_ids(feed, [sent]) == 1
+    finally:
+        library.close()
+
+    assert (paired, stored_as, under_other_id) == (same, same, same)

@@ -9,11 +9,11 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 from urllib.parse import unquote
 
 from newstui.article_rows import content_hash, stored_date, unpacked_text
-from newstui.model import RemoteFeed, RemoteItem, SyncStatus, fold_url
+from newstui.model import Article, RemoteFeed, RemoteItem, SyncStatus, fold_url
 from newstui.model.fetching import RemovedSource
 from newstui.model.link_key import link_key, same_link
 from newstui.model.sync import ITEM_KEY_PREFIX, item_key
@@ -141,25 +141,25 @@ def forget_pushed(db: Database, changes: Iterable[QueuedChange]) -> None:
 
 def items_stored_as(db: Database, items: Iterable[RemoteItem]) -> set[int]:
     """Those of these server items that are, by their id, the same article here (same_entry, as
-    a first sync pairs them: its link, and its title where several articles or items share
-    that link): a server that gives an id stored here to
-    another article (another episode under a podcast's show-page link) is another account's,
-    whose ids are not this store's."""
+    a first sync pairs them): a server that gives an id stored here to another article
+    (another episode under a podcast's show-page link) is another account's, whose ids are not
+    this store's."""
     items = list(items)
     sent = Counter(link_key(item.article.url) for item in items if item.article.url)
     same: set[int] = set()
     for item in items:
         row = db.execute(
-            "SELECT a.url, a.title, (SELECT count(*) FROM articles o WHERE o.feed_id = a.feed_id "
-            "AND coalesce(o.link_key, o.url) = coalesce(a.link_key, a.url)) "
+            "SELECT a.url, a.title, a.links, (SELECT count(*) FROM articles o "
+            "WHERE o.feed_id = a.feed_id AND coalesce(o.link_key, o.url) = "
+            "coalesce(a.link_key, a.url)) "
             "FROM sync_items s JOIN articles a ON a.id = s.article_id WHERE s.item_id = ?",
             [item.item_id],
         ).fetchone()
         if row is None:
             continue
-        url, title, under_link = row
-        shared = under_link > 1 or (url is not None and sent[link_key(url)] > 1)
-        if same_entry(url, title, item.article.url, item.article.title, shared=shared):
+        url, title, links, under_link = row
+        shared = link_shared(under_link, sent[link_key(url)] if url is not None else 0)
+        if same_entry(StoredEntry(url, title, _enclosures(links)), item.article, shared=shared):
             same.add(item.item_id)
     return same
 
@@ -293,27 +293,26 @@ def account_evidence(
 def stored_under_other_ids(db: Database, feed_id: int, items: Iterable[RemoteItem]) -> int:
     """How many of these server items are an article of this source stored as another item:
     another account following the same feed has them (the same one has them under the ids
-    stored here, or, dropped by its retention, not at all). By link when one article here and
-    one of these items have it, by link and title where several share it: by link alone the
-    same account's newer episodes of a podcast, linking to its show page, were the stored ones."""
+    stored here, or, dropped by its retention, not at all): the same entry (same_entry, as a
+    first sync pairs them; by link alone the same account's newer episodes of a podcast,
+    linking to its show page, were the stored ones)."""
     linked = [(item, link_key(item.article.url)) for item in items if item.article.url]
     sent = Counter(key for _, key in linked)
     found = 0
     for item, key in linked:
         stored = db.execute(
-            "SELECT a.url, a.title, s.item_id FROM articles a LEFT JOIN sync_items s "
+            "SELECT a.url, a.title, a.links, s.item_id FROM articles a LEFT JOIN sync_items s "
             f"ON s.article_id = a.id WHERE a.feed_id = ? AND {LINK_KEY} = ?",
             [feed_id, key],
         ).fetchall()
-        others = [(u, t) for u, t, item_id in stored if item_id not in (None, item.item_id)]
-        # a link one article has here and one item has among these is that article whatever
-        # its title (a headline edited between two crawls made another account's copies look
-        # like this one's, review r33 F10); where articles or items share a link (a podcast's
-        # show page), the title tells which
-        alone = len(stored) == 1 and sent[key] == 1
+        # (a link one article has here and one item has among these is that article whatever
+        # its title, review r33 F10: a headline edited between two crawls made another
+        # account's copies look like this one's)
+        shared = link_shared(len(stored), sent[key])
         if any(
-            same_entry(u, t, item.article.url, item.article.title, shared=not alone)
-            for u, t in others
+            same_entry(StoredEntry(url, title, _enclosures(links)), item.article, shared=shared)
+            for url, title, links, item_id in stored
+            if item_id not in (None, item.item_id)
         ):
             found += 1
     return found
@@ -598,17 +597,35 @@ def _link_counts(conn: sqlite3.Connection, feed_id: int) -> dict[str, int]:
     )
 
 
-def same_entry(
-    url: str | None, title: str | None, other_url: str | None, other: str | None, *, shared: bool
-) -> bool:
-    """Whether a stored article and a server item are one feed entry, as a first sync pairs
-    them (_stored_before) and the account checks judge them: the same link (by link_key), and
-    the same title (same_title) where that link is `shared` (several articles here or items
-    under it: a podcast's show page, a live blog) or neither has one; a link one article's
-    and one item's is that article whatever its title (a headline edited since)."""
-    if not same_link(url, other_url):
+class StoredEntry(NamedTuple):
+    """What tells a stored article's feed entry: its link, title and enclosure URLs."""
+
+    url: str | None
+    title: str | None
+    enclosures: frozenset[str]
+
+
+def same_entry(here: StoredEntry, item: Article, *, shared: bool) -> bool:
+    """Whether a stored article and a server item's article are one feed entry: the one rule
+    by which a first sync pairs them (_stored_before) and the account checks judge them
+    (items_stored_as, stored_under_other_ids). The same link (by link_key), and
+    - a link one article's here and one item's (not `shared`, see link_shared): that article
+      whatever its title (a headline edited since), unless both enclose files and none is the
+      same (two episodes under a show page's link, review r33's second pass on F2);
+    - else, or where neither has a link: the same title (same_title), which tells apart
+      articles sharing a link (a podcast's show page, a live blog)."""
+    if not same_link(here.url, item.url):
         return False
-    return (url is not None and not shared) or same_title(title, other)
+    sent = frozenset(link.url for link in item.links if link.kind == "enclosure")
+    if here.url is not None and not shared and not _other_enclosures(here.enclosures, sent):
+        return True
+    return same_title(here.title, item.title)
+
+
+def link_shared(articles: int, items: int) -> bool:
+    """Whether a link is shared, for same_entry: more than one article of the source here, or
+    more than one of the server's items at hand, has it."""
+    return articles > 1 or items > 1
 
 
 def same_title(a: str | None, b: str | None) -> bool:
@@ -893,9 +910,19 @@ def _link_and_title(item: RemoteItem) -> tuple[str, str, str]:
 # Where `alike` counts a page's items by link whatever their titles: no title holds a NUL (control
 # characters are stripped at ingest), so no folded title is this key.
 _ANY_TITLE = "\x00any"
-# A page's articles under one link, by source and link_key: by folded title, each (id, content
-# hash, whether an item is linked to it, its enclosures' URLs).
-_Shared = dict[tuple[int, str], dict[str, list[tuple[int, str, bool, frozenset[str]]]]]
+
+
+class _Stored(NamedTuple):
+    """An article of the source under an item's link, as a first sync looks at it."""
+
+    article_id: int
+    digest: str
+    linked: bool  # a server item is it already
+    entry: StoredEntry
+
+
+# A page's articles under one link, by source and link_key: by folded title.
+_Shared = dict[tuple[int, str], dict[str, list[_Stored]]]
 
 
 def _enclosures(links: str | bytes | None) -> frozenset[str]:
@@ -923,43 +950,34 @@ def _stored_before(
     under: _Shared,
 ) -> tuple[int, str] | None:
     """The article (id, content hash) that the source stored before this item was linked to it
-    (fetched here before sync was set up), with no item yet: the one article here under the
-    item's link, compared by link_key (`…/V%C3%A1zquez` is the `…/Vázquez` a feed gave), when
-    the page has no other item with that link (its title edited since is taken); where several
-    articles or items share a link (a podcast's show page, a live blog) they are told apart by
-    title, and an item that is none of them alone is stored as new: a copy, never another
-    article's title, enclosure or marks.
-    `under` keeps each link's articles for the page (one look-up a link, not one an item)."""
+    (fetched here before sync was set up), with no item yet: the one article under the item's
+    link (compared by link_key: `…/V%C3%A1zquez` is the `…/Vázquez` a feed gave) that is its
+    entry by same_entry, when no other item of the page has that link and title. An item that
+    is no one article's so is stored as new: a copy, never another article's title, enclosure
+    or marks. `under` keeps each link's articles for the page (one look-up a link, not one an
+    item), by folded title: where the link is shared, same_entry needs the title."""
     stream, key, title = _link_and_title(item)
     if (feed_id, key) not in under:
-        by_title: dict[str, list[tuple[int, str, bool, frozenset[str]]]] = {}
-        for article_id, digest, stored_title, linked, links in conn.execute(
-            "SELECT a.id, a.content_hash, a.title, s.item_id IS NOT NULL, a.links FROM articles a "
-            f"LEFT JOIN sync_items s ON s.article_id = a.id WHERE a.feed_id = ? AND {LINK_KEY} = ?",
+        by_title: dict[str, list[_Stored]] = {}
+        for article_id, digest, url, stored_title, linked, links in conn.execute(
+            "SELECT a.id, a.content_hash, a.url, a.title, s.item_id IS NOT NULL, a.links "
+            "FROM articles a LEFT JOIN sync_items s ON s.article_id = a.id "
+            f"WHERE a.feed_id = ? AND {LINK_KEY} = ?",
             [feed_id, key],
         ):
+            entry = StoredEntry(url, stored_title, _enclosures(links))
             by_title.setdefault(_folded(stored_title), []).append(
-                (article_id, digest, bool(linked), _enclosures(links))
+                _Stored(article_id, digest, bool(linked), entry)
             )
         under[feed_id, key] = by_title
     stored = under[feed_id, key]
-    sent = frozenset(link.url for link in item.article.links if link.kind == "enclosure")
-    if (
-        alike[stream, key, _ANY_TITLE] == 1
-        and sum(map(len, stored.values())) == 1
-        and not _other_enclosures(next(iter(stored.values()))[0][3], sent)
-    ):
-        # the link is one article's here and one item's on the page: that article, whatever
-        # its title (a headline edited between the fetch here and the server's crawl was stored
-        # as an unread copy and the read mark made here never pushed, review r33 F2)
-        [same] = stored.values()
-    elif alike[stream, key, title] == 1:  # a shared link: told apart by title
-        same = stored.get(title, [])
-    else:
+    shared = link_shared(sum(map(len, stored.values())), alike[stream, key, _ANY_TITLE])
+    # (those same_entry may take: the link's one article, else the articles of the item's title)
+    candidates = stored.get(title, []) if shared else next(iter(stored.values()), [])
+    same = [c for c in candidates if same_entry(c.entry, item.article, shared=shared)]
+    if alike[stream, key, title] != 1 or len(same) != 1 or same[0].linked:
         return None
-    if len(same) != 1 or same[0][2]:
-        return None
-    return same[0][0], same[0][1]
+    return same[0].article_id, same[0].digest
 
 
 def _link(conn: sqlite3.Connection, item: RemoteItem, article_id: int) -> None:
