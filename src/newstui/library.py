@@ -937,6 +937,13 @@ class SyncBook:
 
         return _sync.apply_subscriptions(self._db, remote, configured)
 
+    def remember_kept_moves(self, moves: Iterable[_sync.MovedSource]) -> None:
+        """Once a sync finished: the moves it said that stay at their old URL are not said
+        again (apply_subscriptions gives them `said_before`) while they stay so."""
+        from newstui.store import sync as _sync
+
+        _sync.remember_kept_moves(self._db, moves)
+
     def feeds(self) -> list[_sync.SyncedFeed]:
         """Stored sources that are server subscriptions."""
         from newstui.store import sync as _sync

@@ -18,6 +18,7 @@ from tests.sync.test_account_switch import _titles
 from tests.sync.test_client import FakeGReader, fake  # noqa: F401 (fixture)
 from tests.sync.test_sync_states import (  # noqa: F401 (fixture)
     ONE,
+    READING,
     TWO,
     ids_answer,
     item,
@@ -57,6 +58,18 @@ def _mark_here(db: list[str], capsys: pytest.CaptureFixture[str], server: FakeGR
     }
     ids_answer(server, [refs(2, 3)], [refs(2, 3)])
     assert main([*db, "sync"]) == 0
+
+
+def _my_one_listed(synced: list[str]) -> Path:  # noqa: F811
+    """feeds.toml lists One's URL as "My One": the config file."""
+    config = Path(synced[3])
+    config.write_text(config.read_text() + f'\n[[feeds]]\nname = "My One"\nurl = "{ONE["url"]}"\n')
+    return config
+
+
+def _one_moved(fake: FakeGReader, url: str) -> None:  # noqa: F811
+    """The server lists One at `url`."""
+    fake.api("/subscription/list", 200, {"subscriptions": [{**ONE, "url": url}, TWO]})
 
 
 def test_a_feed_the_server_moved_takes_its_new_url_and_a_later_fetch_asks_that_one(
@@ -260,12 +273,10 @@ def test_a_feed_listed_in_feeds_toml_follows_once_its_url_is_changed_there_nothi
     # Before, the fetch removed My One as an entry gone from feeds.toml, before the sync: "2
     # articles deleted"; the server's unread and starred items came again as new articles, and
     # Item 1, read, was lost.
-    config = Path(synced[3])
-    one = ONE["url"]
-    config.write_text(config.read_text() + f'\n[[feeds]]\nname = "My One"\nurl = "{one}"\n')
+    config, one = _my_one_listed(synced), ONE["url"]
     assert main([*synced, "fetch"]) == 0  # (a fetch registers the entry: it is the config's)
     new = "https://example.org/one-new"
-    fake.api("/subscription/list", 200, {"subscriptions": [{**ONE, "url": new}, TWO]})
+    _one_moved(fake, new)
     assert main([*synced, "fetch"]) == 0
     _mark_here(synced, capsys, fake)  # (Item 1 read: the server lists it in no set)
     before = _titles(synced, capsys)
@@ -292,12 +303,10 @@ def test_a_move_kept_at_the_url_feeds_toml_lists_is_said_once(
 ) -> None:
     # r33 L9: the line came again at every fetch, sync, add and app refresh until feeds.toml
     # was edited. It is said once a move; the server moving it again is said again.
-    config = Path(synced[3])
+    _my_one_listed(synced)
     one = ONE["url"]
-    config.write_text(config.read_text() + f'\n[[feeds]]\nname = "My One"\nurl = "{one}"\n')
     assert main([*synced, "sync"]) == 0
-    new = "https://example.org/one-new"
-    fake.api("/subscription/list", 200, {"subscriptions": [{**ONE, "url": new}, TWO]})
+    _one_moved(fake, "https://example.org/one-new")
     assert main([*synced, "sync"]) == 0
     capsys.readouterr()
 
@@ -307,8 +316,33 @@ def test_a_move_kept_at_the_url_feeds_toml_lists_is_said_once(
     assert "moved" not in capsys.readouterr().out
 
     newer = "https://example.org/one-newer"
-    fake.api("/subscription/list", 200, {"subscriptions": [{**ONE, "url": newer}, TWO]})
+    _one_moved(fake, newer)
     assert main([*synced, "sync"]) == 0
     out = " ".join(capsys.readouterr().out.split())
     assert f"My One moved to {newer} on {fake.server} (it was {one})" in out
     assert _sources(synced, capsys) == {"My One": one, "Two": TWO["url"]}
+
+
+def test_a_move_kept_at_its_url_is_said_by_the_next_sync_when_the_one_that_found_it_failed(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The move was remembered as said when the subscriptions were applied: a sync that failed
+    # after that said only its error, and no later sync said the move (r33 sync4's note).
+    _my_one_listed(synced)
+    assert main([*synced, "sync"]) == 0
+    new = "https://example.org/one-new"
+    _one_moved(fake, new)
+    fake.api(f"/stream/contents/{READING}", 503, b"")
+    capsys.readouterr()
+
+    assert main([*synced, "sync"]) != 0
+
+    assert "moved" not in capsys.readouterr().out
+    fake.api(f"/stream/contents/{READING}", 200, {"items": []})
+    assert main([*synced, "sync"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert f"My One moved to {new} on {fake.server} (it was {ONE['url']})" in out
+    assert main([*synced, "sync"]) == 0
+    assert "moved" not in capsys.readouterr().out  # (said once)

@@ -66,6 +66,7 @@ class MovedSource:
     # the source kept its URL: "configured", feeds.toml lists that URL (newstui does not rewrite
     # the file); "listed", `other` is another subscription the server lists
     kept: Literal["configured", "listed"] | None = None
+    said_before: bool = False  # a kept move a sync that finished said (remember_kept_moves)
 
 
 @dataclass(frozen=True)
@@ -336,7 +337,8 @@ def apply_subscriptions(
 ) -> tuple[list[str], list[RemovedSource], list[MovedSource]]:
     """Make the server's subscriptions sources; returns the names added, what removing each
     source whose subscription left the server did, and the sources whose subscription the server
-    lists at a new URL (see _move_source).
+    lists at a new URL (see _move_source; a move kept at the old URL that a finished sync said
+    is `said_before`: the sync gives these to remember_kept_moves once it finished).
 
     `configured` maps the folded URL of each `[[feeds]]` entry to its name (None: the entry has
     none) and tags: a server feed with the same URL is that source (config name, config tags plus
@@ -352,7 +354,7 @@ def apply_subscriptions(
         return added, [], moves
     listed = {feed.stream_id for feed in remote}
     with write_transaction(db) as conn:
-        kept = _KeptMoves(conn)
+        said = _kept_moves_said(conn)
         by_stream = dict(conn.execute("SELECT stream_id, feed_id FROM sync_feeds").fetchall())
         feeds = conn.execute(
             "SELECT id, key, url, name FROM feeds WHERE kind = 'feed' AND removed IS NULL"
@@ -414,8 +416,8 @@ def apply_subscriptions(
                     "UPDATE feeds SET name = ?, tags = ?, removed = NULL WHERE id = ?",
                     [name, json.dumps(tags), feed_id],
                 )
-                if move is not None and (move.kept is None or _first_said(kept, move)):
-                    moves.append(move.said(name, current[0] if current else name))
+                if move is not None:
+                    moves.append(move.said(name, current[0] if current else name, said))
             conn.execute(  # the server fetched it for us: "last fetch" is this sync
                 "UPDATE feeds SET last_fetched = ?, last_error = NULL, "
                 "site_url = coalesce(?, site_url) WHERE id = ?",
@@ -443,49 +445,45 @@ def apply_subscriptions(
             if fold_url(row[1] or row[2]) in configured:
                 continue
             gone.append(feed_id)
-        kept.remember()
     return added, [remove_feed(db, feed_id, purge=False) for feed_id in gone], moves
 
 
-# sync_state: the moves kept at the old URL (JSON list of [old, new]) already said, so each is
-# said once, not at every sync until feeds.toml follows; a move no longer kept is forgotten.
+# sync_state: the moves kept at the old URL (JSON list of [old, new], folded) said by a sync that
+# finished, so each is said once, not at every sync until feeds.toml follows; a move no longer
+# kept is forgotten.
 KEPT_MOVES_SAID = "kept_moves_said"
 
 
-class _KeptMoves:
-    """The kept moves said before, and those seen at this listing (see KEPT_MOVES_SAID)."""
+def _kept_moves_said(conn: sqlite3.Connection) -> set[tuple[str, str]]:
+    found = conn.execute("SELECT value FROM sync_state WHERE key = ?", [KEPT_MOVES_SAID]).fetchone()
+    try:
+        pairs = json.loads(found[0]) if found else []
+    except ValueError:
+        pairs = []
+    return {
+        (p[0], p[1])
+        for p in (pairs if isinstance(pairs, list) else [])
+        if isinstance(p, list) and len(p) == 2 and all(isinstance(u, str) for u in p)
+    }
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-        row = conn.execute("SELECT value FROM sync_state WHERE key = ?", [KEPT_MOVES_SAID])
-        found = row.fetchone()
-        try:
-            pairs = json.loads(found[0]) if found else []
-        except ValueError:
-            pairs = []
-        self.before = {
-            (p[0], p[1])
-            for p in (pairs if isinstance(pairs, list) else [])
-            if isinstance(p, list) and len(p) == 2 and all(isinstance(u, str) for u in p)
-        }
-        self.now: set[tuple[str, str]] = set()
 
-    def remember(self) -> None:
-        value = json.dumps(sorted(self.now)) if self.now else None
-        if value is None:
-            self.conn.execute("DELETE FROM sync_state WHERE key = ?", [KEPT_MOVES_SAID])
-        else:
-            self.conn.execute(
+def _folded_move(old: str, new: str) -> tuple[str, str]:
+    return fold_url(old), fold_url(new)
+
+
+def remember_kept_moves(db: Database, moves: Iterable[MovedSource]) -> None:
+    """Once a sync finished and said its moves (apply_subscriptions'), remember those kept at
+    the old URL as said (KEPT_MOVES_SAID), the others forgotten: a sync that fails after
+    listing the subscriptions said nothing, and its moves are said by the next."""
+    pairs = sorted({_folded_move(m.old, m.new) for m in moves if m.kept is not None})
+    with write_transaction(db) as conn:
+        if pairs:
+            conn.execute(
                 "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)",
-                [KEPT_MOVES_SAID, value],
+                [KEPT_MOVES_SAID, json.dumps(pairs)],
             )
-
-
-def _first_said(kept: _KeptMoves, move: _Move) -> bool:
-    """Whether a move kept at its old URL is said now: not said at an earlier listing."""
-    pair = (fold_url(move.old), fold_url(move.new))
-    kept.now.add(pair)
-    return pair not in kept.before
+        else:
+            conn.execute("DELETE FROM sync_state WHERE key = ?", [KEPT_MOVES_SAID])
 
 
 @dataclass(frozen=True)
@@ -496,8 +494,9 @@ class _Move:
     other: str | None = None
     kept: Literal["configured", "listed"] | None = None
 
-    def said(self, name: str, former: str) -> MovedSource:
-        return MovedSource(name, former, self.old, self.new, self.other, self.kept)
+    def said(self, name: str, former: str, said: set[tuple[str, str]]) -> MovedSource:
+        before = self.kept is not None and _folded_move(self.old, self.new) in said
+        return MovedSource(name, former, self.old, self.new, self.other, self.kept, before)
 
 
 def _move_source(

@@ -419,7 +419,8 @@ async def _sync(
         nonlocal new, updated, feed_ids, moved
         if any(i.stream_id not in feed_ids for i in items):  # subscribed since the list
             again = library.sync.apply_subscriptions(await client.subscriptions(), configured)
-            moved += again[2]
+            listed = {(m.old, m.new) for m in moved}  # (a move kept at its URL comes again)
+            moved += [m for m in again[2] if (m.old, m.new) not in listed]
             feed_ids = {f.stream_id: f.feed_id for f in library.sync.feeds()}
         saved = library.sync.save_items(items, feed_ids, cursor, unlinked)
         new += saved.new
@@ -499,6 +500,8 @@ async def _sync(
     # up, kept from another server): those the server's items lack go to it now.
     if library.sync.pending() or library.sync.retired_reads():
         pushed += await push_changes(library, client)
+    if remote:  # (the sync finished: the moves kept at their old URL are said, not again)
+        library.sync.remember_kept_moves(moved)
     return SyncReport(
         server=client.server,
         pushed=pushed,
@@ -520,7 +523,7 @@ async def _sync(
         switch_why=judged.why,
         expired=expired if judged.verdict == "expired" else 0,
         unsent=unsent,
-        moved=tuple(moved),
+        moved=tuple(m for m in moved if not m.said_before),
         config_file=str(config.path),
         merged=merged,
         episodes=tuple(tuple(feed) for feed in episodes.values()),
