@@ -370,6 +370,19 @@ def test_marks_of_a_feed_that_moved_arrive_as_the_fetch_resolves_its_guids(
     """Review r33 F1: newsboat's urls file names the feed's old address, which redirects (as
     http:// to https:// does); the fetch resolves `<guid>ep1</guid>` against the address it
     read the feed from, so a mark resolved against the old one found nothing and waited."""
+    newsboat = _redirected_podcast(tmp_path, feed_server, capsys, monkeypatch)
+
+    assert newsboat("opml", "import", str(newsboat.urls)) == 0, newsboat.err
+    assert newsboat("fetch") == 0, newsboat.err
+
+    _only_episode_6_unread(newsboat)
+    assert "newsboat" not in newsboat.err  # no mark said to match nothing
+
+
+def _redirected_podcast(tmp_path, feed_server, capsys, monkeypatch) -> Newsboat:
+    """newsboat's urls file names a podcast's old address, which redirects (301) to where it
+    is now; its cache has Episodes 1-5 read (guids as the feed writes them: `ep1`, padded,
+    a path, absolute) and Episode 6 unread."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "no-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "no-config"))
     newsboat = Newsboat(tmp_path, feed_server, capsys)
@@ -383,15 +396,30 @@ def test_marks_of_a_feed_that_moved_arrive_as_the_fetch_resolves_its_guids(
     guids = ["ep1", "ep2", "/pod/ep3", f"{base}/pod/ep4", "  ep5 ", "ep6"]
     items = [Item(old, g, f"{base}/pod/", unread=n == 6) for n, g in enumerate(guids, 1)]
     write_cache(newsboat.home / "cache.db", {old: "Pod"}, items)
+    return newsboat
 
-    assert newsboat("opml", "import", str(newsboat.urls)) == 0, newsboat.err
-    assert newsboat("fetch") == 0, newsboat.err
 
+def _only_episode_6_unread(newsboat: Newsboat) -> None:
     with Library.open(newsboat.db) as library:
         unread = sorted(a.title for a in library.articles(ArticleFilter(unread=True), limit=None))
         assert unread == ["Episode 6"]
         assert library.add_imported_marks([]).waiting == 0
-    assert "newsboat" not in newsboat.err  # no mark said to match nothing
+
+
+def test_marks_imported_after_a_fetch_through_a_redirect_find_the_articles_it_stored(
+    tmp_path, feed_server, capsys, monkeypatch
+):
+    """Review r33 F1's residual: the feeds imported without their read state and fetched, then
+    the read state imported: a mark's `ep1` was joined to the address in the urls file, the
+    fetch had stored http://…/shows/ep1, and Episodes 1, 2 and 5 stayed unread, their marks
+    waiting 60 days (the store now keeps the address each feed was last read from)."""
+    newsboat = _redirected_podcast(tmp_path, feed_server, capsys, monkeypatch)
+    assert newsboat("opml", "import", "--no-read-state", str(newsboat.urls)) == 0, newsboat.err
+    assert newsboat("fetch") == 0, newsboat.err
+
+    assert newsboat("opml", "import", str(newsboat.urls)) == 0, newsboat.err
+
+    _only_episode_6_unread(newsboat)
 
 
 def test_waiting_marks_are_said_to_go_when_a_shorter_keep_days_lets_them_go(newsboat):

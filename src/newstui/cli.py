@@ -2441,11 +2441,12 @@ def _add_views(config: Config, views: list[tuple[str, str]]) -> list[tuple[str, 
 
 
 def _newsboat_state(
-    args: argparse.Namespace, feeds: list[FeedConfig], config: Config
+    args: argparse.Namespace, feeds: list[FeedConfig], config: Config, library: Library
 ) -> NewsboatState | None:
     """The read state in newsboat's cache for an import of its urls file (the cache beside it,
-    or --newsboat-cache), keyed by the URLs the config will list; None for an OPML file, with
-    --no-read-state, or when there is no cache."""
+    or --newsboat-cache), keyed by the URLs the config will list (their guids resolved as the
+    library's last fetch of each read it); None for an OPML file, with --no-read-state, or
+    when there is no cache."""
     from newstui.config import url_identity
     from newstui.sources.newsboat_cache import (
         newsboat_cache,
@@ -2470,8 +2471,12 @@ def _newsboat_state(
         )
     # newsboat's feed URL as the config spells it: a feed there already keeps its spelling
     urls = {url_identity(f.url): f.url for f in reversed([*config.feeds, *feeds])}
+    fetched = {url_identity(key): at for key, at in library.feeds_read_from().items()}
     return read_newsboat_state(
-        cache, newsboat_star_flag(args.file, cache), lambda url: urls.get(url_identity(url))
+        cache,
+        newsboat_star_flag(args.file, cache),
+        lambda url: urls.get(url_identity(url)),
+        lambda url: fetched.get(url_identity(url)),
     )
 
 
@@ -2497,7 +2502,7 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
         with _about(str(args.file)):
             feeds, skipped = read_subscriptions(args.file)
         # newsboat's read marks: read (or refused) before anything is written; stored first
-        state = _newsboat_state(args, feeds, config)
+        state = _newsboat_state(args, feeds, config, library)
         taken = library.add_imported_marks(state.marks) if state else None
         with _about(str(config.path)):
             ensure_config(config.path)  # the example (no feeds), then yours

@@ -1138,6 +1138,7 @@ async def _fetch_feed(
             site_url=parsed.site_url if parsed else None,
             body_hash=body_hash if whole else None,
             titled=not feed.named,
+            read_from=result.url,
         )
     )
     if parsed is None or saved is None:

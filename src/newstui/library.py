@@ -458,6 +458,11 @@ class Library:
         """Store the outcomes of many fetches in one transaction (see FetchRecord)."""
         _feeds.record_fetches(self._db, records)
 
+    def feeds_read_from(self) -> dict[str, str]:
+        """The address each feed's last fetch read it from where redirects took it elsewhere,
+        by the feed's URL as the config gives it."""
+        return _feeds.feeds_read_from(self._db)
+
     def fetch_waits(self) -> dict[int, tuple[int, str | None]]:
         """Every source's failures in a row and the time before which it is not fetched again
         (ISO 8601 UTC, or None)."""

@@ -90,6 +90,7 @@ class FetchRecord:
     keep_cache: bool = False  # a 304: the stored validators stay
     next_try: str | None = None  # after a failure: not fetched again before this time
     titled: bool = False  # the source goes by its document's title (a feed without `name`)
+    read_from: str | None = None  # where its document came from, after redirects (None: untold)
 
 
 # What became of a source the config no longer lists: deleted (`remove`, `R`/`D`, or its grace

@@ -70,12 +70,16 @@ def newsboat_star_flag(urls_file: Path, cache: Path | None = None) -> str | None
 
 
 def read_newsboat_state(
-    cache: Path, star_flag: str | None, feed_url_of: Callable[[str], str | None]
+    cache: Path,
+    star_flag: str | None,
+    feed_url_of: Callable[[str], str | None],
+    read_from: Callable[[str], str | None] = lambda url: None,
 ) -> NewsboatState:
     """The read, deleted and starred items of newsboat's cache, of the feeds `feed_url_of`
-    gives a URL for (the config's spelling of newsboat's feed URL; None: not imported). A file
-    that is not one (not SQLite, damaged, another program's tables) or that is locked is a
-    SourceError naming it."""
+    gives a URL for (the config's spelling of newsboat's feed URL; None: not imported).
+    `read_from`: where a feed's last fetch read it from after redirects, when that is not the
+    URL (its articles' permalink guids were resolved against it). A file that is not one (not
+    SQLite, damaged, another program's tables) or that is locked is a SourceError naming it."""
     try:
         conn = sqlite3.connect(f"{cache.resolve().as_uri()}?mode=ro", uri=True, timeout=_LOCK_WAIT)
     except (sqlite3.Error, OSError, ValueError) as exc:
@@ -120,7 +124,8 @@ def read_newsboat_state(
             # the feed says is not in the cache: the mark keeps both.
             written = _text(guid)
             as_written = clean_line(written, 2000) or None  # (as a fetch cleans a guid)
-            resolved = guid_as_fetched(written, url)  # (a fetch resolves it again: ingest)
+            # (as the fetch that stored its article did, or will: ingest resolves it again)
+            resolved = guid_as_fetched(written, read_from(url) or url)
             marks.append(
                 ImportedMark(
                     url,
@@ -137,8 +142,8 @@ def read_newsboat_state(
 def guid_as_fetched(written: str, feed_url: str) -> str | None:
     """A permalink guid newsboat keeps as written (`ep1`) as a fetch of the feed from
     `feed_url` stores it (http://host/ep1, cleaned as a fetch cleans it): against the
-    config's address at the import, against the one a fetch read the feed from (after
-    redirects) when its articles arrive."""
+    address a fetch read the feed from (after redirects): at the import, the last fetch's
+    (feeds_read_from) else the config's; when its articles arrive, that fetch's."""
     return clean_line(item_guid(written, feed_url), 2000) or None
 
 

@@ -207,6 +207,9 @@ def record_fetches(db: Database, records: Sequence[FetchRecord]) -> None:
             if r.error is None and not r.keep_cache:
                 sets += ["etag = ?", "last_modified = ?", "body_hash = ?"]
                 values += [r.etag, r.last_modified, r.body_hash]
+            if r.error is None and r.read_from is not None:  # (NULL where it is the feed's URL)
+                sets.append("read_from = nullif(?, coalesce(url, key))")
+                values.append(r.read_from)
             if r.title:
                 sets.append("title = ?")
                 values.append(r.title)
@@ -220,6 +223,14 @@ def record_fetches(db: Database, records: Sequence[FetchRecord]) -> None:
                 sets.append("site_url = ?")
                 values.append(r.site_url)
             conn.execute(f"UPDATE feeds SET {', '.join(sets)} WHERE id = ?", [*values, r.source_id])
+
+
+def feeds_read_from(db: Database) -> dict[str, str]:
+    """Each feed (by its key, as the config names it) whose last fetch read it from another
+    address, after redirects: that address."""
+    return dict(
+        db.execute("SELECT key, read_from FROM feeds WHERE read_from IS NOT NULL").fetchall()
+    )
 
 
 def name_by_title(db: Database, feed_id: int, title: str, default: str) -> str:
