@@ -3,13 +3,11 @@ so marks imported from newsboat after a fetch resolve a permalink guid as that f
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from newstui.library import Library
 from newstui.model.fetching import FetchRecord
-from newstui.store.db import add_text_functions
-from newstui.store.schema import MIGRATIONS
+from tests.store.older_store import made_by_schema
 
 FEED = "http://pod.example/pod.xml"
 MOVED = "https://pod.example/shows/pod.xml"
@@ -17,11 +15,7 @@ MOVED = "https://pod.example/shows/pod.xml"
 
 def store_of_schema_39(path: Path) -> None:
     """A store made by schema 39 with one feed, fetched."""
-    conn = sqlite3.connect(path)
-    add_text_functions(conn)
-    for statement in [s for migration in MIGRATIONS[:39] for s in migration]:
-        conn.execute(statement)
-    conn.execute("PRAGMA user_version = 39")
+    conn = made_by_schema(path, 39)
     conn.execute(
         "INSERT INTO feeds (id, key, name, url, last_fetched) VALUES (1, ?, 'Pod', ?, "
         "'2026-12-01T10:00:00+00:00')",

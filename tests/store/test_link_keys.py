@@ -3,16 +3,15 @@ imported from newsboat, and a store made before links were compared so (schema 3
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from newstui.library import Library
 from newstui.model import Article, ArticleFilter
 from newstui.model.marks import ImportedMark
 from newstui.model.sync import RemoteItem
-from newstui.store.db import add_text_functions, open_db
-from newstui.store.schema import MIGRATIONS
+from newstui.store.db import open_db
 from newstui.store.sync import save_items
+from tests.store.older_store import made_by_schema
 
 RAW = "https://en.wikinews.org/wiki/Wanda_Vázquez"
 ENCODED = "https://en.wikinews.org/wiki/Wanda_V%C3%A1zquez"
@@ -43,11 +42,7 @@ def test_a_mark_waiting_with_an_encoded_link_is_given_to_the_article_fetched_wit
 def store_of_schema_34(path: Path) -> None:
     """A store made by schema 34 with one article fetched with an accented link, and a mark
     imported for another article by its accented link."""
-    conn = sqlite3.connect(path)
-    add_text_functions(conn)
-    for statement in [s for migration in MIGRATIONS[:34] for s in migration]:
-        conn.execute(statement)
-    conn.execute("PRAGMA user_version = 34")
+    conn = made_by_schema(path, 34)
     conn.execute(
         "INSERT INTO feeds (id, key, name, url) VALUES (1, ?, 'Wikinews', ?)", [FEED, FEED]
     )

@@ -60,16 +60,26 @@ def _mark_here(db: list[str], capsys: pytest.CaptureFixture[str], server: FakeGR
     assert main([*db, "sync"]) == 0
 
 
-def _my_one_listed(synced: list[str]) -> Path:  # noqa: F811
-    """feeds.toml lists One's URL as "My One": the config file."""
+def _my_one_listed(synced: list[str], then: str) -> Path:  # noqa: F811
+    """feeds.toml lists One's URL as "My One", and a `then` ("sync", "fetch") registers the
+    entry: the config file."""
     config = Path(synced[3])
     config.write_text(config.read_text() + f'\n[[feeds]]\nname = "My One"\nurl = "{ONE["url"]}"\n')
+    assert main([*synced, then]) == 0
     return config
 
 
 def _one_moved(fake: FakeGReader, url: str) -> None:  # noqa: F811
     """The server lists One at `url`."""
     fake.api("/subscription/list", 200, {"subscriptions": [{**ONE, "url": url}, TWO]})
+
+
+def _said_one_moved(synced: list[str], capsys, fake: FakeGReader, url: str) -> bool:  # noqa: F811
+    """Whether a sync says My One moved to `url` (from One's URL)."""
+    capsys.readouterr()
+    assert main([*synced, "sync"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    return f"My One moved to {url} on {fake.server} (it was {ONE['url']})" in out
 
 
 def test_a_feed_the_server_moved_takes_its_new_url_and_a_later_fetch_asks_that_one(
@@ -273,8 +283,7 @@ def test_a_feed_listed_in_feeds_toml_follows_once_its_url_is_changed_there_nothi
     # Before, the fetch removed My One as an entry gone from feeds.toml, before the sync: "2
     # articles deleted"; the server's unread and starred items came again as new articles, and
     # Item 1, read, was lost.
-    config, one = _my_one_listed(synced), ONE["url"]
-    assert main([*synced, "fetch"]) == 0  # (a fetch registers the entry: it is the config's)
+    config, one = _my_one_listed(synced, "fetch"), ONE["url"]
     new = "https://example.org/one-new"
     _one_moved(fake, new)
     assert main([*synced, "fetch"]) == 0
@@ -303,9 +312,8 @@ def test_a_move_kept_at_the_url_feeds_toml_lists_is_said_once(
 ) -> None:
     # r33 L9: the line came again at every fetch, sync, add and app refresh until feeds.toml
     # was edited. It is said once a move; the server moving it again is said again.
-    _my_one_listed(synced)
+    _my_one_listed(synced, "sync")
     one = ONE["url"]
-    assert main([*synced, "sync"]) == 0
     _one_moved(fake, "https://example.org/one-new")
     assert main([*synced, "sync"]) == 0
     capsys.readouterr()
@@ -317,9 +325,7 @@ def test_a_move_kept_at_the_url_feeds_toml_lists_is_said_once(
 
     newer = "https://example.org/one-newer"
     _one_moved(fake, newer)
-    assert main([*synced, "sync"]) == 0
-    out = " ".join(capsys.readouterr().out.split())
-    assert f"My One moved to {newer} on {fake.server} (it was {one})" in out
+    assert _said_one_moved(synced, capsys, fake, newer)
     assert _sources(synced, capsys) == {"My One": one, "Two": TWO["url"]}
 
 
@@ -329,9 +335,9 @@ def test_a_move_kept_at_its_url_is_said_by_the_next_sync_when_the_one_that_found
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     # The move was remembered as said when the subscriptions were applied: a sync that failed
-    # after that said only its error, and no later sync said the move (r33 sync4's note).
-    _my_one_listed(synced)
-    assert main([*synced, "sync"]) == 0
+    # after that (the server's items unreachable) said only its error, and no later sync said
+    # the move (r33 sync4's note).
+    _my_one_listed(synced, "sync")
     new = "https://example.org/one-new"
     _one_moved(fake, new)
     fake.api(f"/stream/contents/{READING}", 503, b"")
@@ -341,8 +347,5 @@ def test_a_move_kept_at_its_url_is_said_by_the_next_sync_when_the_one_that_found
 
     assert "moved" not in capsys.readouterr().out
     fake.api(f"/stream/contents/{READING}", 200, {"items": []})
-    assert main([*synced, "sync"]) == 0
-    out = " ".join(capsys.readouterr().out.split())
-    assert f"My One moved to {new} on {fake.server} (it was {ONE['url']})" in out
-    assert main([*synced, "sync"]) == 0
-    assert "moved" not in capsys.readouterr().out  # (said once)
+    assert _said_one_moved(synced, capsys, fake, new)
+    assert not _said_one_moved(synced, capsys, fake, new)  # (said once)
