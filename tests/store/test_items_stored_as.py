@@ -5,12 +5,13 @@ with an article. Episodes that link to their show page are other articles (r33 s
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from newstui.library import Library
-from newstui.model import Article, Link, RemoteItem
+from newstui.model import Article, ArticleFilter, Link, RemoteItem, RetentionPolicy
 
 SHOW = "https://pod.example/show/"
 FEED = "https://pod.example/pod.xml"
@@ -88,14 +89,22 @@ def test_the_first_sync_the_id_check_and_the_account_check_judge_an_entry_by_one
     tmp_path: Path, title: str, mp3: str | None, sent_title: str, sent_mp3: str | None, same: bool
 ) -> None:
     # items_stored_as and stored_under_other_ids took a show-page link one article and one
-    # item have for one entry, where the first sync's pairing saw two episodes enclosing
-    # other files (closing33: one rule, in one function, for the three)
+    # item have for one entry, where the first sync's pairing (and since r34's H2 fix, its
+    # look for an article a cleanup removed) saw two episodes enclosing other files
+    # (closing33: one rule, in one function, for them all)
     sent = _episode(9, sent_title, sent_mp3)
+    fetched = replace(_episode(0, title, mp3).article, guid="ep")
     with Library.open(tmp_path / "fetched.db") as library:  # fetched here before sync
         feed = library.register_source(FEED, "Pod", url=FEED)
-        fetched = _episode(0, title, mp3).article
-        library.save_batch(feed, [replace(fetched, guid="ep")])
+        library.save_batch(feed, [fetched])
         paired = library.sync.save_items([sent], {"feed/2": feed}).new == 0
+    with Library.open(tmp_path / "removed.db") as library:  # fetched, read, then cleaned up
+        feed = library.register_source(FEED, "Pod", url=FEED)
+        library.save_batch(feed, [fetched])
+        library.mark([a.id for a in library.articles(ArticleFilter(), limit=None)], read=True)
+        later = datetime.now(UTC) + timedelta(days=30)
+        assert library.cleanup({feed: RetentionPolicy(keep_days=1)}, now=later).removed == 1
+        kept_out = library.sync.save_items([sent], {"feed/2": feed}).new == 0
     library = _stored(tmp_path, [_episode(7, title, mp3)])  # synced before: item 7
     try:
         feed = library.sync.feeds()[0].feed_id
@@ -105,3 +114,5 @@ def test_the_first_sync_the_id_check_and_the_account_check_judge_an_entry_by_one
         library.close()
 
     assert (paired, stored_as, under_other_id) == (same, same, same)
+    # (an item enclosing another file than a removed article is never that article: a3033868)
+    assert kept_out == (same and not (mp3 and sent_mp3 and mp3 != sent_mp3))

@@ -807,9 +807,10 @@ def _retired(
 ) -> _Retired | None:
     """The article of this source a cleanup removed that a new server item is (user test r34
     H2): one removed as this item, else its feed entry, known as a first sync pairs an item with
-    an article here (_stored_before): by link, alone or with its title, unless their enclosures
-    or dates say they are two entries; one removed by a newstui before schema 38 is known by its identity alone, the item's link where
-    the feed gave it as the guid (a permalink) or gave no guid."""
+    an article here (same_entry: by link, alone or with its title), unless their enclosures or
+    dates say they are two entries; one removed by a newstui before schema 38 is known by its
+    identity alone, the item's link where the feed gave it as the guid (a permalink) or gave no
+    guid."""
     key = item_key(item.item_id)
     if conn.execute(
         "SELECT 1 FROM retired_articles WHERE feed_id = ? AND guid = ?", [feed_id, key]
@@ -818,7 +819,7 @@ def _retired(
     url = item.article.url
     if not url:
         return None
-    stream, link, title = _link_and_title(item)
+    stream, link, _ = _link_and_title(item)
     removed = conn.execute(
         # (named: without statistics SQLite 3.40 took the primary key, a scan of every row the
         # feed's cleanups left, 0.3 ms an item with 3,000 of them)
@@ -830,7 +831,7 @@ def _retired(
         stored = conn.execute(
             f"SELECT count(*) FROM articles WHERE feed_id = ? AND {LINK_KEY} = ?", [feed_id, link]
         ).fetchone()[0]
-        alone = len(removed) == 1 and not stored and alike[stream, link, _ANY_TITLE] == 1
+        shared = link_shared(len(removed) + stored, alike[stream, link, _ANY_TITLE])
         sent = frozenset(x.url for x in item.article.links if x.kind == "enclosure")
         date = stored_date(item.article.published)
         for guid, removed_title, enclosures, published, was_read in removed:
@@ -839,7 +840,7 @@ def _retired(
                 # another entry, kept out never (a match is skipped for good): other files, or
                 # another day's post under one link and headline ("Daily briefing")
                 continue
-            if alone or _folded(removed_title) == title:
+            if same_entry(StoredEntry(link, removed_title, files), item.article, shared=shared):
                 return _Retired(guid, read_mark=bool(was_read))
     written = dict.fromkeys((url, link, unquote(url)))
     old = conn.execute(
