@@ -51,6 +51,15 @@ def _synced(library: Library, feed_id: int, stream: str = "feed/2") -> None:
     library._db.conn.commit()
 
 
+def _fetched_summary(library: Library) -> tuple[int, int]:
+    """Wiki's "Pierluisi removed" fetched here with its summary, its link written `RAW`: the
+    feed's id and the article's."""
+    feed = library.register_source(OLD, "Wiki", url=OLD)
+    library.save_batch(feed, [Article("Pierluisi removed", "Summary.", guid="g", url=RAW)])
+    [article_id] = _ids(library).values()
+    return feed, article_id
+
+
 def test_a_synced_item_linked_to_an_article_fetched_here_keeps_its_full_text(
     tmp_path: Path,
 ) -> None:
@@ -58,9 +67,7 @@ def test_a_synced_item_linked_to_an_article_fetched_here_keeps_its_full_text(
     # item under the same link and replaced the text with the item's summary: full text, quotes
     # and entities gone.
     with Library.open(tmp_path / "s.db") as library:
-        feed = library.register_source(OLD, "Wiki", url=OLD)
-        library.save_batch(feed, [Article("Pierluisi removed", "Summary.", guid="g", url=RAW)])
-        [article_id] = _ids(library).values()
+        feed, article_id = _fetched_summary(library)
         _fetched_in_full(library, article_id)
         item = RemoteItem(
             7, "feed/2", 1, Article("Pierluisi Removed", "The server's summary.", url=ENCODED),
@@ -86,9 +93,7 @@ def test_a_synced_item_linked_to_an_article_fetched_from_its_feed_keeps_the_feed
     # FreshRSS's "💾" link to the enclosure, whose duration it drops); a longer server text
     # replaced it, to be analysed again, and the pairing counted "updated".
     with Library.open(tmp_path / "s.db") as library:
-        feed = library.register_source(OLD, "Wiki", url=OLD)
-        library.save_batch(feed, [Article("Pierluisi removed", "Summary.", guid="g", url=RAW)])
-        [article_id] = _ids(library).values()
+        feed, article_id = _fetched_summary(library)
         item = RemoteItem(
             7, "feed/2", 1, Article("Pierluisi removed", FULL, url=ENCODED), False, False
         )
