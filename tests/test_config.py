@@ -386,3 +386,15 @@ def test_a_failed_rewrite_leaves_the_file_as_it_was_and_no_temporary_file(tmp_pa
     assert sorted(p.name for p in tmp_path.iterdir()) == ["feeds.toml", "feeds.toml.tmp"]
     assert (tmp_path / "feeds.toml.tmp").read_text("utf-8") == "stale"  # not written into
     assert "Tokyo" not in path.read_text("utf-8")
+
+
+def test_a_view_added_with_a_feed_s_name_gets_a_number(tmp_path):
+    """Review r34 V1: `F` on the organisation "Reuters" beside a feed "Reuters" wrote a view
+    of that name, which the next load warned of (Sources listed the name twice)."""
+    from newstui.config import add_view
+
+    path = tmp_path / "feeds.toml"
+    path.write_text('[[feeds]]\nname = "Reuters"\nurl = "https://r.example/rss"\n', "utf-8")
+
+    assert add_view(path, "reuters", 'org:"Reuters"').name == "reuters (2)"
+    assert load_config(path).warnings == ()

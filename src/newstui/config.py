@@ -825,13 +825,16 @@ def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
 
 
 def add_view(path: Path, name: str, query: str) -> ViewConfig:
-    """Append a `[[views]]` entry to the config file (comments kept); a taken name gets " (2)"."""
+    """Append a `[[views]]` entry to the config file (comments kept); a name a view or source
+    has already gets " (2)" (a view named like a feed is warned of at load: review r34 V1, `F`
+    on the organisation "Reuters" beside a feed "Reuters" wrote one)."""
     from newstui.nlp import query_keys
     from newstui.query import parse_query
 
     parse_query(query, query_keys)  # raises QueryError for an invalid query
     config = load_config(path)
-    known = {v.name.casefold() for v in config.views}
+    names = [v.name for v in config.views] + [f.name for f in config.feeds]
+    known = {n.casefold() for n in names + [s.name for s in config.local]}
     base = " ".join(name.split()) or query.strip()
     name, n = base, 2
     while name.casefold() in known:

@@ -492,3 +492,17 @@ async def test_many_start_up_warnings_are_two_toasts_and_one_saying_where_the_re
         assert said[2] == f"3 more warnings about feeds.toml: see {log}"
         logged = log.read_text("utf-8").splitlines()
         assert len(logged) == 5 and all("warning: " in line for line in logged)
+
+
+async def test_a_start_up_notice_counts_among_the_three_toasts(tmp_path, db_path):
+    """Review r34 W1: a notice (a new database, the demo rebuilt) and three warnings were four
+    toasts again."""
+    keys = "".join(f'"headlines.dwn{i}" = "x"\n' for i in range(3))
+    path = write_config(tmp_path, keys)
+    log = tmp_path / "state" / "newstui.log"
+    app = NewstuiApp(db_path, load_config(path), log_file=log, notice="A new database.")
+    async with run_recorded(app, size=(80, 24)) as pilot:
+        await settle(pilot)
+        said = [n.message for n in notifications(app)]
+        assert len(said) == 3 and said[0] == "A new database."
+        assert said[2] == f"2 more warnings about feeds.toml: see {log}"

@@ -347,7 +347,8 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         log = None
         for warning in warnings:
             log = self.logged_warnings.handler.record("warning", warning) or log
-        shown = warnings if len(warnings) <= STARTUP_TOASTS else warnings[: STARTUP_TOASTS - 1]
+        room = STARTUP_TOASTS - bool(self.notice)  # (the notice shown before them: one more)
+        shown = warnings if len(warnings) <= room else warnings[: room - 1]
         for warning in shown:
             self.notify(warning, severity="warning", markup=False, timeout=15)
         if rest := len(warnings) - len(shown):

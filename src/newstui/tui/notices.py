@@ -4,10 +4,13 @@ notice is a Notification of our own, posted as `notify` posts one."""
 
 from __future__ import annotations
 
+import os
+
 from textual.app import App
 from textual.notifications import Notification, Notify, SeverityLevel
 
 from newstui.text import terminal_safe
+from newstui.tui.toast_text import home_as_tilde
 
 LASTING_SECONDS = 600.0  # a notice's bound, should nothing take it down
 
@@ -38,8 +41,7 @@ def replace_notice(
     (user test r34 M4)."""
     if previous is not None:
         previous.timeout = 0  # (expired: the new notice's refresh leaves it out)
-    notice = Notification(
-        terminal_safe(message), severity=severity, timeout=app.NOTIFICATION_TIMEOUT, markup=False
-    )
+    text = home_as_tilde(terminal_safe(message), os.path.expanduser("~"))  # (as App.notify)
+    notice = Notification(text, severity=severity, timeout=app.NOTIFICATION_TIMEOUT, markup=False)
     app.post_message(Notify(notice))
     return notice
