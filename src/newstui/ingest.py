@@ -1477,7 +1477,7 @@ def analyse_pending(
 
     version = extractor_version(extractor_name)  # the extractor loads where it analyses
     stopped = cancel.is_set if cancel is not None else lambda: False
-    if extractor_name == "none":  # finds nothing: no pool, no text read back
+    if extractor_name == "none":  # finds nothing: no pool; stories read the texts back
         count = library.mark_unanalysed(version, ids)
         if count:
             library.prune_entities()
