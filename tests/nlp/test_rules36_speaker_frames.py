@@ -3,7 +3,12 @@ each pinned by invented sentences. A verb after ", and" with no subject of its o
 clause's opening subject ("She alleged that the mill had broken its promise, and said the town
 “…”"), when the clause names no one else who could be it. "Who" after an appositive that ends
 in a place is the person it describes ("Martin Oakes, its consul in Chile, who wrote"),
-and the stop of a name ("Harold Vance Jr.,") does not end the credit after a quotation."""
+and the stop of a name ("Harold Vance Jr.,") does not end the credit after a quotation. Verbs
+of making plain and of shouting ("clarified that", "indicated that", "yelled") attribute, so do
+"gave her feelings on X," and "states X" splitting a quotation. A quotation after a sentence
+that opens with "he"/"she" is that person's however long the words before its first comma, and
+a possessor that describes the sentence's subject ("Clara Vos, Brandt's former teacher,") does
+not stop the subject from speaking."""
 
 from __future__ import annotations
 
@@ -56,4 +61,64 @@ def test_the_stop_of_a_name_does_not_end_the_credit_after_a_quote(extractor) -> 
     )
     assert quotes_and_speakers(extractor, text) == [
         ("We will not load another ship,", "Harold Vance Jr.")
+    ]
+
+
+def test_a_clarified_or_indicated_clause_is_its_subjects(extractor) -> None:
+    text = (
+        "The ferry link was closed for a week. Harbour spokeswoman Edda Paulsen clarified that "
+        "the company was “in talks with the coastguard”. Captain Bram Hollis indicated that "
+        "the crews were “ready to sail”."
+    )
+    assert quotes_and_speakers(extractor, text) == [
+        ("in talks with the coastguard", "Edda Paulsen"),
+        ("ready to sail", "Bram Hollis"),
+    ]
+
+
+def test_a_shout_after_the_quote_is_the_shouters(extractor) -> None:
+    text = "The vote ended in uproar. “You should all resign!” yelled Senator Marta Quell."
+    assert quotes_and_speakers(extractor, text) == [("You should all resign!", "Marta Quell")]
+
+
+def test_a_response_given_before_the_quote_is_the_givers(extractor) -> None:
+    text = (
+        "Mayor Tobias Holm of Dunmore announced his retirement. Council leader Ruth Ellery "
+        "also gave her feelings on Holm, “He held this town together for twenty years.”"
+    )
+    assert quotes_and_speakers(extractor, text) == [
+        ("He held this town together for twenty years.", "Ruth Ellery")
+    ]
+
+
+def test_a_quote_after_a_pronoun_led_sentence_with_a_long_first_clause_is_its_subjects(
+    extractor,
+) -> None:
+    text = (
+        "Lena Okafor, a buyer for the Delmar grain cooperative, criticised the new levy. She "
+        "argued that in the grain trade, margins are barely four percent. “A levy "
+        "of ten percent closes the market to us.”"
+    )
+    assert quotes_and_speakers(extractor, text) == [
+        ("A levy of ten percent closes the market to us.", "Lena Okafor")
+    ]
+
+
+def test_a_possessor_describing_the_subject_does_not_block_the_quote_after(extractor) -> None:
+    text = (
+        "The chemist Hugo Brandt won the medal on Monday. Clara Vos, Brandt's former teacher at "
+        "the Utrecht institute, dismissed the rumours of a quarrel. “We have always been "
+        "friends.”"
+    )
+    assert quotes_and_speakers(extractor, text) == [("We have always been friends.", "Clara Vos")]
+
+
+def test_a_quote_split_by_states_and_a_relative_clause_goes_on_with_its_speaker(extractor) -> None:
+    text = (
+        "The fishermen filed their suit on Monday. “If we win,” states Ivo Brandauer who "
+        "represents them, “every trawler owner will have to listen.”"
+    )
+    assert quotes_and_speakers(extractor, text) == [
+        ("If we win,", "Ivo Brandauer"),
+        ("every trawler owner will have to listen.", "Ivo Brandauer"),
     ]

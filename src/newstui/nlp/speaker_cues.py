@@ -54,6 +54,9 @@ _VERBS: Final = (
     "emphasises|emphasizes|hinted|objected|observes|proclaims|recollects|recollected|reckons|"
     "reckoned|underscored|underscores|retorts|quips|affirms|mused|elaborates|recounts|"
     "speculated|speculates|"
+    # verbs of making plain and of raising one's voice ("Reid clarified that", "Lee indicated
+    # that", "yelled Rep. Moss")
+    "clarified|clarifies|indicated|indicates|yelled|screamed|"
     "According to|according to|In the words of|in the words of"
 )
 
@@ -242,7 +245,8 @@ _UNCREDITED: Final = frozenset(("before", "short", "nobody", "context"))
 # Verbs after which a name may be the speaker ("said Mensah:"); after "told" or "asked" it is the
 # listener ("Mensah told Reuters:").
 _SAY_THEN_SPEAKER: Final = frozenset(
-    "said says added wrote writes replied continued tweeted posted stated declared".split()
+    "said says added adds wrote writes replied continued tweeted posted stated states declared "
+    "explained explains".split()
 )
 # "Moss tweeted a tribute to Reid:", "posted a message for Reid's family,": after a verb with
 # a subject of its own, an object noun phrase (not a role: "said a spokesman for Acme, …") whose
@@ -306,6 +310,12 @@ _TEXT_SUBJECT: Final = re.compile(
 _MADE_STATEMENT: Final = re.compile(
     r"\b(?:made|issued|released|put\s+out|published)\s+(?:a|an)\s+(?:[\w-]+\s+)?"
     r"(?:statement|announcement|declaration)\s+that\s"
+)
+# "Peter Hain gave his response, “…”", "Ahern also gave his feelings on Paisley, “…”": a view
+# given, right before the quotation, by the clause's subject
+_GAVE_VIEW: Final = re.compile(
+    r"\bgave\s+(?:his|her|their)\s+(?:own\s+)?(?:response|reaction|feelings|views?|opinion|"
+    r"thoughts|verdict|assessment|answer)\b[^.;:,]*[,:]\s*$"
 )
 # '“…,” angrily said Ann Lee': one adverb between the quotation and an inverted verb
 _LONE_ADVERB: Final = re.compile(

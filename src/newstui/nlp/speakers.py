@@ -36,6 +36,7 @@ from newstui.nlp.speaker_cues import (
     _DASH_CREDIT,
     _DASHES,
     _DEEMED,
+    _GAVE_VIEW,
     _IN_HIS_OPINION,
     _INFINITIVE_LABEL,
     _INITIAL,
@@ -780,6 +781,21 @@ class SpeakerFinder(_SubjectFinder):
             and not self._in_dash_aside(start, m.start)
             and not self._attributive(m)  # "He praised the Moss administration.": no subject
         }  # "Jo Lee (Nancy Drew, Jem) told of…": credits in parentheses name no speaker
+        if len(people) > 1:
+            # "Robert Solow, Krugman's former professor, dismissed the claims.": a possessor
+            # that describes another person is not the sentence's subject
+            owners = {
+                m.entity.name
+                for m in self.mentions_in(start, end)
+                if m.entity.type == "PERSON" and _POSSESSIVE_AFTER.match(self.masked, m.end)
+            }
+            owned_only = owners - {
+                m.entity.name
+                for m in self.mentions_in(start, end)
+                if m.entity.type == "PERSON" and not _POSSESSIVE_AFTER.match(self.masked, m.end)
+            }
+            if len(people - owned_only) == 1:
+                people = people - owned_only
         if len(people) == 1:
             return people.pop()
         verb = verb_search(self.masked, start, end) if people else None
@@ -803,7 +819,10 @@ class SpeakerFinder(_SubjectFinder):
             if subject in people:
                 return subject
         sentence = self.masked[start:end]
-        opener = _LEADING_ADVERBIAL.match(sentence)  # "Underwhelmed by it, she left."
+        # "Underwhelmed by it, she left."; but "He claimed that in the solar industry, margins
+        # are thin.": a leading pronoun is the subject, however long the words before a comma
+        leading_pronoun = sentence.split()[:1] in (["He"], ["She"])
+        opener = None if leading_pronoun else _LEADING_ADVERBIAL.match(sentence)
         words = sentence[opener.end() if opener else 0 :].split()
         if not people and words[:1] and words[0].lower() in ("he", "she"):
             return self._resolve_pronoun(words[0].lower(), start)
@@ -1418,6 +1437,11 @@ class SpeakerFinder(_SubjectFinder):
             made = _MADE_STATEMENT.search(head) if "statement" in head or "ation" in head else None
             if made:  # "Spokesman Ann Lee made a statement that the law “…”": the subject's
                 named = self._first_named(sent_start, sent_start + made.start(), span.open_mark)
+                if named:
+                    return named
+            gave = _GAVE_VIEW.search(head) if "gave " in head else None
+            if gave:  # "Peter Hain, the former minister, gave his response, “…”"
+                named = self._first_named(sent_start, sent_start + gave.start(), span.open_mark)
                 if named:
                     return named
             opinion = _IN_HIS_OPINION.match(head)
