@@ -66,3 +66,23 @@ def test_a_currency_named_by_its_country_is_no_mention_of_it(extractor) -> None:
         assert "US" not in types and "U.S." not in types, (text, types)
     text = "The fare was US $39. US troops left Kelmar on Monday."
     assert type_by_name(extractor, text).get("US") == "PLACE"
+
+
+def test_first_level_divisions_and_boroughs_are_known_places(extractor) -> None:
+    text = (
+        "Villagers from Assam and Telangana marched on Monday. Convoys left Helmand on Monday for"
+        " Kandahar Airfield. Residents of lower Manhattan and Brooklyn were told the air was"
+        " safe. Talks on Abkhazia and South Ossetia stalled."
+    )
+    types = type_by_name(extractor, text)
+    for name in (
+        "Assam",
+        "Telangana",
+        "Helmand",
+        "Kandahar Airfield",
+        "Manhattan",
+        "Brooklyn",
+        "Abkhazia",
+        "South Ossetia",
+    ):
+        assert types.get(name) == "PLACE", (name, types)
