@@ -295,6 +295,45 @@ def test_another_days_post_under_the_link_and_title_of_a_removed_one_is_stored(
     assert read_pushed(fake) == [11, 12]
 
 
+def test_a_removed_post_the_server_dates_hours_apart_is_still_kept_out(
+    fake: FakeGReader,  # noqa: F811
+    feed_server,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Review r34 S2: the date guard took any other date for another entry, so a server that
+    keeps the date it first saw (the feed re-dated the entry since), or its own crawl time,
+    brought a removed read article back unread. Dates within SAME_ENTRY_HOURS are one entry."""
+    daily = f"{WIRE}/daily"
+    body = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+        f"<link>{WIRE}/</link><item><title>Other story</title><link>{WIRE}/other</link>"
+        "<guid isPermaLink='false'>o1</guid><pubDate>Mon, 02 Nov 2026 10:00:00 GMT</pubDate>"
+        "<description>Other.</description></item><item><title>Daily briefing</title>"
+        f"<link>{daily}</link><guid isPermaLink='false'>d1</guid>"
+        "<pubDate>Sun, 01 Nov 2026 10:00:00 GMT</pubDate><description>Day 1.</description>"
+        "</item></channel></rss>"
+    ).encode()
+    db, url = cleaned(feed_server, tmp_path, body, read=["Other story", "Daily briefing"])
+    assert titles(db) == {"Other story"}
+    crawled = 1_793_527_200 + 3 * 3600  # 2026-11-01T13:00:00Z: three hours after the feed's date
+    config = serving(
+        fake,
+        tmp_path,
+        url,
+        [
+            copy(1, f"{WIRE}/other", "Other story"),
+            {**copy(2, daily, "Daily briefing"), "published": crawled},
+        ],
+    )
+
+    report = sync(db, config, capsys)
+
+    assert report["new"] == 0
+    assert titles(db) == {"Other story"}
+    assert read_pushed(fake) == [11, 12]
+
+
 def test_an_article_removed_by_an_older_newstui_is_known_once_a_fetch_offered_it_again(
     fake: FakeGReader,  # noqa: F811
     feed_server,

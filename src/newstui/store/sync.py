@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Literal, NamedTuple
 from urllib.parse import unquote
 
@@ -836,7 +837,7 @@ def _retired(
         date = stored_date(item.article.published)
         for guid, removed_title, enclosures, published, was_read in removed:
             files = frozenset(str(u) for u in json_list(enclosures))
-            if _other_enclosures(files, sent) or (date and published and date != published):
+            if _other_enclosures(files, sent) or _days_apart(date, published):
                 # another entry, kept out never (a match is skipped for good): other files, or
                 # another day's post under one link and headline ("Daily briefing")
                 continue
@@ -849,6 +850,23 @@ def _retired(
         [feed_id, json.dumps([f"{kind}:{u}" for u in written for kind in ("guid", "link")])],
     ).fetchone()
     return _Retired(old[0], read_mark=False) if old else None
+
+
+SAME_ENTRY_HOURS = 12  # a removed entry and a server item dated further apart are two entries
+
+
+def _days_apart(sent: str | None, stored: str | None) -> bool:
+    """Whether two stored dates (ISO 8601 UTC) say two entries: both known and more than
+    SAME_ENTRY_HOURS apart (the next day's "Daily briefing" under one link and headline). Closer
+    dates are one entry dated twice (review r34 S2: a server that keeps the date it first saw
+    while the feed's entry was re-dated, or seconds rounded, let a removed read article back)."""
+    if not sent or not stored:
+        return False
+    try:
+        apart = datetime.fromisoformat(sent) - datetime.fromisoformat(stored)
+    except ValueError:  # (a date stored by hand or by an old version: no evidence either way)
+        return False
+    return abs(apart) > timedelta(hours=SAME_ENTRY_HOURS)
 
 
 def _keep_out(
