@@ -6,7 +6,10 @@ Sunday Tribune" the fragment "Tribune"; a weekday with no "the" before it is sti
 Sunday Times Square was closed").
 
 A people's word before one trade's word ending the capitals names a company ("Finnish Rail",
-"Chilean Power" were the group "Finnish" and a lone "Rail"); not when more capitals follow."""
+"Chilean Power" were the group "Finnish" and a lone "Rail"); not when more capitals follow.
+
+"Command", "Fleet", "Division", "Cavalry", "Infantry" and "Committees" end a body's name ("Kelmar
+Southern Command said" was a person, "the Kelmouth Fleet" nothing)."""
 
 from __future__ import annotations
 
@@ -45,3 +48,14 @@ def test_a_peoples_word_before_a_trade_and_more_capitals_is_left_as_it_was(extra
     text = "He took the Samjhauta Express to Lahore with a Finnish friend."
     types = type_by_name(extractor, text)
     assert types.get("Finnish") == "GROUP"
+
+
+def test_a_command_fleet_division_or_infantry_word_ends_a_body(extractor) -> None:
+    text = "Spokesmen for the Kelmouth Fleet denied it."
+    assert type_by_name(extractor, text) == {"Kelmouth Fleet": "ORG"}
+    text = "The Popular Defence Committees claimed the attack."
+    assert type_by_name(extractor, text) == {"Popular Defence Committees": "ORG"}
+    text = "Kelmar Southern Command said the road would close."
+    assert type_by_name(extractor, text) == {"Kelmar Southern Command": "ORG"}
+    text = "He served in the Royal Kelmish Light Infantry until 1990."
+    assert type_by_name(extractor, text)["Royal Kelmish Light Infantry"] == "ORG"
