@@ -9,11 +9,16 @@ A people's word before one trade's word ending the capitals names a company ("Fi
 "Chilean Power" were the group "Finnish" and a lone "Rail"); not when more capitals follow.
 
 "Command", "Fleet", "Division", "Cavalry", "Infantry" and "Committees" end a body's name ("Kelmar
-Southern Command said" was a person, "the Kelmouth Fleet" nothing)."""
+Southern Command said" was a person, "the Kelmouth Fleet" nothing).
+
+Names the lists lacked: the G8 (G7 and G20 were listed), the Tamil Tigers, and al-Qaeda written
+"al Qaeda" or "Al Qaida" (no entity before)."""
 
 from __future__ import annotations
 
 from extracted import type_by_name
+
+from newstui.nlp import canonical_key
 
 
 def test_a_weekday_newspaper_after_the_keeps_its_weekday(extractor) -> None:
@@ -59,3 +64,15 @@ def test_a_command_fleet_division_or_infantry_word_ends_a_body(extractor) -> Non
     assert type_by_name(extractor, text) == {"Kelmar Southern Command": "ORG"}
     text = "He served in the Royal Kelmish Light Infantry until 1990."
     assert type_by_name(extractor, text)["Royal Kelmish Light Infantry"] == "ORG"
+
+
+def test_list_names_of_armed_groups_and_summits(extractor) -> None:
+    text = "Police in Kelmouth blamed the Tamil Tigers for the blast."
+    assert type_by_name(extractor, text)["Tamil Tigers"] == "ORG"
+    text = "Ministers met before the G8 summit in Kelmouth."
+    assert type_by_name(extractor, text)["G8"] == "ORG"
+    text = "The video was said to come from al Qaeda, the ministry said."
+    types = type_by_name(extractor, text)
+    assert [kind for name, kind in types.items() if canonical_key(name, kind) == "org:qaeda"] == [
+        "ORG"
+    ], types
