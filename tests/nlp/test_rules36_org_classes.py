@@ -12,7 +12,10 @@ A people's word before one trade's word ending the capitals names a company ("Fi
 Southern Command said" was a person, "the Kelmouth Fleet" nothing).
 
 Names the lists lacked: the G8 (G7 and G20 were listed), the Tamil Tigers, and al-Qaeda written
-"al Qaeda" or "Al Qaida" (no entity before)."""
+"al Qaeda" or "Al Qaida" (no entity before).
+
+A role's singular possessive opens a body's name before its head word ("the Farmer's Union of
+Kelmar" was "Union of Kelmar", "Kelmar Teacher's Federation" nothing), as "Workers' Union" did."""
 
 from __future__ import annotations
 
@@ -76,3 +79,10 @@ def test_list_names_of_armed_groups_and_summits(extractor) -> None:
     assert [kind for name, kind in types.items() if canonical_key(name, kind) == "org:qaeda"] == [
         "ORG"
     ], types
+
+
+def test_a_roles_singular_possessive_opens_a_body(extractor) -> None:
+    text = "She joined the Farmer's Union of Kelmar in 2001."
+    assert "Farmer's Union of Kelmar" in type_by_name(extractor, text)
+    text = "The Kelmar Teacher's Federation called a strike."
+    assert type_by_name(extractor, text) == {"Kelmar Teacher's Federation": "ORG"}

@@ -813,6 +813,24 @@ _SYLLABLE_WORDS: Final = frozenset(
 )
 
 
+# Bodies whose names open with a role's singular possessive: "Worker's Party", "Teacher's
+# Federation", "Citizen's Committee" (written so for "Workers'", "Teachers'"…).
+_ROLE_POSSESSIVE_HEADS: Final = frozenset(
+    "Party Union Association Federation League Movement Alliance Front Congress Committee "
+    "Council Coalition Society Guild".split()
+)
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    return load_gazetteer().role_words
+
+
+def _role_possessive(word: str) -> bool:
+    """Whether `word` is a role's singular possessive ("Worker's", "Teacher’s")."""
+    return word[-2:] in ("'s", "’s") and word[:-2].lower() in _role_words()
+
+
 def _joinable(text: str, last: Token, tok: Token, org_words: frozenset[str]) -> bool:
     """Whether `tok` may continue a run ending with `last`, judged by the gap between them: one
     space (not after a possessive), ". " after an initial or an abbreviated title, "s' " before
@@ -823,6 +841,7 @@ def _joinable(text: str, last: Token, tok: Token, org_words: frozenset[str]) -> 
             not last.text.endswith(("’s", "'s"))
             or last.text in _NAME_POSSESSIVES
             or (last.text[-5:-2] == "men" and tok.text in org_words)  # "Horsemen's Association"
+            or (tok.text in _ROLE_POSSESSIVE_HEADS and _role_possessive(last.text))
         )
     if width != 2:
         return False
