@@ -15,7 +15,10 @@ Names the lists lacked: the G8 (G7 and G20 were listed), the Tamil Tigers, and a
 "al Qaeda" or "Al Qaida" (no entity before).
 
 A role's singular possessive opens a body's name before its head word ("the Farmer's Union of
-Kelmar" was "Union of Kelmar", "Kelmar Teacher's Federation" nothing), as "Workers' Union" did."""
+Kelmar" was "Union of Kelmar", "Kelmar Teacher's Federation" nothing), as "Workers' Union" did.
+
+A company's name without its suffix, where no word is a given name, is the company even as the
+subject of "said" ("Kelmo Brightline said" after "Kelmo Brightline Inc." was a person)."""
 
 from __future__ import annotations
 
@@ -86,3 +89,10 @@ def test_a_roles_singular_possessive_opens_a_body(extractor) -> None:
     assert "Farmer's Union of Kelmar" in type_by_name(extractor, text)
     text = "The Kelmar Teacher's Federation called a strike."
     assert type_by_name(extractor, text) == {"Kelmar Teacher's Federation": "ORG"}
+
+
+def test_a_companys_short_name_without_a_given_name_is_the_company(extractor) -> None:
+    text = "Kelmo Brightline Inc. lost data. Customers were not affected, Kelmo Brightline said."
+    assert type_by_name(extractor, text) == {"Kelmo Brightline Inc": "ORG"}
+    text = "Tom Kelmo International opened a shop. Tom Kelmo said he was pleased."
+    assert type_by_name(extractor, text).get("Tom Kelmo") == "PERSON"

@@ -1433,10 +1433,11 @@ def _merge_company_short_names(groups: dict[str, list[Candidate]], text: str) ->
     if not by_lead:
         return
     weak_people = {  # '“…,” Brannock said': one word typed a person by its verb alone, also
-        # opening a sentence ("Brightwell says …" after "Brightwell Corp")
+        # opening a sentence ("Brightwell says …" after "Brightwell Corp"), or words of which
+        # none is a given name ("Time Warner said" after "Time Warner Inc.")
         key: cands[0].text
         for key, cands in groups.items()
-        if cands[0].words == 1
+        if (cands[0].words == 1 or _no_given_name(cands[0].text, gaz.first_names))
         and _best_type(cands) == "PERSON"
         and (
             max(c.strength for c in cands) <= 1
@@ -1452,6 +1453,12 @@ def _merge_company_short_names(groups: dict[str, list[Candidate]], text: str) ->
             if key in weak_people:  # its verb's person cue gives way to the company's name
                 moved = [_untyped(c) if c.strength == 2 else c for c in moved]
             groups[longer[0]].extend(moved)
+
+
+def _no_given_name(name: str, first_names: frozenset[str]) -> bool:
+    """Whether no word of `name` is a given name or an initial ("Time Warner", not "Adam
+    Aircraft" nor "J. R. Simplot", which may be the founder the company is named after)."""
+    return not any(w in first_names or w.endswith(".") or len(w) == 1 for w in name.split())
 
 
 def _heads_a_line(text: str, cand: Candidate) -> bool:
