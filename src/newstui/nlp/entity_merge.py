@@ -5,7 +5,7 @@ with every mention's offsets."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from typing import Final
 
 from newstui.model import Entity, Mention
@@ -1455,7 +1455,7 @@ def _merge_company_short_names(groups: dict[str, list[Candidate]], text: str) ->
             groups[longer[0]].extend(moved)
 
 
-def _no_given_name(name: str, first_names: frozenset[str]) -> bool:
+def _no_given_name(name: str, first_names: Container[str]) -> bool:
     """Whether no word of `name` is a given name or an initial ("Time Warner", not "Adam
     Aircraft" nor "J. R. Simplot", which may be the founder the company is named after)."""
     return not any(w in first_names or w.endswith(".") or len(w) == 1 for w in name.split())
