@@ -8,7 +8,8 @@ of making plain and of shouting ("clarified that", "indicated that", "yelled") a
 "gave her feelings on X," and "states X" splitting a quotation. A quotation after a sentence
 that opens with "he"/"she" is that person's however long the words before its first comma, and
 a possessor that describes the sentence's subject ("Clara Vos, Brandt's former teacher,") does
-not stop the subject from speaking."""
+not stop the subject from speaking. A company's "Co." after its name does not end the credit
+after a quotation, and a fragment after an "according to X" aside is X's."""
 
 from __future__ import annotations
 
@@ -122,3 +123,22 @@ def test_a_quote_split_by_states_and_a_relative_clause_goes_on_with_its_speaker(
         ("If we win,", "Ivo Brandauer"),
         ("every trawler owner will have to listen.", "Ivo Brandauer"),
     ]
+
+
+def test_a_companys_abbreviated_ending_does_not_end_the_credit_after_a_quote(extractor) -> None:
+    text = (
+        "Shares fell on Monday. “The levy is a warning to every trader,” Nora Lindqvist of "
+        "Baltic Harbour Trading Co. told reporters. “Nobody will stop buying.”"
+    )
+    assert quotes_and_speakers(extractor, text) == [
+        ("The levy is a warning to every trader,", "Nora Lindqvist"),
+        ("Nobody will stop buying.", "Nora Lindqvist"),
+    ]
+
+
+def test_a_fragment_after_an_according_to_aside_is_the_credited_persons(extractor) -> None:
+    text = (
+        "The new rules, according to Transport Minister Oskar Wendt, are meant to make the "
+        "roads “safe for everyone”."
+    )
+    assert quotes_and_speakers(extractor, text) == [("safe for everyone", "Oskar Wendt")]

@@ -413,6 +413,9 @@ _LABEL_AS: Final = re.compile(
 )
 # "According to Moss, the storm will be “very dangerous”": the sentence is credited to Moss
 _ACCORDING_OPENS: Final = re.compile(r"^\W*(?:[Aa]ccording to|[Ii]n the words of)\s([^,;:]+)")
+# "The proposal, according to Home Secretary Ann Lee, is designed to keep children “…”": a
+# credit set off by commas inside the sentence
+_ACCORDING_ASIDE: Final = re.compile(r",\s(?:according to|in the words of)\s([^,;:]+),")
 # Where a clause of its own begins: a mention before it is not the subject of a later verb.
 # (led by one class, so a search skips to those characters: ";|\s(?:…)\s", a class in one of
 # two alternatives, was tried at every character)

@@ -13,6 +13,7 @@ from newstui.nlp.quotes import NAMING_CUE, QuoteSpan, title_cased
 from newstui.nlp.segment import WordNeedsGuard, may_match
 from newstui.nlp.sentence_closers import SentenceClosers
 from newstui.nlp.speaker_cues import (
+    _ACCORDING_ASIDE,
     _ACCORDING_OPENS,
     _ADVERB,
     _AND_VERB,
@@ -169,6 +170,10 @@ _PREPOSITION_PHRASE = re.compile(
     r"\b(?:from|for|with|to|of|on behalf of)\s+(?:(?:his|her|their|its|the|a|an)\s+)?"
     r"(?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*,?\s+$"
 )
+
+
+# The abbreviations that end a company's or person's name with a stop the entity leaves out
+_NAME_END_ABBREVIATIONS: Final = frozenset("Co Inc Corp Ltd Bros Plc Jr Sr".split())
 
 
 class SpeakerFinder(_SubjectFinder):
@@ -447,13 +452,17 @@ class SpeakerFinder(_SubjectFinder):
             labelled = bool(label_ends) and len(head) - max(label_ends) <= 60
             # 'Moscow continues to call the war a “…”': a habit of naming, not a statement
             labelling = labelled and not _INFINITIVE_LABEL.search(head)
-            according = _ACCORDING_OPENS.match(head)
+            according = _ACCORDING_OPENS.match(head) or (
+                _ACCORDING_ASIDE.search(head) if "according to" in head else None
+            )
             credited = according is not None and any(
                 m.entity.type in ("PERSON", "ORG")
                 and not _PREPOSITIONS.intersection(
                     self.masked[sent_start + according.start(1) : m.start].lower().split()
                 )
-                for m in self.mentions_in(sent_start, sent_start + according.end())
+                for m in self.mentions_in(
+                    sent_start + according.start(1), sent_start + according.end(1)
+                )
             )  # "According to the magazine Salon, …", not "According to data from Acme, …"
             _, sent_end = self.sentence_bounds(span.open_mark)
             beside = self._closers().beside(sent_start, sent_end, span.open_mark)
@@ -1083,15 +1092,18 @@ class SpeakerFinder(_SubjectFinder):
             return ""  # '“…,” Moss was told': Moss listened; who spoke is not named
         if "." in before:
             # '“…,” the union president, Robert Meegan Jr., said': the stop of a name ("Jr.",
-            # "Amazon.com") ends nothing (offsets of `before` are still the tail's here)
+            # "Amazon.com", a company's "Co." after it) ends nothing (offsets of `before` are
+            # still the tail's here)
             for m in self.mentions_in(base, base + len(before)):
-                if (
-                    m.entity.type in ("PERSON", "ORG")  # not "U.S." ("the U.S. statement said")
-                    and m.end <= base + len(before)
-                    and "." in before[m.start - base : m.end - base]
+                if m.entity.type not in ("PERSON", "ORG") or m.end >= base + len(before):
+                    continue  # not "U.S." ("the U.S. statement said")
+                end = m.end - base
+                if before[end] == "." and before[m.start - base : end].rsplit(None, 1)[-1] in (
+                    _NAME_END_ABBREVIATIONS
                 ):
-                    inside = before[m.start - base : m.end - base].replace(".", " ")
-                    before = before[: m.start - base] + inside + before[m.end - base :]
+                    end += 1  # "Phil Chen of Grand Cathay Securities Investment Trust Co. told"
+                inside = before[m.start - base : end].replace(".", " ")
+                before = before[: m.start - base] + inside + before[end:]
         if (
             not ends_open
             and len(_PARENTHESES.sub("", before).split()) > 3
