@@ -364,3 +364,25 @@ def test_an_article_removed_by_an_older_newstui_is_known_once_a_fetch_offered_it
     assert report["new"] == 0
     assert titles(db) == {"Story 1", "Story 3", "Story 4"}
     assert read_pushed(fake) == []
+
+
+def test_another_user_s_account_is_sent_no_read_mark_of_a_removed_article(
+    fake: FakeGReader,  # noqa: F811
+    feed_server,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Review r34 S3: after the store switched to another user's account (forget_server
+    without keep_marks: the queue of marks made here is dropped), the removed articles still
+    sent their read marks to the new account. They are still kept out."""
+    from newstui.library import Library
+
+    db, url = cleaned(feed_server, tmp_path, wire(), read=["Story 2"], old_unread=("Story 3",))
+    with Library.open(db) as library:
+        library.sync.forget_server(keep_marks=False)  # another user configured
+    config = serving(fake, tmp_path, url, [copy(n, f"{WIRE}/{n}", f"Story {n}") for n in (1, 2, 4)])
+
+    report = sync(db, config, capsys)
+
+    assert read_pushed(fake) == [] and report["pushed"] == 0
+    assert report["new"] == 0  # Story 2 still kept out

@@ -199,9 +199,21 @@ def forget_server(db: Database, *, keep_marks: bool = True) -> None:
 
     `keep_marks` (the same user on another server): queued changes stay, and marks made here go
     to the items matched. Without it (another user) the queue is dropped and the unlinked
-    articles are remembered (UNLINKED), so the new account's items give them its marks."""
+    articles are remembered (UNLINKED), so the new account's items give them its marks; nor do
+    the articles a cleanup removed send their read marks to the new account (review r34 S3).
+    Removed articles remembered by the last server's item ids are forgotten as such: another
+    server's items may have those ids."""
     with write_transaction(db) as conn:
+        # (one known by its link stays so, under a name no item key has; `OR IGNORE` leaves a
+        # row renamed by an earlier switch, which the DELETE then drops)
+        conn.execute(
+            "UPDATE OR IGNORE retired_articles SET guid = ? || guid "
+            "WHERE guid LIKE ? AND link IS NOT NULL",
+            [FORMER, ITEM_KEY_PREFIX + "%"],
+        )
+        conn.execute("DELETE FROM retired_articles WHERE guid LIKE ?", [ITEM_KEY_PREFIX + "%"])
         if not keep_marks:
+            conn.execute("UPDATE retired_articles SET was_read = NULL WHERE was_read IS NOT NULL")
             unlinked = _unlinked(conn) | {
                 r[0] for r in conn.execute("SELECT article_id FROM sync_items")
             }
