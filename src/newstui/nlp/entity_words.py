@@ -711,13 +711,25 @@ def _split_suffix(tok: Token) -> tuple[Token, str | None]:
     return tok, None
 
 
-def _currency_after(text: str, end: int) -> bool:
-    """Whether capitals ending at `end` (before the text's end) are a currency's, right before
-    "$", " $" or " dollar(s)" ("US$20", "US $39", "U.S. dollars"), not their country's name."""
+# The capitals a dollar is named by apart from its sign ("US $39", "NZ dollars", "AUD $5"): a
+# country's other capitals before " $" name it ("the IMF $3 billion loan", "the UN $2.5 billion").
+_DOLLAR_PREFIXES: Final = frozenset(
+    "US U.S USD A AU AUD C CA CAN CAD NZ NZD HK HKD S SG SGD NT NTD TT EC J Z ZWD".split()
+)
+
+
+def _currency_after(text: str, word: str, end: int) -> bool:
+    """Whether capitals `word` ending at `end` (before the text's end) are a currency's, right
+    before "$" ("US$20"), or a dollar's prefix before " $" or " dollar(s)" ("US $39", "U.S.
+    dollars"), not their country's name ("the US. $5 billion": a sentence's stop is no prefix's)."""
     code = ord(text[end])
     if code == 36:  # "$"
         return True
+    if word not in _DOLLAR_PREFIXES:
+        return False
     if code == 46:  # "U.S. dollars": the token is "U.S", its last dot after it
+        if "." not in word:
+            return False
         end += 1
     elif code != 32:
         return False
@@ -737,7 +749,7 @@ def _chunks(
     for i, raw in enumerate(tokens):
         if not run and not caps[i]:
             continue  # a lower-case word outside a run, the commonest case (never split either)
-        if raw.end < len(text) and raw.text.isupper() and _currency_after(text, raw.end):
+        if raw.end < len(text) and raw.text.isupper() and _currency_after(text, raw.text, raw.end):
             if run:  # "US$20", "NZ$10,000", "US $39", "nine billion US dollars": a currency,
                 out.append((run, cues))  # not a mention of the country
             run, cues = [], []

@@ -1,0 +1,30 @@
+"""Rules-36 review fixes (round 34): misfires the round's code review found in rules merged the
+same day, each pinned by the reviewer's sentences.
+
+N6: capitals before " $" are a currency's only for a dollar's own prefix ("US $39", "NZ
+dollars", "U.S. $5"): "the IMF $3 billion bailout" names the IMF, and a sentence's stop after
+"the US." is no abbreviation's dot."""
+
+from __future__ import annotations
+
+from extracted import typed_names
+
+
+def test_a_body_before_a_dollar_sign_is_still_named(extractor) -> None:
+    for text, entity in (
+        ("Greece agreed the IMF $3 billion bailout on Monday.", ("IMF", "ORG")),
+        ("Aid groups backed the UN $2.5 billion appeal for Sudan.", ("UN", "ORG")),
+        ("The troops returned to the US. $5 billion was pledged.", ("US", "PLACE")),
+    ):
+        assert entity in typed_names(extractor, text), text
+
+
+def test_a_dollars_prefix_is_still_no_place(extractor) -> None:
+    for text in (
+        "The tickets cost US $39 each.",
+        "The firm paid nine billion US dollars for it.",
+        "Each share fetched $625 U.S. dollars.",
+        "The farm sold for NZ $2 million.",
+    ):
+        names = {name for name, _ in typed_names(extractor, text)}
+        assert not names & {"US", "U.S.", "NZ", "New Zealand", "United States"}, text
