@@ -3,7 +3,11 @@ same day, each pinned by the reviewer's sentences.
 
 N6: capitals before " $" are a currency's only for a dollar's own prefix ("US $39", "NZ
 dollars", "U.S. $5"): "the IMF $3 billion bailout" names the IMF, and a sentence's stop after
-"the US." is no abbreviation's dot."""
+"the US." is no abbreviation's dot.
+
+N1: "State of X" is a state's long form only for a country, US state or province, not a city
+("the State of Washington" is not Washington), nor a part of a country ("the State of Mexico",
+"the Federation of Bosnia and Herzegovina"); a merged state is named by its short name."""
 
 from __future__ import annotations
 
@@ -28,3 +32,32 @@ def test_a_dollars_prefix_is_still_no_place(extractor) -> None:
     ):
         names = {name for name, _ in typed_names(extractor, text)}
         assert not names & {"US", "U.S.", "NZ", "New Zealand", "United States"}, text
+
+
+def test_a_part_of_a_state_or_a_city_is_not_merged_with_the_country(extractor) -> None:
+    for text, long_form, short in (
+        (
+            "Toluca is the capital of the State of Mexico. Mexico sent troops.",
+            "State of Mexico",
+            "Mexico",
+        ),
+        (
+            "Voters said the Federation of Bosnia and Herzegovina would vote. Bosnia and"
+            " Herzegovina joined talks.",
+            "Federation of Bosnia and Herzegovina",
+            "Bosnia and Herzegovina",
+        ),
+        (
+            "Officials in the State of Washington said Washington had been warned.",
+            "State of Washington",
+            "Washington",
+        ),
+    ):
+        names = {name for name, _ in typed_names(extractor, text)}
+        assert {long_form, short} <= names, text
+
+
+def test_a_states_long_form_merged_with_its_short_name_is_named_short(extractor) -> None:
+    text = "The State of Texas sued the agency on Monday. Texas won the case."
+    assert ("Texas", "PLACE") in typed_names(extractor, text)
+    assert "State of Texas" not in {name for name, _ in typed_names(extractor, text)}

@@ -27,7 +27,13 @@ from newstui.nlp.entity_words import (
     _known_first_words,
 )
 from newstui.nlp.gazetteer import Gazetteer, load_gazetteer, us_states
-from newstui.nlp.names import _VOWELS, spelling_variant, strip_possessive, untyped_key
+from newstui.nlp.names import (
+    _VOWELS,
+    spelling_variant,
+    state_long_form,
+    strip_possessive,
+    untyped_key,
+)
 from newstui.nlp.segment import _is_word_char
 
 # The classes and their `__new__` (object's) as constants: compiled, a constant is read in one
@@ -251,7 +257,12 @@ def _entity(cands: list[Candidate], kind: str) -> Entity:
 def _names_better(a: Candidate, b: Candidate) -> bool:
     """Whether `a` is a better name for an entity than `b`: more words, not in capitals,
     longer, earlier. `(c.words, not c.text.isupper(), len(c.text), -c.start)` compared in
-    turn, as a tuple key would be (a compiled comparison, not a tuple per mention)."""
+    turn, as a tuple key would be (a compiled comparison, not a tuple per mention). A state's
+    short name is better than its long form ("Iran", not "the Islamic Republic of Iran")."""
+    if (" of " in a.text or " of " in b.text) and (a_long := state_long_form(a.text) != "") != (
+        state_long_form(b.text) != ""
+    ):
+        return not a_long
     if a.words != b.words:
         return a.words > b.words
     a_cased, b_cased = not a.text.isupper(), not b.text.isupper()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from importlib import resources
 from types import FunctionType
 from typing import TYPE_CHECKING, Final
 
@@ -109,13 +110,33 @@ _STATE_FORM_WORDS: Final = frozenset(
 # Countries whose long forms name two states: "Republic of China" is Taiwan, "Democratic
 # Republic of Congo" not the Republic of Congo, "Republic of Korea" the South: kept apart.
 _TWO_STATES: Final = frozenset(("China", "Congo", "Korea"))
+# A part of a country named by the country's long form: "the Federation of Bosnia and
+# Herzegovina" is one of its two entities, "the State of Mexico" one of Mexico's states.
+_PARTS_OF_STATES: Final = frozenset(
+    (("Federation", "Bosnia and Herzegovina"), ("Federation", "Bosnia"), ("State", "Mexico"))
+)
+
+
+@lru_cache(maxsize=1)
+def _named_states() -> frozenset[str]:
+    """The places "State of X" may name: the countries, US states and other provinces of
+    places.txt, never a city's name ("the State of Washington" is not Washington, the capital and
+    its government, nor "the State of New York" the city)."""
+    text = resources.files("newstui.nlp").joinpath("data").joinpath("places.txt")
+    names: set[str] = set()
+    for section in text.read_text(encoding="utf-8").split("\n# ")[1:]:
+        head, _, body = section.partition("\n")
+        if head.startswith(("Countries and", "rules-14", "US states", "Provinces")):
+            names.update(line.strip() for line in body.splitlines() if line.strip())
+    return frozenset(names)
 
 
 def state_long_form(name: str) -> str:
     """The country a state's long form names ("Islamic Republic of Iran" → "Iran", "the
     Kingdom of Saudi Arabia" → "Saudi Arabia", "State of Texas" → "Texas"), so both forms are
     one entity; "" for any other name (not "Islamic State of Iraq", a body: only "State of"
-    alone; not "Republic of China": see _TWO_STATES, but "People's Republic of China")."""
+    alone, and of a state or country, not a city; not "Republic of China": see _TWO_STATES, but
+    "People's Republic of China"; not a part of a state: see _PARTS_OF_STATES)."""
     head, of, place = name.partition(" of ")
     if not of:
         return ""
@@ -129,6 +150,10 @@ def state_long_form(name: str) -> str:
     if not all(w in _STATE_FORM_WORDS for w in words[:-1]):
         return ""
     if place in _TWO_STATES and words != ["People's", "Republic"]:
+        return ""
+    if (words[-1], place) in _PARTS_OF_STATES:
+        return ""
+    if words[-1] == "State" and place not in _named_states():
         return ""
     return place if load_gazetteer().known.get(place) == "PLACE" else ""
 
