@@ -124,11 +124,22 @@ def _named_states() -> frozenset[str]:
     its government, nor "the State of New York" the city)."""
     text = resources.files("newstui.nlp").joinpath("data").joinpath("places.txt")
     names: set[str] = set()
-    for section in text.read_text(encoding="utf-8").split("\n# ")[1:]:
-        head, _, body = section.partition("\n")
-        if head.startswith(("Countries and", "rules-14", "US states", "Provinces")):
-            names.update(line.strip() for line in body.splitlines() if line.strip())
-    return frozenset(names)
+    cities: set[str] = set()
+    head, in_head = "", False  # a section's heading: its comment lines, joined
+    for line in text.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            head, in_head = (head + line if in_head else line), True
+            continue
+        in_head = False
+        if not (line := line.strip()):
+            continue
+        if any(h in head for h in ("# Countries and", "# rules-14", "# US states", "# Provinces")):
+            names.add(line)
+        elif "first-level divisions" in head:
+            names.add(line)  # India's states, China's provinces … (rules-36)
+        elif "# Continents" not in head:
+            cities.add(line)
+    return frozenset(names - cities)
 
 
 def state_long_form(name: str) -> str:
