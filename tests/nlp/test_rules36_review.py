@@ -7,7 +7,13 @@ dollars", "U.S. $5"): "the IMF $3 billion bailout" names the IMF, and a sentence
 
 N1: "State of X" is a state's long form only for a country, US state or province, not a city
 ("the State of Washington" is not Washington), nor a part of a country ("the State of Mexico",
-"the Federation of Bosnia and Herzegovina"); a merged state is named by its short name."""
+"the Federation of Bosnia and Herzegovina"); a merged state is named by its short name.
+
+N5: a weekday after "the" before a paper's word opens the paper's name only when that word ends
+the capitals ("the Sunday Times reported"; "the Sunday Times Square parade" is Times Square).
+
+N2: a people's word and a trade ("American Express") is a company before "and" another name
+too, and not in a title-cased headline ("Hungary Cuts Reliance On Russian Gas")."""
 
 from __future__ import annotations
 
@@ -61,3 +67,23 @@ def test_a_states_long_form_merged_with_its_short_name_is_named_short(extractor)
     text = "The State of Texas sued the agency on Monday. Texas won the case."
     assert ("Texas", "PLACE") in typed_names(extractor, text)
     assert "State of Texas" not in {name for name, _ in typed_names(extractor, text)}
+
+
+def test_a_weekday_before_a_papers_word_inside_a_longer_name_is_a_date(extractor) -> None:
+    for text, entity in (
+        ("Fans crowded into the Sunday Times Square parade.", ("Times Square", "PLACE")),
+        ("Results of the Saturday Post Office raffle were read.", ("Post Office", "ORG")),
+    ):
+        assert entity in typed_names(extractor, text), text
+    assert ("Sunday Times", "ORG") in typed_names(extractor, "The Sunday Times reported it.")
+
+
+def test_a_company_named_by_a_peoples_trade_before_and_is_one_name(extractor) -> None:
+    names = typed_names(extractor, "Regulators said American Express and Visa were fined.")
+    assert ("American Express", "ORG") in names and ("Visa", "ORG") in names
+
+
+def test_a_peoples_word_and_a_trade_in_a_title_cased_headline_is_no_company(extractor) -> None:
+    names = typed_names(extractor, "Hungary Cuts Reliance On Russian Gas")
+    assert ("Russian Gas", "ORG") not in names
+    assert ("Russian", "GROUP") in names

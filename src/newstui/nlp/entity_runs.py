@@ -519,10 +519,20 @@ class _RunFinder(_TypingFinder):
 
     def _weekday_paper(self, run: list[Token]) -> bool:
         """'the Sunday Times', 'The Sunday Telegraph reported': a weekday after "the" and before a
-        newspaper's word opens the paper's name, and stays in it."""
+        newspaper's word opens the paper's name, and stays in it; not before a place's or a
+        body's head noun ("the Sunday Times Square parade" is a day's parade in Times Square,
+        "the Saturday Post Office raffle" the Post Office's)."""
         return (
             run[0].text in WEEKDAYS
             and run[1].text in _WEEKDAY_PAPERS
+            and (
+                len(run) == 2
+                or run[2].text == "Magazine"
+                or (
+                    run[2].text not in self.gaz.place_words
+                    and run[2].text not in self.gaz.org_words
+                )
+            )
             and self.text[run[0].start - 4 : run[0].start] in ("the ", "The ")
         )
 
@@ -742,8 +752,22 @@ class _RunFinder(_TypingFinder):
             or run[i].text in _party_words()  # "the Republican Senate" is the Senate
         ):
             return 0
-        if i + 2 == len(run) and run[i + 1].text in _PEOPLES_TRADES:
-            return 2  # "British Gas", "Indian Railways": a company named by its trade
+        if (
+            run[i + 1].text in _PEOPLES_TRADES
+            and (
+                i + 2 == len(run)
+                or (  # "American Express and Visa"; not "European Coal and Steel Community"
+                    i + 4 == len(run)
+                    and run[i + 2].text == "and"
+                    and run[i + 3].text not in _PEOPLES_TRADES
+                    and strip_possessive(run[i + 3].text) not in self.gaz.org_words
+                )
+            )
+            and not self._title_cased(run[i].start)
+        ):
+            return 2  # "British Gas", "Indian Railways": a company named by its trade; also
+            # before "and" another name ("American Express and Visa"); not in a title-cased
+            # headline ("Europe's Reliance On Russian Gas")
         k = i + 1
         while k < len(run):
             word = run[k].text
@@ -771,6 +795,18 @@ class _RunFinder(_TypingFinder):
                 return 0  # "British Prime Minister": a title, no body's name
             k += max(n_known, 1)
         return 0
+
+    def _title_cased(self, at: int) -> bool:
+        """Whether the line around `at` capitalises its words as a headline does: no lower-case
+        word of four letters or more in it (within 200 characters either side)."""
+        text = self.text
+        start = max(text.rfind("\n", 0, at) + 1, at - 200)
+        end = text.find("\n", at)
+        end = min(at + 200, len(text) if end < 0 else end)
+        return not any(
+            len(word) > 3 and word[0].islower() and word.isalpha()
+            for word in text[start:end].split()
+        )
 
     def _named_alone_elsewhere(self, tail: list[Token]) -> bool:
         """'the Thai News Agency Sondhi Limthongkul, a critic … against Sondhi': the words
