@@ -386,3 +386,41 @@ def test_another_user_s_account_is_sent_no_read_mark_of_a_removed_article(
 
     assert read_pushed(fake) == [] and report["pushed"] == 0
     assert report["new"] == 0  # Story 2 still kept out
+
+
+def test_a_stored_daily_post_is_not_paired_with_the_next_day_s_item(
+    fake: FakeGReader,  # noqa: F811
+    feed_server,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Review r34 S1: the first sync paired day 1's stored "Daily briefing" (read here) with
+    the server's day-3 item under the same link and headline: day 3 was marked read on the
+    server unseen, and showed day 1's text. Dates more than 12 hours apart are two entries."""
+    daily = f"{WIRE}/daily"
+    body = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+        f"<link>{WIRE}/</link><item><title>Daily briefing</title>"
+        f"<link>{daily}</link><guid isPermaLink='false'>d1</guid>"
+        "<pubDate>Sun, 01 Nov 2026 10:00:00 GMT</pubDate><description>Day 1.</description>"
+        "</item></channel></rss>"
+    ).encode()
+    feed_server.route("/feed.xml", body=body)
+    url = feed_server.url("/feed.xml")
+    db = tmp_path / "n.db"
+    plain = tmp_path / "plain.toml"
+    plain.write_text(f'[settings]\nfulltext = false\n\n[[feeds]]\nname = "Mine"\nurl = "{url}"\n')
+    assert main(["--db", str(db), "--config", str(plain), "fetch"]) == 0
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE articles SET read = 1")
+    conn.close()
+    day3 = {**copy(3, daily, "Daily briefing"), "published": 1_793_527_200 + 2 * 86_400}
+    config = serving(fake, tmp_path, url, [{**day3, "summary": {"content": "<p>Day 3.</p>"}}])
+
+    report = sync(db, config, capsys)
+
+    assert read_pushed(fake) == [] and report["new"] == 1
+    conn = sqlite3.connect(db)
+    rows = conn.execute("SELECT read, published FROM articles ORDER BY published").fetchall()
+    conn.close()
+    assert rows == [(1, "2026-11-01T10:00:00+00:00"), (0, "2026-11-03T10:00:00+00:00")]

@@ -610,11 +610,13 @@ def _link_counts(conn: sqlite3.Connection, feed_id: int) -> dict[str, int]:
 
 
 class StoredEntry(NamedTuple):
-    """What tells a stored article's feed entry: its link, title and enclosure URLs."""
+    """What tells a stored article's feed entry: its link, title and enclosure URLs, and its
+    date as stored (None: not compared)."""
 
     url: str | None
     title: str | None
     enclosures: frozenset[str]
+    published: str | None = None
 
 
 def same_entry(here: StoredEntry, item: Article, *, shared: bool) -> bool:
@@ -625,8 +627,13 @@ def same_entry(here: StoredEntry, item: Article, *, shared: bool) -> bool:
       whatever its title (a headline edited since), unless both enclose files and none is the
       same (two episodes under a show page's link, review r33's second pass on F2);
     - else, or where neither has a link: the same title (same_title), which tells apart
-      articles sharing a link (a podcast's show page, a live blog)."""
+      articles sharing a link (a podcast's show page, a live blog);
+    never when both are dated more than SAME_ENTRY_HOURS apart (the next day's "Daily briefing"
+    under one link and headline: review r34 S1, a first sync paired day 3's item with day 1's
+    article, its read mark pushed to the server for day 3 unseen)."""
     if not same_link(here.url, item.url):
+        return False
+    if _days_apart(stored_date(item.published), here.published):
         return False
     sent = frozenset(link.url for link in item.links if link.kind == "enclosure")
     if here.url is not None and not shared and not _other_enclosures(here.enclosures, sent):
@@ -846,14 +853,14 @@ def _retired(
         ).fetchone()[0]
         shared = link_shared(len(removed) + stored, alike[stream, link, _ANY_TITLE])
         sent = frozenset(x.url for x in item.article.links if x.kind == "enclosure")
-        date = stored_date(item.article.published)
         for guid, removed_title, enclosures, published, was_read in removed:
             files = frozenset(str(u) for u in json_list(enclosures))
-            if _other_enclosures(files, sent) or _days_apart(date, published):
-                # another entry, kept out never (a match is skipped for good): other files, or
-                # another day's post under one link and headline ("Daily briefing")
+            if _other_enclosures(files, sent):
+                # another entry, kept out never (a match is skipped for good): other files
+                # (same_entry judges the dates: another day's post under one link and headline)
                 continue
-            if same_entry(StoredEntry(link, removed_title, files), item.article, shared=shared):
+            entry = StoredEntry(link, removed_title, files, published)
+            if same_entry(entry, item.article, shared=shared):
                 return _Retired(guid, read_mark=bool(was_read))
     written = dict.fromkeys((url, link, unquote(url)))
     old = conn.execute(
@@ -989,13 +996,13 @@ def _stored_before(
     stream, key, title = _link_and_title(item)
     if (feed_id, key) not in under:
         by_title: dict[str, list[_Stored]] = {}
-        for article_id, digest, url, stored_title, linked, links in conn.execute(
-            "SELECT a.id, a.content_hash, a.url, a.title, s.item_id IS NOT NULL, a.links "
-            "FROM articles a LEFT JOIN sync_items s ON s.article_id = a.id "
+        for article_id, digest, url, stored_title, linked, links, published in conn.execute(
+            "SELECT a.id, a.content_hash, a.url, a.title, s.item_id IS NOT NULL, a.links, "
+            "a.published FROM articles a LEFT JOIN sync_items s ON s.article_id = a.id "
             f"WHERE a.feed_id = ? AND {LINK_KEY} = ?",
             [feed_id, key],
         ):
-            entry = StoredEntry(url, stored_title, _enclosures(links))
+            entry = StoredEntry(url, stored_title, _enclosures(links), published)
             by_title.setdefault(_folded(stored_title), []).append(
                 _Stored(article_id, digest, bool(linked), entry)
             )
