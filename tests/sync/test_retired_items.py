@@ -65,7 +65,7 @@ def cleaned(
 ) -> tuple[Path, str]:
     """The feed fetched here without sync, the titles `read` marked read, those `old_unread`
     fetched long ago, then `keep_per_feed = 1` and a cleanup: the database and feed URL."""
-    feed_server.route("/feed.xml", body=body)
+    feed_server.route("/feed.xml", body=daily_feed())
     url = feed_server.url("/feed.xml")
     db = tmp_path / "n.db"
     plain = tmp_path / "plain.toml"
@@ -253,6 +253,23 @@ def test_an_article_removed_by_an_older_newstui_is_known_by_a_guid_that_is_its_l
     assert report["pushed"] == 0
 
 
+DAILY = f"{WIRE}/daily"
+DAY_1 = 1_793_527_200  # 2026-11-01T10:00:00Z, the daily post's date in daily_feed
+
+
+def daily_feed() -> bytes:
+    """Another story (2 November) and a "Daily briefing" of 1 November under its own page."""
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+        f"<link>{WIRE}/</link><item><title>Other story</title><link>{WIRE}/other</link>"
+        "<guid isPermaLink='false'>o1</guid><pubDate>Mon, 02 Nov 2026 10:00:00 GMT</pubDate>"
+        "<description>Other.</description></item><item><title>Daily briefing</title>"
+        f"<link>{DAILY}</link><guid isPermaLink='false'>d1</guid>"
+        "<pubDate>Sun, 01 Nov 2026 10:00:00 GMT</pubDate><description>Day 1.</description>"
+        "</item></channel></rss>"
+    ).encode()
+
+
 def test_another_days_post_under_the_link_and_title_of_a_removed_one_is_stored(
     fake: FakeGReader,  # noqa: F811
     feed_server,
@@ -261,27 +278,17 @@ def test_another_days_post_under_the_link_and_title_of_a_removed_one_is_stored(
 ) -> None:
     """A daily post under one page and headline: the removed day stays out, the next day's
     (another date) is new, never kept out for good as the removed one."""
-    daily = f"{WIRE}/daily"
-    body = (
-        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
-        f"<link>{WIRE}/</link><item><title>Other story</title><link>{WIRE}/other</link>"
-        "<guid isPermaLink='false'>o1</guid><pubDate>Mon, 02 Nov 2026 10:00:00 GMT</pubDate>"
-        "<description>Other.</description></item><item><title>Daily briefing</title>"
-        f"<link>{daily}</link><guid isPermaLink='false'>d1</guid>"
-        "<pubDate>Sun, 01 Nov 2026 10:00:00 GMT</pubDate><description>Day 1.</description>"
-        "</item></channel></rss>"
-    ).encode()
-    db, url = cleaned(feed_server, tmp_path, body, read=["Other story", "Daily briefing"])
+    db, url = cleaned(feed_server, tmp_path, daily_feed(), read=["Other story", "Daily briefing"])
     assert titles(db) == {"Other story"}
-    day = 1_793_527_200  # 2026-11-01T10:00:00Z
+    day = DAY_1
     config = serving(
         fake,
         tmp_path,
         url,
         [
             copy(1, f"{WIRE}/other", "Other story"),
-            {**copy(2, daily, "Daily briefing"), "published": day},
-            {**copy(3, daily, "Daily briefing"), "published": day + 2 * 86_400},
+            {**copy(2, DAILY, "Daily briefing"), "published": day},
+            {**copy(3, DAILY, "Daily briefing"), "published": day + 2 * 86_400},
         ],
     )
 
@@ -304,26 +311,16 @@ def test_a_removed_post_the_server_dates_hours_apart_is_still_kept_out(
     """Review r34 S2: the date guard took any other date for another entry, so a server that
     keeps the date it first saw (the feed re-dated the entry since), or its own crawl time,
     brought a removed read article back unread. Dates within SAME_ENTRY_HOURS are one entry."""
-    daily = f"{WIRE}/daily"
-    body = (
-        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
-        f"<link>{WIRE}/</link><item><title>Other story</title><link>{WIRE}/other</link>"
-        "<guid isPermaLink='false'>o1</guid><pubDate>Mon, 02 Nov 2026 10:00:00 GMT</pubDate>"
-        "<description>Other.</description></item><item><title>Daily briefing</title>"
-        f"<link>{daily}</link><guid isPermaLink='false'>d1</guid>"
-        "<pubDate>Sun, 01 Nov 2026 10:00:00 GMT</pubDate><description>Day 1.</description>"
-        "</item></channel></rss>"
-    ).encode()
-    db, url = cleaned(feed_server, tmp_path, body, read=["Other story", "Daily briefing"])
+    db, url = cleaned(feed_server, tmp_path, daily_feed(), read=["Other story", "Daily briefing"])
     assert titles(db) == {"Other story"}
-    crawled = 1_793_527_200 + 3 * 3600  # 2026-11-01T13:00:00Z: three hours after the feed's date
+    crawled = DAY_1 + 3 * 3600  # 2026-11-01T13:00:00Z: three hours after the feed's date
     config = serving(
         fake,
         tmp_path,
         url,
         [
             copy(1, f"{WIRE}/other", "Other story"),
-            {**copy(2, daily, "Daily briefing"), "published": crawled},
+            {**copy(2, DAILY, "Daily briefing"), "published": crawled},
         ],
     )
 
@@ -397,15 +394,7 @@ def test_a_stored_daily_post_is_not_paired_with_the_next_day_s_item(
     """Review r34 S1: the first sync paired day 1's stored "Daily briefing" (read here) with
     the server's day-3 item under the same link and headline: day 3 was marked read on the
     server unseen, and showed day 1's text. Dates more than 12 hours apart are two entries."""
-    daily = f"{WIRE}/daily"
-    body = (
-        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
-        f"<link>{WIRE}/</link><item><title>Daily briefing</title>"
-        f"<link>{daily}</link><guid isPermaLink='false'>d1</guid>"
-        "<pubDate>Sun, 01 Nov 2026 10:00:00 GMT</pubDate><description>Day 1.</description>"
-        "</item></channel></rss>"
-    ).encode()
-    feed_server.route("/feed.xml", body=body)
+    feed_server.route("/feed.xml", body=daily_feed())
     url = feed_server.url("/feed.xml")
     db = tmp_path / "n.db"
     plain = tmp_path / "plain.toml"
@@ -414,13 +403,15 @@ def test_a_stored_daily_post_is_not_paired_with_the_next_day_s_item(
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE articles SET read = 1")
     conn.close()
-    day3 = {**copy(3, daily, "Daily briefing"), "published": 1_793_527_200 + 2 * 86_400}
+    day3 = {**copy(3, DAILY, "Daily briefing"), "published": DAY_1 + 2 * 86_400}
     config = serving(fake, tmp_path, url, [{**day3, "summary": {"content": "<p>Day 3.</p>"}}])
 
     report = sync(db, config, capsys)
 
     assert read_pushed(fake) == [] and report["new"] == 1
     conn = sqlite3.connect(db)
-    rows = conn.execute("SELECT read, published FROM articles ORDER BY published").fetchall()
+    rows = conn.execute(
+        "SELECT read, published FROM articles WHERE title = 'Daily briefing' ORDER BY published"
+    ).fetchall()
     conn.close()
     assert rows == [(1, "2026-11-01T10:00:00+00:00"), (0, "2026-11-03T10:00:00+00:00")]
