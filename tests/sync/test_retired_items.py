@@ -65,7 +65,7 @@ def cleaned(
 ) -> tuple[Path, str]:
     """The feed fetched here without sync, the titles `read` marked read, those `old_unread`
     fetched long ago, then `keep_per_feed = 1` and a cleanup: the database and feed URL."""
-    feed_server.route("/feed.xml", body=daily_feed())
+    feed_server.route("/feed.xml", body=body)
     url = feed_server.url("/feed.xml")
     db = tmp_path / "n.db"
     plain = tmp_path / "plain.toml"
