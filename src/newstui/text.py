@@ -132,6 +132,16 @@ def terminal_safe_with_offsets(text: str) -> tuple[str, Callable[[int], int]]:
     return "".join(pieces), moved
 
 
+# FreshRSS's Google Reader answers (its compat mode) write `& < >` in titles and authors as these
+# fullwidth forms (sync.servers); titles are compared with them folded back.
+_FULLWIDTH_SIGNS = str.maketrans({"＆": "&", "＜": "<", "＞": ">"})
+
+
+def halfwidth_signs(text: str) -> str:
+    """`＆ ＜ ＞` (fullwidth) as `& < >`: FreshRSS's stand-ins for them in titles."""
+    return text.translate(_FULLWIDTH_SIGNS)
+
+
 def clean_line(text: str, max_length: int = 1000) -> str:
     """A single-line field (title, author, name): controls stripped, whitespace folded, length capped."""
     if text.isprintable() and "  " not in text:

@@ -29,6 +29,7 @@ from newstui.store.articles import (
 )
 from newstui.store.db import Database, connection_file, json_list, write_transaction
 from newstui.store.feeds import now_iso, remove_feed
+from newstui.text import halfwidth_signs
 
 FIELDS = ("read", "starred")
 
@@ -648,12 +649,13 @@ def link_shared(articles: int, items: int) -> bool:
 
 
 def same_title(a: str | None, b: str | None) -> bool:
-    """Whether two titles are one article's: equal but for case and spacing."""
+    """Whether two titles are one article's: equal but for case, spacing and FreshRSS's
+    fullwidth `＆ ＜ ＞` for `& < >` (a title a sync stored before they were folded back)."""
     return _folded(a) == _folded(b)
 
 
 def _folded(title: str | None) -> str:
-    return " ".join((title or "").split()).casefold()
+    return " ".join(halfwidth_signs(title or "").split()).casefold()
 
 
 def _unique(name: str, taken: set[str]) -> str:

@@ -36,6 +36,7 @@ from newstui.sync.items import (
     parse_items,
     parse_subscriptions,
 )
+from newstui.sync.servers import server_ways
 from newstui.text import clean_line
 
 API = "/reader/api/0"
@@ -91,6 +92,7 @@ class GReaderClient:
     ) -> None:
         self.base = url.strip().rstrip("/")
         self.server = server_name(self.base)
+        self.ways = server_ways(self.base)  # (FreshRSS's or another's: sync.servers)
         if not is_http_url(self.base):
             raise SyncError(f"{without_userinfo(url)}: the sync url is not an http(s) URL")
         self.user = user
@@ -277,7 +279,7 @@ class GReaderClient:
         """Every subscription with its folders."""
         data = await self._json("/subscription/list", "subscription/list", {"output": "json"})
         try:
-            return parse_subscriptions(data)
+            return parse_subscriptions(data, self.ways)
         except MalformedAnswer as exc:
             raise self._malformed("subscription/list", exc) from None
 
@@ -325,7 +327,7 @@ class GReaderClient:
         path = "/stream/contents/" + quote(stream, safe="/:")
         data = await self._json(path, "stream/contents", params)
         try:
-            return parse_items(data)
+            return parse_items(data, self.ways)
         except MalformedAnswer as exc:
             raise self._malformed("stream/contents", exc) from None
 
@@ -351,7 +353,7 @@ class GReaderClient:
             "/stream/items/contents", "stream/items/contents", {"output": "json"}, data
         )
         try:
-            return parse_items(answer)[0]
+            return parse_items(answer, self.ways)[0]
         except MalformedAnswer as exc:
             raise self._malformed("stream/items/contents", exc) from None
 

@@ -10,6 +10,7 @@ from newstui.model import Article, Link, RemoteFeed, RemoteItem
 from newstui.sources.enclosures import added_enclosures, enclosure_link
 from newstui.sources.html import html_to_text
 from newstui.sources.urls import is_http_url
+from newstui.sync.servers import OTHER, ServerWays
 from newstui.text import author_name, clean_line, clean_text
 
 LONG_ID_PREFIX = "tag:google.com,2005:reader/item/"
@@ -63,8 +64,9 @@ def _is_state(category: str, state: str) -> bool:
     return len(parts) == 5 and parts[0] == "user" and "/".join(parts[2:]) == state
 
 
-def parse_subscriptions(data: Any) -> list[RemoteFeed]:
-    """The `subscription/list` answer; subscriptions without an http(s) URL are left out."""
+def parse_subscriptions(data: Any, ways: ServerWays = OTHER) -> list[RemoteFeed]:
+    """The `subscription/list` answer, read in the server's `ways`; subscriptions without an
+    http(s) URL are left out."""
     if not isinstance(data, dict) or not isinstance(data.get("subscriptions"), list):
         raise MalformedAnswer("no 'subscriptions' list")
     feeds = []
@@ -80,7 +82,7 @@ def parse_subscriptions(data: Any) -> list[RemoteFeed]:
                 label = category.get("label") or _label(str(category.get("id", "")))
                 if isinstance(label, str) and clean_line(label, 100):
                     folders.append(clean_line(label, 100))
-        title = clean_line(html.unescape(str(sub.get("title") or "")), 300)
+        title = clean_line(ways.unescaped(html.unescape(str(sub.get("title") or ""))), 300)
         site = sub.get("htmlUrl")
         site = site.strip() if isinstance(site, str) and is_http_url(site.strip()) else None
         feeds.append(RemoteFeed(sub["id"], title or url.strip(), url.strip(), tuple(folders), site))
@@ -102,11 +104,12 @@ def parse_item_ids(data: Any) -> tuple[list[int], str | None]:
     return ids, _continuation(data)
 
 
-def parse_items(data: Any) -> tuple[list[RemoteItem], str | None]:
-    """The `stream/contents` or `stream/items/contents` answer: items and the continuation."""
+def parse_items(data: Any, ways: ServerWays = OTHER) -> tuple[list[RemoteItem], str | None]:
+    """The `stream/contents` or `stream/items/contents` answer, read in the server's `ways`:
+    items and the continuation."""
     if not isinstance(data, dict) or not isinstance(data.get("items", []), list):
         raise MalformedAnswer("no 'items' list")
-    return [parse_item(obj) for obj in data.get("items") or []], _continuation(data)
+    return [parse_item(obj, ways) for obj in data.get("items") or []], _continuation(data)
 
 
 def _continuation(data: dict[str, Any]) -> str | None:
@@ -153,8 +156,9 @@ def _enclosures(obj: dict[str, Any], links: list[Link]) -> list[Link]:
     )
 
 
-def parse_item(obj: Any) -> RemoteItem:
-    """One item of a stream: its id, feed, crawl time, read/starred state and content as text."""
+def parse_item(obj: Any, ways: ServerWays = OTHER) -> RemoteItem:
+    """One item of a stream: its id, feed, crawl time, read/starred state and content as text;
+    its title and author as the feed gave them (FreshRSS's fullwidth `＆ ＜ ＞` folded back)."""
     if not isinstance(obj, dict):
         raise MalformedAnswer("an item is not an object")
     item_id = item_id_from(obj.get("id"))
@@ -173,7 +177,7 @@ def parse_item(obj: Any) -> RemoteItem:
             break
     text, links = html_to_text(body, url) if body.strip() else ("", [])
     links = [*links, *_enclosures(obj, links)]
-    title = clean_line(html.unescape(str(obj.get("title") or "")), 1000)
+    title = clean_line(ways.unescaped(html.unescape(str(obj.get("title") or ""))), 1000)
     if not title:
         first = text.split("\n", 1)[0] if text else ""
         title = clean_line(first, 100) or "(untitled)"
@@ -182,7 +186,8 @@ def parse_item(obj: Any) -> RemoteItem:
         when = datetime.fromtimestamp(published, UTC) if published else None
     except (OverflowError, ValueError, OSError):
         when = None
-    author = author_name(clean_line(html.unescape(str(obj.get("author") or "")), 300)) or None
+    byline = ways.unescaped(html.unescape(str(obj.get("author") or "")))
+    author = author_name(clean_line(byline, 300)) or None
     categories = [c for c in obj.get("categories") or [] if isinstance(c, str)]
     article = Article(
         title=title,

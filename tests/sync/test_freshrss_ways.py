@@ -1,0 +1,58 @@
+"""Against a real FreshRSS: what it does its own way (sync.servers) reads as the feed gave it."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import pytest
+
+from newstui.store import open_db
+from tests.sync.conftest import Device, FreshRSS
+from tests.sync.test_freshrss import Here, password  # noqa: F401 (fixture)
+
+
+def live_blog(freshrss: FreshRSS) -> tuple[str, str, list[str]]:
+    """Two posts under one link, `&`, `<` and `>` in their titles: (feed URL, link, titles)."""
+    key = uuid.uuid4().hex[:8]
+    link = f"https://example.org/{key}/live"
+    titles = [f"Q&A {key}: rates <up> & down", f"Q&A {key}: what comes next"]
+    entries = "".join(
+        f"<item><title>{t.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')}"
+        f"</title><link>{link}</link><guid isPermaLink='false'>p{n}</guid>"
+        f"<pubDate>Mon, 0{2 + n} Nov 2026 10:00:00 GMT</pubDate>"
+        f"<description>Post {n}: talks in Paris went well.</description></item>"
+        for n, t in enumerate(titles)
+    )
+    freshrss.feeds.route(
+        f"/{key}.xml",
+        body=f'<?xml version="1.0"?><rss version="2.0"><channel><title>Live &amp; Direct {key}'
+        f"</title><link>{link}</link>{entries}</channel></rss>".encode(),
+        headers={"Content-Type": "text/xml"},
+    )
+    return freshrss.feeds.url(f"/{key}.xml"), link, titles
+
+
+def titles(here: Here, link: str) -> list[str]:
+    db = open_db(here.db)
+    found = [r[0] for r in db.execute("SELECT title FROM articles WHERE url = ?", [link])]
+    db.conn.close()
+    return sorted(found)
+
+
+def test_titles_freshrss_sends_fullwidth_pair_with_the_feeds_posts_and_read_as_written(
+    tmp_path: Path, freshrss: FreshRSS, device: Device, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """FreshRSS sends `Q＆A … ＜up＞`: the feed's posts fetched here before sync are those
+    items (one article each, no copy), and every title reads `Q&A … <up>`."""
+    url, link, written = live_blog(freshrss)
+    here = Here(tmp_path, freshrss, f'\n[[feeds]]\nname = "Live"\nurl = "{url}"\n')
+    assert here.run("fetch", offline=True) == 3  # the feed is read; the sync server is not
+    assert titles(here, link) == sorted(written)
+    stream = device.subscribe(url)
+    sent = [i["title"] for i in device.items(stream).values()]
+    assert any("＆" in t for t in sent)  # (what FreshRSS 1.24 does)
+
+    assert here.run("sync") == 0
+
+    assert titles(here, link) == sorted(written)
