@@ -244,7 +244,9 @@ def test_auto_says_nothing_of_a_missing_page_behind_an_entry_that_gave_its_conte
     assert short_contents.routes.get("/page/c1") is None  # (no route: the server answers 404)
     [shown] = [a for a in run.json("list") if a["title"] == "Note c1"]
     detail = run.json("show", str(shown["id"]))
-    assert detail["fulltext"]["status"] == "failed" and "404" in detail["fulltext"]["error"]
+    assert detail["fulltext"]["status"] == "gone" and "404" in detail["fulltext"]["error"]
+    [summary] = [a for a in run.json("list") if a["title"] == "Note s1"]
+    assert run.json("show", str(summary["id"]))["fulltext"]["status"] == "failed"
 
 
 def test_fetch_fulltext_still_reports_every_missing_page(

@@ -1569,7 +1569,7 @@ def cmd_fetch(
         )
     outcomes += [import_local(library, local, config.settings.extractor) for local in locals_named]
     removed += move_set_aside(library, config)  # a feed's edited URL read: its articles follow
-    filtered = apply_filters(library, config, [i for o in outcomes for i in o.changed_ids])
+    filtered = apply_filters(library, config)
     from newstui.retention import cleanup
 
     status = _report(

@@ -416,8 +416,6 @@ async def fetch_feeds(
                         outcome = await fulltext_pool.fill(
                             library, outcome, changed, mode, alone, given
                         )
-                    if changed:  # (their filters check the updated ones again)
-                        outcome = replace(outcome, changed_ids=tuple(changed))
                     if streamed is not None and changed:
                         streamed.submit(changed)
                 except NewstuiError as exc:
@@ -1225,13 +1223,16 @@ class _FulltextPool:
         entry does not already carry the whole article; never a link in `left_alone`. In
         "auto", the page of an entry whose text is the feed's content (its link in
         `content_given`) that is gone (HTTP 404, 410) is no problem to report: the entry's text
-        is the article, and the failure is only recorded on it (user test r33 L11)."""
+        is the article, and the failure is only recorded on it, as "gone" (user test r33 L11;
+        review r34 F1: the reader said "Full text not available" under each)."""
         unless = carries_full_article if mode == "auto" else None
         todo = library.needing_fulltext(changed, unless=unless)
         todo = [row for row in todo if row[1] not in left_alone]
-        gone: set[int] = set()
-        errors = await asyncio.gather(*(self.fetch_one(library, i, u, gone) for i, u, _ in todo))
-        quiet = {i for i, url, _ in todo if i in gone and url in content_given and mode == "auto"}
+        given = content_given if mode == "auto" else frozenset()
+        quiet: set[int] = set()
+        errors = await asyncio.gather(
+            *(self.fetch_one(library, i, u, quiet if u in given else None) for i, u, _ in todo)
+        )
         problems = tuple(
             FulltextProblem(article_id, clean_line(title, 80) or "untitled", error, url)
             for (article_id, url, title), error in zip(todo, errors, strict=True)
@@ -1248,8 +1249,8 @@ class _FulltextPool:
         self, library: Library, article_id: int, url: str, gone: set[int] | None = None
     ) -> str | None:
         """Fetch and extract one article page; store the text or the failure. Returns the
-        failure (one line), None on success; the id goes in `gone` when the page is gone
-        (HTTP 404 or 410)."""
+        failure (one line), None on success. With `gone` (the entry's content is the article),
+        a page that is gone (HTTP 404 or 410) is stored as "gone" and its id put in `gone`."""
         from newstui.fulltext import looks_like_html
 
         try:
@@ -1273,7 +1274,9 @@ class _FulltextPool:
         else:
             library.set_fulltext(article_id, text=page.text, links=page.links)
             return None
-        library.set_fulltext(article_id, text=None, error=error)
+        library.set_fulltext(
+            article_id, text=None, error=error, gone=gone is not None and article_id in gone
+        )
         return error
 
     def __enter__(self) -> _FulltextPool:
@@ -1712,22 +1715,23 @@ def _analysis_failed(
     )
 
 
-def apply_filters(
-    library: Library, config: Config, changed: Sequence[int] = ()
-) -> list[tuple[FilterConfig, int]]:
-    """Run each `[[filters]]` entry over the articles it has not seen yet, and again over the
-    `changed` ones it saw before their text changed (a fetch's updated entries: a hidden one
-    no hide filter matches any more is shown again), after analysis, so entity and speaker
+def apply_filters(library: Library, config: Config) -> list[tuple[FilterConfig, int]]:
+    """Run each `[[filters]]` entry over the articles it has not seen yet, and its hide filters
+    again over those whose text changed since it saw them (library.texts_changed: an updated
+    entry, a sync's update, a merge that took a text, a full text, an edited local file; a hidden
+    one no hide filter matches any more is shown again), after analysis, so entity and speaker
     filters work; returns each filter with how many articles it just matched.
     Articles hidden by a filter since removed from the config are shown again first, unless a
     hide filter's query does not parse: which articles it hid cannot be told, so all stay hidden
     until it is fixed or removed (the config's warning says so). A broken filter does not run."""
+    changed = library.texts_changed()
     working = [entry for entry in config.filters if not entry.problem]
     keep_hidden = any(entry.problem and entry.action == "hide" for entry in config.filters)
     if not working:  # (the query language's name keys load the extractor's library)
         if not keep_hidden:
             library.unhide_unfiltered([])
             library.unhide_changed(changed, [])
+        library.forget_texts_changed(changed)
         return []
     from newstui.nlp import query_keys
     from newstui.query import parse_query
@@ -1738,7 +1742,11 @@ def apply_filters(
         hide = [query for entry, query in queries if entry.action == "hide"]
         library.unhide_unfiltered(hide)
         library.unhide_changed(changed, hide)
-    return [(entry, library.apply_filter(query, entry.action, changed)) for entry, query in queries]
+    matched = [
+        (entry, library.apply_filter(query, entry.action, changed)) for entry, query in queries
+    ]
+    library.forget_texts_changed(changed)
+    return matched
 
 
 def describe(outcome: SourceOutcome) -> str:

@@ -550,9 +550,11 @@ class Library:
         text: str | None,
         links: Iterable[Link] = (),
         error: str | None = None,
+        gone: bool = False,
     ) -> None:
-        """Store an article's extracted full text (keeping the summary), or why it failed."""
-        _articles.set_fulltext(self._db, article_id, text=text, links=links, error=error)
+        """Store an article's extracted full text (keeping the summary), or why it failed
+        (`gone`: its page is gone behind an entry whose content is the article)."""
+        _articles.set_fulltext(self._db, article_id, text=text, links=links, error=error, gone=gone)
 
     # -- analyses ---------------------------------------------------------------------------
 
@@ -715,6 +717,19 @@ class Library:
         from newstui.store import filters as _filters  # the query language's SQL with it
 
         return _filters.apply_filter(self._db, query.text, query.root, action, recheck)
+
+    def texts_changed(self) -> list[int]:
+        """The articles whose text changed since the filters last ran (an updated entry, a
+        sync's update, a merge that took a text, a full text, an edited local file)."""
+        from newstui.store import texts_changed as _texts
+
+        return _texts.texts_changed(self._db)
+
+    def forget_texts_changed(self, ids: Sequence[int]) -> None:
+        """The filter pass checked these again (see texts_changed)."""
+        from newstui.store import texts_changed as _texts
+
+        _texts.forget_texts_changed(self._db, ids)
 
     def unhide_changed(self, ids: Sequence[int], hide: Sequence[Query]) -> int:
         """Show again the hidden articles among `ids` (their text changed) that none of the

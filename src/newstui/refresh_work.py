@@ -70,9 +70,8 @@ def refresh_here(
         feeds = plan.feeds
         if plan.sync and not cancel.is_set():
             feeds = _sync_first(library, config, plan, report, cancel)
-        fetched: list[SourceOutcome] = []
         if feeds:
-            fetched = asyncio.run(
+            asyncio.run(
                 fetch_feeds(
                     library,
                     config,
@@ -108,7 +107,7 @@ def refresh_here(
             )
         except Exception as exc:
             return f"quote and entity analysis failed: {exc}"
-        apply_filters(library, config, [i for o in fetched for i in o.changed_ids])
+        apply_filters(library, config)
         from newstui.retention import cleanup
 
         cleaned = cleanup(library, config)

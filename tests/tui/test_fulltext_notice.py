@@ -3,6 +3,9 @@ a complete one whose page could not be fetched."""
 
 from __future__ import annotations
 
+import pytest
+
+from newstui.cli import main
 from newstui.library import Library
 from newstui.tui.app import NewstuiApp
 
@@ -27,6 +30,43 @@ async def test_a_complete_article_whose_page_failed_shows_no_full_text_notice(db
         await settle(pilot)
         assert app.main.reader.article_id == ids["chips"]
         assert "Full text not available: https://x.example/a: HTTP 403" in body_text(app)
+
+
+@pytest.fixture
+def content_entry_page_gone(tmp_path, feed_server, config_file):
+    """A store fetched with full text "auto" from an Atom feed of one short entry that gives
+    its text as content, whose page is gone (no route: HTTP 404)."""
+    feed_server.route(
+        "/notes.atom",
+        body=(
+            '<feed xmlns="http://www.w3.org/2005/Atom"><title>Notes</title><id>urn:n</id>'
+            f'<entry><title>Pier note</title><link href="{feed_server.url("/page/pier")}"/>'
+            "<id>urn:pier</id><updated>2026-12-04T10:00:00Z</updated>"
+            '<content type="html">&lt;p&gt;The pier reopened on Monday.&lt;/p&gt;</content>'
+            "</entry></feed>"
+        ).encode(),
+        headers={"Content-Type": "application/atom+xml"},
+    )
+    db = tmp_path / "notes.db"
+    config = config_file({"Notes": "/notes.atom"}, fulltext="auto")
+    assert main(["--db", str(db), "--config", str(config), "fetch"]) == 0
+    return db
+
+
+async def test_a_content_entry_whose_page_is_gone_shows_no_full_text_notice(
+    content_entry_page_gone,
+):
+    """Review r34 F1: the fetch no longer warns of a gone page behind an entry that gave its
+    content (that text is the article), but the reader still said "Full text not available:
+    HTTP 404" under each such article."""
+    app = NewstuiApp(content_entry_page_gone, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "The pier reopened on Monday." in body_text(app)
+        assert "Full text not available" not in body_text(app)
+        assert "404" not in body_text(app)
 
 
 def test_the_refresh_notification_counts_the_pages_that_failed() -> None:

@@ -160,7 +160,9 @@ def __getattr__(name: str) -> object:
 
 LinkKind = Literal["link", "image", "enclosure"]  # enclosure: a feed item's podcast or file
 SourceKind = Literal["feed", "local"]  # a feed fetched over HTTP, or local files and folders
-FulltextStatus = Literal["ok", "failed"]  # the page behind an article's link was extracted or not
+# the page behind an article's link was extracted, or not; "gone": it is gone (HTTP 404/410)
+# behind an entry that carries its content, which is the article (nothing is missing)
+FulltextStatus = Literal["ok", "failed", "gone"]
 FulltextMode = Literal["auto", True, False]  # fetch pages for summary-only entries, all, none
 FilterAction = Literal["hide", "read"]  # what a [[filters]] entry does to the articles it matches
 Direction = Literal[1, -1]  # forward (older articles, down the list) or back

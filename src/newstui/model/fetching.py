@@ -287,7 +287,6 @@ class SourceOutcome:
     sync: bool = False  # the sync with the [sync] server (not a source listed in the app)
     cut_short: bool = False  # its document ended before its end: read as far as it went, warned
     changes: SyncChanges | None = None  # the sync's: subscriptions added, removed, marks
-    changed_ids: tuple[int, ...] = ()  # a fetched feed's new and updated articles (filters)
 
     @property
     def failed(self) -> bool:

@@ -5,8 +5,9 @@ a sync stored twice, a feed whose URL changed in the config), so each keeps the 
 The copy that stays keeps its id, identity and feed; it takes from the copy that goes its marks
 (read if either was, starred if either was, an import's marks), its server item when it has
 none (with its digest; what the server lacks queued for it), its downloads and enclosures, and its text with its
-analysis when that text is the better one (TEXT RULE below), then hidden if a filter hid the copy
-and sketched again for its story while recent; a story the copy led is led by its next version.
+analysis when that text is the better one (TEXT RULE below), then hidden if a filter hid the copy,
+sketched again for its story while recent and checked again by the next filter pass; a story the
+copy led is led by its next version.
 Nothing the user did is lost."""
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from typing import Any
 from newstui.article_rows import dump_links, packed_links, unpacked_text
 from newstui.store.db import json_list
 from newstui.store.feeds import now_iso
-from newstui.store.stories import lead_orphaned_stories, sketch_again
+from newstui.store.stories import lead_orphaned_stories
+from newstui.store.texts_changed import text_changed
 
 # TEXT RULE: the text kept is the one whose full text was fetched (`fulltext`, or full text
 # `auto`/`true` at a fetch) over one that was not; between two of a kind, the longer; equal,
@@ -75,7 +77,7 @@ def merge_article(conn: sqlite3.Connection, gone: int, kept: int) -> None:
     conn.execute("DELETE FROM articles WHERE id = ?", [gone])
     lead_orphaned_stories(conn, [gone])  # (lists show a story by its leader)
     if took:  # its story and filters go by the text it has now
-        sketch_again(conn, kept)
+        text_changed(conn, kept)
     conn.execute("UPDATE articles SET read = ?, starred = ? WHERE id = ?", [*values, kept])
     if on_server is None:
         return

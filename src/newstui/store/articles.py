@@ -42,7 +42,8 @@ from newstui.store.db import (
 from newstui.store.feeds import now_iso
 from newstui.store.pending_marks import GuidAsFetched, apply_pending_marks
 from newstui.store.retention import describe_retired, retired_keys
-from newstui.store.stories import same_story_ids, sketch_again
+from newstui.store.stories import same_story_ids
+from newstui.store.texts_changed import text_changed
 from newstui.text import author_name, clean_line
 
 if TYPE_CHECKING:  # the query language (and its SQL) is imported when a filter has a query
@@ -419,7 +420,7 @@ def update_article_content(
     if cursor.rowcount == 0:
         return False
     forget_analysis(conn, article_id)
-    sketch_again(conn, article_id)  # (its story goes by the text it has now)
+    text_changed(conn, article_id)  # (its story and hide filters go by the text it has now)
     return True
 
 
@@ -455,7 +456,7 @@ def fill_empty_text(
     if cursor.rowcount == 0:
         return False
     forget_analysis(conn, article_id)
-    sketch_again(conn, article_id)  # (its story goes by the text it has now)
+    text_changed(conn, article_id)  # (its story and hide filters go by the text it has now)
     return True
 
 
@@ -493,9 +494,11 @@ def set_fulltext(
     text: str | None,
     links: Iterable[Link] = (),
     error: str | None = None,
+    gone: bool = False,
 ) -> None:
     """Store an article's extracted full text (keeping the summary; its analysis and story
-    sketch are redone), or the reason it failed."""
+    sketch are redone), or the reason it failed (`gone`: its page is gone behind an entry
+    whose content is the article, status "gone")."""
     with write_transaction(db):
         if text is not None:
             forget_analysis(db.conn, article_id)
@@ -515,11 +518,11 @@ def set_fulltext(
                     article_id,
                 ],
             )
-            sketch_again(db.conn, article_id)  # (its story goes by the full text)
+            text_changed(db.conn, article_id)  # (its story and hide filters: by the full text)
         else:
             db.execute(
-                "UPDATE articles SET fulltext_status = 'failed', fulltext_error = ? WHERE id = ?",
-                [clean_line(error) if error else None, article_id],
+                "UPDATE articles SET fulltext_status = ?, fulltext_error = ? WHERE id = ?",
+                ["gone" if gone else "failed", clean_line(error) if error else None, article_id],
             )
 
 

@@ -41,7 +41,7 @@ _V1 = [
         content_hash TEXT NOT NULL,
         read INTEGER NOT NULL DEFAULT 0,
         starred INTEGER NOT NULL DEFAULT 0,
-        fulltext_status TEXT,              -- NULL, 'ok', 'failed', 'skipped'
+        fulltext_status TEXT,              -- NULL, 'ok', 'failed', 'gone', 'skipped'
         fulltext_error TEXT,
         nlp_version TEXT,
         UNIQUE (feed_id, guid)
@@ -1062,6 +1062,18 @@ _V39 = ["ALTER TABLE retired_articles ADD COLUMN published TEXT"]
 # waiting). Replayable (db.migrate skips an ADD COLUMN of a column there).
 _V40 = ["ALTER TABLE feeds ADD COLUMN read_from TEXT"]
 
+# v41: the articles whose text changed since the filters last ran (an updated entry, a sync's
+# update, a merge that took the other copy's text, a full text, a local file edited): the next
+# filter pass checks them again with its hide filters and forgets them (r34 leftovers: only a
+# fetch's updated entries were checked again, carried by the fetch). Replayable.
+_V41 = [
+    """
+    CREATE TABLE IF NOT EXISTS texts_changed (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE
+    )
+    """
+]
+
 MIGRATIONS: list[list[str]] = [
     _V1,
     _V2,
@@ -1103,5 +1115,6 @@ MIGRATIONS: list[list[str]] = [
     _V38,
     _V39,
     _V40,
+    _V41,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

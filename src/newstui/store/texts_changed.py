@@ -1,0 +1,35 @@
+"""What an article's changed text redoes besides its analysis: its story sketch, and the hide
+filters' look at it (the articles noted here are checked again at the next filter pass)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+
+from newstui.store.db import Database, write_transaction
+from newstui.store.stories import sketch_again
+
+
+def text_changed(conn: sqlite3.Connection, article_id: int) -> None:
+    """An article's text changed (an updated entry, a sync's update, a merge that took the
+    other copy's text, a full text, an edited local file): its story is found again by the new
+    text, and the next filter pass checks it again, inside the caller's transaction."""
+    sketch_again(conn, article_id)
+    conn.execute("INSERT OR IGNORE INTO texts_changed (article_id) VALUES (?)", [article_id])
+
+
+def texts_changed(db: Database) -> list[int]:
+    """The articles whose text changed since the filters last ran, oldest id first."""
+    return [r[0] for r in db.execute("SELECT article_id FROM texts_changed ORDER BY 1")]
+
+
+def forget_texts_changed(db: Database, ids: Sequence[int]) -> None:
+    """The filter pass checked these again: forgotten."""
+    if not ids:
+        return
+    with write_transaction(db) as conn:
+        conn.execute(
+            "DELETE FROM texts_changed WHERE article_id IN (SELECT value FROM json_each(?))",
+            [json.dumps(list(ids))],
+        )
