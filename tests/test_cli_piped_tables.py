@@ -207,3 +207,36 @@ def test_a_piped_article_keeps_a_link_longer_than_the_width_whole(db):
     assert any(LINK in line for line in piped)
     assert not any(LINK in line for line in shown)  # folded to the terminal's width there
     assert max(cell_len(line) for line in shown) <= 60
+
+
+@pytest.fixture(scope="module")
+def set_aside_db(tmp_path_factory) -> Path:
+    """A store holding a feed that left the config, set aside: `feeds` says so below its table."""
+    path = tmp_path_factory.mktemp("aside") / "n.db"
+    with Library.open(path) as library:
+        kept = library.register_source("https://b.example/feed", "Harbour Gazette")
+        gone = library.register_source("https://c.example/feed", "Evening Wire")
+        for feed in (kept, gone):
+            library.bulk_insert(feed, [Article(title="Pier", text="The pier reopened.", guid="1")])
+        library.set_aside_source(gone, datetime.now(UTC).isoformat(timespec="seconds"))
+    return path
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+def test_feeds_notes_below_the_table_wrap_at_spaces_on_a_terminal(set_aside_db, columns):
+    """User test r34 L9: at 60 columns the notes after the table came out as one long line the
+    terminal broke mid-word ("match none of its ar|ticles", "2027-0|2-03"). On a terminal
+    they wrap at spaces to its width; piped, each is one line."""
+    lines = newstui(set_aside_db, "feeds", terminal=True, columns=columns).splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("set aside: Evening Wire"))
+    note = " ".join(line.strip() for line in lines[start:])
+
+    assert max(cell_len(line) for line in lines) <= columns
+    assert len(lines) - start > 1  # it took more than a line
+    assert "(`newstui cleanup --left-config` deletes them now)" in note  # no word cut
+    [piped] = [
+        line
+        for line in newstui(set_aside_db, "feeds", columns=columns).splitlines()
+        if line.startswith("set aside:")
+    ]
+    assert piped == note

@@ -1986,7 +1986,17 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
     columns = ["name", "articles", "unread", "last fetch", "next try", "error"]
     if not any(r["next_try"] for r in data):  # no source waits: no empty column to squeeze in
         columns.remove("next try")
-    errors_below = _errors_below(rows, columns, min(name_words, 14), now)
+    cells = {  # each row's cells but its name and error, made once: measured, then shown
+        "articles": [str(r.articles) for r in rows],
+        "unread": [str(r.unread) for r in rows],
+        "last fetch": [
+            _utc_short(r.last_fetched, now) if r.last_fetched else "never" for r in rows
+        ],
+        "next try": [_utc_short(str(t), now) if (t := r["next_try"]) else "" for r in data],
+    }
+    errors_below = any(r.last_error for r in rows) and _errors_below(
+        cells, columns, min(name_words, 14)
+    )
     if errors_below:
         columns.remove("error")
     for column in columns:
@@ -1999,19 +2009,14 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
             overflow="fold" if column in ("name", "error") else "ellipsis",
             min_width={"name": min(name_words, 14), "error": 8}.get(column),
         )
-    for r, shown in zip(rows, data, strict=True):  # names and errors with passwords hidden
-        next_try = r.waiting_until(now)
+    for i, shown in enumerate(data):  # names and errors with passwords hidden
         name, error = str(shown["name"]), str(shown["last_error"] or "")
         table.add_row(
             _cell(name),
-            Text(str(r.articles)),
-            Text(str(r.unread)),
-            _cell(_utc_short(r.last_fetched, now) if r.last_fetched else "never"),
-            *(
-                [_cell(_utc_short(next_try, now) if next_try else "")]
-                if "next try" in columns
-                else []
-            ),
+            Text(cells["articles"][i]),
+            Text(cells["unread"][i]),
+            _cell(cells["last fetch"][i]),
+            *([_cell(cells["next try"][i])] if "next try" in columns else []),
             *(
                 []
                 if errors_below
@@ -2025,13 +2030,21 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
             line = terminal_safe(f"{name}: {_own_error(error, name, shown['url'])}", line=True)
             _stdout().print(Text(line, "red"))
     for line in _set_aside_lines(library, config):
-        _stdout().print(Text(terminal_safe(line, line=True)), soft_wrap=True)
+        _print_note(line)
     names = {r.url: r.name for r in rows if r.kind == "feed" and r.url}  # (the config's too)
     for marks in waiting.values():
         named = dataclasses.replace(marks, name=names.get(marks.feed_url, marks.name))
-        line = hide_passwords(named.line())
-        _stdout().print(Text(terminal_safe(line, line=True)), soft_wrap=True)
+        _print_note(hide_passwords(named.line()))
     return 0
+
+
+def _print_note(line: str) -> None:
+    """A note below a table: on a terminal wrapped at spaces to its width (the terminal broke
+    it mid-word, "match none of its ar|ticles": user test r34 L9), piped one line."""
+    from rich.text import Text
+
+    console = _stdout()
+    console.print(Text(terminal_safe(line, line=True)), soft_wrap=not console.is_terminal)
 
 
 def _own_error(error: str, name: str, url: object) -> str:
@@ -2042,22 +2055,15 @@ def _own_error(error: str, name: str, url: object) -> str:
 _ERROR_ROOM = 20  # cells an error column needs to read as words, else errors go below the table
 
 
-def _errors_below(rows: list[Any], columns: list[str], name_room: int, now: datetime) -> bool:
+def _errors_below(cells: dict[str, list[str]], columns: list[str], name_room: int) -> bool:
     """On a terminal too narrow for an error column beside the others (at 60 columns it had 2
-    cells: "HT / Fi / fo", user test r34 L9), errors are lines of their own below the table."""
+    cells: "HT / Fi / fo", user test r34 L9), errors are lines of their own below the table
+    (`cells`: each column's cells but the name's and the error's, as the table shows them)."""
     from rich.cells import cell_len
 
     console = _stdout()
-    if not console.is_terminal or not any(r.last_error for r in rows):
+    if not console.is_terminal:
         return False
-    cells = {
-        "articles": [str(r.articles) for r in rows],
-        "unread": [str(r.unread) for r in rows],
-        "last fetch": [
-            _utc_short(r.last_fetched, now) if r.last_fetched else "never" for r in rows
-        ],
-        "next try": [_utc_short(t, now) if (t := r.waiting_until(now)) else "" for r in rows],
-    }
     used = name_room + 2 * (len(columns) - 1)  # (rich's padding: a cell each side)
     used += sum(max(map(cell_len, [c, *cells[c]])) for c in columns if c in cells)
     return console.width - used < _ERROR_ROOM
