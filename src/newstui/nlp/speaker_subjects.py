@@ -264,12 +264,16 @@ class _SubjectFinder:
             surname = sharing.get(entity.name)
             if surname is None or entity.type != "PERSON":
                 continue
-            surface = _unpossessed(self.text[m.start : m.end])
+            written = self.text[m.start : m.end]
+            surface = _unpossessed(written)
             if " " in surface:
                 # by the first name too ("Mr Kadirov" is no full name), and the sentence's
-                # subject: not "the brother of its leader, Fidel Castro", "with his daughter"
+                # subject: not "the brother of its leader, Fidel Castro", "with his daughter",
+                # nor an owner ("Hunter Biden's partner Tony Bobulinski claimed")
                 if (
                     named_last.get(surname) is not entity
+                    and surface == written
+                    and not self.text.startswith(("'s", "’s", "' ", "’ "), m.end)
                     and surface.split(None, 1)[0] == entity.name.split(None, 1)[0]
                     and self._subject_of_sentence(m)
                 ):
