@@ -1866,7 +1866,9 @@ async def sync_with_server(
                     # a podcast's episodes, as for a feed fetched here: its items pulled are its
                     # document
                     alone = episode_pages_left_alone(found, mode)
-                    filled = await pool.fill(library, outcome, ids, mode, alone)
+                    filled = await pool.fill(
+                        library, outcome, ids, mode, alone, report.content_given
+                    )
                     done += filled.fulltext_ok + filled.fulltext_failed
                     ok += filled.fulltext_ok
                     problems += filled.fulltext_problems

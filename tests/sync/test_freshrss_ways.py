@@ -56,3 +56,52 @@ def test_titles_freshrss_sends_fullwidth_pair_with_the_feeds_posts_and_read_as_w
     assert here.run("sync") == 0
 
     assert titles(here, link) == sorted(written)
+
+
+def test_freshrss_default_folder_is_no_tag_and_a_folder_made_there_is(
+    tmp_path: Path, freshrss: FreshRSS, device: Device, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """User test r34 L7: FreshRSS files a feed subscribed without a folder in its default
+    category, "Uncategorized", which became a tag on every server feed."""
+    plain, _, _ = live_blog(freshrss)
+    filed, _, _ = live_blog(freshrss)
+    device.subscribe(plain)
+    device.subscribe(filed, folder="World")
+    subscriptions = device.get("/subscription/list", output="json").json()["subscriptions"]
+    labels = {s["url"]: [c["label"] for c in s["categories"]] for s in subscriptions}
+    assert labels[plain] == ["Uncategorized"]  # (what FreshRSS 1.24 lists)
+    here = Here(tmp_path, freshrss)
+
+    assert here.run("sync") == 0
+
+    tags = {f["url"]: f["tags"] for f in here.json(capsys, "feeds")}
+    assert (tags[plain], tags[filed]) == ([], ["World"])
+
+
+def test_auto_full_text_says_nothing_of_a_missing_page_behind_an_item_freshrss_sent(
+    tmp_path: Path, freshrss: FreshRSS, device: Device, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review r34 F2: a short post whose page is gone (404) was warned about in "auto" when it
+    came by sync, not when fetched here from a feed giving it as content."""
+    key = uuid.uuid4().hex[:8]
+    link = freshrss.feeds.url(f"/gone/{key}")  # (no route: the feed server answers 404)
+    freshrss.feeds.route(
+        f"/{key}.atom",
+        body=f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Notes {key}'
+        f"</title><id>urn:{key}</id><updated>2026-11-02T10:00:00Z</updated><entry><title>Note"
+        f"</title><id>urn:{key}:1</id><link href='{link}'/><updated>2026-11-02T10:00:00Z"
+        "</updated><content type='html'>&lt;p&gt;A short note.&lt;/p&gt;</content></entry>"
+        "</feed>".encode(),
+        headers={"Content-Type": "application/atom+xml"},
+    )
+    url = freshrss.feeds.url(f"/{key}.atom")
+    device.subscribe(url)
+    # ("auto" for this feed only: the session's server has other tests' feeds, not to be read)
+    here = Here(tmp_path, freshrss, f'\n[[feeds]]\nurl = "{url}"\nfulltext = "auto"\n')
+
+    report = here.json(capsys, "fetch")
+
+    assert freshrss.feeds.routes.get(f"/gone/{key}") is None
+    [synced] = [o for o in report if o["feed_id"] is None]
+    assert (synced["fulltext_failed"], synced["fulltext_problems"]) == (0, [])
+    assert synced["fulltext_fetched"] == 0

@@ -3,17 +3,20 @@ fullwidth `＆ ＜ ＞` (its compat mode); Miniflux sends them as they are."""
 
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
 from pathlib import Path
 
 import pytest
 
 from newstui.cli import main
-from newstui.sync.items import parse_item
-from newstui.sync.servers import FRESHRSS, OTHER, server_ways
-from tests.sync.test_client import FakeGReader, fake  # noqa: F401 (fixture)
+from newstui.sync.items import parse_item, parse_subscriptions
+from newstui.sync.servers import FRESHRSS, OTHER, ServerWays, server_ways
+from tests.sync.test_client import FakeGReader, fake, sync_config  # noqa: F401 (fixture)
 from tests.sync.test_feed_copy_kept import sync
 from tests.sync.test_retired_items import copy, serving
+from tests.sync.test_sync_states import ONE, READING, TWO, ids_answer, item, refs
 
 SHARED = "https://example.org/live"
 TITLES = ("Q&A: rates <up> & down", "Q&A: what comes next")
@@ -84,3 +87,75 @@ def test_freshrss_is_known_by_its_api_address() -> None:
     assert server_ways("https://example.org/freshrss/p/api/greader.php/") is FRESHRSS
     assert server_ways("https://miniflux.example") is OTHER
     assert server_ways("https://example.org/miniflux/") is OTHER
+
+
+def test_the_servers_default_folder_is_no_tag_and_a_folder_made_there_is(
+    fake: FakeGReader,  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """User test r34 L7: FreshRSS files every feed without a folder in "Uncategorized", which
+    became a tag on every server feed ("#Uncategorized 16" in Sources)."""
+    default = {"id": "user/-/label/Uncategorized", "label": "Uncategorized"}
+    world = {"id": "user/-/label/World", "label": "World"}
+    subscriptions = [{**ONE, "categories": [default]}, {**TWO, "categories": [world]}]
+    fake.api("/subscription/list", 200, {"subscriptions": subscriptions})
+    fake.api(f"/stream/contents/{READING}", 200, {"items": [item(1, "feed/1")]})
+    ids_answer(fake, [refs(1)], [refs()])
+    config = sync_config(tmp_path, f'url = "{fake.base}"\nuser = "alice"\npassword_env = "PW_S"\n')
+    os.environ["PW_S"] = "pw"
+    db = ["--db", str(tmp_path / "n.db"), "--config", str(config)]
+    assert main([*db, "sync"]) == 0
+    capsys.readouterr()
+
+    assert main([*db, "feeds", "--json"]) == 0
+    tags = {f["name"]: f["tags"] for f in json.loads(capsys.readouterr().out)}
+    assert tags == {"One": [], "Two": ["World"]}
+
+
+def test_each_servers_own_default_folder_is_left_out() -> None:
+    def folders(label: str, ways: ServerWays) -> tuple[str, ...]:
+        category = {"id": f"user/-/label/{label}", "label": label}
+        answer = {"subscriptions": [{**ONE, "categories": [category]}]}
+        return parse_subscriptions(answer, ways)[0].folders
+
+    assert folders("Sans catégorie", FRESHRSS) == ()  # (named in the user's language)
+    assert folders("All", FRESHRSS) == ("All",)
+    assert folders("All", OTHER) == ()  # Miniflux's first category, made with each user
+    assert folders("World", OTHER) == ("World",)
+
+
+def test_auto_full_text_says_nothing_of_a_missing_page_behind_a_synced_items_content(
+    fake: FakeGReader,  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Review r34 F2: in "auto", a synced item's short content whose page is gone (404) was
+    warned about ("full texts: 0 fetched, 1 failed"), as a feed's summary is; the item's body
+    is the entry's content (FreshRSS's `summary` holds it), as a feed's content is."""
+    story = item(1, "feed/1")
+    story["canonical"] = [{"href": f"{fake.base[: -len('/api/greader.php')]}/page/1"}]
+    fake.api("/subscription/list", 200, {"subscriptions": [ONE]})
+    fake.api(f"/stream/contents/{READING}", 200, {"items": [story]})
+    ids_answer(fake, [refs(1)], [refs()])
+    config = sync_config(tmp_path, f'url = "{fake.base}"\nuser = "alice"\npassword_env = "PW_S"\n')
+    config.write_text(config.read_text().replace("fulltext = false", 'fulltext = "auto"'))
+    os.environ["PW_S"] = "pw"
+    capsys.readouterr()
+
+    assert main(["--db", str(tmp_path / "n.db"), "--config", str(config), "fetch", "--json"]) == 0
+
+    assert "/page/1" in fake.hits  # (asked for: the text is short; the fake answers 404)
+    [synced] = [o for o in json.loads(capsys.readouterr().out) if o["feed_id"] is None]
+    assert (synced["fulltext_fetched"], synced["fulltext_failed"]) == (0, 0)
+    assert synced["fulltext_problems"] == []
+
+
+def test_a_synced_items_body_is_its_content_unless_only_a_summary_of_another_server() -> None:
+    def given(key: str, ways: ServerWays) -> bool:
+        answer = {**item(1, "feed/1"), key: {"content": "<p>Text.</p>"}}
+        answer.pop("summary") if key != "summary" else None
+        return parse_item(answer, ways).article.has_content
+
+    assert given("summary", FRESHRSS) and given("content", FRESHRSS)
+    assert given("content", OTHER) and not given("summary", OTHER)

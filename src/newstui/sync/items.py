@@ -65,8 +65,9 @@ def _is_state(category: str, state: str) -> bool:
 
 
 def parse_subscriptions(data: Any, ways: ServerWays = OTHER) -> list[RemoteFeed]:
-    """The `subscription/list` answer, read in the server's `ways`; subscriptions without an
-    http(s) URL are left out."""
+    """The `subscription/list` answer, read in the server's `ways`: the server's default folder
+    (FreshRSS's "Uncategorized", Miniflux's "All") is no folder of a feed; subscriptions without
+    an http(s) URL are left out."""
     if not isinstance(data, dict) or not isinstance(data.get("subscriptions"), list):
         raise MalformedAnswer("no 'subscriptions' list")
     feeds = []
@@ -80,8 +81,9 @@ def parse_subscriptions(data: Any, ways: ServerWays = OTHER) -> list[RemoteFeed]
         for category in sub.get("categories") or []:
             if isinstance(category, dict):
                 label = category.get("label") or _label(str(category.get("id", "")))
-                if isinstance(label, str) and clean_line(label, 100):
-                    folders.append(clean_line(label, 100))
+                folder = clean_line(label, 100) if isinstance(label, str) else ""
+                if folder and folder not in ways.default_folders:  # (no user made that one)
+                    folders.append(folder)
         title = clean_line(ways.unescaped(html.unescape(str(sub.get("title") or ""))), 300)
         site = sub.get("htmlUrl")
         site = site.strip() if isinstance(site, str) and is_http_url(site.strip()) else None
@@ -158,7 +160,9 @@ def _enclosures(obj: dict[str, Any], links: list[Link]) -> list[Link]:
 
 def parse_item(obj: Any, ways: ServerWays = OTHER) -> RemoteItem:
     """One item of a stream: its id, feed, crawl time, read/starred state and content as text;
-    its title and author as the feed gave them (FreshRSS's fullwidth `＆ ＜ ＞` folded back)."""
+    its title and author as the feed gave them (FreshRSS's fullwidth `＆ ＜ ＞` folded back). Its
+    body is the entry's content (has_content, as a feed's content is) when it came as `content`
+    or as FreshRSS's `summary` (which holds the content the feed gave)."""
     if not isinstance(obj, dict):
         raise MalformedAnswer("an item is not an object")
     item_id = item_id_from(obj.get("id"))
@@ -169,11 +173,11 @@ def parse_item(obj: Any, ways: ServerWays = OTHER) -> RemoteItem:
     crawl_ms = _number(obj.get("crawlTimeMsec"))
     crawled = crawl_ms * 1000 if crawl_ms is not None else _number(obj.get("timestampUsec")) or 0
     url = _href(obj)
-    body = ""
+    body, given = "", False  # (given: the body is the entry's content, not only a summary)
     for key in ("content", "summary"):
         part = obj.get(key)
         if isinstance(part, dict) and isinstance(part.get("content"), str) and part["content"]:
-            body = part["content"]
+            body, given = part["content"], key == "content" or ways.summary_is_content
             break
     text, links = html_to_text(body, url) if body.strip() else ("", [])
     links = [*links, *_enclosures(obj, links)]
@@ -198,6 +202,7 @@ def parse_item(obj: Any, ways: ServerWays = OTHER) -> RemoteItem:
         published=when,
         summary=clean_text(text)[:MAX_TEXT],
         links=list(links),
+        has_content=given and bool(text),
     )
     return RemoteItem(
         item_id=item_id,

@@ -70,6 +70,9 @@ class SyncReport:
     ] = ()  # each feed's items pulled: full text's podcast rule
     # (feed id, its changed article ids, its items pulled): full text under each feed's setting
     by_feed: tuple[tuple[int, tuple[int, ...], tuple[Episode, ...]], ...] = ()
+    # the links of the items pulled whose body is the entry's content: full text in "auto" does
+    # not report their missing pages, as for a feed fetched here (ingest: content_given)
+    content_given: frozenset[str] = frozenset()
     # the account the sync before was with, when this one is another: see switched_notice
     account: str | None = None
     switched_from: str | None = None
@@ -414,6 +417,7 @@ async def _sync(
     changed: list[int] = []
     episodes: dict[str, list[Episode]] = {}
     changed_in: dict[int, list[int]] = {}  # feed id: its changed article ids
+    given: set[str] = set()  # (SyncReport.content_given)
 
     async def store(items: Sequence[RemoteItem], cursor: tuple[str, str] | None = None) -> None:
         nonlocal new, updated, feed_ids, moved
@@ -432,6 +436,8 @@ async def _sync(
             episodes.setdefault(item.stream_id, []).append(
                 episode(item.article.url, item.article.links)
             )
+            if item.article.has_content and item.article.url:
+                given.add(item.article.url)
 
     # New items, oldest first; the cursor moves with each stored page, so a sync killed half-way
     # resumes where it stopped.
@@ -540,6 +546,7 @@ async def _sync(
             )
             for feed_id, ids in changed_in.items()
         ),
+        content_given=frozenset(given),
     )
 
 
