@@ -148,6 +148,7 @@ from newstui.nlp.entity_words import (
     CALENDAR,
     HONOURS,
     NAME_JOINERS,
+    NATURE_NOUNS,
     ORG_NOUNS,
     PLACE_NOUNS,
     PLACE_OF_NOUNS,
@@ -201,6 +202,18 @@ _ADJECTIVE_ENDINGS: Final = ("al", "ive", "ist", "an", "ic", "een", "i")
 _OWNER_WORDS: Final = frozenset("The His Her Its Their Our".split())
 # A name's own "and" right before a later part of it (see the described-as-body cue).
 _NAME_AND_ENDS: Final = (" and ", " et ", " y ", " und ", " & ")
+# Lower-case words that open a clause or a phrase after "Croydon, London", never a role's
+# modifiers ("Hull, England where police said", "Paris, France and the minister").
+_NOT_ROLE_MODIFIERS: Final = frozenset(
+    "and or but where when while as on in at of for to from with by the a an its their his her "
+    "after before since during last this that which who whose was were is are has had have".split()
+)
+# Lower-case words after a noun of nature that leave it the head of its phrase ("near Tumen river
+# in", "Kīlauea volcano and"), where another word makes it a modifier ("Biden reservoir plans").
+_AFTER_NATURE_HEAD: Final = frozenset(
+    "in on at of near and or to from into by with for which that where was were is are has had "
+    "flows runs erupted range ranges basin delta valley region area system".split()
+)
 # Words inside a name before a body's noun: "Mujahadeen of Islamic Revolution party".
 _NAME_GOES_ON_WORDS: Final = frozenset("of for and & de del".split())
 
@@ -674,6 +687,7 @@ class _TypingFinder(_FinderBase):
                 and gaz.known.get(nxt.group(1).strip()) == "PLACE"
                 and len(words) <= 3
                 and not self._role_after(end + nxt.end())
+                and not self._modified_role_after(end + nxt.end())
                 and not (
                     len(words) > 1
                     and words[0] in gaz.first_names
@@ -747,7 +761,9 @@ class _TypingFinder(_FinderBase):
             )  # "the Mukhabarat intelligence agency", "the White Rose dissident group"
         ):
             return "ORG", 2  # "published in Nature Astronomy", "Business Insider reported"
-        if next_word in PLACE_NOUNS:
+        if next_word in PLACE_NOUNS and (
+            next_word not in NATURE_NOUNS or before[-1:] == ["the"] or _nature_noun_ends(parts)
+        ):
             return "PLACE", 1
         if next_word in ("mayor", "governor", "premier", "council", "capital") and after.startswith(
             ("'s", "’s")
@@ -951,6 +967,12 @@ class _TypingFinder(_FinderBase):
             and not _described(before)  # "the young Spaniard, who": a description
             and not (len(surface) > 2 and _is_acronym(surface))  # "Speaking to CNBC, the head
             # of the WTO, Ann Lee said": capitals alone name a body, not the person after it
+            and not (
+                _place_then_who(before, gaz.role_words)
+                and not after[1:2].isdigit()
+                and not _PERSON_AGE.match(after)
+            )  # "its consul in Valparaiso, who", "an MP from Khandahar who": the person is
+            # the one the place describes
         ):
             if after[:2] == ", " and _PERSON_AGE.match(after):
                 # an age, even opening a sentence: "Kessler, 54, said"
@@ -1366,6 +1388,20 @@ class _TypingFinder(_FinderBase):
         word = after[0].strip(".,;:") if after else ""
         return word in self.gaz.role_words or word in _PEOPLE_NOUNS
 
+    def _modified_role_after(self, end: int) -> bool:
+        """Whether a role follows `end` after one or two lower-case words that modify it ("A.
+        Sivanarayana, Andhra Pradesh additional director general": the words after a comma and
+        a known place describe a person, not a town of that place)."""
+        words = self.text[end : end + 50].split(None, 3)[:3]
+        for i, word in enumerate(words[1:], 1):
+            if not words[i - 1].isalpha() or not words[i - 1].islower():
+                return False
+            if words[i - 1] in _NOT_ROLE_MODIFIERS:
+                return False
+            if word.strip(".,;:") in self.gaz.role_words:
+                return True
+        return False
+
     def _given_name_as_surname(self, words: list[str], surface: str, start: int, end: int) -> bool:
         """Whether an unknown word then a given name is one person's name: a given name is a
         surname as often as not ("Saddam Hussein", "Shaikh Ali", "Patty Morris"). Not when the
@@ -1718,3 +1754,24 @@ class _TypingFinder(_FinderBase):
         if before[-2] in ("posted", "wrote", "tweeted", "shared"):
             return True
         return _PLATFORM_AFTER.match(self.text, end) is not None  # "on X, writing that"
+
+
+def _nature_noun_ends(parts: list[str]) -> bool:
+    """Whether the noun of nature that opens `parts` (the words after a name: the noun, then the
+    rest) heads its phrase: a stop or a comma on it, nothing or a capital after it, or a word of
+    _AFTER_NATURE_HEAD ("Kīlauea volcano erupted"), not a noun it modifies ("reservoir plans")."""
+    if not parts or parts[0][-1:] in ".,;:!?)":
+        return True
+    rest = parts[1].split(None, 1) if len(parts) > 1 else []
+    word = rest[0] if rest else ""
+    return not word[:1].islower() or word.rstrip(".,;:") in _AFTER_NATURE_HEAD
+
+
+def _place_then_who(before: list[str], role_words: frozenset[str]) -> bool:
+    """Whether the lower-case words before a name ("in", "near", "a woman MP from") make it
+    where someone is, so that ", who" after it describes that someone, not the name."""
+    if not before:
+        return False
+    if before[-1] in ("in", "near", "outside"):
+        return True
+    return before[-1] == "from" and len(before) > 1 and before[-2] in role_words

@@ -1021,9 +1021,17 @@ def _merge_name_tails(groups: dict[str, list[Candidate]], text: str) -> None:
     # a list of thousands sharing a surname reads only the names that may fit each
     fitting = _LongerNames(people) if len(people) > _INDEXED_BUCKET else None
     gaz = load_gazetteer()
+    by_first: dict[str, list[str]] = {}  # names of three words or more by their first word
+    for key, words in people.items():
+        if len(words) > 2:
+            _add_to(by_first, words[0], key)
     for key, words in sorted(people.items(), key=lambda item: len(item[1])):
         same_last = by_last[words[-1]]
         if len(same_last) < 2:
+            if len(words) == 2 and words[0] in by_first and key in groups:
+                longer = _opened_by_pair(key, words, by_first, by_last, people, groups, text)
+                if len(longer) == 1:
+                    groups[longer[0]].extend(groups.pop(key))
             continue
         longer = [
             other
@@ -1058,6 +1066,8 @@ def _merge_name_tails(groups: dict[str, list[Candidate]], text: str) -> None:
                 and other in groups
                 and _spelt_tail(words, people[other][-len(words) :])
             ]
+        if not longer and len(words) == 2:
+            longer = _opened_by_pair(key, words, by_first, by_last, people, groups, text)
         if len(longer) != 1 or key not in groups:
             continue
         other_words = people[longer[0]]
@@ -1065,6 +1075,68 @@ def _merge_name_tails(groups: dict[str, list[Candidate]], text: str) -> None:
         if any(w in gaz.role_words or w.title() in gaz.titles for w in extra):
             continue  # "Bishop Emeritus Dinualdo Gutierrez": a title kept on a longer run
         groups[longer[0]].extend(groups.pop(key))
+
+
+def _opened_by_pair(
+    key: str,
+    pair: list[str],
+    by_first: dict[str, list[str]],
+    by_last: dict[str, list[str]],
+    people: dict[str, list[str]],
+    groups: dict[str, list[Candidate]],
+    text: str,
+) -> list[str]:
+    """The longer people's names that a given name and surname open and one more surname ends
+    ("John Luk" of "John Luk Jok", "Pedro Pierluisi" of "Pedro R. Pierluisi Urrutia": a second
+    surname, initials between), not where the article names kin ("Ann Lee … her daughter, Ann
+    Lee Orrow")."""
+    found = by_first.get(pair[0])
+    if not found or len(found) > _INDEXED_BUCKET or len(pair[1]) < 2:
+        return []  # (nor "Charles W" of "Charles W. Dent": an initial, no surname)
+    gaz = load_gazetteer()
+    longer = []
+    for other in found:
+        words = people[other]
+        if (
+            other not in groups
+            or words[-2] != pair[1]
+            or words[-1] in _GENERATIONS
+            or words[-1] in gaz.role_words  # "Ann Lee MP": a title kept on a longer run
+            or words[-1].title() in gaz.titles
+            or not _surname_glued_on(words[-1], groups[other], text, gaz)
+            or "x:" + words[-1] in groups
+            or any(k != other for k in by_last.get(words[-1], ()))
+        ):  # (nor a name of its own glued on: "Ann Lee Obama has said" in a transcript)
+            continue
+        if all(len(w) == 1 for w in words[1:-2]):
+            longer.append(other)
+    if len(longer) == 1 and _kin_named(groups[longer[0]] + groups[key], text):
+        return []
+    return longer
+
+
+def _surname_glued_on(word: str, cands: list[Candidate], text: str, gaz: Gazetteer) -> bool:
+    """Whether `word`, the last of a longer person's name (`cands`), reads as a second surname:
+    written with a capital and letters only, never in lower case nor alone in the article (a
+    name of its own: "Ann Lee Obama has said" in a transcript), no common, calendar, body's or
+    known word ("Ann Lee Story", "Ann Lee Thursday", "Ann Lee Libertarians", "Ann Lee.jpg"), nor
+    a wiki category's ("Category:Ann Lee Category:")."""
+    last = cands[0].text.rsplit(" ", 1)[-1]
+    title = word.title()
+    return (
+        last[:1].isupper()
+        and last.isalpha()
+        and word not in gaz.common_words
+        and title not in CALENDAR
+        and title not in gaz.org_words
+        and title not in gaz.place_words
+        and title not in gaz.known
+        and title.removesuffix("s") not in gaz.known
+        and not word.endswith("ians")  # a people's plural: "Ron Paul Libertarians"
+        and len(word) > 1
+        and not any(text[c.end : c.end + 1] == ":" or c.text == last for c in cands)
+        and not stands_alone(text, word)
+    )
 
 
 def _merge_spelt_things(groups: dict[str, list[Candidate]]) -> None:

@@ -87,6 +87,13 @@ PLACE_NOUNS: Final = frozenset(
     "volcano volcanoes river rivers lake lakes mountain mountains glacier valley desert canyon "
     "gorge peninsula strait creek reservoir".split()
 )
+# The PLACE_NOUNS of nature's features: a name before one is a place after "the" ("the Litani
+# river") or when no lower-case word but a preposition or a conjunction follows the noun ("near
+# Kīlauea volcano, …"); "Biden reservoir plans" are a person's, the noun a modifier.
+NATURE_NOUNS: Final = frozenset(
+    "volcano volcanoes river rivers lake lakes mountain mountains glacier valley desert canyon "
+    "gorge peninsula strait creek reservoir".split()
+)
 # "the town of Sanand", "the districts of Bhola": the name after these is a place.
 PLACE_OF_NOUNS: Final = frozenset(
     "town towns city cities village villages district districts province provinces state region "

@@ -1,0 +1,91 @@
+"""Rules-37 people and place cases (round 35), each pinned by invented sentences.
+
+A lone name before a noun of nature is a place only when the noun heads its phrase ("the
+Ostra river", "Kelmar volcano erupted"), not when it modifies a noun after it ("Orrow
+reservoir plans": a person's plans).
+
+A name after "in" (or "an MP from") with ", who" after it is where the person the sentence
+describes is, not that person ("its consul in Velmora, who").
+
+"X, <known place> <modifier> <role>" is a person and the place they serve ("B. Tarrant, Andhra
+Pradesh additional director general"), not a town and its country ("Croydon, London").
+
+A given name and surname that open a longer person's name with one more surname are that
+person ("Tomas Ruel" of "Tomas Ruel Okello", "Pedro Velarde" of "Pedro R. Velarde Ibarra"),
+not with a word glued on ("Ann Orrow Thursday", "Category:Ann Orrow Category:") nor kin.
+"""
+
+from __future__ import annotations
+
+from extracted import type_by_name
+
+from newstui.nlp import get_extractor
+
+
+def test_a_noun_of_nature_that_a_noun_follows_makes_no_place(extractor) -> None:
+    text = "Orrow reservoir plans stalled in the council on Monday."
+    assert "Orrow" not in type_by_name(extractor, text)
+
+
+def test_a_noun_of_nature_that_heads_its_phrase_still_makes_a_place(extractor) -> None:
+    for text, name in (
+        ("Officials said Kelmar volcano erupted again on Monday.", "Kelmar"),
+        ("Local authorities of Tobruna mountain range announced new trails.", "Tobruna"),
+        ("Boats were seen near Ostra river, officials said.", "Ostra"),
+    ):
+        assert type_by_name(extractor, text).get(name) == "PLACE", text
+
+
+def test_a_place_before_who_is_not_the_person_who(extractor) -> None:
+    text = "The embassy sent Martin Oakes, its consul in Velmora, who met the families on Monday."
+    types = type_by_name(extractor, text)
+    assert types["Martin Oakes"] == "PERSON"
+    assert types.get("Velmora") != "PERSON"
+    text = "She was elected as a woman MP from Khostabad who fought for girls' schools."
+    assert type_by_name(extractor, text).get("Khostabad") != "PERSON"
+
+
+def test_a_person_before_who_stays_a_person(extractor) -> None:
+    text = "The letter came from Orrow, who signed it on Friday."
+    assert type_by_name(extractor, text)["Orrow"] == "PERSON"
+
+
+def test_a_name_then_a_known_place_and_a_modified_role_is_a_person(extractor) -> None:
+    text = (
+        "B. Tarrant, Andhra Pradesh additional director general of police, said the case was "
+        "closed."
+    )
+    types = type_by_name(extractor, text)
+    assert types["B. Tarrant"] == "PERSON"
+    assert types["Andhra Pradesh"] == "PLACE"
+    text = "Storms hit Kelbrook, England where police closed two roads."
+    assert type_by_name(extractor, text)["Kelbrook"] == "PLACE"
+
+
+def _people(text: str) -> dict[str, list[str]]:
+    return {
+        e.name: [m.text for m in e.mentions]
+        for e in get_extractor("rules").analyse(text).entities
+        if e.type == "PERSON"
+    }
+
+
+def test_a_name_opening_a_longer_name_with_a_second_surname_is_that_person() -> None:
+    text = (
+        "The minister Tomas Ruel Okello arrived on Monday. Later, Tomas Ruel said the talks "
+        "had failed."
+    )
+    assert _people(text) == {"Tomas Ruel Okello": ["Tomas Ruel Okello", "Tomas Ruel"]}
+    text = "Governor Pedro R. Velarde Ibarra signed the bill. Pedro Velarde said it was needed."
+    assert _people(text) == {
+        "Pedro R. Velarde Ibarra": ["Pedro R. Velarde Ibarra", "Pedro Velarde"]
+    }
+
+
+def test_a_longer_name_with_a_word_glued_on_or_kin_stays_apart() -> None:
+    for text in (
+        "Ann Orrow Thursday evening was quiet, a neighbour said. Ann Orrow said she slept.",
+        "Category:Ann Orrow Category:Canada\nAnn Orrow said she would stand again.",
+        "Ann Orrow spoke first. Her daughter, Ann Orrow Kessler, said she agreed.",
+    ):
+        assert "Ann Orrow" in _people(text), text
