@@ -428,7 +428,10 @@ _LEADING_PHRASE: Final = re.compile(
     r"In|On|At|For|From|By|Under|Over|Against|Through|Beyond)\s[^,;:]{1,120},\s*"
 )
 # Where a clause of its own may begin between two names: "Lee condemned it and Acme said"
-_NAMES_BREAK: Final = re.compile(r"[,;]|\b(?:and|but|while|whereas)\b")
+# "…, and", "… but", "… continued as President Bush criticized": what opens a clause of its own
+_NAMES_BREAK: Final = re.compile(
+    r"[,;]|\b(?:and|but|while|whereas|as|when|after|because|since|until)\b"
+)
 _ARTICLES: Final = frozenset(("the", "a", "an"))
 _PREPOSITIONS: Final = frozenset(
     "of for to with on at by from in about against via into under over than like".split()

@@ -118,6 +118,7 @@ from newstui.nlp.speaker_cues import (
     _TEXT_READ_AFTER,
     _TEXT_REPORTS,
     _TEXT_SUBJECT,
+    _TITLE_WORDS,
     _TOLD_VERBS,
     _TOPIC_BEFORE,
     _UNCREDITED,
@@ -174,6 +175,11 @@ _PREPOSITION_PHRASE = re.compile(
 
 # The abbreviations that end a company's or person's name with a stop the entity leaves out
 _NAME_END_ABBREVIATIONS: Final = frozenset("Co Inc Corp Ltd Bros Plc Jr Sr".split())
+# "protesters outside the office of Senator Lee", "a man in the crowd where Mayor Lee spoke": the
+# words before a name that only say where a nameless speaker stands
+_PLACING_WORDS: Final = frozenset(
+    "of outside near at in from behind where beside inside on around opposite across among".split()
+)
 
 
 class SpeakerFinder(_SubjectFinder):
@@ -979,8 +985,10 @@ class SpeakerFinder(_SubjectFinder):
             if agent:
                 return agent
         verb = verb_search(tail[:160])
-        while verb and verb.group().endswith("ing") and determiner_end(tail, verb.start()):
-            verb = verb_search(tail[:160], verb.end())  # '“…,” the warning said': a noun
+        while verb and determiner_end(tail, verb.start()):
+            # '“…,” the warning said': a noun; 'for “derailing” its promised reforms': an
+            # adjective (a verb right after a determiner is no verb of the credit)
+            verb = verb_search(tail[:160], verb.end())
         if not verb:
             open_end = self.text[span.start : span.end].rstrip()[-1:] == ","
             return self._dash_credit(span.close_mark + 1, tail, open_end) or self._agent_after(
@@ -1075,7 +1083,28 @@ class SpeakerFinder(_SubjectFinder):
                     and not self._after_preposition(m)  # "said a student from Kibera"
                 ]
                 if later:
+                    if self._placed_by_name(base + verb.end(), later[0]):
+                        return ""  # "yelled a man in the crowd where Mayor Ann Lee spoke"
                     return later[0].entity.name
+            else:
+                first = self.mentions_in(base + verb.end(), phrase_end)[:1]
+                if (
+                    first
+                    and first[0].entity.name == named
+                    and self._placed_by_name(base + verb.end(), first[0])
+                ):
+                    # "screamed protesters outside the office of Senator Ann Lee": the crowd's;
+                    # "said a friend of Lee, Eddie Moss": the name set off after it
+                    after = self.mentions_in(first[0].end, base + len(tail))[:1]
+                    comma = self.masked[first[0].end : after[0].start].strip() if after else ""
+                    if (  # (the name's own end may be left out of it: "of Chang-am, Park")
+                        comma.endswith(",")
+                        and after[0].entity.type == "PERSON"
+                        and len(comma) <= 6
+                        and " " not in comma
+                    ):
+                        return after[0].entity.name
+                    return ""
             if named is None and _PARTICIPLE_OR_ACCORDING.search(verb.group()):
                 return None  # '…,” adding that …': the speaker is the subject before the quote
             return named or ""
@@ -1137,6 +1166,24 @@ class SpeakerFinder(_SubjectFinder):
                 return lead[0].entity.name
             return None
         return self._speaker_in(base, base + subject_end, span.close_mark)
+
+    def _placed_by_name(self, start: int, person: _Mention) -> bool:
+        """'screamed protesters outside the office of Senator Ann Lee', 'yelled a man in the
+        crowd where Mayor Ann Lee spoke': whether the inverted subject from `start` is a common
+        noun phrase that `person` (its first name, past any titles) only places, after a word
+        of place or "of"/"where" ("said a spokesman for Senator Lee", "said a statement by Lee"
+        still name whose words they are)."""
+        if person.entity.type != "PERSON":
+            return False
+        lead = self.masked[start : person.start].split()
+        titles = load_gazetteer().titles
+        while lead and (lead[-1] in titles or lead[-1].rstrip(".") in _TITLE_WORDS):
+            lead.pop()  # "Senator", "Mayor", "Gov."
+        return (
+            len(lead) >= 2
+            and lead[-1] in _PLACING_WORDS
+            and all(w.isalpha() and w.islower() for w in lead)
+        )
 
     def _description_until(self, comma: int, verb_start: int) -> bool:
         """Whether the words from the comma at `comma` to the verb at `verb_start` describe the
