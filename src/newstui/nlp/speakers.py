@@ -1087,23 +1087,23 @@ class SpeakerFinder(_SubjectFinder):
                         return ""  # "yelled a man in the crowd where Mayor Ann Lee spoke"
                     return later[0].entity.name
             else:
-                first = self.mentions_in(base + verb.end(), phrase_end)[:1]
+                placed = self.mentions_in(base + verb.end(), phrase_end)[:1]
                 if (
-                    first
-                    and first[0].entity.name == named
-                    and self._placed_by_name(base + verb.end(), first[0])
+                    placed
+                    and placed[0].entity.name == named
+                    and self._placed_by_name(base + verb.end(), placed[0])
                 ):
                     # "screamed protesters outside the office of Senator Ann Lee": the crowd's;
                     # "said a friend of Lee, Eddie Moss": the name set off after it
-                    after = self.mentions_in(first[0].end, base + len(tail))[:1]
-                    comma = self.masked[first[0].end : after[0].start].strip() if after else ""
+                    set_off = self.mentions_in(placed[0].end, base + len(tail))[:1]
+                    comma = self.masked[placed[0].end : set_off[0].start].strip() if set_off else ""
                     if (  # (the name's own end may be left out of it: "of Chang-am, Park")
                         comma.endswith(",")
-                        and after[0].entity.type == "PERSON"
+                        and set_off[0].entity.type == "PERSON"
                         and len(comma) <= 6
                         and " " not in comma
                     ):
-                        return after[0].entity.name
+                        return set_off[0].entity.name
                     return ""
             if named is None and _PARTICIPLE_OR_ACCORDING.search(verb.group()):
                 return None  # '…,” adding that …': the speaker is the subject before the quote
