@@ -144,6 +144,23 @@ def packed_text(text: str, encoded: bytes | None = None) -> str | bytes:
     return packed if len(packed) < len(encoded) else text
 
 
+def enclosure_urls(links: str | bytes | None) -> list[str]:
+    """The URLs of an article's enclosures, in order, from its stored links (packed or plain
+    JSON; a value some other tool wrote badly lists none): the one reading of them, also SQL's
+    enclosure_urls() (store.db), by which a cleanup remembers them."""
+    try:
+        parsed = json.loads(unpacked_text(links) or "[]")
+    except ValueError:
+        return []
+    return [
+        link["url"]
+        for link in (parsed if isinstance(parsed, list) else [])
+        if isinstance(link, dict)
+        and link.get("kind") == "enclosure"
+        and isinstance(link.get("url"), str)
+    ]
+
+
 def unpacked_text(
     value: str | bytes | None, inflate: Callable[[bytes], bytes] = zlib.decompress
 ) -> str:

@@ -75,3 +75,33 @@ def test_a_source_whose_articles_cleanup_removed_is_set_aside_with_its_memory_of
             "SELECT count(*) FROM retired_articles WHERE feed_id = ?", [old]
         ).fetchone()[0]
         assert remembered == 1
+
+
+def test_a_new_copy_under_another_guid_but_the_same_link_is_the_same_article(
+    tmp_path: Path,
+) -> None:
+    """The feed's ids changed with its address (`a` is now `new-a`), its links did not: the
+    moved articles pair by the one rule a sync's merge of a moved feed uses
+    (entries.twin_articles): the new URL's copies give way, their marks kept."""
+    with Library.open(tmp_path / "s.db") as library:
+        old = library.register_source(OLD, "Wiki", url=OLD, configured=True)
+        library.bulk_insert(old, articles("a", "b"))
+        ids = {r.title: r.id for r in library.articles(ArticleFilter(feed_id=old), limit=None)}
+        library.mark([ids["Story a"]], read=True)
+        assert library.set_aside_source(old, "2026-12-05T01:00:00+00:00") is not None
+        new = library.register_source(NEW, "Wiki", url=NEW, configured=True)
+        copies = [
+            Article(title=f"Story {g}", text=f"Text of {g}.", guid=f"new-{g}", url=f"https://a/{g}")
+            for g in ("a", "b")
+        ]
+        library.bulk_insert(new, copies)
+        copy_b = next(
+            r.id for r in library.articles(ArticleFilter(feed_id=new)) if r.title == "Story b"
+        )
+        library.mark([copy_b], starred=True)
+
+        assert library.move_source_articles(old, new) == (2, 2)
+
+        assert guid_of(library, new) == {"Story a": (True, False), "Story b": (False, True)}
+        kept = {r.title: r.id for r in library.articles(ArticleFilter(feed_id=new), limit=None)}
+        assert kept == ids

@@ -30,6 +30,9 @@ class RemoteItem:
     article: Article
     read: bool
     starred: bool
+    # the item has a title (False: its article's title is made from its text, or "(untitled)":
+    # no evidence of which entry it is, nor a title to give an article paired with it)
+    titled: bool = True
 
 
 ITEM_KEY_PREFIX = "greader:"  # (a feed's entries are stored as "guid:…", "link:…", "text:…")

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from newstui.article_rows import packed_links, packed_text, unpacked_text
+from newstui.article_rows import enclosure_urls, packed_links, packed_text, unpacked_text
 from newstui.errors import StoreError
 from newstui.model.link_key import link_key, link_key_if_other
 from newstui.paths import opened_as_written
@@ -207,6 +207,9 @@ def add_text_functions(conn: sqlite3.Connection) -> KnownTexts:
     conn.create_function("cjk_apart", 1, _keeping_stops(cjk_apart), deterministic=True)
     # an article's link as compared (schema 36: articles.link_key, imported marks' links)
     conn.create_function("link_key", 1, _keeping_stops(_link_key), deterministic=True)
+    # an article's enclosure URLs from its links, as a JSON list (NULL: none), as a cleanup
+    # remembers them (retention)
+    conn.create_function("enclosure_urls", 1, _enclosure_urls, deterministic=True)
     conn.create_function(
         "link_key_if_other", 1, _keeping_stops(_link_key_if_other), deterministic=True
     )
@@ -406,6 +409,11 @@ def first_keyword(sql: str) -> str:
     statements ("" when there is none)."""
     match = FIRST_WORD.match(sql)
     return match.group(1).upper() if match else ""
+
+
+def _enclosure_urls(links: str | bytes | None) -> str | None:
+    urls = enclosure_urls(links)
+    return json.dumps(urls) if urls else None
 
 
 def json_list(value: str | None) -> list[Any]:

@@ -22,12 +22,6 @@ if TYPE_CHECKING:
 
 RETIRED_DAYS = 60  # a removed article's identity is forgotten once no fetch offered it this long
 RECLAIM_PAGES = 256  # free pages worth giving back to the file system after a cleanup
-# From an article's links unpacked (`unpacked`), its enclosures' URLs as a JSON list (NULL:
-# none, or links some other tool wrote badly).
-_ENCLOSURES = """CASE WHEN json_valid(unpacked) AND json_type(unpacked) = 'array' THEN
-    (SELECT json_group_array(json_extract(l.value, '$.url')) FROM json_each(unpacked) l
-    WHERE l.type = 'object' AND json_extract(l.value, '$.kind') = 'enclosure'
-    AND json_type(l.value, '$.url') = 'text' HAVING count(*) > 0) END"""
 
 
 def cleanup(
@@ -131,9 +125,8 @@ def delete_articles(conn: sqlite3.Connection, ids: list[int], stamp: str) -> Non
         "(feed_id, guid, seen, link, title, enclosures, published, was_read) "
         # (its link as compared: articles.LINK_KEY, which imports this module)
         "SELECT feed_id, guid, ?, coalesce(link_key, url), title, "
-        f"{_ENCLOSURES}, published, read FROM ("
-        "SELECT *, article_text(links) AS unpacked FROM articles "
-        "WHERE id IN (SELECT value FROM json_each(?)))",
+        "enclosure_urls(links), published, read FROM articles "
+        "WHERE id IN (SELECT value FROM json_each(?))",
         [stamp, chunk],
     )
     # A sync server's item is remembered by its item id too (an article fetched from the feed
@@ -187,8 +180,7 @@ def describe_retired(db: Database, feed_id: int, offered: Mapping[str, PreparedA
     is known (store.sync: _retired); whether it was read stays unknown. Once a row."""
     db.conn.executemany(
         "UPDATE retired_articles SET link = link_key(?), title = ?, published = ?, "
-        f"enclosures = (SELECT {_ENCLOSURES} FROM (SELECT article_text(?) AS unpacked)) "
-        "WHERE feed_id = ? AND guid = ? AND link IS NULL",
+        "enclosures = enclosure_urls(?) WHERE feed_id = ? AND guid = ? AND link IS NULL",
         [
             (entry.url, entry.title, entry.published, entry.links, feed_id, key)
             for key, entry in offered.items()

@@ -16,6 +16,7 @@ from newstui.errors import hide_passwords
 from newstui.model.fetching import RemovedSource, SetAsideSource
 from newstui.store.article_merge import merge_article, move_articles
 from newstui.store.db import Database, write_transaction
+from newstui.store.entries import twin_articles
 
 URL_CHANGED = " url-changed"  # after `removed`'s time: set aside as its name got another URL
 
@@ -78,16 +79,13 @@ def move_feed_articles(db: Database, old_id: int, new_id: int) -> tuple[int, int
     to the source its URL became, and delete the set-aside source; returns how many moved, and
     how many of the new source's articles were copies of them.
 
-    The new source's copy of an article the old one holds (the same identity) gives way: the
-    old one, with what the user did to it, stays, taking the copy's marks, downloads and better
-    text (store.article_merge)."""
+    The new source's copy of an article the old one holds (entries.twin_articles: the same id
+    in the feed, else the same entry under a link only one article's in each, as a sync merges
+    a moved subscription's) gives way: the old one, with what the user did to it, stays, taking
+    the copy's marks, downloads and better text (store.article_merge)."""
     with write_transaction(db) as conn:
-        copies = conn.execute(
-            "SELECT n.id, o.id FROM articles n "
-            "JOIN articles o ON o.guid = n.guid AND o.feed_id = ? WHERE n.feed_id = ?",
-            [old_id, new_id],
-        ).fetchall()
-        for copy, old in copies:
+        copies = twin_articles(conn, old_id, new_id)
+        for old, copy in copies:
             merge_article(conn, copy, old)
         moved = move_articles(conn, old_id, new_id)
     return moved, len(copies)

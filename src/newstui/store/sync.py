@@ -8,15 +8,14 @@ import sqlite3
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple
 from urllib.parse import unquote
 
-from newstui.article_rows import content_hash, stored_date, unpacked_text
-from newstui.model import Article, RemoteFeed, RemoteItem, SyncStatus, fold_url
+from newstui.article_rows import content_hash
+from newstui.model import RemoteFeed, RemoteItem, SyncStatus, fold_url
 from newstui.model.fetching import RemovedSource
-from newstui.model.link_key import link_key, same_link
+from newstui.model.link_key import link_key
 from newstui.model.sync import ITEM_KEY_PREFIX, item_key
 from newstui.store.article_merge import keeps_own_text, merge_article, move_articles
 from newstui.store.articles import (
@@ -28,8 +27,17 @@ from newstui.store.articles import (
     update_article_entry,
 )
 from newstui.store.db import Database, connection_file, json_list, write_transaction
+from newstui.store.entries import (
+    FeedEntry,
+    folded_title,
+    item_entry,
+    link_shared,
+    same_entry,
+    same_title,
+    stored_entry,
+    twin_articles,
+)
 from newstui.store.feeds import now_iso, remove_feed
-from newstui.text import halfwidth_signs
 
 FIELDS = ("read", "starred")
 
@@ -162,7 +170,7 @@ def items_stored_as(db: Database, items: Iterable[RemoteItem]) -> set[int]:
             continue
         url, title, links, under_link = row
         shared = link_shared(under_link, sent[link_key(url)] if url is not None else 0)
-        if same_entry(StoredEntry(url, title, _enclosures(links)), item.article, shared=shared):
+        if same_entry(stored_entry(url, title, links), item_entry(item), shared=shared):
             same.add(item.item_id)
     return same
 
@@ -324,8 +332,9 @@ def stored_under_other_ids(db: Database, feed_id: int, items: Iterable[RemoteIte
         # its title, review r33 F10: a headline edited between two crawls made another
         # account's copies look like this one's)
         shared = link_shared(len(stored), sent[key])
+        entry = item_entry(item)
         if any(
-            same_entry(StoredEntry(url, title, _enclosures(links)), item.article, shared=shared)
+            same_entry(stored_entry(url, title, links), entry, shared=shared)
             for url, title, links, item_id in stored
             if item_id not in (None, item.item_id)
         ):
@@ -569,93 +578,15 @@ def _move_source(
 
 
 def _merge_source(conn: sqlite3.Connection, source: int, into: int) -> None:
-    """Move a source's articles into another and delete it: an article both have (the same id
-    in the feed, or the same link, compared by link_key, and the same title) stays once, `into`'s
-    copy taking the other's marks, downloads and better text (article_merge.merge_article). A
-    link twin is taken only when the link is the only one of its kind in each source: articles
-    that share a link (a podcast's show page, a live blog) are moved over, never deleted. The
-    source's cleanup memory, imported marks waiting and feeds.toml standing go along."""
-    mine = _link_counts(conn, source)
-    theirs = _link_counts(conn, into)
-    claimed: set[int] = set()
-    for article_id, guid, url, title in conn.execute(
-        "SELECT id, guid, url, title FROM articles WHERE feed_id = ?", [source]
-    ).fetchall():
-        found = conn.execute(
-            "SELECT id FROM articles WHERE feed_id = ? AND guid = ?", [into, guid]
-        ).fetchone()
-        key = link_key(url) if url is not None else None
-        if found is None and key is not None and mine.get(key) == theirs.get(key) == 1:
-            row = conn.execute(  # (by link_key: one look-up, `…/V%C3%A1zquez` is `…/Vázquez`)
-                f"SELECT id, title FROM articles WHERE feed_id = ? AND {LINK_KEY} = ?",
-                [into, key],
-            ).fetchone()
-            if row is not None and row[0] not in claimed and same_title(row[1], title):
-                found = row
-        if found is None:
-            continue
-        claimed.add(found[0])
-        merge_article(conn, article_id, found[0])  # (a mark it gains is queued for the server)
+    """Move a source's articles into another and delete it: an article both have
+    (entries.twin_articles: the same id in the feed, else the same entry under a link only one
+    article's in each) stays once, `into`'s copy taking the other's marks, downloads and better
+    text (article_merge.merge_article); articles that share a link (a podcast's show page, a live
+    blog) are moved over, never deleted. The source's cleanup memory, imported marks waiting and
+    feeds.toml standing go along."""
+    for article_id, twin in twin_articles(conn, source, into):
+        merge_article(conn, article_id, twin)  # (a mark it gains is queued for the server)
     move_articles(conn, source, into)
-
-
-def _link_counts(conn: sqlite3.Connection, feed_id: int) -> dict[str, int]:
-    """How many of a source's articles have each link (by link_key)."""
-    return dict(
-        conn.execute(
-            f"SELECT {LINK_KEY}, count(*) FROM articles WHERE feed_id = ? AND url IS NOT NULL "
-            f"GROUP BY {LINK_KEY}",
-            [feed_id],
-        ).fetchall()
-    )
-
-
-class StoredEntry(NamedTuple):
-    """What tells a stored article's feed entry: its link, title and enclosure URLs, and its
-    date as stored (None: not compared)."""
-
-    url: str | None
-    title: str | None
-    enclosures: frozenset[str]
-    published: str | None = None
-
-
-def same_entry(here: StoredEntry, item: Article, *, shared: bool) -> bool:
-    """Whether a stored article and a server item's article are one feed entry: the one rule
-    by which a first sync pairs them (_stored_before) and the account checks judge them
-    (items_stored_as, stored_under_other_ids). The same link (by link_key), and
-    - a link one article's here and one item's (not `shared`, see link_shared): that article
-      whatever its title (a headline edited since), unless both enclose files and none is the
-      same (two episodes under a show page's link, review r33's second pass on F2);
-    - else, or where neither has a link: the same title (same_title), which tells apart
-      articles sharing a link (a podcast's show page, a live blog);
-    never when both are dated more than SAME_ENTRY_HOURS apart (the next day's "Daily briefing"
-    under one link and headline: review r34 S1, a first sync paired day 3's item with day 1's
-    article, its read mark pushed to the server for day 3 unseen)."""
-    if not same_link(here.url, item.url):
-        return False
-    if _days_apart(stored_date(item.published), here.published):
-        return False
-    sent = frozenset(link.url for link in item.links if link.kind == "enclosure")
-    if here.url is not None and not shared and not _other_enclosures(here.enclosures, sent):
-        return True
-    return same_title(here.title, item.title)
-
-
-def link_shared(articles: int, items: int) -> bool:
-    """Whether a link is shared, for same_entry: more than one article of the source here, or
-    more than one of the server's items at hand, has it."""
-    return articles > 1 or items > 1
-
-
-def same_title(a: str | None, b: str | None) -> bool:
-    """Whether two titles are one article's: equal but for case, spacing and FreshRSS's
-    fullwidth `＆ ＜ ＞` for `& < >` (a title a sync stored before they were folded back)."""
-    return _folded(a) == _folded(b)
-
-
-def _folded(title: str | None) -> str:
-    return " ".join(halfwidth_signs(title or "").split()).casefold()
 
 
 def _unique(name: str, taken: set[str]) -> str:
@@ -749,6 +680,8 @@ def save_items(
                 [item.item_id],
             ).fetchone()
             paired = row is None and bool(item.article.url)
+            # (what a paired article takes of the item: no title made from the item's text)
+            entry = item.article if item.titled else replace(item.article, title="")
             if paired:
                 before = _stored_before(conn, feed_id, item, alike, under)
                 row = None if before is None else (*before, _guid(conn, before[0]))
@@ -764,7 +697,7 @@ def save_items(
                     # the feed's own copy: the server's (FreshRSS adds a "💾" link and drops
                     # the enclosure's duration) gives it its id, marks, title and link (the
                     # same, as compared), and its text only where it has none
-                    update_article_entry(conn, row[0], item.article, digest)
+                    update_article_entry(conn, row[0], entry, digest)
                     if fill_empty_text(conn, row[0], item.article):
                         updated += 1
                         changed.append(row[0])
@@ -773,7 +706,7 @@ def save_items(
                 if row[1] != digest and keeps_own_text(conn, row[0], item.article.text):
                     # its full text fetched here (or a longer text) stays; the item's
                     # title, link and date are taken, and its digest: it is that entry
-                    update_article_entry(conn, row[0], item.article, digest)
+                    update_article_entry(conn, row[0], entry, digest)
                     continue
             if row is None:
                 key = item_key(item.item_id)
@@ -802,7 +735,7 @@ def save_items(
                 changed.append(article_id)
                 feeds.append(feed_id)
             elif row[1] != digest and update_article_content(
-                conn, row[0], item.article, digest, paired=paired
+                conn, row[0], entry if paired else item.article, digest, paired=paired
             ):
                 updated += 1
                 changed.append(row[0])
@@ -854,15 +787,12 @@ def _retired(
             f"SELECT count(*) FROM articles WHERE feed_id = ? AND {LINK_KEY} = ?", [feed_id, link]
         ).fetchone()[0]
         shared = link_shared(len(removed) + stored, alike[stream, link, _ANY_TITLE])
-        sent = frozenset(x.url for x in item.article.links if x.kind == "enclosure")
+        sent = item_entry(item)
         for guid, removed_title, enclosures, published, was_read in removed:
             files = frozenset(str(u) for u in json_list(enclosures))
-            if _other_enclosures(files, sent):
-                # another entry, kept out never (a match is skipped for good): other files
-                # (same_entry judges the dates: another day's post under one link and headline)
-                continue
-            entry = StoredEntry(link, removed_title, files, published)
-            if same_entry(entry, item.article, shared=shared):
+            entry = FeedEntry(link, removed_title, files, published)
+            # (other files are another entry whatever the title: a match is kept out for good)
+            if same_entry(entry, sent, shared=shared, strict_files=True):
                 return _Retired(guid, read_mark=bool(was_read))
     written = dict.fromkeys((url, link, unquote(url)))
     old = conn.execute(
@@ -871,23 +801,6 @@ def _retired(
         [feed_id, json.dumps([f"{kind}:{u}" for u in written for kind in ("guid", "link")])],
     ).fetchone()
     return _Retired(old[0], read_mark=False) if old else None
-
-
-SAME_ENTRY_HOURS = 12  # a removed entry and a server item dated further apart are two entries
-
-
-def _days_apart(sent: str | None, stored: str | None) -> bool:
-    """Whether two stored dates (ISO 8601 UTC) say two entries: both known and more than
-    SAME_ENTRY_HOURS apart (the next day's "Daily briefing" under one link and headline). Closer
-    dates are one entry dated twice (review r34 S2: a server that keeps the date it first saw
-    while the feed's entry was re-dated, or seconds rounded, let a removed read article back)."""
-    if not sent or not stored:
-        return False
-    try:
-        apart = datetime.fromisoformat(sent) - datetime.fromisoformat(stored)
-    except ValueError:  # (a date stored by hand or by an old version: no evidence either way)
-        return False
-    return abs(apart) > timedelta(hours=SAME_ENTRY_HOURS)
 
 
 def _keep_out(
@@ -943,7 +856,7 @@ def fetched_from_feed(guid: str) -> bool:
 def _link_and_title(item: RemoteItem) -> tuple[str, str, str]:
     """What tells an item stored before sync was set up: its source, link (by link_key) and
     title (folded as same_title compares it)."""
-    return item.stream_id, link_key(item.article.url or ""), _folded(item.article.title)
+    return item.stream_id, link_key(item.article.url or ""), folded_title(item.article.title)
 
 
 # Where `alike` counts a page's items by link whatever their titles: no title holds a NUL (control
@@ -957,28 +870,11 @@ class _Stored(NamedTuple):
     article_id: int
     digest: str
     linked: bool  # a server item is it already
-    entry: StoredEntry
+    entry: FeedEntry
 
 
 # A page's articles under one link, by source and link_key: by folded title.
 _Shared = dict[tuple[int, str], dict[str, list[_Stored]]]
-
-
-def _enclosures(links: str | bytes | None) -> frozenset[str]:
-    """The enclosure URLs of an article's stored links (packed or plain JSON, as the merge step
-    reads them: a value some other tool wrote badly lists none)."""
-    return frozenset(
-        str(link.get("url"))
-        for link in json_list(unpacked_text(links))
-        if isinstance(link, dict) and link.get("kind") == "enclosure"
-    )
-
-
-def _other_enclosures(here: frozenset[str], sent: frozenset[str]) -> bool:
-    """Whether an article here and a server item both enclose files and none is the same: two
-    episodes, whatever their link (one episode kept here under a show page's link must not take
-    another episode's item by link alone, review r33's second pass on F2)."""
-    return bool(here) and bool(sent) and not here & sent
 
 
 def _stored_before(
@@ -1004,8 +900,8 @@ def _stored_before(
             f"WHERE a.feed_id = ? AND {LINK_KEY} = ?",
             [feed_id, key],
         ):
-            entry = StoredEntry(url, stored_title, _enclosures(links), published)
-            by_title.setdefault(_folded(stored_title), []).append(
+            entry = stored_entry(url, stored_title, links, published)
+            by_title.setdefault(folded_title(stored_title), []).append(
                 _Stored(article_id, digest, bool(linked), entry)
             )
         under[feed_id, key] = by_title
@@ -1013,7 +909,8 @@ def _stored_before(
     shared = link_shared(sum(map(len, stored.values())), alike[stream, key, _ANY_TITLE])
     # (those same_entry may take: the link's one article, else the articles of the item's title)
     candidates = stored.get(title, []) if shared else next(iter(stored.values()), [])
-    same = [c for c in candidates if same_entry(c.entry, item.article, shared=shared)]
+    sent = item_entry(item)
+    same = [c for c in candidates if same_entry(c.entry, sent, shared=shared)]
     if alike[stream, key, title] != 1 or len(same) != 1 or same[0].linked:
         return None
     return same[0].article_id, same[0].digest

@@ -182,6 +182,7 @@ def parse_item(obj: Any, ways: ServerWays = OTHER) -> RemoteItem:
     text, links = html_to_text(body, url) if body.strip() else ("", [])
     links = [*links, *_enclosures(obj, links)]
     title = clean_line(ways.unescaped(html.unescape(str(obj.get("title") or ""))), 1000)
+    titled = bool(title)
     if not title:
         first = text.split("\n", 1)[0] if text else ""
         title = clean_line(first, 100) or "(untitled)"
@@ -211,4 +212,5 @@ def parse_item(obj: Any, ways: ServerWays = OTHER) -> RemoteItem:
         article=article,
         read=any(_is_state(c, "state/com.google/read") for c in categories),
         starred=any(_is_state(c, "state/com.google/starred") for c in categories),
+        titled=titled,
     )
