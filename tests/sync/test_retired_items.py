@@ -224,33 +224,56 @@ def test_a_new_episode_under_the_show_link_of_removed_ones_is_stored(
     assert read_pushed(fake) == [12, 13]
 
 
-def test_an_article_removed_by_an_older_newstui_is_known_by_a_guid_that_is_its_link(
+class OlderCleanup:
+    """Story 2 read here and removed by a cleanup of a newstui before schema 38, which kept only
+    its identity (no link, title or read mark), then the first sync with the fake server."""
+
+    def __init__(self, fake: FakeGReader, feed_server, tmp_path: Path, capsys) -> None:  # noqa: F811
+        self.fake, self.feed_server, self.tmp_path, self.capsys = (
+            fake,
+            feed_server,
+            tmp_path,
+            capsys,
+        )
+
+    def clean(self, body: bytes) -> tuple[Path, str]:
+        """The feed `body` fetched, Story 2 read, the cleanup: the database and feed URL."""
+        db, url = cleaned(self.feed_server, self.tmp_path, body, read=["Story 2"])
+        conn = sqlite3.connect(db)
+        with conn:
+            conn.execute("UPDATE retired_articles SET link = NULL, title = NULL, was_read = NULL")
+        conn.close()
+        return db, url
+
+    def first_sync_keeps_it_out(self, db: Path, url: str) -> None:
+        """The server lists the four stories: Story 2 stays out, and no read mark is sent
+        (whether it was read is not known)."""
+        items = [copy(n, f"{WIRE}/{n}", f"Story {n}") for n in range(1, 5)]
+        report = sync(db, serving(self.fake, self.tmp_path, url, items), self.capsys)
+        assert (report["new"], report["pushed"]) == (0, 0)
+        assert titles(db) == {"Story 1", "Story 3", "Story 4"}
+        assert read_pushed(self.fake) == []
+
+
+@pytest.fixture
+def older_cleanup(
     fake: FakeGReader,  # noqa: F811
     feed_server,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
+) -> OlderCleanup:
+    return OlderCleanup(fake, feed_server, tmp_path, capsys)
+
+
+def test_an_article_removed_by_an_older_newstui_is_known_by_a_guid_that_is_its_link(
+    older_cleanup: OlderCleanup,
 ) -> None:
     """A cleanup before schema 38 kept only the identity: the item's link is it when the feed
-    gave the link as the guid. Whether it was read is not known: no mark is sent."""
-    db, url = cleaned(feed_server, tmp_path, wire(guid_is_link=True), read=["Story 2"])
+    gave the link as the guid."""
+    db, url = older_cleanup.clean(wire(guid_is_link=True))
     assert titles(db) == {"Story 1", "Story 3", "Story 4"}
-    conn = sqlite3.connect(db)
-    with conn:
-        conn.execute("UPDATE retired_articles SET link = NULL, title = NULL, was_read = NULL")
-    conn.close()
-    config = serving(
-        fake,
-        tmp_path,
-        url,
-        [copy(n, f"{WIRE}/{n}", f"Story {n}") for n in range(1, 5)],
-    )
 
-    report = sync(db, config, capsys)
-
-    assert report["new"] == 0
-    assert titles(db) == {"Story 1", "Story 3", "Story 4"}
-    assert read_pushed(fake) == []
-    assert report["pushed"] == 0
+    older_cleanup.first_sync_keeps_it_out(db, url)
 
 
 DAILY = f"{WIRE}/daily"
@@ -332,35 +355,17 @@ def test_a_removed_post_the_server_dates_hours_apart_is_still_kept_out(
 
 
 def test_an_article_removed_by_an_older_newstui_is_known_once_a_fetch_offered_it_again(
-    fake: FakeGReader,  # noqa: F811
-    feed_server,
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
+    older_cleanup: OlderCleanup, feed_server, tmp_path: Path
 ) -> None:
     """A fetch that finds a removed article still offered gives its row what an older cleanup
-    did not keep (its guid `w2` is not its link): the first sync after it keeps it out. Whether
-    it was read is not known: no mark is sent."""
-    db, url = cleaned(feed_server, tmp_path, wire(), read=["Story 2"])
-    conn = sqlite3.connect(db)
-    with conn:
-        conn.execute("UPDATE retired_articles SET link = NULL, title = NULL, was_read = NULL")
-    conn.close()
+    did not keep (its guid `w2` is not its link): the first sync after it keeps it out."""
+    db, url = older_cleanup.clean(wire())
     edited = wire().replace(b"Story 1: the minister", b"Story 1: the prime minister")
     feed_server.route("/feed.xml", body=edited)  # (unchanged, it is not read again)
     assert main(["--db", str(db), "--config", str(tmp_path / "plain.toml"), "fetch"]) == 0
     assert titles(db) == {"Story 1", "Story 3", "Story 4"}  # (as ever: not back)
-    config = serving(
-        fake,
-        tmp_path,
-        url,
-        [copy(n, f"{WIRE}/{n}", f"Story {n}") for n in range(1, 5)],
-    )
 
-    report = sync(db, config, capsys)
-
-    assert report["new"] == 0
-    assert titles(db) == {"Story 1", "Story 3", "Story 4"}
-    assert read_pushed(fake) == []
+    older_cleanup.first_sync_keeps_it_out(db, url)
 
 
 def test_another_user_s_account_is_sent_no_read_mark_of_a_removed_article(
