@@ -388,6 +388,31 @@ def test_a_failed_rewrite_leaves_the_file_as_it_was_and_no_temporary_file(tmp_pa
     assert "Tokyo" not in path.read_text("utf-8")
 
 
+def test_a_rewrite_that_would_not_load_is_refused_and_the_file_left_as_it_was(tmp_path):
+    """Review r34 C2: a rewrite was checked only after it had replaced feeds.toml, so a text
+    that does not load stayed there, and every later start failed on a file newstui wrote."""
+    from newstui import config as config_module
+
+    path = tmp_path / "feeds.toml"
+    before = '# mine\n[[feeds]]\nname = "A"\nurl = "https://a.example/feed"\n'
+    path.write_text(before, "utf-8")
+    path.chmod(0o600)
+
+    with pytest.raises(ConfigError) as refused:
+        config_module._write_config(path, '[[feeds]]\nname = 3\nurl = "https://a.example/f"\n')
+
+    message = str(refused.value)
+    assert (
+        message
+        == f"{path}:1: 'name' must be a non-empty string (not written: the file is as it was)"
+    )
+    assert "\n" not in message
+    assert path.read_text("utf-8") == before
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["feeds.toml"]  # no temporary file
+    assert [f.name for f in load_config(path).feeds] == ["A"]
+
+
 def test_a_view_added_with_a_feed_s_name_gets_a_number(tmp_path):
     """Review r34 V1: `F` on the organisation "Reuters" beside a feed "Reuters" wrote a view
     of that name, which the next load warned of (Sources listed the name twice)."""

@@ -1039,7 +1039,9 @@ def _without_entry(raw: str, table: str, index: int) -> str:
 
 
 def _write_config(path: Path, text: str) -> None:
-    """Replace the config file at once (never half-written), then check it still loads.
+    """Replace the config file at once (never half-written) with `text`, once that loads: a
+    text that does not is one line naming its problem, and the file is left as it was (review
+    r34 C2: it was checked only after it had replaced the file, which then failed every start).
 
     A symlinked file (a dotfiles repository) is written where the link points, and the link
     stays; the file keeps its permissions (`chmod 600` for a sync password stays 600): user
@@ -1048,6 +1050,10 @@ def _write_config(path: Path, text: str) -> None:
     new config stays 0600), removed if the write fails."""
     import tempfile
 
+    try:
+        parse_config(path, text)  # the result must be valid
+    except ConfigError as exc:
+        raise ConfigError(f"{exc} (not written: the file is as it was)", source=str(path)) from None
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
     tmp: str | None = None
     try:
@@ -1068,4 +1074,3 @@ def _write_config(path: Path, text: str) -> None:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-    load_config(path)  # the result must still be valid

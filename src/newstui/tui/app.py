@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import signal
 import sys
 from collections.abc import Callable, Iterable
@@ -59,7 +58,7 @@ from newstui.tui.screens.keyed_box import key_in_effect, named_keys
 from newstui.tui.screens.main import MainScreen
 from newstui.tui.screens.source_refresh import StoreChanged, SyncStatusChanged
 from newstui.tui.shared_library import SharedLibrary
-from newstui.tui.toast_text import home_as_tilde
+from newstui.tui.toast_text import notice_text
 from newstui.tui.view import View, search_view
 from newstui.tui.worker_errors import ReportsWorkerErrors
 
@@ -138,7 +137,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         # headlines, the article, marks
         self.library = SharedLibrary(db_path, opened=opened, waiting=self._write_waiting)
         self.counts = SharedLibrary(db_path, opened=opened)  # source counts, never in the way
-        self.main = MainScreen(self.library, self.counts, config)
+        self.main = MainScreen(self.library, self.counts, config, self.unavailable)
         self.open_error: NewstuiError | None = None  # why the upgraded store did not open
         # The store as the first view reads it: a write after it (the start-up analysis
         # joining copies of stories) is told by the first look at the store, not taken as
@@ -435,8 +434,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         """Every notification (widgets' and screens' too): its text safe for the terminal, paths
         under the home folder written `~/…` (they fit a toast's line). While the downloads box
         is up it is shown in the box too: toasts there are hidden, as they covered its rows."""
-        safe, heading = terminal_safe(message), terminal_safe(title, line=True)
-        safe = home_as_tilde(safe, os.path.expanduser("~"))
+        safe, heading = notice_text(message), terminal_safe(title, line=True)
         super().notify(safe, title=heading, severity=severity, timeout=timeout, markup=markup)
         downloads = sys.modules.get("newstui.tui.screens.downloads")  # (loaded once it is shown)
         screen = self.screen_stack[-1] if self.screen_stack else None

@@ -4,20 +4,18 @@ notice is a Notification of our own, posted as `notify` posts one."""
 
 from __future__ import annotations
 
-import os
-
 from textual.app import App
 from textual.notifications import Notification, Notify, SeverityLevel
 
-from newstui.text import terminal_safe
-from newstui.tui.toast_text import home_as_tilde
+from newstui.tui.toast_text import notice_text
 
 LASTING_SECONDS = 600.0  # a notice's bound, should nothing take it down
 
 
 def show_notice(app: App[object], message: str) -> Notification:
-    """Show `message` (plain text, made terminal-safe) until withdraw_notice; thread-safe."""
-    notice = Notification(terminal_safe(message), timeout=LASTING_SECONDS)
+    """Show `message` (plain text, as App.notify shows it: toast_text.notice_text) until
+    withdraw_notice; thread-safe."""
+    notice = Notification(notice_text(message), timeout=LASTING_SECONDS)
     app.post_message(Notify(notice))
     return notice
 
@@ -35,13 +33,14 @@ def replace_notice(
     message: str,
     severity: SeverityLevel = "information",
 ) -> Notification:
-    """Show `message` (plain text, made terminal-safe) for the app's usual time in place of
+    """Show `message` (plain text, as App.notify shows it) for the app's usual time in place of
     `previous`, taken down if still shown: a notice said once a key (`n`'s "Marked read with 1
     copy of the same story.", "on to Wire") stacked a toast a key over the article being read
     (user test r34 M4)."""
     if previous is not None:
         previous.timeout = 0  # (expired: the new notice's refresh leaves it out)
-    text = home_as_tilde(terminal_safe(message), os.path.expanduser("~"))  # (as App.notify)
-    notice = Notification(text, severity=severity, timeout=app.NOTIFICATION_TIMEOUT, markup=False)
+    notice = Notification(
+        notice_text(message), severity=severity, timeout=app.NOTIFICATION_TIMEOUT, markup=False
+    )
     app.post_message(Notify(notice))
     return notice

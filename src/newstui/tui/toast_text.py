@@ -4,7 +4,17 @@ toast's width at a narrow terminal is newstui.tcss's)."""
 
 from __future__ import annotations
 
+import os
 import re
+
+from newstui.text import terminal_safe
+
+
+def notice_text(message: str) -> str:
+    """A notification's text as its toast shows it, whoever posts it (App.notify, the lasting
+    and replacing notices of tui.notices): safe for the terminal, paths under the home folder
+    written `~/…`."""
+    return home_as_tilde(terminal_safe(message), os.path.expanduser("~"))
 
 
 def home_as_tilde(text: str, home: str) -> str:

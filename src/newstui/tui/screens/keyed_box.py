@@ -48,7 +48,7 @@ class KeyedBox(ModalScreen[ScreenResultType]):
         # MainScreen; a box opens later)
         from newstui.tui.widgets.key_footer import KeyFooter
 
-        self.mount(KeyFooter())
+        self.mount(KeyFooter())  # (a box's keys: none is one the demo cannot do)
 
     def keys_shown(self, binding_id: str, every: bool = False) -> str:
         """A binding of this box's keys as its hint writes them, from the keys in effect (the

@@ -94,8 +94,10 @@ class MainScreen(
         library: SharedLibrary,
         counts: SharedLibrary,
         config: Config | None = None,
+        unavailable: frozenset[str] = frozenset(),
     ) -> None:
         super().__init__()
+        self.unavailable = unavailable  # binding ids the footer leaves out (the demo's)
         self.library = library
         self.db_path = library.path  # refreshes and full-text fetches open their own connection
         self.config = config  # None: the demo, which has no sources to fetch
@@ -161,7 +163,8 @@ class MainScreen(
         from newstui.tui.widgets.key_footer import KeyFooter
 
         self.mount_sources()
-        self.query_one("#bottom").mount(KeyFooter(), self.sync_status, self.status)
+        footer = KeyFooter(self.unavailable)
+        self.query_one("#bottom").mount(footer, self.sync_status, self.status)
         self.sidebar.build()
         self.sources.start()
         if self._first_detail is not None:

@@ -57,16 +57,17 @@ def keys_that_fit(keys: list[tuple[str | None, int]], width: int) -> list[int]:
 
 
 class KeyFooter(Footer):
-    """Textual's compact footer, keeping the most important keys when they do not all fit."""
+    """Textual's compact footer, keeping the most important keys when they do not all fit;
+    the keys of `unavailable` binding ids (the demo's: demo_keys.NOT_IN_DEMO) are left out."""
 
-    def __init__(self) -> None:
+    def __init__(self, unavailable: frozenset[str] = frozenset()) -> None:
         super().__init__(compact=True, show_command_palette=False)
+        self.unavailable = unavailable
 
     def compose(self) -> ComposeResult:
         keys = list(super().compose())  # one key widget per action (this app has no groups)
         ids = {b.action: b.id for _, b, _, _ in self.screen.active_bindings.values() if b.show}
-        unavailable: frozenset[str] = getattr(self.app, "unavailable", frozenset())
-        keys = [k for k in keys if ids.get(getattr(k, "action", "")) not in unavailable]
+        keys = [k for k in keys if ids.get(getattr(k, "action", "")) not in self.unavailable]
         sizes = [
             (
                 ids.get(getattr(key, "action", "")),
