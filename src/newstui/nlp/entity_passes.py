@@ -100,6 +100,7 @@ from newstui.nlp.entity_words import (
     _HAS_DIGIT,
     _POSSESSIVE_ENDINGS,
     _RELATION_AFTER,
+    ALNUM_EDGES,
     CALENDAR,
     COMPASS,
     CONNECTORS,
@@ -114,11 +115,21 @@ from newstui.nlp.entity_words import (
     _is_cap,
     _is_upper,
     _is_word_char,
+    find_alone,
 )
 from newstui.nlp.gazetteer import Gazetteer, us_states
-from newstui.nlp.names import strip_possessive
+from newstui.nlp.names import countries_and_regions, named_states, strip_possessive
 from newstui.nlp.segment import Dateline, Token, find_all, matches_at
 
+# Words that, with a head noun alone, make a generic body's name that "of" a place completes
+# ("Supreme Court of New Jersey", "High Court of Justice", "Central Bank of Malta").
+_GENERIC_BODY_WORDS: Final = frozenset(
+    "National Federal State Provincial Regional Municipal Royal Imperial Supreme High Higher "
+    "Central District Circuit Appellate Appeals Crown Magistrates County City Town General "
+    "Grand Constitutional Criminal Civil Superior Lower Upper First Second Third".split()
+)
+# A comma and a region's name after a town's: "of Henderson, Nevada", "of McMinnville, Oregon".
+_REGION_AFTER: Final = re.compile(r", ([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)\b")
 # Words that name a legislature or its other chamber, and what follows a lower chamber's
 # "House" used as a noun's modifier ("House members", "House Speaker Ann Lee")
 _LEGISLATURE_WORDS: Final = ("Senat", "Congress", "arliament", "Representatives")
@@ -255,6 +266,8 @@ class _EntityFinder(_RunFinder):
         self._untype_makers_of_models()
         if " of " in self.text or " for " in self.text:
             self._untype_briefs()
+            if " of " in self.text:
+                self._cut_place_qualifiers()
         if "-based " in self.text:
             self._type_based_bodies()
         return self.candidates
@@ -442,6 +455,60 @@ class _EntityFinder(_RunFinder):
             prev.end, prev.text, prev.words = end, self.text[prev.start : end], prev.words + 1
             prev.type, prev.strength = "PERSON", max(prev.strength, cand.strength, 1)
         self.candidates = out
+
+    def _cut_place_qualifiers(self) -> None:
+        """'the Security Savings Bank of Henderson, Nevada', 'Evergreen Aviation & Space Museum
+        of McMinnville': a body's name glued to "of" and a place's name, when the article names
+        the body elsewhere without it ("… two Security Savings Bank branches"), is the body,
+        and the place is a place of its own; not a known name ("Green Party of Canada")."""
+        text = self.text
+        for cand in [c for c in self.candidates if c.type == "ORG" and c.words > 3]:
+            at = text.find(" of ", cand.start, cand.end)
+            if at < 0:
+                continue
+            head = text[cand.start : at]
+            rest_at = at + 4 + (4 if text.startswith("the ", at + 4) else 0)
+            rest = text[rest_at : cand.end]
+            words = head.split()
+            if (
+                len(words) < 2
+                or " of " in rest
+                or not rest[:1].isupper()
+                or len(rest.split()) > 3
+                or strip_possessive(words[-1]) not in self.gaz.org_words
+                or self._lookup(cand.text) is not None
+                or not self._named_without(head, cand)
+            ):
+                continue
+            known = self._lookup(rest)
+            if known is not None and (
+                known[1] != "PLACE"  # "Development Committee of the World Bank Group"
+                or rest.casefold() in countries_and_regions()  # "Green Party of Ontario",
+                or rest in named_states()  # "Communist Party of Brazil": the whole name
+            ):
+                continue
+            if all(w in _GENERIC_BODY_WORDS for w in words[:-1]):
+                continue  # "the Supreme Court of New Jersey", "the High Court of Justice"
+            region = _REGION_AFTER.match(text, cand.end)
+            if region is None or region.group(1) not in named_states():
+                continue  # only a town's address: "… of Henderson, Nevada"
+            cand.end, cand.text, cand.words, cand.display = at, head, len(words), None
+            place = Candidate(rest_at, rest_at + len(rest), rest, len(rest.split()), "PLACE", 1)
+            if known is not None:
+                place.strength = 3
+            self.candidates.append(place)
+        self.candidates.sort(key=lambda c: c.start)
+
+    def _named_without(self, head: str, cand: Candidate) -> bool:
+        """Whether the text writes `head` (a body's name) elsewhere than in `cand`, not followed
+        by "of" there."""
+        text = self.text
+        at = find_alone(text, head, 0, ALNUM_EDGES)
+        while at >= 0:
+            if at != cand.start and not text.startswith(" of ", at + len(head)):
+                return True
+            at = find_alone(text, head, at + len(head), ALNUM_EDGES)
+        return False
 
     def _untype_briefs(self) -> None:
         """'Professor of Economics', 'Minister for Youth and Sports', 'Head of Acquisitions': the

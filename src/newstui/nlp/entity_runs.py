@@ -42,6 +42,7 @@ from newstui.nlp.entity_words import (
     _MONTH_PREPOSITIONS,
     _MONTHS,
     _NUMBER_AFTER,
+    _RELATION_AFTER,
     _SAINT_HEADED,
     _SAINT_PLACE,
     _SAINT_PLACE_BEFORE,
@@ -68,7 +69,7 @@ from newstui.nlp.entity_words import (
     find_alone,
 )
 from newstui.nlp.gazetteer import load_gazetteer, tier_type
-from newstui.nlp.names import PARTICLES, strip_possessive
+from newstui.nlp.names import PARTICLES, countries_and_regions, strip_possessive
 from newstui.nlp.segment import NICKNAME_MARKS, Token, find_all, nickname_end
 
 # The verbs of a game's result between two sides ("Caloundra defeated Wynnum"): sides, no towns
@@ -80,6 +81,21 @@ from newstui.nlp.segment import NICKNAME_MARKS, Token, find_all, nickname_end
 _PEOPLES_TRADES: Final = frozenset(
     "Gas Power Railways Rail Express Aerospace Telecom Telecommunications Steel Tobacco "
     "Electric Water Coal".split()
+)
+# A lower-case noun after "<body> <country>" that makes the country the body's beat or a
+# meeting's side, not its branch: "the BBC Gaza correspondent", "an EU Africa summit".
+_BEAT_AFTER: Final = re.compile(
+    r"(?:['’]s)? (?:correspondents?|analysts?|bureau|desk|editor|reporters?|expert|"
+    r"representatives?|envoy|specialist|coordinator|meeting|border|policy|mission|"
+    r"operations?|office|programme|program|team|tour|conference|forum|troops|forces|"
+    r"campaign)\b"
+)
+# A lower-case word right after a name, and the words after a person's name that make it no
+# modifier of a noun (see _modifies_noun): verbs of being and having, linking words.
+_LOWER_WORD: Final = re.compile(r" ([a-z]+)\b")
+_NAME_LINKS: Final = frozenset(
+    "is was has had have will would could may might can who whose which and or of in on at to "
+    "for with from by as after before also told wants met".split()
 )
 _RESULT_VERBS: Final = "defeated|beat|lost to|drew with|drew against|thrashed|edged"
 # What after a town's name says the article uses it otherwise (see _may_be_town): a longer
@@ -355,6 +371,15 @@ class _RunFinder(_TypingFinder):
                 self.candidates.append(Candidate(start, end, surface, n_known + n_body, "ORG", 2))
                 i += n_known + n_body
                 continue
+            n_branch = self._body_branch(run, i, n_known) if n_known else 0
+            if n_branch:  # "Amnesty International USA": the body's branch, one name
+                self._flush(pending, person_cue, None)
+                pending, person_cue = [], False
+                start, end, surface = self._surface(run, i, n_known + n_branch)
+                cand = Candidate(start, end, surface, n_known + n_branch, "ORG", 2)
+                self.candidates.append(cand)
+                i += n_known + n_branch
+                continue
             n_people = self._people_body(run, i, n_known) if n_known and not pending else 0
             if n_people:  # "the Lebanese Army": no nationality, a body
                 start, end, surface = self._surface(run, i, n_people)
@@ -613,6 +638,34 @@ class _RunFinder(_TypingFinder):
         rest = self._lookup(self._surface(run, i + n, n_rest)[2])
         return n_rest if rest and rest[1] == "ORG" else 0
 
+    def _body_branch(self, run: list[Token], i: int, n: int) -> int:
+        """'Amnesty International USA', 'Greenpeace Australia Pacific', 'Sky News Australia': a
+        known organisation's name, then the names of countries or big regions ending the run,
+        is the body's branch there; the places' length in tokens, or 0. Not a beat ("the BBC
+        Gaza correspondent", "a CIA Middle East analyst") nor a city ("CNN Washington")."""
+        at = i + n
+        if at >= len(run) or len(run) - at > 3:
+            return 0
+        last = run[at - 1]
+        if "'" in last.text or "’" in last.text or self.text[last.end : last.end + 1] in ("'", "’"):
+            return 0  # "Amnesty's USA office"
+        known = self._lookup(self._surface(run, i, n)[2])
+        if known is None or known[1] != "ORG" or (n == 1 and _is_acronym(run[i].text)):
+            return 0  # (nor an abbreviation: "the UN Syria envoy", "an EU Ukraine summit")
+        regions = countries_and_regions()
+        k = at
+        while k < len(run):
+            m = self._known(run, k)
+            if not m or run[k + m - 1].text[-2:] in ("'s", "’s"):
+                return 0
+            if self._surface(run, k, m)[2].casefold() not in regions:
+                return 0
+            k += m
+        end = run[-1].end
+        if _BEAT_AFTER.match(self.text, end) or _RELATION_AFTER.match(self.text, end):
+            return 0  # "the BBC Kenya correspondent", "the Boeing Ethiopia crash"
+        return k - at
+
     def _inside_name(
         self, run: list[Token], i: int, n: int, pending: list[Token], person_cue: bool = False
     ) -> bool:
@@ -648,6 +701,20 @@ class _RunFinder(_TypingFinder):
             return True
         if (
             n == 1
+            and i + 1 == len(run)
+            and len(pending) == 2
+            and pending[0].text in self.gaz.first_names
+            and self._middle_name(pending[1].text)
+            and not _is_acronym(run[i].text)
+            and not self._surname_elsewhere(pending[1], run[i])
+            and not (  # "deputy leader Julia Gillard Australia's first female deputy"
+                run[i].text[-2:] in ("'s", "’s") and self._is_place(run, i, n)
+            )
+            and not self._modifies_noun(run[i].end)  # "Tony Blair Labour policies"
+        ):
+            return True  # "Anders Fogh Rasmussen": a given name, a middle name, the surname
+        if (
+            n == 1
             and len(pending) > 1
             and len(pending[-1].text) == 1
             and pending[-1].text.isupper()
@@ -655,6 +722,41 @@ class _RunFinder(_TypingFinder):
         ):
             return True  # "William S. Saturn", "Sam C. Jackson": a surname after an initial
         return i + n == len(run) and pending[-1].text in self.gaz.org_words
+
+    def _middle_name(self, word: str) -> bool:
+        """Whether `word` may be a person's second name: capitalised, no known name, head noun,
+        title or common word ("Fogh" in "Anders Fogh Rasmussen"; not "Labour", "Airlines")."""
+        gaz = self.gaz
+        return (
+            _is_cap(word)
+            and word.isalpha()
+            and word not in gaz.known
+            and word not in self.heads
+            and word not in gaz.org_words
+            and word not in gaz.place_words
+            and word not in gaz.titles
+            and word.lower() not in gaz.common_words
+            and word.lower() not in gaz.role_words
+        )
+
+    def _modifies_noun(self, end: int) -> bool:
+        """Whether a lower-case word after `end` makes the capitals before it a modifier of a
+        noun ("Tony Blair Labour policies"), not a verb's subject or a clause's end."""
+        m = _LOWER_WORD.match(self.text, end)
+        return m is not None and m.group(1) not in SPEECH_VERBS and m.group(1) not in _NAME_LINKS
+
+    def _surname_elsewhere(self, middle: Token, known: Token) -> bool:
+        """Whether the article writes `middle` elsewhere without the known word after it: the
+        person's surname ("Mike Rann Labor" in a table, "Rann said"), the known word no part of
+        the name."""
+        text, word = self.text, middle.text
+        after = " " + known.text
+        at = find_alone(text, word, 0, ALNUM_EDGES)
+        while at >= 0:
+            if at != middle.start and not text.startswith(after, at + len(word)):
+                return True
+            at = find_alone(text, word, at + len(word), ALNUM_EDGES)
+        return False
 
     def _known_word_as_given_name(self, run: list[Token], i: int) -> bool:
         """'Chelsea Staub, agreed', 'Austin Merrow … Merrow said': a place's or a club's word

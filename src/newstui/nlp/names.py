@@ -142,6 +142,40 @@ def _named_states() -> frozenset[str]:
     return frozenset(names - cities)
 
 
+def named_states() -> frozenset[str]:
+    """The countries, US states and provinces of places.txt (see `_named_states`)."""
+    return _named_states()
+
+
+@lru_cache(maxsize=1)
+def countries_and_regions() -> frozenset[str]:
+    """The countries, territories, continents and big regions of places.txt, casefolded, and
+    their aliases ("usa", "uk"): the places a body's branch is named for ("Amnesty International
+    USA", "Greenpeace Australia Pacific"); never a city's name ("CNN Washington")."""
+    text = resources.files("newstui.nlp").joinpath("data").joinpath("places.txt")
+    names: set[str] = set()
+    cities: set[str] = set()
+    head, in_head = "", False
+    for line in text.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            head, in_head = (head + line if in_head else line), True
+            continue
+        in_head = False
+        if not (line := line.strip()):
+            continue
+        if any(h in head for h in ("# Countries and", "# rules-14", "# Continents")):
+            names.add(line.casefold())
+        else:
+            cities.add(line.casefold())
+    names -= cities
+    aliases = resources.files("newstui.nlp").joinpath("data").joinpath("aliases.txt")
+    for line in aliases.read_text(encoding="utf-8").splitlines():
+        alias, tab, canonical = line.partition("\t")
+        if tab and not line.startswith("#") and canonical.strip().casefold() in names:
+            names.add(alias.strip().casefold())
+    return frozenset(names)
+
+
 def state_long_form(name: str) -> str:
     """The country a state's long form names ("Islamic Republic of Iran" → "Iran", "the
     Kingdom of Saudi Arabia" → "Saudi Arabia", "State of Texas" → "Texas"), so both forms are
