@@ -107,6 +107,16 @@ def text_key(title: str, text: str, encoded: bytes | None = None) -> str:
     return "hash:" + digest.hexdigest()[:32]
 
 
+def title_key(title: str, published: str | None) -> str:
+    """The identity of an entry with neither guid nor link that has a title: a hash of the
+    title and its date as stored (None: undated), as newsboat keys such items. Not its text,
+    which publishers edit (user test r35 M5: each edit stored the entry again, unread)."""
+    import hashlib
+
+    digest = hashlib.sha256(f"{title}\0{published or ''}".encode("utf-8", "surrogatepass"))
+    return "title:" + digest.hexdigest()[:32]
+
+
 PACK_FROM = 200  # characters: a shorter text is stored as it is (compressing would hardly gain)
 # zlib's level: 1 compresses news text about 2.2 times where the default (6) did 2.4 times, in
 # half the time (Wikinews articles: 15 ns a byte against 34; 29 against 63 us an article of the

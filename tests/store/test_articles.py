@@ -95,6 +95,41 @@ def test_identical_entries_collapse_to_one(db, feed):
     assert count_articles(db) == 1
 
 
+def test_an_entry_without_guid_or_link_edited_is_updated_not_stored_again(db, feed):
+    # user test r35 M5: a notice whose text the publisher edited came back as a new unread copy
+    save_articles(db, feed, [art(1, guid=None, url=None), art(2, guid=None, url=None)])
+    mark_articles(db, [1, 2], read=True)
+
+    result = save_articles(
+        db, feed, [art(1, guid=None, url=None, text="Revised body."), art(2, guid=None, url=None)]
+    )
+
+    assert (result.new, result.updated) == (0, 1)
+    assert count_articles(db) == 2
+    assert get_article(db, 1).text == "Revised body." and get_article(db, 1).row.read
+
+
+def test_entries_without_guid_or_link_sharing_a_title_and_date_stay_apart_by_text(db, feed):
+    batch = [art(1, guid=None, url=None), art(1, guid=None, url=None, text="Another notice.")]
+    save_articles(db, feed, batch)
+    assert save_articles(db, feed, batch).new == 0
+    assert count_articles(db) == 2
+
+
+def test_an_entry_stored_by_its_text_before_is_known_by_its_title_after_an_edit(db, feed):
+    # a store written by a newstui that keyed such entries by title and text: its entries take
+    # their title key at the next fetch, never stored again
+    save_articles(db, feed, [art(1, guid=None, url=None)])
+    db.execute("UPDATE articles SET guid = 'hash:0123456789abcdef0123456789abcdef' WHERE id = 1")
+    mark_articles(db, [1], read=True)
+
+    result = save_articles(db, feed, [art(1, guid=None, url=None, text="Revised body.")])
+
+    assert (result.new, result.updated) == (0, 1)
+    assert count_articles(db) == 1 and get_article(db, 1).row.read
+    assert save_articles(db, feed, [art(1, guid=None, url=None, text="Again.")]).new == 0
+
+
 def test_same_guid_in_two_feeds_is_two_articles(db, feed):
     other = ensure_feed(db, "https://o.example/feed", "Other")
     save_articles(db, feed, [art(1)])

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import sqlite3
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -146,6 +147,44 @@ def test_a_removed_article_the_feed_still_offers_does_not_come_back(library):
 
     assert (again.new, again.updated) == (1, 0)  # only the article that is really new
     assert titles(library, wire) == {"story 5", "story 1"}
+
+
+def under_new_guids(batch: list[Article], version: str) -> list[Article]:
+    """The same entries, each under a new guid and its own fixed link (a feed that changes its
+    guids at every version)."""
+    return [
+        replace(a, guid=f"{version}-{a.guid}", url=f"https://wire.example/{a.guid}") for a in batch
+    ]
+
+
+def test_a_removed_article_the_feed_offers_under_a_new_guid_does_not_come_back(library):
+    # user test r35 M6: the retired identity was only the old guid, so the read article came
+    # back as a new unread one
+    wire = library.register_source("https://wire.example/rss", "wire")
+    library.save_batch(wire, under_new_guids(articles(100, 5), "v1"))
+    library.mark([r.id for r in library.articles(ArticleFilter(feed_id=wire))], read=True)
+    library.cleanup({wire: RetentionPolicy(keep_days=30)})
+
+    again = library.save_batch(wire, under_new_guids(articles(100, 5, 1), "v2"))
+
+    assert (again.new, again.updated) == (1, 0)  # only the article that is really new
+    assert titles(library, wire) == {"story 5", "story 1"}
+    # and the next version too (the removed one is remembered as still offered)
+    assert library.save_batch(wire, under_new_guids(articles(100, 5, 1), "v3")).new == 0
+
+
+def test_another_days_entry_under_a_removed_articles_link_and_title_is_new(library):
+    # same_entry's rule: dates more than 12 hours apart are two entries ("Daily briefing")
+    wire = library.register_source("https://wire.example/rss", "wire")
+    day_1 = [replace(a, title="Daily briefing") for a in under_new_guids(articles(100), "d1")]
+    library.save_batch(wire, day_1)
+    library.mark([r.id for r in library.articles(ArticleFilter(feed_id=wire))], read=True)
+    library.cleanup({wire: RetentionPolicy(keep_days=30)})
+
+    day_2 = [replace(day_1[0], guid="d2", published=NOW - timedelta(days=1))]
+
+    assert library.save_batch(wire, day_2).new == 1
+    assert titles(library, wire) == {"Daily briefing"}
 
 
 def test_removal_takes_search_rows_entities_and_quotes_along(library, tmp_path):

@@ -17,7 +17,9 @@ from newstui.article_rows import (
     packed_links,
     packed_text,
     prepared,
+    stored_date,
     text_key,
+    title_key,
     unpacked_text,
     unpacking_problem,
 )
@@ -80,9 +82,11 @@ def stored_link(data: dict[str, Any]) -> Link:
 
 
 def identity_keys(articles: Sequence[Article | PreparedArticle]) -> list[str]:
-    """The identity of each article within its feed: guid, else link, else a hash of title+text.
+    """The identity of each article within its feed: guid, else link, else (no guid nor link)
+    a hash of its title and date (title_key), else a hash of title+text.
 
-    A guid or link shared by several entries of one batch is not trusted for those entries.
+    A guid or link shared by several entries of one batch is not trusted for those entries, nor
+    a title and date shared by several entries with neither.
     """
 
     def fallback(a: Article | PreparedArticle) -> str:
@@ -90,14 +94,21 @@ def identity_keys(articles: Sequence[Article | PreparedArticle]) -> list[str]:
         text = unpacked_text(a.text) if isinstance(a, PreparedArticle) else a.text
         return text_key(a.title, text)
 
+    def dated(a: Article | PreparedArticle) -> tuple[str, str | None]:
+        published = a.published if isinstance(a, PreparedArticle) else stored_date(a.published)
+        return a.title, published
+
     guids = Counter(a.guid for a in articles if a.guid)
     links = Counter(a.url for a in articles if a.url)
+    titled = Counter(dated(a) for a in articles if not a.guid and not a.url and a.title)
     keys: list[str] = []
     for a in articles:
         if a.guid and guids[a.guid] == 1:
             keys.append("guid:" + a.guid)
         elif a.url and links[a.url] == 1:
             keys.append("link:" + a.url)
+        elif not a.guid and not a.url and a.title and titled[dated(a)] == 1:
+            keys.append(title_key(*dated(a)))
         else:
             keys.append(fallback(a))  # identical entries (same title and text) collapse to one
     return keys
@@ -324,6 +335,7 @@ def _planned(
     # What this batch already has in the store: two indexed look-ups for the whole batch
     # (bounded by its size, never every key of the feed).
     by_key = _stored_by(db, feed_id, "guid", keys)
+    by_key.update(_keyed_by_title(db, feed_id, keys, articles, by_key))
     unknown = [link for link, k in zip(links, keys, strict=True) if k not in by_key and link]
     by_link = _stored_by(db, feed_id, LINK_KEY, unknown)
     seen = retired_keys(db, feed_id, [k for k in keys if k not in by_key], now)
@@ -331,6 +343,7 @@ def _planned(
         describe_retired(
             db, feed_id, {k: a for k, a in zip(keys, articles, strict=True) if k in seen}
         )
+    removed_links = _removed_links(db, feed_id, unknown)
     for key, article, link in zip(keys, articles, links, strict=True):
         if key in seen:  # repeated in the batch, or removed by a cleanup: not new again
             continue
@@ -343,6 +356,12 @@ def _planned(
             row = by_link.get(link)
             if row is not None and row[0] in claimed:
                 row = None
+        if (
+            row is None
+            and link in removed_links
+            and _removed_before(db, feed_id, article, link_counts[link], now)
+        ):
+            continue  # removed by a cleanup, offered under another guid: not new again
         if row is None:
             new_rows.append(new_article_row(feed_id, key, article, now, digest, analysed_as))
             changed.append(key)
@@ -356,6 +375,77 @@ def _planned(
             updated += 1
             changed.append(row[0])
     return _Plan(_arrival_order(new_rows), texts, changed, updated)
+
+
+def _keyed_by_title(
+    db: Database,
+    feed_id: int,
+    keys: Sequence[str],
+    articles: Sequence[PreparedArticle],
+    by_key: Mapping[str, tuple[int, str]],
+) -> dict[str, tuple[int, str]]:
+    """Entries without guid or link that a newstui before title_key stored by a hash of title
+    and text: the oldest stored article (or removed one) of the feed with neither, the entry's
+    title and date takes its title key now, so the next fetch does not store it again (its
+    stored id and marks kept). The articles so found, by key."""
+    found: dict[str, tuple[int, str]] = {}
+    for key, article in zip(keys, articles, strict=True):
+        if not key.startswith("title:") or key in by_key:
+            continue
+        wanted = [feed_id, article.title, article.published]
+        row = db.execute(
+            "SELECT id, content_hash FROM articles WHERE feed_id = ? AND guid >= 'hash:' "
+            "AND guid < 'hash;' AND url IS NULL AND title = ? AND published IS ? "
+            "ORDER BY id LIMIT 1",
+            wanted,
+        ).fetchone()
+        if row is not None:
+            db.execute("UPDATE articles SET guid = ? WHERE id = ?", [key, row[0]])
+            found[key] = (int(row[0]), str(row[1]))
+            continue
+        db.execute(
+            "UPDATE OR IGNORE retired_articles SET guid = ? WHERE feed_id = ? AND guid = ("
+            "SELECT guid FROM retired_articles WHERE feed_id = ? AND link IS NULL "
+            "AND guid >= 'hash:' AND guid < 'hash;' AND title = ? AND published IS ? LIMIT 1)",
+            [key, feed_id, *wanted],
+        )
+    return found
+
+
+def _removed_links(db: Database, feed_id: int, links: Sequence[str | None]) -> set[str | None]:
+    """Those of these links (by link_key) under which a cleanup removed an article of the feed:
+    one look-up a batch (most have none)."""
+    if not links:
+        return set()
+    return {
+        r[0]
+        for r in db.execute(
+            "SELECT DISTINCT link FROM retired_articles INDEXED BY retired_articles_by_link "
+            "WHERE feed_id = ? AND link IN (SELECT value FROM json_each(?))",
+            [feed_id, json.dumps(list(dict.fromkeys(links)))],
+        ).fetchall()
+    }
+
+
+def _removed_before(
+    db: Database, feed_id: int, article: PreparedArticle, alike: int, stamp: str
+) -> bool:
+    """Whether a feed's entry with an identity not seen before is an article a cleanup removed,
+    known by its link as a sync knows a server's copy of it (store.entries.removed_entry, by
+    same_entry's rule: a feed that changes its guids brought its removed read articles back
+    unread, user test r35 M6); it is then remembered as still offered (`stamp`). `alike`: the
+    batch's entries with its link."""
+    from newstui.store.entries import removed_entry, stored_entry  # (entries imports this)
+
+    entry = stored_entry(article.url, article.title, article.links, article.published)
+    found = removed_entry(db.conn, feed_id, entry, alike)
+    if found is None:
+        return False
+    db.execute(
+        "UPDATE retired_articles SET seen = ? WHERE feed_id = ? AND guid = ?",
+        [stamp, feed_id, found.guid],
+    )
+    return True
 
 
 # An entry's link, title, author and date set on a stored article (named parameters: url,

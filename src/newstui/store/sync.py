@@ -26,12 +26,13 @@ from newstui.store.articles import (
     update_article_content,
     update_article_entry,
 )
-from newstui.store.db import Database, connection_file, json_list, write_transaction
+from newstui.store.db import Database, connection_file, write_transaction
 from newstui.store.entries import (
     FeedEntry,
     folded_title,
     item_entry,
     link_shared,
+    removed_entry,
     same_entry,
     same_title,
     stored_entry,
@@ -762,8 +763,8 @@ def _retired(
 ) -> _Retired | None:
     """The article of this source a cleanup removed that a new server item is (user test r34
     H2): one removed as this item, else its feed entry, known as a first sync pairs an item with
-    an article here (same_entry: by link, alone or with its title), unless their enclosures or
-    dates say they are two entries; one removed by a newstui before schema 38 is known by its
+    an article here (entries.removed_entry: same_entry by link, alone or with its title), unless
+    their enclosures or dates say they are two entries; one removed by a newstui before schema 38 is known by its
     identity alone, the item's link where the feed gave it as the guid (a permalink) or gave no
     guid."""
     key = item_key(item.item_id)
@@ -775,25 +776,9 @@ def _retired(
     if not url:
         return None
     stream, link, _ = _link_and_title(item)
-    removed = conn.execute(
-        # (named: without statistics SQLite 3.40 took the primary key, a scan of every row the
-        # feed's cleanups left, 0.3 ms an item with 3,000 of them)
-        "SELECT guid, title, enclosures, published, was_read FROM retired_articles "
-        "INDEXED BY retired_articles_by_link WHERE feed_id = ? AND link = ?",
-        [feed_id, link],
-    ).fetchall()
-    if removed:
-        stored = conn.execute(
-            f"SELECT count(*) FROM articles WHERE feed_id = ? AND {LINK_KEY} = ?", [feed_id, link]
-        ).fetchone()[0]
-        shared = link_shared(len(removed) + stored, alike[stream, link, _ANY_TITLE])
-        sent = item_entry(item)
-        for guid, removed_title, enclosures, published, was_read in removed:
-            files = frozenset(str(u) for u in json_list(enclosures))
-            entry = FeedEntry(link, removed_title, files, published)
-            # (other files are another entry whatever the title: a match is kept out for good)
-            if same_entry(entry, sent, shared=shared, strict_files=True):
-                return _Retired(guid, read_mark=bool(was_read))
+    found = removed_entry(conn, feed_id, item_entry(item), alike[stream, link, _ANY_TITLE])
+    if found is not None:
+        return _Retired(found.guid, read_mark=found.was_read)
     written = dict.fromkeys((url, link, unquote(url)))
     old = conn.execute(
         "SELECT guid FROM retired_articles WHERE feed_id = ? AND link IS NULL "
