@@ -237,6 +237,32 @@ def test_a_sync_server_that_cannot_be_reached_is_named_in_the_json_error(cli, mo
     assert error["kind"] == "sync" and error["source"] == url
 
 
+def test_fetch_of_a_feed_only_the_sync_server_lists_syncs_for_it(cli, db_path, monkeypatch) -> None:
+    # user test r35 M4: "no source named 'No Links' (see `newstui feeds`)" while `feeds` lists it
+    from newstui.library import Library
+    from newstui.model import RemoteFeed
+
+    monkeypatch.setenv("NEWSTUI_TEST_PASSWORD", "secret")
+    url = "http://127.0.0.1:9/api/greader.php"  # the discard port: connection refused
+    cli.config.write_text(
+        f'[settings]\ntimeout = 5\n\n[sync]\nservice = "greader"\nurl = "{url}"\n'
+        'user = "alice"\npassword_env = "NEWSTUI_TEST_PASSWORD"\n',
+        "utf-8",
+    )
+    with Library.open(db_path) as library:
+        remote = [RemoteFeed("feed/9", "No Links", "https://nolinks.example/rss")]
+        library.sync.apply_subscriptions(remote, {})
+    assert "No Links" in [f["name"] for f in cli.json("feeds")]
+
+    status = cli("fetch", "No Links")
+
+    assert "no source named" not in cli.err
+    assert "0 of 1 source ok" in cli.out  # the sync it ran, which failed here:
+    assert "127.0.0.1:9: unreachable" in cli.out + cli.err
+    assert status == 1
+    assert cli("fetch", "Nothing Such") == 1 and "no source named 'Nothing Such'" in cli.err
+
+
 def test_opml_export_to_a_file_with_json_says_what_it_wrote(fed, tmp_path) -> None:
     target = tmp_path / "out.opml"
     assert fed.json("opml", "export", str(target)) == {"file": str(target), "feeds": 2}

@@ -177,3 +177,23 @@ def test_fetch_json_says_what_was_kept_and_moved(fed, feed_server):
     )
     assert moved["moved"] == 3 and moved["url"].endswith("/wire")
     assert next(d for d in data if d.get("source") == "Wire" and "new" in d)["new"] == 0
+
+
+def test_a_server_subscription_is_set_aside_once_sync_leaves_the_config(fed, db_path):
+    # user test r35 L7: a feed only the [sync] server's subscriptions made stayed listed for
+    # ever, silently no longer fetched, after [sync] was taken out of the file
+    from newstui.model import Article, RemoteFeed
+
+    with Library.open(db_path) as library:
+        remote = [RemoteFeed("feed/9", "No Links", "https://nolinks.example/rss")]
+        library.sync.apply_subscriptions(remote, {})
+        source = library.find_source("No Links")
+        assert source is not None
+        library.save_batch(source, [Article(title="Notice 1", text="Notice.", guid="n1")])
+    assert "No Links" in [f["name"] for f in fed.json("feeds")]
+
+    assert fed("fetch") == 0
+
+    assert f"No Links is no longer in {fed.config}: its 1 article is kept until" in fed.out
+    assert [f["name"] for f in fed.json("feeds")] == ["Atom Lab", "Wire"]
+    assert fed("fetch") == 0 and "No Links" not in fed.out  # said once

@@ -1533,10 +1533,14 @@ def cmd_fetch(
 
     feeds: list[FeedConfig] | None = None
     locals_named = list(config.local)  # all of them, unless sources are named
+    server_named = False  # a server subscription named: the sync reads it
     if args.names:
         feeds, locals_named = [], []
         for name in args.names:
             source = configured_source(config, library, name)  # a [[local]] too
+            if source is None and _server_subscription(library, config, name):
+                server_named = True
+                continue
             if source is None:
                 raise NewstuiError(
                     f"{config.path}: no source named {name!r} (see `newstui feeds`)", source=name
@@ -1555,13 +1559,14 @@ def cmd_fetch(
     # feeds newsboat marks wait for, not read since their import: this fetch reads them
     unread_for_marks = {w.feed_url for w in library.waiting_marks() if not w.read_since}
     outcomes: list[SourceOutcome] = []
-    if not args.names and config.sync is not None:
+    if (not args.names or server_named) and config.sync is not None:
         from newstui.ingest import feeds_fetched_directly, sync_with_server
 
         synced = asyncio.run(sync_with_server(library, config, fulltext=args.fulltext))
         if synced is not None:
             outcomes.append(synced[0])
-        feeds = feeds_fetched_directly(library, config)
+        if not args.names:
+            feeds = feeds_fetched_directly(library, config)
     if feeds is None or feeds:
         # feeds named on the command line are fetched now, even if they are waiting
         outcomes += _fetch_with_progress(
@@ -1591,6 +1596,16 @@ def cmd_fetch(
                 if waiting.read_since and waiting.feed_url in unread_for_marks:
                     _complain(f"warning: {hide_passwords(waiting.line())}")
     return status
+
+
+def _server_subscription(library: Library, config: Config, name: str) -> bool:
+    """Whether `name` is a source only the [sync] server's subscriptions list (added with `add`
+    or on the server, not in the config file): `fetch NAME` syncs for it, as the app's `r`
+    does (user test r35 M4: "no source named" for a feed `feeds` lists)."""
+    if config.sync is None:
+        return False
+    source = library.find_source(name)
+    return source is not None and library.sync.stream_of(source) is not None
 
 
 _NO_SOURCES = (

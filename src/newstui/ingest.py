@@ -11,6 +11,7 @@ import gc
 import hashlib
 import logging
 import os
+import shlex
 import sqlite3
 import threading
 from collections import deque
@@ -194,7 +195,8 @@ def prune_sources(
     lists no source at all sets aside nothing: an emptied or half-written file, or one whose
     feeds all moved to the [sync] server, is no order to drop every feed. With [sync], a source
     that is a server subscription stays: it is the server's (an entry whose url was changed to
-    the one the server moved it to is that source again at the sync)."""
+    the one the server moved it to is that source again at the sync); without it, one only the
+    server's subscriptions made is set aside as leaving the config (user test r35 L7)."""
     if not lists_sources(config):
         return []
     now = now or datetime.now(UTC)
@@ -206,6 +208,8 @@ def prune_sources(
     gone = library.unconfigured_sources(keys)
     if config.sync is not None:
         gone = [source_id for source_id in gone if library.sync.stream_of(source_id) is None]
+    else:  # [sync] taken out: the server's own subscriptions left the config with it
+        gone += library.server_only_sources(keys)
     names = {row.id: row.name for row in library.sources()} if gone else {}
     for source_id in gone:
         name = names.get(source_id)
@@ -1109,9 +1113,12 @@ async def _fetch_feed(
             )
         finally:
             arrived()
+        moved = _moved_for_good(result.moved_to, cache)
         if result.not_modified:
-            records.add(FetchRecord(feed_id, status=304, error=None, keep_cache=True))
-            return SourceOutcome(feed.name, not_modified=True), (), ()
+            records.add(
+                FetchRecord(feed_id, status=304, error=None, keep_cache=True, read_from=result.url)
+            )
+            return SourceOutcome(feed.name, not_modified=True, warning=moved), (), ()
         body_hash = hashlib.sha256(result.body).hexdigest()
         parsed = None
         if body_hash != cache.body_hash:  # the same document again needs no parsing
@@ -1119,6 +1126,9 @@ async def _fetch_feed(
     except SourceError as exc:
         message = f"{feed.name}: {_strip_url(str(exc), feed.url)}"
         status = exc.status if isinstance(exc, HTTPStatusError) else None
+        if status == 410:  # (user test r35 L2: retried for ever, nothing said what to do)
+            remove = f"`newstui remove {shlex.quote(feed.name)}`"
+            message += f", gone for good — remove it with D in Sources or {remove}"
         retry_at = backoff.after_failure(exc)
         records.add(FetchRecord(feed_id, status=status, error=message, next_try=retry_at))
         return SourceOutcome(feed.name, error=message), (), ()
@@ -1140,15 +1150,29 @@ async def _fetch_feed(
         )
     )
     if parsed is None or saved is None:
-        return SourceOutcome(feed.name, not_modified=True), (), ()
+        return SourceOutcome(feed.name, not_modified=True, warning=moved), (), ()
     outcome = SourceOutcome(
         feed.name,
         new=saved.new,
         updated=saved.updated,
-        warning=parsed.warning,
+        warning="; ".join(w for w in (moved, parsed.warning) if w) or None,
         cut_short=parsed.cut_short,
     )
     return outcome, saved.changed_ids, parsed.articles
+
+
+def _moved_for_good(moved_to: str | None, cache: FeedCache) -> str | None:
+    """The warning of a feed that a permanent redirect (301, 308) moved to another address, said
+    at the first fetch that read it there (user test r35 L1: followed silently for ever, and the
+    feed breaks the day the old address stops redirecting). newstui does not rewrite the file:
+    the user changes the URL."""
+    if moved_to is None or moved_to == cache.read_from:
+        return None
+    from newstui.errors import hide_passwords
+    from newstui.text import clean_line
+
+    where = clean_line(hide_passwords(moved_to), 300)
+    return f"moved permanently to {where}: change its url in feeds.toml to that address"
 
 
 def empty_analysis_version(extractor_name: str) -> str | None:

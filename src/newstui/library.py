@@ -416,6 +416,10 @@ class Library:
         """Listed sources registered from the config whose key the config no longer has."""
         return _feeds.unconfigured_sources(self._db, keys)
 
+    def server_only_sources(self, keys: set[str]) -> list[int]:
+        """Listed sources a sync server's subscriptions made whose key the config lacks."""
+        return _feeds.server_only_sources(self._db, keys)
+
     def fetch_cache(self, source_id: int) -> FeedCache:
         """The ETag, Last-Modified and document digest stored for a feed."""
         return _feeds.feed_cache(self._db, source_id)

@@ -127,7 +127,9 @@ def _sync_first(
     cancel: threading.Event,
 ) -> tuple[FeedConfig, ...]:
     """Sync with the server (its failure is one source's error: reading goes on); returns the
-    planned feeds the server does not fetch for us (the others count as done)."""
+    planned feeds the server does not fetch for us (the others are reported `by_sync`: the
+    progress counts them, the summary counts them with the sync, as `fetch` does: user test
+    r35 L3, "Refreshed 7 of 8 sources" counted 3 the server, down, had not read)."""
     from newstui.ingest import feeds_fetched_directly, sync_with_server
     from newstui.model.fetching import SourceOutcome
 
@@ -138,8 +140,8 @@ def _sync_first(
         report(synced[0])
     direct = feeds_fetched_directly(library, config, plan.feeds)
     for feed in plan.feeds:
-        if feed not in direct:
-            report(SourceOutcome(feed.name, not_modified=True))
+        if feed not in direct:  # read by the sync, or not at all when it failed: not counted
+            report(SourceOutcome(feed.name, not_modified=True, by_sync=True))
     return tuple(direct)
 
 

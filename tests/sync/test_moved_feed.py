@@ -113,14 +113,17 @@ def test_a_feed_the_server_moved_takes_its_new_url_and_a_later_fetch_asks_that_o
     config = Path(synced[3])
     text = config.read_text().split("[sync]")[0]
     config.write_text(f'{text}[[feeds]]\nurl = "{new}"\n')
+    capsys.readouterr()
     assert main([*synced, "fetch"]) == 0
     assert feed_server.routes["/one-new"].hits == 1
-    assert _sources(synced, capsys) == {"One": new, "Two": TWO["url"]}
+    # Two, only the server's subscription, left with [sync]: set aside (user test r35 L7)
+    assert f"Two is no longer in {config}: its 1 article is kept until" in capsys.readouterr().out
+    assert _sources(synced, capsys) == {"One": new}
     assert _by_feed(synced, capsys) == [
         ("One", "A later story"),
         ("One", "Item 1"),
         ("One", "Item 2"),
-        ("Two", "Item 3"),
+        ("Two", "Item 3"),  # (kept, set aside: listed as a set-aside feed's articles are)
     ]
 
 

@@ -114,7 +114,28 @@ def test_the_refresh_line_counts_the_servers_articles_under_its_own_name() -> No
         "Refreshed JSON Notes: nothing new"
     )
     alone = SourceOutcome("sync h:1", sync=True, changes=SyncChanges("h:1", added=("Wire",)))
-    assert refresh_summary([alone]) == "Refreshed sync h:1: 1 subscription added (Wire)"
+    assert refresh_summary([alone]) == "Synced with h:1: 1 subscription added (Wire)"
+
+
+def test_the_refresh_line_says_the_changes_a_sync_pushed_as_newstui_sync_does() -> None:
+    # user test r35 L6: "Refreshed sync h:1: nothing new" after the 2 queued marks were pushed
+    alone = SourceOutcome("sync h:1", sync=True, changes=SyncChanges("h:1", pushed=2))
+    assert refresh_summary([alone]) == "Synced with h:1: 2 changes pushed"
+    notes = SourceOutcome("JSON Notes", new=1)
+    assert refresh_summary([alone, notes]) == (
+        "Refreshed JSON Notes: 1 new article; sync h:1: 2 changes pushed"
+    )
+
+
+def test_the_servers_feeds_count_with_the_sync_not_as_sources_read() -> None:
+    # user test r35 L3: with the server down, "Refreshed 7 of 8 sources" counted its 3 feeds,
+    # not read at all, as refreshed (`fetch` said "4 of 6 sources ok")
+    down = SourceOutcome("sync h:1", error="h:1: unreachable (connection refused)", sync=True)
+    served = [SourceOutcome(name, not_modified=True, by_sync=True) for name in ("A", "B")]
+    own = [SourceOutcome("Notes", new=1), SourceOutcome("Lab")]
+    assert refresh_summary([down, *served, *own]) == (
+        "Refreshed 2 sources: 1 new article; sync failed: h:1: unreachable (connection refused)"
+    )
 
 
 async def settle(pilot) -> None:

@@ -62,6 +62,28 @@ async def test_r_refreshes_only_the_selected_feed(db_path, config):
         assert not [n for n in notifications(app) if n.severity == "error"]  # broken one untouched
 
 
+async def test_r_in_sources_refreshes_the_highlighted_feed_not_the_one_shown(db_path, config):
+    # user test r35 M3: newsboat's r in the feed list reloads the feed under the cursor, as D
+    # removes it here; r refreshed the feed whose headlines were shown
+    db = open_db(db_path)
+    for feed in config.feeds:
+        ensure_feed(db, feed.url, feed.name, url=feed.url, tags=feed.tags)
+    db.conn.close()
+    app = NewstuiApp(db_path, config)
+    async with run_recorded(app, size=(160, 48)) as pilot:
+        await settle(pilot)
+        ids = {f.name: f.id for f in app.main.sources.feeds}
+        app.main.sources.select_view(f"feed:{ids['Broken Feed']}")
+        app.main.sources.focus()
+        await pilot.press("enter")  # Broken Feed's headlines shown
+        await settle(pilot)
+        app.main.sources.focus()
+        app.main.sources.select_view(f"feed:{ids['Local Feed']}")
+        await pilot.press("r")
+        await settle(pilot)
+        assert [n.message for n in notifications(app)] == ["Refreshed Local Feed: 1 new article"]
+
+
 async def test_new_articles_appear_keeping_the_selection(db_path, config, ids):
     app = NewstuiApp(db_path, config)
     async with run_recorded(app, size=(120, 40)) as pilot:
@@ -453,6 +475,31 @@ async def test_a_sync_server_that_is_gone_is_named_in_the_summary_not_sent_to_so
         assert note.message.startswith("Refreshed Local Feed: 1 new article; sync failed: ")
         assert f"sync failed: 127.0.0.1:{port}: unreachable" in note.message
         assert "in Sources" not in note.message
+
+
+async def test_with_the_sync_server_down_its_feeds_are_not_counted_as_refreshed(db_path, config):
+    # user test r35 L3: "Refreshed 7 of 8 sources" counted the server's feeds, not read at all
+    from newstui.library import Library
+    from newstui.model import RemoteFeed
+
+    port = free_port()
+    served = "https://served.example/rss"
+    text = config.path.read_text("utf-8").split('[[feeds]]\nname = "Broken Feed"')[0]
+    text += (
+        f'[[feeds]]\nname = "Served"\nurl = "{served}"\n\n'
+        f'[sync]\nservice = "greader"\nurl = "http://127.0.0.1:{port}/api/greader.php"\n'
+        'user = "alice"\npassword = "secret"\n'
+    )
+    config.path.write_text(text, "utf-8")
+    with Library.open(db_path) as library:
+        library.sync.apply_subscriptions([RemoteFeed("feed/1", "Served", served)], {})
+    app = NewstuiApp(db_path, load_config(config.path))
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await settle(pilot)
+        [note] = notifications(app)
+        assert note.message.startswith("Refreshed Local Feed: 1 new article; sync failed: ")
 
 
 async def test_r_in_a_tag_view_refreshes_its_feeds_whatever_case_the_view_spells_it(

@@ -259,6 +259,26 @@ async def test_a_search_that_finds_nothing_says_so_and_how_to_go_back(db_path, i
         assert app.main.headlines.view.key == "all"
 
 
+async def test_a_search_whose_match_a_hide_filter_hid_says_so_as_the_cli_does(db_path, ids):
+    # user test r35 L4: "Nothing matches" for an article the user knew had arrived
+    from newstui.library import Library
+    from newstui.query import parse_query
+
+    with Library.open(db_path) as library:
+        assert library.apply_filter(parse_query("title:kremlin"), "hide") == 1
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"title:kremlin", "enter")
+        await settle(pilot)
+        # (the reader's lines, without the panes' borders between them)
+        text = " ".join(screen_text(app).replace("▏", " ").replace("▕", " ").split())
+        assert (
+            "Nothing matches title:kremlin. Press / to search again, q to go back. 1 matching "
+            "article is hidden by a filter: Hidden, in Sources, lists it."
+        ) in text
+
+
 async def test_a_search_in_newsboat_syntax_that_finds_nothing_says_how_to_write_it(db_path, ids):
     # user test r31 M1: `title =~ "tokyo"` found nothing without a word
     app = NewstuiApp(db_path, None)

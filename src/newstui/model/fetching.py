@@ -59,6 +59,7 @@ class FeedCache:
     etag: str | None = None
     last_modified: str | None = None
     body_hash: str | None = None
+    read_from: str | None = None  # the address it was read from, when not its own (redirects)
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,8 @@ class RemovedSource:
             )
         if self.new_url is not None:
             kept = (
-                f"the old feed's {articles} are kept and move"
+                f"the old feed's {articles} {'is' if self.kept == 1 else 'are'} kept and "
+                f"{'moves' if self.kept == 1 else 'move'}"
                 if self.kept
                 else f"the old feed has no articles; its {HISTORY} is kept and moves"
             )
@@ -151,10 +153,12 @@ class RemovedSource:
                 f"until {self.kept_until}, and comes back if its URL does "
                 "(`newstui cleanup --left-config` deletes it now)"
             )
+        one = self.kept == 1  # ("its 1 article is kept", not "are")
         return (
-            f"{self.name} is no longer in {config}: its {articles} are kept until "
-            f"{self.kept_until}, and come back with their marks if its URL does "
-            "(`newstui cleanup --left-config` deletes them now)"
+            f"{self.name} is no longer in {config}: its {articles} "
+            f"{'is' if one else 'are'} kept until {self.kept_until}, and "
+            f"{'comes back with its' if one else 'come back with their'} marks if its URL does "
+            f"(`newstui cleanup --left-config` deletes {'it' if one else 'them'} now)"
         )
 
 
@@ -227,11 +231,14 @@ class SyncChanges:
     added: tuple[str, ...] = ()
     removed: tuple[RemovedSource, ...] = ()
     marks: int = 0  # articles whose read or starred mark the server changed
+    pushed: int = 0  # read and starred changes made here that the server took
 
     def clauses(self) -> list[str]:
-        """The marks and subscriptions added, e.g. ["3 marks from the server",
-        "1 subscription added (Wire)"]; [] when none."""
+        """The changes pushed, marks and subscriptions added, e.g. ["2 changes pushed",
+        "3 marks from the server", "1 subscription added (Wire)"]; [] when none."""
         said = []
+        if self.pushed:  # (user test r35 L6: the app said "nothing new" after pushing them)
+            said.append(f"{counted(self.pushed, 'change')} pushed")
         if self.marks:
             said.append(f"{counted(self.marks, 'mark')} from the server")
         if self.added:
@@ -287,6 +294,8 @@ class SourceOutcome:
     sync: bool = False  # the sync with the [sync] server (not a source listed in the app)
     cut_short: bool = False  # its document ended before its end: read as far as it went, warned
     changes: SyncChanges | None = None  # the sync's: subscriptions added, removed, marks
+    # a server subscription the app's refresh left to the sync: counted with it, no source read
+    by_sync: bool = False
 
     @property
     def failed(self) -> bool:

@@ -29,6 +29,7 @@ from newstui.sources.urls import is_http_url, web_url
 USER_AGENT = f"newstui/{__version__} (+https://github.com/newstui/newstui)"
 MAX_REDIRECTS = 5
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
+PERMANENT_REDIRECTS = frozenset({301, 308})  # moved for good: the address to use from now on
 DRAIN_BYTES = 64 * 1024  # an error or redirect body read to its end to keep its connection
 DRAIN_SECONDS = 1.0  # … if it comes within this time
 
@@ -75,6 +76,9 @@ class FetchResult:
     content_type: str | None
     etag: str | None
     last_modified: str | None
+    # where permanent redirects (301, 308) from the URL asked for, and only those, led: the
+    # address it moved to for good (None: not moved so)
+    moved_to: str | None = None
 
     @property
     def not_modified(self) -> bool:
@@ -147,6 +151,8 @@ class Fetcher:
         if last_modified and _sendable(last_modified):
             headers.append(("If-Modified-Since", last_modified))
         current = url
+        moved_to: str | None = None
+        permanent = True  # every redirect so far was permanent
         for _ in range(MAX_REDIRECTS + 1):
             try:
                 target = target_of(current)
@@ -170,6 +176,7 @@ class Fetcher:
                         None,
                         response.headers.get("etag") or etag,
                         response.headers.get("last-modified") or last_modified,
+                        moved_to,
                     )
                 location = response.headers.get("location")
                 if status in REDIRECTS and location is not None:
@@ -181,6 +188,8 @@ class Fetcher:
                         raise SourceError(f"{url}: redirect to a non-http(s) location")
                     await _drain(response)
                     current = target_url
+                    permanent = permanent and status in PERMANENT_REDIRECTS
+                    moved_to = current if permanent else moved_to
                     continue
                 if status in REDIRECTS or status >= 400:
                     await _drain(response)
@@ -197,6 +206,7 @@ class Fetcher:
                     content_type=response.headers.get("content-type"),
                     etag=response.headers.get("etag"),
                     last_modified=response.headers.get("last-modified"),
+                    moved_to=moved_to,
                 )
             finally:
                 await response.aclose()

@@ -141,7 +141,8 @@ def feed_cache(db: Database, feed_id: int) -> FeedCache:
     from newstui.model.fetching import FeedCache
 
     row = db.execute(
-        "SELECT etag, last_modified, body_hash FROM feeds WHERE id = ? AND last_error IS NULL",
+        "SELECT etag, last_modified, body_hash, read_from FROM feeds "
+        "WHERE id = ? AND last_error IS NULL",
         [feed_id],
     ).fetchone()
     return FeedCache(*row) if row else FeedCache()
@@ -152,7 +153,7 @@ def feed_caches(db: Database) -> dict[int, FeedCache]:
     from newstui.model.fetching import FeedCache
 
     rows = db.execute(
-        "SELECT id, etag, last_modified, body_hash FROM feeds WHERE last_error IS NULL"
+        "SELECT id, etag, last_modified, body_hash, read_from FROM feeds WHERE last_error IS NULL"
     ).fetchall()
     return {row[0]: FeedCache(*row[1:]) for row in rows}
 
@@ -396,4 +397,14 @@ def remove_feed(db: Database, feed_id: int, *, purge: bool = False) -> RemovedSo
 def unconfigured_sources(db: Database, keys: set[str]) -> list[int]:
     """Listed sources registered from the config whose key the config no longer has."""
     rows = db.execute("SELECT id, key FROM feeds WHERE configured = 1 AND removed IS NULL")
+    return [feed_id for feed_id, key in rows.fetchall() if key not in keys]
+
+
+def server_only_sources(db: Database, keys: set[str]) -> list[int]:
+    """Listed sources that a sync server's subscriptions made (not registered from the config)
+    and whose key the config does not have: they leave with [sync] (user test r35 L7)."""
+    rows = db.execute(
+        "SELECT id, key FROM feeds WHERE configured = 0 AND removed IS NULL "
+        "AND id IN (SELECT feed_id FROM sync_feeds)"
+    )
     return [feed_id for feed_id, key in rows.fetchall() if key not in keys]

@@ -94,12 +94,10 @@ class SyncReport:
     def summary(self) -> str:
         """One line: what changed."""
         parts = [f"{self.new:,} new", f"{self.updated:,} updated"]
-        if self.pushed:
-            parts.append(f"{counted(self.pushed, 'change')} pushed")
+        changes = self.changes
+        parts += changes.clauses()  # (the changes pushed first)
         if self.merged:
             parts.append(f"{counted(self.merged, 'article')} stored twice merged")
-        changes = self.changes
-        parts += changes.clauses()
         removed = changes.removed_line()
         first = f"synced with {self.server}: " + ", ".join(parts)
         return "; ".join([first, *([removed] if removed else []), *self.notices])
@@ -112,6 +110,7 @@ class SyncReport:
             self.feeds_added,
             self.removed,
             self.read_changed + self.starred_changed,
+            self.pushed,
         )
 
     @property

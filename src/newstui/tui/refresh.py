@@ -219,7 +219,8 @@ def refresh_summary(
     from newstui.model.fetching import kept_lines, less_copies
 
     left = list(removed)
-    outcomes = less_copies(list(outcomes), left)  # a moved feed's copies: not new to the user
+    # a server subscription the sync reads is counted with it (as `fetch` counts them)
+    outcomes = [o for o in less_copies(list(outcomes), left) if not o.by_sync]
     sources = [o for o in outcomes if not o.sync] or outcomes  # the sync is counted apart
     synced = [o for o in outcomes if o.sync and not o.error]
     # beside the sources, the server's articles and marks under its own name
@@ -253,7 +254,9 @@ def refresh_summary(
     waiting = [o for o in sources if o.waiting_until]
     cut = [o for o in sources if o.cut_short and not o.error]  # read, but not whole
     read = len(sources) - len(failed) - len(waiting) - len(cut)
-    if len(sources) == 1:
+    if sources is outcomes and sources[0].sync and sources[0].changes is not None:
+        subject = ""  # a sync alone: "Synced with HOST: …" (user test r35 L6)
+    elif len(sources) == 1:
         subject = sources[0].name
     elif failed or waiting or cut:
         subject = f"{read:,} of {counted(len(sources), 'source')}"
@@ -275,6 +278,8 @@ def refresh_summary(
     if waiting:
         troubles.append(f"{len(waiting):,} failing, left to wait (r on one refreshes it now)")
     said = "; ".join([", ".join(parts), *troubles] if parts else troubles)
+    if not subject and sources[0].changes is not None:
+        return f"Synced with {sources[0].changes.server}: {said}{sync_notes}{gone}"
     return f"Refreshed {subject}: {said}{sync_notes}{gone}"
 
 

@@ -82,6 +82,16 @@ def search_view(query: Query, search: str = "/", back: str = "q") -> View:
     return View(f"search:{query.text}", f"Search: {query.text}", ArticleFilter(query=query), note)
 
 
+def hidden_matches_note(note: str, hidden: int) -> str:
+    """An empty search's note with how many matching articles a hide filter hid, as `newstui
+    search` says it (user test r35 L4: "Nothing matches" for an article the user knew came)."""
+    if not hidden:
+        return note
+    if hidden == 1:
+        return f"{note} 1 matching article is hidden by a filter: Hidden, in Sources, lists it."
+    return f"{note} {hidden:,} matching articles are hidden by filters: Hidden, in Sources, lists them."
+
+
 def saved_view(name: str, query: Query) -> View:
     """A `[[views]]` entry of the config: a named query listed in the sources pane (empty and
     written in newsboat's syntax: how to write it)."""

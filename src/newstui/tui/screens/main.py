@@ -223,7 +223,22 @@ class MainScreen(
                 self.reader.show_message(self._no_articles_yet())
             else:
                 self.reader.show_message(message.view.note or "No articles in this view.")
+                if message.view.key.startswith("search:"):
+                    self._say_hidden_matches(message.view)
             self.sidebar.show_message("No article selected")
+
+    @work(group="hidden-matches", exclusive=True, exit_on_error=False)
+    async def _say_hidden_matches(self, view: View) -> None:
+        """An empty search says how many matches a hide filter hid (read off the loop)."""
+        from dataclasses import replace
+
+        from newstui.tui.view import hidden_matches_note
+
+        hidden_only = replace(view.filter, hidden=True)
+        hidden = await self.library.read(lambda library: library.count(hidden_only))
+        if hidden and self.headlines.view.key == view.key and not self.headlines.total:
+            note = view.note or "Nothing matches."
+            self.reader.show_message(hidden_matches_note(note, hidden))
 
     def _no_articles_yet(self) -> str:
         """What an empty store says to do: fetch the configured sources, or add one first (R

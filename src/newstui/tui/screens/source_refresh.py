@@ -112,6 +112,9 @@ class SourceRefresh(ScreenMixin):
                 message = f"{exc} (refreshing with the config as last read)"
                 self.notify(message, severity="error", markup=False)
                 return
+            if self.config.sync is None and self.sync_status.display:
+                self.sync_status.hide()  # [sync] taken out of the file: nothing syncs now
+                self.fit_status()
             # a filter broken since (one broken before was said already), told as views are
             said_filters = {(f.name, f.query) for f in filters_before if f.problem}
             for entry in self.config.filters:
@@ -130,10 +133,16 @@ class SourceRefresh(ScreenMixin):
                 self.post_message(SavedViewsChanged())
 
     def action_refresh_selected(self) -> None:
+        """Refresh the feed highlighted in Sources (or the tag's feeds) when that pane has
+        focus, as D removes it and newsboat's r reloads it (user test r35 M3); else the feed
+        or tag whose headlines are shown, else the selected article's feed."""
         if self.config is None:
             self.notify(DEMO_NOTICE, severity="warning")
             return
         view = self.headlines.view
+        entry = self.sources.highlighted_view() if self.sources.has_focus else None
+        if entry is not None and (entry.filter.feed_id, entry.filter.tag) != (None, None):
+            view = entry
         feeds = self.sources.feeds
         if view.filter.feed_id is not None:
             rows = [f for f in feeds if f.id == view.filter.feed_id]

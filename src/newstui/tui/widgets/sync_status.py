@@ -104,6 +104,11 @@ class SyncStatusLine(Static):
         self.set_class(bool(status.last_error), "-failed")
         self.display = True
 
+    def hide(self) -> None:
+        """Show nothing: [sync] left the config (its last state is no one's now)."""
+        self._status = None
+        self.display = False
+
     def fit(self, cells: int | None) -> None:
         """Take at most `cells` from now on."""
         if cells != self._limit:

@@ -1,0 +1,56 @@
+"""A feed moved for good (HTTP 301/308) is said once with its new address; one gone for good
+(HTTP 410) says to remove it (user test r35 L1, L2)."""
+
+from __future__ import annotations
+
+from test_cli import Cli, no_user_paths  # noqa: F401  (fixtures shared with the CLI tests)
+
+
+def test_a_feed_moved_permanently_is_said_once_with_its_new_address(
+    db_path, feed_server, config_file, capsys
+):
+    feed_server.serve_file("/new", "rss2.xml")
+    feed_server.route("/old", status=301, headers={"Location": "/new"})
+    run = Cli(db_path, config_file({"Wire": "/old"}), capsys)
+
+    assert run("fetch") == 0
+    assert (
+        f"warning: Wire: moved permanently to {feed_server.url('/new')}: change its url in "
+        "feeds.toml to that address"
+    ) in run.err
+    assert run("fetch") == 0 and "moved" not in run.err  # said once
+
+
+def test_a_temporary_redirect_is_not_a_move(db_path, feed_server, config_file, capsys):
+    feed_server.serve_file("/new", "rss2.xml")
+    feed_server.route("/old", status=308, headers={"Location": "/mid"})
+    feed_server.route("/mid", status=302, headers={"Location": "/new"})
+    run = Cli(db_path, config_file({"Wire": "/old"}), capsys)
+
+    assert run("fetch") == 0
+    assert f"moved permanently to {feed_server.url('/mid')}:" in run.err  # the 308's address
+    feed_server.route("/old", status=302, headers={"Location": "/new"})
+    feed_server.route("/mid", status=302, headers={"Location": "/new"})
+    run = Cli(db_path, config_file({"Lab": "/mid"}), capsys)
+    assert run("fetch") == 0 and "moved" not in run.err
+
+
+def test_a_feed_gone_for_good_says_to_remove_it(db_path, feed_server, config_file, capsys):
+    feed_server.route("/dead", status=410)
+    run = Cli(db_path, config_file({"Dying Feed": "/dead"}), capsys)
+
+    assert run("fetch") == 1
+    assert (
+        "Dying Feed: HTTP 410 Gone, gone for good — remove it with D in Sources or "
+        "`newstui remove 'Dying Feed'`"
+    ) in run.err
+    assert "gone for good" in run.json("feeds")[0]["last_error"]
+
+
+def test_the_apps_refresh_line_says_a_gone_feed_is_gone_for_good():
+    from newstui.model import SourceOutcome
+    from newstui.tui.refresh import refresh_summary
+
+    gone = "Dying Feed: HTTP 410 Gone, gone for good — remove it with D in Sources or `newstui …`"
+    line = refresh_summary([SourceOutcome("Wire", new=1), SourceOutcome("Dying Feed", error=gone)])
+    assert line.startswith("Refreshed 1 of 2 sources: 1 new article; 1 failed (HTTP 410 Gone, gone")
