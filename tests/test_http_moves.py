@@ -54,3 +54,30 @@ def test_the_apps_refresh_line_says_a_gone_feed_is_gone_for_good():
     gone = "Dying Feed: HTTP 410 Gone, gone for good — remove it with D in Sources or `newstui …`"
     line = refresh_summary([SourceOutcome("Wire", new=1), SourceOutcome("Dying Feed", error=gone)])
     assert line.startswith("Refreshed 1 of 2 sources: 1 new article; 1 failed (HTTP 410 Gone, gone")
+
+
+def test_a_move_a_newstui_before_followed_silently_is_said_at_the_next_fetch(
+    db_path, feed_server, config_file, capsys
+):
+    import sqlite3
+
+    feed_server.serve_file("/new", "rss2.xml")
+    feed_server.route("/old", status=301, headers={"Location": "/new"})
+    run = Cli(db_path, config_file({"Wire": "/old"}), capsys)
+    assert run("fetch") == 0 and "moved permanently" in run.err
+    with sqlite3.connect(db_path) as db:  # as an older newstui left it: the final answer's 200
+        db.execute("UPDATE feeds SET last_status = 200")
+
+    assert run("fetch") == 0 and "moved permanently" in run.err
+    assert run("fetch") == 0 and "moved permanently" not in run.err
+
+
+def test_the_apps_refresh_line_says_a_move_once_with_the_new_address():
+    from newstui.model import SourceOutcome
+    from newstui.tui.refresh import refresh_summary
+
+    moved = SourceOutcome("Wire", new=1, moved_to="https://new.example/rss")
+    assert refresh_summary([moved, SourceOutcome("Lab")]) == (
+        "Refreshed 2 sources: 1 new article; Wire moved permanently to https://new.example/rss: "
+        "change its url in the config"
+    )

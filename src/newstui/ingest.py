@@ -68,7 +68,13 @@ from newstui.processes import (
     startable,
 )
 from newstui.sources.backoff import DEFAULT_INTERVAL, next_try, parse_retry_after
-from newstui.sources.http import Fetcher, FetchLimits, PageFetcher
+from newstui.sources.http import (
+    PERMANENT_REDIRECTS,
+    Fetcher,
+    FetchLimits,
+    FetchResult,
+    PageFetcher,
+)
 from newstui.spawned import pool_result, stopping
 from newstui.stories import STORIES_PER_RUN, StorySketch
 from newstui.text import clean_line
@@ -1114,11 +1120,18 @@ async def _fetch_feed(
         finally:
             arrived()
         moved = _moved_for_good(result.moved_to, cache)
+        new = result.moved_to if moved else None
         if result.not_modified:
             records.add(
-                FetchRecord(feed_id, status=304, error=None, keep_cache=True, read_from=result.url)
+                FetchRecord(
+                    feed_id,
+                    status=_status_of_its_url(result),
+                    error=None,
+                    keep_cache=True,
+                    read_from=result.url,
+                )
             )
-            return SourceOutcome(feed.name, not_modified=True, warning=moved), (), ()
+            return SourceOutcome(feed.name, not_modified=True, warning=moved, moved_to=new), (), ()
         body_hash = hashlib.sha256(result.body).hexdigest()
         parsed = None
         if body_hash != cache.body_hash:  # the same document again needs no parsing
@@ -1138,7 +1151,7 @@ async def _fetch_feed(
     records.add(
         FetchRecord(
             feed_id,
-            status=result.status,
+            status=_status_of_its_url(result),
             error=None,
             etag=result.etag if whole else None,
             last_modified=result.last_modified if whole else None,
@@ -1150,15 +1163,22 @@ async def _fetch_feed(
         )
     )
     if parsed is None or saved is None:
-        return SourceOutcome(feed.name, not_modified=True, warning=moved), (), ()
+        return SourceOutcome(feed.name, not_modified=True, warning=moved, moved_to=new), (), ()
     outcome = SourceOutcome(
         feed.name,
         new=saved.new,
         updated=saved.updated,
         warning="; ".join(w for w in (moved, parsed.warning) if w) or None,
         cut_short=parsed.cut_short,
+        moved_to=new,
     )
     return outcome, saved.changed_ids, parsed.articles
+
+
+def _status_of_its_url(result: FetchResult) -> int:
+    """The status the feed's own URL answered: a permanent redirect's (so the next fetch knows
+    the move was said), else the answer's."""
+    return 301 if result.moved_to is not None else result.status
 
 
 def _moved_for_good(moved_to: str | None, cache: FeedCache) -> str | None:
@@ -1166,7 +1186,7 @@ def _moved_for_good(moved_to: str | None, cache: FeedCache) -> str | None:
     at the first fetch that read it there (user test r35 L1: followed silently for ever, and the
     feed breaks the day the old address stops redirecting). newstui does not rewrite the file:
     the user changes the URL."""
-    if moved_to is None or moved_to == cache.read_from:
+    if moved_to is None or cache.status in PERMANENT_REDIRECTS:  # (said at the fetch before)
         return None
     from newstui.errors import hide_passwords
     from newstui.text import clean_line

@@ -59,7 +59,7 @@ class FeedCache:
     etag: str | None = None
     last_modified: str | None = None
     body_hash: str | None = None
-    read_from: str | None = None  # the address it was read from, when not its own (redirects)
+    status: int | None = None  # what the feed's URL answered (301: it moved for good, said)
 
 
 @dataclass(frozen=True)
@@ -296,6 +296,7 @@ class SourceOutcome:
     changes: SyncChanges | None = None  # the sync's: subscriptions added, removed, marks
     # a server subscription the app's refresh left to the sync: counted with it, no source read
     by_sync: bool = False
+    moved_to: str | None = None  # a feed moved for good (301/308), said once: its new address
 
     @property
     def failed(self) -> bool:

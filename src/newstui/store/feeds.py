@@ -141,7 +141,7 @@ def feed_cache(db: Database, feed_id: int) -> FeedCache:
     from newstui.model.fetching import FeedCache
 
     row = db.execute(
-        "SELECT etag, last_modified, body_hash, read_from FROM feeds "
+        "SELECT etag, last_modified, body_hash, last_status FROM feeds "
         "WHERE id = ? AND last_error IS NULL",
         [feed_id],
     ).fetchone()
@@ -153,7 +153,7 @@ def feed_caches(db: Database) -> dict[int, FeedCache]:
     from newstui.model.fetching import FeedCache
 
     rows = db.execute(
-        "SELECT id, etag, last_modified, body_hash, read_from FROM feeds WHERE last_error IS NULL"
+        "SELECT id, etag, last_modified, body_hash, last_status FROM feeds WHERE last_error IS NULL"
     ).fetchall()
     return {row[0]: FeedCache(*row[1:]) for row in rows}
 

@@ -240,6 +240,11 @@ def refresh_summary(
     for o in synced:  # subscriptions the server dropped: removed here, as the config's are
         said_removed = o.changes.removed_line() if o.changes is not None else None
         gone += f"; {said_removed}" if said_removed else ""
+    gone += "".join(  # said once, at the first fetch that read it there (user test r35 L1)
+        f"; {o.name} moved permanently to {o.moved_to}: change its url in the config"
+        for o in outcomes
+        if o.moved_to
+    )
     if cleaned is not None and cleaned.removed:
         n = cleaned.removed
         gone += f"; cleaned up {n:,} old article{'s' * (n != 1)}"
