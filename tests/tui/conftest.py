@@ -36,7 +36,6 @@ EXCLUSIVE_GROUPS = frozenset(
         "speaker-quotes",
         "headlines-load",
         "headlines-listed",
-        "sources",
     }
 )
 INJECTED_TITLE = "[bold red]x[/] [link=https://evil.example]click[/link]"

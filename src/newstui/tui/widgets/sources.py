@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -15,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from newstui.model import FeedRow, tag_unread_counts
 from newstui.text import one_width, terminal_safe
+from newstui.tui.reload_gate import ReloadGate
 from newstui.tui.screens.keyed_box import key_in_effect
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.theme_colours import muted_colour, theme_colour
@@ -27,6 +29,11 @@ if TYPE_CHECKING:  # the smart views' counts load with the first counts
     from collections.abc import Callable
 
     from newstui.model import SmartCounts
+
+
+# Seconds between the starts of two reads of the counts: a held `n` marked and read them again
+# at each key (22 CPU-ms a read on 20,000 articles), now 4 times a second at most.
+RELOAD_GAP = 0.25
 
 
 def _label(name: str, unread: int) -> SourceLabel:
@@ -124,6 +131,7 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
         self.feeds: list[FeedRow] = []
         self._needed = 20  # columns the longest name and its count need
         self._started = False
+        self._reload_gate = ReloadGate(RELOAD_GAP)
 
     def fit_width(self, screen_width: int, narrow: bool) -> None:
         """Take the width the names need (at least 16 columns), up to a share of the screen: 28%,
@@ -172,9 +180,27 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
         self.border_title = "Sources"
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.reload())
 
-    @work(thread=True, group="sources", exclusive=True, exit_on_error=False)
     def reload(self) -> None:
-        """Re-read sources and counts in a worker thread."""
+        """Re-read sources and counts in a worker thread, at most once every RELOAD_GAP: asked
+        again sooner (a mark each key of a held `n`), the next read answers all (reload_gate)."""
+        if self._reload_gate.ask():
+            self._reload_counts()
+
+    @work(thread=True, group="sources", exit_on_error=False)
+    def _reload_counts(self) -> None:
+        gate = self._reload_gate
+        try:
+            while True:
+                time.sleep(gate.wait())
+                gate.reading()
+                self._read_counts()
+                if not gate.done():
+                    return
+        except BaseException:
+            gate.failed()
+            raise
+
+    def _read_counts(self) -> None:
         saved = list(self._saved)
         with self._library.borrow() as library:
             smart = library.smart_counts()
