@@ -36,6 +36,7 @@ EXCLUSIVE_GROUPS = frozenset(
         "speaker-quotes",
         "headlines-load",
         "headlines-listed",
+        "hidden-matches",
     }
 )
 INJECTED_TITLE = "[bold red]x[/] [link=https://evil.example]click[/link]"
