@@ -390,8 +390,9 @@ _OFFICE_NOUNS: Final = frozenset(
 _GENERIC_HEADS: Final = frozenset(
     "Cabinet Chamber Department Administration Board Federation Society Committee Commission "
     "Ministry Agency Office Bureau Directorate Secretariat Presidency Council Union Party Network "
-    "Media Online Project Front Museum Library Hospital School Clinic".split()
-)
+    "Media Online Project Front Museum Library Hospital School Clinic Division Infantry "
+    "Cavalry Fleet Command Committees".split()
+)  # (round 35: a lone military head, "Infantry backed by tanks", "represents Division 4")
 _ROMAN_NUMERAL: Final = re.compile(r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # Offices of a place: "the mayor of Yartsevo", "governor of New York" (but "director of X": a body).
 # Parties named by their members' plural (GROUP in the lists): after a known place, a branch.

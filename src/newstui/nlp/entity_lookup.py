@@ -76,6 +76,8 @@ class _FinderBase:
         self.airlines: set[str] = set()  # "Adam Air" of "Adam Air Flight 574": see _scan_run
         self.comma_listed = False  # a body "Word and … Head" right after a comma: see _joins
         self.result_sides: dict[str, bool] = {}  # towns asked of _side_of_scored_result
+        self.sport: bool | None = None  # whether the article speaks of a league sport
+        self.teams: dict[str, str] = {}  # a team's nickname: its full name ("Lakers")
         self.candidates: list[Candidate] = []
         # the matches of " (ABC)" (entity_passes: only when the text holds " (")
         self.bracketed: list[re.Match[str]] = []

@@ -336,7 +336,15 @@ def group_candidates(
             and not text[cand.end + 4 : cand.end + 5].isalpha()
         ):
             continue  # "Labor Day", "Australia Day", "Canada Day": a holiday, not the name
-        _add_to(groups, _group_key(cand.display or cand.text), cand)
+        key = _group_key(cand.display or cand.text)
+        if (
+            cand.type == "ORG"
+            and cand.words > 1
+            and cand.text[:4] == "The "
+            and gaz.known.get(cand.text[4:]) == "GROUP"
+        ):
+            key = "x:the " + key[2:]  # "The Australian", a paper: not the people's word
+        _add_to(groups, key, cand)
     if text:
         _people_by_surname_heads(groups, gaz)
         if " (" in text:

@@ -97,6 +97,43 @@ _NAME_LINKS: Final = frozenset(
     "is was has had have will would could may might can who whose which and or of in on at to "
     "for with from by as after before also told wants met".split()
 )
+# A team of a league sport named by its town and a nickname in the plural ("Los Angeles
+# Lakers", "Charlotte Hornets", "Cleveland Indians"): only where the article speaks of such a
+# sport (`_SPORT_WORDS`), the nickname ends the run and no role, party or word the article writes
+# in lower case is it. These nicknames of the North American leagues make a team after any one to
+# three capitalised words ("Golden State Warriors", "Charlotte Hornets": no known place); any
+# other capitalised plural only after a known place ("Houston Texans", "Kansas City Chiefs").
+_TEAM_NICKNAMES: Final = frozenset(
+    "Lakers Hornets Celtics Knicks Mavericks Nuggets Pistons Pacers Clippers Grizzlies "
+    "Timberwolves Pelicans Raptors SuperSonics Sonics Cavaliers Warriors Rockets Bucks Suns "
+    "Wizards Nets Spurs Blazers Bulls 76ers Falcons Ravens Bengals Broncos Packers Colts Jaguars "
+    "Raiders Chargers Dolphins Steelers 49ers Seahawks Buccaneers Redskins Cowboys Bears Rams "
+    "Diamondbacks Braves Orioles Cubs Astros Dodgers Marlins Brewers Yankees Mets Phillies "
+    "Padres Mariners Rays Rangers Expos Ducks Coyotes Bruins Sabres Flames Blackhawks Oilers "
+    "Canadiens Predators Devils Flyers Penguins Sharks Canucks".split()
+)
+# The first word of a two-word nickname ("Red Sox", "Maple Leafs", "Blue Jays", "Trail Blazers").
+_NICKNAME_OPENERS: Final = frozenset("Red Blue White Maple Golden Trail".split())
+_PLURAL_ENDS: Final = ("s", "x", "'", "’")  # "Lakers", "Red Sox", "the Lakers' coach"
+# A verb of publishing after a newspaper's title opening a sentence ("The Scotsman uncovers").
+_PUBLISHES_AFTER: Final = re.compile(
+    r" (?:reports|reported|reveals|revealed|uncovers|uncovered|publishes|published|quotes|"
+    r"quoted|editorialised|editorialized|says in an editorial)\b"
+)
+# What may follow "The" and a people's word that are a paper's title: no lower-case word but a
+# paper's noun or a verb of publishing ("in The Australian newspaper", "The Australian reported").
+_PAPER_WORD_AFTER: Final = re.compile(
+    r"(?! [a-z])| (?:newspaper|paper|daily|weekly|magazine|editorial|columnist|reporter|"
+    r"correspondent|journalist|website|reported|reports|revealed|reveals|wrote|writes|"
+    r"published|predicted|quoted|said|says|claimed|stated|being|has|had|is|was|which|that|"
+    r"whose)\b"
+)
+_TEAM_NOUNS: Final = re.compile(r"\b(?:team|club|franchise)\b")
+_SPORT_WORDS: Final = re.compile(
+    r"\b(?:NBA|NFL|MLB|NHL|MLS|NBL|AFL|NRL|IPL|baseball|basketball|football|hockey|soccer|"
+    r"rugby|cricket|sports?|playoffs?|quarterback|pitcher|rookie|touchdowns?|stadium|drafted|"
+    r"draft pick)\b"
+)
 _RESULT_VERBS: Final = "defeated|beat|lost to|drew with|drew against|thrashed|edged"
 # What after a town's name says the article uses it otherwise (see _may_be_town): a longer
 # name goes on ("Blenheim Palace"), or a game's result
@@ -268,6 +305,10 @@ class _RunFinder(_TypingFinder):
         if run[0].text in _STORM_OPENERS:
             self.storm_heads = True  # "Hurricane Dorian", "Tropical Storm Barry": see below
         if run[0].sentence_start:
+            if len(run) == 2 and run[0].text == "The" and self._paper_opens_sentence(run):
+                start, end, surface = self._surface(run, 0, 2)  # "The Scotsman reported"
+                self.candidates.append(Candidate(start, end, surface, 2, "ORG", 2))
+                return
             run = self._drop_sentence_opener(run)
         if (
             len(run) > 1
@@ -297,6 +338,28 @@ class _RunFinder(_TypingFinder):
         if len(run) > 2 and run[1].text in ("War", "World"):
             run, cues = _without_world_war(run, cues)  # "World War II", an event: no entity
             if not run:
+                return
+        if len(run) > 1 and run[-1].text[-1:] in _PLURAL_ENDS:
+            k = self._team_start(run)
+            if k >= 0:  # "the Los Angeles Lakers": the town's team, no place
+                if k:
+                    self._scan_run(run[:k], cues[:k])
+                start, end, surface = self._surface(run, k, len(run) - k)
+                self.candidates.append(Candidate(start, end, surface, len(run) - k, "ORG", 2))
+                nick = (
+                    run[-2].text + " " + run[-1].text
+                    if run[-2].text in _NICKNAME_OPENERS
+                    else run[-1].text
+                )
+                self.teams[strip_possessive(nick)] = surface
+                return
+        if self.teams and len(run) <= 2:
+            full = self.teams.get(strip_possessive(" ".join(t.text for t in run)))
+            if full is not None:  # "the Lakers" after "the Los Angeles Lakers": the team
+                start, end, surface = self._surface(run, 0, len(run))
+                self.candidates.append(
+                    Candidate(start, end, surface, len(run), "ORG", 2, display=full)
+                )
                 return
         if len(run) == 1:  # three runs in four are one word: the loop below, short-cut
             if _may_open_known(run[0].text) and self._known(run, 0):
@@ -388,11 +451,12 @@ class _RunFinder(_TypingFinder):
                 if i < len(run) and self._named_alone_elsewhere(run[i:]):
                     person_cue = True  # "the Thai News Agency Sondhi Limthongkul": a person
                 continue
-            if n_known == 1 and len(pending) == 1 and self._titled_people_word(run, i):
-                start, end, surface = self._surface(run, i - 1, 2)  # "The Australian": a paper
-                self.candidates.append(Candidate(start, end, surface, 2, "ORG", 2))
+            if n_known and len(pending) == 1 and self._titled_people_word(run, i, n_known):
+                # "The Australian", "The East African": a paper
+                start, end, surface = self._surface(run, i - 1, 1 + n_known)
+                self.candidates.append(Candidate(start, end, surface, 1 + n_known, "ORG", 2))
                 pending, person_cue = [], False
-                i += 1
+                i += n_known
                 continue
             if n_known:
                 self._flush(pending, person_cue, suffix_cue if not pending else None)
@@ -417,7 +481,8 @@ class _RunFinder(_TypingFinder):
                     pending and all(t.text in _GENERATION_WORDS for t in run[i + n_title :])
                 )  # "Martin Luther King Jr.": a surname before the suffix, no title
             ):  # "General Motors Company" is no general, "St. George Hotel" no saint
-                self._flush(pending, person_cue, None)
+                if not self._names_a_brief(pending, tok):
+                    self._flush(pending, person_cue, None)
                 pending, person_cue = [], True
                 i = self._skip_portfolio(run, i + n_title)
                 continue
@@ -433,6 +498,58 @@ class _RunFinder(_TypingFinder):
             i += 1
         person_cue = person_cue or (post_nominal and len(pending) > 1)
         self._flush(pending, person_cue, suffix_cue)
+
+    def _team_start(self, run: list[Token]) -> int:
+        """Where a league team's name opens in a run ending in a capitalised plural ("Los
+        Angeles Lakers", "the NFL's Houston Texans"), in an article about a league sport; -1
+        if none. Its town is one to three capitalised words; a nickname of `_TEAM_NICKNAMES`
+        makes a team after a known place or "the" ("the Charlotte Hornets"), any other plural
+        only after a known place, with a sport's word or "team"/"club" near in its sentence
+        (or named so before), and when it is no
+        head noun, role, party or word the article writes in lower case ("the Geneva
+        Conventions", "the Turin Olympics", "New York Times" are no teams)."""
+        if self.sport is False:
+            return -1
+        nick = 2 if len(run) > 2 and run[-2].text in _NICKNAME_OPENERS else 1
+        last = strip_possessive(run[-1].text)
+        listed = last in _TEAM_NICKNAMES or (nick == 2 and last in ("Sox", "Jays", "Leafs"))
+        if not listed and (
+            last[-1:] != "s"
+            or not _is_cap(last)
+            or _is_upper(last)
+            or last in self.heads
+            or last[:-1].lower() in self.gaz.role_words
+            or last[:-1] in self.gaz.titles
+            or last[:-1] in _party_words()
+            or last in _party_words()
+            or (last in self.gaz.known and self.gaz.known[last] != "GROUP")
+            or last.lower() in self.lower_seen  # (a search of the text: asked last)
+        ):
+            return -1
+        town_end = len(run) - nick
+        for k in range(max(0, town_end - 3), town_end):
+            if not all(_is_cap(t.text) and not _is_upper(t.text) for t in run[k:town_end]):
+                continue
+            town = self._surface(run, k, town_end - k)[2]
+            known = self._lookup(town)
+            if (known[1] if known else tier_type(town)) != "PLACE" and not (
+                listed and self.text[run[k].start - 4 : run[k].start] in ("the ", "The ")
+            ):
+                continue
+            if self.sport is None:  # asked once an article, only here: a search of the text
+                self.sport = _SPORT_WORDS.search(self.text) is not None
+            if not self.sport:
+                return -1
+            if listed:
+                return k
+            lo, hi = max(0, run[k].start - 80), run[-1].end + 80  # its sentence, near it
+            lo = max(lo, self.text.rfind(". ", lo, run[k].start) + 1)
+            stop = self.text.find(". ", run[-1].end, hi)
+            hi = stop if stop >= 0 else hi
+            near = _SPORT_WORDS.search(self.text, lo, hi) or _TEAM_NOUNS.search(self.text, lo, hi)
+            named = self._surface(run, k, len(run) - k)[2] in self.teams.values()  # named before
+            return k if near or named else -1
+        return -1
 
     def _saint_names_a_place(self, run: list[Token], i: int, n_title: int) -> bool:
         """'St. Thomas, Ontario', 'Saint Marys, Georgia': a saint's name that ends the run right
@@ -533,6 +650,29 @@ class _RunFinder(_TypingFinder):
         """Whether `tok` is the first word of a nickname in quotation marks inside a name."""
         mark = tok.start - 1
         return self.text[mark : tok.start] in NICKNAME_MARKS and nickname_end(self.text, mark) > 0
+
+    def _names_a_brief(self, pending: list[Token], title: Token) -> bool:
+        """'the Indian External Affairs Minister Pranab Mukherjee', 'Electoral Commissioner Ed
+        Lee': one to three capitalised words right before a minister's, secretary's or
+        commissioner's title are the brief the title holds, no one's name, when no word of them
+        is a given name, a known name, a body's or a place's head noun or in capitals (so
+        "Nagpur Police Commissioner", "Tulsa County Commissioner" keep their body and place)."""
+        if title.text not in _PORTFOLIO_TITLES or not 0 < len(pending) <= 3:
+            return False
+        gaz = self.gaz
+        for tok in pending:
+            word = tok.text
+            if word in ("and", "&") and tok is not pending[0] and tok is not pending[-1]:
+                continue  # "Foreign Affairs and Trade Minister"
+            if (
+                not _is_cap(word)
+                or _is_upper(word)
+                or word in gaz.first_names
+                or word in self.heads
+                or self._lookup(word) is not None
+            ):
+                return False
+        return tier_type(self.text[pending[0].start : pending[-1].end]) is None
 
     def _names_portfolio(self, run: list[Token], i: int, n: int) -> bool:
         """'Labour Minister Ana Ruiz', 'Health Secretary': a known word naming a ministerial brief."""
@@ -924,20 +1064,35 @@ class _RunFinder(_TypingFinder):
             at = find_alone(self.text, word, at + 1, LETTER_AFTER_EDGES)
         return at >= 0
 
-    def _titled_people_word(self, run: list[Token], i: int) -> bool:
+    def _titled_people_word(self, run: list[Token], i: int, n: int) -> bool:
         """'broadsheets, The Sydney Morning Herald and The Australian', 'a column in The
-        Scotsman': a people's word alone after a capital "The" mid-sentence, ending the run, is
-        a newspaper's title, no nationality ("the Australian" would be a person)."""
+        Scotsman', 'according to The East African newspaper': a people's word alone after a
+        capital "The" mid-sentence, ending the run, is a newspaper's title, no nationality
+        ("the Australian" would be a person), when no lower-case word follows it but a paper's
+        noun or a verb of publishing ("*The Irish fixed-line market", "The Japanese army":
+        a list's or a heading's capital)."""
         the = run[i - 1]
-        word = run[i].text
+        word = self._surface(run, i, n)[2]
         return (
-            i + 1 == len(run)
+            i + n == len(run)
             and the.text == "The"
+            and _PAPER_WORD_AFTER.match(self.text, run[i + n - 1].end) is not None
             and not the.sentence_start
             and word[-1:] != "s"  # "The Greens", "The Americans": a party, a people
             and self.gaz.known.get(word) == "GROUP"
             and self.text[the.start - 1 : the.start] not in _QUOTE_MARKS
             and not self._in_heading(the.start)
+        )
+
+    def _paper_opens_sentence(self, run: list[Token]) -> bool:
+        """'The Scotsman uncovers …', 'The Australian reported': "The" and a people's word alone
+        opening a sentence before a verb of publishing is a newspaper (a person is said to say
+        or tell, not to report or publish: "The Australian said" stays a person's words)."""
+        word = run[1].text
+        return (
+            word[-1:] != "s"
+            and self.gaz.known.get(word) == "GROUP"
+            and _PUBLISHES_AFTER.match(self.text, run[1].end) is not None
         )
 
     def _part_of_longer_name(self, run: list[Token], i: int, n: int) -> bool:
