@@ -1093,7 +1093,8 @@ _BODY_MODIFIERS: Final = r"(?:(?!(?:of|for|in|at|to|from|with|and|the|who|whose)
 _BODY_DESCRIBED: Final = (
     r"company|firm|provider|operator|carrier|airline|bank|lender|retailer|chain|"
     r"manufacturer|carmaker|automaker|producer|organisation|organization|charity|agency|"
-    r"newspaper|broadcaster|website|magazine|insurer|publisher|conglomerate|corporation|"
+    r"newspaper|broadcaster|website|magazine|journal|periodical|insurer|publisher|"
+    r"conglomerate|corporation|"
     r"subsidiary|nonprofit|non-profit|consultancy|tabloid|broadsheet|movement|coalition|"
     # "Operation Truth, a New York-based advocacy group for …", "Business Roundtable, an
     # association of chief executives", "Ipsos, a polling firm": a body of members

@@ -165,6 +165,7 @@ from newstui.nlp.entity_words import (
     hyphened_capitals,
     upper_word,
 )
+from newstui.nlp.gazetteer import tier_type
 from newstui.nlp.names import strip_possessive
 from newstui.nlp.segment import Token
 
@@ -850,6 +851,14 @@ class _TypingFinder(_FinderBase):
                 return "ORG", 1  # "Kris Andersen of Scripps Research said": her employer
             if next_word in SPEECH_VERBS and self._place_cue(before, start, surface):
                 return "PLACE", 1  # "police in Nowa Huta said"
+            if (
+                next_word in SPEECH_VERBS
+                and len(words) == 2
+                and not (before and before[-1].rstrip(",") in gaz.role_words)
+                and self._place_then_unknown(words, end)
+            ):
+                return "ORG", 1  # "Kelmar Ledger wrote": a town's name is no given name (but
+                # "shadow business secretary Chuka Umunna said": a role names a person)
             if after[:1] == "," and self._employer_before(before):
                 return "ORG", 1  # "head of research at Forsyth Barr, Rob Mercer, said"
             if len(before) >= 2 and (
@@ -1422,14 +1431,14 @@ class _TypingFinder(_FinderBase):
         return True
 
     def _place_then_unknown(self, words: list[str], end: int) -> bool:
-        """'Tokyo Electron announced', 'Osaka Gas said': a known place that is no given name,
+        """'Tokyo Electron announced', 'Osaka Gas said', 'Tulsa World wrote': a known place (of
+        the hand-written lists or the GeoNames towns) that is no given name,
         before a word that is none either nor a known name, names a body of that place when
         the article gives no person evidence (the second word alone elsewhere, as "Folau" after
         "Israel Folau"; "he" or "she" in the next 200 characters)."""
         first = self._lookup(words[0])
         if (
-            first is None
-            or first[1] != "PLACE"
+            (first[1] if first else tier_type(words[0])) != "PLACE"
             or words[0] in self.gaz.first_names
             or words[1] in self.gaz.first_names
             or self._lookup(words[1]) is not None
