@@ -232,9 +232,20 @@ _DESCRIBED_THEN_SPEAKS: Final = re.compile(
 # the speaker's description, the name set beside it is the speaker's.
 _INVERTED_SPEAKER_BEFORE: Final = re.compile(
     r"[”\"’'],?\s+(?:said|says|remarked|added|explained|noted|wrote|warned|observed|commented|"
-    r"stated|argued|continued|insisted|told\s+[\w.]+)\s+(?:the|a|an|its|his|her|their)\s"
+    r"stated|argued|continued|insisted|told\s+[\w.]+)\s+(?:the|a|an|its|his|her|their|another)\s"
     r"[^.;:\"“”()\n]{3,100},\s$"
 )
+# '“…,” Ann Orrow, the canton's police minister, said', 'Ann Orrow, the paper's graphics
+# editor, told': a name, a description of one set off by commas (group 1), then its speech verb
+_QUOTE_THEN_NAME: Final = re.compile(r"[”\"],?\s+$")
+_DESCRIBED_THEN_VERB: Final = re.compile(
+    r",\s?((?:a|an|the|one|another|his|her|its|their|[A-Z][\w-]*['’]s)\s[^,.;:\"“”()\n]{1,80}),\s"
+    r"(?:also\s+|later\s+)?(?:said|says|told|tells|added|wrote|explained|stated|argued|"
+    r"insisted|warned|recalled|remarked|replied|noted|commented)\b"
+)
+# The nouns of a person that a description may hold besides the role words ("an Egyptian woman
+# who witnessed the carnage,"): plurals after "one of" are read singular
+_DESCRIBED_PERSON_NOUNS: Final = frozenset("man woman boy girl person".split())
 # What only a person has: "Ann Lee's wife", "Ann Lee's funeral", "Ann Lee's header".
 _PERSON_POSSESSION: Final = re.compile(
     r"['’]s (?:wife|husband|son|daughter|sons|daughters|father|mother|brother|sister|widow|"

@@ -30,7 +30,9 @@ from newstui.nlp.entity_cues import (
     _DEAL_WORD_SET,
     _DESCRIBED_AS_BODY,
     _DESCRIBED_AS_PLACE,
+    _DESCRIBED_PERSON_NOUNS,
     _DESCRIBED_THEN_SPEAKS,
+    _DESCRIBED_THEN_VERB,
     _DOMAIN,
     _EVENT_GAMES,
     _EVENT_HEADS,
@@ -100,6 +102,7 @@ from newstui.nlp.entity_cues import (
     _PRONOUN_SPEAKS,
     _QUALIFIER_ENDINGS,
     _QUOTE_MARKS,
+    _QUOTE_THEN_NAME,
     _REPORTING_AFTER,
     _ROLE_OF_BEFORE,
     _ROLE_OF_NOUN_BEFORE,
@@ -885,6 +888,7 @@ class _TypingFinder(_FinderBase):
                 or self._group_before(start)
                 or _MEMBER_SPEAKS.match(after)
                 or _COMMA_SPEECH.match(after)
+                or (after[:1] == "," and self._described_speaker(start, end))
                 or self._of_known_place(after)
                 or (
                     after[:1] == ","
@@ -1705,6 +1709,27 @@ class _TypingFinder(_FinderBase):
         if stop is None or not self.text.startswith(("He ", "She "), stop.end()):
             return False
         return _CAPITALISED_WORD.search(self.text, end, stop.start()) is None
+
+    def _described_speaker(self, start: int, end: int) -> bool:
+        """'“…,” Ann Orrow, the canton's police minister, said', 'Ann Orrow, one of Reid's
+        deputies, said': whether the name at text[start:end] is followed by a description set
+        off by commas and then a speech verb, the description naming a person (a role word or
+        "man", "woman" …) or the name coming right after a quotation."""
+        described = _DESCRIBED_THEN_VERB.match(self.text, end)
+        if described is None:
+            return False
+        if _QUOTE_THEN_NAME.search(self.text, max(0, start - 4), start) is not None:
+            return True
+        roles = self.gaz.role_words
+        for word in described.group(1).lower().split():
+            word = word.strip("'’")
+            if (
+                word in roles
+                or word in _DESCRIBED_PERSON_NOUNS
+                or (word.endswith("s") and word[:-1] in roles)
+            ):
+                return True
+        return False
 
     def _person_after(self, after: str) -> bool:
         """Whether the words after a name describe a person: ", who", ", 54,", ", a former coach"."""
