@@ -246,6 +246,10 @@ _DESCRIBED_THEN_VERB: Final = re.compile(
 # The nouns of a person that a description may hold besides the role words ("an Egyptian woman
 # who witnessed the carnage,"): plurals after "one of" are read singular
 _DESCRIBED_PERSON_NOUNS: Final = frozenset("man woman boy girl person".split())
+# Words that end a description's head noun: "the mayor of …", "a nurse at …", "a man who …"
+_DESCRIPTION_STOPS: Final = frozenset(
+    "who whose which that of in at for from with on to by near based since and".split()
+)
 # What only a person has: "Ann Lee's wife", "Ann Lee's funeral", "Ann Lee's header".
 _PERSON_POSSESSION: Final = re.compile(
     r"['’]s (?:wife|husband|son|daughter|sons|daughters|father|mother|brother|sister|widow|"

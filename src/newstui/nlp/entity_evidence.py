@@ -33,6 +33,7 @@ from newstui.nlp.entity_cues import (
     _DESCRIBED_PERSON_NOUNS,
     _DESCRIBED_THEN_SPEAKS,
     _DESCRIBED_THEN_VERB,
+    _DESCRIPTION_STOPS,
     _DOMAIN,
     _EVENT_GAMES,
     _EVENT_HEADS,
@@ -1720,16 +1721,20 @@ class _TypingFinder(_FinderBase):
             return False
         if _QUOTE_THEN_NAME.search(self.text, max(0, start - 4), start) is not None:
             return True
+        # the description's head: its last word before a clause or phrase after it ("an
+        # Egyptian woman who …", "Habre's lawyer in Senegal", "a policeman working at …"), so
+        # "Canada's chief rail operator" is an operator, not a chief
+        head = ""
+        for word in described.group(1).lower().split()[1:]:
+            if word in _DESCRIPTION_STOPS or (word.endswith("ing") and len(word) > 5):
+                break
+            head = word
         roles = self.gaz.role_words
-        for word in described.group(1).lower().split():
-            word = word.strip("'’")
-            if (
-                word in roles
-                or word in _DESCRIBED_PERSON_NOUNS
-                or (word.endswith("s") and word[:-1] in roles)
-            ):
-                return True
-        return False
+        return (
+            head in roles
+            or head in _DESCRIBED_PERSON_NOUNS
+            or (head.endswith("s") and head[:-1] in roles)
+        )
 
     def _person_after(self, after: str) -> bool:
         """Whether the words after a name describe a person: ", who", ", 54,", ", a former coach"."""
