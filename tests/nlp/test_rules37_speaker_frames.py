@@ -53,3 +53,23 @@ def test_the_name_set_off_after_of_name_is_the_inverted_speaker(extractor) -> No
 def test_a_spokesman_for_a_senator_still_gives_the_senator(extractor) -> None:
     text = "“The bill is dead,” said a spokesman for Senator Hal Brixton."
     assert quotes_and_speakers(extractor, text) == [("The bill is dead,", "Hal Brixton")]
+
+
+def test_a_name_in_a_leading_span_of_time_clause_is_not_the_subject(extractor) -> None:
+    text = (
+        "A few days after Harwick Mining Corp bought Dalby Steel Ltd, the mayor of Dalby "
+        "announced that he “will fight any closure of the plant.”"
+    )
+    assert quotes_and_speakers(extractor, text) == [("will fight any closure of the plant.", None)]
+
+
+def test_a_relative_clause_in_brackets_after_a_quote_is_no_credit(extractor) -> None:
+    text = (
+        "Senator Oskar Tolle rose to speak. Senator Hal Brixton had accused Ida Vorn of "
+        "hypocrisy, stating that Vorn had “broken every law in the state” and “every rule of "
+        "the house” (which Tolle noted as a point of order as being hyperbole)."
+    )
+    assert quotes_and_speakers(extractor, text) == [
+        ("broken every law in the state", "Hal Brixton"),
+        ("every rule of the house", "Hal Brixton"),
+    ]

@@ -423,8 +423,12 @@ _CLAUSE_BREAK: Final = re.compile(
     r"[;\s](?:(?<=;)|(?:while|whereas|but|although|though|after|before|when|which|who|whom)\s)"
 )
 # A leading prepositional phrase and its comma: "Despite the claim by Acme, ", "After meeting Lee, "
+# ("A few days after Acme bought Brightwell, the governor said", "Just one day before the G8
+# summit, …": a span of time may lead the preposition)
 _LEADING_PHRASE: Final = re.compile(
-    r"\W*(?:Despite|After|Before|Following|During|Since|Unlike|Amid|Among|Besides|With|Without|"
+    r"\W*(?:(?:Just\s+|Only\s+)?(?:[Aa]|[Aa]n|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|"
+    r"\d+)\s+(?:few\s+)?(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before)|"
+    r"Despite|After|Before|Following|During|Since|Unlike|Amid|Among|Besides|With|Without|"
     r"In|On|At|For|From|By|Under|Over|Against|Through|Beyond)\s[^,;:]{1,120},\s*"
 )
 # Where a clause of its own may begin between two names: "Lee condemned it and Acme said"

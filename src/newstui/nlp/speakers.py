@@ -1110,7 +1110,8 @@ class SpeakerFinder(_SubjectFinder):
             return named or ""
         if self._said_right_before(span):
             return None  # 'When an official said “…,” he responded': the quote's verb came first
-        first = (before.lstrip(" ,—–").split() or [""])[0]
+        # "(which Bartlett noted as …)": a relative clause in brackets, too
+        first = (before.lstrip(" ,—–(").split() or [""])[0]
         if first in _NOT_SUBJECT or ";" in before:
             return None  # '“interesting” case; Reid said': the verb of another clause
         subject_end = verb.start()
