@@ -79,5 +79,26 @@ def test_the_apps_refresh_line_says_a_move_once_with_the_new_address():
     moved = SourceOutcome("Wire", new=1, moved_to="https://new.example/rss")
     assert refresh_summary([moved, SourceOutcome("Lab")]) == (
         "Refreshed 2 sources: 1 new article; Wire moved permanently to https://new.example/rss: "
-        "change its url in the config"
+        "change its url in the config to that address"
     )
+
+
+def test_a_moved_feeds_password_is_hidden_in_the_apps_refresh_line(db, feed_server, tmp_path):
+    """Review r35 F1: the app's line showed the raw redirect target, password and all."""
+    import asyncio
+
+    from newstui.config import load_config
+    from newstui.ingest import fetch_feeds
+    from newstui.library import Library
+    from newstui.tui.refresh import refresh_summary
+
+    feed_server.serve_file("/new", "rss2.xml")
+    feed_server.route("/old", status=301, headers={"Location": "/new"})
+    url = feed_server.url("/old").replace("http://", "http://ann:s3cret@")
+    path = tmp_path / "feeds.toml"
+    path.write_text(f'[settings]\nfulltext = false\n[[feeds]]\nname = "Wire"\nurl = "{url}"\n')
+    outcomes = asyncio.run(fetch_feeds(Library(db), load_config(path)))
+
+    line = refresh_summary(outcomes)
+    assert "moved permanently to http://ann:***@" in line and "s3cret" not in line
+    assert "s3cret" not in (outcomes[0].warning or "") and outcomes[0].warning

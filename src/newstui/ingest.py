@@ -47,6 +47,7 @@ from newstui.model import (
     TextToAnalyse,
     analysis_rows,
     carries_full_article,
+    moved_line,
     still_waiting,
 )
 from newstui.processes import (
@@ -1119,8 +1120,8 @@ async def _fetch_feed(
             )
         finally:
             arrived()
-        moved = _moved_for_good(result.moved_to, cache)
-        new = result.moved_to if moved else None
+        new = _moved_for_good(result.moved_to, cache)
+        moved = moved_line(new, "feeds.toml") if new else None
         if result.not_modified:
             records.add(
                 FetchRecord(
@@ -1182,17 +1183,16 @@ def _status_of_its_url(result: FetchResult) -> int:
 
 
 def _moved_for_good(moved_to: str | None, cache: FeedCache) -> str | None:
-    """The warning of a feed that a permanent redirect (301, 308) moved to another address, said
-    at the first fetch that read it there (user test r35 L1: followed silently for ever, and the
-    feed breaks the day the old address stops redirecting). newstui does not rewrite the file:
-    the user changes the URL."""
+    """The address a permanent redirect (301, 308) moved a feed to, passwords hidden and on one
+    line, at the first fetch that read it there (user test r35 L1: followed silently for ever, and
+    the feed breaks the day the old address stops redirecting); else None. newstui does not
+    rewrite the file: the user changes the URL."""
     if moved_to is None or cache.status in PERMANENT_REDIRECTS:  # (said at the fetch before)
         return None
     from newstui.errors import hide_passwords
     from newstui.text import clean_line
 
-    where = clean_line(hide_passwords(moved_to), 300)
-    return f"moved permanently to {where}: change its url in feeds.toml to that address"
+    return clean_line(hide_passwords(moved_to), 300)
 
 
 def empty_analysis_version(extractor_name: str) -> str | None:

@@ -73,6 +73,9 @@ if TYPE_CHECKING:  # the query tree is a plain value too; model imports nothing 
     from newstui.model.fetching import (
         SourceSpec as SourceSpec,
     )
+    from newstui.model.fetching import (
+        moved_line as moved_line,
+    )
     from newstui.model.links import (
         Link as Link,
     )
@@ -136,6 +139,7 @@ _LAZY = {
             "SaveResult",
             "SourceOutcome",
             "SourceSpec",
+            "moved_line",
         ),
         "retention": ("UNREAD_GRACE_DAYS", "CleanupReport", "FeedCleanup", "RetentionPolicy"),
         "sync": ("RemoteFeed", "RemoteItem", "SyncStatus"),

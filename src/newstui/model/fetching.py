@@ -296,9 +296,17 @@ class SourceOutcome:
     changes: SyncChanges | None = None  # the sync's: subscriptions added, removed, marks
     # a server subscription the app's refresh left to the sync: counted with it, no source read
     by_sync: bool = False
-    moved_to: str | None = None  # a feed moved for good (301/308), said once: its new address
+    # a feed moved for good (301/308), said once: its new address, passwords hidden, one line
+    moved_to: str | None = None
 
     @property
     def failed(self) -> bool:
         """It was not read: an error, or waiting after earlier failures."""
         return self.error is not None or self.waiting_until is not None
+
+
+def moved_line(where: str, config: str) -> str:
+    """What a fetch says of a feed a permanent redirect moved to `where` (already cleaned: see
+    SourceOutcome.moved_to), the CLI's warning and the app's refresh line alike; `config` names
+    the file to change ("feeds.toml", "the config")."""
+    return f"moved permanently to {where}: change its url in {config} to that address"

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from newstui.config import Config, FeedConfig, LocalConfig
 from newstui.counts import counted, plural
 from newstui.library import Library
-from newstui.model import FeedRow
+from newstui.model import FeedRow, moved_line
 
 # The refresh's own work lives in the core, so that its child process (which loads what it
 # runs by name) never imports newstui.tui, whose package loads Textual.
@@ -241,9 +241,7 @@ def refresh_summary(
         said_removed = o.changes.removed_line() if o.changes is not None else None
         gone += f"; {said_removed}" if said_removed else ""
     gone += "".join(  # said once, at the first fetch that read it there (user test r35 L1)
-        f"; {o.name} moved permanently to {o.moved_to}: change its url in the config"
-        for o in outcomes
-        if o.moved_to
+        f"; {o.name} {moved_line(o.moved_to, 'the config')}" for o in outcomes if o.moved_to
     )
     if cleaned is not None and cleaned.removed:
         n = cleaned.removed
