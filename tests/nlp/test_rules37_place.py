@@ -13,6 +13,12 @@ Pradesh additional director general"), not a town and its country ("Croydon, Lon
 A given name and surname that open a longer person's name with one more surname are that
 person ("Tomas Ruel" of "Tomas Ruel Okello", "Pedro Velarde" of "Pedro R. Velarde Ibarra"),
 not with a word glued on ("Ann Orrow Thursday", "Category:Ann Orrow Category:") nor kin.
+
+"Quay", "Junction" and "Mall" end a place's name; the name after a person's age and "of" is
+where the person lives ("Hue Varrow, 39, of Kelmouth, a former officer"); a name between a
+determiner and the noun "states" is a region ("other Gulf states"; not "the Act states, …");
+a minister's brief after "Secretary of State for" or "Minister of the" is no person; and
+"Commodore", "Emperor" and "(Right) Honourable" are titles.
 """
 
 from __future__ import annotations
@@ -89,3 +95,47 @@ def test_a_longer_name_with_a_word_glued_on_or_kin_stays_apart() -> None:
         "Ann Orrow spoke first. Her daughter, Ann Orrow Kessler, said she agreed.",
     ):
         assert "Ann Orrow" in _people(text), text
+
+
+def test_a_quay_a_junction_and_a_mall_end_a_places_name(extractor) -> None:
+    for text, name in (
+        ("Protesters gathered at Kelmouth Quay on Tuesday night.", "Kelmouth Quay"),
+        ("The train stopped at Ostra Junction for an hour.", "Ostra Junction"),
+        ("Shoppers fled the Tobruna Mall after the alarm.", "Tobruna Mall"),
+    ):
+        assert type_by_name(extractor, text).get(name) == "PLACE", text
+
+
+def test_the_name_after_an_age_and_of_is_where_a_person_lives(extractor) -> None:
+    text = "Hue Varrow, 39, of Kelmouth, a former police officer, was charged on Monday."
+    types = type_by_name(extractor, text)
+    assert types["Hue Varrow"] == "PERSON"
+    assert types["Kelmouth"] == "PLACE"
+    text = "Ann Orrow, 46, of Ostraville, who applied for a licence, smiled."
+    assert type_by_name(extractor, text)["Ostraville"] == "PLACE"
+
+
+def test_a_region_before_the_noun_states_is_a_place(extractor) -> None:
+    text = "He urged other Gulf states to join the plan."
+    assert type_by_name(extractor, text).get("Gulf") == "PLACE"
+    text = 'In Section 27, the Act states, "No person shall sell it."'
+    assert type_by_name(extractor, text).get("Act") != "PLACE"
+
+
+def test_a_ministers_brief_before_its_holder_is_no_person(extractor) -> None:
+    for text, brief in (
+        ("The Secretary of State for Defence, Ann Orrow, responded to the charges.", "Defence"),
+        ("The Minister of the Interior, Tomas Ruel, called for calm.", "Interior"),
+    ):
+        types = type_by_name(extractor, text)
+        assert brief not in types, text
+        assert "PERSON" in types.values(), text
+
+
+def test_a_commodore_an_emperor_and_the_honourable_are_titles(extractor) -> None:
+    text = (
+        "Commodore Frank Orrow said the army was ready. In 1962 the Emperor Haile Tarrant "
+        "annexed the coast. The Honourable Ann Kessler, an MP, agreed."
+    )
+    people = {n for n, t in type_by_name(extractor, text).items() if t == "PERSON"}
+    assert people == {"Frank Orrow", "Haile Tarrant", "Ann Kessler"}

@@ -285,7 +285,9 @@ _CHANNEL_GENRES: Final = frozenset(
 _CHANNEL_NUMBER: Final = re.compile(r" \d{1,2}(?![\d/:%-]|[.,]\d| ?per)(?: News\b)?")
 _PORTFOLIO_TITLES: Final = frozenset("Minister Secretary Commissioner Spokesperson".split())
 # Who holds a brief: the name after "the Secretary of" is a field, not a body (not annotated).
-_PORTFOLIO_BEFORE: Final = re.compile(r"\b(?:Minister|Ministers|Secretary) (?:for|of) \Z")
+_PORTFOLIO_BEFORE: Final = re.compile(
+    r"\b(?:Minister|Ministers|Secretary|Commissioner)(?: of State)? (?:for|of) (?:the )?\Z"
+)  # "Minister for Health", "the Secretary of State for Defence", "the Minister of the Interior"
 _PORTFOLIO_HOLDERS: Final = frozenset("secretary secretaries minister ministers".split())
 _PLATFORM_AFTER: Final = re.compile(r",? (?:writing|saying|posting|adding)\b")
 _APPOSITIVE_ORG: Final = re.compile(r", (?:the|a|an) ((?:[\w-]+ ){0,3}[\w-]+)")

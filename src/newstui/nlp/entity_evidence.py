@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from itertools import pairwise
 from typing import Final
 
@@ -207,6 +208,15 @@ _ADJECTIVE_ENDINGS: Final = ("al", "ive", "ist", "an", "ic", "een", "i")
 _OWNER_WORDS: Final = frozenset("The His Her Its Their Our".split())
 # A name's own "and" right before a later part of it (see the described-as-body cue).
 _NAME_AND_ENDS: Final = (" and ", " et ", " y ", " und ", " & ")
+# Words before "X states" that make "states" a noun, X the region of the states ("other Gulf
+# states", "the Baltic states"), not a verb of saying ("Ann Lee states that").
+_STATES_DETERMINERS: Final = frozenset(
+    "the other several all many some neighbouring neighboring these those both two three four "
+    "five six".split()
+)
+_STATES_AS_VERB: Final = re.compile(r"\s*states\s*(?:[,:“\"']|that\b)")
+# A person's age set off by commas, then "of" and the name where that person lives.
+_AGE_THEN_OF: Final = re.compile(r", \d{1,3}, of $")
 # Lower-case words that open a clause or a phrase after "Croydon, London", never a role's
 # modifiers ("Hull, England where police said", "Paris, France and the minister").
 _NOT_ROLE_MODIFIERS: Final = frozenset(
@@ -433,6 +443,13 @@ class _TypingFinder(_FinderBase):
             return "ORG", 2  # "Kestrel.com.au": an outlet named by its web address
         if person_cue:
             return "PERSON", 2
+        if (
+            self.text[start - 4 : start] == " of "
+            and _AGE_THEN_OF.search(self.text, max(0, start - 12), start) is not None
+            and not any(w in gaz.org_words for w in words)
+        ):
+            return "PLACE", 2  # "Hue Vang, 39, of Fresno, a former police officer": a person's
+            # age, then where that person lives (not "of Acme Corp": a body's head word)
         if (
             len(toks) == 2
             and toks[0].sentence_start
@@ -967,6 +984,14 @@ class _TypingFinder(_FinderBase):
             and words[0].lower() not in gaz.common_words
         ):
             return "ORG", 1  # "TfL stated", "KCNA said", "said WWF": a body's abbreviation speaks
+        if (
+            next_word == "states"
+            and before
+            and before[-1] in _STATES_DETERMINERS
+            and _STATES_AS_VERB.match(rest_after) is None
+        ):
+            return "PLACE", 1  # "other Gulf states", "the Baltic states": the noun, no verb
+            # (but "the Act states, “…”", "the report states that": a text's verb)
         if next_word in SPEECH_VERBS or (before and before[-1] in SPEECH_VERBS):
             if next_word in SPEECH_VERBS and self._body_of_person_before(start):
                 return "ORG", 1  # "Kris Andersen of Scripps Research said": her employer

@@ -1625,7 +1625,7 @@ class _EntityFinder(_RunFinder):
                 continue
             kind = kinds.pop()
             if kind == "PERSON" and _PORTFOLIO_BEFORE.search(
-                self.text, max(0, members[0].start - 14), members[0].start
+                self.text, max(0, members[0].start - 30), members[0].start
             ):
                 self._untype_brief(members)
                 continue
