@@ -19,6 +19,10 @@ where the person lives ("Hue Varrow, 39, of Kelmouth, a former officer"); a name
 determiner and the noun "states" is a region ("other Gulf states"; not "the Act states, …");
 a minister's brief after "Secretary of State for" or "Minister of the" is no person; and
 "Commodore", "Emperor" and "(Right) Honourable" are titles.
+
+"Fort", "Port", "Lake" … before a known place ending the run are one place with it ("Fort
+Yukon"); a given name and surname before ", <known place>" are a person when the surname is
+named alone too; "the people of X" makes X a place.
 """
 
 from __future__ import annotations
@@ -139,3 +143,29 @@ def test_a_commodore_an_emperor_and_the_honourable_are_titles(extractor) -> None
     )
     people = {n for n, t in type_by_name(extractor, text).items() if t == "PERSON"}
     assert people == {"Frank Orrow", "Haile Tarrant", "Ann Kessler"}
+
+
+def test_an_opener_and_a_known_place_are_one_place(extractor) -> None:
+    text = "Floods reached the village of Fort Yukon and the town of Port Adelaide."
+    types = type_by_name(extractor, text)
+    assert types.get("Fort Yukon") == "PLACE"
+    assert types.get("Port Adelaide") == "PLACE"
+    assert "Yukon" not in types
+
+
+def test_a_given_names_pair_before_a_known_place_is_a_person_named_alone_too(extractor) -> None:
+    text = (
+        "According to the agency's head, Tomas Kessler, North Korea may hold the fuel. "
+        '"It will go smoothly," Kessler said.'
+    )
+    types = type_by_name(extractor, text)
+    assert types.get("Tomas Kessler") == "PERSON"
+    text = "A state house in Glen Innes, Auckland is worth two million dollars."
+    assert type_by_name(extractor, text).get("Glen Innes") == "PLACE"
+
+
+def test_the_place_where_people_live_after_of(extractor) -> None:
+    text = "He served the honourable people of Qostavan for twenty years."
+    assert type_by_name(extractor, text).get("Qostavan") == "PLACE"
+    text = "It was backed by the People of Freedom, a party."
+    assert type_by_name(extractor, text).get("Freedom") != "PLACE"

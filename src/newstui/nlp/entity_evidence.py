@@ -215,6 +215,10 @@ _STATES_DETERMINERS: Final = frozenset(
     "five six".split()
 )
 _STATES_AS_VERB: Final = re.compile(r"\s*states\s*(?:[,:“\"']|that\b)")
+# Those who live somewhere, before "of" and the place ("the honorable people of Qom").
+_DWELLERS: Final = frozenset(
+    "people residents citizens inhabitants natives villagers townspeople".split()
+)
 # A person's age set off by commas, then "of" and the name where that person lives.
 _AGE_THEN_OF: Final = re.compile(r", \d{1,3}, of $")
 # Lower-case words that open a clause or a phrase after "Croydon, London", never a role's
@@ -700,6 +704,14 @@ class _TypingFinder(_FinderBase):
             return "PLACE", 2  # "Birmaza, a northern village, was attacked"
         if len(before) >= 2 and before[-1] == "of" and before[-2] in PLACE_OF_NOUNS:
             return "PLACE", 2
+        if (
+            len(before) >= 2
+            and before[-1] == "of"
+            and before[-2] in _DWELLERS
+            and self.text[max(0, start - 16) : start].split()[-2:-1] == before[-2:-1]
+            and not any(w in gaz.org_words for w in words)
+        ):  # (in lower case: "the People of Freedom" is a party)
+            return "PLACE", 2  # "the people of Qom", "residents of Ostraville": where they live
         if self._platform_cue(start, end):
             return "ORG", 2
         if after[:1] == "," and _COMMA_WORD.match(after):
@@ -715,7 +727,10 @@ class _TypingFinder(_FinderBase):
                     and words[0] in gaz.first_names
                     and words[-1] not in _PLACE_HEADS
                     and not (before and before[-1] in _PLACE_PREPOSITIONS)
-                    and self._person_apposition(end + nxt.end())
+                    and (
+                        self._person_apposition(end + nxt.end())
+                        or self._surname_alone(words[0], words[-1], start, end)
+                    )
                 )
             ):  # "Croydon, South London", "near Alice Springs, Australia", but not "Hernan
                 # Gomez, Panama coach, said" nor "Adrian Wojnarowski, US sport columnist, said"
@@ -1419,6 +1434,25 @@ class _TypingFinder(_FinderBase):
             return True
         verb = rest.split(None, 1)[:1] if comma else []
         return bool(verb) and verb[0].strip(".,;:") in SPEECH_VERBS
+
+    def _surname_alone(self, given: str, word: str, start: int, end: int) -> bool:
+        """Whether the last word of a given name's pair at `start`…`end` stands alone elsewhere in
+        the text ("Hillary Clinton, New York, … Clinton said"): a person's surname, where a
+        town named so is written whole ("Glen Innes, Auckland")."""
+        text = self.text
+        at = text.find(word)
+        while at >= 0:
+            stop = at + len(word)
+            if (
+                not start <= at < end
+                and not _is_word_char(text[at - 1 : at])
+                and text[at - 1 : at] != "-"
+                and not _is_word_char(text[stop : stop + 1])
+                and not text[max(0, at - len(given) - 1) : at].startswith(given)
+            ):
+                return True
+            at = text.find(word, stop)
+        return False
 
     def _role_after(self, end: int) -> bool:
         """Whether the word after `end` names people: a role or occupation ("actor", "writer"),

@@ -78,6 +78,9 @@ from newstui.nlp.segment import NICKNAME_MARKS, Token, find_all, nickname_end
 # words, only right after the people's word and ending the capitals: "Pacific Gas and
 # Electric", "Samjhauta Express" (a train) and "Simon Power" stay as they were, and "the
 # Indian Railway" (a line, or the company's name misspelt) too.
+# Words that open a place's name before another place's ("Fort Yukon", "Lake Victoria", "Port
+# Moresby"): the two are one place, not the opener and a known place.
+_PLACE_NAME_OPENERS: Final = frozenset("Fort Port Mount Mt Lake Cape Isle Loch".split())
 _PEOPLES_TRADES: Final = frozenset(
     "Gas Power Railways Rail Express Aerospace Telecom Telecommunications Steel Tobacco "
     "Electric Water Coal".split()
@@ -833,6 +836,13 @@ class _RunFinder(_TypingFinder):
             return True
         if not pending:
             return False
+        if (
+            len(pending) == 1
+            and pending[0].text in _PLACE_NAME_OPENERS
+            and known[1] == "PLACE"
+            and i + n == len(run)
+        ):
+            return True  # "Fort Yukon", "Lake Victoria", "Mount Lebanon": the opener's place
         if len(pending) > 2 and pending[-2].text == "to" and pending[-3].text in self.gaz.org_words:
             return True  # "Global Coalition to Defeat ISIS": the aim's object ends the body's name
         if n == 1 and (
