@@ -1397,14 +1397,14 @@ def _report(
         deleted = [r for r in removed if r.outcome == "deleted"]
         if deleted:
             line = _removed_line(deleted, config_file)
-            _stdout().print(_cell(line), soft_wrap=True)
+            _print_note(line)
         where = str(config_file) if config_file else "the config file"
         for line in kept_lines(removed, where):  # set aside after a hand edit, or moved
-            _stdout().print(_cell(line), soft_wrap=True)
+            _print_note(line)
         for o in outcomes:  # what a sync changed: subscriptions the server added and dropped
             if o.changes is not None and (said := _sync_changes_lines(o)):
                 for line in said:
-                    _stdout().print(_cell(line), soft_wrap=True)
+                    _print_note(line)
         for o in outcomes:
             if o.problems:  # a local source: one line per file that could not be read
                 label = "error" if o.error else "warning"
@@ -1433,9 +1433,12 @@ def _report(
             summary += f"; full texts: {fulltext:,} fetched"
         if fulltext_failed:
             summary += f", {fulltext_failed:,} failed"
-        _emit(args, None, summary)  # (written as it is into a pipe: rich is not loaded for it)
+        if _plain_width() is None:  # a terminal: wrapped at spaces, as the notes after it
+            _print_note(summary)
+        else:  # written as it is into a pipe: rich is not loaded for it
+            _emit(args, None, summary)
         if cleaned is not None and cleaned.removed:
-            _stdout().print(_cell(cleaned.summary()), soft_wrap=True)
+            _print_note(cleaned.summary())
     return fetch_status(outcomes)
 
 
@@ -1590,7 +1593,7 @@ def cmd_fetch(
         for entry, matched in filtered:
             if matched:
                 verb = "hid" if entry.action == "hide" else "marked read"
-                _stdout().print(_cell(f"filter {entry.name}: {verb} {matched}"), soft_wrap=True)
+                _print_note(f"filter {entry.name}: {verb} {matched}")
         if unread_for_marks:  # marks this fetch found nothing for: said once, not left silent
             for waiting in _waiting_marks(library, config):
                 if waiting.read_since and waiting.feed_url in unread_for_marks:
@@ -1634,7 +1637,7 @@ def cmd_cleanup(args: argparse.Namespace, library: Library, config: Config) -> i
         kept = f", {gone['kept_starred']:,} starred kept" if gone["kept_starred"] else ""
         deleted = counted(gone["deleted"], "article")
         line = f"{gone['source']} (no longer in {config.path}): {deleted} {verb}{kept}"
-        _stdout().print(_cell(f"cleanup: {line}"), soft_wrap=True)
+        _print_note(f"cleanup: {line}")
     if left == []:
         _stdout().print(Text("cleanup: no source is kept after leaving the config"))
     if not report.feeds and left is not None:
@@ -1658,7 +1661,7 @@ def cmd_cleanup(args: argparse.Namespace, library: Library, config: Config) -> i
     line = report.summary()
     if report.reclaimed_bytes:
         line += f"; {report.reclaimed_bytes / 1_048_576:,.1f} MiB given back to the disk"
-    _stdout().print(Text(line), soft_wrap=True)
+    _print_note(line)
     return 0
 
 
@@ -1839,10 +1842,7 @@ def _feed_behind(url: str, config: Config, args: argparse.Namespace) -> str:
         )
     if not args.json:
         label = f" ({chosen.title})" if chosen.title else ""
-        _stdout().print(
-            _cell(hide_passwords(f"{url} links to the {chosen.kind} feed {chosen.url}{label}")),
-            soft_wrap=True,
-        )
+        _print_note(hide_passwords(f"{url} links to the {chosen.kind} feed {chosen.url}{label}"))
     return chosen.url
 
 
@@ -1913,7 +1913,7 @@ def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
     added, outcome, _ = add_feed(library, config, url, args.name, tuple(args.tag))
     if not args.json:
         yet = "" if has_articles(outcome) else ": no article yet"  # a new blog or podcast
-        _stdout().print(_cell(f"added {added.name} to {config.path}{yet}"), soft_wrap=True)
+        _print_note(f"added {added.name} to {config.path}{yet}")
     return _report([outcome], args, library=library, config=config)
 
 
@@ -2669,7 +2669,7 @@ def _add_on_server(args: argparse.Namespace, library: Library, config: Config, u
     with _about(hide_passwords(sync.url)):
         subscribe_on_server(library, config, url, args.name, args.tag[0] if args.tag else None)
     if not args.json:
-        _stdout().print(_cell(hide_passwords(f"subscribed to {url} on {sync.url}")), soft_wrap=True)
+        _print_note(hide_passwords(f"subscribed to {url} on {sync.url}"))
     synced = asyncio.run(sync_with_server(library, config))
     outcomes = [synced[0]] if synced else []
     return _report(outcomes, args)
