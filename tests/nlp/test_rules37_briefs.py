@@ -32,3 +32,11 @@ def test_a_body_or_a_place_before_the_title_stays(extractor) -> None:
     assert type_by_name(extractor, text)["Kelmouth Police"] == "ORG"
     text = "Tulsa County Commissioner Ana Ruiz said the roads were closed."
     assert type_by_name(extractor, text)["Tulsa County"] == "PLACE"
+
+
+def test_a_fields_head_before_a_ministers_title_is_a_brief(extractor) -> None:
+    text = "The Kelmar court convicted Union Fisheries Minister Tom Vale on Monday."
+    types = type_by_name(extractor, text)
+    assert types["Tom Vale"] == "PERSON" and "Union Fisheries" not in types
+    text = "Police and Emergency Services Minister Ana Ruiz said the roads were closed."
+    assert "Emergency Services" not in type_by_name(extractor, text)

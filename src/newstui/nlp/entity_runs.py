@@ -115,6 +115,12 @@ _TEAM_NICKNAMES: Final = frozenset(
     "Padres Mariners Rays Rangers Expos Ducks Coyotes Bruins Sabres Flames Blackhawks Oilers "
     "Canadiens Predators Devils Flyers Penguins Sharks Canucks".split()
 )
+# Head nouns that also name a minister's field ("Armed Forces Minister", "Police and Emergency
+# Services Minister", "Union Coal Minister": India's central government), unlike a body's
+# ("Home Office Minister Tony Lee" keeps the Home Office).
+_BRIEFS: Final = frozenset(
+    "Services Forces Resources Technology Communications Energy Mining Cabinet Union".split()
+)
 # The first word of a two-word nickname ("Red Sox", "Maple Leafs", "Blue Jays", "Trail Blazers").
 _NICKNAME_OPENERS: Final = frozenset("Red Blue White Maple Golden Trail".split())
 _PLURAL_ENDS: Final = ("s", "x", "'", "’")  # "Lakers", "Red Sox", "the Lakers' coach"
@@ -658,8 +664,9 @@ class _RunFinder(_TypingFinder):
         """'the Indian External Affairs Minister Pranab Mukherjee', 'Electoral Commissioner Ed
         Lee': one to three capitalised words right before a minister's, secretary's or
         commissioner's title are the brief the title holds, no one's name, when no word of them
-        is a given name, a known name, a body's or a place's head noun or in capitals (so
-        "Nagpur Police Commissioner", "Tulsa County Commissioner" keep their body and place)."""
+        is a given name, a known name, a body's or a place's head noun (but a field's before
+        "Minister": "Armed Forces Minister", `_BRIEFS`) or in capitals (so "Nagpur Police
+        Commissioner", "Tulsa County Commissioner" keep their body and place)."""
         if title.text not in _PORTFOLIO_TITLES or not 0 < len(pending) <= 3:
             return False
         gaz = self.gaz
@@ -671,7 +678,7 @@ class _RunFinder(_TypingFinder):
                 not _is_cap(word)
                 or _is_upper(word)
                 or word in gaz.first_names
-                or word in self.heads
+                or (word in self.heads and not (title.text == "Minister" and word in _BRIEFS))
                 or self._lookup(word) is not None
             ):
                 return False
