@@ -73,3 +73,13 @@ def test_a_relative_clause_in_brackets_after_a_quote_is_no_credit(extractor) -> 
         ("broken every law in the state", "Hal Brixton"),
         ("every rule of the house", "Hal Brixton"),
     ]
+
+
+def test_said_and_a_dotted_title_opening_a_sentence_credit_the_quote_after(extractor) -> None:
+    text = (
+        "Mr. Tolle spoke of the accord on Monday. Said Mr. Tolle, “As we leave the valley, we "
+        "are not leaving it ruined.”"
+    )
+    assert quotes_and_speakers(extractor, text) == [
+        ("As we leave the valley, we are not leaving it ruined.", "Tolle")
+    ]

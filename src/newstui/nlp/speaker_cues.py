@@ -588,9 +588,11 @@ _ROLE_BEFORE_NAME: Final = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){1,4},?\s+$")
 # with its verb (past or present) names the speaker after it, up to the comma or colon that opens
 # the quotation; a full stop there only after an initial.
 _INVERTED_OPENERS: Final = SPEECH_OPENERS | frozenset("explains adds notes comments".split())
+# ("Said Mr. Ayalon,": the stop of a title, as of an initial, ends nothing)
 _INVERTED: Final = re.compile(
     rf"^\s*(?:{'|'.join(sorted(w.capitalize() for w in _INVERTED_OPENERS))})\s+"
-    r"((?:[^.;!?]|(?<=\b[A-Z])\.){3,90}?)[,:]\s*$"
+    r"((?:[^.;!?]|(?<=\b[A-Z])\.|(?:(?<=\bMr)|(?<=\bMrs)|(?<=\bMs)|(?<=\bDr)|(?<=\bSen)|"
+    r"(?<=\bRep)|(?<=\bGov)|(?<=\bGen)|(?<=\bProf)|(?<=\bRev))\.){3,90}?)[,:]\s*$"
 )
 # the first letters _INVERTED may open with (after blanks): a head opening with none is not tried
 _INVERTED_INITIALS: Final = frozenset(w.capitalize()[:1] for w in _INVERTED_OPENERS)
