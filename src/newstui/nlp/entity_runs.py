@@ -96,6 +96,16 @@ _BEAT_AFTER: Final = re.compile(
 # A lower-case word right after a name, and the words after a person's name that make it no
 # modifier of a noun (see _modifies_noun): verbs of being and having, linking words.
 _LOWER_WORD: Final = re.compile(r" ([a-z]+)\b")
+# A list, table or credit around "<given> <second> <known word>" that makes the known word the
+# next column, not a surname: a number or ";" after it ("Tomas Hradek Liverpool 20, Marek Zelenka
+# Chelsea 18", "Jane Whitcombe Labour 12,345;"; not a comma: "Anders Fogh Rasmussen, Prime
+# Minister of Denmark"), a credit word or a list's colon before the given name ("Photo by Anna
+# Kowalczyk Reuters", "Reporting by Sarah Mills London", "Contact: Peter Olofsson Ericsson").
+_COLUMN_AFTER: Final = re.compile(r"(?:['’]s)?\s*[\d;]")
+_CREDIT_BEFORE: Final = re.compile(
+    r"(?:(?:^|\W)(?:[Bb]y|[Pp]hotos?|[Pp]icture|[Rr]eporting|[Ee]diting|[Cc]ontact|[Cc]redit)"
+    r"|:)\s*$"
+)
 _NAME_LINKS: Final = frozenset(
     "is was has had have will would could may might can who whose which and or of in on at to "
     "for with from by as after before also told wants met".split()
@@ -868,6 +878,8 @@ class _RunFinder(_TypingFinder):
                 run[i].text[-2:] in ("'s", "’s") and self._is_place(run, i, n)
             )
             and not self._modifies_noun(run[i].end)  # "Tony Blair Labour policies"
+            and not _COLUMN_AFTER.match(self.text, run[i].end)
+            and not _CREDIT_BEFORE.search(self.text, max(0, pending[0].start - 12), pending[0].start)
         ):
             return True  # "Anders Fogh Rasmussen": a given name, a middle name, the surname
         if (
