@@ -173,6 +173,21 @@ def test_a_removed_article_the_feed_offers_under_a_new_guid_does_not_come_back(l
     assert library.save_batch(wire, under_new_guids(articles(100, 5, 1), "v3")).new == 0
 
 
+def test_a_new_headline_under_a_removed_articles_link_is_new(library):
+    # r35 tryit H-1: a live blog's next bulletin (new guid, new title, the one link, an hour
+    # later) was kept out as the removed bulletin "offered under a new guid"
+    wire = library.register_source("https://wire.example/rss", "wire")
+    first = [replace(a, title="Bulletin 1") for a in under_new_guids(articles(100), "b1")]
+    library.save_batch(wire, first)
+    library.mark([r.id for r in library.articles(ArticleFilter(feed_id=wire))], read=True)
+    library.cleanup({wire: RetentionPolicy(keep_days=30)})
+
+    nxt = [replace(first[0], guid="b2", title="Bulletin 2", published=first[0].published)]
+
+    assert library.save_batch(wire, nxt).new == 1
+    assert titles(library, wire) == {"Bulletin 2"}
+
+
 def test_another_days_entry_under_a_removed_articles_link_and_title_is_new(library):
     # same_entry's rule: dates more than 12 hours apart are two entries ("Daily briefing")
     wire = library.register_source("https://wire.example/rss", "wire")

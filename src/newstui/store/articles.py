@@ -431,14 +431,15 @@ def _removed_before(
     db: Database, feed_id: int, article: PreparedArticle, alike: int, stamp: str
 ) -> bool:
     """Whether a feed's entry with an identity not seen before is an article a cleanup removed,
-    known by its link as a sync knows a server's copy of it (store.entries.removed_entry, by
-    same_entry's rule: a feed that changes its guids brought its removed read articles back
-    unread, user test r35 M6); it is then remembered as still offered (`stamp`). `alike`: the
-    batch's entries with its link."""
+    known by its link and title (store.entries.removed_entry, by same_entry's rule for a shared
+    link: a feed that changes its guids brought its removed read articles back unread, user test
+    r35 M6; the title too, as the guid differs: a live blog's next bulletin under the removed
+    one's link is new, r35 tryit H-1); it is then remembered as still offered (`stamp`).
+    `alike`: the batch's entries with its link."""
     from newstui.store.entries import removed_entry, stored_entry  # (entries imports this)
 
     entry = stored_entry(article.url, article.title, article.links, article.published)
-    found = removed_entry(db.conn, feed_id, entry, alike)
+    found = removed_entry(db.conn, feed_id, entry, alike, titled=True)
     if found is None:
         return False
     db.execute(

@@ -162,14 +162,16 @@ class RemovedEntry(NamedTuple):
 
 
 def removed_entry(
-    conn: sqlite3.Connection, feed_id: int, offered: FeedEntry, alike: int
+    conn: sqlite3.Connection, feed_id: int, offered: FeedEntry, alike: int, *, titled: bool = False
 ) -> RemovedEntry | None:
     """The article of this source a cleanup removed that an offered entry is (a server's item,
     or a feed's entry under a guid not seen before: a feed that changes its guids, user test r35
     M6), known by its link: same_entry with what the cleanup remembered of it (link, title,
     enclosures, date); other files are another entry whatever the title (strict_files: a match
     is kept out for good). `alike`: the entries at hand with its link (more than one: the title
-    must match)."""
+    must match). `titled`: the title must match whatever the link's use (a feed's entry under
+    another guid: the new guid says another entry unless the headline is the same — a live blog's
+    next bulletin under the one link, r35 tryit H-1)."""
     if not offered.url:
         return None
     link = link_key(offered.url)
@@ -185,7 +187,7 @@ def removed_entry(
     stored = conn.execute(
         f"SELECT count(*) FROM articles WHERE feed_id = ? AND {LINK_KEY} = ?", [feed_id, link]
     ).fetchone()[0]
-    shared = link_shared(len(removed) + stored, alike)
+    shared = titled or link_shared(len(removed) + stored, alike)
     for guid, removed_title, enclosures, published, was_read in removed:
         files = frozenset(str(u) for u in json_list(enclosures))
         entry = FeedEntry(link, removed_title, files, published)
