@@ -879,7 +879,9 @@ class _RunFinder(_TypingFinder):
             )
             and not self._modifies_noun(run[i].end)  # "Tony Blair Labour policies"
             and not _COLUMN_AFTER.match(self.text, run[i].end)
-            and not _CREDIT_BEFORE.search(self.text, max(0, pending[0].start - 12), pending[0].start)
+            and not _CREDIT_BEFORE.search(
+                self.text, max(0, pending[0].start - 12), pending[0].start
+            )
         ):
             return True  # "Anders Fogh Rasmussen": a given name, a middle name, the surname
         if (
