@@ -137,7 +137,6 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         # headlines, the article, marks
         self.library = SharedLibrary(db_path, opened=opened, waiting=self._write_waiting)
         self.counts = SharedLibrary(db_path, opened=opened)  # source counts, never in the way
-        self.main = MainScreen(self.library, self.counts, config, self.unavailable)
         self.open_error: NewstuiError | None = None  # why the upgraded store did not open
         # The store as the first view reads it: a write after it (the start-up analysis
         # joining copies of stories) is told by the first look at the store, not taken as
@@ -162,6 +161,9 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         if config is not None and keys is not None and own:
             check_key_clashes(keys, config.path, key_sections(), self.user_keymap, EVERY_PANE)
             check_key_clashes(keys, config.path, box_sections(), self.user_keymap, every_pane=())
+        self.main = MainScreen(  # (given the keys the user's `[keys]` made: the footer, `O`)
+            self.library, self.counts, config, self.unavailable, self.user_keymap
+        )
         self.stopped_by: int | None = None  # the signal that made the app quit, if one did
         self._signal_handlers: dict[int, signal.Handlers | Callable[..., object] | int | None] = {}
 

@@ -5,6 +5,7 @@ actions in `article_actions`, adding a feed in `feed_adding`, refreshing in `sou
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
 from time import monotonic
@@ -95,9 +96,11 @@ class MainScreen(
         counts: SharedLibrary,
         config: Config | None = None,
         unavailable: frozenset[str] = frozenset(),
+        keymap: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__()
         self.unavailable = unavailable  # binding ids the footer leaves out (the demo's)
+        self.keymap: Mapping[str, str] = keymap or {}  # the app's: the preset and `[keys]`
         self.library = library
         self.db_path = library.path  # refreshes and full-text fetches open their own connection
         self.config = config  # None: the demo, which has no sources to fetch
@@ -163,7 +166,7 @@ class MainScreen(
         from newstui.tui.widgets.key_footer import KeyFooter
 
         self.mount_sources()
-        footer = KeyFooter(self.unavailable)
+        footer = KeyFooter(self.unavailable, self.keymap)
         self.query_one("#bottom").mount(footer, self.sync_status, self.status)
         self.sidebar.build()
         self.sources.start()
@@ -513,5 +516,4 @@ class MainScreen(
 
         from newstui.tui.screens.sort_order import SortScreen
 
-        keymap = getattr(self.app, "user_keymap", None)
-        self.app.push_screen(SortScreen(self.headlines.order, keymap), chosen)
+        self.app.push_screen(SortScreen(self.headlines.order, self.keymap), chosen)

@@ -3,6 +3,8 @@ give way, so quit, help and refresh always show (the demo leaves out what it can
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual import events
 from textual.app import ComposeResult
 from textual.widgets import Footer
@@ -60,9 +62,12 @@ class KeyFooter(Footer):
     """Textual's compact footer, keeping the most important keys when they do not all fit;
     the keys of `unavailable` binding ids (the demo's: demo_keys.NOT_IN_DEMO) are left out."""
 
-    def __init__(self, unavailable: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self, unavailable: frozenset[str] = frozenset(), keymap: Mapping[str, str] | None = None
+    ) -> None:
         super().__init__(compact=True, show_command_palette=False)
         self.unavailable = unavailable
+        self.keymap: Mapping[str, str] = keymap or {}  # the app's (tooltips name its keys)
 
     def compose(self) -> ComposeResult:
         keys = list(super().compose())  # one key widget per action (this app has no groups)
@@ -75,11 +80,10 @@ class KeyFooter(Footer):
             )
             for key in keys
         ]
-        keymap = getattr(self.app, "user_keymap", None) or {}
         for index in keys_that_fit(sizes, self.size.width):
             key = keys[index]
             if isinstance(key.tooltip, str):  # "{confirm.yes}" as the user's yes key
-                key.tooltip = named_keys(key.tooltip, keymap)
+                key.tooltip = named_keys(key.tooltip, self.keymap)
             yield key
 
     def on_mount(self) -> None:

@@ -11,8 +11,6 @@ typed behind Enter to whatever shows once the screen has answered it."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from textual import events, on
 from textual.actions import SkipAction
 from textual.binding import Binding
@@ -21,7 +19,7 @@ from textual.screen import ScreenResultType
 from textual.widgets import Input
 
 from newstui.tui.keymap import keys_of
-from newstui.tui.screens.keyed_box import KeyedBox
+from newstui.tui.screens.keyed_box import KeyedBox, app_keymap
 
 
 class OrderedInput(Input):
@@ -36,7 +34,7 @@ class OrderedInput(Input):
         """The box's own (non-priority) binding of a key, if it has one, the user's `[keys]`
         applied (a rebound submit: Enter no longer submits, the user's key does); Ctrl-C's copy
         only with text selected: else it quits, as everywhere."""
-        keymap: Mapping[str, str] = getattr(self.app, "user_keymap", None) or {}
+        keymap = app_keymap(self)
         for binding in _merged_bindings(type(self)):
             if binding.priority or (binding.action == "copy" and self.selection.is_empty):
                 continue
