@@ -94,7 +94,7 @@ from newstui.nlp.entity_cues import (
     spoken_after,
     ticker_matches,
 )
-from newstui.nlp.entity_runs import _RunFinder
+from newstui.nlp.entity_runs import _party_words, _RunFinder
 from newstui.nlp.entity_words import (
     _GROUP_OF_PLACE,
     _HAS_DIGIT,
@@ -139,6 +139,18 @@ _CHAMBER_AFTER: Final = re.compile(
 )
 _AMERICAN: Final = frozenset(("American", "Americans"))
 # "Senator Arlen Specter, R-PA, said", "Sen. Dodd (D-Conn.)": a US party's letter and a state
+# A word for an election right after a chamber's name: "the … Republican Senate primary".
+_RACE_NOUN_AFTER: Final = re.compile(
+    r" (?:primary|primaries|race|seat|election|elections|nomination|runoff|run-off|caucus"
+    r"|caucuses|contest|ticket|candidate|candidates|campaign)\b"
+)
+_RACE_NOUN_IN: Final = re.compile(r"(?:Senate|House|Assembly|Congress)" + _RACE_NOUN_AFTER.pattern)
+_NATIONAL_CHAMBERS: Final = frozenset(
+    ("U.S. Senate", "US Senate", "United States Senate", "U.S. House", "US House")
+)
+_RACE_CHAMBERS: Final = _NATIONAL_CHAMBERS | frozenset(
+    ("Senate", "House", "Assembly", "Congress", "State Senate", "House of Representatives")
+)
 _PARTY_STATE_TAG: Final = re.compile(r"[RDI]-[A-Z][A-Za-z]{1,13}\.?")
 # "Students for a Free Tibet", "the Partnership for a Drug-Free America": the capitalised words
 # after a name's "for a(n)" (see _join_for_a_names).
@@ -221,6 +233,8 @@ class _EntityFinder(_RunFinder):
             self._join_party_branches()
         if " Group of " in self.text:
             self._split_group_of_place()
+        if _RACE_NOUN_IN.search(self.text):
+            self._split_race_bodies()
         # each text scanned once, for the bracket alone first (most texts have none, and a
         # character's search is the cheaper)
         rounds = "(" in self.text and " (" in self.text
@@ -563,6 +577,44 @@ class _EntityFinder(_RunFinder):
             body.type, body.strength, body.sentence_start = "ORG", 2, cand.sentence_start
             place = Candidate(at, cand.end, m.group(2), m.group(2).count(" ") + 1, "PLACE", 3)
             self.candidates[k : k + 1] = [body, place]
+
+    def _split_race_bodies(self) -> None:
+        """'the 2018 West Virginia Republican Senate primary', 'Massachusetts U.S. Senate
+        candidate', 'a Democratic Senate candidate': a place or a party's word (or both) and a
+        chamber before a word for an election name the contest, no body: the place, the party
+        and the chamber, each of its own (so that "the Senate" later in the article is the
+        Senate, not "West Virginia Republican Senate")."""
+        known, parties = self.gaz.known, _party_words()
+        for k in range(len(self.candidates) - 1, -1, -1):
+            cand = self.candidates[k]
+            if cand.type != "ORG" or not _RACE_NOUN_AFTER.match(self.text, cand.end):
+                continue
+            words = cand.text.split(" ")
+            j = next(
+                (
+                    j
+                    for j in range(min(3, len(words) - 1), 0, -1)
+                    if known.get(" ".join(words[:j])) == "PLACE"
+                ),
+                0,
+            )
+            party = j < len(words) - 1 and words[j] in parties
+            chamber = " ".join(words[j + party :])
+            if chamber not in _RACE_CHAMBERS or (not party and chamber not in _NATIONAL_CHAMBERS):
+                continue  # "the Texas Senate race": the state's own chamber, maybe
+            parts: list[Candidate] = []
+            at = cand.start
+            if j:
+                place = " ".join(words[:j])
+                parts.append(Candidate(at, at + len(place), place, j, "PLACE", 3))
+                at += len(place) + 1
+            if party:
+                parts.append(Candidate(at, at + len(words[j]), words[j], 1, "GROUP", 3))
+            body = Candidate(cand.end - len(chamber), cand.end, chamber, len(words) - j - party)
+            body.type, body.strength = "ORG", 2
+            parts.append(body)
+            parts[0].sentence_start = cand.sentence_start
+            self.candidates[k : k + 1] = parts
 
     def _untype_products(self) -> None:
         """'the Fedora operating system', 'written in Python', 'Lua-based modding API': software
