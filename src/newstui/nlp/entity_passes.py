@@ -139,6 +139,11 @@ _CHAMBER_AFTER: Final = re.compile(
 )
 _AMERICAN: Final = frozenset(("American", "Americans"))
 # "Senator Arlen Specter, R-PA, said", "Sen. Dodd (D-Conn.)": a US party's letter and a state
+# A craft's or a structure's noun after a person's name: "the James Webb space telescope".
+_NAMESAKE_THING_AFTER: Final = re.compile(
+    r" (?:space |radio |orbiting )?(?:telescope|spacecraft|space probe|rover|lander|orbiter"
+    r"|aircraft carrier|submarine|destroyer|warship|icebreaker|bridge|tunnel)s?\b"
+)
 # A word for an election right after a chamber's name: "the … Republican Senate primary".
 _RACE_NOUN_AFTER: Final = re.compile(
     r" (?:primary|primaries|race|seat|election|elections|nomination|runoff|run-off|caucus"
@@ -619,13 +624,19 @@ class _EntityFinder(_RunFinder):
     def _untype_products(self) -> None:
         """'the Fedora operating system', 'written in Python', 'Lua-based modding API': software
         or hardware, not a place or a person, wherever the article names it (a known name
-        keeps its type)."""
+        keeps its type); so is a person's name before a craft's or a structure's noun ("the
+        James Webb space telescope", "the Gerald Ford aircraft carrier"): a thing named after
+        them."""
         products = {
             strip_possessive(c.text)
             for c in self.candidates
             if c.type != "ORG"
             and c.strength < 3
-            and (self._product_after(c.end) or self._written_in_code(c.start, c.text))
+            and (
+                self._product_after(c.end)
+                or self._written_in_code(c.start, c.text)
+                or (c.type == "PERSON" and _NAMESAKE_THING_AFTER.match(self.text, c.end))
+            )
         }
         if products:
             for cand in self.candidates:
