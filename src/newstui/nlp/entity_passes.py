@@ -139,6 +139,11 @@ _CHAMBER_AFTER: Final = re.compile(
 )
 _AMERICAN: Final = frozenset(("American", "Americans"))
 # "Senator Arlen Specter, R-PA, said", "Sen. Dodd (D-Conn.)": a US party's letter and a state
+# A kind of place's word alone names none: "New York City and State Democrat prosecutors",
+# "Prince George's County" cut at the possessive.
+_PLACE_KIND_WORDS: Final = frozenset(
+    "State City County Province Region District Town Village Municipality Prefecture".split()
+)
 # A craft's or a structure's noun after a person's name: "the James Webb space telescope".
 _NAMESAKE_THING_AFTER: Final = re.compile(
     r" (?:space |radio |orbiting )?(?:telescope|spacecraft|space probe|rover|lander|orbiter"
@@ -240,6 +245,8 @@ class _EntityFinder(_RunFinder):
             self._split_group_of_place()
         if _RACE_NOUN_IN.search(self.text):
             self._split_race_bodies()
+        if "–" in self.text:
+            self._join_en_dashed_bodies()
         # each text scanned once, for the bracket alone first (most texts have none, and a
         # character's search is the cheaper)
         rounds = "(" in self.text and " (" in self.text
@@ -289,6 +296,9 @@ class _EntityFinder(_RunFinder):
                 self._cut_place_qualifiers()
         if "-based " in self.text:
             self._type_based_bodies()
+        for cand in self.candidates:
+            if cand.words == 1 and cand.type != "ORG" and cand.text in _PLACE_KIND_WORDS:
+                cand.type, cand.strength = None, 0  # "New York City and State prosecutors"
         return self.candidates
 
     def _split_group_compounds(self, hyphened: list[Token]) -> None:
@@ -620,6 +630,27 @@ class _EntityFinder(_RunFinder):
             parts.append(body)
             parts[0].sentence_start = cand.sentence_start
             self.candidates[k : k + 1] = parts
+
+    def _join_en_dashed_bodies(self) -> None:
+        """'the Harvard–Smithsonian Center for Astrophysics': a capitalised word joined by an en
+        dash (no space) to an organisation's name opens that name, as a hyphen's would."""
+        text = self.text
+        joined: list[Candidate] = []
+        for cand in self.candidates:
+            at = cand.start - 1
+            if cand.type == "ORG" and at > 0 and text[at] == "–" and text[at - 1].isalnum():
+                start = at - 1
+                while start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".&'"):
+                    start -= 1
+                if text[start].isupper():
+                    while joined and joined[-1].end > start:
+                        joined.pop()  # "Harvard" found alone before the dash
+                    whole = Candidate(start, cand.end, text[start : cand.end], cand.words + 1)
+                    whole.type, whole.strength = "ORG", cand.strength
+                    whole.sentence_start = _opens_sentence(text, start)
+                    cand = whole
+            joined.append(cand)
+        self.candidates = joined
 
     def _untype_products(self) -> None:
         """'the Fedora operating system', 'written in Python', 'Lua-based modding API': software

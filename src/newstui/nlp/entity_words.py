@@ -108,7 +108,12 @@ SPEECH_VERBS: Final = frozenset(
     "accused called described praised criticised criticized spoke tweeted thanked defended "
     "insists argues warns claims recalls".split()
 )
-_SUFFIX_CUES: Final = {"based": "PLACE", "born": "PLACE", "headquartered": "PLACE"}
+_SUFFIX_CUES: Final = {
+    "based": "PLACE",
+    "born": "PLACE",
+    "headquartered": "PLACE",
+    "set": "PLACE",  # "a Texas-set drama": where a story is set
+}
 # "Kremlin-backed", "Soviet-style", "state-run": a name with a descriptive tail ("Man-kei" is a name)
 _SUFFIX_ENDINGS: Final = ("ed", "ing", "style", "run", "born", "made", "wide", "era", "led")
 
