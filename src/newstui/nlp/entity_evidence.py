@@ -237,6 +237,13 @@ _AFTER_NATURE_HEAD: Final = frozenset(
 _NAME_GOES_ON_WORDS: Final = frozenset("of for and & de del".split())
 
 
+# Words right before "producer" that make it a person's trade, not a firm's ("film producer").
+_SHOW_TRADES: Final = frozenset(
+    "film movie music record television tv theatre theater stage radio documentary executive "
+    "actor actress director writer singer songwriter rapper comedian presenter".split()
+)
+
+
 class _TypingFinder(_FinderBase):
     """The type of a name from the evidence around each mention (speech, roles, places, bodies, brands,
     first names) that makes a capitalised run a PERSON, an ORG, a PLACE or nothing."""
@@ -337,6 +344,16 @@ class _TypingFinder(_FinderBase):
             and self.text[max(0, start - 4) : start] == "for "
             and after[: after.find("\n") + 1 or len(after)].strip() == ""
         )
+
+    @staticmethod
+    def _show_producer(before: list[str]) -> bool:
+        """'film producer Ann Lee', 'actor and producer Sacha Baron Cohen': "producer" as a
+        person's trade (the words `before` a name, lower-cased), not a firm's ("oil producer")."""
+        if len(before) < 2:
+            return False
+        if before[-2] == "and" and len(before) > 2:
+            return before[-3].rstrip(",") in _SHOW_TRADES
+        return before[-2] in _SHOW_TRADES
 
     def _named_kin(self, words: list[str], surface: str, kin: bool, after: str) -> bool:
         """'his wife, Maureen', 'daughters Ama and …', 'Laura and I welcome': a name right after
@@ -630,6 +647,7 @@ class _TypingFinder(_FinderBase):
                 words[0] in gaz.first_names
                 and (before[-1] in gaz.role_words or self._capitalised_before(start))
             )
+            and not (before[-1] == "producer" and self._show_producer(before))
         ):  # "the carmaker Ladon Motors", but "actor and producer Ann Lee" is a person, and so
             # is "the Security Council Ann Lee": the council's name ends before her given name
             return "ORG", 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from newstui.nlp.entity_cues import (
     _GLUED_STOP,
@@ -39,6 +39,9 @@ from newstui.nlp.entity_words import (
 from newstui.nlp.gazetteer import Gazetteer, load_gazetteer
 from newstui.nlp.names import strip_possessive
 from newstui.nlp.segment import Dateline, Token, paragraph_spans
+
+# Ranks that are also parts of a family name ("Sacha Baron Cohen"): no title after a given name.
+_NOBLE_NAME_PARTS: Final = frozenset(("Baron", "Earl", "Duke"))
 
 if TYPE_CHECKING:  # (entity_runs imports this module)
     from newstui.nlp.entity_runs import _RunTail
@@ -262,6 +265,23 @@ class _FinderBase:
                 return 1  # "Senators Ann Lee and …", "Representatives Ann Lee, Bo Kett": a title
                 # for each person of a list
             return 0
+        if (
+            run[i].text in _NOBLE_NAME_PARTS
+            and i
+            and i + 1 < len(run)
+            and (
+                run[i - 1].text in self.gaz.first_names
+                or (  # an unknown word opening the run: "Sacha"
+                    i == 1
+                    and not run[0].sentence_start
+                    and run[0].text not in self.gaz.known
+                    and run[0].text not in self.gaz.titles
+                    and run[0].text.lower() not in self.gaz.role_words
+                )
+            )
+            and (i == 1 or run[i - 2].text not in self.gaz.titles)
+        ):
+            return 0  # "Sacha Baron Cohen": a rank between a given name and a surname is a name's
         lengths = title_lengths()[run[i].text]  # (a key: run[i] opens a title)
         for n in range(min(self.gaz.title_max_words, len(run) - i), 0, -1):
             if n not in lengths:
