@@ -154,7 +154,6 @@ _RACE_NOUN_AFTER: Final = re.compile(
     r" (?:primary|primaries|race|seat|election|elections|nomination|runoff|run-off|caucus"
     r"|caucuses|contest|ticket|candidate|candidates|campaign)\b"
 )
-_RACE_NOUN_IN: Final = re.compile(r"(?:Senate|House|Assembly|Congress)" + _RACE_NOUN_AFTER.pattern)
 _NATIONAL_CHAMBERS: Final = frozenset(
     ("U.S. Senate", "US Senate", "United States Senate", "U.S. House", "US House")
 )
@@ -243,8 +242,9 @@ class _EntityFinder(_RunFinder):
             self._join_party_branches()
         if " Group of " in self.text:
             self._split_group_of_place()
-        if _RACE_NOUN_IN.search(self.text):
-            self._split_race_bodies()
+        text = self.text
+        if "Senate " in text or "House " in text or "Assembly " in text or "Congress " in text:
+            self._split_race_bodies()  # (the candidates asked only where a chamber is named)
         if "–" in self.text:
             self._join_en_dashed_bodies()
         # each text scanned once, for the bracket alone first (most texts have none, and a
