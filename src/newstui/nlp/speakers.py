@@ -104,6 +104,7 @@ from newstui.nlp.speaker_cues import (
     _SIGNED_BY_ROLE,
     _SPEECH_ABOUT,
     _SPEECH_NOUN,
+    _SPOKES_WORDS,
     _STATEMENT_READ,
     _STATEMENT_READ_ENDS,
     _SUBJECT_OF,
@@ -125,6 +126,7 @@ from newstui.nlp.speaker_cues import (
     _VERB_BEFORE_COMMA,
     _VERB_OBJECT_PHRASE,
     _WRITTEN_FROM,
+    _WRITTEN_TEXTS,
     VERB,
     _Mention,
     determiner_before,
@@ -179,6 +181,16 @@ _NAME_END_ABBREVIATIONS: Final = frozenset("Co Inc Corp Ltd Bros Plc Jr Sr".spli
 # words before a name that only say where a nameless speaker stands
 _PLACING_WORDS: Final = frozenset(
     "of outside near at in from behind where beside inside on around opposite across among".split()
+)
+# Whose words a phrase before a placing word names all the same: a text or a spokesperson "from"
+# or "of" someone ("said a statement from Senator Lee", "said a spokeswoman for the office of
+# Senator Lee": review r35 N2).
+_SAYERS_OF: Final = (
+    _WRITTEN_TEXTS
+    | _SPOKES_WORDS
+    | frozenset(
+        "email e-mail tweet post posting aide aides lawyer lawyers attorney representative behalf".split()
+    )
 )
 
 
@@ -1184,6 +1196,7 @@ class SpeakerFinder(_SubjectFinder):
             len(lead) >= 2
             and lead[-1] in _PLACING_WORDS
             and all(w.isalpha() and w.islower() for w in lead)
+            and _SAYERS_OF.isdisjoint(lead)
         )
 
     def _description_until(self, comma: int, verb_start: int) -> bool:
