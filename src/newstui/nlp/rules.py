@@ -16,7 +16,7 @@ from newstui.nlp.quotes import QuoteSpan, find_quote_spans, reported_fragment, s
 from newstui.nlp.segment import Dateline, datelines, name_tokens
 from newstui.nlp.speakers import SpeakerFinder, described_entities, without_overlaps
 
-RULES_VERSION = "36"
+RULES_VERSION = "37"
 
 
 class RulesView(NamedTuple):
