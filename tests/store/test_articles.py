@@ -95,6 +95,19 @@ def test_identical_entries_collapse_to_one(db, feed):
     assert count_articles(db) == 1
 
 
+def test_an_undated_entry_without_guid_or_link_under_a_title_seen_is_new(db, feed):
+    # review r35 S6: keyed by its title alone, each day's "Daily menu" overwrote the last, read
+    save_articles(db, feed, [art(1, guid=None, url=None, title="Daily menu", published=None)])
+    mark_articles(db, [1], read=True)
+
+    result = save_articles(
+        db, feed, [art(2, guid=None, url=None, title="Daily menu", published=None)]
+    )
+
+    assert (result.new, result.updated) == (1, 0)
+    assert count_articles(db) == 2 and get_article(db, 1).text == "Body of story 1."
+
+
 def test_an_entry_without_guid_or_link_edited_is_updated_not_stored_again(db, feed):
     # user test r35 M5: a notice whose text the publisher edited came back as a new unread copy
     save_articles(db, feed, [art(1, guid=None, url=None), art(2, guid=None, url=None)])

@@ -82,8 +82,8 @@ def stored_link(data: dict[str, Any]) -> Link:
 
 
 def identity_keys(articles: Sequence[Article | PreparedArticle]) -> list[str]:
-    """The identity of each article within its feed: guid, else link, else (no guid nor link)
-    a hash of its title and date (title_key), else a hash of title+text.
+    """The identity of each article within its feed: guid, else link, else (no guid nor link,
+    dated) a hash of its title and date (title_key), else a hash of title+text.
 
     A guid or link shared by several entries of one batch is not trusted for those entries, nor
     a title and date shared by several entries with neither.
@@ -100,14 +100,18 @@ def identity_keys(articles: Sequence[Article | PreparedArticle]) -> list[str]:
 
     guids = Counter(a.guid for a in articles if a.guid)
     links = Counter(a.url for a in articles if a.url)
-    titled = Counter(dated(a) for a in articles if not a.guid and not a.url and a.title)
+    # (dated only: an undated "Daily menu" keyed by its title alone would be one article for
+    # ever, each day's overwriting the last, read: review r35 S6)
+    titled = Counter(
+        dated(a) for a in articles if not a.guid and not a.url and a.title and dated(a)[1]
+    )
     keys: list[str] = []
     for a in articles:
         if a.guid and guids[a.guid] == 1:
             keys.append("guid:" + a.guid)
         elif a.url and links[a.url] == 1:
             keys.append("link:" + a.url)
-        elif not a.guid and not a.url and a.title and titled[dated(a)] == 1:
+        elif not a.guid and not a.url and a.title and dated(a)[1] and titled[dated(a)] == 1:
             keys.append(title_key(*dated(a)))
         else:
             keys.append(fallback(a))  # identical entries (same title and text) collapse to one
