@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from newstui.config import Config, FeedConfig, add_feeds, same_url
+from newstui.config import Config, FeedConfig, add_feeds, load_config, same_url
 from newstui.errors import NewstuiError, SourceError, hide_passwords
 from newstui.library import Library
 
@@ -138,6 +138,9 @@ def add_feed(
     from newstui.ingest import analyse_pending, describe, fetch_feeds
 
     already_configured(config, url)
+    # The file as it is now must take the entry (the app's config was read at its start: a file
+    # broken since stored the feed, then refused to write it, r35 tryit M-a): nothing fetched else.
+    load_config(config.path)
     # A new entry carries no settings of its own, so [settings] decide (full text above all:
     # false means no page fetched).
     trial = FeedConfig(url, name or hide_passwords(url), tags, config.settings.fulltext)
@@ -159,7 +162,13 @@ def add_feed(
         reason = describe(outcome) if outcome.error else error
         raise SourceError(f"{reason} (not added to {config.path})", source=url)
     title = name or library.source_title(url) or hide_passwords(url)
-    [added] = add_feeds(config.path, [FeedConfig(url, title, trial.tags)])
+    try:
+        [added] = add_feeds(config.path, [FeedConfig(url, title, trial.tags)])
+    except Exception:  # (the file changed under the fetch): the feed stays out of the store too
+        stored = library.find_source(url)
+        if stored is not None:
+            library.remove_source(stored, purge=True)
+        raise
     feed_id = library.register_source(url, added.name, url=url, tags=added.tags)
     return AddedFeed(added, dataclasses.replace(outcome, name=added.name), feed_id)
 
