@@ -140,7 +140,8 @@ def add_feed(
     already_configured(config, url)
     # The file as it is now must take the entry (the app's config was read at its start: a file
     # broken since stored the feed, then refused to write it, r35 tryit M-a): nothing fetched else.
-    load_config(config.path)
+    if config.path.exists():  # (`add` makes a missing file)
+        load_config(config.path)
     # A new entry carries no settings of its own, so [settings] decide (full text above all:
     # false means no page fetched).
     trial = FeedConfig(url, name or hide_passwords(url), tags, config.settings.fulltext)
