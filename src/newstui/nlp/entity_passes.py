@@ -663,16 +663,38 @@ class _EntityFinder(_RunFinder):
             for c in self.candidates
             if c.type != "ORG"
             and c.strength < 3
-            and (
-                self._product_after(c.end)
-                or self._written_in_code(c.start, c.text)
-                or (c.type == "PERSON" and _NAMESAKE_THING_AFTER.match(self.text, c.end))
-            )
+            and (self._product_after(c.end) or self._written_in_code(c.start, c.text))
         }
+        products |= self._namesake_things()
         if products:
             for cand in self.candidates:
                 if cand.strength < 3 and strip_possessive(cand.text) in products:
                     cand.type, cand.strength = None, 0
+
+    def _namesake_things(self) -> set[str]:
+        """The people's names that the article writes only before a craft's or a structure's
+        noun ("the James Webb space telescope"): a thing named after them. A name also written
+        elsewhere, or its surname alone as a person, is the person there ("In 1987 Ronald Reagan
+        said … the Ronald Reagan aircraft carrier docked": review r35 N11)."""
+        things = {
+            strip_possessive(c.text)
+            for c in self.candidates
+            if c.type == "PERSON"
+            and c.strength < 3
+            and _NAMESAKE_THING_AFTER.match(self.text, c.end)
+        }
+        if not things:
+            return things
+        for c in self.candidates:
+            name = strip_possessive(c.text)
+            if name in things and not _NAMESAKE_THING_AFTER.match(self.text, c.end):
+                things.discard(name)  # the person named elsewhere
+        surnames = {
+            strip_possessive(c.text)
+            for c in self.candidates
+            if c.type == "PERSON" and " " not in c.text.strip()
+        }
+        return {n for n in things if " " not in n or n.rsplit(None, 1)[-1] not in surnames}
 
     def _untype_makers_of_models(self) -> None:
         """'a Kelvair 737-800', 'the Aerona A330', 'a Kestrel car', 'Aerona Flight 93': a maker
