@@ -117,22 +117,29 @@ _PARTS_OF_STATES: Final = frozenset(
 )
 
 
-@lru_cache(maxsize=1)
-def _named_states() -> frozenset[str]:
-    """The places "State of X" may name: the countries, US states and other provinces of
-    places.txt, never a city's name ("the State of Washington" is not Washington, the capital and
-    its government, nor "the State of New York" the city)."""
+def _place_lines() -> list[tuple[str, str]]:
+    """Each name of places.txt with its section's heading (the section's comment lines, joined)."""
     text = resources.files("newstui.nlp").joinpath("data").joinpath("places.txt")
-    names: set[str] = set()
-    cities: set[str] = set()
-    head, in_head = "", False  # a section's heading: its comment lines, joined
+    lines: list[tuple[str, str]] = []
+    head, in_head = "", False
     for line in text.read_text(encoding="utf-8").splitlines():
         if line.startswith("#"):
             head, in_head = (head + line if in_head else line), True
             continue
         in_head = False
-        if not (line := line.strip()):
-            continue
+        if line := line.strip():
+            lines.append((head, line))
+    return lines
+
+
+@lru_cache(maxsize=1)
+def _named_states() -> frozenset[str]:
+    """The places "State of X" may name: the countries, US states and other provinces of
+    places.txt, never a city's name ("the State of Washington" is not Washington, the capital and
+    its government, nor "the State of New York" the city)."""
+    names: set[str] = set()
+    cities: set[str] = set()
+    for head, line in _place_lines():
         if any(h in head for h in ("# Countries and", "# rules-14", "# US states", "# Provinces")):
             names.add(line)
         elif "first-level divisions" in head:
@@ -152,17 +159,9 @@ def countries_and_regions() -> frozenset[str]:
     """The countries, territories, continents and big regions of places.txt, casefolded, and
     their aliases ("usa", "uk"): the places a body's branch is named for ("Amnesty International
     USA", "Greenpeace Australia Pacific"); never a city's name ("CNN Washington")."""
-    text = resources.files("newstui.nlp").joinpath("data").joinpath("places.txt")
     names: set[str] = set()
     cities: set[str] = set()
-    head, in_head = "", False
-    for line in text.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#"):
-            head, in_head = (head + line if in_head else line), True
-            continue
-        in_head = False
-        if not (line := line.strip()):
-            continue
+    for head, line in _place_lines():
         if any(h in head for h in ("# Countries and", "# rules-14", "# Continents")):
             names.add(line.casefold())
         else:
