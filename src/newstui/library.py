@@ -325,6 +325,11 @@ class Library:
         """Each fetched feed's URL → the web site its document links to (OPML's htmlUrl)."""
         return _feeds.site_urls(self._db)
 
+    def source_held(self, url: str) -> int | None:
+        """The id of the source of this URL the store holds, listed or not (set aside, removed
+        with starred articles kept); None when none."""
+        return _feeds.feed_held(self._db, url)
+
     def forget_source_if_empty(self, key: str) -> None:
         """Remove a source that never stored an article (an `add` or `import` that failed)."""
         _feeds.forget_source_if_empty(self._db, key)

@@ -142,6 +142,7 @@ def add_feed(
     # broken since stored the feed, then refused to write it, r35 tryit M-a): nothing fetched else.
     if config.path.exists():  # (`add` makes a missing file)
         load_config(config.path)
+    held = library.source_held(url)  # (set aside, or removed with starred articles kept)
     # A new entry carries no settings of its own, so [settings] decide (full text above all:
     # false means no page fetched).
     trial = FeedConfig(url, name or hide_passwords(url), tags, config.settings.fulltext)
@@ -165,9 +166,10 @@ def add_feed(
     title = name or library.source_title(url) or hide_passwords(url)
     try:
         [added] = add_feeds(config.path, [FeedConfig(url, title, trial.tags)])
-    except Exception:  # (the file changed under the fetch): the feed stays out of the store too
+    except Exception:  # (the file changed under the fetch): a source this add made goes too;
+        # one the store held before stays as it was, its kept and starred articles with it
         stored = library.find_source(url)
-        if stored is not None:
+        if stored is not None and held is None:
             library.remove_source(stored, purge=True)
         raise
     feed_id = library.register_source(url, added.name, url=url, tags=added.tags)

@@ -331,6 +331,13 @@ def find_feed(db: Database, name: str) -> int | None:
     return row[0] if row else None
 
 
+def feed_held(db: Database, url: str) -> int | None:
+    """The id of the source of this URL (or key) the store holds, listed, set aside or removed
+    with starred articles kept; None when it holds none."""
+    row = db.execute("SELECT id FROM feeds WHERE url = ? OR key = ?", [url, url]).fetchone()
+    return row[0] if row else None
+
+
 def removal_counts(db: Database, feed_id: int) -> tuple[int, int]:
     """How many articles a source holds, and how many of them are starred."""
     total, starred = db.execute(
