@@ -95,6 +95,28 @@ def test_identical_entries_collapse_to_one(db, feed):
     assert count_articles(db) == 1
 
 
+def test_a_new_bulletin_under_the_last_ones_link_is_new_not_an_edit(db, feed):
+    # r35 second user test M-c / review S8: a feed listing only its latest bulletin under one
+    # link: the next (new guid, new headline) replaced the last one's text and took its read mark
+    save_articles(db, feed, [art(1, url="https://e.example/live", title="Bulletin 1")])
+    mark_articles(db, [1], read=True)
+
+    result = save_articles(db, feed, [art(2, url="https://e.example/live", title="Bulletin 2")])
+
+    assert (result.new, result.updated) == (1, 0)
+    assert get_article(db, 1).text == "Body of story 1." and get_article(db, 1).row.read
+
+
+def test_a_feed_that_changes_its_guids_keeps_its_stored_article(db, feed):
+    save_articles(db, feed, [art(1, url="https://e.example/one", title="Story one")])
+
+    result = save_articles(
+        db, feed, [art(1, guid="v2-g1", url="https://e.example/one", title="Story one")]
+    )
+
+    assert (result.new, count_articles(db)) == (0, 1)
+
+
 def test_an_undated_entry_without_guid_or_link_under_a_title_seen_is_new(db, feed):
     # review r35 S6: keyed by its title alone, each day's "Daily menu" overwrote the last, read
     save_articles(db, feed, [art(1, guid=None, url=None, title="Daily menu", published=None)])
