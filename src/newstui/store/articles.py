@@ -94,25 +94,27 @@ def identity_keys(articles: Sequence[Article | PreparedArticle]) -> list[str]:
         text = unpacked_text(a.text) if isinstance(a, PreparedArticle) else a.text
         return text_key(a.title, text)
 
-    def dated(a: Article | PreparedArticle) -> tuple[str, str | None]:
+    def dated(a: Article | PreparedArticle) -> tuple[str, str] | None:
+        """Its title and date when it has neither guid nor link but both of those (dated
+        only: an undated "Daily menu" keyed by its title alone would be one article for ever,
+        each day's overwriting the last, read: review r35 S6)."""
+        if a.guid or a.url or not a.title:
+            return None
         published = a.published if isinstance(a, PreparedArticle) else stored_date(a.published)
-        return a.title, published
+        return (a.title, published) if published else None
 
     guids = Counter(a.guid for a in articles if a.guid)
     links = Counter(a.url for a in articles if a.url)
-    # (dated only: an undated "Daily menu" keyed by its title alone would be one article for
-    # ever, each day's overwriting the last, read: review r35 S6)
-    titled = Counter(
-        dated(a) for a in articles if not a.guid and not a.url and a.title and dated(a)[1]
-    )
+    title_dates = [dated(a) for a in articles]
+    titled = Counter(t for t in title_dates if t is not None)
     keys: list[str] = []
-    for a in articles:
+    for a, title_date in zip(articles, title_dates, strict=True):
         if a.guid and guids[a.guid] == 1:
             keys.append("guid:" + a.guid)
         elif a.url and links[a.url] == 1:
             keys.append("link:" + a.url)
-        elif not a.guid and not a.url and a.title and dated(a)[1] and titled[dated(a)] == 1:
-            keys.append(title_key(*dated(a)))
+        elif title_date is not None and titled[title_date] == 1:
+            keys.append(title_key(*title_date))
         else:
             keys.append(fallback(a))  # identical entries (same title and text) collapse to one
     return keys
