@@ -454,18 +454,25 @@ async def test_during_a_refresh_the_reader_follows_the_cursor_once_keys_rest(
         held.set()
 
 
+def with_sync_server_down(config, feeds: str = "") -> int:
+    """Rewrite the test config without its broken feed, with `feeds` and a [sync] table on a
+    port nothing listens on; that port."""
+    port = free_port()
+    text = config.path.read_text("utf-8").split('[[feeds]]\nname = "Broken Feed"')[0]
+    text += feeds + (
+        f'[sync]\nservice = "greader"\nurl = "http://127.0.0.1:{port}/api/greader.php"\n'
+        'user = "alice"\npassword = "secret"\n'
+    )
+    config.path.write_text(text, "utf-8")
+    return port
+
+
 async def test_a_sync_server_that_is_gone_is_named_in_the_summary_not_sent_to_sources(
     db_path, config
 ):
     """[sync] on a server that is down beside a feed of one's own: the summary said "1 of 2
     failed — see ! in Sources", where no source has a `!` for the sync."""
-    port = free_port()
-    text = config.path.read_text("utf-8").split('[[feeds]]\nname = "Broken Feed"')[0]
-    text += (
-        f'[sync]\nservice = "greader"\nurl = "http://127.0.0.1:{port}/api/greader.php"\n'
-        'user = "alice"\npassword = "secret"\n'
-    )
-    config.path.write_text(text, "utf-8")
+    port = with_sync_server_down(config)
     app = NewstuiApp(db_path, load_config(config.path))
     async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
@@ -482,15 +489,8 @@ async def test_with_the_sync_server_down_its_feeds_are_not_counted_as_refreshed(
     from newstui.library import Library
     from newstui.model import RemoteFeed
 
-    port = free_port()
     served = "https://served.example/rss"
-    text = config.path.read_text("utf-8").split('[[feeds]]\nname = "Broken Feed"')[0]
-    text += (
-        f'[[feeds]]\nname = "Served"\nurl = "{served}"\n\n'
-        f'[sync]\nservice = "greader"\nurl = "http://127.0.0.1:{port}/api/greader.php"\n'
-        'user = "alice"\npassword = "secret"\n'
-    )
-    config.path.write_text(text, "utf-8")
+    with_sync_server_down(config, f'[[feeds]]\nname = "Served"\nurl = "{served}"\n\n')
     with Library.open(db_path) as library:
         library.sync.apply_subscriptions([RemoteFeed("feed/1", "Served", served)], {})
     app = NewstuiApp(db_path, load_config(config.path))
