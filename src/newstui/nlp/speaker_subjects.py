@@ -117,6 +117,17 @@ _TIME_OPENING: Final = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?=(?:the|The)\s)"
 )
 
+# A sentence opened by "He" or "She" and a lower-case word (its verb, an adverb): not "She and
+# Lee", "He or Moss"
+_OPENING_PRONOUN: Final = {
+    gender: re.compile(rf"\s*{word}\s+(?!and\b|or\b)[a-z]")
+    for gender, word in (("m", "He"), ("f", "She"))
+}
+# Words that open a clause with a subject of its own: "He expects …, but Archer disagrees"
+_OTHER_SUBJECT_CLAUSE: Final = re.compile(
+    r";|\b(?:but|while|whereas|although|though|because|when|after|before|as|since|until|if)\b"
+)
+
 # "Lee (D-PA)", "Moss (37)": a short bracket right after a name, before its relative clause
 _SHORT_BRACKET: Final = re.compile(r" \([^()\n]{0,16}\)")
 
@@ -1477,7 +1488,9 @@ class _SubjectFinder:
             ):
                 return None  # "One customer, a nurse from Swindon, said …. She added"
             if found and kind == "PERSON" and gender:
-                if self._pronoun_before(start, found[0].start, gender):
+                if self._pronoun_before(start, found[0].start, gender) or (
+                    k < i and self._pronoun_opens(start, found[0].start, gender)
+                ):
                     continue  # "…, he had criticized Bush's handling. He told": the same "he"
                 # "for Kuroyedov's dismissal, although Baltin said": a possessor is no subject
                 found = [
@@ -1564,6 +1577,16 @@ class _SubjectFinder:
         pronoun = "he" if gender == "m" else "she"
         clause = self.masked[start:end].rsplit(",", 1)[-1]
         return _whole_word(pronoun).search(clause) is not None
+
+    def _pronoun_opens(self, start: int, end: int, gender: str) -> bool:
+        """'She argued that …, and called on Treasurer Jan Ellery to drop them': whether the
+        sentence from `start` opens with a subject pronoun of `gender` and its verb, and no
+        clause of another subject ("but", "while", ";" …) opens before `end`: a name there is
+        in what the pronoun's person did or said, not the subject a later pronoun stands for."""
+        return (
+            _OPENING_PRONOUN[gender].match(self.masked, start, end) is not None
+            and _OTHER_SUBJECT_CLAUSE.search(self.masked, start, end) is None
+        )
 
     def _object_of(self, mention: _Mention) -> bool:
         """'the election of Barack Obama', 'a letter to Moss', 'working with the UN': a name
