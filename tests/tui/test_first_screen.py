@@ -23,7 +23,7 @@ from newstui.tui.first_frame import FIRST_FRAME, START_INTERVAL, ShortSwitchInte
 from newstui.tui.widgets.headlines import HeadlineList
 from newstui.tui.widgets.key_footer import KeyFooter
 from newstui.tui.widgets.refresh_status import RefreshStatus
-from newstui.tui.widgets.sources import SourcesSpace
+from newstui.tui.widgets.sources_space import SourcesSpace
 from newstui.tui.widgets.sync_status import SyncStatusLine
 
 from .conftest import screen_text, settle

@@ -44,7 +44,8 @@ from newstui.tui.widgets.headlines import HeadlineList
 from newstui.tui.widgets.reader import Reader
 from newstui.tui.widgets.refresh_status import RefreshStatus
 from newstui.tui.widgets.sidebar import Sidebar
-from newstui.tui.widgets.sources import SourcesPane, SourcesSpace
+from newstui.tui.widgets.sources import SourcesPane
+from newstui.tui.widgets.sources_space import SourcesSpace
 from newstui.tui.widgets.sync_status import SyncStatusLine
 from newstui.tui.widgets.title_bar import TitleBar
 from newstui.tui.worker_errors import ReportsWorkerErrors

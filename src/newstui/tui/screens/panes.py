@@ -17,7 +17,8 @@ from newstui.tui.mixins import ScreenMixin
 from newstui.tui.widgets.headlines import HeadlineList
 from newstui.tui.widgets.reader import Reader
 from newstui.tui.widgets.sidebar import Sidebar
-from newstui.tui.widgets.sources import SourcesPane, SourcesSpace
+from newstui.tui.widgets.sources import SourcesPane
+from newstui.tui.widgets.sources_space import SourcesSpace
 from newstui.tui.widgets.title_bar import side_cells
 
 if TYPE_CHECKING:

@@ -7,22 +7,20 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import on, work
 from textual.message import Message
-from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+from textual.worker import Worker
 
 from newstui.model import FeedRow, tag_unread_counts
-from newstui.text import one_width, terminal_safe
 from newstui.tui.reload_gate import ReloadGate
 from newstui.tui.screens.keyed_box import key_in_effect
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.theme_colours import muted_colour, theme_colour
-from newstui.tui.view import ALL, HIDDEN, STARRED, UNREAD, View, feed_view, local_time, tag_view
+from newstui.tui.view import ALL, HIDDEN, STARRED, UNREAD, View, feed_view, tag_view
+from newstui.tui.widgets import source_entries as entries
 from newstui.tui.widgets.pane_list import PaneList
-from newstui.tui.widgets.source_label import SourceLabel
 from newstui.tui.worker_errors import ReportsWorkerErrors
 
 if TYPE_CHECKING:  # the smart views' counts load with the first counts
@@ -34,60 +32,6 @@ if TYPE_CHECKING:  # the smart views' counts load with the first counts
 # Seconds between the starts of two reads of the counts: a held `n` marked and read them again
 # at each key (22 CPU-ms a read on 20,000 articles), now 4 times a second at most.
 RELOAD_GAP = 0.25
-
-
-def _label(name: str, unread: int) -> SourceLabel:
-    """The name (shortened in the middle) and its unread count aligned right."""
-    return SourceLabel(Text(one_width(terminal_safe(name, line=True))), unread)
-
-
-def _starred_note(smart: SmartCounts) -> str:
-    """ " · 3 read" after Starred when every starred article is read: with no unread count it
-    looked as if nothing were starred (user test r33 L17)."""
-    return f" · {smart.starred:,} read" if smart.starred and not smart.starred_unread else ""
-
-
-def _starred_label(smart: SmartCounts, style: str) -> SourceLabel:
-    """Starred with its unread count, or, when all are read, how many it holds (muted)."""
-    return SourceLabel(
-        Text("Starred"), smart.starred_unread, note=Text(_starred_note(smart), style)
-    )
-
-
-def _next_try_suffix(next_try: str | None) -> str:
-    """ " · next 15:10" after a failing feed left to wait, so the pane says when it is tried."""
-    return f" · next {local_time(next_try)}" if next_try else ""
-
-
-def _same_prompt(before: object, after: object) -> bool:
-    """Whether an entry's prompt would look the same (an entry or a heading)."""
-    if isinstance(before, SourceLabel):
-        return before.same_as(after)
-    if isinstance(before, Text) and isinstance(after, Text):
-        return before.style == after.style and before == after
-    return False
-
-
-def _heading(name: str, style: str) -> Option:
-    return Option(Text(name, style=style), disabled=True)
-
-
-class SourcesSpace(Widget):
-    """The sources pane's place in the first frame, as the empty pane looks: the pane (an option
-    list: its styles, two layouts and two draws of its blank lines, ~25M instructions) joins
-    the screen in its place once the headlines are painted, before its first counts."""
-
-    DEFAULT_CSS = """
-    SourcesSpace {
-        visibility: visible;  /* (its container is hidden: newstui.tcss) */
-        height: 1fr;
-        border-right: vkey $foreground 20%;
-        background: $surface;
-    }
-    """
-
-    def render(self) -> str:
-        return ""
 
 
 class SourcesPane(ReportsWorkerErrors, PaneList):
@@ -132,6 +76,7 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
         self._needed = 20  # columns the longest name and its count need
         self._started = False
         self._reload_gate = ReloadGate(RELOAD_GAP)
+        self._reload_worker: Worker[None] | None = None
 
     def fit_width(self, screen_width: int, narrow: bool) -> None:
         """Take the width the names need (at least 16 columns), up to a share of the screen: 28%,
@@ -183,8 +128,16 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
     def reload(self) -> None:
         """Re-read sources and counts in a worker thread, at most once every RELOAD_GAP: asked
         again sooner (a mark each key of a held `n`), the next read answers all (reload_gate)."""
-        if self._reload_gate.ask():
-            self._reload_counts()
+        gate, worker = self._reload_gate, self._reload_worker
+        if not gate.ask():
+            if worker is None or not worker.is_cancelled:
+                return  # the running reload reads again
+            # cancelled (unmount, teardown) perhaps before its thread ran, which is what ends
+            # the gate's run: Sources' counts froze for good (review r35 T1). One cancelled
+            # mid-read reads once more beside this one, which does no harm.
+            gate.failed()
+            gate.ask()
+        self._reload_worker = self._reload_counts()
 
     @work(thread=True, group="sources", exit_on_error=False)
     def _reload_counts(self) -> None:
@@ -225,68 +178,42 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
         heading_style = f"italic {muted_colour(background).hex}"
         smart = message.smart
         options: list[Option] = [
-            Option(_label("All", smart.unread), id=ALL.key),
-            Option(_label("Unread", smart.unread), id=UNREAD.key),
-            Option(_starred_label(smart, heading_style), id=STARRED.key),
+            Option(entries.label("All", smart.unread), id=ALL.key),
+            Option(entries.label("Unread", smart.unread), id=UNREAD.key),
+            Option(entries.starred_label(smart, heading_style), id=STARRED.key),
         ]
         self._views = {v.key: v for v in (ALL, UNREAD, STARRED, HIDDEN)}
         if smart.hidden:
-            options.append(Option(_label("Hidden", smart.hidden), id=HIDDEN.key))
+            options.append(Option(entries.label("Hidden", smart.hidden), id=HIDDEN.key))
         if message.saved:
-            options.append(_heading("Views", heading_style))
+            options.append(entries.heading("Views", heading_style))
             for view, unread in message.saved:
                 self._views[view.key] = view
                 if view.broken:  # greyed, with why (Enter says it in full)
-                    label = SourceLabel(
-                        Text(one_width(terminal_safe(view.title, line=True)), heading_style),
-                        0,
-                        note=Text(" · broken query", heading_style),
-                    )
-                    options.append(Option(label, id=view.key))
-                    continue
-                options.append(Option(_label(view.title, unread), id=view.key))
+                    label = entries.broken_view_label(view.title, heading_style)
+                else:
+                    label = entries.label(view.title, unread)
+                options.append(Option(label, id=view.key))
         if message.tags:
-            options.append(_heading("Tags", heading_style))
+            options.append(entries.heading("Tags", heading_style))
             for tag, _total, unread in message.tags:
                 view = tag_view(tag)
                 self._views[view.key] = view
-                options.append(Option(_label(f"#{tag}", unread), id=view.key))
+                options.append(Option(entries.label(f"#{tag}", unread), id=view.key))
         now = datetime.now(UTC)
         refresh = key_in_effect(self, "sources.refresh_selected")  # (the user's, not r)
         for kind, heading in (("feed", "Feeds"), ("local", "Local")):
             rows = [f for f in message.feeds if f.kind == kind]
             if rows:
-                options.append(_heading(heading, heading_style))
+                options.append(entries.heading(heading, heading_style))
             for feed in rows:
                 next_try = feed.waiting_until(now)
                 view = feed_view(feed.id, feed.name, feed.last_error, next_try, refresh)
                 self._views[view.key] = view
-                label = SourceLabel(
-                    Text(one_width(terminal_safe(feed.name, line=True))),
-                    feed.unread,
-                    mark=Text("! ", f"bold {error.hex}") if feed.last_error else Text(),
-                    note=Text(_next_try_suffix(next_try), heading_style),
-                )
+                label = entries.feed_label(feed, next_try, f"bold {error.hex}", heading_style)
                 options.append(Option(label, id=view.key))
         self.feeds = message.feeds
-        # every entry's width: an empty store's pane was wider than one feed's (a default of 20
-        # columns), and a saved view's long name was not counted
-        names = [("All", smart.unread), ("Unread", smart.unread)]
-        names += [("Starred" + _starred_note(smart), smart.starred_unread)]
-        names += [("Hidden", smart.hidden)] if smart.hidden else []
-        names += [
-            (view.title + (" · broken query" if view.broken else ""), unread)
-            for view, unread in message.saved
-        ]
-        names += [("#" + tag, unread) for tag, _total, unread in message.tags]
-        names += [
-            (
-                ("! " if f.last_error else "") + f.name + _next_try_suffix(f.waiting_until(now)),
-                f.unread,
-            )
-            for f in message.feeds
-        ]
-        self._needed = 4 + max(Text(name).cell_len + len(f" {unread:,}") for name, unread in names)
+        self._needed = entries.needed_width(smart, message.saved, message.tags, message.feeds, now)
         self.fit_width(self.screen.size.width, self.screen.has_class("-narrow"))
         self._update_options(options, highlighted)
         self.post_message(self.Loaded(smart, message.feeds))
@@ -301,7 +228,7 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
             a.disabled == b.disabled for a, b in zip(current, options, strict=True)
         ):
             for index, (before, after) in enumerate(zip(current, options, strict=True)):
-                if not _same_prompt(before.prompt, after.prompt):
+                if not entries.same_prompt(before.prompt, after.prompt):
                     self.replace_option_prompt_at_index(index, after.prompt)
             return
         self.clear_options()

@@ -1,0 +1,98 @@
+"""The sources pane's entries, as the pane lists them: a name with its unread count, Starred's
+note when every starred article is read, a failing feed's `!` and next try, and the headings."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.widgets.option_list import Option
+
+from newstui.text import one_width, terminal_safe
+from newstui.tui.view import local_time
+from newstui.tui.widgets.source_label import SourceLabel
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import datetime
+
+    from newstui.model import FeedRow, SmartCounts
+    from newstui.tui.view import View
+
+BROKEN = " · broken query"  # after a saved view whose query no longer reads
+
+
+def label(name: str, unread: int) -> SourceLabel:
+    """The name (shortened in the middle) and its unread count aligned right."""
+    return SourceLabel(Text(one_width(terminal_safe(name, line=True))), unread)
+
+
+def starred_note(smart: SmartCounts) -> str:
+    """ " · 3 read" after Starred when every starred article is read: with no unread count it
+    looked as if nothing were starred (user test r33 L17)."""
+    return f" · {smart.starred:,} read" if smart.starred and not smart.starred_unread else ""
+
+
+def starred_label(smart: SmartCounts, style: str) -> SourceLabel:
+    """Starred with its unread count, or, when all are read, how many it holds (muted)."""
+    return SourceLabel(Text("Starred"), smart.starred_unread, note=Text(starred_note(smart), style))
+
+
+def next_try_suffix(next_try: str | None) -> str:
+    """ " · next 15:10" after a failing feed left to wait, so the pane says when it is tried."""
+    return f" · next {local_time(next_try)}" if next_try else ""
+
+
+def same_prompt(before: object, after: object) -> bool:
+    """Whether an entry's prompt would look the same (an entry or a heading)."""
+    if isinstance(before, SourceLabel):
+        return before.same_as(after)
+    if isinstance(before, Text) and isinstance(after, Text):
+        return before.style == after.style and before == after
+    return False
+
+
+def heading(name: str, style: str) -> Option:
+    """A heading between the groups of entries (Views, Tags, Feeds, Local): not selectable."""
+    return Option(Text(name, style=style), disabled=True)
+
+
+def broken_view_label(title: str, style: str) -> SourceLabel:
+    """A saved view whose query no longer reads: greyed, with why (Enter says it in full)."""
+    return SourceLabel(
+        Text(one_width(terminal_safe(title, line=True)), style), 0, note=Text(BROKEN, style)
+    )
+
+
+def feed_label(
+    feed: FeedRow, next_try: str | None, error_style: str, note_style: str
+) -> SourceLabel:
+    """A feed or local source: `!` when its last fetch failed, and when it is tried next."""
+    return SourceLabel(
+        Text(one_width(terminal_safe(feed.name, line=True))),
+        feed.unread,
+        mark=Text("! ", error_style) if feed.last_error else Text(),
+        note=Text(next_try_suffix(next_try), note_style),
+    )
+
+
+def needed_width(
+    smart: SmartCounts,
+    saved: Sequence[tuple[View, int]],
+    tags: Sequence[tuple[str, int, int]],
+    feeds: Sequence[FeedRow],
+    now: datetime,
+) -> int:
+    """Columns the widest entry needs with its count: every entry's (an empty store's pane was
+    wider than one feed's, a default of 20 columns, and a saved view's long name was not
+    counted)."""
+    names = [("All", smart.unread), ("Unread", smart.unread)]
+    names += [("Starred" + starred_note(smart), smart.starred_unread)]
+    names += [("Hidden", smart.hidden)] if smart.hidden else []
+    names += [(view.title + (BROKEN if view.broken else ""), unread) for view, unread in saved]
+    names += [("#" + tag, unread) for tag, _total, unread in tags]
+    names += [
+        (("! " if f.last_error else "") + f.name + next_try_suffix(f.waiting_until(now)), f.unread)
+        for f in feeds
+    ]
+    return 4 + max(Text(name).cell_len + len(f" {unread:,}") for name, unread in names)
