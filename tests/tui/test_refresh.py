@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 from dataclasses import replace
 
+import pytest
+
 from newstui.config import load_config
 from newstui.store import open_db
 from newstui.store.feeds import ensure_feed
@@ -532,3 +534,33 @@ def test_the_refresh_line_counts_no_copies_of_articles_moved_to_a_feeds_new_url(
     moved = RemovedSource("Wire", 0, 0, "moved", kept=3, url="http://a/w", new_url="http://a/v")
     line = refresh_summary([SourceOutcome("Wire", new=4)], removed=[replace(moved, copies=3)])
     assert line.startswith("Refreshed Wire: 1 new article; Wire: 3 articles moved from http://a/w")
+
+
+@pytest.mark.parametrize("row", ["all", "unread", "starred"])
+async def test_r_on_a_row_of_sources_that_names_no_feed_says_so_and_refreshes_none(
+    db_path, config, feed_server, row
+):
+    """User test r35 L-a: `r` with All (Unread, Starred) highlighted refreshed the feed whose
+    headlines were listed, while `D` there said "Choose a feed": the highlighted row names no
+    feed, and newsboat's `r` reloads no query feed either. It says so, as `D` does."""
+    db = open_db(db_path)
+    for feed in config.feeds:
+        ensure_feed(db, feed.url, feed.name, url=feed.url, tags=feed.tags)
+    db.conn.close()
+    app = NewstuiApp(db_path, config)
+    async with run_recorded(app, size=(160, 48)) as pilot:
+        await settle(pilot)
+        ids = {f.name: f.id for f in app.main.sources.feeds}
+        app.main.sources.select_view(f"feed:{ids['Local Feed']}")
+        app.main.sources.focus()
+        await pilot.press("enter")  # Local Feed's headlines listed
+        await settle(pilot)
+        app.main.sources.focus()
+        app.main.sources.select_view(row)
+        await pilot.press("r")
+        await settle(pilot)
+        assert [n.message for n in notifications(app)] == [
+            "Choose a feed or tag in Sources to refresh (R refreshes all)."
+        ]
+        assert [path for path, _ in feed_server.requests] == []
+        assert app.main.headlines.total == 0

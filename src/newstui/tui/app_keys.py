@@ -119,7 +119,7 @@ APP_BINDINGS: list[BindingType] = [
         "main('refresh_selected')",
         "Refresh feed",
         show=False,
-        tooltip="Refresh the selected feed",
+        tooltip="Refresh the feed or tag highlighted in Sources (elsewhere: the one listed)",
         id="sources.refresh_selected",
     ),
     Binding(

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from newstui.tui.widgets.sync_status import SyncStatusLine
 
 DEMO_NOTICE = "demo mode: no feeds to refresh"
+# `r` on a row of Sources that names no feed (All, Unread, Starred, a saved view)
+NO_FEED_HIGHLIGHTED = "Choose a feed or tag in Sources to refresh (R refreshes all)."
 RELOAD_BATCH = 0.5  # seconds: the reloads that finished sources ask for are made at most this often
 # While the cursor moves (a key held or pressed again and again), a refresh's reload waits until
 # the keys rest for KEYS_REST seconds, but never more than RELOAD_LATEST seconds after it was
@@ -135,13 +137,18 @@ class SourceRefresh(ScreenMixin):
     def action_refresh_selected(self) -> None:
         """Refresh the feed highlighted in Sources (or the tag's feeds) when that pane has
         focus, as D removes it and newsboat's r reloads it (user test r35 M3); else the feed
-        or tag whose headlines are shown, else the selected article's feed."""
+        or tag whose headlines are shown, else the selected article's feed. A highlighted row
+        that names no feed (All, Unread, Starred, a saved view: newsboat reloads no query feed)
+        refreshes none and says so, as D does (user test r35 L-a)."""
         if self.config is None:
             self.notify(DEMO_NOTICE, severity="warning")
             return
         view = self.headlines.view
         entry = self.sources.highlighted_view() if self.sources.has_focus else None
-        if entry is not None and (entry.filter.feed_id, entry.filter.tag) != (None, None):
+        if entry is not None and (entry.filter.feed_id, entry.filter.tag) == (None, None):
+            self.notify(NO_FEED_HIGHLIGHTED, severity="warning")
+            return
+        if entry is not None:
             view = entry
         feeds = self.sources.feeds
         if view.filter.feed_id is not None:
