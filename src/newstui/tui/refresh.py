@@ -324,3 +324,32 @@ def failure_reasons(failed: list[SourceOutcome]) -> str:
 def sentence(text: str) -> str:
     """The text with its first letter in capitals (the rest as it was: names keep their case)."""
     return text[:1].upper() + text[1:]
+
+
+def hide_filter_of(db_path: Path | str, config: Config, article_id: int) -> str | None:
+    """The hide filter that hid an article (now hidden), named as the config names it ("" when
+    none of them still matches it, or the name is not told); None when it is not hidden."""
+    from newstui.model import ArticleFilter
+
+    with Library.open(db_path, threads=True) as library:
+        if not library.count(ArticleFilter(ids=(article_id,), hidden=True)):
+            return None
+        hides = [f for f in config.filters if f.action == "hide" and not f.problem]
+        if not hides:
+            return ""
+        from newstui.nlp import query_keys
+        from newstui.query import parse_query
+
+        for entry in hides:
+            matched = ArticleFilter(
+                ids=(article_id,), hidden=True, query=parse_query(entry.query, query_keys)
+            )
+            if library.count(matched):
+                return entry.name or ""
+    return ""
+
+
+def hidden_line(name: str) -> str:
+    """What the app says when a filter hid the article being read at a refresh."""
+    which = f"Filter {name!r}" if name else "A filter"
+    return f"{which} hid the article you were reading: Hidden, in Sources, lists it."

@@ -21,7 +21,14 @@ from newstui.tui.refresh_messages import AnalysisFinished, RefreshFinished, Refr
 from newstui.tui.screens.keyed_box import key_in_effect
 
 if TYPE_CHECKING:
-    from newstui.model import CleanupReport, FeedRow, RemovedSource, SourceOutcome, SyncStatus
+    from newstui.model import (
+        ArticleDetail,
+        CleanupReport,
+        FeedRow,
+        RemovedSource,
+        SourceOutcome,
+        SyncStatus,
+    )
     from newstui.tui.refresh import RefreshPlan
     from newstui.tui.shared_library import SharedLibrary
     from newstui.tui.widgets.headlines import HeadlineList
@@ -70,6 +77,7 @@ class SourceRefresh(ScreenMixin):
     sync_status: SyncStatusLine
     config: Config | None
     db_path: Path | str
+    detail: ArticleDetail | None  # the article the reader shows
 
     if TYPE_CHECKING:
 
@@ -239,6 +247,19 @@ class SourceRefresh(ScreenMixin):
             )
             self.post_message(finished)
 
+    @work(thread=True, group="hidden-check", exit_on_error=False)
+    def _say_if_hidden(self, article_id: int) -> None:
+        """A hide filter that hid the article being read says so (user test r35 L-d: it left
+        the reader with nothing said), as `newstui fetch` says "filter NAME: hid 1"."""
+        from newstui.tui.refresh import hidden_line, hide_filter_of
+
+        assert self.config is not None
+        name = hide_filter_of(self.db_path, self.config, article_id)
+        if name is not None:
+            self.app.call_from_thread(
+                self.notify, hidden_line(name), severity="warning", markup=False
+            )
+
     def _on_refresh_progress(self, message: RefreshProgress) -> None:
         # The status line is redrawn (and the bottom bar laid out) at most every PROGRESS_EVERY
         # seconds; the latest progress is kept and shown by a timer if none follows.
@@ -279,6 +300,10 @@ class SourceRefresh(ScreenMixin):
             )
         if message.warning:
             self.notify(message.warning, severity="warning", markup=False)
+        reading = self.detail.article.row.id if self.detail is not None else None
+        hides = self.config is not None and any(f.action == "hide" for f in self.config.filters)
+        if reading is not None and hides and not self.headlines.view.filter.hidden:
+            self._say_if_hidden(reading)
         self._reload_now()
         if (row := self.headlines.selected) is not None:
             self.load_detail(row.id)
