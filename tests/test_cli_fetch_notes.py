@@ -18,10 +18,13 @@ CONTROLS = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")  # styles, the progress bar's c
 KEPT = "Wire is no longer in feeds.toml: "
 
 
-def newstui(folder: Path, *argv: str, terminal: bool, columns: int = 60) -> tuple[int, str]:
+def newstui(
+    folder: Path, *argv: str, terminal: bool, columns: int = 60, stderr: bool = False
+) -> tuple[int, str]:
     """`newstui --db n.db --config feeds.toml ARGV` run in `folder`, and what it wrote to
-    standard output: a pipe, or a terminal of `columns` (as it shows: styles and the progress
-    bar's cursor moves taken out, a line written over by a carriage return replaced)."""
+    standard output (`stderr`: to standard error): a pipe, or a terminal of `columns` (as it
+    shows: styles and the progress bar's cursor moves taken out, a line written over by a
+    carriage return replaced)."""
     kept = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSTUI_", "XDG_"))}
     env = {k: v for k, v in kept.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
     env.update(
@@ -39,7 +42,7 @@ def newstui(folder: Path, *argv: str, terminal: bool, columns: int = 60) -> tupl
         timeout=120,
     )
     assert "Traceback" not in done.stderr.decode("utf-8", "replace"), done.stderr[-500:]
-    shown = CONTROLS.sub("", done.stdout.decode("utf-8"))
+    shown = CONTROLS.sub("", (done.stderr if stderr else done.stdout).decode("utf-8"))
     return done.returncode, "\n".join(line.split("\r")[-1] for line in shown.split("\n"))
 
 
@@ -86,3 +89,38 @@ def test_piped_fetch_notes_are_one_line_each(wire_left):
     [note] = [line for line in lines if line.startswith(KEPT)]
     assert note.endswith("(`newstui cleanup --left-config` deletes them now)")
     assert cell_len(note) > 60
+
+
+MOVED = "warning: Wire: moved permanently to "
+
+
+@pytest.fixture
+def wire_moved(tmp_path, feed_server) -> tuple[Path, str]:
+    """Wire's address answers 301: the fetch warns on standard error in a line longer than 60
+    columns. Returns the folder and the new address."""
+    feed_server.serve_file("/wire-moved-to-its-new-home", "rss2.xml")
+    feed_server.route("/wire", status=301, headers={"Location": "/wire-moved-to-its-new-home"})
+    feeds_toml(tmp_path, {"Wire": feed_server.url("/wire")})
+    return tmp_path, feed_server.url("/wire-moved-to-its-new-home")
+
+
+def test_warning_lines_wrap_at_spaces_on_a_60_column_terminal(wire_moved):
+    """r35 user test L-g: the terminal cut `warning:` lines mid-word ("feeds.tom / l")."""
+    folder, new = wire_moved
+    status, err = newstui(folder, "fetch", terminal=True, stderr=True)
+    lines = err.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(MOVED.rstrip()))
+
+    assert status == 0
+    assert max(cell_len(line) for line in lines) <= 60
+    warning = " ".join(line.strip() for line in lines[start : start + 3])
+    assert warning.startswith(f"{MOVED}{new}: change its url in feeds.toml to that address")
+    assert lines[start + 2].endswith("that address")  # three lines, cut at spaces
+
+
+def test_piped_warning_lines_are_one_line_each(wire_moved):
+    folder, new = wire_moved
+    status, err = newstui(folder, "fetch", terminal=False, stderr=True)
+
+    assert status == 0
+    assert f"{MOVED}{new}: change its url in feeds.toml to that address" in err.splitlines()

@@ -765,11 +765,49 @@ def _print_json_error(
 
 
 def _complain(message: str) -> None:
-    """One line on stderr; file names and server text in it are untrusted. Written as rich would
-    print the unstyled line (no wrap), without loading rich (~100M instructions) for it."""
+    """One line on stderr; file names and server text in it are untrusted. Written without
+    loading rich (~100M instructions) for it: piped, the line as it is; on a terminal, wrapped at
+    spaces to its width (the terminal cut `warning:` lines mid-word, "feeds.tom|l": user test
+    r35 L-g), as the notes on standard output are."""
+    line = clean_line(message, 2000)
+    width = _stderr_width()
     with contextlib.suppress(OSError):  # stderr may be a terminal that hung up
-        sys.stderr.write(clean_line(message, 2000) + "\n")
+        sys.stderr.write("\n".join(_at_spaces(line, width) if width else [line]) + "\n")
         sys.stderr.flush()
+
+
+def _stderr_width() -> int | None:
+    """Standard error's width in columns when it is a terminal (as rich takes one: a TTY, or
+    TTY_COMPATIBLE=1; COLUMNS when it is set), else None."""
+    terminal = os.environ.get("TTY_COMPATIBLE", "")
+    try:
+        if terminal == "0" or (terminal != "1" and not sys.stderr.isatty()):
+            return None
+    except (AttributeError, ValueError):  # no isatty, or closed
+        return None
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        return os.get_terminal_size(sys.stderr.fileno()).columns or None
+    except (AttributeError, ValueError, OSError):
+        return None
+
+
+def _at_spaces(line: str, width: int) -> list[str]:
+    """`line` cut at spaces into lines of at most `width` terminal columns (a word longer than
+    that, a URL, is kept whole on a line of its own)."""
+    from rich.cells import cell_len  # (rich's widths alone: not its console)
+
+    lines, current, used = [], "", 0
+    for word in _WORDS.finditer(line):
+        text = word.group()
+        if used and cell_len(text.rstrip()) > width - used:
+            lines.append(current.rstrip())
+            text, current, used = text.lstrip(), "", 0
+        current += text
+        used += cell_len(text)
+    return [*lines, current.rstrip()]
 
 
 WRITING_COMMANDS = (
