@@ -102,3 +102,52 @@ def test_a_moved_feeds_password_is_hidden_in_the_apps_refresh_line(db, feed_serv
     line = refresh_summary(outcomes)
     assert "moved permanently to http://ann:***@" in line and "s3cret" not in line
     assert "s3cret" not in (outcomes[0].warning or "") and outcomes[0].warning
+
+
+def test_a_moved_feed_is_a_note_in_feeds_until_the_config_names_its_new_address(
+    db_path, feed_server, config_file, capsys
+):
+    """r35 user test L-b: the move was said once (a toast, a stderr line) and nowhere after,
+    while each fetch still cost a redirect."""
+    feed_server.serve_file("/new", "rss2.xml")
+    feed_server.route("/old", status=301, headers={"Location": "/new"})
+    run = Cli(db_path, config_file({"Wire": "/old"}), capsys)
+    note = (
+        f"Wire: moved permanently to {feed_server.url('/new')}: change its url in feeds.toml to "
+        "that address"
+    )
+    assert run("fetch") == 0 and run("fetch") == 0  # said at the first, silent at the second
+
+    assert run("feeds") == 0 and note in run.out.splitlines()
+    assert [r["moved_to"] for r in run.json("feeds")] == [feed_server.url("/new")]
+    run = Cli(db_path, config_file({"Wire": "/new"}), capsys)  # the user changed the url
+    assert run("fetch") == 0
+    assert run("feeds") == 0 and "moved" not in run.out
+    assert [r["moved_to"] for r in run.json("feeds")] == [None]
+
+
+def test_a_feed_that_moves_again_is_said_again(db_path, feed_server, config_file, capsys):
+    """Review r35 F1 rest: only the 301 was remembered, so a second move was never said."""
+    feed_server.serve_file("/new", "rss2.xml")
+    feed_server.serve_file("/newer", "rss2.xml")
+    feed_server.route("/old", status=301, headers={"Location": "/new"})
+    run = Cli(db_path, config_file({"Wire": "/old"}), capsys)
+    assert run("fetch") == 0 and f"moved permanently to {feed_server.url('/new')}:" in run.err
+
+    feed_server.route("/old", status=301, headers={"Location": "/newer"})
+    assert run("fetch") == 0 and f"moved permanently to {feed_server.url('/newer')}:" in run.err
+    assert run("fetch") == 0 and "moved" not in run.err
+
+
+def test_a_move_is_not_said_again_after_a_failed_fetch(db_path, feed_server, config_file, capsys):
+    """Review r35 F1 rest: a failure emptied what the last fetch left, the 301 with it."""
+    feed_server.serve_file("/new", "rss2.xml")
+    feed_server.route("/old", status=301, headers={"Location": "/new"})
+    run = Cli(db_path, config_file({"Wire": "/old"}), capsys)
+    assert run("fetch") == 0 and "moved permanently" in run.err
+    feed_server.route("/old", status=503)
+    assert run("fetch", "Wire") != 0
+
+    feed_server.route("/old", status=301, headers={"Location": "/new"})
+    assert run("fetch", "Wire") == 0 and "moved" not in run.err
+    assert run("feeds") == 0 and "Wire: moved permanently to" in run.out

@@ -2020,6 +2020,7 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
             "failures": r.failures,
             "next_try": r.waiting_until(now),
             "marks_waiting": waiting[r.url].marks if r.kind == "feed" and r.url in waiting else 0,
+            "moved_to": r.moved_to,
         }
         for r in rows
     ]
@@ -2082,6 +2083,12 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
             name = str(shown["name"])
             line = terminal_safe(f"{name}: {_own_error(error, name, shown['url'])}", line=True)
             _stdout().print(Text(line, "red"))
+    from newstui.model.fetching import moved_line
+
+    file = config.path.name if config is not None else "the config"
+    for r in rows:  # until the config names its new address (r35 user test L-b: said once)
+        if r.moved_to:
+            _print_note(f"{r.name}: {moved_line(r.moved_to, file)}")
     for line in _set_aside_lines(library, config):
         _print_note(line)
     names = {r.url: r.name for r in rows if r.kind == "feed" and r.url}  # (the config's too)

@@ -1120,7 +1120,7 @@ async def _fetch_feed(
             )
         finally:
             arrived()
-        new = _moved_for_good(result.moved_to, cache)
+        new = _moved_for_good(result, cache)
         moved = moved_line(new, "feeds.toml") if new else None
         if result.not_modified:
             records.add(
@@ -1182,12 +1182,18 @@ def _status_of_its_url(result: FetchResult) -> int:
     return 301 if result.moved_to is not None else result.status
 
 
-def _moved_for_good(moved_to: str | None, cache: FeedCache) -> str | None:
+def _moved_for_good(result: FetchResult, cache: FeedCache) -> str | None:
     """The address a permanent redirect (301, 308) moved a feed to, passwords hidden and on one
     line, at the first fetch that read it there (user test r35 L1: followed silently for ever, and
     the feed breaks the day the old address stops redirecting); else None. newstui does not
-    rewrite the file: the user changes the URL."""
-    if moved_to is None or cache.status in PERMANENT_REDIRECTS:  # (said at the fetch before)
+    rewrite the file: the user changes the URL (`newstui feeds` says it until then).
+    Said once an address: not again after a failed fetch (its status is not known then), and
+    again when the feed moves elsewhere (review r35 F1: only the 301 was remembered)."""
+    moved_to = result.moved_to
+    if moved_to is None:
+        return None
+    moved_before = cache.status is None or cache.status in PERMANENT_REDIRECTS
+    if moved_before and cache.read_from == result.url:  # read there, moved, the fetch before
         return None
     from newstui.errors import hide_passwords
     from newstui.text import clean_line

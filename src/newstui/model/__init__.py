@@ -205,6 +205,9 @@ class FeedRow:
     last_error: str | None
     failures: int = 0  # failed fetches in a row
     next_try: str | None = None  # ISO 8601 UTC: not fetched again before then unless named
+    # the address a permanent redirect (301/308) moved it to, as its last fetch read it there
+    # (passwords hidden, one line): said until the config names it (r35 user test L-b)
+    moved_to: str | None = None
 
     def waiting_until(self, now: datetime) -> str | None:
         """The next-try time if it is still to come: the source is failing and left alone."""

@@ -60,6 +60,9 @@ class FeedCache:
     last_modified: str | None = None
     body_hash: str | None = None
     status: int | None = None  # what the feed's URL answered (301: it moved for good, said)
+    # where its last successful fetch read it from, after redirects (None: its own URL); kept
+    # through failures, so a move said is not said again after one, and a new move is said
+    read_from: str | None = None
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newstui.errors import hide_passwords
 from newstui.model import FeedRow, SourceKind, name_order, respelled, tag_spellings
@@ -141,21 +141,30 @@ def feed_cache(db: Database, feed_id: int) -> FeedCache:
     from newstui.model.fetching import FeedCache
 
     row = db.execute(
-        "SELECT etag, last_modified, body_hash, last_status FROM feeds "
-        "WHERE id = ? AND last_error IS NULL",
+        "SELECT etag, last_modified, body_hash, last_status, read_from, last_error IS NULL "
+        "FROM feeds WHERE id = ?",
         [feed_id],
     ).fetchone()
-    return FeedCache(*row) if row else FeedCache()
+    return _cache(row[:5], row[5]) if row else FeedCache()
 
 
 def feed_caches(db: Database) -> dict[int, FeedCache]:
     """`feed_cache` of every source, in one query."""
-    from newstui.model.fetching import FeedCache
 
     rows = db.execute(
-        "SELECT id, etag, last_modified, body_hash, last_status FROM feeds WHERE last_error IS NULL"
+        "SELECT id, etag, last_modified, body_hash, last_status, read_from, last_error IS NULL "
+        "FROM feeds"
     ).fetchall()
-    return {row[0]: FeedCache(*row[1:]) for row in rows}
+    return {row[0]: _cache(row[1:6], row[6]) for row in rows}
+
+
+def _cache(values: Sequence[Any], ok: bool) -> FeedCache:
+    """A feed's cache from its stored (etag, last_modified, body_hash, last_status, read_from):
+    after a failed fetch only where it was read from (the failure's status replaced the one
+    before it, and its validators are not sent)."""
+    from newstui.model.fetching import FeedCache
+
+    return FeedCache(*values) if ok else FeedCache(read_from=values[4])
 
 
 def record_fetch(
@@ -295,7 +304,8 @@ def list_feeds(db: Database) -> list[FeedRow]:
         articles, unread = counts.get(feed_id, (0, 0))
         counts[feed_id] = (articles - hidden, unread - hidden_unread)
     rows = db.execute(
-        """SELECT id, name, kind, url, tags, last_fetched, last_error, failures, next_try
+        """SELECT id, name, kind, url, tags, last_fetched, last_error, failures, next_try,
+        CASE WHEN last_status IN (301, 308) AND last_error IS NULL THEN read_from END
         FROM feeds WHERE removed IS NULL ORDER BY name COLLATE NOCASE"""
     ).fetchall()
     stored = {r[0]: [tag for tag in json_list(r[4]) if isinstance(tag, str)] for r in rows}
@@ -315,6 +325,7 @@ def list_feeds(db: Database) -> list[FeedRow]:
             next_try=r[8],
             articles=counts.get(r[0], (0, 0))[0],
             unread=counts.get(r[0], (0, 0))[1],
+            moved_to=r[9] and clean_line(hide_passwords(r[9]), 300),
         )
         for r in rows
     ]

@@ -273,6 +273,13 @@ class MainScreen(
         self._history.clear()
         self.show_view(message.view)
         self.focus_pane("headlines")
+        feed_id = message.view.filter.feed_id
+        moved = next((f for f in self.sources.feeds if f.id == feed_id and f.moved_to), None)
+        if moved is not None and moved.moved_to:  # Sources says " · moved": here, where to
+            from newstui.model.fetching import moved_line
+
+            line = f"{moved.name} {moved_line(moved.moved_to, 'the config')}"
+            self.notify(line, severity="warning", markup=False)
 
     @on(SourcesPane.Loaded)
     def _sources_loaded(self, message: SourcesPane.Loaded) -> None:

@@ -72,8 +72,14 @@ def feed_label(
         Text(one_width(terminal_safe(feed.name, line=True))),
         feed.unread,
         mark=Text("! ", error_style) if feed.last_error else Text(),
-        note=Text(next_try_suffix(next_try), note_style),
+        note=Text(moved_suffix(feed) + next_try_suffix(next_try), note_style),
     )
+
+
+def moved_suffix(feed: FeedRow) -> str:
+    """ " · moved" after a feed whose address moved for good until the config names the new
+    one (Enter on it says where; r35 user test L-b: said once, in a toast)."""
+    return " · moved" if feed.moved_to else ""
 
 
 def needed_width(
@@ -92,7 +98,13 @@ def needed_width(
     names += [(view.title + (BROKEN if view.broken else ""), unread) for view, unread in saved]
     names += [("#" + tag, unread) for tag, _total, unread in tags]
     names += [
-        (("! " if f.last_error else "") + f.name + next_try_suffix(f.waiting_until(now)), f.unread)
+        (
+            ("! " if f.last_error else "")
+            + f.name
+            + moved_suffix(f)
+            + next_try_suffix(f.waiting_until(now)),
+            f.unread,
+        )
         for f in feeds
     ]
     return 4 + max(Text(name).cell_len + len(f" {unread:,}") for name, unread in names)

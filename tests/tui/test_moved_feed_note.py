@@ -1,0 +1,51 @@
+"""Pilot test: a feed whose address moved for good says so in Sources (` · moved`) and, chosen
+there, where it went, until the config names the new address (r35 user test L-b: the move was
+a 5-second toast, then nowhere)."""
+
+from __future__ import annotations
+
+from newstui.library import Library
+from newstui.model import Article, FetchRecord
+from newstui.tui.app import NewstuiApp
+
+from .conftest import notifications, run_recorded, screen_text, settle
+
+
+def moved_and_still(path) -> dict[str, int]:
+    """Wire's last fetch was read at its new address after a 301; Lab's at its own."""
+    with Library.open(path) as library:
+        ids = {}
+        for name in ("Wire", "Lab"):
+            feed = library.register_source(f"https://{name.lower()}.example/rss", name)
+            library.save_batch(feed, [Article(title=f"{name} story", text="Harbour reopened.")])
+            ids[name] = feed
+        library.record_fetches(
+            [
+                FetchRecord(ids["Wire"], 301, None, read_from="https://news.example/wire"),
+                FetchRecord(ids["Lab"], 200, None),
+            ]
+        )
+    return ids
+
+
+async def test_a_moved_feed_says_moved_in_sources_and_where_when_chosen(tmp_path):
+    path = tmp_path / "f.db"
+    ids = moved_and_still(path)
+    app = NewstuiApp(path, None)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "Wire · moved" in shown and "Lab · moved" not in shown
+        app.main.sources.focus()
+        app.main.sources.select_view(f"feed:{ids['Lab']}")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not [n for n in notifications(app) if "moved" in n.message]
+        app.main.sources.focus()
+        app.main.sources.select_view(f"feed:{ids['Wire']}")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert [n.message for n in notifications(app) if "moved" in n.message] == [
+            "Wire moved permanently to https://news.example/wire: change its url in the config "
+            "to that address"
+        ]
