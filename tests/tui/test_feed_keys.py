@@ -11,6 +11,7 @@ import pytest
 from newstui.library import EVERY_ARTICLE, Library
 from newstui.model import Article, ArticleFilter
 from newstui.tui.app import NewstuiApp
+from newstui.tui.screens import unread_steps
 
 from .conftest import notifications, run_recorded, settle, until
 
@@ -287,22 +288,26 @@ def feeds_of_stories(path, stories: dict[str, int]) -> None:
 
 
 class HeldUnreadSearch:
-    """`Library.next_unread` whose first call waits until released: the first `n`'s search
-    is still running when the second `n` arrives."""
+    """`Library.next_unread` (with `listed`: the walk of a list's ids that Unread takes) whose
+    first call waits until released: the first `n`'s search is still running when the second
+    `n` arrives."""
 
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, *, listed: bool = False) -> None:
         self.held, self.release = threading.Event(), threading.Event()
         self.calls = 0
-        real = Library.next_unread
+        real = unread_steps.next_listed_unread if listed else Library.next_unread
 
-        def next_unread(library: Library, *args: object, **kw: object):
+        def next_unread(*args: object, **kw: object):
             self.calls += 1
             if self.calls == 1:
                 self.held.set()
                 self.release.wait(120)  # (a bound: only a broken test would wait that long)
-            return real(library, *args, **kw)
+            return real(*args, **kw)
 
-        monkeypatch.setattr(Library, "next_unread", next_unread)
+        if listed:
+            monkeypatch.setattr(unread_steps, "next_listed_unread", next_unread)
+        else:
+            monkeypatch.setattr(Library, "next_unread", next_unread)
 
 
 async def test_n_typed_twice_while_the_rows_load_moves_two_unread_articles(tmp_path, monkeypatch):
@@ -338,7 +343,56 @@ async def test_n_typed_twice_during_the_first_search_moves_two_unread_articles(
         await pilot.press("n", "p", "n")
         search.release.set()
         await settle(pilot)
-        assert app.main.headlines.selected.title == "Alpha Post story 3"
+        # n: 1 → 2; n: 2 (read, passed) → 3; p: 3 (read) → 1, the unread one before; n: 1 → 4,
+        # past 2 and 3, read whether their marks were stored before the searches read or not
+        assert app.main.headlines.selected.title == "Alpha Post story 4"
+
+
+class HeldMarks:
+    """`Library.marked` that waits until released: the marks n/p make are still on their way
+    to the store while the searches of the keys behind them read it."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.release = threading.Event()
+        self.waiting = 0
+        real = Library.marked
+
+        def marked(library: Library, *args: object, **kw: object):
+            self.waiting += 1
+            self.release.wait(120)  # (a bound: only a broken test would wait that long)
+            return real(library, *args, **kw)
+
+        monkeypatch.setattr(Library, "marked", marked)
+
+
+@pytest.mark.parametrize("unread_view", [False, True])
+async def test_n_and_p_take_the_marks_not_yet_stored_as_read(tmp_path, monkeypatch, unread_view):
+    """The keys' searches read the store while the marks of the keys before them are still
+    being written: an article n passed is not found again (by p, then n) as unread."""
+    path = tmp_path / "f.db"
+    feeds_of_stories(path, {"Alpha Post": 5})
+    app = NewstuiApp(path, None)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        if unread_view:  # a list that keeps the rows marked out of it: walked by listed ids
+            await pilot.press("slash", *"unread", "enter")
+            await settle(pilot)
+            assert app.main.headlines.listed_ids() is not None
+        marks = HeldMarks(monkeypatch)
+        search = HeldUnreadSearch(monkeypatch, listed=unread_view)
+        await pilot.press("n")
+        await until(pilot, search.held.is_set)
+        await pilot.press("n", "p", "n")
+        search.release.set()
+        screen = app.main
+        await until(pilot, lambda: search.calls >= 4 and not screen._unread_searching)
+        assert marks.waiting >= 1  # (a mark was held while the searches ran)
+        assert screen.headlines.selected.title == "Alpha Post story 4"
+        marks.release.set()
+        await settle(pilot)
+    with Library.open(path) as library:
+        unread = {a.title for a in library.articles(ArticleFilter(unread=True))}
+    assert not unread & {"Alpha Post story 1", "Alpha Post story 2", "Alpha Post story 3"}
 
 
 async def test_n_typed_twice_at_a_feeds_last_unread_goes_on_into_the_next_feed(

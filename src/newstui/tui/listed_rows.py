@@ -25,9 +25,11 @@ def next_listed_unread(
     ids: tuple[int, ...],
     from_id: int | None,
     direction: Direction,
+    read: frozenset[int] = frozenset(),
 ) -> tuple[int, int] | None:
     """(list index, id) of the nearest unread row after (1) or before (-1) `from_id` among the
-    listed ids (from the first, or the last, when `from_id` is None or no longer listed)."""
+    listed ids (from the first, or the last, when `from_id` is None or no longer listed), taking
+    the ids in `read` (marked, their marks not stored yet) as read."""
     try:
         start = ids.index(from_id) if from_id is not None else None
     except ValueError:
@@ -38,7 +40,7 @@ def next_listed_unread(
     for begin in range(0, len(walk), WALK):
         part = walk[begin : begin + WALK]
         window = tuple(ids[i] for i in part)
-        unread = set(library.article_ids(_by_ids(f, window, unread=True)))
+        unread = set(library.article_ids(_by_ids(f, window, unread=True))) - read
         for i in part:
             if ids[i] in unread:
                 return i, ids[i]

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -138,6 +139,9 @@ class ArticleActions(ScreenMixin):
 
     _last_pipe = ""  # the last command the article was piped to
     _last_mark: UndoableMark | None = None  # what `u` undoes
+    # articles shown read whose mark is not stored yet: an n/p search behind the key that
+    # marked one (a mark written while the next search reads the store) takes it as read
+    _reads_unwritten: Mapping[int, UndoableMark] = MappingProxyType({})
     _not_undone: str | None = None  # the last action could not be undone: what `u` says
     _step_notice: Notification | None = None  # the last notice of a key's step (notices.py)
     # An action asked for before its article's detail loaded (`j v` in one burst), and the
@@ -223,7 +227,25 @@ class ArticleActions(ScreenMixin):
         self._last_mark = record = UndoableMark(before)
         self._not_undone = None
         self._show_flags(row.id, read=read, starred=starred)
+        if read is not None:
+            unwritten = dict(self._reads_unwritten)  # (the class's empty one is not this screen's)
+            if read:
+                unwritten[row.id] = record
+            else:
+                unwritten.pop(row.id, None)
+            self._reads_unwritten = unwritten
         self._store_flags(row.id, record, read=read, starred=starred)
+
+    def reads_unwritten(self) -> frozenset[int]:
+        """The articles shown read whose mark is still on its way to the store."""
+        return frozenset(self._reads_unwritten)
+
+    def _written(self, article_id: int, record: UndoableMark) -> None:
+        """The write of `record` has ended (stored or failed): the store says the flags now."""
+        if self._reads_unwritten.get(article_id) is record:
+            self._reads_unwritten = {
+                k: v for k, v in self._reads_unwritten.items() if k != article_id
+            }
 
     def _show_flags(
         self, article_id: int, *, read: bool | None = None, starred: bool | None = None
@@ -255,11 +277,13 @@ class ArticleActions(ScreenMixin):
         try:
             marked = await self.library.write(mark)
         except Exception:  # nothing was stored: show the flags as they are (the error: one line)
+            self._written(article_id, record)
             before = record.flags
             self._show_flags(article_id, read=before.get("read"), starred=before.get("starred"))
             if self._last_mark is record:
                 self._last_mark = None
             raise
+        self._written(article_id, record)
         if not marked.found:
             self.article_removed(article_id)
             return

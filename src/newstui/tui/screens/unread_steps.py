@@ -3,7 +3,9 @@ source's last one the next source with one (as newsboat's goto-next-feed); the a
 is marked read once shown, as opening it does (newsboat's next-unread opens it), or when the next
 n/p moves on from it before it was shown (a held key outruns the reader). Each key moves once:
 a key typed while the search before it runs waits for it, and starts from the article it found
-(`n n` typed fast, or queued behind `J`, moves two articles). Part of `MainScreen`."""
+(`n n` typed fast, or queued behind `J`, moves two articles). A search takes the articles marked
+read whose marks are still being written as read: `n n p n` lands on the same article however
+fast the store took the marks. Part of `MainScreen`."""
 
 from __future__ import annotations
 
@@ -61,6 +63,8 @@ class UnreadSteps(ScreenMixin):
 
         def article_opened(self, row: ArticleRow) -> None: ...
 
+        def reads_unwritten(self) -> frozenset[int]: ...
+
     _unread_searching = False
     # n/p typed while a search ran, with the view they were typed on, in order
     _unread_waiting: tuple[tuple[View, Direction], ...] = ()
@@ -93,7 +97,9 @@ class UnreadSteps(ScreenMixin):
         later = [v for v in after if v.key in unread]
         self._unread_searching = True
         listed = self.headlines.listed_ids()
-        self._find_unread(view, self.headlines.order, from_id, direction, later, listed)
+        # the marks of the keys before may not be stored yet: the search takes them as read
+        read = self.reads_unwritten()
+        self._find_unread(view, self.headlines.order, from_id, direction, later, listed, read)
 
     @work(thread=True, group="unread", exit_on_error=False)
     def _find_unread(
@@ -104,6 +110,7 @@ class UnreadSteps(ScreenMixin):
         direction: Direction,
         later: list[View],
         listed: tuple[int, ...] | None,
+        read: frozenset[int],
     ) -> None:
         try:
             with self.library.borrow() as library:
@@ -112,19 +119,28 @@ class UnreadSteps(ScreenMixin):
                     # a list that keeps the rows marked out of it (Unread, an `unread` query):
                     # walked by the ids it lists, as the store's offsets no longer count them
                     # (nor the article the key before is about to mark read)
-                    step = next_listed_unread(library, view.filter, listed, article_id, direction)
+                    step = next_listed_unread(
+                        library, view.filter, listed, article_id, direction, read
+                    )
                     if step is not None:
                         rows = listed_rows(library, view.filter, (step[1],))
                         found = UnreadFound(view, step[0], direction, rows[0] if rows else None)
                 else:
-                    index = library.next_unread(view.filter, article_id, direction, order)
-                    if index is not None:
+                    from_id = article_id
+                    while (
+                        index := library.next_unread(view.filter, from_id, direction, order)
+                    ) is not None:
                         rows = library.articles(view.filter, offset=index, limit=1, order=order)
+                        if rows and rows[0].id in read and rows[0].id != from_id:
+                            from_id = rows[0].id  # marked read, not yet stored: on past it
+                            continue
                         found = UnreadFound(view, index, direction, rows[0] if rows else None)
+                        break
                 for source in later if found.index is None else []:
                     rows = library.articles(
-                        replace(source.filter, unread=True), limit=1, order=order
+                        replace(source.filter, unread=True), limit=len(read) + 1, order=order
                     )
+                    rows = [row for row in rows if row.id not in read]
                     if rows:
                         found = UnreadFound(view, None, direction, later=(source, rows[0].id))
                         break
