@@ -459,6 +459,7 @@ class SpeakerFinder(_SubjectFinder):
         speaker = None if self._next_sentence_opens_quote(span) else self._after(span)
         labelling = False  # 'Russia called the revolution “illegal”': a state labels too
         beside = False  # a longer quotation of the same sentence
+        state_says = False  # a fragment closed by its stop, or ending a reported clause
         if not speaker:
             sent_start, _ = self.sentence_bounds(span.open_mark)
             head = self.masked[sent_start : span.open_mark]
@@ -510,6 +511,7 @@ class SpeakerFinder(_SubjectFinder):
                 m.end == sent_start + len(bare) - len(said) - 1
                 for m in self.mentions_in(max(sent_start, span.open_mark - 80), span.open_mark)
             )
+            state_says = stopped or reported
             if not speaker and (
                 labelled
                 or beside
@@ -552,7 +554,31 @@ class SpeakerFinder(_SubjectFinder):
         # 'Iran said that from "…" on, it will run "3,000 centrifuges"': a state speaks a
         # fragment beside a longer quotation of its own sentence
         kinds = _LABELLING_TYPES if labelling or beside else ("PERSON", "ORG")
-        return speaker if speaker and self.types.get(speaker) in kinds else None
+        if speaker and self.types.get(speaker) not in kinds:
+            # 'Iran has stated that it is not “hindering” the inspections': a state that opens
+            # the clause of the verb of saying reporting the fragment speaks it too
+            return speaker if state_says and self._state_says(speaker, span) else None
+        return speaker
+
+    def _state_says(self, state: str, span: QuoteSpan) -> bool:
+        """Whether `state` (a place or group) is named opening the clause before `span`, after
+        any quotation closed in its sentence, with a verb of saying between it and `span` ("China
+        … suggested that “…”"; not "the conflict with Lebanon saying", "a movement inside
+        Somalia has stated"), a lower-case word right after it and no passive ("Kinshasa was
+        reported as “tense”" is what others said of it)."""
+        sent_start, _ = self.sentence_bounds(span.open_mark)
+        start = self._after_closed_quotes(sent_start, span.open_mark)
+        masked = self.masked
+        for m in self.mentions_in(start, span.open_mark)[:1]:
+            if (
+                m.entity.name == state
+                and self._opens_clause(m, start)
+                and masked[m.end : m.end + 2][:1] == " "
+                and masked[m.end + 1 : m.end + 2].islower()
+            ):
+                verb = verb_search(masked, m.end, span.open_mark)
+                return verb is not None and not _PASSIVE_AUX_END.search(masked, m.end, verb.start())
+        return False
 
     def _credit_sentence_after(self, span: QuoteSpan) -> str | None:
         """'“We rely on ourselves.” Board member Tom Baker said, commenting on the plan.': a
