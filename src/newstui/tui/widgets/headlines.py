@@ -186,6 +186,11 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         # Keys that moved the cursor while a (re)load ran, as (anchor, steps): the loaded list
         # repeats them from its first row (anchor 0), its last (-1), or the row it selected (None).
         self._typed: tuple[int | None, int] | None = None
+        # The article a move other than a cursor key (n/p) put the cursor on while a reload of
+        # the rows shown ran: the reloaded list keeps that one selected, not the one the reload
+        # started from (user test r36 M4: it put the cursor back under held n, and the article
+        # n had reached was passed unread).
+        self._moved_to: int | None = None
         # What keys on the selected article asked for while a new view's rows were loading
         # (`J` then `s` in one burst): run once they are in, on the row they select.
         self._when_rows_in: list[Callable[[], object]] = []
@@ -218,6 +223,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         self.view = view
         self._generation += 1
         self._typed = None
+        self._moved_to = None
         args = (self._generation, view, self.order, select_id, row_on_screen, near)
         if at_once:
             try:
@@ -452,7 +458,15 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         if message.generation != self._generation:
             return
         typed = self._typed is not None  # keys moved the cursor while it loaded
-        cursor = self._after_typed(message.cursor, message.total)
+        loaded_cursor, on_screen = message.cursor, message.row_on_screen
+        moved_to, self._moved_to = self._moved_to, None
+        if moved_to is not None and not typed and self._shown_view == self.view:
+            found = _index_in(message.chunks, moved_to)
+            if found is None:  # not in the windows read: read the list again around it
+                self.reload()
+                return
+            loaded_cursor, on_screen = found, self.cursor - round(self.scroll_y)
+        cursor = self._after_typed(loaded_cursor, message.total)
         if self._same_as_shown(
             message, cursor
         ):  # a reload that found nothing new: nothing to redraw
@@ -488,7 +502,6 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
             self._show_scrollbar()
         self.cursor = min(cursor, max(self.total - 1, 0))
         self._announced = -1
-        on_screen = message.row_on_screen
         height = self.size.height
         if on_screen is None or not 0 <= on_screen < height:
             # a third down; a row in the first screen's top two thirds scrolls nothing (a sort
@@ -664,6 +677,8 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
             return
         index = max(0, min(index, self.total - 1))
         old, self.cursor = self.cursor, index
+        if self.load_pending and self.rows_shown and (row := self.row_at(index)) is not None:
+            self._moved_to = row.id
         y = self._top_showing(index, self.scrollable_content_region.height or 1)
         if y is not None:
             self.scroll_to(y=y, animate=False, immediate=True)
@@ -877,6 +892,15 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
             source_cut=self._source_cut,
         )
         return Strip(segments).crop_extend(0, width, base)
+
+
+def _index_in(chunks: dict[int, list[ArticleRow]], article_id: int) -> int | None:
+    """The list index of an article in windows read, if there."""
+    for chunk, rows in chunks.items():
+        for i, row in enumerate(rows):
+            if row.id == article_id:
+                return chunk * CHUNK + i
+    return None
 
 
 def _any_time(windows: Iterable[list[ArticleRow]]) -> bool:
