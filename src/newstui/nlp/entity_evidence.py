@@ -237,6 +237,9 @@ _AFTER_NATURE_HEAD: Final = frozenset(
 _NAME_GOES_ON_WORDS: Final = frozenset("of for and & de del".split())
 
 
+# Body nouns that are a person's trade too: a given name and a surname after them are a person
+# ("camera operator Doug Vogt", "publisher Sebastian Kadas"; "the carrier Adam Air" stays a body).
+_PERSON_TRADE_NOUNS: Final = frozenset("operator publisher miner".split())
 # Words right before "producer" that make it a person's trade, not a firm's ("film producer").
 _SHOW_TRADES: Final = frozenset(
     "film movie music record television tv theatre theater stage radio documentary executive "
@@ -354,6 +357,18 @@ class _TypingFinder(_FinderBase):
         if before[-2] == "and" and len(before) > 2:
             return before[-3].rstrip(",") in _SHOW_TRADES
         return before[-2] in _SHOW_TRADES
+
+    def _person_after_body_noun(
+        self, words: list[str], surface: str, noun: str, start: int, end: int
+    ) -> bool:
+        """'camera operator Doug Vogt', 'publisher Sebastian Kadas', 'the commission Ann Lee …
+        Lee said': a given name and a plain surname after a body's noun are a person's when the
+        noun is also a person's trade or the surname stands alone elsewhere in the text."""
+        if not 2 <= len(words) <= 3 or words[0] not in self.gaz.first_names:
+            return False
+        if not self._plain_name(words[1:]) or self._lookup(surface):
+            return False
+        return noun in _PERSON_TRADE_NOUNS or self._surname_alone(words[0], words[-1], start, end)
 
     def _named_kin(self, words: list[str], surface: str, kin: bool, after: str) -> bool:
         """'his wife, Maureen', 'daughters Ama and …', 'Laura and I welcome': a name right after
@@ -648,6 +663,7 @@ class _TypingFinder(_FinderBase):
                 and (before[-1] in gaz.role_words or self._capitalised_before(start))
             )
             and not (before[-1] == "producer" and self._show_producer(before))
+            and not self._person_after_body_noun(words, surface, before[-1], start, end)
         ):  # "the carmaker Ladon Motors", but "actor and producer Ann Lee" is a person, and so
             # is "the Security Council Ann Lee": the council's name ends before her given name
             return "ORG", 2
@@ -707,6 +723,10 @@ class _TypingFinder(_FinderBase):
             and not (len(words) > 1 and self._role_for_body_before(start))
             and not (words[0] in gaz.first_names and self._role_of_before(before))
             and not _PERSON_AGE.match(after)  # "the Unionist Party, Ian Paisley, 81,": its leader
+            and not (
+                after[:1] == ","
+                and self._person_after_body_noun(words, surface, "", start, end)
+            )  # "the Guardian newspaper, Ann Lee, …  Lee wrote": a person of the body
         ):  # but "the president of the European Central Bank, Jean-Claude Trichet, said"
             return "ORG", 2  # "the national copper commission, Cochilco, said"
         if (
