@@ -724,8 +724,7 @@ class _TypingFinder(_FinderBase):
             and not (words[0] in gaz.first_names and self._role_of_before(before))
             and not _PERSON_AGE.match(after)  # "the Unionist Party, Ian Paisley, 81,": its leader
             and not (
-                after[:1] == ","
-                and self._person_after_body_noun(words, surface, "", start, end)
+                after[:1] == "," and self._person_after_body_noun(words, surface, "", start, end)
             )  # "the Guardian newspaper, Ann Lee, …  Lee wrote": a person of the body
         ):  # but "the president of the European Central Bank, Jean-Claude Trichet, said"
             return "ORG", 2  # "the national copper commission, Cochilco, said"

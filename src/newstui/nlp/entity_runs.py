@@ -601,7 +601,14 @@ class _RunFinder(_TypingFinder):
     def _title_names_a_thing(self, run: list[Token], j: int) -> bool:
         """'General Motors Company', 'St. George Hotel': the words after a title end in a head
         noun of a body or place with no lower-case word between ("Dr. Ann Lee of the University
-        of Cape Town" is a person)."""
+        of Cape Town" is a person), or a body's head noun and "of"/"for" follow the title."""
+        if (
+            j + 1 < len(run)
+            and run[j + 1].text in ("of", "for")
+            and run[j].text in self.gaz.org_words
+        ):
+            return True  # "the General Confederation of Labour", "the General Administration of
+            # Customs": a body's head noun right after the title, before its "of"
         last = strip_possessive(run[-1].text)
         if last in self.gaz.org_words:
             # "Dr. Ann Lee of Scripps Research Institute": a given name, then the body's name
