@@ -495,6 +495,7 @@ class _RunFinder(_TypingFinder):
                 n_title
                 and i + n_title < len(run)
                 and not self._title_names_a_thing(run, i + n_title)
+                and not self._title_opens_body(run, i + n_title)
                 and not self._saint_names_a_place(run, i, n_title)
                 and not (
                     pending and all(t.text in _GENERATION_WORDS for t in run[i + n_title :])
@@ -601,19 +602,21 @@ class _RunFinder(_TypingFinder):
     def _title_names_a_thing(self, run: list[Token], j: int) -> bool:
         """'General Motors Company', 'St. George Hotel': the words after a title end in a head
         noun of a body or place with no lower-case word between ("Dr. Ann Lee of the University
-        of Cape Town" is a person), or a body's head noun and "of"/"for" follow the title."""
-        if (
-            j + 1 < len(run)
-            and run[j + 1].text in ("of", "for")
-            and run[j].text in self.gaz.org_words
-        ):
-            return True  # "the General Confederation of Labour", "the General Administration of
-            # Customs": a body's head noun right after the title, before its "of"
+        of Cape Town" is a person)."""
         last = strip_possessive(run[-1].text)
         if last in self.gaz.org_words:
             # "Dr. Ann Lee of Scripps Research Institute": a given name, then the body's name
             return not (self._last_lower(run) >= j and self._given_name_after_brief(run, j))
         return last in self.heads and self._last_lower(run) < j
+
+    def _title_opens_body(self, run: list[Token], j: int) -> bool:
+        """'the General Confederation of Labour', 'the General Administration of Customs': a
+        body's head noun and "of"/"for" right after a title word (at `j`) are a body's name."""
+        return (
+            j + 1 < len(run)
+            and run[j + 1].text in ("of", "for")
+            and run[j].text in self.gaz.org_words
+        )
 
     def _last_lower(self, run: list[Token]) -> int:
         """The index of the run's last lower-case word, or -1; read once a run (a run of
