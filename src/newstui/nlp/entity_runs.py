@@ -144,8 +144,14 @@ _PUBLISHES_AFTER: Final = re.compile(
 _PAPER_WORD_AFTER: Final = re.compile(
     r"(?! [a-z])| (?:newspaper|paper|daily|weekly|magazine|editorial|columnist|reporter|"
     r"correspondent|journalist|website|reported|reports|revealed|reveals|wrote|writes|"
-    r"published|predicted|quoted|said|says|claimed|stated|being|has|had|is|was|which|that|"
-    r"whose)\b"
+    r"published|publishes|uncovered|uncovers|quotes|editorialised|editorialized|predicted|"
+    r"quoted|said|says|claimed|stated|being|has|had|is|was|which|that|whose)\b"
+)
+# A paper's noun after "The" and a people's word: "The Thai newspaper" describes an outlet by its
+# country unless the paper is titled so (`_PEOPLE_WORD_PAPERS`: "The Australian newspaper").
+_PAPER_NOUN_AFTER: Final = re.compile(r" (?:newspaper|paper|daily|weekly|magazine)\b")
+_PEOPLE_WORD_PAPERS: Final = frozenset(
+    ("Australian", "East African", "Scotsman", "Hindu", "Tennessean", "Oklahoman")
 )
 _TEAM_NOUNS: Final = re.compile(r"\b(?:team|club|franchise)\b")
 _SPORT_WORDS: Final = re.compile(
@@ -1111,7 +1117,8 @@ class _RunFinder(_TypingFinder):
         capital "The" mid-sentence, ending the run, is a newspaper's title, no nationality
         ("the Australian" would be a person), when no lower-case word follows it but a paper's
         noun or a verb of publishing ("*The Irish fixed-line market", "The Japanese army":
-        a list's or a heading's capital)."""
+        a list's or a heading's capital); before a paper's noun only a paper titled so ("…,"
+        The Thai newspaper reported" describes one)."""
         the = run[i - 1]
         word = self._surface(run, i, n)[2]
         return (
@@ -1119,6 +1126,10 @@ class _RunFinder(_TypingFinder):
             and the.text == "The"
             and _PAPER_WORD_AFTER.match(self.text, run[i + n - 1].end) is not None
             and not the.sentence_start
+            and (
+                word in _PEOPLE_WORD_PAPERS
+                or _PAPER_NOUN_AFTER.match(self.text, run[i + n - 1].end) is None
+            )
             and word[-1:] != "s"  # "The Greens", "The Americans": a party, a people
             and self.gaz.known.get(word) == "GROUP"
             and self.text[the.start - 1 : the.start] not in _QUOTE_MARKS
