@@ -69,7 +69,7 @@ ORG_NOUNS: Final = frozenset(
     "commission ministry watchdog authority institute council department operator producer miner "
     "group company firm union party militia broadcaster newspaper agency charity bank lender carrier airline "
     "regulator chipmaker carmaker automaker retailer insurer club startup outlet platform organisation "
-    "chain supermarket pollster consultancy band label studio franchise telecom "
+    "chain supermarket pollster consultancy band label studio franchise telecom provider "
     "organization movement coalition conglomerate giant manufacturer publisher network app brand "
     "journal magazine tabloid website channel newswire nonprofit non-profit supergroup "
     "troupe orchestra choir ensemble "
