@@ -36,3 +36,15 @@ def test_a_body_named_after_a_person_stays_a_body(extractor) -> None:
     assert type_by_name(extractor, text)["Adam Air"] == "ORG"
     text = "The national copper commission, Cochilco, said output would fall."
     assert type_by_name(extractor, text)["Cochilco"] == "ORG"
+
+
+def test_a_name_between_commas_after_a_body_then_said_or_a_role_is_a_person(extractor) -> None:
+    text = (
+        "A spokeswoman for the Harbour Licensing Board, Marika Oddvar-Lunde, said stores may sell."
+    )
+    assert type_by_name(extractor, text)["Marika Oddvar-Lunde"] == "PERSON"
+    text = (
+        "In a letter to the broadcaster, Helen Varrow, the station's news editor, "
+        "was said to be furious."
+    )
+    assert type_by_name(extractor, text)["Helen Varrow"] == "PERSON"

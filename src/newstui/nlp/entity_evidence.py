@@ -237,6 +237,8 @@ _AFTER_NATURE_HEAD: Final = frozenset(
 _NAME_GOES_ON_WORDS: Final = frozenset("of for and & de del".split())
 
 
+# A comma, an adverb and a verb after a name: ", said", ", also said", ", quickly denied".
+_SPEECH_AFTER_COMMA: Final = re.compile(r", (?:[a-z]+ly |also |then |later )?([a-z]+)\b")
 # Body nouns that are a person's trade too: a given name and a surname after them are a person
 # ("camera operator Doug Vogt", "publisher Sebastian Kadas"; "the carrier Adam Air" stays a body).
 _PERSON_TRADE_NOUNS: Final = frozenset("operator publisher miner".split())
@@ -369,6 +371,23 @@ class _TypingFinder(_FinderBase):
         if not self._plain_name(words[1:]) or self._lookup(surface):
             return False
         return noun in _PERSON_TRADE_NOUNS or self._surname_alone(words[0], words[-1], start, end)
+
+    def _person_described_after(self, words: list[str], surface: str, end: int) -> bool:
+        """'the Gaming Commission, Ann Lee-Vance, said', '…, Ann Lee, the station's editor,': a
+        given name and a plain surname set off by commas after a body's noun, then a speech
+        verb or a description holding a role word, are a person of that body."""
+        if not 2 <= len(words) <= 3 or words[0] not in self.gaz.first_names:
+            return False
+        if not self._plain_name(words[1:]) or self._lookup(surface):
+            return False
+        said = _SPEECH_AFTER_COMMA.match(self.text, end)
+        if said is not None and said.group(1) in SPEECH_VERBS:
+            return True
+        tail = self.text[end + 1 : end + 80].split(",", 1)
+        if len(tail) < 2:
+            return False  # no comma closes a description
+        described = [w.strip(".;:'’").lower() for w in tail[0].split()]
+        return 0 < len(described) <= 6 and described[-1] in self.gaz.role_words
 
     def _named_kin(self, words: list[str], surface: str, kin: bool, after: str) -> bool:
         """'his wife, Maureen', 'daughters Ama and …', 'Laura and I welcome': a name right after
@@ -724,8 +743,12 @@ class _TypingFinder(_FinderBase):
             and not (words[0] in gaz.first_names and self._role_of_before(before))
             and not _PERSON_AGE.match(after)  # "the Unionist Party, Ian Paisley, 81,": its leader
             and not (
-                after[:1] == "," and self._person_after_body_noun(words, surface, "", start, end)
-            )  # "the Guardian newspaper, Ann Lee, …  Lee wrote": a person of the body
+                after[:1] == ","
+                and (
+                    self._person_after_body_noun(words, surface, "", start, end)
+                    or self._person_described_after(words, surface, end)
+                )
+            )  # "the Guardian newspaper, Ann Lee, …  Lee wrote", "the commission, Ann Lee, said"
         ):  # but "the president of the European Central Bank, Jean-Claude Trichet, said"
             return "ORG", 2  # "the national copper commission, Cochilco, said"
         if (
