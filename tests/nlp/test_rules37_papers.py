@@ -1,6 +1,6 @@
 """Rules-37 organisations (round 35): newspapers titled "The" and a people's word.
 
-"Speaking to The Tongan newspaper, Ana Ruiz said …" made a paper's candidate, but the article's
+"Speaking to The Tongan, Ana Ruiz said …" made a paper's candidate, but the article's
 other "Tongan" (a nationality) took it into its group, so the paper was a GROUP "The Tongan": the
 paper is an entity of its own now, and the nationality keeps its own name. "The Tongan" opening a
 sentence before a verb of publishing ("The Tongan reported …") is the paper too (the sentence's
@@ -14,10 +14,14 @@ from extracted import type_by_name, typed_names
 
 
 def test_a_paper_named_by_a_peoples_word_is_not_the_nationality(extractor) -> None:
+    # (round 36: before "newspaper" only a paper titled so, review r35 N9: "The Thai newspaper")
     text = (
-        "Tongan farmers protested on Monday. Speaking to The Tongan newspaper, Ana Ruiz said the"
-        " price of squash had halved."
+        "Australian farmers protested on Monday. Speaking to The Australian newspaper, Ana Ruiz"
+        " said the price of squash had halved."
     )
+    names = typed_names(extractor, text)
+    assert ("The Australian", "ORG") in names and ("Australian", "GROUP") in names
+    text = "Tongan farmers protested on Monday. Speaking to The Tongan, Ana Ruiz said it was over."
     names = typed_names(extractor, text)
     assert ("The Tongan", "ORG") in names and ("Tongan", "GROUP") in names
 
