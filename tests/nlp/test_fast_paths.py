@@ -786,7 +786,8 @@ FIRST_NAME_CUES = [
     ("He joined Mary Fund for Peace today.", "Mary Fund for Peace"),
     ("the carmaker Ann Lee rose", "Ann Lee"),
     ("He read the Greek daily Ann Lee today.", "Ann Lee"),
-    ("the national copper commission, Ann Lee, said", "Ann Lee"),
+    # (round 36: "…, Ann Lee, said" or "…, Ann Lee, the board's chair," is a person of the body)
+    ("the national copper commission, Ann Lee, cut output", "Ann Lee"),
     ("He left the town of Ann Lee today.", "Ann Lee"),
     ("He left the town of  Ann Lee today.", "Ann Lee"),  # two spaces: no deal word's " of "
     ("He posted on Ann Lee today.", "Ann Lee"),
