@@ -53,7 +53,8 @@ async def test_J_and_K_walk_the_feeds_in_the_order_sources_lists_them(tmp_path):
 
 
 async def test_n_past_a_feeds_last_unread_goes_on_to_the_next_feed_with_one(tmp_path):
-    """As newsboat's goto-next-feed: n said "No unread article after this one." at the end."""
+    """As newsboat's goto-next-feed: n said "No unread article after this one." at the end; and
+    as its next-unread, n looks from the feed's top before it leaves (r35 user test M-b)."""
     path = tmp_path / "f.db"
     three_feeds(path)
     with Library.open(path) as library:
@@ -64,12 +65,17 @@ async def test_n_past_a_feeds_last_unread_goes_on_to_the_next_feed_with_one(tmp_
         await settle(pilot)
         await pilot.press("J", "n")  # Alpha's one article is under the cursor: none after it
         await settle(pilot)
+        assert app.main.headlines.view.title == "Alpha Post"  # from the top: the one shown
+        assert app.main.detail.article.row.title == "Alpha Post story"
+        assert app.main.headlines.selected.read
+        await pilot.press("n")
+        await settle(pilot)
         assert app.main.headlines.view.title == "Gamma Times"  # Beta has none unread
         assert app.main.headlines.selected.title == "Gamma Times story"
         assert notifications(app)[-1].message == "No unread article left here: on to Gamma Times."
         await pilot.press("n")  # the last feed: nothing further
         await settle(pilot)
-        assert notifications(app)[-1].message == "No unread article after this one."
+        assert notifications(app)[-1].message == "No unread article left here."
 
 
 class HeldHeadlines:
@@ -115,7 +121,7 @@ def starred_titles(path) -> set[str]:
     [
         (("s",), "starred"),  # s stars the new feed's article, not the one shown before
         (("enter",), "read"),  # Enter opens (and marks read) the new feed's article
-        (("n",), "next feed"),  # n looks for unread articles after the new feed's selected one
+        (("n",), "opened"),  # n finds the new feed's selected one, from its top (not Alpha's)
     ],
 )
 async def test_keys_typed_while_the_next_feeds_rows_load_act_on_that_feeds_article(
@@ -146,10 +152,10 @@ async def test_keys_typed_while_the_next_feeds_rows_load_act_on_that_feeds_artic
         elif expected == "read":
             assert app.main.detail.article.row.title == "Beta Daily story"
             assert app.main.headlines.selected.read
-        else:
-            assert app.main.headlines.view.title == "Gamma Times"
-            said = notifications(app)[-1].message
-            assert said == "No unread article left here: on to Gamma Times."
+        else:  # none after it in Beta: from the top, the one the list opened on
+            assert app.main.headlines.view.title == "Beta Daily"
+            assert app.main.detail.article.row.title == "Beta Daily story"
+            assert app.main.headlines.selected.read
         with Library.open(path) as library:
             alpha = library.articles(ArticleFilter(feed_id=ids["Alpha Post"]))
         assert [(r.read, r.starred) for r in alpha] == [(False, False)]  # left alone
@@ -398,7 +404,8 @@ async def test_n_and_p_take_the_marks_not_yet_stored_as_read(tmp_path, monkeypat
 async def test_n_typed_twice_at_a_feeds_last_unread_goes_on_into_the_next_feed(
     tmp_path, monkeypatch
 ):
-    """The first n goes on to the next feed with unread articles; the second moves in it."""
+    """The first n opens the feed's one unread article (under the cursor: from the top, as
+    newsboat's next-unread); the second goes on to the next feed with unread articles."""
     path = tmp_path / "f.db"
     feeds_of_stories(path, {"Alpha Post": 1, "Beta Daily": 3})
     app = NewstuiApp(path, None)
@@ -413,7 +420,10 @@ async def test_n_typed_twice_at_a_feeds_last_unread_goes_on_into_the_next_feed(
         search.release.set()
         await settle(pilot)
         assert app.main.headlines.view.title == "Beta Daily"
-        assert app.main.headlines.selected.title == "Beta Daily story 2"
+        assert app.main.headlines.selected.title == "Beta Daily story 1"
+        with Library.open(path) as library:
+            alpha = library.articles(ArticleFilter(feed_id=feed_ids(path)["Alpha Post"]))
+        assert [row.read for row in alpha] == [True]
 
 
 async def test_n_after_a_failed_unread_search_searches_again(tmp_path, monkeypatch):

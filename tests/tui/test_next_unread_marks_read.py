@@ -89,7 +89,11 @@ async def test_n_on_to_the_next_feed_marks_the_article_it_lands_on_read(tmp_path
     app = NewstuiApp(path, None)
     async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("J", "n")  # Alpha's one article is under the cursor: on to Beta
+        await pilot.press("J", "n")  # Alpha's one article is under the cursor: it, from the top
+        await settle(pilot)
+        assert app.main.headlines.view.title == "Alpha Post"
+        assert read_titles(path) == {"Alpha Post story"}
+        await pilot.press("n")  # none left in Alpha: on to Beta
         await settle(pilot)
         assert app.main.headlines.view.title == "Beta Daily"
-        assert read_titles(path) == {"Beta Daily story"}
+        assert read_titles(path) == {"Alpha Post story", "Beta Daily story"}

@@ -1,5 +1,6 @@
-"""n and p: the next (previous) unread article of the view the main screen shows, and past a
-source's last one the next source with one (as newsboat's goto-next-feed); the article found
+"""n and p: the next (previous) unread article of the view the main screen shows; n past the
+last one looks again from the top down to the cursor (newsboat's next-unread), then goes on to
+the next source with one (as newsboat's goto-next-feed); the article found
 is marked read once shown, as opening it does (newsboat's next-unread opens it), or when the next
 n/p moves on from it before it was shown (a held key outruns the reader). Each key moves once:
 a key typed while the search before it runs waits for it, and starts from the article it found
@@ -23,6 +24,8 @@ from newstui.tui.mixins import ScreenMixin
 from newstui.tui.notices import replace_notice
 
 if TYPE_CHECKING:
+    from newstui.library import Library
+    from newstui.model import ArticleDetail
     from newstui.tui.shared_library import SharedLibrary
     from newstui.tui.view import View
     from newstui.tui.widgets.headlines import HeadlineList
@@ -56,6 +59,7 @@ class UnreadSteps(ScreenMixin):
     sources: SourcesPane
     _history: list[tuple[View, int | None]]
     _open_on_load: int | None  # the article to mark read (if the settings say so) once shown
+    detail: ArticleDetail | None  # the article the reader shows
 
     if TYPE_CHECKING:
 
@@ -99,7 +103,10 @@ class UnreadSteps(ScreenMixin):
         listed = self.headlines.listed_ids()
         # the marks of the keys before may not be stored yet: the search takes them as read
         read = self.reads_unwritten()
-        self._find_unread(view, self.headlines.order, from_id, direction, later, listed, read)
+        order = self.headlines.order
+        # the article the last n landed on, marked read as this key leaves it (_move_on)
+        passing = self._open_on_load
+        self._find_unread(view, order, from_id, direction, later, listed, read, passing)
 
     @work(thread=True, group="unread", exit_on_error=False)
     def _find_unread(
@@ -111,31 +118,18 @@ class UnreadSteps(ScreenMixin):
         later: list[View],
         listed: tuple[int, ...] | None,
         read: frozenset[int],
+        passing: int | None = None,
     ) -> None:
         try:
             with self.library.borrow() as library:
-                found = UnreadFound(view, None, direction)
-                if listed is not None:
-                    # a list that keeps the rows marked out of it (Unread, an `unread` query):
-                    # walked by the ids it lists, as the store's offsets no longer count them
-                    # (nor the article the key before is about to mark read)
-                    step = next_listed_unread(
-                        library, view.filter, listed, article_id, direction, read
-                    )
-                    if step is not None:
-                        rows = listed_rows(library, view.filter, (step[1],))
-                        found = UnreadFound(view, step[0], direction, rows[0] if rows else None)
-                else:
-                    from_id = article_id
-                    while (
-                        index := library.next_unread(view.filter, from_id, direction, order)
-                    ) is not None:
-                        rows = library.articles(view.filter, offset=index, limit=1, order=order)
-                        if rows and rows[0].id in read and rows[0].id != from_id:
-                            from_id = rows[0].id  # marked read, not yet stored: on past it
-                            continue
-                        found = UnreadFound(view, index, direction, rows[0] if rows else None)
-                        break
+                nearest = partial(_nearest_unread, library, view, order, listed, direction)
+                found = nearest(article_id, read) or UnreadFound(view, None, direction)
+                if found.index is None and direction > 0 and article_id is not None:
+                    # as newsboat's next-unread: from the first row down to the cursor before
+                    # the next feed (the article the list opened on, rows above it: r35 user
+                    # test M-b), past those marked (the one n left, its mark on its way)
+                    passed = read | ({passing} if passing is not None else set())
+                    found = nearest(None, passed) or found
                 for source in later if found.index is None else []:
                     rows = library.articles(
                         replace(source.filter, unread=True), limit=len(read) + 1, order=order
@@ -176,10 +170,10 @@ class UnreadSteps(ScreenMixin):
             )
             self.headlines.when_rows_in(partial(self._next_waiting, None))
             return
-        if message.index is None:
-            where = "after" if message.direction > 0 else "before"
+        if message.index is None:  # (n looked from the top too)
+            said = "left here" if message.direction > 0 else "before this one"
             self._step_notice = replace_notice(
-                self.app, self._step_notice, f"No unread article {where} this one.", "warning"
+                self.app, self._step_notice, f"No unread article {said}.", "warning"
             )
             self._next_waiting(None)
             return
@@ -197,6 +191,13 @@ class UnreadSteps(ScreenMixin):
         if message.row is not None:
             self._landed = (current, self.headlines.cursor, message.row)
         self._open_on_load = found_id  # shown in full: read, as Enter would mark it
+        shown = self.detail.article.row if self.detail is not None else None
+        if shown is not None and shown.id == found_id:
+            # the article the reader shows already (the one the list opened on, reached from
+            # the top): no load to come marks it, so it is opened now
+            self._open_on_load = None
+            selected = self.headlines.selected
+            self.article_opened(selected if selected and selected.id == found_id else shown)
         self._next_waiting(found_id)
 
     def _cursor_row(self) -> ArticleRow | None:
@@ -229,3 +230,32 @@ class UnreadSteps(ScreenMixin):
             self._unread_waiting = ()
             return
         self.headlines.when_listed(partial(self._next_unread, direction, from_id))
+
+
+def _nearest_unread(
+    library: Library,
+    view: View,
+    order: SortOrder,
+    listed: tuple[int, ...] | None,
+    direction: Direction,
+    from_id: int | None,
+    read: frozenset[int],
+) -> UnreadFound | None:
+    """The view's nearest unread article after (1) or before (-1) `from_id` (from the first or
+    the last row when None), taking the ids in `read` as read; None when there is none."""
+    if listed is not None:
+        # a list that keeps the rows marked out of it (Unread, an `unread` query): walked by
+        # the ids it lists, as the store's offsets no longer count them (nor the article the
+        # key before is about to mark read)
+        step = next_listed_unread(library, view.filter, listed, from_id, direction, read)
+        if step is None:
+            return None
+        rows = listed_rows(library, view.filter, (step[1],))
+        return UnreadFound(view, step[0], direction, rows[0] if rows else None)
+    while (index := library.next_unread(view.filter, from_id, direction, order)) is not None:
+        rows = library.articles(view.filter, offset=index, limit=1, order=order)
+        if rows and rows[0].id in read and rows[0].id != from_id:
+            from_id = rows[0].id  # marked read, not yet stored: on past it
+            continue
+        return UnreadFound(view, index, direction, rows[0] if rows else None)
+    return None
