@@ -78,30 +78,89 @@ def test_freshrss_default_folder_is_no_tag_and_a_folder_made_there_is(
     assert (tags[plain], tags[filed]) == ([], ["World"])
 
 
-def test_auto_full_text_says_nothing_of_a_missing_page_behind_an_item_freshrss_sent(
-    tmp_path: Path, freshrss: FreshRSS, device: Device, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Review r34 F2: a short post whose page is gone (404) was warned about in "auto" when it
-    came by sync, not when fetched here from a feed giving it as content."""
+def gone_entries(freshrss: FreshRSS) -> tuple[str, str, str, str]:
+    """An RSS feed giving only a teaser (`<description>`) and an Atom feed giving a short
+    `<content>`, each of one entry whose page is gone (404): (rss URL, its page, atom URL, its
+    page)."""
     key = uuid.uuid4().hex[:8]
-    link = freshrss.feeds.url(f"/gone/{key}")  # (no route: the feed server answers 404)
+    teaser, note = freshrss.feeds.url(f"/gone/{key}/t"), freshrss.feeds.url(f"/gone/{key}/n")
+    freshrss.feeds.route(  # (no route for the pages: the feed server answers 404)
+        f"/{key}.xml",
+        body=f'<?xml version="1.0"?><rss version="2.0"><channel><title>Teasers {key}</title>'
+        f"<link>{teaser}</link><item><title>Harbour wall</title><link>{teaser}</link>"
+        f"<guid>{teaser}</guid><description>The harbour wall is to be rebuilt, the council"
+        " said.</description></item></channel></rss>".encode(),
+        headers={"Content-Type": "text/xml"},
+    )
     freshrss.feeds.route(
         f"/{key}.atom",
         body=f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Notes {key}'
         f"</title><id>urn:{key}</id><updated>2026-11-02T10:00:00Z</updated><entry><title>Note"
-        f"</title><id>urn:{key}:1</id><link href='{link}'/><updated>2026-11-02T10:00:00Z"
+        f"</title><id>urn:{key}:1</id><link href='{note}'/><updated>2026-11-02T10:00:00Z"
         "</updated><content type='html'>&lt;p&gt;A short note.&lt;/p&gt;</content></entry>"
         "</feed>".encode(),
         headers={"Content-Type": "application/atom+xml"},
     )
-    url = freshrss.feeds.url(f"/{key}.atom")
-    device.subscribe(url)
-    # ("auto" for this feed only: the session's server has other tests' feeds, not to be read)
-    here = Here(tmp_path, freshrss, f'\n[[feeds]]\nurl = "{url}"\nfulltext = "auto"\n')
+    return freshrss.feeds.url(f"/{key}.xml"), teaser, freshrss.feeds.url(f"/{key}.atom"), note
+
+
+def test_auto_full_text_reports_the_gone_page_of_a_summary_only_feeds_item_freshrss_sent(
+    tmp_path: Path, freshrss: FreshRSS, device: Device, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review r35 S2: FreshRSS sends a feed's teaser and another's content alike, under
+    `summary`; every item counted as content, so a summary-only feed's gone page was silent
+    (stored "gone", no "Full text not available"). A short text is no proof of content: its
+    gone page is reported, the teaser's and (the server not saying which it is) the note's."""
+    rss_url, teaser, atom_url, note = gone_entries(freshrss)
+    sent = [device.items(device.subscribe(u)) for u in (rss_url, atom_url)]
+    assert all("summary" in i and "content" not in i for s in sent for i in s.values())
+    # ("auto" for these feeds only: the session's server has other tests' feeds, not to be read)
+    here = Here(
+        tmp_path,
+        freshrss,
+        "".join(f'\n[[feeds]]\nurl = "{u}"\nfulltext = "auto"\n' for u in (rss_url, atom_url)),
+    )
 
     report = here.json(capsys, "fetch")
 
-    assert freshrss.feeds.routes.get(f"/gone/{key}") is None
     [synced] = [o for o in report if o["feed_id"] is None]
-    assert (synced["fulltext_failed"], synced["fulltext_problems"]) == (0, [])
-    assert synced["fulltext_fetched"] == 0
+    problems = {p["url"]: p["error"] for p in synced["fulltext_problems"]}
+    assert set(problems) == {teaser, note}
+    assert all("404" in e for e in problems.values())
+    db = open_db(here.db)
+    statuses = dict(
+        db.execute(
+            "SELECT url, fulltext_status FROM articles WHERE url IN (?, ?)", [teaser, note]
+        ).fetchall()
+    )
+    db.conn.close()
+    assert statuses == {teaser: "failed", note: "failed"}  # (not "gone": the note is shown)
+
+
+def test_feed_names_freshrss_sends_with_fullwidth_signs_read_as_the_feed_wrote_them(
+    tmp_path: Path, freshrss: FreshRSS, device: Device, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review r35 S7: FreshRSS lists a feed named "Politics, Economy / Opinion?" as
+    "Politics， Economy ／ Opinion？" (its extended escape: `? \\ / , ;`), so Sources showed the
+    double-width signs; `' " ^` it sends as they are."""
+    key = uuid.uuid4().hex[:8]
+    name = f"Politics, Economy / Opinion? Yes; a\\b \"{key}\" ^ 'q' & <x>"
+    written = name.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    freshrss.feeds.route(
+        f"/{key}.xml",
+        body=f'<?xml version="1.0"?><rss version="2.0"><channel><title>{written}</title>'
+        f"<link>https://example.org/{key}</link><item><title>One</title>"
+        f"<link>https://example.org/{key}/1</link></item></channel></rss>".encode(),
+        headers={"Content-Type": "text/xml"},
+    )
+    url = freshrss.feeds.url(f"/{key}.xml")
+    device.subscribe(url)
+    listed = device.get("/subscription/list", output="json").json()["subscriptions"]
+    [sent] = [s["title"] for s in listed if s["url"] == url]
+    assert "，" in sent and "／" in sent and "？" in sent  # (what FreshRSS 1.24 does)
+    here = Here(tmp_path, freshrss)
+
+    assert here.run("sync") == 0
+
+    names = {f["url"]: f["name"] for f in here.json(capsys, "feeds")}
+    assert names[url] == name

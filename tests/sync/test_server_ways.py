@@ -12,7 +12,7 @@ import pytest
 
 from newstui.cli import main
 from newstui.sync.items import parse_item, parse_subscriptions
-from newstui.sync.servers import FRESHRSS, OTHER, ServerWays, server_ways
+from newstui.sync.servers import FRESHRSS, HOSTED, OTHER, ServerWays, server_ways
 from tests.sync.test_client import FakeGReader, fake, sync_config  # noqa: F401 (fixture)
 from tests.sync.test_feed_copy_kept import sync
 from tests.sync.test_retired_items import copy, serving
@@ -65,7 +65,7 @@ def test_freshrss_titles_under_a_shared_link_pair_with_the_feeds_articles_and_re
     conn = sqlite3.connect(db)
     stored = conn.execute("SELECT title, author FROM articles ORDER BY title").fetchall()
     conn.close()
-    assert [t for t, _ in stored] == sorted(TITLES)
+    assert stored == [(TITLES[0], "Smith & Jones"), (TITLES[1], None)]
 
 
 def test_an_item_freshrss_sent_reads_with_its_signs_and_one_from_miniflux_as_sent() -> None:
@@ -87,6 +87,23 @@ def test_freshrss_is_known_by_its_api_address() -> None:
     assert server_ways("https://example.org/freshrss/p/api/greader.php/") is FRESHRSS
     assert server_ways("https://miniflux.example") is OTHER
     assert server_ways("https://example.org/miniflux/") is OTHER
+    assert server_ways("https://www.inoreader.com") is HOSTED
+
+
+def test_a_folder_named_all_on_a_hosted_service_is_the_users() -> None:
+    """Review r35 S3: "All", Miniflux's default folder, was dropped on every server that is
+    not FreshRSS, where a user may have made a folder of that name."""
+
+    def folders(api_url: str) -> tuple[str, ...]:
+        category = {"id": "user/-/label/All", "label": "All"}
+        answer = {"subscriptions": [{**ONE, "categories": [category]}]}
+        return parse_subscriptions(answer, server_ways(api_url))[0].folders
+
+    assert folders("https://www.inoreader.com") == ("All",)
+    assert folders("https://theoldreader.com/") == ("All",)
+    assert folders("https://bazqux.com") == ("All",)
+    assert folders("https://rss.example.org") == ()  # (Miniflux's, self-hosted anywhere)
+    assert folders("https://notinoreader.com") == ()
 
 
 def test_the_servers_default_folder_is_no_tag_and_a_folder_made_there_is(
@@ -125,15 +142,16 @@ def test_each_servers_own_default_folder_is_left_out() -> None:
     assert folders("World", OTHER) == ("World",)
 
 
-def test_auto_full_text_says_nothing_of_a_missing_page_behind_a_synced_items_content(
+def synced_gone_page(
     fake: FakeGReader,  # noqa: F811
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
-) -> None:
-    """Review r34 F2: in "auto", a synced item's short content whose page is gone (404) was
-    warned about ("full texts: 0 fetched, 1 failed"), as a feed's summary is; the item's body
-    is the entry's content (FreshRSS's `summary` holds it), as a feed's content is."""
+    key: str,
+) -> dict:
+    """In "auto", sync one item whose body comes under `key` and whose page is gone (the fake
+    answers 404): the sync's outcome."""
     story = item(1, "feed/1")
+    story[key] = story.pop("summary")
     story["canonical"] = [{"href": f"{fake.base[: -len('/api/greader.php')]}/page/1"}]
     fake.api("/subscription/list", 200, {"subscriptions": [ONE]})
     fake.api(f"/stream/contents/{READING}", 200, {"items": [story]})
@@ -145,17 +163,61 @@ def test_auto_full_text_says_nothing_of_a_missing_page_behind_a_synced_items_con
 
     assert main(["--db", str(tmp_path / "n.db"), "--config", str(config), "fetch", "--json"]) == 0
 
-    assert "/page/1" in fake.hits  # (asked for: the text is short; the fake answers 404)
+    assert "/page/1" in fake.hits  # (asked for: the text is short)
     [synced] = [o for o in json.loads(capsys.readouterr().out) if o["feed_id"] is None]
+    return synced
+
+
+def test_auto_full_text_says_nothing_of_a_missing_page_behind_a_synced_items_content(
+    fake: FakeGReader,  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Review r34 F2: in "auto", a synced item's short content whose page is gone (404) was
+    warned about ("full texts: 0 fetched, 1 failed"), as a feed's summary is; the item's body
+    is the entry's content when it comes as `content`, as a feed's content is."""
+    synced = synced_gone_page(fake, tmp_path, capsys, "content")
+
     assert (synced["fulltext_fetched"], synced["fulltext_failed"]) == (0, 0)
     assert synced["fulltext_problems"] == []
 
 
+def test_auto_full_text_reports_the_missing_page_of_a_short_text_freshrss_sent_as_summary(
+    fake: FakeGReader,  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Review r35 S2: FreshRSS's `summary` holds a summary-only feed's teaser as it holds
+    another's content; counted as content, the teaser's gone page was silent."""
+    synced = synced_gone_page(fake, tmp_path, capsys, "summary")
+
+    assert (synced["fulltext_fetched"], synced["fulltext_failed"]) == (0, 1)
+    [problem] = synced["fulltext_problems"]
+    assert problem["url"].endswith("/page/1") and "404" in problem["error"]
+
+
 def test_a_synced_items_body_is_its_content_unless_only_a_summary_of_another_server() -> None:
-    def given(key: str, ways: ServerWays) -> bool:
-        answer = {**item(1, "feed/1"), key: {"content": "<p>Text.</p>"}}
+    whole = "".join(f"<p>{'Paragraph of the whole article, word after word. ' * 8}</p>" * 3)
+
+    def given(key: str, ways: ServerWays, body: str = "<p>Text.</p>") -> bool:
+        answer = {**item(1, "feed/1"), key: {"content": body}}
         answer.pop("summary") if key != "summary" else None
         return parse_item(answer, ways).article.has_content
 
-    assert given("summary", FRESHRSS) and given("content", FRESHRSS)
-    assert given("content", OTHER) and not given("summary", OTHER)
+    assert given("content", FRESHRSS) and given("content", OTHER)
+    assert not given("summary", FRESHRSS) and not given("summary", OTHER)
+    # FreshRSS's `summary` is the content when it carries the whole article; another's never
+    assert given("summary", FRESHRSS, whole) and not given("summary", OTHER, whole)
+    assert not given("summary", FRESHRSS, whole.replace("word.", "word…"))  # (a teaser's end)
+
+
+def test_a_feed_name_freshrss_sent_reads_with_its_signs_unless_written_in_wide_characters() -> None:
+    def name(title: str, ways: ServerWays = FRESHRSS) -> str:
+        answer = {"subscriptions": [{**ONE, "title": title}]}
+        return parse_subscriptions(answer, ways)[0].title
+
+    assert name("Politics， Economy ／ Opinion？ A； B＼C ＆ D") == (
+        "Politics, Economy / Opinion? A; B\\C & D"
+    )
+    assert name("新闻，评论／观点") == "新闻，评论／观点"  # (a Chinese title's own signs)
+    assert name("Politics， Economy", OTHER) == "Politics， Economy"  # (Miniflux: as sent)

@@ -84,7 +84,7 @@ def parse_subscriptions(data: Any, ways: ServerWays = OTHER) -> list[RemoteFeed]
                 folder = clean_line(label, 100) if isinstance(label, str) else ""
                 if folder and folder not in ways.default_folders:  # (no user made that one)
                     folders.append(folder)
-        title = clean_line(ways.unescaped(html.unescape(str(sub.get("title") or ""))), 300)
+        title = clean_line(ways.feed_name(html.unescape(str(sub.get("title") or ""))), 300)
         site = sub.get("htmlUrl")
         site = site.strip() if isinstance(site, str) and is_http_url(site.strip()) else None
         feeds.append(RemoteFeed(sub["id"], title or url.strip(), url.strip(), tuple(folders), site))
@@ -161,8 +161,9 @@ def _enclosures(obj: dict[str, Any], links: list[Link]) -> list[Link]:
 def parse_item(obj: Any, ways: ServerWays = OTHER) -> RemoteItem:
     """One item of a stream: its id, feed, crawl time, read/starred state and content as text;
     its title and author as the feed gave them (FreshRSS's fullwidth `＆ ＜ ＞` folded back). Its
-    body is the entry's content (has_content, as a feed's content is) when it came as `content`
-    or as FreshRSS's `summary` (which holds the content the feed gave)."""
+    body is the entry's content (has_content, as a feed's content is) when it came as `content`,
+    or as FreshRSS's `summary` carrying the whole article (which may hold the feed's content or
+    only its summary: the server does not say)."""
     if not isinstance(obj, dict):
         raise MalformedAnswer("an item is not an object")
     item_id = item_id_from(obj.get("id"))
@@ -173,13 +174,15 @@ def parse_item(obj: Any, ways: ServerWays = OTHER) -> RemoteItem:
     crawl_ms = _number(obj.get("crawlTimeMsec"))
     crawled = crawl_ms * 1000 if crawl_ms is not None else _number(obj.get("timestampUsec")) or 0
     url = _href(obj)
-    body, given = "", False  # (given: the body is the entry's content, not only a summary)
+    body, under = "", "content"
     for key in ("content", "summary"):
         part = obj.get(key)
         if isinstance(part, dict) and isinstance(part.get("content"), str) and part["content"]:
-            body, given = part["content"], key == "content" or ways.summary_is_content
+            body, under = part["content"], key
             break
     text, links = html_to_text(body, url) if body.strip() else ("", [])
+    # (given: the body is the entry's content, not only a summary)
+    given = bool(text) and ways.body_is_content(under, text)
     links = [*links, *_enclosures(obj, links)]
     title = clean_line(ways.unescaped(html.unescape(str(obj.get("title") or ""))), 1000)
     titled = bool(title)
@@ -203,7 +206,7 @@ def parse_item(obj: Any, ways: ServerWays = OTHER) -> RemoteItem:
         published=when,
         summary=clean_text(text)[:MAX_TEXT],
         links=list(links),
-        has_content=given and bool(text),
+        has_content=given,
     )
     return RemoteItem(
         item_id=item_id,

@@ -1,16 +1,20 @@
 """What a Google Reader API server does its own way, told by its API address: FreshRSS's
-fullwidth `＆ ＜ ＞` in titles, its item body under `summary`, each server's default folder."""
+fullwidth `＆ ＜ ＞` in titles (and `？ ＼ ／ ， ；` in feed names), its item body under `summary`,
+each server's default folder."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from newstui.model import carries_full_article
 from newstui.text import halfwidth_signs
 
 # The folder every feed without one is in, which no user made: FreshRSS's default category (id 1,
 # named in the user's language: app/i18n/*/gen.php `default_category`, FreshRSS 1.24.3);
-# Miniflux's first category, "All" (made with each user; quickadd files feeds in it).
+# Miniflux's first category, "All" (made with each user; quickadd files feeds in it). A hosted
+# service (HOSTED_SERVICES) has none.
 FRESHRSS_DEFAULT_FOLDERS = frozenset(
     {
         "Uncategorized",
@@ -37,6 +41,19 @@ FRESHRSS_DEFAULT_FOLDERS = frozenset(
 )
 MINIFLUX_DEFAULT_FOLDERS = frozenset({"All"})
 
+# The signs FreshRSS 1.24 also writes fullwidth in a subscription's title (p/api/greader.php
+# `escapeToUnicodeAlternative($name, true)`: its "extended" array adds only these, being joined
+# to the first with `+=`, by key); `' " ^` come as they are (checked on FreshRSS 1.24.3).
+_FEED_NAME_SIGNS = str.maketrans({"？": "?", "＼": "\\", "／": "/", "，": ",", "；": ";"})
+
+
+def _wide_besides_signs(text: str) -> bool:
+    """Whether `text` has a wide or fullwidth character (CJK, a fullwidth letter) other than
+    FreshRSS's stand-in signs: a title written so may use `，` or `／` of its own."""
+    return any(
+        unicodedata.east_asian_width(c) in "WF" and c not in "？＼／，；＆＜＞" for c in text
+    )
+
 
 @dataclass(frozen=True)
 class ServerWays:
@@ -44,24 +61,53 @@ class ServerWays:
 
     # titles and authors carry `＆ ＜ ＞` for `& < >`: FreshRSS's compat mode, every Google Reader
     # answer of FreshRSS 1.24 (p/api/greader.php, lib_rss escapeToUnicodeAlternative);
-    # subscription titles also get `' " ^ ? \ / , ;` fullwidth, left as given (a `’` or `／`
-    # may be the feed's own)
+    # subscription titles also `？ ＼ ／ ， ；` for `? \ / , ;` (_FEED_NAME_SIGNS)
     fullwidth_titles: bool = False
-    summary_is_content: bool = False  # an item's `summary` is the entry's whole content
+    # an item's `summary` holds what the feed gave, its content or only its summary, and the
+    # answer does not say which (FreshRSS keeps one body per entry: SimplePie's get_content,
+    # the description when there is no content)
+    summary_may_be_content: bool = False
     default_folders: frozenset[str] = frozenset()  # folder names that are no user's folder
 
     def unescaped(self, text: str) -> str:
         """A title or author as the feed gave it (FreshRSS's fullwidth forms folded back)."""
         return halfwidth_signs(text) if self.fullwidth_titles else text
 
+    def feed_name(self, text: str) -> str:
+        """A subscription's title as the feed gave it: FreshRSS's fullwidth `？ ＼ ／ ， ；` folded
+        back too, unless the title is written in wide characters (Chinese, Japanese, Korean),
+        whose own punctuation these may be."""
+        if not self.fullwidth_titles:
+            return text
+        text = halfwidth_signs(text)
+        return text if _wide_besides_signs(text) else text.translate(_FEED_NAME_SIGNS)
+
+    def body_is_content(self, key: str, text: str) -> bool:
+        """Whether an item's body under `key` ("content" or "summary") is the entry's content,
+        not only its summary: `content` is; FreshRSS's `summary` only when its text carries the
+        whole article (a summary-only feed's teaser comes under it too)."""
+        if key == "content":
+            return True
+        return self.summary_may_be_content and carries_full_article(text)
+
 
 FRESHRSS = ServerWays(True, True, FRESHRSS_DEFAULT_FOLDERS)
-OTHER = ServerWays(default_folders=MINIFLUX_DEFAULT_FOLDERS)
+OTHER = ServerWays(default_folders=MINIFLUX_DEFAULT_FOLDERS)  # (Miniflux, self-hosted anywhere)
+HOSTED = ServerWays()  # a service of its own host: no folder it made, "All" is the user's
+
+# The hosted Google Reader API services (their sites and API hosts): none files feeds in a folder
+# of its own, so a folder named "All" there is one the user made (review r35 S3).
+HOSTED_SERVICES = ("inoreader.com", "innoreader.com", "theoldreader.com", "bazqux.com")
 
 
 def server_ways(api_url: str) -> ServerWays:
     """FreshRSS's ways for its API address (`…/api/greader.php`, the only one it serves the
-    Google Reader API at), else Miniflux's (whose API is its site root; others give their own
-    folders and full `content`)."""
-    path = urlsplit(api_url.strip()).path.rstrip("/")
-    return FRESHRSS if path.endswith("/greader.php") else OTHER
+    Google Reader API at); a hosted service's (Inoreader, The Old Reader, BazQux, by their
+    hosts); else Miniflux's (self-hosted, its API at its site root)."""
+    parts = urlsplit(api_url.strip())
+    if parts.path.rstrip("/").endswith("/greader.php"):
+        return FRESHRSS
+    host = (parts.hostname or "").rstrip(".")
+    if any(host == h or host.endswith("." + h) for h in HOSTED_SERVICES):
+        return HOSTED
+    return OTHER
