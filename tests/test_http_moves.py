@@ -1,9 +1,11 @@
 """A feed moved for good (HTTP 301/308) is said once with its new address; one gone for good
 (HTTP 410) says to remove it (user test r35 L1, L2)."""
 
+# ruff: noqa: F811  (the CLI tests' fixtures are imported by name)
+
 from __future__ import annotations
 
-from test_cli import Cli, no_user_paths  # noqa: F401  (fixtures shared with the CLI tests)
+from test_cli import Cli, cli, empty_config, no_user_paths  # noqa: F401
 
 
 def test_a_feed_moved_permanently_is_said_once_with_its_new_address(
@@ -102,6 +104,38 @@ def test_a_moved_feeds_password_is_hidden_in_the_apps_refresh_line(db, feed_serv
     line = refresh_summary(outcomes)
     assert "moved permanently to http://ann:***@" in line and "s3cret" not in line
     assert "s3cret" not in (outcomes[0].warning or "") and outcomes[0].warning
+
+
+def test_add_of_a_feed_moved_for_good_writes_its_new_address_and_says_so(cli, feed_server):
+    """r35 closing, left: `add` of a URL answering 301 wrote the old address to feeds.toml, and
+    said to change it there."""
+    feed_server.serve_file("/new", "rss2.xml")
+    feed_server.route("/old", status=301, headers={"Location": "/new"})
+
+    assert cli("add", feed_server.url("/old")) == 0
+
+    new = feed_server.url("/new")
+    assert f"moved permanently to {new}: added at that address" in cli.err
+    assert "change its url" not in cli.err
+    written = cli.config.read_text("utf-8")
+    assert f'url = "{new}"' in written and feed_server.url("/old") not in written
+    [feed] = cli.json("feeds")
+    assert (feed["url"], feed["articles"]) == (new, 3)
+    assert cli("fetch") == 0 and "moved" not in cli.err
+    assert cli.json("feeds")[0]["articles"] == 3  # (the same articles, none stored again)
+
+
+def test_add_of_a_feed_moved_and_then_redirected_for_now_keeps_the_address_given(cli, feed_server):
+    """A permanent move to an address that redirects only for now (302): the feed's own
+    address is not known, so the one given is written and the move said as at a fetch."""
+    feed_server.serve_file("/new", "rss2.xml")
+    feed_server.route("/old", status=308, headers={"Location": "/mid"})
+    feed_server.route("/mid", status=302, headers={"Location": "/new"})
+
+    assert cli("add", feed_server.url("/old")) == 0
+
+    assert f"moved permanently to {feed_server.url('/mid')}: change its url" in cli.err
+    assert f'url = "{feed_server.url("/old")}"' in cli.config.read_text("utf-8")
 
 
 def test_a_moved_feed_is_a_note_in_feeds_until_the_config_names_its_new_address(

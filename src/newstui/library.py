@@ -325,6 +325,11 @@ class Library:
         """Each fetched feed's URL → the web site its document links to (OPML's htmlUrl)."""
         return _feeds.site_urls(self._db)
 
+    def move_source_address(self, url: str, new_url: str) -> None:
+        """The feed source of `url` is known by `new_url` from now on (`add` found it moved
+        for good), its articles and marks kept."""
+        _feeds.move_feed_address(self._db, url, new_url)
+
     def source_held(self, url: str) -> int | None:
         """The id of the source of this URL the store holds, listed or not (set aside, removed
         with starred articles kept); None when none."""

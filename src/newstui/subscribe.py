@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from newstui.config import Config, FeedConfig, add_feeds, load_config, same_url
 from newstui.errors import NewstuiError, SourceError, hide_passwords
 from newstui.library import Library
+from newstui.model import moved_line
+from newstui.text import clean_line
 
 if TYPE_CHECKING:
     from newstui.model import SourceOutcome
@@ -134,7 +136,8 @@ def add_feed(
     article yet (an ill-formed but whole one too: `&nbsp;`, served as text/html) is added.
     `analyse_stale=False` analyses only articles never analysed, not those an older extractor
     did (the app re-analyses them on its own); `analyse_here=False` analyses in a worker
-    process (the app's: see ingest.analyse_pending)."""
+    process (the app's: see ingest.analyse_pending). A feed that moved for good (HTTP 301,
+    308) is written at its new address, and its outcome's warning says so."""
     from newstui.ingest import analyse_pending, describe, fetch_feeds
 
     already_configured(config, url)
@@ -164,16 +167,43 @@ def add_feed(
         reason = describe(outcome) if outcome.error else error
         raise SourceError(f"{reason} (not added to {config.path})", source=url)
     title = name or library.source_title(url) or hide_passwords(url)
+    moved = _moved_for_good(library, url, outcome)
     try:
-        [added] = add_feeds(config.path, [FeedConfig(url, title, trial.tags)])
+        if moved is not None:  # (the new address configured already: that entry is the feed)
+            already_configured(config, moved)
+        [added] = add_feeds(config.path, [FeedConfig(moved or url, title, trial.tags)])
     except Exception:  # (the file changed under the fetch): a source this add made goes too;
         # one the store held before stays as it was, its kept and starred articles with it
         stored = library.find_source(url)
         if stored is not None and held is None:
             library.remove_source(stored, purge=True)
         raise
+    if moved is not None:
+        library.move_source_address(url, moved)
+        outcome = _said_added_there(outcome)
+        url = moved
     feed_id = library.register_source(url, added.name, url=url, tags=added.tags)
     return AddedFeed(added, dataclasses.replace(outcome, name=added.name), feed_id)
+
+
+def _moved_for_good(library: Library, url: str, outcome: SourceOutcome) -> str | None:
+    """The address the trial fetch found the feed moved to for good (HTTP 301 or 308, each
+    redirect permanent, so it is the feed's own), to write in place of `url`; None when it did
+    not move, or moved to an address the store holds another source of."""
+    if outcome.moved_to is None:
+        return None
+    read_from = library.feeds_read_from().get(url)  # (the address itself, passwords and all)
+    if read_from is None or clean_line(hide_passwords(read_from), 300) != outcome.moved_to:
+        return None  # (a redirect for now after the move: the feed's address is not known)
+    return read_from if library.source_held(read_from) is None else None
+
+
+def _said_added_there(outcome: SourceOutcome) -> SourceOutcome:
+    """The trial fetch's outcome once its new address is written: the move said as done."""
+    assert outcome.moved_to is not None and outcome.warning is not None
+    done = f"moved permanently to {outcome.moved_to}: added at that address"
+    warning = outcome.warning.replace(moved_line(outcome.moved_to, "feeds.toml"), done)
+    return dataclasses.replace(outcome, warning=warning, moved_to=None)
 
 
 def subscribe_on_server(

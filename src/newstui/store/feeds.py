@@ -278,6 +278,16 @@ def site_urls(db: Database) -> dict[str, str]:
     return {url: site for url, site in rows}
 
 
+def move_feed_address(db: Database, key: str, url: str) -> None:
+    """The feed source of `key` is known by `url` (its key and URL) from now on, read from
+    there: `add` found it moved for good."""
+    with write_transaction(db):
+        db.execute(
+            "UPDATE feeds SET key = ?, url = ?, read_from = NULL WHERE key = ? AND kind = 'feed'",
+            [url, url, key],
+        )
+
+
 def forget_source_if_empty(db: Database, key: str) -> None:
     """Remove a source that never stored an article (an `add` or `import` that failed)."""
     with write_transaction(db):
