@@ -1780,7 +1780,7 @@ def apply_filters(library: Library, config: Config) -> list[tuple[FilterConfig, 
     if not working:  # (the query language's name keys load the extractor's library)
         if not keep_hidden:
             library.unhide_unfiltered([])
-            library.unhide_changed(changed, [])
+            library.unhide_changed(changed.ids, [])
         library.forget_texts_changed(changed)
         return []
     from newstui.nlp import query_keys
@@ -1791,9 +1791,9 @@ def apply_filters(library: Library, config: Config) -> list[tuple[FilterConfig, 
     if not keep_hidden:
         hide = [query for entry, query in queries if entry.action == "hide"]
         library.unhide_unfiltered(hide)
-        library.unhide_changed(changed, hide)
+        library.unhide_changed(changed.ids, hide)
     matched = [
-        (entry, library.apply_filter(query, entry.action, changed)) for entry, query in queries
+        (entry, library.apply_filter(query, entry.action, changed.ids)) for entry, query in queries
     ]
     library.forget_texts_changed(changed)
     return matched

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
         Analysis,
         Article,
         ArticleDetail,
+        ChangedTexts,
         CleanupReport,
         Download,
         EntityRow,
@@ -732,18 +733,20 @@ class Library:
 
         return _filters.apply_filter(self._db, query.text, query.root, action, recheck)
 
-    def texts_changed(self) -> list[int]:
+    def texts_changed(self) -> ChangedTexts:
         """The articles whose text changed since the filters last ran (an updated entry, a
-        sync's update, a merge that took a text, a full text, an edited local file)."""
+        sync's update, a merge that took a text, a full text, an edited local file, a title a
+        sync's pairing gave)."""
         from newstui.store import texts_changed as _texts
 
         return _texts.texts_changed(self._db)
 
-    def forget_texts_changed(self, ids: Sequence[int]) -> None:
-        """The filter pass checked these again (see texts_changed)."""
+    def forget_texts_changed(self, changed: ChangedTexts) -> None:
+        """The filter pass checked these again (see texts_changed); one changed again since
+        the pass read them stays noted."""
         from newstui.store import texts_changed as _texts
 
-        _texts.forget_texts_changed(self._db, ids)
+        _texts.forget_texts_changed(self._db, changed)
 
     def unhide_changed(self, ids: Sequence[int], hide: Sequence[Query]) -> int:
         """Show again the hidden articles among `ids` (their text changed) that none of the

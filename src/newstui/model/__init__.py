@@ -168,6 +168,18 @@ SourceKind = Literal["feed", "local"]  # a feed fetched over HTTP, or local file
 # behind an entry that carries its content, which is the article (nothing is missing)
 FulltextStatus = Literal["ok", "failed", "gone"]
 FulltextMode = Literal["auto", True, False]  # fetch pages for summary-only entries, all, none
+
+
+@dataclass(frozen=True)
+class ChangedTexts:
+    """The articles whose text changed since the filters last ran, as one filter pass read
+    them: `turn` is the last change read, so a change made during the pass is not forgotten
+    with them (review r35 S1)."""
+
+    ids: tuple[int, ...] = ()
+    turn: int = 0
+
+
 FilterAction = Literal["hide", "read"]  # what a [[filters]] entry does to the articles it matches
 Direction = Literal[1, -1]  # forward (older articles, down the list) or back
 SortKey = Literal["date", "feed", "title"]  # what a headline list is ordered by

@@ -545,12 +545,16 @@ def update_article_entry(
 ) -> None:
     """Give a stored article the title, link, author, date and digest of another copy of its
     entry that a pairing found, keeping its text, summary, links, full text and analysis (the
-    better text: store.article_merge), and its author and date where the copy has none."""
+    better text: store.article_merge), and its author and date where the copy has none. A
+    title it changes is checked again by the hide filters (review r35 S5: they match titles)."""
     row = prepared(article)
+    before = conn.execute("SELECT title FROM articles WHERE id = ?", [article_id]).fetchone()
     conn.execute(
         f"UPDATE articles SET {_ENTRY_PAIRED}, content_hash = :digest WHERE id = :id",
         {**_entry_fields(row), "digest": digest, "id": article_id},
     )
+    if before is not None and row.title and row.title != before[0]:
+        text_changed(conn, article_id)
 
 
 def fill_empty_text(

@@ -1074,6 +1074,21 @@ _V41 = [
     """
 ]
 
+# v42: each changed text noted with its turn, from AUTOINCREMENT (never used again), and noted
+# again with a new one: a filter pass forgets only the changes it read, not one made while it ran
+# (review r35 S1: the app's `f` or another fetch during a pass was forgotten unchecked).
+_V42 = [
+    """
+    CREATE TABLE texts_changed_v42 (
+        turn INTEGER PRIMARY KEY AUTOINCREMENT,
+        article_id INTEGER NOT NULL UNIQUE REFERENCES articles(id) ON DELETE CASCADE
+    )
+    """,
+    "INSERT INTO texts_changed_v42 (article_id) SELECT article_id FROM texts_changed ORDER BY 1",
+    "DROP TABLE texts_changed",
+    "ALTER TABLE texts_changed_v42 RENAME TO texts_changed",
+]
+
 MIGRATIONS: list[list[str]] = [
     _V1,
     _V2,
@@ -1116,5 +1131,6 @@ MIGRATIONS: list[list[str]] = [
     _V39,
     _V40,
     _V41,
+    _V42,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

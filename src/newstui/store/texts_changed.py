@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
 
+from newstui.model import ChangedTexts
 from newstui.store.db import Database, write_transaction
 from newstui.store.stories import sketch_again
 
@@ -16,20 +16,25 @@ def text_changed(conn: sqlite3.Connection, article_id: int) -> None:
     other copy's text, a full text, an edited local file): its story is found again by the new
     text, and the next filter pass checks it again, inside the caller's transaction."""
     sketch_again(conn, article_id)
-    conn.execute("INSERT OR IGNORE INTO texts_changed (article_id) VALUES (?)", [article_id])
+    # (a new turn, AUTOINCREMENT's: never one a pass running now has read, schema 42)
+    conn.execute("INSERT OR REPLACE INTO texts_changed (article_id) VALUES (?)", [article_id])
 
 
-def texts_changed(db: Database) -> list[int]:
-    """The articles whose text changed since the filters last ran, oldest id first."""
-    return [r[0] for r in db.execute("SELECT article_id FROM texts_changed ORDER BY 1")]
+def texts_changed(db: Database) -> ChangedTexts:
+    """The articles whose text changed since the filters last ran, oldest id first, with the
+    turn of the last change read."""
+    rows = db.execute("SELECT article_id, turn FROM texts_changed ORDER BY 1").fetchall()
+    return ChangedTexts(tuple(r[0] for r in rows), max((r[1] for r in rows), default=0))
 
 
-def forget_texts_changed(db: Database, ids: Sequence[int]) -> None:
-    """The filter pass checked these again: forgotten."""
-    if not ids:
+def forget_texts_changed(db: Database, changed: ChangedTexts) -> None:
+    """The filter pass checked these again: forgotten, unless changed again since it read
+    them (a later turn: the next pass checks that text)."""
+    if not changed.ids:
         return
     with write_transaction(db) as conn:
         conn.execute(
-            "DELETE FROM texts_changed WHERE article_id IN (SELECT value FROM json_each(?))",
-            [json.dumps(list(ids))],
+            "DELETE FROM texts_changed WHERE turn <= ? "
+            "AND article_id IN (SELECT value FROM json_each(?))",
+            [changed.turn, json.dumps(list(changed.ids))],
         )
