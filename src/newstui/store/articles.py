@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newstui.article_rows import (
     PreparedArticle,
@@ -41,6 +41,7 @@ from newstui.store.db import (
     with_texts,
     write_transaction,
 )
+from newstui.store.entries import LINK_KEY, removed_entry, same_title, stored_entry
 from newstui.store.feeds import now_iso
 from newstui.store.pending_marks import GuidAsFetched, apply_pending_marks
 from newstui.store.retention import describe_retired, retired_keys
@@ -360,7 +361,7 @@ def _planned(
             # The same entry stored earlier under another identity (its guid became shared, or
             # a sync stored it: `…/V%C3%A1zquez` for this `…/Vázquez`).
             row = by_link.get(link)
-            if row is not None and (row[0] in claimed or _another_entry(db, row[0], key, article)):
+            if row is not None and (row.id in claimed or _another_entry(row, key, article)):
                 row = None
         if (
             row is None
@@ -374,29 +375,24 @@ def _planned(
             if article.text_utf8 is not None and isinstance(article.text, bytes):
                 texts.append((article.text, article.text_utf8))
             continue
-        claimed.add(row[0])
-        if row[1] != digest and update_article_content(
-            db.conn, row[0], article, digest, analysed_as
+        claimed.add(row.id)
+        if row.digest != digest and update_article_content(
+            db.conn, row.id, article, digest, analysed_as
         ):
             updated += 1
-            changed.append(row[0])
+            changed.append(row.id)
     return _Plan(_arrival_order(new_rows), texts, changed, updated)
 
 
-def _another_entry(db: Database, article_id: int, key: str, article: PreparedArticle) -> bool:
-    """Whether an entry under its own guid is another entry than the stored article with its
+def _another_entry(stored: _Stored, key: str, article: PreparedArticle) -> bool:
+    """Whether an entry under its own guid is another entry than the `stored` article with its
     link that was stored under another guid of the feed: told by its headline (a feed that lists
     only its latest bulletin under one fixed link: the next one took the last one's place, read,
     its text replaced, r35 second user test M-c / review S8). A feed that changes its guids keeps
     its headlines, and a sync's or a shared guid's article has no guid of its own."""
-    from newstui.store.entries import same_title  # (entries imports this module)
-
     if not key.startswith("guid:"):
         return False
-    stored_guid, stored_title = db.execute(
-        "SELECT guid, title FROM articles WHERE id = ?", [article_id]
-    ).fetchone()
-    return str(stored_guid).startswith("guid:") and not same_title(stored_title, article.title)
+    return stored.guid.startswith("guid:") and not same_title(stored.title, article.title)
 
 
 def _keyed_by_title(
@@ -404,13 +400,13 @@ def _keyed_by_title(
     feed_id: int,
     keys: Sequence[str],
     articles: Sequence[PreparedArticle],
-    by_key: Mapping[str, tuple[int, str]],
-) -> dict[str, tuple[int, str]]:
+    by_key: Mapping[str, _Stored],
+) -> dict[str, _Stored]:
     """Entries without guid or link that a newstui before title_key stored by a hash of title
     and text: the oldest stored article (or removed one) of the feed with neither, the entry's
     title and date takes its title key now, so the next fetch does not store it again (its
     stored id and marks kept). The articles so found, by key."""
-    found: dict[str, tuple[int, str]] = {}
+    found: dict[str, _Stored] = {}
     for key, article in zip(keys, articles, strict=True):
         if not key.startswith("title:") or key in by_key:
             continue
@@ -423,7 +419,7 @@ def _keyed_by_title(
         ).fetchone()
         if row is not None:
             db.execute("UPDATE articles SET guid = ? WHERE id = ?", [key, row[0]])
-            found[key] = (int(row[0]), str(row[1]))
+            found[key] = _Stored(int(row[0]), str(row[1]))
             continue
         db.execute(
             "UPDATE OR IGNORE retired_articles SET guid = ? WHERE feed_id = ? AND guid = ("
@@ -458,8 +454,6 @@ def _removed_before(
     r35 M6; the title too, as the guid differs: a live blog's next bulletin under the removed
     one's link is new, r35 tryit H-1); it is then remembered as still offered (`stamp`).
     `alike`: the batch's entries with its link."""
-    from newstui.store.entries import removed_entry, stored_entry  # (entries imports this)
-
     entry = stored_entry(article.url, article.title, article.links, article.published)
     found = removed_entry(db.conn, feed_id, entry, alike, titled=True)
     if found is None:
@@ -577,24 +571,30 @@ def fill_empty_text(
     return True
 
 
-# An article's link as compared (model.link_key), as indexed with its feed (schema 36).
-LINK_KEY = "coalesce(link_key, url)"
+class _Stored(NamedTuple):
+    """A stored article a feed's entry may be: its id and content hash; found by link, also its
+    guid and title (which tell another entry under that link: _another_entry)."""
+
+    id: int
+    digest: str
+    guid: str = ""
+    title: str = ""
 
 
 def _stored_by(
     db: Database, feed_id: int, column: str, values: Sequence[str]
-) -> dict[str, tuple[int, str]]:
-    """(id, content_hash) of the feed's stored articles by `column` (guid or LINK_KEY) among
-    `values`; the oldest article when several share a link."""
+) -> dict[str, _Stored]:
+    """The feed's stored articles by `column` (guid or LINK_KEY) among `values`, with their
+    guid and title; the oldest article when several share a link."""
     if not values:
         return {}
-    found: dict[str, tuple[int, str]] = {}
-    for value, article_id, digest in db.execute(
-        f"SELECT {column}, id, content_hash FROM articles WHERE feed_id = ? "
+    found: dict[str, _Stored] = {}
+    for value, article_id, digest, guid, title in db.execute(
+        f"SELECT {column}, id, content_hash, guid, title FROM articles WHERE feed_id = ? "
         f"AND {column} IN (SELECT value FROM json_each(?)) ORDER BY id DESC",
         [feed_id, json.dumps(list(values))],
     ).fetchall():
-        found[value] = (article_id, digest)
+        found[value] = _Stored(article_id, digest, guid, title)
     return found
 
 

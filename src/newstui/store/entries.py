@@ -6,14 +6,18 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime, timedelta
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from newstui.article_rows import enclosure_urls, stored_date
-from newstui.model import RemoteItem
 from newstui.model.link_key import link_key, same_link
-from newstui.store.articles import LINK_KEY
 from newstui.store.db import json_list
 from newstui.text import halfwidth_signs
+
+if TYPE_CHECKING:  # (a listing never loads the sync's values: store.articles imports this)
+    from newstui.model import RemoteItem
+
+# An article's link as compared (model.link_key), as indexed with its feed (schema 36).
+LINK_KEY = "coalesce(link_key, url)"
 
 SAME_ENTRY_HOURS = 12  # two entries under one link and title dated further apart are two
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from newstui.errors import hide_passwords
 from newstui.store.analysis import prune_entities
 from newstui.store.db import Database, give_back_free_pages, write_transaction
+from newstui.store.entries import LINK_KEY
 from newstui.store.pending_marks import forget_unmatched_marks, keep_days_by_feed_url
 from newstui.store.stories import forget_old_sketches
 
@@ -123,8 +124,7 @@ def delete_articles(conn: sqlite3.Connection, ids: list[int], stamp: str) -> Non
     conn.execute(
         "INSERT OR REPLACE INTO retired_articles "
         "(feed_id, guid, seen, link, title, enclosures, published, was_read) "
-        # (its link as compared: articles.LINK_KEY, which imports this module)
-        "SELECT feed_id, guid, ?, coalesce(link_key, url), title, "
+        f"SELECT feed_id, guid, ?, {LINK_KEY}, title, "
         "enclosure_urls(links), published, read FROM articles "
         "WHERE id IN (SELECT value FROM json_each(?))",
         [stamp, chunk],

@@ -20,7 +20,6 @@ from newstui.model.sync import ITEM_KEY_PREFIX, item_key
 from newstui.store.article_merge import keeps_own_text, merge_article, move_articles
 from newstui.store.articles import (
     INSERT_ARTICLE,
-    LINK_KEY,
     fill_empty_text,
     new_article_row,
     update_article_content,
@@ -28,6 +27,7 @@ from newstui.store.articles import (
 )
 from newstui.store.db import Database, connection_file, write_transaction
 from newstui.store.entries import (
+    LINK_KEY,
     FeedEntry,
     folded_title,
     item_entry,
