@@ -149,13 +149,33 @@ def _arrival_order(rows: Sequence[tuple[object, ...]]) -> list[tuple[object, ...
     return placed
 
 
+# A new article's id comes first (take_article_ids), then its new_article_row.
 INSERT_INTO_ARTICLES = """
-    INSERT INTO articles (feed_id, guid, url, title, author, published, first_seen, sort_date,
-        summary, text, links, content_hash, nlp_version)
+    INSERT INTO articles (id, feed_id, guid, url, title, author, published, first_seen,
+        sort_date, summary, text, links, content_hash, nlp_version)
 """
-ARTICLE_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+ARTICLE_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 INSERT_ARTICLE = f"{INSERT_INTO_ARTICLES} VALUES {ARTICLE_VALUES}"
-INSERT_ROWS = 500  # articles inserted by one statement (13 parameters each)
+INSERT_ROWS = 500  # articles inserted by one statement (14 parameters each)
+
+
+def take_article_ids(conn: sqlite3.Connection, count: int) -> int | None:
+    """The first of `count` ids for new articles, past every id an article has had (schema 43:
+    SQLite alone gives the highest id + 1, the removed newest article's), so an id a script
+    kept never names another article once its own is removed; they are recorded as given.
+    Inside the write transaction that inserts them. None in a store of an older schema, not
+    upgraded (open_db upgrades first; tests build such stores): SQLite's ids then."""
+    try:  # (one write: interrupted, it undoes the transaction as the insert would)
+        given = conn.execute(
+            "UPDATE article_ids_given SET last = "
+            "max(last, (SELECT coalesce(max(id), 0) FROM articles)) + ? RETURNING last",
+            [count],
+        ).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):
+            return None
+        raise
+    return max(int(r[0]) for r in given) - count + 1 if given else None
 
 
 def insert_new_articles(
@@ -172,6 +192,8 @@ def insert_new_articles(
     ids: dict[tuple[int, str], int] = {}
     if rows:
         merge_fewer_times(db)
+        first = take_article_ids(db.conn, len(rows))
+        rows = [(None if first is None else first + n, *row) for n, row in enumerate(rows)]
     with with_texts(db, texts):
         for sql, params in row_statements(
             INSERT_INTO_ARTICLES, rows, INSERT_ROWS, "RETURNING id, feed_id, guid", split_tail=False

@@ -1089,6 +1089,18 @@ _V42 = [
     "ALTER TABLE texts_changed_v42 RENAME TO texts_changed",
 ]
 
+# v43: the highest id given to an article, so a new article's id is past it (articles.
+# take_article_ids): an id a script kept names no other article once its own is removed (SQLite
+# gives a new row the highest id + 1, which was the removed newest one's). AUTOINCREMENT would
+# rebuild the articles table (its triggers, indexes, full-text index and every table referring
+# to it); this is one row, written once an insert. Seeded with the highest id now (ids removed
+# before are not known). Replayable.
+_V43 = [
+    "CREATE TABLE IF NOT EXISTS article_ids_given (last INTEGER NOT NULL)",
+    "DELETE FROM article_ids_given",
+    "INSERT INTO article_ids_given (last) SELECT coalesce(max(id), 0) FROM articles",
+]
+
 MIGRATIONS: list[list[str]] = [
     _V1,
     _V2,
@@ -1132,5 +1144,6 @@ MIGRATIONS: list[list[str]] = [
     _V40,
     _V41,
     _V42,
+    _V43,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -22,6 +22,7 @@ from newstui.store.articles import (
     INSERT_ARTICLE,
     fill_empty_text,
     new_article_row,
+    take_article_ids,
     update_article_content,
     update_article_entry,
 )
@@ -722,7 +723,11 @@ def save_items(
                     )
                 article_id = int(
                     conn.execute(
-                        INSERT_ARTICLE, new_article_row(feed_id, key, item.article, now, digest)
+                        INSERT_ARTICLE,
+                        (
+                            take_article_ids(conn, 1),
+                            *new_article_row(feed_id, key, item.article, now, digest),
+                        ),
                     ).lastrowid
                     or 0
                 )
