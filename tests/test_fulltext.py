@@ -297,3 +297,13 @@ def wrap(body: str) -> bytes:
         "<!DOCTYPE html><html><head><title>Harbour news</title></head><body><article>"
         f"{body}</article></body></html>"
     ).encode()
+
+
+def test_a_code_block_keeps_its_lines_and_indentation_behind_a_gutter():
+    code = "def main():\n    for i in range(3):\n\tprint(i)\n    return 0"
+    page = extract_page(wrap(f"<p>{WORDS}</p><pre><code>{code}</code></pre><p>{WORDS}</p>"), URL)
+    assert page is not None
+    assert (
+        "│ def main():\n│     for i in range(3):\n│     print(i)\n│     return 0"
+        in page.text.split("\n\n")
+    )

@@ -171,7 +171,41 @@ def clean_text(text: str, *, trimmed: bool = False) -> str:
         lines = [spaces.sub(" ", line).strip() for line in text.split("\n")]
     else:  # after strip_controls, str.split()'s white space is _spaces()'s (and a trim): C speed
         lines = [" ".join(line.split()) for line in text.split("\n")]
+    if GUTTER[0] in text:  # preformatted lines keep their spacing (see GUTTER)
+        raw = text.split("\n")
+        lines = [
+            raw[i].expandtabs(4).rstrip() if raw[i].startswith(GUTTER[0]) else line
+            for i, line in enumerate(lines)
+        ]
     return _blank_lines().sub("\n\n", "\n".join(lines)).strip()
+
+
+# A line of a preformatted block (HTML's <pre>: code, verse, ASCII tables) begins with this
+# gutter: cleaning keeps the rest of such a line as it is (tabs as spaces to columns of 4, no
+# trailing space), the reader shows its lines as they are, and the NLP does not read it as prose.
+GUTTER = "\u2502 "
+
+
+def gutter_block(raw: str) -> str:
+    """A preformatted block's text as stored: each line behind the GUTTER, tabs expanded, the
+    blank lines at its ends left out (blank lines inside keep a bare gutter, so the block stays
+    one paragraph). "" for a block of white space only."""
+    lines = raw.expandtabs(4).split("\n")
+    while lines and not lines[0].strip():
+        del lines[0]
+    while lines and not lines[-1].strip():
+        del lines[-1]
+    return "\n".join((GUTTER + line).rstrip() for line in lines)
+
+
+def prose_only(text: str) -> str:
+    """`text` with its GUTTER lines blanked (each character but the newline a space, so offsets
+    still match): what the NLP reads, so code and other preformatted text is nobody's speech."""
+    if GUTTER[0] not in text:
+        return text
+    return "\n".join(
+        " " * len(line) if line.startswith(GUTTER[0]) else line for line in text.split("\n")
+    )
 
 
 # What strip_controls acts on (_unsafe_start()) and every white space character (str.isspace)

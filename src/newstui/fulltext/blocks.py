@@ -9,6 +9,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from lxml import etree
 
 from newstui.model import Link, LinkKind
+from newstui.text import gutter_block
 
 # clean_text strips leading spaces, so nesting shows in the bullet, not in an indent.
 BULLETS = ("• ", "◦ ", "▪ ")
@@ -128,8 +129,8 @@ class _Walker:
             self._quote_depth -= 1
         elif tag == "code":
             self.flush()
-            code = "".join(element.itertext()).strip("\n")
-            if code.strip():
+            code = gutter_block("".join(element.itertext()))  # its lines kept as they are
+            if code:
                 self._emit(code)
         elif tag == "table":
             self._walk_table(element)

@@ -15,6 +15,7 @@ from newstui.nlp.gazetteer import source_fingerprint
 from newstui.nlp.quotes import QuoteSpan, find_quote_spans, reported_fragment, speech_kind
 from newstui.nlp.segment import Dateline, datelines, name_tokens
 from newstui.nlp.speakers import SpeakerFinder, described_entities, without_overlaps
+from newstui.text import prose_only
 
 RULES_VERSION = "37"
 
@@ -70,6 +71,7 @@ class RulesExtractor:
         """Entities and speech quotes of `text`; scare quotes and titles of works are left out."""
         if not text or not text.strip():
             return Analysis()
+        text = prose_only(text)  # code and other preformatted lines are nobody's speech
         view = rules_view(text)
         return analysis_of(text, view, view.speakers)
 

@@ -13,7 +13,7 @@ import lxml.etree
 
 from newstui.model import Link, LinkKind
 from newstui.sources.urls import web_url
-from newstui.text import clean_line, clean_text
+from newstui.text import clean_line, clean_text, gutter_block
 
 _DROP = {
     "script",
@@ -43,7 +43,6 @@ _BLOCK = {
     "blockquote",
     "pre",
     "table",
-    "tr",
     "ul",
     "ol",
     "dl",
@@ -75,7 +74,11 @@ class _TagKind:
     block: bool = False  # a paragraph break at its end too
     image: bool = False
     link: bool = False
-    cell: bool = False  # two spaces at its end
+    cell: bool = False  # a table cell: its row's cells are kept apart (_CELL)
+    row: bool = False  # a table row: a line of its own (_ROW)
+    item: bool = False  # a list item: a bullet, or its number in an <ol>
+    listing: int = 0  # a list: 1 for <ol> (its items numbered), -1 for <ul>
+    verbatim: bool = False  # <pre>: its text kept line for line (text.GUTTER)
 
 
 def _kind_of(tag: object) -> _TagKind:
@@ -87,8 +90,20 @@ def _kind_of(tag: object) -> _TagKind:
     if not tag or tag in _DROP:
         return _TagKind(drop=True)
     block = tag in _BLOCK
-    opens = "\n\n" if block else "\n" if tag == "br" else "\n• " if tag == "li" else ""
-    return _TagKind(False, opens, block, tag == "img", tag == "a", tag in ("td", "th"))
+    opens = "\n\n" if block else "\n" if tag == "br" else ""
+    listing = 1 if tag == "ol" else -1 if tag in ("ul", "menu") else 0
+    return _TagKind(
+        False,
+        opens,
+        block,
+        tag == "img",
+        tag == "a",
+        tag in ("td", "th"),
+        tag == "tr",
+        tag == "li",
+        listing,
+        tag == "pre",
+    )
 
 
 # The kinds of the tags documents use, looked up once each (other tags are classified per use,
@@ -99,7 +114,7 @@ _KINDS: dict[object, _TagKind] = {
         *_DROP,
         *_BLOCK,
         *"a abbr b big br cite code del em font i img ins kbd li mark q s small span strong sub sup"
-        " tbody td tfoot th thead time tt u var wbr".split(),
+        " tbody td tfoot th thead time tr tt u var wbr".split(),
     )
 }
 
@@ -115,8 +130,15 @@ _NUMERIC_REF = re.compile("&#")  # sre's literal search: faster than `in` on a w
 # Where each collected link ends in the text: a private-use mark travels with the words through
 # whitespace folding and cleaning, then becomes the link's offset (and is removed).
 _LINK_MARK = "\ue0f0"
-# stand-ins and link marks already in the document, and NUL
-_DROPPED = re.compile("[\ue000-\ue09f\ue0f0\x00]")
+# A table row's start, a table cell's start, a numbered item's line break and a <pre> block's
+# place: private-use marks kept through whitespace folding, then made the row's line break, the
+# " | " between cells, the item's line and the block's gutter lines (_blocks_placed).
+_ROW = "\ue0f1"
+_CELL = "\ue0f2"
+_ITEM = "\ue0f3"
+_PRE = "\ue0f4"
+# stand-ins, link and block marks already in the document, and NUL
+_DROPPED = re.compile("[\ue000-\ue09f\ue0f0-\ue0f4\x00]")
 
 
 def _utf8(html: str, known: bytes | None = None) -> bytes | None:
@@ -286,6 +308,9 @@ def html_to_text(
     # text or tail makes a new string: each is read once, and an element's kind, looked up at
     # its start, is kept for its end (every start has its end, a skipped subtree's too).
     kinds: list[_TagKind] = []  # of the elements open, the innermost last
+    lists: list[int] = []  # of the lists open: the last item number of an <ol>, -1 for a <ul>
+    pres: list[str] = []  # the raw text of each <pre> block, in order (a _PRE mark each)
+    blocks = False  # a table, a numbered item or a <pre> was seen: _blocks_placed has work
     walker = lxml.etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         if event == "start":
@@ -297,6 +322,24 @@ def html_to_text(
                 continue
             if kind.opens:
                 parts.append(kind.opens)
+            if kind.item:
+                if lists and lists[-1] >= 0:
+                    lists[-1] += 1
+                    parts.append(f"{_ITEM}{lists[-1]}. ")
+                    blocks = True
+                else:
+                    parts.append(_BULLETS[min(len(lists), len(_BULLETS)) - 1 if lists else 0])
+            elif kind.listing:
+                lists.append(0 if kind.listing > 0 else -1)
+            elif kind.row or kind.cell:
+                parts.append(_ROW if kind.row else _CELL)
+                blocks = True
+            elif kind.verbatim:
+                pres.append(_STRING(el))
+                parts.append(_PRE)
+                blocks = True
+                walker.skip_subtree()
+                continue
             if kind.image:
                 add_link(el.get("alt") or el.get("title") or "", el.get("src"), "image")
             text = el.text
@@ -310,8 +353,8 @@ def html_to_text(
             if kind.link:
                 # string() of an element holding only text is its text (comments are removed)
                 add_link(_STRING(el) if len(el) else el.text or "", el.get("href"), "link")
-            elif kind.cell:
-                parts.append("  ")
+            elif kind.listing:
+                lists.pop()
             if kind.block:
                 parts.append("\n\n")
         tail = el.tail
@@ -323,12 +366,14 @@ def html_to_text(
     marked = "".join(parts)
     # (the text without its link marks made only for a document large enough to lose text)
     if _may_lose_text(html) and _lost_text(
-        marked.replace(_LINK_MARK, "") if links else marked, html
+        (marked.replace(_LINK_MARK, "") if links else marked) + " ".join(pres), html
     ):
         # libxml2 stops building the tree past ~2,000 levels of nesting: keep the text anyway.
         text = _clean(html_lib.unescape(_TAG.sub(" ", _HIDDEN.sub(" ", html))), False, refs)
         return text, [Link(*link) for link in links]
     folded, trimmed = _fold_paragraphs(_marks_off_spaces(marked) if links else marked)
+    if blocks:
+        folded, trimmed = _blocks_placed(folded, pres), False
     if not links:
         return _clean(folded, trimmed, refs), []
     return _placed_links(_clean(folded, trimmed, refs), links)
@@ -406,7 +451,27 @@ def _placed_link(text: str, url: str, kind: LinkKind, offset: int) -> Link:
     return link
 
 
-_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*(?!•\ue0f0* )")  # a bullet's link mark stays with it
+_BULLETS = ("\n• ", "\n◦ ", "\n▪ ")  # a <ul>'s items by depth
+# (spaces only around a mark: a paragraph break before a table's first row stays one)
+_ROW_START = re.compile(f" *{_ROW} *(?:{_CELL} *)?")  # a row's line starts at its first cell
+_CELL_START = re.compile(f" *{_CELL} *")
+_ITEM_START = re.compile(f" *{_ITEM}")
+
+
+def _blocks_placed(folded: str, pres: list[str]) -> str:
+    """The folded text with its block marks made lines: each table row a line, its cells apart
+    (" | "), each numbered item a line, each <pre> block its gutter lines (text.gutter_block)."""
+    if _ROW in folded or _CELL in folded:
+        folded = _CELL_START.sub(" | ", _ROW_START.sub("\n", folded))
+    if _ITEM in folded:
+        folded = _ITEM_START.sub("\n", folded)
+    if pres:
+        verbatim = iter(pres)
+        folded = re.sub(_PRE, lambda _: gutter_block(next(verbatim, "")), folded)
+    return folded
+
+
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*(?![•◦▪]\ue0f0* )")  # a bullet's link mark stays with it
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
