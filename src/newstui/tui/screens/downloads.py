@@ -59,6 +59,12 @@ def fit_notice(text: Content, width: int, lines: int = NOTICE_LINES) -> Content:
     return fitted
 
 
+def _has_bar(download: Download) -> bool:
+    """Whether a row shows a progress bar: not while queued with nothing arrived (a queue of
+    160 built 160 bars, ~5 widgets each: `L` took 8 s to open on a busy machine)."""
+    return download.state != "queued" or bool(download.bytes_done)
+
+
 class DownloadRow(ListItem):
     """One download: its title (cut with "…" to the width), a progress bar and its state line
     (wrapped, so the whole path of a finished file shows)."""
@@ -91,7 +97,8 @@ class DownloadRow(ListItem):
 
     def compose(self) -> ComposeResult:
         yield self._title
-        yield self.bar
+        if _has_bar(self.download):
+            yield self.bar
         yield self._state
 
     def on_mount(self) -> None:
@@ -104,11 +111,24 @@ class DownloadRow(ListItem):
         self._title.update(Content(title))
         line = status_line(download, key_in_effect(self, "downloads.retry"))
         self._state.update(Content(terminal_safe(line, line=True)))
+        if not _has_bar(download):
+            return
+        if self.bar.parent is None and self.is_mounted:  # it started: its bar from now on
+            self.mount(self.bar, after=self._title)
         fraction = download.fraction
         if fraction is None:
             self.bar.update(total=None if download.state == "downloading" else 1, progress=0)
         else:
             self.bar.update(total=1000, progress=round(fraction * 1000))
+
+
+class DownloadList(ListView, inherit_bindings=False):
+    """The rows: a ListView without the scroll keys it inherits (Home, End, PgUp, PgDn
+    scrolled the view and left the cursor where it was), which the screen's bindings move."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Select", show=False),
+    ]
 
 
 class DownloadsScreen(KeyedBox[None]):
@@ -155,6 +175,10 @@ class DownloadsScreen(KeyedBox[None]):
         Binding("escape,q,L", "close", "Close", id="downloads.close"),
         Binding("j,down", "move(1)", "Down", show=False, id="downloads.down"),
         Binding("k,up", "move(-1)", "Up", show=False, id="downloads.up"),
+        Binding("g,home", "edge(-1)", "First", show=False, id="downloads.first"),
+        Binding("G,end", "edge(1)", "Last", show=False, id="downloads.last"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="downloads.page_down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="downloads.page_up"),
         Binding("r", "retry", "Retry", tooltip="Retry the failed downloads", id="downloads.retry"),
         Binding(
             "x",
@@ -198,7 +222,7 @@ class DownloadsScreen(KeyedBox[None]):
     def __init__(self, downloads: list[Download]) -> None:
         super().__init__()
         self._initial = downloads
-        self.list = ListView(*(DownloadRow(d) for d in downloads), id="downloads-list")
+        self.list = DownloadList(*(DownloadRow(d) for d in downloads), id="downloads-list")
         self._notice_text = Content()  # the notice as said, before fit_notice shortens it
 
     def compose(self) -> ComposeResult:
@@ -294,6 +318,21 @@ class DownloadsScreen(KeyedBox[None]):
 
     def action_move(self, step: int) -> None:
         self.list.action_cursor_down() if step > 0 else self.list.action_cursor_up()
+
+    def action_edge(self, step: int) -> None:
+        """The first (-1) or the last (1) download."""
+        if count := len(self.list):
+            self.list.index = count - 1 if step > 0 else 0
+
+    def action_page(self, step: int) -> None:
+        """A page of rows down (1) or up (-1): as many as the box shows."""
+        count = len(self.list)
+        if not count:
+            return
+        item = self.list.highlighted_child
+        row = item.outer_size.height if item is not None else 0
+        rows = max(self.list.scrollable_content_region.height // max(row, 1), 1)
+        self.list.index = min(max((self.list.index or 0) + step * rows, 0), count - 1)
 
     def action_retry(self) -> None:
         self.clear_notice()

@@ -1,0 +1,84 @@
+"""The downloads box (`L`) moves as the other lists do (user test r36 M7: with 160 queued, only
+j/k moved): g/G and Home/End to the first and last download, PgDn/PgUp by a page."""
+
+from __future__ import annotations
+
+from newstui.library import Library
+from newstui.tui.screens.downloads import DownloadsScreen
+
+from .conftest import run_recorded, settle
+from .test_external_programs import app_with
+
+
+def queue_many(db_path, tmp_path, count: int) -> None:
+    """`count` downloads already done (so nothing runs while the box is open)."""
+    with Library.open(db_path) as library:
+        for n in range(count):
+            path = tmp_path / f"episode-{n}.mp3"
+            path.write_bytes(b"x")
+            library.downloads.queue(
+                url=f"http://127.0.0.1:9/e{n}.mp3",
+                path=str(path),
+                article_id=None,
+                title=f"Episode {n}",
+                mime="audio/mpeg",
+                bytes_total=1,
+                done=True,
+            )
+
+
+def highlighted(screen: DownloadsScreen) -> str:
+    item = screen.list.highlighted_child
+    assert item is not None
+    return item.download.title  # type: ignore[attr-defined]
+
+
+async def test_G_g_end_home_and_pages_move_through_the_downloads(db_path, tmp_path, monkeypatch):
+    queue_many(db_path, tmp_path, 40)
+    app, _ = app_with(db_path, tmp_path, monkeypatch, download_dir=str(tmp_path))
+    async with run_recorded(app, size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("L")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, DownloadsScreen)
+        assert highlighted(screen) == "Episode 0"
+        await pilot.press("G")
+        assert highlighted(screen) == "Episode 39"
+        await pilot.press("g")
+        assert highlighted(screen) == "Episode 0"
+        await pilot.press("end")
+        assert highlighted(screen) == "Episode 39"
+        await pilot.press("home")
+        await pilot.press("pagedown")
+        paged = int(highlighted(screen).split()[1])
+        assert 1 < paged < 39  # a page of rows (a row is 3 lines), not one row nor all
+        await pilot.press("pagedown")
+        assert int(highlighted(screen).split()[1]) == 2 * paged
+        await pilot.press("pageup")
+        assert int(highlighted(screen).split()[1]) == paged
+
+
+async def test_a_queued_download_has_its_bar_only_once_it_starts(db_path, tmp_path, monkeypatch):
+    """A queue of 160 built 160 progress bars before the box showed (8 s): waiting rows have
+    none, and one appears on the row whose download starts."""
+    from dataclasses import replace
+
+    from textual.widgets import ProgressBar
+
+    queue_many(db_path, tmp_path, 3)
+    with Library.open(db_path) as library:
+        done = library.downloads.all()
+    waiting = [replace(d, state="queued", bytes_done=0, bytes_total=None) for d in done]
+    app, _ = app_with(db_path, tmp_path, monkeypatch, download_dir=str(tmp_path))
+    async with run_recorded(app, size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = DownloadsScreen(waiting)
+        await app.push_screen(screen)
+        await settle(pilot)
+        assert not screen.query(ProgressBar)
+        assert [row.download.title for row in screen.rows()] == ["Episode 0", "Episode 1", "Episode 2"]
+        screen.update_download(replace(waiting[1], state="downloading", bytes_done=5, bytes_total=10))
+        await settle(pilot)
+        [bar] = screen.query(ProgressBar)
+        assert bar is screen.rows()[1].bar and bar.percentage == 0.5
