@@ -66,6 +66,7 @@ if TYPE_CHECKING:  # ingest (feedparser, httpx, worker pools) is imported by the
     from newstui.query import Query  # the query language: by the commands given a query
     from newstui.sources.discovery import FeedLink
     from newstui.sources.newsboat_cache import NewsboatState
+    from newstui.sources.newsboat_config import IgnoreRule, NewsboatConfig
 
 
 @functools.cache
@@ -2506,6 +2507,56 @@ def _add_views(config: Config, views: list[tuple[str, str]]) -> list[tuple[str, 
     return added
 
 
+def _newsboat_config(args: argparse.Namespace) -> NewsboatConfig | None:
+    """newsboat's config for an import of its urls file (None for an OPML file, or none)."""
+    from newstui.sources.newsboat_cache import newsboat_cache, newsboat_config
+    from newstui.sources.newsboat_config import read_newsboat_config
+    from newstui.sources.newsboat_urls import looks_like_newsboat_urls
+
+    with _about(str(args.file)):
+        if not looks_like_newsboat_urls(args.file.read_bytes()):
+            return None
+    found = newsboat_config(args.file, args.newsboat_cache or newsboat_cache(args.file))
+    if found is None:
+        return None
+    path, text = found
+    from newstui.sources.newsboat_cache import newsboat_star_flag
+
+    return read_newsboat_config(path, text, newsboat_star_flag(args.file, args.newsboat_cache))
+
+
+def _add_ignore_rules(config: Config, rules: Sequence[IgnoreRule]) -> list[tuple[str, str]]:
+    """newsboat's ignore-article rules newstui can say, added as hide `[[filters]]` entries
+    (but for a query a filter has already); the (name, query) pairs added."""
+    from newstui.config import add_hide_filters
+
+    wanted = [(f"newsboat ignore-article {r.line}", r.query) for r in rules if r.query]
+    if not wanted:
+        return []
+    with _about(str(config.path)):
+        return add_hide_filters(config.path, wanted)
+
+
+def _say_newsboat_config(newsboat: NewsboatConfig, added: list[tuple[str, str]]) -> None:
+    """One line for each ignore-article rule (a hide filter now, or why not), one naming the
+    settings newstui takes elsewhere."""
+    queries = {query for _, query in added}
+    for rule in newsboat.rules:
+        place = f"{newsboat.path}:{rule.line}"
+        if rule.query is None:
+            _complain(
+                f"warning: {place}: ignore-article rule not taken: {rule.written} (newstui's "
+                "queries cannot say it; write a [[filters]] entry by hand: README, Coming from "
+                "newsboat)"
+            )
+        elif rule.query in queries:
+            _complain(f"{place}: ignore-article rule added as a hide filter: {rule.query}")
+        else:
+            _complain(f"{place}: ignore-article rule already a filter: {rule.query}")
+    if newsboat.not_taken:
+        _complain(f"note: {newsboat.path}: not taken: {'; '.join(newsboat.not_taken)}")
+
+
 def _newsboat_state(
     args: argparse.Namespace, feeds: list[FeedConfig], config: Config, library: Library
 ) -> NewsboatState | None:
@@ -2580,6 +2631,9 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
         hidden = [s for s in skipped if s.kept]  # feeds newsboat hid, added all the same
         skipped = [s for s in skipped if not s.view and not s.kept]
         added_views = _add_views(config, [s.view for s in views if s.view])
+        newsboat = _newsboat_config(args)  # its kill file as hide filters, its settings named
+        rules = newsboat.rules if newsboat else ()
+        added_filters = _add_ignore_rules(config, rules)
         if not args.json:
             stored = dict((query, name) for name, query in added_views)
             for line in views:
@@ -2593,6 +2647,8 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
             for line in skipped:
                 place = f"{args.file}:{line.line}" if line.line else str(args.file)
                 _complain(f"warning: {place}: skipped {line.reason}")
+            if newsboat is not None:
+                _say_newsboat_config(newsboat, added_filters)
         text = f"{counted(len(feeds), 'feed')} in {args.file}, {len(added)} added to {config.path}"
         if len(added) < len(feeds):  # the others were listed there already (by URL)
             text += f" ({len(feeds) - len(added):,} already there)"
@@ -2605,6 +2661,13 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
                 text += f" ({len(views) - len(added_views):,} already there)"
         if hidden:
             text += f"; {counted(len(hidden), 'feed')} newsboat hid now listed"
+        if rules:
+            sayable = [r for r in rules if r.query is not None]
+            text += f"; {counted(len(added_filters), 'ignore-article rule')} added as hide filters"
+            if len(added_filters) < len(sayable):
+                text += f" ({len(sayable) - len(added_filters):,} already there)"
+            if len(sayable) < len(rules):
+                text += f", {len(rules) - len(sayable):,} not taken"
         if added and config.sync is not None:  # `add` subscribes there; this writes the file
             from newstui.sync.client import server_name
 
@@ -2635,6 +2698,11 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
                     {"reason": s.reason} | ({"line": s.line} if s.line else {}) for s in skipped
                 ],
                 "hidden_in_newsboat": [{"reason": s.reason, "line": s.line} for s in hidden],
+                "filters": [{"name": name, "query": query} for name, query in added_filters],
+                "ignore_rules_not_taken": [
+                    {"line": r.line, "rule": r.written} for r in rules if r.query is None
+                ],
+                "newsboat_settings_not_taken": list(newsboat.not_taken) if newsboat else [],
                 "read_state": None
                 if state is None or taken is None
                 else {

@@ -952,6 +952,40 @@ def _tables_parted(text: str) -> str:
     return "\n".join(lines)
 
 
+def add_hide_filters(path: Path, filters: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Append `[[filters]]` hide entries (name, query) to the config file (comments kept), but
+    for a query a filter has already; returns the ones added. Raises QueryError for an invalid
+    query before anything is written."""
+    from newstui.nlp import query_keys
+    from newstui.query import parse_query
+
+    for _, query in filters:
+        parse_query(query, query_keys)
+    known = {f.query.strip() for f in load_config(path).filters}
+    added = []
+    for name, query in filters:
+        if query.strip() not in known:
+            known.add(query.strip())
+            added.append((name, query.strip()))
+    if not added:
+        return []
+    import tomlkit  # only editing needs it
+
+    doc = tomlkit.parse(path.read_text("utf-8"))
+    if "filters" not in doc:
+        doc["filters"] = tomlkit.aot()
+    for name, query in added:
+        table = tomlkit.table()
+        table["name"] = name
+        literal = "'" not in query and not any(c < " " for c in query)
+        table["query"] = tomlkit.string(query, literal=True) if literal else query
+        table["action"] = "hide"
+        doc["filters"].append(table)
+    text = _appended_parted(_tables_parted(tomlkit.dumps(doc)), "filters", len(added))
+    _write_config(path, text)
+    return added
+
+
 def _appended_parted(text: str, table: str, count: int) -> str:
     """The config text with a blank line above each of the last `count` `[[table]]` headers
     (the entries just appended), even under a comment: tomlkit wrote `[[feeds]]` right under the

@@ -77,8 +77,14 @@ async def test_a_queued_download_has_its_bar_only_once_it_starts(db_path, tmp_pa
         await app.push_screen(screen)
         await settle(pilot)
         assert not screen.query(ProgressBar)
-        assert [row.download.title for row in screen.rows()] == ["Episode 0", "Episode 1", "Episode 2"]
-        screen.update_download(replace(waiting[1], state="downloading", bytes_done=5, bytes_total=10))
+        assert [row.download.title for row in screen.rows()] == [
+            "Episode 0",
+            "Episode 1",
+            "Episode 2",
+        ]
+        screen.update_download(
+            replace(waiting[1], state="downloading", bytes_done=5, bytes_total=10)
+        )
         await settle(pilot)
         [bar] = screen.query(ProgressBar)
         assert bar is screen.rows()[1].bar and bar.percentage == 0.5

@@ -57,15 +57,21 @@ def newsboat_star_flag(urls_file: Path, cache: Path | None = None) -> str | None
     ~/.config/newsboat) stars articles by on a sync service, or None: newsboat gives flags no
     meaning of its own. (An OPML export imported with --newsboat-cache ~/.newsboat/cache.db
     did not read ~/.newsboat/config: user test r33 L20.)"""
+    found = newsboat_config(urls_file, cache)
+    star = _STAR_FLAG.search(found[1]) if found is not None else None
+    return star[1] if star else None
+
+
+def newsboat_config(urls_file: Path, cache: Path | None = None) -> tuple[Path, str] | None:
+    """newsboat's config (beside the urls file, else beside its cache, else in
+    ~/.config/newsboat) and its text; None when there is none to read."""
     config_home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
     folders = [urls_file.parent, *([cache.parent] if cache is not None else [])]
     for config in [*(f / "config" for f in folders), config_home / "newsboat" / "config"]:
         try:
-            text = config.read_bytes().decode("utf-8", "replace")
+            return config, config.read_bytes().decode("utf-8", "replace")
         except OSError:
             continue
-        found = _STAR_FLAG.search(text)
-        return found[1] if found else None
     return None
 
 
