@@ -829,6 +829,9 @@ def test_opml_import_of_nested_folders_tags_feeds_with_each_folder(cli, tmp_path
             }
         ],
         "hidden_in_newsboat": [],
+        "filters": [],
+        "ignore_rules_not_taken": [],
+        "newsboat_settings_not_taken": [],
         "read_state": None,
     }
 
@@ -980,6 +983,9 @@ def test_a_failed_opml_import_leaves_no_new_config_and_a_good_one_makes_it(
         "tagged": [],
         "skipped": [],
         "hidden_in_newsboat": [],
+        "filters": [],
+        "ignore_rules_not_taken": [],
+        "newsboat_settings_not_taken": [],
         "read_state": None,
     }
     # the same file again: nothing added, and the JSON says why (it said only "added": [])
@@ -991,6 +997,9 @@ def test_a_failed_opml_import_leaves_no_new_config_and_a_good_one_makes_it(
         "tagged": [],
         "skipped": [],
         "hidden_in_newsboat": [],
+        "filters": [],
+        "ignore_rules_not_taken": [],
+        "newsboat_settings_not_taken": [],
         "read_state": None,
     }
     assert "https://mine.example/feed.xml" in config.read_text("utf-8")  # a first run's config
