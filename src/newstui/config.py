@@ -578,7 +578,12 @@ def _validate_keys(table: Any, raw: str, fail: Any, path: Path) -> KeysConfig:
             or not keys
             or not all(isinstance(k, str) and k.strip() and "," not in k for k in keys)
         ):
-            raise fail(line, f'keys for {binding_id!r} must be a key or a list of keys, like "o"')
+            spaced = isinstance(keys, list) and any(isinstance(k, str) and k == " " for k in keys)
+            # a space written as itself (newsboat's `bind-key SPACE`): named, not "not a key"
+            hint = ': a space is written "space"' if spaced else ""
+            raise fail(
+                line, f'keys for {binding_id!r} must be a key or a list of keys, like "o"{hint}'
+            )
         from newstui.config_tables import KeyBinding
 
         bindings.append(KeyBinding(binding_id, tuple(k.strip() for k in keys), line))

@@ -882,3 +882,35 @@ def test_an_article_given_its_full_text_joins_a_story_by_it(library):
     library.set_fulltext(other, text=copy_of(STORY))
     library.find_stories()
     assert [v.article_id for v in library.story_versions(other)] == [first, other]
+
+
+def test_a_copy_of_a_story_already_read_comes_in_read(library):
+    """Reading one version reads the story (user test r36 M3): a copy arriving later in another
+    feed joins it read, so the feed's count, All, Unread, n and C agree; a copy of a story not
+    read, or read only in part, stays unread."""
+    first = add(library, "wire", "Council to close three libraries", STORY, 30)
+    add(library, "wire", "Central library to open later", OTHER, 25)
+    library.find_stories()
+    library.mark([first], read=True)
+    copy = add(library, "courier", "Libraries axed in budget squeeze", copy_of(STORY), 20)
+    unread_copy = add(library, "gazette", "Opening hours extended", OTHER + " More soon.", 15)
+    assert library.find_stories() == 2
+    assert [v.article_id for v in library.story_versions(copy)] == [first, copy]
+    assert library.article(copy).row.read
+    assert not library.article(unread_copy).row.read  # its story (other) is unread
+    courier = library.find_source("courier")
+    assert library.count(ArticleFilter(feed_id=courier, unread=True)) == 0
+    assert library.smart_counts().unread == 1  # the unread story, once
+
+
+def test_a_copy_sketched_first_of_a_story_whose_later_versions_are_read_comes_in_read(library):
+    """Versions sketched out of order (analysis chunks): the earlier copy leads the story and
+    comes in read when every version already joined is read."""
+    from newstui.stories import story_sketch
+
+    first = add(library, "wire", "Council to close three libraries", STORY, 30)
+    copy = add(library, "courier", "Libraries axed in budget squeeze", copy_of(STORY), 20)
+    library.join_stories([(copy, story_sketch(copy_of(STORY)))])
+    library.mark([copy], read=True)
+    assert library.join_stories([(first, story_sketch(STORY))]) == 1
+    assert library.article(first).row.read

@@ -27,6 +27,8 @@ def write_config(tmp_path, keys: str):
         ('preset = "nano"\n', 5, 'keys preset must be "vim" or "emacs"'),
         ('"headlines.down" = 5\n', 5, "must be a key or a list of keys"),
         ("headlines.down = []\n", 5, "must be a key or a list of keys"),
+        # a space written as itself, as a newsboat user may (user test r36 M1)
+        ('"headlines.next_unread" = " "\n', 5, 'a space is written "space"'),
     ],
 )
 def test_a_bad_keys_table_is_one_line_with_the_line_number(tmp_path, keys, line, message):
@@ -86,6 +88,15 @@ def test_a_bad_keys_table_is_one_line_with_the_line_number(tmp_path, keys, line,
         ('"search.cancel" = "enter"\n', 5, "is also the key of search.submit (Search box"),
         ('"help.close" = "j"\n', 5, "is also the key of help.scroll_down (Help"),
         ('"app.quit" = "y"\n', 5, "'y' for app.quit is also the key of confirm.yes"),
+        # the main screen's keys work in every pane as the app's do: newsboat's `bind-key SPACE
+        # next-unread` took space from the reader's paging without a word (user test r36 M1)
+        (
+            '"headlines.next_unread" = "space"\n',
+            5,
+            "'Space' for headlines.next_unread is also the key of reader.page_down (Reader: "
+            "Page the reader down); one of them would never run: give one of them another key "
+            'or give reader.page_down another key and unbind "reader.page_down:Space"',
+        ),
     ],
 )
 def test_an_unknown_key_or_a_shared_key_stops_the_app_with_the_line(
@@ -506,3 +517,24 @@ async def test_a_start_up_notice_counts_among_the_three_toasts(tmp_path, db_path
         said = [n.message for n in notifications(app)]
         assert len(said) == 3 and said[0] == "A new database."
         assert said[2] == f"2 more warnings about feeds.toml: see {log}"
+
+
+async def test_space_given_to_next_unread_and_taken_off_the_reader_says_so_in_help(
+    tmp_path, db_path
+):
+    """With the reader's paging given another key, as the clash line says, `?` lists space for
+    next unread only (it said "Space  Page the reader down" while space went to next unread)."""
+    path = write_config(
+        tmp_path,
+        '"headlines.next_unread" = ["n", "space"]\n"reader.page_down" = "pagedown"\n'
+        'unbind = ["reader.page_down:space"]\n',
+    )
+    app = NewstuiApp(db_path, load_config(path))
+    async with run_recorded(app, size=(120, 60)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        assert "n Space" in text or "n, Space" in text
+        assert "Space  Page the reader down" not in text

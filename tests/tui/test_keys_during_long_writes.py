@@ -79,5 +79,7 @@ async def test_A_while_a_write_holds_the_store_lets_the_next_key_through_then_ma
             moved_while_writing = app.main.headlines.selected != before and writing.is_alive()
         await settle(pilot)
         assert moved_while_writing
-        assert "Marked 25 articles read. u undoes it." in [n.message for n in notifications(app)]
+        assert "Marked 25 articles in All articles read. u undoes it." in [
+            n.message for n in notifications(app)
+        ]
         assert sum(f.unread for f in app.main.sources.feeds) == 0

@@ -40,7 +40,10 @@ async def test_A_then_y_marks_all_read_and_u_brings_them_back(db_path, tmp_path)
         assert sum(f.unread for f in app.main.sources.feeds) == 0
         # 29,888 of a 100,000-article store took seconds with nothing shown after y
         shown = [n.message for n in notifications(app)]
-        assert shown[-2:] == ["Marking 25 articles read…", "Marked 25 articles read. u undoes it."]
+        assert shown[-2:] == [
+            "Marking 25 articles read…",
+            "Marked 25 articles in All articles read. u undoes it.",
+        ]
         await pilot.press("u")
         await settle(pilot)
         assert sum(f.unread for f in app.main.sources.feeds) == 25
@@ -120,4 +123,30 @@ async def test_u_when_a_cleanup_took_every_marked_article_says_nothing_was_undon
 
         assert notifications(app)[-1].message == (
             "Nothing to undo: the article is no longer stored (cleaned up or removed since)."
+        )
+
+
+async def test_A_in_sources_marks_the_highlighted_feed_not_the_list_shown(db_path, tmp_path):
+    """newsboat's A in the feed list marks the feed under the cursor, as r and D take it (user
+    test r36 M5: it marked the list shown behind, and the toast named no feed)."""
+    app = app_for(db_path, tmp_path)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        feeds = app.main.sources.feeds
+        tech = next(f for f in feeds if f.name == "Tech Wire")
+        other = next(f for f in feeds if f.id != tech.id and 0 < f.unread <= 20)
+        app.main.focus_pane("sources")
+        app.main.sources.select_view(f"feed:{tech.id}")
+        await pilot.press("enter")  # Tech Wire listed
+        await settle(pilot)
+        app.main.focus_pane("sources")
+        app.main.sources.select_view(f"feed:{other.id}")  # another feed highlighted
+        await pilot.press("A")
+        await settle(pilot)
+        unread = {f.name: f.unread for f in app.main.sources.feeds}
+        assert unread[other.name] == 0
+        assert unread["Tech Wire"] == tech.unread
+        assert notifications(app)[-1].message == (
+            f"Marked {other.unread} article{'s' * (other.unread > 1)} in {other.name} read. "
+            "u undoes it."
         )

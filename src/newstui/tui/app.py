@@ -37,6 +37,7 @@ from newstui.tui.app_keys import (
     box_sections,
     help_sections,
     key_sections,
+    screen_sections,
 )
 from newstui.tui.collector import resume_after_start
 from newstui.tui.demo_keys import NOT_IN_DEMO, demo_noted
@@ -161,6 +162,10 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         if config is not None and keys is not None and own:
             check_key_clashes(keys, config.path, key_sections(), self.user_keymap, EVERY_PANE)
             check_key_clashes(keys, config.path, box_sections(), self.user_keymap, every_pane=())
+            screen = screen_sections()
+            check_key_clashes(
+                keys, config.path, screen, self.user_keymap, [name for name, _ in screen]
+            )
         self.main = MainScreen(  # (given the keys the user's `[keys]` made: the footer, `O`)
             self.library, self.counts, config, self.unavailable, self.user_keymap
         )

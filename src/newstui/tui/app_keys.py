@@ -258,6 +258,15 @@ def key_sections() -> list[tuple[str, Iterable[Binding]]]:
     return [*per_pane, (ANYWHERE, anywhere)]
 
 
+def screen_sections() -> list[tuple[str, list[Binding]]]:
+    """The main screen's and the app's own keys, each in its help section: they all answer in
+    every pane (a pane's widget keys first), so a key the user gives one of them is checked
+    against all the others, whatever section help lists them in (user test r36 M1: space given
+    to headlines.next_unread silently took it from the reader's page_down)."""
+    own = {id(b) for b in [*MainScreen.BINDINGS, *APP_BINDINGS] if isinstance(b, Binding)}
+    return [(name, [b for b in bindings if id(b) in own]) for name, bindings in key_sections()]
+
+
 def all_binding_ids() -> set[str]:
     """Every binding id a `[keys]` table may name."""
     return set(all_binding_keys())

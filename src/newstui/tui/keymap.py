@@ -347,7 +347,9 @@ def check_key_clashes(
                 # ("The article (any pane)" → "The article")
                 label = section_of.get(id(clash), pane).split(" (")[0]
                 # the key taken off the other binding is the way out too (confirm.no's Enter)
-                unbind = f' or unbind "{clash.id}:{key_label(key)}"' if clash.id else ""
+                # (its only key: an unbind leaving it none is refused, so another key first)
+                also = "" if len(_keys(clash, keymap)) > 1 else f"give {clash.id} another key and "
+                unbind = f' or {also}unbind "{clash.id}:{key_label(key)}"' if clash.id else ""
                 from newstui.tui.screens.keyed_box import named_keys
 
                 said = named_keys(clash.tooltip or clash.description, keymap)

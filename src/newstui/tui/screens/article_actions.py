@@ -298,7 +298,12 @@ class ArticleActions(ScreenMixin):
 
     @work(group="write", exit_on_error=False)
     async def action_mark_all_read(self) -> None:
+        """A: the view listed; in Sources, the row highlighted there (feed, tag or view), as
+        newsboat's A in the feed list marks the feed under the cursor and as r and D take it
+        (user test r36 M5: it marked the list behind, another feed than the one highlighted)."""
         view = self.headlines.view
+        if self.sources.has_focus:
+            view = self.sources.highlighted_view() or view
         await self._mark_all_in(view.filter, terminal_safe(view.title, line=True), "here")
 
     @work(group="write", exit_on_error=False)
@@ -323,7 +328,7 @@ class ArticleActions(ScreenMixin):
             def answered(yes: bool | None) -> None:
                 if yes:  # many: a big view's marks take seconds, so say it has begun
                     self.notify(f"Marking {what} read…")
-                    self._mark_view_read(ids, copies)
+                    self._mark_view_read(ids, copies, title)
 
             from newstui.tui.screens.confirm import ConfirmScreen
 
@@ -331,10 +336,10 @@ class ArticleActions(ScreenMixin):
                 ConfirmScreen("Mark all read", question, yes="mark read"), answered
             )
             return
-        self._mark_view_read(ids, copies)
+        self._mark_view_read(ids, copies, title)
 
     @work(group="write", exit_on_error=False)
-    async def _mark_view_read(self, ids: list[int], copies: list[int]) -> None:
+    async def _mark_view_read(self, ids: list[int], copies: list[int], title: str) -> None:
         record = UndoableMark({"read": False})
 
         def mark(lib: Library) -> None:
@@ -350,7 +355,8 @@ class ArticleActions(ScreenMixin):
                 self._last_mark = None
             raise
         listed = counted(len(record.ids or ()), "article")
-        self.notify(f"Marked {listed}{story_copies(len(record.copies))} read. u undoes it.")
+        copied = story_copies(len(record.copies))
+        self.notify(f"Marked {listed}{copied} in {title} read. u undoes it.", markup=False)
         self.headlines.reload()
         self.sources.reload()
 
