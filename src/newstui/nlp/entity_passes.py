@@ -236,6 +236,8 @@ class _EntityFinder(_RunFinder):
         self._join_campus_places()
         if " in " in self.text:
             self._join_known_branches()
+        if " and the " in self.text:
+            self._join_known_and_the()
         self._join_country_suffixes()
         # (a party's plural is a candidate of its own: cheaper to ask the candidates than the text)
         if any(cand.text in _PARTY_PLURALS for cand in self.candidates):
@@ -288,6 +290,8 @@ class _EntityFinder(_RunFinder):
             if self.comma_listed:
                 self._join_comma_listed_bodies()
             self._join_generation_suffixes()
+        if "Jr. " in self.text or "Sr. " in self.text:
+            self._join_generation_bodies()
         self._untype_products()
         self._untype_makers_of_models()
         if " of " in self.text or " for " in self.text:
@@ -483,6 +487,31 @@ class _EntityFinder(_RunFinder):
             end = cand.end + (self.text[cand.end : cand.end + 1] == ".")
             prev.end, prev.text, prev.words = end, self.text[prev.start : end], prev.words + 1
             prev.type, prev.strength = "PERSON", max(prev.strength, cand.strength, 1)
+        self.candidates = out
+
+    def _join_generation_bodies(self) -> None:
+        """'the Martin Luther King Jr. Center for Nonviolent Social Change': a person's name
+        ending in a generation's "Jr." or "Sr." right before a body's head word ("Center",
+        "Foundation", "Library" …) opens the body's name; the stop is no sentence's end."""
+        out: list[Candidate] = []
+        for cand in self.candidates:
+            prev = out[-1] if out else None
+            if (
+                prev is None
+                or cand.type != "ORG"
+                or cand.start != prev.end + 1
+                or self.text[prev.end] != " "
+                or prev.type not in ("PERSON", None)
+                or prev.words < 3
+                or not prev.text.endswith(".")
+                or prev.text.split()[-1].rstrip(".") not in _GENERATION_WORDS
+                or cand.text.split()[0] not in self.gaz.org_words
+            ):
+                out.append(cand)
+                continue
+            prev.end, prev.text = cand.end, self.text[prev.start : cand.end]
+            prev.words += cand.words
+            prev.type, prev.strength = "ORG", max(cand.strength, 2)
         self.candidates = out
 
     def _cut_place_qualifiers(self) -> None:
@@ -1082,6 +1111,22 @@ class _EntityFinder(_RunFinder):
                     cand.display, cand.strength = known[0], 3
                     break
 
+    def _join_known_and_the(self) -> None:
+        """'the Islamic State of Iraq and the Levant': two names joined by "and the" that the
+        lists know as one are one (the runs stop before "and the": "the World Bank and the
+        United Nations" are two)."""
+        cands = _by_start(self.candidates)
+        for a, b in pairwise(cands):
+            if b.start - a.end != 9 or self.text[a.end : b.start] != " and the ":
+                continue
+            known = self._lookup(self.text[a.start : b.end])
+            if known is None or known[1] not in ("ORG", "PLACE") or a not in self.candidates:
+                continue
+            self.candidates.remove(b)
+            a.end, a.text = b.end, self.text[a.start : b.end]
+            a.words += b.words + 2
+            a.type, a.strength, a.display = known[1], 3, known[0]
+
     def _join_country_suffixes(self) -> None:
         """'Tourism Australia', 'Gas Infrastructure Europe', 'Mazars USA': unknown capitalised
         words set right before a known country (a name ending there) name a body in it, not a
@@ -1171,8 +1216,21 @@ class _EntityFinder(_RunFinder):
             or (len(w) > 4 and w.endswith(("an", "ese", "ish")))  # "Roman Egypt": an era
             or w in self.gaz.first_names
             or self.gaz.known.get(w) is not None
-            or w.lower() in self.gaz.common_words
+            or (w.lower() in self.gaz.common_words and not self._common_words_name(cand, w))
             for w in cand.text.split()
+        )
+
+    def _common_words_name(self, cand: Candidate, word: str) -> bool:
+        """Whether the common `word` of `cand` may still name a body before a country ("Gas
+        Infrastructure Europe", "Six Flags Over Texas"): capitals of two words or more set
+        inside a sentence; not a sentence's first word ("Yesterday Estonia"), a word in capitals
+        ("PRESIDENT OF THE UNITED STATES") nor a title in quotation marks ("“Looking Down
+        Taiwan”")."""
+        return (
+            not cand.sentence_start
+            and (cand.words > 1 or cand.type == "ORG")
+            and not (word.isupper() and len(word) > 1)
+            and self.text[cand.start - 1 : cand.start] not in _QUOTE_OPENERS
         )
 
     def _paired_in_lists(self, pairs: list[tuple[Candidate, Candidate]]) -> set[int]:

@@ -96,6 +96,15 @@ _BEAT_AFTER: Final = re.compile(
 # A lower-case word right after a name, and the words after a person's name that make it no
 # modifier of a noun (see _modifies_noun): verbs of being and having, linking words.
 _LOWER_WORD: Final = re.compile(r" ([a-z]+)\b")
+# A compass word before a team's town is part of its name ("the South Sydney Rabbitohs").
+_TOWN_COMPASS: Final = frozenset("North South East West".split())
+# A verb in the past right after a name ("Amnesty International USA launched …"): no noun.
+_PAST_VERB_AFTER: Final = re.compile(r" [a-z]{2,}ed\b")
+# Nor a word that opens a clause or a phrase ("told Sky News Australia that …").
+_NO_NOUN_AFTER: Final = re.compile(
+    r" (?:that|the|a|an|this|these|its|their|last|about|over|into|under|today|yesterday|"
+    r"earlier|recently|again|not|so|if|when|while|because|says)\b"
+)
 # A list, table or credit around "<given> <second> <known word>" that makes the known word the
 # next column, not a surname: a number or ";" after it ("Tomas Hradek Liverpool 20, Marek Zelenka
 # Chelsea 18", "Jane Whitcombe Labour 12,345;"; not a comma: "Anders Fogh Rasmussen, Prime
@@ -566,6 +575,8 @@ class _RunFinder(_TypingFinder):
                 self.sport = _SPORT_WORDS.search(self.text) is not None
             if not self.sport:
                 return -1
+            if k and run[k - 1].text in _TOWN_COMPASS:
+                k -= 1  # "the South Sydney Rabbitohs", "the North Queensland Cowboys"
             if listed:
                 return k
             lo, hi = max(0, run[k].start - 80), run[-1].end + 80  # its sentence, near it
@@ -840,6 +851,12 @@ class _RunFinder(_TypingFinder):
         end = run[-1].end
         if _BEAT_AFTER.match(self.text, end) or _RELATION_AFTER.match(self.text, end):
             return 0  # "the BBC Kenya correspondent", "the Boeing Ethiopia crash"
+        if (
+            self._modifies_noun(end)
+            and not _PAST_VERB_AFTER.match(self.text, end)
+            and not _NO_NOUN_AFTER.match(self.text, end)
+        ):
+            return 0  # "the World Bank Africa report": a noun the names describe, no branch
         return k - at
 
     def _inside_name(
@@ -1275,13 +1292,23 @@ class _RunFinder(_TypingFinder):
             # "International Committee on Taxonomy of Viruses" (but "… on Trade of New York")
             return any(t.text == "on" for t in pending) and not self._known(run, i + 1)
         right = []
-        for t in run[i + 1 :]:
+        joined = any(t.text in ("of", "for", "on") for t in pending)
+        for k in range(i + 1, len(run)):
+            t = run[k]
             if _is_lower(t.text):
                 break
+            if (
+                joined
+                and right
+                and 2 <= len(run) - k - 1 <= 3
+                and self._officer_title(t.text)
+                and not any(_is_lower(u.text) for u in run[k + 1 :])
+            ):
+                break  # "Office of Science and Technology Policy Director John Holdren": the
+                # body's name ends before its officer's title and name
             right.append(t)
         if not right:
             return False
-        joined = any(t.text in ("of", "for", "on") for t in pending)
         n_known = self._known(run, i + 1)
         if n_known and self._group_opens_rest(run, i + 1, n_known, pending[-1]):
             n_known = 0  # "Ministry of Culture and Islamic Guidance": a faith's word opens the rest
@@ -1339,6 +1366,10 @@ class _RunFinder(_TypingFinder):
         if len(pending) == 1 and self.text[pending[0].start - 2 : pending[0].start] == ", ":
             self.comma_listed = True  # "the Construction, Forestry, Mining and Energy Union"
         return True
+
+    def _officer_title(self, word: str) -> bool:
+        """Whether `word` is a title or role an officer of a body is named by ("Director")."""
+        return word in self.gaz.titles or word.lower() in self.gaz.role_words
 
     def _second_body_after_of(self, run: list[Token], i: int, pending: list[Token]) -> bool:
         """Whether the words after the "of" at run[i] name a second body: capitalised words
