@@ -91,3 +91,22 @@ def test_a_bodys_name_ends_before_its_officers_title_and_name(extractor) -> None
     assert types["Office of Fisheries and Ocean Science"] == "ORG"
     assert types["Ann Kellner"] == "PERSON"
     assert "Ocean Science" not in types
+
+
+def test_a_cued_body_and_a_country_before_a_verb_or_a_stop_are_its_branch(extractor) -> None:
+    types = type_by_name(extractor, "The fund sold its stake in Air Norway, a small carrier.")
+    assert types["Air Norway"] == "ORG" and "Norway" not in types
+    types = type_by_name(extractor, "Shares of Tin Norway jumped on Monday.")
+    assert types["Tin Norway"] == "ORG" and "Norway" not in types
+
+
+def test_a_sentences_first_word_and_a_country_before_a_verb_name_a_body(extractor) -> None:
+    types = type_by_name(extractor, "Prices rose. HALO Norway predicted that visitors would come.")
+    assert types["HALO Norway"] == "ORG" and "Norway" not in types
+
+
+def test_a_cued_body_and_a_country_before_a_noun_or_a_number_stay_apart(extractor) -> None:
+    types = type_by_name(extractor, "Shares of Tin Norway 2007 fell.")
+    assert "Tin Norway" not in types and types["Norway"] == "PLACE"
+    types = type_by_name(extractor, "Prices rose. Running Norway predicted nothing.")
+    assert "Running Norway" not in types

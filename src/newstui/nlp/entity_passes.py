@@ -203,6 +203,12 @@ _NOT_BEFORE_SUBJECT_PAIR: Final = frozenset(
 _NOUN_LIKE_VERBS: Final = frozenset("states notes claims remarks comments answers".split())
 
 
+# What follows a body's country branch: a lower-case word, or a stop, comma, bracket or line's end.
+_WORD_AFTER_BRANCH: Final = re.compile(r"(?: ([a-z]+)\b|[.,;:)(]|\s*\n|$)")
+_LOWER_AFTER: Final = re.compile(r" ([a-z]+)\b")
+_CLAUSE_WORDS_AFTER: Final = frozenset("that also recently says has is".split())
+
+
 def _cause_people(word: str, gaz: Gazetteer) -> bool:
     """Whether `word` names people in the plural: a list's ("Veterans") or a people's plural,
     written with an "s" after its singular or known as it is ("Jews")."""
@@ -1141,7 +1147,7 @@ class _EntityFinder(_RunFinder):
         ]
         if not pairs:
             return
-        listed = self._paired_in_lists(pairs)
+        listed = self._paired_in_lists([pair for pair in pairs if pair[0].strength < 2])
         people = {  # a word of a name with a person cue ("said", a first name): not a weak guess
             strip_possessive(w)
             for c in cands
@@ -1150,7 +1156,15 @@ class _EntityFinder(_RunFinder):
         }
         for cand, place in pairs:
             if (
-                (cand.sentence_start and cand.words == 1)
+                (
+                    cand.sentence_start
+                    and cand.words == 1
+                    and not (
+                        cand.text.isalpha()
+                        and not cand.text.endswith("ing")
+                        and self._verb_after(place)
+                    )
+                )
                 or id(cand) in listed
                 or _SCORE_AFTER.match(self.text, place.end)
                 or any(w in people for w in cand.text.split())
@@ -1191,6 +1205,8 @@ class _EntityFinder(_RunFinder):
             or _CAPITAL_NEXT.match(self.text, place.end)
         ):
             return False
+        if cand.strength == 2 and cand.type == "ORG" and cand.words <= 3:
+            return self._cued_body_branch(cand, place)
         if cand.strength >= 2:  # "Novartis India", "Reuters Canada": a known firm's national arm
             return (
                 cand.type == "ORG"
@@ -1231,6 +1247,27 @@ class _EntityFinder(_RunFinder):
             and (cand.words > 1 or cand.type == "ORG")
             and not (word.isupper() and len(word) > 1)
             and self.text[cand.start - 1 : cand.start] not in _QUOTE_OPENERS
+        )
+
+    def _cued_body_branch(self, cand: Candidate, place: Candidate) -> bool:
+        """'Labatt USA is', 'SEMI Taiwan predicted', 'Teamsters Canada (Local 31)': a body the
+        text's cues type, then a country ending the name before a verb, a clause's word or a
+        stop, is the body's branch there; not before a noun ("the WFP Sudan office"), a number
+        ("APEC Australia 2007") or a relation ("the Acme Ethiopia crash")."""
+        m = _WORD_AFTER_BRANCH.match(self.text, place.end)
+        return m is not None and (m.group(1) is None or self._verb_after(place))
+
+    def _verb_after(self, place: Candidate) -> bool:
+        """Whether a verb, a link word or a clause's word follows `place` ("Labatt USA is")."""
+        m = _LOWER_AFTER.match(self.text, place.end)
+        if m is None or _RELATION_AFTER.match(self.text, place.end):
+            return False
+        word = m.group(1)
+        return (
+            word in _NAME_LINKS
+            or word in SPEECH_VERBS
+            or word.endswith("ed")
+            or word in _CLAUSE_WORDS_AFTER
         )
 
     def _paired_in_lists(self, pairs: list[tuple[Candidate, Candidate]]) -> set[int]:

@@ -1291,7 +1291,7 @@ class _RunFinder(_TypingFinder):
                 return True
             # "International Committee on Taxonomy of Viruses" (but "… on Trade of New York")
             return any(t.text == "on" for t in pending) and not self._known(run, i + 1)
-        right = []
+        right: list[Token] = []
         joined = any(t.text in ("of", "for", "on") for t in pending)
         for k in range(i + 1, len(run)):
             t = run[k]
