@@ -57,6 +57,23 @@ async def test_a_adds_the_feed_behind_a_site_address_writes_it_to_the_config_and
         assert app.main.config is not None and len(app.main.config.feeds) == 1  # R fetches it
 
 
+async def test_a_feed_moved_for_good_is_added_at_its_new_address_and_the_toast_says_so(
+    tmp_path, db_path, feed_server
+):
+    """The store's r36 fix writes a 301's new address; the app's toast said nothing of it."""
+    feed_server.route("/news.xml", body=FEED_XML.format(base=feed_server.base).encode())
+    feed_server.route("/old.xml", status=301, headers={"Location": "/news.xml"})
+    config = no_feeds_config(tmp_path)
+    app = NewstuiApp(db_path, config)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await add(pilot, feed_server.url("/old.xml"))
+        new = feed_server.url("/news.xml")
+        assert [f.url for f in load_config(config.path).feeds] == [new]
+        [toast] = [m for m in shown(app) if m.startswith("Added Local Feed")]
+        assert f"moved permanently to {new}: added at that address" in toast
+
+
 async def test_a_feed_that_cannot_be_fetched_is_one_line_and_nothing_is_added(
     tmp_path, db_path, feed_server
 ):

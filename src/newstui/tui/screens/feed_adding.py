@@ -209,7 +209,11 @@ class FeedAdding(ScreenMixin):
         self.config = message.config
         outcome = message.outcome
         got = counted(outcome.new, "article") if has_articles(outcome) else "no article yet"
-        self.notify(f"Added {outcome.name} to {message.config.path.name}: {got}.", markup=False)
+        done = f"Added {outcome.name} to {message.config.path.name}: {got}."
+        if outcome.warning:  # what the CLI's `add` prints too: a move written, a feed read anyway
+            self.notify(f"{done} {outcome.warning}", severity="warning", markup=False)
+        else:
+            self.notify(done, markup=False)
         self.show_view(feed_view(message.feed_id, outcome.name))
         self.headlines.focus()
         self.sources.reload()
