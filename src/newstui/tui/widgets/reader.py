@@ -11,7 +11,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.geometry import Size
 from textual.theme import Theme
-from textual.widgets import Static
+from textual.strip import Strip
+from textual.widget import Widget
 
 from newstui.counts import counted
 from newstui.model import carries_full_article
@@ -42,8 +43,59 @@ class _NoRelayout:
         )
 
 
-class _Body(_NoRelayout, Static):
-    """The article's text (a `Static` that does not re-lay the screen out when it is placed)."""
+class _Body(_NoRelayout, Widget):
+    """The article's text, drawn a line at a time: wrapped once for each width (Rich's wrap,
+    ~0.04 s for a 100 KB article) and each line made into a strip only when it is in view.
+
+    It was a `Static`: Textual wrapped and formatted the whole text to draw the few lines shown,
+    and again to measure its height; a 100 KB article held the keys ~1.4 CPU-s each time the
+    cursor rested on it, and again for each `/` find (user test r36 M6, L6)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._text = Text()
+        self._width = -1  # the width _wrapped and _strips are for
+        self._wrapped: list[Text] = []
+        self._strips: list[Strip | None] = []
+
+    def update(self, text: Text) -> None:
+        """Show `text` (its height measured, its lines drawn, as they are needed)."""
+        self._text = text
+        self._width = -1
+        self.refresh(layout=True)
+
+    def render(self) -> Text:
+        """The whole text shown (what tests and copies read; drawing goes by render_line)."""
+        return self._text
+
+    def _lines(self, width: int) -> list[Text]:
+        if width != self._width:
+            self._width = width
+            self._wrapped = list(self._text.wrap(self.app.console, max(width, 1), overflow="fold"))
+            self._strips = [None] * len(self._wrapped)
+        return self._wrapped
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return container.width
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines(width))
+
+    def render_line(self, y: int) -> Strip:
+        width = self.content_size.width
+        lines = self._lines(width)
+        if not 0 <= y < len(lines):
+            return Strip.blank(width, self.rich_style)
+        strip = self._strips[y]
+        if strip is None:
+            segments = list(lines[y].render(self.app.console))
+            strip = (
+                Strip(segments)
+                .apply_style(self.rich_style)
+                .extend_cell_length(width, self.rich_style)
+            )
+            self._strips[y] = strip
+        return strip
 
 
 class Reader(_NoRelayout, VerticalScroll, can_focus=True):
@@ -59,6 +111,7 @@ class Reader(_NoRelayout, VerticalScroll, can_focus=True):
     }
     Reader > #reader-body {
         width: 100%;
+        height: auto;
         padding: 0 2;
     }
     """

@@ -1,0 +1,62 @@
+"""The reader draws a long article (100 KB: user test r36 M6) line by line from its text wrapped
+at the pane's width: the top, the end (G) and a found word (/) show the right lines, and a
+narrower pane wraps it again."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from newstui.library import Library
+from newstui.model import Article
+from newstui.tui.app import NewstuiApp
+
+from .conftest import screen_text, settle
+
+PARAGRAPHS = [
+    f"Paragraph {n}: " + " ".join(f"word{n}x{i}" for i in range(60)) + "." for n in range(300)
+]
+
+
+def store_long_article(db_path) -> None:
+    with Library.open(db_path) as library:
+        source = library.register_source("http://127.0.0.1:9/long.xml", "Long", url=None)
+        library.save_batch(
+            source,
+            [
+                Article(
+                    "A very long article",
+                    "\n\n".join(PARAGRAPHS),
+                    guid="long",
+                    published=datetime(2030, 1, 1, tzinfo=UTC),  # the newest: selected
+                )
+            ],
+        )
+
+
+async def test_a_long_article_shows_its_top_its_end_and_a_found_word(db_path):
+    store_long_article(db_path)
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = app.main.reader
+        assert "Paragraph 0: word0x0" in screen_text(app)
+        body = reader.query_one("#reader-body")
+        assert body.size.height > 300 * 2  # every paragraph's lines, and a blank between
+        await pilot.press("G")
+        await settle(pilot)
+        assert "word299x59." in screen_text(app)
+        await pilot.press("g", "slash")
+        await settle(pilot)
+        await pilot.press(*"word150x30", "enter")
+        await settle(pilot)
+        assert reader.find_matches == 1
+        assert "word150x30" in screen_text(app)
+        tall = body.size.height
+        await pilot.resize_terminal(70, 30)
+        await settle(pilot)
+        assert body.size.height > tall  # narrower: more lines
+        await pilot.press("G")
+        await settle(pilot)
+        assert "word299x59." in screen_text(app)
