@@ -10,8 +10,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.geometry import Size
-from textual.theme import Theme
 from textual.strip import Strip
+from textual.theme import Theme
 from textual.widget import Widget
 
 from newstui.counts import counted
