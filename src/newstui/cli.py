@@ -41,6 +41,7 @@ from newstui.model import (
     SortOrder,
     name_order,
 )
+from newstui.newsboat_options import newsboat_option
 from newstui.paths import default_config_path, default_db_path, demo_db_path, opened_as_written
 from newstui.signals import EXIT_GRACE, Stopped, exit_status, exit_within, stop_on_signals
 from newstui.text import clean_line, terminal_safe
@@ -688,6 +689,12 @@ def _excluded_word(word: str) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `newstui` command; returns the exit status."""
     given = excluded_words_kept(json_after_command(list(sys.argv[1:] if argv is None else argv)))
+    if (newsboat := newsboat_option(given)) is not None:  # `newstui -x reload` (a cron line)
+        if "--json" in given:
+            _print_json_error(f"newstui: {newsboat}", "usage")
+        else:
+            _complain(f"newstui: {newsboat}")
+        return 2
     args = _readable_arguments(parser_for(given).parse_args(given))
     if args.command not in QUIET_COMMANDS:
         import logging  # the fetching pipeline and full text log warnings; readers load none

@@ -240,6 +240,27 @@ async def test_command_palette_offers_the_actions(db_path):
         assert "Toggle the star" in titles
 
 
+async def test_the_palette_finds_a_command_by_newsboats_name_for_it(db_path):
+    """newsboat's operation names ("reload", "mark-feed-read") find newstui's commands (user
+    test r36 L3: "reload" gave "No matches found"); the empty palette lists each command once."""
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        commands = list(app.get_system_commands(app.main))
+        listed = [c.title for c in commands if c.discover]
+        assert not [t for t in listed if "(newsboat)" in t]
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"reload-all")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "reload-all (newsboat): Refresh all sources" in text and "key: R" in text
+        await pilot.press("enter")
+        await settle(pilot)
+    names = {c.title.split(" (newsboat)")[0] for c in commands if not c.discover}
+    assert {"reload", "reload-all", "mark-feed-read", "toggle-article-read"} <= names
+
+
 async def test_the_palette_lists_only_newstuis_commands_with_one_quit(db_path):
     """Textual's own Theme, Keys, Maximize, Screenshot and its Quit stood beside ours (two
     Quits; a screenshot saved where the user did not ask)."""

@@ -51,6 +51,7 @@ from newstui.tui.keymap import (
     keys_of,
     known_entries,
     newsboat_hint,
+    newsboat_names,
 )
 from newstui.tui.logged_warnings import AppLogHandler, RoutedWarnings, WarningsLogged
 from newstui.tui.refresh_messages import AnalysisFinished
@@ -496,11 +497,13 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
                     continue
                 title = PALETTE_TITLES.get(action, named_keys(binding.tooltip, self.user_keymap))
                 title = demo_noted(title or binding.description, binding.id, self.unavailable)
-                yield SystemCommand(
-                    escape(title),
-                    escape(f"key: {keys_label(binding, self.user_keymap)}"),
-                    partial(target.run_action, action),
-                )
+                keys = escape(f"key: {keys_label(binding, self.user_keymap)}")
+                run = partial(target.run_action, action)
+                yield SystemCommand(escape(title), keys, run)
+                # newsboat's name for it finds it too ("reload"), listed only when searched
+                # (user test r36 L3: "No matches found")
+                for name in newsboat_names(binding.id) if on_main else ():
+                    yield SystemCommand(escape(f"{name} (newsboat): {title}"), keys, run, False)
 
     def action_command_palette(self) -> None:
         """Textual's command palette, which Ctrl-G closes too (screens/palette.py)."""

@@ -135,6 +135,21 @@ NEWSBOAT_OPERATIONS: dict[str, str] = {
     "end": "headlines.last",
     "cmdline": "app.command_palette",
 }
+# newsboat names the palette does not offer as another way to a command: its own Quit and
+# Help are found by those words already (quit is Back here)
+_NOT_IN_PALETTE = frozenset({"quit", "hard-quit", "help"})
+
+
+def newsboat_names(binding_id: str | None) -> list[str]:
+    """newsboat's operation names for a binding (`reload-all` for app.refresh_all), as the
+    command palette finds it by them."""
+    return [
+        name
+        for name, meant in NEWSBOAT_OPERATIONS.items()
+        if meant == binding_id and name not in _NOT_IN_PALETTE
+    ]
+
+
 _NOT_AN_ID = re.compile(r"(.*: '([^']+)' under \[keys\] is not a binding id, ignored)(: .*)")
 
 

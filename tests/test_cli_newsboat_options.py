@@ -1,0 +1,41 @@
+"""newsboat's command-line options get the newstui command that does the same, in one line
+(user test r36 L9: `newstui -x reload`, every newsboat cron line, said "unknown command")."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newstui import cli
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["-x", "reload"], "newsboat's -x reload is `newstui fetch` in newstui"),
+        (["--db", "x.db", "--execute=reload"], "newsboat's --execute reload is `newstui fetch`"),
+        (["-x", "print-unread"], "`newstui feeds`"),
+        (["-i", "urls"], "newsboat's -i is `newstui opml import FILE` in newstui"),
+        (["-e"], "newsboat's -e is `newstui opml export` in newstui"),
+        (["-r"], "newsboat's -r is `newstui fetch` then `newstui` in newstui"),
+        (["-x", "quit"], "-x quit is newsboat's option, not newstui's: see `newstui --help`"),
+    ],
+)
+def test_a_newsboat_option_names_the_newstui_command_in_one_line(capsys, argv, said):
+    assert cli.main(argv) == 2
+    out, err = capsys.readouterr()
+    assert not out and err.count("\n") == 1
+    assert err.startswith("newstui: ") and said in err
+
+
+def test_a_newsboat_option_with_json_is_a_usage_error_object(capsys):
+    assert cli.main(["--json", "-x", "reload"]) == 2
+    error = json.loads(capsys.readouterr().out)
+    assert error["kind"] == "usage" and "`newstui fetch`" in error["error"]
+
+
+def test_newstuis_own_unknown_command_is_said_as_before(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["reload"])
+    assert "unknown command 'reload'" in capsys.readouterr().err
