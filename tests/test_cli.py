@@ -911,7 +911,7 @@ def test_opml_import_takes_newsboats_urls_file_with_tags_and_cached_titles(
     urls.write_text(
         'https://world.example/rss "world news" "~Desk"\n'
         "https://tech.example/feed tech\n"
-        '"query:Unread:unread = \\"yes\\""\n',
+        '"query:Unread tech:unread = \\"yes\\" and tags # \\"tech\\""\n',
         "utf-8",
     )
     from tests.newsboat_cache import write_cache  # newsboat's tables, as 2.21 makes them
@@ -919,7 +919,9 @@ def test_opml_import_takes_newsboats_urls_file_with_tags_and_cached_titles(
     write_cache(home / "cache.db", {"https://tech.example/feed": "Tech Daily"}, [])
 
     assert cli("opml", "import", str(urls)) == 0
-    assert f"{urls}:3: the query feed 'Unread': added as a view: unread" in cli.err
+    assert (
+        f"{urls}:3: the query feed 'Unread tech': added as a view: unread tag:\"tech\"" in cli.err
+    )
     assert "2 feeds in" in cli.out and "1 query feed added as a view" in cli.out
     assert "skipped" not in cli.out + cli.err
 
@@ -930,7 +932,9 @@ def test_opml_import_takes_newsboats_urls_file_with_tags_and_cached_titles(
         "Desk": ("https://world.example/rss", ("world news",)),
         "Tech Daily": ("https://tech.example/feed", ("tech",)),
     }
-    assert [(v.name, v.query) for v in load_config(cli.config).views] == [("Unread", "unread")]
+    assert [(v.name, v.query) for v in load_config(cli.config).views] == [
+        ("Unread tech", 'unread tag:"tech"')
+    ]
     assert "got tags" not in cli.out
     assert cli("opml", "import", str(urls)) == 0  # again: the view is there already
     assert "0 query feeds added as views (1 already there)" in cli.out

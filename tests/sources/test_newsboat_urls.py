@@ -274,13 +274,35 @@ def test_a_query_feed_on_a_flag_follows_the_star_flag_of_newsboats_config_beside
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "no-config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "no-data"))
     urls = tmp_path / "urls"
-    urls.write_text('"query:Flagged:flags # \\"s\\""\n', "utf-8")
+    urls.write_text('"query:Flagged:flags # \\"s\\" and unread = \\"yes\\""\n', "utf-8")
     _, [skipped] = read_subscriptions(urls)
     assert skipped.view is None  # no star flag named: the flag means nothing of its own
     assert 'flags # "s"' in skipped.reason and "star" in skipped.reason, skipped.reason
     (tmp_path / "config").write_text('ttrss-flag-star "s"\n', "utf-8")
     _, [added] = read_subscriptions(urls)
-    assert added.view == ("Flagged", "starred")
+    assert added.view == ("Flagged", "starred unread")
+
+
+@pytest.mark.parametrize(
+    ("line", "row"),
+    [
+        ('"query:Starred:flags # \\"s\\""', "Starred"),
+        ('"query:All Unread:unread = \\"yes\\""', "Unread"),
+    ],
+)
+def test_a_query_feed_sources_has_a_row_for_is_not_added_again(tmp_path, monkeypatch, line, row):
+    """newsboat's "Starred" query feed made a second "Starred" row in Sources (user test r36
+    L1): a query feed whose query is the Starred or Unread row's is skipped, saying so."""
+    from newstui.sources.opml import read_subscriptions
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "no-config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "no-data"))
+    (tmp_path / "config").write_text('ttrss-flag-star "s"\n', "utf-8")
+    urls = tmp_path / "urls"
+    urls.write_text(line + "\n", "utf-8")
+    _, [skipped] = read_subscriptions(urls)
+    assert skipped.view is None
+    assert f"not added as a view, Sources lists it already as {row}" in skipped.reason
 
 
 def test_a_query_in_newsboat_syntax_or_with_lower_case_or_gets_a_hint():

@@ -307,7 +307,17 @@ def _query_feed(number: int, written: str, star_flag: str | None) -> SkippedLine
             f"the query feed {name!r} ({shown}): newstui cannot translate it{flags}; write it as "
             "a [[views]] entry (README: Coming from newsboat)",
         )
+    if (row := _BUILT_IN_ROWS.get(query)) is not None:  # a second "Starred" (user test r36 L1)
+        return SkippedLine(
+            number,
+            f"the query feed {name!r} ({shown}): not added as a view, Sources lists it already "
+            f"as {row}",
+        )
     return SkippedLine(number, f"the query feed {name!r}: added as a view", view=(name, query))
+
+
+# queries the Sources pane has a row of its own for: a query feed of one of them is that row
+_BUILT_IN_ROWS = {"starred": "Starred", "unread": "Unread"}
 
 
 # An attribute of newsboat's filter language and its operator (`title =~ "`, `age > 3`), looked for
