@@ -110,10 +110,21 @@ _NO_NOUN_AFTER: Final = re.compile(
 # Chelsea 18", "Jane Whitcombe Labour 12,345;"; not a comma: "Anders Fogh Rasmussen, Prime
 # Minister of Denmark"), a credit word or a list's colon before the given name ("Photo by Anna
 # Kowalczyk Reuters", "Reporting by Sarah Mills London", "Contact: Peter Olofsson Ericsson").
-_COLUMN_AFTER: Final = re.compile(r"(?:['’]s)?\s*[\d;]")
+_COLUMN_AFTER: Final = re.compile(r"(?:['’]s)?\s*\(?[\d;]")
+# ("by" alone credits only opening a line or a sentence, "By Anna Kowalczyk Reuters": "a speech
+# by Anders Fogh Rasmussen" names the speaker)
 _CREDIT_BEFORE: Final = re.compile(
-    r"(?:(?:^|\W)(?:[Bb]y|[Pp]hotos?|[Pp]icture|[Rr]eporting|[Ee]diting|[Cc]ontact|[Cc]redit)"
-    r"|:)\s*$"
+    r"(?:(?:^|\W)(?:[Pp]hotos?|[Pp]icture|[Rr]eporting|[Ee]diting|[Cc]ontact|[Cc]redit)(?:\s+by)?"
+    r"|(?:^|[\n.!?])\s*[Bb]y|:)\s*$"
+)
+# A later item of a list a colon opens, after an item's number: "Goals: Tomas Hradek Liverpool
+# (2), Marek Zelenka Chelsea."
+_LISTED_AFTER_COLON: Final = re.compile(r":[^\n.!?:]*[\d)]\s*(?:,|\band)\s*$")
+# Another item of the same form beside it, a given name first: "Tomas Hradek Liverpool, Marek
+# Zelenka Chelsea and Ivan Petrov Arsenal were named"
+_NEXT_ITEM: Final = re.compile(r"(?:,|\s+and)\s+([A-Z][a-z]+)\s+[A-Z][\w-]*\s+([A-Z][\w-]*)\b")
+_PREVIOUS_ITEM: Final = re.compile(
+    r"(?<![\w.])([A-Z][a-z]+)\s+[A-Z][\w-]*\s+([A-Z][\w-]*)(?:,|\s+and)\s+$"
 )
 _NAME_LINKS: Final = frozenset(
     "is was has had have will would could may might can who whose which and or of in on at to "
@@ -913,8 +924,9 @@ class _RunFinder(_TypingFinder):
             and not self._modifies_noun(run[i].end)  # "Tony Blair Labour policies"
             and not _COLUMN_AFTER.match(self.text, run[i].end)
             and not _CREDIT_BEFORE.search(
-                self.text, max(0, pending[0].start - 12), pending[0].start
+                self.text, max(0, pending[0].start - 24), pending[0].start
             )
+            and not self._in_name_list(pending[0].start, run[i].end)
         ):
             return True  # "Anders Fogh Rasmussen": a given name, a middle name, the surname
         if (
@@ -943,11 +955,36 @@ class _RunFinder(_TypingFinder):
             and word.lower() not in gaz.role_words
         )
 
+    def _in_name_list(self, start: int, end: int) -> bool:
+        """Whether the capitals text[start:end] are an item of a list of people each followed by
+        a column (a club, a party, a town): after a colon line's numbered item, or beside an
+        item of the same form, a given name first and a known body's or place's word last
+        ("Tomas Hradek Liverpool, Marek Zelenka Chelsea"; not "Anders Fogh Rasmussen, Prime
+        Minister of Denmark", "Barack Hussein Obama and Anders Fogh Rasmussen")."""
+        text = self.text
+        line = max(text.rfind("\n", 0, start) + 1, start - 200)
+        if _LISTED_AFTER_COLON.search(text, line, start):
+            return True
+        for item in (
+            _NEXT_ITEM.match(text, end),
+            _PREVIOUS_ITEM.search(text, max(0, start - 60), start),
+        ):
+            if item and item.group(1) in self.gaz.first_names:
+                known = self._lookup(item.group(2))
+                if known is not None and known[1] in ("ORG", "PLACE"):
+                    return True
+        return False
+
     def _modifies_noun(self, end: int) -> bool:
         """Whether a lower-case word after `end` makes the capitals before it a modifier of a
         noun ("Tony Blair Labour policies"), not a verb's subject or a clause's end."""
         m = _LOWER_WORD.match(self.text, end)
-        return m is not None and m.group(1) not in SPEECH_VERBS and m.group(1) not in _NAME_LINKS
+        if m is None:
+            return False
+        word = m.group(1)
+        # "A speech by Anders Fogh Rasmussen opened the summit": a verb in the past, no noun
+        past = len(word) > 5 and word.endswith("ed")
+        return not past and word not in SPEECH_VERBS and word not in _NAME_LINKS
 
     def _surname_elsewhere(self, middle: Token, known: Token) -> bool:
         """Whether the article writes `middle` elsewhere without the known word after it: the

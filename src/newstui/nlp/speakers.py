@@ -177,6 +177,10 @@ _PREPOSITION_PHRASE = re.compile(
 
 # The abbreviations that end a company's or person's name with a stop the entity leaves out
 _NAME_END_ABBREVIATIONS: Final = frozenset("Co Inc Corp Ltd Bros Plc Jr Sr".split())
+# The end of a list's credit after a colon: a description and the stop, then a paragraph or the
+# next item's quotation, a bullet before it ("…: Ana Ruiz, former mayor of Lima. *“…”")
+_LISTED_CREDIT_END: Final = re.compile(r"\s*(?:,[^.;:!?]{1,160})?[.!?]?\s*[*•]?\s*$")
+_NEXT_ITEM_OPENS: Final = re.compile(r"[ \t]*(?:[*•][ \t]*)?(?:\n|$|[\"“])")
 # "protesters outside the office of Senator Lee", "a man in the crowd where Mayor Lee spoke": the
 # words before a name that only say where a nameless speaker stands
 _PLACING_WORDS: Final = frozenset(
@@ -1276,6 +1280,8 @@ class SpeakerFinder(_SubjectFinder):
         is only a credit after a quotation ending with a comma ('“It's awful,” Ann Lee, a
         professor of design. “…”'), when a paragraph or another quotation follows it."""
         dash_at = opening_after(tail, "", 0)  # a dash opens the tail after blanks
+        if tail[dash_at : dash_at + 1] == ":":
+            return self._colon_credit(base, tail, dash_at + 1)
         dash = _DASH_CREDIT.match(tail) if tail[dash_at : dash_at + 1] in _DASHES else None
         at = dash.end() if dash else len(tail) - len(tail.lstrip())
         bare = (
@@ -1288,6 +1294,19 @@ class SpeakerFinder(_SubjectFinder):
                 dash or (bare and _BARE_CREDIT_END.match(self.masked, m.end, base + len(tail)))
             ):
                 # '“…,” Ann Lee, a professor of design.': the whole sentence is the credit
+                return m.entity.name
+        return None
+
+    def _colon_credit(self, base: int, tail: str, at: int) -> str | None:
+        """'“I respect the ruling”: Ana Ruiz, former mayor of Lima.': a list's credit, a colon,
+        the person (and a description) ending the sentence before a paragraph or the next
+        quotation: the person is the author."""
+        at += len(tail) - at - len(tail[at:].lstrip())
+        end = base + len(tail)
+        if _NEXT_ITEM_OPENS.match(self.masked, end) is None:
+            return None
+        for m in self.mentions_in(base + at, base + at + 1):
+            if m.entity.type == "PERSON" and _LISTED_CREDIT_END.match(self.masked, m.end, end):
                 return m.entity.name
         return None
 
