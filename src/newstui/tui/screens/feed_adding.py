@@ -211,7 +211,8 @@ class FeedAdding(ScreenMixin):
         got = counted(outcome.new, "article") if has_articles(outcome) else "no article yet"
         done = f"Added {outcome.name} to {message.config.path.name}: {got}."
         if outcome.warning:  # what the CLI's `add` prints too: a move written, a feed read anyway
-            self.notify(f"{done} {outcome.warning}", severity="warning", markup=False)
+            warning = outcome.warning[:1].upper() + outcome.warning[1:]
+            self.notify(f"{done} {warning}", severity="warning", markup=False)
         else:
             self.notify(done, markup=False)
         self.show_view(feed_view(message.feed_id, outcome.name))
