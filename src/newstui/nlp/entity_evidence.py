@@ -237,6 +237,13 @@ _AFTER_NATURE_HEAD: Final = frozenset(
 _NAME_GOES_ON_WORDS: Final = frozenset("of for and & de del".split())
 
 
+# Nouns of companies that name the business before its name even when a place's word ends or
+# opens it ("retailer Circuit City", "carrier Gulf Air"; not "group", "union", "party": "the
+# group Lake Chad Basin …" may be a place's).
+_COMPANY_NOUNS: Final = frozenset(
+    "company firm retailer carrier airline lender bank insurer carmaker automaker chipmaker "
+    "operator provider supermarket conglomerate manufacturer giant".split()
+)
 # A comma, an adverb and a verb after a name: ", said", ", also said", ", quickly denied".
 _SPEECH_AFTER_COMMA: Final = re.compile(r", (?:[a-z]+ly |also |then |later )?([a-z]+)\b")
 # Body nouns that are a person's trade too: a given name and a surname after them are a person
@@ -371,6 +378,14 @@ class _TypingFinder(_FinderBase):
         if not self._plain_name(words[1:]) or self._lookup(surface):
             return False
         return noun in _PERSON_TRADE_NOUNS or self._surname_alone(words[0], words[-1], start, end)
+
+    def _company_noun_right_before(self, start: int) -> bool:
+        """'retailer Circuit City', 'carrier Gulf Air', 'the lender Banco Delta': a company's noun
+        one space before a name that a place's word would make a place."""
+        if self.text[start - 1 : start] != " ":
+            return False
+        word = self.text[max(0, start - 16) : start - 1].rsplit(None, 1)[-1:]
+        return bool(word) and word[0] in _COMPANY_NOUNS
 
     def _person_described_after(self, words: list[str], surface: str, end: int) -> bool:
         """'the Gaming Commission, Ann Lee-Vance, said', '…, Ann Lee, the station's editor,': a
@@ -657,11 +672,12 @@ class _TypingFinder(_FinderBase):
         ):
             return None, 0  # "Zimbabwean State institutions", "the Hawaiian Island chain": a
             # people's word and a place's word before the noun they modify name no place
-        if words[-1] in gaz.place_words and len(words) > 1:
-            if broadcast_channel(words, gaz):
+        if len(words) > 1 and (words[-1] in gaz.place_words or words[0] in PLACE_OPENERS):
+            if words[-1] in gaz.place_words and broadcast_channel(words, gaz):
                 return "ORG", 2  # "Fox News Channel": a broadcaster, not a strait
-            return "PLACE", 2
-        if words[0] in PLACE_OPENERS and len(words) > 1:
+            if surface in self.company_places or self._company_noun_right_before(start):
+                self.company_places.add(surface)  # its later mentions too
+                return "ORG", 2  # "retailer Circuit City", "carrier Gulf Air"
             return "PLACE", 2
         before = self.text[max(0, start - 60) : start].lower().split()
         kin = (

@@ -81,6 +81,7 @@ class _FinderBase:
         self.result_sides: dict[str, bool] = {}  # towns asked of _side_of_scored_result
         self.sport: bool | None = None  # whether the article speaks of a league sport
         self.teams: dict[str, str] = {}  # a team's nickname: its full name ("Lakers")
+        self.company_places: set[str] = set()  # place-like names a company's noun named a firm
         self.candidates: list[Candidate] = []
         # the matches of " (ABC)" (entity_passes: only when the text holds " (")
         self.bracketed: list[re.Match[str]] = []

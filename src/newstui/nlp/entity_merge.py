@@ -532,6 +532,8 @@ def _nickname_of(
     return person
 
 
+# The ends of a web address a company may be named by ("Amazon.com", "Boo.net").
+_SITE_SUFFIXES: Final = frozenset(("com", "net", "org"))
 # A thing's noun after an abbreviation, with up to four lower-case words between ("the TGV
 # lines", "the HIFAR nuclear research reactor", "a MSFS enthusiast website", "the "MIC" mark")
 _THING_NOUN_AFTER: Final = re.compile(
@@ -1801,6 +1803,17 @@ def _only_weak_sentence_openers(cands: list[Candidate]) -> bool:
     return all(c.words == 1 and c.sentence_start and c.strength <= 1 for c in cands)
 
 
+def _known_site_name(cands: list[Candidate]) -> str:
+    """The name before the web address of a known body among `cands` ("Amazon" of a listed
+    "Amazon.com"), "" if none."""
+    for cand in cands:
+        if cand.type == "ORG" and cand.strength >= 3:
+            name, dot, suffix = cand.text.rpartition(".")
+            if dot and suffix.lower() in _SITE_SUFFIXES and name and "." not in name:
+                return name
+    return ""
+
+
 def _best_type(cands: list[Candidate]) -> str | None:
     if len(cands) == 1:  # most entities are mentioned once
         return cands[0].type or None
@@ -1812,13 +1825,15 @@ def _best_type(cands: list[Candidate]) -> str | None:
 
 
 def _voted_type(cands: list[Candidate]) -> str | None:
-    """The type with most evidence (a gazetteer hit counts 10 more), by name on a tie."""
+    """The type with most evidence (a gazetteer hit counts 10 more), by name on a tie; a known
+    company named by its web address makes its name without the address its own ("Amazon" of
+    "Amazon.com" is no river)."""
+    site = _known_site_name(cands)
     votes: dict[str, int] = {}
     for cand in cands:
         if cand.type:
-            votes[cand.type] = (
-                votes.get(cand.type, 0) + cand.strength + (10 if cand.strength >= 3 else 0)
-            )
+            kind = "ORG" if site and cand.text == site else cand.type
+            votes[kind] = votes.get(kind, 0) + cand.strength + (10 if cand.strength >= 3 else 0)
     if not votes:
         return None
     return max(votes, key=lambda k: (votes[k], k))
