@@ -233,6 +233,15 @@ _AFTER_NATURE_HEAD: Final = frozenset(
     "in on at of near and or to from into by with for which that where was were is are has had "
     "flows runs erupted range ranges basin delta valley region area system".split()
 )
+# Words before "in" that make it a particle or take a person after it, not a place ("brought in
+# Okafor, who", "believed in Mensah, who", "confidence in Ann Lee, who").
+_IN_AS_PARTICLE: Final = frozenset(
+    "brought bring brings bringing believe believed believes believing called call calls "
+    "ushered sent send sworn swore voted trust trusted faith confidence interest interested "
+    "invested invest belief".split()
+)
+# An initial right before a name ("A. Sivanarayana"): a person's.
+_INITIAL_BEFORE: Final = re.compile(r"(?<![\w.])[A-Z]\. $")
 # Words inside a name before a body's noun: "Mujahadeen of Islamic Revolution party".
 _NAME_GOES_ON_WORDS: Final = frozenset("of for and & de del".split())
 
@@ -797,7 +806,15 @@ class _TypingFinder(_FinderBase):
                 and gaz.known.get(nxt.group(1).strip()) == "PLACE"
                 and len(words) <= 3
                 and not self._role_after(end + nxt.end())
-                and not self._modified_role_after(end + nxt.end())
+                and not (
+                    self._modified_role_after(end + nxt.end())
+                    and (
+                        len(words) > 1
+                        or words[0] in gaz.first_names
+                        or _INITIAL_BEFORE.search(self.text, max(0, start - 4), start) is not None
+                    )
+                )  # "A. Sivanarayana, Andhra Pradesh additional director general": a person
+                # (but "hit Dumfries, Scotland local councillor Jo Reid": a town alone)
                 and not (
                     len(words) > 1
                     and words[0] in gaz.first_names
@@ -875,8 +892,12 @@ class _TypingFinder(_FinderBase):
         ):
             return "ORG", 2  # "published in Nature Astronomy", "Business Insider reported"
         if next_word in PLACE_NOUNS and (
-            next_word not in NATURE_NOUNS or before[-1:] == ["the"] or _nature_noun_ends(parts)
-        ):
+            next_word not in NATURE_NOUNS
+            or before[-1:] == ["the"]
+            or _nature_noun_ends(parts)
+            or not self._named_as_person_too(words)
+        ):  # a noun of nature modifying a noun after it ("Biden reservoir plans") is a person's
+            # only for a name a person bears ("Kilauea volcano eruption" is the volcano's)
             return "PLACE", 1
         if next_word in ("mayor", "governor", "premier", "council", "capital") and after.startswith(
             ("'s", "’s")
@@ -1530,6 +1551,25 @@ class _TypingFinder(_FinderBase):
             at = text.find(word, stop)
         return False
 
+    def _named_as_person_too(self, words: list[str]) -> bool:
+        """Whether a name reads as a person's: it opens with a given name, or a lone word is
+        written after a given name elsewhere in the article ("Joe Biden" … "Biden")."""
+        if words[0] in self.gaz.first_names:
+            return True
+        if len(words) > 1:
+            return False
+        text = self.text
+        word = words[0]
+        at = text.find(word)
+        while at >= 0:
+            stop = at + len(word)
+            if at > 1 and text[at - 1] == " " and not _is_word_char(text[stop : stop + 1]):
+                given = text[max(0, at - 20) : at - 1].rsplit(None, 1)[-1:]
+                if given and given[0] in self.gaz.first_names:
+                    return True
+            at = text.find(word, stop)
+        return False
+
     def _role_after(self, end: int) -> bool:
         """Whether the word after `end` names people: a role or occupation ("actor", "writer"),
         or "family", "community", "woman"…"""
@@ -1947,5 +1987,5 @@ def _place_then_who(before: list[str], role_words: frozenset[str]) -> bool:
     if not before:
         return False
     if before[-1] in ("in", "near", "outside"):
-        return True
+        return before[-1] != "in" or len(before) < 2 or before[-2] not in _IN_AS_PARTICLE
     return before[-1] == "from" and len(before) > 1 and before[-2] in role_words

@@ -1099,7 +1099,7 @@ def _opened_by_pair(
     """The longer people's names that a given name and surname open and one more surname ends
     ("John Luk" of "John Luk Jok", "Pedro Pierluisi" of "Pedro R. Pierluisi Urrutia": a second
     surname, initials between), not where the article names kin ("Ann Lee … her daughter, Ann
-    Lee Orrow")."""
+    Lee Orrow") nor the longer name after the pair in one paragraph."""
     found = by_first.get(pair[0])
     if not found or len(found) > _INDEXED_BUCKET or len(pair[1]) < 2:
         return []  # (nor "Charles W" of "Charles W. Dent": an initial, no surname)
@@ -1118,11 +1118,27 @@ def _opened_by_pair(
             or any(k != other for k in by_last.get(words[-1], ()))
         ):  # (nor a name of its own glued on: "Ann Lee Obama has said" in a transcript)
             continue
-        if all(len(w) == 1 for w in words[1:-2]):
+        if all(len(w) == 1 for w in words[1:-2]) and not _short_then_long_in_paragraph(
+            groups[key], groups[other], text
+        ):  # ("George Washington crossed … George Washington Carver studied", "Maria Garcia
+            # won. Maria Garcia Lopez came second": two people, told apart in one paragraph)
             longer.append(other)
     if len(longer) == 1 and _kin_named(groups[longer[0]] + groups[key], text):
         return []
     return longer
+
+
+def _short_then_long_in_paragraph(
+    short: list[Candidate], long: list[Candidate], text: str
+) -> bool:
+    """Whether a mention of the short name comes before one of the longer name in the same
+    paragraph (no line break between): a writer names one person in full first, and sets a
+    second name beside the first only to tell two people apart."""
+    for s in short:
+        for other in long:
+            if s.start < other.start and "\n" not in text[s.start : other.start]:
+                return True
+    return False
 
 
 def _surname_glued_on(word: str, cands: list[Candidate], text: str, gaz: Gazetteer) -> bool:
