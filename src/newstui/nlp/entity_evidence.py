@@ -279,6 +279,16 @@ class _TypingFinder(_FinderBase):
         end: int,
     ) -> tuple[str | None, int]:
         kind, strength = self._evidence(toks, surface, person_cue, suffix_cue, start, end)
+        if (
+            kind == "PERSON"
+            and len(toks) > 1
+            and toks[0].text == "St"
+            and not (self.text[start - 2 : start] == ", " and self.text[end : end + 1] == ",")
+        ):  # (a list's item is what the list's others are: "Simms, St. Amand, St. Denis,")
+            if self.text[end : end + 6].lower() in (" day", "'s day", "’s day"):
+                return None, 0  # "St. Patrick's Day": a day
+            return "PLACE", strength  # "Governor of St. Petersburg", "St. Paul's voters": the
+            # abbreviation opens the names of places ("Amy St. Eve" is a person's whole name)
         if kind == "PERSON" and len(toks) > 1 and toks[-1].text in _NO_SURNAMES:
             return None, 0  # "the James Webb Space Telescope", "Marine One": a thing named
         if strength > 1:

@@ -105,6 +105,10 @@ _NO_NOUN_AFTER: Final = re.compile(
     r" (?:that|the|a|an|this|these|its|their|last|about|over|into|under|today|yesterday|"
     r"earlier|recently|again|not|so|if|when|while|because|says)\b"
 )
+# A verb right after a saint's name: the saint acts ("St. Brannoc drove the wolves out").
+_SAINT_ACTS: Final = re.compile(
+    r" (?:[a-z]+ed|said|says|wrote|writes|drove|told|was|is|has|had|gave|made|went|came|took)\b"
+)
 # A day's number after a month: "May 11", "October 8th", "September 11th,".
 _DAY_NUMBER: Final = re.compile(r" (?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?\b(?![\d:.,]\d)")
 # Words that name a day with a weekday, not a person or a place before it ("Easter Sunday",
@@ -615,6 +619,18 @@ class _RunFinder(_TypingFinder):
         with a body's or place's head noun ("Saint Francis Hospital … Saint Francis said")."""
         if n_title != 1 or run[i].text not in ("St", "Saint"):
             return False
+        if run[i].text == "St" and i and run[i - 1].text in self.gaz.first_names:
+            return True  # "Judge Amy St. Eve": a surname
+        if (
+            run[i].text == "St"
+            and not (
+                self.text[run[i].start - 2 : run[i].start] == ", "
+                and self.text[run[-1].end : run[-1].end + 1] == ","
+            )
+            and not (len(run) - i <= 3 and _SAINT_ACTS.match(self.text, run[-1].end))
+        ):  # (but "Simms, St. Amand, St. Denis, …": a list, left to its other names; and "St.
+            # Brannoc drove the wolves out": a saint who acts)
+            return True  # "St. Petersburg", "St Kilda": the abbreviation names places
         if i == 0 and self._word_before(run[0].start) in _SAINT_PLACE_BEFORE:
             return True
         if not 1 <= len(run) - i - 1 <= 2:
