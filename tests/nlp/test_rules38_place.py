@@ -59,7 +59,10 @@ def _people(text: str) -> dict[str, list[str]]:
 
 def test_a_short_name_then_a_longer_one_in_one_paragraph_are_two_people() -> None:
     text = "Tomas Ruel won the race in Kelbrook. Tomas Ruel Okello came second, a minute behind."
-    assert _people(text) == {"Tomas Ruel": ["Tomas Ruel"], "Tomas Ruel Okello": ["Tomas Ruel Okello"]}
+    assert _people(text) == {
+        "Tomas Ruel": ["Tomas Ruel"],
+        "Tomas Ruel Okello": ["Tomas Ruel Okello"],
+    }
     text = "Tomas Ruel was sworn in on Monday.\n\nTomas Ruel Okello said he would serve everyone."
     assert _people(text) == {"Tomas Ruel Okello": ["Tomas Ruel", "Tomas Ruel Okello"]}
 

@@ -12,7 +12,10 @@ from extracted import type_by_name
 
 def test_st_opens_a_places_name_not_a_persons(extractor) -> None:
     for text, name in (
-        ("Ann Orrow, the Governor of St. Kelmarsburg, said the shops were safe.", "St. Kelmarsburg"),
+        (
+            "Ann Orrow, the Governor of St. Kelmarsburg, said the shops were safe.",
+            "St. Kelmarsburg",
+        ),
         ("The campaign asks St. Paul's voters to think again.", "St. Paul"),
         ("Incidents were reported in St Ostrava and in Kelbrook.", "St Ostrava"),
     ):

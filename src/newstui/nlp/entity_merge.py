@@ -1128,9 +1128,7 @@ def _opened_by_pair(
     return longer
 
 
-def _short_then_long_in_paragraph(
-    short: list[Candidate], long: list[Candidate], text: str
-) -> bool:
+def _short_then_long_in_paragraph(short: list[Candidate], long: list[Candidate], text: str) -> bool:
     """Whether a mention of the short name comes before one of the longer name in the same
     paragraph (no line break between): a writer names one person in full first, and sets a
     second name beside the first only to tell two people apart."""
