@@ -1360,6 +1360,7 @@ class _EntityFinder(_RunFinder):
         if rounds:  # (kept: _untype_term_abbreviations reads them too)
             self.bracketed = list(_BRACKETED_ABBREVIATION.finditer(self.text))
         found = list(self.bracketed)
+        notions: set[str] = set()  # the names read as notions, lower-case
         if squares:  # "Kentucky Fried Chicken [KFC]"
             found += _SQUARE_ABBREVIATION.finditer(self.text)
         for m in found:
@@ -1408,11 +1409,18 @@ class _EntityFinder(_RunFinder):
                 or self._names_a_notion(start, surface, abbreviation, m.end())
                 else ("ORG", 2)
             )
+            if kind is None:
+                notions.add(surface.lower())
             cand = Candidate(start, end, surface, len(surface.split()), kind, strength)
             self.candidates.append(cand)
             for other in self.candidates:
                 if strip_possessive(other.text) == abbreviation:
                     other.display, other.type, other.strength = surface, kind, strength
+        if notions:  # "CentOS 8's End of Life (EOL)", then "the End of Life [EOL]": a notion
+            # once is one throughout, whichever came first
+            for other in self.candidates:
+                if other.strength < 3 and (other.display or other.text).lower() in notions:
+                    other.type, other.strength = None, 0
 
     def _abbreviated_words(self, end: int, abbreviation: str) -> tuple[int, bool]:
         """Where the capitalised words (with 'of', 'for', 'and', 'the' between them) that end at
@@ -1477,6 +1485,7 @@ class _EntityFinder(_RunFinder):
         short_forms: set[str] = set()
         things: set[str] = set()  # abbreviations of things ("LRIT system"), no body's
         typed: dict[str, str] = {}  # the type of a name typed by good evidence, by abbreviation
+        bodies: list[tuple[Candidate, str]] = []  # names made bodies by their abbreviation
         for prev, cand in pairwise(cands):
             if not (
                 (  # " (": a gap of two (gaps are mostly long); " [KFC]" as well
@@ -1509,11 +1518,15 @@ class _EntityFinder(_RunFinder):
                         things.add(cand.text)
                     else:
                         prev.type, prev.strength = cand.type or "ORG", cand.strength or 1
+                        bodies.append((prev, cand.text))
             elif self._short_form_after(prev, cand):
                 defined[cand.text] = prev.display or prev.text
                 short_forms.add(cand.text)
                 if prev.type is None or prev.strength == 0:
                     prev.type, prev.strength = "ORG", 1  # "World Wonder Ring Stardom (Stardom)"
+        for prev, abbreviation in bodies:
+            if abbreviation in things:  # a notion once is one throughout (as above)
+                prev.type, prev.strength = None, 0
         if defined:
             for cand in self.candidates:
                 name = defined.get(strip_possessive(cand.text))

@@ -124,10 +124,11 @@ class DownloadRow(ListItem):
 
 class DownloadList(ListView, inherit_bindings=False):
     """The rows: a ListView without the scroll keys it inherits (Home, End, PgUp, PgDn
-    scrolled the view and left the cursor where it was), which the screen's bindings move.
-    Enter selects nothing here (the screen's keys act on the highlighted row), as before."""
+    scrolled the view and left the cursor where it was), which the screen's bindings move."""
 
-    BINDINGS: ClassVar[list[BindingType]] = []
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Select", show=False),
+    ]
 
 
 class DownloadsScreen(KeyedBox[None]):
