@@ -108,7 +108,8 @@ _LINE_BLANKS: Final = " \t\r\f\v"
 # character): the newline's tail comes first, then the stops' tail.
 _SENTENCE_END: Final = re.compile(r"[.!?…\n](?:(?<=\n)\s*|[.!?…]*[\"”’')\]]*\s+)")
 ABBREVIATIONS: Final = frozenset(
-    "mr mrs ms dr prof st sen rep gen col capt lt sgt maj adm gov jr sr inc ltd co corp no vs etc "
+    "mr mrs ms dr prof st sen rep gen col capt lt sgt maj adm gov jr sr inc ltd co corp bros no vs "
+    "etc "
     "cpl pvt spc cmdr brig insp det supt "  # ranks: "Marine Cpl. Ann Lee told"
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m".split()
 )

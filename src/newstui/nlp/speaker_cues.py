@@ -607,7 +607,10 @@ _DASH_CREDIT: Final = re.compile(r"^\s*(?:[—–]|-(?=\s))\s*\u200d?\s*")
 _DASHES: Final = ("—", "–", "-")  # what _DASH_CREDIT opens with after blanks
 # '“It's awful,” Ann Lee, a professor of design.': a credit with no verb, the person and an
 # appositive that end the sentence
-_BARE_CREDIT_END: Final = re.compile(r"\s*(?:,[^.;:!?]{1,120})?[.!?]?\s*$")
+# (a company's abbreviated stop inside the description ends nothing: "of Warner Bros. Worldwide")
+_BARE_CREDIT_END: Final = re.compile(
+    r"\s*(?:,(?:[^.;:!?]|(?:(?<=Bros)|(?<=Inc)|(?<=Corp)|(?<=Ltd)|(?<=Co))\.){1,120})?[.!?]?\s*$"
+)
 _PARAGRAPH_OR_QUOTE: Final = re.compile(r"[ \t]*(?:\n|$|[\"“])")
 # A verb followed by a clause of its own ("explained he was", "said that"): reported speech
 _CLAUSE_AFTER: Final = re.compile(r"\s+(?:that|he|she|they|it|we|there)\s")
