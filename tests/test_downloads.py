@@ -1224,3 +1224,24 @@ def test_newstui_download_says_when_another_newstui_stopped_its_download(
     assert pod.out.strip() == (
         f"download {download_id} (Episode 1: Rivers) was stopped by another newstui: {how}"
     )
+
+
+def test_forgetting_several_forgets_the_waiting_ones_though_a_running_one_does_not_stop(
+    pod, monkeypatch
+):
+    """User test r36 M7: `downloads --forget` of 149 with the app downloading took 55 s, each
+    number forgotten in turn behind the running one's stop. The waiting ones go in one write
+    first; a running download that does not stop in time is the one error, the others gone."""
+    monkeypatch.setattr("newstui.downloads.STOP_WAIT_SECONDS", 1.0)
+    pod("download", str(article_id(pod, "Episode 1: Rivers")), "--later")
+    with subprocess.Popen(["sleep", "60"]) as other:  # `newstui download` running elsewhere
+        try:
+            running = left_mid_way(pod.db, other.pid)
+            pod("download", str(article_id(pod, "Episode 2")), "--later")
+            waiting = [d["id"] for d in pod.json("downloads") if d["id"] != running]
+            assert waiting
+            assert pod("downloads", "--forget", str(running), *map(str, waiting)) == 1
+        finally:
+            other.kill()
+    assert "was asked to stop and has not yet" in pod.err
+    assert [d["id"] for d in pod.json("downloads")] == [running]

@@ -857,6 +857,11 @@ class DownloadQueue:
         (`forgotten_file`); False when the caller deletes it."""
         return _downloads.forget_download(self._db, download_id, keep_file=keep_file)
 
+    def forget_many(self, ids: list[int]) -> dict[int, Download]:
+        """Forget these downloads in one write (files kept), but the running ones; what each
+        was, running ones as they are, by id (an unknown number is left out)."""
+        return _downloads.forget_downloads(self._db, ids)
+
     def ask_stop(self, download_id: int, then: StopThen) -> Download | None:
         """Ask the process running a download to stop it and then forget it or delete its
         .part (nothing asked when it is not running); the download as it is, or None."""

@@ -2,7 +2,7 @@
 
 A lone name before a noun of nature is a place only when the noun heads its phrase ("the
 Ostra river", "Kelmar volcano erupted"), not when it modifies a noun after it ("Orrow
-reservoir plans": a person's plans).
+reservoir plans" after "Ann Orrow": a person's plans).
 
 A name after "in" (or "an MP from") with ", who" after it is where the person the sentence
 describes is, not that person ("its consul in Velmora, who").
@@ -33,8 +33,8 @@ from newstui.nlp import get_extractor
 
 
 def test_a_noun_of_nature_that_a_noun_follows_makes_no_place(extractor) -> None:
-    text = "Orrow reservoir plans stalled in the council on Monday."
-    assert "Orrow" not in type_by_name(extractor, text)
+    text = "Mayor Ann Orrow spoke. Orrow reservoir plans stalled in the council on Monday."
+    assert type_by_name(extractor, text).get("Orrow") != "PLACE"
 
 
 def test_a_noun_of_nature_that_heads_its_phrase_still_makes_a_place(extractor) -> None:

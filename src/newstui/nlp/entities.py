@@ -32,6 +32,7 @@ from newstui.nlp.entity_words import (
     _known_first_words,
 )
 from newstui.nlp.gazetteer import load_gazetteer
+from newstui.nlp.names import countries_and_regions
 from newstui.nlp.segment import Dateline, Token
 
 if TYPE_CHECKING:  # mypyc's native 64-bit integer; plain int when run as Python
@@ -139,11 +140,19 @@ def glued_heading_end(text: str) -> int:
         if (
             words[n][1] in gaz.first_names
             and words[n + 1][1][:1].isupper()
-            and (n > 1 or _INITIAL.fullmatch(words[n + 1][1]) is not None)
+            and (
+                n > 1
+                or _INITIAL.fullmatch(words[n + 1][1]) is not None
+                or (
+                    place.casefold() in countries_and_regions()
+                    and f" {place}" in text[words[n][0] : words[n][0] + 2000]
+                )  # a country the story names again: its category
+            )
             and not any(w in gaz.first_names for _, w in words[:n])
         ):
-            # "Guatemala George W. Bush met …", "New Zealand Helen Clark said …": a place,
-            # then a person (but a one-word place may be a given name: "Chad Michael Murray")
+            # "Guatemala George W. Bush met …", "New Zealand Helen Clark said …", "Italy
+            # Silvio Berlusconi, 71, …": a place, then a person (but a one-word place may be a
+            # given name: "Chad Michael Murray")
             return words[n][0] - 1
         if (
             len(words) > n + 2

@@ -233,10 +233,26 @@ _AFTER_NATURE_HEAD: Final = frozenset(
     "in on at of near and or to from into by with for which that where was were is are has had "
     "flows runs erupted range ranges basin delta valley region area system".split()
 )
+# Words before "in" that make it a particle or take a person after it, not a place ("brought in
+# Okafor, who", "believed in Mensah, who", "confidence in Ann Lee, who").
+_IN_AS_PARTICLE: Final = frozenset(
+    "brought bring brings bringing believe believed believes believing called call calls "
+    "ushered sent send sworn swore voted trust trusted faith confidence interest interested "
+    "invested invest belief".split()
+)
+# An initial right before a name ("A. Sivanarayana"): a person's.
+_INITIAL_BEFORE: Final = re.compile(r"(?<![\w.])[A-Z]\. $")
 # Words inside a name before a body's noun: "Mujahadeen of Islamic Revolution party".
 _NAME_GOES_ON_WORDS: Final = frozenset("of for and & de del".split())
 
 
+# Nouns of companies that name the business before its name even when a place's word ends or
+# opens it ("retailer Circuit City", "carrier Gulf Air"; not "group", "union", "party": "the
+# group Lake Chad Basin …" may be a place's).
+_COMPANY_NOUNS: Final = frozenset(
+    "company firm retailer carrier airline lender bank insurer carmaker automaker chipmaker "
+    "operator provider supermarket conglomerate manufacturer giant".split()
+)
 # A comma, an adverb and a verb after a name: ", said", ", also said", ", quickly denied".
 _SPEECH_AFTER_COMMA: Final = re.compile(r", (?:[a-z]+ly |also |then |later )?([a-z]+)\b")
 # Body nouns that are a person's trade too: a given name and a surname after them are a person
@@ -263,6 +279,16 @@ class _TypingFinder(_FinderBase):
         end: int,
     ) -> tuple[str | None, int]:
         kind, strength = self._evidence(toks, surface, person_cue, suffix_cue, start, end)
+        if (
+            kind == "PERSON"
+            and len(toks) > 1
+            and toks[0].text == "St"
+            and not (self.text[start - 2 : start] == ", " and self.text[end : end + 1] == ",")
+        ):  # (a list's item is what the list's others are: "Simms, St. Amand, St. Denis,")
+            if self.text[end : end + 6].lower() in (" day", "'s day", "’s day"):
+                return None, 0  # "St. Patrick's Day": a day
+            return "PLACE", strength  # "Governor of St. Petersburg", "St. Paul's voters": the
+            # abbreviation opens the names of places ("Amy St. Eve" is a person's whole name)
         if kind == "PERSON" and len(toks) > 1 and toks[-1].text in _NO_SURNAMES:
             return None, 0  # "the James Webb Space Telescope", "Marine One": a thing named
         if strength > 1:
@@ -371,6 +397,14 @@ class _TypingFinder(_FinderBase):
         if not self._plain_name(words[1:]) or self._lookup(surface):
             return False
         return noun in _PERSON_TRADE_NOUNS or self._surname_alone(words[0], words[-1], start, end)
+
+    def _company_noun_right_before(self, start: int) -> bool:
+        """'retailer Circuit City', 'carrier Gulf Air', 'the lender Banco Delta': a company's noun
+        one space before a name that a place's word would make a place."""
+        if self.text[start - 1 : start] != " ":
+            return False
+        word = self.text[max(0, start - 16) : start - 1].rsplit(None, 1)[-1:]
+        return bool(word) and word[0] in _COMPANY_NOUNS
 
     def _person_described_after(self, words: list[str], surface: str, end: int) -> bool:
         """'the Gaming Commission, Ann Lee-Vance, said', '…, Ann Lee, the station's editor,': a
@@ -657,11 +691,12 @@ class _TypingFinder(_FinderBase):
         ):
             return None, 0  # "Zimbabwean State institutions", "the Hawaiian Island chain": a
             # people's word and a place's word before the noun they modify name no place
-        if words[-1] in gaz.place_words and len(words) > 1:
-            if broadcast_channel(words, gaz):
+        if len(words) > 1 and (words[-1] in gaz.place_words or words[0] in PLACE_OPENERS):
+            if words[-1] in gaz.place_words and broadcast_channel(words, gaz):
                 return "ORG", 2  # "Fox News Channel": a broadcaster, not a strait
-            return "PLACE", 2
-        if words[0] in PLACE_OPENERS and len(words) > 1:
+            if surface in self.company_places or self._company_noun_right_before(start):
+                self.company_places.add(surface)  # its later mentions too
+                return "ORG", 2  # "retailer Circuit City", "carrier Gulf Air"
             return "PLACE", 2
         before = self.text[max(0, start - 60) : start].lower().split()
         kin = (
@@ -781,7 +816,15 @@ class _TypingFinder(_FinderBase):
                 and gaz.known.get(nxt.group(1).strip()) == "PLACE"
                 and len(words) <= 3
                 and not self._role_after(end + nxt.end())
-                and not self._modified_role_after(end + nxt.end())
+                and not (
+                    self._modified_role_after(end + nxt.end())
+                    and (
+                        len(words) > 1
+                        or words[0] in gaz.first_names
+                        or _INITIAL_BEFORE.search(self.text, max(0, start - 4), start) is not None
+                    )
+                )  # "A. Sivanarayana, Andhra Pradesh additional director general": a person
+                # (but "hit Dumfries, Scotland local councillor Jo Reid": a town alone)
                 and not (
                     len(words) > 1
                     and words[0] in gaz.first_names
@@ -859,8 +902,12 @@ class _TypingFinder(_FinderBase):
         ):
             return "ORG", 2  # "published in Nature Astronomy", "Business Insider reported"
         if next_word in PLACE_NOUNS and (
-            next_word not in NATURE_NOUNS or before[-1:] == ["the"] or _nature_noun_ends(parts)
-        ):
+            next_word not in NATURE_NOUNS
+            or before[-1:] == ["the"]
+            or _nature_noun_ends(parts)
+            or not self._named_as_person_too(words)
+        ):  # a noun of nature modifying a noun after it ("Biden reservoir plans") is a person's
+            # only for a name a person bears ("Kilauea volcano eruption" is the volcano's)
             return "PLACE", 1
         if next_word in ("mayor", "governor", "premier", "council", "capital") and after.startswith(
             ("'s", "’s")
@@ -1514,6 +1561,25 @@ class _TypingFinder(_FinderBase):
             at = text.find(word, stop)
         return False
 
+    def _named_as_person_too(self, words: list[str]) -> bool:
+        """Whether a name reads as a person's: it opens with a given name, or a lone word is
+        written after a given name elsewhere in the article ("Joe Biden" … "Biden")."""
+        if words[0] in self.gaz.first_names:
+            return True
+        if len(words) > 1:
+            return False
+        text = self.text
+        word = words[0]
+        at = text.find(word)
+        while at >= 0:
+            stop = at + len(word)
+            if at > 1 and text[at - 1] == " " and not _is_word_char(text[stop : stop + 1]):
+                given = text[max(0, at - 20) : at - 1].rsplit(None, 1)[-1:]
+                if given and given[0] in self.gaz.first_names:
+                    return True
+            at = text.find(word, stop)
+        return False
+
     def _role_after(self, end: int) -> bool:
         """Whether the word after `end` names people: a role or occupation ("actor", "writer"),
         or "family", "community", "woman"…"""
@@ -1931,5 +1997,5 @@ def _place_then_who(before: list[str], role_words: frozenset[str]) -> bool:
     if not before:
         return False
     if before[-1] in ("in", "near", "outside"):
-        return True
+        return before[-1] != "in" or len(before) < 2 or before[-2] not in _IN_AS_PARTICLE
     return before[-1] == "from" and len(before) > 1 and before[-2] in role_words

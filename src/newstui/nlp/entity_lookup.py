@@ -42,6 +42,9 @@ from newstui.nlp.segment import Dateline, Token, paragraph_spans
 
 # Ranks that are also parts of a family name ("Sacha Baron Cohen"): no title after a given name.
 _NOBLE_NAME_PARTS: Final = frozenset(("Baron", "Earl", "Duke"))
+# Titles that are also names of brands and venues ("Commodore Business Machines", "the Commodore
+# Ballroom", "Emperor Entertainment"): titles only before a given name or one unknown surname.
+_BRAND_TITLES: Final = frozenset(("Commodore", "Emperor", "Empress"))
 
 if TYPE_CHECKING:  # (entity_runs imports this module)
     from newstui.nlp.entity_runs import _RunTail
@@ -81,6 +84,7 @@ class _FinderBase:
         self.result_sides: dict[str, bool] = {}  # towns asked of _side_of_scored_result
         self.sport: bool | None = None  # whether the article speaks of a league sport
         self.teams: dict[str, str] = {}  # a team's nickname: its full name ("Lakers")
+        self.company_places: set[str] = set()  # place-like names a company's noun named a firm
         self.candidates: list[Candidate] = []
         # the matches of " (ABC)" (entity_passes: only when the text holds " (")
         self.bracketed: list[re.Match[str]] = []
@@ -287,6 +291,8 @@ class _FinderBase:
             if n not in lengths:
                 continue  # no title of n words opens with run[i] (most n: "President" has one)
             if " ".join(t.text for t in run[i : i + n]) in self.gaz.titles:
+                if run[i].text in _BRAND_TITLES and not self._holder_after_brand_title(run, i + 1):
+                    return 0  # "the Commodore Ballroom", "Commodore Business Machines"
                 if any(
                     t.text in THING_WORDS for t in run[i + n : i + n + 3]
                 ) and not self._brief_then_full_name(run, i + n):
@@ -303,6 +309,28 @@ class _FinderBase:
         if len(run) - i == 2 and self._role_before_surname(run, i):
             return 1  # "U.S. Attorney Bash": a title's first word as a title of its own
         return 0
+
+    def _holder_after_brand_title(self, run: list[Token], i: int) -> bool:
+        """Whether run[i:] names the holder of a title that brands and venues share: a given
+        name ("Commodore Frank Bainimarama") or one to three unknown words, none a common word
+        nor a place's or body's head ("Commodore Esala Teleni"; not "Commodore Ballroom")."""
+        if i >= len(run):
+            return False
+        if run[i].text in self.gaz.first_names:
+            return True
+        if len(run) - i > 3:
+            return False
+        gaz = self.gaz
+        for tok in run[i:]:
+            word = strip_possessive(tok.text)
+            if (
+                word in gaz.place_words
+                or word in gaz.org_words
+                or word.lower() in gaz.common_words
+                or self._lookup(word)
+            ):
+                return False
+        return True
 
     def _role_before_name(self, run: list[Token]) -> bool:
         """A capitalised role word ("Assemblywoman", "CEO") before two or three unknown

@@ -532,6 +532,8 @@ def _nickname_of(
     return person
 
 
+# The ends of a web address a company may be named by ("Amazon.com", "Boo.net").
+_SITE_SUFFIXES: Final = frozenset(("com", "net", "org"))
 # A thing's noun after an abbreviation, with up to four lower-case words between ("the TGV
 # lines", "the HIFAR nuclear research reactor", "a MSFS enthusiast website", "the "MIC" mark")
 _THING_NOUN_AFTER: Final = re.compile(
@@ -1097,7 +1099,7 @@ def _opened_by_pair(
     """The longer people's names that a given name and surname open and one more surname ends
     ("John Luk" of "John Luk Jok", "Pedro Pierluisi" of "Pedro R. Pierluisi Urrutia": a second
     surname, initials between), not where the article names kin ("Ann Lee … her daughter, Ann
-    Lee Orrow")."""
+    Lee Orrow") nor the longer name after the pair in one paragraph."""
     found = by_first.get(pair[0])
     if not found or len(found) > _INDEXED_BUCKET or len(pair[1]) < 2:
         return []  # (nor "Charles W" of "Charles W. Dent": an initial, no surname)
@@ -1116,11 +1118,25 @@ def _opened_by_pair(
             or any(k != other for k in by_last.get(words[-1], ()))
         ):  # (nor a name of its own glued on: "Ann Lee Obama has said" in a transcript)
             continue
-        if all(len(w) == 1 for w in words[1:-2]):
+        if all(len(w) == 1 for w in words[1:-2]) and not _short_then_long_in_paragraph(
+            groups[key], groups[other], text
+        ):  # ("George Washington crossed … George Washington Carver studied", "Maria Garcia
+            # won. Maria Garcia Lopez came second": two people, told apart in one paragraph)
             longer.append(other)
     if len(longer) == 1 and _kin_named(groups[longer[0]] + groups[key], text):
         return []
     return longer
+
+
+def _short_then_long_in_paragraph(short: list[Candidate], long: list[Candidate], text: str) -> bool:
+    """Whether a mention of the short name comes before one of the longer name in the same
+    paragraph (no line break between): a writer names one person in full first, and sets a
+    second name beside the first only to tell two people apart."""
+    for s in short:
+        for other in long:
+            if s.start < other.start and "\n" not in text[s.start : other.start]:
+                return True
+    return False
 
 
 def _surname_glued_on(word: str, cands: list[Candidate], text: str, gaz: Gazetteer) -> bool:
@@ -1801,6 +1817,17 @@ def _only_weak_sentence_openers(cands: list[Candidate]) -> bool:
     return all(c.words == 1 and c.sentence_start and c.strength <= 1 for c in cands)
 
 
+def _known_site_name(cands: list[Candidate]) -> str:
+    """The name before the web address of a known body among `cands` ("Amazon" of a listed
+    "Amazon.com"), "" if none."""
+    for cand in cands:
+        if cand.type == "ORG" and cand.strength >= 3:
+            name, dot, suffix = cand.text.rpartition(".")
+            if dot and suffix.lower() in _SITE_SUFFIXES and name and "." not in name:
+                return name
+    return ""
+
+
 def _best_type(cands: list[Candidate]) -> str | None:
     if len(cands) == 1:  # most entities are mentioned once
         return cands[0].type or None
@@ -1812,13 +1839,15 @@ def _best_type(cands: list[Candidate]) -> str | None:
 
 
 def _voted_type(cands: list[Candidate]) -> str | None:
-    """The type with most evidence (a gazetteer hit counts 10 more), by name on a tie."""
+    """The type with most evidence (a gazetteer hit counts 10 more), by name on a tie; a known
+    company named by its web address makes its name without the address its own ("Amazon" of
+    "Amazon.com" is no river)."""
+    site = _known_site_name(cands)
     votes: dict[str, int] = {}
     for cand in cands:
         if cand.type:
-            votes[cand.type] = (
-                votes.get(cand.type, 0) + cand.strength + (10 if cand.strength >= 3 else 0)
-            )
+            kind = "ORG" if site and cand.text == site else cand.type
+            votes[kind] = votes.get(kind, 0) + cand.strength + (10 if cand.strength >= 3 else 0)
     if not votes:
         return None
     return max(votes, key=lambda k: (votes[k], k))

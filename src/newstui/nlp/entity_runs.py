@@ -105,6 +105,19 @@ _NO_NOUN_AFTER: Final = re.compile(
     r" (?:that|the|a|an|this|these|its|their|last|about|over|into|under|today|yesterday|"
     r"earlier|recently|again|not|so|if|when|while|because|says)\b"
 )
+# A verb right after a saint's name: the saint acts ("St. Brannoc drove the wolves out").
+_SAINT_ACTS: Final = re.compile(
+    r" (?:[a-z]+ed|said|says|wrote|writes|drove|told|was|is|has|had|gave|made|went|came|took)\b"
+)
+# A day's number after a month: "May 11", "October 8th", "September 11th,".
+_DAY_NUMBER: Final = re.compile(r" (?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?\b(?![\d:.,]\d)")
+# Words that name a day with a weekday, not a person or a place before it ("Easter Sunday",
+# "Good Friday", "Cyber Monday", "Red Friday").
+_DAY_NAMERS: Final = frozenset(
+    "Easter Maundy Shrove Whit Trinity Remembrance Mothering Cyber Giving Pancake Holy Ash "
+    "Good Great Black Blue Red Green White Palm Super Bloody Fat Clean Low Manic Freaky "
+    "Casual Spirit Mad".split()
+)
 # A list, table or credit around "<given> <second> <known word>" that makes the known word the
 # next column, not a surname: a number or ";" after it ("Tomas Hradek Liverpool 20, Marek Zelenka
 # Chelsea 18", "Jane Whitcombe Labour 12,345;"; not a comma: "Anders Fogh Rasmussen, Prime
@@ -618,6 +631,18 @@ class _RunFinder(_TypingFinder):
         with a body's or place's head noun ("Saint Francis Hospital … Saint Francis said")."""
         if n_title != 1 or run[i].text not in ("St", "Saint"):
             return False
+        if run[i].text == "St" and i and run[i - 1].text in self.gaz.first_names:
+            return True  # "Judge Amy St. Eve": a surname
+        if (
+            run[i].text == "St"
+            and not (
+                self.text[run[i].start - 2 : run[i].start] == ", "
+                and self.text[run[-1].end : run[-1].end + 1] == ","
+            )
+            and not (len(run) - i <= 3 and _SAINT_ACTS.match(self.text, run[-1].end))
+        ):  # (but "Simms, St. Amand, St. Denis, …": a list, left to its other names; and "St.
+            # Brannoc drove the wolves out": a saint who acts)
+            return True  # "St. Petersburg", "St Kilda": the abbreviation names places
         if i == 0 and self._word_before(run[0].start) in _SAINT_PLACE_BEFORE:
             return True
         if not 1 <= len(run) - i - 1 <= 2:
@@ -1544,6 +1569,11 @@ class _RunFinder(_TypingFinder):
                 pending = pending[1:]  # "on Tuesday Mitsotakis met": the day is no part of the name
             if len(pending) > 1 and pending[0].text in _MONTHS and self._month_is_a_date(pending):
                 pending = pending[1:]  # "In August William Delahunt met": the month is no name
+            if len(pending) > 1 and self._date_ends(pending):
+                pending = pending[:-1]  # "said Ann Orrow Saturday", "near Jamestown May 11":
+                # the day or the date after a name is no part of it
+                while len(pending) > 1 and pending[-1].text.lower() in _TITLE_FUNCTION_WORDS:
+                    pending = pending[:-1]  # "… of Ann Orrow On November 5": a heading's
             if not pending:
                 return
             if (
@@ -1697,6 +1727,21 @@ class _RunFinder(_TypingFinder):
             len(pending) > 2
             and pending[1].text in self.gaz.first_names
             and before in _MONTH_PREPOSITIONS
+        )
+
+    def _date_ends(self, pending: list[Token]) -> bool:
+        """Whether the last word of a run is a date's, not the name's: a weekday after a
+        name's word ("Ann Orrow Saturday"; not "Good Friday", "Easter Sunday", "Mail on
+        Sunday": a day's own name), or a month before a day's number ("Jamestown May 11"; not
+        "Theresa May 10", a given name's surname)."""
+        last = pending[-1].text
+        word = pending[-2].text
+        if last in _WEEKDAYS:
+            return word not in _DAY_NAMERS and word.lower() not in self.gaz.common_words
+        return (
+            last in _MONTHS
+            and _DAY_NUMBER.match(self.text, pending[-1].end) is not None
+            and not (len(pending) == 2 and word in self.gaz.first_names)
         )
 
     def _word_before(self, start: int) -> str:

@@ -209,6 +209,30 @@ def forget_download(db: Database, download_id: int, *, keep_file: bool) -> Downl
     return _download(row)
 
 
+def forget_downloads(db: Database, ids: list[int]) -> dict[int, Download]:
+    """Take these downloads off the list in one write, their files kept and remembered (as
+    forget_download with keep_file), but the running ones; what each was, running ones as they
+    are, by id (a number with no download is left out)."""
+    found: dict[int, Download] = {}
+    with write_transaction(db) as conn:
+        for download_id in dict.fromkeys(ids):
+            row = conn.execute(
+                f"SELECT {_COLUMNS} FROM downloads WHERE id = ?", [download_id]
+            ).fetchone()
+            if row is None:
+                continue
+            found[download_id] = _download(row)
+            if row[4] == "downloading":
+                continue
+            conn.execute("DELETE FROM downloads WHERE id = ?", [download_id])
+            conn.execute("DELETE FROM forgotten_downloads WHERE path = ?", [row[5]])  # (older)
+            conn.execute(
+                "INSERT OR REPLACE INTO forgotten_downloads (url, path, size) VALUES (?, ?, ?)",
+                [row[1], row[5], row[7] if row[4] == "done" else None],
+            )
+    return found
+
+
 def ask_stop(db: Database, download_id: int, then: str) -> Download | None:
     """Ask the process running a download to stop it, then forget it ("forget": its .part
     kept) or delete its .part ("delete"); nothing is asked of one that is not running. Returns

@@ -124,11 +124,10 @@ class DownloadRow(ListItem):
 
 class DownloadList(ListView, inherit_bindings=False):
     """The rows: a ListView without the scroll keys it inherits (Home, End, PgUp, PgDn
-    scrolled the view and left the cursor where it was), which the screen's bindings move."""
+    scrolled the view and left the cursor where it was), which the screen's bindings move.
+    Enter selects nothing here (the screen's keys act on the highlighted row), as before."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Select", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = []
 
 
 class DownloadsScreen(KeyedBox[None]):
