@@ -239,7 +239,8 @@ _INVERTED_SPEAKER_BEFORE: Final = re.compile(
 # editor, told': a name, a description of one set off by commas (group 1), then its speech verb
 _QUOTE_THEN_NAME: Final = re.compile(r"[”\"],?\s+$")
 _DESCRIBED_THEN_VERB: Final = re.compile(
-    r",\s?((?:a|an|the|one|another|his|her|its|their|[A-Z][\w-]*['’]s)\s[^,.;:\"“”()\n]{1,80}),\s"
+    r",\s?((?:a|an|the|one|another|his|her|its|their|(?:[A-Z][\w-]*\s){0,2}[A-Z][\w-]*['’]s)\s"
+    r"[^,.;:\"“”()\n]{1,80}),\s"
     r"(?:also\s+|later\s+)?(?:said|says|told|tells|added|wrote|explained|stated|argued|"
     r"insisted|warned|recalled|remarked|replied|noted|commented)\b"
 )

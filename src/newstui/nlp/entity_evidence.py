@@ -833,7 +833,8 @@ class _TypingFinder(_FinderBase):
                     and (
                         self._person_apposition(end + nxt.end())
                         or self._surname_alone(words[0], words[-1], start, end)
-                    )
+                        or (before and before[-1] in gaz.role_words)
+                    )  # (or "signed by the governor Jon Corzine, New Jersey would": his role)
                 )
             ):  # "Croydon, South London", "near Alice Springs, Australia", but not "Hernan
                 # Gomez, Panama coach, said" nor "Adrian Wojnarowski, US sport columnist, said"

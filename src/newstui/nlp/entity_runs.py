@@ -479,6 +479,15 @@ class _RunFinder(_TypingFinder):
                 and (pending[-1].text in COMPASS or pending[-1].text == "Greater")
                 else None
             )
+            if (
+                kind is None
+                and n_known == 1
+                and pending
+                and pending[-1].text == "New"
+                and tier_type("New " + tok.text) == "PLACE"
+            ):
+                kind = "PLACE"  # "New London, Connecticut", "New Britain": a town of its own
+                # that the known place in its name would hide
             if kind:
                 # "South East Asia": two compass words; "Greater Melbourne": its metropolitan
                 # area; "Central American countries", "the South Ossetian rebels": a people's
