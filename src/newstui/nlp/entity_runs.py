@@ -240,6 +240,7 @@ _I_SPEAKS: Final = re.compile(
 )  # not "was", "had", "said": "Louis I was king", "Elizabeth I had"
 
 
+_EDITOR_COMPLETES: Final = re.compile(r"\[[a-z]+\]")  # "Count[ies]": an editor's letters
 # A conjunction or adverb before "I" in a transcript run on without a stop ("yes As I said",
 # "((Jaya)) As I said"): the pronoun and its clause's opener, not a king's numeral ("Louis I").
 _OPENERS_BEFORE_I: Final = frozenset(
@@ -433,6 +434,9 @@ class _RunFinder(_TypingFinder):
             else:
                 self._flush(run, False, cues[-1])
             return
+        if len(run) > 1 and _EDITOR_COMPLETES.match(self.text, run[-1].end):
+            run, cues = run[:-1], cues[:-1]  # "Tulare Count[ies]": a word an editor's brackets
+            # complete is no name's word ("Tulare Count" a place)
         if len(run) > 1 and run[-1].text == "I" and run[-2].text.lower() in _OPENERS_BEFORE_I:
             run, cues = run[:-2], cues[:-2]  # "yes As I said": "As I" names no one
             if not run:
