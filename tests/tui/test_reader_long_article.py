@@ -60,3 +60,26 @@ async def test_a_long_article_shows_its_top_its_end_and_a_found_word(db_path):
         await pilot.press("G")
         await settle(pilot)
         assert "word299x59." in screen_text(app)
+
+
+async def test_a_mouse_drag_in_the_reader_selects_the_lines_dragged_over(db_path):
+    """Review r36 R1: the lines drawn one by one carried no offsets, so a drag selected the whole
+    article (and drew no highlight)."""
+    store_long_article(db_path)
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        body = app.screen.query_one("#reader-body")
+        lines = body._lines(body.content_size.width)
+        row = next(y for y, line in enumerate(lines) if line.plain.startswith("Paragraph 0:"))
+        await pilot.mouse_down(body, offset=(0, row))
+        await pilot.hover(body, offset=(12, row))
+        await pilot.mouse_up(body, offset=(12, row))
+        await pilot.pause()
+        assert app.screen.get_selected_text() == "Paragraph 0"
+        selected = body.selection_style
+        drawn = [(s.text, s.style) for s in body.render_line(row)]
+        marked = "".join(t for t, style in drawn if style and style.bgcolor == selected.bgcolor)
+        assert marked == "Paragraph 0"

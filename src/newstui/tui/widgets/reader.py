@@ -22,6 +22,8 @@ from newstui.tui.reader_find import find_spans, line_of, outside
 from newstui.tui.theme_colours import reader_palette
 
 if TYPE_CHECKING:
+    from textual.selection import Selection
+
     from newstui.model import ArticleDetail
 
 
@@ -86,16 +88,32 @@ class _Body(_NoRelayout, Widget):
         lines = self._lines(width)
         if not 0 <= y < len(lines):
             return Strip.blank(width, self.rich_style)
+        selection = self.text_selection
+        span = selection.get_span(y) if selection is not None else None
+        if span is not None:  # a mouse selection's part of this line, drawn as selected
+            start, end = span
+            line = lines[y].copy()
+            line.stylize(self.selection_style, start, None if end == -1 else end)
+            return self._strip(line, y, width)
         strip = self._strips[y]
         if strip is None:
-            segments = list(lines[y].render(self.app.console))
-            strip = (
-                Strip(segments)
-                .apply_style(self.rich_style)
-                .extend_cell_length(width, self.rich_style)
-            )
-            self._strips[y] = strip
+            strip = self._strips[y] = self._strip(lines[y], y, width)
         return strip
+
+    def _strip(self, line: Text, y: int, width: int) -> Strip:
+        """One line drawn, with the offsets a mouse selection is placed by."""
+        segments = list(line.render(self.app.console))
+        return (
+            Strip(segments)
+            .apply_style(self.rich_style)
+            .extend_cell_length(width, self.rich_style)
+            .apply_offsets(0, y)
+        )
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The text a mouse selection covers, in the lines as drawn (wrapped to the width)."""
+        lines = self._lines(self.content_size.width)
+        return selection.extract("\n".join(line.plain for line in lines)), "\n"
 
 
 class Reader(_NoRelayout, VerticalScroll, can_focus=True):
