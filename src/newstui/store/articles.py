@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -528,16 +529,25 @@ def update_article_content(
     another copy of the article, found by a pairing: its author and date only where it has
     them (_ENTRY_PAIRED)."""
     row = prepared(article)
+    if _converted_alike(conn, article_id, row):
+        conn.execute("UPDATE articles SET content_hash = ? WHERE id = ?", [digest, article_id])
+        return False
+    # A full text fetched for the entry stays (its page may be gone, or refuse us, by now): the
+    # entry's text becomes its summary, as set_fulltext leaves it (review r36 U1).
     cursor = conn.execute(
         f"""
-        UPDATE articles SET {_ENTRY_PAIRED if paired else _ENTRY_REPLACED}, summary = :summary,
-            text = :text, links = :links, content_hash = :digest, fulltext_status = NULL,
-            fulltext_error = NULL, nlp_version = :analysed_as
+        UPDATE articles SET {_ENTRY_PAIRED if paired else _ENTRY_REPLACED},
+            summary = CASE WHEN fulltext_status IS 'ok' THEN :entry_text ELSE :summary END,
+            text = CASE WHEN fulltext_status IS 'ok' THEN text ELSE :text END,
+            links = CASE WHEN fulltext_status IS 'ok' THEN links ELSE :links END,
+            content_hash = :digest, fulltext_error = NULL, nlp_version = :analysed_as,
+            fulltext_status = CASE WHEN fulltext_status IS 'ok' THEN 'ok' END
         WHERE id = :id AND (:has_text OR text = '')
         """,
         {
             **_entry_fields(row),
             "summary": row.summary,
+            "entry_text": row.summary or row.text,
             "text": row.text,
             "links": row.links,
             "digest": digest,
@@ -551,6 +561,34 @@ def update_article_content(
     forget_analysis(conn, article_id)
     text_changed(conn, article_id)  # (its story and hide filters go by the text it has now)
     return True
+
+
+# What html_to_text's drawing of blocks adds to or takes from an entry's words: white space,
+# bullets, a numbered item's number, a table's " | ", a <pre> block's gutter (r36, 2d0c91c3).
+_DRAWN = re.compile(r"(?m)^\s*\d+\. |[\s\u2022\u25e6\u25aa\u2502|]")
+
+
+def _converted_alike(conn: sqlite3.Connection, article_id: int, row: PreparedArticle) -> bool:
+    """Whether an entry whose digest changed is the stored one converted from the same HTML by
+    another version of html_to_text: the same title, author and link, and the same words in
+    text and summary but for how blocks are drawn (_DRAWN). Such an entry is no update (review
+    r36 U1: after an upgrade, every entry with a list, table or <pre> was one, re-analysed, its
+    full text refetched)."""
+    stored = conn.execute(
+        "SELECT title, author, url, text, summary, fulltext_status FROM articles WHERE id = ?",
+        [article_id],
+    ).fetchone()
+    if stored is None or (stored[0], stored[1], stored[2]) != (row.title, row.author, row.url):
+        return False
+    text, summary = unpacked_text(row.text), unpacked_text(row.summary)
+    was_text, was_summary = unpacked_text(stored[3]), unpacked_text(stored[4])
+    if stored[5] == "ok":  # its text is the page's: the entry's text is its summary
+        return _words(was_summary) == _words(summary or text)
+    return _words(was_text) == _words(text) and _words(was_summary) == _words(summary)
+
+
+def _words(text: str) -> str:
+    return _DRAWN.sub("", text)
 
 
 def update_article_entry(

@@ -1,0 +1,68 @@
+"""An entry's update after newstui's HTML converter changed (review r36 U1): an entry whose HTML
+did not change is no update, and an update never throws away a full text fetched for it."""
+
+from __future__ import annotations
+
+from newstui.model import Article
+from newstui.store.articles import get_article, list_articles, save_articles, set_fulltext
+from newstui.store.feeds import ensure_feed
+
+# The same <ol> entry as html_to_text made it before (a bullet an item) and since (numbered);
+# a <pre> block before (folded) and since (gutter lines); a table's cells before and since.
+OLD_LIST = "The council agreed:\n\n• repairs\n• a new ferry"
+NEW_LIST = "The council agreed:\n\n1. repairs\n2. a new ferry"
+OLD_PRE = "Run it:\n\nprint(1) print(2)"
+NEW_PRE = "Run it:\n\n\u2502 print(1)\n\u2502     print(2)"
+OLD_TABLE = "Results:\n\nOslo 5 10\n\nBergen 7 12"
+NEW_TABLE = "Results:\n\nOslo | 5 | 10\nBergen | 7 | 12"
+FULL_TEXT = "\n\n".join(
+    f"Paragraph {n} of the whole article, as its page gave it." for n in range(8)
+)
+
+
+def entry(text: str, n: int = 1) -> Article:
+    return Article(title=f"Story {n}", text=text, guid=f"g{n}", url=f"https://e.example/{n}")
+
+
+def texts_of(db) -> dict[str, str]:
+    return {a.title: get_article(db, a.id).text for a in list_articles(db)}
+
+
+def test_an_entry_only_converted_otherwise_is_no_update_and_keeps_its_text(db):
+    feed = ensure_feed(db, "https://e.example/feed", "Example", url="https://e.example/feed")
+    olds = [entry(OLD_LIST, 1), entry(OLD_PRE, 2), entry(OLD_TABLE, 3)]
+    save_articles(db, feed, olds)
+
+    result = save_articles(db, feed, [entry(NEW_LIST, 1), entry(NEW_PRE, 2), entry(NEW_TABLE, 3)])
+
+    assert (result.new, result.updated) == (0, 0)
+    assert texts_of(db) == {"Story 1": OLD_LIST, "Story 2": OLD_PRE, "Story 3": OLD_TABLE}
+    # the digest is the new one: the next fetch of the same entries is no update either, and a
+    # real change later still is one
+    assert save_articles(db, feed, [entry(NEW_LIST, 1)]).updated == 0
+    changed = save_articles(db, feed, [entry(NEW_LIST.replace("ferry", "bridge"), 1)])
+    assert changed.updated == 1
+    assert texts_of(db)["Story 1"] == NEW_LIST.replace("ferry", "bridge")
+
+
+def test_an_entry_whose_words_changed_is_still_an_update(db):
+    feed = ensure_feed(db, "https://e.example/feed", "Example", url="https://e.example/feed")
+    save_articles(db, feed, [entry(OLD_LIST)])
+
+    result = save_articles(db, feed, [entry(NEW_LIST.replace("1. repairs", "1. road repairs"))])
+
+    assert result.updated == 1
+
+
+def test_an_updated_entry_keeps_the_full_text_fetched_for_it(db):
+    feed = ensure_feed(db, "https://e.example/feed", "Example", url="https://e.example/feed")
+    save_articles(db, feed, [entry("A two-line summary. Read more")])
+    set_fulltext(db, 1, text=FULL_TEXT)
+
+    result = save_articles(db, feed, [entry("A two-line summary, corrected. Read more")])
+
+    assert result.updated == 1
+    stored = get_article(db, 1)
+    assert stored.text == FULL_TEXT  # not the summary: its page may be gone by now
+    assert stored.fulltext_status == "ok"
+    assert stored.summary == "A two-line summary, corrected. Read more"
