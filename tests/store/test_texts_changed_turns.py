@@ -3,6 +3,7 @@ and each change after it has a turn of its own (review r35 S1)."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from newstui.library import Library
@@ -45,4 +46,21 @@ def test_a_store_from_before_keeps_its_changed_texts_and_notes_a_change_again_wi
     assert library.texts_changed().ids == (2,)
     library.forget_texts_changed(again)
     assert library.texts_changed().ids == ()
+    db.conn.close()
+
+
+def test_a_store_from_before_with_a_change_noted_for_an_article_gone_opens(tmp_path: Path) -> None:
+    # (a note left by articles deleted with the sqlite3 shell, whose foreign keys are off: review
+    # r36 MG1, the upgrade stopped with "FOREIGN KEY constraint failed" and opened nothing)
+    path = tmp_path / "old.db"
+    store_of_schema_41(path)
+    conn = sqlite3.connect(path)  # (foreign keys off, as in the sqlite3 shell)
+    conn.execute("INSERT INTO texts_changed (article_id) VALUES (999)")
+    conn.commit()
+    conn.close()
+
+    db = open_db(path)
+
+    assert Library(db).texts_changed().ids == (2,)
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
     db.conn.close()
