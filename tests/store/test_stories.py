@@ -914,3 +914,24 @@ def test_a_copy_sketched_first_of_a_story_whose_later_versions_are_read_comes_in
     library.mark([copy], read=True)
     assert library.join_stories([(first, story_sketch(STORY))]) == 1
     assert library.article(first).row.read
+
+
+def test_a_copy_stored_unread_stays_unread_when_its_text_changes_and_it_joins_again(library):
+    """Only a copy arriving comes in read (review r36 M3): an unread copy of a story read in
+    another feed, whose entry is updated, joins the story again by its new text and stays
+    unread (its story row was forgotten with its old text, so the join took it for new)."""
+    first = add(library, "wire", "Council to close three libraries", STORY, 30)
+    library.find_stories()
+    copy = add(library, "courier", "Libraries axed in budget squeeze", copy_of(STORY), 20)
+    library.find_stories()
+    assert [v.article_id for v in library.story_versions(copy)] == [first, copy]
+    library.set_flags_exactly([first], read=True)  # (as a sync's pull, or a store from before)
+    assert not library.article(copy).row.read
+
+    updated = add(
+        library, "courier", "Libraries axed in budget squeeze", copy_of(STORY) + " Update.", 20
+    )
+    assert updated == copy
+    assert library.find_stories() == 1  # joined again, by its new text
+    assert [v.article_id for v in library.story_versions(copy)] == [first, copy]
+    assert not library.article(copy).row.read

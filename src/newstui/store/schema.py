@@ -1104,6 +1104,17 @@ _V43 = [
     "INSERT INTO article_ids_given (last) SELECT coalesce(max(id), 0) FROM articles",
 ]
 
+# v44: the articles that left their story when their text changed (stories.sketch_again), until
+# they join one again: a copy joining a read story comes in read only when it arrives, not when
+# an updated copy stored unread joins again (review r36 M3). Replayable.
+_V44 = [
+    """
+    CREATE TABLE IF NOT EXISTS stories_left (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE
+    )
+    """
+]
+
 MIGRATIONS: list[list[str]] = [
     _V1,
     _V2,
@@ -1148,5 +1159,6 @@ MIGRATIONS: list[list[str]] = [
     _V41,
     _V42,
     _V43,
+    _V44,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
