@@ -185,3 +185,25 @@ def test_a_move_is_not_said_again_after_a_failed_fetch(db_path, feed_server, con
     feed_server.route("/old", status=301, headers={"Location": "/new"})
     assert run("fetch", "Wire") == 0 and "moved" not in run.err
     assert run("feeds") == 0 and "Wire: moved permanently to" in run.out
+
+
+def test_add_again_of_a_held_feed_moved_before_writes_its_new_address(
+    db_path, feed_server, config_file, capsys
+):
+    """Review r36 F1: a source the store held (removed, its starred article kept) whose last
+    fetch followed the same 301: `add` of its old address wrote that address, silently (the
+    trial fetch did not say the move again: its cache had read the feed there already)."""
+    feed_server.serve_file("/new", "rss2.xml")
+    feed_server.route("/old", status=301, headers={"Location": "/new"})
+    config = config_file({"Wire": "/old"})
+    run = Cli(db_path, config, capsys)
+    assert run("fetch") == 0
+    assert run("mark", "--star", "1") == 0
+    assert run("remove", "Wire") == 0
+
+    assert run("add", feed_server.url("/old")) == 0
+
+    new = feed_server.url("/new")
+    assert f"moved permanently to {new}: added at that address" in run.err
+    written = config.read_text("utf-8")
+    assert f'url = "{new}"' in written and feed_server.url("/old") not in written

@@ -478,6 +478,11 @@ class Library:
         by the feed's URL as the config gives it."""
         return _feeds.feeds_read_from(self._db)
 
+    def forget_read_from(self, url: str) -> None:
+        """Forget where the feed of `url` was last read from: a permanent move it followed is
+        said again at its next fetch (a held source `add`ed again: review r36 F1)."""
+        _feeds.forget_read_from(self._db, url)
+
     def fetch_waits(self) -> dict[int, tuple[int, str | None]]:
         """Every source's failures in a row and the time before which it is not fetched again
         (ISO 8601 UTC, or None)."""

@@ -146,6 +146,8 @@ def add_feed(
     if config.path.exists():  # (`add` makes a missing file)
         load_config(config.path)
     held = library.source_held(url)  # (set aside, or removed with starred articles kept)
+    if held is not None:  # a move its last fetch followed is said again, so written (r36 F1)
+        library.forget_read_from(url)
     # A new entry carries no settings of its own, so [settings] decide (full text above all:
     # false means no page fetched).
     trial = FeedConfig(url, name or hide_passwords(url), tags, config.settings.fulltext)
@@ -200,9 +202,12 @@ def _moved_for_good(library: Library, url: str, outcome: SourceOutcome) -> str |
 
 def _said_added_there(outcome: SourceOutcome) -> SourceOutcome:
     """The trial fetch's outcome once its new address is written: the move said as done."""
-    assert outcome.moved_to is not None and outcome.warning is not None
     done = f"moved permanently to {outcome.moved_to}: added at that address"
-    warning = outcome.warning.replace(moved_line(outcome.moved_to, "feeds.toml"), done)
+    warning = (  # (a plain branch, not an assert: a move without its line is said here)
+        done
+        if outcome.moved_to is None or outcome.warning is None
+        else outcome.warning.replace(moved_line(outcome.moved_to, "feeds.toml"), done)
+    )
     return dataclasses.replace(outcome, warning=warning, moved_to=None)
 
 

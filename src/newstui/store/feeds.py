@@ -243,6 +243,13 @@ def feeds_read_from(db: Database) -> dict[str, str]:
     )
 
 
+def forget_read_from(db: Database, key: str) -> None:
+    """Forget where a feed was last read from (a move it followed is said again at its next
+    fetch, as at a first one)."""
+    with write_transaction(db) as conn:
+        conn.execute("UPDATE feeds SET read_from = NULL WHERE key = ?", [key])
+
+
 def name_by_title(db: Database, feed_id: int, title: str, default: str) -> str:
     """Name a source by the title its document gives (an imported feed file, as a fetched
     feed without `name`), unless the user named it: only while its name is still `default`
