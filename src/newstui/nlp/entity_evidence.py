@@ -256,8 +256,9 @@ _COMPANY_NOUNS: Final = frozenset(
 # A comma, an adverb and a verb after a name: ", said", ", also said", ", quickly denied".
 _SPEECH_AFTER_COMMA: Final = re.compile(r", (?:[a-z]+ly |also |then |later )?([a-z]+)\b")
 # Body nouns that are a person's trade too: a given name and a surname after them are a person
-# ("camera operator Doug Vogt", "publisher Sebastian Kadas"; "the carrier Adam Air" stays a body).
-_PERSON_TRADE_NOUNS: Final = frozenset("operator publisher miner".split())
+# ("camera operator Doug Vogt", "publisher Sebastian Kadas", "care provider Ann Lee"; "the carrier
+# Adam Air" and "Internet provider Elisa" stay bodies).
+_PERSON_TRADE_NOUNS: Final = frozenset("operator publisher miner provider".split())
 # Words right before "producer" that make it a person's trade, not a firm's ("film producer").
 _SHOW_TRADES: Final = frozenset(
     "film movie music record television tv theatre theater stage radio documentary executive "
@@ -406,17 +407,19 @@ class _TypingFinder(_FinderBase):
         word = self.text[max(0, start - 16) : start - 1].rsplit(None, 1)[-1:]
         return bool(word) and word[0] in _COMPANY_NOUNS
 
-    def _person_described_after(self, words: list[str], surface: str, end: int) -> bool:
+    def _person_described_after(self, words: list[str], surface: str, start: int, end: int) -> bool:
         """'the Gaming Commission, Ann Lee-Vance, said', '…, Ann Lee, the station's editor,': a
         given name and a plain surname set off by commas after a body's noun, then a speech
-        verb or a description holding a role word, are a person of that body."""
+        verb or a description holding a role word, are a person of that body. A speech verb
+        counts only after a body's name ("Commission,"): after a bare "the retailer," the name
+        between the commas is the body's ("The retailer, John Lewis, said")."""
         if not 2 <= len(words) <= 3 or words[0] not in self.gaz.first_names:
             return False
         if not self._plain_name(words[1:]) or self._lookup(surface):
             return False
         said = _SPEECH_AFTER_COMMA.match(self.text, end)
         if said is not None and said.group(1) in SPEECH_VERBS:
-            return True
+            return self._capitalised_before(start)
         tail = self.text[end + 1 : end + 80].split(",", 1)
         if len(tail) < 2:
             return False  # no comma closes a description
@@ -781,7 +784,7 @@ class _TypingFinder(_FinderBase):
                 after[:1] == ","
                 and (
                     self._person_after_body_noun(words, surface, "", start, end)
-                    or self._person_described_after(words, surface, end)
+                    or self._person_described_after(words, surface, start, end)
                 )
             )  # "the Guardian newspaper, Ann Lee, …  Lee wrote", "the commission, Ann Lee, said"
         ):  # but "the president of the European Central Bank, Jean-Claude Trichet, said"

@@ -109,6 +109,14 @@ _NO_NOUN_AFTER: Final = re.compile(
 _SAINT_ACTS: Final = re.compile(
     r" (?:[a-z]+ed|said|says|wrote|writes|drove|told|was|is|has|had|gave|made|went|came|took)\b"
 )
+# Words before a saint revered, not a place named ("prayed to St. Jude", "the shrine of St. Anne",
+# "celebrate St. Joseph"), and a saint's "of <Place>" after the name ("St. Clare of Assisi").
+_SAINT_REVERED_BEFORE: Final = re.compile(
+    r"(?:\bpray(?:s|ed|ing)? to|\b(?:celebrat|venerat|honou?r)[a-z]* |"
+    r"\b(?:statue|shrine|feast|relics?|tomb|icon|image|intercession|devotion|cult) of) ?$"
+)
+_SAINT_OF_PLACE: Final = re.compile(r" of [A-Z][a-z]")
+_SAINTS_DAY: Final = re.compile(r"(?:['’]s)? [Dd]ay\b")
 # A day's number after a month: "May 11", "October 8th", "September 11th,".
 _DAY_NUMBER: Final = re.compile(r" (?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?\b(?![\d:.,]\d)")
 # Words that name a day with a weekday, not a person or a place before it ("Easter Sunday",
@@ -653,6 +661,7 @@ class _RunFinder(_TypingFinder):
                 and self.text[run[-1].end : run[-1].end + 1] == ","
             )
             and not (len(run) - i <= 3 and _SAINT_ACTS.match(self.text, run[-1].end))
+            and not self._saint_revered(run, i)
         ):  # (but "Simms, St. Amand, St. Denis, …": a list, left to its other names; and "St.
             # Brannoc drove the wolves out": a saint who acts)
             return True  # "St. Petersburg", "St Kilda": the abbreviation names places
@@ -667,6 +676,18 @@ class _RunFinder(_TypingFinder):
                 if self.gaz.known.get(m.group(2)) == "PLACE"
             } | {m.group(1) for m in _SAINT_HEADED.finditer(self.text) if m.group(2) in self.heads}
         return strip_possessive(" ".join(t.text for t in run[i + 1 :])) in self.saint_places
+
+    def _saint_revered(self, run: list[Token], i: int) -> bool:
+        """'prayed to St. Jude', 'the shrine of St. Anne', 'St. Clare of Assisi': "St." and a
+        name that the words around make a saint revered (a title), not a place."""
+        if len(run) - i < 2 or _SAINTS_DAY.match(self.text, run[-1].end):
+            return False  # "celebrate St. Patrick's Day": a day, left to the day's rule
+        if len(run) - i > 2:  # "St. Clare of Assisi" (one run): a saint named by a place
+            return run[i + 2].text == "of" and len(run) - i <= 4
+        before = self.text[max(0, run[i].start - 24) : run[i].start].lower()
+        return bool(
+            _SAINT_REVERED_BEFORE.search(before) or _SAINT_OF_PLACE.match(self.text, run[-1].end)
+        )
 
     def _glued_heading(self, run: list[Token]) -> int:
         """How many words of a known place open a paragraph right before a capitalised word that
