@@ -127,6 +127,13 @@ _OPENING_PRONOUN: Final = {
 _OTHER_SUBJECT_CLAUSE: Final = re.compile(
     r";|\b(?:but|while|whereas|although|though|because|when|after|before|as|since|until|if)\b"
 )
+# ", and Senator Ann Lee replied": ", and", a name (with its title) and its verb open a clause
+# of another subject just as "but" does
+_AND_NAME_BEFORE: Final = re.compile(r",\s+and\s+(?:[A-Z][\w.'’-]*\s+)*$")
+_VERB_AFTER_NAME: Final = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|said|says|spoke|told|gave|wrote|took|went|came|made|"
+    r"began|rose|stood|left|hit|shot|won|lost|[a-z]+s)\b"
+)
 
 # "Lee (D-PA)", "Moss (37)": a short bracket right after a name, before its relative clause
 _SHORT_BRACKET: Final = re.compile(r" \([^()\n]{0,16}\)")
@@ -1489,7 +1496,7 @@ class _SubjectFinder:
                 return None  # "One customer, a nurse from Swindon, said …. She added"
             if found and kind == "PERSON" and gender:
                 if self._pronoun_before(start, found[0].start, gender) or (
-                    k < i and self._pronoun_opens(start, found[0].start, gender)
+                    k < i and self._pronoun_opens(start, found[0].start, gender, found[0].end)
                 ):
                     continue  # "…, he had criticized Bush's handling. He told": the same "he"
                 # "for Kuroyedov's dismissal, although Baltin said": a possessor is no subject
@@ -1578,14 +1585,19 @@ class _SubjectFinder:
         clause = self.masked[start:end].rsplit(",", 1)[-1]
         return _whole_word(pronoun).search(clause) is not None
 
-    def _pronoun_opens(self, start: int, end: int, gender: str) -> bool:
+    def _pronoun_opens(self, start: int, end: int, gender: str, name_end: int) -> bool:
         """'She argued that …, and called on Treasurer Jan Ellery to drop them': whether the
         sentence from `start` opens with a subject pronoun of `gender` and its verb, and no
-        clause of another subject ("but", "while", ";" …) opens before `end`: a name there is
-        in what the pronoun's person did or said, not the subject a later pronoun stands for."""
+        clause of another subject ("but", "while", ";", ", and Senator Ann Lee replied" …)
+        opens before the name at `end`..`name_end`: a name there is in what the pronoun's
+        person did or said, not the subject a later pronoun stands for."""
         return (
             _OPENING_PRONOUN[gender].match(self.masked, start, end) is not None
             and _OTHER_SUBJECT_CLAUSE.search(self.masked, start, end) is None
+            and not (
+                _AND_NAME_BEFORE.search(self.masked, start, end)
+                and _VERB_AFTER_NAME.match(self.masked, name_end)
+            )
         )
 
     def _object_of(self, mention: _Mention) -> bool:
