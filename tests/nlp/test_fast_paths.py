@@ -806,6 +806,15 @@ FIRST_NAME_CUES = [
 ]
 
 
+def test_a_first_name_and_surname_ending_a_sentence_after_a_bodys_noun_is_a_person() -> None:
+    """The comma cue typed "the commission, Ann Lee." a body, the first-name shortcut a person
+    (hypothesis found the two apart): "… at the State Department, Daniel Turner." is a person."""
+    text = "He wrote to the commission, Ann Lee."
+    full = _candidates_without_the_first_name_shortcut(text)
+    assert [c[3] for c in full if c[2] == "Ann Lee"] == ["PERSON"]
+    assert _candidates(text) == full
+
+
 @pytest.mark.parametrize(("text", "name"), FIRST_NAME_CUES)
 def test_a_full_name_after_or_before_a_cue_is_typed_by_the_cue(text, name) -> None:
     full = _candidates_without_the_first_name_shortcut(text)

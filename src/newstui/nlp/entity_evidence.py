@@ -774,7 +774,10 @@ class _TypingFinder(_FinderBase):
             and before[-1][:-1] in ORG_NOUNS
             and (
                 after[:1] == ","
-                or (after[:1] in (".", ";") and len(words) <= 3)  # "… newspaper, Maariv."
+                # "… newspaper, Maariv." (but "… the State Department, Daniel Turner.": a
+                # first name and a surname ending the sentence name a person, as the
+                # first-name shortcut has it)
+                or (after[:1] in (".", ";") and len(words) <= 3 and words[0] not in gaz.first_names)
             )  # (not a shouted clause: "OUR TEST GROUP, EACH PERFORMING WELL ACROSS THE RANGES.")
             and not _ROLE_OF_BEFORE.search(self.text, max(0, start - 80), start)
             and not (len(words) > 1 and self._role_for_body_before(start))
