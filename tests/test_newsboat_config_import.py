@@ -72,3 +72,23 @@ def test_the_json_names_the_filters_and_what_was_not_taken(cli, tmp_path, monkey
     ]
     assert data["ignore_rules_not_taken"] == [{"line": 7, "rule": 'title =~ "^Ad.*"'}]
     assert any(s.startswith("browser") for s in data["newsboat_settings_not_taken"])
+
+
+def test_a_rule_for_a_feed_whose_url_holds_a_quote_is_not_taken_and_the_others_are(
+    cli, tmp_path, monkeypatch
+):
+    """Review r36 NB1: `feed:"…"` cannot hold a `"`: the composed query did not parse, and the
+    import stopped with "unterminated phrase" after writing the feeds, adding no filter."""
+    home = newsboat_home(tmp_path, monkeypatch)
+    (home / "urls").write_text('https://b.example/a"b.xml\nhttps://world.example/rss\n', "utf-8")
+    (home / "config").write_text(
+        'ignore-article "*" "title =~ \\"Sponsored\\""\n'
+        'ignore-article "https://b.example/a\\"b.xml" "author =~ \\"Bot\\""\n',
+        "utf-8",
+    )
+
+    assert cli("opml", "import", str(home / "urls")) == 0, cli.err
+
+    assert [f.query for f in load_config(cli.config).filters] == ['title:"Sponsored"']
+    rule = 'author =~ "Bot" (feed https://b.example/a"b.xml)'
+    assert f"warning: {home / 'config'}:2: ignore-article rule not taken: {rule}" in cli.err

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from newstui.query import QueryError, parse_query
 from newstui.sources.newsboat_urls import newsboat_filter_query
 from newstui.text import clean_line
 
@@ -53,6 +54,22 @@ def _words(line: str) -> list[str]:
     return [_ESCAPED.sub(r"\1", q) if q or not bare else bare for q, bare in _WORD.findall(line)]
 
 
+def _rule_query(feed: str, query: str | None) -> str | None:
+    """A rule's hide-filter query, for every feed ("*") or `feed:"URL"` (its name or URL
+    containing it); None when a query cannot say it: a URL holding `"`, which a phrase cannot
+    hold (review r36 NB1: the query did not parse, and the whole import stopped)."""
+    if query is None or feed == "*":
+        return query
+    if '"' in feed:
+        return None
+    query = f'feed:"{feed}" ({query})'
+    try:
+        parse_query(query)
+    except QueryError:
+        return None
+    return query
+
+
 def read_newsboat_config(path: Path, text: str, star_flag: str | None) -> NewsboatConfig:
     """The ignore-article rules of newsboat's config `text` (at `path`) as hide-filter queries,
     and its other settings said with newstui's equivalent (one phrase each, in file order)."""
@@ -66,10 +83,7 @@ def read_newsboat_config(path: Path, text: str, star_flag: str | None) -> Newsbo
         name = words[0]
         if name == "ignore-article" and len(words) >= 3:
             feed, expression = words[1], words[2]
-            query = newsboat_filter_query(expression, star_flag)
-            if query is not None and feed != "*":
-                feed_url = feed.replace("\\", "\\\\").replace('"', '\\"')
-                query = f'feed:"{feed_url}" ({query})'
+            query = _rule_query(feed, newsboat_filter_query(expression, star_flag))
             written = clean_line(expression if feed == "*" else f"{expression} (feed {feed})", 200)
             rules.append(IgnoreRule(number, written, query))
         elif name in _KEYS:
