@@ -60,7 +60,10 @@ async def test_A_marks_every_article_in_the_view_read(db_path, ids):
         await settle(pilot)
         assert all(row.read for _, row in app.main.headlines.loaded_rows())
         assert flags(db_path, ids["seed"])[0] is False  # outside the view: untouched
-        assert any("Marked 20 articles read" in n.message for n in notifications(app))
+        assert any(
+            n.message.startswith("Marked 20 articles in ") and " read." in n.message
+            for n in notifications(app)
+        )
 
 
 async def test_n_and_p_jump_to_the_next_and_previous_unread(db_path, ids):
