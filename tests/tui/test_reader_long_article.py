@@ -83,3 +83,13 @@ async def test_a_mouse_drag_in_the_reader_selects_the_lines_dragged_over(db_path
         drawn = [(s.text, s.style) for s in body.render_line(row)]
         marked = "".join(t for t, style in drawn if style and style.bgcolor == selected.bgcolor)
         assert marked == "Paragraph 0"
+        # a drag over the width's wrap copies the paragraph's text, with no newline at the wrap
+        pad = body.styles.padding.left  # (pilot's offsets are the widget's, padding included)
+        start = pad + lines[row].plain.index("word0x0")
+        end = pad + len(lines[row + 1].plain.split()[0])
+        await pilot.mouse_down(body, offset=(start, row))
+        await pilot.hover(body, offset=(end, row + 1))
+        await pilot.mouse_up(body, offset=(end, row + 1))
+        await pilot.pause()
+        copied = app.screen.get_selected_text()
+        assert "\n" not in copied and PARAGRAPHS[0].startswith("Paragraph 0: " + copied)

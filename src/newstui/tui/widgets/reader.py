@@ -111,9 +111,36 @@ class _Body(_NoRelayout, Widget):
         )
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
-        """The text a mouse selection covers, in the lines as drawn (wrapped to the width)."""
+        """The text a mouse selection covers: its part of each line drawn, a paragraph's lines
+        joined as the text has them (no newline where only the width wrapped it)."""
         lines = self._lines(self.content_size.width)
-        return selection.extract("\n".join(line.plain for line in lines)), "\n"
+        ends = _paragraph_ends(self._text.plain, [line.plain for line in lines])
+        parts: list[str] = []
+        for y, line in enumerate(lines):
+            span = selection.get_span(y)
+            if span is None:
+                continue
+            start, end = span
+            parts.append(line.plain[start:] if end == -1 else line.plain[start:end])
+            parts.append("\n" if ends[y] else "")
+        return "".join(parts).removesuffix("\n"), "\n"
+
+
+def _paragraph_ends(text: str, lines: list[str]) -> list[bool]:
+    """For each line `text` was wrapped into, whether the text has a newline after it (else the
+    width wrapped it; spaces a wrap dropped are skipped)."""
+    ends: list[bool] = []
+    at = 0
+    for line in lines:
+        if text.startswith(line, at):
+            at += len(line)
+        ends.append(at >= len(text) or text[at] == "\n")
+        if at < len(text) and text[at] == "\n":
+            at += 1
+        else:
+            while at < len(text) and text[at] == " ":
+                at += 1
+    return ends
 
 
 class Reader(_NoRelayout, VerticalScroll, can_focus=True):
