@@ -69,3 +69,21 @@ def test_code_is_not_read_as_speech_but_the_prose_around_it_is() -> None:
     assert len(masked) == len(text) and "Hello" not in masked
     quotes = RulesExtractor().analyse(text).quotes
     assert [q.text for q in quotes] == ["We ship it today,"]
+
+
+def test_a_layout_tables_image_cell_leaves_no_stray_bar() -> None:
+    # (review r36 U2: an image beside the text in a layout table gave a line " |")
+    html = (
+        '<table><tr><td><img src="https://e.example/a.png"></td><td><p>Para one.</p>'
+        "<p>Para two.</p></td></tr></table>"
+    )
+    text, _ = html_to_text(html)
+    assert text == "Para one.\n\nPara two."
+
+
+def test_an_ordered_list_numbers_from_its_start() -> None:
+    # (review r36 U2: a list split around a figure goes on with start=)
+    text, _ = html_to_text(
+        '<ol start="5"><li>five</li><li>six</li></ol><ol start="x"><li>a</li></ol>'
+    )
+    assert text == "5. five\n6. six\n\n1. a"

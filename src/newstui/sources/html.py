@@ -330,7 +330,7 @@ def html_to_text(
                 else:
                     parts.append(_BULLETS[min(len(lists), len(_BULLETS)) - 1 if lists else 0])
             elif kind.listing:
-                lists.append(0 if kind.listing > 0 else -1)
+                lists.append(_ol_start(el) - 1 if kind.listing > 0 else -1)
             elif kind.row or kind.cell:
                 parts.append(_ROW if kind.row else _CELL)
                 blocks = True
@@ -458,11 +458,33 @@ _CELL_START = re.compile(f" *{_CELL} *")
 _ITEM_START = re.compile(f" *{_ITEM}")
 
 
+def _ol_start(el: object) -> int:
+    """The number an <ol>'s first item has: its `start` (1 when missing, not a number, or below
+    1), so a list split around a figure goes on (review r36 U2)."""
+    start = str(getattr(el, "get", lambda _: None)("start") or "").strip()
+    return int(start) if start.isdigit() and 0 < len(start) <= 6 and int(start) > 0 else 1
+
+
+_LONE_CELL = re.compile(f"{_CELL}\\s*")
+
+
+def _lone_cells_joined(folded: str) -> str:
+    """`folded` with the cell marks gone from each table row with fewer than two cells holding
+    text: a layout table's row (an image beside the text) is no row of cells (review r36 U2:
+    a stray " |" line)."""
+    rows = folded.split(_ROW)
+    for i in range(1, len(rows)):
+        cells = rows[i].split(_CELL)[1:]
+        if sum(1 for cell in cells if cell.strip(f" \n{_LINK_MARK}")) < 2:
+            rows[i] = _LONE_CELL.sub("", rows[i])  # (its text starts the row's line)
+    return _ROW.join(rows)
+
+
 def _blocks_placed(folded: str, pres: list[str]) -> str:
     """The folded text with its block marks made lines: each table row a line, its cells apart
     (" | "), each numbered item a line, each <pre> block its gutter lines (text.gutter_block)."""
     if _ROW in folded or _CELL in folded:
-        folded = _CELL_START.sub(" | ", _ROW_START.sub("\n", folded))
+        folded = _CELL_START.sub(" | ", _ROW_START.sub("\n", _lone_cells_joined(folded)))
     if _ITEM in folded:
         folded = _ITEM_START.sub("\n", folded)
     if pres:
