@@ -4,7 +4,13 @@ did not change is no update, and an update never throws away a full text fetched
 from __future__ import annotations
 
 from newstui.model import Article
-from newstui.store.articles import get_article, list_articles, save_articles, set_fulltext
+from newstui.store.articles import (
+    articles_needing_fulltext,
+    get_article,
+    list_articles,
+    save_articles,
+    set_fulltext,
+)
 from newstui.store.feeds import ensure_feed
 
 # The same <ol> entry as html_to_text made it before (a bullet an item) and since (numbered);
@@ -64,5 +70,10 @@ def test_an_updated_entry_keeps_the_full_text_fetched_for_it(db):
     assert result.updated == 1
     stored = get_article(db, 1)
     assert stored.text == FULL_TEXT  # not the summary: its page may be gone by now
-    assert stored.fulltext_status == "ok"
     assert stored.summary == "A two-line summary, corrected. Read more"
+    # review r36 U1b: the page is read again (even where "auto" finds the text whole) …
+    assert stored.fulltext_status == "outdated"
+    assert [row[0] for row in articles_needing_fulltext(db, [1], unless=lambda text: True)] == [1]
+    # … and a page gone by now leaves the full text as it was
+    set_fulltext(db, 1, text=None, error="HTTP 404")
+    assert get_article(db, 1).text == FULL_TEXT

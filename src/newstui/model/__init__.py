@@ -166,7 +166,7 @@ LinkKind = Literal["link", "image", "enclosure"]  # enclosure: a feed item's pod
 SourceKind = Literal["feed", "local"]  # a feed fetched over HTTP, or local files and folders
 # the page behind an article's link was extracted, or not; "gone": it is gone (HTTP 404/410)
 # behind an entry that carries its content, which is the article (nothing is missing)
-FulltextStatus = Literal["ok", "failed", "gone"]
+FulltextStatus = Literal["ok", "outdated", "failed", "gone"]
 FulltextMode = Literal["auto", True, False]  # fetch pages for summary-only entries, all, none
 
 

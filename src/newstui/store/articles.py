@@ -532,16 +532,17 @@ def update_article_content(
     if _converted_alike(conn, article_id, row):
         conn.execute("UPDATE articles SET content_hash = ? WHERE id = ?", [digest, article_id])
         return False
-    # A full text fetched for the entry stays (its page may be gone, or refuse us, by now): the
-    # entry's text becomes its summary, as set_fulltext leaves it (review r36 U1).
+    # A full text fetched for the entry stays until its page is fetched again (it may be gone,
+    # or refuse us, by now): the entry's text becomes its summary, as set_fulltext leaves it,
+    # and the status "outdated" has the fetch read the page again (review r36 U1, U1b).
     cursor = conn.execute(
         f"""
         UPDATE articles SET {_ENTRY_PAIRED if paired else _ENTRY_REPLACED},
-            summary = CASE WHEN fulltext_status IS 'ok' THEN :entry_text ELSE :summary END,
-            text = CASE WHEN fulltext_status IS 'ok' THEN text ELSE :text END,
-            links = CASE WHEN fulltext_status IS 'ok' THEN links ELSE :links END,
+            summary = CASE WHEN fulltext_status IN {_KEPT} THEN :entry_text ELSE :summary END,
+            text = CASE WHEN fulltext_status IN {_KEPT} THEN text ELSE :text END,
+            links = CASE WHEN fulltext_status IN {_KEPT} THEN links ELSE :links END,
             content_hash = :digest, fulltext_error = NULL, nlp_version = :analysed_as,
-            fulltext_status = CASE WHEN fulltext_status IS 'ok' THEN 'ok' END
+            fulltext_status = CASE WHEN fulltext_status IN {_KEPT} THEN 'outdated' END
         WHERE id = :id AND (:has_text OR text = '')
         """,
         {
@@ -563,6 +564,9 @@ def update_article_content(
     return True
 
 
+# A full text fetched (or fetched before the entry changed, its page not read again yet)
+_KEPT = "('ok', 'outdated')"
+
 # What html_to_text's drawing of blocks adds to or takes from an entry's words: white space,
 # bullets, a numbered item's number, a table's " | ", a <pre> block's gutter (r36, 2d0c91c3).
 _DRAWN = re.compile(r"(?m)^\s*\d+\. |[\s\u2022\u25e6\u25aa\u2502|]")
@@ -582,7 +586,7 @@ def _converted_alike(conn: sqlite3.Connection, article_id: int, row: PreparedArt
         return False
     text, summary = unpacked_text(row.text), unpacked_text(row.summary)
     was_text, was_summary = unpacked_text(stored[3]), unpacked_text(stored[4])
-    if stored[5] == "ok":  # its text is the page's: the entry's text is its summary
+    if stored[5] in ("ok", "outdated"):  # its text is the page's: the entry's is its summary
         return _words(was_summary) == _words(summary or text)
     return _words(was_text) == _words(text) and _words(was_summary) == _words(summary)
 
@@ -1133,15 +1137,22 @@ def mark_all_read_ids(db: Database, f: ArticleFilter) -> list[int]:
 def articles_needing_fulltext(
     db: Database, ids: Iterable[int], *, unless: Callable[[str], bool] | None = None
 ) -> list[tuple[int, str, str]]:
-    """(id, url, title) of the given articles with an http(s) link and no full text yet; with
-    `unless`, only those whose text it is false for (the text is read only then)."""
+    """(id, url, title) of the given articles with an http(s) link and no full text yet, or a
+    full text outdated by an update of its entry (read again whatever `unless` says: it was
+    fetched before); with `unless`, only those whose text it is false for (the text is read
+    only then)."""
     ids = list(ids)
     if not ids:
         return []
     rows = db.execute(
-        f"""SELECT id, url, title, {"text" if unless else "''"} FROM articles
+        f"""SELECT id, url, title, {"text" if unless else "''"}, fulltext_status FROM articles
         WHERE id IN (SELECT value FROM json_each(?))
-        AND fulltext_status IS NULL AND (url LIKE 'http://%' OR url LIKE 'https://%')""",
+        AND (fulltext_status IS NULL OR fulltext_status = 'outdated')
+        AND (url LIKE 'http://%' OR url LIKE 'https://%')""",
         [json.dumps(ids)],
     ).fetchall()
-    return [(r[0], r[1], r[2]) for r in rows if unless is None or not unless(unpacked_text(r[3]))]
+    return [
+        (r[0], r[1], r[2])
+        for r in rows
+        if unless is None or r[4] == "outdated" or not unless(unpacked_text(r[3]))
+    ]
