@@ -13,6 +13,9 @@ from newstui.store.db import Database, write_transaction
 from newstui.store.feeds import now_iso
 
 if TYPE_CHECKING:
+    import sqlite3
+    from collections.abc import Sequence
+
     from newstui.model import Download
 
 _COLUMNS = """id, url, title, mime, state, path, bytes_done, bytes_total, error, article_id,
@@ -199,14 +202,20 @@ def forget_download(db: Database, download_id: int, *, keep_file: bool) -> Downl
         ).fetchone()
         if row is None or row[4] == "downloading":
             return _download(row) if row else None
-        conn.execute("DELETE FROM downloads WHERE id = ?", [download_id])
-        if keep_file:
-            conn.execute("DELETE FROM forgotten_downloads WHERE path = ?", [row[5]])  # (older)
-            conn.execute(
-                "INSERT OR REPLACE INTO forgotten_downloads (url, path, size) VALUES (?, ?, ?)",
-                [row[1], row[5], row[7] if row[4] == "done" else None],
-            )
+        _forget_row(conn, row, keep_file=keep_file)
     return _download(row)
+
+
+def _forget_row(conn: sqlite3.Connection, row: Sequence[Any], *, keep_file: bool) -> None:
+    """Delete a download's row (not running); `keep_file`: its file is remembered with its URL
+    (forgotten_file)."""
+    conn.execute("DELETE FROM downloads WHERE id = ?", [row[0]])
+    if keep_file:
+        conn.execute("DELETE FROM forgotten_downloads WHERE path = ?", [row[5]])  # (older)
+        conn.execute(
+            "INSERT OR REPLACE INTO forgotten_downloads (url, path, size) VALUES (?, ?, ?)",
+            [row[1], row[5], row[7] if row[4] == "done" else None],
+        )
 
 
 def forget_downloads(db: Database, ids: list[int]) -> dict[int, Download]:
@@ -222,14 +231,8 @@ def forget_downloads(db: Database, ids: list[int]) -> dict[int, Download]:
             if row is None:
                 continue
             found[download_id] = _download(row)
-            if row[4] == "downloading":
-                continue
-            conn.execute("DELETE FROM downloads WHERE id = ?", [download_id])
-            conn.execute("DELETE FROM forgotten_downloads WHERE path = ?", [row[5]])  # (older)
-            conn.execute(
-                "INSERT OR REPLACE INTO forgotten_downloads (url, path, size) VALUES (?, ?, ?)",
-                [row[1], row[5], row[7] if row[4] == "done" else None],
-            )
+            if row[4] != "downloading":
+                _forget_row(conn, row, keep_file=True)
     return found
 
 
