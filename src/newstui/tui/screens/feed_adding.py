@@ -211,8 +211,9 @@ class FeedAdding(ScreenMixin):
         got = counted(outcome.new, "article") if has_articles(outcome) else "no article yet"
         done = f"Added {outcome.name} to {message.config.path.name}: {got}."
         if outcome.warning:  # what the CLI's `add` prints too: a move written, a feed read anyway
-            warning = outcome.warning[:1].upper() + outcome.warning[1:]
-            self.notify(f"{done} {warning}", severity="warning", markup=False)
+            from newstui.tui.refresh import sentence
+
+            self.notify(f"{done} {sentence(outcome.warning)}", severity="warning", markup=False)
         else:
             self.notify(done, markup=False)
         self.show_view(feed_view(message.feed_id, outcome.name))
