@@ -79,10 +79,11 @@ async def test_n_and_p_jump_to_the_next_and_previous_unread(db_path, ids):
         await pilot.press("j", "j", "p")
         await settle(pilot)
         assert app.main.headlines.cursor == 4
-        await pilot.press("g", "p")
+        last_unread = max(i for i, row in app.main.headlines.loaded_rows() if not row.read)
+        assert last_unread > 4
+        await pilot.press("g", "p")  # none before the first row: from the last up (newsboat)
         await settle(pilot)
-        assert app.main.headlines.cursor == 0
-        assert any("No unread article before" in n.message for n in notifications(app))
+        assert app.main.headlines.cursor == last_unread
 
 
 async def test_n_while_reading_opens_and_marks_the_next_unread(db_path, ids):

@@ -450,3 +450,71 @@ async def test_n_after_a_failed_unread_search_searches_again(tmp_path, monkeypat
         await pilot.press("n")
         await settle(pilot)
         assert app.main.headlines.selected.title == "Alpha Post story 2"
+
+
+def unread_titles(path, feed_id: int) -> list[str]:
+    with Library.open(path) as library:
+        rows = library.articles(ArticleFilter(feed_id=feed_id, unread=True), limit=50)
+        return [row.title for row in rows]
+
+
+async def test_p_reads_the_articles_below_the_cursor_before_it_leaves_the_feed(tmp_path):
+    """As newsboat's prev-unread (jump_to_previous_unread_item: before the cursor, then from the
+    last row up to it): p past a feed's first unread article looks again from the bottom of the
+    feed, then goes on to the previous feed's last unread article (review r36 N3: p went on and
+    left the rows below the cursor unread)."""
+    path = tmp_path / "f.db"
+    feeds_of_stories(path, {"Earlier": 3, "Pw": 7})
+    ids = feed_ids(path)
+    app = NewstuiApp(path, None)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.main.sources.focus()
+        app.main.sources.select_view(f"feed:{ids['Pw']}")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("j", "j", "j")
+        await settle(pilot)
+        assert app.main.headlines.selected.title == "Pw story 4"
+        seen = []
+        for _ in range(7):
+            await pilot.press("p")
+            await settle(pilot)
+            seen.append(app.main.headlines.selected.title)
+        assert seen == [f"Pw story {i}" for i in (3, 2, 1, 7, 6, 5, 4)]
+        assert app.main.headlines.view.title == "Pw"
+        assert unread_titles(path, ids["Pw"]) == []
+        await pilot.press("p")
+        await settle(pilot)
+        assert app.main.headlines.view.title == "Earlier"
+        assert app.main.headlines.selected.title == "Earlier story 3"  # its last unread
+        assert notifications(app)[-1].message == "No unread article left here: on to Earlier."
+        await pilot.press("p", "p")
+        await settle(pilot)
+        assert unread_titles(path, ids["Earlier"]) == []
+        await pilot.press("p")  # the first feed, every article read: nothing further
+        await settle(pilot)
+        assert notifications(app)[-1].message == "No unread article left here."
+
+
+async def test_p_held_through_a_feed_reads_each_unread_article_once(tmp_path):
+    """p typed faster than the reader shows articles, as n: the wrap never comes back to an
+    article a key before marked (its mark may not be stored yet), and every one is read."""
+    path = tmp_path / "f.db"
+    feeds_of_stories(path, {"Earlier": 2, "Many": 6})
+    ids = feed_ids(path)
+    app = NewstuiApp(path, None)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.main.sources.focus()
+        app.main.sources.select_view(f"feed:{ids['Many']}")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("j", "j", "j")
+        await settle(pilot)
+        await pilot.press(*["p"] * 7)  # 3, 2, 1, then 6, 5, 4, then on to Earlier
+        await settle(pilot)
+        assert unread_titles(path, ids["Many"]) == []
+        assert app.main.headlines.view.title == "Earlier"
+        assert app.main.headlines.selected.title == "Earlier story 2"
+        assert unread_titles(path, ids["Earlier"]) == ["Earlier story 1"]

@@ -1,6 +1,7 @@
 """n and p: the next (previous) unread article of the view the main screen shows; n past the
-last one looks again from the top down to the cursor (newsboat's next-unread), then goes on to
-the next source with one (as newsboat's goto-next-feed); the article found
+last one looks again from the top down to the cursor (newsboat's next-unread), p past the first
+one from the bottom up to it (newsboat's prev-unread), then they go on to the next (previous)
+source with one (as newsboat's goto-next-feed); the article found
 is marked read once shown, as opening it does (newsboat's next-unread opens it), or when the next
 n/p moves on from it before it was shown (a held key outruns the reader). Each key moves once:
 a key typed while the search before it runs waits for it, and starts from the article it found
@@ -10,7 +11,7 @@ fast the store took the marks. Part of `MainScreen`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -93,12 +94,16 @@ class UnreadSteps(ScreenMixin):
             row = self._cursor_row()
             from_id = row.id if row else None
         # as newsboat's goto-next-feed: past a source's last unread, n goes on to the next
-        # source (in Sources' order) that has one
+        # source (in Sources' order) that has one, p past its first to the previous one
         views = self.sources.source_views()
         keys = [v.key for v in views]
         unread = {f"feed:{f.id}" for f in self.sources.feeds if f.unread}
-        after = views[keys.index(view.key) + 1 :] if view.key in keys and direction > 0 else []
-        later = [v for v in after if v.key in unread]
+        at = keys.index(view.key) if view.key in keys else None
+        if at is None:
+            others: list[View] = []
+        else:
+            others = views[at + 1 :] if direction > 0 else views[:at][::-1]
+        later = [v for v in others if v.key in unread]
         self._unread_searching = True
         listed = self.headlines.listed_ids()
         # the marks of the keys before may not be stored yet: the search takes them as read
@@ -124,19 +129,18 @@ class UnreadSteps(ScreenMixin):
             with self.library.borrow() as library:
                 nearest = partial(_nearest_unread, library, view, order, listed, direction)
                 found = nearest(article_id, read) or UnreadFound(view, None, direction)
-                if found.index is None and direction > 0 and article_id is not None:
+                if found.index is None and article_id is not None:
                     # as newsboat's next-unread: from the first row down to the cursor before
                     # the next feed (the article the list opened on, rows above it: r35 user
-                    # test M-b), past those marked (the one n left, its mark on its way)
+                    # test M-b), past those marked (the one n left, its mark on its way); p
+                    # from the last row up to the cursor, as its prev-unread (review r36 N3)
                     passed = read | ({passing} if passing is not None else set())
                     found = nearest(None, passed) or found
                 for source in later if found.index is None else []:
-                    rows = library.articles(
-                        replace(source.filter, unread=True), limit=len(read) + 1, order=order
-                    )
-                    rows = [row for row in rows if row.id not in read]
-                    if rows:
-                        found = UnreadFound(view, None, direction, later=(source, rows[0].id))
+                    # n: the source's first unread article; p: its last
+                    first = _nearest_unread(library, source, order, None, direction, None, read)
+                    if first is not None and first.row is not None:
+                        found = UnreadFound(view, None, direction, later=(source, first.row.id))
                         break
         except Exception:  # reported by the worker-error handler; the search has ended
             self.post_message(UnreadSearchFailed())
@@ -170,10 +174,9 @@ class UnreadSteps(ScreenMixin):
             )
             self.headlines.when_rows_in(partial(self._next_waiting, None))
             return
-        if message.index is None:  # (n looked from the top too)
-            said = "left here" if message.direction > 0 else "before this one"
+        if message.index is None:  # (n looked from the top too, p from the bottom)
             self._step_notice = replace_notice(
-                self.app, self._step_notice, f"No unread article {said}.", "warning"
+                self.app, self._step_notice, "No unread article left here.", "warning"
             )
             self._next_waiting(None)
             return
