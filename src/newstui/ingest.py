@@ -1770,7 +1770,8 @@ def apply_filters(library: Library, config: Config) -> list[tuple[FilterConfig, 
     again over those whose text changed since it saw them (library.texts_changed: an updated
     entry, a sync's update, a merge that took a text, a full text, an edited local file; a hidden
     one no hide filter matches any more is shown again), after analysis, so entity and speaker
-    filters work; returns each filter with how many articles it just matched.
+    filters work (they leave an article whose analysis is not stored yet, another refresh's,
+    to a later pass); returns each filter with how many articles it just matched.
     Articles hidden by a filter since removed from the config are shown again first, unless a
     hide filter's query does not parse: which articles it hid cannot be told, so all stay hidden
     until it is fixed or removed (the config's warning says so). A broken filter does not run."""
@@ -1784,10 +1785,12 @@ def apply_filters(library: Library, config: Config) -> list[tuple[FilterConfig, 
         library.forget_texts_changed(changed)
         return []
     from newstui.nlp import query_keys
-    from newstui.query import parse_query
+    from newstui.query import needs_analysis, parse_query
 
     # load_config checked that each of these parses
     queries = [(entry, parse_query(entry.query, query_keys)) for entry in working]
+    if any(entry.action == "hide" and needs_analysis(q.root) for entry, q in queries):
+        changed = changed.analysed()  # (a text not analysed yet: at the pass after its analysis)
     if not keep_hidden:
         hide = [query for entry, query in queries if entry.action == "hide"]
         library.unhide_unfiltered(hide)

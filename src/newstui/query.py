@@ -524,6 +524,20 @@ def walk_positive_terms(node: Node) -> list[Term]:
     return []
 
 
+def needs_analysis(node: Node) -> bool:
+    """Whether a match depends on what the extractor found (entities, speakers, quotes): such a
+    query judges an article only once its analysis is stored."""
+    if isinstance(node, EntityRef | Speaker | QuoteText):
+        return True
+    if isinstance(node, Fact):
+        return node.name == "quotes"
+    if isinstance(node, And | Or):
+        return any(needs_analysis(part) for part in node.parts)
+    if isinstance(node, Not):
+        return needs_analysis(node.part)
+    return False
+
+
 # `/tok.*/` or `title:/^Tok/` (slashes round a value) or `tok.*` (a word then .* or .+):
 # regular expressions, which the query language reads as words and finds nothing with
 _REGEX_VALUE = re.compile(r'(?:^|(?<=[\s(]))([A-Za-z]+:)?(/[^/\s"]+/|[^\s/:"()]+\.[*+])(?=$|[\s)])')

@@ -178,6 +178,13 @@ class ChangedTexts:
 
     ids: tuple[int, ...] = ()
     turn: int = 0
+    unanalysed: tuple[int, ...] = ()  # of `ids`, those whose new text is not analysed yet
+
+    def analysed(self) -> ChangedTexts:
+        """These without the unanalysed: what a pass with an entity filter judges (the rest
+        stay noted for the pass after their analysis)."""
+        waiting = set(self.unanalysed)
+        return ChangedTexts(tuple(i for i in self.ids if i not in waiting), self.turn)
 
 
 FilterAction = Literal["hide", "read"]  # what a [[filters]] entry does to the articles it matches

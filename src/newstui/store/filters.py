@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Sequence
 
 from newstui.model import FilterAction, FilterCount
-from newstui.query import Node
+from newstui.query import Node, needs_analysis
 from newstui.store.db import Database, write_transaction
 from newstui.store.feeds import now_iso
 from newstui.store.query_sql import prefixes_stemmed, query_condition
@@ -20,7 +21,11 @@ def apply_filter(
     entry updated, a full text); returns how many it matched. Hidden articles are kept, shown
     only in the Hidden view. A read filter marks an article once, on arrival: a read mark is
     the user's to undo, and an updated entry marked unread since stays unread (review r34 R1:
-    it was marked read again, and counted twice)."""
+    it was marked read again, and counted twice).
+    A filter on what the extractor finds (entities, speakers, quotes) sees articles only up
+    to the first one whose analysis is not stored yet (another refresh's new article, read by
+    its analysis while this pass runs): the rest wait for the next pass (user test r36 L14:
+    one was counted seen with no entities, and never hidden)."""
     if action != "hide":
         recheck = ()
     with prefixes_stemmed(db.prefix_pending):
@@ -31,6 +36,8 @@ def apply_filter(
         ).fetchone()
         through = row[0] if row else 0
         newest = conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
+        if needs_analysis(root):
+            newest = min(newest, first_unanalysed(conn) - 1)
         ids = [
             r[0]
             for r in conn.execute(
@@ -53,6 +60,18 @@ def apply_filter(
             [query, action, len(ids), newest, now_iso() if ids else None],
         )
     return len(ids)
+
+
+def first_unanalysed(conn: sqlite3.Connection) -> int:
+    """The lowest id of an article whose analysis is not stored (new, or its text changed
+    since), or one past the newest id: the articles_analysis index's NULL range, in id order."""
+    row = conn.execute(
+        "SELECT id FROM articles INDEXED BY articles_analysis WHERE nlp_version IS NULL "
+        "ORDER BY id LIMIT 1"
+    ).fetchone()
+    if row is not None:
+        return int(row[0])
+    return int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0])
 
 
 def unhide_changed(db: Database, ids: Sequence[int], kept: Sequence[tuple[str, Node]]) -> int:
@@ -92,6 +111,8 @@ def unhide_unfiltered(db: Database, kept: Sequence[tuple[str, Node]]) -> int:
         if not gone:
             return 0
         where, params = "a.hidden = 1", []
+        if any(needs_analysis(root) for _text, root in kept):  # (judged once analysed: the
+            where += " AND a.nlp_version IS NOT NULL"  # changed texts' recheck shows it then)
         for _text, root in kept:
             with prefixes_stemmed(db.prefix_pending):
                 condition, more = query_condition(root)

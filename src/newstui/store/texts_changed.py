@@ -22,9 +22,16 @@ def text_changed(conn: sqlite3.Connection, article_id: int) -> None:
 
 def texts_changed(db: Database) -> ChangedTexts:
     """The articles whose text changed since the filters last ran, oldest id first, with the
-    turn of the last change read."""
-    rows = db.execute("SELECT article_id, turn FROM texts_changed ORDER BY 1").fetchall()
-    return ChangedTexts(tuple(r[0] for r in rows), max((r[1] for r in rows), default=0))
+    turn of the last change read, and those of them whose new text's analysis is not stored."""
+    rows = db.execute(
+        "SELECT t.article_id, t.turn, a.id IS NOT NULL AND a.nlp_version IS NULL "
+        "FROM texts_changed t LEFT JOIN articles a ON a.id = t.article_id ORDER BY 1"
+    ).fetchall()
+    return ChangedTexts(
+        tuple(r[0] for r in rows),
+        max((r[1] for r in rows), default=0),
+        tuple(r[0] for r in rows if r[2]),
+    )
 
 
 def forget_texts_changed(db: Database, changed: ChangedTexts) -> None:
