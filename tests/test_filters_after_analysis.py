@@ -82,9 +82,7 @@ def test_a_hidden_article_whose_text_changed_stays_hidden_until_its_new_text_is_
     assert library.texts_changed().ids == ()
 
 
-def test_a_changed_text_whose_new_analysis_no_longer_names_the_person_is_shown_again(
-    db, settings
-):
+def test_a_changed_text_whose_new_analysis_no_longer_names_the_person_is_shown_again(db, settings):
     library = Library(db)
     feed = ensure_feed(db, "http://news.test/wire", "Wire")
     [article_id] = save_articles(db, feed, [Article("Aides", TRUMP, guid="1")]).changed_ids
