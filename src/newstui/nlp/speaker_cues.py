@@ -614,6 +614,9 @@ _BARE_CREDIT_END: Final = re.compile(
 _PARAGRAPH_OR_QUOTE: Final = re.compile(r"[ \t]*(?:\n|$|[\"“])")
 # A verb followed by a clause of its own ("explained he was", "said that"): reported speech
 _CLAUSE_AFTER: Final = re.compile(r"\s+(?:that|he|she|they|it|we|there)\s")
+# A verb followed by its object ("wrote a story on it", "posted the video"): the verb of a
+# sentence of its own, not a credit ("wrote on X", "said on Monday" are)
+_OBJECT_AFTER: Final = re.compile(r"\s+(?:a|an|the|his|her|their|its|this|these|those|about)\s")
 # 'On television he said, “…never change.” Acme said a …': the quote opened by a speech verb and
 # a comma or colon closes with its own stop; the clause after it starts a new sentence
 _INTRODUCING: Final = re.compile(rf"(?:\b(?:{_VERB_ALTERNATION})(?:\s*,|\s+that)|:)\s*$")

@@ -63,6 +63,7 @@ from newstui.nlp.speaker_cues import (
     _NOT_OBJECT,
     _NOT_SUBJECT,
     _NOUN_SUBJECT,
+    _OBJECT_AFTER,
     _OTHER_CLAUSE,
     _OTHER_SPEECH,
     _OWN_CLAUSE_AFTER_QUOTE,
@@ -1054,6 +1055,18 @@ class SpeakerFinder(_SubjectFinder):
             return None  # a new sentence with no stop of its own leads into the next quote
         if last_char in ".?!" and _CLAUSE_AFTER.match(tail, verb.end()):
             return None  # '“…genocidal war.” Reid then explained he was …': a new sentence
+        if (
+            last_char in ".?!"
+            and verb.group() not in _TOLD_VERBS
+            and _OBJECT_AFTER.match(tail, verb.end())
+            and tail[:1].isspace()
+            and tail[word_at : word_at + 1].isupper()
+            and self._reported_before(span)
+        ):
+            # 'Lee alleged the media lied about “strokes.” Then Ann Moss wrote a story on it.':
+            # a quotation closing a sentence that reports someone's words is theirs; the verb
+            # with an object after it is a new sentence's, not the quotation's credit
+            return None
         if last_char in ".?!" and _INTRODUCING.search(
             self.masked,
             max(self.sentence_bounds(span.open_mark)[0], span.open_mark - 60),
@@ -1209,6 +1222,14 @@ class SpeakerFinder(_SubjectFinder):
                 return lead[0].entity.name
             return None
         return self._speaker_in(base, base + subject_end, span.close_mark)
+
+    def _reported_before(self, span: QuoteSpan) -> bool:
+        """Whether the quotation closes a sentence opened before it in which someone is named
+        saying it ("Lee alleged the media lied about “strokes.”"), not one standing alone."""
+        sent_start, _ = self.sentence_bounds(span.open_mark)
+        if len(self.masked[sent_start : span.open_mark].split()) < 2:
+            return False
+        return bool(self._before(span))
 
     def _placed_by_name(self, start: int, person: _Mention) -> bool:
         """'screamed protesters outside the office of Senator Ann Lee', 'yelled a man in the
