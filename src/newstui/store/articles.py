@@ -29,6 +29,7 @@ from newstui.model import (
     NEWEST_FIRST,
     ArticleFilter,
     ArticleRow,
+    FulltextStatus,
     LinkKind,
     SortOrder,
 )
@@ -564,8 +565,10 @@ def update_article_content(
     return True
 
 
-# A full text fetched (or fetched before the entry changed, its page not read again yet)
-_KEPT = "('ok', 'outdated')"
+# A full text fetched (or fetched before the entry changed, its page not read again yet):
+# the statuses whose text is the page's, and the same as an SQL list
+_FULLTEXT_KEPT: tuple[FulltextStatus, ...] = ("ok", "outdated")
+_KEPT = "(" + ", ".join(f"'{status}'" for status in _FULLTEXT_KEPT) + ")"
 
 # What html_to_text's drawing of blocks adds to or takes from an entry's words: white space,
 # bullets, a numbered item's number, a table's " | ", a <pre> block's gutter (r36, 2d0c91c3).
@@ -586,7 +589,7 @@ def _converted_alike(conn: sqlite3.Connection, article_id: int, row: PreparedArt
         return False
     text, summary = unpacked_text(row.text), unpacked_text(row.summary)
     was_text, was_summary = unpacked_text(stored[3]), unpacked_text(stored[4])
-    if stored[5] in ("ok", "outdated"):  # its text is the page's: the entry's is its summary
+    if stored[5] in _FULLTEXT_KEPT:  # its text is the page's: the entry's is its summary
         return _words(was_summary) == _words(summary or text)
     return _words(was_text) == _words(text) and _words(was_summary) == _words(summary)
 
