@@ -220,4 +220,8 @@ def test_a_feed_name_freshrss_sent_reads_with_its_signs_unless_written_in_wide_c
         "Politics, Economy / Opinion? A; B\\C & D"
     )
     assert name("新闻，评论／观点") == "新闻，评论／观点"  # (a Chinese title's own signs)
+    assert name("ニュース；速報") == "ニュース；速報" and name("뉴스，경제") == "뉴스，경제"
+    # an emoji is wide, but no CJK writing (review r36 S7: it kept the fullwidth signs)
+    assert name("🔥 Politics， Economy／Opinion") == "🔥 Politics, Economy/Opinion"
+    assert name("Tech？ 👩‍💻 Jobs") == "Tech? 👩‍💻 Jobs"
     assert name("Politics， Economy", OTHER) == "Politics， Economy"  # (Miniflux: as sent)

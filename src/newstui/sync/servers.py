@@ -4,7 +4,7 @@ each server's default folder."""
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -47,12 +47,20 @@ MINIFLUX_DEFAULT_FOLDERS = frozenset({"All"})
 _FEED_NAME_SIGNS = str.maketrans({"？": "?", "＼": "\\", "／": "/", "，": ",", "；": ";"})
 
 
+# Chinese, Japanese and Korean writing: its scripts, punctuation and fullwidth forms (emoji
+# are wide too, but no such writing: review r36 S7, "🔥 Politics， Economy" kept its `，`)
+_CJK_WRITING = re.compile(
+    "[\u1100-\u11ff\u2e80-\u2fff\u3000-\u303f\u3040-\u33ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufe30-\ufe4f"
+    "\uff00-\uffef\U00020000-\U0003ffff]"
+)
+
+
 def _wide_besides_signs(text: str) -> bool:
-    """Whether `text` has a wide or fullwidth character (CJK, a fullwidth letter) other than
-    FreshRSS's stand-in signs: a title written so may use `，` or `／` of its own."""
-    return any(
-        unicodedata.east_asian_width(c) in "WF" and c not in "？＼／，；＆＜＞" for c in text
-    )
+    """Whether `text` is written with Chinese, Japanese or Korean characters (a fullwidth
+    letter too) other than FreshRSS's stand-in signs: a title written so may use `，` or `／`
+    of its own."""
+    return any(c not in "？＼／，；＆＜＞" for c in _CJK_WRITING.findall(text))
 
 
 @dataclass(frozen=True)
