@@ -34,75 +34,109 @@ def settings(config_file):
     return load_config(path)
 
 
-def analyse(library: Library, article_id: int, text: str = TRUMP) -> None:
-    """Store the analysis an extractor would find in TRUMP: the person Donald Trump."""
-    start = text.index("Donald Trump")
-    person = Entity("Donald Trump", "PERSON", (Mention(start, start + 12, "Donald Trump"),))
-    library.save_analyses([(article_id, Analysis((person,)))], "test-1", canonical_key, short_key)
+class Wire:
+    """A feed's articles, their analyses and the filter passes, in the order a test gives."""
+
+    def __init__(self, db, settings) -> None:
+        self.db, self.settings = db, settings
+        self.library = Library(db)
+        self.feed = ensure_feed(db, "http://news.test/wire", "Wire")
+
+    def store(self, text: str = TRUMP, guid: str = "1") -> int:
+        """Store (or update) an entry; its analysis waits for `analyse`."""
+        saved = save_articles(self.db, self.feed, [Article("Aides", text, guid=guid)])
+        return saved.changed_ids[0]
+
+    def analyse(self, article_id: int, text: str = TRUMP) -> None:
+        """Store the analysis an extractor finds in `text`: the person Donald Trump, if named."""
+        found = Analysis()
+        if "Donald Trump" in text:
+            start = text.index("Donald Trump")
+            mention = Mention(start, start + 12, "Donald Trump")
+            found = Analysis((Entity("Donald Trump", "PERSON", (mention,)),))
+        self.library.save_analyses([(article_id, found)], "test-1", canonical_key, short_key)
+
+    def filter(self) -> None:
+        apply_filters(self.library, self.settings)
+
+    def hidden(self, article_id: int) -> bool:
+        return self._flag("hidden", article_id)
+
+    def read(self, article_id: int) -> bool:
+        return self._flag("read", article_id)
+
+    def _flag(self, column: str, article_id: int) -> bool:
+        row = self.db.execute(f"SELECT {column} FROM articles WHERE id = ?", [article_id])
+        return bool(row.fetchone()[0])
+
+
+@pytest.fixture
+def wire(db, settings) -> Wire:
+    return Wire(db, settings)
+
+
+@pytest.fixture
+def hidden_one(wire: Wire) -> int:
+    """An article naming Donald Trump, analysed and hidden by the filter."""
+    article_id = wire.store()
+    wire.analyse(article_id)
+    wire.filter()
+    assert wire.hidden(article_id)
+    return article_id
 
 
 def test_an_entity_filter_judges_an_article_another_refresh_stored_once_it_is_analysed(
-    db, settings
+    wire: Wire, hidden_one: int
 ):
-    library = Library(db)
-    feed = ensure_feed(db, "http://news.test/wire", "Wire")
-    [first] = save_articles(db, feed, [Article("Aides", TRUMP, guid="1")]).changed_ids
-    analyse(library, first)
     # another refresh stores an article and is still analysing it (the analysis held) when
     # this refresh's filter pass runs
-    [second] = save_articles(db, feed, [Article("Aides again", TRUMP, guid="2")]).changed_ids
-    apply_filters(library, settings)
-    assert is_hidden(db, first) and not is_hidden(db, second)
-    assert is_read(db, second)  # a word filter needs no analysis: judged at once
+    second = wire.store(guid="2")
+    wire.filter()
+    assert not wire.hidden(second)
+    assert wire.read(second)  # a word filter needs no analysis: judged at once
 
-    analyse(library, second)  # the other refresh's analysis is stored, then its filter pass
-    apply_filters(library, settings)
+    wire.analyse(second)  # the other refresh's analysis is stored, then its filter pass
+    wire.filter()
 
-    assert is_hidden(db, second)
+    assert wire.hidden(second)
 
 
 def test_a_hidden_article_whose_text_changed_stays_hidden_until_its_new_text_is_analysed(
-    db, settings
+    wire: Wire, hidden_one: int
 ):
-    library = Library(db)
-    feed = ensure_feed(db, "http://news.test/wire", "Wire")
-    [article_id] = save_articles(db, feed, [Article("Aides", TRUMP, guid="1")]).changed_ids
-    analyse(library, article_id)
-    apply_filters(library, settings)
-    assert is_hidden(db, article_id)
     updated = TRUMP + " The trip was cancelled."
-    save_articles(db, feed, [Article("Aides", updated, guid="1")])  # its analysis is redone
+    wire.store(updated)  # its analysis is redone
 
-    apply_filters(library, settings)  # (a pass before the new text's analysis is stored)
-    assert is_hidden(db, article_id)  # not shown for want of entities
-    analyse(library, article_id, updated)
-    apply_filters(library, settings)
+    wire.filter()  # (a pass before the new text's analysis is stored)
+    assert wire.hidden(hidden_one)  # not shown for want of entities
+    wire.analyse(hidden_one, updated)
+    wire.filter()
 
-    assert is_hidden(db, article_id)
-    assert library.texts_changed().ids == ()
+    assert wire.hidden(hidden_one)
+    assert wire.library.texts_changed().ids == ()
 
 
-def test_a_changed_text_whose_new_analysis_no_longer_names_the_person_is_shown_again(db, settings):
-    library = Library(db)
-    feed = ensure_feed(db, "http://news.test/wire", "Wire")
-    [article_id] = save_articles(db, feed, [Article("Aides", TRUMP, guid="1")]).changed_ids
-    analyse(library, article_id)
-    apply_filters(library, settings)
+def test_a_changed_text_whose_new_analysis_no_longer_names_the_person_is_shown_again(
+    wire: Wire, hidden_one: int
+):
     other = "The visit was planned long ago, aides said."
-    save_articles(db, feed, [Article("Aides", other, guid="1")])
-    apply_filters(library, settings)
-    assert is_hidden(db, article_id)  # waiting for its analysis
+    wire.store(other)
+    wire.filter()
+    assert wire.hidden(hidden_one)  # waiting for its analysis
 
-    library.save_analyses([(article_id, Analysis())], "test-1", canonical_key, short_key)
-    apply_filters(library, settings)
+    wire.analyse(hidden_one, other)
+    wire.filter()
 
-    assert not is_hidden(db, article_id)
-
-
-def is_hidden(db, article_id: int) -> bool:
-    row = db.execute("SELECT hidden FROM articles WHERE id = ?", [article_id]).fetchone()
-    return bool(row[0])
+    assert not wire.hidden(hidden_one)
 
 
-def is_read(db, article_id: int) -> bool:
-    return bool(db.execute("SELECT read FROM articles WHERE id = ?", [article_id]).fetchone()[0])
+def test_an_older_article_waiting_for_its_new_texts_analysis_holds_back_no_new_one(
+    wire: Wire, hidden_one: int
+):
+    wire.store(TRUMP + " The trip was cancelled.")  # seen before; its new text waits
+    second = wire.store(guid="2")
+    wire.analyse(second)
+
+    wire.filter()
+
+    assert wire.hidden(second)

@@ -36,8 +36,8 @@ def apply_filter(
         ).fetchone()
         through = row[0] if row else 0
         newest = conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
-        if needs_analysis(root):
-            newest = min(newest, first_unanalysed(conn) - 1)
+        if needs_analysis(root):  # (an older one waiting is the changed texts' recheck's)
+            newest = min(newest, first_unanalysed(conn, through) - 1)
         ids = [
             r[0]
             for r in conn.execute(
@@ -62,12 +62,14 @@ def apply_filter(
     return len(ids)
 
 
-def first_unanalysed(conn: sqlite3.Connection) -> int:
-    """The lowest id of an article whose analysis is not stored (new, or its text changed
-    since), or one past the newest id: the articles_analysis index's NULL range, in id order."""
+def first_unanalysed(conn: sqlite3.Connection, above: int) -> int:
+    """The lowest id above `above` of an article whose analysis is not stored (new, or its
+    text changed since), else one past the newest id: the articles_analysis index's NULL
+    range, in id order."""
     row = conn.execute(
         "SELECT id FROM articles INDEXED BY articles_analysis WHERE nlp_version IS NULL "
-        "ORDER BY id LIMIT 1"
+        "AND id > ? ORDER BY id LIMIT 1",
+        [above],
     ).fetchone()
     if row is not None:
         return int(row[0])
