@@ -4,6 +4,7 @@ fails is one line in the `fetch`/`add` summary, counted there."""
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from test_cli import Cli, no_user_paths  # noqa: F401  (fixtures shared with the CLI tests)
@@ -256,3 +257,55 @@ def test_fetch_fulltext_still_reports_every_missing_page(
     run = Cli(db_path, config_file({"Notes": "/notes.atom"}, fulltext=True), capsys)
     assert run("fetch") == 0
     assert run.out.strip().splitlines()[-1].endswith("full texts: 0 fetched, 3 failed")
+
+
+def test_auto_reads_the_pages_of_only_a_feeds_newest_entries_at_once_and_says_so(
+    db_path, feed_server, config_file, capsys
+):
+    """User test r36 L8: the first fetch of an imported 5,000-item summary-only feed asked its
+    site for 5,000 pages in ~10 s; "auto" reads the newest FULLTEXT_AUTO_PAGES a fetch brings."""
+    from email.utils import format_datetime
+
+    from newstui.ingest import FULLTEXT_AUTO_PAGES
+
+    base = feed_server.base
+    count = FULLTEXT_AUTO_PAGES + 10
+    items = [
+        item(base, f"s{i}", "Only a summary.").replace(
+            "</guid>",
+            f"</guid><pubDate>{format_datetime(datetime(2026, 1, 1, tzinfo=UTC) + timedelta(days=i))}</pubDate>",
+        )
+        for i in range(count)
+    ]
+    feed = f'<rss version="2.0"><channel><title>Gazette</title>{"".join(items)}</channel></rss>'
+    feed_server.route("/feed", body=feed.encode(), headers={"Content-Type": "application/rss+xml"})
+    run = Cli(db_path, config_file({"Gazette": "/feed"}, fulltext="auto"), capsys)
+
+    [report] = run.json("fetch")
+
+    asked = {path for path, _headers in feed_server.requests if path.startswith("/page/")}
+    assert asked == {f"/page/s{i}" for i in range(10, count)}  # the newest, by date
+    assert report["fulltext_failed"] == FULLTEXT_AUTO_PAGES and report["fulltext_not_read"] == 10
+    feed_server.requests.clear()
+    assert run("fetch") == 0  # the older ones are left to `f`: a later fetch asks for none
+    assert not [p for p, _h in feed_server.requests if p.startswith("/page/")]
+
+
+def test_the_fetch_line_counts_the_pages_auto_left_unread(
+    db_path, feed_server, config_file, capsys
+):
+    from newstui.ingest import FULLTEXT_AUTO_PAGES
+
+    base = feed_server.base
+    count = FULLTEXT_AUTO_PAGES + 3
+    items = [item(base, f"s{i}", "Only a summary.") for i in range(count)]
+    feed = f'<rss version="2.0"><channel><title>Gazette</title>{"".join(items)}</channel></rss>'
+    feed_server.route("/feed", body=feed.encode(), headers={"Content-Type": "application/rss+xml"})
+    run = Cli(db_path, config_file({"Gazette": "/feed"}, fulltext="auto"), capsys)
+
+    assert run("fetch") == 0
+
+    assert run.out.strip().splitlines()[-1] == (
+        f"1 of 1 source ok: {count} new articles, 0 updated; full texts: 0 fetched, "
+        f"{FULLTEXT_AUTO_PAGES} failed, 3 older left as the feed gave them"
+    )

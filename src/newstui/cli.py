@@ -1381,7 +1381,7 @@ def _report(
     library: Library | None = None,
     config: Config | None = None,
 ) -> int:
-    from newstui.ingest import describe, file_problem_lines, fulltext_warnings
+    from newstui.ingest import FULLTEXT_LEFT, describe, file_problem_lines, fulltext_warnings
     from newstui.model.fetching import kept_lines, less_copies
 
     outcomes = less_copies(outcomes, removed)  # a moved feed's copies: not new to the user
@@ -1402,6 +1402,7 @@ def _report(
             "cut_short": o.cut_short,
             "fulltext_fetched": o.fulltext_ok,
             "fulltext_failed": o.fulltext_failed,
+            "fulltext_not_read": o.fulltext_left,
             "fulltext_problems": [
                 {"article_id": p.article_id, "title": p.title, "url": p.url, "error": p.error}
                 for p in o.fulltext_problems
@@ -1479,6 +1480,8 @@ def _report(
             summary += f"; full texts: {fulltext:,} fetched"
         if fulltext_failed:
             summary += f", {fulltext_failed:,} failed"
+        if left := sum(o.fulltext_left for o in outcomes):
+            summary += f", {left:,} {FULLTEXT_LEFT}"
         if _plain_width() is None:  # a terminal: wrapped at spaces, as the notes after it
             _print_note(summary)
         else:  # written as it is into a pipe: rich is not loaded for it

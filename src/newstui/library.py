@@ -563,6 +563,10 @@ class Library:
         `unless`, only those whose stored text it is false for)."""
         return _articles.articles_needing_fulltext(self._db, ids, unless=unless)
 
+    def newest_among(self, ids: Iterable[int], count: int) -> set[int]:
+        """The `count` articles among `ids` with the latest dates (published, else first seen)."""
+        return _articles.newest_among(self._db, ids, count)
+
     def set_fulltext(
         self,
         article_id: int,

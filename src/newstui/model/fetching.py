@@ -292,6 +292,7 @@ class SourceOutcome:
     fulltext_ok: int = 0
     fulltext_failed: int = 0
     fulltext_problems: tuple[FulltextProblem, ...] = ()  # each page that failed, for the summary
+    fulltext_left: int = 0  # pages "auto" did not read: older than a fetch's newest (ingest)
     problems: tuple[str, ...] = ()  # every file that could not be read, for local sources
     waiting_until: str | None = None  # not fetched: failing, and asked to wait until then (UTC)
     sync: bool = False  # the sync with the [sync] server (not a source listed in the app)

@@ -1137,6 +1137,18 @@ def mark_all_read_ids(db: Database, f: ArticleFilter) -> list[int]:
     return [r[0] for r in rows]
 
 
+def newest_among(db: Database, ids: Iterable[int], count: int) -> set[int]:
+    """The `count` articles among `ids` with the latest dates (published, else first seen)."""
+    return {
+        r[0]
+        for r in db.execute(
+            "SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?)) "
+            "ORDER BY sort_date DESC, id DESC LIMIT ?",
+            [json.dumps(list(ids)), count],
+        )
+    }
+
+
 def articles_needing_fulltext(
     db: Database, ids: Iterable[int], *, unless: Callable[[str], bool] | None = None
 ) -> list[tuple[int, str, str]]:
