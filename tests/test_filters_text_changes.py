@@ -164,13 +164,21 @@ def test_filters_check_again_a_local_file_edited_hiding_it_but_never_marking_it_
     assert not read(db, ids["Boats"])  # a read filter marks once, on arrival
 
 
-def test_a_filter_pass_forgets_the_changed_texts_it_checked(db, config):
+@pytest.fixture
+def updated_once(db, config):
+    """A Gazette article a filter pass saw, then its entry updated: (library, settings, feed,
+    article id)."""
     settings = config()
     library = Library(db)
     feed = ensure_feed(db, "http://news.test/gazette", "Gazette")
     [article_id] = save_articles(db, feed, [Article("Harbour", "Reopened.", guid="h")]).changed_ids
     apply_filters(library, settings)
     save_articles(db, feed, [Article("Harbour", "Reopened on Tuesday.", guid="h")])
+    return library, settings, feed, article_id
+
+
+def test_a_filter_pass_forgets_the_changed_texts_it_checked(updated_once):
+    library, settings, _feed, article_id = updated_once
     assert library.texts_changed().ids == (article_id,)
 
     apply_filters(library, settings)
@@ -179,16 +187,11 @@ def test_a_filter_pass_forgets_the_changed_texts_it_checked(db, config):
 
 
 def test_a_text_changed_again_during_a_filter_pass_is_checked_by_the_next(
-    db, config, monkeypatch: pytest.MonkeyPatch
+    db, updated_once, monkeypatch: pytest.MonkeyPatch
 ):
     """Review r35 S1: the pass forgot every article it read, a change made while it ran (the
     app's `f`, another fetch) with them, so the cruise text below was never checked."""
-    settings = config()
-    library = Library(db)
-    feed = ensure_feed(db, "http://news.test/gazette", "Gazette")
-    [article_id] = save_articles(db, feed, [Article("Harbour", "Reopened.", guid="h")]).changed_ids
-    apply_filters(library, settings)
-    save_articles(db, feed, [Article("Harbour", "Reopened on Tuesday.", guid="h")])
+    library, settings, feed, article_id = updated_once
     real = Library.apply_filter
 
     def apply_then_edit(self, *args, **kwargs):
