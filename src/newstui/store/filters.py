@@ -36,8 +36,9 @@ def apply_filter(
         ).fetchone()
         through = row[0] if row else 0
         newest = conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
-        if needs_analysis(root):  # (an older one waiting is the changed texts' recheck's)
-            newest = min(newest, first_unanalysed(conn, through) - 1)
+        waiting = first_unanalysed(conn, through) if needs_analysis(root) else None
+        if waiting is not None:  # (an older one waiting is the changed texts' recheck's)
+            newest = min(newest, waiting - 1)
         ids = [
             r[0]
             for r in conn.execute(
@@ -62,18 +63,15 @@ def apply_filter(
     return len(ids)
 
 
-def first_unanalysed(conn: sqlite3.Connection, above: int) -> int:
+def first_unanalysed(conn: sqlite3.Connection, above: int) -> int | None:
     """The lowest id above `above` of an article whose analysis is not stored (new, or its
-    text changed since), else one past the newest id: the articles_analysis index's NULL
-    range, in id order."""
+    text changed since), if any: the articles_analysis index's NULL range, in id order."""
     row = conn.execute(
         "SELECT id FROM articles INDEXED BY articles_analysis WHERE nlp_version IS NULL "
         "AND id > ? ORDER BY id LIMIT 1",
         [above],
     ).fetchone()
-    if row is not None:
-        return int(row[0])
-    return int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0])
+    return None if row is None else int(row[0])
 
 
 def unhide_changed(db: Database, ids: Sequence[int], kept: Sequence[tuple[str, Node]]) -> int:
