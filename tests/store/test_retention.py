@@ -173,6 +173,45 @@ def test_a_removed_article_the_feed_offers_under_a_new_guid_does_not_come_back(l
     assert library.save_batch(wire, under_new_guids(articles(100, 5, 1), "v3")).new == 0
 
 
+def test_an_article_joined_to_its_new_guid_is_remembered_by_it_when_removed(library):
+    # user test r37 M1: a stored article the feed offered under a new guid was joined to it by
+    # its link but kept the old guid, so once a cleanup removed it, the feed's entry under the
+    # new guid re-dated by a day (past same_entry's 12 hours) came back unread
+    wire = library.register_source("https://wire.example/rss", "wire")
+    library.save_batch(wire, under_new_guids(articles(100, 5), "v1"))
+    joined = library.save_batch(wire, under_new_guids(articles(100, 5), "v2"))
+    assert (joined.new, joined.updated) == (0, 0)
+    library.mark([r.id for r in library.articles(ArticleFilter(feed_id=wire))], read=True)
+    library.cleanup({wire: RetentionPolicy(keep_days=30)})
+
+    redated = [
+        replace(a, published=a.published - timedelta(days=1))
+        for a in under_new_guids(articles(100, 5), "v2")
+    ]
+
+    assert library.save_batch(wire, redated).new == 0
+    assert titles(library, wire) == {"story 5"}
+
+
+def test_a_removed_article_offered_under_a_new_guid_is_remembered_by_it(library):
+    # user test r37 M1, the other order: the guids change after the cleanup; the removed
+    # article known again by its link and title is then remembered by the new guid, so the
+    # entry re-dated a day later is still not new
+    wire = library.register_source("https://wire.example/rss", "wire")
+    library.save_batch(wire, under_new_guids(articles(100, 5), "v1"))
+    library.mark([r.id for r in library.articles(ArticleFilter(feed_id=wire))], read=True)
+    library.cleanup({wire: RetentionPolicy(keep_days=30)})
+    assert library.save_batch(wire, under_new_guids(articles(100, 5), "v2")).new == 0
+
+    redated = [
+        replace(a, published=a.published - timedelta(days=1))
+        for a in under_new_guids(articles(100, 5), "v2")
+    ]
+
+    assert library.save_batch(wire, redated).new == 0
+    assert titles(library, wire) == {"story 5"}
+
+
 def test_a_new_headline_under_a_removed_articles_link_is_new(library):
     # r35 tryit H-1: a live blog's next bulletin (new guid, new title, the one link, an hour
     # later) was kept out as the removed bulletin "offered under a new guid"

@@ -390,7 +390,7 @@ def _planned(
         if (
             row is None
             and link in removed_links
-            and _removed_before(db, feed_id, article, link_counts[link], now)
+            and _removed_before(db, feed_id, key, article, link_counts[link], now)
         ):
             continue  # removed by a cleanup, offered under another guid: not new again
         if row is None:
@@ -400,12 +400,23 @@ def _planned(
                 texts.append((article.text, article.text_utf8))
             continue
         claimed.add(row.id)
+        if _new_guid_of(row, key):  # known by the guid the feed offers now (user test r37 M1)
+            db.execute("UPDATE articles SET guid = ? WHERE id = ?", [key, row.id])
         if row.digest != digest and update_article_content(
             db.conn, row.id, article, digest, analysed_as
         ):
             updated += 1
             changed.append(row.id)
     return _Plan(_arrival_order(new_rows), texts, changed, updated)
+
+
+def _new_guid_of(stored: _Stored, key: str) -> bool:
+    """Whether a stored article found by its link is offered under a new guid of the feed (a
+    feed that changed its guids): it is then known by the new one, which is what the feed will
+    offer and what a cleanup remembers it by (user test r37 M1: kept by the old guid, the removed
+    read article came back unread once the feed re-dated it past same_entry's hours). Articles
+    stored without a guid of their own (by link, by a sync) keep their identity."""
+    return stored.guid != key and stored.guid.startswith("guid:") and key.startswith("guid:")
 
 
 def _another_entry(stored: _Stored, key: str, article: PreparedArticle) -> bool:
@@ -470,21 +481,24 @@ def _removed_links(db: Database, feed_id: int, links: Sequence[str | None]) -> s
 
 
 def _removed_before(
-    db: Database, feed_id: int, article: PreparedArticle, alike: int, stamp: str
+    db: Database, feed_id: int, key: str, article: PreparedArticle, alike: int, stamp: str
 ) -> bool:
     """Whether a feed's entry with an identity not seen before is an article a cleanup removed,
     known by its link and title (store.entries.removed_entry, by same_entry's rule for a shared
     link: a feed that changes its guids brought its removed read articles back unread, user test
     r35 M6; the title too, as the guid differs: a live blog's next bulletin under the removed
     one's link is new, r35 tryit H-1); it is then remembered as still offered (`stamp`).
-    `alike`: the batch's entries with its link."""
+    `key`: its identity in the batch; `alike`: the batch's entries with its link."""
     entry = stored_entry(article.url, article.title, article.links, article.published)
     found = removed_entry(db.conn, feed_id, entry, alike, titled=True)
     if found is None:
         return False
+    # ...and by the guid it is offered under now, if it has one (user test r37 M1: the old guid
+    # alone let it back once the feed re-dated it past same_entry's hours)
+    new_guid = key if key.startswith("guid:") and found.guid.startswith("guid:") else found.guid
     db.execute(
-        "UPDATE retired_articles SET seen = ? WHERE feed_id = ? AND guid = ?",
-        [stamp, feed_id, found.guid],
+        "UPDATE OR IGNORE retired_articles SET seen = ?, guid = ? WHERE feed_id = ? AND guid = ?",
+        [stamp, new_guid, feed_id, found.guid],
     )
     return True
 
