@@ -581,6 +581,12 @@ _BODY_LEVELS: Final = frozenset(
 )
 # A company's legal form written after its name and a comma ("Staples, Inc.").
 _LEGAL_FORMS: Final = frozenset("Inc Ltd LLC L.L.C Corp PLC LLP GmbH Limited".split())
+# A company's legal form written right after its name with no comma ("Statoil ASA", "ITV plc",
+# "Finnair Oyj", "Euronext N.V."): the end of the name, no body of its own.
+_SPACED_LEGAL_FORM: Final = re.compile(
+    r" (?:ASA|SA|S\.A\.|SpA|SPA|S\.p\.A\.|AG|NV|N\.V\.|AB|Oyj|plc|PLC|SCA|GmbH|Ltd|Inc|Corp|"
+    r"LLC|Limited)(?:['’]s)?(?![\w&'’-])"
+)
 # What follows "…, or ASEAN" when the abbreviation is given as another name for the one before.
 _AFTER_OR_ABBREVIATION: Final = frozenset((",", ")", ".", ";", ":"))
 # What happens to a person, named after "of": "the assassination of Rafiq Hariri".

@@ -1505,6 +1505,12 @@ def _state_party(place: str) -> bool:
 _COMPANY_SUFFIXES: Final = (
     frozenset("Company Co Corporation Incorporated Group Holdings plc AG".split()) | _LEGAL_FORMS
 )
+# … and the legal forms written after a name with no comma ("Statoil ASA": see
+# entity_passes._join_spaced_legal_forms), which end a company's full name but alone may name
+# something else ("the SPA", "SA" for South Australia).
+_COMPANY_ENDINGS: Final = _COMPANY_SUFFIXES | frozenset(
+    "ASA SA S.A SpA SPA S.p.A NV N.V AB Oyj SCA".split()
+)
 
 
 def _merge_company_short_names(groups: dict[str, list[Candidate]], text: str) -> None:
@@ -1519,7 +1525,7 @@ def _merge_company_short_names(groups: dict[str, list[Candidate]], text: str) ->
     two_words: list[tuple[str, str]] = []
     for k, full in orgs.items():
         words = full.split()
-        if len(words) > 1 and words[-1].rstrip(".") in _COMPANY_SUFFIXES:
+        if len(words) > 1 and words[-1].rstrip(".") in _COMPANY_ENDINGS:
             for n in range(1, len(words)):
                 _add_to(by_lead, " ".join(words[:n]).rstrip(","), k)  # "Staples, Inc."
             if len(words) == 3 and words[0] in gaz.first_names and words[1] not in org_words:
@@ -1591,7 +1597,7 @@ def _names_a_company(groups: dict[str, list[Candidate]]) -> bool:
             if c.words > 1:
                 text = c.text
                 last = text[text.rfind(" ") + 1 :]
-                if last.rstrip(".") in _COMPANY_SUFFIXES or (c.words == 2 and last in org_words):
+                if last.rstrip(".") in _COMPANY_ENDINGS or (c.words == 2 and last in org_words):
                     return True
     return False
 

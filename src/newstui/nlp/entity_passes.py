@@ -61,6 +61,7 @@ from newstui.nlp.entity_cues import (
     _ROLE_OF_END,
     _SCORE_AFTER,
     _SOFTWARE_WORD,
+    _SPACED_LEGAL_FORM,
     _SPEECH_VERB_AFTER,
     _SPELT_OUT,
     _SPOKEN_BEFORE,
@@ -298,6 +299,8 @@ class _EntityFinder(_RunFinder):
             self._join_generation_suffixes()
         if "Jr. " in self.text or "Sr. " in self.text:
             self._join_generation_bodies()
+        if _SPACED_LEGAL_FORM.search(self.text):
+            self._join_spaced_legal_forms()
         self._untype_products()
         self._untype_makers_of_models()
         if " of " in self.text or " for " in self.text:
@@ -437,6 +440,43 @@ class _EntityFinder(_RunFinder):
             joined.type, joined.strength = "ORG", 2
             joined.sentence_start = prev.sentence_start
             out[-1] = joined
+        self.candidates = out
+
+    def _join_spaced_legal_forms(self) -> None:
+        """'Statoil ASA', 'ITV plc', 'Finnair Oyj': a company's legal form right after an
+        organisation's name, no comma between, ends that name (a known firm's name stopped
+        before it, and the form was a body of its own or dropped). Not "SA" after a people's
+        word ("Australian Democrats SA": the party's South Australian branch)."""
+        text = self.text
+        out: list[Candidate] = []
+        cands = self.candidates
+        k = 0
+        while k < len(cands):
+            cand = cands[k]
+            k += 1
+            m = _SPACED_LEGAL_FORM.match(text, cand.end) if cand.type == "ORG" else None
+            if m is None:
+                out.append(cand)
+                continue
+            form = strip_possessive(m.group()[1:])
+            nxt = cands[k] if k < len(cands) else None
+            if nxt is not None and nxt.start < m.end():
+                if nxt.start != m.start() + 1 or strip_possessive(nxt.text).rstrip(
+                    "."
+                ) != form.rstrip("."):
+                    out.append(cand)  # the form opens a longer name: "SA Police"
+                    continue
+                k += 1
+            if form == "SA" and any(self.gaz.known.get(w) == "GROUP" for w in cand.text.split()):
+                out.append(cand)
+                if nxt is not None and nxt.start == m.start() + 1:
+                    out.append(nxt)
+                continue
+            end = m.start() + 1 + len(form)  # "Euro Disney SCA's": the name without "'s"
+            joined = Candidate(cand.start, end, text[cand.start : end], cand.words + 1)
+            joined.type, joined.strength = "ORG", max(cand.strength, 2)
+            joined.sentence_start = cand.sentence_start
+            out.append(joined)
         self.candidates = out
 
     def _join_comma_listed_bodies(self) -> None:
