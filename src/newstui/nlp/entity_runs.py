@@ -534,6 +534,13 @@ class _RunFinder(_TypingFinder):
                 self.candidates.append(cand)
                 i += n_known + n_branch
                 continue
+            n_unit = self._firm_unit(run, i, n_known) if n_known and not pending else 0
+            if n_unit:  # "Nielsen Media Research", "ABC Radio National": the firm's own unit
+                start, end, surface = self._surface(run, i, n_known + n_unit)
+                cand = Candidate(start, end, surface, n_known + n_unit, "ORG", 2)
+                self.candidates.append(cand)
+                i += n_known + n_unit
+                continue
             n_people = self._people_body(run, i, n_known) if n_known and not pending else 0
             if n_people:  # "the Lebanese Army": no nationality, a body
                 start, end, surface = self._surface(run, i, n_people)
@@ -939,6 +946,64 @@ class _RunFinder(_TypingFinder):
             and not _NO_NOUN_AFTER.match(self.text, end)
         ):
             return 0  # "the World Bank Africa report": a noun the names describe, no branch
+        return k - at
+
+    def _firm_unit(self, run: list[Token], i: int, n: int) -> int:
+        """'Nielsen Media Research', 'ABC Radio National', 'Barclays Wealth Management': a
+        known organisation's name, then capitalised words no list knows, one a body's word,
+        ending the run (and the unit's place after the body's word: "BBC Radio Merseyside"),
+        name the organisation's unit (one name, not the firm and a body "Media Research");
+        their length in tokens, or 0. Not a person ("BBC George Entwistle"), a title ("Sirius
+        CEO"), nor a thing the names describe ("the White House Press Correspondence dinner";
+        but "the Nielsen Media Research spokesman", "… company")."""
+        at = i + n
+        if at >= len(run) or len(run) - at > 3:
+            return 0
+        last = run[at - 1]
+        if "'" in last.text or "’" in last.text or self.text[last.end : last.end + 1] in ("'", "’"):
+            return 0  # "Nielsen's Media Research unit"
+        known = self._lookup(self._surface(run, i, n)[2])
+        if known is None or known[1] != "ORG":
+            return 0
+        org_words = self.gaz.org_words
+        has_body_word = False
+        k = at
+        while k < len(run):
+            word = strip_possessive(run[k].text)
+            n_known = self._known(run, k)
+            if n_known and has_body_word:  # "BBC Radio Merseyside": the unit's place
+                place = self._lookup(self._surface(run, k, n_known)[2])
+                if place is None or place[1] != "PLACE":
+                    return 0
+                k += n_known
+                continue
+            if len(word) == 1 and has_body_word:
+                break  # "the Ford Motor Company F announcing": its ticker ends the name
+            if (
+                not _is_cap(word)
+                or _is_acronym(word)
+                or n_known
+                or self._title(run, k)
+                or word in self.gaz.first_names
+                or word.lower() in self.gaz.role_words
+            ):
+                return 0
+            has_body_word = has_body_word or word in org_words
+            k += 1
+        if not has_body_word:
+            return 0
+        end = run[k - 1].end
+        noun = _LOWER_WORD.match(self.text, end)
+        if (
+            noun is not None
+            and self._modifies_noun(end)
+            and not _PAST_VERB_AFTER.match(self.text, end)
+            and not _NO_NOUN_AFTER.match(self.text, end)
+            and noun.group(1) not in self.gaz.role_words
+            and noun.group(1) not in ORG_NOUNS
+        ):
+            return 0  # "the White House Press Correspondence dinner", "Microsoft Exchange
+            # Server mail system": a thing named; not "the Nielsen Media Research spokesman"
         return k - at
 
     def _inside_name(
