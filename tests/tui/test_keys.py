@@ -80,7 +80,7 @@ def test_a_bad_keys_table_is_one_line_with_the_line_number(tmp_path, keys, line,
             '"confirm.yes" = "enter"\n',
             5,
             "'Enter' for confirm.yes is also the key of confirm.no (Question box: No); one of "
-            'them would never run: give one of them another key or unbind "confirm.no:Enter"',
+            'them would never run: give confirm.yes another key, or unbind "confirm.no:Enter"',
         ),
         ('"downloads.delete" = "x"\n', 5, "'x' for downloads.delete is also the key of downloads."),
         ('"sort.date" = "q"\n', 5, "'q' for sort.date is also the key of sort.cancel (Sort box"),
@@ -94,8 +94,9 @@ def test_a_bad_keys_table_is_one_line_with_the_line_number(tmp_path, keys, line,
             '"headlines.next_unread" = "space"\n',
             5,
             "'Space' for headlines.next_unread is also the key of reader.page_down (Reader: "
-            "Page the reader down); one of them would never run: give one of them another key "
-            'or give reader.page_down another key and unbind "reader.page_down:Space"',
+            "Page the reader down); one of them would never run: give headlines.next_unread "
+            "another key, or move reader.page_down off Space (add it a key, then unbind "
+            '"reader.page_down:Space")',
         ),
     ],
 )

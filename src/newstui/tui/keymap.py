@@ -362,16 +362,19 @@ def check_key_clashes(
                 # ("The article (any pane)" → "The article")
                 label = section_of.get(id(clash), pane).split(" (")[0]
                 # the key taken off the other binding is the way out too (confirm.no's Enter)
-                # (its only key: an unbind leaving it none is refused, so another key first)
-                also = "" if len(_keys(clash, keymap)) > 1 else f"give {clash.id} another key and "
-                unbind = f' or {also}unbind "{clash.id}:{key_label(key)}"' if clash.id else ""
+                # (its only key: an unbind leaving it none is refused, so another key first);
+                # keys add to a binding's: another key for the other one would not free this one
+                unbind = f'unbind "{clash.id}:{key_label(key)}"'
+                if len(_keys(clash, keymap)) < 2:
+                    unbind = f"move {clash.id} off {key_label(key)} (add it a key, then {unbind})"
+                way_out = f"give {mine.id} another key" + (f", or {unbind}" if clash.id else "")
                 from newstui.tui.screens.keyed_box import named_keys
 
                 said = named_keys(clash.tooltip or clash.description, keymap)
                 raise ConfigError(
                     f"{where}: {key_label(key)!r} for {mine.id} is also the key of "
                     f"{clash.id or clash.action} ({label}: {said}); "
-                    f"{effect}: give one of them another key{unbind}"
+                    f"{effect}: {way_out}"
                 )
 
 
