@@ -52,6 +52,7 @@ class Settings:
     mark_read_on_open: bool = True
     speaker_tags: bool = True  # "[—Speaker]" after each quote in the reader (T toggles)
     mark_all_confirm: int = 20  # `A` asks first when it would mark more than this many read
+    show_read_feeds: bool = True  # Sources lists feeds with nothing unread (H toggles)
     extractor: str = "rules"
     browser: str = ""  # e.g. "w3m %u"; empty: $BROWSER, else the desktop's browser
     pager: str = ""  # e.g. "less -R"; empty: $PAGER, else less

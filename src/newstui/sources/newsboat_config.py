@@ -24,6 +24,7 @@ _ELSEWHERE = {
     "max-items": "keep_per_feed",
     "reload-time": "refresh_minutes",
     "auto-reload": "refresh_minutes",
+    "show-read-feeds": "show_read_feeds",
 }
 _KEYS = ("bind-key", "unbind-key", "macro")  # [keys]
 _COLOURS = ("color", "highlight", "highlight-article", "highlight-feed")  # no colour settings

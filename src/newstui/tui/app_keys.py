@@ -15,6 +15,7 @@ from newstui.tui.widgets.headlines import HeadlineList
 from newstui.tui.widgets.pane_list import PaneList
 from newstui.tui.widgets.reader import Reader
 from newstui.tui.widgets.sidebar import Sidebar
+from newstui.tui.widgets.sources import SourcesPane
 
 # The app's key table. Actions on what the main screen shows run there (`main('…')`, only
 # while it is the screen shown); they are listed here so the footer keeps one order.
@@ -216,6 +217,7 @@ def key_sections() -> list[tuple[str, Iterable[Binding]]]:
             [
                 *moves(PaneList.BINDINGS),
                 choose,
+                *[b for b in SourcesPane.BINDINGS if isinstance(b, Binding)],
                 *of(app, "add_feed", "refresh_selected", "remove_source"),
             ],
         ),
@@ -291,6 +293,7 @@ def all_binding_keys() -> dict[str, str]:
         HeadlineList,
         Reader,
         PaneList,
+        SourcesPane,
         Sidebar,
         SearchScreen,
         SearchInput,

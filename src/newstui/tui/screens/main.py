@@ -148,6 +148,7 @@ class MainScreen(
     def on_mount(self) -> None:
         self.fit_panes(self.app.size)
         self.reader.show_speakers = self.settings.speaker_tags
+        self.sources.show_read_feeds = self.settings.show_read_feeds
         self.headlines.order = SortOrder.parse(self.settings.sort) or NEWEST_FIRST
         self.headlines.border_title = "Headlines"
         self.sidebar.border_title = "Article"
@@ -184,7 +185,7 @@ class MainScreen(
         self._show_title()
         self._view_just_shown = True
         self.headlines.show_view(view, select_id, at_once=at_once)
-        self.sources.select_view(view.key)
+        self.sources.view_shown(view.key)
 
     @property
     def current_view(self) -> View:

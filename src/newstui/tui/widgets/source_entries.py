@@ -13,7 +13,7 @@ from newstui.tui.view import local_time
 from newstui.tui.widgets.source_label import SourceLabel
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Collection, Sequence
     from datetime import datetime
 
     from newstui.model import FeedRow, SmartCounts
@@ -108,3 +108,32 @@ def needed_width(
         for f in feeds
     ]
     return 4 + max(Text(name).cell_len + len(f" {unread:,}") for name, unread in names)
+
+
+def listed_feeds(
+    feeds: Sequence[FeedRow], show_read: bool, keep: Collection[str]
+) -> tuple[list[FeedRow], int]:
+    """The feeds Sources lists, and how many it leaves out: with `show_read` off (newsboat's
+    `show-read-feeds no`), those with nothing unread, but never one whose view key is in `keep`
+    (the one highlighted, the one whose headlines are shown: it stays until left)."""
+    if show_read:
+        return list(feeds), 0
+    listed = [f for f in feeds if f.unread or f"feed:{f.id}" in keep]
+    return listed, len(feeds) - len(listed)
+
+
+def read_hidden_heading(name: str, hidden: int) -> str:
+    """A group's heading saying how many read feeds it leaves out: "Feeds (3 read hidden)"."""
+    return f"{name} ({hidden:,} read hidden)" if hidden else name
+
+
+def nearest_listed(before: Sequence[str | None], after: Sequence[str | None], key: str) -> str:
+    """The entry to highlight once `key`'s is no longer listed: the nearest listed one above it
+    in the list before (else below it), so the highlight stays where it was."""
+    if key not in before:
+        return key
+    at = before.index(key)
+    kept = set(after) - {None}
+    above = [k for k in reversed(before[:at]) if k in kept]
+    below = [k for k in before[at + 1 :] if k in kept]
+    return next(iter([*above, *below]), key)

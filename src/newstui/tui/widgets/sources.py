@@ -5,9 +5,10 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -36,6 +37,16 @@ RELOAD_GAP = 0.25
 
 class SourcesPane(ReportsWorkerErrors, PaneList):
     """Lists the views; choosing one (Enter, l or a click) shows it in the headline list."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "H",
+            "toggle_read_feeds",
+            "Read feeds",
+            tooltip="Show / hide the feeds with nothing unread (newsboat's show-read-feeds)",
+            id="sources.toggle_read_feeds",
+        ),
+    ]
 
     DEFAULT_CSS = """
     SourcesPane, SourcesPane:focus {
@@ -77,6 +88,11 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
         self._started = False
         self._reload_gate = ReloadGate(RELOAD_GAP)
         self._reload_worker: Worker[None] | None = None
+        # False: feeds with nothing unread are left out (newsboat's show-read-feeds no), but
+        # the one whose headlines are shown (`_shown`) and the one highlighted stay
+        self.show_read_feeds = True
+        self._shown: str | None = None
+        self._counts: SourcesPane._Counts | None = None  # the last counts read, listed again
 
     def fit_width(self, screen_width: int, narrow: bool) -> None:
         """Take the width the names need (at least 16 columns), up to a share of the screen: 28%,
@@ -172,6 +188,23 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
     @on(_Counts)
     def _fill(self, message: _Counts) -> None:
         message.stop()
+        self._counts = message
+        self._list(message)
+        self.post_message(self.Loaded(message.smart, message.feeds))
+
+    def toggle_read_feeds(self) -> bool:
+        """List the feeds with nothing unread, or leave them out (newsboat's show-read-feeds,
+        its `l` in the feed list); the highlight stays on its entry. True: listed now."""
+        self.show_read_feeds = not self.show_read_feeds
+        if self._counts is not None:
+            self._list(self._counts)
+        return self.show_read_feeds
+
+    def action_toggle_read_feeds(self) -> None:
+        shown = self.toggle_read_feeds()
+        self.notify("Read feeds listed." if shown else "Read feeds hidden: only feeds with unread.")
+
+    def _list(self, message: _Counts) -> None:
         highlighted = self.highlighted_option.id if self.highlighted_option else "all"
         background = self.background_colors[1]
         error = theme_colour(self.app.theme_variables, "text-error", background)
@@ -202,10 +235,13 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
                 options.append(Option(entries.label(f"#{tag}", unread), id=view.key))
         now = datetime.now(UTC)
         refresh = key_in_effect(self, "sources.refresh_selected")  # (the user's, not r)
+        keep = {k for k in (highlighted, self._shown) if k}
         for kind, heading in (("feed", "Feeds"), ("local", "Local")):
-            rows = [f for f in message.feeds if f.kind == kind]
-            if rows:
-                options.append(entries.heading(heading, heading_style))
+            every = [f for f in message.feeds if f.kind == kind]
+            rows, left_out = entries.listed_feeds(every, self.show_read_feeds, keep)
+            if every:
+                name = entries.read_hidden_heading(heading, left_out)
+                options.append(entries.heading(name, heading_style))
             for feed in rows:
                 next_try = feed.waiting_until(now)
                 view = feed_view(feed.id, feed.name, feed.last_error, next_try, refresh)
@@ -215,8 +251,10 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
         self.feeds = message.feeds
         self._needed = entries.needed_width(smart, message.saved, message.tags, message.feeds, now)
         self.fit_width(self.screen.size.width, self.screen.has_class("-narrow"))
+        if highlighted not in {o.id for o in options}:  # (a read feed left out)
+            before = [o.id for o in self.options]
+            highlighted = entries.nearest_listed(before, [o.id for o in options], highlighted)
         self._update_options(options, highlighted)
-        self.post_message(self.Loaded(smart, message.feeds))
 
     def _update_options(self, options: list[Option], highlighted: str | None) -> None:
         """Show `options`. When the same entries are listed (a counts reload: every 0.5 s during
@@ -248,6 +286,15 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
     def source_views(self) -> list[View]:
         """The feeds' and local sources' views, in the order the pane lists them."""
         return [view for key, view in self._views.items() if key.startswith("feed:")]
+
+    def view_shown(self, key: str) -> None:
+        """The headlines show this view now: highlight it, listed even if it is a read feed
+        while read feeds are left out, until another view is shown."""
+        self._shown = key
+        listed = {self.get_option_at_index(i).id for i in range(self.option_count)}
+        if key not in listed and key.startswith("feed:") and self._counts is not None:
+            self._list(self._counts)
+        self.select_view(key)
 
     def select_view(self, key: str) -> None:
         """Move the highlight to a view's entry, if listed."""

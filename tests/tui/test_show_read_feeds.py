@@ -1,0 +1,132 @@
+"""Sources can leave out the feeds with nothing unread, as newsboat's `show-read-feeds no`
+(toggled in its feed list): `H`, and `show_read_feeds` in [settings] (user test r36 L12: with
+7 to 100 feeds every feed was listed whatever its count)."""
+
+from __future__ import annotations
+
+from newstui.config import load_config
+from newstui.library import Library
+from newstui.model import ArticleFilter
+from newstui.tui.app import NewstuiApp
+
+from .conftest import FEED_XML, notifications, run_recorded, settle
+from .test_feed_keys import feed_ids, feeds_of_stories
+
+
+def listed(app: NewstuiApp) -> list[str]:
+    """The entries Sources lists, by their names as shown (headings too)."""
+    return [str(option.prompt).split("  ")[0].strip() for option in app.main.sources.options]
+
+
+def listed_keys(app: NewstuiApp) -> list[str]:
+    return [option.id for option in app.main.sources.options if option.id]
+
+
+def highlighted(app: NewstuiApp) -> str | None:
+    option = app.main.sources.highlighted_option
+    return option.id if option is not None else None
+
+
+def three_feeds_one_read(path) -> dict[str, int]:
+    feeds_of_stories(path, {"Alpha": 1, "Beta": 2, "Gamma": 2})
+    ids = feed_ids(path)
+    with Library.open(path) as library:
+        beta = library.articles(ArticleFilter(feed_id=ids["Beta"]))
+        library.mark([row.id for row in beta], read=True)
+    return ids
+
+
+async def test_H_leaves_out_the_read_feeds_and_the_highlight_stays_on_its_feed(tmp_path):
+    path = tmp_path / "f.db"
+    ids = three_feeds_one_read(path)
+    app = NewstuiApp(path, None)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert f"feed:{ids['Beta']}" in listed_keys(app)
+        app.main.sources.focus()
+        app.main.sources.select_view(f"feed:{ids['Gamma']}")
+        await pilot.press("H")
+        await settle(pilot)
+        assert f"feed:{ids['Beta']}" not in listed_keys(app)
+        assert {f"feed:{ids['Alpha']}", f"feed:{ids['Gamma']}"} <= set(listed_keys(app))
+        assert "Feeds (1 read hidden)" in listed(app)
+        assert highlighted(app) == f"feed:{ids['Gamma']}"
+        assert notifications(app)[-1].message == "Read feeds hidden: only feeds with unread."
+        await pilot.press("H")
+        await settle(pilot)
+        assert f"feed:{ids['Beta']}" in listed_keys(app)
+        assert "Feeds" in listed(app)
+        assert highlighted(app) == f"feed:{ids['Gamma']}"
+        # J and K walk the feeds listed
+        app.main.sources.select_view(f"feed:{ids['Alpha']}")
+        await pilot.press("H", "enter")
+        await settle(pilot)
+        await pilot.press("J")
+        await settle(pilot)
+        assert app.main.headlines.view.title == "Gamma"
+
+
+async def test_the_highlighted_read_feed_stays_listed_until_the_highlight_leaves_it(tmp_path):
+    """H on a read feed does not pull the row from under the highlight; once it moved on, the
+    next reading of the counts leaves the read feed out."""
+    path = tmp_path / "f.db"
+    ids = three_feeds_one_read(path)
+    app = NewstuiApp(path, None)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.main.sources.focus()
+        app.main.sources.select_view(f"feed:{ids['Beta']}")
+        await pilot.press("H")
+        await settle(pilot)
+        assert highlighted(app) == f"feed:{ids['Beta']}"
+        await pilot.press("j")
+        await settle(pilot)
+        assert highlighted(app) == f"feed:{ids['Gamma']}"
+        app.main.sources.reload()
+        await settle(pilot)
+        assert f"feed:{ids['Beta']}" not in listed_keys(app)
+        assert highlighted(app) == f"feed:{ids['Gamma']}"
+
+
+def served_config(tmp_path, url: str, show_read_feeds: bool) -> object:
+    path = tmp_path / "feeds.toml"
+    path.write_text(
+        f"""[settings]
+refresh_minutes = 0
+fulltext = false
+show_read_feeds = {str(show_read_feeds).lower()}
+
+[[feeds]]
+name = "Local Feed"
+url = "{url}"
+""",
+        "utf-8",
+    )
+    return load_config(path)
+
+
+async def test_with_the_setting_off_a_read_feed_comes_back_when_a_refresh_brings_unread(
+    tmp_path, feed_server
+):
+    first = FEED_XML.format(base=feed_server.base)
+    feed_server.route("/feed.xml", body=first.encode())
+    db = tmp_path / "f.db"
+    app = NewstuiApp(db, served_config(tmp_path, feed_server.url("/feed.xml"), False))
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await settle(pilot)
+        feed = f"feed:{feed_ids(db)['Local Feed']}"
+        assert feed in listed_keys(app)
+        await pilot.press("A")  # every article of All read: the feed has nothing unread
+        await settle(pilot)
+        app.main.sources.reload()
+        await settle(pilot)
+        assert feed not in listed_keys(app)
+        assert "Feeds (1 read hidden)" in listed(app)
+        item = first[first.index("<item>") : first.index("</item>") + len("</item>")]
+        newer = item.replace("fresh-1", "fresh-2").replace("Fresh story", "Newer story")
+        feed_server.route("/feed.xml", body=first.replace(item, newer + item).encode())
+        await pilot.press("R")
+        await settle(pilot)
+        assert feed in listed_keys(app)
