@@ -7,9 +7,9 @@ anything else of sqlite-utils, whose import (plugins, dateutil) cost more than a
 
 from __future__ import annotations
 
+import functools
 import json
 import re
-import functools
 import sqlite3
 import threading
 import time
