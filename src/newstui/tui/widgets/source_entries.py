@@ -133,7 +133,7 @@ def nearest_listed(before: Sequence[str | None], after: Sequence[str | None], ke
     if key not in before:
         return key
     at = before.index(key)
-    kept = set(after) - {None}
-    above = [k for k in reversed(before[:at]) if k in kept]
-    below = [k for k in before[at + 1 :] if k in kept]
+    kept = {k for k in after if k is not None}
+    above = [k for k in reversed(before[:at]) if k is not None and k in kept]
+    below = [k for k in before[at + 1 :] if k is not None and k in kept]
     return next(iter([*above, *below]), key)

@@ -251,7 +251,7 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
         self.feeds = message.feeds
         self._needed = entries.needed_width(smart, message.saved, message.tags, message.feeds, now)
         self.fit_width(self.screen.size.width, self.screen.has_class("-narrow"))
-        if highlighted not in {o.id for o in options}:  # (a read feed left out)
+        if highlighted is not None and highlighted not in {o.id for o in options}:
             before = [o.id for o in self.options]
             highlighted = entries.nearest_listed(before, [o.id for o in options], highlighted)
         self._update_options(options, highlighted)
