@@ -424,3 +424,24 @@ def test_a_json_feed_attachment_the_text_also_links_stays_an_enclosure() -> None
         ("link", "https://e.org/ep1.mp3"),
         ("enclosure", "https://e.org/ep1.mp3"),
     ]
+
+
+def test_a_web_page_where_a_feed_was_is_said_with_the_feed_it_announces():
+    # user test r37 M2: a feed's address that now gives the site's new home page said "not a
+    # feed …: line 1, column 134: mismatched tag" (HTML's unclosed <link>), as if broken
+    page = (
+        b"<!DOCTYPE html><html><head><title>Our new site!</title>"
+        b'<link rel="alternate" type="application/rss+xml" title="New" href="/new.xml">'
+        b"</head><body><h1>We redesigned</h1></body></html>"
+    )
+    with pytest.raises(SourceError) as info:
+        parse_feed(page, "http://127.0.0.1/old.xml", "text/html")
+    assert str(info.value) == (
+        "http://127.0.0.1/old.xml: a web page (HTML), not a feed (RSS, Atom or JSON Feed); "
+        "the page announces the RSS feed http://127.0.0.1/new.xml: use that address"
+    )
+    with pytest.raises(SourceError) as info:
+        parse_feed(b"<html><body>Moved</body></html>", "http://127.0.0.1/old.xml", None)
+    assert str(info.value) == (
+        "http://127.0.0.1/old.xml: a web page (HTML), not a feed (RSS, Atom or JSON Feed)"
+    )

@@ -11,6 +11,7 @@ from typing import Any
 from newstui.errors import SourceError
 from newstui.model import Article, Link
 from newstui.sources.enclosures import attachment_links, enclosure_links
+from newstui.sources.discovery import feed_links, is_html_page
 from newstui.sources.html import html_to_text
 from newstui.sources.lxml_feeds import UTF8, read_well_formed
 from newstui.sources.urls import is_http_url, web_url
@@ -148,6 +149,8 @@ def _feedparser_read(
                 f"{url}: an OPML subscription list, not a feed: "
                 "`newstui opml import FILE` adds the feeds it lists"
             )
+        if is_html_page(body, content_type):
+            raise SourceError(f"{url}: {_web_page_said(body, url, content_type)}")
         detail = f": {_parser_reason(reason, body)}" if reason else ""
         raise SourceError(f"{url}: not a feed (RSS, Atom or JSON Feed){detail}")
     warning = cut_at = None
@@ -175,6 +178,19 @@ def _feedparser_read(
     if str(parsed.get("version", "")).startswith("atom"):
         _id_links_written(parsed.entries, body)
     return parsed.get("feed", {}), parsed.entries, warning, cut_at
+
+
+def _web_page_said(body: bytes, url: str, content_type: str | None) -> str:
+    """What a web page where a feed was expected is, with the feed it announces (a site whose
+    feed address now gives its redesigned home page, user test r37 M2: the XML parser's
+    "mismatched tag" read as a broken feed to wait for)."""
+    said = "a web page (HTML), not a feed (RSS, Atom or JSON Feed)"
+    links = feed_links(body, url, content_type)
+    if not links:
+        return said
+    first = clean_line(links[0].url, 500)
+    more = f" (and {len(links) - 1} more)" if len(links) > 1 else ""
+    return f"{said}; the page announces the {links[0].kind} feed {first}{more}: use that address"
 
 
 def _id_links_written(entries: list[Any], body: bytes) -> None:
