@@ -10,8 +10,8 @@ from typing import Any
 
 from newstui.errors import SourceError
 from newstui.model import Article, Link
-from newstui.sources.enclosures import attachment_links, enclosure_links
 from newstui.sources.discovery import feed_links, is_html_page
+from newstui.sources.enclosures import attachment_links, enclosure_links
 from newstui.sources.html import html_to_text
 from newstui.sources.lxml_feeds import UTF8, read_well_formed
 from newstui.sources.urls import is_http_url, web_url
