@@ -542,6 +542,15 @@ _NOT_PLURAL_NOUNS: Final = frozenset(
     "besides sometimes unless".split()
 )
 _WORD_AFTER: Final = re.compile(r"\s+([a-z]+)\b")
+# Who speak for a person named before "'s" without being that person ("Day's animal
+# foundation said", "Moss's family said"): kin, friends, bodies in the person's name
+_OWNED_SPEAKERS: Final = frozenset(
+    "family relatives parents children friends foundation charity trust estate publicist "
+    "agent agents aides lawyers attorneys representatives label club company firm".split()
+)
+_S_ENDS: Final = ("'s", "’s")  # a possessive's ending
+# up to three lower-case words after a possessive ("'s animal foundation")
+_OWNED_WORDS: Final = re.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?(?:\s+([a-z]+))?\b")
 # The subject of a clause with no speech verb (`_clause_subject`): what may stand before it in
 # its clause, the verb after it (past an appositive set off by commas), words that are no verb
 _SUBJECT_TYPES: Final = frozenset(("PERSON", "ORG"))
@@ -614,9 +623,6 @@ _BARE_CREDIT_END: Final = re.compile(
 _PARAGRAPH_OR_QUOTE: Final = re.compile(r"[ \t]*(?:\n|$|[\"“])")
 # A verb followed by a clause of its own ("explained he was", "said that"): reported speech
 _CLAUSE_AFTER: Final = re.compile(r"\s+(?:that|he|she|they|it|we|there)\s")
-# A verb followed by its object ("wrote a story on it", "posted the video"): the verb of a
-# sentence of its own, not a credit ("wrote on X", "said on Monday" are)
-_OBJECT_AFTER: Final = re.compile(r"\s+(?:a|an|the|his|her|their|its|this|these|those|about)\s")
 # 'On television he said, “…never change.” Acme said a …': the quote opened by a speech verb and
 # a comma or colon closes with its own stop; the clause after it starts a new sentence
 _INTRODUCING: Final = re.compile(rf"(?:\b(?:{_VERB_ALTERNATION})(?:\s*,|\s+that)|:)\s*$")

@@ -60,6 +60,8 @@ from newstui.nlp.speaker_cues import (
     _OPENING_NOUN_PHRASE,
     _OTHER_HOLDER,
     _OWN_SUBJECT,
+    _OWNED_SPEAKERS,
+    _OWNED_WORDS,
     _OWNER_OF,
     _PARTICIPLE_ASIDE,
     _PARTICIPLE_AT,
@@ -75,6 +77,7 @@ from newstui.nlp.speaker_cues import (
     _RELATIVE,
     _ROLE_APPOSITIVE,
     _RULE_INITIALS,
+    _S_ENDS,
     _SAME_SUBJECT_GAP,
     _SITE_AFTER_OWNER,
     _SPEAKING_ORG_NOUNS,
@@ -715,7 +718,13 @@ class _SubjectFinder:
         if after is None:
             return False
         word = _WORD_AFTER.match(self.masked, after.end() - 1)
-        return word is not None and word.group(1) in load_gazetteer().role_words
+        if word is None:
+            return False
+        if word.group(1) in load_gazetteer().role_words:
+            return True
+        # "Day's animal foundation said", "Moss's family": they speak, not the one named
+        owned = _OWNED_WORDS.match(self.masked, after.end() - 1)
+        return owned is not None and any(w in _OWNED_SPEAKERS for w in owned.groups() if w)
 
     def _owns_object(self, m: _Mention) -> bool:
         """Whether a possessive name owns a thing, not a role ("Plame's identity", not "Acme's
@@ -799,6 +808,19 @@ class _SubjectFinder:
             "for",
         )
 
+    def _owned_body(self, words: list[str]) -> str | None:
+        """'Day's animal foundation' → the one organisation of the article whose name holds the
+        possessor's word and ends with the noun ("Doris Day Animal Foundation"), else None."""
+        owner, noun = words[0][:-2], words[-1].capitalize()
+        if not owner[:1].isupper() or not all(w.isalpha() and w.islower() for w in words[1:]):
+            return None
+        bodies = [
+            n
+            for n, kind in self.types.items()
+            if kind == "ORG" and n.endswith(" " + noun) and owner in n.split()
+        ]
+        return bodies[0] if len(bodies) == 1 else None
+
     def _description(self, phrase: str, pos: int, phrase_start: int = -1) -> str | None:
         """'the Syrian army' → 'Syrian army'; 'the agency' → the organisation meant; 'a relative' → None."""
         if phrase.rstrip().endswith(_TRAILING_AUX_ENDS):  # (no search where it cannot match)
@@ -859,6 +881,9 @@ class _SubjectFinder:
                 if kind == "ORG" and n.startswith(words[0] + " ")
             ]
             return bodies[0] if len(bodies) == 1 else None
+        if 1 < len(words) <= 4 and words[-1] in _OWNED_SPEAKERS and words[0][-2:] in _S_ENDS:
+            # "Day's animal foundation said": the body of the article named for her so
+            return self._owned_body(words)
         if len(words) < 2 or words[0].lower() != "the" or len(words) > 5:
             return None
         rest = [w.strip(".,") for w in words[1:]]

@@ -63,7 +63,6 @@ from newstui.nlp.speaker_cues import (
     _NOT_OBJECT,
     _NOT_SUBJECT,
     _NOUN_SUBJECT,
-    _OBJECT_AFTER,
     _OTHER_CLAUSE,
     _OTHER_SPEECH,
     _OWN_CLAUSE_AFTER_QUOTE,
@@ -1057,15 +1056,13 @@ class SpeakerFinder(_SubjectFinder):
             return None  # '“…genocidal war.” Reid then explained he was …': a new sentence
         if (
             last_char in ".?!"
-            and verb.group() not in _TOLD_VERBS
-            and _OBJECT_AFTER.match(tail, verb.end())
             and tail[:1].isspace()
             and tail[word_at : word_at + 1].isupper()
             and self._reported_before(span)
         ):
-            # 'Lee alleged the media lied about “strokes.” Then Ann Moss wrote a story on it.':
-            # a quotation closing a sentence that reports someone's words is theirs; the verb
-            # with an object after it is a new sentence's, not the quotation's credit
+            # 'Lee alleged the media lied about “strokes.” Then Ann Moss wrote a story on it.',
+            # 'Lee called it an “idea.” Moss disagreed.': a quotation closing a sentence that
+            # names who says it is theirs; the next sentence's verb is its own subject's
             return None
         if last_char in ".?!" and _INTRODUCING.search(
             self.masked,

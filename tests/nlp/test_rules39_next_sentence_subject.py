@@ -1,7 +1,7 @@
-"""Rules-39 (round 37): a quotation closing a sentence that reports someone's words is theirs; a
-next sentence whose verb of saying has an object ("Thereafter, Ann Moss wrote a column on it")
-is a sentence of its own, not the quotation's credit ("Lee alleged … “mini-strokes.” Thereafter,
-Matt Drudge posted …" gave Drudge the fragment)."""
+"""Rules-39 (round 37): a quotation closing a sentence that names who says it is theirs; the next
+sentence's verb of saying is its own subject's, not the quotation's credit ("Lee alleged …
+“mini-strokes.” Thereafter, Matt Drudge posted …" gave Drudge the fragment, "Biden called Antifa
+an “idea.” Trump disagreed." gave it Trump)."""
 
 from __future__ import annotations
 
@@ -29,5 +29,13 @@ def test_a_credit_sentence_after_a_quotation_still_credits(extractor) -> None:
     text = (
         "The governor's plan was bad. “It is a disgrace to the whole state and to every "
         "voter in it.” Ann Moss wrote on her blog."
+    )
+    assert speakers(extractor, text) == ["Ann Moss"]
+
+
+def test_a_labelled_fragment_is_not_the_next_sentences_speakers(extractor) -> None:
+    text = (
+        "Governor Hal Brenner spoke first. Senator Ann Moss called the levy a “blunder.” "
+        "Brenner disagreed."
     )
     assert speakers(extractor, text) == ["Ann Moss"]
