@@ -49,7 +49,7 @@ async def test_H_leaves_out_the_read_feeds_and_the_highlight_stays_on_its_feed(t
         await settle(pilot)
         assert f"feed:{ids['Beta']}" not in listed_keys(app)
         assert {f"feed:{ids['Alpha']}", f"feed:{ids['Gamma']}"} <= set(listed_keys(app))
-        assert "Feeds (1 read hidden)" in listed(app)
+        assert "Feeds (1 hidden)" in listed(app)
         assert highlighted(app) == f"feed:{ids['Gamma']}"
         assert notifications(app)[-1].message == "Read feeds hidden: only feeds with unread."
         await pilot.press("H")
@@ -123,7 +123,7 @@ async def test_with_the_setting_off_a_read_feed_comes_back_when_a_refresh_brings
         app.main.sources.reload()
         await settle(pilot)
         assert feed not in listed_keys(app)
-        assert "Feeds (1 read hidden)" in listed(app)
+        assert "Feeds (1 hidden)" in listed(app)
         item = first[first.index("<item>") : first.index("</item>") + len("</item>")]
         newer = item.replace("fresh-1", "fresh-2").replace("Fresh story", "Newer story")
         feed_server.route("/feed.xml", body=first.replace(item, newer + item).encode())

@@ -123,8 +123,8 @@ def listed_feeds(
 
 
 def read_hidden_heading(name: str, hidden: int) -> str:
-    """A group's heading saying how many read feeds it leaves out: "Feeds (3 read hidden)"."""
-    return f"{name} ({hidden:,} read hidden)" if hidden else name
+    """A group's heading saying how many read feeds it leaves out: "Feeds (3 hidden)"."""
+    return f"{name} ({hidden:,} hidden)" if hidden else name
 
 
 def nearest_listed(before: Sequence[str | None], after: Sequence[str | None], key: str) -> str:
