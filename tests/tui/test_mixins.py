@@ -14,10 +14,19 @@ from newstui.tui.screens.feed_adding import FeedAdding
 from newstui.tui.screens.main import MainScreen
 from newstui.tui.screens.panes import PaneLayout
 from newstui.tui.screens.podcast_actions import PodcastActions
+from newstui.tui.screens.refresh_reloads import RefreshReloads
 from newstui.tui.screens.source_refresh import SourceRefresh
 from newstui.tui.screens.unread_steps import UnreadSteps
 
-SCREEN_MIXINS = [ArticleActions, FeedAdding, PaneLayout, PodcastActions, SourceRefresh, UnreadSteps]
+SCREEN_MIXINS = [
+    ArticleActions,
+    FeedAdding,
+    PaneLayout,
+    PodcastActions,
+    RefreshReloads,
+    SourceRefresh,
+    UnreadSteps,
+]
 APP_MIXINS = [RunsDownloads, SavesViews]
 
 

@@ -8,7 +8,7 @@ import re
 from newstui.store import open_db
 from newstui.store.feeds import ensure_feed
 from newstui.tui.app import NewstuiApp
-from newstui.tui.screens import source_refresh
+from newstui.tui.screens import refresh_reloads
 from newstui.tui.widgets.source_label import SourceLabel
 
 from .conftest import screen_text, settle
@@ -125,7 +125,7 @@ def add_source(db_path, name: str) -> None:
 
 
 class FakeClock:
-    """The refresh's clock (`source_refresh.monotonic`), moved by the test: whether a reload
+    """The refresh's clock (`refresh_reloads.monotonic`), moved by the test: whether a reload
     waits is decided on this time, so a slow or loaded machine cannot change the answer (the
     timers that look again still run in real time, a fraction of a second each)."""
 
@@ -140,10 +140,10 @@ async def test_a_refresh_reload_waits_while_the_cursor_moves_and_comes_when_keys
     db_path, monkeypatch
 ):
     clock = FakeClock()
-    monkeypatch.setattr(source_refresh, "monotonic", clock)
-    monkeypatch.setattr(source_refresh, "RELOAD_BATCH", 0.05)  # real seconds to the first look
-    monkeypatch.setattr(source_refresh, "KEYS_REST", 0.3)
-    monkeypatch.setattr(source_refresh, "RELOAD_LATEST", 600.0)
+    monkeypatch.setattr(refresh_reloads, "monotonic", clock)
+    monkeypatch.setattr(refresh_reloads, "RELOAD_BATCH", 0.05)  # real seconds to the first look
+    monkeypatch.setattr(refresh_reloads, "KEYS_REST", 0.3)
+    monkeypatch.setattr(refresh_reloads, "RELOAD_LATEST", 600.0)
     monkeypatch.setattr(NewstuiApp, "WATCH_SECONDS", 600.0)  # only the reload shows the source
     app = NewstuiApp(db_path, None)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -165,10 +165,10 @@ async def test_a_refresh_reload_waits_while_the_cursor_moves_and_comes_when_keys
 
 async def test_a_refresh_reload_waits_for_moving_keys_at_most_reload_latest(db_path, monkeypatch):
     clock = FakeClock()
-    monkeypatch.setattr(source_refresh, "monotonic", clock)
-    monkeypatch.setattr(source_refresh, "RELOAD_BATCH", 0.05)
-    monkeypatch.setattr(source_refresh, "KEYS_REST", 600.0)  # the keys never rest
-    monkeypatch.setattr(source_refresh, "RELOAD_LATEST", 0.4)
+    monkeypatch.setattr(refresh_reloads, "monotonic", clock)
+    monkeypatch.setattr(refresh_reloads, "RELOAD_BATCH", 0.05)
+    monkeypatch.setattr(refresh_reloads, "KEYS_REST", 600.0)  # the keys never rest
+    monkeypatch.setattr(refresh_reloads, "RELOAD_LATEST", 0.4)
     monkeypatch.setattr(NewstuiApp, "WATCH_SECONDS", 600.0)
     app = NewstuiApp(db_path, None)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -193,7 +193,7 @@ async def test_a_refresh_reload_without_keys_comes_after_the_batch_time(db_path,
         await settle(pilot)
         add_source(db_path, "Added Later")
         app.main.reload_soon()
-        await pilot.pause(source_refresh.RELOAD_BATCH + 0.3)
+        await pilot.pause(refresh_reloads.RELOAD_BATCH + 0.3)
         await settle(pilot)
         assert "Added Later" in screen_text(app)
 

@@ -15,7 +15,7 @@ from newstui.library import Library
 from newstui.model import Article
 from newstui.tui.app import NewstuiApp
 from newstui.tui.refresh_messages import AnalysisFinished
-from newstui.tui.screens.source_refresh import StoreChanged
+from newstui.tui.screens.refresh_reloads import StoreChanged
 
 from .conftest import screen_text, settle
 

@@ -58,7 +58,8 @@ from newstui.tui.refresh_messages import AnalysisFinished
 from newstui.tui.saved_views import SavesViews
 from newstui.tui.screens.keyed_box import key_in_effect, named_keys
 from newstui.tui.screens.main import MainScreen
-from newstui.tui.screens.source_refresh import StoreChanged, SyncStatusChanged
+from newstui.tui.screens.refresh_reloads import StoreChanged
+from newstui.tui.screens.source_refresh import SyncStatusChanged
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.toast_text import notice_text
 from newstui.tui.view import View, search_view

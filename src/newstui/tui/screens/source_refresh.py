@@ -1,12 +1,12 @@
 """Refreshing sources from the main screen: start a refresh, show its progress, reload what it
-changed (batched), and say what it found in one notification. Part of `MainScreen`."""
+changed (batched: `refresh_reloads`), and say what it found in one notification. Part of
+`MainScreen`."""
 
 from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
-from time import monotonic
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -16,9 +16,9 @@ from textual.worker import Worker, get_current_worker
 
 from newstui.config import Config
 from newstui.model import ArticleRow, has_tag
-from newstui.tui.mixins import ScreenMixin
 from newstui.tui.refresh_messages import AnalysisFinished, RefreshFinished, RefreshProgress
 from newstui.tui.screens.keyed_box import key_in_effect
+from newstui.tui.screens.refresh_reloads import RefreshReloads
 
 if TYPE_CHECKING:
     from newstui.model import (
@@ -39,19 +39,7 @@ if TYPE_CHECKING:
 DEMO_NOTICE = "demo mode: no feeds to refresh"
 # `r` on a row of Sources that names no feed (All, Unread, Starred, a saved view)
 NO_FEED_HIGHLIGHTED = "Choose a feed or tag in Sources to refresh (R refreshes all)."
-RELOAD_BATCH = 0.5  # seconds: the reloads that finished sources ask for are made at most this often
-# While the cursor moves (a key held or pressed again and again), a refresh's reload waits until
-# the keys rest for KEYS_REST seconds, but never more than RELOAD_LATEST seconds after it was
-# asked for: a reload (queries, the list redrawn and laid out) landing between two presses was
-# what made a press late during a refresh.
-KEYS_REST = 0.3
-RELOAD_LATEST = 2.0
 PROGRESS_EVERY = 0.25  # seconds: the refresh status line is redrawn at most this often
-
-
-@dataclass(eq=False, repr=False)
-class StoreChanged(Message):
-    """Another process (e.g. `newstui fetch`) wrote to the store: the counts may be stale."""
 
 
 @dataclass(eq=False, repr=False)
@@ -66,7 +54,7 @@ class SyncStatusChanged(Message):
 FOOTER_LEAST = 14
 
 
-class SourceRefresh(ScreenMixin):
+class SourceRefresh(RefreshReloads):
     """Refresh state belongs to the screen that shows it; the app only triggers refreshes."""
 
     # Provided by MainScreen.
@@ -85,9 +73,6 @@ class SourceRefresh(ScreenMixin):
 
     _refresh_total = 0  # sources in the running refresh; 0 when idle
     _changes_seen = 0
-    _reload_timer: Timer | None = None
-    _reload_asked = 0.0  # when the pending reload was asked for (monotonic seconds)
-    _last_move = float("-inf")  # when the cursor last moved (`cursor_moved`)
     _progress: RefreshProgress | None = None  # the latest progress not yet shown
     _progress_timer: Timer | None = None
 
@@ -307,38 +292,6 @@ class SourceRefresh(ScreenMixin):
         self._reload_now()
         if (row := self.headlines.selected) is not None:
             self.load_detail(row.id)
-
-    def reload_soon(self) -> None:
-        """Reload the headlines and the sources once, soon: many finished sources, one reload;
-        while the cursor moves, once the keys rest (at most RELOAD_LATEST seconds later)."""
-        if self._reload_timer is None:
-            self._reload_asked = monotonic()
-            self._reload_timer = self.set_timer(RELOAD_BATCH, self._reload_when_keys_rest)
-
-    def cursor_moved(self) -> None:
-        """The user moved the cursor: a pending reload waits until the keys rest."""
-        self._last_move = monotonic()
-
-    def _reload_when_keys_rest(self) -> None:
-        now = monotonic()
-        rest = self._last_move + KEYS_REST - now
-        latest = self._reload_asked + RELOAD_LATEST - now
-        if rest > 0 and latest > 0:
-            self._reload_timer = self.set_timer(min(rest, latest), self._reload_when_keys_rest)
-            return
-        self._reload_now()
-
-    def _reload_now(self) -> None:
-        if self._reload_timer is not None:
-            self._reload_timer.stop()
-            self._reload_timer = None
-        self.headlines.reload()
-        self.sources.reload()
-
-    def _on_store_changed(self) -> None:
-        if not self.refreshing:
-            self.sources.reload()  # the headlines follow when the counts say they are short
-            self.headlines.check_rows()  # flags changed, articles removed
 
     def _on_sync_status_changed(self, message: SyncStatusChanged) -> None:
         self.sync_status.show(message.status)
