@@ -1113,6 +1113,7 @@ async def _fetch_feed(
     The fetch's own record (status, validators, failures) goes to `records`; `parsing` parses
     the document, `saving` stores its articles (with other feeds parsed at about that time);
     `arrived` is called once the request is over (answered or failed)."""
+    started = datetime.now(UTC).replace(microsecond=0).isoformat()
     try:
         try:
             result = await fetcher.fetch(
@@ -1148,7 +1149,9 @@ async def _fetch_feed(
             remove = f"`newstui remove {shlex.quote(feed.name)}`"
             message += f", gone for good — remove it with D in Sources or {remove}"
         retry_at = backoff.after_failure(exc)
-        records.add(FetchRecord(feed_id, status=status, error=message, next_try=retry_at))
+        records.add(
+            FetchRecord(feed_id, status=status, error=message, next_try=retry_at, started=started)
+        )
         return SourceOutcome(feed.name, error=message), (), ()
     saved = await saving.save(feed_id, parsed.articles, result.url) if parsed else None
     # a document cut short keeps no validators: the next fetch asks for it whole, not for a 304

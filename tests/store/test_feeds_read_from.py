@@ -40,3 +40,21 @@ def test_a_store_from_before_upgrades_and_keeps_where_each_fetch_read_its_feed(
         assert library.feeds_read_from() == {FEED: MOVED}
         library.record_fetches([FetchRecord(1, 200, None, read_from=FEED)])  # no redirect now
         assert library.feeds_read_from() == {}
+
+
+def test_a_failure_begun_before_the_last_success_is_not_stored_over_it(tmp_path: Path) -> None:
+    # user test r37 L1: cron's fetch hung, the app's fetch of the feed succeeded meanwhile, and
+    # the hung one's "timed out" (ending last) stood in `feeds` with its back-off
+    path = tmp_path / "old.db"
+    store_of_schema_39(path)
+    with Library.open(path) as library:
+        library.record_fetches([FetchRecord(1, 200, None)])
+        before = "2000-01-01T00:00:00+00:00"
+        library.record_fetches([FetchRecord(1, None, "timed out", started=before)])
+        (row,) = library.sources()
+        assert (row.last_error, row.failures) == (None, 0)
+
+        after = "2999-01-01T00:00:00+00:00"  # (begun after the success: a failure indeed)
+        library.record_fetches([FetchRecord(1, None, "timed out", started=after)])
+        (row,) = library.sources()
+        assert (row.last_error, row.failures) == ("timed out", 1)

@@ -95,6 +95,9 @@ class FetchRecord:
     next_try: str | None = None  # after a failure: not fetched again before this time
     titled: bool = False  # the source goes by its document's title (a feed without `name`)
     read_from: str | None = None  # where its document came from, after redirects (None: untold)
+    # when the request began (ISO 8601 UTC): a failure begun before the source's last success
+    # was stored (a slower fetch from another process) is not stored over it
+    started: str | None = None
 
 
 # What became of a source the config no longer lists: deleted (`remove`, `R`/`D`, or its grace

@@ -201,7 +201,8 @@ def record_fetch(
 
 
 def record_fetches(db: Database, records: Sequence[FetchRecord]) -> None:
-    """Store the outcomes of many fetches in one transaction."""
+    """Store the outcomes of many fetches in one transaction; a failure whose request began
+    before the source's last success was stored is left out (that success is newer news)."""
     if not records:
         return
     now = now_iso()
@@ -232,7 +233,16 @@ def record_fetches(db: Database, records: Sequence[FetchRecord]) -> None:
             if r.site_url:
                 sets.append("site_url = ?")
                 values.append(r.site_url)
-            conn.execute(f"UPDATE feeds SET {', '.join(sets)} WHERE id = ?", [*values, r.source_id])
+            where = "id = ?"
+            if r.error is not None and r.started is not None:
+                # (user test r37 L1: cron's hung fetch ended after the app's good one and its
+                # "timed out" stood in `feeds`, its back-off too)
+                where += " AND NOT coalesce(last_error IS NULL AND last_fetched > ?, 0)"
+                values.append(r.source_id)
+                values.append(r.started)
+                conn.execute(f"UPDATE feeds SET {', '.join(sets)} WHERE {where}", values)
+                continue
+            conn.execute(f"UPDATE feeds SET {', '.join(sets)} WHERE {where}", [*values, r.source_id])
 
 
 def feeds_read_from(db: Database) -> dict[str, str]:
