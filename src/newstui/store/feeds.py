@@ -242,7 +242,9 @@ def record_fetches(db: Database, records: Sequence[FetchRecord]) -> None:
                 values.append(r.started)
                 conn.execute(f"UPDATE feeds SET {', '.join(sets)} WHERE {where}", values)
                 continue
-            conn.execute(f"UPDATE feeds SET {', '.join(sets)} WHERE {where}", [*values, r.source_id])
+            conn.execute(
+                f"UPDATE feeds SET {', '.join(sets)} WHERE {where}", [*values, r.source_id]
+            )
 
 
 def feeds_read_from(db: Database) -> dict[str, str]:
