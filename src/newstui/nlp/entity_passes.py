@@ -122,6 +122,9 @@ from newstui.nlp.gazetteer import Gazetteer, us_states
 from newstui.nlp.names import countries_and_regions, named_states, strip_possessive
 from newstui.nlp.segment import Dateline, Token, find_all, matches_at
 
+# A saint's word right before a name ("Saint Vincent and the Grenadines": see
+# _join_known_and_the), read as a title when the runs were cut.
+_SAINT_BEFORE: Final = re.compile(r"\b(?:Saint|St\.) $")
 # Words that, with a head noun alone, make a generic body's name that "of" a place completes
 # ("Supreme Court of New Jersey", "High Court of Justice", "Central Bank of Malta").
 _GENERIC_BODY_WORDS: Final = frozenset(
@@ -1165,12 +1168,18 @@ class _EntityFinder(_RunFinder):
         for a, b in pairwise(cands):
             if b.start - a.end != 9 or self.text[a.end : b.start] != " and the ":
                 continue
-            known = self._lookup(self.text[a.start : b.end])
+            start = a.start
+            known = self._lookup(self.text[start : b.end])
+            if known is None:  # "Saint Vincent and the Grenadines": the saint read as a title
+                saint = _SAINT_BEFORE.search(self.text, max(0, start - 6), start)
+                if saint is not None:
+                    start = saint.start()
+                    known = self._lookup(self.text[start : b.end])
             if known is None or known[1] not in ("ORG", "PLACE") or a not in self.candidates:
                 continue
             self.candidates.remove(b)
-            a.end, a.text = b.end, self.text[a.start : b.end]
-            a.words += b.words + 2
+            a.words += b.words + 2 + (start < a.start)
+            a.start, a.end, a.text = start, b.end, self.text[start : b.end]
             a.type, a.strength, a.display = known[1], 3, known[0]
 
     def _join_country_suffixes(self) -> None:

@@ -98,6 +98,12 @@ _BEAT_AFTER: Final = re.compile(
 _LOWER_WORD: Final = re.compile(r" ([a-z]+)\b")
 # A compass word before a team's town is part of its name ("the South Sydney Rabbitohs").
 _TOWN_COMPASS: Final = frozenset("North South East West".split())
+# Head nouns that end a body's own name, not its field's, after "of" (see _second_body_after_of):
+# "Glendon College of York University", "Laboratories of Chunghwa Telecom Co."
+_NAMED_BODY_HEADS: Final = frozenset(
+    "University College School Institute Academy Hospital Church Party Company Co Corporation "
+    "Corp Inc Ltd Group Bank Army Navy Club Foundation Trust".split()
+)
 # A verb in the past right after a name ("Amnesty International USA launched …"): no noun.
 _PAST_VERB_AFTER: Final = re.compile(r" [a-z]{2,}ed\b")
 # Nor a word that opens a clause or a phrase ("told Sky News Australia that …").
@@ -1534,7 +1540,16 @@ class _RunFinder(_TypingFinder):
         last = right[-1].text  # "Food and Agriculture Organization's chief": its possessive
         if "'" in last or "’" in last:
             last = strip_possessive(last)
-        if last not in heads or (pending[-1].text in heads and len(pending) > 1):
+        if last not in heads or (
+            pending[-1].text in heads
+            and len(pending) > 1
+            and not (
+                len(right) == 2
+                and right[0].text in self.gaz.org_words
+                and last in self.gaz.org_words
+            )
+        ):  # (but "Australian Securities and Investments Commission": two fields of one
+            # body, each a body's word, before its head)
             return False
         if len(pending) == 1 and self.text[pending[0].start - 2 : pending[0].start] == ", ":
             self.comma_listed = True  # "the Construction, Forestry, Mining and Energy Union"
@@ -1551,14 +1566,22 @@ class _RunFinder(_TypingFinder):
         with no "of"/"for" of its own (pending)."""
         if strip_possessive(run[-1].text) not in self.heads:
             return False  # (the cheapest test first: most runs end in no head noun)
-        j = i + 1 + (i + 1 < len(run) and run[i + 1].text == "the")
+        the = i + 1 < len(run) and run[i + 1].text == "the"
+        j = i + 1 + the
         right = run[j:]
         if len(right) < 2 or not all(_is_cap(t.text) for t in right):
             return False
         if any(t.text in ("of", "for", "and", "&") for t in pending):
             return False
         n = self._known(run, j)
-        return not (n and self._is_place(run, j, n))
+        if n and self._is_place(run, j, n):
+            return False
+        # with no "the", words ending in a body's word name its field ("the Australian Council
+        # of Social Service", "Bureau of Mediation Services") unless a known name opens them
+        # or a named body's head ends them ("Glendon College of York University"); a place's
+        # head is a place ("25th Marine Regiment of Brook Park")
+        last = strip_possessive(run[-1].text)
+        return the or n > 0 or last not in self.gaz.org_words or last in _NAMED_BODY_HEADS
 
     def _people_for_cause(self, run: list[Token], i: int, pending: list[Token]) -> bool:
         """'Veterans for Peace', 'Women for America First': one word naming people in the
