@@ -529,7 +529,7 @@ def test_show_lists_enclosures_with_type_size_and_duration(pod):
     episode = article_id(pod, "Episode 1: Rivers")
     assert pod("show", str(episode)) == 0
     assert "Enclosures" in pod.out
-    assert "[1] audio/mpeg · 204.8 KB · 42:10 http://127.0.0.1:" in pod.out
+    assert "[E1] audio/mpeg · 204.8 KB · 42:10 http://127.0.0.1:" in pod.out
     data = pod.json("show", str(episode))
     [enclosure] = data["enclosures"]
     assert enclosure["type"] == "audio/mpeg"
@@ -690,7 +690,27 @@ def test_show_of_an_episode_with_no_text_has_no_run_of_blank_lines(pod, tmp_path
     assert pod("import", str(bare)) == 0, pod.err
     assert pod("show", str(article_id(pod, "Bare episode"))) == 0
     assert "\n\n\n" not in pod.out
-    assert "\n\nEnclosures\n[1] audio/mpeg https://pod.example/b1.mp3\n" in pod.out
+    assert "\n\nEnclosures\n[E1] audio/mpeg https://pod.example/b1.mp3\n" in pod.out
+
+
+def test_show_numbers_enclosures_apart_from_the_links(pod, tmp_path):
+    """An episode with show notes: "[1]" is the notes' first link only, the enclosure is E1 (both
+    were "[1]", user test r36 L4)."""
+    notes = tmp_path / "notes.xml"
+    notes.write_text(
+        '<rss version="2.0"><channel><title>Notes</title><item><title>Noted episode</title>'
+        "<guid>n1</guid><description>&lt;p&gt;See &lt;a href='https://e.example/a'&gt;the "
+        "agency&lt;/a&gt; for more.&lt;/p&gt;</description>"
+        '<enclosure url="https://pod.example/n1.mp3" type="audio/mpeg"/>'
+        "</item></channel></rss>",
+        "utf-8",
+    )
+    assert pod("import", str(notes)) == 0, pod.err
+    assert pod("show", str(article_id(pod, "Noted episode"))) == 0
+    assert "the agency[1] for more." in pod.out
+    assert "\nEnclosures\n[E1] audio/mpeg https://pod.example/n1.mp3\n" in pod.out
+    assert "\nLinks\n[1] the agency https://e.example/a\n" in pod.out
+    assert pod.out.count("[1]") == 2  # the marker in the text and its line under Links
 
 
 # a web page is no episode --------------------------------------------------------------------------

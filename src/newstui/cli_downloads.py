@@ -41,7 +41,7 @@ def add_arguments(
         "--enclosure",
         type=count,
         metavar="N",
-        help="only the Nth enclosure of each article (as `show` numbers them; default: all)",
+        help="only the Nth enclosure of each article (N for EN as `show` numbers them; default: all)",
     )
     download.add_argument(
         "--later", action="store_true", help="only queue; the app or `download` fetches them"

@@ -281,7 +281,7 @@ def render_article_text(
     if attached := enclosures(stored):
         out.append("\nEnclosures\n", style="bold")
         for i, link in enumerate(attached, 1):
-            out.append(f"[{i}] ", style=palette.meta)
+            out.append(f"[{ENCLOSURE_MARK}{i}] ", style=palette.meta)
             out.append(enclosure_label(link) + " ")
             out.append(terminal_safe(link.url, line=True), style=palette.meta)
             state = next((download_state(d) for d in downloads if d.url == link.url), "")
@@ -325,6 +325,9 @@ def damage_line(stored: StoredArticle) -> str:
     if not stored.damaged:
         return ""
     return f"Cannot show all of article {stored.row.id}: {stored.damaged} (the store is damaged)"
+
+
+ENCLOSURE_MARK = "E"  # enclosures are listed [E1], [E2]…: [1] is the first of the links
 
 
 def enclosures(stored: StoredArticle) -> list[Link]:

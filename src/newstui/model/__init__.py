@@ -258,6 +258,7 @@ class ArticleRow:
     sort_date: str
     read: bool
     starred: bool
+    enclosure: bool = False  # it has an enclosure (a podcast episode, a file)
 
 
 @dataclass(frozen=True)

@@ -724,8 +724,11 @@ def set_fulltext(
             )
 
 
+# Whether it has an enclosure: looked up in the small partial index of those (articles_enclosures),
+# never read from `links` (a row's links sit behind its text).
 _ROW_COLUMNS = """a.id, a.feed_id, f.name, a.title, a.url, a.author, a.published, a.sort_date,
-    a.read, a.starred"""
+    a.read, a.starred,
+    a.id IN (SELECT id FROM articles WHERE instr(links, '"kind": "enclosure"') > 0)"""
 
 
 def _row(r: Sequence[Any]) -> ArticleRow:
@@ -740,6 +743,7 @@ def _row(r: Sequence[Any]) -> ArticleRow:
         sort_date=r[7],
         read=bool(r[8]),
         starred=bool(r[9]),
+        enclosure=bool(r[10]),
     )
 
 
@@ -1014,18 +1018,18 @@ def get_article(db: Database, article_id: int) -> StoredArticle | None:
         return None
     links = tuple(
         stored_link(link)
-        for link in json_list(unpacked_text(r[12]))
+        for link in json_list(unpacked_text(r[13]))
         if isinstance(link, dict) and isinstance(link.get("url"), str)
     )
-    text = unpacked_text(r[10])
-    summary = unpacked_text(r[11]) if r[11] != "" else text  # '': the summary is the text
-    parts = (("text", r[10], text), ("summary", r[11], summary), ("list of links", r[12], links))
+    text = unpacked_text(r[11])
+    summary = unpacked_text(r[12]) if r[12] != "" else text  # '': the summary is the text
+    parts = (("text", r[11], text), ("summary", r[12], summary), ("list of links", r[13], links))
     damaged = "; ".join(
         f"its stored {part} {problem}"
         for part, value, read in parts
         if not read and (problem := unpacking_problem(value))
     )
-    return StoredArticle(_row(r), text, summary, links, r[13], r[14], damaged)
+    return StoredArticle(_row(r), text, summary, links, r[14], r[15], damaged)
 
 
 def mark_articles(

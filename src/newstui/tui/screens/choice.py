@@ -1,5 +1,6 @@
 """Which one? A short numbered list to pick from, keyboard first: j/k or arrows and Enter, a
-digit, Esc to cancel (an article's enclosures, a page's feeds)."""
+number (one digit or more), `a` for all of them where that is offered, Esc to cancel (an
+article's enclosures, a page's feeds)."""
 
 from __future__ import annotations
 
@@ -19,9 +20,17 @@ from newstui.tui.screens.keyed_box import KeyedBox
 T = TypeVar("T")
 
 
+def number_done(typed: str, count: int) -> bool:
+    """Whether the number typed so far can only mean itself: no further digit makes another of
+    the `count` numbers (with 30 choices, "4" is 4 at once, "2" waits for "25" or Enter)."""
+    return int(typed) * 10 > count
+
+
 class ChoiceScreen(KeyedBox[T | None], Generic[T]):
-    """Returns the value chosen with Enter (j/k or arrows move) or by its number, or None for
-    Esc. `choices`: each value with its label (untrusted text: shown as plain text)."""
+    """Returns the value chosen with Enter (j/k or arrows move) or by its number, or `every`
+    with `a` when one is given, or None for Esc. `choices`: each value with its label
+    (untrusted text: shown as plain text); `marker` goes before each number ("E" lists E1.,
+    E2. as the reader numbers enclosures)."""
 
     DEFAULT_CSS = """
     ChoiceScreen {
@@ -41,6 +50,7 @@ class ChoiceScreen(KeyedBox[T | None], Generic[T]):
         max-height: 16;
     }
     ChoiceScreen #choice-hint {
+        dock: bottom;  /* under the list, which gives up its room on a short screen */
         color: $text-muted;
         margin-top: 1;
     }
@@ -50,26 +60,52 @@ class ChoiceScreen(KeyedBox[T | None], Generic[T]):
         Binding("escape,q", "cancel", "Cancel", id="choice.cancel"),
         Binding("j,down", "move(1)", "Down", show=False, id="choice.down"),
         Binding("k,up", "move(-1)", "Up", show=False, id="choice.up"),
+        Binding("a,asterisk", "every", "All", tooltip="Choose all of them", id="choice.all"),
     ]
 
-    def __init__(self, title: str, choices: list[tuple[str, T]], verb: str = "choose") -> None:
+    def __init__(
+        self,
+        title: str,
+        choices: list[tuple[str, T]],
+        verb: str = "choose",
+        *,
+        every: T | None = None,
+        marker: str = "",
+    ) -> None:
         super().__init__()
         self._title = title
         self._labels = [label for label, _ in choices]
         self._values = [value for _, value in choices]
         self._verb = verb
+        self._every = every
+        self._marker = marker
+        self._typed = ""  # the digits of a number being typed
 
     def compose(self) -> ComposeResult:
         options = [
-            Option(Content(f"{i}. {terminal_safe(label, line=True)}"), id=str(i - 1))
+            Option(Content(f"{self._marker}{i}. {terminal_safe(label, line=True)}"), id=str(i - 1))
             for i, label in enumerate(self._labels, 1)
         ]
         with Vertical(id="choice-box") as box:
             box.border_title = Content(terminal_safe(self._title, line=True))
+            yield Static(Content(self._hint()), id="choice-hint")
             yield OptionList(*options, id="choices")
-            numbers = "1" if len(options) == 1 else f"1–{min(len(options), 9)}"
-            hint = f"Enter or {numbers}: {self._verb}    {self.keys_shown('choice.cancel')}: cancel"
-            yield Static(Content(hint), id="choice-hint")
+
+    def _hint(self) -> str:
+        """The keys of the box, or the number being typed and what ends it."""
+        cancel = f"{self.keys_shown('choice.cancel')}: cancel"
+        if self._typed:
+            return f"{self._marker}{self._typed}…: Enter, or a digit more    {cancel}"
+        count = len(self._values)
+        numbers = "1" if count == 1 else f"1–{count}"
+        every = (
+            f"    {self.keys_shown('choice.all')}: all {count}" if self._every is not None else ""
+        )
+        return f"Enter or {numbers}: {self._verb}{every}    {cancel}"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`a` (all) only where all of them may be chosen."""
+        return self._every is not None if action == "every" else True
 
     def on_mount(self) -> None:
         choices = self.query_one(OptionList)
@@ -77,16 +113,38 @@ class ChoiceScreen(KeyedBox[T | None], Generic[T]):
         choices.focus()
 
     def on_key(self, event: events.Key) -> None:
-        """A digit chooses the value of that number, as the list numbers them."""
-        if event.character and event.character in "123456789":
+        """Digits choose the value of that number, as the list numbers them: at once when no
+        further digit could make another number, else with Enter (the number highlighted)."""
+        if event.key == "backspace" and self._typed:
             event.stop()
-            number = int(event.character)
-            if number <= len(self._values):
-                self.dismiss(self._values[number - 1])
+            self._type(self._typed[:-1])
+            return
+        if not (event.character and event.character in "0123456789"):
+            return
+        event.stop()
+        typed = self._typed + event.character
+        if not 1 <= int(typed) <= len(self._values):
+            return  # no such number: the choice stays as it was
+        if number_done(typed, len(self._values)):
+            self.dismiss(self._values[int(typed) - 1])
+            return
+        self._type(typed)
+
+    def _type(self, typed: str) -> None:
+        self._typed = typed
+        if typed:
+            self.query_one(OptionList).highlighted = int(typed) - 1
+        self.query_one("#choice-hint", Static).update(Content(self._hint()))
 
     def action_move(self, step: int) -> None:
+        if self._typed:
+            self._type("")
         choices = self.query_one(OptionList)
         choices.action_cursor_down() if step > 0 else choices.action_cursor_up()
+
+    def action_every(self) -> None:
+        if self._every is not None:
+            self.dismiss(self._every)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

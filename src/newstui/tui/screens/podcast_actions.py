@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from textual import work
 
 from newstui.config import Config, Settings, download_folder
+from newstui.counts import counted
 from newstui.render import download_state, enclosures
 from newstui.text import terminal_safe
 from newstui.tui.download_runner import DownloadsQueued, play
@@ -22,6 +23,16 @@ if TYPE_CHECKING:
     from newstui.model import ArticleDetail, Download, Link
     from newstui.tui.widgets.headlines import HeadlineList
     from newstui.tui.widgets.reader import Reader
+
+
+def queued_line(new: list[Download], chosen: int) -> str:
+    """What `d` on all of an article's enclosures did: how many it queued, and how many were
+    queued or downloaded before."""
+    before = chosen - len(new)
+    line = f"Queued {counted(len(new), 'enclosure', 'enclosures')} (L: downloads)"
+    if not before:
+        return line
+    return f"{line}; {before} of the {chosen} queued or downloaded before"
 
 
 class PodcastActions(ScreenMixin):
@@ -40,67 +51,91 @@ class PodcastActions(ScreenMixin):
 
         def with_detail(self, then: Callable[[ArticleDetail], object]) -> None: ...
 
-    def _enclosure_then(self, verb: str, then: Callable[[ArticleDetail, Link], object]) -> None:
-        """Call `then` with the open article and the enclosure the user means (asking which
-        when there are several)."""
-        self.with_detail(partial(self._choose_enclosure, verb, then))
+    def _enclosure_then(
+        self, verb: str, then: Callable[[ArticleDetail, tuple[Link, ...]], object], every: bool
+    ) -> None:
+        """Call `then` with the open article and the enclosures the user means (asking which
+        when there are several; `every`: all of them may be chosen)."""
+        self.with_detail(partial(self._choose_enclosure, verb, then, every))
 
     def _choose_enclosure(
-        self, verb: str, then: Callable[[ArticleDetail, Link], object], detail: ArticleDetail
+        self,
+        verb: str,
+        then: Callable[[ArticleDetail, tuple[Link, ...]], object],
+        every: bool,
+        detail: ArticleDetail,
     ) -> None:
         attached = enclosures(detail.article)
         if not attached:
             self.notify("This article has no enclosure.", severity="warning")
             return
         if len(attached) == 1:
-            then(detail, attached[0])
+            then(detail, (attached[0],))
             return
 
-        def chosen(link: Link | None) -> None:
-            if link is not None:
-                then(detail, link)
+        def chosen(links: tuple[Link, ...] | None) -> None:
+            if links:
+                then(detail, links)
 
         from newstui.tui.screens.enclosure_choice import EnclosureChoiceScreen
 
         title = f"{verb}: {terminal_safe(detail.article.row.title, line=True)}"
-        self.app.push_screen(EnclosureChoiceScreen(title, attached), chosen)
+        self.app.push_screen(EnclosureChoiceScreen(title, attached, every=every), chosen)
 
     def action_download(self) -> None:
         if self.config is None:
             self.notify("demo mode: nothing is downloaded", severity="warning")
             return
-        self._enclosure_then("Download", self._queue)
+        self._enclosure_then("Download", self._queue, every=True)
 
     @work(group="write", exit_on_error=False)
-    async def _queue(self, detail: ArticleDetail, link: Link) -> None:
+    async def _queue(self, detail: ArticleDetail, links: tuple[Link, ...]) -> None:
         from newstui.downloads import queue_enclosure  # httpx: only once something is queued
 
         folder = download_folder(self.settings)
         article = detail.article.row
-        download, new = await self.library.write(
-            lambda library: queue_enclosure(library, folder, article.id, article.title, link)
+        queued = await self.library.write(
+            lambda library: [
+                queue_enclosure(library, folder, article.id, article.title, link) for link in links
+            ]
         )
-        name = terminal_safe(Path(download.path).name, line=True)
-        if download.state == "done":  # (new: its file was there, whole, from before)
-            self.notify(f"Already downloaded: {name}", markup=False)
-        elif new:
-            self.notify(f"Queued {name} (L: downloads)", markup=False)
+        if len(queued) == 1:
+            download, new = queued[0]
+            name = terminal_safe(Path(download.path).name, line=True)
+            if download.state == "done":  # (new: its file was there, whole, from before)
+                self.notify(f"Already downloaded: {name}", markup=False)
+            elif new:
+                self.notify(f"Queued {name} (L: downloads)", markup=False)
+            else:
+                self.notify(f"Already {download.state}: {name} (L: downloads)", markup=False)
         else:
-            self.notify(f"Already {download.state}: {name} (L: downloads)", markup=False)
+            self.notify(queued_line([d for d, new in queued if new], len(queued)), markup=False)
         self.post_message(DownloadsQueued())
-        self.show_download(download)
+        self.show_downloads([download for download, _ in queued])
 
     def show_download(self, download: Download) -> None:
         """Say under the open article how its download goes (queued, 45%, downloaded…)."""
+        self.show_downloads([download])
+
+    def show_downloads(self, downloads: list[Download]) -> None:
+        """Say under the open article how these downloads go, the reader drawn once for all."""
         detail = self.detail
-        if detail is None or download.article_id != detail.article.row.id:
+        if detail is None:
             return
-        before = next((d for d in detail.downloads if d.id == download.id), None)
-        if before is not None and download_state(before) == download_state(download):
-            return
-        others = tuple(d for d in detail.downloads if d.id != download.id)
-        self.detail = replace(detail, downloads=(*others, download))
-        self.reader.show(self.detail)
+        shown = {d.id: d for d in detail.downloads}
+        changed = False
+        for download in downloads:
+            if download.article_id != detail.article.row.id:
+                continue
+            before = shown.get(download.id)
+            if before is not None and download_state(before) == download_state(download):
+                continue
+            shown.pop(download.id, None)
+            shown[download.id] = download  # (last: as each new state was appended)
+            changed = True
+        if changed:
+            self.detail = replace(detail, downloads=tuple(shown.values()))
+            self.reader.show(self.detail)
 
     def drop_download(self, download_id: int) -> None:
         """A download was forgotten or deleted: the open article no longer says it is there."""
@@ -113,11 +148,12 @@ class PodcastActions(ScreenMixin):
         self.reader.show(self.detail)
 
     def action_play(self) -> None:
-        self._enclosure_then("Play", self._play)
+        self._enclosure_then("Play", self._play, every=False)
 
     @work(group="play", exit_on_error=False)
-    async def _play(self, detail: ArticleDetail, link: Link) -> None:
+    async def _play(self, detail: ArticleDetail, links: tuple[Link, ...]) -> None:
         """Play the enclosure's download if there is one, read off the event loop."""
+        link = links[0]
         article_id = detail.article.row.id
         found = await self.library.read(
             lambda library: [d for d in library.downloads.all(article_id) if d.url == link.url]

@@ -18,6 +18,7 @@ from newstui.model import ArticleRow
 from newstui.text import one_width, terminal_safe
 from newstui.tui.middle_ellipsis import ELLIPSIS, SEPARATORS, ellipsis_parts, url_start
 
+ENCLOSURE_GLYPH = "♪ "  # before the title of an article with an enclosure (an episode, a file)
 OLD_MONTH_CELLS = 7  # "2019-10": a narrow column's date from another year
 
 
@@ -161,7 +162,8 @@ def headline_segments(
     source_width: int | None = None,
     source_cut: Mapping[str, SourceCut] | None = None,
 ) -> list[Segment]:
-    """One row's Segments (the title is never parsed as markup); unread titles in bold.
+    """One row's Segments (the title is never parsed as markup); unread titles in bold, after
+    ENCLOSURE_GLYPH when the article has an enclosure.
 
     A list of one feed, or a narrow list, leaves the source out, so the title gets its room;
     a list whose dates have no time (`timed` False) gives the time's room to the title too;
@@ -191,6 +193,9 @@ def headline_segments(
         else:  # (the end kept after "…" is a span of its own in `Text`: its own segment)
             parts += [(head, styles.meta), (tail, styles.meta), (fill, styles.meta)]
         used += max(shown, source_width) + 2
+    if row.enclosure:  # (as podboat users look for episodes; `has:enclosure` finds them)
+        parts.append((ENCLOSURE_GLYPH, styles.meta))
+        used += cell_len(ENCLOSURE_GLYPH)
     title = one_width(strip_control_codes(terminal_safe(row.title, line=True)))
     room = max(width - used, 1)
     if cell_len(title) > room:

@@ -1,0 +1,68 @@
+"""Pilot tests: the headline list marks an article with an enclosure (♪ before its title), and
+the reader numbers enclosures E1… apart from the links [1]… (user test r36 L4)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from newstui.library import Library
+from newstui.model import Article, Link
+
+from .conftest import run_recorded, screen_text, settle
+from .test_external_programs import app_with
+
+WHEN = datetime(2024, 11, 30, 12, 0, tzinfo=UTC)
+
+
+def episodes_db(path: Path) -> None:
+    """A feed of one episode with show notes linking a page, and one plain post."""
+    with Library.open(path) as library:
+        source = library.register_source("https://pod.example/feed", "Mixed Pod")
+        library.save_batch(
+            source,
+            [
+                Article(
+                    "Episode 7: Tides",
+                    "See the agency for more.",
+                    guid="e7",
+                    published=WHEN,
+                    links=[
+                        Link("the agency", "https://e.example/agency", "link", offset=14),
+                        Link("audio/mpeg", "https://pod.example/e7.mp3", "enclosure", 2048, 600),
+                    ],
+                ),
+                Article(
+                    "A plain post", "No audio here.", guid="p1", published=WHEN.replace(day=29)
+                ),
+            ],
+        )
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 40)])
+async def test_an_episode_is_marked_in_the_headlines(tmp_path, monkeypatch, size):
+    db = tmp_path / "pod.db"
+    episodes_db(db)
+    app, _ = app_with(db, tmp_path, monkeypatch)
+    async with run_recorded(app, size=size) as pilot:
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "♪ Episode 7: Tides" in shown
+        assert "♪ A plain post" not in shown and "A plain post" in shown
+
+
+async def test_the_reader_numbers_enclosures_apart_from_links(tmp_path, monkeypatch):
+    db = tmp_path / "pod.db"
+    episodes_db(db)
+    app, _ = app_with(db, tmp_path, monkeypatch)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "See the agency[1] for more." in shown
+        assert "[E1] audio/mpeg · 2.0 KB · 10:00 https://pod.example/e7.mp3" in shown
+        assert "[1] the agency https://e.example/agency" in shown
+        assert shown.count("[1]") == 2  # the marker in the text and its line under Links
