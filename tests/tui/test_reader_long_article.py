@@ -93,3 +93,36 @@ async def test_a_mouse_drag_in_the_reader_selects_the_lines_dragged_over(db_path
         await pilot.pause()
         copied = app.screen.get_selected_text()
         assert "\n" not in copied and PARAGRAPHS[0].startswith("Paragraph 0: " + copied)
+
+
+async def test_a_find_marks_the_words_without_wrapping_the_article_again(db_path, monkeypatch):
+    """User test r36 L6: each `/` find rendered, wrapped and measured the 100 KB article again
+    (twice: for the pane, and to find the match's line); the match is drawn over the lines."""
+    from rich.text import Text
+
+    store_long_article(db_path)
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        wraps: list[int] = []
+        wrap = Text.wrap
+
+        def counted_wrap(self, *args, **kwargs):
+            wraps.append(len(self.plain))
+            return wrap(self, *args, **kwargs)
+
+        monkeypatch.setattr(Text, "wrap", counted_wrap)
+        await pilot.press("slash")
+        await settle(pilot)
+        await pilot.press(*"word150x30", "enter")
+        await settle(pilot)
+        assert app.main.reader.find_matches == 1
+        assert "word150x30" in screen_text(app)
+        assert sum(wraps) < 1000  # (the find box's own lines: no paragraph of the article)
+        body = app.main.reader.query_one("#reader-body")
+        lines = body._lines(body.content_size.width)
+        row = next(y for y, line in enumerate(lines) if "word150x30" in line.plain)
+        marked = [s.text for s in body.render_line(row) if s.style and s.style.reverse]
+        assert marked == ["word150x30"]

@@ -9,10 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.geometry import Size
-from textual.strip import Strip
 from textual.theme import Theme
-from textual.widget import Widget
 
 from newstui.counts import counted
 from newstui.model import carries_full_article
@@ -20,130 +17,13 @@ from newstui.render import Palette, one_width_text, render_article_text
 from newstui.text import one_width, terminal_safe
 from newstui.tui.reader_find import find_spans, line_of, outside
 from newstui.tui.theme_colours import reader_palette
+from newstui.tui.widgets.reader_body import NoRelayout, ReaderBody
 
 if TYPE_CHECKING:
-    from textual.selection import Selection
-
     from newstui.model import ArticleDetail
 
 
-class _NoRelayout:
-    """A widget whose new size, placed by a layout just made, does not ask for another one.
-
-    Textual stores a widget's new virtual size after each layout as a reactive that lays the
-    whole screen out again. For the reader and its text, which a layout has just placed, that
-    second layout repainted everything and cost as much as the first (~10 ms of the event loop on
-    every article change). A scrollbar that appears or disappears still asks for its layout (that
-    reactive is separate), so the text is re-wrapped to the width left to it.
-    """
-
-    def _size_updated(
-        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
-    ) -> bool:
-        return super()._size_updated(  # type: ignore[misc]
-            size, virtual_size, container_size, layout=False
-        )
-
-
-class _Body(_NoRelayout, Widget):
-    """The article's text, drawn a line at a time: wrapped once for each width (Rich's wrap,
-    ~0.04 s for a 100 KB article) and each line made into a strip only when it is in view.
-
-    It was a `Static`: Textual wrapped and formatted the whole text to draw the few lines shown,
-    and again to measure its height; a 100 KB article held the keys ~1.4 CPU-s each time the
-    cursor rested on it, and again for each `/` find (user test r36 M6, L6)."""
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._text = Text()
-        self._width = -1  # the width _wrapped and _strips are for
-        self._wrapped: list[Text] = []
-        self._strips: list[Strip | None] = []
-
-    def update(self, text: Text) -> None:
-        """Show `text` (its height measured, its lines drawn, as they are needed)."""
-        self._text = text
-        self._width = -1
-        self.refresh(layout=True)
-
-    def render(self) -> Text:
-        """The whole text shown (what tests and copies read; drawing goes by render_line)."""
-        return self._text
-
-    def _lines(self, width: int) -> list[Text]:
-        if width != self._width:
-            self._width = width
-            self._wrapped = list(self._text.wrap(self.app.console, max(width, 1), overflow="fold"))
-            self._strips = [None] * len(self._wrapped)
-        return self._wrapped
-
-    def get_content_width(self, container: Size, viewport: Size) -> int:
-        return container.width
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._lines(width))
-
-    def render_line(self, y: int) -> Strip:
-        width = self.content_size.width
-        lines = self._lines(width)
-        if not 0 <= y < len(lines):
-            return Strip.blank(width, self.rich_style)
-        selection = self.text_selection
-        span = selection.get_span(y) if selection is not None else None
-        if span is not None:  # a mouse selection's part of this line, drawn as selected
-            start, end = span
-            line = lines[y].copy()
-            line.stylize(self.selection_style, start, None if end == -1 else end)
-            return self._strip(line, y, width)
-        strip = self._strips[y]
-        if strip is None:
-            strip = self._strips[y] = self._strip(lines[y], y, width)
-        return strip
-
-    def _strip(self, line: Text, y: int, width: int) -> Strip:
-        """One line drawn, with the offsets a mouse selection is placed by."""
-        segments = list(line.render(self.app.console))
-        return (
-            Strip(segments)
-            .apply_style(self.rich_style)
-            .extend_cell_length(width, self.rich_style)
-            .apply_offsets(0, y)
-        )
-
-    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
-        """The text a mouse selection covers: its part of each line drawn, a paragraph's lines
-        joined as the text has them (no newline where only the width wrapped it)."""
-        lines = self._lines(self.content_size.width)
-        ends = _paragraph_ends(self._text.plain, [line.plain for line in lines])
-        parts: list[str] = []
-        for y, line in enumerate(lines):
-            span = selection.get_span(y)
-            if span is None:
-                continue
-            start, end = span
-            parts.append(line.plain[start:] if end == -1 else line.plain[start:end])
-            parts.append("\n" if ends[y] else "")
-        return "".join(parts).removesuffix("\n"), "\n"
-
-
-def _paragraph_ends(text: str, lines: list[str]) -> list[bool]:
-    """For each line `text` was wrapped into, whether the text has a newline after it (else the
-    width wrapped it; spaces a wrap dropped are skipped)."""
-    ends: list[bool] = []
-    at = 0
-    for line in lines:
-        if text.startswith(line, at):
-            at += len(line)
-        ends.append(at >= len(text) or text[at] == "\n")
-        if at < len(text) and text[at] == "\n":
-            at += 1
-        else:
-            while at < len(text) and text[at] == " ":
-                at += 1
-    return ends
-
-
-class Reader(_NoRelayout, VerticalScroll, can_focus=True):
+class Reader(NoRelayout, VerticalScroll, can_focus=True):
     """Shows one article; scrolls by line or page. Text is always a `Text`, never markup."""
 
     DEFAULT_CSS = """
@@ -179,7 +59,7 @@ class Reader(_NoRelayout, VerticalScroll, can_focus=True):
         self.article_id: int | None = None
         self._detail: ArticleDetail | None = None
         self._message = "No article selected"
-        self._body = _Body(id="reader-body")
+        self._body = ReaderBody(id="reader-body")
         self.show_speakers = True  # the "[—Speaker]" tags after quotes (colours stay either way)
         self.find_text = ""  # words being looked for with `/` in the reader
         self.find_index = 0  # which match is the current one
@@ -277,21 +157,27 @@ class Reader(_NoRelayout, VerticalScroll, can_focus=True):
         self._tags = [
             (span.start, span.end) for span in text.spans if span.style == palette.speaker
         ]
+        self._body.update(text)
+        self._mark_matches()
+
+    def _mark_matches(self) -> None:
+        """Find the words looked for in the text shown and mark them (the current one bold)."""
         spans = self._matches()
         self.find_matches = len(spans)
         if spans:
             self.find_index %= len(spans)
-            text = text.copy()
-            for i, (start, end) in enumerate(spans):
-                current = i == self.find_index
-                text.stylize("reverse bold" if current else "reverse", start, end)
-        self._body.update(text)
+        self._body.mark(
+            [
+                (start, end, "reverse bold" if i == self.find_index else "reverse")
+                for i, (start, end) in enumerate(spans)
+            ]
+        )
 
     def find(self, words: str) -> int:
         """Highlight `words` in the article and scroll to the first; returns how many matched."""
         self.find_text = words
         self.find_index = 0
-        self._redraw()
+        self._mark_matches()
         self._scroll_to_match()
         return self.find_matches
 
@@ -320,7 +206,7 @@ class Reader(_NoRelayout, VerticalScroll, can_focus=True):
             self.call_next(self.run_action, action)
             return
         self.find_index = (self.find_index + step) % self.find_matches
-        self._redraw()
+        self._mark_matches()
         self._scroll_to_match()
 
     def _matches(self) -> list[tuple[int, int]]:
@@ -332,8 +218,10 @@ class Reader(_NoRelayout, VerticalScroll, can_focus=True):
         if not spans:
             return
         start, _ = spans[self.find_index]
-        width = self._body.content_region.width or self.size.width - 4
-        line = line_of(self._text, start, width, self.app.console)
+        if self._body.content_size.width > 0:  # (the lines as drawn, wrapped once)
+            line = self._body.line_at(start)
+        else:
+            line = line_of(self._text, start, self.size.width - 4, self.app.console)
         self.scroll_to(y=max(line - 3, 0), animate=False)
 
     # A scroll waits for the next frame by default, and the next key reads the position from

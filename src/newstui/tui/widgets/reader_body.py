@@ -1,0 +1,220 @@
+"""The reader's text, drawn a line at a time from its wrapped lines: code lines keep their
+gutter on every line they wrap to, found words are drawn over the lines without wrapping again,
+and a mouse selection copies the text as it is written."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.geometry import Size
+from textual.strip import Strip
+from textual.widget import Widget
+
+from newstui.text import GUTTER
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from textual.selection import Selection
+
+
+class NoRelayout:
+    """A widget whose new size, placed by a layout just made, does not ask for another one.
+
+    Textual stores a widget's new virtual size after each layout as a reactive that lays the
+    whole screen out again. For the reader and its text, which a layout has just placed, that
+    second layout repainted everything and cost as much as the first (~10 ms of the event loop on
+    every article change). A scrollbar that appears or disappears still asks for its layout (that
+    reactive is separate), so the text is re-wrapped to the width left to it.
+    """
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        return super()._size_updated(  # type: ignore[misc]
+            size, virtual_size, container_size, layout=False
+        )
+
+
+class ReaderBody(NoRelayout, Widget):
+    """The article's text, drawn a line at a time: wrapped once for each width (Rich's wrap,
+    ~0.04 s for a 100 KB article) and each line made into a strip only when it is in view.
+
+    It was a `Static`: Textual wrapped and formatted the whole text to draw the few lines shown,
+    and again to measure its height; a 100 KB article held the keys ~1.4 CPU-s each time the
+    cursor rested on it, and again for each `/` find (user test r36 M6, L6)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._text = Text()
+        self._width = -1  # the width _wrapped and _strips are for
+        self._wrapped: list[Text] = []
+        self._added: list[int] = []  # characters drawn before each line that the text has not
+        self._strips: list[Strip | None] = []
+        self._starts: list[int] | None = None  # where each line starts in the text
+        self._marks: list[tuple[int, int, str]] = []  # (start, end, style): found words
+        self._mark_starts: list[int] = []
+
+    def update(self, text: Text) -> None:
+        """Show `text` (its height measured, its lines drawn, as they are needed)."""
+        self._text = text
+        self._width = -1
+        self._marks, self._mark_starts = [], []
+        self.refresh(layout=True)
+
+    def mark(self, marks: list[tuple[int, int, str]]) -> None:
+        """Draw these (start, end, style) spans of the text (sorted, apart) over it: the words
+        a find matched. The text is not wrapped again for them (a find in a 100 KB article
+        wrapped it twice)."""
+        self._marks = marks
+        self._mark_starts = [start for start, _, _ in marks]
+        self._strips = [None] * len(self._strips)
+        self.refresh()
+
+    def line_at(self, offset: int) -> int:
+        """The line (0-based) that character `offset` of the text is drawn on."""
+        self._lines(self.content_size.width)
+        if self._starts is None:
+            plains = [line.plain[a:] for line, a in zip(self._wrapped, self._added, strict=True)]
+            self._starts = _line_starts(self._text.plain, plains)
+        return max(bisect_right(self._starts, offset) - 1, 0)
+
+    def render(self) -> Text:
+        """The whole text shown (what tests and copies read; drawing goes by render_line)."""
+        return self._text
+
+    def _lines(self, width: int) -> list[Text]:
+        if width != self._width:
+            self._width = width
+            self._wrapped, self._added = wrapped_lines(self._text, max(width, 1), self.app.console)
+            self._strips = [None] * len(self._wrapped)
+            self._starts = None
+        return self._wrapped
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return container.width
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines(width))
+
+    def render_line(self, y: int) -> Strip:
+        width = self.content_size.width
+        lines = self._lines(width)
+        if not 0 <= y < len(lines):
+            return Strip.blank(width, self.rich_style)
+        selection = self.text_selection
+        span = selection.get_span(y) if selection is not None else None
+        if span is not None:  # a mouse selection's part of this line, drawn as selected
+            start, end = span
+            line = self._marked(y, lines[y])
+            line.stylize(self.selection_style, start, None if end == -1 else end)
+            return self._strip(line, y, width)
+        strip = self._strips[y]
+        if strip is None:
+            strip = self._strips[y] = self._strip(self._marked(y, lines[y]), y, width)
+        return strip
+
+    def _marked(self, y: int, line: Text) -> Text:
+        """Line `y` with the marks that fall on it drawn (a copy when there are any)."""
+        if not self._marks:
+            return line.copy()
+        self.line_at(0)  # (the lines' starts, once per wrap)
+        assert self._starts is not None
+        added = self._added[y]
+        begin = self._starts[y]
+        end = begin + len(line.plain) - added
+        first = max(bisect_right(self._mark_starts, begin) - 1, 0)
+        marked = line.copy()
+        for start, stop, style in self._marks[first:]:
+            if start >= end:
+                break
+            if stop > begin:
+                marked.stylize(style, max(start - begin, 0) + added, min(stop, end) - begin + added)
+        return marked
+
+    def _strip(self, line: Text, y: int, width: int) -> Strip:
+        """One line drawn, with the offsets a mouse selection is placed by."""
+        segments = list(line.render(self.app.console))
+        return (
+            Strip(segments)
+            .apply_style(self.rich_style)
+            .extend_cell_length(width, self.rich_style)
+            .apply_offsets(0, y)
+        )
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The text a mouse selection covers: its part of each line drawn, a paragraph's lines
+        joined as the text has them (no newline where only the width wrapped it)."""
+        lines = self._lines(self.content_size.width)
+        plains = [line.plain[added:] for line, added in zip(lines, self._added, strict=True)]
+        ends = _paragraph_ends(self._text.plain, plains)
+        parts: list[str] = []
+        for y, plain in enumerate(plains):
+            span = selection.get_span(y)
+            if span is None:
+                continue
+            added = self._added[y]  # (a code line's drawn gutter is not copied)
+            start, end = max(span[0] - added, 0), span[1]
+            parts.append(plain[start:] if end == -1 else plain[start : max(end - added, 0)])
+            parts.append("\n" if ends[y] else "")
+        return "".join(parts).removesuffix("\n"), "\n"
+
+
+def wrapped_lines(text: Text, width: int, console: Console) -> tuple[list[Text], list[int]]:
+    """`text` wrapped to `width`, and the characters drawn before each line that `text` has not:
+    a preformatted line (behind text.GUTTER) too long for the width goes on behind a gutter of
+    its own on each line it takes, so code stays marked as code (its wrapped part had none)."""
+    if GUTTER not in text.plain:  # (one wrap of the whole text: the article's usual case)
+        lines = list(text.wrap(console, width, overflow="fold"))
+        return lines, [0] * len(lines)
+    lines, added = [], []
+    room = max(width - len(GUTTER), 1)
+    for paragraph in text.split("\n", allow_blank=True):
+        if not paragraph.plain.startswith(GUTTER) or cell_len(paragraph.plain) <= width:
+            wrapped = list(paragraph.wrap(console, width, overflow="fold")) or [Text()]
+            lines += wrapped
+            added += [0] * len(wrapped)
+            continue
+        gutter, code = paragraph[: len(GUTTER)], paragraph[len(GUTTER) :]
+        code.end = ""
+        for i, piece in enumerate(code.wrap(console, room, overflow="fold")):
+            line = gutter.copy()
+            line.append_text(piece)
+            lines.append(line)
+            added.append(len(GUTTER) if i else 0)
+    return lines, added
+
+
+def _line_starts(text: str, lines: list[str]) -> list[int]:
+    """Where in `text` each of the lines it was wrapped into starts (as _paragraph_ends walks)."""
+    starts: list[int] = []
+    at = 0
+    for line in lines:
+        starts.append(at)
+        if text.startswith(line, at):
+            at += len(line)
+        if at < len(text) and text[at] == "\n":
+            at += 1
+        else:
+            while at < len(text) and text[at] == " ":
+                at += 1
+    return starts
+
+
+def _paragraph_ends(text: str, lines: list[str]) -> list[bool]:
+    """For each line `text` was wrapped into, whether the text has a newline after it (else the
+    width wrapped it; spaces a wrap dropped are skipped)."""
+    ends: list[bool] = []
+    at = 0
+    for line in lines:
+        if text.startswith(line, at):
+            at += len(line)
+        ends.append(at >= len(text) or text[at] == "\n")
+        if at < len(text) and text[at] == "\n":
+            at += 1
+        else:
+            while at < len(text) and text[at] == " ":
+                at += 1
+    return ends
