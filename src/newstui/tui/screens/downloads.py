@@ -11,9 +11,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.notifications import SeverityLevel
-from textual.widgets import Label, ListItem, ListView, ProgressBar, Static
+from textual.widgets import ListItem, ListView, Static
 
 from newstui.model import Download
 from newstui.render import human_size
@@ -60,66 +61,74 @@ def fit_notice(text: Content, width: int, lines: int = NOTICE_LINES) -> Content:
 
 
 def _has_bar(download: Download) -> bool:
-    """Whether a row shows a progress bar: not while queued with nothing arrived (a queue of
-    160 built 160 bars, ~5 widgets each: `L` took 8 s to open on a busy machine)."""
+    """Whether a row shows a progress bar: not while queued with nothing arrived."""
     return download.state != "queued" or bool(download.bytes_done)
 
 
+BAR_CELLS = 32  # the widest a progress bar is drawn (Textual's ProgressBar's width)
+
+
+def progress_bar(download: Download, width: int) -> Content:
+    """A download's progress as a line: a bar of "━" and its percentage ("100%"); a download
+    of unknown size a dim bar and "…" until it is done."""
+    cells = max(min(BAR_CELLS, width - 5), 1)
+    fraction = download.fraction
+    if fraction is None and download.state == "done":
+        fraction = 1.0
+    if fraction is None:
+        return Content.assemble(("━" * cells, "$foreground 25%"), " …")
+    filled = round(fraction * cells)
+    return Content.assemble(
+        ("━" * filled, "$success" if fraction >= 1 else "$accent"),
+        ("━" * (cells - filled), "$foreground 25%"),
+        f" {int(fraction * 100):>3}%",
+    )
+
+
 class DownloadRow(ListItem):
-    """One download: its title (cut with "…" to the width), a progress bar and its state line
-    (wrapped, so the whole path of a finished file shows)."""
+    """One download: its title (cut with "…" to the width), a progress bar once it has begun
+    and its state line (wrapped, so the whole path of a finished file shows).
+
+    One widget drawing its own lines: a row was a title, a state and a progress bar widget (~6
+    widgets with the bar's own), and `L` built them all for a queue of 160 before it showed."""
 
     DEFAULT_CSS = """
     DownloadRow {
         height: auto;
         padding: 0 1;
     }
-    DownloadRow .download-title {
-        width: 1fr;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
-    }
-    DownloadRow .download-state {
-        width: 1fr;
-        color: $text-muted;
-    }
-    DownloadRow ProgressBar {
-        height: 1;
-    }
     """
 
     def __init__(self, download: Download) -> None:
         super().__init__(id=f"download-{download.id}")
         self.download = download
-        self._title = Label(classes="download-title")
-        self._state = Label(classes="download-state")
-        self.bar = ProgressBar(show_eta=False, id=f"download-bar-{download.id}")
 
-    def compose(self) -> ComposeResult:
-        yield self._title
-        if _has_bar(self.download):
-            yield self.bar
-        yield self._state
-
-    def on_mount(self) -> None:
-        self.show(self.download)
+    @property
+    def shows_bar(self) -> bool:
+        """Whether the row draws a progress bar (not while it waits in the queue)."""
+        return _has_bar(self.download)
 
     def show(self, download: Download) -> None:
         """Draw the download's current state."""
         self.download = download
+        self.refresh(layout=True)
+
+    def _content(self, width: int) -> Content:
+        download = self.download
         title = terminal_safe(download.title, line=True) or terminal_safe(download.url, line=True)
-        self._title.update(Content(title))
         line = status_line(download, key_in_effect(self, "downloads.retry"))
-        self._state.update(Content(terminal_safe(line, line=True)))
-        if not _has_bar(download):
-            return
-        if self.bar.parent is None and self.is_mounted:  # it started: its bar from now on
-            self.mount(self.bar, after=self._title)
-        fraction = download.fraction
-        if fraction is None:
-            self.bar.update(total=None if download.state == "downloading" else 1, progress=0)
-        else:
-            self.bar.update(total=1000, progress=round(fraction * 1000))
+        lines = [Content(title).truncate(max(width, 1), ellipsis=True)]
+        if _has_bar(download):
+            lines.append(progress_bar(download, width))
+        lines.append(Content.styled(terminal_safe(line, line=True), "$text-muted"))
+        return Content("\n").join(lines)
+
+    def render(self) -> Content:
+        return self._content(self.content_size.width)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # (the title cut to this width: measured as it will be drawn)
+        return self._content(width).get_height(self.styles, width)  # type: ignore[arg-type]
 
 
 class DownloadList(ListView, inherit_bindings=False):
