@@ -1125,8 +1125,8 @@ async def _fetch_feed(
             )
         finally:
             arrived()
-        new = _moved_for_good(result, cache)
-        moved = moved_line(new, "feeds.toml") if new else None
+        new = _moved_address(result)  # (each fetch through the move: the app says it once)
+        moved = moved_line(new, "feeds.toml") if new and _move_is_news(result, cache) else None
         if result.not_modified:
             records.add(
                 FetchRecord(
@@ -1189,23 +1189,28 @@ def _status_of_its_url(result: FetchResult) -> int:
     return 301 if result.moved_to is not None else result.status
 
 
-def _moved_for_good(result: FetchResult, cache: FeedCache) -> str | None:
+def _moved_address(result: FetchResult) -> str | None:
     """The address a permanent redirect (301, 308) moved a feed to, passwords hidden and on one
-    line, at the first fetch that read it there (user test r35 L1: followed silently for ever, and
-    the feed breaks the day the old address stops redirecting); else None. newstui does not
-    rewrite the file: the user changes the URL (`newstui feeds` says it until then).
-    Said once an address: not again after a failed fetch (its status is not known then), and
-    again when the feed moves elsewhere (review r35 F1: only the 301 was remembered)."""
-    moved_to = result.moved_to
-    if moved_to is None:
-        return None
-    moved_before = cache.status is None or cache.status in PERMANENT_REDIRECTS
-    if moved_before and cache.read_from == result.url:  # read there, moved, the fetch before
+    line; None when it did not move. The outcome carries it at every fetch through the move: the
+    app says it once a session, as another newstui may have been the first to read it there
+    (user test r37 L2: cron's fetch said it, the app never did)."""
+    if result.moved_to is None:
         return None
     from newstui.errors import hide_passwords
     from newstui.text import clean_line
 
-    return clean_line(hide_passwords(moved_to), 300)
+    return clean_line(hide_passwords(result.moved_to), 300)
+
+
+def _move_is_news(result: FetchResult, cache: FeedCache) -> bool:
+    """Whether the fetch is the first to read the feed at the address it moved to (user test r35
+    L1: followed silently for ever, and the feed breaks the day the old address stops
+    redirecting): the fetch's warning says it then. newstui does not rewrite the file: the user
+    changes the URL (`newstui feeds` says it until then).
+    Said once an address: not again after a failed fetch (its status is not known then), and
+    again when the feed moves elsewhere (review r35 F1: only the 301 was remembered)."""
+    moved_before = cache.status is None or cache.status in PERMANENT_REDIRECTS
+    return not (moved_before and cache.read_from == result.url)  # read there, the fetch before
 
 
 def empty_analysis_version(extractor_name: str) -> str | None:

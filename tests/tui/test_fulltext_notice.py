@@ -77,3 +77,15 @@ def test_the_refresh_notification_counts_the_pages_that_failed() -> None:
     assert (
         refresh_summary(outcomes) == "Refreshed 2 sources: 3 new articles, 1 full text not fetched"
     )
+
+
+def test_the_refresh_notification_counts_the_older_pages_auto_left_unread() -> None:
+    """Store helper r37: `fetch` said "4,950 older left as the feed gave them", the app's line
+    said nothing of them."""
+    from newstui.model import SourceOutcome
+    from newstui.tui.refresh import refresh_summary
+
+    outcomes = [SourceOutcome("A", new=60, fulltext_ok=50, fulltext_left=10), SourceOutcome("B")]
+    assert refresh_summary(outcomes) == (
+        "Refreshed 2 sources: 60 new articles, 10 older full texts not read (f reads one)"
+    )

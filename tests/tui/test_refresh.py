@@ -564,3 +564,36 @@ async def test_r_on_a_row_of_sources_that_names_no_feed_says_so_and_refreshes_no
         ]
         assert [path for path, _ in feed_server.requests] == []
         assert app.main.headlines.total == 0
+
+
+async def test_the_refresh_line_says_a_move_another_newstui_read_first_once_a_session(
+    db_path, config, feed_server, tmp_path
+):
+    """User test r37 L2: cron's `fetch` read the moved feed first and said it; the app's
+    refresh line never did, and at 80x24 Sources (its "· moved") is hidden."""
+    from newstui.ingest import fetch_feeds
+    from newstui.library import Library
+
+    feed_server.route("/old.xml", status=301, headers={"Location": "/feed.xml"})
+    path = tmp_path / "moved.toml"
+    path.write_text(
+        "[settings]\nrefresh_minutes = 0\nfulltext = false\ntimeout = 5\n[[feeds]]\n"
+        f'name = "Mover"\nurl = "{feed_server.url("/old.xml")}"\n',
+        "utf-8",
+    )
+    moved = load_config(path)
+    with Library.open(db_path) as library:  # another newstui (cron) reads it there first
+        [first] = await fetch_feeds(library, moved)
+    assert first.warning and "moved permanently" in first.warning
+    said = f"Mover moved permanently to {feed_server.url('/feed.xml')}: change its url in the config"
+    app = NewstuiApp(db_path, moved)
+    async with run_recorded(app, size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await until(pilot, lambda: notifications(app))
+        await settle(pilot)
+        assert said in notifications(app)[-1].message
+        await pilot.press("R")
+        await until(pilot, lambda: len(notifications(app)) == 2)
+        await settle(pilot)
+        assert "moved" not in notifications(app)[-1].message  # once a session

@@ -303,7 +303,8 @@ class SourceOutcome:
     changes: SyncChanges | None = None  # the sync's: subscriptions added, removed, marks
     # a server subscription the app's refresh left to the sync: counted with it, no source read
     by_sync: bool = False
-    # a feed moved for good (301/308), said once: its new address, passwords hidden, one line
+    # a feed moved for good (301/308), at each fetch through the move (its `warning` says it
+    # at the first only): its new address, passwords hidden, one line
     moved_to: str | None = None
 
     @property

@@ -199,6 +199,17 @@ def as_listed(
     return [replace(o, name=names.get(o.name, o.name)) if not o.sync else o for o in outcomes]
 
 
+def moves_unsaid(
+    outcomes: Sequence[SourceOutcome], said: frozenset[tuple[str, str]]
+) -> tuple[list[SourceOutcome], frozenset[tuple[str, str]]]:
+    """The outcomes with the moves `said` (feed name, new address) left out, and those said now
+    added: the app's refresh line says a move once a session, whichever newstui read the feed
+    there first (user test r37 L2: cron's fetch said it, the app's line never did)."""
+    moves = frozenset((o.name, o.moved_to) for o in outcomes if o.moved_to is not None)
+    kept = [replace(o, moved_to=None) if (o.name, o.moved_to) in said else o for o in outcomes]
+    return kept, said | moves
+
+
 def _deleted(removed: RemovedSource) -> str:
     """What removing a source deleted, as `fetch` and D say it: "11 articles deleted, 1 starred
     kept"."""
@@ -287,7 +298,8 @@ def refresh_summary(
 
 
 def _articles_said(outcomes: list[SourceOutcome]) -> list[str]:
-    """The new, updated and full texts not fetched of some outcomes, e.g. ["3 new articles"]."""
+    """The new, updated and full texts not fetched or not read of some outcomes, e.g.
+    ["3 new articles"]."""
     new = sum(o.new for o in outcomes)
     updated = sum(o.updated for o in outcomes)
     parts = []
@@ -298,6 +310,9 @@ def _articles_said(outcomes: list[SourceOutcome]) -> list[str]:
     fulltext_failed = sum(o.fulltext_failed for o in outcomes)
     if fulltext_failed:  # the articles are there, with their feed's text
         parts.append(f"{counted(fulltext_failed, 'full text')} not fetched")
+    # pages "auto" left past a feed's 50 newest, as `fetch` counts them (store helper r37)
+    if left := sum(o.fulltext_left for o in outcomes):
+        parts.append(f"{counted(left, 'older full text')} not read (f reads one)")
     return parts
 
 

@@ -75,6 +75,7 @@ class SourceRefresh(RefreshReloads):
     _changes_seen = 0
     _progress: RefreshProgress | None = None  # the latest progress not yet shown
     _progress_timer: Timer | None = None
+    _moves_said: frozenset[tuple[str, str]] = frozenset()  # (feed, new address) said this session
 
     @property
     def refreshing(self) -> bool:
@@ -274,10 +275,11 @@ class SourceRefresh(RefreshReloads):
         if message.cancelled:
             return
         if message.outcomes or message.removed or message.cleaned:
-            from newstui.tui.refresh import as_listed, refresh_summary
+            from newstui.tui.refresh import as_listed, moves_unsaid, refresh_summary
 
             failed = any(o.error for o in message.outcomes)
             outcomes = as_listed(message.outcomes, self.config, self.sources.feeds)
+            outcomes, self._moves_said = moves_unsaid(outcomes, self._moves_said)
             self.notify(
                 refresh_summary(outcomes, message.removed, message.cleaned),
                 severity="warning" if failed else "information",
