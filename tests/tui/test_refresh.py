@@ -585,7 +585,9 @@ async def test_the_refresh_line_says_a_move_another_newstui_read_first_once_a_se
     with Library.open(db_path) as library:  # another newstui (cron) reads it there first
         [first] = await fetch_feeds(library, moved)
     assert first.warning and "moved permanently" in first.warning
-    said = f"Mover moved permanently to {feed_server.url('/feed.xml')}: change its url in the config"
+    said = (
+        f"Mover moved permanently to {feed_server.url('/feed.xml')}: change its url in the config"
+    )
     app = NewstuiApp(db_path, moved)
     async with run_recorded(app, size=(80, 24)) as pilot:
         await settle(pilot)
