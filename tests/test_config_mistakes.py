@@ -120,3 +120,29 @@ def test_a_view_named_like_a_feed_is_warned_of_with_its_line(tmp_path):
         f"{path}:6: view 'many 03' has a source's name: Sources lists both; "
         "give the view another name",
     )
+
+
+@pytest.mark.parametrize(
+    ("tags", "expected"),
+    [
+        ('"news, world"', 'like tags = ["news", "world"], not \'news, world\''),
+        ('"news world"', 'like tags = ["news", "world"], not \'news world\''),
+    ],
+)
+def test_tags_written_as_one_string_of_several_say_to_write_a_list(tmp_path, tags, expected):
+    """User test r37 L8: `tags = "news, world"` (a newsboat urls line's habit) was taken
+    silently as one tag "news, world"."""
+    message = _message(tmp_path, f'[[feeds]]\nurl = "https://a/x"\nname = "A"\n\ntags = {tags}\n')
+    assert message.endswith(f":5: 'tags' of feed 'A' must be a list, {expected}")
+
+
+def test_a_local_sources_tags_as_one_string_of_several_name_it(tmp_path):
+    message = _message(tmp_path, '[[local]]\npath = "clips"\ntags = "saved,  later"\n')
+    assert ":3: 'tags' of local source 'clips' must be a list, like tags = " in message
+    assert '["saved", "later"]' in message
+
+
+def test_one_tag_alone_may_still_be_a_string(tmp_path):
+    path = tmp_path / "feeds.toml"
+    path.write_text('[[feeds]]\nurl = "https://a/x"\ntags = " news "\n', "utf-8")
+    assert load_config(path).feeds[0].tags == ("news",)

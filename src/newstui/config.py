@@ -415,7 +415,8 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
                     kline = _entry_key_line(raw, "feeds", i, key) or line
                     raise fail(kline, f"{key!r} of feed {name!r} {problem}")
                 keep[key] = entry[key]
-        tags = _tags(entry.get("tags", []), line, fail)
+        tline = _entry_key_line(raw, "feeds", i, "tags") or line
+        tags = _tags(entry.get("tags", []), tline, fail, f"feed {name!r}")
         feeds.append(FeedConfig(url, name, tags, fulltext, **keep, named="name" in entry))
     local: list[LocalConfig] = []
     for i, entry in enumerate(_array(data.get("local", []), "local", raw, fail)):
@@ -437,7 +438,9 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
         extra = set(entry) - {*LOCAL_KEYS}
         if extra:
             raise _unknown_key(extra, LOCAL_KEYS, f"local source {name!r}", "local", i, raw, fail)
-        local.append(LocalConfig(lpath, name, _tags(entry.get("tags", []), line, fail)))
+        tline = _entry_key_line(raw, "local", i, "tags") or line
+        tags = _tags(entry.get("tags", []), tline, fail, f"local source {name!r}")
+        local.append(LocalConfig(lpath, name, tags))
     views: list[ViewConfig] = []
     view_names: set[str] = set()
     for i, entry in enumerate(_array(data.get("views", []), "views", raw, fail)):
@@ -816,12 +819,24 @@ def _str(value: Any, key: str, line: int, fail: Any) -> str:
     return text
 
 
-def _tags(value: Any, line: int, fail: Any) -> tuple[str, ...]:
-    if isinstance(value, str):
+def _tags(value: Any, line: int, fail: Any, owner: str) -> tuple[str, ...]:
+    """An entry's tags: a list of strings, or one tag alone as a string. A string holding a
+    comma or a space is several tags written as newsboat's urls file writes them (user test r37
+    L8: `tags = "news, world"` was one tag "news, world"): one line says how to write them."""
+    if isinstance(value, str) and not _several_tags(value):
         value = [value]
+    if isinstance(value, str):
+        words = [w for w in re.split(r"," if "," in value else r"\s+", value) if w.strip()]
+        like = ", ".join(f'"{w.strip()}"' for w in words)
+        raise fail(line, f"'tags' of {owner} must be a list, like tags = [{like}], not {value!r}")
     if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
-        raise fail(line, "'tags' must be a list of strings")
+        raise fail(line, f"'tags' of {owner} must be a list of strings")
     return clean_tags(value)
+
+
+def _several_tags(value: str) -> bool:
+    """Whether a string given as `tags` holds more than one word (a comma or a space)."""
+    return "," in value or any(w.isspace() for w in value.strip())
 
 
 def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
