@@ -574,6 +574,9 @@ _TITLE_MODIFIERS: Final = frozenset(
     "Acting Deputy Special Senior Assistant Associate Principal Interim Executive Permanent "
     "Press Joint".split()
 )
+# A title's last word before a pair of briefs and an officer's word: "Chief Marketing and
+# Innovation Officer Mark Chmiel", "Senior Research and Policy Director Ann Lee" (one title).
+_TITLE_MODIFIERS_OF_PAIRS: Final = frozenset("Chief Senior Deputy Vice Assistant Associate".split())
 # Words that name a body's level before a known body's name: "National Security Council" and
 # "Federal Parliament" are bodies of their own, not the UN's Security Council or a parliament.
 _BODY_LEVELS: Final = frozenset(
@@ -599,6 +602,9 @@ _PERSON_VERB_AFTER: Final = re.compile(
 )
 # Particles inside people's names only (not "de", "la", "al": "Rio de Janeiro", "Al Jazeera").
 _NAME_PARTICLES: Final = frozenset("van von der den ter ten bin ibn bint".split())
+# Portuguese, Spanish and Italian particles inside a person's name ("Domingos da Camara"): places
+# have them too ("Foz do Iguaçu"), so only a person cue makes such a name a person.
+_ROMANCE_PARTICLES: Final = frozenset("da de do dos das del di".split())
 # Prefixes joined to a word by a hyphen ("Vice-president", "Anti-war"): no given name's syllable.
 _WORD_PREFIXES: Final = frozenset(
     "anti pro non self co ex vice mid post pre multi well long short half semi cross counter "

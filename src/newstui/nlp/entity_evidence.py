@@ -109,6 +109,7 @@ from newstui.nlp.entity_cues import (
     _ROLE_OF_BEFORE,
     _ROLE_OF_NOUN_BEFORE,
     _ROMAN_NUMERAL,
+    _ROMANCE_PARTICLES,
     _RUN_ENDS,
     _SEAT_HOLDERS,
     _SENTENCE_STOP,
@@ -985,8 +986,9 @@ class _TypingFinder(_FinderBase):
                     or w.lower() in self.lower_seen
                     or w in THING_WORDS
                     or self._lookup(w)
-                    for w in words
-                )
+                    for k, w in enumerate(words)
+                    if not (len(words) == 3 and k == 1 and w in _ROMANCE_PARTICLES)
+                )  # ("Domingos da Camara": a particle inside, still only with a person cue)
                 or (  # "the Minister of Foreign Affairs, Per Stig Møller,", "Taha Yassin Ramadan,
                     # former vice-president of Iraq": a common word inside a name, an apposition
                     len(words) == 3
@@ -1063,6 +1065,8 @@ class _TypingFinder(_FinderBase):
                 return "PLACE", 1  # "in Nowa Huta", "gathered at Circular Quay"
             if len(words) == 2 and self._given_name_as_surname(words, surface, start, end):
                 return "PERSON", 1  # "Saddam Hussein", "Patty Morris": a father's given name
+            if len(words) == 3 and words[1] in _ROMANCE_PARTICLES:
+                return None, 0  # "Concertación de Partidos": no cue, no person (not even weak)
             return "PERSON", 0
         if len(before) >= 2 and before[-2:] == ["according", "to"]:
             if len(words) == 1 and next_word in ("minister", "secretary"):
@@ -1866,9 +1870,10 @@ class _TypingFinder(_FinderBase):
             bool(before)
             and before[-1] in ("in", "near")
             and (len(before) < 2 or before[-2] not in _NOT_PLACE_BEFORE_IN)
-            and not self._after_capitalised_word(start)
+            and not (before[-1] == "in" and self._after_capitalised_word(start))
             and not any(c.isdigit() for c in surface)
-        )
+        )  # ("Nobel Prize in Economics": "in" inside a name; no name holds "near": "Georgian
+        # National Park near Borzhomi" is a place)
 
     def _group_before(self, start: int) -> bool:
         """'Ethiopians Dejene Debela', 'Kenyan runner …': a nationality right before a name."""

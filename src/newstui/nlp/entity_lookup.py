@@ -13,6 +13,7 @@ from newstui.nlp.entity_cues import (
     _OWN_POSSESSIVE_AFTER,
     _OWN_S,
     _TITLE_MODIFIERS,
+    _TITLE_MODIFIERS_OF_PAIRS,
     _TRANSCRIPT_LABEL,
     _credit_lines,
 )
@@ -293,6 +294,8 @@ class _FinderBase:
             if " ".join(t.text for t in run[i : i + n]) in self.gaz.titles:
                 if run[i].text in _BRAND_TITLES and not self._holder_after_brand_title(run, i + 1):
                     return 0  # "the Commodore Ballroom", "Commodore Business Machines"
+                if n == 1 and run[i].text == "Dean" and self._dean_as_given_name(run, i):
+                    return 0  # "founded by Dean Kamen": a given name, no university's dean
                 if any(
                     t.text in THING_WORDS for t in run[i + n : i + n + 3]
                 ) and not self._brief_then_full_name(run, i + n):
@@ -305,10 +308,35 @@ class _FinderBase:
                     and not self._lookup(run[i + n].text)
                 ):
                     return n + 2  # "Chief Technical Officer Chris Wright": one title
+                if (
+                    i + n + 4 < len(run)
+                    and run[i + n - 1].text in _TITLE_MODIFIERS_OF_PAIRS
+                    and run[i + n + 1].text in ("and", "&")
+                    and run[i + n + 3].text.lower() in self.gaz.role_words
+                    and all(
+                        run[k].text not in self.gaz.first_names
+                        and run[k].text.lower() not in self.gaz.role_words
+                        and not self._lookup(run[k].text)
+                        for k in (i + n, i + n + 2)
+                    )
+                ):
+                    return n + 4  # "Chief Marketing and Innovation Officer Mark Chmiel"
                 return n
         if len(run) - i == 2 and self._role_before_surname(run, i):
             return 1  # "U.S. Attorney Bash": a title's first word as a title of its own
         return 0
+
+    def _dean_as_given_name(self, run: list[Token], i: int) -> bool:
+        """Whether "Dean" before a name is a given name: the article speaks of no dean in lower
+        case, no "the", "a" or body's word stands before it and no "of" after it ("Economists
+        Jim Cole and Dean Maki", "Sen. Dean Florez"; not "the Dean of Law", "School Dean Ann
+        Lee", nor "Dean Okafor" where a story calls her "the dean")."""
+        if i + 1 >= len(run) or not _is_cap(run[i + 1].text) or "dean" in self.lower_seen:
+            return False
+        if i:
+            return run[i - 1].text not in self.gaz.org_words and run[i - 1].text not in self.heads
+        before = self.text[max(0, run[i].start - 12) : run[i].start].split()
+        return not before or before[-1].lower() not in ("the", "a", "an", "as")
 
     def _holder_after_brand_title(self, run: list[Token], i: int) -> bool:
         """Whether run[i:] names the holder of a title that brands and venues share: a given

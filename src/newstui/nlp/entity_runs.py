@@ -327,6 +327,7 @@ class _RunFinder(_TypingFinder):
             and self.text[first.start - 1 : first.start] in ("\n", "")
             and run[1].text.lower() in self.gaz.common_words
             and strip_possessive(run[1].text) not in self.heads  # "NBC News reported"
+            and not self._title(run, 1)  # "US Major Alan Kabakoff said": a title, a name
         ):
             return run[:1]  # "MS Although we used…": an interviewee's initials open the answer
         if known or self._title(run, 0):
@@ -1428,6 +1429,8 @@ class _RunFinder(_TypingFinder):
         if j - first < 3 or strip_possessive(run[j - 1].text) in self.heads:
             return i  # "Dean of UC Varden School of Law": a body, no name, after the title
         n = j - 2 - first
+        if self._known(run, first) > n:
+            return i  # "the Premier of New South Wales": one known place, no name after it
         if n and self._is_place(run, first, n):  # "First Minister of Scotland Nicola Sturgeon"
             start, end, surface = self._surface(run, first, n)
             name, kind = self._lookup(surface) or (surface, "PLACE")
