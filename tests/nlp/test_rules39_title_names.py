@@ -68,3 +68,13 @@ def test_a_particle_inside_a_name_with_no_cue_names_no_person(extractor) -> None
     types = type_by_name(extractor, text)
     assert types.get("Liga da Costa Verde") != "PERSON"
     assert types.get("Liga da Costa") != "PERSON"
+
+
+def test_a_first_minister_after_a_country_opening_a_paragraph(extractor) -> None:
+    text = (
+        "Wales has acted already.\n\n"
+        "Scotland First Minister Ailsa Kerr said the rules would change on Monday."
+    )
+    types = type_by_name(extractor, text)
+    assert types.get("Scotland") == "PLACE"
+    assert types.get("Ailsa Kerr") == "PERSON"

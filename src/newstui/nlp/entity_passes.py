@@ -225,6 +225,15 @@ def _opens_sentence(text: str, at: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
+# What lies between two places joined by a hyphen: "the Pakistan-Afghanistan border", "the
+# Paris-Bucharest route", "China-Canada relations" (each place named; not "Asia-Pacific region").
+_BETWEEN_PLACES_AFTER: Final = re.compile(
+    r" (?:borders?|frontier|boundary|crossings?|routes?|flights?|road|highway|railway|rail|"
+    r"pipeline|corridor|conflict|war|dispute|rivalry|relations|ties|talks|discussions|"
+    r"negotiations|meetings?|summit|trade|deal)\b"
+)
+
+
 class _EntityFinder(_RunFinder):
     """Finds candidates in one text; a fresh instance per article. scan() reads the capitalised runs,
     then passes over the candidates: suffixes, campuses and branches, abbreviations defined and spelt
@@ -237,6 +246,7 @@ class _EntityFinder(_RunFinder):
         for run, cues in _chunks(self.text, self.tokens, hyphened):
             self._scan_run(run, cues)
         self._split_group_compounds(hyphened)
+        self._split_place_compounds(hyphened)
         if any(tok.text[1:2] == "-" for tok in hyphened):  # "R-PA": a letter and a hyphen
             self._drop_party_state_tags()
         self._type_by_use()
@@ -349,6 +359,50 @@ class _EntityFinder(_RunFinder):
                 self.candidates.remove(whole)
         if parts_found:
             self.candidates = sorted(self.candidates + parts_found, key=lambda c: c.start)
+
+    def _split_place_compounds(self, hyphened: list[Token]) -> None:
+        """'the Pakistan-Afghanistan border', 'the Paris-Bucharest route': known places joined by
+        hyphens, in no longer name, are each a place (not "Asia-Pacific" nor "Guinea-Bissau",
+        known whole, nor "the Cameroon-Nigeria Mixed Commission", a body's name)."""
+        known = self.gaz.known
+        found: list[Candidate] = []
+        for tok in hyphened:
+            parts = strip_possessive(tok.text).split("-")
+            if len(parts) < 2 or not all(known.get(p) == "PLACE" for p in parts):
+                continue
+            if self._lookup("-".join(parts)) is not None or not _BETWEEN_PLACES_AFTER.match(
+                self.text, tok.end
+            ):
+                continue  # ("the Asia-Pacific region", "Congo-Kinshasa": one place's name)
+            over = [c for c in self.candidates if c.start < tok.end and c.end > tok.start]
+            if any(c.type is not None or (c.start, c.end) != (tok.start, tok.end) for c in over):
+                continue
+            for c in over:
+                self.candidates.remove(c)  # the whole, untyped
+            at = tok.start
+            for p in parts:
+                cand = Candidate(at, at + len(p), p, 1, "PLACE", 2)
+                name = self._lookup(p)
+                if name is not None and name[0] != p:
+                    cand.display = name[0]
+                longer = next(
+                    (
+                        c
+                        for c in self.candidates
+                        if c.type == "PLACE"
+                        and c.words == 2
+                        and c.text.startswith(p + " ")
+                        and c.text[len(p) + 1 :] in ("Strip", "Region", "Province")
+                    ),
+                    None,
+                )
+                if longer is not None:  # "the Israel-Gaza border" after "the Gaza Strip" (not
+                    # "the US-Mexico border" after "Mexico City")
+                    cand.display = longer.display or longer.text
+                found.append(cand)
+                at += len(p) + 1
+        if found:
+            self.candidates = sorted(self.candidates + found, key=lambda c: c.start)
 
     def _type_by_use(self) -> None:
         """Known words typed by how the sentence uses them: 'learn English', 'in both Arabic and

@@ -67,6 +67,7 @@ from newstui.nlp.entity_words import (
     _may_open_known,
     counts_name,
     find_alone,
+    hyphened_compass,
 )
 from newstui.nlp.gazetteer import load_gazetteer, tier_type
 from newstui.nlp.names import PARTICLES, countries_and_regions, strip_possessive
@@ -495,7 +496,11 @@ class _RunFinder(_TypingFinder):
                 self._compass_kind(run, i, n_known, pending[-1].text)
                 if n_known
                 and pending
-                and (pending[-1].text in COMPASS or pending[-1].text == "Greater")
+                and (
+                    pending[-1].text in COMPASS
+                    or pending[-1].text == "Greater"
+                    or hyphened_compass(pending[-1].text)
+                )
                 else None
             )
             if (

@@ -39,6 +39,23 @@ _GLUED_TITLES: Final = DOTTED_TITLES - {"St", "Mt", "Fr"}
 COMPASS: Final = frozenset(
     "North South East West Northern Southern Eastern Western Central Upper Lower".split()
 )
+_COMPASS_HALVES: Final = frozenset("north south east west".split())
+
+
+def hyphened_compass(word: str) -> bool:
+    """'South-East', 'North-west', 'South-eastern': two compass points joined by a hyphen,
+    a compass word as "Southeast" is ("South-East Queensland", "North-West Iran")."""
+    first, _, second = word.partition("-")
+    second = second.lower()
+    if second.endswith("ern"):
+        second = second[:-3]
+    return (
+        first in ("North", "South")
+        and second in _COMPASS_HALVES
+        and second not in ("north", "south")
+    )
+
+
 # Heads that open a place name: "River Aske", "Lake Chad", "Mount Kenya".
 # "County Cork" (Irish and Northern Irish counties are named after the word).
 PLACE_OPENERS: Final = frozenset(
