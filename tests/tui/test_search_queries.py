@@ -9,7 +9,7 @@ from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.search import SearchScreen
 from newstui.tui.widgets.search_hint import QUERY_EXAMPLES
 
-from .conftest import screen_text, settle
+from .conftest import notifications, run_recorded, screen_text, settle
 
 
 async def test_a_boolean_query_with_fields_becomes_a_view(db_path, ids):
@@ -321,3 +321,25 @@ async def test_an_empty_result_shows_only_the_keys_that_apply(db_path, ids):
         await pilot.press("s")
         await settle(pilot)
         assert app.main.headlines.selected.starred
+
+
+async def test_keys_typed_fast_behind_an_esc_never_run_as_the_main_screens_keys(db_path, ids):
+    """`/aleppo` Enter, Esc, `/syria` Enter arriving together (tmux, a script, a busy machine):
+    the Esc reached the first box before it had taken `aleppo` Enter, closed it, and those keys
+    ran as the main screen's: `a` asked to add a feed, `o` opened the browser, `p` moved (user
+    test r36 L11: `r` refreshed, `O t` sorted, `s` starred…). They go into the box, in order."""
+    from .test_keys_behind_moves import burst
+    from .test_navigation import flags
+
+    app = NewstuiApp(db_path, None)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        before = {name: flags(db_path, article_id) for name, article_id in ids.items()}
+        burst(app, "slash", *"aleppo", "enter", "escape", "slash", *"syria", "enter")
+        await settle(pilot)
+        assert app.main.headlines.view.key == "search:syria"
+        assert [n.message for n in notifications(app)] == []
+        assert {name: flags(db_path, article_id) for name, article_id in ids.items()} == before
+        await pilot.press("escape")  # back from syria: aleppo's search was made, then left
+        await settle(pilot)
+        assert not app.main.headlines.view.key.startswith("search:")

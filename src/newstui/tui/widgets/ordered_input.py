@@ -109,21 +109,46 @@ class TypedAhead(KeyedBox[ScreenResultType]):
     app's keys, and Enter closed an empty box). Keys typed behind Enter (`/aleppo` Enter `j`)
     reach the screen showing after it closed (they were typed into the closing box)."""
 
+    _typing = 0  # keys given to the box that it has not taken yet
+    # keys typed behind those that the box would not take (Esc, Tab…) and every key after them:
+    # they go on, in order, once the box has taken the keys before them (user test r36 L11: an
+    # Esc overtook `aleppo` Enter on their way to the box, closed it, and the letters ran as the
+    # main screen's keys: a, o, p…)
+    _behind: list[events.Key] | None = None
+
     def take_typed_key(self, event: events.Key) -> None:
-        """Give the box a key it would have taken (a character, Enter, Backspace…)."""
+        """Give the box a key it would have taken (a character, Enter, Backspace…); a key it
+        would not take waits until the box has taken the keys typed before it."""
         try:
             box = self.query_one(OrderedInput)
         except NoMatches:
             return
-        if not (event.is_printable or box.binds(event.key)):
-            return  # (Esc, Tab… keep their way to this screen's and the app's bindings)
+        if self._behind is None and not (event.is_printable or box.binds(event.key)):
+            if not self._typing:
+                return  # (Esc, Tab… keep their way to this screen's and the app's bindings)
+            self._behind = []
         event.stop()
         event.prevent_default()
+        if self._behind is not None:
+            self._behind.append(events.Key(event.key, event.character))
+            return
         box.focus()
+        self._typing += 1
         box.post_message(events.Key(event.key, event.character))
+        box.call_later(self._typed_taken)
+
+    def _typed_taken(self) -> None:
+        """The box took a key given to it: once it has taken them all, the keys that waited
+        behind them go on their way, in order (the app routes them as typed)."""
+        self._typing -= 1
+        if self._typing or self._behind is None:
+            return
+        behind, self._behind = self._behind, None
+        for key in behind:
+            self.app.post_message(key)
 
     def on_key(self, event: events.Key) -> None:
-        if self.focused is None:
+        if self.focused is None or self._typing or self._behind is not None:
             self.take_typed_key(event)
 
     def submitted(self, typed: str) -> None:
