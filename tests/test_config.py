@@ -62,7 +62,7 @@ def _write(tmp_path: Path, text: str) -> Path:
         ),
         ("[settings]\nconcurrency = 0\n", ":2: setting 'concurrency' must be at least 1"),
         ("[settings]\ncolour = 1\n", ":2: unknown setting 'colour'"),
-        ('[settings]\nextractor = "spacy"\n', ':2: extractor must be one of "rules"'),
+        ('[settings]\nextractor = "spacy"\n', ":2: setting 'extractor' must be one of \"rules\""),
         (
             '[[feeds]]\nurl = "https://a/x"\nname = "A"\n[[feeds]]\nurl = "https://b/x"\nname = "a"\n',
             ":4: duplicate feed name 'a'",

@@ -146,3 +146,44 @@ def test_one_tag_alone_may_still_be_a_string(tmp_path):
     path = tmp_path / "feeds.toml"
     path.write_text('[[feeds]]\nurl = "https://a/x"\ntags = " news "\n', "utf-8")
     assert load_config(path).feeds[0].tags == ("news",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '[settings]\nmark_read_on_open = "yes"\n',
+            ":2: setting 'mark_read_on_open' must be true or false, not 'yes'",
+        ),
+        (
+            "[settings]\nspeaker_tags = 1\n",
+            ":2: setting 'speaker_tags' must be true or false, not 1",
+        ),
+        ('[settings]\nfulltext = "sometimes"\n', ":2: setting 'fulltext' must be \"auto\", true"),
+        (
+            "[settings]\npager = 42\n",
+            ":2: setting 'pager' must be a command string, like \"less -R\", not 42",
+        ),
+        (
+            "[settings]\ndownload_dir = 5\n",
+            ":2: setting 'download_dir' must be a folder path, not 5",
+        ),
+    ],
+)
+def test_a_wrong_setting_names_its_value_in_words_a_user_knows(tmp_path, text, expected):
+    """User test r37 L3: "setting 'mark_read_on_open' must be a bool", without the value, and
+    "fulltext must be …" beside "setting 'X' must be …"."""
+    message = _message(tmp_path, text)
+    assert expected in message
+    assert "bool" not in message
+
+
+@pytest.mark.parametrize("word", ["yes", "no", "True"])
+def test_a_yes_or_no_written_bare_as_newsboat_writes_it_says_to_write_true_or_false(tmp_path, word):
+    message = _message(tmp_path, f"[settings]\ntimeout = 5\nmark_read_on_open = {word}  # mine\n")
+    assert message.endswith(f":3: invalid TOML: Invalid value (write true or false, not {word})")
+
+
+def test_another_invalid_value_gets_no_true_or_false_hint(tmp_path):
+    message = _message(tmp_path, "[settings]\nbrowser = w3m\n")
+    assert message.endswith(":2: invalid TOML: Invalid value")

@@ -237,8 +237,21 @@ def parse_config(path: Path, raw: str) -> Config:
             reason,
         )
         line = f":{where.group(1)}" if where else ""
-        raise ConfigError(f"{path}{line}: invalid TOML: {reason}") from None
+        hint = _bare_word_hint(raw, int(where.group(1))) if where else ""
+        raise ConfigError(f"{path}{line}: invalid TOML: {reason}{hint}") from None
     return _validate(path, raw, data)
+
+
+# a value written bare as newsboat's config writes it: `mark_read_on_open = yes`
+_BARE_BOOL = re.compile(r"[ \t]*[\w.\"'-]+[ \t]*=[ \t]*(yes|no|on|off|True|False)[ \t]*(#.*)?")
+
+
+def _bare_word_hint(raw: str, line: int) -> str:
+    """A hint for the TOML error at `line` when it holds a yes/no written bare (user test r37
+    L3: "invalid TOML: Invalid value" did not say what to write)."""
+    lines = raw.splitlines()
+    found = _BARE_BOOL.fullmatch(lines[line - 1]) if 0 < line <= len(lines) else None
+    return f" (write true or false, not {found.group(1)})" if found else ""
 
 
 _LINE_PATTERNS = {
@@ -772,11 +785,14 @@ def _validate_settings(table: Any, raw: str, fail: Any) -> Settings:
         expected = type(getattr(defaults, key))
         if key == "fulltext":
             if not _valid_fulltext(value):
-                raise fail(kline(), f'fulltext must be "auto", true or false, not {value!r}')
+                raise fail(
+                    kline(),
+                    f"setting 'fulltext' must be \"auto\", true or false, not {_as_written(value)}",
+                )
         elif key == "extractor":
             if value not in EXTRACTOR_NAMES:
                 choices = ", ".join(f'"{name}"' for name in EXTRACTOR_NAMES)
-                raise fail(kline(), f"extractor must be one of {choices}, not {value!r}")
+                raise fail(kline(), f"setting 'extractor' must be one of {choices}, not {value!r}")
         elif expected in (int, float):
             problem = _number_problem(key, value, expected is float)
             if problem:
@@ -785,22 +801,27 @@ def _validate_settings(table: Any, raw: str, fail: Any) -> Settings:
         elif key == "sort":
             if not isinstance(value, str) or SortOrder.parse(value) is None:
                 choices = ", ".join(f'"{k}", "{k}-reverse"' for k in SORT_KEYS)
-                raise fail(kline(), f"sort must be one of {choices}, not {value!r}")
+                raise fail(kline(), f"setting 'sort' must be one of {choices}, not {value!r}")
         elif key == "download_dir":
             if not isinstance(value, str) or strip_controls(value) != value or "\0" in value:
-                raise fail(kline(), "setting 'download_dir' must be a folder path")
+                raise fail(kline(), f"setting 'download_dir' must be a folder path, not {value!r}")
         elif key in ("browser", "pager", "player"):
             from newstui.launch import LaunchError, needs_shell
 
             if not isinstance(value, str):
                 example = {"browser": "w3m %u", "pager": "less -R", "player": "mpv %f"}[key]
-                raise fail(kline(), f'setting {key!r} must be a command string, like "{example}"')
+                raise fail(
+                    kline(),
+                    f'setting {key!r} must be a command string, like "{example}", '
+                    f"not {_as_written(value)}",
+                )
             try:
                 needs_shell(value)
             except LaunchError as exc:
                 raise fail(kline(), f"setting {key!r}: {exc}") from None
-        elif not isinstance(value, expected):
-            raise fail(kline(), f"setting {key!r} must be a {expected.__name__}")
+        elif not isinstance(value, expected):  # (user test r37 L3: "must be a bool")
+            kind = "true or false" if expected is bool else f"a {expected.__name__}"
+            raise fail(kline(), f"setting {key!r} must be {kind}, not {_as_written(value)}")
         values[key] = value
     return Settings(**values)
 
