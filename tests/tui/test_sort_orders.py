@@ -88,7 +88,11 @@ def test_an_unknown_sort_setting_is_one_line_with_its_line_number(tmp_path):
     with pytest.raises(ConfigError) as caught:
         load_config(path)
     message = str(caught.value)
-    assert "feeds.toml:3" in message and "setting 'sort' must be one of" in message and "'size'" in message
+    assert (
+        "feeds.toml:3" in message
+        and "setting 'sort' must be one of" in message
+        and "'size'" in message
+    )
     path.write_text('[settings]\nsort = "title-reverse"\n', "utf-8")
     assert load_config(path).settings.sort == "title-reverse"
 
