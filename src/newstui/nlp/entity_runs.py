@@ -926,20 +926,27 @@ class _RunFinder(_TypingFinder):
         rest = self._lookup(self._surface(run, i + n, n_rest)[2])
         return n_rest if rest and rest[1] == "ORG" else 0
 
+    def _known_body_then(self, run: list[Token], i: int, n: int) -> bool:
+        """Whether run[i : i + n] is a known organisation's name, not possessive ("Amnesty's
+        USA office"), with one to three words of the run after it: the shape of the body's
+        branch (_body_branch) or unit (_firm_unit)."""
+        at = i + n
+        if at >= len(run) or len(run) - at > 3:
+            return False
+        last = run[at - 1]
+        if "'" in last.text or "’" in last.text or self.text[last.end : last.end + 1] in ("'", "’"):
+            return False
+        known = self._lookup(self._surface(run, i, n)[2])
+        return known is not None and known[1] == "ORG"
+
     def _body_branch(self, run: list[Token], i: int, n: int) -> int:
         """'Amnesty International USA', 'Greenpeace Australia Pacific', 'Sky News Australia': a
         known organisation's name, then the names of countries or big regions ending the run,
         is the body's branch there; the places' length in tokens, or 0. Not a beat ("the BBC
         Gaza correspondent", "a CIA Middle East analyst") nor a city ("CNN Washington")."""
-        at = i + n
-        if at >= len(run) or len(run) - at > 3:
-            return 0
-        last = run[at - 1]
-        if "'" in last.text or "’" in last.text or self.text[last.end : last.end + 1] in ("'", "’"):
-            return 0  # "Amnesty's USA office"
-        known = self._lookup(self._surface(run, i, n)[2])
-        if known is None or known[1] != "ORG" or (n == 1 and _is_acronym(run[i].text)):
+        if not self._known_body_then(run, i, n) or (n == 1 and _is_acronym(run[i].text)):
             return 0  # (nor an abbreviation: "the UN Syria envoy", "an EU Ukraine summit")
+        at = i + n
         regions = countries_and_regions()
         k = at
         while k < len(run):
@@ -968,15 +975,9 @@ class _RunFinder(_TypingFinder):
         their length in tokens, or 0. Not a person ("BBC George Entwistle"), a title ("Sirius
         CEO"), nor a thing the names describe ("the White House Press Correspondence dinner";
         but "the Nielsen Media Research spokesman", "… company")."""
+        if not self._known_body_then(run, i, n):
+            return 0
         at = i + n
-        if at >= len(run) or len(run) - at > 3:
-            return 0
-        last = run[at - 1]
-        if "'" in last.text or "’" in last.text or self.text[last.end : last.end + 1] in ("'", "’"):
-            return 0  # "Nielsen's Media Research unit"
-        known = self._lookup(self._surface(run, i, n)[2])
-        if known is None or known[1] != "ORG":
-            return 0
         org_words = self.gaz.org_words
         has_body_word = False
         k = at
