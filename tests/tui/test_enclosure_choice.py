@@ -95,6 +95,14 @@ async def test_a_queues_every_enclosure_of_the_article(tmp_path, monkeypatch, fe
         said = "Queued 30 enclosures (L: downloads)"
         await until(pilot, lambda: said in [n.message for n in notifications(app)])
         assert not isinstance(app.screen, EnclosureChoiceScreen)
+        # the first one named as it lands, the other 29 once, as the queue ends (it said
+        # "Downloaded The Long Book" 30 times)
+        more = "Downloaded 29 more files (L: downloads)"
+        await until(pilot, lambda: more in [n.message for n in notifications(app)])
+        await until(pilot, lambda: len(list((tmp_path / "pods").iterdir())) == PARTS)
+        await settle(pilot)
+        landed = [n.message for n in notifications(app) if n.message.startswith("Downloaded")]
+        assert landed == ["Downloaded The Long Book", more]
 
 
 @pytest.mark.parametrize("size", [(60, 20), (80, 24)])

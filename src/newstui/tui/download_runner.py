@@ -17,6 +17,7 @@ from textual.message import Message
 from textual.worker import get_current_worker
 
 from newstui.config import Config, Settings
+from newstui.counts import counted
 from newstui.errors import NewstuiError
 from newstui.library import Library
 from newstui.render import human_size
@@ -100,6 +101,14 @@ def play(app: App[Any], config: Config | None, download: Download | None, url: s
     run_program(app, launch)
 
 
+def downloaded_more(finished: int) -> str:
+    """What the app says as the queue runs dry after `finished` downloads: only the first one
+    was named as it finished (`a` on 30 enclosures showed 30 "Downloaded …" toasts)."""
+    if finished <= 1:
+        return ""
+    return f"Downloaded {counted(finished - 1, 'more file', 'more files')} (L: downloads)"
+
+
 class RunsDownloads(AppMixin):
     """Mixed into the app: runs the download queue in a worker and routes its news."""
 
@@ -109,6 +118,7 @@ class RunsDownloads(AppMixin):
     _download_kicks = 0
     _downloads_running = False
     _downloads_left = 0  # downloads left to resume as the app ended (note_downloads_left)
+    _downloaded = 0  # downloads finished since the queue last ran dry (downloaded_more)
 
     if TYPE_CHECKING:
 
@@ -210,6 +220,9 @@ class RunsDownloads(AppMixin):
 
     def _on_downloads_idle(self, message: DownloadsIdle) -> None:
         self._downloads_running = False
+        if more := downloaded_more(self._downloaded):
+            self.notify(more, markup=False)
+        self._downloaded = 0
         if message.kicks != self._download_kicks:  # queued while the worker was finishing
             self.start_downloads()
 
@@ -275,7 +288,9 @@ class RunsDownloads(AppMixin):
         self.main.show_download(download)
         title = terminal_safe(download.title, line=True) or "the download"
         if download.state == "done":
-            self.notify(f"Downloaded {title}", markup=False)
+            self._downloaded += 1
+            if self._downloaded == 1:  # the rest of a batch is said once, as the queue ends
+                self.notify(f"Downloaded {title}", markup=False)
         elif download.state == "failed":
             error = terminal_safe(download.error or "", line=True)
             self.notify(f"Download failed: {title}: {error}", severity="error", markup=False)
