@@ -140,3 +140,25 @@ def test_an_older_article_waiting_for_its_new_texts_analysis_holds_back_no_new_o
     wire.filter()
 
     assert wire.hidden(second)
+
+
+def test_a_removed_word_filters_article_waiting_for_analysis_is_shown_once_analysed(
+    wire: Wire, config_file
+) -> None:
+    # review r37 F1: the pass that saw the word filter gone left the article hidden (not
+    # analysed, the kept entity filter could not judge it) and forgot the gone filter, so no
+    # later pass looked at it again
+    both = config_file({})
+    with both.open("a", encoding="utf-8") as out:
+        out.write(FILTERS + '\n[[filters]]\nquery = "title:budget"\naction = "hide"\n')
+    article = save_articles(
+        wire.db, wire.feed, [Article("The budget", "A budget story about roads.", guid="b")]
+    ).changed_ids[0]
+    apply_filters(wire.library, load_config(both))  # the word filter hides it at once
+    assert wire.hidden(article)
+
+    wire.filter()  # the word filter removed: the article still waits for its analysis
+    wire.analyse(article, "A budget story about roads.")  # no Donald Trump in it
+    wire.filter()
+
+    assert not wire.hidden(article)
