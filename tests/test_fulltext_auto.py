@@ -309,3 +309,18 @@ def test_the_fetch_line_counts_the_pages_auto_left_unread(
         f"1 of 1 source ok: {count} new articles, 0 updated; full texts: 0 fetched, "
         f"{FULLTEXT_AUTO_PAGES} failed, 3 older left as the feed gave them"
     )
+
+
+def test_the_pages_left_are_said_when_none_of_the_newest_was_read_or_failed():
+    # review r37 X1: a source's line dropped the pages left, and the summary's count dangled
+    # with no "full texts:" before it, when all the newest pages were quiet
+    from newstui.ingest import describe, fulltext_said
+    from newstui.model import SourceOutcome
+
+    assert fulltext_said(0, 0, 0) is None
+    assert (
+        fulltext_said(0, 0, 4950) == "full texts: 0 fetched, 4,950 older left as the feed gave them"
+    )
+    assert describe(SourceOutcome("Gazette", new=5000, fulltext_left=4950)) == (
+        "Gazette: 5000 new, 0 updated; full texts: 0 fetched, 4,950 older left as the feed gave them"
+    )

@@ -1381,7 +1381,7 @@ def _report(
     library: Library | None = None,
     config: Config | None = None,
 ) -> int:
-    from newstui.ingest import FULLTEXT_LEFT, describe, file_problem_lines, fulltext_warnings
+    from newstui.ingest import describe, file_problem_lines, fulltext_said, fulltext_warnings
     from newstui.model.fetching import kept_lines, less_copies
 
     outcomes = less_copies(outcomes, removed)  # a moved feed's copies: not new to the user
@@ -1474,14 +1474,12 @@ def _report(
             + (f", {cut:,} cut short" if cut else "")
             + f": {counted(new, 'new article')}, {updated:,} updated"
         )
-        fulltext = sum(o.fulltext_ok for o in outcomes)
-        fulltext_failed = sum(o.fulltext_failed for o in outcomes)
-        if fulltext or fulltext_failed:  # pages, not sources: their own clause
-            summary += f"; full texts: {fulltext:,} fetched"
-        if fulltext_failed:
-            summary += f", {fulltext_failed:,} failed"
-        if left := sum(o.fulltext_left for o in outcomes):
-            summary += f", {left:,} {FULLTEXT_LEFT}"
+        if pages := fulltext_said(  # pages, not sources: their own clause
+            sum(o.fulltext_ok for o in outcomes),
+            sum(o.fulltext_failed for o in outcomes),
+            sum(o.fulltext_left for o in outcomes),
+        ):
+            summary += f"; {pages}"
         if _plain_width() is None:  # a terminal: wrapped at spaces, as the notes after it
             _print_note(summary)
         else:  # written as it is into a pipe: rich is not loaded for it

@@ -1831,14 +1831,24 @@ def describe(outcome: SourceOutcome) -> str:
     if outcome.not_modified:
         return f"{outcome.name}: not modified"
     text = f"{outcome.name}: {outcome.new} new, {outcome.updated} updated"
-    if outcome.fulltext_ok or outcome.fulltext_failed:
-        text += f"; {counted(outcome.fulltext_ok, 'full text')} fetched"
-        text += f", {outcome.fulltext_failed:,} failed" if outcome.fulltext_failed else ""
-        text += f", {outcome.fulltext_left:,} {FULLTEXT_LEFT}" if outcome.fulltext_left else ""
-    return text
+    said = fulltext_said(outcome.fulltext_ok, outcome.fulltext_failed, outcome.fulltext_left)
+    return f"{text}; {said}" if said else text
 
 
 FULLTEXT_LEFT = "older left as the feed gave them"  # pages "auto" did not read (the count's)
+
+
+def fulltext_said(fetched: int, failed: int, left: int) -> str | None:
+    """The full-text clause of a fetch's lines, when any page was read, failed or left: "full
+    texts: 3 fetched, 1 failed, 4,950 older left as the feed gave them" (review r37 X1: the
+    pages left were dropped from a source's line, and dangled in the summary, when none of the
+    newest was read or failed)."""
+    if not (fetched or failed or left):
+        return None
+    said = f"full texts: {fetched:,} fetched"
+    said += f", {failed:,} failed" if failed else ""
+    return said + (f", {left:,} {FULLTEXT_LEFT}" if left else "")
+
 
 LISTED_PROBLEMS = 3  # a source's failed pages or unreadable files listed one a line; more: counted
 
