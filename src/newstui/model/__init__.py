@@ -348,24 +348,6 @@ def name_order(name: str) -> tuple[str | int, ...]:
     return tuple(int(p) if n % 2 else p for n, p in enumerate(parts))
 
 
-_DIGIT_RUN = re.compile(r"\d+")
-
-
-def name_order_text(name: str | None) -> str | None:
-    """`name_order` as one string that compares the same way byte by byte (SQLite's ORDER BY):
-    each number is \\x01, its digit count and its digits ("item 9" before "item 10", as Sources
-    lists names; user test r36 L7), and \\x01 sorts before any letter, as a name's shorter text
-    part does in `name_order`."""
-    if name is None:
-        return None
-
-    def number(match: re.Match[str]) -> str:
-        digits = match[0].lstrip("0") or "0"
-        return f"\x01{len(digits):03d}{digits}"
-
-    return _DIGIT_RUN.sub(number, name.casefold())
-
-
 def tag_spellings(tag_lists: Iterable[Iterable[str]]) -> dict[str, str]:
     """Each tag compared case-insensitively ("Tech" is "tech": casefold) → its first spelling in
     `tag_lists`, the one it is shown with."""

@@ -829,9 +829,8 @@ def _order_terms(order: SortOrder) -> Terms:
     newest = [("a.sort_date", True), ("a.id", True)]
     if order.key == "date":
         return [(column, not order.reverse) for column, _ in newest]
-    # numbers by value ("item 9" before "item 10"), as Sources lists names (user test r36 L7)
     column = "f.name" if order.key == "feed" else "a.title"
-    return [(f"name_order({column})", order.reverse), *newest]
+    return [(f"{column} COLLATE NOCASE", order.reverse), *newest]
 
 
 def _flipped(terms: Terms) -> Terms:

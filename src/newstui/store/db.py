@@ -7,7 +7,6 @@ anything else of sqlite-utils, whose import (plugins, dateutil) cost more than a
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 import sqlite3
@@ -20,7 +19,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from newstui.article_rows import enclosure_urls, packed_links, packed_text, unpacked_text
 from newstui.errors import StoreError
-from newstui.model import name_order_text
 from newstui.model.link_key import link_key, link_key_if_other
 from newstui.paths import opened_as_written
 from newstui.store.cjk_words import CJK_GLOB, cjk_apart
@@ -76,8 +74,6 @@ class Database:
         conn.create_function("same_person", 2, same_person, deterministic=True)
         # a quote's speaker as written (no entity) against a person query (query_sql)
         conn.create_function("named_speaker", 2, _named_speaker_keeping_stops, deterministic=True)
-        # the headlines' title and feed orders: numbers by value, as Sources lists names
-        conn.create_function("name_order", 1, _name_order, deterministic=True)
         self.known_texts = add_text_functions(conn)
         # the prefix index's fill (schema 31) is still marked, not done: prefixes are matched
         # by stems meanwhile (query_sql.prefixes_stemmed); see rebuild_marked
@@ -187,11 +183,6 @@ class KnownTexts(dict[bytes, bytes]):
         if not text:  # a packed text is never empty: it did not unpack
             self.damaged.add(packed)
         return text
-
-
-# name_order() is called for every row a title order reads (a window, the next unread one):
-# each title's key is made once (20,000 titles: ~0.3 s to make, 9 ms to look up)
-_name_order = functools.lru_cache(maxsize=1 << 16)(name_order_text)
 
 
 def add_text_functions(conn: sqlite3.Connection) -> KnownTexts:
