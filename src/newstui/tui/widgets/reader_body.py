@@ -5,7 +5,7 @@ and a mouse selection copies the text as it is written."""
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -49,11 +49,9 @@ class ReaderBody(NoRelayout, Widget):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._text = Text()
-        self._width = -1  # the width _wrapped and _strips are for
-        self._wrapped: list[Text] = []
-        self._added: list[int] = []  # characters drawn before each line that the text has not
+        self._width = -1  # the width _wrap and _strips are for
+        self._wrap = WrappedText([], [], [], [])
         self._strips: list[Strip | None] = []
-        self._starts: list[int] | None = None  # where each line starts in the text
         self._marks: list[tuple[int, int, str]] = []  # (start, end, style): found words
         self._mark_starts: list[int] = []
 
@@ -76,10 +74,7 @@ class ReaderBody(NoRelayout, Widget):
     def line_at(self, offset: int) -> int:
         """The line (0-based) that character `offset` of the text is drawn on."""
         self._lines(self.content_size.width)
-        if self._starts is None:
-            plains = [line.plain[a:] for line, a in zip(self._wrapped, self._added, strict=True)]
-            self._starts = _line_starts(self._text.plain, plains)
-        return max(bisect_right(self._starts, offset) - 1, 0)
+        return max(bisect_right(self._wrap.starts, offset) - 1, 0)
 
     def render(self) -> Text:
         """The whole text shown (what tests and copies read; drawing goes by render_line)."""
@@ -88,10 +83,9 @@ class ReaderBody(NoRelayout, Widget):
     def _lines(self, width: int) -> list[Text]:
         if width != self._width:
             self._width = width
-            self._wrapped, self._added = wrapped_lines(self._text, max(width, 1), self.app.console)
-            self._strips = [None] * len(self._wrapped)
-            self._starts = None
-        return self._wrapped
+            self._wrap = wrapped_lines(self._text, max(width, 1), self.app.console)
+            self._strips = [None] * len(self._wrap.lines)
+        return self._wrap.lines
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         return container.width
@@ -120,10 +114,8 @@ class ReaderBody(NoRelayout, Widget):
         """Line `y` with the marks that fall on it drawn (a copy when there are any)."""
         if not self._marks:
             return line.copy()
-        self.line_at(0)  # (the lines' starts, once per wrap)
-        assert self._starts is not None
-        added = self._added[y]
-        begin = self._starts[y]
+        added = self._wrap.added[y]
+        begin = self._wrap.starts[y]
         end = begin + len(line.plain) - added
         first = max(bisect_right(self._mark_starts, begin) - 1, 0)
         marked = line.copy()
@@ -148,73 +140,71 @@ class ReaderBody(NoRelayout, Widget):
         """The text a mouse selection covers: its part of each line drawn, a paragraph's lines
         joined as the text has them (no newline where only the width wrapped it)."""
         lines = self._lines(self.content_size.width)
-        plains = [line.plain[added:] for line, added in zip(lines, self._added, strict=True)]
-        ends = _paragraph_ends(self._text.plain, plains)
         parts: list[str] = []
-        for y, plain in enumerate(plains):
+        for y, (line, added) in enumerate(zip(lines, self._wrap.added, strict=True)):
             span = selection.get_span(y)
             if span is None:
                 continue
-            added = self._added[y]  # (a code line's drawn gutter is not copied)
+            plain = line.plain[added:]  # (a code line's drawn gutter is not copied)
             start, end = max(span[0] - added, 0), span[1]
             parts.append(plain[start:] if end == -1 else plain[start : max(end - added, 0)])
-            parts.append("\n" if ends[y] else "")
+            parts.append("\n" if self._wrap.ends[y] else "")
         return "".join(parts).removesuffix("\n"), "\n"
 
 
-def wrapped_lines(text: Text, width: int, console: Console) -> tuple[list[Text], list[int]]:
-    """`text` wrapped to `width`, and the characters drawn before each line that `text` has not:
-    a preformatted line (behind text.GUTTER) too long for the width goes on behind a gutter of
-    its own on each line it takes, so code stays marked as code (its wrapped part had none)."""
-    if GUTTER not in text.plain:  # (one wrap of the whole text: the article's usual case)
-        lines = list(text.wrap(console, width, overflow="fold"))
-        return lines, [0] * len(lines)
-    lines, added = [], []
+class WrappedText(NamedTuple):
+    """A text wrapped to a width: its lines, the characters drawn before each that the text has
+    not (a code line's gutter), where each line starts in the text, and whether the text has a
+    newline after it (else the width wrapped it)."""
+
+    lines: list[Text]
+    added: list[int]
+    starts: list[int]
+    ends: list[bool]
+
+
+def wrapped_lines(text: Text, width: int, console: Console) -> WrappedText:
+    """`text` wrapped to `width` (Rich's fold), a paragraph at a time so that each line's start is
+    taken from its own paragraph: a preformatted line (behind text.GUTTER) too long for the width
+    goes on behind a gutter of its own on each line it takes, so code stays marked as code (its
+    wrapped part had none)."""
+    wrapped = WrappedText([], [], [], [])
     room = max(width - len(GUTTER), 1)
+    offset = 0  # where the paragraph starts in the text
     for paragraph in text.split("\n", allow_blank=True):
-        if not paragraph.plain.startswith(GUTTER) or cell_len(paragraph.plain) <= width:
-            wrapped = list(paragraph.wrap(console, width, overflow="fold")) or [Text()]
-            lines += wrapped
-            added += [0] * len(wrapped)
-            continue
-        gutter, code = paragraph[: len(GUTTER)], paragraph[len(GUTTER) :]
-        code.end = ""
-        for i, piece in enumerate(code.wrap(console, room, overflow="fold")):
-            line = gutter.copy()
-            line.append_text(piece)
-            lines.append(line)
-            added.append(len(GUTTER) if i else 0)
-    return lines, added
+        plain = paragraph.plain
+        if not plain.startswith(GUTTER) or cell_len(plain) <= width:
+            lines = list(paragraph.wrap(console, width, overflow="fold")) or [Text()]
+            added = [0] * len(lines)
+        else:
+            gutter, code = paragraph[: len(GUTTER)], paragraph[len(GUTTER) :]
+            code.end = ""
+            lines, added = [], []
+            for i, piece in enumerate(code.wrap(console, room, overflow="fold")):
+                line = gutter.copy()
+                line.append_text(piece)
+                lines.append(line)
+                added.append(len(GUTTER) if i else 0)
+        pieces = [line.plain[drawn:] for line, drawn in zip(lines, added, strict=True)]
+        wrapped.lines.extend(lines)
+        wrapped.added.extend(added)
+        wrapped.starts.extend(offset + at for at in _piece_starts(plain, pieces))
+        wrapped.ends.extend([False] * (len(lines) - 1) + [True])
+        offset += len(plain) + 1
+    return wrapped
 
 
-def _line_starts(text: str, lines: list[str]) -> list[int]:
-    """Where in `text` each of the lines it was wrapped into starts (as _paragraph_ends walks)."""
+def _piece_starts(paragraph: str, pieces: list[str]) -> list[int]:
+    """Where in `paragraph` each of the lines it was wrapped into starts. A wrap drops the spaces
+    it breaks at, except after a word folded to an exact multiple of the width, where the next
+    line begins with them: each line is looked for past the previous one and its spaces."""
     starts: list[int] = []
     at = 0
-    for line in lines:
+    for piece in pieces:
+        while (
+            not paragraph.startswith(piece, at) and at < len(paragraph) and paragraph[at].isspace()
+        ):
+            at += 1
         starts.append(at)
-        if text.startswith(line, at):
-            at += len(line)
-        if at < len(text) and text[at] == "\n":
-            at += 1
-        else:
-            while at < len(text) and text[at] == " ":
-                at += 1
+        at += len(piece)
     return starts
-
-
-def _paragraph_ends(text: str, lines: list[str]) -> list[bool]:
-    """For each line `text` was wrapped into, whether the text has a newline after it (else the
-    width wrapped it; spaces a wrap dropped are skipped)."""
-    ends: list[bool] = []
-    at = 0
-    for line in lines:
-        if text.startswith(line, at):
-            at += len(line)
-        ends.append(at >= len(text) or text[at] == "\n")
-        if at < len(text) and text[at] == "\n":
-            at += 1
-        else:
-            while at < len(text) and text[at] == " ":
-                at += 1
-    return ends
