@@ -548,6 +548,11 @@ _OWNED_SPEAKERS: Final = frozenset(
     "family relatives parents children friends foundation charity trust estate publicist "
     "agent agents aides lawyers attorneys representatives label club company firm".split()
 )
+# Lower-case words opening a surname of several words ("Osama bin Laden", "Luiz Inácio Lula da
+# Silva", "Ursula von der Leyen")
+_NAME_PARTICLES: Final = frozenset(
+    "bin ibn al el da de del della der di do dos du la le van von".split()
+)
 _S_ENDS: Final = ("'s", "’s")  # a possessive's ending
 # up to three lower-case words after a possessive ("'s animal foundation")
 _OWNED_WORDS: Final = re.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?(?:\s+([a-z]+))?\b")

@@ -52,6 +52,7 @@ from newstui.nlp.speaker_cues import (
     _LIST_GOES_ON,
     _LOCATIVE,
     _MEMBER_NOUNS,
+    _NAME_PARTICLES,
     _NAMES_BREAK,
     _NOT_PLURAL_NOUNS,
     _OBJECT_PREPOSITIONS,
@@ -252,6 +253,7 @@ class _SubjectFinder:
                 ),
                 spans,
             )
+            self._particle_surnames(entities)
             self.mention_starts = [m.start for m in self.mentions]
             self._namesakes_named_last()
         # Speakers named by a description ("the Syrian army"): name → offsets of its first use
@@ -265,6 +267,38 @@ class _SubjectFinder:
         self.closers: SentenceClosers | None = None  # made when first asked (SpeakerFinder)
         # How `speakers()` found each: after, before, carried, context, nobody; short fragments
         self.how: list[str] = []
+
+    def _particle_surnames(self, entities: list[Entity]) -> None:
+        """'“…,” said bin Laden.' after "Osama bin Laden": a surname opened by a lower-case
+        particle ("bin", "de", "van" …), written alone or capitalised at a sentence's start, is
+        a mention of the person of that full name (the entities leave it out)."""
+        added: list[_Mention] = []
+        for e in entities:
+            if e.type != "PERSON" or " " not in e.name:
+                continue
+            words = e.name.split()
+            at = next((i for i, w in enumerate(words[1:-1], 1) if w in _NAME_PARTICLES), 0)
+            if not at:
+                continue
+            surname = " ".join(words[at:])
+            for form in (surname, surname[0].upper() + surname[1:]):
+                pos = self.masked.find(form)
+                while pos >= 0:
+                    end = pos + len(form)
+                    if (
+                        not self.masked[pos - 1 : pos].isalnum()
+                        and not self.masked[end : end + 1].isalnum()
+                        and not self._mentioned_at(pos, end)
+                    ):
+                        added.append(_new_mention(pos, end, e))
+                    pos = self.masked.find(form, end)
+        if added:
+            self.mentions = sorted(self.mentions + added, key=itemgetter(0))
+
+    def _mentioned_at(self, start: int, end: int) -> bool:
+        """Whether a mention of `self.mentions` overlaps text[start:end]."""
+        k = bisect.bisect_left([m.start for m in self.mentions], end)
+        return any(m.end > start for m in self.mentions[max(0, k - 3) : k])
 
     def _namesakes_named_last(self) -> None:
         """'Aslan Kadirov … His son Ruslan Kadirov … Mr. Kadirov told': a surname alone, when two
