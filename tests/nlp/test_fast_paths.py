@@ -486,6 +486,11 @@ def _sentence_starts_by_every_stop(text: str) -> list[int]:
     starts = [0]
     for end in _SENTENCE_END.finditer(text):
         if "\n" not in end.group():
+            if (
+                text[end.start() + 1 : end.start() + 2] == ")"
+                and text[end.end() : end.end() + 1].islower()
+            ):
+                continue  # "(D-Calif.) said": a bracket closed after a stop, then lower case
             before = text[max(0, end.start() - 40) : end.start()].rsplit(None, 1)
             last = before[-1].lower().strip("\"“‘'(") if before else ""
             if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()):

@@ -261,7 +261,11 @@ def sentence_starts(text: str) -> list[int]:
         if end < 0:
             continue
         pos = end
-        if text[stop + 1 : stop + 2] == ")" and text[end : end + 1].islower():
+        if (
+            text[stop + 1 : stop + 2] == ")"
+            and text[end : end + 1].islower()
+            and "\n" not in text[stop:end]
+        ):
             continue  # "Rep. Ann Lee (D-Calif.) said": a bracket closed after a stop goes on
         if stop > 4 and text[stop - 5 : stop].isalnum():
             pass  # the word before the stop is over four letters long: no abbreviation
