@@ -29,3 +29,18 @@ def test_a_company_listed_under_its_old_whole_name_stays_whole(extractor) -> Non
     types = type_by_name(extractor, "The show was made with AOL Time Warner for six years.")
     assert types.get("AOL Time Warner") == "ORG"
     assert "Time Warner" not in types
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Walgreens opened forty new pharmacies last year.", "Walgreens"),
+        ("The march passed the hall of the Orange Order at noon.", "Orange Order"),
+        ("Tickets for Snow Patrol sold out within an hour.", "Snow Patrol"),
+        ("Reporters for the Liverpool Echo were at the scene.", "Liverpool Echo"),
+        ("The Royal Mint has struck a new coin for the jubilee.", "Royal Mint"),
+    ],
+)
+def test_a_second_group_of_listed_bodies_are_organisations(extractor, text, name) -> None:
+    """Round 37's second group: companies, outlets, orders and bands known worldwide."""
+    assert type_by_name(extractor, text).get(name) == "ORG"
