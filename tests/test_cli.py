@@ -1415,8 +1415,8 @@ def test_quotes_of_an_undated_article_say_unknown_and_since_counts_it_like_age(c
     text = out("quotes", "--limit", "1000")
     for line in text.splitlines():
         if line.startswith("    — ") and f"({undated[0]['article_id']})" in line:
-            assert "  none  " in line
-    assert "  none  " in text and str(datetime.now(UTC).date()) not in text
+            assert "  undated  " in line
+    assert "  undated  " in text and str(datetime.now(UTC).date()) not in text
     # --since: an undated article counts from when it was first seen, as `age:` does.
     recent = {a["id"] for a in json.loads(out("list", "--json", "--query", "age:<7d"))}
     since = {q["article_id"] for q in json.loads(out("quotes", "--json", "--since", "7d"))}

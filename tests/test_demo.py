@@ -93,14 +93,18 @@ def test_the_list_of_evaluation_articles_holds_every_set_that_is_not_blind():
     assert not missing, f"add to {EVALUATION_URLS.name}: " + " ".join(missing)
 
 
-def test_an_undated_article_shows_its_date_as_none_in_list_and_undated_in_show(tmp_path, capsys):
+def test_an_undated_article_leaves_its_date_blank_in_list_and_is_undated_in_show(tmp_path, capsys):
+    """User test r37 L7: `list` said "none" in the date column; newsboat leaves it blank."""
     path = tmp_path / "demo.db"
     build_demo_db(path)
     with Library.open(path) as library:
         [seed] = [r for r in library.articles(limit=None) if r.published is None]
     assert main(["--db", str(path), "list", "--limit", "50"]) == 0
-    [line] = [x for x in capsys.readouterr().out.splitlines() if "Syrian military" in x]
-    assert f"{seed.id} " in line and " none " in line
+    lines = capsys.readouterr().out.splitlines()
+    [line] = [x for x in lines if "Syrian military" in x]
+    dated = next(x for x in lines if "Syrian military" not in x and "2020-" in x)
+    assert line.startswith(f"{seed.id} ") and "none" not in line
+    assert line[dated.index("2020-") :].startswith(" " * 12)  # the blank column, aligned
     assert main(["--db", str(path), "show", str(seed.id)]) == 0
     assert "Reference article · undated" in capsys.readouterr().out
 
@@ -172,8 +176,9 @@ def test_an_older_demo_open_in_another_process_is_kept_with_one_line(tmp_path):
     assert application_id(path) == DEMO_APPLICATION_ID
 
 
-def test_an_undated_article_has_one_word_for_its_date_at_every_width(tmp_path, capsys):
-    """The app's narrowest date column said "?", a wider one and `list` "unknown"."""
+def test_an_undated_article_has_a_blank_date_at_every_width(tmp_path, capsys):
+    """The app's narrowest date column said "?", a wider one and `list` "unknown"; then all
+    "none" (user test r37 L7: newsboat leaves it blank)."""
     from newstui.model import ArticleRow
     from newstui.tui.widgets.headline_row import headline_date
 
@@ -188,4 +193,4 @@ def test_an_undated_article_has_one_word_for_its_date_at_every_width(tmp_path, c
     build_demo_db(path)
     assert main(["--db", str(path), "list", "--limit", "50"]) == 0
     [line] = [x for x in capsys.readouterr().out.splitlines() if "Syrian military" in x]
-    assert shown == {"none"} and " none " in line
+    assert shown == {""} and "none" not in line

@@ -11,9 +11,11 @@ from newstui.text import terminal_safe
 if TYPE_CHECKING:
     from newstui.model import ArticleRow
 
-# An article whose source gave no usable date (never its import time): one word everywhere,
-# short enough for the app's narrowest date column ("11-30"), so no other mark stands for it.
-UNKNOWN_DATE = "none"
+# An article whose source gave no usable date (never its import time): a blank date column, as
+# newsboat leaves it (user test r37 L7: "none" read like a value); a line that is no column says
+# "undated" (UNDATED), as the reader's byline does.
+UNKNOWN_DATE = ""
+UNDATED = "undated"
 
 
 DATE_ONLY = (
@@ -23,7 +25,7 @@ DATE_ONLY = (
 
 def shown_date(published: str | None, start: int = 0, end: int = 16) -> str:
     """A stored publish date cut to `published[start:end]` ("2026-11-30 14:13" by default), or
-    "none" for an undated article (shown the same way in the app, `list` and `show`). A date
+    UNKNOWN_DATE (blank) for an undated article (the app's and `list`'s date column). A date
     stored at midnight UTC came without a time (or at a time nobody needs): shown without one,
     never as "00:00"."""
     if not published:

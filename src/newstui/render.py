@@ -254,7 +254,7 @@ def render_article_text(
     row = stored.row
     out = Text()
     out.append(terminal_safe(row.title, line=True) + "\n", style="bold")
-    # the byline is a phrase: an undated article is "undated" there (a column says "none")
+    # the byline is a phrase: an undated article is "undated" there (a column leaves it blank)
     date = "undated" if row.published is None else _shown_date(row.published)
     meta = " · ".join(terminal_safe(x, line=True) for x in (row.feed, row.author, date) if x)
     if meta:

@@ -1,4 +1,4 @@
-"""Pilot tests on the demo database: undated articles read as "none", never the import time;
+"""Pilot tests on the demo database: undated articles have a blank date, never the import time;
 links carry their [n] marker and # opens link n."""
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from .conftest import notifications, run_recorded, screen_text, settle
 from .test_external_programs import app_with, calls, program
 
 
-async def test_the_undated_reference_article_shows_its_date_as_none(tmp_path):
+async def test_the_undated_reference_article_leaves_its_date_blank(tmp_path):
+    """User test r37 L7: the headlines said "none", which reads like a value."""
     path = tmp_path / "demo.db"
     build_demo_db(path)
     app = NewstuiApp(path, None, demo=True)
@@ -23,8 +24,12 @@ async def test_the_undated_reference_article_shows_its_date_as_none(tmp_path):
         await settle(pilot)
         lines = screen_text(app).splitlines()
         row = next(line for line in lines if "Syrian military" in line)
-        assert " none " in row
-        assert any("2020-11-26" in line or "11-26" in line for line in lines)
+        dated = next(line for line in lines if "2020-11-26" in line)
+        assert "none" not in row
+        date_at = dated.index("2020-11-26")
+        assert row[date_at : date_at + 10].isspace()  # the column blank, the feed after it
+        feed_at = date_at + 10 + len(dated[date_at + 10 :]) - len(dated[date_at + 10 :].lstrip())
+        assert row[feed_at - 1] == " " and row[feed_at] != " "
         await pilot.press("enter")
         await settle(pilot)
         assert "Reference article · undated" in screen_text(app)

@@ -227,6 +227,9 @@ class FeedRow:
     # the address a permanent redirect (301/308) moved it to, as its last fetch read it there
     # (passwords hidden, one line): said until the config names it (r35 user test L-b)
     moved_to: str | None = None
+    # ISO 8601 UTC: the first failed fetch of its failures in a row (None: not failing, or a run
+    # begun before newstui kept it)
+    failing_since: str | None = None
 
     def waiting_until(self, now: datetime) -> str | None:
         """The next-try time if it is still to come: the source is failing and left alone."""

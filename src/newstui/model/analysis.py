@@ -113,4 +113,4 @@ class QuoteRow:
     end: int
     date: str = ""  # the article's sort date (published, else first seen), ISO 8601
     feed: str = ""
-    published: str | None = None  # the date its source gave; None: undated (show "none")
+    published: str | None = None  # the date its source gave; None: undated

@@ -211,10 +211,14 @@ def record_fetches(db: Database, records: Sequence[FetchRecord]) -> None:
             sets = ["last_fetched = ?", "last_status = ?", "last_error = ?"]
             values: list[object] = [now, r.status, clean_line(r.error) if r.error else None]
             if r.error is None:
-                sets += ["failures = 0", "next_try = NULL"]
-            else:
-                sets += ["failures = failures + 1", "next_try = ?"]
-                values.append(r.next_try)
+                sets += ["failures = 0", "next_try = NULL", "failing_since = NULL"]
+            else:  # (SET reads the row as it was: failures 0 is this run's first failure)
+                sets += [
+                    "failures = failures + 1",
+                    "next_try = ?",
+                    "failing_since = CASE WHEN failures = 0 THEN ? ELSE failing_since END",
+                ]
+                values += [r.next_try, now]
             if r.error is None and not r.keep_cache:
                 sets += ["etag = ?", "last_modified = ?", "body_hash = ?"]
                 values += [r.etag, r.last_modified, r.body_hash]
@@ -334,8 +338,8 @@ def list_feeds(db: Database) -> list[FeedRow]:
         counts[feed_id] = (articles - hidden, unread - hidden_unread)
     rows = db.execute(
         """SELECT id, name, kind, url, tags, last_fetched, last_error, failures, next_try,
-        CASE WHEN last_status IN (301, 308) AND last_error IS NULL THEN read_from END
-        FROM feeds WHERE removed IS NULL ORDER BY name COLLATE NOCASE"""
+        CASE WHEN last_status IN (301, 308) AND last_error IS NULL THEN read_from END,
+        failing_since FROM feeds WHERE removed IS NULL ORDER BY name COLLATE NOCASE"""
     ).fetchall()
     stored = {r[0]: [tag for tag in json_list(r[4]) if isinstance(tag, str)] for r in rows}
     # "Tech" and "tech" are one tag, shown as the oldest source spells it: merged here, as read,
@@ -355,6 +359,7 @@ def list_feeds(db: Database) -> list[FeedRow]:
             articles=counts.get(r[0], (0, 0))[0],
             unread=counts.get(r[0], (0, 0))[1],
             moved_to=r[9] and clean_line(hide_passwords(r[9]), 300),
+            failing_since=r[10] if r[7] else None,
         )
         for r in rows
     ]

@@ -14,7 +14,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from newstui.counts import counted
-from newstui.headline_fields import shown_date
+from newstui.headline_fields import UNDATED, shown_date
 from newstui.text import terminal_safe
 from newstui.tui.screens.keyed_box import KeyedBox
 from newstui.tui.shared_library import SharedLibrary
@@ -120,7 +120,7 @@ class SpeakerQuotesScreen(ReportsWorkerErrors, KeyedBox[int | None]):
         self._articles = {}
         for i, row in enumerate(rows):
             label = Text(f"“{terminal_safe(row.text)}”", style="italic")
-            label.append(f"\n{shown_date(row.published, 0, 10)}  ", style="bold")
+            label.append(f"\n{shown_date(row.published, 0, 10) or UNDATED}  ", style="bold")
             label.append(
                 f"{terminal_safe(row.feed, line=True)} — "
                 f"{terminal_safe(row.article_title, line=True)}",

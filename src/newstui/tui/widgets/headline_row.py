@@ -56,7 +56,7 @@ def headline_date(
     row: ArticleRow, width: int, timed: bool = True, year: str = "", old: bool = False
 ) -> str:
     """The stored date, shortened to fit: never relative, so the same row always looks the same;
-    UNKNOWN_DATE ("none", which fits even the narrowest column) for an undated article.
+    UNKNOWN_DATE (a blank column, as newsboat leaves it) for an undated article.
     `timed`: whether any row of the list has a time; without one the column keeps no room for
     it (and shows the year).
 
