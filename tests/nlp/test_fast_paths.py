@@ -485,11 +485,6 @@ def _sentence_starts_by_every_stop(text: str) -> list[int]:
     """`segment.sentence_starts` before its shortcut for long words before a stop."""
     starts = [0]
     for end in _SENTENCE_END.finditer(text):
-        if (
-            text[end.start() + 1 : end.start() + 2] == ")"
-            and text[end.end() : end.end() + 1].islower()
-        ):
-            continue  # "Rep. Ann Lee (D-Calif.) said": a bracket closed after a stop goes on
         if "\n" not in end.group():
             if (
                 text[end.start() + 1 : end.start() + 2] == ")"
