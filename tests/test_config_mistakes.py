@@ -126,7 +126,7 @@ def test_a_view_named_like_a_feed_is_warned_of_with_its_line(tmp_path):
     ("tags", "expected"),
     [
         ('"news, world"', 'like tags = ["news", "world"], not \'news, world\''),
-        ('"news world"', 'like tags = ["news", "world"], not \'news world\''),
+        ('"news,world"', 'like tags = ["news", "world"], not \'news,world\''),
     ],
 )
 def test_tags_written_as_one_string_of_several_say_to_write_a_list(tmp_path, tags, expected):
@@ -146,6 +146,14 @@ def test_one_tag_alone_may_still_be_a_string(tmp_path):
     path = tmp_path / "feeds.toml"
     path.write_text('[[feeds]]\nurl = "https://a/x"\ntags = " news "\n', "utf-8")
     assert load_config(path).feeds[0].tags == ("news",)
+
+
+def test_one_tag_of_several_words_may_still_be_a_string(tmp_path):
+    # review r37 C1: `tags = "World News"`, one tag the last release took, stopped every
+    # command with a hint to write two tags
+    path = tmp_path / "feeds.toml"
+    path.write_text('[[feeds]]\nurl = "https://a/x"\ntags = "World News"\n', "utf-8")
+    assert load_config(path).feeds[0].tags == ("World News",)
 
 
 @pytest.mark.parametrize(

@@ -841,23 +841,19 @@ def _str(value: Any, key: str, line: int, fail: Any) -> str:
 
 
 def _tags(value: Any, line: int, fail: Any, owner: str) -> tuple[str, ...]:
-    """An entry's tags: a list of strings, or one tag alone as a string. A string holding a
-    comma or a space is several tags written as newsboat's urls file writes them (user test r37
-    L8: `tags = "news, world"` was one tag "news, world"): one line says how to write them."""
-    if isinstance(value, str) and not _several_tags(value):
+    """An entry's tags: a list of strings, or one tag alone as a string (spaces and all: "World
+    News" is one tag, as the last release took it, review r37 C1). A string holding a comma is
+    several tags written as one (user test r37 L8: `tags = "news, world"` was one tag "news,
+    world"): one line says how to write them."""
+    if isinstance(value, str) and "," not in value:
         value = [value]
     if isinstance(value, str):
-        words = [w for w in re.split(r"," if "," in value else r"\s+", value) if w.strip()]
+        words = [w for w in value.split(",") if w.strip()]
         like = ", ".join(f'"{w.strip()}"' for w in words)
         raise fail(line, f"'tags' of {owner} must be a list, like tags = [{like}], not {value!r}")
     if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
         raise fail(line, f"'tags' of {owner} must be a list of strings")
     return clean_tags(value)
-
-
-def _several_tags(value: str) -> bool:
-    """Whether a string given as `tags` holds more than one word (a comma or a space)."""
-    return "," in value or any(w.isspace() for w in value.strip())
 
 
 def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
