@@ -117,3 +117,44 @@ async def test_the_choice_shows_its_keys_on_a_small_screen(
         shown = screen_text(app)
         assert "Enter or 1–30: choose" in shown
         assert "E1. audio/mpeg" in shown
+
+
+async def test_a_number_the_list_has_not_is_said_and_chooses_nothing(
+    tmp_path, monkeypatch, feed_server
+):
+    """3 then 5 (no E35 of 30) is said in the box, and Enter queues nothing: it dropped the 5
+    without a word and queued part 3 (review r37 PD1). Backspace then takes the 5 back."""
+    db = tmp_path / "pod.db"
+    article = audiobook_db(db, feed_server)
+    app, _ = app_with(db, tmp_path, monkeypatch, download_dir=str(tmp_path / "pods"))
+    async with run_recorded(app, size=(80, 24)) as pilot:
+        await open_choice(pilot)
+        await pilot.press("3", "5")
+        await settle(pilot)
+        assert "No E35: type 1–30" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EnclosureChoiceScreen)
+        assert queued_urls(db, article) == set()
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert "E3…: Enter, or a digit more" in screen_text(app)
+        await pilot.press("enter")
+        await until(pilot, lambda: bool(queued_urls(db, article)))
+        assert queued_urls(db, article) == {"part03.mp3"}
+
+
+async def test_after_a_number_the_list_has_not_a_digit_starts_another(
+    tmp_path, monkeypatch, feed_server
+):
+    db = tmp_path / "pod.db"
+    article = audiobook_db(db, feed_server)
+    app, _ = app_with(db, tmp_path, monkeypatch, download_dir=str(tmp_path / "pods"))
+    async with run_recorded(app, size=(80, 24)) as pilot:
+        await open_choice(pilot)
+        await pilot.press("0")
+        await settle(pilot)
+        assert "No E0: type 1–30" in screen_text(app)
+        await pilot.press("2", "5")  # 25, not 025
+        await until(pilot, lambda: bool(queued_urls(db, article)))
+        assert queued_urls(db, article) == {"part25.mp3"}

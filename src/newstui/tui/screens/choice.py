@@ -26,6 +26,11 @@ def number_done(typed: str, count: int) -> bool:
     return int(typed) * 10 > count
 
 
+def typed_number(typed: str, count: int) -> int | None:
+    """The number typed, if it is one of the `count` (1 to count, no leading zero), else None."""
+    return int(typed) if typed and typed[0] != "0" and int(typed) <= count else None
+
+
 class ChoiceScreen(KeyedBox[T | None], Generic[T]):
     """Returns the value chosen with Enter (j/k or arrows move) or by its number, or `every`
     with `a` when one is given, or None for Esc. `choices`: each value with its label
@@ -79,7 +84,7 @@ class ChoiceScreen(KeyedBox[T | None], Generic[T]):
         self._verb = verb
         self._every = every
         self._marker = marker
-        self._typed = ""  # the digits of a number being typed
+        self._typed = ""  # the digits of a number being typed (or of one there is not)
 
     def compose(self) -> ComposeResult:
         options = [
@@ -94,10 +99,13 @@ class ChoiceScreen(KeyedBox[T | None], Generic[T]):
     def _hint(self) -> str:
         """The keys of the box, or the number being typed and what ends it."""
         cancel = f"{self.keys_shown('choice.cancel')}: cancel"
-        if self._typed:
-            return f"{self._marker}{self._typed}…: Enter, or a digit more    {cancel}"
         count = len(self._values)
         numbers = "1" if count == 1 else f"1–{count}"
+        if self._typed and typed_number(self._typed, count) is None:
+            back = "Backspace: a digit back"
+            return f"No {self._marker}{self._typed}: type {numbers}    {back}    {cancel}"
+        if self._typed:
+            return f"{self._marker}{self._typed}…: Enter, or a digit more    {cancel}"
         every = (
             f"    {self.keys_shown('choice.all')}: all {count}" if self._every is not None else ""
         )
@@ -114,26 +122,36 @@ class ChoiceScreen(KeyedBox[T | None], Generic[T]):
 
     def on_key(self, event: events.Key) -> None:
         """Digits choose the value of that number, as the list numbers them: at once when no
-        further digit could make another number, else with Enter (the number highlighted)."""
+        further digit could make another number, else with Enter (the number highlighted). A
+        number the list has not (35 of 30) is said in the box and chooses nothing: Enter does
+        nothing until Backspace, another number or j/k (it kept 3 highlighted, and Enter chose
+        it: review r37 PD1)."""
+        count = len(self._values)
+        wrong = bool(self._typed) and typed_number(self._typed, count) is None
         if event.key == "backspace" and self._typed:
             event.stop()
             self._type(self._typed[:-1])
             return
+        if event.key == "enter" and wrong:
+            event.stop()
+            event.prevent_default()
+            self.app.bell()
+            return
         if not (event.character and event.character in "0123456789"):
             return
         event.stop()
-        typed = self._typed + event.character
-        if not 1 <= int(typed) <= len(self._values):
-            return  # no such number: the choice stays as it was
-        if number_done(typed, len(self._values)):
-            self.dismiss(self._values[int(typed) - 1])
+        typed = event.character if wrong else self._typed + event.character
+        number = typed_number(typed, count)
+        if number is not None and number_done(typed, count):
+            self.dismiss(self._values[number - 1])
             return
         self._type(typed)
 
     def _type(self, typed: str) -> None:
         self._typed = typed
-        if typed:
-            self.query_one(OptionList).highlighted = int(typed) - 1
+        if typed:  # the number's line, or none for a number the list has not
+            number = typed_number(typed, len(self._values))
+            self.query_one(OptionList).highlighted = None if number is None else number - 1
         self.query_one("#choice-hint", Static).update(Content(self._hint()))
 
     def action_move(self, step: int) -> None:
