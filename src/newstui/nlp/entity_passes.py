@@ -122,6 +122,8 @@ from newstui.nlp.gazetteer import Gazetteer, us_states
 from newstui.nlp.names import countries_and_regions, named_states, strip_possessive
 from newstui.nlp.segment import Dateline, Token, find_all, matches_at
 
+# A preposition right before a name ("from Dell USA", "of Forbes Asia").
+_PREPOSITION_BEFORE: Final = re.compile(r"\b(?:from|of|at|for|by|with) $")
 # A saint's word right before a name ("Saint Vincent and the Grenadines": see
 # _join_known_and_the), read as a title when the runs were cut.
 _SAINT_BEFORE: Final = re.compile(r"\b(?:Saint|St\.) $")
@@ -1270,13 +1272,29 @@ class _EntityFinder(_RunFinder):
                 )
                 or id(cand) in listed
                 or _SCORE_AFTER.match(self.text, place.end)
-                or any(w in people for w in cand.text.split())
+                or (
+                    any(w in people for w in cand.text.split())
+                    and not self._firm_named_for(cand, cands)
+                )
             ):
                 continue
             self.candidates.remove(place)
             cand.end, cand.text = place.end, self.text[cand.start : place.end]
             cand.words += place.words
             cand.type, cand.strength = "ORG", 1
+
+    def _firm_named_for(self, cand: Candidate, cands: list[Candidate]) -> bool:
+        """Whether `cand`, a word the article also names a person by ("Michael Dell"), is the
+        firm named after them here: after a preposition ("from Dell USA", "of Forbes Asia"),
+        with the firm's full name elsewhere ("Dell Inc.")."""
+        if cand.words != 1 or not _PREPOSITION_BEFORE.search(
+            self.text, max(0, cand.start - 6), cand.start
+        ):
+            return False
+        opening = cand.text + " "
+        return any(
+            c.type == "ORG" and c.strength >= 2 and c.text.startswith(opening) for c in cands
+        )
 
     def _join_party_branches(self) -> None:
         """'the NSW Greens', 'the Ontario Liberals': a known place right before a party named by
