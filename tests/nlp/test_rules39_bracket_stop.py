@@ -33,3 +33,9 @@ def test_a_fragment_after_the_bracket_is_the_members(extractor) -> None:
 def test_a_bracket_closed_before_a_capital_still_ends_the_sentence() -> None:
     text = "The vote was close (as expected.) Then it rained."
     assert sentence_starts(text) == [0, text.index("Then")]
+
+
+def test_a_bracket_closed_before_a_line_break_still_ends_the_sentence() -> None:
+    # the rule reads one line, as the abbreviation checks do
+    text = "The vote went to Rep. Dora Quill (D-Mont.)\nsaid the clerk."
+    assert sentence_starts(text) == [0, text.index("said")]
