@@ -590,6 +590,14 @@ _SPACED_LEGAL_FORM: Final = re.compile(
     r" (?:ASA|SA|S\.A\.|SpA|SPA|S\.p\.A\.|AG|NV|N\.V\.|AB|Oyj|plc|PLC|SCA|GmbH|Ltd|Inc|Corp|"
     r"LLC|Limited)(?:['’]s)?(?![\w&'’-])"
 )
+# The short forms that are also common abbreviations (A/B, South Africa or Australia, Nevada,
+# Attorney General), and what after one shows it is no legal form: "The BBC SA correspondent",
+# "Microsoft AB tested the feature" (a region's desk, an A/B test).
+_AMBIGUOUS_LEGAL_FORMS: Final = frozenset("AB SA NV AG".split())
+_NO_LEGAL_FORM_AFTER: Final = re.compile(
+    r" (?:correspondents?|bureau|desk|editor|reporters?|office|team|branch|division|"
+    r"tests?|tested|testing)\b"
+)
 # What follows "…, or ASEAN" when the abbreviation is given as another name for the one before.
 _AFTER_OR_ABBREVIATION: Final = frozenset((",", ")", ".", ";", ":"))
 # What happens to a person, named after "of": "the assassination of Rafiq Hariri".

@@ -330,9 +330,16 @@ class _FinderBase:
         """Whether "Dean" before a name is a given name: the article speaks of no dean in lower
         case, no "the", "a" or body's word stands before it and no "of" after it ("Economists
         Jim Cole and Dean Maki", "Sen. Dean Florez"; not "the Dean of Law", "School Dean Ann
-        Lee", nor "Dean Okafor" where a story calls her "the dean")."""
+        Lee", nor "Dean Okafor" where a story calls her "the dean", nor before a given name and a
+        surname: "Dean Martha Lee")."""
         if i + 1 >= len(run) or not _is_cap(run[i + 1].text) or "dean" in self.lower_seen:
             return False
+        if (
+            i + 2 < len(run)
+            and run[i + 1].text in self.gaz.first_names
+            and _is_cap(run[i + 2].text)
+        ):
+            return False  # "Dean Martha Lee said": a full name after it, Dean is the title
         if i:
             return run[i - 1].text not in self.gaz.org_words and run[i - 1].text not in self.heads
         before = self.text[max(0, run[i].start - 12) : run[i].start].split()

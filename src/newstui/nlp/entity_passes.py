@@ -9,6 +9,7 @@ from typing import Final
 
 from newstui.nlp.entity_cues import (
     _AFTER_OR_ABBREVIATION,
+    _AMBIGUOUS_LEGAL_FORMS,
     _APPOSITIVE_ORG,
     _BODY_PLURALS,
     _BODY_ROLES,
@@ -39,6 +40,7 @@ from newstui.nlp.entity_cues import (
     _NAME_LINKS,
     _NAME_WORD,
     _NEXT_WORD,
+    _NO_LEGAL_FORM_AFTER,
     _NOTION_BEFORE,
     _NUMBERED_LASTS,
     _NUMBERED_WORDS,
@@ -518,6 +520,9 @@ class _EntityFinder(_RunFinder):
                 out.append(cand)
                 continue
             form = strip_possessive(m.group()[1:])
+            if form in _AMBIGUOUS_LEGAL_FORMS and _NO_LEGAL_FORM_AFTER.match(text, m.end()):
+                out.append(cand)  # "The BBC SA correspondent", "Microsoft AB tested it"
+                continue
             nxt = cands[k] if k < len(cands) else None
             if nxt is not None and nxt.start < m.end():
                 if nxt.start != m.start() + 1 or strip_possessive(nxt.text).rstrip(

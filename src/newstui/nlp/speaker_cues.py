@@ -262,6 +262,13 @@ _SUBORDINATE_SAID: Final = re.compile(
     r"\W*(?:When|After|Before|While|Although|Though|If|Because|Once|Until|As)\s[^,;:.]{1,60}?\s"
     r"(?:said|says|asked|asks|replied|added|told\s+\w+)\s*,?\s*$"
 )
+# "When Reed arrived, the crowd chanted “…”": a subordinate clause opening the sentence, up to its
+# comma; a name only inside it is not the main clause's subject
+_SUBORDINATE_OPENER: Final = re.compile(
+    r"\W*(?:When|After|Before|While|Although|Though|If|Because|Once|Until|As|Since)\s[^,;:]{1,80}?,"
+)
+# a pronoun subject after such a clause ("When Reed arrived, he said …") names its subject again
+_SUBJECT_PRONOUN_WORD: Final = re.compile(r"\b(?:he|she|they|He|She|They)\b")
 # ", said Lee." closing a sentence: the credit of all the sentence says, fragments included
 _SENTENCE_CREDIT: Final = re.compile(
     rf"(?:,|,?[”\"])\s+(?:{'|'.join(sorted(_SAY_THEN_SPEAKER))})\s+((?:[^,;:.!?]|\.(?=\S|\s[A-Z])){{2,60}})"

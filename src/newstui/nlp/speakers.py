@@ -109,9 +109,11 @@ from newstui.nlp.speaker_cues import (
     _STATEMENT_READ_ENDS,
     _SUBJECT_OF,
     _SUBJECT_PRONOUN,
+    _SUBJECT_PRONOUN_WORD,
     _SUBJECT_PRONOUNS,
     _SUBJECT_TYPES,
     _SUBJECT_VERB,
+    _SUBORDINATE_OPENER,
     _SUBORDINATE_SAID,
     _TEXT_AS_SUBJECT,
     _TEXT_ON_PAGE,
@@ -1226,7 +1228,17 @@ class SpeakerFinder(_SubjectFinder):
         sent_start, _ = self.sentence_bounds(span.open_mark)
         if len(self.masked[sent_start : span.open_mark].split()) < 2:
             return False
-        return bool(self._before(span))
+        name = self._before(span)
+        if not name:
+            return False
+        clause = _SUBORDINATE_OPENER.match(self.masked, sent_start, span.open_mark)
+        if clause is None or _SUBJECT_PRONOUN_WORD.search(
+            self.masked, clause.end(), span.open_mark
+        ):
+            return True
+        # 'When Reed arrived, the crowd chanted “…”': a name only in the subordinate clause
+        # does not say the quotation
+        return any(m.entity.name == name for m in self.mentions_in(clause.end(), span.open_mark))
 
     def _placed_by_name(self, start: int, person: _Mention) -> bool:
         """'screamed protesters outside the office of Senator Ann Lee', 'yelled a man in the
