@@ -55,3 +55,22 @@ def test_dean_before_a_full_name_is_a_title(extractor) -> None:
 def test_dean_before_a_surname_stays_a_given_name(extractor) -> None:
     names = person_names(extractor, "Economist Dean Marlowe said rates would rise.")
     assert names == {"Dean Marlowe"}
+
+
+def test_a_given_name_and_a_places_word_saying_something_is_a_person(extractor) -> None:
+    types = type_by_name(extractor, "Jonathan Hill said the ferry would sail again in June.")
+    assert types.get("Jonathan Hill") == "PERSON"
+    text = "In 2012 the Green ticket of Darrell Forest for president won 3 percent."
+    assert type_by_name(extractor, text).get("Darrell Forest") == "PERSON"
+
+
+def test_a_places_name_with_no_person_cue_stays_a_place(extractor) -> None:
+    types = type_by_name(extractor, "Tourists crowded Windsor Castle said to be the oldest.")
+    assert types.get("Windsor Castle") == "PLACE"
+    types = type_by_name(extractor, "The boats left Victoria Harbour at dawn.")
+    assert types.get("Victoria Harbour") == "PLACE"
+
+
+def test_a_podcaster_opening_a_sentence_is_no_part_of_the_name(extractor) -> None:
+    names = person_names(extractor, "Podcaster Spike Ruiz won the nomination on Sunday.")
+    assert names == {"Spike Ruiz"}

@@ -178,6 +178,10 @@ from newstui.nlp.segment import Token
 # Definite articles of other languages opening a name ("Der Standard", "El País", "Die Welt");
 # not the French "Le", "La" nor "De", "Van", which open surnames ("Le Pen", "De Niro").
 _FOREIGN_ARTICLES: Final = frozenset("Der Die Das El Il Los Las".split())
+# "… Castle for president": a candidate for an office, a person
+_FOR_OFFICE_AFTER: Final = re.compile(
+    r" for (?:vice[ -])?(?:president|governor|mayor|senator|the (?:presidency|senate))\b"
+)
 # Speech verbs in the plural present: after one capitalised word opening a sentence, a body
 # ("Acme say the plan is …"; a person says)
 _PLURAL_SPEECH: Final = frozenset(
@@ -701,6 +705,17 @@ class _TypingFinder(_FinderBase):
             if surface in self.company_places or self._company_noun_right_before(start):
                 self.company_places.add(surface)  # its later mentions too
                 return "ORG", 2  # "retailer Circuit City", "carrier Gulf Air"
+            if (
+                len(words) == 2
+                and words[0] in gaz.first_names
+                and (
+                    after[1:].split(" ", 1)[0].rstrip(".,;:") in SPEECH_VERBS
+                    or _FOR_OFFICE_AFTER.match(after) is not None
+                )
+            ):
+                # "Darrell Castle said", "Jonathan Park told", "the ticket of Darrell Castle for
+                # president": a given name and a place's word as a surname
+                return "PERSON", 2
             return "PLACE", 2
         before = self.text[max(0, start - 60) : start].lower().split()
         kin = (
