@@ -8,14 +8,21 @@ from newstui.config import load_config
 from newstui.library import Library
 from newstui.model import ArticleFilter
 from newstui.tui.app import NewstuiApp
+from newstui.tui.widgets.source_label import SourceLabel
 
 from .conftest import FEED_XML, notifications, run_recorded, settle
 from .test_feed_keys import feed_ids, feeds_of_stories
 
 
 def listed(app: NewstuiApp) -> list[str]:
-    """The entries Sources lists, by their names as shown (headings too)."""
-    return [str(option.prompt).split("  ")[0].strip() for option in app.main.sources.options]
+    """The entries Sources lists, by their names as shown (a failing feed's `! ` before its
+    name) and the headings' texts."""
+    return [
+        (option.prompt.mark + option.prompt.name).plain
+        if isinstance(option.prompt, SourceLabel)
+        else str(option.prompt)
+        for option in app.main.sources.options
+    ]
 
 
 def listed_keys(app: NewstuiApp) -> list[str]:
@@ -86,6 +93,32 @@ async def test_the_highlighted_read_feed_stays_listed_until_the_highlight_leaves
         await settle(pilot)
         assert f"feed:{ids['Beta']}" not in listed_keys(app)
         assert highlighted(app) == f"feed:{ids['Gamma']}"
+
+
+async def test_a_failing_feed_with_nothing_unread_stays_listed_with_its_mark(tmp_path):
+    """The refresh line says "see ! in Sources": a failing feed is listed while it fails,
+    read or not, and leaves once a fetch succeeds (review r37 H1)."""
+    path = tmp_path / "f.db"
+    ids = three_feeds_one_read(path)  # Beta: every article read
+    with Library.open(path) as library:
+        library.record_fetch(ids["Beta"], status=None, error="Beta: connection refused")
+    app = NewstuiApp(path, None)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.main.sources.focus()
+        app.main.sources.select_view(f"feed:{ids['Gamma']}")
+        await pilot.press("H")
+        await settle(pilot)
+        assert f"feed:{ids['Beta']}" in listed_keys(app)
+        assert "! Beta" in listed(app)
+        assert "Feeds" in listed(app)  # nothing left out
+        assert "Alpha" in listed(app)  # (a working feed's name has no mark)
+        with Library.open(path) as library:
+            library.record_fetch(ids["Beta"], status=200, error=None)
+        app.main.sources.reload()
+        await settle(pilot)
+        assert f"feed:{ids['Beta']}" not in listed_keys(app)
+        assert "Feeds (1 hidden)" in listed(app)
 
 
 def served_config(tmp_path, url: str, show_read_feeds: bool) -> object:
