@@ -224,4 +224,10 @@ def test_a_feed_name_freshrss_sent_reads_with_its_signs_unless_written_in_wide_c
     # an emoji is wide, but no CJK writing (review r36 S7: it kept the fullwidth signs)
     assert name("🔥 Politics， Economy／Opinion") == "🔥 Politics, Economy/Opinion"
     assert name("Tech？ 👩‍💻 Jobs") == "Tech? 👩‍💻 Jobs"
+    # the emoji inside the CJK blocks too (review r37 S1): 〽 〰 ㊗ ㊙, with or without U+FE0F
+    assert name("〽 Politics， Economy") == "〽 Politics, Economy"
+    assert name("〰 News， Views") == "〰 News, Views"
+    assert name("㊗\ufe0f Deals， Offers") == "㊗\ufe0f Deals, Offers"
+    assert name("㊙ Leaks／Tips") == "㊙ Leaks/Tips"
+    assert name("㊗ 新闻，评论") == "㊗ 新闻，评论"  # (written in Chinese all the same)
     assert name("Politics， Economy", OTHER) == "Politics， Economy"  # (Miniflux: as sent)

@@ -56,11 +56,16 @@ _CJK_WRITING = re.compile(
 )
 
 
+# What those blocks hold that is no writing: FreshRSS's stand-in signs, and the four emoji
+# inside them, 〰 〽 ㊗ ㊙ (review r37 S1: "〽 Politics， Economy" kept its `，`)
+_NOT_CJK_WRITING = "？＼／，；＆＜＞\u3030\u303d\u3297\u3299"
+
+
 def _wide_besides_signs(text: str) -> bool:
     """Whether `text` is written with Chinese, Japanese or Korean characters (a fullwidth
-    letter too) other than FreshRSS's stand-in signs: a title written so may use `，` or `／`
-    of its own."""
-    return any(c not in "？＼／，；＆＜＞" for c in _CJK_WRITING.findall(text))
+    letter too) other than FreshRSS's stand-in signs and emoji: a title written so may use `，`
+    or `／` of its own."""
+    return any(c not in _NOT_CJK_WRITING for c in _CJK_WRITING.findall(text))
 
 
 @dataclass(frozen=True)
