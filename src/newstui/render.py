@@ -281,7 +281,7 @@ def render_article_text(
     if attached := enclosures(stored):
         out.append("\nEnclosures\n", style="bold")
         for i, link in enumerate(attached, 1):
-            out.append(f"[{ENCLOSURE_MARK}{i}] ", style=palette.meta)
+            out.append(f"[{ENCLOSURE_NUMBER_PREFIX}{i}] ", style=palette.meta)
             out.append(enclosure_label(link) + " ")
             out.append(terminal_safe(link.url, line=True), style=palette.meta)
             state = next((download_state(d) for d in downloads if d.url == link.url), "")
@@ -327,7 +327,7 @@ def damage_line(stored: StoredArticle) -> str:
     return f"Cannot show all of article {stored.row.id}: {stored.damaged} (the store is damaged)"
 
 
-ENCLOSURE_MARK = "E"  # enclosures are listed [E1], [E2]…: [1] is the first of the links
+ENCLOSURE_NUMBER_PREFIX = "E"  # enclosures are listed [E1], [E2]…: [1] is the first of the links
 
 
 def enclosures(stored: StoredArticle) -> list[Link]:

@@ -72,9 +72,7 @@ def progress_bar(download: Download, width: int) -> Content:
     """A download's progress as a line: a bar of "━" and its percentage ("100%"); a download
     of unknown size a dim bar and "…" until it is done."""
     cells = max(min(BAR_CELLS, width - 5), 1)
-    fraction = download.fraction
-    if fraction is None and download.state == "done":
-        fraction = 1.0
+    fraction = download.fraction  # (1.0 once done, even of unknown size)
     if fraction is None:
         return Content.assemble(("━" * cells, "$foreground 25%"), " …")
     filled = round(fraction * cells)

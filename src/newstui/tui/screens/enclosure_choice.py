@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from newstui.model import Link
-from newstui.render import ENCLOSURE_MARK, enclosure_label
+from newstui.render import ENCLOSURE_NUMBER_PREFIX, enclosure_label
 from newstui.tui.screens.choice import ChoiceScreen
 
 
@@ -17,5 +17,5 @@ class EnclosureChoiceScreen(ChoiceScreen[tuple[Link, ...]]):
             title,
             [(f"{enclosure_label(link)}  {link.url}", (link,)) for link in enclosures],
             every=tuple(enclosures) if every else None,
-            marker=ENCLOSURE_MARK,
+            marker=ENCLOSURE_NUMBER_PREFIX,
         )
