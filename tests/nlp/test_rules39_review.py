@@ -74,3 +74,15 @@ def test_a_places_name_with_no_person_cue_stays_a_place(extractor) -> None:
 def test_a_podcaster_opening_a_sentence_is_no_part_of_the_name(extractor) -> None:
     names = person_names(extractor, "Podcaster Spike Ruiz won the nomination on Sunday.")
     assert names == {"Spike Ruiz"}
+
+
+def test_a_listed_bodys_name_opening_an_order_is_the_verb(extractor) -> None:
+    text = "Unite the valley towns first, Carla Voss told the council."
+    assert "Unite" not in type_by_name(extractor, text)
+    text = "Unite behind the plan, Piet Ruys urged the delegates on Monday."
+    assert "Unite" not in type_by_name(extractor, text)
+
+
+def test_a_listed_body_opening_a_sentence_with_its_verb_stays_a_body(extractor) -> None:
+    types = type_by_name(extractor, "Unite said its members at the plant would strike.")
+    assert types.get("Unite") == "ORG"

@@ -97,6 +97,9 @@ _BEAT_AFTER: Final = re.compile(
 # A lower-case word right after a name, and the words after a person's name that make it no
 # modifier of a noun (see _modifies_noun): verbs of being and having, linking words.
 _LOWER_WORD: Final = re.compile(r" ([a-z]+)\b")
+# What follows a verb opening a sentence as an order ("Unite the party", "Target the weak
+# spots", "Unite behind him"): a listed body's one-word name there is the verb
+_IMPERATIVE_OBJECT: Final = re.compile(r" (?:the|our|your|their|behind|against|together)\b")
 # A compass word before a team's town is part of its name ("the South Sydney Rabbitohs").
 _TOWN_COMPASS: Final = frozenset("North South East West".split())
 # Head nouns that end a body's own name, not its field's, after "of" (see _second_body_after_of):
@@ -322,6 +325,13 @@ class _RunFinder(_TypingFinder):
             and lower in self.lower_seen
         ):
             return []  # "Nice to be with you": a place name that is also a word, opening a sentence
+        if (
+            len(run) == 1
+            and known == 1
+            and self.gaz.known.get(first.text) == "ORG"
+            and _IMPERATIVE_OBJECT.match(self.text, first.end)
+        ):
+            return []  # "Unite the party first", "Target the weak spots": a verb, no body
         if (
             len(run) > 1
             and _is_acronym(first.text)
