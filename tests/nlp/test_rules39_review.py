@@ -86,3 +86,9 @@ def test_a_listed_bodys_name_opening_an_order_is_the_verb(extractor) -> None:
 def test_a_listed_body_opening_a_sentence_with_its_verb_stays_a_body(extractor) -> None:
     types = type_by_name(extractor, "Unite said its members at the plant would strike.")
     assert types.get("Unite") == "ORG"
+
+
+def test_a_places_head_noun_after_a_given_name_stays_a_place(extractor) -> None:
+    for name in ("Madison County", "Austin City", "Victoria Station"):
+        types = type_by_name(extractor, f"{name} said the roads would open on Monday.")
+        assert types.get(name) != "PERSON", name

@@ -179,6 +179,11 @@ from newstui.nlp.segment import Token
 # not the French "Le", "La" nor "De", "Van", which open surnames ("Le Pen", "De Niro").
 _FOREIGN_ARTICLES: Final = frozenset("Der Die Das El Il Los Las".split())
 # "… Castle for president": a candidate for an office, a person
+# The place's words that are also surnames ("Darrell Castle", "Jonathan Park"); not a place's
+# head noun ("Madison County said", "Victoria Station said": the county, the station)
+_SURNAME_PLACE_WORDS: Final = frozenset(
+    "Lake Hill Hills Forest Park Castle Bridge Hall Ridge Beach Wall Lane Cove".split()
+)
 _FOR_OFFICE_AFTER: Final = re.compile(
     r" for (?:vice[ -])?(?:president|governor|mayor|senator|the (?:presidency|senate))\b"
 )
@@ -707,6 +712,7 @@ class _TypingFinder(_FinderBase):
                 return "ORG", 2  # "retailer Circuit City", "carrier Gulf Air"
             if (
                 len(words) == 2
+                and words[1] in _SURNAME_PLACE_WORDS
                 and words[0] in gaz.first_names
                 and (
                     after[1:].split(" ", 1)[0].rstrip(".,;:") in SPEECH_VERBS
