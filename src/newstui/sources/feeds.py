@@ -11,6 +11,7 @@ from typing import Any
 from newstui.errors import SourceError
 from newstui.model import Article, Link
 from newstui.sources.enclosures import attachment_links, enclosure_links
+from newstui.sources.feed_links import feed_links, is_html_page
 from newstui.sources.html import html_to_text
 from newstui.sources.lxml_feeds import UTF8, read_well_formed
 from newstui.sources.urls import is_http_url, web_url
@@ -148,8 +149,6 @@ def _feedparser_read(
                 f"{url}: an OPML subscription list, not a feed: "
                 "`newstui opml import FILE` adds the feeds it lists"
             )
-        from newstui.sources.discovery import is_html_page  # (not at import: it loads asyncio)
-
         if is_html_page(body, content_type):
             raise SourceError(f"{url}: {_web_page_said(body, url, content_type)}")
         detail = f": {_parser_reason(reason, body)}" if reason else ""
@@ -185,8 +184,6 @@ def _web_page_said(body: bytes, url: str, content_type: str | None) -> str:
     """What a web page where a feed was expected is, with the feed it announces (a site whose
     feed address now gives its redesigned home page, user test r37 M2: the XML parser's
     "mismatched tag" read as a broken feed to wait for)."""
-    from newstui.sources.discovery import feed_links
-
     said = "a web page (HTML), not a feed (RSS, Atom or JSON Feed)"
     links = feed_links(body, url, content_type)
     if not links:
