@@ -160,9 +160,9 @@ def test_a_feed_served_as_text_html_is_still_added_as_a_feed(cli, feed_server):
 
 
 def test_add_of_an_address_nobody_answers_says_so_in_plain_words(cli):
-    from tests.ports import free_port
+    from tests.ports import refused_port
 
-    port = free_port()
+    port = refused_port()
     url = f"http://127.0.0.1:{port}/feed.xml"
 
     assert cli("add", url) == 1

@@ -12,7 +12,7 @@ from textual.worker import WorkerFailed
 from newstui.config import load_config
 from newstui.library import Library
 from newstui.tui.app import NewstuiApp
-from tests.ports import free_port
+from tests.ports import refused_port
 from tests.sync.conftest import Device, FreshRSS
 from tests.sync.test_client import FakeGReader, fake, sync_config  # noqa: F401 (fixture)
 from tests.sync.test_freshrss import PASSWORD_ENV, new_feed, write_config
@@ -92,7 +92,7 @@ async def test_a_server_that_is_gone_is_one_line_and_reading_goes_on(
     async with run_recorded(app, size=(160, 48)) as pilot:
         await pilot.press("R")
         await settle(pilot)
-    gone = f"http://127.0.0.1:{free_port()}/api/greader.php"
+    gone = f"http://127.0.0.1:{refused_port()}/api/greader.php"
     app = NewstuiApp(db_path, load_config(write_config(tmp_path / "gone.toml", gone)))
     async with run_recorded(app, size=(160, 48)) as pilot:
         await settle(pilot)

@@ -17,7 +17,7 @@ import pytest
 from newstui.cli import main
 from newstui.store import open_db
 from newstui.store.sync import sync_status
-from tests.ports import free_port
+from tests.ports import refused_port
 from tests.sync.conftest import Device, FreshRSS, rss
 
 PASSWORD_ENV = "NEWSTUI_TEST_SYNC_PASSWORD"
@@ -46,7 +46,7 @@ class Here:
         self.db = tmp_path / "newstui.db"
         self.config = write_config(tmp_path / "feeds.toml", freshrss.greader, feeds, fulltext)
         self.offline = write_config(
-            tmp_path / "offline.toml", f"http://127.0.0.1:{free_port()}/api/greader.php", feeds
+            tmp_path / "offline.toml", f"http://127.0.0.1:{refused_port()}/api/greader.php", feeds
         )
 
     def run(self, *args: str, offline: bool = False) -> int:

@@ -189,9 +189,9 @@ async def test_a_feed_added_to_a_config_without_feeds_is_refreshed_on_the_timer(
 
 
 async def test_an_address_nobody_answers_is_one_plain_line(tmp_path, db_path):
-    from tests.ports import free_port
+    from tests.ports import refused_port
 
-    port = free_port()
+    port = refused_port()
     config = no_feeds_config(tmp_path)
     app = NewstuiApp(db_path, config)
     async with run_recorded(app, size=(120, 40)) as pilot:

@@ -14,7 +14,7 @@ from newstui.config import load_config
 from newstui.library import Library
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.downloads import DownloadsScreen
-from tests.ports import free_port
+from tests.ports import refused_port
 
 from .conftest import notifications, run_recorded, settle
 from .test_external_programs import calls, program
@@ -127,7 +127,7 @@ async def test_r_with_sync_while_the_store_is_held_lets_the_next_key_through_the
 ):
     """With [sync], r asks the store which feeds are server subscriptions: it did so on the
     event loop."""
-    port = free_port()
+    port = refused_port()
     config.path.write_text(
         config.path.read_text("utf-8")
         + f'\n[sync]\nservice = "greader"\nurl = "http://127.0.0.1:{port}/api/greader.php"\n'

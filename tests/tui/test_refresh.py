@@ -12,7 +12,7 @@ from newstui.store import open_db
 from newstui.store.feeds import ensure_feed
 from newstui.tui.app import NewstuiApp
 from newstui.tui.view import tag_view
-from tests.ports import free_port
+from tests.ports import refused_port
 
 from .conftest import notifications, run_recorded, screen_text, settle, until
 
@@ -459,7 +459,7 @@ async def test_during_a_refresh_the_reader_follows_the_cursor_once_keys_rest(
 def with_sync_server_down(config, feeds: str = "") -> int:
     """Rewrite the test config without its broken feed, with `feeds` and a [sync] table on a
     port nothing listens on; that port."""
-    port = free_port()
+    port = refused_port()
     text = config.path.read_text("utf-8").split('[[feeds]]\nname = "Broken Feed"')[0]
     text += feeds + (
         f'[sync]\nservice = "greader"\nurl = "http://127.0.0.1:{port}/api/greader.php"\n'
