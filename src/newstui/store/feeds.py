@@ -237,18 +237,13 @@ def record_fetches(db: Database, records: Sequence[FetchRecord]) -> None:
             if r.site_url:
                 sets.append("site_url = ?")
                 values.append(r.site_url)
-            where = "id = ?"
+            where, keys = "id = ?", list[object]([r.source_id])
             if r.error is not None and r.started is not None:
                 # (user test r37 L1: cron's hung fetch ended after the app's good one and its
                 # "timed out" stood in `feeds`, its back-off too)
                 where += " AND NOT coalesce(last_error IS NULL AND last_fetched > ?, 0)"
-                values.append(r.source_id)
-                values.append(r.started)
-                conn.execute(f"UPDATE feeds SET {', '.join(sets)} WHERE {where}", values)
-                continue
-            conn.execute(
-                f"UPDATE feeds SET {', '.join(sets)} WHERE {where}", [*values, r.source_id]
-            )
+                keys.append(r.started)
+            conn.execute(f"UPDATE feeds SET {', '.join(sets)} WHERE {where}", [*values, *keys])
 
 
 def feeds_read_from(db: Database) -> dict[str, str]:
