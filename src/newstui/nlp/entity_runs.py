@@ -81,7 +81,7 @@ from newstui.nlp.segment import NICKNAME_MARKS, Token, find_all, nickname_end
 # Indian Railway" (a line, or the company's name misspelt) too.
 # Words that open a place's name before another place's ("Fort Yukon", "Lake Victoria", "Port
 # Moresby"): the two are one place, not the opener and a known place.
-_PLACE_NAME_OPENERS: Final = frozenset("Fort Port Mount Mt Lake Cape Isle Loch".split())
+_PLACE_NAME_OPENERS: Final = frozenset("Fort Port Mount Mt Lake Cape Isle Loch River".split())
 _PEOPLES_TRADES: Final = frozenset(
     "Gas Power Railways Rail Express Aerospace Telecom Telecommunications Steel Tobacco "
     "Electric Water Coal".split()
