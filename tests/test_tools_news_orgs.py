@@ -3,7 +3,9 @@ no other row of the same id or title barred) and turns their wiki-ish text into 
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
@@ -47,3 +49,24 @@ def test_a_record_loses_its_wrapper_and_link_gaps_and_keeps_its_paragraphs() -> 
         "Mill owner Kelbrook said on Monday it will close. Workers at the Tarn plant & others,"
         " he said.\n\nThe union objected."
     )
+
+
+def test_a_corpus_splits_into_two_halves_by_address_the_same_way_every_time(tmp_path) -> None:
+    corpus = tmp_path / "open.jsonl"
+    rows = [
+        {"url": f"https://news.example/wiki/Story_{n}", "text": f"Story {n}."} for n in range(40)
+    ]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    tool = _tool()
+    even, odd = tmp_path / "even.jsonl", tmp_path / "odd.jsonl"
+    counts = tool.write_half(corpus, even, "even"), tool.write_half(corpus, odd, "odd")
+    halves = [
+        {json.loads(line)["url"] for line in path.read_text(encoding="utf-8").splitlines()}
+        for path in (even, odd)
+    ]
+    assert counts == (len(halves[0]), len(halves[1])) and all(counts)
+    assert halves[0] | halves[1] == {r["url"] for r in rows} and not halves[0] & halves[1]
+    digest = hashlib.sha1(rows[0]["url"].encode("utf-8")).digest()[-1]
+    assert (rows[0]["url"] in halves[1]) == bool(digest % 2)
+    tool.write_half(corpus, even, "even")
+    assert {json.loads(x)["url"] for x in even.read_text().splitlines()} == halves[0]

@@ -153,7 +153,8 @@ def write_list(out: Path, header: str, names: list[str]) -> None:
     rebuild from the same sources is byte for byte the same file)."""
     text = header + "".join(name + "\n" for name in names)
     out.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
-    print(f"{out.relative_to(ROOT)}: {len(names)} names, {out.stat().st_size} bytes")
+    shown = out.relative_to(ROOT) if out.is_relative_to(ROOT) else out
+    print(f"{shown}: {len(names)} names, {out.stat().st_size} bytes")
 
 
 def _short_name(listing: str) -> str | None:

@@ -14,7 +14,7 @@ from newstui.nlp.gazetteer import listed_orgs, load_gazetteer, news_orgs, tier_t
     ("text", "body"),
     [
         ("The figures were sent to Ofcom on Monday morning.", "Ofcom"),
-        ("Savers who trusted Icesave waited for months.", "Icesave"),
+        ("Readers who trusted Maariv waited for months.", "Maariv"),
         ("The talks between Metronet and the unions broke down.", "Metronet"),
     ],
 )
@@ -28,8 +28,8 @@ def test_a_person_named_in_full_keeps_a_surname_the_news_list_holds(extractor) -
 
 
 def test_a_learnt_name_the_article_counts_is_a_thing(extractor) -> None:
-    text = "He flew a Sukhoi over the bay. The Sukhoi landed at noon."
-    check_names(extractor, text, absent=[("Sukhoi", "ORG")])
+    text = "He flew a Beriev over the bay. The Beriev landed at noon."
+    check_names(extractor, text, absent=[("Beriev", "ORG")])
 
 
 def test_the_news_list_adds_to_the_listed_tier_and_holds_no_known_name() -> None:
