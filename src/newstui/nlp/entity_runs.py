@@ -82,6 +82,9 @@ from newstui.nlp.segment import NICKNAME_MARKS, Token, find_all, nickname_end
 # Words that open a place's name before another place's ("Fort Yukon", "Lake Victoria", "Port
 # Moresby"): the two are one place, not the opener and a known place.
 _PLACE_NAME_OPENERS: Final = frozenset("Fort Port Mount Mt Lake Cape Isle Loch River".split())
+# "Sheikh" after a given name is a word of a person's name, no title: "Khalid Sheikh Mohammed",
+# "Abdullahi Sheikh Ismail" (a title opening the run stays one: "Emir Sheikh Tamim").
+_NAME_SHEIKHS: Final = frozenset({"Sheikh", "Sheik"})
 _PEOPLES_TRADES: Final = frozenset(
     "Gas Power Railways Rail Express Aerospace Telecom Telecommunications Steel Tobacco "
     "Electric Water Coal".split()
@@ -589,7 +592,12 @@ class _RunFinder(_TypingFinder):
                 continue
             n_title = (
                 0
-                if pending and (not _is_title_start(tok) or pending[-1].text in ("of", "for"))
+                if pending
+                and (
+                    not _is_title_start(tok)
+                    or pending[-1].text in ("of", "for")
+                    or (tok.text in _NAME_SHEIKHS and self._sheikh_in_name(run, i, pending))
+                )
                 else self._title(run, i)
             )  # "Ministry of Justice and Public Security": a title word after "of" is no title
             if (
@@ -619,6 +627,19 @@ class _RunFinder(_TypingFinder):
             i += 1
         person_cue = person_cue or (post_nominal and len(pending) > 1)
         self._flush(pending, person_cue, suffix_cue)
+
+    def _sheikh_in_name(self, run: list[Token], i: int, pending: list[Token]) -> bool:
+        """'Khalid Sheikh Mohammed': "Sheikh" between a given name (one or two capitalised words
+        no title opened) and a capitalised word is a word of the name."""
+        return (
+            len(pending) <= 2
+            and i + 1 < len(run)
+            and _is_cap(run[i + 1].text)
+            and all(t.text.isalpha() and _is_cap(t.text) for t in pending)
+            and not any(t.text.lower() in self.gaz.role_words for t in pending)
+            and pending[-1].text != "Amir"  # "Father Amir Sheikh Saad": the ruler's title
+            and self.text[max(0, pending[0].start - 4) : pending[0].start].lower() != "the "
+        )
 
     def _team_start(self, run: list[Token]) -> int:
         """Where a league team's name opens in a run ending in a capitalised plural ("Los
