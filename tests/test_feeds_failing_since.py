@@ -85,3 +85,43 @@ def test_a_store_from_before_failing_since_is_upgraded_keeping_its_feeds_and_fai
             3,
             None,
         )
+
+
+def test_a_sync_that_reads_a_failing_feed_ends_its_failures_as_a_good_fetch_does(
+    db_path, feed_server, config_file, capsys
+):
+    # r37: the sync cleared the error only; the feed stayed backed off ("· next 21:10" in
+    # Sources, `fetch` left it waiting) and its next failure said "failing since" days back
+    from newstui.library import Library
+    from newstui.model import RemoteFeed, fold_url
+
+    feed_server.route("/dead", status=404)
+    config = config_file({"Dead": "/dead"})
+
+    def cli(*args: str) -> int:
+        return main(["--db", str(db_path), "--config", str(config), *args])
+
+    def feeds() -> dict:
+        capsys.readouterr()
+        assert cli("feeds", "--json") == 0
+        [feed] = json.loads(capsys.readouterr().out)
+        return feed
+
+    assert cli("fetch", "Dead") == 1 and cli("fetch", "Dead") == 1
+    failing = feeds()
+    assert failing["failures"] == 2 and failing["next_try"] is not None
+    with sqlite3.connect(db_path) as db:  # days ago
+        db.execute("UPDATE feeds SET failing_since = ?", [FIRST])
+
+    url = feed_server.url("/dead")
+    with Library.open(db_path) as library:  # the server fetched it for us: it works again
+        library.sync.apply_subscriptions(
+            [RemoteFeed("feed/1", "Dead", url)], {fold_url(url): ("Dead", ())}
+        )
+    synced = feeds()
+    assert synced["last_error"] is None
+    assert (synced["failures"], synced["next_try"], synced["failing_since"]) == (0, None, None)
+
+    assert cli("fetch") == 1  # not left waiting: tried, and a new run of failures begins now
+    anew = feeds()
+    assert anew["failures"] == 1 and anew["failing_since"] == anew["last_fetched"] != FIRST

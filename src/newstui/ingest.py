@@ -1452,6 +1452,8 @@ def _import_local(
     count_unread_kinds: bool = False,
 ) -> SourceOutcome:
     path = local.path.expanduser()
+    # (a failure is not stored over a success another newstui stored while this one read)
+    started = datetime.now(UTC).replace(microsecond=0).isoformat()
     feed_id = library.register_source(
         local_key(path),
         local.name,
@@ -1462,7 +1464,7 @@ def _import_local(
     )
     if not path.exists():  # kept for `newstui feeds` (`import` forgets a source never read)
         error = f"{path}: no such file or folder"
-        library.record_fetch(feed_id, status=None, error=error)
+        library.record_fetch(feed_id, status=None, error=error, started=started)
         return SourceOutcome(local.name, error=error)
     from newstui.sources.files import iter_files, read_file_content, unread_kinds
 
@@ -1503,7 +1505,13 @@ def _import_local(
     name = local.name
     if title and keep_name and clean_line(title):  # no --name: a feed file goes by its title
         name = library.name_by_title(feed_id, clean_line(title), local.name)
-    library.record_fetch(feed_id, status=None, error=summary if not articles else None, title=title)
+    library.record_fetch(
+        feed_id,
+        status=None,
+        error=summary if not articles else None,
+        title=title,
+        started=started,
+    )
     if saved.changed_ids and analyse:
         analyse_pending(library, extractor, saved.changed_ids)
     return SourceOutcome(

@@ -448,9 +448,12 @@ class Library:
         body_hash: str | None = None,
         keep_cache: bool = False,
         next_try: str | None = None,
+        started: str | None = None,
     ) -> None:
         """Store the outcome of one fetch; a failure keeps the previous cache headers, counts one
-        more failure in a row and sets when to try again (`next_try`); a success clears both."""
+        more failure in a row and sets when to try again (`next_try`); a success clears both.
+        A failure whose fetch `started` (ISO 8601 UTC) before the last success was stored is
+        left out."""
         _feeds.record_fetch(
             self._db,
             source_id,
@@ -463,6 +466,7 @@ class Library:
             body_hash=body_hash,
             keep_cache=keep_cache,
             next_try=next_try,
+            started=started,
         )
 
     def fetch_caches(self) -> dict[int, FeedCache]:

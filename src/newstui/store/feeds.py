@@ -180,9 +180,11 @@ def record_fetch(
     body_hash: str | None = None,
     keep_cache: bool = False,
     next_try: str | None = None,
+    started: str | None = None,
 ) -> None:
     """Store the outcome of one fetch; a failure keeps the previous cache headers, counts one
-    more failure in a row and sets when to try again (`next_try`); a success clears both."""
+    more failure in a row and sets when to try again (`next_try`); a success clears both.
+    A failure whose fetch `started` before the last success was stored is left out."""
     from newstui.model.fetching import FetchRecord
 
     record = FetchRecord(
@@ -196,8 +198,14 @@ def record_fetch(
         body_hash,
         keep_cache,
         next_try,
+        started=started,
     )
     record_fetches(db, [record])
+
+
+# What a source's success ends, whoever read it (a fetch here, or a sync whose server fetched it):
+# its run of failures, the back-off it set, and when that run began.
+FAILURES_ENDED = "failures = 0, next_try = NULL, failing_since = NULL"
 
 
 def record_fetches(db: Database, records: Sequence[FetchRecord]) -> None:
@@ -211,7 +219,7 @@ def record_fetches(db: Database, records: Sequence[FetchRecord]) -> None:
             sets = ["last_fetched = ?", "last_status = ?", "last_error = ?"]
             values: list[object] = [now, r.status, clean_line(r.error) if r.error else None]
             if r.error is None:
-                sets += ["failures = 0", "next_try = NULL", "failing_since = NULL"]
+                sets.append(FAILURES_ENDED)
             else:  # (SET reads the row as it was: failures 0 is this run's first failure)
                 sets += [
                     "failures = failures + 1",

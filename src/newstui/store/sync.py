@@ -39,7 +39,7 @@ from newstui.store.entries import (
     stored_entry,
     twin_articles,
 )
-from newstui.store.feeds import now_iso, remove_feed
+from newstui.store.feeds import FAILURES_ENDED, now_iso, remove_feed
 
 FIELDS = ("read", "starred")
 
@@ -443,8 +443,8 @@ def apply_subscriptions(
                 )
                 if move is not None:
                     moves.append(move.said(name, current[0] if current else name, said))
-            conn.execute(  # the server fetched it for us: "last fetch" is this sync
-                "UPDATE feeds SET last_fetched = ?, last_error = NULL, "
+            conn.execute(  # the server fetched it for us: "last fetch" is this sync, a success
+                f"UPDATE feeds SET last_fetched = ?, last_error = NULL, {FAILURES_ENDED}, "
                 "site_url = coalesce(?, site_url) WHERE id = ?",
                 [now_iso(), feed.site_url, feed_id],
             )
