@@ -2121,9 +2121,8 @@ def _failing_since(row: FeedRow, now: datetime) -> str:
     before its last fetch: " (failing since 2026-11-30 16:32, 12 fetches)" (user test r37 L6:
     with cron fetching, the last fetch is the last try, and a feed dead for days looked like
     one that failed this morning)."""
-    if row.failing_since is None or row.failures < 2 or row.failing_since == row.last_fetched:
-        return ""
-    return f" (failing since {_utc_short(row.failing_since, now)}, {row.failures:,} fetches)"
+    since = row.failing_for_a_while()
+    return f" (failing since {_utc_short(since, now)}, {row.failures:,} fetches)" if since else ""
 
 
 def _print_note(line: str) -> None:

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from newstui.config import load_config
 from newstui.library import Library
-from newstui.model import ArticleFilter
+from newstui.model import ArticleFilter, FetchRecord
 from newstui.tui.app import NewstuiApp
 from newstui.tui.widgets.source_label import SourceLabel
 
 from .conftest import FEED_XML, notifications, run_recorded, settle
 from .test_feed_keys import feed_ids, feeds_of_stories
+
+MOVED = "https://news.example/beta"
 
 
 def listed(app: NewstuiApp) -> list[str]:
@@ -56,9 +58,12 @@ async def test_H_leaves_out_the_read_feeds_and_the_highlight_stays_on_its_feed(t
         await settle(pilot)
         assert f"feed:{ids['Beta']}" not in listed_keys(app)
         assert {f"feed:{ids['Alpha']}", f"feed:{ids['Gamma']}"} <= set(listed_keys(app))
-        assert "Feeds (1 hidden)" in listed(app)
+        assert "Feeds (+1 read)" in listed(app)
         assert highlighted(app) == f"feed:{ids['Gamma']}"
-        assert notifications(app)[-1].message == "Read feeds hidden: only feeds with unread."
+        assert (
+            notifications(app)[-1].message
+            == "Read feeds left out: Sources lists the feeds with unread, failing or moved."
+        )
         await pilot.press("H")
         await settle(pilot)
         assert f"feed:{ids['Beta']}" in listed_keys(app)
@@ -118,7 +123,32 @@ async def test_a_failing_feed_with_nothing_unread_stays_listed_with_its_mark(tmp
         app.main.sources.reload()
         await settle(pilot)
         assert f"feed:{ids['Beta']}" not in listed_keys(app)
-        assert "Feeds (1 hidden)" in listed(app)
+        assert "Feeds (+1 read)" in listed(app)
+
+
+async def test_a_moved_feed_with_nothing_unread_stays_listed_with_its_note(tmp_path):
+    """Sources' " · moved" is the only lasting word of a move (its toast goes): a read feed
+    that moved stays listed, as a failing one does, until a fetch reads it where the config
+    points, or reads it at its own again (r37)."""
+    path = tmp_path / "f.db"
+    ids = three_feeds_one_read(path)  # Beta: every article read
+    with Library.open(path) as library:
+        library.record_fetches([FetchRecord(ids["Beta"], 301, None, read_from=MOVED)])
+    app = NewstuiApp(path, None)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.main.sources.focus()
+        app.main.sources.select_view(f"feed:{ids['Gamma']}")
+        await pilot.press("H")
+        await settle(pilot)
+        assert f"feed:{ids['Beta']}" in listed_keys(app)
+        assert "Feeds" in listed(app)  # nothing left out
+        with Library.open(path) as library:  # read at its own address again: not moved now
+            library.record_fetches([FetchRecord(ids["Beta"], 200, None)])
+        app.main.sources.reload()
+        await settle(pilot)
+        assert f"feed:{ids['Beta']}" not in listed_keys(app)
+        assert "Feeds (+1 read)" in listed(app)
 
 
 def served_config(tmp_path, url: str, show_read_feeds: bool) -> object:
@@ -156,7 +186,7 @@ async def test_with_the_setting_off_a_read_feed_comes_back_when_a_refresh_brings
         app.main.sources.reload()
         await settle(pilot)
         assert feed not in listed_keys(app)
-        assert "Feeds (1 hidden)" in listed(app)
+        assert "Feeds (+1 read)" in listed(app)
         item = first[first.index("<item>") : first.index("</item>") + len("</item>")]
         newer = item.replace("fresh-1", "fresh-2").replace("Fresh story", "Newer story")
         feed_server.route("/feed.xml", body=first.replace(item, newer + item).encode())

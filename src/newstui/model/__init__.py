@@ -235,6 +235,15 @@ class FeedRow:
         """The next-try time if it is still to come: the source is failing and left alone."""
         return self.next_try if still_waiting(self.next_try, now) else None
 
+    def failing_for_a_while(self) -> str | None:
+        """When its failures in a row began, once worth saying beside its error: it failed more
+        than once and that was before its last fetch (user test r37 L6: with cron fetching,
+        "last fetch" is the last try, and a feed dead for days looked like one that failed this
+        morning). `newstui feeds` and the app's Sources say it."""
+        if self.failing_since is None or self.failures < 2:
+            return None
+        return None if self.failing_since == self.last_fetched else self.failing_since
+
 
 def still_waiting(next_try: str | None, now: datetime) -> bool:
     """True if a stored next-try time (ISO 8601) is still to come; an unreadable one is not."""

@@ -43,15 +43,23 @@ def feed_view(
     last_error: str | None = None,
     next_try: str | None = None,
     refresh_key: str = "r",
+    failing: str = "",
 ) -> View:
-    """The articles of one source; an empty one says why its last fetch failed, and when it
-    is tried again if it is waiting (and `refresh_key`, the key in effect, that refreshes it
-    now; "" when the user unbound it)."""
-    note = f"The last fetch failed: {last_error}" if last_error else None
+    """The articles of one source; an empty one says why its last fetch failed (and since when:
+    `failing`, see failing_clause), and when it is tried again if it is waiting (and
+    `refresh_key`, the key in effect, that refreshes it now; "" when the user unbound it)."""
+    note = f"The last fetch failed: {last_error}{failing}" if last_error else None
     if note and next_try:
         now = f" (press {refresh_key} to refresh it now)" if refresh_key else ""
         note += f"\n\nNext try at {local_time(next_try)}{now}."
     return View(f"feed:{feed_id}", name, ArticleFilter(feed_id=feed_id), note)
+
+
+def failing_clause(feed: FeedRow) -> str:
+    """ " (failing since Tue 16:32, 12 fetches)" after a failing feed's error, when it has been
+    failing for a while (FeedRow.failing_for_a_while), as `newstui feeds` says it; else ""."""
+    since = feed.failing_for_a_while()
+    return f" (failing since {local_time(since)}, {feed.failures:,} fetches)" if since else ""
 
 
 def local_time(iso: str, now: datetime | None = None) -> str:

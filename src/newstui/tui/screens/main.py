@@ -275,12 +275,15 @@ class MainScreen(
         self.show_view(message.view)
         self.focus_pane("headlines")
         feed_id = message.view.filter.feed_id
-        moved = next((f for f in self.sources.feeds if f.id == feed_id and f.moved_to), None)
-        if moved is not None and moved.moved_to:  # Sources says " · moved": here, where to
+        feed = next((f for f in self.sources.feeds if f.id == feed_id), None)
+        if feed is not None and feed.moved_to:  # Sources says " · moved": here, where to
             from newstui.model.fetching import moved_line
 
-            line = f"{moved.name} {moved_line(moved.moved_to, 'the config')}"
+            line = f"{feed.name} {moved_line(feed.moved_to, 'the config')}"
             self.notify(line, severity="warning", markup=False)
+        elif feed is not None and feed.last_error and feed.articles and message.view.note:
+            # Sources' `!`: why, and since when (an empty feed's list says it in its place)
+            self.notify(message.view.note, severity="warning", markup=False)
 
     @on(SourcesPane.Loaded)
     def _sources_loaded(self, message: SourcesPane.Loaded) -> None:

@@ -114,18 +114,20 @@ def listed_feeds(
     feeds: Sequence[FeedRow], show_read: bool, keep: Collection[str]
 ) -> tuple[list[FeedRow], int]:
     """The feeds Sources lists, and how many it leaves out: with `show_read` off (newsboat's
-    `show-read-feeds no`), those with nothing unread, but never a failing one (its `!` is what
-    the refresh line points at) nor one whose view key is in `keep` (the one highlighted, the
+    `show-read-feeds no`), those with nothing unread, but never one with something to tell, a
+    failing one (its `!` is what the refresh line points at) or a moved one (its " · moved" is
+    all that lasts of the move), nor one whose view key is in `keep` (the one highlighted, the
     one whose headlines are shown: it stays until left)."""
     if show_read:
         return list(feeds), 0
-    listed = [f for f in feeds if f.unread or f.last_error or f"feed:{f.id}" in keep]
+    listed = [f for f in feeds if f.unread or f.last_error or f.moved_to or f"feed:{f.id}" in keep]
     return listed, len(feeds) - len(listed)
 
 
-def read_hidden_heading(name: str, hidden: int) -> str:
-    """A group's heading saying how many read feeds it leaves out: "Feeds (3 hidden)"."""
-    return f"{name} ({hidden:,} hidden)" if hidden else name
+def read_left_out_heading(name: str, left_out: int) -> str:
+    """A group's heading saying how many read feeds it leaves out: "Feeds (+3 read)" (not
+    "hidden": the Hidden view's word, for articles a filter hides)."""
+    return f"{name} (+{left_out:,} read)" if left_out else name
 
 
 def nearest_listed(before: Sequence[str | None], after: Sequence[str | None], key: str) -> str:

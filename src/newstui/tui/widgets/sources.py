@@ -19,7 +19,7 @@ from newstui.tui.reload_gate import ReloadGate
 from newstui.tui.screens.keyed_box import key_in_effect
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.theme_colours import muted_colour, theme_colour
-from newstui.tui.view import ALL, HIDDEN, STARRED, UNREAD, View, feed_view, tag_view
+from newstui.tui.view import ALL, HIDDEN, STARRED, UNREAD, View, failing_clause, feed_view, tag_view
 from newstui.tui.widgets import source_entries as entries
 from newstui.tui.widgets.pane_list import PaneList
 from newstui.tui.worker_errors import ReportsWorkerErrors
@@ -43,7 +43,7 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
             "H",
             "toggle_read_feeds",
             "Read feeds",
-            tooltip="Show / hide the feeds with nothing unread (newsboat's show-read-feeds)",
+            tooltip="List / leave out the feeds with nothing unread (newsboat's show-read-feeds)",
             id="sources.toggle_read_feeds",
         ),
     ]
@@ -202,7 +202,8 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
 
     def action_toggle_read_feeds(self) -> None:
         shown = self.toggle_read_feeds()
-        self.notify("Read feeds listed." if shown else "Read feeds hidden: only feeds with unread.")
+        left_out = "Read feeds left out: Sources lists the feeds with unread, failing or moved."
+        self.notify("Read feeds listed." if shown else left_out)
 
     def _list(self, message: _Counts) -> None:
         highlighted = self.highlighted_option.id if self.highlighted_option else "all"
@@ -240,11 +241,12 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
             every = [f for f in message.feeds if f.kind == kind]
             rows, left_out = entries.listed_feeds(every, self.show_read_feeds, keep)
             if every:
-                name = entries.read_hidden_heading(heading, left_out)
+                name = entries.read_left_out_heading(heading, left_out)
                 options.append(entries.heading(name, heading_style))
             for feed in rows:
                 next_try = feed.waiting_until(now)
-                view = feed_view(feed.id, feed.name, feed.last_error, next_try, refresh)
+                failing = failing_clause(feed)
+                view = feed_view(feed.id, feed.name, feed.last_error, next_try, refresh, failing)
                 self._views[view.key] = view
                 label = entries.feed_label(feed, next_try, f"bold {error.hex}", heading_style)
                 options.append(Option(label, id=view.key))
