@@ -135,7 +135,7 @@ class PodcastActions(ScreenMixin):
             changed = True
         if changed:
             self.detail = replace(detail, downloads=tuple(shown.values()))
-            self.reader.show(self.detail)
+            self.reader.show_downloads(self.detail)
 
     def drop_download(self, download_id: int) -> None:
         """A download was forgotten or deleted: the open article no longer says it is there."""
@@ -145,7 +145,7 @@ class PodcastActions(ScreenMixin):
         self.detail = replace(
             detail, downloads=tuple(d for d in detail.downloads if d.id != download_id)
         )
-        self.reader.show(self.detail)
+        self.reader.show_downloads(self.detail)
 
     def action_play(self) -> None:
         self._enclosure_then("Play", self._play, every=False)

@@ -17,7 +17,7 @@ from newstui.render import Palette, one_width_text, render_article_text
 from newstui.text import one_width, terminal_safe
 from newstui.tui.reader_find import find_spans, line_of, outside
 from newstui.tui.theme_colours import reader_palette
-from newstui.tui.widgets.reader_body import NoRelayout, ReaderBody
+from newstui.tui.widgets.reader_body import NoRelayout, ReaderBody, common_prefix_length
 
 if TYPE_CHECKING:
     from newstui.model import ArticleDetail
@@ -94,6 +94,16 @@ class Reader(NoRelayout, VerticalScroll, can_focus=True):
         if not same:
             self.scroll_home(animate=False, immediate=True)
 
+    def show_downloads(self, detail: ArticleDetail) -> None:
+        """The article shown, its downloads' states changed (under its enclosures, at the end):
+        only its lines from the first that changed are laid out again (every percent of a
+        download re-wrapped a long article whole). Another article is shown as `show` does."""
+        if self._detail is None or detail.article.row.id != self.article_id:
+            self.show(detail)
+            return
+        self._detail = detail
+        self._redraw(keep_same_lines=True)
+
     def toggle_speakers(self) -> bool:
         """Show or hide the speaker tags; returns whether they are shown now."""
         self.show_speakers = not self.show_speakers
@@ -122,7 +132,10 @@ class Reader(NoRelayout, VerticalScroll, can_focus=True):
         if self._detail is not None and self._text_width() != self._line_width:
             self._redraw()  # the link under the byline is broken for the new width
 
-    def _redraw(self) -> None:
+    def _redraw(self, keep_same_lines: bool = False) -> None:
+        """Draw the article (or the message) again; `keep_same_lines`: only the article's
+        downloads changed, so its lines before the first changed character are kept (the
+        text is rendered as before: the same characters have the same styles)."""
         palette = self.article_palette
         detail = self._detail
         if detail is None:
@@ -152,12 +165,13 @@ class Reader(NoRelayout, VerticalScroll, can_focus=True):
                 "(this article has no text; press f to fetch the full page)\n", palette.meta
             )
         text = one_width_text(text)  # 🛰️ drawn 🛰: one width in every terminal
-        self._text = text
+        before, self._text = self._text, text
         # the speaker tags drawn after quotes are not the article's words: not found in them
         self._tags = [
             (span.start, span.end) for span in text.spans if span.style == palette.speaker
         ]
-        self._body.update(text)
+        same_until = common_prefix_length(before.plain, text.plain) if keep_same_lines else 0
+        self._body.update(text, same_until)
         self._mark_matches()
 
     def _mark_matches(self) -> None:

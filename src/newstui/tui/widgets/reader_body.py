@@ -4,11 +4,11 @@ and a mouse selection copies the text as it is written."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, NamedTuple
 
 from rich.cells import cell_len
-from rich.text import Text
+from rich.text import Span, Text
 from textual.geometry import Size
 from textual.strip import Strip
 from textual.widget import Widget
@@ -55,11 +55,28 @@ class ReaderBody(NoRelayout, Widget):
         self._marks: list[tuple[int, int, str]] = []  # (start, end, style): found words
         self._mark_starts: list[int] = []
 
-    def update(self, text: Text) -> None:
-        """Show `text` (its height measured, its lines drawn, as they are needed)."""
+    def update(self, text: Text, same_until: int = 0) -> None:
+        """Show `text` (its height measured, its lines drawn, as they are needed). Its first
+        `same_until` characters are drawn as those shown before (the same characters, the same
+        styles): the lines of the paragraphs wholly among them are kept and only the rest is
+        wrapped again (a download's progress under a long article wrapped all of it again at
+        every percent, ~0.06 CPU-s for 190 KB)."""
+        before = self._wrap
         self._text = text
-        self._width = -1
         self._marks, self._mark_starts = [], []
+        cut = text.plain.rfind("\n", 0, same_until) + 1  # where the first changed paragraph starts
+        if self._width < 0 or cut == 0:
+            self._width = -1
+        else:
+            kept = bisect_left(before.starts, cut)
+            rest = wrapped_lines(text_from(text, cut), max(self._width, 1), self.app.console, cut)
+            self._wrap = WrappedText(
+                before.lines[:kept] + rest.lines,
+                before.added[:kept] + rest.added,
+                before.starts[:kept] + rest.starts,
+                before.ends[:kept] + rest.ends,
+            )
+            self._strips = [None] * len(self._wrap.lines)  # (drawn with the marks before)
         self.refresh(layout=True)
 
     def mark(self, marks: list[tuple[int, int, str]]) -> None:
@@ -163,14 +180,14 @@ class WrappedText(NamedTuple):
     ends: list[bool]
 
 
-def wrapped_lines(text: Text, width: int, console: Console) -> WrappedText:
+def wrapped_lines(text: Text, width: int, console: Console, offset: int = 0) -> WrappedText:
     """`text` wrapped to `width` (Rich's fold), a paragraph at a time so that each line's start is
     taken from its own paragraph: a preformatted line (behind text.GUTTER) too long for the width
     goes on behind a gutter of its own on each line it takes, so code stays marked as code (its
-    wrapped part had none)."""
+    wrapped part had none). `offset`: where `text` starts in the text shown (its lines' starts
+    count from there)."""
     wrapped = WrappedText([], [], [], [])
     room = max(width - len(GUTTER), 1)
-    offset = 0  # where the paragraph starts in the text
     for paragraph in text.split("\n", allow_blank=True):
         plain = paragraph.plain
         if not plain.startswith(GUTTER) or cell_len(plain) <= width:
@@ -208,3 +225,27 @@ def _piece_starts(paragraph: str, pieces: list[str]) -> list[int]:
         starts.append(at)
         at += len(piece)
     return starts
+
+
+def text_from(text: Text, start: int) -> Text:
+    """`text` from character `start` on, its styles with it (Rich's `text[start:]` divides the
+    whole text: 11 ms for a 190 KB article, most of what keeping its lines saved)."""
+    spans = [
+        Span(max(span.start - start, 0), span.end - start, span.style)
+        for span in text.spans
+        if span.end > start
+    ]
+    return Text(text.plain[start:], style=text.style, end=text.end, spans=spans)
+
+
+def common_prefix_length(before: str, after: str) -> int:
+    """How many first characters two texts share, found by halving with slice compares (15 µs
+    for 190 KB; os.path.commonprefix walks them a character at a time: 6.6 ms)."""
+    low, high = 0, min(len(before), len(after))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if before[low:middle] == after[low:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
