@@ -16,6 +16,7 @@ from newstui.tui.screens.panes import PaneLayout
 from newstui.tui.screens.podcast_actions import PodcastActions
 from newstui.tui.screens.refresh_reloads import RefreshReloads
 from newstui.tui.screens.source_refresh import SourceRefresh
+from newstui.tui.screens.status_row import StatusRow
 from newstui.tui.screens.unread_steps import UnreadSteps
 
 SCREEN_MIXINS = [
@@ -25,6 +26,7 @@ SCREEN_MIXINS = [
     PodcastActions,
     RefreshReloads,
     SourceRefresh,
+    StatusRow,
     UnreadSteps,
 ]
 APP_MIXINS = [RunsDownloads, SavesViews]

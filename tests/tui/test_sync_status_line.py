@@ -60,7 +60,7 @@ async def test_the_bottom_row_shortens_its_status_words_whole_and_keeps_help_and
     """At 80x24 and 60x20 the refresh's line was cut mid-word without an ellipsis beside a
     sync error ("refreshing 3/12 The Ex")."""
     from newstui.model import SyncStatus
-    from newstui.tui.screens.source_refresh import SyncStatusChanged
+    from newstui.tui.screens.status_row import SyncStatusChanged
 
     name = "The Extremely Long Name Of A Feed"
     app = NewstuiApp(db_path, None)

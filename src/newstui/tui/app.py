@@ -59,7 +59,7 @@ from newstui.tui.saved_views import SavesViews
 from newstui.tui.screens.keyed_box import key_in_effect, named_keys
 from newstui.tui.screens.main import MainScreen
 from newstui.tui.screens.refresh_reloads import StoreChanged
-from newstui.tui.screens.source_refresh import SyncStatusChanged
+from newstui.tui.screens.status_row import SyncStatusChanged
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.toast_text import notice_text
 from newstui.tui.view import View, search_view

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from rich.console import Console
-from rich.text import Text
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from newstui.tui.widgets.reader_body import wrapped_lines
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
 
 
 def find_spans(plain: str, needle: str) -> list[tuple[int, int]]:
@@ -36,27 +42,7 @@ def outside(spans: list[tuple[int, int]], tags: list[tuple[int, int]]) -> list[t
 
 
 def line_of(text: Text, offset: int, width: int, console: Console) -> int:
-    """The wrapped line (0-based) that character `offset` of `text` falls on at `width`."""
-    line = 0
-    for paragraph_start, paragraph in _paragraphs(text):
-        if offset < paragraph_start + len(paragraph.plain) + 1:
-            wrapped = paragraph.wrap(console, max(width, 1))
-            seen = paragraph_start
-            for i, row in enumerate(wrapped):
-                seen += len(row.plain)
-                while seen < len(text.plain) and text.plain[seen : seen + 1] == " ":
-                    seen += 1  # the spaces a wrap swallowed
-                if offset < seen:
-                    return line + i
-            return line + max(len(wrapped) - 1, 0)
-        line += len(paragraph.wrap(console, max(width, 1))) or 1
-    return line
-
-
-def _paragraphs(text: Text) -> list[tuple[int, Text]]:
-    """The text's lines (split at newlines) with the offset each starts at."""
-    out, start = [], 0
-    for part in text.split("\n", allow_blank=True):
-        out.append((start, part))
-        start += len(part.plain) + 1
-    return out
+    """The wrapped line (0-based) that character `offset` of `text` falls on at `width`, the text
+    wrapped as the reader draws it (before its first layout, when it has drawn no lines yet)."""
+    starts = wrapped_lines(text, max(width, 1), console).starts
+    return max(bisect_right(starts, offset) - 1, 0)

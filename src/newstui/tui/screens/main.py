@@ -1,7 +1,8 @@
 """The main screen: sources, headlines over the reader, and the sidebar; routes their messages.
 
 Its keys are in `main_keys`, which panes show and have focus in `panes`, its article and source
-actions in `article_actions`, adding a feed in `feed_adding`, refreshing in `source_refresh`."""
+actions in `article_actions`, adding a feed in `feed_adding`, refreshing in `source_refresh`,
+the bottom row's status lines in `status_row`."""
 
 from __future__ import annotations
 

@@ -68,7 +68,7 @@ class PaneLayout(ScreenMixin):
 
     if TYPE_CHECKING:
 
-        def fit_status(self) -> None: ...  # (SourceRefresh: the bottom row's status lines)
+        def fit_status(self) -> None: ...  # (StatusRow: the bottom row's status lines)
 
     def fit_panes(self, size: Size) -> None:
         """Show the panes this terminal size has room for. Called on mount with the app's size

@@ -5,12 +5,10 @@ changed (batched: `refresh_reloads`), and say what it found in one notification.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.message import Message
 from textual.timer import Timer
 from textual.worker import Worker, get_current_worker
 
@@ -19,6 +17,7 @@ from newstui.model import ArticleRow, has_tag
 from newstui.tui.refresh_messages import AnalysisFinished, RefreshFinished, RefreshProgress
 from newstui.tui.screens.keyed_box import key_in_effect
 from newstui.tui.screens.refresh_reloads import RefreshReloads
+from newstui.tui.screens.status_row import StatusRow
 
 if TYPE_CHECKING:
     from newstui.model import (
@@ -27,14 +26,11 @@ if TYPE_CHECKING:
         FeedRow,
         RemovedSource,
         SourceOutcome,
-        SyncStatus,
     )
     from newstui.tui.refresh import RefreshPlan
     from newstui.tui.shared_library import SharedLibrary
     from newstui.tui.widgets.headlines import HeadlineList
-    from newstui.tui.widgets.refresh_status import RefreshStatus
     from newstui.tui.widgets.sources import SourcesPane
-    from newstui.tui.widgets.sync_status import SyncStatusLine
 
 DEMO_NOTICE = "demo mode: no feeds to refresh"
 # `r` on a row of Sources that names no feed (All, Unread, Starred, a saved view)
@@ -42,27 +38,13 @@ NO_FEED_HIGHLIGHTED = "Choose a feed or tag in Sources to refresh (R refreshes a
 PROGRESS_EVERY = 0.25  # seconds: the refresh status line is redrawn at most this often
 
 
-@dataclass(eq=False, repr=False)
-class SyncStatusChanged(Message):
-    """The sync bookkeeping changed: last sync, queued marks, last error."""
-
-    status: SyncStatus
-
-
-# the footer's "? Help Q Quit", which the status lines leave room for (key_footer's
-# footer_key_width of each: 7 cells; not imported here, as the footer comes after the first frame)
-FOOTER_LEAST = 14
-
-
-class SourceRefresh(RefreshReloads):
+class SourceRefresh(StatusRow, RefreshReloads):
     """Refresh state belongs to the screen that shows it; the app only triggers refreshes."""
 
     # Provided by MainScreen.
     library: SharedLibrary
     headlines: HeadlineList
     sources: SourcesPane
-    status: RefreshStatus
-    sync_status: SyncStatusLine
     config: Config | None
     db_path: Path | str
     detail: ArticleDetail | None  # the article the reader shows
@@ -294,20 +276,6 @@ class SourceRefresh(RefreshReloads):
         self._reload_now()
         if (row := self.headlines.selected) is not None:
             self.load_detail(row.id)
-
-    def _on_sync_status_changed(self, message: SyncStatusChanged) -> None:
-        self.sync_status.show(message.status)
-        self.fit_status()
-
-    def fit_status(self) -> None:
-        """Share the bottom row, least important parts going first: the footer keeps 40% of
-        the width (Help and Quit at least), the refresh's count and the sync state come next,
-        then the feed's name and then the sync error are shortened (each ends in "…")."""
-        width = self.size.width
-        room = max(width - max(FOOTER_LEAST, width * 2 // 5), 0)
-        least = self.status.cells_at_least()
-        taken = self.status.fit(max(room - self.sync_status.cells_wanted(), least))
-        self.sync_status.fit(max(room - taken, 0))
 
     def _on_analysis_finished(self, message: AnalysisFinished) -> None:
         # Read the counts and the list again even when it analysed nothing: it joins copies
