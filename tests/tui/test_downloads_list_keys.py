@@ -110,3 +110,34 @@ async def test_a_long_queue_opens_as_one_widget_a_row(db_path, tmp_path, monkeyp
         await settle(pilot)
         assert highlighted(screen) == "Episode 159"
         assert "Episode 159" in screen_text(app)
+
+
+async def test_keys_typed_while_the_queue_is_read_reach_the_box(db_path, tmp_path, monkeypatch):
+    """User test r37 L5: `End` typed after `L`, before the box showed (its queue read from the
+    store under load), moved the headlines' cursor to their last row, and the box opened at its
+    top: the box shows at once, and a key typed while its rows are read acts on them."""
+    import threading
+
+    from newstui import downloads
+
+    queue_many(db_path, tmp_path, 40)
+    read = threading.Event()
+    sizes = downloads.with_disk_sizes
+
+    def read_slowly(rows):  # (the read holds until the keys were typed)
+        read.wait(60)
+        return sizes(rows)
+
+    monkeypatch.setattr(downloads, "with_disk_sizes", read_slowly)
+    app, _ = app_with(db_path, tmp_path, monkeypatch, download_dir=str(tmp_path))
+    async with run_recorded(app, size=(80, 24)) as pilot:
+        await settle(pilot)
+        headline = app.main.headlines.selected
+        await pilot.press("L", "end")
+        read.set()
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, DownloadsScreen)
+        assert highlighted(screen) == "Episode 39"
+        assert "Episode 39" in screen_text(app)
+        assert app.main.headlines.selected == headline

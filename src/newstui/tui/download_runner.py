@@ -296,16 +296,22 @@ class RunsDownloads(AppMixin):
             self.notify(f"Download failed: {title}: {error}", severity="error", markup=False)
 
     def action_downloads(self) -> None:
-        """Show the download queue."""
-        self._show_downloads()
+        """Show the download queue: the box at once, its rows once read (keys typed meanwhile
+        reach the box, user test r37 L5)."""
+        from newstui.tui.screens.downloads import DownloadsScreen
+
+        if any(isinstance(screen, DownloadsScreen) for screen in self.screen_stack):
+            return
+        screen = DownloadsScreen(None)
+        self.push_screen(screen)
+        self._show_downloads(screen)
 
     @work(group="downloads-list", exit_on_error=False)
-    async def _show_downloads(self) -> None:
+    async def _show_downloads(self, screen: DownloadsScreen) -> None:
         """The queue as `newstui downloads` lists it (a download whose process died shows as
         queued, and is queued again), read off the event loop on the reads' connection, so that
-        no write waiting for another process's lock holds it up."""
+        no write waiting for another process's lock holds it up, into the box shown."""
         from newstui.downloads import as_listed, requeue_orphans, with_disk_sizes
-        from newstui.tui.screens.downloads import DownloadsScreen
 
         def read(library: Library) -> tuple[list[Download], list[Download]]:
             stored = library.downloads.all()  # and what is on disk, off the loop too
@@ -314,8 +320,8 @@ class RunsDownloads(AppMixin):
         stored, rows = await self.library.read(read)
         if as_listed(stored) != stored:  # as `listed` does; the queue's worker would do it too
             self.run_worker(self.library.write(requeue_orphans), group="write", exit_on_error=False)
-        if not any(isinstance(screen, DownloadsScreen) for screen in self.screen_stack):
-            self.push_screen(DownloadsScreen(rows))
+        if screen in self.screen_stack:  # (not closed meanwhile)
+            await screen.fill(rows)
         if any(d.state == "queued" for d in rows):  # (another process's too: it runs here)
             self.start_downloads()
 

@@ -4,7 +4,9 @@ delete (its file, after asking) or play the highlighted one. The app runs the qu
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -225,20 +227,28 @@ class DownloadsScreen(KeyedBox[None]):
 
         download: Download
 
-    def __init__(self, downloads: list[Download]) -> None:
+    def __init__(self, downloads: list[Download] | None) -> None:
+        """`downloads`: the queue; None while it is read (`fill` brings it): the box shows at
+        once, and a key typed meanwhile acts once its rows are there (user test r37 L5: typed
+        before the box showed, `End` moved the headlines, and the box opened at its top)."""
         super().__init__()
-        self._initial = downloads
-        self.list = DownloadList(*(DownloadRow(d) for d in downloads), id="downloads-list")
+        self._initial = downloads or []
+        # the row keys typed while the queue is read, done once it is (None: it is read)
+        self._typed: list[Callable[[], object]] | None = None if downloads is not None else []
+        self._changed: dict[int, Download | None] = {}  # meanwhile (None: taken off the list)
+        self.list = DownloadList(*(DownloadRow(d) for d in self._initial), id="downloads-list")
         self._notice_text = Content()  # the notice as said, before fit_notice shortens it
+
+    def _empty_line(self) -> Content:
+        if self._typed is not None:
+            return Content("Reading the download queue…")
+        download = key_in_effect(self, "article.download")  # (the user's key, not d)
+        return Content(f"No downloads yet: {download} on an article with an enclosure")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="downloads-box") as box:
             box.border_title = "Downloads"
-            download = key_in_effect(self, "article.download")  # (the user's key, not d)
-            yield Static(
-                Content(f"No downloads yet: {download} on an article with an enclosure"),
-                id="downloads-empty",
-            )
+            yield Static(self._empty_line(), id="downloads-empty")
             yield self.list
             yield Static(id="downloads-notice")
             hint = "  ".join(  # the keys in effect (the user's [keys] too)
@@ -291,12 +301,39 @@ class DownloadsScreen(KeyedBox[None]):
         notice.set_classes("")
         self.on_resize()
 
+    async def fill(self, downloads: list[Download]) -> None:
+        """The queue as read (the box was shown before, `None`): its rows, each in the state
+        it reached meanwhile, then the row keys typed while it was read, in turn."""
+        if self._typed is None:
+            return
+        typed, self._typed = self._typed, None
+        changed, self._changed = self._changed, {}
+        rows = [changed.pop(d.id, d) for d in downloads] + list(changed.values())
+        shown = [d for d in rows if d is not None]
+        empty = self.query_one("#downloads-empty", Static)
+        empty.update(self._empty_line())
+        empty.display = not shown
+        if shown:
+            await self.list.extend(DownloadRow(d) for d in shown)
+            self.list.index = 0
+        self.call_after_refresh(lambda: [action() for action in typed])  # (rows laid out)
+
+    def _when_read(self, action: Callable[[], object]) -> bool:
+        """Keep a row key's action for when the queue is read; True if it was kept."""
+        if self._typed is None:
+            return False
+        self._typed.append(action)
+        return True
+
     def rows(self) -> list[DownloadRow]:
         """The rows shown, oldest first."""
         return list(self.list.query(DownloadRow))
 
     def update_download(self, download: Download) -> None:
         """Show a download's new state (a new download gets a row at the end)."""
+        if self._typed is not None:  # (its row comes with the queue read)
+            self._changed[download.id] = download
+            return
         for row in self.rows():
             if row.download.id == download.id:
                 row.show(download)
@@ -308,6 +345,9 @@ class DownloadsScreen(KeyedBox[None]):
         """Take a forgotten or deleted download's row away, the cursor on the row that took its
         place (it was on none, so the next x, D or P did nothing); the last one gone, the box
         says it is empty."""
+        if self._typed is not None:  # (the queue read has it still)
+            self._changed[download_id] = None
+            return
         rows = self.rows()
         gone = [i for i, row in enumerate(rows) if row.download.id == download_id]
         for i in gone:
@@ -323,15 +363,21 @@ class DownloadsScreen(KeyedBox[None]):
         return item.download if isinstance(item, DownloadRow) else None
 
     def action_move(self, step: int) -> None:
+        if self._when_read(partial(self.action_move, step)):
+            return
         self.list.action_cursor_down() if step > 0 else self.list.action_cursor_up()
 
     def action_edge(self, step: int) -> None:
         """The first (-1) or the last (1) download."""
+        if self._when_read(partial(self.action_edge, step)):
+            return
         if count := len(self.list):
             self.list.index = count - 1 if step > 0 else 0
 
     def action_page(self, step: int) -> None:
         """A page of rows down (1) or up (-1): as many as the box shows."""
+        if self._when_read(partial(self.action_page, step)):
+            return
         count = len(self.list)
         if not count:
             return
@@ -345,16 +391,22 @@ class DownloadsScreen(KeyedBox[None]):
         self.post_message(self.RetryRequested())
 
     def action_forget(self) -> None:
+        if self._when_read(self.action_forget):
+            return
         if (download := self._highlighted()) is not None:
             self.clear_notice()
             self.post_message(self.ForgetRequested(download))
 
     def action_delete(self) -> None:
+        if self._when_read(self.action_delete):
+            return
         if (download := self._highlighted()) is not None:
             self.clear_notice()
             self.post_message(self.DeleteRequested(download))
 
     def action_play(self) -> None:
+        if self._when_read(self.action_play):
+            return
         if (download := self._highlighted()) is not None:
             self.clear_notice()
             self.post_message(self.PlayRequested(download))
