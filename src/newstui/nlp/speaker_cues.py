@@ -342,6 +342,10 @@ _OWNER_WAS: Final = re.compile(
     r"(?:\s+(?:to|on|about|of)\s+[^,.;]{1,40}?)?\s+(?:was|were|read|reads)\s*[,:]?\s*$"
 )
 # "…welcomed by Moss, who said it was “…”": the name before ", who" is the relative's subject
+# " of Creative Strategies": a person's body right after the name
+_PERSON_OF_BODY: Final = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?")
+# " of the city's office": words after a person that place the person
+_PERSON_PLACED: Final = re.compile(r",?\s+(?:of|from|at)\s")
 _WHO_BEFORE_VERB: Final = re.compile(
     r",\s+who(?:\s+(?:also|later|then|had|has|have|was|is|previously|further))*\s+$"
 )
@@ -817,15 +821,18 @@ _DEMONYM_COUNTRIES: Final = {
 }
 # "An attorney for several families said": a clause whose subject is a noun, no pronoun
 _NOUN_SUBJECT: Final = re.compile(r"^\W*(?:An?|The|One|Another|Some)\s+[a-z]")
-# "quotes the minister saying, ", "quoted Ann Reid as saying that ": whom a text quotes
+# "quotes the minister saying", "quoted Ann Reid as saying", "cited Reid as telling police",
+# "quoted sailors as stating": whom a text quotes (matched up to the verb that credits the
+# quotation; the clause reported after it may hold a fragment: "as saying the crew were “…”")
 _QUOTES_SAYING: Final = re.compile(
-    r"\bquot(?:es|ed|ing)\s+(?!as\b|by\b)([^,.;:]{2,80}?)\s+(?:as\s+)?saying(?:\s+that)?\s*,?\s*$"
+    r"\b(?:quot|cit)(?:es|ed|ing)\s+(?!(?:as|by|in|on|at|from)\b)([^.;:(]{2,80}?),?\s+"
+    r"(?:as\s+(?:saying|stating|telling|describing|calling)|saying)$"
 )
 # '“…,” Reuters news agency quotes him as saying': whom the outlet after a quotation quotes
 _QUOTED_AFTER: Final = re.compile(
     r"^[\s,]*(?:[\w'’.-]+\s+){1,5}?(?:quot|report|cit)(?:es|ed|s)\s+"
     # "reported spokesman for the 18th Airborne, Tom McCollum, as saying"
-    r"(?:(him|her)|([^.;:]{2,80}?)),?\s+as\s+saying\b"
+    r"(?:(him|her)|([^.;:]{2,80}?)),?\s+as\s+(?:saying|stating|telling)\b"
 )
 # "about the ", "of a ": a fragment that is what something is about, not anyone's words
 _TOPIC_BEFORE: Final = re.compile(r"\b(?:about|of|on)\s+(?:(?:the|a|an)\s+)?$")

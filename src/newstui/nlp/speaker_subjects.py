@@ -71,6 +71,8 @@ from newstui.nlp.speaker_cues import (
     _PASSIVE,
     _PASSIVE_IRREGULAR,
     _PERSON_NOUNS,
+    _PERSON_OF_BODY,
+    _PERSON_PLACED,
     _PHRASE_STOP,
     _POSSESSIVE_AFTER,
     _PREPOSITIONS,
@@ -442,14 +444,36 @@ class _SubjectFinder:
                     # ambassador to Baghdad, who said": the person the appositive describes,
                     # not the body or place that ends it
                     for m in reversed(before[:-1]):
-                        if m.entity.type == "PERSON" and _APPOSITIVE_UNTIL.fullmatch(
-                            self.masked, m.end, before[-1].start
+                        if m.entity.type == "PERSON" and (
+                            _APPOSITIVE_UNTIL.fullmatch(self.masked, m.end, before[-1].start)
+                            # "Tim Reid of Creative Strategies, who said": Reid, placed
+                            or _PERSON_OF_BODY.fullmatch(self.masked, m.end, before[-1].start)
                         ):
                             return m.entity.name
                 if before[-1].entity.type == "PLACE":
                     return None  # a place is no "who"
                 return before[-1].entity.name
         return None
+
+    def _nameless_relative(self, start: int, verb_start: int) -> bool:
+        """Whether the verb at `verb_start` opens a relative clause of a nameless antecedent
+        ("heckled by campaigners in Sydney, who accused her of", "former minister Ann Lee with
+        health experts, who said"): those words are nobody's named."""
+        relative = _WHO_BEFORE_VERB.search(self.masked, start, verb_start)
+        if relative is None:
+            return False
+        end = relative.start()
+        words = self.masked[max(start, end - 40) : end].split()
+        word = words[-1] if words else ""
+        if not (word.isalpha() and word.islower() and word not in _PRONOUNS):
+            return False
+        before = self.mentions_in(start, end)[-1:]
+        # "said Melody Roth of the city's office, who added": the person those words place
+        return not (
+            before
+            and before[0].entity.type == "PERSON"
+            and _PERSON_PLACED.match(self.masked, before[0].end, end) is not None
+        )
 
     def _statement_before(self, sent_start: int) -> str | None:
         """The author of the written text ("statement", "letter"…) the sentence before
@@ -615,6 +639,10 @@ class _SubjectFinder:
         words = self.masked[first.end + 2 : end].split()
         while words and (words[-1].lower() in _AUX or _ADVERB.fullmatch(words[-1])):
             words.pop()  # "…, has asked", "…, also said"
+        if words and not words[-1].endswith(",") and self._appositive_ends_in_name(inside, end):
+            # "Ann Reid, a teacher in Tyler, Texas told", "Ann Reid, representing the Acme
+            # Party stated": the appositive's closing comma left out before the verb
+            return first
         if len(words) < 2 or not words[-1].endswith(",") or words[-1] == ",":
             return None
         opening = words[0].lower()
@@ -623,6 +651,34 @@ class _SubjectFinder:
         ):
             return None
         return first
+
+    def _appositive_ends_in_name(self, inside: list[_Mention], end: int) -> bool:
+        """Whether the appositive after the clause's first name (a person's) ends in a place or
+        an organisation right before the verb at `end`: it opens with an article, a possessive,
+        a role word or "representing", joins nothing with "and", and any comma inside it stands
+        between two names ("in Tyler, Texas")."""
+        first, last = inside[0], inside[-1]
+        if last is first or last.entity.type not in ("PLACE", "ORG"):
+            return False
+        rest = self.masked[last.end : end].split()
+        if any(w.lower() not in _AUX and not _ADVERB.fullmatch(w) for w in rest):
+            return False
+        between = self.masked[first.end + 2 : last.start]
+        opening = between.split()[:1]
+        if not opening or (
+            opening[0].lower() not in _APPOSITIVE_OPENERS
+            and opening[0] != "representing"
+            and opening[0] not in load_gazetteer().role_words
+        ):
+            return False
+        if " and " in between or ";" in between or "(" in between:
+            return False
+        starts = {m.start for m in inside}
+        ends = {m.end for m in inside}
+        base = first.end + 2
+        return all(
+            base + i in ends and base + i + 2 in starts for i, c in enumerate(between) if c == ","
+        )
 
     def _modifies_role(self, name: _Mention, holder: _Mention) -> bool:
         """'Trump lawyer Rudy Giuliani', 'Liberal strategist Scott Reid': whether only

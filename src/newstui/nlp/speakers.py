@@ -1015,7 +1015,7 @@ class SpeakerFinder(_SubjectFinder):
         if put_it:  # '“…” — as the Supreme Court decision put it —': whose words they are
             base = span.close_mark + 1
             return self._first_named(base + put_it.start(1), base + put_it.end(1), span.close_mark)
-        quoted = _QUOTED_AFTER.match(tail) if " as saying" in tail else None
+        quoted = _QUOTED_AFTER.match(tail) if " as " in tail else None
         if quoted:  # '“…,” Reuters quotes him as saying': the one quoted, not the outlet
             if quoted.group(1):
                 return self._resolve_pronoun(quoted.group(1).lower(), span.open_mark) or ""
@@ -1621,6 +1621,23 @@ class SpeakerFinder(_SubjectFinder):
             start = sent_start + verb.end() + agent.start(1)
             named = self._first_named(start, sent_start + verb.end() + agent.end(1), span.open_mark)
             return named or self._description(agent.group(1), span.open_mark) or ""
+        quoted = (
+            _QUOTES_SAYING.search(head, 0, verb.end()) if "quot" in head or "cit" in head else None
+        )
+        if quoted and not _PASSIVE_AUX_END.search(head, 0, quoted.start()):
+            # "The AP quotes the Belgian minister saying, “…”", "Ansa cited Sgrena as telling
+            # prosecutors", "The Times quoted him as saying his plan “…”": the one quoted
+            # speaks, never the outlet; nobody named when the one quoted is nameless
+            pronoun = quoted.group(1).strip().lower()
+            if pronoun in ("him", "her"):
+                return self._resolve_pronoun(pronoun, span.open_mark) or ""
+            named = self.mentions_in(sent_start + quoted.start(1), sent_start + quoted.end(1))
+            for kind in ("PERSON", "ORG", "PLACE"):
+                # "an unnamed Downing Street source": the body a nameless one speaks for
+                found = next((m.entity.name for m in named if m.entity.type == kind), None)
+                if found:
+                    return found
+            return ""
         if (
             (
                 verb.group() in _SAY_THEN_SPEAKER
@@ -1747,14 +1764,11 @@ class SpeakerFinder(_SubjectFinder):
             for m in self.mentions_in(sent_start + page.start(1), end):
                 if m.end == end and m.entity.type in ("PERSON", "ORG"):
                     return m.entity.name
-        quoted = _QUOTES_SAYING.search(head) if "quot" in head else None
-        if quoted:  # "The AP quotes the Belgian minister saying, “…”": the one quoted speaks
-            at = sent_start + quoted.start(1)
-            people = [m for m in self.mentions_in(at, sent_start + verb.start())]
-            return next((m.entity.name for m in people if m.entity.type == "PERSON"), "")
         relative = self._relative_subject(sent_start, sent_start + verb.start())
         if relative:  # "…welcomed by Moss, who said it was “…”": Moss
             return relative
+        if self._nameless_relative(sent_start, sent_start + verb.start()):
+            return ""  # "heckled by campaigners, who accused her of “…”": nobody named
         if _AND_VERB_NEEDS.may_match(head, max(0, verb.start() - 40), verb.start()) and (
             _AND_VERB.search(head, max(0, verb.start() - 40), verb.start())
         ):
