@@ -1631,10 +1631,10 @@ class SpeakerFinder(_SubjectFinder):
             pronoun = quoted.group(1).strip().lower()
             if pronoun in ("him", "her"):
                 return self._resolve_pronoun(pronoun, span.open_mark) or ""
-            named = self.mentions_in(sent_start + quoted.start(1), sent_start + quoted.end(1))
+            within = self.mentions_in(sent_start + quoted.start(1), sent_start + quoted.end(1))
             for kind in ("PERSON", "ORG", "PLACE"):
                 # "an unnamed Downing Street source": the body a nameless one speaks for
-                found = next((m.entity.name for m in named if m.entity.type == kind), None)
+                found = next((m.entity.name for m in within if m.entity.type == kind), None)
                 if found:
                     return found
             return ""
