@@ -1125,6 +1125,7 @@ async def _fetch_feed(
             )
         finally:
             arrived()
+        answered = datetime.now(UTC).replace(microsecond=0).isoformat()
         new = _moved_address(result)  # (each fetch through the move: the app says it once)
         moved = moved_line(new, "feeds.toml") if new and _move_is_news(result, cache) else None
         if result.not_modified:
@@ -1135,6 +1136,7 @@ async def _fetch_feed(
                     error=None,
                     keep_cache=True,
                     read_from=result.url,
+                    answered=answered,
                 )
             )
             return SourceOutcome(feed.name, not_modified=True, warning=moved, moved_to=new), (), ()
@@ -1168,6 +1170,7 @@ async def _fetch_feed(
             body_hash=body_hash if whole else None,
             titled=not feed.named,
             read_from=result.url,
+            answered=answered,
         )
     )
     if parsed is None or saved is None:

@@ -98,6 +98,9 @@ class FetchRecord:
     # when the request began (ISO 8601 UTC): a failure begun before the source's last success
     # was stored (a slower fetch from another process) is not stored over it
     started: str | None = None
+    # when the answer came (ISO 8601 UTC; None: when stored): a success's `last_fetched`, so a
+    # failure begun after it is stored even when the run stores its records later
+    answered: str | None = None
 
 
 # What became of a source the config no longer lists: deleted (`remove`, `R`/`D`, or its grace

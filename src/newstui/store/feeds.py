@@ -217,7 +217,8 @@ def record_fetches(db: Database, records: Sequence[FetchRecord]) -> None:
     with write_transaction(db) as conn:
         for r in records:
             sets = ["last_fetched = ?", "last_status = ?", "last_error = ?"]
-            values: list[object] = [now, r.status, clean_line(r.error) if r.error else None]
+            fetched = r.answered if r.error is None and r.answered else now
+            values: list[object] = [fetched, r.status, clean_line(r.error) if r.error else None]
             if r.error is None:
                 sets.append(FAILURES_ENDED)
             else:  # (SET reads the row as it was: failures 0 is this run's first failure)
