@@ -28,6 +28,7 @@ from newstui.nlp.entity_cues import (
     _EVENT_AFTER_PLACE,
     _FIRM_AFTER,
     _GENERATION_WORDS,
+    _KIN_NOUNS,
     _LANGUAGES,
     _LEGAL_FORMS,
     _LIST_GAP,
@@ -235,6 +236,13 @@ _BETWEEN_PLACES_AFTER: Final = re.compile(
     r" (?:borders?|frontier|boundary|crossings?|routes?|flights?|road|highway|railway|rail|"
     r"pipeline|corridor|conflict|war|dispute|rivalry|relations|ties|talks|discussions|"
     r"negotiations|meetings?|summit|trade|deal)\b"
+)
+
+
+# Roles held towards a person, not an office ("the mother of Ann Lee, Bo Lee, said").
+_RELATIONS: Final = _KIN_NOUNS | frozenset(
+    "friend friends lawyer lawyers attorney attorneys relative relatives partner colleague "
+    "successor predecessor victim victims".split()
 )
 
 
@@ -1985,6 +1993,14 @@ class _EntityFinder(_RunFinder):
                 and self.text[members[0].end : members[1].start] == ", "
             ):
                 continue  # "hit the Azores, Met Éireann, the weather service": no list
+            if (
+                kind == "PERSON"
+                and len(members) == 2
+                and self.text[members[0].end : members[1].start] == ", "
+                and self._after_role_of(members[0].start)
+            ):
+                continue  # "the minister of National Defense, Paulo Portas", "the director of
+                # Gate Gourmet, Richard Wells": the office's field, body or place, then its holder
             for cand in members:
                 if (
                     (
@@ -2076,6 +2092,21 @@ class _EntityFinder(_RunFinder):
         if after and (after.group(1) in gaz.titles or after.group(1).lower() in gaz.role_words):
             return True
         return all(part in gaz.titles for part in strip_possessive(words[-1]).split("-"))
+
+    def _after_role_of(self, start: int) -> bool:
+        """Whether a role and "of" (or "of the") end the text right before `start` ("the mayor of
+        ", "Additional Director of ")."""
+        lo = max(0, start - 40)
+        if not self.text.endswith((" of ", " of the "), lo, start):
+            return False
+        end = start - 4 if self.text.endswith(" the ", lo, start) else start
+        m = _ROLE_OF_END.search(self.text, lo, end)
+        if m is None or self.text[m.end() - 4 : m.end()] != " of ":
+            return False
+        role = m.group(1)
+        return role.lower() not in _RELATIONS and (
+            role.lower() in self.gaz.role_words or role in self.gaz.titles
+        )  # (not "the mother of Ann Lee, Bo Lee": a relation of a person)
 
     def _untype_brief(self, members: list[Candidate]) -> None:
         """'Minister for Education, Science and Training, Julie Bishop': the fields of a brief, up
