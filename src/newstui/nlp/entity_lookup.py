@@ -180,7 +180,8 @@ class _FinderBase:
             and word[:-2].lower() not in self.gaz.common_words
             and word[:-2] not in self.gaz.titles  # "at Lord's", "the Lord's Prayer"
             and not any(c.type == "PERSON" and c.text.endswith(word[:-2]) for c in self.candidates)
-        )  # "Ann Lee … the warrant was Lee's.": a person named before
+            and self._lookup(word[:-2]) is None  # "sales of the top seller Toyota's.": a known
+        )  # name's possessive; "Ann Lee … the warrant was Lee's.": a person named before
 
     def _lookup(self, surface: str) -> tuple[str, str] | None:
         """(usual name, type) of a known name, also when written in capitals ("LONDON")."""
