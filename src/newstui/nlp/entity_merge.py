@@ -1397,15 +1397,21 @@ def _merge_org_prefixes(groups: dict[str, list[Candidate]]) -> None:
         for joint in _OF_IN:
             at = full.find(joint)
             while at >= 0:
-                _add_to(by_lead, full[:at], k)
+                lead = full[:at]
+                _add_to(by_lead, lead, k)
+                space = lead.rfind(" ")
+                if space > 0 and gaz.known.get(lead[:space]) in ("PLACE", "GROUP"):
+                    _add_to(by_lead, lead[space + 1 :], k)  # "House": "US House of Representatives"
                 at = full.find(joint, at + 1)
     for key, text in orgs.items():
         if key not in groups:
             continue
-        longer = [k for k in by_lead.get(text, ()) if k != key]
+        # ("House" of "US House of Representatives" and the "House of Representatives" it is
+        # named again as: one body, which _merge_national_bodies makes one)
+        longer = _national_of([k for k in by_lead.get(text, ()) if k != key], groups)
         if len(longer) == 1 and longer[0] in groups:
             if " " not in text and (
-                (text not in org_words and not orgs[longer[0]].startswith(text + " of "))
+                (text not in org_words and (text + " of ") not in orgs[longer[0]])
                 or _placed_elsewhere(groups, key, orgs[longer[0]])
             ):
                 continue

@@ -1141,11 +1141,11 @@ class _EntityFinder(_RunFinder):
     def _type_lower_chamber(self) -> None:
         """'30 House members', 'the House floor', and 'the House' in an article that names a
         legislature (its Senate, a senator, Congress, parliament): "House" alone is the lower
-        chamber, a body; not when the article writes the chamber's name in full ("the House of
-        Commons"), of which "the House" is then the short form."""
+        chamber, a body. When the article writes the chamber's name in full ("the House of
+        Commons"), "the House" is its short form, merged into it as a body's leading word is
+        ("Democrats in the House said" was a person)."""
         text = self.text
-        if "House of " in text:
-            return
+        full = "House of " in text  # (then only "the House": "House members" may be another's)
         named: bool | None = None  # whether the article names a legislature (asked once)
         for cand in self.candidates:
             if (
@@ -1155,7 +1155,7 @@ class _EntityFinder(_RunFinder):
                 or text[cand.end : cand.end + 1] == "."  # "at the House." (a building as often)
             ):
                 continue
-            if _CHAMBER_AFTER.match(text, cand.end) is None:
+            if full or _CHAMBER_AFTER.match(text, cand.end) is None:
                 if text[cand.start - 4 : cand.start] not in ("the ", "The "):
                     continue
                 if named is None:
