@@ -19,7 +19,10 @@ from extracted import type_by_name
         ("Villagers said the Janjaweed burned the market.", "Janjaweed"),
         ("On Friday, Ofsted said the school had improved.", "Ofsted"),
         ("On Tuesday, Aston Martin said sales had doubled.", "Aston Martin"),
-        ("Delegates to the National People's Congress voted on the law.", "National People's Congress"),
+        (
+            "Delegates to the National People's Congress voted on the law.",
+            "National People's Congress",
+        ),
         ("Fans of Bolton Wanderers queued for tickets.", "Bolton Wanderers"),
     ],
 )

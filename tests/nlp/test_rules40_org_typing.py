@@ -51,3 +51,23 @@ def test_a_house_of_a_title_is_no_chamber(extractor) -> None:
     """(A guard: "House of Cards" names no legislature, and its "The House" stays none.)"""
     types = type_by_name(extractor, "She wrote House of Cards in 1989. The House was a hit.")
     assert "House" not in types
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "On Monday, Skype Limited announced a new plan. As of Skype Limited, it has no fee.",
+            "Skype Limited",
+        ),
+        ("On Monday, Harlow Tilings Limited announced forty job cuts.", "Harlow Tilings Limited"),
+        (
+            "Yesterday, Brant Marlow Incorporated said the deal was off.",
+            "Brant Marlow Incorporated",
+        ),
+    ],
+)
+def test_a_name_ending_in_a_spelt_out_legal_form_is_a_company(extractor, text, name) -> None:
+    """ "Limited" and "Incorporated" end a company's name as "Ltd" and "Inc" do: a name before a
+    speech verb ending in one was a person ("As of Skype Limited," in round 37's list)."""
+    assert type_by_name(extractor, text).get(name) == "ORG"
