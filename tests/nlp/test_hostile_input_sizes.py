@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from newstui.nlp import entity_merge
 from newstui.nlp.entities import NAME_JOINERS
+from newstui.nlp.entity_cues import _PORTFOLIO_TITLES, _is_title_start
 from newstui.nlp.entity_merge import (
     _later_variants,
     _LongerNames,
@@ -21,7 +22,7 @@ from newstui.nlp.entity_merge import (
     _stem_forms,
 )
 from newstui.nlp.entity_passes import _EntityFinder
-from newstui.nlp.entity_words import CONNECTORS, LowerCaseWords, _chunks
+from newstui.nlp.entity_words import CONNECTORS, LowerCaseWords, _chunks, _is_cap
 from newstui.nlp.names import strip_possessive
 from newstui.nlp.quotes import QuoteSpan
 from newstui.nlp.rules import RulesExtractor, rules_view
@@ -35,9 +36,32 @@ def _finder(text: str) -> _EntityFinder:
     return _EntityFinder(text, name_tokens(text, frozenset(), NAME_JOINERS), [])
 
 
+def _cut_before_officer(finder: _EntityFinder, run: list[Token], at: int) -> list[Token]:
+    """`_officer_after_body` reading the run again at each call: the run up to the first title
+    after run[at] when a body's word ends the words before it (and the title is no longer one
+    the word opens, nor a portfolio's), else the whole run."""
+    for k in range(at, len(run) - 1):
+        n = finder._title(run, k) if _is_title_start(run[k]) else 0
+        if not n:
+            continue
+        if (
+            k == at
+            or run[k - 1].text not in finder.gaz.org_words
+            or run[k].text in _PORTFOLIO_TITLES
+            or k + n >= len(run)
+            or not _is_cap(run[k + n].text)
+            or any(j + finder._title(run, j) > k for j in range(max(at, k - 3), k))
+        ):
+            return run
+        return run[:k]
+    return run
+
+
 def _extends_by_reading_the_rest(finder: _EntityFinder, run: list[Token], i: int, n: int) -> bool:
     """`_extends_to_named_head` as it was before its facts were kept per run: every call read
     the rest of the run again."""
+    if len(run) - (i + n) > 2:
+        run = _cut_before_officer(finder, run, i + n)
     rest = run[i + n :]
     last = run[i + n - 1]
     if "'" in last.text or "’" in last.text or finder.text[last.end : last.end + 1] in ("'", "’"):

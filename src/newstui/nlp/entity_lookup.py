@@ -99,6 +99,10 @@ class _FinderBase:
         self.lone_openers_comma: dict[str, bool] = {}
         self.heading_starts = [start for start, _ in self.headings]
         self.run_tail: _RunTail | None = None  # the last run's facts: see _extends_to_named_head
+        # the last run's title starts and the runs cut before them: see _officer_after_body
+        self.titles_run: list[Token] | None = None
+        self.title_starts: list[int] = []
+        self.officer_cuts: dict[int, list[Token]] = {}
         self.lower_run: list[Token] | None = None  # the run `last_lower` is of: see _last_lower
         self.last_lower = -1
 

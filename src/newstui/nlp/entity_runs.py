@@ -457,6 +457,12 @@ class _RunFinder(_TypingFinder):
                     Candidate(start, end, surface, len(run), "ORG", 2, display=full)
                 )
                 return
+        if len(run) > 2:
+            k = self._to_before_known(run)
+            if k:  # "flew with Japan Airlines to Taipei": two names, "to" between them
+                self._scan_run(run[:k], cues[:k])
+                self._scan_run(run[k + 1 :], cues[k + 1 :])
+                return
         if len(run) == 1:  # three runs in four are one word: the loop below, short-cut
             if _may_open_known(run[0].text) and self._known(run, 0):
                 self._add_known(run, 0, 1, cues[-1])
@@ -640,6 +646,51 @@ class _RunFinder(_TypingFinder):
             and pending[-1].text != "Amir"  # "Father Amir Sheikh Saad": the ruler's title
             and self.text[max(0, pending[0].start - 4) : pending[0].start].lower() != "the "
         )
+
+    def _to_before_known(self, run: list[Token]) -> int:
+        """Where "to" after a body's word is the preposition before a known place or body
+        ("Japan Airlines to Taipei", "Ford Motor Company to General Motors"), not a word of the
+        body's aim ("Committee to Protect Journalists"); 0 if none."""
+        for k in range(1, len(run) - 1):
+            if run[k].text == "to":
+                n = self._known(run, k + 1)
+                if n:
+                    known = self._lookup(self._surface(run, k + 1, n)[2])
+                    if known is not None and known[1] in ("PLACE", "ORG"):
+                        return k
+        return 0
+
+    def _officer_after_body(self, run: list[Token], at: int) -> list[Token] | None:
+        """The run cut where an officer's title and name follow words ending in a body's word
+        from run[at] on ("Anchorage | Police Department Lt. Paul Honeman", "Mandalay | Resort
+        Group President Glenn Schaeffer"): the body's name ends there. None if not: the first
+        title decides, and it is no longer title opened by the body's word ("White House Press
+        Secretary") nor a portfolio's ("US Energy Secretary", "Police Minister"). The run's
+        title starts and cuts are kept for the run (each known name of a run asks)."""
+        if self.titles_run is not run:
+            self.titles_run = run
+            self.title_starts = [
+                k for k in range(1, len(run) - 1) if _is_title_start(run[k]) and self._title(run, k)
+            ]
+            self.officer_cuts = {}
+        for k in self.title_starts:
+            if k < at:
+                continue
+            n = self._title(run, k)
+            if (
+                k == at
+                or run[k - 1].text not in self.gaz.org_words
+                or run[k].text in _PORTFOLIO_TITLES
+                or k + n >= len(run)
+                or not _is_cap(run[k + n].text)
+                or any(j + self._title(run, j) > k for j in range(max(at, k - 3), k))
+            ):
+                return None
+            cut = self.officer_cuts.get(k)
+            if cut is None:
+                cut = self.officer_cuts[k] = run[:k]
+            return cut
+        return None
 
     def _team_start(self, run: list[Token]) -> int:
         """Where a league team's name opens in a run ending in a capitalised plural ("Los
@@ -888,6 +939,10 @@ class _RunFinder(_TypingFinder):
             return False  # "House of Representatives' Committee on …": the body's own committee
         if at == len(run) or (_is_lower(run[at].text) and run[at].text not in CONNECTORS):
             return False
+        if len(run) - at > 2:
+            cut = self._officer_after_body(run, at)
+            if cut is not None:  # "Anchorage Police Department Lt. Paul Honeman": the body's
+                run = cut  # name ends at the title: the rest is read up to it
         # the rest's facts, kept for the run: a run of n known names ("NATO NATO …") asks n times
         tail = self.run_tail
         if tail is None or tail.run is not run or at < tail.start:
