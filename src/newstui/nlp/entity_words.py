@@ -152,7 +152,15 @@ _MIXED_ABBREVIATION: Final = re.compile(r"[A-Z][a-z]?[A-Z][A-Za-z]{0,3}")
 # Possessives that belong inside a name: "People's Liberation Army", "Children's Hospital".
 _NAME_POSSESSIVES: Final = frozenset(
     f"{w}{a}s" for w in ("People", "Children", "Women", "Men", "Jehovah") for a in ("'", "’")
+) | frozenset(  # a monarch's, in the names of bodies and places ("Queen's University", "the
+    # Queen's Lancashire Regiment", "King's College London"), not a reign's possessor alone
+    f"{w}{a}s"
+    for w in ("Queen", "King")
+    for a in ("'", "’")
 )
+# A saint's possessive before a building's or a body's word names it ("St Mary's Hospital",
+# "St. Paul's Cathedral", "St. Mary's University"), not a feast ("St. Patrick's Day").
+_SAINTS: Final = ("St ", "St. ", "Saint ")
 _DOTTED_PLACES: Final = frozenset(("U.S", "U.K", "U.N", "E.U"))  # "U.S. Treasury Department"
 _START: Final = attrgetter("start")
 _T = TypeVar("_T")
@@ -872,17 +880,29 @@ def _role_possessive(word: str) -> bool:
     return word[-2:] in ("'s", "’s") and word[:-2].lower() in _role_words()
 
 
+_FEAST_WORDS: Final = frozenset(("Day", "Eve", "Night", "Feast"))
+
+
 def _joinable(text: str, last: Token, tok: Token, org_words: frozenset[str]) -> bool:
     """Whether `tok` may continue a run ending with `last`, judged by the gap between them: one
     space (not after a possessive), ". " after an initial or an abbreviated title, "s' " before
     a head noun ("Workers' Union") or "Hall" ("Fishmongers' Hall")."""
     width = tok.start - last.end
     if width == 1:
-        return text[last.end] == " " and (
-            not last.text.endswith(("’s", "'s"))
-            or last.text in _NAME_POSSESSIVES
-            or (last.text[-5:-2] == "men" and tok.text in org_words)  # "Horsemen's Association"
-            or (tok.text in _ROLE_POSSESSIVE_HEADS and _role_possessive(last.text))
+        return (
+            text[last.end] == " "
+            and (
+                not last.text.endswith(("’s", "'s"))
+                or last.text in _NAME_POSSESSIVES
+                or (last.text[-5:-2] == "men" and tok.text in org_words)  # "Horsemen's Association"
+                or (tok.text in _ROLE_POSSESSIVE_HEADS and _role_possessive(last.text))
+                or (
+                    last.text[-2:] in ("'s", "’s")
+                    and text.endswith(_SAINTS, max(0, last.start - 6), last.start)
+                    and tok.text not in CALENDAR
+                    and tok.text not in _FEAST_WORDS
+                )
+            )
         )
     if width != 2:
         return False
