@@ -261,6 +261,16 @@ _I_SPEAKS: Final = re.compile(
 )  # not "was", "had", "said": "Louis I was king", "Elizabeth I had"
 
 
+# Words of a sentence's grammar that open it before a body's name ("Other Cabinet members",
+# "After Cabinet signed off", "Six Party talks"): no word of the name (see _opener_names_body).
+_OPENER_GRAMMAR_WORDS: Final = frozenset(
+    "the a an our their his her its my your this that these those one two three four five six "
+    "seven eight nine ten other another many some all both each every most several no any "
+    "after before since when while if as at in on for with by from under over during about "
+    "yesterday today tomorrow however meanwhile also now then first second third last next "
+    "such former new".split()
+)
+
 _EDITOR_COMPLETES: Final = re.compile(r"\[[a-z]+\]")  # "Count[ies]": an editor's letters
 # A conjunction or adverb before "I" in a transcript run on without a stop ("yes As I said",
 # "((Jaya)) As I said"): the pronoun and its clause's opener, not a king's numeral ("Louis I").
@@ -366,11 +376,41 @@ class _RunFinder(_TypingFinder):
             and not (
                 len(run) > 2 and run[1].text == "for" and self._people_for_cause(run, 1, run[:1])
             )
+            and not self._opener_names_body(run, lower)
         ):  # (but "Veterans for Peace said": a body named for its cause)
             run = run[1:]
             while run and _is_lower(run[0].text):
                 run = run[1:]
         return run
+
+    def _opener_names_body(self, run: list[Token], lower: str) -> bool:
+        """'State Department spokesperson …', 'Federal Communications Commission chairman …',
+        'Solar Systems is planning …': a common word opening a sentence before words ending in
+        a body's word, with no known name, given name or title among them, is the body's own
+        first word (dropped, it left "Department" alone or nothing); not a word of the
+        sentence's grammar ("Other Cabinet members", "After Cabinet signed"), a participle or
+        an adverb ("Affected Airlines", "Currently Police …"), nor in a heading."""
+        if (
+            len(run) < 2
+            or strip_possessive(run[-1].text) not in self.gaz.org_words
+            or run[-1].text == "Media"  # "State Media complained": the medium, no body
+            or lower in _OPENER_GRAMMAR_WORDS
+            or lower.endswith(("ly", "ed", "ing"))
+            or self._in_heading(run[0].start)
+        ):
+            return False
+        for j in range(1, len(run)):
+            if (
+                self._known(run, j)
+                or run[j].text in self.gaz.first_names
+                or (_is_title_start(run[j]) and self._title(run, j))
+            ):
+                return False
+        return not self._title(run, 0)
+
+    def _in_heading(self, at: int) -> bool:
+        """Whether `at` lies in a heading's line (see `headings`)."""
+        return any(start <= at < end for start, end in self.headings)
 
     def _written_inside_sentence(self, run: list[Token]) -> bool:
         """'British bank Northern Rock received … ¶ Northern Rock, based in Newcastle': whether
