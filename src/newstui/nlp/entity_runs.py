@@ -846,8 +846,28 @@ class _RunFinder(_TypingFinder):
         last = strip_possessive(run[-1].text)
         if last in self.gaz.org_words:
             # "Dr. Ann Lee of Scripps Research Institute": a given name, then the body's name
-            return not (self._last_lower(run) >= j and self._given_name_after_brief(run, j))
+            return not (
+                self._last_lower(run) >= j
+                and (self._given_name_after_brief(run, j) or self._plain_name_before_of(run, j))
+            )
         return last in self.heads and self._last_lower(run) < j
+
+    def _plain_name_before_of(self, run: list[Token], j: int) -> bool:
+        """'Dr. Mara Telby of Elmgrove Hospital': two or three capitalised words no list knows,
+        none a body's or place's head, between the title and "of" are a person's name (a given
+        name no list holds), not the start of the body's name."""
+        k = j
+        while k < len(run) and run[k].text != "of":
+            word = run[k].text
+            if (
+                not _is_cap(word)
+                or word in self.gaz.org_words
+                or word in self.heads
+                or self._known(run, k)
+            ):
+                return False
+            k += 1
+        return k < len(run) and 2 <= k - j <= 3
 
     def _title_opens_body(self, run: list[Token], j: int) -> bool:
         """'the General Confederation of Labour', 'the General Administration of Customs': a
