@@ -141,3 +141,26 @@ async def test_keys_typed_while_the_queue_is_read_reach_the_box(db_path, tmp_pat
         assert highlighted(screen) == "Episode 39"
         assert "Episode 39" in screen_text(app)
         assert app.main.headlines.selected == headline
+
+
+async def test_a_queue_read_before_the_box_is_built_fills_it_once_built(
+    db_path, tmp_path, monkeypatch
+):
+    """On a quiet machine the queue is read before the box is mounted: its rows were put in
+    a list not yet there, and the box said "No downloads yet" above them (found trying the
+    fix of r37 L5 in a terminal)."""
+    queue_many(db_path, tmp_path, 3)
+    with Library.open(db_path) as library:
+        done = library.downloads.all()
+    app, _ = app_with(db_path, tmp_path, monkeypatch, download_dir=str(tmp_path))
+    async with run_recorded(app, size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = DownloadsScreen(None)
+        app.push_screen(screen)  # (not awaited: not mounted yet)
+        await screen.fill(done)
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "Episode 2" in shown and "No downloads yet" not in shown
+        assert highlighted(screen) == "Episode 0"
+        await pilot.press("G")
+        assert highlighted(screen) == "Episode 2"

@@ -236,6 +236,8 @@ class DownloadsScreen(KeyedBox[None]):
         # the row keys typed while the queue is read, done once it is (None: it is read)
         self._typed: list[Callable[[], object]] | None = None if downloads is not None else []
         self._changed: dict[int, Download | None] = {}  # meanwhile (None: taken off the list)
+        self._built = False  # mounted (its own flag: Textual's is_mounted is set a step later)
+        self._read_early: list[Download] | None = None  # the queue, read before it was built
         self.list = DownloadList(*(DownloadRow(d) for d in self._initial), id="downloads-list")
         self._notice_text = Content()  # the notice as said, before fit_notice shortens it
 
@@ -260,6 +262,9 @@ class DownloadsScreen(KeyedBox[None]):
     def on_mount(self) -> None:
         self.query_one("#downloads-empty").display = not self._initial
         self.list.focus()
+        self._built = True
+        if (read := self._read_early) is not None:
+            self.call_later(self.fill, read)
 
     def on_resize(self) -> None:
         """The box is as tall as its rows, up to 80% of the screen: past that the list scrolls
@@ -305,6 +310,9 @@ class DownloadsScreen(KeyedBox[None]):
         """The queue as read (the box was shown before, `None`): its rows, each in the state
         it reached meanwhile, then the row keys typed while it was read, in turn."""
         if self._typed is None:
+            return
+        if not self._built:  # (read faster than the box was built: it fills it once built)
+            self._read_early = downloads
             return
         typed, self._typed = self._typed, None
         changed, self._changed = self._changed, {}
