@@ -870,6 +870,8 @@ class _SubjectFinder:
         ("Ann Reid and Jo Lee said"), a possessor ("Acme's lawyer said") or a name in a
         phrase describing the one before ("Ann Lee of the Red Cross said")."""
         between = self.masked[previous.end : mention.start]
+        if between == ", " and self._town_and_region(previous, mention):
+            return False  # "a teacher in Kingston, Ontario told": one place, no new clause
         breaks = [*_NAMES_BREAK.finditer(between)]
         return (
             bool(breaks)
@@ -878,6 +880,19 @@ class _SubjectFinder:
             and not self._the_thing(mention)
             and not _POSSESSIVE_AFTER.match(self.masked, mention.end)
             and not _AND_TITLES.fullmatch(self.masked, previous.end, mention.start)
+        )
+
+    def _town_and_region(self, town: _Mention, region: _Mention) -> bool:
+        """Whether two places joined by a comma after a preposition of place name one place
+        ("in Kingston, Ontario", "from Tyler, Texas"), not a clause of the second's."""
+        before = self.masked[max(0, town.start - 30) : town.start].split()
+        while len(before) > 1 and before[-1][:1].isupper():
+            before.pop()  # "in Port Elizabeth, …": the town's own first words
+        return (
+            town.entity.type == "PLACE"
+            and region.entity.type == "PLACE"
+            and bool(before)
+            and before[-1].lower() in _LOCATIVE
         )
 
     def _is_subject(self, mention: _Mention, verb_start: int) -> bool:
