@@ -15,6 +15,7 @@ from newstui.nlp.entity_cues import (
     _AT_PLACE,
     _BODY_LEVELS,
     _GENERATION_WORDS,
+    _INITIAL,
     _NAME_DASHES,
     _OFFICE_PAPER_HEADS,
     _OFFICER_AFTER,
@@ -1580,18 +1581,30 @@ class _RunFinder(_TypingFinder):
             j += 1
         if j - first < 3 or strip_possessive(run[j - 1].text) in self.heads:
             return i  # "Dean of UC Varden School of Law": a body, no name, after the title
+        for k in range(first, j - 2):
+            if run[k].text in self.gaz.first_names and _INITIAL.fullmatch(run[k + 1].text):
+                # "Governor of Michigan George W. Romney", "Press Secretary for George W.
+                # Bush": a given name and an initial open the name, the words before are the
+                # portfolio (a place's, or none)
+                if k > first and self._is_place(run, first, k - first):
+                    self._add_portfolio_place(run, first, k - first)
+                return k
         n = j - 2 - first
         if self._known(run, first) > n:
             return i  # "the Premier of New South Wales": one known place, no name after it
         if n and self._is_place(run, first, n):  # "First Minister of Scotland Nicola Sturgeon"
-            start, end, surface = self._surface(run, first, n)
-            name, kind = self._lookup(surface) or (surface, "PLACE")
-            cand = Candidate(start, end, surface, n, kind, 3)
-            cand.display = name if name != surface else None
-            self.candidates.append(cand)
+            self._add_portfolio_place(run, first, n)
         if j - first > 3 and run[j - 3].text in self.gaz.first_names:
             return j - 3  # "Minister of Information Ann Azim Khan": a given name and two more
         return j - 2
+
+    def _add_portfolio_place(self, run: list[Token], first: int, n: int) -> None:
+        """The place a title's portfolio names ("Minister of Scotland"), as the lists know it."""
+        start, end, surface = self._surface(run, first, n)
+        name, kind = self._lookup(surface) or (surface, "PLACE")
+        cand = Candidate(start, end, surface, n, kind, 3)
+        cand.display = name if name != surface else None
+        self.candidates.append(cand)
 
     def _joins(self, run: list[Token], i: int, pending: list[Token]) -> bool:
         if not pending or i + 1 >= len(run):
