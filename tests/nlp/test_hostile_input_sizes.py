@@ -386,8 +386,27 @@ def _title_names_a_thing_by_reading_the_rest(
     last = strip_possessive(run[-1].text)
     lower = any(t.text.islower() for t in run[j:])
     if last in finder.gaz.org_words:
-        return not (lower and finder._given_name_after_brief(run, j))
+        return not (
+            lower
+            and (finder._given_name_after_brief(run, j) or _plain_name_before_of(finder, run, j))
+        )
     return last in finder.heads and not lower
+
+
+def _plain_name_before_of(finder: _EntityFinder, run: list[Token], j: int) -> bool:
+    """Two or three capitalised words no list knows, none a head, from run[j] to an "of"."""
+    words = [t.text for t in run[j:]]
+    if "of" not in words:
+        return False
+    k = words.index("of")
+    return (
+        2 <= k <= 3
+        and all(
+            _is_cap(w) and w not in finder.gaz.org_words and w not in finder.heads
+            for w in words[:k]
+        )
+        and not any(finder._known(run, j + m) for m in range(k))
+    )
 
 
 _TITLE_RUN_WORDS = (
