@@ -13,6 +13,7 @@ from newstui.headline_fields import terminal_line as _line
 from newstui.text import one_width_with_offsets, terminal_safe, terminal_safe_with_offsets
 
 if TYPE_CHECKING:
+    from rich.style import Style
     from rich.text import Text  # by the functions that build one: `list` needs none
 
     from newstui.model import Analysis, Download, Link, Quote, StoredArticle
@@ -188,7 +189,9 @@ def highlighted_body(
         at = _link_offset(link, original, moved)
         if at >= 0:
             spaced = at < len(text) and text[at].isalnum()  # an image before a word
-            inserts.append((at, 0, Text(f"[{number}]" + " " * spaced, style=palette.meta)))
+            marker = Text(f"[{number}]" + " " * spaced, style=palette.meta)
+            marker.stylize(link_target(number), 0, len(marker.plain) - spaced)
+            inserts.append((at, 0, marker))
     if speakers:
         # "[—Speaker]" after the sentence each quote belongs to (`“…,” X said. [—X]`), or
         # after its closing mark when the quote ends the sentence; from the start, cursor-wise.
@@ -231,6 +234,18 @@ def _tag_position(text: str, quote: Quote, limit: int) -> int:
     return match.end() if match else after
 
 
+LINK_TARGET = "newstui.link"  # a Style's meta key: which link a character of the text opens
+ARTICLE_LINK = 0  # its value for the article's own link (under the byline); n for link [n]
+
+
+def link_target(number: int) -> Style:
+    """The style that says a span opens the article's link (ARTICLE_LINK) or link [`number`]:
+    the app opens it when clicked (only a number is kept: the URL is looked up when opened)."""
+    from rich.style import Style
+
+    return Style(meta={LINK_TARGET: number})
+
+
 def listed_links(stored: StoredArticle) -> list[Link]:
     """The links and images listed below an article, numbered from 1 in this order (the `[n]`
     markers in its text and `#` in the app use the same numbers); enclosures are listed apart."""
@@ -261,7 +276,9 @@ def render_article_text(
         out.append(meta + "\n", style=palette.meta)
     if row.url:
         address = terminal_safe(row.url, line=True)
+        begin = len(out.plain)
         out.append(fit_link(address) if fit_link else address, style=f"{palette.meta} underline")
+        out.stylize(link_target(ARTICLE_LINK), begin, len(out.plain))
         out.append("\n")
     links = listed_links(stored)
     if stored.damaged:  # a damaged store: one line, and whatever else reads back
@@ -291,9 +308,12 @@ def render_article_text(
         for i, link in enumerate(links, 1):
             label = terminal_safe(link.text, line=True)
             label = f"[image] {label}" if link.kind == "image" else label
+            begin = len(out.plain)
             out.append(f"[{i}] ", style=palette.meta)
             out.append(f"{label} " if label else "")
-            out.append(terminal_safe(link.url, line=True) + "\n", style=palette.meta)
+            out.append(terminal_safe(link.url, line=True), style=palette.meta)
+            out.stylize(link_target(i), begin, len(out.plain))
+            out.append("\n")
     return out
 
 

@@ -32,7 +32,7 @@ from newstui.config import (
 from newstui.counts import counted
 from newstui.errors import NewstuiError
 from newstui.model import ArticleFilter, ArticleRow, FeedRow
-from newstui.render import listed_links, render_article_text
+from newstui.render import ARTICLE_LINK, listed_links, render_article_text
 from newstui.text import terminal_safe
 from newstui.tui.mixins import ScreenMixin
 from newstui.tui.notices import replace_notice
@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from newstui.model.fetching import SetAsideSource
     from newstui.model.views import Marked
     from newstui.tui.widgets.headlines import HeadlineList
+    from newstui.tui.widgets.reader_body import ReaderBody
     from newstui.tui.widgets.sources import SourcesPane
 
 
@@ -421,6 +422,24 @@ class ArticleActions(ScreenMixin):
             return
         self._open_url(url)
 
+    def on_reader_body_link_clicked(self, message: ReaderBody.LinkClicked) -> None:
+        """Open the link clicked in the reader, as `o` (the article's) or `#` (link [n]) does."""
+        self.with_detail(partial(self._open_clicked_link, message.number))
+
+    def _open_clicked_link(self, number: int, detail: ArticleDetail) -> None:
+        if number == ARTICLE_LINK:
+            self._open_link_of(detail.article.row)
+            return
+        links = listed_links(detail.article)
+        if 1 <= number <= len(links):
+            self._open_numbered_link(links[number - 1].url)
+
+    def _open_numbered_link(self, url: str) -> None:
+        if urlsplit(url).scheme.lower() not in ("http", "https"):
+            self.notify("That link is not a web link.", severity="warning")
+            return
+        self._open_url(url)
+
     def action_open_link_number(self) -> None:
         """Ask for n and open link [n] of the open article (the numbers of its link list)."""
         self.with_detail(self._ask_link_number)
@@ -442,11 +461,7 @@ class ArticleActions(ScreenMixin):
                     markup=False,
                 )
                 return
-            url = links[int(number) - 1].url
-            if urlsplit(url).scheme.lower() not in ("http", "https"):
-                self.notify("That link is not a web link.", severity="warning")
-                return
-            self._open_url(url)
+            self._open_numbered_link(links[int(number) - 1].url)
 
         hint = f"Enter: open link [n] (1–{len(links)}) in the browser. Esc: cancel"
         from newstui.tui.screens.command_prompt import CommandScreen

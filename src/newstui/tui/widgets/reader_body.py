@@ -5,18 +5,22 @@ and a mouse selection copies the text as it is written."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from rich.cells import cell_len
 from rich.text import Span, Text
 from textual.geometry import Size
+from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
+from newstui.render import LINK_TARGET
 from newstui.text import GUTTER
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from textual import events
     from textual.selection import Selection
 
 
@@ -45,6 +49,12 @@ class ReaderBody(NoRelayout, Widget):
     It was a `Static`: Textual wrapped and formatted the whole text to draw the few lines shown,
     and again to measure its height; a 100 KB article held the keys ~1.4 CPU-s each time the
     cursor rested on it, and again for each `/` find (user test r36 M6, L6)."""
+
+    @dataclass(eq=False, repr=False)
+    class LinkClicked(Message):
+        """A link of the text was clicked: the article's own (render.ARTICLE_LINK) or [number]."""
+
+        number: int
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -152,6 +162,14 @@ class ReaderBody(NoRelayout, Widget):
             .extend_cell_length(width, self.rich_style)
             .apply_offsets(0, y)
         )
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a link (the underlined address, a `[n]` mark, a line of the link list)
+        asks for it to be opened, as `o` and `#` open it; a double click selects, as elsewhere."""
+        number = event.style.meta.get(LINK_TARGET) if event.chain == 1 else None
+        if isinstance(number, int):
+            event.stop()
+            self.post_message(self.LinkClicked(number))
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         """The text a mouse selection covers: its part of each line drawn, a paragraph's lines
