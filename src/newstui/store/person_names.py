@@ -8,7 +8,9 @@ have them need the same number, each the same word or its initial ("John F. Kenn
 "John Fitzgerald Kennedy", "George W. Bush" is not "George H. W. Bush"). An initial stands
 for any name with its letter, a first name's too ("R. Mugabe"). A generation ("Jr.", "III")
 is left out of the comparison unless both names have one. "Roberta Mugabe", "Grace Mugabe"
-and "Robert Smith" are other people. A lone surname is no full name: see query_sql.
+and "Robert Smith" are other people. A lone surname is no full name: see query_sql. A person
+with two Spanish surnames is also found by the pair ("López Obrador") and by the first name
+with the first surname ("Wanda Vázquez" for Wanda Vázquez Garced): _by_surnames.
 
 A title or honorific typed before the name (TITLES: "President Trump", "Dr. Anthony Fauci",
 "Prime Minister Boris Johnson") is dropped before it is compared (name_words). A surname, or a
@@ -71,6 +73,41 @@ def same_spelling(a: str, b: str) -> bool:
     return a == b or (len(a) >= SPELT_FROM and b in spellings(a))
 
 
+# Spanish names give two surnames, the father's then the mother's ("Andrés Manuel López Obrador"),
+# and the news writes the pair ("López Obrador") or the given name with the first one ("Wanda
+# Vázquez" for Wanda Vázquez Garced). A stored name's next-to-last word is read as a first surname
+# when it looks like one: a patronymic in -ez (López, Vázquez, Pérez, González …) or one of these
+# (as keys fold them); an English middle name ("Tommy Lee Jones", "Mary Ann Lee") is none.
+FIRST_SURNAMES: Final = frozenset(
+    {
+        "garcia", "pena", "calderon", "torres", "ruiz", "diaz", "moreno", "castro", "ortega",
+        "morales", "rojas", "vargas", "herrera", "medina", "castillo", "romero", "navarro",
+        "ramos", "reyes", "guzman", "mendoza", "rivera", "aguilar", "ortiz", "delgado", "molina",
+        "rubio", "iglesias", "munoz", "duque", "sanz", "cabrera", "guerrero", "salinas", "zapata",
+    }
+)  # fmt: skip
+
+
+def _first_surname(word: str) -> bool:
+    """Whether a (folded) name word reads as the first of two Spanish surnames."""
+    return (len(word) >= 4 and word.endswith("ez")) or word in FIRST_SURNAMES
+
+
+def _by_surnames(stored: list[str], wanted: list[str]) -> bool:
+    """Whether `wanted` names a stored person of two Spanish surnames as the news writes them:
+    both surnames, after none or some of the given names ("lopez obrador", "manuel lopez
+    obrador" for "andres manuel lopez obrador"), or the first name and the first surname
+    ("wanda vazquez" for "wanda vazquez garced")."""
+    if len(stored) > 3 and stored[-1] in GENERATIONS:
+        stored = stored[:-1]
+    if len(stored) < 3 or len(wanted) < 2 or not _first_surname(stored[-2]):
+        return False
+    given = stored[:-2]
+    if wanted[-2] == stored[-2] and same_spelling(stored[-1], wanted[-1]):  # the pair
+        return len(wanted) < len(stored) and all(name in given for name in wanted[:-2])
+    return len(wanted) == 2 and wanted[1] == stored[-2] and _same_word(stored[0], wanted[0])
+
+
 def _parts(words: list[str]) -> tuple[str, list[str], str, str] | None:
     """(first name, middle names, surname, generation or ''), None for fewer than two names."""
     generation = ""
@@ -92,8 +129,11 @@ def same_person(stored: str | None, wanted: str | None) -> bool:
     mugabe`, or its words alone) names the person of `wanted`'s words (`robert mugabe`)."""
     if not stored or not wanted:
         return False
-    one = _parts(stored.rpartition(":")[2].split())
-    other = _parts(wanted.rpartition(":")[2].split())
+    stored_words = stored.rpartition(":")[2].split()
+    wanted_words = wanted.rpartition(":")[2].split()
+    if _by_surnames(stored_words, wanted_words):
+        return True
+    one, other = _parts(stored_words), _parts(wanted_words)
     if one is None or other is None:
         return False
     first, middle, surname, generation = one
