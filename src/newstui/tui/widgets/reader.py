@@ -171,7 +171,8 @@ class Reader(NoRelayout, VerticalScroll, can_focus=True):
             (span.start, span.end) for span in text.spans if span.style == palette.speaker
         ]
         same_until = common_prefix_length(before.plain, text.plain) if keep_same_lines else 0
-        self._body.update(text, same_until)
+        # (the tags are drawn, not copied: a mouse copy gives the article's words)
+        self._body.update(text, same_until, unsaid=sorted(self._tags))
         self._mark_matches()
 
     def _mark_matches(self) -> None:

@@ -64,15 +64,23 @@ class ReaderBody(NoRelayout, Widget):
         self._strips: list[Strip | None] = []
         self._marks: list[tuple[int, int, str]] = []  # (start, end, style): found words
         self._mark_starts: list[int] = []
+        self._unsaid: list[tuple[int, int]] = []  # (start, end): drawn, not copied
+        self._unsaid_starts: list[int] = []
 
-    def update(self, text: Text, same_until: int = 0) -> None:
+    def update(
+        self, text: Text, same_until: int = 0, unsaid: list[tuple[int, int]] | None = None
+    ) -> None:
         """Show `text` (its height measured, its lines drawn, as they are needed). Its first
         `same_until` characters are drawn as those shown before (the same characters, the same
         styles): the lines of the paragraphs wholly among them are kept and only the rest is
         wrapped again (a download's progress under a long article wrapped all of it again at
-        every percent, ~0.06 CPU-s for 190 KB)."""
+        every percent, ~0.06 CPU-s for 190 KB). Its `unsaid` (start, end) spans, sorted and
+        apart, are drawn but left out of a copy (the speaker tags after quotes: not the
+        article's words)."""
         before = self._wrap
         self._text = text
+        self._unsaid = unsaid or []
+        self._unsaid_starts = [start for start, _ in self._unsaid]
         self._marks, self._mark_starts = [], []
         cut = text.plain.rfind("\n", 0, same_until) + 1  # where the first changed paragraph starts
         if self._width < 0 or cut == 0:
@@ -172,19 +180,43 @@ class ReaderBody(NoRelayout, Widget):
             self.post_message(self.LinkClicked(number))
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
-        """The text a mouse selection covers: its part of each line drawn, a paragraph's lines
-        joined as the text has them (no newline where only the width wrapped it)."""
+        """The text a mouse selection covers, as the article has it: its part of each line
+        drawn, a paragraph's lines joined by the spaces the wrap broke at (no newline where only
+        the width wrapped it; a line filled to the width had lost its space, "Walmartstore"),
+        the speaker tags left out."""
         lines = self._lines(self.content_size.width)
+        wrap, plain = self._wrap, self._text.plain
         parts: list[str] = []
-        for y, (line, added) in enumerate(zip(lines, self._wrap.added, strict=True)):
+        for y, (line, added) in enumerate(zip(lines, wrap.added, strict=True)):
             span = selection.get_span(y)
             if span is None:
                 continue
-            plain = line.plain[added:]  # (a code line's drawn gutter is not copied)
-            start, end = max(span[0] - added, 0), span[1]
-            parts.append(plain[start:] if end == -1 else plain[start : max(end - added, 0)])
-            parts.append("\n" if self._wrap.ends[y] else "")
+            piece = line.plain[added:]  # (a code line's drawn gutter is not copied)
+            start = min(max(span[0] - added, 0), len(piece))
+            end = len(piece) if span[1] == -1 else min(max(span[1] - added, start), len(piece))
+            begin = wrap.starts[y]
+            parts.append(self._said(piece[start:end], begin + start))
+            if wrap.ends[y]:
+                parts.append("\n")
+            elif end == len(piece) and y + 1 < len(lines):  # on past the wrap: the space it took
+                after = begin + len(piece)
+                parts.append(self._said(plain[after : wrap.starts[y + 1]], after))
         return "".join(parts).removesuffix("\n"), "\n"
+
+    def _said(self, text: str, at: int) -> str:
+        """`text`, which stands at offset `at` of the text, without its unsaid characters."""
+        end = at + len(text)
+        kept: list[str] = []
+        first = max(bisect_right(self._unsaid_starts, at) - 1, 0)
+        for start, stop in self._unsaid[first:]:
+            if start >= end:
+                break
+            if stop <= at:
+                continue
+            kept.append(text[: max(start - at, 0)])
+            text, at = text[max(stop - at, 0) :], max(stop, at)
+        kept.append(text)
+        return "".join(kept)
 
 
 class WrappedText(NamedTuple):
