@@ -27,6 +27,8 @@ from newstui.paths import default_download_dir
 from newstui.text import clean_line, strip_controls
 
 if TYPE_CHECKING:  # the optional tables' values: imported by the functions that make them
+    from tomlkit.items import Table
+
     from newstui.config_tables import FilterConfig, KeyBinding, SyncConfig, ViewConfig
 
 
@@ -880,17 +882,15 @@ def add_view(path: Path, name: str, query: str) -> ViewConfig:
         n += 1
     import tomlkit  # only editing needs it
 
-    doc = tomlkit.parse(path.read_text("utf-8"))
-    if "views" not in doc:
-        doc["views"] = tomlkit.aot()
+    raw = path.read_text("utf-8")
     table = tomlkit.table()
     table["name"] = name
     query = query.strip()
     # 'person:"Dmitry Peskov"' reads better than "person:\"Dmitry Peskov\"" in the file.
     literal = "'" not in query and not any(c < " " for c in query)
     table["query"] = tomlkit.string(query, literal=True) if literal else query
-    doc["views"].append(table)
-    _write_config(path, _appended_parted(_tables_parted(tomlkit.dumps(doc)), "views", 1))
+    text = _with_entries(raw, "views", [table])
+    _write_config(path, _appended_parted(_tables_parted(text), "views", 1))
     from newstui.config_tables import ViewConfig
 
     return ViewConfig(name, query)
@@ -908,9 +908,7 @@ def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
     known_names |= {s.name.casefold() for s in config.local}
     # a tag the file spells already keeps that spelling ("--tag TECH" joins "Tech")
     spellings = tag_spellings([*(f.tags for f in config.feeds), *(s.tags for s in config.local)])
-    doc = tomlkit.parse(raw)
-    if "feeds" not in doc:
-        doc["feeds"] = tomlkit.aot()
+    tables: list[Table] = []
     added: list[FeedConfig] = []
     for feed in feeds:
         if url_identity(feed.url) in known_urls:
@@ -933,13 +931,13 @@ def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
             table["tags"] = list(tags)
         if feed.fulltext != "auto":
             table["fulltext"] = feed.fulltext
-        doc["feeds"].append(table)
+        tables.append(table)
         known_urls.add(url_identity(feed.url))
         known_names.add(name.casefold())
         added.append(FeedConfig(feed.url, name, tags, feed.fulltext, named=named))
     if added:
-        text = _appended_parted(_tables_parted(tomlkit.dumps(doc)), "feeds", len(added))
-        _write_config(path, text)
+        text = _with_entries(raw, "feeds", tables)
+        _write_config(path, _appended_parted(_tables_parted(text), "feeds", len(added)))
     return added
 
 
@@ -1009,19 +1007,46 @@ def add_hide_filters(path: Path, filters: list[tuple[str, str]]) -> list[tuple[s
         return []
     import tomlkit  # only editing needs it
 
-    doc = tomlkit.parse(path.read_text("utf-8"))
-    if "filters" not in doc:
-        doc["filters"] = tomlkit.aot()
+    tables: list[Table] = []
     for name, query in added:
         table = tomlkit.table()
         table["name"] = name
         literal = "'" not in query and not any(c < " " for c in query)
         table["query"] = tomlkit.string(query, literal=True) if literal else query
         table["action"] = "hide"
-        doc["filters"].append(table)
-    text = _appended_parted(_tables_parted(tomlkit.dumps(doc)), "filters", len(added))
+        tables.append(table)
+    text = _with_entries(path.read_text("utf-8"), "filters", tables)
+    text = _appended_parted(_tables_parted(text), "filters", len(added))
     _write_config(path, text)
     return added
+
+
+def _with_entries(raw: str, table: str, entries: list[Table]) -> str:
+    """The config text with these `[[table]]` entries written at its end, the rest of it as it
+    was. tomlkit, appending to an array of tables the file writes in two places (a feed after
+    the `[[views]]`), moved the later part up to the first and left its comments behind (user
+    test r38 L18); when the file's layout does not allow it, tomlkit's own writing."""
+    import tomllib
+
+    import tomlkit  # only editing needs it
+
+    piece = tomlkit.document()
+    listed = tomlkit.aot()
+    for entry in entries:
+        listed.append(entry)
+    piece[table] = listed
+    text = (raw.rstrip("\n") + "\n\n" if raw.strip() else "") + tomlkit.dumps(piece)
+    doc = tomlkit.parse(raw)
+    if table not in doc:
+        doc[table] = tomlkit.aot()
+    for entry in entries:
+        doc[table].append(entry)
+    whole = tomlkit.dumps(doc)
+    try:
+        same = tomllib.loads(text) == tomllib.loads(whole)
+    except tomllib.TOMLDecodeError:  # (an inline `feeds = [...]` array, say)
+        same = False
+    return text if same else whole
 
 
 def _appended_parted(text: str, table: str, count: int) -> str:
@@ -1086,9 +1111,23 @@ def _remove_entry(
     _write_config(path, text)
 
 
+# A comment that heads a section of the file, ruled off: "# --- tech ---", "## Tech ##", "# Tech ==="
+_HEADING_COMMENT = re.compile(r"[ \t]*#+\s*(?:[-=*~_#]{2,}.*|.*\S\s*[-=*~_#]{2,})\s*$")
+
+
+def _entry_header(line: str, table: str) -> bool:
+    """Whether a line is the header of a `[[table]]` entry."""
+    return (
+        re.fullmatch(rf"[ \t]*\[\[[ \t]*{re.escape(table)}[ \t]*\]\][ \t]*(?:#.*)?\s*", line)
+        is not None
+    )
+
+
 def _without_entry(raw: str, table: str, index: int) -> str:
     """The config text without the index-th `[[table]]` entry and the comment lines just above
-    it (comments just above the next header stay with that header)."""
+    it (comments just above the next header stay with that header), but for a section's
+    heading over them when the next entry goes on under it (user test r38 L18: `remove` took
+    "# --- tech ---" with the section's first feed)."""
     lines = raw.splitlines(keepends=True)
     header = _entry_line(raw, table, index) - 1
     if header < 0:
@@ -1103,6 +1142,14 @@ def _without_entry(raw: str, table: str, index: int) -> str:
     end = next(
         (i for i in range(header + 1, len(lines)) if re.match(r"[ \t]*\[", lines[i])), len(lines)
     )
+    # a section's heading ("# --- tech ---") over its first entry stays while the section goes on
+    headings = [i for i in range(start, header) if _HEADING_COMMENT.match(lines[i])]
+    if headings and end < len(lines) and _entry_header(lines[end], table):
+        above = end
+        while above > header + 1 and is_comment(lines[above - 1]):
+            above -= 1
+        if not any(_HEADING_COMMENT.match(line) for line in lines[above:end]):
+            start = headings[-1] + 1
     while end - 1 > header and (is_comment(lines[end - 1]) or not lines[end - 1].strip()):
         end -= 1
     while end < len(lines) and not lines[end].strip():

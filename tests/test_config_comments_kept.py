@@ -1,0 +1,99 @@
+"""Writing feeds.toml keeps a hand-kept file's comments with their entries (user test r38 L18):
+an entry added goes at the end, the rest as it was (tomlkit moved a feed written after the
+`[[views]]` up to the other feeds, away from its comment), and `remove` leaves a section's
+heading comment over the section's next feed."""
+
+from __future__ import annotations
+
+from newstui.config import (
+    FeedConfig,
+    add_feeds,
+    add_hide_filters,
+    add_view,
+    load_config,
+    remove_source,
+)
+
+SPLIT = """# my feeds
+[[feeds]]
+name = "A"
+url = "https://a.example/feed"
+
+[[views]]
+name = "V"
+query = 'storm'
+
+# note for C: my favourite
+[[feeds]]
+name = "C"
+url = "https://c.example/feed"
+"""
+
+SECTIONS = """[settings]
+timeout = 20   # seconds
+
+# --- world ---
+[[feeds]]
+name = "A"   # the main one
+url = "https://a.example/feed"
+
+# --- tech ---
+[[feeds]]
+name = "B"
+url = "https://b.example/feed"
+
+[[feeds]]
+name = "F"
+url = "https://f.example/feed"
+
+# my one note for G
+[[feeds]]
+name = "G"
+url = "https://g.example/feed"
+
+[[feeds]]
+name = "H"
+url = "https://h.example/feed"
+"""
+
+
+def test_a_feed_added_goes_at_the_end_and_the_file_before_it_stays_as_it_was(tmp_path):
+    path = tmp_path / "feeds.toml"
+    path.write_text(SPLIT, "utf-8")
+    add_feeds(path, [FeedConfig("https://d.example/feed", "D", (), "auto", named=True)])
+    text = path.read_text("utf-8")
+    assert text.startswith(SPLIT)
+    assert text[len(SPLIT) :] == '\n[[feeds]]\nname = "D"\nurl = "https://d.example/feed"\n'
+    assert [f.name for f in load_config(path).feeds] == ["A", "C", "D"]
+
+
+def test_a_view_and_a_filter_added_leave_the_file_before_them_as_it_was(tmp_path):
+    path = tmp_path / "feeds.toml"
+    path.write_text(SPLIT, "utf-8")
+    add_view(path, "W", "rain")
+    add_hide_filters(path, [("No ads", "sponsored")])
+    text = path.read_text("utf-8")
+    assert text.startswith(SPLIT)
+    config = load_config(path)
+    assert [v.name for v in config.views] == ["V", "W"]
+    assert [f.name for f in config.feeds] == ["A", "C"]
+    assert [f.query for f in config.filters] == ["sponsored"]
+
+
+def test_removing_a_sections_first_feed_leaves_the_sections_heading(tmp_path):
+    path = tmp_path / "feeds.toml"
+    path.write_text(SECTIONS, "utf-8")
+    remove_source(path, "B")
+    assert path.read_text("utf-8") == SECTIONS.replace(
+        '[[feeds]]\nname = "B"\nurl = "https://b.example/feed"\n\n', ""
+    )
+    assert '# --- tech ---\n[[feeds]]\nname = "F"' in path.read_text("utf-8")
+
+
+def test_a_feeds_own_comment_still_goes_with_it(tmp_path):
+    path = tmp_path / "feeds.toml"
+    path.write_text(SECTIONS, "utf-8")
+    remove_source(path, "G")
+    text = path.read_text("utf-8")
+    assert "my one note for G" not in text
+    assert [f.name for f in load_config(path).feeds] == ["A", "B", "F", "H"]
