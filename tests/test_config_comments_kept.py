@@ -1,6 +1,7 @@
 """Writing feeds.toml keeps a hand-kept file's comments with their entries (user test r38 L18):
-an entry added goes at the end, the rest as it was (tomlkit moved a feed written after the
-`[[views]]` up to the other feeds, away from its comment), and `remove` leaves a section's
+an entry added goes after the last of its kind (at the end when there is none), the rest as it
+was (tomlkit moved a feed written after the `[[views]]` up to the other feeds, away from its
+comment), and `remove` leaves a section's
 heading comment over the section's next feed."""
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ url = "https://h.example/feed"
 """
 
 
-def test_a_feed_added_goes_at_the_end_and_the_file_before_it_stays_as_it_was(tmp_path):
+def test_a_feed_added_goes_after_the_last_feed_and_the_file_before_it_stays_as_it_was(tmp_path):
     path = tmp_path / "feeds.toml"
     path.write_text(SPLIT, "utf-8")
     add_feeds(path, [FeedConfig("https://d.example/feed", "D", (), "auto", named=True)])
@@ -67,13 +68,17 @@ def test_a_feed_added_goes_at_the_end_and_the_file_before_it_stays_as_it_was(tmp
     assert [f.name for f in load_config(path).feeds] == ["A", "C", "D"]
 
 
-def test_a_view_and_a_filter_added_leave_the_file_before_them_as_it_was(tmp_path):
+def test_a_view_added_goes_after_the_last_view_and_the_rest_stays_as_it_was(tmp_path):
     path = tmp_path / "feeds.toml"
     path.write_text(SPLIT, "utf-8")
     add_view(path, "W", "rain")
     add_hide_filters(path, [("No ads", "sponsored")])
     text = path.read_text("utf-8")
-    assert text.startswith(SPLIT)
+    view = "query = 'storm'\n\n[[views]]\nname = \"W\"\nquery = 'rain'\n"
+    assert text.startswith(SPLIT.replace("query = 'storm'\n", view))  # after the last view
+    assert text.endswith(
+        '\n\n[[filters]]\nname = "No ads"\nquery = \'sponsored\'\naction = "hide"\n'
+    )
     config = load_config(path)
     assert [v.name for v in config.views] == ["V", "W"]
     assert [f.name for f in config.feeds] == ["A", "C"]

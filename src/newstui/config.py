@@ -1022,10 +1022,11 @@ def add_hide_filters(path: Path, filters: list[tuple[str, str]]) -> list[tuple[s
 
 
 def _with_entries(raw: str, table: str, entries: list[Table]) -> str:
-    """The config text with these `[[table]]` entries written at its end, the rest of it as it
-    was. tomlkit, appending to an array of tables the file writes in two places (a feed after
-    the `[[views]]`), moved the later part up to the first and left its comments behind (user
-    test r38 L18); when the file's layout does not allow it, tomlkit's own writing."""
+    """The config text with these `[[table]]` entries written after the last one it has (at its
+    end when it has none), the rest of it as it was. tomlkit, appending to an array of tables
+    the file writes in two places (a feed after the `[[views]]`), moved the later part up to the
+    first and left its comments behind (user test r38 L18); when the file's layout does not
+    allow it, tomlkit's own writing."""
     import tomllib
 
     import tomlkit  # only editing needs it
@@ -1035,7 +1036,12 @@ def _with_entries(raw: str, table: str, entries: list[Table]) -> str:
     for entry in entries:
         listed.append(entry)
     piece[table] = listed
-    text = (raw.rstrip("\n") + "\n\n" if raw.strip() else "") + tomlkit.dumps(piece)
+    lines = raw.splitlines(keepends=True)
+    at = _entry_end(lines, headers[-1]) if (headers := _header_lines(raw, table)) else len(lines)
+    before = "".join(lines[:at])
+    text = (before.rstrip("\n") + "\n\n" if before.strip() else "") + tomlkit.dumps(piece)
+    if at < len(lines):  # the blank line before what follows, as it had one
+        text += ("" if not lines[at].strip() else "\n") + "".join(lines[at:])
     doc = tomlkit.parse(raw)
     if table not in doc:
         doc[table] = tomlkit.aot()
@@ -1047,6 +1053,21 @@ def _with_entries(raw: str, table: str, entries: list[Table]) -> str:
     except tomllib.TOMLDecodeError:  # (an inline `feeds = [...]` array, say)
         same = False
     return text if same else whole
+
+
+def _entry_end(lines: list[str], header: int) -> int:
+    """The index of the line after the entry whose header is line `header` (1-based): before
+    the next header, the comment lines right above it and the blank lines between them."""
+    end = next(
+        (i for i in range(header, len(lines)) if re.match(r"[ \t]*\[", lines[i])), len(lines)
+    )
+    if end == len(lines):
+        return end
+    while end - 1 >= header and (
+        lines[end - 1].lstrip().startswith("#") or not lines[end - 1].strip()
+    ):
+        end -= 1
+    return end
 
 
 def _appended_parted(text: str, table: str, count: int) -> str:
