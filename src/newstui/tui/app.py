@@ -172,6 +172,8 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
             self.library, self.counts, config, self.unavailable, self.user_keymap
         )
         self.stopped_by: int | None = None  # the signal that made the app quit, if one did
+        self._dragged = False  # the mouse was dragged since the last key
+        self._copy_meant = False  # Ctrl-C typed right after a drag: a copy, not a quit
         self._signal_handlers: dict[int, signal.Handlers | Callable[..., object] | int | None] = {}
 
     def _write_waiting(self, pid: int) -> None:
@@ -386,6 +388,30 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         """terminal_driver.TerminalClosed: the terminal hung up (no SIGHUP reaches an app that
         is not its session leader); quit as on SIGHUP."""
         self._stop(signal.SIGHUP)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent) and event.is_forwarded:
+            pass  # (a key coming back up from the focused widget: seen already)
+        elif isinstance(event, events.MouseMove) and event.button:
+            self._dragged = True
+        elif isinstance(event, events.Key):
+            self._copy_meant = event.key == "ctrl+c" and self._dragged
+            self._dragged = False
+        await super().on_event(event)
+
+    async def action_quit(self) -> None:
+        """Quit; but Ctrl-C just after a mouse drag that selected nothing (the sidebar's text
+        cannot be selected) says so and stays: a user trying to copy lost the app (user test
+        r38 L16). With a selection, Ctrl-C copies it (the screen's binding comes first)."""
+        if self._copy_meant:
+            self._copy_meant = False
+            self.notify(
+                "Nothing selected to copy: only the reader's text can be selected with the"
+                " mouse. Ctrl-C again quits.",
+                severity="warning",
+            )
+            return
+        await super().action_quit()
 
     def on_key(self, event: events.Key) -> None:
         """A key that reaches the app from the screen behind a prompt, typed in the same burst
