@@ -23,6 +23,19 @@ def test_a_feed_moved_permanently_is_said_once_with_its_new_address(
     assert run("fetch") == 0 and "moved" not in run.err  # said once
 
 
+def test_the_move_names_the_config_file_read(db_path, feed_server, config_file, capsys):
+    """`--config chk.toml`: the warning said to change feeds.toml (user test r38 L4)."""
+    feed_server.serve_file("/new", "rss2.xml")
+    feed_server.route("/old", status=301, headers={"Location": "/new"})
+    path = config_file({"Wire": "/old"})
+    path = path.rename(path.with_name("chk.toml"))
+    run = Cli(db_path, path, capsys)
+
+    assert run("fetch") == 0
+    assert "change its url in chk.toml to that address" in run.err
+    assert "feeds.toml" not in run.err + run.out
+
+
 def test_a_temporary_redirect_is_not_a_move(db_path, feed_server, config_file, capsys):
     feed_server.serve_file("/new", "rss2.xml")
     feed_server.route("/old", status=308, headers={"Location": "/mid"})

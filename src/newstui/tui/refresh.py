@@ -328,8 +328,12 @@ def failure_reasons(failed: list[SourceOutcome]) -> str:
 
     from newstui.text import clean_line
 
-    # a source's error ends with its reason: "Wire: cannot connect to host: connection refused"
-    reasons = Counter(clean_line((o.error or "").rsplit(": ", 1)[-1], 60) for o in failed)
+    # a source's error ends with its reason: "Wire: cannot connect to host: connection refused";
+    # what follows a "; " explains it ("a web page (HTML), not a feed …; the page announces the
+    # feed …: use that address" gave "use that address", user test r38 L3)
+    reasons = Counter(
+        clean_line((o.error or "").split("; ", 1)[0].rsplit(": ", 1)[-1], 60) for o in failed
+    )
     if len(reasons) == 1:
         return next(iter(reasons))
     shown = [f"{count:,} {reason}" for reason, count in reasons.most_common(2)]

@@ -1,0 +1,25 @@
+"""The refresh line's short reason for a failure is the reason, not the advice after it (user
+test r38 L3: a feed that became a web page was "1 failed (use that address)")."""
+
+from __future__ import annotations
+
+from newstui.model.fetching import SourceOutcome
+from newstui.tui.refresh import failure_reasons
+
+PAGE = (
+    "Redesign: a web page (HTML), not a feed (RSS, Atom or JSON Feed); the page announces the"
+    " RSS feed http://127.0.0.1:8771/redesign-new.xml: use that address"
+)
+
+
+def test_a_web_page_fails_as_a_web_page_not_as_its_advice():
+    assert failure_reasons([SourceOutcome("Redesign", error=PAGE)]) == (
+        "a web page (HTML), not a feed (RSS, Atom or JSON Feed)"
+    )
+
+
+def test_a_plain_reason_is_still_the_last_part():
+    refused = SourceOutcome("Wire", error="Wire: cannot connect to host: connection refused")
+    gone = SourceOutcome("Lab", error="Lab: HTTP 404 Not Found")
+    assert failure_reasons([refused]) == "connection refused"
+    assert failure_reasons([refused, gone, refused]) == "2 connection refused, 1 HTTP 404 Not Found"
