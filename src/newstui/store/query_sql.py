@@ -184,6 +184,24 @@ def node_matches(node: Node) -> tuple[str, list[object]] | None:
     return None
 
 
+GROUP_KEY = "GROUP:group:"  # how a stored group's key starts (entities.key)
+
+
+def group_forms(key: str) -> list[str]:
+    """The other key a group is stored under when the query names its people and the article
+    its adjective, or the other way round: "Kurds" (group:kurd) and "Kurdish", "Jews" and
+    "Jewish" (README's `group:Kurds` found nothing, user test r38 L12); nationalities the
+    analysis pairs with their country already."""
+    if not key.startswith(GROUP_KEY):
+        return []
+    word = key[len(GROUP_KEY) :]
+    if " " in word or len(word) < 3:
+        return []
+    if word.endswith("ish") and len(word) > 5:
+        return [GROUP_KEY + word[:-3]]
+    return [GROUP_KEY + word + "ish"]
+
+
 def entity_ids_sql(keys: tuple[str, ...]) -> tuple[str, list[object]]:
     """SELECT of the ids of the entities with one of these keys (NameKeys entries), as their
     canonical name or as another name an article used for them (entity_names); a person's
@@ -198,6 +216,7 @@ def entity_ids_sql(keys: tuple[str, ...]) -> tuple[str, list[object]]:
     short = [k.removeprefix(SURNAME_PREFIX) for k in keys if k.startswith(SURNAME_PREFIX)]
     names = [name for name in map(full_name, full) if name is not None]
     full += [PERSON_KEY + words for words, _, _ in names]  # its key without titles
+    full += [form for key in full for form in group_forms(key)]  # Kurds: also Kurdish
     alone = [name for name in map(one_name, full) if name is not None]
     for name in alone:  # a name alone: a surname, spelt either way
         short += [f"person:{spelt}" for spelt in spellings(name)]
