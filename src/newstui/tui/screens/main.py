@@ -246,6 +246,11 @@ class MainScreen(
             note = view.note or "Nothing matches."
             self.reader.show_message(hidden_matches_note(note, hidden))
 
+    @property
+    def nothing_stored(self) -> bool:
+        """Whether every article's view is shown with none: the footer offers to add a feed."""
+        return self.headlines.view.key == "all" and self.headlines.shows_none
+
     def _no_articles_yet(self) -> str:
         """What an empty store says to do: fetch the configured sources, or add one first (R
         said "No sources to refresh." to a config with none)."""

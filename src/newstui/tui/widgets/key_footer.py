@@ -8,14 +8,17 @@ from collections.abc import Mapping
 from textual import events
 from textual.app import ComposeResult
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 from newstui.tui.screens.keyed_box import named_keys
 
 # Binding ids by importance: the last to go when the footer is too narrow. Ids not listed (what
 # the focused pane offers: Follow, Who said what…) come after the first six.
+ADD_FEED = "sources.add"  # offered in the footer while the store holds no article
 ESSENTIAL = (
     "app.quit",
     "app.help",
+    ADD_FEED,
     "app.refresh_all",
     "headlines.open",
     "reader.back",
@@ -71,7 +74,10 @@ class KeyFooter(Footer):
 
     def compose(self) -> ComposeResult:
         keys = list(super().compose())  # one key widget per action (this app has no groups)
-        ids = {b.action: b.id for _, b, _, _ in self.screen.active_bindings.values() if b.show}
+        if getattr(self.screen, "nothing_stored", False):  # (the main screen's: see there)
+            keys[:0] = self._add_feed_key()
+        bindings = [b for _, b, _, _ in self.screen.active_bindings.values()]
+        ids = {b.action: b.id for b in bindings if b.show or b.id == ADD_FEED}
         keys = [k for k in keys if ids.get(getattr(k, "action", "")) not in self.unavailable]
         sizes = [
             (
@@ -85,6 +91,22 @@ class KeyFooter(Footer):
             if isinstance(key.tooltip, str):  # "{confirm.yes}" as the user's yes key
                 key.tooltip = named_keys(key.tooltip, self.keymap)
             yield key
+
+    def _add_feed_key(self) -> list[FooterKey]:
+        """The add-a-feed key (`a`, or the user's) for the footer of an empty store: the one
+        key a new user needs was only in the headlines' text (user test r38 L8)."""
+        for _, binding, enabled, _ in self.screen.active_bindings.values():
+            if binding.id == ADD_FEED and binding.id not in self.unavailable:
+                key = FooterKey(
+                    binding.key,
+                    self.app.get_key_display(binding),
+                    binding.description,
+                    binding.action,
+                    disabled=not enabled,
+                    tooltip=binding.tooltip,
+                )
+                return [key.data_bind(compact=Footer.compact)]
+        return []
 
     def on_mount(self) -> None:
         # Mounted after the first paint (see MainScreen), when the screen has announced its

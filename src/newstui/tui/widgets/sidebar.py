@@ -53,6 +53,21 @@ FOLLOW_FIELDS = {
 }
 
 
+class SidebarList(PaneList):
+    """A sidebar tab's list: its footer offers Enter, which lists the articles of the entity or
+    the quote's speaker highlighted (it was only in `?` help: user test r38 L11)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter,l",
+            "choose",
+            "Articles",
+            tooltip="The articles mentioning the entity, or quoting the quote's speaker",
+            id="list.choose",
+        ),
+    ]
+
+
 class Sidebar(Vertical):
     """Two tabs; choosing an entity or a quote's speaker asks the app for a filtered view."""
 
@@ -129,8 +144,8 @@ class Sidebar(Vertical):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._entities = PaneList(_notice("No article selected"), id="entity-list")
-        self._quotes = PaneList(_notice("No article selected"), id="quote-list")
+        self._entities = SidebarList(_notice("No article selected"), id="entity-list")
+        self._quotes = SidebarList(_notice("No article selected"), id="quote-list")
         self._tabs: TabbedContent | None = None  # built after the first screen (`build`)
         self._tab = "entities"  # the tab to show
         self._entity_names: dict[str, tuple[int, str]] = {}
