@@ -150,3 +150,25 @@ async def test_the_sort_dialog_writes_its_keys_as_help_does(db_path, tmp_path):
         text = screen_text(app)
         assert "Esc: keep the order" in text
         assert "Ctrl-S  title, A to Z" in text
+
+
+async def test_a_click_on_a_line_of_the_sort_box_chooses_it(db_path):
+    """The box's lines looked like a list to click, and a click did nothing (user test r38 L6)."""
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("O")
+        await settle(pilot)
+        lines = screen_text(app).splitlines()
+        y = next(i for i, line in enumerate(lines) if "title, A to Z" in line)
+        await pilot.click(offset=(lines[y].index("title, A to Z") + 2, y))
+        await settle(pilot)
+        assert not isinstance(app.screen, SortScreen)
+        assert listed_ids(app) == expected_ids(db_path, SortOrder("title"))
+        await pilot.press("O")
+        await settle(pilot)
+        lines = screen_text(app).splitlines()
+        y = next(i for i, line in enumerate(lines) if "Sort the headlines" in line)
+        await pilot.click(offset=(lines[y].index("Sort the headlines"), y))  # its border: no line
+        await settle(pilot)
+        assert isinstance(app.screen, SortScreen)

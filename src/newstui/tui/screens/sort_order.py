@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -34,6 +35,9 @@ class SortScreen(KeyedBox[SortOrder | None]):
     }
     SortScreen #sort-hint {
         color: $text-muted;
+    }
+    SortScreen #sort-choices {
+        height: auto;
     }
     """
 
@@ -65,8 +69,20 @@ class SortScreen(KeyedBox[SortOrder | None]):
         ]
         with Vertical(id="sort-box") as box:
             box.border_title = f"Sort the headlines (now {self._current.label})"
-            yield Static(Content("\n".join(lines)), id="sort-choices")
+            with Vertical(id="sort-choices"):  # a line each: a click on one chooses it
+                for line in lines:
+                    yield Static(Content(line), classes="sort-choice")
             yield Static(Content(f"{keys['sort.cancel']}: keep the order"), id="sort-hint")
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a choice's line chooses it, as its key does (its lines looked like a list
+        that a click would choose from, and did nothing: user test r38 L6)."""
+        actions = ("choose('date')", "choose('feed')", "choose('title')", "reverse")
+        for line, action in zip(self.query(".sort-choice"), actions, strict=True):
+            if event.get_content_offset(line) is not None:
+                event.stop()
+                self.call_later(self.run_action, action)
+                return
 
     def action_choose(self, key: SortKey) -> None:
         self.dismiss(SortOrder(key))
