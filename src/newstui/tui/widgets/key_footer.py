@@ -15,6 +15,7 @@ from newstui.tui.screens.keyed_box import named_keys
 # Binding ids by importance: the last to go when the footer is too narrow. Ids not listed (what
 # the focused pane offers: Follow, Who said what…) come after the first six.
 ADD_FEED = "sources.add"  # offered in the footer while the store holds no article
+CHOOSE = "list.choose"  # Enter in a list: in the footer for the lists that ask for it
 ESSENTIAL = (
     "app.quit",
     "app.help",
@@ -75,9 +76,12 @@ class KeyFooter(Footer):
     def compose(self) -> ComposeResult:
         keys = list(super().compose())  # one key widget per action (this app has no groups)
         if getattr(self.screen, "nothing_stored", False):  # (the main screen's: see there)
-            keys[:0] = self._add_feed_key()
+            keys[:0] = self._key_of(ADD_FEED)
+        # a list that offers its Enter here (the sidebar's: "⏎ Articles")
+        if isinstance(shown_as := getattr(self.screen.focused, "CHOOSE_IN_FOOTER", None), str):
+            keys[:0] = self._key_of(CHOOSE, shown_as)
         bindings = [b for _, b, _, _ in self.screen.active_bindings.values()]
-        ids = {b.action: b.id for b in bindings if b.show or b.id == ADD_FEED}
+        ids = {b.action: b.id for b in bindings if b.show or b.id in (ADD_FEED, CHOOSE)}
         keys = [k for k in keys if ids.get(getattr(k, "action", "")) not in self.unavailable]
         sizes = [
             (
@@ -92,15 +96,16 @@ class KeyFooter(Footer):
                 key.tooltip = named_keys(key.tooltip, self.keymap)
             yield key
 
-    def _add_feed_key(self) -> list[FooterKey]:
-        """The add-a-feed key (`a`, or the user's) for the footer of an empty store: the one
-        key a new user needs was only in the headlines' text (user test r38 L8)."""
+    def _key_of(self, binding_id: str, description: str = "") -> list[FooterKey]:
+        """The footer's key for a binding in effect that the footer does not show by itself:
+        the add-a-feed key (`a`, or the user's) while the store is empty, the one key a new
+        user needs (user test r38 L8), or a list's Enter (L11)."""
         for _, binding, enabled, _ in self.screen.active_bindings.values():
-            if binding.id == ADD_FEED and binding.id not in self.unavailable:
+            if binding.id == binding_id and binding.id not in self.unavailable:
                 key = FooterKey(
                     binding.key,
                     self.app.get_key_display(binding),
-                    binding.description,
+                    description or binding.description,
                     binding.action,
                     disabled=not enabled,
                     tooltip=binding.tooltip,

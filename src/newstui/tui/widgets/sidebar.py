@@ -54,18 +54,11 @@ FOLLOW_FIELDS = {
 
 
 class SidebarList(PaneList):
-    """A sidebar tab's list: its footer offers Enter, which lists the articles of the entity or
-    the quote's speaker highlighted (it was only in `?` help: user test r38 L11)."""
+    """A sidebar tab's list: its footer offers Enter (PaneList's `list.choose`, not shown in
+    the footer elsewhere), which lists the articles of the entity or the quote's speaker
+    highlighted (it was only in `?` help: user test r38 L11)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "enter,l",
-            "choose",
-            "Articles",
-            tooltip="The articles mentioning the entity, or quoting the quote's speaker",
-            id="list.choose",
-        ),
-    ]
+    CHOOSE_IN_FOOTER: ClassVar[str] = "Articles"  # (widgets.key_footer shows it so)
 
 
 class Sidebar(Vertical):
