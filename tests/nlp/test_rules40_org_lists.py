@@ -54,3 +54,17 @@ def test_a_samoan_given_name_is_no_oil_company(extractor) -> None:
     """(A guard: "Eni" was left out of the list: "Eni F. H. Faleomavaega" is a delegate.)"""
     types = type_by_name(extractor, "Delegate Eni Tuilagi said the vote was close.")
     assert types.get("Eni") != "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("On Monday, Binance said withdrawals would resume.", "Binance"),
+        ("Protesters from Extinction Rebellion blocked the bridge.", "Extinction Rebellion"),
+        ("On Sunday, Pheu Thai said it had won the most seats.", "Pheu Thai"),
+        ("Reporters for Meduza were barred from the court.", "Meduza"),
+    ],
+)
+def test_a_second_group_of_listed_bodies_are_organisations(extractor, text, name) -> None:
+    """Round 38's second group: companies, movements, parties and outlets of the 2010s and 2020s."""
+    assert type_by_name(extractor, text).get(name) == "ORG"
