@@ -824,9 +824,12 @@ _NOUN_SUBJECT: Final = re.compile(r"^\W*(?:An?|The|One|Another|Some)\s+[a-z]")
 # "quotes the minister saying", "quoted Ann Reid as saying", "cited Reid as telling police",
 # "quoted sailors as stating": whom a text quotes (matched up to the verb that credits the
 # quotation; the clause reported after it may hold a fragment: "as saying the crew were “…”")
+# "Ann Lee cited security concerns, saying “…”" is Ann Lee's: "cited" only with "as saying",
+# and no comma before a bare "saying" (the subject's participle; review r38 SP1)
 _QUOTES_SAYING: Final = re.compile(
-    r"\b(?:quot|cit)(?:es|ed|ing)\s+(?!(?:as|by|in|on|at|from)\b)([^.;:(]{2,80}?),?\s+"
-    r"(?:as\s+(?:saying|stating|telling|describing|calling)|saying)$"
+    r"\b(?:quot(?:es|ed|ing)\s+(?!(?:as|by|in|on|at|from)\b)([^.;:(,]{2,80}?)\s+saying"
+    r"|(?:quot|cit)(?:es|ed|ing)\s+(?!(?:as|by|in|on|at|from)\b)([^.;:(]{2,80}?),?\s+"
+    r"as\s+(?:saying|stating|telling|describing|calling))$"
 )
 # '“…,” Reuters news agency quotes him as saying': whom the outlet after a quotation quotes
 _QUOTED_AFTER: Final = re.compile(

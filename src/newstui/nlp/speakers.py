@@ -1628,10 +1628,12 @@ class SpeakerFinder(_SubjectFinder):
             # "The AP quotes the Belgian minister saying, “…”", "Ansa cited Sgrena as telling
             # prosecutors", "The Times quoted him as saying his plan “…”": the one quoted
             # speaks, never the outlet; nobody named when the one quoted is nameless
-            pronoun = quoted.group(1).strip().lower()
+            # (group 1: "quoted X saying", no comma; group 2: "quoted/cited X as saying")
+            g = 1 if quoted.group(1) is not None else 2
+            pronoun = quoted.group(g).strip().lower()
             if pronoun in ("him", "her"):
                 return self._resolve_pronoun(pronoun, span.open_mark) or ""
-            within = self.mentions_in(sent_start + quoted.start(1), sent_start + quoted.end(1))
+            within = self.mentions_in(sent_start + quoted.start(g), sent_start + quoted.end(g))
             for kind in ("PERSON", "ORG", "PLACE"):
                 # "an unnamed Downing Street source": the body a nameless one speaks for
                 found = next((m.entity.name for m in within if m.entity.type == kind), None)
