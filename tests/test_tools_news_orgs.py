@@ -70,3 +70,14 @@ def test_a_corpus_splits_into_two_halves_by_address_the_same_way_every_time(tmp_
     assert (rows[0]["url"] in halves[1]) == bool(digest % 2)
     tool.write_half(corpus, even, "even")
     assert {json.loads(x)["url"] for x in even.read_text().splitlines()} == halves[0]
+
+
+def test_a_one_word_name_one_slip_from_a_known_body_is_a_misspelling() -> None:
+    tool = _tool()
+    names = ["Tescos", "Netfilx", "Rainsbury", "Ainsbury", "Lashkar-e-Toiba", "Hürriyet"]
+    known = ["Netflix", "Rainsbury", "Lashkar-e-Taiba", "Hurriyet", "Tesco Stores"]
+    # swapped neighbours; a name equal to a known one is no slip, nor one without its first
+    # letter; a letter changed is another spelling
+    assert tool.misspelt(names, known) == {"Netfilx"}
+    # of two learnt names, the one given later (fewer articles) is the slip
+    assert tool.misspelt(["Bloomberg", "Bloomsberg", "Kayhan", "Kaihan"], []) == {"Bloomsberg"}

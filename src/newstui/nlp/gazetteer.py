@@ -27,8 +27,19 @@ DATA_FILES = (
     "aliases.txt",
     "orgs_listed.txt.gz",
     "orgs_news.txt.gz",
+    "orgs_parties.txt.gz",
     "places_geo.txt.gz",
 )
+# The lists below the hand-written ones, merged into one lookup (tier_type), each with its kind:
+# 1 for the organisations (listed, news, parties), which win over 0, GeoNames' towns
+TIER_FILES: Final = (
+    ("places_geo.txt.gz", 0),
+    ("orgs_listed.txt.gz", 1),
+    ("orgs_news.txt.gz", 1),
+    ("orgs_parties.txt.gz", 1),
+)
+# The tier files the lookup reads without (leave_out_tiers: a builder of one of them)
+_LEFT_OUT: Final[set[str]] = set()
 
 
 # Offices filled by election, whose holder-to-be is titled "-elect" ("Governor-elect").
@@ -175,6 +186,12 @@ def news_orgs() -> dict[str, None]:
     return _tier_names("orgs_news.txt.gz")
 
 
+def party_orgs() -> dict[str, None]:
+    """Political parties of Party Facts' core list (orgs_parties.txt.gz,
+    tools/build_party_orgs.py): parties of 170 countries no other list holds."""
+    return _tier_names("orgs_parties.txt.gz")
+
+
 def geo_places() -> dict[str, None]:
     """Towns of over 15,000 people, countries and US states of GeoNames (places_geo.txt.gz,
     tools/build_geo_places.py), read on first use: they type a name as PLACE only when no
@@ -268,14 +285,23 @@ _BITMAP_SHIFT: Final = 24
 _BITMAP_BYTES: Final = (_BITMAP_MASK + 1) // 8
 
 
+def leave_out_tiers(files: Iterable[str]) -> None:
+    """Make the lookup read the lower lists without `files` (names of TIER_FILES) from now on:
+    a tool building one of them reads the extractor without the lists it replaces, so that a
+    build does not depend on its own last output."""
+    _LEFT_OUT.clear()
+    _LEFT_OUT.update(files)
+    _tiers.cache_clear()
+
+
 @cache
 def _tiers() -> SortedNames:
-    """The lower lists in one lookup, read on first use: kind 1 for the organisations (listed
-    and news), which win over kind 0, GeoNames' towns."""
-    towns = _of_kind(_sorted_list("places_geo.txt.gz"), 0)
-    listed = _of_kind(_sorted_list("orgs_listed.txt.gz"), 1)
-    news = _of_kind(_sorted_list("orgs_news.txt.gz"), 1)
-    return SortedNames.merged(heapq.merge(towns, listed, news), load_gazetteer().known)
+    """The lower lists in one lookup, read on first use: kind 1 for the organisations (listed,
+    news and parties), which win over kind 0, GeoNames' towns."""
+    parts = [
+        _of_kind(_sorted_list(name), kind) for name, kind in TIER_FILES if name not in _LEFT_OUT
+    ]
+    return SortedNames.merged(heapq.merge(*parts), load_gazetteer().known)
 
 
 def _of_kind(names: Iterator[bytes], kind: int) -> Iterator[tuple[bytes, int]]:
