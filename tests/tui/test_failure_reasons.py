@@ -23,3 +23,15 @@ def test_a_plain_reason_is_still_the_last_part():
     gone = SourceOutcome("Lab", error="Lab: HTTP 404 Not Found")
     assert failure_reasons([refused]) == "connection refused"
     assert failure_reasons([refused, gone, refused]) == "2 connection refused, 1 HTTP 404 Not Found"
+
+
+def test_a_name_holding_a_semicolon_or_a_colon_is_not_taken_for_the_reason():
+    semicolon = SourceOutcome(
+        "Tech; Science", error="Tech; Science: cannot connect to host: connection refused"
+    )
+    colon = SourceOutcome("Lab: Notes", error="Lab: Notes: HTTP 404 Not Found")
+    assert failure_reasons([semicolon]) == "connection refused"
+    assert failure_reasons([colon]) == "HTTP 404 Not Found"
+    assert failure_reasons([semicolon, colon, semicolon]) == (
+        "2 connection refused, 1 HTTP 404 Not Found"
+    )

@@ -330,9 +330,13 @@ def failure_reasons(failed: list[SourceOutcome]) -> str:
 
     # a source's error ends with its reason: "Wire: cannot connect to host: connection refused";
     # what follows a "; " explains it ("a web page (HTML), not a feed …; the page announces the
-    # feed …: use that address" gave "use that address", user test r38 L3)
+    # feed …: use that address" gave "use that address", user test r38 L3); the source's name
+    # is taken off first, as it may hold "; " or ": " itself ("Tech; Science" gave "Tech")
     reasons = Counter(
-        clean_line((o.error or "").split("; ", 1)[0].rsplit(": ", 1)[-1], 60) for o in failed
+        clean_line(
+            (o.error or "").removeprefix(f"{o.name}: ").split("; ", 1)[0].rsplit(": ", 1)[-1], 60
+        )
+        for o in failed
     )
     if len(reasons) == 1:
         return next(iter(reasons))
