@@ -239,6 +239,10 @@ _BETWEEN_PLACES_AFTER: Final = re.compile(
 )
 
 
+# Offices held over a place: the name after "the Mayor of" is the town's.
+_PLACE_OFFICE_OF: Final = re.compile(
+    r"\b(?:[Mm]ayor|[Gg]overnor|[Pp]remier|[Pp]refect)(?:-elect)? of \Z"
+)
 # Roles held towards a person, not an office ("the mother of Ann Lee, Bo Lee, said").
 _RELATIONS: Final = _KIN_NOUNS | frozenset(
     "friend friends lawyer lawyers attorney attorneys relative relatives partner colleague "
@@ -1999,6 +2003,13 @@ class _EntityFinder(_RunFinder):
                 and self.text[members[0].end : members[1].start] == ", "
                 and self._after_role_of(members[0].start)
             ):
+                first = members[0]
+                if (
+                    first.strength == 0
+                    and _PLACE_OFFICE_OF.search(self.text, max(0, first.start - 24), first.start)
+                    and not any(w in THING_WORDS for w in first.text.split())
+                ):
+                    first.type, first.strength = "PLACE", 1  # "the Mayor of Qara Tappah, …"
                 continue  # "the minister of National Defense, Paulo Portas", "the director of
                 # Gate Gourmet, Richard Wells": the office's field, body or place, then its holder
             for cand in members:
