@@ -133,7 +133,7 @@ def cmd_download(
 def _queue_article(
     library: Library, folder: Any, article_id: int, number: int | None
 ) -> list[tuple[Download, bool]]:
-    from newstui.downloads import queue_enclosure
+    from newstui.downloads import enclosure_title, queue_enclosure
 
     stored = library.article(article_id)
     if stored is None:
@@ -141,15 +141,17 @@ def _queue_article(
     attached = enclosures(stored)
     if not attached:
         raise NewstuiError(f"article {article_id} has no enclosure")
-    if number is not None:
-        if not 1 <= number <= len(attached):
-            raise NewstuiError(
-                f"article {article_id} has {len(attached)} enclosure"
-                f"{'s' * (len(attached) != 1)}: --enclosure must be 1 to {len(attached)}"
-            )
-        attached = [attached[number - 1]]
+    if number is not None and not 1 <= number <= len(attached):
+        raise NewstuiError(
+            f"article {article_id} has {len(attached)} enclosure"
+            f"{'s' * (len(attached) != 1)}: --enclosure must be 1 to {len(attached)}"
+        )
+    chosen = attached if number is None else [attached[number - 1]]
     return [
-        queue_enclosure(library, folder, article_id, stored.row.title, link) for link in attached
+        queue_enclosure(
+            library, folder, article_id, enclosure_title(stored.row.title, attached, link), link
+        )
+        for link in chosen
     ]
 
 

@@ -81,6 +81,18 @@ def unused_path(library: Library, folder: Path, name: str) -> Path:
     raise NewstuiError(f"{folder}: too many files named like {name}")
 
 
+def enclosure_title(title: str, attached: list[Link], link: Link) -> str:
+    """What a download of `link`, one of an article's enclosures (`attached`, in the order the
+    reader numbers them), is called: the article's title, with the enclosure's number when it
+    has several ("Album E3"): its file name and its line in `L` tell the tracks apart, which
+    "Album (4).mp3", numbered in download order, did not (user test r38 L5)."""
+    from newstui.render import ENCLOSURE_NUMBER_PREFIX
+
+    if len(attached) < 2 or link not in attached:
+        return title
+    return f"{title} {ENCLOSURE_NUMBER_PREFIX}{attached.index(link) + 1}"
+
+
 def queue_enclosure(
     library: Library, folder: Path, article_id: int, title: str, link: Link
 ) -> tuple[Download, bool]:

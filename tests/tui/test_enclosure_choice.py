@@ -66,8 +66,9 @@ async def test_a_number_of_two_digits_chooses_that_enclosure(tmp_path, monkeypat
         assert isinstance(app.screen, EnclosureChoiceScreen)  # 2 or 20–29: it waits
         assert "E2…: Enter, or a digit more    Esc: cancel" in screen_text(app)
         await pilot.press("5")
-        await until(pilot, lambda: (tmp_path / "pods" / "The Long Book.mp3").exists())
-        assert (tmp_path / "pods" / "The Long Book.mp3").read_bytes() == b"part 25"
+        # named by its number: which part a file is shows in its name (user test r38 L5)
+        await until(pilot, lambda: (tmp_path / "pods" / "The Long Book E25.mp3").exists())
+        assert (tmp_path / "pods" / "The Long Book E25.mp3").read_bytes() == b"part 25"
         assert queued_urls(db, article) == {"part25.mp3"}
         assert not isinstance(app.screen, EnclosureChoiceScreen)
 
@@ -102,7 +103,12 @@ async def test_a_queues_every_enclosure_of_the_article(tmp_path, monkeypatch, fe
         await until(pilot, lambda: len(list((tmp_path / "pods").iterdir())) == PARTS)
         await settle(pilot)
         landed = [n.message for n in notifications(app) if n.message.startswith("Downloaded")]
-        assert landed == ["Downloaded The Long Book", more]
+        assert len(landed) == 2 and landed[1] == more
+        assert landed[0].startswith("Downloaded The Long Book E")
+    # each file named by its enclosure's number, as the reader lists them (they were "The
+    # Long Book (2).mp3" … in download order: user test r38 L5)
+    files = {p.name: p.read_bytes() for p in (tmp_path / "pods").iterdir()}
+    assert files == {f"The Long Book E{n}.mp3": f"part {n}".encode() for n in range(1, PARTS + 1)}
 
 
 @pytest.mark.parametrize("size", [(60, 20), (80, 24)])

@@ -90,13 +90,24 @@ class PodcastActions(ScreenMixin):
 
     @work(group="write", exit_on_error=False)
     async def _queue(self, detail: ArticleDetail, links: tuple[Link, ...]) -> None:
-        from newstui.downloads import queue_enclosure  # httpx: only once something is queued
+        from newstui.downloads import (  # httpx: only once something is queued
+            enclosure_title,
+            queue_enclosure,
+        )
 
         folder = download_folder(self.settings)
         article = detail.article.row
+        attached = enclosures(detail.article)
         queued = await self.library.write(
             lambda library: [
-                queue_enclosure(library, folder, article.id, article.title, link) for link in links
+                queue_enclosure(
+                    library,
+                    folder,
+                    article.id,
+                    enclosure_title(article.title, attached, link),
+                    link,
+                )
+                for link in links
             ]
         )
         if len(queued) == 1:
