@@ -557,7 +557,8 @@ def test_download_of_one_of_several_enclosures_and_bad_choices(pod, tmp_path):
     assert pod("download", str(two), "--enclosure", "3") == 1
     assert pod.err.strip() == "newstui: article 2 has 2 enclosures: --enclosure must be 1 to 2"
     assert pod("download", str(two), "--enclosure", "1") == 0, pod.err
-    assert (tmp_path / "pods" / "Episode 2.mp3").read_bytes() == b"twelve bytes"
+    # named by its number, as the reader lists it (user test r38 L5)
+    assert (tmp_path / "pods" / "Episode 2 E1.mp3").read_bytes() == b"twelve bytes"
     plain = article_id(pod, "Plain")
     assert pod("download", str(plain)) == 1
     assert pod.err.strip() == f"newstui: article {plain} has no enclosure"
@@ -578,8 +579,8 @@ def test_download_later_only_queues_and_a_failure_exits_1(pod, feed_server, tmp_
     assert [r["state"] for r in pod.json("downloads")] == ["done", "done"]
     assert pod("downloads", "--forget", "1") == 0
     # said, not only left out of the list that follows, with where the file stays
-    kept = tmp_path / "pods" / "Episode 2.mp3"
-    assert pod.out.splitlines()[0] == f"forgot download 1 (Episode 2); its file stays: {kept}"
+    kept = tmp_path / "pods" / "Episode 2 E1.mp3"
+    assert pod.out.splitlines()[0] == f"forgot download 1 (Episode 2 E1); its file stays: {kept}"
     assert [r["id"] for r in pod.json("downloads")] == [2]
 
 

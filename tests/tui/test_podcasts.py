@@ -165,10 +165,10 @@ async def test_d_on_an_article_with_two_enclosures_asks_which(tmp_path, monkeypa
         assert isinstance(app.screen, EnclosureChoiceScreen)
         assert app.screen.query_one(OptionList).option_count == 2
         await pilot.press("j", "enter")
-        target = tmp_path / "pods" / "Episode 2.ogg"
+        target = tmp_path / "pods" / "Episode 2 E2.ogg"
         await until(pilot, target.exists)
         assert target.read_bytes() == b"second file"
-        assert not (tmp_path / "pods" / "Episode 2.mp3").exists()
+        assert not (tmp_path / "pods" / "Episode 2 E1.mp3").exists()
 
 
 async def test_the_number_of_an_enclosure_chooses_it(tmp_path, monkeypatch, feed_server):
@@ -186,7 +186,7 @@ async def test_the_number_of_an_enclosure_chooses_it(tmp_path, monkeypatch, feed
         await settle(pilot)
         assert isinstance(app.screen, EnclosureChoiceScreen)
         await pilot.press("2")
-        target = tmp_path / "pods" / "Episode 2.ogg"
+        target = tmp_path / "pods" / "Episode 2 E2.ogg"
         await until(pilot, target.exists)
         assert target.read_bytes() == b"second file"
 
@@ -446,7 +446,10 @@ async def test_after_a_row_goes_the_next_key_acts_on_the_row_in_its_place(
     db = tmp_path / "pod.db"
     podcast_db(db, feed_server)
     app, _ = podcast_app(tmp_path, monkeypatch, db)
-    first, second = tmp_path / "pods" / "Episode 1 Rivers.mp3", tmp_path / "pods" / "Episode 2.mp3"
+    first, second = (
+        tmp_path / "pods" / "Episode 1 Rivers.mp3",
+        tmp_path / "pods" / "Episode 2 E1.mp3",
+    )
     async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("d")
