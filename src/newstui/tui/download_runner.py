@@ -18,7 +18,7 @@ from textual.worker import get_current_worker
 
 from newstui.config import Config, Settings
 from newstui.counts import counted
-from newstui.errors import NewstuiError
+from newstui.errors import NewstuiError, error_line
 from newstui.library import Library
 from newstui.render import human_size
 from newstui.text import terminal_safe
@@ -317,7 +317,13 @@ class RunsDownloads(AppMixin):
             stored = library.downloads.all()  # and what is on disk, off the loop too
             return stored, with_disk_sizes(as_listed(stored))
 
-        stored, rows = await self.library.read(read)
+        try:
+            stored, rows = await self.library.read(read)
+        except Exception as error:  # (a busy or damaged store): the box says it, not the read
+            if screen not in self.screen_stack:
+                raise  # (closed meanwhile: the worker's error line says it)
+            screen.read_failed(error_line(error))
+            return
         if as_listed(stored) != stored:  # as `listed` does; the queue's worker would do it too
             self.run_worker(self.library.write(requeue_orphans), group="write", exit_on_error=False)
         if screen in self.screen_stack:  # (not closed meanwhile)

@@ -238,10 +238,13 @@ class DownloadsScreen(KeyedBox[None]):
         self._changed: dict[int, Download | None] = {}  # meanwhile (None: taken off the list)
         self._built = False  # mounted (its own flag: Textual's is_mounted is set a step later)
         self._read_early: list[Download] | None = None  # the queue, read before it was built
+        self._unread: str | None = None  # why the queue could not be read (None: it could)
         self.list = DownloadList(*(DownloadRow(d) for d in self._initial), id="downloads-list")
         self._notice_text = Content()  # the notice as said, before fit_notice shortens it
 
     def _empty_line(self) -> Content:
+        if self._unread is not None:
+            return Content(f"Could not read the download queue: {self._unread}")
         if self._typed is not None:
             return Content("Reading the download queue…")
         download = key_in_effect(self, "article.download")  # (the user's key, not d)
@@ -326,6 +329,16 @@ class DownloadsScreen(KeyedBox[None]):
             self.list.index = 0
         self.call_after_refresh(lambda: [action() for action in typed])  # (rows laid out)
 
+    def read_failed(self, reason: str) -> None:
+        """The queue could not be read (`reason`: one line): the box says so, the keys typed
+        meanwhile are dropped, and no row is shown (`L` again reads it again)."""
+        self._typed, self._changed, self._read_early = None, {}, None
+        self._unread = terminal_safe(reason, line=True)
+        if self._built:
+            empty = self.query_one("#downloads-empty", Static)
+            empty.update(self._empty_line())
+            empty.display = True
+
     def _when_read(self, action: Callable[[], object]) -> bool:
         """Keep a row key's action for when the queue is read; True if it was kept."""
         if self._typed is None:
@@ -339,6 +352,8 @@ class DownloadsScreen(KeyedBox[None]):
 
     def update_download(self, download: Download) -> None:
         """Show a download's new state (a new download gets a row at the end)."""
+        if self._unread is not None:  # (no queue shown: its other rows are not known)
+            return
         if self._typed is not None:  # (its row comes with the queue read)
             self._changed[download.id] = download
             return
@@ -353,6 +368,8 @@ class DownloadsScreen(KeyedBox[None]):
         """Take a forgotten or deleted download's row away, the cursor on the row that took its
         place (it was on none, so the next x, D or P did nothing); the last one gone, the box
         says it is empty."""
+        if self._unread is not None:
+            return
         if self._typed is not None:  # (the queue read has it still)
             self._changed[download_id] = None
             return
