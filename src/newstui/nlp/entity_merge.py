@@ -433,7 +433,7 @@ def group_candidates(
                 spelt = _national_of(spelt, groups)  # most are one name's, listed twice
         if (
             strongest >= 3
-            and (len(targets) != 1 or not any(c.speaks for c in cands))
+            and (len(targets) != 1 or not any(c.speaks or c.type == "PERSON" for c in cands))
             and not (  # a known "DUP" is the "Democratic Unionist Party" the article names,
                 spelt  # but "US" is no "US Special …"
                 and len(set(spelt)) == 1

@@ -74,6 +74,12 @@ from newstui.nlp.gazetteer import load_gazetteer, tier_type
 from newstui.nlp.names import PARTICLES, countries_and_regions, strip_possessive
 from newstui.nlp.segment import NICKNAME_MARKS, Token, find_all, nickname_end
 
+# An honorific right before a word ("Mr. ", "Mrs ", "Dr. "): the word is a person's surname.
+_HONORIFIC_BEFORE: Final = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? \Z")
+# An age after a name, then the sentence going on ("Hamilton, 38, is"), not a list's figures
+# ("3,700 in Germany, 1,600 in UK", "According to the ABC, 4,500 people").
+_AGE_AFTER: Final = re.compile(r", \d{1,3}, [a-z]")
+
 # The verbs of a game's result between two sides ("Caloundra defeated Wynnum"): sides, no towns
 # A trade's one word after a people's word makes a company's name ("British Gas", "Scottish
 # Power", "Indian Railways", "American Express"), not a nationality and a lone word. Only these
@@ -1809,12 +1815,23 @@ class _RunFinder(_TypingFinder):
             and _AT_PLACE.search(self.text, max(0, start - 12), start)
         ):
             kind = "PLACE"  # "a trip to the White House", but "the White House said"
+        if (
+            n == 1
+            and kind in ("PLACE", "ORG")
+            and (
+                _AGE_AFTER.match(self.text, end)
+                or _HONORIFIC_BEFORE.search(self.text, max(0, start - 6), start)
+            )
+        ):  # "Hamilton, 38, is a seven-time champion", "Mr. Everest said": a person's own
+            self.candidates.append(Candidate(start, end, surface, n, "PERSON", 2))  # evidence
+            return  # beats a list's place or body (no place has an age, nor a "Mr.")
         cand = Candidate(start, end, surface, n, kind, 3)
         if name != surface:
             cand.display = name
         if n == 1 and kind != "PERSON":
             after = self.text[end : end + 16].split(None, 1)
-            cand.speaks = bool(after) and after[0] in SPEECH_VERBS  # "Jordan said": local evidence
+            cand.speaks = bool(after) and after[0].rstrip(".,;") in SPEECH_VERBS  # "Jordan
+            # said.": local evidence
         self.candidates.append(cand)
 
     def _flush(self, pending: list[Token], person_cue: bool, suffix_cue: str | None) -> None:
