@@ -270,6 +270,10 @@ _I_SPEAKS: Final = re.compile(
 
 # Words of a sentence's grammar that open it before a body's name ("Other Cabinet members",
 # "After Cabinet signed off", "Six Party talks"): no word of the name (see _opener_names_body).
+# Plural heads that end generic phrases as often as bodies' names ("Emergency Services"): kept
+# opening a sentence only with a known or national word. ("Forces" tried: on the open corpus
+# "Emergency Coalition Forces" was right, "U.S.¶Special Forces" wrong: left out.)
+_GENERIC_PLURAL_HEADS: Final = frozenset(("Services",))
 _OPENER_GRAMMAR_WORDS: Final = frozenset(
     "the a an our their his her its my your this that these those one two three four five six "
     "seven eight nine ten other another many some all both each every most several no any "
@@ -401,6 +405,8 @@ class _RunFinder(_TypingFinder):
             len(run) < 2
             or strip_possessive(run[-1].text) not in self.gaz.org_words
             or run[-1].text == "Media"  # "State Media complained": the medium, no body
+            or run[-1].text in _GENERIC_PLURAL_HEADS  # "Emergency Services were called": a
+            # generic plural, capitalised by the sentence start
             or lower in _OPENER_GRAMMAR_WORDS
             or lower.endswith(("ly", "ed", "ing"))
             or self._in_heading(run[0].start)
