@@ -77,8 +77,9 @@ from newstui.nlp.segment import NICKNAME_MARKS, Token, find_all, nickname_end
 # An honorific right before a word ("Mr. ", "Mrs ", "Dr. "): the word is a person's surname.
 _HONORIFIC_BEFORE: Final = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? \Z")
 # An age after a name, then the sentence going on ("Hamilton, 38, is"), not a list's figures
-# ("3,700 in Germany, 1,600 in UK", "According to the ABC, 4,500 people").
-_AGE_AFTER: Final = re.compile(r", \d{1,3}, [a-z]")
+# ("3,700 in Germany, 1,600 in UK", "According to the ABC, 4,500 people", "led by Germany, 12,
+# and France, 9", "Labour, 412, or the Conservatives": review r38 A1).
+_AGE_AFTER: Final = re.compile(r", \d{1,3}, (?!(?:and|or|ahead|followed|then|with|while)\b)[a-z]")
 
 # The verbs of a game's result between two sides ("Caloundra defeated Wynnum"): sides, no towns
 # A trade's one word after a people's word makes a company's name ("British Gas", "Scottish
