@@ -171,9 +171,19 @@ class ReaderBody(NoRelayout, Widget):
             .apply_offsets(0, y)
         )
 
+    # where the mouse button went down on the text (a click's release elsewhere is a drag)
+    _pressed_at: tuple[float, float] | None = None
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        self._pressed_at = (event.screen_x, event.screen_y)
+
     def on_click(self, event: events.Click) -> None:
         """A click on a link (the underlined address, a `[n]` mark, a line of the link list)
-        asks for it to be opened, as `o` and `#` open it; a double click selects, as elsewhere."""
+        asks for it to be opened, as `o` and `#` open it; a double click selects, as elsewhere,
+        and so does a drag that ends on a link (Textual makes it a click too: review r38 CL1)."""
+        pressed, self._pressed_at = self._pressed_at, None
+        if pressed is not None and pressed != (event.screen_x, event.screen_y):
+            return
         number = event.style.meta.get(LINK_TARGET) if event.chain == 1 else None
         if isinstance(number, int):
             event.stop()
