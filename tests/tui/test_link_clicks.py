@@ -4,6 +4,7 @@ link (user test r38 M1: they looked clickable and a click did nothing)."""
 
 from __future__ import annotations
 
+import contextlib
 import webbrowser
 from datetime import UTC, datetime
 from pathlib import Path
@@ -50,7 +51,9 @@ def where(app, words: str, after: int = 0) -> tuple[int, int]:
     raise AssertionError(f"{words!r} not on the screen:\n{screen_text(app)}")
 
 
-async def opened_by_click(tmp_path, monkeypatch, words: str, *, into: int = 1, chain: int = 1):
+@contextlib.asynccontextmanager
+async def reading_linked(tmp_path, monkeypatch):
+    """The app reading the linked article; the addresses the browser is asked to open."""
     db = tmp_path / "links.db"
     linked_db(db)
     monkeypatch.delenv("BROWSER", raising=False)
@@ -61,6 +64,11 @@ async def opened_by_click(tmp_path, monkeypatch, words: str, *, into: int = 1, c
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
+        yield app, pilot, opened
+
+
+async def opened_by_click(tmp_path, monkeypatch, words: str, *, into: int = 1, chain: int = 1):
+    async with reading_linked(tmp_path, monkeypatch) as (app, pilot, opened):
         x, y = where(app, words)
         await pilot.click(offset=(x + into, y), times=chain)
         await settle(pilot)

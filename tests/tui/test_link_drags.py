@@ -4,13 +4,10 @@ events go through the App as a terminal's do (Pilot's mouse_down/up would not sh
 
 from __future__ import annotations
 
-import webbrowser
-
 from textual import events
 
-from .conftest import run_recorded, settle
-from .test_external_programs import app_with
-from .test_link_clicks import linked_db, where
+from .conftest import settle
+from .test_link_clicks import reading_linked, where
 
 
 def mouse(kind, x, y, app):
@@ -20,16 +17,7 @@ def mouse(kind, x, y, app):
 
 
 async def test_a_selection_dragged_onto_a_link_does_not_open_it(tmp_path, monkeypatch):
-    db = tmp_path / "links.db"
-    linked_db(db)
-    monkeypatch.delenv("BROWSER", raising=False)
-    opened: list[str] = []
-    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
-    app, _ = app_with(db, tmp_path, monkeypatch)
-    async with run_recorded(app, size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+    async with reading_linked(tmp_path, monkeypatch) as (app, pilot, opened):
         x0, y0 = where(app, "The council")
         x1, y1 = where(app, "[1] council report")
         app.post_message(mouse(events.MouseDown, x0, y0, app))
