@@ -364,6 +364,36 @@ def test_an_expired_token_logs_in_again_once(fake: FakeGReader) -> None:
     assert fake.hits.count("/api/greader.php/accounts/ClientLogin") == 2
 
 
+def test_a_token_refused_after_the_api_password_changed_logs_in_again(fake: FakeGReader) -> None:
+    # (user test r39 H1) the API password changed on the server: the cached auth is refused at
+    # /token, the first call of a write; that raised "login refused" at once, so a sync with a
+    # mark to push failed for ever, though the password newstui reads was right again.
+    fake.pages["/api/greader.php/reader/api/0/token"] = [(401, b"Unauthorized!"), b"T9\n"]
+    fake.api("/edit-tag", 200, b"OK")
+
+    async def go() -> None:
+        async with client(fake) as c:
+            await c.edit_tag([5], add="user/-/state/com.google/starred")
+
+    asyncio.run(go())
+    assert fake.hits.count("/api/greader.php/accounts/ClientLogin") == 2
+    assert [form["T"] for path, form in fake.forms if path.endswith("/edit-tag")] == [["T9"]]
+
+
+def test_a_token_refused_twice_is_one_login_refused_line(fake: FakeGReader) -> None:
+    fake.api("/token", 401, b"Unauthorized!")
+
+    async def go() -> None:
+        async with client(fake) as c:
+            await c.edit_tag([5], add="user/-/state/com.google/read")
+
+    with pytest.raises(SyncError, match="HTTP 401") as info:
+        asyncio.run(go())
+    assert fake.hits.count("/api/greader.php/accounts/ClientLogin") == 2
+    # a FreshRSS address: the line says which password FreshRSS wants
+    assert "the API password of the user's profile" in str(info.value)
+
+
 def test_item_ids_in_both_forms_are_the_same_item() -> None:
     assert item_id_from("1796044404569589") == item_id_from(
         "tag:google.com,2005:reader/item/0006617e2cbc35f5"

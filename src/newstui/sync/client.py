@@ -36,10 +36,14 @@ from newstui.sync.items import (
     parse_items,
     parse_subscriptions,
 )
-from newstui.sync.servers import server_ways
+from newstui.sync.servers import FRESHRSS, server_ways
 from newstui.text import clean_line
 
 API = "/reader/api/0"
+
+# FreshRSS's Google Reader API refuses the web password: it takes the API password set in the
+# user's profile (Settings › Profile › API management), which users often have not set.
+FRESHRSS_PASSWORD = " (FreshRSS: the API password of the user's profile, not the web one)"
 
 
 @dataclass(frozen=True)
@@ -172,8 +176,9 @@ class GReaderClient:
     def _status_error(self, response: Answer, what: str, path: str = "") -> SyncError:
         code = response.status_code
         if code == 401:
+            hint = FRESHRSS_PASSWORD if self.ways is FRESHRSS else ""
             return self.fail(
-                f"login refused (HTTP 401) for user {self.user!r}: check user and password"
+                f"login refused (HTTP 401) for user {self.user!r}: check user and password{hint}"
             )
         if code == 403:
             return self.fail(
@@ -238,20 +243,28 @@ class GReaderClient:
             body = data
             if data is not None:
                 if self._token is None:
-                    self._token = await self._fetch_token()
+                    answer = await self._send("GET", API + "/token")
+                    if answer.status_code == 401 and attempt == 0:
+                        # the cached auth expired (the API password changed): log in again
+                        self._forget_auth()
+                        continue
+                    self._token = self._read_token(answer)
                 body = [*data, ("T", self._token)]
             response = await self._send(method, API + path, params, body)
             if response.status_code == 401 and attempt == 0:
-                self._auth = self._token = None
-                self._cache.put(self._cache_key, None)
+                self._forget_auth()
                 continue
             if response.status_code != 200 and response.status_code not in refused:
                 raise self._status_error(response, what, API + path)
             return response
         raise AssertionError("unreachable")
 
-    async def _fetch_token(self) -> str:
-        response = await self._send("GET", API + "/token")
+    def _forget_auth(self) -> None:
+        self._auth = self._token = None
+        self._cache.put(self._cache_key, None)
+
+    def _read_token(self, response: Answer) -> str:
+        """The action token T from an answer to /token."""
         if response.status_code != 200:
             raise self._status_error(response, "token", API + "/token")
         token = response.text().strip()
