@@ -184,6 +184,10 @@ _FOREIGN_ARTICLES: Final = frozenset("Der Die Das El Il Los Las".split())
 _SURNAME_PLACE_WORDS: Final = frozenset(
     "Lake Hill Hills Forest Park Castle Bridge Hall Ridge Beach Wall Lane Cove".split()
 )
+# The place's words a person bears as a surname far more often than a place names a site
+# with a given name ("Christopher Hill", "John Hall", "Tom Ridge"; not "Park", "Bay", "Beach":
+# "Albert Park", "Myrtle Beach", "Evans Bay" are named after people)
+_SURNAME_FIRST_PLACE_WORDS: Final = frozenset("Hill Hall Wall Ridge Lane Castle".split())
 _FOR_OFFICE_AFTER: Final = re.compile(
     r" for (?:vice[ -])?(?:president|governor|mayor|senator|the (?:presidency|senate))\b"
 )
@@ -722,6 +726,8 @@ class _TypingFinder(_FinderBase):
                 # "Darrell Castle said", "Jonathan Park told", "the ticket of Darrell Castle for
                 # president": a given name and a place's word as a surname
                 return "PERSON", 2
+            if words[-1] in _SURNAME_PLACE_WORDS and self._given_name_then_surname(words, start):
+                return "PERSON", 2  # "Christopher R. Hill", "Tom Ridge, the secretary"
             return "PLACE", 2
         before = self.text[max(0, start - 60) : start].lower().split()
         kin = (
@@ -1382,6 +1388,23 @@ class _TypingFinder(_FinderBase):
         elif mark in _APOSTROPHES and _ORG_POSSESSION.match(after):
             return False  # "Quorvex's chief executive"
         return not (tok.sentence_start and _SPEAKS_ALONE.match(after))
+
+    def _given_name_then_surname(self, words: list[str], start: int) -> bool:
+        """'Christopher R. Hill', 'Tom Ridge', 'John Hall': a known given name (no place's),
+        then a middle initial or nothing, then a place's word that is a common surname, not
+        after a word of place ("at Murray Hill") or "the", is a person's name."""
+        gaz = self.gaz
+        given = words[0]
+        if given not in gaz.first_names or gaz.known.get(given) is not None:
+            return False
+        if len(words) == 3:
+            if _INITIAL.fullmatch(words[1]) is None:
+                return False
+        elif len(words) != 2 or words[1] not in _SURNAME_FIRST_PLACE_WORDS:
+            return False
+        window = self.text[max(0, start - 20) : start].rsplit(None, 1)
+        before = window[-1].lower() if window else ""
+        return before not in _PLACE_PREPOSITIONS and before not in ("the", "of")
 
     def _first_name_decides(self, words: list[str], start: int, after: str) -> bool:
         """Whether a name of 2+ words opening with a first name (`words`, possessives cut) is

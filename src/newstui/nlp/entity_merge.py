@@ -674,6 +674,20 @@ _SURNAME_HEAD_ENDINGS: Final = tuple(_SURNAME_HEADS)
 _SURNAME_HEAD_LASTS: Final = frozenset(head[-1] for head in _SURNAME_HEADS)  # tested first
 # Titles only a person bears (not "King", "Lord", "Saint": "King George Island", "Lord Howe Island").
 _PERSONAL_TITLES: Final = frozenset("Mr Mrs Ms Miss Mx Dr Prof Professor".split())
+# Titles of rank that also name places after the person honoured ("Queen Elizabeth Park", "Prince
+# Albert Hall", "Lord Howe Island", "Saint Kilda", "Cardinal Newman Hall"): no person's cue
+_PLACE_NAMING_TITLES: Final = frozenset(
+    "King Queen Prince Princess Lord Lady Sir Dame Duke Duchess Baron Baroness Emperor Empress"
+    " Saint St Pope Father Sister Brother Cardinal Bishop Archbishop Sheikh Sheik Emir Chief"
+    " Premier Elder Coach Manager Boss Leader Chair Private Major Captain Capt Commodore".split()
+)
+# Offices held, before a lone surname that is also a place's word ("Senator Hill said",
+# "Secretary Ridge"): a person, as few sites are named "the Senator"
+_OFFICE_TITLES: Final = frozenset(
+    "President Senator Sen Rep Representative Congressman Congresswoman Governor Gov Mayor"
+    " Ambassador Envoy Judge Justice Commissioner Councillor Cllr Speaker Minister Secretary"
+    " Chancellor MP".split()
+)
 
 
 # What follows a stock index's name ("the FTSE index", "Nasdaq Composite", "Dow Jones
@@ -757,6 +771,24 @@ def _titled_person(cand: Candidate, text: str, gaz: Gazetteer) -> Candidate:
             None,
             cand.speaks,
         )
+    n = _office_title_words(words, gaz)
+    if n:  # "Senator Hill", "Defence Minister Robert Hill", "Gen. James Hill"
+        at = 0
+        for w in words[:n]:
+            at = cand.text.index(w, at) + len(w)
+        while cand.text[at : at + 1] == " ":
+            at += 1
+        return Candidate(
+            cand.start + at,
+            cand.end,
+            cand.text[at:],
+            cand.words - n,
+            "PERSON",
+            2,
+            False,
+            None,
+            cand.speaks,
+        )
     if (
         before
         and before[-1] in gaz.role_words
@@ -766,6 +798,29 @@ def _titled_person(cand: Candidate, text: str, gaz: Gazetteer) -> Candidate:
             cand.start, cand.end, cand.text, cand.words, "PERSON", 2, False, None, cand.speaks
         )
     return cand
+
+
+def _office_title_words(words: list[str], gaz: Gazetteer) -> int:
+    """How many words of a title open `words`, a run typed a place by its surname-like last
+    word, when the rest is a person's name: a given name (and an initial) and the surname
+    after a person's title ("Defence Minister Robert Hill", "Gen. James Hill"), or the surname
+    alone after an office ("Senator Hill"); 0 when not so."""
+    for n in (2, 1):
+        if len(words) <= n:
+            continue
+        title = " ".join(words[:n]).rstrip(".")
+        if title not in gaz.titles or words[0].rstrip(".") in _PLACE_NAMING_TITLES:
+            continue
+        rest = words[n:]
+        if len(rest) == 1:
+            office = title.rsplit(" ", 1)[-1]
+            return n if office in _OFFICE_TITLES else 0
+        if rest[0] in gaz.first_names and (
+            len(rest) == 2 or (len(rest) == 3 and len(rest[1].rstrip(".")) == 1)
+        ):
+            return n
+        return 0
+    return 0
 
 
 def _people_by_surname_heads(groups: dict[str, list[Candidate]], gaz: Gazetteer) -> None:
