@@ -102,3 +102,32 @@ def test_a_feeds_own_comment_still_goes_with_it(tmp_path):
     text = path.read_text("utf-8")
     assert "my one note for G" not in text
     assert [f.name for f in load_config(path).feeds] == ["A", "B", "F", "H"]
+
+
+TRAILING = """[[feeds]]
+name = "A"
+url = "https://a.example/feed"
+# fulltext = "always"   # A's: switch on when the summaries are too short
+
+# ------ views ------
+
+# my saved searches
+[[views]]
+name = "V"
+query = 'storm'
+"""
+
+
+def test_a_feeds_trailing_commented_out_line_stays_under_it(tmp_path):
+    # (review r39 CF1) `add` wrote the new feed between A's url and A's commented-out line, so
+    # uncommenting it later would have switched the new feed; the views' headings stay theirs
+    path = tmp_path / "feeds.toml"
+    path.write_text(TRAILING, "utf-8")
+    add_feeds(path, [FeedConfig("https://n.example/feed", "N", (), "auto", named=True)])
+    text = path.read_text("utf-8")
+    a_end = 'url = "https://a.example/feed"\n# fulltext = "always"'
+    assert a_end in text
+    new = '\n\n[[feeds]]\nname = "N"\nurl = "https://n.example/feed"\n\n# ------ views ------\n'
+    assert "too short" + new in text
+    assert "# ------ views ------\n\n# my saved searches\n[[views]]" in text
+    assert [f.name for f in load_config(path).feeds] == ["A", "N"]

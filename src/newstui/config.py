@@ -1057,16 +1057,32 @@ def _with_entries(raw: str, table: str, entries: list[Table]) -> str:
 
 def _entry_end(lines: list[str], header: int) -> int:
     """The index of the line after the entry whose header is line `header` (1-based): before
-    the next header, the comment lines right above it and the blank lines between them."""
+    the next header, the comment block right above it (a blank line or none between), the
+    blank lines above that block and ruled headings above those. A comment block further up,
+    a blank line below it, is the entry's own (review r39 CF1: a commented-out `# fulltext =
+    "always"` under feed A went under the feed `add` wrote after A)."""
     end = next(
         (i for i in range(header, len(lines)) if re.match(r"[ \t]*\[", lines[i])), len(lines)
     )
     if end == len(lines):
         return end
-    while end - 1 >= header and (
-        lines[end - 1].lstrip().startswith("#") or not lines[end - 1].strip()
-    ):
-        end -= 1
+
+    def blanks_above(at: int) -> int:
+        while at - 1 >= header and not lines[at - 1].strip():
+            at -= 1
+        return at
+
+    def block_above(at: int) -> int:
+        while at - 1 >= header and lines[at - 1].lstrip().startswith("#"):
+            at -= 1
+        return at
+
+    end = blanks_above(end)
+    block = block_above(end)
+    first = True
+    while block < end and (first or any(_HEADING_COMMENT.match(x) for x in lines[block:end])):
+        end, first = blanks_above(block), False
+        block = block_above(end)
     return end
 
 

@@ -105,3 +105,10 @@ def test_the_pair_reading_needs_a_first_surname_before_the_last():
     assert not same_person("PERSON:person:ann lee smith", "ann lee")
     assert not same_person("PERSON:person:wanda vazquez garced", "vazquez")
     assert not same_person("PERSON:person:wanda vazquez garced", "wanda garced lopez")
+
+
+def test_a_given_name_in_ez_is_no_first_surname():
+    # (review r39 PN1) "Inez" ends as López does: "Inez Smith" found "Mary Inez Smith"
+    assert not same_person("PERSON:person:mary inez smith", "inez smith")
+    assert not same_person("PERSON:person:ana ynez garcia", "ynez garcia")
+    assert same_person("PERSON:person:rosa perez garcia", "perez garcia")

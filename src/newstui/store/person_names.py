@@ -88,8 +88,14 @@ FIRST_SURNAMES: Final = frozenset(
 )  # fmt: skip
 
 
+# given names that end as the patronymics do ("Mary Inez Smith" is no Smith of two surnames)
+GIVEN_IN_EZ: Final = frozenset({"inez", "ynez", "agnez", "ignez"})
+
+
 def _first_surname(word: str) -> bool:
     """Whether a (folded) name word reads as the first of two Spanish surnames."""
+    if word in GIVEN_IN_EZ:
+        return False
     return (len(word) >= 4 and word.endswith("ez")) or word in FIRST_SURNAMES
 
 
