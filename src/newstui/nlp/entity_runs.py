@@ -71,15 +71,24 @@ from newstui.nlp.entity_words import (
     hyphened_compass,
 )
 from newstui.nlp.gazetteer import load_gazetteer, tier_type
-from newstui.nlp.names import PARTICLES, countries_and_regions, strip_possessive
+from newstui.nlp.names import (
+    PARTICLES,
+    countries_and_divisions,
+    countries_and_regions,
+    strip_possessive,
+)
 from newstui.nlp.segment import NICKNAME_MARKS, Token, find_all, nickname_end
 
 # An honorific right before a word ("Mr. ", "Mrs ", "Dr. "): the word is a person's surname.
 _HONORIFIC_BEFORE: Final = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? \Z")
 # An age after a name, then the sentence going on ("Hamilton, 38, is"), not a list's figures
-# ("3,700 in Germany, 1,600 in UK", "According to the ABC, 4,500 people", "led by Germany, 12,
-# and France, 9", "Labour, 412, or the Conservatives": review r38 A1).
-_AGE_AFTER: Final = re.compile(r", \d{1,3}, (?!(?:and|or|ahead|followed|then|with|while)\b)[a-z]")
+# ("3,700 in Germany, 1,600 in UK", "According to the ABC, 4,500 people", "led by Paris, 12,
+# and London, 9", "Labour, 412, or the Conservatives": review r38 A1), where the next name
+# follows; "Hamilton, 38, and his team", "Everest, 31, then told" are ages (review r39 A1b);
+# no age is over 119 ("Labour, 412, the Conservatives").
+_AGE_AFTER: Final = re.compile(
+    r", (?:\d{1,2}|1[01]\d), (?!(?:and|or|ahead of|followed by|then|with|while) (?:the )?[A-Z])[a-z]"
+)
 
 # The verbs of a game's result between two sides ("Caloundra defeated Wynnum"): sides, no towns
 # A trade's one word after a people's word makes a company's name ("British Gas", "Scottish
@@ -1826,10 +1835,11 @@ class _RunFinder(_TypingFinder):
             n == 1
             and kind in ("PLACE", "ORG")
             and (
-                _AGE_AFTER.match(self.text, end)
+                (_AGE_AFTER.match(self.text, end) and name not in countries_and_divisions())
                 or _HONORIFIC_BEFORE.search(self.text, max(0, start - 6), start)
             )
         ):  # "Hamilton, 38, is a seven-time champion", "Mr. Everest said": a person's own
+            # (a country's or state's count is a table's: "Germany, 12, leads": review r39 A1b)
             self.candidates.append(Candidate(start, end, surface, n, "PERSON", 2))  # evidence
             return  # beats a list's place or body (no place has an age, nor a "Mr.")
         cand = Candidate(start, end, surface, n, kind, 3)

@@ -175,6 +175,17 @@ def countries_and_regions() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=1)
+def countries_and_divisions() -> frozenset[str]:
+    """The countries, territories, continents, US states and other first-level divisions of
+    places.txt, as written: names a count follows in tables ("Germany, 12, leads the medal
+    table", "Texas, 120, reported"), where a city's or landmark's name may be a person's
+    ("Hamilton, 38, is")."""
+    heads = ("# Countries and", "# rules-14", "# Continents", "# US states", "# Provinces and")
+    heads += ("# Added for rules-20 ", "# Added for rules-36 ")
+    return frozenset(line for head, line in _place_lines() if any(h in head for h in heads))
+
+
 def state_long_form(name: str) -> str:
     """The country a state's long form names ("Islamic Republic of Iran" → "Iran", "the
     Kingdom of Saudi Arabia" → "Saudi Arabia", "State of Texas" → "Texas"), so both forms are
