@@ -131,3 +131,14 @@ def test_a_feeds_trailing_commented_out_line_stays_under_it(tmp_path):
     assert "too short" + new in text
     assert "# ------ views ------\n\n# my saved searches\n[[views]]" in text
     assert [f.name for f in load_config(path).feeds] == ["A", "N"]
+
+
+def test_a_comment_glued_under_a_feed_with_a_blank_line_below_is_the_feeds(tmp_path):
+    # (review r39 CF1, second case: no heading between)
+    path = tmp_path / "feeds.toml"
+    glued = 'url = "https://a.example/feed"\n# fulltext = "always"   # A\'s\n'
+    path.write_text('[[feeds]]\nname = "A"\n' + glued + "\n[[views]]\nname = \"V\"\nquery = 'x'\n")
+    add_feeds(path, [FeedConfig("https://n.example/feed", "N", (), "auto", named=True)])
+    text = path.read_text("utf-8")
+    assert glued + '\n[[feeds]]\nname = "N"' in text
+    assert 'url = "https://n.example/feed"\n\n[[views]]' in text

@@ -1058,9 +1058,10 @@ def _with_entries(raw: str, table: str, entries: list[Table]) -> str:
 def _entry_end(lines: list[str], header: int) -> int:
     """The index of the line after the entry whose header is line `header` (1-based): before
     the next header, the comment block right above it (a blank line or none between), the
-    blank lines above that block and ruled headings above those. A comment block further up,
-    a blank line below it, is the entry's own (review r39 CF1: a commented-out `# fulltext =
-    "always"` under feed A went under the feed `add` wrote after A)."""
+    blank lines above that block and ruled headings above those; but a block glued under the
+    entry's last line with a blank line below it, or a block further up, is the entry's own
+    (review r39 CF1: a commented-out `# fulltext = "always"` under feed A went under the feed
+    `add` wrote after A)."""
     end = next(
         (i for i in range(header, len(lines)) if re.match(r"[ \t]*\[", lines[i])), len(lines)
     )
@@ -1077,10 +1078,14 @@ def _entry_end(lines: list[str], header: int) -> int:
             at -= 1
         return at
 
+    below = end
     end = blanks_above(end)
     block = block_above(end)
     first = True
     while block < end and (first or any(_HEADING_COMMENT.match(x) for x in lines[block:end])):
+        if lines[block - 1].strip() and end < below:
+            break  # glued under the entry's last line, a blank line below: the entry's own
+        below = block
         end, first = blanks_above(block), False
         block = block_above(end)
     return end
