@@ -181,8 +181,8 @@ def countries_and_divisions() -> frozenset[str]:
     places.txt, as written: names a count follows in tables ("Germany, 12, leads the medal
     table", "Texas, 120, reported"), where a city's or landmark's name may be a person's
     ("Hamilton, 38, is")."""
-    heads = ("# Countries and", "# rules-14", "# Continents", "# US states", "# Provinces and")
-    heads += ("# Added for rules-20 ", "# Added for rules-36 ")
+    heads: tuple[str, ...] = ("# Countries and", "# rules-14", "# Continents", "# US states")
+    heads += ("# Provinces and", "# Added for rules-20 ", "# Added for rules-36 ")
     return frozenset(line for head, line in _place_lines() if any(h in head for h in heads))
 
 
