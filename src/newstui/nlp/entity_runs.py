@@ -102,6 +102,12 @@ _PLACE_NAME_OPENERS: Final = frozenset("Fort Port Mount Mt Lake Cape Isle Loch R
 # "Sheikh" after a given name is a word of a person's name, no title: "Khalid Sheikh Mohammed",
 # "Abdullahi Sheikh Ismail" (a title opening the run stays one: "Emir Sheikh Tamim").
 _NAME_SHEIKHS: Final = frozenset({"Sheikh", "Sheik"})
+# A company's legal form written in full or short, which ends its name ("AWB Limited", "Blues
+# Incorporated"), and the lower-case words of a run that then join it to nothing after it.
+_NAME_ENDING_FORMS: Final = frozenset(
+    "Ltd Ltd. Limited Inc Inc. Incorporated LLC PLC plc LLP GmbH Pty".split()
+)
+_AFTER_LEGAL_FORM_SPLITS: Final = frozenset("to for of and in at on the".split())
 _PEOPLES_TRADES: Final = frozenset(
     "Gas Power Railways Rail Express Aerospace Telecom Telecommunications Steel Tobacco "
     "Electric Water Coal".split()
@@ -524,7 +530,11 @@ class _RunFinder(_TypingFinder):
             k = self._to_before_known(run)
             if k:  # "flew with Japan Airlines to Taipei": two names, "to" between them
                 self._scan_run(run[:k], cues[:k])
-                self._scan_run(run[k + 1 :], cues[k + 1 :])
+                k += 1
+                while k < len(run) and _is_lower(run[k].text):
+                    k += 1  # "… Incorporated for the Rolling Stones": the name after "the"
+                if k < len(run):
+                    self._scan_run(run[k:], cues[k:])
                 return
         if len(run) == 1:  # three runs in four are one word: the loop below, short-cut
             if _may_open_known(run[0].text) and self._known(run, 0):
@@ -713,8 +723,12 @@ class _RunFinder(_TypingFinder):
     def _to_before_known(self, run: list[Token]) -> int:
         """Where "to" after a body's word is the preposition before a known place or body
         ("Japan Airlines to Taipei", "Ford Motor Company to General Motors"), not a word of the
-        body's aim ("Committee to Protect Journalists"); 0 if none."""
+        body's aim ("Committee to Protect Journalists"), or where a lower-case word follows a
+        company's legal form ("AWB Limited to Saddam Hussein"); 0 if none."""
         for k in range(1, len(run) - 1):
+            if run[k].text in _AFTER_LEGAL_FORM_SPLITS and run[k - 1].text in _NAME_ENDING_FORMS:
+                return k  # "paid by AWB Limited to Saddam Hussein", "Blues Incorporated for the
+                # Rolling Stones": a company's legal form ends its name
             if run[k].text == "to":
                 n = self._known(run, k + 1)
                 if n:
