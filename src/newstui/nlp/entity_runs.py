@@ -102,6 +102,12 @@ _PLACE_NAME_OPENERS: Final = frozenset("Fort Port Mount Mt Lake Cape Isle Loch R
 # "Sheikh" after a given name is a word of a person's name, no title: "Khalid Sheikh Mohammed",
 # "Abdullahi Sheikh Ismail" (a title opening the run stays one: "Emir Sheikh Tamim").
 _NAME_SHEIKHS: Final = frozenset({"Sheikh", "Sheik"})
+# Words that open parties' names before a listed party's ("Social Democratic Party", "Progressive
+# Conservative Party", "Free Democratic Party"): common words, so no list knows them as names.
+_PARTY_NAME_OPENERS: Final = frozenset(
+    "Social Free Progressive Popular Independent Reform Radical Civic Agrarian Patriotic "
+    "Constitutional Moderate Revolutionary Peasant Unionist Neutral Centre Center".split()
+)
 # A company's legal form written in full or short, which ends its name ("AWB Limited", "Blues
 # Incorporated"), and the lower-case words of a run that then join it to nothing after it.
 _NAME_ENDING_FORMS: Final = frozenset(
@@ -1229,6 +1235,14 @@ class _RunFinder(_TypingFinder):
             return True
         if not pending:
             return False
+        if (
+            pending[-1].text in _PARTY_NAME_OPENERS
+            and n > 1
+            and run[i + n - 1].text == "Party"
+            and known[1] == "ORG"
+        ):
+            return True  # "the Social Democratic Party", "the Progressive Conservative Party":
+            # a word of the party's own name before a listed one ("Democratic Party")
         if (
             len(pending) == 1
             and pending[0].text in _PLACE_NAME_OPENERS
