@@ -1936,7 +1936,13 @@ class _RunFinder(_TypingFinder):
                 # state's government, capitalised, is a body of its own (the sets annotated
                 # since rules-15 name it so); "the Howard Government" is its leader's
                 body = pending[:-1]
-                known = self._lookup(self.text[body[0].start : body[-1].end])
+                named = body
+                while len(named) > 1 and named[-1].text in _BODY_LEVELS:
+                    named = named[:-1]  # "the Australian Federal Government", "the Kurdistan
+                    # Regional Government": the country's, at its level
+                known = self._lookup(self.text[named[0].start : named[-1].end])
+                if named is not body and (known is None or known[1] not in ("PLACE", "GROUP")):
+                    known = self._lookup(self.text[body[0].start : body[-1].end])
                 kind = known[1] if known else None
                 if kind is None and len(body) > 1 and body[0].text in COMPASS:
                     rest = self._lookup(self.text[body[1].start : body[-1].end])
