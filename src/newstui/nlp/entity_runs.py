@@ -1755,6 +1755,9 @@ class _RunFinder(_TypingFinder):
         # alone before "and" names nothing by itself) is one
         if len(pending) > 1 and pending[0].text in self.gaz.first_names:
             return False  # "Randy Leonard and Multnomah County district attorney …": two
+        if word == "and" and self._names_a_body(pending):
+            return False  # "Bell Helicopter and Textron Systems", "the FBI and Justice
+            # Department": a body the lists know, then another
         last = right[-1].text  # "Food and Agriculture Organization's chief": its possessive
         if "'" in last or "’" in last:
             last = strip_possessive(last)
@@ -1772,6 +1775,16 @@ class _RunFinder(_TypingFinder):
         if len(pending) == 1 and self.text[pending[0].start - 2 : pending[0].start] == ", ":
             self.comma_listed = True  # "the Construction, Forestry, Mining and Energy Union"
         return True
+
+    def _names_a_body(self, words: list[Token]) -> bool:
+        """Whether `words` (from "the" on, if it opens them) are the whole name of a known
+        organisation."""
+        if words[0].text in ("the", "The"):
+            words = words[1:]
+        if not words:
+            return False
+        known = self._lookup(self.text[words[0].start : words[-1].end])
+        return known is not None and known[1] == "ORG"
 
     def _officer_title(self, word: str) -> bool:
         """Whether `word` is a title or role an officer of a body is named by ("Director")."""
