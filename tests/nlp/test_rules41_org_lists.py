@@ -34,7 +34,11 @@ def test_a_listed_body_without_a_telling_word_is_an_organisation(extractor, text
 @pytest.mark.parametrize(
     ("text", "name", "wrong"),
     [
-        ("The two leaders met Norwegian Air Shuttle staff in Oslo.", "Norwegian Air Shuttle", "GROUP"),
+        (
+            "The two leaders met Norwegian Air Shuttle staff in Oslo.",
+            "Norwegian Air Shuttle",
+            "GROUP",
+        ),
         ("Rates were cut by Banca d'Italia in June.", "Banca d'Italia", "PERSON"),
         ("Ratings from Arbitron fell in the spring.", "Arbitron", "PLACE"),
     ],

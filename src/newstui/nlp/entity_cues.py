@@ -290,6 +290,28 @@ _PORTFOLIO_BEFORE: Final = re.compile(
     r"\b(?:Minister|Ministers|Secretary|Commissioner)(?: of State)? (?:for|of) (?:the )?\Z"
 )  # "Minister for Health", "the Secretary of State for Defence", "the Minister of the Interior"
 _PORTFOLIO_HOLDERS: Final = frozenset("secretary secretaries minister ministers".split())
+# The words a minister's brief is made of ("Corrective Services", "International Development",
+# "Home Affairs"), and what follows a brief named before its holder ("Environment spokesman Ann
+# Lee", "the Union Home minister"): such a name is the brief, no body (round 39).
+_BRIEF_WORDS: Final = frozenset(
+    "Affairs Development Environment Environmental Health Education Justice Finance Trade "
+    "Transport Energy Agriculture Immigration Employment Defence Defense Interior Home Foreign "
+    "International Cooperation Co-operation Corrective Services Industry Industries Tourism "
+    "Culture Heritage Sport Sports Fisheries Forestry Housing Planning Infrastructure "
+    "Communications Information Broadcasting Technology Science Innovation Water Resources "
+    "Mines Mining Emergency Climate Change Welfare Social Public Works Higher Advanced Local "
+    "Women Children Youth Family Families Veterans Indigenous Arts Economic Commerce Consumer "
+    "Natural Rural Regional Urban Relations Overseas Aid Constitutional Electoral Small "
+    "Business Enterprise Digital Human Rights Disability Multicultural Citizenship Customs "
+    "Revenue Protection Conservation Land Lands Roads Safety Ports Aviation Telecommunications "
+    "Union Opposition Shadow Junior Presidential and &".split()
+)
+# Words that open a brief but never end one ("Union Home", "Shadow Health": "Union spokesman" is a
+# trade union's).
+_BRIEF_OPENERS: Final = frozenset("Union Opposition Shadow Junior and &".split())
+_BRIEF_HOLDER_AFTER: Final = re.compile(
+    r" (?:[Mm]inisters?|[Ss]ecretary|[Ss]pokes(?:man|woman|person)|[Cc]ritic|[Pp]ortfolio)\b"
+)
 _PLATFORM_AFTER: Final = re.compile(r",? (?:writing|saying|posting|adding)\b")
 _APPOSITIVE_ORG: Final = re.compile(r", (?:the|a|an) ((?:[\w-]+ ){0,3}[\w-]+)")
 _OCCUPATION_ENDINGS: Final = ("ologist", "ographer", "ician", "ist", "onomer")

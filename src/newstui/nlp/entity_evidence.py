@@ -17,6 +17,9 @@ from newstui.nlp.entity_cues import (
     _AUXILIARIES,
     _BODY_AFTER_MODIFIERS,
     _BODY_NOUNS_AFTER,
+    _BRIEF_HOLDER_AFTER,
+    _BRIEF_OPENERS,
+    _BRIEF_WORDS,
     _BY_AUTHOR,
     _BY_PERSON,
     _CALLED_BEFORE,
@@ -99,6 +102,7 @@ from newstui.nlp.entity_cues import (
     _PLACE_OFFICES,
     _PLACE_PREPOSITIONS,
     _PLATFORM_AFTER,
+    _PORTFOLIO_BEFORE,
     _PORTFOLIO_HOLDERS,
     _PRODUCT_AFTER,
     _PRONOUN_SPEAKS,
@@ -547,6 +551,17 @@ class _TypingFinder(_FinderBase):
             return None, 0  # a time zone: "at 11:30 am IST", "19:45 WAT"
         if "." in surface and _DOMAIN.fullmatch(surface):
             return "ORG", 2  # "Kestrel.com.au": an outlet named by its web address
+        if (
+            (
+                (after[:1] == " " and _BRIEF_HOLDER_AFTER.match(after) is not None)
+                or _PORTFOLIO_BEFORE.search(self.text, max(0, start - 32), start) is not None
+            )
+            and all(w in _BRIEF_WORDS for w in words)
+            and words[-1] not in _BRIEF_OPENERS
+            and not self._lookup(surface)
+        ):
+            return None, 0  # "Corrective Services minister Judy Spence", "Environment spokesman
+            # Chris Huhne": a minister's brief before its holder, no body
         if person_cue:
             return "PERSON", 2
         if (
