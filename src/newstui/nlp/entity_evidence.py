@@ -552,12 +552,13 @@ class _TypingFinder(_FinderBase):
         if "." in surface and _DOMAIN.fullmatch(surface):
             return "ORG", 2  # "Kestrel.com.au": an outlet named by its web address
         if (
-            (
+            words[0] in _BRIEF_WORDS  # (most names fail here: a cheap proof first)
+            and words[-1] not in _BRIEF_OPENERS
+            and all(w in _BRIEF_WORDS for w in words)
+            and (
                 (after[:1] == " " and _BRIEF_HOLDER_AFTER.match(after) is not None)
                 or _PORTFOLIO_BEFORE.search(self.text, max(0, start - 32), start) is not None
             )
-            and all(w in _BRIEF_WORDS for w in words)
-            and words[-1] not in _BRIEF_OPENERS
             and not self._lookup(surface)
         ):
             return None, 0  # "Corrective Services minister Judy Spence", "Environment spokesman
