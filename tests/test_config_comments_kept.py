@@ -142,3 +142,14 @@ def test_a_comment_glued_under_a_feed_with_a_blank_line_below_is_the_feeds(tmp_p
     text = path.read_text("utf-8")
     assert glued + '\n[[feeds]]\nname = "N"' in text
     assert 'url = "https://n.example/feed"\n\n[[views]]' in text
+
+
+def test_a_ruled_heading_glued_under_a_feed_heads_what_follows(tmp_path):
+    # (review r39 CF1 nit) a ruled heading right under A's url, a blank line below, is the
+    # views' heading: the new feed goes above it
+    path = tmp_path / "feeds.toml"
+    a = '[[feeds]]\nname = "A"\nurl = "https://a.example/feed"\n'
+    path.write_text(a + "# ------ views ------\n\n[[views]]\nname = \"V\"\nquery = 'x'\n")
+    add_feeds(path, [FeedConfig("https://n.example/feed", "N", (), "auto", named=True)])
+    text = path.read_text("utf-8")
+    assert 'url = "https://n.example/feed"\n\n# ------ views ------\n\n[[views]]' in text

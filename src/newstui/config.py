@@ -1083,7 +1083,8 @@ def _entry_end(lines: list[str], header: int) -> int:
     block = block_above(end)
     first = True
     while block < end and (first or any(_HEADING_COMMENT.match(x) for x in lines[block:end])):
-        if lines[block - 1].strip() and end < below:
+        heading = any(_HEADING_COMMENT.match(x) for x in lines[block:end])
+        if lines[block - 1].strip() and end < below and not heading:
             break  # glued under the entry's last line, a blank line below: the entry's own
         below = block
         end, first = blanks_above(block), False

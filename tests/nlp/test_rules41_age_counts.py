@@ -39,3 +39,8 @@ def test_a_number_no_age_can_be_is_no_age():
 )
 def test_an_age_that_goes_on_with_and_then_or_with_is_a_persons(text, name):
     assert types(text)[name] == "PERSON"
+
+
+def test_a_city_after_a_counted_name_and_and_is_the_lists_next():
+    # (review r39 A1b residue) "Paris, 12, and London, 9": the second city is no person
+    assert types("Madrid, 14, and Lisbon, 11, share the top of the league.")["Lisbon"] == "PLACE"

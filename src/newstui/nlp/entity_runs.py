@@ -89,6 +89,8 @@ _HONORIFIC_BEFORE: Final = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? \Z")
 _AGE_AFTER: Final = re.compile(
     r", (?:\d{1,2}|1[01]\d), (?!(?:and|or|ahead of|followed by|then|with|while) (?:the )?[A-Z])[a-z]"
 )
+# A counted name before, then "and"/"or": this name is the list's next ("Paris, 12, and London, 9").
+_COUNT_BEFORE: Final = re.compile(r", \d{1,3}, (?:and|or) \Z")
 
 # The verbs of a game's result between two sides ("Caloundra defeated Wynnum"): sides, no towns
 # A trade's one word after a people's word makes a company's name ("British Gas", "Scottish
@@ -1876,7 +1878,11 @@ class _RunFinder(_TypingFinder):
             n == 1
             and kind in ("PLACE", "ORG")
             and (
-                (_AGE_AFTER.match(self.text, end) and name not in countries_and_divisions())
+                (
+                    _AGE_AFTER.match(self.text, end)
+                    and name not in countries_and_divisions()
+                    and not _COUNT_BEFORE.search(self.text, max(0, start - 12), start)
+                )
                 or _HONORIFIC_BEFORE.search(self.text, max(0, start - 6), start)
             )
         ):  # "Hamilton, 38, is a seven-time champion", "Mr. Everest said": a person's own
