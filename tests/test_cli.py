@@ -712,6 +712,24 @@ def test_mark_fails_naming_the_ids_that_are_not_articles_and_marks_the_others(fe
     assert fed.json("show", str(article_id))["read"] is True
 
 
+def test_mark_json_with_an_unknown_id_gives_the_error_with_the_counts(fed):
+    """A script marking many ids, one of them expired, learns what was marked (user test r39
+    L8: the error object alone left `missing` always 0)."""
+    article_id = min(ids_by_title(fed).values())
+
+    assert fed("--json", "mark", str(article_id), "999", "--unread") == 1
+
+    assert json.loads(fed.out) == {
+        "error": "no article with id 999 (1 other article marked)",
+        "kind": "input",
+        "source": None,
+        "marked": 1,
+        "missing": 1,
+        "changed": 0,
+        "copies": 0,
+    }
+
+
 def test_mark_counts_the_ids_given_and_says_the_other_versions_of_their_story_it_changed(cli):
     """Reading one version of a story reads them all; "marked" and "missing" are about the ids
     the user typed (it said "marked 2 articles" and "warning: -1 of the ids…"), and the other

@@ -343,7 +343,12 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
             "apply the config's [[filters]] to articles they have not seen and list what each matched",
         )
     if wanted("add"):
-        p = command("add", "add a feed to the config file and fetch it")
+        p = command(
+            "add",
+            "add a feed to the config file and fetch it; with [sync], subscribe to it on the "
+            "server (a feed the server refuses is fetched here from a [[feeds]] entry written "
+            "to the config file by hand)",
+        )
         p.add_argument(
             "url",
             metavar="URL",
@@ -2392,23 +2397,28 @@ def cmd_mark(args: argparse.Namespace, library: Library, config: Config | None) 
     ids = sorted(set(args.ids))
     marked = library.marked(filter(_storable, ids), read=args.read, starred=args.starred)
     count = marked.found
+    data: dict[str, Any] = {
+        "marked": count,
+        "missing": 0,
+        "changed": marked.changed + marked.copies,
+        "copies": marked.copies,
+    }
     if len(ids) > count:  # (rare) which ids: those the store has not
         missing = [i for i in ids if not _storable(i) or library.article(i) is None]
         listed = ", ".join(map(str, missing))
         done = f" ({counted(count, 'other article')} marked)" if count else ""
-        raise NewstuiError(f"no article with {plural(len(missing), 'id')} {listed}{done}")
+        error = f"no article with {plural(len(missing), 'id')} {listed}{done}"
+        if not args.json:
+            raise NewstuiError(error)
+        # the error object with what was done: a script marking 50 ids learns the counts
+        _print_json_error(error, "input", None, **{**data, "missing": len(missing)})
+        return 1
     # what changed: the articles named, and the other versions of their stories with them
     line = f"marked {counted(count, 'article')}"
     if marked.copies:
         line += f" (and {counted(marked.copies, 'copy', 'copies')} of the same story)"
     if marked.changed < count:
         line += f"; {counted(count - marked.changed, 'was', 'were')} already so"
-    data = {
-        "marked": count,
-        "missing": 0,
-        "changed": marked.changed + marked.copies,
-        "copies": marked.copies,
-    }
     return _emit(args, data, line)
 
 
@@ -2817,13 +2827,14 @@ def _add_on_server(args: argparse.Namespace, library: Library, config: Config, u
 
     from newstui.ingest import sync_with_server
     from newstui.subscribe import subscribe_on_server
+    from newstui.sync.client import server_name
 
     sync = config.sync
     assert sync is not None
     with _about(hide_passwords(sync.url)):
         subscribe_on_server(library, config, url, args.name, args.tag[0] if args.tag else None)
     if not args.json:
-        _print_note(hide_passwords(f"subscribed to {url} on {sync.url}"))
+        _print_note(hide_passwords(f"subscribed to {url} on {server_name(sync.url)}"))
     synced = asyncio.run(sync_with_server(library, config))
     outcomes = [synced[0]] if synced else []
     return _report(outcomes, args)
@@ -2834,6 +2845,7 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
     import asyncio
 
     from newstui.ingest import sync_with_server
+    from newstui.sync.client import server_name
     from newstui.sync.run import make_client
 
     if config.sync is None:
@@ -2854,7 +2866,7 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
         return _emit(
             args,
             {"server": hide_passwords(sync.url), "user": sync.user, "subscriptions": count},
-            f"{hide_passwords(sync.url)}: logged in as {sync.user}; {counted(count, 'subscription')}",
+            f"{server_name(sync.url)}: logged in as {sync.user}; {counted(count, 'subscription')}",
         )
     start = time.perf_counter()
     result = asyncio.run(sync_with_server(library, config))
@@ -2889,6 +2901,7 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
         "cut_short": list(report.cut_short),
         "switched_from": report.switched_from,
         "switch": report.switch,
+        "renamed_from": report.renamed_from,
         "expired": report.expired,
         "unsent": report.unsent,
         "feeds_moved": [

@@ -1012,6 +1012,28 @@ class SyncBook:
 
         return _sync.merge_link_twins(self._db)
 
+    def newest_items(self, limit: int) -> list[int]:
+        """The newest item stored of each synced source (at most `limit`)."""
+        from newstui.store import sync as _sync
+
+        return _sync.newest_items(self._db, limit)
+
+    def doubled_articles(self) -> list[_sync.DoubledArticle]:
+        """Entries a synced source holds twice, each copy a server item (a re-subscription an
+        earlier newstui stored beside the old one): the server tells which to merge."""
+        from newstui.store import sync as _sync
+
+        return _sync.doubled_articles(self._db)
+
+    def merge_doubled(
+        self, pairs: Sequence[_sync.DoubledArticle], on_server: Collection[int]
+    ) -> int:
+        """Merge each doubled pair one of whose items the server no longer has into the article
+        stored first; how many copies went."""
+        from newstui.store import sync as _sync
+
+        return _sync.merge_doubled(self._db, pairs, on_server)
+
     def save_items(
         self,
         items: Sequence[RemoteItem],

@@ -220,6 +220,7 @@ def subscribe_on_server(
     feed itself does not read, the error names its problem rather than the server's bare status."""
     from newstui.errors import SyncError
     from newstui.model import fold_url
+    from newstui.sync.client import server_name
     from newstui.sync.run import make_client
 
     sync = config.sync
@@ -241,5 +242,7 @@ def subscribe_on_server(
         asyncio.run(subscribe())
     except SyncError as exc:  # the server's reason is a bare status: is the feed readable?
         if problem := feed_problem(url, config):
-            raise SourceError(f"{problem} (not subscribed on {sync.url})", source=url) from exc
+            raise SourceError(
+                f"{problem} (not subscribed on {server_name(sync.url)})", source=url
+            ) from exc
         raise

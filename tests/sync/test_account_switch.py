@@ -499,3 +499,36 @@ def test_another_name_of_the_same_user_on_the_same_server_is_no_switch(
     _rename_user(Path(synced[3]), "alice@example.org", "bob")  # (and bob is another user)
     assert main([*synced, "sync", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["switch"] == "user"
+
+
+def test_the_same_server_under_another_host_name_is_the_same_account(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # 127.0.0.1 becomes localhost (a LAN name a public one, a proxy added): the server has the
+    # articles stored here under the same ids, so nothing is forgotten and no old mark is sent
+    # again over newer ones made elsewhere (user test r39 M5: a stale store's reads were pushed).
+    fake.api("/edit-tag", 200, b"OK")
+    ids = _titles(synced, capsys)
+    assert main([*synced, "mark", "--read", str(ids["Item 2"])]) == 0
+    ids_answer(fake, [refs(1, 3)], [refs(3)])
+    assert main([*synced, "sync"]) == 0
+    # Item 2 is marked unread elsewhere since; this store's sync must not read it again.
+    ids_answer(fake, [refs(1, 2, 3)], [refs(3)])
+    fake.items[2] = {**fake.items[2], "categories": []}
+    pushes_before = fake.hits.count(EDIT_TAG)
+    config = Path(synced[3])
+    config.write_text(config.read_text().replace("http://127.0.0.1:", "http://localhost:"))
+    capsys.readouterr()
+
+    assert main([*synced, "sync", "--json"]) == 0
+
+    report = json.loads(capsys.readouterr().out)
+    assert (report["switch"], report["switched_from"]) == (None, None)
+    assert report["renamed_from"].startswith("alice@127.0.0.1:")
+    assert report["pushed"] == 0 and fake.hits.count(EDIT_TAG) == pushes_before
+    assert marks(synced, capsys)["Item 2"] == "unread"
+    capsys.readouterr()
+    assert main([*synced, "sync"]) == 0  # (remembered under the new name: said once)
+    assert "under another address" not in capsys.readouterr().out

@@ -44,3 +44,29 @@ def test_a_config_entrys_name_and_tags_take_effect_at_the_sync(
     path.write_text(text, "utf-8")
     assert main([*db, "sync"]) == 0
     assert list(sources(db, capsys)) == ["My One"]
+
+
+def test_a_config_entry_the_server_drops_loses_the_servers_folder_at_the_sync(
+    fake: FakeGReader,  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The folder was the server's: once it no longer lists the feed (fetched here again), the
+    source has the tags feeds.toml gives it, not a folder that exists nowhere (user test r39
+    L5)."""
+    one = {**ONE, "categories": [{"id": "user/-/label/Wires", "label": "Wires"}]}
+    two = {"id": "feed/2", "title": "Two", "url": "https://example.org/two", "categories": []}
+    fake.api("/subscription/list", 200, {"subscriptions": [one, two]})
+    fake.api(f"/stream/contents/{READING}", 200, {"items": [item(1, "feed/1")]})
+    ids_answer(fake, [refs(1)], [refs()])
+    os.environ["PW_N"] = "pw"
+    path = sync_config(tmp_path, f'url = "{fake.base}"\nuser = "alice"\npassword_env = "PW_N"\n')
+    with path.open("a", encoding="utf-8") as config:
+        config.write('\n[[feeds]]\nurl = "https://example.org/one"\nname = "Bulk"\n')
+        config.write('tags = ["bulk"]\n')
+    db = ["--db", str(tmp_path / "n.db"), "--config", str(path)]
+    assert main([*db, "sync"]) == 0
+    assert sources(db, capsys)["Bulk"] == ["bulk", "Wires"]
+    fake.api("/subscription/list", 200, {"subscriptions": [two]})  # (unsubscribed there)
+    assert main([*db, "sync"]) == 0
+    assert sources(db, capsys)["Bulk"] == ["bulk"]

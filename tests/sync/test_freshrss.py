@@ -310,7 +310,7 @@ def test_add_of_a_feed_the_server_will_not_take_names_the_feed_and_its_problem(
     capsys.readouterr()
     assert here.run("add", url) == 1
     assert capsys.readouterr().err == (
-        f"newstui: {url}: HTTP 404 Not Found (not subscribed on {freshrss.greader})\n"
+        f"newstui: {url}: HTTP 404 Not Found (not subscribed on {freshrss.greader.split('/')[2]})\n"
     )
 
 

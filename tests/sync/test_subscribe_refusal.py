@@ -38,14 +38,25 @@ def test_the_servers_reason_from_quickadd_is_said(fake: FakeGReader) -> None:  #
     fake.api("/subscription/edit", 400, b"Bad Request!")
     why = "A feed could not be found at `https://example.org/notes.json`; content-type is `application/json`"
     fake.api("/subscription/quickadd", 200, {"numResults": 0, "error": why})
-    assert subscribe(fake) == f"{fake.server}: refused to subscribe to {FEED}: {why}"
+    assert subscribe(fake) == (
+        f"{fake.server}: refused to subscribe to {FEED}: {why}; to fetch it here instead, add it "
+        "as a [[feeds]] entry to feeds.toml"
+    )
+
+
+def test_a_long_reason_is_cut_and_the_way_out_kept(fake: FakeGReader) -> None:  # noqa: F811
+    fake.api("/subscription/edit", 400, b"Bad Request!")
+    fake.api("/subscription/quickadd", 200, {"numResults": 0, "error": "no feed here " * 40})
+    said = subscribe(fake)
+    assert "no feed here no feed" in said and len(said) < 300
+    assert said.endswith("…; to fetch it here instead, add it as a [[feeds]] entry to feeds.toml")
 
 
 def test_a_server_without_quickadd_says_what_to_do(fake: FakeGReader) -> None:  # noqa: F811
     fake.api("/subscription/edit", 400, b"Bad Request!")
     assert subscribe(fake) == (
         f"{fake.server}: refused to subscribe to {FEED} (HTTP 400 for subscription/edit): it may "
-        "not read this feed; add it as a [[feeds]] entry to fetch it here"
+        "not read this feed; to fetch it here instead, add it as a [[feeds]] entry to feeds.toml"
     )
 
 
@@ -88,4 +99,5 @@ def test_add_of_a_json_feed_freshrss_cannot_read_says_why(
     server = freshrss.greader.split("/")[2]
     assert err.startswith(f"newstui: {server}: refused to subscribe to {url}: "), err
     assert "HTTP 400" not in err and err.count("\n") == 1, err
+    assert err.endswith("; to fetch it here instead, add it as a [[feeds]] entry to feeds.toml\n")
     assert not here.articles(f"Notes {key}")

@@ -74,9 +74,7 @@ def test_the_refresh_notification_counts_the_pages_that_failed() -> None:
     from newstui.tui.refresh import refresh_summary
 
     outcomes = [SourceOutcome("A", new=3, fulltext_ok=1, fulltext_failed=1), SourceOutcome("B")]
-    assert (
-        refresh_summary(outcomes) == "Refreshed 2 sources: 3 new articles, 1 full text not fetched"
-    )
+    assert refresh_summary(outcomes) == "Refreshed 2 sources: 3 new articles, 1 full text failed"
 
 
 def test_the_refresh_notification_counts_the_older_pages_auto_left_unread() -> None:

@@ -315,6 +315,22 @@ def account_evidence(
     return AccountEvidence(False, tuple(probes), tuple(shared), True)
 
 
+def newest_items(db: Database, limit: int) -> list[int]:
+    """The newest item stored of each source synced (at most `limit`, newest sources first): the
+    items a server is asked for to tell whether it is the account synced before under another
+    name (run.same_items_there)."""
+    return [
+        r[0]
+        for r in db.execute(
+            """SELECT (SELECT s.item_id FROM sync_items s JOIN articles a ON a.id = s.article_id
+                WHERE a.feed_id = f.feed_id ORDER BY s.crawled_usec DESC LIMIT 1) AS newest
+            FROM sync_feeds f WHERE f.stream_id NOT LIKE ? AND newest IS NOT NULL
+            ORDER BY newest DESC LIMIT ?""",
+            [FORMER + "%", limit],
+        ).fetchall()
+    ]
+
+
 def stored_under_other_ids(db: Database, feed_id: int, items: Iterable[RemoteItem]) -> int:
     """How many of these server items are an article of this source stored as another item:
     another account following the same feed has them (the same one has them under the ids
@@ -429,6 +445,7 @@ def apply_subscriptions(
                 names.add(name.casefold())
                 added.append(name)
             else:
+                _unlink_resubscribed(conn, feed_id, feed.stream_id, listed)
                 current = conn.execute("SELECT name FROM feeds WHERE id = ?", [feed_id]).fetchone()
                 renamed = config is None or config[0] is not None  # the server's or the user's
                 if renamed and current and current[0] != name:
@@ -467,10 +484,31 @@ def apply_subscriptions(
             ).fetchone()
             if row is None:
                 continue
-            if fold_url(row[1] or row[2]) in configured:
+            entry = configured.get(fold_url(row[1] or row[2]))
+            if entry is not None:  # fetched here again: its tags are the config's, no folder
+                conn.execute(
+                    "UPDATE feeds SET tags = ? WHERE id = ?", [json.dumps(entry[1]), feed_id]
+                )
                 continue
             gone.append(feed_id)
     return added, [remove_feed(db, feed_id, purge=False) for feed_id in gone], moves
+
+
+def _unlink_resubscribed(
+    conn: sqlite3.Connection, feed_id: int, stream_id: str, listed: Collection[str]
+) -> None:
+    """A source found by its URL under a new subscription id while its old one is gone from the
+    server (unsubscribed and subscribed again there while this store did not sync: user test r39
+    H2): the items its articles were went with the old subscription, so they are unlinked and the
+    new subscription's items are matched to them by link and title, as at a first sync (their
+    marks kept, what the server lacks queued for it); else each came twice."""
+    old = conn.execute("SELECT stream_id FROM sync_feeds WHERE feed_id = ?", [feed_id]).fetchone()
+    if old is None or old[0] == stream_id or old[0] in listed:
+        return
+    conn.execute(
+        "DELETE FROM sync_items WHERE article_id IN (SELECT id FROM articles WHERE feed_id = ?)",
+        [feed_id],
+    )
 
 
 # sync_state: the moves kept at the old URL (JSON list of [old, new], folded) said by a sync that
@@ -954,6 +992,94 @@ def merge_link_twins(db: Database) -> int:
             "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)",
             [TWINS_MERGED, now_iso()],
         )
+    return merged
+
+
+class DoubledArticle(NamedTuple):
+    """Two articles of a synced source that are one entry, each a server item (see
+    doubled_articles): the one stored first and the copy."""
+
+    first: int
+    first_item: int
+    copy: int
+    copy_item: int
+
+
+# sync_state: the (first item, copy item) pairs of doubled_articles the server was asked about
+# and had neither item of (expired there): JSON list, not asked about again. (A pair it has both
+# items of is asked about at each sync: the old one may leave it later.)
+DOUBLES_LEFT = "doubles_left"
+
+
+def _doubles_left(conn: Database | sqlite3.Connection) -> set[tuple[int, int]]:
+    row = conn.execute("SELECT value FROM sync_state WHERE key = ?", [DOUBLES_LEFT]).fetchone()
+    try:
+        pairs = json.loads(row[0]) if row else []
+    except ValueError:
+        return set()
+    return {
+        (p[0], p[1])
+        for p in (pairs if isinstance(pairs, list) else [])
+        if isinstance(p, list) and len(p) == 2 and all(isinstance(i, int) for i in p)
+    }
+
+
+def doubled_articles(db: Database) -> list[DoubledArticle]:
+    """Each entry a synced source holds twice, both copies server items: the only two articles
+    under one link (link_key), with the same title. A feed unsubscribed and subscribed again on
+    the server while this store did not sync was stored so by an earlier newstui (user test r39
+    H2: the new subscription's items beside the old ones'); a server may also have two items of
+    one entry, so only the server, asked for both, tells a copy (see merge_doubled). A pair
+    the server had neither item of is not listed again."""
+    left = _doubles_left(db)
+    found: list[DoubledArticle] = []
+    for first, copy in db.execute(
+        """SELECT min(id), max(id) FROM articles WHERE url IS NOT NULL
+        AND feed_id IN (SELECT feed_id FROM sync_feeds)
+        GROUP BY feed_id, coalesce(link_key, url) HAVING count(*) = 2"""
+    ).fetchall():
+        rows = {
+            r[0]: (r[1], r[2])
+            for r in db.execute(
+                "SELECT a.id, a.title, s.item_id FROM articles a "
+                "JOIN sync_items s ON s.article_id = a.id WHERE a.id IN (?, ?)",
+                [first, copy],
+            )
+        }
+        if len(rows) != 2 or not same_title(rows[first][0], rows[copy][0]):
+            continue
+        pair = DoubledArticle(first, rows[first][1], copy, rows[copy][1])
+        if (pair.first_item, pair.copy_item) not in left:
+            found.append(pair)
+    return found
+
+
+def merge_doubled(db: Database, pairs: Iterable[DoubledArticle], on_server: Collection[int]) -> int:
+    """Make each pair of doubled_articles one article when the server has one of its two items
+    (`on_server`: those of their items it returned): the article stored first stays (its id, as
+    lists and scripts know it), as the item the server has, with the marks of both copies (read
+    if either was, starred if either was; what the server lacks queued for it), the downloads of
+    both and the better text (store.article_merge); the copy goes. A pair whose items the server
+    has both (two items of one entry, for now) or neither (expired there: remembered, not asked
+    about again) stays. How many copies went."""
+    merged = 0
+    with _applying(db) as conn:
+        left = _doubles_left(conn)
+        for pair in pairs:
+            alive = (pair.first_item in on_server, pair.copy_item in on_server)
+            if not any(alive):
+                left.add((pair.first_item, pair.copy_item))
+            if alive[0] == alive[1]:
+                continue
+            dead = pair.copy_item if alive[0] else pair.first_item
+            conn.execute("DELETE FROM sync_items WHERE item_id = ?", [dead])
+            merge_article(conn, pair.copy, pair.first)
+            merged += 1
+        if left:
+            conn.execute(
+                "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)",
+                [DOUBLES_LEFT, json.dumps(sorted(map(list, left)))],
+            )
     return merged
 
 

@@ -45,6 +45,15 @@ API = "/reader/api/0"
 # user's profile (Settings › Profile › API management), which users often have not set.
 FRESHRSS_PASSWORD = " (FreshRSS: the API password of the user's profile, not the web one)"
 
+# What a user can do with a feed the server refuses (a JSON Feed on FreshRSS, an intranet's):
+# newstui fetches a [[feeds]] entry the server does not have itself (user test r39 M4).
+LOCAL_FEED = "to fetch it here instead, add it as a [[feeds]] entry to feeds.toml"
+
+# FreshRSS answers every API call so (p/api/greader.php serviceUnavailable, FreshRSS 1.24) while
+# "Allow API access" is off in its Authentication settings, as on a new install: a setting,
+# not an outage, so no passing failure.
+FRESHRSS_API_OFF = b"Service Unavailable!"
+
 
 @dataclass(frozen=True)
 class Answer:
@@ -99,6 +108,12 @@ class GReaderClient:
         self.ways = server_ways(self.base)  # (FreshRSS's or another's: sync.servers)
         if not is_http_url(self.base):
             raise SyncError(f"{without_userinfo(url)}: the sync url is not an http(s) URL")
+        if urlsplit(self.base).path.endswith("/api/fever.php"):  # (FreshRSS's other API)
+            greader = without_userinfo(self.base).removesuffix("fever.php") + "greader.php"
+            raise SyncError(
+                f"{without_userinfo(url)}: this is FreshRSS's Fever API; newstui speaks its "
+                f"Google Reader API: set url to {greader}"
+            )
         self.user = user
         self._password = password
         self.limits = limits = limits or FetchLimits()
@@ -155,6 +170,8 @@ class GReaderClient:
             raise self.fail(timed_out, passing=True) from None
         except httpx.ConnectError as exc:
             reason = describe_transport_error(exc, naming_host=False)  # fail names the server
+            if self.base.startswith("https:") and reason.startswith("cannot connect: TLS failed"):
+                reason += "; is the server http://, not https://?"  # (no TLS on that port)
             raise self.fail(f"unreachable ({reason})", passing=True) from None
         except httpx.HTTPError as exc:
             # a timeout or a broken connection passes; an answer httpx cannot decode, a protocol
@@ -200,6 +217,11 @@ class GReaderClient:
                 )
             return self._not_an_endpoint(f"{what} redirects to {where or 'elsewhere'}")
         reason = response.reason or "error"
+        if code == 503 and response.body.strip() == FRESHRSS_API_OFF:
+            return self.fail(
+                f"HTTP 503 {reason} for {what}: FreshRSS's API is off (turn on \"Allow API "
+                'access" in its Settings › Authentication)'
+            )
         passing = code >= 500 and code not in (501, 505)  # (not a method or version refused)
         return self.fail(f"HTTP {code} {reason} for {what}", passing=passing)
 
@@ -400,13 +422,10 @@ class GReaderClient:
             if len(data) > 2:
                 await self._call("POST", "/subscription/edit", edit, None, data)
             return
-        refused = f"refused to subscribe to {hide_passwords(url)}"
-        if reason:
-            raise self.fail(f"{refused}: {reason}")
-        raise self.fail(
-            f"{refused} (HTTP 400 for {edit}): it may not read this feed; add it as a [[feeds]] "
-            "entry to fetch it here"
-        )
+        refused = f"refused to subscribe to {clean_line(hide_passwords(url), 100)}"
+        if reason:  # (both cut, so the way out is never cut off the line)
+            raise self.fail(f"{refused}: {clean_line(reason, 120)}; {LOCAL_FEED}")
+        raise self.fail(f"{refused} (HTTP 400 for {edit}): it may not read this feed; {LOCAL_FEED}")
 
     async def _quickadd(self, url: str) -> tuple[str | None, str | None]:
         """Subscribe with quickadd: (the new subscription's stream id, None), or (None, the

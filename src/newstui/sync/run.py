@@ -19,7 +19,7 @@ from newstui.model import RemoteFeed, RemoteItem, fold_url
 from newstui.model.fetching import RemovedSource, SyncChanges
 from newstui.sources.http import FetchLimits
 from newstui.sync.account import IdEvidence, IdJudgement, judge_ids, same_login
-from newstui.sync.client import GReaderClient, PassingFailure, server_name, without_userinfo
+from newstui.sync.client import GReaderClient, PassingFailure, server_name
 from newstui.sync.credentials import auth_cache_for, resolve_password
 from newstui.sync.items import READ, READING_LIST, STARRED
 from newstui.text import clean_line
@@ -76,6 +76,8 @@ class SyncReport:
     # the account the sync before was with, when this one is another: see switched_notice
     account: str | None = None
     switched_from: str | None = None
+    # the account synced before under another address, found to be this one (same_items_there)
+    renamed_from: str | None = None
     switch: Switch | None = None
     switch_why: str | None = None  # ("unknown") what told another account from the last one
     # a store that did not remember its account, synced with one that follows the same feeds
@@ -119,6 +121,7 @@ class SyncReport:
         completed (fetch's and the app's sync line show them as `newstui sync` does)."""
         found = (
             self.switched_notice,
+            self.renamed_notice,
             *self.moved_notices,
             self.expired_notice,
             self.unsent_notice,
@@ -145,6 +148,16 @@ class SyncReport:
         if self.switch == "server":  # the same user: what was marked here is theirs
             return f"{matched}, the marks made here kept and sent to it"
         return f"{matched} and took its marks (none of the last account's was sent)"
+
+    @property
+    def renamed_notice(self) -> str | None:
+        """That the server at a new address is the account synced before (same_items_there)."""
+        if self.renamed_from is None:
+            return None
+        return (
+            f"{self.account} is {self.renamed_from} under another address (it has the articles "
+            "stored here under the same ids): synced as the same account"
+        )
 
     @property
     def expired_notice(self) -> str | None:
@@ -304,9 +317,13 @@ async def run_sync(library: Library, config: Config, client: GReaderClient) -> S
     switched = former if former is not None and former != account else None
     _check_retry_after(library, client.server, account)
     switch: Switch | None = None
+    renamed: str | None = None
     try:
         if switched is not None and await _same_account(client, switched, account):
             switched = None  # (another name of the same user: remembered under this one now)
+        same_user = switched is not None and _user_of(switched) == _user_of(account)
+        if same_user and await same_items_there(library, client):
+            renamed, switched = switched, None  # (the same server under another name)
         if switched is not None:
             switch = "server" if _user_of(switched) == _user_of(account) else "user"
         report = await _sync(library, config, client, switch, remembered=former is not None)
@@ -327,7 +344,7 @@ async def run_sync(library: Library, config: Config, client: GReaderClient) -> S
         retry_after=None,
         **{ACCOUNT: account, RETRY_FOR: None},
     )
-    return replace(report, account=account, switched_from=switched)
+    return replace(report, account=account, switched_from=switched, renamed_from=renamed)
 
 
 async def _same_account(client: GReaderClient, former: str, account: str) -> bool:
@@ -338,6 +355,21 @@ async def _same_account(client: GReaderClient, former: str, account: str) -> boo
     if former.removeprefix(_user_of(former)) != account.removeprefix(_user_of(account)):
         return False
     return same_login(_user_of(former), _user_of(account), await client.user_info())
+
+
+async def same_items_there(library: Library, client: GReaderClient) -> bool:
+    """Whether a server at another address than the one synced before, with the same user name,
+    is that same account under another name (127.0.0.1 and localhost, a LAN name and a public
+    one, a reverse proxy added: user test r39 M5): asked for the newest item stored of each
+    synced source (PROBES at most, one request), it gives at least half of them, each the same
+    article (items_stored_as: by its link and title). Another server's ids name nothing or
+    other articles. Raises SyncError (unreachable: nothing is decided)."""
+    probes = library.sync.newest_items(PROBES)
+    if not probes:
+        return False
+    there = await client.items_by_id(probes)
+    same = library.sync.items_stored_as(there)
+    return 2 * len(same) >= len(probes) and len(same) == len({i.item_id for i in there})
 
 
 def _user_of(account: str) -> str:
@@ -411,6 +443,7 @@ async def _sync(
     kept = () if remote else tuple(f.name for f in library.sync.feeds())
     added, removed, moved = library.sync.apply_subscriptions(remote, configured)
     merged = library.sync.merge_link_twins()  # (once: those an earlier newstui stored twice)
+    merged += await _merge_doubled(library, client)
     feed_ids = {f.stream_id: f.feed_id for f in library.sync.feeds()}
     new = updated = 0
     changed: list[int] = []
@@ -587,6 +620,24 @@ async def _judge_unremembered(
     return judge_ids(evidence), evidence.probed
 
 
+async def _merge_doubled(library: Library, client: GReaderClient) -> int:
+    """Entries a synced source holds twice, each copy a server item (a feed subscribed again on
+    the server, stored beside its old items by an earlier newstui: user test r39 H2): the
+    server is asked for both items of each (CONTENTS_BATCH a request), and a pair whose one item
+    it no longer has is merged into the article stored first. Asking failing for a passing
+    reason merges nothing (the next sync asks again). How many copies went."""
+    pairs = library.sync.doubled_articles()
+    ids = sorted({i for p in pairs for i in (p.first_item, p.copy_item)})
+    there: set[int] = set()
+    for start in range(0, len(ids), CONTENTS_BATCH):
+        try:
+            answered = await client.items_by_id(ids[start : start + CONTENTS_BATCH])
+        except PassingFailure:
+            return 0
+        there |= {item.item_id for item in answered}
+    return library.sync.merge_doubled(pairs, there) if pairs else 0
+
+
 async def _drop_marks_of_items_not_there(library: Library, client: GReaderClient) -> int:
     """Drop from the queue the marks whose item the server does not have as the same article
     (asked for by id, CONTENTS_BATCH a request), for a server taken for the last account because
@@ -640,8 +691,8 @@ def sync_server(config: Config) -> str | None:
 
 async def unsubscribe_source(library: Library, config: Config, source_id: int) -> str | None:
     """Unsubscribe a source on the sync server when it is a server subscription (call it before
-    removing the source here, so a refused unsubscribe changes nothing). Returns the server's URL,
-    or None when the source is not a server subscription."""
+    removing the source here, so a refused unsubscribe changes nothing). Returns the server's name
+    (its host, as sync messages name it), or None when the source is not a server subscription."""
     stream = library.sync.stream_of(source_id)
     if stream is None:
         return None
@@ -649,4 +700,4 @@ async def unsubscribe_source(library: Library, config: Config, source_id: int) -
         raise SyncError("this source is a sync server subscription, but [sync] is not configured")
     async with make_client(config.sync, config, library) as client:
         await client.unsubscribe(stream)
-    return without_userinfo(config.sync.url)
+    return server_name(config.sync.url)

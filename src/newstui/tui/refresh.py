@@ -298,7 +298,7 @@ def refresh_summary(
 
 
 def _articles_said(outcomes: list[SourceOutcome]) -> list[str]:
-    """The new, updated and full texts not fetched or not read of some outcomes, e.g.
+    """The new, updated and full texts failed or not read of some outcomes, e.g.
     ["3 new articles"]."""
     new = sum(o.new for o in outcomes)
     updated = sum(o.updated for o in outcomes)
@@ -309,7 +309,7 @@ def _articles_said(outcomes: list[SourceOutcome]) -> list[str]:
         parts.append(f"{updated:,} updated")
     fulltext_failed = sum(o.fulltext_failed for o in outcomes)
     if fulltext_failed:  # the articles are there, with their feed's text
-        parts.append(f"{counted(fulltext_failed, 'full text')} not fetched")
+        parts.append(f"{counted(fulltext_failed, 'full text')} failed")  # (as `fetch` says)
     # pages "auto" left past a feed's 50 newest, as `fetch` counts them (store helper r37)
     if left := sum(o.fulltext_left for o in outcomes):
         parts.append(f"{counted(left, 'older full text')} not read (f reads one)")

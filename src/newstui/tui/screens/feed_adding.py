@@ -230,6 +230,7 @@ def subscribe_and_sync(db_path: Path | str, config: Config, url: str) -> FeedSub
     from newstui.library import Library
     from newstui.model import fold_url
     from newstui.subscribe import subscribe_on_server
+    from newstui.sync.client import server_name
 
     assert config.sync is not None
     with Library.open(db_path, threads=True) as library:
@@ -240,4 +241,6 @@ def subscribe_and_sync(db_path: Path | str, config: Config, url: str) -> FeedSub
         )
     error = synced[0].error if synced else None
     name = source.name if source is not None else hide_passwords(url)
-    return FeedSubscribed(url, config.sync.url, source.id if source else None, name, error)
+    return FeedSubscribed(
+        url, server_name(config.sync.url), source.id if source else None, name, error
+    )
