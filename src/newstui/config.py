@@ -705,7 +705,8 @@ def _validate_sync(table: Any, raw: str, fail: Any) -> SyncConfig:
             "password_env or password in [sync] (see the README's Sync section)",
         )
     if not re.match(r"(?i)^https?://[^\s/]+", url) or any(c.isspace() for c in url):
-        raise fail(line("url"), f"sync url {hide_passwords(url)!r} is not an http(s) URL")
+        meant = f" (did you mean 'http://{url}'?)" if re.match(r"[\w.-]+(:\d+)?(/|$)", url) else ""
+        raise fail(line("url"), f"sync url {hide_passwords(url)!r} is not an http(s) URL{meant}")
     user = table.get("user", "").strip()
     if not user:
         raise fail(line(), "[sync] has no 'user'")

@@ -493,6 +493,10 @@ def test_a_password_in_a_file_others_can_read_is_warned_about(tmp_path: Path) ->
     [
         ('url = "http://h/api"\nuser = "a"\n', "needs password_command, password_env or password"),
         ('url = "ftp://h/api"\nuser = "a"\npassword_env = "X"\n', "is not an http(s) URL"),
+        (  # (user test r39 L6: the app's `a` offers http:// for the same mistake)
+            'url = "127.0.0.1:8788/api/greader.php"\nuser = "a"\npassword_env = "X"\n',
+            "is not an http(s) URL (did you mean 'http://127.0.0.1:8788/api/greader.php'?)",
+        ),
         ('service = "fever"\nurl = "http://h"\nuser = "a"\npassword_env = "X"\n', "service must"),
         ('url = "http://h"\nuser = "a"\npassword_env = "X"\npassword = "p"\n', "takes one of"),
         ('url = "http://h"\npassword_env = "X"\n', "has no 'user'"),
