@@ -2041,6 +2041,8 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
         )
     now = datetime.now(UTC)
     waiting = {w.feed_url: w for w in _waiting_marks(library, config)}  # (newsboat's)
+    # the sync server's subscriptions: it fetches them, `remove` unsubscribes them there
+    synced = {f.feed_id for f in library.sync.feeds() if library.sync.stream_of(f.feed_id)}
     data = [
         {
             "id": r.id or None,  # a configured source not stored yet has none
@@ -2057,6 +2059,7 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
             "next_try": r.waiting_until(now),
             "marks_waiting": waiting[r.url].marks if r.kind == "feed" and r.url in waiting else 0,
             "moved_to": r.moved_to,
+            "synced": bool(r.id) and r.id in synced,
         }
         for r in rows
     ]

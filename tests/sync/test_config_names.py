@@ -70,3 +70,27 @@ def test_a_config_entry_the_server_drops_loses_the_servers_folder_at_the_sync(
     fake.api("/subscription/list", 200, {"subscriptions": [two]})  # (unsubscribed there)
     assert main([*db, "sync"]) == 0
     assert sources(db, capsys)["Bulk"] == ["bulk"]
+
+
+def test_feeds_json_tells_the_servers_subscriptions_from_the_sources_fetched_here(
+    fake: FakeGReader,  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A script can tell which sources `remove` unsubscribes on the server and which this
+    machine fetches (user test r39 L10)."""
+    fake.api("/subscription/list", 200, {"subscriptions": [ONE]})
+    fake.api(f"/stream/contents/{READING}", 200, {"items": [item(1, "feed/1")]})
+    ids_answer(fake, [refs(1)], [refs()])
+    os.environ["PW_N"] = "pw"
+    path = sync_config(tmp_path, f'url = "{fake.base}"\nuser = "alice"\npassword_env = "PW_N"\n')
+    with path.open("a", encoding="utf-8") as config:
+        config.write('\n[[feeds]]\nurl = "https://example.org/mine"\nname = "Mine"\n')
+    db = ["--db", str(tmp_path / "n.db"), "--config", str(path)]
+    assert main([*db, "sync"]) == 0
+    capsys.readouterr()
+    assert main([*db, "feeds", "--json"]) == 0
+    assert {f["name"]: f["synced"] for f in json.loads(capsys.readouterr().out)} == {
+        "One": True,
+        "Mine": False,
+    }
