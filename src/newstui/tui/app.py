@@ -30,6 +30,7 @@ from newstui.model import ArticleFilter
 from newstui.paths import log_path, ui_state_path
 from newstui.signals import STOP_GRACE, STOP_SIGNALS, Stopped, exit_status, exit_within
 from newstui.text import terminal_safe
+from newstui.tui.aimed_clicks import AimedClicks
 from newstui.tui.app_keys import (
     APP_BINDINGS,
     EVERY_PANE,
@@ -174,6 +175,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         self.stopped_by: int | None = None  # the signal that made the app quit, if one did
         self._dragged = False  # the mouse was dragged since the last key
         self._copy_meant = False  # Ctrl-C typed right after a drag: a copy, not a quit
+        self._aimed_clicks = AimedClicks()  # drops a double click's second half that missed
         self._signal_handlers: dict[int, signal.Handlers | Callable[..., object] | int | None] = {}
 
     def _write_waiting(self, pid: int) -> None:
@@ -392,6 +394,9 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent) and event.is_forwarded:
             pass  # (a key coming back up from the focused widget: seen already)
+        elif isinstance(event, events.MouseDown | events.MouseUp):
+            if self._aimed_clicks.drops(self, event):
+                return  # the layout moved between a double click's two halves
         elif isinstance(event, events.MouseMove) and event.button:
             self._dragged = True
         elif isinstance(event, events.Key):
