@@ -31,6 +31,13 @@ PANE_NAMES = {
     "sidebar": "Sidebar",
 }
 NARROW_WIDTH = 110  # below this the sources pane and the sidebar become toggles
+# The reader's least width beside the sidebar (its text 35 columns), and the sidebar's: on a
+# narrow screen the sidebar narrows first, down to its least; below both it shows alone, in the
+# reader's place, while it has the focus (user test r38 L15: the reader was 18 columns at 40).
+READER_MIN_WIDTH = 40
+SIDEBAR_MIN_WIDTH = 20
+SIDEBAR_NARROW_SHARE = 0.4  # of a narrow screen, up to SIDEBAR_NARROW_MAX
+SIDEBAR_NARROW_MAX = 34
 SHORT_HEIGHT = 32  # below this the reader takes the whole column while it has focus
 TITLE_SLACK = 8  # cells a cut of the title may leave unused to end at a word or a part
 
@@ -49,6 +56,15 @@ def title_cut(title: str, room: int) -> str:
     if space > 0 and room - cell_len(head[:space]) - 1 <= TITLE_SLACK:
         return f"{head[:space].rstrip()}…"
     return fitted.plain
+
+
+def narrow_sidebar_width(screen_width: int) -> int | None:
+    """The sidebar's width beside the reader on a narrow screen: 40% of it, 20 to 34 columns,
+    less when the reader would keep fewer than READER_MIN_WIDTH; None when even the least would
+    (the sidebar then shows alone, while it has the focus)."""
+    share = int(screen_width * SIDEBAR_NARROW_SHARE)
+    width = min(max(share, SIDEBAR_MIN_WIDTH), SIDEBAR_NARROW_MAX, screen_width - READER_MIN_WIDTH)
+    return width if width >= SIDEBAR_MIN_WIDTH else None
 
 
 class PaneLayout(ScreenMixin):
@@ -75,6 +91,12 @@ class PaneLayout(ScreenMixin):
         too, so the first layout is already the right one (not redone at the first Resize)."""
         narrow = size.width < NARROW_WIDTH
         self.set_class(narrow, "-narrow")
+        beside = narrow_sidebar_width(size.width) if narrow else None
+        # (wide: newstui.tcss's share; narrow: this width, or none beside the reader)
+        self.sidebar.styles.width = beside
+        self.sidebar.styles.min_width = beside
+        self.sidebar.styles.max_width = beside
+        self.set_class(narrow and beside is None, "-cramped")
         self.set_class(size.height < SHORT_HEIGHT, "-short")
         self.sources.fit_width(size.width, narrow)
         if (space := self._sources_space) is not None:  # the place kept takes the same room
@@ -126,6 +148,7 @@ class PaneLayout(ScreenMixin):
         pane = self._pane_of(self.focused)
         self._pane_asked = None
         self.set_class(pane == "sources", "-show-sources")
+        self.set_class(pane == "sidebar", "-show-sidebar")  # (alone on a cramped screen)
         self.set_class(pane == "reader", "-reading")
         if pane != "reader":
             self.remove_class("-full-reader")  # leaving the reader leaves the full-width view
@@ -193,6 +216,14 @@ class PaneLayout(ScreenMixin):
         self.notify("Speaker tags shown." if shown else "Speaker tags hidden.")
 
     def action_toggle_sidebar(self) -> None:
+        if self.has_class("-cramped"):  # no room beside the reader: e goes there and back
+            if self._pane_of(self.focused) == "sidebar":
+                self._sidebar_wanted = False
+                self._apply_sidebar()
+                self.focus_pane("reader")
+            else:
+                self.focus_pane("sidebar")
+            return
         if self.has_class("-full-reader"):
             self._show_sidebar()  # (the full-width reader hid it: e hid it for good, unseen)
             return
