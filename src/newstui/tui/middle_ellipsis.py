@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 
 ELLIPSIS = "…"
@@ -88,6 +88,30 @@ def ellipsis_parts(plain: str, width: int) -> tuple[str, str | None]:
         return plain, None
     head, mark, tail = cut
     return plain[:head] + mark, None if tail is None else plain[tail:]
+
+
+def shared_start(names: list[str]) -> int:
+    """How long the start all these names share is, to its last word's end when it has one
+    ("News Desk " of "News Desk 10" and "News Desk 11")."""
+    first, last = min(names), max(names)  # (the start they share is theirs)
+    size = next(
+        (i for i, (a, b) in enumerate(zip(first, last, strict=False)) if a != b),
+        min(len(first), len(last)),
+    )
+    common = first[:size]
+    space = common.rfind(" ")
+    return space + 1 if space > 0 else len(common)
+
+
+def told_apart(name: str, shared: int, cells: int) -> tuple[str, str | None]:
+    """`name` in `cells` keeping what follows its first `shared` characters, which tells it
+    apart from names that start alike: after as much of the start as fits and "…", or alone."""
+    rest = name[shared:]
+    room = cells - 1 - cell_len(rest)  # for the start, before the "…"
+    start = name[:shared].rstrip(SEPARATORS)
+    if room >= 2 and start:
+        return set_cell_size(start, min(room, cell_len(start))).rstrip(SEPARATORS) + ELLIPSIS, rest
+    return ellipsis_parts(rest, cells)
 
 
 def _cut_at_end(plain: str, cells: int) -> str:

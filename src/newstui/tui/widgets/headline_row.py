@@ -16,7 +16,13 @@ from rich.style import Style
 from newstui.headline_fields import UNKNOWN_DATE, shown_date
 from newstui.model import ArticleRow
 from newstui.text import one_width, terminal_safe
-from newstui.tui.middle_ellipsis import ELLIPSIS, SEPARATORS, ellipsis_parts, url_start
+from newstui.tui.middle_ellipsis import (
+    ELLIPSIS,
+    ellipsis_parts,
+    shared_start,
+    told_apart,
+    url_start,
+)
 
 ENCLOSURE_GLYPH = "♪ "  # before the title of an article with an enclosure (an episode, a file)
 OLD_MONTH_CELLS = 7  # "2019-10": a narrow column's date from another year
@@ -120,34 +126,10 @@ def source_cuts(feeds: Iterable[str | None], cells: int) -> dict[str, SourceCut]
             alike.setdefault(cut, []).append(name)
     for names in alike.values():
         if len(names) > 1:
-            shared = _shared_start(names)
+            shared = shared_start(names)
             for name in names:
-                cuts[name] = _told_apart(name, shared, cells)
+                cuts[name] = told_apart(name, shared, cells)
     return cuts
-
-
-def _shared_start(names: list[str]) -> int:
-    """How long the start all these names share is, to its last word's end when it has one
-    ("News Desk " of "News Desk 10" and "News Desk 11")."""
-    first, last = min(names), max(names)  # (the start they share is theirs)
-    size = next(
-        (i for i, (a, b) in enumerate(zip(first, last, strict=False)) if a != b),
-        min(len(first), len(last)),
-    )
-    common = first[:size]
-    space = common.rfind(" ")
-    return space + 1 if space > 0 else len(common)
-
-
-def _told_apart(name: str, shared: int, cells: int) -> SourceCut:
-    """`name` in `cells` keeping what follows its first `shared` characters, which tells it
-    apart from names that start alike: after as much of the start as fits and "…", or alone."""
-    rest = name[shared:]
-    room = cells - 1 - cell_len(rest)  # for the start, before the "…"
-    start = name[:shared].rstrip(SEPARATORS)
-    if room >= 2 and start:
-        return set_cell_size(start, min(room, cell_len(start))).rstrip(SEPARATORS) + ELLIPSIS, rest
-    return ellipsis_parts(rest, cells)
 
 
 def headline_segments(

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.widgets.option_list import Option
 
 from newstui.text import one_width, terminal_safe
+from newstui.tui.middle_ellipsis import shared_start
 from newstui.tui.view import local_time
 from newstui.tui.widgets.source_label import SourceLabel
 
@@ -80,6 +81,17 @@ def moved_suffix(feed: FeedRow) -> str:
     """ " · moved" after a feed whose address moved for good until the config names the new
     one (Enter on it says where; r35 user test L-b: said once, in a toast)."""
     return " · moved" if feed.moved_to else ""
+
+
+def tell_apart(labels: Sequence[SourceLabel]) -> None:
+    """Give each entry the start of its name it shares with the entry most like it, so that a
+    name cut short keeps what tells them apart: "The Long Revie…Sun" and "The Long Revie…Sun
+    (2)", not "The Long Review of…" twice (user test r38 L17)."""
+    ordered = sorted(labels, key=lambda entry: entry.name.plain)
+    for at, entry in enumerate(ordered):
+        name = entry.name.plain
+        near = (ordered[i].name.plain for i in (at - 1, at + 1) if 0 <= i < len(ordered))
+        entry.shared = max((shared_start([name, other]) for other in near if other != name), default=0)
 
 
 def needed_width(

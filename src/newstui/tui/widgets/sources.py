@@ -22,6 +22,7 @@ from newstui.tui.theme_colours import muted_colour, theme_colour
 from newstui.tui.view import ALL, HIDDEN, STARRED, UNREAD, View, failing_clause, feed_view, tag_view
 from newstui.tui.widgets import source_entries as entries
 from newstui.tui.widgets.pane_list import PaneList
+from newstui.tui.widgets.source_label import SourceLabel
 from newstui.tui.worker_errors import ReportsWorkerErrors
 
 if TYPE_CHECKING:  # the smart views' counts load with the first counts
@@ -250,6 +251,7 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
                 self._views[view.key] = view
                 label = entries.feed_label(feed, next_try, f"bold {error.hex}", heading_style)
                 options.append(Option(label, id=view.key))
+        entries.tell_apart([o.prompt for o in options if isinstance(o.prompt, SourceLabel)])
         self.feeds = message.feeds
         self._needed = entries.needed_width(smart, message.saved, message.tags, message.feeds, now)
         self.fit_width(self.screen.size.width, self.screen.has_class("-narrow"))
