@@ -2544,23 +2544,6 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
     return 0
 
 
-def _add_views(config: Config, views: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Add newsboat's query feeds as `[[views]]` entries, but for a query a view already has;
-    returns the (name, query) pairs added."""
-    from newstui.config import add_view, load_config
-
-    if not views:
-        return []
-    with _about(str(config.path)):
-        known = {v.query.strip() for v in load_config(config.path).views}
-        added = []
-        for name, query in views:
-            if query not in known:
-                known.add(query)
-                added.append((add_view(config.path, name, query).name, query))  # maybe "Name (2)"
-    return added
-
-
 def _newsboat_config(args: argparse.Namespace) -> NewsboatConfig | None:
     """newsboat's config for an import of its urls file (None for an OPML file, or none)."""
     from newstui.sources.newsboat_cache import newsboat_cache, newsboat_config
@@ -2666,25 +2649,20 @@ def _read_state_said(state: NewsboatState, taken: MarksTaken) -> str:
 
 def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui opml import FILE` / `newstui opml export [FILE]`."""
-    from newstui.config import FeedConfig, add_feed_tags, add_feeds, ensure_config
-    from newstui.sources.opml import read_subscriptions, write_opml
+    from newstui.config import FeedConfig
+    from newstui.sources.opml import write_opml
+    from newstui.subscription_import import import_subscriptions, read_subscription_list
 
     if args.opml_command == "import":
         with _about(str(args.file)):
-            feeds, skipped = read_subscriptions(args.file)
+            feeds, skipped = read_subscription_list(args.file)
         # newsboat's read marks: read (or refused) before anything is written; stored first
         state = _newsboat_state(args, feeds, config, library)
         taken = library.add_imported_marks(state.marks) if state else None
         with _about(str(config.path)):
-            ensure_config(config.path)  # the example (no feeds), then yours
-        added = add_feeds(config.path, feeds)
-        added_urls = {a.url for a in added}
-        there = [f for f in feeds if f.url not in added_urls]
-        tagged = add_feed_tags(config.path, there)  # feeds there already: the file's tags too
-        views = [s for s in skipped if s.view]  # newsboat's query feeds newstui can say
-        hidden = [s for s in skipped if s.kept]  # feeds newsboat hid, added all the same
-        skipped = [s for s in skipped if not s.view and not s.kept]
-        added_views = _add_views(config, [s.view for s in views if s.view])
+            imported = import_subscriptions(config.path, feeds, skipped)
+        added, tagged, added_views = imported.added, imported.tagged, imported.added_views
+        views, hidden, skipped = imported.views, imported.hidden, imported.skipped
         newsboat = _newsboat_config(args)  # its kill file as hide filters, its settings named
         rules = newsboat.rules if newsboat else ()
         added_filters = _add_ignore_rules(config, rules)
@@ -2703,18 +2681,7 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
                 _complain(f"warning: {place}: skipped {line.reason}")
             if newsboat is not None:
                 _say_newsboat_config(newsboat, added_filters)
-        text = f"{counted(len(feeds), 'feed')} in {args.file}, {len(added)} added to {config.path}"
-        if len(added) < len(feeds):  # the others were listed there already (by URL)
-            text += f" ({len(feeds) - len(added):,} already there)"
-        if tagged:
-            text += f"; {counted(len(tagged), 'feed')} there already got tags"
-        if views:
-            n = len(added_views)
-            text += f"; {counted(n, 'query feed')} added as {'a view' if n == 1 else 'views'}"
-            if len(added_views) < len(views):
-                text += f" ({len(views) - len(added_views):,} already there)"
-        if hidden:
-            text += f"; {counted(len(hidden), 'feed')} newsboat hid now listed"
+        text = imported.summary(args.file, config.path)
         if rules:
             sayable = [r for r in rules if r.query is not None]
             text += f"; {counted(len(added_filters), 'ignore-article rule')} added as hide filters"
@@ -2729,9 +2696,7 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
                 f"; not subscribed on {server_name(config.sync.url)}: newstui fetches them "
                 "itself (`newstui add URL` subscribes there)"
             )
-        if skipped:  # an OPML file's outlines carry no line numbers
-            what = "line" if skipped[0].line else "outline"
-            text += f"; {counted(len(skipped), what)} skipped"
+        text += imported.skipped_clause  # (an OPML file's outlines carry no line numbers)
         if state and taken:
             text += _read_state_said(state, taken)
             if state.flagged and not args.json:

@@ -131,6 +131,14 @@ APP_BINDINGS: list[BindingType] = [
         tooltip="Add a feed (its URL, or a site's address)",
         id="sources.add",
     ),
+    Binding(
+        "I",
+        "main('import_feeds')",
+        "Import feeds",
+        show=False,
+        tooltip="Import feeds from an OPML file (another reader's export) or newsboat's urls file",
+        id="sources.import",
+    ),
     Binding("R", "refresh_all", "Refresh", tooltip="Refresh all sources", id="app.refresh_all"),
     Binding(
         "D",

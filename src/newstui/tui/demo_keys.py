@@ -9,6 +9,7 @@ NOT_IN_DEMO = frozenset(
         "app.refresh_all",
         "sources.refresh_selected",
         "sources.add",
+        "sources.import",
         "sources.remove",
         "article.fetch_fulltext",
         "article.download",

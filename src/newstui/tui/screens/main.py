@@ -1,7 +1,8 @@
 """The main screen: sources, headlines over the reader, and the sidebar; routes their messages.
 
 Its keys are in `main_keys`, which panes show and have focus in `panes`, its article and source
-actions in `article_actions`, adding a feed in `feed_adding`, refreshing in `source_refresh`,
+actions in `article_actions`, adding a feed in `feed_adding`, importing a subscription list in
+`feed_importing`, refreshing in `source_refresh`,
 the bottom row's status lines in `status_row`."""
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from newstui.counts import counted
 from newstui.model import NEWEST_FIRST, ArticleRow, Direction, FeedRow, SortOrder
 from newstui.tui.screens.article_actions import ArticleActions
 from newstui.tui.screens.feed_adding import FeedAdding
+from newstui.tui.screens.feed_importing import FeedImporting
 from newstui.tui.screens.keyed_box import key_in_effect
 from newstui.tui.screens.main_keys import MAIN_BINDINGS
 from newstui.tui.screens.panes import PANE_NAMES, PaneLayout
@@ -71,6 +73,7 @@ class MainScreen(
     ArticleActions,
     PodcastActions,
     FeedAdding,
+    FeedImporting,
     SourceRefresh,
     UnreadSteps,
     PaneLayout,
@@ -262,8 +265,10 @@ class MainScreen(
             first = f"Press {add} to add a feed (its URL, or a site's address)"
         from newstui.sources.newsboat_urls import newsboat_import_hint
 
+        opml = key_in_effect(self, "sources.import")  # (user test r38 L1: only the CLI had it)
         return (
-            f"No articles yet. {first}, or import files and folders with `newstui import PATH`."
+            f"No articles yet. {first}, {opml} to import an OPML file of feeds (another"
+            " reader's export), or import files and folders with `newstui import PATH`."
             + newsboat_import_hint()
         )
 

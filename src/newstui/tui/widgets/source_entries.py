@@ -91,7 +91,9 @@ def tell_apart(labels: Sequence[SourceLabel]) -> None:
     for at, entry in enumerate(ordered):
         name = entry.name.plain
         near = (ordered[i].name.plain for i in (at - 1, at + 1) if 0 <= i < len(ordered))
-        entry.shared = max((shared_start([name, other]) for other in near if other != name), default=0)
+        entry.shared = max(
+            (shared_start([name, other]) for other in near if other != name), default=0
+        )
 
 
 def needed_width(

@@ -1,0 +1,107 @@
+"""Importing a subscription list (OPML, or newsboat's `urls` file) into feeds.toml: its feeds,
+the tags the file gives feeds listed already, and newsboat's query feeds as `[[views]]`.
+`newstui opml import` and the app's "Import feeds" both go through here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newstui.config import (
+    FeedConfig,
+    add_feed_tags,
+    add_feeds,
+    add_view,
+    ensure_config,
+    load_config,
+)
+from newstui.counts import counted
+
+if TYPE_CHECKING:
+    from newstui.sources.newsboat_urls import SkippedLine
+
+
+@dataclass(frozen=True)
+class SubscriptionsImported:
+    """What an import did: the feeds the file lists, those added, the names of those there
+    already that got tags, newsboat's query feeds (and those added as views), feeds newsboat
+    hid (added all the same) and the lines or outlines skipped."""
+
+    found: list[FeedConfig]
+    added: list[FeedConfig]
+    tagged: list[str]
+    views: list[SkippedLine]
+    added_views: list[tuple[str, str]]  # (name, query)
+    hidden: list[SkippedLine]
+    skipped: list[SkippedLine]
+
+    def summary(self, file: Path | str, config: Path) -> str:
+        """One line: "7 feeds in feeds.opml, 6 added to …/feeds.toml (1 already there); …"."""
+        found, added = len(self.found), len(self.added)
+        text = f"{counted(found, 'feed')} in {file}, {added} added to {config}"
+        if added < found:  # the others were listed there already (by URL)
+            text += f" ({found - added:,} already there)"
+        if self.tagged:
+            text += f"; {counted(len(self.tagged), 'feed')} there already got tags"
+        if self.views:
+            n = len(self.added_views)
+            text += f"; {counted(n, 'query feed')} added as {'a view' if n == 1 else 'views'}"
+            if n < len(self.views):
+                text += f" ({len(self.views) - n:,} already there)"
+        if self.hidden:
+            text += f"; {counted(len(self.hidden), 'feed')} newsboat hid now listed"
+        return text
+
+    @property
+    def skipped_clause(self) -> str:
+        """ "; 2 outlines skipped" (or lines, in a urls file), else ""."""
+        if not self.skipped:
+            return ""
+        what = "line" if self.skipped[0].line else "outline"
+        return f"; {counted(len(self.skipped), what)} skipped"
+
+
+def read_subscription_list(path: Path) -> tuple[list[FeedConfig], list[SkippedLine]]:
+    """The feeds an OPML file or newsboat's `urls` file lists, and the entries that are none;
+    a file that is neither raises a SourceError naming it."""
+    from newstui.sources.opml import read_subscriptions
+
+    return read_subscriptions(path)
+
+
+def import_subscriptions(
+    config_path: Path, feeds: list[FeedConfig], skipped: list[SkippedLine]
+) -> SubscriptionsImported:
+    """Write what a subscription list read (`read_subscription_list`) to the config file, making
+    it first if there is none: the feeds not listed there, the file's tags on those that are,
+    and the query feeds as views (but for a query a view has already)."""
+    ensure_config(config_path)  # the example (no feeds), then yours
+    added = add_feeds(config_path, feeds)
+    added_urls = {a.url for a in added}
+    tagged = add_feed_tags(config_path, [f for f in feeds if f.url not in added_urls])
+    views = [s for s in skipped if s.view]
+    added_views = _add_views(config_path, [s.view for s in views if s.view])
+    return SubscriptionsImported(
+        found=feeds,
+        added=added,
+        tagged=tagged,
+        views=views,
+        added_views=added_views,
+        hidden=[s for s in skipped if s.kept],
+        skipped=[s for s in skipped if not s.view and not s.kept],
+    )
+
+
+def _add_views(config_path: Path, views: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Add newsboat's query feeds as `[[views]]` entries, but for a query a view already has;
+    returns the (name, query) pairs added (a name taken gets " (2)")."""
+    if not views:
+        return []
+    known = {v.query.strip() for v in load_config(config_path).views}
+    added = []
+    for name, query in views:
+        if query not in known:
+            known.add(query)
+            added.append((add_view(config_path, name, query).name, query))
+    return added
