@@ -67,6 +67,28 @@ LIGHT_PALETTE = Palette(
     speaker="bold #6b4200",
     meta="#555555",
 )
+# For the app on a 16-colour terminal (TERM=xterm, the Linux console), where each colour above
+# becomes its nearest of the 16: on the light theme the quotes turned yellow on white, people
+# and places both grey (user test r38 L2). These are the 16's own (Rich's standard values, which
+# stay themselves): dark ones on the light theme's white, bright ones on the dark theme's black.
+LIGHT_16_PALETTE = Palette(
+    person="bold #0000aa",  # blue
+    org="bold #aa00aa",  # magenta
+    place="bold #aa0000",  # red
+    group="underline",
+    quote="italic",
+    speaker="bold",
+    meta="dim",
+)
+DARK_16_PALETTE = Palette(
+    person="bold #55ffff",  # bright cyan
+    org="bold #ff55ff",  # bright magenta
+    place="bold #55ff55",  # bright green
+    group="underline",
+    quote="italic #ffff55",  # bright yellow
+    speaker="bold #ffff55",
+    meta="dim",
+)
 
 
 def safe_analysis(text: str, analysis: Analysis) -> tuple[str, Analysis]:

@@ -62,6 +62,7 @@ from newstui.tui.screens.main import MainScreen
 from newstui.tui.screens.refresh_reloads import StoreChanged
 from newstui.tui.screens.status_row import SyncStatusChanged
 from newstui.tui.shared_library import SharedLibrary
+from newstui.tui.theme_colours import sixteen_colours
 from newstui.tui.toast_text import notice_text
 from newstui.tui.view import View, search_view
 from newstui.tui.worker_errors import ReportsWorkerErrors
@@ -120,6 +121,8 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         notice_severity: SeverityLevel = "warning",
     ) -> None:
         super().__init__()
+        # a 16-colour terminal: the colours that read there (newstui.tcss, the headlines' marks)
+        self.set_class(sixteen_colours(self.console.color_system), "-ansi16")
         self.ui_state = ui_state  # remembers the theme between runs (None: remember nothing)
         # warnings logged while the app runs: shown and written to `log_file`, not to stderr
         self.logged_warnings = RoutedWarnings(AppLogHandler(self, log_file))

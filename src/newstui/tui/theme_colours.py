@@ -12,7 +12,13 @@ from rich.style import Style
 from textual.color import Color
 from textual.css.styles import StylesBase
 
-from newstui.render import DARK_PALETTE, LIGHT_PALETTE, Palette
+from newstui.render import (
+    DARK_16_PALETTE,
+    DARK_PALETTE,
+    LIGHT_16_PALETTE,
+    LIGHT_PALETTE,
+    Palette,
+)
 
 MIN_CONTRAST = 4.5  # WCAG AA for body text
 
@@ -79,9 +85,19 @@ def adapt_style(style: str, background: Color) -> str:
     return str(parsed + Style(color=color.rich_color))
 
 
-def reader_palette(dark: bool, background: Color) -> Palette:
-    """The article palette for a theme: dark or light base colours, checked against `background`."""
-    base = DARK_PALETTE if dark else LIGHT_PALETTE
+def sixteen_colours(color_system: str | None) -> bool:
+    """Whether a terminal of this colour system (Rich's name: the app's `console.color_system`)
+    shows only the 16 colours (TERM=xterm, the Linux console)."""
+    return color_system in ("standard", "windows")
+
+
+def reader_palette(dark: bool, background: Color, sixteen: bool = False) -> Palette:
+    """The article palette for a theme: dark or light base colours, checked against `background`
+    (`sixteen`: a 16-colour terminal's own colours)."""
+    if sixteen:
+        base = DARK_16_PALETTE if dark else LIGHT_16_PALETTE
+    else:
+        base = DARK_PALETTE if dark else LIGHT_PALETTE
     changes = {f.name: adapt_style(getattr(base, f.name), background) for f in fields(base)}
     return replace(base, **changes)
 

@@ -1,0 +1,63 @@
+"""On a 16-colour terminal (TERM=xterm, the Linux console) the light theme draws no yellow, green,
+cyan or white on its white: the reader's quotes, speaker tags and entities and the headlines'
+unread dot and star are blue, magenta, red or the text's own colour (user test r38 L2: quotes
+and the unread dot were yellow on white); the dark theme keeps bright colours on black."""
+
+from __future__ import annotations
+
+import pytest
+import textual.constants
+from rich.color import Color, ColorSystem
+from rich.style import Style
+
+from newstui.tui.app import NewstuiApp
+
+from .conftest import settle
+
+UNREADABLE_ON_WHITE = {2, 3, 6, 7, 10, 11, 14, 15}  # green, yellow, cyan, white, and bright ones
+UNREADABLE_ON_BLACK = {0, 4, 8}  # black, blue, grey
+
+
+@pytest.fixture
+def sixteen(monkeypatch):
+    """The app's terminal shows 16 colours (as Textual finds for TERM=xterm)."""
+    monkeypatch.setattr(textual.constants, "COLOR_SYSTEM", "standard")
+
+
+def drawn(style: Style | str) -> int | None:
+    """The colour number of the 16 a style's foreground is drawn in (None: the text's own)."""
+    colour = (Style.parse(style) if isinstance(style, str) else style).color
+    return None if colour is None else colour.downgrade(ColorSystem.STANDARD).number
+
+
+def marks(app) -> list[int | None]:
+    palette = app.main.reader.article_palette
+    styles = [palette.person, palette.org, palette.place, palette.group]
+    styles += [palette.quote, palette.speaker, palette.meta]
+    headlines = app.main.headlines
+    styles += [headlines._part_style(n) for n in ("headlines--unread-mark", "headlines--star")]
+    return [drawn(style) for style in styles]
+
+
+async def test_the_light_theme_in_16_colours_draws_nothing_unreadable_on_white(db_path, sixteen):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.theme = "textual-light"
+        await settle(pilot)
+        assert app.console.color_system == "standard"
+        background = Color.parse(app.main.reader.background_colors[1].hex)
+        assert background.downgrade(ColorSystem.STANDARD).number in (7, 15)  # white
+        drawn_in = marks(app)
+    assert not UNREADABLE_ON_WHITE & set(drawn_in), (drawn_in, app.classes)
+    people, orgs, places = drawn_in[:3]
+    assert len({people, orgs, places}) == 3  # each kind its own colour
+
+
+async def test_the_dark_theme_in_16_colours_draws_nothing_unreadable_on_black(db_path, sixteen):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.theme = "textual-dark"
+        await settle(pilot)
+        drawn_in = marks(app)
+    assert not UNREADABLE_ON_BLACK & set(drawn_in), drawn_in
+    assert len(set(drawn_in[:3])) == 3
