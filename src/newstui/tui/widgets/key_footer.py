@@ -7,10 +7,20 @@ from collections.abc import Mapping
 
 from textual import events
 from textual.app import ComposeResult
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 from newstui.tui.screens.keyed_box import named_keys
+
+try:  # Textual has no public name for a footer's key (its CSS type, FooterKey, is public)
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey
+except ImportError as missing:  # a Textual outside pyproject's range moved it: say so, clearly
+    import textual
+
+    raise ImportError(
+        "newstui's footer needs Textual's FooterKey (textual.widgets._footer), which Textual "
+        f"{textual.__version__} does not have: install the Textual version newstui names "
+        "(pyproject.toml: textual>=8.0,<9)"
+    ) from missing
 
 # Binding ids by importance: the last to go when the footer is too narrow. Ids not listed (what
 # the focused pane offers: Follow, Who said what…) come after the first six.
