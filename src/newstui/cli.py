@@ -1382,19 +1382,6 @@ def _stored_names(
     return found
 
 
-def _moved_in(outcome: SourceOutcome, file: str) -> SourceOutcome:
-    """The outcome with its move's warning naming `file`, the config read: the fetch writes
-    "feeds.toml", and `--config chk.toml` was told to edit feeds.toml below a line naming
-    chk.toml (user test r38 L4)."""
-    from newstui.model.fetching import moved_line
-
-    if not outcome.moved_to or not outcome.warning:
-        return outcome
-    said = moved_line(outcome.moved_to, "feeds.toml")
-    warning = outcome.warning.replace(said, moved_line(outcome.moved_to, file))
-    return dataclasses.replace(outcome, warning=warning)
-
-
 def _report(
     outcomes: list[SourceOutcome],
     args: argparse.Namespace,
@@ -1409,8 +1396,6 @@ def _report(
     from newstui.model.fetching import kept_lines, less_copies
 
     outcomes = less_copies(outcomes, removed)  # a moved feed's copies: not new to the user
-    if config_file is not None:  # a move says to change the file read (`--config chk.toml`)
-        outcomes = [_moved_in(o, config_file.name) for o in outcomes]
     failed = [o for o in outcomes if o.failed]
     as_json = bool(getattr(args, "json", False))
     stored = _stored_names(library, config, outcomes) if as_json and library is not None else {}

@@ -421,6 +421,7 @@ async def fetch_feeds(
                             parsing,
                             saving,
                             arrivals.arrived,
+                            config.path.name,
                         )
                     mode = feed.fulltext if fulltext is None else fulltext
                     if mode is not False and changed:
@@ -1107,9 +1108,11 @@ async def _fetch_feed(
     parsing: _Parsing,
     saving: _Saving,
     arrived: Callable[[], None] = lambda: None,
+    config_name: str = "feeds.toml",
 ) -> tuple[SourceOutcome, tuple[int, ...], Sequence[PreparedArticle]]:
     """Fetch, parse and store one feed; returns its outcome, the new or changed article ids and
-    the document's articles (none when nothing changed).
+    the document's articles (none when nothing changed). A move for good says to change the
+    feed's url in `config_name`, the file the config was read from (`--config chk.toml`).
     The fetch's own record (status, validators, failures) goes to `records`; `parsing` parses
     the document, `saving` stores its articles (with other feeds parsed at about that time);
     `arrived` is called once the request is over (answered or failed)."""
@@ -1127,7 +1130,7 @@ async def _fetch_feed(
             arrived()
         answered = datetime.now(UTC).replace(microsecond=0).isoformat()
         new = _moved_address(result)  # (each fetch through the move: the app says it once)
-        moved = moved_line(new, "feeds.toml") if new and _move_is_news(result, cache) else None
+        moved = moved_line(new, config_name) if new and _move_is_news(result, cache) else None
         if result.not_modified:
             records.add(
                 FetchRecord(

@@ -182,7 +182,7 @@ def add_feed(
         raise
     if moved is not None:
         library.move_source_address(url, moved)
-        outcome = _said_added_there(outcome)
+        outcome = _said_added_there(outcome, config.path.name)
         url = moved
     feed_id = library.register_source(url, added.name, url=url, tags=added.tags)
     return AddedFeed(added, dataclasses.replace(outcome, name=added.name), feed_id)
@@ -200,13 +200,14 @@ def _moved_for_good(library: Library, url: str, outcome: SourceOutcome) -> str |
     return read_from if library.source_held(read_from) is None else None
 
 
-def _said_added_there(outcome: SourceOutcome) -> SourceOutcome:
-    """The trial fetch's outcome once its new address is written: the move said as done."""
+def _said_added_there(outcome: SourceOutcome, config_name: str) -> SourceOutcome:
+    """The trial fetch's outcome once its new address is written to `config_name` (the file
+    the fetch named in its warning): the move said as done."""
     done = f"moved permanently to {outcome.moved_to}: added at that address"
     warning = (  # (a plain branch, not an assert: a move without its line is said here)
         done
         if outcome.moved_to is None or outcome.warning is None
-        else outcome.warning.replace(moved_line(outcome.moved_to, "feeds.toml"), done)
+        else outcome.warning.replace(moved_line(outcome.moved_to, config_name), done)
     )
     return dataclasses.replace(outcome, warning=warning, moved_to=None)
 
