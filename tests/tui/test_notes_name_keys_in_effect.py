@@ -7,7 +7,7 @@ from newstui.config import load_config
 from newstui.model import Download
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.command_prompt import CommandScreen
-from newstui.tui.screens.downloads import status_line
+from newstui.tui.screens.download_rows import status_line
 from newstui.tui.view import local_time
 
 from .conftest import notifications, run_recorded, screen_text, settle

@@ -6,7 +6,7 @@ reader)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.errors import NoWidget
@@ -28,7 +28,7 @@ class AimedClicks:
         self._released = 0.0  # when the button last went up (the chain's clock, as Textual's)
         self._dropping = False  # the press was dropped: so is its release
 
-    def drops(self, app: App[object], event: events.MouseEvent) -> bool:
+    def drops(self, app: App[Any], event: events.MouseEvent) -> bool:
         """Whether `event` (a press or release not yet forwarded) must not reach the screen."""
         if isinstance(event, events.MouseDown):
             offset = event.screen_offset

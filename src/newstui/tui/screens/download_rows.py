@@ -1,0 +1,106 @@
+"""The download queue's rows: a download's title, its progress bar once it has begun and its
+state line, drawn by one widget each; and the list that holds them (`L`'s box,
+screens/downloads)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import BindingType
+from textual.content import Content
+from textual.geometry import Size
+from textual.widgets import ListItem, ListView
+
+from newstui.model import Download
+from newstui.render import human_size
+from newstui.text import terminal_safe
+from newstui.tui.screens.keyed_box import key_in_effect
+
+
+def status_line(d: Download, retry: str = "r") -> str:
+    """What a row says about a download: state, size, and the file or the error (with the
+    retry key in effect)."""
+    if d.state == "done":
+        return f"done · {human_size(d.bytes_done)} · {d.path}"
+    if d.state == "failed":
+        return f"failed · {d.error or 'unknown error'}  ({retry}: retry)"
+    arrived = human_size(d.bytes_done) if d.bytes_done else "0 B"
+    total = f" of {human_size(d.bytes_total)}" if d.bytes_total else ""
+    return f"{d.state} · {arrived}{total}"
+
+
+def _has_bar(download: Download) -> bool:
+    """Whether a row shows a progress bar: not while queued with nothing arrived."""
+    return download.state != "queued" or bool(download.bytes_done)
+
+
+BAR_CELLS = 32  # the widest a progress bar is drawn (Textual's ProgressBar's width)
+
+
+def progress_bar(download: Download, width: int) -> Content:
+    """A download's progress as a line: a bar of "━" and its percentage ("100%"); a download
+    of unknown size a dim bar and "…" until it is done."""
+    cells = max(min(BAR_CELLS, width - 5), 1)
+    fraction = download.fraction  # (1.0 once done, even of unknown size)
+    if fraction is None:
+        return Content.assemble(("━" * cells, "$foreground 25%"), " …")
+    filled = round(fraction * cells)
+    return Content.assemble(
+        ("━" * filled, "$success" if fraction >= 1 else "$accent"),
+        ("━" * (cells - filled), "$foreground 25%"),
+        f" {int(fraction * 100):>3}%",
+    )
+
+
+class DownloadRow(ListItem):
+    """One download: its title (cut with "…" to the width), a progress bar once it has begun
+    and its state line (wrapped, so the whole path of a finished file shows).
+
+    One widget drawing its own lines: a row was a title, a state and a progress bar widget (~6
+    widgets with the bar's own), and `L` built them all for a queue of 160 before it showed."""
+
+    DEFAULT_CSS = """
+    DownloadRow {
+        height: auto;
+        padding: 0 1;
+    }
+    """
+
+    def __init__(self, download: Download) -> None:
+        super().__init__(id=f"download-{download.id}")
+        self.download = download
+
+    @property
+    def shows_bar(self) -> bool:
+        """Whether the row draws a progress bar (not while it waits in the queue)."""
+        return _has_bar(self.download)
+
+    def show(self, download: Download) -> None:
+        """Draw the download's current state."""
+        self.download = download
+        self.refresh(layout=True)
+
+    def _content(self, width: int) -> Content:
+        download = self.download
+        title = terminal_safe(download.title, line=True) or terminal_safe(download.url, line=True)
+        line = status_line(download, key_in_effect(self, "downloads.retry"))
+        lines = [Content(title).truncate(max(width, 1), ellipsis=True)]
+        if _has_bar(download):
+            lines.append(progress_bar(download, width))
+        lines.append(Content.styled(terminal_safe(line, line=True), "$text-muted"))
+        return Content("\n").join(lines)
+
+    def render(self) -> Content:
+        return self._content(self.content_size.width)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # (the title cut to this width: measured as it will be drawn)
+        return self._content(width).get_height(self.styles, width)  # type: ignore[arg-type]
+
+
+class DownloadList(ListView, inherit_bindings=False):
+    """The rows: a ListView without the scroll keys it inherits (Home, End, PgUp, PgDn
+    scrolled the view and left the cursor where it was), which the screen's bindings move.
+    Enter selects nothing here (the screen's keys act on the highlighted row), as before."""
+
+    BINDINGS: ClassVar[list[BindingType]] = []
