@@ -25,6 +25,12 @@ from extracted import type_by_name
         ("On Thursday, Tim Hortons said it would open forty shops.", "Tim Hortons"),
         ("Shares of Petronas rose after the report.", "Petronas"),
         ("Fans of Leicester City queued for tickets.", "Leicester City"),
+        ("Police said Lashkar-e-Tayyiba had planned the attack.", "Lashkar-e-Tayyiba"),
+        ("Fighters of Hizb-ul-Mujahideen crossed the line.", "Hizb-ul-Mujahideen"),
+        ("Members of the Sons of Iraq manned the checkpoint.", "Sons of Iraq"),
+        ("On Monday, Kaiser Permanente said premiums would rise.", "Kaiser Permanente"),
+        ("Shoppers queued outside Debenhams in Leeds.", "Debenhams"),
+        ("Workers at Dacia went on strike.", "Dacia"),
     ],
 )
 def test_a_listed_body_without_a_telling_word_is_an_organisation(extractor, text, name) -> None:
