@@ -64,7 +64,7 @@ def same_entry(
     under the same title is let in, not kept out for good)."""
     if not same_link(here.url, there.url):
         return False
-    if _days_apart(there.published, here.published):
+    if days_apart(there.published, here.published):
         return False
     other_files = bool(here.enclosures) and bool(there.enclosures)
     other_files = other_files and not here.enclosures & there.enclosures
@@ -94,7 +94,7 @@ def folded_title(title: str | None) -> str:
     return " ".join(halfwidth_signs(title or "").split()).casefold()
 
 
-def _days_apart(sent: str | None, stored: str | None) -> bool:
+def days_apart(sent: str | None, stored: str | None) -> bool:
     """Whether two stored dates (ISO 8601 UTC) say two entries: both known and more than
     SAME_ENTRY_HOURS apart (the next day's "Daily briefing" under one link and headline). Closer
     dates are one entry dated twice (review r34 S2: a server that keeps the date it first saw

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 from urllib.parse import unquote
 
 from newstui.article_rows import content_hash
@@ -30,6 +30,7 @@ from newstui.store.db import Database, connection_file, write_transaction
 from newstui.store.entries import (
     LINK_KEY,
     FeedEntry,
+    days_apart,
     folded_title,
     item_entry,
     link_shared,
@@ -1039,19 +1040,33 @@ def doubled_articles(db: Database) -> list[DoubledArticle]:
         GROUP BY feed_id, coalesce(link_key, url) HAVING count(*) = 2"""
     ).fetchall():
         rows = {
-            r[0]: (r[1], r[2])
+            r[0]: r[1:]
             for r in db.execute(
-                "SELECT a.id, a.title, s.item_id FROM articles a "
-                "JOIN sync_items s ON s.article_id = a.id WHERE a.id IN (?, ?)",
+                "SELECT a.id, a.title, s.item_id, a.published, a.summary, a.content_hash "
+                "FROM articles a JOIN sync_items s ON s.article_id = a.id WHERE a.id IN (?, ?)",
                 [first, copy],
             )
         }
-        if len(rows) != 2 or not same_title(rows[first][0], rows[copy][0]):
+        if len(rows) != 2 or not _one_entry_twice(rows[first], rows[copy]):
             continue
         pair = DoubledArticle(first, rows[first][1], copy, rows[copy][1])
         if (pair.first_item, pair.copy_item) not in left:
             found.append(pair)
     return found
+
+
+def _one_entry_twice(first: tuple[Any, ...], copy: tuple[Any, ...]) -> bool:
+    """Whether two (title, item, published, summary, content hash) rows under one link are one
+    entry stored twice: the same title, dated at most SAME_ENTRY_HOURS apart and the same
+    content (summary or digest). A feed whose entries all link to one page under one headline
+    ("Daily briefing") holds two entries so, and one is not merged into the other when the
+    server purges its item (review r39 DB1)."""
+    title, _, published, summary, digest = first
+    return (
+        same_title(title, copy[0])
+        and not days_apart(published, copy[2])
+        and (digest == copy[4] or (bool(summary) and summary == copy[3]))
+    )
 
 
 def merge_doubled(db: Database, pairs: Iterable[DoubledArticle], on_server: Collection[int]) -> int:
