@@ -121,8 +121,6 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         notice_severity: SeverityLevel = "warning",
     ) -> None:
         super().__init__()
-        # a 16-colour terminal: the colours that read there (newstui.tcss, the headlines' marks)
-        self.set_class(sixteen_colours(self.console.color_system), "-ansi16")
         self.ui_state = ui_state  # remembers the theme between runs (None: remember nothing)
         # warnings logged while the app runs: shown and written to `log_file`, not to stderr
         self.logged_warnings = RoutedWarnings(AppLogHandler(self, log_file))
@@ -217,6 +215,8 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         return Screen() if self.upgrading else self.main
 
     def on_mount(self) -> None:
+        # a 16-colour terminal: the colours that read there (newstui.tcss, the headlines' marks)
+        self.set_class(sixteen_colours(self), "-ansi16")
         self.logged_warnings.start()
         if self.notice:
             self.notify(self.notice, severity=self.notice_severity, markup=False)

@@ -7,6 +7,7 @@ blended over the background it is drawn on and darkened or lightened until it re
 from __future__ import annotations
 
 from dataclasses import fields, replace
+from typing import TYPE_CHECKING, Any
 
 from rich.style import Style
 from textual.color import Color
@@ -19,6 +20,9 @@ from newstui.render import (
     LIGHT_PALETTE,
     Palette,
 )
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 MIN_CONTRAST = 4.5  # WCAG AA for body text
 
@@ -85,10 +89,15 @@ def adapt_style(style: str, background: Color) -> str:
     return str(parsed + Style(color=color.rich_color))
 
 
-def sixteen_colours(color_system: str | None) -> bool:
-    """Whether a terminal of this colour system (Rich's name: the app's `console.color_system`)
-    shows only the 16 colours (TERM=xterm, the Linux console)."""
-    return color_system in ("standard", "windows")
+def sixteen_colours(app: App[Any]) -> bool:
+    """Whether the app's terminal shows only the 16 colours (TERM=xterm, the Linux console: the
+    colour system Textual found, Rich's name). A headless app (the tests: no terminal, and no
+    TERM to find one by) draws in full colour unless TEXTUAL_COLOR_SYSTEM names the 16."""
+    from textual import constants
+
+    if app.is_headless and constants.COLOR_SYSTEM == "auto":
+        return False
+    return app.console.color_system in ("standard", "windows")
 
 
 def reader_palette(dark: bool, background: Color, sixteen: bool = False) -> Palette:

@@ -81,7 +81,7 @@ class Reader(NoRelayout, VerticalScroll, can_focus=True):
     @property
     def article_palette(self) -> Palette:
         """Colours for the current theme, readable on this pane's background."""
-        sixteen = sixteen_colours(self.app.console.color_system)
+        sixteen = sixteen_colours(self.app)
         return reader_palette(self.app.current_theme.dark, self.background_colors[1], sixteen)
 
     def show(self, detail: ArticleDetail) -> None:
