@@ -252,6 +252,8 @@ def wrapped_lines(text: Text, width: int, console: Console, offset: int = 0) -> 
         plain = paragraph.plain
         if not plain.startswith(GUTTER) or cell_len(plain) <= width:
             lines = list(paragraph.wrap(console, width, overflow="fold")) or [Text()]
+            if len(lines) > 1 and not NO_LINE_START.isdisjoint(plain):
+                lines = _kinsoku(paragraph, lines, width, console)
             added = [0] * len(lines)
         else:
             gutter, code = paragraph[: len(GUTTER)], paragraph[len(GUTTER) :]
@@ -269,6 +271,40 @@ def wrapped_lines(text: Text, width: int, console: Console, offset: int = 0) -> 
         wrapped.ends.extend([False] * (len(lines) - 1) + [True])
         offset += len(plain) + 1
     return wrapped
+
+
+# Closing punctuation of Japanese and Chinese, which never starts a line (kinsoku): Rich folds a
+# run of CJK (one "word" to it) at the exact cell, and "。" could begin the next line alone.
+NO_LINE_START = frozenset("。、，．：；？！）」』】〕〉》〙〗〟｝］")
+MOVED_DOWN_MOST = 3  # characters a line gives the next at most (a mark and two before it)
+
+
+def _kinsoku(paragraph: Text, lines: list[Text], width: int, console: Console) -> list[Text]:
+    """`lines` (Rich's wrap of `paragraph`) with none starting with closing punctuation: the
+    line before gives the next its last character (with the marks after it), as Japanese line
+    breaking does, and the rest of the paragraph is wrapped again from there (user test r38
+    L10). A line break at a space, or one that could not give enough, is left as it is."""
+    plain = paragraph.plain
+    done: list[Text] = []
+    start, pending = 0, lines
+    while True:
+        starts = [start + at for at in _piece_starts(plain[start:], [p.plain for p in pending])]
+        for i in range(1, len(pending)):
+            at, begin = starts[i], starts[i - 1]
+            if plain[at] not in NO_LINE_START or plain[at - 1].isspace():
+                continue
+            cut = at - 1  # the first character to go down
+            while cut > begin and plain[cut] in NO_LINE_START and at - cut < MOVED_DOWN_MOST:
+                cut -= 1
+            if cut <= begin or plain[cut] in NO_LINE_START or plain[cut].isspace():
+                continue
+            done.extend(pending[: i - 1])
+            done.append(paragraph[begin:cut])
+            rest = text_from(paragraph, cut)
+            start, pending = cut, list(rest.wrap(console, width, overflow="fold")) or [Text()]
+            break
+        else:
+            return done + pending
 
 
 def _piece_starts(paragraph: str, pieces: list[str]) -> list[int]:
