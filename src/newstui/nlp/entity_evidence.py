@@ -175,7 +175,7 @@ from newstui.nlp.entity_words import (
     hyphened_capitals,
     upper_word,
 )
-from newstui.nlp.gazetteer import tier_type
+from newstui.nlp.gazetteer import tier_type, us_states
 from newstui.nlp.names import strip_possessive
 from newstui.nlp.segment import Token
 
@@ -262,6 +262,8 @@ _IN_AS_PARTICLE: Final = frozenset(
 _INITIAL_BEFORE: Final = re.compile(r"(?<![\w.])[A-Z]\. $")
 # Words inside a name before a body's noun: "Mujahadeen of Islamic Revolution party".
 _NAME_GOES_ON_WORDS: Final = frozenset("of for and & de del".split())
+# The United States as news names it before its chambers ("the U.S. House voted").
+_US_NAMES: Final = frozenset({"U.S.", "US", "U.S", "United States"})
 
 
 # Nouns of companies that name the business before its name even when a place's word ends or
@@ -703,6 +705,14 @@ class _TypingFinder(_FinderBase):
         ):
             return "ORG", 2  # "Veterans for Peace", "Women for America First": people
             # named with the cause they stand for
+        if (
+            len(words) > 1
+            and strip_possessive(words[-1]) == "House"
+            and not after.startswith(" of ")
+            and (" ".join(words[:-1]) in _US_NAMES or " ".join(words[:-1]) in us_states())
+        ):
+            return "ORG", 2  # "the U.S. House voted", "the Minnesota House voted": the country's
+            # or the state's lower chamber
         if head and head[-1] == "House" and words[len(head) + 1 : len(head) + 2] != ["the"]:
             return "ORG", 2  # "House of Councillors": a chamber (not "House of the Dragon")
         if head and any(w in gaz.place_words for w in head):
