@@ -328,7 +328,7 @@ class _EntityFinder(_RunFinder):
             self._join_generation_suffixes()
         if "Jr. " in self.text or "Sr. " in self.text:
             self._join_generation_bodies()
-        if _SPACED_LEGAL_FORM.search(self.text):
+        if self._legal_form_after_org():
             self._join_spaced_legal_forms()
         self._untype_products()
         self._untype_makers_of_models()
@@ -514,6 +514,18 @@ class _EntityFinder(_RunFinder):
             joined.sentence_start = prev.sentence_start
             out[-1] = joined
         self.candidates = out
+
+    def _legal_form_after_org(self) -> bool:
+        """Whether a legal form follows an organisation's name (what `_join_spaced_legal_forms`
+        joins): asked at each ORG candidate's end, not searched for in the whole text (the
+        pattern opens with a space, so a search tried its alternatives after every word)."""
+        text = self.text
+        return any(
+            cand.type == "ORG"
+            and text[cand.end : cand.end + 1] == " "
+            and _SPACED_LEGAL_FORM.match(text, cand.end) is not None
+            for cand in self.candidates
+        )
 
     def _join_spaced_legal_forms(self) -> None:
         """'Statoil ASA', 'ITV plc', 'Finnair Oyj': a company's legal form right after an
