@@ -31,6 +31,8 @@ from extracted import type_by_name
         ("On Monday, Kaiser Permanente said premiums would rise.", "Kaiser Permanente"),
         ("Shoppers queued outside Debenhams in Leeds.", "Debenhams"),
         ("Workers at Dacia went on strike.", "Dacia"),
+        ("On Sunday, Rudaw said the talks had stalled.", "Rudaw"),
+        ("The Storting voted to extend the mission.", "Storting"),
     ],
 )
 def test_a_listed_body_without_a_telling_word_is_an_organisation(extractor, text, name) -> None:
