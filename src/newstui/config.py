@@ -7,11 +7,12 @@ import math
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Concatenate, Literal, ParamSpec, TypeVar
 from urllib.parse import urlsplit
 
 from newstui.errors import ConfigError, hide_passwords
@@ -865,6 +866,49 @@ def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
     return respelled((tag for tag in map(clean_line, tags) if tag), {})
 
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+_EDITING = threading.Lock()  # one edit of a config file at a time in this process
+
+
+@contextlib.contextmanager
+def _config_locked(path: Path) -> Iterator[None]:
+    """Hold the right to edit the config file at `path`: against this process's other threads
+    (the app's workers: `I` import, `a` add, removals) and, where the system has flock, other
+    newstui processes (a CLI `add` beside the app), by a lock on the file's folder. Each edit
+    reads the file, changes it and replaces it: two at once lost one's feeds (review r39 CW1)."""
+    with _EDITING:
+        try:
+            import fcntl
+        except ImportError:  # (no flock here: this process's threads are still kept apart)
+            yield
+            return
+        folder = (Path(os.path.realpath(path)) if path.is_symlink() else path).parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd = os.open(folder, os.O_RDONLY)
+        except OSError:  # (the write says what is wrong with the folder)
+            yield
+            return
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)  # (closing drops the lock)
+
+
+def _edits_config(edit: Callable[Concatenate[Path, _P], _R]) -> Callable[Concatenate[Path, _P], _R]:
+    """Run a read-change-replace of the config file under _config_locked."""
+
+    def locked(path: Path, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with _config_locked(path):
+            return edit(path, *args, **kwargs)
+
+    locked.__name__, locked.__doc__ = edit.__name__, edit.__doc__
+    return locked
+
+
+@_edits_config
 def add_view(path: Path, name: str, query: str) -> ViewConfig:
     """Append a `[[views]]` entry to the config file (comments kept); a name a view or source
     has already gets " (2)" (a view named like a feed is warned of at load: review r34 V1, `F`
@@ -897,6 +941,7 @@ def add_view(path: Path, name: str, query: str) -> ViewConfig:
     return ViewConfig(name, query)
 
 
+@_edits_config
 def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
     """Append feeds to the config file, keeping its comments and layout; returns those added."""
     import tomlkit  # only editing needs it
@@ -942,6 +987,7 @@ def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
     return added
 
 
+@_edits_config
 def add_feed_tags(path: Path, feeds: list[FeedConfig]) -> list[str]:
     """Add `feeds`' tags to the feeds the config file lists already (by URL), keeping its
     comments and each tag's spelling there; returns the names of the feeds that got a tag."""
@@ -989,6 +1035,7 @@ def _tables_parted(text: str) -> str:
     return "\n".join(lines)
 
 
+@_edits_config
 def add_hide_filters(path: Path, filters: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Append `[[filters]]` hide entries (name, query) to the config file (comments kept), but
     for a query a filter has already; returns the ones added. Raises QueryError for an invalid
@@ -1104,6 +1151,7 @@ def _appended_parted(text: str, table: str, count: int) -> str:
     return "\n".join(lines)
 
 
+@_edits_config
 def remove_source(path: Path, name: str) -> FeedConfig | LocalConfig:
     """Delete a feed or local source (by name, URL or path) from the config file, keeping the
     rest of the file as it was; returns what was removed."""
@@ -1118,6 +1166,7 @@ def remove_source(path: Path, name: str) -> FeedConfig | LocalConfig:
     return source
 
 
+@_edits_config
 def remove_view(path: Path, name: str) -> ViewConfig:
     """Delete a saved view (by name, any case) from the config file, keeping the rest of the
     file as it was; returns what was removed. Its articles stay in their feeds."""
