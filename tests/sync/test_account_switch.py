@@ -5,6 +5,7 @@ user's items take that user's marks, the same user's new server gets the marks m
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -532,3 +533,35 @@ def test_the_same_server_under_another_host_name_is_the_same_account(
     capsys.readouterr()
     assert main([*synced, "sync"]) == 0  # (remembered under the new name: said once)
     assert "under another address" not in capsys.readouterr().out
+
+
+def test_another_accounts_item_under_an_id_stored_here_is_stored_beside_the_old_article(
+    fake: FakeGReader,  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Two entries alike (one link, one title: a live page) were items 1 and 2 of alice's server;
+    # bob's (Miniflux numbers its entries from 1 too) has them as 1 and 2 again. Alike, they pair
+    # with no article here, so they are stored as new: the old articles' guids (the item keys)
+    # were taken, and every sync with bob failed on the store ("UNIQUE constraint failed").
+    live = [
+        {**item(n, "feed/1"), "canonical": [{"href": "https://example.org/live"}]} for n in (1, 2)
+    ]
+    live = [{**i, "title": "Live"} for i in live]
+    fake.api("/subscription/list", 200, {"subscriptions": [ONE]})
+    fake.api(f"/stream/contents/{READING}", 200, {"items": live})
+    ids_answer(fake, [refs(1, 2)], [refs()])
+    fake.items = {1: live[0], 2: live[1]}
+    os.environ["PW_S"] = "pw"
+    config = sync_config(tmp_path, f'url = "{fake.base}"\nuser = "alice"\npassword_env = "PW_S"\n')
+    db = ["--db", str(tmp_path / "n.db"), "--config", str(config)]
+    assert main([*db, "sync"]) == 0
+    _rename_user(config, "alice", "bob")
+    capsys.readouterr()
+
+    assert main([*db, "sync"]) == 0, capsys.readouterr().err
+
+    capsys.readouterr()
+    assert main([*db, "list", "--all", "--json"]) == 0
+    assert [r["title"] for r in json.loads(capsys.readouterr().out)] == ["Live"] * 4
+    assert main([*db, "sync"]) == 0  # (and again: bob's items are known now)

@@ -760,6 +760,7 @@ def save_items(
                         "DELETE FROM retired_articles WHERE feed_id = ? AND guid = ?",
                         [feed_id, key],
                     )
+                _free_item_key(conn, feed_id, key)
                 article_id = int(
                     conn.execute(
                         INSERT_ARTICLE,
@@ -879,7 +880,20 @@ def _guid(conn: sqlite3.Connection, article_id: int) -> str:
 def fetched_from_feed(guid: str) -> bool:
     """Whether an article linked to a server item was fetched here from its feed (its guid is
     the feed's), not stored from a server's item (its guid is an item key)."""
-    return not guid.startswith(ITEM_KEY_PREFIX)
+    return not guid.startswith((ITEM_KEY_PREFIX, FORMER + ITEM_KEY_PREFIX))
+
+
+def _free_item_key(conn: sqlite3.Connection, feed_id: int, key: str) -> None:
+    """An article of the source that was the last server's item of this id, no item's now (a
+    switch unlinked it: forget_server), gives its key up to the new item (FORMER before its
+    guid): ids name other things on another server, so the item is another article, stored
+    beside it (else the insert failed on the source's unique guid and the sync with it, at every
+    try)."""
+    conn.execute(
+        "UPDATE articles SET guid = ? || guid WHERE feed_id = ? AND guid = ? "
+        "AND id NOT IN (SELECT article_id FROM sync_items)",
+        [FORMER, feed_id, key],
+    )
 
 
 def _link_and_title(item: RemoteItem) -> tuple[str, str, str]:
