@@ -315,6 +315,10 @@ _OPENERS_BEFORE_I: Final = frozenset(
 )
 
 
+# The last character of a quotation (or the comma closing the words before a verb of saying)
+_QUOTE_ENDS: Final = frozenset(",\"”’'")
+
+
 class _RunTail:
     """Facts of a run's words from `start` on, read by `_extends_to_named_head` for each known
     name in the run (once a run, not once a name: the names of "NATO NATO …" each read the rest)."""
@@ -1894,9 +1898,23 @@ class _RunFinder(_TypingFinder):
             cand.display = name
         if n == 1 and kind != "PERSON":
             after = self.text[end : end + 16].split(None, 1)
-            cand.speaks = bool(after) and after[0].rstrip(".,;") in SPEECH_VERBS  # "Jordan
-            # said.": local evidence
+            cand.speaks = (
+                bool(after) and after[0].rstrip(".,;") in SPEECH_VERBS
+            ) or self._speech_verb_before(start, end)  # "Jordan said.", "“…,” said Redmond": local
+            # evidence
         self.candidates.append(cand)
+
+    def _speech_verb_before(self, start: int, end: int) -> bool:
+        """'“…,” said Redmond', '“…” added Houston', 'according to Lagos,': a verb of saying
+        right after a quote's close, or "according to" and the name alone before a comma or a
+        stop (not "according to Iranian officials"), before the name at `start`."""
+        window = self.text[max(0, start - 20) : start]
+        if window[-1:] != " ":
+            return False
+        if window.endswith(("according to ", "According to ")):
+            return self.text[end : end + 1] in (",", ".")
+        head, _, verb = window[:-1].rpartition(" ")
+        return head[-1:] in _QUOTE_ENDS and verb in SPEECH_VERBS
 
     def _flush(self, pending: list[Token], person_cue: bool, suffix_cue: str | None) -> None:
         if len(pending) == 1:  # one word, the commonest: only the trims and checks for one word
