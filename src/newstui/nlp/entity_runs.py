@@ -116,6 +116,11 @@ _NAME_ENDING_FORMS: Final = frozenset(
     "Ltd Ltd. Limited Inc Inc. Incorporated LLC PLC plc LLP GmbH Pty".split()
 )
 _AFTER_LEGAL_FORM_SPLITS: Final = frozenset("to for of and in at on the".split())
+# Given names that "Sheikh" opens as a family name, not a title: Bangladesh's Sheikh Mujibur
+# Rahman and his family ("Prime Minister Sheikh Hasina", "Sheikh Rehana")
+_SHEIKH_FAMILY_NAMES: Final = frozenset(
+    "Hasina Mujibur Mujib Rehana Fazilatunnesa Fazlul Selim Helal Tapash Taposh".split()
+)
 _PEOPLES_TRADES: Final = frozenset(
     "Gas Power Railways Rail Express Aerospace Telecom Telecommunications Steel Tobacco "
     "Electric Water Coal".split()
@@ -683,12 +688,19 @@ class _RunFinder(_TypingFinder):
                 continue
             n_title = (
                 0
-                if pending
-                and (
-                    not _is_title_start(tok)
-                    or pending[-1].text in ("of", "for")
-                    or (tok.text in _NAME_SHEIKHS and self._sheikh_in_name(run, i, pending))
+                if (
+                    pending
+                    and (
+                        not _is_title_start(tok)
+                        or pending[-1].text in ("of", "for")
+                        or (tok.text in _NAME_SHEIKHS and self._sheikh_in_name(run, i, pending))
+                    )
                 )
+                or (
+                    tok.text in _NAME_SHEIKHS
+                    and i + 1 < len(run)
+                    and run[i + 1].text in _SHEIKH_FAMILY_NAMES
+                )  # "Sheikh Hasina": the family's name
                 else self._title(run, i)
             )  # "Ministry of Justice and Public Security": a title word after "of" is no title
             if (
