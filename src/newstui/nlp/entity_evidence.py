@@ -314,6 +314,9 @@ class _TypingFinder(_FinderBase):
             return None, 0  # "the James Webb Space Telescope", "Marine One": a thing named
         if strength > 1:
             return kind, strength
+        if kind in ("PERSON", "PLACE") and tier_type(surface) == "ORG":
+            return None, 0  # "Primark said", "workers in Visteon said": weak evidence loses to a
+            # body of the lower lists (a listed firm, news body or party); the list types it
         if kind == "PERSON" and any(t.text in THING_WORDS for t in toks):
             return None, 0  # "Climate Change said": a thing named with a weak cue is not a person
         if kind == "PERSON" and len(toks) == 1 and self._known_place_before(start):
@@ -1760,6 +1763,7 @@ class _TypingFinder(_FinderBase):
             and lower not in self.gaz.common_words
             and lower not in self.lower_seen
             and not self._body_elsewhere(word)
+            and tier_type(word) != "ORG"  # "Primark said": a body of the lower lists speaks
         )
 
     def _body_elsewhere(self, word: str) -> bool:
