@@ -120,3 +120,29 @@ def test_a_store_doubled_before_is_mended_once_the_old_items_are_gone(
     assert "3 articles stored twice merged" in capsys.readouterr().out
     assert stored(synced) == first
     assert marks(synced, capsys) == {"Item 1": "", "Item 2": "unread starred", "Item 3": "unread"}
+
+
+def test_a_store_doubled_before_whose_feed_is_subscribed_again_keeps_one_article_an_entry(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    first = stored(synced)
+    # Doubled as an earlier newstui did (both items on the server then)...
+    items = [again(n, "feed/2") for n in (1, 2, 3)]
+    fake.api(f"/stream/contents/{READING}", 200, {"items": items})
+    ids_answer(fake, [refs(2, 3, 11, 12, 13)], [refs(2)])
+    fake.items.update({n + 10: i for n, i in zip((1, 2, 3), items, strict=True)})
+    assert main([*synced, "sync"]) == 0
+    assert len(stored(synced)) == 6
+    # ...then the feed is unsubscribed and subscribed again there: items 21-23 of feed/12.
+    fake.api("/subscription/list", 200, {"subscriptions": [AGAIN]})
+    newest = [{**again(n), "id": item(n + 20, "feed/12")["id"]} for n in (1, 2, 3)]
+    fake.api(f"/stream/contents/{READING}", 200, {"items": newest})
+    fake.items = {n + 20: i for n, i in zip((1, 2, 3), newest, strict=True)}
+    ids_answer(fake, [refs(21, 22, 23)], [refs()])
+
+    assert main([*synced, "sync"]) == 0
+
+    assert stored(synced) == first  # (it came a third time: 9 articles)
+    assert marks(synced, capsys) == {"Item 1": "", "Item 2": "unread starred", "Item 3": "unread"}

@@ -502,14 +502,35 @@ def _unlink_resubscribed(
     server (unsubscribed and subscribed again there while this store did not sync: user test r39
     H2): the items its articles were went with the old subscription, so they are unlinked and the
     new subscription's items are matched to them by link and title, as at a first sync (their
-    marks kept, what the server lacks queued for it); else each came twice."""
+    marks kept, what the server lacks queued for it); else each came twice. An entry an earlier
+    newstui stored twice so (_one_entry_twice, both copies items of subscriptions now gone) is
+    made one article first (the one stored first, with the marks of both: article_merge), or
+    neither copy could be the new item's and it came a third time."""
     old = conn.execute("SELECT stream_id FROM sync_feeds WHERE feed_id = ?", [feed_id]).fetchone()
     if old is None or old[0] == stream_id or old[0] in listed:
         return
+    doubled: list[tuple[int, int]] = []
+    for first, copy in conn.execute(
+        "SELECT min(id), max(id) FROM articles WHERE feed_id = ? AND url IS NOT NULL "
+        "GROUP BY coalesce(link_key, url) HAVING count(*) = 2",
+        [feed_id],
+    ).fetchall():
+        rows = {
+            r[0]: r[1:]
+            for r in conn.execute(
+                "SELECT a.id, a.title, s.item_id, a.published, a.summary, a.content_hash "
+                "FROM articles a JOIN sync_items s ON s.article_id = a.id WHERE a.id IN (?, ?)",
+                [first, copy],
+            )
+        }
+        if len(rows) == 2 and _one_entry_twice(rows[first], rows[copy]):
+            doubled.append((first, copy))
     conn.execute(
         "DELETE FROM sync_items WHERE article_id IN (SELECT id FROM articles WHERE feed_id = ?)",
         [feed_id],
     )
+    for first, copy in doubled:  # (no item either: the marks of both stay on the first)
+        merge_article(conn, copy, first)
 
 
 # sync_state: the moves kept at the old URL (JSON list of [old, new], folded) said by a sync that
