@@ -189,12 +189,15 @@ def example_config_text() -> str:
 
 
 def ensure_config(path: Path) -> None:
-    """Create the config file from the shipped example when it does not exist yet."""
+    """Create the config file from the shipped example when it does not exist yet (under the
+    edits' lock: a first run's app and its `a` or a CLI `add` beside it wrote one over the
+    other's: review r39 CW1)."""
     if path.exists():
         return
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(example_config_text(), "utf-8")
+        with _config_locked(path):
+            if not path.exists():
+                path.write_text(example_config_text(), "utf-8")
     except OSError as exc:
         raise ConfigError(f"{path}: cannot create config file: {exc.strerror}") from exc
 

@@ -565,3 +565,36 @@ def test_another_accounts_item_under_an_id_stored_here_is_stored_beside_the_old_
     assert main([*db, "list", "--all", "--json"]) == 0
     assert [r["title"] for r in json.loads(capsys.readouterr().out)] == ["Live"] * 4
     assert main([*db, "sync"]) == 0  # (and again: bob's items are known now)
+
+
+def test_a_second_switch_meeting_the_same_item_ids_stores_them_beside_both(
+    fake: FakeGReader,  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # (review r39 FK1) alice, then bob, then carol, each with items 1 and 2 of a live page: the
+    # second switch renamed bob's articles to the "former:" guid alice's already had, and every
+    # sync with carol failed on the store ("UNIQUE constraint failed").
+    live = [
+        {**item(n, "feed/1"), "canonical": [{"href": "https://example.org/live"}]} for n in (1, 2)
+    ]
+    live = [{**i, "title": "Live"} for i in live]
+    fake.api("/subscription/list", 200, {"subscriptions": [ONE]})
+    fake.api(f"/stream/contents/{READING}", 200, {"items": live})
+    ids_answer(fake, [refs(1, 2)], [refs()])
+    fake.items = {1: live[0], 2: live[1]}
+    os.environ["PW_S"] = "pw"
+    config = sync_config(tmp_path, f'url = "{fake.base}"\nuser = "alice"\npassword_env = "PW_S"\n')
+    db = ["--db", str(tmp_path / "n.db"), "--config", str(config)]
+    assert main([*db, "sync"]) == 0
+    _rename_user(config, "alice", "bob")
+    assert main([*db, "sync"]) == 0
+    _rename_user(config, "bob", "carol")
+    capsys.readouterr()
+
+    assert main([*db, "sync"]) == 0, capsys.readouterr().err
+
+    capsys.readouterr()
+    assert main([*db, "list", "--all", "--json"]) == 0
+    assert [r["title"] for r in json.loads(capsys.readouterr().out)] == ["Live"] * 6
+    assert main([*db, "sync"]) == 0

@@ -901,7 +901,10 @@ def _guid(conn: sqlite3.Connection, article_id: int) -> str:
 def fetched_from_feed(guid: str) -> bool:
     """Whether an article linked to a server item was fetched here from its feed (its guid is
     the feed's), not stored from a server's item (its guid is an item key)."""
-    return not guid.startswith((ITEM_KEY_PREFIX, FORMER + ITEM_KEY_PREFIX))
+    if guid.startswith(FORMER):  # (former:<article id>:<key>, or former:<key> of round 39)
+        number, colon, rest = guid.removeprefix(FORMER).partition(":")
+        guid = rest if colon and number.isdigit() else guid.removeprefix(FORMER)
+    return not guid.startswith(ITEM_KEY_PREFIX)
 
 
 def _free_item_key(conn: sqlite3.Connection, feed_id: int, key: str) -> None:
@@ -909,9 +912,11 @@ def _free_item_key(conn: sqlite3.Connection, feed_id: int, key: str) -> None:
     switch unlinked it: forget_server), gives its key up to the new item (FORMER before its
     guid): ids name other things on another server, so the item is another article, stored
     beside it (else the insert failed on the source's unique guid and the sync with it, at every
-    try)."""
+    try). The article's own id goes in the new guid: a second switch that meets the same item id
+    renames another article, which "former:" + key alone gave the first one's guid (review r39
+    FK1: the same unique-guid failure at every sync)."""
     conn.execute(
-        "UPDATE articles SET guid = ? || guid WHERE feed_id = ? AND guid = ? "
+        "UPDATE articles SET guid = ? || id || ':' || guid WHERE feed_id = ? AND guid = ? "
         "AND id NOT IN (SELECT article_id FROM sync_items)",
         [FORMER, feed_id, key],
     )
