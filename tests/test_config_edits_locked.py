@@ -1,74 +1,105 @@
 """Two edits of feeds.toml at once keep both (review r39 CW1): the app's workers (`I` import,
 `a` add, a removal) and a CLI `add` each read the file, change it and replace it; one that read
 it before the other's write replaced it after, and the other's feeds were gone at the next
-start. Each edit now holds the config's lock (this process's threads, and other processes by
-flock on its folder)."""
+start. Each edit now holds the config's lock from its read to its write: this process's lock,
+and flock on the config's folder against other processes. The tests look at the lock itself
+while an edit writes (review r39 TQ1: a test waiting a second for another thread or process
+passed without the lock on a loaded machine)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
-import threading
+
+import pytest
 
 import newstui.config as config
-from newstui.config import FeedConfig, add_feeds, load_config, remove_source
+from newstui.config import (
+    FeedConfig,
+    add_feed_tags,
+    add_feeds,
+    add_hide_filters,
+    add_view,
+    ensure_config,
+    load_config,
+    remove_source,
+    remove_view,
+)
+
+fcntl = pytest.importorskip("fcntl")
 
 
-def feed(name: str) -> FeedConfig:
-    return FeedConfig(f"https://{name.lower()}.example/feed", name, (), "auto", named=True)
+def feed(name: str, tags: tuple[str, ...] = ()) -> FeedConfig:
+    return FeedConfig(f"https://{name.lower()}.example/feed", name, tags, "auto", named=True)
 
 
-def test_an_edit_begun_while_another_writes_waits_for_it(tmp_path, monkeypatch):
+def folder_locked(path) -> bool:
+    """Whether another open of the config's folder finds it flock-ed (as another process would)."""
+    fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
+    return False
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda p: add_feeds(p, [feed("N")]),
+        lambda p: add_feed_tags(p, [feed("A", ("world",))]),
+        lambda p: add_view(p, "Storms", "storm"),
+        lambda p: add_hide_filters(p, [("No ads", "sponsored")]),
+        lambda p: remove_source(p, "A"),
+        lambda p: remove_view(p, "V"),
+    ],
+    ids=[
+        "add_feeds",
+        "add_feed_tags",
+        "add_view",
+        "add_hide_filters",
+        "remove_source",
+        "remove_view",
+    ],
+)
+def test_every_edit_writes_under_both_locks(tmp_path, monkeypatch, edit):
     path = tmp_path / "feeds.toml"
-    add_feeds(path, [feed("A")])
+    path.write_text(
+        '[[feeds]]\nname = "A"\nurl = "https://a.example/feed"\n\n'
+        "[[views]]\nname = \"V\"\nquery = 'x'\n",
+        "utf-8",
+    )
+    seen: list[tuple[bool, bool]] = []
     write = config._write_config
-    other = threading.Thread(target=add_feeds, args=(path, [feed("B")]))
 
-    def slow_write(at, text):
-        if not other.is_alive() and other.ident is None:
-            other.start()  # `a` adds B while the import is about to write C
-            other.join(1.0)  # (without the lock B is written here, then lost)
+    def watched(at, text):
+        seen.append((config._EDITING.locked(), folder_locked(at)))
         write(at, text)
 
-    monkeypatch.setattr(config, "_write_config", slow_write)
-    add_feeds(path, [feed("C")])
-    other.join()
-    assert sorted(f.name for f in load_config(path).feeds) == ["A", "B", "C"]
+    monkeypatch.setattr(config, "_write_config", watched)
+    edit(path)
+    assert seen == [(True, True)]
+    assert not config._EDITING.locked() and not folder_locked(path)  # (released after)
 
 
-def test_a_removal_and_an_add_at_once_keep_the_add(tmp_path, monkeypatch):
+def test_another_process_is_kept_out_while_an_edit_holds_the_lock(tmp_path):
     path = tmp_path / "feeds.toml"
-    add_feeds(path, [feed("A"), feed("B")])
-    write = config._write_config
-    other = threading.Thread(target=add_feeds, args=(path, [feed("D")]))
-
-    def slow_write(at, text):
-        if other.ident is None:
-            other.start()
-            other.join(1.0)
-        write(at, text)
-
-    monkeypatch.setattr(config, "_write_config", slow_write)
-    remove_source(path, "A")
-    other.join()
-    assert sorted(f.name for f in load_config(path).feeds) == ["B", "D"]
-
-
-def test_another_process_waits_for_the_lock(tmp_path):
-    path = tmp_path / "feeds.toml"
-    add_feeds(path, [feed("A")])
-    script = (
-        "import sys; from pathlib import Path; from newstui.config import FeedConfig, add_feeds;"
-        "add_feeds(Path(sys.argv[1]), [FeedConfig('https://e.example/feed', 'E', (), 'auto',"
-        " named=True)])"
+    ensure_config(path)
+    probe = (
+        "import fcntl, os, sys; fd = os.open(sys.argv[1], os.O_RDONLY)\n"
+        "try:\n fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB); print('free')\n"
+        "except BlockingIOError:\n print('held')\n"
     )
     with config._config_locked(path):
-        child = subprocess.Popen([sys.executable, "-c", script, str(path)])
-        try:
-            child.wait(1.0)
-            finished_early = True
-        except subprocess.TimeoutExpired:
-            finished_early = False
-        assert not finished_early  # it waits for the lock this process holds
-    assert child.wait(60) == 0
-    assert sorted(f.name for f in load_config(path).feeds) == ["A", "E"]
+        inside = subprocess.run(
+            [sys.executable, "-c", probe, str(tmp_path)], capture_output=True, text=True
+        )
+    after = subprocess.run(
+        [sys.executable, "-c", probe, str(tmp_path)], capture_output=True, text=True
+    )
+    assert (inside.stdout.strip(), after.stdout.strip()) == ("held", "free")
+    add_feeds(path, [feed("E")])
+    assert [f.name for f in load_config(path).feeds] == ["E"]
