@@ -509,28 +509,13 @@ def _unlink_resubscribed(
     old = conn.execute("SELECT stream_id FROM sync_feeds WHERE feed_id = ?", [feed_id]).fetchone()
     if old is None or old[0] == stream_id or old[0] in listed:
         return
-    doubled: list[tuple[int, int]] = []
-    for first, copy in conn.execute(
-        "SELECT min(id), max(id) FROM articles WHERE feed_id = ? AND url IS NOT NULL "
-        "GROUP BY coalesce(link_key, url) HAVING count(*) = 2",
-        [feed_id],
-    ).fetchall():
-        rows = {
-            r[0]: r[1:]
-            for r in conn.execute(
-                "SELECT a.id, a.title, s.item_id, a.published, a.summary, a.content_hash "
-                "FROM articles a JOIN sync_items s ON s.article_id = a.id WHERE a.id IN (?, ?)",
-                [first, copy],
-            )
-        }
-        if len(rows) == 2 and _one_entry_twice(rows[first], rows[copy]):
-            doubled.append((first, copy))
+    doubled = list(_entries_stored_twice(conn, feed_id))
     conn.execute(
         "DELETE FROM sync_items WHERE article_id IN (SELECT id FROM articles WHERE feed_id = ?)",
         [feed_id],
     )
-    for first, copy in doubled:  # (no item either: the marks of both stay on the first)
-        merge_article(conn, copy, first)
+    for pair in doubled:  # (no item either: the marks of both stay on the first)
+        merge_article(conn, pair.copy, pair.first)
 
 
 # sync_state: the moves kept at the old URL (JSON list of [old, new], folded) said by a sync that
@@ -1073,26 +1058,31 @@ def doubled_articles(db: Database) -> list[DoubledArticle]:
     one entry, so only the server, asked for both, tells a copy (see merge_doubled). A pair
     the server had neither item of is not listed again."""
     left = _doubles_left(db)
-    found: list[DoubledArticle] = []
-    for first, copy in db.execute(
-        """SELECT min(id), max(id) FROM articles WHERE url IS NOT NULL
-        AND feed_id IN (SELECT feed_id FROM sync_feeds)
-        GROUP BY feed_id, coalesce(link_key, url) HAVING count(*) = 2"""
+    pairs = _entries_stored_twice(db, None)
+    return [pair for pair in pairs if (pair.first_item, pair.copy_item) not in left]
+
+
+def _entries_stored_twice(
+    conn: Database | sqlite3.Connection, feed_id: int | None
+) -> Iterator[DoubledArticle]:
+    """The entries stored twice as server items (_one_entry_twice: the only two articles under
+    one link) of one source, or of every synced source when `feed_id` is None."""
+    where = "feed_id = ?" if feed_id is not None else "feed_id IN (SELECT feed_id FROM sync_feeds)"
+    for first, copy in conn.execute(
+        f"SELECT min(id), max(id) FROM articles WHERE {where} AND url IS NOT NULL "
+        "GROUP BY feed_id, coalesce(link_key, url) HAVING count(*) = 2",
+        [feed_id] if feed_id is not None else [],
     ).fetchall():
         rows = {
             r[0]: r[1:]
-            for r in db.execute(
+            for r in conn.execute(
                 "SELECT a.id, a.title, s.item_id, a.published, a.summary, a.content_hash "
                 "FROM articles a JOIN sync_items s ON s.article_id = a.id WHERE a.id IN (?, ?)",
                 [first, copy],
             )
         }
-        if len(rows) != 2 or not _one_entry_twice(rows[first], rows[copy]):
-            continue
-        pair = DoubledArticle(first, rows[first][1], copy, rows[copy][1])
-        if (pair.first_item, pair.copy_item) not in left:
-            found.append(pair)
-    return found
+        if len(rows) == 2 and _one_entry_twice(rows[first], rows[copy]):
+            yield DoubledArticle(first, rows[first][1], copy, rows[copy][1])
 
 
 def _one_entry_twice(first: tuple[Any, ...], copy: tuple[Any, ...]) -> bool:
