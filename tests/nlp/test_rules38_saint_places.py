@@ -18,6 +18,9 @@ def test_st_opens_a_places_name_not_a_persons(extractor) -> None:
         ),
         ("The campaign asks St. Paul's voters to think again.", "St. Paul"),
         ("Incidents were reported in St Ostrava and in Kelbrook.", "St Ostrava"),
+        # round 40: the lists' towns spelt with "Saint" in full
+        ("He moved to Saint Louis last year.", "Saint Louis"),
+        ("Tourists visited Saint Lucia and Saint Kitts.", "Saint Kitts"),
     ):
         types = type_by_name(extractor, text)
         assert types.get(name) == "PLACE", text

@@ -883,6 +883,20 @@ def _role_possessive(word: str) -> bool:
 _FEAST_WORDS: Final = frozenset(("Day", "Eve", "Night", "Feast"))
 
 
+@cache
+def _listed_possessive_pairs() -> frozenset[tuple[str, str]]:
+    """A possessive inside a listed name and the word after it ("Lord's", "Resistance": the
+    "Lord's Resistance Army"; "Lloyd's", "of"): there the possessive goes on into the name."""
+    pairs: set[tuple[str, str]] = set()
+    for name in load_gazetteer().known:
+        if "'s " in name:
+            words = name.split(" ")
+            for i in range(len(words) - 1):
+                if words[i].endswith("'s"):
+                    pairs.add((words[i], words[i + 1]))
+    return frozenset(pairs)
+
+
 def _joinable(text: str, last: Token, tok: Token, org_words: frozenset[str]) -> bool:
     """Whether `tok` may continue a run ending with `last`, judged by the gap between them: one
     space (not after a possessive), ". " after an initial or an abbreviated title, "s' " before
@@ -896,6 +910,7 @@ def _joinable(text: str, last: Token, tok: Token, org_words: frozenset[str]) -> 
                 or last.text in _NAME_POSSESSIVES
                 or (last.text[-5:-2] == "men" and tok.text in org_words)  # "Horsemen's Association"
                 or (tok.text in _ROLE_POSSESSIVE_HEADS and _role_possessive(last.text))
+                or (last.text.replace("’", "'"), tok.text) in _listed_possessive_pairs()
                 or (
                     last.text[-2:] in ("'s", "’s")
                     and text.endswith(_SAINTS, max(0, last.start - 6), last.start)

@@ -330,6 +330,12 @@ def tokenize(text: str, after_datelines: frozenset[int] = frozenset()) -> list[T
     return tokens
 
 
+# Arabic's article as it sounds before some letters, joined to the next word by a hyphen ("Izz
+# ad-Din al-Qassam", "Abd ar-Rahman as-Sudais", "an-Nahar"): a head of a name there, though
+# "at", "as", "an" and "ad" alone between capitals are English and join no name.
+_HYPHEN_HEADS: Final = frozenset(("ad", "an", "ar", "as", "ash", "at", "az"))
+
+
 @lru_cache(maxsize=4)
 def _name_token_patterns(
     joiners: frozenset[str],
@@ -337,8 +343,9 @@ def _name_token_patterns(
     """Words that can open or be a name (capitalised, "al-", "d'"), the plain joiners, the
     joiners' first letters (tested before matching one) and the longest joiner's length."""
     words = "|".join(sorted(map(re.escape, joiners), key=len, reverse=True))
+    heads = "|".join(sorted(map(re.escape, joiners | _HYPHEN_HEADS), key=len, reverse=True))
     capable = re.compile(
-        rf"(?<!\w)(?<!\w[’'.&-])(?:[^\W\d_a-z]|(?:{words})-(?=[A-Z])|[dl]['’](?=[A-Z]))"
+        rf"(?<!\w)(?<!\w[’'.&-])(?:[^\W\d_a-z]|(?:{heads})-(?=[A-Z])|[dl]['’](?=[A-Z]))"
         r"\w*(?:[’'.&-]\w+)*|(?<= )&(?= )"
     )
     joiner = re.compile(rf"(?<!\w)(?<!\w[’'.&-])(?:{words})(?!\w)(?![’'.&-]\w)")
