@@ -83,6 +83,8 @@ def test_the_between_a_dateline_and_a_known_name_does_not_crash(extractor) -> No
     )
     assert ("ORG", "European Commission") in _names(extractor, text)
     assert extractor.analyse("x — The Kremlin") is not None
+    # and "Government" left alone after an upper-case heading's words (IndexError in _flush)
+    assert extractor.analyse("IN AUGUST, THE Government said it would act.") is not None
 
 
 def test_abbreviated_title_with_a_full_stop_stays_with_the_name(extractor) -> None:

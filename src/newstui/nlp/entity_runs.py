@@ -1978,7 +1978,8 @@ class _RunFinder(_TypingFinder):
             if not pending:
                 return
             if (
-                strip_possessive(pending[-1].text) == "Government"
+                len(pending) > 1  # ("IN AUGUST, THE Government said": "Government" alone)
+                and strip_possessive(pending[-1].text) == "Government"
                 and pending[-2].text not in _TITLE_FUNCTION_WORDS
             ):
                 # "the Australian Government", "the UK Government's": a country's or a
