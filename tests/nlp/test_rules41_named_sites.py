@@ -1,5 +1,6 @@
 """Well-known sites named like a person (a given name, then Hill/Hall/Lane) stay places after
-rules-41 made "<given name> Hill" a person (review r39 PH1); people so named stay people."""
+rules-41 made "<given name> Hill" a person (review r39 PH1); people so named stay people. Round 40:
+a venue named after its sponsor ("the Xcel Energy Center") is a place, not the firm."""
 
 from __future__ import annotations
 
@@ -18,9 +19,11 @@ def types(text: str) -> dict[str, str]:
         ("Tourists queued outside Albert Hall before the doors opened.", "Albert Hall"),
         ("Murray Hill lost power for six hours on Tuesday.", "Murray Hill"),
         ("Holly Hill declared an emergency as the storm came ashore.", "Holly Hill"),
+        ("The game was played at the Xcel Energy Center on Tuesday.", "Xcel Energy Center"),
+        ("The final was held at the Bank of America Stadium.", "Bank of America Stadium"),
     ],
 )
-def test_a_listed_site_stays_a_place(text, name):
+def test_a_site_stays_a_place(text, name):
     assert types(text)[name] == "PLACE"
 
 

@@ -64,6 +64,8 @@ def test_a_listed_body_without_a_telling_word_is_an_organisation(extractor, text
             "PERSON",
         ),
         ("Exxon Mobil said profits rose.", "Exxon Mobil", "PERSON"),
+        ("Janatha Vimukthi Peramuna said it would quit.", "Janatha Vimukthi Peramuna", "PERSON"),
+        ("A column in People's Daily said so.", "People's Daily", "PERSON"),
         (
             "The report was published by Economic Community of West African States.",
             "Economic Community of West African States",

@@ -309,8 +309,10 @@ _BRIEF_WORDS: Final = frozenset(
 # Words that open a brief but never end one ("Union Home", "Shadow Health": "Union spokesman" is a
 # trade union's).
 _BRIEF_OPENERS: Final = frozenset("Union Opposition Shadow Junior and &".split())
+# The holder of a brief after it ("Environment minister", "Environment spokesman Chris Huhne"); a
+# spokesman only before a name: "A Social Services spokesman said" speaks for the department.
 _BRIEF_HOLDER_AFTER: Final = re.compile(
-    r" (?:[Mm]inisters?|[Ss]ecretary|[Ss]pokes(?:man|woman|person)|[Cc]ritic|[Pp]ortfolio)\b"
+    r" (?:[Mm]inisters?|[Ss]ecretary|[Cc]ritic|[Pp]ortfolio)\b| [Ss]pokes(?:man|woman|person),? [A-Z]"
 )
 _PLATFORM_AFTER: Final = re.compile(r",? (?:writing|saying|posting|adding)\b")
 _APPOSITIVE_ORG: Final = re.compile(r", (?:the|a|an) ((?:[\w-]+ ){0,3}[\w-]+)")

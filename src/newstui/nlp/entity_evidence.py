@@ -264,6 +264,15 @@ _INITIAL_BEFORE: Final = re.compile(r"(?<![\w.])[A-Z]\. $")
 _NAME_GOES_ON_WORDS: Final = frozenset("of for and & de del".split())
 # The United States as news names it before its chambers ("the U.S. House voted").
 _US_NAMES: Final = frozenset({"U.S.", "US", "U.S", "United States"})
+# A venue's head noun after its sponsor's name ("the Xcel Energy Center", "Air Canada Centre",
+# "Bank of America Stadium"): the building, a place (see _named_for_a_firm).
+_VENUE_HEADS: Final = frozenset("Center Centre Arena Stadium".split())
+# The trades that end a sponsor's name ("Xcel Energy", "American Airlines", "Citizens Bank").
+_SPONSOR_TRADES: Final = frozenset(
+    "Energy Airlines Airways Air Bank Insurance Financial Mutual Mobile Telecom Motors".split()
+)
+# Listed bodies that host centres of their own, no sponsors ("the Red Cross Centre").
+_NON_COMMERCIAL_HOSTS: Final = frozenset(("Red Cross", "Red Crescent", "United Nations"))
 
 
 # Nouns of companies that name the business before its name even when a place's word ends or
@@ -421,6 +430,17 @@ class _TypingFinder(_FinderBase):
         if not self._plain_name(words[1:]) or self._lookup(surface):
             return False
         return noun in _PERSON_TRADE_NOUNS or self._surname_alone(words[0], words[-1], start, end)
+
+    def _named_for_a_firm(self, words: list[str]) -> bool:
+        """Whether `words` name a company ("Xcel Energy", "American Airlines", "Air Canada"): a
+        venue named after its sponsor ("the Xcel Energy Center") is a place, not the firm."""
+        if words[-1] in _SPONSOR_TRADES:
+            return True
+        name = " ".join(words)
+        kind = self.gaz.known.get(name)
+        if kind is None:
+            return tier_type(name) == "ORG"
+        return kind == "ORG" and not name.isupper() and name not in _NON_COMMERCIAL_HOSTS
 
     def _company_noun_right_before(self, start: int) -> bool:
         """'retailer Circuit City', 'carrier Gulf Air', 'the lender Banco Delta': a company's noun
@@ -690,6 +710,7 @@ class _TypingFinder(_FinderBase):
         if len(words) > 1 and (
             words[-1] in _FACILITY_HEADS
             or (words[-1] in _FACILITY_LAST and " ".join(words[-2:]) in _FACILITY_PAIRS)
+            or (words[-1] in _VENUE_HEADS and self._named_for_a_firm(words[:-1]))
         ):
             return "PLACE", 2  # "Gatot Soebroto Army Hospital", "Kennedy Space Center": a site
         if words[-2:] == ["of", "Fame"]:
