@@ -36,6 +36,12 @@ from extracted import type_by_name
         # round 40: a body of musicians by its head word, Arabic's "ad-" inside a name, a
         # listed body opening with a possessive
         ("The Lord's Resistance Army attacked villages.", "Lord's Resistance Army"),
+        # round 40: a body's own adjective opening a sentence before a known name inside it
+        (
+            "International Labour Organization officials said the report was wrong.",
+            "International Labour Organization",
+        ),
+        ("Federal Bureau of Investigation agents arrested him.", "Federal Bureau of Investigation"),
         ("The Vienna Philharmonic Orchestra played in Tokyo.", "Vienna Philharmonic Orchestra"),
         (
             "Fighters of the Izz ad-Din al-Qassam Brigades fired rockets.",
@@ -66,6 +72,8 @@ def test_a_listed_body_without_a_telling_word_is_an_organisation(extractor, text
         ("Exxon Mobil said profits rose.", "Exxon Mobil", "PERSON"),
         ("Janatha Vimukthi Peramuna said it would quit.", "Janatha Vimukthi Peramuna", "PERSON"),
         ("A column in People's Daily said so.", "People's Daily", "PERSON"),
+        ("Yulia Tymoshenko Bloc said it would quit.", "Yulia Tymoshenko Bloc", "PERSON"),
+        ("Leaders of Democratic Rally met on Monday.", "Democratic Rally", "GROUP"),
         (
             "The report was published by Economic Community of West African States.",
             "Economic Community of West African States",

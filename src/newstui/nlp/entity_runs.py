@@ -310,6 +310,12 @@ _OPENER_GRAMMAR_WORDS: Final = frozenset(
     "yesterday today tomorrow however meanwhile also now then first second third last next "
     "such former new".split()
 )
+# Adjectives that open bodies' names and keep a known name inside them the body's ("International
+# Labour Organization officials said", "National Security Council spokesman …", "Federal Bureau of
+# Investigation agents": not "Labour", "Security Council" and a lone "Bureau of Investigation").
+_BODY_OPENING_WORDS: Final = frozenset(
+    "international national federal central royal supreme constitutional".split()
+)
 
 _EDITOR_COMPLETES: Final = re.compile(r"\[[a-z]+\]")  # "Count[ies]": an editor's letters
 # A conjunction or adverb before "I" in a transcript run on without a stop ("yes As I said",
@@ -431,12 +437,17 @@ class _RunFinder(_TypingFinder):
         """'State Department spokesperson …', 'Federal Communications Commission chairman …',
         'Solar Systems is planning …': a common word opening a sentence before words ending in
         a body's word, with no known name, given name or title among them, is the body's own
-        first word (dropped, it left "Department" alone or nothing); not a word of the
+        first word (dropped, it left "Department" alone or nothing; after "International",
+        "National", "Federal" … a known name inside and a body's word before "of" are its own:
+        "International Labour Organization", "Federal Bureau of Investigation"); not a word of the
         sentence's grammar ("Other Cabinet members", "After Cabinet signed"), a participle or
         an adverb ("Affected Airlines", "Currently Police …"), nor in a heading."""
         if (
             len(run) < 2
-            or strip_possessive(run[-1].text) not in self.gaz.org_words
+            or (
+                strip_possessive(run[-1].text) not in self.gaz.org_words
+                and not (lower in _BODY_OPENING_WORDS and self._head_before_of(run))
+            )
             or run[-1].text == "Media"  # "State Media complained": the medium, no body
             or run[-1].text in _GENERIC_PLURAL_HEADS  # "Emergency Services were called": a
             # generic plural, capitalised by the sentence start
@@ -447,12 +458,20 @@ class _RunFinder(_TypingFinder):
             return False
         for j in range(1, len(run)):
             if (
-                self._known(run, j)
+                (self._known(run, j) and lower not in _BODY_OPENING_WORDS)
                 or run[j].text in self.gaz.first_names
                 or (_is_title_start(run[j]) and self._title(run, j))
             ):
                 return False
         return not self._title(run, 0)
+
+    def _head_before_of(self, run: list[Token]) -> bool:
+        """Whether a body's word stands right before the run's first "of" or "for" ("Bureau of
+        Investigation", "Organisation for Security")."""
+        for j in range(2, len(run) - 1):
+            if run[j].text in ("of", "for"):
+                return strip_possessive(run[j - 1].text) in self.gaz.org_words
+        return False
 
     def _in_heading(self, at: int) -> bool:
         """Whether `at` lies in a heading's line (see `headings`)."""
