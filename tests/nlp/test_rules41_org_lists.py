@@ -74,6 +74,16 @@ def test_a_listed_body_without_a_telling_word_is_an_organisation(extractor, text
         ("A column in People's Daily said so.", "People's Daily", "PERSON"),
         ("Yulia Tymoshenko Bloc said it would quit.", "Yulia Tymoshenko Bloc", "PERSON"),
         ("Leaders of Democratic Rally met on Monday.", "Democratic Rally", "GROUP"),
+        ("An article in Scientific American said so.", "Scientific American", "GROUP"),
+        ("Adult Swim announced the show would return.", "Adult Swim", "PERSON"),
+        ("He was chair of the Congressional Black Caucus.", "Congressional Black Caucus", "PERSON"),
+        # not listed: a coined name ending in a word is a firm's or a site's
+        ('It met with what WalesOnline called "fury" from locals.', "WalesOnline", "PERSON"),
+        (
+            "It was done by a group at four universities called FurScience, a pin social.",
+            "FurScience",
+            "PERSON",
+        ),
         (
             "The report was published by Economic Community of West African States.",
             "Economic Community of West African States",
@@ -81,7 +91,7 @@ def test_a_listed_body_without_a_telling_word_is_an_organisation(extractor, text
         ),
     ],
 )
-def test_a_listed_body_is_no_person_place_or_people(extractor, text, name, wrong) -> None:
+def test_a_listed_or_coined_body_is_no_person_place_or_people(extractor, text, name, wrong) -> None:
     types = type_by_name(extractor, text)
     assert types.get(name) == "ORG" and wrong not in types.values()
 
@@ -92,6 +102,8 @@ def test_a_listed_body_is_no_person_place_or_people(extractor, text, name, wrong
         ("The audit was led by Deloitte Touche Tohmatsu last year.", "Deloitte Touche Tohmatsu"),
         ("The editor of Berlingske Tidende apologised.", "Berlingske Tidende"),
         ("Flights of Lufthansa Cargo and Germanwings were cut.", "Lufthansa Cargo"),
+        ("Shares of PSA Peugeot Citroën fell.", "PSA Peugeot Citroën"),
+        ("The Federal Reserve System raised rates.", "Federal Reserve System"),
     ],
 )
 def test_a_body_listed_under_its_longer_name_stays_whole(extractor, text, name) -> None:

@@ -328,6 +328,14 @@ class _TypingFinder(_FinderBase):
             # body of the lower lists (a listed firm, news body or party); the list types it
         if kind == "PERSON" and any(t.text in THING_WORDS for t in toks):
             return None, 0  # "Climate Change said": a thing named with a weak cue is not a person
+        if (
+            kind == "PERSON"
+            and len(toks) == 1
+            and self._brand_name(surface, start, self.text[end : end + 40])
+            and self._word_ends_a_brand(surface)
+        ):
+            return "ORG", 1  # "what WalesOnline called", "a group called FurScience": a coined
+            # name ending in a word is a firm's or a site's, never a person's (not "RuPaul")
         if kind == "PERSON" and len(toks) == 1 and self._known_place_before(start):
             return None, 0  # "the United States Embassy in Baghdad": the country's embassy
         if kind == "PERSON" and toks[0].sentence_start and toks[0].text.endswith("ing"):
