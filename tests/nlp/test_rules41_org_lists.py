@@ -42,6 +42,9 @@ from extracted import type_by_name
             "International Labour Organization",
         ),
         ("Federal Bureau of Investigation agents arrested him.", "Federal Bureau of Investigation"),
+        ("On Monday, Sonatrach said exports would rise.", "Sonatrach"),
+        ("The Rada voted to dismiss the minister.", "Rada"),
+        ("Fighters of Jaysh al-Islam shelled the city.", "Jaysh al-Islam"),
         ("The Vienna Philharmonic Orchestra played in Tokyo.", "Vienna Philharmonic Orchestra"),
         (
             "Fighters of the Izz ad-Din al-Qassam Brigades fired rockets.",
