@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from itertools import pairwise
 from typing import Final
@@ -177,7 +176,7 @@ from newstui.nlp.entity_words import (
 )
 from newstui.nlp.gazetteer import tier_type, us_states
 from newstui.nlp.names import strip_possessive
-from newstui.nlp.segment import Token
+from newstui.nlp.segment import Token, bisect_ints_right
 
 # Definite articles of other languages opening a name ("Der Standard", "El País", "Die Welt");
 # not the French "Le", "La" nor "De", "Van", which open surnames ("Le Pen", "De Niro").
@@ -508,7 +507,7 @@ class _TypingFinder(_FinderBase):
     def _in_heading(self, pos: int) -> bool:
         if not self.heading_starts:
             return False  # most articles have no heading
-        k = bisect.bisect_right(self.heading_starts, pos) - 1
+        k = bisect_ints_right(self.heading_starts, pos) - 1
         return k >= 0 and pos < self.headings[k][1]
 
     def _evidence(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
@@ -14,6 +13,7 @@ from newstui.nlp.segment import (
     WordNeedsGuard,
     WordStartSearch,
     _is_word_at,
+    bisect_ints_left,
     count_words,
     find_all,
     literal_heads,
@@ -573,7 +573,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         for span in _join_paragraphs(text, finder, marks):
             # a span of an earlier style (the marks tried first) that overlaps this one wins;
             # the spans kept never overlap, so only the neighbours by opening mark can
-            k = bisect.bisect_left(opens, span.open_mark)
+            k = bisect_ints_left(opens, span.open_mark)
             if (k and spans[k - 1].close_mark > span.open_mark) or (
                 k < len(spans) and spans[k].open_mark < span.close_mark
             ):

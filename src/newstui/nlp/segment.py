@@ -19,6 +19,37 @@ WORD: Final = re.compile(r"\w+(?:[’'.&-]\w+)*", re.UNICODE)
 _WORD_JOINERS: Final = "’'.&-"  # what joins two runs of word characters into one WORD
 
 
+def bisect_ints_left(values: list[int], x: int) -> int:
+    """`bisect.bisect_left(values, x)` on a sorted list of ints (offsets): compiled, a loop in C
+    (the bisect module's call costs ~500 instructions there, and `bisect.…`'s look-up ~250)."""
+    if not _COMPILED:
+        return bisect.bisect_left(values, x)
+    lo: i64 = 0
+    hi: i64 = len(values)
+    while lo < hi:
+        mid: i64 = (lo + hi) // 2
+        if values[mid] < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def bisect_ints_right(values: list[int], x: int) -> int:
+    """`bisect.bisect_right(values, x)` on a sorted list of ints: see `bisect_ints_left`."""
+    if not _COMPILED:
+        return bisect.bisect_right(values, x)
+    lo: i64 = 0
+    hi: i64 = len(values)
+    while lo < hi:
+        mid: i64 = (lo + hi) // 2
+        if x < values[mid]:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
 def count_words(text: str, most: int) -> int:
     """`len(WORD.findall(text))`, counted up to `most`, by a loop over the characters (no match
     objects): a word opens at a word character after neither one nor a joiner after one."""
@@ -733,7 +764,7 @@ def find_dateline(text: str, start: int, end: int) -> Dateline | None:
 
 def datelines(text: str) -> list[Dateline]:
     """The datelines opening any paragraph of `text` (usually only the first)."""
-    if not ("—" in text or "–" in text or "- " in text or "-\t" in text or "--" in text):
+    if not ("—" in text or "–" in text or _hyphen_as_dash(text)):
         return []  # every dateline ends with a dash (most texts have none at all)
     found = []
     for start, end in paragraph_spans(text):
@@ -741,6 +772,17 @@ def datelines(text: str) -> list[Dateline]:
         if dateline:
             found.append(dateline)
     return found
+
+
+def _hyphen_as_dash(text: str) -> bool:
+    """Whether `text` holds "- ", "-\t" or "--": its hyphens read one by one (most texts have a
+    few), where each of the three searched the whole text."""
+    at = text.find("-")
+    while at >= 0:
+        if text[at + 1 : at + 2] in (" ", "\t", "-"):
+            return True
+        at = text.find("-", at + 1)
+    return False
 
 
 def literal_heads(pattern: re.Pattern[str]) -> tuple[str, ...]:

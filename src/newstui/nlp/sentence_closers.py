@@ -3,10 +3,10 @@ all the quotations of a masked sentence at once, in time that does not grow with
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Collection
 
 from newstui.nlp.quotes import QuoteSpan
+from newstui.nlp.segment import bisect_ints_left
 
 
 class SentenceClosers:
@@ -79,9 +79,9 @@ class SentenceClosers:
     def beside(self, start: int, end: int, mark: int) -> bool:
         """Whether a quotation opened in [start, end), not short, is not closed off by its own
         sentence's end before the quotation opened at `mark`."""
-        lo = bisect.bisect_left(self.opens, start)
-        hi = bisect.bisect_left(self.opens, end)
-        k = bisect.bisect_left(self.opens, mark)
+        lo = bisect_ints_left(self.opens, start)
+        hi = bisect_ints_left(self.opens, end)
+        k = bisect_ints_left(self.opens, mark)
         if hi - lo <= self.few or not (lo <= k < hi and self._plain(lo, k)):
             return any(not self.short[j] and not self.closes_before(j, mark) for j in range(lo, hi))
         if self.spoken_upto[hi] > self.spoken_upto[k]:
@@ -94,8 +94,8 @@ class SentenceClosers:
     def start_after_closed(self, start: int, mark: int) -> int:
         """Where the sentence from `start` holding the quotation opened at `mark` starts: past
         each earlier quotation from `start` on that closed a sentence, in turn."""
-        lo = bisect.bisect_left(self.opens, start)
-        k = bisect.bisect_left(self.opens, mark)
+        lo = bisect_ints_left(self.opens, start)
+        k = bisect_ints_left(self.opens, mark)
         if k - lo <= self.few or not self._plain(lo, k):
             for j in range(lo, k):
                 if start <= self.opens[j] and self.closes_before(j, mark):

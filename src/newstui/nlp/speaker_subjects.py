@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from operator import itemgetter, sub
 from typing import Final
@@ -10,7 +9,12 @@ from typing import Final
 from newstui.model import Entity
 from newstui.nlp.gazetteer import load_gazetteer
 from newstui.nlp.quotes import QuoteSpan
-from newstui.nlp.segment import paragraph_spans, sentence_starts
+from newstui.nlp.segment import (
+    bisect_ints_left,
+    bisect_ints_right,
+    paragraph_spans,
+    sentence_starts,
+)
 from newstui.nlp.sentence_closers import SentenceClosers
 from newstui.nlp.speaker_cues import (
     _ACTING_ON_ROLES,
@@ -176,7 +180,7 @@ def bounded_sentences(starts: list[int], masked: str, spans: list[QuoteSpan]) ->
         out.append(start)
         while end - start > MAX_SENTENCE:
             lo, hi = start + MAX_SENTENCE // 2, start + MAX_SENTENCE
-            k = bisect.bisect_left(closes, hi - 1) - 1  # the last close mark before hi - 1
+            k = bisect_ints_left(closes, hi - 1) - 1  # the last close mark before hi - 1
             while k >= 0 and closes[k] >= lo and not masked[closes[k] + 1].isspace():
                 k -= 1
             if k >= 0 and closes[k] >= lo:
@@ -299,7 +303,7 @@ class _SubjectFinder:
 
     def _mentioned_at(self, start: int, end: int) -> bool:
         """Whether a mention of `self.mentions` overlaps text[start:end]."""
-        k = bisect.bisect_left([m.start for m in self.mentions], end)
+        k = bisect_ints_left([m.start for m in self.mentions], end)
         return any(m.end > start for m in self.mentions[max(0, k - 3) : k])
 
     def _namesakes_named_last(self) -> None:
@@ -350,18 +354,18 @@ class _SubjectFinder:
         )
 
     def _in_quote(self, pos: int) -> bool:
-        k = bisect.bisect_right(self.open_marks, pos) - 1
+        k = bisect_ints_right(self.open_marks, pos) - 1
         return k >= 0 and pos < self.spans[k].close_mark
 
     def mentions_in(self, start: int, end: int) -> list[_Mention]:
         """Mentions outside quotations that start in [start, end), in order."""
-        lo = bisect.bisect_left(self.mention_starts, start)
-        hi = bisect.bisect_left(self.mention_starts, end)
+        lo = bisect_ints_left(self.mention_starts, start)
+        hi = bisect_ints_left(self.mention_starts, end)
         return self.mentions[lo:hi]
 
     def sentence_bounds(self, pos: int) -> tuple[int, int]:
         """Start and end of the sentence (of the masked text) that holds `pos`."""
-        i = bisect.bisect_right(self.sentences, pos) - 1
+        i = bisect_ints_right(self.sentences, pos) - 1
         end = self.sentences[i + 1] if i + 1 < len(self.sentences) else len(self.text)
         return self.sentences[i], end
 
@@ -478,7 +482,7 @@ class _SubjectFinder:
     def _statement_before(self, sent_start: int) -> str | None:
         """The author of the written text ("statement", "letter"…) the sentence before
         `sent_start` names, else the organisation "it" refers to."""
-        i = bisect.bisect_right(self.sentences, sent_start - 1) - 1
+        i = bisect_ints_right(self.sentences, sent_start - 1) - 1
         if i >= 0:
             nouns = list(_WRITTEN_NOUN.finditer(self.masked, self.sentences[i], sent_start))
             if nouns:
@@ -1007,7 +1011,7 @@ class _SubjectFinder:
         head = rest[-1].lower()
         if head == "presidency":  # "“…,” the presidency said in a statement": the president's
             head = rest[-1] = "president"
-        sentence_start = self.sentences[bisect.bisect_right(self.sentences, pos) - 1]
+        sentence_start = self.sentences[bisect_ints_right(self.sentences, pos) - 1]
         if head in gaz.role_words:  # "the prosecutor added": the person named in that role
             holder = self._described_holder(rest, sentence_start)
             if not holder and head in _SPOKES_WORDS and len(rest) == 1:
@@ -1208,7 +1212,7 @@ class _SubjectFinder:
         """Whether `name` is mentioned in the sentence before the one at `sentence_start`,
         passing over sentences that are only quotations ("“…,” said Harper. “…” ¶ “…,” the prime
         minister added")."""
-        i = bisect.bisect_right(self.sentences, sentence_start) - 1
+        i = bisect_ints_right(self.sentences, sentence_start) - 1
         while i > 0:
             start, end = self.sentences[i - 1], self.sentences[i]
             if not _QUOTE_ONLY.fullmatch(self.masked, start, end):
@@ -1231,7 +1235,7 @@ class _SubjectFinder:
         if not mentions:
             return None
         m = mentions[-1]
-        start = self.sentences[bisect.bisect_right(self.sentences, m.start) - 1]
+        start = self.sentences[bisect_ints_right(self.sentences, m.start) - 1]
         lead = self.masked[self._after_closed_quotes(start, m.start) : m.start]
         if verb_search(lead):
             return name
@@ -1278,7 +1282,7 @@ class _SubjectFinder:
     def _body_nearby(self, pos: int) -> str | None:
         """'Acme said …. A company spokesman said': the first organisation of the sentence
         before `pos` or of its own, else nobody (a spokesperson of a body named long before)."""
-        i = bisect.bisect_right(self.sentences, pos) - 1
+        i = bisect_ints_right(self.sentences, pos) - 1
         for k in (i, i - 1):
             start = self.sentences[max(0, k)]
             end = pos if k == i else self.sentences[i]
@@ -1427,7 +1431,7 @@ class _SubjectFinder:
         """Where the sentence holding `pos` really starts: after the last quotation between
         `start` and `pos` that ends with its own stop ('…fair use.”  The letter stressed'), which
         the masked text, hiding that stop, joins to the sentence after it."""
-        k = bisect.bisect_left(self.open_marks, start)
+        k = bisect_ints_left(self.open_marks, start)
         while k < len(self.spans) and self.spans[k].close_mark < pos:
             span = self.spans[k]
             if self.text[span.start : span.end].rstrip()[-1:] in (".", "!", "?"):
@@ -1506,7 +1510,7 @@ class _SubjectFinder:
         when another name opens that sentence (people, a pair, a place) or this clause names one."""
         if any(m.entity.type in ("PERSON", "ORG") for m in self.mentions_in(start, end)):
             return None
-        i = bisect.bisect_right(self.sentences, start) - 1
+        i = bisect_ints_right(self.sentences, start) - 1
         if i < 1:
             return None
         before = self.sentences[i - 1]
@@ -1540,7 +1544,7 @@ class _SubjectFinder:
         has stated'), not the last body named ('…called by the Union. It said'); when that subject is only described, the body it describes ('The
         company cut …. It said') or the author of the text it describes ('The review urged ….
         It also asks'), else nobody ('The appeal ruling lets …. It said')."""
-        i = bisect.bisect_right(self.sentences, pos) - 1
+        i = bisect_ints_right(self.sentences, pos) - 1
         stretches = []  # each sentence's stretches, the last first: a quotation closed by its
         for k in range(i, max(-1, i - 6), -1):  # own stop ends one ('…on you.” It also urged')
             start = self.sentences[k]
@@ -1596,7 +1600,7 @@ class _SubjectFinder:
 
     def _subject_before(self, pos: int, kind: str, gender: str | None) -> str | None:
         """The first fitting entity of the nearest earlier sentence that has one (its likely subject)."""
-        i = bisect.bisect_right(self.sentences, pos) - 1
+        i = bisect_ints_right(self.sentences, pos) - 1
         paragraphs_crossed = 0
         chained = 0  # sentences the same pronoun runs through ("…,” he said. ¶ He added …)
         same = _whole_word("he" if gender == "m" else "she") if gender in ("m", "f") else None
@@ -1849,8 +1853,8 @@ class _SubjectFinder:
     def _unnamed_paragraph_between(self, start: int, end: int) -> bool:
         """Whether a whole paragraph of text naming nobody lies between two quotes: the speaker
         of the first is not carried over it ("…,” Moss said. ¶ Tickets sold out. ¶ “…”)."""
-        lo = bisect.bisect_right(self.paragraph_starts, start)
-        hi = bisect.bisect_right(self.paragraph_starts, end) - 1
+        lo = bisect_ints_right(self.paragraph_starts, start)
+        hi = bisect_ints_right(self.paragraph_starts, end) - 1
         for k in range(lo, hi):
             p_start, p_end = self.paragraph_starts[k], self.paragraph_starts[k + 1]
             if _ANY_WORD.search(self.masked, p_start, p_end) and not any(
@@ -1862,6 +1866,8 @@ class _SubjectFinder:
     def _continues_previous(self, prev: QuoteSpan, span: QuoteSpan, prev_tail: bool) -> bool:
         """A quote standing alone right after an attributed one continues it (news convention)."""
         gap = self.masked[prev.close_mark + 1 : span.open_mark]
+        if len(gap) > 160:
+            return False  # (asked first: the searches below read the whole gap)
         participle_gap = bool(
             _PARTICIPLE_GAP.match(gap) or _SAME_SUBJECT_GAP.match(gap)
         ) and not self.mentions_in(prev.close_mark, span.open_mark)
@@ -1869,13 +1875,12 @@ class _SubjectFinder:
             return False
         if self._unnamed_paragraph_between(prev.close_mark, span.open_mark):
             return False
-        # "said Dr. Reid. “…”", "issued by U.S. spokesman Carl M. Benning. “…”": no stops
-        stops = (
-            len(_STOP.findall(gap))
-            - len(_TITLE_STOP.findall(gap))
-            - len(_INITIALS_STOP.findall(gap))
-        )
-        if len(gap) > 160 or stops > 1:
+        # "said Dr. Reid. “…”", "issued by U.S. spokesman Carl M. Benning. “…”": no stops (the
+        # titles' and initials' stops are counted only where there are two stops or more)
+        stops = len(_STOP.findall(gap))
+        if stops > 1:
+            stops -= len(_TITLE_STOP.findall(gap)) + len(_INITIALS_STOP.findall(gap))
+        if stops > 1:
             return False
         sent_start, _ = self.sentence_bounds(span.open_mark)
         # '…,” Moss said. “…all.” “And…”': a quotation closed by its own stop ends a sentence

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from typing import Final
 
@@ -10,7 +9,7 @@ from newstui.model import Entity, Mention
 from newstui.nlp.entities import DOTTED_TITLES
 from newstui.nlp.gazetteer import load_gazetteer
 from newstui.nlp.quotes import NAMING_CUE, QuoteSpan, title_cased
-from newstui.nlp.segment import WordNeedsGuard, may_match
+from newstui.nlp.segment import WordNeedsGuard, bisect_ints_left, bisect_ints_right, may_match
 from newstui.nlp.sentence_closers import SentenceClosers
 from newstui.nlp.speaker_cues import (
     _ACCORDING_ASIDE,
@@ -296,10 +295,10 @@ class SpeakerFinder(_SubjectFinder):
         does the text between them), goes on in `speaker`'s words."""
         if title_cased(self.text[span.start : span.end]):
             return False  # 'The plan is called “Safe Streets”': a name, not words
-        p = bisect.bisect_right(self.paragraph_starts, prev.close_mark)
+        p = bisect_ints_right(self.paragraph_starts, prev.close_mark)
         if p < len(self.paragraph_starts) and self.paragraph_starts[p] <= span.open_mark:
             return False
-        i = bisect.bisect_right(self.sentences, span.open_mark) - 1
+        i = bisect_ints_right(self.sentences, span.open_mark) - 1
         if i < 1 or not (self.sentences[i - 1] <= prev.close_mark < self.sentences[i]):
             return False  # only the very next sentence
         sent_start, sent_end = self.sentence_bounds(span.open_mark)
@@ -596,7 +595,7 @@ class SpeakerFinder(_SubjectFinder):
         start = span.close_mark + 1
         end = self.text.find("\n", start)
         end = len(self.text) if end < 0 else end
-        k = bisect.bisect_right(self.open_marks, span.close_mark)
+        k = bisect_ints_right(self.open_marks, span.close_mark)
         if k < len(self.open_marks):
             end = min(end, self.open_marks[k])
         for m in self.mentions_in(start, min(end, start + 80)):
@@ -617,7 +616,7 @@ class SpeakerFinder(_SubjectFinder):
         credit = _SENTENCE_CREDIT.search(self.masked, span.close_mark + 1, sent_end)
         if credit is None:
             return None
-        k = bisect.bisect_left(self.open_marks, span.open_mark)
+        k = bisect_ints_left(self.open_marks, span.open_mark)
         while k < len(self.spans) and self.spans[k].close_mark < credit.start(1):
             quote = self.spans[k]
             if self.text[quote.start : quote.end].rstrip()[-1:] in (".", "!", "?"):
@@ -698,7 +697,7 @@ class SpeakerFinder(_SubjectFinder):
         in the same paragraph with no stop of its own, runs into the next quotation."""
         if self.text[span.start : span.end].rstrip()[-1:] not in (".", "!", "?"):
             return False
-        k = bisect.bisect_right(self.open_marks, span.close_mark)
+        k = bisect_ints_right(self.open_marks, span.close_mark)
         if k >= len(self.open_marks):
             return False
         tail = self.masked[span.close_mark + 1 : self.open_marks[k]]
@@ -757,7 +756,7 @@ class SpeakerFinder(_SubjectFinder):
     def _interviewee(self, span: QuoteSpan) -> str | None:
         """A paragraph that is only a quote, after a paragraph ending on a sentence about a
         person ("Moss bristles at talk of…"), is that person speaking, as in interviews."""
-        k = bisect.bisect_right(self.paragraph_starts, span.open_mark) - 1
+        k = bisect_ints_right(self.paragraph_starts, span.open_mark) - 1
         if k < 1 or self.masked[self.paragraph_starts[k] : span.open_mark].strip():
             return None
         prev_end = self.paragraph_starts[k] - 1
@@ -768,8 +767,8 @@ class SpeakerFinder(_SubjectFinder):
             or any(
                 self.spans[j] not in self.short
                 for j in range(
-                    bisect.bisect_left(self.open_marks, last_start),
-                    bisect.bisect_left(self.open_marks, prev_end),
+                    bisect_ints_left(self.open_marks, last_start),
+                    bisect_ints_left(self.open_marks, prev_end),
                 )
             )
         ):  # a fragment there ('bristles at talk of “elevating” food') leaves it a sentence about her
@@ -819,17 +818,17 @@ class SpeakerFinder(_SubjectFinder):
         """'Comic artist Jo Lee told of a hard start. “In my first stint, …”': a quote that opens
         its own sentence with no attribution, after a sentence of the same paragraph that names
         one person only (or opens with "he"/"she"), is that person speaking."""
-        i = bisect.bisect_right(self.sentences, span.open_mark) - 1
+        i = bisect_ints_right(self.sentences, span.open_mark) - 1
         if i < 1 or self.masked[self.sentences[i] : span.open_mark].strip(" \t\n\"“‘'"):
             return None
         start, end = self.sentences[i - 1], self.sentences[i]
-        p = bisect.bisect_right(self.paragraph_starts, start)  # the first paragraph after it
+        p = bisect_ints_right(self.paragraph_starts, start)  # the first paragraph after it
         if p < len(self.paragraph_starts) and self.paragraph_starts[p] <= end:
             return None
         # '…of expression.” Pelosi also said in a statement. “…”': a quotation closed by its own
         # stop ends the sentence before it
         start = self._after_closed_quotes(start, end)
-        o = bisect.bisect_left(self.open_marks, start)  # the first quotation from it on
+        o = bisect_ints_left(self.open_marks, start)  # the first quotation from it on
         if o < len(self.open_marks) and self.open_marks[o] < end:
             return None
         people = {
@@ -982,7 +981,7 @@ class SpeakerFinder(_SubjectFinder):
 
     def _after(self, span: QuoteSpan) -> str | None:
         _, sent_end = self.sentence_bounds(span.close_mark)
-        k = bisect.bisect_right(self.open_marks, span.close_mark)
+        k = bisect_ints_right(self.open_marks, span.close_mark)
         next_open = self.open_marks[k] if k < len(self.open_marks) else len(self.text)
         newline = self.text.find("\n", span.close_mark, sent_end)
         tail_end = min(sent_end, next_open, newline if newline >= 0 else sent_end)
@@ -1361,7 +1360,7 @@ class SpeakerFinder(_SubjectFinder):
         # '…victims[.]” She went on to say, “…”': the last quote of the sentence before this one
         # that ended a sentence; looked for backwards and at most _SENTENCE_QUOTES quotes back
         # (an article of thousands of quotes in one masked "sentence" was quadratic)
-        k = bisect.bisect_left(self.open_marks, span.open_mark) - 1
+        k = bisect_ints_left(self.open_marks, span.open_mark) - 1
         stop = max(-1, k - _SENTENCE_QUOTES)
         while k > stop:
             s = self.spans[k]
@@ -1826,7 +1825,7 @@ class SpeakerFinder(_SubjectFinder):
         """'Lee warned that "…", and the German government described it as "…"': the subject of
         a clause of its own after an earlier quotation of the sentence ("" when it names
         nobody known), not the earlier speaker; None when the verb has no such clause."""
-        k = bisect.bisect_left(self.open_marks, sent_start)
+        k = bisect_ints_left(self.open_marks, sent_start)
         before = None
         while k < len(self.spans) and self.spans[k].close_mark < verb_start:
             before = self.spans[k]
