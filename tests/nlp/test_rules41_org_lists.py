@@ -45,6 +45,8 @@ from extracted import type_by_name
         ("On Monday, Sonatrach said exports would rise.", "Sonatrach"),
         ("The Rada voted to dismiss the minister.", "Rada"),
         ("Fighters of Jaysh al-Islam shelled the city.", "Jaysh al-Islam"),
+        ("Leaders of the G-8 met in Scotland.", "G-8"),  # an alias of G8
+        ("The board of Cricket South Africa met.", "Cricket South Africa"),
         ("The Vienna Philharmonic Orchestra played in Tokyo.", "Vienna Philharmonic Orchestra"),
         (
             "Fighters of the Izz ad-Din al-Qassam Brigades fired rockets.",
