@@ -75,6 +75,7 @@ def test_a_listed_body_without_a_telling_word_is_an_organisation(extractor, text
             "PERSON",
         ),
         ("Exxon Mobil said profits rose.", "Exxon Mobil", "PERSON"),
+        ("Booz Allen said the contract was signed.", "Booz Allen", "PERSON"),
         ("Janatha Vimukthi Peramuna said it would quit.", "Janatha Vimukthi Peramuna", "PERSON"),
         ("A column in People's Daily said so.", "People's Daily", "PERSON"),
         ("Yulia Tymoshenko Bloc said it would quit.", "Yulia Tymoshenko Bloc", "PERSON"),
