@@ -20,7 +20,7 @@ from newstui.nlp.entity_words import (
 )
 from newstui.nlp.gazetteer import Gazetteer
 from newstui.nlp.names import strip_possessive
-from newstui.nlp.segment import Token, find_all, matches_at, paragraph_spans
+from newstui.nlp.segment import OpeningGuard, Token, find_all, matches_at, paragraph_spans
 
 # ", who", ", 54,", ", a former minister", ", Gaza's deputy health minister": what follows a
 # person's name.
@@ -190,9 +190,11 @@ _LOWER_DOMAIN_ENDS: Final = (".co", ".org")  # each costs a scan of every text
 _MEMBER_SPEAKS: Final = re.compile(
     r" (?:of|from) the [\w’' -]{1,60}? (?:said|says|told|added|stated|wrote|tweeted)\b"
 )
-_COMMA_SPEECH: Final = re.compile(
-    r", (?:said|says|told|added|wrote|tweeted|stated|posted|explained|replied|responded|"
-    r"commented|remarked)\b"
+_COMMA_SPEECH: Final = OpeningGuard(
+    re.compile(
+        r", (?:said|says|told|added|wrote|tweeted|stated|posted|explained|replied|responded|"
+        r"commented|remarked)\b"
+    )
 )
 # "Ann Lee of Kenya won", "Ann Lee from the Green camp said": a person from a known place or body
 _OF_PLACE: Final = re.compile(r" (?:of|from) (?:the )?([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)")
@@ -326,8 +328,8 @@ def _has_of_or_for(name: str) -> bool:
 
 
 _CAP: Final = r"[A-Z][\w’'-]*"
-_PORTFOLIO_TAIL: Final = re.compile(
-    rf"(?:, {_CAP}(?: {_CAP})?)+,? (?:and|&) {_CAP}(?: {_CAP})?(?![\w’'])"
+_PORTFOLIO_TAIL: Final = OpeningGuard(
+    re.compile(rf"(?:, {_CAP}(?: {_CAP})?)+,? (?:and|&) {_CAP}(?: {_CAP})?(?![\w’'])")
 )
 _TITLE_FUNCTION_WORDS: Final = frozenset("the of and for on in at to a an".split())
 # "the businesses", "such firms as": plural nouns of bodies (_org_list_around), and the words

@@ -123,7 +123,7 @@ from newstui.nlp.entity_words import (
 )
 from newstui.nlp.gazetteer import Gazetteer, us_states
 from newstui.nlp.names import countries_and_regions, named_states, strip_possessive
-from newstui.nlp.segment import Dateline, Token, find_all, matches_at
+from newstui.nlp.segment import Dateline, OpeningGuard, Token, find_all, matches_at
 
 # A preposition right before a name ("from Dell USA", "of Forbes Asia").
 _PREPOSITION_BEFORE: Final = re.compile(r"\b(?:from|of|at|for|by|with) $")
@@ -154,9 +154,11 @@ _PLACE_KIND_WORDS: Final = frozenset(
     "State City County Province Region District Town Village Municipality Prefecture".split()
 )
 # A craft's or a structure's noun after a person's name: "the James Webb space telescope".
-_NAMESAKE_THING_AFTER: Final = re.compile(
-    r" (?:space |radio |orbiting )?(?:telescope|spacecraft|space probe|rover|lander|orbiter"
-    r"|aircraft carrier|submarine|destroyer|warship|icebreaker|bridge|tunnel)s?\b"
+_NAMESAKE_THING_AFTER: Final = OpeningGuard(
+    re.compile(
+        r" (?:space |radio |orbiting )?(?:telescope|spacecraft|space probe|rover|lander|orbiter"
+        r"|aircraft carrier|submarine|destroyer|warship|icebreaker|bridge|tunnel)s?\b"
+    )
 )
 # A word for an election right after a chamber's name: "the … Republican Senate primary".
 _RACE_NOUN_AFTER: Final = re.compile(

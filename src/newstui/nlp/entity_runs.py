@@ -77,7 +77,7 @@ from newstui.nlp.names import (
     countries_and_regions,
     strip_possessive,
 )
-from newstui.nlp.segment import NICKNAME_MARKS, Token, find_all, nickname_end
+from newstui.nlp.segment import NICKNAME_MARKS, OpeningGuard, Token, find_all, nickname_end
 
 # An honorific right before a word ("Mr. ", "Mrs ", "Dr. "): the word is a person's surname.
 _HONORIFIC_BEFORE: Final = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? \Z")
@@ -86,8 +86,10 @@ _HONORIFIC_BEFORE: Final = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? \Z")
 # and London, 9", "Labour, 412, or the Conservatives": review r38 A1), where the next name
 # follows; "Hamilton, 38, and his team", "Everest, 31, then told" are ages (review r39 A1b);
 # no age is over 119 ("Labour, 412, the Conservatives").
-_AGE_AFTER: Final = re.compile(
-    r", (?:\d{1,2}|1[01]\d), (?!(?:and|or|ahead of|followed by|then|with|while) (?:the )?[A-Z])[a-z]"
+_AGE_AFTER: Final = OpeningGuard(
+    re.compile(
+        r", (?:\d{1,2}|1[01]\d), (?!(?:and|or|ahead of|followed by|then|with|while) (?:the )?[A-Z])[a-z]"
+    )
 )
 # A counted name before, then "and"/"or": this name is the list's next ("Paris, 12, and London, 9").
 _COUNT_BEFORE: Final = re.compile(r", \d{1,3}, (?:and|or) \Z")
@@ -317,7 +319,8 @@ _BODY_OPENING_WORDS: Final = frozenset(
     "international national federal central royal supreme constitutional".split()
 )
 
-_EDITOR_COMPLETES: Final = re.compile(r"\[[a-z]+\]")  # "Count[ies]": an editor's letters
+# "Count[ies]": an editor's letters
+_EDITOR_COMPLETES: Final = OpeningGuard(re.compile(r"\[[a-z]+\]"))
 # A conjunction or adverb before "I" in a transcript run on without a stop ("yes As I said",
 # "((Jaya)) As I said"): the pronoun and its clause's opener, not a king's numeral ("Louis I").
 _OPENERS_BEFORE_I: Final = frozenset(
@@ -1918,7 +1921,10 @@ class _RunFinder(_TypingFinder):
                     and name not in countries_and_divisions()
                     and not _COUNT_BEFORE.search(self.text, max(0, start - 12), start)
                 )
-                or _HONORIFIC_BEFORE.search(self.text, max(0, start - 6), start)
+                or (  # (its match ends with the space before the name: asked only then)
+                    self.text[start - 1 : start] == " "
+                    and _HONORIFIC_BEFORE.search(self.text, max(0, start - 6), start)
+                )
             )
         ):  # "Hamilton, 38, is a seven-time champion", "Mr. Everest said": a person's own
             # (a country's or state's count is a table's: "Germany, 12, leads": review r39 A1b)

@@ -16,6 +16,7 @@ from newstui.nlp.names import PARTICLES, strip_possessive
 from newstui.nlp.segment import (
     NICKNAME_MARKS,
     WORD,
+    OpeningGuard,
     Token,
     closes_nickname,
     given_initials,
@@ -164,7 +165,7 @@ _SAINTS: Final = ("St ", "St. ", "Saint ")
 _DOTTED_PLACES: Final = frozenset(("U.S", "U.K", "U.N", "E.U"))  # "U.S. Treasury Department"
 _START: Final = attrgetter("start")
 _T = TypeVar("_T")
-_NUMBER_AFTER = re.compile(r"\s\d")
+_NUMBER_AFTER = OpeningGuard(re.compile(r"\s\d"))
 _HAS_DIGIT: Final = re.compile(r"\d")
 # A coined one-word name with capitals inside: "PolitiFact", "GoFundMe" (group 1: its first part).
 _BRAND: Final = re.compile(r"([A-Z][a-z]+)(?:[A-Z][a-z0-9]+)+")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -949,6 +950,126 @@ class LiteralGuard:
             return True  # "K" (Kelvin) is "k" when case is ignored: only the search knows
         window = window.lower()
         return any(need in window for need in self.needs)
+
+
+_NO_END: Final = sys.maxsize  # a pattern's `endpos` when none is given
+
+
+class OpeningGuard:
+    """A pattern whose `match` and `fullmatch` at `pos` are asked only when the character there
+    may open a match (the characters read from the pattern once): compiled, a call of a pattern
+    costs ~1,000 instructions even when its first character fails, this test about 20. Every
+    answer is the pattern's own."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        try:
+            mask, non_ascii, empty = _opening(
+                list(_re_parser.parse(pattern.pattern, pattern.flags).data)
+            )
+        except Exception:  # a parser of another Python: every position asked
+            mask, non_ascii, empty = _ASCII_ALL, True, True
+        if pattern.flags & (re.IGNORECASE | re.LOCALE):
+            if non_ascii:  # "K" (Kelvin) matches "k" when case is ignored: ask everywhere
+                mask = _ASCII_ALL
+            for code in range(65, 91):  # an ASCII letter either way
+                if (mask >> code) & 1 or (mask >> (code + 32)) & 1:
+                    mask |= (1 << code) | (1 << (code + 32))
+            non_ascii = True
+        # by character code below 128: whether it may open a match (1) or not (0)
+        self.opens = bytes((mask >> code) & 1 for code in range(128))
+        self.non_ascii = non_ascii  # whether a character beyond ASCII may
+        self.always = empty  # a match may be empty: every position is asked
+
+    def _may_open(self, text: str, pos: int, endpos: int) -> bool:
+        if self.always or pos < 0 or pos >= len(text) or pos >= endpos:
+            return True  # (the pattern answers: a negative pos reads from 0)
+        code = ord(text[pos])
+        return self.opens[code] == 1 if code < 128 else self.non_ascii
+
+    def match(self, text: str, pos: int = 0, endpos: int = _NO_END) -> re.Match[str] | None:
+        """`pattern.match(text, pos, endpos)`."""
+        if not self._may_open(text, pos, endpos):
+            return None
+        if endpos == _NO_END:
+            return self.pattern.match(text, pos)
+        return self.pattern.match(text, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = _NO_END) -> re.Match[str] | None:
+        """`pattern.fullmatch(text, pos, endpos)`."""
+        if not self._may_open(text, pos, endpos):
+            return None
+        if endpos == _NO_END:
+            return self.pattern.fullmatch(text, pos)
+        return self.pattern.fullmatch(text, pos, endpos)
+
+
+_ASCII_ALL: Final = (1 << 128) - 1
+# The ASCII characters of \w, \d and \s (each also matches characters beyond ASCII)
+_ASCII_WORD: Final = sum(1 << c for c in range(128) if chr(c).isalnum() or c == 95)
+_ASCII_DIGIT: Final = sum(1 << c for c in range(48, 58))
+_ASCII_SPACE: Final = sum(1 << c for c in range(128) if chr(c).isspace())
+
+
+def _opening(items: list[Any]) -> tuple[int, bool, bool]:
+    """The characters that may open a match of the parsed sequence `items`: a mask of ASCII
+    codes, whether one beyond ASCII may, and whether the sequence may match nothing (then what
+    follows it may open too). Unknown items may open with anything."""
+    mask, non_ascii = 0, False
+    for op, av in items:
+        empty = False
+        if op is _re_constants.LITERAL:
+            if av < 128:
+                mask |= 1 << av
+            else:
+                non_ascii = True
+        elif op is _re_constants.IN:
+            codes, beyond = _class_opening(av)
+            mask, non_ascii = mask | codes, non_ascii or beyond
+        elif op in (_re_constants.AT, _re_constants.ASSERT, _re_constants.ASSERT_NOT):
+            empty = True  # zero-width: the next item opens the match
+        elif op is _re_constants.SUBPATTERN and not av[1] and not av[2]:  # (?:…), (…)
+            codes, beyond, empty = _opening(list(av[3].data))
+            mask, non_ascii = mask | codes, non_ascii or beyond
+        elif op is _re_constants.BRANCH:
+            for alternative in av[1]:
+                codes, beyond, may_be_empty = _opening(list(alternative.data))
+                mask, non_ascii = mask | codes, non_ascii or beyond
+                empty = empty or may_be_empty
+        elif op in _REPEATS:
+            codes, beyond, empty = _opening(list(av[2].data))
+            mask, non_ascii = mask | codes, non_ascii or beyond
+            empty = empty or av[0] == 0
+        else:  # any character, a group's reference, inline flags…: anything
+            return _ASCII_ALL, True, True
+        if not empty:
+            return mask, non_ascii, False
+    return mask, non_ascii, True
+
+
+def _class_opening(items: list[Any]) -> tuple[int, bool]:
+    """The ASCII codes a character class [...] holds, and whether it holds any beyond ASCII."""
+    mask, non_ascii = 0, False
+    for op, av in items:
+        if op is _re_constants.LITERAL:
+            if av < 128:
+                mask |= 1 << av
+            else:
+                non_ascii = True
+        elif op is _re_constants.RANGE:
+            low, high = av
+            for code in range(low, min(high, 127) + 1):
+                mask |= 1 << code
+            non_ascii = non_ascii or high >= 128
+        elif op is _re_constants.CATEGORY and av is _re_constants.CATEGORY_WORD:
+            mask, non_ascii = mask | _ASCII_WORD, True
+        elif op is _re_constants.CATEGORY and av is _re_constants.CATEGORY_DIGIT:
+            mask, non_ascii = mask | _ASCII_DIGIT, True
+        elif op is _re_constants.CATEGORY and av is _re_constants.CATEGORY_SPACE:
+            mask, non_ascii = mask | _ASCII_SPACE, True
+        else:  # a negated class, \W, \S, \D…: anything
+            return _ASCII_ALL, True
+    return mask, non_ascii
 
 
 class WordStartSearch:

@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 from newstui.model import Entity
 from newstui.nlp.entities import DOTTED_TITLES, SPEECH_OPENERS
 from newstui.nlp.quotes import QuoteSpan
-from newstui.nlp.segment import LiteralGuard, WordStartSearch, _is_word_at, literal_heads
+from newstui.nlp.segment import (
+    LiteralGuard,
+    OpeningGuard,
+    WordStartSearch,
+    _is_word_at,
+    literal_heads,
+)
 
 if TYPE_CHECKING:  # mypyc's native 64-bit integer; plain int when run as Python
     from mypy_extensions import i64
@@ -193,8 +199,10 @@ _GENDERED_NOUNS: Final = {
 _LIST_GOES_ON: Final = re.compile(r",?\s+(?:and|or)\b|,\s+[a-z][\w-]*(?:,|\s+and\b)")
 # ", a spokeswoman for …", ", his wife,": the head noun of an appositive (its last word before
 # a preposition or the appositive's end)
-_APPOSITIVE_NOUN: Final = re.compile(
-    r",\s+(?:a|an|the|his|her)\s+(?:[\w'’-]+\s+){0,3}?([a-z]+)(?=\s+(?:for|of|at|in|to|with)\b|[,;.)])"
+_APPOSITIVE_NOUN: Final = OpeningGuard(
+    re.compile(
+        r",\s+(?:a|an|the|his|her)\s+(?:[\w'’-]+\s+){0,3}?([a-z]+)(?=\s+(?:for|of|at|in|to|with)\b|[,;.)])"
+    )
 )
 # Words before a role that say when, not which: "the former minister" is the minister named before
 _TIME_QUALIFIERS: Final = frozenset(
@@ -213,7 +221,7 @@ _TIME_PREFIX: Final = re.compile(r"^(?:now|then|ex)-(?=[a-z])")
 _GOVERNING_NOUNS: Final = frozenset("government ministry cabinet".split())
 _OTHER_HOLDER: Final = frozenset("former outgoing previous opposing rival late".split())
 # ", who grew up in Murcia,": a relative clause inside a subject, not the subject
-_RELATIVE: Final = re.compile(r"\s*(?:who|whose|whom|which)\b")
+_RELATIVE: Final = OpeningGuard(re.compile(r"\s*(?:who|whose|whom|which)\b"))
 # "A company spokesman": the body a spokesperson speaks for, named by its kind
 _BODY_SPOKESPERSON: Final = re.compile(
     r"^\s*(?:a|an|the)\s+(\w+)\s+(?:spokesperson|spokesman|spokeswoman)\s*$", re.IGNORECASE
@@ -222,7 +230,7 @@ _AUX: Final = frozenset(
     "also later then has had have was is previously further again earlier".split()
 )
 # Adverbs between a subject and its verb: "she once said", "he often said", "Moss quickly added"
-_ADVERB: Final = re.compile(r"once|often|[a-z]{2,}ly")
+_ADVERB: Final = OpeningGuard(re.compile(r"once|often|[a-z]{2,}ly"))
 # The verbs of a source speaking inside a clause of reported speech ("reported its source said")
 _NESTED_SAYING: Final = frozenset("said says say told tells".split())
 # The pronouns that may be the subject of a verb inside a clause of reported speech
@@ -491,7 +499,9 @@ def search_last_commas(pattern: re.Pattern[str], text: str) -> re.Match[str] | N
 
 
 # ", of the New York magazine," between a person and "who": where the person works or lives
-_AFFILIATION_ASIDE: Final = re.compile(r",\s(?:of|from|at|with)\s[^,;()\"“”]{1,80},?\s*")
+_AFFILIATION_ASIDE: Final = OpeningGuard(
+    re.compile(r",\s(?:of|from|at|with)\s[^,;()\"“”]{1,80},?\s*")
+)
 # ", Dean of Acme Law School" before the verb: an appositive opening with a capitalised role
 _ROLE_APPOSITIVE: Final = re.compile(r",\s([A-Z][a-z]+)\s(?:of|at|for)\s[^,;]*,?\s*$")
 # "said that", "told the BBC that": a clause of reported speech follows
@@ -603,7 +613,7 @@ _OWN_CLAUSE_AFTER_QUOTE: Final = re.compile(
 _NAMING_VERB: Final = re.compile(
     r"\b(?:named?|names|naming|dubb?(?:ed|s)?|nicknamed|(?:en)?titled|termed|labell?ed)\b"
 )
-_POSSESSIVE_AFTER: Final = re.compile(r"['’]s?\s")
+_POSSESSIVE_AFTER: Final = OpeningGuard(re.compile(r"['’]s?\s"))
 # "'s longtime friend ", "'s lawyer, ": a possessive and the lower-case role noun of the person
 # who follows it
 _ROLE_BEFORE_NAME: Final = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){1,4},?\s+$")

@@ -1168,7 +1168,7 @@ class SpeakerFinder(_SubjectFinder):
         if first in _NOT_SUBJECT or ";" in before:
             return None  # '“interesting” case; Reid said': the verb of another clause
         subject_end = verb.start()
-        quoted_as = _QUOTED_AS.search(before)
+        quoted_as = _QUOTED_AS.search(before) if "quoted" in before else None
         if quoted_as:  # '“…,” he was quoted as saying': the subject of "was quoted"
             before, subject_end = before[: quoted_as.start()], quoted_as.start()
         elif verb.group() in _TOLD_VERBS and _PASSIVE_AUX_END.search(before):
@@ -1189,14 +1189,14 @@ class SpeakerFinder(_SubjectFinder):
                 before = before[: m.start - base] + inside + before[end:]
         if (
             not ends_open
-            and len(_PARENTHESES.sub("", before).split()) > 3
+            and len((_PARENTHESES.sub("", before) if "(" in before else before).split()) > 3
             and not self._attribution_sentence(span, tail, verb)
         ):
             return None  # '“…” Ann Reid (chair of Acme) remarked': an aside adds no words
         # '“…,” State Sen. Ann Reid said': the stop of a person's dotted title ends nothing, in
         # a subject with no preposition ('neighbours of Mr. Reid said' is about Reid)
-        if not _PREPOSITIONS.intersection(before.lower().split()):
-            before = _PERSON_TITLE_STOP.sub(" ", before)
+        if "." in before and not _PREPOSITIONS.intersection(before.lower().split()):
+            before = _PERSON_TITLE_STOP.sub(" ", before)  # (each match holds a stop)
             # '“…,” AITA spokeswoman Laura E. Jones said': nor does a name's initial
             before = _INITIALS_STOP.sub(lambda m: m.group().replace(".", " "), before)
         if _SENTENCE_STOP.search(before):
