@@ -219,6 +219,28 @@ _ANOTHER_BEARER = re.compile(
 _QUOTE_ONLY = re.compile(r"[\sx“”\"‘’'.,;:!?…—–-]*")
 
 
+def _speaking_mentions(text: str, entities: list[Entity]) -> list[_Mention]:
+    """The mentions of the entities that may speak, but a leader's name before "administration",
+    "government" or "regime" (the rule speaks). Each entity's and mention's fields are read once:
+    compiled, a field of these Python objects costs ~240 instructions."""
+    found: list[_Mention] = []
+    for e in entities:
+        kind = e.type
+        if kind not in _SPEAKING_TYPES:
+            continue
+        person = kind == "PERSON"
+        for m in e.mentions:
+            end = m.end
+            if (
+                person
+                and text[end + 1 : end + 2] in _RULE_INITIALS  # (no search else)
+                and _LEADERS_RULE.match(text, end)
+            ):
+                continue
+            found.append(_new_mention(m.start, end, e))
+    return found
+
+
 class _SubjectFinder:
     """The article state and the readings below the attribution: clause subjects, roles, descriptions, text owners, pronoun antecedents."""
 
@@ -243,20 +265,7 @@ class _SubjectFinder:
             self.sentences = bounded_sentences(sentence_starts(self.masked), self.masked, spans)
             self.paragraph_starts = [s for s, _ in paragraph_spans(text)]
             self.mentions = _outside(
-                sorted(
-                    (
-                        _new_mention(m.start, m.end, e)
-                        for e in entities
-                        if e.type in _SPEAKING_TYPES
-                        for m in e.mentions
-                        if not (
-                            e.type == "PERSON"
-                            and text[m.end + 1 : m.end + 2] in _RULE_INITIALS  # (no search else)
-                            and _LEADERS_RULE.match(text, m.end)
-                        )
-                    ),
-                    key=itemgetter(0),  # the mention's start
-                ),
+                sorted(_speaking_mentions(text, entities), key=itemgetter(0)),  # by start
                 spans,
             )
             self._particle_surnames(entities)
