@@ -34,6 +34,7 @@ from newstui.nlp.rules import RulesView, rules_view
 from newstui.nlp.segment import (
     WORD,
     LiteralGuard,
+    OpeningGuard,
     count_words,
     count_words_by_code,
     required_literals,
@@ -140,9 +141,9 @@ def test_the_rules_view_is_the_named_tuple_of_its_fields() -> None:
 
 
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
-    """Every module-level pattern of the extractor."""
+    """Every module-level pattern of the extractor (an OpeningGuard's own among them)."""
     return [
-        (f"{module.__name__}.{name}", value)
+        (f"{module.__name__}.{name}", value.pattern if isinstance(value, OpeningGuard) else value)
         for module in (
             entities,
             entity_words,
@@ -159,8 +160,30 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             speakers,
         )
         for name, value in vars(module).items()
-        if isinstance(value, re.Pattern)
+        if isinstance(value, (re.Pattern, OpeningGuard))
     ]
+
+
+def test_an_opening_guard_answers_as_its_pattern_at_every_position(real_texts: list[str]) -> None:
+    guards = [
+        (name, value)
+        for module in (entity_cues, entity_passes, entity_runs, entity_words, speaker_cues)
+        for name, value in vars(module).items()
+        if isinstance(value, OpeningGuard)
+    ]
+    assert len(guards) >= 10 and not any(guard.always for _, guard in guards)
+    span = lambda m: m and m.span()  # noqa: E731
+    for text in [*real_texts[::4], "Count[ies] , 38, said", "ſ K once often’s "]:
+        for pos in (*range(-1, len(text) + 2, 3), len(text) - 1):
+            for name, guard in guards:
+                pattern = guard.pattern
+                assert span(guard.match(text, pos)) == span(pattern.match(text, pos)), name
+                assert span(guard.fullmatch(text, pos)) == span(pattern.fullmatch(text, pos))
+                end = pos + 9
+                assert span(guard.match(text, pos, end)) == span(pattern.match(text, pos, end))
+    # a match that may be empty, or a letter beyond ASCII where case is ignored: asked everywhere
+    assert OpeningGuard(re.compile(r"(?:who)?")).always
+    assert OpeningGuard(re.compile(r"ſx", re.IGNORECASE)).opens[ord("S")] == 1
 
 
 def test_the_literals_every_match_needs_are_read_from_the_pattern() -> None:
