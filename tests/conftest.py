@@ -7,6 +7,7 @@ from tests/shared_material.py (see its docstring): they skip in a plain clone an
 from __future__ import annotations
 
 import gzip
+import os
 import re
 import threading
 import time
@@ -24,6 +25,50 @@ from newstui.store import open_db
 pytest_plugins = ["shared_material", "pytester"]
 
 DATA = Path(__file__).parent / "data"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A pytest-xdist worker starts with COLUMNS=80 and LINES=24 in its environment, which a
+    one-process run has not: newstui started in a pseudo-terminal by a test then drew 80x24
+    whatever the terminal's size (Textual and rich read them first). The workers run as the
+    one process does."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        os.environ.pop("COLUMNS", None)
+        os.environ.pop("LINES", None)
+
+
+def _is_address(name: str) -> bool:
+    import ipaddress
+
+    try:
+        ipaddress.ip_address(name.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1", "ip6-localhost"})
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_name_lookups_beyond_loopback() -> Iterator[None]:
+    """Tests use no network beyond 127.0.0.1: a host name a test fetches from (example.org in a
+    urls file, say) fails at once as an unknown name, as on a machine without a resolver,
+    instead of waiting for whatever resolver the machine running the tests has (a CI machine's
+    may take seconds to answer). Child processes a test starts are not covered."""
+    import socket
+
+    real = socket.getaddrinfo
+
+    def loopback_only(host, *args, **kwargs):  # type: ignore[no-untyped-def]
+        name = host.decode() if isinstance(host, bytes) else host
+        if name is None or name in LOOPBACK_NAMES or _is_address(name):
+            return real(host, *args, **kwargs)
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    socket.getaddrinfo = loopback_only  # type: ignore[assignment]
+    yield
+    socket.getaddrinfo = real
 
 
 @pytest.fixture(autouse=True)

@@ -137,6 +137,15 @@ class Device:
         return f"user/-/state/com.google/{state}" in item["categories"]
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test using the FreshRSS server runs in one xdist worker (`--dist loadgroup`, in
+    pyproject.toml's addopts): the server is one per session, and a second one starting beside
+    it on CI would also race it for the PHP install `serve` makes where PHP is missing."""
+    for item in items:
+        if "freshrss" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("freshrss"))
+
+
 @pytest.fixture(scope="session")
 def freshrss(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FreshRSS]:
     """FreshRSS started by ../shared/freshrss/serve on a free port, with a feed server."""

@@ -226,6 +226,22 @@ def notifications_stay(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(NewstuiApp, "NOTIFICATION_TIMEOUT", 3600.0)
 
 
+@pytest.fixture(autouse=True)
+def analysis_in_this_process(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
+    """The app under test analyses, parses and refreshes in its own process, as newstui does on a
+    machine where no worker process can start (newstui.processes.WORKERS): a spawned worker
+    costs a Python start and the extractor's lists (~0.5 s of CPU), which most app tests paid
+    several times over for nothing they check, and it was two fifths of their CPU time.
+    A test of what the app does with its worker processes (a worker killed, a refresh in a
+    child process) is marked `@pytest.mark.worker_processes` and gets them; tests/test_*.py
+    (ingest, refresh_process, worker lifetime and crashes) run the worker paths too."""
+    if request.node.get_closest_marker("worker_processes"):
+        return
+    from newstui import processes
+
+    monkeypatch.setattr(processes.WORKERS, "failure", OSError("app tests run in one process"))
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     path = tmp_path / "news.db"

@@ -21,6 +21,9 @@ from newstui.tui.screens.command_prompt import CommandScreen
 
 from .conftest import FEED_XML, notifications, run_recorded, settle, until
 
+# The analyses held here are the worker pool's (CpuPool.analyse): the app must run its workers.
+pytestmark = pytest.mark.worker_processes
+
 NEW = "teaser"  # in the text of every article the feeds below bring (the stored ones lack it)
 OTHER_XML = FEED_XML.replace("Local Feed", "Other Feed").replace("fresh-1", "other-1")
 
