@@ -165,6 +165,19 @@ FOUND_AND_ABSENT = [
         set(),
         id="a_mastheads_word_alone_opening_a_sentence_names_no_paper",
     ),
+    # round 41: a ship's prefix opens a vessel's name, no body (nor a person: "Queen Mary")
+    pytest.param(
+        "Fares rose on RMS Queen Mary 2, and the crew of the MV Lena Okoro was rescued.",
+        set(),
+        {"RMS", "Mary", "Queen Mary", "MV Lena Okoro", "Lena Okoro"},
+        id="a_ships_prefix_names_a_vessel_not_a_body",
+    ),
+    pytest.param(
+        "Despite the gains, Velmora Capital Managing Director Ivo Brandt says the worst is near.",
+        {("Velmora Capital", "ORG"), ("Ivo Brandt", "PERSON")},
+        {"Velmora Capital Managing"},
+        id="the_words_opening_an_officers_title_are_not_the_firms",
+    ),
 ]
 
 

@@ -1272,6 +1272,9 @@ def name_word_ends_at(text: str, lo: int, end: int) -> bool:
     return "A" <= text[start] <= "Z" or text[start:end] in _NAME_WORD_LOWER
 
 
+# Prefixes of a ship's name ("HMS Victory", "RMS Queen Elizabeth 2", "MV Alan Kurdi"): the run they
+# open names a vessel, neither its navy or line (an ORG) nor a person in it ("Queen Mary").
+_SHIP_PREFIXES: Final = frozenset("HMS HMAS HMCS HMNZS USS USNS USCGC RMS MV".split())
 _STORM_HEADS: Final = ("Hurricane", "Typhoon", "Cyclone", "Storm", "Tropical Depression")
 _STORM_OPENERS: Final = frozenset(
     "Hurricane Typhoon Cyclone Storm Tropical Subtropical Super".split()

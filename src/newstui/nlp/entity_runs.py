@@ -23,6 +23,7 @@ from newstui.nlp.entity_cues import (
     _PREPOSITIONS_OF_PLACES,
     _QUOTE_MARKS,
     _SEATS,
+    _SHIP_PREFIXES,
     _SPEECH_VERB_AFTER,
     _STAFF_AFTER,
     _STORM_OPENERS,
@@ -102,6 +103,11 @@ _COUNT_BEFORE: Final = re.compile(r", \d{1,3}, (?:and|or) \Z")
 # Indian Railway" (a line, or the company's name misspelt) too.
 # Words that open a place's name before another place's ("Fort Yukon", "Lake Victoria", "Port
 # Moresby"): the two are one place, not the opener and a known place.
+# Words that open an officer's title before its role word ("Managing Director", "Senior Vice
+# President", "Acting Director"): cut from a body's name with the role after it.
+_TITLE_QUALIFIERS: Final = frozenset(
+    "managing senior vice deputy assistant associate acting interim executive principal joint".split()
+)
 _PLACE_NAME_OPENERS: Final = frozenset("Fort Port Mount Mt Lake Cape Isle Loch River".split())
 # "Sheikh" after a given name is a word of a person's name, no title: "Khalid Sheikh Mohammed",
 # "Abdullahi Sheikh Ismail" (a title opening the run stays one: "Emir Sheikh Tamim").
@@ -506,6 +512,13 @@ class _RunFinder(_TypingFinder):
                 self._scan_run(run[:k], cues[:k])
                 opener = Token(run[k].start, run[k].end, run[k].text, True)
                 run, cues = [opener, *run[k + 1 :]], cues[k:]
+        if (
+            len(run) > 1
+            and run[0].text in _SHIP_PREFIXES
+            and run[1].start == run[0].end + 1
+            and not run[1].text[:1].isdigit()
+        ):
+            return  # "RMS Queen Elizabeth 2 will not sail", "rescued by the MV Alan Kurdi": a ship
         if run[0].text in _STORM_OPENERS:
             self.storm_heads = True  # "Hurricane Dorian", "Tropical Storm Barry": see below
         if run[0].sentence_start:
@@ -2067,8 +2080,12 @@ class _RunFinder(_TypingFinder):
             split = self._person_at_end(pending) if len(pending) >= 3 else 0
             if split:  # "Kelmouth County Attorney John Reid": the body, then its officer
                 body = pending[:split]
+                roles = len(body)
                 while body and body[-1].text.lower() in self.gaz.role_words:
                     body = body[:-1]
+                while len(body) < roles and body and body[-1].text.lower() in _TITLE_QUALIFIERS:
+                    body = body[:-1]  # "Algebra Capital Managing Director Dino Kronfol": the
+                    # words that open the officer's title are not the firm's
                 if body and len(body) <= 2 and body[-1].text in _OFFICE_PAPER_HEADS:
                     body = []  # "Examiner Jane Lowe", "Medical Examiner Jane Lowe": her office
                 self._flush(body, False, None)
