@@ -178,6 +178,13 @@ FOUND_AND_ABSENT = [
         {"Velmora Capital Managing"},
         id="the_words_opening_an_officers_title_are_not_the_firms",
     ),
+    pytest.param(
+        'The kitchen was "not clean," said Commissioner of the Kelby County Health Department, '
+        "Dr. Ivo Brandt. The rover left the Lunar Test Center on RT-4 and the Committee on Trade.",
+        {("Kelby County Health Department", "ORG"), ("Committee on Trade", "ORG")},
+        {"Commissioner of the Kelby County Health Department", "Lunar Test Center on RT-4"},
+        id="a_commissioners_title_and_a_numbered_thing_after_on_are_not_the_bodys",
+    ),
 ]
 
 

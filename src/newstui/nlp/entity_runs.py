@@ -39,6 +39,7 @@ from newstui.nlp.entity_words import (
     _CLOCK_MARKS,
     _DIGIT_SPACES,
     _GLUED_TITLES,
+    _HAS_DIGIT,
     _MASTHEAD_WORDS,
     _MONTH_DATE_WORDS,
     _MONTH_PREPOSITIONS,
@@ -1715,7 +1716,9 @@ class _RunFinder(_TypingFinder):
         word = run[i].text
         heads = self.heads
         if word == "on":  # "Committee on Foreign Affairs", "Convention on Climate Change"
-            return pending[-1].text in self.gaz.org_words
+            return pending[-1].text in self.gaz.org_words and not _HAS_DIGIT.search(
+                run[i + 1].text
+            )  # (not "the Kennedy Space Center on STS-1": a mission, a flight, a road)
         if word in ("of", "for"):
             if run[i + 1].text in self.gaz.first_names:
                 return False
@@ -1723,12 +1726,13 @@ class _RunFinder(_TypingFinder):
                 return True  # "Veterans for Peace", "Women for America First"
             if (
                 word == "of"
-                and len(pending) > 1
+                and (len(pending) > 1 or pending[0].text in _PORTFOLIO_TITLES)
                 and pending[-1].text in heads
                 and self._second_body_after_of(run, i, pending)
             ):
                 return False  # "the Army Council of the Provisional Irish Republican Army": a
-                # body of its own (its own head noun) that belongs to another
+                # body of its own (its own head noun) that belongs to another; "Commissioner of
+                # the Erie County Health Department": an officer's title, then the body
             if pending[-1].text in heads or any(t.text in ("of", "for") for t in pending):
                 return True
             if (
