@@ -185,6 +185,18 @@ FOUND_AND_ABSENT = [
         {"Commissioner of the Kelby County Health Department", "Lunar Test Center on RT-4"},
         id="a_commissioners_title_and_a_numbered_thing_after_on_are_not_the_bodys",
     ),
+    pytest.param(
+        "Before the UK Conservative Party meets, the US Libertarian Party's nominee and the UK "
+        "Independence Party spoke.",
+        {
+            ("Conservative Party", "ORG"),
+            ("Libertarian Party", "ORG"),
+            ("UK", "PLACE"),
+            ("UK Independence Party", "ORG"),
+        },
+        {"UK Conservative Party", "US Libertarian Party"},
+        id="a_countrys_letters_before_a_partys_name_are_the_country",
+    ),
 ]
 
 

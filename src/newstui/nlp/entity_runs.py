@@ -109,6 +109,9 @@ _COUNT_BEFORE: Final = re.compile(r", \d{1,3}, (?:and|or) \Z")
 _TITLE_QUALIFIERS: Final = frozenset(
     "managing senior vice deputy assistant associate acting interim executive principal joint".split()
 )
+# A country's letters, as news writes them before a body's name ("US", "U.S.", "UK").
+# (a token ends before a name's last stop: "U.S")
+_COUNTRY_LETTERS: Final = frozenset("US U.S U.S. USA U.S.A U.S.A. UK U.K U.K.".split())
 _PLACE_NAME_OPENERS: Final = frozenset("Fort Port Mount Mt Lake Cape Isle Loch River".split())
 # "Sheikh" after a given name is a word of a person's name, no title: "Khalid Sheikh Mohammed",
 # "Abdullahi Sheikh Ismail" (a title opening the run stays one: "Emir Sheikh Tamim").
@@ -1114,6 +1117,8 @@ class _RunFinder(_TypingFinder):
         if first == "and" and words[-1] in self.gaz.place_words and self._is_place(run, i, n):
             return False  # "Las Vegas and Atlantic City": a known place and another place
         if words[-1] in self.heads:
+            if words[-1] == "Party" and self._letters_before_party(run, i):
+                return False  # "the US Libertarian Party": see _country_body
             # "U.S. Securities and Exchange Commission": the country's own known body instead
             return self._country_body(run, i, n) != n_rest
         if tail.last_head_joined >= at:
@@ -1166,6 +1171,9 @@ class _RunFinder(_TypingFinder):
             or (n == 1 and n_rest > 1 and self.gaz.known.get(run[i].text) == "GROUP")
         ):  # "Libyan House of Representatives", but "the Republican Senate" is the Senate
             return 0
+        if n == 1 and i + n + n_rest == len(run) and self._letters_before_party(run, i):
+            return 0  # "the UK Conservative Party": the country's letters before a party's own
+            # name say where it is, not its name
         rest = self._lookup(self._surface(run, i + n, n_rest)[2])
         return n_rest if rest and rest[1] == "ORG" else 0
 
@@ -1608,6 +1616,7 @@ class _RunFinder(_TypingFinder):
         return (
             n == 1
             and self._is_place(run, i, n)
+            and not self._letters_before_party(run, i)
             and self._name_follows(run, i + 1)
             and not (
                 i + 2 < len(run)
@@ -1635,6 +1644,17 @@ class _RunFinder(_TypingFinder):
                     )
                 )
             )
+        )
+
+    def _letters_before_party(self, run: list[Token], i: int) -> bool:
+        """Whether run[i] is a country's letters opening the rest of the run, a party's name that
+        the lists do not know with them ("the UK Conservative Party", "the US Libertarian
+        Party's": the country, then the party; not "UK Independence Party")."""
+        return (
+            run[i].text in _COUNTRY_LETTERS
+            and strip_possessive(run[-1].text) == "Party"
+            and len(run) - i > 2
+            and self._lookup(self._surface(run, i, len(run) - i)[2]) is None
         )
 
     def _role_before_posting(self, at: int) -> bool:
