@@ -197,6 +197,13 @@ FOUND_AND_ABSENT = [
         {"UK Conservative Party", "US Libertarian Party"},
         id="a_countrys_letters_before_a_partys_name_are_the_country",
     ),
+    pytest.param(
+        "The count was confirmed by the Central Vote Commission of the ROC, and the Kelby Rail "
+        "Division of the NWR agreed. The Bank of the USA said nothing.",
+        {("Central Vote Commission", "ORG"), ("Kelby Rail Division", "ORG")},
+        {"Central Vote Commission of the ROC", "Kelby Rail Division of the NWR", "Bank"},
+        id="letters_after_of_the_name_what_a_body_belongs_to_apart",
+    ),
 ]
 
 

@@ -1742,6 +1742,16 @@ class _RunFinder(_TypingFinder):
         if word in ("of", "for"):
             if run[i + 1].text in self.gaz.first_names:
                 return False
+            if (
+                word == "of"
+                and i + 3 == len(run)
+                and len(pending) > 1
+                and run[i + 1].text == "the"
+                and _is_acronym(run[i + 2].text)
+            ):
+                return False  # "the Central Election Commission of the ROC", "Mysore Division of
+                # the SWR": a body's own name, then the letters of the country or the body it
+                # belongs to, named apart (one word before "of" is no name: "Bank of the USA")
             if word == "for" and self._people_for_cause(run, i, pending):
                 return True  # "Veterans for Peace", "Women for America First"
             if (
