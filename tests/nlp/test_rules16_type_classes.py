@@ -51,6 +51,13 @@ def test_a_first_name_and_a_place_like_surname_taken_up_alone_is_a_person(extrac
             {"Cyprus Cyprus"},
             id="a_country_heading_glued_before_the_same_country_joins_no_name",
         ),
+        pytest.param(  # round 41: a heading with lower-case words, opened by a year or a path
+            "2008 financial crisis The UK Treasury has announced a cut. Listed US states were "
+            "Ohio and Texas.",
+            {("UK Treasury", "ORG"), ("US", "PLACE")},
+            {"The UK", "Listed US"},
+            id="a_year_heading_glued_before_the_first_sentence_joins_no_name",
+        ),
         pytest.param(
             (
                 "Labor has promised to scrap the agreements, and the Australian Greens agreed. In "

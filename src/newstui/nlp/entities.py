@@ -9,6 +9,7 @@ an article's lookups, typing evidence, runs into names, passes over candidates),
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from types import FunctionType
 from typing import TYPE_CHECKING, Final
@@ -60,6 +61,15 @@ __all__ = [
 # they are never written with a capital but in titles ("Dawkins' The God Delusion").
 _HEADING_OPENERS: Final = frozenset("The A An On In At According After Following".split())
 _HEADING_MAX_WORDS: Final = 6
+# A heading's first word that lets lower-case words follow in it: a year ("2008 financial
+# crisis", "2008-09 …") or a category's path ("Template:Crime and law", "Israel/Palestine
+# conflict"); such a heading is at most _MARKED_HEADING_WORDS words and does not end in a word
+# that goes on into a name after it ("10 people died in The Hague": a sentence).
+_MARKED_HEADING: Final = re.compile(r"(?:1[89]|20)\d\d(?:[-–]\d\d)?\Z|\w+[:/]\w")
+_MARKED_HEADING_WORDS: Final = 4
+_NOT_HEADING_ENDS: Final = frozenset(
+    "in at on of to for from with by and or the a an as near into over under than".split()
+)
 # The words glued_heading_end reads at most: the heading's and the word after it, and a place
 # of up to three words repeated
 _HEADING_WORDS_READ: Final = max(_HEADING_MAX_WORDS + 2, 7)
@@ -115,13 +125,20 @@ def glued_heading_end(text: str) -> int:
     words = first_words(first_line, _HEADING_WORDS_READ)  # all either test reads
     if len(words) < 2 or words[0][0] != 0:
         return -1
+    # a heading that opens with a year or is a category's path may hold lower-case words
+    # ("2008 financial crisis The UK Government …", "Template:Crime and law A video …")
+    marked = _MARKED_HEADING.match(words[0][1]) is not None
     for k in range(1, min(len(words) - 1, _HEADING_MAX_WORDS + 1)):
         prev, word = words[k - 1][1], words[k][1]
-        if word in _HEADING_OPENERS and (prev[:1].isupper() or prev[:1].isdigit()):
+        if word in _HEADING_OPENERS and (
+            prev[:1].isupper()
+            or prev[:1].isdigit()
+            or (marked and k <= _MARKED_HEADING_WORDS and prev not in _NOT_HEADING_ENDS)
+        ):
             if prev[-1:].isalnum() and text[words[k][0] - 1] == " ":
                 return words[k][0] - 1
             return -1
-        if not (prev[:1].isupper() or prev[:1].isdigit()):
+        if not (prev[:1].isupper() or prev[:1].isdigit() or marked):
             break  # a lower-case word: the sentence has begun ("Iraq Almost 1,000 people")
     if words[0][1] not in _known_first_words():
         return -1  # no known name opens with the first word: no place below (most texts)

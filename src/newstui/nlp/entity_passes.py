@@ -1297,7 +1297,7 @@ class _EntityFinder(_RunFinder):
                     and cand.words == 1
                     and not (
                         cand.text.isalpha()
-                        and not cand.text.endswith("ing")
+                        and not cand.text.endswith(("ing", "ed"))  # "Listed US states were"
                         and self._verb_after(place)
                     )
                 )
