@@ -204,6 +204,13 @@ FOUND_AND_ABSENT = [
         {"Central Vote Commission of the ROC", "Kelby Rail Division of the NWR", "Bank"},
         id="letters_after_of_the_name_what_a_body_belongs_to_apart",
     ),
+    pytest.param(
+        '"It has slowed," said Ivo Brandt, Chief Economist at Kelby Bank. Unconfirmed reports '
+        "have put the loss at 74, and Reuters reports that it rose.",
+        {("Ivo Brandt", "PERSON"), ("Kelby Bank", "ORG"), ("Reuters", "ORG")},
+        {"Economist", "Unconfirmed"},
+        id="a_role_after_a_titles_word_and_a_word_before_reports_as_a_noun_are_no_body",
+    ),
 ]
 
 

@@ -178,6 +178,12 @@ from newstui.nlp.gazetteer import tier_type, us_states
 from newstui.nlp.names import strip_possessive
 from newstui.nlp.segment import Token, bisect_ints_right
 
+# "reports" as a plural noun, its verb after it ("Unconfirmed reports have placed the count",
+# "Local reports say"): the capitalised word before it describes them, no outlet reporting
+_REPORTS_AS_NOUN: Final = re.compile(
+    r" reports (?:have|had|are|were|say|said|suggest|suggested|indicate|indicated|show|showed|"
+    r"claim|claimed|put|placed|emerged|vary|varied)\b"
+)
 # Definite articles of other languages opening a name ("Der Standard", "El País", "Die Welt");
 # not the French "Le", "La" nor "De", "Van", which open surnames ("Le Pen", "De Niro").
 _FOREIGN_ARTICLES: Final = frozenset("Der Die Das El Il Los Las".split())
@@ -941,6 +947,7 @@ class _TypingFinder(_FinderBase):
             (
                 next_word in _MEDIA_VERBS
                 and not rest_after.startswith((" reports from ", " reported from "))
+                and not _REPORTS_AS_NOUN.match(rest_after)  # "Unconfirmed reports have …"
                 and not (
                     len(words) > 1
                     and (

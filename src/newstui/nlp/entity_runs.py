@@ -112,6 +112,8 @@ _TITLE_QUALIFIERS: Final = frozenset(
 # A country's letters, as news writes them before a body's name ("US", "U.S.", "UK").
 # (a token ends before a name's last stop: "U.S")
 _COUNTRY_LETTERS: Final = frozenset("US U.S U.S. USA U.S.A U.S.A. UK U.K U.K.".split())
+# ... and "Chief", "Lead": the words a title opens with before a role ("Chief Economist").
+_TITLE_OPENERS: Final = _TITLE_QUALIFIERS | {"chief", "lead"}
 _PLACE_NAME_OPENERS: Final = frozenset("Fort Port Mount Mt Lake Cape Isle Loch River".split())
 # "Sheikh" after a given name is a word of a person's name, no title: "Khalid Sheikh Mohammed",
 # "Abdullahi Sheikh Ismail" (a title opening the run stays one: "Emir Sheikh Tamim").
@@ -640,6 +642,8 @@ class _RunFinder(_TypingFinder):
                 extending, n_known = True, 0
             elif n_known == 1 and not pending and self._known_word_as_given_name(run, i):
                 extending, n_known, person_cue = True, 0, True  # "Chelsea Staub, agreed"
+            elif n_known == 1 and i and self._role_in_title(run, i):
+                extending, n_known = True, 0  # "Chief Economist Ann Lee": no magazine
             kind = (
                 self._compass_kind(run, i, n_known, pending[-1].text)
                 if n_known
@@ -1644,6 +1648,13 @@ class _RunFinder(_TypingFinder):
                     )
                 )
             )
+        )
+
+    def _role_in_title(self, run: list[Token], i: int) -> bool:
+        """Whether run[i], a known name, is a role's word after a word opening a title ("Chief
+        Economist", "Senior Economist": the listed magazine's name is the officer's role)."""
+        return (
+            run[i].text.lower() in self.gaz.role_words and run[i - 1].text.lower() in _TITLE_OPENERS
         )
 
     def _letters_before_party(self, run: list[Token], i: int) -> bool:
