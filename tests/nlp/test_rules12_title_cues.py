@@ -20,6 +20,23 @@ from extracted import quotes_and_speakers
             [],
             id="a_long_sentence_case_title_after_titled_is_no_quote",
         ),
+        # a designation, or a name glossed by its short form in brackets, is nobody's speech
+        pytest.param(
+            (
+                'The agency said the Varden fever is to replace its temporary designation "2031-VdF." '
+                '"We checked it twice," said Ilse Marr.'
+            ),
+            [("We checked it twice,", "Ilse Marr")],
+            id="a_name_after_designation_is_no_quote",
+        ),
+        pytest.param(
+            (
+                'A committee named the virus that causes it "northern river valley coronavirus 3" '
+                "(NRV-CoV-3) last week."
+            ),
+            [],
+            id="a_lower_case_name_glossed_by_its_short_form_is_no_quote",
+        ),
         pytest.param(
             (
                 'Ilse Marr wrote a pamphlet called "Notes on the keeping of bees in a small town garden" '

@@ -78,6 +78,21 @@ def test_a_word_before_a_name_is_cut_off_the_person(extractor, text, person, pre
             {"Nowa Brela"},
             id="one_of_a_plural_thing_after_an_unknown_pair_makes_no_person",
         ),
+        pytest.param(
+            (
+                "Finance Minister Christian Varnholt resigned on Friday. Christian Varnholt's "
+                'budget was cut. "I have done my duty," Varnholt said.'
+            ),
+            {"Christian Varnholt"},
+            {"Varnholt"},
+            id="a_faiths_word_that_is_a_given_name_before_a_surname_opens_a_person",
+        ),
+        pytest.param(
+            "Christian Orthodox believers prayed in the square.",
+            set(),
+            {"Christian Orthodox"},
+            id="a_faiths_words_before_a_noun_make_no_person",
+        ),
     ],
 )
 def test_these_are_people_and_those_are_not(extractor, text, found, absent) -> None:

@@ -196,3 +196,13 @@ def test_a_brief_before_minister_after_according_to_is_no_organisation(extractor
     check_names(extractor, text, [("Ola Brenn", "PERSON")], ["Fisheries"])
     text = "According to Kelmouth Post, the talks failed."
     check_names(extractor, text, [("Kelmouth Post", "ORG")])
+
+
+def test_a_territorys_two_word_demonym_is_one_group(extractor) -> None:
+    text = "Many American Samoans live in Hawaii; the American Samoans there asked for a vote."
+    check_names(
+        extractor,
+        text,
+        [("American Samoans", "GROUP")],
+        [("American", "GROUP"), ("Samoans", "GROUP")],
+    )

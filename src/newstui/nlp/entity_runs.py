@@ -1283,8 +1283,10 @@ class _RunFinder(_TypingFinder):
         if known is None:
             return False
         if known[1] in ("GROUP", "LANGUAGE"):
-            return self._surname_like_group(run, i, n, pending) or self._group_in_body(
-                run, i, n, pending
+            return (
+                self._given_name_like_group(run, i, n, pending)
+                or self._surname_like_group(run, i, n, pending)
+                or self._group_in_body(run, i, n, pending)
             )
         if (
             pending
@@ -1438,6 +1440,25 @@ class _RunFinder(_TypingFinder):
             if m and m.group(1) in SPEECH_VERBS:
                 return True
         return False
+
+    def _given_name_like_group(
+        self, run: list[Token], i: int, n: int, pending: list[Token]
+    ) -> bool:
+        """'Christian Lindner', 'Christian Pulisic': a faith's or nationality's word that is also a
+        given name, opening a run's name before an unknown capitalised word, is the person's
+        given name (not 'Christian Democrats', 'Christian Aid': a known word follows)."""
+        return (
+            n == 1
+            and not pending
+            and run[i].text in self.gaz.first_names
+            and self._name_follows(run, i + 1)
+            and not (
+                i + 2 == len(run)
+                and strip_possessive(run[i + 1].text) == run[i + 1].text
+                and self.text[run[i + 1].end : run[i + 1].end + 1] not in ("'", "’")
+                and self._modifies_noun(run[i + 1].end)
+            )
+        )  # but "Christian Orthodox believers": a faith's words before a noun
 
     def _surname_like_group(self, run: list[Token], i: int, n: int, pending: list[Token]) -> bool:
         """'Hassan English', 'Ahmed al Kurd': a nationality's word ending a run after a given

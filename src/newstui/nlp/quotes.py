@@ -191,7 +191,8 @@ _REPORTED_WORDS: Final = 10  # at most this many words between "that" (or a quot
 # 'Dubbed the "first lady of …"', 'the legal definition of "consent"', 'an essay with a title
 # meaning "Was it …?"': a name, a term or a title follows, whatever its case and stops
 _NAME_CUE: Final = re.compile(  # searched in the 40 characters before the mark
-    r"\b(?:Dubbed|dubbed|Nicknamed|nicknamed)\s+(?:(?:it|him|her|them)\s+)?(?:(?:the|a|an)\s+)?$"
+    r"\b(?:Dubbed|dubbed|Nicknamed|nicknamed|designation)\s+(?:(?:it|him|her|them)\s+)?"
+    r"(?:(?:the|a|an)\s+)?$"
     r"|\b(?:definition|definitions|meaning)\s+of\s+(?:the\s+)?$"
     r"|\btitle\s+(?:meaning|reading|translated\s+as)\s+$"
     # 'At the panel "Breaking Into …,"', 'the Bank acted as "lender of last resort"'
@@ -210,11 +211,15 @@ _FAR_NAME_CUE: Final = re.compile(
 _FAR_NAME_CUE_WORDS: Final = literal_heads(_FAR_NAME_CUE)  # a text holding none is not searched
 # the words each cue may end with (before a comma or colon)
 _NAME_CUE_ENDS: Final = frozenset(
-    "dubbed nicknamed it him her them the a an of meaning reading as title panel motto slogan "
+    "dubbed nicknamed designation it him her them the a an of meaning reading as title panel "
+    "motto slogan "
     "headline heading caption hashtag".split()
 )
 _FAR_NAME_CUE_ENDS: Final = frozenset("as to a an the".split())
 _GLOSS_BEFORE: Final = re.compile(r"[\"”]\s*\($")  # '"non possumus" ("…")': a gloss
+# '"severe acute respiratory syndrome coronavirus 2" (SARS-CoV-2)': a name glossed by its short
+# form (two capitals or more, one word) in brackets right after the marks
+_SHORT_FORM_AFTER: Final = re.compile(r" ?\((?=[^)\s]*[A-Z][^)\s]*[A-Z])[A-Za-z0-9-]{2,15}\)")
 # 'under the "one country, two systems" model', 'offer a "basic shift manager" course': the
 # name of a kind of thing, between a determiner and the noun of the kind
 _DETERMINERS: Final = frozenset("the a an its their his her".split())
@@ -731,6 +736,13 @@ def _names_a_thing(text: str, span: QuoteSpan, content: str, few: int) -> bool:
     at = span.open_mark
     if (_may_name_a_case(content) and _CASE_NAME.match(content)) or (
         text[at - 1 : at] == "(" and _GLOSS_BEFORE.search(text, max(0, at - 10), at)
+    ):
+        return True
+    after = span.close_mark + 1
+    if (
+        (text.startswith("(", after) or text.startswith(" (", after))
+        and content[-1:] not in _SPEECH_END
+        and _SHORT_FORM_AFTER.match(text, after)
     ):
         return True
     # each cue ends with one of a few words: the word before the mark says which may match
