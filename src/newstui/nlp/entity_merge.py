@@ -48,10 +48,11 @@ def merge_candidates(candidates: list[Candidate], text: str = "") -> list[Entity
     each group typed by the rules' vote (`text`: the article they were found in)."""
     groups, confirmed = group_candidates(candidates, text)
     gaz = load_gazetteer()
-    entities = []
+    entities: list[Entity] = []
+    order: list[tuple[int, int]] = []  # (first mention's start, place in `entities`)
     spelt_checks = 0  # quoted words asked whether they open a longer word of the article
     # what an article must hold for a numbered law or a work's title to be asked of its names
-    numbered = _NUMBER_AFTER_NO_IN_TEXT.search(text) is not None
+    numbered = " No" in text and _NUMBER_AFTER_NO_IN_TEXT.search(text) is not None
     works: bool | None = None  # asked once, when a weakly typed person or body asks
     for key, cands in groups.items():
         kind = rules_type(key, cands, confirmed)
@@ -77,10 +78,14 @@ def merge_candidates(candidates: list[Candidate], text: str = "") -> list[Entity
             spelt_checks += 1  # a search of the text each: a few an article, never thousands
             if _opens_longer_word(cands[0].text, text):
                 continue  # '"COVI" represents the coronavirus' spells out COVID-19: no body
+        first = cands[0].start  # its first mention's start (the model's fields cost more)
+        for cand in cands:
+            if cand.start < first:
+                first = cand.start
+        order.append((first, len(entities)))
         entities.append(_entity(cands, kind))
     # in the order of their first mentions, ties in the groups' order: a sort of (start, place)
     # pairs (a key function called once an entity cost ~3,000 instructions an article, compiled)
-    order = [(e.mentions[0].start, k) for k, e in enumerate(entities)]
     order.sort()
     return [entities[k] for _, k in order]
 
@@ -192,7 +197,7 @@ def rules_type(key: str, cands: list[Candidate], confirmed: set[str]) -> str | N
 
 def names_nothing(key: str, cands: list[Candidate], kind: str, gaz: Gazetteer) -> bool:
     """Whether a typed group names nothing whatever its type: a lone suffix, a title, a head noun."""
-    if key.split(":", 1)[1] in _GENERATIONS:
+    if key[2:] in _GENERATIONS:
         return True  # "… King Jr. Day": a suffix cut from its name is no one
     if _only_title(cands[0], gaz) if len(cands) == 1 else all(_only_title(c, gaz) for c in cands):
         return True  # "The Vice President, Mike Pence, said": a title alone names no one
@@ -285,6 +290,16 @@ def _mention(start: int, end: int, text: str) -> Mention:
     return mention
 
 
+def _most_words(cands: list[Candidate]) -> Candidate:
+    """`max(cands, key=lambda c: c.words)`: the first of the mentions with the most words, by a
+    compiled loop (max calls its key function through the generic call protocol)."""
+    longest = cands[0]
+    for cand in cands:
+        if cand.words > longest.words:
+            longest = cand
+    return longest
+
+
 def _add_to(index: dict[str, list[_T]], key: str, value: _T) -> None:
     """`index[key].append(value)` as a defaultdict(list) would do it, for a plain dict."""
     values = index.get(key)
@@ -306,7 +321,9 @@ def _before_of(name: str) -> str:
     return name[:cut]
 
 
-_GROUP_KEYS: Final[dict[str, str]] = {}  # untyped_key by name (see _CACHED_WORDS)
+# untyped_key by name (see _CACHED_WORDS). Every group key is "x:" and the name's key words
+# (untyped_key), so its words are `key[2:]`, split.
+_GROUP_KEYS: Final[dict[str, str]] = {}
 
 
 def _group_key(name: str) -> str:
@@ -362,8 +379,8 @@ def group_candidates(
     for key, cands in groups.items():
         kind = _best_type(cands)
         if kind is None and _plain_pair(cands, gaz) and _name_first(cands[0].text, text):
-            _add_to(untyped_pairs, key.split(":", 1)[1].split()[-1], key)
-        if kind == "PERSON" and len(words := key.split(":", 1)[1].split()) > 1:
+            _add_to(untyped_pairs, key[2:].split()[-1], key)
+        if kind == "PERSON" and len(words := key[2:].split()) > 1:
             if words[-1] in _GENERATIONS:  # "Ian Paisley Jr": "Paisley Junior", not "Paisley"
                 for suffix in _GENERATIONS[words[-1]]:
                     _add_to(full_people, f"{words[-2]} {suffix}", key)
@@ -382,15 +399,16 @@ def group_candidates(
             continue
         if " " in key:
             thing_lasts.add(key.rsplit(" ", 1)[-1])
-        longest = cands[0] if len(cands) == 1 else max(cands, key=lambda c: c.words)
+        longest = _most_words(cands)
         if kind == "ORG" and longest.words > 1:
             head = _before_of(longest.text).split()[-1]
             if head in org_words:
                 _add_to(org_heads, head, key)
         if longest.words > 1:
-            caps = [w for w in longest.text.replace("-", " ").split() if w[:1].isupper()]
+            spelt_words = longest.text.replace("-", " ").split()
+            caps = [w for w in spelt_words if w[:1].isupper()]
             _add_to(initials, "".join(w[0] for w in caps).upper(), key)
-            every = "".join(w[0] for w in longest.text.replace("-", " ").split())
+            every = "".join(w[0] for w in spelt_words)
             _add_to(initials, every.upper(), key)
             if kind == "ORG":
                 org_caps.append((caps, key))
@@ -404,7 +422,7 @@ def group_candidates(
         surface = cands[0].text
         if " " in surface and not _particle_surname(surface) and not _generation_surname(key):
             continue  # only a one-word name ("Van Halen": a surname) is a short form of another
-        words = key.split(":", 1)[1].split()
+        words = key[2:].split()
         if not words:
             continue
         name = " ".join(words)
@@ -506,7 +524,7 @@ def _given_name_openings(full_people: dict[str, list[str]]) -> dict[str, set[str
     for given, keys in full_people.items():
         if " " in given or len(given) < 6:
             continue
-        people = {key for key in keys if key.split(":", 1)[1].split()[0] == given}
+        people = {key for key in keys if key[2:].split()[0] == given}
         for n in range(4, min(len(given) - 1, 13)):
             openings.setdefault(given[:n], set()).update(people)
     return openings
@@ -838,11 +856,11 @@ def _people_by_surname_heads(groups: dict[str, list[Candidate]], gaz: Gazetteer)
                 break
         else:
             continue
-        longest = cands[0] if len(cands) == 1 else max(cands, key=lambda c: c.words)
+        longest = _most_words(cands)
         shown = longest.text.split()
         if shown[-1] not in _SURNAME_HEADS or shown[0] not in gaz.first_names:
             continue
-        words = key.split(":", 1)[1].split()
+        words = key[2:].split()
         if len(words) < 2 or len(words) > 3 or _best_type(cands) != "PLACE":
             continue
         _add_to(by_surname, words[-1], key)
@@ -937,7 +955,7 @@ def _merge_spelt_people(groups: dict[str, list[Candidate]]) -> None:
     buckets: dict[tuple[str, ...], list[str]] = {}
     for key, cands in groups.items():
         if " " in key and any(c.type == "PERSON" for c in cands):
-            words = key.split(":", 1)[1].split()
+            words = key[2:].split()
             initials = tuple("*" if w[0] in "aeiouy" else w[0] for w in words)
             bucket = buckets.get(initials)
             if bucket is None:
@@ -956,11 +974,11 @@ def _merge_spelt_bucket(groups: dict[str, list[Candidate]], people: list[str]) -
     # names that share a variant form with it, word by word; a few are read all
     later = _later_variants(people) if len(people) > _INDEXED_BUCKET else None
     for k, key in enumerate(people):
-        words = key.split(":", 1)[1].split()
+        words = key[2:].split()
         for other in people[k + 1 :] if later is None else [people[j] for j in later(k)]:
             if key not in groups or other not in groups:
                 continue
-            if not _spelt_alike(words, other.split(":", 1)[1].split()):
+            if not _spelt_alike(words, other[2:].split()):
                 continue
             into, moved = (key, other)
             if _best_type(groups[key]) != "PERSON":
@@ -989,7 +1007,7 @@ def _later_variants(people: list[str]) -> Callable[[int], list[int]]:
     after it of the names whose words may each be variants of its own (the same, spelt
     differently, a typing slip, or a short given name first: `_merge_spelt_bucket`'s test),
     found through the words' variant forms (`_variant_forms`) at the word that has fewest."""
-    names = [key.split(":", 1)[1].split() for key in people]
+    names = [key[2:].split() for key in people]
     width = len(names[0])
     lengths = [sorted({len(words[p]) for words in names}) for p in range(width)]
     filed: list[dict[str, list[int]]] = [{} for _ in range(width)]
@@ -1074,7 +1092,7 @@ def _merge_name_tails(groups: dict[str, list[Candidate]], text: str) -> None:
     article (only one) is that person; so is a given name and surname that open and end one
     with middle initials, named first ('George W. Bush' … 'George Bush')."""
     people = {
-        key: key.split(":", 1)[1].split()
+        key: key[2:].split()
         for key, cands in groups.items()
         if " " in key and _best_type(cands) == "PERSON"
     }
@@ -1240,12 +1258,12 @@ def _merge_spelt_things(groups: dict[str, list[Candidate]]) -> None:
             or any(c.speaks for c in cands)
         ):
             continue
-        words = key.split(":", 1)[1].split()
+        words = key[2:].split()
         alike = [
             other
             for other in found
             if other in groups
-            and len(other_words := other.split(":", 1)[1].split()) == len(words)
+            and len(other_words := other[2:].split()) == len(words)
             and _spelt_tail(words, other_words)
         ]
         if len(alike) == 1:
@@ -1419,7 +1437,7 @@ def _generation_surname(key: str) -> bool:
     """'Paisley Junior', 'Trump Jr': a surname and a generational suffix, a short form."""
     if not key[-1:].isspace() and key[-2:] not in ("jr", "sr") and key[-6:] not in _LONG_ENDS:
         return False  # the last word is no suffix (the commonest answer, without splitting)
-    words = key.split(":", 1)[1].split()
+    words = key[2:].split()
     return len(words) == 2 and words[1] in _GENERATIONS
 
 
