@@ -838,6 +838,7 @@ def test_opml_import_of_nested_folders_tags_feeds_with_each_folder(cli, tmp_path
         "found": 1,
         "added": ["Paris Daily"],
         "views": [],
+        "local": [],
         "already": 0,
         "tagged": [],
         "skipped": [
@@ -926,37 +927,47 @@ def test_opml_import_takes_newsboats_urls_file_with_tags_and_cached_titles(
     home = tmp_path / ".newsboat"
     home.mkdir()
     urls = home / "urls"
+    local = tmp_path / "saved feeds" / "local.xml"  # newsboat reads a file: feed (user test r41 H1)
     urls.write_text(
         'https://world.example/rss "world news" "~Desk"\n'
         "https://tech.example/feed tech\n"
-        '"query:Unread tech:unread = \\"yes\\" and tags # \\"tech\\""\n',
+        '"query:Unread tech:unread = \\"yes\\" and tags # \\"tech\\""\n'
+        f"{local.as_uri()} tech\n"
+        "feed://pod.example/rss\n",
         "utf-8",
     )
     from tests.newsboat_cache import write_cache  # newsboat's tables, as 2.21 makes them
 
-    write_cache(home / "cache.db", {"https://tech.example/feed": "Tech Daily"}, [])
+    titles = {"https://tech.example/feed": "Tech Daily", local.as_uri(): "Local Atom"}
+    write_cache(home / "cache.db", titles, [])
 
     assert cli("opml", "import", str(urls)) == 0
     assert (
         f"{urls}:3: the query feed 'Unread tech': added as a view: unread tag:\"tech\"" in cli.err
     )
-    assert "2 feeds in" in cli.out and "1 query feed added as a view" in cli.out
+    assert f"{urls}:4: the local feed file {local}: added as a [[local]] source" in cli.err
+    assert "3 feeds in" in cli.out and "1 query feed added as a view" in cli.out
+    assert "1 local feed file added as [[local]] source" in cli.out
     assert "skipped" not in cli.out + cli.err
 
-    from newstui.config import load_config
+    from newstui.config import LocalConfig, load_config
 
     feeds = {f.name: (f.url, f.tags) for f in load_config(cli.config).feeds}
     assert feeds == {
         "Desk": ("https://world.example/rss", ("world news",)),
         "Tech Daily": ("https://tech.example/feed", ("tech",)),
+        "http://pod.example/rss": ("http://pod.example/rss", ()),  # feed:// is http://
     }
+    assert load_config(cli.config).local == (LocalConfig(local, "Local Atom", ("tech",)),)
     assert [(v.name, v.query) for v in load_config(cli.config).views] == [
         ("Unread tech", 'unread tag:"tech"')
     ]
     assert "got tags" not in cli.out
     assert cli("opml", "import", str(urls)) == 0  # again: the view is there already
     assert "0 query feeds added as views (1 already there)" in cli.out
+    assert "0 local feed files added as [[local]] sources (1 already there)" in cli.out
     assert len(load_config(cli.config).views) == 1
+    assert len(load_config(cli.config).local) == 1
 
 
 def test_search_in_newsboat_syntax_finds_nothing_and_says_how_to_write_it(cli):
@@ -1001,6 +1012,7 @@ def test_a_failed_opml_import_leaves_no_new_config_and_a_good_one_makes_it(
         "found": 1,
         "added": ["Mine"],
         "views": [],
+        "local": [],
         "already": 0,
         "tagged": [],
         "skipped": [],
@@ -1015,6 +1027,7 @@ def test_a_failed_opml_import_leaves_no_new_config_and_a_good_one_makes_it(
         "found": 1,
         "added": [],
         "views": [],
+        "local": [],
         "already": 1,
         "tagged": [],
         "skipped": [],

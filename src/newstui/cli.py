@@ -2659,6 +2659,11 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
                         "" if stored[line.view[1]] == line.view[0] else f" {stored[line.view[1]]!r}"
                     )
                     _complain(f"{args.file}:{line.line}: {line.reason}{named}: {line.view[1]}")
+            paths = {source.path for source in imported.added_local}
+            for line in imported.local:
+                if line.local and line.local.path in paths:
+                    place = f"{args.file}:{line.line}" if line.line else str(args.file)
+                    _complain(f"{place}: {line.reason}")
             for line in hidden:
                 _complain(f"warning: {args.file}:{line.line}: {line.reason}")
             for line in skipped:
@@ -2696,6 +2701,7 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
                 "found": len(feeds),
                 "added": [f.name for f in added],
                 "views": [{"name": name, "query": query} for name, query in added_views],
+                "local": [{"name": s.name, "path": str(s.path)} for s in imported.added_local],
                 "already": len(feeds) - len(added),  # listed in the config by URL already
                 "tagged": tagged,  # of those, the ones the file gave tags they lacked
                 "skipped": [

@@ -991,6 +991,47 @@ def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
 
 
 @_edits_config
+def add_local_sources(path: Path, sources: list[LocalConfig]) -> list[LocalConfig]:
+    """Append `[[local]]` entries (a file or folder read on every fetch) to the config file,
+    keeping its comments, but for a path it lists already; a name taken gets " (2)"; returns
+    those added."""
+    import tomlkit  # only editing needs it
+
+    raw = path.read_text("utf-8") if path.exists() else example_config_text()
+    config = parse_config(path, raw)
+    known_paths = {s.path for s in config.local}
+    known_names = {f.name.casefold() for f in config.feeds}
+    known_names |= {s.name.casefold() for s in config.local}
+    spellings = tag_spellings([*(f.tags for f in config.feeds), *(s.tags for s in config.local)])
+    tables: list[Table] = []
+    added: list[LocalConfig] = []
+    for source in sources:
+        if source.path in known_paths:
+            continue
+        base = clean_line(source.name) or source.path.name
+        name, n = base, 2
+        while name.casefold() in known_names:
+            name = f"{base} ({n})"
+            n += 1
+        table = tomlkit.table()
+        table["name"] = name
+        table["path"] = str(source.path)
+        tags = respelled(clean_tags(source.tags), spellings)
+        for tag in tags:
+            spellings.setdefault(tag.casefold(), tag)
+        if tags:
+            table["tags"] = list(tags)
+        tables.append(table)
+        known_paths.add(source.path)
+        known_names.add(name.casefold())
+        added.append(LocalConfig(source.path, name, tags))
+    if added:
+        text = _with_entries(raw, "local", tables)
+        _write_config(path, _appended_parted(_tables_parted(text), "local", len(added)))
+    return added
+
+
+@_edits_config
 def add_feed_tags(path: Path, feeds: list[FeedConfig]) -> list[str]:
     """Add `feeds`' tags to the feeds the config file lists already (by URL), keeping its
     comments and each tag's spelling there; returns the names of the feeds that got a tag."""

@@ -1,17 +1,20 @@
 """Importing a subscription list (OPML, or newsboat's `urls` file) into feeds.toml: its feeds,
-the tags the file gives feeds listed already, and newsboat's query feeds as `[[views]]`.
+the tags the file gives feeds listed already, newsboat's query feeds as `[[views]]` and its
+`file:` feeds as `[[local]]` sources.
 `newstui opml import` and the app's "Import feeds" both go through here."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newstui.config import (
     FeedConfig,
+    LocalConfig,
     add_feed_tags,
     add_feeds,
+    add_local_sources,
     add_view,
     ensure_config,
     load_config,
@@ -35,6 +38,8 @@ class SubscriptionsImported:
     added_views: list[tuple[str, str]]  # (name, query)
     hidden: list[SkippedLine]
     skipped: list[SkippedLine]
+    local: list[SkippedLine] = field(default_factory=list)  # local feed files (`file:` URLs)
+    added_local: list[LocalConfig] = field(default_factory=list)  # those added as `[[local]]`
 
     def summary(self, file: Path | str, config: Path) -> str:
         """One line: "7 feeds in feeds.opml, 6 added to …/feeds.toml (1 already there); …"."""
@@ -51,6 +56,11 @@ class SubscriptionsImported:
                 text += f" ({len(self.views) - n:,} already there)"
         if self.hidden:
             text += f"; {counted(len(self.hidden), 'feed')} newsboat hid now listed"
+        if self.local:
+            n = len(self.added_local)
+            text += f"; {counted(n, 'local feed file')} added as [[local]] {_sources(n)}"
+            if n < len(self.local):
+                text += f" ({len(self.local) - n:,} already there)"
         return text
 
     @property
@@ -60,6 +70,10 @@ class SubscriptionsImported:
             return ""
         what = "line" if self.skipped[0].line else "outline"
         return f"; {counted(len(self.skipped), what)} skipped"
+
+
+def _sources(n: int) -> str:
+    return "source" if n == 1 else "sources"
 
 
 def read_subscription_list(path: Path) -> tuple[list[FeedConfig], list[SkippedLine]]:
@@ -75,13 +89,16 @@ def import_subscriptions(
 ) -> SubscriptionsImported:
     """Write what a subscription list read (`read_subscription_list`) to the config file, making
     it first if there is none: the feeds not listed there, the file's tags on those that are,
-    and the query feeds as views (but for a query a view has already)."""
+    the query feeds as views (but for a query a view has already) and local feed files as
+    `[[local]]` sources (but for a path listed already)."""
     ensure_config(config_path)  # the example (no feeds), then yours
     added = add_feeds(config_path, feeds)
     added_urls = {a.url for a in added}
     tagged = add_feed_tags(config_path, [f for f in feeds if f.url not in added_urls])
     views = [s for s in skipped if s.view]
     added_views = _add_views(config_path, [s.view for s in views if s.view])
+    local = [s for s in skipped if s.local]
+    added_local = add_local_sources(config_path, [s.local for s in local if s.local])
     return SubscriptionsImported(
         found=feeds,
         added=added,
@@ -89,7 +106,9 @@ def import_subscriptions(
         views=views,
         added_views=added_views,
         hidden=[s for s in skipped if s.kept],
-        skipped=[s for s in skipped if not s.view and not s.kept],
+        skipped=[s for s in skipped if not s.view and not s.kept and not s.local],
+        local=local,
+        added_local=added_local,
     )
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import shlex
 import sqlite3
 import time
+from pathlib import Path
 
 import pytest
 
+from newstui.config import LocalConfig
 from newstui.errors import SourceError
 from newstui.sources.newsboat_urls import (
     looks_like_newsboat_urls,
@@ -50,18 +52,41 @@ def test_feeds_keep_their_tags_and_names_and_special_lines_are_skipped():
     ("body", "problem"),
     [
         (
-            b"https://ok.example/rss\nnews.example/rss\n",
+            b"# none of them is a feed\nnews.example/rss\ngopher://x\n",
             "urls:2: not a feed URL: 'news.example/rss'",
         ),
         (b"https://ok.example/rss\n\xff\n", "urls:2: not UTF-8 text (byte 0xff)"),
         (b"javascript:alert(1)\n", "urls:1: not a feed URL: 'javascript:alert(1)'"),
     ],
 )
-def test_a_line_that_is_no_feed_is_one_error_naming_the_file_and_line(body, problem):
+def test_a_file_of_which_no_line_is_a_feed_is_one_error_naming_the_file_and_line(body, problem):
     with pytest.raises(SourceError) as info:
         parse_newsboat_urls(body, "urls")
     assert str(info.value).startswith(problem)
     assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("line", "feeds", "skipped"),
+    [  # a line newstui cannot follow is skipped, the rest imported (user test r41 H1)
+        ("news.example/rss", [], "'news.example/rss': not an absolute http(s) URL; did you mean"),
+        ("gopher://x.example/", [], "'gopher://x.example/': not an http(s) feed URL (scheme"),
+        ("file://elsewhere.example/feed.xml", [], "'file://elsewhere.example/feed.xml': a local"),
+        ("feed://pod.example/rss pods", [("http://pod.example/rss", ("pods",))], None),
+        ("feed:https://pod.example/rss", [("https://pod.example/rss", ())], None),
+        ('"file:///tmp/my%20feed.xml" tech "~Mine"', [], "the local feed file /tmp/my feed.xml"),
+    ],
+)
+def test_a_line_newstui_cannot_follow_or_reads_otherwise_does_not_stop_the_import(
+    line, feeds, skipped
+):
+    found, lines = parse_newsboat_urls(f"https://ok.example/rss\n{line}\n".encode(), "urls")
+    assert [(f.url, f.tags) for f in found] == [("https://ok.example/rss", ()), *feeds]
+    assert [(s.line, s.reason[: len(skipped)]) for s in lines] == (
+        [(2, skipped)] if skipped else []
+    )
+    if "local feed file" in (skipped or ""):
+        assert lines[0].local == LocalConfig(Path("/tmp/my feed.xml"), "Mine", ("tech",))
 
 
 def test_control_characters_in_names_and_tags_are_dropped():

@@ -108,7 +108,7 @@ def test_feed_scheme_outlines_are_subscribed_over_http(written, fetched):
     [
         ('xmlUrl="/srv/feeds/a.xml"', "a local file, not a web feed"),
         ('xmlUrl="~/feeds/a.xml"', "a local file, not a web feed"),
-        ('xmlUrl="file:///srv/a.xml"', "a local file, not a web feed"),
+        ('xmlUrl="file:///srv/a.xml"', "(/srv/a.xml): added as a [[local]] source"),
         ('xmlUrl="gopher://g.example/1"', "not an http(s) feed URL (scheme gopher:)"),
         ('xmlUrl="feed:ftp://x.example/a"', "not an http(s) feed URL (scheme feed:)"),
         ('xmlUrl="example.org/rss"', "did you mean https://example.org/rss ?"),
@@ -127,6 +127,7 @@ def test_an_outline_that_is_no_feed_is_skipped_with_its_name_and_reason(outline,
     assert [(f.name, f.tags) for f in feeds] == [("Ok", ("Folder",))]
     [line] = skipped
     assert line.reason.startswith('outline "Odd"') and reason in line.reason
+    assert (line.local is not None) == ("[[local]]" in reason)  # a feed file: read on each fetch
 
 
 def test_an_xmlurl_attribute_is_read_whatever_its_case():

@@ -14,6 +14,7 @@ from pathlib import Path
 from newstui.errors import SourceError
 from newstui.model.marks import ImportedMark
 from newstui.sources.lxml_feeds import item_guid
+from newstui.sources.urls import feed_url_of as http_feed_url
 from newstui.sources.urls import web_url
 from newstui.text import clean_line
 
@@ -111,7 +112,7 @@ def read_newsboat_state(
     marks: list[ImportedMark] = []
     read = starred = removed = flagged = 0
     for feed_url, guid, link, unread, item_flags, is_deleted in rows:
-        written = web_url(_text(feed_url))
+        written = web_url(http_feed_url(_text(feed_url)))  # (feed:// as the urls file reads)
         url = feed_url_of(written) if written else None
         if url is None:
             continue

@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newstui.errors import SourceError
-from newstui.sources.urls import web_url
+from newstui.sources.urls import feed_url_of, local_file_of, not_a_feed_reason, web_url
 from newstui.text import clean_line
 
 if TYPE_CHECKING:  # the config's validation loads only to parse a urls file (not for a hint)
-    from newstui.config import FeedConfig
+    from newstui.config import FeedConfig, LocalConfig
 
 # A token: a "double-quoted string" (backslash escapes a quote or a backslash) or a bare word.
 _TOKEN = re.compile(r'"((?:[^"\\]|\\.)*)"|(\S+)')
@@ -36,6 +36,7 @@ class SkippedLine:
     reason: str
     view: tuple[str, str] | None = None  # (name, newstui query) for a `[[views]]` entry
     kept: bool = False  # a feed added all the same (newsboat hid it): a warning, not a skip
+    local: LocalConfig | None = None  # a `file:` feed, read as a `[[local]]` source instead
 
 
 # newsboat's filter language (its query feeds and `ignore-article`): attribute, operator, value,
@@ -220,11 +221,12 @@ def parse_newsboat_urls(
     titles: Mapping[str, str] | None = None,
     star_flag: str | None = None,
 ) -> tuple[list[FeedConfig], list[SkippedLine]]:
-    """The feeds of a newsboat `urls` file and the lines skipped (query, exec and filter feeds);
-    a feed is named by its `"~Name"`, else its title in `titles`, else its URL; `star_flag`:
-    the flag newsboat's config stars by (query feeds on it become `starred`). A line that is
-    none of those is an error naming the file and the line: nothing is added."""
-    from newstui.config import FeedConfig
+    """The feeds of a newsboat `urls` file and the lines that added none: query feeds (as views),
+    `file:` feeds (as `[[local]]` sources), exec and filter feeds and lines newstui cannot follow
+    (skipped, each with its reason); a feed is named by its `"~Name"`, else its title in
+    `titles`, else its URL; `star_flag`: the flag newsboat's config stars by (query feeds on it
+    become `starred`). A file of which no line is a feed is an error naming its first bad line."""
+    from newstui.config import FeedConfig, LocalConfig
 
     titles = titles or {}
     try:
@@ -236,6 +238,7 @@ def parse_newsboat_urls(
         ) from None
     feeds: list[FeedConfig] = []
     skipped: list[SkippedLine] = []
+    unread: list[tuple[int, str]] = []  # lines that are no feed: (number, as written)
     seen: dict[str, int] = {}  # a URL: its index in feeds
     # newsboat's lines end at "\n" alone (str.splitlines also breaks at U+0085, U+2028, form
     # feeds...: a name holding one became a line of its own, "not a feed URL")
@@ -254,21 +257,26 @@ def parse_newsboat_urls(
             kind = written.split(":", 1)[0] + ":"
             skipped.append(SkippedLine(number, f"{_SPECIAL[kind]} feed, which newstui cannot read"))
             continue
-        url = web_url(written)  # (a space in it, quoted in the file, percent-encoded)
-        if url is None:
-            raise SourceError(
-                f"{source}:{number}: not a feed URL: {clean_line(written, 100)!r} (a newsboat "
-                "urls file lists one http(s) feed a line, or an OPML file starts with <)"
+        if (file := local_file_of(written)) is not None:  # newsboat reads a feed file so
+            name, tags = _name_and_tags(tokens[1:], titles.get(written) or file.name)
+            skipped.append(
+                SkippedLine(
+                    number,
+                    f"the local feed file {clean_line(str(file), 100)}: added as a [[local]] "
+                    "source (read on every fetch)",
+                    local=LocalConfig(file, name, tags),
+                )
             )
-        name = titles.get(written) or titles.get(url) or url
-        tags: dict[str, str] = {}  # folded: as written first
-        for token in tokens[1:]:
-            if token.startswith("~") and clean_line(token[1:], 200):
-                name = clean_line(token[1:], 200)
-            elif token != "!" and (tag := clean_line(token, 100)):  # "!": hidden from its list
-                tags.setdefault(tag.casefold(), tag)
+            continue
+        url = web_url(feed_url_of(written))  # (a space in it, quoted in the file, percent-encoded)
+        if url is None:
+            unread.append((number, written))
+            shown = clean_line(written, 100)
+            skipped.append(SkippedLine(number, f"{shown!r}: {not_a_feed_reason(written)}"))
+            continue
+        name, tags = _name_and_tags(tokens[1:], titles.get(written) or titles.get(url) or url)
         if (at := seen.get(url)) is not None:  # listed twice: one feed with both lines' tags
-            both = {t.casefold(): t for t in reversed((*feeds[at].tags, *tags.values()))}
+            both = {t.casefold(): t for t in reversed((*feeds[at].tags, *tags))}
             feeds[at] = replace(feeds[at], tags=tuple(reversed(both.values())))
             continue
         seen[url] = len(feeds)
@@ -281,8 +289,26 @@ def parse_newsboat_urls(
                     kept=True,
                 )
             )
-        feeds.append(FeedConfig(url=url, name=name, tags=tuple(tags.values())))
+        feeds.append(FeedConfig(url=url, name=name, tags=tags))
+    if unread and not feeds and len(unread) == len(skipped):  # no line is newsboat's: no urls
+        number, written = unread[0]
+        raise SourceError(
+            f"{source}:{number}: not a feed URL: {clean_line(written, 100)!r} (a newsboat "
+            "urls file lists one http(s) feed a line, or an OPML file starts with <)"
+        )
     return feeds, skipped
+
+
+def _name_and_tags(tokens: list[str], name: str) -> tuple[str, tuple[str, ...]]:
+    """A urls line's name (its `"~Name"`, else `name`) and tags (each once, as first written;
+    `!`, newsboat's "hidden", is none)."""
+    tags: dict[str, str] = {}  # folded: as written first
+    for token in tokens:
+        if token.startswith("~") and clean_line(token[1:], 200):
+            name = clean_line(token[1:], 200)
+        elif token != "!" and (tag := clean_line(token, 100)):
+            tags.setdefault(tag.casefold(), tag)
+    return name, tuple(tags.values())
 
 
 _FLAGS = re.compile(r"\bflags\s*!?#")

@@ -10,7 +10,7 @@ from email.utils import format_datetime
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from newstui.config import FeedConfig
+from newstui.config import FeedConfig, LocalConfig, clean_tags
 from newstui.errors import SourceError, hide_passwords
 from newstui.model import fold_url
 from newstui.sources.newsboat_urls import (
@@ -19,7 +19,13 @@ from newstui.sources.newsboat_urls import (
     newsboat_titles,
     parse_newsboat_urls,
 )
-from newstui.sources.urls import is_http_url, web_url
+from newstui.sources.urls import (
+    feed_url_of,
+    is_http_url,
+    local_file_of,
+    not_a_feed_reason,
+    web_url,
+)
 from newstui.text import clean_line
 
 # newstui's own attribute: a feed's tags exactly, as a JSON list, beside OPML's `category` (whose
@@ -68,40 +74,6 @@ def _declares_dtd(body: bytes) -> bool:
 def parse_opml(body: bytes, source: str) -> list[FeedConfig]:
     """The feeds of OPML bytes; `source` names the file in errors."""
     return read_opml(body, source)[0]
-
-
-# Schemes that stand for a feed over HTTP (Safari's and iTunes' feed and podcast links):
-# "feed://host/x" is http://host/x, "feed:https://host/x" is https://host/x.
-_FEED_SCHEMES = re.compile(r"(?:feed|itpc|pcast|podcast):", re.I)
-# What a local path looks like: a file URL, "/", "~", "./", "../" or a Windows drive.
-_LOCAL_PATH = re.compile(r"(?:file:|[/~]|\.{1,2}[/\\]|[A-Za-z]:[/\\])", re.I)
-
-
-def feed_url_of(url: str) -> str:
-    """An outline's feed address as newstui fetches it: feed://, feed:https:// (and the podcast
-    apps' itpc://, pcast://) as the http(s) URL they stand for; anything else as it is."""
-    scheme = _FEED_SCHEMES.match(url)
-    if scheme is None:
-        return url
-    rest = url[scheme.end() :]
-    if rest.lower().startswith(("http://", "https://")):
-        return rest
-    return "http:" + rest if rest.startswith("//") else url
-
-
-def _not_a_feed_reason(url: str) -> str:
-    """Why an outline's xmlUrl is not a feed newstui can subscribe to."""
-    if _LOCAL_PATH.match(url):
-        return (
-            "a local file, not a web feed (`newstui import PATH` reads it once, a [[local]] "
-            "entry in feeds.toml on every fetch)"
-        )
-    scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):(?!\d)", url)
-    if scheme and not url.lower().startswith(("http:", "https:")):
-        return f"not an http(s) feed URL (scheme {scheme.group(1).lower()}:)"
-    if re.fullmatch(r"[\w-]+(\.[\w-]+)+(:\d+)?(/\S*)?", url):
-        return f"not an absolute http(s) URL; did you mean https://{url} ?"
-    return "not an absolute http(s) URL"
 
 
 def _attribute(outline: ET.Element, name: str) -> str:
@@ -164,8 +136,15 @@ def read_opml(body: bytes, source: str) -> tuple[list[FeedConfig], list[SkippedL
             if written:
                 if url is not None:
                     add(outline, url, label, tags)
+                elif (file := local_file_of(written)) is not None:  # a saved feed file
+                    named = f'outline "{label}"' if label else "an untitled outline"
+                    reason = f"{named} ({clean_line(str(file), 100)}): added as a [[local]] source"
+                    local = LocalConfig(file, label or file.name, clean_tags(tags))
+                    skipped.append(
+                        SkippedLine(None, f"{reason} (read on every fetch)", local=local)
+                    )
                 else:
-                    skip(label, written, _not_a_feed_reason(written))
+                    skip(label, written, not_a_feed_reason(written))
                 if outline.find("outline") is not None:  # a feed that holds outlines: a folder
                     walk(outline, (*tags, label) if label else tags)  # too (none is lost)
             elif outline.find("outline") is None and (

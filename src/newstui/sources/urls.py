@@ -4,7 +4,8 @@ parsing (in worker processes too) does not load it."""
 from __future__ import annotations
 
 import re
-from urllib.parse import quote, urlsplit
+from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit
 
 from newstui.text import strip_controls
 
@@ -59,3 +60,59 @@ def web_url(url: object) -> str | None:
         return None
     encoded = _ENCODED_SPACE.sub(lambda space: quote(space[0], safe=""), written)
     return encoded if is_http_url(encoded) else None
+
+
+# Schemes that stand for a feed over HTTP (Safari's and iTunes' feed and podcast links):
+# "feed://host/x" is http://host/x, "feed:https://host/x" is https://host/x.
+_FEED_SCHEMES = re.compile(r"(?:feed|itpc|pcast|podcast):", re.I)
+
+
+def feed_url_of(url: str) -> str:
+    """A feed address (an OPML outline's, a newsboat urls line's) as newstui fetches it: feed://,
+    feed:https:// (and the podcast apps' itpc://, pcast://) as the http(s) URL they stand for;
+    anything else as it is."""
+    scheme = _FEED_SCHEMES.match(url)
+    if scheme is None:
+        return url
+    rest = url[scheme.end() :]
+    if rest.lower().startswith(("http://", "https://")):
+        return rest
+    return "http:" + rest if rest.startswith("//") else url
+
+
+def local_file_of(url: str) -> Path | None:
+    """The file a `file:` URL names on this machine (`file:///home/me/feed.xml`,
+    `file://localhost/…`, percent-escapes decoded), as newsboat reads such a feed; None for
+    another scheme, another host, or a path holding control characters."""
+    if url[:5].lower() != "file:":
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.netloc not in ("", "localhost") or not parts.path.startswith("/"):
+        return None
+    path = unquote(parts.path)
+    if not path.isprintable():  # (a line break, a control or format character: refused)
+        return None
+    return Path(path)
+
+
+# What a local path looks like: a file URL, "/", "~", "./", "../" or a Windows drive.
+_LOCAL_PATH = re.compile(r"(?:file:|[/~]|\.{1,2}[/\\]|[A-Za-z]:[/\\])", re.I)
+
+
+def not_a_feed_reason(url: str) -> str:
+    """Why an address (an OPML outline's xmlUrl, a newsboat urls line) is not a feed newstui can
+    subscribe to."""
+    if _LOCAL_PATH.match(url):
+        return (
+            "a local file, not a web feed (`newstui import PATH` reads it once, a [[local]] "
+            "entry in feeds.toml on every fetch)"
+        )
+    scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):(?!\d)", url)
+    if scheme and not url.lower().startswith(("http:", "https:")):
+        return f"not an http(s) feed URL (scheme {scheme.group(1).lower()}:)"
+    if re.fullmatch(r"[\w-]+(\.[\w-]+)+(:\d+)?(/\S*)?", url):
+        return f"not an absolute http(s) URL; did you mean https://{url} ?"
+    return "not an absolute http(s) URL"
