@@ -944,6 +944,13 @@ def add_view(path: Path, name: str, query: str) -> ViewConfig:
     return ViewConfig(name, query)
 
 
+def _names_and_spellings(config: Config) -> tuple[set[str], dict[str, str]]:
+    """The source names a config takes (folded: feeds and local sources share them) and its
+    tags' spellings (a tag it spells already keeps that spelling: "--tag TECH" joins "Tech")."""
+    names = {f.name.casefold() for f in config.feeds} | {s.name.casefold() for s in config.local}
+    return names, tag_spellings([*(f.tags for f in config.feeds), *(s.tags for s in config.local)])
+
+
 @_edits_config
 def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
     """Append feeds to the config file, keeping its comments and layout; returns those added."""
@@ -953,10 +960,7 @@ def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
     raw = path.read_text("utf-8") if path.exists() else example_config_text()
     config = parse_config(path, raw)
     known_urls = {url_identity(f.url) for f in config.feeds}  # same_url's: looked up, not searched
-    known_names = {f.name.casefold() for f in config.feeds}
-    known_names |= {s.name.casefold() for s in config.local}
-    # a tag the file spells already keeps that spelling ("--tag TECH" joins "Tech")
-    spellings = tag_spellings([*(f.tags for f in config.feeds), *(s.tags for s in config.local)])
+    known_names, spellings = _names_and_spellings(config)
     tables: list[Table] = []
     added: list[FeedConfig] = []
     for feed in feeds:
@@ -1000,9 +1004,7 @@ def add_local_sources(path: Path, sources: list[LocalConfig]) -> list[LocalConfi
     raw = path.read_text("utf-8") if path.exists() else example_config_text()
     config = parse_config(path, raw)
     known_paths = {s.path for s in config.local}
-    known_names = {f.name.casefold() for f in config.feeds}
-    known_names |= {s.name.casefold() for s in config.local}
-    spellings = tag_spellings([*(f.tags for f in config.feeds), *(s.tags for s in config.local)])
+    known_names, spellings = _names_and_spellings(config)
     tables: list[Table] = []
     added: list[LocalConfig] = []
     for source in sources:
