@@ -68,6 +68,9 @@ def test_a_listed_body_without_a_telling_word_is_an_organisation(extractor, text
         ),
         ("Rates were cut by Banca d'Italia in June.", "Banca d'Italia", "PERSON"),
         ("Ratings from Arbitron fell in the spring.", "Arbitron", "PLACE"),
+        # round 41: the four North American leagues' teams under their full names
+        ("The Utah Jazz lost at home on Monday.", "Utah Jazz", "PERSON"),
+        ("Fans of the Oklahoma City Thunder cheered.", "Oklahoma City Thunder", "PLACE"),
         # round 40
         (
             "Major League Baseball said the season would start in April.",
