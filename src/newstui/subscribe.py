@@ -136,9 +136,10 @@ def add_feed(
     article yet (an ill-formed but whole one too: `&nbsp;`, served as text/html) is added.
     `analyse_stale=False` analyses only articles never analysed, not those an older extractor
     did (the app re-analyses them on its own); `analyse_here=False` analyses in a worker
-    process (the app's: see ingest.analyse_pending). A feed that moved for good (HTTP 301,
-    308) is written at its new address, and its outcome's warning says so."""
-    from newstui.ingest import analyse_pending, describe, fetch_feeds
+    process (the app's: see ingest.analyse_pending). The config's `[[filters]]` run over its
+    articles, as after a fetch. A feed that moved for good (HTTP 301, 308) is written at its new
+    address, and its outcome's warning says so."""
+    from newstui.ingest import analyse_pending, apply_filters, describe, fetch_feeds
 
     already_configured(config, url)
     # The file as it is now must take the entry (the app's config was read at its start: a file
@@ -185,6 +186,7 @@ def add_feed(
         outcome = _said_added_there(outcome, config.path.name)
         url = moved
     feed_id = library.register_source(url, added.name, url=url, tags=added.tags)
+    apply_filters(library, config)  # its first articles hidden or read as a fetch's (r41 M1)
     return AddedFeed(added, dataclasses.replace(outcome, name=added.name), feed_id)
 
 
