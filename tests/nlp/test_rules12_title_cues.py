@@ -39,6 +39,14 @@ from extracted import quotes_and_speakers
         ),
         pytest.param(
             (
+                'Varden, according to one broadcaster, was called the "granary" of the north. '
+                '"We checked it twice," said Ilse Marr.'
+            ),
+            [("We checked it twice,", "Ilse Marr")],
+            id="a_word_after_a_passive_called_is_no_quote",
+        ),
+        pytest.param(
+            (
                 'Ilse Marr wrote a pamphlet called "Notes on the keeping of bees in a small town garden" '
                 "in 1998."
             ),

@@ -193,6 +193,10 @@ _REPORTED_WORDS: Final = 10  # at most this many words between "that" (or a quot
 _NAME_CUE: Final = re.compile(  # searched in the 40 characters before the mark
     r"\b(?:Dubbed|dubbed|Nicknamed|nicknamed|designation)\s+(?:(?:it|him|her|them)\s+)?"
     r"(?:(?:the|a|an)\s+)?$"
+    # 'was called the "breadbasket"', 'is often called "the pearl …"': a passive "called"
+    # names a thing by what others call it; nobody in the sentence says it
+    r"|\b(?:is|was|are|were|been|being)\s+(?:(?:often|also|once|sometimes|widely|now)\s+)?"
+    r"called\s+(?:(?:the|a|an)\s+)?$"
     r"|\b(?:definition|definitions|meaning)\s+of\s+(?:the\s+)?$"
     r"|\btitle\s+(?:meaning|reading|translated\s+as)\s+$"
     # 'At the panel "Breaking Into …,"', 'the Bank acted as "lender of last resort"'
@@ -211,9 +215,8 @@ _FAR_NAME_CUE: Final = re.compile(
 _FAR_NAME_CUE_WORDS: Final = literal_heads(_FAR_NAME_CUE)  # a text holding none is not searched
 # the words each cue may end with (before a comma or colon)
 _NAME_CUE_ENDS: Final = frozenset(
-    "dubbed nicknamed designation it him her them the a an of meaning reading as title panel "
-    "motto slogan "
-    "headline heading caption hashtag".split()
+    "dubbed nicknamed designation called it him her them the a an of meaning reading as title "
+    "panel motto slogan headline heading caption hashtag".split()
 )
 _FAR_NAME_CUE_ENDS: Final = frozenset("as to a an the".split())
 _GLOSS_BEFORE: Final = re.compile(r"[\"”]\s*\($")  # '"non possumus" ("…")': a gloss
