@@ -68,7 +68,7 @@ KEY_WORDS = st.sampled_from(["ian", "paisley", "jr", "junior", "sr", "senior", "
     st.sampled_from(["", " ", "\n"]),
 )
 def test_a_generation_surname_is_told_as_the_key_s_words_tell(words, gap, tail) -> None:
-    key = "person:" + gap.join(words) + tail
+    key = "x:" + gap.join(words) + tail  # an article's group key (names.untyped_key)
     split = key.split(":", 1)[1].split()
     assert _generation_surname(key) == (len(split) == 2 and split[1] in _GENERATIONS)
 

@@ -52,8 +52,8 @@ def test_another_plural_after_a_place_is_a_team_near_a_sports_word(extractor) ->
 
 
 def test_no_team_without_a_sport_or_near_no_sports_word(extractor) -> None:
-    text = "Ana Ruiz flew to the Denver Nuggets factory to meet its owners."
-    assert "Denver Nuggets" not in type_by_name(extractor, text)
+    text = "Ana Ruiz flew to the Denver Harpooners factory to meet its owners."
+    assert "Denver Harpooners" not in type_by_name(extractor, text)  # (a listed team would be)
     text = (
         "The stadium was full for the football final. Weeks later, lawyers said the Geneva"
         " Conventions applied to the prisoners, and the Denver Times reported the ruling."
