@@ -180,12 +180,16 @@ def test_cached_titles_are_clean_lines_whatever_their_column_holds(tmp_path, mon
         ("https://b.example/rss", 42),
         ("https://c.example/rss", "\x1b[31mRed\u202e\nline"),
         ("https://d.example/rss", None),
+        ("https://e.example/rss", "<i>Markup</i> Feed &amp; [b]x[/b]"),  # user test r41 L8
+        ("https://f.example/rss", "Q&A <3 Tips"),  # no markup: kept as written
     ]
     titles = _cache(tmp_path, lambda p: _rows(p, *rows, columns="rssurl, title"))
     assert titles == {
         "https://a.example/rss": "Café \ufffd",
         "https://b.example/rss": "42",
         "https://c.example/rss": "Red line",
+        "https://e.example/rss": "Markup Feed & [b]x[/b]",
+        "https://f.example/rss": "Q&A <3 Tips",
     }
 
 
@@ -396,3 +400,22 @@ def test_the_first_start_s_hint_quotes_a_urls_path_for_the_shell(
     (config_home / "newsboat" / "urls").write_text("https://example.org/feed.xml\n", "utf-8")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(config_home))
     assert shlex.split(newsboat_urls_file() or "") == [str(config_home / "newsboat" / "urls")]
+
+
+def test_the_app_s_import_of_newsboat_s_urls_names_the_command_that_brings_its_marks(
+    tmp_path, monkeypatch
+):
+    """`I` took the feeds only and said nothing of the read marks, stars and ignore-article
+    rules it left (user test r41 M5)."""
+    from newstui.sources.newsboat_urls import newsboat_left_out
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / ".newsboat").mkdir()
+    (tmp_path / ".newsboat" / "urls").write_text("https://example.org/feed.xml\n", "utf-8")
+    (tmp_path / "subs.opml").write_text('<opml version="2.0"><body/></opml>', "utf-8")
+    assert newsboat_left_out(tmp_path / ".newsboat" / "urls") == (
+        "newsboat's read marks, stars and ignore-article rules stay out: "
+        "`newstui opml import ~/.newsboat/urls` brings them."
+    )
+    assert newsboat_left_out(tmp_path / "subs.opml") == ""
+    assert newsboat_left_out(tmp_path / "missing") == ""

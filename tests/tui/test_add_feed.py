@@ -276,6 +276,7 @@ async def test_an_empty_store_with_feeds_configured_says_to_fetch_them(tmp_path,
         await settle(pilot)
         text = " ".join(screen_text(app).split())
         assert "No articles yet. Press R to fetch your feeds" in text
+        assert "to import an OPML" not in text  # they are imported (user test r41 L1)
 
 
 async def test_a_password_typed_in_the_address_is_shown_as_stars_and_kept_in_the_config(

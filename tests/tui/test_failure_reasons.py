@@ -35,3 +35,15 @@ def test_a_name_holding_a_semicolon_or_a_colon_is_not_taken_for_the_reason():
     assert failure_reasons([semicolon, colon, semicolon]) == (
         "2 connection refused, 1 HTTP 404 Not Found"
     )
+
+
+def test_a_document_that_is_no_feed_fails_in_the_words_newstui_feeds_uses():
+    """Not the XML parser's words after them (user test r41 L3: "1 no element found")."""
+    broken = "http://127.0.0.1:8741/bad.xml: not a feed (RSS, Atom or JSON Feed): line 1, "
+    opml = "Subs: an OPML subscription list, not a feed: `newstui opml import FILE` adds the feeds"
+    assert failure_reasons([SourceOutcome("B", error=broken + "column 37: no element found")]) == (
+        "not a feed (RSS, Atom or JSON Feed)"
+    )
+    assert failure_reasons([SourceOutcome("Subs", error=opml)]) == (
+        "an OPML subscription list, not a feed"
+    )

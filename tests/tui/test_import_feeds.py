@@ -35,7 +35,7 @@ async def test_the_empty_app_and_the_palette_offer_the_import(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         text = " ".join(screen_text(app).split())
-        assert "I to import an OPML file of feeds" in text
+        assert "I to import an OPML file of feeds (another reader's export) or newsboat's" in text
         titles = [str(c.title) for c in app.get_system_commands(app.screen)]
         assert any(t.startswith("Import feeds from an OPML file") for t in titles)
 

@@ -165,20 +165,44 @@ def newsboat_urls_file() -> str | None:
     """Where newsboat keeps its urls file on this machine, when it has one (~/.newsboat/urls, else
     $XDG_CONFIG_HOME/newsboat/urls), written with ~ for the home folder: the path a first start
     names beside `newstui opml import`, for a newsboat user (user test r33 M8)."""
-    import shlex  # here: `list` loads this module (its newsboat-syntax hint), not shlex
-
     home = Path.home()
     config_home = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config")
     for urls in (home / ".newsboat" / "urls", config_home / "newsboat" / "urls"):
         try:
             if urls.is_file() and urls.stat().st_size > 0:
-                if urls.is_relative_to(home):  # ~ stays outside the quotes, for the shell
-                    tail = str(urls.relative_to(home))
-                    return f"~/{tail}" if shlex.quote(tail) == tail else shlex.quote(str(urls))
-                return shlex.quote(str(urls))
+                return shell_path(urls)
         except (OSError, ValueError):
             continue
     return None
+
+
+def shell_path(path: Path) -> str:
+    """A path as a command to paste writes it: under the home folder as ~/…, else (or when the
+    rest needs quotes) quoted for the shell."""
+    import shlex  # here: `list` loads this module (its newsboat-syntax hint), not shlex
+
+    home = Path.home()
+    if path.is_relative_to(home):  # ~ stays outside the quotes, for the shell
+        tail = str(path.relative_to(home))
+        if shlex.quote(tail) == tail:
+            return f"~/{tail}"
+    return shlex.quote(str(path))
+
+
+def newsboat_left_out(path: Path) -> str:
+    """For newsboat's urls file imported in the app (which takes its feeds and query feeds
+    only): what stays out and the command that brings it; "" for any other file."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(4096)
+    except OSError:
+        return ""
+    if not head.strip() or not looks_like_newsboat_urls(head):
+        return ""
+    return (
+        "newsboat's read marks, stars and ignore-article rules stay out: "
+        f"`newstui opml import {shell_path(path.absolute())}` brings them."
+    )
 
 
 def newsboat_import_hint() -> str:
@@ -210,8 +234,14 @@ def newsboat_titles(urls_file: Path) -> dict[str, str]:
 
 
 def _title(value: object) -> str:
-    """A title from the cache as one clean line (bytes another tool stored read as UTF-8)."""
+    """A title from the cache as one clean line (bytes another tool stored read as UTF-8), its
+    markup dropped as ingest drops an HTML title's (newsboat stores a feed's title as the feed
+    wrote it: `<i>Markup</i> Feed`, user test r41 L8)."""
     text = value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+    if "<" in text or "&" in text:
+        from newstui.sources.html import html_to_text  # (lxml: only for such a title)
+
+        text = html_to_text(text)[0]
     return clean_line(text, 200)
 
 

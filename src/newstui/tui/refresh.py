@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -332,16 +333,23 @@ def failure_reasons(failed: list[SourceOutcome]) -> str:
     # what follows a "; " explains it ("a web page (HTML), not a feed …; the page announces the
     # feed …: use that address" gave "use that address", user test r38 L3); the source's name
     # is taken off first, as it may hold "; " or ": " itself ("Tech; Science" gave "Tech")
-    reasons = Counter(
-        clean_line(
-            (o.error or "").removeprefix(f"{o.name}: ").split("; ", 1)[0].rsplit(": ", 1)[-1], 60
-        )
-        for o in failed
-    )
+    reasons = Counter(clean_line(_short_reason(o), 60) for o in failed)
     if len(reasons) == 1:
         return next(iter(reasons))
     shown = [f"{count:,} {reason}" for reason, count in reasons.most_common(2)]
     return ", ".join(shown + ["…"] * (len(reasons) > 2))
+
+
+# What a document that is no feed is, as `newstui feeds` says it: the parser's words after it
+# ("…: line 1, column 37: no element found") are no reason of their own (user test r41 L3)
+_NOT_A_FEED = re.compile(r"not a feed(?: \(RSS, Atom or JSON Feed\))?")
+
+
+def _short_reason(outcome: SourceOutcome) -> str:
+    error = (outcome.error or "").removeprefix(f"{outcome.name}: ").split("; ", 1)[0]
+    if (kind := _NOT_A_FEED.search(error)) is not None:
+        error = error[: kind.end()]
+    return error.rsplit(": ", 1)[-1]
 
 
 def sentence(text: str) -> str:

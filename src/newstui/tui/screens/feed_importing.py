@@ -33,6 +33,7 @@ class FeedsImported(Message):
     imported: SubscriptionsImported
     path: Path
     config: Config
+    left_out: str  # newsboat's read marks...: the command that brings them, or ""
 
 
 @dataclass(eq=False, repr=False)
@@ -79,6 +80,7 @@ class FeedImporting(ScreenMixin):
     def _import_feeds(self, typed: str) -> None:
         from newstui.config import load_config
         from newstui.errors import NewstuiError
+        from newstui.sources.newsboat_urls import newsboat_left_out
         from newstui.subscription_import import import_subscriptions, read_subscription_list
         from newstui.tui.refresh import run_list_configured
 
@@ -93,7 +95,7 @@ class FeedImporting(ScreenMixin):
             raise
         config = load_config(config.path)
         run_list_configured(self.db_path, config)  # Sources lists them before their fetch
-        self.post_message(FeedsImported(imported, path, config))
+        self.post_message(FeedsImported(imported, path, config, newsboat_left_out(path)))
 
     def _on_import_failed(self, message: ImportFailed) -> None:
         self.action_import_feeds(message.typed)
@@ -106,6 +108,8 @@ class FeedImporting(ScreenMixin):
         line = imported.summary(message.path.name, message.config.path) + imported.skipped_clause
         if imported.added:
             line += f". Press {key_in_effect(self, 'app.refresh_all')} to fetch them."
+        if message.left_out:  # (user test r41 M5: R then listed every old article unread)
+            line = f"{line.removesuffix('.')}. {message.left_out}"
         self.notify(line, markup=False, timeout=15)
         self.sources.reload()
         if self.nothing_stored:  # "Press a to add a feed" no more: R fetches them

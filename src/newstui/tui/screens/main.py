@@ -258,18 +258,21 @@ class MainScreen(
         """What an empty store says to do: fetch the configured sources, or add one first (R
         said "No sources to refresh." to a config with none)."""
         config = self.config
+        opml = key_in_effect(self, "sources.import")  # (user test r38 L1: only the CLI had it)
         if config is not None and (config.feeds or config.local or config.sync):
-            first = f"Press {key_in_effect(self, 'app.refresh_all')} to fetch your feeds"
-        else:
-            add = key_in_effect(self, "sources.add")
-            first = f"Press {add} to add a feed (its URL, or a site's address)"
+            # (user test r41 L1: it still said to import the feeds just imported)
+            refresh = key_in_effect(self, "app.refresh_all")
+            return (
+                f"No articles yet. Press {refresh} to fetch your feeds ({opml} imports more: "
+                "an OPML file or newsboat's urls file)."
+            )
         from newstui.sources.newsboat_urls import newsboat_import_hint
 
-        opml = key_in_effect(self, "sources.import")  # (user test r38 L1: only the CLI had it)
+        add = key_in_effect(self, "sources.add")
         return (
-            f"No articles yet. {first}, {opml} to import an OPML file of feeds (another"
-            " reader's export), or import files and folders with `newstui import PATH`."
-            + newsboat_import_hint()
+            f"No articles yet. Press {add} to add a feed (its URL, or a site's address), {opml}"
+            " to import an OPML file of feeds (another reader's export) or newsboat's urls file,"
+            " or import files and folders with `newstui import PATH`." + newsboat_import_hint()
         )
 
     @on(SourcesPane.ViewChosen)
