@@ -20,6 +20,12 @@ from newstui import cli
         (["-e"], "newsboat's -e is `newstui opml export` in newstui"),
         (["-r"], "newsboat's -r is `newstui fetch` then `newstui` in newstui"),
         (["-x", "quit"], "-x quit is newsboat's option, not newstui's: see `newstui --help`"),
+        (  # user test r41 L7: backticks around the command alone; -v was "unrecognized"
+            ["-u", "urls"],
+            "newsboat's -u is `newstui --config FILE` in newstui (FILE: a feeds.toml; `newstui "
+            "opml import URLS-FILE` brings newsboat's urls file in)",
+        ),
+        (["-v"], "newsboat's -v is `newstui --version` in newstui"),
     ],
 )
 def test_a_newsboat_option_names_the_newstui_command_in_one_line(capsys, argv, said):

@@ -43,10 +43,14 @@ def newsboat_home(tmp_path, monkeypatch):
 def test_ignore_article_rules_become_hide_filters_and_the_rest_is_named(cli, tmp_path, monkeypatch):
     home = newsboat_home(tmp_path, monkeypatch)
     assert cli("opml", "import", str(home / "urls")) == 0, cli.err
-    filters = [(f.query, f.action) for f in load_config(cli.config).filters]
-    assert filters == [
-        ('title:"Sponsored"', "hide"),
-        ('feed:"https://world.example/rss" (author:"Bot")', "hide"),
+    filters = [(f.name, f.query, f.action) for f in load_config(cli.config).filters]
+    assert filters == [  # named by the rule, not by its line number (user test r41 L6)
+        ('newsboat ignore-article: title =~ "Sponsored"', 'title:"Sponsored"', "hide"),
+        (
+            'newsboat ignore-article: author =~ "Bot" (feed https://world.example/rss)',
+            'feed:"https://world.example/rss" (author:"Bot")',
+            "hide",
+        ),
     ]
     config = home / "config"
     assert f'{config}:5: ignore-article rule added as a hide filter: title:"Sponsored"' in cli.err

@@ -2552,7 +2552,9 @@ def _add_ignore_rules(config: Config, rules: Sequence[IgnoreRule]) -> list[tuple
     (but for a query a filter has already); the (name, query) pairs added."""
     from newstui.config import add_hide_filters
 
-    wanted = [(f"newsboat ignore-article {r.line}", r.query) for r in rules if r.query]
+    # named by the rule, as newsboat's config writes it: its line number meant nothing in
+    # `newstui filters` (user test r41 L6)
+    wanted = [(f"newsboat ignore-article: {r.written}", r.query) for r in rules if r.query]
     if not wanted:
         return []
     with _about(str(config.path)):

@@ -1,6 +1,6 @@
-"""newsboat's command-line options (its cron line `newsboat -x reload`, `-i FILE`, `-e`, `-r`),
-answered with the newstui command that does the same, in one line (user test r36 L9: `newstui
--x reload` said only "unknown command 'reload'")."""
+"""newsboat's command-line options (its cron line `newsboat -x reload`, `-i FILE`, `-e`, `-r`,
+`-v`), answered with the newstui command that does the same, in one line (user test r36 L9:
+`newstui -x reload` said only "unknown command 'reload'")."""
 
 from __future__ import annotations
 
@@ -8,16 +8,24 @@ from collections.abc import Sequence
 
 # newsboat's -x commands: reload fetches every feed, print-unread prints the unread count
 _EXECUTE = {"reload": "newstui fetch", "print-unread": "newstui feeds"}
+_URL_FILE = (
+    "`newstui --config FILE`",
+    " (FILE: a feeds.toml; `newstui opml import URLS-FILE` brings newsboat's urls file in)",
+)
+_VERSION = ("`newstui --version`", "")
+# newsboat's options: the newstui command (backticks around each command alone, user test r41
+# L7), and what follows " in newstui"
 _OPTIONS = {
-    "-r": "newstui fetch` then `newstui",
-    "--refresh-on-start": "newstui fetch` then `newstui",
-    "-e": "newstui opml export",
-    "--export-to-opml": "newstui opml export",
-    "-i": "newstui opml import FILE",
-    "--import-from-opml": "newstui opml import FILE",
-    "-u": "newstui --config FILE (feeds.toml; newstui opml import URLS-FILE brings newsboat's in)",
-    "--url-file": "newstui --config FILE (feeds.toml; newstui opml import URLS-FILE brings "
-    "newsboat's in)",
+    "-r": ("`newstui fetch` then `newstui`", ""),
+    "--refresh-on-start": ("`newstui fetch` then `newstui`", ""),
+    "-e": ("`newstui opml export`", ""),
+    "--export-to-opml": ("`newstui opml export`", ""),
+    "-i": ("`newstui opml import FILE`", ""),
+    "--import-from-opml": ("`newstui opml import FILE`", ""),
+    "-u": _URL_FILE,
+    "--url-file": _URL_FILE,
+    "-v": _VERSION,  # newsboat's version flag (user test r41 L7: "unrecognized arguments")
+    "-V": _VERSION,
 }
 
 
@@ -39,10 +47,11 @@ def newsboat_option(argv: Sequence[str]) -> str | None:
                 "(newsboat's -x reload is `newstui fetch`)"
             ).replace("  ", " ")
         return f"{said} is `{command}` in newstui"
-    command = _OPTIONS.get(first)
-    if command is None:
+    answer = _OPTIONS.get(first)
+    if answer is None:
         return None
-    return f"newsboat's {first} is `{command}` in newstui"
+    command, note = answer
+    return f"newsboat's {first} is {command} in newstui{note}"
 
 
 def _past_global_options(argv: Sequence[str]) -> Sequence[str]:

@@ -114,3 +114,5 @@ async def test_on_a_narrow_terminal_the_sources_pane_leaves_the_headlines_two_th
         assert app.main.sources.has_focus and app.main.sources.region.width == 80 // 3
         assert app.main.headlines.region.width >= 80 - 80 // 3 - 1
         assert "The Harbour Gazette" in screen_text(app)
+        await pilot.press("escape")  # shown while focused: Esc closes it (user test r41 L2)
+        assert app.main.headlines.has_focus

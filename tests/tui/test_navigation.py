@@ -94,6 +94,8 @@ async def test_l_opens_and_h_and_escape_go_back(db_path, ids):
         assert isinstance(app.focused, HeadlineList)
         await pilot.press("h")
         assert app.focused.id == "sources"
+        await pilot.press("h", "escape")  # the leftmost pane: they went right (user test r41 L2)
+        assert app.focused.id == "sources"
 
 
 async def test_reading_is_not_marked_when_the_setting_is_off(db_path, ids, tmp_path):

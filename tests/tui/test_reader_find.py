@@ -10,7 +10,8 @@ from newstui.tui.reader_find import find_spans, line_of
 from newstui.tui.screens.command_prompt import CommandScreen
 from newstui.tui.screens.search import SearchScreen
 
-from .conftest import screen_text, settle
+from .conftest import run_recorded, screen_text, settle
+from .test_add_feed import shown
 
 
 def test_find_spans_ignores_case_and_finds_every_place():
@@ -28,7 +29,7 @@ def test_line_of_counts_wrapped_lines_and_paragraphs():
 
 async def test_slash_in_the_reader_finds_words_and_n_moves_between_them(db_path):
     app = NewstuiApp(db_path, None)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with run_recorded(app, size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("enter")  # open the seed article: the reader has focus
         await settle(pilot)
@@ -40,9 +41,11 @@ async def test_slash_in_the_reader_finds_words_and_n_moves_between_them(db_path)
         await settle(pilot)
         assert reader.find_matches >= 2 and reader.find_index == 0
         top = reader.scroll_y
+        assert f"Match 1/{reader.find_matches}. n / N: next / previous" in shown(app)
         await pilot.press("n")
         await settle(pilot)
         assert reader.find_index == 1
+        assert shown(app)[-1] == f"Match 2/{reader.find_matches}"  # which one (user test r41 L10)
         await pilot.press("N")
         await settle(pilot)
         assert reader.find_index == 0 and reader.scroll_y == top

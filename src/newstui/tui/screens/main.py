@@ -328,11 +328,13 @@ class MainScreen(
         self.focus_pane("headlines")
 
     def action_leave_list(self) -> None:
-        """h/Esc in the sources or the sidebar: to the reader from the sidebar, else to the
-        headlines."""
+        """h/Esc in the sidebar: back to the reader. In the sources, the leftmost pane and the
+        top level, nothing (as vim's h at the left edge: it went right, to the headlines, and
+        pressed again bounced between the two, user test r41 L2), but on a narrow screen, where
+        they show only while focused, they close: back to the headlines."""
         if self._pane_of(self.focused) == "sidebar":
             self.focus_pane("reader")
-        else:
+        elif self.has_class("-narrow"):
             self.focus_pane("headlines")
 
     def action_list_chosen(self) -> None:

@@ -11,7 +11,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.theme import Theme
 
-from newstui.counts import counted
 from newstui.model import carries_full_article
 from newstui.render import Palette, one_width_text, render_article_text
 from newstui.text import one_width, terminal_safe
@@ -20,6 +19,8 @@ from newstui.tui.theme_colours import reader_palette, sixteen_colours
 from newstui.tui.widgets.reader_body import NoRelayout, ReaderBody, common_prefix_length
 
 if TYPE_CHECKING:
+    from textual.notifications import Notification
+
     from newstui.model import ArticleDetail
 
 
@@ -64,6 +65,7 @@ class Reader(NoRelayout, VerticalScroll, can_focus=True):
         self.find_text = ""  # words being looked for with `/` in the reader
         self.find_index = 0  # which match is the current one
         self.find_matches = 0
+        self._find_notice: Notification | None = None  # the last "Match 2/6"
         self._text = Text()
         self._tags: list[tuple[int, int]] = []  # where the speaker tags are in _text
         self._line_width = 0  # the width the article's link was cut to (0: not cut)
@@ -206,7 +208,7 @@ class Reader(NoRelayout, VerticalScroll, can_focus=True):
             if words and not count:
                 self.notify(f"Not in this article: {words}", severity="warning", markup=False)
             elif words:
-                self.notify(f"{counted(count, 'match', 'matches')}. {moves}: next / previous")
+                self._say_match(f". {moves}: next / previous")
 
         # the keys in effect (they said n / N whatever the user's keys)
         moves = f"{key_in_effect(self, 'reader.find_next')} / {key_in_effect(self, 'reader.find_previous')}"
@@ -224,6 +226,15 @@ class Reader(NoRelayout, VerticalScroll, can_focus=True):
         self.find_index = (self.find_index + step) % self.find_matches
         self._mark_matches()
         self._scroll_to_match()
+        self._say_match()
+
+    def _say_match(self, more: str = "") -> None:
+        """Which match is shown, of how many ("Match 2/6"), in place of the one said before
+        (user test r41 L10: "6 matches" never said which one `n` had reached)."""
+        from newstui.tui.notices import replace_notice
+
+        said = f"Match {self.find_index + 1}/{self.find_matches}{more}"
+        self._find_notice = replace_notice(self.app, self._find_notice, said)
 
     def _matches(self) -> list[tuple[int, int]]:
         """Where the words looked for are in the article, outside the speaker tags."""
