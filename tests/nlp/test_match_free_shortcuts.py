@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import FrozenInstanceError
+from re import _constants as sre_constants  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from unittest.mock import patch
 
 import pytest
 from hypothesis import given, settings
@@ -167,14 +170,23 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
 def test_an_opening_guard_answers_as_its_pattern_at_every_position(real_texts: list[str]) -> None:
     guards = [
         (name, value)
-        for module in (entity_cues, entity_passes, entity_runs, entity_words, speaker_cues)
+        for module in (
+            entity_cues,
+            entity_passes,
+            entity_runs,
+            entity_words,
+            quotes,
+            speaker_cues,
+            speaker_subjects,
+        )
         for name, value in vars(module).items()
         if isinstance(value, OpeningGuard)
     ]
     assert len(guards) >= 10 and not any(guard.always for _, guard in guards)
     span = lambda m: m and m.span()  # noqa: E731
-    for text in [*real_texts[::4], "Count[ies] , 38, said", "ſ K once often’s "]:
-        for pos in (*range(-1, len(text) + 2, 3), len(text) - 1):
+    made_up = ["Count[ies] , 38, said", "ſ K once often’s ", " \u2003\xa0 “In his view,", "\n  -"]
+    for text in [*real_texts[::8], *made_up]:  # (40 guards: every 8th text, 5th position)
+        for pos in (*range(-1, len(text) + 2, 5), len(text) - 1):
             for name, guard in guards:
                 pattern = guard.pattern
                 assert span(guard.match(text, pos)) == span(pattern.match(text, pos)), name
@@ -184,6 +196,12 @@ def test_an_opening_guard_answers_as_its_pattern_at_every_position(real_texts: l
     # a match that may be empty, or a letter beyond ASCII where case is ignored: asked everywhere
     assert OpeningGuard(re.compile(r"(?:who)?")).always
     assert OpeningGuard(re.compile(r"ſx", re.IGNORECASE)).opens[ord("S")] == 1
+    # blanks or marks before the rest are read past; a letter with a partner beyond ASCII
+    # (i, k, s) lets every character beyond ASCII be asked when case is ignored
+    led = OpeningGuard(re.compile(r"^\W*(?:one|six)\b", re.IGNORECASE))
+    assert led.skip and led.non_ascii and not led.match("“ three") and led.match("“ One")
+    assert OpeningGuard(re.compile(r"\s*(?:at|on)", re.IGNORECASE)).non_ascii is False
+    assert not OpeningGuard(re.compile(r"\s*\w")).match("  ", 0)  # nothing after the run
 
 
 def test_the_literals_every_match_needs_are_read_from_the_pattern() -> None:
@@ -304,3 +322,75 @@ def test_a_paragraph_without_a_mark_that_may_open_a_quotation_pairs_none(text) -
         for start, end in segment.paragraph_spans(text):
             if not any(start <= i < end for i in marks):
                 assert finder(text, start, end) == [], (openers, text[start:end])
+
+
+# The literals the speaker finder asks of a window before it searches a pattern there (written
+# inline, each beside its search), with a text the pattern matches in: every match holds the
+# literal, read from the parsed pattern (a run of its literals every match passes through).
+INLINE_LITERAL_GUARDS = [
+    (speakers._QUOTED_AS, "quoted", " he was quoted as "),
+    (speakers._PARENTHESES, "(", "Ann Reid (chair of Acme)"),
+    (speakers._PERSON_TITLE_STOP, ".", "State Sen. Ann Reid"),
+    (speakers._AS_PUT_IT_BEFORE, "put", "As Moss put it, "),
+    (speakers._PARTICIPLE_OPENS.pattern, "ing", "Calling it "),
+    (speaker_subjects._INCLUDING_ASIDE, "including", "the men, including Ann Lee, said"),
+]
+
+
+@pytest.mark.parametrize(("pattern", "literal", "example"), INLINE_LITERAL_GUARDS)
+def test_every_match_holds_the_literal_asked_before_its_search(pattern, literal, example) -> None:
+    assert pattern.search(example) and _every_match_holds(
+        list(sre_parse.parse(pattern.pattern, pattern.flags).data), literal
+    )
+
+
+def _every_match_holds(items: list, literal: str) -> bool:
+    """Whether every match of the parsed sequence `items` holds `literal` (a run of its literals,
+    a group or every alternative of a branch holding it, or a part repeated once at least)."""
+    run = ""
+    for op, av in [*items, (None, None)]:
+        if op is sre_constants.LITERAL:
+            run += chr(av)
+            continue
+        if literal in run:
+            return True
+        run = ""
+        if op is sre_constants.SUBPATTERN and _every_match_holds(list(av[3].data), literal):
+            return True
+        if op is sre_constants.BRANCH and all(
+            _every_match_holds(list(alternative.data), literal) for alternative in av[1]
+        ):
+            return True
+        if (
+            op is sre_constants.MAX_REPEAT
+            and av[0] >= 1
+            and _every_match_holds(list(av[2].data), literal)
+        ):
+            return True
+    return False
+
+
+def test_a_stop_is_found_where_the_stop_pattern_finds_one(real_texts: list[str]) -> None:
+    for text in [*real_texts[::5], "Mr Lee?", "no stop", "…"]:
+        for start in range(0, len(text), 53):
+            window = text[start : start + 40]
+            assert speakers._holds_stop(window) == bool(speakers._SENTENCE_STOP.search(window))
+
+
+def test_a_participle_is_found_where_its_pattern_matches(real_texts: list[str]) -> None:
+    pattern = speaker_cues._PARTICIPLE_AT.pattern
+    made_up = ["calling it", "sing", "ing", "kingé", "bringing_", "thinking…", "ringING", "ping9"]
+    for text in [*real_texts[::6], *made_up]:
+        for at in range(-1, len(text) + 1):
+            assert speaker_cues.participle_at(text, at) == bool(pattern.match(text, at)), at
+
+
+def test_the_written_texts_are_found_as_their_pattern_finds_them(real_texts: list[str]) -> None:
+    pattern = speaker_cues._ISSUED_TEXT
+    for compiled in (False, True):  # the search of the pattern, and the loop over word starts
+        with patch.object(segment, "_COMPILED", compiled):
+            for text in [*real_texts[::5], "the Statements, a web  site's reports,report"]:
+                for start in range(0, len(text), 101):
+                    end = start + 300
+                    found = [m.span() for m in speaker_cues.issued_texts(text, start, end)]
+                    assert found == [m.span() for m in pattern.finditer(text, start, end)]

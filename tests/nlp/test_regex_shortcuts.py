@@ -59,6 +59,7 @@ from newstui.nlp.speaker_cues import (
     determiner_before,
     determiner_before_by_code,
     determiner_end,
+    determiner_end_by_code,
     opening_after,
     search_last_commas,
 )
@@ -443,8 +444,8 @@ DETERMINER_PIECES = st.sampled_from(
 @given(st.lists(DETERMINER_PIECES, max_size=12).map("".join), st.integers(0, 6))
 def test_a_determiner_before_the_end_is_found_as_the_whole_search_finds_it(text, cut) -> None:
     end = max(0, len(text) - cut)
-    found, whole = determiner_end(text, end), _DETERMINER_END.search(text, 0, end)
-    assert (found and found.span()) == (whole and whole.span())
+    whole = _DETERMINER_END.search(text, 0, end) is not None
+    assert determiner_end(text, end) == determiner_end_by_code(text, end) == whole
 
 
 @settings(max_examples=800, deadline=None)
@@ -471,10 +472,13 @@ def test_a_determiner_before_a_verb_opens_a_word_and_ends_in_blanks() -> None:
 
 
 def test_a_determiner_ends_a_head_only_before_its_blanks() -> None:
-    assert determiner_end("Lee praised the  \n", 18).span() == (12, 18)
-    assert determiner_end("Lee praised the  \n", 13) is None  # 'th' is no determiner
-    assert determiner_end("Lee praised Iran ", 17) is None  # 'an' inside a word
-    assert determiner_end("Lee praised THEIR\t", 18).span() == (12, 18)
+    for ends in (determiner_end, determiner_end_by_code):
+        assert ends("Lee praised the  \n", 18)
+        assert not ends("Lee praised the  \n", 13)  # 'th' is no determiner
+        assert not ends("Lee praised Iran ", 17)  # 'an' inside a word
+        assert ends("Lee praised THEIR\t", 18)
+        assert ends("Lee praised a         ", 22)  # however many blanks follow it
+        assert ends("Lee praised \u0130ts ", 17) and ends("hi\u017f ", 5)  # searched: İ is i
 
 
 def test_a_determiner_before_each_offset_of_articles_is_found_as_the_whole_search_finds_it(
@@ -483,8 +487,10 @@ def test_a_determiner_before_each_offset_of_articles_is_found_as_the_whole_searc
     for text in real_texts:
         for end in range(0, len(text), 23):
             head = text[max(0, end - 160) : end + 1]
-            found, whole = determiner_end(head, len(head)), _DETERMINER_END.search(head)
-            assert (found and found.span()) == (whole and whole.span())
+            whole = _DETERMINER_END.search(head) is not None
+            assert (
+                determiner_end(head, len(head)) == determiner_end_by_code(head, len(head)) == whole
+            )
 
 
 APPOSITIVE_PIECES = st.sampled_from(

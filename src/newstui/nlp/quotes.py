@@ -10,6 +10,7 @@ from newstui.nlp.segment import (
     _COMPILED,
     WORD,
     LiteralGuard,
+    OpeningGuard,
     WordNeedsGuard,
     WordStartSearch,
     _is_word_at,
@@ -226,10 +227,12 @@ _SHORT_FORM_AFTER: Final = re.compile(r" ?\((?=[^)\s]*[A-Z][^)\s]*[A-Z])[A-Za-z0
 # 'under the "one country, two systems" model', 'offer a "basic shift manager" course': the
 # name of a kind of thing, between a determiner and the noun of the kind
 _DETERMINERS: Final = frozenset("the a an its their his her".split())
-_KIND_NOUN_AFTER: Final = re.compile(
-    r"\s*(?:model|policy|policies|system|doctrine|plan|programme|program|campaign|initiative|"
-    r"approach|principle|formula|strategy|scheme|movement|project|agenda|concept|theory|label|"
-    r"status|category|option|course|role|style|era|zone|list)\b"
+_KIND_NOUN_AFTER: Final = OpeningGuard(
+    re.compile(
+        r"\s*(?:model|policy|policies|system|doctrine|plan|programme|program|campaign|initiative|"
+        r"approach|principle|formula|strategy|scheme|movement|project|agenda|concept|theory|label|"
+        r"status|category|option|course|role|style|era|zone|list)\b"
+    )
 )
 # What every match of the patterns searched before each quotation holds (a window holding none
 # is not searched: a search for a pattern that must end the window tries it at every character)
@@ -266,6 +269,10 @@ _DOUBLE_OPEN: Final = {"“": "”", "«": "»", "„": "“"}
 _DOUBLE_MARK: Final = re.compile("[“”«»„]")  # every opener and closer of _DOUBLE_OPEN
 _ANY_DOUBLE_MARK: Final = re.compile('["“”«»„]')
 _MIXED_MARK: Final = re.compile('["“”]')
+# the characters of each class above, found one by one (str.find: no Match object each)
+_DOUBLE_MARKS: Final = tuple("“”«»„")
+_ANY_DOUBLE_MARKS: Final = tuple('"“”«»„')
+_MIXED_MARKS: Final = tuple('"“”')
 _UNMARKED_PARAGRAPHS: Final = 5  # a quotation runs over at most this many paragraphs unmarked
 _THIN_SPACES: Final = "\u2009\u200a\u202f"
 _SINGLE_MARKS: Final = {"‘’": re.compile("[‘’]"), "''": re.compile("'")}
@@ -452,8 +459,8 @@ def _mixed_double(text: str, start: int, end: int) -> list[tuple[int, int | None
     quotation opened with a straight mark and closed with a curly one, or the other way."""
     pairs: list[tuple[int, int | None]] = []
     opened: int | None = None
-    for mark in _MIXED_MARK.finditer(text, start, end):
-        i, ch = mark.start(), mark.group()
+    for i in find_all(text, _MIXED_MARKS, start, end):  # each match of _MIXED_MARK
+        ch = text[i]
         if ch == '"':
             closes, now_open = _straight_mark(text, i, start, end, opened)
             if closes and opened is not None:
@@ -488,8 +495,8 @@ def _thin_after_mark(text: str, i: int) -> bool:
 def _curly_double(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
     pairs: list[tuple[int, int | None]] = []
     opened, closer = None, ""
-    for mark in _DOUBLE_MARK.finditer(text, start, end):
-        i, ch = mark.start(), mark.group()
+    for i in find_all(text, _DOUBLE_MARKS, start, end):  # each match of _DOUBLE_MARK
+        ch = text[i]
         if ch in _DOUBLE_OPEN and (opened is None or ch != closer):
             if opened is None or text[opened] == ch:
                 opened, closer = i, _DOUBLE_OPEN[ch]
@@ -708,7 +715,7 @@ def _closed_after_nested(text: str, start: int, end: int, opener: str, closer: s
     """'The 133' is … no longer a "building", but rather … a tower."': the paragraph's last mark
     closes the quotation left open when the marks before it pair among themselves (a
     quotation nested in it); None otherwise."""
-    marks = [m.start() for m in _ANY_DOUBLE_MARK.finditer(text, start, end)]
+    marks = find_all(text, _ANY_DOUBLE_MARKS, start, end)  # each match of _ANY_DOUBLE_MARK
     last = marks[-1]
     nxt = text[last + 1 : last + 2]
     if (

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -228,19 +227,21 @@ def _holds_non_blank(text: str, start: int, end: int) -> bool:
     return False
 
 
-def find_all(text: str, needles: tuple[str, ...]) -> list[int]:
-    """Offsets of every occurrence of each of `needles` in `text`, in order.
+def find_all(text: str, needles: tuple[str, ...], start: int = 0, end: int = -1) -> list[int]:
+    """Offsets of every occurrence of each of `needles` in text[start:end] (end -1: the text's
+    end), in order.
 
     str.find skips to each occurrence; a regular expression's search tests every character
     against its first set (several times the instructions on a long text when the characters
-    are rare, as stops, dashes and apostrophes are).
+    are rare, as stops, dashes and apostrophes are), and makes a Match object of each.
     """
     found: list[int] = []
+    stop = len(text) if end < 0 else end
     for needle in needles:
-        at = text.find(needle)
+        at = text.find(needle, start, stop)
         while at >= 0:
             found.append(at)
-            at = text.find(needle, at + 1)
+            at = text.find(needle, at + 1, stop)
     if len(needles) > 1:
         found.sort()
     return found
@@ -428,13 +429,9 @@ def capital_word_spans(text: str) -> list[tuple[int, int]]:
         ):
             i += 1
             continue
-        end: i64 = i + 1
-        while end < size and _is_word_at(text, end):  # \w*
-            end += 1
+        end: i64 = _word_run_end(text, i + 1, size)  # \w*
         while end + 1 < size and _is_joiner_mark(ord(text[end])) and _is_word_at(text, end + 1):
-            end += 2  # (?:[’'.&-]\w+)*
-            while end < size and _is_word_at(text, end):
-                end += 1
+            end = _word_run_end(text, end + 2, size)  # (?:[’'.&-]\w+)*
         spans.append((i, end))
         i = end
     return spans
@@ -446,6 +443,20 @@ def _is_word_at(text: str, at: i64) -> bool:
     if code < 128:
         return 97 <= code <= 122 or 65 <= code <= 90 or 48 <= code <= 57 or code == 95
     return text[at].isalnum()
+
+
+def _word_run_end(text: str, at: i64, size: i64) -> i64:
+    """Where the run of word characters (\\w) from `at` ends, `size` at most: ASCII ones read
+    in the loop itself (compiled, a call of _is_word_at for each character cost as much again)."""
+    while at < size:
+        code: i64 = ord(text[at])
+        if code < 128:
+            if not (97 <= code <= 122 or 65 <= code <= 90 or 48 <= code <= 57 or code == 95):
+                return at
+        elif not text[at].isalnum():
+            return at
+        at += 1
+    return at
 
 
 def _is_joiner_mark(code: i64) -> bool:
@@ -494,8 +505,7 @@ def name_tokens(text: str, after_datelines: frozenset[int], joiners: frozenset[s
     """
     # the longest joiner's length once per joiner set, not per text (1.5% of the extractor)
     capable, _, initials, longest = _name_token_patterns(joiners)
-    tokens: list[Token] = []
-    append = tokens.append
+    tokens: list[Token] = []  # (tokens.append: compiled, a bound method's call cost ~150 more)
     for start, end in _name_word_spans(text, capable):
         if ord(text[start]) >= 128 and not text[start].isupper():
             continue  # a letter without case (Devanagari, Han): never part of a name here
@@ -503,7 +513,7 @@ def name_tokens(text: str, after_datelines: frozenset[int], joiners: frozenset[s
             first = start in after_datelines  # the commonest gaps: " ", ", " after a word
         else:
             first = _opens_at(text, start, after_datelines)
-        append(Token(start, end, text[start:end], first))
+        tokens.append(Token(start, end, text[start:end], first))
         follows = (
             _joiner_end(text, end + 1, joiners, longest)
             if text[end + 1 : end + 2] in initials
@@ -515,7 +525,7 @@ def name_tokens(text: str, after_datelines: frozenset[int], joiners: frozenset[s
                 first = start in after_datelines  # a space after the word before: the usual
             else:
                 first = _opens_at(text, start, after_datelines)
-            append(Token(start, end, text[start:end], first))
+            tokens.append(Token(start, end, text[start:end], first))
             follows = _joiner_end(text, end + 1, joiners, longest)
     return tokens
 
@@ -952,40 +962,68 @@ class LiteralGuard:
         return any(need in window for need in self.needs)
 
 
-_NO_END: Final = sys.maxsize  # a pattern's `endpos` when none is given
+# A pattern's `endpos` when none is given: past any text, and small enough for mypyc's tagged
+# integers (sys.maxsize is boxed: each comparison with it cost ~300 instructions compiled)
+_NO_END: Final = 1 << 60
 
 
 class OpeningGuard:
     """A pattern whose `match` and `fullmatch` at `pos` are asked only when the character there
     may open a match (the characters read from the pattern once): compiled, a call of a pattern
     costs ~1,000 instructions even when its first character fails, this test about 20. Every
-    answer is the pattern's own."""
+    answer is the pattern's own.
+
+    A pattern opening with blanks or non-word characters (`\\s*`, `\\W*`, `^\\s*`) before a part
+    that cannot open with one of those has the run of them at `pos` read past, and the
+    character after it tested; a pattern that ignores case folds only the ASCII letters that
+    have no partner beyond ASCII (i, k and s have: "İ", "K", "ſ")."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
+        self.skip = 0  # the leading run read past: 0 none, _SKIP_BLANKS, _SKIP_NON_WORD
+        folded = bool(pattern.flags & re.IGNORECASE)
         try:
-            mask, non_ascii, empty = _opening(
-                list(_re_parser.parse(pattern.pattern, pattern.flags).data)
-            )
+            items = list(_re_parser.parse(pattern.pattern, pattern.flags).data)
+            mask, non_ascii = _folded(*_opening(items)[:2], folded)
+            empty = _opening(items)[2]
+            skip, rest = _leading_run(items)
+            if skip:
+                rest_mask, rest_non_ascii = _folded(*_opening(rest)[:2], folded)
+                run_mask = _ASCII_SPACE if skip == _SKIP_BLANKS else _ASCII_NON_WORD
+                if not _opening(rest)[2] and not rest_mask & run_mask:
+                    # the rest opens where the run ends: the character there tells
+                    mask, non_ascii, empty, self.skip = rest_mask, rest_non_ascii, False, skip
         except Exception:  # a parser of another Python: every position asked
             mask, non_ascii, empty = _ASCII_ALL, True, True
-        if pattern.flags & (re.IGNORECASE | re.LOCALE):
-            if non_ascii:  # "K" (Kelvin) matches "k" when case is ignored: ask everywhere
-                mask = _ASCII_ALL
-            for code in range(65, 91):  # an ASCII letter either way
-                if (mask >> code) & 1 or (mask >> (code + 32)) & 1:
-                    mask |= (1 << code) | (1 << (code + 32))
-            non_ascii = True
+        if pattern.flags & re.LOCALE:
+            mask, non_ascii = _ASCII_ALL, True
         # by character code below 128: whether it may open a match (1) or not (0)
         self.opens = bytes((mask >> code) & 1 for code in range(128))
         self.non_ascii = non_ascii  # whether a character beyond ASCII may
         self.always = empty  # a match may be empty: every position is asked
+        run = _ASCII_SPACE if self.skip == _SKIP_BLANKS else _ASCII_NON_WORD if self.skip else 0
+        self.run = bytes((run >> code) & 1 for code in range(128))  # the run's ASCII characters
 
     def _may_open(self, text: str, pos: int, endpos: int) -> bool:
-        if self.always or pos < 0 or pos >= len(text) or pos >= endpos:
-            return True  # (the pattern answers: a negative pos reads from 0)
-        code = ord(text[pos])
-        return self.opens[code] == 1 if code < 128 else self.non_ascii
+        if self.always:
+            return True
+        at: i64 = max(pos, 0)  # (a negative pos reads from 0, as the pattern does)
+        end: i64 = min(len(text), max(endpos, 0))
+        if self.skip:
+            while at < end:  # the leading run: read past it
+                code: i64 = ord(text[at])
+                if code < 128:
+                    if self.run[code] == 0:
+                        break
+                elif self.non_ascii or not (
+                    text[at].isspace() if self.skip == _SKIP_BLANKS else not text[at].isalnum()
+                ):
+                    break  # (the rest may open beyond ASCII, even with one of the run's)
+                at += 1
+        if at >= end:
+            return False  # a match holds a character at least
+        first: i64 = ord(text[at])
+        return self.opens[first] == 1 if first < 128 else self.non_ascii
 
     def match(self, text: str, pos: int = 0, endpos: int = _NO_END) -> re.Match[str] | None:
         """`pattern.match(text, pos, endpos)`."""
@@ -1004,11 +1042,55 @@ class OpeningGuard:
         return self.pattern.fullmatch(text, pos, endpos)
 
 
+_SKIP_BLANKS: Final = 1  # an OpeningGuard's leading run: blanks (\s*)
+_SKIP_NON_WORD: Final = 2  # … non-word characters (\W*)
+# the ASCII letters matching a character beyond ASCII when case is ignored ("İ", "ı", "K", "ſ")
+_FOLDED_BEYOND_ASCII: Final = sum(1 << ord(c) for c in "iIkKsS")
+
+
+def _folded(mask: int, non_ascii: bool, folded: bool) -> tuple[int, bool]:
+    """The opening characters `mask` and `non_ascii` (see _opening) when case is ignored
+    (`folded`): each ASCII letter with its other case, and beyond ASCII only the partners of i, k
+    and s; a pattern opening beyond ASCII may open anywhere ("K", Kelvin, matches "k")."""
+    if not folded:
+        return mask, non_ascii
+    if non_ascii:
+        return _ASCII_ALL, True
+    for code in range(65, 91):  # an ASCII letter either way
+        if (mask >> code) & 1 or (mask >> (code + 32)) & 1:
+            mask |= (1 << code) | (1 << (code + 32))
+    return mask, bool(mask & _FOLDED_BEYOND_ASCII)
+
+
+def _leading_run(items: list[Any]) -> tuple[int, list[Any]]:
+    """Whether the parsed sequence `items` opens (after zero-width anchors such as ^) with a run
+    of blanks (\\s*) or of non-word characters (\\W*) that may be empty, and what follows it."""
+    for i, (op, av) in enumerate(items):
+        if op is _re_constants.AT:
+            continue
+        if (
+            op in _REPEATS
+            and av[0] == 0
+            and len(av[2].data) == 1
+            and av[2].data[0][0] is _re_constants.IN
+            and len(av[2].data[0][1]) == 1
+            and av[2].data[0][1][0][0] is _re_constants.CATEGORY
+        ):
+            category = av[2].data[0][1][0][1]
+            if category is _re_constants.CATEGORY_SPACE:
+                return _SKIP_BLANKS, items[i + 1 :]
+            if category is _re_constants.CATEGORY_NOT_WORD:
+                return _SKIP_NON_WORD, items[i + 1 :]
+        return 0, []
+    return 0, []
+
+
 _ASCII_ALL: Final = (1 << 128) - 1
 # The ASCII characters of \w, \d and \s (each also matches characters beyond ASCII)
 _ASCII_WORD: Final = sum(1 << c for c in range(128) if chr(c).isalnum() or c == 95)
 _ASCII_DIGIT: Final = sum(1 << c for c in range(48, 58))
 _ASCII_SPACE: Final = sum(1 << c for c in range(128) if chr(c).isspace())
+_ASCII_NON_WORD: Final = _ASCII_ALL - _ASCII_WORD
 
 
 def _opening(items: list[Any]) -> tuple[int, bool, bool]:
@@ -1175,6 +1257,19 @@ class WordNeedsGuard:
                     self.low |= 1 << code
                 else:
                     self.high |= 1 << (code - 64)
+        # by the codes of a word's first two characters (128 * first + second): whether a need
+        # may open with them; the needs are looked for only then (a word opening with a need's
+        # first letter mostly goes on otherwise: "said" after "s" of "sign")
+        pairs = bytearray(128 * 128)
+        for k, needs in enumerate(self.needs):
+            if not self.always & (1 << k):
+                for need in needs:
+                    code = ord(need[0])
+                    if len(need) == 1:
+                        pairs[code * 128 : code * 128 + 128] = b"\x01" * 128
+                    elif ord(need[1]) < 128:
+                        pairs[code * 128 + ord(need[1])] = 1
+        self.pairs = bytes(pairs)
 
     def may_match(self, text: str, start: int = 0, end: int = -1) -> int:
         """The patterns that may match in text[start:end] (end -1: the text's end), as bits (bit
@@ -1201,7 +1296,7 @@ class WordNeedsGuard:
                 word = 97 <= code <= 122 or 65 <= code <= 90 or 48 <= code <= 57 or code == 95
                 if word and not prev_word:
                     mask: i64 = self.low if code < 64 else self.high
-                    if (mask >> (code & 63)) & 1:
+                    if (mask >> (code & 63)) & 1 and self._may_open_pair(text, i, size, code):
                         for need, bit in self.by_code[code]:
                             if not found & bit and _holds_at(text, i, size, need):
                                 found |= bit
@@ -1212,6 +1307,15 @@ class WordNeedsGuard:
             prev_word = word
             i += 1
         return found
+
+    def _may_open_pair(self, text: str, i: i64, size: i64, code: i64) -> bool:
+        """Whether a need may open at `i`, whose first character (of this code) opens one: the
+        pair of it and the next character is in the table (or that one is beyond ASCII, or the
+        window ends before it)."""
+        if i + 1 >= size:
+            return True
+        second: i64 = ord(text[i + 1])
+        return second >= 128 or self.pairs[code * 128 + second] == 1
 
 
 def _holds_at(text: str, at: i64, end: i64, need: str) -> bool:

@@ -15,6 +15,7 @@ from newstui.nlp.segment import (
     OpeningGuard,
     WordStartSearch,
     _is_word_at,
+    _word_run_end,
     literal_heads,
 )
 
@@ -100,6 +101,21 @@ _VERB_HEADS: Final = frozenset(phrase.split(" ")[0] for phrase in _VERBS.split("
 _VERB_HEAD_MOST: Final = max(map(len, _VERB_HEADS))
 
 
+def _head_pairs(heads: frozenset[str]) -> list[int]:
+    """By the codes of a head's first two characters (128 * first + second, both ASCII): the
+    lengths of the heads opening with them, as bits (bit n: a head of n characters)."""
+    table = [0] * (128 * 128)
+    for head in heads:
+        if len(head) >= 2 and ord(head[0]) < 128 and ord(head[1]) < 128:
+            table[ord(head[0]) * 128 + ord(head[1])] |= 1 << len(head)
+    return table
+
+
+_VERB_HEAD_PAIRS: Final = _head_pairs(_VERB_HEADS)
+# whether a head is one character long or opens beyond ASCII (then every word is looked up)
+_VERB_HEADS_ODD: Final = any(len(h) < 2 or not h[:2].isascii() for h in _VERB_HEADS)
+
+
 def verb_matches(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
     """The matches of `VERB.finditer(text, start, end)` (end None: the text's end), in order."""
     stop = len(text) if end is None else end
@@ -130,12 +146,11 @@ def verbs_at_word_starts(text: str, start: int, end: int, most: int) -> list[re.
         if not _is_word_at(text, i):
             i += 1
             continue
-        word_end: i64 = i + 1
-        while word_end < size and _is_word_at(text, word_end):
-            word_end += 1
+        word_end: i64 = _word_run_end(text, i + 1, size)
         if (
             (i == 0 or not _is_word_at(text, i - 1))
             and word_end - i <= _VERB_HEAD_MOST
+            and _may_be_head(text, i, word_end - i)
             and text[i:word_end] in _VERB_HEADS
         ):
             match = VERB.match(text, i, size)
@@ -149,27 +164,46 @@ def verbs_at_word_starts(text: str, start: int, end: int, most: int) -> list[re.
     return found
 
 
+def _may_be_head(text: str, i: i64, length: i64) -> bool:
+    """Whether the word of `length` characters at `i` may be one of _VERB_HEADS: a head of that
+    length opens with its first two characters (most words are turned away without their copy
+    and its look-up in the set)."""
+    if _VERB_HEADS_ODD:
+        return True
+    if length < 2:
+        return False
+    first: i64 = ord(text[i])
+    second: i64 = ord(text[i + 1])
+    if first >= 128 or second >= 128:
+        return False  # every head opens with two ASCII characters
+    return (_VERB_HEAD_PAIRS[first * 128 + second] >> length) & 1 == 1
+
+
 # A name right before its attribution verb: "Reid wrote", "Reid also said", "Reid, 41, said".
-SPEECH_AFTER: Final = re.compile(
-    rf"(?:,[^,.]{{1,40}},)?(?:\s+(?:also|then|later|has|had|have|was|is|once|often|[a-z]+ly))*"
-    rf"\s+(?:{_VERB_ALTERNATION})\b"
+SPEECH_AFTER: Final = OpeningGuard(
+    re.compile(
+        rf"(?:,[^,.]{{1,40}},)?(?:\s+(?:also|then|later|has|had|have|was|is|once|often|[a-z]+ly))*"
+        rf"\s+(?:{_VERB_ALTERNATION})\b"
+    )
 )
 _PARTICIPLE_OR_ACCORDING: Final = re.compile(
     r"ing$|^according to$|^in the words of$", re.IGNORECASE
 )
 _CREDITING: Final = ("according to", "in the words of")
 _PRONOUNS: Final = {"he": "m", "she": "f", "him": "m", "her": "f", "it": "it", "its": "it"}
-_UNNAMED_OPENERS: Final = re.compile(
-    r"^\W*(?:a|an|one|another|two|three|some|several)\b", re.IGNORECASE
+_UNNAMED_OPENERS: Final = OpeningGuard(
+    re.compile(r"^\W*(?:a|an|one|another|two|three|some|several)\b", re.IGNORECASE)
 )
 # Prepositions of place: "a student from Kibera", "an official in Port Sudan" say where an
 # unnamed speaker is, not who speaks.
 _LOCATIVE: Final = frozenset("from in near at".split())
 # "The masked man on the video said", "The IATA boss said that": a sentence whose subject is a
 # description of one person (a role or a plain noun), not a name.
-_DESCRIBED_SUBJECT: Final = re.compile(
-    r"^\W*(?:[A-Z]\w*(?: \w+){0,3}, )?[Tt]he\s+((?:[\w.'’-]+\s+){0,3}?)([a-z-]+)"
-    rf"(?:\s(?:on|in|at|from|of)\s[^,.;:]{{1,30}}?)?(?:\s+(?:also|later|then))?\s+(?:{_VERB_ALTERNATION})\b"
+_DESCRIBED_SUBJECT: Final = OpeningGuard(
+    re.compile(
+        r"^\W*(?:[A-Z]\w*(?: \w+){0,3}, )?[Tt]he\s+((?:[\w.'’-]+\s+){0,3}?)([a-z-]+)"
+        rf"(?:\s(?:on|in|at|from|of)\s[^,.;:]{{1,30}}?)?(?:\s+(?:also|later|then))?\s+(?:{_VERB_ALTERNATION})\b"
+    )
 )
 _PERSON_NOUNS: Final = frozenset("man woman boy girl person".split())
 # Who belongs to a body without speaking for it: "a Kyrgyz National University student said"
@@ -223,8 +257,10 @@ _OTHER_HOLDER: Final = frozenset("former outgoing previous opposing rival late".
 # ", who grew up in Murcia,": a relative clause inside a subject, not the subject
 _RELATIVE: Final = OpeningGuard(re.compile(r"\s*(?:who|whose|whom|which)\b"))
 # "A company spokesman": the body a spokesperson speaks for, named by its kind
-_BODY_SPOKESPERSON: Final = re.compile(
-    r"^\s*(?:a|an|the)\s+(\w+)\s+(?:spokesperson|spokesman|spokeswoman)\s*$", re.IGNORECASE
+_BODY_SPOKESPERSON: Final = OpeningGuard(
+    re.compile(
+        r"^\s*(?:a|an|the)\s+(\w+)\s+(?:spokesperson|spokesman|spokeswoman)\s*$", re.IGNORECASE
+    )
 )
 _AUX: Final = frozenset(
     "also later then has had have was is previously further again earlier".split()
@@ -266,9 +302,11 @@ _VERB_OBJECT_PHRASE: Final = re.compile(
 # Between a person's name and a noun describing them: "Bernard Madoff, the disgraced "
 _DESCRIBED_AFTER_COMMA: Final = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,2}")
 # "When an official said “…”": a subordinate clause whose verb of saying leads into the quotation
-_SUBORDINATE_SAID: Final = re.compile(
-    r"\W*(?:When|After|Before|While|Although|Though|If|Because|Once|Until|As)\s[^,;:.]{1,60}?\s"
-    r"(?:said|says|asked|asks|replied|added|told\s+\w+)\s*,?\s*$"
+_SUBORDINATE_SAID: Final = OpeningGuard(
+    re.compile(
+        r"\W*(?:When|After|Before|While|Although|Though|If|Because|Once|Until|As)\s[^,;:.]{1,60}?\s"
+        r"(?:said|says|asked|asks|replied|added|told\s+\w+)\s*,?\s*$"
+    )
 )
 # "When Reed arrived, the crowd chanted “…”": a subordinate clause opening the sentence, up to its
 # comma; a name only inside it is not the main clause's subject
@@ -300,11 +338,13 @@ _PLATFORM_OWNED: Final = re.compile(
 )
 # "A statement on the Acme web site said", "a message posted on Acme's website says": a written
 # text that is the verb's subject, on a page whose owner (group 1 ends with its name) wrote it
-_TEXT_ON_PAGE: Final = re.compile(
-    r"^\s*(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?(?:statement|message|post|notice|announcement|"
-    r"release|letter|note)\s+(?:(?:posted|published|put\s+up)\s+)?on\s+(?:the\s+)?"
-    r"([^,;:.]{2,80}?)\.?(?:['’]s?)?\s+(?:official\s+)?(?:website|web\s+site|homepage|web\s+page|"
-    r"page|account|blog)\s*(?:,[^,;:.]{1,60},)?\s*$"
+_TEXT_ON_PAGE: Final = OpeningGuard(
+    re.compile(
+        r"^\s*(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?(?:statement|message|post|notice|announcement|"
+        r"release|letter|note)\s+(?:(?:posted|published|put\s+up)\s+)?on\s+(?:the\s+)?"
+        r"([^,;:.]{2,80}?)\.?(?:['’]s?)?\s+(?:official\s+)?(?:website|web\s+site|homepage|web\s+page|"
+        r"page|account|blog)\s*(?:,[^,;:.]{1,60},)?\s*$"
+    )
 )
 # "a statement by Ann Lee in May that “…”", "the claim from Acme that": nouns of speech whose
 # owner follows "by"/"from" (_CLAIM_OWNER_TAIL, from the blank before it), leading into a quotation
@@ -316,10 +356,12 @@ _CLAIM_NOUNS: Final = frozenset(
 _CLAIM_OWNER_TAIL: Final = re.compile(r"\s(?:by|from)\s[^,;:.!?“”\"]{2,85}?\s(?:that|to)\s*$")
 # "A report released by the Acme Institute found that": a written text opening the clause,
 # whose author follows it ("issued by", "by", "from": `_issuer_after` from the noun's end)
-_TEXT_SUBJECT: Final = re.compile(
-    r"^\W*(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?(?:statement|report|letter|release|study|survey|"
-    r"review|memo|paper|document|communiqu[eé]|declaration|resolution|decree|notice|bulletin|"
-    r"announcement|message|ruling|analysis|audit)(?=s?\s+(?:[\w-]+\s+)?(?:by|from)\s)"
+_TEXT_SUBJECT: Final = OpeningGuard(
+    re.compile(
+        r"^\W*(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?(?:statement|report|letter|release|study|survey|"
+        r"review|memo|paper|document|communiqu[eé]|declaration|resolution|decree|notice|bulletin|"
+        r"announcement|message|ruling|analysis|audit)(?=s?\s+(?:[\w-]+\s+)?(?:by|from)\s)"
+    )
 )
 # "Spokesman Ann Lee made a statement that": the subject's own statement leading into the quote
 _MADE_STATEMENT: Final = re.compile(
@@ -337,8 +379,8 @@ _LONE_ADVERB: Final = re.compile(
     r"[\s,]*(?!(?:only|likely|family|ally|rally|early)\s)[a-z]{2,}ly\s+"
 )
 # "It read, “…”" after "Acme released a statement.": the statement of the sentence before
-_IT_READ: Final = re.compile(
-    r"^\W*(?:It|it|This|this)\s+(?:also\s+)?(?:read|reads)(?:\s+in\s+part)?\s*[,:]?\s*$"
+_IT_READ: Final = OpeningGuard(
+    re.compile(r"^\W*(?:It|it|This|this)\s+(?:also\s+)?(?:read|reads)(?:\s+in\s+part)?\s*[,:]?\s*$")
 )
 _WRITTEN_NOUN: Final = re.compile(
     r"\b(statement|letter|message|post|tweet|notice|announcement|release)\b"
@@ -369,9 +411,11 @@ _AND_VERB: Final = re.compile(
 # own; the clause between may hold other names, so only a sole candidate is its subject
 _COMMA_AND_VERB: Final = re.compile(r",\s+and(?:\s+(?:also|later|then|has|had|have))*\s+$")
 # "a statement from the", "the report by": a written text and the preposition naming its author
-_WRITTEN_FROM: Final = re.compile(
-    r"\s*(?:an?|the|its|their|his|her)\s+(?:\w+\s+)?(?:statement|letter|report|release|"
-    r"announcement|message|post|tweet|note)\s+(?:from|by|of)\s+(?:the\s+)?"
+_WRITTEN_FROM: Final = OpeningGuard(
+    re.compile(
+        r"\s*(?:an?|the|its|their|his|her)\s+(?:\w+\s+)?(?:statement|letter|report|release|"
+        r"announcement|message|post|tweet|note)\s+(?:from|by|of)\s+(?:the\s+)?"
+    )
 )
 # "The letter, signed by Moss,": the agent of these verbs is the author of what is said
 _AUTHORED_BY: Final = frozenset("signed written authored issued sent".split())
@@ -385,7 +429,7 @@ _READS_OWNER: Final = (
     r"(?:\w+\s+)?(?:statement|letter|ruling|judgment|judgement|opinion|decision|post|tweet|"
     r"message|report|note|announcement)\b"
 )
-_READS_STATEMENT: Final = re.compile(rf"^[\s,]*{_READS_OWNER}")
+_READS_STATEMENT: Final = OpeningGuard(re.compile(rf"^[\s,]*{_READS_OWNER}"))
 # '“…,” reads Judge Moss's statement, “…”': the same frame before the quote it opens
 _READS_STATEMENT_BEFORE: Final = re.compile(rf"{_READS_OWNER}\s*[,:]\s*$")
 _READS_STATEMENT_SEARCH: Final = WordStartSearch(_READS_STATEMENT_BEFORE)  # from its verbs only
@@ -398,6 +442,7 @@ _ON_BEHALF: Final = re.compile(
     r"\b(?:spokesperson|spokesman|spokeswoman|representative)\s+(?:for|of|from|at)\s+the\s+(\w+)\s*$",
     re.IGNORECASE,
 )
+_ON_BEHALF_NEEDS: Final = LiteralGuard(_ON_BEHALF)
 
 
 # Verbs that put a label on something: the quoted label after them is the subject's word.
@@ -431,7 +476,9 @@ _LABEL_AS: Final = re.compile(
     r"|\baccus(?:e|es|ed|ing)\b[^.;:!?]{0,60}?\bof\s+(?:being\s+)?(?:an?\s+|the\s+)?$"
 )
 # "According to Moss, the storm will be “very dangerous”": the sentence is credited to Moss
-_ACCORDING_OPENS: Final = re.compile(r"^\W*(?:[Aa]ccording to|[Ii]n the words of)\s([^,;:]+)")
+_ACCORDING_OPENS: Final = OpeningGuard(
+    re.compile(r"^\W*(?:[Aa]ccording to|[Ii]n the words of)\s([^,;:]+)")
+)
 # "The proposal, according to Home Secretary Ann Lee, is designed to keep children “…”": a
 # credit set off by commas inside the sentence
 _ACCORDING_ASIDE: Final = re.compile(r",\s(?:according to|in the words of)\s([^,;:]+),")
@@ -444,11 +491,13 @@ _CLAUSE_BREAK: Final = re.compile(
 # A leading prepositional phrase and its comma: "Despite the claim by Acme, ", "After meeting Lee, "
 # ("A few days after Acme bought Brightwell, the governor said", "Just one day before the G8
 # summit, …": a span of time may lead the preposition)
-_LEADING_PHRASE: Final = re.compile(
-    r"\W*(?:(?:Just\s+|Only\s+)?(?:[Aa]|[Aa]n|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|"
-    r"\d+)\s+(?:few\s+)?(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before)|"
-    r"Despite|After|Before|Following|During|Since|Unlike|Amid|Among|Besides|With|Without|"
-    r"In|On|At|For|From|By|Under|Over|Against|Through|Beyond)\s[^,;:]{1,120},\s*"
+_LEADING_PHRASE: Final = OpeningGuard(
+    re.compile(
+        r"\W*(?:(?:Just\s+|Only\s+)?(?:[Aa]|[Aa]n|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|"
+        r"\d+)\s+(?:few\s+)?(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before)|"
+        r"Despite|After|Before|Following|During|Since|Unlike|Amid|Among|Besides|With|Without|"
+        r"In|On|At|For|From|By|Under|Over|Against|Through|Beyond)\s[^,;:]{1,120},\s*"
+    )
 )
 # Where a clause of its own may begin between two names: "Lee condemned it and Acme said"
 # "…, and", "… but", "… continued as President Bush criticized": what opens a clause of its own
@@ -533,6 +582,9 @@ _REPORTED_CLAUSE: Final = re.compile(
 # What every match of these holds ("and" or "but", a reporting verb): a window holding none
 # is not searched
 _AND_VERB_NEEDS: Final = LiteralGuard(_AND_VERB)
+# what every match of the searches of the words before a verb holds (", who", ", and")
+_WHO_BEFORE_VERB_NEEDS: Final = LiteralGuard(_WHO_BEFORE_VERB)
+_COMMA_AND_VERB_NEEDS: Final = LiteralGuard(_COMMA_AND_VERB)
 _REPORTED_CLAUSE_NEEDS: Final = LiteralGuard(_REPORTED_CLAUSE)
 _REPORTED_CLAUSE_SEARCH: Final = WordStartSearch(_REPORTED_CLAUSE)  # tried where its verbs open
 # Full stops that end sentences, and those of abbreviated titles ("Dr.") that do not
@@ -547,22 +599,45 @@ _PERSON_TITLE_STOP: Final = re.compile(
 _INITIALS_STOP: Final = re.compile(r"\b(?:[A-Z]\.){1,3}(?=\s+(?:[A-Z]|(?<=[A-Z]\.[A-Z]\.\s)[a-z]))")
 _TITLE_WORDS: Final = DOTTED_TITLES | {"Saint", "San", "Santa", "Sainte"}
 # ", and Moss had said": a coordinated clause, no appositive
-_COORDINATED: Final = re.compile(r",\s(?:and|but|or|so|yet|then)\s")
+_COORDINATED: Final = OpeningGuard(re.compile(r",\s(?:and|but|or|so|yet|then)\s"))
 # "Moreover the report states": a connective opening a sentence with no comma after it
-_CONNECTIVE_OPENING: Final = re.compile(
-    r"^\s*(?:However|Moreover|Furthermore|Meanwhile|Additionally|Also|Later|Earlier|Finally|"
-    r"Still|Instead|Nevertheless|Nonetheless|Separately|Subsequently|Similarly|Likewise|"
-    r"Previously|Then|Yesterday|Today)\s+(?=(?:the|The|a|an)\s)"
+_CONNECTIVE_OPENING: Final = OpeningGuard(
+    re.compile(
+        r"^\s*(?:However|Moreover|Furthermore|Meanwhile|Additionally|Also|Later|Earlier|Finally|"
+        r"Still|Instead|Nevertheless|Nonetheless|Separately|Subsequently|Similarly|Likewise|"
+        r"Previously|Then|Yesterday|Today)\s+(?=(?:the|The|a|an)\s)"
+    )
 )
 # "In his message, ", "However, addressing the leaders, ": before a clause's subject.
-_LEADING_ADVERBIAL: Final = re.compile(r"^\s*(?:(?:[A-Z]\w*|[a-z]+)(?: [^,]{0,40})?, )+")
-_PARTICIPLE_AT: Final = re.compile(r"[a-z]+ing\b")
+_LEADING_ADVERBIAL: Final = OpeningGuard(
+    re.compile(r"^\s*(?:(?:[A-Z]\w*|[a-z]+)(?: [^,]{0,40})?, )+")
+)
+_PARTICIPLE_AT: Final = OpeningGuard(re.compile(r"[a-z]+ing\b"))
+
+
+def participle_at(text: str, at: int) -> bool:
+    """Whether `_PARTICIPLE_AT.match(text, at)` matches ("calling it", "saying"): the run of
+    a-z from `at` is over three letters long, ends with "ing" and no word character follows it
+    (the greedy run gives back just the "ing", and \\b needs a word's end after it). Read by
+    character codes: the pattern's call costs ~1,300 instructions compiled, mostly to fail."""
+    size: i64 = len(text)
+    start: i64 = max(at, 0)
+    end: i64 = start
+    while end < size and 97 <= ord(text[end]) <= 122:
+        end += 1
+    return (
+        end - start >= 4
+        and text[end - 3 : end] == "ing"
+        and (end == size or not _is_word_at(text, end))
+    )
+
+
 # Words ending in "s" that are no plural noun a relative clause could describe
 _NOT_PLURAL_NOUNS: Final = frozenset(
     "as was has is this thus its his hers theirs ours yours us yes whereas always perhaps "
     "besides sometimes unless".split()
 )
-_WORD_AFTER: Final = re.compile(r"\s+([a-z]+)\b")
+_WORD_AFTER: Final = OpeningGuard(re.compile(r"\s+([a-z]+)\b"))
 # Who speak for a person named before "'s" without being that person ("Day's animal
 # foundation said", "Moss's family said"): kin, friends, bodies in the person's name
 _OWNED_SPEAKERS: Final = frozenset(
@@ -624,18 +699,20 @@ _ROLE_BEFORE_NAME: Final = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){1,4},?\s+$")
 # the quotation; a full stop there only after an initial.
 _INVERTED_OPENERS: Final = SPEECH_OPENERS | frozenset("explains adds notes comments".split())
 # ("Said Mr. Ayalon,": the stop of a title, as of an initial, ends nothing)
-_INVERTED: Final = re.compile(
-    rf"^\s*(?:{'|'.join(sorted(w.capitalize() for w in _INVERTED_OPENERS))})\s+"
-    r"((?:[^.;!?]|(?<=\b[A-Z])\.|(?:(?<=\bMr)|(?<=\bMrs)|(?<=\bMs)|(?<=\bDr)|(?<=\bSen)|"
-    r"(?<=\bRep)|(?<=\bGov)|(?<=\bGen)|(?<=\bProf)|(?<=\bRev))\.){3,90}?)[,:]\s*$"
+_INVERTED: Final = OpeningGuard(
+    re.compile(
+        rf"^\s*(?:{'|'.join(sorted(w.capitalize() for w in _INVERTED_OPENERS))})\s+"
+        r"((?:[^.;!?]|(?<=\b[A-Z])\.|(?:(?<=\bMr)|(?<=\bMrs)|(?<=\bMs)|(?<=\bDr)|(?<=\bSen)|"
+        r"(?<=\bRep)|(?<=\bGov)|(?<=\bGen)|(?<=\bProf)|(?<=\bRev))\.){3,90}?)[,:]\s*$"
+    )
 )
 # the first letters _INVERTED may open with (after blanks): a head opening with none is not tried
 _INVERTED_INITIALS: Final = frozenset(w.capitalize()[:1] for w in _INVERTED_OPENERS)
 # "…,” recalling their first meeting. “…”: a participle clause after a quote, naming nobody
-_PARTICIPLE_GAP: Final = re.compile(r"^[\s,]*[a-z]+ing\b[^.!?]{0,80}[.!?]\s*$")
+_PARTICIPLE_GAP: Final = OpeningGuard(re.compile(r"^[\s,]*[a-z]+ing\b[^.!?]{0,80}[.!?]\s*$"))
 # '“…”, and adds that tests ought to be done yearly.¶“…”': the subject's own next verb of speech
-_SAME_SUBJECT_GAP: Final = re.compile(
-    rf"^,?\s+and\s+(?:also\s+)?(?:{_VERB_ALTERNATION})\b[^.!?]{{0,100}}[.!?]\s*$"
+_SAME_SUBJECT_GAP: Final = OpeningGuard(
+    re.compile(rf"^,?\s+and\s+(?:also\s+)?(?:{_VERB_ALTERNATION})\b[^.!?]{{0,100}}[.!?]\s*$")
 )
 # "“…” — Aparna Garg, railway manager": a name after a dash closing the quote, as in epigraphs
 _DASH_CREDIT: Final = re.compile(r"^\s*(?:[—–]|-(?=\s))\s*\u200d?\s*")
@@ -657,13 +734,16 @@ _CLAUSE_ENDS: Final = re.compile(r"\s*(?:[.!?]|$)")
 # "…, saying," ending a paragraph: a speech verb right before the comma
 _VERB_BEFORE_COMMA: Final = re.compile(rf"\b(?:{_VERB_ALTERNATION}),$")
 # "In his opinion, …", "In her speech to the assembly, “…”": whose opinion or words follow
-_IN_HIS_OPINION: Final = re.compile(
-    r"^\W*[Ii]n\s+(his|her)\s+(?:opinion|view|words|mind|(?:[a-z-]+\s+)?(?:speech|statement|"
-    r"remarks|address|interview|exchange|testimony|letter|message|reply|response|answer|"
-    r"column|essay|blog|post)(?:\s+(?:to|on|with|at|before|in)\s+[^,;:.“”\"]{1,60})?),"
+_IN_HIS_OPINION: Final = OpeningGuard(
+    re.compile(
+        r"^\W*[Ii]n\s+(his|her)\s+(?:opinion|view|words|mind|(?:[a-z-]+\s+)?(?:speech|statement|"
+        r"remarks|address|interview|exchange|testimony|letter|message|reply|response|answer|"
+        r"column|essay|blog|post)(?:\s+(?:to|on|with|at|before|in)\s+[^,;:.“”\"]{1,60})?),"
+    )
 )
 _SUBJECT_OF: Final = {"his": "he", "her": "she"}
 _LAST_THE: Final = re.compile(r"\b[Tt]he\s+(?:[\w.-]+\s+){0,3}[\w.-]+\s*$")
+_LAST_THE_NEEDS: Final = LiteralGuard(_LAST_THE)
 # The subject a clause opens with, after an adverbial opening ("In a statement, ", "However, "):
 # a description (its determiner, group 2, and the lower-case words after it, group 3) or a name;
 # no match when it opens with "it" (the same referent as a later "it") or is empty
@@ -736,6 +816,21 @@ _ISSUED_TEXT: Final = re.compile(
     r"[Dd]ocument|memo|filing|[Dd]irective|[Ii]nstruction|[Dd]eclaration|article|commentary|"
     r"editorial|summary|guidance|website|web\s+site)s?\b"
 )
+# its matches found only where a word opens with one of its nouns (compiled; see WordStartSearch)
+_ISSUED_TEXT_SEARCH: Final = WordStartSearch(_ISSUED_TEXT)
+
+
+def issued_texts(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """`list(_ISSUED_TEXT.finditer(text, start, end))`: each match searched from the end of the
+    one before (a match is never empty), tried only where a word opens with a noun of it."""
+    found: list[re.Match[str]] = []
+    match = _ISSUED_TEXT_SEARCH.search(text, start, end)
+    while match is not None:
+        found.append(match)
+        match = _ISSUED_TEXT_SEARCH.search(text, match.end(), end)
+    return found
+
+
 # what may stand between an issuer's name and its text's noun: "Acme's", "an Acme press release"
 _ISSUER_BEFORE_TEXT: Final = re.compile(
     r"(?:['’]s?)?\s+(?:(?:press|news|official|new|latest|annual|final|joint|draft|written)\s+)?"
@@ -762,10 +857,12 @@ _TEXT_REPORTS: Final = re.compile(
 # 'The opinion of the Court, released on Wednesday, read': the body that owns the text
 _OWNER_OF: Final = re.compile(r"\s+of\s+(the\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\b")
 # '“…”, the letter read.': a written text named before, reading out after the quotation
-_TEXT_READ_AFTER: Final = re.compile(
-    r"^[\s,]*the\s+(?:[\w-]+\s+)?("
-    + "|".join(sorted(_WRITTEN_TEXTS))
-    + r")\s+(?:also\s+)?(?:read|reads)\b"
+_TEXT_READ_AFTER: Final = OpeningGuard(
+    re.compile(
+        r"^[\s,]*the\s+(?:[\w-]+\s+)?("
+        + "|".join(sorted(_WRITTEN_TEXTS))
+        + r")\s+(?:also\s+)?(?:read|reads)\b"
+    )
 )
 # '“…”, read the warning.': the written text named after the quotation speaks for its author
 # ('reads an Acme press release': a name among its modifiers is that author)
@@ -792,10 +889,12 @@ _DESCRIBED_TEXT_OWNER: Final = re.compile(
 _OPENING_NOUN_PHRASE: Final = re.compile(r"^\s*(?:The|A|An|Its|His|Her|Their)\s+[^,]+,\s$")
 # "The judge's summary ", "Part of the king's message ": a described owner's written text
 # that opens the clause and stands right before its verb
-_TEXT_AS_SUBJECT: Final = re.compile(
-    r"^\s*(?:Part\s+of\s+)?[Tt]he\s+(?:[\w-]+\s+){0,2}?[\w-]+['’]s?\s+(?:[a-z]+\s+)?"
-    + _OWNED_TEXT_NOUNS
-    + r"\s*$"
+_TEXT_AS_SUBJECT: Final = OpeningGuard(
+    re.compile(
+        r"^\s*(?:Part\s+of\s+)?[Tt]he\s+(?:[\w-]+\s+){0,2}?[\w-]+['’]s?\s+(?:[a-z]+\s+)?"
+        + _OWNED_TEXT_NOUNS
+        + r"\s*$"
+    )
 )
 # 'Moss was described by the council as “…”': a passive verb of labelling and its agent
 # ('a pattern described by Acme as “…”': the participle after a noun phrase is passive too)
@@ -804,8 +903,10 @@ _PASSIVE_BEFORE: Final = re.compile(
     # "The Act, described by Senator Kennedy as “…”": a participle set off after a noun
     r"|\w,\s+$"
 )
-_LABELLED_BY: Final = re.compile(
-    r"^\s+by\s+([^,.;:]{2,60}?)\s+(?:as\s+(?:an?\s+|the\s+)?|of\s+|that\s+(?:[^,.;:]{1,60}\s)?)$"
+_LABELLED_BY: Final = OpeningGuard(
+    re.compile(
+        r"^\s+by\s+([^,.;:]{2,60}?)\s+(?:as\s+(?:an?\s+|the\s+)?|of\s+|that\s+(?:[^,.;:]{1,60}\s)?)$"
+    )
 )
 # "and officials said", "but police later said": a lower-case subject right before the verb
 _OWN_SUBJECT: Final = re.compile(
@@ -842,10 +943,12 @@ _QUOTES_SAYING: Final = re.compile(
     r"as\s+(?:saying|stating|telling|describing|calling))$"
 )
 # '“…,” Reuters news agency quotes him as saying': whom the outlet after a quotation quotes
-_QUOTED_AFTER: Final = re.compile(
-    r"^[\s,]*(?:[\w'’.-]+\s+){1,5}?(?:quot|report|cit)(?:es|ed|s)\s+"
-    # "reported spokesman for the 18th Airborne, Tom McCollum, as saying"
-    r"(?:(him|her)|([^.;:]{2,80}?)),?\s+as\s+(?:saying|stating|telling)\b"
+_QUOTED_AFTER: Final = OpeningGuard(
+    re.compile(
+        r"^[\s,]*(?:[\w'’.-]+\s+){1,5}?(?:quot|report|cit)(?:es|ed|s)\s+"
+        # "reported spokesman for the 18th Airborne, Tom McCollum, as saying"
+        r"(?:(him|her)|([^.;:]{2,80}?)),?\s+as\s+(?:saying|stating|telling)\b"
+    )
 )
 # "about the ", "of a ": a fragment that is what something is about, not anyone's words
 _TOPIC_BEFORE: Final = re.compile(r"\b(?:about|of|on)\s+(?:(?:the|a|an)\s+)?$")
@@ -860,7 +963,7 @@ _ROLE_SPEAKS: Final = re.compile(
     rf"\s+(?:{_VERB_ALTERNATION})\b"
 )
 # ", anticipating a debate," before a verb: a participle phrase set off by commas
-_PARTICIPLE_ASIDE: Final = re.compile(r"\s*[a-z]+ing\s")
+_PARTICIPLE_ASIDE: Final = OpeningGuard(re.compile(r"\s*[a-z]+ing\s"))
 # '“…,” he was quoted as saying', '“…,” Moss was told': passive verbs after a quotation
 _QUOTED_AS: Final = re.compile(r"\s(?:was|were|is|are|has been|had been)\s+quoted\s+as\s*$")
 _PASSIVE_AUX_END: Final = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?$")
@@ -888,15 +991,17 @@ _SIGNED_BY_ROLE: Final = re.compile(
     r"(?:read|reads|says|said|stated|states)\b"
 )
 # "Calling it “…”, Moss said", "Saying “…”, Reid added": a sentence opening with a participle
-_PARTICIPLE_OPENS: Final = re.compile(r"^\W*([A-Z][a-z]+ing)\s")
+_PARTICIPLE_OPENS: Final = OpeningGuard(re.compile(r"^\W*([A-Z][a-z]+ing)\s"))
 # 'As explained by Kyodo News, “…”': the agent of a speech verb in an "as" clause opening the
 # sentence right before the quotation
-_AS_VERBED_BY: Final = re.compile(
-    r"^\s*As\s+(?:(?:was|has been|had been)\s+)?(?:explained|noted|stated|reported|said|"
-    r"written|described|put|pointed out|quoted|told)\s+by\s+([^,;:]{2,80}),\s*$"
+_AS_VERBED_BY: Final = OpeningGuard(
+    re.compile(
+        r"^\s*As\s+(?:(?:was|has been|had been)\s+)?(?:explained|noted|stated|reported|said|"
+        r"written|described|put|pointed out|quoted|told)\s+by\s+([^,;:]{2,80}),\s*$"
+    )
 )
 # "Saying, " alone before a quotation: a participle with nothing of its own clause
-_PARTICIPLE_ALONE: Final = re.compile(r"^\s*([A-Z][a-z]+ing),?\s*$")
+_PARTICIPLE_ALONE: Final = OpeningGuard(re.compile(r"^\s*([A-Z][a-z]+ing),?\s*$"))
 _DETERMINERS: Final = ("the", "a", "an", "its", "their", "his", "her")
 _DETERMINER_END: Final = re.compile(rf"\b(?:{'|'.join(_DETERMINERS)})\s+$", re.IGNORECASE)
 # A match of _DETERMINER_END opens at most this many characters before the blanks ending the
@@ -921,7 +1026,12 @@ def determiner_before(text: str, at: int) -> bool:
 
 def determiner_before_by_code(text: str, at: int) -> bool:
     """`determiner_before` read by character codes (what runs compiled)."""
-    lo = max(0, at - 7)
+    return _determiner_in(text, max(0, at - 7), at)
+
+
+def _determiner_in(text: str, lo: int, at: int) -> bool:
+    """Whether `_DETERMINER_END.search(text, lo, at)` finds a match, read by character codes
+    when the characters from the one before `lo` to `at` are ASCII (searched otherwise)."""
     k = max(0, lo - 1)
     while k < at:
         if ord(text[k]) >= 128:
@@ -950,11 +1060,24 @@ def _is_ascii_blank(code: int) -> bool:
     return 9 <= code <= 13 or 28 <= code <= 32
 
 
-def determiner_end(text: str, end: int) -> re.Match[str] | None:
-    """`_DETERMINER_END.search(text, 0, end)`, searched from DETERMINER_END_MOST characters before
-    the blanks ending text[:end]: the search of the whole text tried the pattern (led by \\b)
-    at every character."""
-    return _DETERMINER_END.search(text, max(0, len(text[:end].rstrip()) - DETERMINER_END_MOST), end)
+def determiner_end(text: str, end: int) -> bool:
+    """Whether `_DETERMINER_END.search(text, 0, end)` finds a match, searched from
+    DETERMINER_END_MOST characters before the blanks ending text[:end] (the search of the whole
+    text tried the pattern, led by \\b, at every character). Compiled, read by character codes
+    as `determiner_before` is (a copy of text[:end], its stripping and the search cost ~2,000
+    instructions)."""
+    if not _COMPILED:
+        lo = max(0, len(text[:end].rstrip()) - DETERMINER_END_MOST)
+        return _DETERMINER_END.search(text, lo, end) is not None
+    return determiner_end_by_code(text, end)
+
+
+def determiner_end_by_code(text: str, end: int) -> bool:
+    """`determiner_end` read by character codes (what runs compiled)."""
+    blanks = min(end, len(text))
+    while blanks > 0 and text[blanks - 1].isspace():  # what rstrip() strips
+        blanks -= 1
+    return _determiner_in(text, max(0, blanks - DETERMINER_END_MOST), end)
 
 
 _SPOKES_WORDS: Final = frozenset("spokesperson spokesman spokeswoman".split())
@@ -1014,7 +1137,7 @@ _REVEALING: Final = frozenset(("revealed", "reveals", "revealing"))
 # What may stand between a name and the role it holds ("Lee became treasurer"), as a first word
 _COPULAS: Final[tuple[list[str], ...]] = (["is"], ["was"], ["became"], ["becomes"], ["as"], [])
 # "the Calloway administration said": the administration speaks, not the leader it is named for
-_LEADERS_RULE: Final = re.compile(r" (?:administration|government|regime)\b")
+_LEADERS_RULE: Final = OpeningGuard(re.compile(r" (?:administration|government|regime)\b"))
 _RULE_INITIALS: Final = frozenset("agr")  # the letter after the space of every match
 
 

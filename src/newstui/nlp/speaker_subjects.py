@@ -10,6 +10,8 @@ from newstui.model import Entity
 from newstui.nlp.gazetteer import load_gazetteer
 from newstui.nlp.quotes import QuoteSpan
 from newstui.nlp.segment import (
+    LiteralGuard,
+    OpeningGuard,
     bisect_ints_left,
     bisect_ints_right,
     paragraph_spans,
@@ -50,6 +52,7 @@ from newstui.nlp.speaker_cues import (
     _ISSUER_BEFORE_TEXT,
     _IT_CLAUSE_OPENING,
     _LAST_THE,
+    _LAST_THE_NEEDS,
     _LEADERS_RULE,
     _LEADING_ADVERBIAL,
     _LEADING_PHRASE,
@@ -61,6 +64,7 @@ from newstui.nlp.speaker_cues import (
     _NOT_PLURAL_NOUNS,
     _OBJECT_PREPOSITIONS,
     _ON_BEHALF,
+    _ON_BEHALF_NEEDS,
     _ON_SITE_OF,
     _OPENING_NOUN_PHRASE,
     _OTHER_HOLDER,
@@ -69,7 +73,6 @@ from newstui.nlp.speaker_cues import (
     _OWNED_WORDS,
     _OWNER_OF,
     _PARTICIPLE_ASIDE,
-    _PARTICIPLE_AT,
     _PARTICIPLE_GAP,
     _PASSED_BEFORE,
     _PASSIVE,
@@ -102,6 +105,7 @@ from newstui.nlp.speaker_cues import (
     _TRAILING_AUX_ENDS,
     _UNNAMED_OPENERS,
     _WHO_BEFORE_VERB,
+    _WHO_BEFORE_VERB_NEEDS,
     _WORD_AFTER,
     _WORDS,
     _WRITTEN_NOUN,
@@ -115,16 +119,19 @@ from newstui.nlp.speaker_cues import (
     _qualifiers,
     _unpossessed,
     _whole_word,
+    participle_at,
     search_last_commas,
     verb_search,
 )
 
 # A time phrase opening a clause with no comma after it: "On Thursday the", "Last week the"
-_TIME_OPENING: Final = re.compile(
-    r"\s*(?:(?:On|Late|Early|Earlier|Later|Last|This|By)\s+)?(?:(?:this|last|on)\s+)?"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year|"
-    r"morning|afternoon|evening|night|today|yesterday|tonight)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?=(?:the|The)\s)"
+_TIME_OPENING: Final = OpeningGuard(
+    re.compile(
+        r"\s*(?:(?:On|Late|Early|Earlier|Later|Last|This|By)\s+)?(?:(?:this|last|on)\s+)?"
+        r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year|"
+        r"morning|afternoon|evening|night|today|yesterday|tonight)"
+        r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?=(?:the|The)\s)"
+    )
 )
 
 # A sentence opened by "He" or "She" and a lower-case word (its verb, an adverb): not "She and
@@ -154,6 +161,7 @@ _WHO_WHEN_BEFORE_VERB: Final = re.compile(
     r"days|weeks|months|years|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|\d+))+\s+$"
 )
+_WHO_WHEN_BEFORE_VERB_NEEDS: Final = LiteralGuard(_WHO_WHEN_BEFORE_VERB)
 
 
 # The longest stretch of the masked text read as one sentence. A hostile paragraph of thousands
@@ -438,8 +446,14 @@ class _SubjectFinder:
         """The person or organisation right before ", who" when that relative clause's verb
         starts at `verb_start` ("…welcomed by Moss, who said"), or the person an appositive
         ending in an organisation or place describes, else None."""
-        relative = _WHO_BEFORE_VERB.search(self.masked, start, verb_start) or (
+        relative = (
+            _WHO_BEFORE_VERB.search(self.masked, start, verb_start)
+            if _WHO_BEFORE_VERB_NEEDS.may_match(self.masked, start, verb_start)
+            else None
+        ) or (
             _WHO_WHEN_BEFORE_VERB.search(self.masked, start, verb_start)
+            if _WHO_WHEN_BEFORE_VERB_NEEDS.may_match(self.masked, start, verb_start)
+            else None
         )
         if relative:
             before = self.mentions_in(start, relative.start())
@@ -472,7 +486,11 @@ class _SubjectFinder:
         """Whether the verb at `verb_start` opens a relative clause of a nameless antecedent
         ("heckled by campaigners in Sydney, who accused her of", "former minister Ann Lee with
         health experts, who said"): those words are nobody's named."""
-        relative = _WHO_BEFORE_VERB.search(self.masked, start, verb_start)
+        relative = (
+            _WHO_BEFORE_VERB.search(self.masked, start, verb_start)
+            if _WHO_BEFORE_VERB_NEEDS.may_match(self.masked, start, verb_start)
+            else None
+        )
         if relative is None:
             return False
         end = relative.start()
@@ -750,7 +768,7 @@ class _SubjectFinder:
             else:  # "X wrote that …, but … and officials said": the last clause's own subject
                 inside = []
         # "with Moss calling it …": after "with", a name is the subject of the participle
-        participle = bool(_PARTICIPLE_AT.match(self.masked, end))
+        participle = participle_at(self.masked, end)
         kept: list[_Mention] = []  # here: the objects of prepositions, "by A and B" both
         for m in inside:
             before = self.masked[max(start, m.start - 20) : m.start].split()
@@ -944,11 +962,14 @@ class _SubjectFinder:
         if phrase.rstrip().endswith(_TRAILING_AUX_ENDS):  # (no search where it cannot match)
             phrase = _TRAILING_AUX.sub("", phrase)  # "The commission has argued": "The commission"
         # "Moreover the report states", "However the company said": a connective, no comma
-        phrase = _CONNECTIVE_OPENING.sub("", phrase)
+        # (anchored at the phrase's start: `sub` removes the one match there, if any)
+        connective = _CONNECTIVE_OPENING.match(phrase)
+        if connective:
+            phrase = phrase[connective.end() :]
         timed = _TIME_OPENING.match(phrase)
         if timed:  # "On Thursday the Turkish government said": the subject after the time
             phrase = phrase[timed.end() :]
-        on_behalf = _ON_BEHALF.search(phrase)
+        on_behalf = _ON_BEHALF.search(phrase) if _ON_BEHALF_NEEDS.may_match(phrase) else None
         if on_behalf:  # "a spokesperson for the union said": the union speaks
             phrase = "the " + on_behalf.group(1)
         clause = [
@@ -960,7 +981,7 @@ class _SubjectFinder:
         spokes = _BODY_SPOKESPERSON.match(last)
         if spokes and spokes.group(1).lower() in _SPEAKING_ORG_NOUNS:  # "A company spokesman said"
             return self._body_nearby(pos)
-        trailing = _LAST_THE.search(last)
+        trailing = _LAST_THE.search(last) if _LAST_THE_NEEDS.may_match(last) else None
         role_only = False
         if (  # 'Calling it a “…” the archbishop said': a role named at the clause's end
             trailing

@@ -32,6 +32,7 @@ from newstui.nlp.speaker_cues import (
     _CLAUSE_OPENING,
     _CLOSING_MARKS,
     _COMMA_AND_VERB,
+    _COMMA_AND_VERB_NEEDS,
     _CREDITING,
     _DASH_CREDIT,
     _DASHES,
@@ -45,7 +46,6 @@ from newstui.nlp.speaker_cues import (
     _INVERTED,
     _INVERTED_INITIALS,
     _ISSUED_BY,
-    _ISSUED_TEXT,
     _IT_READ,
     _LABEL,
     _LABEL_AS,
@@ -132,6 +132,7 @@ from newstui.nlp.speaker_cues import (
     _Mention,
     determiner_before,
     determiner_end,
+    issued_texts,
     opening_after,
     verb_matches,
     verb_search,
@@ -197,6 +198,12 @@ _SAYERS_OF: Final = (
         "email e-mail tweet post posting aide aides lawyer lawyers attorney representative behalf".split()
     )
 )
+
+
+def _holds_stop(text: str) -> bool:
+    """`_SENTENCE_STOP.search(text) is not None`: whether a . ! or ? is in `text` (three finds
+    in C, where the pattern's call from compiled code costs ~1,000 instructions)."""
+    return "." in text or "!" in text or "?" in text
 
 
 class SpeakerFinder(_SubjectFinder):
@@ -272,7 +279,7 @@ class SpeakerFinder(_SubjectFinder):
         sent_start, _ = self.sentence_bounds(span.open_mark)
         start = self._after_closed_quotes(sent_start, span.open_mark)
         masked = self.masked
-        for noun in reversed(list(_ISSUED_TEXT.finditer(masked, start, span.open_mark))):
+        for noun in reversed(issued_texts(masked, start, span.open_mark)):
             named = self._named_issuer(noun.start(), noun.end(), span.open_mark)
             if named is None:
                 continue
@@ -705,7 +712,7 @@ class SpeakerFinder(_SubjectFinder):
             tail[:1].isspace()
             and tail.lstrip()[:1].isupper()
             and "\n" not in tail
-            and _SENTENCE_STOP.search(tail) is None
+            and not _holds_stop(tail)
         )
 
     def _inside_reported_clause(self, span: QuoteSpan, sent_start: int) -> bool:
@@ -1038,7 +1045,9 @@ class SpeakerFinder(_SubjectFinder):
                 span, tail
             )
         base = span.close_mark + 1
-        before = tail[: verb.start()]
+        # the verb's offsets and words, read once (each a method call of the match, compiled)
+        verb_start, verb_end_at, verb_text = verb.start(), verb.end(), verb.group()
+        before = tail[:verb_start]
         last_char = self.text[span.start : span.end].rstrip().rstrip("[]")[-1:]
         if (
             last_char in ".?!"
@@ -1048,12 +1057,12 @@ class SpeakerFinder(_SubjectFinder):
             and not tail.rstrip().endswith((".", "!", "?"))
             # '“…involved.” said Ann Lee, adding that “…”': a lower-case verb opening the tail
             # goes on with the quote's sentence
-            and not (verb.start() == word_at and tail[word_at : word_at + 1].islower())
+            and not (verb_start == word_at and tail[word_at : word_at + 1].islower())
         ):
             # '“…exempt?” Moss said, “People…”', '“…use.” The letter stressed “…”', '“…States.”
             # Reid praised it on X, stating he was “…”', '“…own.” Reeve called it an “odd” one':
             return None  # a new sentence with no stop of its own leads into the next quote
-        if last_char in ".?!" and _CLAUSE_AFTER.match(tail, verb.end()):
+        if last_char in ".?!" and _CLAUSE_AFTER.match(tail, verb_end_at):
             return None  # '“…genocidal war.” Reid then explained he was …': a new sentence
         if (
             last_char in ".?!"
@@ -1074,9 +1083,9 @@ class SpeakerFinder(_SubjectFinder):
         # '“…”, the club's coach Ann Lee said': a comma or dash right after the closing mark
         # leaves the sentence open as one inside the marks would (British and Wikinews style)
         ends_open = last_char in ",!?—–…-" or tail.lstrip(" ")[:1] in (",", "—", "–")
-        if last_char in ".?!" and verb.group() == "According to" and not before.strip():
+        if last_char in ".?!" and verb_text == "According to" and not before.strip():
             return None  # '“…revoked them.” According to the report, Moss…': a new sentence
-        if verb.group() == "according to" and not before.strip(" ,\t"):
+        if verb_text == "according to" and not before.strip(" ,\t"):
             sent_start = self.sentence_bounds(span.open_mark)[0]
             said_by = verb_matches(self.masked, sent_start, span.open_mark)[-1:]
             if said_by and not _RELATIVE_WHICH.search(self.masked, sent_start, said_by[0].start()):
@@ -1088,25 +1097,25 @@ class SpeakerFinder(_SubjectFinder):
                     return said
         # '“…,” angrily said Ann Lee': one adverb before the inverted verb changes nothing
         if not before.strip(" ,\t") or (before[-3:] == "ly " and _LONE_ADVERB.fullmatch(before)):
-            after = tail[verb.end() :]
+            after = tail[verb_end_at:]
             written = _WRITTEN_FROM.match(after)
             if written:  # '“…,” said a statement from Moss's office': the statement's author
-                at = base + verb.end() + written.end()
+                at = base + verb_end_at + written.end()
                 for m in self.mentions_in(at, at + 1):
                     if m.entity.type in ("PERSON", "ORG"):
                         return m.entity.name
-            if verb.group().endswith("ing") and after.split()[:1] not in (["he"], ["she"]):
+            if verb_text.endswith("ing") and after.split()[:1] not in (["he"], ["she"]):
                 return None  # '“…,” praising Reid': the name after a participle is its object
             if after.startswith((" they ", " we ", " there ")):
                 # 'Lee, who called it “…”, said they are on the track of Moss': the verb
                 # heads a clause of its own; its subject stands before the quotation
                 return ""
             stop = _PHRASE_STOP.search(after)
-            phrase_end = base + verb.end() + (stop.start() if stop else len(after.rstrip(" .")))
+            phrase_end = base + verb_end_at + (stop.start() if stop else len(after.rstrip(" .")))
             named = self._named_in(
-                base + verb.end(), phrase_end, span.close_mark, allow_pronoun=False
+                base + verb_end_at, phrase_end, span.close_mark, allow_pronoun=False
             )
-            possessor = self.mentions_in(base + verb.end(), phrase_end)[:1]
+            possessor = self.mentions_in(base + verb_end_at, phrase_end)[:1]
             if possessor and _POSSESSIVE_AFTER.match(self.masked, possessor[0].end):
                 # "writes Kerr's old friend Dan Boyd", "said Moss's lawyer, Ann Reid": the
                 # possessive names whose friend speaks; the person right after its role noun
@@ -1122,7 +1131,7 @@ class SpeakerFinder(_SubjectFinder):
                         return m.entity.name
                 if possessor[0].entity.type == "PERSON" and self._owner_of_role(possessor[0]):
                     return ""  # "said Senator Clark's spokesman, adding that …": unnamed
-                if not self.masked[base + verb.end() : possessor[0].start].strip() and (
+                if not self.masked[base + verb_end_at : possessor[0].start].strip() and (
                     self._owns_object(possessor[0])
                 ):
                     return None  # '“…” disclosed Plame's identity': the verb's object
@@ -1136,15 +1145,15 @@ class SpeakerFinder(_SubjectFinder):
                     and not self._after_preposition(m)  # "said a student from Kibera"
                 ]
                 if later:
-                    if self._placed_by_name(base + verb.end(), later[0]):
+                    if self._placed_by_name(base + verb_end_at, later[0]):
                         return ""  # "yelled a man in the crowd where Mayor Ann Lee spoke"
                     return later[0].entity.name
             else:
-                placed = self.mentions_in(base + verb.end(), phrase_end)[:1]
+                placed = self.mentions_in(base + verb_end_at, phrase_end)[:1]
                 if (
                     placed
                     and placed[0].entity.name == named
-                    and self._placed_by_name(base + verb.end(), placed[0])
+                    and self._placed_by_name(base + verb_end_at, placed[0])
                 ):
                     # "screamed protesters outside the office of Senator Ann Lee": the crowd's;
                     # "said a friend of Lee, Eddie Moss": the name set off after it
@@ -1158,7 +1167,7 @@ class SpeakerFinder(_SubjectFinder):
                     ):
                         return set_off[0].entity.name
                     return ""
-            if named is None and _PARTICIPLE_OR_ACCORDING.search(verb.group()):
+            if named is None and _PARTICIPLE_OR_ACCORDING.search(verb_text):
                 return None  # '…,” adding that …': the speaker is the subject before the quote
             return named or ""
         if self._said_right_before(span):
@@ -1167,11 +1176,11 @@ class SpeakerFinder(_SubjectFinder):
         first = (before.lstrip(" ,—–(").split() or [""])[0]
         if first in _NOT_SUBJECT or ";" in before:
             return None  # '“interesting” case; Reid said': the verb of another clause
-        subject_end = verb.start()
+        subject_end = verb_start
         quoted_as = _QUOTED_AS.search(before) if "quoted" in before else None
         if quoted_as:  # '“…,” he was quoted as saying': the subject of "was quoted"
             before, subject_end = before[: quoted_as.start()], quoted_as.start()
-        elif verb.group() in _TOLD_VERBS and _PASSIVE_AUX_END.search(before):
+        elif verb_text in _TOLD_VERBS and _PASSIVE_AUX_END.search(before):
             return ""  # '“…,” Moss was told': Moss listened; who spoke is not named
         if "." in before:
             # '“…,” the union president, Robert Meegan Jr., said': the stop of a name ("Jr.",
@@ -1199,7 +1208,7 @@ class SpeakerFinder(_SubjectFinder):
             before = _PERSON_TITLE_STOP.sub(" ", before)  # (each match holds a stop)
             # '“…,” AITA spokeswoman Laura E. Jones said': nor does a name's initial
             before = _INITIALS_STOP.sub(lambda m: m.group().replace(".", " "), before)
-        if _SENTENCE_STOP.search(before):
+        if _holds_stop(before):
             return None
         if len(before.split()) > 14:
             # '“…,” Ann Reid, vice president of Acme, a group for …, said': the name that
@@ -1408,7 +1417,8 @@ class SpeakerFinder(_SubjectFinder):
         """'Lee's January 31 declaration that he would “…”', 'a plea by Adams for the group to
         “…”', 'his pledge to “…”': the owner of the noun of speech (in a clause with no verb of
         speech) whose words the quotation at `pos` gives; None when no one owns it."""
-        nouns = [*_SPEECH_NOUN.finditer(self.masked, start, pos)]
+        # (an empty window, the quotation opening its sentence, holds no noun: not searched)
+        nouns = [*_SPEECH_NOUN.finditer(self.masked, start, pos)] if start < pos else []
         if not nouns or pos - nouns[-1].end() > 80:
             return None
         noun = nouns[-1]
@@ -1610,18 +1620,22 @@ class SpeakerFinder(_SubjectFinder):
                 return named
             return self._speech_noun_owner(sent_start, span.open_mark)
         verb = verbs[-1]
-        lead_in = head[verb.end() :]
+        # the verb's offsets and words, read once (each a method call of the match, compiled)
+        verb_start, verb_end_at, verb_text = verb.start(), verb.end(), verb.group()
+        lead_in = head[verb_end_at:]
         # the anchored match first: it fails at once after most verbs, where the search for a
         # passive before the verb (anchored at its end) is tried from every character of the head
         agent = _LABELLED_BY.match(lead_in)
-        if agent and not _PASSIVE_BEFORE.search(head, 0, verb.start()):
+        if agent and not _PASSIVE_BEFORE.search(head, 0, verb_start):
             agent = None
         if agent:  # 'Moss was described by the council as “…”': the council's words
-            start = sent_start + verb.end() + agent.start(1)
-            named = self._first_named(start, sent_start + verb.end() + agent.end(1), span.open_mark)
+            start = sent_start + verb_end_at + agent.start(1)
+            named = self._first_named(
+                start, sent_start + verb_end_at + agent.end(1), span.open_mark
+            )
             return named or self._description(agent.group(1), span.open_mark) or ""
         quoted = (
-            _QUOTES_SAYING.search(head, 0, verb.end()) if "quot" in head or "cit" in head else None
+            _QUOTES_SAYING.search(head, 0, verb_end_at) if "quot" in head or "cit" in head else None
         )
         if quoted and not _PASSIVE_AUX_END.search(head, 0, quoted.start()):
             # "The AP quotes the Belgian minister saying, “…”", "Ansa cited Sgrena as telling
@@ -1641,17 +1655,17 @@ class SpeakerFinder(_SubjectFinder):
             return ""
         if (
             (
-                verb.group() in _SAY_THEN_SPEAKER
+                verb_text in _SAY_THEN_SPEAKER
                 # "The request, pointed out Spain’s El País, “…”": a credit set off by commas
                 or (
-                    verb.group() in _CREDIT_BETWEEN_COMMAS
-                    and head[: verb.start()].rstrip().endswith(",")
+                    verb_text in _CREDIT_BETWEEN_COMMAS
+                    and head[:verb_start].rstrip().endswith(",")
                     and lead_in.rstrip().endswith(",")
                 )
             )
             and (
                 lead_in.rstrip().endswith((",", ":"))
-                or head[: verb.start()].rstrip().endswith(_CLOSING_MARKS)
+                or head[:verb_start].rstrip().endswith(_CLOSING_MARKS)
             )
             and len(lead_in.split()) <= 8
             and lead_in.split()[:1] != []
@@ -1661,18 +1675,18 @@ class SpeakerFinder(_SubjectFinder):
             and not self._verb_object_named(head, verb, lead_in)
         ):
             named = self._named_in(
-                sent_start + verb.end(), span.open_mark, span.open_mark, allow_pronoun=False
+                sent_start + verb_end_at, span.open_mark, span.open_mark, allow_pronoun=False
             )
             if named:
                 return named
         if (
-            verb.group() in _SAY_THEN_SPEAKER
+            verb_text in _SAY_THEN_SPEAKER
             and lead_in.rstrip().endswith(",")
-            and head[: verb.start()].rstrip().endswith(_CLOSING_MARKS)
+            and head[:verb_start].rstrip().endswith(_CLOSING_MARKS)
         ):
             # '“…,” said Pat Mooney, head of the ETC Group in Ottawa, “…”': the person right
             # after the verb goes on speaking, however long the appositive after the name
-            verb_end = sent_start + verb.end()
+            verb_end = sent_start + verb_end_at
             first = self.mentions_in(verb_end, span.open_mark)[:1]
             if (
                 first
@@ -1681,17 +1695,17 @@ class SpeakerFinder(_SubjectFinder):
                 and self.masked[first[0].end : first[0].end + 1] == ","
             ):
                 return first[0].entity.name
-        if verb.group().lower() in _CREDITING:
-            after = head[verb.end() :]
+        if verb_text.lower() in _CREDITING:
+            after = head[verb_end_at:]
             stop = _PHRASE_STOP.search(after)
             while (
                 stop and stop.group() == "(" and 0 <= after.find(")", stop.end()) < stop.end() + 12
             ):
                 # "according to Acme (ACM) director of safety, …": a short form goes on
                 stop = _PHRASE_STOP.search(after, after.find(")", stop.end()) + 1)
-            end = sent_start + verb.end() + (stop.start() if stop else len(after))
+            end = sent_start + verb_end_at + (stop.start() if stop else len(after))
             roles = load_gazetteer().role_words
-            phrase = head[verb.end() : end - sent_start].split()
+            phrase = head[verb_end_at : end - sent_start].split()
             if self.masked[end : end + 1] == "," and (
                 (bool(phrase) and phrase[-1] in roles)
                 # "according to a spokesman for Akayev, Abdil Seghizbayev,": the role's holder
@@ -1713,17 +1727,17 @@ class SpeakerFinder(_SubjectFinder):
                         return m.entity.name
             written = _WRITTEN_FROM.match(after)
             if written:  # "According to a statement from Acme, “…”": the statement's author
-                for m in self.mentions_in(sent_start + verb.end() + written.end(), span.open_mark):
-                    if m.start == sent_start + verb.end() + written.end():
+                for m in self.mentions_in(sent_start + verb_end_at + written.end(), span.open_mark):
+                    if m.start == sent_start + verb_end_at + written.end():
                         return m.entity.name if m.entity.type in ("PERSON", "ORG") else None
             return self._speaker_in(
-                sent_start + verb.end(), end, span.open_mark, allow_pronoun=False
+                sent_start + verb_end_at, end, span.open_mark, allow_pronoun=False
             )
-        if verb.group().endswith("ing") and (
-            (verb.start() and head[verb.start() - 2] == ",")
+        if verb_text.endswith("ing") and (
+            (verb_start and head[verb_start - 2] == ",")
             # "He reiterated it, urging Hezbollah to …, and calling on Israel to …, terming
             # them “…”": a participle after ", and" is the clause subject's too
-            or head.endswith(", and ", 0, verb.start())
+            or head.endswith(", and ", 0, verb_start)
         ):
             # "Moss thanked Reid on X, writing that “…”": the subject, not the object, speaks;
             # "he told RTÉ, accusing them of “…”": the subject of the verb before, not its object
@@ -1732,23 +1746,23 @@ class SpeakerFinder(_SubjectFinder):
                 if found:
                     return found
             found = self._speaker_in(
-                sent_start, sent_start + verb.start(), span.open_mark, allow_pronoun=False
+                sent_start, sent_start + verb_start, span.open_mark, allow_pronoun=False
             )
             # "The Attorney General attacked the act, saying": the role that opens the clause
             return (
                 found
-                or self._opening_role(sent_start, sent_start + verb.start())
+                or self._opening_role(sent_start, sent_start + verb_start)
                 or self._opening_body(sent_start, span.open_mark)
                 or found
             )
         if (
-            verb.group().endswith("ing")
+            verb_text.endswith("ing")
             and len(verbs) > 1
             and not verbs[-2].group().endswith("ing")
             and verbs[-2].group()[:1].islower()
-            and not _CLAUSE_BREAK.search(head, verbs[-2].end(), verb.start())
+            and not _CLAUSE_BREAK.search(head, verbs[-2].end(), verb_start)
             # "quoting Lee as saying", "heard Lee saying", "told … that Lee …": Lee's words
-            and not _OWN_PARTICIPLE_SUBJECT.search(head, verbs[-2].end(), verb.start())
+            and not _OWN_PARTICIPLE_SUBJECT.search(head, verbs[-2].end(), verb_start)
         ):
             # "Moss wrote to Reid saying: “…”": the participle's subject is the finite
             # verb's, not the name between them
@@ -1756,7 +1770,7 @@ class SpeakerFinder(_SubjectFinder):
             if found:
                 return found
         page = (
-            _TEXT_ON_PAGE.match(head, 0, verb.start())
+            _TEXT_ON_PAGE.match(head, 0, verb_start)
             if " on " in head and span not in self.short  # a fragment there: a term ('sub-sea')
             else None
         )
@@ -1765,47 +1779,51 @@ class SpeakerFinder(_SubjectFinder):
             for m in self.mentions_in(sent_start + page.start(1), end):
                 if m.end == end and m.entity.type in ("PERSON", "ORG"):
                     return m.entity.name
-        relative = self._relative_subject(sent_start, sent_start + verb.start())
+        relative = self._relative_subject(sent_start, sent_start + verb_start)
         if relative:  # "…welcomed by Moss, who said it was “…”": Moss
             return relative
-        if self._nameless_relative(sent_start, sent_start + verb.start()):
+        if self._nameless_relative(sent_start, sent_start + verb_start):
             return ""  # "heckled by campaigners, who accused her of “…”": nobody named
-        if _AND_VERB_NEEDS.may_match(head, max(0, verb.start() - 40), verb.start()) and (
-            _AND_VERB.search(head, max(0, verb.start() - 40), verb.start())
+        if _AND_VERB_NEEDS.may_match(head, max(0, verb_start - 40), verb_start) and (
+            _AND_VERB.search(head, max(0, verb_start - 40), verb_start)
         ):
             # "Moss thanked Reid for his help and said she was “…”": the first verb's subject
-            subject = self._coordinated_subject(sent_start, sent_start + verb.start())
+            subject = self._coordinated_subject(sent_start, sent_start + verb_start)
             if subject is not None:  # "" when the only names are the first verb's objects
                 return subject
-        elif verbs and _COMMA_AND_VERB.search(head, max(0, verb.start() - 30), verb.start()):
+        elif (
+            verbs
+            and _COMMA_AND_VERB_NEEDS.may_match(head, max(0, verb_start - 30), verb_start)
+            and _COMMA_AND_VERB.search(head, max(0, verb_start - 30), verb_start)
+        ):
             # "He alleged that Iran had a plan, and said the world “…”": the opening subject
-            subject = self._sole_coordinated_subject(sent_start, sent_start + verb.start())
+            subject = self._sole_coordinated_subject(sent_start, sent_start + verb_start)
             if subject:
                 return subject
-        own = self._clause_after_quote(sent_start, sent_start + verb.start(), span)
+        own = self._clause_after_quote(sent_start, sent_start + verb_start, span)
         if own is not None:
             return own
-        found = self._speaker_in(sent_start, sent_start + verb.start(), span.open_mark)
+        found = self._speaker_in(sent_start, sent_start + verb_start, span.open_mark)
         if not found:
             # "The judge's summary concluded with the statement:": the judge's; only when the
             # text is the verb's subject ("The judge's ruling sparked protests, where
             # supporters chanted:" is the supporters')
-            subject = head[: verb.start()]
+            subject = head[:verb_start]
             if _TEXT_AS_SUBJECT.match(subject):
                 found = self._described_text_owner(subject, span.open_mark) or ""
-        if not found and len(verbs) > 1 and verb.group().endswith("ing"):
+        if not found and len(verbs) > 1 and verb_text.endswith("ing"):
             # "The governor tweeted her reasoning saying, “…”": the subject of the main verb
             return self._speaker_in(sent_start, sent_start + verbs[-2].start(), span.open_mark)
         if (
             not found
-            and verb.group() in _REVEALING
+            and verb_text in _REVEALING
             and len(verbs) > 1
             and head[verbs[-2].end() :].startswith(" that ")
         ):
             # "He said that tests had revealed “…”": the reporter of a clause whose own subject
             # (a thing that shows) names nobody; "said that officials said" stays unnamed
             return self._speaker_in(sent_start, sent_start + verbs[-2].start(), span.open_mark)
-        if not found and verb.group().endswith("ing"):
+        if not found and verb_text.endswith("ing"):
             return self._opening_body(sent_start, span.open_mark) or found
         return found
 
