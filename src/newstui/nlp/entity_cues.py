@@ -592,6 +592,19 @@ def _last_word(name: str) -> str:
     return name.rsplit(None, 1)[-1] if name else ""
 
 
+def alternatives_openings(pattern: re.Pattern[str], size: int) -> frozenset[str]:
+    """The first `size` characters (its opening space included) of every match of a pattern
+    written " (?:a|b|…)…" or " (a|b|…)…", each alternative opening with `size` - 1 plain
+    characters: a slice
+    of the text not among them is a position where the pattern cannot match (no call of it)."""
+    written = pattern.pattern
+    opening = " (?:" if written.startswith(" (?:") else " ("
+    assert written.startswith(opening)
+    alternatives = written[len(opening) : written.index(")")].split("|")
+    assert all(re.escape(a[: size - 1]) == a[: size - 1] for a in alternatives)
+    return frozenset(" " + a[: size - 1] for a in alternatives)
+
+
 # The label of a turn in an interview transcript, as Wikinews writes them: "((WSS))  Why?",
 # "((Ann Lee))  Yes." (a name as the label is still a person's), "((hi))" before a quote in Hindi.
 # Words that make a title of a title ("White House Press Secretary Joe Lockhart", "Council
@@ -616,6 +629,7 @@ _SPACED_LEGAL_FORM: Final = re.compile(
     r" (?:ASA|SA|S\.A\.|SpA|SPA|S\.p\.A\.|AG|NV|N\.V\.|AB|Oyj|plc|PLC|SCA|GmbH|Ltd|Inc|Corp|"
     r"LLC|Limited)(?:['’]s)?(?![\w&'’-])"
 )
+_LEGAL_FORM_OPENINGS: Final = alternatives_openings(_SPACED_LEGAL_FORM, 2)  # " A", " S" …
 # The short forms that are also common abbreviations (A/B, South Africa or Australia, Nevada,
 # Attorney General), and what after one shows it is no legal form: "The BBC SA correspondent",
 # "Microsoft AB tested the feature" (a region's desk, an A/B test).
@@ -794,6 +808,7 @@ def spoken_after(text: str, end: int) -> bool:
 _EVENT_AFTER_PLACE: Final = re.compile(
     r" (?:protocol|accords?|declaration|treaty|bombings?|massacre|disaster|round|process)\b"
 )
+_EVENT_AFTER_OPENINGS: Final = alternatives_openings(_EVENT_AFTER_PLACE, 3)  # " pr", " ac" …
 # A people's word after a language's name ("Tamil rebels", "Basque independence", "the
 # Yoruba community"): the people, a group (the language is never an entity).
 _PEOPLE_AFTER_LANGUAGE: Final = re.compile(
@@ -936,6 +951,7 @@ _LEADER_TERM: Final = re.compile(
     r" (administration|government|presidency|premiership|regime|reign|rule|era)\b"
 )
 _LEADER_OPENINGS: Final = frozenset((" ", "'", "’"))
+_LEADER_TERM_OPENINGS: Final = alternatives_openings(_LEADER_TERM, 3)  # " ad", " go" …
 # A people's adjective between a leader's possessive and the term: "Hussein's Iraqi regime".
 _PEOPLE_ADJECTIVE: Final = re.compile(r" ([A-Z][a-z]+)(?= )")
 _LEADER_TERMS: Final = frozenset(
@@ -1114,6 +1130,15 @@ def _title_case(name: str) -> str:
     return re.sub(r"[^\W\d_]+", lambda m: m.group()[0] + m.group()[1:].lower(), name)
 
 
+def _sort_by_start(cands: list[Candidate]) -> None:
+    """`cands.sort(key=lambda c: c.start)`, in place: nothing to do when they are in order (a
+    pass mostly adds nothing), where the sort calls its key function for every candidate."""
+    for k in range(1, len(cands)):
+        if cands[k].start < cands[k - 1].start:
+            cands.sort(key=_START)
+            return
+
+
 def _by_start(cands: list[Candidate]) -> list[Candidate]:
     """`sorted(cands, key=_START)`: a copy when they are in order already (as the scan mostly
     leaves them), sorted only when not (a key call per candidate from the sort otherwise)."""
@@ -1186,6 +1211,10 @@ _DESCRIBED_AS_PLACE: Final = re.compile(
     + r"monument|landmark|building|tower|skyscraper|bridge|stadium)"
     + _DESCRIPTION_END
 )
+# What a match of _DESCRIBED_AS_BODY and of _DESCRIBED_AS_PLACE opens with (", a", ", an",
+# ", the"; ", formerly", ", once", ", now"): tested before either pattern is tried.
+_DESCRIBED_BODY_OPENINGS: Final = frozenset((", a", ", t"))
+_DESCRIBED_PLACE_OPENINGS: Final = _DESCRIBED_BODY_OPENINGS | {", f", ", o", ", n"}
 # "a program called RAPIDGate", "a research group called FurScience", "stations called Al-Alam":
 # the noun before "called", "dubbed" or "known as" says what the name is.
 _CALLED_ENDINGS: Final = (

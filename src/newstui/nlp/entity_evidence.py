@@ -33,7 +33,9 @@ from newstui.nlp.entity_cues import (
     _DEAL_WORD_SET,
     _DESCRIBED_AS_BODY,
     _DESCRIBED_AS_PLACE,
+    _DESCRIBED_BODY_OPENINGS,
     _DESCRIBED_PERSON_NOUNS,
+    _DESCRIBED_PLACE_OPENINGS,
     _DESCRIBED_THEN_SPEAKS,
     _DESCRIBED_THEN_VERB,
     _DESCRIPTION_STOPS,
@@ -58,6 +60,7 @@ from newstui.nlp.entity_cues import (
     _LANGUAGES,
     _LEADER_OPENINGS,
     _LEADER_TERM,
+    _LEADER_TERM_OPENINGS,
     _LEADER_TERMS,
     _LINKING_WORDS,
     _MEDIA_VERBS,
@@ -378,7 +381,7 @@ class _TypingFinder(_FinderBase):
         leader's (a party, a nation or an adjective is known or reads as one)."""
         possessive = after[:2] in _POSSESSIVE_ENDINGS and not _is_word_char(after[2:3])
         rest = after[2:] if possessive else after
-        m = _LEADER_TERM.match(rest)
+        m = _LEADER_TERM.match(rest) if rest[:3] in _LEADER_TERM_OPENINGS else None
         if m is None and possessive and (people := _PEOPLE_ADJECTIVE.match(rest)):
             known = self._lookup(people.group(1))  # "Hussein's Iraqi regime": his people's
             if known and known[1] == "GROUP":
@@ -884,7 +887,7 @@ class _TypingFinder(_FinderBase):
         ):  # but "the president of the European Central Bank, Jean-Claude Trichet, said"
             return "ORG", 2  # "the national copper commission, Cochilco, said"
         if (
-            after[:1] == ","
+            after[:3] in _DESCRIBED_BODY_OPENINGS
             and _DESCRIBED_AS_BODY.match(self.text, end)
             # "Security and Investigations, a firm", "Entraide et Solidarité AF447, a support
             # group": the end of a longer name after its "and"
@@ -892,7 +895,7 @@ class _TypingFinder(_FinderBase):
         ):
             return "ORG", 2  # "Arla, the main Danish provider of dairy products", "Hutchison,
             # the company which operates the network": a body described after a comma
-        if after[:1] == "," and _DESCRIBED_AS_PLACE.match(self.text, end):
+        if after[:3] in _DESCRIBED_PLACE_OPENINGS and _DESCRIBED_AS_PLACE.match(self.text, end):
             return "PLACE", 2  # "Birmaza, a northern village, was attacked"
         if len(before) >= 2 and before[-1] == "of" and before[-2] in PLACE_OF_NOUNS:
             return "PLACE", 2
@@ -1440,8 +1443,12 @@ class _TypingFinder(_FinderBase):
         # the cues that need a comma or an apostrophe after the name: regular expressions,
         # tried last (most names with a comma after them fail a cheaper test above)
         if mark == ",":
-            if _DESCRIBED_AS_BODY.match(self.text, start + len(surface)) or (
-                _DESCRIBED_AS_PLACE.match(self.text, start + len(surface))
+            at = start + len(surface)
+            opening = self.text[at : at + 3]  # (what either pattern's match opens with)
+            if (
+                opening in _DESCRIBED_BODY_OPENINGS and _DESCRIBED_AS_BODY.match(self.text, at)
+            ) or (
+                opening in _DESCRIBED_PLACE_OPENINGS and _DESCRIBED_AS_PLACE.match(self.text, at)
             ):
                 return False  # "Arla, the main Danish provider of dairy products"
             if after[:2] == ", " and self._person_after(after):

@@ -197,7 +197,7 @@ def rules_type(key: str, cands: list[Candidate], confirmed: set[str]) -> str | N
 
 def names_nothing(key: str, cands: list[Candidate], kind: str, gaz: Gazetteer) -> bool:
     """Whether a typed group names nothing whatever its type: a lone suffix, a title, a head noun."""
-    if key[2:] in _GENERATIONS:
+    if len(key) <= 8 and key[2:] in _GENERATIONS:  # (a one-word key of six letters at most)
         return True  # "… King Jr. Day": a suffix cut from its name is no one
     if _only_title(cands[0], gaz) if len(cands) == 1 else all(_only_title(c, gaz) for c in cands):
         return True  # "The Vice President, Mike Pence, said": a title alone names no one
@@ -218,12 +218,21 @@ def names_nothing(key: str, cands: list[Candidate], kind: str, gaz: Gazetteer) -
 def _only_office(cand: Candidate, gaz: Gazetteer) -> bool:
     """Whether a candidate ends in an office and opens with no given name ("Minority Leader",
     "Democratic Representatives", "Health Director"): an office, not a person's name."""
-    words = (cand.display or cand.text).split()
-    return (
-        strip_possessive(words[-1]) in _OFFICE_NOUNS
-        and words[0] not in gaz.first_names
-        and cand.strength < 3
-    )
+    if cand.strength >= 3:
+        return False
+    name = cand.display or cand.text
+    found = _ONLY_OFFICES.get(name)  # (the same names in article after article)
+    if found is None:
+        if len(_ONLY_OFFICES) >= _CACHED_WORDS:
+            _ONLY_OFFICES.clear()
+        words = name.split()
+        found = _ONLY_OFFICES[name] = (
+            strip_possessive(words[-1]) in _OFFICE_NOUNS and words[0] not in gaz.first_names
+        )
+    return found
+
+
+_ONLY_OFFICES: Final[dict[str, bool]] = {}  # _only_office's answer by name (see _CACHED_WORDS)
 
 
 def _only_generic_head(cands: list[Candidate]) -> bool:
@@ -249,14 +258,23 @@ def _entity(cands: list[Candidate], kind: str) -> Entity:
         for cand in cands:
             if _names_better(cand, best):
                 best = cand  # the first of the best, as max() keeps
-        spans = sorted({(c.start, c.end, c.text) for c in cands})
-        mentions = tuple([_mention(start, end, text) for start, end, text in spans])
+        mentions = tuple([_mention(start, end, text) for start, end, text in _spans(cands)])
     entity = _NEW(_ENTITY)  # Entity.__new__(Entity)
     fields = entity.__dict__
     fields["name"] = best.display or best.text
     fields["type"] = kind
     fields["mentions"] = mentions
     return entity
+
+
+def _spans(cands: list[Candidate]) -> list[tuple[int, int, str]]:
+    """`sorted({(c.start, c.end, c.text) for c in cands})`: the mentions' spans in order, each
+    once; as they stand when their starts rise (most groups: no set of tuples hashed, no sort)."""
+    spans = [(c.start, c.end, c.text) for c in cands]
+    for k in range(1, len(cands)):
+        if cands[k].start <= cands[k - 1].start:
+            return sorted(set(spans))
+    return spans
 
 
 def _names_better(a: Candidate, b: Candidate) -> bool:
@@ -416,7 +434,6 @@ def group_candidates(
             if kind == "ORG" and country and len(caps) - country > 1:
                 # "United States Commission on Presidential Debates" is the "CPD"
                 _add_to(initials, "".join(w[0] for w in caps[country:]).upper(), key)
-    given_openings: dict[str, set[str]] | None = None  # made when first asked (rarely)
     for key in list(groups):
         cands = groups[key]
         surface = cands[0].text
@@ -431,10 +448,15 @@ def group_candidates(
         # a gazetteer hit never overrides strong local evidence: "Lawyer Emma Jordan …
         # Jordan said" is the lawyer, when the article names her and "Jordan" speaks
         strongest = cands[0].strength if len(cands) == 1 else max(c.strength for c in cands)
-        if not targets and len(words) == 1 and full_people and text and strongest >= 3:
-            if given_openings is None:
-                given_openings = _given_name_openings(full_people)
-            opened = given_openings.get(name)
+        if (
+            not targets
+            and len(words) == 1
+            and full_people
+            and text
+            and strongest >= 3
+            and 4 <= len(name) <= 12  # the lengths of a given name's openings
+        ):
+            opened = _people_opened_by(full_people, name)
             short = _nickname_of(opened, cands, groups, text) if opened else None
             if short is not None:
                 targets = {short}
@@ -517,17 +539,19 @@ def group_candidates(
     return groups, confirmed
 
 
-def _given_name_openings(full_people: dict[str, list[str]]) -> dict[str, set[str]]:
-    """Each opening of four letters or more, two or more short of the whole, of a person's
-    first given name ("chad" of "chadwick"), with the people whose name it opens."""
-    openings: dict[str, set[str]] = {}
+def _people_opened_by(full_people: dict[str, list[str]], name: str) -> set[str]:
+    """The people whose first given name `name` opens ("chad" of "chadwick"), as an opening of
+    four to twelve letters, two or more short of the whole (empty if none): read for the one
+    name asked, not every opening of every name made first."""
+    people: set[str] = set()
+    size = len(name)
+    if not 4 <= size <= 12:
+        return people
     for given, keys in full_people.items():
-        if " " in given or len(given) < 6:
+        if " " in given or len(given) < 6 or size >= len(given) - 1 or not given.startswith(name):
             continue
-        people = {key for key in keys if key[2:].split()[0] == given}
-        for n in range(4, min(len(given) - 1, 13)):
-            openings.setdefault(given[:n], set()).update(people)
-    return openings
+        people.update([key for key in keys if key[2:].split()[0] == given])
+    return people
 
 
 def _nickname_of(
@@ -1870,9 +1894,22 @@ _ROLE_QUALIFIERS: Final = frozenset(
 def _only_title(cand: Candidate, gaz: Gazetteer) -> bool:
     """Whether a candidate is only a title or role words ("Vice President", "Senator",
     "Senior Vice President", "Coordinator" in "Tom Clarke, Coordinator of the …")."""
-    text = cand.text[4:] if cand.text.startswith("The ") else cand.text
     if cand.strength >= 3:
         return False
+    found = _ONLY_TITLES.get(cand.text)  # (the same names in article after article)
+    if found is None:
+        if len(_ONLY_TITLES) >= _CACHED_WORDS:
+            _ONLY_TITLES.clear()
+        found = _ONLY_TITLES[cand.text] = _title_words_only(cand.text, gaz)
+    return found
+
+
+_ONLY_TITLES: Final[dict[str, bool]] = {}  # _title_words_only by name (see _CACHED_WORDS)
+
+
+def _title_words_only(name: str, gaz: Gazetteer) -> bool:
+    """Whether `name` (without "The ") is a title or only role words: see `_only_title`."""
+    text = name[4:] if name.startswith("The ") else name
     if text in gaz.titles:
         return True
     words = text.lower().replace("-", " ").split()
@@ -1916,11 +1953,14 @@ def _known_site_name(cands: list[Candidate]) -> str:
 def _best_type(cands: list[Candidate]) -> str | None:
     if len(cands) == 1:  # most entities are mentioned once
         return cands[0].type or None
-    kinds = {c.type for c in cands}
-    if len(kinds) == 1 or (len(kinds) == 2 and None in kinds):
-        kinds.discard(None)  # mentions of one type (or untyped): no vote to count
-        return kinds.pop() or None if kinds else None
-    return _voted_type(cands)
+    only: str | None = None  # mentions of one type (or untyped): no vote to count (no set made)
+    for cand in cands:
+        kind = cand.type
+        if kind is not None and kind != only:
+            if only is not None:
+                return _voted_type(cands)
+            only = kind
+    return only or None
 
 
 def _voted_type(cands: list[Candidate]) -> str | None:

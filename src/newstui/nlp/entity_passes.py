@@ -25,11 +25,13 @@ from newstui.nlp.entity_cues import (
     _CHANNEL_HEADS,
     _CHANNEL_NUMBER,
     _COMPLEMENT_ENDS,
+    _EVENT_AFTER_OPENINGS,
     _EVENT_AFTER_PLACE,
     _FIRM_AFTER,
     _GENERATION_WORDS,
     _KIN_NOUNS,
     _LANGUAGES,
+    _LEGAL_FORM_OPENINGS,
     _LEGAL_FORMS,
     _LIST_GAP,
     _LIST_GAPS,
@@ -89,6 +91,7 @@ from newstui.nlp.entity_cues import (
     _no_body_last,
     _people_plural,
     _short_form,
+    _sort_by_start,
     _spells_but_one,
     _term_words_start,
     _title_case,
@@ -310,7 +313,7 @@ class _EntityFinder(_RunFinder):
             self._join_told_outlets()
         if " for a" in self.text:
             self._join_for_a_names()
-            self.candidates.sort(key=lambda c: c.start)
+            _sort_by_start(self.candidates)
         if "s for " in self.text or "s Against " in self.text:
             self._join_cause_bodies()
         if "s Abroad" in self.text:
@@ -328,7 +331,7 @@ class _EntityFinder(_RunFinder):
             if self.comma_listed:
                 self._join_comma_listed_bodies()
             self._join_generation_suffixes()
-        if "Jr. " in self.text or "Sr. " in self.text:
+        if "r. " in self.text and ("Jr. " in self.text or "Sr. " in self.text):  # (one scan)
             self._join_generation_bodies()
         if self._legal_form_after_org():
             self._join_spaced_legal_forms()
@@ -437,7 +440,7 @@ class _EntityFinder(_RunFinder):
             if kind == "PLACE":
                 if (
                     cand.strength >= 3
-                    and text[cand.end : cand.end + 1] == " "
+                    and text[cand.end : cand.end + 3] in _EVENT_AFTER_OPENINGS
                     and _EVENT_AFTER_PLACE.match(text, cand.end)
                 ):
                     dropped.append(cand)
@@ -489,6 +492,7 @@ class _EntityFinder(_RunFinder):
             if (
                 cand.strength < 3
                 and cand.type != "ORG"
+                and self.text[cand.start - 7 : cand.start] == "-based "  # what a match ends with
                 and _PLACE_BASED_BEFORE.search(self.text, max(0, cand.start - 40), cand.start)
                 and cand.text.split()[0] not in self.gaz.first_names
             ):
@@ -524,7 +528,7 @@ class _EntityFinder(_RunFinder):
         text = self.text
         return any(
             cand.type == "ORG"
-            and text[cand.end : cand.end + 1] == " "
+            and text[cand.end : cand.end + 2] in _LEGAL_FORM_OPENINGS  # " A", " S" …
             and _SPACED_LEGAL_FORM.match(text, cand.end) is not None
             for cand in self.candidates
         )
@@ -691,7 +695,7 @@ class _EntityFinder(_RunFinder):
             if known is not None:
                 place.strength = 3
             self.candidates.append(place)
-        self.candidates.sort(key=lambda c: c.start)
+        _sort_by_start(self.candidates)
 
     def _named_without(self, head: str, cand: Candidate) -> bool:
         """Whether the text writes `head` (a body's name) elsewhere than in `cand`, not followed
@@ -1023,7 +1027,7 @@ class _EntityFinder(_RunFinder):
             ):
                 continue
             self._join_as_body(start, end, name)
-        self.candidates.sort(key=lambda c: c.start)
+        _sort_by_start(self.candidates)
 
     def _join_for_a_names(self) -> None:
         """'Students for a Free Tibet', 'Texans for a Republican Majority', 'the Partnership for
@@ -1067,7 +1071,7 @@ class _EntityFinder(_RunFinder):
             while at >= 0:
                 self._join_cause_body_at(at, anchor)
                 at = text.find(anchor, at + 1)
-        self.candidates.sort(key=lambda c: c.start)
+        _sort_by_start(self.candidates)
 
     def _join_cause_body_at(self, at: int, anchor: str) -> None:
         """The body named for a cause whose plural ends at text[at] ("s" of `anchor`), if so."""
@@ -1123,7 +1127,7 @@ class _EntityFinder(_RunFinder):
                     end = place.end()
                 self._join_cause_body(start, end, text[start:end])
             at = text.find("s Abroad", end)
-        self.candidates.sort(key=lambda c: c.start)
+        _sort_by_start(self.candidates)
 
     def _join_cause_body(self, start: int, end: int, name: str) -> None:
         """As _join_as_body, also where no candidate lies inside ("Iraq Veterans Against the
@@ -1210,7 +1214,8 @@ class _EntityFinder(_RunFinder):
         for cand in cands:
             if cand.type == "ORG" and cand.text.startswith("University of "):
                 self._join_campus(cand)
-        for cand, nxt in pairwise(cands):
+        for next_at in range(1, len(cands)):  # (pairwise: a generic iterator, compiled)
+            cand, nxt = cands[next_at - 1], cands[next_at]
             if (
                 cand.type == "ORG"
                 and len(words := cand.text.split()) == 2
@@ -1231,7 +1236,7 @@ class _EntityFinder(_RunFinder):
         "in" a place is a known name of its own."""
         cands = _by_start(self.candidates)
         for k, cand in enumerate(cands):
-            if cand.type != "ORG" or not self.text.startswith(" in ", cand.end):
+            if cand.type != "ORG" or self.text[cand.end : cand.end + 4] != " in ":
                 continue
             for n in (1, 2):  # the place's name: one or two candidates ("Islamic", "Maghreb")
                 inside = cands[k + 1 : k + 1 + n]
@@ -1252,7 +1257,8 @@ class _EntityFinder(_RunFinder):
         lists know as one are one (the runs stop before "and the": "the World Bank and the
         United Nations" are two)."""
         cands = _by_start(self.candidates)
-        for a, b in pairwise(cands):
+        for next_at in range(1, len(cands)):  # (pairwise: a generic iterator, compiled)
+            a, b = cands[next_at - 1], cands[next_at]
             if b.start - a.end != 9 or self.text[a.end : b.start] != " and the ":
                 continue
             start = a.start
@@ -1278,9 +1284,11 @@ class _EntityFinder(_RunFinder):
         Abdi Belgium", "Thompson Jamaica … Fraser-Pryce Jamaica") or a number after the country
         ("Smith Australia 85")."""
         cands = _by_start(self.candidates)
-        pairs = [
-            (cand, place) for cand, place in pairwise(cands) if self._names_a_body_in(cand, place)
-        ]
+        pairs = []
+        for next_at in range(1, len(cands)):
+            cand, place = cands[next_at - 1], cands[next_at]
+            if self._names_a_body_in(cand, place):
+                pairs.append((cand, place))
         if not pairs:
             return
         listed = self._paired_in_lists([pair for pair in pairs if pair[0].strength < 2])
@@ -1332,7 +1340,8 @@ class _EntityFinder(_RunFinder):
         its members' plural is the party's branch there, one body (but "Tasmanian Greens",
         a people's adjective, stays two groups)."""
         cands = _by_start(self.candidates)
-        for place, party in pairwise(cands):
+        for next_at in range(1, len(cands)):  # (pairwise: a generic iterator, compiled)
+            place, party = cands[next_at - 1], cands[next_at]
             if (
                 party.text in _PARTY_PLURALS
                 and place.type == "PLACE"
@@ -1638,7 +1647,8 @@ class _EntityFinder(_RunFinder):
         things: set[str] = set()  # abbreviations of things ("LRIT system"), no body's
         typed: dict[str, str] = {}  # the type of a name typed by good evidence, by abbreviation
         bodies: list[tuple[Candidate, str]] = []  # names made bodies by their abbreviation
-        for prev, cand in pairwise(cands):
+        for next_at in range(1, len(cands)):  # (pairwise: a generic iterator, compiled)
+            prev, cand = cands[next_at - 1], cands[next_at]
             if not (
                 (  # " (": a gap of two (gaps are mostly long); " [KFC]" as well
                     cand.start - prev.end == 2
@@ -1959,7 +1969,8 @@ class _EntityFinder(_RunFinder):
             if text[c.start - 1 : c.start] != "(" or text[c.end : c.end + 1] != ")"
         ]
         lists: list[list[Candidate]] = []
-        for prev, cand in pairwise(cands):
+        for next_at in range(1, len(cands)):  # (pairwise: a generic iterator, compiled)
+            prev, cand = cands[next_at - 1], cands[next_at]
             gap = text[prev.end : cand.start] if cand.start - prev.end <= 6 else ""
             if (
                 gap not in _LIST_GAPS
@@ -2248,15 +2259,17 @@ class _EntityFinder(_RunFinder):
         """'Law and Justice, the main opposition party': two words joined by "and" named as one
         organisation by an appositive; the same words elsewhere in the article join too."""
         cands = _by_start(self.candidates)
-        pairs = [
-            (a, b)
-            for a, b in pairwise(cands)
-            if b.start - a.end == 5  # " and " (gaps are mostly long: no slice of them)
-            and self.text.startswith(" and ", a.end)
-            and a.words == b.words == 1
-            and a.strength < 2
-            and b.strength < 2
-        ]
+        pairs = []
+        for next_at in range(1, len(cands)):
+            a, b = cands[next_at - 1], cands[next_at]
+            if (
+                b.start - a.end == 5  # " and " (gaps are mostly long: no slice of them)
+                and self.text.startswith(" and ", a.end)
+                and a.words == b.words == 1
+                and a.strength < 2
+                and b.strength < 2
+            ):
+                pairs.append((a, b))
         names = {
             f"{a.text} and {b.text}"
             for a, b in pairs

@@ -83,6 +83,12 @@ from newstui.nlp.segment import NICKNAME_MARKS, OpeningGuard, Token, find_all, n
 
 # An honorific right before a word ("Mr. ", "Mrs ", "Dr. "): the word is a person's surname.
 _HONORIFIC_BEFORE: Final = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? \Z")
+# The last two characters before the space of every match of _HONORIFIC_BEFORE
+_HONORIFIC_ENDS: Final = frozenset(
+    ending
+    for title in ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr")
+    for ending in (title[-2:], title[-1] + ".")
+)
 # An age after a name, then the sentence going on ("Hamilton, 38, is"), not a list's figures
 # ("3,700 in Germany, 1,600 in UK", "According to the ABC, 4,500 people", "led by Paris, 12,
 # and London, 9", "Labour, 412, or the Conservatives": review r38 A1), where the next name
@@ -2000,8 +2006,10 @@ class _RunFinder(_TypingFinder):
                     and name not in countries_and_divisions()
                     and not _COUNT_BEFORE.search(self.text, max(0, start - 12), start)
                 )
-                or (  # (its match ends with the space before the name: asked only then)
+                or (  # (its match ends with the space before the name: asked only then, and
+                    # after the two characters that end one of its words: "Mr", "rs", "s." …)
                     self.text[start - 1 : start] == " "
+                    and self.text[start - 3 : start - 1] in _HONORIFIC_ENDS
                     and _HONORIFIC_BEFORE.search(self.text, max(0, start - 6), start)
                 )
             )

@@ -763,7 +763,7 @@ def _currency_after(text: str, word: str, end: int) -> bool:
     code = ord(text[end])
     if code == 36:  # "$"
         return True
-    if word not in _DOLLAR_PREFIXES:
+    if len(word) > 3 or word not in _DOLLAR_PREFIXES:  # (three letters at most: no hash first)
         return False
     if code == 46:  # "U.S. dollars": the token is "U.S", its last dot after it
         if "." not in word:
@@ -909,7 +909,7 @@ def _joinable(text: str, last: Token, tok: Token, org_words: frozenset[str]) -> 
         return (
             text[last.end] == " "
             and (
-                not last.text.endswith(("’s", "'s"))
+                last.text[-2:] not in ("’s", "'s")  # (a tuple's endswith: a generic call)
                 or last.text in _NAME_POSSESSIVES
                 or (last.text[-5:-2] == "men" and tok.text in org_words)  # "Horsemen's Association"
                 or (tok.text in _ROLE_POSSESSIVE_HEADS and _role_possessive(last.text))
