@@ -394,3 +394,19 @@ def test_the_written_texts_are_found_as_their_pattern_finds_them(real_texts: lis
                     end = start + 300
                     found = [m.span() for m in speaker_cues.issued_texts(text, start, end)]
                     assert found == [m.span() for m in pattern.finditer(text, start, end)]
+
+
+def test_a_clause_breaks_only_where_its_semicolon_or_one_of_its_words_is(
+    real_texts: list[str],
+) -> None:
+    pattern = speaker_cues._CLAUSE_BREAK
+    words = re.search(r"\(\?:((?:\w+\|)+\w+)\)", pattern.pattern)
+    assert words and all(
+        any(need in word for need in speaker_cues.CLAUSE_BREAK_NEEDS)
+        for word in words.group(1).split("|")
+    )
+    for text in [*real_texts[::5], "a; b", "x whom y", "although\tit"]:
+        for start in range(0, len(text), 61):
+            window = text[start : start + 80]
+            if not speaker_cues.may_break_clause(window):
+                assert pattern.search(window) is None, window

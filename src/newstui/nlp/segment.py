@@ -1289,23 +1289,23 @@ class WordNeedsGuard:
         found: int = self.always
         i: i64 = max(start, 0)
         size = min(size, len(text))
-        prev_word = False
-        while i < size:
+        while i < size:  # at a character after no word character (or the window's first)
             code: i64 = ord(text[i])
             if code < 128:
-                word = 97 <= code <= 122 or 65 <= code <= 90 or 48 <= code <= 57 or code == 95
-                if word and not prev_word:
-                    mask: i64 = self.low if code < 64 else self.high
-                    if (mask >> (code & 63)) & 1 and self._may_open_pair(text, i, size, code):
-                        for need, bit in self.by_code[code]:
-                            if not found & bit and _holds_at(text, i, size, need):
-                                found |= bit
-                        if found == self.every:
-                            return found
-            else:
-                word = text[i].isalnum()
-            prev_word = word
-            i += 1
+                if not (97 <= code <= 122 or 65 <= code <= 90 or 48 <= code <= 57 or code == 95):
+                    i += 1
+                    continue
+                mask: i64 = self.low if code < 64 else self.high  # a word opens here
+                if (mask >> (code & 63)) & 1 and self._may_open_pair(text, i, size, code):
+                    for need, bit in self.by_code[code]:
+                        if not found & bit and _holds_at(text, i, size, need):
+                            found |= bit
+                    if found == self.every:
+                        return found
+            elif not text[i].isalnum():
+                i += 1
+                continue
+            i = _word_run_end(text, i + 1, size)  # past the word: no need opens inside it
         return found
 
     def _may_open_pair(self, text: str, i: i64, size: i64, code: i64) -> bool:

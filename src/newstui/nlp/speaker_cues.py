@@ -488,6 +488,28 @@ _ACCORDING_ASIDE: Final = re.compile(r",\s(?:according to|in the words of)\s([^,
 _CLAUSE_BREAK: Final = re.compile(
     r"[;\s](?:(?<=;)|(?:while|whereas|but|although|though|after|before|when|which|who|whom)\s)"
 )
+# What every match of _CLAUSE_BREAK holds: its semicolon, or the word after its blank (each of
+# its words holds one of these: "though" is in "although", "who" in "whom")
+CLAUSE_BREAK_NEEDS: Final = (
+    ";",
+    "while",
+    "whereas",
+    "but",
+    "though",
+    "after",
+    "before",
+    "when",
+    "which",
+    "who",
+)
+
+
+def may_break_clause(text: str) -> bool:
+    """False when `_CLAUSE_BREAK` matches nowhere in `text`: none of CLAUSE_BREAK_NEEDS is in it
+    (finds in C, where the pattern is tried at every blank)."""
+    return any(need in text for need in CLAUSE_BREAK_NEEDS)
+
+
 # A leading prepositional phrase and its comma: "Despite the claim by Acme, ", "After meeting Lee, "
 # ("A few days after Acme bought Brightwell, the governor said", "Just one day before the G8
 # summit, …": a span of time may lead the preposition)

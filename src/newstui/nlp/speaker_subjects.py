@@ -119,6 +119,7 @@ from newstui.nlp.speaker_cues import (
     _qualifiers,
     _unpossessed,
     _whole_word,
+    may_break_clause,
     participle_at,
     search_last_commas,
     verb_search,
@@ -737,9 +738,15 @@ class _SubjectFinder:
         aside = trailing  # ", who paid for Reid, said": an aside
         if aside and not aside.group().rstrip().endswith(","):
             aside = None  # ", which Moss has called": the relative clause's own verb
-        breaks = [
-            b for b in _CLAUSE_BREAK.finditer(clause) if not (aside and b.start() >= aside.start())
-        ]
+        breaks = (
+            [
+                b
+                for b in _CLAUSE_BREAK.finditer(clause)
+                if not (aside and b.start() >= aside.start())
+            ]
+            if may_break_clause(clause)
+            else []
+        )
         who = next((b for b in reversed(breaks) if b.group().strip() == "who"), None)
         if who is not None and (who is breaks[-1] or "," not in clause[who.end() :]):
             # "Cate Reid, who is the chief of the Acme Commission also supports it, saying":
