@@ -127,7 +127,10 @@ def glued_heading_end(text: str) -> int:
         return -1
     # a heading that opens with a year or is a category's path may hold lower-case words
     # ("2008 financial crisis The UK Government …", "Template:Crime and law A video …")
-    marked = _MARKED_HEADING.match(words[0][1]) is not None
+    first = words[0][1]  # (the pattern only when it may match: most texts open with a letter)
+    marked = (first[:1].isdigit() or ":" in first or "/" in first) and (
+        _MARKED_HEADING.match(first) is not None
+    )
     for k in range(1, min(len(words) - 1, _HEADING_MAX_WORDS + 1)):
         prev, word = words[k - 1][1], words[k][1]
         if word in _HEADING_OPENERS and (
