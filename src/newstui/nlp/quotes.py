@@ -213,6 +213,7 @@ _FAR_NAME_CUE: Final = re.compile(
     r"[^.;:\"“”]{0,50}?\b(?:as|to)\s+(?:(?:a|an|the)\s+)?$"
     r"|\b(?:Title|title)\s+of\s+[^.;:\"“”]{0,50},\s*$"
 )
+_BY_AGENT_AFTER: Final = re.compile(r",?\s+by\s")  # a passive's agent after the marks
 _FAR_NAME_CUE_WORDS: Final = literal_heads(_FAR_NAME_CUE)  # a text holding none is not searched
 # the words each cue may end with (before a comma or colon)
 _NAME_CUE_ENDS: Final = frozenset(
@@ -764,7 +765,11 @@ def _names_a_thing(text: str, span: QuoteSpan, content: str, few: int) -> bool:
     words = tail.rstrip(",:").rsplit(None, 1)
     last = words[-1] if words else ""
     lower = last.lower()
-    if lower in _NAME_CUE_ENDS and _NAME_CUE_SEARCH.search(text, max(0, at - 40), at):
+    if (
+        lower in _NAME_CUE_ENDS
+        and _NAME_CUE_SEARCH.search(text, max(0, at - 40), at)
+        and not ("called" in tail and _BY_AGENT_AFTER.match(text, span.close_mark + 1))
+    ):  # ('what was called "…" by United Nations spokesperson Ann Patel': the agent says it)
         return True
     far = max(0, at - 80)
     if (
