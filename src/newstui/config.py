@@ -923,11 +923,7 @@ def add_view(path: Path, name: str, query: str) -> ViewConfig:
     config = load_config(path)
     names = [v.name for v in config.views] + [f.name for f in config.feeds]
     known = {n.casefold() for n in names + [s.name for s in config.local]}
-    base = " ".join(name.split()) or query.strip()
-    name, n = base, 2
-    while name.casefold() in known:
-        name = f"{base} ({n})"
-        n += 1
+    name = _free_name(" ".join(name.split()) or query.strip(), known)
     import tomlkit  # only editing needs it
 
     raw = path.read_text("utf-8")
@@ -951,6 +947,24 @@ def _names_and_spellings(config: Config) -> tuple[set[str], dict[str, str]]:
     return names, tag_spellings([*(f.tags for f in config.feeds), *(s.tags for s in config.local)])
 
 
+def _free_name(base: str, known_names: set[str]) -> str:
+    """`base`, or `base (2)`, `base (3)` … when the config takes it already (folded)."""
+    name, n = base, 2
+    while name.casefold() in known_names:
+        name = f"{base} ({n})"
+        n += 1
+    return name
+
+
+def _spelled_tags(tags: Iterable[str], spellings: dict[str, str]) -> tuple[str, ...]:
+    """An entry's tags, clean and spelled as the config spells them already; a new tag's own
+    spelling is the one the entries after it take."""
+    spelled = respelled(clean_tags(tags), spellings)
+    for tag in spelled:
+        spellings.setdefault(tag.casefold(), tag)
+    return spelled
+
+
 @_edits_config
 def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
     """Append feeds to the config file, keeping its comments and layout; returns those added."""
@@ -968,18 +982,12 @@ def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
             continue
         base = clean_line(feed.name) or feed.url
         named = feed.named and base != feed.url  # no name known: the feed's title will name it
-        name = base
-        n = 2
-        while name.casefold() in known_names:
-            name = f"{base} ({n})"
-            n += 1
+        name = _free_name(base, known_names)
         table = tomlkit.table()
         if named:
             table["name"] = name
         table["url"] = feed.url
-        tags = respelled(clean_tags(feed.tags), spellings)
-        for tag in tags:
-            spellings.setdefault(tag.casefold(), tag)
+        tags = _spelled_tags(feed.tags, spellings)
         if tags:
             table["tags"] = list(tags)
         if feed.fulltext != "auto":
@@ -1010,17 +1018,11 @@ def add_local_sources(path: Path, sources: list[LocalConfig]) -> list[LocalConfi
     for source in sources:
         if source.path in known_paths:
             continue
-        base = clean_line(source.name) or source.path.name
-        name, n = base, 2
-        while name.casefold() in known_names:
-            name = f"{base} ({n})"
-            n += 1
+        name = _free_name(clean_line(source.name) or source.path.name, known_names)
         table = tomlkit.table()
         table["name"] = name
         table["path"] = str(source.path)
-        tags = respelled(clean_tags(source.tags), spellings)
-        for tag in tags:
-            spellings.setdefault(tag.casefold(), tag)
+        tags = _spelled_tags(source.tags, spellings)
         if tags:
             table["tags"] = list(tags)
         tables.append(table)

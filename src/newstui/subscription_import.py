@@ -19,7 +19,7 @@ from newstui.config import (
     ensure_config,
     load_config,
 )
-from newstui.counts import counted
+from newstui.counts import counted, plural
 
 if TYPE_CHECKING:
     from newstui.sources.newsboat_urls import SkippedLine
@@ -58,7 +58,7 @@ class SubscriptionsImported:
             text += f"; {counted(len(self.hidden), 'feed')} newsboat hid now listed"
         if self.local:
             n = len(self.added_local)
-            text += f"; {counted(n, 'local feed file')} added as [[local]] {_sources(n)}"
+            text += f"; {counted(n, 'local feed file')} added as [[local]] {plural(n, 'source')}"
             if n < len(self.local):
                 text += f" ({len(self.local) - n:,} already there)"
         return text
@@ -70,10 +70,6 @@ class SubscriptionsImported:
             return ""
         what = "line" if self.skipped[0].line else "outline"
         return f"; {counted(len(self.skipped), what)} skipped"
-
-
-def _sources(n: int) -> str:
-    return "source" if n == 1 else "sources"
 
 
 def read_subscription_list(path: Path) -> tuple[list[FeedConfig], list[SkippedLine]]:

@@ -768,7 +768,7 @@ def _names_a_thing(text: str, span: QuoteSpan, content: str, few: int) -> bool:
     if (
         lower in _NAME_CUE_ENDS
         and _NAME_CUE_SEARCH.search(text, max(0, at - 40), at)
-        and not ("called" in tail and _BY_AGENT_AFTER.match(text, span.close_mark + 1))
+        and not ("called" in tail and _BY_AGENT_AFTER.match(text, after))
     ):  # ('what was called "…" by United Nations spokesperson Ann Patel': the agent says it)
         return True
     far = max(0, at - 80)

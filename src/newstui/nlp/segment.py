@@ -984,13 +984,14 @@ class OpeningGuard:
         folded = bool(pattern.flags & re.IGNORECASE)
         try:
             items = list(_re_parser.parse(pattern.pattern, pattern.flags).data)
-            mask, non_ascii = _folded(*_opening(items)[:2], folded)
-            empty = _opening(items)[2]
+            codes, beyond, empty = _opening(items)
+            mask, non_ascii = _folded(codes, beyond, folded)
             skip, rest = _leading_run(items)
             if skip:
-                rest_mask, rest_non_ascii = _folded(*_opening(rest)[:2], folded)
+                codes, beyond, rest_empty = _opening(rest)
+                rest_mask, rest_non_ascii = _folded(codes, beyond, folded)
                 run_mask = _ASCII_SPACE if skip == _SKIP_BLANKS else _ASCII_NON_WORD
-                if not _opening(rest)[2] and not rest_mask & run_mask:
+                if not rest_empty and not rest_mask & run_mask:
                     # the rest opens where the run ends: the character there tells
                     mask, non_ascii, empty, self.skip = rest_mask, rest_non_ascii, False, skip
         except Exception:  # a parser of another Python: every position asked
