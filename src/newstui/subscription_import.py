@@ -71,6 +71,19 @@ class SubscriptionsImported:
         what = "line" if self.skipped[0].line else "outline"
         return f"; {counted(len(self.skipped), what)} skipped"
 
+    @property
+    def skipped_named(self) -> str:
+        """ "; line 4 skipped: 'gopher://…': …" for the app's one notice, which has no warning
+        lines above it as the CLI has: the first entry skipped and why, and how many more
+        (user test r41: "1 line skipped" named nothing to mend)."""
+        if not self.skipped:
+            return ""
+        first = self.skipped[0]
+        where = f"line {first.line}" if first.line else "an outline"
+        more = len(self.skipped) - 1
+        rest = f" ({more:,} more, `newstui opml import` names each)" if more else ""
+        return f"; {where} skipped: {first.reason}{rest}"
+
 
 def read_subscription_list(path: Path) -> tuple[list[FeedConfig], list[SkippedLine]]:
     """The feeds an OPML file or newsboat's `urls` file lists, and the entries that are none;

@@ -17,6 +17,7 @@ OPML = """<?xml version="1.0"?>
   <outline type="rss" text="Harbour Times" title="Harbour Times"
            xmlUrl="http://127.0.0.1:9/harbour.xml"/>
   <outline type="rss" text="Valley Wire" xmlUrl="http://127.0.0.1:9/valley.xml"/>
+  <outline type="rss" text="Gopher Hole" xmlUrl="gopher://127.0.0.1/1/news"/>
 </outline>
 </body></opml>
 """
@@ -54,7 +55,11 @@ async def test_I_imports_an_opml_file_into_the_config_and_sources(tmp_path):
     feeds = load_config(config.path).feeds
     assert sorted(f.name for f in feeds) == ["Harbour Times", "Valley Wire"]
     assert all(f.tags == ("World News",) for f in feeds)
-    assert f"2 feeds in subs.opml, 2 added to {config.path}. Press R to fetch them." in said
+    assert (  # the skipped outline named, as the CLI's warning does (user test r41)
+        f"2 feeds in subs.opml, 2 added to {config.path}; an outline skipped: outline "
+        '"Gopher Hole" (gopher://127.0.0.1/1/news): not an http(s) feed URL (scheme gopher:). '
+        "Press R to fetch them."
+    ) in said
     assert sorted(names) == ["Harbour Times", "Valley Wire"]  # listed before their fetch
     assert "# my feeds" in config.path.read_text("utf-8")  # the file's own lines kept
 
