@@ -335,6 +335,30 @@ def test_marks_of_items_whose_guid_is_no_url_arrive_as_feeds_resolve_it(
         assert library.add_imported_marks([]).waiting == 0  # every mark found its article
 
 
+def test_marks_of_a_feed_file_come_to_the_local_source_it_becomes(newsboat, tmp_path):
+    """User test r41: a `file://` line of the urls file became a [[local]] source, but its read
+    marks were dropped (newsboat's cache names the feed by that file URL, a source by its path)."""
+    feed = tmp_path / "saved feed.xml"
+    link = "http://example.org/story/"
+    feed.write_bytes(_rss("Saved", [("s0", f"{link}s0"), ("s1", f"{link}s1"), (None, f"{link}s2")]))
+    address = feed.as_uri()  # file:///…/saved%20feed.xml
+    newsboat.urls.write_text(f"{address} saved\n", "utf-8")
+    items = [
+        Item(address, "s0", f"{link}s0", unread=False),
+        Item(address, "s1", f"{link}s1"),
+        Item(address, f"{link}s2Fri, 04 Dec 2026", f"{link}s2", unread=False),  # by its link
+    ]
+    write_cache(newsboat.home / "cache.db", {address: "Saved"}, items)
+
+    assert newsboat("opml", "import", str(newsboat.urls)) == 0, newsboat.err
+    assert "2 read marks" in newsboat.out, newsboat.out
+    assert newsboat("fetch") == 0, newsboat.err
+    with Library.open(newsboat.db) as library:
+        unread = [a.title for a in library.articles(ArticleFilter(unread=True), limit=None)]
+        assert unread == ["Saved 1"]
+        assert library.add_imported_marks([]).waiting == 0
+
+
 def test_marks_no_fetch_can_match_are_said_once_and_listed_by_feeds(newsboat):
     """A mark whose item left the feed (or that newsboat knew by another id) used to wait 60
     days unsaid: the fetch that reads its feed says so, once, and `feeds` lists what waits."""

@@ -2582,13 +2582,20 @@ def _say_newsboat_config(newsboat: NewsboatConfig, added: list[tuple[str, str]])
 
 
 def _newsboat_state(
-    args: argparse.Namespace, feeds: list[FeedConfig], config: Config, library: Library
+    args: argparse.Namespace,
+    feeds: list[FeedConfig],
+    local: list[LocalConfig],
+    config: Config,
+    library: Library,
 ) -> NewsboatState | None:
     """The read state in newsboat's cache for an import of its urls file (the cache beside it,
     or --newsboat-cache), keyed by the URLs the config will list (their guids resolved as the
-    library's last fetch of each read it); None for an OPML file, with --no-read-state, or
+    library's last fetch of each read it), a `file://` feed's by the [[local]] source it
+    becomes (`local`: the file's added now); None for an OPML file, with --no-read-state, or
     when there is no cache."""
     from newstui.config import url_identity
+    from newstui.ingest import local_key
+    from newstui.sources.urls import local_file_of
     from newstui.sources.newsboat_cache import (
         newsboat_cache,
         newsboat_star_flag,
@@ -2612,11 +2619,18 @@ def _newsboat_state(
         )
     # newsboat's feed URL as the config spells it: a feed there already keeps its spelling
     urls = {url_identity(f.url): f.url for f in reversed([*config.feeds, *feeds])}
+    files = {local_key(s.path) for s in [*config.local, *local]}
     fetched = {url_identity(key): at for key, at in library.feeds_read_from().items()}
+
+    def feed_url_of(url: str) -> str | None:
+        if (file := local_file_of(url)) is not None:  # (user test r41: their marks were lost)
+            return key if (key := local_key(file)) in files else None
+        return urls.get(url_identity(url))
+
     return read_newsboat_state(
         cache,
         newsboat_star_flag(args.file, cache),
-        lambda url: urls.get(url_identity(url)),
+        feed_url_of,
         lambda url: fetched.get(url_identity(url)),
     )
 
@@ -2644,7 +2658,8 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
         with _about(str(args.file)):
             feeds, skipped = read_subscription_list(args.file)
         # newsboat's read marks: read (or refused) before anything is written; stored first
-        state = _newsboat_state(args, feeds, config, library)
+        local = [line.local for line in skipped if line.local]
+        state = _newsboat_state(args, feeds, local, config, library)
         taken = library.add_imported_marks(state.marks) if state else None
         with _about(str(config.path)):
             imported = import_subscriptions(config.path, feeds, skipped)

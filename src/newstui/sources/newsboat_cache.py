@@ -15,7 +15,7 @@ from newstui.errors import SourceError
 from newstui.model.marks import ImportedMark
 from newstui.sources.lxml_feeds import item_guid
 from newstui.sources.urls import feed_url_of as http_feed_url
-from newstui.sources.urls import web_url
+from newstui.sources.urls import local_file_of, web_url
 from newstui.text import clean_line
 
 # newsboat's own config names the flag a sync service stars by (`ttrss-flag-star "s"`, also
@@ -112,7 +112,10 @@ def read_newsboat_state(
     marks: list[ImportedMark] = []
     read = starred = removed = flagged = 0
     for feed_url, guid, link, unread, item_flags, is_deleted in rows:
-        written = web_url(http_feed_url(_text(feed_url)))  # (feed:// as the urls file reads)
+        address = _text(feed_url).strip()
+        written = web_url(http_feed_url(address))  # (feed:// as the urls file reads)
+        if written is None and local_file_of(address) is not None:
+            written = address  # a feed file newsboat reads from disk (a [[local]] source here)
         url = feed_url_of(written) if written else None
         if url is None:
             continue
