@@ -2595,13 +2595,13 @@ def _newsboat_state(
     when there is no cache."""
     from newstui.config import url_identity
     from newstui.ingest import local_key
-    from newstui.sources.urls import local_file_of
     from newstui.sources.newsboat_cache import (
         newsboat_cache,
         newsboat_star_flag,
         read_newsboat_state,
     )
     from newstui.sources.newsboat_urls import looks_like_newsboat_urls
+    from newstui.sources.urls import local_file_of
 
     if args.no_read_state:
         return None
