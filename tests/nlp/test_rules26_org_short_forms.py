@@ -69,6 +69,18 @@ def _orgs(extractor: Extractor, text: str) -> dict[str, list[str]]:
             "Canadian Harvest Party",
             "Harvest Party",
         ),
+        (  # the words after the body's "of" (round 42: fresh text read "the Lords" apart)
+            "Ruth Vane spoke in the House of Wardens on Monday. She told the Wardens that the"
+            " bill was vital.",
+            "House of Wardens",
+            "Wardens",
+        ),
+        (
+            "The Department of Rural Affairs ran the events. Rural Affairs officials said staff"
+            " would attend.",
+            "Department of Rural Affairs",
+            "Rural Affairs",
+        ),
     ],
 )
 def test_a_shorter_form_of_an_organisation_is_the_same_entity(

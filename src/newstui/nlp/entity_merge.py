@@ -529,6 +529,7 @@ def group_candidates(
             else:
                 into.extend(moved)
     _merge_org_prefixes(groups)
+    _merge_org_tails(groups)
     _merge_national_bodies(groups)
     _merge_company_short_names(groups, text)
     _merge_spelt_people(groups)
@@ -1513,6 +1514,40 @@ def _merge_org_prefixes(groups: dict[str, list[Candidate]]) -> None:
             ):
                 continue
             groups[longer[0]].extend(groups.pop(key))
+
+
+def _merge_org_tails(groups: dict[str, list[Candidate]]) -> None:
+    """'the Lords' after 'House of Lords', 'Homeland Security' after 'Department of Homeland
+    Security': the words after the "of" of one longer ORG name, named alone and typed ORG, are
+    that body, when the lists know no name so and its last word is no body's head noun ("the
+    European Union" of "Council of the European Union" and "the Communist Party" of "Central
+    Committee of the Communist Party" are bodies of their own)."""
+    orgs = _org_names(groups)
+    by_tail: dict[str, list[str]] = {}  # "Lords" → the keys of the longer names it ends
+    for k, full in orgs.items():
+        at = full.find(" of ")
+        if at < 0:
+            continue  # most names have no "of"
+        tail = full[at + 4 :]
+        if tail[:4] == "the ":
+            tail = tail[4:]
+        _add_to(by_tail, tail, k)
+    if not by_tail:
+        return
+    gaz = load_gazetteer()
+    for key, name in orgs.items():
+        longer = by_tail.get(name)
+        if (
+            longer is None
+            or len(longer) != 1
+            or longer[0] == key
+            or longer[0] not in groups
+            or key not in groups
+            or name in gaz.known
+            or name[name.rfind(" ") + 1 :] in gaz.org_words
+        ):
+            continue
+        groups[longer[0]].extend(groups.pop(key))
 
 
 def _placed_elsewhere(groups: dict[str, list[Candidate]], key: str, full: str) -> bool:
