@@ -211,6 +211,17 @@ FOUND_AND_ABSENT = [
         {"Economist", "Unconfirmed"},
         id="a_role_after_a_titles_word_and_a_word_before_reports_as_a_noun_are_no_body",
     ),
+    pytest.param(
+        "The Queen stayed at Government House in Kelby. Protesters met outside Old Parliament "
+        "House and later at the Marlow Buildings.",
+        {
+            ("Government House", "PLACE"),
+            ("Old Parliament House", "PLACE"),
+            ("Marlow Buildings", "PLACE"),
+        },
+        {("Government House", "ORG"), "Parliament", ("Marlow Buildings", "ORG")},
+        id="a_bodys_house_and_a_name_ending_in_buildings_are_buildings",
+    ),
 ]
 
 

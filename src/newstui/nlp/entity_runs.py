@@ -241,6 +241,11 @@ _TEAM_NICKNAMES: Final = frozenset(
 _BRIEFS: Final = frozenset(
     "Services Forces Resources Technology Communications Energy Mining Cabinet Union".split()
 )
+# The last words of a building's name (see _names_building), and the bodies a building named
+# "<body> House" houses: "Parliament House", "Government House" (not "State House", which US
+# news also writes for a state's lower chamber, nor "Freedom House", a body).
+_BUILDING_WORDS: Final = frozenset(("Building", "Buildings"))
+_HOUSED_BODIES: Final = frozenset("Parliament Government Council Court Custom Customs".split())
 # The first word of a two-word nickname ("Red Sox", "Maple Leafs", "Blue Jays", "Trail Blazers").
 _NICKNAME_OPENERS: Final = frozenset("Red Blue White Maple Golden Trail".split())
 _PLURAL_ENDS: Final = ("s", "x", "'", "’")  # "Lakers", "Red Sox", "the Lakers' coach"
@@ -531,6 +536,10 @@ class _RunFinder(_TypingFinder):
             and not run[1].text[:1].isdigit()
         ):
             return  # "RMS Queen Elizabeth 2 will not sail", "rescued by the MV Alan Kurdi": a ship
+        if len(run) > 1 and self._names_building(run):
+            start, end, surface = self._surface(run, 0, len(run))
+            self.candidates.append(Candidate(start, end, surface, len(run), "PLACE", 2))
+            return  # "Government Buildings", "Old Parliament House": the building, no body
         if run[0].text in _STORM_OPENERS:
             self.storm_heads = True  # "Hurricane Dorian", "Tropical Storm Barry": see below
         if run[0].sentence_start:
@@ -779,6 +788,16 @@ class _RunFinder(_TypingFinder):
             i += 1
         person_cue = person_cue or (post_nominal and len(pending) > 1)
         self._flush(pending, person_cue, suffix_cue)
+
+    def _names_building(self, run: list[Token]) -> bool:
+        """Whether the run ends with "Building(s)" ("the Union Buildings", "the Chrysler
+        Building") or is a body's word and "House" ("Government House", "Old Parliament House",
+        "Customs House"): a building, as the annotated sets type facilities, not the body it
+        houses (nor "Parliament" and no name)."""
+        last = strip_possessive(run[-1].text)
+        if last in _BUILDING_WORDS:
+            return not _is_lower(run[0].text)
+        return last == "House" and run[-2].text in _HOUSED_BODIES
 
     def _sheikh_in_name(self, run: list[Token], i: int, pending: list[Token]) -> bool:
         """'Khalid Sheikh Mohammed': "Sheikh" between a given name (one or two capitalised words
