@@ -222,6 +222,13 @@ FOUND_AND_ABSENT = [
         {("Government House", "ORG"), "Parliament", ("Marlow Buildings", "ORG")},
         id="a_bodys_house_and_a_name_ending_in_buildings_are_buildings",
     ),
+    pytest.param(
+        "The Kelby Workers Congress (KWC) met on Monday. Two-term KWC leader Ann Lee lost her "
+        "seat. Voting KWC is a mistake, her rival said.",
+        {("Kelby Workers Congress", "ORG"), ("Ann Lee", "PERSON")},
+        {"Two-term KWC", "Voting KWC"},
+        id="a_gerund_or_hyphened_modifier_opening_a_sentence_is_no_bodys_word",
+    ),
 ]
 
 

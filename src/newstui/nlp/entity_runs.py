@@ -382,6 +382,15 @@ class _RunTail:
                 self.last_head_joined = start + k
 
 
+def _modifier_opener(word: str) -> bool:
+    """Whether a capitalised word reads as a gerund ("Voting", "Joining") or a hyphened modifier
+    whose last part is lower case ("Two-term", "Long-time", "US-based"), not a name's word."""
+    if len(word) >= 6 and word.endswith("ing"):
+        return True
+    hyphen = word.rfind("-")
+    return 0 < hyphen < len(word) - 2 and word[hyphen + 1 :].islower()
+
+
 class _RunFinder(_TypingFinder):
     """Capitalised runs into candidates: where a name starts and ends (sentence openers, titles, joins
     across "of" and "and", portfolios, known names inside a run) and each name flushed with its type."""
@@ -432,6 +441,13 @@ class _RunFinder(_TypingFinder):
             return run[:1]  # "MS Although we used…": an interviewee's initials open the answer
         if known or self._title(run, 0):
             return run
+        if (
+            len(run) > 1
+            and _modifier_opener(first.text)
+            and (_is_acronym(run[1].text) or self._known(run, 1))
+        ):
+            return run[1:]  # "Voting GOP or DEM is …", "Two-term ANC leader Mbeki …": a gerund
+            # or a hyphened modifier opening the sentence before a known name is none of its words
         if len(run) == 1 and first.text in _MASTHEAD_WORDS:
             return []  # "Monitor compliance in real time": a masthead's word alone is a word
         if len(run) > 1 and lower in SPEECH_OPENERS:
