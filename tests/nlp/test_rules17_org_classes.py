@@ -229,6 +229,13 @@ FOUND_AND_ABSENT = [
         {"Two-term KWC", "Voting KWC"},
         id="a_gerund_or_hyphened_modifier_opening_a_sentence_is_no_bodys_word",
     ),
+    pytest.param(
+        "Markets fell at the open, with the KSX losing 11%. The KSX 100 index has lost 41% this "
+        "year, and shares of Kelby Bank fell.",
+        {("Kelby Bank", "ORG")},
+        {"KSX"},
+        id="a_stock_index_named_once_with_its_size_is_no_body_where_named_alone",
+    ),
 ]
 
 

@@ -760,17 +760,22 @@ def _before_index(text: str, end: int) -> bool:
 def _drop_market_indexes(groups: dict[str, list[Candidate]], text: str) -> None:
     """Names an article uses only for a stock index are no entity, nor their initials ("S&P"):
     every mention followed by "index", "Composite", "Industrial Average" or the index's size
-    ("the FTSE index", "Nasdaq Composite", "Standard & Poor's 500"). Not a body's published
-    index ("Transparency International's index", "the Gallup index of …", "Gallup said"), nor
-    a place or nationality before "index" ("the UK index")."""
+    ("the FTSE index", "Nasdaq Composite", "Standard & Poor's 500"), or one so and the others
+    one word no list knows, typed by no cue ("the FTSE 100 … the FTSE losing 11%"). Not a
+    body's published index ("Transparency International's index", "the Gallup index of …",
+    "Gallup said"), nor a place or nationality before "index" ("the UK index")."""
     dropped: list[str] = []
+    known = load_gazetteer().known
     for k, cands in groups.items():
+        before = 0  # the mentions before an index word
         for c in cands:
-            if not (_before_index(text, c.end) or c.text.endswith("Industrial Average")):
+            if _before_index(text, c.end) or c.text.endswith("Industrial Average"):
+                before += 1
+            elif c.strength > 1 or c.words > 1 or c.text in known:
+                before = -1  # ("Transparency International's index", "Gallup said")
                 break
-        else:
-            if _best_type(cands) in ("ORG", None):
-                dropped.append(k)
+        if before > 0 and _best_type(cands) in ("ORG", None):
+            dropped.append(k)
     if not dropped:
         return
     initials = {
