@@ -236,6 +236,13 @@ FOUND_AND_ABSENT = [
         {"KSX"},
         id="a_stock_index_named_once_with_its_size_is_no_body_where_named_alone",
     ),
+    pytest.param(
+        "Prices rose in May.\n\nTeen TV among the ad buys\n\nThe Kelby Party ads run during "
+        "cartoons.",
+        {("Kelby Party", "ORG")},
+        {"Teen TV"},
+        id="a_weakly_typed_name_in_a_sentence_case_heading_is_none",
+    ),
 ]
 
 

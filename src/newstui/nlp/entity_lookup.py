@@ -51,6 +51,13 @@ if TYPE_CHECKING:  # (entity_runs imports this module)
     from newstui.nlp.entity_runs import _RunTail
 
 
+# A line of up to this many words between paragraphs, with no stop after it, opening with a
+# capital, is a heading even in sentence case ("Kids TV among media buy"): Wikinews writes its
+# section headings so (see _is_section_heading).
+_SENTENCE_CASE_HEADING_WORDS: Final = 6
+_SECTION_HEADING_CHARS: Final = 80
+
+
 class _FinderBase:
     """One article as the entity scan reads it (datelines, credit lines and transcript or image labels
     dropped, headings found) with the lookups every step asks: the gazetteer, known names, titles."""
@@ -90,7 +97,11 @@ class _FinderBase:
         # the matches of " (ABC)" (entity_passes: only when the text holds " (")
         self.bracketed: list[re.Match[str]] = []
         self.heads = _head_nouns()
-        self.headings = [(s, e) for s, e in paragraph_spans(text) if self._is_heading(s, e)]
+        self.headings = [
+            (s, e)
+            for s, e in paragraph_spans(text)
+            if self._is_heading(s, e) or self._is_section_heading(s, e)
+        ]
         # see _drop_sentence_opener: by word, one dict for a word before a comma, one for others
         self.lone_openers: dict[str, bool] = {}
         self.bodies_elsewhere: dict[str, bool] = {}  # see _TypingFinder._body_elsewhere
@@ -166,6 +177,21 @@ class _FinderBase:
             return False
         capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
         return capitalised >= 0.6 * len(words)
+
+    def _is_section_heading(self, start: int, end: int) -> bool:
+        """A short line in sentence case between two paragraphs, with no stop after it: a
+        section's heading as Wikinews writes it ("Kids TV among media buy"), not a whole short
+        text ("He joined the Ministry today")."""
+        text = self.text
+        if start == 0 or end >= len(text) or end - start > _SECTION_HEADING_CHARS:
+            return False  # (most paragraphs: longer than any such heading)
+        last = end
+        while last > start and text[last - 1].isspace():
+            last -= 1
+        if last == start or text[last - 1] in ".!?,;:”’\"'" or not text[start].isupper():
+            return False
+        words = text.count(" ", start, last) + 1
+        return 2 <= words <= _SENTENCE_CASE_HEADING_WORDS
 
     def _surface(self, run: list[Token], i: int, n: int) -> tuple[int, int, str]:
         start, end = run[i].start, run[i + n - 1].end
