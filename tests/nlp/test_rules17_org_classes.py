@@ -243,6 +243,13 @@ FOUND_AND_ABSENT = [
         {"Teen TV"},
         id="a_weakly_typed_name_in_a_sentence_case_heading_is_none",
     ),
+    pytest.param(
+        "Administrators are trying to save the exporter KV Tarrow and Sons. KV Tarrow and Sons "
+        "owes farmers money.",
+        {("KV Tarrow and Sons", "ORG")},
+        {"KV Tarrow"},
+        id="a_firm_named_and_sons_is_one_name",
+    ),
 ]
 
 
