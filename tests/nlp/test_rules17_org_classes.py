@@ -250,6 +250,13 @@ FOUND_AND_ABSENT = [
         {"KV Tarrow"},
         id="a_firm_named_and_sons_is_one_name",
     ),
+    pytest.param(
+        "2010 US Regional Election While nearly all cover of the 2010 election has gone to the "
+        "main parties, the Kelby Post asked others.",
+        {("Kelby Post", "ORG")},
+        {"US Regional Election While", "US Regional Election"},
+        id="a_year_headings_words_before_a_clause_opener_are_no_body",
+    ),
 ]
 
 

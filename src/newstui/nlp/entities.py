@@ -60,6 +60,12 @@ __all__ = [
 # International Criminal Court …", "France On Monday, …"): mid-sentence, after a capitalised word,
 # they are never written with a capital but in titles ("Dawkins' The God Delusion").
 _HEADING_OPENERS: Final = frozenset("The A An On In At According After Following".split())
+# Words that open a clause, and so the sentence after a heading that opens with a year or a
+# category's path ("2008 US Presidential Election While nearly all …"), beside _HEADING_OPENERS.
+_CLAUSE_OPENERS: Final = frozenset(
+    "While Although Though Despite As With When Since However Meanwhile Earlier Today "
+    "Yesterday During Amid".split()
+)
 _HEADING_MAX_WORDS: Final = 6
 # A heading's first word that lets lower-case words follow in it: a year ("2008 financial
 # crisis", "2008-09 …") or a category's path ("Template:Crime and law", "Israel/Palestine
@@ -133,7 +139,8 @@ def glued_heading_end(text: str) -> int:
     )
     for k in range(1, min(len(words) - 1, _HEADING_MAX_WORDS + 1)):
         prev, word = words[k - 1][1], words[k][1]
-        if word in _HEADING_OPENERS and (
+        opens = word in _HEADING_OPENERS or (marked and word in _CLAUSE_OPENERS)
+        if opens and (
             prev[:1].isupper()
             or prev[:1].isdigit()
             or (marked and k <= _MARKED_HEADING_WORDS and prev not in _NOT_HEADING_ENDS)
