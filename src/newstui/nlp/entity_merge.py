@@ -1656,6 +1656,15 @@ _COMPANY_ENDINGS: Final = _COMPANY_SUFFIXES | frozenset(
 )
 
 
+# The line of business a company's own name ends with ("Cisco Systems", "Apple Computers",
+# "Woodside Petroleum"): its leading word alone names the same company, even a listed one
+# (unlike a unit's word: "BBC News", "CNN International", "Renault Trucks").
+_FIRM_LINE_WORDS: Final = frozenset(
+    "Systems Computers Motors Airlines Foods Technologies Industries Communications Networks "
+    "Electronics Pharmaceuticals Petroleum".split()
+)
+
+
 def _merge_company_short_names(groups: dict[str, list[Candidate]], text: str) -> None:
     """'Ford' after 'Ford Motor Company': a company named again by its leading words, when
     its full name ends in a company suffix and no other organisation begins with them."""
@@ -1678,7 +1687,10 @@ def _merge_company_short_names(groups: dict[str, list[Candidate]], text: str) ->
             len(words) == 2
             and words[1] in org_words
             and words[0] not in org_words
-            and words[0] not in gaz.known  # "BBC" is no short form of "BBC News"
+            and (
+                words[0] not in gaz.known  # "BBC" is no short form of "BBC News"
+                or words[1] in _FIRM_LINE_WORDS  # but "Cisco" is of "Cisco Systems"
+            )
             and not _is_acronym(words[0])
             and not all(_heads_a_line(text, c) for c in groups[k])  # "Brevo Review", a heading
         ):
