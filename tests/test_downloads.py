@@ -506,6 +506,28 @@ def test_a_download_outlives_its_deleted_article(db_path, tmp_path):
     assert (kept.id, kept.article_id, kept.title) == (download.id, None, "Ep")
 
 
+def test_a_feed_added_back_takes_over_its_episodes_downloads(db_path, tmp_path):
+    """User test r42 M2: `d` said "Already downloaded" and `P` streamed the URL."""
+    episode = Link("audio/mpeg", "http://a/e.mp3", "enclosure")
+    with Library.open(db_path) as library:
+        source = library.register_source("http://pod.test/feed", "Pod")
+        library.save_batch(source, [Article("Ep", "t", guid="1", links=[episode])])
+        download, _ = queue_enclosure(library, tmp_path, library.articles()[0].id, "Ep", episode)
+        library.remove_source(source, purge=True)
+        source = library.register_source("http://pod.test/feed", "Pod")
+        library.save_batch(source, [Article("Ep", "t", guid="1", links=[episode])])
+        [back] = library.articles()
+        assert [d.id for d in library.downloads.all(back.id)] == [download.id]
+        # one stored before this was so: `d` (and `download`) tie it to the article asking
+        library.remove_source(source, purge=True)
+        source = library.register_source("http://pod.test/feed", "Pod")
+        library.save_batch(source, [Article("Ep", "t", guid="2")])
+        [later] = library.articles()
+        again, new = queue_enclosure(library, tmp_path, later.id, "Ep", episode)
+        assert (again.id, again.article_id, new) == (download.id, later.id, False)
+        assert [d.id for d in library.downloads.all(later.id)] == [download.id]
+
+
 # the command line --------------------------------------------------------------------------------
 
 

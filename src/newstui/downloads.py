@@ -97,10 +97,21 @@ def queue_enclosure(
     library: Library, folder: Path, article_id: int, title: str, link: Link
 ) -> tuple[Download, bool]:
     """Queue one enclosure of an article; (its row, whether it was queued now — False when the
-    URL was already queued or downloaded)."""
+    URL was already queued or downloaded). A download of the URL whose article was deleted (its
+    feed removed, then added back) is this article's from now on."""
     for download in library.downloads.all():
-        if download.url == link.url and download.state != "failed":
-            return download, False
+        if download.url != link.url or download.state == "failed":
+            continue
+        if download.article_id is None:  # (the store ties it to this article)
+            return library.downloads.queue(
+                url=link.url,
+                path=download.path,
+                article_id=article_id,
+                title=download.title,
+                mime=download.mime,
+                bytes_total=download.bytes_total,
+            )
+        return download, False
     name = safe_file_name(link.url, title, link.text)
     left = _left_behind(library, folder, link.url)
     path = unused_path(library, folder, name) if left is None else left.path

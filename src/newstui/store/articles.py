@@ -43,6 +43,7 @@ from newstui.store.db import (
     with_texts,
     write_transaction,
 )
+from newstui.store.downloads import take_over_orphans
 from newstui.store.entries import LINK_KEY, removed_entry, same_title, stored_entry
 from newstui.store.feeds import now_iso
 from newstui.store.pending_marks import GuidAsFetched, apply_pending_marks
@@ -206,6 +207,7 @@ def insert_new_articles(
             ids.update(((feed_id, guid), article_id) for article_id, feed_id, guid in returned)
     if ids:  # read and starred marks an import keeps for them (newsboat's)
         apply_pending_marks(db.conn, ids.values(), guid_as_fetched)
+        take_over_orphans(db.conn, ids.values())  # a feed added back: its episodes' files
     return ids
 
 

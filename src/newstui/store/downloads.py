@@ -5,10 +5,11 @@ row that stops being touched, which `requeue_stale` puts back in the queue."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from newstui.article_rows import enclosure_urls
 from newstui.store.db import Database, write_transaction
 from newstui.store.feeds import now_iso
 
@@ -40,11 +41,16 @@ def queue_download(
     done: bool = False,
 ) -> tuple[Download, bool]:
     """Queue an enclosure; a URL already in the queue keeps its row (a failed one is queued
-    again). `done`: a new row's file is already there, whole, so it is stored as downloaded (in
+    again; one whose article was deleted becomes `article_id`'s). `done`: a new row's file is already there, whole, so it is stored as downloaded (in
     one step: no worker claims it meanwhile). Returns the row and whether it was queued now."""
     with write_transaction(db) as conn:
         conn.execute("DELETE FROM forgotten_downloads WHERE url = ?", [url])  # (taken over now)
         old = conn.execute(f"SELECT {_COLUMNS} FROM downloads WHERE url = ?", [url]).fetchone()
+        if old is not None and old[9] is None and article_id is not None:  # its article was
+            conn.execute(  # deleted (its feed removed, then added back): this one takes it over
+                "UPDATE downloads SET article_id = ? WHERE id = ?", [article_id, old[0]]
+            )
+            old = (*old[:9], article_id, *old[10:])
         if old is not None:
             if old[4] != "failed":
                 return _download(old), False
@@ -73,6 +79,30 @@ def queue_download(
             ).lastrowid
         row = conn.execute(f"SELECT {_COLUMNS} FROM downloads WHERE id = ?", [new_id]).fetchone()
     return _download(row), True
+
+
+def take_over_orphans(conn: sqlite3.Connection, article_ids: Collection[int]) -> None:
+    """Give the downloads whose article was deleted (its feed removed: the file stays) to these
+    new articles that list the same enclosure URL: a feed added back plays, shows and lists its
+    episodes' files again (user test r42 M2). Reads nothing more while no download lost its
+    article."""
+    orphans = dict(
+        conn.execute("SELECT url, id FROM downloads WHERE article_id IS NULL").fetchall()
+    )
+    if not orphans or not article_ids:
+        return
+    rows = conn.execute(  # (new ids are consecutive; an enclosure's links are plain JSON)
+        "SELECT id, links FROM articles WHERE id BETWEEN ? AND ? "
+        """AND instr(links, '"kind": "enclosure"') > 0 ORDER BY id""",
+        [min(article_ids), max(article_ids)],
+    ).fetchall()
+    wanted = set(article_ids)
+    for article_id, links in rows:
+        for url in enclosure_urls(links) if article_id in wanted else ():
+            if (download_id := orphans.pop(url, None)) is not None:
+                conn.execute(
+                    "UPDATE downloads SET article_id = ? WHERE id = ?", [article_id, download_id]
+                )
 
 
 def path_in_use(db: Database, path: str) -> bool:

@@ -27,6 +27,7 @@ from newstui.store.articles import (
     update_article_entry,
 )
 from newstui.store.db import Database, connection_file, write_transaction
+from newstui.store.downloads import take_over_orphans
 from newstui.store.entries import (
     LINK_KEY,
     FeedEntry,
@@ -707,6 +708,7 @@ def save_items(
     new = updated = 0
     changed: list[int] = []
     feeds: list[int] = []  # (changed's feed ids)
+    added: list[int] = []
     now = now_iso()
     with _applying(db) as conn:
         if unlinked is None:  # (another user's articles: they take this one's marks)
@@ -784,6 +786,7 @@ def save_items(
                     conn.execute("UPDATE articles SET read = 1 WHERE id = ?", [article_id])
                     _keep_marks_made_here(conn, article_id, item)
                 new += 1
+                added.append(article_id)
                 changed.append(article_id)
                 feeds.append(feed_id)
             elif row[1] != digest and update_article_content(
@@ -792,6 +795,7 @@ def save_items(
                 updated += 1
                 changed.append(row[0])
                 feeds.append(feed_id)
+        take_over_orphans(conn, added)  # (a feed subscribed again: its episodes' files)
         if cursor is not None:
             conn.execute(
                 "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)", list(cursor)
