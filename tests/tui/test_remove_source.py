@@ -4,6 +4,7 @@ the config file."""
 from __future__ import annotations
 
 from newstui.config import load_config
+from newstui.library import Library
 from newstui.model import Article
 from newstui.store import open_db
 from newstui.store.articles import mark_articles
@@ -547,3 +548,40 @@ async def test_D_on_an_article_of_a_live_feed_sources_lists_not_yet_does_not_say
     left = db.execute("SELECT count(*) FROM articles WHERE feed_id = ?", [world])
     assert left.fetchone()[0] == 22
     db.conn.close()
+
+
+async def test_headlines_of_a_feed_removed_elsewhere_fall_back_to_all_and_r_and_D_say_so(
+    db_path, config, ids
+):
+    """User test r42 H1: a feed the sync server dropped (or `newstui remove` took away while the
+    app ran) left its empty list shown; `r` there said the config listed no feeds, `D` spoke of
+    starred articles it had none of."""
+    config = configure_world_desk(db_path, config)
+    app = NewstuiApp(db_path, config)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        world = await choose_world_desk(app, pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.main.headlines.view.key == f"feed:{world.id}"
+        db = open_db(db_path)  # another process removes it
+        db.execute("UPDATE articles SET starred = 0 WHERE feed_id = ?", [world.id])
+        db.conn.commit()
+        db.conn.close()
+        library = Library.open(db_path)
+        library.remove_source(world.id)
+        library.close()
+        app.main.sources.feeds = [f for f in app.main.sources.feeds if f.id != world.id]
+        await pilot.press("r")  # before Sources reads the store again
+        await settle(pilot)
+        await pilot.press("D")
+        await settle(pilot)
+        assert not isinstance(app.screen, ConfirmScreen)
+        app.main.sources.reload()
+        await settle(pilot)
+        assert app.main.headlines.view.key == "all"
+        assert [n.message for n in notifications(app)][-3:] == [
+            "World Desk was removed: nothing to refresh (R refreshes all).",
+            "World Desk was removed: there is nothing left to remove.",
+            "World Desk was removed: the headlines show All articles.",
+        ]

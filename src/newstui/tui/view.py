@@ -77,6 +77,17 @@ def local_time(iso: str, now: datetime | None = None) -> str:
     return when.strftime("%Y-%m-%d %H:%M")
 
 
+def names_gone_source(view: View, feeds: Iterable[FeedRow]) -> bool:
+    """Whether a source's or a tag's view names none of `feeds` (the sources listed now): its
+    source was removed, or no source has its tag any more."""
+    feed_id, tag = view.filter.feed_id, view.filter.tag
+    if feed_id is not None:
+        return all(feed.id != feed_id for feed in feeds)
+    if tag is not None:
+        return not any(has_tag(feed.tags, tag) for feed in feeds)
+    return False
+
+
 def tag_view(tag: str) -> View:
     """The articles of every source with this tag."""
     return View(f"tag:{tag}", f"#{tag}", ArticleFilter(tag=tag))

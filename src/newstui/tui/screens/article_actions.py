@@ -663,21 +663,27 @@ class ArticleActions(ScreenMixin):
 
         def find(lib: Library) -> tuple[SetAsideSource | None, tuple[int, int], bool]:
             aside = next((s for s in lib.set_aside_sources() if s.id == feed_id), None)
-            counts = lib.removal_counts(feed_id) if aside else (0, 0)
-            return aside, counts, aside is None and lib.removed_for_good(feed_id)
+            removed = aside is None and lib.removed_for_good(feed_id)
+            counts = lib.removal_counts(feed_id) if aside or removed else (0, 0)
+            return aside, counts, removed
 
         aside, (articles, starred), removed = await self.library.write(find)
         if aside is None and not removed:  # listed, but not in Sources yet (it loads)
             self.notify("Choose a feed in Sources first.", severity="warning")
             return
         if aside is None:  # the starred articles kept of a feed removed for good
-            row = self.headlines.selected
-            name = f"{row.feed}" if row is not None and row.feed_id == feed_id else "Its feed"
-            self.notify(
-                f"{name} was removed: its starred articles stay, with no feed to remove.",
-                severity="warning",
-                markup=False,
+            row, view = self.headlines.selected, self.headlines.view
+            name = "Its feed"
+            if row is not None and row.feed_id == feed_id:
+                name = row.feed or name
+            elif view.filter.feed_id == feed_id:  # (its emptied list: user test r42 H1)
+                name = view.title
+            kept = (
+                "its starred articles stay, with no feed to remove"
+                if starred
+                else "there is nothing left to remove"
             )
+            self.notify(f"{name} was removed: {kept}.", severity="warning", markup=False)
             return
         listed = next(
             (f for f in self.sources.feeds if f.name.casefold() == aside.name.casefold()), None

@@ -41,6 +41,7 @@ from newstui.tui.view import (
     counted_total,
     entity_view,
     listed_by_flags,
+    names_gone_source,
     speaker_view,
 )
 from newstui.tui.widgets.headlines import HeadlineList
@@ -301,6 +302,8 @@ class MainScreen(
 
     @on(SourcesPane.Loaded)
     def _sources_loaded(self, message: SourcesPane.Loaded) -> None:
+        if names_gone_source(self.headlines.view, message.feeds):
+            self._leave_gone_source(self.headlines.view)  # (removed by a sync, `remove`, …)
         if not self.sources.has_focus:  # a reload (counts during a refresh) moved the cursor of
             self.sources.select_view(self.headlines.view.key)  # someone moving in Sources
         # Another process (e.g. `newstui fetch`) may have stored articles: if the counts say the
@@ -313,6 +316,28 @@ class MainScreen(
         by_flags = listed_by_flags(headlines.view.filter)
         if expected > headlines.total or (expected < headlines.total and not by_flags):
             headlines.reload()
+
+    @work(group="gone-source", exclusive=True, exit_on_error=False)
+    async def _leave_gone_source(self, view: View) -> None:
+        """The headlines of a source removed meanwhile (a sync the server dropped it in, a
+        `newstui remove` while the app runs) fall back to All, and say so: they stayed on its
+        empty list, where `r` and `D` had no source to act on (user test r42 H1). A feed
+        Sources does not list yet (just added) is not one removed."""
+        feed_id = view.filter.feed_id
+        if feed_id is not None:
+            gone = await self.library.read(lambda library: library.removed_for_good(feed_id))
+            if not gone:
+                return
+        if self.headlines.view.key != view.key:
+            return
+        self._history.clear()
+        self.show_view(ALL)
+        line = (
+            f"{view.title} was removed"
+            if feed_id is not None
+            else (f"No source has the tag {view.title} now")
+        )
+        self.notify(f"{line}: the headlines show All articles.", markup=False)
 
     def action_leave_headlines(self) -> None:
         """h/Esc in the headlines: back to the view before (a search, an entity), else to the

@@ -29,12 +29,15 @@ if TYPE_CHECKING:
     )
     from newstui.tui.refresh import RefreshPlan
     from newstui.tui.shared_library import SharedLibrary
+    from newstui.tui.view import View
     from newstui.tui.widgets.headlines import HeadlineList
     from newstui.tui.widgets.sources import SourcesPane
 
 DEMO_NOTICE = "demo mode: no feeds to refresh"
 # `r` on a row of Sources that names no feed (All, Unread, Starred, a saved view)
 NO_FEED_HIGHLIGHTED = "Choose a feed or tag in Sources to refresh (R refreshes all)."
+# `r` on a feed's headlines before Sources lists it (just added, Sources reading its counts)
+NOT_LISTED_YET = "{} is not listed in Sources yet: try again in a moment."
 PROGRESS_EVERY = 0.25  # seconds: the refresh status line is redrawn at most this often
 
 
@@ -134,6 +137,9 @@ class SourceRefresh(StatusRow, RefreshReloads):
         else:
             row: ArticleRow | None = self.headlines.selected
             rows = [f for f in feeds if row is not None and f.id == row.feed_id]
+        if not rows:  # a source removed meanwhile (it leaves), or no article to go by
+            self._say_nothing_to_refresh(view)
+            return
         from newstui.tui.refresh import plan_for
 
         plan = plan_for(self.config, rows)
@@ -153,6 +159,18 @@ class SourceRefresh(StatusRow, RefreshReloads):
             unknown = tuple(name for name in plan.unknown if name not in synced)
             plan = dataclasses.replace(plan, sync=True, unknown=unknown)
         self._refresh_planned(plan)
+
+    @work(group="refresh-plan", exit_on_error=False)
+    async def _say_nothing_to_refresh(self, view: View) -> None:
+        """Why `r` refreshes nothing (read off the event loop): never that the config lists no
+        feeds, which `r` on a feed a sync had just removed said (user test r42 H1)."""
+        feed_id = view.filter.feed_id
+        gone = feed_id is None or await self.library.read(
+            lambda library: library.removed_for_good(feed_id)
+        )
+        refresh_all = key_in_effect(self, "app.refresh_all")
+        line = nothing_to_refresh(view, refresh_all) if gone else NOT_LISTED_YET.format(view.title)
+        self.notify(line, severity="warning", markup=False)
 
     def _refresh_planned(self, plan: RefreshPlan) -> None:
         for name in plan.unknown:
@@ -284,6 +302,17 @@ class SourceRefresh(StatusRow, RefreshReloads):
         self._on_store_changed()
         if message.count and (row := self.headlines.selected) is not None:
             self.load_detail(row.id)
+
+
+def nothing_to_refresh(view: View, refresh_all: str) -> str:
+    """What `r` says when the headlines name no source it can refresh: the feed or tag shown
+    is gone (removed by a sync or `newstui remove`: user test r42 H1 said the config listed no
+    feeds), or the list has no article whose feed it could mean."""
+    if view.filter.feed_id is not None:
+        return f"{view.title} was removed: nothing to refresh ({refresh_all} refreshes all)."
+    if view.filter.tag is not None:
+        return f"No source has the tag {view.title} now: nothing to refresh ({refresh_all} refreshes all)."
+    return NO_FEED_HIGHLIGHTED
 
 
 def waited_for(plan: RefreshPlan) -> dict[str, None]:
