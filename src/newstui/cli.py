@@ -1363,6 +1363,20 @@ def _sync_changes_data(outcome: SourceOutcome) -> dict[str, object]:
     }
 
 
+def _fulltext_data(outcome: SourceOutcome) -> dict[str, object]:
+    """A source's (or a sync's) full-text `--json` keys: pages fetched, failed and not read,
+    and each failed page."""
+    return {
+        "fulltext_fetched": outcome.fulltext_ok,
+        "fulltext_failed": outcome.fulltext_failed,
+        "fulltext_not_read": outcome.fulltext_left,
+        "fulltext_problems": [
+            {"article_id": p.article_id, "title": p.title, "url": p.url, "error": p.error}
+            for p in outcome.fulltext_problems
+        ],
+    }
+
+
 def _stored_names(
     library: Library, config: Config | None, outcomes: list[SourceOutcome]
 ) -> dict[str, tuple[int, str]]:
@@ -1411,13 +1425,7 @@ def _report(
             "warning": o.warning,
             "not_modified": o.not_modified,
             "cut_short": o.cut_short,
-            "fulltext_fetched": o.fulltext_ok,
-            "fulltext_failed": o.fulltext_failed,
-            "fulltext_not_read": o.fulltext_left,
-            "fulltext_problems": [
-                {"article_id": p.article_id, "title": p.title, "url": p.url, "error": p.error}
-                for p in o.fulltext_problems
-            ],
+            **_fulltext_data(o),
             "problems": list(o.problems),
             **_sync_changes_data(o),
         }
@@ -2820,7 +2828,7 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui sync` and `newstui sync login`."""
     import asyncio
 
-    from newstui.ingest import sync_with_server
+    from newstui.ingest import fulltext_said, fulltext_warnings, sync_with_server
     from newstui.sync.client import server_name
     from newstui.sync.run import make_client
 
@@ -2887,10 +2895,14 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
         ],
         "merged": report.merged,
         "requests": report.requests,
-        "fulltext_fetched": outcome.fulltext_ok,
+        **_fulltext_data(outcome),
         "seconds": round(seconds, 3),
     }
-    return _emit(args, data, report.summary())
+    if not args.json:  # the pages that failed, as `fetch` says them (user test r42 M1)
+        for line in fulltext_warnings(outcome):  # (the articles are stored all the same)
+            _complain(f"warning: {line}")
+    pages = fulltext_said(outcome.fulltext_ok, outcome.fulltext_failed, outcome.fulltext_left)
+    return _emit(args, data, report.summary(pages))
 
 
 ConfiguredCommand = Callable[[argparse.Namespace, Library, "Config"], int]

@@ -7,6 +7,7 @@ import json
 import os
 import sqlite3
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -147,9 +148,10 @@ def synced_gone_page(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     key: str,
+    command: str = "fetch",
 ) -> dict:
     """In "auto", sync one item whose body comes under `key` and whose page is gone (the fake
-    answers 404): the sync's outcome."""
+    answers 404) with `fetch --json` (or `sync --json`): the sync's outcome."""
     story = item(1, "feed/1")
     story[key] = story.pop("summary")
     story["canonical"] = [{"href": f"{fake.base[: -len('/api/greader.php')]}/page/1"}]
@@ -161,10 +163,13 @@ def synced_gone_page(
     os.environ["PW_S"] = "pw"
     capsys.readouterr()
 
-    assert main(["--db", str(tmp_path / "n.db"), "--config", str(config), "fetch", "--json"]) == 0
+    assert main(["--db", str(tmp_path / "n.db"), "--config", str(config), command, "--json"]) == 0
 
     assert "/page/1" in fake.hits  # (asked for: the text is short)
-    [synced] = [o for o in json.loads(capsys.readouterr().out) if o["feed_id"] is None]
+    answer = json.loads(capsys.readouterr().out)
+    if command == "sync":
+        return answer
+    [synced] = [o for o in answer if o["feed_id"] is None]
     return synced
 
 
@@ -182,18 +187,27 @@ def test_auto_full_text_says_nothing_of_a_missing_page_behind_a_synced_items_con
     assert synced["fulltext_problems"] == []
 
 
+@pytest.mark.parametrize("command", ["fetch", "sync"])
 def test_auto_full_text_reports_the_missing_page_of_a_short_text_freshrss_sent_as_summary(
     fake: FakeGReader,  # noqa: F811
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
+    command: str,
 ) -> None:
     """Review r35 S2: FreshRSS's `summary` holds a summary-only feed's teaser as it holds
-    another's content; counted as content, the teaser's gone page was silent."""
-    synced = synced_gone_page(fake, tmp_path, capsys, "summary")
+    another's content; counted as content, the teaser's gone page was silent. `sync --json`
+    had no failed count nor the pages (user test r42 M1)."""
+    synced = synced_gone_page(fake, tmp_path, capsys, "summary", command)
 
     assert (synced["fulltext_fetched"], synced["fulltext_failed"]) == (0, 1)
     [problem] = synced["fulltext_problems"]
     assert problem["url"].endswith("/page/1") and "404" in problem["error"]
+    if command == "sync":  # and its lines say them as fetch's do
+        config, server = tmp_path / "feeds.toml", urlsplit(fake.base).netloc
+        assert main(["--db", str(tmp_path / "m.db"), "--config", str(config), "sync"]) == 0
+        out, err = capsys.readouterr()
+        assert f"warning: sync {server}: full text of " in err and "HTTP 404" in err, err
+        assert out.endswith("added (One); full texts: 0 fetched, 1 failed\n"), out
 
 
 def test_a_synced_items_body_is_its_content_unless_only_a_summary_of_another_server() -> None:

@@ -93,8 +93,9 @@ class SyncReport:
     # otherwise), merged into the one stored first
     merged: int = 0
 
-    def summary(self) -> str:
-        """One line: what changed."""
+    def summary(self, pages: str | None = None) -> str:
+        """One line: what changed (`pages`: the full-text clause, as a fetch's summary has it,
+        e.g. "full texts: 0 fetched, 3 failed")."""
         parts = [f"{self.new:,} new", f"{self.updated:,} updated"]
         changes = self.changes
         parts += changes.clauses()  # (the changes pushed first)
@@ -102,7 +103,8 @@ class SyncReport:
             parts.append(f"{counted(self.merged, 'article')} stored twice merged")
         removed = changes.removed_line()
         first = f"synced with {self.server}: " + ", ".join(parts)
-        return "; ".join([first, *([removed] if removed else []), *self.notices])
+        said = [first, *([pages] if pages else []), *([removed] if removed else [])]
+        return "; ".join([*said, *self.notices])
 
     @property
     def changes(self) -> SyncChanges:
