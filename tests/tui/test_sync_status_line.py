@@ -1,4 +1,5 @@
-"""Pilot test: a long sync error in the status line ends in "…" where the line is cut."""
+"""Pilot test: a sync error leaves the footer its keys: the status line says "offline" (or
+"sync failed"), and a click on it gives the error whole."""
 
 from __future__ import annotations
 
@@ -8,49 +9,65 @@ from newstui.config import load_config
 from newstui.library import Library
 from newstui.tui.app import NewstuiApp
 
-from .conftest import screen_text, settle
+from .conftest import notifications, run_recorded, screen_text, settle
 
 ERROR = (
     "rss.example.org: not a Google Reader API endpoint (login redirects to /i/?rid=6b0f3a22b567f)"
 )
+DOWN = "127.0.0.1:8391: unreachable (cannot connect to 127.0.0.1:8391: connection refused)"
 
 
-async def test_a_long_sync_error_is_cut_with_an_ellipsis_at_80_columns(db_path, config):
+async def test_a_sync_error_leaves_the_footer_its_keys_and_a_click_gives_it_whole(db_path, config):
+    """User test r42 L1: with the server down, "sync failed: 127.0.0.1:8391: unreachable (c…"
+    took the footer's n, e and s hints (at 60 columns all but Help, Refresh and Quit)."""
     config.path.write_text(
         config.path.read_text("utf-8")
-        + '\n[sync]\nservice = "greader"\nurl = "https://rss.example.org/api/greader.php"\n'
+        + '\n[sync]\nservice = "greader"\nurl = "http://127.0.0.1:8391/api/greader.php"\n'
         'user = "alice"\npassword = "secret"\n',
         "utf-8",
     )
     with Library.open(db_path) as library:
-        library.sync.set_state(last_error=ERROR)
+        library.sync.set_state(last_sync="2026-12-06T09:00:00+00:00")
     app = NewstuiApp(db_path, load_config(config.path))
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with run_recorded(app, size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.pause(NewstuiApp.WATCH_SECONDS + 0.5)
         await settle(pilot)
-        bottom = screen_text(app).splitlines()[-1]
-        assert "sync failed: rss.example.org" in bottom
-        assert bottom.rstrip().endswith("…"), bottom
+        synced = screen_text(app).splitlines()[-1]
+        with Library.open(db_path) as library:
+            library.sync.set_state(last_error=DOWN)
+        await pilot.pause(NewstuiApp.WATCH_SECONDS + 0.5)
+        await settle(pilot)
+        offline = screen_text(app).splitlines()[-1]
+        assert offline.rstrip().endswith("⇅ offline") and "unreachable" not in offline, offline
+        keys = synced[: synced.index("⇅")].split()
+        assert set(keys) <= set(offline[: offline.index("⇅")].split()), (synced, offline)
+        await pilot.click("#sync-status")
+        await settle(pilot)
+        assert f"Sync failed: {DOWN}" in [n.message for n in notifications(app)]
 
 
 def test_the_sync_line_drops_its_least_important_parts_first():
-    """The error goes first, then words, and only then is the line cut with "…"."""
+    """The words go first, then the queue, and only then is the line cut with "…"; an error
+    from a server that could not be reached reads "offline"."""
     from newstui.model import SyncStatus
     from newstui.tui.widgets.sync_status import describe_sync
 
     failed = SyncStatus(last_sync=None, last_error=ERROR, queued=1234, retry_after=None)
-    lines = [describe_sync(failed, cells=cells).plain for cells in (200, 50, 27, 16, 10, 5)]
+    lines = [describe_sync(failed, cells=cells).plain for cells in (200, 27, 16, 10, 5)]
     assert lines == [
-        f" ⇅ sync failed: {ERROR[:59]}… · 1,234 queued ",
-        " ⇅ sync failed: rss.example.org:… · 1,234 queued ",
+        " ⇅ sync failed · 1,234 queued ",
         " ⇅ failed · 1,234 queued ",
         " ⇅ failed ",
         " ⇅ failed ",
         " ⇅ f…",
     ]
-    for cells, line in zip((200, 50, 27, 16, 10, 5), lines, strict=True):
+    for cells, line in zip((200, 27, 16, 10, 5), lines, strict=True):
         assert len(line) <= cells
+    down = SyncStatus(last_sync=None, last_error=DOWN, queued=2, retry_after=None)
+    assert describe_sync(down).plain == " ⇅ offline · 2 queued "
+    timed_out = "rss.example.org: timed out after 20 s (/reader/api/0/subscription/list)"
+    assert describe_sync(SyncStatus(None, timed_out, 0, None)).plain == " ⇅ offline "
 
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24), (60, 20)])

@@ -44,7 +44,7 @@ class StatusRow:
     def fit_status(self) -> None:
         """Share the bottom row, least important parts going first: the footer keeps 40% of
         the width (Help and Quit at least), the refresh's count and the sync state come next,
-        then the feed's name and then the sync error are shortened (each ends in "…")."""
+        then the feed's name is shortened (ending in "…")."""
         width = self.size.width
         room = max(width - max(FOOTER_LEAST, width * 2 // 5), 0)
         least = self.status.cells_at_least()

@@ -14,27 +14,22 @@ if TYPE_CHECKING:
     from newstui.model import SyncStatus
 
 
-ERROR_CELLS = 60  # the most of the last error shown
-ERROR_CELLS_LEAST = 12  # below this the error is left out ("sync failed" stays)
+# The words of a last error that say the server could not be reached (a connection refused, an
+# unknown host, a timeout: client.py's PassingFailure lines), shown as "offline"
+OFFLINE_WORDS = (": unreachable (", ": timed out after ")
 
 
 def describe_sync(
-    status: SyncStatus,
-    now: datetime | None = None,
-    cells: int | None = None,
-    *,
-    detail: bool = True,
+    status: SyncStatus, now: datetime | None = None, cells: int | None = None
 ) -> Text:
-    """One short line, e.g. " ⇅ synced 14:02 · 3 queued " or " ⇅ sync failed: host: … ", in at
-    most `cells`: the error is shortened then left out (always, without `detail`), then
-    "synced"/"sync", then the time, and what is left ends in "…"."""
+    """One short line, e.g. " ⇅ synced 14:02 · 3 queued " or " ⇅ offline · 2 queued ", in at
+    most `cells`: "synced"/"sync" goes first, then the time, and what is left ends in "…". The
+    last error is not in it (clicking the line, its tooltip and the refresh's notice say it
+    whole): with it the line took the footer's keys for as long as the server was down (user
+    test r42 L1)."""
     queued = f" · {status.queued:,} queued" if status.queued else ""
     if status.last_error:
-        fixed = len(" ⇅ sync failed: ") + len(queued) + 1
-        room = ERROR_CELLS if cells is None else min(ERROR_CELLS, cells - fixed)
-        error = clean_line(status.last_error, max(room, 1))
-        states = [f"sync failed: {error}"] if detail and room >= ERROR_CELLS_LEAST else []
-        states += ["sync failed", "failed"]
+        states = ["offline"] if is_offline(status.last_error) else ["sync failed", "failed"]
     elif status.last_sync:
         when = _when(status.last_sync, now)
         states = [f"synced {when}", when] if when else ["synced"]
@@ -54,6 +49,12 @@ def describe_sync(
     return text
 
 
+def is_offline(error: str) -> bool:
+    """Whether a sync's last error says the server could not be reached (not that it refused
+    or answered wrongly)."""
+    return any(words in error for words in OFFLINE_WORDS)
+
+
 def _when(last_sync: str | None, now: datetime | None) -> str:
     """The last sync's time: "14:02" today, "03 Dec 14:02" before."""
     try:
@@ -66,10 +67,8 @@ def _when(last_sync: str | None, now: datetime | None) -> str:
 
 def _line(state: str, queued: str) -> Text:
     text = Text(" ⇅ ")
-    failed = state.startswith(("sync failed", "failed"))
-    head, colon, rest = state.partition(": ")
-    text.append(head + colon, style="bold" if failed else "")
-    text.append(rest)
+    failed = state in ("sync failed", "failed", "offline")
+    text.append(state, style="bold" if failed else "")
     if queued:
         text.append(queued, style="bold")
     text.append(" ")
@@ -98,11 +97,23 @@ class SyncStatusLine(Static):
     _limit: int | None = None  # the most cells it may take (None: as many as it needs)
 
     def show(self, status: SyncStatus) -> None:
-        """Show the sync state."""
+        """Show the sync state (the last error whole in its tooltip)."""
         self._status = status
         self.update(describe_sync(status, cells=self._limit))
         self.set_class(bool(status.last_error), "-failed")
+        line = self.error_line()  # (untrusted text: a Text, never markup)
+        self.tooltip = Text(line) if line is not None else None
         self.display = True
+
+    def error_line(self) -> str | None:
+        """The last sync's error as a line for the user, or None when it did not fail."""
+        error = self._status.last_error if self._status is not None else None
+        return f"Sync failed: {clean_line(error, 300)}" if error else None
+
+    def on_click(self) -> None:
+        """A click on the line says the last error whole (the line says only "offline")."""
+        if (line := self.error_line()) is not None:
+            self.notify(line, severity="error", markup=False, timeout=15)
 
     def hide(self) -> None:
         """Show nothing: [sync] left the config (its last state is no one's now)."""
@@ -117,8 +128,8 @@ class SyncStatusLine(Static):
                 self.show(self._status)
 
     def cells_wanted(self) -> int:
-        """The cells its line takes without the error's text (0 when hidden): what the screen
-        keeps for it before the refresh's feed name."""
+        """The cells its line takes (0 when hidden): what the screen keeps for it before the
+        refresh's feed name."""
         if self._status is None:  # (shown from the first status on)
             return 0
-        return describe_sync(self._status, detail=False).cell_len
+        return describe_sync(self._status).cell_len
