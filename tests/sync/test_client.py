@@ -256,11 +256,23 @@ def test_a_site_root_or_a_plain_web_server_is_not_a_google_reader_endpoint(
         login, 301, b"", headers={"Location": "https://rss.example/api/greader.php" + login[16:]}
     )
     assert failure(fake).endswith("set url to https://rss.example/api/greader.php")
+    # FreshRSS's site root as the url: its /i/ login page names it (user test r42 L5)
+    fake.base = fake.base.removesuffix("/api/greader.php") + "/"
+    fake.set("/accounts/ClientLogin", 302, b"", headers={"Location": "/i/?rid=6b152b1276032"})
+    assert failure(fake) == (
+        f"{fake.server}: not a Google Reader API endpoint (FreshRSS's web site): set url to "
+        f"http://{fake.server}/api/greader.php"
+    )
 
 
 def test_malformed_answers_are_named(fake: FakeGReader) -> None:
     fake.api("/subscription/list", 200, b"{not json")
     assert "malformed answer to subscription/list (not JSON)" in failure(fake)
+    # an answer whose connection closed mid-body (no Content-Length): cut short, not wrong
+    fake.api("/subscription/list", 200, b'{"subscriptions": [{"id": "feed/1", "title": "Wo')
+    assert failure(fake).endswith(
+        ": the answer to subscription/list was cut short (the connection closed before its end)"
+    )
     fake.api("/subscription/list", 200, {"subs": []})
     assert "malformed answer to subscription/list: no 'subscriptions' list" in failure(fake)
 

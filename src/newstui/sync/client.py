@@ -88,6 +88,19 @@ def server_name(url: str) -> str:
     return netloc.rpartition("@")[2] if netloc else url
 
 
+def ends_early(exc: ValueError) -> bool:
+    """Whether JSON that did not parse is a document cut off, not a wrong one: it ends inside
+    a string, or where a value, a comma or a closing bracket was still due (an answer sent with
+    `Connection: close` and no Content-Length reads whole when the connection closes mid-body).
+    An empty answer is no document."""
+    if not isinstance(exc, json.JSONDecodeError) or not exc.doc.strip():
+        return False
+    rest = exc.doc[exc.pos :].rstrip()
+    if exc.msg.startswith("Unterminated string"):
+        return True
+    return any(word.startswith(rest) for word in ("true", "false", "null"))  # ("" at the end)
+
+
 class GReaderClient:
     """One session with a Google Reader API server; use as an async context manager.
 
@@ -215,6 +228,11 @@ class GReaderClient:
                 return self.fail(
                     f"redirects {what} to {where}: set url to {target.removesuffix(path)}"
                 )
+            api = urljoin(without_userinfo(target), "../api/greader.php")
+            if target.endswith("/i/") and api != without_userinfo(self.base):  # FreshRSS's site
+                return self.fail(
+                    f"not a Google Reader API endpoint (FreshRSS's web site): set url to {api}"
+                )
             return self._not_an_endpoint(f"{what} redirects to {where or 'elsewhere'}")
         reason = response.reason or "error"
         if code == 503 and response.body.strip() == FRESHRSS_API_OFF:
@@ -298,7 +316,10 @@ class GReaderClient:
         response = await self._call("POST" if data is not None else "GET", path, what, params, data)
         try:
             return json.loads(response.body)
-        except ValueError:
+        except ValueError as exc:
+            if ends_early(exc):  # a connection closed mid-answer (no Content-Length to tell)
+                cut = f"the answer to {what} was cut short (the connection closed before its end)"
+                raise self.fail(cut, passing=True) from None
             raise self.fail(f"malformed answer to {what} (not JSON)") from None
 
     def _malformed(self, what: str, exc: MalformedAnswer) -> SyncError:
