@@ -257,6 +257,12 @@ FOUND_AND_ABSENT = [
         {"US Regional Election While", "US Regional Election"},
         id="a_year_headings_words_before_a_clause_opener_are_no_body",
     ),
+    pytest.param(
+        "Ann Lee had surgery at Hospital Marvella in Kelby. The Kelby Hospital Authority paid.",
+        {("Hospital Marvella", "PLACE"), ("Kelby Hospital Authority", "ORG")},
+        {("Hospital Marvella", "ORG")},
+        id="a_name_opening_with_hospital_is_a_place_as_one_ending_so",
+    ),
 ]
 
 

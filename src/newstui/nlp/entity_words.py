@@ -60,7 +60,7 @@ def hyphened_compass(word: str) -> bool:
 # Heads that open a place name: "River Aske", "Lake Chad", "Mount Kenya".
 # "County Cork" (Irish and Northern Irish counties are named after the word).
 PLACE_OPENERS: Final = frozenset(
-    "River Lake Mount Mt Gulf Bay Isle Cape Fort Port Loch County".split()
+    "River Lake Mount Mt Gulf Bay Isle Cape Fort Port Loch County Hospital".split()
 )
 # Words that make a capitalised phrase a thing (law, event, theory), never a person's name.
 THING_WORDS: Final = frozenset(
