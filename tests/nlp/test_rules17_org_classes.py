@@ -263,6 +263,13 @@ FOUND_AND_ABSENT = [
         {("Hospital Marvella", "ORG")},
         id="a_name_opening_with_hospital_is_a_place_as_one_ending_so",
     ),
+    pytest.param(
+        "Gerd Hölder met voters on Monday. A deal is possible only with Hoelder in power, "
+        "according to Hoelder.",
+        {("Gerd Hölder", "PERSON")},
+        {"Hoelder"},
+        id="a_surname_with_its_umlaut_written_out_is_the_person",
+    ),
 ]
 
 

@@ -29,6 +29,7 @@ from newstui.nlp.entity_words import (
 from newstui.nlp.gazetteer import Gazetteer, load_gazetteer, us_states
 from newstui.nlp.names import (
     _VOWELS,
+    fold_words,
     spelling_variant,
     state_long_form,
     strip_possessive,
@@ -409,6 +410,10 @@ def group_candidates(
                 _add_to(full_people, words[-2], key)  # "Campbell" for "John B. Campbell III"
             _add_to(full_people, words[-1], key)
             _add_to(full_people, words[0], key)
+            if not cands[0].text.isascii():  # "Schroeder" for "Gerhard Schröder"
+                written_out = _umlauts_spelt_out(strip_possessive(cands[0].text))
+                if written_out is not None:
+                    _add_to(full_people, written_out, key)
             if len(words) > 2:  # "Bielle-Biarrey" for "Louis Bielle-Biarrey"
                 _add_to(full_people, " ".join(words[1:]), key)
             if len(words) == 3:  # "Rosselló" for "Ricardo Rosselló Nevares": the first surname
@@ -538,6 +543,22 @@ def group_candidates(
         _merge_spelt_things(groups)  # only where a person's last word ends a place's or body's
     _merge_org_abridgements(groups)
     return groups, confirmed
+
+
+# German letters written out in English news: "Schröder" is also "Schroeder", "Müntefering"
+# "Muentefering", "Strauß" "Strauss".
+_UMLAUTS_SPELT: Final = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _umlauts_spelt_out(name: str) -> str | None:
+    """The folded last word of a person's `name` with its umlauts written out ("schroeder" of
+    "Gerhard Schröder"), or None when it has none."""
+    last = name.rsplit(" ", 1)[-1]
+    spelt = last.lower().translate(_UMLAUTS_SPELT)
+    if spelt == last.lower():
+        return None
+    words = fold_words(spelt)
+    return words[-1] if words else None
 
 
 def _people_opened_by(full_people: dict[str, list[str]], name: str) -> set[str]:
