@@ -270,6 +270,12 @@ FOUND_AND_ABSENT = [
         {"Hoelder"},
         id="a_surname_with_its_umlaut_written_out_is_the_person",
     ),
+    pytest.param(
+        "Ruth Vane, mother of Tobin, a soldier killed in the war, said it was wrong.",
+        {("Ruth Vane", "PERSON"), ("Tobin", "PERSON")},
+        {("Tobin", "ORG")},
+        id="a_name_after_a_kinship_word_and_of_is_a_person",
+    ),
 ]
 
 

@@ -1176,6 +1176,14 @@ class _TypingFinder(_FinderBase):
         ):
             return None, 0  # "the Secretary of Transportation", "Minister for Tourism": a brief
         if (
+            len(before) > 2
+            and before[-1] == "of"
+            and before[-2] in _KIN_NOUNS
+            and (before[-3][-1:] == "," or _determines_kin(before[-3]))
+        ):
+            return "PERSON", 1  # "Reg Keys, father of Thomas, a soldier": a relative is a
+            # person (not "the founding mother of Ruritania": a word between)
+        if (
             before
             and before[-1] in ("of", "at", "for")
             and any(w in gaz.role_words for w in before[-5:-1])
