@@ -276,6 +276,13 @@ FOUND_AND_ABSENT = [
         {("Tobin", "ORG")},
         id="a_name_after_a_kinship_word_and_of_is_a_person",
     ),
+    pytest.param(
+        "A new government has been formed in the Republic of Kelby on Monday afternoon EEST "
+        "(UTC+3), though the vote of confidence came from only 56 members.",
+        {("Republic of Kelby", "PLACE")},
+        {"EEST"},
+        id="a_time_zone_after_a_part_of_the_day_is_no_body",
+    ),
 ]
 
 

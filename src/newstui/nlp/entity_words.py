@@ -224,6 +224,7 @@ _TIME_ZONES: Final = frozenset(
 # A clock time right before a word: "at 7:38 pm ", "20:45 ", "9 a.m. " (not a year: "2019 ").
 _CLOCK_BEFORE: Final = re.compile(
     r"(?<!\d)(?:\d{1,2}[:.]\d{2}|\d{1,2}) ?[ap]\.?m\.? \Z|\d:\d{2} \Z"
+    r"|\b(?:morning|afternoon|evening|night|noon|midnight) \Z"  # "Monday afternoon EEST"
 )
 _COMMA_WORD: Final = re.compile(r",\s+(\w[\w ]*?)\b")
 _COMMA_NAME: Final = re.compile(r",\s+((?:[A-Z][\w’']*\s?){1,3})")
