@@ -283,6 +283,12 @@ FOUND_AND_ABSENT = [
         {"EEST"},
         id="a_time_zone_after_a_part_of_the_day_is_no_body",
     ),
+    pytest.param(
+        "Analysts in The City are speculating that the firm is worth more.",
+        {("The City", "PLACE")},
+        {("The City", "ORG")},
+        id="a_capital_the_before_a_place_word_names_a_place_not_a_title",
+    ),
 ]
 
 

@@ -578,6 +578,8 @@ class _TypingFinder(_FinderBase):
                     or words[-1] in _NO_BODY_LAST  # "on The Late Show with …": a show
                 ):
                     return None, 0  # "the film The Last Days", "Dawkins' The God Delusion"
+                if len(words) == 1 and words[0] in gaz.place_words:
+                    return "PLACE", 2  # "analysts in The City", "… and The Plateau": a place
                 return "ORG", 2  # "in The Lancet": a capital "The" mid-sentence names a title
         if not words or (
             len(words) == 1
