@@ -289,6 +289,13 @@ FOUND_AND_ABSENT = [
         {("The City", "ORG")},
         id="a_capital_the_before_a_place_word_names_a_place_not_a_title",
     ),
+    pytest.param(
+        "Ann Lee was killed at her flat in Southwest Delhi, and her brother lives in Northeast "
+        "India.",
+        {("Southwest Delhi", "PLACE"), ("Northeast India", "PLACE")},
+        {("Southwest Delhi", "ORG"), ("Northeast India", "ORG")},
+        id="a_compass_word_of_two_halves_before_a_place_names_a_place",
+    ),
 ]
 
 

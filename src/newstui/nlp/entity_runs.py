@@ -241,6 +241,11 @@ _TEAM_NICKNAMES: Final = frozenset(
 _BRIEFS: Final = frozenset(
     "Services Forces Resources Technology Communications Energy Mining Cabinet Union".split()
 )
+# Compass words of two halves, which the lists also know as bodies ("Southwest", "Northwest":
+# airlines): before a known place they make one place's name with it ("Southwest Delhi").
+_COMPASS_COMPOUNDS: Final = frozenset(
+    "Northeast Northwest Southeast Southwest North-East North-West South-East South-West".split()
+)
 # The last words of a building's name (see _names_building), and the bodies a building named
 # "<body> House" houses: "Parliament House", "Government House" (not "State House", which US
 # news also writes for a state's lower chamber, nor "Freedom House", a body).
@@ -653,6 +658,8 @@ class _RunFinder(_TypingFinder):
         while i < len(run):
             tok = run[i]
             n_known = 0 if extending or not _may_open_known(tok.text) else self._known(run, i)
+            if n_known == 1 and tok.text in _COMPASS_COMPOUNDS and self._place_after(run, i + 1):
+                n_known = 0  # "Southwest Delhi", "Northwest London": no airline's branch
             if (
                 n_known
                 and (
@@ -681,6 +688,7 @@ class _RunFinder(_TypingFinder):
                 and pending
                 and (
                     pending[-1].text in COMPASS
+                    or pending[-1].text in _COMPASS_COMPOUNDS
                     or pending[-1].text == "Greater"
                     or hyphened_compass(pending[-1].text)
                 )
@@ -814,6 +822,13 @@ class _RunFinder(_TypingFinder):
         if last in _BUILDING_WORDS:
             return not _is_lower(run[0].text)
         return last == "House" and run[-2].text in _HOUSED_BODIES
+
+    def _place_after(self, run: list[Token], i: int) -> bool:
+        """Whether a known place's name opens run[i:]."""
+        if i >= len(run):
+            return False
+        n = self._known(run, i)
+        return n > 0 and self._is_place(run, i, n)
 
     def _sheikh_in_name(self, run: list[Token], i: int, pending: list[Token]) -> bool:
         """'Khalid Sheikh Mohammed': "Sheikh" between a given name (one or two capitalised words
