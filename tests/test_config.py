@@ -33,6 +33,11 @@ def test_the_examples_commented_feeds_are_valid_entries_once_uncommented(tmp_pat
     config = load_config(_write(tmp_path, text))
     assert len(config.feeds) >= 5
     assert all(f.url.startswith("https://") and f.name for f in config.feeds)
+    # and its [sync] table, an example a sync user fills in (user test r42 L6)
+    start = example.index("# [sync]")
+    synced = example[:start] + re.sub(r"(?m)^# ?", "", example[start:])
+    sync = load_config(_write(tmp_path, synced)).sync
+    assert sync is not None and sync.url.endswith("/api/greader.php") and sync.user
 
 
 def test_first_run_creates_config_from_example(tmp_path):

@@ -2880,6 +2880,7 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
         "deleted": sum(r.deleted for r in report.removed),
         "kept_starred": sum(r.kept_starred for r in report.removed),
         "feeds_kept": list(report.feeds_kept),
+        "feeds_fetched_here": list(report.fetched_here),
         "unchecked": report.unchecked,
         "unfetched": report.unfetched,
         "cut_short": list(report.cut_short),

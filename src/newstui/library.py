@@ -985,9 +985,9 @@ class SyncBook:
         self,
         remote: Sequence[RemoteFeed],
         configured: Mapping[str, tuple[str | None, tuple[str, ...]]],
-    ) -> tuple[list[str], list[RemovedSource], list[_sync.MovedSource]]:
+    ) -> tuple[list[str], list[RemovedSource], list[_sync.MovedSource], list[str]]:
         """Make the server's subscriptions sources; (names added, what each removal did, the
-        sources the server lists at a new URL)."""
+        sources the server lists at a new URL, those it left that feeds.toml lists)."""
         from newstui.store import sync as _sync
 
         return _sync.apply_subscriptions(self._db, remote, configured)

@@ -28,6 +28,8 @@ from tests.sync.test_sync_states import (  # noqa: F401 (fixture)
 )
 from tests.tui.notifications import notifications, run_recorded
 
+URL = "https://example.org"  # (test_sync_states' items link to URL/n)
+
 
 def drop_one_and_read_three(server: FakeGReader) -> None:
     """On the server: One unsubscribed (its items 1 and 2 gone), item 3 read elsewhere."""
@@ -53,6 +55,37 @@ def test_sync_names_the_source_the_server_dropped_and_the_articles_deleted(
         f"synced with {fake.server}: 0 new, 0 updated, 1 mark from the server; "
         f"removed One, no longer on {fake.server}: 2 articles deleted"
     )
+
+
+def test_sync_says_a_subscription_the_server_dropped_that_the_config_lists_is_fetched_here(
+    fake: FakeGReader,  # noqa: F811
+    synced: list[str],  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """User test r42 L9: it became a feed fetched here without a word."""
+    config = Path(synced[3])
+    config.write_text(
+        config.read_text() + '\n[[feeds]]\nname = "One"\nurl = "https://example.org/one"\n'
+    )
+    drop_one_and_read_three(fake)
+    assert main([*synced, "sync"]) == 0
+    out = said(capsys.readouterr().out)
+    assert out == (
+        f"synced with {fake.server}: 0 new, 0 updated, 1 mark from the server; One is no longer "
+        f"on {fake.server}: feeds.toml lists it, fetched here from now on"
+    )
+    # Subscribed again there (a new id, new item ids for its entries): still one article an
+    # entry (each came twice, merged only at the sync after)
+    items = [
+        {**item(n + 10, "feed/11"), "title": f"Item {n}", "canonical": [{"href": f"{URL}/{n}"}]}
+        for n in (1, 2)
+    ]
+    fake.api("/subscription/list", 200, {"subscriptions": [{**ONE, "id": "feed/11"}, TWO]})
+    fake.api(f"/stream/contents/{READING}", 200, {"items": items})
+    ids_answer(fake, [refs(11, 12)], [refs()])
+    fake.items.update({n + 10: i for n, i in zip((1, 2), items, strict=True)})
+    assert main([*synced, "sync"]) == 0
+    assert said(capsys.readouterr().out).startswith(f"synced with {fake.server}: 0 new, 0 updated")
 
 
 def test_fetch_says_what_the_sync_removed_and_the_marks_it_changed(

@@ -4,6 +4,8 @@ feeds are listed in Sources before their first fetch."""
 
 from __future__ import annotations
 
+import pytest
+
 from newstui.config import load_config
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.command_prompt import CommandScreen
@@ -270,12 +272,29 @@ async def test_an_empty_store_with_no_sources_says_to_add_a_feed_not_to_refresh(
         assert expected + "Press a to add a feed." in shown(app)
 
 
-async def test_an_empty_store_with_feeds_configured_says_to_fetch_them(tmp_path, config):
-    app = NewstuiApp(tmp_path / "empty.db", config)
+SYNC_TABLE = (
+    '\n[sync]\nservice = "greader"\nurl = "http://127.0.0.1:9/api/greader.php"\n'
+    'user = "alice"\npassword_env = "NEWSTUI_TEST_UNSET"\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("sync", "said"),
+    [
+        ("", "Press R to fetch your feeds"),
+        # (user test r42 L13: a first start with [sync] did not name the server)
+        (SYNC_TABLE, "Press R to sync with 127.0.0.1:9 and fetch your other feeds"),
+    ],
+)
+async def test_an_empty_store_with_feeds_configured_says_to_fetch_them(
+    tmp_path, config, sync, said
+):
+    config.path.write_text(config.path.read_text("utf-8") + sync, "utf-8")
+    app = NewstuiApp(tmp_path / "empty.db", load_config(config.path))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         text = " ".join(screen_text(app).split())
-        assert "No articles yet. Press R to fetch your feeds" in text
+        assert f"No articles yet. {said}" in text
         assert "to import an OPML" not in text  # they are imported (user test r41 L1)
 
 

@@ -377,11 +377,12 @@ def apply_subscriptions(
     db: Database,
     remote: Sequence[RemoteFeed],
     configured: Mapping[str, tuple[str | None, tuple[str, ...]]],
-) -> tuple[list[str], list[RemovedSource], list[MovedSource]]:
+) -> tuple[list[str], list[RemovedSource], list[MovedSource], list[str]]:
     """Make the server's subscriptions sources; returns the names added, what removing each
-    source whose subscription left the server did, and the sources whose subscription the server
+    source whose subscription left the server did, the sources whose subscription the server
     lists at a new URL (see _move_source; a move kept at the old URL that a finished sync said
-    is `said_before`: the sync gives these to remember_kept_moves once it finished).
+    is `said_before`: the sync gives these to remember_kept_moves once it finished), and the
+    names of those whose subscription left but that feeds.toml lists (fetched here from now).
 
     `configured` maps the folded URL of each `[[feeds]]` entry to its name (None: the entry has
     none) and tags: a server feed with the same URL is that source (config name, config tags plus
@@ -393,8 +394,9 @@ def apply_subscriptions(
     added: list[str] = []
     gone: list[int] = []
     moves: list[MovedSource] = []
+    fetched_here: list[str] = []
     if not remote:
-        return added, [], moves
+        return added, [], moves, fetched_here
     listed = {feed.stream_id for feed in remote}
     with write_transaction(db) as conn:
         said = _kept_moves_said(conn)
@@ -491,9 +493,19 @@ def apply_subscriptions(
                 conn.execute(
                     "UPDATE feeds SET tags = ? WHERE id = ?", [json.dumps(entry[1]), feed_id]
                 )
+                # its articles are no server's items now: subscribed again there (new item ids),
+                # they are matched to its items by link and title, as at a first sync (each came
+                # twice, merged only at the sync after: user test r42 L9's feed)
+                conn.execute(
+                    "DELETE FROM sync_items WHERE article_id IN "
+                    "(SELECT id FROM articles WHERE feed_id = ?)",
+                    [feed_id],
+                )
+                fetched_here.append(row[0])
                 continue
             gone.append(feed_id)
-    return added, [remove_feed(db, feed_id, purge=False) for feed_id in gone], moves
+    removed = [remove_feed(db, feed_id, purge=False) for feed_id in gone]
+    return added, removed, moves, fetched_here
 
 
 def _unlink_resubscribed(

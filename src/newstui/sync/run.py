@@ -54,6 +54,8 @@ class SyncReport:
     feeds_added: tuple[str, ...] = ()
     feeds_removed: tuple[str, ...] = ()
     removed: tuple[RemovedSource, ...] = ()  # what removing each of feeds_removed did
+    # subscriptions gone from the server that feeds.toml lists: fetched here from now on
+    fetched_here: tuple[str, ...] = ()
     new: int = 0
     updated: int = 0
     read_changed: int = 0
@@ -125,6 +127,7 @@ class SyncReport:
             self.switched_notice,
             self.renamed_notice,
             *self.moved_notices,
+            self.fetched_here_notice,
             self.expired_notice,
             self.unsent_notice,
             self.kept_notice,
@@ -159,6 +162,20 @@ class SyncReport:
         return (
             f"{self.account} is {self.renamed_from} under another address (it has the articles "
             "stored here under the same ids): synced as the same account"
+        )
+
+    @property
+    def fetched_here_notice(self) -> str | None:
+        """That subscriptions the server dropped stay, fetched here, as the config lists them
+        (user test r42 L9: the sync said nothing of it)."""
+        if not self.fetched_here:
+            return None
+        names = ", ".join(self.fetched_here)
+        one = len(self.fetched_here) == 1
+        left, it = ("is", "it") if one else ("are", "them")
+        return (
+            f"{names} {left} no longer on {self.server}: {Path(self.config_file).name} lists "
+            f"{it}, fetched here from now on"
         )
 
     @property
@@ -443,7 +460,7 @@ async def _sync(
     unlinked = library.sync.unlinked_articles()
     had_unlinked = bool(unlinked)
     kept = () if remote else tuple(f.name for f in library.sync.feeds())
-    added, removed, moved = library.sync.apply_subscriptions(remote, configured)
+    added, removed, moved, fetched_here = library.sync.apply_subscriptions(remote, configured)
     merged = library.sync.merge_link_twins()  # (once: those an earlier newstui stored twice)
     merged += await _merge_doubled(library, client)
     feed_ids = {f.stream_id: f.feed_id for f in library.sync.feeds()}
@@ -548,6 +565,7 @@ async def _sync(
         feeds_added=tuple(added),
         feeds_removed=tuple(r.name for r in removed),
         removed=tuple(removed),
+        fetched_here=tuple(fetched_here),
         new=new,
         updated=updated,
         read_changed=read_changed,

@@ -263,8 +263,14 @@ class MainScreen(
         if config is not None and (config.feeds or config.local or config.sync):
             # (user test r41 L1: it still said to import the feeds just imported)
             refresh = key_in_effect(self, "app.refresh_all")
+            what = "fetch your feeds"
+            if config.sync is not None:  # (user test r42 L13: the server went unnamed)
+                from newstui.sync.client import server_name
+
+                others = " and fetch your other feeds" if config.feeds or config.local else ""
+                what = f"sync with {server_name(config.sync.url)}{others}"
             return (
-                f"No articles yet. Press {refresh} to fetch your feeds ({opml} imports more: "
+                f"No articles yet. Press {refresh} to {what} ({opml} imports more: "
                 "an OPML file or newsboat's urls file)."
             )
         from newstui.sources.newsboat_urls import newsboat_import_hint
