@@ -52,9 +52,8 @@ def merge_candidates(candidates: list[Candidate], text: str = "") -> list[Entity
     entities: list[Entity] = []
     order: list[tuple[int, int]] = []  # (first mention's start, place in `entities`)
     spelt_checks = 0  # quoted words asked whether they open a longer word of the article
-    # what an article must hold for a numbered law or a work's title to be asked of its names
+    # what an article must hold for a numbered law to be asked of its names
     numbered = " No" in text and _NUMBER_AFTER_NO_IN_TEXT.search(text) is not None
-    works: bool | None = None  # asked once, when a weakly typed person or body asks
     for key, cands in groups.items():
         kind = rules_type(key, cands, confirmed)
         if kind is None or names_nothing(key, cands, kind, gaz):
@@ -63,13 +62,11 @@ def merge_candidates(candidates: list[Candidate], text: str = "") -> list[Entity
             continue
         if (
             kind in ("PERSON", "ORG")
-            and works is not False
             and (cands[0].strength if len(cands) == 1 else max(c.strength for c in cands)) <= 1
+            and text
+            and _titles_a_work(cands, text)
         ):
-            if works is None:
-                works = _names_a_work_noun(text)
-            if works and _titles_a_work(cands, text):
-                continue
+            continue
         if (
             kind == "ORG"
             and text[cands[0].start - 1 : cands[0].start] in _QUOTE_MARK_CHARS
@@ -110,35 +107,18 @@ def _numbered_document(cands: list[Candidate], text: str) -> bool:
 _WORKS: Final = frozenset(
     "film movie album novel sitcom documentary musical opera memoir book song biopic".split()
 )
-
-
-def _names_a_work_noun(text: str) -> bool:
-    """Whether a work's noun and a space occur in `text` (one search of the text each, no loop
-    of Python code: asked of every article)."""
-    return (
-        "film " in text
-        or "movie " in text
-        or "album " in text
-        or "novel " in text
-        or "book " in text
-        or "song " in text
-        or "sitcom " in text
-        or "documentary " in text
-        or "musical " in text
-        or "opera " in text
-        or "memoir " in text
-        or "biopic " in text
-    )
+_WORK_LASTS: Final = frozenset(w[-1] for w in _WORKS)  # the letters they end with
 
 
 def _titles_a_work(cands: list[Candidate], text: str) -> bool:
     """Whether a name (with no strong sign of a person or body: the caller asks) is once written
     right after a work's noun in lower case ("the superhero film Black Panther", "his novel Ann
     Vickers"): the title of a work (not annotated), in all its mentions ("the director of Black
-    Panther")."""
+    Panther"). Asked of each such name with no search of the text for the nouns first: most
+    names follow no word that ends in a noun's last letter, and are passed at once."""
     for c in cands:
         at = c.start - 1
-        if at > 1 and text[at] == " " and "a" <= text[at - 1] <= "z":
+        if at > 1 and text[at] == " " and text[at - 1] in _WORK_LASTS:
             word = text[max(0, at - 14) : at].rsplit(None, 1)[-1]
             if word in _WORKS:
                 return True
@@ -383,7 +363,7 @@ def group_candidates(
         _add_to(groups, key, cand)
     if text:
         _people_by_surname_heads(groups, gaz)
-        if " (" in text:
+        if "(" in text and " (" in text:  # (one character is found by memchr: most have none)
             _join_bracketed_names(groups, text)
         _drop_market_indexes(groups, text)
     full_people: dict[str, list[str]] = {}
@@ -533,15 +513,24 @@ def group_candidates(
                 groups[target] = moved
             else:
                 into.extend(moved)
-    _merge_org_prefixes(groups)
-    _merge_org_tails(groups)
-    _merge_national_bodies(groups)
-    _merge_company_short_names(groups, text)
+    # The ORG names by key, made once and made again only after a merge: every merge below
+    # pops the group it moves (none adds a key or changes a group it keeps otherwise), so
+    # while `groups` holds as many keys, `_org_names(groups)` gives the same dict.
+    orgs = _org_names(groups)
+    size = len(groups)
+    _merge_org_prefixes(groups, orgs)
+    if len(groups) != size:
+        orgs, size = _org_names(groups), len(groups)
+    _merge_org_tails(groups, orgs)
+    if len(groups) != size:
+        orgs, size = _org_names(groups), len(groups)
+    _merge_national_bodies(groups, orgs)
+    _merge_company_short_names(groups, text, orgs if len(groups) == size else None)
     _merge_spelt_people(groups)
     _merge_name_tails(groups, text)
     if thing_lasts and not thing_lasts.isdisjoint(full_people):
         _merge_spelt_things(groups)  # only where a person's last word ends a place's or body's
-    _merge_org_abridgements(groups)
+    _merge_org_abridgements(groups, orgs if len(groups) == size else _org_names(groups))
     return groups, confirmed
 
 
@@ -1508,12 +1497,11 @@ def _first_introduced(
     return {min(starts, key=starts.__getitem__)}
 
 
-def _merge_org_prefixes(groups: dict[str, list[Candidate]]) -> None:
+def _merge_org_prefixes(groups: dict[str, list[Candidate]], orgs: dict[str, str]) -> None:
     """'Serum Institute' after 'Serum Institute of India': a leading part of one longer ORG name;
     one word only when it is a body's head noun ("Parliament" after "Parliament of Ruritania")
     or the word before its "of" ("House" after "House of Representatives"; "al-Qaeda" is no
-    "al-Qaeda in Iraq")."""
-    orgs = _org_names(groups)
+    "al-Qaeda in Iraq"). `orgs`: `_org_names(groups)`."""
     gaz = load_gazetteer()
     org_words = gaz.org_words
     by_lead: dict[str, list[str]] = {}  # "Serum Institute" → its longer names
@@ -1542,13 +1530,12 @@ def _merge_org_prefixes(groups: dict[str, list[Candidate]]) -> None:
             groups[longer[0]].extend(groups.pop(key))
 
 
-def _merge_org_tails(groups: dict[str, list[Candidate]]) -> None:
+def _merge_org_tails(groups: dict[str, list[Candidate]], orgs: dict[str, str]) -> None:
     """'the Lords' after 'House of Lords', 'Homeland Security' after 'Department of Homeland
     Security': the words after the "of" of one longer ORG name, named alone and typed ORG, are
     that body, when the lists know no name so and its last word is no body's head noun ("the
     European Union" of "Council of the European Union" and "the Communist Party" of "Central
-    Committee of the Communist Party" are bodies of their own)."""
-    orgs = _org_names(groups)
+    Committee of the Communist Party" are bodies of their own). `orgs`: `_org_names(groups)`."""
     by_tail: dict[str, list[str]] = {}  # "Lords" → the keys of the longer names it ends
     for k, full in orgs.items():
         at = full.find(" of ")
@@ -1597,11 +1584,11 @@ _OF_IN: Final = (" of ", " for ", " in ")
 _UNION_PREFIXES: Final = frozenset(("UN", "U.N.", "United Nations", "EU", "E.U.", "European Union"))
 
 
-def _merge_national_bodies(groups: dict[str, list[Candidate]]) -> None:
+def _merge_national_bodies(groups: dict[str, list[Candidate]], orgs: dict[str, str]) -> None:
     """'Supreme Court' after 'United States Supreme Court', 'Parliament' after 'Tunisian
-    Parliament': the body named again without its country is the same organisation."""
+    Parliament': the body named again without its country is the same organisation (`orgs`:
+    `_org_names(groups)`)."""
     known = load_gazetteer().known
-    orgs = _org_names(groups)
     by_body: dict[str, list[str]] = {}  # "Supreme Court" → the national ones
     for k, full in orgs.items():
         party = full.endswith(" Party")
@@ -1686,12 +1673,16 @@ _FIRM_LINE_WORDS: Final = frozenset(
 )
 
 
-def _merge_company_short_names(groups: dict[str, list[Candidate]], text: str) -> None:
+def _merge_company_short_names(
+    groups: dict[str, list[Candidate]], text: str, orgs: dict[str, str] | None
+) -> None:
     """'Ford' after 'Ford Motor Company': a company named again by its leading words, when
-    its full name ends in a company suffix and no other organisation begins with them."""
+    its full name ends in a company suffix and no other organisation begins with them
+    (`orgs`: `_org_names(groups)`, or None to make them here)."""
     if not _names_a_company(groups):
         return  # most articles name no "… Company" or "… Group": nothing to look for
-    orgs = _org_names(groups)
+    if orgs is None:
+        orgs = _org_names(groups)
     gaz = load_gazetteer()
     org_words = gaz.org_words
     by_lead: dict[str, list[str]] = {}
@@ -1778,15 +1769,14 @@ def _names_a_company(groups: dict[str, list[Candidate]]) -> bool:
     return False
 
 
-def _merge_org_abridgements(groups: dict[str, list[Candidate]]) -> None:
+def _merge_org_abridgements(groups: dict[str, list[Candidate]], orgs: dict[str, str]) -> None:
     """A body named again by its head noun and some of its other words, in any order, is the
     same body, when only one longer name of the article shortens so: 'the Oversight Committee'
     after 'the House Oversight and Reform Committee', 'State Department' after 'United States
     Department of State', 'Tax Office' after 'Australian Taxation Office', 'City Council' after
     'Dyer City Council'. Not the body a longer name is "of" ('European Union' of 'Council of the
     European Union'), nor a party without its place ('Democratic Party' is no 'Iowa Democratic
-    Party', a state's branch)."""
-    orgs = _org_names(groups)
+    Party', a state's branch). `orgs`: `_org_names(groups)`."""
     if len(orgs) < 2:
         return
     gaz = load_gazetteer()

@@ -174,6 +174,8 @@ _NATIONAL_CHAMBERS: Final = frozenset(
 _RACE_CHAMBERS: Final = _NATIONAL_CHAMBERS | frozenset(
     ("Senate", "House", "Assembly", "Congress", "State Senate", "House of Representatives")
 )
+# the last words of those chambers: an ORG candidate ending so is what _split_race_bodies splits
+_RACE_CHAMBER_LASTS: Final = tuple(sorted({c.rsplit(" ", 1)[-1] for c in _RACE_CHAMBERS}))
 _PARTY_STATE_TAG: Final = re.compile(r"[RDI]-[A-Z][A-Za-z]{1,13}\.?")
 # "Students for a Free Tibet", "the Partnership for a Drug-Free America": the capitalised words
 # after a name's "for a(n)" (see _join_for_a_names).
@@ -283,10 +285,14 @@ class _EntityFinder(_RunFinder):
         # (a party's plural is a candidate of its own: cheaper to ask the candidates than the text)
         if any(cand.text in _PARTY_PLURALS for cand in self.candidates):
             self._join_party_branches()
-        if " Group of " in self.text:
+        # Passes that only change candidates of one kind ask the candidates (a dozen or two an
+        # article) whether one is of it before searching the whole text for their words.
+        if self._org_holds(" Group of ") and " Group of " in self.text:
             self._split_group_of_place()
         text = self.text
-        if "Senate " in text or "House " in text or "Assembly " in text or "Congress " in text:
+        if self._org_ends_with(_RACE_CHAMBER_LASTS) and (
+            "Senate " in text or "House " in text or "Assembly " in text or "Congress " in text
+        ):
             self._split_race_bodies()  # (the candidates asked only where a chamber is named)
         if "–" in self.text:
             self._join_en_dashed_bodies()
@@ -307,7 +313,7 @@ class _EntityFinder(_RunFinder):
                 if cand.type == "PERSON" and cand.strength < 3 and cand.text in self.airlines:
                     cand.type = "ORG"
         self._add_lower_case_domains()
-        if " House" in self.text:
+        if self._one_word_opening("House") and " House" in self.text:
             self._type_lower_chamber()
         if "told the " in self.text:
             self._join_told_outlets()
@@ -322,7 +328,7 @@ class _EntityFinder(_RunFinder):
         if " v. " in self.text:
             self._drop_case_parties()
         self._number_roads_and_channels()
-        if "10 Downing Street" in self.text:
+        if self._named("Downing Street") and "10 Downing Street" in self.text:
             self._number_downing_street()
         if "st " in self.text or "nd " in self.text or "rd " in self.text or "th " in self.text:
             self._number_units()
@@ -331,7 +337,11 @@ class _EntityFinder(_RunFinder):
             if self.comma_listed:
                 self._join_comma_listed_bodies()
             self._join_generation_suffixes()
-        if "r. " in self.text and ("Jr. " in self.text or "Sr. " in self.text):  # (one scan)
+        if (
+            self._ends_with_stop()
+            and "r. " in self.text
+            and ("Jr. " in self.text or "Sr. " in self.text)
+        ):
             self._join_generation_bodies()
         if self._legal_form_after_org():
             self._join_spaced_legal_forms()
@@ -341,12 +351,43 @@ class _EntityFinder(_RunFinder):
             self._untype_briefs()
             if " of " in self.text:
                 self._cut_place_qualifiers()
-        if "-based " in self.text:
+        if self._right_after("d ") and "-based " in self.text:
             self._type_based_bodies()
         for cand in self.candidates:
             if cand.words == 1 and cand.type != "ORG" and cand.text in _PLACE_KIND_WORDS:
                 cand.type, cand.strength = None, 0  # "New York City and State prosecutors"
         return self.candidates
+
+    # What the candidates must hold for a pass of scan() to change any (each a necessary
+    # condition of its pass, read before the text is searched for the pass's words).
+
+    def _org_holds(self, words: str) -> bool:
+        """Whether an ORG candidate's text holds `words` (_split_group_of_place)."""
+        return any(cand.type == "ORG" and words in cand.text for cand in self.candidates)
+
+    def _org_ends_with(self, lasts: tuple[str, ...]) -> bool:
+        """Whether an ORG candidate's text ends with one of `lasts` (_split_race_bodies)."""
+        return any(cand.type == "ORG" and cand.text.endswith(lasts) for cand in self.candidates)
+
+    def _one_word_opening(self, word: str) -> bool:
+        """Whether a one-word candidate opens with `word` ("House", "House's":
+        _type_lower_chamber)."""
+        return any(cand.words == 1 and cand.text.startswith(word) for cand in self.candidates)
+
+    def _named(self, name: str) -> bool:
+        """Whether a candidate's text is `name` (_number_downing_street)."""
+        return any(cand.text == name for cand in self.candidates)
+
+    def _ends_with_stop(self) -> bool:
+        """Whether a candidate of three words or more ends with a full stop ("Martin Luther
+        King Jr.": _join_generation_bodies)."""
+        return any(cand.words >= 3 and cand.text.endswith(".") for cand in self.candidates)
+
+    def _right_after(self, ending: str) -> bool:
+        """Whether a candidate follows the two characters `ending` ("d " of "South Korea-based
+        Cresyn": _type_based_bodies)."""
+        text = self.text
+        return any(c.start >= 2 and text[c.start - 2 : c.start] == ending for c in self.candidates)
 
     def _split_group_compounds(self, hyphened: list[Token]) -> None:
         """'Swiss-Italian citizenship', 'the Sunni-Muslim city': each nationality or faith joined
