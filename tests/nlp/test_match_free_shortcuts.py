@@ -94,11 +94,14 @@ def _first_matches(line: str, most: int) -> list[tuple[int, str]]:
 
 
 @settings(max_examples=500, deadline=None)
-@given(PIECES, st.integers(min_value=0, max_value=9))
-def test_the_first_words_are_the_first_matches_of_non_blanks(pieces, most) -> None:
+@given(PIECES, st.integers(min_value=0, max_value=9), st.integers(-12, 40), st.integers(-12, 40))
+def test_the_first_words_are_the_first_matches_of_non_blanks(pieces, most, lo, hi) -> None:
     line = "".join(pieces)
     assert first_words(line, most) == _first_matches(line, most)
     assert first_words_by_code(line, most) == _first_matches(line, most)
+    # a window's first and last word, as split(None, 1) and rsplit(None, 1) cut it ("" if none)
+    assert entity_words.first_word_by_code(line, lo, hi) == (line[lo:hi].split(None, 1) or [""])[0]
+    assert entity_words.last_word_by_code(line, lo, hi) == (line[lo:hi].rsplit(None, 1) or [""])[-1]
 
 
 def test_the_first_words_of_real_articles_are_the_first_matches_of_non_blanks(

@@ -30,6 +30,7 @@ from newstui.nlp.entity_words import (
     NAME_JOINERS,
     SPEECH_OPENERS,
     Candidate,
+    _is_blank_at,
     _known_first_words,
 )
 from newstui.nlp.gazetteer import load_gazetteer
@@ -111,14 +112,6 @@ def first_words_by_code(line: str, most: int) -> list[tuple[int, str]]:
             i += 1
         words.append((start, line[start:i]))
     return words
-
-
-def _is_blank_at(text: str, at: i64) -> bool:
-    """Whether text[at] is blank as str.split and str.isspace read it (0 <= at < len(text))."""
-    code: i64 = ord(text[at])
-    if code < 128:
-        return code == 32 or 9 <= code <= 13 or 28 <= code <= 31
-    return text[at].isspace()
 
 
 def glued_heading_end(text: str) -> int:

@@ -174,7 +174,9 @@ from newstui.nlp.entity_words import (
     _is_upper,
     _is_word_char,
     _may_open_known,
+    first_word_in,
     hyphened_capitals,
+    last_word_in,
     upper_word,
 )
 from newstui.nlp.gazetteer import tier_type, us_states
@@ -463,8 +465,8 @@ class _TypingFinder(_FinderBase):
         one space before a name that a place's word would make a place."""
         if self.text[start - 1 : start] != " ":
             return False
-        word = self.text[max(0, start - 16) : start - 1].rsplit(None, 1)[-1:]
-        return bool(word) and word[0] in _COMPANY_NOUNS
+        word = last_word_in(self.text, max(0, start - 16), start - 1)
+        return word != "" and word in _COMPANY_NOUNS
 
     def _person_described_after(self, words: list[str], surface: str, start: int, end: int) -> bool:
         """'the Gaming Commission, Ann Lee-Vance, said', '…, Ann Lee, the station's editor,': a
@@ -946,8 +948,7 @@ class _TypingFinder(_FinderBase):
             if after[:2] in _POSSESSIVE_ENDINGS and not _is_word_char(after[2:3])
             else after
         )  # "Acme's revenue": the word after the possessive
-        parts = rest_after.split(None, 1)  # [] when only spaces are left
-        next_word = parts[0].lower().strip(".,;:") if parts else ""
+        next_word = first_word_in(rest_after, 0, len(rest_after)).lower().strip(".,;:")
         if (
             (
                 next_word in _MEDIA_VERBS
@@ -1008,7 +1009,7 @@ class _TypingFinder(_FinderBase):
         if next_word in PLACE_NOUNS and (
             next_word not in NATURE_NOUNS
             or before[-1:] == ["the"]
-            or _nature_noun_ends(parts)
+            or _nature_noun_ends(rest_after.split(None, 1))
             or not self._named_as_person_too(words)
         ):  # a noun of nature modifying a noun after it ("Biden reservoir plans") is a person's
             # only for a name a person bears ("Kilauea volcano eruption" is the volcano's)
@@ -1382,11 +1383,10 @@ class _TypingFinder(_FinderBase):
                 and self.text[start - 5 : start - 4].isalpha()
             )
         ):
-            head = self.text[max(0, start - 30) : start - 3].rsplit(None, 1)[-1:]
-            if head and self.gaz.known.get(head[0]) == "PLACE":
+            head = last_word_in(self.text, max(0, start - 30), start - 3)
+            if head != "" and self.gaz.known.get(head) == "PLACE":
                 return True
-        word = self.text[end : end + 20].split(None, 1)[:1]
-        verb = word[0].strip(".,;:") if word else ""
+        verb = first_word_in(self.text, end, end + 20).strip(".,;:")
         return verb in SPEECH_VERBS or verb in _MEDIA_VERBS or verb in _PLURAL_SPEECH
 
     def _no_one_word_cue(self, name: str, tok: Token, surface: str, start: int, after: str) -> bool:
@@ -1419,8 +1419,8 @@ class _TypingFinder(_FinderBase):
         text = self.text
         if self._deal_word_before(start) >= 0 or self._named_as_ending_before(start):
             return False  # also "shares of", which ends with " of "
-        window = text[max(0, start - 60) : start].rsplit(None, 1)
-        before = window[-1].lower() if window else ""  # `before[-1]` in _evidence
+        last = last_word_in(text, max(0, start - 60), start)  # "" where none
+        before = last.lower()  # `before[-1]` in _evidence
         # ("on" covers _platform_cue: its shorter window must hold a word before the "on")
         if (
             before in _ONE_WORD_BEFORE_CUES
@@ -1429,7 +1429,7 @@ class _TypingFinder(_FinderBase):
         ):
             return False
         if before == "founded" or (
-            window[-1:] == ["the"] and self._founded_before(start, start + len(surface))
+            last == "the" and self._founded_before(start, start + len(surface))
         ):
             return False  # "founded Quorvex", "founded the Quorvex"
         if (after[:4] in _COPULA_OPENINGS and _IS_A_BODY.match(after)) or (
@@ -1440,8 +1440,7 @@ class _TypingFinder(_FinderBase):
             return False  # "Laura and I welcome"
         if mark in (",", ".", ";") and before[-1:] == "," and before[:-1] in ORG_NOUNS:
             return False  # "the copper commission, Cochilco, said"
-        next_words = rest_after.split(None, 1)
-        next_word = next_words[0].lower().strip(".,;:") if next_words else ""
+        next_word = first_word_in(rest_after, 0, len(rest_after)).lower().strip(".,;:")
         if (
             next_word in _ONE_WORD_AFTER_CUES
             or strip_possessive(next_word) in _LEADER_TERMS
@@ -1483,8 +1482,7 @@ class _TypingFinder(_FinderBase):
                 return False
         elif len(words) != 2 or words[1] not in _SURNAME_FIRST_PLACE_WORDS:
             return False
-        window = self.text[max(0, start - 20) : start].rsplit(None, 1)
-        before = window[-1].lower() if window else ""
+        before = last_word_in(self.text, max(0, start - 20), start).lower()
         return before not in _PLACE_PREPOSITIONS and before not in ("the", "of")
 
     def _first_name_decides(self, words: list[str], start: int, after: str) -> bool:
@@ -1513,14 +1511,12 @@ class _TypingFinder(_FinderBase):
             return False
         if self._deal_word_before(start) >= 0:
             return False  # also "shares of", "a stake in"
-        window = self.text[max(0, start - 60) : start].rsplit(None, 1)
-        before = window[-1].lower() if window else ""  # `before[-1]` in _evidence
+        before = last_word_in(self.text, max(0, start - 60), start).lower()  # `before[-1]` there
         if before in _FIRST_NAME_BEFORE_CUES or (
             before in ORG_NOUNS and before not in gaz.role_words
         ):
             return False
-        next_words = after.split(None, 1)
-        next_word = next_words[0].lower().strip(".,;:") if next_words else ""
+        next_word = first_word_in(after, 0, len(after)).lower().strip(".,;:")
         return next_word not in _FIRST_NAME_AFTER_CUES
 
     def _role_for_body_before(self, start: int) -> bool:
@@ -1710,8 +1706,8 @@ class _TypingFinder(_FinderBase):
         while at >= 0:
             stop = at + len(word)
             if at > 1 and text[at - 1] == " " and not _is_word_char(text[stop : stop + 1]):
-                given = text[max(0, at - 20) : at - 1].rsplit(None, 1)[-1:]
-                if given and given[0] in self.gaz.first_names:
+                given = last_word_in(text, max(0, at - 20), at - 1)
+                if given != "" and given in self.gaz.first_names:
                     return True
             at = text.find(word, stop)
         return False
@@ -1719,8 +1715,7 @@ class _TypingFinder(_FinderBase):
     def _role_after(self, end: int) -> bool:
         """Whether the word after `end` names people: a role or occupation ("actor", "writer"),
         or "family", "community", "woman"…"""
-        after = self.text[end : end + 30].split(None, 1)
-        word = after[0].strip(".,;:") if after else ""
+        word = first_word_in(self.text, end, end + 30).strip(".,;:")
         return word in self.gaz.role_words or word in _PEOPLE_NOUNS
 
     def _modified_role_after(self, end: int) -> bool:

@@ -25,6 +25,9 @@ from newstui.nlp.entity_words import (
     Candidate,
     _is_acronym,
     _known_first_words,
+    first_word_in,
+    last_word_in,
+    upper_word,
 )
 from newstui.nlp.gazetteer import Gazetteer, load_gazetteer, us_states
 from newstui.nlp.names import (
@@ -119,7 +122,7 @@ def _titles_a_work(cands: list[Candidate], text: str) -> bool:
     for c in cands:
         at = c.start - 1
         if at > 1 and text[at] == " " and text[at - 1] in _WORK_LASTS:
-            word = text[max(0, at - 14) : at].rsplit(None, 1)[-1]
+            word = last_word_in(text, max(0, at - 14), at)
             if word in _WORKS:
                 return True
     return False
@@ -269,7 +272,7 @@ def _names_better(a: Candidate, b: Candidate) -> bool:
         return not a_long
     if a.words != b.words:
         return a.words > b.words
-    a_cased, b_cased = not a.text.isupper(), not b.text.isupper()
+    a_cased, b_cased = not upper_word(a.text), not upper_word(b.text)
     if a_cased != b_cased:
         return a_cased
     if len(a.text) != len(b.text):
@@ -409,7 +412,7 @@ def group_candidates(
                 _add_to(org_heads, head, key)
         if longest.words > 1:
             spelt_words = longest.text.replace("-", " ").split()
-            caps = [w for w in spelt_words if w[:1].isupper()]
+            caps = [w for w in spelt_words if upper_word(w[:1])]
             _add_to(initials, "".join(w[0] for w in caps).upper(), key)
             every = "".join(w[0] for w in spelt_words)
             _add_to(initials, every.upper(), key)
@@ -447,7 +450,7 @@ def group_candidates(
                 targets = {short}
                 strongest = 0  # the person named before wins over the list's place
         acronym = not targets and (
-            _is_acronym(surface) or (surface.isupper() and _is_initialism(surface))
+            _is_acronym(surface) or (upper_word(surface) and _is_initialism(surface))
         )
         spelt = None  # the names whose initials `surface` is
         if acronym:
@@ -606,8 +609,7 @@ def _names_a_thing(cands: list[Candidate], text: str) -> bool:
         return False
     things = sum(1 for c in cands if _THING_NOUN_AFTER.match(text, c.end) is not None)
     return things * 2 >= len(cands) and not any(
-        c.speaks or (text[c.end : c.end + 16].split(None, 1) or [""])[0] in SPEECH_VERBS
-        for c in cands
+        c.speaks or first_word_in(text, c.end, c.end + 16) in SPEECH_VERBS for c in cands
     )
 
 

@@ -122,6 +122,7 @@ from newstui.nlp.entity_words import (
     _is_cap,
     _is_upper,
     _is_word_char,
+    decimal_char,
     find_alone,
 )
 from newstui.nlp.gazetteer import Gazetteer, us_states
@@ -1035,7 +1036,7 @@ class _EntityFinder(_RunFinder):
         for cand in self.candidates:
             start = cand.start
             # a match ends "4th " right before the name: a space, and a digit four back
-            if start < 4 or text[start - 1] != " " or not text[start - 4].isdecimal():
+            if start < 4 or text[start - 1] != " " or not decimal_char(text[start - 4]):
                 continue  # (most names: no ordinal can end there, nothing split)
             if cand.strength >= 3 or cand.type not in (None, "ORG", "PERSON"):
                 continue

@@ -70,7 +70,9 @@ from newstui.nlp.entity_words import (
     _may_open_known,
     counts_name,
     find_alone,
+    first_word_in,
     hyphened_compass,
+    last_word_in,
 )
 from newstui.nlp.gazetteer import load_gazetteer, tier_type
 from newstui.nlp.names import (
@@ -1090,7 +1092,7 @@ class _RunFinder(_TypingFinder):
         start = run[0].start
         if self.text[start - 1 : start] != " " or not self.text[start - 2 : start - 1].isalpha():
             return False
-        word = self.text[max(0, start - 16) : start - 1].rsplit(None, 1)[-1]
+        word = last_word_in(self.text, max(0, start - 16), start - 1)  # (a letter ends it)
         return word in ORG_NOUNS and not (
             word in self.gaz.role_words and run[0].text in self.gaz.first_names
         )
@@ -2071,9 +2073,9 @@ class _RunFinder(_TypingFinder):
         if name != surface:
             cand.display = name
         if n == 1 and kind != "PERSON":
-            after = self.text[end : end + 16].split(None, 1)
+            after = first_word_in(self.text, end, end + 16)
             cand.speaks = (
-                bool(after) and after[0].rstrip(".,;") in SPEECH_VERBS
+                after != "" and after.rstrip(".,;") in SPEECH_VERBS
             ) or self._speech_verb_before(start, end)  # "Jordan said.", "“…,” said Redmond": local
             # evidence
         self.candidates.append(cand)

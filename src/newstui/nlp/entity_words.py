@@ -442,6 +442,74 @@ def upper_by_code(word: str) -> bool:
     return cased
 
 
+def last_word_in(text: str, lo: int, hi: int) -> str:
+    """`text[lo:hi].rsplit(None, 1)[-1]`, "" where that slice is blank: the word a window
+    ends with. Compiled, read by character codes (the method with a None separator is a call
+    through Python there, ~700 instructions); pure Python calls the method."""
+    if not _COMPILED:
+        words = text[lo:hi].rsplit(None, 1)
+        return words[-1] if words else ""
+    return last_word_by_code(text, lo, hi)
+
+
+def last_word_by_code(text: str, lo: i64, hi: i64) -> str:
+    """`last_word_in` by character codes (its bounds read as a slice reads them)."""
+    start, end = _slice_bounds(len(text), lo, hi)
+    while end > start and _is_blank_at(text, end - 1):
+        end -= 1
+    at: i64 = end
+    while at > start and not _is_blank_at(text, at - 1):
+        at -= 1
+    return text[at:end]
+
+
+def first_word_in(text: str, lo: int, hi: int) -> str:
+    """`text[lo:hi].split(None, 1)[0]`, "" where that slice is blank: the word a window opens
+    with (by character codes when compiled, as last_word_in)."""
+    if not _COMPILED:
+        words = text[lo:hi].split(None, 1)
+        return words[0] if words else ""
+    return first_word_by_code(text, lo, hi)
+
+
+def first_word_by_code(text: str, lo: i64, hi: i64) -> str:
+    """`first_word_in` by character codes."""
+    start, end = _slice_bounds(len(text), lo, hi)
+    while start < end and _is_blank_at(text, start):
+        start += 1
+    stop: i64 = start
+    while stop < end and not _is_blank_at(text, stop):
+        stop += 1
+    return text[start:stop]
+
+
+def _slice_bounds(size: i64, lo: i64, hi: i64) -> tuple[i64, i64]:
+    """The offsets `text[lo:hi]` reads for a text of `size` characters (negative bounds count
+    from its end; both are clipped to the text)."""
+    if lo < 0:
+        lo = lo + size if lo + size > 0 else 0
+    if hi < 0:
+        hi = hi + size if hi + size > 0 else 0
+    return (lo if lo < size else size), (hi if hi < size else size)
+
+
+def _is_blank_at(text: str, at: i64) -> bool:
+    """Whether text[at] is blank as str.split and str.isspace read it (0 <= at < len(text))."""
+    code: i64 = ord(text[at])
+    if code < 128:
+        return code == 32 or 9 <= code <= 13 or 28 <= code <= 31
+    return text[at].isspace()
+
+
+def decimal_char(char: str) -> bool:
+    """`char.isdecimal()` for one character: by its code where it is ASCII (compiled, the
+    method is a call through Python, ~300 instructions)."""
+    code = ord(char)
+    if code < 128:
+        return 48 <= code <= 57
+    return char.isdecimal()
+
+
 def capitals_only(word: str) -> bool:
     """`word.isascii() and word.isalpha() and word.isupper()`: at least one character, every
     one A-Z (read by character codes when compiled, as lower_from)."""
