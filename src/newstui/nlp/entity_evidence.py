@@ -149,7 +149,6 @@ from newstui.nlp.entity_words import (
     _BRAND_LAST,
     _CLOCK_BEFORE,
     _COMMA_NAME,
-    _COMMA_WORD,
     _HAS_DIGIT,
     _NOT_NAME_ENDINGS,
     _NUMBER_AFTER,
@@ -913,7 +912,7 @@ class _TypingFinder(_FinderBase):
             return "PLACE", 2  # "the people of Qom", "residents of Ostraville": where they live
         if self._platform_cue(start, end):
             return "ORG", 2
-        if after[:1] == "," and _COMMA_WORD.match(after):
+        if after[:1] == "," and _comma_then_capital(after):
             nxt = _COMMA_NAME.match(after)
             if (
                 nxt
@@ -2111,6 +2110,13 @@ class _TypingFinder(_FinderBase):
         if before[-2] in ("posted", "wrote", "tweeted", "shared"):
             return True
         return _PLATFORM_AFTER.match(self.text, end) is not None  # "on X, writing that"
+
+
+def _comma_then_capital(after: str) -> bool:
+    """Whether blanks and an ASCII capital follow the comma that opens `after`: what
+    `_COMMA_NAME` must match first (", London"), read without trying the pattern after every
+    name that a comma follows."""
+    return after[1:2].isspace() and "A" <= first_word_in(after, 1, len(after))[:1] <= "Z"
 
 
 def _nature_noun_ends(parts: list[str]) -> bool:

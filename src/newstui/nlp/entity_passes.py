@@ -385,10 +385,12 @@ class _EntityFinder(_RunFinder):
         return any(cand.words >= 3 and cand.text.endswith(".") for cand in self.candidates)
 
     def _right_after(self, ending: str) -> bool:
-        """Whether a candidate follows the two characters `ending` ("d " of "South Korea-based
-        Cresyn": _type_based_bodies)."""
-        text = self.text
-        return any(c.start >= 2 and text[c.start - 2 : c.start] == ending for c in self.candidates)
+        """Whether a candidate follows the characters `ending` ("d " of "South Korea-based
+        Cresyn": _type_based_bodies; ", or " of ", or ASEAN,": _expand_defined_acronyms)."""
+        text, size = self.text, len(ending)
+        return any(
+            c.start >= size and text[c.start - size : c.start] == ending for c in self.candidates
+        )
 
     def _split_group_compounds(self, hyphened: list[Token]) -> None:
         """'Swiss-Italian citizenship', 'the Sunni-Muslim city': each nationality or faith joined
@@ -1681,7 +1683,11 @@ class _EntityFinder(_RunFinder):
 
     def _expand_defined_acronyms(self, rounds: bool, squares: bool) -> None:
         """'the African Union (AU)': every later 'AU' is that organisation."""
-        if not rounds and not squares and ", or " not in self.text:
+        if (
+            not rounds
+            and not squares
+            and (not self._right_after(", or ") or ", or " not in self.text)
+        ):
             return  # every pair below is joined by one (half of all articles hold none)
         cands = _by_start(self.candidates)
         defined: dict[str, str] = {}

@@ -361,6 +361,7 @@ _OPENERS_BEFORE_I: Final = frozenset(
 
 # The last character of a quotation (or the comma closing the words before a verb of saying)
 _QUOTE_ENDS: Final = frozenset(",\"”’'")
+_ACCORDING_TO: Final = ("according to ", "According to ")
 
 
 class _RunTail:
@@ -2083,14 +2084,21 @@ class _RunFinder(_TypingFinder):
     def _speech_verb_before(self, start: int, end: int) -> bool:
         """'“…,” said Redmond', '“…” added Houston', 'according to Lagos,': a verb of saying
         right after a quote's close, or "according to" and the name alone before a comma or a
-        stop (not "according to Iranian officials"), before the name at `start`."""
-        window = self.text[max(0, start - 20) : start]
-        if window[-1:] != " ":
+        stop (not "according to Iranian officials"), before the name at `start`. Read in place:
+        the 20 characters before it, their last space and the word after it, as
+        `text[start-20:start][:-1].rpartition(" ")` cuts them, without the window's copies."""
+        text = self.text
+        if text[start - 1 : start] != " ":  # (start 0: no window, no space)
             return False
-        if window.endswith(("according to ", "According to ")):
-            return self.text[end : end + 1] in (",", ".")
-        head, _, verb = window[:-1].rpartition(" ")
-        return head[-1:] in _QUOTE_ENDS and verb in SPEECH_VERBS
+        if start >= 13 and text[start - 13 : start] in _ACCORDING_TO:
+            return text[end : end + 1] in (",", ".")
+        lo = max(0, start - 20)
+        space = text.rfind(" ", lo, start - 1)  # the verb's space
+        return (
+            space > lo
+            and text[space - 1 : space] in _QUOTE_ENDS
+            and text[space + 1 : start - 1] in SPEECH_VERBS
+        )
 
     def _flush(self, pending: list[Token], person_cue: bool, suffix_cue: str | None) -> None:
         if len(pending) == 1:  # one word, the commonest: only the trims and checks for one word

@@ -226,7 +226,6 @@ _CLOCK_BEFORE: Final = re.compile(
     r"(?<!\d)(?:\d{1,2}[:.]\d{2}|\d{1,2}) ?[ap]\.?m\.? \Z|\d:\d{2} \Z"
     r"|\b(?:morning|afternoon|evening|night|noon|midnight) \Z"  # "Monday afternoon EEST"
 )
-_COMMA_WORD: Final = re.compile(r",\s+(\w[\w ]*?)\b")
 _COMMA_NAME: Final = re.compile(r",\s+((?:[A-Z][\w’']*\s?){1,3})")
 _POSSESSIVE_ENDINGS: Final = ("'s", "’s")
 # A single name's own speech verb: "Winch said", "Winch also told", "Winch suggested, “…”",
