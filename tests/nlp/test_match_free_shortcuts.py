@@ -188,6 +188,7 @@ def test_an_opening_guard_answers_as_its_pattern_at_every_position(real_texts: l
     assert len(guards) >= 10 and not any(guard.always for _, guard in guards)
     span = lambda m: m and m.span()  # noqa: E731
     made_up = ["Count[ies] , 38, said", "ſ K once often’s ", " \u2003\xa0 “In his view,", "\n  -"]
+    made_up += [" by the board", ", 3", " \u2003by", " administration", " regime\u2028", " a"]
     for text in [*real_texts[::8], *made_up]:  # (40 guards: every 8th text, 5th position)
         for pos in (*range(-1, len(text) + 2, 5), len(text) - 1):
             for name, guard in guards:
@@ -205,6 +206,11 @@ def test_an_opening_guard_answers_as_its_pattern_at_every_position(real_texts: l
     assert led.skip and led.non_ascii and not led.match("“ three") and led.match("“ One")
     assert OpeningGuard(re.compile(r"\s*(?:at|on)", re.IGNORECASE)).non_ascii is False
     assert not OpeningGuard(re.compile(r"\s*\w")).match("  ", 0)  # nothing after the run
+    # the next characters are tested at their positions; a text ending before a match's
+    # shortest length holds none
+    deep = OpeningGuard(re.compile(r", (?:\d{1,2}|1[01]\d), [a-z]"))
+    assert deep.least == 6 and not deep.match(", x") and not deep.match(", 3")
+    assert deep.match(", 31, a") and not deep.match(", 31,a")
 
 
 def test_the_literals_every_match_needs_are_read_from_the_pattern() -> None:
@@ -371,6 +377,64 @@ def _every_match_holds(items: list, literal: str) -> bool:
         ):
             return True
     return False
+
+
+# Sets written by hand beside a pattern, asked before it is tried: what every match opens with
+# (its first three characters) or ends with (its last three), each read from the parsed pattern.
+HAND_WRITTEN_SETS = [
+    (entity_cues._DESCRIBED_AS_BODY, entity_cues._DESCRIBED_BODY_OPENINGS, 3, slice(0, 3)),
+    (entity_cues._DESCRIBED_AS_PLACE, entity_cues._DESCRIBED_PLACE_OPENINGS, 3, slice(0, 3)),
+    (
+        entity_runs._HONORIFIC_BEFORE,
+        {end + " " for end in entity_runs._HONORIFIC_ENDS},  # the two before the space
+        99,
+        slice(-3, None),
+    ),
+]
+
+
+@pytest.mark.parametrize(("pattern", "kept", "most", "piece"), HAND_WRITTEN_SETS)
+def test_every_match_opens_or_ends_as_the_set_asked_before_its_pattern_holds(
+    pattern, kept, most, piece
+) -> None:
+    found = _match_starts(list(sre_parse.parse(pattern.pattern, pattern.flags).data), most)
+    assert found and not pattern.flags & re.IGNORECASE
+    assert all(len(start) >= 3 and start[piece] in kept for start in found), found
+
+
+def _match_starts(items: list, most: int) -> set[str] | None:
+    """The first `most` characters of every match of the parsed sequence `items` (the whole
+    match when it is shorter), None when a part other than literals, classes of literals,
+    groups, branches, optional parts and assertions comes before them."""
+    starts = {""}
+    for op, av in items:
+        if all(len(start) >= most for start in starts):
+            break
+        if op is sre_constants.LITERAL:
+            inner: set[str] | None = {chr(av)}
+        elif op is sre_constants.IN and all(o is sre_constants.LITERAL for o, _ in av):
+            inner = {chr(code) for _, code in av}  # "[at]", "(?:a|t)"
+        elif op is sre_constants.AT:
+            continue  # \b, \Z: they read no character
+        elif op is sre_constants.SUBPATTERN:
+            inner = _match_starts(list(av[3].data), most)
+        elif op is sre_constants.BRANCH:
+            inner = set()
+            for alternative in av[1]:
+                found = _match_starts(list(alternative.data), most)
+                if found is None:
+                    return None
+                inner |= found
+        elif op is sre_constants.MAX_REPEAT and av[1] == 1:  # (…)?
+            inner = _match_starts(list(av[2].data), most)
+            if inner is not None and av[0] == 0:
+                inner.add("")
+        else:
+            return None
+        if inner is None:
+            return None
+        starts = {(s + i)[:most] if len(s) < most else s for s in starts for i in inner}
+    return starts
 
 
 def test_a_stop_is_found_where_the_stop_pattern_finds_one(real_texts: list[str]) -> None:

@@ -976,7 +976,9 @@ class OpeningGuard:
     A pattern opening with blanks or non-word characters (`\\s*`, `\\W*`, `^\\s*`) before a part
     that cannot open with one of those has the run of them at `pos` read past, and the
     character after it tested; a pattern that ignores case folds only the ASCII letters that
-    have no partner beyond ASCII (i, k and s have: "İ", "K", "ſ")."""
+    have no partner beyond ASCII (i, k and s have: "İ", "K", "ſ"). The next characters are
+    tested too, up to `_OPENING_DEPTH` (each against the characters that may stand at its
+    position): most calls that pass the first fail there (" by", ", 3", " admin")."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
@@ -996,10 +998,20 @@ class OpeningGuard:
                     mask, non_ascii, empty, self.skip = rest_mask, rest_non_ascii, False, skip
         except Exception:  # a parser of another Python: every position asked
             mask, non_ascii, empty = _ASCII_ALL, True, True
+            items = rest = []
         if pattern.flags & re.LOCALE:
             mask, non_ascii = _ASCII_ALL, True
         # by character code below 128: whether it may open a match (1) or not (0)
         self.opens = bytes((mask >> code) & 1 for code in range(128))
+        # the characters that may stand at the next positions of a match (after the run read
+        # past): by position k (1 to _OPENING_DEPTH - 1) and code, in `later` at
+        # (k - 1) * 128 + code; bit k of `later_beyond` when one beyond ASCII may; every match
+        # holds `least` characters at least (up to _OPENING_DEPTH)
+        later, self.least = _later_positions(items if not self.skip else rest, folded)
+        if pattern.flags & re.LOCALE or empty:
+            later, self.least = [(_ASCII_ALL, True)] * (_OPENING_DEPTH - 1), 0
+        self.later = bytes((m >> code) & 1 for m, _ in later for code in range(128))
+        self.later_beyond: i64 = sum(1 << (k + 1) for k, (_, b) in enumerate(later) if b)
         self.non_ascii = non_ascii  # whether a character beyond ASCII may
         self.always = empty  # a match may be empty: every position is asked
         run = _ASCII_SPACE if self.skip == _SKIP_BLANKS else _ASCII_NON_WORD if self.skip else 0
@@ -1024,7 +1036,22 @@ class OpeningGuard:
         if at >= end:
             return False  # a match holds a character at least
         first: i64 = ord(text[at])
-        return self.opens[first] == 1 if first < 128 else self.non_ascii
+        if not (self.opens[first] == 1 if first < 128 else self.non_ascii):
+            return False
+        if self.skip and first >= 128:
+            return True  # (the run read past may go on there: the rest may open later)
+        k: i64 = 1
+        while k < _OPENING_DEPTH:  # the next characters, each at its position
+            if at + k >= end:
+                return k >= self.least  # the text ends: only a match this short may be there
+            next_code: i64 = ord(text[at + k])
+            if next_code < 128:
+                if self.later[(k - 1) * 128 + next_code] == 0:
+                    return False
+            elif not (self.later_beyond >> k) & 1:
+                return False
+            k += 1
+        return True
 
     def match(self, text: str, pos: int = 0, endpos: int = _NO_END) -> re.Match[str] | None:
         """`pattern.match(text, pos, endpos)`."""
@@ -1041,6 +1068,72 @@ class OpeningGuard:
         if endpos == _NO_END:
             return self.pattern.fullmatch(text, pos)
         return self.pattern.fullmatch(text, pos, endpos)
+
+
+_OPENING_DEPTH: Final = 6  # the characters an OpeningGuard tests at the opening of a match
+
+
+def _later_positions(items: list[Any], folded: bool) -> tuple[list[tuple[int, bool]], int]:
+    """The characters that may stand at positions 1 to _OPENING_DEPTH - 1 of a match of the
+    parsed sequence `items` (an ASCII mask and whether one beyond ASCII may, case folded when
+    `folded`), and how many characters every match holds at least (_OPENING_DEPTH at most)."""
+    masks = [0] * _OPENING_DEPTH
+    beyond = [False] * _OPENING_DEPTH
+    ends = _read_positions(items, {0}, masks, beyond)
+    least = min(ends, default=_OPENING_DEPTH)
+    for k in range(least, _OPENING_DEPTH):  # a match may end before: anything may follow
+        masks[k], beyond[k] = _ASCII_ALL, True
+    return [_folded(masks[k], beyond[k], folded) for k in range(1, _OPENING_DEPTH)], least
+
+
+def _read_positions(
+    items: list[Any], offsets: set[int], masks: list[int], beyond: list[bool]
+) -> set[int]:
+    """Walk the parsed sequence `items` from each of `offsets` (positions in a match), widening
+    `masks[k]` and `beyond[k]` with every character that may stand at position k < len(masks);
+    the positions where the sequence may end (those < len(masks)). An item it does not know
+    may hold anything from where it opens (and may be empty)."""
+    depth = len(masks)
+    for op, av in items:
+        if not offsets:
+            break
+        if op is _re_constants.LITERAL or op is _re_constants.IN or op is _re_constants.ANY:
+            if op is _re_constants.LITERAL:
+                codes, non_ascii = (1 << av, False) if av < 128 else (0, True)
+            elif op is _re_constants.IN:
+                codes, non_ascii = _class_opening(av)
+            else:
+                codes, non_ascii = _ASCII_ALL, True
+            for at in offsets:
+                masks[at] |= codes
+                beyond[at] = beyond[at] or non_ascii
+            offsets = {at + 1 for at in offsets if at + 1 < depth}
+        elif op in (_re_constants.AT, _re_constants.ASSERT, _re_constants.ASSERT_NOT):
+            continue  # zero-width: what they test only narrows the matches
+        elif op is _re_constants.SUBPATTERN and not av[1] and not av[2]:  # (?:…), (…)
+            offsets = _read_positions(list(av[3].data), offsets, masks, beyond)
+        elif op is _re_constants.BRANCH:
+            offsets = set().union(
+                *(_read_positions(list(alt.data), set(offsets), masks, beyond) for alt in av[1])
+            )
+        elif op in _REPEATS:
+            low, high, body = av
+            ends: set[int] = set()
+            current = set(offsets)
+            count = 0
+            while True:
+                if count >= low or count > depth:  # (past the depth: taken as may end)
+                    ends |= current
+                if not current or count >= high or count > depth:
+                    break
+                current = _read_positions(list(body.data), current, masks, beyond)
+                count += 1
+            offsets = ends
+        else:  # a reference to a group, a condition, inline flags…: anything, maybe nothing
+            for at in offsets:
+                for k in range(at, depth):
+                    masks[k], beyond[k] = _ASCII_ALL, True
+    return offsets
 
 
 _SKIP_BLANKS: Final = 1  # an OpeningGuard's leading run: blanks (\s*)
