@@ -17,6 +17,7 @@ from newstui.nlp.segment import (
     bisect_ints_left,
     count_words,
     find_all,
+    last_blank_word,
     literal_heads,
     may_match,
     nickname_end,
@@ -755,15 +756,14 @@ def _names_a_thing(text: str, span: QuoteSpan, content: str, few: int) -> bool:
         return True
     after = span.close_mark + 1
     if (
-        (text.startswith("(", after) or text.startswith(" (", after))
+        (text[after : after + 1] == "(" or text[after : after + 2] == " (")  # (no method call)
         and content[-1:] not in _SPEECH_END
         and _SHORT_FORM_AFTER.match(text, after)
     ):
         return True
     # each cue ends with one of a few words: the word before the mark says which may match
     tail = text[max(0, at - 30) : at].rstrip()
-    words = tail.rstrip(",:").rsplit(None, 1)
-    last = words[-1] if words else ""
+    last = last_blank_word(tail.rstrip(",:"))
     lower = last.lower()
     if (
         lower in _NAME_CUE_ENDS
@@ -844,11 +844,12 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
         return "none"
     last = content.rstrip("”’\"'")[-1:]
     ends_like_speech = last in _SPEECH_END
+    capital = content[0].isupper()  # (asked once: compiled, a method call each time)
     # 'his memoir, "Ashes to Gold,"', 'on "This Week."': two or three words all capitalised are
     # a name even with the stop or comma the sentence puts inside the marks ("Shame, Shame!" is
     # a shout)
     sentence = (
-        content[0].isupper()
+        capital
         and ends_like_speech
         and not (2 <= few <= 3 and last in ",." and title_cased(content))
     )
@@ -856,13 +857,13 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
         # a fragment, even "riots," or "exfiltration.": the comma or stop inside the marks is
         # house style, not speech; "That ends now." and "It was chaos," are sentences
         titled = (
-            content[0].isupper()
+            capital
             and may_end_with_title_cue(text, max(0, span.open_mark - 30), span.open_mark)
             and _TITLE_CUES.search(text[max(0, span.open_mark - 30) : span.open_mark])
         )  # 'a film called “Argo”'; 'called it a “witch hunt”' may be the caller's words
         return "none" if titled or _titles_a_work(text, span.open_mark) else "short"
     if (
-        content[0].isupper()
+        capital
         and may_match(text, NAMING_CUE_HEADS, max(0, span.open_mark - 40), span.open_mark)
         and NAMING_CUE.search(text, max(0, span.open_mark - 40), span.open_mark)
     ):
@@ -872,7 +873,7 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
     if (
         ends_like_speech
         and last not in ("!", "?")  # 'The crowd called "Shame!"'
-        and content[0].isupper()
+        and capital
         and may_end_with_title_cue(text, max(0, span.open_mark - 30), span.open_mark)
         and _TITLE_CUES.search(text, max(0, span.open_mark - 30), span.open_mark)
     ):
@@ -883,7 +884,7 @@ def speech_kind(text: str, span: QuoteSpan) -> str:
             return "none"
     if ends_like_speech and _titles_a_work(text, span.open_mark):
         return "none"  # 'a blog post titled “Why I am leaving Google.”': a title, stop and all
-    if ends_like_speech or not content[0].isupper():
+    if ends_like_speech or not capital:
         return "speech"
     if _SAID_BEFORE_SEARCH.search(text, max(0, span.open_mark - 30), span.open_mark):
         return "speech"  # 'she said "Your dad is gay"': what a speech verb introduces is speech
@@ -929,13 +930,15 @@ def may_end_with_title_cue(text: str, start: int, end: int) -> bool:
         while i > start and not _is_word_at(text, i - 1):
             i -= 1
         j: i64 = i
+        wide = False  # a character beyond ASCII in the word (`isascii` is a method call)
         while j > start and _is_word_at(text, j - 1):
             j -= 1
+            wide = wide or ord(text[j]) >= 128
         if j == i:
             break
-        word = text[j:i]
-        if not word.isascii():
+        if wide:
             return True
+        word = text[j:i]
         words.append(word.lower())
         i = j
     if not words:

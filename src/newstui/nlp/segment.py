@@ -303,16 +303,36 @@ def sentence_starts(text: str) -> list[int]:
         if stop > 4 and text[stop - 5 : stop].isalnum():
             pass  # the word before the stop is over four letters long: no abbreviation
         elif "\n" not in text[stop:end]:
-            before = text[max(0, stop - 40) : stop].rsplit(None, 1)
-            last = before[-1].lower().strip("\"“‘'(") if before else ""
+            before = last_blank_word(text[max(0, stop - 40) : stop])
+            last = before.lower().strip("\"“‘'(")
             if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
                 continue
-            if before and given_initials(before[-1].strip("\"“‘'(")):
+            if before and given_initials(before.strip("\"“‘'(")):
                 continue  # "T.J. Bonner", "J.R.R. Tolkien": a name's initials
             if _DOTTED_INITIALISM.fullmatch(last) and text[end : end + 1].islower():
                 continue  # "outside Washington, D.C. saying": a dotted initialism, then lower case
         starts.append(end)
     return starts
+
+
+def last_blank_word(text: str) -> str:
+    """`text.rsplit(None, 1)[-1]`, "" for a blank text: the last run of non-blanks, read by
+    character codes (compiled, `rsplit` with None is a method call, ~500 instructions)."""
+    end: i64 = len(text)
+    while end and _is_blank_at(text, end - 1):
+        end -= 1
+    start: i64 = end
+    while start and not _is_blank_at(text, start - 1):
+        start -= 1
+    return text[start:end]
+
+
+def _is_blank_at(text: str, at: i64) -> bool:
+    """Whether text[at] is a blank as `str.split()` finds them (`str.isspace`)."""
+    code: i64 = ord(text[at])
+    if code < 128:
+        return code == 32 or 9 <= code <= 13 or 28 <= code <= 31
+    return text[at].isspace()
 
 
 def _sentence_end(text: str, at: int) -> int:
@@ -372,9 +392,10 @@ _HYPHEN_HEADS: Final = frozenset(("ad", "an", "ar", "as", "ash", "at", "az"))
 @lru_cache(maxsize=4)
 def _name_token_patterns(
     joiners: frozenset[str],
-) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], int]:
+) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], int, bytes]:
     """Words that can open or be a name (capitalised, "al-", "d'"), the plain joiners, the
-    joiners' first letters (tested before matching one) and the longest joiner's length."""
+    joiners' first letters (tested before matching one), the longest joiner's length, and the
+    first letters again by ASCII code (1 for one of them: tested without a one-letter string)."""
     words = "|".join(sorted(map(re.escape, joiners), key=len, reverse=True))
     heads = "|".join(sorted(map(re.escape, joiners | _HYPHEN_HEADS), key=len, reverse=True))
     capable = re.compile(
@@ -382,7 +403,9 @@ def _name_token_patterns(
         r"\w*(?:[’'.&-]\w+)*|(?<= )&(?= )"
     )
     joiner = re.compile(rf"(?<!\w)(?<!\w[’'.&-])(?:{words})(?!\w)(?![’'.&-]\w)")
-    return capable, joiner, frozenset(w[0] for w in joiners), max(map(len, joiners), default=0)
+    initials = frozenset(w[0] for w in joiners)
+    codes = bytes(chr(code) in initials for code in range(128))
+    return capable, joiner, initials, max(map(len, joiners), default=0), codes
 
 
 # The three ways a name-capable word opens, each found by its own fast scan (one pattern with
@@ -409,13 +432,16 @@ def capital_word_spans(text: str) -> list[tuple[int, int]]:
     The compiled extractor reads a character as its code in a few instructions, while the
     regular expression's search tests every character against its first set and builds a
     Match object per word (together a tenth of the compiled extractor's instructions). Pure
-    Python runs the pattern instead: there a loop over the characters costs more."""
+    Python runs the pattern instead: there a loop over the characters costs more. The codes
+    are read from the text's one-byte copy (`one_byte_copy`): compiled, a byte costs half
+    the instructions of a character of the str."""
     spans: list[tuple[int, int]] = []
-    size: i64 = len(text)  # i64: compiled, the loop's offsets are machine integers
+    data = one_byte_copy(text)
+    size: i64 = len(data)  # i64: compiled, the loop's offsets are machine integers
     i: i64 = 0
     while i < size:
-        code: i64 = ord(text[i])
-        if code < 128:
+        code: i64 = data[i]
+        if code < 128 and code != 63:
             if code < 65 or code > 90:  # not A-Z: most characters
                 i += 1
                 continue
@@ -424,17 +450,59 @@ def capital_word_spans(text: str) -> list[tuple[int, int]]:
             continue
         # (?<!\w\w) and (?<!\w[’'.&-]\w): the word opens here, not inside a token
         if i and (
-            _is_word_at(text, i - 1)
-            or (i > 1 and _is_joiner_mark(ord(text[i - 1])) and _is_word_at(text, i - 2))
+            _is_word_in(data, text, i - 1)
+            or (
+                i > 1
+                and _is_joiner_mark(_code_in(data, text, i - 1))
+                and _is_word_in(data, text, i - 2)
+            )
         ):
             i += 1
             continue
-        end: i64 = _word_run_end(text, i + 1, size)  # \w*
-        while end + 1 < size and _is_joiner_mark(ord(text[end])) and _is_word_at(text, end + 1):
-            end = _word_run_end(text, end + 2, size)  # (?:[’'.&-]\w+)*
+        end: i64 = _word_run_end_in(data, text, i + 1, size)  # \w*
+        while (
+            end + 1 < size
+            and _is_joiner_mark(_code_in(data, text, end))
+            and _is_word_in(data, text, end + 1)
+        ):
+            end = _word_run_end_in(data, text, end + 2, size)  # (?:[’'.&-]\w+)*
         spans.append((i, end))
         i = end
     return spans
+
+
+def one_byte_copy(text: str) -> bytes:
+    """`text` as one byte a character (latin-1; "?" for a character beyond it): compiled, a byte
+    of it is read in half the instructions of a character of the str (no test of the str's
+    kind each time). A "?" there may stand for another character: read text[i] then."""
+    return text.encode("latin-1", "replace")
+
+
+def _code_in(data: bytes, text: str, at: i64) -> i64:
+    """The code of text[at], read from its one-byte copy `data` when that holds it."""
+    code: i64 = data[at]
+    return ord(text[at]) if code == 63 else code
+
+
+def _is_word_in(data: bytes, text: str, at: i64) -> bool:
+    """`_is_word_at(text, at)` read from the one-byte copy `data` of `text`."""
+    code: i64 = data[at]
+    if code < 128 and code != 63:
+        return 97 <= code <= 122 or 65 <= code <= 90 or 48 <= code <= 57 or code == 95
+    return text[at].isalnum()
+
+
+def _word_run_end_in(data: bytes, text: str, at: i64, size: i64) -> i64:
+    """`_word_run_end(text, at, size)` read from the one-byte copy `data` of `text`."""
+    while at < size:
+        code: i64 = data[at]
+        if code < 128 and code != 63:
+            if not (97 <= code <= 122 or 65 <= code <= 90 or 48 <= code <= 57 or code == 95):
+                return at
+        elif not text[at].isalnum():
+            return at
+        at += 1
+    return at
 
 
 def _is_word_at(text: str, at: i64) -> bool:
@@ -504,25 +572,27 @@ def name_tokens(text: str, after_datelines: frozenset[int], joiners: frozenset[s
     no name. Name-capable words are found by fast scans, the joiners after each.
     """
     # the longest joiner's length once per joiner set, not per text (1.5% of the extractor)
-    capable, _, initials, longest = _name_token_patterns(joiners)
+    capable, _, initials, longest, initial_codes = _name_token_patterns(joiners)
     tokens: list[Token] = []  # (tokens.append: compiled, a bound method's call cost ~150 more)
+    dated = bool(after_datelines)  # (most texts have no dateline: no look-up of each offset)
+    size: i64 = len(text)
     for start, end in _name_word_spans(text, capable):
         if ord(text[start]) >= 128 and not text[start].isupper():
             continue  # a letter without case (Devanagari, Han): never part of a name here
         if _space_after_word(text, start):
-            first = start in after_datelines  # the commonest gaps: " ", ", " after a word
+            first = dated and start in after_datelines  # the commonest gaps: " ", ", "
         else:
             first = _opens_at(text, start, after_datelines)
         tokens.append(Token(start, end, text[start:end], first))
-        follows = (
-            _joiner_end(text, end + 1, joiners, longest)
-            if text[end + 1 : end + 2] in initials
-            else -1
-        )
+        follows = -1
+        if end + 1 < size:  # a joiner's first letter after the space: its code first
+            code: i64 = ord(text[end + 1])
+            if initial_codes[code] == 1 if code < 128 else text[end + 1] in initials:
+                follows = _joiner_end(text, end + 1, joiners, longest)
         while follows >= 0:  # "Bank of the West", "Institut de la Santé"
             start, end = end + 1, follows
             if _space_after_word(text, start):
-                first = start in after_datelines  # a space after the word before: the usual
+                first = dated and start in after_datelines  # a space after the word before
             else:
                 first = _opens_at(text, start, after_datelines)
             tokens.append(Token(start, end, text[start:end], first))
@@ -1292,19 +1362,27 @@ class WordStartSearch:
         size: i64 = len(text) if end < 0 else min(end, len(text))
         if not self.heads and not self.letters:
             return self.pattern.search(text, start, size)
-        i: i64 = max(start, 0)
-        while i < size:
-            if not _is_word_at(text, i):
+        base: i64 = max(start, 0)  # the window's offset: read from its one-byte copy
+        if base >= size:
+            return None
+        window = text[base:size]
+        data = one_byte_copy(window)
+        span: i64 = size - base
+        i: i64 = 0
+        while i < span:
+            if not _is_word_in(data, window, i):
                 i += 1
                 continue
             # a boundary before a word character: the one before is none (or the text opens)
-            if (i == 0 or not _is_word_at(text, i - 1)) and self._may_open_head(text, i):
-                match = self.pattern.match(text, i, size)
+            if i:
+                opens = not _is_word_in(data, window, i - 1)
+            else:
+                opens = base == 0 or not _is_word_at(text, base - 1)
+            if opens and self._may_open_head(text, i + base):
+                match = self.pattern.match(text, i + base, size)
                 if match is not None:
                     return match
-            i += 1
-            while i < size and _is_word_at(text, i):
-                i += 1
+            i = _word_run_end_in(data, window, i + 1, span)
         return None
 
     def _may_open_head(self, text: str, i: i64) -> bool:
@@ -1379,37 +1457,41 @@ class WordNeedsGuard:
 
     def may_match_at_word_starts(self, text: str, start: int, size: i64) -> int:
         """`may_match`'s answer by one loop over the character codes (what runs compiled): the
-        needs are looked for only where a word opens (the window's first character opens one)."""
+        needs are looked for only where a word opens (the window's first character opens one).
+        The codes are read from the window's one-byte copy (see `one_byte_copy`)."""
         found: int = self.always
         i: i64 = max(start, 0)
         size = min(size, len(text))
+        if i >= size:
+            return found
+        data = one_byte_copy(text if size == len(text) else text[:size])
         while i < size:  # at a character after no word character (or the window's first)
-            code: i64 = ord(text[i])
-            if code < 128:
+            code: i64 = data[i]
+            if code < 128 and code != 63:
                 if not (97 <= code <= 122 or 65 <= code <= 90 or 48 <= code <= 57 or code == 95):
                     i += 1
                     continue
                 mask: i64 = self.low if code < 64 else self.high  # a word opens here
-                if (mask >> (code & 63)) & 1 and self._may_open_pair(text, i, size, code):
+                if (mask >> (code & 63)) & 1 and self._may_open_pair(data, i, size, code):
                     for need, bit in self.by_code[code]:
-                        if not found & bit and _holds_at(text, i, size, need):
+                        if not found & bit and _holds_in(data, text, i, size, need):
                             found |= bit
                     if found == self.every:
                         return found
             elif not text[i].isalnum():
                 i += 1
                 continue
-            i = _word_run_end(text, i + 1, size)  # past the word: no need opens inside it
+            i = _word_run_end_in(data, text, i + 1, size)  # past the word: no need opens inside
         return found
 
-    def _may_open_pair(self, text: str, i: i64, size: i64, code: i64) -> bool:
+    def _may_open_pair(self, data: bytes, i: i64, size: i64, code: i64) -> bool:
         """Whether a need may open at `i`, whose first character (of this code) opens one: the
-        pair of it and the next character is in the table (or that one is beyond ASCII, or the
-        window ends before it)."""
+        pair of it and the next character is in the table (or that one is beyond ASCII, or may
+        be: "?" in the one-byte copy `data`; or the window ends before it)."""
         if i + 1 >= size:
             return True
-        second: i64 = ord(text[i + 1])
-        return second >= 128 or self.pairs[code * 128 + second] == 1
+        second: i64 = data[i + 1]
+        return second >= 128 or second == 63 or self.pairs[code * 128 + second] == 1
 
 
 def _holds_at(text: str, at: i64, end: i64, need: str) -> bool:
@@ -1422,6 +1504,25 @@ def _holds_at(text: str, at: i64, end: i64, need: str) -> bool:
     k: i64 = 1
     while k < size:
         if ord(text[at + k]) != ord(need[k]):
+            return False
+        k += 1
+    return True
+
+
+def _holds_in(data: bytes, text: str, at: i64, end: i64, need: str) -> bool:
+    """Whether text[at:end] opens with `need`, whose first character is known to be there, read
+    from the one-byte copy `data` of `text` (compiled: codes compared; `startswith` with an
+    offset is a method call, about 1,000 instructions)."""
+    size: i64 = len(need)
+    if at + size > end:
+        return False
+    k: i64 = 1
+    while k < size:
+        code: i64 = ord(need[k])
+        if code < 128 and code != 63:
+            if data[at + k] != code:
+                return False
+        elif ord(text[at + k]) != code:
             return False
         k += 1
     return True

@@ -15,8 +15,10 @@ from newstui.nlp.segment import (
     OpeningGuard,
     WordStartSearch,
     _is_word_at,
-    _word_run_end,
+    _is_word_in,
+    _word_run_end_in,
     literal_heads,
+    one_byte_copy,
 )
 
 if TYPE_CHECKING:  # mypyc's native 64-bit integer; plain int when run as Python
@@ -141,24 +143,34 @@ def verbs_at_word_starts(text: str, start: int, end: int, most: int) -> list[re.
     does (\\b, then a letter) with one of _VERB_HEADS, cut at `end` when the word goes on."""
     found: list[re.Match[str]] = []
     size: i64 = min(end, len(text))
-    i: i64 = max(start, 0)
-    while i < size:
-        if not _is_word_at(text, i):
+    base: i64 = max(start, 0)  # the window's offset: read from its one-byte copy
+    if base >= size:
+        return found
+    window = text[base:size]
+    data = one_byte_copy(window)
+    span: i64 = size - base
+    i: i64 = 0
+    while i < span:
+        if not _is_word_in(data, window, i):
             i += 1
             continue
-        word_end: i64 = _word_run_end(text, i + 1, size)
+        word_end: i64 = _word_run_end_in(data, window, i + 1, span)
+        if i:  # a word opens here: the character before is none (or the text opens)
+            opens = not _is_word_in(data, window, i - 1)
+        else:
+            opens = base == 0 or not _is_word_at(text, base - 1)
         if (
-            (i == 0 or not _is_word_at(text, i - 1))
+            opens
             and word_end - i <= _VERB_HEAD_MOST
-            and _may_be_head(text, i, word_end - i)
-            and text[i:word_end] in _VERB_HEADS
+            and _may_be_head(window, i, word_end - i)
+            and window[i:word_end] in _VERB_HEADS
         ):
-            match = VERB.match(text, i, size)
+            match = VERB.match(text, i + base, size)
             if match is not None:
                 found.append(match)
                 if len(found) == most:
                     break
-                i = match.end()
+                i = match.end() - base
                 continue
         i = word_end
     return found

@@ -9,7 +9,13 @@ from newstui.model import Entity, Mention
 from newstui.nlp.entities import DOTTED_TITLES
 from newstui.nlp.gazetteer import load_gazetteer
 from newstui.nlp.quotes import NAMING_CUE, QuoteSpan, title_cased
-from newstui.nlp.segment import WordNeedsGuard, bisect_ints_left, bisect_ints_right, may_match
+from newstui.nlp.segment import (
+    WordNeedsGuard,
+    bisect_ints_left,
+    bisect_ints_right,
+    last_blank_word,
+    may_match,
+)
 from newstui.nlp.sentence_closers import SentenceClosers
 from newstui.nlp.speaker_cues import (
     _ACCORDING_ASIDE,
@@ -1559,8 +1565,7 @@ class SpeakerFinder(_SubjectFinder):
                 return author  # else "In a statement, police said:": who "police" are
         response = (
             _OWNER_WAS.search(head)
-            if head.rstrip(" \t\n,:").rsplit(None, 1)[-1:]
-            in (["was"], ["were"], ["read"], ["reads"])
+            if last_blank_word(head.rstrip(" \t\n,:")) in ("was", "were", "read", "reads")
             else None
         )
         if response:  # "Moss's response was, “…”": the owner of the response
