@@ -444,12 +444,41 @@ def test_a_stop_is_found_where_the_stop_pattern_finds_one(real_texts: list[str])
             assert speakers._holds_stop(window) == bool(speakers._SENTENCE_STOP.search(window))
 
 
-def test_a_participle_is_found_where_its_pattern_matches(real_texts: list[str]) -> None:
-    pattern = speaker_cues._PARTICIPLE_AT.pattern
-    made_up = ["calling it", "sing", "ing", "kingé", "bringing_", "thinking…", "ringING", "ping9"]
+# Loops read by character codes in place of a pattern's match at an offset, with what each
+# answers of the match (and made-up texts for its edge cases)
+MATCH_LOOPS = [
+    (
+        speaker_cues.participle_at,
+        speaker_cues._PARTICIPLE_AT.pattern,
+        bool,
+        ["calling it", "sing", "ing", "kingé", "bringing_", "thinking…", "ringING", "ping9"],
+    ),
+    (
+        speaker_cues.word_after,
+        speaker_cues._WORD_AFTER,
+        lambda match: match and match.group(1),
+        [
+            " said",
+            "  \u2003the end",
+            " \x1cwas,",
+            " said9",
+            " saidé",
+            " said_",
+            " Said",
+            "said",
+            " ",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("loop", "pattern", "answer", "made_up"), MATCH_LOOPS)
+def test_a_loop_answers_as_the_pattern_it_stands_for(
+    real_texts: list[str], loop, pattern, answer, made_up
+) -> None:
     for text in [*real_texts[::6], *made_up]:
         for at in range(-1, len(text) + 1):
-            assert speaker_cues.participle_at(text, at) == bool(pattern.match(text, at)), at
+            assert loop(text, at) == answer(pattern.match(text, at)), (text[at : at + 20], at)
 
 
 def test_the_written_texts_are_found_as_their_pattern_finds_them(real_texts: list[str]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
@@ -615,10 +616,15 @@ def _may_open_single(text: str, i: int) -> bool:
     )
 
 
-def _join_paragraphs(text: str, finder, marks: list[int]) -> list[QuoteSpan]:
+# What pairs the marks of one style in text[start:end]: (opening, closing mark or None)
+_PairFinder = Callable[[str, int, int], list[tuple[int, int | None]]]
+
+
+def _join_paragraphs(text: str, finder: _PairFinder, marks: list[int]) -> list[QuoteSpan]:
     """The quotations `finder` pairs in each paragraph, joined across paragraph breaks.
     `marks`: in order, the offsets of the marks that may open its pairs; a paragraph holding
-    none of them has none (most paragraphs), and `finder` is not called on it."""
+    none of them has none (most paragraphs), and `finder` is not called on it. (`finder`
+    typed: compiled, its pairs are then read as lists and tuples, not as any object.)"""
     spans: list[QuoteSpan] = []
     pending_open: int | None = None
     paragraphs = paragraph_spans(text)

@@ -106,7 +106,6 @@ from newstui.nlp.speaker_cues import (
     _UNNAMED_OPENERS,
     _WHO_BEFORE_VERB,
     _WHO_BEFORE_VERB_NEEDS,
-    _WORD_AFTER,
     _WORDS,
     _WRITTEN_NOUN,
     _WRITTEN_TEXTS,
@@ -123,6 +122,7 @@ from newstui.nlp.speaker_cues import (
     participle_at,
     search_last_commas,
     verb_search,
+    word_after,
 )
 
 # A time phrase opening a clause with no comma after it: "On Thursday the", "Last week the"
@@ -845,10 +845,10 @@ class _SubjectFinder:
         after = _POSSESSIVE_AFTER.match(self.masked, m.end)
         if after is None:
             return False
-        word = _WORD_AFTER.match(self.masked, after.end() - 1)
+        word = word_after(self.masked, after.end() - 1)
         if word is None:
             return False
-        if word.group(1) in load_gazetteer().role_words:
+        if word in load_gazetteer().role_words:
             return True
         # "Day's animal foundation said", "Moss's family": they speak, not the one named
         owned = _OWNED_WORDS.match(self.masked, after.end() - 1)
@@ -889,16 +889,17 @@ class _SubjectFinder:
         """'the protesters Wikinews interviewed said': a name between a plural noun and a verb
         of its own is the subject of a relative clause, not of the attribution verb."""
         before = self.masked[max(0, m.start - 20) : m.start].split()
-        after = _WORD_AFTER.match(self.masked, m.end)
-        if not before or after is None:
+        verb = word_after(self.masked, m.end)
+        if not before or verb is None:
             return False
-        verb = after.group(1)
         return (
             before[-1].islower()
             and before[-1].endswith("s")
             and before[-1] not in _NOT_PLURAL_NOUNS  # "But, as Moss pointed out:"
             and verb.endswith("ed")
-            and not VERB.match(self.masked, after.start(1))  # "pointed out", not "pointed"
+            # "pointed out", not "pointed" (the word opens where it is first found after m.end:
+            # only blanks come before it)
+            and not VERB.match(self.masked, self.masked.find(verb, m.end))
         )
 
     def _next_to_verb(self, previous: _Mention, mention: _Mention, verb_start: int) -> bool:
@@ -1282,9 +1283,9 @@ class _SubjectFinder:
             or _PASSIVE_IRREGULAR.match(self.masked, verb.start(1), before)
         )
         if passive:
-            after = _WORD_AFTER.match(self.masked, passive.end())
-            if (after is None or after.group(1) in _PREPOSITIONS) and (
-                role in _ACTING_ON_ROLES or (after is not None and after.group(1) == "by")
+            after = word_after(self.masked, passive.end())
+            if (after is None or after in _PREPOSITIONS) and (
+                role in _ACTING_ON_ROLES or after == "by"
             ):
                 # "Orla Venn, 41, was sentenced to …. “…,” the judge said": one acted on, by
                 # someone else, is not who the role noun names ("Tully was made captain ….

@@ -10,6 +10,7 @@ from newstui.nlp.entities import DOTTED_TITLES
 from newstui.nlp.gazetteer import load_gazetteer
 from newstui.nlp.quotes import NAMING_CUE, QuoteSpan, title_cased
 from newstui.nlp.segment import (
+    LiteralGuard,
     WordNeedsGuard,
     bisect_ints_left,
     bisect_ints_right,
@@ -150,6 +151,9 @@ _LABELLING_TYPES: Final = ("PERSON", "ORG", "PLACE", "GROUP")
 # the cues searched in the sentence before a short quotation nobody speaks (bits 1, 2, 4, 8, 16),
 # whose words are looked for in one pass over that head's words
 _HEAD_NEEDS: Final = WordNeedsGuard(_LABEL, _SPEECH_ABOUT, _REPORTED_THAT, NAMING_CUE, _LABEL_AS)
+# the credit's verbs, one of which every match holds: a sentence's tail without one is not
+# searched (a failing search backtracks through its 60 characters at every comma and mark)
+_SENTENCE_CREDIT_NEEDS: Final = LiteralGuard(_SENTENCE_CREDIT)
 
 
 # how many quotes back one sentence's quotes are read (real sentences hold a few)
@@ -626,7 +630,11 @@ class SpeakerFinder(_SubjectFinder):
         """'…a “kinetic impact” to hit it, said Lee.', '“…,” named as “…”, said designer Ann
         Lee.': the one a credit closing the sentence after the quotation names (after a role,
         the holder set off by a comma: "said a spokesman for Acme, Tom Casey."), else None."""
-        credit = _SENTENCE_CREDIT.search(self.masked, span.close_mark + 1, sent_end)
+        credit = (
+            _SENTENCE_CREDIT.search(self.masked, span.close_mark + 1, sent_end)
+            if _SENTENCE_CREDIT_NEEDS.may_match(self.masked, span.close_mark + 1, sent_end)
+            else None
+        )
         if credit is None:
             return None
         k = bisect_ints_left(self.open_marks, span.open_mark)
