@@ -177,12 +177,14 @@ def test_headings_are_told_as_the_stripped_paragraphs_tell_on_real_articles(
             assert finder._is_heading(start, end) == _is_heading_by_slicing(text, start, end)
 
 
-def test_a_speakers_mention_is_the_named_tuple_its_constructor_makes() -> None:
+def test_a_speakers_mention_is_equal_hashed_and_shown_as_the_named_tuple_it_was() -> None:
     entity = Entity("Ann Lee", "PERSON", (Mention(4, 11, "Ann Lee"),))
     made, built = _new_mention(4, 11, entity), _Mention(4, 11, entity)
     assert type(made) is _Mention
     assert made == built and hash(made) == hash(built) and repr(made) == repr(built)
     assert (made.start, made.end, made.entity) == (4, 11, entity)
+    assert hash(made) == hash((4, 11, entity)) and made != _Mention(4, 12, entity)
+    assert repr(made) == f"_Mention(start=4, end=11, entity={entity!r})"
 
 
 CASE_PIECES = st.sampled_from(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from operator import itemgetter, sub
+from operator import sub
 from typing import Final
 
 from newstui.model import Entity
@@ -119,6 +119,7 @@ from newstui.nlp.speaker_cues import (
     _unpossessed,
     _whole_word,
     may_break_clause,
+    mention_start,
     participle_at,
     search_last_commas,
     verb_search,
@@ -274,7 +275,7 @@ class _SubjectFinder:
             self.sentences = bounded_sentences(sentence_starts(self.masked), self.masked, spans)
             self.paragraph_starts = [s for s, _ in paragraph_spans(text)]
             self.mentions = _outside(
-                sorted(_speaking_mentions(text, entities), key=itemgetter(0)),  # by start
+                sorted(_speaking_mentions(text, entities), key=mention_start),  # by start
                 spans,
             )
             self._particle_surnames(entities)
@@ -317,7 +318,7 @@ class _SubjectFinder:
                         added.append(_new_mention(pos, end, e))
                     pos = self.masked.find(form, end)
         if added:
-            self.mentions = sorted(self.mentions + added, key=itemgetter(0))
+            self.mentions = sorted(self.mentions + added, key=mention_start)
 
     def _mentioned_at(self, start: int, end: int) -> bool:
         """Whether a mention of `self.mentions` overlaps text[start:end]."""
