@@ -438,7 +438,16 @@ def capital_word_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     data = one_byte_copy(text)
     size: i64 = len(data)  # i64: compiled, the loop's offsets are machine integers
-    i: i64 = 0
+    start, end = _next_capital_word(data, text, 0, size)
+    while start >= 0:
+        spans.append((start, end))
+        start, end = _next_capital_word(data, text, end, size)
+    return spans
+
+
+def _next_capital_word(data: bytes, text: str, i: i64, size: i64) -> tuple[i64, i64]:
+    """The span of the first match of `_CAPITAL_WORD` at `i` or after, (-1, -1) if none: read
+    from the one-byte copy `data` of `text` (compiled, two machine integers, no tuple made)."""
     while i < size:
         code: i64 = data[i]
         if code < 128 and code != 63:
@@ -466,9 +475,8 @@ def capital_word_spans(text: str) -> list[tuple[int, int]]:
             and _is_word_in(data, text, end + 1)
         ):
             end = _word_run_end_in(data, text, end + 2, size)  # (?:[’'.&-]\w+)*
-        spans.append((i, end))
-        i = end
-    return spans
+        return i, end
+    return -1, -1
 
 
 def one_byte_copy(text: str) -> bytes:
@@ -543,6 +551,12 @@ def _name_word_spans(text: str, capable: re.Pattern[str]) -> list[tuple[int, int
         spans = capital_word_spans(text)
     else:
         spans = list(map(_SPAN, _CAPITAL_WORD.finditer(text)))
+    return _with_extra_spans(spans, _extra_name_spans(text, capable))
+
+
+def _extra_name_spans(text: str, capable: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The matches of `capable` that are no capitalised word: lone ampersands and lower-case
+    heads ("al-Assad", "d'Estaing", found from the mark after them); most texts have none."""
     extra = [m.span() for m in _LONE_AMPERSAND.finditer(text)] if "&" in text else []
     for mark in find_all(text, _LOWER_HEAD_MARKS):  # "al-Assad", "d'Estaing"
         if text[mark + 1 : mark + 2] not in _UPPER_ASCII:
@@ -554,12 +568,18 @@ def _name_word_spans(text: str, capable: re.Pattern[str]) -> list[tuple[int, int
             found = capable.match(text, head)
             if found:
                 extra.append(found.span())
-    if extra:
-        # `sorted(set(spans).union(extra))`: `spans` is sorted and distinct, the extras few
-        for span in extra:
-            at = bisect.bisect_left(spans, span)
-            if at == len(spans) or spans[at] != span:
-                spans.insert(at, span)
+    return extra
+
+
+def _with_extra_spans(
+    spans: list[tuple[int, int]], extra: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """`sorted(set(spans).union(extra))`, where `spans` is sorted and distinct and the extras
+    few: each inserted where it belongs, once."""
+    for span in extra:
+        at = bisect.bisect_left(spans, span)
+        if at == len(spans) or spans[at] != span:
+            spans.insert(at, span)
     return spans
 
 
@@ -573,31 +593,68 @@ def name_tokens(text: str, after_datelines: frozenset[int], joiners: frozenset[s
     """
     # the longest joiner's length once per joiner set, not per text (1.5% of the extractor)
     capable, _, initials, longest, initial_codes = _name_token_patterns(joiners)
-    tokens: list[Token] = []  # (tokens.append: compiled, a bound method's call cost ~150 more)
-    dated = bool(after_datelines)  # (most texts have no dateline: no look-up of each offset)
-    size: i64 = len(text)
-    for start, end in _name_word_spans(text, capable):
+    found = _NameTokens(text, after_datelines, joiners, longest, initials, initial_codes)
+    extra = _extra_name_spans(text, capable)
+    if _COMPILED and not extra:  # (most texts) each capital word as it is found: no list of
+        data = one_byte_copy(text)  # spans, no tuple and no boxed offsets for each
+        size: i64 = len(data)
+        start, end = _next_capital_word(data, text, 0, size)
+        while start >= 0:
+            found.add(start, end)
+            start, end = _next_capital_word(data, text, end, size)
+        return found.tokens
+    if _COMPILED:
+        spans = capital_word_spans(text)
+    else:
+        spans = list(map(_SPAN, _CAPITAL_WORD.finditer(text)))
+    for span_start, span_end in _with_extra_spans(spans, extra):
+        found.add(span_start, span_end)
+    return found.tokens
+
+
+class _NameTokens:
+    """The tokens `name_tokens` gathers from one text, with what it reads them by."""
+
+    def __init__(
+        self,
+        text: str,
+        after_datelines: frozenset[int],
+        joiners: frozenset[str],
+        longest: int,
+        initials: frozenset[str],
+        initial_codes: bytes,
+    ) -> None:
+        self.text = text
+        self.after_datelines = after_datelines
+        self.dated = bool(after_datelines)  # (most texts have none: no look-up of each offset)
+        self.joiners = joiners
+        self.longest = longest
+        self.initials = initials
+        self.initial_codes = initial_codes
+        self.size: i64 = len(text)
+        self.tokens: list[Token] = []  # (tokens.append: compiled, a bound method's call ~150)
+
+    def add(self, start: int, end: int) -> None:
+        """The token of the name-capable word text[start:end], and the joiners right after it."""
+        text = self.text
         if ord(text[start]) >= 128 and not text[start].isupper():
-            continue  # a letter without case (Devanagari, Han): never part of a name here
-        if _space_after_word(text, start):
-            first = dated and start in after_datelines  # the commonest gaps: " ", ", "
-        else:
-            first = _opens_at(text, start, after_datelines)
-        tokens.append(Token(start, end, text[start:end], first))
+            return  # a letter without case (Devanagari, Han): never part of a name here
+        self.tokens.append(Token(start, end, text[start:end], self._opens(start)))
         follows = -1
-        if end + 1 < size:  # a joiner's first letter after the space: its code first
+        if end + 1 < self.size:  # a joiner's first letter after the space: its code first
             code: i64 = ord(text[end + 1])
-            if initial_codes[code] == 1 if code < 128 else text[end + 1] in initials:
-                follows = _joiner_end(text, end + 1, joiners, longest)
+            if self.initial_codes[code] == 1 if code < 128 else text[end + 1] in self.initials:
+                follows = _joiner_end(text, end + 1, self.joiners, self.longest)
         while follows >= 0:  # "Bank of the West", "Institut de la Santé"
             start, end = end + 1, follows
-            if _space_after_word(text, start):
-                first = dated and start in after_datelines  # a space after the word before
-            else:
-                first = _opens_at(text, start, after_datelines)
-            tokens.append(Token(start, end, text[start:end], first))
-            follows = _joiner_end(text, end + 1, joiners, longest)
-    return tokens
+            self.tokens.append(Token(start, end, text[start:end], self._opens(start)))
+            follows = _joiner_end(text, end + 1, self.joiners, self.longest)
+
+    def _opens(self, start: int) -> bool:
+        """Whether the word at `start` opens a sentence (see `_opens_at`)."""
+        if _space_after_word(self.text, start):  # the commonest gaps: " ", ", " after a word
+            return self.dated and start in self.after_datelines
+        return _opens_at(self.text, start, self.after_datelines)
 
 
 def _joiner_end(text: str, at: int, joiners: frozenset[str], longest: int) -> int:

@@ -229,13 +229,13 @@ _ANOTHER_BEARER = re.compile(
 _QUOTE_ONLY = re.compile(r"[\sx“”\"‘’'.,;:!?…—–-]*")
 
 
-def _speaking_mentions(text: str, entities: list[Entity]) -> list[_Mention]:
-    """The mentions of the entities that may speak, but a leader's name before "administration",
-    "government" or "regime" (the rule speaks). Each entity's and mention's fields are read once:
-    compiled, a field of these Python objects costs ~240 instructions."""
+def _speaking_mentions(text: str, entities: list[tuple[Entity, str, str]]) -> list[_Mention]:
+    """The mentions of the entities (each with its name and type) that may speak, but a
+    leader's name before "administration", "government" or "regime" (the rule speaks). Each
+    entity's and mention's fields are read once: compiled, a field of these Python objects
+    costs ~240 instructions."""
     found: list[_Mention] = []
-    for e in entities:
-        kind = e.type
+    for e, _, kind in entities:
         if kind not in _SPEAKING_TYPES:
             continue
         person = kind == "PERSON"
@@ -265,7 +265,10 @@ class _SubjectFinder:
         self.spans = spans
         self.short = short
         self.open_marks = [s.open_mark for s in spans]
-        self.types = {e.name: e.type for e in entities}
+        # each entity with its name and type, read once (compiled, a field of these Python
+        # objects costs ~100-240 instructions; the loops below read them again)
+        named = [(e, e.name, e.type) for e in entities]
+        self.types = {name: kind for _, name, kind in named}
         self.people: list[str] = []  # the names of its people, when it has a quotation
         if not spans:  # no quotation (many articles): nothing to attribute, nothing to prepare
             self.masked, self.sentences, self.paragraph_starts = text, [0], []
@@ -275,10 +278,10 @@ class _SubjectFinder:
             self.sentences = bounded_sentences(sentence_starts(self.masked), self.masked, spans)
             self.paragraph_starts = [s for s, _ in paragraph_spans(text)]
             self.mentions = _outside(
-                sorted(_speaking_mentions(text, entities), key=mention_start),  # by start
+                sorted(_speaking_mentions(text, named), key=mention_start),  # by start
                 spans,
             )
-            self._particle_surnames(entities)
+            self._particle_surnames(named)
             self.mention_starts = [m.start for m in self.mentions]
             self._namesakes_named_last()
         # Speakers named by a description ("the Syrian army"): name → offsets of its first use
@@ -293,15 +296,15 @@ class _SubjectFinder:
         # How `speakers()` found each: after, before, carried, context, nobody; short fragments
         self.how: list[str] = []
 
-    def _particle_surnames(self, entities: list[Entity]) -> None:
+    def _particle_surnames(self, entities: list[tuple[Entity, str, str]]) -> None:
         """'“…,” said bin Laden.' after "Osama bin Laden": a surname opened by a lower-case
         particle ("bin", "de", "van" …), written alone or capitalised at a sentence's start, is
         a mention of the person of that full name (the entities leave it out)."""
         added: list[_Mention] = []
-        for e in entities:
-            if e.type != "PERSON" or " " not in e.name:
+        for e, name, kind in entities:  # (each with its name and type)
+            if kind != "PERSON" or " " not in name:
                 continue
-            words = e.name.split()
+            words = name.split()
             at = next((i for i, w in enumerate(words[1:-1], 1) if w in _NAME_PARTICLES), 0)
             if not at:
                 continue
