@@ -70,7 +70,7 @@ def test_app_has_no_json_option(capsys) -> None:
     assert error["error"].startswith("newstui: --json is for a command's output, and the app has")
 
 
-@pytest.mark.parametrize("words", [["--json"], ["--demo", "--json"]])
+@pytest.mark.parametrize("words", [["--json"], ["--demo", "--json"], ["--json", "app"]])
 def test_json_without_a_command_says_the_app_has_none_and_names_one_that_has(words, capsys):
     """`newstui --json` said only "unrecognized arguments: --json"."""
     with pytest.raises(SystemExit) as exited:
@@ -79,6 +79,13 @@ def test_json_without_a_command_says_the_app_has_none_and_names_one_that_has(wor
     error = json.loads(capsys.readouterr().out)
     assert error["kind"] == "usage"
     assert "the app has none (try `newstui feeds --json`)" in error["error"]
+
+
+def test_the_help_lists_json_before_a_command(capsys):
+    """User test r42 L8: `newstui --json feeds` works, and `newstui --help` did not say so."""
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "[--json]" in capsys.readouterr().out
 
 
 def usage_error(capsys, *words: str) -> str:

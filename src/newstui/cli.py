@@ -265,13 +265,15 @@ class _Parser(argparse.ArgumentParser):
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
     ) -> argparse.Namespace:
         parsed, extras = self.parse_known_args(args, namespace)
-        if not extras:
-            return parsed
         command = getattr(parsed, "command", None)
-        if "--json" in extras and command in (None, "app"):
+        if getattr(parsed, "json_before_command", False) or (
+            "--json" in extras and command in (None, "app")
+        ):
             self.error(
                 "--json is for a command's output, and the app has none (try `newstui feeds --json`)"
             )
+        if not extras:
+            return parsed
         # the command that refused them, not the top parser that reports argparse's leftovers
         self.prog = getattr(parsed, "_refused_by", self.prog)
         self.error(f"unrecognized arguments: {' '.join(extras)}")
@@ -320,6 +322,13 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
     parser.add_argument("--config", help="config file (default: NEWSTUI_CONFIG or the config dir)")
     parser.add_argument(
         "--demo", action="store_true", help="use the built-in demo database (no network needed)"
+    )
+    parser.add_argument(  # (moved behind the command before parsing: json_after_command)
+        "--json",
+        action="store_true",
+        dest="json_before_command",
+        default=argparse.SUPPRESS,
+        help="a command's output as JSON, as the command's own --json (`newstui --json feeds`)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 

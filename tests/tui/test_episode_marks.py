@@ -1,5 +1,6 @@
-"""Pilot tests: the headline list marks an article with an enclosure (♪ before its title), and
-the reader numbers enclosures E1… apart from the links [1]… (user test r36 L4)."""
+"""Pilot tests: the headline list marks an article with an enclosure (♪ before its title; ♪✓
+once downloaded), the reader numbers enclosures E1… apart from the links [1]… (user test r36
+L4), and the footer offers the keys that apply: d and P on an episode, f on a teaser (r42 M3)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from newstui.downloads import queue_enclosure
 from newstui.library import Library
 from newstui.model import Article, Link
 
@@ -35,10 +37,25 @@ def episodes_db(path: Path) -> None:
                     ],
                 ),
                 Article(
-                    "A plain post", "No audio here.", guid="p1", published=WHEN.replace(day=29)
+                    "A plain post",
+                    "No audio here. Read more…",
+                    guid="p1",
+                    url="https://pod.example/post",
+                    published=WHEN.replace(day=29),
+                ),
+                Article(
+                    "Episode 6: Dunes",
+                    "Sand.",
+                    guid="e6",
+                    published=WHEN.replace(day=28),
+                    links=[Link("audio/mpeg", "https://pod.example/e6.mp3", "enclosure", 9, 60)],
                 ),
             ],
         )
+        [six] = [row.id for row in library.articles() if row.title.startswith("Episode 6")]
+        queue_enclosure(library, path.parent, six, "Ep 6", Link("", "https://pod.example/e6.mp3"))
+        [download] = library.downloads.all(six)
+        library.downloads.finish(download.id, 9)
 
 
 @pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 40)])
@@ -51,6 +68,7 @@ async def test_an_episode_is_marked_in_the_headlines(tmp_path, monkeypatch, size
         shown = screen_text(app)
         assert "♪ Episode 7: Tides" in shown
         assert "♪ A plain post" not in shown and "A plain post" in shown
+        assert "♪✓ Episode 6: Dunes" in shown  # downloaded
 
 
 async def test_the_reader_numbers_enclosures_apart_from_links(tmp_path, monkeypatch):
@@ -66,3 +84,10 @@ async def test_the_reader_numbers_enclosures_apart_from_links(tmp_path, monkeypa
         assert "[E1] audio/mpeg · 2.0 KB · 10:00 https://pod.example/e7.mp3" in shown
         assert "[1] the agency https://e.example/agency" in shown
         assert shown.count("[1]") == 2  # the marker in the text and its line under Links
+        footer = shown.splitlines()[-1]
+        assert "d Download" in footer and "P Play" in footer
+        assert "f Full text" not in footer  # (no link to fetch)
+        await pilot.press("h", "j")  # the teaser
+        await settle(pilot)
+        footer = screen_text(app).splitlines()[-1]
+        assert "f Full text" in footer and "d Download" not in footer

@@ -271,6 +271,7 @@ class ArticleRow:
     read: bool
     starred: bool
     enclosure: bool = False  # it has an enclosure (a podcast episode, a file)
+    downloaded: bool = False  # one of its enclosures is downloaded (in the queue, done)
 
 
 @dataclass(frozen=True)

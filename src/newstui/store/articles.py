@@ -727,10 +727,13 @@ def set_fulltext(
 
 
 # Whether it has an enclosure: looked up in the small partial index of those (articles_enclosures),
-# never read from `links` (a row's links sit behind its text).
+# never read from `links` (a row's links sit behind its text); whether one is downloaded: in the
+# download queue (read once a statement).
 _ROW_COLUMNS = """a.id, a.feed_id, f.name, a.title, a.url, a.author, a.published, a.sort_date,
     a.read, a.starred,
-    a.id IN (SELECT id FROM articles WHERE instr(links, '"kind": "enclosure"') > 0)"""
+    a.id IN (SELECT id FROM articles WHERE instr(links, '"kind": "enclosure"') > 0),
+    a.id IN (SELECT article_id FROM downloads WHERE state = 'done')"""
+_ROW_WIDTH = 12  # (_ROW_COLUMNS' count)
 
 
 def _row(r: Sequence[Any]) -> ArticleRow:
@@ -746,6 +749,7 @@ def _row(r: Sequence[Any]) -> ArticleRow:
         read=bool(r[8]),
         starred=bool(r[9]),
         enclosure=bool(r[10]),
+        downloaded=bool(r[11]),
     )
 
 
@@ -1017,20 +1021,26 @@ def get_article(db: Database, article_id: int) -> StoredArticle | None:
     ).fetchone()
     if r is None:
         return None
+    stored_text, stored_summary, stored_links, status, error = r[_ROW_WIDTH:]
     links = tuple(
         stored_link(link)
-        for link in json_list(unpacked_text(r[13]))
+        for link in json_list(unpacked_text(stored_links))
         if isinstance(link, dict) and isinstance(link.get("url"), str)
     )
-    text = unpacked_text(r[11])
-    summary = unpacked_text(r[12]) if r[12] != "" else text  # '': the summary is the text
-    parts = (("text", r[11], text), ("summary", r[12], summary), ("list of links", r[13], links))
+    text = unpacked_text(stored_text)
+    # '': the summary is the text
+    summary = unpacked_text(stored_summary) if stored_summary != "" else text
+    parts = (
+        ("text", stored_text, text),
+        ("summary", stored_summary, summary),
+        ("list of links", stored_links, links),
+    )
     damaged = "; ".join(
         f"its stored {part} {problem}"
         for part, value, read in parts
         if not read and (problem := unpacking_problem(value))
     )
-    return StoredArticle(_row(r), text, summary, links, r[14], r[15], damaged)
+    return StoredArticle(_row(r), text, summary, links, status, error, damaged)
 
 
 def mark_articles(

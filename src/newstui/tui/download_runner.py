@@ -372,7 +372,7 @@ class RunsDownloads(AppMixin):
             return
         if isinstance(self.screen, DownloadsScreen):
             await self.screen.remove_download(download_id)
-        self.main.drop_download(download_id)
+        self.main.drop_download(download_id, gone.article_id if gone is not None else None)
         title = terminal_safe(message.download.title, line=True) or "the download"
         where = f"; its file stays: {terminal_safe(kept, line=True)}" if kept else "."
         self.notify(f"Forgot {title}{where}", markup=False)
@@ -426,7 +426,7 @@ class RunsDownloads(AppMixin):
         for screen in self.screen_stack:
             if isinstance(screen, DownloadsScreen):
                 await screen.remove_download(download_id)
-        self.main.drop_download(download_id)
+        self.main.drop_download(download_id, gone.article_id)
         if files:
             names = " and ".join(f"{f.path.name} ({human_size(f.size)})" for f in files)
             self.notify(f"Deleted {names}.", markup=False)

@@ -507,7 +507,10 @@ class MainScreen(
             self.sidebar.show_message("No article selected")
             self.detail_loaded(message.article_id, None)
             return
+        offered = self.footer_article_keys
         self.detail = message.detail
+        if self.footer_article_keys != offered:  # (d and P on an episode, f on a teaser)
+            self.refresh_bindings()
         self.reader.show(message.detail)
         self.sidebar.show(message.detail)
         reading = (

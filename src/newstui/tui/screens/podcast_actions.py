@@ -13,6 +13,7 @@ from textual import work
 
 from newstui.config import Config, Settings, download_folder
 from newstui.counts import counted
+from newstui.model import carries_full_article
 from newstui.render import download_state, enclosures
 from newstui.text import terminal_safe
 from newstui.tui.download_runner import DownloadsQueued, play
@@ -20,9 +21,25 @@ from newstui.tui.mixins import ScreenMixin
 from newstui.tui.shared_library import SharedLibrary
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
+
     from newstui.model import ArticleDetail, Download, Link
     from newstui.tui.widgets.headlines import HeadlineList
     from newstui.tui.widgets.reader import Reader
+
+
+def keys_for_article(detail: ArticleDetail) -> tuple[str, ...]:
+    """The ids of the keys on an article the footer offers for it: download and play on an
+    episode, fetch the full text on a summary with a link whose page is not fetched (user test
+    r42 M3: the footer on an episode named neither `d` nor `P`, nor `f` on a teaser)."""
+    stored = detail.article
+    keys: tuple[str, ...] = ()
+    if enclosures(stored):
+        keys = ("article.download", "article.play")
+    teaser = stored.row.url and stored.fulltext_status != "ok"
+    if teaser and not carries_full_article(stored.text or stored.summary):
+        keys += ("article.fetch_fulltext",)
+    return keys
 
 
 def queued_line(new: list[Download], chosen: int) -> str:
@@ -50,6 +67,17 @@ class PodcastActions(ScreenMixin):
     if TYPE_CHECKING:
 
         def with_detail(self, then: Callable[[ArticleDetail], object]) -> None: ...
+
+        def _pane_of(self, widget: Widget | None) -> str | None: ...
+
+    @property
+    def footer_article_keys(self) -> tuple[str, ...]:
+        """The ids of the keys the footer offers for the article shown (keys_for_article), while
+        the headlines or the reader have focus."""
+        detail = self.detail
+        if detail is None or self._pane_of(self.focused) not in ("headlines", "reader"):
+            return ()
+        return keys_for_article(detail)
 
     def _enclosure_then(
         self, verb: str, then: Callable[[ArticleDetail, tuple[Link, ...]], object], every: bool
@@ -130,6 +158,9 @@ class PodcastActions(ScreenMixin):
 
     def show_downloads(self, downloads: list[Download]) -> None:
         """Say under the open article how these downloads go, the reader drawn once for all."""
+        for download in downloads:  # its row in the headlines says it is downloaded
+            if download.state == "done" and download.article_id is not None:
+                self.headlines.update_row(download.article_id, downloaded=True)
         detail = self.detail
         if detail is None:
             return
@@ -148,14 +179,20 @@ class PodcastActions(ScreenMixin):
             self.detail = replace(detail, downloads=tuple(shown.values()))
             self.reader.show_downloads(self.detail)
 
-    def drop_download(self, download_id: int) -> None:
-        """A download was forgotten or deleted: the open article no longer says it is there."""
+    def drop_download(self, download_id: int, article_id: int | None = None) -> None:
+        """A download (of `article_id`, when known) was forgotten or deleted: the open article
+        no longer says it is there, nor its row in the headlines (another of its downloads
+        done, but for the open article's, is only known at the next reload)."""
         detail = self.detail
         if detail is None or not any(d.id == download_id for d in detail.downloads):
+            if article_id is not None:
+                self.headlines.update_row(article_id, downloaded=False)
             return
         self.detail = replace(
             detail, downloads=tuple(d for d in detail.downloads if d.id != download_id)
         )
+        done = any(d.state == "done" for d in self.detail.downloads)
+        self.headlines.update_row(detail.article.row.id, downloaded=done)
         self.reader.show_downloads(self.detail)
 
     def action_play(self) -> None:

@@ -25,6 +25,7 @@ from newstui.tui.middle_ellipsis import (
 )
 
 ENCLOSURE_GLYPH = "♪ "  # before the title of an article with an enclosure (an episode, a file)
+DOWNLOADED_GLYPH = "♪✓ "  # …one of which is downloaded (user test r42 M3)
 OLD_MONTH_CELLS = 7  # "2019-10": a narrow column's date from another year
 
 
@@ -145,7 +146,7 @@ def headline_segments(
     source_cut: Mapping[str, SourceCut] | None = None,
 ) -> list[Segment]:
     """One row's Segments (the title is never parsed as markup); unread titles in bold, after
-    ENCLOSURE_GLYPH when the article has an enclosure.
+    ENCLOSURE_GLYPH when the article has an enclosure (DOWNLOADED_GLYPH: one is downloaded).
 
     A list of one feed, or a narrow list, leaves the source out, so the title gets its room;
     a list whose dates have no time (`timed` False) gives the time's room to the title too;
@@ -176,8 +177,9 @@ def headline_segments(
             parts += [(head, styles.meta), (tail, styles.meta), (fill, styles.meta)]
         used += max(shown, source_width) + 2
     if row.enclosure:  # (as podboat users look for episodes; `has:enclosure` finds them)
-        parts.append((ENCLOSURE_GLYPH, styles.meta))
-        used += cell_len(ENCLOSURE_GLYPH)
+        glyph = DOWNLOADED_GLYPH if row.downloaded else ENCLOSURE_GLYPH
+        parts.append((glyph, styles.meta))
+        used += cell_len(glyph)
     title = one_width(strip_control_codes(terminal_safe(row.title, line=True)))
     room = max(width - used, 1)
     if cell_len(title) > room:

@@ -640,8 +640,15 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         their load failed (the cursor is still on a row of the view before)."""
         return self.row_at(self.cursor) if self.total and self.rows_shown else None
 
-    def update_row(self, article_id: int, *, read: bool | None = None, starred=None) -> None:
-        """Show changed read/starred flags of a loaded article without re-querying."""
+    def update_row(
+        self,
+        article_id: int,
+        *,
+        read: bool | None = None,
+        starred: bool | None = None,
+        downloaded: bool | None = None,
+    ) -> None:
+        """Show changed read/starred/downloaded flags of a loaded article without re-querying."""
         for chunk, rows in self._chunks.items():
             for i, row in enumerate(rows):
                 if row.id == article_id:
@@ -649,6 +656,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
                         row,
                         read=row.read if read is None else read,
                         starred=row.starred if starred is None else starred,
+                        downloaded=row.downloaded if downloaded is None else downloaded,
                     )
                     if self._listing:
                         self._marked_while_listing[article_id] = chunk * CHUNK + i

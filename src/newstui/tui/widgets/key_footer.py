@@ -90,8 +90,17 @@ class KeyFooter(Footer):
         # a list that offers its Enter here (the sidebar's: "⏎ Articles")
         if isinstance(shown_as := getattr(self.screen.focused, "CHOOSE_IN_FOOTER", None), str):
             keys[:0] = self._key_of(CHOOSE, shown_as)
+        # the keys on the article shown that apply to it (the main screen's: d and P on an
+        # episode, f on a teaser), before help
+        offered: tuple[str, ...] = getattr(self.screen, "footer_article_keys", ())
+        if extra := [key for binding_id in offered for key in self._key_of(binding_id)]:
+            at = next(
+                (n for n, k in enumerate(keys) if getattr(k, "action", "") == "help"), len(keys)
+            )
+            keys[at:at] = extra
         bindings = [b for _, b, _, _ in self.screen.active_bindings.values()]
-        ids = {b.action: b.id for b in bindings if b.show or b.id in (ADD_FEED, CHOOSE)}
+        shown = (ADD_FEED, CHOOSE, *offered)
+        ids = {b.action: b.id for b in bindings if b.show or b.id in shown}
         keys = [k for k in keys if ids.get(getattr(k, "action", "")) not in self.unavailable]
         sizes = [
             (
