@@ -1,11 +1,16 @@
-"""Pilot tests: newsboat's N (toggle-article-read) and C (mark-all-feeds-read) do what they do in
-newsboat (user test r33 L6: both did nothing, silently, for a user pressing them daily)."""
+"""Pilot tests: newsboat's N (toggle-article-read), C (mark-all-feeds-read) and `:` (its command
+line: the palette) do what they do in newsboat (user test r33 L6: N and C did nothing, silently,
+for a user pressing them daily; r42 M3: `:` neither)."""
 
 from __future__ import annotations
+
+from textual.command import CommandPalette
+from textual.widgets import Input
 
 from newstui.config import Config, Settings
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.confirm import ConfirmScreen
+from newstui.tui.screens.search import SearchScreen
 
 from .conftest import notifications, run_recorded, settle
 
@@ -29,6 +34,14 @@ async def test_N_in_the_headlines_toggles_the_article_read_as_m_does(db_path, tm
         await pilot.press("N")
         await settle(pilot)
         assert not app.main.headlines.selected.read
+        # newsboat's `:` (its command line) opens the palette (user test r42 M3: it did nothing)
+        await pilot.press("colon")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press("escape", "slash", "t", "colon", "x")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)  # a box one types in keeps its `:`
+        assert app.screen.query_one(Input).value == "t:x"
 
 
 async def test_N_in_the_reader_without_a_find_toggles_the_article_read(db_path, tmp_path):

@@ -193,6 +193,14 @@ APP_BINDINGS: list[BindingType] = [
         tooltip="Command palette",
         id="app.command_palette",
     ),
+    Binding(  # (not a priority key, as Ctrl-P is: a box one types in keeps its `:`)
+        "colon",
+        "command_palette",
+        "Commands",
+        show=False,
+        tooltip="Command palette, as newsboat's command line",
+        id="app.command_line",
+    ),
 ]
 
 
