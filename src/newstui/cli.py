@@ -798,9 +798,13 @@ def _complain(message: str) -> None:
     spaces to its width (the terminal cut `warning:` lines mid-word, "feeds.tom|l": user test
     r35 L-g), as the notes on standard output are."""
     line = clean_line(message, 2000)
-    width = _stderr_width()
+    width, lines = _stderr_width(), [line]
+    if width:
+        from newstui.render import at_spaces  # (rich's cell widths alone)
+
+        lines = at_spaces(line, width)
     with contextlib.suppress(OSError):  # stderr may be a terminal that hung up
-        sys.stderr.write("\n".join(_at_spaces(line, width) if width else [line]) + "\n")
+        sys.stderr.write("\n".join(lines) + "\n")
         sys.stderr.flush()
 
 
@@ -820,22 +824,6 @@ def _stderr_width() -> int | None:
         return os.get_terminal_size(sys.stderr.fileno()).columns or None
     except (AttributeError, ValueError, OSError):
         return None
-
-
-def _at_spaces(line: str, width: int) -> list[str]:
-    """`line` cut at spaces into lines of at most `width` terminal columns (a word longer than
-    that, a URL, is kept whole on a line of its own)."""
-    from rich.cells import cell_len  # (rich's widths alone: not its console)
-
-    lines, current, used = [], "", 0
-    for word in _WORDS.finditer(line):
-        text = word.group()
-        if used and cell_len(text.rstrip()) > width - used:
-            lines.append(current.rstrip())
-            text, current, used = text.lstrip(), "", 0
-        current += text
-        used += cell_len(text)
-    return [*lines, current.rstrip()]
 
 
 WRITING_COMMANDS = (
@@ -1274,7 +1262,6 @@ def _print_trimmed(renderable: Table | Text) -> None:
 
 
 _UNWRAPPED_WIDTH = 1_000_000  # the room a piped table is measured in: more than any row needs
-_WORDS = re.compile(r"\s*\S+\s*")  # a word and the spaces around it, as rich divides a line
 
 
 def _wrapped_at_spaces(text: Text, width: int) -> list[Text]:
@@ -1282,12 +1269,14 @@ def _wrapped_at_spaces(text: Text, width: int) -> list[Text]:
     word longer than the width (a URL) is kept whole on a line of its own, not folded."""
     from rich.cells import cell_len
 
+    from newstui.render import WORDS
+
     lines: list[Text] = []
     for line in text.split(allow_blank=True):
         if "\t" in line.plain:
             line.expand_tabs()
         breaks, used = [], 0
-        for word in _WORDS.finditer(line.plain):
+        for word in WORDS.finditer(line.plain):
             if used and cell_len(word.group().rstrip()) > width - used:
                 breaks.append(word.start())
                 used = 0

@@ -19,6 +19,31 @@ if TYPE_CHECKING:
     from newstui.model import Analysis, Download, Link, Quote, StoredArticle
 
 
+WORDS = re.compile(r"\s*\S+\s*")  # a word and the spaces around it, as rich divides a line
+
+
+def at_spaces(line: str, width: int) -> list[str]:
+    """`line` cut at spaces into lines of at most `width` terminal columns (a word longer than
+    that, a URL, is kept whole on a line of its own)."""
+    from rich.cells import cell_len  # (rich's widths alone: not its console)
+
+    lines, current, used = [], "", 0
+    for word in WORDS.finditer(line):
+        text = word.group()
+        if used and cell_len(text.rstrip()) > width - used:
+            lines.append(current.rstrip())
+            text, current, used = text.lstrip(), "", 0
+        current += text
+        used += cell_len(text)
+    return [*lines, current.rstrip()]
+
+
+def wrapped_at_spaces(text: str, width: int) -> str:
+    """A plain text with each line cut at spaces to `width` columns (at_spaces), as `newstui
+    show` prints an article: what a pager is given, which would break words at its edge."""
+    return "\n".join(part for line in text.split("\n") for part in at_spaces(line, width))
+
+
 @dataclass(frozen=True)
 class Palette:
     """Rich styles for an article's marks; one per kind of background."""

@@ -103,6 +103,10 @@ async def test_v_opens_the_article_text_in_the_pager(db_path, tmp_path, monkeypa
         assert call["files"][0].startswith("Syrian rebels enter Aleppo\nWorld Desk")
         assert "Dmitry Peskov" in call["files"][0]
         assert not Path(call["argv"][1]).exists()  # the temporary file is gone
+        # wrapped at spaces to the terminal, as `show` prints it (r42 L4: the pager cut words)
+        lines = call["files"][0].splitlines()
+        assert max(map(len, lines)) <= 120 and len(lines) > 12
+        assert not any(line.startswith(" ") or line.endswith(" ") for line in lines)
 
 
 async def test_pipe_sends_the_article_to_a_command_typed_at_the_prompt(

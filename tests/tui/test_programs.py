@@ -12,6 +12,8 @@ import termios
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import pytest
+
 from newstui.launch import Launch
 from newstui.tui.programs import run_program
 
@@ -87,3 +89,24 @@ def test_a_pagers_stderr_is_left_alone(capfd):
 
     assert "oops" in capfd.readouterr().err
     assert app.said == ["sh exited with status 2"]
+
+
+@pytest.mark.parametrize(
+    ("script", "prompt"),
+    [
+        ("echo 111", "\nPress Enter to return. "),
+        ("echo 111; exit 3", "\n[sh exited with status 3] Press Enter to return. "),
+    ],
+)
+def test_a_piped_commands_output_is_alone_on_the_screen_and_a_status_said_when_it_failed(
+    capfd, monkeypatch, script, prompt
+):
+    """User test r42 L3: `|` showed the earlier commands' output above it, and "[wc exited
+    with status 0]" after every command."""
+    asked: list[str] = []
+    monkeypatch.setattr("builtins.input", asked.append)
+
+    run_program(SuspendedApp(), Launch(("sh", "-c", script), terminal=True, wait_for_key=True))
+
+    assert capfd.readouterr().out == "\x1b[H\x1b[2J111\n"
+    assert asked == [prompt]

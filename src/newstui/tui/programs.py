@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 import threading
 from collections.abc import Sequence
 from contextlib import suppress
@@ -167,6 +168,16 @@ def stop_foreground_program(signum: int) -> bool:
     return bool(_foreground)
 
 
+CLEAR_SCREEN = "\x1b[H\x1b[2J"  # the cursor home, the screen cleared (its scrollback kept)
+
+
+def waiting_line(name: str, status: int) -> str:
+    """What waits for Enter under a piped command's output: its exit status only when it
+    failed (user test r42 L3: "[wc exited with status 0]" after every command)."""
+    failed = f"[{name} exited with status {status}] " if status else ""
+    return f"\n{failed}Press Enter to return. "
+
+
 def run_program(app: App[object], launch: Launch, stdin: bytes | None = None) -> None:
     """Run an external program: one that draws in the terminal runs in the foreground with
     the app suspended (restored afterwards); any other starts on its own."""
@@ -185,6 +196,10 @@ def run_program(app: App[object], launch: Launch, stdin: bytes | None = None) ->
             return
         with app.suspend():  # Textual resumes the app only when the block ends without error
             failed: OSError | None = None
+            if launch.wait_for_key:  # its output alone on the screen, not under the last one's
+                with suppress(OSError):
+                    sys.stdout.write(CLEAR_SCREEN)
+                    sys.stdout.flush()
             try:
                 status, said = _run_in_foreground(
                     launch.argv, stdin, stderr_kept=launch.stderr_kept
@@ -193,7 +208,7 @@ def run_program(app: App[object], launch: Launch, stdin: bytes | None = None) ->
                 failed = exc
             if failed is None and launch.wait_for_key:
                 with suppress(EOFError, OSError):
-                    input(f"\n[{name} exited with status {status}] Press Enter to return. ")
+                    input(waiting_line(name, status))
         if failed is not None:
             raise failed
     except SuspendNotSupported:

@@ -32,7 +32,7 @@ from newstui.config import (
 from newstui.counts import counted
 from newstui.errors import NewstuiError
 from newstui.model import ArticleFilter, ArticleRow, FeedRow
-from newstui.render import ARTICLE_LINK, listed_links, render_article_text
+from newstui.render import ARTICLE_LINK, listed_links, render_article_text, wrapped_at_spaces
 from newstui.text import terminal_safe
 from newstui.tui.mixins import ScreenMixin
 from newstui.tui.notices import replace_notice
@@ -501,7 +501,9 @@ class ArticleActions(ScreenMixin):
         self.with_detail(self._page)
 
     def _page(self, detail: ArticleDetail) -> None:
-        text = article_text(detail)
+        # wrapped at spaces to the terminal, as `newstui show` prints it: the pager broke words
+        # at its edge (user test r42 L4)
+        text = wrapped_at_spaces(article_text(detail), max(self.app.size.width, 20))
         with tempfile.NamedTemporaryFile(
             "w", encoding="utf-8", prefix="newstui-", suffix=".txt", delete=False
         ) as file:
