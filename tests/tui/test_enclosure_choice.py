@@ -82,6 +82,13 @@ async def test_a_digit_then_enter_chooses_that_number(tmp_path, monkeypatch, fee
         await pilot.press("3", "enter")  # 3, not 30–: the first line highlighted is not taken
         await until(pilot, lambda: bool(queued_urls(db, article)))
         assert queued_urls(db, article) == {"part03.mp3"}
+        # the choice says which is downloaded, as the reader does (user test r42 L11)
+        done = "Downloaded The Long Book E3"
+        await until(pilot, lambda: done in [n.message for n in notifications(app)])
+        await open_choice(pilot)
+        lines = screen_text(app).splitlines()
+        assert any("E3." in line and "· downloaded" in line for line in lines)
+        assert not any("E4." in line and "downloaded" in line for line in lines)
 
 
 async def test_a_queues_every_enclosure_of_the_article(tmp_path, monkeypatch, feed_server):

@@ -108,7 +108,9 @@ class PodcastActions(ScreenMixin):
         from newstui.tui.screens.enclosure_choice import EnclosureChoiceScreen
 
         title = f"{verb}: {terminal_safe(detail.article.row.title, line=True)}"
-        self.app.push_screen(EnclosureChoiceScreen(title, attached, every=every), chosen)
+        self.app.push_screen(
+            EnclosureChoiceScreen(title, attached, every=every, downloads=detail.downloads), chosen
+        )
 
     def action_download(self) -> None:
         if self.config is None:
