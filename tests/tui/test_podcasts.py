@@ -662,6 +662,8 @@ async def test_notifications_over_the_downloads_box_show_in_it_not_over_its_rows
 
         toasts = list(screen.query("Toast"))
         assert toasts and not any(toast.visible for toast in toasts)
+        # nor the one under the box, which showed past its border (user test r42 L12)
+        assert not any(toast.visible for toast in app.main.query("Toast"))
         box = screen.query_one("#downloads-box").region
         lines = screen_text(app).splitlines()[box.y : box.bottom]
         assert "Download failed: Episode 4: HTTP 404" in lines[-3]  # above the hint

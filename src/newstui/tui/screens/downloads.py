@@ -25,6 +25,9 @@ from newstui.tui.screens.keyed_box import FOOTER_LINES, KeyedBox, key_in_effect
 
 BOX_SHARE = 0.8  # the most of the screen's height the box takes
 NOTICE_LINES = 3  # the most lines a notice wraps to (its max-height)
+UNDER_THE_BOX = (
+    "-under-downloads-box"  # the app's class while the box is up: toasts under it hidden
+)
 
 
 SHORTEST_CUT = 16  # a word shortened to fit the notice keeps at least this many characters
@@ -171,6 +174,17 @@ class DownloadsScreen(KeyedBox[None]):
                 for name in ("retry", "forget", "delete", "play", "close")
             )
             yield Static(Content(hint), id="downloads-hint")
+
+    def on_screen_resume(self) -> None:
+        # the toasts of the screen under the box are hidden too: they showed past its border
+        # ("…(r: retry) │wered a": user test r42 L12), and come back as the box goes
+        self.app.add_class(UNDER_THE_BOX)
+
+    def on_screen_suspend(self) -> None:
+        self.app.remove_class(UNDER_THE_BOX)
+
+    def on_unmount(self) -> None:
+        self.app.remove_class(UNDER_THE_BOX)
 
     def on_mount(self) -> None:
         self.query_one("#downloads-empty").display = not self._initial
