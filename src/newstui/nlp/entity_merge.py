@@ -725,6 +725,8 @@ def _join_bracketed_names(groups: dict[str, list[Candidate]], text: str) -> None
 _SURNAME_HEADS: Final = frozenset(
     "Hill Hills Hall Park Lane Ridge Castle Forest Bay Bridge".split()
 )
+_SURNAME_HEAD_ENDINGS: Final = tuple(_SURNAME_HEADS)
+_SURNAME_HEAD_LASTS: Final = frozenset(head[-1] for head in _SURNAME_HEADS)  # tested first
 # Titles only a person bears (not "King", "Lord", "Saint": "King George Island", "Lord Howe Island").
 _PERSONAL_TITLES: Final = frozenset("Mr Mrs Ms Miss Mx Dr Prof Professor".split())
 # Titles of rank that also name places after the person honoured ("Queen Elizabeth Park", "Prince
@@ -887,11 +889,18 @@ def _people_by_surname_heads(groups: dict[str, list[Candidate]], gaz: Gazetteer)
     … Park said"), though "Victoria Park" stays a place."""
     by_surname: dict[str, list[str]] = {}
     for key, cands in groups.items():
-        longest = _most_words(cands)  # its last word read first, without splitting the name:
-        if last_word_in(longest.text, 0, len(longest.text)) not in _SURNAME_HEADS:
-            continue  # few groups' longest mention ends with a surname head
+        # the cheap tests first: few groups have a mention ending with a surname head
+        for c in cands:
+            shown_text = c.text.rstrip()
+            if shown_text[-1:] in _SURNAME_HEAD_LASTS and shown_text.endswith(
+                _SURNAME_HEAD_ENDINGS
+            ):
+                break
+        else:
+            continue
+        longest = _most_words(cands)
         shown = longest.text.split()
-        if shown[0] not in gaz.first_names:
+        if shown[-1] not in _SURNAME_HEADS or shown[0] not in gaz.first_names:
             continue
         words = key[2:].split()
         if len(words) < 2 or len(words) > 3 or _best_type(cands) != "PLACE":

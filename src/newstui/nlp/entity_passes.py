@@ -352,7 +352,7 @@ class _EntityFinder(_RunFinder):
             self._untype_briefs()
             if " of " in self.text:
                 self._cut_place_qualifiers()
-        if self._right_after("d ") and "-based " in self.text:
+        if "-based " in self.text:
             self._type_based_bodies()
         for cand in self.candidates:
             if cand.words == 1 and cand.type != "ORG" and cand.text in _PLACE_KIND_WORDS:
@@ -383,14 +383,6 @@ class _EntityFinder(_RunFinder):
         """Whether a candidate of three words or more ends with a full stop ("Martin Luther
         King Jr.": _join_generation_bodies)."""
         return any(cand.words >= 3 and cand.text.endswith(".") for cand in self.candidates)
-
-    def _right_after(self, ending: str) -> bool:
-        """Whether a candidate follows the characters `ending` ("d " of "South Korea-based
-        Cresyn": _type_based_bodies; ", or " of ", or ASEAN,": _expand_defined_acronyms)."""
-        text, size = self.text, len(ending)
-        return any(
-            c.start >= size and text[c.start - size : c.start] == ending for c in self.candidates
-        )
 
     def _split_group_compounds(self, hyphened: list[Token]) -> None:
         """'Swiss-Italian citizenship', 'the Sunni-Muslim city': each nationality or faith joined
@@ -1683,11 +1675,7 @@ class _EntityFinder(_RunFinder):
 
     def _expand_defined_acronyms(self, rounds: bool, squares: bool) -> None:
         """'the African Union (AU)': every later 'AU' is that organisation."""
-        if (
-            not rounds
-            and not squares
-            and (not self._right_after(", or ") or ", or " not in self.text)
-        ):
+        if not rounds and not squares and ", or " not in self.text:
             return  # every pair below is joined by one (half of all articles hold none)
         cands = _by_start(self.candidates)
         defined: dict[str, str] = {}
