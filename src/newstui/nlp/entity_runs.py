@@ -253,6 +253,9 @@ _COMPASS_COMPOUNDS: Final = frozenset(
 # news also writes for a state's lower chamber, nor "Freedom House", a body).
 _BUILDING_WORDS: Final = frozenset(("Building", "Buildings"))
 _HOUSED_BODIES: Final = frozenset("Parliament Government Council Court Custom Customs".split())
+_BUILDING_ENDS: Final = frozenset(
+    w + s for w in ("Building", "Buildings", "House") for s in ("", "'s", "’s", "'", "’")
+)
 # The first word of a two-word nickname ("Red Sox", "Maple Leafs", "Blue Jays", "Trail Blazers").
 _NICKNAME_OPENERS: Final = frozenset("Red Blue White Maple Golden Trail".split())
 _PLURAL_ENDS: Final = ("s", "x", "'", "’")  # "Lakers", "Red Sox", "the Lakers' coach"
@@ -821,7 +824,10 @@ class _RunFinder(_TypingFinder):
         Building") or is a body's word and "House" ("Government House", "Old Parliament House",
         "Customs House"): a building, as the annotated sets type facilities, not the body it
         houses (nor "Parliament" and no name)."""
-        last = strip_possessive(run[-1].text)
+        last = run[-1].text
+        if last not in _BUILDING_ENDS:
+            return False  # (nearly every run: one set lookup, no possessive stripped)
+        last = strip_possessive(last)
         if last in _BUILDING_WORDS:
             return not _is_lower(run[0].text)
         return last == "House" and run[-2].text in _HOUSED_BODIES
