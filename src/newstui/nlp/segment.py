@@ -501,7 +501,9 @@ def _is_word_in(data: bytes, text: str, at: i64) -> bool:
 
 
 def _word_run_end_in(data: bytes, text: str, at: i64, size: i64) -> i64:
-    """`_word_run_end(text, at, size)` read from the one-byte copy `data` of `text`."""
+    """Where the run of word characters (\\w) from `at` ends, `size` at most, read from the
+    one-byte copy `data` of `text` (the loop itself reads ASCII: compiled, a call for each
+    character cost as much again)."""
     while at < size:
         code: i64 = data[at]
         if code < 128 and code != 63:
@@ -513,26 +515,29 @@ def _word_run_end_in(data: bytes, text: str, at: i64, size: i64) -> i64:
     return at
 
 
+def word_char_from(data: bytes, window: str, i: i64, size: i64) -> i64:
+    """The first offset from `i` where a word character of `window` stands (`data` its one-byte
+    copy), `size` if none does before it."""
+    while i < size and not _is_word_in(data, window, i):
+        i += 1
+    return i
+
+
+def opens_word_in(data: bytes, window: str, text: str, base: i64, i: i64) -> bool:
+    """Whether the word character at offset `i` of `window` (text[base:…], `data` its one-byte
+    copy) opens a word: no word character before it, in the window or, at its first offset,
+    in `text` (or the text opens there)."""
+    if i:
+        return not _is_word_in(data, window, i - 1)
+    return base == 0 or not _is_word_at(text, base - 1)
+
+
 def _is_word_at(text: str, at: i64) -> bool:
     """Whether text[at] is a regular-expression word character (\\w), for 0 <= at < len(text)."""
     code: i64 = ord(text[at])
     if code < 128:
         return 97 <= code <= 122 or 65 <= code <= 90 or 48 <= code <= 57 or code == 95
     return text[at].isalnum()
-
-
-def _word_run_end(text: str, at: i64, size: i64) -> i64:
-    """Where the run of word characters (\\w) from `at` ends, `size` at most: ASCII ones read
-    in the loop itself (compiled, a call of _is_word_at for each character cost as much again)."""
-    while at < size:
-        code: i64 = ord(text[at])
-        if code < 128:
-            if not (97 <= code <= 122 or 65 <= code <= 90 or 48 <= code <= 57 or code == 95):
-                return at
-        elif not text[at].isalnum():
-            return at
-        at += 1
-    return at
 
 
 def _is_joiner_mark(code: i64) -> bool:
@@ -1420,26 +1425,17 @@ class WordStartSearch:
         if not self.heads and not self.letters:
             return self.pattern.search(text, start, size)
         base: i64 = max(start, 0)  # the window's offset: read from its one-byte copy
-        if base >= size:
-            return None
         window = text[base:size]
         data = one_byte_copy(window)
-        span: i64 = size - base
-        i: i64 = 0
+        span: i64 = len(data)
+        i = word_char_from(data, window, 0, span)
         while i < span:
-            if not _is_word_in(data, window, i):
-                i += 1
-                continue
             # a boundary before a word character: the one before is none (or the text opens)
-            if i:
-                opens = not _is_word_in(data, window, i - 1)
-            else:
-                opens = base == 0 or not _is_word_at(text, base - 1)
-            if opens and self._may_open_head(text, i + base):
+            if opens_word_in(data, window, text, base, i) and self._may_open_head(text, i + base):
                 match = self.pattern.match(text, i + base, size)
                 if match is not None:
                     return match
-            i = _word_run_end_in(data, window, i + 1, span)
+            i = word_char_from(data, window, _word_run_end_in(data, window, i + 1, span), span)
         return None
 
     def _may_open_head(self, text: str, i: i64) -> bool:

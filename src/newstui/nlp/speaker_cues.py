@@ -16,10 +16,11 @@ from newstui.nlp.segment import (
     WordStartSearch,
     _is_blank_at,
     _is_word_at,
-    _is_word_in,
     _word_run_end_in,
     literal_heads,
     one_byte_copy,
+    opens_word_in,
+    word_char_from,
 )
 
 if TYPE_CHECKING:  # mypyc's native 64-bit integer; plain int when run as Python
@@ -145,23 +146,13 @@ def verbs_at_word_starts(text: str, start: int, end: int, most: int) -> list[re.
     found: list[re.Match[str]] = []
     size: i64 = min(end, len(text))
     base: i64 = max(start, 0)  # the window's offset: read from its one-byte copy
-    if base >= size:
-        return found
-    window = text[base:size]
+    window = text[base:size] if base < size else ""
     data = one_byte_copy(window)
-    span: i64 = size - base
-    i: i64 = 0
-    while i < span:
-        if not _is_word_in(data, window, i):
-            i += 1
-            continue
-        word_end: i64 = _word_run_end_in(data, window, i + 1, span)
-        if i:  # a word opens here: the character before is none (or the text opens)
-            opens = not _is_word_in(data, window, i - 1)
-        else:
-            opens = base == 0 or not _is_word_at(text, base - 1)
+    i = word_char_from(data, window, 0, len(data))
+    while i < len(data):
+        word_end: i64 = _word_run_end_in(data, window, i + 1, len(data))
         if (
-            opens
+            opens_word_in(data, window, text, base, i)
             and word_end - i <= _VERB_HEAD_MOST
             and _may_be_head(window, i, word_end - i)
             and window[i:word_end] in _VERB_HEADS
@@ -171,9 +162,9 @@ def verbs_at_word_starts(text: str, start: int, end: int, most: int) -> list[re.
                 found.append(match)
                 if len(found) == most:
                     break
-                i = match.end() - base
+                i = word_char_from(data, window, match.end() - base, len(data))
                 continue
-        i = word_end
+        i = word_char_from(data, window, word_end, len(data))
     return found
 
 
