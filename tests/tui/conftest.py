@@ -37,6 +37,7 @@ EXCLUSIVE_GROUPS = frozenset(
         "headlines-load",
         "headlines-listed",
         "hidden-matches",
+        "gone-source",
     }
 )
 INJECTED_TITLE = "[bold red]x[/] [link=https://evil.example]click[/link]"

@@ -551,11 +551,12 @@ async def test_D_on_an_article_of_a_live_feed_sources_lists_not_yet_does_not_say
 
 
 async def test_headlines_of_a_feed_removed_elsewhere_fall_back_to_all_and_r_and_D_say_so(
-    db_path, config, ids
+    db_path, config, ids, monkeypatch
 ):
     """User test r42 H1: a feed the sync server dropped (or `newstui remove` took away while the
     app ran) left its empty list shown; `r` there said the config listed no feeds, `D` spoke of
     starred articles it had none of."""
+    monkeypatch.setattr(NewstuiApp, "WATCH_SECONDS", 600.0)  # Sources reads the store when told
     config = configure_world_desk(db_path, config)
     app = NewstuiApp(db_path, config)
     async with run_recorded(app, size=(120, 40)) as pilot:
