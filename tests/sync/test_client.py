@@ -456,6 +456,7 @@ def test_an_enclosure_freshrss_also_links_in_the_content_stays_an_enclosure() ->
     )
     enclosures = [link for link in item.article.links if link.kind == "enclosure"]
     assert [(e.url, e.text, e.size) for e in enclosures] == [(mp3, "audio/mpeg", 12345)]
+    assert item.article.text == "Notes."  # no bare "💾[1]" paragraph (user test r42 L7)
 
 
 def test_retry_after_reads_seconds_and_dates() -> None:

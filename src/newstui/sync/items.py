@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -158,6 +159,31 @@ def _enclosures(obj: dict[str, Any], links: list[Link]) -> list[Link]:
     )
 
 
+# FreshRSS writes each enclosure into an item's content as well: a player and a 💾 link in a
+# <div class="enclosure"> (no div inside it). As text it was a bare "💾[1]" paragraph.
+_ENCLOSURE_DIV = re.compile(r'<div class="enclosure">(?:(?!</?div\b).){0,4000}?</div>', re.S | re.I)
+_ADDRESS = re.compile(r'\b(?:href|src)="([^"]*)"', re.I)
+
+
+def _without_enclosure_players(body: str, obj: dict[str, Any]) -> str:
+    """The content less FreshRSS's enclosure blocks whose every address is one of the item's
+    enclosures (kept as its enclosure links); any other block stays as written."""
+    if '<div class="enclosure">' not in body:
+        return body
+    listed = obj.get("enclosure")
+    hrefs = {
+        str(entry.get("href"))
+        for entry in (listed if isinstance(listed, list) else [])
+        if isinstance(entry, dict)
+    }
+
+    def dropped(block: re.Match[str]) -> str:
+        addresses = {html.unescape(a) for a in _ADDRESS.findall(block[0])}
+        return "" if addresses and addresses <= hrefs else block[0]
+
+    return _ENCLOSURE_DIV.sub(dropped, body)
+
+
 def parse_item(obj: Any, ways: ServerWays = OTHER) -> RemoteItem:
     """One item of a stream: its id, feed, crawl time, read/starred state and content as text;
     its title and author as the feed gave them (FreshRSS's fullwidth `＆ ＜ ＞` folded back). Its
@@ -180,6 +206,7 @@ def parse_item(obj: Any, ways: ServerWays = OTHER) -> RemoteItem:
         if isinstance(part, dict) and isinstance(part.get("content"), str) and part["content"]:
             body, under = part["content"], key
             break
+    body = _without_enclosure_players(body, obj)
     text, links = html_to_text(body, url) if body.strip() else ("", [])
     # (given: the body is the entry's content, not only a summary)
     given = bool(text) and ways.body_is_content(under, text)
