@@ -25,7 +25,7 @@ from newstui.model import (
     tag_spellings,
 )
 from newstui.paths import default_download_dir
-from newstui.text import clean_line, strip_controls
+from newstui.text import clean_line, free_name, strip_controls
 
 if TYPE_CHECKING:  # the optional tables' values: imported by the functions that make them
     from tomlkit.items import Table
@@ -923,7 +923,7 @@ def add_view(path: Path, name: str, query: str) -> ViewConfig:
     config = load_config(path)
     names = [v.name for v in config.views] + [f.name for f in config.feeds]
     known = {n.casefold() for n in names + [s.name for s in config.local]}
-    name = _free_name(" ".join(name.split()) or query.strip(), known)
+    name = free_name(" ".join(name.split()) or query.strip(), known)
     import tomlkit  # only editing needs it
 
     raw = path.read_text("utf-8")
@@ -945,15 +945,6 @@ def _names_and_spellings(config: Config) -> tuple[set[str], dict[str, str]]:
     tags' spellings (a tag it spells already keeps that spelling: "--tag TECH" joins "Tech")."""
     names = {f.name.casefold() for f in config.feeds} | {s.name.casefold() for s in config.local}
     return names, tag_spellings([*(f.tags for f in config.feeds), *(s.tags for s in config.local)])
-
-
-def _free_name(base: str, known_names: set[str]) -> str:
-    """`base`, or `base (2)`, `base (3)` … when the config takes it already (folded)."""
-    name, n = base, 2
-    while name.casefold() in known_names:
-        name = f"{base} ({n})"
-        n += 1
-    return name
 
 
 def _spelled_tags(tags: Iterable[str], spellings: dict[str, str]) -> tuple[str, ...]:
@@ -982,7 +973,7 @@ def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
             continue
         base = clean_line(feed.name) or feed.url
         named = feed.named and base != feed.url  # no name known: the feed's title will name it
-        name = _free_name(base, known_names)
+        name = free_name(base, known_names)
         table = tomlkit.table()
         if named:
             table["name"] = name
@@ -1018,7 +1009,7 @@ def add_local_sources(path: Path, sources: list[LocalConfig]) -> list[LocalConfi
     for source in sources:
         if source.path in known_paths:
             continue
-        name = _free_name(clean_line(source.name) or source.path.name, known_names)
+        name = free_name(clean_line(source.name) or source.path.name, known_names)
         table = tomlkit.table()
         table["name"] = name
         table["path"] = str(source.path)

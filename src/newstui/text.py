@@ -157,6 +157,16 @@ def clean_line(text: str, max_length: int = 1000) -> str:
     return text
 
 
+def free_name(base: str, taken: set[str]) -> str:
+    """`base`, or `base (2)`, `base (3)` … when `taken` (names folded by str.casefold) holds it:
+    the name a new source, view or subscription gets beside the ones there already."""
+    name, n = base, 2
+    while name.casefold() in taken:
+        name = f"{base} ({n})"
+        n += 1
+    return name
+
+
 def clean_text(text: str, *, trimmed: bool = False) -> str:
     """A body: controls stripped, lines trimmed, paragraphs separated by exactly one blank line.
     `trimmed`: the caller knows that no line of `text` begins or ends with white space (HTML's

@@ -41,8 +41,9 @@ def queue_download(
     done: bool = False,
 ) -> tuple[Download, bool]:
     """Queue an enclosure; a URL already in the queue keeps its row (a failed one is queued
-    again; one whose article was deleted becomes `article_id`'s). `done`: a new row's file is already there, whole, so it is stored as downloaded (in
-    one step: no worker claims it meanwhile). Returns the row and whether it was queued now."""
+    again; one whose article was deleted becomes `article_id`'s). `done`: a new row's file is
+    already there, whole, so it is stored as downloaded (in one step: no worker claims it
+    meanwhile). Returns the row and whether it was queued now."""
     with write_transaction(db) as conn:
         conn.execute("DELETE FROM forgotten_downloads WHERE url = ?", [url])  # (taken over now)
         old = conn.execute(f"SELECT {_COLUMNS} FROM downloads WHERE url = ?", [url]).fetchone()

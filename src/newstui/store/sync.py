@@ -42,6 +42,7 @@ from newstui.store.entries import (
     twin_articles,
 )
 from newstui.store.feeds import FAILURES_ENDED, now_iso, remove_feed
+from newstui.text import free_name
 
 FIELDS = ("read", "starred")
 
@@ -432,7 +433,7 @@ def apply_subscriptions(
             known = {t.casefold() for t in tags}
             tags += [f for f in feed.folders if f.casefold() not in known]
             if feed_id is None:
-                name = _unique(name, names)
+                name = free_name(name, names)
                 feed_id = conn.execute(
                     "INSERT INTO feeds (key, kind, name, url, tags) VALUES (?, 'feed', ?, ?, ?) "
                     "ON CONFLICT(key) DO UPDATE SET url = excluded.url, removed = NULL RETURNING id",
@@ -454,7 +455,7 @@ def apply_subscriptions(
                 renamed = config is None or config[0] is not None  # the server's or the user's
                 if renamed and current and current[0] != name:
                     names.discard(current[0].casefold())
-                    name = _unique(name, names)
+                    name = free_name(name, names)
                     names.add(name.casefold())
                 else:
                     name = current[0] if current else name
@@ -647,14 +648,6 @@ def _merge_source(conn: sqlite3.Connection, source: int, into: int) -> None:
     for article_id, twin in twin_articles(conn, source, into):
         merge_article(conn, article_id, twin)  # (a mark it gains is queued for the server)
     move_articles(conn, source, into)
-
-
-def _unique(name: str, taken: set[str]) -> str:
-    candidate, n = name, 2
-    while candidate.casefold() in taken:
-        candidate = f"{name} ({n})"
-        n += 1
-    return candidate
 
 
 def stream_of(db: Database, feed_id: int) -> str | None:

@@ -145,15 +145,22 @@ def _number(value: Any) -> int | None:
     return None
 
 
-def _enclosures(obj: dict[str, Any], links: list[Link]) -> list[Link]:
-    """An item's `enclosure` list (podcast episodes), as FreshRSS and Miniflux give it, to add to
-    its links: one stays an enclosure when the content links the same URL, as in a feed."""
+def _enclosure_entries(obj: dict[str, Any]) -> list[dict[str, Any]]:
+    """An item's `enclosure` list (podcast episodes), as FreshRSS and Miniflux give it: its
+    objects (anything else in it, or a list that is none, read as nothing)."""
     enclosures = obj.get("enclosure")
+    if not isinstance(enclosures, list):
+        return []
+    return [entry for entry in enclosures if isinstance(entry, dict)]
+
+
+def _enclosures(obj: dict[str, Any], links: list[Link]) -> list[Link]:
+    """An item's enclosures, to add to its links: one stays an enclosure when the content links
+    the same URL, as in a feed."""
     return added_enclosures(
         (
             enclosure_link(entry.get("href"), entry.get("type"), entry.get("length"), None)
-            for entry in (enclosures if isinstance(enclosures, list) else [])
-            if isinstance(entry, dict)
+            for entry in _enclosure_entries(obj)
         ),
         links,
     )
@@ -170,12 +177,7 @@ def _without_enclosure_players(body: str, obj: dict[str, Any]) -> str:
     enclosures (kept as its enclosure links); any other block stays as written."""
     if '<div class="enclosure">' not in body:
         return body
-    listed = obj.get("enclosure")
-    hrefs = {
-        str(entry.get("href"))
-        for entry in (listed if isinstance(listed, list) else [])
-        if isinstance(entry, dict)
-    }
+    hrefs = {str(entry.get("href")) for entry in _enclosure_entries(obj)}
 
     def dropped(block: re.Match[str]) -> str:
         addresses = {html.unescape(a) for a in _ADDRESS.findall(block[0])}
