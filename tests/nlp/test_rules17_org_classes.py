@@ -296,6 +296,32 @@ FOUND_AND_ABSENT = [
         {("Southwest Delhi", "ORG"), ("Northeast India", "ORG")},
         id="a_compass_word_of_two_halves_before_a_place_names_a_place",
     ),
+    pytest.param(
+        "The new owner plans to turn The Bay into a chain of upscale department stores. The "
+        "riding takes in parts of Montreal, Westmount, and The Plateau.",
+        {("The Bay", "ORG"), ("The Plateau", "PLACE")},
+        {("The Bay", "PLACE")},
+        id="a_capital_the_before_a_place_word_is_a_place_only_after_in_or_at",
+    ),
+    pytest.param(
+        "Kelby's Department of Buildings shut the Marlow Building on Friday.",
+        {("Department of Buildings", "ORG"), ("Marlow Building", "PLACE")},
+        {("Department of Buildings", "PLACE")},
+        id="an_agencys_department_of_buildings_is_a_body_not_a_building",
+    ),
+    pytest.param(
+        "The founder of Orvalle, who sat in a wheelchair, was carried out. One of the brothers of "
+        "Orvalle, a doctor, tried to save him.",
+        set(),
+        {("Orvalle", "PERSON")},
+        id="one_unknown_word_after_a_plural_kin_word_and_of_is_no_person",
+    ),
+    pytest.param(
+        "Nobody asked for a Stadium or a Hospital Built by our taxes, he said.",
+        set(),
+        {"Hospital Built"},
+        id="a_capital_participle_before_by_ends_a_name",
+    ),
 ]
 
 

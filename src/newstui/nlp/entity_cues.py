@@ -975,6 +975,10 @@ _KIN_NOUNS: Final = frozenset(
     "brother brothers sister sisters grandson grandsons granddaughter granddaughters "
     "grandchildren stepson stepdaughter fiancé fiancée fiance fiancee nephew niece".split()
 )
+# The plural ones: "the brothers of Taizé", "Sisters of Mercy" may name a community's members.
+_KIN_PLURALS: Final = frozenset(
+    "sons daughters brothers sisters grandsons granddaughters children grandchildren".split()
+)
 
 
 def _determines_kin(word: str) -> bool:

@@ -56,6 +56,7 @@ from newstui.nlp.entity_cues import (
     _IS_A_BODY,
     _KIN_NAME_END,
     _KIN_NOUNS,
+    _KIN_PLURALS,
     _KIN_PRONOUN_AFTER,
     _LANGUAGES,
     _LEADER_OPENINGS,
@@ -233,6 +234,9 @@ _DEMONYM_TAILS: Final = ("an", "ans", "er", "ers", "ese")
 _ADJECTIVE_ENDINGS: Final = ("al", "ive", "ist", "an", "ic", "een", "i")
 # Capitalised words before a body's name that do not make it longer ("His Forza Italia party").
 _OWNER_WORDS: Final = frozenset("The His Her Its Their Our".split())
+# Words before a capital "The" and a place's word that put the words at a place ("analysts in The
+# City"), where other words may name a business by its short name ("convert The Bay into …").
+_WHERE_WORDS: Final = frozenset("in at near outside inside around across throughout".split())
 # A name's own "and" right before a later part of it (see the described-as-body cue).
 _NAME_AND_ENDS: Final = (" and ", " et ", " y ", " und ", " & ")
 # Words before "X states" that make "states" a noun, X the region of the states ("other Gulf
@@ -514,6 +518,15 @@ class _TypingFinder(_FinderBase):
         prev = self.candidates[-1]
         return prev.end == start - 1 and prev.type == "PLACE" and prev.strength >= 3
 
+    def _listed_after_place(self, start: int) -> bool:
+        """Whether a place's name found last ends right before `start` and ", and " or "and "
+        ("parts of Old Montreal, Notre-Dame-de-Grâce, and The Plateau"): the next of a list
+        of places."""
+        if not self.candidates:
+            return False
+        prev = self.candidates[-1]
+        return prev.type == "PLACE" and self.text[prev.end : start] in (" and ", ", and ")
+
     def _in_heading(self, pos: int) -> bool:
         if not self.heading_starts:
             return False  # most articles have no heading
@@ -579,8 +592,17 @@ class _TypingFinder(_FinderBase):
                     or words[-1] in _NO_BODY_LAST  # "on The Late Show with …": a show
                 ):
                     return None, 0  # "the film The Last Days", "Dawkins' The God Delusion"
-                if len(words) == 1 and words[0] in gaz.place_words:
-                    return "PLACE", 2  # "analysts in The City", "… and The Plateau": a place
+                if (
+                    len(words) == 1
+                    and words[0] in gaz.place_words
+                    and toks[-1].text == words[0]  # (not "The Bay's sales": a business's)
+                    and (
+                        last_word_in(self.text, max(0, start - 16), start).lower() in _WHERE_WORDS
+                        or self._listed_after_place(start)
+                    )
+                ):
+                    return "PLACE", 2  # "analysts in The City": a place (not "convert The Bay
+                    # into a chain", "stores such as The Bay": a chain of stores)
                 return "ORG", 2  # "in The Lancet": a capital "The" mid-sentence names a title
         if not words or (
             len(words) == 1
@@ -1182,9 +1204,11 @@ class _TypingFinder(_FinderBase):
             and before[-1] == "of"
             and before[-2] in _KIN_NOUNS
             and (before[-3][-1:] == "," or _determines_kin(before[-3]))
+            and (before[-2] not in _KIN_PLURALS or len(words) > 1 or words[0] in gaz.first_names)
         ):
             return "PERSON", 1  # "Reg Keys, father of Thomas, a soldier": a relative is a
-            # person (not "the founding mother of Ruritania": a word between)
+            # person (not "the founding mother of Ruritania": a word between; nor "the brothers
+            # of Taizé", one word no given name: a community's members)
         if (
             before
             and before[-1] in ("of", "at", "for")

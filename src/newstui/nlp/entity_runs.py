@@ -253,8 +253,18 @@ _COMPASS_COMPOUNDS: Final = frozenset(
 # news also writes for a state's lower chamber, nor "Freedom House", a body).
 _BUILDING_WORDS: Final = frozenset(("Building", "Buildings"))
 _HOUSED_BODIES: Final = frozenset("Parliament Government Council Court Custom Customs".split())
+# An agency's head word before "of": "Department of Buildings" is the agency, no building (but
+# "the Bank of America Building" is one).
+_AGENCY_HEADS: Final = frozenset(
+    "Department Ministry Office Bureau Board Commission Agency".split()
+)
 _BUILDING_ENDS: Final = frozenset(
     w + s for w in ("Building", "Buildings", "House") for s in ("", "'s", "’s", "'", "’")
+)
+# Capitalised past participles that, before "by", are a verb after a name, no word of it ("a
+# Hospital Built by my taxes", "Stadium Owned by the City").
+_PASSIVE_PARTICIPLES: Final = frozenset(
+    "Built Made Owned Run Operated Founded Funded Backed Sponsored Designed Managed Financed".split()
 )
 # The first word of a two-word nickname ("Red Sox", "Maple Leafs", "Blue Jays", "Trail Blazers").
 _NICKNAME_OPENERS: Final = frozenset("Red Blue White Maple Golden Trail".split())
@@ -563,6 +573,12 @@ class _RunFinder(_TypingFinder):
             and not run[1].text[:1].isdigit()
         ):
             return  # "RMS Queen Elizabeth 2 will not sail", "rescued by the MV Alan Kurdi": a ship
+        if (
+            len(run) > 1
+            and run[-1].text in _PASSIVE_PARTICIPLES
+            and self.text.startswith(" by ", run[-1].end)
+        ):
+            run, cues = run[:-1], cues[:-1]  # "a Hospital Built by my taxes": the verb ends it
         if len(run) > 1 and self._names_building(run):
             start, end, surface = self._surface(run, 0, len(run))
             self.candidates.append(Candidate(start, end, surface, len(run), "PLACE", 2))
@@ -823,13 +839,18 @@ class _RunFinder(_TypingFinder):
         """Whether the run ends with "Building(s)" ("the Union Buildings", "the Chrysler
         Building") or is a body's word and "House" ("Government House", "Old Parliament House",
         "Customs House"): a building, as the annotated sets type facilities, not the body it
-        houses (nor "Parliament" and no name)."""
+        houses (nor "Parliament" and no name); not an agency's "Department of Buildings"."""
         last = run[-1].text
         if last not in _BUILDING_ENDS:
             return False  # (nearly every run: one set lookup, no possessive stripped)
         last = strip_possessive(last)
         if last in _BUILDING_WORDS:
-            return not _is_lower(run[0].text)
+            if _is_lower(run[0].text):
+                return False
+            for k in range(len(run) - 2, 0, -1):
+                if run[k].text == "of":
+                    return run[k - 1].text not in _AGENCY_HEADS  # "Department of Buildings"
+            return True
         return last == "House" and run[-2].text in _HOUSED_BODIES
 
     def _place_after(self, run: list[Token], i: int) -> bool:
