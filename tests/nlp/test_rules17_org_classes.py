@@ -310,6 +310,16 @@ FOUND_AND_ABSENT = [
         id="an_agencys_department_of_buildings_is_a_body_not_a_building",
     ),
     pytest.param(
+        "The General Assembly of the Free Church of Orvalle met on Monday. Later that day the "
+        "Free Church of Orvalle approved the plan by a wide margin.",
+        {
+            ("General Assembly of the Free Church of Orvalle", "ORG"),
+            ("Free Church of Orvalle", "ORG"),
+        },
+        set(),
+        id="a_body_with_its_own_of_named_alone_after_its_sub_body_is_a_body_of_its_own",
+    ),
+    pytest.param(
         "The founder of Orvalle, who sat in a wheelchair, was carried out. One of the brothers of "
         "Orvalle, a doctor, tried to save him.",
         set(),

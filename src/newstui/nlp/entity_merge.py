@@ -1536,8 +1536,10 @@ def _merge_org_tails(groups: dict[str, list[Candidate]], orgs: dict[str, str]) -
     """'the Lords' after 'House of Lords', 'Homeland Security' after 'Department of Homeland
     Security': the words after the "of" of one longer ORG name, named alone and typed ORG, are
     that body, when the lists know no name so and its last word is no body's head noun ("the
-    European Union" of "Council of the European Union" and "the Communist Party" of "Central
-    Committee of the Communist Party" are bodies of their own). `orgs`: `_org_names(groups)`."""
+    European Union" of "Council of the European Union", "the Communist Party" of "Central
+    Committee of the Communist Party" and a name with an "of" of its own, "the United Church of
+    Christ" of "General Synod of the United Church of Christ", are bodies of their own).
+    `orgs`: `_org_names(groups)`."""
     by_tail: dict[str, list[str]] = {}  # "Lords" → the keys of the longer names it ends
     for k, full in orgs.items():
         at = full.find(" of ")
@@ -1560,6 +1562,7 @@ def _merge_org_tails(groups: dict[str, list[Candidate]], orgs: dict[str, str]) -
             or key not in groups
             or name in gaz.known
             or name[name.rfind(" ") + 1 :] in gaz.org_words
+            or " of " in name  # "the Ministry of Economic Affairs" of its "Bureau of the …"
         ):
             continue
         groups[longer[0]].extend(groups.pop(key))
