@@ -332,6 +332,31 @@ FOUND_AND_ABSENT = [
         {"Hospital Built"},
         id="a_capital_participle_before_by_ends_a_name",
     ),
+    pytest.param(
+        "In the new cabinet Karl Brandt (SPD) takes justice and Stefan Vogel (SPD) takes finance, "
+        "while Otto Lenz (CDU) keeps defence.",
+        {("SPD", "ORG"), ("Stefan Vogel", "PERSON")},
+        set(),
+        id="a_party_in_brackets_after_a_person_is_no_short_form_of_the_person",
+    ),
+    pytest.param(
+        "Fares will rise, said Greens Senate candidate Tom Vale.",
+        {("Greens", "GROUP"), ("Tom Vale", "PERSON")},
+        {"Greens Senate"},
+        id="a_partys_plural_before_a_chamber_and_a_race_word_is_the_party",
+    ),
+    pytest.param(
+        "Fares will rise next year, Southwest said on Monday.",
+        {("Southwest", "ORG")},
+        {("Southwest", "PERSON")},
+        id="a_listed_airlines_one_word_name_before_said_is_the_airline",
+    ),
+    pytest.param(
+        "The Kelbian Committee against Torture told Kelby to close the camp.",
+        {("Kelbian Committee against Torture", "ORG")},
+        {"Torture"},
+        id="a_committee_against_a_capitalised_cause_is_one_name",
+    ),
 ]
 
 

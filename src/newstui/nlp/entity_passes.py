@@ -165,6 +165,9 @@ _NAMESAKE_THING_AFTER: Final = OpeningGuard(
     )
 )
 # A word for an election right after a chamber's name: "the … Republican Senate primary".
+# The head nouns of bodies named for what they work against ("Committee against Torture"; see
+# _join_against_bodies).
+_AGAINST_HEADS: Final = ("Committee", "Campaign", "Coalition", "Convention")
 _RACE_NOUN_AFTER: Final = re.compile(
     r" (?:primary|primaries|race|seat|election|elections|nomination|runoff|run-off|caucus"
     r"|caucuses|contest|ticket|candidate|candidates|campaign)\b"
@@ -297,6 +300,8 @@ class _EntityFinder(_RunFinder):
             self._split_race_bodies()  # (the candidates asked only where a chamber is named)
         if "–" in self.text:
             self._join_en_dashed_bodies()
+        if " against " in text and self._org_ends_with(_AGAINST_HEADS):
+            self._join_against_bodies()
         # each text scanned once, for the bracket alone first (most texts have none, and a
         # character's search is the cheaper)
         rounds = "(" in self.text and " (" in self.text
@@ -818,7 +823,15 @@ class _EntityFinder(_RunFinder):
                 ),
                 0,
             )
-            party = j < len(words) - 1 and words[j] in parties
+            party = 1 if j < len(words) - 1 and words[j] in parties else 0
+            kind = "GROUP"
+            if not party:  # "Greens Senate candidate", "Labor Senate candidate": a party the
+                # lists know by its members' plural or as a body
+                for n in (2, 1):
+                    kind = known.get(" ".join(words[j : j + n])) or ""
+                    if j + n < len(words) and kind in ("ORG", "GROUP"):
+                        party = n
+                        break
             chamber = " ".join(words[j + party :])
             if chamber not in _RACE_CHAMBERS or (not party and chamber not in _NATIONAL_CHAMBERS):
                 continue  # "the Texas Senate race": the state's own chamber, maybe
@@ -829,12 +842,38 @@ class _EntityFinder(_RunFinder):
                 parts.append(Candidate(at, at + len(place), place, j, "PLACE", 3))
                 at += len(place) + 1
             if party:
-                parts.append(Candidate(at, at + len(words[j]), words[j], 1, "GROUP", 3))
+                name = " ".join(words[j : j + party])
+                parts.append(Candidate(at, at + len(name), name, party, kind, 3))
             body = Candidate(cand.end - len(chamber), cand.end, chamber, len(words) - j - party)
             body.type, body.strength = "ORG", 2
             parts.append(body)
             parts[0].sentence_start = cand.sentence_start
             self.candidates[k : k + 1] = parts
+
+    def _join_against_bodies(self) -> None:
+        """'the United Nations Committee against Torture', 'the Campaign against Arms Trade': a
+        committee's, campaign's, coalition's or convention's name goes on past a lower-case
+        "against" with the capitalised words of what it works against (the run stopped at the
+        lower-case word, and the speech verb after them typed them a person); not before a
+        place or a people ("the coalition against Iraq")."""
+        cands = _by_start(self.candidates)
+        joined: list[Candidate] = []
+        for cand in cands:
+            prev = joined[-1] if joined else None
+            if (
+                prev is not None
+                and cand.start == prev.end + 9
+                and prev.type == "ORG"
+                and prev.text.endswith(_AGAINST_HEADS)
+                and self.text.startswith(" against ", prev.end)
+                and cand.strength < 3
+                and cand.type not in ("PLACE", "GROUP")
+            ):
+                prev.end, prev.text = cand.end, self.text[prev.start : cand.end]
+                prev.words, prev.display = prev.words + 1 + cand.words, None
+                continue
+            joined.append(cand)
+        self.candidates = joined
 
     def _join_en_dashed_bodies(self) -> None:
         """'the Harvard–Smithsonian Center for Astrophysics': a capitalised word joined by an en
@@ -1912,9 +1951,15 @@ class _EntityFinder(_RunFinder):
         )
 
     def _abbreviates(self, prev: Candidate, cand: Candidate) -> bool:
-        """Whether `cand`, in brackets right after the name `prev`, is its abbreviation."""
+        """Whether `cand`, in brackets right after the name `prev`, is its abbreviation (a
+        person's only when it is their initials: "Sigmar Gabriel (SPD)" names his party)."""
         return (
             prev.words > 1
+            and (
+                prev.type != "PERSON"
+                or prev.strength == 0
+                or cand.text == _initials(prev.display or prev.text)
+            )
             and (
                 _is_acronym(cand.text)
                 # "Transport for London (TfL)": the initials of every word, as written
