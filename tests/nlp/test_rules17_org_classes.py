@@ -357,6 +357,13 @@ FOUND_AND_ABSENT = [
         {"Torture"},
         id="a_committee_against_a_capitalised_cause_is_one_name",
     ),
+    pytest.param(
+        "Tom Vale, director of Anti-corruption and Good Governance Action Kenya, said the law was "
+        "weak.",
+        {("Anti-corruption and Good Governance Action Kenya", "ORG"), ("Tom Vale", "PERSON")},
+        {"Anti-corruption", "Good Governance Action Kenya"},
+        id="a_hyphened_common_word_and_and_open_the_body_named_after_them",
+    ),
 ]
 
 

@@ -1396,6 +1396,24 @@ class _EntityFinder(_RunFinder):
             cand.end, cand.text = place.end, self.text[cand.start : place.end]
             cand.words += place.words
             cand.type, cand.strength = "ORG", 1
+            if self.text[cand.start - 5 : cand.start] == " and ":
+                self._open_with_hyphened_word(cand)
+
+    def _open_with_hyphened_word(self, cand: Candidate) -> None:
+        """'Bio-diversity and Community Rights Action Thailand': a capitalised word whose part
+        after a hyphen is lower case names nothing alone (a common noun or a modifier), so
+        before "and" and a body's name it opens that name (the run stopped at "and": "Community
+        Rights Action" has no head noun to join across it)."""
+        end = cand.start - 5
+        at = self.text.rfind(" ", max(0, end - 30), end) + 1
+        word = self.text[at:end]
+        hyphen = word.rfind("-")
+        if not (0 < hyphen < len(word) - 2 and word[:1].isupper() and word[hyphen + 1 :].islower()):
+            return
+        self.candidates = [c for c in self.candidates if not (c.start == at and c.end == end)]
+        cand.start, cand.text = at, self.text[at : cand.end]
+        cand.words += 2
+        cand.sentence_start = _opens_sentence(self.text, at)
 
     def _firm_named_for(self, cand: Candidate, cands: list[Candidate]) -> bool:
         """Whether `cand`, a word the article also names a person by ("Michael Dell"), is the
