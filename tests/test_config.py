@@ -66,6 +66,11 @@ def _write(tmp_path: Path, text: str) -> Path:
             ":3: 'fulltext' of feed 'https://a/x' must be \"auto\"",
         ),
         ("[settings]\nconcurrency = 0\n", ":2: setting 'concurrency' must be at least 1"),
+        (
+            '[[feeds]]\nurl = "https://a/x"\nname = "Pod"\ndownload_new = true\n',
+            ":4: 'download_new' of feed 'Pod' must be a whole number (new episodes queued per "
+            "fetch; 0 = none), not true",
+        ),
         ("[settings]\ncolour = 1\n", ":2: unknown setting 'colour'"),
         ('[settings]\nextractor = "spacy"\n', ":2: setting 'extractor' must be one of \"rules\""),
         (

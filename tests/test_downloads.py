@@ -10,13 +10,20 @@ import sqlite3
 import subprocess
 import threading
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from test_cli import Cli
 
-from newstui.config import Settings, download_folder
-from newstui.downloads import listed, queue_enclosure, run_queue, safe_file_name
+from newstui.config import Config, FeedConfig, Settings, download_folder
+from newstui.downloads import (
+    listed,
+    queue_enclosure,
+    queue_new_episodes,
+    run_queue,
+    safe_file_name,
+)
 from newstui.errors import NewstuiError
 from newstui.library import Library
 from newstui.model import Article, Link
@@ -528,6 +535,37 @@ def test_a_feed_added_back_takes_over_its_episodes_downloads(db_path, tmp_path):
         assert [d.id for d in library.downloads.all(later.id)] == [download.id]
 
 
+def test_a_fetch_queues_the_newest_new_episodes_of_a_download_new_feed(db_path, tmp_path):
+    """M3 (user test r42): new episodes downloaded by themselves, newsboat's podcast-auto-enqueue;
+    a first fetch of a long archive queues `download_new` of them, not all."""
+    config = Config(
+        tmp_path / "feeds.toml",
+        Settings(download_dir=str(tmp_path / "pods")),
+        (FeedConfig("http://pod.test/feed", "Pod", download_new=2), FeedConfig("http://n/f", "N")),
+    )
+
+    def episode(n: int) -> Article:
+        link = Link("audio/mpeg", f"http://pod.test/{n}.mp3", "enclosure")
+        day = datetime(2026, 11, n, tzinfo=UTC)
+        return Article(f"Ep {n}", "notes", guid=str(n), published=day, links=[link])
+
+    with Library.open(db_path) as library:
+        pod = library.register_source("http://pod.test/feed", "Pod")
+        news = library.register_source("http://n/f", "N")
+        library.save_batch(pod, [episode(n) for n in range(1, 9)])
+        library.save_batch(
+            news, [Article("Audio news", "t", guid="a", links=[episode(20).links[0]])]
+        )
+        [queued] = queue_new_episodes(library, config, 0)
+        assert (queued.feed, [d.title for d in queued.downloads]) == ("Pod", ["Ep 8", "Ep 7"])
+        before = library.last_article_id()
+        library.save_batch(pod, [episode(9)])
+        [queued] = queue_new_episodes(library, config, before)
+        assert [d.path for d in queued.downloads] == [str(tmp_path / "pods" / "Ep 9.mp3")]
+        assert queue_new_episodes(library, config, before) == []  # queued before: left
+        assert [d.title for d in library.downloads.all()] == ["Ep 8", "Ep 7", "Ep 9"]
+
+
 # the command line --------------------------------------------------------------------------------
 
 
@@ -572,6 +610,47 @@ def test_download_fetches_an_articles_enclosure_and_downloads_lists_it(pod, tmp_
     assert enclosure["download"] == {"state": "done", "path": str(target)}
     assert pod("download", str(episode)) == 0
     assert "already done" in pod.out
+
+
+def test_an_episode_whose_file_was_deleted_by_hand_is_no_longer_downloaded(pod, tmp_path):
+    """`d` said "Already downloaded" (and ♪✓ stayed) once the file was deleted outside newstui
+    (r42 appfix-b): `downloads` and `show` say it is gone, and `download` fetches it again."""
+    episode = article_id(pod, "Episode 1: Rivers")
+    assert pod("download", str(episode)) == 0, pod.err
+    target = tmp_path / "pods" / "Episode 1 Rivers.mp3"
+    target.unlink()
+    assert pod("downloads") == 0
+    assert pod.out.splitlines()[0] == (
+        "download 1 (Episode 1: Rivers): its file Episode 1 Rivers.mp3 was deleted outside "
+        f"newstui; taken off the list (`newstui download {episode}` downloads it again)"
+    )
+    assert pod.json("downloads") == []
+    assert pod("download", str(episode)) == 0, pod.err
+    assert pod.out.startswith("queued ") and target.read_bytes() == AUDIO
+    target.unlink()
+    [enclosure] = pod.json("show", str(episode))["enclosures"]
+    assert enclosure["download"] is None
+    with Library.open(pod.db) as library:
+        assert not next(r for r in library.articles() if r.id == episode).downloaded
+        assert library.downloads.all() == []
+
+
+def test_fetch_queues_a_download_new_feeds_new_episodes_and_says_how_to_get_them(
+    db_path, feed_server, config_file, capsys, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("NEWSTUI_DOWNLOADS", str(tmp_path / "pods"))
+    feed_server.route("/feed", body=podcast(feed_server.base))
+    path = config_file({"The Pod": "/feed"})
+    path.write_text(path.read_text("utf-8") + "download_new = 1\n", "utf-8")
+    run = Cli(db_path, path, capsys)
+    assert run("fetch") == 0, run.err
+    assert "download_new: 1 new episode queued (The Pod: 1); `newstui download` downloads " in (
+        " ".join(run.out.split())
+    )
+    assert [(d["title"], d["state"]) for d in run.json("downloads")] == [
+        ("Episode 1: Rivers", "queued")
+    ]
+    assert run("fetch") == 0 and "download_new" not in run.out  # nothing new
 
 
 def test_download_of_one_of_several_enclosures_and_bad_choices(pod, tmp_path):

@@ -1625,6 +1625,7 @@ def cmd_fetch(
         removed = prune_sources(library, config)
     # feeds newsboat marks wait for, not read since their import: this fetch reads them
     unread_for_marks = {w.feed_url for w in library.waiting_marks() if not w.read_since}
+    before = library.last_article_id()  # (what is stored after it is new: download_new)
     outcomes: list[SourceOutcome] = []
     if (not args.names or server_named) and config.sync is not None:
         from newstui.ingest import feeds_fetched_directly, sync_with_server
@@ -1642,6 +1643,7 @@ def cmd_fetch(
     outcomes += [import_local(library, local, config.settings.extractor) for local in locals_named]
     removed += move_set_aside(library, config)  # a feed's edited URL read: its articles follow
     filtered = apply_filters(library, config)
+    queued = _queue_new_episodes(library, config, before)
     from newstui.retention import cleanup
 
     status = _report(
@@ -1658,11 +1660,31 @@ def cmd_fetch(
             if matched:
                 verb = "hid" if entry.action == "hide" else "marked read"
                 _print_note(f"filter {entry.name}: {verb} {matched}")
+        if queued:
+            _print_note(queued)
         if unread_for_marks:  # marks this fetch found nothing for: said once, not left silent
             for waiting in _waiting_marks(library, config):
                 if waiting.read_since and waiting.feed_url in unread_for_marks:
                     _complain(f"warning: {hide_passwords(waiting.line())}")
     return status
+
+
+def _queue_new_episodes(library: Library, config: Config, before: int) -> str:
+    """Queue the new episodes of the feeds whose entry says `download_new` (stored after article
+    `before`); what `fetch` says of them, "" when none was queued."""
+    if not any(feed.download_new for feed in config.feeds):
+        return ""
+    from newstui.downloads import queue_new_episodes
+
+    queued = queue_new_episodes(library, config, before)
+    if not queued:
+        return ""
+    count = sum(len(q.downloads) for q in queued)
+    feeds = ", ".join(f"{q.feed}: {len(q.downloads)}" for q in queued)
+    return (
+        f"download_new: {counted(count, 'new episode')} queued ({feeds}); "
+        "`newstui download` downloads them (the app, when open, at once)"
+    )
 
 
 def _server_subscription(library: Library, config: Config, name: str) -> bool:
@@ -1864,6 +1886,8 @@ def cmd_remove(args: argparse.Namespace, library: Library, config: Config) -> in
     text = result.summary().replace(f"removed {name}", f"removed {name}{where}", 1)
     if result.kept_starred:
         text += " (--purge deletes them)"
+        if unsubscribed:  # (FreshRSS drops a feed's items with it, starred too: r42 L10)
+            text += f"; they stay here only: {unsubscribed} may drop them with the subscription"
     return _emit(
         args,
         {"removed": name, "deleted": result.deleted, "kept_starred": result.kept_starred}
@@ -2373,6 +2397,12 @@ def cmd_show(args: argparse.Namespace, library: Library, config: Config | None) 
         raise NewstuiError(f"no article with id {args.id}")
     analysis = library.analysis(args.id)
     downloads = library.downloads.all(args.id)
+    from newstui.downloads import drop_deleted_files, file_deleted
+
+    if any(map(file_deleted, downloads)):  # (deleted outside newstui: not downloaded now)
+        with contextlib.suppress(NewstuiError):  # (a store that cannot be written: left)
+            drop_deleted_files(library, downloads)
+        downloads = [d for d in downloads if not file_deleted(d)]
     from newstui.render import article_json, damage_line, render_article_text
 
     if stored.damaged:

@@ -261,6 +261,17 @@ def cmd_downloads(
             emit(args, None, f"{how} download {download_id} ({title}){stays}")
     if args.delete:
         _delete(args, library, config, emit)
+    for gone in _drop_deleted_files(library):
+        if not args.json:  # said, as --forget is, before the list that no longer shows it
+            title = terminal_safe(gone.title, line=True)
+            name = terminal_safe(PurePath(gone.path).name, line=True)
+            again = f" (`newstui download {gone.article_id}` downloads it again)"
+            emit(
+                args,
+                None,
+                f"download {gone.id} ({title}): its file {name} was deleted outside newstui; "
+                f"taken off the list{again if gone.article_id is not None else ''}",
+            )
     from rich.table import Table
     from rich.text import Text
 
@@ -287,6 +298,17 @@ def cmd_downloads(
         )
     empty = "no downloads (`newstui download ID` queues an article's enclosures)"
     return emit(args, [download_json(d) for d in rows], table if rows else empty)
+
+
+def _drop_deleted_files(library: Library) -> list[Download]:
+    """The finished downloads whose file was deleted outside newstui, taken off the list (none
+    from a store that cannot be written: they stay listed until one can)."""
+    from newstui.downloads import drop_deleted_files
+
+    try:
+        return drop_deleted_files(library, library.downloads.all())
+    except NewstuiError:
+        return []
 
 
 def _delete(args: argparse.Namespace, library: Library, config: Config | None, emit: Emit) -> None:

@@ -77,6 +77,7 @@ class FeedConfig:
     keep_days: int | None = None  # None: the [settings] value
     keep_per_feed: int | None = None
     named: bool = True  # False: the entry has no `name`; the feed's own title names it once fetched
+    download_new: int = 0  # each fetch queues the newest this many new episodes (0: none)
 
 
 @dataclass(frozen=True)
@@ -322,7 +323,7 @@ def _key_in(raw: str, key: str, start: int) -> int:
 
 
 TOP_LEVEL_KEYS = ("settings", "feeds", "local", "sync", "views", "filters", "keys")
-FEED_KEYS = ("url", "name", "tags", "fulltext", "keep_days", "keep_per_feed")
+FEED_KEYS = ("url", "name", "tags", "fulltext", "keep_days", "keep_per_feed", "download_new")
 LOCAL_KEYS = ("path", "name", "tags")
 
 
@@ -434,9 +435,23 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
                     kline = _entry_key_line(raw, "feeds", i, key) or line
                     raise fail(kline, f"{key!r} of feed {name!r} {problem}")
                 keep[key] = entry[key]
+        download_new = entry.get("download_new", 0)
+        if problem := _number_problem("download_new", download_new, fractional=False):
+            dline = _entry_key_line(raw, "feeds", i, "download_new") or line
+            raise fail(dline, f"'download_new' of feed {name!r} {problem}")
         tline = _entry_key_line(raw, "feeds", i, "tags") or line
         tags = _tags(entry.get("tags", []), tline, fail, f"feed {name!r}")
-        feeds.append(FeedConfig(url, name, tags, fulltext, **keep, named="name" in entry))
+        feeds.append(
+            FeedConfig(
+                url,
+                name,
+                tags,
+                fulltext,
+                **keep,
+                named="name" in entry,
+                download_new=download_new,
+            )
+        )
     local: list[LocalConfig] = []
     for i, entry in enumerate(_array(data.get("local", []), "local", raw, fail)):
         line = _entry_line(raw, "local", i)
@@ -743,6 +758,7 @@ NUMBER_RANGES: dict[str, tuple[float, float, str]] = {
     "refresh_minutes": (0, 7 * 24 * 60, "minutes; 0 = never"),
     "keep_days": (0, 36_500, "days; 0 = keep every article"),
     "keep_per_feed": (0, 10_000_000, "articles per feed; 0 = no limit"),
+    "download_new": (0, 1_000, "new episodes queued per fetch; 0 = none"),
 }
 RETENTION_KEYS = ("keep_days", "keep_per_feed")
 

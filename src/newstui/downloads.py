@@ -10,15 +10,19 @@ import re
 import stat
 import time
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from newstui.errors import NewstuiError, error_line
 from newstui.library import Library
 from newstui.model import Download, Link, StopThen
 from newstui.text import clean_line
+
+if TYPE_CHECKING:
+    from newstui.config import Config
 
 # (newstui.sources.transfer, and httpx with it, is imported by what downloads: not by listing)
 
@@ -98,10 +102,13 @@ def queue_enclosure(
 ) -> tuple[Download, bool]:
     """Queue one enclosure of an article; (its row, whether it was queued now — False when the
     URL was already queued or downloaded). A download of the URL whose article was deleted (its
-    feed removed, then added back) is this article's from now on."""
+    feed removed, then added back) is this article's from now on; a finished one whose file was
+    deleted outside newstui is downloaded again."""
     for download in library.downloads.all():
         if download.url != link.url or download.state == "failed":
             continue
+        if drop_deleted_files(library, [download]):
+            break
         if download.article_id is None:  # (the store ties it to this article)
             return library.downloads.queue(
                 url=link.url,
@@ -124,6 +131,42 @@ def queue_enclosure(
         bytes_total=left.size if left is not None and left.whole else link.size,
         done=left is not None and left.whole,
     )
+
+
+@dataclass(frozen=True)
+class EpisodesQueued:
+    """What a fetch queued of one feed's new episodes (its `download_new`)."""
+
+    feed: str  # the feed's name
+    downloads: tuple[Download, ...]
+
+
+def queue_new_episodes(library: Library, config: Config, after_id: int) -> list[EpisodesQueued]:
+    """After a fetch: for each feed whose entry says `download_new = N`, queue the first
+    enclosure of the newest N of its episodes stored after article `after_id` (that fetch's new
+    ones; a first fetch of a long archive queues N, not all of it). An episode queued or
+    downloaded before is left as it is. What was queued now, by feed (feeds with none left out)."""
+    from newstui.config import download_folder
+    from newstui.render import enclosures
+
+    folder = download_folder(config.settings)
+    said: list[EpisodesQueued] = []
+    for feed in config.feeds:
+        if not feed.download_new:
+            continue
+        queued: list[Download] = []
+        for article_id in library.downloads.new_episodes(feed.url, after_id, feed.download_new):
+            stored = library.article(article_id)  # (feed.url: its stored key, ingest.feed_key)
+            attached = enclosures(stored) if stored is not None else []
+            if stored is None or not attached:
+                continue
+            title = enclosure_title(stored.row.title, attached, attached[0])
+            download, new = queue_enclosure(library, folder, article_id, title, attached[0])
+            if new:
+                queued.append(download)
+        if queued:
+            said.append(EpisodesQueued(feed.name, tuple(queued)))
+    return said
 
 
 @dataclass(frozen=True)
@@ -285,6 +328,25 @@ def _unlink_regular_file(path: Path, folder: int) -> None:
     if not stat.S_ISREG(status.st_mode):
         raise OSError(0, "not a regular file any more", str(path))
     os.unlink(path.name, dir_fd=folder)
+
+
+def file_deleted(download: Download) -> bool:
+    """True for a finished download whose file is no longer in its folder: deleted outside
+    newstui (a listener's file manager, `rm`). Not when the folder is gone too (a disk not
+    mounted), which says nothing of the file."""
+    if download.state != "done":
+        return False
+    path = Path(download.path)
+    return not os.path.lexists(path) and path.parent.is_dir()
+
+
+def drop_deleted_files(library: Library, rows: Iterable[Download]) -> list[Download]:
+    """Take off the list the finished downloads among `rows` whose file was deleted outside
+    newstui (file_deleted), so that nothing says or marks them downloaded and `d` downloads them
+    again; each is remembered as a forgotten one's (the same file put back is taken over, not
+    downloaded again). What was taken off; nothing is written when none was deleted."""
+    gone = [d.id for d in rows if file_deleted(d)]
+    return library.downloads.forget_finished(gone) if gone else []
 
 
 def kept_file(download: Download) -> str | None:

@@ -222,6 +222,10 @@ class Library:
         """Articles matching a query, best text matches first."""
         return _articles.search_articles(self._db, query, limit)
 
+    def last_article_id(self) -> int:
+        """The highest article id now (0: none); articles stored later have higher ones."""
+        return _articles.last_article_id(self._db)
+
     def article(self, article_id: int) -> StoredArticle | None:
         """One article in full, or None."""
         return _articles.get_article(self._db, article_id)
@@ -823,6 +827,11 @@ class DownloadQueue:
             done=done,
         )
 
+    def new_episodes(self, feed_key: str, after_id: int, count: int) -> list[int]:
+        """The ids of the newest `count` articles with an enclosure (not hidden) of the feed
+        stored under `feed_key`, among those stored after article `after_id`; newest first."""
+        return _downloads.new_episodes(self._db, feed_key, after_id, count)
+
     def path_in_use(self, path: str) -> bool:
         """True when a download in the queue already has this file."""
         return _downloads.path_in_use(self._db, path)
@@ -874,6 +883,11 @@ class DownloadQueue:
         """Forget these downloads in one write (files kept), but the running ones; what each
         was, running ones as they are, by id (an unknown number is left out)."""
         return _downloads.forget_downloads(self._db, ids)
+
+    def forget_finished(self, ids: list[int]) -> list[Download]:
+        """Take these finished downloads off the list, their files remembered for the same URL
+        queued again (one no longer finished is left); what was taken off."""
+        return _downloads.forget_finished(self._db, ids)
 
     def ask_stop(self, download_id: int, then: StopThen) -> Download | None:
         """Ask the process running a download to stop it and then forget it or delete its

@@ -62,6 +62,7 @@ def refresh_here(
     cancel = cancel or threading.Event()
     library = Library.open(db_path, threads=True)
     try:
+        before = library.last_article_id()  # (what is stored after it is new: download_new)
         if plan.prune:
             sync_sources(library, config)
             for result in prune_sources(library, config):
@@ -108,6 +109,10 @@ def refresh_here(
         except Exception as exc:
             return f"quote and entity analysis failed: {exc}"
         apply_filters(library, config)
+        if any(feed.download_new for feed in plan.feeds):  # (the app's worker downloads them)
+            from newstui.downloads import queue_new_episodes
+
+            queue_new_episodes(library, config, before)
         from newstui.retention import cleanup
 
         cleaned = cleanup(library, config)

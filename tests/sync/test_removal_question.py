@@ -19,8 +19,12 @@ from tests.tui.notifications import run_recorded
 def test_the_question_names_the_server_it_unsubscribes_on() -> None:
     assert removal_question("Pod", None, 3, 1, "sources", "rss.example.org") == (
         "Delete Pod and 2 of its 3 articles, and unsubscribe it on rss.example.org? "
-        "The starred one is kept."
+        "The starred one is kept here; rss.example.org may drop it with the subscription "
+        "(FreshRSS does)."
     )
+    assert removal_question("Pod", None, 3, 2, "sources", "h").endswith(
+        "The 2 starred are kept here; h may drop them with the subscription (FreshRSS does)."
+    )  # (user test r42 L10: "The 2 starred are kept", and FreshRSS dropped them)
     assert removal_question("Pod", None, 0, 0, "sources", "rss.example.org") == (
         "Delete Pod and unsubscribe it on rss.example.org? It has no articles."
     )
@@ -59,5 +63,6 @@ async def test_d_on_a_server_subscription_says_it_will_be_unsubscribed_there(
         await pilot.press("n")
     assert shown == (
         f"Delete One and 0 of its 1 article, and unsubscribe it on {fake.server}? "
-        "The starred one is kept."
+        f"The starred one is kept here; {fake.server} may drop it with the subscription "
+        "(FreshRSS does)."
     )

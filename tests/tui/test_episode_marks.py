@@ -56,6 +56,30 @@ def episodes_db(path: Path) -> None:
         queue_enclosure(library, path.parent, six, "Ep 6", Link("", "https://pod.example/e6.mp3"))
         [download] = library.downloads.all(six)
         library.downloads.finish(download.id, 9)
+    Path(download.path).write_bytes(b"nine byte")
+
+
+EPISODE = Link("audio/mpeg", "https://pod.example/e.mp3", "enclosure")
+
+
+@pytest.mark.parametrize(
+    ("summary", "links", "fulltext", "keys"),
+    [
+        ("A short summary.", (), "auto", ("f",)),  # a page "auto" may fetch (or failed to)
+        ("A short summary.", (), False, ()),  # `fulltext = false`: f stood on every article
+        ("A short teaser. Read more…", (), False, ("f",)),
+        ("Show notes.", (EPISODE,), "auto", ("d", "P")),  # an episode's notes: d and P only
+        ("Show notes. Continue reading", (EPISODE,), "auto", ("d", "P", "f")),
+    ],
+)
+def test_the_footer_offers_f_where_a_page_is_wanted(summary, links, fulltext, keys):
+    from newstui.model import Analysis, ArticleDetail, ArticleRow, StoredArticle
+    from newstui.tui.screens.podcast_actions import keys_for_article
+
+    row = ArticleRow(1, 1, "Feed", "T", "https://e.example/t", None, None, "2026", False, False)
+    detail = ArticleDetail(StoredArticle(row, "", summary, links), Analysis(), ())
+    ids = {"article.download": "d", "article.play": "P", "article.fetch_fulltext": "f"}
+    assert tuple(ids[k] for k in keys_for_article(detail, fulltext)) == keys
 
 
 @pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 40)])
@@ -91,3 +115,10 @@ async def test_the_reader_numbers_enclosures_apart_from_links(tmp_path, monkeypa
         await settle(pilot)
         footer = screen_text(app).splitlines()[-1]
         assert "f Full text" in footer and "d Download" not in footer
+        [download] = await app.library.read(lambda library: library.downloads.all())
+        Path(download.path).unlink()  # deleted outside newstui: shown, it is no longer marked
+        await pilot.press("j")
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "♪ Episode 6: Dunes" in shown and "downloaded:" not in shown
+        assert await app.library.read(lambda library: library.downloads.all()) == []

@@ -353,6 +353,22 @@ def test_a_global_unbind_takes_the_key_off_every_binding_that_has_it():
     }
 
 
+def test_a_typed_key_given_to_the_palette_leaves_the_search_box_its_character():
+    """`"app.command_palette" = ":"` (user test r42 M3's way to newsboat's `:`) made `:` a
+    priority key: typed in the search box, it opened the palette; and since `:` became
+    app.command_line's own, that config stopped the app with a key clash."""
+    from newstui.config import KeysConfig
+    from newstui.config_tables import KeyBinding
+    from newstui.tui.keymap import build_keymap
+
+    defaults = {"app.command_palette": "ctrl+p", "app.command_line": "colon"}
+    keys = KeysConfig(bindings=(KeyBinding("app.command_palette", (":", "f2")),))
+    assert build_keymap(keys, "f", defaults) == {
+        "app.command_palette": "ctrl+p,f2",
+        "app.command_line": "colon",
+    }
+
+
 @pytest.mark.parametrize("preset", ["vim", "emacs"])
 async def test_help_and_the_footer_show_only_keys_the_preset_binds(tmp_path, db_path, preset):
     """The emacs preset's help listed vim's `l` for Sources' and the sidebar's Enter (it does

@@ -336,19 +336,23 @@ _TEASER_ENDS = ("…", "...", "[…]", "[...]", "(…)", "(...)")
 _TEASER_WORDS = ("continue reading", "read more", "read the full", "read the rest")
 
 
+def ends_like_a_teaser(text: str) -> bool:
+    """True when a feed entry's text ends as a teaser does: "…", or a short last paragraph
+    saying "Read more", "Continue reading"."""
+    last = next((p for p in reversed(text.splitlines()) if p.strip()), "").strip().casefold()
+    return last.endswith(_TEASER_ENDS) or (
+        len(last.split()) <= 12 and any(w in last for w in _TEASER_WORDS)
+    )
+
+
 def carries_full_article(text: str) -> bool:
     """True when a feed entry's own text is the whole article, so "auto" full text need not fetch
     its page: at least 3 paragraphs and 150 words (or 400 words in any number of paragraphs), not
     ending like a teaser ("…", "Continue reading")."""
     paragraphs = [p for p in text.splitlines() if p.strip()]  # a blank line or a line break
-    if not paragraphs:
+    if not paragraphs or ends_like_a_teaser(text):
         return False
     words = len(text.split())
-    last = paragraphs[-1].strip().casefold()
-    if last.endswith(_TEASER_ENDS) or (
-        len(last.split()) <= 12 and any(w in last for w in _TEASER_WORDS)
-    ):
-        return False
     return words >= FULL_ARTICLE_WALL or (
         len(paragraphs) >= FULL_ARTICLE_PARAGRAPHS and words >= FULL_ARTICLE_WORDS
     )

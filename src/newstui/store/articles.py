@@ -1167,6 +1167,12 @@ def mark_all_read_ids(db: Database, f: ArticleFilter) -> list[int]:
     return [r[0] for r in rows]
 
 
+def last_article_id(db: Database) -> int:
+    """The highest id an article has now (0: none): every article stored later has a higher
+    one (take_article_ids)."""
+    return int(db.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0])
+
+
 def newest_among(db: Database, ids: Iterable[int], count: int) -> set[int]:
     """The `count` articles among `ids` with the latest dates (published, else first seen)."""
     return {

@@ -106,6 +106,19 @@ def take_over_orphans(conn: sqlite3.Connection, article_ids: Collection[int]) ->
                 )
 
 
+def new_episodes(db: Database, feed_key: str, after_id: int, count: int) -> list[int]:
+    """The newest `count` articles with an enclosure that no filter hid, of the feed stored under
+    `feed_key`, among those stored after article `after_id` (a fetch's new ones); ids, newest
+    first."""
+    rows = db.execute(
+        "SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE f.key = ? "
+        """AND a.id > ? AND a.hidden = 0 AND instr(a.links, '"kind": "enclosure"') > 0 """
+        "ORDER BY a.sort_date DESC, a.id DESC LIMIT ?",
+        [feed_key, after_id, count],
+    )
+    return [r[0] for r in rows.fetchall()]
+
+
 def path_in_use(db: Database, path: str) -> bool:
     """True when a download in the queue already has this file."""
     return db.execute("SELECT 1 FROM downloads WHERE path = ?", [path]).fetchone() is not None
@@ -265,6 +278,22 @@ def forget_downloads(db: Database, ids: list[int]) -> dict[int, Download]:
             if row[4] != "downloading":
                 _forget_row(conn, row, keep_file=True)
     return found
+
+
+def forget_finished(db: Database, ids: list[int]) -> list[Download]:
+    """Take these finished downloads off the list in one write, their files remembered as a
+    forgotten one's (forgotten_file), but one no longer finished (queued again meanwhile); what
+    was taken off."""
+    gone: list[Download] = []
+    with write_transaction(db) as conn:
+        for download_id in dict.fromkeys(ids):
+            row = conn.execute(
+                f"SELECT {_COLUMNS} FROM downloads WHERE id = ?", [download_id]
+            ).fetchone()
+            if row is not None and row[4] == "done":
+                _forget_row(conn, row, keep_file=True)
+                gone.append(_download(row))
+    return gone
 
 
 def ask_stop(db: Database, download_id: int, then: str) -> Download | None:

@@ -101,6 +101,16 @@ def play(app: App[Any], config: Config | None, download: Download | None, url: s
     run_program(app, launch)
 
 
+def deleted_files_line(deleted: list[Download]) -> str:
+    """What `L` says of finished downloads it no longer lists: their files were deleted outside
+    newstui (by hand, or another program)."""
+    if len(deleted) == 1:
+        name = terminal_safe(Path(deleted[0].path).name, line=True)
+        return f"{name} was deleted outside newstui: off the list (d downloads it again)."
+    files = counted(len(deleted), "downloaded file")
+    return f"{files} were deleted outside newstui: off the list (d downloads them again)."
+
+
 def downloaded_more(finished: int) -> str:
     """What the app says as the queue runs dry after `finished` downloads: only the first one
     was named as it finished (`a` on 30 enclosures showed 30 "Downloaded …" toasts)."""
@@ -311,14 +321,23 @@ class RunsDownloads(AppMixin):
         """The queue as `newstui downloads` lists it (a download whose process died shows as
         queued, and is queued again), read off the event loop on the reads' connection, so that
         no write waiting for another process's lock holds it up, into the box shown."""
-        from newstui.downloads import as_listed, requeue_orphans, with_disk_sizes
+        from newstui.downloads import (
+            as_listed,
+            drop_deleted_files,
+            file_deleted,
+            requeue_orphans,
+            with_disk_sizes,
+        )
 
-        def read(library: Library) -> tuple[list[Download], list[Download]]:
+        def read(library: Library) -> tuple[list[Download], list[Download], list[Download]]:
             stored = library.downloads.all()  # and what is on disk, off the loop too
-            return stored, with_disk_sizes(as_listed(stored))
+            deleted = [d for d in stored if file_deleted(d)]
+            gone = {d.id for d in deleted}
+            rows = [d for d in with_disk_sizes(as_listed(stored)) if d.id not in gone]
+            return stored, rows, deleted
 
         try:
-            stored, rows = await self.library.read(read)
+            stored, rows, deleted = await self.library.read(read)
         except Exception as error:  # (a busy or damaged store): the box says it, not the read
             if screen not in self.screen_stack:
                 raise  # (closed meanwhile: the worker's error line says it)
@@ -326,6 +345,12 @@ class RunsDownloads(AppMixin):
             return
         if as_listed(stored) != stored:  # as `listed` does; the queue's worker would do it too
             self.run_worker(self.library.write(requeue_orphans), group="write", exit_on_error=False)
+        if deleted:  # (deleted outside newstui: `newstui downloads` takes them off too)
+            write = self.library.write(lambda library: drop_deleted_files(library, deleted))
+            self.run_worker(write, group="write", exit_on_error=False)
+            for download in deleted:
+                self.main.drop_download(download.id, download.article_id)
+            self.notify(deleted_files_line(deleted), markup=False)
         if screen in self.screen_stack:  # (not closed meanwhile)
             await screen.fill(rows)
         if any(d.state == "queued" for d in rows):  # (another process's too: it runs here)

@@ -65,6 +65,17 @@ def _char_name(char: str) -> str:
 
 
 _KEY_NAMES |= {_char_name(c) for c in map(chr, range(33, 127)) if not c.isalnum()}
+# The names of keys that type a character into a text box (letters and digits are themselves).
+_TYPED_NAMES = {_char_name(c) for c in map(chr, range(32, 127)) if not c.isalnum()}
+# A priority binding (it runs before the focused widget sees its key) → its twin that is not: a
+# key one types, given to the first, goes to the second, so the search box keeps it (`:` for
+# the palette, as newsboat's command line, typed `:` in the search box into the palette).
+PRIORITY_TWINS = {"app.command_palette": "app.command_line"}
+
+
+def typed_key(key: str) -> bool:
+    """True for a key that types a character into a text box: `a`, `:` (colon), space."""
+    return len(key) == 1 or key in _TYPED_NAMES
 
 
 def key_name(key: str) -> str | None:
@@ -215,6 +226,11 @@ def build_keymap(keys: KeysConfig, path: object, defaults: Mapping[str, str]) ->
         kept = [k for k in current(binding.id) if k]
         keymap[binding.id] = ",".join(dict.fromkeys([*kept, *names]))
         unbound.pop(binding.id, None)
+    for priority, twin in PRIORITY_TWINS.items():
+        if twin in defaults and (typed := [k for k in current(priority) if typed_key(k)]):
+            keymap[priority] = ",".join(k for k in current(priority) if k not in typed)
+            keymap[twin] = ",".join(dict.fromkeys([*filter(None, current(twin)), *typed]))
+            unbound.pop(twin, None)
     for binding_id, entry in unbound.items():
         # ("ID:KEY" is the way out only for a key unbound from every binding: the advice was
         # given to an unbind already written so)

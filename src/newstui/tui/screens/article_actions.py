@@ -771,6 +771,8 @@ class ArticleActions(ScreenMixin):
         summary = sentence(result.summary())
         if unsubscribed:
             summary += f"; unsubscribed on {unsubscribed}"
+            if result.kept_starred:  # (FreshRSS drops them with the feed: user test r42 L10)
+                summary += " (the starred stay here; the server may drop them)"
         self.post_message(SourceRemoved(feed.id, summary))
 
     def _on_source_removed(self, message: SourceRemoved) -> None:

@@ -28,9 +28,10 @@ def removal_question(
     aside: str | None = None,
 ) -> str:
     """The question before a feed goes: its name (with why that feed, outside Sources), the
-    config file it leaves (None: it is in none), the articles deleted (starred ones stay) and
-    the sync server it is unsubscribed on (None: it is no server subscription); `aside`: how a
-    feed set aside after leaving the config is kept ("no longer in feeds.toml (kept until …)")."""
+    config file it leaves (None: it is in none), the articles deleted (starred ones stay, here:
+    the server may drop them) and the sync server it is unsubscribed on (None: it is no server
+    subscription); `aside`: how a feed set aside after leaving the config is kept ("no longer in
+    feeds.toml (kept until …)")."""
     why = ", ".join(part for part in (_WHICH[meant], aside) if part)
     there = f" and unsubscribe it on {server}" if server else ""
     if not articles:
@@ -44,5 +45,9 @@ def removal_question(
     there = f",{there}" if there else ""
     if not starred:
         return f"{remove} its {counted(articles, 'article')}{there}?"
-    kept = "The starred one is kept." if starred == 1 else f"The {starred:,} starred are kept."
+    kept = "The starred one is kept" if starred == 1 else f"The {starred:,} starred are kept"
+    if server:  # here only: FreshRSS deletes a feed's items, starred ones too (user test r42 L10)
+        them = "it" if starred == 1 else "them"
+        kept += f" here; {server} may drop {them} with the subscription (FreshRSS does)"
+    kept += "."
     return f"{remove} {articles - starred:,} of its {counted(articles, 'article')}{there}? {kept}"

@@ -7,6 +7,7 @@ the bottom row's status lines in `status_row`."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
@@ -57,7 +58,7 @@ from newstui.tui.worker_errors import ReportsWorkerErrors
 if TYPE_CHECKING:  # the open article's values load when the first article is read
     from collections.abc import Callable
 
-    from newstui.model import ArticleDetail
+    from newstui.model import ArticleDetail, Download
     from newstui.tui.screens.feed_removal import SourceMeant
 
 FIRST_SCREEN_LATEST = 2.0  # seconds: start the deferred work even if the first view never loads
@@ -91,6 +92,8 @@ class MainScreen(
 
         article_id: int
         detail: ArticleDetail | None
+        # its finished downloads whose file was deleted outside newstui (left out of `detail`)
+        files_deleted: tuple[Download, ...] = ()
 
     class FirstScreenShown(Message):
         """The first view's headlines are on screen: start what the first paint did not need
@@ -494,7 +497,14 @@ class MainScreen(
         """Read an article with its analysis in a worker thread."""
         with self.library.borrow() as library:
             detail = library.detail(article_id)
-        self.post_message(self.ArticleLoaded(article_id, detail))
+        deleted: tuple[Download, ...] = ()
+        if detail is not None and any(d.state == "done" for d in detail.downloads):
+            from newstui.downloads import file_deleted  # (a stat of each file, off the loop)
+
+            deleted = tuple(filter(file_deleted, detail.downloads))
+            kept = tuple(d for d in detail.downloads if d not in deleted)
+            detail = dataclasses.replace(detail, downloads=kept)
+        self.post_message(self.ArticleLoaded(article_id, detail, deleted))
 
     @on(ArticleLoaded)
     def _article_loaded(self, message: ArticleLoaded) -> None:
@@ -507,6 +517,8 @@ class MainScreen(
             self.sidebar.show_message("No article selected")
             self.detail_loaded(message.article_id, None)
             return
+        if message.files_deleted:
+            self.drop_deleted_files(message.detail, message.files_deleted)
         offered = self.footer_article_keys
         self.detail = message.detail
         if self.footer_article_keys != offered:  # (d and P on an episode, f on a teaser)

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 
 from textual import work
 
-from newstui.config import Config, Settings, download_folder
+from newstui.config import Config, Settings, download_folder, same_url
 from newstui.counts import counted
-from newstui.model import carries_full_article
+from newstui.model import FulltextMode, carries_full_article, ends_like_a_teaser
 from newstui.render import download_state, enclosures
 from newstui.text import terminal_safe
 from newstui.tui.download_runner import DownloadsQueued, play
@@ -26,20 +26,22 @@ if TYPE_CHECKING:
     from newstui.model import ArticleDetail, Download, Link
     from newstui.tui.widgets.headlines import HeadlineList
     from newstui.tui.widgets.reader import Reader
+    from newstui.tui.widgets.sources import SourcesPane
 
 
-def keys_for_article(detail: ArticleDetail) -> tuple[str, ...]:
+def keys_for_article(detail: ArticleDetail, fulltext: FulltextMode = "auto") -> tuple[str, ...]:
     """The ids of the keys on an article the footer offers for it: download and play on an
     episode, fetch the full text on a summary with a link whose page is not fetched (user test
-    r42 M3: the footer on an episode named neither `d` nor `P`, nor `f` on a teaser)."""
+    r42 M3: the footer on an episode named neither `d` nor `P`, nor `f` on a teaser). Where no
+    page is fetched on purpose (its feed's `fulltext`: false; a podcast's episode, its show
+    notes), only on a summary that ends as a teaser: `f` stood on every article of such a feed."""
     stored = detail.article
-    keys: tuple[str, ...] = ()
-    if enclosures(stored):
-        keys = ("article.download", "article.play")
-    teaser = stored.row.url and stored.fulltext_status != "ok"
-    if teaser and not carries_full_article(stored.text or stored.summary):
-        keys += ("article.fetch_fulltext",)
-    return keys
+    attached = enclosures(stored)
+    keys: tuple[str, ...] = ("article.download", "article.play") if attached else ()
+    text = stored.text or stored.summary
+    unfetched = stored.row.url and stored.fulltext_status != "ok" and not carries_full_article(text)
+    wanted = (fulltext is not False and not attached) or ends_like_a_teaser(text)
+    return (*keys, "article.fetch_fulltext") if unfetched and wanted else keys
 
 
 def queued_line(new: list[Download], chosen: int) -> str:
@@ -58,6 +60,7 @@ class PodcastActions(ScreenMixin):
     # Provided by MainScreen.
     library: SharedLibrary
     headlines: HeadlineList
+    sources: SourcesPane
     detail: ArticleDetail | None
     config: Config | None
     settings: Settings
@@ -77,7 +80,15 @@ class PodcastActions(ScreenMixin):
         detail = self.detail
         if detail is None or self._pane_of(self.focused) not in ("headlines", "reader"):
             return ()
-        return keys_for_article(detail)
+        return keys_for_article(detail, self._fulltext_of(detail.article.row.feed_id))
+
+    def _fulltext_of(self, feed_id: int) -> FulltextMode:
+        """The `fulltext` setting of a feed: its entry's, else `[settings]`'."""
+        if self.config is None:
+            return self.settings.fulltext
+        url = next((f.url for f in self.sources.feeds if f.id == feed_id), None)
+        entry = next((f for f in self.config.feeds if url and same_url(f.url, url)), None)
+        return entry.fulltext if entry is not None else self.settings.fulltext
 
     def _enclosure_then(
         self, verb: str, then: Callable[[ArticleDetail, tuple[Link, ...]], object], every: bool
@@ -196,6 +207,23 @@ class PodcastActions(ScreenMixin):
         done = any(d.state == "done" for d in self.detail.downloads)
         self.headlines.update_row(detail.article.row.id, downloaded=done)
         self.reader.show_downloads(self.detail)
+
+    def drop_deleted_files(
+        self, detail: ArticleDetail | None, deleted: tuple[Download, ...]
+    ) -> None:
+        """The article shown had finished downloads whose file was deleted outside newstui (left
+        out of `detail`): its row loses its ♪✓ unless another is there, and they leave the list
+        (`d` downloads them again)."""
+        if detail is not None:
+            done = any(d.state == "done" for d in detail.downloads)
+            self.headlines.update_row(detail.article.row.id, downloaded=done)
+        self._forget_deleted_files(deleted)
+
+    @work(group="write", exit_on_error=False)
+    async def _forget_deleted_files(self, deleted: tuple[Download, ...]) -> None:
+        from newstui.downloads import drop_deleted_files
+
+        await self.library.write(lambda library: drop_deleted_files(library, deleted))
 
     def action_play(self) -> None:
         self._enclosure_then("Play", self._play, every=False)

@@ -14,6 +14,7 @@ from textual.worker import Worker, get_current_worker
 
 from newstui.config import Config
 from newstui.model import ArticleRow, has_tag
+from newstui.tui.download_runner import DownloadsQueued
 from newstui.tui.refresh_messages import AnalysisFinished, RefreshFinished, RefreshProgress
 from newstui.tui.screens.keyed_box import key_in_effect
 from newstui.tui.screens.refresh_reloads import RefreshReloads
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
 DEMO_NOTICE = "demo mode: no feeds to refresh"
 # `r` on a row of Sources that names no feed (All, Unread, Starred, a saved view)
-NO_FEED_HIGHLIGHTED = "Choose a feed or tag in Sources to refresh (R refreshes all)."
+NO_FEED_HIGHLIGHTED = "Choose a feed or tag in Sources to refresh ({} refreshes all)."
 # `r` on a feed's headlines before Sources lists it (just added, Sources reading its counts)
 NOT_LISTED_YET = "{} is not listed in Sources yet: try again in a moment."
 PROGRESS_EVERY = 0.25  # seconds: the refresh status line is redrawn at most this often
@@ -125,7 +126,8 @@ class SourceRefresh(StatusRow, RefreshReloads):
         view = self.headlines.view
         entry = self.sources.highlighted_view() if self.sources.has_focus else None
         if entry is not None and (entry.filter.feed_id, entry.filter.tag) == (None, None):
-            self.notify(NO_FEED_HIGHLIGHTED, severity="warning")
+            refresh_all = key_in_effect(self, "app.refresh_all")  # (the user's, [keys])
+            self.notify(NO_FEED_HIGHLIGHTED.format(refresh_all), severity="warning")
             return
         if entry is not None:
             view = entry
@@ -287,6 +289,10 @@ class SourceRefresh(StatusRow, RefreshReloads):
             )
         if message.warning:
             self.notify(message.warning, severity="warning", markup=False)
+        if self.config is not None:  # new episodes of a `download_new` feed: queued, downloaded
+            downloading = {feed.name for feed in self.config.feeds if feed.download_new}
+            if any(o.new and (o.sync or o.name in downloading) for o in message.outcomes):
+                self.post_message(DownloadsQueued())
         reading = self.detail.article.row.id if self.detail is not None else None
         hides = self.config is not None and any(f.action == "hide" for f in self.config.filters)
         if reading is not None and hides and not self.headlines.view.filter.hidden:
@@ -312,7 +318,7 @@ def nothing_to_refresh(view: View, refresh_all: str) -> str:
         return f"{view.title} was removed: nothing to refresh ({refresh_all} refreshes all)."
     if view.filter.tag is not None:
         return f"No source has the tag {view.title} now: nothing to refresh ({refresh_all} refreshes all)."
-    return NO_FEED_HIGHLIGHTED
+    return NO_FEED_HIGHLIGHTED.format(refresh_all)
 
 
 def waited_for(plan: RefreshPlan) -> dict[str, None]:

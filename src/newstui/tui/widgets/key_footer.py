@@ -23,7 +23,7 @@ except ImportError as missing:  # a Textual outside pyproject's range moved it: 
     ) from missing
 
 # Binding ids by importance: the last to go when the footer is too narrow. Ids not listed (what
-# the focused pane offers: Follow, Who said what…) come after the first six.
+# the focused pane offers: Follow, Who said what…) come after ESSENTIAL and FIRST_EXTRAS.
 ADD_FEED = "sources.add"  # offered in the footer while the store holds no article
 CHOOSE = "list.choose"  # Enter in a list: in the footer for the lists that ask for it
 ESSENTIAL = (
@@ -35,12 +35,20 @@ ESSENTIAL = (
     "reader.back",
     "app.search",
 )
-EXPENDABLE = (
-    "reader.find",
+# Moving on first, then the open episode's own keys (user test r42 M3: they were not offered),
+# which at 80 columns had taken the room of n, e and s as well (r42 appfix-b).
+FIRST_EXTRAS = (
     "headlines.next_unread",
+    "reader.find",
+    "article.download",
+    "article.play",
+)
+# The article's marks and the layout, then the full text (the reader's note names it too).
+EXPENDABLE = (
     "article.toggle_read",
     "article.toggle_star",
     "sidebar.toggle",
+    "article.fetch_fulltext",
 )
 
 
@@ -55,13 +63,15 @@ def keys_that_fit(keys: list[tuple[str | None, int]], width: int) -> list[int]:
     if width <= 0 or sum(cells for _, cells in keys) - 1 <= width:
         return list(range(len(keys)))
 
+    ranked = (*ESSENTIAL, *FIRST_EXTRAS)
+
     def importance(index: int) -> int:
         binding_id = keys[index][0]
-        if binding_id in ESSENTIAL:
-            return ESSENTIAL.index(binding_id)
+        if binding_id in ranked:
+            return ranked.index(binding_id)
         if binding_id in EXPENDABLE:
-            return len(ESSENTIAL) + 1 + EXPENDABLE.index(binding_id)
-        return len(ESSENTIAL)
+            return len(ranked) + 1 + EXPENDABLE.index(binding_id)
+        return len(ranked)
 
     chosen: list[int] = []
     used = -1  # no gap after the last key
