@@ -3,9 +3,12 @@ default taken away by `[keys]`, they named a key that did nothing (user test r31
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newstui.config import load_config
 from newstui.model import Download
 from newstui.tui.app import NewstuiApp
+from newstui.tui.download_runner import deleted_files_line
 from newstui.tui.screens.command_prompt import CommandScreen
 from newstui.tui.screens.download_rows import status_line
 from newstui.tui.view import local_time
@@ -88,6 +91,10 @@ def test_a_failed_downloads_line_names_the_retry_key_it_is_given():
         error="HTTP 404",
     )
     assert status_line(failed, "f9").endswith("(f9: retry)")
+    deleted = replace(failed, state="done", path="/pods/A.mp3")  # (its file deleted by hand)
+    assert deleted_files_line([deleted], "f6") == (
+        "A.mp3 was deleted outside newstui: off the list (f6 downloads it again)."
+    )
 
 
 async def test_a_waiting_feeds_note_names_the_refresh_key_in_effect(db_path, config):

@@ -24,6 +24,7 @@ from newstui.render import human_size
 from newstui.text import terminal_safe
 from newstui.tui.mixins import AppMixin
 from newstui.tui.programs import run_program
+from newstui.tui.screens.keyed_box import key_in_effect
 
 if TYPE_CHECKING:
     from newstui.model import Download, StopThen
@@ -101,14 +102,18 @@ def play(app: App[Any], config: Config | None, download: Download | None, url: s
     run_program(app, launch)
 
 
-def deleted_files_line(deleted: list[Download]) -> str:
+def deleted_files_line(deleted: list[Download], download_key: str = "d") -> str:
     """What `L` says of finished downloads it no longer lists: their files were deleted outside
-    newstui (by hand, or another program)."""
+    newstui (by hand, or another program); `download_key`: the download key in effect."""
     if len(deleted) == 1:
         name = terminal_safe(Path(deleted[0].path).name, line=True)
-        return f"{name} was deleted outside newstui: off the list (d downloads it again)."
+        return (
+            f"{name} was deleted outside newstui: off the list ({download_key} downloads it again)."
+        )
     files = counted(len(deleted), "downloaded file")
-    return f"{files} were deleted outside newstui: off the list (d downloads them again)."
+    return (
+        f"{files} were deleted outside newstui: off the list ({download_key} downloads them again)."
+    )
 
 
 def downloaded_more(finished: int) -> str:
@@ -350,7 +355,8 @@ class RunsDownloads(AppMixin):
             self.run_worker(write, group="write", exit_on_error=False)
             for download in deleted:
                 self.main.drop_download(download.id, download.article_id)
-            self.notify(deleted_files_line(deleted), markup=False)
+            download_key = key_in_effect(self.main, "article.download")
+            self.notify(deleted_files_line(deleted, download_key), markup=False)
         if screen in self.screen_stack:  # (not closed meanwhile)
             await screen.fill(rows)
         if any(d.state == "queued" for d in rows):  # (another process's too: it runs here)
