@@ -651,6 +651,10 @@ def test_fetch_queues_a_download_new_feeds_new_episodes_and_says_how_to_get_them
         ("Episode 1: Rivers", "queued")
     ]
     assert run("fetch") == 0 and "download_new" not in run.out  # nothing new
+    newer = '<item><title>Episode 3</title><guid>e9</guid><enclosure url="{base}/e9.mp3"/></item>'
+    feed_server.route("/feed", body=podcast(feed_server.base).replace(b"<item>", newer.format(base=feed_server.base).encode() + b"<item>", 1))  # fmt: skip
+    queued = [o for o in run.json("fetch") if "download_new" in o]
+    assert queued == [{"source": "The Pod", "download_new": True, "queued": [2]}]
 
 
 def test_download_of_one_of_several_enclosures_and_bad_choices(pod, tmp_path):

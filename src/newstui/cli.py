@@ -66,6 +66,7 @@ if TYPE_CHECKING:  # ingest (feedparser, httpx, worker pools) is imported by the
 
     # the config (tomllib, its dataclasses): by the commands that read or edit it
     from newstui.config import Config, FeedConfig, LocalConfig
+    from newstui.downloads import EpisodesQueued
     from newstui.ingest import SourceOutcome
     from newstui.model import CleanupReport, RemovedSource
     from newstui.model.marks import MarksTaken, WaitingMarks
@@ -1403,6 +1404,7 @@ def _report(
     *,
     library: Library | None = None,
     config: Config | None = None,
+    episodes: Sequence[EpisodesQueued] = (),
 ) -> int:
     from newstui.ingest import describe, file_problem_lines, fulltext_said, fulltext_warnings
     from newstui.model.fetching import kept_lines, less_copies
@@ -1444,6 +1446,10 @@ def _report(
                 )
         if removed:
             data.extend(_removed_data(r) for r in removed)
+        data.extend(  # (a feed's new episodes `download_new` queued: `download` runs them)
+            {"source": q.feed, "download_new": True, "queued": [d.id for d in q.downloads]}
+            for q in episodes
+        )
         if cleaned is not None:
             data.extend(
                 {
@@ -1654,6 +1660,7 @@ def cmd_fetch(
         config.path,
         library=library,
         config=config,
+        episodes=queued,
     )
     if not args.json:
         for entry, matched in filtered:
@@ -1661,7 +1668,12 @@ def cmd_fetch(
                 verb = "hid" if entry.action == "hide" else "marked read"
                 _print_note(f"filter {entry.name}: {verb} {matched}")
         if queued:
-            _print_note(queued)
+            count = sum(len(q.downloads) for q in queued)
+            by_feed = ", ".join(f"{q.feed}: {len(q.downloads)}" for q in queued)
+            _print_note(
+                f"download_new: {counted(count, 'new episode')} queued ({by_feed}); "
+                "`newstui download` downloads them (the app, when open, at once)"
+            )
         if unread_for_marks:  # marks this fetch found nothing for: said once, not left silent
             for waiting in _waiting_marks(library, config):
                 if waiting.read_since and waiting.feed_url in unread_for_marks:
@@ -1669,22 +1681,14 @@ def cmd_fetch(
     return status
 
 
-def _queue_new_episodes(library: Library, config: Config, before: int) -> str:
+def _queue_new_episodes(library: Library, config: Config, before: int) -> list[EpisodesQueued]:
     """Queue the new episodes of the feeds whose entry says `download_new` (stored after article
-    `before`); what `fetch` says of them, "" when none was queued."""
+    `before`); what was queued, by feed."""
     if not any(feed.download_new for feed in config.feeds):
-        return ""
+        return []
     from newstui.downloads import queue_new_episodes
 
-    queued = queue_new_episodes(library, config, before)
-    if not queued:
-        return ""
-    count = sum(len(q.downloads) for q in queued)
-    feeds = ", ".join(f"{q.feed}: {len(q.downloads)}" for q in queued)
-    return (
-        f"download_new: {counted(count, 'new episode')} queued ({feeds}); "
-        "`newstui download` downloads them (the app, when open, at once)"
-    )
+    return queue_new_episodes(library, config, before)
 
 
 def _server_subscription(library: Library, config: Config, name: str) -> bool:
