@@ -171,20 +171,31 @@ def test_fetching_a_truncated_feed_stores_no_untitled_article_and_says_why_in_on
 def test_a_feed_cut_short_is_counted_apart_from_the_sources_read_whole(
     db_path, feed_server, config_file, capsys
 ):
-    # A feed whose download stopped before its end counted as "ok" beside the whole ones.
+    # A feed whose download stopped before its end counted as "ok" beside the whole ones; one
+    # cut before its first entry, nothing read, counted as a success (user test r43 M1).
     feed_server.route("/whole", body=RSS.replace(b"news.test", b"other.test"))
     feed_server.route("/cut", body=RSS[: RSS.index(b"</item>") + len(b"</item>")])
-    config = config_file({"Wire": "/whole", "Gazette": "/cut"})
+    feed_server.route("/early", body=b'<?xml version="1.0"?><rss version="2.0"><channel><tit')
+    config = config_file({"Wire": "/whole", "Gazette": "/cut", "Early": "/early"})
 
     code, out, err = run(db_path, config, capsys, "fetch")
 
-    assert code == 0  # what was read is stored: no failure
-    assert out.strip() == "1 of 2 sources ok, 1 cut short: 3 new articles, 0 updated"
+    assert code == 3  # what was read is stored: the one cut early, nothing read, failed
+    assert out.strip() == "1 of 3 sources ok, 1 cut short: 3 new articles, 0 updated"
     [warning] = [line for line in err.splitlines() if "Gazette" in line]
     assert warning == (
         "warning: Gazette: the feed was cut short (line 2, column 209); "
         "kept the 1 entry read before the cut"
     )
+    [error] = [line for line in err.splitlines() if "Early" in line]
+    assert error == (
+        "error: Early: no article could be read, "
+        "the feed was cut short (line 1, column 50) before its first entry"
+    )
+    feeds = {f["name"]: f for f in json.loads(run(db_path, config, capsys, "feeds", "--json")[1])}
+    early = feeds["Early"]
+    assert (early["failures"], feeds["Gazette"]["failures"]) == (1, 0)
+    assert "no article could be read, the feed was cut short" in early["last_error"]
     feed_server.route("/cut", body=RSS[: RSS.index(b"</item>") + len(b"</item>")] + b"<item")
     code, out, _ = run(db_path, config, capsys, "fetch", "--json")
     by_source = {o["source"]: o for o in json.loads(out)}

@@ -1147,6 +1147,10 @@ async def _fetch_feed(
         parsed = None
         if body_hash != cache.body_hash:  # the same document again needs no parsing
             parsed = await parsing.parse(result.body, result.url, result.content_type)
+        if parsed is not None and parsed.cut_short and not parsed.articles:
+            # nothing read: a failure as `add` says it, not a warning (user test r43 M1)
+            problem = (parsed.warning or "the feed was cut short").replace(", read anyway", "")
+            raise SourceError(f"no article could be read, {problem}")
     except SourceError as exc:
         message = f"{feed.name}: {_strip_url(str(exc), feed.url)}"
         status = exc.status if isinstance(exc, HTTPStatusError) else None
