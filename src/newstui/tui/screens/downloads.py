@@ -270,12 +270,20 @@ class DownloadsScreen(KeyedBox[None]):
         self._typed.append(action)
         return True
 
+    def _taken_down(self) -> bool:
+        """The app is quitting or the box was closed: its rows are gone or going, and a
+        download's late progress has nothing to show on (it raised NoMatches as the app quit
+        with a download running)."""
+        return not self.is_attached
+
     def rows(self) -> list[DownloadRow]:
         """The rows shown, oldest first."""
         return list(self.list.query(DownloadRow))
 
     def update_download(self, download: Download) -> None:
         """Show a download's new state (a new download gets a row at the end)."""
+        if self._taken_down():
+            return
         if self._unread is not None:  # (no queue shown: its other rows are not known)
             return
         if self._typed is not None:  # (its row comes with the queue read)
@@ -292,6 +300,8 @@ class DownloadsScreen(KeyedBox[None]):
         """Take a forgotten or deleted download's row away, the cursor on the row that took its
         place (it was on none, so the next x, D or P did nothing); the last one gone, the box
         says it is empty."""
+        if self._taken_down():
+            return
         if self._unread is not None:
             return
         if self._typed is not None:  # (the queue read has it still)
