@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newstui.cli import main
-from newstui.config import NUMBER_RANGES, load_config
+from newstui.config import NUMBER_RANGES, Settings, load_config
 from newstui.errors import ConfigError
 from newstui.query import MAX_TERMS, And, Or, QueryError, Term, parse_query
 
@@ -51,7 +51,10 @@ def _bad_values(key: str) -> list[object]:
     return values
 
 
-BAD_SETTINGS = [(key, value) for key in NUMBER_RANGES for value in _bad_values(key)]
+SETTING_KEYS = [key for key in NUMBER_RANGES if hasattr(Settings, key)]
+FEED_ONLY_KEYS = [key for key in NUMBER_RANGES if not hasattr(Settings, key)]  # download_new
+BAD_SETTINGS = [(key, value) for key in SETTING_KEYS for value in _bad_values(key)]
+BAD_FEED_KEYS = [(key, value) for key in FEED_ONLY_KEYS for value in _bad_values(key)]
 
 
 def _toml(value: object) -> str:
@@ -73,9 +76,24 @@ def test_every_numeric_setting_out_of_range_is_refused_naming_the_line(
     assert "\n" not in message
 
 
+@pytest.mark.parametrize(
+    ("key", "value"), BAD_FEED_KEYS, ids=[f"{k}={v}" for k, v in BAD_FEED_KEYS]
+)
+def test_every_numeric_feed_key_out_of_range_is_refused_naming_the_line(
+    tmp_path: Path, key: str, value: object
+) -> None:
+    path = tmp_path / "feeds.toml"
+    path.write_text(f'[[feeds]]\nurl = "https://e.test/f.xml"\n{key} = {_toml(value)}\n', "utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}:3: '{key}' of feed ")
+    assert " must be " in message and "\n" not in message
+
+
 def test_the_bounds_themselves_are_accepted(tmp_path: Path) -> None:
     for index in (0, 1):
-        lines = [f"{key} = {_toml(bounds[index])}" for key, bounds in NUMBER_RANGES.items()]
+        lines = [f"{key} = {_toml(NUMBER_RANGES[key][index])}" for key in SETTING_KEYS]
         path = tmp_path / "feeds.toml"
         path.write_text("[settings]\n" + "\n".join(lines) + "\n", "utf-8")
         settings = load_config(path).settings
