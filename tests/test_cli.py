@@ -755,6 +755,12 @@ def test_mark_counts_the_ids_given_and_says_the_other_versions_of_their_story_it
             )
         assert library.find_stories() == 1
     first = str(min(ids_by_title(cli, "--all").values()))
+    # the story listed once, saying so; a search of the second feed finds its version (r43 H1)
+    assert [(a["story"], a["copies"]) for a in cli.json("list", "--all")] == [(int(first), 1)]
+    courier = cli.json("search", 'feed:"Daily Courier"')
+    assert [(a["feed"], a["story"], a["copies"]) for a in courier] == [
+        ("Daily Courier", int(first), 1)
+    ]
 
     assert cli.json("mark", first, "--read") == {
         "marked": 1,

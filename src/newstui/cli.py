@@ -2333,7 +2333,16 @@ def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) 
     if not rows and not args.hidden and not args.json:  # a feed whose every article a filter hid
         empty += _hidden_by_filters(library, f, "article", "list --hidden")
         empty += _newsboat_hint(query.text if query is not None else "")
-    return _emit(args, [article_row_json(r) for r in rows], ArticleLines(rows) if rows else empty)
+    return _emit(
+        args, _rows_json(library, rows) if args.json else [], ArticleLines(rows) if rows else empty
+    )
+
+
+def _rows_json(library: Library, rows: list[ArticleRow]) -> list[dict[str, Any]]:
+    """`list`/`search --json`'s objects, each with its story and how many other versions it
+    has: a list shows a story once, so it can be shorter than its feeds' counts added up."""
+    stories = library.story_sizes(r.id for r in rows)
+    return [article_row_json(r, stories.get(r.id)) for r in rows]
 
 
 def _hidden_by_filters(library: Library, f: ArticleFilter, noun: str, shows: str) -> str:
@@ -2391,7 +2400,9 @@ def cmd_search(args: argparse.Namespace, library: Library, config: Config | None
             library, ArticleFilter(query=query), "matching article", "list --hidden --query QUERY"
         )
         empty += _newsboat_hint(query.text)
-    return _emit(args, [article_row_json(r) for r in rows], ArticleLines(rows) if rows else empty)
+    return _emit(
+        args, _rows_json(library, rows) if args.json else [], ArticleLines(rows) if rows else empty
+    )
 
 
 def cmd_show(args: argparse.Namespace, library: Library, config: Config | None) -> int:
@@ -2412,7 +2423,8 @@ def cmd_show(args: argparse.Namespace, library: Library, config: Config | None) 
     if stored.damaged:
         _complain(f"newstui show: {damage_line(stored)}")
     if args.json:
-        return _emit(args, article_json(stored, analysis, downloads))
+        story = library.story_sizes([args.id]).get(args.id)
+        return _emit(args, article_json(stored, analysis, downloads, story))
     _print_trimmed(render_article_text(stored, analysis, downloads=downloads))
     return 0
 

@@ -79,8 +79,10 @@ def terminal_line(value: str | None) -> str | None:
     return None if value is None else terminal_safe(value, line=True)
 
 
-def article_row_json(row: ArticleRow) -> dict[str, Any]:
-    """The list/search JSON fields of an article (every string safe for a terminal)."""
+def article_row_json(row: ArticleRow, story: tuple[int, int] | None = None) -> dict[str, Any]:
+    """The list/search JSON fields of an article (every string safe for a terminal); `story`:
+    its story's id and how many other versions it has (Library.story_sizes), None: alone."""
+    story_id, copies = story or (row.id, 0)
     return {
         "id": row.id,
         "title": terminal_safe(row.title, line=True),
@@ -90,4 +92,6 @@ def article_row_json(row: ArticleRow) -> dict[str, Any]:
         "published": terminal_line(row.published),
         "read": row.read,
         "starred": row.starred,
+        "story": story_id,
+        "copies": copies,
     }

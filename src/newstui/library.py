@@ -731,10 +731,15 @@ class Library:
         `pause`: as find_stories'."""
         return _stories.forget_old_sketches(self._db, limit, pause)
 
-    def story_copies(self, ids: Iterable[int]) -> set[int]:
-        """Those of the ids now joined as copies to another article's story (lists folding
-        copies leave them out)."""
-        return _stories.story_copies(self._db, ids)
+    def story_copies(self, ids: Iterable[int], f: ArticleFilter = EVERY_ARTICLE) -> set[int]:
+        """Those of the ids now joined as copies to another article's story, which a list of
+        `f` folding copies leaves out (a search's: those an earlier listed version stands for)."""
+        return _stories.story_copies(self._db, ids, _articles.folds_by_match(f))
+
+    def story_sizes(self, ids: Iterable[int]) -> dict[int, tuple[int, int]]:
+        """Of the ids joined to a story of other versions: its story's id (its first version's)
+        and how many other versions it has, by id (an article alone is left out)."""
+        return _stories.story_sizes(self._db, ids)
 
     def story_versions(self, article_id: int) -> list[StoryVersion]:
         """Every version of an article's story (itself included), first published first."""

@@ -154,10 +154,14 @@ def _needs_cleaning(analysis: Analysis) -> bool:
 
 
 def article_json(
-    stored: StoredArticle, analysis: Analysis, downloads: Sequence[Download] = ()
+    stored: StoredArticle,
+    analysis: Analysis,
+    downloads: Sequence[Download] = (),
+    story: tuple[int, int] | None = None,
 ) -> dict[str, Any]:
-    """The `show --json` object: row fields, text, links, entities and quotes with offsets."""
-    data = article_row_json(stored.row)
+    """The `show --json` object: row fields (`story`: as article_row_json's), text, links,
+    entities and quotes with offsets."""
+    data = article_row_json(stored.row, story)
     text, analysis, moved = _safe_text(stored.text, analysis)
     data["text"] = text
     data["summary"] = terminal_safe(stored.summary)

@@ -130,6 +130,24 @@ def test_copies_in_other_feeds_are_one_story_listed_once_and_read_together(libra
     assert library.detail(first).versions[1].article_id == copy
 
 
+def test_a_search_finds_a_story_by_any_version_and_lists_the_one_that_matches(library):
+    """User test r43 H1: the second outlet's headline, or its feed, found nothing."""
+    first = add(library, "wire", "Council to close three libraries", STORY, 30)
+    copy = add(library, "courier", "Libraries axed in budget squeeze", copy_of(STORY), 20)
+    library.find_stories()
+    for query, expected in [
+        ("title:axed", [copy]),  # only the copy's headline: the copy (one set: a count's own)
+        ('feed:"courier" campaigners', [copy]),  # as `list --feed courier` lists it
+        ("feed:courier OR feed:wire", [first]),  # both match: the story once, its first
+        ("campaigners", [first]),
+        ("title:axed OR title:close", [first]),
+    ]:
+        f = ArticleFilter(query=parse_query(query))
+        assert [r.id for r in library.articles(f)] == expected, query
+        assert library.count(f) == len(expected), query
+        assert [r.id for r in library.search(parse_query(query))] == expected, query
+
+
 def test_story_copies_names_only_the_ids_joined_to_another_story(library):
     """What the app asks of a list that keeps its ids (Unread) after a join under it."""
     first = add(library, "wire", "Council to close three libraries", STORY, 30)
@@ -140,6 +158,10 @@ def test_story_copies_names_only_the_ids_joined_to_another_story(library):
     assert library.story_copies([first, copy, other, 999]) == {copy}
     assert library.story_copies([first, other]) == set()
     assert library.story_copies([]) == set()
+    # a search lists the copy that matches it: a copy only where its first version is listed
+    search = ArticleFilter(query=parse_query("unread"))
+    assert library.story_copies([copy, other], search) == set()
+    assert library.story_copies([first, copy, other], search) == {copy}
 
 
 def test_stories_are_found_a_batch_at_a_time_and_copies_join_across_batches(library, monkeypatch):

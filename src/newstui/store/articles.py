@@ -755,6 +755,24 @@ def _row(r: Sequence[Any]) -> ArticleRow:
 
 # One story once: copies of a story from other feeds are listed only in their feed.
 _STORY_COPIES = "SELECT article_id FROM stories WHERE story_id != article_id"
+# A list that selects by what an article holds (a query, an entity, a speaker) shows a story by
+# the versions that match it, not by its first one (user test r43 H1: `title:` of the second
+# outlet's headline, or `feed:` of it, found nothing): a matching version is left out only when
+# an earlier version of its story from another feed matches too. {matching} is the list's own
+# condition over `a` (the earlier versions are named `a` in it); only the stories with copies
+# are looked at (the partial index of copies: `article_id > 0` has it chosen over scanning every
+# story), so a store without them pays nothing.
+_FOLDED_MATCHES = """SELECT id FROM (
+    SELECT id, feed, first_feed,
+        min(CASE WHEN feed != first_feed THEN id END) OVER (PARTITION BY story) AS cut
+    FROM (
+        SELECT a.id AS id, a.feed_id AS feed, s.story_id AS story,
+            first_value(a.feed_id) OVER (PARTITION BY s.story_id ORDER BY a.id) AS first_feed
+        FROM stories s JOIN articles a ON a.id = s.article_id
+        WHERE s.story_id IN (SELECT story_id FROM stories
+            WHERE story_id != article_id AND article_id > 0)
+        AND {matching}))
+    WHERE feed != first_feed OR id > cut"""
 # Hidden articles by id through the small partial index of them: any index can test an id.
 _HIDDEN = "SELECT id FROM articles WHERE hidden = 1"
 
@@ -797,10 +815,20 @@ def _where(db: Database, f: ArticleFilter) -> tuple[str, list[object]]:
         clauses.append("a.id IN (SELECT value FROM json_each(?))")
         params.append(json.dumps(list(f.ids)))
     # Last: SQLite tests a row's conditions in the order written, and these two are sets.
-    if f.folds_copies:
+    if f.folds_copies and not folds_by_match(f):
         clauses.append(f"a.id NOT IN ({_STORY_COPIES})")
     clauses.append(f"a.id {'IN' if f.hidden else 'NOT IN'} ({_HIDDEN})")
+    if f.folds_copies and folds_by_match(f):
+        matching = " AND ".join(clauses)
+        clauses.append(f"a.id NOT IN ({_FOLDED_MATCHES.format(matching=matching)})")
+        params += params
     return " WHERE " + " AND ".join(clauses), params
+
+
+def folds_by_match(f: ArticleFilter) -> bool:
+    """Whether a list folding copies shows each story by its first version that matches
+    (_FOLDED_MATCHES), not by its first version: one selecting by what an article holds."""
+    return f.query is not None or f.entity_id is not None or f.speaker is not None
 
 
 def count_articles(db: Database, f: ArticleFilter = EVERY_ARTICLE) -> int:
@@ -818,9 +846,10 @@ def count_articles(db: Database, f: ArticleFilter = EVERY_ARTICLE) -> int:
         matches, params, size = match_set(db, *one_set)
         if size is None:
             size = db.execute(f"SELECT count(*) FROM ({matches})", params).fetchone()[0]
+        folded = _FOLDED_MATCHES.format(matching=f"a.id IN ({matches}) AND a.id NOT IN ({_HIDDEN})")
         left_out = db.execute(
-            f"SELECT count(*) FROM ({_HIDDEN} UNION {_STORY_COPIES}) x WHERE x.id IN ({matches})",
-            params,
+            f"SELECT count(*) FROM ({_HIDDEN} UNION {folded}) x WHERE x.id IN ({matches})",
+            [*params, *params],
         ).fetchone()[0]
         return int(size) - int(left_out)
     where, params = _where(db, f)

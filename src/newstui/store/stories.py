@@ -428,14 +428,44 @@ def story_versions(db: Database, article_id: int) -> list[StoryVersion]:
     ]
 
 
-def story_copies(db: Database, ids: Iterable[int]) -> set[int]:
+def story_copies(db: Database, ids: Iterable[int], by_match: bool = False) -> set[int]:
     """Those of the ids that are now copies listed under another article's story (the lists
-    that fold copies leave them out: All, Unread, Starred, searches)."""
+    that fold copies leave them out: All, Unread, Starred); `by_match` (a search's list,
+    which shows a story by the versions that match it): only those with an earlier version
+    from another feed among the ids."""
+    if not by_match:
+        return {
+            r[0]
+            for r in db.execute(
+                "SELECT article_id FROM stories WHERE story_id != article_id "
+                "AND article_id IN (SELECT value FROM json_each(?))",
+                [json.dumps(list(ids))],
+            )
+        }
     return {
         r[0]
         for r in db.execute(
-            "SELECT article_id FROM stories WHERE story_id != article_id "
-            "AND article_id IN (SELECT value FROM json_each(?))",
+            "WITH listed(id) AS (SELECT value FROM json_each(?)) "
+            "SELECT c.article_id FROM stories c JOIN articles ca ON ca.id = c.article_id "
+            "WHERE c.story_id != c.article_id AND c.article_id IN listed AND EXISTS ("
+            "SELECT 1 FROM stories e JOIN articles ea ON ea.id = e.article_id "
+            "WHERE e.story_id = c.story_id AND e.article_id < c.article_id "
+            "AND ea.feed_id != ca.feed_id AND e.article_id IN listed)",
+            [json.dumps(list(ids))],
+        )
+    }
+
+
+def story_sizes(db: Database, ids: Iterable[int]) -> dict[int, tuple[int, int]]:
+    """For each of the ids joined to a story of other versions: (the story's id, which is its
+    first version's, and how many other versions it has). An article alone is left out."""
+    return {
+        r[0]: (r[1], r[2])
+        for r in db.execute(
+            "SELECT s.article_id, s.story_id, (SELECT count(*) - 1 FROM stories t "
+            "WHERE t.story_id = s.story_id) FROM stories s WHERE s.article_id IN "
+            "(SELECT value FROM json_each(?)) AND s.story_id IN (SELECT story_id FROM stories "
+            "WHERE story_id != article_id AND article_id > 0)",
             [json.dumps(list(ids))],
         )
     }

@@ -285,7 +285,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         with self._library.borrow() as library:
             total = library.count(view.filter)
             rows = library.articles(ArticleFilter(ids=ids, hidden=hidden), limit=len(ids) or 1)
-            copies = frozenset(library.story_copies(listed)) if listed else frozenset()
+            copies = frozenset(library.story_copies(listed, view.filter)) if listed else frozenset()
         found = {row.id: row for row in rows}
         self.post_message(self._Checked(generation, total, found, ids, copies))
 
