@@ -563,6 +563,14 @@ def test_list_filters_by_unread_starred_feed_and_limit(fed):
 def test_list_of_an_unknown_feed_fails_with_one_line(fed):
     assert fed("list", "--feed", "Nonesuch") == 1
     assert "Nonesuch" in one_line(fed.err)
+    # one the config lists (`feeds` does) but no fetch stored yet: said so (r43 L7)
+    with fed.config.open("a") as config:
+        config.write('\n[[feeds]]\nname = "Later"\nurl = "http://127.0.0.1:9/later.xml"\n')
+    assert fed("list", "--feed", "later") == 0
+    assert one_line(fed.out) == (
+        "no articles: 'later' has not been fetched yet (`newstui fetch later` fetches it)"
+    )
+    assert fed.json("list", "--feed", "Later") == []
 
 
 # search ------------------------------------------------------------------------------------------

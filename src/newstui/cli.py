@@ -2305,6 +2305,16 @@ def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) 
     feed_id = None
     if args.feed:
         feed_id = library.find_source(args.feed)
+        if feed_id is None and _not_fetched_yet(library, config, args.feed):
+            # listed by `feeds` from the config (r43 L7: "no feed named" it said)
+            import shlex  # its import compiles a pattern: only this message needs it
+
+            return _emit(
+                args,
+                [],
+                f"no articles: {args.feed!r} has not been fetched yet"
+                f" (`newstui fetch {shlex.quote(args.feed)}` fetches it)",
+            )
         if feed_id is None:
             raise NewstuiError(
                 f"no feed named {args.feed!r} (see `newstui feeds`)", source=args.feed
@@ -2335,6 +2345,14 @@ def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) 
         empty += _newsboat_hint(query.text if query is not None else "")
     return _emit(
         args, _rows_json(library, rows) if args.json else [], ArticleLines(rows) if rows else empty
+    )
+
+
+def _not_fetched_yet(library: Library, config: Config | None, name: str) -> bool:
+    """Whether `name` (any case) or a URL names a source of the config not stored yet."""
+    return config is not None and any(
+        name.casefold() == row.name.casefold() or name == row.url
+        for row in _unstored_sources(library, config)
     )
 
 
