@@ -567,8 +567,9 @@ def test_list_of_an_unknown_feed_fails_with_one_line(fed):
     with fed.config.open("a") as config:
         config.write('\n[[feeds]]\nname = "Later"\nurl = "http://127.0.0.1:9/later.xml"\n')
     assert fed("list", "--feed", "later") == 0
-    assert one_line(fed.out) == (
-        "no articles: 'later' has not been fetched yet (`newstui fetch later` fetches it)"
+    assert fed.out == "" and one_line(fed.err) == (
+        "newstui list: no articles: 'later' has not been fetched yet"
+        " (`newstui fetch later` fetches it)"
     )
     assert fed.json("list", "--feed", "Later") == []
 
@@ -655,7 +656,7 @@ def test_a_minus_word_given_unquoted_excludes_like_in_the_query(searchable):
     assert "C++ for multi-agent systems" in searchable.out and "Council" not in searchable.out
     # a global option after the command keeps its value (the reviewer's case)
     assert searchable("search", "council", "--db", str(searchable.db), "-harbour") == 0
-    assert searchable.out.strip() == "no matches"
+    assert (searchable.out, searchable.err) == ("", "newstui search: no matches\n")
     rows = searchable.json("list", "--query", "-harbour")
     assert [r["title"] for r in rows] == ["C++ for multi-agent systems"]
     with pytest.raises(SystemExit):  # -3 is still --limit's (bad) value, not a query word
@@ -990,12 +991,12 @@ def test_opml_import_takes_newsboats_urls_file_with_tags_and_cached_titles(
 def test_search_in_newsboat_syntax_finds_nothing_and_says_how_to_write_it(cli):
     # user test r31 M1: `title =~ "tokyo"` and `a or b` said only "no matches"
     assert cli("search", 'title =~ "tokyo"') == 0
-    assert 'newsboat syntax: write title:"tokyo" instead' in cli.out
+    assert 'newsboat syntax: write title:"tokyo" instead' in cli.err
     assert cli("search", "Magnitogorsk or Koszalin") == 0
-    assert "'or' in lower case is a word to find: write OR" in cli.out
+    assert "'or' in lower case is a word to find: write OR" in cli.err
     # user test r32 L8: a regular expression said only "no matches"
     assert cli("search", "title:/tok.*/") == 0
-    assert "no regular expressions in newstui queries: write title:tok* instead" in cli.out
+    assert "no regular expressions in newstui queries: write title:tok* instead" in cli.err
 
 
 def test_opml_import_of_a_file_that_is_not_opml_fails_with_one_line(cli, tmp_path):
@@ -1492,15 +1493,36 @@ def test_a_database_path_reads_the_same_however_it_is_written(tmp_path, capsys):
         assert one_line(capsys.readouterr().err) == f"newstui: {shown} does not exist"
 
 
+@pytest.mark.parametrize(
+    ("command", "said"),
+    [
+        (["list"], "no articles"),
+        (["search", "zzzqqq"], "no matches"),
+        (["quotes"], "no quotes found"),
+        (["entities"], "no entities found"),
+        (["feeds"], "no sources yet: "),
+        (["downloads"], "no downloads "),
+        (["filters"], "no filters: "),
+    ],
+)
+def test_a_listing_with_nothing_to_list_prints_nothing_and_says_so_on_stderr(cli, command, said):
+    """`search zzzqqq | awk '{print $1}' | xargs newstui mark --read` read "no matches" as an id
+    (user test r43 M7): standard output holds results only; --json gives []."""
+    assert cli(*command) == 0
+    assert cli.out == ""
+    assert one_line(cli.err).startswith(f"newstui {command[0]}: {said}")
+    assert cli.json(*command) == []
+
+
 def test_feeds_of_an_empty_store_says_how_to_add_sources(cli, tmp_path, capsys):
     """It said only `newstui fetch`, which refuses a config without feeds."""
     assert cli("feeds") == 0
-    assert "newstui add URL" in cli.out and "newsboat's urls file" in cli.out
-    assert "newstui fetch" not in cli.out
+    assert "newstui add URL" in cli.err and "newsboat's urls file" in cli.err
+    assert "newstui fetch" not in cli.err
     # No config file yet: `fetch` would make one from the example, which has no feeds.
     Library.open(tmp_path / "other.db").close()
     assert main(["--db", str(tmp_path / "other.db"), "feeds"]) == 0
-    assert "newstui fetch" not in capsys.readouterr().out
+    assert "newstui fetch" not in capsys.readouterr().err
 
 
 def test_a_newer_demo_open_in_another_newstui_is_not_deleted_but_refused_in_one_line(capsys):

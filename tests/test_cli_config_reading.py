@@ -182,8 +182,8 @@ def test_list_warns_about_a_missing_explicit_config_and_lists(db_path, tmp_path,
 
     assert run("list") == 0
 
-    assert one_line(run.err).startswith(f"newstui: warning: {run.config}: config file not found")
-    assert run.out.strip() == "no articles"
+    assert run.err.startswith(f"newstui: warning: {run.config}: config file not found")
+    assert run.err.endswith("\nnewstui list: no articles\n") and run.out == ""
     assert not run.config.exists()
 
 

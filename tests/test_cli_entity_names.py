@@ -68,7 +68,7 @@ def test_entities_name_with_a_type_keeps_that_type_and_says_when_none(store, cap
     ]
     assert names(store, capsys, "--name", "Mugabe", "--type", "ORG") == []
     assert main(["--db", str(store), "entities", "--name", "Nobody Else"]) == 0
-    assert capsys.readouterr().out.strip() == "no entities found"
+    assert capsys.readouterr() == ("", "newstui entities: no entities found\n")
 
 
 def test_entities_name_without_letters_is_a_one_line_error(store, capsys):
@@ -106,7 +106,7 @@ def test_a_double_dash_given_as_an_option_s_value_is_checked_like_any_value(
 def test_entities_name_of_another_type_says_which_type_it_is(store, capsys):
     """`--name Aleppo --type PERSON` said only "no entities found" (user test r30 L8)."""
     assert main(["--db", str(store), "entities", "--name", "US", "--type", "PERSON"]) == 0
-    assert capsys.readouterr().out.strip() == (
-        "no entities found of type PERSON; 'US' is a PLACE (drop --type)"
+    assert capsys.readouterr().err == (
+        "newstui entities: no entities found of type PERSON; 'US' is a PLACE (drop --type)\n"
     )
     assert names(store, capsys, "--name", "US", "--type", "PERSON") == []  # --json: as before

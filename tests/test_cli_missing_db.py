@@ -87,7 +87,7 @@ def test_before_the_first_fetch_the_default_db_is_empty_and_not_made(
     config = config_file({"Wire": "/wire"})
     monkeypatch.setenv("NEWSTUI_CONFIG", str(config))
     assert main(["list"]) == 0
-    assert capsys.readouterr() == ("no articles\n", "")
+    assert capsys.readouterr() == ("", "newstui list: no articles\n")
     assert main(["feeds", "--json"]) == 0
     assert [(f["name"], f["last_fetched"]) for f in json.loads(capsys.readouterr().out)] == [
         ("Wire", None)
@@ -126,7 +126,7 @@ def test_a_first_fetch_whose_feeds_all_fail_keeps_the_new_db_with_their_errors(
 def test_a_failed_add_keeps_a_db_that_was_there_even_empty(cli):
     assert cli("add", "http://127.0.0.1:9/feed.xml") == 1
     assert cli.db.exists()
-    assert cli("list") == 0 and cli.out == "no articles\n"
+    assert cli("list") == 0 and (cli.out, cli.err) == ("", "newstui list: no articles\n")
 
 
 def test_a_fetch_with_nothing_to_fetch_says_so_and_makes_no_db(tmp_path, empty_config, capsys):

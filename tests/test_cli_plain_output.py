@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from newstui.library import Library
 from newstui.model import Article
 from newstui.store import open_db
 from newstui.store.articles import mark_articles, save_articles
@@ -97,14 +96,13 @@ def test_a_piped_listing_is_what_rich_writes_there_with_every_title_whole(db, co
 
 
 @pytest.mark.parametrize("columns", ["10", "40"])
-def test_a_piped_message_is_what_a_terminal_shows(tmp_path, columns):
-    argv = ("--db", str(tmp_path / "empty.db"), "list")
-    Library.open(tmp_path / "empty.db").close()
+def test_a_piped_message_is_what_a_terminal_shows(db, columns):
+    argv = ("--db", str(db), "mark", "1", "--read")  # (read already: the store stays as it is)
 
     piped, piped_by_rich = newstui(*argv, COLUMNS=columns)
     shown, _ = newstui(*argv, COLUMNS=columns, TTY_COMPATIBLE="1")
 
-    assert piped == STYLES.sub("", shown) == "no articles\n"
+    assert piped == STYLES.sub("", shown) == "marked 1 article; 1 was already so\n"
     assert not piped_by_rich
 
 

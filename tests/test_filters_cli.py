@@ -215,9 +215,11 @@ def test_list_hidden_shows_what_filters_hid_and_an_empty_list_says_they_are_ther
     assert run("fetch")[0] == 0
     hidden = listed(run, "--hidden")
     assert set(hidden) == {"Sponsored: the best cruise deals", "Harbour cruise ships return"}
-    code, out, _ = run("list", "--query", "cruise")
-    assert code == 0
-    assert out == "no articles (2 articles hidden by filters: `list --hidden` shows them)\n"
+    code, out, err = run("list", "--query", "cruise")
+    assert (code, out) == (0, "")
+    assert err == (
+        "newstui list: no articles (2 articles hidden by filters: `list --hidden` shows them)\n"
+    )
     assert listed(run, "--query", "cruise") == {}  # --json: the list alone, as before
 
 
@@ -226,14 +228,14 @@ def test_search_with_only_hidden_matches_says_filters_hid_them_as_list_does(run)
     config.write_text(config.read_text("utf-8").replace('title:"sponsored"', "cruise"), "utf-8")
     assert run("fetch")[0] == 0
 
-    code, out, _ = run("search", "cruise")
+    code, out, err = run("search", "cruise")
 
-    assert code == 0
-    assert out == (
-        "no matches (2 matching articles hidden by filters:"
+    assert (code, out) == (0, "")
+    assert err == (
+        "newstui search: no matches (2 matching articles hidden by filters:"
         " `list --hidden --query QUERY` shows them)\n"
     )
-    assert run("search", "nothing-like-this")[1] == "no matches\n"
+    assert run("search", "nothing-like-this")[1:] == ("", "newstui search: no matches\n")
     code, out, _ = run("search", "cruise", "--json")
     assert (code, json.loads(out)) == (0, [])  # --json: the list alone, as `list --json`
 

@@ -1160,12 +1160,28 @@ def _warn_about_password(config: Config) -> None:
             _complain(f"newstui: warning: {warning}")
 
 
+class NothingFound:
+    """What a listing says when it has nothing to list ("no matches"): said on stderr as
+    `newstui search: no matches`, so standard output stays empty and a pipeline reading it never
+    takes the words for a result (user test r43 M7: `search … | xargs newstui mark` read "no");
+    with --json the empty list is printed. A plain class, as ArticleLines."""
+
+    __slots__ = ("line",)
+
+    def __init__(self, line: str) -> None:
+        self.line = line
+
+
 def _emit(
-    args: argparse.Namespace, data: Any, text: str | Text | Table | ArticleLines | None = None
+    args: argparse.Namespace,
+    data: Any,
+    text: str | Text | Table | ArticleLines | NothingFound | None = None,
 ) -> int:
     """Print `data` as JSON with --json, else `text`; every string terminal-safe either way."""
     if getattr(args, "json", False):
         sys.stdout.write(json.dumps(_terminal_safe_data(data), ensure_ascii=False, indent=2) + "\n")
+    elif isinstance(text, NothingFound):
+        _complain(f"newstui {args.command}: {text.line}")
     elif isinstance(text, ArticleLines):
         _print_articles(text.rows)
     elif isinstance(text, str):
@@ -1825,7 +1841,7 @@ def cmd_filters(args: argparse.Namespace, library: Library, config: Config) -> i
         )
     hidden = library.smart_counts().hidden
     if not rows:
-        return _emit(args, data, f"no filters: add [[filters]] to {config.path}")
+        return _emit(args, data, NothingFound(f"no filters: add [[filters]] to {config.path}"))
     if not args.json:
         _print_trimmed(table)
         hidden_text = f"{counted(hidden, 'article')} hidden (the app lists them under Hidden)"
@@ -2086,7 +2102,7 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
         ways = ["`newstui add URL`", "`newstui opml import FILE` (OPML, or newsboat's urls file)"]
         ways.append("`newstui import PATH`")
         empty = f"no sources yet: {', '.join(ways[:-1])} or {ways[-1]}"
-        return _emit(args, data, empty)
+        return _emit(args, data, NothingFound(empty))
     from rich.cells import cell_len
     from rich.table import Table
     from rich.text import Text
@@ -2312,8 +2328,10 @@ def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) 
             return _emit(
                 args,
                 [],
-                f"no articles: {args.feed!r} has not been fetched yet"
-                f" (`newstui fetch {shlex.quote(args.feed)}` fetches it)",
+                NothingFound(
+                    f"no articles: {args.feed!r} has not been fetched yet"
+                    f" (`newstui fetch {shlex.quote(args.feed)}` fetches it)"
+                ),
             )
         if feed_id is None:
             raise NewstuiError(
@@ -2343,9 +2361,8 @@ def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) 
     if not rows and not args.hidden and not args.json:  # a feed whose every article a filter hid
         empty += _hidden_by_filters(library, f, "article", "list --hidden")
         empty += _newsboat_hint(query.text if query is not None else "")
-    return _emit(
-        args, _rows_json(library, rows) if args.json else [], ArticleLines(rows) if rows else empty
-    )
+    shown = ArticleLines(rows) if rows else NothingFound(empty)
+    return _emit(args, _rows_json(library, rows) if args.json else [], shown)
 
 
 def _not_fetched_yet(library: Library, config: Config | None, name: str) -> bool:
@@ -2418,9 +2435,8 @@ def cmd_search(args: argparse.Namespace, library: Library, config: Config | None
             library, ArticleFilter(query=query), "matching article", "list --hidden --query QUERY"
         )
         empty += _newsboat_hint(query.text)
-    return _emit(
-        args, _rows_json(library, rows) if args.json else [], ArticleLines(rows) if rows else empty
-    )
+    shown = ArticleLines(rows) if rows else NothingFound(empty)
+    return _emit(args, _rows_json(library, rows) if args.json else [], shown)
 
 
 def cmd_show(args: argparse.Namespace, library: Library, config: Config | None) -> int:
@@ -2512,7 +2528,7 @@ def cmd_entities(args: argparse.Namespace, library: Library, config: Config | No
         for r in rows
     ]
     if args.json or not rows:
-        return _emit(args, data, "no entities found" + _other_types(args, library))
+        return _emit(args, data, NothingFound("no entities found" + _other_types(args, library)))
     from rich.table import Table
     from rich.text import Text
 
@@ -2568,7 +2584,7 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
         for r in rows
     ]
     if args.json or not rows:
-        return _emit(args, data, "no quotes found")
+        return _emit(args, data, NothingFound("no quotes found"))
     width = max(_stdout().width, 40)
     terminal = _stdout().is_terminal
     quotes: list[tuple[Text, Text]] = []  # each quote, and its line of who said it where

@@ -18,12 +18,13 @@ if TYPE_CHECKING:  # downloading (httpx) is imported by the commands that downlo
     from rich.table import Table
     from rich.text import Text
 
+    from newstui.cli import NothingFound
     from newstui.config import Config
     from newstui.downloads import QueueResult
     from newstui.library import Library
     from newstui.model import Download, StopThen
 
-Emit = Callable[[argparse.Namespace, Any, "str | Text | Table | None"], int]
+Emit = Callable[[argparse.Namespace, Any, "str | Text | Table | NothingFound | None"], int]
 
 
 def add_arguments(
@@ -296,7 +297,9 @@ def cmd_downloads(
             Text(terminal_safe(d.title, line=True)),
             Text(terminal_safe(detail or "", line=True)),
         )
-    empty = "no downloads (`newstui download ID` queues an article's enclosures)"
+    from newstui.cli import NothingFound  # (loaded: cli calls this) on stderr, as `list` says it
+
+    empty = NothingFound("no downloads (`newstui download ID` queues an article's enclosures)")
     return emit(args, [download_json(d) for d in rows], table if rows else empty)
 
 
