@@ -1473,6 +1473,19 @@ def test_quotes_of_an_undated_article_say_unknown_and_since_counts_it_like_age(c
     assert undated[0]["article_id"] in since
 
 
+def test_quotes_and_entities_cut_at_their_limit_say_so_on_stderr_and_all_lists_them(capsys):
+    """They stopped at 100 without a word, and had no --all (user test r43 M2)."""
+    for argv, noun in [(["quotes", "--since", "1900-01-01"], "quotes"), (["entities"], "entities")]:
+        assert main(["--demo", *argv, "--all", "--json"]) == 0
+        total = len(json.loads(capsys.readouterr().out))
+        assert main(["--demo", *argv, "--limit", "2"]) == 0
+        assert capsys.readouterr().err == (
+            f"newstui {argv[0]}: 2 of {total:,} {noun} shown; --limit {total} or --all shows them all\n"
+        )
+        assert main(["--demo", *argv, "--limit", str(total)]) == 0
+        assert capsys.readouterr().err == ""
+
+
 def test_a_database_path_reads_the_same_however_it_is_written(tmp_path, capsys):
     """--db is used as written when pathlib would keep it so, else as pathlib reads it."""
     plain = str(tmp_path / "n.db")

@@ -479,9 +479,7 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
             help="only entities this name stands for, as person:, org:, place: and group: find "
             "them (aliases, other names articles used, more or fewer middle names)",
         )
-        p.add_argument(
-            "--limit", type=_count, default=100, metavar="K", help="at most K (default 100)"
-        )
+        _limit_or_all(p, 100, "entity")
     if wanted("quotes"):
         p = command("quotes", "list direct quotes with their speakers, newest first")
         p.add_argument(
@@ -497,9 +495,7 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
             help="only quotes from articles dated on or after DATE (YYYY-MM-DD, or an age like 7d); "
             "an undated article counts from when it was first seen, as in after: and age:",
         )
-        p.add_argument(
-            "--limit", type=_count, default=100, metavar="K", help="at most K (default 100)"
-        )
+        _limit_or_all(p, 100, "quote")
     if wanted("opml"):
         p = command(
             "opml",
@@ -583,6 +579,17 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
             help="login: check the [sync] settings and password, and say what is wrong",
         )
     return parser
+
+
+def _limit_or_all(p: argparse.ArgumentParser, default: int, what: str) -> None:
+    """`--limit K` (at most K, `default` when not given) or `--all`, as `list` has them."""
+    size = p.add_mutually_exclusive_group()
+    size.add_argument(
+        "--limit", type=_count, default=default, metavar="K", help=f"at most K (default {default})"
+    )
+    size.add_argument(
+        "--all", dest="limit", action="store_const", const=None, help=f"every matching {what}"
+    )
 
 
 def _readable_arguments(args: argparse.Namespace) -> argparse.Namespace:
@@ -2523,6 +2530,9 @@ def cmd_entities(args: argparse.Namespace, library: Library, config: Config | No
         kinds = [args.type] if args.type else list(ENTITY_FIELDS.values())
         keys = tuple(dict.fromkeys(k for kind in kinds for k in query_keys(args.name, kind)))
     rows = library.entities(args.type, limit=args.limit, name_keys=keys)
+    if not args.json and rows and len(rows) == args.limit:  # (user test r43 M2: cut silently)
+        total = library.count_entities(args.type, name_keys=keys)
+        _say_more_exist("entities", len(rows), total, "entities", " or --all")
     data = [
         {"name": r.name, "type": r.type, "articles": r.articles, "mentions": r.mentions}
         for r in rows
@@ -2564,12 +2574,11 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
     from newstui.query import speaker_keys
 
     speaker: str | None = args.speaker
-    rows = library.quotes(
-        speaker=speaker,
-        limit=args.limit,
-        speaker_keys=speaker_keys(speaker, query_keys) if speaker else (),
-        since=args.since,
-    )
+    keys = speaker_keys(speaker, query_keys) if speaker else ()
+    rows = library.quotes(speaker=speaker, limit=args.limit, speaker_keys=keys, since=args.since)
+    if not args.json and rows and len(rows) == args.limit:  # (user test r43 M2: cut silently)
+        total, _ = library.count_quotes(speaker=speaker, speaker_keys=keys, since=args.since)
+        _say_more_exist("quotes", len(rows), total, "quotes", " or --all")
     data = [
         {
             "text": r.text,

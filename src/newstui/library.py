@@ -665,23 +665,30 @@ class Library:
         self,
         type_: str | None = None,
         *,
-        limit: int = 100,
+        limit: int | None = 100,
         name_keys: tuple[str, ...] | None = None,
     ) -> list[EntityRow]:
-        """Entities across all articles, by how many articles mention them; with `name_keys`
-        (a name's query keys) only those the name stands for, as `person:` finds them."""
+        """Entities across all articles, by how many articles mention them (`limit` None: all);
+        with `name_keys` (a name's query keys) only those the name stands for, as `person:`
+        finds them."""
         return _analysis.list_entities(self._db, type_, limit, name_keys=name_keys)
+
+    def count_entities(
+        self, type_: str | None = None, *, name_keys: tuple[str, ...] | None = None
+    ) -> int:
+        """How many entities `entities` finds with no limit."""
+        return _analysis.count_entities(self._db, type_, name_keys=name_keys)
 
     def quotes(
         self,
         *,
         speaker: str | None = None,
         article_id: int | None = None,
-        limit: int = 200,
+        limit: int | None = 200,
         speaker_keys: tuple[str, ...] = (),
         since: str | None = None,
     ) -> list[QuoteRow]:
-        """Quotes, newest articles first; optionally by one speaker (full name, surname, or an
+        """Quotes, newest articles first (`limit` None: all); optionally by one speaker (full name, surname, or an
         entity with one of `speaker_keys`), of one article, or dated on or after `since`."""
         return _analysis.list_quotes(
             self._db,
@@ -693,10 +700,16 @@ class Library:
         )
 
     def count_quotes(
-        self, *, speaker: str | None = None, speaker_keys: tuple[str, ...] = ()
+        self,
+        *,
+        speaker: str | None = None,
+        speaker_keys: tuple[str, ...] = (),
+        since: str | None = None,
     ) -> tuple[int, int]:
         """How many quotes `quotes` finds with no limit, and in how many articles."""
-        return _analysis.count_quotes(self._db, speaker=speaker, speaker_keys=speaker_keys)
+        return _analysis.count_quotes(
+            self._db, speaker=speaker, speaker_keys=speaker_keys, since=since
+        )
 
     # -- one story once ---------------------------------------------------------------------
 

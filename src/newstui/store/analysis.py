@@ -477,16 +477,45 @@ def article_entities(db: Database, article_id: int) -> list[EntityRow]:
 def list_entities(
     db: Database,
     type_: str | None = None,
-    limit: int = 100,
+    limit: int | None = 100,
     *,
     name_keys: tuple[str, ...] | None = None,
 ) -> list[EntityRow]:
-    """Entities across all articles, by how many articles mention them; with `name_keys` (a
-    name's NameKeys entries) only the entities that name stands for, as `person:` and `org:`
-    find them (query_sql.entity_ids_sql: aliases, other names articles used, a person's name
-    with more or fewer middle names, a name alone among a person's names)."""
+    """Entities across all articles, by how many articles mention them (`limit` None: all);
+    with `name_keys` (a name's NameKeys entries) only the entities that name stands for, as
+    `person:` and `org:` find them (query_sql.entity_ids_sql: aliases, other names articles
+    used, a person's name with more or fewer middle names, a name alone among a person's names)."""
     from newstui.model.analysis import EntityRow
 
+    where, params = _entities_where(type_, name_keys)
+    return [
+        EntityRow(*r)
+        for r in db.execute(
+            f"""SELECT e.id, e.name, e.type, count(DISTINCT m.article_id), count(*)
+            FROM entities e JOIN mentions m ON m.entity_id = e.id {where}
+            GROUP BY e.id ORDER BY count(DISTINCT m.article_id) DESC, e.name LIMIT ?""",
+            [*params, -1 if limit is None else limit],
+        ).fetchall()
+    ]
+
+
+def count_entities(
+    db: Database, type_: str | None = None, *, name_keys: tuple[str, ...] | None = None
+) -> int:
+    """How many entities list_entities would list with no limit."""
+    where, params = _entities_where(type_, name_keys)
+    row = db.execute(
+        f"""SELECT count(DISTINCT e.id)
+        FROM entities e JOIN mentions m ON m.entity_id = e.id {where}""",
+        params,
+    ).fetchone()
+    return int(row[0])
+
+
+def _entities_where(
+    type_: str | None, name_keys: tuple[str, ...] | None
+) -> tuple[str, list[object]]:
+    """The WHERE clause (and its parameters) choosing list_entities' and count_entities'."""
     clauses: list[str] = []
     params: list[object] = []
     if name_keys is not None:
@@ -497,16 +526,7 @@ def list_entities(
     if type_:
         clauses.append("e.type = ?")
         params.append(type_.upper())
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    return [
-        EntityRow(*r)
-        for r in db.execute(
-            f"""SELECT e.id, e.name, e.type, count(DISTINCT m.article_id), count(*)
-            FROM entities e JOIN mentions m ON m.entity_id = e.id {where}
-            GROUP BY e.id ORDER BY count(DISTINCT m.article_id) DESC, e.name LIMIT ?""",
-            [*params, limit],
-        ).fetchall()
-    ]
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
 def _quotes_where(
@@ -534,9 +554,10 @@ def count_quotes(
     speaker: str | None = None,
     *,
     speaker_keys: tuple[str, ...] = (),
+    since: str | None = None,
 ) -> tuple[int, int]:
     """How many quotes list_quotes would list with no limit, and in how many articles."""
-    where, params = _quotes_where(speaker, None, speaker_keys, None)
+    where, params = _quotes_where(speaker, None, speaker_keys, since)
     row = db.execute(
         f"""SELECT count(*), count(DISTINCT q.article_id)
         FROM quotes q JOIN articles a ON a.id = q.article_id JOIN feeds f ON f.id = a.feed_id
@@ -550,13 +571,14 @@ def list_quotes(
     db: Database,
     speaker: str | None = None,
     article_id: int | None = None,
-    limit: int = 200,
+    limit: int | None = 200,
     *,
     speaker_keys: tuple[str, ...] = (),
     since: str | None = None,
 ) -> list[QuoteRow]:
-    """Quotes, newest articles first; optionally by one speaker (case-insensitive, or an entity
-    with one of `speaker_keys`), in one article, or in articles dated on or after `since`."""
+    """Quotes, newest articles first (`limit` None: all); optionally by one speaker
+    (case-insensitive, or an entity with one of `speaker_keys`), in one article, or in articles
+    dated on or after `since`."""
     from newstui.model.analysis import QuoteRow
 
     where, params = _quotes_where(speaker, article_id, speaker_keys, since)
@@ -567,6 +589,6 @@ def list_quotes(
             a.sort_date, f.name, a.published
             FROM quotes q JOIN articles a ON a.id = q.article_id JOIN feeds f ON f.id = a.feed_id
             {where} ORDER BY a.sort_date DESC, a.id DESC, q.start LIMIT ?""",
-            [*params, limit],
+            [*params, -1 if limit is None else limit],
         ).fetchall()
     ]
