@@ -100,9 +100,13 @@ def join_stories(
     made = dict(sketched)
     joined = 0
     pending = sorted(made)
+    versions: _Versions | None = None  # the texts read, kept for the whole join (see _Versions)
     while pending:
         with write_transaction(db, check_references=False) as conn:
-            done, found = _join_some(conn, made, pending)
+            if versions is None:
+                versions = _Versions(conn)
+            versions.conn = conn
+            done, found = _join_some(conn, made, pending, versions)
         joined += found
         pending = pending[done:]
         if pending:
@@ -136,7 +140,10 @@ def gap_while_shared(opened_by_others: Callable[[], bool]) -> Callable[[], None]
 
 
 def _join_some(
-    conn: sqlite3.Connection, made: dict[int, StorySketch], pending: list[int]
+    conn: sqlite3.Connection,
+    made: dict[int, StorySketch],
+    pending: list[int],
+    versions: _Versions,
 ) -> tuple[int, int]:
     """join_stories' work in one transaction: the pending articles, in order, until it has
     taken JOIN_HOLD_SECONDS (one at least). Returns how many of them it went through, and how
@@ -144,7 +151,6 @@ def _join_some(
     from newstui.stories import SAME_STORY, packed_similarity
 
     started = time.monotonic()
-    versions = _Versions(conn)
     feeds = dict(
         conn.execute(
             f"SELECT a.id, a.feed_id FROM articles a WHERE a.id IN (SELECT value FROM "
@@ -278,7 +284,11 @@ def split_boilerplate_joins(conn: sqlite3.Connection) -> int:
 
 class _Versions:
     """Articles as `newstui.stories.same_story` judges them, read once for a join: each one's
-    title and shingles, and its feed's latest articles (whose shared text is boilerplate)."""
+    title and shingles, and its feed's latest articles (whose shared text is boilerplate).
+    Kept across a join's short transactions (user test r43 M4: made again for each, 5,000
+    templated leftovers of a killed fetch read and shingled the same candidates' texts again
+    every 0.2 s); a text another process changes meanwhile is sketched and joined again by
+    its new text anyway (sketch_again)."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
