@@ -240,8 +240,11 @@ def test_the_fetch_command_prints_one_line_per_failed_feed_and_feeds_json_shows_
     assert cli(db_path, config, "feeds", "--json") == 0
     feeds = {f["name"]: f for f in json.loads(capsys.readouterr().out)}
     assert feeds["Good"]["last_error"] is None and feeds["Good"]["articles"] == 3
-    assert "404" in feeds["Missing"]["last_error"]
+    assert feeds["Missing"]["last_error"].startswith("HTTP 404")  # (no name: user test r43 M6)
     assert "timed out" in feeds["Slow"]["last_error"]
+    assert cli(db_path, config, "fetch", "Missing", "--json") == 1  # (all it fetched failed)
+    [missing] = json.loads(capsys.readouterr().out)
+    assert missing["source"] == "Missing" and missing["error"].startswith("HTTP 404")
 
 
 def test_the_fetch_command_fails_when_every_feed_fails(db_path, feed_server, config_file, capsys):

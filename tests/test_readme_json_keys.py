@@ -1,5 +1,6 @@
-"""The README's tables of --json keys (`show`, `list`, `search`, `entities`, `quotes`) say what
-the commands print: every key, nested ones too, and no other (`damaged` went undocumented)."""
+"""The README's tables of --json keys (`show`, `list`, `search`, `entities`, `quotes`, `feeds`,
+`remove`, `fetch`) say what the commands print: every key, nested ones too, and no other
+(`damaged` went undocumented)."""
 
 # ruff: noqa: F811  (the CLI tests' fixtures are imported by name)
 
@@ -142,6 +143,8 @@ def test_the_readme_gives_every_key_of_show_json_and_no_other(stored):
         ("search", ["search", "harbour"]),
         ("entities", ["entities"]),
         ("quotes", ["quotes"]),
+        ("feeds", ["feeds"]),
+        ("remove", ["remove", "Harbour Radio"]),
     ],
 )
 def test_the_readme_gives_every_key_of_a_listings_json_and_no_other(stored, command, argv):

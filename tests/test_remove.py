@@ -46,7 +46,13 @@ def test_remove_keeps_starred_articles_unless_purged(fed):
 
 def test_remove_by_url_works_and_json_reports_counts(fed):
     url = re.search(r'url = "([^"]*atom)"', fed.config.read_text("utf-8")).group(1)
-    assert fed.json("remove", url) == {"removed": "Atom Lab", "deleted": 1, "kept_starred": 0}
+    assert fed.json("remove", url) == {  # fetch's row of a removed source (user test r43 M6)
+        "source": "Atom Lab",
+        "removed": True,
+        "deleted": 1,
+        "kept_starred": 0,
+        "unsubscribed": None,
+    }
 
 
 def test_remove_of_an_unknown_source_fails_with_one_line_and_changes_nothing(fed):

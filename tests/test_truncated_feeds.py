@@ -195,7 +195,7 @@ def test_a_feed_cut_short_is_counted_apart_from_the_sources_read_whole(
     feeds = {f["name"]: f for f in json.loads(run(db_path, config, capsys, "feeds", "--json")[1])}
     early = feeds["Early"]
     assert (early["failures"], feeds["Gazette"]["failures"]) == (1, 0)
-    assert "no article could be read, the feed was cut short" in early["last_error"]
+    assert early["last_error"].startswith("no article could be read, the feed was cut short")
     feed_server.route("/cut", body=RSS[: RSS.index(b"</item>") + len(b"</item>")] + b"<item")
     code, out, _ = run(db_path, config, capsys, "fetch", "--json")
     by_source = {o["source"]: o for o in json.loads(out)}

@@ -1443,7 +1443,8 @@ def _report(
             "feed": stored[o.name][1] if o.name in stored else None,
             "new": o.new,
             "updated": o.updated,
-            "error": o.error,
+            # without the name `source` gives, as `warning` (user test r43 M6)
+            "error": o.error and _own_error(o.error, o.name, None),
             "waiting_until": o.waiting_until,
             "warning": o.warning,
             "not_modified": o.not_modified,
@@ -1915,12 +1916,14 @@ def cmd_remove(args: argparse.Namespace, library: Library, config: Config) -> in
         text += " (--purge deletes them)"
         if unsubscribed:  # (FreshRSS drops a feed's items with it, starred too: r42 L10)
             text += f"; they stay here only: {unsubscribed} may drop them with the subscription"
-    return _emit(
-        args,
-        {"removed": name, "deleted": result.deleted, "kept_starred": result.kept_starred}
-        | ({"unsubscribed": unsubscribed} if unsubscribed else {}),
-        text,
-    )
+    data = {  # as fetch's row for a removed source, every key always there (r43 M6)
+        "source": name,
+        "removed": True,
+        "deleted": result.deleted,
+        "kept_starred": result.kept_starred,
+        "unsubscribed": unsubscribed,
+    }
+    return _emit(args, data, text)
 
 
 class FeedChoiceError(NewstuiError):
@@ -2095,7 +2098,9 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
             "articles": r.articles,
             "unread": r.unread,
             "last_fetched": r.last_fetched,
-            "last_error": r.last_error,
+            # without the name it opens with, as fetch's `error` (user test r43 M6)
+            "last_error": r.last_error
+            and _own_error(r.last_error, r.name, r.url and hide_passwords(r.url)),
             "failures": r.failures,
             "failing_since": r.failing_since,
             "next_try": r.waiting_until(now),
@@ -2200,7 +2205,8 @@ def _print_note(line: str) -> None:
 
 
 def _own_error(error: str, name: str, url: object) -> str:
-    """A fetch's error without the name the config gives (a URL when it gives none) it opens with."""
+    """A fetch's error without the name the config gives (a URL when it gives none) it opens
+    with (`url` None: the name alone)."""
     return error.removeprefix(f"{name}: ").removeprefix(f"{url}: ")
 
 

@@ -29,8 +29,8 @@ def test_a_removed_subscription_is_not_reported_removed_again_by_the_next_sync(
 
     assert main(["--db", str(db), "--config", str(config), "remove", "Pod", "--json"]) == 0
     removal = json.loads(capsys.readouterr().out)
-    assert (removal["removed"], removal["kept_starred"]) == ("Pod", 1)
-    assert "unsubscribed" in removal
+    assert (removal["source"], removal["removed"], removal["kept_starred"]) == ("Pod", True, 1)
+    assert removal["unsubscribed"]
     fake.api("/subscription/list", 200, {"subscriptions": [ONE]})  # the server did unsubscribe
     fake.api(f"/stream/contents/{READING}", 200, {"items": []})
 
