@@ -6,6 +6,7 @@ import json
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -1484,6 +1485,33 @@ def test_quotes_and_entities_cut_at_their_limit_say_so_on_stderr_and_all_lists_t
         )
         assert main(["--demo", *argv, "--limit", str(total)]) == 0
         assert capsys.readouterr().err == ""
+
+
+def test_backup_copies_the_store_as_of_now_while_another_newstui_writes(cli, tmp_path):
+    """`cp newstui.db` while another newstui wrote lost what its -wal held (user test r43 M3)."""
+    from newstui.model import Article
+
+    with Library.open(cli.db) as library:
+        feed = library.register_source("https://a.example/feed", "A")
+        library.bulk_insert(feed, [Article(title="Kept", text="Kept.", guid="k")])
+    writer = sqlite3.connect(cli.db, isolation_level=None)
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("UPDATE articles SET starred = 1")  # committed: in the -wal alone
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("UPDATE articles SET read = 1")  # a write under way
+    copy = tmp_path / "copy.db"
+    try:
+        assert cli("backup", str(copy)) == 0, cli.err
+        assert cli("backup", str(copy)) == 1
+        assert one_line(cli.err) == f"newstui: {copy}: already exists (--force replaces it)"
+        assert cli("backup", str(copy), "--force") == 0
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert cli.out.startswith(f"backed up {cli.db} to {copy} (")
+    assert not Path(f"{copy}-wal").exists()  # one file
+    [row] = cli.json("list", "--db", str(copy))
+    assert (row["title"], row["starred"], row["read"]) == ("Kept", True, False)
 
 
 def test_a_database_path_reads_the_same_however_it_is_written(tmp_path, capsys):

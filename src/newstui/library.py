@@ -138,6 +138,16 @@ class Library:
         """Whether another process has the store at `path` open (see store.db.open_elsewhere)."""
         return _db.open_elsewhere(path)
 
+    @property
+    def file(self) -> str:
+        """The database's file (":memory:" for a store in memory)."""
+        return _db.connection_file(self._db.conn)
+
+    def back_up(self, target: Path | str) -> None:
+        """Write a copy of the whole store to the file `target` (made or overwritten), as of
+        one moment, while other processes go on writing (see store.db.back_up)."""
+        _db.back_up(self._db, target)
+
     def close(self) -> None:
         """Close the connection, once the index rebuilds its writes left due are done."""
         _db.close_db(self._db)

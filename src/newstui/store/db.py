@@ -1069,6 +1069,19 @@ def open_elsewhere(path: Path | str) -> bool:
     return False
 
 
+def back_up(db: Database, target: Path | str) -> None:
+    """Copy the whole database into the file `target` (made or overwritten) with SQLite's
+    online backup API in one step: one read transaction, so the copy is the store as of one
+    moment while another process writes (WAL: that writer is not held up). The copy is one
+    self-contained file (journal_mode DELETE): no -wal beside it is needed."""
+    copy = sqlite3.connect(target, isolation_level=None)
+    try:
+        db.conn.backup(copy)  # (pages=-1: every page in one step)
+        copy.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        copy.close()
+
+
 def _read_only(path: Path | str, read: Callable[[sqlite3.Connection], int]) -> int:
     """`read` of the store at `path`, opened read-only; 0 for a missing or unreadable file."""
     from pathlib import Path
