@@ -308,7 +308,25 @@ def test_add_refuses_a_feed_already_configured(fed):
 def test_fetch_stores_every_feed_and_prints_a_summary(fed):
     assert {f["name"]: f["articles"] for f in fed.json("feeds")} == {"Atom Lab": 1, "Wire": 3}
     assert fed("fetch") == 0
-    assert "0 new" in fed.out
+    assert "0 new" in fed.out and "unanalysed" not in fed.out
+
+    def killed_after_storing(guid: str) -> None:  # as a fetch `kill -9`ed leaves an article
+        from newstui.model import Article
+
+        with Library.open(fed.db) as library:
+            wire = library.find_source("Wire")
+            assert wire is not None
+            article = Article(title=guid, text="Ana Lopes said it was over.", guid=guid)
+            library.save_batch(wire, [article])
+
+    # the next fetch analyses what it left, and says so (r43 M4: "0 new" after minutes of CPU)
+    killed_after_storing("left-1")
+    assert fed("fetch") == 0
+    assert fed.out.strip().endswith(
+        ": 0 new articles, 0 updated; analysed 1 article left unanalysed by an earlier fetch"
+    )
+    killed_after_storing("left-2")
+    assert {"source": None, "leftovers_analysed": 1} in fed.json("fetch")
 
 
 def test_fetch_by_name_fetches_only_that_feed(db_path, feed_server, config_file, capsys):

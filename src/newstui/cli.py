@@ -1436,9 +1436,10 @@ def _report(
     library: Library | None = None,
     config: Config | None = None,
     episodes: Sequence[EpisodesQueued] = (),
+    leftovers: int = 0,
 ) -> int:
     from newstui.ingest import describe, file_problem_lines, fulltext_said, fulltext_warnings
-    from newstui.model.fetching import kept_lines, less_copies
+    from newstui.model.fetching import kept_lines, leftovers_said, less_copies
 
     outcomes = less_copies(outcomes, removed)  # a moved feed's copies: not new to the user
     failed = [o for o in outcomes if o.failed]
@@ -1494,6 +1495,8 @@ def _report(
                 for f in cleaned.feeds
                 if f.removed
             )
+        if leftovers:  # articles a killed fetch stored and left unanalysed (r43 M4)
+            data.append({"source": None, "leftovers_analysed": leftovers})
         _emit(args, data)
     else:
         deleted = [r for r in removed if r.outcome == "deleted"]
@@ -1535,6 +1538,7 @@ def _report(
             sum(o.fulltext_left for o in outcomes),
         ):
             summary += f"; {pages}"
+        summary += leftovers_said(leftovers)
         if _plain_width() is None:  # a terminal: wrapped at spaces, as the notes after it
             _print_note(summary)
         else:  # written as it is into a pipe: rich is not loaded for it
@@ -1664,6 +1668,7 @@ def cmd_fetch(
     # feeds newsboat marks wait for, not read since their import: this fetch reads them
     unread_for_marks = {w.feed_url for w in library.waiting_marks() if not w.read_since}
     before = library.last_article_id()  # (what is stored after it is new: download_new)
+    left = library.count_unanalysed()  # what a killed fetch left: this one analyses them
     outcomes: list[SourceOutcome] = []
     if (not args.names or server_named) and config.sync is not None:
         from newstui.ingest import feeds_fetched_directly, sync_with_server
@@ -1680,6 +1685,7 @@ def cmd_fetch(
         )
     outcomes += [import_local(library, local, config.settings.extractor) for local in locals_named]
     removed += move_set_aside(library, config)  # a feed's edited URL read: its articles follow
+    leftovers = left - library.count_unanalysed(before) if left else 0
     filtered = apply_filters(library, config)
     queued = _queue_new_episodes(library, config, before)
     from newstui.retention import cleanup
@@ -1693,6 +1699,7 @@ def cmd_fetch(
         library=library,
         config=config,
         episodes=queued,
+        leftovers=leftovers,
     )
     if not args.json:
         for entry, matched in filtered:

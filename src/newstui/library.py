@@ -638,6 +638,11 @@ class Library:
         fetch); one index look-up, with no extractor loaded to ask."""
         return _analysis.any_unanalysed(self._db)
 
+    def count_unanalysed(self, up_to: int | None = None) -> int:
+        """How many articles (ids up to `up_to`, None: all) have no analysis at all: before a
+        fetch, those an earlier fetch left (killed before it analysed what it stored)."""
+        return _analysis.count_unanalysed(self._db, up_to)
+
     def mark_unanalysed(self, version: str, ids: Iterable[int] | None = None) -> int:
         """Give articles not yet at `version` an empty analysis at once (an extractor that
         finds nothing); returns how many."""

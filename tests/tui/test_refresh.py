@@ -249,6 +249,11 @@ def test_the_refresh_summary_names_a_single_source():
     assert refresh_summary(
         [SourceOutcome("A", error="A: 404"), SourceOutcome("B", error="B: 404")]
     ) == ("Refreshed 0 of 2 sources: 2 failed (404) — see ! in Sources")
+    # what a killed fetch left, analysed by this refresh: said (user test r43 M4)
+    assert refresh_summary([SourceOutcome("World Wire")], leftovers=5000) == (
+        "Refreshed World Wire: nothing new; analysed 5,000 articles left unanalysed by an "
+        "earlier fetch"
+    )
 
 
 def test_the_refresh_summary_says_how_many_articles_a_source_left_the_config_took():

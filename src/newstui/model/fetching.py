@@ -171,6 +171,14 @@ class RemovedSource:
         )
 
 
+def leftovers_said(count: int) -> str:
+    """The clause a fetch or refresh adds when it analysed articles an earlier fetch stored but
+    left unanalysed (killed, `kill -9`: minutes of work, user test r43 M4), else ""."""
+    if not count:
+        return ""
+    return f"; analysed {counted(count, 'article')} left unanalysed by an earlier fetch"
+
+
 def kept_lines(removed: Sequence[RemovedSource], config: str) -> list[str]:
     """The lines of the sources set aside or moved (those deleted are said apart): one each for
     a moved one and one whose URL changed, one for all those simply no longer in `config`."""

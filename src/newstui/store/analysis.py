@@ -113,6 +113,17 @@ def any_unanalysed(db: Database) -> bool:
     )
 
 
+def count_unanalysed(db: Database, up_to: int | None = None) -> int:
+    """How many articles (with ids up to `up_to`, None: every one) have no analysis at all:
+    counted in the index of analysis versions."""
+    return int(
+        db.execute(
+            "SELECT count(*) FROM articles WHERE nlp_version IS NULL AND id <= ?",
+            [up_to if up_to is not None else 2**63 - 1],
+        ).fetchone()[0]
+    )
+
+
 def save_analysis(
     db: Database,
     article_id: int,

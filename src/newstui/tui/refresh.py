@@ -112,6 +112,22 @@ def run_refresh(
     )
 
 
+def unanalysed(db_path: Path | str) -> tuple[int, int]:
+    """Before a refresh: the last article's id and how many have no analysis (an earlier
+    fetch killed before it analysed what it stored: the refresh analyses them)."""
+    with Library.open(db_path, threads=True) as library:
+        return library.last_article_id(), library.count_unanalysed()
+
+
+def leftovers_analysed(db_path: Path | str, before: tuple[int, int]) -> int:
+    """After a refresh: how many of the articles `unanalysed` counted it analysed."""
+    last, left = before
+    if not left:
+        return 0
+    with Library.open(db_path, threads=True) as library:
+        return left - library.count_unanalysed(last)
+
+
 def run_unsubscribe(db_path: Path | str, config: Config, feed_id: int) -> str | None:
     """Unsubscribe a source on the sync server if it is a server subscription; its URL or None."""
     from newstui.sync.run import unsubscribe_source
@@ -222,13 +238,14 @@ def refresh_summary(
     outcomes: Iterable[SourceOutcome],
     removed: Iterable[RemovedSource] = (),
     cleaned: CleanupReport | None = None,
+    leftovers: int = 0,
 ) -> str:
     """One line for a finished refresh, e.g. "Refreshed 28 of 30 sources: 12 new articles;
     2 failed (connection refused) — see ! in Sources", so a refresh never shows more than one
     notification and an offline one says that nothing was read, and why. A failed sync is no
     source in Sources: its error is said instead."""
     from newstui.ingest import describe
-    from newstui.model.fetching import kept_lines, less_copies
+    from newstui.model.fetching import kept_lines, leftovers_said, less_copies
 
     left = list(removed)
     # a server subscription the sync reads is counted with it (as `fetch` counts them)
@@ -258,6 +275,7 @@ def refresh_summary(
     if cleaned is not None and cleaned.removed:
         n = cleaned.removed
         gone += f"; cleaned up {n:,} old article{'s' * (n != 1)}"
+    gone += leftovers_said(leftovers)
     if not outcomes:
         return sentence(gone.removeprefix("; ")) if gone else "Nothing refreshed"
     if len(sources) == 1 and sources[0].error:

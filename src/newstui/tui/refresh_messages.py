@@ -39,6 +39,7 @@ class RefreshFinished(Message):
     warning: str | None = None
     cancelled: bool = False
     cleaned: CleanupReport | None = None
+    leftovers: int = 0  # articles an earlier (killed) fetch left unanalysed, analysed by it
 
 
 @dataclass(eq=False, repr=False)

@@ -205,10 +205,11 @@ class SourceRefresh(StatusRow, RefreshReloads):
     def _refresh(self, plan: RefreshPlan) -> None:
         from newstui.model.fetching import RemovedSource
         from newstui.model.retention import CleanupReport
-        from newstui.tui.refresh import run_refresh
+        from newstui.tui.refresh import leftovers_analysed, run_refresh, unanalysed
 
         assert self.config is not None
         cancel = get_current_worker().cancelled_event  # set when the app quits
+        left = unanalysed(self.db_path)  # what a killed fetch left: the refresh analyses them
         outcomes: list[SourceOutcome] = []
         removed: list[RemovedSource | CleanupReport] = []
         waiting = waited_for(plan)
@@ -230,8 +231,9 @@ class SourceRefresh(StatusRow, RefreshReloads):
         finally:  # a refresh that raised still ends (the error is shown by the worker handler)
             gone = tuple(r for r in removed if isinstance(r, RemovedSource))
             cleaned = next((r for r in removed if isinstance(r, CleanupReport)), None)
+            leftovers = leftovers_analysed(self.db_path, left) if not cancel.is_set() else 0
             finished = RefreshFinished(
-                tuple(outcomes), gone, warning, cancel.is_set(), cleaned=cleaned
+                tuple(outcomes), gone, warning, cancel.is_set(), cleaned, leftovers
             )
             self.post_message(finished)
 
@@ -276,14 +278,14 @@ class SourceRefresh(StatusRow, RefreshReloads):
         self.fit_status()
         if message.cancelled:
             return
-        if message.outcomes or message.removed or message.cleaned:
+        if message.outcomes or message.removed or message.cleaned or message.leftovers:
             from newstui.tui.refresh import as_listed, moves_unsaid, refresh_summary
 
             failed = any(o.error for o in message.outcomes)
             outcomes = as_listed(message.outcomes, self.config, self.sources.feeds)
             outcomes, self._moves_said = moves_unsaid(outcomes, self._moves_said)
             self.notify(
-                refresh_summary(outcomes, message.removed, message.cleaned),
+                refresh_summary(outcomes, message.removed, message.cleaned, message.leftovers),
                 severity="warning" if failed else "information",
                 markup=False,
             )
