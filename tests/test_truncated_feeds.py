@@ -181,7 +181,7 @@ def test_a_feed_cut_short_is_counted_apart_from_the_sources_read_whole(
     code, out, err = run(db_path, config, capsys, "fetch")
 
     assert code == 3  # what was read is stored: the one cut early, nothing read, failed
-    assert out.strip() == "1 of 3 sources ok, 1 cut short: 3 new articles, 0 updated"
+    assert out.strip() == "1 of 3 sources ok, 1 cut short, 1 failed: 3 new articles, 0 updated"
     [warning] = [line for line in err.splitlines() if "Gazette" in line]
     assert warning == (
         "warning: Gazette: the feed was cut short (line 2, column 209); "

@@ -1530,6 +1530,7 @@ def _report(
         summary = (
             f"{ok:,} of {counted(len(outcomes), 'source')} ok"
             + (f", {cut:,} cut short" if cut else "")
+            + (f", {len(failed):,} failed" if failed else "")  # (user test r43 L3)
             + f": {counted(new, 'new article')}, {updated:,} updated"
         )
         if pages := fulltext_said(  # pages, not sources: their own clause
