@@ -53,7 +53,7 @@ def test_list_and_search_warn_about_a_broken_view_in_one_line_and_still_answer(
     assert run(*command) == 0
 
     warning = one_line(run.err)
-    assert warning.startswith(f"newstui: warning: {run.config}:6: {VIEW_ERROR}")
+    assert warning.startswith(f"warning: {run.config}:6: {VIEW_ERROR}")
     assert "Harbour cranes return" in run.out
 
 
@@ -65,7 +65,7 @@ def test_fetch_and_list_give_the_same_warning_for_a_broken_view_and_go_on(
 
     assert run("fetch") == 0  # one broken view stops no command (the app shows the same line)
     fetch_warning = one_line(run.err)
-    assert fetch_warning.startswith(f"newstui: warning: {run.config}:6: {VIEW_ERROR}")
+    assert fetch_warning.startswith(f"warning: {run.config}:6: {VIEW_ERROR}")
     assert "new article" in run.out
     assert run("list") == 0
     assert one_line(run.err) == fetch_warning
@@ -91,7 +91,7 @@ def test_a_view_saved_before_dashes_were_refused_is_one_warning_saying_how_to_fi
     assert run(*command) == 0
 
     assert one_line(run.err) == (
-        f"newstui: warning: {run.config}:6: view 'No floods': query 'tokyo --flood': '--flood': "
+        f"warning: {run.config}:6: view 'No floods': query 'tokyo --flood': '--flood': "
         "one - leaves a word out (-flood or NOT flood) at 7; the view is broken until its query "
         "is fixed"
     )
@@ -136,7 +136,7 @@ def test_every_kind_of_bad_stored_query_is_a_warning_not_a_stop(
 
     assert "http://x.example/f" in run.out
     line = 3 if query else 1  # its `query = …` line; an empty one: the view has none
-    assert one_line(run.err).startswith(f"newstui: warning: {run.config}:{line}: view 'Bad'")
+    assert one_line(run.err).startswith(f"warning: {run.config}:{line}: view 'Bad'")
     assert problem in run.err
 
 
@@ -182,7 +182,7 @@ def test_list_warns_about_a_missing_explicit_config_and_lists(db_path, tmp_path,
 
     assert run("list") == 0
 
-    assert run.err.startswith(f"newstui: warning: {run.config}: config file not found")
+    assert run.err.startswith(f"warning: {run.config}: config file not found")
     assert run.err.endswith("\nnewstui list: no articles\n") and run.out == ""
     assert not run.config.exists()
 
@@ -209,7 +209,7 @@ def test_import_warns_of_a_broken_view_and_imports(db_path, tmp_path, capsys, se
 
     assert run("import", str(seed_article)) == 0
 
-    assert f"newstui: warning: {run.config}:6: {VIEW_ERROR}" in run.err
+    assert f"warning: {run.config}:6: {VIEW_ERROR}" in run.err
     assert len(run.json("list")) == 1
 
 

@@ -44,7 +44,7 @@ def test_the_first_command_after_a_resketching_upgrade_says_so_once(tmp_path, ca
     stored(path, 3)
     made_by_schema(path, version)
 
-    assert listed(path, capsys) == (3, "upgrading the store: 3 articles…\n")
+    assert listed(path, capsys) == (3, "newstui: upgrading the store: 3 articles…\n")
     assert listed(path, capsys) == (3, "")
 
 

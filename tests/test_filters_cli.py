@@ -129,7 +129,7 @@ def test_a_filter_query_that_does_not_parse_is_one_warning_and_every_command_run
     lines = config.read_text("utf-8").splitlines()
     line = len(lines)  # its `query = …` line
     warning = (
-        f"newstui: warning: {config}:{line}: filter 'old': query 'title:--flood': 'title:--flood': "
+        f"warning: {config}:{line}: filter 'old': query 'title:--flood': 'title:--flood': "
         "one - leaves a word out (-title:flood or NOT title:flood) at 1; the filter is off until "
         "its query is fixed, and what it hid stays hidden\n"
     )

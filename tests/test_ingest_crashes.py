@@ -159,7 +159,7 @@ def test_a_fetch_killed_by_the_extractor_is_followed_by_one_that_leaves_that_art
     assert second.returncode == 0, second.stderr
     warnings = [line for line in second.stderr.splitlines() if "warning" in line]
     assert warnings == [
-        'newstui: warning: Harbour News: "Harbour News story 1" (article 2): extractor rules '
+        'warning: Harbour News: "Harbour News story 1" (article 2): extractor rules '
         f"failed: {CRASHED}; kept without quotes or entities"
     ]
     assert analysed(db_path) == {

@@ -112,7 +112,7 @@ def test_a_fetch_of_many_feeds_where_no_worker_can_start_parses_and_analyses_her
         feed_server.route(f"/f{i}", body=rss(i, 30), headers={"Content-Type": RSS})
     capsys.readouterr()
 
-    with caplog.at_level(logging.WARNING):  # (the command prints it: "newstui: warning: …")
+    with caplog.at_level(logging.WARNING):  # (the command prints it: "warning: …")
         assert main(["--db", str(db_path), "--config", str(config), "fetch"]) == 0
 
     stored = analysed(db_path)

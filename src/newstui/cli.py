@@ -735,7 +735,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command not in QUIET_COMMANDS:
         import logging  # the fetching pipeline and full text log warnings; readers load none
 
-        logging.basicConfig(level=logging.WARNING, format="newstui: warning: %(message)s")
+        logging.basicConfig(level=logging.WARNING, format="warning: %(message)s")
     as_json = bool(getattr(args, "json", False))
     try:
         with stop_on_signals():
@@ -921,7 +921,7 @@ def _config(
     with _about(str(path)):
         config = load_config(path)
     for warning in config.warnings if warn else ():
-        _complain(f"newstui: warning: {warning}")
+        _complain(f"warning: {warning}")
     return config
 
 
@@ -1130,11 +1130,11 @@ def _optional_config(args: argparse.Namespace, command: str, explicit: bool) -> 
         config = _config(path, explicit, warn=not named)
         for view in config.views if named else ():  # the named one's problem is the error
             if view.problem and view.name.casefold() != named.casefold():
-                _complain(f"newstui: warning: {view.problem}")
+                _complain(f"warning: {view.problem}")
         return config
     except ConfigError as exc:
         if command in ("list", "search") and not getattr(args, "view", None):
-            _complain(f"newstui: warning: {exc}")
+            _complain(f"warning: {exc}")
             return None
         raise
 
@@ -1148,7 +1148,11 @@ def _opened(db_path: Path | str) -> Library:
 
 
 def _say_upgrading(articles: int) -> None:
-    print(f"upgrading the store: {counted(articles, 'article')}…", file=sys.stderr, flush=True)
+    print(
+        f"newstui: upgrading the store: {counted(articles, 'article')}…",
+        file=sys.stderr,
+        flush=True,
+    )
 
 
 def _first_fetch_pool(
@@ -1172,7 +1176,7 @@ def _warn_about_password(config: Config) -> None:
 
         warning = password_warning(config.sync, config.path)
         if warning:
-            _complain(f"newstui: warning: {warning}")
+            _complain(f"warning: {warning}")
 
 
 class NothingFound:

@@ -1,6 +1,6 @@
 """Warnings logged while the app runs (an article the extractor failed on in the analysis after
 an upgrade, a full-text fetch's, a library's): into the app and a log file, never onto the
-terminal the app draws on. The CLI's logging writes `newstui: warning: …` lines to stderr, and
+terminal the app draws on. The CLI's logging writes `warning: …` lines to stderr, and
 under the app such a line landed in the middle of the screen."""
 
 from __future__ import annotations
