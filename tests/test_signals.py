@@ -10,7 +10,7 @@ import weakref
 
 import pytest
 
-from newstui.signals import Stopped, stop_on_signals
+from newstui.signals import Stopped, quiet_after_stop, stop_on_signals
 
 
 class Thing:
@@ -66,6 +66,21 @@ def test_other_ignored_exceptions_still_reach_the_previous_hook():
     finally:
         sys.unraisablehook = previous
     assert seen == [ValueError]
+
+
+def test_after_a_stop_a_half_built_objects_finaliser_prints_nothing(monkeypatch, capsys):
+    """The stop cut an object's __init__ short; its finaliser fails at the exit (asyncio's
+    transport: "Exception ignored in … no attribute '_closing'" after "stopped by SIGHUP")."""
+
+    class HalfBuilt:
+        def __del__(self) -> None:
+            raise AttributeError("'HalfBuilt' object has no attribute '_closing'")
+
+    monkeypatch.setattr(sys, "unraisablehook", sys.__unraisablehook__)
+    quiet_after_stop()
+    HalfBuilt()
+    gc.collect()
+    assert capsys.readouterr().err == ""
 
 
 def test_the_previous_handlers_and_hook_come_back_after_the_block():

@@ -49,7 +49,14 @@ from newstui.model import (
 )
 from newstui.newsboat_options import newsboat_option
 from newstui.paths import default_config_path, default_db_path, demo_db_path, opened_as_written
-from newstui.signals import EXIT_GRACE, Stopped, exit_status, exit_within, stop_on_signals
+from newstui.signals import (
+    EXIT_GRACE,
+    Stopped,
+    exit_status,
+    exit_within,
+    quiet_after_stop,
+    stop_on_signals,
+)
 from newstui.text import clean_line, terminal_safe
 
 # asyncio too is imported by the commands that fetch or sync: it costs a quick command ~30 ms.
@@ -741,6 +748,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with stop_on_signals():
             return run(args)
     except Stopped as stopped:
+        quiet_after_stop()
         message = f"stopped by {stopped.signal_name}; what was stored is kept"
         _fail(as_json, message, "stopped")
         exit_within(EXIT_GRACE, exit_status(stopped.signum))
