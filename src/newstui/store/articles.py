@@ -778,6 +778,26 @@ _HIDDEN = "SELECT id FROM articles WHERE hidden = 1"
 
 
 def _where(db: Database, f: ArticleFilter) -> tuple[str, list[object]]:
+    clauses, params = _conditions(db, f)
+    if f.folds_copies and folds_by_match(f):
+        folded, folded_params = _folded(db, clauses, params)
+        clauses.append(f"a.id NOT IN ({folded})")
+        params += folded_params
+    return " WHERE " + " AND ".join(clauses), params
+
+
+def _folded(db: Database, clauses: list[str], params: list[object]) -> tuple[str, list[object]]:
+    """The SELECT of the versions a list by match leaves out (_FOLDED_MATCHES of its
+    conditions), kept as a match set is: a count and the windows after it evaluate it once."""
+    from newstui.store.match_sets import match_set
+
+    matching = _FOLDED_MATCHES.format(matching=" AND ".join(clauses))
+    folded, folded_params, _ = match_set(db, matching, list(params))
+    return folded, folded_params
+
+
+def _conditions(db: Database, f: ArticleFilter) -> tuple[list[str], list[object]]:
+    """The filter's conditions over `articles a` but the one folding a search's copies."""
     clauses: list[str] = []
     params: list[object] = []
     if f.feed_id is not None:
@@ -818,11 +838,7 @@ def _where(db: Database, f: ArticleFilter) -> tuple[str, list[object]]:
     if f.folds_copies and not folds_by_match(f):
         clauses.append(f"a.id NOT IN ({_STORY_COPIES})")
     clauses.append(f"a.id {'IN' if f.hidden else 'NOT IN'} ({_HIDDEN})")
-    if f.folds_copies and folds_by_match(f):
-        matching = " AND ".join(clauses)
-        clauses.append(f"a.id NOT IN ({_FOLDED_MATCHES.format(matching=matching)})")
-        params += params
-    return " WHERE " + " AND ".join(clauses), params
+    return clauses, params
 
 
 def folds_by_match(f: ArticleFilter) -> bool:
@@ -846,10 +862,10 @@ def count_articles(db: Database, f: ArticleFilter = EVERY_ARTICLE) -> int:
         matches, params, size = match_set(db, *one_set)
         if size is None:
             size = db.execute(f"SELECT count(*) FROM ({matches})", params).fetchone()[0]
-        folded = _FOLDED_MATCHES.format(matching=f"a.id IN ({matches}) AND a.id NOT IN ({_HIDDEN})")
+        folded, folded_params = _folded(db, *_conditions(db, f))  # (the windows' own)
         left_out = db.execute(
             f"SELECT count(*) FROM ({_HIDDEN} UNION {folded}) x WHERE x.id IN ({matches})",
-            [*params, *params],
+            [*folded_params, *params],
         ).fetchone()[0]
         return int(size) - int(left_out)
     where, params = _where(db, f)
