@@ -354,11 +354,6 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
 
     if wanted("app"):
         command("app", "open the reading app (the default)", json_output=False)
-    if wanted("filters"):
-        command(
-            "filters",
-            "apply the config's [[filters]] to articles they have not seen and list what each matched",
-        )
     if wanted("add"):
         p = command(
             "add",
@@ -503,6 +498,11 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
             "an undated article counts from when it was first seen, as in after: and age:",
         )
         _limit_or_all(p, 100, "quote")
+    if wanted("filters"):
+        command(
+            "filters",
+            "apply the config's [[filters]] to articles they have not seen and list what each matched",
+        )
     if wanted("opml"):
         p = command(
             "opml",

@@ -48,7 +48,7 @@ class SubscriptionsImported:
         if added < found:  # the others were listed there already (by URL)
             text += f" ({found - added:,} already there)"
         if self.tagged:
-            text += f"; {counted(len(self.tagged), 'feed')} there already got tags"
+            text += f"; tags added to {counted(len(self.tagged), 'feed')} already there"
         if self.views:
             n = len(self.added_views)
             text += f"; {counted(n, 'query feed')} added as {'a view' if n == 1 else 'views'}"

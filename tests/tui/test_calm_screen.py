@@ -113,7 +113,11 @@ async def test_help_lists_each_key_once_and_the_article_keys_as_working_in_every
         article = "The article (any pane)"
         for text in ("Toggle read / unread", "Toggle the star", "Open the link in a browser"):
             assert section[text] == article  # m, s, o work in the reader too
-        for text in ("Download the article's enclosure (podcast)", "Fetch the full text"):
+        texts = (
+            "Download the article's attached file (podcast episode)",
+            "Fetch the article's full text from its web page",
+        )
+        for text in texts:
             assert section[text] == article  # d, f work in the headlines too
         assert section["Search"].startswith("Anywhere")  # not only in the headlines
         assert section["Find words in the article"] == "Reader"

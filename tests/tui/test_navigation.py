@@ -274,7 +274,7 @@ async def test_the_palette_lists_only_newstuis_commands_with_one_quit(db_path):
         titles = [c.title for c in app.get_system_commands(app.main)]
         assert not {"Theme", "Keys", "Maximize", "Minimize", "Screenshot"} & set(titles)
         assert [t for t in titles if t.startswith("Quit")] == ["Quit"]
-        assert "Command palette" not in titles  # (it is open)
+        assert "Find a command by its name (command palette)" not in titles  # (it is open)
         await pilot.press("ctrl+p")
         await settle(pilot)
         await pilot.press(*"quit")

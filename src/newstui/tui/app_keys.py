@@ -45,7 +45,7 @@ APP_BINDINGS: list[BindingType] = [
         "main('mark_every_feed_read')",
         "Every feed read",
         show=False,
-        tooltip="Mark every feed's articles read, whichever view is shown (newsboat's C)",
+        tooltip="Mark the articles of every feed read, whatever the list shows",
         id="sources.mark_all_read",
     ),
     Binding(
@@ -80,7 +80,7 @@ APP_BINDINGS: list[BindingType] = [
         "main('pipe')",
         "Pipe",
         show=False,
-        tooltip="Pipe the article to a command",
+        tooltip="Send the article's text to a shell command and show its output",
         id="article.pipe",
     ),
     Binding(
@@ -88,7 +88,7 @@ APP_BINDINGS: list[BindingType] = [
         "main('fetch_fulltext')",
         "Full text",
         show=False,
-        tooltip="Fetch the full text",
+        tooltip="Fetch the article's full text from its web page",
         id="article.fetch_fulltext",
     ),
     Binding(
@@ -96,7 +96,7 @@ APP_BINDINGS: list[BindingType] = [
         "main('download')",
         "Download",
         show=False,
-        tooltip="Download the article's enclosure (podcast)",
+        tooltip="Download the article's attached file (podcast episode)",
         id="article.download",
     ),
     Binding(
@@ -104,7 +104,7 @@ APP_BINDINGS: list[BindingType] = [
         "main('play')",
         "Play",
         show=False,
-        tooltip="Play the article's enclosure with the player",
+        tooltip="Play the article's attached file (podcast episode) with the player",
         id="article.play",
     ),
     Binding(
@@ -164,7 +164,7 @@ APP_BINDINGS: list[BindingType] = [
         "save_view",
         "Save view",
         show=False,
-        tooltip="Save the current search, entity or speaker list as a view (feeds.toml)",
+        tooltip="Save the current search, entity or speaker list as a view (a list in Sources)",
         id="app.save_view",
     ),
     Binding(
@@ -190,7 +190,7 @@ APP_BINDINGS: list[BindingType] = [
         "Palette",
         show=False,
         priority=True,
-        tooltip="Command palette",
+        tooltip="Find a command by its name (command palette)",
         id="app.command_palette",
     ),
     Binding(  # (not a priority key, as Ctrl-P is: a box one types in keeps its `:`)
@@ -198,7 +198,7 @@ APP_BINDINGS: list[BindingType] = [
         "command_palette",
         "Commands",
         show=False,
-        tooltip="Command palette, as newsboat's command line",
+        tooltip="Find a command by its name (as newsboat's : command line)",
         id="app.command_line",
     ),
 ]

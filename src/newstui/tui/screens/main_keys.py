@@ -57,7 +57,7 @@ MAIN_BINDINGS: list[BindingType] = [
         "sidebar_tab('entities')",
         "Entities",
         show=False,
-        tooltip="Sidebar: entities",
+        tooltip="Sidebar: people, organisations, places and groups",
         id="sidebar.entities",
     ),
     Binding(
@@ -73,7 +73,7 @@ MAIN_BINDINGS: list[BindingType] = [
         "toggle_full_reader",
         "Full width",
         show=False,
-        tooltip="Full-width reader",
+        tooltip="The article alone, full width",
         id="reader.full_width",
     ),
     Binding(
@@ -81,7 +81,7 @@ MAIN_BINDINGS: list[BindingType] = [
         "toggle_speakers",
         "Speakers",
         show=False,
-        tooltip="Show / hide speaker tags",
+        tooltip="Show / hide the speaker's name after each quote",
         id="reader.speaker_tags",
     ),
 ]

@@ -44,7 +44,7 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
             "H",
             "toggle_read_feeds",
             "Read feeds",
-            tooltip="List / leave out the feeds with nothing unread (newsboat's show-read-feeds)",
+            tooltip="Hide / show the feeds with nothing unread (newsboat: show-read-feeds)",
             id="sources.toggle_read_feeds",
         ),
     ]
