@@ -146,6 +146,13 @@ def test_a_search_finds_a_story_by_any_version_and_lists_the_one_that_matches(li
         assert [r.id for r in library.articles(f)] == expected, query
         assert library.count(f) == len(expected), query
         assert [r.id for r in library.search(parse_query(query))] == expected, query
+    # a copy starred (in its feed, or found so) is listed in Starred and counted there
+    library.mark([copy], starred=True)
+    assert [r.id for r in library.articles(ArticleFilter(starred=True))] == [copy]
+    assert (library.smart_counts().starred, library.smart_counts().total) == (1, 1)
+    library.mark([first], starred=True)  # both: the story once, its first version
+    assert [r.id for r in library.articles(ArticleFilter(starred=True))] == [first]
+    assert library.smart_counts().starred == 1
 
 
 def test_story_copies_names_only_the_ids_joined_to_another_story(library):

@@ -843,8 +843,9 @@ def _conditions(db: Database, f: ArticleFilter) -> tuple[list[str], list[object]
 
 def folds_by_match(f: ArticleFilter) -> bool:
     """Whether a list folding copies shows each story by its first version that matches
-    (_FOLDED_MATCHES), not by its first version: one selecting by what an article holds."""
-    return f.query is not None or f.entity_id is not None or f.speaker is not None
+    (_FOLDED_MATCHES), not by its first version: one selecting by what an article holds, or
+    by its star (a copy starred in its feed, or found by a search, left Starred)."""
+    return f.query is not None or f.entity_id is not None or f.speaker is not None or f.starred
 
 
 def count_articles(db: Database, f: ArticleFilter = EVERY_ARTICLE) -> int:

@@ -32,11 +32,22 @@ def smart_counts(db: Database) -> SmartCounts:
         "SELECT count(*), coalesce(sum(read = 0), 0), coalesce(sum(starred), 0), "
         "coalesce(sum(starred AND read = 0), 0) FROM articles WHERE hidden = 1"
     ).fetchone()
-    # Copies of a story from other feeds are listed once, under the first version.
-    copies, copies_unread, copies_starred, copies_starred_unread = db.execute(
-        "SELECT count(*), coalesce(sum(read = 0), 0), coalesce(sum(starred), 0), "
-        "coalesce(sum(starred AND read = 0), 0) FROM articles WHERE hidden = 0 AND id IN "
+    # Copies of a story from other feeds are listed once, under the first version; in Starred,
+    # under the first starred one (a starred version is left out only when an earlier version
+    # of its story from another feed is starred too: store.articles' _FOLDED_MATCHES).
+    copies, copies_unread = db.execute(
+        "SELECT count(*), coalesce(sum(read = 0), 0) FROM articles WHERE hidden = 0 AND id IN "
         "(SELECT article_id FROM stories WHERE story_id != article_id)"
+    ).fetchone()
+    copies_starred, copies_starred_unread = db.execute(
+        "SELECT count(*), coalesce(sum(c.read = 0), 0) FROM articles c "
+        "JOIN stories cs ON cs.article_id = c.id WHERE c.starred = 1 AND c.id IN (SELECT "
+        "article_id FROM stories WHERE story_id != article_id AND article_id > 0) "  # (few)
+        "AND c.hidden = 0 "
+        "AND cs.story_id != cs.article_id AND EXISTS (SELECT 1 FROM stories e "
+        "JOIN articles x ON x.id = e.article_id WHERE e.story_id = cs.story_id "
+        # each starred copy's earlier versions (few) by its story, not every starred article
+        "AND e.article_id < c.id AND x.feed_id != c.feed_id AND +x.starred = 1 AND +x.hidden = 0)"
     ).fetchone()
     return SmartCounts(
         total - hidden - copies,
