@@ -234,8 +234,6 @@ _DEMONYM_TAILS: Final = ("an", "ans", "er", "ers", "ese")
 _ADJECTIVE_ENDINGS: Final = ("al", "ive", "ist", "an", "ic", "een", "i")
 # Capitalised words before a body's name that do not make it longer ("His Forza Italia party").
 _OWNER_WORDS: Final = frozenset("The His Her Its Their Our".split())
-# What follows an airline's one-word short name in its listed name ("Southwest Airlines").
-_AIRLINE_TAILS: Final = (" Airlines", " Airways", " Air Lines")
 # Words before a capital "The" and a place's word that put the words at a place ("analysts in The
 # City"), where other words may name a business by its short name ("convert The Bay into …").
 _WHERE_WORDS: Final = frozenset("in at near outside inside around across throughout".split())
@@ -519,12 +517,6 @@ class _TypingFinder(_FinderBase):
             return False
         prev = self.candidates[-1]
         return prev.end == start - 1 and prev.type == "PLACE" and prev.strength >= 3
-
-    def _airline_short_name(self, word: str) -> bool:
-        """Whether `word` is no known name by itself and, with "Airlines", "Airways" or "Air
-        Lines" after it, a listed airline ("Southwest", "Delta")."""
-        known = self.gaz.known
-        return word not in known and any(known.get(word + tail) == "ORG" for tail in _AIRLINE_TAILS)
 
     def _listed_after_place(self, start: int) -> bool:
         """Whether a place's name found last ends right before `start` and ", and " or "and "
@@ -1244,12 +1236,7 @@ class _TypingFinder(_FinderBase):
             and not self._lookup(words[0])
         ):
             return "ORG", 1  # "Acme say …", "Cessna claim …": a body takes the plural verb
-        if (
-            len(words) == 1
-            and next_word in SPEECH_VERBS
-            and words[0] not in gaz.first_names
-            and self._airline_short_name(words[0])
-        ):
+        if len(words) == 1 and words[0] in gaz.airline_names and next_word in SPEECH_VERBS:
             return "ORG", 2  # "Southwest said fares would rise": the listed airline
         if len(words) == 1 and toks[0].sentence_start and self._speaks_alone(words[0], after):
             return "PERSON", 2  # "Winch said he…": an unknown single name as a speaker

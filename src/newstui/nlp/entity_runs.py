@@ -266,6 +266,8 @@ _BUILDING_ENDS: Final = frozenset(
 _PASSIVE_PARTICIPLES: Final = frozenset(
     "Built Made Owned Run Operated Founded Funded Backed Sponsored Designed Managed Financed".split()
 )
+# The last words of a run asked about above (_scan_run): a building's, or such a participle.
+_SPECIAL_RUN_ENDS: Final = _BUILDING_ENDS | _PASSIVE_PARTICIPLES
 # The first word of a two-word nickname ("Red Sox", "Maple Leafs", "Blue Jays", "Trail Blazers").
 _NICKNAME_OPENERS: Final = frozenset("Red Blue White Maple Golden Trail".split())
 _PLURAL_ENDS: Final = ("s", "x", "'", "’")  # "Lakers", "Red Sox", "the Lakers' coach"
@@ -573,16 +575,13 @@ class _RunFinder(_TypingFinder):
             and not run[1].text[:1].isdigit()
         ):
             return  # "RMS Queen Elizabeth 2 will not sail", "rescued by the MV Alan Kurdi": a ship
-        if (
-            len(run) > 1
-            and run[-1].text in _PASSIVE_PARTICIPLES
-            and self.text.startswith(" by ", run[-1].end)
-        ):
-            run, cues = run[:-1], cues[:-1]  # "a Hospital Built by my taxes": the verb ends it
-        if len(run) > 1 and self._names_building(run):
-            start, end, surface = self._surface(run, 0, len(run))
-            self.candidates.append(Candidate(start, end, surface, len(run), "PLACE", 2))
-            return  # "Government Buildings", "Old Parliament House": the building, no body
+        if len(run) > 1 and run[-1].text in _SPECIAL_RUN_ENDS:  # (most runs: one lookup)
+            if run[-1].text in _PASSIVE_PARTICIPLES and self.text.startswith(" by ", run[-1].end):
+                run, cues = run[:-1], cues[:-1]  # "a Hospital Built by my taxes": the verb ends it
+            if len(run) > 1 and self._names_building(run):
+                start, end, surface = self._surface(run, 0, len(run))
+                self.candidates.append(Candidate(start, end, surface, len(run), "PLACE", 2))
+                return  # "Government Buildings", "Old Parliament House": the building, no body
         if run[0].text in _STORM_OPENERS:
             self.storm_heads = True  # "Hurricane Dorian", "Tropical Storm Barry": see below
         if run[0].sentence_start:

@@ -49,6 +49,8 @@ _ELECTED_OFFICES = frozenset(
     "President Vice-President Governor Mayor Senator Congressman Congresswoman Representative "
     "Premier Chancellor Minister Speaker".split()
 )
+# What follows an airline's one-word short name in its listed name ("Southwest Airlines").
+_AIRLINE_TAILS: Final = (" Airlines", " Airways", " Air Lines")
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ class Gazetteer:
     place_words: frozenset[str]
     common_words: frozenset[str]
     aliases: dict[str, str]
+    airline_names: frozenset[str]
 
 
 def _lines(name: str) -> list[str]:
@@ -127,7 +130,22 @@ def load_gazetteer() -> Gazetteer:
         place_words=frozenset(_lines("place_words.txt")),
         common_words=common_words,
         aliases=aliases,
+        airline_names=_airline_names(known, first_names),
     )
+
+
+def _airline_names(known: dict[str, str], first_names: dict[str, str]) -> frozenset[str]:
+    """The one-word names of listed airlines ("Southwest" of "Southwest Airlines", "Delta" of
+    "Delta Air Lines") that are no known name or given name by themselves: "Southwest said …"
+    is the airline, not a person."""
+    names = set()
+    for name, kind in known.items():
+        for tail in _AIRLINE_TAILS:
+            if kind == "ORG" and name.endswith(tail):
+                word = name[: -len(tail)]
+                if " " not in word and word not in known and word not in first_names:
+                    names.add(word)
+    return frozenset(names)
 
 
 def _tier_names(name: str) -> dict[str, None]:
