@@ -27,6 +27,7 @@ ENTITY_MODULES = (
     "entity_evidence",
     "entity_runs",
     "entity_passes",
+    "entity_weak",
     "entity_merge",
 )
 # What the extractor runs for every article: segmentation, the entity scan and merge, quotes,

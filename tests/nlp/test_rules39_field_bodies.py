@@ -40,7 +40,9 @@ def test_two_fields_joined_by_and_make_one_body(extractor) -> None:
     types = type_by_name(extractor, text)
     assert types["Launch Services"] == "ORG" and types["Delta Program"] == "ORG"
     types = type_by_name(extractor, "The Fire Service and Police were called.")
-    assert types == {"Fire Service": "ORG", "Police": "ORG"}
+    # (two names, not one; "Police" alone, typed by no list and no cue, is dropped by the learned
+    # decision for weak ORGs since round 43: generic "police" is no annotated body)
+    assert types == {"Fire Service": "ORG"}
 
 
 def test_saint_vincent_and_the_grenadines_is_a_country(extractor) -> None:

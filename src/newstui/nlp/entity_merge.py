@@ -17,6 +17,7 @@ from newstui.nlp.entity_cues import (
     _OWN_S,
     _PREPOSITIONS_OF_PLACES,
 )
+from newstui.nlp.entity_weak import keeps_weak_org, weak_org_features
 from newstui.nlp.entity_words import (
     _CACHED_WORDS,
     _T,
@@ -63,12 +64,12 @@ def merge_candidates(candidates: list[Candidate], text: str = "") -> list[Entity
             continue
         if numbered and _numbered_document(cands, text):
             continue
-        if (
+        weak = (
             kind in ("PERSON", "ORG")
             and (cands[0].strength if len(cands) == 1 else max(c.strength for c in cands)) <= 1
-            and text
-            and _titles_a_work(cands, text)
-        ):
+            and text != ""
+        )
+        if weak and _titles_a_work(cands, text):
             continue
         if (
             kind == "ORG"
@@ -79,16 +80,42 @@ def merge_candidates(candidates: list[Candidate], text: str = "") -> list[Entity
             spelt_checks += 1  # a search of the text each: a few an article, never thousands
             if _opens_longer_word(cands[0].text, text):
                 continue  # '"COVI" represents the coronavirus' spells out COVID-19: no body
+        entity = _entity(cands, kind)
+        if weak and kind == "ORG":  # no list and no cue: the learned decision (entity_weak)
+            shares = _shared_words(entity.name, groups)
+            if not keeps_weak_org(weak_org_features(entity.name, cands, text, gaz, shares)):
+                continue
         first = cands[0].start  # its first mention's start (the model's fields cost more)
         for cand in cands:
             if cand.start < first:
                 first = cand.start
         order.append((first, len(entities)))
-        entities.append(_entity(cands, kind))
+        entities.append(entity)
     # in the order of their first mentions, ties in the groups' order: a sort of (start, place)
     # pairs (a key function called once an entity cost ~3,000 instructions an article, compiled)
     order.sort()
     return [entities[k] for _, k in order]
+
+
+def _shared_words(name: str, groups: dict[str, list[Candidate]]) -> int:
+    """For a weak ORG's features (entity_weak): 2 when a person's name of the article holds a
+    word of `name` (three letters or more, as group keys write it), 1 when two names do (its own
+    and another), else 0. Each word is looked for in the keys as a substring first (one search
+    a key, no key cut into words but the few that hold it)."""
+    found = 0
+    for raw in name.split():
+        word = strip_possessive(raw).lower()
+        if len(word) < 3:
+            continue
+        held = 0
+        for key, cands in groups.items():
+            if word in key and word in key[2:].split():
+                if _best_type(cands) == "PERSON":
+                    return 2
+                held += 1
+        if held >= 2:
+            found = 1
+    return found
 
 
 # "Republic Act No. 3846", "Executive Order No 14": a name cut before its number's "No."

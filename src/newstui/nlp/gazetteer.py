@@ -29,6 +29,7 @@ DATA_FILES = (
     "orgs_news.txt.gz",
     "orgs_parties.txt.gz",
     "places_geo.txt.gz",
+    "org_weak.tsv",
 )
 # The lists below the hand-written ones, merged into one lookup (tier_type), each with its kind:
 # 1 for the organisations (listed, news, parties), which win over 0, GeoNames' towns
