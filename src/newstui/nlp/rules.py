@@ -17,7 +17,7 @@ from newstui.nlp.segment import Dateline, datelines, name_tokens
 from newstui.nlp.speakers import SpeakerFinder, described_entities, without_overlaps
 from newstui.text import prose_only
 
-RULES_VERSION = "44"
+RULES_VERSION = "45"
 
 
 class RulesView(NamedTuple):
