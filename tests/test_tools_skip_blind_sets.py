@@ -27,6 +27,7 @@ WALKERS = {
     "tools/demo_from_wikinews.py",
     "tools/nlp_identity.py",
     "tools/train_entities.py",
+    "tools/train_org_weak.py",
     "tools/train_speakers.py",
 }
 
@@ -161,6 +162,18 @@ def test_the_training_tools_read_no_blind_folder(nlp_sets: Path, blind_guard: li
     assert folders == [nlp_sets, nlp_sets / "dev9", nlp_sets / "wikinews-dev"]
     for folder in folders:
         speakers.load_articles(folder)
+
+
+def test_the_weak_org_trainer_reads_the_work_folders_only(
+    nlp_sets: Path, blind_guard: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newstui.nlp.entity_merge as entity_merge
+
+    for hook in ("weak_org_features", "keeps_weak_org"):  # the tool replaces them: put back after
+        monkeypatch.setattr(entity_merge, hook, getattr(entity_merge, hook))
+    tool = _load("tools/train_org_weak.py")
+    monkeypatch.setattr(tool, "DATA", nlp_sets)
+    assert {example.fold for example in tool.work_examples()} <= {"core", "wikinews-dev"}
 
 
 def test_the_org_check_trains_on_the_development_sets_only(

@@ -22,10 +22,10 @@ def test_the_weights_file_gives_every_feature_a_weight_and_a_threshold() -> None
 def test_the_decision_reads_the_features_and_is_deterministic() -> None:
     text = "Veteran CPI(M) leader Anil Borra hailed the result in the state."
     cands = [Candidate(0, 11, "Veteran CPI", 2, "ORG", 1, sentence_start=True)]
-    features = weak_org_features("Veteran CPI", cands, text, load_gazetteer(), {})
+    features = weak_org_features("Veteran CPI", cands, text, load_gazetteer(), 0)
     assert features[0] == FEATURES.index("bias")
     assert FEATURES.index("caps word") in features
-    assert features == weak_org_features("Veteran CPI", cands, text, load_gazetteer(), {})
+    assert features == weak_org_features("Veteran CPI", cands, text, load_gazetteer(), 0)
     score = weak_org_score(features)
     assert score == weak_org_score(features)
     assert keeps_weak_org(features) is False

@@ -81,7 +81,7 @@ async def test_n_held_down_reads_the_next_unread_article_each_key(tmp_path, monk
         else:
             await press_apart(pilot, "n", presses)
         # the last article's load may wait on the held key's timer, which settle does not
-        await until(pilot, lambda: reached[-1] in read_ids(path), seconds=15)
+        await until(pilot, lambda: reached[-1] in read_ids(path))
         await settle(pilot)
         assert headlines.selected is not None
         assert headlines.selected.id == reached[-1]
@@ -101,7 +101,7 @@ async def test_p_held_down_reads_the_unread_articles_before_one_a_key(tmp_path):
         start = headlines.cursor
         reached = [a for a, read in reversed(listed[:start]) if not read][:10]
         burst(app, *["p"] * 10)
-        await until(pilot, lambda: reached[-1] in read_ids(path), seconds=15)
+        await until(pilot, lambda: reached[-1] in read_ids(path))
         await settle(pilot)
         assert headlines.selected is not None and headlines.selected.id == reached[-1]
         assert read_ids(path) - was_read == set(reached)
@@ -120,7 +120,7 @@ async def test_n_held_down_in_the_unread_view_reads_one_article_a_key(tmp_path):
         headlines = app.main.headlines
         assert headlines.selected is not None and headlines.selected.id == unread[0]
         burst(app, *["n"] * 15)
-        await until(pilot, lambda: unread[15] in read_ids(path), seconds=15)
+        await until(pilot, lambda: unread[15] in read_ids(path))
         await settle(pilot)
         assert headlines.cursor == 15
         assert read_ids(path) & set(unread) == set(unread[1:16])
@@ -194,7 +194,7 @@ async def test_n_held_down_past_a_feeds_last_unread_reads_on_in_the_next_feed(
         headlines = app.main.headlines
         assert headlines.view.title == "Alpha Post"
         burst(app, *["n"] * (len(alpha) + len(beta)))
-        await until(pilot, lambda: beta[-1] in read_ids(path), seconds=15)
+        await until(pilot, lambda: beta[-1] in read_ids(path))
         await settle(pilot)
         assert headlines.view.title == "Beta Daily"
         assert headlines.selected is not None and headlines.selected.id == beta[-1]
