@@ -2489,10 +2489,10 @@ def cmd_show(args: argparse.Namespace, library: Library, config: Config | None) 
     downloads = library.downloads.all(args.id)
     from newstui.downloads import drop_deleted_files, file_deleted
 
-    if any(map(file_deleted, downloads)):  # (deleted outside newstui: not downloaded now)
+    if deleted := [d for d in downloads if file_deleted(d)]:  # (outside newstui: not downloaded)
         with contextlib.suppress(NewstuiError):  # (a store that cannot be written: left)
-            drop_deleted_files(library, downloads)
-        downloads = [d for d in downloads if not file_deleted(d)]
+            drop_deleted_files(library, deleted)
+        downloads = [d for d in downloads if d not in deleted]
     from newstui.render import article_json, damage_line, render_article_text
 
     if stored.damaged:
