@@ -73,6 +73,7 @@ if TYPE_CHECKING:  # ingest (feedparser, httpx, worker pools) is imported by the
 
     # the config (tomllib, its dataclasses): by the commands that read or edit it
     from newstui.config import Config, FeedConfig, LocalConfig
+    from newstui.config_tables import FilterConfig
     from newstui.downloads import EpisodesQueued
     from newstui.ingest import SourceOutcome
     from newstui.model import CleanupReport, RemovedSource
@@ -1715,17 +1716,7 @@ def cmd_fetch(
         leftovers=leftovers,
     )
     if not args.json:
-        for entry, matched in filtered:
-            if matched:
-                verb = "hid" if entry.action == "hide" else "marked read"
-                _print_note(f"filter {entry.name}: {verb} {matched}")
-        if queued:
-            count = sum(len(q.downloads) for q in queued)
-            by_feed = ", ".join(f"{q.feed}: {len(q.downloads)}" for q in queued)
-            _print_note(
-                f"download_new: {counted(count, 'new episode')} queued ({by_feed}); "
-                "`newstui download` downloads them (the app, when open, at once)"
-            )
+        _say_filtered_and_queued(filtered, queued)
         if unread_for_marks:  # marks this fetch found nothing for: said once, not left silent
             for waiting in _waiting_marks(library, config):
                 if waiting.read_since and waiting.feed_url in unread_for_marks:
@@ -1733,10 +1724,28 @@ def cmd_fetch(
     return status
 
 
+def _say_filtered_and_queued(
+    filtered: list[tuple[FilterConfig, int]], queued: list[EpisodesQueued]
+) -> None:
+    """The notes after a fetch or sync: what each filter did to the new articles, and the new
+    episodes `download_new` queued."""
+    for entry, matched in filtered:
+        if matched:
+            verb = "hid" if entry.action == "hide" else "marked read"
+            _print_note(f"filter {entry.name}: {verb} {matched}")
+    if queued:
+        count = sum(len(q.downloads) for q in queued)
+        by_feed = ", ".join(f"{q.feed}: {len(q.downloads)}" for q in queued)
+        _print_note(
+            f"download_new: {counted(count, 'new episode')} queued ({by_feed}); "
+            "`newstui download` downloads them (the app, when open, at once)"
+        )
+
+
 def _queue_new_episodes(library: Library, config: Config, before: int) -> list[EpisodesQueued]:
     """Queue the new episodes of the feeds whose entry says `download_new` (stored after article
     `before`); what was queued, by feed."""
-    if not any(feed.download_new for feed in config.feeds):
+    if not config.downloads_new_episodes:
         return []
     from newstui.downloads import queue_new_episodes
 
@@ -3009,11 +3018,18 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
             {"server": hide_passwords(sync.url), "user": sync.user, "subscriptions": count},
             f"{server_name(sync.url)}: logged in as {sync.user}; {counted(count, 'subscription')}",
         )
+    from newstui.ingest import apply_filters
+
+    before = library.last_article_id()  # (what is stored after it is new: download_new)
     start = time.perf_counter()
     result = asyncio.run(sync_with_server(library, config))
     seconds = time.perf_counter() - start
     assert result is not None
     outcome, report = result
+    # as `fetch` does: its filters, then the new episodes of a `download_new` feed (a sync that
+    # failed midway may have stored some)
+    filtered = apply_filters(library, config)
+    episodes = _queue_new_episodes(library, config, before)
     if outcome.error or report is None:
         queued = library.sync.status().queued
         error = outcome.error or "sync failed"
@@ -3024,6 +3040,7 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
         if queued:
             stay = plural(queued, "stays", "stay")
             _complain(f"newstui: {counted(queued, 'change')} {stay} queued for the next sync")
+        _say_filtered_and_queued(filtered, episodes)
         return 1
     data = {
         "server": report.server,
@@ -3054,13 +3071,19 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
         "merged": report.merged,
         "requests": report.requests,
         **_fulltext_data(outcome),
+        "download_new": [
+            {"source": q.feed, "queued": [d.id for d in q.downloads]} for q in episodes
+        ],
         "seconds": round(seconds, 3),
     }
     if not args.json:  # the pages that failed, as `fetch` says them (user test r42 M1)
         for line in fulltext_warnings(outcome):  # (the articles are stored all the same)
             _complain(f"warning: {line}")
     pages = fulltext_said(outcome.fulltext_ok, outcome.fulltext_failed, outcome.fulltext_left)
-    return _emit(args, data, report.summary(pages))
+    status = _emit(args, data, report.summary(pages))
+    if not args.json:
+        _say_filtered_and_queued(filtered, episodes)
+    return status
 
 
 ConfiguredCommand = Callable[[argparse.Namespace, Library, "Config"], int]

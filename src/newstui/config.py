@@ -133,6 +133,11 @@ class Config:
         filters = [f.problem or f.hint for f in self.filters if f.problem or f.hint]
         return (*views, *filters)
 
+    @property
+    def downloads_new_episodes(self) -> bool:
+        """Whether a fetch or sync queues some feed's new episodes (`download_new`)."""
+        return any(feed.download_new for feed in self.feeds)
+
     def source_named(self, name: str) -> FeedConfig | LocalConfig | None:
         """The feed (by name or URL) or local source (by name or path) called `name`."""
         feed = self.feed_named(name)

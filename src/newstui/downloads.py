@@ -151,12 +151,14 @@ def queue_new_episodes(library: Library, config: Config, after_id: int) -> list[
 
     folder = download_folder(config.settings)
     said: list[EpisodesQueued] = []
-    for feed in config.feeds:
-        if not feed.download_new:
+    wanted = {feed.url: feed.download_new for feed in config.feeds}  # (ingest.feed_key)
+    for key, name in library.downloads.feeds_with_new_episodes(after_id):
+        count = wanted.get(key, 0)
+        if not count:
             continue
         queued: list[Download] = []
-        for article_id in library.downloads.new_episodes(feed.url, after_id, feed.download_new):
-            stored = library.article(article_id)  # (feed.url: its stored key, ingest.feed_key)
+        for article_id in library.downloads.new_episodes(key, after_id, count):
+            stored = library.article(article_id)
             attached = enclosures(stored) if stored is not None else []
             if stored is None or not attached:
                 continue
@@ -164,8 +166,8 @@ def queue_new_episodes(library: Library, config: Config, after_id: int) -> list[
             download, new = queue_enclosure(library, folder, article_id, title, attached[0])
             if new:
                 queued.append(download)
-        if queued:
-            said.append(EpisodesQueued(feed.name, tuple(queued)))
+        if queued:  # (by its stored name: an entry without `name` is called by its title)
+            said.append(EpisodesQueued(name, tuple(queued)))
     return said
 
 

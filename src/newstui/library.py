@@ -860,6 +860,11 @@ class DownloadQueue:
             done=done,
         )
 
+    def feeds_with_new_episodes(self, after_id: int) -> list[tuple[str, str]]:
+        """The key and name of each feed with an episode (not hidden) stored after article
+        `after_id`."""
+        return _downloads.feeds_with_new_episodes(self._db, after_id)
+
     def new_episodes(self, feed_key: str, after_id: int, count: int) -> list[int]:
         """The ids of the newest `count` articles with an enclosure (not hidden) of the feed
         stored under `feed_key`, among those stored after article `after_id`; newest first."""

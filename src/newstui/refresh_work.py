@@ -109,7 +109,9 @@ def refresh_here(
         except Exception as exc:
             return f"quote and entity analysis failed: {exc}"
         apply_filters(library, config)
-        if any(feed.download_new for feed in plan.feeds):  # (the app's worker downloads them)
+        # the planned feeds' new episodes, and those a sync brought of any feed (the app's
+        # worker downloads them)
+        if config.downloads_new_episodes:
             from newstui.downloads import queue_new_episodes
 
             queue_new_episodes(library, config, before)

@@ -649,3 +649,41 @@ def test_a_synced_feed_in_the_config_gets_full_text_by_its_own_setting(
     assert [hit for hit in fake.hits if hit.startswith("/page/")] == ["/page/1"]
     [synced] = [o for o in json.loads(capsys.readouterr().out) if o["feed_id"] is None]
     assert synced["fulltext_failed"] == 1  # (the fake has no such page: 404)
+
+
+def test_sync_alone_queues_the_new_episodes_of_a_download_new_feed(
+    fake: FakeGReader,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # `newstui sync` stored a podcast's new episodes and queued none: only `fetch` did (r43).
+    monkeypatch.setenv("NEWSTUI_DOWNLOADS", str(tmp_path / "pods"))
+    pod = {"id": "feed/1", "title": "Pod", "url": "https://example.org/pod", "categories": []}
+    fake.api("/subscription/list", 200, {"subscriptions": [pod]})
+    fake.api("/stream/items/ids", 200, {"itemRefs": []})
+
+    def episodes(count: int) -> None:
+        items = [fake_item(n, 1000 * n) for n in range(1, count + 1)]
+        for item in items:
+            item["enclosure"] = [{"href": f"https://example.org/{item['title']}.mp3"}]
+        reading = "/stream/contents/user/-/state/com.google/reading-list"
+        fake.api(reading, 200, {"items": items})
+
+    episodes(2)
+    path = sync_config(tmp_path, f'url = "{fake.base}"\nuser = "alice"\npassword_env = "PW_X"\n')
+    with path.open("a", encoding="utf-8") as config:
+        config.write(
+            '\n[[feeds]]\nurl = "https://example.org/pod"\nname = "Pod"\ndownload_new = 1\n'
+        )
+    monkeypatch.setenv("PW_X", "pw")
+    db = ["--db", str(tmp_path / "n.db"), "--config", str(path)]
+
+    assert main([*db, "sync"]) == 0, capsys.readouterr().err
+    out = " ".join(capsys.readouterr().out.split())
+    assert "download_new: 1 new episode queued (Pod: 1); `newstui download` downloads" in out
+    assert main([*db, "downloads", "--json"]) == 0
+    assert [d["title"] for d in json.loads(capsys.readouterr().out)] == ["Item 2"]
+    episodes(3)
+    assert main([*db, "sync", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["download_new"] == [{"source": "Pod", "queued": [2]}]

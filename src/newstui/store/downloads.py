@@ -106,6 +106,18 @@ def take_over_orphans(conn: sqlite3.Connection, article_ids: Collection[int]) ->
                 )
 
 
+def feeds_with_new_episodes(db: Database, after_id: int) -> list[tuple[str, str]]:
+    """The feeds (not local sources) with an article that has an enclosure, no filter hid and
+    was stored after article `after_id`: each one's key and name, in name order."""
+    rows = db.execute(
+        "SELECT DISTINCT f.key, f.name FROM articles a JOIN feeds f ON f.id = a.feed_id "
+        """WHERE a.id > ? AND f.kind = 'feed' AND a.hidden = 0 AND instr(a.links, '"kind": "enclosure"') > 0 """
+        "ORDER BY f.name",
+        [after_id],
+    )
+    return [(r[0], r[1]) for r in rows.fetchall()]
+
+
 def new_episodes(db: Database, feed_key: str, after_id: int, count: int) -> list[int]:
     """The newest `count` articles with an enclosure that no filter hid, of the feed stored under
     `feed_key`, among those stored after article `after_id` (a fetch's new ones); ids, newest
