@@ -23,6 +23,7 @@ from newstui.model import (
     FilterAction,
     SortOrder,
     SourceKind,
+    tag_unread_counts,
 )
 from newstui.store import analysis as _analysis
 from newstui.store import articles as _articles
@@ -287,6 +288,11 @@ class Library:
     def smart_counts(self) -> SmartCounts:
         """Article, unread and starred counts over the whole store."""
         return _views.smart_counts(self._db)
+
+    def tag_counts(self, sources: list[FeedRow]) -> list[tuple[str, int, int]]:
+        """(tag, articles, unread) of each tag's list, by tag, from the sources' counts (those
+        `sources()` gave): a story two feeds of a tag carry is counted once, as listed."""
+        return tag_unread_counts(sources, _views.tag_copies(self._db))
 
     def find_source(self, name: str) -> int | None:
         """The id of the source named `name` (case-insensitive) or with that URL."""

@@ -134,18 +134,26 @@ def test_a_search_finds_a_story_by_any_version_and_lists_the_one_that_matches(li
     """User test r43 H1: the second outlet's headline, or its feed, found nothing."""
     first = add(library, "wire", "Council to close three libraries", STORY, 30)
     copy = add(library, "courier", "Libraries axed in budget squeeze", copy_of(STORY), 20)
+    for feed in ("wire", "courier"):
+        library.register_source(f"https://{feed}.example/feed", feed, tags=("News",))
     library.find_stories()
+    courier = library.find_source("courier")
     for query, expected in [
         ("title:axed", [copy]),  # only the copy's headline: the copy (one set: a count's own)
         ('feed:"courier" campaigners', [copy]),  # as `list --feed courier` lists it
+        (ArticleFilter(feed_id=courier, query=parse_query("campaigners")), [copy]),
         ("feed:courier OR feed:wire", [first]),  # both match: the story once, its first
         ("campaigners", [first]),
         ("title:axed OR title:close", [first]),
+        ("tag:news", [first]),  # as `list --tag news` and the app's #News list it
+        (ArticleFilter(tag="news"), [first]),
     ]:
-        f = ArticleFilter(query=parse_query(query))
+        f = query if isinstance(query, ArticleFilter) else ArticleFilter(query=parse_query(query))
         assert [r.id for r in library.articles(f)] == expected, query
         assert library.count(f) == len(expected), query
-        assert [r.id for r in library.search(parse_query(query))] == expected, query
+        if f.query is not None and f == ArticleFilter(query=f.query):
+            assert [r.id for r in library.search(f.query)] == expected, query
+    assert library.tag_counts(library.sources()) == [("News", 1, 1)]  # the app's #News
     # a copy starred (in its feed, or found so) is listed in Starred and counted there
     library.mark([copy], starred=True)
     assert [r.id for r in library.articles(ArticleFilter(starred=True))] == [copy]
@@ -153,6 +161,12 @@ def test_a_search_finds_a_story_by_any_version_and_lists_the_one_that_matches(li
     library.mark([first], starred=True)  # both: the story once, its first version
     assert [r.id for r in library.articles(ArticleFilter(starred=True))] == [first]
     assert library.smart_counts().starred == 1
+    # a story is unread when the version listed is: Starred's count, `list --starred --unread`
+    library.set_flags_exactly([first], read=True)  # (its copy left unread: a sync, an undo)
+    for f in (ArticleFilter(starred=True, unread=True), ArticleFilter(tag="news", unread=True)):
+        assert library.articles(f) == [] and library.count(f) == 0, f
+    assert library.smart_counts().starred_unread == 0
+    assert library.tag_counts(library.sources()) == [("News", 1, 0)]
 
 
 def test_story_copies_names_only_the_ids_joined_to_another_story(library):

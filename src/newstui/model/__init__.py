@@ -4,7 +4,7 @@ select articles and the read models the library returns. No IO."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Literal
@@ -325,8 +325,9 @@ class ArticleFilter:
     @property
     def folds_copies(self) -> bool:
         """Whether the list shows a story once, leaving out its copies in other feeds (a feed's
-        or tag's own list, the Hidden view and a list of given ids show every article)."""
-        return self.feed_id is None and self.tag is None and self.ids is None and not self.hidden
+        own list, the Hidden view and a list of given ids show every article; a tag's list
+        shows a story its feeds carry twice once, as the query `tag:` does)."""
+        return self.feed_id is None and self.ids is None and not self.hidden
 
 
 FULL_ARTICLE_PARAGRAPHS = 3  # an entry with this many paragraphs…
@@ -390,8 +391,12 @@ def has_tag(tags: Iterable[str], tag: str) -> bool:
     return any(t.casefold() == folded for t in tags)
 
 
-def tag_unread_counts(sources: Iterable[FeedRow]) -> list[tuple[str, int, int]]:
-    """(tag, articles, unread) summed over the given sources, by tag."""
+def tag_unread_counts(
+    sources: Iterable[FeedRow], left_out: Mapping[str, tuple[int, int]] | None = None
+) -> list[tuple[str, int, int]]:
+    """(tag, articles, unread) summed over the given sources, by tag, less the (articles,
+    unread) `left_out` gives its casefolded name: the copies its list leaves out (a story two of
+    its feeds carry is listed once: Library.tag_copies)."""
     totals: dict[str, list[int]] = {}  # by casefold: "Tech" and "tech" are one tag
     shown: dict[str, str] = {}
     for source in sources:
@@ -401,6 +406,10 @@ def tag_unread_counts(sources: Iterable[FeedRow]) -> list[tuple[str, int, int]]:
             entry = totals.setdefault(folded, [0, 0])
             entry[0] += source.articles
             entry[1] += source.unread
+    for key, (articles, unread) in (left_out or {}).items():
+        if key in totals:
+            totals[key][0] -= articles
+            totals[key][1] -= unread
     return [(shown[key], totals[key][0], totals[key][1]) for key in sorted(totals)]
 
 

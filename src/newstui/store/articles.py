@@ -778,11 +778,17 @@ _HIDDEN = "SELECT id FROM articles WHERE hidden = 1"
 
 
 def _where(db: Database, f: ArticleFilter) -> tuple[str, list[object]]:
-    clauses, params = _conditions(db, f)
+    # A list by match picks the version it shows of a story without its unread flag, which then
+    # keeps that version or not: a story is unread when the version shown is, as in All and its
+    # Unread (Starred's unread count and `list --starred --unread` differed when one version was
+    # read and its copy was not).
+    clauses, params = _conditions(db, replace(f, unread=False))
     if f.folds_copies and folds_by_match(f):
         folded, folded_params = _folded(db, clauses, params)
         clauses.append(f"a.id NOT IN ({folded})")
         params += folded_params
+    if f.unread:
+        clauses.insert(0, "a.read = 0")
     return " WHERE " + " AND ".join(clauses), params
 
 
@@ -797,7 +803,8 @@ def _folded(db: Database, clauses: list[str], params: list[object]) -> tuple[str
 
 
 def _conditions(db: Database, f: ArticleFilter) -> tuple[list[str], list[object]]:
-    """The filter's conditions over `articles a` but the one folding a search's copies."""
+    """The filter's conditions over `articles a` but its unread flag and the one folding a
+    search's copies (_where adds both)."""
     clauses: list[str] = []
     params: list[object] = []
     if f.feed_id is not None:
@@ -809,8 +816,6 @@ def _conditions(db: Database, f: ArticleFilter) -> tuple[list[str], list[object]
             "WHERE casefold(t.value) = ?)"  # (db.open_db: "Ökonomie" is "ökonomie" too)
         )
         params.append(f.tag.casefold())
-    if f.unread:
-        clauses.append("a.read = 0")
     if f.starred:
         clauses.append("a.starred = 1")
     if f.query is not None:
@@ -844,8 +849,15 @@ def _conditions(db: Database, f: ArticleFilter) -> tuple[list[str], list[object]
 def folds_by_match(f: ArticleFilter) -> bool:
     """Whether a list folding copies shows each story by its first version that matches
     (_FOLDED_MATCHES), not by its first version: one selecting by what an article holds, or
-    by its star (a copy starred in its feed, or found by a search, left Starred)."""
-    return f.query is not None or f.entity_id is not None or f.speaker is not None or f.starred
+    by its star (a copy starred in its feed, or found by a search, left Starred), or by its
+    feed's tag (as the query `tag:` does: a story is listed by its first version in the tag)."""
+    return (
+        f.query is not None
+        or f.entity_id is not None
+        or f.speaker is not None
+        or f.starred
+        or f.tag is not None
+    )
 
 
 def count_articles(db: Database, f: ArticleFilter = EVERY_ARTICLE) -> int:

@@ -58,6 +58,27 @@ def smart_counts(db: Database) -> SmartCounts:
     )
 
 
+def tag_copies(db: Database) -> dict[str, tuple[int, int]]:
+    """For each tag (casefolded) whose list leaves out copies: (how many, how many unread).
+    A tag's list folds as the query `tag:` does (store.articles' _FOLDED_MATCHES): a version is
+    left out when an earlier version of its story from another feed with the tag is listed."""
+    return {
+        r[0]: (r[1], r[2])
+        for r in db.execute(
+            "WITH tagged(feed_id, tag) AS (SELECT DISTINCT f.id, casefold(t.value) FROM feeds f, "
+            "json_each(f.tags) t WHERE t.type = 'text') "
+            "SELECT ct.tag, count(*), coalesce(sum(c.read = 0), 0) FROM stories cs "
+            "JOIN articles c ON c.id = cs.article_id JOIN tagged ct ON ct.feed_id = c.feed_id "
+            "WHERE cs.story_id IN (SELECT story_id FROM stories "  # the stories with copies (few)
+            "WHERE story_id != article_id AND article_id > 0) AND c.hidden = 0 "
+            "AND EXISTS (SELECT 1 FROM stories e JOIN articles x ON x.id = e.article_id "
+            "JOIN tagged xt ON xt.feed_id = x.feed_id WHERE e.story_id = cs.story_id "
+            "AND e.article_id < c.id AND x.feed_id != c.feed_id AND xt.tag = ct.tag "
+            "AND +x.hidden = 0) GROUP BY ct.tag"
+        )
+    }
+
+
 def article_detail(db: Database, article_id: int) -> ArticleDetail | None:
     """One article in full with its stored analysis and entity counts, or None."""
     from newstui.model.views import ArticleDetail

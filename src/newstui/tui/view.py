@@ -182,8 +182,14 @@ def listed_by_flags(f: ArticleFilter) -> bool:
     return False
 
 
-def counted_total(view: View, smart: SmartCounts, feeds: Iterable[FeedRow]) -> int | None:
-    """How many articles a view holds, from the sources pane's counts (None: not counted there)."""
+def counted_total(
+    view: View,
+    smart: SmartCounts,
+    feeds: Iterable[FeedRow],
+    tags: Iterable[tuple[str, int, int]],
+) -> int | None:
+    """How many articles a view holds, from the sources pane's counts: smart views', feeds'
+    and tags' (tag, articles, unread) (None: not counted there)."""
     f = view.filter
     if f.query is not None or f.entity_id is not None or f.speaker or f.ids is not None:
         return None
@@ -195,5 +201,6 @@ def counted_total(view: View, smart: SmartCounts, feeds: Iterable[FeedRow]) -> i
         return smart.unread if f.unread else smart.starred if f.starred else smart.total
     if f.unread or f.starred:
         return None
-    rows = [r for r in feeds if r.id == f.feed_id or (f.tag is not None and has_tag(r.tags, f.tag))]
-    return sum(r.articles for r in rows)
+    if f.tag is not None:  # (its list shows a story two of its feeds carry once)
+        return next((n for tag, n, _ in tags if tag.casefold() == f.tag.casefold()), None)
+    return sum(r.articles for r in feeds if r.id == f.feed_id)

@@ -319,7 +319,7 @@ class MainScreen(
         # list is short, reload it. Views filtered by flags only grow that way; they shrink as the
         # user reads, and rows read here stay listed until the view is shown again.
         headlines = self.headlines
-        expected = counted_total(headlines.view, message.smart, message.feeds)
+        expected = counted_total(headlines.view, message.smart, message.feeds, message.tags)
         if expected is None or not headlines.loaded or headlines.load_pending or self.refreshing:
             return  # (a refresh reloads the headlines itself, batched)
         by_flags = listed_by_flags(headlines.view.filter)

@@ -14,7 +14,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 from textual.worker import Worker
 
-from newstui.model import FeedRow, tag_unread_counts
+from newstui.model import FeedRow
 from newstui.tui.reload_gate import ReloadGate
 from newstui.tui.screens.keyed_box import key_in_effect
 from newstui.tui.shared_library import SharedLibrary
@@ -70,6 +70,7 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
 
         smart: SmartCounts
         feeds: list[FeedRow]
+        tags: list[tuple[str, int, int]]  # (tag, articles, unread) of each tag's list
 
     @dataclass(eq=False, repr=False)
     class _Counts(Message, bubble=False):
@@ -175,6 +176,7 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
         with self._library.borrow() as library:
             smart = library.smart_counts()
             feeds = library.sources()
+            tags = library.tag_counts(feeds)
         counts = []
         for view in saved:  # one query each, outside the lock so the list is never held up
             if view.broken:
@@ -183,7 +185,6 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
             with self._library.borrow() as library:
                 unread = library.count(replace(view.filter, unread=True))
             counts.append((view, unread))
-        tags = tag_unread_counts(feeds)
         self.post_message(self._Counts(smart, tags, feeds, counts))
 
     @on(_Counts)
@@ -191,7 +192,7 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
         message.stop()
         self._counts = message
         self._list(message)
-        self.post_message(self.Loaded(message.smart, message.feeds))
+        self.post_message(self.Loaded(message.smart, message.feeds, message.tags))
 
     def toggle_read_feeds(self) -> bool:
         """List the feeds with nothing unread, or leave them out (newsboat's show-read-feeds,
