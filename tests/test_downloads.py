@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from test_cli import Cli
 
-from newstui.config import Config, FeedConfig, Settings, download_folder
+from newstui.config import Config, FeedConfig, Settings, download_folder, load_config
 from newstui.downloads import (
     listed,
     queue_enclosure,
@@ -564,6 +564,26 @@ def test_a_fetch_queues_the_newest_new_episodes_of_a_download_new_feed(db_path, 
         assert [d.path for d in queued.downloads] == [str(tmp_path / "pods" / "Ep 9.mp3")]
         assert queue_new_episodes(library, config, before) == []  # queued before: left
         assert [d.title for d in library.downloads.all()] == ["Ep 8", "Ep 7", "Ep 9"]
+
+        # [settings] download_new: every feed without its own, a sync server's too; 0 is off
+        path = tmp_path / "feeds.toml"
+        path.write_text(
+            f'[settings]\ndownload_new = 1\ndownload_dir = "{tmp_path / "pods"}"\n'
+            '[[feeds]]\nurl = "http://pod.test/feed"\nname = "Pod"\n'
+            '[[feeds]]\nurl = "http://n/f"\nname = "N"\ndownload_new = 0\n',
+            "utf-8",
+        )
+        config = load_config(path)
+        server = library.register_source("http://server.test/feed", "Server")
+        before = library.last_article_id()
+        library.save_batch(pod, [episode(10), episode(11)])
+        library.save_batch(news, [Article("More", "t", guid="b", links=[episode(21).links[0]])])
+        library.save_batch(server, [episode(12)])
+        queued = queue_new_episodes(library, config, before)
+        assert [(q.feed, [d.title for d in q.downloads]) for q in queued] == [
+            ("Pod", ["Ep 11"]),
+            ("Server", ["Ep 12"]),
+        ]
 
 
 # the command line --------------------------------------------------------------------------------

@@ -60,9 +60,7 @@ def test_ignore_article_rules_become_hide_filters_and_the_rest_is_named(cli, tmp
     [settings] = [line for line in cli.err.splitlines() if line.startswith("note:")]
     assert "browser w3m %u (newstui: browser in [settings])" in settings
     assert "max-items 500 (newstui: keep_per_feed in [settings])" in settings
-    assert "podcast-auto-enqueue yes (newstui: download_new on a podcast's [[feeds]] entry)" in (
-        settings
-    )
+    assert "podcast-auto-enqueue yes (newstui: download_new in [settings])" in settings
     assert "1 bind-key/unbind-key line (newstui: [keys])" in settings
     assert "1 color/highlight line (newstui has no colour settings" in settings
 

@@ -63,6 +63,9 @@ class Settings:
     keep_per_feed: int = 0  # only the newest this many articles of a feed stay (0: no limit)
     player: str = ""  # e.g. "mpv %f"; empty: mpv if installed, else the desktop's opener
     download_dir: str = ""  # where `d` puts enclosures; empty: default_download_dir()
+    # each fetch or sync queues the newest this many new episodes of every feed whose entry does
+    # not say its own (a synced feed feeds.toml does not list too); 0: none
+    download_new: int = 0
     sort: str = "date"  # the app's headline order: date, feed or title, "-reverse" reverses (O)
 
 
@@ -78,6 +81,7 @@ class FeedConfig:
     keep_per_feed: int | None = None
     named: bool = True  # False: the entry has no `name`; the feed's own title names it once fetched
     download_new: int = 0  # each fetch queues the newest this many new episodes (0: none)
+    # (the entry's own, else [settings] download_new)
 
 
 @dataclass(frozen=True)
@@ -136,7 +140,7 @@ class Config:
     @property
     def downloads_new_episodes(self) -> bool:
         """Whether a fetch or sync queues some feed's new episodes (`download_new`)."""
-        return any(feed.download_new for feed in self.feeds)
+        return bool(self.settings.download_new) or any(feed.download_new for feed in self.feeds)
 
     def source_named(self, name: str) -> FeedConfig | LocalConfig | None:
         """The feed (by name or URL) or local source (by name or path) called `name`."""
@@ -440,7 +444,7 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
                     kline = _entry_key_line(raw, "feeds", i, key) or line
                     raise fail(kline, f"{key!r} of feed {name!r} {problem}")
                 keep[key] = entry[key]
-        download_new = entry.get("download_new", 0)
+        download_new = entry.get("download_new", settings.download_new)  # (0: off for it)
         if problem := _number_problem("download_new", download_new, fractional=False):
             dline = _entry_key_line(raw, "feeds", i, "download_new") or line
             raise fail(dline, f"'download_new' of feed {name!r} {problem}")

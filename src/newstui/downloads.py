@@ -142,10 +142,11 @@ class EpisodesQueued:
 
 
 def queue_new_episodes(library: Library, config: Config, after_id: int) -> list[EpisodesQueued]:
-    """After a fetch: for each feed whose entry says `download_new = N`, queue the first
-    enclosure of the newest N of its episodes stored after article `after_id` (that fetch's new
-    ones; a first fetch of a long archive queues N, not all of it). An episode queued or
-    downloaded before is left as it is. What was queued now, by feed (feeds with none left out)."""
+    """After a fetch or sync: for each feed whose entry (else [settings]) says `download_new = N`,
+    queue the first enclosure of the newest N of its episodes stored after article `after_id`
+    (that fetch's new ones; a first fetch of a long archive queues N, not all of it). An episode
+    queued or downloaded before is left as it is. What was queued now, by feed (feeds with none
+    left out)."""
     from newstui.config import download_folder
     from newstui.render import enclosures
 
@@ -153,7 +154,8 @@ def queue_new_episodes(library: Library, config: Config, after_id: int) -> list[
     said: list[EpisodesQueued] = []
     wanted = {feed.url: feed.download_new for feed in config.feeds}  # (ingest.feed_key)
     for key, name in library.downloads.feeds_with_new_episodes(after_id):
-        count = wanted.get(key, 0)
+        # a feed feeds.toml does not list (a sync server's): the [settings] value
+        count = wanted.get(key, config.settings.download_new)
         if not count:
             continue
         queued: list[Download] = []

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newstui.cli import main
-from newstui.config import NUMBER_RANGES, Settings, load_config
+from newstui.config import FEED_KEYS, NUMBER_RANGES, Settings, load_config
 from newstui.errors import ConfigError
 from newstui.query import MAX_TERMS, And, Or, QueryError, Term, parse_query
 
@@ -52,9 +52,9 @@ def _bad_values(key: str) -> list[object]:
 
 
 SETTING_KEYS = [key for key in NUMBER_RANGES if hasattr(Settings, key)]
-FEED_ONLY_KEYS = [key for key in NUMBER_RANGES if not hasattr(Settings, key)]  # download_new
+FEED_NUMBER_KEYS = [key for key in NUMBER_RANGES if key in FEED_KEYS]  # a [[feeds]] entry's own
 BAD_SETTINGS = [(key, value) for key in SETTING_KEYS for value in _bad_values(key)]
-BAD_FEED_KEYS = [(key, value) for key in FEED_ONLY_KEYS for value in _bad_values(key)]
+BAD_FEED_KEYS = [(key, value) for key in FEED_NUMBER_KEYS for value in _bad_values(key)]
 
 
 def _toml(value: object) -> str:

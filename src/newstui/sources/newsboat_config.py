@@ -27,8 +27,6 @@ _ELSEWHERE = {
     "show-read-feeds": "show_read_feeds",
     "podcast-auto-enqueue": "download_new",
 }
-# of those, the ones set on each [[feeds]] entry here, not in [settings]
-_PER_FEED = ("podcast-auto-enqueue",)
 _KEYS = ("bind-key", "unbind-key", "macro")  # [keys]
 _COLOURS = ("color", "highlight", "highlight-article", "highlight-feed")  # no colour settings
 # read by the import itself: the flag newsboat stars by (sync services), the kill file's mode
@@ -96,8 +94,7 @@ def read_newsboat_config(path: Path, text: str, star_flag: str | None) -> Newsbo
             colours += 1
         elif name in _ELSEWHERE and name not in settings:
             value = clean_line(" ".join(words[1:3]), 60)
-            where = "on a podcast's [[feeds]] entry" if name in _PER_FEED else "in [settings]"
-            settings[name] = f"{name} {value} (newstui: {_ELSEWHERE[name]} {where})"
+            settings[name] = f"{name} {value} (newstui: {_ELSEWHERE[name]} in [settings])"
         elif not _TAKEN.match(name) and name not in settings:
             settings[name] = clean_line(name, 40)
     said = [s for n, s in settings.items() if n in _ELSEWHERE]
