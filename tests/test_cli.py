@@ -288,6 +288,11 @@ def test_add_given_a_local_file_says_how_files_are_read(cli, tmp_path):
         assert cli("add", given) == 1
         assert "`newstui import PATH`" in one_line(cli.err)
         assert "[[local]]" in one_line(cli.err)
+    missing = tmp_path / "nowhere"  # a path with nothing there says so first
+    assert cli("--json", "add", str(missing)) == 1
+    said = json.loads(cli.out)
+    assert said["error"].startswith(f"{missing}: no such file or folder, and not an http(s) URL;")
+    assert said["source"] == str(missing) and "`newstui import PATH`" in said["error"]
 
 
 @pytest.mark.parametrize("url", ["example.org/feed.xml", "feeds.bbci.co.uk"])
@@ -1340,10 +1345,10 @@ def test_a_folder_of_many_unreadable_files_lists_three_and_counts_the_rest(tmp_p
     (folder / "note.txt").write_text("The harbour wall will be rebuilt.")
     assert main(["--db", str(tmp_path / "x.db"), "import", str(folder)]) == 0
     err = capsys.readouterr().err
-    assert err.splitlines() == [
-        f"warning: {folder / 'empty00.txt'}: empty file",
-        f"warning: {folder / 'empty01.txt'}: empty file",
-        f"warning: {folder / 'empty02.txt'}: empty file",
+    assert err.splitlines() == [  # by the source's name first, as a feed's lines
+        f"warning: in: {folder / 'empty00.txt'}: empty file",
+        f"warning: in: {folder / 'empty01.txt'}: empty file",
+        f"warning: in: {folder / 'empty02.txt'}: empty file",
         "warning: in: 47 more problems with its files (--json lists each)",
     ]
     assert main(["--db", str(tmp_path / "y.db"), "import", str(folder), "--json"]) == 0
@@ -1362,7 +1367,7 @@ def test_a_folder_import_says_how_many_files_it_does_not_read_and_of_which_kinds
     assert main(["--db", str(tmp_path / "x.db"), "import", str(folder)]) == 0
     out, err = capsys.readouterr()
     assert err.splitlines() == [
-        f"warning: {folder}: 5 files of other kinds not read (3 .pdf, 1 .jpg, 1 without a "
+        f"warning: in: {folder}: 5 files of other kinds not read (3 .pdf, 1 .jpg, 1 without a "
         "suffix): newstui reads text, Markdown, HTML and feed files"
     ]
     assert "1 new article" in out

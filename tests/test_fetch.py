@@ -302,7 +302,7 @@ def test_fetch_names_a_local_source_as_feeds_lists_it(
 
 
 def test_a_local_source_whose_path_is_gone_keeps_its_error_for_feeds(
-    db_path, feed_server, config_file, tmp_path
+    db_path, feed_server, config_file, tmp_path, capsys
 ):
     feed_server.serve_file("/good", "rss2.xml")
     config = config_file({"Good": "/good"})
@@ -311,11 +311,16 @@ def test_a_local_source_whose_path_is_gone_keeps_its_error_for_feeds(
         f.write(f'\n[[local]]\nname = "Notes"\npath = "{gone}"\n')
 
     assert cli(db_path, config, "fetch") == 3
+    # named as a feed's error is, by the name `feeds` shows, then the path
+    assert f"error: Notes: {gone}: no such file or folder\n" in capsys.readouterr().err
 
     db = open_db(db_path)
     [notes] = [f for f in feed_store.list_feeds(db) if f.name == "Notes"]
     db.conn.close()
-    assert notes.last_error == f"{gone}: no such file or folder"
+    assert notes.last_error == f"Notes: {gone}: no such file or folder"
+    assert cli(db_path, config, "--json", "fetch", "Notes") == 1
+    [report] = json.loads(capsys.readouterr().out)
+    assert (report["source"], report["error"]) == ("Notes", f"{gone}: no such file or folder")
 
 
 async def test_a_refetch_sends_the_etag_and_a_304_stores_nothing_new(db, feed_server, config_file):

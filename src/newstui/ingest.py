@@ -1443,13 +1443,19 @@ def import_local(
             library, local, extractor, keep_name, keep_tags, analyse, count_unread_kinds
         )
     except NewstuiError as exc:
-        return SourceOutcome(local.name, error=str(exc))
+        return SourceOutcome(local.name, error=_named(local.name, str(exc)))
     except sqlite3.Error as exc:
         return SourceOutcome(local.name, error=f"{local.name}: database error: {exc}")
     except Exception as exc:
         logger.debug("importing %s failed", local.name, exc_info=True)
         reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-        return SourceOutcome(local.name, error=f"{local.path}: failed: {reason}")
+        return SourceOutcome(local.name, error=f"{local.name}: {local.path}: failed: {reason}")
+
+
+def _named(name: str, error: str) -> str:
+    """A local source's error as a feed's reads: its name (the one `feeds` shows) first, then
+    the path and the problem ("Clippings: /home/me/news: no such file or folder")."""
+    return error if error.startswith(f"{name}: ") else f"{name}: {error}"
 
 
 def _import_local(
@@ -1473,7 +1479,7 @@ def _import_local(
         keep_tags=keep_tags,
     )
     if not path.exists():  # kept for `newstui feeds` (`import` forgets a source never read)
-        error = f"{path}: no such file or folder"
+        error = f"{local.name}: {path}: no such file or folder"
         library.record_fetch(feed_id, status=None, error=error, started=started)
         return SourceOutcome(local.name, error=error)
     from newstui.sources.files import iter_files, read_file_content, unread_kinds
@@ -1515,20 +1521,15 @@ def _import_local(
     name = local.name
     if title and keep_name and clean_line(title):  # no --name: a feed file goes by its title
         name = library.name_by_title(feed_id, clean_line(title), local.name)
-    library.record_fetch(
-        feed_id,
-        status=None,
-        error=summary if not articles else None,
-        title=title,
-        started=started,
-    )
+    failure = _named(name, summary) if summary and not articles else None
+    library.record_fetch(feed_id, status=None, error=failure, title=title, started=started)
     if saved.changed_ids and analyse:
         analyse_pending(library, extractor, saved.changed_ids)
     return SourceOutcome(
         name,
         new=saved.new,
         updated=saved.updated,
-        error=summary if not articles else None,
+        error=failure,
         warning=summary if articles else None,
         problems=tuple(problems),
     )
@@ -1874,9 +1875,9 @@ LISTED_PROBLEMS = 3  # a source's failed pages or unreadable files listed one a 
 def file_problem_lines(outcome: SourceOutcome) -> list[str]:
     """The lines that say which files of a local source could not be read (or were read with a
     problem): one a file for a few, then how many more (`--json` lists every one)."""
-    problems = outcome.problems
+    problems = [f"{outcome.name}: {problem}" for problem in outcome.problems]  # as a feed's
     if len(problems) <= LISTED_PROBLEMS + 1:  # (a line saying "1 more" would replace that one)
-        return list(problems)
+        return problems
     rest = len(problems) - LISTED_PROBLEMS
     more = f"{outcome.name}: {counted(rest, 'more problem')} with its files (--json lists each)"
     return [*problems[:LISTED_PROBLEMS], more]

@@ -30,11 +30,14 @@ def not_a_feed_url(url: str) -> str:
         local = url.startswith("file://") or (bool(url) and Path(url).expanduser().exists())
     except (OSError, ValueError):  # not a possible path (a NUL, too long)
         local = False
+    how = (
+        "a local file or folder is read by `newstui import PATH` (once) or by a [[local]] entry "
+        "in feeds.toml (on every fetch)"
+    )
     if local:
-        return (
-            f"{message}; a local file or folder is read by `newstui import PATH` (once) or by a "
-            "[[local]] entry in feeds.toml (on every fetch)"
-        )
+        return f"{message}; {how}"
+    if url.startswith(("/", "~", "./", "../")):  # a path, and nothing there
+        return f"{url}: no such file or folder, and not an http(s) URL; {how}"
     host = r"(localhost|[\w-]+(?:\.[\w-]+)+)"
     if bare := re.fullmatch(rf"{host}(?::(\d+))?/\S*|{host}(?::(\d+))?", url):
         name, port = bare[1] or bare[3], bare[2] or bare[4]
