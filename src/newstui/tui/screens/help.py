@@ -28,13 +28,16 @@ def binding_rows(
 ) -> list[tuple[str, str, str]]:
     """(section, keys, description) for each described binding, keys shown as typed (the
     user's keymap applied); the description of a binding in `unavailable` (the demo's) says
-    so."""
+    so. One left with no key is not listed: the palette given only a key one types (`:`) has
+    it on its twin, whose row lists it (keymap.PRIORITY_TWINS)."""
     rows = []
     for section, bindings in sections:
         for binding in bindings:
             if not isinstance(binding, Binding) or not binding.description:
                 continue
             keys = keys_label(binding, keymap or {})
+            if not keys:
+                continue
             said = named_keys(binding.tooltip or binding.description, keymap or {})
             rows.append((section, keys, demo_noted(said, binding.id, unavailable)))
     return rows
