@@ -1502,13 +1502,18 @@ def test_quotes_of_an_undated_article_say_unknown_and_since_counts_it_like_age(c
 
 def test_quotes_and_entities_cut_at_their_limit_say_so_on_stderr_and_all_lists_them(capsys):
     """They stopped at 100 without a word, and had no --all (user test r43 M2)."""
-    for argv, noun in [(["quotes", "--since", "1900-01-01"], "quotes"), (["entities"], "entities")]:
+    for argv, noun, json_flag in [
+        (["quotes", "--since", "1900-01-01"], "quotes", ["--json"]),  # stdout: the JSON alone
+        (["entities"], "entities", []),
+    ]:
         assert main(["--demo", *argv, "--all", "--json"]) == 0
         total = len(json.loads(capsys.readouterr().out))
-        assert main(["--demo", *argv, "--limit", "2"]) == 0
-        assert capsys.readouterr().err == (
+        assert main(["--demo", *argv, "--limit", "2", *json_flag]) == 0
+        out, err = capsys.readouterr()
+        assert err == (
             f"newstui {argv[0]}: 2 of {total:,} {noun} shown; --limit {total} or --all shows them all\n"
         )
+        assert not json_flag or len(json.loads(out)) == 2
         assert main(["--demo", *argv, "--limit", str(total)]) == 0
         assert capsys.readouterr().err == ""
 

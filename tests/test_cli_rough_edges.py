@@ -309,8 +309,11 @@ def test_a_list_cut_at_its_limit_says_on_stderr_how_many_more_and_how_to_see_the
     assert (
         cli.err == "newstui search: 50 of 55 matching articles shown; --limit 55 shows them all\n"
     )
-    # nothing more to say: all shown, or --json (the list alone, for scripts)
-    for args in (["list", "--limit", "55"], ["list", "--all"], ["list", "--json"]):
+    # with --json too, stdout holding the JSON alone: a script can tell a cut list
+    assert cli("list", "--json") == 0 and len(json.loads(cli.out)) == 50
+    assert cli.err == "newstui list: 50 of 55 articles shown; --limit 55 or --all shows them all\n"
+    # nothing more to say: all shown
+    for args in (["list", "--limit", "55"], ["list", "--all", "--json"]):
         assert cli(*args) == 0 and cli.err == ""
     assert cli("search", "harbour", "--limit", "60") == 0 and cli.err == ""
 

@@ -2405,7 +2405,7 @@ def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) 
     )
     order = SortOrder.parse(args.sort) or NEWEST_FIRST
     rows = library.articles(f, limit=args.limit, order=order)  # None with --all
-    if not args.json and rows and len(rows) == args.limit:
+    if rows and len(rows) == args.limit:  # with --json too: stdout keeps the JSON alone
         _say_more_exist("list", len(rows), library.count(f), "articles", " or --all")
     empty = "no articles"
     if not rows and not args.hidden and not args.json:  # a feed whose every article a filter hid
@@ -2447,7 +2447,8 @@ def _newsboat_hint(query: str) -> str:
 
 
 def _say_more_exist(command: str, shown: int, total: int, what: str, other: str = "") -> None:
-    """One line on stderr when a listing was cut at its limit, saying how to see the rest."""
+    """One line on stderr when a listing was cut at its limit, saying how to see the rest (with
+    `--json` too: a script's `jq length` gave 100 and nothing said more existed)."""
     if total > shown:
         _complain(
             f"newstui {command}: {shown:,} of {total:,} {what} shown;"
@@ -2476,7 +2477,7 @@ def cmd_search(args: argparse.Namespace, library: Library, config: Config | None
     """`newstui search QUERY`."""
     query = user_query(" ".join(args.query))
     rows = library.search(query, limit=max(args.limit, 0))
-    if not args.json and rows and len(rows) == args.limit:
+    if rows and len(rows) == args.limit:
         total = library.count(ArticleFilter(query=query))
         _say_more_exist("search", len(rows), total, "matching articles")
     empty = "no matches"
@@ -2609,7 +2610,7 @@ def cmd_entities(args: argparse.Namespace, library: Library, config: Config | No
         kinds = [args.type] if args.type else list(ENTITY_FIELDS.values())
         keys = tuple(dict.fromkeys(k for kind in kinds for k in query_keys(args.name, kind)))
     rows = library.entities(args.type, limit=args.limit, name_keys=keys)
-    if not args.json and rows and len(rows) == args.limit:  # (user test r43 M2: cut silently)
+    if rows and len(rows) == args.limit:  # (user test r43 M2: cut silently)
         total = library.count_entities(args.type, name_keys=keys)
         _say_more_exist("entities", len(rows), total, "entities", " or --all")
     data = [
@@ -2655,7 +2656,7 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
     speaker: str | None = args.speaker
     keys = speaker_keys(speaker, query_keys) if speaker else ()
     rows = library.quotes(speaker=speaker, limit=args.limit, speaker_keys=keys, since=args.since)
-    if not args.json and rows and len(rows) == args.limit:  # (user test r43 M2: cut silently)
+    if rows and len(rows) == args.limit:  # (user test r43 M2: cut silently)
         total, _ = library.count_quotes(speaker=speaker, speaker_keys=keys, since=args.since)
         _say_more_exist("quotes", len(rows), total, "quotes", " or --all")
     data = [
