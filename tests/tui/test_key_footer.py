@@ -27,6 +27,32 @@ def test_the_least_important_keys_give_way_and_the_rest_keep_their_order():
     assert keys_that_fit(keys, 13) == [3, 4]
 
 
+EPISODE = [  # the headlines' footer on an episode: ⏎ Open n Next unread d Download P Play …
+    ("headlines.open", footer_key_width("⏎", "Open")),
+    ("headlines.next_unread", footer_key_width("n", "Next unread")),
+    ("article.download", footer_key_width("d", "Download")),
+    ("article.play", footer_key_width("P", "Play")),
+    ("app.help", footer_key_width("?", "Help")),
+    ("app.search", footer_key_width("/", "Search")),
+    ("app.refresh_all", footer_key_width("R", "Refresh")),
+    ("app.quit", footer_key_width("Q", "Quit")),
+]
+
+
+@pytest.mark.parametrize(
+    ("width", "shown"),
+    [
+        (80, [0, 1, 2, 3, 4, 5, 6, 7]),
+        # r43: `P Play` showed without `d Download` at 60 columns; the pair before n now
+        (60, [0, 2, 3, 4, 5, 6, 7]),
+        (53, [0, 1, 4, 5, 6, 7]),  # n fits, the pair does not
+        (47, [0, 4, 5, 6, 7]),  # P alone would fit: neither
+    ],
+)
+def test_an_episodes_download_and_play_show_both_or_neither(width, shown):
+    assert keys_that_fit(EPISODE, width) == shown
+
+
 @pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 40)])
 async def test_quit_help_and_refresh_show_in_the_footer_at_every_size(db_path, size):
     app = NewstuiApp(db_path, None)

@@ -35,14 +35,17 @@ ESSENTIAL = (
     "reader.back",
     "app.search",
 )
-# Moving on first, then the open episode's own keys (user test r42 M3: they were not offered),
-# which at 80 columns had taken the room of n, e and s as well (r42 appfix-b).
+# The open episode's own keys (user test r42 M3: they were not offered), then moving on: at 80
+# columns an episode shows them and n, not e and s (r42 appfix-b); at 60, the episode's two
+# rather than n, which every article has and `?` lists.
 FIRST_EXTRAS = (
-    "headlines.next_unread",
-    "reader.find",
     "article.download",
     "article.play",
+    "headlines.next_unread",
+    "reader.find",
 )
+# Keys shown both or neither: `P Play` alone (it streams) hid that `d` keeps the episode (r43).
+TOGETHER = ("article.download", "article.play")
 # The article's marks and the layout, then the full text (the reader's note names it too).
 EXPENDABLE = (
     "article.toggle_read",
@@ -59,7 +62,7 @@ def footer_key_width(key_display: str, description: str) -> int:
 
 def keys_that_fit(keys: list[tuple[str | None, int]], width: int) -> list[int]:
     """Indices of the (binding id, cells) keys to show in `width` cells, in their own order:
-    all of them when they fit, else the most important that do."""
+    all of them when they fit, else the most important that do (TOGETHER's both or neither)."""
     if width <= 0 or sum(cells for _, cells in keys) - 1 <= width:
         return list(range(len(keys)))
 
@@ -73,12 +76,17 @@ def keys_that_fit(keys: list[tuple[str | None, int]], width: int) -> list[int]:
             return len(ranked) + 1 + EXPENDABLE.index(binding_id)
         return len(ranked)
 
+    together = [n for n, (binding_id, _) in enumerate(keys) if binding_id in TOGETHER]
     chosen: list[int] = []
     used = -1  # no gap after the last key
     for index in sorted(range(len(keys)), key=importance):
-        if used + keys[index][1] <= width:
-            chosen.append(index)
-            used += keys[index][1]
+        if index in chosen or (index in together and index != together[0]):
+            continue  # (the pair is weighed once, at its first key)
+        unit = together if index in together else [index]
+        cells = sum(keys[n][1] for n in unit)
+        if used + cells <= width:
+            chosen += unit
+            used += cells
     return sorted(chosen)
 
 
