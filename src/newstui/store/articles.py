@@ -768,11 +768,15 @@ _FOLDED_MATCHES = """SELECT id FROM (
     FROM (
         SELECT a.id AS id, a.feed_id AS feed, s.story_id AS story,
             first_value(a.feed_id) OVER (PARTITION BY s.story_id ORDER BY a.id) AS first_feed
-        FROM stories s JOIN articles a ON a.id = s.article_id
+        FROM stories s JOIN {articles} ON a.id = s.article_id
         WHERE s.story_id IN (SELECT story_id FROM stories
             WHERE story_id != article_id AND article_id > 0)
         AND {matching}))
     WHERE feed != first_feed OR id > cut"""
+# The columns of the index articles_fold (schema v46): a fold whose conditions read no other
+# column of `a` reads each version there, not in its row (SQLite looks an id up by its row;
+# Starred's `a.starred = 1` is better started from the starred articles' own index).
+_FOLD_INDEX_COLUMNS = frozenset({"id", "read", "sort_date", "feed_id"})
 # Hidden articles by id through the small partial index of them: any index can test an id.
 _HIDDEN = "SELECT id FROM articles WHERE hidden = 1"
 
@@ -797,8 +801,13 @@ def _folded(db: Database, clauses: list[str], params: list[object]) -> tuple[str
     conditions), kept as a match set is: a count and the windows after it evaluate it once."""
     from newstui.store.match_sets import match_set
 
-    matching = _FOLDED_MATCHES.format(matching=" AND ".join(clauses))
-    folded, folded_params, _ = match_set(db, matching, list(params))
+    if not db.execute(f"SELECT EXISTS ({_STORY_COPIES} AND article_id > 0)").fetchone()[0]:
+        return "SELECT NULL WHERE 0", []  # no story has copies: nothing to leave out
+    matching = " AND ".join(clauses)
+    covered = set(re.findall(r"\ba\.(\w+)", matching)) <= _FOLD_INDEX_COLUMNS
+    articles = "articles a INDEXED BY articles_fold" if covered else "articles a"
+    select = _FOLDED_MATCHES.format(articles=articles, matching=matching)
+    folded, folded_params, _ = match_set(db, select, list(params))
     return folded, folded_params
 
 

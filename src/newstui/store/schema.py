@@ -1122,6 +1122,14 @@ _V44 = [
 # Replayable (db.migrate skips an ADD COLUMN of a column there).
 _V45 = ["ALTER TABLE feeds ADD COLUMN failing_since TEXT"]
 
+# v46: each article's id with the columns a list folding story copies by match reads of every
+# version of the stories with copies (store.articles' _FOLDED_MATCHES): looked up here, not in
+# the article's row (a page each), a broad search on a store with many copies costs less (r43:
+# 10 % copies, a common word 51 -> 94 ms). feed_id last: a tag's `feed_id IN (…)` is checked
+# in the entry, not sought once per feed. Not `starred`: Starred starts from its own small
+# index. Under 0.5 s for 100,000 articles. Replayable.
+_V46 = ["CREATE INDEX IF NOT EXISTS articles_fold ON articles (id, read, sort_date, feed_id)"]
+
 MIGRATIONS: list[list[str]] = [
     _V1,
     _V2,
@@ -1168,5 +1176,6 @@ MIGRATIONS: list[list[str]] = [
     _V43,
     _V44,
     _V45,
+    _V46,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -61,20 +61,26 @@ def smart_counts(db: Database) -> SmartCounts:
 def tag_copies(db: Database) -> dict[str, tuple[int, int]]:
     """For each tag (casefolded) whose list leaves out copies: (how many, how many unread).
     A tag's list folds as the query `tag:` does (store.articles' _FOLDED_MATCHES): a version is
-    left out when an earlier version of its story from another feed with the tag is listed."""
+    left out when an earlier version of its story from another feed with the tag is listed.
+    One pass over the versions of the stories with copies (few), each tag of its feed apart."""
     return {
         r[0]: (r[1], r[2])
         for r in db.execute(
-            "WITH tagged(feed_id, tag) AS (SELECT DISTINCT f.id, casefold(t.value) FROM feeds f, "
-            "json_each(f.tags) t WHERE t.type = 'text') "
-            "SELECT ct.tag, count(*), coalesce(sum(c.read = 0), 0) FROM stories cs "
-            "JOIN articles c ON c.id = cs.article_id JOIN tagged ct ON ct.feed_id = c.feed_id "
-            "WHERE cs.story_id IN (SELECT story_id FROM stories "  # the stories with copies (few)
-            "WHERE story_id != article_id AND article_id > 0) AND c.hidden = 0 "
-            "AND EXISTS (SELECT 1 FROM stories e JOIN articles x ON x.id = e.article_id "
-            "JOIN tagged xt ON xt.feed_id = x.feed_id WHERE e.story_id = cs.story_id "
-            "AND e.article_id < c.id AND x.feed_id != c.feed_id AND xt.tag = ct.tag "
-            "AND +x.hidden = 0) GROUP BY ct.tag"
+            """WITH tagged(feed_id, tag) AS (SELECT DISTINCT f.id, casefold(t.value)
+                FROM feeds f, json_each(f.tags) t WHERE t.type = 'text'),
+            versions AS (SELECT a.id, a.feed_id AS feed, a.read, s.story_id AS story, g.tag,
+                first_value(a.feed_id) OVER (PARTITION BY s.story_id, g.tag ORDER BY a.id)
+                    AS first_feed
+                FROM stories s JOIN articles a INDEXED BY articles_fold ON a.id = s.article_id
+                JOIN tagged g ON g.feed_id = a.feed_id
+                WHERE s.story_id IN (SELECT story_id FROM stories
+                    WHERE story_id != article_id AND article_id > 0)
+                AND a.id NOT IN (SELECT id FROM articles WHERE hidden = 1)),
+            cuts AS (SELECT tag, read, id, feed, first_feed,
+                min(CASE WHEN feed != first_feed THEN id END) OVER (PARTITION BY story, tag) AS cut
+                FROM versions)
+            SELECT tag, count(*), coalesce(sum(read = 0), 0) FROM cuts
+            WHERE feed != first_feed OR id > cut GROUP BY tag"""
         )
     }
 
