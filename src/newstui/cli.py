@@ -561,8 +561,9 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
             "copy the database into FILE as of now, also while another newstui writes to it "
             "(SQLite's online backup), as one file that newstui reads as its database",
         )
-        p.add_argument("file", type=_path, metavar="FILE", help="the copy to write")
-        p.add_argument("--force", action="store_true", help="replace FILE when it exists")
+        from newstui.cli_backup import add_arguments as backup_arguments
+
+        backup_arguments(p, _path)
     if wanted("download", "downloads"):
         from newstui.cli_downloads import add_arguments as download_arguments
 
@@ -2548,39 +2549,10 @@ def cmd_mark(args: argparse.Namespace, library: Library, config: Config | None) 
 
 
 def cmd_backup(args: argparse.Namespace, library: Library, config: Config | None) -> int:
-    """`newstui backup FILE [--force]`: the whole store, as of one moment, copied into one file
-    (a plain `cp` while another newstui writes leaves the newest changes in the -wal file:
-    user test r43 M3)."""
-    from newstui.render import human_size
+    """`newstui backup FILE [--force]` (cli_backup)."""
+    from newstui.cli_backup import cmd_backup as backup
 
-    database, target = library.file, args.file.expanduser()
-    if database == ":memory:":  # (the default path before the first fetch: see _no_store)
-        raise StoreError("no newstui database yet: nothing to back up")
-    if target.is_dir():
-        raise NewstuiError(f"{target}: a folder: name the backup's file in it", source=str(target))
-    if not target.parent.is_dir():
-        raise NewstuiError(f"{target}: no folder {target.parent}", source=str(target))
-    ours = {os.path.realpath(database + suffix) for suffix in ("", "-wal", "-shm")}
-    if os.path.realpath(target) in ours:
-        raise NewstuiError(f"{target}: the database itself: name another file", source=str(target))
-    if target.exists() and not args.force:
-        raise NewstuiError(f"{target}: already exists (--force replaces it)", source=str(target))
-    part = target.with_name(f".{target.name}.{os.getpid()}.part")  # renamed once whole
-    try:
-        library.back_up(part)
-        os.replace(part, target)
-    except sqlite3.Error as exc:
-        raise StoreError(f"{target}: not backed up: {exc}", source=str(target)) from None
-    finally:
-        for leftover in (part, part.with_name(part.name + "-journal")):
-            with contextlib.suppress(OSError):
-                leftover.unlink()
-    size = target.stat().st_size
-    return _emit(
-        args,
-        {"database": database, "file": str(target), "bytes": size},
-        f"backed up {database} to {target} ({human_size(size)})",
-    )
+    return backup(args, library, _emit)
 
 
 def cmd_download(args: argparse.Namespace, library: Library, config: Config) -> int:
