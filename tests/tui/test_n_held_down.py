@@ -199,3 +199,35 @@ async def test_n_held_down_past_a_feeds_last_unread_reads_on_in_the_next_feed(
         assert headlines.view.title == "Beta Daily"
         assert headlines.selected is not None and headlines.selected.id == beta[-1]
         assert read_ids(path) - was_read == set(alpha + beta)
+
+
+class _StoppedTimer:
+    def stop(self) -> None:
+        pass
+
+
+async def test_a_late_timer_callback_loads_no_article_the_cursor_left(tmp_path, monkeypatch):
+    """Textual queues a timer's callback on the screen when it fires, so stop() cannot take back
+    one already queued: a held key's late callback loaded an article the cursor had left, and
+    that load (exclusive) could cancel the newer one before it started, so the reader kept an
+    old article and the last article `n` reached was never read (CI round 43, at load 7)."""
+    monkeypatch.setattr(main_screen, "DETAIL_INTERVAL", 60.0)  # moves after the first wait
+    path = tmp_path / "many.db"
+    store_many(path, 10, "Story {i:03d}")
+    app = NewstuiApp(path, None)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen, headlines = app.main, app.main.headlines
+        queued: list = []
+        loads: list[int] = []
+        monkeypatch.setattr(screen, "set_timer", lambda _wait, then: queued.append(then) or _StoppedTimer())
+        monkeypatch.setattr(screen, "load_detail", loads.append)
+        monkeypatch.setattr(screen, "_detail_timer", None)
+        for _ in range(3):
+            await pilot.press("j")
+            await settle(pilot)
+        assert headlines.cursor == 3 and len(loads) == 1 and len(queued) == 2
+        queued[0]()  # row 2's callback, queued as the cursor moved on to row 3
+        queued[1]()
+        assert headlines.selected is not None
+        assert loads[1:] == [headlines.selected.id]

@@ -133,6 +133,12 @@ class MainScreen(
         # the next row, which was marked read, and so on until the view was empty: r31 H1).
         self._selected_by_load: int | None = None
         self._detail_timer: Timer | None = None
+        # Counts the reader loads the cursor asked for. A timer's callback is queued on the
+        # screen when it fires (Textual's set_timer goes through call_next), so stop() cannot
+        # take back one already queued: a held key's late callback would load an article the
+        # cursor left, and its load, exclusive, could cancel the newer one before it started
+        # (the reader stayed on an old article and `n`'s last article was never read).
+        self._detail_asked = 0
         self._last_detail = 0.0
         self._view_title = ""
         self._focused_pane = PANE_NAMES["headlines"]
@@ -426,9 +432,7 @@ class MainScreen(
             return
         self.cursor_moved()  # a refresh's pending reload waits until the keys rest
         # Throttle: show at once, but while a key is held, only every DETAIL_INTERVAL.
-        if self._detail_timer is not None:
-            self._detail_timer.stop()
-            self._detail_timer = None
+        self._stop_detail_timer()
         article_id = message.row.id
         self._selected_by_load = article_id if message.by_load else None
         self.cursor_on(article_id)  # what waited for another article is dropped, Enter too
@@ -441,18 +445,27 @@ class MainScreen(
             self._first_detail = article_id
             return
         if self.refreshing:
-            self._detail_timer = self.set_timer(
-                DETAIL_REST_REFRESHING, partial(self._delayed_detail, article_id)
-            )
-            return
-        wait = self._last_detail + DETAIL_INTERVAL - monotonic()
+            wait = DETAIL_REST_REFRESHING
+        else:
+            wait = self._last_detail + DETAIL_INTERVAL - monotonic()
         if wait <= 0:
             self._last_detail = monotonic()
             self.load_detail(article_id)
         else:
-            self._detail_timer = self.set_timer(wait, partial(self._delayed_detail, article_id))
+            delayed = partial(self._delayed_detail, self._detail_asked, article_id)
+            self._detail_timer = self.set_timer(wait, delayed)
 
-    def _delayed_detail(self, article_id: int) -> None:
+    def _stop_detail_timer(self) -> None:
+        """Drop the reader load a timer holds back, and any such load's callback already
+        queued (a later load is asked for)."""
+        self._detail_asked += 1
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+            self._detail_timer = None
+
+    def _delayed_detail(self, asked: int, article_id: int) -> None:
+        if asked != self._detail_asked:  # queued before its timer was stopped: a later one won
+            return
         self._detail_timer = None
         self._last_detail = monotonic()
         self.load_detail(article_id)
@@ -487,8 +500,7 @@ class MainScreen(
         """Load the selected article now when a timer holds its load back (the cursor moved
         in a refresh, or within DETAIL_INTERVAL of the last load)."""
         if self._detail_timer is not None:
-            self._detail_timer.stop()
-            self._detail_timer = None
+            self._stop_detail_timer()
             self._last_detail = monotonic()
             self.load_detail(article_id)
 
