@@ -220,7 +220,9 @@ async def test_a_late_timer_callback_loads_no_article_the_cursor_left(tmp_path, 
         screen, headlines = app.main, app.main.headlines
         queued: list = []
         loads: list[int] = []
-        monkeypatch.setattr(screen, "set_timer", lambda _wait, then: queued.append(then) or _StoppedTimer())
+        monkeypatch.setattr(
+            screen, "set_timer", lambda _wait, then: queued.append(then) or _StoppedTimer()
+        )
         monkeypatch.setattr(screen, "load_detail", loads.append)
         monkeypatch.setattr(screen, "_detail_timer", None)
         for _ in range(3):
