@@ -192,7 +192,8 @@ def test_nul_and_private_range_characters_are_dropped_from_any_document():
     assert html_to_text("<p>é \ue09f[2Jx \ue000y</p>") == ("é [2Jx y", [])
 
 
-def test_relative_links_resolve_against_xml_base_and_the_feed_url():
+@pytest.mark.parametrize("fast", [True, False], ids=["lxml", "feedparser"])
+def test_relative_links_resolve_against_xml_base_and_the_feed_url(fast: bool) -> None:
     atom = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://ex.org/blog/">
     <title>Base</title>
     <entry xml:base="posts/"><title>One</title><link href="one.html"/><id>1</id>
@@ -207,8 +208,46 @@ def test_relative_links_resolve_against_xml_base_and_the_feed_url():
     ]
     rss = b"""<rss version="2.0"><channel><title>R</title><item><title>x</title>
     <description>&lt;p&gt;A &lt;a href="/rel/3"&gt;link&lt;/a&gt;&lt;/p&gt;</description></item></channel></rss>"""
-    article = parse_feed(rss, "http://feed.example/dir/rss.xml").articles[0]
+    article = parse_feed(rss, "http://feed.example/dir/rss.xml", fast=fast).articles[0]
     assert [lk.url for lk in article.links] == ["http://feed.example/rel/3"]
+    # enclosures as written beside a <link> and a guid that resolve (user test r44 H1: dropped)
+    rss = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>R</title>
+    <item><title>a</title><link>x.html</link><enclosure url="audio/e.mp3" type="audio/mpeg"/></item>
+    <item><title>b</title><enclosure url=" /pub/e.mp3 " type="audio/mpeg"/></item>
+    <item xml:base="http://cdn.example/pod/"><title>c</title><enclosure url="e.mp3"/></item>
+    <item><title>d</title><enclosure url="javascript:x()"/><enclosure url="a&#9;b.mp3"/></item>
+    </channel></rss>"""
+    final = "http://feed.example/pub/sub/rel.xml"  # (after a redirect: what parse_feed is given)
+    parsed = parse_feed(rss, final, fast=fast).articles
+    assert parsed[0].url == "http://feed.example/pub/sub/x.html"
+    assert [[lk.url for lk in a.links if lk.kind == "enclosure"] for a in parsed] == [
+        ["http://feed.example/pub/sub/audio/e.mp3"],
+        ["http://feed.example/pub/e.mp3"],
+        ["http://cdn.example/pod/e.mp3"],
+        [],  # another scheme, a tab: still refused
+    ]
+
+
+def test_a_json_feed_items_relative_urls_resolve_against_the_feed_url() -> None:
+    """User test r44 H1: `"url": "page.html"` left the item without a link or full text."""
+    item = {"url": "page.html", "content_html": '<a href="other.html">o</a>', "image": "/c.png"}
+    items = [
+        {**item, "id": "1", "attachments": [{"url": "audio/ep.mp3", "mime_type": "audio/mpeg"}]},
+        {"id": "2", "title": "Linked", "external_url": "/elsewhere.html"},
+        {"id": "3", "title": "Bad", "url": "javascript:x()", "attachments": [{"url": ""}]},
+    ]
+    doc = {"version": "https://jsonfeed.org/version/1.1", "home_page_url": "/", "items": items}
+    parsed = parse_feed(json.dumps(doc).encode(), "http://h.example/pub/sub/rel.json")
+    assert parsed.site_url == "http://h.example/"
+    [one, two, bad] = parsed.articles
+    assert one.url == "http://h.example/pub/sub/page.html"
+    assert [(lk.kind, lk.url) for lk in one.links] == [
+        ("link", "http://h.example/pub/sub/other.html"),
+        ("image", "http://h.example/c.png"),
+        ("enclosure", "http://h.example/pub/sub/audio/ep.mp3"),
+    ]
+    assert two.url == "http://h.example/elsewhere.html"
+    assert (bad.url, bad.links) == (None, [])
 
 
 def test_html_titles_show_their_text_without_tags_or_scripts():

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from newstui.model import Link, LinkKind
-from newstui.sources.urls import web_url
+from newstui.sources.urls import web_url_at
 from newstui.text import clean_line
 
 MAX_SIZE = 2**50  # 1 PiB: a larger "length" is a typo or a lie
@@ -51,10 +51,13 @@ def enclosure_duration(value: Any) -> int | None:
     return seconds if 0 < seconds <= MAX_DURATION else None
 
 
-def enclosure_link(url: Any, mime: Any, size: Any, duration: Any) -> Link | None:
+def enclosure_link(
+    url: Any, mime: Any, size: Any, duration: Any, base: str | None = None
+) -> Link | None:
     """One enclosure as a link (an image one as an `image` link), or None when its URL is not
-    http(s). A space in the URL is percent-encoded (`web_url`)."""
-    url = web_url(url)
+    http(s). A relative URL is joined to `base` (the document's address or xml:base: user test
+    r44 H1, a podcast's `url="audio/e.mp3"` lost its audio), a space percent-encoded (`web_url`)."""
+    url = web_url_at(url, base)
     if url is None:
         return None
     kind_type = enclosure_type(mime)
@@ -88,9 +91,11 @@ def added_enclosures(candidates: Iterable[Link | None], links: Sequence[Link]) -
     return added
 
 
-def enclosure_links(entry: Any, links: Sequence[Link]) -> list[Link]:
+def enclosure_links(entry: Any, links: Sequence[Link], base: str | None = None) -> list[Link]:
     """The enclosures of a feedparser entry (RSS `<enclosure>`, Atom `rel="enclosure"`) with the
-    entry's `itunes:duration`, to add to its `links` (see `added_enclosures`)."""
+    entry's `itunes:duration`, to add to its `links` (see `added_enclosures`). A relative RSS
+    enclosure (feedparser leaves it as written) is joined to `base`, the entry's, or to the
+    enclosure's own xml:base."""
     return added_enclosures(
         (
             enclosure_link(
@@ -98,6 +103,7 @@ def enclosure_links(entry: Any, links: Sequence[Link]) -> list[Link]:
                 enclosure.get("type"),
                 enclosure.get("length"),
                 entry.get("itunes_duration"),
+                _own_base(enclosure.get("xml:base"), base),
             )
             for enclosure in entry.get("enclosures", []) or []
         ),
@@ -105,8 +111,11 @@ def enclosure_links(entry: Any, links: Sequence[Link]) -> list[Link]:
     )
 
 
-def attachment_links(item: dict[str, Any], links: Sequence[Link]) -> list[Link]:
-    """The `attachments` of a JSON Feed item, to add to its `links` (see `added_enclosures`)."""
+def attachment_links(
+    item: dict[str, Any], links: Sequence[Link], base: str | None = None
+) -> list[Link]:
+    """The `attachments` of a JSON Feed item, to add to its `links` (see `added_enclosures`); a
+    relative attachment URL is joined to `base`, the feed's address."""
     attachments = item.get("attachments")
     return added_enclosures(
         (
@@ -115,12 +124,20 @@ def attachment_links(item: dict[str, Any], links: Sequence[Link]) -> list[Link]:
                 attachment.get("mime_type"),
                 _whole(attachment.get("size_in_bytes")),
                 _whole(attachment.get("duration_in_seconds")),
+                base,
             )
             for attachment in (attachments if isinstance(attachments, list) else [])
             if isinstance(attachment, dict)
         ),
         links,
     )
+
+
+def _own_base(written: Any, base: str | None) -> str | None:
+    """An element's xml:base joined to the base around it (`base` when it has none)."""
+    if not isinstance(written, str) or not written.strip():
+        return base
+    return web_url_at(written, base) or base
 
 
 def _whole(value: Any) -> Any:

@@ -14,7 +14,7 @@ from newstui.sources.enclosures import attachment_links, enclosure_links
 from newstui.sources.feed_links import feed_links, is_html_page
 from newstui.sources.html import html_to_text
 from newstui.sources.lxml_feeds import UTF8, read_well_formed
-from newstui.sources.urls import is_http_url, web_url
+from newstui.sources.urls import is_http_url, web_url, web_url_at
 from newstui.text import author_name, clean_line, clean_text
 
 MAX_TITLE = 500
@@ -276,7 +276,7 @@ def _entry_article(entry: Any, feed_url: str) -> Article | None:
         text, links = _to_text(summary_raw, summary_base, summary_utf8)
         summary = text
     title = _line(entry, "title", MAX_TITLE) or _title_from_text(text)
-    links += enclosure_links(entry, links)
+    links += enclosure_links(entry, links, _entry_base(entry, feed_url))
     guid = entry.get("id") or entry.get("guid")
     guid = clean_line(str(guid), 2000) if guid else None
     if not (title or summary or link or links):
@@ -293,6 +293,15 @@ def _entry_article(entry: Any, feed_url: str) -> Article | None:
         links=links,
         has_content=bool(content_html),
     )
+
+
+def _entry_base(entry: Any, feed_url: str) -> str:
+    """The address an entry's relative links are read from: its xml:base as feedparser gives it
+    on the entry's fields, else the feed's final address (after redirects)."""
+    for detail in (entry.get("title_detail"), entry.get("summary_detail")):
+        if detail and detail.get("base"):
+            return str(detail["base"])
+    return feed_url
 
 
 def _line(element: Any, key: str, max_length: int) -> str:
@@ -362,7 +371,7 @@ def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
             articles.append(article)
     return ParsedFeed(
         title=clean_line(_json_str(data.get("title")), MAX_TITLE) or None,
-        site_url=web_url(site),
+        site_url=web_url_at(site, url),
         articles=articles,
         warning=_with_skipped(None, len(items) - len(articles)),
     )
@@ -379,8 +388,10 @@ def _json_authors(obj: dict[str, Any]) -> str | None:
 
 
 def _json_item(item: dict[str, Any], feed_url: str, feed_author: str | None) -> Article | None:
-    """The item's article; None for an empty item, as _entry_article."""
-    link = web_url(item.get("url"))
+    """The item's article; None for an empty item, as _entry_article. Its link is its `url`, else
+    its `external_url` (a linkblog's); relative URLs are read from the feed's final address
+    (user test r44 H1: `"url": "page.html"` was dropped, and with it the item's full text)."""
+    link = web_url_at(item.get("url"), feed_url) or web_url_at(item.get("external_url"), feed_url)
     base = link or feed_url
     html = item.get("content_html")
     if isinstance(html, str) and html.strip():
@@ -391,10 +402,10 @@ def _json_item(item: dict[str, Any], feed_url: str, feed_author: str | None) -> 
     summary = clean_text(_json_str(item.get("summary"))) or text
     if not text:
         text = summary
-    image = web_url(item.get("image"))
+    image = web_url_at(item.get("image"), feed_url)
     if image is not None and image not in {lk.url for lk in links}:
         links.append(Link("image", image, "image"))
-    links += attachment_links(item, links)
+    links += attachment_links(item, links, feed_url)
     title = clean_line(_json_str(item.get("title")), MAX_TITLE) or _title_from_text(text)
     guid = clean_line(str(item["id"]), 2000) if item.get("id") not in (None, "") else None
     if not (title or text or link or links):

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from newstui.text import strip_controls
 
 _SPACE = re.compile(r"\s")  # str.isspace's characters
 # The spaces a link as written may hold, which a browser percent-encodes: U+0020 and Unicode's other
 # space separators (category Zs). Tabs, line breaks and other controls are refused, not encoded.
+_LINE_CONTROLS = re.compile("[\t\n\r]")
 _ENCODED_SPACE = re.compile("[ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # Longer is no link: browsers and servers refuse far shorter ones (a hostile feed's megabytes
 # in one attribute were stored whole, in each article's links).
@@ -60,6 +61,23 @@ def web_url(url: object) -> str | None:
         return None
     encoded = _ENCODED_SPACE.sub(lambda space: quote(space[0], safe=""), written)
     return encoded if is_http_url(encoded) else None
+
+
+def web_url_at(url: object, base: str | None) -> str | None:
+    """web_url of a link as written in a document read from `base` (a feed's final address after
+    redirects, or an xml:base): a relative one (`audio/e.mp3`, `/pub/e.mp3`, `//cdn/e.mp3`) is
+    joined to the base first, as a browser reads it; a link web_url keeps is kept as it is. None
+    as web_url: empty, another scheme, control characters, no http(s) URL once joined."""
+    kept = web_url(url)
+    if kept is not None or not base or not isinstance(url, str):
+        return kept
+    written = url.strip()
+    if not written or len(written) > MAX_URL or _LINE_CONTROLS.search(written):
+        return None  # (urljoin drops a tab or line break: refused here, as web_url refuses it)
+    try:
+        return web_url(urljoin(base, written))
+    except ValueError:  # a malformed base or link ("http://[::1/x")
+        return None
 
 
 # Schemes that stand for a feed over HTTP (Safari's and iTunes' feed and podcast links):
