@@ -62,6 +62,19 @@ def test_a_feed_gone_for_good_says_to_remove_it(db_path, feed_server, config_fil
     assert "gone for good" in run.json("feeds")[0]["last_error"]
 
 
+def test_add_of_a_feed_gone_for_good_says_so_without_advice_to_remove_it(cli, feed_server):
+    """User test r44 M2: it said to remove, with a command that fails, a feed it never added."""
+    feed_server.route("/dead", status=410)
+
+    assert cli("add", feed_server.url("/dead")) == 1
+
+    assert (
+        f"{feed_server.url('/dead')}: HTTP 410 Gone: the publisher has taken this feed down for "
+        f"good (not added to {cli.config})"
+    ) in cli.err
+    assert "remove" not in cli.err
+
+
 def test_the_apps_refresh_line_says_a_gone_feed_is_gone_for_good():
     from newstui.model import SourceOutcome
     from newstui.tui.refresh import refresh_summary

@@ -318,11 +318,14 @@ async def fetch_feeds(
     open_fetcher: OpenFetcher = Fetcher,
     respect_waits: bool = True,
     pool: CpuPool | None = None,
+    subscribed: bool = True,
 ) -> list[SourceOutcome]:
     """Fetch feeds concurrently, store their articles; one failing feed never stops the others.
 
     A feed that keeps failing, or whose server answered 429/503 with Retry-After, is not fetched
     before its next try time unless `respect_waits` is False (the user named it).
+    `subscribed=False`: `add`'s trial fetch of feeds not in the config yet, whose errors offer
+    no removal.
     Setting `cancel` (from another thread) stops the fetch soon: requests in flight are dropped,
     what was stored stays, and the outcomes of the feeds finished so far are returned.
     `pool`: worker processes to parse in, started (and closed) by the caller
@@ -399,10 +402,14 @@ async def fetch_feeds(
             arrivals = _Arrivals(len(feeds), every_request_over)
 
             async def one(feed: FeedConfig) -> None:
-                failures, next_try = waits.get(ids[feed.name], (0, None))
+                failures, next_try, status = waits.get(ids[feed.name], (0, None, None))
                 if respect_waits and still_waiting(next_try, now):
                     arrivals.arrived()
-                    outcome = SourceOutcome(feed.name, waiting_until=next_try)
+                    outcome = SourceOutcome(
+                        feed.name,
+                        waiting_until=next_try,
+                        waiting_status=status if status in SERVER_WAITS else None,
+                    )
                     outcomes.append(outcome)
                     if on_outcome:
                         on_outcome(outcome)
@@ -422,6 +429,7 @@ async def fetch_feeds(
                             saving,
                             arrivals.arrived,
                             config.path.name,
+                            subscribed=subscribed,
                         )
                     mode = feed.fulltext if fulltext is None else fulltext
                     if mode is not False and changed:
@@ -1109,13 +1117,16 @@ async def _fetch_feed(
     saving: _Saving,
     arrived: Callable[[], None] = lambda: None,
     config_name: str = "feeds.toml",
+    *,
+    subscribed: bool = True,
 ) -> tuple[SourceOutcome, tuple[int, ...], Sequence[PreparedArticle]]:
     """Fetch, parse and store one feed; returns its outcome, the new or changed article ids and
     the document's articles (none when nothing changed). A move for good says to change the
     feed's url in `config_name`, the file the config was read from (`--config chk.toml`).
     The fetch's own record (status, validators, failures) goes to `records`; `parsing` parses
     the document, `saving` stores its articles (with other feeds parsed at about that time);
-    `arrived` is called once the request is over (answered or failed)."""
+    `arrived` is called once the request is over (answered or failed). `subscribed=False`:
+    `add`'s trial fetch, whose errors say nothing of removing the feed (see `http_failure_said`)."""
     started = datetime.now(UTC).replace(microsecond=0).isoformat()
     try:
         try:
@@ -1154,10 +1165,10 @@ async def _fetch_feed(
     except SourceError as exc:
         message = f"{feed.name}: {_strip_url(str(exc), feed.url)}"
         status = exc.status if isinstance(exc, HTTPStatusError) else None
-        if status == 410:  # (user test r35 L2: retried for ever, nothing said what to do)
-            remove = f"`newstui remove {shlex.quote(feed.name)}`"
-            message += f", gone for good — remove it with D in Sources or {remove}"
-        retry_at = backoff.after_failure(exc)
+        now = datetime.now(UTC).replace(microsecond=0)
+        asked = backoff.server_asked(exc, now)
+        message += http_failure_said(status, feed.name, asked, now, subscribed=subscribed)
+        retry_at = backoff.after_failure(exc, now)
         records.add(
             FetchRecord(feed_id, status=status, error=message, next_try=retry_at, started=started)
         )
@@ -1248,12 +1259,43 @@ class _Backoff:
     failures: int
     interval: timedelta
 
-    def after_failure(self, exc: SourceError) -> str | None:
+    def after_failure(self, exc: SourceError, now: datetime) -> str | None:
         """When to try again after this failure (ISO 8601 UTC), or None for the next refresh."""
-        now = datetime.now(UTC).replace(microsecond=0)
         header = exc.retry_after if isinstance(exc, HTTPStatusError) else None
         when = next_try(now, self.failures + 1, self.interval, parse_retry_after(header, now))
         return when.isoformat() if when else None
+
+    @staticmethod
+    def server_asked(exc: SourceError, now: datetime) -> datetime | None:
+        """The time the server's Retry-After (a 429 or 503) asks not to be called before; None
+        without one, or for one already past."""
+        header = exc.retry_after if isinstance(exc, HTTPStatusError) else None
+        wait = parse_retry_after(header, now)
+        return now + wait if wait else None
+
+
+# Answers whose server is overloaded or limits its callers (and may say, with Retry-After, until
+# when): a feed waiting after one is not offered to be fetched now (user test r44 L1).
+SERVER_WAITS = frozenset({429, 503})
+
+
+def http_failure_said(
+    status: int | None, name: str, asked: datetime | None, now: datetime, *, subscribed: bool
+) -> str:
+    """What a failed fetch's line adds to the server's answer: a 410's advice (to remove a
+    subscribed feed; of a feed `add` tried, that it is gone: user test r44 M2, it said to remove
+    a feed it never added), the time a Retry-After asks to wait until (r44 L1: honoured, never
+    said)."""
+    said = ""
+    if status == 410 and subscribed:  # (user test r35 L2: retried for ever, nothing said)
+        remove = f"`newstui remove {shlex.quote(name)}`"
+        said = f", gone for good — remove it with D in Sources or {remove}"
+    elif status == 410:
+        said = ": the publisher has taken this feed down for good"
+    if asked is not None:
+        day = "" if asked.date() == now.date() else f"{asked:%Y-%m-%d} "
+        said += f"; the server asks to wait until {day}{asked:%H:%M} UTC (Retry-After)"
+    return said
 
 
 def _strip_url(message: str, url: str) -> str:
@@ -1844,6 +1886,12 @@ def describe(outcome: SourceOutcome) -> str:
     """One line for a source's outcome."""
     if outcome.error:
         return clean_line(outcome.error, 300)
+    if outcome.waiting_until and outcome.waiting_status is not None:
+        # (the server is overloaded or limits its callers: no call to fetch it now, user test
+        # r44 L1; named, it is fetched all the same)
+        when = utc_minutes(outcome.waiting_until)
+        answer = f"HTTP {outcome.waiting_status} {http_reason(outcome.waiting_status)}"
+        return f"{outcome.name}: not fetched: the server answered {answer}, next try at {when}"
     if outcome.waiting_until:
         when = utc_minutes(outcome.waiting_until)
         return f"{outcome.name}: not fetched: failing, next try at {when} (name it to try now)"
@@ -1852,6 +1900,16 @@ def describe(outcome: SourceOutcome) -> str:
     text = f"{outcome.name}: {outcome.new} new, {outcome.updated} updated"
     said = fulltext_said(outcome.fulltext_ok, outcome.fulltext_failed, outcome.fulltext_left)
     return f"{text}; {said}" if said else text
+
+
+def http_reason(status: int) -> str:
+    """A status's standard reason phrase ("Too Many Requests"), or "" for one unknown."""
+    from http import HTTPStatus
+
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return ""
 
 
 FULLTEXT_LEFT = "older left as the feed gave them"  # pages "auto" did not read (the count's)

@@ -507,9 +507,9 @@ class Library:
         said again at its next fetch (a held source `add`ed again: review r36 F1)."""
         _feeds.forget_read_from(self._db, url)
 
-    def fetch_waits(self) -> dict[int, tuple[int, str | None]]:
-        """Every source's failures in a row and the time before which it is not fetched again
-        (ISO 8601 UTC, or None)."""
+    def fetch_waits(self) -> dict[int, tuple[int, str | None, int | None]]:
+        """Every source's failures in a row, the time before which it is not fetched again
+        (ISO 8601 UTC, or None) and its last fetch's HTTP status (a 429's: see ingest)."""
         return _feeds.fetch_waits(self._db)
 
     def cleanup(

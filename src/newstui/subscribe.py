@@ -159,7 +159,9 @@ def add_feed(
     # named, so tried now even when the store left this URL to wait after failures (it wrote
     # the entry untried, "no article yet", user test r33 M9), as `fetch NAME` tries it
     [outcome] = asyncio.run(
-        fetch_feeds(library, with_trial, [trial], analyse=False, respect_waits=False)
+        fetch_feeds(
+            library, with_trial, [trial], analyse=False, respect_waits=False, subscribed=False
+        )
     )
     analyse_pending(library, config.settings.extractor, stale=analyse_stale, here=analyse_here)
     error = outcome.error

@@ -111,7 +111,12 @@ def test_a_429_with_retry_after_is_not_fetched_again_before_then(db, feed_server
     first = fetch(db, config)["Busy"]
     second = fetch(db, config)["Busy"]
 
-    assert "HTTP 429" in (first.error or "")
+    asked = when(stored(db, "Busy").next_try)  # (the server's time: a first failure's wait)
+    day = "" if asked.date() == datetime.now(UTC).date() else f"{asked:%Y-%m-%d} "
+    assert first.error == (  # user test r44 L1: honoured, never said
+        f"Busy: HTTP 429 Too Many Requests; the server asks to wait until {day}{asked:%H:%M} "
+        "UTC (Retry-After)"
+    )
     assert route.hits == 1  # the second fetch left the server alone
     assert second.error is None and second.waiting_until == stored(db, "Busy").next_try
     wait = when(second.waiting_until) - before
@@ -195,7 +200,11 @@ def test_the_cli_shows_the_next_try_skips_waiting_feeds_and_fetches_them_by_name
     err = capsys.readouterr().err
     assert busy.hits == 1
     [line] = [line for line in err.splitlines() if line.startswith("waiting:")]
-    assert line.startswith("waiting: Busy: not fetched: failing, next try at ")
+    # the server asked for the wait: not offered to fetch it now (user test r44 L1)
+    assert line.startswith(
+        "waiting: Busy: not fetched: the server answered HTTP 429 Too Many Requests, next try at "
+    )
+    assert "name it" not in line
 
     assert cli("feeds", "--json") == 0
     feeds = {f["name"]: f for f in json.loads(capsys.readouterr().out)}

@@ -19,9 +19,11 @@ def make_broken_feed_wait(db_path, config) -> str:
     until = (datetime.now(UTC) + timedelta(hours=2)).replace(microsecond=0).isoformat()
     with Library.open(db_path) as library:
         source = library.register_source(broken.url, broken.name, url=broken.url)
-        library.record_fetch(source, status=503, error="Broken Feed: HTTP 503 Service Unavailable")
         library.record_fetch(
-            source, status=503, error="Broken Feed: HTTP 503 Service Unavailable", next_try=until
+            source, status=500, error="Broken Feed: HTTP 500 Internal Server Error"
+        )
+        library.record_fetch(
+            source, status=500, error="Broken Feed: HTTP 500 Internal Server Error", next_try=until
         )
     return until
 
@@ -78,7 +80,7 @@ async def test_the_empty_waiting_feed_says_when_it_is_tried_next_and_r_tries_it_
         await pilot.press("enter")
         await settle(pilot)
         text = " ".join(screen_text(app).split())
-        assert "The last fetch failed: Broken Feed: HTTP 503 Service Unavailable" in text
+        assert "The last fetch failed: Broken Feed: HTTP 500 Internal Server Error" in text
         assert f"Next try at {local_time(until)} (press r to refresh it now)." in text
 
         pressed = datetime.now(UTC)

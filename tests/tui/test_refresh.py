@@ -340,6 +340,17 @@ def test_the_refresh_summary_says_how_many_were_read_and_why_the_others_were_not
         "Refreshed 0 of 6 sources: 6 failed (3 network is unreachable, 2 timed out after 20 s, …)"
         " — see ! in Sources"
     )
+    # a server's Retry-After is said, and a wait it asked for is not offered away (r44 L1)
+    asked = "B: HTTP 429 Too Many Requests; the server asks to wait until 16:25 UTC (Retry-After)"
+    busy = [SourceOutcome("B", error=asked), SourceOutcome("Wire", new=2)]
+    assert refresh_summary(busy) == (
+        "Refreshed 1 of 2 sources: 2 new articles; 1 failed (HTTP 429 Too Many Requests, asked "
+        "to wait until 16:25 UTC) — see ! in Sources"
+    )
+    busy = [SourceOutcome("B", waiting_until=later, waiting_status=429), *busy[1:]]
+    assert (
+        refresh_summary(busy) == "Refreshed 1 of 2 sources: 2 new articles; 1 failing, left to wait"
+    )
 
 
 async def test_thirty_failing_feeds_make_one_notification_not_thirty(db_path, tmp_path):

@@ -309,6 +309,7 @@ class SourceOutcome:
     fulltext_left: int = 0  # pages "auto" did not read: older than a fetch's newest (ingest)
     problems: tuple[str, ...] = ()  # every file that could not be read, for local sources
     waiting_until: str | None = None  # not fetched: failing, and asked to wait until then (UTC)
+    waiting_status: int | None = None  # waiting after a 429 or 503: the server's answer
     sync: bool = False  # the sync with the [sync] server (not a source listed in the app)
     cut_short: bool = False  # its document ended before its end: read as far as it went, warned
     changes: SyncChanges | None = None  # the sync's: subscriptions added, removed, marks

@@ -285,10 +285,11 @@ def name_by_title(db: Database, feed_id: int, title: str, default: str) -> str:
     return str(row[0]) if row else default
 
 
-def fetch_waits(db: Database) -> dict[int, tuple[int, str | None]]:
-    """Every source's failures in a row and the time before which it is not fetched again."""
-    rows = db.execute("SELECT id, failures, next_try FROM feeds").fetchall()
-    return {r[0]: (r[1], r[2]) for r in rows}
+def fetch_waits(db: Database) -> dict[int, tuple[int, str | None, int | None]]:
+    """Every source's failures in a row, the time before which it is not fetched again and its
+    last fetch's HTTP status."""
+    rows = db.execute("SELECT id, failures, next_try, last_status FROM feeds").fetchall()
+    return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
 
 def feed_title(db: Database, url: str) -> str | None:

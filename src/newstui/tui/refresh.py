@@ -308,8 +308,9 @@ def refresh_summary(
         troubles.append(f"{len(cut):,} cut short: {names}")
     if failed:
         troubles.append(f"{len(failed):,} failed ({failure_reasons(failed)}) — see ! in Sources")
-    if waiting:
-        troubles.append(f"{len(waiting):,} failing, left to wait (r on one refreshes it now)")
+    if waiting:  # (not offered for a server that is overloaded or limits callers: r44 L1)
+        offer = " (r on one refreshes it now)" * any(o.waiting_status is None for o in waiting)
+        troubles.append(f"{len(waiting):,} failing, left to wait{offer}")
     said = "; ".join([", ".join(parts), *troubles] if parts else troubles)
     if not subject and sources[0].changes is not None:
         return f"Synced with {sources[0].changes.server}: {said}{sync_notes}{gone}"
@@ -351,7 +352,7 @@ def failure_reasons(failed: list[SourceOutcome]) -> str:
     # what follows a "; " explains it ("a web page (HTML), not a feed …; the page announces the
     # feed …: use that address" gave "use that address", user test r38 L3); the source's name
     # is taken off first, as it may hold "; " or ": " itself ("Tech; Science" gave "Tech")
-    reasons = Counter(clean_line(_short_reason(o), 60) for o in failed)
+    reasons = Counter(clean_line(_short_reason(o), 72) for o in failed)
     if len(reasons) == 1:
         return next(iter(reasons))
     shown = [f"{count:,} {reason}" for reason, count in reasons.most_common(2)]
@@ -361,13 +362,19 @@ def failure_reasons(failed: list[SourceOutcome]) -> str:
 # What a document that is no feed is, as `newstui feeds` says it: the parser's words after it
 # ("…: line 1, column 37: no element found") are no reason of their own (user test r41 L3)
 _NOT_A_FEED = re.compile(r"not a feed(?: \(RSS, Atom or JSON Feed\))?")
+# The wait a 429's or 503's Retry-After asked for (ingest.http_failure_said), kept in the summary
+_SERVER_WAIT = re.compile(r"; the server asks to wait until ([^;()]+) \(Retry-After\)")
 
 
 def _short_reason(outcome: SourceOutcome) -> str:
-    error = (outcome.error or "").removeprefix(f"{outcome.name}: ").split("; ", 1)[0]
+    whole = (outcome.error or "").removeprefix(f"{outcome.name}: ")
+    error = whole.split("; ", 1)[0]
     if (kind := _NOT_A_FEED.search(error)) is not None:
         error = error[: kind.end()]
-    return error.rsplit(": ", 1)[-1]
+    reason = error.rsplit(": ", 1)[-1]
+    if (wait := _SERVER_WAIT.search(whole)) is not None:  # (user test r44 L1)
+        reason += f", asked to wait until {wait[1]}"
+    return reason
 
 
 def sentence(text: str) -> str:
