@@ -595,17 +595,19 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
 
     @work(thread=True, group="analyse", exclusive=True, exit_on_error=False)
     def _analyse_stale(self, extractor: str) -> None:
-        """Analyse articles stored before the current extractor version (after an upgrade)."""
+        """Analyse articles stored before the current extractor version (after an upgrade),
+        and those a killed fetch left with none."""
         from textual.worker import get_current_worker
 
         from newstui.tui.refresh import run_analysis
 
         cancel = get_current_worker().cancelled_event  # set when the app quits
         try:
-            count = run_analysis(self.db_path, extractor, cancel)
+            done = run_analysis(self.db_path, extractor, cancel)
         except Exception as exc:
             raise NewstuiError(f"quote and entity analysis failed: {error_line(exc)}") from exc
-        self.main.post_message(AnalysisFinished(count))
+        leftovers = 0 if cancel.is_set() else done.leftovers  # (said: a killed fetch's, r43)
+        self.main.post_message(AnalysisFinished(done.count, leftovers, done.through))
 
     def _store_version(self) -> int | None:
         """The counts connection's data_version (see _watch_other_writers); None if unreadable."""

@@ -14,7 +14,7 @@ import re
 import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -175,16 +175,32 @@ def run_remove_set_aside(db_path: Path | str, feed_id: int) -> RemovedSource | N
         return library.remove_set_aside_source(feed_id)
 
 
-def run_analysis(db_path: Path | str, extractor: str, cancel: threading.Event | None = None) -> int:
-    """Analyse every article the current extractor version has not seen (after an upgrade);
-    returns how many. It writes a hundred analyses a transaction, so a refresh or an add
+@dataclass(frozen=True)
+class StartAnalysis:
+    """What the app's start-up pass analysed: `count` articles, of which `leftovers` had no
+    analysis at all (a fetch killed before it analysed what it stored), among the articles up
+    to id `through`."""
+
+    count: int
+    leftovers: int
+    through: int
+
+
+def run_analysis(
+    db_path: Path | str, extractor: str, cancel: threading.Event | None = None
+) -> StartAnalysis:
+    """Analyse every article the current extractor version has not seen (after an upgrade, or
+    left by a killed fetch). It writes a hundred analyses a transaction, so a refresh or an add
     running beside it (which analyse only their new articles) never wait for it to end;
     setting `cancel` (the app quits) stops it at its next save, keeping what it saved."""
     from newstui.ingest import analyse_pending
 
     library = Library.open(db_path, threads=True)
     try:
-        return analyse_pending(library, extractor, cancel=cancel, here=False)
+        through, left = library.last_article_id(), library.count_unanalysed()
+        count = analyse_pending(library, extractor, cancel=cancel, here=False)
+        leftovers = left - library.count_unanalysed(through) if left else 0
+        return StartAnalysis(count, leftovers, through)
     finally:
         library.close()
 

@@ -40,11 +40,15 @@ class RefreshFinished(Message):
     cancelled: bool = False
     cleaned: CleanupReport | None = None
     leftovers: int = 0  # articles an earlier (killed) fetch left unanalysed, analysed by it
+    leftovers_through: int = 0  # the last article id when it counted them
 
 
 @dataclass(eq=False, repr=False)
 class AnalysisFinished(Message):
     """Articles stored before the current extractor version were analysed (`count` of them) and
-    recent ones not yet sketched joined to their stories."""
+    recent ones not yet sketched joined to their stories; `leftovers` of them had no analysis
+    at all (a killed fetch's), counted among the articles up to id `leftovers_through`."""
 
     count: int
+    leftovers: int = 0
+    leftovers_through: int = 0

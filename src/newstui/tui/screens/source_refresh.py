@@ -58,6 +58,7 @@ class SourceRefresh(StatusRow, RefreshReloads):
         def load_detail(self, article_id: int) -> Worker[None]: ...
 
     _refresh_total = 0  # sources in the running refresh; 0 when idle
+    _leftovers_said_through = 0  # a killed fetch's articles up to this id were said analysed
     _changes_seen = 0
     _progress: RefreshProgress | None = None  # the latest progress not yet shown
     _progress_timer: Timer | None = None
@@ -233,7 +234,7 @@ class SourceRefresh(StatusRow, RefreshReloads):
             cleaned = next((r for r in removed if isinstance(r, CleanupReport)), None)
             leftovers = leftovers_analysed(self.db_path, left) if not cancel.is_set() else 0
             finished = RefreshFinished(
-                tuple(outcomes), gone, warning, cancel.is_set(), cleaned, leftovers
+                tuple(outcomes), gone, warning, cancel.is_set(), cleaned, leftovers, left[0]
             )
             self.post_message(finished)
 
@@ -278,14 +279,15 @@ class SourceRefresh(StatusRow, RefreshReloads):
         self.fit_status()
         if message.cancelled:
             return
-        if message.outcomes or message.removed or message.cleaned or message.leftovers:
+        leftovers = self._leftovers_unsaid(message.leftovers, message.leftovers_through)
+        if message.outcomes or message.removed or message.cleaned or leftovers:
             from newstui.tui.refresh import as_listed, moves_unsaid, refresh_summary
 
             failed = any(o.error for o in message.outcomes)
             outcomes = as_listed(message.outcomes, self.config, self.sources.feeds)
             outcomes, self._moves_said = moves_unsaid(outcomes, self._moves_said)
             self.notify(
-                refresh_summary(outcomes, message.removed, message.cleaned, message.leftovers),
+                refresh_summary(outcomes, message.removed, message.cleaned, leftovers),
                 severity="warning" if failed else "information",
                 markup=False,
             )
@@ -303,7 +305,22 @@ class SourceRefresh(StatusRow, RefreshReloads):
         if (row := self.headlines.selected) is not None:
             self.load_detail(row.id)
 
+    def _leftovers_unsaid(self, count: int, through: int) -> int:
+        """How many of the articles a killed fetch left unanalysed to say a refresh or the
+        start-up pass analysed: none when a line said those already (`R` while the start-up pass
+        runs counts the same ones: said once, by whichever ends first)."""
+        if not count or through <= self._leftovers_said_through:
+            return 0
+        self._leftovers_said_through = through
+        return count
+
     def _on_analysis_finished(self, message: AnalysisFinished) -> None:
+        if leftovers := self._leftovers_unsaid(message.leftovers, message.leftovers_through):
+            from newstui.model.fetching import leftovers_said
+            from newstui.tui.refresh import sentence
+
+            # as a refresh's line and `newstui fetch` say it (r43: the start-up pass was silent)
+            self.notify(sentence(leftovers_said(leftovers).removeprefix("; ")), markup=False)
         # Read the counts and the list again even when it analysed nothing: it joins copies
         # of stories too (a first fetch's beyond STORIES_PER_RUN), which shortens the views,
         # and the 2 s look at the store may have missed it (user test r33 H2, M1).
