@@ -436,20 +436,31 @@ def test_an_item_becomes_clean_text_with_its_state() -> None:
     assert item.crawled_usec == 1700000000123000
 
 
-def test_an_enclosure_freshrss_also_links_in_the_content_stays_an_enclosure() -> None:
+MP3 = "https://example.org/ep1.mp3"
+
+
+@pytest.mark.parametrize(
+    "player",
+    [
+        f'<div class="enclosure"><p class="enclosure-content">'
+        f'<audio preload="none" src="{MP3}" controls="controls"></audio></p>'
+        f'<p class="enclosure-content"><a download="" href="{MP3}">💾</a></p></div>',
+        # as ../shared/freshrss (1.24) writes it: "💾[1]" stayed under synced episodes (r44)
+        f'<figure class="enclosure"><p class="enclosure-content"><audio preload="none" '
+        f'src="{MP3}" data-length="12345" data-type="audio/mpeg" controls="controls" title="">'
+        f'</audio> <a download="" href="{MP3}">💾</a></p></figure>',
+    ],
+)
+def test_an_enclosure_freshrss_also_links_in_the_content_stays_an_enclosure(player: str) -> None:
     # FreshRSS writes each enclosure into the content as well (a player and a 💾 link): the
     # enclosure was dropped as a duplicate of that link, so `download` found none.
-    mp3 = "https://example.org/ep1.mp3"
+    mp3 = MP3
     item = parse_item(
         {
             "id": "tag:google.com,2005:reader/item/000000000000000b",
             "title": "Episode 1",
             "canonical": [{"href": "https://example.org/ep1"}],
-            "summary": {
-                "content": f'<p>Notes.</p><div class="enclosure"><p class="enclosure-content">'
-                f'<audio preload="none" src="{mp3}" controls="controls"></audio></p>'
-                f'<p class="enclosure-content"><a download="" href="{mp3}">💾</a></p></div>'
-            },
+            "summary": {"content": f"<p>Notes.</p>{player}"},
             "enclosure": [{"href": mp3, "type": "audio/mpeg", "length": "12345"}],
             "origin": {"streamId": "feed/3"},
         }

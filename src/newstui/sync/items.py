@@ -167,15 +167,18 @@ def _enclosures(obj: dict[str, Any], links: list[Link]) -> list[Link]:
 
 
 # FreshRSS writes each enclosure into an item's content as well: a player and a 💾 link in a
-# <div class="enclosure"> (no div inside it). As text it was a bare "💾[1]" paragraph.
-_ENCLOSURE_DIV = re.compile(r'<div class="enclosure">(?:(?!</?div\b).){0,4000}?</div>', re.S | re.I)
+# <div class="enclosure"> (no div inside it), or in a <figure class="enclosure"> (FreshRSS 1.24,
+# ../shared/freshrss). As text it was a bare "💾[1]" paragraph.
+_ENCLOSURE_DIV = re.compile(
+    r'<(div|figure) class="enclosure">(?:(?!</?\1\b).){0,4000}?</\1>', re.S | re.I
+)
 _ADDRESS = re.compile(r'\b(?:href|src)="([^"]*)"', re.I)
 
 
 def _without_enclosure_players(body: str, obj: dict[str, Any]) -> str:
     """The content less FreshRSS's enclosure blocks whose every address is one of the item's
     enclosures (kept as its enclosure links); any other block stays as written."""
-    if '<div class="enclosure">' not in body:
+    if ' class="enclosure">' not in body:
         return body
     hrefs = {str(entry.get("href")) for entry in _enclosure_entries(obj)}
 
