@@ -1,9 +1,11 @@
 """A command's first open of a store an upgrade makes every story sketch again for (schemas 20
-and 22: ~50 s for 20,000 articles) says so in one line on stderr, once."""
+and 22: ~50 s for 20,000 articles) says so in one line on stderr, once; any upgrade of an
+existing store keeps a copy an older newstui opens, and says so and where, once."""
 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -12,6 +14,7 @@ import pytest
 from newstui.cli import main
 from newstui.library import Library
 from newstui.model import Article
+from newstui.render import human_size
 from newstui.store.schema import SCHEMA_VERSION
 
 
@@ -38,14 +41,56 @@ def listed(path: Path, capsys) -> tuple[int, str]:
     return len(json.loads(out)), err
 
 
+def upgraded_line(path: Path, version: int) -> str:
+    copy = f"{path}.v{version}"
+    size = human_size(os.path.getsize(copy))
+    return (
+        f"newstui: upgraded the store {path} from version {version} to {SCHEMA_VERSION}: an older "
+        f"newstui cannot open it now; a copy it can open is kept in {copy} ({size}; delete it "
+        "once no older newstui needs it)\n"
+    )
+
+
+def marks(path: Path | str) -> list[tuple[object, ...]]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        rows = conn.execute("SELECT id, title, read, starred FROM articles ORDER BY id").fetchall()
+        return [conn.execute("PRAGMA user_version").fetchone(), *rows]
+    finally:
+        conn.close()
+
+
 @pytest.mark.parametrize("version", [19, 21])
 def test_the_first_command_after_a_resketching_upgrade_says_so_once(tmp_path, capsys, version):
     path = tmp_path / "old.db"
     stored(path, 3)
     made_by_schema(path, version)
 
-    assert listed(path, capsys) == (3, "newstui: upgrading the store: 3 articles…\n")
+    count, err = listed(path, capsys)
+    assert (count, err) == (
+        3,
+        "newstui: upgrading the store: 3 articles…\n" + upgraded_line(path, version),
+    )
     assert listed(path, capsys) == (3, "")
+
+
+def test_an_upgrade_keeps_a_copy_an_older_newstui_opens_once_and_says_where_once(tmp_path, capsys):
+    """User test r44 M1: a read-only `list` upgraded a store of version 36 silently, and the
+    older newstui then refused it, with nothing kept that it could open."""
+    path = tmp_path / "old.db"
+    stored(path, 2)
+    main(["--db", str(path), "mark", "--read", "1"])
+    made_by_schema(path, 36)
+    before = marks(path)
+    capsys.readouterr()
+
+    assert listed(path, capsys) == (2, upgraded_line(path, 36))
+    assert marks(f"{path}.v36") == before  # the store as it was, at its version
+    assert marks(path)[1:] == before[1:] and marks(path)[0] == (SCHEMA_VERSION,)
+    copy = Path(f"{path}.v36").read_bytes()
+    assert listed(path, capsys) == (2, "")  # once: no second notice, no second copy
+    assert sorted(p.name for p in tmp_path.iterdir() if ".db." in p.name) == ["old.db.v36"]
+    assert Path(f"{path}.v36").read_bytes() == copy
 
 
 def test_an_upgrade_that_sketches_nothing_again_or_an_empty_store_says_nothing(tmp_path, capsys):
@@ -57,7 +102,7 @@ def test_an_upgrade_that_sketches_nothing_again_or_an_empty_store_says_nothing(t
     made_by_schema(empty, 19)
 
     assert listed(path, capsys) == (2, "")
-    assert listed(empty, capsys) == (0, "")
+    assert listed(empty, capsys) == (0, upgraded_line(empty, 19))  # (not sketching)
     new = tmp_path / "new.db"
     note = tmp_path / "note.txt"
     note.write_text("A note.\n\nWith a body.", "utf-8")

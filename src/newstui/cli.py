@@ -78,6 +78,7 @@ if TYPE_CHECKING:  # ingest (feedparser, httpx, worker pools) is imported by the
     from newstui.ingest import SourceOutcome
     from newstui.model import CleanupReport, RemovedSource
     from newstui.model.marks import MarksTaken, WaitingMarks
+    from newstui.model.store_upgrade import StoreUpgrade
     from newstui.processes import CpuPool
     from newstui.query import Query  # the query language: by the commands given a query
     from newstui.sources.discovery import FeedLink
@@ -1153,8 +1154,17 @@ def _opened(db_path: Path | str) -> Library:
     """The command's store, opened; the first open after an upgrade that makes every story
     sketch again (~50 s for 20,000 articles) says so first, on stderr."""
     return Library.open(
-        db_path, upgrading=_say_upgrading, waiting=waiting_notice(db_path, _complain)
+        db_path,
+        upgrading=_say_upgrading,
+        waiting=waiting_notice(db_path, _complain),
+        upgraded=_say_upgraded,
     )
+
+
+def _say_upgraded(upgrade: StoreUpgrade) -> None:
+    from newstui.render import store_upgraded_line
+
+    print(f"newstui: {store_upgraded_line(upgrade)}", file=sys.stderr, flush=True)
 
 
 def _say_upgrading(articles: int) -> None:

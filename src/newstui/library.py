@@ -68,6 +68,7 @@ if TYPE_CHECKING:
     )
     from newstui.model.fetching import SetAsideSource
     from newstui.model.marks import ImportedMark, MarksTaken, WaitingMarks
+    from newstui.model.store_upgrade import StoreUpgrade
     from newstui.model.views import Marked
     from newstui.query import Query  # only searches, filters and query views need it
     from newstui.store import sync as _sync  # only sync and its status line need it
@@ -102,13 +103,16 @@ class Library:
         upgrading: Callable[[int], None] | None = None,
         stop: threading.Event | None = None,
         waiting: Callable[[], None] | None = None,
+        upgraded: Callable[[StoreUpgrade], None] | None = None,
     ) -> Library:
         """Open (creating and migrating if needed) the database at `path`; `threads` lets the
         connection be used from threads other than the one that opened it; `upgrading` is
         called with the number of stored articles before a slow migration; setting `stop`
         ends a migration under way (StoreError: the steps done stay); `waiting` is called
-        once, when a write first waits (over half a second) for another process's write."""
-        db = _db.open_db(path, threads=threads, upgrading=upgrading, stop=stop)
+        once, when a write first waits (over half a second) for another process's write;
+        `upgraded` once this open upgraded an existing store (a copy of it as it was kept
+        beside it: store.db.open_db)."""
+        db = _db.open_db(path, threads=threads, upgrading=upgrading, stop=stop, upgraded=upgraded)
         db.on_busy = waiting
         return cls(db)
 

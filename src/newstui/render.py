@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from rich.text import Text  # by the functions that build one: `list` needs none
 
     from newstui.model import Analysis, Download, Link, Quote, StoredArticle
+    from newstui.model.store_upgrade import StoreUpgrade
 
 
 WORDS = re.compile(r"\s*\S+\s*")  # a word and the spaces around it, as rich divides a line
@@ -446,3 +447,26 @@ def enclosure_label(link: Link) -> str:
     if link.duration:
         parts.append(duration_text(link.duration))
     return " · ".join(parts)
+
+
+def store_upgraded_line(upgrade: StoreUpgrade) -> str:
+    """The one line saying that a store was upgraded, that older newstui cannot open it now,
+    and where the copy they can open is (how big), or why none was kept."""
+    line = (
+        f"upgraded the store {upgrade.file} from version {upgrade.old_version} to "
+        f"{upgrade.new_version}: an older newstui cannot open it now"
+    )
+    size = human_size(upgrade.copy_bytes)
+    if upgrade.copy and upgrade.copy_made_before:
+        return f"{line}; the copy it can open, made at an earlier upgrade, is in {upgrade.copy} ({size})"
+    if upgrade.copy:
+        return (
+            f"{line}; a copy it can open is kept in {upgrade.copy} ({size}; delete it once no "
+            "older newstui needs it)"
+        )
+    if upgrade.copy_error:
+        return f"{line}; no copy of it was kept: {upgrade.copy_error}"
+    return (
+        f"{line}; no copy of it was kept: {human_size(upgrade.free_bytes)} free on its disk, "
+        f"too little beside the store ({size})"
+    )

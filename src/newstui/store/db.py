@@ -15,11 +15,13 @@ import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from newstui.article_rows import enclosure_urls, packed_links, packed_text, unpacked_text
 from newstui.errors import StoreError
 from newstui.model.link_key import link_key, link_key_if_other
+from newstui.model.store_upgrade import StoreUpgrade
 from newstui.paths import opened_as_written
 from newstui.store.cjk_words import CJK_GLOB, cjk_apart
 from newstui.store.person_names import named_speaker, same_person
@@ -436,12 +438,14 @@ def open_db(
     threads: bool = False,
     upgrading: Callable[[int], None] | None = None,
     stop: threading.Event | None = None,
+    upgraded: Callable[[StoreUpgrade], None] | None = None,
 ) -> Database:
     """Open (creating if needed) a newstui database: WAL, foreign keys, busy timeout, migrated.
     `upgrading` is called with the number of stored articles before a slow migration (see
     slow_upgrade), so a command can say why its first open takes a while. Setting `stop` (from
     another thread) ends a migration under way: its step is rolled back, the steps done stay,
-    and StoreError says the upgrade stopped."""
+    and StoreError says the upgrade stopped. An existing store this open upgrades is first
+    copied beside it (keep_older_copy), and `upgraded` is called once the upgrade is done."""
     memory = str(path) == ":memory:"
     if not memory and not opened_as_written(path):
         from pathlib import Path
@@ -475,9 +479,10 @@ def open_db(
         before = schema_version(db)
         if stop is not None:  # looked at every 1,000 steps of SQLite's machine
             conn.set_progress_handler(stop.is_set, 1000)
-        upgraded = migrate(db, upgrading)
+        kept = _KeptCopy(str(path), keep=not memory and application_id(db) == 0)
+        compacting = migrate(db, upgrading, kept.make)
         rebuild_marked(db)
-        if upgraded and not memory:
+        if compacting and not memory:
             compact(db)
         elif 0 < before < schema_version(db) and not memory:
             reclaim_free_pages(db, at_least=1)  # what a migration rebuilt left free
@@ -487,6 +492,8 @@ def open_db(
             conn.set_progress_handler(None, 0)
             if stop.is_set() and schema_version(db) < SCHEMA_VERSION:  # (a VACUUM just skips)
                 raise sqlite3.OperationalError("interrupted")
+        if kept.upgrade is not None and upgraded is not None:
+            upgraded(replace(kept.upgrade, new_version=schema_version(db)))
     except sqlite3.OperationalError as exc:
         if stop is not None and stop.is_set():
             if conn is not None:
@@ -1074,12 +1081,82 @@ def back_up(db: Database, target: Path | str) -> None:
     online backup API in one step: one read transaction, so the copy is the store as of one
     moment while another process writes (WAL: that writer is not held up). The copy is one
     self-contained file (journal_mode DELETE): no -wal beside it is needed."""
+    copy_connection(db.conn, target)
+
+
+def copy_connection(conn: sqlite3.Connection, target: Path | str) -> None:
+    """back_up's copy of the database behind any connection to it."""
     copy = sqlite3.connect(target, isolation_level=None)
     try:
-        db.conn.backup(copy)  # (pages=-1: every page in one step)
+        conn.backup(copy)  # (pages=-1: every page in one step)
         copy.execute("PRAGMA journal_mode = DELETE")
     finally:
         copy.close()
+
+
+class _KeptCopy:
+    """The copy of an existing store an open keeps before it upgrades it (user test r44 M1: an
+    upgrade left nothing an older newstui could open): the store as it was, in `FILE.vN` beside
+    it (N its version), made by SQLite's online backup, once per version (one already there is
+    kept as it is), never for a new store or one an application marked as its own (the
+    rebuildable demo), and not when the disk would keep less free than the store takes (the
+    upgrade itself may rewrite it). `upgrade`: what was done, once `make` ran."""
+
+    def __init__(self, path: str, *, keep: bool) -> None:
+        self.path = path
+        self.keep = keep
+        self.upgrade: StoreUpgrade | None = None
+
+    def make(self, version: int) -> None:
+        """Keep the copy of the store at `version` (called under the upgrade's write lock)."""
+        import os
+
+        if not version or not self.keep:  # a new store, or a rebuildable one
+            return
+        upgrade = StoreUpgrade(self.path, version, SCHEMA_VERSION)
+        copy = f"{self.path}.v{version}"
+        self.upgrade = replace(upgrade, copy=copy)
+        if os.path.exists(copy):
+            self.upgrade = replace(self.upgrade, copy_made_before=True, copy_bytes=_size(copy))
+            return
+        size = _size(self.path)
+        try:
+            disk = os.statvfs(os.path.dirname(os.path.abspath(self.path)))
+            free = disk.f_bavail * disk.f_frsize
+        except OSError:
+            free = 2 * size + LITTLE_SPACE  # (unknown: tried, and a full disk says so)
+        if free < 2 * size + LITTLE_SPACE:
+            self.upgrade = replace(upgrade, copy_bytes=size, free_bytes=free)
+            return
+        folder, name = os.path.split(copy)
+        part = os.path.join(folder, f".{name}.{os.getpid()}.part")  # renamed once whole
+        try:
+            # another connection reads it: the upgrade's own holds the write lock, and SQLite's
+            # backup refuses a source connection that writes (SQLITE_LOCKED, retried for ever)
+            source = sqlite3.connect(self.path, timeout=BUSY_SECONDS)
+            try:
+                copy_connection(source, part)
+            finally:
+                source.close()
+            os.replace(part, copy)
+        except (OSError, sqlite3.Error) as exc:
+            self.upgrade = replace(upgrade, copy_error=f"{copy}: {exc}")
+            return
+        finally:
+            for leftover in (part, f"{part}-journal"):
+                if os.path.exists(leftover):
+                    os.unlink(leftover)
+        self.upgrade = replace(self.upgrade, copy_bytes=_size(copy))
+
+
+def _size(path: str) -> int:
+    """A file's size in bytes (0 when it cannot be read)."""
+    import os
+
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
 
 
 def _read_only(path: Path | str, read: Callable[[sqlite3.Connection], int]) -> int:
@@ -1146,10 +1223,16 @@ def _added_before(statement: str, error: sqlite3.OperationalError) -> bool:
     return "ADD COLUMN" in statement and str(error).startswith("duplicate column name")
 
 
-def migrate(db: Database, upgrading: Callable[[int], None] | None = None) -> bool:
+def migrate(
+    db: Database,
+    upgrading: Callable[[int], None] | None = None,
+    first_step: Callable[[int], None] | None = None,
+) -> bool:
     """Apply every migration newer than the database, each in its own transaction; True when
     an existing store crossed a version of COMPACT_AT (worth a VACUUM). `upgrading(articles)`
-    is called first when an existing store with articles is up for a slow_upgrade.
+    is called first when an existing store with articles is up for a slow_upgrade;
+    `first_step(version)` inside the first step's transaction, before it, when this call
+    upgrades (the write lock held: no other process changes the store meanwhile).
 
     Safe when two processes open a new database at once: each step re-reads the version
     under the write lock, so a step is applied once.
@@ -1168,6 +1251,9 @@ def migrate(db: Database, upgrading: Callable[[int], None] | None = None) -> boo
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version >= SCHEMA_VERSION:
                 break
+            if first_step is not None:
+                first_step(version)
+                first_step = None
             for statement in MIGRATIONS[version]:
                 try:
                     conn.execute(statement)

@@ -73,6 +73,7 @@ if TYPE_CHECKING:  # the query language is imported when a query is typed
     from textual.driver import Driver
 
     from newstui.model import SyncStatus
+    from newstui.model.store_upgrade import StoreUpgrade
     from newstui.query import Query
 
 NO_TERMINAL = "the reading app needs a terminal; use the commands (see `newstui --help`) in scripts"
@@ -140,7 +141,11 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         opened = not self.upgrading
         self._waited_at = -WAIT_NOTICE_EVERY  # when a write last said it waits for another process
         # headlines, the article, marks
-        self.library = SharedLibrary(db_path, opened=opened, waiting=self._write_waiting)
+        # the upgrade an open made of an older store, said once started (user test r44 M1)
+        self.store_upgrades: list[StoreUpgrade] = []
+        self.library = SharedLibrary(
+            db_path, opened=opened, waiting=self._write_waiting, upgraded=self.store_upgrades.append
+        )
         self.counts = SharedLibrary(db_path, opened=opened)  # source counts, never in the way
         self.open_error: NewstuiError | None = None  # why the upgraded store did not open
         # The store as the first view reads it: a write after it (the start-up analysis
@@ -220,6 +225,8 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
         self.logged_warnings.start()
         if self.notice:
             self.notify(self.notice, severity=self.notice_severity, markup=False)
+        for upgrade in self.store_upgrades:
+            self._say_upgraded(upgrade)
         self._startup_warnings()
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
@@ -243,7 +250,12 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
 
         cancel = get_current_worker().cancelled_event  # set when the app quits
         try:
-            Library.open(self.db_path, threads=True, stop=cancel).close()
+            Library.open(
+                self.db_path,
+                threads=True,
+                stop=cancel,
+                upgraded=lambda upgrade: self.call_from_thread(self._say_upgraded, upgrade),
+            ).close()
             if cancel.is_set():  # quit as it ended: the rest (a rebuild) runs at the next start
                 return
             self.library.open()
@@ -255,6 +267,13 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
             return
         if not cancel.is_set():
             self.call_from_thread(self._upgraded)
+
+    def _say_upgraded(self, upgrade: StoreUpgrade) -> None:
+        """Say that the store was upgraded, and where the copy an older newstui opens is."""
+        from newstui.render import store_upgraded_line
+
+        line = store_upgraded_line(upgrade)
+        self.notify(line[0].upper() + line[1:], severity="warning", markup=False, timeout=20)
 
     def _upgraded(self) -> None:
         self.upgrading = 0

@@ -10,10 +10,13 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from newstui.busy import busy_error
 from newstui.library import Library
+
+if TYPE_CHECKING:
+    from newstui.model.store_upgrade import StoreUpgrade
 
 T = TypeVar("T")
 
@@ -24,7 +27,8 @@ class SharedLibrary:
     """A `Library` opened for use from threads, with a lock so only one thread uses it at once.
     Opened at once, or (`opened=False`) by `open` once the app has upgraded the store. Writes
     go through their own connection, in order, in one thread; `waiting` is called with the
-    process holding the store's write lock when a write has waited WAIT_NOTICE_SECONDS for it."""
+    process holding the store's write lock when a write has waited WAIT_NOTICE_SECONDS for it;
+    `upgraded` when opening it at once upgraded the store (Library.open)."""
 
     def __init__(
         self,
@@ -32,10 +36,11 @@ class SharedLibrary:
         *,
         opened: bool = True,
         waiting: Callable[[int], None] | None = None,
+        upgraded: Callable[[StoreUpgrade], None] | None = None,
     ) -> None:
         self.path = path
         self.waiting = waiting
-        self._library = Library.open(path, threads=True) if opened else None
+        self._library = Library.open(path, threads=True, upgraded=upgraded) if opened else None
         self._lock = threading.Lock()
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newstui-write")
         self._writes: Library | None = None  # opened by the first write, in the writer thread

@@ -1,0 +1,23 @@
+"""A store an open upgraded: from which version to which, and the copy kept for older newstui."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class StoreUpgrade:
+    """An existing store this open upgraded (user test r44 M1: silently, and an older newstui
+    then refused it). `copy`: the file beside it holding the store as it was, which a newstui
+    of `old_version` opens ("" when none is kept: `free_bytes` too little space on its disk, or
+    `copy_error`); `copy_made_before`: that copy was there already (an earlier upgrade from the
+    same version) and is kept as it is."""
+
+    file: str
+    old_version: int
+    new_version: int
+    copy: str = ""
+    copy_bytes: int = 0
+    copy_made_before: bool = False
+    free_bytes: int = 0
+    copy_error: str = ""
