@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import math
 import os
 import re
@@ -28,6 +29,7 @@ from newstui.paths import default_download_dir
 from newstui.text import clean_line, free_name, strip_controls
 
 if TYPE_CHECKING:  # the optional tables' values: imported by the functions that make them
+    from tomlkit import TOMLDocument
     from tomlkit.items import Table
 
     from newstui.config_tables import FilterConfig, KeyBinding, SyncConfig, ViewConfig
@@ -243,6 +245,8 @@ def parse_config(path: Path, raw: str) -> Config:
         )
     try:
         data = tomllib.loads(raw)
+    except RecursionError:  # `a = [[[…]]]` 5,000 deep: a traceback of 3,000 lines (hostile r44 H2)
+        raise ConfigError(f"{path}: invalid TOML: {_TOO_DEEP}") from None
     except tomllib.TOMLDecodeError as exc:
         where = re.search(r"\(at line (\d+), column \d+\)", str(exc))
         reason = str(exc).replace(where.group(0), "").strip() if where else str(exc)
@@ -255,7 +259,13 @@ def parse_config(path: Path, raw: str) -> Config:
         line = f":{where.group(1)}" if where else ""
         hint = _bare_word_hint(raw, int(where.group(1))) if where else ""
         raise ConfigError(f"{path}{line}: invalid TOML: {reason}{hint}") from None
-    return _validate(path, raw, data)
+    try:
+        return _validate(path, raw, data)
+    except RecursionError:  # (a message's repr of a value nested nearly as deep as tomllib reads)
+        raise ConfigError(f"{path}: {_TOO_DEEP}") from None
+
+
+_TOO_DEEP = "nested too deeply (hundreds of arrays or inline tables inside each other)"
 
 
 # a value written bare as newsboat's config writes it: `mark_read_on_open = yes`
@@ -469,10 +479,8 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
             if extra := set(entry) - {*LOCAL_KEYS}:  # `pth = …`: the typo, not a missing path
                 raise _unknown_key(extra, LOCAL_KEYS, "local entry", "local", i, raw, fail)
             raise fail(line, "local entry has no 'path'")
-        lpath = Path(p).expanduser()
-        if not lpath.is_absolute():
-            lpath = (path.parent / lpath).resolve()
-        name = _str(entry.get("name", lpath.name), "name", line, fail)
+        lpath = _local_path(path, p, _entry_refusal(raw, i, line, f"local path {p!r}", fail))
+        name = _local_name(entry, lpath, line, fail)
         if name.casefold() in names:
             raise fail(
                 line, f"duplicate source name {name!r} (feeds and local sources share names)"
@@ -558,6 +566,62 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
     return Config(
         path, settings, tuple(feeds), tuple(local), sync, tuple(views), tuple(filters), keys
     )
+
+
+def _entry_refusal(
+    raw: str, index: int, line: int, what: str, fail: Callable[[int, str], ConfigError]
+) -> Callable[[str], ConfigError]:
+    """How a `[[local]]` entry's path is refused: on the line of its `path = …` (looked up only
+    then), "what problem"."""
+
+    def refuse(problem: str) -> ConfigError:
+        return fail(_entry_key_line(raw, "local", index, "path") or line, f"{what} {problem}")
+
+    return refuse
+
+
+def _local_path(config: Path, written: str, refuse: Callable[[str], ConfigError]) -> Path:
+    """A `[[local]]` path as every command reads it: `~` expanded, relative to the config's
+    folder. One that no command could read is refused (`refuse(problem)`): control characters
+    (a NUL was a ValueError traceback at every start: hostile r44 H1), the home of a user this
+    system does not have, a loop of symbolic links (resolving it raised)."""
+    if problem := _path_problem(written):
+        raise refuse(problem)
+    expanded = Path(written).expanduser()  # (_path_problem tried it)
+    loop = "is a loop of symbolic links"
+    try:
+        resolved = (config.parent / expanded).resolve()
+    except RuntimeError:  # pathlib's "Symlink loop from …" (Python 3.11, 3.12)
+        raise refuse(loop) from None
+    except OSError as exc:  # (the working folder removed, for one relative to it)
+        raise refuse(f"cannot be resolved: {exc.strerror or exc}") from None
+    try:
+        resolved.stat()
+    except OSError as exc:  # (a missing one is fetch's to report, a loop everyone's)
+        if exc.errno == errno.ELOOP:  # (Python 3.13 resolves a loop without a word)
+            raise refuse(loop) from None
+    return expanded if expanded.is_absolute() else resolved
+
+
+def _path_problem(written: str) -> str | None:
+    """Why a path written in the config (a `[[local]]` path, `download_dir`) cannot be one, or
+    None: control characters (NUL, escapes, line breaks: shown cleaned, "/tmp/" ESC "[2J" read as
+    "/tmp/", hostile r44 L2), or `~user` of no such user."""
+    if strip_controls(written) != written or "\n" in written or "\t" in written:
+        return "contains control characters"
+    try:
+        Path(written).expanduser()
+    except RuntimeError:  # pathlib: "Could not determine home directory."
+        return f"starts with {written.split('/')[0]!r}, a home folder this system cannot find"
+    return None
+
+
+def _local_name(entry: dict[str, Any], lpath: Path, line: int, fail: Any) -> str:
+    """A `[[local]]` entry's name: its own, else its file or folder's name (else the path: "/"
+    has no name; hostile r44 L3: "'name' must be a non-empty string" for a name never written)."""
+    if "name" in entry:
+        return _str(entry["name"], "name", line, fail)
+    return clean_line(lpath.name) or clean_line(str(lpath))
 
 
 def _validate_keys(table: Any, raw: str, fail: Any, path: Path) -> KeysConfig:
@@ -714,6 +778,7 @@ def _validate_sync(table: Any, raw: str, fail: Any) -> SyncConfig:
     for key, value in table.items():
         if not isinstance(value, str) or not value.strip():
             raise fail(line(key), f"sync {key!r} must be a non-empty string")
+    _refuse_sync_controls(table, line, fail)
     service = table.get("service", "greader").strip()
     if service not in SYNC_SERVICES:
         choices = ", ".join(f'"{name}"' for name in SYNC_SERVICES)
@@ -756,6 +821,16 @@ def _validate_sync(table: Any, raw: str, fail: Any) -> SyncConfig:
         password_env=table.get("password_env", "").strip() or None,
         password=table.get("password"),
     )
+
+
+def _refuse_sync_controls(table: dict[str, str], line: Callable[[str], int], fail: Any) -> None:
+    """A `[sync]` value but the password holding control characters is refused: a url was
+    shown cleaned, as another url ("http://127.0.0.1:9/x: not an http(s) URL"), and a NUL in
+    password_command was a ValueError traceback at sync (hostile r44 L2)."""
+    for key, value in table.items():
+        if key != "password" and (strip_controls(value) != value or "\n" in value):
+            shown = hide_passwords(repr(value))
+            raise fail(line(key), f"sync {key} {shown} contains control characters")
 
 
 # Every numeric setting's accepted range (inclusive) and unit: outside it, one clear message.
@@ -835,8 +910,10 @@ def _validate_settings(table: Any, raw: str, fail: Any) -> Settings:
                 choices = ", ".join(f'"{k}", "{k}-reverse"' for k in SORT_KEYS)
                 raise fail(kline(), f"setting 'sort' must be one of {choices}, not {value!r}")
         elif key == "download_dir":
-            if not isinstance(value, str) or strip_controls(value) != value or "\0" in value:
+            if not isinstance(value, str):
                 raise fail(kline(), f"setting 'download_dir' must be a folder path, not {value!r}")
+            if problem := _path_problem(value):
+                raise fail(kline(), f"setting 'download_dir' {value!r} {problem}")
         elif key in ("browser", "pager", "player"):
             from newstui.launch import LaunchError, needs_shell
 
@@ -847,6 +924,8 @@ def _validate_settings(table: Any, raw: str, fail: Any) -> Settings:
                     f'setting {key!r} must be a command string, like "{example}", '
                     f"not {_as_written(value)}",
                 )
+            if strip_controls(value) != value:  # (a NUL: a ValueError when run)
+                raise fail(kline(), f"setting {key!r} {value!r} contains control characters")
             try:
                 needs_shell(value)
             except LaunchError as exc:
@@ -867,6 +946,8 @@ def _array(value: Any, name: str, raw: str, fail: Any) -> list[dict[str, Any]]:
 def _str(value: Any, key: str, line: int, fail: Any) -> str:
     """A name: one line without control characters (TOML escapes like \\u001b are removed)."""
     text = clean_line(value) if isinstance(value, str) else ""
+    if not text and isinstance(value, str) and value.strip():  # hostile r44 L3
+        raise fail(line, f"{key!r} is empty once its control characters are removed ({value!r})")
     if not text:
         raise fail(line, f"{key!r} must be a non-empty string")
     return text
@@ -925,12 +1006,35 @@ def _config_locked(path: Path) -> Iterator[None]:
             os.close(fd)  # (closing drops the lock)
 
 
+class _NotEditable(Exception):
+    """A config text tomllib reads but tomlkit cannot edit (values nested deeper than tomlkit's
+    100 levels: an ignored `[keys]` inline table, say); _edits_config names the file."""
+
+
+def _document(raw: str) -> TOMLDocument:
+    """tomlkit's document of a config text, to edit it; _NotEditable when tomlkit refuses it."""
+    import tomlkit  # only editing needs it
+    from tomlkit.exceptions import ParseError
+
+    try:
+        return tomlkit.parse(raw)
+    except ParseError as exc:
+        reason = re.sub(r" at line \d+ col \d+$", "", str(exc))
+        raise _NotEditable(f"{exc.line}: cannot edit it: {reason}") from None
+
+
 def _edits_config(edit: Callable[Concatenate[Path, _P], _R]) -> Callable[Concatenate[Path, _P], _R]:
-    """Run a read-change-replace of the config file under _config_locked."""
+    """Run a read-change-replace of the config file under _config_locked. A text nested too
+    deeply to edit is one line naming the file, and the file is left as it was (hostile r44 H2:
+    `add` and `opml import` parse it again, with tomllib and tomlkit)."""
 
     def locked(path: Path, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
         with _config_locked(path):
-            return edit(path, *args, **kwargs)
+            try:
+                return edit(path, *args, **kwargs)
+            except (RecursionError, _NotEditable) as exc:
+                where = f"{path}:{exc}" if isinstance(exc, _NotEditable) else f"{path}: {_TOO_DEEP}"
+                raise ConfigError(f"{where} (not written: the file is as it was)") from None
 
     locked.__name__, locked.__doc__ = edit.__name__, edit.__doc__
     return locked
@@ -1062,7 +1166,7 @@ def add_feed_tags(path: Path, feeds: list[FeedConfig]) -> list[str]:
     raw = path.read_text("utf-8")
     config = parse_config(path, raw)  # (raises on a file that does not read, as add_feeds)
     spellings = tag_spellings([*(f.tags for f in config.feeds), *(s.tags for s in config.local)])
-    doc = tomlkit.parse(raw)
+    doc = _document(raw)
     by_url: dict[tuple[str, ...], list[str]] = {}  # same_url's identity: looked up, not searched
     for f in feeds:
         by_url.setdefault(url_identity(f.url), []).extend(clean_tags(f.tags))
@@ -1154,7 +1258,7 @@ def _with_entries(raw: str, table: str, entries: list[Table]) -> str:
     text = (before.rstrip("\n") + "\n\n" if before.strip() else "") + tomlkit.dumps(piece)
     if at < len(lines):  # the blank line before what follows, as it had one
         text += ("" if not lines[at].strip() else "\n") + "".join(lines[at:])
-    doc = tomlkit.parse(raw)
+    doc = _document(raw)
     if table not in doc:
         doc[table] = tomlkit.aot()
     for entry in entries:
@@ -1260,7 +1364,7 @@ def _remove_entry(
     if after is None or entries(after) != kept:
         import tomlkit  # only editing needs it
 
-        doc = tomlkit.parse(raw)  # an unusual layout: let tomlkit cut the entry out
+        doc = _document(raw)  # an unusual layout: let tomlkit cut the entry out
         del doc[table][index]
         if not len(doc[table]):
             del doc[table]

@@ -4,12 +4,14 @@ never reach the terminal: every CLI output cleans them at display time, --json i
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from newstui.cli import main
-from newstui.config import load_config
+from newstui.config import FeedConfig, add_feeds, load_config
+from newstui.errors import ConfigError
 from newstui.store import open_db
 
 from .rows import ESCAPES, HOSTILE_TEXT, TERMINAL_CONTROL, HostileDb
@@ -121,8 +123,59 @@ def test_config_escapes_are_never_stored_nor_printed(
     assert not TERMINAL_CONTROL.search("".join(row[0] for row in stored))
 
 
-def test_a_feed_url_with_control_characters_is_refused_with_its_line(tmp_path: Path) -> None:
+# Config values no command could use (hostile r44 H1, H2, L2, L3): each is one line naming the
+# file and the line, never a traceback, nor a cleaned text shown as if it were the value.
+UNUSABLE_VALUES = [
+    (
+        '\n[[feeds]]\nname = "x"\nurl = "http://h.example/\\u001b[2Jfeed"\n',
+        r":2: feed url .* contains control characters",
+    ),
+    ('[[local]]\npath = "/tmp/a\\u0000b"\n', r":2: local path '/tmp/a\\x00b' contains control"),
+    (
+        '[[local]]\nname = "N"\npath = "rel\\u0000x"\n',
+        r":3: local path 'rel\\x00x' contains control",
+    ),
+    ('[[local]]\npath = "/tmp/\\u001b[2J"\n', r":2: local path '/tmp/\\x1b\[2J' contains control"),
+    ('[[local]]\npath = "loop/x"\n', r":2: local path 'loop/x' is a loop of symbolic links$"),
+    ('[[local]]\npath = "~no-such-user-r44/x"\n', r":2: local path .* a home folder this system"),
+    ('[settings]\ndownload_dir = "/tmp/\\u0000"\n', r":2: setting 'download_dir' .* contains"),
+    ('[settings]\nplayer = "mpv\\u0000 %f"\n', r":2: setting 'player' .* contains control"),
+    (
+        '[sync]\nurl = "http://h.example/\\u001b]8;;x\\u0007"\nuser = "u"\npassword = "p"\n',
+        r":2: sync url 'http://h.example/\\x1b\]8;;x\\x07' contains control characters$",
+    ),
+    (
+        '[sync]\nurl = "http://h.example/"\nuser = "u"\npassword_command = "pass\\u0000 x"\n',
+        r":4: sync password_command .* contains control characters$",
+    ),
+    (
+        '[[filters]]\nname = "\\u001b]52;c;SGVsbG8=\\u0007"\nquery = "x"\n',
+        r":1: 'name' is empty once its control characters are removed",
+    ),
+    ("a = " + "[" * 5000 + "]" * 5000 + "\n", r": invalid TOML: nested too deeply"),
+    ("a = " + "{b=" * 3000 + "1" + "}" * 3000 + "\n", r": invalid TOML: nested too deeply"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNUSABLE_VALUES, ids=lambda v: v[:20] or None)
+def test_a_config_value_no_command_could_use_is_one_line_naming_file_and_line(
+    tmp_path: Path, text: str, expected: str
+) -> None:
+    (tmp_path / "loop").symlink_to("loop")
     path = tmp_path / "feeds.toml"
-    path.write_text('\n[[feeds]]\nname = "x"\nurl = "http://h.example/\\u001b[2Jfeed"\n', "utf-8")
-    with pytest.raises(Exception, match=r"feeds.toml:2: feed url .* contains control characters"):
+    path.write_text(text, "utf-8")
+    with pytest.raises(ConfigError) as refused:
         load_config(path)
+    message = str(refused.value)
+    assert message.startswith(f"{path}") and "\n" not in message
+    assert re.search(expected, message), message
+
+
+def test_a_config_tomlkit_cannot_edit_is_one_line_and_left_as_it_was(tmp_path: Path) -> None:
+    """An ignored [keys] value 150 deep loads, but tomlkit stops at 100 levels (hostile r44 H2)."""
+    path = tmp_path / "feeds.toml"
+    before = "[keys]\nx = " + "{b=" * 150 + "1" + "}" * 150 + "\n"
+    path.write_text(before, "utf-8")
+    with pytest.raises(ConfigError, match=r"feeds.toml:2: cannot edit it: .*nested") as refused:
+        add_feeds(path, [FeedConfig("http://h.example/f", "F")])
+    assert "\n" not in str(refused.value) and path.read_text("utf-8") == before
