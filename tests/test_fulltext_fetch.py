@@ -1,12 +1,15 @@
 """Summary-only feed entries get the full text of their page during a fetch, and failures are kept."""
 
 import asyncio
+from dataclasses import dataclass
+from typing import Any
 
 import pytest
 
 from newstui.config import load_config
 from newstui.ingest import fetch_article_fulltext, fetch_feeds
 from newstui.library import Library
+from newstui.sources.http import FetchResult
 from newstui.store.articles import get_article, list_articles
 
 PARAGRAPHS = [
@@ -117,6 +120,36 @@ def test_pages_are_fetched_once_not_on_every_refetch(db, site, config_file):
     fetch(db, config_file, fulltext=True)
     assert hits >= 1
     assert site.routes["/page/good"].hits == hits
+
+
+@pytest.mark.parametrize("limit", [2, 5])
+def test_pages_go_to_their_host_fulltext_per_host_at_a_time(db, feed_server, config_file, limit):
+    """User test r44 L2: a summary-only feed's pages went to its publisher 8 at a time, the
+    feeds' per_host, right after its feed."""
+    from fake_fetcher import FakeFetcher
+
+    @dataclass
+    class CountingFetcher(FakeFetcher):
+        in_flight: int = 0
+        peak: int = 0
+
+        async def fetch(self, url: str, **kwargs: Any) -> FetchResult:
+            self.in_flight += 1
+            self.peak = max(self.peak, self.in_flight)
+            for _ in range(5):  # the others' turn to start theirs (no time passes)
+                await asyncio.sleep(0)
+            self.in_flight -= 1
+            return await super().fetch(url, **kwargs)
+
+    slugs = [f"s{i}" for i in range(8)]
+    url = feed_server.url("/feed")
+    fake = CountingFetcher(pages={url: feed_xml(feed_server.base, slugs)})
+    config = load_config(config_file({"Gazette": "/feed"}, fulltext=True, fulltext_per_host=limit))
+
+    [outcome] = asyncio.run(fetch_feeds(Library(db), config, open_fetcher=fake))
+
+    assert len(fake.requests) == 9 and outcome.fulltext_failed == 8  # (each page a 404 here)
+    assert fake.peak == limit
 
 
 def test_full_text_on_demand_for_one_article(db, site, config_file):

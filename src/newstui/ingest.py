@@ -1316,6 +1316,20 @@ class _FulltextPool:
         self.fetcher = fetcher
         self.config = config
         self._pool: ExtractionPool | None = None
+        # pages in flight per host: fewer than the fetcher's per_host, which feeds share
+        self._per_host = config.settings.fulltext_per_host
+        self._hosts: dict[str, asyncio.Semaphore] = {}
+
+    def _host_turn(self, url: str) -> asyncio.Semaphore:
+        """The page slots of the URL's host (`fulltext_per_host` of them; user test r44 L2: a
+        summary-only feed's 29 pages went to its publisher 8 at a time)."""
+        try:
+            host = (urlsplit(url).hostname or "").lower()
+        except ValueError:  # (the fetch says why)
+            host = ""
+        if host not in self._hosts:
+            self._hosts[host] = asyncio.Semaphore(self._per_host)
+        return self._hosts[host]
 
     def _extraction(self) -> ExtractionPool:
         if self._pool is None:
@@ -1375,7 +1389,10 @@ class _FulltextPool:
         from newstui.fulltext import looks_like_html
 
         try:
-            result = await self.fetcher.fetch(url, accept="text/html,application/xhtml+xml;q=0.9")
+            async with self._host_turn(url):
+                result = await self.fetcher.fetch(
+                    url, accept="text/html,application/xhtml+xml;q=0.9"
+                )
             if not looks_like_html(result.content_type, result.body):
                 raise SourceError(
                     f"{url}: not an HTML page ({result.content_type or 'unknown type'})"
