@@ -5,17 +5,21 @@ survives a restart; resumable transfers (HTTP Range) into safe file names; `down
 from __future__ import annotations
 
 import json
+import re
 import socket
 import sqlite3
 import subprocess
 import threading
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+import httpx
 import pytest
 from test_cli import Cli
 
+from newstui import downloads
 from newstui.config import Config, FeedConfig, Settings, download_folder, load_config
 from newstui.downloads import (
     listed,
@@ -27,6 +31,7 @@ from newstui.downloads import (
 from newstui.errors import NewstuiError
 from newstui.library import Library
 from newstui.model import Article, Link
+from newstui.sources import transfer
 from newstui.sources.feeds import parse_feed
 from newstui.sources.transfer import part_path
 from newstui.store.db import Database
@@ -586,6 +591,62 @@ def test_a_fetch_queues_the_newest_new_episodes_of_a_download_new_feed(db_path, 
         ]
 
 
+def test_one_feeds_episodes_that_cannot_be_queued_never_stop_another_feeds(
+    db_path, tmp_path, monkeypatch
+):
+    """r44 H3: a feed whose episodes all have one name reached the `NAME (9999)` limit, and the
+    error left the other feeds' new episodes unqueued for good (and hid fetch's summary). M2:
+    the queue and the folder are read once a batch, not once a name tried (1,000 episodes named
+    alike took 38.9 s to queue, now 1.0 s)."""
+    monkeypatch.setattr(downloads, "MAX_SAME_NAME", 6)  # (10,000 files: too slow for a test)
+    folder = tmp_path / "pods"
+    folder.mkdir()
+    (folder / "Episode.mp3").write_bytes(b"the user's own")
+    config = Config(
+        tmp_path / "feeds.toml",
+        Settings(download_dir=str(folder)),
+        (
+            FeedConfig("http://same.test/f", "Same", download_new=9),
+            FeedConfig("http://pod.test/f", "Pod", download_new=2),
+        ),
+    )
+
+    def episode(title: str, n: int) -> Article:
+        return Article(
+            title, "t", guid=str(n), links=[Link("audio/mpeg", f"http://e/{n}.mp3", "enclosure")]
+        )
+
+    with Library.open(db_path) as library:
+        library.save_batch(library.register_source("http://same.test/f", "Same"), [episode("Episode", n) for n in range(8)])  # fmt: skip
+        library.save_batch(library.register_source("http://pod.test/f", "Pod"), [episode("Ep", 9)])
+        reads = []
+        queue = type(library.downloads)
+        read_queue = queue.all
+        monkeypatch.setattr(queue, "all", lambda *a: reads.append(a) or read_queue(*a))
+        said = {q.feed: q for q in queue_new_episodes(library, config, 0)}
+    assert [Path(d.path).name for d in said["Pod"].downloads] == ["Ep.mp3"]
+    assert (len(said["Same"].downloads), said["Same"].not_queued) == (4, 4)  # (2) to (5)
+    assert said["Same"].problem == f"{folder}: too many files named like Episode.mp3"
+    assert len(reads) == 1
+
+
+def test_a_download_dir_that_is_a_file_is_said_once_and_the_queue_is_kept(db_path, tmp_path):
+    """r44 L4: `failed /etc/passwd/x.mp3: /etc/passwd: File exists`, a line a download."""
+    with Library.open(db_path) as library:
+        queue_one(library, tmp_path / "file" / "deeper", "http://pod.test/e1.mp3")
+        (tmp_path / "file").write_text("not a folder")  # (where download_dir was)
+        with pytest.raises(NewstuiError, match=r"^.*/file: not a folder \(download_dir\)$"):
+            queue_one(library, tmp_path / "file", "http://pod.test/e2.mp3")
+        with pytest.raises(
+            NewstuiError, match=r"file: not a folder \(download_dir\); nothing down"
+        ):
+            run_queue(library, timeout=5, folder=tmp_path / "file")
+        assert [d.state for d in library.downloads.all()] == ["queued"]
+        assert run_queue(library, timeout=5).failed == 1  # (queued under another download_dir)
+        [failed] = library.downloads.all()
+    assert failed.error == f"{tmp_path / 'file'}: not a folder"
+
+
 # the command line --------------------------------------------------------------------------------
 
 
@@ -674,7 +735,19 @@ def test_fetch_queues_a_download_new_feeds_new_episodes_and_says_how_to_get_them
     newer = '<item><title>Episode 3</title><guid>e9</guid><enclosure url="{base}/e9.mp3"/></item>'
     feed_server.route("/feed", body=podcast(feed_server.base).replace(b"<item>", newer.format(base=feed_server.base).encode() + b"<item>", 1))  # fmt: skip
     queued = [o for o in run.json("fetch") if "download_new" in o]
-    assert queued == [{"source": "The Pod", "download_new": True, "queued": [2]}]
+    assert queued == [
+        {"source": "The Pod", "download_new": True, "queued": [2], "not_queued": 0, "error": None}
+    ]
+    # one line for the feed whose episodes could not be queued (r44 H3, L4); the summary stays
+    (tmp_path / "pods").write_text("a file")
+    feed_server.route("/feed", body=podcast(feed_server.base).replace(b"<item>", newer.replace("e9", "e10").format(base=feed_server.base).encode() + b"<item>", 1))  # fmt: skip
+    assert run("fetch") == 0
+    assert run.err.splitlines() == [
+        f"warning: The Pod: download_new: 1 new episode not queued: {tmp_path / 'pods'}: not a "
+        "folder (download_dir)"
+    ]
+    assert run.out.splitlines()[0].startswith("1 of 1 source ok: 1 new article")
+    assert "download_new: 0 new episodes queued, 1 not queued (see above)" in run.out
 
 
 def test_download_of_one_of_several_enclosures_and_bad_choices(pod, tmp_path):
@@ -844,6 +917,34 @@ def test_show_numbers_enclosures_apart_from_the_links(pod, tmp_path):
 XHTML = b"<?xml version='1.0'?><html/>"
 OCTETS = "application/octet-stream"
 LOGIN_PAGE = b"<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body>Log in</body></html>"
+
+
+@pytest.mark.parametrize(
+    ("length", "problem"),
+    [
+        (None, "more than 100,000 bytes and the server gave no size; stopped, nothing kept"),
+        (10**18, "1,000,000,000,000,000,000 bytes to come, more than the "),
+    ],
+)
+def test_an_endless_or_oversized_enclosure_stops_and_keeps_nothing(
+    tmp_path, monkeypatch, length, problem
+):
+    """r44 M1: a body with no size (the feed said length="1000") wrote 705 MB in 3 s, unbounded.
+    Now it stops at DOWNLOAD_CAP and deletes its .part; a declared size the disk has no room for
+    is refused before a byte is written."""
+    monkeypatch.setattr(transfer, "DOWNLOAD_CAP", 100_000)  # (2 GB by default)
+
+    def endless() -> Iterator[bytes]:  # (16 times the cap: a test of code without one ends)
+        for _ in range(200):
+            yield b"\0" * 8192
+
+    declared = {} if length is None else {"content-length": str(length)}
+    answer = httpx.Response(200, headers={"content-type": "audio/mpeg", **declared}, content=endless())  # fmt: skip
+    target = tmp_path / "e.mp3"
+    client = httpx.Client(transport=httpx.MockTransport(lambda request: answer))
+    with client, pytest.raises(NewstuiError, match=re.escape(f"http://pod.test/e.mp3: {problem}")):
+        transfer.fetch_to_file(client, "http://pod.test/e.mp3", target, lambda *a: None, lambda: False)  # fmt: skip
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize(

@@ -1504,8 +1504,7 @@ def _report(
         if removed:
             data.extend(_removed_data(r) for r in removed)
         data.extend(  # (a feed's new episodes `download_new` queued: `download` runs them)
-            {"source": q.feed, "download_new": True, "queued": [d.id for d in q.downloads]}
-            for q in episodes
+            {"source": q.feed, "download_new": True, **_episodes_data(q)} for q in episodes
         )
         if cleaned is not None:
             data.extend(
@@ -1740,17 +1739,35 @@ def _say_filtered_and_queued(
 ) -> None:
     """The notes after a fetch or sync: what each filter did to the new articles, and the new
     episodes `download_new` queued."""
+    from newstui.downloads import not_queued_line
+
     for entry, matched in filtered:
         if matched:
             verb = "hid" if entry.action == "hide" else "marked read"
             _print_note(f"filter {entry.name}: {verb} {matched}")
+    for q in queued:  # (its articles are stored: the fetch of the feed itself went well)
+        if q.problem is not None:
+            _complain(f"warning: {not_queued_line(q)}")
     if queued:
         count = sum(len(q.downloads) for q in queued)
-        by_feed = ", ".join(f"{q.feed}: {len(q.downloads)}" for q in queued)
+        by_feed = ", ".join(f"{q.feed}: {len(q.downloads)}" for q in queued if q.downloads)
+        left = sum(q.not_queued for q in queued)
         _print_note(
-            f"download_new: {counted(count, 'new episode')} queued ({by_feed}); "
-            "`newstui download` downloads them (the app, when open, at once)"
+            f"download_new: {counted(count, 'new episode')} queued"
+            + (f" ({by_feed})" if by_feed else "")
+            + (f", {left:,} not queued (see above)" if left else "")
+            + ("; `newstui download` downloads them (the app, when open, at once)" if count else "")
         )
+
+
+def _episodes_data(queued: EpisodesQueued) -> dict[str, Any]:
+    """A feed's `download_new` in --json: the download numbers queued, how many of its new
+    episodes were not, and why (null when all were)."""
+    return {
+        "queued": [d.id for d in queued.downloads],
+        "not_queued": queued.not_queued,
+        "error": queued.problem,
+    }
 
 
 def _queue_new_episodes(library: Library, config: Config, before: int) -> list[EpisodesQueued]:
@@ -3054,9 +3071,7 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
         "merged": report.merged,
         "requests": report.requests,
         **_fulltext_data(outcome),
-        "download_new": [
-            {"source": q.feed, "queued": [d.id for d in q.downloads]} for q in episodes
-        ],
+        "download_new": [{"source": q.feed, **_episodes_data(q)} for q in episodes],
         "seconds": round(seconds, 3),
     }
     if not args.json:  # the pages that failed, as `fetch` says them (user test r42 M1)

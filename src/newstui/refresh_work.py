@@ -110,11 +110,12 @@ def refresh_here(
             return f"quote and entity analysis failed: {exc}"
         apply_filters(library, config)
         # the planned feeds' new episodes, and those a sync brought of any feed (the app's
-        # worker downloads them)
+        # worker downloads them); a feed's that could not be: said as `fetch` says it
         if config.downloads_new_episodes:
-            from newstui.downloads import queue_new_episodes
+            from newstui.downloads import not_queued_line, queue_new_episodes
 
-            queue_new_episodes(library, config, before)
+            queued = queue_new_episodes(library, config, before)
+            failed += [not_queued_line(q) for q in queued if q.problem is not None]
         from newstui.retention import cleanup
 
         cleaned = cleanup(library, config)

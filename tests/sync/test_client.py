@@ -697,4 +697,6 @@ def test_sync_alone_queues_the_new_episodes_of_a_download_new_feed(
     assert [d["title"] for d in json.loads(capsys.readouterr().out)] == ["Item 2"]
     episodes(3)
     assert main([*db, "sync", "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["download_new"] == [{"source": "Pod", "queued": [2]}]
+    assert json.loads(capsys.readouterr().out)["download_new"] == [
+        {"source": "Pod", "queued": [2], "not_queued": 0, "error": None}
+    ]
