@@ -26,7 +26,7 @@ from newstui.errors import SyncError
 from newstui.sources.http import FetchLimits
 from newstui.store import open_db
 from newstui.sync.client import GReaderClient, PassingFailure, retry_after_seconds
-from newstui.sync.credentials import password_warning, resolve_password
+from newstui.sync.credentials import AuthCache, password_warning, resolve_password
 from newstui.sync.items import item_id_from, long_item_id, parse_item
 
 
@@ -275,6 +275,33 @@ def test_malformed_answers_are_named(fake: FakeGReader) -> None:
     )
     fake.api("/subscription/list", 200, {"subs": []})
     assert "malformed answer to subscription/list: no 'subscriptions' list" in failure(fake)
+
+
+def test_an_auth_token_that_is_not_ascii_is_refused_and_never_cached(
+    fake: FakeGReader, tmp_path: Path
+) -> None:
+    """r44 M3: it gave "the output's encoding (ascii) cannot write the text", and cached, failed
+    every later sync, the server fixed or not."""
+    cache = AuthCache(tmp_path / "sync-auth")
+    key = f"{fake.base} alice"
+    fake.set("/api/greader.php/accounts/ClientLogin", 200, "SID=x\nAuth=tök☃en\n".encode())
+    fake.api("/subscription/list", 200, {"subscriptions": []})
+
+    async def go() -> list[object]:
+        async with GReaderClient(fake.base, "alice", lambda: "pw", auth_cache=cache) as c:
+            return list(await c.subscriptions())
+
+    with pytest.raises(SyncError) as info:
+        asyncio.run(go())
+    assert str(info.value) == (
+        f"{fake.server}: malformed answer to login: its Auth= token is not plain ASCII text, "
+        "which no HTTP header can carry; not kept"
+    )
+    assert cache.get(key) is None
+    cache.put(key, "tök☃en")  # (cached by an older newstui)
+    fake.set("/api/greader.php/accounts/ClientLogin", 200, b"SID=x\nAuth=alice/token\n")
+    assert asyncio.run(go()) == []
+    assert cache.get(key) == "alice/token"
 
 
 def test_a_slow_server_times_out_within_the_deadline(fake: FakeGReader) -> None:

@@ -101,6 +101,11 @@ def ends_early(exc: ValueError) -> bool:
     return any(word.startswith(rest) for word in ("true", "false", "null"))  # ("" at the end)
 
 
+def sendable_token(token: str) -> bool:
+    """Whether an auth token can go in an Authorization header: printable ASCII."""
+    return token.isascii() and token.isprintable()
+
+
 class GReaderClient:
     """One session with a Google Reader API server; use as an async context manager.
 
@@ -133,6 +138,8 @@ class GReaderClient:
         self._cache = auth_cache or AuthCache(None)
         self._cache_key = f"{without_userinfo(self.base)} {user}"
         self._auth: str | None = self._cache.get(self._cache_key)
+        if self._auth is not None and not sendable_token(self._auth):  # (an older newstui's)
+            self._forget_auth()
         self._token: str | None = None
         self.requests = 0
         self._client = httpx.AsyncClient(
@@ -260,6 +267,11 @@ class GReaderClient:
         if not auth:
             raise self.fail(
                 "malformed answer to login (no Auth= line): not a Google Reader API endpoint?"
+            )
+        if not sendable_token(auth):  # (r44 M3: cached, it failed every later sync)
+            raise self.fail(
+                "malformed answer to login: its Auth= token is not plain ASCII text, which no "
+                "HTTP header can carry; not kept"
             )
         self._auth = auth
         self._cache.put(self._cache_key, auth)
