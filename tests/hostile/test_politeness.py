@@ -119,6 +119,7 @@ def test_a_429_with_retry_after_is_not_fetched_again_before_then(db, feed_server
     )
     assert route.hits == 1  # the second fetch left the server alone
     assert second.error is None and second.waiting_until == stored(db, "Busy").next_try
+    assert stored(db, "Busy").server_status == 429  # (the app offers no refresh: see feed_view)
     wait = when(second.waiting_until) - before
     assert timedelta(minutes=59) < wait <= timedelta(minutes=60, seconds=5)
 
@@ -146,7 +147,7 @@ def test_naming_the_feed_overrides_the_wait_and_a_success_clears_it(db, feed_ser
     assert outcome.error is None and outcome.new == 1
     assert route.hits == 1 and feed_server.routes["/busy"].hits == 1
     row = stored(db, "Busy")
-    assert row.next_try is None and row.failures == 0
+    assert row.next_try is None and row.failures == 0 and row.server_status is None
 
 
 @pytest.mark.parametrize("value", ["soon", "-1", "1.5", "Mon, 99 Foo", "\x1b[2J"])

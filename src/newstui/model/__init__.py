@@ -230,6 +230,9 @@ class FeedRow:
     # ISO 8601 UTC: the first failed fetch of its failures in a row (None: not failing, or a run
     # begun before newstui kept it)
     failing_since: str | None = None
+    # a failing source's last answer when it was a 429 or 503 (its server is overloaded or limits
+    # its callers, and may have said until when): no refresh is offered while it waits (r44 L1)
+    server_status: int | None = None
 
     def waiting_until(self, now: datetime) -> str | None:
         """The next-try time if it is still to come: the source is failing and left alone."""

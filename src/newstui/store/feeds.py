@@ -344,7 +344,9 @@ def list_feeds(db: Database) -> list[FeedRow]:
     rows = db.execute(
         """SELECT id, name, kind, url, tags, last_fetched, last_error, failures, next_try,
         CASE WHEN last_status IN (301, 308) AND last_error IS NULL THEN read_from END,
-        failing_since FROM feeds WHERE removed IS NULL ORDER BY name COLLATE NOCASE"""
+        failing_since,
+        CASE WHEN last_status IN (429, 503) AND last_error IS NOT NULL THEN last_status END
+        FROM feeds WHERE removed IS NULL ORDER BY name COLLATE NOCASE"""
     ).fetchall()
     stored = {r[0]: [tag for tag in json_list(r[4]) if isinstance(tag, str)] for r in rows}
     # "Tech" and "tech" are one tag, shown as the oldest source spells it: merged here, as read,
@@ -365,6 +367,7 @@ def list_feeds(db: Database) -> list[FeedRow]:
             unread=counts.get(r[0], (0, 0))[1],
             moved_to=r[9] and clean_line(hide_passwords(r[9]), 300),
             failing_since=r[10] if r[7] else None,
+            server_status=r[11],
         )
         for r in rows
     ]

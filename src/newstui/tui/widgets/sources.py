@@ -248,7 +248,9 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
             for feed in rows:
                 next_try = feed.waiting_until(now)
                 failing = failing_clause(feed)
-                view = feed_view(feed.id, feed.name, feed.last_error, next_try, refresh, failing)
+                # (no refresh offered while an overloaded server's wait runs: r44 L1)
+                offer = "" if feed.server_status else refresh
+                view = feed_view(feed.id, feed.name, feed.last_error, next_try, offer, failing)
                 self._views[view.key] = view
                 label = entries.feed_label(feed, next_try, f"bold {error.hex}", heading_style)
                 options.append(Option(label, id=view.key))
