@@ -750,6 +750,18 @@ def test_fetch_queues_a_download_new_feeds_new_episodes_and_says_how_to_get_them
     assert "download_new: 0 new episodes queued, 1 not queued (see above)" in run.out
 
 
+def test_add_queues_a_podcasts_newest_episodes_by_the_global_download_new(
+    db_path, feed_server, config_file, capsys, tmp_path, monkeypatch
+):
+    """[settings] download_new: `add` is a podcast's first fetch, and queues as one does."""
+    monkeypatch.setenv("NEWSTUI_DOWNLOADS", str(tmp_path / "pods"))
+    feed_server.route("/feed", body=podcast(feed_server.base))
+    run = Cli(db_path, config_file({}, download_new=1), capsys)
+    assert run("add", feed_server.url("/feed"), "--name", "The Pod") == 0, run.err
+    assert "download_new: 1 new episode queued (The Pod: 1)" in " ".join(run.out.split())
+    assert [d["title"] for d in run.json("downloads")] == ["Episode 1: Rivers"]
+
+
 def test_download_of_one_of_several_enclosures_and_bad_choices(pod, tmp_path):
     two = article_id(pod, "Episode 2")
     assert pod("download", str(two), "--enclosure", "3") == 1

@@ -2093,11 +2093,15 @@ def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
         return _report_feed_choice(exc, args)
     if config.sync is not None:
         return _add_on_server(args, library, config, url)
-    added, outcome, _ = add_feed(library, config, url, args.name, tuple(args.tag))
+    added = add_feed(library, config, url, args.name, tuple(args.tag))
     if not args.json:
-        yet = "" if has_articles(outcome) else ": no article yet"  # a new blog or podcast
-        _print_note(f"added {added.name} to {config.path}{yet}")
-    return _report([outcome], args, library=library, config=config)
+        yet = "" if has_articles(added.outcome) else ": no article yet"  # a new blog or podcast
+        _print_note(f"added {added.entry.name} to {config.path}{yet}")
+    queued = list(added.queued)  # ([settings] download_new: its newest episodes)
+    status = _report([added.outcome], args, library=library, config=config, episodes=queued)
+    if not args.json:
+        _say_filtered_and_queued([], queued)
+    return status
 
 
 def cmd_import(args: argparse.Namespace, library: Library, config: Config | None) -> int:
@@ -2985,9 +2989,14 @@ def _add_on_server(args: argparse.Namespace, library: Library, config: Config, u
         subscribe_on_server(library, config, url, args.name, args.tag[0] if args.tag else None)
     if not args.json:
         _print_note(hide_passwords(f"subscribed to {url} on {server_name(sync.url)}"))
+    before = library.last_article_id()  # (what is stored after it is new: download_new)
     synced = asyncio.run(sync_with_server(library, config))
     outcomes = [synced[0]] if synced else []
-    return _report(outcomes, args)
+    queued = _queue_new_episodes(library, config, before)
+    status = _report(outcomes, args, episodes=queued)
+    if not args.json:
+        _say_filtered_and_queued([], queued)
+    return status
 
 
 def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:

@@ -16,6 +16,7 @@ from newstui.model import moved_line
 from newstui.text import clean_line
 
 if TYPE_CHECKING:
+    from newstui.downloads import EpisodesQueued
     from newstui.model import SourceOutcome
     from newstui.sources.discovery import FeedLink
 
@@ -115,11 +116,12 @@ def has_articles(outcome: SourceOutcome) -> bool:
 
 class AddedFeed(NamedTuple):
     """A feed `add_feed` wrote to the config: its entry, the trial fetch's outcome (named as the
-    entry) and its id in the store."""
+    entry), its id in the store, and the newest episodes `[settings]` download_new queued."""
 
     entry: FeedConfig
     outcome: SourceOutcome
     feed_id: int
+    queued: tuple[EpisodesQueued, ...] = ()
 
 
 def add_feed(
@@ -149,6 +151,7 @@ def add_feed(
     # broken since stored the feed, then refused to write it, r35 tryit M-a): nothing fetched else.
     if config.path.exists():  # (`add` makes a missing file)
         load_config(config.path)
+    before = library.last_article_id()  # (what is stored after it is new: download_new)
     held = library.source_held(url)  # (set aside, or removed with starred articles kept)
     if held is not None:  # a move its last fetch followed is said again, so written (r36 F1)
         library.forget_read_from(url)
@@ -192,7 +195,12 @@ def add_feed(
         url = moved
     feed_id = library.register_source(url, added.name, url=url, tags=added.tags)
     apply_filters(library, config)  # its first articles hidden or read as a fetch's (r41 M1)
-    return AddedFeed(added, dataclasses.replace(outcome, name=added.name), feed_id)
+    queued: list[EpisodesQueued] = []
+    if config.downloads_new_episodes:  # its newest episodes, as a first fetch queues them
+        from newstui.downloads import queue_new_episodes
+
+        queued = queue_new_episodes(library, config, before)
+    return AddedFeed(added, dataclasses.replace(outcome, name=added.name), feed_id, tuple(queued))
 
 
 def _moved_for_good(library: Library, url: str, outcome: SourceOutcome) -> str | None:

@@ -15,6 +15,7 @@ from textual.message import Message
 from newstui.config import Config
 from newstui.counts import counted
 from newstui.errors import NewstuiError, hide_passwords
+from newstui.tui.download_runner import DownloadsQueued
 from newstui.tui.mixins import ScreenMixin
 from newstui.tui.notices import show_notice, withdraw_notice
 
@@ -37,6 +38,7 @@ class FeedAdded(Message):
     feed_id: int
     outcome: SourceOutcome
     config: Config
+    queued: bool = False  # its newest episodes were queued ([settings] download_new)
 
 
 @dataclass(eq=False, repr=False)
@@ -175,7 +177,10 @@ class FeedAdding(ScreenMixin):
                 added = add_feed(
                     library, config, url, None, analyse_stale=False, analyse_here=False
                 )
-            self.post_message(FeedAdded(added.feed_id, added.outcome, load_config(config.path)))
+            config_now = load_config(config.path)
+            self.post_message(
+                FeedAdded(added.feed_id, added.outcome, config_now, bool(added.queued))
+            )
         except Exception:
             failed = True
             raise
@@ -219,6 +224,8 @@ class FeedAdding(ScreenMixin):
         self.show_view(feed_view(message.feed_id, outcome.name))
         self.headlines.focus()
         self.sources.reload()
+        if message.queued:  # (downloaded at once, as a refresh's)
+            self.post_message(DownloadsQueued())
 
 
 def subscribe_and_sync(db_path: Path | str, config: Config, url: str) -> FeedSubscribed:
@@ -235,7 +242,12 @@ def subscribe_and_sync(db_path: Path | str, config: Config, url: str) -> FeedSub
     assert config.sync is not None
     with Library.open(db_path, threads=True) as library:
         subscribe_on_server(library, config, url, None, None)
+        before = library.last_article_id()  # (what is stored after it is new: download_new)
         synced = asyncio.run(sync_with_server(library, config, analyse_here=False))
+        if config.downloads_new_episodes:  # (the app's download worker picks them up)
+            from newstui.downloads import queue_new_episodes
+
+            queue_new_episodes(library, config, before)
         source = next(
             (f for f in library.sources() if fold_url(f.url or "") == fold_url(url)), None
         )
