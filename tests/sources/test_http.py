@@ -15,6 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import httpx
 import pytest
 
+from newstui import __version__
 from newstui.errors import SourceError
 from newstui.sources.http import Fetcher, FetchLimits, describe_transport_error
 
@@ -176,7 +177,11 @@ async def test_requests_say_they_come_from_newstui(feed_server):
 
     await fetch(feed_server.url("/feed"))
 
-    assert header(feed_server.requests[-1], "User-Agent").startswith("newstui/")
+    # no address the project does not own (user test r44: pyproject declares none)
+    assert (
+        header(feed_server.requests[-1], "User-Agent")
+        == f"newstui/{__version__} (terminal news reader)"
+    )
 
 
 async def test_non_http_urls_are_refused_without_a_request(feed_server):

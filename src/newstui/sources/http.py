@@ -26,7 +26,7 @@ from newstui.sources.connections import (
 from newstui.sources.decoding import BodyDecoder, DecodingError, accepted_encodings
 from newstui.sources.urls import is_http_url, web_url
 
-USER_AGENT = f"newstui/{__version__} (+https://github.com/newstui/newstui)"
+USER_AGENT = f"newstui/{__version__} (terminal news reader)"  # the project declares no address
 MAX_REDIRECTS = 5
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 PERMANENT_REDIRECTS = frozenset({301, 308})  # moved for good: the address to use from now on
