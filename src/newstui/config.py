@@ -183,9 +183,10 @@ def url_identity(url: str) -> tuple[str, ...]:
 
 
 def _same_path(text: str, path: Path) -> bool:
+    """Whether a name typed for a source (`remove ~/notes`) is the path of a local one."""
     try:
         return Path(text).expanduser().resolve() == path.resolve()
-    except (OSError, ValueError):
+    except (OSError, ValueError, RuntimeError):  # (RuntimeError: ~ of no user, a symlink loop)
         return False
 
 

@@ -179,3 +179,15 @@ def test_a_config_tomlkit_cannot_edit_is_one_line_and_left_as_it_was(tmp_path: P
     with pytest.raises(ConfigError, match=r"feeds.toml:2: cannot edit it: .*nested") as refused:
         add_feeds(path, [FeedConfig("http://h.example/f", "F")])
     assert "\n" not in str(refused.value) and path.read_text("utf-8") == before
+
+
+@pytest.mark.parametrize("name", ["~no-such-user-r44", "loop", "loop/x"])
+def test_a_source_name_typed_as_a_path_that_cannot_resolve_names_no_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """`remove ~nosuch` or `fetch LOOP` looked the name up as a local path: a RuntimeError."""
+    (tmp_path / "loop").symlink_to("loop")
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "feeds.toml"
+    path.write_text('[[local]]\npath = "/tmp"\n', "utf-8")
+    assert load_config(path).source_named(name) is None
