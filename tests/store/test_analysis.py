@@ -1,5 +1,8 @@
 """Stored analyses: one entity across articles, quotes with speakers, re-analysis replaces."""
 
+from dataclasses import replace
+
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -406,3 +409,52 @@ def test_only_never_analysed_articles_are_listed_when_older_versions_are_left_ou
     assert [a.article_id for a in articles_to_analyse(db, "v2", stale=False)] == [new]
     assert [a.article_id for a in articles_to_analyse(db, "v2", [old, new], stale=False)] == [new]
     assert articles_to_analyse(db, "v2", [old], stale=False) == []
+
+
+@pytest.mark.parametrize("change", ["entry updated", "full text"])
+def test_an_article_whose_text_changes_stays_in_its_speaker_views_until_its_new_analysis(
+    tmp_path, change
+):
+    """User test r44 M3: a refresh's updated entries lost their analysis with their old text,
+    so a `speaker:` view's unread count fell (144 -> 118) until their new analysis was saved."""
+    from newstui.library import Library
+    from newstui.model import ArticleFilter
+    from newstui.nlp import query_keys
+    from newstui.query import parse_query
+
+    lib = Library.open(tmp_path / "s.db")
+    feed = lib.register_source("https://a.example/feed", "A")
+    said = '"We will fix the bridge," Maria Lopez said. '
+    entry = Article(title="Bridge", text=said * 3, guid="1", url="https://a.example/1")
+    lib.save_batch(feed, [entry])
+    [row] = lib.articles()
+
+    def analysed(at: int) -> Analysis:
+        return Analysis(
+            entities=(person("Maria Lopez", "Maria Lopez", at + 27),),
+            quotes=(Quote("We will fix the bridge", at + 1, at + 23, "Maria Lopez"),),
+        )
+
+    lib.save_analyses([(row.id, analysed(0))], "v1", canonical_key, short_key)
+    queries = ['speaker:"Maria Lopez"', 'person:"Maria Lopez"', "has:quotes"]
+    views = [ArticleFilter(query=parse_query(q, query_keys), unread=True) for q in queries]
+    assert [lib.count(v) for v in views] == [1, 1, 1]
+    text = "The council met. " + said * 4
+    if change == "entry updated":
+        lib.save_batch(feed, [replace(entry, text=text)])
+    else:
+        lib.set_fulltext(row.id, text=text)
+
+    assert [lib.count(v) for v in views] == [1, 1, 1]  # was [0, 0, 0] until analysed again
+    assert lib.analysis(row.id) == Analysis()  # the old offsets are not shown on the new text
+    assert lib.quotes() == []  # (nor the old quotes' spans of it)
+    [again] = lib.to_analyse("v1")
+    assert again.text == text
+    lib.save_analyses([(row.id, analysed(17))], "v1", canonical_key, short_key)
+    assert [lib.count(v) for v in views] == [1, 1, 1]
+    assert [q.text for q in lib.quotes()] == ["We will fix the bridge"]
+    bridge = ArticleFilter(query=parse_query("quotes:bridge", query_keys))
+    assert lib.count(bridge) == 1
+    lib.save_analyses([(row.id, Analysis())], "v1", canonical_key, short_key)  # she is gone
+    assert [lib.count(v) for v in views] + [lib.count(bridge)] == [0, 0, 0, 0]
+    lib.close()

@@ -71,6 +71,7 @@ def v7_store(path) -> None:
         "INSERT INTO entities (id, key, name, type) VALUES (1, 'PERSON:ana', 'Ana', 'PERSON')"
     )
     conn.execute("INSERT INTO mentions VALUES (2, 1, 0, 9, 'Ana Lopes')")
+    conn.execute("UPDATE articles SET nlp_version = 'rules-1' WHERE id = 2")  # (analysed)
     conn.execute(
         "INSERT INTO quotes (article_id, start, end, text, speaker) VALUES (2, 16, 43, 'q', 'Ana')"
     )

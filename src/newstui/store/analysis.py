@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
@@ -122,6 +123,34 @@ def count_unanalysed(db: Database, up_to: int | None = None) -> int:
             [up_to if up_to is not None else 2**63 - 1],
         ).fetchone()[0]
     )
+
+
+@contextmanager
+def analysis_kept(conn: sqlite3.Connection, article_id: int) -> Iterator[None]:
+    """Around a change of an article's text whose new analysis is to come: its entities and its
+    quotes' speakers stay until save_analyses replaces them, so the article stays in its
+    `speaker:`, `person:` and other entity views meanwhile (user test r44 M3: a refresh's
+    updated entries dropped out of them until it was finishing, and a view's count fell). The
+    mentions are kept as they are; a quote goes with the text its words are a span of (the
+    schema's trigger, as the quote index reads its words there), so each is put back with an
+    empty span, and its empty words indexed, under its id. article_analysis shows neither
+    until the new analysis is stored: their offsets are the old text's."""
+    held = conn.execute(
+        "SELECT id, speaker, speaker_entity_id FROM quotes WHERE article_id = ?", [article_id]
+    ).fetchall()
+    yield
+    if not held:
+        return
+    kept = {
+        r[0] for r in conn.execute("SELECT id FROM quotes WHERE article_id = ?", [article_id])
+    }  # (a text left as it was keeps its quotes)
+    gone = [(i, article_id, speaker, entity) for i, speaker, entity in held if i not in kept]
+    conn.executemany(
+        "INSERT INTO quotes (id, article_id, start, end, speaker, speaker_entity_id) "
+        "VALUES (?, ?, 0, 0, ?, ?)",
+        gone,
+    )
+    conn.executemany("INSERT INTO quotes_fts (rowid, text) VALUES (?, '')", [g[:1] for g in gone])
 
 
 def save_analysis(
@@ -448,8 +477,10 @@ def article_analysis(db: Database, article_id: int) -> Analysis:
     """The stored entities (with mentions) and quotes of one article, in text order."""
     from newstui.model.analysis import Analysis, Entity, Mention, Quote
 
-    row = db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
-    text = unpacked_text(row[0]) if row else ""  # mentions and quotes are offsets into it
+    row = db.execute("SELECT text, nlp_version FROM articles WHERE id = ?", [article_id]).fetchone()
+    if row is None or row[1] is None:  # (kept while its new text's is to come: analysis_kept)
+        return Analysis()
+    text = unpacked_text(row[0])  # mentions and quotes are offsets into it
     entities: dict[int, tuple[str, str, list[Mention]]] = {}
     for eid, name, etype, start, end in db.execute(
         """SELECT e.id, e.name, e.type, m.start, m.end FROM mentions m
@@ -557,7 +588,8 @@ def _quotes_where(
     if article_id is not None:
         clauses.append("q.article_id = ?")
         params.append(article_id)
-    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+    clauses.append("q.end > q.start")  # (not one kept while its text's analysis is to come)
+    return "WHERE " + " AND ".join(clauses), params
 
 
 def count_quotes(

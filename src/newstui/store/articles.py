@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import sqlite3
@@ -34,6 +35,7 @@ from newstui.model import (
     SortOrder,
 )
 from newstui.model.link_key import link_key
+from newstui.store.analysis import analysis_kept
 from newstui.store.db import (
     Database,
     json_list,
@@ -552,7 +554,29 @@ def update_article_content(
     # A full text fetched for the entry stays until its page is fetched again (it may be gone,
     # or refuse us, by now): the entry's text becomes its summary, as set_fulltext leaves it,
     # and the status "outdated" has the fetch read the page again (review r36 U1, U1b).
-    cursor = conn.execute(
+    # (its old analysis stays until the new one replaces it, unless the empty one is given)
+    given = analysed_as is not None
+    with contextlib.nullcontext() if given else analysis_kept(conn, article_id):
+        cursor = _replace_content(conn, article_id, row, digest, analysed_as, paired=paired)
+    if cursor.rowcount == 0:
+        return False
+    if given:
+        forget_analysis(conn, article_id)
+    text_changed(conn, article_id)  # (its story and hide filters go by the text it has now)
+    return True
+
+
+def _replace_content(
+    conn: sqlite3.Connection,
+    article_id: int,
+    row: PreparedArticle,
+    digest: str,
+    analysed_as: str | None,
+    *,
+    paired: bool,
+) -> sqlite3.Cursor:
+    """update_article_content's UPDATE (rowcount 0: the entry has no text, the stored one kept)."""
+    return conn.execute(
         f"""
         UPDATE articles SET {_ENTRY_PAIRED if paired else _ENTRY_REPLACED},
             summary = CASE WHEN fulltext_status IN {_KEPT} THEN :entry_text ELSE :summary END,
@@ -574,11 +598,6 @@ def update_article_content(
             "has_text": row.text != "",
         },
     )
-    if cursor.rowcount == 0:
-        return False
-    forget_analysis(conn, article_id)
-    text_changed(conn, article_id)  # (its story and hide filters go by the text it has now)
-    return True
 
 
 # A full text fetched (or fetched before the entry changed, its page not read again yet):
@@ -699,9 +718,8 @@ def set_fulltext(
     """Store an article's extracted full text (keeping the summary; its analysis and story
     sketch are redone), or the reason it failed (`gone`: its page is gone behind an entry
     whose content is the article, status "gone")."""
-    with write_transaction(db):
+    with write_transaction(db), analysis_kept(db.conn, article_id):
         if text is not None:
-            forget_analysis(db.conn, article_id)
             old = db.execute("SELECT links FROM articles WHERE id = ?", [article_id]).fetchone()
             kept = [
                 k
