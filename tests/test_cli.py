@@ -1545,6 +1545,52 @@ def test_backup_copies_the_store_as_of_now_while_another_newstui_writes(cli, tmp
     assert (row["title"], row["starred"], row["read"]) == ("Kept", True, False)
 
 
+def test_backup_copies_an_older_newstuis_store_as_it_is_without_upgrading_it(cli, tmp_path):
+    """r44 M4: the store was upgraded in place first, and the "backup" with it: no copy from
+    before the upgrade was left."""
+    Library.open(cli.db).close()
+    with sqlite3.connect(cli.db) as conn:
+        conn.execute("PRAGMA user_version = 40")  # (as an older newstui left it)
+    copy = tmp_path / "before-upgrade.db"
+    assert cli("backup", str(copy)) == 0, cli.err
+    assert one_line(cli.out).endswith(
+        f"; not upgraded: the copy is of schema 40, as the older newstui that wrote it left it "
+        f"(this newstui upgrades to {Library.SCHEMA_VERSION} when it opens the store)"
+    )
+    for path in (cli.db, copy):
+        with sqlite3.connect(path) as conn:
+            assert conn.execute("PRAGMA user_version").fetchone() == (40,)
+
+
+@pytest.mark.parametrize(
+    ("name", "force", "said"),
+    [
+        ("a" * 240, False, None),  # r44 M5: its .NAME.PID.part-journal passed NAME_MAX
+        ("b" * 256, False, "{file}: not backed up: file name too long"),
+        ("DB/x.db", False, "{file}: {db} is not a folder"),  # L5: "no folder …"
+        ("DB/in/x.db", False, "{file}: {db} is not a folder"),
+        (
+            "fifo",
+            True,
+            "{file}: not a regular file (a device, pipe or socket); --force replaces only a file",
+        ),
+    ],
+)
+def test_backup_says_what_stops_it(cli, tmp_path, name, force, said):
+    """r44 M5, L1, L5: one line saying what is wrong; --force never replaces a FIFO or device."""
+    Library.open(cli.db).close()
+    target = tmp_path / name.replace("DB", cli.db.name)
+    os.mkfifo(tmp_path / "fifo")
+    status = cli("backup", str(target), *(["--force"] if force else []))
+    if said is None:
+        assert status == 0, cli.err
+        assert sqlite3.connect(target).execute("PRAGMA user_version").fetchone()[0] > 0
+    else:
+        assert (status, one_line(cli.err)) == (1, "newstui: " + said.format(file=target, db=cli.db))
+    assert (tmp_path / "fifo").is_fifo()
+    assert not [p for p in tmp_path.iterdir() if "part" in p.name]
+
+
 def test_a_database_path_reads_the_same_however_it_is_written(tmp_path, capsys):
     """--db is used as written when pathlib would keep it so, else as pathlib reads it."""
     plain = str(tmp_path / "n.db")

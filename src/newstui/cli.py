@@ -1081,6 +1081,10 @@ def _run_on_store(
                 return cmd_fetch(args, library, config, pool)
         with _opened(db_path) as library:
             return CONFIGURED_COMMANDS[command](args, library, config)
+    if command == "backup":  # (the store as it is: never upgraded first, r44 M4)
+        from newstui.cli_backup import cmd_backup
+
+        return cmd_backup(args, str(db_path), _emit)
     optional = None if args.demo else _optional_config(args, command, explicit_config)
     with _opened(db_path) as library:
         return STORE_COMMANDS[command](args, library, optional)
@@ -2579,13 +2583,6 @@ def cmd_mark(args: argparse.Namespace, library: Library, config: Config | None) 
     return _emit(args, data, line)
 
 
-def cmd_backup(args: argparse.Namespace, library: Library, config: Config | None) -> int:
-    """`newstui backup FILE [--force]` (cli_backup)."""
-    from newstui.cli_backup import cmd_backup as backup
-
-    return backup(args, library, _emit)
-
-
 def cmd_download(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui download [ID...]`."""
     for article_id in args.ids:
@@ -3118,9 +3115,9 @@ STORE_COMMANDS: dict[str, StoreCommand] = {
     "entities": cmd_entities,
     "quotes": cmd_quotes,
     "downloads": cmd_downloads,
-    "backup": cmd_backup,
 }
-"""Commands that need only the database (`feeds` also lists configured sources if it can)."""
+"""Commands that need only the database (`feeds` also lists configured sources if it can).
+`backup` reads the file as it is, not opened as a store (cli_backup)."""
 
 OPTIONAL_CONFIG_COMMANDS = frozenset({"feeds", "import", "list", "search"})
 """Database commands that read the config when there is one (see `_optional_config`)."""

@@ -1,20 +1,20 @@
 """The `backup` command: the whole store copied into one file as of one moment, also while
-another newstui writes to it (SQLite's online backup). Called by cli.py, which owns parsing and
-output."""
+another newstui writes to it (SQLite's online backup), and never upgraded first: a store an
+older newstui left is copied as it is. Called by cli.py, which owns parsing and output."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import os
 import sqlite3
+import stat
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any
 
 from newstui.errors import NewstuiError, StoreError
-
-if TYPE_CHECKING:
-    from newstui.library import Library
 
 Emit = Callable[[argparse.Namespace, Any, str], int]
 
@@ -26,37 +26,82 @@ def add_arguments(backup: argparse.ArgumentParser, path: Callable[[str], Any]) -
     backup.add_argument("--force", action="store_true", help="replace FILE when it exists")
 
 
-def cmd_backup(args: argparse.Namespace, library: Library, emit: Emit) -> int:
-    """`newstui backup FILE [--force]`: the whole store, as of one moment, copied into one file
-    (a plain `cp` while another newstui writes leaves the newest changes in the -wal file:
-    user test r43 M3)."""
+def cmd_backup(args: argparse.Namespace, database: str, emit: Emit) -> int:
+    """`newstui backup FILE [--force]`: the whole store at `database`, as of one moment, copied
+    into one file (a plain `cp` while another newstui writes leaves the newest changes in the
+    -wal file: user test r43 M3), opened without the upgrade every other command runs first
+    (r44 M4: the store and its "backup" were both upgraded, leaving no copy from before)."""
+    from newstui.library import Library
     from newstui.render import human_size
 
-    database, target = library.file, args.file.expanduser()
+    target = args.file.expanduser()
     if database == ":memory:":  # (the default path before the first fetch: see cli's _no_store)
         raise StoreError("no newstui database yet: nothing to back up")
-    if target.is_dir():
-        raise NewstuiError(f"{target}: a folder: name the backup's file in it", source=str(target))
-    if not target.parent.is_dir():
-        raise NewstuiError(f"{target}: no folder {target.parent}", source=str(target))
-    ours = {os.path.realpath(database + suffix) for suffix in ("", "-wal", "-shm")}
-    if os.path.realpath(target) in ours:
-        raise NewstuiError(f"{target}: the database itself: name another file", source=str(target))
-    if target.exists() and not args.force:
-        raise NewstuiError(f"{target}: already exists (--force replaces it)", source=str(target))
-    part = target.with_name(f".{target.name}.{os.getpid()}.part")  # renamed once whole
+    _check_target(target, database, force=args.force)
+    part = target.with_name(f".newstui-backup-{os.getpid()}.part")  # renamed once whole
+    try:  # (made here first: the OS says why a folder takes no file, sqlite does not)
+        os.close(os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except OSError as exc:
+        raise _not_backed_up(target, exc) from None
     try:
-        library.back_up(part)
+        version = Library.back_up_file(database, part)
         os.replace(part, target)
     except sqlite3.Error as exc:
-        raise StoreError(f"{target}: not backed up: {exc}", source=str(target)) from None
+        raise StoreError(f"{database}: not backed up: {exc}", source=database) from None
+    except OSError as exc:
+        raise _not_backed_up(target, exc) from None
     finally:
         for leftover in (part, part.with_name(part.name + "-journal")):
             with contextlib.suppress(OSError):
                 leftover.unlink()
     size = target.stat().st_size
-    return emit(
-        args,
-        {"database": database, "file": str(target), "bytes": size},
-        f"backed up {database} to {target} ({human_size(size)})",
+    older = version < Library.SCHEMA_VERSION
+    said = (
+        f"; not upgraded: the copy is of schema {version}, as the older newstui that wrote it "
+        f"left it (this newstui upgrades to {Library.SCHEMA_VERSION} when it opens the store)"
+        if older
+        else ""
     )
+    data = {"database": database, "file": str(target), "bytes": size, "schema": version}
+    return emit(args, data, f"backed up {database} to {target} ({human_size(size)}){said}")
+
+
+def _check_target(target: Path, database: str, *, force: bool) -> None:
+    """Refuse, in one line naming it, a FILE the backup cannot or must not be written to."""
+    try:
+        status: os.stat_result | None = target.stat()
+    except FileNotFoundError:
+        status = None
+    except NotADirectoryError:  # (a folder on its way is a file)
+        raise NewstuiError(
+            f"{target}: {_file_above(target)} is not a folder", source=str(target)
+        ) from None
+    except OSError as exc:  # (a name too long, a folder that cannot be searched)
+        raise _not_backed_up(target, exc) from None
+    if status is not None and stat.S_ISDIR(status.st_mode):
+        raise NewstuiError(f"{target}: a folder: name the backup's file in it", source=str(target))
+    if status is None and not target.parent.is_dir():
+        raise NewstuiError(f"{target}: no folder {target.parent}", source=str(target))
+    ours = {os.path.realpath(database + suffix) for suffix in ("", "-wal", "-shm")}
+    if os.path.realpath(target) in ours:
+        raise NewstuiError(f"{target}: the database itself: name another file", source=str(target))
+    if status is not None and not force:
+        raise NewstuiError(f"{target}: already exists (--force replaces it)", source=str(target))
+    if status is not None and not stat.S_ISREG(status.st_mode):  # (r44 L1: a FIFO, /dev/null)
+        raise NewstuiError(
+            f"{target}: not a regular file (a device, pipe or socket); --force replaces only a file",
+            source=str(target),
+        )
+
+
+def _file_above(target: Path) -> Path:
+    """The file standing where a folder of `target`'s should be."""
+    return next((p for p in target.parents if p.exists() and not p.is_dir()), target.parent)
+
+
+def _not_backed_up(target: Path, exc: OSError) -> NewstuiError:
+    """The OS's reason a file could not be written, in words ("permission denied")."""
+    reason = (exc.strerror or str(exc)).lower()
+    if exc.errno == errno.ENOTDIR:
+        reason = f"{_file_above(target)} is not a folder"
+    return NewstuiError(f"{target}: not backed up: {reason}", source=str(target))

@@ -31,6 +31,7 @@ from newstui.store import db as _db
 from newstui.store import downloads as _downloads
 from newstui.store import feeds as _feeds
 from newstui.store import retention as _retention
+from newstui.store import schema as _schema
 from newstui.store import stories as _stories
 from newstui.store import views as _views
 from newstui.store.lock_holder import opened_by_others, write_lock_holder
@@ -91,6 +92,8 @@ class Library:
     """A newstui database: articles, sources, marks and analyses, read and written by typed
     methods. One instance holds one SQLite connection; use it from one thread at a time."""
 
+    SCHEMA_VERSION = _schema.SCHEMA_VERSION  # the store this newstui writes (older: upgraded)
+
     def __init__(self, db: _db.Database) -> None:
         self._db = db
 
@@ -148,10 +151,12 @@ class Library:
         """The database's file (":memory:" for a store in memory)."""
         return _db.connection_file(self._db.conn)
 
-    def back_up(self, target: Path | str) -> None:
-        """Write a copy of the whole store to the file `target` (made or overwritten), as of
-        one moment, while other processes go on writing (see store.db.back_up)."""
-        _db.back_up(self._db, target)
+    @staticmethod
+    def back_up_file(source: Path | str, target: Path | str) -> int:
+        """Write a copy of the whole store in the file `source` to the file `target` (made or
+        overwritten), as of one moment, while other processes go on writing, without upgrading
+        it first; its schema version (see store.db.back_up_file)."""
+        return _db.back_up_file(source, target)
 
     def close(self) -> None:
         """Close the connection, once the index rebuilds its writes left due are done."""

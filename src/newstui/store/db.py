@@ -1076,12 +1076,40 @@ def open_elsewhere(path: Path | str) -> bool:
     return False
 
 
-def back_up(db: Database, target: Path | str) -> None:
-    """Copy the whole database into the file `target` (made or overwritten) with SQLite's
-    online backup API in one step: one read transaction, so the copy is the store as of one
-    moment while another process writes (WAL: that writer is not held up). The copy is one
-    self-contained file (journal_mode DELETE): no -wal beside it is needed."""
-    copy_connection(db.conn, target)
+def back_up_file(source: Path | str, target: Path | str) -> int:
+    """Copy the whole store in the file `source` into the file `target` (made or overwritten)
+    with SQLite's online backup API in one step: one read transaction, so the copy is the store
+    as of one moment while another process writes (WAL: that writer is not held up). The copy is
+    one self-contained file (journal_mode DELETE): no -wal beside it is needed. `source` is
+    opened as it is, never made nor upgraded: an older newstui's store is copied at its own
+    schema (r44 M4: the "backup" was upgraded, and the store with it). Returns that schema
+    version; sqlite3.Error when the file cannot be read."""
+    import os
+    from pathlib import Path
+
+    file = Path(source).resolve()
+    try:
+        return _copy_file(f"{file.as_uri()}?mode=rw", target)  # (rw: not made when missing)
+    except sqlite3.OperationalError as exc:
+        # a folder that cannot be written (a read-only disk, a snapshot) takes no index of the
+        # write-ahead log: the file is read as it is, as open_read_only does, when no log is
+        # left beside it
+        log = Path(f"{file}-wal")
+        pending = log.is_file() and log.stat().st_size > 0
+        unopened = "unable to open" in str(exc) or "readonly" in str(exc)
+        if not unopened or pending or os.access(file.parent, os.W_OK):
+            raise
+    return _copy_file(f"{file.as_uri()}?mode=ro&immutable=1", target)
+
+
+def _copy_file(uri: str, target: Path | str) -> int:
+    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_SECONDS, isolation_level=None)
+    try:
+        version = schema_version_of(conn)
+        copy_connection(conn, target)
+    finally:
+        conn.close()
+    return version
 
 
 def copy_connection(conn: sqlite3.Connection, target: Path | str) -> None:
