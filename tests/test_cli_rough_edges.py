@@ -185,6 +185,8 @@ def test_json_errors_are_one_object_on_stdout_with_the_usual_exit_status(fed) ->
         "source": "Nope",
     }
     assert json_error(fed, "remove", "Nope")["source"] == "Nope"
+    # a name that is no path anyone can resolve (hostile r44: RuntimeError from expanduser)
+    assert json_error(fed, "remove", "~no-such-user-r44")["error"].endswith("(see `newstui feeds`)")
     assert json_error(fed, "search", "(flood")["error"] == "query '(flood': expected ')' at 7"
     assert json_error(fed, "sync")["error"].endswith("(see the README's Sync section)")
 

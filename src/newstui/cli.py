@@ -1954,7 +1954,10 @@ def cmd_remove(args: argparse.Namespace, library: Library, config: Config) -> in
     else:  # imported with `newstui import`, a server subscription, or already gone from the config
         feed_id = library.find_source(args.name)
         if feed_id is None:  # an imported file or folder, by its path
-            feed_id = library.find_source(local_key(_path(args.name).expanduser()))
+            try:
+                feed_id = library.find_source(local_key(_path(args.name).expanduser()))
+            except (OSError, RuntimeError, ValueError):  # ~x of no user, a loop of symlinks
+                feed_id = None  # no path any source has
         if feed_id is None and not library.set_aside_counts(names)[0]:
             raise NewstuiError(
                 f"{config.path}: no source named {args.name!r} (see `newstui feeds`)",
