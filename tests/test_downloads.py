@@ -584,11 +584,21 @@ def test_a_fetch_queues_the_newest_new_episodes_of_a_download_new_feed(db_path, 
         library.save_batch(pod, [episode(10), episode(11)])
         library.save_batch(news, [Article("More", "t", guid="b", links=[episode(21).links[0]])])
         library.save_batch(server, [episode(12)])
+        # audio and video only, as newsboat's podcast-auto-enqueue: a news feed's PDF is left to
+        # `d`; an enclosure with no type is taken by its file name
+        pdf = Link("application/pdf", "http://docs.test/report.pdf", "enclosure")
+        untyped = Link("enclosure", "http://u.test/13.MP3?x=1", "enclosure")
+        docs = library.register_source("http://docs.test/f", "Docs")
+        library.save_batch(docs, [Article("Report", "t", guid="r", links=[pdf])])
+        bare = library.register_source("http://u.test/f", "Untyped")
+        library.save_batch(bare, [Article("Ep 13", "t", guid="u", links=[pdf, untyped])])
         queued = queue_new_episodes(library, config, before)
         assert [(q.feed, [d.title for d in q.downloads]) for q in queued] == [
             ("Pod", ["Ep 11"]),
             ("Server", ["Ep 12"]),
+            ("Untyped", ["Ep 13"]),
         ]
+        assert [d.url for d in library.downloads.all() if d.title == "Ep 13"] == [untyped.url]
 
 
 def test_one_feeds_episodes_that_cannot_be_queued_never_stop_another_feeds(

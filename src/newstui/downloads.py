@@ -208,7 +208,8 @@ class EpisodesQueued:
 
 def queue_new_episodes(library: Library, config: Config, after_id: int) -> list[EpisodesQueued]:
     """After a fetch or sync: for each feed whose entry (else [settings]) says `download_new = N`,
-    queue the first enclosure of the newest N of its episodes stored after article `after_id`
+    queue the first audio or video enclosure (`is_media`) of the newest N of its articles with
+    an enclosure stored after article `after_id`
     (that fetch's new ones; a first fetch of a long archive queues N, not all of it). An episode
     queued or downloaded before is left as it is. What was queued now, by feed (feeds with none
     left out), and what could not be: one feed's failure (r44 H3: 10,000 files of its episodes'
@@ -229,7 +230,7 @@ def queue_new_episodes(library: Library, config: Config, after_id: int) -> list[
         problems: list[str] = []
         for article_id in library.downloads.new_episodes(key, after_id, count):
             stored = library.article(article_id)
-            attached = enclosures(stored) if stored is not None else []
+            attached = [e for e in enclosures(stored) if is_media(e)] if stored is not None else []
             if stored is None or not attached:
                 continue
             title = enclosure_title(stored.row.title, attached, attached[0])
@@ -250,6 +251,24 @@ def queue_new_episodes(library: Library, config: Config, after_id: int) -> list[
                 )
             )
     return said
+
+
+_MEDIA_SUFFIXES = frozenset({".aac", ".flac", ".m4a", ".m4b", ".mp3", ".oga", ".ogg", ".opus"})
+
+
+def is_media(enclosure: Link) -> bool:
+    """Whether `download_new` queues this enclosure by itself: audio or video, as newsboat's
+    podcast-auto-enqueue takes them (audio/*, video/*, application/ogg), or one without a type
+    whose file name says so. A news feed's PDF or archive attachment is left to `d` (appfix-b
+    r44: the global setting would have downloaded every feed's attachments)."""
+    kind = enclosure.text
+    if kind.startswith(("audio/", "video/")) or kind == "application/ogg":
+        return True
+    if "/" in kind:  # a stated type of something else
+        return False
+    path = PurePosixPath(urlsplit(enclosure.url).path)
+    guessed = mimetypes.guess_type(path.name)[0] or ""
+    return guessed.startswith(("audio/", "video/")) or path.suffix.lower() in _MEDIA_SUFFIXES
 
 
 def not_queued_line(queued: EpisodesQueued) -> str:
