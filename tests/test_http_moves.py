@@ -16,9 +16,9 @@ def test_a_feed_moved_permanently_is_said_once_with_its_new_address(
     run = Cli(db_path, config_file({"Wire": "/old"}), capsys)
 
     assert run("fetch") == 0
-    assert (
+    assert (  # (its url named as the config writes it: user test r44 L4)
         f"warning: Wire: moved permanently to {feed_server.url('/new')}: change its url in "
-        "feeds.toml to that address"
+        f'feeds.toml (url = "{feed_server.url("/old")}") to that address'
     ) in run.err
     assert run("fetch") == 0 and "moved" not in run.err  # said once
 
@@ -32,7 +32,7 @@ def test_the_move_names_the_config_file_read(db_path, feed_server, config_file, 
     run = Cli(db_path, path, capsys)
 
     assert run("fetch") == 0
-    assert "change its url in chk.toml to that address" in run.err
+    assert f'change its url in chk.toml (url = "{feed_server.url("/old")}") to that' in run.err
     assert "feeds.toml" not in run.err + run.out
 
 
@@ -104,10 +104,12 @@ def test_the_apps_refresh_line_says_a_move_once_with_the_new_address():
     from newstui.model import SourceOutcome
     from newstui.tui.refresh import refresh_summary
 
-    moved = SourceOutcome("Wire", new=1, moved_to="https://new.example/rss")
+    moved = SourceOutcome(
+        "Wire", new=1, moved_to="https://new.example/rss", moved_from="https://old.example/rss"
+    )
     assert refresh_summary([moved, SourceOutcome("Lab")]) == (
         "Refreshed 2 sources: 1 new article; Wire moved permanently to https://new.example/rss: "
-        "change its url in the config to that address"
+        'change its url in the config (url = "https://old.example/rss") to that address'
     )
 
 
@@ -129,6 +131,7 @@ def test_a_moved_feeds_password_is_hidden_in_the_apps_refresh_line(db, feed_serv
 
     line = refresh_summary(outcomes)
     assert "moved permanently to http://ann:***@" in line and "s3cret" not in line
+    assert '(url = "http://ann:***@' in line
     assert "s3cret" not in (outcomes[0].warning or "") and outcomes[0].warning
 
 
@@ -173,8 +176,8 @@ def test_a_moved_feed_is_a_note_in_feeds_until_the_config_names_its_new_address(
     feed_server.route("/old", status=301, headers={"Location": "/new"})
     run = Cli(db_path, config_file({"Wire": "/old"}), capsys)
     note = (
-        f"Wire: moved permanently to {feed_server.url('/new')}: change its url in feeds.toml to "
-        "that address"
+        f"Wire: moved permanently to {feed_server.url('/new')}: change its url in feeds.toml "
+        f'(url = "{feed_server.url("/old")}") to that address'
     )
     assert run("fetch") == 0 and run("fetch") == 0  # said at the first, silent at the second
 

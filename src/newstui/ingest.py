@@ -1141,7 +1141,9 @@ async def _fetch_feed(
             arrived()
         answered = datetime.now(UTC).replace(microsecond=0).isoformat()
         new = _moved_address(result)  # (each fetch through the move: the app says it once)
-        moved = moved_line(new, config_name) if new and _move_is_news(result, cache) else None
+        # (the config's url, named in the line, unless the feed is named by it: no `name`)
+        was = _shown_address(feed.url) if new and feed.named else ""
+        moved = moved_line(new, config_name, was) if new and _move_is_news(result, cache) else None
         if result.not_modified:
             records.add(
                 FetchRecord(
@@ -1153,7 +1155,10 @@ async def _fetch_feed(
                     answered=answered,
                 )
             )
-            return SourceOutcome(feed.name, not_modified=True, warning=moved, moved_to=new), (), ()
+            unchanged = SourceOutcome(
+                feed.name, not_modified=True, warning=moved, moved_to=new, moved_from=was
+            )
+            return unchanged, (), ()
         body_hash = hashlib.sha256(result.body).hexdigest()
         parsed = None
         if body_hash != cache.body_hash:  # the same document again needs no parsing
@@ -1192,7 +1197,10 @@ async def _fetch_feed(
         )
     )
     if parsed is None or saved is None:
-        return SourceOutcome(feed.name, not_modified=True, warning=moved, moved_to=new), (), ()
+        unchanged = SourceOutcome(
+            feed.name, not_modified=True, warning=moved, moved_to=new, moved_from=was
+        )
+        return unchanged, (), ()
     outcome = SourceOutcome(
         feed.name,
         new=saved.new,
@@ -1200,6 +1208,7 @@ async def _fetch_feed(
         warning="; ".join(w for w in (moved, parsed.warning) if w) or None,
         cut_short=parsed.cut_short,
         moved_to=new,
+        moved_from=was,
     )
     return outcome, saved.changed_ids, parsed.articles
 
@@ -1217,10 +1226,15 @@ def _moved_address(result: FetchResult) -> str | None:
     (user test r37 L2: cron's fetch said it, the app never did)."""
     if result.moved_to is None:
         return None
+    return _shown_address(result.moved_to)
+
+
+def _shown_address(url: str) -> str:
+    """A feed's address as a line shows it: passwords hidden, on one line."""
     from newstui.errors import hide_passwords
     from newstui.text import clean_line
 
-    return clean_line(hide_passwords(result.moved_to), 300)
+    return clean_line(hide_passwords(url), 300)
 
 
 def _move_is_news(result: FetchResult, cache: FeedCache) -> bool:

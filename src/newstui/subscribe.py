@@ -222,7 +222,9 @@ def _said_added_there(outcome: SourceOutcome, config_name: str) -> SourceOutcome
     warning = (  # (a plain branch, not an assert: a move without its line is said here)
         done
         if outcome.moved_to is None or outcome.warning is None
-        else outcome.warning.replace(moved_line(outcome.moved_to, config_name), done)
+        else outcome.warning.replace(
+            moved_line(outcome.moved_to, config_name, outcome.moved_from), done
+        )
     )
     return dataclasses.replace(outcome, warning=warning, moved_to=None)
 

@@ -16,7 +16,8 @@ def moved_and_still(path) -> dict[str, int]:
     with Library.open(path) as library:
         ids = {}
         for name in ("Wire", "Lab"):
-            feed = library.register_source(f"https://{name.lower()}.example/rss", name)
+            url = f"https://{name.lower()}.example/rss"
+            feed = library.register_source(url, name, url=url)
             library.save_batch(feed, [Article(title=f"{name} story", text="Harbour reopened.")])
             ids[name] = feed
         library.record_fetches(
@@ -47,5 +48,5 @@ async def test_a_moved_feed_says_moved_in_sources_and_where_when_chosen(tmp_path
         await settle(pilot)
         assert [n.message for n in notifications(app) if "moved" in n.message] == [
             "Wire moved permanently to https://news.example/wire: change its url in the config "
-            "to that address"
+            '(url = "https://wire.example/rss") to that address'  # (user test r44 L4)
         ]

@@ -318,6 +318,7 @@ class SourceOutcome:
     # a feed moved for good (301/308), at each fetch through the move (its `warning` says it
     # at the first only): its new address, passwords hidden, one line
     moved_to: str | None = None
+    moved_from: str = ""  # ...and the url the config gives it (moved_line names it)
 
     @property
     def failed(self) -> bool:
@@ -325,8 +326,14 @@ class SourceOutcome:
         return self.error is not None or self.waiting_until is not None
 
 
-def moved_line(where: str, config: str) -> str:
+def moved_line(where: str, config: str, url: str = "") -> str:
     """What a fetch says of a feed a permanent redirect moved to `where` (already cleaned: see
     SourceOutcome.moved_to), the CLI's warning and the app's refresh line alike; `config` names
-    the file to change ("feeds.toml", "the config")."""
-    return f"moved permanently to {where}: change its url in {config} to that address"
+    the file to change ("feeds.toml", "the config"), `url` the url it gives the feed, written
+    as there (user test r44 L4: a feed without a name was named only by the title read at its
+    new address, which the file holds nowhere)."""
+    from newstui.errors import hide_passwords
+    from newstui.text import clean_line
+
+    written = f' (url = "{clean_line(hide_passwords(url), 300)}")' if url else ""
+    return f"moved permanently to {where}: change its url in {config}{written} to that address"

@@ -286,7 +286,9 @@ def refresh_summary(
         said_removed = o.changes.removed_line() if o.changes is not None else None
         gone += f"; {said_removed}" if said_removed else ""
     gone += "".join(  # said once, at the first fetch that read it there (user test r35 L1)
-        f"; {o.name} {moved_line(o.moved_to, 'the config')}" for o in outcomes if o.moved_to
+        f"; {o.name} {moved_line(o.moved_to, 'the config', o.moved_from)}"
+        for o in outcomes
+        if o.moved_to
     )
     if cleaned is not None and cleaned.removed:
         n = cleaned.removed

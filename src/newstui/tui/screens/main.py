@@ -309,7 +309,7 @@ class MainScreen(
         if feed is not None and feed.moved_to:  # Sources says " · moved": here, where to
             from newstui.model.fetching import moved_line
 
-            line = f"{feed.name} {moved_line(feed.moved_to, 'the config')}"
+            line = f"{feed.name} {moved_line(feed.moved_to, 'the config', feed.url or '')}"
             self.notify(line, severity="warning", markup=False)
         elif feed is not None and feed.last_error and feed.articles and message.view.note:
             # Sources' `!`: why, and since when (an empty feed's list says it in its place)
