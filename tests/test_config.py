@@ -72,6 +72,22 @@ def _write(tmp_path: Path, text: str) -> Path:
             "fetch; 0 = none), not true",
         ),
         ("[settings]\ncolour = 1\n", ":2: unknown setting 'colour'"),
+        # (user test r44 L5: no hint of where the theme is, of the valid tables, of a scheme)
+        (
+            '[settings]\ntheme = "dark"\n',
+            ":2: unknown setting 'theme' (the theme is no setting: t ",
+        ),
+        ("[settings]\ntimout = 5\n", ":2: unknown setting 'timout' (did you mean 'timeout'?)"),
+        (
+            '[colors]\nquote = "red"\n',
+            ":1: unknown top-level key 'colors' (it takes [settings], [[feeds]], [[local]], "
+            "[sync], [[views]], [[filters]], [keys])",
+        ),
+        (
+            '[[feeds]]\nurl = "127.0.0.1:8746/heavy/f9.xml"\n',
+            ":1: feed url '127.0.0.1:8746/heavy/f9.xml' is not an http(s) URL (did you mean "
+            "'http://127.0.0.1:8746/heavy/f9.xml'?)",
+        ),
         ('[settings]\nextractor = "spacy"\n', ":2: setting 'extractor' must be one of \"rules\""),
         (
             '[[feeds]]\nurl = "https://a/x"\nname = "A"\n[[feeds]]\nurl = "https://b/x"\nname = "a"\n',
@@ -109,7 +125,16 @@ def test_bad_config_error_names_file_line_and_problem(tmp_path, text, expected):
             ":3: invalid TOML: Cannot declare [settings] twice",
         ),
         ("[a.b]\nx = 1\n[a.b]\n", ":3: invalid TOML: Cannot declare [a.b] twice"),
-        ("[settings]\ntimeout = 5\ntimeout = 6\n", ":3: invalid TOML: Cannot overwrite a value"),
+        (
+            "[settings]\ntimeout = 5\ntimeout = 6\n",
+            ":3: invalid TOML: Cannot overwrite a value: 'timeout' is given twice, at lines 2 and 3 "
+            "(keep one)",
+        ),
+        (
+            '[[feeds]]\nurl = "https://a/x"\ntags = ["a"]\n\n[[feeds]]\nurl = "https://b/x"\n'
+            'tags = ["b"]\nname = "B"\ntags = ["c"]\n',
+            ":9: invalid TOML: Cannot overwrite a value: 'tags' is given twice, at lines 7 and 9",
+        ),
     ],
 )
 def test_a_toml_error_names_a_table_as_it_is_written(tmp_path, text, expected):

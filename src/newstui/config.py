@@ -264,6 +264,8 @@ def parse_config(path: Path, raw: str) -> Config:
         )
         line = f":{where.group(1)}" if where else ""
         hint = _bare_word_hint(raw, int(where.group(1))) if where else ""
+        if where and reason.startswith("Cannot overwrite a value"):
+            hint = _twice_hint(raw, int(where.group(1)))
         raise ConfigError(f"{path}{line}: invalid TOML: {reason}{hint}") from None
     try:
         return _validate(path, raw, data)
@@ -284,6 +286,27 @@ def _bare_word_hint(raw: str, line: int) -> str:
     lines = raw.splitlines()
     found = _BARE_BOOL.fullmatch(lines[line - 1]) if 0 < line <= len(lines) else None
     return f" (write true or false, not {found.group(1)})" if found else ""
+
+
+_KEY_START = r"[ \t]*(\"[^\"\n]*\"|'[^'\n]*'|[\w-]+)[ \t]*[=.]"  # a key's first part
+
+
+def _twice_hint(raw: str, line: int) -> str:
+    """For tomllib's "Cannot overwrite a value" at `line`: the key given twice and the line of
+    its first value in the same table (user test r44 L5: the key was not named)."""
+    lines = raw.splitlines()
+    found = re.match(_KEY_START, lines[line - 1]) if 0 < line <= len(lines) else None
+    if found is None:
+        return ""
+    key = found.group(1)
+    named = repr(key.strip("\"'"))
+    for earlier in range(line - 1, 0, -1):
+        text = lines[earlier - 1]
+        if re.match(r"[ \t]*\[", text):  # the table's header: not given before in it
+            break
+        if (first := re.match(_KEY_START, text)) and first.group(1) == key:
+            return f": {named} is given twice, at lines {earlier} and {line} (keep one)"
+    return f": {named} is given twice (keep one)"
 
 
 _LINE_PATTERNS = {
@@ -364,6 +387,22 @@ def _key_in(raw: str, key: str, start: int) -> int:
 
 
 TOP_LEVEL_KEYS = ("settings", "feeds", "local", "sync", "views", "filters", "keys")
+TOP_LEVEL_TABLES = "[settings], [[feeds]], [[local]], [sync], [[views]], [[filters]], [keys]"
+
+
+def not_a_setting(key: str) -> str:
+    """Where what a user looked for in the config under `key` is, if it lives elsewhere (user
+    test r44 L5: `theme = "dark"` was an unknown setting, with no word of where the theme is)."""
+    if key.casefold() not in ("theme", "dark", "dark_theme", "light"):
+        return ""
+    from newstui.paths import ui_state_path
+
+    return (
+        " (the theme is no setting: t in the app switches light and dark, and the app keeps "
+        f"the choice in {ui_state_path()})"
+    )
+
+
 FEED_KEYS = ("url", "name", "tags", "fulltext", "keep_days", "keep_per_feed", "download_new")
 LOCAL_KEYS = ("path", "name", "tags")
 
@@ -413,6 +452,22 @@ def at_line(path: object, line: int | None) -> str:
     return f"{path}:{line}" if line else str(path)
 
 
+def url_meant(url: str) -> str | None:
+    """The http(s) address an address written without its scheme most likely means
+    (`127.0.0.1:8746/x.xml`: http://…, as a server on this machine or on a port of its own
+    most likely answers plain http; `example.com/feed`: https://…); None for anything else."""
+    host = r"(localhost|[\w-]+(?:\.[\w-]+)+)"
+    bare = re.fullmatch(rf"{host}(?::(\d+))?/\S*|{host}(?::(\d+))?", url)
+    if bare is None:
+        return None
+    name, port = bare[1] or bare[3], bare[2] or bare[4]
+    if bare[1] is None and name != "localhost" and name.count(".") < 2 and not port:
+        return None  # ("a.b" alone is no address: "feed.xml")
+    local = name == "localhost" or name.startswith("127.")
+    scheme = "http" if local or (port and port not in ("443", "8443")) else "https"
+    return f"{scheme}://{url}"
+
+
 def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
     def fail(line: int, message: str) -> ConfigError:
         where = at_line(path, line)
@@ -424,7 +479,9 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
         import difflib
 
         near = difflib.get_close_matches(key, sorted(TOP_LEVEL_KEYS), n=1)
-        hint = f" (did you mean {near[0]!r}?)" if near else ""
+        hint = not_a_setting(key) or (
+            f" (did you mean {near[0]!r}?)" if near else f" (it takes {TOP_LEVEL_TABLES})"
+        )
         line = _table_line(raw, key) or _entry_line(raw, key, 0)
         raise fail(line, f"unknown top-level key {key!r}{hint}")
     settings = _validate_settings(data.get("settings", {}), raw, fail)
@@ -442,7 +499,9 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
         if strip_controls(url) != url:
             raise fail(line, f"feed url {clean_line(url)!r} contains control characters")
         if not re.match(r"(?i)^https?://[^\s/]+", url):
-            raise fail(line, f"feed url {url!r} is not an http(s) URL")
+            meant = url_meant(url)
+            hint = f" (did you mean {meant!r}?)" if meant else ""
+            raise fail(line, f"feed url {url!r} is not an http(s) URL{hint}")
         # shown as named: a password in a URL written as the name (by `add` before 8c1dd65) as ***
         name = hide_passwords(_str(entry.get("name", url), "name", line, fail))
         if (first := urls.get(url_identity(url))) is not None:
@@ -910,7 +969,11 @@ def _validate_settings(table: Any, raw: str, fail: Any) -> Settings:
             )
 
         if not hasattr(defaults, key):
-            raise fail(kline(), f"unknown setting {key!r}")
+            import difflib
+
+            near = difflib.get_close_matches(key, sorted(vars(defaults)), n=1)
+            hint = not_a_setting(key) or (f" (did you mean {near[0]!r}?)" if near else "")
+            raise fail(kline(), f"unknown setting {key!r}{hint}")
         expected = type(getattr(defaults, key))
         if key == "fulltext":
             if not _valid_fulltext(value):

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from newstui.config import Config, FeedConfig, add_feeds, load_config, same_url
+from newstui.config import Config, FeedConfig, add_feeds, load_config, same_url, url_meant
 from newstui.errors import NewstuiError, SourceError, hide_passwords
 from newstui.library import Library
 from newstui.model import moved_line
@@ -39,17 +38,9 @@ def not_a_feed_url(url: str) -> str:
         return f"{message}; {how}"
     if url.startswith(("/", "~", "./", "../")):  # a path, and nothing there
         return f"{url}: no such file or folder, and not an http(s) URL; {how}"
-    host = r"(localhost|[\w-]+(?:\.[\w-]+)+)"
-    if bare := re.fullmatch(rf"{host}(?::(\d+))?/\S*|{host}(?::(\d+))?", url):
-        name, port = bare[1] or bare[3], bare[2] or bare[4]
-        if bare[1] is None and name != "localhost" and name.count(".") < 2 and not port:
-            return message  # ("a.b" alone is no address: "feed.xml")
-        # a server on this machine, or on a port of its own, most likely answers plain http (a
-        # test or home server: https was suggested, and the TLS handshake failed)
-        local = name == "localhost" or name.startswith("127.")
-        scheme = "http" if local or (port and port not in ("443", "8443")) else "https"
-        return f"{message}; did you mean {scheme}://{url} ?"
-    return message
+    # (a test or home server: https was suggested, and the TLS handshake failed: url_meant)
+    meant = url_meant(url)
+    return f"{message}; did you mean {meant} ?" if meant else message
 
 
 def feeds_behind(url: str, config: Config) -> list[FeedLink] | None:
