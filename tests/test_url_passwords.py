@@ -9,7 +9,8 @@ import json
 import pytest
 
 from newstui.cli import main
-from newstui.errors import SourceError, hide_passwords
+from newstui.config import load_config
+from newstui.errors import ConfigError, SourceError, hide_passwords
 from newstui.library import Library
 
 
@@ -132,3 +133,14 @@ def test_the_sync_client_names_a_url_it_refuses_without_its_password():
     with pytest.raises(SyncError) as refused:
         GReaderClient("ftp://u:secret@host/api", "u", lambda: "pw")
     assert str(refused.value) == "ftp://host/api: the sync url is not an http(s) URL"
+
+
+@pytest.mark.parametrize("url", ["me:s3cret@host.example/feed", "ftp://me:s3cret@host.example/f"])
+def test_a_feed_url_refused_for_its_scheme_never_shows_its_password(tmp_path, url) -> None:
+    """appfix-d r44: `url = "me:s3cret@host/feed"` (no scheme) was refused with the password in
+    the line, and in the `http://…` it suggests."""
+    config = tmp_path / "feeds.toml"
+    config.write_text(f'[[feeds]]\nurl = "{url}"\n', "utf-8")
+    with pytest.raises(ConfigError, match=r"not an http\(s\) URL") as refused:
+        load_config(config)
+    assert "s3cret" not in str(refused.value) and "me:***@" in str(refused.value)

@@ -500,8 +500,8 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
             raise fail(line, f"feed url {clean_line(url)!r} contains control characters")
         if not re.match(r"(?i)^https?://[^\s/]+", url):
             meant = url_meant(url)
-            hint = f" (did you mean {meant!r}?)" if meant else ""
-            raise fail(line, f"feed url {url!r} is not an http(s) URL{hint}")
+            hint = f" (did you mean {_no_password(meant)!r}?)" if meant else ""
+            raise fail(line, f"feed url {_no_password(url)!r} is not an http(s) URL{hint}")
         # shown as named: a password in a URL written as the name (by `add` before 8c1dd65) as ***
         name = hide_passwords(_str(entry.get("name", url), "name", line, fail))
         if (first := urls.get(url_identity(url))) is not None:
@@ -1539,3 +1539,12 @@ def _write_config(path: Path, text: str) -> None:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def _no_password(url: str) -> str:
+    """`url` as an error line shows it: a password as `***`, also in a URL written without its
+    scheme (`me:secret@host/feed`, which hide_passwords, looking for `scheme://`, leaves)."""
+    shown = hide_passwords(url)
+    if "://" not in shown:
+        shown = re.sub(r"^([^\s/?#@:]*:)[^\s/?#@]*@", r"\1***@", shown)
+    return shown
