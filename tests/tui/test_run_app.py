@@ -21,6 +21,16 @@ def test_the_app_needs_a_terminal(db_path, monkeypatch):
         run_app(db_path, None, demo=True)
 
 
+def test_the_app_refuses_a_dumb_terminal(db_path, monkeypatch):
+    """User test r44 M3: TERM=dumb got 24-bit colour escapes, shown as junk."""
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    monkeypatch.setenv("TERM", "dumb")
+    monkeypatch.setattr(NewstuiApp, "run", lambda *_a, **_k: pytest.fail("app started"))
+    with pytest.raises(NewstuiError, match=r"cannot draw on this terminal \(TERM=dumb\)"):
+        run_app(db_path, None, demo=True)
+
+
 async def test_a_closed_terminal_ends_the_app_as_a_sighup_would(db_path):
     handlers = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGHUP)}
     app = NewstuiApp(db_path, None, demo=True)

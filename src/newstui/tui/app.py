@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import signal
 import sys
 from collections.abc import Callable, Iterable
@@ -77,6 +78,12 @@ if TYPE_CHECKING:  # the query language is imported when a query is typed
     from newstui.query import Query
 
 NO_TERMINAL = "the reading app needs a terminal; use the commands (see `newstui --help`) in scripts"
+# A terminal that moves no cursor and draws no colour (Emacs's M-x shell, some CI logs): the
+# app's escapes would show as junk (user test r44 M3: 24-bit colour codes sent to TERM=dumb)
+DUMB_TERMINAL = (
+    "the reading app cannot draw on this terminal (TERM=dumb); use the commands (see `newstui "
+    "--help`), or run it in a terminal emulator"
+)
 STARTUP_TOASTS = 3  # the start-up warnings shown as toasts at most, the last saying how many more
 GLOBAL_ACTIONS = ("quit", "help", "toggle_theme", "command_palette")
 # the actions on the selected article (the footer hides them in a view that loaded empty;
@@ -684,6 +691,8 @@ def run_app(
     a new database was made: information)."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise NewstuiError(NO_TERMINAL)
+    if os.environ.get("TERM", "").strip().lower() == "dumb":
+        raise NewstuiError(DUMB_TERMINAL)
     app = NewstuiApp(
         db_path,
         config,
