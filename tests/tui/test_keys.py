@@ -98,6 +98,18 @@ def test_a_bad_keys_table_is_one_line_with_the_line_number(tmp_path, keys, line,
             "another key, or move reader.page_down off Space (add it a key, then unbind "
             '"reader.page_down:Space")',
         ),
+        # a letter given to the palette goes to app.command_line, and was never checked: `s`
+        # opened the palette instead of starring, `z` never opened it (user test r44 H1)
+        (
+            '"app.command_palette" = "s"\n',
+            5,
+            "'s' for app.command_palette is also the key of article.toggle_star (The article: ",
+        ),
+        (
+            'preset = "emacs"\nunbind = ["ctrl+p"]\n"app.command_palette" = ["f2", "z"]\n',
+            7,
+            "'z' for app.command_palette is also the key of ",
+        ),
     ],
 )
 def test_an_unknown_key_or_a_shared_key_stops_the_app_with_the_line(

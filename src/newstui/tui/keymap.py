@@ -334,6 +334,22 @@ def check_key_clashes(
     pane bindings one would never run; an anywhere binding would be hidden in that pane (the
     pane's binding wins)."""
     lines = {binding.id: binding.line for binding in keys.bindings}
+    # a typed key given to a priority binding is its twin's (build_keymap), from the user's
+    # line for the first: (twin, key) → the id that line gave it (r44 H1: `s` for the palette
+    # was never checked, and took starring over)
+    given_to_twin = {
+        (twin, name): binding.id
+        for binding in keys.bindings
+        if (twin := PRIORITY_TWINS.get(binding.id))
+        for written in binding.keys
+        if (name := key_name(written)) is not None and typed_key(name)
+    }
+
+    def given_as(binding: Binding, key: str) -> str | None:
+        """The id of the user's line that gave this binding this key, if a line did."""
+        said = given_to_twin.get((binding.id or "", key), binding.id)
+        return said if said in lines else None
+
     listed = [(name, list(bindings)) for name, bindings in sections]
     anywhere = [b for name, bindings in listed if name in every_pane for b in bindings]
     first_every = next((n for n, _ in listed if n in every_pane), None)
@@ -352,9 +368,10 @@ def check_key_clashes(
                     holders[key].append(binding)
         for key, holding in holders.items():
             # of two user bindings, the later line made the clash
-            given = [b for b in holding if b.id is not None and b.id in lines]
-            mine = max(given, key=lambda b: lines[b.id or ""], default=None)
-            if mine is None or mine.id is None:
+            given = [b for b in holding if given_as(b, key) is not None]
+            mine = max(given, key=lambda b: lines[given_as(b, key) or ""], default=None)
+            mine_id = given_as(mine, key) if mine is not None else None
+            if mine is None or mine_id is None:
                 continue
             clash = next(
                 (
@@ -366,12 +383,13 @@ def check_key_clashes(
                 None,
             )
             if clash is not None:
-                where = f"{path}:{lines[mine.id]}" if lines[mine.id] else str(path)
+                where = f"{path}:{lines[mine_id]}" if lines[mine_id] else str(path)
                 hidden = next(
                     (b for b in (mine, clash) if pane not in every_pane and b in anywhere), None
                 )
                 effect = (
-                    f"{hidden.id or hidden.action} would be hidden in the {pane} pane"
+                    f"{mine_id if hidden is mine else hidden.id or hidden.action} would be "
+                    f"hidden in the {pane} pane"
                     if hidden is not None and (mine in anywhere) != (clash in anywhere)
                     else "one of them would never run"
                 )
@@ -384,12 +402,12 @@ def check_key_clashes(
                 unbind = f'unbind "{clash.id}:{key_label(key)}"'
                 if len(_keys(clash, keymap)) < 2:
                     unbind = f"move {clash.id} off {key_label(key)} (add it a key, then {unbind})"
-                way_out = f"give {mine.id} another key" + (f", or {unbind}" if clash.id else "")
+                way_out = f"give {mine_id} another key" + (f", or {unbind}" if clash.id else "")
                 from newstui.tui.screens.keyed_box import named_keys
 
                 said = named_keys(clash.tooltip or clash.description, keymap)
                 raise ConfigError(
-                    f"{where}: {key_label(key)!r} for {mine.id} is also the key of "
+                    f"{where}: {key_label(key)!r} for {mine_id} is also the key of "
                     f"{clash.id or clash.action} ({label}: {said}); "
                     f"{effect}: {way_out}"
                 )
