@@ -815,8 +815,16 @@ def _print_json_error(
     """One JSON error object on stdout (what a script reading --json output parses)."""
     data = {"error": clean_line(message, 2000), "kind": kind, "source": source, **more}
     with contextlib.suppress(OSError):
-        sys.stdout.write(json.dumps(_terminal_safe_data(data), ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps(_terminal_safe_data(data), ensure_ascii=_ascii_json()) + "\n")
         sys.stdout.flush()
+
+
+def _ascii_json() -> bool:
+    """Whether --json is written as ASCII (`\\u00e9`): when stdout's encoding is not UTF-8
+    (PYTHONIOENCODING=latin-1, a C locale without Python's UTF-8 mode), the same JSON, which any
+    encoding holds, rather than nothing but an encoding error (user test r44 L1)."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("_", "-")
+    return encoding not in ("utf-8", "utf8", "utf-8-sig")
 
 
 def _complain(message: str) -> None:
@@ -1222,7 +1230,8 @@ def _emit(
 ) -> int:
     """Print `data` as JSON with --json, else `text`; every string terminal-safe either way."""
     if getattr(args, "json", False):
-        sys.stdout.write(json.dumps(_terminal_safe_data(data), ensure_ascii=False, indent=2) + "\n")
+        shown = json.dumps(_terminal_safe_data(data), ensure_ascii=_ascii_json(), indent=2)
+        sys.stdout.write(shown + "\n")
     elif isinstance(text, NothingFound):
         _complain(f"newstui {args.command}: {text.line}")
     elif isinstance(text, ArticleLines):
