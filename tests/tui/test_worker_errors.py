@@ -87,3 +87,32 @@ async def test_a_long_error_is_cut_at_a_word_and_whole_in_the_log_file(
         assert 250 < len(cut) < 300 and f"the store said: {cut[16:]}" == cut
         assert words.startswith(cut[16:] + " ")  # cut after a whole word
         assert log_file.read_text("utf-8").rstrip().endswith(f"error: the store said: {words}")
+
+
+def test_an_import_error_of_a_key_or_a_worker_is_one_notice_to_start_again(db_path: Path) -> None:
+    """newstui upgraded while it ran: a module imported on first use no longer matches those
+    loaded. `a` then ended the app in a traceback with its locals (user test r44 M4)."""
+    import asyncio
+    from types import SimpleNamespace
+
+    from textual.worker import Worker, WorkerState
+
+    from newstui.tui.worker_errors import report_failed_worker
+
+    app = NewstuiApp(db_path, None)
+    shown: list[tuple[str, object]] = []
+    upgraded = ("newstui was upgraded while it ran: quit (Q) and start it again", "error")
+
+    def recording_notify(message: str, **options: object) -> None:
+        shown.append((message, options.get("severity")))
+
+    def upgraded_under_it() -> None:
+        raise ImportError("cannot import name 'url_meant' from 'newstui.config'")
+
+    app.notify = recording_notify  # type: ignore[method-assign]
+    app.action_help = upgraded_under_it  # type: ignore[method-assign]
+    assert asyncio.run(app.run_action("app.help")) is True
+    gone = SimpleNamespace(error=ModuleNotFoundError("No module named 'newstui.subscribe'"))
+    failed = Worker.StateChanged(gone, WorkerState.ERROR)  # type: ignore[arg-type]
+    report_failed_worker(SimpleNamespace(app=app), failed)  # type: ignore[arg-type]
+    assert shown == [upgraded, upgraded]

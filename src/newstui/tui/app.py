@@ -65,6 +65,7 @@ from newstui.tui.screens.status_row import SyncStatusChanged
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.theme_colours import sixteen_colours
 from newstui.tui.toast_text import notice_text
+from newstui.tui.upgraded_files import SurvivesUpgrades
 from newstui.tui.view import View, search_view
 from newstui.tui.worker_errors import ReportsWorkerErrors
 
@@ -109,7 +110,7 @@ PALETTE_GLOBAL = ("quit", "toggle_theme")  # the palette's commands over another
 PALETTE_TITLES = {"help": "Help: every key", "quit": "Quit"}
 
 
-class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, App[int]):
+class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrades, App[int]):
     """Three panes and a sidebar over one newstui database."""
 
     CSS_PATH = "newstui.tcss"

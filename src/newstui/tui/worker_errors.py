@@ -20,6 +20,13 @@ def report_failed_worker(node: DOMNode, event: Worker.StateChanged) -> None:
     error = event.worker.error
     if event.state is not WorkerState.ERROR or error is None:
         return
+    if isinstance(error, ImportError):  # newstui upgraded under the running app
+        from newstui.tui.upgraded_files import log_import_error, upgraded_line
+
+        log_import_error(node.app, error)
+        keymap = getattr(node.app, "user_keymap", {})
+        node.app.notify(upgraded_line(keymap), severity="error", markup=False, timeout=30)
+        return
     line = clean_line(error_line(error), LOGGED_MAX)
     rest = str(error).strip().splitlines()[1:]  # (error_line says the first line only)
     whole = clean_line(" ".join([line, *rest]), LOGGED_MAX)
