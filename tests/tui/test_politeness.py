@@ -11,6 +11,7 @@ from newstui.tui.app import NewstuiApp
 from newstui.tui.view import local_time
 
 from .conftest import notifications, run_recorded, screen_text, settle
+from .conftest import until as wait_until
 
 
 def make_broken_feed_wait(db_path, config) -> str:
@@ -93,6 +94,11 @@ async def test_the_empty_waiting_feed_says_when_it_is_tried_next_and_r_tries_it_
         assert row.next_try is not None  # three failures: 2 × 30 minutes from now
         wait = datetime.fromisoformat(row.next_try) - pressed
         assert timedelta(minutes=59) < wait < timedelta(minutes=61)
+        # the list says so, as Sources does (it kept the first numbers: user test r44 M1)
+        await wait_until(pilot, lambda: "HTTP 404" in screen_text(app))  # (the reload after it)
+        text = " ".join(screen_text(app).split())
+        assert "The last fetch failed: Broken Feed: HTTP 404" in text
+        assert f"Next try at {local_time(row.next_try)} (press r to refresh it now)." in text
 
 
 def test_local_times_read_as_a_clock_today_a_weekday_this_week_else_a_date():

@@ -21,7 +21,9 @@ class View:
     key: str
     title: str
     filter: ArticleFilter = field(default_factory=ArticleFilter)
-    note: str | None = None  # shown when the view is empty, e.g. why a feed has no articles
+    # shown when the view is empty, e.g. why a feed has no articles; no part of which view it
+    # is (a feed's note changes at each fetch, its view does not: r44 M1)
+    note: str | None = field(default=None, compare=False)
     query: str | None = None  # a query for the same articles, which `S` saves as a view
     broken: str | None = None  # a saved view whose query does not parse: why (it lists nothing)
 

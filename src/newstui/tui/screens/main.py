@@ -241,7 +241,11 @@ class MainScreen(
             if message.view.key == "all":
                 self.reader.show_message(self._no_articles_yet())
             else:
-                self.reader.show_message(message.view.note or "No articles in this view.")
+                # (the note as the view's latest listing in Sources says it: a message posted
+                # before a failed fetch's reload of Sources carries the one before)
+                shown = self.headlines.view
+                note = shown.note if shown == message.view else message.view.note
+                self.reader.show_message(note or "No articles in this view.")
                 if message.view.key.startswith("search:"):
                     self._say_hidden_matches(message.view)
             self.sidebar.show_message("No article selected")
@@ -315,12 +319,25 @@ class MainScreen(
             # Sources' `!`: why, and since when (an empty feed's list says it in its place)
             self.notify(message.view.note, severity="warning", markup=False)
 
+    def _renew_note(self) -> None:
+        """The feed shown, listed anew in Sources (a fetch of it failed again): its empty list
+        says the new error, since when and the next try, as Sources does (it kept the first
+        numbers until the feed was left: user test r44 M1)."""
+        shown = self.headlines.view
+        fresh = next((v for v in self.sources.source_views() if v == shown), None)
+        if fresh is None or fresh.note == shown.note:
+            return
+        self.headlines.view = fresh  # (the same view: what a reload of it will say)
+        if self.headlines.shows_none:
+            self.reader.show_message(fresh.note or "No articles in this view.")
+
     @on(SourcesPane.Loaded)
     def _sources_loaded(self, message: SourcesPane.Loaded) -> None:
         if names_gone_source(self.headlines.view, message.feeds):
             self._leave_gone_source(self.headlines.view)  # (removed by a sync, `remove`, …)
         if not self.sources.has_focus:  # a reload (counts during a refresh) moved the cursor of
             self.sources.select_view(self.headlines.view.key)  # someone moving in Sources
+        self._renew_note()
         # Another process (e.g. `newstui fetch`) may have stored articles: if the counts say the
         # list is short, reload it. Views filtered by flags only grow that way; they shrink as the
         # user reads, and rows read here stay listed until the view is shown again.
