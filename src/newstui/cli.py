@@ -1010,6 +1010,13 @@ def run(args: argparse.Namespace) -> int:
             )
             notice = getattr(args, "demo_rebuilt", None)
             notice = f"created a new database at {db_path}" if new else notice
+            if args.demo and not notice and config_path.exists():
+                # a keymap tried on the demo did nothing, without a word (user test r44 L4)
+                notice = (
+                    f"the demo uses its own keys and settings, not those of {config_path}: "
+                    "they apply when newstui runs without --demo"
+                )
+                new = True  # news, not a problem
             if not config_existed and config_path.exists():
                 made = _created_config(config_path, "press a to add one")
                 notice = f"{made}; {notice}" if notice else made

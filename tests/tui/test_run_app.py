@@ -69,3 +69,24 @@ async def test_the_created_database_notice_is_information_not_a_warning(tmp_path
         [shown] = notifications(app)
         assert shown.message == f"created a new database at {new}"
         assert shown.severity == "information"
+
+
+def test_the_demo_says_it_leaves_the_users_config_aside(tmp_path, monkeypatch):
+    """User test r44 L4: the README's [keys] example tried on --demo did nothing, without a word."""
+    from newstui.cli import main
+
+    started: list[dict[str, object]] = []
+    monkeypatch.setattr("newstui.tui.app.run_app", lambda *_a, **kw: started.append(kw) or 0)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    config = tmp_path / "feeds.toml"
+    config.write_text('[keys]\n"article.toggle_star" = "*"\n', "utf-8")
+    assert main(["--demo", "--config", str(config)]) == 0
+    assert main(["--demo", "--config", str(tmp_path / "none.toml")]) == 0
+    notices = [kw["notice"] for kw in started]
+    assert notices[0] == (
+        f"the demo uses its own keys and settings, not those of {config}: they apply when newstui "
+        "runs without --demo"
+    )
+    assert started[0]["notice_severity"] == "information"
+    assert notices[1] != notices[0]
