@@ -1138,6 +1138,7 @@ class _KeptCopy:
     def make(self, version: int) -> None:
         """Keep the copy of the store at `version` (called under the upgrade's write lock)."""
         import os
+        from pathlib import Path
 
         if not version or not self.keep:  # a new store, or a rebuildable one
             return
@@ -1161,11 +1162,7 @@ class _KeptCopy:
         try:
             # another connection reads it: the upgrade's own holds the write lock, and SQLite's
             # backup refuses a source connection that writes (SQLITE_LOCKED, retried for ever)
-            source = sqlite3.connect(self.path, timeout=BUSY_SECONDS)
-            try:
-                copy_connection(source, part)
-            finally:
-                source.close()
+            _copy_file(f"{Path(self.path).resolve().as_uri()}?mode=rw", part)
             os.replace(part, copy)
         except (OSError, sqlite3.Error) as exc:
             self.upgrade = replace(upgrade, copy_error=f"{copy}: {exc}")
