@@ -8,14 +8,17 @@ import threading
 from contextlib import contextmanager
 
 import pytest
+from textual.app import App, ComposeResult
 from textual.worker import get_current_worker
 
 from newstui.library import Library
 from newstui.model import ArticleFilter
 from newstui.tui.app import NewstuiApp
 from newstui.tui.shared_library import SharedLibrary
+from newstui.tui.view import UNREAD
+from newstui.tui.widgets.headlines import CHUNK, HeadlineList
 
-from .conftest import run_recorded, settle, until
+from .conftest import run_recorded, settle, store_many, until
 from .test_feed_keys import feeds_of_stories
 
 
@@ -77,3 +80,43 @@ async def test_n_while_the_list_is_read_again_passes_no_article_unread(tmp_path,
     with Library.open(path) as library:
         unread = {a.title for a in library.articles(ArticleFilter(unread=True))}
     assert "Alpha Post story 2" not in unread  # passed by the second n: read
+
+
+class _OneList(App[None]):
+    """The headline list alone, over a store."""
+
+    def __init__(self, library: SharedLibrary) -> None:
+        super().__init__()
+        self.headlines = HeadlineList(library)
+
+    def compose(self) -> ComposeResult:
+        yield self.headlines
+
+
+async def test_what_waited_for_a_long_lists_ids_runs_when_a_reload_finds_it_short(
+    tmp_path, monkeypatch
+):
+    """`n` waits for a long Unread list's ids; the list, read again meanwhile, now fits in one
+    window (its ids are those of its rows): the key runs, it is not left waiting for good."""
+    path = tmp_path / "many.db"
+    store_many(path, CHUNK + 50)
+    library = SharedLibrary(path)
+    app = _OneList(library)
+    ran: list[int] = []
+    listing = HeldWorkers(monkeypatch, "headlines-listed")
+    try:
+        async with app.run_test(size=(80, 20)) as pilot:
+            headlines = app.headlines
+            headlines.show_view(UNREAD)
+            await until(pilot, listing.held.is_set, 20)  # its ids are being read
+            headlines.when_listed(lambda: ran.append(headlines.total))
+            assert ran == []
+            with Library.open(path) as other:  # another process reads most of them
+                other.mark(other.article_ids(ArticleFilter(unread=True))[50:], read=True)
+            headlines.reload()
+            await until(pilot, lambda: not headlines.load_pending, 20)
+            await pilot.pause()
+            assert ran == [50]
+    finally:
+        listing.release.set()
+        library.close()

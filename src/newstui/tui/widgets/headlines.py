@@ -422,9 +422,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         self._marked_while_listing = {}
         for chunk in sorted(self._requested):
             self._fetch_chunk(self._generation, self.view, self.order, chunk, self._listed)
-        waiting, self._when_listed = self._when_listed, []
-        for then in waiting:
-            then()
+        self._run_when_listed()
 
     def when_listed(self, then: Callable[[], object]) -> None:
         """Call `then` now, or once a list filtered by flags has read its ids (`n` counts the
@@ -433,6 +431,15 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
             self._when_listed.append(then)
         else:
             then()
+
+    def _run_when_listed(self) -> None:
+        """Run what waited for the list's ids, once no reading of them is under way: those a
+        reading left when a reload replaced it too (the reloaded list fits in one window, its
+        ids are its rows': `n` typed meanwhile waited for good before)."""
+        if not self._listing:
+            waiting, self._when_listed = self._when_listed, []
+            for then in waiting:
+                then()
 
     @work(thread=True, group="headlines-chunk", exit_on_error=False)
     def _fetch_chunk(
@@ -480,6 +487,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
                 self._strips.clear()
                 self.refresh()
             self.post_message(self.ViewLoaded(self.view, self.total))
+            self._run_when_listed()
             self._rows_in()
             self._check_if_asked()
             return
@@ -514,6 +522,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         self.refresh()
         self.post_message(self.ViewLoaded(self.view, self.total))
         self._announce(by_load=not typed)
+        self._run_when_listed()
         self._rows_in()
         self._check_if_asked()
 
@@ -568,12 +577,14 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
     @on(_LoadFailed)
     def _on_load_failed(self, message: _LoadFailed) -> None:
         """The view's rows could not be read (its error is shown as one line): the load has
-        ended, no article is selected, and the keys that waited for the rows are dropped."""
+        ended, no article is selected, and the keys that waited for the rows are dropped; so is
+        a reading of the ids the load replaced (its answer is ignored: keys would wait for it)."""
         message.stop()
         if message.generation == self._generation:
             self._loaded_generation = message.generation
             self._when_rows_in.clear()
             self._when_listed.clear()
+            self._listing, self._marked_while_listing = False, {}
 
     def _same_as_shown(self, message: _Loaded, cursor: int) -> bool:
         """Whether a reload brought the rows already shown, with the cursor where it is."""
