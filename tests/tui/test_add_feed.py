@@ -9,6 +9,7 @@ import pytest
 from newstui.config import load_config
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.command_prompt import CommandScreen
+from newstui.tui.screens.feed_adding import add_without_sync
 
 from .conftest import FEED_XML, notifications, run_recorded, screen_text, settle, until
 
@@ -441,3 +442,24 @@ async def test_a_failed_add_is_asked_again_even_when_its_worker_ends_late(
         assert not [n for n in shown(app) if n.startswith("Still adding")]
         assert isinstance(app.screen, CommandScreen)
         assert app.screen.query_one("#command-input").value == feed_server.url("/gone.xml")
+
+
+def test_an_add_whose_new_episodes_cannot_be_queued_says_why_as_the_cli_add_warns(
+    tmp_path, db_path, feed_server, monkeypatch
+):
+    """[settings] download_new, its download folder a file: the feed is added, and the app has
+    the CLI's `warning:` line to show (it said nothing; r44 closing, feed_adding.py:248)."""
+    (tmp_path / "pods").write_text("a file")
+    monkeypatch.setenv("NEWSTUI_DOWNLOADS", str(tmp_path / "pods"))
+    item = f'<item><title>E1</title><guid>e1</guid><enclosure url="{feed_server.base}/e1.mp3"'
+    body = f'<rss version="2.0"><channel><title>The Pod</title>{item} type="audio/mpeg"/></item>'
+    feed_server.route("/pod.xml", body=f"{body}</channel></rss>".encode())
+    config = no_feeds_config(tmp_path)
+    config.path.write_text(config.path.read_text("utf-8") + "download_new = 1\n", "utf-8")
+    added = add_without_sync(db_path, load_config(config.path), feed_server.url("/pod.xml"))
+    assert [f.name for f in added.config.feeds] == ["The Pod"]
+    assert not added.queued
+    assert added.not_queued == (
+        f"The Pod: download_new: 1 new episode not queued: {tmp_path / 'pods'}: not a folder "
+        "(download_dir)",
+    )

@@ -39,6 +39,7 @@ class FeedAdded(Message):
     outcome: SourceOutcome
     config: Config
     queued: bool = False  # its newest episodes were queued ([settings] download_new)
+    not_queued: tuple[str, ...] = ()  # … or could not be: why, as `add` warns (not_queued_line)
 
 
 @dataclass(eq=False, repr=False)
@@ -51,6 +52,8 @@ class FeedSubscribed(Message):
     feed_id: int | None
     name: str
     error: str | None
+    queued: bool = False  # its newest episodes were queued ([settings] download_new)
+    not_queued: tuple[str, ...] = ()  # … or could not be: why, as `add` warns (not_queued_line)
 
 
 @dataclass(eq=False, repr=False)
@@ -149,9 +152,7 @@ class FeedAdding(ScreenMixin):
 
     @work(thread=True, group="add-feed", exit_on_error=False)
     def _add_feed(self, url: str, discover: bool = True) -> None:
-        from newstui.config import load_config
-        from newstui.library import Library
-        from newstui.subscribe import add_feed, feeds_behind, feeds_to_add
+        from newstui.subscribe import feeds_behind, feeds_to_add
 
         config = self.config
         assert config is not None
@@ -171,16 +172,7 @@ class FeedAdding(ScreenMixin):
             if config.sync is not None:
                 self.post_message(subscribe_and_sync(self.db_path, config, url))
                 return
-            with Library.open(self.db_path, threads=True) as library:
-                # older versions' analyses are the app's stale pass's (not this add's wait)
-                # and in a worker process: an article that kills it must not kill the app
-                added = add_feed(
-                    library, config, url, None, analyse_stale=False, analyse_here=False
-                )
-            config_now = load_config(config.path)
-            self.post_message(
-                FeedAdded(added.feed_id, added.outcome, config_now, bool(added.queued))
-            )
+            self.post_message(add_without_sync(self.db_path, config, url))
         except Exception:
             failed = True
             raise
@@ -202,7 +194,10 @@ class FeedAdding(ScreenMixin):
             self.notify(f"{done}; {message.error}", severity="warning", markup=False)
         else:
             self.notify(f"{done}.", markup=False)
+        self._say_not_queued(message.not_queued)
         self.sources.reload()
+        if message.queued:  # (downloaded at once, as a refresh's)
+            self.post_message(DownloadsQueued())
         if message.feed_id is not None:
             self.show_view(feed_view(message.feed_id, message.name))
             self.headlines.focus()
@@ -221,11 +216,40 @@ class FeedAdding(ScreenMixin):
             self.notify(f"{done} {sentence(outcome.warning)}", severity="warning", markup=False)
         else:
             self.notify(done, markup=False)
+        self._say_not_queued(message.not_queued)
         self.show_view(feed_view(message.feed_id, outcome.name))
         self.headlines.focus()
         self.sources.reload()
         if message.queued:  # (downloaded at once, as a refresh's)
             self.post_message(DownloadsQueued())
+
+    def _say_not_queued(self, lines: tuple[str, ...]) -> None:
+        """A warning for each feed whose new episodes `download_new` could not queue, as the
+        CLI's `add` prints (the feed is added: its episodes can be downloaded by hand)."""
+        for line in lines:
+            self.notify(line, severity="warning", markup=False)
+
+
+def add_without_sync(db_path: Path | str, config: Config, url: str) -> FeedAdded:
+    """Add the feed at `url` as `newstui add` does (without [sync]): the message saying so,
+    with the newest episodes `download_new` queued, or why they could not be."""
+    from newstui.config import load_config
+    from newstui.downloads import not_queued_line
+    from newstui.library import Library
+    from newstui.subscribe import add_feed
+
+    with Library.open(db_path, threads=True) as library:
+        # older versions' analyses are the app's stale pass's (not this add's wait)
+        # and in a worker process: an article that kills it must not kill the app
+        added = add_feed(library, config, url, None, analyse_stale=False, analyse_here=False)
+    config_now = load_config(config.path)
+    return FeedAdded(
+        added.feed_id,
+        added.outcome,
+        config_now,
+        any(q.downloads for q in added.queued),
+        tuple(not_queued_line(q) for q in added.queued if q.problem is not None),
+    )
 
 
 def subscribe_and_sync(db_path: Path | str, config: Config, url: str) -> FeedSubscribed:
@@ -233,6 +257,7 @@ def subscribe_and_sync(db_path: Path | str, config: Config, url: str) -> FeedSub
     articles show (a refusal raises, and nothing changes here)."""
     import asyncio
 
+    from newstui.downloads import EpisodesQueued, not_queued_line
     from newstui.ingest import sync_with_server
     from newstui.library import Library
     from newstui.model import fold_url
@@ -244,15 +269,22 @@ def subscribe_and_sync(db_path: Path | str, config: Config, url: str) -> FeedSub
         subscribe_on_server(library, config, url, None, None)
         before = library.last_article_id()  # (what is stored after it is new: download_new)
         synced = asyncio.run(sync_with_server(library, config, analyse_here=False))
-        if config.downloads_new_episodes:  # (the app's download worker picks them up)
+        queued: list[EpisodesQueued] = []
+        if config.downloads_new_episodes:
             from newstui.downloads import queue_new_episodes
 
-            queue_new_episodes(library, config, before)
+            queued = queue_new_episodes(library, config, before)
         source = next(
             (f for f in library.sources() if fold_url(f.url or "") == fold_url(url)), None
         )
     error = synced[0].error if synced else None
     name = source.name if source is not None else hide_passwords(url)
     return FeedSubscribed(
-        url, server_name(config.sync.url), source.id if source else None, name, error
+        url,
+        server_name(config.sync.url),
+        source.id if source else None,
+        name,
+        error,
+        any(q.downloads for q in queued),
+        tuple(not_queued_line(q) for q in queued if q.problem is not None),
     )
