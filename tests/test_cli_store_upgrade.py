@@ -15,7 +15,7 @@ from newstui.cli import main
 from newstui.library import Library
 from newstui.model import Article
 from newstui.render import human_size
-from newstui.store.schema import SCHEMA_VERSION
+from newstui.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 
 def stored(path: Path, count: int) -> None:
@@ -108,3 +108,64 @@ def test_an_upgrade_that_sketches_nothing_again_or_an_empty_store_says_nothing(t
     note.write_text("A note.\n\nWith a body.", "utf-8")
     assert main(["--db", str(new), "import", str(note), "--json"]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_a_copy_the_store_was_written_after_is_replaced_and_older_copies_are_named(
+    tmp_path, capsys
+):
+    """User test r44 L3: rolled back to version 36 and starred by the older newstui, the store
+    was upgraded again and the copy from the first upgrade kept, without the star; copies of
+    earlier versions piled up unnamed (r44 appfix-d)."""
+    path = tmp_path / "old.db"
+    stored(path, 2)
+    made_by_schema(path, 36)
+    listed(path, capsys)
+    copy = Path(f"{path}.v36")
+    made = copy.stat().st_mtime_ns - 2_000_000_000
+    os.utime(copy, ns=(made, made))  # (made earlier than what follows, whatever the clock's step)
+    path.write_bytes(copy.read_bytes())  # rolled back: the copy restored by hand
+    conn = sqlite3.connect(path)  # ... and a story starred by the older newstui
+    conn.execute("UPDATE articles SET starred = 1 WHERE id = 2")
+    conn.commit()
+    conn.close()
+    older = tmp_path / "old.db.v19"
+    older.write_bytes(b"x" * 2048)
+
+    assert listed(path, capsys)[1] == upgraded_line(path, 36).replace(
+        "; delete it",
+        "; it replaces the one an earlier upgrade made, as the store was written after it; delete it",
+    ).replace("\n", f"; older copies can go too: {older} (2.0 KB)\n")
+    assert marks(copy)[0] == (36,) and marks(copy)[2][3] == 1  # the star is in the copy
+    path.write_bytes(copy.read_bytes())  # rolled back again, written by nobody since
+    os.utime(path, ns=(made, made))
+    assert "the copy it can open, made at an earlier upgrade, is in" in listed(path, capsys)[1]
+
+
+def test_an_upgrade_stopped_partway_keeps_the_copy_made_when_it_began(
+    tmp_path, capsys, monkeypatch
+):
+    """r44 appfix-d: the next start went on from the version in between and copied that store,
+    which no released newstui wrote, into a second FILE.vN."""
+    path = tmp_path / "old.db"
+    stored(path, 2)
+    made_by_schema(path, 36)
+    step = MIGRATIONS[40]
+    MIGRATIONS[40] = ["SELECT no_such_function()"]  # the step from 40 fails: those to 40 are done
+    try:
+        assert main(["--db", str(path), "list"]) == 1
+    finally:
+        MIGRATIONS[40] = step
+    capsys.readouterr()
+    assert marks(path)[0] == (40,)
+
+    count, err = listed(path, capsys)
+    copy = f"{path}.v36"
+    assert (count, err) == (
+        2,
+        f"newstui: upgraded the store {path} from version 36 to {SCHEMA_VERSION}: an older "
+        f"newstui cannot open it now; the copy it can open, made when this upgrade began, is in "
+        f"{copy} ({human_size(os.path.getsize(copy))})\n",
+    )
+    assert sorted(p.name for p in tmp_path.iterdir() if ".db." in p.name) == ["old.db.v36"]
+    assert marks(copy)[0] == (36,)
+    assert listed(path, capsys) == (2, "")

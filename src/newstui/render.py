@@ -451,18 +451,27 @@ def enclosure_label(link: Link) -> str:
 
 def store_upgraded_line(upgrade: StoreUpgrade) -> str:
     """The one line saying that a store was upgraded, that older newstui cannot open it now,
-    and where the copy they can open is (how big), or why none was kept."""
+    and where the copy they can open is (how big), or why none was kept; and which copies of
+    earlier versions can go (they pile up one per version: r44 appfix-d)."""
     line = (
         f"upgraded the store {upgrade.file} from version {upgrade.old_version} to "
         f"{upgrade.new_version}: an older newstui cannot open it now"
     )
     size = human_size(upgrade.copy_bytes)
+    older = ", ".join(f"{copy} ({human_size(held)})" for copy, held in upgrade.older_copies)
+    can_go = f"; older copies can go too: {older}" if older and upgrade.copy else ""
     if upgrade.copy and upgrade.copy_made_before:
-        return f"{line}; the copy it can open, made at an earlier upgrade, is in {upgrade.copy} ({size})"
+        made = "when this upgrade began" if upgrade.resumed else "at an earlier upgrade"
+        return f"{line}; the copy it can open, made {made}, is in {upgrade.copy} ({size}){can_go}"
     if upgrade.copy:
+        replaced = (
+            "; it replaces the one an earlier upgrade made, as the store was written after it"
+            if upgrade.copy_replaced
+            else ""
+        )
         return (
-            f"{line}; a copy it can open is kept in {upgrade.copy} ({size}; delete it once no "
-            "older newstui needs it)"
+            f"{line}; a copy it can open is kept in {upgrade.copy} ({size}{replaced}; delete it "
+            f"once no older newstui needs it){can_go}"
         )
     if upgrade.copy_error:
         return f"{line}; no copy of it was kept: {upgrade.copy_error}"

@@ -11,7 +11,11 @@ class StoreUpgrade:
     then refused it). `copy`: the file beside it holding the store as it was, which a newstui
     of `old_version` opens ("" when none is kept: `free_bytes` too little space on its disk, or
     `copy_error`); `copy_made_before`: that copy was there already (an earlier upgrade from the
-    same version) and is kept as it is."""
+    same version, or this one's, stopped partway and resumed) and is kept as it is;
+    `resumed`: this open went on with an upgrade stopped partway (from `old_version`);
+    `copy_replaced`: there was one, which the store was written after, and this one replaced
+    it; `older_copies`: the copies of earlier versions beside it, with their sizes (they can
+    go)."""
 
     file: str
     old_version: int
@@ -21,3 +25,6 @@ class StoreUpgrade:
     copy_made_before: bool = False
     free_bytes: int = 0
     copy_error: str = ""
+    resumed: bool = False
+    copy_replaced: bool = False
+    older_copies: tuple[tuple[str, int], ...] = ()

@@ -7,6 +7,7 @@ anything else of sqlite-utils, whose import (plugins, dateutil) cost more than a
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import sqlite3
@@ -458,6 +459,8 @@ def open_db(
                 f"{path}: cannot create database folder: {exc.strerror}", source=str(path)
             ) from exc
     conn: sqlite3.Connection | None = None
+    # (when it was last written, before this open turns a copy back into WAL mode, a write)
+    kept = _KeptCopy(str(path), keep=not memory, written=0 if memory else _last_written(path))
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_SECONDS, check_same_thread=not threads)
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
@@ -479,7 +482,7 @@ def open_db(
         before = schema_version(db)
         if stop is not None:  # looked at every 1,000 steps of SQLite's machine
             conn.set_progress_handler(stop.is_set, 1000)
-        kept = _KeptCopy(str(path), keep=not memory and application_id(db) == 0)
+        kept.keep = kept.keep and application_id(db) == 0
         compacting = migrate(db, upgrading, kept.make)
         rebuild_marked(db)
         if compacting and not memory:
@@ -1125,29 +1128,40 @@ def copy_connection(conn: sqlite3.Connection, target: Path | str) -> None:
 class _KeptCopy:
     """The copy of an existing store an open keeps before it upgrades it (user test r44 M1: an
     upgrade left nothing an older newstui could open): the store as it was, in `FILE.vN` beside
-    it (N its version), made by SQLite's online backup, once per version (one already there is
-    kept as it is), never for a new store or one an application marked as its own (the
-    rebuildable demo), and not when the disk would keep less free than the store takes (the
-    upgrade itself may rewrite it). `upgrade`: what was done, once `make` ran."""
+    it (N its version), made by SQLite's online backup, never for a new store or one an
+    application marked as its own (the rebuildable demo), and not when the disk would keep less
+    free than the store takes (the upgrade itself may rewrite it). One made at an earlier
+    upgrade from N is kept as it is, unless the store was written since (r44 L3: rolled back to
+    N, an older newstui starred a story, and the next upgrade kept the copy without it): then it
+    is replaced. An upgrade stopped partway and resumed keeps the copy made when it began, and
+    makes none of the store in between. `upgrade`: what was done, once `make` ran."""
 
-    def __init__(self, path: str, *, keep: bool) -> None:
+    def __init__(self, path: str, *, keep: bool, written: int) -> None:
         self.path = path
         self.keep = keep
+        self.written = written  # when the store was last written (ns), before this open
         self.upgrade: StoreUpgrade | None = None
 
-    def make(self, version: int) -> None:
-        """Keep the copy of the store at `version` (called under the upgrade's write lock)."""
+    def make(self, version: int, resumed: bool = False) -> None:
+        """Keep the copy of the store at `version` (called under the upgrade's write lock);
+        `resumed`: the store is past `version`, in the middle of the upgrade from it."""
         import os
-        from pathlib import Path
 
         if not version or not self.keep:  # a new store, or a rebuildable one
             return
-        upgrade = StoreUpgrade(self.path, version, SCHEMA_VERSION)
         copy = f"{self.path}.v{version}"
+        older = _older_copies(self.path, version)
+        upgrade = StoreUpgrade(
+            self.path, version, SCHEMA_VERSION, resumed=resumed, older_copies=older
+        )
+        if resumed and not os.path.isfile(copy):
+            self.upgrade = replace(upgrade, copy_error=f"{copy}: not made when the upgrade began")
+            return
         self.upgrade = replace(upgrade, copy=copy)
-        if os.path.exists(copy):
+        if os.path.exists(copy) and (resumed or self.written <= _made_at(copy)):
             self.upgrade = replace(self.upgrade, copy_made_before=True, copy_bytes=_size(copy))
             return
+        replacing = os.path.exists(copy)
         size = _size(self.path)
         try:
             disk = os.statvfs(os.path.dirname(os.path.abspath(self.path)))
@@ -1157,21 +1171,76 @@ class _KeptCopy:
         if free < 2 * size + LITTLE_SPACE:
             self.upgrade = replace(upgrade, copy_bytes=size, free_bytes=free)
             return
-        folder, name = os.path.split(copy)
-        part = os.path.join(folder, f".{name}.{os.getpid()}.part")  # renamed once whole
         try:
-            # another connection reads it: the upgrade's own holds the write lock, and SQLite's
-            # backup refuses a source connection that writes (SQLITE_LOCKED, retried for ever)
-            _copy_file(f"{Path(self.path).resolve().as_uri()}?mode=rw", part)
-            os.replace(part, copy)
+            _write_copy(self.path, copy)
         except (OSError, sqlite3.Error) as exc:
             self.upgrade = replace(upgrade, copy_error=f"{copy}: {exc}")
             return
-        finally:
-            for leftover in (part, f"{part}-journal"):
-                if os.path.exists(leftover):
-                    os.unlink(leftover)
-        self.upgrade = replace(self.upgrade, copy_bytes=_size(copy))
+        self.upgrade = replace(self.upgrade, copy_bytes=_size(copy), copy_replaced=replacing)
+
+
+def _write_copy(path: str, copy: str) -> None:
+    """The store at `path` copied into `copy`, written beside it and renamed once whole."""
+    import os
+    from pathlib import Path
+
+    folder, name = os.path.split(copy)
+    part = os.path.join(folder, f".{name}.{os.getpid()}.part")
+    try:
+        # another connection reads it: the upgrade's own holds the write lock, and SQLite's
+        # backup refuses a source connection that writes (SQLITE_LOCKED, retried for ever)
+        _copy_file(f"{Path(path).resolve().as_uri()}?mode=rw", part)
+        os.replace(part, copy)
+    finally:
+        for leftover in (part, f"{part}-journal"):
+            if os.path.exists(leftover):
+                os.unlink(leftover)
+
+
+def _last_written(path: Path | str) -> int:
+    """When the store at `path` was last written (ns; 0 when it cannot be read): its file, or
+    the log beside it when that holds writes not yet copied into it (a newstui that stopped
+    uncleanly)."""
+    import os
+
+    try:
+        written = os.stat(path).st_mtime_ns
+    except OSError:
+        return 0
+    with contextlib.suppress(OSError):
+        log = os.stat(f"{path}-wal")
+        if log.st_size:
+            written = max(written, log.st_mtime_ns)
+    return written
+
+
+def _made_at(copy: str) -> int:
+    """When the file `copy` was written (ns; later than any store when it cannot be read)."""
+    import os
+
+    try:
+        return os.stat(copy).st_mtime_ns
+    except OSError:
+        return 1 << 62
+
+
+def _older_copies(path: str, version: int) -> tuple[tuple[str, int], ...]:
+    """The copies earlier upgrades kept beside the store at `path` of versions before
+    `version`, oldest first, with their sizes: what the upgrade's line says can go."""
+    import os
+
+    folder, name = os.path.split(os.path.abspath(path))
+    numbered = re.compile(re.escape(name) + r"\.v([0-9]{1,4})")
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return ()
+    found = sorted(
+        (int(match.group(1)), os.path.join(os.path.dirname(path), entry))
+        for entry in names
+        if (match := numbered.fullmatch(entry)) and int(match.group(1)) < version
+    )
+    return tuple((copy, _size(copy)) for _, copy in found if os.path.isfile(copy))
 
 
 def _size(path: str) -> int:
@@ -1251,19 +1320,22 @@ def _added_before(statement: str, error: sqlite3.OperationalError) -> bool:
 def migrate(
     db: Database,
     upgrading: Callable[[int], None] | None = None,
-    first_step: Callable[[int], None] | None = None,
+    first_step: Callable[[int, bool], None] | None = None,
 ) -> bool:
     """Apply every migration newer than the database, each in its own transaction; True when
     an existing store crossed a version of COMPACT_AT (worth a VACUUM). `upgrading(articles)`
     is called first when an existing store with articles is up for a slow_upgrade;
-    `first_step(version)` inside the first step's transaction, before it, when this call
-    upgrades (the write lock held: no other process changes the store meanwhile).
+    `first_step(version, resumed)` inside the first step's transaction, before it, when this
+    call upgrades (the write lock held: no other process changes the store meanwhile), with the
+    version the upgrade began at: an upgrade stopped partway (q, Ctrl-C) goes on at the next
+    open, `resumed`, from a version in between that no released newstui wrote (upgrade_began).
 
     Safe when two processes open a new database at once: each step re-reads the version
     under the write lock, so a step is applied once.
     """
     version = schema_version(db)
     start = version
+    began: int | None = None
     if version > SCHEMA_VERSION:  # (open_db refuses it before: upgraded since by another)
         raise newer_store(connection_file(db.conn), version)
     if upgrading is not None and slow_upgrade(start, db.conn):
@@ -1276,9 +1348,10 @@ def migrate(
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version >= SCHEMA_VERSION:
                 break
-            if first_step is not None:
-                first_step(version)
-                first_step = None
+            if began is None:
+                began = upgrade_began(conn, version)
+                if first_step is not None:
+                    first_step(began, began != version)
             for statement in MIGRATIONS[version]:
                 try:
                     conn.execute(statement)
@@ -1293,4 +1366,26 @@ def migrate(
 
                 split_boilerplate_joins(conn)
             conn.execute(f"PRAGMA user_version = {version}")
+            if version == SCHEMA_VERSION:  # done: the next upgrade begins afresh
+                conn.execute(f"DROP TABLE IF EXISTS {UPGRADE_BEGAN}")
     return any(0 < start < at <= version for at in COMPACT_AT)
+
+
+# The version the upgrade under way began at, one row kept from its first step to its last: a
+# store at a version in between (an upgrade stopped by q or Ctrl-C) is known for one at the next
+# open, which goes on from there (r44 appfix-d: it made a second `FILE.vN`, of that in-between
+# store, which no released newstui wrote). A table of its own, dropped at the end: an older
+# newstui sees none in a store it opens, and would pass over one.
+UPGRADE_BEGAN = "upgrade_began"
+
+
+def upgrade_began(conn: sqlite3.Connection, version: int) -> int:
+    """The version the upgrade of the store (at `version`, in the first step's transaction)
+    began at: `version`, marked now, unless a stopped upgrade marked an older one."""
+    conn.execute(f"CREATE TABLE IF NOT EXISTS {UPGRADE_BEGAN} (version INTEGER NOT NULL)")
+    row = conn.execute(f"SELECT max(version) FROM {UPGRADE_BEGAN}").fetchone()
+    if row[0] is not None and int(row[0]) <= version:
+        return int(row[0])
+    conn.execute(f"DELETE FROM {UPGRADE_BEGAN}")
+    conn.execute(f"INSERT INTO {UPGRADE_BEGAN} (version) VALUES (?)", [version])
+    return version
