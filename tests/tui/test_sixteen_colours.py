@@ -1,7 +1,10 @@
 """On a 16-colour terminal (TERM=xterm, the Linux console) the light theme draws no yellow, green,
 cyan or white on its white: the reader's quotes, speaker tags and entities and the headlines'
 unread dot and star are blue, magenta, red or the text's own colour (user test r38 L2: quotes
-and the unread dot were yellow on white); the dark theme keeps bright colours on black."""
+and the unread dot were yellow on white); the dark theme keeps bright colours on black.
+There (and with NO_COLOR) the cursors, the title bar and the footer show by an attribute too: a
+monochrome terminal reads as 16 colours, and the Linux console shows bright backgrounds as
+normal ones (user test r44 M2: the unfocused cursor and the bars looked like the panes)."""
 
 from __future__ import annotations
 
@@ -11,6 +14,8 @@ from rich.color import Color, ColorSystem
 from rich.style import Style
 
 from newstui.tui.app import NewstuiApp
+from newstui.tui.theme_colours import few_colours
+from newstui.tui.widgets.title_bar import TitleBar
 
 from .conftest import settle
 
@@ -53,11 +58,41 @@ async def test_the_light_theme_in_16_colours_draws_nothing_unreadable_on_white(d
     assert len({people, orgs, places}) == 3  # each kind its own colour
 
 
+def attributes(strip) -> set[str]:
+    """The attributes all the text of a drawn line has, of reverse and underline."""
+    styles = [segment.style for segment in strip if segment.text.strip()]
+    return {name for name in ("reverse", "underline") if all(getattr(s, name) for s in styles)}
+
+
 async def test_the_dark_theme_in_16_colours_draws_nothing_unreadable_on_black(db_path, sixteen):
     app = NewstuiApp(db_path, None)
     async with app.run_test(size=(120, 40)) as pilot:
         app.theme = "textual-dark"
         await settle(pilot)
         drawn_in = marks(app)
+        headlines, sources = app.main.headlines, app.main.query_one("#sources")
+        assert app.focused is headlines
+        focused = attributes(headlines.render_line(headlines.cursor))
+        unfocused = attributes(sources.render_line(sources.highlighted))
+        others = attributes(headlines.render_line(headlines.cursor + 1))
+        bars = [attributes(app.query_one(TitleBar).render_line(0))]
+        bars += [attributes(key.render_line(0)) for key in app.query("FooterKey")]
+        await pilot.press("shift+tab")  # to Sources
+        await settle(pilot)
+        focused_option = attributes(sources.render_line(sources.highlighted))
+        unfocused_row = attributes(headlines.render_line(headlines.cursor))
     assert not UNREADABLE_ON_BLACK & set(drawn_in), drawn_in
     assert len(set(drawn_in[:3])) == 3
+    assert (focused, focused_option, unfocused, unfocused_row) == (
+        {"reverse"},
+        {"reverse"},
+        {"underline"},
+        {"underline"},
+    )
+    assert others == set()
+    assert bars and all(bar == {"reverse"} for bar in bars), bars
+
+
+def test_no_color_asks_for_cursors_that_show_without_colour(db_path, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert few_colours(NewstuiApp(db_path, None))

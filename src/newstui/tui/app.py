@@ -63,7 +63,7 @@ from newstui.tui.screens.main import MainScreen
 from newstui.tui.screens.refresh_reloads import StoreChanged
 from newstui.tui.screens.status_row import SyncStatusChanged
 from newstui.tui.shared_library import SharedLibrary
-from newstui.tui.theme_colours import sixteen_colours
+from newstui.tui.theme_colours import few_colours, sixteen_colours
 from newstui.tui.toast_text import notice_text
 from newstui.tui.upgraded_files import SurvivesUpgrades
 from newstui.tui.view import View, search_view
@@ -230,6 +230,8 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
     def on_mount(self) -> None:
         # a 16-colour terminal: the colours that read there (newstui.tcss, the headlines' marks)
         self.set_class(sixteen_colours(self), "-ansi16")
+        # …and with NO_COLOR too: cursors and bars shown by an attribute, not colour alone
+        self.set_class(few_colours(self), "-few-colours")
         self.logged_warnings.start()
         if self.notice:
             self.notify(self.notice, severity=self.notice_severity, markup=False)

@@ -100,6 +100,12 @@ def sixteen_colours(app: App[Any]) -> bool:
     return app.console.color_system in ("standard", "windows")
 
 
+def few_colours(app: App[Any]) -> bool:
+    """Whether colour may not show a cursor: 16 colours (a monochrome terminal reads as 16; the
+    Linux console folds bright backgrounds into normal ones) or NO_COLOR (greys only)."""
+    return app.no_color or sixteen_colours(app)
+
+
 def reader_palette(dark: bool, background: Color, sixteen: bool = False) -> Palette:
     """The article palette for a theme: dark or light base colours, checked against `background`
     (`sixteen`: a 16-colour terminal's own colours)."""

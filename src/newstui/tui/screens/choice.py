@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from newstui.text import terminal_safe
 from newstui.tui.screens.keyed_box import KeyedBox
+from newstui.tui.widgets.cursor_list import CursorList
 
 T = TypeVar("T")
 
@@ -94,7 +95,7 @@ class ChoiceScreen(KeyedBox[T | None], Generic[T]):
         with Vertical(id="choice-box") as box:
             box.border_title = Content(terminal_safe(self._title, line=True))
             yield Static(Content(self._hint()), id="choice-hint")
-            yield OptionList(*options, id="choices")
+            yield CursorList(*options, id="choices")
 
     def _hint(self) -> str:
         """The keys of the box, or the number being typed and what ends it."""

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
-from textual.widgets import OptionList
+
+from newstui.tui.widgets.cursor_list import CursorList
 
 
-class PaneList(OptionList):
-    """OptionList with vi-style keys; h/Esc runs its screen's `leave_list` action."""
+class PaneList(CursorList):
+    """A CursorList with vi-style keys; h/Esc runs its screen's `leave_list` action."""
 
     DEFAULT_CSS = """
     PaneList > .option-list--option-highlighted,

@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.widget import Widget
 
 from newstui.text import one_width
+from newstui.tui.theme_colours import few_colours
 
 ICON_CELLS = 8  # the icon's cells, as Textual's HeaderIcon (a cell of padding each side)
 CLOCK_CELLS = 10  # the cells kept on the right, as Textual's HeaderClockSpace
@@ -70,7 +71,9 @@ class TitleBar(Widget):
         title = title.truncate(room, ellipsis=True)
         left = (room - title.cell_length) // 2
         right = self.size.width - icon_cells - left - title.cell_length
-        return Content.assemble(icon, " " * left, title, " " * max(0, right))
+        line = Content.assemble(icon, " " * left, title, " " * max(0, right))
+        # where colour may not set the bar apart from the panes: reverse video, as mutt's
+        return line.stylize("reverse") if few_colours(self.app) else line
 
     async def on_click(self, event: events.Click) -> None:
         if event.x < side_cells(self._narrow())[0]:
