@@ -7,6 +7,7 @@ from xml.etree import ElementTree as ET
 import pytest
 from test_cli import Cli, no_user_paths  # noqa: F401  (fixtures shared with the CLI tests)
 
+from newstui.render import updated_phrase
 from newstui.sources.feeds import parse_feed
 from newstui.store import open_db
 from newstui.text import author_name
@@ -35,6 +36,20 @@ BYLINES_RSS = b"""<?xml version="1.0"?>
 )
 def test_an_rss_byline_reads_as_the_persons_name(raw, shown):
     assert author_name(raw) == shown
+
+
+@pytest.mark.parametrize(
+    ("published", "updated", "shown"),
+    [
+        ("2026-12-06T07:00:00+00:00", None, ""),  # never updated
+        ("2026-12-06T07:00:00+00:00", "2026-12-06T11:30:05+00:00", "updated 11:30"),
+        ("2026-12-05T07:00:00+00:00", "2026-12-06T11:30:05+00:00", "updated 2026-12-06 11:30"),
+        ("2026-12-06T00:00:00+00:00", "2026-12-06T11:30:05+00:00", "updated 11:30"),  # date only
+        (None, "2026-12-06T11:30:05+00:00", "updated 2026-12-06 11:30"),  # undated
+    ],
+)
+def test_an_updated_entrys_byline_says_when_it_changed(published, updated, shown):
+    assert updated_phrase(published, updated) == shown
 
 
 def test_feed_entries_are_stored_with_the_name_and_a_bare_email_stays():

@@ -163,6 +163,7 @@ def article_json(
     """The `show --json` object: row fields (`story`: as article_row_json's), text, links,
     entities and quotes with offsets."""
     data = article_row_json(stored.row, story)
+    data["updated"] = _line(stored.updated)  # when a fetch stored a change of its entry
     text, analysis, moved = _safe_text(stored.text, analysis)
     data["text"] = text
     data["summary"] = terminal_safe(stored.summary)
@@ -304,6 +305,17 @@ def listed_links(stored: StoredArticle) -> list[Link]:
     return [link for link in stored.links if link.kind != "enclosure"]
 
 
+def updated_phrase(published: str | None, updated: str | None) -> str:
+    """The byline's "updated 11:30" (its date too when not the published one's): when a fetch
+    stored a change of the entry (a correction), or "" for an article never updated."""
+    if not updated:
+        return ""
+    shown = _shown_date(updated)
+    if published and shown[:10] == _shown_date(published)[:10]:
+        shown = shown[11:] or shown  # (a date-only time keeps its date)
+    return f"updated {shown}"
+
+
 def render_article_text(
     stored: StoredArticle,
     analysis: Analysis,
@@ -323,7 +335,10 @@ def render_article_text(
     out.append(terminal_safe(row.title, line=True) + "\n", style="bold")
     # the byline is a phrase: an undated article is "undated" there (a column leaves it blank)
     date = "undated" if row.published is None else _shown_date(row.published)
-    meta = " · ".join(terminal_safe(x, line=True) for x in (row.feed, row.author, date) if x)
+    updated = updated_phrase(row.published, stored.updated)
+    meta = " · ".join(
+        terminal_safe(x, line=True) for x in (row.feed, row.author, date, updated) if x
+    )
     if meta:
         out.append(meta + "\n", style=palette.meta)
     if row.url:

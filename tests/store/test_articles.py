@@ -5,8 +5,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from newstui.model import Article, tag_unread_counts
+from newstui.model import Analysis, Article, tag_unread_counts
 from newstui.query import Query, parse_query
+from newstui.render import article_json, render_article_text
 from newstui.store import open_db
 from newstui.store.articles import (
     ArticleFilter,
@@ -68,6 +69,12 @@ def test_save_counts_new_and_updated_and_keeps_read_and_star(db, feed):
     stored = get_article(db, 1)
     assert stored.text == "Corrected body."
     assert stored.row.read and stored.row.starred
+    # … and says it was updated, when (the byline of the reader and `show`, `show --json`)
+    assert get_article(db, 2).updated is None and stored.updated is not None
+    when = stored.updated[:16].replace("T", " ")
+    byline = render_article_text(stored, Analysis()).plain.splitlines()[1]
+    assert byline == f"Example · 2026-11-02 · updated {when}"
+    assert article_json(stored, Analysis())["updated"] == stored.updated
 
 
 def test_refetching_unchanged_articles_changes_nothing(db, feed):

@@ -24,6 +24,7 @@ class StoredArticle:
     fulltext_status: FulltextStatus | None = None
     fulltext_error: str | None = None
     damaged: str = ""  # why part of the stored row cannot be read back (a damaged store), or ""
+    updated: str | None = None  # when a fetch stored a change of its entry (ISO 8601 UTC), or None
 
 
 @dataclass(frozen=True)

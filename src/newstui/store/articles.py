@@ -519,6 +519,10 @@ _ENTRY_PAIRED = """url = coalesce(:url, url), title = coalesce(nullif(:title, ''
     sort_date = CASE WHEN :published IS NULL THEN sort_date
         ELSE coalesce(:sortable, first_seen) END"""
 
+# An update of the entry (not another copy of it a pairing found) is noted with its time: the
+# reader's byline and `show` say "updated" (user test r44 L3: a correction went unseen).
+_UPDATED_NOW = ", updated = :now"
+
 
 def _entry_fields(row: PreparedArticle) -> dict[str, str | None]:
     return {
@@ -578,7 +582,7 @@ def _replace_content(
     """update_article_content's UPDATE (rowcount 0: the entry has no text, the stored one kept)."""
     return conn.execute(
         f"""
-        UPDATE articles SET {_ENTRY_PAIRED if paired else _ENTRY_REPLACED},
+        UPDATE articles SET {_ENTRY_PAIRED if paired else _ENTRY_REPLACED + _UPDATED_NOW},
             summary = CASE WHEN fulltext_status IN {_KEPT} THEN :entry_text ELSE :summary END,
             text = CASE WHEN fulltext_status IN {_KEPT} THEN text ELSE :text END,
             links = CASE WHEN fulltext_status IN {_KEPT} THEN links ELSE :links END,
@@ -596,6 +600,7 @@ def _replace_content(
             "analysed_as": analysed_as,
             "id": article_id,
             "has_text": row.text != "",
+            "now": now_iso(),
         },
     )
 
@@ -1100,13 +1105,13 @@ def get_article(db: Database, article_id: int) -> StoredArticle | None:
     from newstui.model.views import StoredArticle
 
     r = db.execute(
-        f"""SELECT {_ROW_COLUMNS}, a.text, a.summary, a.links, a.fulltext_status, a.fulltext_error
-        FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?""",
+        f"""SELECT {_ROW_COLUMNS}, a.text, a.summary, a.links, a.fulltext_status, a.fulltext_error,
+        a.updated FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?""",
         [article_id],
     ).fetchone()
     if r is None:
         return None
-    stored_text, stored_summary, stored_links, status, error = r[_ROW_WIDTH:]
+    stored_text, stored_summary, stored_links, status, error, updated = r[_ROW_WIDTH:]
     links = tuple(
         stored_link(link)
         for link in json_list(unpacked_text(stored_links))
@@ -1125,7 +1130,7 @@ def get_article(db: Database, article_id: int) -> StoredArticle | None:
         for part, value, read in parts
         if not read and (problem := unpacking_problem(value))
     )
-    return StoredArticle(_row(r), text, summary, links, status, error, damaged)
+    return StoredArticle(_row(r), text, summary, links, status, error, damaged, updated)
 
 
 def mark_articles(

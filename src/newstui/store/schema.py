@@ -1130,6 +1130,13 @@ _V45 = ["ALTER TABLE feeds ADD COLUMN failing_since TEXT"]
 # index. Under 0.5 s for 100,000 articles. Replayable.
 _V46 = ["CREATE INDEX IF NOT EXISTS articles_fold ON articles (id, read, sort_date, feed_id)"]
 
+# v47: when a fetch (or a sync) found an article's entry changed in place and stored the change
+# (ISO 8601 UTC; NULL: never updated since it was stored): the reader's byline and `show` say
+# "updated HH:MM", so a publisher's correction of an article already read is seen (user test
+# r44 L3). Earlier updates are not known: NULL. Replayable (db.migrate skips an ADD COLUMN of a
+# column there).
+_V47 = ["ALTER TABLE articles ADD COLUMN updated TEXT"]
+
 MIGRATIONS: list[list[str]] = [
     _V1,
     _V2,
@@ -1177,5 +1184,6 @@ MIGRATIONS: list[list[str]] = [
     _V44,
     _V45,
     _V46,
+    _V47,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
