@@ -1,13 +1,15 @@
-"""Pilot tests: every text on screen reads (4.5:1 contrast) in the dark and the light theme."""
+"""Every text on screen reads (4.5:1 contrast) in the dark and the light theme (Pilot tests);
+without colour, each kind of entity keeps an attribute of its own."""
 
 from __future__ import annotations
 
 import pytest
+from rich.style import Style
 from textual.color import Color
 
 from newstui.render import TERMINAL_PALETTE, Palette, highlighted_body
 from newstui.tui.app import NewstuiApp
-from newstui.tui.theme_colours import contrast_ratio, readable
+from newstui.tui.theme_colours import MONOCHROME_TERM, contrast_ratio, readable, reader_palette
 
 from .conftest import settle
 from .screenshot import screen_pieces
@@ -92,3 +94,30 @@ def test_a_colour_too_faint_for_its_background_is_made_readable():
     assert contrast_ratio(pale, white) < 2
     assert contrast_ratio(readable(pale, white), white) >= 4.5
     assert readable(Color.parse("#000000"), white) == Color.parse("#000000")
+
+
+@pytest.mark.parametrize("dark", [True, False])
+def test_in_greys_each_kind_of_entity_has_an_attribute_of_its_own(dark):
+    """User test r44 L2: with NO_COLOR, people, organisations and places were all bold greys."""
+    palette = reader_palette(dark, Color.parse("#1e1e1e" if dark else "#d8d8d8"), greys=True)
+    kinds = (palette.person, palette.org, palette.place, palette.group)
+    attributes = [Style.parse(kind) for kind in kinds]
+    looks = {(a.bold, a.italic, a.underline) for a in attributes}
+    assert len(looks) == 4, kinds
+    assert all(a.color is not None for a in attributes)  # (the theme's colour kept)
+
+
+@pytest.mark.parametrize(
+    ("term", "monochrome"),
+    [
+        ("vt100", True),
+        ("vt220", True),
+        ("xterm-mono", True),
+        ("linux", False),  # (the console: colours)
+        ("xterm", False),
+        ("xterm-256color", False),
+        ("vte-256color", False),
+    ],
+)
+def test_a_monochrome_terminal_is_told_by_its_term(term, monochrome):
+    assert (MONOCHROME_TERM.fullmatch(term) is not None) is monochrome

@@ -6,6 +6,8 @@ blended over the background it is drawn on and darkened or lightened until it re
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import fields, replace
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +27,20 @@ if TYPE_CHECKING:
     from textual.app import App
 
 MIN_CONTRAST = 4.5  # WCAG AA for body text
+# Each kind of entity's attribute where no colour tells them apart (greys: NO_COLOR, a monochrome
+# terminal): in the reader's text, and on the sidebar's names under their kind's heading. (Not
+# dim: Textual draws it as a paler colour, a grey again; a group inside a quote reads as the
+# quote's italics.)
+KIND_ATTRIBUTES = {
+    "PERSON": "bold",
+    "ORG": "bold underline",
+    "PLACE": "underline",
+    "GROUP": "italic",
+}
+PALETTE_KINDS = {"PERSON": "person", "ORG": "org", "PLACE": "place", "GROUP": "group"}
+# Terminals without colour, which Rich and Textual read as 16 colours: DEC's (vt52, vt100,
+# vt220…) and terminfo's monochrome variants (xterm-mono, …-m).
+MONOCHROME_TERM = re.compile(r"vt(52|[12]\d\d)(-.*)?|.*-(mono|m)")
 
 
 def contrast_ratio(a: Color, b: Color) -> float:
@@ -106,14 +122,29 @@ def few_colours(app: App[Any]) -> bool:
     return app.no_color or sixteen_colours(app)
 
 
-def reader_palette(dark: bool, background: Color, sixteen: bool = False) -> Palette:
+def monochrome(app: App[Any]) -> bool:
+    """Whether the app's terminal shows greys at most: NO_COLOR, or a monochrome TERM (vt100,
+    xterm-mono: MONOCHROME_TERM). A headless app (the tests) reads NO_COLOR alone."""
+    if app.no_color:
+        return True
+    return not app.is_headless and MONOCHROME_TERM.fullmatch(os.environ.get("TERM", "")) is not None
+
+
+def reader_palette(
+    dark: bool, background: Color, sixteen: bool = False, greys: bool = False
+) -> Palette:
     """The article palette for a theme: dark or light base colours, checked against `background`
-    (`sixteen`: a 16-colour terminal's own colours)."""
+    (`sixteen`: a 16-colour terminal's own colours; `greys`: no colour shows, so each kind of
+    entity takes its own attribute, KIND_ATTRIBUTES)."""
     if sixteen:
         base = DARK_16_PALETTE if dark else LIGHT_16_PALETTE
     else:
         base = DARK_PALETTE if dark else LIGHT_PALETTE
     changes = {f.name: adapt_style(getattr(base, f.name), background) for f in fields(base)}
+    if greys:
+        for kind, name in PALETTE_KINDS.items():
+            colour = Style(color=Style.parse(changes[name]).color)
+            changes[name] = str(colour + Style.parse(KIND_ATTRIBUTES[kind]))
     return replace(base, **changes)
 
 

@@ -15,7 +15,7 @@ from newstui.model import carries_full_article
 from newstui.render import Palette, one_width_text, render_article_text
 from newstui.text import one_width, terminal_safe
 from newstui.tui.reader_find import find_spans, line_of, outside
-from newstui.tui.theme_colours import reader_palette, sixteen_colours
+from newstui.tui.theme_colours import monochrome, reader_palette, sixteen_colours
 from newstui.tui.widgets.reader_body import NoRelayout, ReaderBody, common_prefix_length
 
 if TYPE_CHECKING:
@@ -83,8 +83,10 @@ class Reader(NoRelayout, VerticalScroll, can_focus=True):
     @property
     def article_palette(self) -> Palette:
         """Colours for the current theme, readable on this pane's background."""
-        sixteen = sixteen_colours(self.app)
-        return reader_palette(self.app.current_theme.dark, self.background_colors[1], sixteen)
+        sixteen, greys = sixteen_colours(self.app), monochrome(self.app)
+        return reader_palette(
+            self.app.current_theme.dark, self.background_colors[1], sixteen, greys
+        )
 
     def show(self, detail: ArticleDetail) -> None:
         """Display an article with its analysis, from the top."""

@@ -19,7 +19,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from newstui.text import one_width, terminal_safe
-from newstui.tui.theme_colours import muted_colour
+from newstui.tui.theme_colours import KIND_ATTRIBUTES, monochrome, muted_colour
 from newstui.tui.view import follow_query
 from newstui.tui.widgets.entity_label import EntityLabel
 from newstui.tui.widgets.pane_list import PaneList
@@ -281,6 +281,8 @@ class Sidebar(Vertical):
         for row in detail.entities:
             by_type.setdefault(row.type, []).append(row)
         order = [*ENTITY_GROUPS, *sorted(set(by_type) - set(ENTITY_GROUPS))]
+        # in greys, each name takes its kind's attribute, as in the reader: a legend of them
+        kinds = KIND_ATTRIBUTES if monochrome(self.app) else {}
         for etype in order:
             rows = by_type.get(etype)
             if not rows:
@@ -289,7 +291,7 @@ class Sidebar(Vertical):
             entity_options.append(_notice(heading, f"italic {muted}"))
             for row in sorted(rows, key=lambda r: (-r.mentions, r.name.casefold())):
                 name = one_width(terminal_safe(row.name, line=True))  # 🛰️ as 🛰: one width
-                label = EntityLabel(Text(name), row.mentions)
+                label = EntityLabel(Text(name, style=kinds.get(row.type, "")), row.mentions)
                 key = f"entity:{row.id}"
                 self._entity_names[key] = (row.id, row.name)
                 self._entity_types[key] = row.type
