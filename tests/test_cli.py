@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import sqlite3
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ import pytest
 from newstui.cli import main
 from newstui.config import example_config_text, load_config
 from newstui.library import Library
+from newstui.text import shown_name
 
 FEEDS = Path(__file__).parent / "data" / "feeds"
 QUOTE_ARMY = (
@@ -1525,6 +1527,7 @@ def test_backup_copies_the_store_as_of_now_while_another_newstui_writes(cli, tmp
     with Library.open(cli.db) as library:
         feed = library.register_source("https://a.example/feed", "A")
         library.bulk_insert(feed, [Article(title="Kept", text="Kept.", guid="k")])
+    os.chmod(cli.db, 0o640)  # r44 L5: the copy was 0600 beside a 0644 store
     writer = sqlite3.connect(cli.db, isolation_level=None)
     writer.execute("PRAGMA wal_autocheckpoint = 0")
     writer.execute("UPDATE articles SET starred = 1")  # committed: in the -wal alone
@@ -1541,6 +1544,7 @@ def test_backup_copies_the_store_as_of_now_while_another_newstui_writes(cli, tmp
         writer.close()
     assert cli.out.startswith(f"backed up {cli.db} to {copy} (")
     assert not Path(f"{copy}-wal").exists()  # one file
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o640  # the store's
     [row] = cli.json("list", "--db", str(copy))
     assert (row["title"], row["starred"], row["read"]) == ("Kept", True, False)
 
@@ -1574,6 +1578,10 @@ def test_backup_copies_an_older_newstuis_store_as_it_is_without_upgrading_it(cli
             True,
             "{file}: not a regular file (a device, pipe or socket); --force replaces only a file",
         ),
+        # hostile r44 L2: shown cleaned, as "x.db", a name that was not written
+        ("DB/\x1b[2Jx.db", False, "{file}: {db} is not a folder"),
+        ("fifo\x1b[2J", False, "{file}: already exists (--force replaces it)"),
+        ("\x1b]0;x\x07y.db", False, None),
     ],
 )
 def test_backup_says_what_stops_it(cli, tmp_path, name, force, said):
@@ -1581,12 +1589,17 @@ def test_backup_says_what_stops_it(cli, tmp_path, name, force, said):
     Library.open(cli.db).close()
     target = tmp_path / name.replace("DB", cli.db.name)
     os.mkfifo(tmp_path / "fifo")
+    os.mkfifo(tmp_path / "fifo\x1b[2J")
     status = cli("backup", str(target), *(["--force"] if force else []))
+    shown = shown_name(str(target))
     if said is None:
         assert status == 0, cli.err
         assert sqlite3.connect(target).execute("PRAGMA user_version").fetchone()[0] > 0
+        assert one_line(cli.out).startswith(f"backed up {cli.db} to {shown} (")
+        assert cli("backup", "--json", "--force", str(target)) == 0
+        assert json.loads(cli.out)["file"] == str(target)  # exactly: escaped by JSON
     else:
-        assert (status, one_line(cli.err)) == (1, "newstui: " + said.format(file=target, db=cli.db))
+        assert (status, one_line(cli.err)) == (1, "newstui: " + said.format(file=shown, db=cli.db))
     assert (tmp_path / "fifo").is_fifo()
     assert not [p for p in tmp_path.iterdir() if "part" in p.name]
 

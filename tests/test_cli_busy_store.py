@@ -160,3 +160,30 @@ def test_any_other_database_error_names_the_file(stored, monkeypatch, capsys):
     assert main([*argv, "--json"]) == 1
     error = json.loads(capsys.readouterr().out)
     assert (error["kind"], error["source"]) == ("database", str(stored.db))
+
+
+def test_a_backup_kept_waiting_says_so_at_once_then_how_it_ended(stored, monkeypatch, capsys):
+    """r44 hostfix-dl: a store locked for reading too (an exclusive lock) held `backup` up to
+    30 s without a word."""
+    monkeypatch.setattr(newstui.store.db, "BUSY_SECONDS", 1.0)
+    monkeypatch.setattr(newstui.busy, "BUSY_SECONDS", 1.0)
+    holder = sqlite3.connect(stored.db, isolation_level=None)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("UPDATE articles SET read = 1")
+    holder.execute("COMMIT")  # (the lock is kept until the connection closes)
+    copy = stored.db.with_name("copy.db")
+    try:
+        assert main(["--db", str(stored.db), "backup", str(copy)]) == 1
+    finally:
+        holder.close()
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        f"newstui: {stored.db} is busy: another process is writing to it; waiting up to 1 s "
+        "for it to finish (Ctrl-C to stop)",
+        f"newstui: {stored.db} is busy: another process kept it locked for 1 s; try again "
+        "when it is done",
+    ]
+    assert not copy.exists()
+    assert main(["--db", str(stored.db), "backup", str(copy)]) == 0
+    assert capsys.readouterr().err == ""

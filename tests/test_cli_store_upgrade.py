@@ -83,8 +83,10 @@ def test_an_upgrade_keeps_a_copy_an_older_newstui_opens_once_and_says_where_once
     made_by_schema(path, 36)
     before = marks(path)
     capsys.readouterr()
+    os.chmod(path, 0o600)  # r44 L5: the copy was 0644 whatever the store's mode
 
     assert listed(path, capsys) == (2, upgraded_line(path, 36))
+    assert os.stat(f"{path}.v36").st_mode & 0o777 == 0o600
     assert marks(f"{path}.v36") == before  # the store as it was, at its version
     assert marks(path)[1:] == before[1:] and marks(path)[0] == (SCHEMA_VERSION,)
     copy = Path(f"{path}.v36").read_bytes()

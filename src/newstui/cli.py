@@ -57,7 +57,7 @@ from newstui.signals import (
     quiet_after_stop,
     stop_on_signals,
 )
-from newstui.text import clean_line, terminal_safe
+from newstui.text import clean_line, shown_name, terminal_safe
 
 # asyncio too is imported by the commands that fetch or sync: it costs a quick command ~30 ms.
 if TYPE_CHECKING:  # ingest (feedparser, httpx, worker pools) is imported by the commands that fetch
@@ -1099,7 +1099,7 @@ def _run_on_store(
     if command == "backup":  # (the store as it is: never upgraded first, r44 M4)
         from newstui.cli_backup import cmd_backup
 
-        return cmd_backup(args, str(db_path), _emit)
+        return cmd_backup(args, str(db_path), _emit, _complain)
     optional = None if args.demo else _optional_config(args, command, explicit_config)
     with _opened(db_path) as library:
         return STORE_COMMANDS[command](args, library, optional)
@@ -1123,7 +1123,7 @@ def _no_store(args: argparse.Namespace, db_path: Path | str) -> str:
     named = "--db" if args.db is not None else "NEWSTUI_DB" if os.environ.get("NEWSTUI_DB") else ""
     if named:
         raise StoreError(
-            f"no newstui database at {db_path} (check {named}; `newstui fetch`, `add` or "
+            f"no newstui database at {shown_name(str(db_path))} (check {named}; `newstui fetch`, `add` or "
             "`import` make one)",
             source=str(db_path),
         )

@@ -7,14 +7,17 @@ from __future__ import annotations
 import argparse
 import contextlib
 import errno
+import json
 import os
 import sqlite3
 import stat
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from newstui.errors import NewstuiError, StoreError
+from newstui.text import shown_name
 
 Emit = Callable[[argparse.Namespace, Any, str], int]
 
@@ -26,11 +29,17 @@ def add_arguments(backup: argparse.ArgumentParser, path: Callable[[str], Any]) -
     backup.add_argument("--force", action="store_true", help="replace FILE when it exists")
 
 
-def cmd_backup(args: argparse.Namespace, database: str, emit: Emit) -> int:
+def cmd_backup(
+    args: argparse.Namespace, database: str, emit: Emit, say: Callable[[str], None]
+) -> int:
     """`newstui backup FILE [--force]`: the whole store at `database`, as of one moment, copied
     into one file (a plain `cp` while another newstui writes leaves the newest changes in the
     -wal file: user test r43 M3), opened without the upgrade every other command runs first
-    (r44 M4: the store and its "backup" were both upgraded, leaving no copy from before)."""
+    (r44 M4: the store and its "backup" were both upgraded, leaving no copy from before). The
+    copy takes the store's permissions; a wait for another process's lock is said at once
+    through `say`, as other commands' are. Names are shown as given, escaped where they hold
+    what a terminal cannot show (shown_name)."""
+    from newstui.busy import busy_error, waiting_notice
     from newstui.library import Library
     from newstui.render import human_size
 
@@ -44,10 +53,12 @@ def cmd_backup(args: argparse.Namespace, database: str, emit: Emit) -> int:
     except OSError as exc:
         raise _not_backed_up(target, exc) from None
     try:
-        version = Library.back_up_file(database, part)
+        version = Library.back_up_file(database, part, waiting_notice(shown_name(database), say))
         os.replace(part, target)
     except sqlite3.Error as exc:
-        raise StoreError(f"{database}: not backed up: {exc}", source=database) from None
+        if Library.is_busy(exc):
+            raise busy_error(shown_name(database)) from None
+        raise StoreError(f"{shown_name(database)}: not backed up: {exc}", source=database) from None
     except OSError as exc:
         raise _not_backed_up(target, exc) from None
     finally:
@@ -63,7 +74,13 @@ def cmd_backup(args: argparse.Namespace, database: str, emit: Emit) -> int:
         else ""
     )
     data = {"database": database, "file": str(target), "bytes": size, "schema": version}
-    return emit(args, data, f"backed up {database} to {target} ({human_size(size)}){said}")
+    if getattr(args, "json", False) and not all(map(str.isprintable, (database, str(target)))):
+        # the names as they are, each character the terminal must not act on a JSON escape
+        # (`\u001b`): emit would clean them into other, real-looking names (hostile r44 L2)
+        sys.stdout.write(json.dumps(data, ensure_ascii=True, indent=2) + "\n")
+        return 0
+    shown = f"backed up {shown_name(database)} to {shown_name(str(target))}"
+    return emit(args, data, f"{shown} ({human_size(size)}){said}")
 
 
 def _check_target(target: Path, database: str, *, force: bool) -> None:
@@ -74,22 +91,31 @@ def _check_target(target: Path, database: str, *, force: bool) -> None:
         status = None
     except NotADirectoryError:  # (a folder on its way is a file)
         raise NewstuiError(
-            f"{target}: {_file_above(target)} is not a folder", source=str(target)
+            f"{_shown(target)}: {_shown(_file_above(target))} is not a folder", source=str(target)
         ) from None
     except OSError as exc:  # (a name too long, a folder that cannot be searched)
         raise _not_backed_up(target, exc) from None
     if status is not None and stat.S_ISDIR(status.st_mode):
-        raise NewstuiError(f"{target}: a folder: name the backup's file in it", source=str(target))
+        raise NewstuiError(
+            f"{_shown(target)}: a folder: name the backup's file in it", source=str(target)
+        )
     if status is None and not target.parent.is_dir():
-        raise NewstuiError(f"{target}: no folder {target.parent}", source=str(target))
+        raise NewstuiError(
+            f"{_shown(target)}: no folder {_shown(target.parent)}", source=str(target)
+        )
     ours = {os.path.realpath(database + suffix) for suffix in ("", "-wal", "-shm")}
     if os.path.realpath(target) in ours:
-        raise NewstuiError(f"{target}: the database itself: name another file", source=str(target))
+        raise NewstuiError(
+            f"{_shown(target)}: the database itself: name another file", source=str(target)
+        )
     if status is not None and not force:
-        raise NewstuiError(f"{target}: already exists (--force replaces it)", source=str(target))
+        raise NewstuiError(
+            f"{_shown(target)}: already exists (--force replaces it)", source=str(target)
+        )
     if status is not None and not stat.S_ISREG(status.st_mode):  # (r44 L1: a FIFO, /dev/null)
         raise NewstuiError(
-            f"{target}: not a regular file (a device, pipe or socket); --force replaces only a file",
+            f"{_shown(target)}: not a regular file (a device, pipe or socket); --force replaces "
+            "only a file",
             source=str(target),
         )
 
@@ -103,5 +129,10 @@ def _not_backed_up(target: Path, exc: OSError) -> NewstuiError:
     """The OS's reason a file could not be written, in words ("permission denied")."""
     reason = (exc.strerror or str(exc)).lower()
     if exc.errno == errno.ENOTDIR:
-        reason = f"{_file_above(target)} is not a folder"
-    return NewstuiError(f"{target}: not backed up: {reason}", source=str(target))
+        reason = f"{_shown(_file_above(target))} is not a folder"
+    return NewstuiError(f"{_shown(target)}: not backed up: {reason}", source=str(target))
+
+
+def _shown(path: Path) -> str:
+    """A path for a line: as given, or quoted and escaped (shown_name)."""
+    return shown_name(str(path))

@@ -152,11 +152,14 @@ class Library:
         return _db.connection_file(self._db.conn)
 
     @staticmethod
-    def back_up_file(source: Path | str, target: Path | str) -> int:
+    def back_up_file(
+        source: Path | str, target: Path | str, waiting: Callable[[], None] | None = None
+    ) -> int:
         """Write a copy of the whole store in the file `source` to the file `target` (made or
         overwritten), as of one moment, while other processes go on writing, without upgrading
-        it first; its schema version (see store.db.back_up_file)."""
-        return _db.back_up_file(source, target)
+        it first; its schema version. `waiting` is called once when another process's lock
+        holds the copy up (see store.db.back_up_file)."""
+        return _db.back_up_file(source, target, waiting)
 
     def close(self) -> None:
         """Close the connection, once the index rebuilds its writes left due are done."""

@@ -157,6 +157,14 @@ def clean_line(text: str, max_length: int = 1000) -> str:
     return text
 
 
+def shown_name(name: str) -> str:
+    """A file name or path a user gave, for a line that names it: as it is when every character
+    can be shown, else quoted with the others escaped (`'out\\x1b[2J.db'`), not cleaned into a
+    name that looks like another, real one (hostile r44 L2: `out2.db`, a file that was not
+    written)."""
+    return name if name.isprintable() else repr(name)
+
+
 def free_name(base: str, taken: set[str]) -> str:
     """`base`, or `base (2)`, `base (3)` … when `taken` (names folded by str.casefold) holds it:
     the name a new source, view or subscription gets beside the ones there already."""

@@ -1079,20 +1079,23 @@ def open_elsewhere(path: Path | str) -> bool:
     return False
 
 
-def back_up_file(source: Path | str, target: Path | str) -> int:
+def back_up_file(
+    source: Path | str, target: Path | str, waiting: Callable[[], None] | None = None
+) -> int:
     """Copy the whole store in the file `source` into the file `target` (made or overwritten)
     with SQLite's online backup API in one step: one read transaction, so the copy is the store
     as of one moment while another process writes (WAL: that writer is not held up). The copy is
     one self-contained file (journal_mode DELETE): no -wal beside it is needed. `source` is
     opened as it is, never made nor upgraded: an older newstui's store is copied at its own
-    schema (r44 M4: the "backup" was upgraded, and the store with it). Returns that schema
+    schema (r44 M4: the "backup" was upgraded, and the store with it). `waiting` is called once
+    when another process's lock holds the read up (see _first_read). Returns that schema
     version; sqlite3.Error when the file cannot be read."""
     import os
     from pathlib import Path
 
     file = Path(source).resolve()
     try:
-        return _copy_file(f"{file.as_uri()}?mode=rw", target)  # (rw: not made when missing)
+        return _copy_file(file, "mode=rw", target, waiting)  # (rw: not made when missing)
     except sqlite3.OperationalError as exc:
         # a folder that cannot be written (a read-only disk, a snapshot) takes no index of the
         # write-ahead log: the file is read as it is, as open_read_only does, when no log is
@@ -1102,17 +1105,55 @@ def back_up_file(source: Path | str, target: Path | str) -> int:
         unopened = "unable to open" in str(exc) or "readonly" in str(exc)
         if not unopened or pending or os.access(file.parent, os.W_OK):
             raise
-    return _copy_file(f"{file.as_uri()}?mode=ro&immutable=1", target)
+    return _copy_file(file, "mode=ro&immutable=1", target)
 
 
-def _copy_file(uri: str, target: Path | str) -> int:
-    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_SECONDS, isolation_level=None)
+def _copy_file(
+    file: Path, query: str, target: Path | str, waiting: Callable[[], None] | None = None
+) -> int:
+    """The store in `file` (opened by its URI with `query`) copied into `target`, which takes
+    the store's permissions (user test r44 L5: a backup was 0600 beside a 0644 store, and a
+    copy made while the store was 0600 was 0644); the store's schema version."""
+    import os
+    import stat
+
+    conn = sqlite3.connect(
+        f"{file.as_uri()}?{query}",
+        uri=True,
+        timeout=BUSY_SECONDS if waiting is None else BUSY_STEP_SECONDS,
+        isolation_level=None,
+    )
     try:
-        version = schema_version_of(conn)
+        conn.execute("BEGIN")  # one read transaction: the version read is the copy's
+        version = _first_read(conn, waiting)
         copy_connection(conn, target)
+        conn.execute("COMMIT")
     finally:
         conn.close()
+    with contextlib.suppress(OSError):  # (a file system without modes: the copy is whole)
+        os.chmod(target, stat.S_IMODE(os.stat(file).st_mode))
     return version
+
+
+def _first_read(conn: sqlite3.Connection, waiting: Callable[[], None] | None) -> int:
+    """The schema version behind `conn`, its first read (a store locked by another process
+    for reading too, as an exclusive lock does, holds it up to BUSY_SECONDS). With `waiting`,
+    the wait goes in steps of the connection's timeout: `waiting` is called once the first
+    step is over (a backup said nothing for 30 s: r44 hostfix-dl), and Ctrl-C is handled
+    between steps."""
+    started = time.monotonic()
+    while True:
+        try:
+            return schema_version_of(conn)
+        except sqlite3.OperationalError as exc:
+            if waiting is None or not is_busy(exc) or time.monotonic() - started >= BUSY_SECONDS:
+                raise
+        waiting()
+        waiting = _nothing
+
+
+def _nothing() -> None:
+    """What a wait already said calls."""
 
 
 def copy_connection(conn: sqlite3.Connection, target: Path | str) -> None:
@@ -1189,7 +1230,7 @@ def _write_copy(path: str, copy: str) -> None:
     try:
         # another connection reads it: the upgrade's own holds the write lock, and SQLite's
         # backup refuses a source connection that writes (SQLITE_LOCKED, retried for ever)
-        _copy_file(f"{Path(path).resolve().as_uri()}?mode=rw", part)
+        _copy_file(Path(path).resolve(), "mode=rw", part)
         os.replace(part, copy)
     finally:
         for leftover in (part, f"{part}-journal"):
