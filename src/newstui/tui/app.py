@@ -45,6 +45,7 @@ from newstui.tui.collector import resume_after_start
 from newstui.tui.demo_keys import NOT_IN_DEMO, demo_noted
 from newstui.tui.download_runner import RunsDownloads
 from newstui.tui.first_frame import FIRST_FRAME
+from newstui.tui.glyphs import console_glyphs, console_text
 from newstui.tui.keymap import (
     build_keymap,
     check_key_clashes,
@@ -217,10 +218,11 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
     def get_key_display(self, binding: Binding) -> str:
         """A key with a modifier, and Esc, as `?` help, the palette and the boxes' hints write
         them ("Ctrl-S", not Textual's "^s"; "Esc", not "esc" over a box's "Esc: close"); the
-        rest as Textual shows them ("⏎")."""
+        rest as Textual shows them ("⏎"; on the Linux console, "Enter": glyphs.py)."""
         if not binding.key_display and ("+" in binding.key or binding.key == "escape"):
             return key_label(binding.key)
-        return super().get_key_display(binding)
+        shown = super().get_key_display(binding)
+        return console_text(shown) if self.has_class("-console-glyphs") else shown
 
     def get_default_screen(self) -> Screen[None]:
         # while upgrading: a blank screen under the upgrade's, which the main screen replaces
@@ -232,6 +234,8 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
         self.set_class(sixteen_colours(self), "-ansi16")
         # …and with NO_COLOR too: cursors and bars shown by an attribute, not colour alone
         self.set_class(few_colours(self), "-few-colours")
+        # the Linux console: glyphs its fonts have (glyphs.py, newstui.tcss)
+        self.set_class(console_glyphs(self), "-console-glyphs")
         self.logged_warnings.start()
         if self.notice:
             self.notify(self.notice, severity=self.notice_severity, markup=False)

@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.widget import Widget
 
 from newstui.text import one_width
+from newstui.tui.glyphs import console_text
 from newstui.tui.theme_colours import few_colours
 
 ICON_CELLS = 8  # the icon's cells, as Textual's HeaderIcon (a cell of padding each side)
@@ -63,8 +64,11 @@ class TitleBar(Widget):
         if self._icon_hovered:
             icon = icon.stylize(ICON_HOVER)
         screen_title, screen_sub_title = self.screen.title, self.screen.sub_title
+        title_text = one_width(screen_title if screen_title is not None else self.app.title)
+        if self.app.has_class("-console-glyphs"):  # (▸ as >: the same width)
+            title_text = console_text(title_text)
         title = self.app.format_title(  # (🛰️ as 🛰: one width in every terminal)
-            one_width(screen_title if screen_title is not None else self.app.title),
+            title_text,
             one_width(screen_sub_title if screen_sub_title is not None else self.app.sub_title),
         )
         room = max(0, self.size.width - icon_cells - right_cells)

@@ -1,0 +1,35 @@
+"""The app's glyphs that the Linux console's fonts lack, and what it draws there instead.
+
+The console (TERM=linux) draws from a font of 256 or 512 glyphs: Latin letters and CP437's box
+and block set, but no ⏎, no emoji and no eighth blocks (▕ ▏ ▔), which showed as a box or a
+diamond (user test r44 L7). Where the app has the class -console-glyphs (set at its start from
+`console_glyphs`), its own text goes through `console_text`, and newstui.tcss draws the panes'
+edges with CP437's lines."""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+CONSOLE_GLYPHS = {
+    "⏎": "Enter",  # Enter's key, as Textual shows it (the footer, `?` help, the palette)
+    "🔎": ">",  # the command palette's search icon
+    "▸": ">",  # the title bar's "Reader ▸ All articles"
+}
+_GLYPHS = re.compile("|".join(map(re.escape, CONSOLE_GLYPHS)))
+
+
+def console_glyphs(app: App[Any]) -> bool:
+    """Whether the app draws on the Linux console (TERM=linux, linux-16color…). A headless app
+    (the tests) never does."""
+    term = os.environ.get("TERM", "")
+    return not app.is_headless and (term == "linux" or term.startswith("linux-"))
+
+
+def console_text(text: str) -> str:
+    """`text` with each glyph of CONSOLE_GLYPHS as the console draws it."""
+    return _GLYPHS.sub(lambda found: CONSOLE_GLYPHS[found.group()], text)

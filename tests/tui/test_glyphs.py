@@ -1,0 +1,26 @@
+"""On the Linux console the app draws glyphs its fonts have (user test r44 L7: ⏎, 🔎 and the
+panes' ▕▏▔ edges showed as boxes or diamonds)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from newstui.tui.glyphs import console_glyphs, console_text
+
+
+@pytest.mark.parametrize(
+    ("term", "console"),
+    [("linux", True), ("linux-16color", True), ("xterm", False), ("vt100", False), ("", False)],
+)
+def test_the_console_is_told_by_its_term(monkeypatch, term, console):
+    monkeypatch.setenv("TERM", term)
+    assert console_glyphs(SimpleNamespace(is_headless=False)) is console
+
+
+def test_the_console_gets_ascii_for_what_its_fonts_lack():
+    assert console_text("⏎") == "Enter"
+    assert console_text("Reader ▸ All articles") == "Reader > All articles"
+    assert console_text("🔎") == ">"
+    assert console_text("j ↓ ≡ │") == "j ↓ ≡ │"  # (CP437 has these)
