@@ -733,7 +733,24 @@ def _excluded_word(word: str) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the `newstui` command; returns the exit status."""
+    """Entry point of the `newstui` command; returns the exit status. Standard output in an
+    encoding that lacks some characters gets stand-ins for them, and one warning line at the
+    end says so (cli_encoding; user test r44 L1: tables printed only the encoding error)."""
+    stand_ins = None
+    if _ascii_json():  # (not UTF-8)
+        from newstui.cli_encoding import stand_ins_for
+
+        stand_ins = stand_ins_for(sys.stdout)
+    try:
+        return _main(argv)
+    finally:
+        if stand_ins is not None and (said := stand_ins.warning()):
+            with contextlib.suppress(OSError, ValueError):
+                sys.stdout.flush()
+            _complain(f"newstui: {said}")
+
+
+def _main(argv: Sequence[str] | None) -> int:
     given = excluded_words_kept(json_after_command(list(sys.argv[1:] if argv is None else argv)))
     if (newsboat := newsboat_option(given)) is not None:  # `newstui -x reload` (a cron line)
         if "--json" in given:
