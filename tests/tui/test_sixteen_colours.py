@@ -13,7 +13,9 @@ import textual.constants
 from rich.color import Color, ColorSystem
 from rich.style import Style
 
+from newstui.library import Library
 from newstui.tui.app import NewstuiApp
+from newstui.tui.screens.download_rows import DownloadRow
 from newstui.tui.theme_colours import few_colours
 from newstui.tui.widgets.title_bar import TitleBar
 
@@ -64,7 +66,20 @@ def attributes(strip) -> set[str]:
     return {name for name in ("reverse", "underline") if all(getattr(s, name) for s in styles)}
 
 
-async def test_the_dark_theme_in_16_colours_draws_nothing_unreadable_on_black(db_path, sixteen):
+async def test_the_dark_theme_in_16_colours_draws_nothing_unreadable_on_black(
+    db_path, tmp_path, sixteen
+):
+    with Library.open(db_path) as library:  # a download, for the downloads box's cursor
+        (tmp_path / "e.mp3").write_bytes(b"x")
+        library.downloads.queue(
+            url="http://127.0.0.1:9/e.mp3",
+            path=str(tmp_path / "e.mp3"),
+            article_id=None,
+            title="Episode",
+            mime="audio/mpeg",
+            bytes_total=1,
+            done=True,
+        )
     app = NewstuiApp(db_path, None)
     async with app.run_test(size=(120, 40)) as pilot:
         app.theme = "textual-dark"
@@ -81,9 +96,13 @@ async def test_the_dark_theme_in_16_colours_draws_nothing_unreadable_on_black(db
         await settle(pilot)
         focused_option = attributes(sources.render_line(sources.highlighted))
         unfocused_row = attributes(headlines.render_line(headlines.cursor))
+        await pilot.press("L")
+        await settle(pilot)
+        download = attributes(app.screen.query_one(DownloadRow).render_line(0))
     assert not UNREADABLE_ON_BLACK & set(drawn_in), drawn_in
     assert len(set(drawn_in[:3])) == 3
-    assert (focused, focused_option, unfocused, unfocused_row) == (
+    assert (focused, focused_option, download, unfocused, unfocused_row) == (
+        {"reverse"},
         {"reverse"},
         {"reverse"},
         {"underline"},

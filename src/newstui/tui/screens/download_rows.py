@@ -15,6 +15,7 @@ from newstui.model import Download
 from newstui.render import human_size
 from newstui.text import terminal_safe
 from newstui.tui.screens.keyed_box import key_in_effect
+from newstui.tui.theme_colours import few_colours
 
 
 def status_line(d: Download, retry: str = "r") -> str:
@@ -91,7 +92,9 @@ class DownloadRow(ListItem):
         return Content("\n").join(lines)
 
     def render(self) -> Content:
-        return self._content(self.content_size.width)
+        content = self._content(self.content_size.width)
+        # the cursor without colour: reverse video (its colours given swapped: newstui.tcss)
+        return content.stylize("reverse") if self.highlighted and few_colours(self.app) else content
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         # (the title cut to this width: measured as it will be drawn)
