@@ -33,6 +33,8 @@ def test_moving_keeps_the_old_articles_with_their_marks_and_drops_the_new_copies
         library.mark([ids["Story a"]], read=True)
         library.mark([ids["Story b"]], starred=True)
         assert library.set_aside_source(old, "2026-12-05T01:00:00+00:00") is not None
+        [aside] = library.set_aside_sources()  # Sources lists it apart with its unread count
+        assert (aside.articles, aside.unread, aside.kept_until(30)) == (3, 2, "2027-01-04")
         new = library.register_source(NEW, "Wiki", url=NEW, configured=True)
         library.bulk_insert(new, articles("b", "c", "d"))  # the new URL's fetch: copies and one new
         copy_c = next(

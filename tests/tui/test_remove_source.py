@@ -11,6 +11,7 @@ from newstui.store.articles import mark_articles
 from newstui.store.feeds import ensure_feed, now_iso
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.confirm import ConfirmScreen
+from newstui.tui.widgets.source_label import SourceLabel
 
 from .conftest import notifications, run_recorded, settle
 
@@ -30,6 +31,17 @@ def configure_world_desk(db_path, config):
     )
     db.conn.close()
     return load_config(config.path)
+
+
+def world_desk_articles(db_path, where: str = "") -> int:
+    """How many articles World Desk holds (`where`: of those, which)."""
+    db = open_db(db_path)
+    count = db.execute(
+        "SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id "
+        f"WHERE f.name = 'World Desk'{where}"
+    ).fetchone()[0]
+    db.conn.close()
+    return int(count)
 
 
 async def refresh_after_writing(pilot, config, text: str) -> None:
@@ -183,13 +195,7 @@ async def test_a_refresh_sets_aside_a_feed_deleted_from_the_config_and_says_so(d
             "World Desk is no longer in the config: its 22 articles are kept until " in n.message
             for n in notifications(app)
         ), [n.message for n in notifications(app)]
-    db = open_db(db_path)
-    kept = db.execute(
-        "SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id "
-        "WHERE f.name = 'World Desk'"
-    ).fetchone()[0]
-    db.conn.close()
-    assert kept == 22
+    assert world_desk_articles(db_path) == 22
 
 
 async def test_a_refresh_after_a_typo_in_a_feeds_url_keeps_its_articles_and_read_marks(
@@ -356,6 +362,12 @@ async def test_D_on_an_article_of_a_feed_set_aside_offers_to_delete_that_feed(db
         text = config.path.read_text("utf-8").split('\n[[feeds]]\nname = "World Desk"')[0]
         await refresh_after_writing(pilot, config, text + "\n")
         assert "World Desk" not in [f.name for f in app.main.sources.feeds]
+        # listed apart, greyed, with its unread count (in All's and Unread's: r44 L7)
+        prompts = [option.prompt for option in app.main.sources.options]
+        names = [p.name.plain if isinstance(p, SourceLabel) else str(p) for p in prompts]
+        assert names[-2:] == ["Set aside", "World Desk"], names
+        unread = world_desk_articles(db_path, " AND a.read = 0 AND a.hidden = 0")
+        assert unread and prompts[-1].count == f" {unread:,}"
         await select_a_world_desk_article(app, pilot)
         await pilot.press("D")
         await settle(pilot)

@@ -7,7 +7,9 @@ from __future__ import annotations
 from newstui.config import load_config
 from newstui.library import Library
 from newstui.model import ArticleFilter, FetchRecord
+from newstui.model.fetching import SetAsideSource
 from newstui.tui.app import NewstuiApp
+from newstui.tui.widgets.source_entries import listed_set_aside, set_aside_label, set_aside_title
 from newstui.tui.widgets.source_label import SourceLabel
 
 from .conftest import FEED_XML, notifications, run_recorded, settle
@@ -193,3 +195,23 @@ async def test_with_the_setting_off_a_read_feed_comes_back_when_a_refresh_brings
         await pilot.press("R")
         await settle(pilot)
         assert feed in listed_keys(app)
+
+
+def test_set_aside_feeds_are_listed_by_name_when_unread_shown_or_read_feeds_are_listed():
+    """Sources lists the feeds that left the config apart (r44 L7): those with unread articles,
+    the one shown or highlighted, and all of them while read feeds are listed."""
+    wire = SetAsideSource(1, "k1", "Wire", None, "2026-12-05T01:00:00+00:00", 3, unread=2)
+    atom = SetAsideSource(2, "k2", "atom Lab", None, "2026-12-05T01:00:00+00:00", 1)
+    old = SetAsideSource(3, "k3", "Desk", None, "2026-12-05T01:00:00+00:00", 1, True)
+    every = [(wire, "2027-01-04"), (atom, "2027-01-04"), (old, None)]
+    assert listed_set_aside(every, False, ()) == [(wire, "2027-01-04")]
+    assert listed_set_aside(every, False, {"feed:3"}) == [(old, None), (wire, "2027-01-04")]
+    assert [s.name for s, _ in listed_set_aside(every, True, ())] == ["atom Lab", "Desk", "Wire"]
+    assert set_aside_title(wire, "2027-01-04") == "Wire (set aside, kept until 2027-01-04)"
+    assert set_aside_title(old, None) == "Desk (set aside, its URL changed)"
+    label = set_aside_label(wire, "2027-01-04", "grey50")
+    assert (label.name.plain, label.note.plain, label.count) == (
+        "Wire",
+        " · until 2027-01-04",
+        " 2",
+    )

@@ -224,6 +224,7 @@ class SetAsideSource:
     left: str  # when it left the config (ISO 8601 UTC)
     articles: int
     url_changed: bool = False  # set aside as the config gave its name another URL (still does)
+    unread: int = 0  # its unread articles no filter hid
 
     def kept_until(self, days: int) -> str | None:
         """The day it is deleted, `days` after it left (YYYY-MM-DD); None for one whose URL

@@ -51,15 +51,17 @@ def set_aside_feed(
 
 
 def set_aside_feeds(db: Database) -> list[SetAsideSource]:
-    """Every set-aside source, oldest first, with its article count."""
+    """Every set-aside source, oldest first, with its article count and its unread articles
+    that no filter hid (as Sources counts a feed's)."""
     rows = db.execute(
         "SELECT f.id, f.key, f.name, f.url, f.removed, "
-        "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id) "
+        "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id), "
+        "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0 AND a.hidden = 0) "
         "FROM feeds f WHERE f.removed IS NOT NULL AND f.configured = 1 ORDER BY f.removed, f.id"
     ).fetchall()
     return [
-        SetAsideSource(id_, key, name, url, left.removesuffix(URL_CHANGED), count, changed)
-        for id_, key, name, url, left, count in rows
+        SetAsideSource(id_, key, name, url, left.removesuffix(URL_CHANGED), count, changed, unread)
+        for id_, key, name, url, left, count, unread in rows
         for changed in [left.endswith(URL_CHANGED)]
     ]
 

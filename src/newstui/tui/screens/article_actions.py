@@ -590,7 +590,7 @@ class ArticleActions(ScreenMixin):
             unlisted = self.meant_source_id()
             if entry is not None and entry.key.startswith("view:"):  # newsboat's query feeds
                 self._ask_to_remove_view(entry.title, self.config.path)
-            elif unlisted is not None and unlisted[1] != "sources":  # Sources does not list it
+            elif unlisted is not None:  # Sources does not list it, or lists it set aside
                 self._ask_to_remove_unlisted(*unlisted)
             else:
                 self.notify("Choose a feed in Sources first.", severity="warning")

@@ -21,6 +21,7 @@ from newstui.tui.screens.refresh_reloads import RefreshReloads
 from newstui.tui.screens.status_row import StatusRow
 
 if TYPE_CHECKING:
+    from newstui.library import Library
     from newstui.model import (
         ArticleDetail,
         CleanupReport,
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
         RemovedSource,
         SourceOutcome,
     )
+    from newstui.model.fetching import SetAsideSource
     from newstui.tui.refresh import RefreshPlan
     from newstui.tui.shared_library import SharedLibrary
     from newstui.tui.view import View
@@ -39,6 +41,7 @@ DEMO_NOTICE = "demo mode: no feeds to refresh"
 NO_FEED_HIGHLIGHTED = "Choose a feed or tag in Sources to refresh ({} refreshes all)."
 # `r` on a feed's headlines before Sources lists it (just added, Sources reading its counts)
 NOT_LISTED_YET = "{} is not listed in Sources yet: try again in a moment."
+SET_ASIDE_NOT_FETCHED = "{} is no longer in {}: it is not fetched (its URL back there fetches it)."
 PROGRESS_EVERY = 0.25  # seconds: the refresh status line is redrawn at most this often
 
 
@@ -168,11 +171,13 @@ class SourceRefresh(StatusRow, RefreshReloads):
         """Why `r` refreshes nothing (read off the event loop): never that the config lists no
         feeds, which `r` on a feed a sync had just removed said (user test r42 H1)."""
         feed_id = view.filter.feed_id
-        gone = feed_id is None or await self.library.read(
-            lambda library: library.removed_for_good(feed_id)
-        )
+        gone, aside = True, None
+        if feed_id is not None:
+            gone, aside = await self.library.read(lambda lib: removed_or_set_aside(lib, feed_id))
         refresh_all = key_in_effect(self, "app.refresh_all")
         line = nothing_to_refresh(view, refresh_all) if gone else NOT_LISTED_YET.format(view.title)
+        if aside is not None and self.config is not None:  # listed apart in Sources (r44 L7)
+            line = SET_ASIDE_NOT_FETCHED.format(aside.name, self.config.path.name)
         self.notify(line, severity="warning", markup=False)
 
     def _refresh_planned(self, plan: RefreshPlan) -> None:
@@ -327,6 +332,13 @@ class SourceRefresh(StatusRow, RefreshReloads):
         self._on_store_changed()
         if message.count and (row := self.headlines.selected) is not None:
             self.load_detail(row.id)
+
+
+def removed_or_set_aside(library: Library, feed_id: int) -> tuple[bool, SetAsideSource | None]:
+    """Whether a source Sources does not list was removed (or is gone), and, when it was set
+    aside after leaving the config, that source."""
+    aside = next((s for s in library.set_aside_sources() if s.id == feed_id), None)
+    return aside is None and library.removed_for_good(feed_id), aside
 
 
 def nothing_to_refresh(view: View, refresh_all: str) -> str:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.widgets.option_list import Option
 
+from newstui.errors import hide_passwords
 from newstui.text import one_width, terminal_safe
 from newstui.tui.middle_ellipsis import shared_start
 from newstui.tui.view import local_time
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from newstui.model import FeedRow, SmartCounts
+    from newstui.model.fetching import SetAsideSource
     from newstui.tui.view import View
 
 BROKEN = " · broken query"  # after a saved view whose query no longer reads
@@ -77,6 +79,41 @@ def feed_label(
     )
 
 
+def set_aside_note(until: str | None) -> str:
+    """ " · until 2027-01-04" after a source that left the config (the day it is deleted), or
+    " · old URL" after one whose entry's URL changed (its articles move once the new one reads)."""
+    return f" · until {until}" if until else " · old URL"
+
+
+def set_aside_title(source: SetAsideSource, until: str | None) -> str:
+    """The headlines' title of a set-aside source's articles: its name, and why it is listed
+    apart ("Wire (set aside, kept until 2027-01-04)")."""
+    why = f"kept until {until}" if until else "its URL changed"
+    return f"{hide_passwords(source.name)} (set aside, {why})"
+
+
+def set_aside_name(source: SetAsideSource) -> str:
+    """A set-aside source's name as listed (a password in it as ***)."""
+    return one_width(terminal_safe(hide_passwords(source.name), line=True))
+
+
+def set_aside_label(source: SetAsideSource, until: str | None, style: str) -> SourceLabel:
+    """A source set aside after it left the config: greyed, its unread count, until when (where
+    the pane has room: the pane is not widened for it, its title says it too)."""
+    note = Text(set_aside_note(until), style)
+    return SourceLabel(Text(set_aside_name(source), style), source.unread, note=note)
+
+
+def listed_set_aside(
+    sources: Sequence[tuple[SetAsideSource, str | None]], show_read: bool, keep: Collection[str]
+) -> list[tuple[SetAsideSource, str | None]]:
+    """The set-aside sources Sources lists (with the day each is deleted), by name: those with unread
+    articles (their count is in All's and Unread's: user test r44 L7), every one with
+    `show_read`, and the one highlighted or shown."""
+    listed = [(s, n) for s, n in sources if show_read or s.unread or f"feed:{s.id}" in keep]
+    return sorted(listed, key=lambda entry: entry[0].name.casefold())
+
+
 def moved_suffix(feed: FeedRow) -> str:
     """ " · moved" after a feed whose address moved for good until the config names the new
     one (Enter on it says where; r35 user test L-b: said once, in a toast)."""
@@ -102,10 +139,11 @@ def needed_width(
     tags: Sequence[tuple[str, int, int]],
     feeds: Sequence[FeedRow],
     now: datetime,
+    aside: Sequence[tuple[str, int]] = (),
 ) -> int:
     """Columns the widest entry needs with its count: every entry's (an empty store's pane was
     wider than one feed's, a default of 20 columns, and a saved view's long name was not
-    counted)."""
+    counted); `aside`: the set-aside sources listed, as (name, unread)."""
     names = [("All", smart.unread), ("Unread", smart.unread)]
     names += [("Starred" + starred_note(smart), smart.starred_unread)]
     names += [("Hidden", smart.hidden)] if smart.hidden else []
@@ -121,6 +159,7 @@ def needed_width(
         )
         for f in feeds
     ]
+    names += aside
     return 4 + max(Text(name).cell_len + len(f" {unread:,}") for name, unread in names)
 
 

@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # the smart views' counts load with the first counts
     from collections.abc import Callable
 
     from newstui.model import SmartCounts
+    from newstui.model.fetching import SetAsideSource
 
 
 # Seconds between the starts of two reads of the counts: a held `n` marked and read them again
@@ -78,6 +79,8 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
         tags: list[tuple[str, int, int]]
         feeds: list[FeedRow]
         saved: list[tuple[View, int]]
+        # sources that left the config, each with the day it is deleted (None: its URL changed)
+        aside: list[tuple[SetAsideSource, str | None]]
 
     def __init__(self, library: SharedLibrary, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -177,6 +180,12 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
             smart = library.smart_counts()
             feeds = library.sources()
             tags = library.tag_counts(feeds)
+            aside = library.set_aside_sources()
+        until: list[tuple[SetAsideSource, str | None]] = []
+        if aside:  # (ingest imported here, off the event loop)
+            from newstui.ingest import LEFT_CONFIG_DAYS
+
+            until = [(s, s.kept_until(LEFT_CONFIG_DAYS)) for s in aside]
         counts = []
         for view in saved:  # one query each, outside the lock so the list is never held up
             if view.broken:
@@ -185,7 +194,7 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
             with self._library.borrow() as library:
                 unread = library.count(replace(view.filter, unread=True))
             counts.append((view, unread))
-        self.post_message(self._Counts(smart, tags, feeds, counts))
+        self.post_message(self._Counts(smart, tags, feeds, counts, until))
 
     @on(_Counts)
     def _fill(self, message: _Counts) -> None:
@@ -254,9 +263,24 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
                 self._views[view.key] = view
                 label = entries.feed_label(feed, next_try, f"bold {error.hex}", heading_style)
                 options.append(Option(label, id=view.key))
+        aside = entries.listed_set_aside(message.aside, self.show_read_feeds, keep)
+        if aside:  # their unread are in All's and Unread's: read here, greyed (r44 L7)
+            options.append(entries.heading("Set aside", heading_style))
+            for source, until in aside:
+                view = feed_view(source.id, entries.set_aside_title(source, until))
+                self._views[view.key] = view
+                label = entries.set_aside_label(source, until, heading_style)
+                options.append(Option(label, id=view.key))
         entries.tell_apart([o.prompt for o in options if isinstance(o.prompt, SourceLabel)])
         self.feeds = message.feeds
-        self._needed = entries.needed_width(smart, message.saved, message.tags, message.feeds, now)
+        self._needed = entries.needed_width(
+            smart,
+            message.saved,
+            message.tags,
+            message.feeds,
+            now,
+            [(entries.set_aside_name(s), s.unread) for s, _until in aside],
+        )
         self.fit_width(self.screen.size.width, self.screen.has_class("-narrow"))
         if highlighted is not None and highlighted not in {o.id for o in options}:
             before = [o.id for o in self.options]
