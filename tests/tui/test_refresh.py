@@ -220,6 +220,26 @@ def test_a_cancelled_refresh_returns_without_fetching(db_path, slow_config):
     assert not any(o.new for o in outcomes)
 
 
+def test_a_refresh_refused_by_a_store_a_newer_newstui_upgraded_still_finishes(db_path, config):
+    # (user test r45 M5: "refreshing 0/12 …" stayed up for good, and the next R said a
+    # refresh was running)
+    import sqlite3
+
+    from newstui.errors import StoreError
+    from newstui.store.schema import SCHEMA_VERSION
+    from newstui.tui.refresh import plan_all, refresh_to_the_end
+
+    conn = sqlite3.connect(db_path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    finished = []
+    with pytest.raises(StoreError, match="newer than this newstui understands"):
+        plan = plan_all(config)
+        refresh_to_the_end(db_path, config, plan, threading.Event(), print, finished.append)
+    assert [(f.outcomes, f.cancelled) for f in finished] == [((), False)]
+
+
 async def test_a_finished_refresh_says_what_it_found(db_path, config):
     app = NewstuiApp(db_path, config)
     async with run_recorded(app, size=(120, 40)) as pilot:

@@ -31,6 +31,7 @@ from newstui.refresh_work import until_cancelled as until_cancelled
 
 if TYPE_CHECKING:
     from newstui.model import CleanupReport, RemovedSource, SourceOutcome
+    from newstui.tui.refresh_messages import RefreshFinished
 
 
 def prepare_worker_processes() -> None:
@@ -110,6 +111,45 @@ def run_refresh(
         removed=removed,
         cancel=cancel,
     )
+
+
+def refresh_to_the_end(
+    db_path: Path | str,
+    config: Config,
+    plan: RefreshPlan,
+    cancel: threading.Event,
+    progress: Callable[[Sequence[SourceOutcome]], None],
+    finished: Callable[[RefreshFinished], object],
+) -> None:
+    """The app's refresh: run_refresh, with `progress` called with the outcomes so far as each
+    source finishes, and `finished` handed the RefreshFinished whatever happens. A refresh that
+    cannot even open the store (a newer newstui upgraded it under the app, user test r45 M5)
+    still finishes, so its status line clears and the next R runs again; its error is raised
+    on, for the worker's handler to say."""
+    from newstui.model.fetching import RemovedSource
+    from newstui.model.retention import CleanupReport
+    from newstui.tui.refresh_messages import RefreshFinished
+
+    outcomes: list[SourceOutcome] = []
+    removed: list[RemovedSource | CleanupReport] = []
+    left = (0, 0)  # what a killed fetch left unanalysed: the refresh analyses them
+
+    def report(outcome: SourceOutcome) -> None:
+        outcomes.append(outcome)
+        progress(outcomes)
+
+    warning = None
+    leftovers = 0
+    try:
+        left = unanalysed(db_path)
+        warning = run_refresh(db_path, config, plan, report, cancel, removed.append)
+        if left[1] and not cancel.is_set():
+            leftovers = leftovers_analysed(db_path, left)
+    finally:
+        gone = tuple(r for r in removed if isinstance(r, RemovedSource))
+        cleaned = next((r for r in removed if isinstance(r, CleanupReport)), None)
+        done = tuple(outcomes)
+        finished(RefreshFinished(done, gone, warning, cancel.is_set(), cleaned, leftovers, left[0]))
 
 
 def unanalysed(db_path: Path | str) -> tuple[int, int]:

@@ -5,6 +5,7 @@ changed (batched: `refresh_reloads`), and say what it found in one notification.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,9 +25,7 @@ if TYPE_CHECKING:
     from newstui.library import Library
     from newstui.model import (
         ArticleDetail,
-        CleanupReport,
         FeedRow,
-        RemovedSource,
         SourceOutcome,
     )
     from newstui.model.fetching import SetAsideSource
@@ -209,20 +208,14 @@ class SourceRefresh(StatusRow, RefreshReloads):
 
     @work(thread=True, group="refresh", exit_on_error=False)
     def _refresh(self, plan: RefreshPlan) -> None:
-        from newstui.model.fetching import RemovedSource
-        from newstui.model.retention import CleanupReport
-        from newstui.tui.refresh import leftovers_analysed, run_refresh, unanalysed
+        from newstui.tui.refresh import refresh_to_the_end
 
         assert self.config is not None
         cancel = get_current_worker().cancelled_event  # set when the app quits
-        left = unanalysed(self.db_path)  # what a killed fetch left: the refresh analyses them
-        outcomes: list[SourceOutcome] = []
-        removed: list[RemovedSource | CleanupReport] = []
         waiting = waited_for(plan)
 
-        def report(outcome: SourceOutcome) -> None:
-            outcomes.append(outcome)
-            waiting.pop(outcome.name, None)
+        def progress(outcomes: Sequence[SourceOutcome]) -> None:
+            waiting.pop(outcomes[-1].name, None)
             changed = sum(1 for o in outcomes if o.new or o.updated)
             # the source waited on longest, not the one that just finished (user test r31 L4:
             # "refreshing 42/43 Big Wire" for 15 s while a slow feed held the refresh)
@@ -231,17 +224,7 @@ class SourceRefresh(StatusRow, RefreshReloads):
             name = next(iter(waiting), "")
             self.post_message(RefreshProgress(len(outcomes), plan.total, name, changed))
 
-        warning = None
-        try:
-            warning = run_refresh(self.db_path, self.config, plan, report, cancel, removed.append)
-        finally:  # a refresh that raised still ends (the error is shown by the worker handler)
-            gone = tuple(r for r in removed if isinstance(r, RemovedSource))
-            cleaned = next((r for r in removed if isinstance(r, CleanupReport)), None)
-            leftovers = leftovers_analysed(self.db_path, left) if not cancel.is_set() else 0
-            finished = RefreshFinished(
-                tuple(outcomes), gone, warning, cancel.is_set(), cleaned, leftovers, left[0]
-            )
-            self.post_message(finished)
+        refresh_to_the_end(self.db_path, self.config, plan, cancel, progress, self.post_message)
 
     @work(thread=True, group="hidden-check", exit_on_error=False)
     def _say_if_hidden(self, article_id: int) -> None:
