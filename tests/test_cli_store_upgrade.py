@@ -171,3 +171,17 @@ def test_an_upgrade_stopped_partway_keeps_the_copy_made_when_it_began(
     assert sorted(p.name for p in tmp_path.iterdir() if ".db." in p.name) == ["old.db.v36"]
     assert marks(copy)[0] == (36,)
     assert listed(path, capsys) == (2, "")
+
+
+def test_the_upgrade_line_cleans_escapes_in_the_store_path(tmp_path, capsys):
+    """Hostile r45 H6: `--db` under a folder named with an OSC title set and a screen clear
+    wrote them raw to the terminal in the upgrade line."""
+    folder = tmp_path / "z\x1b]0;PWN\x07\x1b[2J"
+    folder.mkdir()
+    path = folder / "old.db"
+    stored(path, 1)
+    made_by_schema(path, 36)
+
+    count, err = listed(path, capsys)
+    assert count == 1 and "upgraded the store" in err
+    assert "\x1b" not in err and "\x07" not in err and err.count("\n") == 1

@@ -1200,7 +1200,9 @@ def _opened(db_path: Path | str) -> Library:
 def _say_upgraded(upgrade: StoreUpgrade) -> None:
     from newstui.render import store_upgraded_line
 
-    print(f"newstui: {store_upgraded_line(upgrade)}", file=sys.stderr, flush=True)
+    # the store's path and SQLite's text in it are cleaned: an escape in --db reached the
+    # terminal (hostile r45 H6)
+    _complain(f"newstui: {store_upgraded_line(upgrade)}")
 
 
 def _say_upgrading(articles: int) -> None:

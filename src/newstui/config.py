@@ -267,6 +267,12 @@ def parse_config(path: Path, raw: str) -> Config:
         if where and reason.startswith("Cannot overwrite a value"):
             hint = _twice_hint(raw, int(where.group(1)))
         raise ConfigError(f"{path}{line}: invalid TOML: {reason}{hint}") from None
+    except ValueError as exc:  # an integer of more than 4,300 digits (hostile r45 H5): Python's
+        # int-from-text limit, raised inside tomllib with no line: a traceback before
+        del exc  # Python's own text advises sys.set_int_max_str_digits(): not for a user
+        digits = re.search(r"[0-9_]{4301,}", raw)
+        line = f":{raw.count(chr(10), 0, digits.start()) + 1}" if digits else ""
+        raise ConfigError(f"{path}{line}: invalid TOML: {_TOO_LONG_NUMBER}") from None
     try:
         return _validate(path, raw, data)
     except RecursionError:  # (a message's repr of a value nested nearly as deep as tomllib reads)
@@ -274,6 +280,7 @@ def parse_config(path: Path, raw: str) -> Config:
 
 
 _TOO_DEEP = "nested too deeply (hundreds of arrays or inline tables inside each other)"
+_TOO_LONG_NUMBER = "a number of more than 4,300 digits"
 
 
 # a value written bare as newsboat's config writes it: `mark_read_on_open = yes`
@@ -929,8 +936,13 @@ RETENTION_KEYS = ("keep_days", "keep_per_feed")
 
 
 def _as_written(value: Any) -> str:
-    """A value as TOML spells it in a message: true and false, not Python's True and False."""
-    return str(value).lower() if isinstance(value, bool) else repr(value)
+    """A value as TOML spells it in a message: true and false, not Python's True and False; an
+    integer too long to read in a line by its number of digits (hostile r45 H5: 400 digits)."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int) and not -(10**21) < value < 10**21:
+        return f"a number of {len(str(abs(value))):,} digits"
+    return repr(value)
 
 
 def _number_problem(key: str, value: Any, fractional: bool) -> str | None:
@@ -940,12 +952,13 @@ def _number_problem(key: str, value: Any, fractional: bool) -> str | None:
     allowed = int | float if fractional else int
     if isinstance(value, bool) or not isinstance(value, allowed):
         return f"must be {kind} ({unit}), not {_as_written(value)}"
-    if not math.isfinite(value):
+    # an int is finite; isfinite() of one past 1e308 raised OverflowError (hostile r45 H5)
+    if isinstance(value, float) and not math.isfinite(value):
         return f"must be a finite number ({unit}), not {value!r}"
     if value < low:
-        return f"must be at least {_number(low)} ({unit}), not {value!r}"
+        return f"must be at least {_number(low)} ({unit}), not {_as_written(value)}"
     if value > high:
-        return f"must be at most {_number(high)} ({unit}), not {value!r}"
+        return f"must be at most {_number(high)} ({unit}), not {_as_written(value)}"
     return None
 
 

@@ -154,6 +154,13 @@ UNUSABLE_VALUES = [
     ),
     ("a = " + "[" * 5000 + "]" * 5000 + "\n", r": invalid TOML: nested too deeply"),
     ("a = " + "{b=" * 3000 + "1" + "}" * 3000 + "\n", r": invalid TOML: nested too deeply"),
+    # integers past 1e308 (float overflow) and past Python's 4,300-digit limit (hostile r45 H5)
+    ("[settings]\nper_host = " + "9" * 400 + "\n", r":2: .*at most 64 .*not a number of 400 dig"),
+    (
+        '[[feeds]]\nurl = "http://h.example/f"\ndownload_new = -' + "9" * 400 + "\n",
+        r":3: 'download_new' of feed .* at least 0 .*, not a number of 400 digits$",
+    ),
+    ("\n[settings]\nkeep_days = " + "9" * 5000 + "\n", r":3: invalid TOML: a number of more than"),
 ]
 
 

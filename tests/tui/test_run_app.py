@@ -21,13 +21,15 @@ def test_the_app_needs_a_terminal(db_path, monkeypatch):
         run_app(db_path, None, demo=True)
 
 
-def test_the_app_refuses_a_dumb_terminal(db_path, monkeypatch):
-    """User test r44 M3: TERM=dumb got 24-bit colour escapes, shown as junk."""
+@pytest.mark.parametrize("term", ["dumb", "dumb-mono", "emacs", "unknown"])
+def test_the_app_refuses_a_dumb_terminal(db_path, monkeypatch, term):
+    """User test r44 M3: TERM=dumb got 24-bit colour escapes, shown as junk (hostile r45 L4:
+    its kin too)."""
     monkeypatch.setattr("sys.stdin.isatty", lambda: True)
     monkeypatch.setattr("sys.stdout.isatty", lambda: True)
-    monkeypatch.setenv("TERM", "dumb")
+    monkeypatch.setenv("TERM", term)
     monkeypatch.setattr(NewstuiApp, "run", lambda *_a, **_k: pytest.fail("app started"))
-    with pytest.raises(NewstuiError, match=r"cannot draw on this terminal \(TERM=dumb\)"):
+    with pytest.raises(NewstuiError, match=rf"cannot draw on this terminal \(TERM={term}\)"):
         run_app(db_path, None, demo=True)
 
 

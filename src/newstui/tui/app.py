@@ -30,7 +30,7 @@ from newstui.library import Library
 from newstui.model import ArticleFilter
 from newstui.paths import log_path, ui_state_path
 from newstui.signals import STOP_GRACE, STOP_SIGNALS, Stopped, exit_status, exit_within
-from newstui.text import terminal_safe
+from newstui.text import clean_line, terminal_safe
 from newstui.tui.aimed_clicks import AimedClicks
 from newstui.tui.app_keys import (
     APP_BINDINGS,
@@ -82,10 +82,18 @@ if TYPE_CHECKING:  # the query language is imported when a query is typed
 NO_TERMINAL = "the reading app needs a terminal; use the commands (see `newstui --help`) in scripts"
 # A terminal that moves no cursor and draws no colour (Emacs's M-x shell, some CI logs): the
 # app's escapes would show as junk (user test r44 M3: 24-bit colour codes sent to TERM=dumb)
+# (hostile r45 L4: also dumb-mono, Emacs's old `emacs`, and `unknown`, which ssh and su set when
+# they know no better; an unset TERM is left alone: Windows's terminals set none)
 DUMB_TERMINAL = (
-    "the reading app cannot draw on this terminal (TERM=dumb); use the commands (see `newstui "
+    "the reading app cannot draw on this terminal (TERM={}); use the commands (see `newstui "
     "--help`), or run it in a terminal emulator"
 )
+
+
+def dumb_terminal(term: str) -> bool:
+    """Whether TERM names a terminal that cannot take the app's cursor moves and colours."""
+    name = term.strip().lower()
+    return name in ("dumb", "emacs", "unknown") or name.startswith("dumb-")
 STARTUP_TOASTS = 3  # the start-up warnings shown as toasts at most, the last saying how many more
 GLOBAL_ACTIONS = ("quit", "help", "toggle_theme", "command_palette")
 # the actions on the selected article (the footer hides them in a view that loaded empty;
@@ -698,8 +706,8 @@ def run_app(
     a new database was made: information)."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise NewstuiError(NO_TERMINAL)
-    if os.environ.get("TERM", "").strip().lower() == "dumb":
-        raise NewstuiError(DUMB_TERMINAL)
+    if dumb_terminal(term := os.environ.get("TERM", "")):
+        raise NewstuiError(DUMB_TERMINAL.format(clean_line(term, 40)))
     app = NewstuiApp(
         db_path,
         config,
