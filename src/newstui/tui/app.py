@@ -94,6 +94,8 @@ def dumb_terminal(term: str) -> bool:
     """Whether TERM names a terminal that cannot take the app's cursor moves and colours."""
     name = term.strip().lower()
     return name in ("dumb", "emacs", "unknown") or name.startswith("dumb-")
+
+
 STARTUP_TOASTS = 3  # the start-up warnings shown as toasts at most, the last saying how many more
 GLOBAL_ACTIONS = ("quit", "help", "toggle_theme", "command_palette")
 # the actions on the selected article (the footer hides them in a view that loaded empty;
