@@ -12,6 +12,7 @@ import pytest
 import textual.constants
 from rich.color import Color, ColorSystem
 from rich.style import Style
+from textual.widgets import Input
 
 from newstui.library import Library
 from newstui.tui.app import NewstuiApp
@@ -99,6 +100,12 @@ async def test_the_dark_theme_in_16_colours_draws_nothing_unreadable_on_black(
         await pilot.press("L")
         await settle(pilot)
         download = attributes(app.screen.query_one(DownloadRow).render_line(0))
+        await pilot.press("escape", "slash")  # the search box's text cursor
+        await settle(pilot)
+        box = app.screen.query_one(Input)
+        box.cursor_blink = False  # (shown steadily)
+        await pilot.pause()
+        typing = [segment.style for segment in box.render_line(0) if segment.style]
     assert not UNREADABLE_ON_BLACK & set(drawn_in), drawn_in
     assert len(set(drawn_in[:3])) == 3
     assert (focused, focused_option, download, unfocused, unfocused_row) == (
@@ -109,6 +116,7 @@ async def test_the_dark_theme_in_16_colours_draws_nothing_unreadable_on_black(
         {"underline"},
     )
     assert others == set()
+    assert any(style.reverse for style in typing), typing
     assert bars and all(bar == {"reverse"} for bar in bars), bars
 
 
