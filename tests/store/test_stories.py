@@ -3,6 +3,7 @@ different stories on the same topic stay apart."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -154,16 +155,30 @@ def test_a_search_finds_a_story_by_any_version_and_lists_the_one_that_matches(li
         if f.query is not None and f == ArticleFilter(query=f.query):
             assert [r.id for r in library.search(f.query)] == expected, query
     assert library.tag_counts(library.sources()) == [("News", 1, 1)]  # the app's #News
+
     # the versions of the stories with copies are read from their index, not row by row, when
     # the conditions need no other column (schema 46); Starred starts from its own index
-    statements: list[str] = []
-    library.forget_match_sets()
-    library._db.conn.set_trace_callback(statements.append)
-    library.count(ArticleFilter(query=parse_query("campaigners")))
-    library.count(ArticleFilter(starred=True))
-    library._db.conn.set_trace_callback(None)
+    def statements_of(*calls: Callable[[], object]) -> list[str]:
+        statements: list[str] = []
+        library.forget_match_sets()
+        library._db.conn.set_trace_callback(statements.append)
+        for call in calls:
+            call()
+        library._db.conn.set_trace_callback(None)
+        return statements
+
+    statements = statements_of(
+        lambda: library.count(ArticleFilter(query=parse_query("campaigners"))),
+        lambda: library.count(ArticleFilter(starred=True)),
+    )
     folds = [s for s in statements if "first_value" in s]
     assert ["INDEXED BY articles_fold" in s for s in folds] == [True, False]
+    # the query `starred` as Starred; smart counts read the copies' marks there too (r44)
+    starred = ArticleFilter(starred=True)
+    assert statements_of(lambda: library.count(ArticleFilter(query=parse_query("starred")))) == (
+        statements_of(lambda: library.count(starred))
+    )
+    assert any("INDEXED BY articles_fold" in s for s in statements_of(library.smart_counts))
     # a copy starred (in its feed, or found so) is listed in Starred and counted there
     library.mark([copy], starred=True)
     assert [r.id for r in library.articles(ArticleFilter(starred=True))] == [copy]
@@ -173,7 +188,13 @@ def test_a_search_finds_a_story_by_any_version_and_lists_the_one_that_matches(li
     assert library.smart_counts().starred == 1
     # a story is unread when the version listed is: Starred's count, `list --starred --unread`
     library.set_flags_exactly([first], read=True)  # (its copy left unread: a sync, an undo)
-    for f in (ArticleFilter(starred=True, unread=True), ArticleFilter(tag="news", unread=True)):
+    for f in (
+        ArticleFilter(starred=True, unread=True),
+        ArticleFilter(tag="news", unread=True),
+        ArticleFilter(query=parse_query("tag:news unread")),  # r44: the copy, unread
+        ArticleFilter(query=parse_query("unread starred")),
+        ArticleFilter(query=parse_query("unread")),  # as Unread: the story's first, read
+    ):
         assert library.articles(f) == [] and library.count(f) == 0, f
     assert library.smart_counts().starred_unread == 0
     assert library.tag_counts(library.sources()) == [("News", 1, 0)]
@@ -190,7 +211,7 @@ def test_story_copies_names_only_the_ids_joined_to_another_story(library):
     assert library.story_copies([first, other]) == set()
     assert library.story_copies([]) == set()
     # a search lists the copy that matches it: a copy only where its first version is listed
-    search = ArticleFilter(query=parse_query("unread"))
+    search = ArticleFilter(query=parse_query("libraries unread"))
     assert library.story_copies([copy, other], search) == set()
     assert library.story_copies([first, copy, other], search) == {copy}
 

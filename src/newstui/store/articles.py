@@ -808,7 +808,8 @@ def _where(db: Database, f: ArticleFilter) -> tuple[str, list[object]]:
     # A list by match picks the version it shows of a story without its unread flag, which then
     # keeps that version or not: a story is unread when the version shown is, as in All and its
     # Unread (Starred's unread count and `list --starred --unread` differed when one version was
-    # read and its copy was not).
+    # read and its copy was not). A query's own `unread` is that flag (flags_apart).
+    f = flags_apart(f)
     clauses, params = _conditions(db, replace(f, unread=False))
     if f.folds_copies and folds_by_match(f):
         folded, folded_params = _folded(db, clauses, params)
@@ -878,11 +879,38 @@ def _conditions(db: Database, f: ArticleFilter) -> tuple[list[str], list[object]
     return clauses, params
 
 
+def flags_apart(f: ArticleFilter) -> ArticleFilter:
+    """`f` with the `unread` and `starred` its query asks for at its top (`tag:news unread`,
+    `starred`) as its flags instead. `unread` is then tested after the fold picked the version
+    a story is listed by, as the flag is (r44 appfix-a: `tag:T unread` listed a story by its
+    unread copy where `--tag T --unread` left it out, its first version read; `unread` alone
+    listed a copy Unread folds). `starred` picks the version as before, but from the starred
+    articles' index, as Starred does (9,750 copies of 100,000 articles: 32 -> 13 ms)."""
+    if f.query is None or not f.folds_copies:
+        return f
+    from newstui.query import And, Fact, Query
+
+    root = f.query.root
+    parts = root.parts if isinstance(root, And) else (root,)
+    rest = tuple(part for part in parts if part not in (Fact("unread"), Fact("starred")))
+    if len(rest) == len(parts):
+        return f
+    kept = None if not rest else Query(f.query.text, rest[0] if len(rest) == 1 else And(rest))
+    return replace(
+        f,
+        query=kept,
+        unread=f.unread or Fact("unread") in parts,
+        starred=f.starred or Fact("starred") in parts,
+    )
+
+
 def folds_by_match(f: ArticleFilter) -> bool:
     """Whether a list folding copies shows each story by its first version that matches
     (_FOLDED_MATCHES), not by its first version: one selecting by what an article holds, or
     by its star (a copy starred in its feed, or found by a search, left Starred), or by its
-    feed's tag (as the query `tag:` does: a story is listed by its first version in the tag)."""
+    feed's tag (as the query `tag:` does: a story is listed by its first version in the tag).
+    A query's `unread` selects nothing here (flags_apart)."""
+    f = flags_apart(f)
     return (
         f.query is not None
         or f.entity_id is not None
@@ -894,6 +922,7 @@ def folds_by_match(f: ArticleFilter) -> bool:
 
 def count_articles(db: Database, f: ArticleFilter = EVERY_ARTICLE) -> int:
     """How many articles match the filter."""
+    f = flags_apart(f)
     one_set = None
     if f.query is not None:
         from newstui.store.match_sets import match_set

@@ -35,9 +35,12 @@ def smart_counts(db: Database) -> SmartCounts:
     # Copies of a story from other feeds are listed once, under the first version; in Starred,
     # under the first starred one (a starred version is left out only when an earlier version
     # of its story from another feed is starred too: store.articles' _FOLDED_MATCHES).
+    # (each copy's read mark from the fold's index, not its row: a page each; hidden ones by
+    # their own small index. 9,750 copies of 100,000 articles: 23 -> 5 ms)
     copies, copies_unread = db.execute(
-        "SELECT count(*), coalesce(sum(read = 0), 0) FROM articles WHERE hidden = 0 AND id IN "
-        "(SELECT article_id FROM stories WHERE story_id != article_id)"
+        "SELECT count(*), coalesce(sum(read = 0), 0) FROM articles INDEXED BY articles_fold "
+        "WHERE id IN (SELECT article_id FROM stories WHERE story_id != article_id "
+        "AND article_id > 0) AND id NOT IN (SELECT id FROM articles WHERE hidden = 1)"
     ).fetchone()
     copies_starred, copies_starred_unread = db.execute(
         "SELECT count(*), coalesce(sum(c.read = 0), 0) FROM articles c "
