@@ -1118,7 +1118,7 @@ def _run_on_store(
 
         return cmd_backup(args, str(db_path), _emit, _complain)
     optional = None if args.demo else _optional_config(args, command, explicit_config)
-    with _opened(db_path) as library:
+    with _opened(db_path, reading=command in READING_COMMANDS) as library:
         return STORE_COMMANDS[command](args, library, optional)
 
 
@@ -1186,14 +1186,16 @@ def _optional_config(args: argparse.Namespace, command: str, explicit: bool) -> 
         raise
 
 
-def _opened(db_path: Path | str) -> Library:
+def _opened(db_path: Path | str, *, reading: bool = False) -> Library:
     """The command's store, opened; the first open after an upgrade that makes every story
-    sketch again (~50 s for 20,000 articles) says so first, on stderr."""
+    sketch again (~50 s for 20,000 articles) says so first, on stderr. `reading`: the command
+    only reads (READING_COMMANDS)."""
     return Library.open(
         db_path,
         upgrading=_say_upgrading,
         waiting=waiting_notice(db_path, _complain),
         upgraded=_say_upgraded,
+        reading=reading,
     )
 
 
@@ -3156,6 +3158,10 @@ STORE_COMMANDS: dict[str, StoreCommand] = {
 }
 """Commands that need only the database (`feeds` also lists configured sources if it can).
 `backup` reads the file as it is, not opened as a store (cli_backup)."""
+
+READING_COMMANDS = frozenset({"feeds", "list", "search", "show", "entities", "quotes"})
+"""Database commands that only read: they read a store whose write-ahead log's index cannot be
+made beside it (a quota, `ulimit -f`: user test r45 M6), holding the store alone meanwhile."""
 
 OPTIONAL_CONFIG_COMMANDS = frozenset({"feeds", "import", "list", "search"})
 """Database commands that read the config when there is one (see `_optional_config`)."""

@@ -107,6 +107,7 @@ class Library:
         stop: threading.Event | None = None,
         waiting: Callable[[], None] | None = None,
         upgraded: Callable[[StoreUpgrade], None] | None = None,
+        reading: bool = False,
     ) -> Library:
         """Open (creating and migrating if needed) the database at `path`; `threads` lets the
         connection be used from threads other than the one that opened it; `upgrading` is
@@ -114,8 +115,17 @@ class Library:
         ends a migration under way (StoreError: the steps done stay); `waiting` is called
         once, when a write first waits (over half a second) for another process's write;
         `upgraded` once this open upgraded an existing store (a copy of it as it was kept
-        beside it: store.db.open_db)."""
-        db = _db.open_db(path, threads=threads, upgrading=upgrading, stop=stop, upgraded=upgraded)
+        beside it: store.db.open_db); `reading` for a short command that only reads, which
+        reads the store even where the write-ahead log's index cannot be made (a quota, a
+        file-size limit), holding it alone meanwhile."""
+        db = _db.open_db(
+            path,
+            threads=threads,
+            upgrading=upgrading,
+            stop=stop,
+            upgraded=upgraded,
+            reading=reading,
+        )
         db.on_busy = waiting
         return cls(db)
 

@@ -5,7 +5,9 @@ kept and what to do; what was stored before stays whole."""
 from __future__ import annotations
 
 import os
+import resource
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -96,6 +98,47 @@ def test_a_write_the_full_disk_refuses_is_one_line_and_keeps_what_was_stored(tmp
     assert "what was stored before is kept" in message and "\n" not in message
     assert not db.conn.in_transaction
     library.close()
+    assert titles_in(path) == ["Harbour"]
+
+
+def under_a_file_size_limit(work: Callable[[], object]) -> str:
+    """What `work()` returns (or the StoreError it raises says) in a forked child whose files may
+    not grow past 1 KiB, as under `ulimit -f 1` (a quota refuses the same writes)."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # (the child: ends at os._exit, whatever happens)
+        try:
+            os.close(read)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (1024, resource.RLIM_INFINITY))
+            try:
+                said = str(work())
+            except StoreError as exc:
+                said = str(exc)
+            os.write(write, said.encode())
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as child:
+        said = child.read().decode()
+    os.waitpid(pid, 0)
+    return said
+
+
+def test_a_file_size_limit_is_said_so_and_a_command_that_only_reads_still_reads(tmp_path):
+    """The write-ahead log's index (-shm) every reader maps could not grow: even `list` said
+    the healthy store was 'not a usable newstui database: disk I/O error' (user test r45 M6)."""
+    path = tmp_path / "news.db"
+    stored(path, ["Harbour"])
+
+    def count_read() -> int:
+        with Library.open(path, reading=True) as library:
+            return library.count()
+
+    written = under_a_file_size_limit(lambda: Library.open(path).close())
+
+    assert under_a_file_size_limit(count_read) == "1"
+    assert written.startswith(f"{path}: cannot write to the database's folder (disk I/O error")
+    assert "a quota or a file-size limit?" in written and "not a usable" not in written
     assert titles_in(path) == ["Harbour"]
 
 

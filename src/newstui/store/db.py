@@ -298,7 +298,7 @@ def raise_refused_write(conn: sqlite3.Connection, exc: BaseException) -> None:
     except sqlite3.Error:
         path = "the database"
     if code == SQLITE_IOERR and not little_space(path):
-        return
+        raise io_error(path, exc) from exc
     if code != SQLITE_READONLY:
         raise disk_full(path, exc) from exc
     raise StoreError(
@@ -319,6 +319,30 @@ def little_space(path: Path | str) -> bool:
     except OSError:
         return False
     return disk.f_bavail * disk.f_frsize < LITTLE_SPACE
+
+
+# I/O errors of a read (a failing disk), not of a write the disk, a quota or a limit refused
+SQLITE_IOERR_READS = frozenset({10 | 1 << 8, 10 | 2 << 8})  # IOERR_READ, IOERR_SHORT_READ
+# the write-ahead log's index (-shm) could not be made or grown: every reader of a store in WAL
+# mode maps it, so a file-size limit (`ulimit -f`) or a quota stops even `list` there
+SQLITE_IOERR_WAL_INDEX = frozenset({10 | 18 << 8, 10 | 19 << 8, 10 | 21 << 8})  # SHMOPEN/SIZE/MAP
+
+
+def io_error(path: Path | str, exc: BaseException) -> StoreError:
+    """The one line for an I/O error (SQLITE_IOERR) where the disk has room: a quota (EDQUOT),
+    a file-size limit (EFBIG) or a failing disk; never "not a usable database" (user test r45
+    M6: `ulimit -f 1` made `list` call a healthy store that)."""
+    code = getattr(exc, "sqlite_errorcode", None) or 0
+    if code in SQLITE_IOERR_READS:
+        return StoreError(
+            f"{path}: cannot read the database ({exc}: a failing disk?); it is left as it is",
+            source=str(path),
+        )
+    return StoreError(
+        f"{path}: cannot write to the database's folder ({exc}: a full disk, a quota or a "
+        "file-size limit?); what was stored before is kept",
+        source=str(path),
+    )
 
 
 def disk_full(path: Path | str, exc: BaseException) -> StoreError:
@@ -440,13 +464,39 @@ def open_db(
     upgrading: Callable[[int], None] | None = None,
     stop: threading.Event | None = None,
     upgraded: Callable[[StoreUpgrade], None] | None = None,
+    reading: bool = False,
 ) -> Database:
     """Open (creating if needed) a newstui database: WAL, foreign keys, busy timeout, migrated.
     `upgrading` is called with the number of stored articles before a slow migration (see
     slow_upgrade), so a command can say why its first open takes a while. Setting `stop` (from
     another thread) ends a migration under way: its step is rolled back, the steps done stay,
     and StoreError says the upgrade stopped. An existing store this open upgrades is first
-    copied beside it (keep_older_copy), and `upgraded` is called once the upgrade is done."""
+    copied beside it (keep_older_copy), and `upgraded` is called once the upgrade is done.
+    `reading`: for a command that only reads, where the write-ahead log's index cannot be made
+    (a file-size limit, a quota) the store is read holding it alone (_open_alone)."""
+    try:
+        return _open_db(path, threads, upgrading, stop, upgraded, alone=False)
+    except StoreError as error:
+        cause = error.__cause__
+        code = getattr(cause, "sqlite_errorcode", None)
+        if not reading or code not in SQLITE_IOERR_WAL_INDEX:
+            raise
+        return _open_db(path, threads, upgrading, stop, upgraded, alone=True)
+
+
+def _open_db(
+    path: Path | str,
+    threads: bool,
+    upgrading: Callable[[int], None] | None,
+    stop: threading.Event | None,
+    upgraded: Callable[[StoreUpgrade], None] | None,
+    *,
+    alone: bool,
+) -> Database:
+    """open_db's work. `alone`: SQLite's EXCLUSIVE locking mode, in which the write-ahead log's
+    index is kept in memory, not in the -shm file every reader otherwise maps and may have to
+    make or grow; the file is locked from the first read to the close (another process waits,
+    as for a write), so only a short command that only reads opens a store so."""
     memory = str(path) == ":memory:"
     if not memory and not opened_as_written(path):
         from pathlib import Path
@@ -464,6 +514,8 @@ def open_db(
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_SECONDS, check_same_thread=not threads)
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
+        if alone:
+            conn.execute("PRAGMA locking_mode = EXCLUSIVE")
         version = 0 if memory else schema_version_of(conn)
         if version > SCHEMA_VERSION:  # before anything changes the file (WAL: its header)
             conn.close()
@@ -515,6 +567,10 @@ def open_db(
         code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
         if code == SQLITE_FULL or (code == SQLITE_IOERR and not memory and little_space(path)):
             raise disk_full(path, exc) from exc  # (an upgrade's writes, the log's index)
+        if code == SQLITE_IOERR:  # a quota, a file-size limit: not the store's fault
+            if conn is not None:
+                conn.close()
+            raise io_error(path, exc) from exc
         if is_busy(exc):
             raise StoreError(
                 f"{path}: busy: another process kept it locked for {BUSY_SECONDS:g} s (newstui "
