@@ -8,16 +8,21 @@ normal ones (user test r44 M2: the unfocused cursor and the bars looked like the
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import textual.constants
 from rich.color import Color, ColorSystem
 from rich.style import Style
+from textual.app import App, ComposeResult
 from textual.widgets import Input
 
-from newstui.library import Library
+import newstui.tui
+from newstui.model import Download
 from newstui.tui.app import NewstuiApp
-from newstui.tui.screens.download_rows import DownloadRow
+from newstui.tui.screens.download_rows import DownloadList, DownloadRow
 from newstui.tui.theme_colours import few_colours
+from newstui.tui.widgets.cursor_list import CursorList
 from newstui.tui.widgets.title_bar import TitleBar
 
 from .conftest import settle
@@ -67,20 +72,7 @@ def attributes(strip) -> set[str]:
     return {name for name in ("reverse", "underline") if all(getattr(s, name) for s in styles)}
 
 
-async def test_the_dark_theme_in_16_colours_draws_nothing_unreadable_on_black(
-    db_path, tmp_path, sixteen
-):
-    with Library.open(db_path) as library:  # a download, for the downloads box's cursor
-        (tmp_path / "e.mp3").write_bytes(b"x")
-        library.downloads.queue(
-            url="http://127.0.0.1:9/e.mp3",
-            path=str(tmp_path / "e.mp3"),
-            article_id=None,
-            title="Episode",
-            mime="audio/mpeg",
-            bytes_total=1,
-            done=True,
-        )
+async def test_the_dark_theme_in_16_colours_draws_nothing_unreadable_on_black(db_path, sixteen):
     app = NewstuiApp(db_path, None)
     async with app.run_test(size=(120, 40)) as pilot:
         app.theme = "textual-dark"
@@ -93,31 +85,50 @@ async def test_the_dark_theme_in_16_colours_draws_nothing_unreadable_on_black(
         others = attributes(headlines.render_line(headlines.cursor + 1))
         bars = [attributes(app.query_one(TitleBar).render_line(0))]
         bars += [attributes(key.render_line(0)) for key in app.query("FooterKey")]
-        await pilot.press("shift+tab")  # to Sources
-        await settle(pilot)
-        focused_option = attributes(sources.render_line(sources.highlighted))
-        unfocused_row = attributes(headlines.render_line(headlines.cursor))
-        await pilot.press("L")
-        await settle(pilot)
-        download = attributes(app.screen.query_one(DownloadRow).render_line(0))
-        await pilot.press("escape", "slash")  # the search box's text cursor
-        await settle(pilot)
-        box = app.screen.query_one(Input)
-        box.cursor_blink = False  # (shown steadily)
-        await pilot.pause()
-        typing = [segment.style for segment in box.render_line(0) if segment.style]
     assert not UNREADABLE_ON_BLACK & set(drawn_in), drawn_in
     assert len(set(drawn_in[:3])) == 3
-    assert (focused, focused_option, download, unfocused, unfocused_row) == (
-        {"reverse"},
-        {"reverse"},
-        {"reverse"},
-        {"underline"},
-        {"underline"},
-    )
+    assert (focused, unfocused) == ({"reverse"}, {"underline"})
     assert others == set()
-    assert any(style.reverse for style in typing), typing
     assert bars and all(bar == {"reverse"} for bar in bars), bars
+
+
+class FewColours(App[None]):
+    """The app's stylesheet, with few colours, over a list, a download row and a text box."""
+
+    CSS_PATH = Path(newstui.tui.__file__).with_name("newstui.tcss")
+
+    def compose(self) -> ComposeResult:
+        yield CursorList("one", "two")
+        download = Download(1, "http://127.0.0.1:9/e.mp3", "Episode", "audio/mpeg", "done", "e")
+        yield DownloadList(DownloadRow(download))
+        yield Input("typed")
+
+    def on_mount(self) -> None:
+        self.add_class("-few-colours")  # (as NewstuiApp on a 16-colour terminal)
+
+
+async def test_lists_boxes_and_text_boxes_show_their_cursor_without_colour(sixteen):
+    app = FewColours()
+    async with app.run_test() as pilot:
+        options, downloads, box = (
+            app.query_one(CursorList),
+            app.query_one(DownloadList),
+            app.query_one(Input),
+        )
+        options.highlighted = 0
+        options.focus()
+        await pilot.pause()
+        focused = attributes(options.render_line(0))
+        downloads.focus()
+        await pilot.pause()
+        unfocused = attributes(options.render_line(0))
+        download = attributes(downloads.query_one(DownloadRow).render_line(0))
+        box.cursor_blink = False  # (shown steadily)
+        box.focus()
+        await pilot.pause()
+        typing = [segment.style for segment in box.render_line(0) if segment.style]
+    assert (focused, unfocused, download) == ({"reverse"}, {"underline"}, {"reverse"})
+    assert any(style.reverse for style in typing), typing
 
 
 def test_no_color_asks_for_cursors_that_show_without_colour(db_path, monkeypatch):
