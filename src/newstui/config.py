@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import errno
 import math
 import os
@@ -383,6 +384,27 @@ def _table_line(raw: str, table: str) -> int:
     return _line_at(raw, header.start()) if header else _key_line(raw, table)
 
 
+def _quoted_line(raw: str, key: str) -> int:
+    """The line of a top-level table header or key written with TOML escapes or quotes, which
+    the patterns above do not read (`["\\u001b]52;…"]`: hostile r45 L5), or 0. Each line that
+    may be one is read as TOML alone: slow, but only for an error."""
+    import tomllib
+
+    in_table = False
+    for number, text in enumerate(raw.splitlines(), 1):
+        header = text.lstrip().startswith("[")
+        if in_table and not header:
+            continue
+        in_table = in_table or header
+        try:
+            found = tomllib.loads(text)
+        except (tomllib.TOMLDecodeError, RecursionError):
+            continue
+        if key in found:
+            return number
+    return 0
+
+
 def _key_in(raw: str, key: str, start: int) -> int:
     """The line of `key = …` between `start` and the next header, or 0."""
     following = _line_pattern("header").search(raw, start)
@@ -489,7 +511,7 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
         hint = not_a_setting(key) or (
             f" (did you mean {near[0]!r}?)" if near else f" (it takes {TOP_LEVEL_TABLES})"
         )
-        line = _table_line(raw, key) or _entry_line(raw, key, 0)
+        line = _table_line(raw, key) or _entry_line(raw, key, 0) or _quoted_line(raw, key)
         raise fail(line, f"unknown top-level key {key!r}{hint}")
     settings = _validate_settings(data.get("settings", {}), raw, fail)
     feeds: list[FeedConfig] = []
@@ -942,6 +964,8 @@ def _as_written(value: Any) -> str:
         return str(value).lower()
     if isinstance(value, int) and not -(10**21) < value < 10**21:
         return f"a number of {len(str(abs(value))):,} digits"
+    if isinstance(value, dt.date | dt.time):  # not `datetime.date(1979, 5, 27)` (hostile r45 L5)
+        return value.isoformat()
     return repr(value)
 
 

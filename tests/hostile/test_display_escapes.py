@@ -161,6 +161,9 @@ UNUSABLE_VALUES = [
         r":3: 'download_new' of feed .* at least 0 .*, not a number of 400 digits$",
     ),
     ("\n[settings]\nkeep_days = " + "9" * 5000 + "\n", r":3: invalid TOML: a number of more than"),
+    # a table named with TOML escapes had no line; a date was Python's repr (hostile r45 L5)
+    ('x = 1\n["\\u001b]52;c;SGk=\\u0007evil"]\n', r":2: unknown top-level key '\\x1b\]52"),
+    ("[settings]\nper_host = 1979-05-27\n", r":2: .*whole number .*, not 1979-05-27$"),
 ]
 
 
