@@ -236,7 +236,7 @@ def highlighted_body(
             body.stylize(style, m.start, m.end)
     quotes = sorted(analysis.quotes, key=lambda q: q.start)
     for q in quotes:
-        body.stylize(palette.quote, max(q.start - 1, 0), min(q.end + 1, len(text)))
+        body.stylize(palette.quote, _opening_start(text, q), _closing_end(text, q))
     inserts: list[tuple[int, int, Text]] = []  # (where, links before tags, what)
     for number, link in enumerate(links, 1):
         at = _link_offset(link, original, moved)
@@ -275,10 +275,35 @@ def highlighted_body(
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s|$)")
 
 
+# The marks around a quote, and the spaces French sets inside guillemets (« … », often U+202F
+# or U+00A0): the tag goes after the closing mark (user test r45 M1: `la France.  [—Emmanuel
+# Macron]»`, the quote's span ending before the space)
+_QUOTE_MARKS = frozenset("\"'“”‘’„‚«»‹›「」『』")
+_INNER_SPACES = frozenset(" \u00a0\u202f\u2009")
+
+
+def _opening_start(text: str, quote: Quote) -> int:
+    """Where a quote's opening mark starts: the character before it, or before the spaces
+    there when a mark stands before them."""
+    at = quote.start - 1
+    while at > 0 and text[at] in _INNER_SPACES and quote.start - at <= 2:
+        at -= 1
+    return at if at >= 0 and text[at] in _QUOTE_MARKS else max(quote.start - 1, 0)
+
+
+def _closing_end(text: str, quote: Quote) -> int:
+    """Just after a quote's closing mark: the character after it, or after the spaces there
+    when a mark follows them."""
+    at = quote.end
+    while at < len(text) - 1 and text[at] in _INNER_SPACES and at - quote.end < 2:
+        at += 1
+    return at + 1 if at < len(text) and text[at] in _QUOTE_MARKS else min(quote.end + 1, len(text))
+
+
 def _tag_position(text: str, quote: Quote, limit: int) -> int:
     """Where a quote's speaker tag goes: the end of its sentence, within its paragraph and
     before the next quote; right after the closing mark when the quote ends the sentence."""
-    after = min(quote.end + 1, len(text))
+    after = _closing_end(text, quote)
     if quote.text.rstrip()[-1:] in (".", "!", "?"):
         return after
     paragraph_end = text.find("\n", after)

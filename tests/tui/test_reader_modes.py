@@ -89,10 +89,26 @@ def test_the_speaker_tag_follows_the_sentence_not_the_closing_mark():
     assert out == "“We will rebuild,” the mayor said on Monday. [—Ana Lima] Then rain fell."
 
 
-def test_a_quote_that_ends_its_sentence_is_tagged_at_once():
-    text = "She said: “We will rebuild.” Then rain fell."
-    out = highlighted_body(text, Analysis((), (quote(text, "We will rebuild.", "Ana Lima"),))).plain
-    assert out == "She said: “We will rebuild.” [—Ana Lima] Then rain fell."
+@pytest.mark.parametrize(
+    ("text", "tagged"),
+    [
+        ("She said: “We will rebuild.” Then", "She said: “We will rebuild.” [—Ana Lima] Then"),
+        # after French guillemets and the space inside them, not before » (user test r45 M1)
+        (
+            "Elle a dit : « We will rebuild. » Puis",
+            "Elle a dit : « We will rebuild. » [—Ana Lima] Puis",
+        ),
+        (
+            "Elle a dit :\u202f«\u202fWe will rebuild.\u202f» Puis",
+            "Elle a dit :\u202f«\u202fWe will rebuild.\u202f» [—Ana Lima] Puis",
+        ),
+        ("Dijo: «We will rebuild». Luego", "Dijo: «We will rebuild». [—Ana Lima] Luego"),
+    ],
+)
+def test_a_quote_that_ends_its_sentence_is_tagged_after_its_closing_mark(text, tagged):
+    words = "We will rebuild." if "." in text.split("rebuild")[1][:1] else "We will rebuild"
+    out = highlighted_body(text, Analysis((), (quote(text, words, "Ana Lima"),))).plain
+    assert out == tagged
 
 
 def test_a_tag_never_jumps_past_the_next_quote_or_paragraph():
