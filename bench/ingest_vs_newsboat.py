@@ -6,7 +6,9 @@ Generates a deterministic corpus (200 feeds × 50 items of RSS with 2–4 KB HTM
 on 127.0.0.1 from memory with ETag/Last-Modified (304 on a match) and optional latency, and runs
 `newstui fetch` and `newsboat -x reload` (reload-threads 4) one after the other for every row:
 cold fetch with analysis and with `extractor = "none"`, re-fetch where every feed answers 304 (with
-and without 100 ms latency), a 100,000-article fill (1000 × 100; `--quick`: 200 × 100), the store
+and without 100 ms latency), a re-fetch of 200 podcasts whose every document gained an
+episode (`--only episodes`: each document parsed again, its stored episodes compared), a
+100,000-article fill (1000 × 100; `--quick`: 200 × 100), the store
 size and peak memory after it, first screen at 1,000 articles, `--version` and `list --limit 1`,
 and `j` latency in the app while `R` refreshes 200 cold feeds. Prints medians and ratios
 newstui/newsboat. Needs newsboat and tmux; never run by the tests. Figures on a shared machine are
@@ -70,12 +72,18 @@ def html_body(rng: random.Random, f: int, i: int) -> str:
     return "".join(parts)
 
 
-def feed_document(rng: random.Random, f: int, items: int) -> bytes:
-    """One RSS 2.0 document of `items` entries."""
+def feed_document(rng: random.Random, f: int, items: int, episodes: bool = False) -> bytes:
+    """One RSS 2.0 document of `items` entries (`episodes`: each with an audio enclosure)."""
     entries = []
     for i in range(items):
+        audio = (
+            f'<enclosure url="https://bench.example/{f}/{i}.mp3" type="audio/mpeg" '
+            f'length="{rng.randint(10**6, 10**8)}"/>'
+            if episodes
+            else ""
+        )
         entries.append(
-            f"<item><title>Story {f}-{i}: {rng.choice(PLACES)} talks</title>"
+            f"<item><title>Story {f}-{i}: {rng.choice(PLACES)} talks</title>{audio}"
             f"<link>https://bench.example/{f}/{i}</link><guid>b-{f}-{i}</guid>"
             f"<author>desk@bench.example ({rng.choice(PEOPLE)})</author>"
             f"<pubDate>Mon, {1 + i % 28:02d} Nov 2026 {i % 24:02d}:00:00 GMT</pubDate>"
@@ -98,15 +106,30 @@ class Corpus:
     statuses: Counter[int] = field(default_factory=Counter)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def add(self, prefix: str, feeds: int, items: int, seed: int) -> list[str]:
+    def add(
+        self, prefix: str, feeds: int, items: int, seed: int, episodes: bool = False
+    ) -> list[str]:
         """Generate `feeds` documents under /prefix/; returns their paths."""
         rng = random.Random(seed)
         paths = []
         for f in range(feeds):
             path = f"/{prefix}/feed{f}.xml"
-            self.docs[path] = feed_document(rng, f, items)
+            self.docs[path] = feed_document(rng, f, items, episodes)
             paths.append(path)
         return paths
+
+    def grown(self, paths: list[str]) -> dict[str, bytes]:
+        """These documents each with one more episode on top (every other entry as it was)."""
+        out = {}
+        for path in paths:
+            new = (
+                f"<item><title>New episode of {path}</title><guid>new{path}</guid>"
+                f'<enclosure url="https://bench.example{path}.new.mp3" type="audio/mpeg" '
+                'length="1000"/><description>Notes of the new episode.</description></item>'
+            ).encode()
+            doc = self.docs[path]
+            out[path] = doc.replace(b"</description><item>", b"</description>" + new + b"<item>", 1)
+        return out
 
     def take_statuses(self) -> Counter[int]:
         with self.lock:
@@ -394,7 +417,7 @@ def load_startup() -> ModuleType:
     return module
 
 
-ROWS = ("cold", "none", "304", "latency", "fill", "screen", "cli", "keys")
+ROWS = ("cold", "none", "304", "latency", "episodes", "fill", "screen", "cli", "keys")
 
 
 def main() -> int:
@@ -430,6 +453,7 @@ def main() -> int:
     fill_paths = corpus.add("fill", fill_feeds, 100, seed=13) if "fill" in only else []
     small_paths = corpus.add("s", 20, 50, seed=14) if {"screen", "cli", "keys"} & only else []
     cold_paths = corpus.add("k", 200, 50, seed=15) if "keys" in only else []
+    episode_paths = corpus.add("e", 200, 50, seed=16, episodes=True) if "episodes" in only else []
     sizes = [len(corpus.docs[p]) for p in main_paths]
     print(f"corpus: 200 feeds × 50 items, {sum(sizes) / 2**20:.1f} MiB of RSS")
     httpd, base = serve(corpus)
@@ -509,6 +533,8 @@ def main() -> int:
                     )
                     corpus.latency = 0.0
                     table.add_runs(row, suffix, nts, nbs)
+        if episode_paths:
+            episode_rows(t, corpus, episode_paths, variants, args.runs, table)
         if "fill" in only:
             fill_rows(t, fill_paths, fill_feeds * 100, variants, table)
         if small_paths:
@@ -561,6 +587,53 @@ def newstui_variants(baseline: Path | None) -> list[Variant]:
     for folder in folders:
         subprocess.run([sys.executable, "-m", "compileall", "-q", str(folder)], check=True)
     return variants
+
+
+def episode_rows(
+    t: Tools,
+    corpus: Corpus,
+    paths: list[str],
+    variants: list[Variant],
+    runs: int,
+    table: Table,
+) -> None:
+    """Re-fetch of 200 podcasts × 50 episodes whose every document gained one episode (`extractor
+    = "none"`): each document is parsed again and its 50 stored episodes compared, enclosures
+    too. Each run starts from a cold fetch of the documents as first served (not measured)."""
+    first = {p: corpus.docs[p] for p in paths}
+    grown = corpus.grown(paths)
+    nb_cmd = t.newsboat_cmd("episodes", paths)
+    for name, extra in variants:  # with --baseline, each beside newsboat in turn
+        suffix = "" if name == "newstui" else f" ({name})"
+        store = own("episodes", name)
+        cmd = t.newstui_cmd(store, paths, "none")
+
+        def cold(
+            fill: Callable[[], object], store: str = store, docs: dict[str, bytes] = first
+        ) -> None:
+            t.reset(store)
+            corpus.docs.update(docs)
+            fill()
+            corpus.docs.update(grown)
+
+        nts, nbs = alternate(
+            runs,
+            "episodes, grown" + suffix,
+            lambda cmd=cmd, extra=extra, store=store: cold(
+                lambda: run([*cmd, "fetch"], {**t.env, **extra}), store
+            ),
+            lambda cmd=cmd, extra=extra: run([*cmd, "fetch"], {**t.env, **extra}),
+            lambda: cold(lambda: run([*nb_cmd, "-x", "reload"], t.env), "episodes"),
+            lambda: run([*nb_cmd, "-x", "reload"], t.env),
+            corpus,
+        )
+        table.add_runs(
+            're-fetch, 200 podcasts each grown by one episode, extractor = "none"',
+            suffix,
+            nts,
+            nbs,
+        )
+    corpus.docs.update(first)
 
 
 def fill_rows(

@@ -356,6 +356,35 @@ async def test_a_refetch_updates_content_but_keeps_read_and_starred(db, feed_ser
     assert len(articles(db)) == 3
 
 
+async def test_an_episode_stored_without_its_audio_gets_it_from_the_next_document_quietly(
+    db, feed_server, config_file
+):
+    episode = (
+        "<title>Episode 1</title><guid>ep-1</guid><description>Notes</description>"
+        '<enclosure url="audio/e1.mp3" type="audio/mpeg" length="10"/>'
+    )
+    route = feed_server.route("/pod/feed.xml", body=rss([episode]))
+    config = config_file({"Pod": "/pod/feed.xml"})
+    await fetch(db, config)
+    [stored] = articles(db)
+    # as a newstui before 8619772f stored it: the relative enclosure dropped (a link of its
+    # full text kept), read and starred
+    page = '[{"url":"https://pod.example/notes"}]'
+    db.execute("UPDATE articles SET links = ? WHERE id = ?", [page, stored.row.id])
+    article_store.mark_articles(db, [stored.row.id], read=True, starred=True)
+    route.body = rss([episode, "<title>Episode 2</title><guid>ep-2</guid>"])
+
+    outcomes = await fetch(db, config)
+
+    assert (outcomes["Pod"].new, outcomes["Pod"].updated) == (1, 0)
+    again = by_title(db, "Episode 1")
+    assert [(k.kind, k.url) for k in again.links] == [
+        ("link", "https://pod.example/notes"),
+        ("enclosure", feed_server.url("/pod/audio/e1.mp3")),
+    ]
+    assert again.row.read and again.row.starred and again.row.enclosure
+
+
 @pytest.mark.parametrize("name", ["sameguid.xml", "noguid.xml"])
 async def test_feeds_reusing_guids_or_without_any_never_create_duplicates(
     db, feed_server, config_file, name

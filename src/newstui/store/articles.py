@@ -46,6 +46,7 @@ from newstui.store.db import (
     write_transaction,
 )
 from newstui.store.downloads import take_over_orphans
+from newstui.store.enclosures import lists_enclosures, refresh_enclosures
 from newstui.store.entries import LINK_KEY, removed_entry, same_title, stored_entry
 from newstui.store.feeds import now_iso
 from newstui.store.pending_marks import GuidAsFetched, apply_pending_marks
@@ -366,6 +367,9 @@ def _planned(
     changed: list[int | str] = []  # ids of updated articles, keys of new ones
     new_rows: list[tuple[object, ...]] = []
     texts: list[tuple[bytes, bytes]] = []  # (packed, UTF-8) of new rows' texts
+    same: dict[
+        int, PreparedArticle
+    ] = {}  # stored articles whose entry, with enclosures, is no update
     now = now_iso()
     # What this batch already has in the store: two indexed look-ups for the whole batch
     # (bounded by its size, never every key of the feed).
@@ -406,11 +410,13 @@ def _planned(
         claimed.add(row.id)
         if _new_guid_of(row, key):  # known by the guid the feed offers now (user test r37 M1)
             db.execute("UPDATE articles SET guid = ? WHERE id = ?", [key, row.id])
-        if row.digest != digest and update_article_content(
-            db.conn, row.id, article, digest, analysed_as
-        ):
-            updated += 1
-            changed.append(row.id)
+        if row.digest != digest:
+            if update_article_content(db.conn, row.id, article, digest, analysed_as):
+                updated += 1
+                changed.append(row.id)
+        elif lists_enclosures(article):  # no update: its enclosures may still be new
+            same[row.id] = article
+    refresh_enclosures(db, same)
     return _Plan(_arrival_order(new_rows), texts, changed, updated)
 
 
