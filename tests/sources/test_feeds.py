@@ -218,7 +218,8 @@ def test_relative_links_resolve_against_xml_base_and_the_feed_url(fast: bool) ->
     <item><title>d</title><enclosure url="javascript:x()"/><enclosure url="a&#9;b.mp3"/></item>
     </channel></rss>"""
     final = "http://feed.example/pub/sub/rel.xml"  # (after a redirect: what parse_feed is given)
-    parsed = parse_feed(rss, final, fast=fast).articles
+    document = parse_feed(rss, final, fast=fast)
+    parsed = document.articles
     assert parsed[0].url == "http://feed.example/pub/sub/x.html"
     assert [[lk.url for lk in a.links if lk.kind == "enclosure"] for a in parsed] == [
         ["http://feed.example/pub/sub/audio/e.mp3"],
@@ -226,6 +227,7 @@ def test_relative_links_resolve_against_xml_base_and_the_feed_url(fast: bool) ->
         ["http://cdn.example/pod/e.mp3"],
         [],  # another scheme, a tab: still refused
     ]
+    assert document.warning == "2 enclosures dropped (not http/https URLs)"  # (said: r45)
 
 
 def test_a_json_feed_items_relative_urls_resolve_against_the_feed_url() -> None:
@@ -248,6 +250,7 @@ def test_a_json_feed_items_relative_urls_resolve_against_the_feed_url() -> None:
     ]
     assert two.url == "http://h.example/elsewhere.html"
     assert (bad.url, bad.links) == (None, [])
+    assert parsed.warning == "1 enclosure dropped (not an http/https URL)"
 
 
 def test_html_titles_show_their_text_without_tags_or_scripts():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from newstui.model import Link, LinkKind
@@ -15,6 +16,22 @@ MAX_SIZE = 2**50  # 1 PiB: a larger "length" is a typo or a lie
 MAX_DURATION = 7 * 24 * 3600  # a week of audio
 _MIME = re.compile(r"[A-Za-z0-9][\w.+-]{0,63}/[A-Za-z0-9][\w.+-]{0,126}")
 _CLOCK = re.compile(r"(?:(\d{1,3}):)?(\d{1,4}):(\d{1,2})(?:\.\d+)?")
+
+
+@dataclass
+class DroppedEnclosures:
+    """How many enclosures of a document's entries were dropped, their URL no http(s) one even
+    once joined to its base (`javascript:`, `data:`, none at all): said in one warning line."""
+
+    count: int = 0
+
+    def said(self) -> str | None:
+        """The warning's words, or None when none was dropped."""
+        if not self.count:
+            return None
+        if self.count == 1:
+            return "1 enclosure dropped (not an http/https URL)"
+        return f"{self.count:,} enclosures dropped (not http/https URLs)"
 
 
 def enclosure_type(value: Any) -> str:
@@ -73,16 +90,24 @@ def enclosure_link(
     )
 
 
-def added_enclosures(candidates: Iterable[Link | None], links: Sequence[Link]) -> list[Link]:
+def added_enclosures(
+    candidates: Iterable[Link | None],
+    links: Sequence[Link],
+    dropped: DroppedEnclosures | None = None,
+) -> list[Link]:
     """The enclosures to add to an item's `links`: an enclosure stays one even when the item's
     text links the same URL (FreshRSS writes its enclosures into the content as a 💾 link), and is
     left out only when an enclosure of that URL is there already; an image one is left out when
-    its URL is among the links at all."""
+    its URL is among the links at all. A candidate None (no http(s) URL) is counted in `dropped`."""
     every = {link.url for link in links}
     enclosed = {link.url for link in links if link.kind == "enclosure"}
     added: list[Link] = []
     for link in candidates:
-        if link is None or link.url in (enclosed if link.kind == "enclosure" else every):
+        if link is None:
+            if dropped is not None:
+                dropped.count += 1
+            continue
+        if link.url in (enclosed if link.kind == "enclosure" else every):
             continue
         every.add(link.url)
         if link.kind == "enclosure":
@@ -91,11 +116,16 @@ def added_enclosures(candidates: Iterable[Link | None], links: Sequence[Link]) -
     return added
 
 
-def enclosure_links(entry: Any, links: Sequence[Link], base: str | None = None) -> list[Link]:
+def enclosure_links(
+    entry: Any,
+    links: Sequence[Link],
+    base: str | None = None,
+    dropped: DroppedEnclosures | None = None,
+) -> list[Link]:
     """The enclosures of a feedparser entry (RSS `<enclosure>`, Atom `rel="enclosure"`) with the
-    entry's `itunes:duration`, to add to its `links` (see `added_enclosures`). A relative RSS
-    enclosure (feedparser leaves it as written) is joined to `base`, the entry's, or to the
-    enclosure's own xml:base."""
+    entry's `itunes:duration`, to add to its `links` (see `added_enclosures`, which counts the
+    unusable ones in `dropped`). A relative RSS enclosure (feedparser leaves it as written) is
+    joined to `base`, the entry's, or to the enclosure's own xml:base."""
     return added_enclosures(
         (
             enclosure_link(
@@ -108,14 +138,19 @@ def enclosure_links(entry: Any, links: Sequence[Link], base: str | None = None) 
             for enclosure in entry.get("enclosures", []) or []
         ),
         links,
+        dropped,
     )
 
 
 def attachment_links(
-    item: dict[str, Any], links: Sequence[Link], base: str | None = None
+    item: dict[str, Any],
+    links: Sequence[Link],
+    base: str | None = None,
+    dropped: DroppedEnclosures | None = None,
 ) -> list[Link]:
-    """The `attachments` of a JSON Feed item, to add to its `links` (see `added_enclosures`); a
-    relative attachment URL is joined to `base`, the feed's address."""
+    """The `attachments` of a JSON Feed item, to add to its `links` (see `added_enclosures`, which
+    counts the unusable ones in `dropped`); a relative attachment URL is joined to `base`, the
+    feed's address."""
     attachments = item.get("attachments")
     return added_enclosures(
         (
@@ -130,6 +165,7 @@ def attachment_links(
             if isinstance(attachment, dict)
         ),
         links,
+        dropped,
     )
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from newstui.errors import SourceError
 from newstui.model import Article, Link
-from newstui.sources.enclosures import attachment_links, enclosure_links
+from newstui.sources.enclosures import DroppedEnclosures, attachment_links, enclosure_links
 from newstui.sources.feed_links import feed_links, is_html_page
 from newstui.sources.html import html_to_text
 from newstui.sources.lxml_feeds import UTF8, read_well_formed
@@ -95,8 +95,9 @@ def parse_feed(
         feed, entries, warning, cut_at = _feedparser_read(body, url, content_type)
     site = feed.get("link")
     articles: list[Article] = []
+    dropped = DroppedEnclosures()
     for entry in entries:
-        article = _entry_article(entry, url)
+        article = _entry_article(entry, url, dropped)
         if article is not None:
             articles.append(article)
     if cut_at is not None:
@@ -108,7 +109,7 @@ def parse_feed(
         title=_line(feed, "title", MAX_TITLE) or None,
         site_url=web_url(site),
         articles=articles,
-        warning=_with_skipped(warning, len(entries) - len(articles)),
+        warning=_with_line(_with_skipped(warning, len(entries) - len(articles)), dropped.said()),
         cut_short=cut_at is not None,
     )
 
@@ -118,7 +119,13 @@ def _with_skipped(warning: str | None, skipped: int) -> str | None:
     if not skipped:
         return warning
     entries = "entry" if skipped == 1 else "entries"
-    line = f"skipped {skipped} empty {entries} (no title, text or link)"
+    return _with_line(warning, f"skipped {skipped} empty {entries} (no title, text or link)")
+
+
+def _with_line(warning: str | None, line: str | None) -> str | None:
+    """The parse warning with one more thing it says (none: as it is)."""
+    if not line:
+        return warning
     return f"{warning}; {line}" if warning else line
 
 
@@ -250,10 +257,13 @@ def _parser_reason(reason: object, body: bytes) -> str:
     return clean_line(_EXPAT_PLACE.sub(place, str(reason)), 120)
 
 
-def _entry_article(entry: Any, feed_url: str) -> Article | None:
+def _entry_article(
+    entry: Any, feed_url: str, dropped: DroppedEnclosures | None = None
+) -> Article | None:
     """The entry's article; None for an entry with no title, text, link or enclosure (what
     feedparser makes of an item a truncated document cuts off): nothing to read or open. Its id
-    alone would make it replace the stored article of that id with an empty one."""
+    alone would make it replace the stored article of that id with an empty one. Its unusable
+    enclosures are counted in `dropped`."""
     link = web_url(entry.get("link"))
     content_html, content_base, content_utf8 = "", feed_url, None
     for content in entry.get("content", []) or []:
@@ -276,7 +286,7 @@ def _entry_article(entry: Any, feed_url: str) -> Article | None:
         text, links = _to_text(summary_raw, summary_base, summary_utf8)
         summary = text
     title = _line(entry, "title", MAX_TITLE) or _title_from_text(text)
-    links += enclosure_links(entry, links, _entry_base(entry, feed_url))
+    links += enclosure_links(entry, links, _entry_base(entry, feed_url), dropped)
     guid = entry.get("id") or entry.get("guid")
     guid = clean_line(str(guid), 2000) if guid else None
     if not (title or summary or link or links):
@@ -365,15 +375,16 @@ def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
     site = data.get("home_page_url")
     feed_authors = _json_authors(data)
     articles: list[Article] = []
+    dropped = DroppedEnclosures()
     for item in items:
-        article = _json_item(item, url, feed_authors) if isinstance(item, dict) else None
+        article = _json_item(item, url, feed_authors, dropped) if isinstance(item, dict) else None
         if article is not None:
             articles.append(article)
     return ParsedFeed(
         title=clean_line(_json_str(data.get("title")), MAX_TITLE) or None,
         site_url=web_url_at(site, url),
         articles=articles,
-        warning=_with_skipped(None, len(items) - len(articles)),
+        warning=_with_line(_with_skipped(None, len(items) - len(articles)), dropped.said()),
     )
 
 
@@ -387,7 +398,12 @@ def _json_authors(obj: dict[str, Any]) -> str | None:
     return clean_line(", ".join(names), MAX_AUTHOR) or None
 
 
-def _json_item(item: dict[str, Any], feed_url: str, feed_author: str | None) -> Article | None:
+def _json_item(
+    item: dict[str, Any],
+    feed_url: str,
+    feed_author: str | None,
+    dropped: DroppedEnclosures | None = None,
+) -> Article | None:
     """The item's article; None for an empty item, as _entry_article. Its link is its `url`, else
     its `external_url` (a linkblog's); relative URLs are read from the feed's final address
     (user test r44 H1: `"url": "page.html"` was dropped, and with it the item's full text)."""
@@ -405,7 +421,7 @@ def _json_item(item: dict[str, Any], feed_url: str, feed_author: str | None) -> 
     image = web_url_at(item.get("image"), feed_url)
     if image is not None and image not in {lk.url for lk in links}:
         links.append(Link("image", image, "image"))
-    links += attachment_links(item, links, feed_url)
+    links += attachment_links(item, links, feed_url, dropped)
     title = clean_line(_json_str(item.get("title")), MAX_TITLE) or _title_from_text(text)
     guid = clean_line(str(item["id"]), 2000) if item.get("id") not in (None, "") else None
     if not (title or text or link or links):
