@@ -5,6 +5,9 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from test_cli import Cli, cli, empty_config, no_user_paths  # noqa: F401
 
 
@@ -62,16 +65,31 @@ def test_a_feed_gone_for_good_says_to_remove_it(db_path, feed_server, config_fil
     assert "gone for good" in run.json("feeds")[0]["last_error"]
 
 
-def test_add_of_a_feed_gone_for_good_says_so_without_advice_to_remove_it(cli, feed_server):
-    """User test r44 M2: it said to remove, with a command that fails, a feed it never added."""
-    feed_server.route("/dead", status=410)
+ADD_FAILURES = [  # (status, Retry-After, what the line says between the URL and "(not added")
+    (410, None, "HTTP 410 Gone: the publisher has taken this feed down for good"),
+    (
+        429,
+        "3600",
+        r"HTTP 429 Too Many Requests; the server asks to wait until [-\d ]*\d\d:\d\d UTC",
+    ),
+    (503, None, "HTTP 503 Service Unavailable"),
+]
 
-    assert cli("add", feed_server.url("/dead")) == 1
 
-    assert (
-        f"{feed_server.url('/dead')}: HTTP 410 Gone: the publisher has taken this feed down for "
-        f"good (not added to {cli.config})"
-    ) in cli.err
+@pytest.mark.parametrize(("status", "retry_after", "said"), ADD_FAILURES)
+def test_add_of_a_feed_that_fails_says_why_in_one_line_without_advice_to_remove_it(
+    cli, feed_server, status, retry_after, said
+):
+    """User test r44 M2: it said to remove, with a command that fails, a feed it never added
+    (410); a 429's wait ended "(Retry-After) (not added to …)", two brackets in a row (r44)."""
+    headers = {"Retry-After": retry_after} if retry_after else {}
+    feed_server.route("/feed", status=status, headers=headers)
+
+    assert cli("add", feed_server.url("/feed")) == 1
+
+    [line] = cli.err.splitlines()
+    url, config = re.escape(feed_server.url("/feed")), re.escape(str(cli.config))
+    assert re.fullmatch(f"newstui: {url}: {said} \\(not added to {config}\\)", line), line
     assert "remove" not in cli.err
 
 

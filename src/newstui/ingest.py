@@ -1299,7 +1299,8 @@ def http_failure_said(
     """What a failed fetch's line adds to the server's answer: a 410's advice (to remove a
     subscribed feed; of a feed `add` tried, that it is gone: user test r44 M2, it said to remove
     a feed it never added), the time a Retry-After asks to wait until (r44 L1: honoured, never
-    said)."""
+    said), named so only for a subscribed feed (the app's refresh line reads it there): `add`'s
+    line ends "(not added to …)", and two brackets in a row read badly (r44)."""
     said = ""
     if status == 410 and subscribed:  # (user test r35 L2: retried for ever, nothing said)
         remove = f"`newstui remove {shlex.quote(name)}`"
@@ -1308,7 +1309,8 @@ def http_failure_said(
         said = ": the publisher has taken this feed down for good"
     if asked is not None:
         day = "" if asked.date() == now.date() else f"{asked:%Y-%m-%d} "
-        said += f"; the server asks to wait until {day}{asked:%H:%M} UTC (Retry-After)"
+        said += f"; the server asks to wait until {day}{asked:%H:%M} UTC"
+        said += " (Retry-After)" if subscribed else ""
     return said
 
 
