@@ -5,6 +5,7 @@ step in a transaction of its own (a step that fails leaves the steps before it d
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from test_index_repair import older_store
 import newstui.store.db as store_db
 from newstui.errors import StoreError
 from newstui.store import open_db
-from newstui.store.schema import MIGRATIONS, SCHEMA_VERSION
+from newstui.store.schema import MIGRATIONS, NAMED_INDEXES, SCHEMA_VERSION
 
 
 def newer_store(path: Path, *, wal: bool) -> int:
@@ -116,3 +117,55 @@ def test_an_upgraded_store_is_not_upgraded_again(tmp_path, monkeypatch) -> None:
 
     assert db.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
     db.conn.close()
+
+
+def test_a_store_missing_an_index_its_statements_name_makes_it_again_at_open(
+    tmp_path, monkeypatch
+) -> None:
+    """Hostile r45 M3: with `articles_fold` dropped (by hand, or left out by a repair tool),
+    search, a tag's list and the counts said only "no such index: articles_fold"."""
+    from test_stories import STORY, add, copy_of
+
+    from newstui.library import Library
+    from newstui.model import ArticleFilter
+    from newstui.query import parse_query
+
+    path = tmp_path / "s.db"
+    with Library.open(path) as library:
+        first = add(library, "wire", "Council to close three libraries", STORY, 30)
+        add(library, "courier", "Libraries axed in budget squeeze", copy_of(STORY), 20)
+        for feed in ("wire", "courier"):
+            library.register_source(f"https://{feed}.example/feed", feed, tags=("News",))
+        library.find_stories()
+    conn = sqlite3.connect(path)
+    for name in NAMED_INDEXES:
+        conn.execute(f"DROP INDEX {name}")
+    conn.commit()
+    conn.close()
+    with monkeypatch.context() as read_only:  # where it cannot be made: one line, the remedy
+        real_access = os.access
+        read_only.setattr(os, "access", lambda p, mode: mode != os.W_OK and real_access(p, mode))
+        read_only.setattr(sqlite3, "connect", read_only_connect(sqlite3.connect))
+        with pytest.raises(StoreError) as refused:
+            open_db(path)
+    assert str(refused.value) == (
+        f"{path}: on a read-only disk, and its index {', '.join(NAMED_INDEXES)} is missing "
+        "(dropped, or left out by a repair tool); newstui makes it again where it can write: "
+        "copy the store to a writable folder"
+    )
+
+    with Library.open(path) as library:
+        assert [r.id for r in library.search(parse_query("campaigners"))] == [first]
+        assert [r.id for r in library.articles(ArticleFilter(tag="news"))] == [first]
+        assert library.smart_counts().total == 1
+        assert library.tag_counts(library.sources()) == [("News", 1, 1)]
+        assert store_db.missing_indexes(library._db.conn) == []
+
+
+def test_every_index_the_stores_statements_name_is_made_again_when_missing() -> None:
+    named = {
+        name
+        for module in Path(store_db.__file__).parent.glob("*.py")
+        for name in re.findall(r"INDEXED BY (\w+)", module.read_text("utf-8"))
+    }
+    assert named == set(NAMED_INDEXES)

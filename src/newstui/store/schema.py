@@ -554,6 +554,7 @@ _V18 = [
 _V19 = [
     "CREATE INDEX IF NOT EXISTS articles_analysis ON articles (nlp_version)",
 ]
+_ARTICLES_ANALYSIS = _V19[0]
 
 # v20: story sketches hash each word once (stories.py `_shingle_hashes`: -40% CPU a sketch), and
 # band keys are those of the stored sketch: older sketches and keys are made again. Articles
@@ -1035,13 +1036,14 @@ _V37 = [
 # removed before v38, not known), so the first sync keeps it out as a fetch does and sends that
 # read mark; retired_item_reads holds those marks for server items no article here is (a
 # cleanup removed it) until a sync pushes them. Replayable.
+_RETIRED_ARTICLES_BY_LINK = """CREATE INDEX IF NOT EXISTS retired_articles_by_link
+    ON retired_articles (feed_id, link) WHERE link IS NOT NULL"""
 _V38 = [
     "ALTER TABLE retired_articles ADD COLUMN link TEXT",
     "ALTER TABLE retired_articles ADD COLUMN title TEXT",
     "ALTER TABLE retired_articles ADD COLUMN enclosures TEXT",
     "ALTER TABLE retired_articles ADD COLUMN was_read INTEGER",
-    """CREATE INDEX IF NOT EXISTS retired_articles_by_link ON retired_articles (feed_id, link)
-    WHERE link IS NOT NULL""",
+    _RETIRED_ARTICLES_BY_LINK,
     """
     CREATE TABLE IF NOT EXISTS retired_item_reads (
         item_id INTEGER PRIMARY KEY,       -- the server's item id, as sync_items has it
@@ -1136,6 +1138,16 @@ _V46 = ["CREATE INDEX IF NOT EXISTS articles_fold ON articles (id, read, sort_da
 # r44 L3). Earlier updates are not known: NULL. Replayable (db.migrate skips an ADD COLUMN of a
 # column there).
 _V47 = ["ALTER TABLE articles ADD COLUMN updated TEXT"]
+
+# The indexes statements name (`INDEXED BY`), which SQLite refuses to run without ("no such
+# index"): one dropped by hand, or left out by a repair (`sqlite3 .recover`, a VACUUM INTO a
+# schema without it), is made again by the next open that can write (db.indexes_made_again;
+# hostile r45 M3: search, tags and the counts failed). Each is its migration's own statement.
+NAMED_INDEXES: dict[str, str] = {
+    "articles_analysis": _ARTICLES_ANALYSIS,
+    "retired_articles_by_link": _RETIRED_ARTICLES_BY_LINK,
+    "articles_fold": _V46[0],
+}
 
 MIGRATIONS: list[list[str]] = [
     _V1,
