@@ -89,6 +89,15 @@ def _write(tmp_path: Path, text: str) -> Path:
             "'http://127.0.0.1:8746/heavy/f9.xml'?)",
         ),
         ('[settings]\nextractor = "spacy"\n', ":2: setting 'extractor' must be one of \"rules\""),
+        # (r45 M4: taken, then refused by every fetch as "not an http(s) URL", no line named)
+        (
+            '[[feeds]]\nurl = "http://a.example/my feed"\n',
+            ":1: feed url 'http://a.example/my feed' has white space in it (a space is written %20)",
+        ),
+        (
+            '[[feeds]]\nurl = "http://a:9x/feed"\n',
+            ":1: feed url 'http://a:9x/feed' has an invalid port (",
+        ),
         (
             '[[feeds]]\nurl = "https://a/x"\nname = "A"\n[[feeds]]\nurl = "https://b/x"\nname = "a"\n',
             ":4: duplicate feed name 'a'",

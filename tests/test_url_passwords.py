@@ -12,14 +12,63 @@ from newstui.cli import main
 from newstui.config import load_config
 from newstui.errors import ConfigError, SourceError, hide_passwords
 from newstui.library import Library
+from newstui.subscribe import not_a_feed_url
+
+# Each shape of r45's hostile run (H3, H4) that once printed the password whole, or its tail.
+PASSWORD_SHAPES = [
+    ("http://me:s3cret@example.com/feed", "http://me:***@example.com/feed"),
+    ("me:s3cret@example.com/feed", "me:***@example.com/feed"),
+    ("me:s3cret@127.0.0.1:8080/feed", "me:***@127.0.0.1:8080/feed"),
+    (":s3cret@example.com/feed", ":***@example.com/feed"),
+    ("http://me:s3c ret@example.com/feed", "http://me:***@example.com/feed"),
+    ("http://me:s3c\tret@127.0.0.1:9/feed", "http://me:***@127.0.0.1:9/feed"),
+    ("me:s3c ret@example.com/feed", "me:***@example.com/feed"),
+    ("http://us er:s3cret@example.com/feed", "http://us er:***@example.com/feed"),
+    ("me:s3c@ret@example.com/feed", "me:***@example.com/feed"),
+    ("http://me:s3c@ret@127.0.0.1:9/feed", "http://me:***@127.0.0.1:9/feed"),
+    ("me:s3c#ret@example.com/feed", "me:***@example.com/feed"),
+    ("http://me:s3c\\ret@example.com/feed", "http://me:***@example.com/feed"),
+    ("http://me:s3c'ret@example.com/feed", "http://me:***@example.com/feed"),
+    ("http:/me:s3cret@example.com/feed", "http:/me:***@example.com/feed"),
+    ("//me:s3cret@example.com/feed", "//me:***@example.com/feed"),
+    ("https//me:s3cret@example.com/feed", "https//me:***@example.com/feed"),
+    ("HTTP ://me:s3cret@example.com/feed", "HTTP ://me:***@example.com/feed"),
+    ("http:\\\\me:s3cret@example.com/feed", "http:\\\\me:***@example.com/feed"),
+    ("httpss://me:s3cret@example.com/feed", "httpss://me:***@example.com/feed"),
+    ("http://me:s3cret@", "http://me:***@"),
+    ("http://me:s3cret@/feed", "http://me:***@/feed"),
+]
 
 
-def test_hide_passwords_hides_only_the_password_of_each_url() -> None:
-    text = "http://me:s3cr:et@host:8080/f?a=b@c failed; see https://you:pw@other/ and a@b.example"
-    assert hide_passwords(text) == (
-        "http://me:***@host:8080/f?a=b@c failed; see https://you:***@other/ and a@b.example"
-    )
-    assert hide_passwords("https://me@host/feed") == "https://me@host/feed"  # no password
+@pytest.mark.parametrize(("url", "shown"), PASSWORD_SHAPES)
+@pytest.mark.parametrize(
+    "line",
+    ["{}", "error: {}: not an http(s) URL", "f.toml:3: url '{}' is not", 'outline "A" ({}): x'],
+)
+def test_hide_passwords_hides_every_shape_of_password_in_a_url_and_only_it(url, shown, line):
+    assert hide_passwords(line.format(url)) == line.format(shown)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (
+            "http://me:s3cr:et@host:8080/f?a=b@c failed; see https://you:pw@other/ and a@b.example",
+            "http://me:***@host:8080/f?a=b@c failed; see https://you:***@other/ and a@b.example",
+        ),
+        ("https://me@host/feed", "https://me@host/feed"),  # no password
+        ("Note: ask me@x.org, mailto:me@x.org <a@b>", "Note: ask me@x.org, mailto:me@x.org <a@b>"),
+        (
+            "https://medium.com/@me/feed https://h:8080/@me",
+            "https://medium.com/@me/feed https://h:8080/@me",
+        ),
+    ],
+)
+def test_hide_passwords_leaves_what_holds_no_password(text, shown) -> None:
+    assert hide_passwords(text) == shown
+
+
+def test_an_error_hides_the_password_of_its_message_and_source() -> None:
     error = SourceError("http://me:pw@h/x: HTTP 404 Not Found", source="http://me:pw@h/x")
     assert (str(error), error.source) == (
         "http://me:***@h/x: HTTP 404 Not Found",
@@ -135,12 +184,28 @@ def test_the_sync_client_names_a_url_it_refuses_without_its_password():
     assert str(refused.value) == "ftp://host/api: the sync url is not an http(s) URL"
 
 
-@pytest.mark.parametrize("url", ["me:s3cret@host.example/feed", "ftp://me:s3cret@host.example/f"])
-def test_a_feed_url_refused_for_its_scheme_never_shows_its_password(tmp_path, url) -> None:
+REFUSED_SHAPES = [  # (the config takes the others: http(s) URLs a fetch reads)
+    (u, s) for u, s in PASSWORD_SHAPES[1:] if not any(c in u for c in ("ret@1", "\\r", "'r"))
+]
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"), [*REFUSED_SHAPES, ("ftp://me:s3cret@h/f", "ftp://me:***@h/f")]
+)
+def test_a_feed_url_refused_by_the_config_never_shows_its_password(tmp_path, url, shown) -> None:
     """appfix-d r44: `url = "me:s3cret@host/feed"` (no scheme) was refused with the password in
-    the line, and in the `http://…` it suggests."""
+    the line, and in the `http://…` it suggests; r45 H3/H4/M4: other shapes too, and those with
+    white space or no host were taken, and refused by every fetch with no line named."""
     config = tmp_path / "feeds.toml"
-    config.write_text(f'[[feeds]]\nurl = "{url}"\n', "utf-8")
-    with pytest.raises(ConfigError, match=r"not an http\(s\) URL") as refused:
+    config.write_text(f"[[feeds]]\nurl = {json.dumps(url)}\n", "utf-8")
+    with pytest.raises(ConfigError) as refused:
         load_config(config)
-    assert "s3cret" not in str(refused.value) and "me:***@" in str(refused.value)
+    assert str(refused.value).startswith(f"{config}:1: feed url {shown!r} ")
+    assert "s3c" not in str(refused.value)
+
+
+@pytest.mark.parametrize(("url", "shown"), PASSWORD_SHAPES[1:])
+def test_add_refuses_an_address_without_showing_its_password(url, shown) -> None:
+    """`add` and the app's `a` said each of these, password and all (r45 H4)."""
+    said = not_a_feed_url(url)
+    assert "s3c" not in said and said.startswith(shown)

@@ -2900,7 +2900,7 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
                 _complain(f"warning: {args.file}:{line.line}: {line.reason}")
             for line in skipped:
                 place = f"{args.file}:{line.line}" if line.line else str(args.file)
-                _complain(f"warning: {place}: skipped {line.reason}")
+                _complain(f"warning: {place}: skipped {hide_passwords(line.reason)}")
             if newsboat is not None:
                 _say_newsboat_config(newsboat, added_filters)
         text = imported.summary(args.file, config.path)
@@ -2937,7 +2937,8 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
                 "already": len(feeds) - len(added),  # listed in the config by URL already
                 "tagged": tagged,  # of those, the ones the file gave tags they lacked
                 "skipped": [
-                    {"reason": s.reason} | ({"line": s.line} if s.line else {}) for s in skipped
+                    {"reason": hide_passwords(s.reason)} | ({"line": s.line} if s.line else {})
+                    for s in skipped
                 ],
                 "hidden_in_newsboat": [{"reason": s.reason, "line": s.line} for s in hidden],
                 "filters": [{"name": name, "query": query} for name, query in added_filters],

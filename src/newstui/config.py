@@ -527,10 +527,10 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
         url = url.strip()
         if strip_controls(url) != url:
             raise fail(line, f"feed url {clean_line(url)!r} contains control characters")
-        if not re.match(r"(?i)^https?://[^\s/]+", url):
+        if (problem := _not_fetchable(url)) is not None:
             meant = url_meant(url)
-            hint = f" (did you mean {_no_password(meant)!r}?)" if meant else ""
-            raise fail(line, f"feed url {_no_password(url)!r} is not an http(s) URL{hint}")
+            hint = f" (did you mean {hide_passwords(meant)!r}?)" if meant else ""
+            raise fail(line, f"feed url {hide_passwords(url)!r} {problem}{hint}")
         # shown as named: a password in a URL written as the name (by `add` before 8c1dd65) as ***
         name = hide_passwords(_str(entry.get("name", url), "name", line, fail))
         if (first := urls.get(url_identity(url))) is not None:
@@ -1578,10 +1578,21 @@ def _write_config(path: Path, text: str) -> None:
                 os.unlink(tmp)
 
 
-def _no_password(url: str) -> str:
-    """`url` as an error line shows it: a password as `***`, also in a URL written without its
-    scheme (`me:secret@host/feed`, which hide_passwords, looking for `scheme://`, leaves)."""
-    shown = hide_passwords(url)
-    if "://" not in shown:
-        shown = re.sub(r"^([^\s/?#@:]*:)[^\s/?#@]*@", r"\1***@", shown)
-    return shown
+def _not_fetchable(url: str) -> str | None:
+    """Why a fetch would refuse a feed url (each time, naming no line of the config), or None:
+    is_http_url's checks, with the reason."""
+    from newstui.sources.urls import MAX_URL, is_http_url
+
+    if not re.match(r"(?i)^https?://[^\s/]+", url):
+        return "is not an http(s) URL"
+    if is_http_url(url):
+        try:
+            urlsplit(url).port  # noqa: B018 (raises for a port that is no number, or too large)
+        except ValueError as exc:
+            return f"has an invalid port ({exc})"
+        return None
+    if any(c.isspace() for c in url):
+        return "has white space in it (a space is written %20)"
+    if len(url) > MAX_URL:
+        return f"is longer than {MAX_URL:,} characters"
+    return "has no host name"

@@ -1,5 +1,13 @@
 """The one exception hierarchy: each carries a message fit to show a user."""
 
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import re
+
 
 class NewstuiError(Exception):
     """Base class: an error caused by input or environment, shown as one line, never a traceback.
@@ -13,13 +21,31 @@ class NewstuiError(Exception):
 
 
 def hide_passwords(text: str) -> str:
-    """`text` with the password of each URL in it (`http://me:secret@host/`) shown as `***`: for
-    what is displayed (names, error lines, listings), never for the URL that is fetched."""
+    """`text` with the password of each URL in it shown as `***` (`me:secret@host` → `me:***@host`):
+    with a scheme, a broken one (`http:/`, `https//`, `HTTP ://`, backslashes) or none, and a
+    password holding `@`, `#` or white space. For what is displayed (names, error lines,
+    listings, links), never for the URL that is fetched."""
     if "@" not in text:  # the common case, without loading `re`
         return text
+    return _userinfo().sub(lambda found: f"{found['url'] or found['token']}***@", text)
+
+
+@cache
+def _userinfo() -> re.Pattern[str]:
+    """`user:password@` after an authority's start (`//`, `:/`, backslashes; the user may hold
+    spaces there) or at a token's start (the text's, or after white space and perhaps a quote or
+    bracket; not `mailto:`). The password runs to its last `@` before white space or `/`; else,
+    when it holds white space (and does not start with it: "Note: ask me@x" is no URL), to its
+    last `@` in 256 characters before `/`, `\\` or a line's end; after a token's start, not past
+    a `:` or quote either (the next URL's). Linear time: each start reads at most to the next `/`
+    or white space, or 256 characters."""
     import re
 
-    return re.sub(r"(\b[a-zA-Z][\w+.-]*://[^\s/?#@:]*:)[^\s/?#@]*@", r"\1***@", text)
+    unspaced = r"(?:[^\s/\\][^\s/]*)?@"
+    url = rf"""(?P<url>(?<=[/\\:][/\\])[^/\\:\r\n]{{0,256}}:)(?:{unspaced}|[^\s/\\][^/\\\r\n]{{0,255}}@)"""
+    token = r"""(?P<token>(?<!\S)['"(<\[]?(?!mailto:)[^\s/\\?#@:'"<>()\[\]]*:)"""
+    spaced = r"""[^\s/\\][^/\\\r\n'":]{0,255}@"""
+    return re.compile(rf"{url}|{token}(?:{unspaced}|{spaced})", re.IGNORECASE)
 
 
 class ConfigError(NewstuiError):

@@ -25,7 +25,8 @@ def not_a_feed_url(url: str) -> str:
     web address needs its scheme."""
     if not url.strip():  # `newstui add ''` said ": not an http(s) URL" (user test r33 L15)
         return "no URL given: add takes a feed's address or a web page's (https://…)"
-    message = f"{url}: not an http(s) URL"
+    shown = hide_passwords(url)  # (`me:secret@host/feed`, a scheme mistyped: the password as ***)
+    message = f"{shown}: not an http(s) URL"
     try:
         local = url.startswith("file://") or (bool(url) and Path(url).expanduser().exists())
     except (OSError, ValueError):  # not a possible path (a NUL, too long)
@@ -37,10 +38,10 @@ def not_a_feed_url(url: str) -> str:
     if local:
         return f"{message}; {how}"
     if url.startswith(("/", "~", "./", "../")):  # a path, and nothing there
-        return f"{url}: no such file or folder, and not an http(s) URL; {how}"
+        return f"{shown}: no such file or folder, and not an http(s) URL; {how}"
     # (a test or home server: https was suggested, and the TLS handshake failed: url_meant)
     meant = url_meant(url)
-    return f"{message}; did you mean {meant} ?" if meant else message
+    return f"{message}; did you mean {hide_passwords(meant)} ?" if meant else message
 
 
 def feeds_behind(url: str, config: Config) -> list[FeedLink] | None:

@@ -71,6 +71,8 @@ def test_a_file_of_which_no_line_is_a_feed_is_one_error_naming_the_file_and_line
     [  # a line newstui cannot follow is skipped, the rest imported (user test r41 H1)
         ("news.example/rss", [], "'news.example/rss': not an absolute http(s) URL; did you mean"),
         ("gopher://x.example/", [], "'gopher://x.example/': not an http(s) feed URL (scheme"),
+        ("me:s3cret@x.example/rss", [], "'me:***@x.example/rss': not an http(s) feed URL (scheme"),
+        ('"http:/me:s3c ret@x.example/rss"', [], "'http:/me:***@x.example/rss': not an absol"),
         ("file://elsewhere.example/feed.xml", [], "'file://elsewhere.example/feed.xml': a local"),
         ("feed://pod.example/rss pods", [("http://pod.example/rss", ("pods",))], None),
         ("feed:https://pod.example/rss", [("https://pod.example/rss", ())], None),

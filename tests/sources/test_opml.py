@@ -167,10 +167,16 @@ def test_outlines_inside_a_feed_outline_are_read_as_inside_a_folder():
     assert len(skipped) == 1
 
 
-def test_a_skipped_outline_never_shows_the_password_in_its_address():
-    body = b'<opml version="2.0"><body><outline text="Mine" xmlUrl="ftp://me:hunter2@f.example/a"/></body></opml>'
-    [line] = read_opml(body, "subs.opml")[1]
-    assert "hunter2" not in line.reason and "me:***@f.example" in line.reason
+@pytest.mark.parametrize("scheme", ["ftp://", "", "http:/", "//", "http://"])
+def test_a_skipped_outline_never_shows_the_password_in_its_address(scheme):
+    url = (
+        f"{scheme}me:hun ter2@f.example/a"
+        if scheme == "http://"
+        else f"{scheme}me:hunter2@f.example/a"
+    )
+    body = f'<opml version="2.0"><body><outline text="Mine" xmlUrl="{url}"/></body></opml>'
+    [line] = read_opml(body.encode(), "subs.opml")[1]
+    assert "ter2" not in line.reason and f"({scheme}me:***@f.example/a)" in line.reason
 
 
 @pytest.mark.parametrize(
