@@ -212,6 +212,10 @@ class Library:
         """How many articles match the filter."""
         return _articles.count_articles(self._db, f)
 
+    def count_sources(self, f: ArticleFilter = EVERY_ARTICLE, most: int = 2) -> int:
+        """How many sources the matching articles come from, counted up to `most`."""
+        return _articles.count_sources(self._db, f, most)
+
     def articles(
         self,
         f: ArticleFilter = EVERY_ARTICLE,

@@ -95,6 +95,29 @@ async def test_a_list_whose_rows_all_come_from_one_source_leaves_the_column_out(
         assert any("2024-11-30   Chip makers report record quarter" in row for row in rows)
 
 
+async def test_a_list_whose_first_rows_come_from_one_source_of_several_shows_the_column(
+    db_path, monkeypatch
+):
+    """The column was decided on the rows read first: a search of 60,000 articles from three
+    feeds left it out until G (user test r45 M7)."""
+    import newstui.tui.widgets.headlines as headlines_module
+
+    monkeypatch.setattr(headlines_module, "CHUNK", 20)  # (windows of 20 rows: 40 fill them)
+    db = open_db(db_path)
+    feed = ensure_feed(db, "http://127.0.0.1:9/ferry.xml", "Ferry Wire")
+    newer = [
+        Article(f"Ferry {n}", f"Ferry {n}.", guid=f"ferry-{n}", published=BASE + timedelta(n))
+        for n in range(1, 41)
+    ]
+    save_articles(db, feed, newer)
+    db.conn.close()
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        rows = [line for line in screen_text(app).splitlines() if "Ferry 40" in line]
+        assert rows and "Ferry Wire" in rows[0], rows
+
+
 def test_names_that_differ_only_at_their_end_keep_it():
     """User test r31 L2: "News Desk 10" … "News Desk 19" were all "News Desk…"."""
     desks = [f"News Desk {n}" for n in range(10, 20)]
