@@ -446,18 +446,29 @@ def test_a_part_file_already_complete_is_finished_without_downloading_again(
 
 
 def test_one_failure_never_stops_the_queue(db_path, tmp_path, feed_server):
+    """r45 M2: an enclosure trickling a byte at a time, each read within the timeout, held the
+    queue for ever; under the slowest rate for the stall time it fails as the others do."""
     feed_server.route("/ok.mp3", body=AUDIO)
+    feed_server.route("/trickle.mp3", body=b"\0" * 2000, drip=0.05)  # 20 bytes a second
+    trickle = feed_server.url("/trickle.mp3")
     seen = []
     with Library.open(db_path) as library:
         queue_one(library, tmp_path, feed_server.url("/missing.mp3"), "Missing")
         queue_one(library, tmp_path, "http://127.0.0.1:9/refused.mp3", "Refused")
+        queue_one(library, tmp_path, trickle, "Trickle")
+        queue_one(library, tmp_path, "http://127.0.0.1:abc/x.mp3", "Bad port")
         queue_one(library, tmp_path, feed_server.url("/ok.mp3"), "Fine")
-        result = run_queue(library, timeout=5, on_change=seen.append)
+        limits = transfer.Limits(slowest=1000, stall_seconds=0.3)
+        result = run_queue(library, timeout=5, on_change=seen.append, limits=limits)
         rows = library.downloads.all()
-    assert (result.done, result.failed) == (1, 2)
-    assert [r.state for r in rows] == ["failed", "failed", "done"]
+    assert (result.done, result.failed) == (1, 4)
+    assert [r.state for r in rows] == ["failed", "failed", "failed", "failed", "done"]
     assert rows[0].error is not None and "HTTP 404" in rows[0].error
     assert rows[1].error is not None and "cannot connect" in rows[1].error
+    assert rows[2].error is not None and rows[2].error.startswith(f"{trickle}: stalled: ")
+    assert rows[2].error.endswith(" s, under 1,000 bytes a second; stopped")
+    # r45 L2: said with its URL, not as "InvalidURL: Invalid port: 'abc'"
+    assert rows[3].error == "http://127.0.0.1:abc/x.mp3: not a valid URL (Invalid port: 'abc')"
     assert seen[-1].state == "done"
 
 
@@ -943,31 +954,38 @@ OCTETS = "application/octet-stream"
 LOGIN_PAGE = b"<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body>Log in</body></html>"
 
 
+NO_RANGE_ASKED = {"content-range": "bytes 0-9/10"}  # (a 206 to a request without Range)
+
+
 @pytest.mark.parametrize(
-    ("length", "problem"),
+    ("status", "declared", "cap", "problem"),
     [
-        (None, "more than 100,000 bytes and the server gave no size; stopped, nothing kept"),
-        (10**18, "1,000,000,000,000,000,000 bytes to come, more than the "),
+        (200, {}, 100_000, "more than 100,000 bytes and the server gave no size; stopped, nothing kept"),
+        (200, {"content-length": str(10**18)}, 10**19, "1,000,000,000,000,000,000 bytes to come, more than the "),
+        (200, {"content-length": "100001"}, 100_000, "100,001 bytes, more than newstui downloads (100,000 at most); nothing kept"),
+        # r45 H1: a declared size, then an endless body (chunked framing wins over the length)
+        (200, {"content-length": "10"}, 100_000, "the server sent more than the 10 bytes it declared; stopped, nothing kept"),
+        (206, NO_RANGE_ASKED, 100_000, "the server sent more than the 10 bytes it declared; stopped, nothing kept"),
     ],
-)
+)  # fmt: skip
 def test_an_endless_or_oversized_enclosure_stops_and_keeps_nothing(
-    tmp_path, monkeypatch, length, problem
+    tmp_path, status, declared, cap, problem
 ):
     """r44 M1: a body with no size (the feed said length="1000") wrote 705 MB in 3 s, unbounded.
-    Now it stops at DOWNLOAD_CAP and deletes its .part; a declared size the disk has no room for
-    is refused before a byte is written."""
-    monkeypatch.setattr(transfer, "DOWNLOAD_CAP", 100_000)  # (2 GB by default)
+    Now it stops at the cap (2 GB by default) and deletes its .part; a declared size past the cap
+    or the disk's room is refused before a byte is written, and a body past its declared size
+    (r45 H1: 4.0 GB written past a declared 10 bytes, kept for --retry) stops there."""
 
     def endless() -> Iterator[bytes]:  # (16 times the cap: a test of code without one ends)
         for _ in range(200):
             yield b"\0" * 8192
 
-    declared = {} if length is None else {"content-length": str(length)}
-    answer = httpx.Response(200, headers={"content-type": "audio/mpeg", **declared}, content=endless())  # fmt: skip
+    headers = {"content-type": "audio/mpeg", **declared}
+    answer = httpx.Response(status, headers=headers, content=endless())
     target = tmp_path / "e.mp3"
     client = httpx.Client(transport=httpx.MockTransport(lambda request: answer))
     with client, pytest.raises(NewstuiError, match=re.escape(f"http://pod.test/e.mp3: {problem}")):
-        transfer.fetch_to_file(client, "http://pod.test/e.mp3", target, lambda *a: None, lambda: False)  # fmt: skip
+        transfer.fetch_to_file(client, "http://pod.test/e.mp3", target, lambda *a: None, lambda: False, limits=transfer.Limits(cap=cap))  # fmt: skip
     assert list(tmp_path.iterdir()) == []
 
 

@@ -23,6 +23,7 @@ from newstui.text import clean_line
 
 if TYPE_CHECKING:
     from newstui.config import Config
+    from newstui.sources.transfer import Limits
 
 # (newstui.sources.transfer, and httpx with it, is imported by what downloads: not by listing)
 
@@ -552,13 +553,16 @@ def run_queue(
     stopped: Callable[[], bool] = lambda: False,
     on_gone: Callable[[Download, StopThen, str | None], None] = lambda d, then, problem: None,
     folder: Path | None = None,
+    limits: Limits | None = None,
 ) -> QueueResult:
     """Download every queued enclosure, oldest first, until the queue is empty or `stopped()`.
     `on_change` hears each download's progress, end or failure; `on_gone` one stopped as asked
     (`stop_running`, from any process) and taken off the list: what it was, what followed
     ("forget", "delete") and why its .part could not be deleted (else None). `folder`: the
-    download_dir, below which a .part is deleted (None: the folder it was written to)."""
-    from newstui.sources.transfer import TransferStopped, fetch_to_file, new_client
+    download_dir, below which a .part is deleted (None: the folder it was written to).
+    `limits`: each download's size cap and slowest rate (None: transfer's defaults); one that
+    stalls fails, keeping its .part, and the queue goes on."""
+    from newstui.sources.transfer import Limits, TransferStopped, fetch_to_file, new_client
 
     requeue_orphans(library)
     if folder is not None and os.path.lexists(folder) and not folder.is_dir():
@@ -581,6 +585,7 @@ def run_queue(
                     progress,
                     asked,
                     expected=item.mime,
+                    limits=limits or Limits(),
                 )
             except TransferStopped:
                 progress.release()

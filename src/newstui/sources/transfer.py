@@ -11,6 +11,7 @@ import re
 import shutil
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -44,12 +45,27 @@ _HTML_START = re.compile(
 )
 
 
-# The most a download may bring when the server does not say its size (no Content-Length: a body
-# read until the connection closes), whatever the feed's `length` says (often 0, 1 or stale): a
+# The most a download may bring, whatever the feed's `length` says (often 0, 1 or stale): a
 # ten-hour episode at 320 kbit/s is 1.4 GB. An endless body stopped here fills no disk (r44 M1:
-# 705 MB in 3 s). A size the server declares is held by HTTP's framing, and refused up front
-# when the disk has not the room.
+# 705 MB in 3 s). A size the server declares is refused up front past it, or when the disk has
+# not the room, and no more than it is written (r45 H1: a 206, or a Content-Length sent with a
+# chunked body, wrote 4.0 GB in 15 s past a declared 10 bytes).
 DOWNLOAD_CAP = 2_000_000_000
+# A download slower than this over this long stops (curl's --speed-limit/--speed-time), its .part
+# kept: a server trickling a byte a second, each read within the timeout, held the queue for ever
+# (r45 M2).
+SLOWEST = 1024  # bytes a second
+STALL_SECONDS = 60.0
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one download may take: at most `cap` bytes, and no `stall_seconds` under `slowest`
+    bytes a second."""
+
+    cap: int = DOWNLOAD_CAP
+    slowest: int = SLOWEST
+    stall_seconds: float = STALL_SECONDS
 
 
 class TransferError(NewstuiError):
@@ -83,10 +99,12 @@ def fetch_to_file(
     progress: Progress,
     stopped: Callable[[], bool],
     expected: str = "",
+    limits: Limits = Limits(),
 ) -> int:
     """Download `url` into `path` through `path`.part, resuming what a previous try left there;
     returns the size. `expected`: the MIME type the feed gave; unless it is a page's, a web page
-    answered instead is refused. Raises TransferError (the .part file stays) or TransferStopped."""
+    answered instead is refused. Raises TransferError (the .part file stays, unless the server
+    sent more than `limits.cap` or than it declared) or TransferStopped."""
     part = part_path(path)
     try:
         try:
@@ -96,12 +114,14 @@ def fetch_to_file(
             raise TransferError(f"{next(above, path.parent)}: not a folder") from None
         have = part.stat().st_size if part.exists() else 0
         wanted = _Wanted(url, expected)
-        size = _fetch(client, url, part, have, progress, stopped, wanted)
+        size = _fetch(client, url, part, have, progress, stopped, wanted, limits)
         os.replace(part, path)
     except OSError as exc:
         raise TransferError(f"{exc.filename or path}: {exc.strerror or exc}") from None
     except httpx.HTTPError as exc:
         raise TransferError(f"{url}: {describe_transport_error(exc)}") from None
+    except httpx.InvalidURL as exc:  # (no HTTPError: `//host:abc/x.mp3`, a feed's or a redirect's)
+        raise TransferError(f"{url}: not a valid URL ({exc})") from None
     return size
 
 
@@ -113,6 +133,7 @@ def _fetch(
     progress: Progress,
     stopped: Callable[[], bool],
     wanted: _Wanted,
+    limits: Limits,
 ) -> int:
     if not is_http_url(url):
         raise TransferError(f"{url}: not an http(s) URL")
@@ -139,12 +160,14 @@ def _fetch(
             served = _media_type(response.headers.get("content-type"))
             if served in PAGE_TYPES:
                 wanted.refuse_page(served)
-            start, total = _body_range(response, have)
-            if total is not None:
-                _check_room(part, total - start, url)
-            chunks = iter(response.iter_raw())
+            start, total, end = _body_range(response, have)
+            if end is not None:
+                _check_size(part, url, end, limits.cap)
+                _check_room(part, end - start, url)
+            chunks = _watched(response.iter_raw(), url, limits)
             head = _sniffed_head(chunks, served, wanted) if start == 0 else b""
-            return _receive(chunks, head, part, start, total, progress, stopped, url)
+            span = _Span(start, total, end if end is not None else limits.cap, end is not None)
+            return _receive(chunks, head, part, span, progress, stopped, url)
     raise TransferError(f"{url}: more than {MAX_REDIRECTS} redirects")
 
 
@@ -161,17 +184,49 @@ def _check_room(part: Path, coming: int, url: str) -> None:
         )
 
 
-def _body_range(response: httpx.Response, have: int) -> tuple[int, int | None]:
-    """Where the body starts in the file and the file's whole size, if the server said."""
+def _check_size(part: Path, url: str, end: int, cap: int) -> None:
+    """Refuse a file the server declares larger than `cap`, before a byte is written (and what
+    an earlier try left of it deleted)."""
+    if end > cap:
+        part.unlink(missing_ok=True)
+        raise TransferError(
+            f"{url}: {end:,} bytes, more than newstui downloads ({cap:,} at most); nothing kept"
+        )
+
+
+def _body_range(response: httpx.Response, have: int) -> tuple[int, int | None, int | None]:
+    """Where the body starts in the file, the file's whole size and where the body ends in it,
+    as far as the server said (None: not said). A 206 to a request that asked no range is taken
+    as the start of the file it says it is (bounded by its Content-Range)."""
     length = response.headers.get("content-length", "")
     length_value = int(length) if length.isdigit() else None
     if response.status_code == 206:
         found = _CONTENT_RANGE.match(response.headers.get("content-range", ""))
-        if found and int(found[1]) == have:
-            return have, int(found[3]) if found[3] != "*" else None
-        raise TransferError("the server sent a different part of the file than asked for")
+        if not found or int(found[1]) != have or int(found[2]) < have:
+            raise TransferError("the server sent a different part of the file than asked for")
+        total = int(found[3]) if found[3] != "*" else None
+        ends = [int(found[2]) + 1, total, None if length_value is None else have + length_value]
+        return have, total, min(e for e in ends if e is not None)
     # 200: the whole file (a server that ignores Range starts again from the first byte)
-    return 0, length_value
+    return 0, length_value, length_value
+
+
+def _watched(chunks: Iterator[bytes], url: str, limits: Limits) -> Iterator[bytes]:
+    """The body's chunks as they arrive; TransferError once fewer than `limits.slowest` bytes a
+    second came over `limits.stall_seconds` (each read's timeout alone lets a byte a second
+    through for ever)."""
+    since, got = time.monotonic(), 0
+    for chunk in chunks:
+        got += len(chunk)
+        now = time.monotonic()
+        if now - since >= limits.stall_seconds:
+            if got < limits.slowest * (now - since):
+                raise TransferError(
+                    f"{url}: stalled: {got:,} bytes in {now - since:.0f} s, under "
+                    f"{limits.slowest:,} bytes a second; stopped"
+                )
+            since, got = now, 0
+        yield chunk
 
 
 class _Wanted:
@@ -211,31 +266,39 @@ def _sniffed_head(chunks: Iterator[bytes], served: str, wanted: _Wanted) -> byte
     return head
 
 
+@dataclass(frozen=True)
+class _Span:
+    """Where a body goes in the file: from `start`, of a file of `total` bytes (None: not said),
+    which may hold at most `end` bytes (what the server `declared`, else the cap)."""
+
+    start: int
+    total: int | None
+    end: int
+    declared: bool
+
+
 def _receive(
     chunks: Iterator[bytes],
     head: bytes,
     part: Path,
-    start: int,
-    total: int | None,
+    span: _Span,
     progress: Progress,
     stopped: Callable[[], bool],
     url: str,
 ) -> int:
+    """Write the body into `part` as `span` says; past its end, the .part is deleted."""
+    start, total = span.start, span.total
     done = start
     progress(done, total)
     last = time.monotonic()
-    cap = DOWNLOAD_CAP if total is None else None  # (a declared size: HTTP's framing holds it)
     with part.open("ab" if start else "wb") as out:
         if start:
             out.truncate(start)
         for chunk in itertools.chain((head,) if head else (), chunks):
-            if cap is not None and done + len(chunk) > cap:
+            if done + len(chunk) > span.end:
                 out.close()
                 part.unlink(missing_ok=True)  # (the download stays listed: retried on asking)
-                raise TransferError(
-                    f"{url}: more than {cap:,} bytes and the server gave no size; stopped, "
-                    "nothing kept"
-                )
+                raise TransferError(_too_much(url, span))
             out.write(chunk)
             done += len(chunk)
             if stopped():
@@ -248,3 +311,12 @@ def _receive(
         raise TransferError(f"{url}: the connection closed after {done:,} of {total:,} bytes")
     progress(done, done)
     return done
+
+
+def _too_much(url: str, span: _Span) -> str:
+    """Why a body that went past `span.end` bytes was stopped, its .part deleted."""
+    if span.declared:
+        said = f"the server sent more than the {span.end:,} bytes it declared"
+    else:
+        said = f"more than {span.end:,} bytes and the server gave no size"
+    return f"{url}: {said}; stopped, nothing kept"
