@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newstui.sources.urls import MAX_URL, checked_in_full, is_http_url, web_url
+from newstui.sources.urls import MAX_URL, checked_in_full, is_http_url, web_url, web_url_at
 
 PIECES = st.sampled_from(
     ["http://", "https://", "HTTP://", "ftp://", "javascript:", "//", "/", "a", "Z9", ".", "-",
@@ -33,7 +34,9 @@ def test_only_http_links_with_a_host_are_kept() -> None:
     assert is_http_url("https://news.example/story?id=1#top")
     assert is_http_url("HTTP://News.Example")
     for url in ("javascript:alert(1)", "ftp://x.example/", "https:///path", "http://@/",
-                "https://x.example/a b", "https://x.example/\x1b[2J", "", None):  # fmt: skip
+                "https://x.example/a b", "https://x.example/\x1b[2J", "", None,
+                # r45 L2: a browser ends the host at a backslash, urllib and httpx at the "@"
+                "http://evil.example\\@good.example/x.mp3"):  # fmt: skip
         assert not is_http_url(url)
 
 
@@ -80,3 +83,21 @@ def test_a_kept_link_is_one_newstui_follows_and_a_followed_one_is_kept_as_it_is(
     assert kept is None or is_http_url(kept)
     if is_http_url(url):
         assert kept == url.strip()
+
+
+@pytest.mark.parametrize(
+    ("written", "joined"),
+    [
+        ("/pub/e.mp3", "http://feed.example/pub/e.mp3"),
+        ("//cdn.example/e.mp3", "http://cdn.example/e.mp3"),
+        # r45 L2: a backslash before the query is a slash, as a browser reads it (stored on the
+        # feed's host, it was opened on evil.example); after it, a backslash is the query's
+        ("/\\evil.example/x.mp3", "http://evil.example/x.mp3"),
+        ("a\\b.mp3?q=\\x", "http://feed.example/pub/a/b.mp3?q=\\x"),
+        # a control character is refused, not dropped: "\x01//evil/x" was http://evil/x
+        ("\x01//evil.example/x.mp3", None),
+        ("e\x1b[2J.mp3", None),
+    ],
+)
+def test_a_relative_link_is_joined_as_a_browser_reads_it(written: str, joined: str | None) -> None:
+    assert web_url_at(written, "http://feed.example/pub/feed.xml") == joined

@@ -13,6 +13,7 @@ _SPACE = re.compile(r"\s")  # str.isspace's characters
 # The spaces a link as written may hold, which a browser percent-encodes: U+0020 and Unicode's other
 # space separators (category Zs). Tabs, line breaks and other controls are refused, not encoded.
 _LINE_CONTROLS = re.compile("[\t\n\r]")
+_BEFORE_QUERY = re.compile(r"[^?#]*")  # (always matches)
 _ENCODED_SPACE = re.compile("[ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # Longer is no link: browsers and servers refuse far shorter ones (a hostile feed's megabytes
 # in one attribute were stored whole, in each article's links).
@@ -38,7 +39,13 @@ def checked_in_full(url: str | None) -> bool:
         parts = urlsplit(url.strip())
     except ValueError:
         return False
-    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    # (a backslash ends the host for a browser, not for urllib or httpx: `http://a.example\@b`
+    # is fetched from b and opened on a)
+    return (
+        parts.scheme.lower() in ("http", "https")
+        and bool(parts.hostname)
+        and "\\" not in parts.netloc
+    )
 
 
 def web_url(url: object) -> str | None:
@@ -66,14 +73,19 @@ def web_url(url: object) -> str | None:
 def web_url_at(url: object, base: str | None) -> str | None:
     """web_url of a link as written in a document read from `base` (a feed's final address after
     redirects, or an xml:base): a relative one (`audio/e.mp3`, `/pub/e.mp3`, `//cdn/e.mp3`) is
-    joined to the base first, as a browser reads it; a link web_url keeps is kept as it is. None
-    as web_url: empty, another scheme, control characters, no http(s) URL once joined."""
+    joined to the base first, as a browser reads it (a backslash before its query is a slash:
+    `/\\evil.example/x` is evil.example's, r45 L2); a link web_url keeps is kept as it is. None as
+    web_url: empty, another scheme, control characters, no http(s) URL once joined."""
     kept = web_url(url)
     if kept is not None or not base or not isinstance(url, str):
         return kept
     written = url.strip()
     if not written or len(written) > MAX_URL or _LINE_CONTROLS.search(written):
         return None  # (urljoin drops a tab or line break: refused here, as web_url refuses it)
+    if strip_controls(written) != written:
+        return None  # (urljoin drops a leading one: "\x01//evil/x" was http://evil/x)
+    before = len(_BEFORE_QUERY.match(written)[0])  # type: ignore[index]
+    written = written[:before].replace("\\", "/") + written[before:]
     try:
         return web_url(urljoin(base, written))
     except ValueError:  # a malformed base or link ("http://[::1/x")
