@@ -41,8 +41,8 @@ def listed(path: Path, capsys) -> tuple[int, str]:
     return len(json.loads(out)), err
 
 
-def upgraded_line(path: Path, version: int) -> str:
-    copy = f"{path}.v{version}"
+def upgraded_line(path: Path, version: int, copy: str = "") -> str:
+    copy = copy or f"{path}.v{version}"
     size = human_size(os.path.getsize(copy))
     return (
         f"newstui: upgraded the store {path} from version {version} to {SCHEMA_VERSION}: an older "
@@ -113,7 +113,7 @@ def test_an_upgrade_that_sketches_nothing_again_or_an_empty_store_says_nothing(t
 
 
 def test_a_copy_the_store_was_written_after_is_replaced_and_older_copies_are_named(
-    tmp_path, capsys
+    tmp_path, capsys, monkeypatch
 ):
     """User test r44 L3: rolled back to version 36 and starred by the older newstui, the store
     was upgraded again and the copy from the first upgrade kept, without the star; copies of
@@ -131,16 +131,28 @@ def test_a_copy_the_store_was_written_after_is_replaced_and_older_copies_are_nam
     conn.commit()
     conn.close()
     older = tmp_path / "old.db.v19"
-    older.write_bytes(b"x" * 2048)
+    older.write_bytes(copy.read_bytes())
+    made_by_schema(older, 19)
+    (tmp_path / "old.db.v20").write_bytes(b"x" * 2048)  # (no copy: not named as one)
 
     assert listed(path, capsys)[1] == upgraded_line(path, 36).replace(
         "; delete it",
         "; it replaces the one an earlier upgrade made, as the store was written after it; delete it",
-    ).replace("\n", f"; older copies can go too: {older} (2.0 KB)\n")
+    ).replace("\n", f"; older copies can go too: {older} ({human_size(older.stat().st_size)})\n")
     assert marks(copy)[0] == (36,) and marks(copy)[2][3] == 1  # the star is in the copy
     path.write_bytes(copy.read_bytes())  # rolled back again, written by nobody since
     os.utime(path, ns=(made, made))
     assert "the copy it can open, made at an earlier upgrade, is in" in listed(path, capsys)[1]
+    # written after it, with too little disk for a new copy: the old one is kept, and said so
+    path.write_bytes(copy.read_bytes())  # (storefix r45: "no copy of it was kept")
+    os.utime(copy, ns=(made, made))
+    full = os.statvfs_result((4096, 4096, 1000, 10, 10, 100, 10, 10, 0, 255))
+    monkeypatch.setattr(os, "statvfs", lambda folder: full)
+    assert (
+        f"is kept in {copy} ({human_size(copy.stat().st_size)}) but is older than the store, "
+        "which was written after it: no newer copy was made: 41.0 KB free on its disk"
+        in (listed(path, capsys)[1])
+    )
 
 
 def test_an_upgrade_stopped_partway_keeps_the_copy_made_when_it_began(
@@ -185,3 +197,53 @@ def test_the_upgrade_line_cleans_escapes_in_the_store_path(tmp_path, capsys):
     count, err = listed(path, capsys)
     assert count == 1 and "upgraded the store" in err
     assert "\x1b" not in err and "\x07" not in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("made", "what"),
+    [
+        (Path.mkdir, "a folder"),
+        (os.mkfifo, "a pipe"),
+        (lambda place: place.write_text("junk\n"), "another file"),
+        (lambda place: made_by_schema(place, 19), "a database of version 19"),
+    ],
+)
+def test_a_copy_place_holding_something_else_is_left_and_the_copy_goes_beside_it(
+    tmp_path, capsys, made, what
+):
+    """Hostile r45 M1: a folder, a FIFO or a junk file at FILE.vN was announced as the copy an
+    older newstui opens, and the store was upgraded with no copy."""
+    path = tmp_path / "old.db"
+    stored(path, 1)
+    made_by_schema(path, 36)
+    place = tmp_path / "old.db.v36"
+    made(place)
+    copy = f"{path}.v36.1"
+
+    assert listed(path, capsys) == (
+        1,
+        upgraded_line(path, 36, copy).replace(
+            "; delete it", f"; {place} is {what}, not a copy; delete it"
+        ),
+    )
+    assert marks(copy)[0] == (36,)
+
+
+def test_a_long_store_name_keeps_its_copy_and_one_too_long_for_a_journal_says_so(tmp_path, capsys):
+    """Hostile r45 M5: the copy's temporary name (`.NAME.vN.PID.part`) went past the file
+    system's limit ("unable to open database file"), and a name with no room for SQLite's
+    `-journal` was said to need write access."""
+    most = os.pathconf(tmp_path, "PC_NAME_MAX")
+    path = tmp_path / ("L" * (most - len("-journal") - 3) + ".db")
+    stored(path, 1)
+    made_by_schema(path, 36)
+    assert listed(path, capsys) == (1, upgraded_line(path, 36))
+
+    too_long = tmp_path / ("L" * (most - len("-journal") - 2) + ".db")
+    os.rename(f"{path}.v36", too_long)  # (a copy: no write-ahead log, so a journal)
+    assert main(["--db", str(too_long), "list"]) == 1
+    assert capsys.readouterr().err == (
+        f"newstui: {too_long}: the name is too long for the file system: SQLite keeps a journal "
+        f"beside it, named with '-journal' added ({most - 7} + 8 bytes; at most {most}); give "
+        "the store a shorter name\n"
+    )

@@ -500,9 +500,23 @@ def store_upgraded_line(upgrade: StoreUpgrade) -> str:
     size = human_size(upgrade.copy_bytes)
     older = ", ".join(f"{copy} ({human_size(held)})" for copy, held in upgrade.older_copies)
     can_go = f"; older copies can go too: {older}" if older and upgrade.copy else ""
+    passed = f"; {upgrade.passed_over}" if upgrade.passed_over else ""  # (a folder in its place)
+    no_new = upgrade.copy_error or (
+        f"{human_size(upgrade.free_bytes)} free on its disk, too little beside the store "
+        f"({human_size(upgrade.store_bytes)})"
+    )
+    if upgrade.copy and upgrade.stale:  # (storefix r45: said "no copy", the old one still there)
+        return (
+            f"{line}; the copy it can open, made at an earlier upgrade, is kept in {upgrade.copy} "
+            f"({size}{passed}) but is older than the store, which was written after it: no newer "
+            f"copy was made: {no_new}{can_go}"
+        )
     if upgrade.copy and upgrade.copy_made_before:
         made = "when this upgrade began" if upgrade.resumed else "at an earlier upgrade"
-        return f"{line}; the copy it can open, made {made}, is in {upgrade.copy} ({size}){can_go}"
+        return (
+            f"{line}; the copy it can open, made {made}, is in {upgrade.copy} ({size}{passed})"
+            f"{can_go}"
+        )
     if upgrade.copy:
         replaced = (
             "; it replaces the one an earlier upgrade made, as the store was written after it"
@@ -510,12 +524,7 @@ def store_upgraded_line(upgrade: StoreUpgrade) -> str:
             else ""
         )
         return (
-            f"{line}; a copy it can open is kept in {upgrade.copy} ({size}{replaced}; delete it "
-            f"once no older newstui needs it){can_go}"
+            f"{line}; a copy it can open is kept in {upgrade.copy} ({size}{replaced}{passed}; "
+            f"delete it once no older newstui needs it){can_go}"
         )
-    if upgrade.copy_error:
-        return f"{line}; no copy of it was kept: {upgrade.copy_error}"
-    return (
-        f"{line}; no copy of it was kept: {human_size(upgrade.free_bytes)} free on its disk, "
-        f"too little beside the store ({size})"
-    )
+    return f"{line}; no copy of it was kept: {no_new}{passed}"

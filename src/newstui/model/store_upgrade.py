@@ -15,7 +15,9 @@ class StoreUpgrade:
     `resumed`: this open went on with an upgrade stopped partway (from `old_version`);
     `copy_replaced`: there was one, which the store was written after, and this one replaced
     it; `older_copies`: the copies of earlier versions beside it, with their sizes (they can
-    go)."""
+    go); `passed_over`: what is in the copy's usual place (a folder, another file), in words,
+    where `copy` is another name; `stale`: the copy kept was made before the store's last
+    write, and no new one could be made (`free_bytes` beside `store_bytes`, or `copy_error`)."""
 
     file: str
     old_version: int
@@ -28,3 +30,6 @@ class StoreUpgrade:
     resumed: bool = False
     copy_replaced: bool = False
     older_copies: tuple[tuple[str, int], ...] = ()
+    passed_over: str = ""
+    stale: bool = False
+    store_bytes: int = 0

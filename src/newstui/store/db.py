@@ -37,6 +37,7 @@ from newstui.store.schema import (
 )
 
 if TYPE_CHECKING:
+    import os
     from pathlib import Path
 
 Parameters = Sequence[Any] | dict[str, Any]
@@ -586,6 +587,8 @@ def _open_db(
             read_only = None if memory else open_read_only(path, threads=threads)
             if read_only is not None:
                 return read_only
+            if not memory and (too_long := _journal_too_long(str(path))):
+                raise StoreError(too_long, source=str(path)) from exc
             raise StoreError(
                 f"{path}: cannot open the database for writing ({exc}); newstui needs write "
                 "access to the file and its folder",
@@ -1283,19 +1286,24 @@ class _KeptCopy:
 
         if not version or not self.keep:  # a new store, or a rebuildable one
             return
-        copy = f"{self.path}.v{version}"
         older = _older_copies(self.path, version)
         upgrade = StoreUpgrade(
             self.path, version, SCHEMA_VERSION, resumed=resumed, older_copies=older
         )
-        if resumed and not os.path.isfile(copy):
+        copy, held, passed_over = _copy_place(self.path, version)
+        if not copy:  # (passed_over says why: a name too long, no free name)
+            self.upgrade = replace(upgrade, copy_error=passed_over)
+            return
+        upgrade = replace(upgrade, passed_over=passed_over)
+        if resumed and not held:
             self.upgrade = replace(upgrade, copy_error=f"{copy}: not made when the upgrade began")
             return
         self.upgrade = replace(upgrade, copy=copy)
-        if os.path.exists(copy) and (resumed or self.written <= _made_at(copy)):
+        if held and (resumed or self.written <= _made_at(copy)):
             self.upgrade = replace(self.upgrade, copy_made_before=True, copy_bytes=_size(copy))
             return
-        replacing = os.path.exists(copy)
+        # (a copy the store was written after, kept as it is where no new one can be made)
+        stale = replace(self.upgrade, copy_made_before=True, copy_bytes=_size(copy), stale=True)
         size = _size(self.path)
         try:
             disk = os.statvfs(os.path.dirname(os.path.abspath(self.path)))
@@ -1303,23 +1311,131 @@ class _KeptCopy:
         except OSError:
             free = 2 * size + LITTLE_SPACE  # (unknown: tried, and a full disk says so)
         if free < 2 * size + LITTLE_SPACE:
-            self.upgrade = replace(upgrade, copy_bytes=size, free_bytes=free)
+            kept = stale if held else upgrade
+            self.upgrade = replace(kept, store_bytes=size, free_bytes=free)
             return
         try:
             _write_copy(self.path, copy)
         except (OSError, sqlite3.Error) as exc:
-            self.upgrade = replace(upgrade, copy_error=f"{copy}: {exc}")
+            kept = stale if held else upgrade
+            self.upgrade = replace(kept, copy_error=f"{copy}: {exc}")
             return
-        self.upgrade = replace(self.upgrade, copy_bytes=_size(copy), copy_replaced=replacing)
+        self.upgrade = replace(self.upgrade, copy_bytes=_size(copy), copy_replaced=held)
+
+
+COPY_PLACES = 10  # FILE.vN, then FILE.vN.1 to .9 where one is not a copy (a folder, a pipe)
+
+
+def _copy_place(path: str, version: int) -> tuple[str, bool, str]:
+    """Where the copy of the store at `path` of `version` goes: `FILE.vN`, or where that is
+    something else (a folder, a pipe, another file: hostile r45 M1, announced as the copy
+    and the store upgraded with none), the first of `FILE.vN.1` to `.9` that is free or a
+    copy. Returns the name ("" when none can be), whether a copy of `version` is there, and
+    what was passed over (or why there is none), in words."""
+    import errno
+    import os
+
+    passed_over = ""
+    for number in range(COPY_PLACES):
+        place = f"{path}.v{version}" + (f".{number}" if number else "")
+        try:
+            status = os.stat(place)
+        except FileNotFoundError:
+            if os.path.islink(place):  # (a link to nothing: the user's, left alone)
+                passed_over = passed_over or f"{place} is a link to nothing, not a copy"
+                continue
+            return place, False, passed_over
+        except OSError as exc:
+            if exc.errno == errno.ENAMETOOLONG:
+                return "", False, _name_too_long(place)
+            passed_over = passed_over or f"{place} cannot be read ({exc.strerror})"
+            continue
+        found = _stored_version(place, status)
+        if found == version:
+            return place, True, passed_over
+        passed_over = passed_over or f"{place} is {_what_is(status, found)}, not a copy"
+    return "", False, f"{passed_over}; nor are {path}.v{version}.1 to .{COPY_PLACES - 1}"
+
+
+def _stored_version(path: str, status: os.stat_result | None) -> int | None:
+    """The schema version in the header of the SQLite file at `path` (a regular file), or None
+    for anything else: read from its first 100 bytes (the `user_version` at 60), not opened,
+    so no lock waits and no -shm or -wal is left beside it."""
+    import stat
+
+    if status is None or not stat.S_ISREG(status.st_mode):
+        return None
+    try:
+        with open(path, "rb") as file:
+            header = file.read(100)
+    except OSError:
+        return None
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return None
+    return int.from_bytes(header[60:64], "big", signed=True)
+
+
+def _what_is(status: os.stat_result, version: int | None) -> str:
+    """A file that is not the copy wanted, in words."""
+    import stat
+
+    if stat.S_ISDIR(status.st_mode):
+        return "a folder"
+    if stat.S_ISFIFO(status.st_mode):
+        return "a pipe"
+    if stat.S_ISSOCK(status.st_mode):
+        return "a socket"
+    if not stat.S_ISREG(status.st_mode):
+        return "a device"
+    if version is None:
+        return "another file"
+    return f"a database of version {version}"
+
+
+def _name_too_long(path: str) -> str:
+    """The words for a file name longer than its folder takes."""
+    import os
+
+    folder, name = os.path.split(path)
+    try:
+        most = os.pathconf(folder or ".", "PC_NAME_MAX")
+    except (OSError, ValueError):
+        most = 255
+    return (
+        f"{path}: the name is too long for the file system ({len(os.fsencode(name))} bytes; "
+        f"at most {most}): give the store a shorter name"
+    )
+
+
+def _journal_too_long(path: str) -> str:
+    """Why SQLite cannot write the store at `path` when its name leaves no room for the journal
+    SQLite keeps beside it (`NAME-journal`; hostile r45 M5: a 248-byte name was said to need
+    write access), else ""."""
+    import os
+
+    folder, name = os.path.split(path)
+    try:
+        most = os.pathconf(folder or ".", "PC_NAME_MAX")
+    except (OSError, ValueError):
+        return ""
+    size = len(os.fsencode(name))
+    if size + len("-journal") <= most:
+        return ""
+    return (
+        f"{path}: the name is too long for the file system: SQLite keeps a journal beside it, "
+        f"named with '-journal' added ({size} + 8 bytes; at most {most}); give the store a "
+        "shorter name"
+    )
 
 
 def _write_copy(path: str, copy: str) -> None:
-    """The store at `path` copied into `copy`, written beside it and renamed once whole."""
+    """The store at `path` copied into `copy`, written beside it under a short name (a long
+    store's `.NAME.vN.PID.part` was past the file system's limit: hostile r45 M5) and renamed
+    once whole."""
     import os
     from pathlib import Path
 
-    folder, name = os.path.split(copy)
-    part = os.path.join(folder, f".{name}.{os.getpid()}.part")
+    part = os.path.join(os.path.dirname(copy), f".newstui-copy-{os.getpid()}.part")
     try:
         # another connection reads it: the upgrade's own holds the write lock, and SQLite's
         # backup refuses a source connection that writes (SQLITE_LOCKED, retried for ever)
@@ -1364,7 +1480,7 @@ def _older_copies(path: str, version: int) -> tuple[tuple[str, int], ...]:
     import os
 
     folder, name = os.path.split(os.path.abspath(path))
-    numbered = re.compile(re.escape(name) + r"\.v([0-9]{1,4})")
+    numbered = re.compile(re.escape(name) + r"\.v([0-9]{1,4})(?:\.[1-9])?")
     try:
         names = os.listdir(folder)
     except OSError:
@@ -1374,7 +1490,21 @@ def _older_copies(path: str, version: int) -> tuple[tuple[str, int], ...]:
         for entry in names
         if (match := numbered.fullmatch(entry)) and int(match.group(1)) < version
     )
-    return tuple((copy, _size(copy)) for _, copy in found if os.path.isfile(copy))
+    return tuple(
+        (copy, _size(copy))
+        for number, copy in found
+        if _stored_version(copy, _status(copy)) == number  # (a copy, not another file)
+    )
+
+
+def _status(path: str) -> os.stat_result | None:
+    """The file's os.stat, None when it cannot be read."""
+    import os
+
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
 
 
 def _size(path: str) -> int:
