@@ -68,7 +68,12 @@ from newstui.processes import (
     parses_in_workers,
     startable,
 )
-from newstui.sources.backoff import DEFAULT_INTERVAL, next_try, parse_retry_after
+from newstui.sources.backoff import (
+    DEFAULT_INTERVAL,
+    RETRY_AFTER_CAP,
+    next_try,
+    parse_retry_after,
+)
 from newstui.sources.http import (
     PERMANENT_REDIRECTS,
     Fetcher,
@@ -1309,7 +1314,10 @@ def http_failure_said(
         said = ": the publisher has taken this feed down for good"
     if asked is not None:
         day = "" if asked.date() == now.date() else f"{asked:%Y-%m-%d} "
-        said += f"; the server asks to wait until {day}{asked:%H:%M} UTC"
+        # (a longer ask is newstui's cap, not the server's time: r45 L3 said 9999's as a week's)
+        cap = RETRY_AFTER_CAP
+        longer = f"longer: newstui waits at most {cap.days} days, " if asked - now >= cap else ""
+        said += f"; the server asks to wait {longer}until {day}{asked:%H:%M} UTC"
         said += " (Retry-After)" if subscribed else ""
     return said
 

@@ -469,8 +469,10 @@ async def test_a_request_body_is_sent_with_its_length(raw_server):
 
 
 async def test_repeated_headers_are_joined_and_names_match_in_any_case(raw_server):
+    # (and a UTF-8 reason phrase reads as written: hostile r45 L3 saw "HTTP 429 TrÃ¶p")
     server = await serve_ok(
-        raw_server, b"HTTP/1.1 200 OK\r\nVary: a\r\nVARY: b\r\nContent-Length: 0\r\n\r\n"
+        raw_server,
+        b"HTTP/1.1 200 Tr\xc3\xb6p\r\nVary: a\r\nVARY: b\r\nContent-Length: 0\r\n\r\n",
     )
     pool = ConnectionPool(ssl.create_default_context)
     answer = await pool.request("GET", target_of(server.base + "/"), [])
@@ -479,6 +481,7 @@ async def test_repeated_headers_are_joined_and_names_match_in_any_case(raw_serve
 
     assert answer.headers.get("Vary") == "a, b" and answer.headers.get("vary") == "a, b"
     assert answer.headers.get("ETag") is None
+    assert answer.reason_phrase == "Tr\u00f6p"
 
 
 @pytest.mark.parametrize(

@@ -373,6 +373,8 @@ def test_the_refresh_summary_says_how_many_were_read_and_why_the_others_were_not
         "Refreshed 1 of 2 sources: 2 new articles; 1 failed (HTTP 429 Too Many Requests, asked "
         "to wait until 16:25 UTC) — see ! in Sources"
     )
+    longer = asked.replace("wait until", "wait longer: newstui waits at most 7 days, until")
+    assert refresh_summary([SourceOutcome("B", error=longer), *busy[1:]]) == refresh_summary(busy)
     busy = [SourceOutcome("B", waiting_until=later, waiting_status=429), *busy[1:]]
     assert (
         refresh_summary(busy) == "Refreshed 1 of 2 sources: 2 new articles; 1 failing, left to wait"

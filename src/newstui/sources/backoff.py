@@ -2,8 +2,9 @@
 
 A feed that failed once is tried again on the normal schedule. From the second failure in a row
 it waits one refresh interval, doubling with each further failure, up to a day. A 429 or 503
-answer's Retry-After (seconds or an HTTP date) is honoured as a minimum, up to a week; a value
-that is neither is ignored.
+answer's Retry-After (seconds or an HTTP date) is honoured as a minimum, up to a week (any
+longer ask, however many digits, is the week); a value that is neither is ignored, and of two
+headers (joined "60, 7200") the first that is one counts.
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ from datetime import UTC, datetime, timedelta
 BACKOFF_CAP = timedelta(days=1)  # longest wait for a feed that keeps failing
 RETRY_AFTER_CAP = timedelta(days=7)  # longest Retry-After honoured (a server cannot park a feed)
 DEFAULT_INTERVAL = timedelta(minutes=30)  # the backoff unit when automatic refresh is off
-_SECONDS = re.compile(r"[0-9]{1,12}")
+_SECONDS = re.compile(r"[0-9]+")
+_LONGEST_SECONDS = 12  # digits: 10^12 s is past any cap (int() refuses more than 4,300)
+# one header of several joined with ", ": an HTTP date's weekday keeps its comma
+_HEADERS = re.compile(r"\s*((?:[A-Za-z]+,)?[^,]*)(?:,|$)")
 
 
 def parse_retry_after(value: str | None, now: datetime) -> timedelta | None:
@@ -24,22 +28,28 @@ def parse_retry_after(value: str | None, now: datetime) -> timedelta | None:
     """
     if value is None:
         return None
-    value = value.strip()
-    if _SECONDS.fullmatch(value):
-        wait = timedelta(seconds=int(value))
-    else:
-        # (the email package, ~31M instructions to import, only for a date given: every fetch
-        # loads this module)
-        from email.utils import parsedate_to_datetime
+    for header in _HEADERS.findall(value.strip()):  # (two headers: the first that is one)
+        wait = _one_retry_after(header.strip(), now)
+        if wait is not None:
+            return min(wait, RETRY_AFTER_CAP)
+    return None
 
-        try:
-            when = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError, OverflowError):
-            return None
-        if when.tzinfo is None:  # "-0000": HTTP dates are GMT
-            when = when.replace(tzinfo=UTC)
-        wait = max(when - now, timedelta(0))
-    return min(wait, RETRY_AFTER_CAP)
+
+def _one_retry_after(value: str, now: datetime) -> timedelta | None:
+    if _SECONDS.fullmatch(value):
+        digits = value.lstrip("0") or "0"
+        return RETRY_AFTER_CAP if len(digits) > _LONGEST_SECONDS else timedelta(seconds=int(digits))
+    # (the email package, ~31M instructions to import, only for a date given: every fetch loads
+    # this module)
+    from email.utils import parsedate_to_datetime
+
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if when.tzinfo is None:  # "-0000": HTTP dates are GMT
+        when = when.replace(tzinfo=UTC)
+    return max(when - now, timedelta(0))
 
 
 def backoff(failures: int, interval: timedelta) -> timedelta:

@@ -168,6 +168,15 @@ class Headers:
         return values
 
 
+def _reason_text(reason: bytes) -> str:
+    """A status line's reason as the server wrote it: UTF-8 when it is (`Tröp`, not `TrÃ¶p`,
+    hostile r45 L3), else Latin-1, as HTTP defined it once."""
+    try:
+        return reason.decode("utf-8")
+    except UnicodeDecodeError:
+        return reason.decode("iso-8859-1")
+
+
 class Answer:
     """A response: status, headers, and its body read from the connection, which goes back to
     the pool once the body has been read to its end (else it is closed)."""
@@ -459,7 +468,7 @@ async def _exchange(
             received = True
             state.receive_data(data)
         elif isinstance(event, h11.Response):
-            reason = event.reason.decode("iso-8859-1")
+            reason = _reason_text(bytes(event.reason))
             return event.status_code, reason, list(event.headers)  # names in lower case
         elif isinstance(event, h11.InformationalResponse):
             continue

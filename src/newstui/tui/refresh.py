@@ -421,7 +421,9 @@ def failure_reasons(failed: list[SourceOutcome]) -> str:
 # ("…: line 1, column 37: no element found") are no reason of their own (user test r41 L3)
 _NOT_A_FEED = re.compile(r"not a feed(?: \(RSS, Atom or JSON Feed\))?")
 # The wait a 429's or 503's Retry-After asked for (ingest.http_failure_said), kept in the summary
-_SERVER_WAIT = re.compile(r"; the server asks to wait until ([^;()]+) \(Retry-After\)")
+_SERVER_WAIT = re.compile(
+    r"; the server asks to wait (?:longer[^;()]*, )?until ([^;()]+) \(Retry-After\)"
+)
 
 
 def _short_reason(outcome: SourceOutcome) -> str:
