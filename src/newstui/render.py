@@ -20,7 +20,18 @@ if TYPE_CHECKING:
     from newstui.model.store_upgrade import StoreUpgrade
 
 
-WORDS = re.compile(r"\s*\S+\s*")  # a word and the spaces around it, as rich divides a line
+# Closing punctuation of Japanese and Chinese, which never starts a line (kinsoku)
+NO_LINE_START = frozenset("。、，．：；？！）」』】〕〉》〙〗〟｝］")
+# Chinese and Japanese, written without spaces: a line may break after any of their characters
+# (Korean puts spaces between words: wrapped at them, as Latin)
+_CJK = (
+    "\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f"
+    "\uff01-\uff9f\uffe0-\uffe6\U00020000-\U0003fffd"
+)
+# a word and the spaces around it, as rich divides a line; each Chinese or Japanese character is
+# a word of its own (with the closing punctuation after it), so a paragraph of them wraps as the
+# app's reader wraps it (user test r45 L3: `show` printed one 800 columns wide)
+WORDS = re.compile(rf"\s*(?:[{_CJK}]|[^\s{_CJK}]+)[{''.join(sorted(NO_LINE_START))}]*\s*")
 
 
 def at_spaces(line: str, width: int) -> list[str]:

@@ -11,6 +11,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
+from newstui.render import wrapped_at_spaces
 from newstui.tui.widgets.reader_body import NO_LINE_START, wrapped_lines
 
 from .test_reader_line_starts import drawn_at_their_starts
@@ -37,6 +38,18 @@ def test_a_run_of_closing_marks_goes_down_together_with_the_character_before():
     wrapped = lines(said, 10)  # "あいうえお" fills 10 cells: 」。 would start the next line
     assert wrapped[0] == "あいうえ" and wrapped[1].startswith("お」。")
     assert "".join(wrapped) == said
+
+
+def test_show_and_the_pager_wrap_japanese_as_the_reader_does():
+    """`newstui show` (and `v`'s pager) wrapped at spaces only: a Japanese paragraph was one
+    line 800 columns wide (user test r45 L3). A URL is still kept whole on a line of its own."""
+    said = "東京都で大雨「今夜も警戒が必要だ」と述べた。気象庁はAppleの発表を受けた。" * 4
+    url = "https://example.com/a/long/address/kept/whole"
+    for width in range(8, 41, 3):
+        wrapped = wrapped_at_spaces(f"{said} {url}", width).split("\n")
+        assert all(cell_len(line) <= width for line in wrapped[:-1]), (width, wrapped)
+        assert not [line for line in wrapped if line.startswith(tuple(NO_LINE_START))], wrapped
+        assert "".join(wrapped[:-1]) == said and wrapped[-1] == url
 
 
 def test_text_without_closing_marks_wraps_as_rich_does():

@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from newstui.render import LINK_TARGET
+from newstui.render import LINK_TARGET, NO_LINE_START
 from newstui.text import GUTTER
 
 if TYPE_CHECKING:
@@ -273,9 +273,8 @@ def wrapped_lines(text: Text, width: int, console: Console, offset: int = 0) -> 
     return wrapped
 
 
-# Closing punctuation of Japanese and Chinese, which never starts a line (kinsoku): Rich folds a
-# run of CJK (one "word" to it) at the exact cell, and "。" could begin the next line alone.
-NO_LINE_START = frozenset("。、，．：；？！）」』】〕〉》〙〗〟｝］")
+# (NO_LINE_START, closing punctuation of Japanese and Chinese, never starts a line: Rich folds
+# a run of CJK, one "word" to it, at the exact cell, and "。" could begin the next line alone)
 MOVED_DOWN_MOST = 3  # characters a line gives the next at most (a mark and two before it)
 
 
