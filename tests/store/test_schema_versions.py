@@ -18,32 +18,37 @@ from newstui.store import open_db
 from newstui.store.schema import MIGRATIONS, NAMED_INDEXES, SCHEMA_VERSION
 
 
-def newer_store(path: Path, *, wal: bool) -> int:
-    """A store of today's schema stamped as a newer newstui's (one version on), kept in the
-    write-ahead-log mode newstui sets or in SQLite's default rollback journal."""
+def newer_store(path: Path, *, wal: bool, version: int = SCHEMA_VERSION + 1) -> int:
+    """A store of today's schema stamped as a newer newstui's (one version on; or `version`),
+    kept in the write-ahead-log mode newstui sets or in SQLite's default rollback journal."""
     open_db(path).conn.close()
     conn = sqlite3.connect(path)
     if not wal:
         conn.execute("PRAGMA journal_mode = DELETE")
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.execute(f"PRAGMA user_version = {version}")
     conn.commit()
     conn.close()
-    return SCHEMA_VERSION + 1
+    return version
 
 
 def files_beside(path: Path) -> list[str]:
     return sorted(p.name for p in path.parent.iterdir())
 
 
-@pytest.mark.parametrize("wal", [True, False], ids=["wal", "rollback-journal"])
+@pytest.mark.parametrize(
+    ("wal", "version"),
+    [(True, SCHEMA_VERSION + 1), (False, SCHEMA_VERSION + 1), (False, -5)],
+    ids=["wal", "rollback-journal", "below-zero"],
+)
 def test_a_store_a_newer_newstui_upgraded_is_refused_in_one_line_and_left_as_it_is(
-    tmp_path: Path, wal: bool
+    tmp_path: Path, wal: bool, version: int
 ) -> None:
     """The line named neither the file nor the store's version as such ("database schema 28
     is newer …"), and the open first turned a store in rollback-journal mode into WAL (its
-    header rewritten) and kept the connection."""
+    header rewritten) and kept the connection. A version below 0, which no newstui writes, said
+    "table feeds already exists" and left a FILE.v-5 copy (hostile r45 L5)."""
     path = tmp_path / "mine.db"
-    newer = newer_store(path, wal=wal)
+    newer = newer_store(path, wal=wal, version=version)
     before, files = path.read_bytes(), files_beside(path)
 
     with pytest.raises(StoreError) as refused:
@@ -54,6 +59,8 @@ def test_a_store_a_newer_newstui_upgraded_is_refused_in_one_line_and_left_as_it_
         f"{path}: store version {newer} is newer than this newstui understands "
         f"({SCHEMA_VERSION}): a newer newstui upgraded it; it is left as it is: open it with "
         "that newstui"
+        if version > 0
+        else f"{path}: not a newstui database (its version is -5); it is left as it is"
     )
     assert "\n" not in message and refused.value.source == str(path)
     assert path.read_bytes() == before and files_beside(path) == files
@@ -148,8 +155,12 @@ def test_a_store_missing_an_index_its_statements_name_makes_it_again_at_open(
         read_only.setattr(sqlite3, "connect", read_only_connect(sqlite3.connect))
         with pytest.raises(StoreError) as refused:
             open_db(path)
-    assert str(refused.value) == (
-        f"{path}: on a read-only disk, and its index {', '.join(NAMED_INDEXES)} is missing "
+        mounted = os.statvfs_result((4096, 4096, 9, 9, 9, 9, 9, 9, os.ST_RDONLY, 255))
+        read_only.setattr(os, "statvfs", lambda folder: mounted)
+        with pytest.raises(StoreError, match=f"^{re.escape(str(path))}: on a read-only disk, "):
+            open_db(path)
+    assert str(refused.value) == (  # (hostile r45 L5: a folder was called a read-only disk)
+        f"{path}: in a read-only folder, and its index {', '.join(NAMED_INDEXES)} is missing "
         "(dropped, or left out by a repair tool); newstui makes it again where it can write: "
         "copy the store to a writable folder"
     )

@@ -522,6 +522,9 @@ def _open_db(
         if version > SCHEMA_VERSION:  # before anything changes the file (WAL: its header)
             conn.close()
             raise newer_store(path, version)
+        if version < 0:  # (hostile r45 L5: "table feeds already exists", and a FILE.v-5 made)
+            conn.close()
+            raise unknown_version(path, version)
         if version == 0 and not memory:  # both only take before the first table
             refuse_foreign(conn, path)
             conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
@@ -632,8 +635,10 @@ def open_read_only(path: Path | str, *, threads: bool = False) -> Database | Non
             return None
         if version > SCHEMA_VERSION:
             raise newer_store(path, version)
+        if version < 0:
+            raise unknown_version(path, version)
         raise StoreError(
-            f"{path}: on a read-only disk, and its schema ({version}) needs upgrading to "
+            f"{path}: {_read_only_place(file)}, and its schema ({version}) needs upgrading to "
             f"{SCHEMA_VERSION}, which writes it; copy it to a writable folder",
             source=str(path),
         )
@@ -641,13 +646,35 @@ def open_read_only(path: Path | str, *, threads: bool = False) -> Database | Non
     if missing:  # (statements naming them fail: one line here, with the remedy)
         conn.close()
         raise StoreError(
-            f"{path}: on a read-only disk, and its index {', '.join(missing)} is missing "
+            f"{path}: {_read_only_place(file)}, and its index {', '.join(missing)} is missing "
             "(dropped, or left out by a repair tool); newstui makes it again where it can "
             "write: copy the store to a writable folder",
             source=str(path),
         )
     conn.create_function("casefold", 1, _casefold, deterministic=True)  # (as open_db)
     return Database(conn)
+
+
+def _read_only_place(file: Path) -> str:
+    """Where a store that cannot be written is, in words: "on a read-only disk" where its file
+    system is mounted read-only, else "in a read-only folder" (hostile r45 L5: a folder
+    without write permission was called a read-only disk)."""
+    import os
+
+    try:
+        read_only = bool(os.statvfs(file.parent).f_flag & os.ST_RDONLY)
+    except OSError:
+        read_only = False
+    return "on a read-only disk" if read_only else "in a read-only folder"
+
+
+def unknown_version(path: Path | str, version: int) -> StoreError:
+    """The one line for a store whose schema version no newstui writes (below 0): left as it
+    is, and no copy made."""
+    return StoreError(
+        f"{path}: not a newstui database (its version is {version}); it is left as it is",
+        source=str(path),
+    )
 
 
 def connection_file(conn: sqlite3.Connection) -> str:
