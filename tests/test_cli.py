@@ -598,6 +598,12 @@ def test_list_of_an_unknown_feed_fails_with_one_line(fed):
         " (`newstui fetch later` fetches it)"
     )
     assert fed.json("list", "--feed", "Later") == []
+    # a name typed with a hyphen for its en dash (user test r45 M2): a did-you-mean
+    with fed.config.open("a") as config:
+        config.write('\n[[feeds]]\nname = "Süd – Nord"\nurl = "http://127.0.0.1:9/sn.xml"\n')
+    assert fed("list", "--feed", "SÜD – NORD") == 0  # any case of any letter
+    assert fed("list", "--feed", "süd - nord") == 1
+    assert "no feed named 'süd - nord' (did you mean 'Süd – Nord'?)" in one_line(fed.err)
 
 
 # search ------------------------------------------------------------------------------------------

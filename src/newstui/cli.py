@@ -45,8 +45,8 @@ from newstui.model import (
     ArticleRow,
     FeedRow,
     SortOrder,
-    name_order,
 )
+from newstui.model.names import loose_name_key, name_key, name_order
 from newstui.newsboat_options import newsboat_option
 from newstui.paths import default_config_path, default_db_path, demo_db_path, opened_as_written
 from newstui.signals import (
@@ -1176,7 +1176,7 @@ def _optional_config(args: argparse.Namespace, command: str, explicit: bool) -> 
     try:
         config = _config(path, explicit, warn=not named)
         for view in config.views if named else ():  # the named one's problem is the error
-            if view.problem and view.name.casefold() != named.casefold():
+            if view.problem and name_key(view.name) != name_key(named):
                 _complain(f"warning: {view.problem}")
         return config
     except ConfigError as exc:
@@ -1717,7 +1717,9 @@ def cmd_fetch(
                 continue
             if source is None:
                 raise NewstuiError(
-                    f"{config.path}: no source named {name!r} (see `newstui feeds`)", source=name
+                    f"{config.path}: no source named {name!r}{_meant_source(library, config, name)}"
+                    " (see `newstui feeds`)",
+                    source=name,
                 )
             if isinstance(source, LocalConfig):
                 if source not in locals_named:
@@ -1997,7 +1999,8 @@ def cmd_remove(args: argparse.Namespace, library: Library, config: Config) -> in
                 feed_id = None  # no path any source has
         if feed_id is None and not library.set_aside_counts(names)[0]:
             raise NewstuiError(
-                f"{config.path}: no source named {args.name!r} (see `newstui feeds`)",
+                f"{config.path}: no source named {args.name!r}"
+                f"{_meant_source(library, config, args.name)} (see `newstui feeds`)",
                 source=args.name,
             )
     unsubscribed = _unsubscribe_on_server(library, config, feed_id, args.name)
@@ -2461,10 +2464,12 @@ def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) 
             )
         if feed_id is None:
             raise NewstuiError(
-                f"no feed named {args.feed!r} (see `newstui feeds`)", source=args.feed
+                f"no feed named {args.feed!r}{_meant_source(library, config, args.feed)}"
+                " (see `newstui feeds`)",
+                source=args.feed,
             )
     if args.tag and not any(
-        args.tag.casefold() in (t.casefold() for t in s.tags) for s in library.sources()
+        name_key(args.tag) in (name_key(t) for t in s.tags) for s in library.sources()
     ):
         raise NewstuiError(f"no source has the tag {args.tag!r} (see `newstui feeds`)")
     query = user_query(args.query) if args.query is not None else None
@@ -2491,10 +2496,21 @@ def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) 
     return _emit(args, _rows_json(library, rows) if args.json else [], shown)
 
 
+def _meant_source(library: Library, config: Config | None, name: str) -> str:
+    """ " (did you mean 'Zeitung – München'?)" for a name that differs from a source's only by
+    its dashes, quotes or spaces (`Zeitung - München` typed for the en dash), else ""."""
+    loose = loose_name_key(name)
+    names = [row.name for row in library.sources()]
+    if config is not None:
+        names += [feed.name for feed in config.feeds] + [local.name for local in config.local]
+    meant = next((n for n in names if loose_name_key(n) == loose), None)
+    return f" (did you mean {meant!r}?)" if meant is not None else ""
+
+
 def _not_fetched_yet(library: Library, config: Config | None, name: str) -> bool:
     """Whether `name` (any case) or a URL names a source of the config not stored yet."""
     return config is not None and any(
-        name.casefold() == row.name.casefold() or name == row.url
+        name_key(name) == name_key(row.name) or name == row.url
         for row in _unstored_sources(library, config)
     )
 
@@ -2539,7 +2555,7 @@ def _saved_view(args: argparse.Namespace, config: Config | None) -> str:
     path = _config_path(args)
     if config is None:
         raise ConfigError(f"{path}: no view named {args.view!r}: no config file", source=str(path))
-    view = next((v for v in config.views if v.name.casefold() == args.view.casefold()), None)
+    view = next((v for v in config.views if name_key(v.name) == name_key(args.view)), None)
     if view is None:
         names = ", ".join(repr(v.name) for v in config.views)
         known = f" (its views: {names})" if names else " (it has no [[views]])"

@@ -27,6 +27,7 @@ from newstui.model import (
     respelled,
     tag_spellings,
 )
+from newstui.model.names import name_key
 from newstui.paths import default_download_dir
 from newstui.text import clean_line, free_name, strip_controls
 
@@ -156,14 +157,14 @@ class Config:
         if feed is not None:
             return feed
         for local in self.local:
-            if name.casefold() == local.name.casefold() or _same_path(name, local.path):
+            if name_key(name) == name_key(local.name) or _same_path(name, local.path):
                 return local
         return None
 
     def feed_named(self, name: str) -> FeedConfig | None:
         """The feed whose name (case-insensitive) or URL is `name`."""
         for feed in self.feeds:
-            if name.casefold() in (feed.name.casefold(), feed.url.casefold()):
+            if name_key(name) in (name_key(feed.name), name_key(feed.url)):
                 return feed
         return None
 
@@ -541,9 +542,9 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
                 f"{first[0]}: one entry per feed",
             )
         urls[url_identity(url)] = (line, name)
-        if name.casefold() in names:
+        if name_key(name) in names:
             raise fail(line, f"duplicate feed name {name!r}")
-        names.add(name.casefold())
+        names.add(name_key(name))
         extra = set(entry) - {*FEED_KEYS}
         if extra:
             raise _unknown_key(extra, FEED_KEYS, f"feed {name!r}", "feeds", i, raw, fail)
@@ -590,11 +591,11 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
             raise fail(line, "local entry has no 'path'")
         lpath = _local_path(path, p, _entry_refusal(raw, i, line, f"local path {p!r}", fail))
         name = _local_name(entry, lpath, line, fail)
-        if name.casefold() in names:
+        if name_key(name) in names:
             raise fail(
                 line, f"duplicate source name {name!r} (feeds and local sources share names)"
             )
-        names.add(name.casefold())
+        names.add(name_key(name))
         extra = set(entry) - {*LOCAL_KEYS}
         if extra:
             raise _unknown_key(extra, LOCAL_KEYS, f"local source {name!r}", "local", i, raw, fail)
@@ -610,9 +611,9 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
             if extra := set(entry) - {"name", "query"}:  # `nmae = …`: the typo, not no name
                 raise _unknown_key(extra, ("name", "query"), "view entry", "views", i, raw, fail)
             raise fail(line, "view entry has no 'name'")
-        if name.casefold() in view_names:
+        if name_key(name) in view_names:
             raise fail(line, f"duplicate view name {name!r}")
-        view_names.add(name.casefold())
+        view_names.add(name_key(name))
         extra = set(entry) - {"name", "query"}
         if extra:
             raise _unknown_key(extra, ("name", "query"), f"view {name!r}", "views", i, raw, fail)
@@ -627,7 +628,7 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
             views.append(ViewConfig(name, given.strip() if isinstance(given, str) else "", problem))
             continue
         hint = _regex_warning(path, qline, f"view {name!r}", query)
-        if name.casefold() in names:  # Sources would list it twice, under Views and Feeds
+        if name_key(name) in names:  # Sources would list it twice, under Views and Feeds
             shared = (
                 f"{at_line(path, _entry_key_line(raw, 'views', i, 'name') or line)}: view "
                 f"{name!r} has a source's name: Sources lists both; "
@@ -1173,7 +1174,7 @@ def add_view(path: Path, name: str, query: str) -> ViewConfig:
     parse_query(query, query_keys)  # raises QueryError for an invalid query
     config = load_config(path)
     names = [v.name for v in config.views] + [f.name for f in config.feeds]
-    known = {n.casefold() for n in names + [s.name for s in config.local]}
+    known = {name_key(n) for n in names + [s.name for s in config.local]}
     name = free_name(" ".join(name.split()) or query.strip(), known)
     import tomlkit  # only editing needs it
 
@@ -1194,7 +1195,7 @@ def add_view(path: Path, name: str, query: str) -> ViewConfig:
 def _names_and_spellings(config: Config) -> tuple[set[str], dict[str, str]]:
     """The source names a config takes (folded: feeds and local sources share them) and its
     tags' spellings (a tag it spells already keeps that spelling: "--tag TECH" joins "Tech")."""
-    names = {f.name.casefold() for f in config.feeds} | {s.name.casefold() for s in config.local}
+    names = {name_key(f.name) for f in config.feeds} | {name_key(s.name) for s in config.local}
     return names, tag_spellings([*(f.tags for f in config.feeds), *(s.tags for s in config.local)])
 
 
@@ -1203,7 +1204,7 @@ def _spelled_tags(tags: Iterable[str], spellings: dict[str, str]) -> tuple[str, 
     spelling is the one the entries after it take."""
     spelled = respelled(clean_tags(tags), spellings)
     for tag in spelled:
-        spellings.setdefault(tag.casefold(), tag)
+        spellings.setdefault(name_key(tag), tag)
     return spelled
 
 
@@ -1236,7 +1237,7 @@ def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
             table["fulltext"] = feed.fulltext
         tables.append(table)
         known_urls.add(url_identity(feed.url))
-        known_names.add(name.casefold())
+        known_names.add(name_key(name))
         added.append(FeedConfig(feed.url, name, tags, feed.fulltext, named=named))
     if added:
         text = _with_entries(raw, "feeds", tables)
@@ -1269,7 +1270,7 @@ def add_local_sources(path: Path, sources: list[LocalConfig]) -> list[LocalConfi
             table["tags"] = list(tags)
         tables.append(table)
         known_paths.add(source.path)
-        known_names.add(name.casefold())
+        known_names.add(name_key(name))
         added.append(LocalConfig(source.path, name, tags))
     if added:
         text = _with_entries(raw, "local", tables)
@@ -1461,7 +1462,7 @@ def remove_view(path: Path, name: str) -> ViewConfig:
     """Delete a saved view (by name, any case) from the config file, keeping the rest of the
     file as it was; returns what was removed. Its articles stay in their feeds."""
     config = load_config(path)
-    view = next((v for v in config.views if v.name.casefold() == name.casefold()), None)
+    view = next((v for v in config.views if name_key(v.name) == name_key(name)), None)
     if view is None:
         raise ConfigError(f"{path}: no view named {name!r}")
     _remove_entry(config, "views", config.views.index(view), lambda c: c.views)

@@ -50,6 +50,7 @@ from newstui.model import (
     moved_line,
     still_waiting,
 )
+from newstui.model.names import name_key
 from newstui.processes import (
     APP_ANALYSIS,
     CHUNK,
@@ -229,7 +230,7 @@ def prune_sources(
     names = {row.id: row.name for row in library.sources()} if gone else {}
     for source_id in gone:
         name = names.get(source_id)
-        feed = renamed.get(name.casefold()) if name is not None else None
+        feed = renamed.get(name_key(name)) if name is not None else None
         kept = library.set_aside_source(source_id, left, url_changed=feed is not None)
         if kept is None or (kept.outcome == "deleted" and feed is not None):
             continue  # (an empty source whose name is listed: a URL tried and left, unsaid)
@@ -239,10 +240,10 @@ def prune_sources(
             said.append(replace(kept, new_url=hide_passwords(feed.url)))
         else:
             said.append(replace(kept, kept_until=until))
-    listed = {n.casefold() for n in [*renamed, *(s.name for s in config.local)]}
+    listed = {name_key(n) for n in [*renamed, *(s.name for s in config.local)]}
     over = (now - timedelta(days=LEFT_CONFIG_DAYS)).replace(microsecond=0).isoformat()
     for source in library.set_aside_sources():
-        if source.name.casefold() in listed:
+        if name_key(source.name) in listed:
             continue  # never deleted while the config lists its name
         if source.url_changed:  # its name left the config now: its 30 days start today
             library.set_aside_name_left(source.id, left)
@@ -260,17 +261,17 @@ def prune_sources(
             )
         elif source.left <= over:
             said.append(library.remove_source(source.id))
-    reported = {r.name.casefold() for r in said if r.outcome == "kept"}
+    reported = {name_key(r.name) for r in said if r.outcome == "kept"}
     # an edited entry deleted: its new URL's empty source goes unsaid beside its old feed's line
     return [
-        r for r in said if r.outcome != "deleted" or r.deleted or r.name.casefold() not in reported
+        r for r in said if r.outcome != "deleted" or r.deleted or name_key(r.name) not in reported
     ]
 
 
 def _names_configured(config: Config) -> dict[str, FeedConfig]:
     """The config's feeds by their `name` (folded); feeds written without one go by their URL
     or title, which say nothing of a source that had another URL."""
-    return {f.name.casefold(): f for f in config.feeds if f.named}
+    return {name_key(f.name): f for f in config.feeds if f.named}
 
 
 def move_set_aside(library: Library, config: Config) -> list[RemovedSource]:
@@ -284,7 +285,7 @@ def move_set_aside(library: Library, config: Config) -> list[RemovedSource]:
     moved: list[RemovedSource] = []
     rows = {row.id: row for row in library.sources()}
     for source in aside:
-        feed = named.get(source.name.casefold())
+        feed = named.get(name_key(source.name))
         new_id = library.find_source(feed_key(feed)) if feed is not None else None
         row = rows.get(new_id) if new_id is not None else None
         if feed is None or row is None or row.last_fetched is None or row.last_error:

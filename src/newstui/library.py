@@ -25,6 +25,7 @@ from newstui.model import (
     SourceKind,
     tag_unread_counts,
 )
+from newstui.model.names import name_key
 from newstui.store import analysis as _analysis
 from newstui.store import articles as _articles
 from newstui.store import db as _db
@@ -422,11 +423,11 @@ class Library:
     def set_aside_named(self, names: Iterable[str]) -> list[SetAsideSource]:
         """The set-aside sources going by one of `names` (a name, case-insensitive, or URL): an
         edited URL's old feed, or a feed deleted from the config by hand."""
-        wanted = {n.casefold() for n in names}
+        wanted = {name_key(n) for n in names}
         return [
             s
             for s in self.set_aside_sources()
-            if wanted & {s.name.casefold(), s.key.casefold(), (s.url or "").casefold()}
+            if wanted & {name_key(s.name), name_key(s.key), name_key(s.url or "")}
         ]
 
     def removed_for_good(self, source_id: int) -> bool:

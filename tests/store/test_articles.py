@@ -213,10 +213,10 @@ def test_tags_differing_only_in_case_are_one_tag_spelled_as_the_oldest_source_sp
     save_articles(db, second, [art(2), art(3)])
     feeds = {f.name: f.tags for f in list_feeds(db)}
     assert feeds == {"A": ("Tech", "Ökonomie"), "B": ("Tech", "Ökonomie", "world")}
-    assert tag_unread_counts(list_feeds(db)) == [
+    assert tag_unread_counts(list_feeds(db)) == [  # Ökonomie with the O's (r45 M4)
+        ("Ökonomie", 3, 3),
         ("Tech", 3, 3),
         ("world", 2, 2),
-        ("Ökonomie", 3, 3),
     ]
     for spelling in ("tech", "TECH", "ökonomie"):
         assert count_articles(db, ArticleFilter(tag=spelling)) == 3

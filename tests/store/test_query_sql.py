@@ -55,9 +55,9 @@ def store(tmp_path):
     deals = ensure_feed(
         db,
         "https://deals.example/rss",
-        "Deals Daily",
+        "Deals Daily – Südstadt",
         url="https://deals.example/rss",
-        tags=("shopping",),
+        tags=("Ökonomie",),
     )
     articles = {
         "peskov": Article(
@@ -152,6 +152,10 @@ def found(store, text: str) -> set[str]:
         ("feed:deals", {"deal"}),
         ("feed:wire.example", {"flood", "peskov", "aleppo"}),
         ("tag:WORLD", {"flood", "peskov", "aleppo"}),
+        # every script's letters in any case, either Unicode form (r45 M2: LIKE folded ASCII)
+        ("feed:SÜDSTADT", {"deal"}),
+        ("feed:su\u0308dstadt", {"deal"}),
+        ("tag:ÖKONOMIE", {"deal"}),
         ("unread", {"flood", "peskov", "deal"}),
         ("NOT unread", {"aleppo"}),
         ("starred", {"flood"}),

@@ -3,11 +3,12 @@ select articles and the read models the library returns. No IO."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Literal
+
+from newstui.model.names import name_key, name_order
 
 if TYPE_CHECKING:  # the query tree is a plain value too; model imports nothing at run time
     from newstui.model.analysis import (
@@ -362,20 +363,13 @@ def carries_full_article(text: str) -> bool:
     )
 
 
-def name_order(name: str) -> tuple[str | int, ...]:
-    """A sort key listing names as a reader counts: case-insensitive, numbers by value
-    ("News Desk 2" before "News Desk 10")."""
-    parts = re.split(r"(\d+)", name.casefold())
-    return tuple(int(p) if n % 2 else p for n, p in enumerate(parts))
-
-
 def tag_spellings(tag_lists: Iterable[Iterable[str]]) -> dict[str, str]:
-    """Each tag compared case-insensitively ("Tech" is "tech": casefold) → its first spelling in
+    """Each tag compared case-insensitively ("Tech" is "tech": names.name_key) → its first spelling in
     `tag_lists`, the one it is shown with."""
     spellings: dict[str, str] = {}
     for tags in tag_lists:
         for tag in tags:
-            spellings.setdefault(tag.casefold(), tag)
+            spellings.setdefault(name_key(tag), tag)
     return spellings
 
 
@@ -383,28 +377,28 @@ def respelled(tags: Iterable[str], spellings: dict[str, str]) -> tuple[str, ...]
     """`tags` each once, in the spelling `spellings` gives it (else as written)."""
     shown: dict[str, str] = {}
     for tag in tags:
-        folded = tag.casefold()
+        folded = name_key(tag)
         shown.setdefault(folded, spellings.get(folded, tag))
     return tuple(shown.values())
 
 
 def has_tag(tags: Iterable[str], tag: str) -> bool:
-    """Whether `tag` is among `tags`, compared as tags are (casefold: "tech" is "Tech")."""
-    folded = tag.casefold()
-    return any(t.casefold() == folded for t in tags)
+    """Whether `tag` is among `tags`, compared as tags are (name_key: "tech" is "Tech")."""
+    folded = name_key(tag)
+    return any(name_key(t) == folded for t in tags)
 
 
 def tag_unread_counts(
     sources: Iterable[FeedRow], left_out: Mapping[str, tuple[int, int]] | None = None
 ) -> list[tuple[str, int, int]]:
     """(tag, articles, unread) summed over the given sources, by tag, less the (articles,
-    unread) `left_out` gives its casefolded name: the copies its list leaves out (a story two of
+    unread) `left_out` gives by its name_key: the copies its list leaves out (a story two of
     its feeds carry is listed once: Library.tag_copies)."""
-    totals: dict[str, list[int]] = {}  # by casefold: "Tech" and "tech" are one tag
+    totals: dict[str, list[int]] = {}  # by name_key: "Tech" and "tech" are one tag
     shown: dict[str, str] = {}
     for source in sources:
         for tag in respelled(source.tags, shown):
-            folded = tag.casefold()
+            folded = name_key(tag)
             shown.setdefault(folded, tag)
             entry = totals.setdefault(folded, [0, 0])
             entry[0] += source.articles
@@ -413,7 +407,8 @@ def tag_unread_counts(
         if key in totals:
             totals[key][0] -= articles
             totals[key][1] -= unread
-    return [(shown[key], totals[key][0], totals[key][1]) for key in sorted(totals)]
+    ordered = sorted(totals, key=lambda key: name_order(shown[key]))  # Ökonomie with the O's
+    return [(shown[key], totals[key][0], totals[key][1]) for key in ordered]
 
 
 def fold_url(url: str) -> str:

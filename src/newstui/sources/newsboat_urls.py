@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newstui.errors import SourceError, hide_passwords
+from newstui.model.names import name_key
 from newstui.sources.urls import feed_url_of, local_file_of, not_a_feed_reason, web_url
 from newstui.text import clean_line
 
@@ -306,7 +307,7 @@ def parse_newsboat_urls(
             continue
         name, tags = _name_and_tags(tokens[1:], titles.get(written) or titles.get(url) or url)
         if (at := seen.get(url)) is not None:  # listed twice: one feed with both lines' tags
-            both = {t.casefold(): t for t in reversed((*feeds[at].tags, *tags))}
+            both = {name_key(t): t for t in reversed((*feeds[at].tags, *tags))}
             feeds[at] = replace(feeds[at], tags=tuple(reversed(both.values())))
             continue
         seen[url] = len(feeds)
@@ -337,7 +338,7 @@ def _name_and_tags(tokens: list[str], name: str) -> tuple[str, tuple[str, ...]]:
         if token.startswith("~") and clean_line(token[1:], 200):
             name = clean_line(token[1:], 200)
         elif token != "!" and (tag := clean_line(token, 100)):
-            tags.setdefault(tag.casefold(), tag)
+            tags.setdefault(name_key(tag), tag)
     return name, tuple(tags.values())
 
 

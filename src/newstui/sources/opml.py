@@ -13,6 +13,7 @@ from xml.etree import ElementTree as ET
 from newstui.config import FeedConfig, LocalConfig, clean_tags
 from newstui.errors import SourceError, hide_passwords
 from newstui.model import fold_url
+from newstui.model.names import name_key
 from newstui.sources.newsboat_urls import (
     SkippedLine,
     looks_like_newsboat_urls,
@@ -120,7 +121,7 @@ def read_opml(body: bytes, source: str) -> tuple[list[FeedConfig], list[SkippedL
         listed = (*before, *tags, *(c for c in extra if c))
         unique: dict[str, str] = {}  # each tag once, as first written
         for tag in listed:
-            unique.setdefault(tag.casefold(), tag)
+            unique.setdefault(name_key(tag), tag)
         all_tags = tuple(unique.values())
         if url in seen:
             feeds[seen[url]] = dataclasses.replace(feeds[seen[url]], tags=all_tags)
@@ -201,9 +202,9 @@ def write_opml(
         parent = body
         if feed.tags:
             tag = feed.tags[0]
-            if tag.casefold() not in folders:  # "Tech" and "tech" are one folder, as one tag
-                folders[tag.casefold()] = ET.SubElement(body, "outline", text=tag, title=tag)
-            parent = folders[tag.casefold()]
+            if name_key(tag) not in folders:  # "Tech" and "tech" are one folder, as one tag
+                folders[name_key(tag)] = ET.SubElement(body, "outline", text=tag, title=tag)
+            parent = folders[name_key(tag)]
         attrs = {"type": "rss", "text": feed.name, "title": feed.name, "xmlUrl": feed.url}
         site = sites.get(fold_url(feed.url))
         if site:

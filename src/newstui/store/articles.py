@@ -35,6 +35,7 @@ from newstui.model import (
     SortOrder,
 )
 from newstui.model.link_key import link_key
+from newstui.model.names import name_key
 from newstui.store.analysis import analysis_kept
 from newstui.store.db import (
     Database,
@@ -852,9 +853,9 @@ def _conditions(db: Database, f: ArticleFilter) -> tuple[list[str], list[object]
     if f.tag is not None:
         clauses.append(
             "a.feed_id IN (SELECT s.id FROM feeds s, json_each(s.tags) t "
-            "WHERE casefold(t.value) = ?)"  # (db.open_db: "Ökonomie" is "ökonomie" too)
+            "WHERE name_key(t.value) = ?)"  # (model.names: "ÖKONOMIE" is "Ökonomie" too)
         )
-        params.append(f.tag.casefold())
+        params.append(name_key(f.tag))
     if f.starred:
         clauses.append("a.starred = 1")
     if f.query is not None:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from newstui.article_rows import enclosure_urls, packed_links, packed_text, unpacked_text
 from newstui.errors import StoreError
 from newstui.model.link_key import link_key, link_key_if_other
+from newstui.model.names import name_key
 from newstui.model.store_upgrade import StoreUpgrade
 from newstui.paths import opened_as_written
 from newstui.store.cjk_words import CJK_GLOB, cjk_apart
@@ -80,6 +81,8 @@ class Database:
         # a quote's speaker as written (no entity) against a person query (query_sql)
         conn.create_function("named_speaker", 2, _named_speaker_keeping_stops, deterministic=True)
         self.known_texts = add_text_functions(conn)
+        # feed, tag and view names as compared everywhere (model.names: every script's case)
+        conn.create_function("name_key", 1, _name_key, deterministic=True)
         # the prefix index's fill (schema 31) is still marked, not done: prefixes are matched
         # by stems meanwhile (query_sql.prefixes_stemmed); see rebuild_marked
         self.prefix_pending = False
@@ -452,6 +455,11 @@ def json_list(value: str | None) -> list[Any]:
     except (TypeError, ValueError):
         return []
     return parsed if isinstance(parsed, list) else []
+
+
+def _name_key(value: str | bytes | int | float | None) -> str | bytes | int | float | None:
+    """SQL's name_key(x): model.names.name_key of a text, anything else as it is."""
+    return name_key(value) if isinstance(value, str) else value
 
 
 def _casefold(value: str | bytes | int | float | None) -> str | bytes | int | float | None:

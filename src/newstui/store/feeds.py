@@ -10,7 +10,8 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from newstui.errors import hide_passwords
-from newstui.model import FeedRow, SourceKind, name_order, respelled, tag_spellings
+from newstui.model import FeedRow, SourceKind, respelled, tag_spellings
+from newstui.model.names import name_key, name_order
 from newstui.store.db import Database, json_list, write_transaction
 from newstui.store.stories import lead_orphaned_stories
 from newstui.text import clean_line
@@ -117,7 +118,7 @@ def _upsert_feed(
 # sources never share a name through a title.
 _TITLE_FREE = (
     "NOT EXISTS (SELECT 1 FROM feeds o WHERE o.id != feeds.id AND o.removed IS NULL "
-    "AND o.name = feeds.title COLLATE NOCASE)"
+    "AND name_key(o.name) = name_key(feeds.title))"
 )
 
 
@@ -131,8 +132,8 @@ def merge_server_folders(conn: sqlite3.Connection, feed_id: int) -> None:
     if row is None:
         return
     tags = list(json.loads(row[0] or "[]"))
-    known = {t.casefold() for t in tags}
-    tags += [f for f in json.loads(row[1] or "[]") if f.casefold() not in known]
+    known = {name_key(t) for t in tags}
+    tags += [f for f in json.loads(row[1] or "[]") if name_key(f) not in known]
     conn.execute("UPDATE feeds SET tags = ? WHERE id = ?", [json.dumps(tags), feed_id])
 
 
@@ -240,9 +241,9 @@ def record_fetches(db: Database, records: Sequence[FetchRecord]) -> None:
             if r.title and r.titled:  # a source named by its title (see _TITLE_FREE) follows it
                 sets.append(
                     "name = CASE WHEN NOT EXISTS (SELECT 1 FROM feeds o WHERE o.id != feeds.id "
-                    "AND o.removed IS NULL AND o.name = ? COLLATE NOCASE) THEN ? ELSE name END"
+                    "AND o.removed IS NULL AND name_key(o.name) = ?) THEN ? ELSE name END"
                 )
-                values += [r.title, r.title]
+                values += [name_key(r.title), r.title]
             if r.site_url:
                 sets.append("site_url = ?")
                 values.append(r.site_url)
@@ -278,8 +279,8 @@ def name_by_title(db: Database, feed_id: int, title: str, default: str) -> str:
         conn.execute(
             "UPDATE feeds SET name = ? WHERE id = ? AND (name = ? OR name = title) AND "
             "NOT EXISTS (SELECT 1 FROM feeds o WHERE o.id != feeds.id AND o.removed IS NULL "
-            "AND o.name = ? COLLATE NOCASE)",
-            [title, feed_id, default, title],
+            "AND name_key(o.name) = ?)",
+            [title, feed_id, default, name_key(title)],
         )
         row = conn.execute("SELECT name FROM feeds WHERE id = ?", [feed_id]).fetchone()
     return str(row[0]) if row else default
@@ -375,11 +376,10 @@ def list_feeds(db: Database) -> list[FeedRow]:
 
 
 def find_feed(db: Database, name: str) -> int | None:
-    """The id of the listed feed named `name` (case-insensitive) or with that URL."""
+    """The id of the listed feed named `name` (any case: model.names) or with that URL."""
     row = db.execute(
-        "SELECT id FROM feeds WHERE (name = ? COLLATE NOCASE OR url = ? OR key = ?) "
-        "AND removed IS NULL",
-        [name, name, name],
+        "SELECT id FROM feeds WHERE (name_key(name) = ? OR url = ? OR key = ?) AND removed IS NULL",
+        [name_key(name), name, name],
     ).fetchone()
     return row[0] if row else None
 

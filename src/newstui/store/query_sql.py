@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import UTC, datetime, timedelta
 
+from newstui.model.names import name_key
 from newstui.query import (
     SURNAME_PREFIX,
     Age,
@@ -87,11 +88,6 @@ def query_condition(
     `match_set` may stand in for the sets of ids a text part matches (see store.match_sets);
     `read` lets an entity part be planned by how many articles it may match (DENSE_SHARE)."""
     return _Compiler(now or datetime.now(UTC), match_set, read).compile(node)
-
-
-def _like_contains(value: str) -> str:
-    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def _iso(moment: datetime) -> str:
@@ -451,14 +447,15 @@ class _Compiler:
         if node.kind == "tag":
             return (
                 "+a.feed_id IN (SELECT s.id FROM feeds s, json_each(s.tags) t "
-                "WHERE casefold(t.value) = ?)",  # (db.open_db: Python's casefold, not ASCII's)
-                [node.value.casefold()],
+                "WHERE name_key(t.value) = ?)",  # (model.names: every script's case, NFC)
+                [name_key(node.value)],
             )
-        pattern = _like_contains(node.value)
+        # (LIKE ignores the case of ASCII letters only: feed:SÜDDEUTSCHE found nothing)
+        wanted = name_key(node.value)
         return (
-            "+a.feed_id IN (SELECT s.id FROM feeds s WHERE s.name LIKE ? ESCAPE '\\' "
-            "OR s.url LIKE ? ESCAPE '\\')",
-            [pattern, pattern],
+            "+a.feed_id IN (SELECT s.id FROM feeds s WHERE instr(name_key(s.name), ?) > 0 "
+            "OR instr(name_key(s.url), ?) > 0)",
+            [wanted, wanted],
         )
 
     def entities(

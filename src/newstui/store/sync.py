@@ -16,6 +16,7 @@ from newstui.article_rows import content_hash
 from newstui.model import RemoteFeed, RemoteItem, SyncStatus, fold_url
 from newstui.model.fetching import RemovedSource
 from newstui.model.link_key import link_key
+from newstui.model.names import name_key
 from newstui.model.sync import ITEM_KEY_PREFIX, item_key
 from newstui.store.article_merge import keeps_own_text, merge_article, move_articles
 from newstui.store.articles import (
@@ -406,8 +407,8 @@ def apply_subscriptions(
             "SELECT id, key, url, name FROM feeds WHERE kind = 'feed' AND removed IS NULL"
         ).fetchall()
         by_url = {fold_url(r[2] or r[1]): r[0] for r in feeds}
-        names = {r[3].casefold() for r in feeds} | {
-            r[0].casefold() for r in conn.execute("SELECT name FROM feeds WHERE kind != 'feed'")
+        names = {name_key(r[3]) for r in feeds} | {
+            name_key(r[0]) for r in conn.execute("SELECT name FROM feeds WHERE kind != 'feed'")
         }
         seen: set[str] = set()
         matched: set[int] = set()
@@ -419,7 +420,7 @@ def apply_subscriptions(
             if feed_id is not None and by_stream.get(feed.stream_id) == feed_id:
                 move = _move_source(conn, feed_id, feed, configured, listed)
             if move is not None and move.merged_id is not None and move.other is not None:
-                names.discard(move.other.casefold())
+                names.discard(name_key(move.other))
                 by_url = {u: i for u, i in by_url.items() if i != move.merged_id}
                 by_url[fold_url(feed.url)] = feed_id
             if move is not None and move.kept is not None:
@@ -430,8 +431,8 @@ def apply_subscriptions(
                 name, tags = config[0] or feed.url, list(config[1])
             else:
                 name, tags = feed.title or feed.url, []
-            known = {t.casefold() for t in tags}
-            tags += [f for f in feed.folders if f.casefold() not in known]
+            known = {name_key(t) for t in tags}
+            tags += [f for f in feed.folders if name_key(f) not in known]
             if feed_id is None:
                 name = free_name(name, names)
                 feed_id = conn.execute(
@@ -447,16 +448,16 @@ def apply_subscriptions(
                     "(SELECT id FROM articles WHERE feed_id = ?)",
                     [feed_id],
                 )
-                names.add(name.casefold())
+                names.add(name_key(name))
                 added.append(name)
             else:
                 _unlink_resubscribed(conn, feed_id, feed.stream_id, listed)
                 current = conn.execute("SELECT name FROM feeds WHERE id = ?", [feed_id]).fetchone()
                 renamed = config is None or config[0] is not None  # the server's or the user's
                 if renamed and current and current[0] != name:
-                    names.discard(current[0].casefold())
+                    names.discard(name_key(current[0]))
                     name = free_name(name, names)
-                    names.add(name.casefold())
+                    names.add(name_key(name))
                 else:
                     name = current[0] if current else name
                 conn.execute(

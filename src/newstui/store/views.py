@@ -62,14 +62,14 @@ def smart_counts(db: Database) -> SmartCounts:
 
 
 def tag_copies(db: Database) -> dict[str, tuple[int, int]]:
-    """For each tag (casefolded) whose list leaves out copies: (how many, how many unread).
+    """For each tag (by its name_key) whose list leaves out copies: (how many, how many unread).
     A tag's list folds as the query `tag:` does (store.articles' _FOLDED_MATCHES): a version is
     left out when an earlier version of its story from another feed with the tag is listed.
     One pass over the versions of the stories with copies (few), each tag of its feed apart."""
     return {
         r[0]: (r[1], r[2])
         for r in db.execute(
-            """WITH tagged(feed_id, tag) AS (SELECT DISTINCT f.id, casefold(t.value)
+            """WITH tagged(feed_id, tag) AS (SELECT DISTINCT f.id, name_key(t.value)
                 FROM feeds f, json_each(f.tags) t WHERE t.type = 'text'),
             versions AS (SELECT a.id, a.feed_id AS feed, a.read, s.story_id AS story, g.tag,
                 first_value(a.feed_id) OVER (PARTITION BY s.story_id, g.tag ORDER BY a.id)

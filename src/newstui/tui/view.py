@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from newstui.model import ArticleFilter, FeedRow, has_tag
+from newstui.model.names import name_key
 
 if TYPE_CHECKING:  # the query language is imported when a query is typed or a view saved
     from newstui.model import SmartCounts
@@ -204,5 +205,5 @@ def counted_total(
     if f.unread or f.starred:
         return None
     if f.tag is not None:  # (its list shows a story two of its feeds carry once)
-        return next((n for tag, n, _ in tags if tag.casefold() == f.tag.casefold()), None)
+        return next((n for tag, n, _ in tags if name_key(tag) == name_key(f.tag)), None)
     return sum(r.articles for r in feeds if r.id == f.feed_id)

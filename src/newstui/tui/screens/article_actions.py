@@ -32,6 +32,7 @@ from newstui.config import (
 from newstui.counts import counted
 from newstui.errors import NewstuiError
 from newstui.model import ArticleFilter, ArticleRow, FeedRow
+from newstui.model.names import name_key
 from newstui.render import ARTICLE_LINK, listed_links, render_article_text, wrapped_at_spaces
 from newstui.text import terminal_safe
 from newstui.tui.mixins import ScreenMixin
@@ -688,7 +689,7 @@ class ArticleActions(ScreenMixin):
             self.notify(f"{name} was removed: {kept}.", severity="warning", markup=False)
             return
         listed = next(
-            (f for f in self.sources.feeds if f.name.casefold() == aside.name.casefold()), None
+            (f for f in self.sources.feeds if name_key(f.name) == name_key(aside.name)), None
         )
         source = config.source_named(aside.name)
         if aside.url_changed and listed is not None and source is not None:

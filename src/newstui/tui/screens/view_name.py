@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 
+from newstui.model.names import name_key
 from newstui.text import terminal_safe
 from newstui.tui.screens.command_prompt import CommandScreen
 from newstui.tui.screens.keyed_box import keys_in_effect
@@ -33,7 +34,7 @@ class ViewNameScreen(CommandScreen):
             query[:60],
             "view name",
         )
-        self._feeds = {name.casefold(): name for name in feeds}
+        self._feeds = {name_key(name): name for name in feeds}
 
     def answer(self, typed: str) -> str | None:
         return " ".join(typed.split()) or None
@@ -42,7 +43,7 @@ class ViewNameScreen(CommandScreen):
         """A feed's name (in any case) is refused in one line, the box kept open to change it:
         Sources would list the view under the feed's name."""
         name = self.answer(typed)
-        feed = self._feeds.get(name.casefold()) if name else None
+        feed = self._feeds.get(name_key(name)) if name else None
         if feed is not None:
             cancel = keys_in_effect(self, self.CANCEL)  # (it said Esc whatever the keys)
             message = f"{feed} is a feed's name: give the view another ({cancel} cancels)"

@@ -1,0 +1,50 @@
+"""How the names of sources, tags and views are compared and sorted: in any case of any script
+and either Unicode form ("SÜDDEUTSCHE" is "Süddeutsche", "ΚΑΘΗΜΕΡΙΝΉ" is "Καθημερινή"), and
+listed by their letters without accents ("Ärzte Zeitung" under A, not after Z)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Dashes and quotes a keyboard types for the typographic ones (or the other way round): a
+# name that differs only by them is offered as a "did you mean"
+_LOOSE = str.maketrans(
+    dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-")
+    | dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u00b4`", "'")
+    | dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"')
+)
+_DIGITS = re.compile(r"(\d+)")
+
+
+def name_key(name: str) -> str:
+    """`name` as names are compared (feeds, tags, views, everywhere: SQL's name_key() too):
+    Unicode case folding (every script's letters; ß is ss) of its composed form (NFC)."""
+    if name.isascii():
+        return name.lower()  # (casefold's, for ASCII)
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
+
+
+def loose_name_key(name: str) -> str:
+    """name_key with every dash a hyphen, every quote a straight one and spaces collapsed:
+    what a name typed on a keyboard (`Zeitung - München`) shares with the typographic one
+    it meant (`Zeitung – München`)."""
+    return " ".join(name_key(name).translate(_LOOSE).split())
+
+
+def sort_letters(name: str) -> str:
+    """`name`'s letters as a reader looks them up in a list: without accents, any case
+    (Ärzte with the A's, Équipe with the E's, ıslak with the I's)."""
+    if name.isascii():
+        return name.lower()
+    plain = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return unicodedata.normalize("NFKD", plain.casefold()).replace("ı", "i")
+
+
+def name_order(name: str) -> tuple[tuple[str | int, ...], str]:
+    """A sort key listing names as a reader counts: by their letters without accents and case
+    (sort_letters), numbers by value ("News Desk 2" before "News Desk 10"); names that differ
+    only by accents or case in a fixed order."""
+    parts = _DIGITS.split(sort_letters(name))
+    return tuple(int(p) if n % 2 else p for n, p in enumerate(parts)), name_key(name)
