@@ -143,7 +143,13 @@ def test_pages_go_to_their_host_fulltext_per_host_at_a_time(db, feed_server, con
 
     slugs = [f"s{i}" for i in range(8)]
     url = feed_server.url("/feed")
-    fake = CountingFetcher(pages={url: feed_xml(feed_server.base, slugs)})
+    # one server under four names (hostile r45 L1: slots for each, 7 at once with the limit 2)
+    port = feed_server.httpd.server_address[1]
+    hosts = ["127.0.0.1", "127.1", "2130706433", "0x7f000001."]
+    body = feed_xml(feed_server.base, slugs)
+    for i, slug in enumerate(slugs):
+        body = body.replace(f"{feed_server.base}/page/{slug}<".encode(), f"http://{hosts[i % 4]}:{port}/page/{slug}<".encode())  # fmt: skip
+    fake = CountingFetcher(pages={url: body})
     config = load_config(config_file({"Gazette": "/feed"}, fulltext=True, fulltext_per_host=limit))
 
     [outcome] = asyncio.run(fetch_feeds(Library(db), config, open_fetcher=fake))

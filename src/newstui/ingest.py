@@ -1334,6 +1334,26 @@ def _strip_url(message: str, url: str) -> str:
     return message
 
 
+def _host_key(host: str) -> str:
+    """One name for the spellings of a host that reach one server (hostile r45 L1: 127.0.0.1,
+    127.1, 2130706433 and 0x7f000001 each had slots of their own): case and a trailing dot
+    dropped, an IP address as its one written form (IPv4 in the forms the resolver takes)."""
+    import ipaddress
+    import socket
+
+    host = host.lower().removesuffix(".")
+    try:
+        return str(ipaddress.ip_address(host))
+    except ValueError:
+        pass
+    if host[:1].isdigit():
+        try:  # (as getaddrinfo reads a numeric host: inet_aton's shorter and hex forms)
+            return str(ipaddress.IPv4Address(socket.inet_aton(host)))
+        except (OSError, ValueError):
+            pass
+    return host
+
+
 class _FulltextPool:
     """Fetches and extracts article pages for summary-only entries, off the event loop."""
 
@@ -1349,7 +1369,7 @@ class _FulltextPool:
         """The page slots of the URL's host (`fulltext_per_host` of them; user test r44 L2: a
         summary-only feed's 29 pages went to its publisher 8 at a time)."""
         try:
-            host = (urlsplit(url).hostname or "").lower()
+            host = _host_key(urlsplit(url).hostname or "")
         except ValueError:  # (the fetch says why)
             host = ""
         if host not in self._hosts:
