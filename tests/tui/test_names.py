@@ -23,6 +23,13 @@ def test_a_name_cut_after_a_separator_ends_at_the_word_not_the_separator():
     assert middle_ellipsis("Sport · Wikinews", 11).plain == "Sport…"  # not "Sport · Wi…"
     assert middle_ellipsis("Wikinews Politics", 12).plain == "Wikinews Po…"  # no separator
     assert middle_ellipsis("日本語のニュース配信", 9).cell_len <= 9
+    # right-to-left names by the same rule (user test r45 L5: `הארץ - חד…` is no more a name)
+    assert middle_ellipsis("הארץ - חדשות", 10).plain == "הארץ…"
+    assert middle_ellipsis("الجزيرة نت - أخبار", 14).plain == "الجزيرة نت…"
+    # a quoted or bracketed part, and "&", part a name too (r45 L5: `Windows “1…`, `Emoji &…`)
+    assert middle_ellipsis("Windows “1252” Feed – Café", 10).plain == "Windows…"
+    assert middle_ellipsis("🌍 Emoji & Ünïcödé Feed", 12).plain == "🌍 Emoji…"
+    assert middle_ellipsis("Tech (Europe edition)", 12).plain == "Tech…"
 
 
 async def test_feeds_named_by_url_are_told_apart(db_path):

@@ -8,8 +8,10 @@ from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 
 ELLIPSIS = "…"
-SEPARATORS = " ·•|/-–—:,;"  # what a name may join its parts with ("Politics · Wikinews")
-_PART_BREAK = re.compile(r"\s+[·•|/\-–—]\s+|[:;,]\s+")  # between the parts of a name
+SEPARATORS = " ·•|/-–—:,;&+"  # what a name may join its parts with ("Politics · Wikinews")
+# between the parts of a name; a quoted or bracketed part begins one too (user test r45 L5:
+# `Windows “1…` for "Windows “1252” Feed")
+_PART_BREAK = re.compile(r"\s+[·•|/\-–—&+]\s+|[:;,]\s+|\s+(?=[“‘«„‹(\[「『])")
 
 _URL_START = re.compile(r"[a-zA-Z][\w+.-]*://(?:[^\s/?#@]*@)?")  # a scheme, and a user if any
 
