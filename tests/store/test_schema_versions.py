@@ -159,6 +159,13 @@ def test_a_store_missing_an_index_its_statements_name_makes_it_again_at_open(
         read_only.setattr(os, "statvfs", lambda folder: mounted)
         with pytest.raises(StoreError, match=f"^{re.escape(str(path))}: on a read-only disk, "):
             open_db(path)
+    with monkeypatch.context() as read_only_file:  # (opened so by SQLite: mode=ro)
+        connect = sqlite3.connect
+        read_only_file.setattr(
+            sqlite3, "connect", lambda name, **kw: connect(f"file:{name}?mode=ro", uri=True, **kw)
+        )
+        with pytest.raises(StoreError, match=r"missing .* and the file is read-only: give news"):
+            open_db(path)
     assert str(refused.value) == (  # (hostile r45 L5: a folder was called a read-only disk)
         f"{path}: in a read-only folder, and its index {', '.join(NAMED_INDEXES)} is missing "
         "(dropped, or left out by a repair tool); newstui makes it again where it can write: "
@@ -176,7 +183,7 @@ def test_a_store_missing_an_index_its_statements_name_makes_it_again_at_open(
 def test_every_index_the_stores_statements_name_is_made_again_when_missing() -> None:
     named = {
         name
-        for module in Path(store_db.__file__).parent.glob("*.py")
+        for module in Path(store_db.__file__).parent.parent.rglob("*.py")  # (every module)
         for name in re.findall(r"INDEXED BY (\w+)", module.read_text("utf-8"))
     }
     assert named == set(NAMED_INDEXES)

@@ -742,11 +742,24 @@ def make_missing_indexes(db: Database) -> None:
     `articles_fold` dropped, search, tags and the counts said only "no such index"), in one
     write transaction: another process opening the store at once finds them made. Well under
     a second for 100,000 articles (a store that cannot be written: _open_db's handlers)."""
-    if not missing_indexes(db.conn):
+    missing = missing_indexes(db.conn)
+    if not missing:
         return
-    with write_transaction(db) as conn:
-        for name in missing_indexes(conn):  # (read again under the write lock)
-            conn.execute(NAMED_INDEXES[name])
+    try:
+        with write_transaction(db) as conn:
+            for name in missing_indexes(conn):  # (read again under the write lock)
+                conn.execute(NAMED_INDEXES[name])
+    except StoreError as error:  # (a full disk, a quota: their own lines)
+        code = (getattr(error.__cause__, "sqlite_errorcode", None) or 0) & 0xFF
+        if code != SQLITE_READONLY:
+            raise
+        path = connection_file(db.conn)
+        raise StoreError(
+            f"{path}: its index {', '.join(missing)} is missing (dropped, or left out by a "
+            "repair tool), and the file is read-only: give newstui write access to it, and "
+            "it makes the index again",
+            source=path,
+        ) from error
 
 
 def rebuild_marked(db: Database) -> None:
