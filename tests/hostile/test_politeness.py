@@ -45,6 +45,7 @@ RSS = (
         ("9" * 40, RETRY_AFTER_CAP),  # r45 L3: ignored, while 12 digits were the cap
         ("9" * 5000, RETRY_AFTER_CAP),
         ("60, 7200", timedelta(seconds=60)),  # two headers, joined: the first
+        ("soon, 60", timedelta(seconds=60)),  # (the first that is one)
     ],
 )
 def test_retry_after_seconds_and_http_dates_are_read_and_capped(value, wait):

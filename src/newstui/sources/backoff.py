@@ -18,7 +18,7 @@ DEFAULT_INTERVAL = timedelta(minutes=30)  # the backoff unit when automatic refr
 _SECONDS = re.compile(r"[0-9]+")
 _LONGEST_SECONDS = 12  # digits: 10^12 s is past any cap (int() refuses more than 4,300)
 # one header of several joined with ", ": an HTTP date's weekday keeps its comma
-_HEADERS = re.compile(r"\s*((?:[A-Za-z]+,)?[^,]*)(?:,|$)")
+_HEADERS = re.compile(r"\s*((?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,)?[^,]*)(?:,|$)", re.I)
 
 
 def parse_retry_after(value: str | None, now: datetime) -> timedelta | None:
