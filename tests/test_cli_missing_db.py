@@ -136,6 +136,10 @@ def test_a_fetch_with_nothing_to_fetch_says_so_and_makes_no_db(tmp_path, empty_c
 
     assert run.err.count("\n") == 1 and "lists no feeds; nothing fetched" in run.err
     assert list(tmp_path.glob("e.db*")) == []
+    # nor the folders the default store's path made (user test r45 L7: an empty
+    # ~/.local/share/newstui/ was left; the README says nothing is)
+    assert main(["--config", str(empty_config), "fetch"]) == 1
+    assert not (tmp_path / "xdg-data").exists()
 
 
 def test_a_first_run_says_where_it_made_the_config_file_in_one_line(tmp_path, capsys):

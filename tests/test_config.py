@@ -46,6 +46,25 @@ def test_first_run_creates_config_from_example(tmp_path):
     assert path.read_text("utf-8") == example_config_text()
 
 
+def test_a_config_folder_that_cannot_be_made_says_why(tmp_path, monkeypatch):
+    """A read-only home with ~/.config but no ~/.config/newstui said "cannot create config
+    file: No such file or directory": the folder's own error was lost (user test r45 L6)."""
+    import errno
+
+    path = tmp_path / "newstui" / "feeds.toml"
+
+    def read_only(self: Path, *args: object, **kwargs: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system", str(self))
+
+    monkeypatch.setattr(Path, "mkdir", read_only)
+    with pytest.raises(ConfigError) as refused:
+        ensure_config(path)
+    folder = tmp_path / "newstui"
+    assert str(refused.value) == (
+        f"{path}: cannot create config folder {folder}: Read-only file system"
+    )
+
+
 def _write(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "feeds.toml"
     path.write_text(text, "utf-8")

@@ -1007,6 +1007,7 @@ def run(args: argparse.Namespace) -> int:
         )
     db_path = _db_path(args, command)
     new = not os.path.exists(os.path.expanduser(db_path))
+    new_folders = _missing_folders(db_path) if new else []  # (a new store's go with it)
     if new and not _makes_a_store(args, command):
         db_path = _no_store(args, db_path)
         new = False
@@ -1057,10 +1058,10 @@ def run(args: argparse.Namespace) -> int:
         # store: it goes, as after a failed add
         nothing_fetched = command == "fetch" and isinstance(exc, ConfigError)
         if new and (command in NOTHING_KEPT_ON_FAILURE or nothing_fetched):
-            _forget_new_store(db_path)
+            _forget_new_store(db_path, new_folders)
         raise
     if new and status == 1 and command in NOTHING_KEPT_ON_FAILURE:
-        _forget_new_store(db_path)
+        _forget_new_store(db_path, new_folders)
     elif new and command == "fetch":
         _complain(f"newstui: created a new database at {db_path}")
     return status
@@ -1072,23 +1073,41 @@ A failed `fetch` keeps each feed's error for `feeds`, a failed `sync` the server
 its Retry-After wait."""
 
 
-def _forget_new_store(db_path: Path | str) -> None:
+def _missing_folders(db_path: Path | str) -> list[str]:
+    """The folders above `db_path` that do not exist yet, innermost first: those opening a new
+    store there makes."""
+    folders: list[str] = []
+    folder = os.path.dirname(os.path.abspath(os.path.expanduser(db_path)))
+    while not os.path.exists(folder) and os.path.dirname(folder) != folder:
+        folders.append(folder)
+        folder = os.path.dirname(folder)
+    return folders
+
+
+def _forget_new_store(db_path: Path | str, made: Sequence[str] = ()) -> None:
     """Remove the database a failed `add`, `import` or `opml import` made, if it holds nothing
     of its own (the configured sources it listed come back from the config): a mistyped --db
     leaves no empty store for the reading commands to answer from. One holding an article or a
-    fetch's outcome, or open in another process, stays."""
-    if not os.path.exists(db_path) or Library.open_elsewhere(db_path):
-        return
-    try:
-        with Library.open(db_path) as library:
-            tried = any(s.last_fetched or s.last_error for s in library.sources())
-            if tried or library.count():
-                return
-    except (NewstuiError, sqlite3.Error):
-        return
-    for suffix in ("", "-wal", "-shm"):
-        with contextlib.suppress(OSError):
-            os.unlink(f"{db_path}{suffix}")
+    fetch's outcome, or open in another process, stays. The folders `made` for it go too, each
+    while empty (user test r45 L7: an empty ~/.local/share/newstui/ was left)."""
+    if os.path.exists(db_path):  # (a fetch with nothing to fetch made only the folders)
+        if Library.open_elsewhere(db_path):
+            return
+        try:
+            with Library.open(db_path) as library:
+                tried = any(s.last_fetched or s.last_error for s in library.sources())
+                if tried or library.count():
+                    return
+        except (NewstuiError, sqlite3.Error):
+            return
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                os.unlink(f"{db_path}{suffix}")
+    for folder in made:
+        try:
+            os.rmdir(folder)
+        except OSError:  # (something else is there now)
+            break
 
 
 def _run_on_store(

@@ -214,6 +214,11 @@ def ensure_config(path: Path) -> None:
     other's: review r39 CW1)."""
     if path.exists():
         return
+    try:  # (its own error: the write's said only "No such file or directory", user test r45 L6)
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        folder = exc.filename or path.parent
+        raise ConfigError(f"{path}: cannot create config folder {folder}: {exc.strerror}") from exc
     try:
         with _config_locked(path):
             if not path.exists():
