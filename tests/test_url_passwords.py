@@ -209,3 +209,56 @@ def test_add_refuses_an_address_without_showing_its_password(url, shown) -> None
     """`add` and the app's `a` said each of these, password and all (r45 H4)."""
     said = not_a_feed_url(url)
     assert "s3c" not in said and said.startswith(shown)
+
+
+def test_a_private_podcasts_links_never_hold_its_password_and_its_episodes_still_download(
+    tmp_path, db_path, feed_server, capsys
+) -> None:
+    """r45 H2: a relative link or enclosure joined to `http://me:s3cret@host/feed` kept the
+    password: `show`, `show --json`, `downloads --json` and the reader printed it. The download
+    of an episode on the feed's host is sent the config's password; one elsewhere is not."""
+    elsewhere = feed_server.base.replace("127.0.0.1", "localhost")
+    items = (
+        '<item><title>Here</title><guid>1</guid><link>/story/1</link><description>&lt;a href="/o">'
+        'o&lt;/a></description><enclosure url="/here.mp3" type="audio/mpeg"/></item><item><title>'
+        f'Elsewhere</title><guid>2</guid><enclosure url="{elsewhere}/there.mp3" type="audio/mpeg"/>'
+        "</item>"
+    )
+    feed_server.route("/pod", body=f'<rss version="2.0"><channel>{items}</channel></rss>'.encode())
+    for path in ("/here.mp3", "/there.mp3"):
+        feed_server.route(path, body=b"ID3" + bytes(997), headers={"Content-Type": "audio/mpeg"})
+    config = tmp_path / "feeds.toml"
+    url = feed_server.url("/pod").replace("://", "://me:s3cret@")
+    config.write_text(f'[settings]\ndownload_dir = "{tmp_path}"\n[[feeds]]\nurl = "{url}"\n')
+    run = ["--db", str(db_path), "--config", str(config)]
+    assert main([*run, "fetch"]) == 0
+
+    for article in ("1", "2"):
+        for command in (["show", article], ["show", "--json", article], ["download", article]):
+            assert main([*run, *command]) == 0
+    assert main([*run, "downloads", "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert "s3cret" not in out + err and "/here.mp3" in out and "/o" in out
+    sent = {path: headers.get("Authorization") for path, headers in feed_server.requests}
+    assert sent["/here.mp3"] == "Basic bWU6czNjcmV0"  # me:s3cret
+    assert sent["/there.mp3"] is None
+
+
+def test_links_stored_with_a_password_before_r45_show_it_as_stars() -> None:
+    """Articles a private feed's fetch stored before r45 keep `me:s3cret@` in their links:
+    `show`, `show --json`, the reader (render_article_text) and `downloads --json` hide it."""
+    from newstui.cli_downloads import download_json
+    from newstui.model import Analysis, ArticleRow, Download, Link, StoredArticle
+    from newstui.render import article_json, render_article_text
+
+    stored = "http://me:s3cret@h.example"
+    row = ArticleRow(1, 1, "F", "T", f"{stored}/a", None, None, "2026", False, False)
+    links = (Link("o", f"{stored}/o"), Link("audio/mpeg", f"{stored}/e.mp3", "enclosure"))
+    article = StoredArticle(row, "", "Text.", links)
+    download = Download(1, f"{stored}/e.mp3", "T", "audio/mpeg", "queued", "/tmp/T.mp3")
+    shown = [
+        render_article_text(article, Analysis(), downloads=[download]).plain,
+        json.dumps(article_json(article, Analysis(), [download])),
+        json.dumps(download_json(download)),
+    ]
+    assert all("s3cret" not in text and "me:***@h.example/" in text for text in shown)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
-from newstui.errors import NewstuiError
+from newstui.errors import NewstuiError, hide_passwords
 from newstui.render import enclosures, human_size
 from newstui.text import terminal_safe
 
@@ -76,7 +76,7 @@ def download_json(d: Download) -> dict[str, Any]:
         "id": d.id,
         "state": d.state,
         "title": d.title,
-        "url": d.url,
+        "url": hide_passwords(d.url),  # (a private feed's, stored before r45)
         "type": d.mime,
         "path": d.path,
         "bytes_done": d.bytes_done,
@@ -164,7 +164,7 @@ def _run(
     from rich.text import Text
 
     from newstui.config import download_folder
-    from newstui.downloads import run_queue
+    from newstui.downloads import feed_credentials, run_queue
 
     finished: list[Download] = []
     shown = console.is_terminal and not quiet
@@ -207,6 +207,7 @@ def _run(
             on_change=changed,
             on_gone=gone,
             folder=download_folder(config.settings),
+            credentials=feed_credentials(config.feeds),
         )
     return result, finished
 

@@ -22,7 +22,7 @@ from newstui.model import Download, Link, StopThen
 from newstui.text import clean_line
 
 if TYPE_CHECKING:
-    from newstui.config import Config
+    from newstui.config import Config, FeedConfig
     from newstui.sources.transfer import Limits
 
 # (newstui.sources.transfer, and httpx with it, is imported by what downloads: not by listing)
@@ -545,6 +545,29 @@ def _ended(pid: int) -> bool:
     return state in ([b"Z"], [b"X"])
 
 
+def feed_credentials(feeds: Iterable[FeedConfig]) -> Callable[[str], tuple[str, str] | None]:
+    """The user and password a download from a URL is sent: those written in the url of a
+    config's feed on its origin (scheme, host and port: a private podcast's episodes), the first
+    listed when several are; never a stored URL's, never another origin's."""
+    found: dict[tuple[str, str, int], tuple[str, str]] = {}
+    for feed in feeds:
+        if "@" in feed.url and (origin := _origin(feed.url)) is not None:
+            parts = urlsplit(feed.url)
+            if parts.password is not None:
+                found.setdefault(origin, (unquote(parts.username or ""), unquote(parts.password)))
+    return lambda url: found.get(_origin(url) or ("", "", 0)) if found else None
+
+
+def _origin(url: str) -> tuple[str, str, int] | None:
+    """A URL's scheme, host (lower case) and port (the scheme's when not written)."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port or {"http": 80, "https": 443}.get(parts.scheme.lower(), 0)
+    except ValueError:
+        return None
+    return (parts.scheme.lower(), parts.hostname or "", port)
+
+
 def run_queue(
     library: Library,
     *,
@@ -554,6 +577,7 @@ def run_queue(
     on_gone: Callable[[Download, StopThen, str | None], None] = lambda d, then, problem: None,
     folder: Path | None = None,
     limits: Limits | None = None,
+    credentials: Callable[[str], tuple[str, str] | None] = lambda url: None,
 ) -> QueueResult:
     """Download every queued enclosure, oldest first, until the queue is empty or `stopped()`.
     `on_change` hears each download's progress, end or failure; `on_gone` one stopped as asked
@@ -561,7 +585,8 @@ def run_queue(
     ("forget", "delete") and why its .part could not be deleted (else None). `folder`: the
     download_dir, below which a .part is deleted (None: the folder it was written to).
     `limits`: each download's size cap and slowest rate (None: transfer's defaults); one that
-    stalls fails, keeping its .part, and the queue goes on."""
+    stalls fails, keeping its .part, and the queue goes on. `credentials`: a URL's user and
+    password (feed_credentials)."""
     from newstui.sources.transfer import Limits, TransferStopped, fetch_to_file, new_client
 
     requeue_orphans(library)
@@ -586,6 +611,7 @@ def run_queue(
                     asked,
                     expected=item.mime,
                     limits=limits or Limits(),
+                    credentials=credentials,
                 )
             except TransferStopped:
                 progress.release()

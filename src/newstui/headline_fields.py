@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from newstui.errors import hide_passwords
 from newstui.text import terminal_safe
 
 if TYPE_CHECKING:
@@ -79,6 +80,12 @@ def terminal_line(value: str | None) -> str | None:
     return None if value is None else terminal_safe(value, line=True)
 
 
+def shown_url(url: str) -> str:
+    """A link as shown (a line safe for a terminal): a `user:password@` in it, which links stored
+    before r45 may carry from a private feed's url, as `user:***@`."""
+    return terminal_safe(hide_passwords(url), line=True)
+
+
 def article_row_json(row: ArticleRow, story: tuple[int, int] | None = None) -> dict[str, Any]:
     """The list/search JSON fields of an article (every string safe for a terminal); `story`:
     its story's id and how many other versions it has (Library.story_sizes), None: alone."""
@@ -87,7 +94,7 @@ def article_row_json(row: ArticleRow, story: tuple[int, int] | None = None) -> d
         "id": row.id,
         "title": terminal_safe(row.title, line=True),
         "feed": terminal_line(row.feed),
-        "url": terminal_line(row.url),
+        "url": row.url and shown_url(row.url),
         "author": terminal_line(row.author),
         "published": terminal_line(row.published),
         "read": row.read,

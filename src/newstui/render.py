@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from newstui.headline_fields import article_row_json
 from newstui.headline_fields import shown_date as _shown_date
+from newstui.headline_fields import shown_url as _shown_url
 from newstui.headline_fields import terminal_line as _line
 from newstui.text import one_width_with_offsets, terminal_safe, terminal_safe_with_offsets
 
@@ -181,7 +182,7 @@ def article_json(
     data["links"] = [
         {
             "text": terminal_safe(link.text, line=True),
-            "url": _line(link.url),
+            "url": _shown_url(link.url),
             "kind": link.kind,
             "offset": offset if (offset := _link_offset(link, stored.text, moved)) >= 0 else None,
         }
@@ -189,7 +190,7 @@ def article_json(
     ]
     data["enclosures"] = [
         {
-            "url": _line(link.url),
+            "url": _shown_url(link.url),
             "type": terminal_safe(link.text, line=True),
             "size": link.size,
             "duration": link.duration,
@@ -378,7 +379,7 @@ def render_article_text(
     if meta:
         out.append(meta + "\n", style=palette.meta)
     if row.url:
-        address = terminal_safe(row.url, line=True)
+        address = _shown_url(row.url)
         begin = len(out.plain)
         out.append(fit_link(address) if fit_link else address, style=f"{palette.meta} underline")
         out.stylize(link_target(ARTICLE_LINK), begin, len(out.plain))
@@ -403,7 +404,7 @@ def render_article_text(
         for i, link in enumerate(attached, 1):
             out.append(f"[{ENCLOSURE_NUMBER_PREFIX}{i}] ", style=palette.meta)
             out.append(enclosure_label(link) + " ")
-            out.append(terminal_safe(link.url, line=True), style=palette.meta)
+            out.append(_shown_url(link.url), style=palette.meta)
             state = next((download_state(d) for d in downloads if d.url == link.url), "")
             out.append(f" ({state})\n" if state else "\n", style=palette.meta)
     if links:
@@ -414,7 +415,7 @@ def render_article_text(
             begin = len(out.plain)
             out.append(f"[{i}] ", style=palette.meta)
             out.append(f"{label} " if label else "")
-            out.append(terminal_safe(link.url, line=True), style=palette.meta)
+            out.append(_shown_url(link.url), style=palette.meta)
             out.stylize(link_target(i), begin, len(out.plain))
             out.append("\n")
     return out

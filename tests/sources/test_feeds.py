@@ -207,9 +207,10 @@ def test_relative_links_resolve_against_xml_base_and_the_feed_url(fast: bool) ->
         ("http://ex.org/i.png", "image"),
     ]
     rss = b"""<rss version="2.0"><channel><title>R</title><item><title>x</title>
-    <description>&lt;p&gt;A &lt;a href="/rel/3"&gt;link&lt;/a&gt;&lt;/p&gt;</description></item></channel></rss>"""
-    article = parse_feed(rss, "http://feed.example/dir/rss.xml", fast=fast).articles[0]
-    assert [lk.url for lk in article.links] == ["http://feed.example/rel/3"]
+    <description>&lt;p&gt;A &lt;a href="/rel/3"&gt;link&lt;/a&gt; &lt;a href="//u:pw@o.example/4"&gt;b&lt;/a&gt;&lt;/p&gt;</description></item></channel></rss>"""
+    # a private feed's user:password@ (a join keeps it) and a link's own: in no link (r45 H2)
+    article = parse_feed(rss, "http://me:s3cret@feed.example/dir/rss.xml", fast=fast).articles[0]
+    assert [lk.url for lk in article.links] == ["http://feed.example/rel/3", "http://o.example/4"]
     # enclosures as written beside a <link> and a guid that resolve (user test r44 H1: dropped)
     rss = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>R</title>
     <item><title>a</title><link>x.html</link><enclosure url="audio/e.mp3" type="audio/mpeg"/></item>
@@ -217,7 +218,7 @@ def test_relative_links_resolve_against_xml_base_and_the_feed_url(fast: bool) ->
     <item xml:base="http://cdn.example/pod/"><title>c</title><enclosure url="e.mp3"/></item>
     <item><title>d</title><enclosure url="javascript:x()"/><enclosure url="a&#9;b.mp3"/></item>
     </channel></rss>"""
-    final = "http://feed.example/pub/sub/rel.xml"  # (after a redirect: what parse_feed is given)
+    final = "http://me:s3cret@feed.example/pub/sub/rel.xml"  # (after a redirect, say)
     document = parse_feed(rss, final, fast=fast)
     parsed = document.articles
     assert parsed[0].url == "http://feed.example/pub/sub/x.html"
@@ -239,7 +240,7 @@ def test_a_json_feed_items_relative_urls_resolve_against_the_feed_url() -> None:
         {"id": "3", "title": "Bad", "url": "javascript:x()", "attachments": [{"url": ""}]},
     ]
     doc = {"version": "https://jsonfeed.org/version/1.1", "home_page_url": "/", "items": items}
-    parsed = parse_feed(json.dumps(doc).encode(), "http://h.example/pub/sub/rel.json")
+    parsed = parse_feed(json.dumps(doc).encode(), "http://me:s3cret@h.example/pub/sub/rel.json")
     assert parsed.site_url == "http://h.example/"
     [one, two, bad] = parsed.articles
     assert one.url == "http://h.example/pub/sub/page.html"

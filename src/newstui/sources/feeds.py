@@ -107,7 +107,7 @@ def parse_feed(
         warning = f"{cut}; {warning}" if warning else cut
     return ParsedFeed(
         title=_line(feed, "title", MAX_TITLE) or None,
-        site_url=web_url(site),
+        site_url=web_url_at(site),
         articles=articles,
         warning=_with_line(_with_skipped(warning, len(entries) - len(articles)), dropped.said()),
         cut_short=cut_at is not None,
@@ -264,7 +264,7 @@ def _entry_article(
     feedparser makes of an item a truncated document cuts off): nothing to read or open. Its id
     alone would make it replace the stored article of that id with an empty one. Its unusable
     enclosures are counted in `dropped`."""
-    link = web_url(entry.get("link"))
+    link = web_url_at(entry.get("link"))  # (never with the feed url's password)
     content_html, content_base, content_utf8 = "", feed_url, None
     for content in entry.get("content", []) or []:
         value = content.get("value", "")

@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.etree
 
 from newstui.model import Link, LinkKind
-from newstui.sources.urls import web_url
+from newstui.sources.urls import web_url_at
 from newstui.text import clean_line, clean_text, gutter_block
 
 _DROP = {
@@ -292,7 +292,7 @@ def html_to_text(
         if not href:
             return
         try:
-            url = web_url(join(href.strip()))
+            url = web_url_at(join(href.strip()))  # (no user:password@)
         except ValueError:  # a malformed URL (an unclosed IPv6 bracket): not a link
             return
         if url is not None and url not in seen:

@@ -15,7 +15,7 @@ from newstui.errors import SourceError
 from newstui.model.marks import ImportedMark
 from newstui.sources.lxml_feeds import item_guid
 from newstui.sources.urls import feed_url_of as http_feed_url
-from newstui.sources.urls import local_file_of, web_url
+from newstui.sources.urls import local_file_of, web_url, web_url_at
 from newstui.text import clean_line
 
 # newsboat's own config names the flag a sync service stars by (`ttrss-flag-star "s"`, also
@@ -140,7 +140,7 @@ def read_newsboat_state(
                 ImportedMark(
                     url,
                     as_written,
-                    web_url(_text(link)),
+                    web_url_at(_text(link)),  # (as links are stored: no user:password@)
                     was_read,
                     star,
                     resolved if resolved != as_written else None,

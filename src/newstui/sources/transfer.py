@@ -26,12 +26,13 @@ from newstui.sources.http import (
     describe_transport_error,
     is_http_url,
 )
-from newstui.sources.urls import web_url
+from newstui.sources.urls import web_url, without_userinfo
 
 _CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)")
 _UNSATISFIED = re.compile(r"bytes\s+\*/(\d+)")
 
 Progress = Callable[[int, int | None], None]  # (bytes arrived, total or None)
+Credentials = Callable[[str], tuple[str, str] | None]  # a URL's (user, password) for Basic auth
 PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _SNIFFED_BYTES = 512  # how much of a body is read before deciding whether it is a web page
 # The first bytes of an HTML document as browsers recognise it whatever its declared type (WHATWG
@@ -100,11 +101,13 @@ def fetch_to_file(
     stopped: Callable[[], bool],
     expected: str = "",
     limits: Limits = Limits(),
+    credentials: Credentials = lambda url: None,
 ) -> int:
     """Download `url` into `path` through `path`.part, resuming what a previous try left there;
     returns the size. `expected`: the MIME type the feed gave; unless it is a page's, a web page
-    answered instead is refused. Raises TransferError (the .part file stays, unless the server
-    sent more than `limits.cap` or than it declared) or TransferStopped."""
+    answered instead is refused. `credentials`: what each request (a redirect's too) is sent as
+    Basic auth; a `user:password@` in a URL never is. Raises TransferError (the .part file stays,
+    unless the server sent more than `limits.cap` or than it declared) or TransferStopped."""
     part = part_path(path)
     try:
         try:
@@ -114,7 +117,7 @@ def fetch_to_file(
             raise TransferError(f"{next(above, path.parent)}: not a folder") from None
         have = part.stat().st_size if part.exists() else 0
         wanted = _Wanted(url, expected)
-        size = _fetch(client, url, part, have, progress, stopped, wanted, limits)
+        size = _fetch(client, url, part, have, progress, stopped, wanted, limits, credentials)
         os.replace(part, path)
     except OSError as exc:
         raise TransferError(f"{exc.filename or path}: {exc.strerror or exc}") from None
@@ -134,18 +137,20 @@ def _fetch(
     stopped: Callable[[], bool],
     wanted: _Wanted,
     limits: Limits,
+    credentials: Credentials,
 ) -> int:
     if not is_http_url(url):
         raise TransferError(f"{url}: not an http(s) URL")
-    current = url
+    current = without_userinfo(url)  # (a private feed's, in a link stored before r45)
     for _ in range(MAX_REDIRECTS + 1):
         headers = {"Range": f"bytes={have}-"} if have else {}
-        with client.stream("GET", current, headers=headers) as response:
+        auth = credentials(current)
+        with client.stream("GET", current, headers=headers, auth=auth) as response:
             if response.has_redirect_location:
                 target = web_url(urljoin(current, response.headers["location"]))
                 if target is None:
                     raise TransferError(f"{url}: redirect to a non-http(s) location")
-                current = target
+                current = without_userinfo(target)
                 continue
             if response.status_code == 416 and have:
                 whole = _UNSATISFIED.match(response.headers.get("content-range", ""))

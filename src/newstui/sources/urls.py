@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import quote, unquote, urljoin, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
 
 from newstui.text import strip_controls
 
@@ -70,26 +70,38 @@ def web_url(url: object) -> str | None:
     return encoded if is_http_url(encoded) else None
 
 
-def web_url_at(url: object, base: str | None) -> str | None:
+def web_url_at(url: object, base: str | None = None) -> str | None:
     """web_url of a link as written in a document read from `base` (a feed's final address after
     redirects, or an xml:base): a relative one (`audio/e.mp3`, `/pub/e.mp3`, `//cdn/e.mp3`) is
     joined to the base first, as a browser reads it (a backslash before its query is a slash:
-    `/\\evil.example/x` is evil.example's, r45 L2); a link web_url keeps is kept as it is. None as
-    web_url: empty, another scheme, control characters, no http(s) URL once joined."""
+    `/\\evil.example/x` is evil.example's, r45 L2); a link web_url keeps is kept as it is. Never
+    with a user or password (the feed url's `me:secret@`, which a join keeps, or the document's
+    own): a link is shown, opened in a browser and synced; a download is sent the feed's
+    credentials by its origin (downloads.feed_credentials). None as web_url: empty, another
+    scheme, control characters, no http(s) URL once joined."""
     kept = web_url(url)
-    if kept is not None or not base or not isinstance(url, str):
-        return kept
-    written = url.strip()
-    if not written or len(written) > MAX_URL or _LINE_CONTROLS.search(written):
-        return None  # (urljoin drops a tab or line break: refused here, as web_url refuses it)
-    if strip_controls(written) != written:
-        return None  # (urljoin drops a leading one: "\x01//evil/x" was http://evil/x)
-    before = len(_BEFORE_QUERY.match(written)[0])  # type: ignore[index]
-    written = written[:before].replace("\\", "/") + written[before:]
-    try:
-        return web_url(urljoin(base, written))
-    except ValueError:  # a malformed base or link ("http://[::1/x")
-        return None
+    if kept is None and base and isinstance(url, str):
+        written = url.strip()
+        if not written or len(written) > MAX_URL or _LINE_CONTROLS.search(written):
+            return None  # (urljoin drops a tab or line break: refused here, as web_url refuses it)
+        if strip_controls(written) != written:
+            return None  # (urljoin drops a leading one: "\x01//evil/x" was http://evil/x)
+        before = len(_BEFORE_QUERY.match(written)[0])  # type: ignore[index]
+        written = written[:before].replace("\\", "/") + written[before:]
+        try:
+            kept = web_url(urljoin(base, written))
+        except ValueError:  # a malformed base or link ("http://[::1/x")
+            return None
+    return without_userinfo(kept) if kept is not None and "@" in kept else kept
+
+
+def without_userinfo(url: str) -> str:
+    """The URL without a `user:password@` (a password in the sync url is never stored or shown; a
+    feed's is never put in its links)."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
 
 
 # Schemes that stand for a feed over HTTP (Safari's and iTunes' feed and podcast links):

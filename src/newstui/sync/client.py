@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import quote, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 import httpx
 
@@ -27,6 +27,7 @@ from newstui.sources.http import (
     is_http_url,
     read_capped,
 )
+from newstui.sources.urls import without_userinfo
 from newstui.sync.credentials import AuthCache
 from newstui.sync.items import (
     READING_LIST,
@@ -72,14 +73,6 @@ class Answer:
 class PassingFailure(SyncError):
     """A failure the next try may not meet: a timeout, a broken connection, an HTTP 5xx answer
     (a server restarting or overloaded), unlike a refusal or an answer that makes no sense."""
-
-
-def without_userinfo(url: str) -> str:
-    """The URL without a `user:password@` (a password in the sync url is never stored or shown)."""
-    parts = urlsplit(url)
-    if "@" not in parts.netloc:
-        return url
-    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
 
 
 def server_name(url: str) -> str:

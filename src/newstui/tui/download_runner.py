@@ -206,9 +206,10 @@ class RunsDownloads(AppMixin):
 
     @work(thread=True, group="downloads", exit_on_error=False)
     def _run_downloads(self, timeout: float, kicks: int) -> None:
-        from newstui.downloads import run_queue  # httpx: only once something is downloaded
+        from newstui.downloads import feed_credentials, run_queue  # httpx: once one downloads
 
         worker = get_current_worker()
+        feeds = self.config.feeds if self.config is not None else ()
         try:
             with Library.open(self.db_path) as library:
                 run_queue(
@@ -218,6 +219,7 @@ class RunsDownloads(AppMixin):
                     stopped=lambda: worker.is_cancelled,
                     on_gone=self._gone,
                     folder=self._folder(),
+                    credentials=feed_credentials(feeds),
                 )
         finally:
             self.post_message(DownloadsIdle(kicks))

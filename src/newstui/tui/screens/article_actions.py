@@ -470,7 +470,11 @@ class ArticleActions(ScreenMixin):
         self.app.push_screen(CommandScreen("Open link", hint, "", "a link number, e.g. 1"), chosen)
 
     def _open_url(self, url: str) -> None:
-        """Open an http(s) URL with the `browser` setting, $BROWSER or the desktop's browser."""
+        """Open an http(s) URL with the `browser` setting, $BROWSER or the desktop's browser;
+        never with a `user:password@` (a private feed's, in links stored before r45)."""
+        from newstui.sources.urls import without_userinfo
+
+        url = without_userinfo(url)
         from newstui.launch import LaunchError, browser_launch  # (shlex with it: on first use)
 
         try:

@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import ListItem, ListView
 
+from newstui.headline_fields import shown_url
 from newstui.model import Download
 from newstui.render import human_size
 from newstui.text import terminal_safe
@@ -83,7 +84,7 @@ class DownloadRow(ListItem):
 
     def _content(self, width: int) -> Content:
         download = self.download
-        title = terminal_safe(download.title, line=True) or terminal_safe(download.url, line=True)
+        title = terminal_safe(download.title, line=True) or shown_url(download.url)
         line = status_line(download, key_in_effect(self, "downloads.retry"))
         lines = [Content(title).truncate(max(width, 1), ellipsis=True)]
         if _has_bar(download):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from newstui.headline_fields import shown_url
 from newstui.model import Download, Link
 from newstui.render import ENCLOSURE_NUMBER_PREFIX, enclosure_label
 from newstui.tui.screens.choice import ChoiceScreen
@@ -18,7 +19,7 @@ def choice_label(link: Link, downloads: Sequence[Download]) -> str:
     download queue (downloaded, queued…), its URL."""
     state = next((d.state for d in downloads if d.url == link.url), None)
     mark = f" · {_STATE_WORDS.get(state, state)}" if state else ""
-    return f"{enclosure_label(link)}{mark}  {link.url}"
+    return f"{enclosure_label(link)}{mark}  {shown_url(link.url)}"
 
 
 class EnclosureChoiceScreen(ChoiceScreen[tuple[Link, ...]]):

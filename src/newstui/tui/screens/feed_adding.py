@@ -75,7 +75,7 @@ class SeveralFeeds(Message):
 def feed_choice_label(link: FeedLink) -> str:
     """A feed a page links to, as the choice lists it: its title (if any), format and URL."""
     title = f"{link.title} · " if link.title else ""
-    return f"{title}{link.kind}  {link.url}"
+    return f"{title}{link.kind}  {hide_passwords(link.url)}"
 
 
 class FeedAdding(ScreenMixin):
