@@ -27,6 +27,10 @@ ARTICLES = {
     "서울 소식": "서울시에서 열린 회의에 시민들이 참석했다.",
     "北京新闻": "北京市人工智能技术的发展很快。",
     "Floods in Tokyo": "The river floods rose in Tokyo as officials said.",
+    # accents, case and compatibility forms folded in every script (schema 48, user test r45)
+    "Ο Σωκράτης και ο δρόμος": "ΟΔΟΣ ΑΘΗΝΩΝ: κλειστή ως αύριο.",
+    "Neue Straßenbahn in Zürich": "Linie ＡＢＣ１２３ fährt bis Iğdır-Platz. ｶﾀｶﾅ. Apple™",
+    "Йогурт и ёлка": "שָׁלוֹם",
 }
 
 
@@ -63,6 +67,31 @@ def test_english_search_is_unchanged(library):
     assert titles(library, '"river floods"') == ["Floods in Tokyo"]
     assert titles(library, "rive*") == ["Floods in Tokyo"]
     assert set(titles(library, "東京 OR tokyo")) == {"東京都の天気", "旅行記", "Floods in Tokyo"}
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("ΔΡΟΜΟΣ", ["Ο Σωκράτης και ο δρόμος"]),  # tonos (r45 M3)
+        ("σωκρατης", ["Ο Σωκράτης και ο δρόμος"]),
+        ("οδός", ["Ο Σωκράτης και ο δρόμος"]),
+        ("δρόμ*", ["Ο Σωκράτης και ο δρόμος"]),
+        ("STRASSENBAHN", ["Neue Straßenbahn in Zürich"]),  # ß is ss (r45 L1)
+        ("zurich", ["Neue Straßenbahn in Zürich"]),
+        ("ＡＢＣ１２３", ["Neue Straßenbahn in Zürich"]),  # fullwidth is ASCII (NFKC)
+        ("abc123", ["Neue Straßenbahn in Zürich"]),
+        ("ＡＢＣ*", ["Neue Straßenbahn in Zürich"]),
+        ("カタカナ", ["Neue Straßenbahn in Zürich"]),  # halfwidth kana
+        ("ığdır", ["Neue Straßenbahn in Zürich"]),  # Turkish ı is i
+        ("apple", ["Neue Straßenbahn in Zürich"]),  # ™ is no letters
+        ("ЙОГУРТ", ["Йогурт и ёлка"]),
+        ("иогурт", []),  # й is its own letter
+        ("елка", ["Йогурт и ёлка"]),  # ё is е
+        ("שלום", ["Йогурт и ёлка"]),  # Hebrew points
+    ],
+)
+def test_search_folds_accents_case_and_forms_in_every_script(library, query, found):
+    assert titles(library, query) == found
 
 
 def test_counts_and_lists_agree_with_search(library):

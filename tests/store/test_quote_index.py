@@ -49,7 +49,7 @@ def index_matches_quotes(db: Database) -> bool:
         "tokenize='unicode61 remove_diacritics 2')"
     )
     db.execute(
-        "INSERT INTO temp.fresh (rowid, text) SELECT q.id, cjk_apart(substr(article_text(a.text), "
+        "INSERT INTO temp.fresh (rowid, text) SELECT q.id, search_words(substr(article_text(a.text), "
         "q.start + 1, q.end - q.start)) FROM quotes q JOIN articles a ON a.id = q.article_id"
     )
     db.execute(

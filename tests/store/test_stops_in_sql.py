@@ -17,11 +17,11 @@ TEXT = "The harbour wall will be rebuilt before winter, the council said on Mond
 
 
 def stopping_index(monkeypatch: pytest.MonkeyPatch, signum: int, *, kept: bool) -> None:
-    """The index's SQL function cjk_apart raises `signum` at its first call. `kept`: inside
+    """The index's SQL function search_words raises `signum` at its first call. `kept`: inside
     the wrapper that keeps a stop (else as if the signal came at the function's first line,
     before any try)."""
     import newstui.store.db
-    from newstui.store.cjk_words import cjk_apart
+    from newstui.store.search_fold import search_words
 
     calls: list[str] = []
 
@@ -29,9 +29,9 @@ def stopping_index(monkeypatch: pytest.MonkeyPatch, signum: int, *, kept: bool) 
         calls.append(text)
         if len(calls) == 1:
             signal.raise_signal(signum)  # its handler runs here, inside the SQL function
-        return cjk_apart(text)
+        return search_words(text)
 
-    monkeypatch.setattr(newstui.store.db, "cjk_apart", apart)
+    monkeypatch.setattr(newstui.store.db, "search_words", apart)
     if not kept:
         same: Callable[[object], object] = lambda function: function  # noqa: E731
         monkeypatch.setattr(newstui.store.db, "_keeping_stops", same)

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 from newstui.article_rows import bulk_inflate, unpacked_text
 from newstui.errors import hide_passwords
 from newstui.model import AnalysisRows
-from newstui.store.cjk_words import cjk_apart
 from newstui.store.db import Database, flat_row_statements, row_statements, write_transaction
 from newstui.store.schema import quote_words
+from newstui.store.search_fold import search_words
 
 if TYPE_CHECKING:
     from newstui.model import (
@@ -251,7 +251,7 @@ def _index_quote_words(
         text = texts.get(article_id)
         if text is None:
             text = texts[article_id] = unpacked_text(stored.get(article_id))
-        rows.append((quote_id, cjk_apart(text[start:end])))  # (its words as indexed: v30)
+        rows.append((quote_id, search_words(text[start:end])))  # (its words as indexed: v48)
     conn.executemany("INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)", rows)
 
 

@@ -10,6 +10,7 @@ so English words, their stems, ranking and the index's size are as before.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Final, TypeVar
 
 # Hangul Jamo, CJK radicals, kana, bopomofo, Hangul compatibility Jamo, kanbun, CJK
@@ -47,22 +48,35 @@ _Value = TypeVar("_Value", str, bytes, int, float, None)
 # kept, so they do not push it out); the second is a comparison (a memcmp), not a scan. One
 # tuple, replaced whole: threads sharing it read a pair that matches.
 _KEPT_FROM = 256  # characters
-_last: tuple[str, str] = ("", "")
 
 
-def cjk_apart(value: _Value) -> _Value:
-    """SQL cjk_apart(x): a text with a space either side of each CJK character (what the index
-    and a query's terms split into words); anything else, and a text without any, as it is."""
-    global _last
-    if not isinstance(value, str) or value.isascii():
-        return value
-    last = _last
-    if value == last[0]:
-        return last[1]
-    apart = _CJK.sub(r" \1 ", value) if _may_hold_cjk(value) else value
-    if len(value) >= _KEPT_FROM:
-        _last = (value, apart)
-    return apart
+def last_text_kept(words: Callable[[str], str]) -> Callable[[_Value], _Value]:
+    """`words` as an SQL function of a text (cjk_apart, search_fold.search_words): anything
+    not text, and ASCII text, as it is; the last long text given kept with its words."""
+    last: tuple[str, str] = ("", "")
+
+    def called(value: _Value) -> _Value:
+        nonlocal last
+        if not isinstance(value, str) or value.isascii():
+            return value
+        kept = last
+        if value == kept[0]:
+            return kept[1]
+        made = words(value)
+        if len(value) >= _KEPT_FROM:
+            last = (value, made)
+        return made
+
+    return called
+
+
+def _apart(text: str) -> str:
+    return _CJK.sub(r" \1 ", text) if _may_hold_cjk(text) else text
+
+
+cjk_apart = last_text_kept(_apart)
+"""SQL cjk_apart(x): a text with a space either side of each CJK character (what the index
+and a query's terms split into words); anything else, and a text without any, as it is."""
 
 
 def _may_hold_cjk(text: str) -> bool:

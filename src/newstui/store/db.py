@@ -28,14 +28,17 @@ from newstui.paths import opened_as_written
 from newstui.store.cjk_words import CJK_GLOB, cjk_apart
 from newstui.store.person_names import named_speaker, same_person
 from newstui.store.schema import (
+    FOLD_REINDEX_AT,
     INDEX_REBUILDS,
     MIGRATIONS,
     NAMED_INDEXES,
+    NOT_ASCII_TERM,
     PREFIX_INDEX,
     PREFIX_INDEX_AT,
     SCHEMA_VERSION,
     SPLIT_JOINS_AT,
 )
+from newstui.store.search_fold import search_words
 
 if TYPE_CHECKING:
     import os
@@ -213,6 +216,8 @@ def add_text_functions(conn: sqlite3.Connection) -> KnownTexts:
     # the words the articles' index reads: one a CJK character (schema 28)
     # (a stop inside it, as the upgrade's index rebuild reads every text: kept, see below)
     conn.create_function("cjk_apart", 1, _keeping_stops(cjk_apart), deterministic=True)
+    # ... and since schema 48 folded first: accents, case, compatibility forms (search_fold)
+    conn.create_function("search_words", 1, _keeping_stops(search_words), deterministic=True)
     # an article's link as compared (schema 36: articles.link_key, imported marks' links)
     conn.create_function("link_key", 1, _keeping_stops(_link_key), deterministic=True)
     # an article's enclosure URLs from its links, as a JSON list (NULL: none), as a cleanup
@@ -1151,6 +1156,8 @@ def slow_upgrade(version: int, conn: sqlite3.Connection | None = None) -> bool:
         and conn.execute("SELECT EXISTS (SELECT 1 FROM articles)").fetchone()[0]
     ):
         return True  # the prefix index is filled from every text (~N s for 100,000 articles)
+    if 0 < version < FOLD_REINDEX_AT <= SCHEMA_VERSION and not_ascii_indexed(conn):
+        return True  # the indexes read again, folded (~N s for 80,000 articles)
     return any(0 < version < at <= SCHEMA_VERSION for at in CJK_REINDEX_AT) and cjk_indexed(conn)
 
 
@@ -1181,6 +1188,23 @@ def cjk_indexed(conn: sqlite3.Connection) -> bool:
         )
     finally:
         conn.execute("DROP TABLE temp.cjk_article_words")
+
+
+def not_ascii_indexed(conn: sqlite3.Connection) -> bool:
+    """Whether the articles' index holds a word that is not ASCII (read from its list of
+    words): what schema 48 reindexes, folded (a quote's words are in its article's text)."""
+    conn.execute("DROP TABLE IF EXISTS temp.fold_words_ahead")
+    conn.execute(
+        "CREATE VIRTUAL TABLE temp.fold_words_ahead USING fts5vocab(main, articles_fts, row)"
+    )
+    try:
+        return bool(
+            conn.execute(
+                f"SELECT EXISTS (SELECT 1 FROM temp.fold_words_ahead WHERE {NOT_ASCII_TERM})"
+            ).fetchone()[0]
+        )
+    finally:
+        conn.execute("DROP TABLE temp.fold_words_ahead")
 
 
 def upgrade_ahead(path: Path | str) -> int:

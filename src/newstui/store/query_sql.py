@@ -29,7 +29,6 @@ from newstui.query import (
     Term,
     fts_string,
 )
-from newstui.store.cjk_words import cjk_apart
 from newstui.store.person_names import (
     PERSON_KEY,
     full_name,
@@ -38,6 +37,7 @@ from newstui.store.person_names import (
     spellings,
 )
 from newstui.store.schema import PREFIX_INDEX
+from newstui.store.search_fold import search_words
 
 ENTITY_TYPES = {"PERSON": ("PERSON",), "ORG": ("ORG",), "PLACE": ("PLACE",)}
 GROUP_TYPES = ("GROUP", "NORP")  # NORP: nationalities, religious and political groups
@@ -90,6 +90,11 @@ def query_condition(
     return _Compiler(now or datetime.now(UTC), match_set, read).compile(node)
 
 
+def _like_contains(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).replace(microsecond=0).isoformat()
 
@@ -106,7 +111,7 @@ def _age_cutoff(now: datetime, seconds: int) -> str:
 def fts_term(term: Term) -> str:
     """A text term as one FTS5 string (a prefix's with its *), split into words as the index
     reads them (a CJK term: a phrase of its characters, found inside a longer run)."""
-    return fts_string(cjk_apart(term.text)) + ("*" if term.prefix else "")
+    return fts_string(search_words(term.text)) + ("*" if term.prefix else "")
 
 
 # Set while the store's prefix index is not filled yet (its rebuild mark pending: another
@@ -132,7 +137,7 @@ def term_index(term: Term) -> str:
     (prefixes_stemmed)."""
     if not term.prefix or _PREFIXES_STEMMED.get():
         return WORD_INDEX
-    words = cjk_apart(term.text).split()
+    words = search_words(term.text).split()
     return PREFIX_INDEX if len(words) == 1 and words[0].isalnum() else WORD_INDEX
 
 
@@ -174,7 +179,7 @@ def node_matches(node: Node) -> tuple[str, list[object]] | None:
         if text is not None:
             return INDEX_MATCHES[index], [text]
     if isinstance(node, QuoteText):  # its words in this order, in the quotes' own index
-        return QUOTE_MATCHES, [fts_string(cjk_apart(node.text))]
+        return QUOTE_MATCHES, [fts_string(search_words(node.text))]
     if node == Fact("quotes"):
         return QUOTED, []
     return None
@@ -309,7 +314,7 @@ def speaker_quotes(
 _TITLED = (
     "SELECT t.id FROM entities e, articles_fts f JOIN articles t ON t.id = f.rowid "
     "WHERE e.id IN ({entities}) AND e.type = 'PLACE' "
-    "AND f.articles_fts MATCH '{{title}} : \"' || replace(cjk_apart(e.name), '\"', '\"\"') || '\"' "
+    "AND f.articles_fts MATCH '{{title}} : \"' || replace(search_words(e.name), '\"', '\"\"') || '\"' "
     "AND instr(t.title, e.name) > 0"
 )
 _TEXT_COST = 3
