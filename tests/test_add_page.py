@@ -121,16 +121,22 @@ class Terminal(io.StringIO):
         return True
 
 
-def test_several_feeds_on_a_terminal_ask_which_to_add(cli, two_feeds, monkeypatch):
-    site = two_feeds
+@pytest.mark.parametrize("user", ["", "me:s3cret@"])
+def test_several_feeds_on_a_terminal_ask_which_to_add(cli, two_feeds, monkeypatch, user):
+    """A page's address with a password: the question shows it as *** (r45 H4), the feed chosen
+    keeps it in feeds.toml."""
+    url = two_feeds.url
     monkeypatch.setattr("sys.stdin", Terminal("7\n2\n"))
 
-    assert cli("add", site.url("/")) == 0, cli.err
+    assert cli("add", url("/").replace("//", f"//{user}")) == 0, cli.err
 
-    assert f"1. Wire (RSS) {site.url('/feeds/wire.xml')}" in cli.err
-    assert f"2. Lab (Atom) {site.url('/feeds/lab')}" in cli.err
-    assert "type a number from 1 to 2" in cli.err
-    assert [f.url for f in load_config(cli.config).feeds] == [site.url("/feeds/lab")]
+    shown = user.replace("s3cret", "***")
+    assert f"{url('/').replace('//', f'//{shown}')} links to 2 feeds:" in cli.err
+    assert f"1. Wire (RSS) {url('/feeds/wire.xml').replace('//', f'//{shown}')}" in cli.err
+    assert f"2. Lab (Atom) {url('/feeds/lab').replace('//', f'//{shown}')}" in cli.err
+    assert "type a number from 1 to 2" in cli.err and "s3cret" not in cli.out + cli.err
+    added = url("/feeds/lab").replace("//", f"//{user}")
+    assert [f.url for f in load_config(cli.config).feeds] == [added]
 
 
 def test_quitting_the_question_adds_nothing(cli, two_feeds, monkeypatch):

@@ -2121,14 +2121,14 @@ def _report_feed_choice(exc: FeedChoiceError, args: argparse.Namespace) -> int:
 
 def _feed_line(link: FeedLink) -> str:
     title = f"{link.title} " if link.title else ""
-    return f"{title}({link.kind}) {link.url}"
+    return f"{title}({link.kind}) {hide_passwords(link.url)}"
 
 
 def _ask_which_feed(url: str, links: Sequence[FeedLink]) -> FeedLink:
     """Ask on the terminal which of a page's feeds to add (Enter: the first)."""
     from rich.text import Text
 
-    _stderr().print(_cell(f"{url} links to {len(links)} feeds:"), soft_wrap=True)
+    _stderr().print(_cell(f"{hide_passwords(url)} links to {len(links)} feeds:"), soft_wrap=True)
     for n, link in enumerate(links, 1):
         _stderr().print(Text.assemble(f"  {n}. ", _cell(_feed_line(link))), soft_wrap=True)
     while True:
