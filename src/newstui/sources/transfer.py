@@ -61,8 +61,8 @@ STALL_SECONDS = 60.0
 
 @dataclass(frozen=True)
 class Limits:
-    """What one download may take: at most `cap` bytes, and no `stall_seconds` under `slowest`
-    bytes a second."""
+    """What one download may take: at most `cap` bytes when its server declares no size (and
+    never more than it declares), and no `stall_seconds` under `slowest` bytes a second."""
 
     cap: int = DOWNLOAD_CAP
     slowest: int = SLOWEST
@@ -166,8 +166,8 @@ def _fetch(
             if served in PAGE_TYPES:
                 wanted.refuse_page(served)
             start, total, end = _body_range(response, have)
-            if end is not None:
-                _check_size(part, url, end, limits.cap)
+            if end is not None:  # (a declared size of any size: a 4K video episode may pass
+                # 2 GB; the cap bounds a body sent with none, and none may pass what it declared)
                 _check_room(part, end - start, url)
             chunks = _watched(response.iter_raw(), url, limits)
             head = _sniffed_head(chunks, served, wanted) if start == 0 else b""
@@ -186,16 +186,6 @@ def _check_room(part: Path, coming: int, url: str) -> None:
     if coming > free:
         raise TransferError(
             f"{url}: {coming:,} bytes to come, more than the {free:,} free in {part.parent}"
-        )
-
-
-def _check_size(part: Path, url: str, end: int, cap: int) -> None:
-    """Refuse a file the server declares larger than `cap`, before a byte is written (and what
-    an earlier try left of it deleted)."""
-    if end > cap:
-        part.unlink(missing_ok=True)
-        raise TransferError(
-            f"{url}: {end:,} bytes, more than newstui downloads ({cap:,} at most); nothing kept"
         )
 
 
