@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import newstui.store.db as db_module
 from newstui.errors import StoreError
 from newstui.library import Library
 from newstui.model import Article, SourceSpec
@@ -124,7 +125,9 @@ def under_a_file_size_limit(work: Callable[[], object]) -> str:
     return said
 
 
-def test_a_file_size_limit_is_said_so_and_a_command_that_only_reads_still_reads(tmp_path):
+def test_a_file_size_limit_is_said_so_and_a_command_that_only_reads_still_reads(
+    tmp_path, monkeypatch
+):
     """The write-ahead log's index (-shm) every reader maps could not grow: even `list` said
     the healthy store was 'not a usable newstui database: disk I/O error' (user test r45 M6)."""
     path = tmp_path / "news.db"
@@ -134,9 +137,14 @@ def test_a_file_size_limit_is_said_so_and_a_command_that_only_reads_still_reads(
         with Library.open(path, reading=True) as library:
             return library.count()
 
-    written = under_a_file_size_limit(lambda: Library.open(path).close())
+    def count_read_unforeseen() -> int:  # (a quota: no limit to see before the first read)
+        monkeypatch.setattr(db_module, "_wal_index_fits", lambda: True)  # (in the child only)
+        return count_read()
 
     assert under_a_file_size_limit(count_read) == "1"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["news.db"]  # (no -shm, no -wal)
+    assert under_a_file_size_limit(count_read_unforeseen) == "1"
+    written = under_a_file_size_limit(lambda: Library.open(path).close())
     assert written.startswith(f"{path}: cannot write to the database's folder (disk I/O error")
     assert "a quota or a file-size limit?" in written and "not a usable" not in written
     assert titles_in(path) == ["Harbour"]

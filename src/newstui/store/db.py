@@ -488,7 +488,9 @@ def open_db(
     and StoreError says the upgrade stopped. An existing store this open upgrades is first
     copied beside it (keep_older_copy), and `upgraded` is called once the upgrade is done.
     `reading`: for a command that only reads, where the write-ahead log's index cannot be made
-    (a file-size limit, a quota) the store is read holding it alone (_open_alone)."""
+    (a file-size limit, a quota) the store is read holding it alone (_open_db's `alone`)."""
+    if reading and not _wal_index_fits():  # (not even tried: it would leave a -shm behind)
+        return _open_db(path, threads, upgrading, stop, upgraded, alone=True)
     try:
         return _open_db(path, threads, upgrading, stop, upgraded, alone=False)
     except StoreError as error:
@@ -497,6 +499,20 @@ def open_db(
         if not reading or code not in SQLITE_IOERR_WAL_INDEX:
             raise
         return _open_db(path, threads, upgrading, stop, upgraded, alone=True)
+
+
+WAL_INDEX_BYTES = 32 * 1024  # the -shm file every reader of a WAL store maps (its first part)
+
+
+def _wal_index_fits() -> bool:
+    """Whether this process may write a file as large as the write-ahead log's index: a
+    file-size limit (`ulimit -f`) below it fails the first read of a WAL store."""
+    try:
+        import resource
+    except ImportError:  # (no such limits here)
+        return True
+    soft = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
+    return soft == resource.RLIM_INFINITY or soft >= WAL_INDEX_BYTES
 
 
 def _open_db(
