@@ -115,7 +115,7 @@ def _write(tmp_path: Path, text: str) -> Path:
         ),
         (
             '[[feeds]]\nurl = "http://a:9x/feed"\n',
-            ":1: feed url 'http://a:9x/feed' has an invalid port (",
+            ":1: feed url 'http://a:9x/feed' has a port that is no number from 0 to 65535",
         ),
         (
             '[[feeds]]\nurl = "https://a/x"\nname = "A"\n[[feeds]]\nurl = "https://b/x"\nname = "a"\n',

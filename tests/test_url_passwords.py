@@ -29,6 +29,7 @@ PASSWORD_SHAPES = [
     ("me:s3c#ret@example.com/feed", "me:***@example.com/feed"),
     ("http://me:s3c\\ret@example.com/feed", "http://me:***@example.com/feed"),
     ("http://me:s3c'ret@example.com/feed", "http://me:***@example.com/feed"),
+    ("http://me:s3c/ret@example.com/feed", "http://me:***@example.com/feed"),
     ("http:/me:s3cret@example.com/feed", "http:/me:***@example.com/feed"),
     ("//me:s3cret@example.com/feed", "//me:***@example.com/feed"),
     ("https//me:s3cret@example.com/feed", "https//me:***@example.com/feed"),
@@ -59,8 +60,8 @@ def test_hide_passwords_hides_every_shape_of_password_in_a_url_and_only_it(url, 
         ("https://me@host/feed", "https://me@host/feed"),  # no password
         ("Note: ask me@x.org, mailto:me@x.org <a@b>", "Note: ask me@x.org, mailto:me@x.org <a@b>"),
         (
-            "https://medium.com/@me/feed https://h:8080/@me",
-            "https://medium.com/@me/feed https://h:8080/@me",
+            "https://medium.com/@me/feed https://h:8080/@me http://[::1]/a@b http://[::1]:80/a@b",
+            "https://medium.com/@me/feed https://h:8080/@me http://[::1]/a@b http://[::1]:80/a@b",
         ),
     ],
 )

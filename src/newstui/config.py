@@ -1594,8 +1594,8 @@ def _not_fetchable(url: str) -> str | None:
     if is_http_url(url):
         try:
             urlsplit(url).port  # noqa: B018 (raises for a port that is no number, or too large)
-        except ValueError as exc:
-            return f"has an invalid port ({exc})"
+        except ValueError:  # (its text quotes the port: a password's start, with a / in it)
+            return "has a port that is no number from 0 to 65535 (a / in a password is %2F)"
         return None
     if any(c.isspace() for c in url):
         return "has white space in it (a space is written %20)"

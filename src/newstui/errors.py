@@ -35,14 +35,17 @@ def _userinfo() -> re.Pattern[str]:
     """`user:password@` after an authority's start (`//`, `:/`, backslashes; the user may hold
     spaces there) or at a token's start (the text's, or after white space and perhaps a quote or
     bracket; not `mailto:`). The password runs to its last `@` before white space or `/`; else,
-    when it holds white space (and does not start with it: "Note: ask me@x" is no URL), to its
-    last `@` in 256 characters before `/`, `\\` or a line's end; after a token's start, not past
-    a `:` or quote either (the next URL's). Linear time: each start reads at most to the next `/`
-    or white space, or 256 characters."""
+    after an authority's start, when it holds a `/` (no port: `host:8080/@me` is a path's @), to
+    its last `@` in 256 characters before white space; else, when it holds white space (and does
+    not start with it: "Note: ask me@x" is no URL), to its last `@` in 256 characters before
+    `/`, `\\` or a line's end, and after a token's start not past a `:` or quote either (the next
+    URL's). Linear time: each start reads at most to the next `/` or white space, or 256
+    characters."""
     import re
 
     unspaced = r"(?:[^\s/\\][^\s/]*)?@"
-    url = rf"""(?P<url>(?<=[/\\:][/\\])[^/\\:\r\n]{{0,256}}:)(?:{unspaced}|[^\s/\\][^/\\\r\n]{{0,255}}@)"""
+    slashed = r"(?!\d*(?:[/\\?#]|$))[^\s/\\\]][^\s\]]{0,255}@"
+    url = rf"""(?P<url>(?<=[/\\:][/\\])[^/\\:\r\n]{{0,256}}:)(?:{unspaced}|{slashed}|[^\s/\\][^/\\\r\n]{{0,255}}@)"""
     token = r"""(?P<token>(?<!\S)['"(<\[]?(?!mailto:)[^\s/\\?#@:'"<>()\[\]]*:)"""
     spaced = r"""[^\s/\\][^/\\\r\n'":]{0,255}@"""
     return re.compile(rf"{url}|{token}(?:{unspaced}|{spaced})", re.IGNORECASE)
