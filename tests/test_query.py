@@ -23,6 +23,7 @@ from newstui.query import (
     Source,
     Speaker,
     Term,
+    TitleSymbols,
     parse_query,
 )
 
@@ -85,6 +86,8 @@ def word(text: str, column=None, prefix=False) -> Term:
         ("well-known", word("well-known")),
         ("and or not", And((word("and"), word("or"), word("not")))),
         ('"unread"', Term("unread", None, False, True)),
+        ("🎉", TitleSymbols("🎉")),  # looked for in titles (user test r45 L2)
+        ("⚾🎉 parade", And((TitleSymbols("⚾🎉"), word("parade")))),
     ],
 )
 def test_each_construct_parses_to_its_node(text, expected):

@@ -8,6 +8,7 @@
     after:2026-11-01 before:2026-12-01 age:<3d age:>12h
     person:"Dmitry Peskov" org: place: group:   articles mentioning an entity
     speaker:Peskov                      articles quoting someone; quotes:"word" a quote saying it
+    🎉                                  a title holding these symbols (the index keeps none)
 
 The one parser serves the CLI, the app's search box, saved views and filters. Names in entity
 fields are resolved to entity keys by a function the caller passes (the NLP layer's), so this
@@ -17,6 +18,7 @@ module stays pure. Errors are `QueryError`s: one line with the 1-based position 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -152,6 +154,14 @@ class QuoteText:
 
 
 @dataclass(frozen=True)
+class TitleSymbols:
+    """Articles whose title holds these symbols as written (an emoji, ™): the full-text index
+    keeps letters and digits only, so a title is looked through for them (user test r45 L2)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class And:
     """Every part matches."""
 
@@ -172,7 +182,20 @@ class Not:
     part: Node
 
 
-Node = Term | Fact | Source | DateBound | Age | EntityRef | Speaker | QuoteText | And | Or | Not
+Node = (
+    Term
+    | Fact
+    | Source
+    | DateBound
+    | Age
+    | EntityRef
+    | Speaker
+    | QuoteText
+    | TitleSymbols
+    | And
+    | Or
+    | Not
+)
 
 
 @dataclass(frozen=True)
@@ -191,7 +214,7 @@ class Query:
 
 @dataclass(frozen=True)
 class _Token:
-    kind: Literal["(", ")", "AND", "OR", "NOT", "-", "word", "phrase", "field"]
+    kind: Literal["(", ")", "AND", "OR", "NOT", "-", "word", "phrase", "field", "symbols"]
     text: str
     position: int  # 1-based
     prefix: bool = False  # a word or phrase ending in *
@@ -282,6 +305,8 @@ def _tokens(text: str) -> list[_Token]:
             tokens.append(_Token(raw, raw, word.start() + 1))  # type: ignore[arg-type]
         elif has_tokens(raw):  # a lone "&" or "*" is nothing to search for
             tokens.append(_Token("word", raw.rstrip("*"), word.start() + 1, raw.endswith("*")))
+        elif has_symbols(raw):  # 🎉: looked for in titles
+            tokens.append(_Token("symbols", raw, word.start() + 1))
     return tokens
 
 
@@ -318,6 +343,12 @@ def _looks_like_field(word: str) -> bool:
 def has_tokens(text: str) -> bool:
     """Whether FTS5 (unicode61) finds any word in `text`: letters or digits."""
     return any(ch.isalnum() for ch in text)
+
+
+def has_symbols(text: str) -> bool:
+    """Whether `text` holds a symbol a title may show (an emoji, ™: Unicode's "other symbol"),
+    which the full-text index keeps no word for."""
+    return any(not ch.isascii() and unicodedata.category(ch) == "So" for ch in text)
 
 
 # -- parser -----------------------------------------------------------------------------------
@@ -412,7 +443,12 @@ class _Parser:
             self.i += 1
             self.depth -= 1
             return node
-        node = self.term(token, None) if token.kind in ("word", "phrase") else self.field(token)
+        if token.kind == "symbols":
+            node = TitleSymbols(token.text)
+        elif token.kind in ("word", "phrase"):
+            node = self.term(token, None)
+        else:
+            node = self.field(token)
         self.terms.add(_same_key(node))
         if len(self.terms) > MAX_TERMS:
             raise QueryError(

@@ -27,6 +27,7 @@ from newstui.query import (
     Source,
     Speaker,
     Term,
+    TitleSymbols,
     fts_string,
 )
 from newstui.store.person_names import (
@@ -333,7 +334,7 @@ def _cost(node: Node) -> int:
         return 1
     if isinstance(node, EntityRef | Speaker):
         return 2
-    if isinstance(node, QuoteText) or text_index(node) is not None:
+    if isinstance(node, QuoteText | TitleSymbols) or text_index(node) is not None:
         return _TEXT_COST
     return 4
 
@@ -395,6 +396,8 @@ class _Compiler:
             return f"a.id IN ({mentioned})", params
         if isinstance(node, Speaker):
             return self.speaker(node)
+        if isinstance(node, TitleSymbols):  # each title read: ~12 ms CPU for 80,000 articles
+            return "instr(a.title, ?) > 0", [node.text]
         assert isinstance(node, Term | QuoteText)  # pragma: no cover - node_matches took them
         raise AssertionError(node)
 
