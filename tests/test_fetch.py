@@ -383,6 +383,10 @@ async def test_an_episode_stored_without_its_audio_gets_it_from_the_next_documen
         ("enclosure", feed_server.url("/pod/audio/e1.mp3")),
     ]
     assert again.row.read and again.row.starred and again.row.enclosure
+    # an enclosure stored is kept when the feed's changes (a rotating token: review r45 L1)
+    route.body = rss([episode.replace("e1.mp3", "e1.mp3?t=2"), "<title>Episode 3</title>"])
+    await fetch(db, config)
+    assert by_title(db, "Episode 1").links == again.links
 
 
 @pytest.mark.parametrize("name", ["sameguid.xml", "noguid.xml"])

@@ -25,8 +25,8 @@ def lists_enclosures(article: PreparedArticle) -> bool:
 
 
 def refresh_enclosures(db: Database, entries: Mapping[int, PreparedArticle]) -> int:
-    """Give each stored article (by id) whose entry is no update the entry's enclosures where
-    its stored ones differ (by URL, in order), its other links (a full text's) kept; inside the
+    """Give each stored article (by id) whose entry is no update and which has no enclosure
+    stored the entry's enclosures, its other links (a full text's) kept; inside the
     caller's transaction. One read of the articles' links; most are equal to the entry's as a
     string and need no parsing. Returns how many articles changed."""
     if not entries:
@@ -40,10 +40,10 @@ def refresh_enclosures(db: Database, entries: Mapping[int, PreparedArticle]) -> 
         links = entries[article_id].links
         if stored == links:
             continue
-        wanted = _enclosures(json_list(links if isinstance(links, str) else None))
         kept = json_list(unpacked_text(stored))
-        if [e.get("url") for e in _enclosures(kept)] == [e.get("url") for e in wanted]:
-            continue
+        if _enclosures(kept):  # only one stored without any: enclosure URLs that carry rotating
+            continue  # tokens (signed CDN links) would be rewritten at each fetch (review r45 L1)
+        wanted = _enclosures(json_list(links if isinstance(links, str) else None))
         others = [k for k in kept if isinstance(k, dict) and k.get("kind") != "enclosure"]
         db.execute(
             "UPDATE articles SET links = ? WHERE id = ?",
