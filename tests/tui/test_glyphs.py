@@ -6,8 +6,9 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+from textual.scrollbar import ScrollBarRender
 
-from newstui.tui.glyphs import console_glyphs, console_text
+from newstui.tui.glyphs import ConsoleScrollBarRender, console_glyphs, console_text
 
 
 @pytest.mark.parametrize(
@@ -24,3 +25,17 @@ def test_the_console_gets_ascii_for_what_its_fonts_lack():
     assert console_text("Reader ▸ All articles") == "Reader > All articles"
     assert console_text("🔎") == ">"
     assert console_text("j ↓ ≡ │") == "j ↓ ≡ │"  # (CP437 has these)
+
+
+@pytest.mark.parametrize("vertical", [True, False])
+def test_the_console_scrollbar_thumb_is_drawn_with_whole_cells(vertical):
+    # (a thumb from 2.3 to 7.6 cells: Textual ends it with eighth blocks, which the fonts lack)
+    for render in (ScrollBarRender, ConsoleScrollBarRender):
+        bar = render.render_bar(
+            size=20, virtual_size=100, window_size=27, position=9.2, vertical=vertical
+        )
+        glyphs = {segment.text for segment in bar.segments} - {"\n"}
+        if render is ConsoleScrollBarRender:
+            assert glyphs <= {" ", "█"}
+        else:
+            assert glyphs - {" ", "█"}  # (the test's thumb does end part-way)

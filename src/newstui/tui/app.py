@@ -22,6 +22,7 @@ from textual.content import Content
 from textual.markup import MarkupError, escape
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.scrollbar import ScrollBar
 from textual.timer import Timer
 
 from newstui.config import Config
@@ -45,7 +46,7 @@ from newstui.tui.collector import resume_after_start
 from newstui.tui.demo_keys import NOT_IN_DEMO, demo_noted
 from newstui.tui.download_runner import RunsDownloads
 from newstui.tui.first_frame import FIRST_FRAME
-from newstui.tui.glyphs import console_glyphs, console_text
+from newstui.tui.glyphs import ConsoleScrollBarRender, console_glyphs, console_text
 from newstui.tui.keymap import (
     build_keymap,
     check_key_clashes,
@@ -246,6 +247,8 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
         self.set_class(few_colours(self), "-few-colours")
         # the Linux console: glyphs its fonts have (glyphs.py, newstui.tcss)
         self.set_class(console_glyphs(self), "-console-glyphs")
+        if console_glyphs(self):  # (Textual's renderer is one for all scrollbars)
+            ScrollBar.renderer = ConsoleScrollBarRender
         self.logged_warnings.start()
         if self.notice:
             self.notify(self.notice, severity=self.notice_severity, markup=False)

@@ -3,14 +3,16 @@
 The console (TERM=linux) draws from a font of 256 or 512 glyphs: Latin letters and CP437's box
 and block set, but no ⏎, no emoji and no eighth blocks (▕ ▏ ▔), which showed as a box or a
 diamond (user test r44 L7). Where the app has the class -console-glyphs (set at its start from
-`console_glyphs`), its own text goes through `console_text`, and newstui.tcss draws the panes'
-edges with CP437's lines."""
+`console_glyphs`), its own text goes through `console_text`, newstui.tcss draws the panes'
+edges with CP437's lines, and the scrollbars are ConsoleScrollBarRender's."""
 
 from __future__ import annotations
 
 import os
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.scrollbar import ScrollBarRender
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -20,6 +22,10 @@ CONSOLE_GLYPHS = {
     "🔎": ">",  # the command palette's search icon
     "▸": ">",  # the title bar's "Reader ▸ All articles"
 }
+# A scrollbar thumb's ends: Textual draws a part-filled cell with an eighth block (▁…▇, ▉…▏);
+# the console has only the full one, so a thumb's end is a whole cell or none (the last entry
+# is a cell the thumb does not reach)
+CONSOLE_SCROLLBAR_ENDS = ["█"] * 7 + [" "]
 _GLYPHS = re.compile("|".join(map(re.escape, CONSOLE_GLYPHS)))
 
 
@@ -33,3 +39,11 @@ def console_glyphs(app: App[Any]) -> bool:
 def console_text(text: str) -> str:
     """`text` with each glyph of CONSOLE_GLYPHS as the console draws it."""
     return _GLYPHS.sub(lambda found: CONSOLE_GLYPHS[found.group()], text)
+
+
+class ConsoleScrollBarRender(ScrollBarRender):
+    """Scrollbars with thumbs of whole cells (user test r45 L4: `▇ ▁ ▂` in the lists and the
+    reader, `▆▆` in `?`)."""
+
+    VERTICAL_BARS: ClassVar[list[str]] = CONSOLE_SCROLLBAR_ENDS
+    HORIZONTAL_BARS: ClassVar[list[str]] = CONSOLE_SCROLLBAR_ENDS
