@@ -840,8 +840,9 @@ def _ascii_json() -> bool:
     """Whether --json is written as ASCII (`\\u00e9`): when stdout's encoding is not UTF-8
     (PYTHONIOENCODING=latin-1, a C locale without Python's UTF-8 mode), the same JSON, which any
     encoding holds, rather than nothing but an encoding error (user test r44 L1)."""
-    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("_", "-")
-    return encoding not in ("utf-8", "utf8", "utf-8-sig")
+    from newstui.cli_encoding import utf8  # (codecs and unicodedata: both loaded already)
+
+    return not utf8(sys.stdout)
 
 
 def _complain(message: str) -> None:

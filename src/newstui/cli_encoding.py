@@ -71,14 +71,22 @@ class StandIns:
         )
 
 
+def _encoding(stream: Any) -> str:
+    return (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
+
+
+def utf8(stream: Any) -> bool:
+    """Whether `stream` writes UTF-8 (every character); a stream that names no encoding does."""
+    return _encoding(stream) in ("utf-8", "utf8", "utf-8-sig")
+
+
 def stand_ins_for(stream: Any) -> StandIns | None:
     """Make `stream` (standard output) write a stand-in for each character its encoding
     lacks; None, and the stream as it is, when it holds every character (UTF-8) or cannot
     be changed (a test's capture)."""
-    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
-    if encoding in ("utf-8", "utf8", "utf-8-sig") or not hasattr(stream, "reconfigure"):
+    if utf8(stream) or not hasattr(stream, "reconfigure"):
         return None
-    counted = StandIns(encoding)
+    counted = StandIns(_encoding(stream))
 
     def replace(error: UnicodeError) -> tuple[str, int]:
         if not isinstance(error, UnicodeEncodeError):
