@@ -15,6 +15,8 @@ from newstui.cli import main
 from newstui.library import Library
 from newstui.model import Article
 from newstui.render import human_size
+from newstui.store import db as store_db
+from newstui.store.db import copy_connection
 from newstui.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -74,7 +76,9 @@ def test_the_first_command_after_a_resketching_upgrade_says_so_once(tmp_path, ca
     assert listed(path, capsys) == (3, "")
 
 
-def test_an_upgrade_keeps_a_copy_an_older_newstui_opens_once_and_says_where_once(tmp_path, capsys):
+def test_an_upgrade_keeps_a_copy_an_older_newstui_opens_once_and_says_where_once(
+    tmp_path, capsys, monkeypatch
+):
     """User test r44 M1: a read-only `list` upgraded a store of version 36 silently, and the
     older newstui then refused it, with nothing kept that it could open."""
     path = tmp_path / "old.db"
@@ -84,9 +88,16 @@ def test_an_upgrade_keeps_a_copy_an_older_newstui_opens_once_and_says_where_once
     before = marks(path)
     capsys.readouterr()
     os.chmod(path, 0o600)  # r44 L5: the copy was 0644 whatever the store's mode
+    modes = []  # review r45 L4: ... and 0644 while written, until whole
+
+    def copied(conn: sqlite3.Connection, target: str) -> None:
+        modes.append(os.stat(target).st_mode & 0o777)
+        copy_connection(conn, target)
+
+    monkeypatch.setattr(store_db, "copy_connection", copied)
 
     assert listed(path, capsys) == (2, upgraded_line(path, 36))
-    assert os.stat(f"{path}.v36").st_mode & 0o777 == 0o600
+    assert modes == [0o600] and os.stat(f"{path}.v36").st_mode & 0o777 == 0o600
     assert marks(f"{path}.v36") == before  # the store as it was, at its version
     assert marks(path)[1:] == before[1:] and marks(path)[0] == (SCHEMA_VERSION,)
     copy = Path(f"{path}.v36").read_bytes()
@@ -112,20 +123,30 @@ def test_an_upgrade_that_sketches_nothing_again_or_an_empty_store_says_nothing(t
     assert capsys.readouterr().err == ""
 
 
-def test_a_copy_the_store_was_written_after_is_replaced_and_older_copies_are_named(
+def test_a_copy_the_store_was_written_after_is_moved_aside_and_older_copies_are_named(
     tmp_path, capsys, monkeypatch
 ):
     """User test r44 L3: rolled back to version 36 and starred by the older newstui, the store
     was upgraded again and the copy from the first upgrade kept, without the star; copies of
-    earlier versions piled up unnamed (r44 appfix-d)."""
+    earlier versions piled up unnamed (r44 appfix-d). Review r45 H1: rolled back from a backup
+    older than that copy, the next upgrade replaced it, and the story only it held was lost."""
     path = tmp_path / "old.db"
     stored(path, 2)
+    backup = tmp_path / "backup.db"
+    assert main(["--db", str(path), "backup", str(backup)]) == 0
+    capsys.readouterr()
+    with Library.open(path) as library:  # a story stored after the backup
+        source = library.register_source("https://gazette.example/feed", "Gazette")
+        library.save_batch(source, [Article("Story NEW", "Only here.", guid="new")])
     made_by_schema(path, 36)
+    made_by_schema(backup, 36)
     listed(path, capsys)
     copy = Path(f"{path}.v36")
+    first = marks(copy)
+    assert first[0] == (36,) and len(first) == 4  # the copy holds Story NEW
     made = copy.stat().st_mtime_ns - 2_000_000_000
     os.utime(copy, ns=(made, made))  # (made earlier than what follows, whatever the clock's step)
-    path.write_bytes(copy.read_bytes())  # rolled back: the copy restored by hand
+    path.write_bytes(backup.read_bytes())  # rolled back to the older backup (cp: mtime now)
     conn = sqlite3.connect(path)  # ... and a story starred by the older newstui
     conn.execute("UPDATE articles SET starred = 1 WHERE id = 2")
     conn.commit()
@@ -134,12 +155,18 @@ def test_a_copy_the_store_was_written_after_is_replaced_and_older_copies_are_nam
     older.write_bytes(copy.read_bytes())
     made_by_schema(older, 19)
     (tmp_path / "old.db.v20").write_bytes(b"x" * 2048)  # (no copy: not named as one)
+    aside = tmp_path / "old.db.v36.1"
+    kept = copy.read_bytes()
 
-    assert listed(path, capsys)[1] == upgraded_line(path, 36).replace(
+    err = listed(path, capsys)[1]
+    can_go = f"{older} ({human_size(older.stat().st_size)}), {aside} ({human_size(len(kept))})"
+    assert err == upgraded_line(path, 36).replace(
         "; delete it",
-        "; it replaces the one an earlier upgrade made, as the store was written after it; delete it",
-    ).replace("\n", f"; older copies can go too: {older} ({human_size(older.stat().st_size)})\n")
+        f"; the one an earlier upgrade made is moved to {aside}, as the store changed since it "
+        "was made; delete it",
+    ).replace("\n", f"; older copies can go too: {can_go}\n")
     assert marks(copy)[0] == (36,) and marks(copy)[2][3] == 1  # the star is in the copy
+    assert aside.read_bytes() == kept  # ... and Story NEW is kept, in the copy moved aside
     path.write_bytes(copy.read_bytes())  # rolled back again, written by nobody since
     os.utime(path, ns=(made, made))
     assert "the copy it can open, made at an earlier upgrade, is in" in listed(path, capsys)[1]
@@ -153,6 +180,17 @@ def test_a_copy_the_store_was_written_after_is_replaced_and_older_copies_are_nam
         "which was written after it: no newer copy was made: 41.0 KB free on its disk"
         in (listed(path, capsys)[1])
     )
+    # ... or with no free name to move it to: kept, and said so
+    monkeypatch.undo()
+    for number in range(2, 10):
+        (tmp_path / f"old.db.v36.{number}").mkdir()
+    path.write_bytes(copy.read_bytes())
+    os.utime(copy, ns=(made, made))
+    assert (
+        f"no newer copy was made: no name is free to move it to ({path}.v36.1 to .9 are taken)"
+        in listed(path, capsys)[1]
+    )
+    assert aside.read_bytes() == kept and marks(copy)[2][3] == 1
 
 
 def test_an_upgrade_stopped_partway_keeps_the_copy_made_when_it_began(

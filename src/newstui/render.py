@@ -531,8 +531,9 @@ def store_upgraded_line(upgrade: StoreUpgrade) -> str:
         )
     if upgrade.copy:
         replaced = (
-            "; it replaces the one an earlier upgrade made, as the store was written after it"
-            if upgrade.copy_replaced
+            f"; the one an earlier upgrade made is moved to {upgrade.copy_moved}, as the store "
+            "changed since it was made"
+            if upgrade.copy_moved
             else ""
         )
         return (

@@ -13,8 +13,8 @@ class StoreUpgrade:
     `copy_error`); `copy_made_before`: that copy was there already (an earlier upgrade from the
     same version, or this one's, stopped partway and resumed) and is kept as it is;
     `resumed`: this open went on with an upgrade stopped partway (from `old_version`);
-    `copy_replaced`: there was one, which the store was written after, and this one replaced
-    it; `older_copies`: the copies of earlier versions beside it, with their sizes (they can
+    `copy_moved`: where the copy an earlier upgrade made went, the store having changed since
+    (review r45 H1: it was replaced, and what only it held was lost); `older_copies`: the copies of earlier versions beside it, with their sizes (they can
     go); `passed_over`: what is in the copy's usual place (a folder, another file), in words,
     where `copy` is another name; `stale`: the copy kept was made before the store's last
     write, and no new one could be made (`free_bytes` beside `store_bytes`, or `copy_error`)."""
@@ -28,7 +28,7 @@ class StoreUpgrade:
     free_bytes: int = 0
     copy_error: str = ""
     resumed: bool = False
-    copy_replaced: bool = False
+    copy_moved: str = ""
     older_copies: tuple[tuple[str, int], ...] = ()
     passed_over: str = ""
     stale: bool = False

@@ -1357,9 +1357,11 @@ class _KeptCopy:
     application marked as its own (the rebuildable demo), and not when the disk would keep less
     free than the store takes (the upgrade itself may rewrite it). One made at an earlier
     upgrade from N is kept as it is, unless the store was written since (r44 L3: rolled back to
-    N, an older newstui starred a story, and the next upgrade kept the copy without it): then it
-    is replaced. An upgrade stopped partway and resumed keeps the copy made when it began, and
-    makes none of the store in between. `upgrade`: what was done, once `make` ran."""
+    N, an older newstui starred a story, and the next upgrade kept the copy without it): then a
+    new one takes its name and it is moved to the first free `FILE.vN.1` to `.9`, never
+    replaced (review r45 H1: a rollback from an older backup lost what only the copy held). An
+    upgrade stopped partway and resumed keeps the copy made when it began, and makes none of
+    the store in between. `upgrade`: what was done, once `make` ran."""
 
     def __init__(self, path: str, *, keep: bool, written: int) -> None:
         self.path = path
@@ -1402,13 +1404,24 @@ class _KeptCopy:
             kept = stale if held else upgrade
             self.upgrade = replace(kept, store_bytes=size, free_bytes=free)
             return
+        aside = _free_place(self.path, version, copy) if held else ""
+        if held and not aside:
+            taken = f"{self.path}.v{version}.1 to .{COPY_PLACES - 1} are taken"
+            self.upgrade = replace(stale, copy_error=f"no name is free to move it to ({taken})")
+            return
         try:
-            _write_copy(self.path, copy)
+            _write_copy(self.path, copy, aside)
         except (OSError, sqlite3.Error) as exc:
             kept = stale if held else upgrade
             self.upgrade = replace(kept, copy_error=f"{copy}: {exc}")
             return
-        self.upgrade = replace(self.upgrade, copy_bytes=_size(copy), copy_replaced=held)
+        moved = ((aside, _size(aside)),) if aside else ()  # (it can go once the user sees so)
+        self.upgrade = replace(
+            self.upgrade,
+            copy_bytes=_size(copy),
+            copy_moved=aside,
+            older_copies=(*upgrade.older_copies, *moved),
+        )
 
 
 COPY_PLACES = 10  # FILE.vN, then FILE.vN.1 to .9 where one is not a copy (a folder, a pipe)
@@ -1443,6 +1456,18 @@ def _copy_place(path: str, version: int) -> tuple[str, bool, str]:
             return place, True, passed_over
         passed_over = passed_over or f"{place} is {_what_is(status, found)}, not a copy"
     return "", False, f"{passed_over}; nor are {path}.v{version}.1 to .{COPY_PLACES - 1}"
+
+
+def _free_place(path: str, version: int, copy: str) -> str:
+    """The first of `FILE.vN.1` to `.9` beside the store at `path` that no file (nor a link to
+    nothing) takes, other than `copy`: where the copy there is moved; "" when none is free."""
+    import os
+
+    for number in range(1, COPY_PLACES):
+        place = f"{path}.v{version}.{number}"
+        if place != copy and not os.path.lexists(place):
+            return place
+    return ""
 
 
 def _stored_version(path: str, status: os.stat_result | None) -> int | None:
@@ -1516,23 +1541,54 @@ def _journal_too_long(path: str) -> str:
     )
 
 
-def _write_copy(path: str, copy: str) -> None:
+def _write_copy(path: str, copy: str, aside: str = "") -> None:
     """The store at `path` copied into `copy`, written beside it under a short name (a long
-    store's `.NAME.vN.PID.part` was past the file system's limit: hostile r45 M5) and renamed
-    once whole."""
+    store's `.NAME.vN.PID.part` was past the file system's limit: hostile r45 M5) made with the
+    store's permissions (review r45 L4: SQLite made it 0644, readable while written), and
+    renamed once whole; `aside`: where the file at `copy` is moved first (never replaced)."""
     import os
+    import stat
     from pathlib import Path
 
     part = os.path.join(os.path.dirname(copy), f".newstui-copy-{os.getpid()}.part")
     try:
+        with contextlib.suppress(FileNotFoundError):  # (one a killed newstui of this pid left)
+            os.unlink(part)
+        os.close(
+            os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, stat.S_IMODE(os.stat(path).st_mode))
+        )
         # another connection reads it: the upgrade's own holds the write lock, and SQLite's
         # backup refuses a source connection that writes (SQLITE_LOCKED, retried for ever)
         _copy_file(Path(path).resolve(), "mode=rw", part)
-        os.replace(part, copy)
+        if aside:
+            _move_aside(copy, aside)
+        try:
+            os.replace(part, copy)
+        except OSError:
+            if aside:  # (the earlier copy back in its place)
+                os.rename(aside, copy)
+            raise
     finally:
         for leftover in (part, f"{part}-journal"):
             if os.path.exists(leftover):
                 os.unlink(leftover)
+
+
+def _move_aside(copy: str, aside: str) -> None:
+    """The file `copy` renamed `aside`, refused (FileExistsError) where a file took that name
+    since it was found free: a hard link first, which never replaces one, then the old name
+    dropped; a plain rename on a file system without hard links."""
+    import errno
+    import os
+
+    try:
+        os.link(copy, aside)
+    except OSError as exc:
+        if exc.errno == errno.EEXIST or os.path.lexists(aside):
+            raise
+        os.rename(copy, aside)
+        return
+    os.unlink(copy)
 
 
 def _last_written(path: Path | str) -> int:
