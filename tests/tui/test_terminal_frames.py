@@ -15,22 +15,31 @@ from newstui.store.feeds import ensure_feed
 
 from .terminal import Terminal, run_in_terminal
 
-NAMES = ("Regional Transport Bulletin", "City Council Minutes and Notices")
+WIDE_NAMES = ("Regional Transport Bulletin", "City Council Minutes and Notices")
 
 
-def test_headlines_are_drawn_whole_after_a_wide_sources_pane_joins(tmp_path):
-    # Names wider than the room kept for the sources pane: it widens when its names arrive,
-    # and the headlines beside it move right. They used to keep their first frame, shifted
-    # under the pane, the start of each row cut off ("15  Rail strike called off").
+@pytest.mark.parametrize(
+    "names",
+    [
+        # Names wider than the room kept for the sources pane: it widens when its names
+        # arrive, and the headlines beside it move right. They used to keep their first frame,
+        # shifted under the pane, the start of each row cut off ("15  Rail strike called off").
+        WIDE_NAMES,
+        # A name that needs just the room kept (20 columns): the pane stayed blank until a key
+        # or a resize drew the screen again (r45 H1).
+        ("Abcdefghijklmn",),
+    ],
+)
+def test_sources_and_headlines_are_drawn_whole_when_the_sources_pane_joins(tmp_path, names):
     config, db_path = tmp_path / "feeds.toml", tmp_path / "news.db"
     entries = "".join(
         f'\n[[feeds]]\nname = "{name}"\nurl = "http://127.0.0.1:9/{i}.xml"\n'
-        for i, name in enumerate(NAMES)
+        for i, name in enumerate(names)
     )
     config.write_text("[settings]\nfulltext = false\n" + entries, "utf-8")
     db = open_db(db_path)
     when = datetime(2026, 11, 20, 8, 15, tzinfo=UTC)
-    for i, name in enumerate(NAMES):
+    for i, name in enumerate(names):
         feed = ensure_feed(
             db,
             f"http://127.0.0.1:9/{i}.xml",
@@ -63,13 +72,13 @@ def test_headlines_are_drawn_whole_after_a_wide_sources_pane_joins(tmp_path):
         # the name in the sources pane, left of the headlines' edge (the headline rows name
         # the feed too: waiting for the name alone ended before the pane joined, and the test
         # failed or passed by the machine's speed)
-        return any(0 <= line.find(NAMES[1][:12]) < line.find("▕") for line in terminal.lines())
+        return any(0 <= line.find(names[-1][:12]) < line.find("▕") for line in terminal.lines())
 
     terminal = run_in_terminal([], env, (120, 30), sources_shown)
     lines = terminal.lines()
     assert sources_shown(terminal), "\n".join(lines)
     rows = [line for line in lines if "  11-" in line]
-    assert len(rows) == 6, "\n".join(lines)
+    assert len(rows) == 3 * len(names), "\n".join(lines)
     for row in rows:  # each row whole: its unread dot, then its date, its feed and its title
         assert "▕●   11-" in row, "\n".join(lines)
 

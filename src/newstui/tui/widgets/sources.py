@@ -145,6 +145,17 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
     def on_mount(self) -> None:
         self.border_title = "Sources"
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.reload())
+        self.screen.screen_layout_refresh_signal.subscribe(self, self._paint_when_laid_out)
+
+    def _paint_when_laid_out(self, _screen: object) -> None:
+        # The pane joins #main, which draws nothing (newstui.tcss), in its space's place. Textual
+        # takes it into its map as it mounts, so its first layout finds nothing changed there,
+        # and the entries it got before that layout marked no cells to draw (it had no size):
+        # the pane stayed blank until the screen was drawn again (r45 H1: at 20 columns, the
+        # space's width, no change of width asked for that). Drawn whole once it has a size.
+        if self.outer_size:
+            self.screen.screen_layout_refresh_signal.unsubscribe(self)
+            self.refresh()
 
     def reload(self) -> None:
         """Re-read sources and counts in a worker thread, at most once every RELOAD_GAP: asked
