@@ -68,6 +68,7 @@ class Palette:
     quote: str
     speaker: str
     meta: str  # byline, link list
+    address: str = "underline"  # the article's link under the byline (with meta's colour)
 
     def entity(self, entity_type: str) -> str:
         """The style of an entity type's mentions."""
@@ -381,7 +382,9 @@ def render_article_text(
     if row.url:
         address = _shown_url(row.url)
         begin = len(out.plain)
-        out.append(fit_link(address) if fit_link else address, style=f"{palette.meta} underline")
+        out.append(
+            fit_link(address) if fit_link else address, style=f"{palette.meta} {palette.address}"
+        )
         out.stylize(link_target(ARTICLE_LINK), begin, len(out.plain))
         out.append("\n")
     links = listed_links(stored)

@@ -9,7 +9,14 @@ from textual.color import Color
 
 from newstui.render import TERMINAL_PALETTE, Palette, highlighted_body
 from newstui.tui.app import NewstuiApp
-from newstui.tui.theme_colours import MONOCHROME_TERM, contrast_ratio, readable, reader_palette
+from newstui.tui.theme_colours import (
+    MONOCHROME_TERM,
+    contrast_ratio,
+    entity_name_colours,
+    heading_text,
+    readable,
+    reader_palette,
+)
 
 from .conftest import settle
 from .screenshot import screen_pieces
@@ -105,6 +112,25 @@ def test_in_greys_each_kind_of_entity_has_an_attribute_of_its_own(dark):
     looks = {(a.bold, a.italic, a.underline) for a in attributes}
     assert len(looks) == 4, kinds
     assert all(a.color is not None for a in attributes)  # (the theme's colour kept)
+    # …and nothing else looks like one (user test r45 L2): the article's address is not
+    # underlined as a place; headings are in capitals (italic, like a group or a set-aside feed)
+    assert not Style.parse(f"{palette.meta} {palette.address}").underline
+    assert (heading_text("Groups (1)", greys=True), heading_text("Tags", greys=False)) == (
+        "GROUPS (1)",
+        "Tags",
+    )
+
+
+@pytest.mark.parametrize("dark", [True, False])
+def test_in_16_colours_the_sidebar_names_take_their_kinds_colour_in_the_reader(dark):
+    """User test r45 L3: people, organisations and places were all in the text's colour."""
+    background = Color.parse("#000000" if dark else "#ffffff")
+    palette = reader_palette(dark, background, sixteen=True)
+    names = entity_name_colours(dark, background)
+    for kind in ("PERSON", "ORG", "PLACE"):
+        name, text = Style.parse(names[kind]), Style.parse(palette.entity(kind))
+        assert (name.color, name.bold, name.underline) == (text.color, None, None), kind
+    assert len({names["PERSON"], names["ORG"], names["PLACE"]}) == 3
 
 
 @pytest.mark.parametrize(

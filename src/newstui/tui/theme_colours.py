@@ -28,9 +28,9 @@ if TYPE_CHECKING:
 
 MIN_CONTRAST = 4.5  # WCAG AA for body text
 # Each kind of entity's attribute where no colour tells them apart (greys: NO_COLOR, a monochrome
-# terminal): in the reader's text, and on the sidebar's names under their kind's heading. (Not
-# dim: Textual draws it as a paler colour, a grey again; a group inside a quote reads as the
-# quote's italics.)
+# terminal): in the reader's text, and on the sidebar's headings, a legend (its names are plain
+# there: underline is the unfocused cursor's; user test r45 L2). (Not dim: Textual draws it as a
+# paler colour, a grey again; a group inside a quote reads as the quote's italics.)
 KIND_ATTRIBUTES = {
     "PERSON": "bold",
     "ORG": "bold underline",
@@ -145,7 +145,24 @@ def reader_palette(
         for kind, name in PALETTE_KINDS.items():
             colour = Style(color=Style.parse(changes[name]).color)
             changes[name] = str(colour + Style.parse(KIND_ATTRIBUTES[kind]))
+        changes["address"] = ""  # (underlined, it read as a place)
     return replace(base, **changes)
+
+
+def entity_name_colours(dark: bool, background: Color) -> dict[str, str]:
+    """On a 16-colour terminal, the sidebar's entity names in the reader's colour for their kind
+    (user test r45 L3: all in the text's colour). The colour alone: underline is the unfocused
+    cursor's, and a group has no colour of its own there."""
+    palette = reader_palette(dark, background, sixteen=True)
+    colours = {kind: Style.parse(palette.entity(kind)).color for kind in PALETTE_KINDS}
+    return {kind: str(Style(color=colour)) for kind, colour in colours.items() if colour}
+
+
+def heading_text(name: str, greys: bool) -> str:
+    """A list's heading (Sources' Tags, Feeds…, the sidebar's People…): in capitals where no
+    colour shows, as the muted grey that told it apart from an entry does not (user test r45 L2:
+    italic like a set-aside feed, a group)."""
+    return name.upper() if greys else name
 
 
 def theme_colour(variables: dict[str, str], name: str, background: Color) -> Color:

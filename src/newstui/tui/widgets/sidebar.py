@@ -19,7 +19,14 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from newstui.text import one_width, terminal_safe
-from newstui.tui.theme_colours import KIND_ATTRIBUTES, monochrome, muted_colour
+from newstui.tui.theme_colours import (
+    KIND_ATTRIBUTES,
+    entity_name_colours,
+    heading_text,
+    monochrome,
+    muted_colour,
+    sixteen_colours,
+)
 from newstui.tui.view import follow_query
 from newstui.tui.widgets.entity_label import EntityLabel
 from newstui.tui.widgets.pane_list import PaneList
@@ -27,6 +34,7 @@ from newstui.tui.widgets.pane_list import PaneList
 if TYPE_CHECKING:  # imported by `build`, after the first screen (Textual's tabs are ~6 ms)
     from collections.abc import Sequence
 
+    from textual.color import Color
     from textual.widget import Widget
     from textual.widgets import TabbedContent
 
@@ -266,8 +274,12 @@ class Sidebar(Vertical):
             self.show_message(self._message)
 
     @property
+    def _entities_background(self) -> Color:
+        return self._entities.background_colors[1]
+
+    @property
     def _muted(self) -> str:
-        return muted_colour(self._entities.background_colors[1]).hex
+        return muted_colour(self._entities_background).hex
 
     def show(self, detail: ArticleDetail) -> None:
         """Fill both tabs from one article's analysis."""
@@ -281,17 +293,24 @@ class Sidebar(Vertical):
         for row in detail.entities:
             by_type.setdefault(row.type, []).append(row)
         order = [*ENTITY_GROUPS, *sorted(set(by_type) - set(ENTITY_GROUPS))]
-        # in greys, each name takes its kind's attribute, as in the reader: a legend of them
-        kinds = KIND_ATTRIBUTES if monochrome(self.app) else {}
+        # in greys, each heading takes its kind's attribute in the reader (a legend), in
+        # capitals; on 16 colours, each name its kind's colour there
+        greys = monochrome(self.app)
+        heading_style = f"italic {muted}"
+        names: dict[str, str] = {}
+        if not greys and sixteen_colours(self.app):
+            names = entity_name_colours(self.app.current_theme.dark, self._entities_background)
         for etype in order:
             rows = by_type.get(etype)
             if not rows:
                 continue
             heading = f"{ENTITY_GROUPS.get(etype, terminal_safe(etype, line=True))} ({len(rows)})"
-            entity_options.append(_notice(heading, f"italic {muted}"))
+            if greys:
+                heading_style = f"{KIND_ATTRIBUTES.get(etype, 'bold')} {muted}"
+            entity_options.append(_notice(heading_text(heading, greys), heading_style))
             for row in sorted(rows, key=lambda r: (-r.mentions, r.name.casefold())):
                 name = one_width(terminal_safe(row.name, line=True))  # 🛰️ as 🛰: one width
-                label = EntityLabel(Text(name, style=kinds.get(row.type, "")), row.mentions)
+                label = EntityLabel(Text(name, style=names.get(row.type, "")), row.mentions)
                 key = f"entity:{row.id}"
                 self._entity_names[key] = (row.id, row.name)
                 self._entity_types[key] = row.type

@@ -18,7 +18,7 @@ from newstui.model import FeedRow
 from newstui.tui.reload_gate import ReloadGate
 from newstui.tui.screens.keyed_box import key_in_effect
 from newstui.tui.shared_library import SharedLibrary
-from newstui.tui.theme_colours import muted_colour, theme_colour
+from newstui.tui.theme_colours import heading_text, monochrome, muted_colour, theme_colour
 from newstui.tui.view import ALL, HIDDEN, STARRED, UNREAD, View, failing_clause, feed_view, tag_view
 from newstui.tui.widgets import source_entries as entries
 from newstui.tui.widgets.pane_list import PaneList
@@ -232,6 +232,7 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
         background = self.background_colors[1]
         error = theme_colour(self.app.theme_variables, "text-error", background)
         heading_style = f"italic {muted_colour(background).hex}"
+        greys = monochrome(self.app)  # (headings in capitals: heading_text)
         smart = message.smart
         options: list[Option] = [
             Option(entries.label("All", smart.unread), id=ALL.key),
@@ -242,7 +243,7 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
         if smart.hidden:
             options.append(Option(entries.label("Hidden", smart.hidden), id=HIDDEN.key))
         if message.saved:
-            options.append(entries.heading("Views", heading_style))
+            options.append(entries.heading(heading_text("Views", greys), heading_style))
             for view, unread in message.saved:
                 self._views[view.key] = view
                 if view.broken:  # greyed, with why (Enter says it in full)
@@ -251,7 +252,7 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
                     label = entries.label(view.title, unread)
                 options.append(Option(label, id=view.key))
         if message.tags:
-            options.append(entries.heading("Tags", heading_style))
+            options.append(entries.heading(heading_text("Tags", greys), heading_style))
             for tag, _total, unread in message.tags:
                 view = tag_view(tag)
                 self._views[view.key] = view
@@ -264,7 +265,7 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
             rows, left_out = entries.listed_feeds(every, self.show_read_feeds, keep)
             if every:
                 name = entries.read_left_out_heading(heading, left_out)
-                options.append(entries.heading(name, heading_style))
+                options.append(entries.heading(heading_text(name, greys), heading_style))
             for feed in rows:
                 next_try = feed.waiting_until(now)
                 failing = failing_clause(feed)
@@ -276,7 +277,7 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
                 options.append(Option(label, id=view.key))
         aside = entries.listed_set_aside(message.aside, self.show_read_feeds, keep)
         if aside:  # their unread are in All's and Unread's: read here, greyed (r44 L7)
-            options.append(entries.heading("Set aside", heading_style))
+            options.append(entries.heading(heading_text("Set aside", greys), heading_style))
             for source, until in aside:
                 view = feed_view(source.id, entries.set_aside_title(source, until))
                 self._views[view.key] = view
