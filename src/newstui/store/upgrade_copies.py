@@ -1,0 +1,345 @@
+"""The copies of the store an upgrade keeps beside it for an older newstui (`FILE.vN`, or
+`FILE.vN.1` to `.9` where that name is taken): where one goes, whether a file there is one (read
+from its header), the earlier ones that can go, and the words for what is in the way. Below the
+store's connection module (store/db.py), which hands it the copying."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import sqlite3
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from newstui.model.store_upgrade import StoreUpgrade
+from newstui.store.schema import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    import os
+    from pathlib import Path
+
+
+class KeptCopy:
+    """The copy of an existing store an open keeps before it upgrades it (user test r44 M1: an
+    upgrade left nothing an older newstui could open): the store as it was, in `FILE.vN` beside
+    it (N its version), made by SQLite's online backup, never for a new store or one an
+    application marked as its own (the rebuildable demo), and not when the disk would keep less
+    free than the store takes (the upgrade itself may rewrite it). One made at an earlier
+    upgrade from N is kept as it is, unless the store was written since (r44 L3: rolled back to
+    N, an older newstui starred a story, and the next upgrade kept the copy without it): then a
+    new one takes its name and it is moved to the first free `FILE.vN.1` to `.9`, never
+    replaced (review r45 H1: a rollback from an older backup lost what only the copy held). An
+    upgrade stopped partway and resumed keeps the copy made when it began, and makes none of
+    the store in between. `copy_store` copies the store into a file (the store's own module
+    knows how: this one sits below it); `spare`: what the disk keeps free beyond two stores.
+    `upgrade`: what was done, once `make` ran."""
+
+    def __init__(
+        self,
+        path: str,
+        *,
+        keep: bool,
+        written: int,
+        copy_store: Callable[[str, str], object],
+        spare: int,
+    ) -> None:
+        self.path = path
+        self.keep = keep
+        self.written = written  # when the store was last written (ns), before this open
+        self.copy_store = copy_store
+        self.spare = spare
+        self.upgrade: StoreUpgrade | None = None
+
+    def make(self, version: int, resumed: bool = False) -> None:
+        """Keep the copy of the store at `version` (called under the upgrade's write lock);
+        `resumed`: the store is past `version`, in the middle of the upgrade from it."""
+        import os
+
+        if not version or not self.keep:  # a new store, or a rebuildable one
+            return
+        older = _older_copies(self.path, version)
+        upgrade = StoreUpgrade(
+            self.path, version, SCHEMA_VERSION, resumed=resumed, older_copies=older
+        )
+        copy, held, passed_over = _copy_place(self.path, version)
+        if not copy:  # (passed_over says why: a name too long, no free name)
+            self.upgrade = replace(upgrade, copy_error=passed_over)
+            return
+        upgrade = replace(upgrade, passed_over=passed_over)
+        if resumed and not held:
+            self.upgrade = replace(upgrade, copy_error=f"{copy}: not made when the upgrade began")
+            return
+        self.upgrade = replace(upgrade, copy=copy)
+        if held and (resumed or self.written <= _made_at(copy)):
+            self.upgrade = replace(self.upgrade, copy_made_before=True, copy_bytes=_size(copy))
+            return
+        # (a copy the store was written after, kept as it is where no new one can be made)
+        stale = replace(self.upgrade, copy_made_before=True, copy_bytes=_size(copy), stale=True)
+        size = _size(self.path)
+        try:
+            disk = os.statvfs(os.path.dirname(os.path.abspath(self.path)))
+            free = disk.f_bavail * disk.f_frsize
+        except OSError:
+            free = 2 * size + self.spare  # (unknown: tried, and a full disk says so)
+        if free < 2 * size + self.spare:
+            kept = stale if held else upgrade
+            self.upgrade = replace(kept, store_bytes=size, free_bytes=free)
+            return
+        aside = _free_place(self.path, version, copy) if held else ""
+        if held and not aside:
+            taken = f"{self.path}.v{version}.1 to .{COPY_PLACES - 1} are taken"
+            self.upgrade = replace(stale, copy_error=f"no name is free to move it to ({taken})")
+            return
+        try:
+            _write_copy(self.path, copy, aside, self.copy_store)
+        except (OSError, sqlite3.Error) as exc:
+            kept = stale if held else upgrade
+            self.upgrade = replace(kept, copy_error=f"{copy}: {exc}")
+            return
+        moved = ((aside, _size(aside)),) if aside else ()  # (it can go once the user sees so)
+        self.upgrade = replace(
+            self.upgrade,
+            copy_bytes=_size(copy),
+            copy_moved=aside,
+            older_copies=(*upgrade.older_copies, *moved),
+        )
+
+
+COPY_PLACES = 10  # FILE.vN, then FILE.vN.1 to .9 where one is not a copy (a folder, a pipe)
+
+
+def _copy_place(path: str, version: int) -> tuple[str, bool, str]:
+    """Where the copy of the store at `path` of `version` goes: `FILE.vN`, or where that is
+    something else (a folder, a pipe, another file: hostile r45 M1, announced as the copy
+    and the store upgraded with none), the first of `FILE.vN.1` to `.9` that is free or a
+    copy. Returns the name ("" when none can be), whether a copy of `version` is there, and
+    what was passed over (or why there is none), in words."""
+    import errno
+    import os
+
+    passed_over = ""
+    for number in range(COPY_PLACES):
+        place = f"{path}.v{version}" + (f".{number}" if number else "")
+        try:
+            status = os.stat(place)
+        except FileNotFoundError:
+            if os.path.islink(place):  # (a link to nothing: the user's, left alone)
+                passed_over = passed_over or f"{place} is a link to nothing, not a copy"
+                continue
+            return place, False, passed_over
+        except OSError as exc:
+            if exc.errno == errno.ENAMETOOLONG:
+                return "", False, _name_too_long(place)
+            passed_over = passed_over or f"{place} cannot be read ({exc.strerror})"
+            continue
+        found = _stored_version(place, status)
+        if found == version:
+            return place, True, passed_over
+        passed_over = passed_over or f"{place} is {_what_is(status, found)}, not a copy"
+    return "", False, f"{passed_over}; nor are {path}.v{version}.1 to .{COPY_PLACES - 1}"
+
+
+def _free_place(path: str, version: int, copy: str) -> str:
+    """The first of `FILE.vN.1` to `.9` beside the store at `path` that no file (nor a link to
+    nothing) takes, other than `copy`: where the copy there is moved; "" when none is free."""
+    import os
+
+    for number in range(1, COPY_PLACES):
+        place = f"{path}.v{version}.{number}"
+        if place != copy and not os.path.lexists(place):
+            return place
+    return ""
+
+
+def _stored_version(path: str, status: os.stat_result | None) -> int | None:
+    """The schema version in the header of the SQLite file at `path` (a regular file), or None
+    for anything else: read from its first 100 bytes (the `user_version` at 60), not opened,
+    so no lock waits and no -shm or -wal is left beside it."""
+    import stat
+
+    if status is None or not stat.S_ISREG(status.st_mode):
+        return None
+    try:
+        with open(path, "rb") as file:
+            header = file.read(100)
+    except OSError:
+        return None
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return None
+    return int.from_bytes(header[60:64], "big", signed=True)
+
+
+def _what_is(status: os.stat_result, version: int | None) -> str:
+    """A file that is not the copy wanted, in words."""
+    import stat
+
+    if stat.S_ISDIR(status.st_mode):
+        return "a folder"
+    if stat.S_ISFIFO(status.st_mode):
+        return "a pipe"
+    if stat.S_ISSOCK(status.st_mode):
+        return "a socket"
+    if not stat.S_ISREG(status.st_mode):
+        return "a device"
+    if version is None:
+        return "another file"
+    return f"a database of version {version}"
+
+
+def _name_max(path: str) -> int | None:
+    """The longest file name (bytes) the folder of `path` takes; None when it cannot be asked."""
+    import os
+
+    try:
+        return os.pathconf(os.path.dirname(path) or ".", "PC_NAME_MAX")
+    except (OSError, ValueError):
+        return None
+
+
+def _name_too_long(path: str) -> str:
+    """The words for a file name longer than its folder takes."""
+    import os
+
+    name = os.path.basename(path)
+    most = _name_max(path) or 255
+    return (
+        f"{path}: the name is too long for the file system ({len(os.fsencode(name))} bytes; "
+        f"at most {most}): give the store a shorter name"
+    )
+
+
+def journal_too_long(path: str) -> str:
+    """Why SQLite cannot write the store at `path` when its name leaves no room for the journal
+    SQLite keeps beside it (`NAME-journal`; hostile r45 M5: a 248-byte name was said to need
+    write access), else ""."""
+    import os
+
+    most = _name_max(path)
+    if most is None:
+        return ""
+    size = len(os.fsencode(os.path.basename(path)))
+    if size + len("-journal") <= most:
+        return ""
+    return (
+        f"{path}: the name is too long for the file system: SQLite keeps a journal beside it, "
+        f"named with '-journal' added ({size} + 8 bytes; at most {most}); give the store a "
+        "shorter name"
+    )
+
+
+def _write_copy(path: str, copy: str, aside: str, copy_store: Callable[[str, str], object]) -> None:
+    """The store at `path` copied into `copy`, written beside it under a short name (a long
+    store's `.NAME.vN.PID.part` was past the file system's limit: hostile r45 M5) made with the
+    store's permissions (review r45 L4: SQLite made it 0644, readable while written), and
+    renamed once whole; `aside`: where the file at `copy` is moved first (never replaced)."""
+    import os
+    import stat
+
+    part = os.path.join(os.path.dirname(copy), f".newstui-copy-{os.getpid()}.part")
+    try:
+        with contextlib.suppress(FileNotFoundError):  # (one a killed newstui of this pid left)
+            os.unlink(part)
+        os.close(
+            os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, stat.S_IMODE(os.stat(path).st_mode))
+        )
+        copy_store(path, part)
+        if aside:
+            _move_aside(copy, aside)
+        try:
+            os.replace(part, copy)
+        except OSError:
+            if aside:  # (the earlier copy back in its place)
+                os.rename(aside, copy)
+            raise
+    finally:
+        for leftover in (part, f"{part}-journal"):
+            if os.path.exists(leftover):
+                os.unlink(leftover)
+
+
+def _move_aside(copy: str, aside: str) -> None:
+    """The file `copy` renamed `aside`, refused (FileExistsError) where a file took that name
+    since it was found free: a hard link first, which never replaces one, then the old name
+    dropped; a plain rename on a file system without hard links."""
+    import errno
+    import os
+
+    try:
+        os.link(copy, aside)
+    except OSError as exc:
+        if exc.errno == errno.EEXIST or os.path.lexists(aside):
+            raise
+        os.rename(copy, aside)
+        return
+    os.unlink(copy)
+
+
+def last_written(path: Path | str) -> int:
+    """When the store at `path` was last written (ns; 0 when it cannot be read): its file, or
+    the log beside it when that holds writes not yet copied into it (a newstui that stopped
+    uncleanly)."""
+    import os
+
+    try:
+        written = os.stat(path).st_mtime_ns
+    except OSError:
+        return 0
+    with contextlib.suppress(OSError):
+        log = os.stat(f"{path}-wal")
+        if log.st_size:
+            written = max(written, log.st_mtime_ns)
+    return written
+
+
+def _made_at(copy: str) -> int:
+    """When the file `copy` was written (ns; later than any store when it cannot be read)."""
+    import os
+
+    try:
+        return os.stat(copy).st_mtime_ns
+    except OSError:
+        return 1 << 62
+
+
+def _older_copies(path: str, version: int) -> tuple[tuple[str, int], ...]:
+    """The copies earlier upgrades kept beside the store at `path` of versions before
+    `version`, oldest first, with their sizes: what the upgrade's line says can go."""
+    import os
+
+    folder, name = os.path.split(os.path.abspath(path))
+    numbered = re.compile(re.escape(name) + r"\.v([0-9]{1,4})(?:\.[1-9])?")
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return ()
+    found = sorted(
+        (int(match.group(1)), os.path.join(os.path.dirname(path), entry))
+        for entry in names
+        if (match := numbered.fullmatch(entry)) and int(match.group(1)) < version
+    )
+    return tuple(
+        (copy, _size(copy))
+        for number, copy in found
+        if _stored_version(copy, _status(copy)) == number  # (a copy, not another file)
+    )
+
+
+def _status(path: str) -> os.stat_result | None:
+    """The file's os.stat, None when it cannot be read."""
+    import os
+
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
+
+
+def _size(path: str) -> int:
+    """A file's size in bytes (0 when it cannot be read)."""
+    import os
+
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
