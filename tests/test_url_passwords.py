@@ -10,7 +10,7 @@ import pytest
 
 from newstui.cli import main
 from newstui.config import load_config
-from newstui.errors import ConfigError, SourceError, hide_passwords
+from newstui.errors import ConfigError, SourceError, hide_passwords, hide_url_password
 from newstui.library import Library
 from newstui.subscribe import not_a_feed_url
 
@@ -41,13 +41,40 @@ PASSWORD_SHAPES = [
 ]
 
 
-@pytest.mark.parametrize(("url", "shown"), PASSWORD_SHAPES)
+# (a password with a space and no scheme before it reads as prose in a line: "NPR:Morning
+# Edition @ 6"; it is hidden where the text is an address as written: hide_url_password)
+SPACED_WITHOUT_SCHEME = {"me:s3c ret@example.com/feed"}
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"), [s for s in PASSWORD_SHAPES if s[0] not in SPACED_WITHOUT_SCHEME]
+)
 @pytest.mark.parametrize(
     "line",
     ["{}", "error: {}: not an http(s) URL", "f.toml:3: url '{}' is not", 'outline "A" ({}): x'],
 )
 def test_hide_passwords_hides_every_shape_of_password_in_a_url_and_only_it(url, shown, line):
     assert hide_passwords(line.format(url)) == line.format(shown)
+
+
+@pytest.mark.parametrize(("url", "shown"), PASSWORD_SHAPES)
+@pytest.mark.parametrize("written", ["{}", " {}", '"{}"'])
+def test_an_address_as_written_hides_every_shape_of_password(url, shown, written):
+    assert hide_url_password(written.format(url)) == written.format(shown)
+
+
+# Names, titles and lines that hold no URL: each once lost a part to `***` (review r45 H2)
+NOT_URLS = [
+    "AWS re:Invent recap @ Las Vegas",
+    "Ep.12:Live @ the Roxy",
+    "NPR:Morning Edition @ 6",
+    "Q&A: ask me @ 5",
+    "Re: meeting @ noon",
+    "10:30 @ the park",
+    "Time 12:00 call bob@x.org",
+    "Tickets: 19:30 show, write to box.office@theatre.example",
+    "feed 'NPR:Morning Edition @ 6': HTTP 404 Not Found",
+]
 
 
 @pytest.mark.parametrize(
@@ -59,6 +86,7 @@ def test_hide_passwords_hides_every_shape_of_password_in_a_url_and_only_it(url, 
         ),
         ("https://me@host/feed", "https://me@host/feed"),  # no password
         ("Note: ask me@x.org, mailto:me@x.org <a@b>", "Note: ask me@x.org, mailto:me@x.org <a@b>"),
+        *((text, text) for text in NOT_URLS),
         (
             "https://medium.com/@me/feed https://h:8080/@me http://[::1]/a@b http://[::1]:80/a@b",
             "https://medium.com/@me/feed https://h:8080/@me http://[::1]/a@b http://[::1]:80/a@b",

@@ -28,6 +28,7 @@ from newstui.errors import (
     StoreError,
     SyncError,
     hide_passwords,
+    hide_url_password,
 )
 from newstui.headline_fields import (
     UNDATED,
@@ -1737,9 +1738,9 @@ def cmd_fetch(
                 continue
             if source is None:
                 raise NewstuiError(
-                    f"{config.path}: no source named {name!r}{_meant_source(library, config, name)}"
-                    " (see `newstui feeds`)",
-                    source=name,
+                    f"{config.path}: no source named {hide_url_password(name)!r}"
+                    f"{_meant_source(library, config, name)} (see `newstui feeds`)",
+                    source=hide_url_password(name),
                 )
             if isinstance(source, LocalConfig):
                 if source not in locals_named:
@@ -2019,9 +2020,9 @@ def cmd_remove(args: argparse.Namespace, library: Library, config: Config) -> in
                 feed_id = None  # no path any source has
         if feed_id is None and not library.set_aside_counts(names)[0]:
             raise NewstuiError(
-                f"{config.path}: no source named {args.name!r}"
+                f"{config.path}: no source named {hide_url_password(args.name)!r}"
                 f"{_meant_source(library, config, args.name)} (see `newstui feeds`)",
-                source=args.name,
+                source=hide_url_password(args.name),
             )
     unsubscribed = _unsubscribe_on_server(library, config, feed_id, args.name)
     if source is not None:
@@ -2092,7 +2093,10 @@ def _feed_behind(url: str, config: Config, args: argparse.Namespace) -> str:
         )
     if not args.json:
         label = f" ({chosen.title})" if chosen.title else ""
-        _print_note(hide_passwords(f"{url} links to the {chosen.kind} feed {chosen.url}{label}"))
+        _print_note(
+            f"{hide_url_password(url)} links to the {chosen.kind} feed "
+            f"{hide_url_password(chosen.url)}{hide_passwords(label)}"
+        )
     return chosen.url
 
 
@@ -2122,14 +2126,14 @@ def _report_feed_choice(exc: FeedChoiceError, args: argparse.Namespace) -> int:
 
 def _feed_line(link: FeedLink) -> str:
     title = f"{link.title} " if link.title else ""
-    return f"{title}({link.kind}) {hide_passwords(link.url)}"
+    return f"{title}({link.kind}) {hide_url_password(link.url)}"
 
 
 def _ask_which_feed(url: str, links: Sequence[FeedLink]) -> FeedLink:
     """Ask on the terminal which of a page's feeds to add (Enter: the first)."""
     from rich.text import Text
 
-    _stderr().print(_cell(f"{hide_passwords(url)} links to {len(links)} feeds:"), soft_wrap=True)
+    _stderr().print(_cell(f"{hide_url_password(url)} links to {len(links)} feeds:"), soft_wrap=True)
     for n, link in enumerate(links, 1):
         _stderr().print(Text.assemble(f"  {n}. ", _cell(_feed_line(link))), soft_wrap=True)
     while True:
@@ -2153,7 +2157,7 @@ def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
 
     url = args.url.strip()
     if not is_http_url(url):
-        raise NewstuiError(not_a_feed_url(url), source=args.url)
+        raise NewstuiError(not_a_feed_url(url), source=hide_url_password(args.url))
     try:
         url = _feed_behind(url, config, args)
     except FeedChoiceError as exc:
@@ -2229,14 +2233,14 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
             "id": r.id or None,  # a configured source not stored yet has none
             "name": r.name,  # names and errors come from the store with passwords as ***
             "kind": r.kind,
-            "url": r.url and hide_passwords(r.url),
+            "url": r.url and hide_url_password(r.url),
             "tags": list(r.tags),
             "articles": r.articles,
             "unread": r.unread,
             "last_fetched": r.last_fetched,
             # without the name it opens with, as fetch's `error` (user test r43 M6)
             "last_error": r.last_error
-            and _own_error(r.last_error, r.name, r.url and hide_passwords(r.url)),
+            and _own_error(r.last_error, r.name, r.url and hide_url_password(r.url)),
             "failures": r.failures,
             "failing_since": r.failing_since,
             "next_try": r.waiting_until(now),
@@ -2484,9 +2488,9 @@ def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) 
             )
         if feed_id is None:
             raise NewstuiError(
-                f"no feed named {args.feed!r}{_meant_source(library, config, args.feed)}"
-                " (see `newstui feeds`)",
-                source=args.feed,
+                f"no feed named {hide_url_password(args.feed)!r}"
+                f"{_meant_source(library, config, args.feed)} (see `newstui feeds`)",
+                source=hide_url_password(args.feed),
             )
     if args.tag and not any(
         name_key(args.tag) in (name_key(t) for t in s.tags) for s in library.sources()

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
-from newstui.errors import NewstuiError, hide_passwords
+from newstui.errors import NewstuiError, hide_url_password
 from newstui.render import enclosures, human_size
 from newstui.text import terminal_safe
 
@@ -76,7 +76,7 @@ def download_json(d: Download) -> dict[str, Any]:
         "id": d.id,
         "state": d.state,
         "title": d.title,
-        "url": hide_passwords(d.url),  # (a private feed's, stored before r45)
+        "url": hide_url_password(d.url),  # (a private feed's, stored before r45)
         "type": d.mime,
         "path": d.path,
         "bytes_done": d.bytes_done,

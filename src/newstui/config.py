@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, Literal, ParamSpec, TypeVar
 from urllib.parse import urlsplit
 
-from newstui.errors import ConfigError, hide_passwords
+from newstui.errors import ConfigError, hide_passwords, hide_url_password
 from newstui.model import (
     SORT_KEYS,
     FilterAction,
@@ -535,15 +535,15 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
             raise fail(line, f"feed url {clean_line(url)!r} contains control characters")
         if (problem := _not_fetchable(url)) is not None:
             meant = url_meant(url)
-            hint = f" (did you mean {hide_passwords(meant)!r}?)" if meant else ""
-            raise fail(line, f"feed url {hide_passwords(url)!r} {problem}{hint}")
+            hint = f" (did you mean {hide_url_password(meant)!r}?)" if meant else ""
+            raise fail(line, f"feed url {hide_url_password(url)!r} {problem}{hint}")
         # shown as named: a password in a URL written as the name (by `add` before 8c1dd65) as ***
         name = hide_passwords(_str(entry.get("name", url), "name", line, fail))
         if (first := urls.get(url_identity(url))) is not None:
             # both would be one stored feed, under the last entry's name: the first one vanished
             raise fail(
                 line,
-                f"feed url {hide_passwords(url)!r} is already listed as {first[1]!r} on line "
+                f"feed url {hide_url_password(url)!r} is already listed as {first[1]!r} on line "
                 f"{first[0]}: one entry per feed",
             )
         urls[url_identity(url)] = (line, name)
@@ -914,7 +914,7 @@ def _validate_sync(table: Any, raw: str, fail: Any) -> SyncConfig:
         )
     if not re.match(r"(?i)^https?://[^\s/]+", url) or any(c.isspace() for c in url):
         meant = f" (did you mean 'http://{url}'?)" if re.match(r"[\w.-]+(:\d+)?(/|$)", url) else ""
-        raise fail(line("url"), f"sync url {hide_passwords(url)!r} is not an http(s) URL{meant}")
+        raise fail(line("url"), f"sync url {hide_url_password(url)!r} is not an http(s) URL{meant}")
     user = table.get("user", "").strip()
     if not user:
         raise fail(line(), "[sync] has no 'user'")
@@ -1454,7 +1454,9 @@ def remove_source(path: Path, name: str) -> FeedConfig | LocalConfig:
     config = load_config(path)
     source = config.source_named(name)
     if source is None:
-        raise ConfigError(f"{path}: no source named {name!r} (see `newstui feeds`)")
+        raise ConfigError(
+            f"{path}: no source named {hide_url_password(name)!r} (see `newstui feeds`)"
+        )
     if isinstance(source, FeedConfig):
         _remove_entry(config, "feeds", config.feeds.index(source), lambda c: c.feeds)
     else:

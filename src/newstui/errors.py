@@ -23,32 +23,63 @@ class NewstuiError(Exception):
 def hide_passwords(text: str) -> str:
     """`text` with the password of each URL in it shown as `***` (`me:secret@host` → `me:***@host`):
     with a scheme, a broken one (`http:/`, `https//`, `HTTP ://`, backslashes) or none, and a
-    password holding `@`, `#` or white space. For what is displayed (names, error lines,
-    listings, links), never for the URL that is fetched."""
+    password holding `@`, `#` or (after a scheme) white space. Prose is left as written: "AWS
+    re:Invent recap @ Las Vegas" is a name, not `user:password@host` (review r45 H2). For what is
+    displayed (names, error lines, listings, links), never for the URL that is fetched; an
+    address as the user wrote it goes through hide_url_password."""
     if "@" not in text:  # the common case, without loading `re`
         return text
-    return _userinfo().sub(lambda found: f"{found['url'] or found['token']}***@", text)
+    return _userinfo().sub(_stars, text)
+
+
+def hide_url_password(url: str) -> str:
+    """hide_passwords of a text that is one address as written (a feed url of the config, `add`'s
+    argument, an OPML outline's, a newsboat urls line): a password holding white space is hidden
+    there even without a scheme (`me:s3c ret@host/feed`), which in other text reads as prose."""
+    if "@" not in url:
+        return url
+    spaced = _spaced_userinfo().match(url)
+    if spaced is not None:
+        url = f"{spaced['lead']}{spaced['token']}***@{url[spaced.end() :]}"
+    return hide_passwords(url)
+
+
+def _stars(found: re.Match[str]) -> str:
+    return f"{found['url'] or found['token']}***@"
+
+
+# The parts of the patterns below. `user:` at a token's start: the text's, or after white space
+# and perhaps a quote or bracket; not `mailto:`.
+_TOKEN = r"""(?P<token>(?<!\S)['"(<\[]?(?!mailto:)[^\s/\\?#@:'"<>()\[\]]*:)"""
+_UNSPACED = r"(?:[^\s/\\][^\s/]*)?@"
+# a password holding white space (not at its start: "Note: ask me@x" is no URL), to its last `@`
+# in 256 characters before `/`, `\` or a line's end, and after a token not past a `:` or quote
+_SPACED = r"""[^\s/\\][^/\\\r\n'":]{0,255}@"""
 
 
 @cache
 def _userinfo() -> re.Pattern[str]:
     """`user:password@` after an authority's start (`//`, `:/`, backslashes; the user may hold
-    spaces there) or at a token's start (the text's, or after white space and perhaps a quote or
-    bracket; not `mailto:`). The password runs to its last `@` before white space or `/`; else,
-    after an authority's start, when it holds a `/` (no port: `host:8080/@me` is a path's @), to
-    its last `@` in 256 characters before white space; else, when it holds white space (and does
-    not start with it: "Note: ask me@x" is no URL), to its last `@` in 256 characters before
-    `/`, `\\` or a line's end, and after a token's start not past a `:` or quote either (the next
-    URL's). Linear time: each start reads at most to the next `/` or white space, or 256
-    characters."""
+    spaces there) or at a token's start. The password runs to its last `@` before white space or
+    `/`; else, after an authority's start, when it holds a `/` (no port: `host:8080/@me` is a
+    path's @), to its last `@` in 256 characters before white space; else, after an authority's
+    start, when it holds white space, as _SPACED. Linear time: each start reads at most to the
+    next `/` or white space, or 256 characters."""
     import re
 
-    unspaced = r"(?:[^\s/\\][^\s/]*)?@"
     slashed = r"(?!\d*(?:[/\\?#]|$))[^\s/\\\]][^\s\]]{0,255}@"
-    url = rf"""(?P<url>(?<=[/\\:][/\\])[^/\\:\r\n]{{0,256}}:)(?:{unspaced}|{slashed}|[^\s/\\][^/\\\r\n]{{0,255}}@)"""
-    token = r"""(?P<token>(?<!\S)['"(<\[]?(?!mailto:)[^\s/\\?#@:'"<>()\[\]]*:)"""
-    spaced = r"""[^\s/\\][^/\\\r\n'":]{0,255}@"""
-    return re.compile(rf"{url}|{token}(?:{unspaced}|{spaced})", re.IGNORECASE)
+    url = rf"""(?P<url>(?<=[/\\:][/\\])[^/\\:\r\n]{{0,256}}:)(?:{_UNSPACED}|{slashed}|[^\s/\\][^/\\\r\n]{{0,255}}@)"""
+    return re.compile(rf"{url}|{_TOKEN}{_UNSPACED}", re.IGNORECASE)
+
+
+@cache
+def _spaced_userinfo() -> re.Pattern[str]:
+    """`user:pass word@host` at the start of an address written without a scheme
+    (hide_url_password): leading white space, a quote or bracket allowed; a `:`-free user; a host
+    (no white space) after the `@`: a name typed for a source ("NPR:Morning Edition @ 6") stays."""
+    import re
+
+    return re.compile(rf"(?P<lead>\s*){_TOKEN}{_SPACED}(?!\s)", re.IGNORECASE)
 
 
 class ConfigError(NewstuiError):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from newstui.errors import hide_passwords
+from newstui.errors import hide_url_password
 from newstui.text import terminal_safe
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ def terminal_line(value: str | None) -> str | None:
 def shown_url(url: str) -> str:
     """A link as shown (a line safe for a terminal): a `user:password@` in it, which links stored
     before r45 may carry from a private feed's url, as `user:***@`."""
-    return terminal_safe(hide_passwords(url), line=True)
+    return terminal_safe(hide_url_password(url), line=True)
 
 
 def article_row_json(row: ArticleRow, story: tuple[int, int] | None = None) -> dict[str, Any]:

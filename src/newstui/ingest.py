@@ -30,7 +30,13 @@ from newstui.article_rows import PreparedArticle
 from newstui.config import Config, FeedConfig, LocalConfig, clean_tags
 from newstui.counts import counted
 from newstui.crash_journal import CrashJournal, forget, left_by_the_dead
-from newstui.errors import HTTPStatusError, NewstuiError, SourceError, hide_passwords
+from newstui.errors import (
+    HTTPStatusError,
+    NewstuiError,
+    SourceError,
+    hide_passwords,
+    hide_url_password,
+)
 from newstui.library import STORY_LOCK_GAP_SECONDS, Library
 from newstui.model import (
     Analysis,
@@ -237,7 +243,7 @@ def prune_sources(
         if kept.outcome == "deleted":  # no article: nothing to keep
             said.append(kept)
         elif feed is not None:  # its URL edited: kept while the name is listed
-            said.append(replace(kept, new_url=hide_passwords(feed.url)))
+            said.append(replace(kept, new_url=hide_url_password(feed.url)))
         else:
             said.append(replace(kept, kept_until=until))
     listed = {name_key(n) for n in [*renamed, *(s.name for s in config.local)]}
@@ -256,7 +262,7 @@ def prune_sources(
                     "kept",
                     kept=source.articles,
                     kept_until=until,
-                    url=hide_passwords(source.url) if source.url else None,
+                    url=hide_url_password(source.url) if source.url else None,
                 )
             )
         elif source.left <= over:
@@ -298,8 +304,8 @@ def move_set_aside(library: Library, config: Config) -> list[RemovedSource]:
                 0,
                 "moved",
                 kept=count,
-                url=hide_passwords(source.url or source.key),
-                new_url=hide_passwords(feed.url),
+                url=hide_url_password(source.url or source.key),
+                new_url=hide_url_password(feed.url),
                 copies=copies,
             )
         )
@@ -1237,10 +1243,10 @@ def _moved_address(result: FetchResult) -> str | None:
 
 def _shown_address(url: str) -> str:
     """A feed's address as a line shows it: passwords hidden, on one line."""
-    from newstui.errors import hide_passwords
+    from newstui.errors import hide_url_password
     from newstui.text import clean_line
 
-    return clean_line(hide_passwords(url), 300)
+    return clean_line(hide_url_password(url), 300)
 
 
 def _move_is_news(result: FetchResult, cache: FeedCache) -> bool:
@@ -1326,9 +1332,9 @@ def http_failure_said(
 def _strip_url(message: str, url: str) -> str:
     """Error text without a leading repeat of the URL (the feed name already says which; an error
     shows the URL with its password hidden)."""
-    from newstui.errors import hide_passwords
+    from newstui.errors import hide_url_password
 
-    for shown in (url, hide_passwords(url)):
+    for shown in (url, hide_url_password(url)):
         if message.startswith(shown + ": "):
             return message[len(shown) + 2 :]
     return message

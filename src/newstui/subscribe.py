@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from newstui.config import Config, FeedConfig, add_feeds, load_config, same_url, url_meant
-from newstui.errors import NewstuiError, SourceError, hide_passwords
+from newstui.errors import NewstuiError, SourceError, hide_url_password
 from newstui.library import Library
 from newstui.model import moved_line
 from newstui.text import clean_line
@@ -25,7 +25,9 @@ def not_a_feed_url(url: str) -> str:
     web address needs its scheme."""
     if not url.strip():  # `newstui add ''` said ": not an http(s) URL" (user test r33 L15)
         return "no URL given: add takes a feed's address or a web page's (https://…)"
-    shown = hide_passwords(url)  # (`me:secret@host/feed`, a scheme mistyped: the password as ***)
+    shown = hide_url_password(
+        url
+    )  # (`me:secret@host/feed`, a scheme mistyped: the password as ***)
     message = f"{shown}: not an http(s) URL"
     try:
         local = url.startswith("file://") or (bool(url) and Path(url).expanduser().exists())
@@ -41,7 +43,7 @@ def not_a_feed_url(url: str) -> str:
         return f"{shown}: no such file or folder, and not an http(s) URL; {how}"
     # (a test or home server: https was suggested, and the TLS handshake failed: url_meant)
     meant = url_meant(url)
-    return f"{message}; did you mean {hide_passwords(meant)} ?" if meant else message
+    return f"{message}; did you mean {hide_url_password(meant)} ?" if meant else message
 
 
 def feeds_behind(url: str, config: Config) -> list[FeedLink] | None:
@@ -67,7 +69,7 @@ def feeds_to_add(url: str, links: list[FeedLink], config: Config) -> list[FeedLi
         names = ", ".join(repr(feed.name) for feed in listed if feed is not None)
         what = "the feed it links to is" if len(links) == 1 else "every feed it links to is"
         raise NewstuiError(
-            f"{config.path}: {hide_passwords(url)}: {what} already configured as {names}",
+            f"{config.path}: {hide_url_password(url)}: {what} already configured as {names}",
             source=url,
         )
     return fresh
@@ -149,7 +151,7 @@ def add_feed(
         library.forget_read_from(url)
     # A new entry carries no settings of its own, so [settings] decide (full text above all:
     # false means no page fetched).
-    trial = FeedConfig(url, name or hide_passwords(url), tags, config.settings.fulltext)
+    trial = FeedConfig(url, name or hide_url_password(url), tags, config.settings.fulltext)
     with_trial = dataclasses.replace(config, feeds=(*config.feeds, trial))
     # named, so tried now even when the store left this URL to wait after failures (it wrote
     # the entry untried, "no article yet", user test r33 M9), as `fetch NAME` tries it
@@ -169,7 +171,7 @@ def add_feed(
         library.forget_source_if_empty(url)
         reason = describe(outcome) if outcome.error else error
         raise SourceError(f"{reason} (not added to {config.path})", source=url)
-    title = name or library.source_title(url) or hide_passwords(url)
+    title = name or library.source_title(url) or hide_url_password(url)
     moved = _moved_for_good(library, url, outcome)
     try:
         if moved is not None:  # (the new address configured already: that entry is the feed)
@@ -202,7 +204,7 @@ def _moved_for_good(library: Library, url: str, outcome: SourceOutcome) -> str |
     if outcome.moved_to is None:
         return None
     read_from = library.feeds_read_from().get(url)  # (the address itself, passwords and all)
-    if read_from is None or clean_line(hide_passwords(read_from), 300) != outcome.moved_to:
+    if read_from is None or clean_line(hide_url_password(read_from), 300) != outcome.moved_to:
         return None  # (a redirect for now after the move: the feed's address is not known)
     return read_from if library.source_held(read_from) is None else None
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newstui.errors import SourceError, hide_passwords
+from newstui.errors import SourceError, hide_url_password
 from newstui.model.names import name_key
 from newstui.sources.urls import feed_url_of, local_file_of, not_a_feed_reason, web_url
 from newstui.text import clean_line
@@ -302,7 +302,7 @@ def parse_newsboat_urls(
         url = web_url(feed_url_of(written))  # (a space in it, quoted in the file, percent-encoded)
         if url is None:
             unread.append((number, written))
-            shown = clean_line(hide_passwords(written), 100)  # (a password in it as ***)
+            shown = clean_line(hide_url_password(written), 100)  # (a password in it as ***)
             skipped.append(SkippedLine(number, f"{shown!r}: {not_a_feed_reason(written)}"))
             continue
         name, tags = _name_and_tags(tokens[1:], titles.get(written) or titles.get(url) or url)
@@ -324,7 +324,7 @@ def parse_newsboat_urls(
     if unread and not feeds and len(unread) == len(skipped):  # no line is newsboat's: no urls
         number, written = unread[0]
         raise SourceError(
-            f"{source}:{number}: not a feed URL: {clean_line(hide_passwords(written), 100)!r} (a newsboat "
+            f"{source}:{number}: not a feed URL: {clean_line(hide_url_password(written), 100)!r} (a newsboat "
             "urls file lists one http(s) feed a line, or an OPML file starts with <)"
         )
     return feeds, skipped

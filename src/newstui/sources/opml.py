@@ -11,7 +11,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from newstui.config import FeedConfig, LocalConfig, clean_tags
-from newstui.errors import SourceError, hide_passwords
+from newstui.errors import SourceError, hide_url_password
 from newstui.model import fold_url
 from newstui.model.names import name_key
 from newstui.sources.newsboat_urls import (
@@ -107,7 +107,7 @@ def read_opml(body: bytes, source: str) -> tuple[list[FeedConfig], list[SkippedL
 
     def skip(label: str, address: str, reason: str) -> None:
         named = f'outline "{label}"' if label else "an untitled outline"
-        shown = clean_line(hide_passwords(address), 100)  # (a password in it as ***)
+        shown = clean_line(hide_url_password(address), 100)  # (a password in it as ***)
         shown = f" ({shown})" if address and address != label else ""
         skipped.append(SkippedLine(None, f"{named}{shown}: {reason}"))
 

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from newstui.errors import hide_passwords
+from newstui.errors import hide_passwords, hide_url_password
 from newstui.model import FeedRow, SourceKind, respelled, tag_spellings
 from newstui.model.names import name_key, name_order
 from newstui.store.db import Database, json_list, write_transaction
@@ -366,7 +366,7 @@ def list_feeds(db: Database) -> list[FeedRow]:
             next_try=r[8],
             articles=counts.get(r[0], (0, 0))[0],
             unread=counts.get(r[0], (0, 0))[1],
-            moved_to=r[9] and clean_line(hide_passwords(r[9]), 300),
+            moved_to=r[9] and clean_line(hide_url_password(r[9]), 300),
             failing_since=r[10] if r[7] else None,
             server_status=r[11],
         )

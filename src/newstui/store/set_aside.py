@@ -12,7 +12,7 @@ Registering its key again (feeds._upsert_feed) clears `removed`: it comes back a
 
 from __future__ import annotations
 
-from newstui.errors import hide_passwords
+from newstui.errors import hide_passwords, hide_url_password
 from newstui.model.fetching import RemovedSource, SetAsideSource
 from newstui.store.article_merge import merge_article, move_articles
 from newstui.store.db import Database, write_transaction
@@ -46,7 +46,7 @@ def set_aside_feed(
             return RemovedSource(hide_passwords(row[0]), 0, 0)
         left = when + URL_CHANGED if url_changed else when
         conn.execute("UPDATE feeds SET removed = ?, configured = 1 WHERE id = ?", [left, feed_id])
-    url = hide_passwords(row[1]) if row[1] else None
+    url = hide_url_password(row[1]) if row[1] else None
     return RemovedSource(hide_passwords(row[0]), 0, starred, "kept", kept=total, url=url)
 
 

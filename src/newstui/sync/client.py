@@ -17,7 +17,7 @@ from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 import httpx
 
-from newstui.errors import SourceError, SyncError, hide_passwords
+from newstui.errors import SourceError, SyncError, hide_url_password
 from newstui.model import RemoteFeed, RemoteItem
 from newstui.sources.decoding import accepted_encodings
 from newstui.sources.http import (
@@ -448,7 +448,7 @@ class GReaderClient:
             if len(data) > 2:
                 await self._call("POST", "/subscription/edit", edit, None, data)
             return
-        refused = f"refused to subscribe to {clean_line(hide_passwords(url), 100)}"
+        refused = f"refused to subscribe to {clean_line(hide_url_password(url), 100)}"
         if reason:  # (both cut, so the way out is never cut off the line)
             raise self.fail(f"{refused}: {clean_line(reason, 120)}; {LOCAL_FEED}")
         raise self.fail(f"{refused} (HTTP 400 for {edit}): it may not read this feed; {LOCAL_FEED}")

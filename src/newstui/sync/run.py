@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from newstui.config import Config
 from newstui.counts import counted
-from newstui.errors import SyncError, hide_passwords
+from newstui.errors import SyncError, hide_url_password
 from newstui.library import Library
 from newstui.model import RemoteFeed, RemoteItem, fold_url
 from newstui.model.fetching import RemovedSource, SyncChanges
@@ -197,7 +197,7 @@ class SyncReport:
         source that had that URL, or kept at its URL and why."""
         said: list[str] = []
         for m in self.moved:
-            old, new = (clean_line(hide_passwords(u), 300) for u in (m.old, m.new))
+            old, new = (clean_line(hide_url_password(u), 300) for u in (m.old, m.new))
             line = f"{m.former} moved to {new} on {self.server} (it was {old})"
             if m.kept == "configured":
                 line += (

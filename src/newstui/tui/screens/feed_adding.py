@@ -14,7 +14,7 @@ from textual.message import Message
 
 from newstui.config import Config
 from newstui.counts import counted
-from newstui.errors import NewstuiError, hide_passwords
+from newstui.errors import NewstuiError, hide_url_password
 from newstui.tui.download_runner import DownloadsQueued
 from newstui.tui.mixins import ScreenMixin
 from newstui.tui.notices import show_notice, withdraw_notice
@@ -75,7 +75,7 @@ class SeveralFeeds(Message):
 def feed_choice_label(link: FeedLink) -> str:
     """A feed a page links to, as the choice lists it: its title (if any), format and URL."""
     title = f"{link.title} · " if link.title else ""
-    return f"{title}{link.kind}  {hide_passwords(link.url)}"
+    return f"{title}{link.kind}  {hide_url_password(link.url)}"
 
 
 class FeedAdding(ScreenMixin):
@@ -103,7 +103,7 @@ class FeedAdding(ScreenMixin):
             return
         if self._adding is not None:
             # (the address as the "Adding …" notice shows it: a password in it as stars)
-            still = f"Still adding {hide_passwords(self._adding)}…"
+            still = f"Still adding {hide_url_password(self._adding)}…"
             self.notify(still, severity="warning", markup=False)
             return
         from newstui.tui.screens.command_prompt import CommandScreen
@@ -134,7 +134,7 @@ class FeedAdding(ScreenMixin):
 
     def _start_adding(self, url: str) -> None:
         self._adding = url
-        self._adding_notice = show_notice(self.app, f"Adding {hide_passwords(url)}…")
+        self._adding_notice = show_notice(self.app, f"Adding {hide_url_password(url)}…")
 
     def _on_several_feeds(self, message: SeveralFeeds) -> None:
         """Ask which of a page's feeds to add (as `newstui add` does on a terminal)."""
@@ -147,7 +147,7 @@ class FeedAdding(ScreenMixin):
             self._add_feed(link.url, discover=False)
 
         choices = [(feed_choice_label(link), link) for link in message.links]
-        title = f"{hide_passwords(message.url)} links to {len(message.links)} feeds: add which?"
+        title = f"{hide_url_password(message.url)} links to {len(message.links)} feeds: add which?"
         self.app.push_screen(ChoiceScreen(title, choices, verb="add"), chosen)
 
     @work(thread=True, group="add-feed", exit_on_error=False)
@@ -278,7 +278,7 @@ def subscribe_and_sync(db_path: Path | str, config: Config, url: str) -> FeedSub
             (f for f in library.sources() if fold_url(f.url or "") == fold_url(url)), None
         )
     error = synced[0].error if synced else None
-    name = source.name if source is not None else hide_passwords(url)
+    name = source.name if source is not None else hide_url_password(url)
     return FeedSubscribed(
         url,
         server_name(config.sync.url),
