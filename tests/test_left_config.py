@@ -91,6 +91,11 @@ def test_a_feed_deleted_from_the_config_by_hand_is_kept_and_comes_back_whole(fed
     assert "articles deleted" not in fed.out
     assert [f["name"] for f in fed.json("feeds")] == ["Atom Lab"]
     assert wire_marks(fed) == marks
+    assert fed("list", "--feed", "wire") == 0  # its articles, as Sources lists them (r45 M2)
+    assert len(fed.out.splitlines()) == 3 and "Council approves budget" in fed.out
+    assert f"Wire is set aside (no longer in feeds.toml): its articles are kept until {until}" in (
+        fed.err
+    )
 
     fed.config.write_text(text, "utf-8")  # put back
     assert fed("fetch") == 0

@@ -2487,6 +2487,8 @@ def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) 
                 ),
             )
         if feed_id is None:
+            feed_id = _set_aside_source(library, config, args.feed)
+        if feed_id is None:
             raise NewstuiError(
                 f"no feed named {hide_url_password(args.feed)!r}"
                 f"{_meant_source(library, config, args.feed)} (see `newstui feeds`)",
@@ -2518,6 +2520,25 @@ def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) 
         empty += _newsboat_hint(query.text if query is not None else "")
     shown = ArticleLines(rows) if rows else NothingFound(empty)
     return _emit(args, _rows_json(library, rows) if args.json else [], shown)
+
+
+def _set_aside_source(library: Library, config: Config | None, name: str) -> int | None:
+    """The id of the source set aside after leaving the config that `name` names (as `feeds`
+    lists it, and Sources), said on stderr with the day it is deleted; None when none is."""
+    from newstui.ingest import LEFT_CONFIG_DAYS
+
+    aside = library.set_aside_named([name])
+    if not aside:
+        return None
+    source = aside[-1]  # (the one set aside last, if two went by one name)
+    where = config.path.name if config is not None else "the config"
+    until = source.kept_until(LEFT_CONFIG_DAYS)
+    if until is None:
+        why, kept = f"its URL changed in {where}", f"while {where} lists its name"
+    else:
+        why, kept = f"no longer in {where}", f"until {until}"
+    _complain(f"newstui list: {source.name} is set aside ({why}): its articles are kept {kept}")
+    return source.id
 
 
 def _meant_source(library: Library, config: Config | None, name: str) -> str:
