@@ -72,6 +72,19 @@ def no_name_lookups_beyond_loopback() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def times_shown_in_utc(monkeypatch: pytest.MonkeyPatch) -> None:
+    """newstui shows times in the reader's zone (newstui.local_times): the tests' in UTC,
+    whatever the TZ of the machine running them, in this process and the ones it starts. A
+    test of another zone passes it to the function it tests."""
+    from datetime import UTC
+
+    from newstui import local_times
+
+    monkeypatch.setattr(local_times, "ZONE", UTC)
+    monkeypatch.setenv("TZ", "UTC")
+
+
+@pytest.fixture(autouse=True)
 def no_system_browsers(monkeypatch: pytest.MonkeyPatch) -> None:
     """Python's webbrowser sees no browser of this machine (a console `www-browser` on a box
     without a desktop would be run by `o`): tests register the ones they mean."""

@@ -70,14 +70,14 @@ ADD_FAILURES = [  # (status, Retry-After, what the line says between the URL and
     (
         429,
         "3600",
-        r"HTTP 429 Too Many Requests; the server asks to wait until [-\d ]*\d\d:\d\d UTC",
+        r"HTTP 429 Too Many Requests; the server asks to wait until (?:\w{3} )?\d\d:\d\d",  # local
     ),
     (503, None, "HTTP 503 Service Unavailable"),
     (  # r45 L3: a week is newstui's cap, not the server's ask (40 digits were ignored)
         429,
         "9" * 40,
         r"HTTP 429 Too Many Requests; the server asks to wait longer: newstui waits at most 7 "
-        r"days, until [-\d ]*\d\d:\d\d UTC",
+        r"days, until \d{4}-\d\d-\d\d \d\d:\d\d",  # (local; a week away: with its date)
     ),
 ]
 

@@ -38,6 +38,7 @@ from newstui.headline_fields import (
     shown_date,
 )
 from newstui.library import Library
+from newstui.local_times import day_start, short_time
 from newstui.model import (
     ENTITY_TYPES,
     NEWEST_FIRST,
@@ -162,7 +163,8 @@ def _entity_name(text: str) -> str:
 
 
 def _since(text: str) -> str:
-    """A --since: a day (YYYY-MM-DD) or an age (7d, 12h, 2w) → the ISO time it starts."""
+    """A --since: a day (YYYY-MM-DD, the local day, as after: takes it) or an age (7d, 12h, 2w)
+    → the ISO time (UTC) it starts."""
     from datetime import UTC, date, datetime, timedelta
 
     from newstui.query import AGE_UNITS
@@ -178,9 +180,10 @@ def _since(text: str) -> str:
             ) from None
         return moment.replace(microsecond=0).isoformat()
     try:
-        return date.fromisoformat(text).isoformat() if len(text) == 10 else _bad_since(text)
+        day = date.fromisoformat(text) if len(text) == 10 else None
     except ValueError:
         return _bad_since(text)
+    return _bad_since(text) if day is None else day_start(day).isoformat()
 
 
 def _bad_since(text: str) -> str:
@@ -1974,7 +1977,7 @@ def cmd_filters(args: argparse.Namespace, library: Library, config: Config) -> i
             Text(terminal_safe(e.name, line=True) + (" · broken query" if e.problem else "")),
             Text(e.action),
             Text(str(m)),
-            Text(_utc_short(last, now) if last else "never"),  # as `feeds` shows its times
+            Text(short_time(last, now) if last else "never"),  # as `feeds` shows its times
         )
     hidden = library.smart_counts().hidden
     if not rows:
@@ -2270,9 +2273,9 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
         "articles": [str(r.articles) for r in rows],
         "unread": [str(r.unread) for r in rows],
         "last fetch": [
-            _utc_short(r.last_fetched, now) if r.last_fetched else "never" for r in rows
+            short_time(r.last_fetched, now) if r.last_fetched else "never" for r in rows
         ],
-        "next try": [_utc_short(str(t), now) if (t := r["next_try"]) else "" for r in data],
+        "next try": [short_time(str(t), now) if (t := r["next_try"]) else "" for r in data],
     }
     errors_below = any(r.last_error for r in rows) and _errors_below(
         cells, columns, min(name_words, 14)
@@ -2332,7 +2335,7 @@ def _failing_since(row: FeedRow, now: datetime) -> str:
     with cron fetching, the last fetch is the last try, and a feed dead for days looked like
     one that failed this morning)."""
     since = row.failing_for_a_while()
-    return f" (failing since {_utc_short(since, now)}, {row.failures:,} fetches)" if since else ""
+    return f" (failing since {short_time(since, now)}, {row.failures:,} fetches)" if since else ""
 
 
 def _print_note(line: str) -> None:
@@ -2405,13 +2408,6 @@ def user_query(text: str) -> Query:
     except QueryError as exc:
         shown = text if len(text) <= 60 else text[:59] + "…"  # the problem must stay in view
         raise NewstuiError(f"query {shown!r}: {exc}") from None
-
-
-def _utc_short(iso: str, now: datetime) -> str:
-    """A stored ISO 8601 UTC time for a table column: "15:10 UTC" today (UTC), else
-    "2026-11-30 15:10" (to the minute)."""
-    shown = iso.replace("T", " ").replace("+00:00", "")[:16]
-    return f"{shown[11:]} UTC" if shown[:10] == now.strftime("%Y-%m-%d") else shown
 
 
 class ArticleLines:

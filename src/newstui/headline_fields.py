@@ -1,5 +1,5 @@
-"""A stored article's headline fields as a listing, the app and scripts show them: its date (cut
-to what the source gave) and its JSON object. Apart from render.py so that `list` and `search`
+"""A stored article's headline fields as a listing, the app and scripts show them: its date (in
+the local zone, cut to what the source gave) and its JSON object. Apart from render.py so that `list` and `search`
 load neither its styles (a dataclass, three palettes) nor its article layout."""
 
 from __future__ import annotations
@@ -7,9 +7,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from newstui.errors import hide_url_password
+from newstui.local_times import DATE_ONLY, local_iso
 from newstui.text import terminal_safe
 
 if TYPE_CHECKING:
+    from datetime import tzinfo
+
     from newstui.model import ArticleRow
 
 # An article whose source gave no usable date (never its import time): a blank date column, as
@@ -19,21 +22,21 @@ UNKNOWN_DATE = ""
 UNDATED = "undated"
 
 
-DATE_ONLY = (
-    "T00:00:00+00:00"  # how a source's date without a time (`<pubDate>2 Nov 2026`) is stored
-)
-
-
-def shown_date(published: str | None, start: int = 0, end: int = 16) -> str:
-    """A stored publish date cut to `published[start:end]` ("2026-11-30 14:13" by default), or
-    UNKNOWN_DATE (blank) for an undated article (the app's and `list`'s date column). A date
-    stored at midnight UTC came without a time (or at a time nobody needs): shown without one,
-    never as "00:00"."""
+def shown_date(
+    published: str | None, start: int = 0, end: int = 16, zone: tzinfo | None = None
+) -> str:
+    """A stored publish date in the local zone (`zone`, see local_times) cut to `[start:end]` of
+    "2026-11-30 14:13", or UNKNOWN_DATE (blank) for an undated article (the app's and `list`'s
+    date column). A date stored at midnight UTC came without a time (or at a time nobody needs):
+    shown without one, never as "00:00", and as the day the source gave (a zone moves no day
+    without a time: "2 Nov" stays the 2nd west of Greenwich)."""
     if not published:
         return UNKNOWN_DATE
     safe = terminal_safe(published, line=True)
     if not carries_time(safe):
         end = min(end, 10)
+    else:
+        safe = local_iso(safe, zone)
     return safe[start:end].replace("T", " ")
 
 

@@ -38,6 +38,7 @@ from newstui.errors import (
     hide_url_password,
 )
 from newstui.library import STORY_LOCK_GAP_SECONDS, Library
+from newstui.local_times import minutes, short_time
 from newstui.model import (
     Analysis,
     AnalysisRows,
@@ -1270,14 +1271,6 @@ def empty_analysis_version(extractor_name: str) -> str | None:
     return NoneExtractor.version
 
 
-def utc_minutes(iso: str) -> str:
-    """An ISO 8601 UTC time as "2026-11-30 15:10 UTC"."""
-    try:
-        return datetime.fromisoformat(iso).astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    except (TypeError, ValueError):
-        return iso
-
-
 @dataclass(frozen=True)
 class _Backoff:
     """A feed's failures in a row before this fetch, and the refresh interval they multiply."""
@@ -1320,11 +1313,11 @@ def http_failure_said(
     elif status == 410:
         said = ": the publisher has taken this feed down for good"
     if asked is not None:
-        day = "" if asked.date() == now.date() else f"{asked:%Y-%m-%d} "
         # (a longer ask is newstui's cap, not the server's time: r45 L3 said 9999's as a week's)
         cap = RETRY_AFTER_CAP
         longer = f"longer: newstui waits at most {cap.days} days, " if asked - now >= cap else ""
-        said += f"; the server asks to wait {longer}until {day}{asked:%H:%M} UTC"
+        # (in the reader's zone: "16:25" today, "Tue 16:25" this week, else with its date)
+        said += f"; the server asks to wait {longer}until {short_time(asked, now)}"
         said += " (Retry-After)" if subscribed else ""
     return said
 
@@ -1957,11 +1950,11 @@ def describe(outcome: SourceOutcome) -> str:
     if outcome.waiting_until and outcome.waiting_status is not None:
         # (the server is overloaded or limits its callers: no call to fetch it now, user test
         # r44 L1; named, it is fetched all the same)
-        when = utc_minutes(outcome.waiting_until)
+        when = minutes(outcome.waiting_until)
         answer = f"HTTP {outcome.waiting_status} {http_reason(outcome.waiting_status)}"
         return f"{outcome.name}: not fetched: the server answered {answer}, next try at {when}"
     if outcome.waiting_until:
-        when = utc_minutes(outcome.waiting_until)
+        when = minutes(outcome.waiting_until)
         return f"{outcome.name}: not fetched: failing, next try at {when} (name it to try now)"
     if outcome.not_modified:
         return f"{outcome.name}: not modified"

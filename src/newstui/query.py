@@ -104,7 +104,7 @@ class Source:
 
 @dataclass(frozen=True)
 class DateBound:
-    """Published (else first seen) on or after a day, or before a day (UTC)."""
+    """Published (else first seen) on or after a day, or before a day (the local day)."""
 
     op: Literal["after", "before"]
     day: date

@@ -8,12 +8,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from newstui.headline_fields import article_row_json
+from newstui.headline_fields import carries_time as _carries_time
 from newstui.headline_fields import shown_date as _shown_date
 from newstui.headline_fields import shown_url as _shown_url
 from newstui.headline_fields import terminal_line as _line
+from newstui.local_times import zone_label
 from newstui.text import one_width_with_offsets, terminal_safe, terminal_safe_with_offsets
 
 if TYPE_CHECKING:
+    from datetime import tzinfo
+
     from rich.style import Style
     from rich.text import Text  # by the functions that build one: `list` needs none
 
@@ -343,15 +347,23 @@ def listed_links(stored: StoredArticle) -> list[Link]:
     return [link for link in stored.links if link.kind != "enclosure"]
 
 
-def updated_phrase(published: str | None, updated: str | None) -> str:
-    """The byline's "updated 11:30" (its date too when not the published one's): when a fetch
-    stored a change of the entry (a correction), or "" for an article never updated."""
+def updated_phrase(published: str | None, updated: str | None, zone: tzinfo | None = None) -> str:
+    """The byline's "updated 11:30" (its date too when not the published one's), local times:
+    when a fetch stored a change of the entry (a correction), or "" for one never updated."""
     if not updated:
         return ""
-    shown = _shown_date(updated)
-    if published and shown[:10] == _shown_date(published)[:10]:
+    shown = _shown_date(updated, zone=zone)
+    if published and shown[:10] == _shown_date(published, zone=zone)[:10]:
         shown = shown[11:] or shown  # (a date-only time keeps its date)
-    return f"updated {shown}"
+    return f"updated {shown}{zone_label(zone) if _carries_time(updated) else ''}"
+
+
+def byline_date(published: str | None, zone: tzinfo | None = None) -> str:
+    """The byline's date: local, to the minute ("undated" without one; the column is blank)."""
+    if published is None:
+        return "undated"
+    label = zone_label(zone) if _carries_time(published) else ""
+    return _shown_date(published, zone=zone) + label
 
 
 def render_article_text(
@@ -372,7 +384,7 @@ def render_article_text(
     out = Text()
     out.append(terminal_safe(row.title, line=True) + "\n", style="bold")
     # the byline is a phrase: an undated article is "undated" there (a column leaves it blank)
-    date = "undated" if row.published is None else _shown_date(row.published)
+    date = byline_date(row.published)
     updated = updated_phrase(row.published, stored.updated)
     meta = " · ".join(
         terminal_safe(x, line=True) for x in (row.feed, row.author, date, updated) if x

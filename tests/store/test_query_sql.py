@@ -210,3 +210,38 @@ def test_the_store_is_untouched_by_hostile_queries(store):
     found(store, 'title:"\'); DELETE FROM articles; --"')
     assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == before
     assert json.loads("[]") == []
+
+
+@pytest.mark.parametrize(
+    ("zone", "late", "midnight"),
+    [
+        ("Asia/Tokyo", "2025-12-06T14:59:00+00:00", "2025-12-06T15:00:00+00:00"),
+        ("America/Los_Angeles", "2025-12-07T07:59:00+00:00", "2025-12-07T08:00:00+00:00"),
+    ],
+)
+def test_a_days_bounds_are_the_readers_local_midnight(tmp_path, monkeypatch, zone, late, midnight):
+    """after:/before: name the reader's own day (user test r45 H1: `after:2026-12-07` in Tokyo
+    found none of the morning's news); a date without a time counts on the day it is shown.
+    (Last year's dates: a date in the future is not stored as the article's.)"""
+    from zoneinfo import ZoneInfo
+
+    from newstui import local_times
+
+    monkeypatch.setattr(local_times, "ZONE", ZoneInfo(zone))
+    db = open_db(tmp_path / "d.db")
+    feed = ensure_feed(db, "https://f.example/", "F", url="https://f.example/")
+    dates = {"late": late, "midnight": midnight, "dated": "2025-12-07T00:00:00+00:00"}
+    ids = {
+        key: save_articles(
+            db, feed, [Article(title=key, text=key, guid=key, published=datetime.fromisoformat(d))]
+        ).changed_ids[0]
+        for key, d in dates.items()
+    }
+
+    def matched(text: str) -> set[str]:
+        rows = list_articles(db, ArticleFilter(query=parse_query(text, query_keys)))
+        return {key for key, i in ids.items() if i in {r.id for r in rows}}
+
+    assert matched("after:2025-12-07") == {"midnight", "dated"}
+    assert matched("before:2025-12-07") == {"late"}
+    assert matched("after:2025-12-06 before:2025-12-07") == {"late"}

@@ -7,9 +7,9 @@ from __future__ import annotations
 import sqlite3
 
 from newstui.library import Library
+from newstui.local_times import short_time
 from newstui.model import Article, FetchRecord
 from newstui.tui.app import NewstuiApp
-from newstui.tui.view import local_time
 
 from .conftest import notifications, run_recorded, screen_text, settle
 
@@ -39,7 +39,7 @@ def failing_feeds(path) -> dict[str, int]:
 async def test_a_feed_failing_for_days_says_since_when_where_sources_shows_it(tmp_path):
     path = tmp_path / "f.db"
     ids = failing_feeds(path)
-    since = f"(failing since {local_time(FIRST)}, 3 fetches)"
+    since = f"(failing since {short_time(FIRST)}, 3 fetches)"
     app = NewstuiApp(path, None)
     async with run_recorded(app, size=(60, 20)) as pilot:
         await settle(pilot)

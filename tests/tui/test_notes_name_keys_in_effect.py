@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from newstui.config import load_config
+from newstui.local_times import short_time
 from newstui.model import Download
 from newstui.tui.app import NewstuiApp
 from newstui.tui.download_runner import deleted_files_line
 from newstui.tui.screens.command_prompt import CommandScreen
 from newstui.tui.screens.download_rows import status_line
-from newstui.tui.view import local_time
 
 from .conftest import notifications, run_recorded, screen_text, settle
 from .test_add_feed import no_feeds_config
@@ -114,7 +114,7 @@ async def test_a_waiting_feeds_note_names_the_refresh_key_in_effect(db_path, con
         await pilot.press("enter")
         await settle(pilot)
         text = " ".join(screen_text(app).split())
-        assert f"Next try at {local_time(until)} (press f7 to refresh it now)." in text
+        assert f"Next try at {short_time(until)} (press f7 to refresh it now)." in text
 
 
 async def test_help_and_the_palette_name_the_yes_key_in_effect_in_what_asks_first(

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 from newstui.config import load_config
 from newstui.library import Library
+from newstui.local_times import short_time
 from newstui.tui.app import NewstuiApp
-from newstui.tui.view import local_time
 
 from .conftest import notifications, run_recorded, screen_text, settle
 from .conftest import until as wait_until
@@ -39,7 +39,7 @@ async def test_a_waiting_feed_shows_its_next_try_and_R_leaves_it_alone(db_path, 
     app = NewstuiApp(db_path, config)
     async with run_recorded(app, size=(160, 48)) as pilot:
         await settle(pilot)
-        assert f"Broken Feed · next {local_time(until)}" in screen_text(app)
+        assert f"Broken Feed · next {short_time(until)}" in screen_text(app)
 
         await pilot.press("R")
         await settle(pilot)
@@ -82,7 +82,7 @@ async def test_the_empty_waiting_feed_says_when_it_is_tried_next_and_r_tries_it_
         await settle(pilot)
         text = " ".join(screen_text(app).split())
         assert "The last fetch failed: Broken Feed: HTTP 500 Internal Server Error" in text
-        assert f"Next try at {local_time(until)} (press r to refresh it now)." in text
+        assert f"Next try at {short_time(until)} (press r to refresh it now)." in text
 
         pressed = datetime.now(UTC)
         await pilot.press("r")
@@ -98,15 +98,4 @@ async def test_the_empty_waiting_feed_says_when_it_is_tried_next_and_r_tries_it_
         await wait_until(pilot, lambda: "HTTP 404" in screen_text(app))  # (the reload after it)
         text = " ".join(screen_text(app).split())
         assert "The last fetch failed: Broken Feed: HTTP 404" in text
-        assert f"Next try at {local_time(row.next_try)} (press r to refresh it now)." in text
-
-
-def test_local_times_read_as_a_clock_today_a_weekday_this_week_else_a_date():
-    now = datetime(2026, 11, 30, 12, 0).astimezone()
-    assert local_time(now.replace(hour=15, minute=10).isoformat(), now) == "15:10"
-    assert local_time((now + timedelta(days=2)).isoformat(), now) == (
-        (now + timedelta(days=2)).strftime("%a 12:00")
-    )
-    assert local_time((now + timedelta(days=30)).isoformat(), now) == (
-        (now + timedelta(days=30)).strftime("%Y-%m-%d 12:00")
-    )
+        assert f"Next try at {short_time(row.next_try)} (press r to refresh it now)." in text

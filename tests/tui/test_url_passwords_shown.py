@@ -7,12 +7,12 @@ import re
 from datetime import UTC, datetime, timedelta
 
 from newstui.library import Library
+from newstui.local_times import short_time
 from newstui.model import Article
 from newstui.store import open_db
 from newstui.store.articles import save_articles
 from newstui.store.feeds import ensure_feed, record_fetch
 from newstui.tui.app import NewstuiApp
-from newstui.tui.view import local_time
 
 from .conftest import run_recorded, screen_text, settle
 
@@ -82,7 +82,7 @@ async def test_a_failing_url_named_feed_is_readable_in_a_narrow_sources_pane(tmp
         await pilot.resize_terminal(200, 30)  # room for the whole name and its next try
         await settle(pilot)
         wide = screen_text(app)
-        assert f"! http://me:***@127.0.0.1:9/gone.xml · next {local_time(later)}" in wide
+        assert f"! http://me:***@127.0.0.1:9/gone.xml · next {short_time(later)}" in wide
 
 
 async def test_a_sync_url_with_a_password_written_while_the_app_runs_is_refused_at_R_unshown(

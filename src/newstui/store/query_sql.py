@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import UTC, datetime, timedelta
 
+from newstui.local_times import DATE_ONLY, day_start
 from newstui.model.names import name_key
 from newstui.query import (
     SURNAME_PREFIX,
@@ -107,6 +108,22 @@ def _age_cutoff(now: datetime, seconds: int) -> str:
         return _iso(now - timedelta(seconds=seconds))
     except OverflowError:
         return _iso(datetime.min.replace(tzinfo=UTC))
+
+
+def _day_bound(node: DateBound) -> tuple[str, list[object]]:
+    """`after:DAY` (from its first moment) or `before:DAY` (up to it), the reader's local day
+    (local_times.ZONE), as the dates shown are. A date-only article (stored at midnight UTC, see
+    local_times.DATE_ONLY) is shown on its own day, which west of UTC starts before the
+    local one: it is counted on the day shown."""
+    start = _iso(day_start(node.day))
+    date_only = f"{node.day.isoformat()}{DATE_ONLY}"
+    if node.op == "after":
+        if start > date_only:
+            return "(a.sort_date >= ? OR a.sort_date = ?)", [start, date_only]
+        return "a.sort_date >= ?", [start]
+    if start > date_only:
+        return "(a.sort_date < ? AND a.sort_date <> ?)", [start, date_only]
+    return "a.sort_date < ?", [start]
 
 
 def fts_term(term: Term) -> str:
@@ -372,8 +389,7 @@ class _Compiler:
         if isinstance(node, Source):
             return self.source(node)
         if isinstance(node, DateBound):
-            op = ">=" if node.op == "after" else "<"
-            return f"a.sort_date {op} ?", [node.day.isoformat()]
+            return _day_bound(node)
         if isinstance(node, Age):
             cutoff = _age_cutoff(self.now, node.seconds)
             return ("a.sort_date >= ?" if node.op == "<" else "a.sort_date < ?"), [cutoff]

@@ -15,6 +15,7 @@ from newstui.config import Config
 from newstui.counts import counted
 from newstui.errors import SyncError, hide_url_password
 from newstui.library import Library
+from newstui.local_times import local, zone_label
 from newstui.model import RemoteFeed, RemoteItem, fold_url
 from newstui.model.fetching import RemovedSource, SyncChanges
 from newstui.sources.http import FetchLimits
@@ -299,7 +300,8 @@ def _check_retry_after(library: Library, server: str, account: str) -> None:
         return
     if when > datetime.now(UTC):
         raise SyncError(
-            f"{server}: asked us to wait (HTTP 429) until {when:%H:%M:%S} UTC; not contacting it"
+            f"{server}: asked us to wait (HTTP 429) until {local(when):%H:%M:%S}{zone_label()};"
+            " not contacting it"
         )
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from newstui.local_times import short_time
 from newstui.model import ArticleFilter, FeedRow, has_tag
 from newstui.model.names import name_key
 
@@ -54,7 +54,7 @@ def feed_view(
     note = f"The last fetch failed: {last_error}{failing}" if last_error else None
     if note and next_try:
         now = f" (press {refresh_key} to refresh it now)" if refresh_key else ""
-        note += f"\n\nNext try at {local_time(next_try)}{now}."
+        note += f"\n\nNext try at {short_time(next_try)}{now}."
     return View(f"feed:{feed_id}", name, ArticleFilter(feed_id=feed_id), note)
 
 
@@ -62,22 +62,7 @@ def failing_clause(feed: FeedRow) -> str:
     """ " (failing since Tue 16:32, 12 fetches)" after a failing feed's error, when it has been
     failing for a while (FeedRow.failing_for_a_while), as `newstui feeds` says it; else ""."""
     since = feed.failing_for_a_while()
-    return f" (failing since {local_time(since)}, {feed.failures:,} fetches)" if since else ""
-
-
-def local_time(iso: str, now: datetime | None = None) -> str:
-    """A stored UTC time in the local zone: "15:10" today, "Tue 15:10" within a week, else
-    "2026-12-24 15:10"."""
-    try:
-        when = datetime.fromisoformat(iso).astimezone()
-    except ValueError:
-        return iso
-    now = now or datetime.now().astimezone()
-    if when.date() == now.date():
-        return when.strftime("%H:%M")
-    if abs(when - now) < timedelta(days=6):
-        return when.strftime("%a %H:%M")
-    return when.strftime("%Y-%m-%d %H:%M")
+    return f" (failing since {short_time(since)}, {feed.failures:,} fetches)" if since else ""
 
 
 def names_gone_source(view: View, feeds: Iterable[FeedRow]) -> bool:

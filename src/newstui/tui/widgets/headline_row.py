@@ -6,7 +6,7 @@ for each row it shows, and the first screen draws a screenful before anything el
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.cells import cell_len, set_cell_size
 from rich.control import strip_control_codes
@@ -23,6 +23,9 @@ from newstui.tui.middle_ellipsis import (
     told_apart,
     url_start,
 )
+
+if TYPE_CHECKING:
+    from datetime import tzinfo
 
 ENCLOSURE_GLYPH = "♪ "  # before the title of an article with an enclosure (an episode, a file)
 DOWNLOADED_GLYPH = "♪✓ "  # …one of which is downloaded (user test r42 M3)
@@ -60,10 +63,16 @@ def row_styles(
 
 
 def headline_date(
-    row: ArticleRow, width: int, timed: bool = True, year: str = "", old: bool = False
+    row: ArticleRow,
+    width: int,
+    timed: bool = True,
+    year: str = "",
+    old: bool = False,
+    zone: tzinfo | None = None,
 ) -> str:
-    """The stored date, shortened to fit: never relative, so the same row always looks the same;
-    UNKNOWN_DATE (a blank column, as newsboat leaves it) for an undated article.
+    """The stored date in the local zone (`zone`: see local_times), shortened to fit: never
+    relative, so the same row always looks the same; UNKNOWN_DATE (a blank column, as newsboat
+    leaves it) for an undated article.
     `timed`: whether any row of the list has a time; without one the column keeps no room for
     it (and shows the year).
 
@@ -78,14 +87,15 @@ def headline_date(
     cells = max(end - start, OLD_MONTH_CELLS if start and old else 0)
     if row.published is None:
         return UNKNOWN_DATE.ljust(cells)
-    if start and not row.published.startswith(year):  # another year's: the year stays
-        return shown_date(row.published, 0, 10 if cells >= 10 else OLD_MONTH_CELLS).ljust(cells)
-    return shown_date(row.published, start, end).ljust(cells)
+    shown = shown_date(row.published, zone=zone)
+    if start and not shown.startswith(year):  # another year's: the year stays
+        return shown[: 10 if cells >= 10 else OLD_MONTH_CELLS].ljust(cells)
+    return shown[start:end].ljust(cells)
 
 
-def other_year(row: ArticleRow, year: str) -> bool:
-    """Whether the row's date is from a year other than `year` (an undated one is not)."""
-    return row.published is not None and not row.published.startswith(year)
+def other_year(row: ArticleRow, year: str, zone: tzinfo | None = None) -> bool:
+    """Whether the row's local date is from a year other than `year` (an undated one is not)."""
+    return row.published is not None and not shown_date(row.published, 0, 4, zone).startswith(year)
 
 
 def source_room(width: int) -> int:

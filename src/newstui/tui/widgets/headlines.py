@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import date
 from typing import ClassVar
 
 from rich.style import Style
@@ -19,6 +18,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from newstui.headline_fields import carries_time
+from newstui.local_times import today
 from newstui.model import NEWEST_FIRST, ArticleFilter, ArticleRow, SortOrder
 from newstui.tui.listed_rows import listed_rows
 from newstui.tui.shared_library import SharedLibrary
@@ -505,7 +505,7 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         self.total = message.total
         self._chunks = OrderedDict(message.chunks)
         self._timed = _any_time(message.chunks.values())
-        self._year = str(date.today().year)
+        self._year = str(today().year)  # (the local year, as the rows' dates are local)
         self._old = _any_old(message.chunks.values(), self._year)
         self._feeds = {row.feed for rows in message.chunks.values() for row in rows}
         self._sources = message.sources

@@ -9,9 +9,9 @@ from rich.text import Text
 from textual.widgets.option_list import Option
 
 from newstui.errors import hide_passwords
+from newstui.local_times import short_time
 from newstui.text import one_width, terminal_safe
 from newstui.tui.middle_ellipsis import shared_start
-from newstui.tui.view import local_time
 from newstui.tui.widgets.source_label import SourceLabel
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def starred_label(smart: SmartCounts, style: str) -> SourceLabel:
 
 def next_try_suffix(next_try: str | None) -> str:
     """ " · next 15:10" after a failing feed left to wait, so the pane says when it is tried."""
-    return f" · next {local_time(next_try)}" if next_try else ""
+    return f" · next {short_time(next_try)}" if next_try else ""
 
 
 def same_prompt(before: object, after: object) -> bool:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.widgets import Static
 
+from newstui.local_times import local, parsed, zone_label
 from newstui.text import clean_line
 
 if TYPE_CHECKING:
@@ -56,13 +57,13 @@ def is_offline(error: str) -> bool:
 
 
 def _when(last_sync: str | None, now: datetime | None) -> str:
-    """The last sync's time: "14:02" today, "03 Dec 14:02" before."""
-    try:
-        when = datetime.fromisoformat(last_sync or "").astimezone()
-    except ValueError:
+    """The last sync's local time (local_times): "14:02" today, "03 Dec 14:02" before."""
+    when = parsed(last_sync or "")
+    if when is None:
         return ""
-    today = (now or datetime.now().astimezone()).date() == when.date()
-    return f"{when:%H:%M}" if today else f"{when:%d %b %H:%M}"
+    when = local(when)
+    today = local(now or datetime.now(UTC)).date() == when.date()
+    return (f"{when:%H:%M}" if today else f"{when:%d %b %H:%M}") + zone_label()
 
 
 def _line(state: str, queued: str) -> Text:

@@ -1,0 +1,114 @@
+"""Stored times (ISO 8601 UTC) as a reader reads them: in the local time zone, the process's (TZ,
+else the system's), as newsboat and mail readers show dates. One module for the CLI and the app;
+`--json` keeps the stored UTC. Where no zone can be found the times are UTC and say so ("UTC").
+
+Every function takes the zone (`zone`, None: ZONE) so that a test can fix one whatever the TZ of
+the machine running it."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from functools import cache
+
+# The zone times are shown in. None: the process's, asked for each time (so that a summer date
+# gets summer time in winter); a tzinfo (zoneinfo.ZoneInfo, datetime.UTC) fixes one.
+ZONE: tzinfo | None = None
+
+# How a source's date without a time (`<pubDate>2 Nov 2026`) is stored: shown as that day in
+# every zone (a zone moves no day that has no time)
+DATE_ONLY = "T00:00:00+00:00"
+WEEK_FORM_DAYS = 6  # a time this close to now says its weekday ("Tue 15:10"), not its date
+
+
+def local(when: datetime, zone: tzinfo | None = None) -> datetime:
+    """An aware time in the zone (a naive one is taken as UTC, as the store keeps times; one at
+    the end of the calendar, which the zone would move past it, stays as it is)."""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    try:
+        return when.astimezone(zone if zone is not None else ZONE)
+    except (OverflowError, ValueError, OSError):
+        return when
+
+
+def today(zone: tzinfo | None = None) -> date:
+    """The local day now."""
+    return local(datetime.now(UTC), zone).date()
+
+
+def parsed(iso: str | datetime) -> datetime | None:
+    """A stored ISO 8601 time (naive: UTC), or None when it is not one."""
+    if isinstance(iso, datetime):
+        return iso if iso.tzinfo is not None else iso.replace(tzinfo=UTC)
+    try:
+        when = datetime.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return None
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+
+
+def local_iso(iso: str, zone: tzinfo | None = None) -> str:
+    """A stored time as ISO 8601 in the zone ("2026-12-07T01:00:00+09:00" for 16:00 UTC in Tokyo),
+    or `iso` itself when it is no time (shown as it is rather than lost)."""
+    when = parsed(iso)
+    return iso if when is None else local(when, zone).isoformat()
+
+
+def minutes(iso: str | datetime, zone: tzinfo | None = None) -> str:
+    """A stored time to the minute: "2026-11-30 15:10" (then " UTC" where no zone was found)."""
+    when = parsed(iso)
+    return str(iso) if when is None else f"{local(when, zone):%Y-%m-%d %H:%M}{zone_label(zone)}"
+
+
+def short_time(iso: str | datetime, now: datetime | None = None, zone: tzinfo | None = None) -> str:
+    """A stored time as short as its nearness to `now` allows: "15:10" today, "Tue 15:10" within
+    a week, else "2026-12-24 15:10" (then " UTC" where no zone was found)."""
+    when = parsed(iso)
+    if when is None:
+        return str(iso)
+    when = local(when, zone)
+    now = local(now or datetime.now(UTC), zone)
+    if when.date() == now.date():
+        shown = f"{when:%H:%M}"
+    elif abs(when - now) < timedelta(days=WEEK_FORM_DAYS):
+        shown = f"{when:%a %H:%M}"
+    else:
+        shown = f"{when:%Y-%m-%d %H:%M}"
+    return shown + zone_label(zone)
+
+
+def day_start(day: date, zone: tzinfo | None = None) -> datetime:
+    """The first moment of a calendar day in the zone, in UTC (a search's `after:` and `before:`
+    days are the reader's own)."""
+    zone = zone if zone is not None else ZONE
+    try:
+        if zone is None:  # a naive time's astimezone() reads it in the process's zone
+            return datetime.combine(day, time()).astimezone().astimezone(UTC)
+        return datetime.combine(day, time(), tzinfo=zone).astimezone(UTC)
+    except (OverflowError, ValueError):  # the year 1 east of UTC, 9999 west of it
+        return datetime.combine(day, time(), tzinfo=UTC)
+
+
+def zone_label(zone: tzinfo | None = None) -> str:
+    """ " UTC" after a shown time when the process's zone cannot be found (its times are UTC
+    then: TZ names no zone, or neither TZ nor /etc/localtime is set), else "": a zone that is
+    found is the reader's own, and needs no name."""
+    if (zone if zone is not None else ZONE) is not None:
+        return ""
+    return "" if _process_zone_found() else " UTC"
+
+
+@cache
+def _process_zone_found() -> bool:
+    """Whether the C library found the zone it reads times in (TZ, else /etc/localtime). One it
+    cannot find (TZ=Asia/Tokio) it takes as UTC under the name it was given ("Asia")."""
+    import os
+    import time as clock
+
+    zero = clock.timezone == 0 and (not clock.daylight or clock.altzone == 0)
+    if not zero:
+        return True  # a zone with an offset was read from somewhere
+    tz = os.environ.get("TZ")
+    if tz is None:
+        return os.path.exists("/etc/localtime")
+    return clock.tzname[0] in ("UTC", "GMT") and tz.strip(":") != ""

@@ -1,0 +1,79 @@
+"""Times are shown in the reader's zone: a reader in Tokyo sees this morning's news dated today
+(user test r45 H1), and one whose zone cannot be found is told the times are UTC."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from newstui import local_times
+from newstui.headline_fields import shown_date
+from newstui.local_times import minutes, short_time, zone_label
+from newstui.render import updated_phrase
+
+TOKYO = ZoneInfo("Asia/Tokyo")
+LOS_ANGELES = ZoneInfo("America/Los_Angeles")
+
+
+@pytest.mark.parametrize(
+    ("zone", "stored", "shown"),
+    [
+        (TOKYO, "2026-12-06T14:59:00+00:00", "2026-12-06 23:59"),
+        (TOKYO, "2026-12-06T15:00:00+00:00", "2026-12-07 00:00"),
+        (TOKYO, "2026-12-06T16:00:00+00:00", "2026-12-07 01:00"),  # r45 H1: shown "12-06 16:00"
+        (LOS_ANGELES, "2026-12-07T07:59:00+00:00", "2026-12-06 23:59"),
+        (LOS_ANGELES, "2026-12-07T08:00:00+00:00", "2026-12-07 00:00"),
+        (LOS_ANGELES, "2026-12-06T07:30:00+00:00", "2026-12-05 23:30"),  # <pubDate> … 23:30 -0800
+        (LOS_ANGELES, "2026-07-01T06:59:00+00:00", "2026-06-30 23:59"),  # summer time: UTC-7
+        (LOS_ANGELES, "2026-07-01T07:00:00+00:00", "2026-07-01 00:00"),
+        # a date without a time is the day the source gave, in every zone
+        (TOKYO, "2026-11-02T00:00:00+00:00", "2026-11-02"),
+        (LOS_ANGELES, "2026-11-02T00:00:00+00:00", "2026-11-02"),
+    ],
+)
+def test_the_shown_date_turns_at_local_midnight(zone, stored, shown):
+    assert shown_date(stored, zone=zone) == shown
+
+
+def test_an_update_says_its_local_time_and_its_date_when_another_local_day():
+    published, same_day, next_day = "2026-12-06T15:30:00Z", "2026-12-06T16:45Z", "2026-12-07T08Z"
+    assert updated_phrase(published, same_day, TOKYO) == "updated 01:45"  # both 12-07 in Tokyo
+    assert updated_phrase(published, same_day, LOS_ANGELES) == "updated 08:45"
+    assert updated_phrase(published, next_day, LOS_ANGELES) == "updated 2026-12-07 00:00"
+
+
+def test_a_time_reads_as_a_clock_today_a_weekday_this_week_else_a_date():
+    now = datetime(2026, 11, 30, 12, 0, tzinfo=LOS_ANGELES)
+    assert short_time(now.replace(hour=23, minute=10).isoformat(), now, LOS_ANGELES) == "23:10"
+    assert short_time(now + timedelta(hours=12), now, LOS_ANGELES) == "Tue 00:00"
+    assert short_time(now + timedelta(days=30), now, LOS_ANGELES) == "2026-12-30 12:00"
+    assert short_time("2026-11-30T20:10:00+00:00", now, TOKYO) == "05:10"  # 12-01 there too
+    assert short_time("2026-11-30T14:10:00+00:00", now, TOKYO) == "Mon 23:10"
+    assert minutes("2026-11-30T20:10:00+00:00", TOKYO) == "2026-12-01 05:10"
+
+
+@pytest.mark.parametrize(
+    ("tz", "names", "offset", "label"),
+    [
+        ("Asia/Tokio", ("Asia", "Asia"), 0, " UTC"),  # no such zone: the C library took UTC
+        ("", ("UTC", "UTC"), 0, " UTC"),
+        ("UTC", ("UTC", "UTC"), 0, ""),
+        ("Africa/Abidjan", ("GMT", "GMT"), 0, ""),
+        ("Asia/Tokyo", ("JST", "JST"), -32400, ""),
+    ],
+)
+def test_times_say_utc_only_when_the_zone_cannot_be_found(monkeypatch, tz, names, offset, label):
+    monkeypatch.setenv("TZ", tz)
+    for name, value in (("tzname", names), ("timezone", offset), ("altzone", offset)):
+        monkeypatch.setattr(time, name, value)
+    monkeypatch.setattr(time, "daylight", 0)
+    monkeypatch.setattr(local_times, "ZONE", None)
+    local_times._process_zone_found.cache_clear()
+    try:
+        assert zone_label() == label
+        assert zone_label(TOKYO) == ""  # a zone given is one found
+    finally:
+        local_times._process_zone_found.cache_clear()
