@@ -159,11 +159,11 @@ def test_a_copy_the_store_was_written_after_is_moved_aside_and_older_copies_are_
     kept = copy.read_bytes()
 
     err = listed(path, capsys)[1]
-    can_go = f"{older} ({human_size(older.stat().st_size)}), {aside} ({human_size(len(kept))})"
+    can_go = f"{older} ({human_size(older.stat().st_size)})"  # (not the copy moved aside)
     assert err == upgraded_line(path, 36).replace(
         "; delete it",
-        f"; the one an earlier upgrade made is moved to {aside}, as the store changed since it "
-        "was made; delete it",
+        "; the one an earlier upgrade made, which may hold what was stored after a backup put "
+        f"back since, is moved to {aside}, as the store changed since it was made; delete it",
     ).replace("\n", f"; older copies can go too: {can_go}\n")
     assert marks(copy)[0] == (36,) and marks(copy)[2][3] == 1  # the star is in the copy
     assert aside.read_bytes() == kept  # ... and Story NEW is kept, in the copy moved aside

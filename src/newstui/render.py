@@ -525,7 +525,13 @@ def store_upgraded_line(upgrade: StoreUpgrade) -> str:
         f"{upgrade.new_version}: an older newstui cannot open it now"
     )
     size = human_size(upgrade.copy_bytes)
-    older = ", ".join(f"{copy} ({human_size(held)})" for copy, held in upgrade.older_copies)
+    # (not the copy this upgrade moved aside: it may hold all that was stored after a backup
+    # restored since; the line says where it went, not that it can go: copyfix r45)
+    older = ", ".join(
+        f"{copy} ({human_size(held)})"
+        for copy, held in upgrade.older_copies
+        if copy != upgrade.copy_moved
+    )
     can_go = f"; older copies can go too: {older}" if older and upgrade.copy else ""
     passed = f"; {upgrade.passed_over}" if upgrade.passed_over else ""  # (a folder in its place)
     no_new = upgrade.copy_error or (
@@ -546,8 +552,9 @@ def store_upgraded_line(upgrade: StoreUpgrade) -> str:
         )
     if upgrade.copy:
         replaced = (
-            f"; the one an earlier upgrade made is moved to {upgrade.copy_moved}, as the store "
-            "changed since it was made"
+            f"; the one an earlier upgrade made, which may hold what was stored after a backup "
+            f"put back since, is moved to {upgrade.copy_moved}, as the store changed since it "
+            "was made"
             if upgrade.copy_moved
             else ""
         )
