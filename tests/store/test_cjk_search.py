@@ -4,7 +4,9 @@ made before is upgraded keeping every article, its index rebuilt only when it ho
 
 from __future__ import annotations
 
+import re
 import sqlite3
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,7 @@ from newstui.store.articles import save_articles
 from newstui.store.db import Database, add_text_functions, upgrade_ahead
 from newstui.store.feeds import ensure_feed
 from newstui.store.schema import MIGRATIONS, SCHEMA_VERSION
+from newstui.store.search_fold import UNICODE61_SPLITTING_MARKS, search_words, split_at_marks
 
 ARTICLES = {
     "東京都の天気": "東京都は晴れです。明日は雨の予報。",
@@ -32,6 +35,7 @@ ARTICLES = {
     "Neue Straßenbahn in Zürich": "Linie ＡＢＣ１２３ fährt bis Iğdır-Platz. ｶﾀｶﾅ. Apple™",
     "Йогурт и ёлка": "שָׁלוֹם",
     "優勝パレード⚾🎉": "パレードが行われた。",
+    "Toot s̶t̶o̶p̶ here": "We s̲t̲o̲p̲ the presses.",  # struck through, underlined (review r45 M3)
 }
 
 
@@ -90,6 +94,7 @@ def test_english_search_is_unchanged(library):
         ("елка", ["Йогурт и ёлка"]),  # ё is е
         ("שלום", ["Йогурт и ёлка"]),  # Hebrew points
         ("🎉", ["優勝パレード⚾🎉"]),  # in titles: the index keeps no symbols (r45 L2)
+        ("stop", ["Toot s̶t̶o̶p̶ here"]),  # the word, not s, t, o, p
     ],
 )
 def test_search_folds_accents_case_and_forms_in_every_script(library, query, found):
@@ -102,10 +107,11 @@ def test_counts_and_lists_agree_with_search(library):
     assert {r.title for r in library.articles(f)} == {"東京都の天気", "旅行記"}
 
 
-def in_step(db: Database) -> bool:
-    """The articles' index holds exactly the words of the stored texts."""
+def in_step(db: Database, index: str = "articles_fts") -> bool:
+    """The articles' index holds exactly the words of the stored texts (rank 1: compared with
+    them; without, SQLite 3.40 checks only that the index is whole)."""
     try:
-        db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+        db.execute(f"INSERT INTO {index} ({index}, rank) VALUES ('integrity-check', 1)")
     except sqlite3.DatabaseError:
         return False
     return True
@@ -167,6 +173,59 @@ def test_an_upgrade_of_a_store_without_cjk_rebuilds_nothing(tmp_path, monkeypatc
     assert in_step(db)
     assert titles(Library(db), "floods") == ["Floods in Tokyo"]
     db.conn.close()
+
+
+def test_the_marks_search_reads_in_other_words_than_sqlite_are_known():
+    """UNICODE61_SPLITTING_MARKS are the marks each index's tokenizer, in the SQLite in use,
+    splits a word at while search_words reads it otherwise (schema 49 looks for them)."""
+    marks = [chr(c) for c in range(0x80, 0x30000) if unicodedata.category(chr(c))[0] == "M"]
+    conn = sqlite3.connect(":memory:")
+    found = set()
+    for tokenizer in ("porter unicode61", "unicode61", "unicode61 remove_diacritics 2"):
+        conn.execute(f"CREATE VIRTUAL TABLE temp.t USING fts5(x, tokenize='{tokenizer}')")
+        conn.execute("CREATE VIRTUAL TABLE temp.w USING fts5vocab(temp, t, instance)")
+        words: dict[int, list[list[str]]] = {}
+        for folded in (False, True):
+            conn.execute("DELETE FROM temp.t")
+            conn.executemany(
+                "INSERT INTO temp.t (rowid, x) VALUES (?, ?)",
+                [(ord(m), search_words(f"a{m}b") if folded else f"a{m}b") for m in marks],
+            )
+            for mark, word in conn.execute("SELECT doc, term FROM temp.w ORDER BY doc, offset"):
+                entry = words.setdefault(mark, [[], []])
+                entry[folded].append(word)
+        found |= {chr(m) for m, (old, new) in words.items() if old == ["a", "b"] != new}
+        conn.execute("DROP TABLE temp.w")
+        conn.execute("DROP TABLE temp.t")
+    known = set(filter(re.compile(f"[{UNICODE61_SPLITTING_MARKS}]").match, marks))
+    assert found == known
+    assert split_at_marks("s̶t̶o̶p̶") and not split_at_marks("café, δρόμος, שלום")
+
+
+@pytest.mark.parametrize("version", [47, 48])
+def test_a_store_with_struck_through_words_is_read_again_at_its_upgrade(tmp_path, version):
+    path = tmp_path / "old.db"
+    db = store_of_schema_27(path, {"Toot s̶t̶o̶p̶ here": "We s̶t̶o̶p̶ the presses."}, 47)
+    db.execute("INSERT INTO quotes (id, article_id, start, end) VALUES (1, 1, 3, 11)")
+    db.execute("INSERT INTO quotes_fts (rowid, text) VALUES (1, 's̶t̶o̶p̶')")
+    for statement in MIGRATIONS[47] if version == 48 else []:  # as this round's main made it
+        db.execute(statement)
+    db.execute(f"PRAGMA user_version = {version}")
+    db.conn.close()
+
+    library = Library(open_db(path))
+    db = library._db
+
+    assert in_step(db)
+    assert in_step(db, "articles_prefix_fts")
+    assert index_matches_quotes(db)
+    db.execute("UPDATE articles SET title = 'A new headline' WHERE id = 1")
+    assert in_step(db)
+    assert in_step(db, "articles_prefix_fts")
+    assert titles(library, "s") == []  # (its old words, all gone)
+    assert titles(library, "stop") == ["A new headline"]
+    assert quoted(library, "stop") == {"A new headline"}
+    library.close()
 
 
 def quoted(library: Library, text: str) -> set[str]:

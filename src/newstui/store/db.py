@@ -38,7 +38,7 @@ from newstui.store.schema import (
     SCHEMA_VERSION,
     SPLIT_JOINS_AT,
 )
-from newstui.store.search_fold import search_words
+from newstui.store.search_fold import search_words, split_at_marks
 from newstui.store.upgrade_copies import KeptCopy, journal_too_long, last_written
 
 if TYPE_CHECKING:
@@ -218,6 +218,8 @@ def add_text_functions(conn: sqlite3.Connection) -> KnownTexts:
     conn.create_function("cjk_apart", 1, _keeping_stops(cjk_apart), deterministic=True)
     # ... and since schema 48 folded first: accents, case, compatibility forms (search_fold)
     conn.create_function("search_words", 1, _keeping_stops(search_words), deterministic=True)
+    # whether a text holds a mark the tokenizer split words at and the fold takes off (schema 49)
+    conn.create_function("split_at_marks", 1, _keeping_stops(split_at_marks), deterministic=True)
     # an article's link as compared (schema 36: articles.link_key, imported marks' links)
     conn.create_function("link_key", 1, _keeping_stops(_link_key), deterministic=True)
     # an article's enclosure URLs from its links, as a JSON list (NULL: none), as a cleanup
