@@ -150,3 +150,19 @@ def test_a_feed_without_articles_whose_url_changed_says_its_read_history_waits(f
     assert fed("feeds") == 0
     [line] = [line for line in fed.out.splitlines() if line.startswith("set aside: Wire")]
     assert ": no articles; its read history is kept while feeds.toml lists its name" in line, line
+
+
+def test_a_port_mistyped_in_a_feeds_url_is_a_warning_and_its_articles_wait_for_the_fix(fed):
+    """Review r45 M1: such a url stopped every command; skipped with a warning, it must still
+    keep its feed's articles as a typo does (set aside while the name is listed)."""
+    import re
+
+    marks = mark_wire(fed)
+    text = fed.config.read_text("utf-8")
+    fed.config.write_text(re.sub(r':(\d+)/wire"', r':\1O/wire"', text), "utf-8")
+
+    assert fed("fetch") == 0  # Atom Lab fetched
+    assert "port that is no number" in fed.err and "the feed is not fetched" in fed.err
+    assert f"Wire: its URL changed in {fed.config} (" in fed.out, fed.out
+    assert "articles deleted" not in fed.out and "no longer in" not in fed.out
+    assert wire_marks(fed) == marks

@@ -227,10 +227,12 @@ def test_a_feed_url_refused_by_the_config_never_shows_its_password(tmp_path, url
     white space or no host were taken, and refused by every fetch with no line named."""
     config = tmp_path / "feeds.toml"
     config.write_text(f"[[feeds]]\nurl = {json.dumps(url)}\n", "utf-8")
-    with pytest.raises(ConfigError) as refused:
-        load_config(config)
-    assert str(refused.value).startswith(f"{config}:1: feed url {shown!r} ")
-    assert "s3c" not in str(refused.value)
+    try:  # (an http(s) url no fetch reads is a warning: review r45 M1)
+        [said] = load_config(config).warnings
+    except ConfigError as refused:
+        said = str(refused)
+    assert said.startswith(f"{config}:1: feed url {shown!r} ")
+    assert "s3c" not in said
 
 
 @pytest.mark.parametrize(("url", "shown"), PASSWORD_SHAPES[1:])

@@ -2008,7 +2008,7 @@ def cmd_remove(args: argparse.Namespace, library: Library, config: Config) -> in
     from newstui.ingest import feed_key, local_key
     from newstui.model.fetching import RemovedSource
 
-    source = configured_source(config, library, args.name)
+    source = configured_source(config, library, args.name) or config.skipped_named(args.name)
     # the set-aside sources under that name go too (an edited URL's old feed, one deleted by hand)
     names = [args.name, *([source.name] if source is not None else [])]
     if source is not None:

@@ -91,6 +91,9 @@ class FeedConfig:
     named: bool = True  # False: the entry has no `name`; the feed's own title names it once fetched
     download_new: int = 0  # each fetch queues the newest this many new episodes (0: none)
     # (the entry's own, else [settings] download_new)
+    # why no fetch can read its url, as a one-line warning naming the file and line (an entry of
+    # Config.skipped_feeds: not fetched, its stored articles kept)
+    problem: str = ""
 
 
 @dataclass(frozen=True)
@@ -136,15 +139,18 @@ class Config:
     views: tuple[ViewConfig, ...] = ()
     filters: tuple[FilterConfig, ...] = ()
     keys: KeysConfig = field(default_factory=lambda: KeysConfig())
+    # `[[feeds]]` entries whose url no fetch can read (a port that is no number, white space, no
+    # host): each is a warning and is not fetched; the others are (review r45 M1)
+    skipped_feeds: tuple[FeedConfig, ...] = ()
 
     @property
     def warnings(self) -> tuple[str, ...]:
-        """One line for each entry read but left unusable (a saved view or a filter whose query
-        does not parse) or a view or filter that can find nothing (a regular expression): the
-        commands print them, the app shows them."""
+        """One line for each entry read but left unusable (a feed whose url no fetch can read, a
+        saved view or a filter whose query does not parse) or a view or filter that can find
+        nothing (a regular expression): the commands print them, the app shows them."""
         views = [view.problem or view.hint for view in self.views if view.problem or view.hint]
         filters = [f.problem or f.hint for f in self.filters if f.problem or f.hint]
-        return (*views, *filters)
+        return (*(f.problem for f in self.skipped_feeds), *views, *filters)
 
     @property
     def downloads_new_episodes(self) -> bool:
@@ -160,6 +166,14 @@ class Config:
             if name_key(name) == name_key(local.name) or _same_path(name, local.path):
                 return local
         return None
+
+    def skipped_named(self, name: str) -> FeedConfig | None:
+        """The feed skipped for its url (skipped_feeds) whose name or URL is `name`: `remove`
+        takes it out of the file."""
+        wanted = name_key(name)
+        return next(
+            (f for f in self.skipped_feeds if wanted in (name_key(f.name), name_key(f.url))), None
+        )
 
     def feed_named(self, name: str) -> FeedConfig | None:
         """The feed whose name (case-insensitive) or URL is `name`."""
@@ -521,6 +535,7 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
         raise fail(line, f"unknown top-level key {key!r}{hint}")
     settings = _validate_settings(data.get("settings", {}), raw, fail)
     feeds: list[FeedConfig] = []
+    skipped: list[FeedConfig] = []
     names: set[str] = set()
     urls: dict[tuple[str, ...], tuple[int, str]] = {}  # the line and name of each URL's entry
     for i, entry in enumerate(_array(data.get("feeds", []), "feeds", raw, fail)):
@@ -533,10 +548,24 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
         url = url.strip()
         if strip_controls(url) != url:
             raise fail(line, f"feed url {clean_line(url)!r} contains control characters")
-        if (problem := _not_fetchable(url)) is not None:
+        if (unreadable := _not_fetchable(url)) is not None:
             meant = url_meant(url)
             hint = f" (did you mean {hide_url_password(meant)!r}?)" if meant else ""
-            raise fail(line, f"feed url {hide_url_password(url)!r} {problem}{hint}")
+            refusal = fail(line, f"feed url {hide_url_password(url)!r} {unreadable}{hint}")
+            if unreadable == _NOT_HTTP:  # (refused so since r30: the file waits for its fix)
+                raise refusal
+            # one broken url never stops the other feeds, nor any command (review r45 M1)
+            name = _str(entry.get("name", url), "name", line, fail)
+            name = hide_passwords(name) if "name" in entry else hide_url_password(url)
+            skipped.append(
+                FeedConfig(
+                    url,
+                    name,
+                    named="name" in entry,
+                    problem=f"{refusal}; the feed is not fetched until it is fixed",
+                )
+            )
+            continue
         # shown as named: a password in a URL written as the name (by `add` before 8c1dd65) as ***
         name = hide_passwords(_str(entry.get("name", url), "name", line, fail))
         if (first := urls.get(url_identity(url))) is not None:
@@ -581,7 +610,8 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
                 name,
                 tags,
                 fulltext,
-                **keep,
+                keep.get("keep_days"),
+                keep.get("keep_per_feed"),
                 named="name" in entry,
                 download_new=download_new,
             )
@@ -679,7 +709,15 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
         s if s.tags == (t := respelled(s.tags, spellings)) else replace(s, tags=t) for s in local
     ]
     return Config(
-        path, settings, tuple(feeds), tuple(local), sync, tuple(views), tuple(filters), keys
+        path,
+        settings,
+        tuple(feeds),
+        tuple(local),
+        sync,
+        tuple(views),
+        tuple(filters),
+        keys,
+        tuple(skipped),
     )
 
 
@@ -1200,7 +1238,8 @@ def add_view(path: Path, name: str, query: str) -> ViewConfig:
 def _names_and_spellings(config: Config) -> tuple[set[str], dict[str, str]]:
     """The source names a config takes (folded: feeds and local sources share them) and its
     tags' spellings (a tag it spells already keeps that spelling: "--tag TECH" joins "Tech")."""
-    names = {name_key(f.name) for f in config.feeds} | {name_key(s.name) for s in config.local}
+    feeds = (*config.feeds, *config.skipped_feeds)  # (a skipped one's name is taken when fixed)
+    names = {name_key(f.name) for f in feeds} | {name_key(s.name) for s in config.local}
     return names, tag_spellings([*(f.tags for f in config.feeds), *(s.tags for s in config.local)])
 
 
@@ -1221,7 +1260,8 @@ def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
     # a config that does not exist yet is the example (its feeds commented out) plus these
     raw = path.read_text("utf-8") if path.exists() else example_config_text()
     config = parse_config(path, raw)
-    known_urls = {url_identity(f.url) for f in config.feeds}  # same_url's: looked up, not searched
+    # same_url's identity: looked up, not searched
+    known_urls = {url_identity(f.url) for f in (*config.feeds, *config.skipped_feeds)}
     known_names, spellings = _names_and_spellings(config)
     tables: list[Table] = []
     added: list[FeedConfig] = []
@@ -1452,16 +1492,36 @@ def remove_source(path: Path, name: str) -> FeedConfig | LocalConfig:
     """Delete a feed or local source (by name, URL or path) from the config file, keeping the
     rest of the file as it was; returns what was removed."""
     config = load_config(path)
-    source = config.source_named(name)
+    source = config.source_named(name) or config.skipped_named(name)
     if source is None:
         raise ConfigError(
             f"{path}: no source named {hide_url_password(name)!r} (see `newstui feeds`)"
         )
     if isinstance(source, FeedConfig):
-        _remove_entry(config, "feeds", config.feeds.index(source), lambda c: c.feeds)
+        index = _feed_entry_index(path, source.url)
+        _remove_entry(config, "feeds", index, source, _feed_entries)
     else:
-        _remove_entry(config, "local", config.local.index(source), lambda c: c.local)
+        _remove_entry(config, "local", config.local.index(source), source, lambda c: c.local)
     return source
+
+
+def _feed_entries(config: Config) -> tuple[object, ...]:
+    """A config's `[[feeds]]` entries as _remove_entry compares them: those skipped by their url
+    (their warning names a line, which moves)."""
+    return (*config.feeds, *(f.url for f in config.skipped_feeds))
+
+
+def _feed_entry_index(path: Path, url: str) -> int:
+    """The place in the file's `[[feeds]]` array of the entry whose url is `url` (a skipped
+    entry is in that array, not in Config.feeds)."""
+    import tomllib
+
+    entries = tomllib.loads(path.read_text("utf-8")).get("feeds", [])
+    return next(
+        i
+        for i, entry in enumerate(entries)
+        if isinstance(entry.get("url"), str) and entry["url"].strip() == url
+    )
 
 
 @_edits_config
@@ -1472,20 +1532,26 @@ def remove_view(path: Path, name: str) -> ViewConfig:
     view = next((v for v in config.views if name_key(v.name) == name_key(name)), None)
     if view is None:
         raise ConfigError(f"{path}: no view named {name!r}")
-    _remove_entry(config, "views", config.views.index(view), lambda c: c.views)
+    _remove_entry(config, "views", config.views.index(view), view, lambda c: c.views)
     return view
 
 
 def _remove_entry(
-    config: Config, table: str, index: int, entries: Callable[[Config], tuple[object, ...]]
+    config: Config,
+    table: str,
+    index: int,
+    removed: object,
+    entries: Callable[[Config], tuple[object, ...]],
 ) -> None:
-    """Write the config file without the index-th `[[table]]` entry, the rest as it was;
-    `entries` reads that table's entries from a config (to check the cut left the others)."""
+    """Write the config file without the index-th `[[table]]` entry (`removed`, as `entries`
+    gives it), the rest as it was; `entries` reads that table's entries from a config (to check
+    the cut left the others)."""
     import tomllib
 
     path = config.path
     raw = path.read_text("utf-8")
-    kept = tuple(e for i, e in enumerate(entries(config)) if i != index)
+    gone = removed.url if isinstance(removed, FeedConfig) and removed.problem else removed
+    kept = tuple(e for e in entries(config) if e != gone)
     text = _without_entry(raw, table, index)
     try:
         after = _validate(path, text, tomllib.loads(text))
@@ -1586,19 +1652,18 @@ def _write_config(path: Path, text: str) -> None:
                 os.unlink(tmp)
 
 
+_NOT_HTTP = "is not an http(s) URL"
+
+
 def _not_fetchable(url: str) -> str | None:
     """Why a fetch would refuse a feed url (each time, naming no line of the config), or None:
     is_http_url's checks, with the reason."""
-    from newstui.sources.urls import MAX_URL, is_http_url
+    from newstui.sources.urls import MAX_URL, PORT_REFUSED, is_http_url, port_refused
 
     if not re.match(r"(?i)^https?://[^\s/]+", url):
-        return "is not an http(s) URL"
+        return _NOT_HTTP
     if is_http_url(url):
-        try:
-            urlsplit(url).port  # noqa: B018 (raises for a port that is no number, or too large)
-        except ValueError:  # (its text quotes the port: a password's start, with a / in it)
-            return "has a port that is no number from 0 to 65535 (a / in a password is %2F)"
-        return None
+        return PORT_REFUSED if port_refused(url) else None
     if any(c.isspace() for c in url):
         return "has white space in it (a space is written %20)"
     if len(url) > MAX_URL:

@@ -224,7 +224,9 @@ def prune_sources(
     if not lists_sources(config):
         return []
     now = now or datetime.now(UTC)
-    keys = {feed_key(f) for f in config.feeds} | {local_key(s.path) for s in config.local}
+    # (a feed skipped for its url is still listed: what it stored waits for the url's fix)
+    feeds = (*config.feeds, *config.skipped_feeds)
+    keys = {feed_key(f) for f in feeds} | {local_key(s.path) for s in config.local}
     renamed = _names_configured(config)
     said: list[RemovedSource] = []
     left = now.replace(microsecond=0).isoformat()
@@ -278,7 +280,7 @@ def prune_sources(
 def _names_configured(config: Config) -> dict[str, FeedConfig]:
     """The config's feeds by their `name` (folded); feeds written without one go by their URL
     or title, which say nothing of a source that had another URL."""
-    return {name_key(f.name): f for f in config.feeds if f.named}
+    return {name_key(f.name): f for f in (*config.feeds, *config.skipped_feeds) if f.named}
 
 
 def move_set_aside(library: Library, config: Config) -> list[RemovedSource]:

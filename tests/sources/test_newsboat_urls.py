@@ -74,6 +74,7 @@ def test_a_file_of_which_no_line_is_a_feed_is_one_error_naming_the_file_and_line
         ("me:s3cret@x.example/rss", [], "'me:***@x.example/rss': not an http(s) feed URL (scheme"),
         ('"http:/me:s3c ret@x.example/rss"', [], "'http:/me:***@x.example/rss': not an absol"),
         ("file://elsewhere.example/feed.xml", [], "'file://elsewhere.example/feed.xml': a local"),
+        ("https://x.example:8O80/rss", [], "'https://x.example:8O80/rss': has a port that is no"),
         ("feed://pod.example/rss pods", [("http://pod.example/rss", ("pods",))], None),
         ("feed:https://pod.example/rss", [("https://pod.example/rss", ())], None),
         ('"file:///tmp/my%20feed.xml" tech "~Mine"', [], "the local feed file /tmp/my feed.xml"),

@@ -112,6 +112,7 @@ def test_feed_scheme_outlines_are_subscribed_over_http(written, fetched):
         ('xmlUrl="gopher://g.example/1"', "not an http(s) feed URL (scheme gopher:)"),
         ('xmlUrl="feed:ftp://x.example/a"', "not an http(s) feed URL (scheme feed:)"),
         ('xmlUrl="example.org/rss"', "did you mean https://example.org/rss ?"),
+        ('xmlUrl="https://x.example:8O80/rss"', "has a port that is no number from 0 to 65535"),
         ('type="link" url="https://x.example/"', "a link to a page, not a feed (no xmlUrl)"),
         ('type="rss" htmlUrl="https://x.example/"', "a link to a page, not a feed (no xmlUrl)"),
         ('type="rss"', "a feed without its address (no xmlUrl)"),

@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING
 
 from newstui.errors import SourceError, hide_url_password
 from newstui.model.names import name_key
-from newstui.sources.urls import feed_url_of, local_file_of, not_a_feed_reason, web_url
+from newstui.sources.urls import (
+    PORT_REFUSED,
+    feed_url_of,
+    local_file_of,
+    not_a_feed_reason,
+    port_refused,
+    web_url,
+)
 from newstui.text import clean_line
 
 if TYPE_CHECKING:  # the config's validation loads only to parse a urls file (not for a hint)
@@ -300,10 +307,11 @@ def parse_newsboat_urls(
             )
             continue
         url = web_url(feed_url_of(written))  # (a space in it, quoted in the file, percent-encoded)
-        if url is None:
+        if url is None or port_refused(url):  # (the config skips the latter: r45 M1)
             unread.append((number, written))
             shown = clean_line(hide_url_password(written), 100)  # (a password in it as ***)
-            skipped.append(SkippedLine(number, f"{shown!r}: {not_a_feed_reason(written)}"))
+            why = PORT_REFUSED if url is not None else not_a_feed_reason(written)
+            skipped.append(SkippedLine(number, f"{shown!r}: {why}"))
             continue
         name, tags = _name_and_tags(tokens[1:], titles.get(written) or titles.get(url) or url)
         if (at := seen.get(url)) is not None:  # listed twice: one feed with both lines' tags

@@ -21,10 +21,12 @@ from newstui.sources.newsboat_urls import (
     parse_newsboat_urls,
 )
 from newstui.sources.urls import (
+    PORT_REFUSED,
     feed_url_of,
     is_http_url,
     local_file_of,
     not_a_feed_reason,
+    port_refused,
     web_url,
 )
 from newstui.text import clean_line
@@ -135,7 +137,9 @@ def read_opml(body: bytes, source: str) -> tuple[list[FeedConfig], list[SkippedL
             url = web_url(feed_url_of(written))  # (a space in it percent-encoded)
             label = clean_line(outline.get("title") or outline.get("text") or "", 200)
             if written:
-                if url is not None:
+                if url is not None and port_refused(url):  # (the config skips it: r45 M1)
+                    skip(label, written, PORT_REFUSED)
+                elif url is not None:
                     add(outline, url, label, tags)
                 elif (file := local_file_of(written)) is not None:  # a saved feed file
                     named = f'outline "{label}"' if label else "an untitled outline"

@@ -48,6 +48,19 @@ def checked_in_full(url: str | None) -> bool:
     )
 
 
+PORT_REFUSED = "has a port that is no number from 0 to 65535 (a / in a password is %2F)"
+
+
+def port_refused(url: str) -> bool:
+    """Whether an http(s) URL's port is no number a fetch can use (`host:8O80`, `host:99999`, a
+    password's `/` read as the port's end): httpx refuses it at every fetch."""
+    try:
+        urlsplit(url).port  # noqa: B018 (raises for a port that is no number, or too large)
+    except ValueError:  # (its text quotes the port: a password's start, with a / in it)
+        return True
+    return False
+
+
 def web_url(url: object) -> str | None:
     """A link as a browser requests it, or None when newstui does not follow it: white space
     around it dropped, a space inside the path, query or fragment percent-encoded as browsers do
