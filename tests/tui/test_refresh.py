@@ -367,11 +367,11 @@ def test_the_refresh_summary_says_how_many_were_read_and_why_the_others_were_not
         " — see ! in Sources"
     )
     # a server's Retry-After is said, and a wait it asked for is not offered away (r44 L1)
-    asked = "B: HTTP 429 Too Many Requests; the server asks to wait until 16:25 UTC (Retry-After)"
+    asked = "B: HTTP 429 Too Many Requests; the server asks to wait until Tue 16:25 (Retry-After)"
     busy = [SourceOutcome("B", error=asked), SourceOutcome("Wire", new=2)]
     assert refresh_summary(busy) == (
         "Refreshed 1 of 2 sources: 2 new articles; 1 failed (HTTP 429 Too Many Requests, asked "
-        "to wait until 16:25 UTC) — see ! in Sources"
+        "to wait until Tue 16:25) — see ! in Sources"
     )
     longer = asked.replace("wait until", "wait longer: newstui waits at most 7 days, until")
     assert refresh_summary([SourceOutcome("B", error=longer), *busy[1:]]) == refresh_summary(busy)
