@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
+import zlib
 from pathlib import Path
 
 import pytest
+from test_index_repair import write_text_behind_the_triggers
 from test_quote_index import index_matches_quotes
 
 from newstui.library import Library
@@ -205,8 +207,14 @@ def test_the_marks_search_reads_in_other_words_than_sqlite_are_known():
 @pytest.mark.parametrize("version", [47, 48])
 def test_a_store_with_struck_through_words_is_read_again_at_its_upgrade(tmp_path, version):
     path = tmp_path / "old.db"
-    db = store_of_schema_27(path, {"Toot s̶t̶o̶p̶ here": "We s̶t̶o̶p̶ the presses."}, 47)
-    db.execute("INSERT INTO quotes (id, article_id, start, end) VALUES (1, 1, 3, 11)")
+    db = store_of_schema_27(path, {"Toot s̶t̶o̶p̶ here": "We s̶t̶o̶p̶ the presses.", "Gone": "x"}, 47)
+    toot, gone = (
+        db.execute("SELECT id FROM articles WHERE title = ?", [t]).fetchone()[0]
+        for t in ("Toot s̶t̶o̶p̶ here", "Gone")
+    )
+    # another tool wrote a text that is no UTF-8: read as damaged (""), it stops no rebuild
+    write_text_behind_the_triggers(db.conn, gone, zlib.compress(b"\xff\xfe not UTF-8"))
+    db.execute("INSERT INTO quotes (id, article_id, start, end) VALUES (1, ?, 3, 11)", [toot])
     db.execute("INSERT INTO quotes_fts (rowid, text) VALUES (1, 's̶t̶o̶p̶')")
     for statement in MIGRATIONS[47] if version == 48 else []:  # as this round's main made it
         db.execute(statement)
@@ -219,7 +227,7 @@ def test_a_store_with_struck_through_words_is_read_again_at_its_upgrade(tmp_path
     assert in_step(db)
     assert in_step(db, "articles_prefix_fts")
     assert index_matches_quotes(db)
-    db.execute("UPDATE articles SET title = 'A new headline' WHERE id = 1")
+    db.execute("UPDATE articles SET title = 'A new headline' WHERE id = ?", [toot])
     assert in_step(db)
     assert in_step(db, "articles_prefix_fts")
     assert titles(library, "s") == []  # (its old words, all gone)

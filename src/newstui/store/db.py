@@ -371,11 +371,19 @@ def _inflated(packed: bytes) -> bytes:
     """SQL inflate()'s unpacking: zlib.decompress, and b"" for a value that does not unpack (a
     damaged store): the full-text index's triggers read the old text of every row deleted or
     updated, and one damaged text must not stop the removal of its feed, a cleanup, a fetch
-    or a search (get_article names the damage)."""
+    or a search (get_article names the damage). Nor one that unpacks to no UTF-8, which the
+    indexes' SQL functions (search_words) cannot be given: an index rebuild failed ("SQL logic
+    error", the store not usable); unpacked_text reads it as "" too."""
     try:
-        return zlib.decompress(packed)
+        text = zlib.decompress(packed)
     except zlib.error:
         return b""
+    if not text.isascii():
+        try:
+            text.decode()
+        except UnicodeDecodeError:
+            return b""
+    return text
 
 
 def _fts_size_total(record: bytes | None, skip: int) -> int:
