@@ -95,6 +95,20 @@ def content_hash(article: Article, encoded: bytes | None = None) -> str:
     return digest.hexdigest()[:32]
 
 
+def digests_with_link(article: PreparedArticle, url: str) -> set[str]:
+    """The digests content_hash gives the entry of `article` were its link `url` (a link stored
+    with a private feed's `user:password@` before r45); two when its summary is stored as ''
+    (the text itself, or none)."""
+    from newstui.model.fetching import Article
+
+    text = unpacked_text(article.text)
+    summaries = [unpacked_text(article.summary)] if article.summary else [text, ""]
+    return {
+        content_hash(Article(article.title, text, url=url, author=article.author, summary=s))
+        for s in summaries
+    }
+
+
 def text_key(title: str, text: str, encoded: bytes | None = None) -> str:
     """The identity of an entry with neither a trusted guid nor link: a hash of title and text
     (`encoded`: the text as UTF-8 when the caller has it)."""

@@ -77,3 +77,23 @@ def test_an_updated_entry_keeps_the_full_text_fetched_for_it(db):
     # … and a page gone by now leaves the full text as it was
     set_fulltext(db, 1, text=None, error="HTTP 404")
     assert get_article(db, 1).text == FULL_TEXT
+
+
+def test_a_private_feeds_entries_stored_with_its_password_in_their_links_are_no_update(db):
+    """Review r45 M2: links lost the feed url's `me:pw@` in r45 (a relative link joined to it);
+    the digest covers the link, so each stored article was "updated" (its full text fetched
+    again), and one without guid, known by its link, was stored a second time."""
+    feed = ensure_feed(db, "http://me:pw@e.example/f.xml", "P", url="http://me:pw@e.example/f.xml")
+
+    def entries(at: str, text: str = "Text") -> list[Article]:
+        return [
+            Article("By guid", text, guid="g1", url=f"http://{at}e.example/1", summary="Sum"),
+            Article("By link", text, url=f"http://{at}e.example/2"),
+        ]
+
+    save_articles(db, feed, entries("me:pw@"))
+
+    assert save_articles(db, feed, entries("")).changed_ids == ()  # no update, nothing new
+    assert save_articles(db, feed, entries("")).changed_ids == ()  # (the digests now match)
+    assert {a.url for a in list_articles(db)} == {"http://e.example/1", "http://e.example/2"}
+    assert save_articles(db, feed, entries("", "Text, corrected")).updated == 2

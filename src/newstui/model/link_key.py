@@ -40,6 +40,17 @@ def link_key(url: str) -> str:
     return f"{head}//{_authority(authority)}{_uri_text(tail)}"
 
 
+def without_userinfo(url: str) -> str:
+    """The URL without a `user:password@` (a password in the sync url is never stored or shown; a
+    feed's is never put in its links; a link stored with one before r45 is its entry's link)."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+
+
 def same_link(a: str | None, b: str | None) -> bool:
     """Whether two links (None: none) are one, compared by link_key."""
     return a == b or (a is not None and b is not None and link_key(a) == link_key(b))

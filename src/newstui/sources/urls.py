@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
+from newstui.model.link_key import without_userinfo as without_userinfo  # (a URL's part)
 from newstui.text import strip_controls
 
 _SPACE = re.compile(r"\s")  # str.isspace's characters
@@ -106,15 +107,6 @@ def web_url_at(url: object, base: str | None = None) -> str | None:
         except ValueError:  # a malformed base or link ("http://[::1/x")
             return None
     return without_userinfo(kept) if kept is not None and "@" in kept else kept
-
-
-def without_userinfo(url: str) -> str:
-    """The URL without a `user:password@` (a password in the sync url is never stored or shown; a
-    feed's is never put in its links)."""
-    parts = urlsplit(url)
-    if "@" not in parts.netloc:
-        return url
-    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
 
 
 # Schemes that stand for a feed over HTTP (Safari's and iTunes' feed and podcast links):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newstui.article_rows import (
     PreparedArticle,
+    digests_with_link,
     dump_links,
     link_dict,
     packed_links,
@@ -34,7 +35,7 @@ from newstui.model import (
     LinkKind,
     SortOrder,
 )
-from newstui.model.link_key import link_key
+from newstui.model.link_key import link_key, link_key_if_other, without_userinfo
 from newstui.model.names import name_key
 from newstui.store.analysis import analysis_kept
 from newstui.store.db import (
@@ -378,6 +379,8 @@ def _planned(
     by_key.update(_keyed_by_title(db, feed_id, keys, articles, by_key))
     unknown = [link for link, k in zip(links, keys, strict=True) if k not in by_key and link]
     by_link = _stored_by(db, feed_id, LINK_KEY, unknown)
+    if any(link not in by_link for link in unknown):  # (new entries: one look-up of the feed)
+        _stored_with_userinfo(db, feed_id, keys, articles, by_key, by_link)
     seen = retired_keys(db, feed_id, [k for k in keys if k not in by_key], now)
     if seen:  # (what an older cleanup did not keep of them: a sync server's copy is known by it)
         describe_retired(
@@ -411,7 +414,7 @@ def _planned(
         claimed.add(row.id)
         if _new_guid_of(row, key):  # known by the guid the feed offers now (user test r37 M1)
             db.execute("UPDATE articles SET guid = ? WHERE id = ?", [key, row.id])
-        if row.digest != digest:
+        if row.digest != digest and not _userinfo_only(db, row, article, digest):
             if update_article_content(db.conn, row.id, article, digest, analysed_as):
                 updated += 1
                 changed.append(row.id)
@@ -419,6 +422,82 @@ def _planned(
             same[row.id] = article
     refresh_enclosures(db, same)
     return _Plan(_arrival_order(new_rows), texts, changed, updated)
+
+
+def _stored_with_userinfo(
+    db: Database,
+    feed_id: int,
+    keys: list[str],
+    articles: Sequence[PreparedArticle],
+    by_key: dict[str, _Stored],
+    by_link: dict[str, _Stored],
+) -> None:
+    """Entries of a private feed (`http://me:pw@host/f.xml`) that a newstui before r45 stored
+    with the feed's `me:pw@` in their links (a relative link joined to its url): each is known
+    by that link or its `link:` identity again, under the link it has now (review r45 M2: an
+    entry without guid was stored again). Adds them to `by_key` and `by_link`; a removed one's
+    identity in retired_articles is its new link's too."""
+    feed = db.execute("SELECT key, url FROM feeds WHERE id = ?", [feed_id]).fetchone()
+    written = next((u for u in feed or () if isinstance(u, str) and "@" in u), None)
+    if written is None:
+        return
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(written)
+    except ValueError:
+        return
+    userinfo, _, host = parts.netloc.rpartition("@")
+    if not userinfo:
+        return
+    prefix = f"{parts.scheme}://{host}".lower()
+    legacy: dict[str, tuple[str, str]] = {}  # an old identity or link: its key, link now
+    for key, article in zip(keys, articles, strict=True):
+        url = article.url
+        if key in by_key or not url or url[: len(prefix)].lower() != prefix:
+            continue
+        if url[len(prefix) : len(prefix) + 1] not in ("", "/", "?", "#"):
+            continue  # (another port: `host:80` is not `host:8080`)
+        old = f"{url[: len(parts.scheme) + 3]}{userinfo}@{url[len(parts.scheme) + 3 :]}"
+        if key == "link:" + url:
+            legacy["link:" + old] = (key, url)
+        legacy[link_key(old)] = (key, url)
+    if not legacy:
+        return
+    for old, row in _stored_by(db, feed_id, "guid", list(legacy)).items():
+        key = legacy[old][0]
+        db.execute("UPDATE articles SET guid = ? WHERE id = ?", [key, row.id])
+        by_key[key] = _Stored(row.id, row.digest, key, row.title)
+    for old, row in _stored_by(db, feed_id, LINK_KEY, list(legacy)).items():
+        by_link.setdefault(link_key(legacy[old][1]), row)
+    db.conn.executemany(
+        "UPDATE OR IGNORE retired_articles SET guid = ? WHERE feed_id = ? AND guid = ?",
+        [(new[0], feed_id, old) for old, new in legacy.items() if old.startswith("link:")],
+    )
+    db.conn.executemany(
+        "UPDATE retired_articles SET link = ? WHERE feed_id = ? AND link = ?",
+        [(link_key(new[1]), feed_id, old) for old, new in legacy.items()],
+    )
+
+
+def _userinfo_only(db: Database, stored: _Stored, article: PreparedArticle, digest: str) -> bool:
+    """Whether an entry whose digest changed differs from the `stored` article only by the
+    `user:password@` a newstui before r45 kept in its link (a private feed's relative link: the
+    digest covers the link). Such an entry is no update (review r45 M2: each was "updated" and
+    its full text fetched again): the article takes the link and digest without it."""
+    if not article.url:
+        return False
+    row = db.execute("SELECT url FROM articles WHERE id = ?", [stored.id]).fetchone()
+    url = row[0] if row is not None else None
+    if not url or "@" not in url or without_userinfo(url) != article.url:
+        return False
+    if stored.digest not in digests_with_link(article, url):
+        return False
+    db.execute(
+        "UPDATE articles SET url = ?, link_key = ?, content_hash = ? WHERE id = ?",
+        [article.url, link_key_if_other(article.url), digest, stored.id],
+    )
+    return True
 
 
 def _new_guid_of(stored: _Stored, key: str) -> bool:
