@@ -98,7 +98,7 @@ def test_search_ranks_prefix_matches_and_word_matches_together(library):
 
 def in_step(db: Database) -> bool:
     for index in ("articles_fts", "articles_prefix_fts"):
-        db.execute(f"INSERT INTO {index} ({index}) VALUES ('integrity-check')")
+        db.execute(f"INSERT INTO {index} ({index}, rank) VALUES ('integrity-check', 1)")
     return True
 
 

@@ -297,7 +297,7 @@ def test_texts_are_stored_compressed_and_read_back_whole(db):
     )
     matches = db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'item1 OR item4'")
     assert matches.fetchall() == [(long,)]
-    db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+    db.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")
 
 
 def old_links(i: int) -> str:
@@ -382,7 +382,7 @@ def test_schema_18_compresses_an_older_store_keeping_articles_state_and_searches
     )
     packed = "SELECT count(*) FROM articles WHERE typeof(links) = 'blob'"
     assert conn.execute(packed).fetchone() == (270,)  # not those with an enclosure
-    conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+    conn.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")
     conn.commit()
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
