@@ -24,6 +24,7 @@ from newstui.model import StoredArticle
 from newstui.store import articles as article_store
 from newstui.store import feeds as feed_store
 from newstui.store import open_db
+from newstui.store.schema import FEEDS_READ_WHOLE_AT
 
 FEEDS = Path(__file__).parent / "data" / "feeds"
 
@@ -387,6 +388,32 @@ async def test_an_episode_stored_without_its_audio_gets_it_from_the_next_documen
     route.body = rss([episode.replace("e1.mp3", "e1.mp3?t=2"), "<title>Episode 3</title>"])
     await fetch(db, config)
     assert by_title(db, "Episode 1").links == again.links
+
+
+async def test_the_first_fetch_after_the_upgrade_reads_an_unchanged_podcast_whole_once(
+    db_path, feed_server, config_file
+):
+    # (r45 M1: its episodes stored without audio stayed so while the feed answered 304)
+    episode = '<title>Episode 1</title><guid>ep-1</guid><enclosure url="audio/e1.mp3"/>'
+    route = feed_server.route("/pod/feed.xml", body=rss([episode]))
+    route.etag = '"v1"'
+    config = config_file({"Pod": "/pod/feed.xml"})
+    db = open_db(db_path)
+    await fetch(db, config)
+    [stored] = articles(db)
+    db.execute("UPDATE articles SET links = '[]' WHERE id = ?", [stored.row.id])  # (as before)
+    db.conn.execute(f"PRAGMA user_version = {FEEDS_READ_WHOLE_AT - 1}")
+    db.conn.close()
+    db = open_db(db_path)  # the upgrade, replayed on the store it made
+
+    outcomes = await fetch(db, config)
+
+    assert "If-None-Match" not in feed_server.requests[-1][1]
+    assert (outcomes["Pod"].new, outcomes["Pod"].updated) == (0, 0)
+    assert by_title(db, "Episode 1").row.enclosure
+    assert (await fetch(db, config))["Pod"].not_modified  # its new validators were sent
+    assert feed_server.requests[-1][1].get("If-None-Match") == '"v1"'
+    db.conn.close()
 
 
 @pytest.mark.parametrize("name", ["sameguid.xml", "noguid.xml"])
