@@ -176,9 +176,8 @@ def test_a_copy_the_store_was_written_after_is_moved_aside_and_older_copies_are_
     full = os.statvfs_result((4096, 4096, 1000, 10, 10, 100, 10, 10, 0, 255))
     monkeypatch.setattr(os, "statvfs", lambda folder: full)
     assert (
-        f"is kept in {copy} ({human_size(copy.stat().st_size)}) but is older than the store, "
-        "which was written after it: no newer copy was made: 41.0 KB free on its disk"
-        in (listed(path, capsys)[1])
+        f"is kept in {copy} ({human_size(copy.stat().st_size)}), but the store changed since it "
+        "was made: no newer copy was made: 41.0 KB free on its disk" in (listed(path, capsys)[1])
     )
     # ... or with no free name to move it to: kept, and said so
     monkeypatch.undo()

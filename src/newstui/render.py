@@ -541,8 +541,8 @@ def store_upgraded_line(upgrade: StoreUpgrade) -> str:
     if upgrade.copy and upgrade.stale:  # (storefix r45: said "no copy", the old one still there)
         return (
             f"{line}; the copy it can open, made at an earlier upgrade, is kept in {upgrade.copy} "
-            f"({size}{passed}) but is older than the store, which was written after it: no newer "
-            f"copy was made: {no_new}{can_go}"
+            f"({size}{passed}), but the store changed since it was made: no newer copy was made: "
+            f"{no_new}{can_go}"
         )
     if upgrade.copy and upgrade.copy_made_before:
         made = "when this upgrade began" if upgrade.resumed else "at an earlier upgrade"

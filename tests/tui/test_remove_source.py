@@ -284,7 +284,7 @@ async def test_a_refresh_after_every_feed_was_deleted_from_the_config_removes_no
 def test_the_removal_question_reads_well_for_a_feed_in_no_config_file():
     """A feed in no config file (imported) was asked about as 'Delete Wire, the selected
     article's feed, and delete its 3 articles?' while this was written."""
-    from newstui.tui.screens.feed_removal import removal_question
+    from newstui.tui.screens.feed_removal import removal_answer, removal_question
 
     assert removal_question("Wire", None, 3, 0, "article") == (
         "Delete Wire, the selected article's feed, and its 3 articles?"
@@ -295,6 +295,8 @@ def test_the_removal_question_reads_well_for_a_feed_in_no_config_file():
     assert removal_question("Wire", "feeds.toml", 0, 0, "article") == (
         "Remove Wire (the selected article's feed) from feeds.toml? It has no articles."
     )
+    # `y`'s word is the question's own verb (r45 L8: "Delete …?" and "y: remove")
+    assert (removal_answer(None), removal_answer("feeds.toml")) == ("delete", "remove")
 
 
 async def test_the_question_says_the_keys_in_effect_when_the_user_gave_it_others(db_path, config):
@@ -377,6 +379,8 @@ async def test_D_on_an_article_of_a_feed_set_aside_offers_to_delete_that_feed(db
             "Delete World Desk, the selected article's feed, no longer in feeds.toml (kept until "
         ), shown
         assert "and its 22 articles?" in shown, shown
+        hint = str(app.screen.query_one("#confirm-hint").render())
+        assert hint.startswith("y: delete "), hint  # as the question asks (r45 L8: "y: remove")
         await pilot.press("y")
         await settle(pilot)
         messages = [n.message for n in notifications(app)]
@@ -497,6 +501,8 @@ async def test_D_on_an_article_of_a_set_aside_feed_deletes_that_feed_not_others_
         assert isinstance(app.screen, ConfirmScreen), [n.message for n in notifications(app)]
         shown = str(app.screen.query_one("#confirm-question").render())
         assert "and its 22 articles?" in shown, shown
+        hint = str(app.screen.query_one("#confirm-hint").render())
+        assert hint.startswith("y: delete "), hint  # as the question asks (r45 L8: "y: remove")
         await pilot.press("y")
         await settle(pilot)
         messages = [n.message for n in notifications(app)]

@@ -38,7 +38,7 @@ from newstui.text import terminal_safe
 from newstui.tui.mixins import ScreenMixin
 from newstui.tui.notices import replace_notice
 from newstui.tui.programs import run_program
-from newstui.tui.screens.feed_removal import SourceMeant, removal_question
+from newstui.tui.screens.feed_removal import SourceMeant, removal_answer, removal_question
 from newstui.tui.screens.keyed_box import key_in_effect
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.view import ALL, View
@@ -643,7 +643,9 @@ class ArticleActions(ScreenMixin):
 
         from newstui.tui.screens.confirm import ConfirmScreen
 
-        self.app.push_screen(ConfirmScreen("Remove feed", question, yes="remove"), answered)
+        yes = removal_answer(config_name)
+        title = f"{yes.capitalize()} feed"
+        self.app.push_screen(ConfirmScreen(title, question, yes=yes), answered)
 
     def _not_one_article(self, meant: SourceMeant) -> str:
         """After the question of D on an article: newsboat's D deletes that article alone."""
@@ -716,7 +718,10 @@ class ArticleActions(ScreenMixin):
 
         from newstui.tui.screens.confirm import ConfirmScreen
 
-        self.app.push_screen(ConfirmScreen("Remove feed", question, yes="remove"), answered)
+        # (its question says "Delete …": it is in no config file)
+        self.app.push_screen(
+            ConfirmScreen("Delete feed", question, yes=removal_answer(None)), answered
+        )
 
     @work(thread=True, group="write", exit_on_error=False)
     def _remove_set_aside(self, feed_id: int, name: str) -> None:

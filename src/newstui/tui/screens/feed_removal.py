@@ -18,6 +18,12 @@ _WHICH: dict[SourceMeant, str] = {
 }
 
 
+def removal_answer(config_name: str | None) -> str:
+    """The word of `y` under removal_question's question: its own verb, "remove" from the
+    config file, else "delete" (user test r45 L8: "Delete …?" said "y: remove")."""
+    return "remove" if config_name else "delete"
+
+
 def removal_question(
     name: str,
     config_name: str | None,
