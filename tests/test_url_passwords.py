@@ -247,7 +247,8 @@ def test_a_private_podcasts_links_never_hold_its_password_and_its_episodes_still
 ) -> None:
     """r45 H2: a relative link or enclosure joined to `http://me:s3cret@host/feed` kept the
     password: `show`, `show --json`, `downloads --json` and the reader printed it. The download
-    of an episode on the feed's host is sent the config's password; one elsewhere is not."""
+    of an episode on the feed's host is sent the config's password; one elsewhere is not, nor
+    one of another feed on the same host (user test r45 L6)."""
     elsewhere = feed_server.base.replace("127.0.0.1", "localhost")
     items = (
         '<item><title>Here</title><guid>1</guid><link>/story/1</link><description>&lt;a href="/o">'
@@ -256,15 +257,21 @@ def test_a_private_podcasts_links_never_hold_its_password_and_its_episodes_still
         "</item>"
     )
     feed_server.route("/pod", body=f'<rss version="2.0"><channel>{items}</channel></rss>'.encode())
-    for path in ("/here.mp3", "/there.mp3"):
+    public = '<item><title>Public</title><guid>3</guid><enclosure url="/pub.mp3"/></item>'
+    feed_server.route("/pub", body=f'<rss version="2.0"><channel>{public}</channel></rss>'.encode())
+    for path in ("/here.mp3", "/there.mp3", "/pub.mp3"):
         feed_server.route(path, body=b"ID3" + bytes(997), headers={"Content-Type": "audio/mpeg"})
     config = tmp_path / "feeds.toml"
     url = feed_server.url("/pod").replace("://", "://me:s3cret@")
-    config.write_text(f'[settings]\ndownload_dir = "{tmp_path}"\n[[feeds]]\nurl = "{url}"\n')
+    public = feed_server.url("/pub")
+    config.write_text(
+        f'[settings]\ndownload_dir = "{tmp_path}"\n[[feeds]]\nurl = "{url}"\n'
+        f'[[feeds]]\nurl = "{public}"\n'
+    )
     run = ["--db", str(db_path), "--config", str(config)]
     assert main([*run, "fetch"]) == 0
 
-    for article in ("1", "2"):
+    for article in ("1", "2", "3"):
         for command in (["show", article], ["show", "--json", article], ["download", article]):
             assert main([*run, *command]) == 0
     assert main([*run, "downloads", "--json"]) == 0
@@ -273,6 +280,7 @@ def test_a_private_podcasts_links_never_hold_its_password_and_its_episodes_still
     sent = {path: headers.get("Authorization") for path, headers in feed_server.requests}
     assert sent["/here.mp3"] == "Basic bWU6czNjcmV0"  # me:s3cret
     assert sent["/there.mp3"] is None
+    assert sent["/pub.mp3"] is None  # (it was sent the private feed's: same origin)
 
 
 def test_links_stored_with_a_password_before_r45_show_it_as_stars() -> None:

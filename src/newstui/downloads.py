@@ -4,6 +4,7 @@ stopping the rest. The queue lives in the store, so it survives a restart."""
 
 from __future__ import annotations
 
+import functools
 import mimetypes
 import os
 import re
@@ -545,17 +546,31 @@ def _ended(pid: int) -> bool:
     return state in ([b"Z"], [b"X"])
 
 
-def feed_credentials(feeds: Iterable[FeedConfig]) -> Callable[[str], tuple[str, str] | None]:
-    """The user and password a download from a URL is sent: those written in the url of a
-    config's feed on its origin (scheme, host and port: a private podcast's episodes), the first
-    listed when several are; never a stored URL's, never another origin's."""
-    found: dict[tuple[str, str, int], tuple[str, str]] = {}
+# The user and password a download is sent: given the stored key of its article's feed (None:
+# the article is gone) and the URL asked for
+FeedCredentials = Callable[[str | None, str], tuple[str, str] | None]
+
+
+def feed_credentials(feeds: Iterable[FeedConfig]) -> FeedCredentials:
+    """The user and password a download from a URL is sent: those written in the url of the
+    config's feed its article comes from, when the URL is on that feed's origin (scheme, host
+    and port: a private podcast's episodes); never a stored URL's, another origin's, nor another
+    feed's on the same origin (user test r45 L6: a feed without a password there was sent
+    them). An enclosure URL with a `user:password@` of its own is sent none: links are stored
+    without it (review r45 L9)."""
+    found: dict[str, tuple[tuple[str, str, int], tuple[str, str]]] = {}
     for feed in feeds:
         if "@" in feed.url and (origin := _origin(feed.url)) is not None:
             parts = urlsplit(feed.url)
             if parts.password is not None:
-                found.setdefault(origin, (unquote(parts.username or ""), unquote(parts.password)))
-    return lambda url: found.get(_origin(url) or ("", "", 0)) if found else None
+                user = (unquote(parts.username or ""), unquote(parts.password))
+                found[feed.url] = (origin, user)  # (ingest.feed_key: the feed's stored key)
+
+    def credentials(feed_key: str | None, url: str) -> tuple[str, str] | None:
+        entry = found.get(feed_key) if feed_key is not None else None
+        return entry[1] if entry is not None and _origin(url) == entry[0] else None
+
+    return credentials
 
 
 def _origin(url: str) -> tuple[str, str, int] | None:
@@ -577,7 +592,7 @@ def run_queue(
     on_gone: Callable[[Download, StopThen, str | None], None] = lambda d, then, problem: None,
     folder: Path | None = None,
     limits: Limits | None = None,
-    credentials: Callable[[str], tuple[str, str] | None] = lambda url: None,
+    credentials: FeedCredentials = lambda feed_key, url: None,
 ) -> QueueResult:
     """Download every queued enclosure, oldest first, until the queue is empty or `stopped()`.
     `on_change` hears each download's progress, end or failure; `on_gone` one stopped as asked
@@ -586,7 +601,7 @@ def run_queue(
     download_dir, below which a .part is deleted (None: the folder it was written to).
     `limits`: each download's size cap and slowest rate (None: transfer's defaults); one that
     stalls fails, keeping its .part, and the queue goes on. `credentials`: a URL's user and
-    password (feed_credentials)."""
+    password for a download of a feed's article (feed_credentials)."""
     from newstui.sources.transfer import Limits, TransferStopped, fetch_to_file, new_client
 
     requeue_orphans(library)
@@ -602,6 +617,7 @@ def run_queue(
             on_change(item)
             progress = _ProgressWriter(library, item, on_change)
             asked = _StopAsked(library, item.id, stopped)
+            feed = library.downloads.feed_key(item.article_id)
             try:
                 size = fetch_to_file(
                     client,
@@ -611,7 +627,7 @@ def run_queue(
                     asked,
                     expected=item.mime,
                     limits=limits or Limits(),
-                    credentials=credentials,
+                    credentials=functools.partial(credentials, feed),
                 )
             except TransferStopped:
                 progress.release()

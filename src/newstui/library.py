@@ -893,6 +893,11 @@ class DownloadQueue:
             done=done,
         )
 
+    def feed_key(self, article_id: int | None) -> str | None:
+        """The stored key of the feed an article comes from (a download's: its credentials);
+        None for a deleted article."""
+        return None if article_id is None else _downloads.feed_key_of(self._db, article_id)
+
     def feeds_with_new_episodes(self, after_id: int) -> list[tuple[str, str]]:
         """The key and name of each feed with an episode (not hidden) stored after article
         `after_id`."""

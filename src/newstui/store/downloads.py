@@ -106,6 +106,15 @@ def take_over_orphans(conn: sqlite3.Connection, article_ids: Collection[int]) ->
                 )
 
 
+def feed_key_of(db: Database, article_id: int) -> str | None:
+    """The key of the feed (or local source) article `article_id` belongs to; None if gone."""
+    row = db.execute(
+        "SELECT f.key FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?",
+        [article_id],
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
 def feeds_with_new_episodes(db: Database, after_id: int) -> list[tuple[str, str]]:
     """The feeds (not local sources) with an article that has an enclosure, no filter hid and
     was stored after article `after_id`: each one's key and name, in name order."""
