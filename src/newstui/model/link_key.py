@@ -8,6 +8,8 @@ import re
 
 import idna
 
+from newstui.model.userinfo import without_userinfo as without_userinfo
+
 # RFC 3986 2.3: characters whose percent-encoding means the character itself
 _UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 # ASCII a URI never holds as it is (RFC 3986 2, 3987 3.1): a server that sends the link as a URI
@@ -38,17 +40,6 @@ def link_key(url: str) -> str:
     if tail[:1] in ("", "?", "#"):
         tail = "/" + tail
     return f"{head}//{_authority(authority)}{_uri_text(tail)}"
-
-
-def without_userinfo(url: str) -> str:
-    """The URL without a `user:password@` (a password in the sync url is never stored or shown; a
-    feed's is never put in its links; a link stored with one before r45 is its entry's link)."""
-    from urllib.parse import urlsplit, urlunsplit
-
-    parts = urlsplit(url)
-    if "@" not in parts.netloc:
-        return url
-    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
 
 
 def same_link(a: str | None, b: str | None) -> bool:

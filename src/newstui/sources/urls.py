@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
-from newstui.model.link_key import without_userinfo as without_userinfo  # (a URL's part)
+from newstui.model.userinfo import without_userinfo as without_userinfo  # (not link_key: idna)
 from newstui.text import strip_controls
 
 _SPACE = re.compile(r"\s")  # str.isspace's characters
