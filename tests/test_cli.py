@@ -1109,7 +1109,6 @@ BAD_CONFIGS = {
         8,  # the fulltext line, not the entry's (user test r32 L6)
     ),
     "bad fulltext setting": ('# c\n[settings]\nfulltext = "yes"\n', 3),
-    "ftp url": ('[[feeds]]\nname = "A"\nurl = "ftp://a.example/rss"\n', 1),
     "bad timeout": ("[settings]\n\ntimeout = -1\n", 3),
     "bad setting after a feed with the same key": pytest.param(
         '[[feeds]]\nname = "A"\nurl = "https://a.example/rss"\nfulltext = true\n\n'
@@ -1313,9 +1312,18 @@ def test_feeds_lists_configured_feeds_before_their_first_fetch(cli, feed_server)
     cli.config.write_text(
         cli.config.read_text("utf-8")
         + f'\n[[feeds]]\nname = "Later"\nurl = "{feed_server.url("/x")}"\n'
+        + '\n[[feeds]]\nname = "Gopher"\nurl = "gopher://g.example/feed"\n'
     )
-    [row] = cli.json("feeds")
-    assert (row["name"], row["articles"], row["last_fetched"]) == ("Later", 0, None)
+    rows = cli.json("feeds")
+    assert [(r["name"], r["articles"], r["last_fetched"]) for r in rows] == [
+        ("Gopher", 0, None),
+        ("Later", 0, None),
+    ]
+    # a url of another scheme stops no command: its row and `fetch NAME` say why it is not read
+    said = "not fetchable (feeds.toml:10): its url is not an http(s) URL"
+    assert rows[0]["last_error"] == said
+    assert cli("fetch", "Gopher") == 1
+    assert cli.err.splitlines()[-1] == f"newstui: Gopher: {said}"
 
 
 def test_demo_never_replaces_a_database_that_is_not_a_demo(fed, capsys):

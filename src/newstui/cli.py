@@ -1739,6 +1739,8 @@ def cmd_fetch(
             if source is None and _server_subscription(library, config, name):
                 server_named = True
                 continue
+            if source is None and (skipped := config.skipped_named(name)) is not None:
+                raise NewstuiError(f"{skipped.name}: {skipped.not_fetchable}", source=skipped.name)
             if source is None:
                 raise NewstuiError(
                     f"{config.path}: no source named {hide_url_password(name)!r}"
@@ -2194,13 +2196,17 @@ def cmd_import(args: argparse.Namespace, library: Library, config: Config | None
 
 def _unstored_sources(library: Library, config: Config) -> list[FeedRow]:
     """The config's feeds and local sources the store does not hold yet, as rows with no id and
-    nothing fetched (`fetch` stores them)."""
+    nothing fetched (`fetch` stores them), and its feeds no fetch can read, each with why."""
     from newstui.ingest import feed_key, local_key
 
     rows = [
         FeedRow(0, feed.name, "feed", feed.url, feed.tags, 0, 0, None, None)
         for feed in config.feeds
         if library.find_source(feed_key(feed)) is None
+    ]
+    rows += [
+        FeedRow(0, feed.name, "feed", feed.url, (), 0, 0, None, feed.not_fetchable)
+        for feed in config.skipped_feeds
     ]
     rows += [
         FeedRow(0, local.name, "local", None, local.tags, 0, 0, None, None)

@@ -94,6 +94,9 @@ class FeedConfig:
     # why no fetch can read its url, as a one-line warning naming the file and line (an entry of
     # Config.skipped_feeds: not fetched, its stored articles kept)
     problem: str = ""
+    # the same as `feeds` shows it in the error column: "not fetchable (feeds.toml:5): its url is
+    # not an http(s) URL"
+    not_fetchable: str = ""
 
 
 @dataclass(frozen=True)
@@ -552,9 +555,8 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
             meant = url_meant(url)
             hint = f" (did you mean {hide_url_password(meant)!r}?)" if meant else ""
             refusal = fail(line, f"feed url {hide_url_password(url)!r} {unreadable}{hint}")
-            if unreadable == _NOT_HTTP:  # (refused so since r30: the file waits for its fix)
-                raise refusal
-            # one broken url never stops the other feeds, nor any command (review r45 M1)
+            # one broken url never stops the other feeds, nor any command (review r45 M1), nor
+            # one with another scheme (ftp://, javascript:, file:; it stopped them all until r46)
             name = _str(entry.get("name", url), "name", line, fail)
             name = hide_passwords(name) if "name" in entry else hide_url_password(url)
             skipped.append(
@@ -563,6 +565,7 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
                     name,
                     named="name" in entry,
                     problem=f"{refusal}; the feed is not fetched until it is fixed",
+                    not_fetchable=f"not fetchable ({at_line(path.name, line)}): its url {unreadable}",
                 )
             )
             continue
@@ -1652,16 +1655,13 @@ def _write_config(path: Path, text: str) -> None:
                 os.unlink(tmp)
 
 
-_NOT_HTTP = "is not an http(s) URL"
-
-
 def _not_fetchable(url: str) -> str | None:
     """Why a fetch would refuse a feed url (each time, naming no line of the config), or None:
     is_http_url's checks, with the reason."""
     from newstui.sources.urls import MAX_URL, PORT_REFUSED, is_http_url, port_refused
 
     if not re.match(r"(?i)^https?://[^\s/]+", url):
-        return _NOT_HTTP
+        return "is not an http(s) URL"
     if is_http_url(url):
         return PORT_REFUSED if port_refused(url) else None
     if any(c.isspace() for c in url):
