@@ -12,6 +12,7 @@ from newstui.cli import main
 from newstui.config import load_config
 from newstui.errors import ConfigError, SourceError, hide_passwords, hide_url_password
 from newstui.library import Library
+from newstui.sources.urls import is_http_url
 from newstui.subscribe import not_a_feed_url
 
 # Each shape of r45's hostile run (H3, H4) that once printed the password whole, or its tail.
@@ -30,6 +31,7 @@ PASSWORD_SHAPES = [
     ("http://me:s3c\\ret@example.com/feed", "http://me:***@example.com/feed"),
     ("http://me:s3c'ret@example.com/feed", "http://me:***@example.com/feed"),
     ("http://me:s3c/ret@example.com/feed", "http://me:***@example.com/feed"),
+    ("http://me:s3c?ret@example.com/feed", "http://me:***@example.com/feed"),
     ("http:/me:s3cret@example.com/feed", "http:/me:***@example.com/feed"),
     ("//me:s3cret@example.com/feed", "//me:***@example.com/feed"),
     ("https//me:s3cret@example.com/feed", "https//me:***@example.com/feed"),
@@ -240,6 +242,22 @@ def test_add_refuses_an_address_without_showing_its_password(url, shown) -> None
     """`add` and the app's `a` said each of these, password and all (r45 H4)."""
     said = not_a_feed_url(url)
     assert "s3c" not in said and said.startswith(shown)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [a for u, _ in PASSWORD_SHAPES if is_http_url(a := u.replace("example.com", "127.0.0.1:9"))],
+)
+def test_add_fails_to_fetch_an_address_without_showing_its_password(tmp_path, capsys, url) -> None:
+    """r46 H1: of `http://me:s3c/ret@host/feed` (a / ends the port) `add` and `add --json`
+    said httpx's "Invalid port: 's3c'", a password's start. The app's `a` fetches the same way."""
+    run = ["--db", str(tmp_path / "n.db"), "--config", str(tmp_path / "feeds.toml")]
+    assert main([*run, "add", url]) == 1
+    assert main([*run, "add", "--json", url]) == 1
+    out, err = capsys.readouterr()
+    assert "s3c" not in out + err and err.startswith("newstui: http://me:***@127.0.0.1:9/feed: ")
+    if "/ret" in url or "?ret" in url:
+        assert "has a port that is no number" in json.loads(out)["error"]
 
 
 def test_a_private_podcasts_links_never_hold_its_password_and_its_episodes_still_download(

@@ -24,7 +24,7 @@ from newstui.sources.connections import (
     target_of,
 )
 from newstui.sources.decoding import BodyDecoder, DecodingError, accepted_encodings
-from newstui.sources.urls import is_http_url, web_url
+from newstui.sources.urls import invalid_url_detail, is_http_url, web_url
 
 USER_AGENT = f"newstui/{__version__} (terminal news reader)"  # the project declares no address
 MAX_REDIRECTS = 5
@@ -158,7 +158,7 @@ class Fetcher:
                 target = target_of(current)
             except ValueError as exc:  # a host IDNA refuses, say
                 where = "invalid URL" if current == url else "redirect to an invalid URL"
-                raise SourceError(f"{url}: {where} ({exc})") from None
+                raise SourceError(f"{url}: {where}{invalid_url_detail(current, exc)}") from None
             sent = headers
             if target.credentials:  # a private feed's http://user:password@host/feed
                 sent = [*headers, ("Authorization", _basic_auth(*target.credentials))]
@@ -183,7 +183,8 @@ class Fetcher:
                     try:
                         target_url = web_url(urljoin(current, location))  # a space encoded
                     except ValueError as exc:  # "http://[::1/feed": Invalid IPv6 URL
-                        raise SourceError(f"{url}: redirect to an invalid URL ({exc})") from None
+                        detail = invalid_url_detail(location, exc)
+                        raise SourceError(f"{url}: redirect to an invalid URL{detail}") from None
                     if target_url is None:
                         raise SourceError(f"{url}: redirect to a non-http(s) location")
                     await _drain(response)

@@ -26,7 +26,7 @@ from newstui.sources.http import (
     describe_transport_error,
     is_http_url,
 )
-from newstui.sources.urls import web_url, without_userinfo
+from newstui.sources.urls import invalid_url_detail, web_url, without_userinfo
 
 _CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)")
 _UNSATISFIED = re.compile(r"bytes\s+\*/(\d+)")
@@ -124,7 +124,7 @@ def fetch_to_file(
     except httpx.HTTPError as exc:
         raise TransferError(f"{url}: {describe_transport_error(exc)}") from None
     except httpx.InvalidURL as exc:  # (no HTTPError: `//host:abc/x.mp3`, a feed's or a redirect's)
-        raise TransferError(f"{url}: not a valid URL ({exc})") from None
+        raise TransferError(f"{url}: not a valid URL{invalid_url_detail(url, exc)}") from None
     return size
 
 

@@ -56,10 +56,25 @@ def port_refused(url: str) -> bool:
     """Whether an http(s) URL's port is no number a fetch can use (`host:8O80`, `host:99999`, a
     password's `/` read as the port's end): httpx refuses it at every fetch."""
     try:
-        urlsplit(url).port  # noqa: B018 (raises for a port that is no number, or too large)
+        parts = urlsplit(url)
+    except ValueError:  # (refused for its brackets, not for its port)
+        return False
+    try:
+        parts.port  # noqa: B018 (raises for a port that is no number, or too large)
     except ValueError:  # (its text quotes the port: a password's start, with a / in it)
         return True
     return False
+
+
+def invalid_url_detail(url: str, refused: Exception) -> str:
+    """What follows "invalid URL" in a line about `url`, which a URL parser `refused`: the
+    parser's text in parentheses only when `url` holds no `@`, as that text quotes a part of the
+    URL: of `http://me:s3c/ret@host/feed` httpx says "Invalid port: 's3c'", a password's start
+    (review r46 H1). With one, ": it " and PORT_REFUSED for a port that is no number, else
+    nothing."""
+    if "@" not in url:
+        return f" ({refused})"
+    return f": it {PORT_REFUSED}" if port_refused(url) else ""
 
 
 def web_url(url: object) -> str | None:
