@@ -363,10 +363,12 @@ async def test_an_episode_stored_without_its_audio_gets_it_from_the_next_documen
     episode = (
         "<title>Episode 1</title><guid>ep-1</guid><description>Notes</description>"
         '<enclosure url="audio/e1.mp3" type="audio/mpeg" length="10"/>'
+        '<enclosure url="javascript:x()"/>'
     )
     route = feed_server.route("/pod/feed.xml", body=rss([episode]))
     config = config_file({"Pod": "/pod/feed.xml"})
-    await fetch(db, config)
+    said = (await fetch(db, config))["Pod"].warning
+    assert said == "1 enclosure dropped (not an http/https URL)"
     [stored] = articles(db)
     # as a newstui before 8619772f stored it: the relative enclosure dropped (a link of its
     # full text kept), read and starred
@@ -378,6 +380,7 @@ async def test_an_episode_stored_without_its_audio_gets_it_from_the_next_documen
     outcomes = await fetch(db, config)
 
     assert (outcomes["Pod"].new, outcomes["Pod"].updated) == (1, 0)
+    assert outcomes["Pod"].warning is None  # said once, as episode 1 was stored (not each fetch)
     again = by_title(db, "Episode 1")
     assert [(k.kind, k.url) for k in again.links] == [
         ("link", "https://pod.example/notes"),

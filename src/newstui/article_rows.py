@@ -41,6 +41,7 @@ class PreparedArticle:
     content_hash: str
     text_utf8: bytes | None = None
     has_content: bool = False  # Article.has_content (not stored)
+    dropped_enclosures: int = 0  # Article.dropped_enclosures (not stored)
 
 
 def prepare_article(article: Article, utf8: bool = True) -> PreparedArticle:
@@ -65,6 +66,7 @@ def prepare_article(article: Article, utf8: bool = True) -> PreparedArticle:
     fields["content_hash"] = content_hash(article, encoded)
     fields["text_utf8"] = encoded if utf8 and isinstance(text, bytes) else None
     fields["has_content"] = article.has_content
+    fields["dropped_enclosures"] = article.dropped_enclosures
     return prepared
 
 

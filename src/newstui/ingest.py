@@ -1220,12 +1220,22 @@ async def _fetch_feed(
         feed.name,
         new=saved.new,
         updated=saved.updated,
-        warning="; ".join(w for w in (moved, parsed.warning) if w) or None,
+        warning="; ".join(w for w in (moved, parsed.warning, _dropped_said(saved)) if w) or None,
         cut_short=parsed.cut_short,
         moved_to=new,
         moved_from=was,
     )
     return outcome, saved.changed_ids, parsed.articles
+
+
+def _dropped_said(saved: SaveResult) -> str | None:
+    """The warning for the enclosures the new and changed articles left out (not http(s)
+    URLs), or None: said as they are stored, not at each fetch of an unchanged entry."""
+    if not saved.dropped_enclosures:
+        return None
+    from newstui.sources.enclosures import DroppedEnclosures
+
+    return DroppedEnclosures(saved.dropped_enclosures).said()
 
 
 def _status_of_its_url(result: FetchResult) -> int:
@@ -1617,6 +1627,8 @@ def _import_local(
         if file == path:  # a feed file imported on its own: its title, as a fetched feed's
             title = content.feed_title
     saved = library.save_batch(feed_id, articles)
+    if dropped := _dropped_said(saved):
+        problems.append(f"{path}: {dropped}")
     summary = None
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""

@@ -31,6 +31,9 @@ class Article:
     # its text is the feed's content (Atom <content>, RSS content:encoded, JSON Feed's
     # content_html/content_text), not only a summary: see ingest's full text for "auto"
     has_content: bool = False
+    # enclosures of its entry left out, their URL no http(s) one (`javascript:`, `data:`): said
+    # once, when the article is stored new or changed, not at each reading of the same entry
+    dropped_enclosures: int = 0
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,8 @@ class SaveResult:
     new: int = 0
     updated: int = 0
     changed_ids: tuple[int, ...] = ()  # new or changed articles, to analyse
+    # the enclosures the new and changed articles' entries left out (Article.dropped_enclosures)
+    dropped_enclosures: int = 0
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,9 @@ _CLOCK = re.compile(r"(?:(\d{1,3}):)?(\d{1,4}):(\d{1,2})(?:\.\d+)?")
 
 @dataclass
 class DroppedEnclosures:
-    """How many enclosures of a document's entries were dropped, their URL no http(s) one even
-    once joined to its base (`javascript:`, `data:`, none at all): said in one warning line."""
+    """How many enclosures of an entry (or of the entries a fetch stored) were dropped, their
+    URL no http(s) one even once joined to its base (`javascript:`, `data:`, none at all): said
+    in one warning line."""
 
     count: int = 0
 

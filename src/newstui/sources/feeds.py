@@ -95,9 +95,8 @@ def parse_feed(
         feed, entries, warning, cut_at = _feedparser_read(body, url, content_type)
     site = feed.get("link")
     articles: list[Article] = []
-    dropped = DroppedEnclosures()
     for entry in entries:
-        article = _entry_article(entry, url, dropped)
+        article = _entry_article(entry, url)
         if article is not None:
             articles.append(article)
     if cut_at is not None:
@@ -109,7 +108,7 @@ def parse_feed(
         title=_line(feed, "title", MAX_TITLE) or None,
         site_url=web_url_at(site),
         articles=articles,
-        warning=_with_line(_with_skipped(warning, len(entries) - len(articles)), dropped.said()),
+        warning=_with_skipped(warning, len(entries) - len(articles)),
         cut_short=cut_at is not None,
     )
 
@@ -257,13 +256,11 @@ def _parser_reason(reason: object, body: bytes) -> str:
     return clean_line(_EXPAT_PLACE.sub(place, str(reason)), 120)
 
 
-def _entry_article(
-    entry: Any, feed_url: str, dropped: DroppedEnclosures | None = None
-) -> Article | None:
+def _entry_article(entry: Any, feed_url: str) -> Article | None:
     """The entry's article; None for an entry with no title, text, link or enclosure (what
     feedparser makes of an item a truncated document cuts off): nothing to read or open. Its id
     alone would make it replace the stored article of that id with an empty one. Its unusable
-    enclosures are counted in `dropped`."""
+    enclosures are counted in its `dropped_enclosures`."""
     link = web_url_at(entry.get("link"))  # (never with the feed url's password)
     content_html, content_base, content_utf8 = "", feed_url, None
     for content in entry.get("content", []) or []:
@@ -286,6 +283,7 @@ def _entry_article(
         text, links = _to_text(summary_raw, summary_base, summary_utf8)
         summary = text
     title = _line(entry, "title", MAX_TITLE) or _title_from_text(text)
+    dropped = DroppedEnclosures()
     links += enclosure_links(entry, links, _entry_base(entry, feed_url), dropped)
     guid = entry.get("id") or entry.get("guid")
     guid = clean_line(str(guid), 2000) if guid else None
@@ -302,6 +300,7 @@ def _entry_article(
         summary=summary[:MAX_TEXT],
         links=links,
         has_content=bool(content_html),
+        dropped_enclosures=dropped.count,
     )
 
 
@@ -375,16 +374,15 @@ def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
     site = data.get("home_page_url")
     feed_authors = _json_authors(data)
     articles: list[Article] = []
-    dropped = DroppedEnclosures()
     for item in items:
-        article = _json_item(item, url, feed_authors, dropped) if isinstance(item, dict) else None
+        article = _json_item(item, url, feed_authors) if isinstance(item, dict) else None
         if article is not None:
             articles.append(article)
     return ParsedFeed(
         title=clean_line(_json_str(data.get("title")), MAX_TITLE) or None,
         site_url=web_url_at(site, url),
         articles=articles,
-        warning=_with_line(_with_skipped(None, len(items) - len(articles)), dropped.said()),
+        warning=_with_skipped(None, len(items) - len(articles)),
     )
 
 
@@ -402,7 +400,6 @@ def _json_item(
     item: dict[str, Any],
     feed_url: str,
     feed_author: str | None,
-    dropped: DroppedEnclosures | None = None,
 ) -> Article | None:
     """The item's article; None for an empty item, as _entry_article. Its link is its `url`, else
     its `external_url` (a linkblog's); relative URLs are read from the feed's final address
@@ -421,6 +418,7 @@ def _json_item(
     image = web_url_at(item.get("image"), feed_url)
     if image is not None and image not in {lk.url for lk in links}:
         links.append(Link("image", image, "image"))
+    dropped = DroppedEnclosures()
     links += attachment_links(item, links, feed_url, dropped)
     title = clean_line(_json_str(item.get("title")), MAX_TITLE) or _title_from_text(text)
     guid = clean_line(str(item["id"]), 2000) if item.get("id") not in (None, "") else None
@@ -436,6 +434,7 @@ def _json_item(
         summary=summary[:MAX_TEXT],
         links=links,
         has_content=has_content,
+        dropped_enclosures=dropped.count,
     )
 
 

@@ -343,13 +343,14 @@ class _Plan:
     texts: list[tuple[bytes, bytes]]  # (packed, UTF-8) of new rows' texts
     changed: list[int | str]  # ids of updated articles, keys of new ones
     updated: int
+    dropped_enclosures: int  # of the new and updated articles (SaveResult's)
 
     def result(self, feed_id: int, new_ids: dict[tuple[int, str], int]) -> SaveResult:
         """The feed's SaveResult, its new articles' ids taken from `new_ids` (the insert's)."""
         from newstui.model.fetching import SaveResult
 
         ids = tuple(new_ids[feed_id, c] if isinstance(c, str) else c for c in self.changed)
-        return SaveResult(len(self.rows), self.updated, ids)
+        return SaveResult(len(self.rows), self.updated, ids, self.dropped_enclosures)
 
 
 def _planned(
@@ -365,7 +366,7 @@ def _planned(
     links = [link_key(a.url) if a.url else None for a in articles]  # (as compared: link_key)
     link_counts = Counter(links)
     claimed: set[int] = set()
-    updated = 0
+    updated = dropped = 0
     changed: list[int | str] = []  # ids of updated articles, keys of new ones
     new_rows: list[tuple[object, ...]] = []
     texts: list[tuple[bytes, bytes]] = []  # (packed, UTF-8) of new rows' texts
@@ -408,6 +409,7 @@ def _planned(
         if row is None:
             new_rows.append(new_article_row(feed_id, key, article, now, digest, analysed_as))
             changed.append(key)
+            dropped += article.dropped_enclosures
             if article.text_utf8 is not None and isinstance(article.text, bytes):
                 texts.append((article.text, article.text_utf8))
             continue
@@ -418,10 +420,11 @@ def _planned(
             if update_article_content(db.conn, row.id, article, digest, analysed_as):
                 updated += 1
                 changed.append(row.id)
+                dropped += article.dropped_enclosures
         elif lists_enclosures(article):  # no update: its enclosures may still be new
             same[row.id] = article
     refresh_enclosures(db, same)
-    return _Plan(_arrival_order(new_rows), texts, changed, updated)
+    return _Plan(_arrival_order(new_rows), texts, changed, updated, dropped)
 
 
 def _stored_with_userinfo(
