@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+from newstui.model import SortOrder
+from newstui.model.fetching import Article
 from newstui.store import open_db
+from newstui.store.articles import (
+    EVERY_ARTICLE,
+    article_position,
+    list_articles,
+    save_articles,
+)
 from newstui.store.feeds import ensure_feed, find_feed, list_feeds
 
 
@@ -13,8 +21,16 @@ def test_feeds_are_listed_with_the_numbers_in_their_names_in_order(tmp_path):
     names = ("News Desk 10", "news desk 2", "Atom Lab", "News Desk 1", "News Desk 19")
     names += ("Zeit Online", "Ärzte Zeitung", "Équipe", "eBay News", "ıslak", "Öko-Test")
     for name in names:
-        ensure_feed(db, f"https://x.example/{name}", name, url=f"https://x.example/{name}")
-    assert [row.name for row in list_feeds(db)] == [
+        feed = ensure_feed(db, f"https://x.example/{name}", name, url=f"https://x.example/{name}")
+        save_articles(db, feed, [Article(f"From {name}", "text", guid=name)])
+    listed = [row.name for row in list_feeds(db)]
+    # `list --sort feed` and the app's headlines sorted by feed list them so too (r46: Équipe
+    # and Ärzte came after Zeit, SQLite's NOCASE ordering ASCII only)
+    for order in (SortOrder("feed"), SortOrder("feed", reverse=True)):
+        rows = list_articles(db, order=order)
+        assert [r.feed for r in rows] == (listed[::-1] if order.reverse else listed)
+        assert [article_position(db, EVERY_ARTICLE, r.id, order) for r in rows] == [*range(11)]
+    assert listed == [
         "Ärzte Zeitung",
         "Atom Lab",
         "eBay News",

@@ -48,3 +48,16 @@ def name_order(name: str) -> tuple[tuple[str | int, ...], str]:
     only by accents or case in a fixed order."""
     parts = _DIGITS.split(sort_letters(name))
     return tuple(int(p) if n % 2 else p for n, p in enumerate(parts)), name_key(name)
+
+
+def name_order_text(name: str) -> str:
+    """name_order as one string that sorts as it does, code point by code point (SQL's
+    name_order(), whose BINARY order is that): each run of letters ends with NUL, a number is
+    its digit count then its digits, then \x01 and name_key."""
+    parts = _DIGITS.split(sort_letters(name))
+    for n in range(1, len(parts), 2):  # (a longer number is a larger one)
+        digits = parts[n].lstrip("0") or "0"
+        parts[n] = chr(0x30 + len(digits)) + digits
+    for n in range(0, len(parts), 2):
+        parts[n] += "\0"
+    return "".join(parts) + "\x01" + name_key(name)

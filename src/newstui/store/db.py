@@ -8,6 +8,7 @@ anything else of sqlite-utils, whose import (plugins, dateutil) cost more than a
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import re
 import sqlite3
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from newstui.article_rows import enclosure_urls, packed_links, packed_text, unpacked_text
 from newstui.errors import StoreError
 from newstui.model.link_key import link_key, link_key_if_other
-from newstui.model.names import name_key
+from newstui.model.names import name_key, name_order_text
 from newstui.model.store_upgrade import StoreUpgrade
 from newstui.paths import opened_as_written
 from newstui.store.cjk_words import CJK_GLOB, cjk_apart
@@ -86,6 +87,8 @@ class Database:
         self.known_texts = add_text_functions(conn)
         # feed, tag and view names as compared everywhere (model.names: every script's case)
         conn.create_function("name_key", 1, _name_key, deterministic=True)
+        # ... and as Sources and `feeds` list them (model.names.name_order: É with the E's)
+        conn.create_function("name_order", 1, _name_order, deterministic=True)
         # the prefix index's fill (schema 31) is still marked, not done: prefixes are matched
         # by stems meanwhile (query_sql.prefixes_stemmed); see rebuild_marked
         self.prefix_pending = False
@@ -475,6 +478,12 @@ def json_list(value: str | None) -> list[Any]:
 def _name_key(value: str | bytes | int | float | None) -> str | bytes | int | float | None:
     """SQL's name_key(x): model.names.name_key of a text, anything else as it is."""
     return name_key(value) if isinstance(value, str) else value
+
+
+@functools.lru_cache(maxsize=4096)  # (a list sorted by feed asks for each article's feed name)
+def _name_order(value: str | bytes | int | float | None) -> str | bytes | int | float | None:
+    """SQL's name_order(x): model.names.name_order_text of a text, anything else as it is."""
+    return name_order_text(value) if isinstance(value, str) else value
 
 
 def _casefold(value: str | bytes | int | float | None) -> str | bytes | int | float | None:
