@@ -12,6 +12,7 @@ import pytest
 from newstui import local_times
 from newstui.headline_fields import shown_date
 from newstui.local_times import minutes, short_time, zone_label
+from newstui.model.fetching import SetAsideSource
 from newstui.render import updated_phrase
 
 TOKYO = ZoneInfo("Asia/Tokyo")
@@ -36,6 +37,19 @@ LOS_ANGELES = ZoneInfo("America/Los_Angeles")
 )
 def test_the_shown_date_turns_at_local_midnight(zone, stored, shown):
     assert shown_date(stored, zone=zone) == shown
+
+
+@pytest.mark.parametrize(
+    ("zone", "left", "until"),
+    [
+        (TOKYO, "2026-12-06T16:00:00+00:00", "2027-01-06"),  # UTC's day said 2027-01-05
+        (LOS_ANGELES, "2026-12-06T07:30:00+00:00", "2027-01-04"),
+        (LOS_ANGELES, "2026-12-06T08:00:00+00:00", "2027-01-05"),
+    ],
+)
+def test_the_day_a_set_aside_feed_is_kept_until_is_a_local_day(monkeypatch, zone, left, until):
+    monkeypatch.setattr(local_times, "ZONE", zone)
+    assert SetAsideSource(1, "k", "Wire", None, left, articles=3).kept_until(30) == until
 
 
 def test_an_update_says_its_local_time_and_its_date_when_another_local_day():

@@ -38,7 +38,7 @@ from newstui.errors import (
     hide_url_password,
 )
 from newstui.library import STORY_LOCK_GAP_SECONDS, Library
-from newstui.local_times import minutes, short_time
+from newstui.local_times import local_day, minutes, short_time
 from newstui.model import (
     Analysis,
     AnalysisRows,
@@ -230,7 +230,7 @@ def prune_sources(
     renamed = _names_configured(config)
     said: list[RemovedSource] = []
     left = now.replace(microsecond=0).isoformat()
-    until = (now + timedelta(days=LEFT_CONFIG_DAYS)).date().isoformat()
+    until = local_day(now + timedelta(days=LEFT_CONFIG_DAYS))  # (the reader's day, not UTC's)
     gone = library.unconfigured_sources(keys)
     if config.sync is not None:
         gone = [source_id for source_id in gone if library.sync.stream_of(source_id) is None]

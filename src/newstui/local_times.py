@@ -36,6 +36,12 @@ def today(zone: tzinfo | None = None) -> date:
     return local(datetime.now(UTC), zone).date()
 
 
+def local_day(when: datetime, zone: tzinfo | None = None) -> str:
+    """The local day of a time, as YYYY-MM-DD: the day something kept is deleted or forgotten
+    (a set-aside feed's "kept until"), which a reader counts in their own days."""
+    return local(when, zone).date().isoformat()
+
+
 def parsed(iso: str | datetime) -> datetime | None:
     """A stored ISO 8601 time (naive: UTC), or None when it is not one."""
     if isinstance(iso, datetime):

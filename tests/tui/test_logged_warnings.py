@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import threading
 
 from newstui.tui.app import NewstuiApp
@@ -52,6 +53,7 @@ async def test_warnings_logged_under_the_app_are_one_notification_and_the_log_no
         assert [line.partition(" warning: ")[2] for line in written] == [
             SHOWN.format(n=n) for n in (2, 3, 4, 5)
         ]
+        assert all(re.match(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ ", line) for line in written)
         assert cli_handler in root.handlers  # the CLI's stderr is its own again
         ingest.warning("after the app")
         assert terminal.getvalue() == "after the app\n"

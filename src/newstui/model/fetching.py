@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from typing import Literal
 
 from newstui.counts import counted
+from newstui.local_times import local_day
 from newstui.model import FilterAction, Link, SourceKind
 
 # What a set-aside source without articles keeps: its memory of the articles cleanup removed,
@@ -233,10 +234,10 @@ class SetAsideSource:
 
     def kept_until(self, days: int) -> str | None:
         """The day it is deleted, `days` after it left (YYYY-MM-DD); None for one whose URL
-        changed, kept while the config lists its name."""
+        changed, kept while the config lists its name. A local day, as every date shown."""
         if self.url_changed:
             return None
-        return (datetime.fromisoformat(self.left) + timedelta(days=days)).date().isoformat()
+        return local_day(datetime.fromisoformat(self.left) + timedelta(days=days))
 
 
 def _names(names: list[str]) -> str:

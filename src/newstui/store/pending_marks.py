@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from newstui.local_times import local_day
 from newstui.model.link_key import link_key
 from newstui.store.db import Database, write_transaction
 
@@ -204,9 +205,7 @@ def waiting_marks(db: Database, keep_days: Mapping[str, int]) -> list[WaitingMar
                 name or url,
                 count,
                 bool(read_since),
-                (datetime.fromisoformat(last) + marks_kept_for(keep_days.get(url)))
-                .date()
-                .isoformat(),
+                local_day(datetime.fromisoformat(last) + marks_kept_for(keep_days.get(url))),
             )
             for url, name, count, last, read_since in rows
         ),

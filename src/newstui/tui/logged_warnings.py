@@ -74,7 +74,8 @@ class AppLogHandler(logging.Handler):
         return self.log_file if self._write_line(level, line) else None
 
     def _write_line(self, level: str, line: str) -> bool:
-        return self._write(f"{datetime.now(UTC):%Y-%m-%d %H:%M:%S} {level}: {line}")
+        # (UTC, and says so: a log is read beside other machines' logs, not as the reader's day)
+        return self._write(f"{datetime.now(UTC):%Y-%m-%d %H:%M:%SZ} {level}: {line}")
 
     def _write(self, text: str) -> bool:
         """Append one line to the log file (a full file is moved to .1 first); a file that
