@@ -63,6 +63,18 @@ def test_remove_of_an_unknown_source_fails_with_one_line_and_changes_nothing(fed
     assert len(fed.json("list")) == 4
 
 
+def test_remove_of_one_of_two_skipped_entries_with_one_url_cuts_that_entry_alone(cli):
+    """r46 M3: `remove Two` said "removed Two" and cut the first entry with Two's url."""
+    bad = '[[feeds]]\nurl = "https://bad.example:8O80/feed.xml"\n'
+    one, two = f"# one\n{bad}\n", f'# two\n{bad}name = "Two"\n\n'
+    rest = '[[feeds]]\nurl = "https://a.example/x"\nname = "Good"\n'
+    before = cli.config.read_text("utf-8") + "\n"
+    cli.config.write_text(before + one + two + rest, "utf-8")
+    assert cli("remove", "Two") == 0
+    assert "removed Two" in cli.out
+    assert cli.config.read_text("utf-8") == before + one + rest
+
+
 def test_remove_of_an_imported_source_deletes_it_from_the_store(cli, tmp_path):
     notes = tmp_path / "notes"
     notes.mkdir()

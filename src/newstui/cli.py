@@ -2030,8 +2030,9 @@ def cmd_remove(args: argparse.Namespace, library: Library, config: Config) -> in
                 source=hide_url_password(args.name),
             )
     unsubscribed = _unsubscribe_on_server(library, config, feed_id, args.name)
-    if source is not None:
-        remove_source(config.path, source.url if isinstance(source, FeedConfig) else args.name)
+    if source is not None:  # (a skipped one by what was typed: two may share a url, r46 M3)
+        fetched = source.url if isinstance(source, FeedConfig) and not source.problem else None
+        remove_source(config.path, fetched or args.name)
         where = f" from {config.path}"
     else:
         where = ""

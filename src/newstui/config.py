@@ -97,6 +97,9 @@ class FeedConfig:
     # the same as `feeds` shows it in the error column: "not fetchable (feeds.toml:5): its url is
     # not an http(s) URL"
     not_fetchable: str = ""
+    # its place in the file's `[[feeds]]` array, as load_config read it: `remove` cuts that entry
+    # (two skipped ones may share a url: review r46 M3); not compared, it moves with each edit
+    entry_index: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -566,6 +569,7 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
                     named="name" in entry,
                     problem=f"{refusal}; the feed is not fetched until it is fixed",
                     not_fetchable=f"not fetchable ({at_line(path.name, line)}): its url {unreadable}",
+                    entry_index=i,
                 )
             )
             continue
@@ -617,6 +621,7 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
                 keep.get("keep_per_feed"),
                 named="name" in entry,
                 download_new=download_new,
+                entry_index=i,
             )
         )
     local: list[LocalConfig] = []
@@ -1501,30 +1506,18 @@ def remove_source(path: Path, name: str) -> FeedConfig | LocalConfig:
             f"{path}: no source named {hide_url_password(name)!r} (see `newstui feeds`)"
         )
     if isinstance(source, FeedConfig):
-        index = _feed_entry_index(path, source.url)
-        _remove_entry(config, "feeds", index, source, _feed_entries)
+        assert source.entry_index is not None  # (load_config's)
+        _remove_entry(config, "feeds", source.entry_index, source, _feed_entries)
     else:
         _remove_entry(config, "local", config.local.index(source), source, lambda c: c.local)
     return source
 
 
-def _feed_entries(config: Config) -> tuple[object, ...]:
-    """A config's `[[feeds]]` entries as _remove_entry compares them: those skipped by their url
-    (their warning names a line, which moves)."""
-    return (*config.feeds, *(f.url for f in config.skipped_feeds))
-
-
-def _feed_entry_index(path: Path, url: str) -> int:
-    """The place in the file's `[[feeds]]` array of the entry whose url is `url` (a skipped
-    entry is in that array, not in Config.feeds)."""
-    import tomllib
-
-    entries = tomllib.loads(path.read_text("utf-8")).get("feeds", [])
-    return next(
-        i
-        for i, entry in enumerate(entries)
-        if isinstance(entry.get("url"), str) and entry["url"].strip() == url
-    )
+def _feed_entries(config: Config) -> tuple[FeedConfig, ...]:
+    """A config's `[[feeds]]` entries as _remove_entry compares them: those skipped without
+    their warning (it names a line, which moves)."""
+    unplaced = (replace(f, problem="", not_fetchable="") for f in config.skipped_feeds)
+    return (*config.feeds, *unplaced)
 
 
 @_edits_config
@@ -1553,14 +1546,16 @@ def _remove_entry(
 
     path = config.path
     raw = path.read_text("utf-8")
-    gone = removed.url if isinstance(removed, FeedConfig) and removed.problem else removed
-    kept = tuple(e for e in entries(config) if e != gone)
+    if isinstance(removed, FeedConfig):
+        removed = replace(removed, problem="", not_fetchable="")
+    kept = list(entries(config))
+    kept.remove(removed)  # (one of two alike: either leaves the same list)
     text = _without_entry(raw, table, index)
     try:
         after = _validate(path, text, tomllib.loads(text))
     except (ConfigError, tomllib.TOMLDecodeError):
         after = None
-    if after is None or entries(after) != kept:
+    if after is None or list(entries(after)) != kept:
         import tomlkit  # only editing needs it
 
         doc = _document(raw)  # an unusual layout: let tomlkit cut the entry out
