@@ -190,6 +190,14 @@ def test_a_copy_the_store_was_written_after_is_moved_aside_and_older_copies_are_
         in listed(path, capsys)[1]
     )
     assert aside.read_bytes() == kept and marks(copy)[2][3] == 1
+    # a later upgrade says the copy moved aside is kept, not that it can go (review r46 M4)
+    made_by_schema(path, SCHEMA_VERSION - 1)
+    later = listed(path, capsys)[1]
+    assert later.endswith(
+        f"older copies can go too: {can_go}, {copy} ({human_size(copy.stat().st_size)}); {aside} "
+        f"({human_size(len(kept))}) kept aside at an earlier upgrade may hold what was stored "
+        "after a backup was put back: keep it until you know it holds nothing you need\n"
+    )
 
 
 def test_an_upgrade_stopped_partway_keeps_the_copy_made_when_it_began(

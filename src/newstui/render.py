@@ -525,14 +525,20 @@ def store_upgraded_line(upgrade: StoreUpgrade) -> str:
         f"{upgrade.new_version}: an older newstui cannot open it now"
     )
     size = human_size(upgrade.copy_bytes)
-    # (not the copy this upgrade moved aside: it may hold all that was stored after a backup
-    # restored since; the line says where it went, not that it can go: copyfix r45)
-    older = ", ".join(
-        f"{copy} ({human_size(held)})"
-        for copy, held in upgrade.older_copies
-        if copy != upgrade.copy_moved
-    )
-    can_go = f"; older copies can go too: {older}" if older and upgrade.copy else ""
+    older = ", ".join(f"{copy} ({human_size(held)})" for copy, held in upgrade.older_copies)
+    others = f"; older copies can go too: {older}" if older and upgrade.copy else ""
+    # (never among those that can go: each may hold all that was stored after a backup put
+    # back, review r46 M4; one this upgrade moved aside is said once, where it went)
+    aside = [
+        f"{copy} ({human_size(held)})" for copy, held in upgrade.kept_aside if copy != upgrade.copy
+    ]
+    if aside:
+        them = ("it", "it holds") if len(aside) == 1 else ("them", "they hold")
+        at = "an earlier upgrade" if len(aside) == 1 else "earlier upgrades"
+        others += (
+            f"; {', '.join(aside)} kept aside at {at} may hold what was stored after a backup "
+            f"was put back: keep {them[0]} until you know {them[1]} nothing you need"
+        )
     passed = f"; {upgrade.passed_over}" if upgrade.passed_over else ""  # (a folder in its place)
     no_new = upgrade.copy_error or (
         f"{human_size(upgrade.free_bytes)} free on its disk, too little beside the store "
@@ -542,13 +548,13 @@ def store_upgraded_line(upgrade: StoreUpgrade) -> str:
         return (
             f"{line}; the copy it can open, made at an earlier upgrade, is kept in {upgrade.copy} "
             f"({size}{passed}), but the store changed since it was made: no newer copy was made: "
-            f"{no_new}{can_go}"
+            f"{no_new}{others}"
         )
     if upgrade.copy and upgrade.copy_made_before:
         made = "when this upgrade began" if upgrade.resumed else "at an earlier upgrade"
         return (
             f"{line}; the copy it can open, made {made}, is in {upgrade.copy} ({size}{passed})"
-            f"{can_go}"
+            f"{others}"
         )
     if upgrade.copy:
         replaced = (
@@ -560,6 +566,6 @@ def store_upgraded_line(upgrade: StoreUpgrade) -> str:
         )
         return (
             f"{line}; a copy it can open is kept in {upgrade.copy} ({size}{replaced}{passed}; "
-            f"delete it once no older newstui needs it){can_go}"
+            f"delete it once no older newstui needs it){others}"
         )
     return f"{line}; no copy of it was kept: {no_new}{passed}"

@@ -14,8 +14,10 @@ class StoreUpgrade:
     same version, or this one's, stopped partway and resumed) and is kept as it is;
     `resumed`: this open went on with an upgrade stopped partway (from `old_version`);
     `copy_moved`: where the copy an earlier upgrade made went, the store having changed since
-    (review r45 H1: it was replaced, and what only it held was lost); `older_copies`: the copies of earlier versions beside it, with their sizes (they can
-    go); `passed_over`: what is in the copy's usual place (a folder, another file), in words,
+    (review r45 H1: it was replaced, and what only it held was lost); `older_copies`: the
+    copies of earlier versions beside it, with their sizes (they can go); `kept_aside`: the
+    copies earlier upgrades kept under another name (`FILE.vN.1`), which may hold what was
+    stored after a backup put back (never said to go); `passed_over`: what is in the copy's usual place (a folder, another file), in words,
     where `copy` is another name; `stale`: the copy kept was made before the store's last
     write, and no new one could be made (`free_bytes` beside `store_bytes`, or `copy_error`)."""
 
@@ -30,6 +32,7 @@ class StoreUpgrade:
     resumed: bool = False
     copy_moved: str = ""
     older_copies: tuple[tuple[str, int], ...] = ()
+    kept_aside: tuple[tuple[str, int], ...] = ()
     passed_over: str = ""
     stale: bool = False
     store_bytes: int = 0

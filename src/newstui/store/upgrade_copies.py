@@ -58,9 +58,14 @@ class KeptCopy:
 
         if not version or not self.keep:  # a new store, or a rebuildable one
             return
-        older = _older_copies(self.path, version)
+        older, aside_before = _copies_beside(self.path, version)
         upgrade = StoreUpgrade(
-            self.path, version, SCHEMA_VERSION, resumed=resumed, older_copies=older
+            self.path,
+            version,
+            SCHEMA_VERSION,
+            resumed=resumed,
+            older_copies=older,
+            kept_aside=aside_before,
         )
         copy, held, passed_over = _copy_place(self.path, version)
         if not copy:  # (passed_over says why: a name too long, no free name)
@@ -97,13 +102,7 @@ class KeptCopy:
             kept = stale if held else upgrade
             self.upgrade = replace(kept, copy_error=f"{copy}: {exc}")
             return
-        moved = ((aside, _size(aside)),) if aside else ()  # (it can go once the user sees so)
-        self.upgrade = replace(
-            self.upgrade,
-            copy_bytes=_size(copy),
-            copy_moved=aside,
-            older_copies=(*upgrade.older_copies, *moved),
-        )
+        self.upgrade = replace(self.upgrade, copy_bytes=_size(copy), copy_moved=aside)
 
 
 COPY_PLACES = 10  # FILE.vN, then FILE.vN.1 to .9 where one is not a copy (a folder, a pipe)
@@ -302,26 +301,37 @@ def _made_at(copy: str) -> int:
         return 1 << 62
 
 
-def _older_copies(path: str, version: int) -> tuple[tuple[str, int], ...]:
-    """The copies earlier upgrades kept beside the store at `path` of versions before
-    `version`, oldest first, with their sizes: what the upgrade's line says can go."""
+Copies = tuple[tuple[str, int], ...]  # (file, size in bytes)
+
+
+def _copies_beside(path: str, version: int) -> tuple[Copies, Copies]:
+    """The copies earlier upgrades kept beside the store at `path`, oldest first, with their
+    sizes: the `FILE.vN` of versions before `version`, which the upgrade's line says can go;
+    and the `FILE.vN.1` to `.9` of `version` and before, kept aside, never said to go: one
+    moved there after a rollback may be the only file holding what was stored after a backup
+    (review r46 M4: the next upgrade offered it as one that can go)."""
     import os
 
     folder, name = os.path.split(os.path.abspath(path))
-    numbered = re.compile(re.escape(name) + r"\.v([0-9]{1,4})(?:\.[1-9])?")
+    numbered = re.compile(re.escape(name) + r"\.v([0-9]{1,4})(\.[1-9])?")
     try:
         names = os.listdir(folder)
     except OSError:
-        return ()
+        return (), ()
     found = sorted(
-        (int(match.group(1)), os.path.join(os.path.dirname(path), entry))
+        (int(match.group(1)), bool(match.group(2)), os.path.join(os.path.dirname(path), entry))
         for entry in names
-        if (match := numbered.fullmatch(entry)) and int(match.group(1)) < version
+        if (match := numbered.fullmatch(entry))
+        and int(match.group(1)) < version + bool(match.group(2))
     )
-    return tuple(
-        (copy, _size(copy))
-        for number, copy in found
+    copies = [
+        (aside, (copy, _size(copy)))
+        for number, aside, copy in found
         if _stored_version(copy, _status(copy)) == number  # (a copy, not another file)
+    ]
+    return (
+        tuple(copy for aside, copy in copies if not aside),
+        tuple(copy for aside, copy in copies if aside),
     )
 
 
