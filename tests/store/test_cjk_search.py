@@ -18,6 +18,7 @@ from newstui.library import Library
 from newstui.model import Analysis, Article, ArticleFilter, Quote
 from newstui.nlp import canonical_key, query_keys, short_key
 from newstui.query import parse_query
+from newstui.store import db as store_db
 from newstui.store import open_db
 from newstui.store.articles import save_articles
 from newstui.store.db import Database, add_text_functions, upgrade_ahead
@@ -205,7 +206,9 @@ def test_the_marks_search_reads_in_other_words_than_sqlite_are_known():
 
 
 @pytest.mark.parametrize("version", [47, 48])
-def test_a_store_with_struck_through_words_is_read_again_at_its_upgrade(tmp_path, version):
+def test_a_store_with_struck_through_words_is_read_again_at_its_upgrade(
+    tmp_path, monkeypatch, version
+):
     path = tmp_path / "old.db"
     db = store_of_schema_27(path, {"Toot s̶t̶o̶p̶ here": "We s̶t̶o̶p̶ the presses.", "Gone": "x"}, 47)
     toot, gone = (
@@ -220,6 +223,9 @@ def test_a_store_with_struck_through_words_is_read_again_at_its_upgrade(tmp_path
         db.execute(statement)
     db.execute(f"PRAGMA user_version = {version}")
     db.conn.close()
+    assert upgrade_ahead(path) == 0  # (a small store: read in a moment)
+    monkeypatch.setattr(store_db, "SPLIT_MARKS_SLOW_ARTICLES", 2)  # a large one: said first
+    assert upgrade_ahead(path) == 2
 
     library = Library(open_db(path))
     db = library._db

@@ -38,6 +38,7 @@ from newstui.store.schema import (
     PREFIX_INDEX_AT,
     SCHEMA_VERSION,
     SPLIT_JOINS_AT,
+    SPLIT_MARKS_AT,
 )
 from newstui.store.search_fold import search_words, split_at_marks
 from newstui.store.upgrade_copies import KeptCopy, journal_too_long, last_written
@@ -1179,18 +1180,28 @@ FREE_SHARE = 4  # free pages are returned to the file system once they are a 1/F
 # index (30) when they hold a word with a CJK character (schema.py _V28, _V30): ~25 s for 50,000
 # articles (bench/cjk_search.py).
 CJK_REINDEX_AT = (28, 30)
+# Migrating a store of this many articles or more past SPLIT_MARKS_AT (49) reads every text
+# for a mark its indexes split words at, and rebuilds them when one holds one: ~3 s CPU for
+# 100,000 articles to read them (on a loaded machine, 2 cores), ~15 s more to rebuild (4.4 s
+# CPU, 22 s wall for 30,000 articles): said before it starts. Fewer: under a second.
+SPLIT_MARKS_SLOW_ARTICLES = 10_000
 
 
 def slow_upgrade(version: int, conn: sqlite3.Connection | None = None) -> bool:
     """True when migrating an existing store of schema `version` sketches its stories again or
     rewrites the file (RESKETCH_AT, COMPACT_AT), or, given its connection, judges its joined
-    stories again (SPLIT_JOINS_AT), rebuilds its articles' index (CJK_REINDEX_AT) or fills its
-    prefix index (PREFIX_INDEX_AT, any store with articles): worth saying before it starts."""
+    stories again (SPLIT_JOINS_AT), rebuilds its articles' index (CJK_REINDEX_AT, FOLD_REINDEX_AT),
+    fills its prefix index (PREFIX_INDEX_AT, any store with articles) or reads every text again
+    (SPLIT_MARKS_AT, a store of SPLIT_MARKS_SLOW_ARTICLES): worth saying before it starts.
+    Decided without reading every row (the other migrations add a column or change a few rows
+    of feeds: 47, 50)."""
     if any(0 < version < at <= SCHEMA_VERSION for at in (*RESKETCH_AT, *COMPACT_AT)):
         return True
     if conn is None:
         return False
     if 0 < version < SPLIT_JOINS_AT <= SCHEMA_VERSION and joined_stories(conn):
+        return True
+    if 0 < version < SPLIT_MARKS_AT <= SCHEMA_VERSION and _holds(conn, SPLIT_MARKS_SLOW_ARTICLES):
         return True
     if (
         0 < version < PREFIX_INDEX_AT <= SCHEMA_VERSION
@@ -1200,6 +1211,13 @@ def slow_upgrade(version: int, conn: sqlite3.Connection | None = None) -> bool:
     if 0 < version < FOLD_REINDEX_AT <= SCHEMA_VERSION and not_ascii_indexed(conn):
         return True  # the indexes read again, folded (~N s for 80,000 articles)
     return any(0 < version < at <= SCHEMA_VERSION for at in CJK_REINDEX_AT) and cjk_indexed(conn)
+
+
+def _holds(conn: sqlite3.Connection, articles: int) -> bool:
+    """Whether the store holds `articles` articles or more: read up to that many ids of an
+    index, not counted to the last."""
+    sql = "SELECT EXISTS (SELECT 1 FROM articles LIMIT 1 OFFSET ?)"
+    return bool(conn.execute(sql, [max(articles - 1, 0)]).fetchone()[0])
 
 
 def joined_stories(conn: sqlite3.Connection) -> bool:

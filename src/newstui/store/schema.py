@@ -1217,6 +1217,7 @@ _V48 = [
 # and a later edit took out words it never held, leaving stale matches. A store made at 48 is
 # read again too. The texts are read once (~1 s CPU for 100,000 articles); an index is rebuilt
 # only when a text (a quote: its span) holds such a mark. Replayable.
+SPLIT_MARKS_AT = 49
 _SPLIT_MARK_TEXT = f"""CAST(coalesce(title, '') || ' ' || coalesce(author, '') || ' '
     || coalesce({unpacked("text")}, '') AS BLOB)"""  # (bytes: a damaged text may be no UTF-8)
 _V49 = [
