@@ -77,6 +77,8 @@ def test_a_time_reads_as_a_clock_today_a_weekday_this_week_else_a_date():
         ("UTC", ("UTC", "UTC"), 0, ""),
         ("Africa/Abidjan", ("GMT", "GMT"), 0, ""),
         ("Asia/Tokyo", ("JST", "JST"), -32400, ""),
+        # a slim container: no /usr/share/zoneinfo for the C library, zoneinfo reads tzdata's
+        (":Europe/Berlin", ("Europe", "Europe"), 0, ""),
     ],
 )
 def test_times_say_utc_only_when_the_zone_cannot_be_found(monkeypatch, tz, names, offset, label):
@@ -86,8 +88,12 @@ def test_times_say_utc_only_when_the_zone_cannot_be_found(monkeypatch, tz, names
     monkeypatch.setattr(time, "daylight", 0)
     monkeypatch.setattr(local_times, "ZONE", None)
     local_times._process_zone_found.cache_clear()
+    local_times._zone_of_tz.cache_clear()
     try:
         assert zone_label() == label
         assert zone_label(TOKYO) == ""  # a zone given is one found
+        if "Berlin" in tz:
+            assert minutes("2026-12-06T16:00:00+00:00") == "2026-12-06 17:00"
     finally:
         local_times._process_zone_found.cache_clear()
+        local_times._zone_of_tz.cache_clear()

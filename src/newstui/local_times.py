@@ -1,6 +1,8 @@
 """Stored times (ISO 8601 UTC) as a reader reads them: in the local time zone, the process's (TZ,
 else the system's), as newsboat and mail readers show dates. One module for the CLI and the app;
-`--json` keeps the stored UTC. Where no zone can be found the times are UTC and say so ("UTC").
+`--json` keeps the stored UTC. A TZ the C library cannot find (a slim container has no
+/usr/share/zoneinfo) is read through Python's zoneinfo, from the tzdata package at worst. Where no
+zone can be found the times are UTC and say so ("UTC").
 
 Every function takes the zone (`zone`, None: ZONE) so that a test can fix one whatever the TZ of
 the machine running it."""
@@ -26,7 +28,7 @@ def local(when: datetime, zone: tzinfo | None = None) -> datetime:
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     try:
-        return when.astimezone(zone if zone is not None else ZONE)
+        return when.astimezone(_zone(zone))
     except (OverflowError, ValueError, OSError):
         return when
 
@@ -86,7 +88,7 @@ def short_time(iso: str | datetime, now: datetime | None = None, zone: tzinfo | 
 def day_start(day: date, zone: tzinfo | None = None) -> datetime:
     """The first moment of a calendar day in the zone, in UTC (a search's `after:` and `before:`
     days are the reader's own)."""
-    zone = zone if zone is not None else ZONE
+    zone = _zone(zone)
     try:
         if zone is None:  # a naive time's astimezone() reads it in the process's zone
             return datetime.combine(day, time()).astimezone().astimezone(UTC)
@@ -99,9 +101,37 @@ def zone_label(zone: tzinfo | None = None) -> str:
     """ " UTC" after a shown time when the process's zone cannot be found (its times are UTC
     then: TZ names no zone, or neither TZ nor /etc/localtime is set), else "": a zone that is
     found is the reader's own, and needs no name."""
-    if (zone if zone is not None else ZONE) is not None:
+    if _zone(zone) is not None:
         return ""
     return "" if _process_zone_found() else " UTC"
+
+
+def _zone(zone: tzinfo | None) -> tzinfo | None:
+    """The zone times are shown in: `zone`, else ZONE, else the one TZ names that only zoneinfo
+    found (_zone_of_tz), else None (the process's, as the C library reads it)."""
+    if zone is not None:
+        return zone
+    return ZONE if ZONE is not None else _zone_of_tz()
+
+
+@cache
+def _zone_of_tz() -> tzinfo | None:
+    """The zone TZ names when the C library could not find it but Python's zoneinfo can: a slim
+    container without /usr/share/zoneinfo, `TZ=Europe/Berlin` read from the tzdata package (a
+    dependency for this). None when the C library found its zone, or none is to be had."""
+    import os
+
+    if _process_zone_found():
+        return None
+    name = os.environ.get("TZ", "").strip().lstrip(":")
+    if not name:
+        return None
+    from zoneinfo import ZoneInfo
+
+    try:
+        return ZoneInfo(name)
+    except (KeyError, ValueError, OSError):  # no such zone; a path; an unreadable file
+        return None
 
 
 @cache
