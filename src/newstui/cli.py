@@ -24,6 +24,7 @@ from newstui.counts import counted, plural
 from newstui.errors import (
     ConfigError,
     NewstuiError,
+    SourceChoiceError,
     SourceError,
     StoreError,
     SyncError,
@@ -1509,7 +1510,8 @@ def _stored_names(
         feed = config.feed_named(o.name) if config is not None else None
         source_id = library.find_source(feed.url) if feed is not None else None
         if source_id is None:
-            source_id = library.find_source(o.name)
+            with contextlib.suppress(SourceChoiceError):  # (two stored so named: neither said)
+                source_id = library.find_source(o.name)
         if source_id in names:
             found[o.name] = (source_id, names[source_id])
     return found
@@ -2208,6 +2210,7 @@ def _unstored_sources(library: Library, config: Config) -> list[FeedRow]:
     rows += [
         FeedRow(0, feed.name, "feed", feed.url, (), 0, 0, None, feed.not_fetchable)
         for feed in config.skipped_feeds
+        if library.find_source(feed_key(feed)) is None  # (stored: its row says why, _skipped)
     ]
     rows += [
         FeedRow(0, local.name, "local", None, local.tags, 0, 0, None, None)
@@ -2215,6 +2218,13 @@ def _unstored_sources(library: Library, config: Config) -> list[FeedRow]:
         if library.find_source(local_key(local.path)) is None
     ]
     return rows
+
+
+def _skipped(rows: list[FeedRow], config: Config) -> list[FeedRow]:
+    """The stored sources, each the config skips (its name taken by an entry before it) with
+    why as its error: it keeps its articles and is not fetched (hostile r46 M6)."""
+    said = {feed.url: feed.not_fetchable for feed in config.skipped_feeds}
+    return [dataclasses.replace(r, last_error=said[r.url]) if r.url in said else r for r in rows]
 
 
 def _waiting_marks(library: Library, config: Config | None) -> list[WaitingMarks]:
@@ -2232,7 +2242,8 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
     rows = library.sources()
     if config is not None:
         rows = sorted(
-            [*rows, *_unstored_sources(library, config)], key=lambda r: name_order(r.name)
+            [*_skipped(rows, config), *_unstored_sources(library, config)],
+            key=lambda r: name_order(r.name),
         )
     now = datetime.now(UTC)
     waiting = {w.feed_url: w for w in _waiting_marks(library, config)}  # (newsboat's)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, Literal, ParamSpec, TypeVar
 from urllib.parse import urlsplit
 
-from newstui.errors import ConfigError, hide_passwords, hide_url_password
+from newstui.errors import ConfigError, SourceChoiceError, hide_passwords, hide_url_password
 from newstui.model import (
     SORT_KEYS,
     FilterAction,
@@ -27,7 +27,7 @@ from newstui.model import (
     respelled,
     tag_spellings,
 )
-from newstui.model.names import name_key
+from newstui.model.names import name_key, named, shown_name
 from newstui.paths import default_download_dir
 from newstui.text import clean_line, free_name, strip_controls
 
@@ -164,22 +164,51 @@ class Config:
         return bool(self.settings.download_new) or any(feed.download_new for feed in self.feeds)
 
     def source_named(self, name: str) -> FeedConfig | LocalConfig | None:
-        """The feed (by name or URL) or local source (by name or path) called `name`."""
-        feed = self.feed_named(name)
-        if feed is not None:
-            return feed
-        for local in self.local:
-            if name_key(name) == name_key(local.name) or _same_path(name, local.path):
-                return local
-        return None
+        """The feed (by name or URL) or local source (by name or path) called `name`; None for
+        a skipped feed's (skipped_named). SourceChoiceError when several entries are named so,
+        none exactly (hostile r46 H2: the first was taken)."""
+        entry = self._entry_named(name)
+        return None if entry in self.skipped_feeds else entry
 
     def skipped_named(self, name: str) -> FeedConfig | None:
-        """The feed skipped for its url (skipped_feeds) whose name or URL is `name`: `remove`
-        takes it out of the file."""
-        wanted = name_key(name)
-        return next(
-            (f for f in self.skipped_feeds if wanted in (name_key(f.name), name_key(f.url))), None
+        """The feed skipped (skipped_feeds) whose name or URL is `name`: `remove` takes it out
+        of the file. SourceChoiceError as source_named."""
+        entry = self._entry_named(name)
+        return entry if isinstance(entry, FeedConfig) and entry in self.skipped_feeds else None
+
+    def _entry_named(self, name: str) -> FeedConfig | LocalConfig | None:
+        """The entry of the feed with the URL (or local source with the path) `name`, else of the
+        one named `name` (model.names.named); SourceChoiceError when several are."""
+        entries: tuple[FeedConfig | LocalConfig, ...] = (
+            *self.feeds,
+            *self.skipped_feeds,
+            *self.local,
         )
+        by_url = [
+            e
+            for e in entries
+            if (
+                name_key(name) == name_key(e.url)
+                if isinstance(e, FeedConfig)
+                else _same_path(name, e.path)
+            )
+        ]
+        if by_url:
+            return by_url[0]
+        found = named(name, entries, lambda entry: entry.name)
+        if len(found) > 1:
+            raise SourceChoiceError(
+                name,
+                [
+                    (
+                        e.name,
+                        hide_url_password(e.url) if isinstance(e, FeedConfig) else str(e.path),
+                        f"in {self.path.name}",
+                    )
+                    for e in found
+                ],
+            )
+        return found[0] if found else None
 
     def feed_named(self, name: str) -> FeedConfig | None:
         """The feed whose name (case-insensitive) or URL is `name`."""
@@ -523,6 +552,28 @@ def url_meant(url: str) -> str | None:
     return f"{scheme}://{url}"
 
 
+def _taken_name(name: str, line: int, first: str) -> str:
+    """What a feed's name shares with the entry on `line` named `first`: the same name (in
+    another case), or two spellings that look the same, each shown as TOML writes it (`Caf\\u00e9`
+    and `Cafe\\u0301`: the line showed 'Café' twice)."""
+    if shown_name(first) != shown_name(name):
+        return f"is the name of feed {first!r} on line {line} (names are one in any case)"
+    if first == name:
+        return f"is already the name of the feed on line {line}"
+    return (
+        f"is already the name of the feed on line {line}: written {_escaped(first)} there and "
+        f"{_escaped(name)} here, they look the same"
+    )
+
+
+def _escaped(name: str) -> str:
+    """`name` with each character not printable ASCII as a TOML escape (`\\u0301`)."""
+    return "".join(
+        c if " " <= c <= "~" else f"\\u{ord(c):04X}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08X}"
+        for c in name
+    )
+
+
 def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
     def fail(line: int, message: str) -> ConfigError:
         where = at_line(path, line)
@@ -542,7 +593,7 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
     settings = _validate_settings(data.get("settings", {}), raw, fail)
     feeds: list[FeedConfig] = []
     skipped: list[FeedConfig] = []
-    names: set[str] = set()
+    names: dict[str, tuple[int, str]] = {}  # each name's (name_key) line and name as written
     urls: dict[tuple[str, ...], tuple[int, str]] = {}  # the line and name of each URL's entry
     for i, entry in enumerate(_array(data.get("feeds", []), "feeds", raw, fail)):
         line = _entry_line(raw, "feeds", i)
@@ -583,9 +634,6 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
                 f"{first[0]}: one entry per feed",
             )
         urls[url_identity(url)] = (line, name)
-        if name_key(name) in names:
-            raise fail(line, f"duplicate feed name {name!r}")
-        names.add(name_key(name))
         extra = set(entry) - {*FEED_KEYS}
         if extra:
             raise _unknown_key(extra, FEED_KEYS, f"feed {name!r}", "feeds", i, raw, fail)
@@ -611,6 +659,24 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
             raise fail(dline, f"'download_new' of feed {name!r} {problem}")
         tline = _entry_key_line(raw, "feeds", i, "tags") or line
         tags = _tags(entry.get("tags", []), tline, fail, f"feed {name!r}")
+        if (first := names.get(name_key(name))) is not None:
+            # one warning, and the other feeds are fetched; what it stored stays listed (its
+            # URL is in the file) and reachable by that URL (the v36 build took "Café" and
+            # "Cafe\u0301" as two names and fetched both: hostile r46 M6)
+            taken = f"feed name {name!r} {_taken_name(name, *first)}"
+            skipped.append(
+                FeedConfig(
+                    url,
+                    name,
+                    tags,
+                    named=True,
+                    problem=f"{fail(line, taken)}; the feed is not fetched until it is renamed",
+                    not_fetchable=f"not fetched ({at_line(path.name, line)}): its name is taken "
+                    f"by line {first[0]}",
+                )
+            )
+            continue
+        names[name_key(name)] = (line, name)
         feeds.append(
             FeedConfig(
                 url,
@@ -638,7 +704,7 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
             raise fail(
                 line, f"duplicate source name {name!r} (feeds and local sources share names)"
             )
-        names.add(name_key(name))
+        names[name_key(name)] = (line, name)
         extra = set(entry) - {*LOCAL_KEYS}
         if extra:
             raise _unknown_key(extra, LOCAL_KEYS, f"local source {name!r}", "local", i, raw, fail)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import re
+    from collections.abc import Sequence
 
 
 class NewstuiError(Exception):
@@ -97,6 +98,22 @@ class HTTPStatusError(SourceError):
         super().__init__(message)
         self.status = status
         self.retry_after = retry_after
+
+
+class SourceChoiceError(NewstuiError):
+    """A name several sources go by, none of them exactly as typed: a command must not pick one
+    (hostile r46 H2). `candidates`: each one's name, URL (or path) and what `feeds` says of it."""
+
+    def __init__(self, name: str, candidates: Sequence[tuple[str, str, str]]) -> None:
+        listed = [f"{n!r} ({f'{said}, ' if said else ''}{where})" for n, where, said in candidates]
+        local = any(not w.startswith(("http:", "https:")) for _, w, _ in candidates)
+        by = "URL or path" if local else "URL"
+        super().__init__(
+            f"{len(listed)} sources are named {name!r}: {', '.join(listed[:-1])} and "
+            f"{listed[-1]}; name one by its {by} (see `newstui feeds --json`)",
+            source=name,
+        )
+        self.candidates = tuple(candidates)
 
 
 class StoreError(NewstuiError):

@@ -322,7 +322,8 @@ class Library:
         return tag_unread_counts(sources, _views.tag_copies(self._db))
 
     def find_source(self, name: str) -> int | None:
-        """The id of the source named `name` (case-insensitive) or with that URL."""
+        """The id of the source with that URL, or named `name` (any case); SourceChoiceError when
+        several are named so, none exactly (it names each)."""
         return _feeds.find_feed(self._db, name)
 
     def register_source(

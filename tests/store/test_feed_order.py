@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+import pytest
+
+from newstui.errors import SourceChoiceError
 from newstui.model import SortOrder
 from newstui.model.fetching import Article
+from newstui.model.names import shown_name
 from newstui.store import open_db
 from newstui.store.articles import (
     EVERY_ARTICLE,
@@ -58,4 +64,32 @@ def test_a_feed_is_found_by_its_name_in_any_case_of_any_script(tmp_path):
     assert find_feed(db, "καθημερινή ειδήσεις") == find_feed(db, "ΚΑΘΗΜΕΡΙΝΉ ΕΙΔΉΣΕΙΣ") == greek
     assert find_feed(db, "SU\u0308DDEUTSCHE – MÜNCHEN") == german
     assert find_feed(db, "Süddeutsche - München") is None  # a hyphen: cli's did-you-mean
+    # hostile r46 H2: of two feeds whose names fold alike, `remove` deleted the first found; a
+    # name shown exactly so (its case) wins, else neither is taken and both are named
+    nfc, nfd, upper = (
+        ensure_feed(db, f"https://x.example/{n}", name, url=f"https://x.example/{n}")
+        for n, name in enumerate(("Caf\u00e9", "Cafe\u0301", "CAFÉ"))
+    )
+    assert find_feed(db, "CAFE\u0301") == upper
+    for typed in ("Caf\u00e9", "Cafe\u0301", "café"):
+        with pytest.raises(SourceChoiceError) as refused:
+            find_feed(db, typed)
+        assert str(refused.value).startswith(f"3 sources are named {typed!r}: 'Café' (0 articles")
+        assert str(refused.value).endswith(
+            "'CAFÉ' (0 articles, https://x.example/2); name one by its URL (see `newstui feeds --json`)"
+        )
+    assert find_feed(db, "https://x.example/1") == nfd
+    # M6: a name's invisible characters (ZWJ, bidi marks) are no part of it
+    joined = ensure_feed(db, "https://x.example/t", "Te\u200dch", url="https://x.example/t")
+    assert find_feed(db, "tech") == find_feed(db, "\u200fTECH") == joined
+    assert nfc != nfd
     db.conn.close()
+
+
+def test_the_invisible_characters_of_names_are_the_format_characters_that_show_nothing():
+    shown = {"\u0600", "\u0601", "\u0602", "\u0603", "\u0604", "\u0605", "\u06dd", "\u070f"}
+    shown |= {"\u0890", "\u0891", "\u08e2", "\U000110bd", "\U000110cd"}
+    shown |= {chr(c) for c in range(0x13430, 0x13440)}  # (hieroglyph joiners: they lay out signs)
+    planes = (*range(0x80, 0x20000), *range(0xE0000, 0xE0080))
+    cf = {chr(c) for c in planes if unicodedata.category(chr(c)) == "Cf"}
+    assert {c for c in cf if shown_name(f"a{c}b") == "ab"} == cf - shown

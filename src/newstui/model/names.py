@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+_T = TypeVar("_T")
 
 # Dashes and quotes a keyboard types for the typographic ones (or the other way round): a
 # name that differs only by them is offered as a "did you mean"
@@ -15,14 +19,50 @@ _LOOSE = str.maketrans(
     | dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"')
 )
 _DIGITS = re.compile(r"(\d+)")
+# The format characters (Unicode category Cf) that show nothing: soft hyphen, Arabic letter
+# mark, Mongolian vowel separator, zero-width space, non-joiner and joiner, the bidi marks,
+# embeddings, overrides and isolates, word joiner and invisible operators, byte order mark,
+# annotation marks, shorthand and musical format controls, tag characters. (The Cf signs that
+# show, Arabic number sign U+0600 and the like, stay: tests/test_names_shown checks the list.)
+_FORMAT = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+    "\ufff9-\ufffb\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
+
+
+def shown_name(name: str) -> str:
+    """`name` as a screen shows it: composed (NFC), without its format characters (category
+    Cf: zero-width joiners and spaces, bidi marks, soft hyphens), which show nothing in a name.
+    Two names equal here look the same: a user cannot tell them apart, or type one and not the
+    other (hostile r46 M6: "Te\u200dch" and "Tech" were two feeds, both shown as Tech)."""
+    if name.isascii():
+        return name
+    shown = unicodedata.normalize("NFC", name)
+    if _FORMAT.search(shown):
+        shown = unicodedata.normalize("NFC", _FORMAT.sub("", shown))
+    return shown
 
 
 def name_key(name: str) -> str:
     """`name` as names are compared (feeds, tags, views, everywhere: SQL's name_key() too):
-    Unicode case folding (every script's letters; ß is ss) of its composed form (NFC)."""
+    Unicode case folding (every script's letters; ß is ss) of the name as shown (shown_name)."""
     if name.isascii():
         return name.lower()  # (casefold's, for ASCII)
-    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
+    return unicodedata.normalize("NFC", shown_name(name).casefold())
+
+
+def named(name: str, items: Iterable[_T], name_of: Callable[[_T], str]) -> list[_T]:
+    """Of `items`, those `name` names (name_key); of several, the one whose name shows exactly
+    as `name` (shown_name: its case too), if only one does. More than one left: `name` alone
+    cannot choose (hostile r46 H2: `remove Café` deleted one of two feeds so named, unsaid)."""
+    wanted = name_key(name)
+    found = [item for item in items if name_key(name_of(item)) == wanted]
+    if len(found) > 1:
+        shown = shown_name(name)
+        exact = [item for item in found if shown_name(name_of(item)) == shown]
+        if len(exact) == 1:
+            return exact
+    return found
 
 
 def loose_name_key(name: str) -> str:

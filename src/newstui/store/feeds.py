@@ -9,9 +9,10 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from newstui.errors import hide_passwords, hide_url_password
+from newstui.counts import counted
+from newstui.errors import SourceChoiceError, hide_passwords, hide_url_password
 from newstui.model import FeedRow, SourceKind, respelled, tag_spellings
-from newstui.model.names import name_key, name_order
+from newstui.model.names import name_key, name_order, named
 from newstui.store.db import Database, json_list, write_transaction
 from newstui.store.stories import lead_orphaned_stories
 from newstui.text import clean_line
@@ -376,12 +377,35 @@ def list_feeds(db: Database) -> list[FeedRow]:
 
 
 def find_feed(db: Database, name: str) -> int | None:
-    """The id of the listed feed named `name` (any case: model.names) or with that URL."""
+    """The id of the listed source with the URL (or key) `name`, else of the one named `name`
+    (any case and form: model.names.named); SourceChoiceError, naming each, when several are
+    and none is named exactly so."""
     row = db.execute(
-        "SELECT id FROM feeds WHERE (name_key(name) = ? OR url = ? OR key = ?) AND removed IS NULL",
-        [name_key(name), name, name],
+        "SELECT id FROM feeds WHERE (url = ? OR key = ?) AND removed IS NULL ORDER BY id",
+        [name, name],
     ).fetchone()
-    return row[0] if row else None
+    if row is not None:
+        return int(row[0])
+    rows = db.execute(
+        "SELECT id, name, coalesce(url, key) FROM feeds "
+        "WHERE name_key(name) = ? AND removed IS NULL ORDER BY id",
+        [name_key(name)],
+    ).fetchall()
+    found = named(name, rows, lambda r: str(r[1]))
+    if len(found) > 1:
+        listed = {r.id: r for r in list_feeds(db)}
+        raise SourceChoiceError(
+            clean_line(name, 200),
+            [
+                (
+                    clean_line(hide_passwords(r[1]), 200),
+                    clean_line(hide_url_password(str(r[2]).removeprefix("local:")), 300),
+                    counted(listed[r[0]].articles, "article") if r[0] in listed else "",
+                )
+                for r in found
+            ],
+        )
+    return int(found[0][0]) if found else None
 
 
 def feed_held(db: Database, url: str) -> int | None:
