@@ -19,12 +19,17 @@ from newstui.model import Analysis, Article, ArticleFilter, Quote
 from newstui.nlp import canonical_key, query_keys, short_key
 from newstui.query import parse_query
 from newstui.store import db as store_db
-from newstui.store import open_db
+from newstui.store import open_db, search_fold
 from newstui.store.articles import save_articles
 from newstui.store.db import Database, add_text_functions, upgrade_ahead
 from newstui.store.feeds import ensure_feed
 from newstui.store.schema import MIGRATIONS, SCHEMA_VERSION
-from newstui.store.search_fold import UNICODE61_SPLITTING_MARKS, search_words, split_at_marks
+from newstui.store.search_fold import (
+    UNICODE61_SPLITTING_MARKS,
+    UNICODE61_UNFOLDED_CASES,
+    search_words,
+    split_at_marks,
+)
 
 ARTICLES = {
     "東京都の天気": "東京都は晴れです。明日は雨の予報。",
@@ -36,7 +41,7 @@ ARTICLES = {
     # accents, case and compatibility forms folded in every script (schema 48, user test r45)
     "Ο Σωκράτης και ο δρόμος": "ΟΔΟΣ ΑΘΗΝΩΝ: κλειστή ως αύριο.",
     "Neue Straßenbahn in Zürich": "Linie ＡＢＣ１２３ fährt bis Iğdır-Platz. ｶﾀｶﾅ. Apple™",
-    "Йогурт и ёлка": "שָׁלוֹם",
+    "Йогурт и ёлка": "שָׁלוֹם ᲡᲐᲥᲐᲠᲗᲕᲔᲚᲝ ꮳꮃꭹ 𞤀𞤁𞤂 𐒰𐒱",
     "優勝パレード⚾🎉": "パレードが行われた。",
     "Toot s̶t̶o̶p̶ here": "We s̲t̲o̲p̲ the presses.",  # struck through, underlined (review r45 M3)
 }
@@ -96,6 +101,12 @@ def test_english_search_is_unchanged(library):
         ("иогурт", []),  # й is its own letter
         ("елка", ["Йогурт и ёлка"]),  # ё is е
         ("שלום", ["Йогурт и ёлка"]),  # Hebrew points
+        # cases unicode61's Unicode 6.1 tables lack (hostile r46 M5): Mtavruli, Cherokee (small
+        # letters fold to capitals), Adlam, Osage
+        ("საქართველო", ["Йогурт и ёлка"]),
+        ("ᏣᎳᎩ", ["Йогурт и ёлка"]),
+        ("𞤢𞤣𞤤", ["Йогурт и ёлка"]),
+        ("𐓘𐓙", ["Йогурт и ёлка"]),
         ("🎉", ["優勝パレード⚾🎉"]),  # in titles: the index keeps no symbols (r45 L2)
         ("stop", ["Toot s̶t̶o̶p̶ here"]),  # the word, not s, t, o, p
     ],
@@ -203,6 +214,55 @@ def test_the_marks_search_reads_in_other_words_than_sqlite_are_known():
     known = set(filter(re.compile(f"[{UNICODE61_SPLITTING_MARKS}]").match, marks))
     assert found == known
     assert split_at_marks("s̶t̶o̶p̶") and not split_at_marks("café, δρόμος, שלום")
+
+
+def test_the_letters_whose_case_search_folds_and_sqlite_does_not_are_known(monkeypatch):
+    """UNICODE61_UNFOLDED_CASES are the letters whose case each index's tokenizer, in the SQLite
+    in use, keeps, and the rest of search_words does not fold (schema 51 looks for them)."""
+    cased = [c for c in map(chr, range(0x80, 0x20000)) if c.casefold() != c]
+    folds, marks = search_fold._patterns()
+    unfolded = re.compile(folds.pattern.replace(UNICODE61_UNFOLDED_CASES, ""))
+    monkeypatch.setattr(search_fold, "_patterns", lambda: (unfolded, marks))  # (without them)
+    pairs = [
+        (2 * ord(c) + n, search_words(f"a{(c, c.casefold())[n]}b")) for c in cased for n in (0, 1)
+    ]
+    monkeypatch.undo()
+    conn = sqlite3.connect(":memory:")
+    found = set()
+    for tokenizer in ("porter unicode61", "unicode61", "unicode61 remove_diacritics 2"):
+        conn.execute(f"CREATE VIRTUAL TABLE temp.t USING fts5(x, tokenize='{tokenizer}')")
+        conn.execute("CREATE VIRTUAL TABLE temp.w USING fts5vocab(temp, t, instance)")
+        conn.executemany("INSERT INTO temp.t (rowid, x) VALUES (?, ?)", pairs)
+        words: dict[int, list[str]] = {}
+        for row, word in conn.execute("SELECT doc, term FROM temp.w ORDER BY doc, offset"):
+            words.setdefault(row, []).append(word)
+        found |= {c for c in cased if words.get(2 * ord(c)) != words.get(2 * ord(c) + 1)}
+        conn.execute("DROP TABLE temp.w")
+        conn.execute("DROP TABLE temp.t")
+    later = re.compile(f"[{UNICODE61_UNFOLDED_CASES}]")
+    assert found == set(filter(later.match, cased))
+    assert all(search_words(f"a{c}b") == search_words(f"a{c.casefold()}b") for c in found)
+
+
+def test_a_store_with_words_of_a_later_case_is_read_again_at_its_upgrade(tmp_path, monkeypatch):
+    path = tmp_path / "old.db"
+    folds, marks = search_fold._patterns()
+    unfolded = re.compile(folds.pattern.replace(UNICODE61_UNFOLDED_CASES, ""))
+    monkeypatch.setattr(search_fold, "_patterns", lambda: (unfolded, marks))  # as schema 50 read
+    db = store_of_schema_27(path, {"ᲡᲐᲥᲐᲠᲗᲕᲔᲚᲝ news": "ꮳꮃꭹ", "Floods": "x"}, 50)
+    article = db.execute("SELECT id FROM articles WHERE title = 'ᲡᲐᲥᲐᲠᲗᲕᲔᲚᲝ news'").fetchone()[0]
+    db.execute("INSERT INTO quotes (id, article_id, start, end) VALUES (1, ?, 0, 3)", [article])
+    db.execute("INSERT INTO quotes_fts (rowid, text) VALUES (1, 'ꮳꮃꭹ')")
+    db.conn.close()
+    monkeypatch.undo()
+    assert upgrade_ahead(path) == 2  # the indexes are rebuilt: said before it starts
+
+    library = Library(open_db(path))
+
+    assert in_step(library._db) and index_matches_quotes(library._db)
+    assert titles(library, "საქართველო") == titles(library, "ᏣᎳᎩ") == ["ᲡᲐᲥᲐᲠᲗᲕᲔᲚᲝ news"]
+    assert quoted(library, "ᏣᎳᎩ") == {"ᲡᲐᲥᲐᲠᲗᲕᲔᲚᲝ news"}
+    library.close()
 
 
 @pytest.mark.parametrize("version", [47, 48])

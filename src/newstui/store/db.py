@@ -31,6 +31,7 @@ from newstui.store.person_names import named_speaker, same_person
 from newstui.store.schema import (
     FOLD_REINDEX_AT,
     INDEX_REBUILDS,
+    LATER_CASE_REINDEX_AT,
     MIGRATIONS,
     NAMED_INDEXES,
     NOT_ASCII_TERM,
@@ -40,7 +41,7 @@ from newstui.store.schema import (
     SPLIT_JOINS_AT,
     SPLIT_MARKS_AT,
 )
-from newstui.store.search_fold import search_words, split_at_marks
+from newstui.store.search_fold import LATER_CASE_GLOB, search_words, split_at_marks
 from newstui.store.upgrade_copies import KeptCopy, journal_too_long, last_written
 
 if TYPE_CHECKING:
@@ -1194,7 +1195,8 @@ def slow_upgrade(version: int, conn: sqlite3.Connection | None = None) -> bool:
     fills its prefix index (PREFIX_INDEX_AT, any store with articles) or reads every text again
     (SPLIT_MARKS_AT, a store of SPLIT_MARKS_SLOW_ARTICLES): worth saying before it starts.
     Decided without reading every row (the other migrations add a column or change a few rows
-    of feeds: 47, 50)."""
+    of feeds: 47, 50; 51 rebuilds the indexes only of a store whose words hold a letter of a
+    later case, LATER_CASE_REINDEX_AT, found as a CJK word is)."""
     if any(0 < version < at <= SCHEMA_VERSION for at in (*RESKETCH_AT, *COMPACT_AT)):
         return True
     if conn is None:
@@ -1210,6 +1212,8 @@ def slow_upgrade(version: int, conn: sqlite3.Connection | None = None) -> bool:
         return True  # the prefix index is filled from every text (~N s for 100,000 articles)
     if 0 < version < FOLD_REINDEX_AT <= SCHEMA_VERSION and not_ascii_indexed(conn):
         return True  # the indexes read again, folded (~N s for 80,000 articles)
+    if 0 < version < LATER_CASE_REINDEX_AT <= SCHEMA_VERSION and cjk_indexed(conn, LATER_CASE_GLOB):
+        return True  # (rare: Georgian Mtavruli, Cherokee small letters…) rebuilt, folded
     return any(0 < version < at <= SCHEMA_VERSION for at in CJK_REINDEX_AT) and cjk_indexed(conn)
 
 
@@ -1230,10 +1234,11 @@ def joined_stories(conn: sqlite3.Connection) -> bool:
     )
 
 
-def cjk_indexed(conn: sqlite3.Connection) -> bool:
+def cjk_indexed(conn: sqlite3.Connection, glob: str = CJK_GLOB) -> bool:
     """Whether the articles' index holds a word with a CJK character (read from its list of
     words, not from the texts): what schemas 28 and 30 reindex (a quote's words are in its
-    article's text, so a store with CJK quotes has CJK words in the articles' index)."""
+    article's text, so a store with CJK quotes has CJK words in the articles' index). With
+    `glob`, a word it matches (LATER_CASE_GLOB: what schema 51 reindexes)."""
     conn.execute("DROP TABLE IF EXISTS temp.cjk_article_words")
     conn.execute(
         "CREATE VIRTUAL TABLE temp.cjk_article_words USING fts5vocab(main, articles_fts, row)"
@@ -1242,7 +1247,7 @@ def cjk_indexed(conn: sqlite3.Connection) -> bool:
         return bool(
             conn.execute(
                 "SELECT EXISTS (SELECT 1 FROM temp.cjk_article_words WHERE term GLOB ?)",
-                [CJK_GLOB],
+                [glob],
             ).fetchone()[0]
         )
     finally:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newstui.store.cjk_words import CJK_GLOB
+from newstui.store.search_fold import LATER_CASE_GLOB
 
 _V1 = [
     """
@@ -1244,6 +1245,30 @@ _V50 = [
     " WHERE etag IS NOT NULL OR last_modified IS NOT NULL OR body_hash IS NOT NULL"
 ]
 
+# v51: the indexes are read again, folded, when they hold a word with a letter whose case
+# unicode61 does not fold and search_fold does since (search_fold.UNICODE61_UNFOLDED_CASES:
+# Georgian Mtavruli, Cherokee small letters, Osage, Adlam…; hostile r46 M5): such a word was
+# indexed as written, so ᲡᲐᲥᲐᲠᲗᲕᲔᲚᲝ found only itself. Read from each index's list of words, as
+# schema 48 does: a store without such a letter (most) reads no text and rebuilds nothing.
+# Replayable.
+LATER_CASE_REINDEX_AT = 51
+
+
+def _later_case_words(index: str) -> list[str]:
+    """Statements marking the full-text index `index` for a rebuild when a word of it holds
+    a letter of a later case (schema 51)."""
+    return [
+        "DROP TABLE IF EXISTS temp.later_case_words",
+        f"CREATE VIRTUAL TABLE temp.later_case_words USING fts5vocab(main, {index}, row)",
+        f"""INSERT OR IGNORE INTO index_rebuilds (name) SELECT '{index}'
+    WHERE EXISTS (SELECT 1 FROM temp.later_case_words
+        WHERE {NOT_ASCII_TERM} AND term GLOB '{LATER_CASE_GLOB}')""",
+        "DROP TABLE temp.later_case_words",
+    ]
+
+
+_V51 = [*_later_case_words("articles_fts"), *_later_case_words("quotes_fts")]
+
 MIGRATIONS: list[list[str]] = [
     _V1,
     _V2,
@@ -1295,5 +1320,6 @@ MIGRATIONS: list[list[str]] = [
     _V48,
     _V49,
     _V50,
+    _V51,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
