@@ -280,7 +280,8 @@ def prune_sources(
 def _names_configured(config: Config) -> dict[str, FeedConfig]:
     """The config's feeds by their `name` (folded); feeds written without one go by their URL
     or title, which say nothing of a source that had another URL."""
-    return {name_key(f.name): f for f in (*config.feeds, *config.skipped_feeds) if f.named}
+    # (a name two entries share: the one fetched, not the later one skipped for it: r46 M6)
+    return {name_key(f.name): f for f in (*config.skipped_feeds, *config.feeds) if f.named}
 
 
 def move_set_aside(library: Library, config: Config) -> list[RemovedSource]:
