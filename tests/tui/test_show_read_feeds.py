@@ -9,7 +9,12 @@ from newstui.library import Library
 from newstui.model import ArticleFilter, FetchRecord
 from newstui.model.fetching import SetAsideSource
 from newstui.tui.app import NewstuiApp
-from newstui.tui.widgets.source_entries import listed_set_aside, set_aside_label, set_aside_title
+from newstui.tui.widgets.source_entries import (
+    listed_set_aside,
+    set_aside_label,
+    set_aside_title,
+    unread_source_keys,
+)
 from newstui.tui.widgets.source_label import SourceLabel
 
 from .conftest import FEED_XML, notifications, run_recorded, settle
@@ -209,6 +214,8 @@ def test_set_aside_feeds_are_listed_by_name_when_unread_shown_or_read_feeds_are_
     assert [s.name for s, _ in listed_set_aside(every, True, ())] == ["atom Lab", "Desk", "Wire"]
     assert set_aside_title(wire, "2027-01-04") == "Wire (set aside, kept until 2027-01-04)"
     assert set_aside_title(old, None) == "Desk (set aside, its URL changed)"
+    # n goes on into a set-aside feed with unread articles, as into any source listed (r46)
+    assert unread_source_keys([], every) == {"feed:1"}
     label = set_aside_label(wire, "2027-01-04", "grey50")
     assert (label.name.plain, label.note.plain, label.count) == (
         "Wire",

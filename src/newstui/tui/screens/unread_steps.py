@@ -97,7 +97,7 @@ class UnreadSteps(ScreenMixin):
         # source (in Sources' order) that has one, p past its first to the previous one
         views = self.sources.source_views()
         keys = [v.key for v in views]
-        unread = {f"feed:{f.id}" for f in self.sources.feeds if f.unread}
+        unread = self.sources.unread_source_keys()  # (the set-aside ones too, listed last)
         at = keys.index(view.key) if view.key in keys else None
         if at is None:
             others: list[View] = []

@@ -114,6 +114,17 @@ def listed_set_aside(
     return sorted(listed, key=lambda entry: entry[0].name.casefold())
 
 
+def unread_source_keys(
+    feeds: Sequence[FeedRow], aside: Sequence[tuple[SetAsideSource, str | None]]
+) -> set[str]:
+    """The view keys of the sources Sources lists with unread articles: feeds and local sources,
+    and the set-aside ones (listed, greyed, with their count: n goes on into them as J does, as
+    newsboat's next-unread goes to any feed it shows)."""
+    return {f"feed:{f.id}" for f in feeds if f.unread} | {
+        f"feed:{s.id}" for s, _until in aside if s.unread
+    }
+
+
 def moved_suffix(feed: FeedRow) -> str:
     """ " · moved" after a feed whose address moved for good until the config names the new
     one (Enter on it says where; r35 user test L-b: said once, in a toast)."""

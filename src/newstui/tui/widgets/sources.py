@@ -326,6 +326,12 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
         option = self.highlighted_option
         return self._views.get(option.id or "") if option is not None else None
 
+    def unread_source_keys(self) -> set[str]:
+        """The keys of the sources listed with unread articles, set-aside ones too (n's next
+        source: source_entries.unread_source_keys)."""
+        counts = self._counts
+        return entries.unread_source_keys(self.feeds, counts.aside if counts else ())
+
     def source_views(self) -> list[View]:
         """The feeds' and local sources' views, in the order the pane lists them."""
         return [view for key, view in self._views.items() if key.startswith("feed:")]
