@@ -4,6 +4,7 @@ survives a restart; resumable transfers (HTTP Range) into safe file names; `down
 
 from __future__ import annotations
 
+import errno
 import json
 import re
 import socket
@@ -11,7 +12,7 @@ import sqlite3
 import subprocess
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -371,6 +372,12 @@ def queue_one(library: Library, folder: Path, url: str, title: str = "Episode 1"
     return download.id
 
 
+def left_by_an_earlier_try(path: Path, data: bytes, version: str = '"v1"') -> None:
+    """`data` in `path`'s .part, the start of the file's version `version` (its ETag)."""
+    part_path(path).write_bytes(data)
+    transfer.validator_path(part_path(path)).write_text(version + "\n")
+
+
 def test_an_interrupted_download_resumes_with_a_range_request(db_path, tmp_path, feed_server):
     route = feed_server.route("/e1.mp3", body=AUDIO, ranges=True, cut_after=50_000)
     with Library.open(db_path) as library:
@@ -389,6 +396,8 @@ def test_an_interrupted_download_resumes_with_a_range_request(db_path, tmp_path,
     assert Path(done.path).read_bytes() == AUDIO
     assert not part.exists()
     assert feed_server.requests[-1][1].get("Range") == "bytes=50000-"
+    assert feed_server.requests[-1][1].get("If-Range", "").startswith('"')  # (the ETag)
+    assert not transfer.validator_path(part).exists()
     assert route.hits == 2
 
 
@@ -436,13 +445,127 @@ def test_a_server_that_ignores_range_gets_the_file_from_the_start(db_path, tmp_p
 def test_a_part_file_already_complete_is_finished_without_downloading_again(
     db_path, tmp_path, feed_server
 ):
-    feed_server.route("/e1.mp3", body=AUDIO, ranges=True)
+    feed_server.route("/e1.mp3", body=AUDIO, ranges=True, etag='"v1"')
     with Library.open(db_path) as library:
         download_id = queue_one(library, tmp_path, feed_server.url("/e1.mp3"))
         path = Path(library.downloads.get(download_id).path)  # type: ignore[union-attr]
-        part_path(path).write_bytes(AUDIO)
+        left_by_an_earlier_try(path, AUDIO)
         assert run_queue(library, timeout=5).done == 1
     assert path.read_bytes() == AUDIO
+    assert feed_server.requests[-1][1].get("Range") == f"bytes={len(AUDIO)}-"  # (416: all there)
+
+
+NOW_Z = b"ID3" + b"Z" * 3997  # the file as the server has it now: version "Z"
+MODIFIED = "Sun, 06 Dec 2026 10:00:00 GMT"  # version A's Last-Modified (Z's is an hour later)
+
+
+def version_server(honours_if_range: bool, content_range: str = "") -> Callable:
+    """A server of NOW_Z (ETag "Z") answering `Range: bytes=N-` with 206, but with the whole
+    file when If-Range names another version, if it `honours_if_range`; `content_range`: what
+    its 206 says instead of the true range (its Content-Length stays the rest's)."""
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        headers = {
+            "content-type": "audio/mpeg",
+            "etag": '"Z"',
+            "date": "Mon, 07 Dec 2026 00:00:00 GMT",
+        }
+        headers["last-modified"] = "Sun, 06 Dec 2026 11:00:00 GMT"
+        asked = re.fullmatch(r"bytes=(\d+)-", request.headers.get("range", ""))
+        if_range = request.headers.get("if-range")
+        if asked and (not honours_if_range or if_range in (None, '"Z"')):
+            start = int(asked[1])
+            headers["content-range"] = content_range or f"bytes {start}-3999/4000"
+            headers["content-length"] = str(4000 - start)
+            return httpx.Response(206, headers=headers, content=iter([NOW_Z[start:]]))
+        headers["content-length"] = "4000"
+        return httpx.Response(200, headers=headers, content=iter([NOW_Z]))
+
+    return answer
+
+
+@pytest.mark.parametrize(
+    ("part", "version", "server", "asked", "problem"),
+    [
+        # the same version: the rest is asked for (with its ETag) and added
+        (NOW_Z[:2000], '"Z"', version_server(True), [("bytes=2000-", '"Z"')], None),
+        # r46 H3: ads inserted anew, another version: the whole of it (no splice of A and Z)
+        (b"A" * 2000, '"A"', version_server(True), [("bytes=2000-", '"A"')], None),
+        (b"A" * 2000, MODIFIED, version_server(True), [("bytes=2000-", MODIFIED)], None),
+        # a server that ignores If-Range: its 206 names another ETag; asked again from byte 0
+        (b"A" * 2000, '"A"', version_server(False), [("bytes=2000-", '"A"'), (None, None)], None),
+        # no version kept (a .part of an older newstui, or a server that gave none): from byte 0
+        (b"A" * 2000, None, version_server(False), [(None, None)], None),
+        (b"A" * 2000, "W/\"A\"", version_server(False), [(None, None)], None),
+        # r46 L3: a Content-Range that disagrees with its Content-Length or the request: the
+        # .part stays as it was
+        (NOW_Z[:2000], '"Z"', version_server(True, "bytes 2000-2099/4000"), [("bytes=2000-", '"Z"')],
+         "the server's answer contradicts itself (Content-Range bytes 2000-2099/4000, Content-Length 2000); nothing of it written"),
+        (NOW_Z[:2000], '"Z"', version_server(True, "bytes 0-1999/4000"), [("bytes=2000-", '"Z"')],
+         "the server sent another part of the file than asked for"),
+    ],
+    ids=["same", "changed", "changed-date", "if-range-ignored", "none-kept", "weak", "range-and-length-disagree", "another-range"],
+)  # fmt: skip
+def test_a_resume_adds_only_the_rest_of_the_version_its_part_holds(
+    tmp_path, part, version, server, asked, problem
+):
+    """r46 H3: `download --retry` sent Range without If-Range and kept no ETag; the server's
+    file had changed (ETag "A" → "Z", same size): 1,997 bytes of A and 2,000 of Z, reported
+    downloaded."""
+    target = tmp_path / "e.mp3"
+    part_path(target).write_bytes(part)
+    if version is not None:
+        transfer.validator_path(part_path(target)).write_text(version + "\n")
+    sent: list[tuple[str | None, str | None]] = []
+
+    def record(request: httpx.Request) -> httpx.Response:
+        sent.append((request.headers.get("range"), request.headers.get("if-range")))
+        return server(request)
+
+    def fetch() -> int:
+        with httpx.Client(transport=httpx.MockTransport(record)) as client:
+            return transfer.fetch_to_file(client, "http://pod.test/e.mp3", target, lambda *a: None, lambda: False)  # fmt: skip
+
+    if problem is None:
+        assert fetch() == len(NOW_Z) and target.read_bytes() == NOW_Z
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["e.mp3"]  # (its validator gone)
+    else:
+        with pytest.raises(NewstuiError, match=re.escape(f"http://pod.test/e.mp3: {problem}")):
+            fetch()
+        assert part_path(target).read_bytes() == part
+    assert sent == asked
+
+
+@pytest.mark.parametrize(("etag", "kept"), [('"v1"', True), (None, False)])
+def test_a_full_disk_keeps_only_a_part_that_resumes(tmp_path, monkeypatch, etag, kept):
+    """r46 L2: a chunked episode that filled the disk kept its .part (2.1 MB), and each later
+    download then failed "1,000 bytes to come, more than the 0 free". A .part no validator was
+    given for can never resume: it is deleted, its room free for the next; one that can is
+    kept (`download` says how to delete it), and its room counts when it starts again."""
+
+    def filling() -> Iterator[bytes]:
+        yield b"\1" * 8192
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    headers = {"content-type": "audio/mpeg", **({"etag": etag} if etag else {})}
+    answers = iter([httpx.Response(200, headers=headers, content=filling())])
+    target, url = tmp_path / "e.mp3", "http://pod.test/e.mp3"
+
+    def fetch() -> int:
+        with httpx.Client(transport=httpx.MockTransport(lambda request: next(answers))) as client:
+            return transfer.fetch_to_file(client, url, target, lambda *a: None, lambda: False)
+
+    with pytest.raises(
+        NewstuiError, match=re.escape(f"{url}: no space left on the disk of {tmp_path}")
+    ):
+        fetch()
+    assert part_path(target).exists() is kept
+    if kept:  # another version now, larger than the room left but for the .part's
+        now = {"content-type": "audio/mpeg", "content-length": "10000", "etag": '"v2"'}
+        answers = iter([httpx.Response(200, headers=now, content=iter([b"\2" * 10_000]))])
+        usage = transfer.shutil.disk_usage
+        monkeypatch.setattr(transfer.shutil, "disk_usage", lambda p: usage(p)._replace(free=2000))
+        assert fetch() == 10_000
 
 
 def test_one_failure_never_stops_the_queue(db_path, tmp_path, feed_server):
@@ -492,13 +615,13 @@ def test_a_server_that_hangs_up_without_answering_is_said_in_words(db_path, tmp_
 
 
 def test_the_queue_survives_a_restart_and_resumes(db_path, tmp_path, feed_server):
-    feed_server.route("/e1.mp3", body=AUDIO, ranges=True, drip=0.0)
+    feed_server.route("/e1.mp3", body=AUDIO, ranges=True, drip=0.0, etag='"v1"')
     with Library.open(db_path) as library:
         download_id = queue_one(library, tmp_path, feed_server.url("/e1.mp3"))
         claimed = library.downloads.claim_next(2**22 + 7)  # killed while downloading
         assert claimed is not None and claimed.id == download_id
         path = Path(claimed.path)
-        part_path(path).write_bytes(AUDIO[:70_000])
+        left_by_an_earlier_try(path, AUDIO[:70_000])
     with Library.open(db_path) as library:  # the next start: another process, another Library
         [row] = library.downloads.all()
         assert row.state == "downloading"
@@ -824,7 +947,10 @@ def test_a_dropped_download_names_the_part_file_it_kept(pod, feed_server, tmp_pa
     assert part.stat().st_size == 102_400
     [line] = [line for line in pod.out.splitlines() if line.startswith("failed")]
     assert line.startswith(f"failed {part}: ")
-    assert line.endswith("(102.4 KB kept; `newstui download --retry` resumes)")
+    assert line.endswith(
+        "(102.4 KB kept; `newstui download --retry` resumes, `newstui downloads --delete 1` "
+        "deletes it)"
+    )
     [row] = pod.json("downloads")
     assert (row["state"], row["bytes_done"], row["bytes_total"]) == ("failed", 102_400, len(AUDIO))
     assert pod("downloads") == 0
@@ -988,19 +1114,25 @@ def test_an_endless_or_oversized_enclosure_stops_and_keeps_nothing(
     assert list(tmp_path.iterdir()) == []
 
 
+EMPTY = ": the server sent an empty file (0 bytes)"
+
+
 @pytest.mark.parametrize(
-    ("headers", "body", "served"),
+    ("headers", "body", "problem"),
     [
-        ({"Content-Type": "text/html; charset=utf-8"}, LOGIN_PAGE, "text/html"),
-        ({"Content-Type": "application/xhtml+xml"}, XHTML, "application/xhtml+xml"),
+        ({"Content-Type": "text/html; charset=utf-8"}, LOGIN_PAGE, " answered a web page (text/html), not audio"),
+        ({"Content-Type": "application/xhtml+xml"}, XHTML, " answered a web page (application/xhtml+xml), not audio"),
         # a page sent as audio: its first bytes say what it is
-        ({"Content-Type": "audio/mpeg"}, b"\n  " + LOGIN_PAGE, "sent as audio/mpeg"),
-        ({"Content-Type": OCTETS}, b"<html>\n<p>parked</p>", f"sent as {OCTETS}"),
-        ({}, b"\xef\xbb\xbf<HTML><BODY>Not found</BODY></HTML>", "sent with no type"),
+        ({"Content-Type": "audio/mpeg"}, b"\n  " + LOGIN_PAGE, " answered a web page (sent as audio/mpeg), not audio"),
+        ({"Content-Type": OCTETS}, b"<html>\n<p>parked</p>", f" answered a web page (sent as {OCTETS}), not audio"),
+        ({}, b"\xef\xbb\xbf<HTML><BODY>Not found</BODY></HTML>", " answered a web page (sent with no type), not audio"),
+        # r46 M8: no bytes at all was "downloaded (0 B)", done, never retried
+        ({"Content-Type": "audio/mpeg"}, b"", EMPTY),  # (Content-Length: 0)
+        ({"Content-Type": "audio/mpeg", "Transfer-Encoding": "chunked"}, b"0\r\n\r\n", EMPTY),
     ],
-)
-def test_a_web_page_answered_for_an_episode_is_refused_and_stays_retryable(
-    db_path, tmp_path, feed_server, headers, body, served
+)  # fmt: skip
+def test_a_web_page_or_nothing_answered_for_an_episode_is_refused_and_stays_retryable(
+    db_path, tmp_path, feed_server, headers, body, problem
 ):
     feed_server.route("/e1.mp3", body=body, headers=headers)
     url = feed_server.url("/e1.mp3")
@@ -1010,7 +1142,7 @@ def test_a_web_page_answered_for_an_episode_is_refused_and_stays_retryable(
         row = library.downloads.get(download_id)
         assert (result.done, result.failed) == (0, 1)
         assert row is not None and row.state == "failed"
-        assert row.error == f"{url} answered a web page ({served}), not audio"
+        assert row.error == f"{url}{problem}"
         assert not Path(row.path).exists() and not part_path(Path(row.path)).exists()
         feed_server.route("/e1.mp3", body=AUDIO, headers={"Content-Type": "audio/mpeg"})
         assert library.downloads.retry() == 1
@@ -1037,7 +1169,7 @@ def test_a_page_answered_on_resuming_keeps_what_had_arrived(db_path, tmp_path, f
     with Library.open(db_path) as library:
         download_id = queue_one(library, tmp_path, feed_server.url("/e1.mp3"))
         path = Path(library.downloads.get(download_id).path)  # type: ignore[union-attr]
-        part_path(path).write_bytes(AUDIO[:70_000])  # from an earlier try
+        left_by_an_earlier_try(path, AUDIO[:70_000])
         assert run_queue(library, timeout=5).failed == 1
     assert part_path(path).read_bytes() == AUDIO[:70_000]
 
@@ -1201,10 +1333,10 @@ def test_downloads_delete_deletes_what_a_failed_download_kept(pod, feed_server, 
     feed_server.route("/e1.mp3", body=AUDIO, ranges=True, cut_after=1000)
     assert pod("download", str(article_id(pod, "Episode 1: Rivers"))) == 1
     part = tmp_path / "pods" / "Episode 1 Rivers.mp3.part"
-    assert part.stat().st_size == 1000
+    assert part.stat().st_size == 1000 and transfer.validator_path(part).exists()
     assert pod("downloads", "--delete", "1") == 0, pod.err
     assert pod.out.startswith(f"deleted {part} (1.0 KB); download 1")
-    assert not part.exists()
+    assert not part.exists() and not transfer.validator_path(part).exists()
 
 
 def done_download(library: Library, path: Path) -> int:

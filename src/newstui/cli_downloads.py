@@ -222,7 +222,10 @@ def _outcome(d: Download) -> Text:
     if not d.bytes_done:  # (nothing kept: the line names where the file would go)
         return Text(f"failed {path}: {error}", style="red")
     part = terminal_safe(d.part_path, line=True)  # the file that is there, not the final name
-    kept = f"{human_size(d.bytes_done)} kept; `newstui download --retry` resumes"
+    kept = (  # (r46 L2: a .part kept after the disk filled holds room the next ones need)
+        f"{human_size(d.bytes_done)} kept; `newstui download --retry` resumes, "
+        f"`newstui downloads --delete {d.id}` deletes it"
+    )
     return Text(f"failed {part}: {error} ({kept})", style="red")
 
 

@@ -4,6 +4,7 @@ stopping the rest. The queue lives in the store, so it survives a restart."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import mimetypes
 import os
@@ -395,6 +396,8 @@ def delete_download(
                     f"{file.path}: {exc.strerror or exc}; download {download_id} was taken off "
                     "the list, the file stays"
                 ) from None
+            if str(file.path) == download.part_path:
+                _unlink_validator(download, handle)
     finally:
         for _, handle in handles:
             os.close(handle)
@@ -427,6 +430,12 @@ def _open_folder_of(path: Path, folder: Path) -> int:
 
 
 _NO_LINK_FOLDER = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_NOFOLLOW", 0)
+
+
+def _unlink_validator(download: Download, folder: int) -> None:
+    """Delete the validator kept beside a download's .part (deleted now), if it is there."""
+    with contextlib.suppress(OSError):  # (never read without its .part)
+        _unlink_regular_file(Path(download.validator_path), folder)
 
 
 def _unlink_regular_file(path: Path, folder: int) -> None:
@@ -689,6 +698,7 @@ def _end_stopped(
             handle = _open_folder_of(part, folder or part.parent)
             try:
                 _unlink_regular_file(part, handle)
+                _unlink_validator(item, handle)
             finally:
                 os.close(handle)
         except OSError as exc:

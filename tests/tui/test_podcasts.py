@@ -201,7 +201,9 @@ async def test_a_queue_left_by_the_last_run_carries_on_when_the_app_starts(
         link = library.article(ids["Episode 1: Rivers"]).links[0]  # type: ignore[union-attr]
         download, _ = queue_enclosure(library, folder, ids["Episode 1: Rivers"], "Episode 1", link)
     Path(download.path).parent.mkdir(parents=True)
-    Path(download.path + ".part").write_bytes(AUDIO[:5000])  # the last run got this far
+    Path(download.path + ".part").write_bytes(AUDIO[:5000])  # the last run got this far,
+    Path(download.validator_path).write_text('"v1"\n')  # of the file's version "v1"
+    feed_server.route("/e1.mp3", body=AUDIO, ranges=True, etag='"v1"')
     app, _ = podcast_app(tmp_path, monkeypatch, db)
     async with run_recorded(app, size=(120, 40)) as pilot:
         await until(pilot, Path(download.path).exists)

@@ -8,6 +8,9 @@ from typing import Literal
 DownloadState = Literal["queued", "downloading", "done", "failed"]
 StopThen = Literal["forget", "delete"]  # what a running download asked to stop does once stopped
 PART_SUFFIX = ".part"  # what has arrived of an unfinished download: PATH + PART_SUFFIX
+# beside a .part: the validator (a strong ETag, else a Last-Modified date) of the file its bytes
+# are the start of, sent as If-Range when it resumes: PATH + PART_SUFFIX + VALIDATOR_SUFFIX
+VALIDATOR_SUFFIX = ".validator"
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,11 @@ class Download:
     def part_path(self) -> str:
         """The file an unfinished download's bytes collect in."""
         return self.path + PART_SUFFIX
+
+    @property
+    def validator_path(self) -> str:
+        """The file beside the .part naming the version of the file it holds (resumed only so)."""
+        return self.path + PART_SUFFIX + VALIDATOR_SUFFIX
 
     @property
     def fraction(self) -> float | None:

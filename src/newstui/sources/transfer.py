@@ -1,10 +1,19 @@
 """Fetching a large file to disk: streamed, resumed with an HTTP Range request when a partial
 file is there, restarted when the server ignores the range. Bounded redirects, http(s) only. A web
 page answered for a file that is no page (a login wall, an error or parked-domain page) is refused
-before a byte is written."""
+before a byte is written.
+
+A partial file is resumed only as the version of the file it is the start of: the first answer's
+strong ETag (else its Last-Modified date) is kept beside the .part and sent as If-Range, and a
+file that changed since is fetched again from its first byte (r46 H3: a podcast's dynamic ads
+spliced two versions into one file). A .part without one is never resumed, nor kept after a
+failure (wget -c, curl -C - and podboat resume by size alone; Chromium restarts without a
+validator)."""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import itertools
 import os
 import re
@@ -12,13 +21,15 @@ import shutil
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import urljoin
 
 import httpx
 
 from newstui.errors import NewstuiError
-from newstui.model.downloads import PART_SUFFIX
+from newstui.model.downloads import PART_SUFFIX, VALIDATOR_SUFFIX
 from newstui.sources.enclosures import enclosure_type
 from newstui.sources.http import (
     MAX_REDIRECTS,
@@ -30,6 +41,9 @@ from newstui.sources.urls import invalid_url_detail, web_url, without_userinfo
 
 _CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)")
 _UNSATISFIED = re.compile(r"bytes\s+\*/(\d+)")
+_STRONG_ETAG = re.compile(r'"[\x21\x23-\x7e]{0,200}"')  # (RFC 9110 entity-tag, not W/, ASCII)
+_HTTP_DATE = re.compile(r"[\x20-\x7e]{1,64}")  # (then parsed)
+_DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT})
 
 Progress = Callable[[int, int | None], None]  # (bytes arrived, total or None)
 Credentials = Callable[[str], tuple[str, str] | None]  # a URL's (user, password) for Basic auth
@@ -82,6 +96,11 @@ def part_path(path: Path) -> Path:
     return path.with_name(path.name + PART_SUFFIX)
 
 
+def validator_path(part: Path) -> Path:
+    """Where the version (If-Range validator) of the file a .part holds the start of is kept."""
+    return part.with_name(part.name + VALIDATOR_SUFFIX)
+
+
 def new_client(timeout: float) -> httpx.Client:
     """An HTTP client for downloads: no total time limit (files are large), but connecting and
     each read are bounded; bytes are taken as sent (no decompression, so ranges add up)."""
@@ -107,7 +126,8 @@ def fetch_to_file(
     returns the size. `expected`: the MIME type the feed gave; unless it is a page's, a web page
     answered instead is refused. `credentials`: what each request (a redirect's too) is sent as
     Basic auth; a `user:password@` in a URL never is. Raises TransferError (the .part file stays,
-    unless the server sent more than `limits.cap` or than it declared) or TransferStopped."""
+    unless the server sent more than `limits.cap` or than it declared, or gave no validator to
+    resume it by) or TransferStopped."""
     part = part_path(path)
     try:
         try:
@@ -115,16 +135,47 @@ def fetch_to_file(
         except (FileExistsError, NotADirectoryError):  # (a file where a folder should be)
             above = (p for p in path.parents if os.path.lexists(p))
             raise TransferError(f"{next(above, path.parent)}: not a folder") from None
-        have = part.stat().st_size if part.exists() else 0
+        on_disk = part.stat().st_size if part.exists() else 0
         wanted = _Wanted(url, expected)
-        size = _fetch(client, url, part, have, progress, stopped, wanted, limits, credentials)
+        size = _fetch(client, url, part, on_disk, progress, stopped, wanted, limits, credentials)
         os.replace(part, path)
-    except OSError as exc:
-        raise TransferError(f"{exc.filename or path}: {exc.strerror or exc}") from None
-    except httpx.HTTPError as exc:
-        raise TransferError(f"{url}: {describe_transport_error(exc)}") from None
-    except httpx.InvalidURL as exc:  # (no HTTPError: `//host:abc/x.mp3`, a feed's or a redirect's)
-        raise TransferError(f"{url}: not a valid URL{invalid_url_detail(url, exc)}") from None
+    except (OSError, httpx.HTTPError, httpx.InvalidURL, TransferError) as exc:
+        problem = _problem(exc, url, path)
+        if dropped := _drop_unresumable(part):
+            problem += (
+                f"; the {dropped:,} bytes that had arrived are not kept: the server gave no ETag "
+                "or Last-Modified to resume them by"
+            )
+        raise TransferError(problem) from None
+    with contextlib.suppress(OSError):  # (left behind, it is never read without its .part)
+        validator_path(part).unlink(missing_ok=True)
+    return size
+
+
+def _problem(exc: Exception, url: str, path: Path) -> str:
+    """What went wrong, in one line, for a download of `url` into `path`."""
+    if isinstance(exc, TransferError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        if exc.errno in _DISK_FULL:
+            return f"{url}: no space left on the disk of {path.parent}"
+        return f"{exc.filename or path}: {exc.strerror or exc}"
+    if isinstance(exc, httpx.HTTPError):
+        return f"{url}: {describe_transport_error(exc)}"
+    # (InvalidURL, no HTTPError: `//host:abc/x.mp3`, a feed's or a redirect's)
+    return f"{url}: not a valid URL{invalid_url_detail(url, exc)}"
+
+
+def _drop_unresumable(part: Path) -> int:
+    """Delete a .part no validator is kept for (it could only ever start again): how many bytes
+    it held (0: none there, or it is kept)."""
+    try:
+        size = part.stat().st_size
+        if _read_validator(part) is not None:
+            return 0
+        part.unlink()
+    except OSError:
+        return 0
     return size
 
 
@@ -132,7 +183,7 @@ def _fetch(
     client: httpx.Client,
     url: str,
     part: Path,
-    have: int,
+    on_disk: int,
     progress: Progress,
     stopped: Callable[[], bool],
     wanted: _Wanted,
@@ -142,8 +193,10 @@ def _fetch(
     if not is_http_url(url):
         raise TransferError(f"{url}: not an http(s) URL")
     current = without_userinfo(url)  # (a private feed's, in a link stored before r45)
+    validator = _read_validator(part) if on_disk else None
+    have = on_disk if validator is not None else 0  # (none: the file may have changed since)
     for _ in range(MAX_REDIRECTS + 1):
-        headers = {"Range": f"bytes={have}-"} if have else {}
+        headers = {"Range": f"bytes={have}-", "If-Range": validator} if have and validator else {}
         auth = credentials(current)
         with client.stream("GET", current, headers=headers, auth=auth) as response:
             if response.has_redirect_location:
@@ -162,46 +215,127 @@ def _fetch(
             if response.status_code >= 300:
                 reason = response.reason_phrase or "error"
                 raise TransferError(f"{url}: HTTP {response.status_code} {reason}")
+            if response.status_code == 206 and have and _changed(response, validator):
+                have = 0  # (a server that ignores If-Range: another version's rest) from byte 0
+                continue
             served = _media_type(response.headers.get("content-type"))
             if served in PAGE_TYPES:
                 wanted.refuse_page(served)
-            start, total, end = _body_range(response, have)
+            start, total, end = _body_range(response, have, url)
             if end is not None:  # (a declared size of any size: a 4K video episode may pass
                 # 2 GB; the cap bounds a body sent with none, and none may pass what it declared)
-                _check_room(part, end - start, url)
+                _check_room(part, end - start, url, on_disk if start == 0 else 0)
             chunks = _watched(response.iter_raw(), url, limits)
             head = _sniffed_head(chunks, served, wanted) if start == 0 else b""
-            span = _Span(start, total, end if end is not None else limits.cap, end is not None)
+            if start == 0 and not head:  # (r46 M8: "downloaded (0 B)", never retried; what the
+                # .part held stays until another file's bytes come)
+                raise TransferError(f"{url}: the server sent an empty file (0 bytes)")
+            span = _Span(
+                start,
+                total,
+                end if end is not None else limits.cap,
+                end is not None,
+                _validator_of(response) if start == 0 else None,
+            )
             return _receive(chunks, head, part, span, progress, stopped, url)
     raise TransferError(f"{url}: more than {MAX_REDIRECTS} redirects")
 
 
-def _check_room(part: Path, coming: int, url: str) -> None:
+def _read_validator(part: Path) -> str | None:
+    """The If-Range validator kept beside a .part (a strong ETag or an HTTP date), or None: none
+    kept, or not one (the file is the user's to edit: never sent unless it is one)."""
+    try:
+        handle = os.open(validator_path(part), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(handle, "rb") as kept:
+            text = kept.read(300).decode("ascii").strip()
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+    return text if _STRONG_ETAG.fullmatch(text) or _http_date(text) is not None else None
+
+
+def _keep_validator(part: Path, validator: str) -> None:
+    """Keep the validator of the file a .part holds the start of."""
+    kept = validator_path(part)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    with os.fdopen(os.open(kept, flags, 0o644), "w", encoding="ascii") as out:
+        out.write(validator + "\n")
+
+
+def _validator_of(response: httpx.Response) -> str | None:
+    """What an answer's file can be resumed by (RFC 9110 13.1.5 If-Range): its strong ETag, or
+    with no ETag its Last-Modified date when that is strong (a second or more before the
+    answer's Date); None for a weak ETag or neither."""
+    etag = response.headers.get("etag", "").strip()
+    if etag:
+        return etag if _STRONG_ETAG.fullmatch(etag) else None
+    modified = response.headers.get("last-modified", "").strip()
+    when, sent = _http_date(modified), _http_date(response.headers.get("date", "").strip())
+    if when is None or sent is None or (sent - when).total_seconds() < 1:
+        return None
+    return modified
+
+
+def _changed(response: httpx.Response, validator: str | None) -> bool:
+    """Whether a 206 answer names another version of the file than `validator` (its server
+    ignored If-Range)."""
+    if validator is None:
+        return True
+    if validator.startswith('"'):
+        etag = response.headers.get("etag")
+        return etag is not None and etag.strip() != validator
+    modified = response.headers.get("last-modified")
+    return modified is not None and _http_date(modified.strip()) != _http_date(validator)
+
+
+def _http_date(text: str) -> datetime | None:
+    """An HTTP date (with its zone), or None when `text` is none."""
+    if not _HTTP_DATE.fullmatch(text):
+        return None
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    return when if when.tzinfo is not None else None
+
+
+def _check_room(part: Path, coming: int, url: str, reusable: int = 0) -> None:
     """Refuse a file the disk has no room for (what the server declared still to come), before
-    a byte is written."""
+    a byte is written. `reusable`: the bytes of the .part this body replaces, room it frees
+    (r46 L2: a download started again counts its own .part's room)."""
     try:
         free = shutil.disk_usage(part.parent).free
     except OSError:  # (not known: the disk says when it is full)
         return
-    if coming > free:
+    if coming > free + reusable:
+        mine = f" and the {reusable:,} of its .part" if reusable else ""
         raise TransferError(
-            f"{url}: {coming:,} bytes to come, more than the {free:,} free in {part.parent}"
+            f"{url}: {coming:,} bytes to come, more than the {free:,} free in {part.parent}{mine}"
         )
 
 
-def _body_range(response: httpx.Response, have: int) -> tuple[int, int | None, int | None]:
+def _body_range(
+    response: httpx.Response, have: int, url: str
+) -> tuple[int, int | None, int | None]:
     """Where the body starts in the file, the file's whole size and where the body ends in it,
     as far as the server said (None: not said). A 206 to a request that asked no range is taken
-    as the start of the file it says it is (bounded by its Content-Range)."""
+    as the start of the file it says it is (bounded by its Content-Range). A 206 whose
+    Content-Range is not the part asked for, or disagrees with its Content-Length or itself, is
+    refused before a byte is written (r46 L3: the .part's earlier bytes were deleted)."""
     length = response.headers.get("content-length", "")
     length_value = int(length) if length.isdigit() else None
     if response.status_code == 206:
         found = _CONTENT_RANGE.match(response.headers.get("content-range", ""))
         if not found or int(found[1]) != have or int(found[2]) < have:
-            raise TransferError("the server sent a different part of the file than asked for")
+            raise TransferError(f"{url}: the server sent another part of the file than asked for")
         total = int(found[3]) if found[3] != "*" else None
-        ends = [int(found[2]) + 1, total, None if length_value is None else have + length_value]
-        return have, total, min(e for e in ends if e is not None)
+        span = int(found[2]) + 1 - have
+        if (total is not None and int(found[2]) >= total) or length_value not in (None, span):
+            said = f"bytes {found[1]}-{found[2]}/{found[3]}"
+            raise TransferError(
+                f"{url}: the server's answer contradicts itself (Content-Range {said}, "
+                f"Content-Length {length}); nothing of it written"
+            )
+        return have, total, int(found[2]) + 1
     # 200: the whole file (a server that ignores Range starts again from the first byte)
     return 0, length_value, length_value
 
@@ -264,12 +398,14 @@ def _sniffed_head(chunks: Iterator[bytes], served: str, wanted: _Wanted) -> byte
 @dataclass(frozen=True)
 class _Span:
     """Where a body goes in the file: from `start`, of a file of `total` bytes (None: not said),
-    which may hold at most `end` bytes (what the server `declared`, else the cap)."""
+    which may hold at most `end` bytes (what the server `declared`, else the cap); a body from
+    the first byte comes with the `validator` to resume it by, if any."""
 
     start: int
     total: int | None
     end: int
     declared: bool
+    validator: str | None = None
 
 
 def _receive(
@@ -281,18 +417,27 @@ def _receive(
     stopped: Callable[[], bool],
     url: str,
 ) -> int:
-    """Write the body into `part` as `span` says; past its end, the .part is deleted."""
+    """Write the body into `part` as `span` says; past its end, the .part is cut back to what
+    was there before (deleted when the body started the file)."""
     start, total = span.start, span.total
     done = start
     progress(done, total)
     last = time.monotonic()
+    if not start:  # (the validator of what the .part held goes before its bytes do)
+        validator_path(part).unlink(missing_ok=True)
     with part.open("ab" if start else "wb") as out:
         if start:
             out.truncate(start)
+        elif span.validator is not None:
+            _keep_validator(part, span.validator)
         for chunk in itertools.chain((head,) if head else (), chunks):
             if done + len(chunk) > span.end:
+                if start:  # (the earlier bytes, of the version asked for, stay to resume)
+                    out.truncate(start)
                 out.close()
-                part.unlink(missing_ok=True)  # (the download stays listed: retried on asking)
+                if not start:
+                    part.unlink(missing_ok=True)  # (the download stays listed: retried on asking)
+                    validator_path(part).unlink(missing_ok=True)
                 raise TransferError(_too_much(url, span))
             out.write(chunk)
             done += len(chunk)
@@ -309,9 +454,10 @@ def _receive(
 
 
 def _too_much(url: str, span: _Span) -> str:
-    """Why a body that went past `span.end` bytes was stopped, its .part deleted."""
+    """Why a body that went past `span.end` bytes was stopped, and what of the .part is kept."""
     if span.declared:
         said = f"the server sent more than the {span.end:,} bytes it declared"
     else:
         said = f"more than {span.end:,} bytes and the server gave no size"
-    return f"{url}: {said}; stopped, nothing kept"
+    kept = f"the {span.start:,} bytes from before kept" if span.start else "nothing kept"
+    return f"{url}: {said}; stopped, {kept}"
