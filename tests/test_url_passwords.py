@@ -29,6 +29,8 @@ PASSWORD_SHAPES = [
     ("http://me:s3c@ret@127.0.0.1:9/feed", "http://me:***@127.0.0.1:9/feed"),
     ("me:s3c#ret@example.com/feed", "me:***@example.com/feed"),
     ("http://me:s3c\\ret@example.com/feed", "http://me:***@example.com/feed"),
+    ("http://me:s3c\\ret x@example.com/feed", "http://me:***@example.com/feed"),  # (r46 L3)
+    ("me:s3c\\ret x@example.com/feed", "me:***@example.com/feed"),
     ("http://me:s3c'ret@example.com/feed", "http://me:***@example.com/feed"),
     ("http://me:s3c/ret@example.com/feed", "http://me:***@example.com/feed"),
     ("http://me:s3c?ret@example.com/feed", "http://me:***@example.com/feed"),
@@ -45,7 +47,7 @@ PASSWORD_SHAPES = [
 
 # (a password with a space and no scheme before it reads as prose in a line: "NPR:Morning
 # Edition @ 6"; it is hidden where the text is an address as written: hide_url_password)
-SPACED_WITHOUT_SCHEME = {"me:s3c ret@example.com/feed"}
+SPACED_WITHOUT_SCHEME = {"me:s3c ret@example.com/feed", "me:s3c\\ret x@example.com/feed"}
 
 
 @pytest.mark.parametrize(
@@ -76,6 +78,11 @@ NOT_URLS = [
     "Time 12:00 call bob@x.org",
     "Tickets: 19:30 show, write to box.office@theatre.example",
     "feed 'NPR:Morning Edition @ 6': HTTP 404 Not Found",
+    # an address with no port or path after its host (review r46 L3)
+    "Email:info@acme.com",
+    "Contact sip:alice@example.com or xmpp:bob@jabber.org.",
+    "Score 2:1@home",
+    "feed 'Write to Email:info@acme.com': HTTP 404 Not Found",
 ]
 
 

@@ -22,12 +22,14 @@ class NewstuiError(Exception):
 
 
 def hide_passwords(text: str) -> str:
-    """`text` with the password of each URL in it shown as `***` (`me:secret@host` → `me:***@host`):
-    with a scheme, a broken one (`http:/`, `https//`, `HTTP ://`, backslashes) or none, and a
-    password holding `@`, `#` or (after a scheme) white space. Prose is left as written: "AWS
-    re:Invent recap @ Las Vegas" is a name, not `user:password@host` (review r45 H2). For what is
-    displayed (names, error lines, listings, links), never for the URL that is fetched; an
-    address as the user wrote it goes through hide_url_password."""
+    """`text` with each URL's password shown as `***` (`me:pw@host/f` → `me:***@host/f`):
+    with a scheme, a broken one (`http:/`, `https//`, `HTTP ://`, backslashes) or none (then
+    with a port or path after the host), and a password holding `@`, `#` or (after a scheme)
+    white space. Prose is left as written: "AWS re:Invent recap @ Las Vegas" is a name, not
+    `user:password@host` (review r45 H2), and so are "Email:info@acme.com", `sip:` and `xmpp:`
+    addresses and "Score 2:1@home" (review r46 L3). For what is displayed (names, error lines,
+    listings, links), never for the URL that is fetched; an address as the user wrote it goes
+    through hide_url_password."""
     if "@" not in text:  # the common case, without loading `re`
         return text
     return _userinfo().sub(_stars, text)
@@ -53,24 +55,28 @@ def _stars(found: re.Match[str]) -> str:
 # and perhaps a quote or bracket; not `mailto:`.
 _TOKEN = r"""(?P<token>(?<!\S)['"(<\[]?(?!mailto:)[^\s/\\?#@:'"<>()\[\]]*:)"""
 _UNSPACED = r"(?:[^\s/\\][^\s/]*)?@"
+# after a token's `user:password@` (no scheme before it), a host and then a port or a path, as in
+# an address: "Email:info@acme.com", "sip:alice@example.com", "Score 2:1@home" are no URLs
+_THEN_PORT_OR_PATH = r"(?=[^\s/\\:]*(?::\d|/))"
 # a password holding white space (not at its start: "Note: ask me@x" is no URL), to its last `@`
-# in 256 characters before `/`, `\` or a line's end, and after a token not past a `:` or quote
-_SPACED = r"""[^\s/\\][^/\\\r\n'":]{0,255}@"""
+# in 256 characters before `/` or a line's end (a backslash in it too: review r46 L3), and
+# after a token not past a `:` or quote
+_SPACED = r"""[^\s/\\][^/\r\n'":]{0,255}@"""
 
 
 @cache
 def _userinfo() -> re.Pattern[str]:
     """`user:password@` after an authority's start (`//`, `:/`, backslashes; the user may hold
-    spaces there) or at a token's start. The password runs to its last `@` before white space or
-    `/`; else, after an authority's start, when it holds a `/` (no port: `host:8080/@me` is a
-    path's @), to its last `@` in 256 characters before white space; else, after an authority's
-    start, when it holds white space, as _SPACED. Linear time: each start reads at most to the
-    next `/` or white space, or 256 characters."""
+    spaces there) or at a token's start (then a port or path after the host). The password runs
+    to its last `@` before white space or `/`; else, after an authority's start, when it holds
+    a `/` (no port: `host:8080/@me` is a path's @), to its last `@` in 256 characters before
+    white space; else, after an authority's start, when it holds white space, as _SPACED.
+    Linear time: each start reads at most to the next `/` or white space, or 256 characters."""
     import re
 
     slashed = r"(?!\d*(?:[/\\?#]|$))[^\s/\\\]][^\s\]]{0,255}@"
-    url = rf"""(?P<url>(?<=[/\\:][/\\])[^/\\:\r\n]{{0,256}}:)(?:{_UNSPACED}|{slashed}|[^\s/\\][^/\\\r\n]{{0,255}}@)"""
-    return re.compile(rf"{url}|{_TOKEN}{_UNSPACED}", re.IGNORECASE)
+    url = rf"""(?P<url>(?<=[/\\:][/\\])[^/\\:\r\n]{{0,256}}:)(?:{_UNSPACED}|{slashed}|[^\s/\\][^/\r\n]{{0,255}}@)"""
+    return re.compile(rf"{url}|{_TOKEN}{_UNSPACED}{_THEN_PORT_OR_PATH}", re.IGNORECASE)
 
 
 @cache
