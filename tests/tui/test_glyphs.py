@@ -6,9 +6,14 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
-from textual.scrollbar import ScrollBarRender
+from textual.scrollbar import ScrollBar, ScrollBarRender
 
-from newstui.tui.glyphs import ConsoleScrollBarRender, console_glyphs, console_text
+from newstui.tui.glyphs import (
+    ConsoleScrollBarRender,
+    console_glyphs,
+    console_scrollbars,
+    console_text,
+)
 
 
 @pytest.mark.parametrize(
@@ -39,3 +44,11 @@ def test_the_console_scrollbar_thumb_is_drawn_with_whole_cells(vertical):
             assert glyphs <= {" ", "█"}
         else:
             assert glyphs - {" ", "█"}  # (the test's thumb does end part-way)
+
+
+def test_the_console_scrollbars_are_undone_for_an_app_run_after_the_consoles():
+    """r46 L6: set for the whole process, a later app in it (a pilot test's) drew them too."""
+    restore = console_scrollbars()
+    assert ScrollBar.renderer is ConsoleScrollBarRender
+    restore()
+    assert ScrollBar.renderer is ScrollBarRender

@@ -22,7 +22,6 @@ from textual.content import Content
 from textual.markup import MarkupError, escape
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.scrollbar import ScrollBar
 from textual.timer import Timer
 
 from newstui.config import Config
@@ -46,7 +45,7 @@ from newstui.tui.collector import resume_after_start
 from newstui.tui.demo_keys import NOT_IN_DEMO, demo_noted
 from newstui.tui.download_runner import RunsDownloads
 from newstui.tui.first_frame import FIRST_FRAME
-from newstui.tui.glyphs import ConsoleScrollBarRender, console_glyphs, console_text
+from newstui.tui.glyphs import console_glyphs, console_scrollbars, console_text
 from newstui.tui.keymap import (
     build_keymap,
     check_key_clashes,
@@ -203,6 +202,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
         self._copy_meant = False  # Ctrl-C typed right after a drag: a copy, not a quit
         self._aimed_clicks = AimedClicks()  # drops a double click's second half that missed
         self._signal_handlers: dict[int, signal.Handlers | Callable[..., object] | int | None] = {}
+        self._scrollbars_back: Callable[[], None] | None = None  # (console_scrollbars)
 
     def _write_waiting(self, pid: int) -> None:
         """A write has waited a second for another process's lock (it waits up to 30 s, the
@@ -247,8 +247,8 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
         self.set_class(few_colours(self), "-few-colours")
         # the Linux console: glyphs its fonts have (glyphs.py, newstui.tcss)
         self.set_class(console_glyphs(self), "-console-glyphs")
-        if console_glyphs(self):  # (Textual's renderer is one for all scrollbars)
-            ScrollBar.renderer = ConsoleScrollBarRender
+        if console_glyphs(self):  # (the one renderer of every scrollbar, until unmounted)
+            self._scrollbars_back = console_scrollbars()
         self.logged_warnings.start()
         if self.notice:
             self.notify(self.notice, severity=self.notice_severity, markup=False)
@@ -342,6 +342,8 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
             processes.APP_ANALYSIS.close()  # the analysis worker (see AnalysisWorker)
         self.logged_warnings.restore()
         self._restore_signal_handlers()
+        if self._scrollbars_back is not None:
+            self._scrollbars_back()
         self.note_downloads_left()  # (before the library closes: not opened again after)
         self.library.close()
         self.counts.close()

@@ -12,9 +12,11 @@ import os
 import re
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual.scrollbar import ScrollBarRender
+from textual.scrollbar import ScrollBar, ScrollBarRender
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from textual.app import App
 
 CONSOLE_GLYPHS = {
@@ -47,3 +49,16 @@ class ConsoleScrollBarRender(ScrollBarRender):
 
     VERTICAL_BARS: ClassVar[list[str]] = CONSOLE_SCROLLBAR_ENDS
     HORIZONTAL_BARS: ClassVar[list[str]] = CONSOLE_SCROLLBAR_ENDS
+
+
+def console_scrollbars() -> Callable[[], None]:
+    """Draw every scrollbar with ConsoleScrollBarRender (Textual's renderer is one class
+    attribute for them all); returns what puts the one before back, for the app's unmount: an
+    app run after it in the same process (a test's) draws its own (review r46 L6)."""
+    before = ScrollBar.renderer
+    ScrollBar.renderer = ConsoleScrollBarRender
+
+    def restore() -> None:
+        ScrollBar.renderer = before
+
+    return restore
