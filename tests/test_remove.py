@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from test_cli import (  # noqa: F401  (fixtures shared with the CLI tests)
     cli,
     empty_config,
@@ -17,6 +18,7 @@ from test_cli import (  # noqa: F401  (fixtures shared with the CLI tests)
 )
 
 from newstui.cli import main
+from newstui.library import Library
 
 
 def test_remove_deletes_the_feed_from_the_config_and_its_articles_from_the_store(fed):
@@ -55,10 +57,24 @@ def test_remove_by_url_works_and_json_reports_counts(fed):
     }
 
 
-def test_remove_of_an_unknown_source_fails_with_one_line_and_changes_nothing(fed):
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("Nonesuch", "named 'Nonesuch' (see `newstui feeds`)"),
+        # two sources go by the name, none exactly: the config's was deleted (hostile r46 H2)
+        ("wire", "2 sources are named 'wire': 'Wire' (3 articles, http://127.0.0.1:"),
+        ("wire", "'WIRE' (0 articles, https://b.example/x); name one by its URL"),
+    ],
+)
+def test_remove_of_an_unknown_or_ambiguous_source_fails_with_one_line_and_changes_nothing(
+    fed, name, said
+):
+    with Library.open(fed.db) as library:  # (a server subscription, an imported source)
+        library.register_source("https://b.example/x", "WIRE", url="https://b.example/x")
     before = fed.config.read_text("utf-8")
-    assert fed("remove", "Nonesuch") == 1
-    assert "Nonesuch" in one_line(fed.err)
+    assert fed("remove", name) == 1
+    assert said in one_line(fed.err)
+    assert fed("list", "--feed", name) == 1 and said in one_line(fed.err)
     assert fed.config.read_text("utf-8") == before
     assert len(fed.json("list")) == 4
 

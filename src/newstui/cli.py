@@ -1998,9 +1998,12 @@ def configured_source(
     config: Config, library: Library, name: str
 ) -> FeedConfig | LocalConfig | None:
     """The config entry `name` means: a feed's or local source's name, URL or path, or the
-    title a feed without `name` goes by once fetched (as `feeds` lists it)."""
+    title a feed without `name` goes by once fetched (as `feeds` lists it). SourceChoiceError
+    when two entries, or two stored sources, go by `name`, none exactly (hostile r46 H2: the
+    config's was taken, or the first stored, and `remove` deleted it)."""
+    feed_id = library.find_source(name)  # (first: a name two stored sources share is refused)
     source = config.source_named(name)
-    if source is None and (feed_id := library.find_source(name)) is not None:
+    if source is None and feed_id is not None:
         url = next((row.url for row in library.sources() if row.id == feed_id), None)
         source = config.feed_named(url) if url else None
     return source
