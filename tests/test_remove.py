@@ -77,6 +77,10 @@ def test_remove_of_an_unknown_or_ambiguous_source_fails_with_one_line_and_change
     assert fed("list", "--feed", name) == 1 and said in one_line(fed.err)
     assert fed.config.read_text("utf-8") == before
     assert len(fed.json("list")) == 4
+    assert fed("remove", name, "--json") == 1
+    assert [s["url"] for s in json.loads(fed.out).get("sources", [])] == (
+        [] if name == "Nonesuch" else [re.search(r'"(\S*/wire)"', before)[1], "https://b.example/x"]
+    )
 
 
 def test_remove_of_one_of_two_skipped_entries_with_one_url_cuts_that_entry_alone(cli):

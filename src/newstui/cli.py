@@ -785,7 +785,10 @@ def _main(argv: Sequence[str] | None) -> int:
             _complain(f"newstui {args.command}: {exc} (see `newstui {args.command} --help`)")
         return 2
     except NewstuiError as exc:
-        _fail(as_json, str(exc), _error_kind(exc), exc.source)
+        more: dict[str, Any] = {}
+        if isinstance(exc, SourceChoiceError):  # each to name one by (its URL)
+            more["sources"] = [{"name": n, "url": where} for n, where, _ in exc.candidates]
+        _fail(as_json, str(exc), _error_kind(exc), exc.source, **more)
         return 1
     except sqlite3.Error as exc:
         _fail(as_json, f"database error: {exc}", "database")
@@ -822,11 +825,13 @@ def _error_kind(exc: NewstuiError) -> ErrorKind:
     return next((kind for cls, kind in kinds if isinstance(exc, cls)), "input")
 
 
-def _fail(as_json: bool, message: str, kind: ErrorKind, source: str | None = None) -> None:
+def _fail(
+    as_json: bool, message: str, kind: ErrorKind, source: str | None = None, **more: Any
+) -> None:
     """Report an error that ends the command: `newstui: MESSAGE` on stderr, or with --json one
-    object on stdout, `{"error": MESSAGE, "kind": KIND, "source": NAME or null}`."""
+    object on stdout, `{"error": MESSAGE, "kind": KIND, "source": NAME or null}` (and `more`)."""
     if as_json:
-        _print_json_error(message, kind, source)
+        _print_json_error(message, kind, source, **more)
     else:
         _complain(f"newstui: {message}")
 
