@@ -33,6 +33,7 @@ PASSWORD_SHAPES = [
     ("me:s3c\\ret x@example.com/feed", "me:***@example.com/feed"),
     ("http://me:s3c'ret@example.com/feed", "http://me:***@example.com/feed"),
     ("http://me:s3c/ret@example.com/feed", "http://me:***@example.com/feed"),
+    ("http://me:s3c/re t@example.com/feed", "http://me:***@example.com/feed"),
     ("http://me:s3c?ret@example.com/feed", "http://me:***@example.com/feed"),
     ("http:/me:s3cret@example.com/feed", "http:/me:***@example.com/feed"),
     ("//me:s3cret@example.com/feed", "//me:***@example.com/feed"),

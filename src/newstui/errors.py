@@ -70,12 +70,16 @@ def _userinfo() -> re.Pattern[str]:
     spaces there) or at a token's start (then a port or path after the host). The password runs
     to its last `@` before white space or `/`; else, after an authority's start, when it holds
     a `/` (no port: `host:8080/@me` is a path's @), to its last `@` in 256 characters before
-    white space; else, after an authority's start, when it holds white space, as _SPACED.
+    white space; else, after an authority's start, when it holds white space, as _SPACED, and
+    when it holds both, to its last `@` in 256 characters before a line's end or a `://`.
     Linear time: each start reads at most to the next `/` or white space, or 256 characters."""
     import re
 
     slashed = r"(?!\d*(?:[/\\?#]|$))[^\s/\\\]][^\s\]]{0,255}@"
-    url = rf"""(?P<url>(?<=[/\\:][/\\])[^/\\:\r\n]{{0,256}}:)(?:{_UNSPACED}|{slashed}|[^\s/\\][^/\r\n]{{0,255}}@)"""
+    # (last: a password holding `/` and white space, `me:s3c/re t@`, to its last `@` on the line
+    # before another URL)
+    slashed_spaced = r"(?!\d*(?:[/\\?#]|$))[^\s/\\\]](?:(?!://)[^\]\r\n]){0,255}@"
+    url = rf"""(?P<url>(?<=[/\\:][/\\])[^/\\:\r\n]{{0,256}}:)(?:{_UNSPACED}|{slashed}|[^\s/\\][^/\r\n]{{0,255}}@|{slashed_spaced})"""
     return re.compile(rf"{url}|{_TOKEN}{_UNSPACED}{_THEN_PORT_OR_PATH}", re.IGNORECASE)
 
 
