@@ -2210,20 +2210,23 @@ def _unstored_sources(library: Library, config: Config) -> list[FeedRow]:
     nothing fetched (`fetch` stores them), and its feeds no fetch can read, each with why."""
     from newstui.ingest import feed_key, local_key
 
+    # (one read of the sources for them all: a look-up each cost 4,000 feeds 4 s)
+    keys = [feed_key(f) for f in (*config.feeds, *config.skipped_feeds)]
+    stored = iter(library.stored_named([*keys, *(local_key(s.path) for s in config.local)]))
     rows = [
         FeedRow(0, feed.name, "feed", feed.url, feed.tags, 0, 0, None, None)
         for feed in config.feeds
-        if library.find_source(feed_key(feed)) is None
+        if not next(stored)
     ]
     rows += [
         FeedRow(0, feed.name, "feed", feed.url, (), 0, 0, None, feed.not_fetchable)
         for feed in config.skipped_feeds
-        if library.find_source(feed_key(feed)) is None  # (stored: its row says why, _skipped)
+        if not next(stored)  # (stored: its row says why, _skipped)
     ]
     rows += [
         FeedRow(0, local.name, "local", None, local.tags, 0, 0, None, None)
         for local in config.local
-        if library.find_source(local_key(local.path)) is None
+        if not next(stored)
     ]
     return rows
 
@@ -2284,14 +2287,10 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
         ways.append("`newstui import PATH`")
         empty = f"no sources yet: {', '.join(ways[:-1])} or {ways[-1]}"
         return _emit(args, data, NothingFound(empty))
-    from rich.cells import cell_len
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table(box=None, header_style="bold")
+    plain = _plain_width() is not None  # (asked before anything makes rich's console)
     # a narrow terminal squeezed every column alike and folded "ExtraWire" as "ExtraWir|e" (user
     # test r33 L13): a name's longest word (up to 14 cells) keeps its line, the error wraps instead
-    name_words = max((cell_len(w) for r in data for w in str(r["name"]).split()), default=4)
+    name_words = max((cell_width(w) for r in data for w in str(r["name"]).split()), default=4)
     columns = ["name", "articles", "unread", "last fetch", "next try", "error"]
     if not any(r["next_try"] for r in data):  # no source waits: no empty column to squeeze in
         columns.remove("next try")
@@ -2303,43 +2302,32 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
         ],
         "next try": [short_time(str(t), now) if (t := r["next_try"]) else "" for r in data],
     }
-    errors_below = any(r.last_error for r in rows) and _errors_below(
-        cells, columns, min(name_words, 14)
+    errors_below = (
+        not plain
+        and any(r.last_error for r in rows)
+        and _errors_below(cells, columns, min(name_words, 14))
     )
     if errors_below:
         columns.remove("error")
-    for column in columns:
-        # times on one line each, as short as today allows: the error wraps instead
-        table.add_column(
-            column,
-            justify="right" if column in ("articles", "unread") else "left",
-            no_wrap=column in ("last fetch", "next try"),
-            # a name (the one `fetch NAME` takes) or a URL in an error is folded, never cut
-            overflow="fold" if column in ("name", "error") else "ellipsis",
-            min_width={"name": min(name_words, 14), "error": 8}.get(column),
-        )
-    for i, shown in enumerate(data):  # names and errors with passwords hidden
-        name, error = str(shown["name"]), str(shown["last_error"] or "")
-        error += _failing_since(rows[i], now) if error else ""
-        table.add_row(
-            _cell(name),
-            Text(cells["articles"][i]),
-            Text(cells["unread"][i]),
-            _cell(cells["last fetch"][i]),
-            *([_cell(cells["next try"][i])] if "next try" in columns else []),
-            *(
-                []
-                if errors_below
-                else [Text(terminal_safe(_own_error(error, name, shown["url"]), line=True), "red")]
-            ),
-        )
-    _emit(args, data, table)
+    body = [  # each row's cells as shown: names and errors with passwords hidden
+        [
+            terminal_safe(str(shown["name"]), line=True),
+            cells["articles"][i],
+            cells["unread"][i],
+            terminal_safe(cells["last fetch"][i], line=True),
+            *([terminal_safe(cells["next try"][i], line=True)] if "next try" in columns else []),
+            *([] if errors_below else [_error_cell(shown, rows[i], now)]),
+        ]
+        for i, shown in enumerate(data)
+    ]
+    if not _table_printed(columns, body, plain):
+        _rich_feeds_table(columns, body, min(name_words, 14))
     for i, shown in enumerate(data if errors_below else ()):
         if error := str(shown["last_error"] or ""):
             name = str(shown["name"])
             error = _own_error(error, name, shown["url"]) + _failing_since(rows[i], now)
             line = terminal_safe(f"{name}: {error}", line=True)
-            _stdout().print(Text(line, "red"))
+            _stdout().print(_red(line))
     from newstui.model.fetching import moved_line
 
     file = config.path.name if config is not None else "the config"
@@ -2353,6 +2341,85 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
         named = dataclasses.replace(marks, name=names.get(marks.feed_url, marks.name))
         _print_note(hide_passwords(named.line()))
     return 0
+
+
+def _red(line: str) -> Text:
+    """A line of text in red (an error)."""
+    from rich.text import Text
+
+    return Text(line, "red")
+
+
+def _error_cell(shown: dict[str, Any], row: FeedRow, now: datetime) -> str:
+    """A `feeds` row's error as its table shows it: since when it fails, one terminal-safe
+    line."""
+    name, error = str(shown["name"]), str(shown["last_error"] or "")
+    error += _failing_since(row, now) if error else ""
+    return terminal_safe(_own_error(error, name, shown["url"]), line=True)
+
+
+def _table_printed(columns: list[str], body: list[list[str]], plain: bool) -> bool:
+    """Print `feeds`' table as rich prints it where each row fits on one line: plain into a
+    pipe or a file (rich not loaded), styled on a terminal wide enough (header bold, errors
+    red). False, nothing printed, on a terminal its rows must wrap on: rich lays that out.
+    (Rich's table took 4,000 feeds ~6 s of CPU to measure and lay out.)"""
+    widths = [
+        max(cell_width(cell) for cell in (column, *(row[n] for row in body)))
+        for n, column in enumerate(columns)
+    ]
+    right = [column in ("articles", "unread") for column in columns]
+
+    def padded(cells: list[str]) -> list[str]:
+        return [
+            " " * (w - cell_width(c)) + c if r else c + " " * (w - cell_width(c))
+            for c, w, r in zip(cells, widths, right, strict=True)
+        ]
+
+    if plain:
+        lines = (" " + "  ".join(padded(cells)) for cells in (columns, *body))
+        _write_plain("\n".join(line.rstrip() for line in lines))
+        return True
+    console = _stdout()
+    error = columns[-1] == "error"
+    # rich's padding: a cell each side; an error column at least 8 cells (its min_width)
+    if 2 * len(widths) + sum(widths) + (max(0, 8 - widths[-1]) if error else 0) > console.width:
+        return False
+    from rich.text import Text
+
+    out = Text()
+    out.append(" " + "  ".join(padded(columns)).rstrip() + "\n", "bold")
+    for cells in body:
+        shown = padded(cells)
+        if error and cells[-1]:
+            out.append(" " + "  ".join(shown[:-1]) + "  ")
+            out.append(cells[-1], "red")
+            out.append("\n")
+        else:
+            out.append((" " + "  ".join(shown)).rstrip() + "\n")
+    out.rstrip()
+    console.print(out, soft_wrap=True)
+    return True
+
+
+def _rich_feeds_table(columns: list[str], body: list[list[str]], name_room: int) -> None:
+    """`feeds`' table laid out by rich on a terminal too narrow for its rows: a name (the one
+    `fetch NAME` takes) or a URL in an error is folded, never cut; times keep their line."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=None, header_style="bold")
+    for column in columns:
+        table.add_column(
+            column,
+            justify="right" if column in ("articles", "unread") else "left",
+            no_wrap=column in ("last fetch", "next try"),
+            overflow="fold" if column in ("name", "error") else "ellipsis",
+            min_width={"name": name_room, "error": 8}.get(column),
+        )
+    for cells in body:
+        styles = ("red" if column == "error" else "" for column in columns)
+        table.add_row(*(Text(cell, style) for cell, style in zip(cells, styles, strict=True)))
+    _print_trimmed(table)
 
 
 def _failing_since(row: FeedRow, now: datetime) -> str:

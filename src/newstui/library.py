@@ -321,6 +321,12 @@ class Library:
         `sources()` gave): a story two feeds of a tag carry is counted once, as listed."""
         return tag_unread_counts(sources, _views.tag_copies(self._db))
 
+    def stored_named(self, names: Sequence[str]) -> list[bool]:
+        """For each of `names` (a URL, key or name), whether find_source finds a source by it:
+        one read of the sources for them all."""
+        addresses, named = _feeds.listed_addresses(self._db)
+        return [n in addresses or name_key(n) in named for n in names]
+
     def find_source(self, name: str) -> int | None:
         """The id of the source with that URL, or named `name` (any case); SourceChoiceError when
         several are named so, none exactly (it names each)."""

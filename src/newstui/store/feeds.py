@@ -376,6 +376,17 @@ def list_feeds(db: Database) -> list[FeedRow]:
     return sorted(listed, key=lambda row: name_order(row.name))  # "Desk 2" before "Desk 10"
 
 
+def listed_addresses(db: Database) -> tuple[set[str], set[str]]:
+    """The URLs and keys of the listed sources, and their names as compared (name_key): what
+    find_feed looks a name up in, read once for many look-ups (`feeds` of 4,000 sources)."""
+    addresses: set[str] = set()
+    names: set[str] = set()
+    for url, key, name in db.execute("SELECT url, key, name FROM feeds WHERE removed IS NULL"):
+        addresses.update(a for a in (url, key) if isinstance(a, str))
+        names.add(name_key(str(name)))
+    return addresses, names
+
+
 def find_feed(db: Database, name: str) -> int | None:
     """The id of the listed source with the URL (or key) `name`, else of the one named `name`
     (any case and form: model.names.named); SourceChoiceError, naming each, when several are
