@@ -49,7 +49,10 @@ def checked_in_full(url: str | None) -> bool:
     )
 
 
-PORT_REFUSED = "has a port that is no number from 0 to 65535 (a / in a password is %2F)"
+PORT_REFUSED = (
+    "has a port that is no number from 0 to 65535 (a /, ? or # in a password is written %2F, "
+    "%3F or %23)"
+)
 
 
 def port_refused(url: str) -> bool:
