@@ -251,13 +251,16 @@ def test_the_upgrade_line_cleans_escapes_in_the_store_path(tmp_path, capsys):
         (os.mkfifo, "a pipe"),
         (lambda place: place.write_text("junk\n"), "another file"),
         (lambda place: made_by_schema(place, 19), "a database of version 19"),
+        (lambda place: place.symlink_to(place.with_name("old.db")), "a symbolic link"),
+        (lambda place: os.link(place.with_name("old.db"), place), "the store itself (a hard link)"),
     ],
 )
 def test_a_copy_place_holding_something_else_is_left_and_the_copy_goes_beside_it(
     tmp_path, capsys, made, what
 ):
     """Hostile r45 M1: a folder, a FIFO or a junk file at FILE.vN was announced as the copy an
-    older newstui opens, and the store was upgraded with no copy."""
+    older newstui opens, and the store was upgraded with no copy. Hostile r46 M4: a link to
+    the store itself was said to be the copy, and was upgraded with it."""
     path = tmp_path / "old.db"
     stored(path, 1)
     made_by_schema(path, 36)

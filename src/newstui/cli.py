@@ -1783,7 +1783,10 @@ def cmd_fetch(
         outcomes += _fetch_with_progress(
             library, config, feeds, args.fulltext, args, respect_waits=not args.names, pool=pool
         )
-    outcomes += [import_local(library, local, config.settings.extractor) for local in locals_named]
+    outcomes += [
+        import_local(library, local, config.settings.extractor, max_bytes=config.settings.max_bytes)
+        for local in locals_named
+    ]
     removed += move_set_aside(library, config)  # a feed's edited URL read: its articles follow
     leftovers = left - library.count_unanalysed(before) if left else 0
     filtered = apply_filters(library, config)
@@ -2201,6 +2204,7 @@ def cmd_import(args: argparse.Namespace, library: Library, config: Config | None
         name=args.name,
         tags=tuple(args.tag) if args.tag else None,  # none given: a re-import keeps the old ones
         extractor=config.settings.extractor if config is not None else "rules",
+        max_bytes=config.settings.max_bytes if config is not None else 0,
     )
     return _report(outcomes, args, library=library, config=config)
 

@@ -1513,8 +1513,10 @@ def import_paths(
     tags: tuple[str, ...] | None = None,
     extractor: str = "rules",
     on_outcome: ProgressCallback | None = None,
+    max_bytes: int = 0,
 ) -> list[SourceOutcome]:
-    """Import local files and folders (recursively); each path is one source.
+    """Import local files and folders (recursively); each path is one source. `max_bytes`: the
+    setting, which may raise the limit of a file's size (sources.files: local_file_limit).
 
     A source imported before keeps its name and tags unless `name`/`tags` are given (tags=() clears
     them): options given once stay until changed. A path that yields no article and never did is
@@ -1531,6 +1533,7 @@ def import_paths(
             keep_name=name is None,
             keep_tags=tags is None,
             count_unread_kinds=True,
+            max_bytes=max_bytes,
         )
         if outcome.error:
             library.forget_source_if_empty(local_key(path.expanduser()))
@@ -1549,14 +1552,16 @@ def import_local(
     keep_tags: bool = False,
     analyse: bool = True,
     count_unread_kinds: bool = False,
+    max_bytes: int = 0,
 ) -> SourceOutcome:
     """Import one configured local file or folder into its own source; a failure is its outcome,
     never an exception, so one broken source never stops the others. `analyse=False` leaves its
     new articles to the caller's analysis; `count_unread_kinds` (`newstui import`, not every
-    fetch of a [[local]] folder) says how many files of a folder are of kinds it does not read."""
+    fetch of a [[local]] folder) says how many files of a folder are of kinds it does not read;
+    `max_bytes`: the setting (0: none), which may raise the limit of a file's size."""
     try:
         return _import_local(
-            library, local, extractor, keep_name, keep_tags, analyse, count_unread_kinds
+            library, local, extractor, keep_name, keep_tags, analyse, count_unread_kinds, max_bytes
         )
     except NewstuiError as exc:
         return SourceOutcome(local.name, error=_named(local.name, str(exc)))
@@ -1582,6 +1587,7 @@ def _import_local(
     keep_tags: bool,
     analyse: bool = True,
     count_unread_kinds: bool = False,
+    max_bytes: int = 0,
 ) -> SourceOutcome:
     path = local.path.expanduser()
     # (a failure is not stored over a success another newstui stored while this one read)
@@ -1618,7 +1624,7 @@ def _import_local(
         if file != path and _undecodable(rel):
             problems.append(f"{file}: name is not valid UTF-8 (shown with �); imported")
         try:
-            content = read_file_content(file, guid_prefix="file:" + path_text(rel))
+            content = read_file_content(file, "file:" + path_text(rel), max_bytes)
         except SourceError as exc:
             problems.append(str(exc))
             continue

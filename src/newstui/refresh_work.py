@@ -88,7 +88,13 @@ def refresh_here(
                 return None
             try:
                 # analysed with the feeds' new articles below, in a worker
-                outcome = ingest_local(library, local, config.settings.extractor, analyse=False)
+                outcome = ingest_local(
+                    library,
+                    local,
+                    config.settings.extractor,
+                    analyse=False,
+                    max_bytes=config.settings.max_bytes,
+                )
             except Exception as exc:
                 outcome = SourceOutcome(local.name, error=f"{local.name}: {exc}")
             report(outcome)

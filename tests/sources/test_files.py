@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from newstui.errors import SourceError
+from newstui.sources import files
 from newstui.sources.files import iter_files, plain_paragraphs, read_file, split_title
 
 
@@ -87,6 +88,22 @@ def test_binary_and_unreadable_files_are_clear_errors(tmp_path):
         read_file(path, "x")
     with pytest.raises(SourceError, match="cannot read"):
         read_file(tmp_path / "missing.txt", "x")
+
+
+def test_a_file_over_the_local_limit_is_refused_naming_the_setting_that_raises_it(
+    tmp_path, monkeypatch
+):
+    """User test r46 M5: a 42 MB feed file was refused at a fixed 10 MB, naming no way round."""
+    monkeypatch.setattr(files, "LOCAL_FILE_BYTES", 1_000)
+    path = tmp_path / "big.txt"
+    path.write_text("Headline\n\n" + "word " * 400)
+    with pytest.raises(SourceError) as refused:
+        read_file(path, "x")
+    assert str(refused.value) == (
+        f"{path}: file larger than 1,000 bytes (2,010; the limit is max_bytes in [settings], "
+        "at least 1,000 for local files)"
+    )
+    assert read_file(path, "x", max_bytes=5_000)[0].title == "Headline"
 
 
 def test_folders_are_walked_recursively_skipping_hidden_and_unknown_files(tmp_path):

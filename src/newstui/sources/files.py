@@ -15,7 +15,9 @@ from newstui.sources.feeds import parse_feed
 from newstui.sources.html import html_to_text
 from newstui.text import clean_line, clean_text
 
-MAX_FILE_BYTES = 10_000_000
+LOCAL_FILE_BYTES = 100_000_000
+"""The largest local file read (a feed saved or generated on disk: user test r46 M5, a 42 MB
+feed was refused at 10 MB), unless `max_bytes` in [settings] allows more."""
 TEXT_SUFFIXES = {".txt", ".text", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -62,17 +64,27 @@ class FileContent:
     warning: str | None = None  # a feed file's: ill-formed but read, empty entries skipped
 
 
-def read_file(path: Path, guid_prefix: str) -> list[Article]:
+def read_file(path: Path, guid_prefix: str, max_bytes: int = 0) -> list[Article]:
     """The articles in one local file; raises SourceError naming the file and the problem."""
-    return read_file_content(path, guid_prefix).articles
+    return read_file_content(path, guid_prefix, max_bytes).articles
 
 
-def read_file_content(path: Path, guid_prefix: str) -> FileContent:
-    """The articles in one local file, with a saved feed's title; raises SourceError."""
+def local_file_limit(max_bytes: int) -> int:
+    """The largest local file read, given the `max_bytes` setting (0: none is set)."""
+    return max(max_bytes, LOCAL_FILE_BYTES)
+
+
+def read_file_content(path: Path, guid_prefix: str, max_bytes: int = 0) -> FileContent:
+    """The articles in one local file, with a saved feed's title; raises SourceError.
+    `max_bytes`: the setting, which raises the limit for local files (local_file_limit)."""
+    limit = local_file_limit(max_bytes)
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise SourceError(f"{path}: file larger than {MAX_FILE_BYTES:,} bytes")
+        if size > limit:
+            raise SourceError(
+                f"{path}: file larger than {limit:,} bytes ({size:,}; the limit is max_bytes "
+                f"in [settings], at least {LOCAL_FILE_BYTES:,} for local files)"
+            )
         body = path.read_bytes()
     except OSError as exc:
         raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from None

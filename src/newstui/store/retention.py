@@ -4,6 +4,7 @@ so the next fetch of a feed still offering it does not bring it back."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from collections.abc import Callable, Mapping
@@ -41,6 +42,7 @@ def cleanup(
 
     results: list[FeedCleanup] = []
     stamp = _iso(now)
+    size_before = _store_bytes(db)  # (the removed articles' identities take room first)
     with write_transaction(db) as conn:
         names = dict(conn.execute("SELECT id, name FROM feeds WHERE removed IS NULL").fetchall())
         for feed_id, policy in sorted(policies.items(), key=lambda p: names.get(p[0], "")):
@@ -65,7 +67,10 @@ def cleanup(
     forget_old_sketches(db, pause=pause)  # those no new article can join now: less to give back
     if any(r.removed for r in results):
         prune_entities(db)  # the people and places only the removed articles mentioned
-    return CleanupReport(tuple(results), reclaimed_bytes=_reclaim(db))
+    _reclaim(db)
+    # what the file shrank by since the command began (user test r46 M3: measured from after
+    # the deletes and the retired_articles rows, 132 MiB was said for a 50 MiB shrink)
+    return CleanupReport(tuple(results), reclaimed_bytes=max(0, size_before - _store_bytes(db)))
 
 
 def _subscribed(conn: sqlite3.Connection, feed_id: int) -> bool:
@@ -189,20 +194,22 @@ def describe_retired(db: Database, feed_id: int, offered: Mapping[str, PreparedA
     )
 
 
-def _reclaim(db: Database) -> int:
-    """Give free pages back to the file system (stores with incremental auto_vacuum); returns
-    how many bytes the file shrank by."""
+def _reclaim(db: Database) -> None:
+    """Give free pages back to the file system (stores with incremental auto_vacuum)."""
     conn = db.conn
     free = conn.execute("PRAGMA freelist_count").fetchone()[0]
     if free < RECLAIM_PAGES or conn.execute("PRAGMA auto_vacuum").fetchone()[0] != 2:
-        return 0
-    size = conn.execute("PRAGMA page_size").fetchone()[0]
-    before = conn.execute("PRAGMA page_count").fetchone()[0]
-    try:
+        return
+    with contextlib.suppress(sqlite3.OperationalError):  # busy: the free pages are reused
         give_back_free_pages(conn)
-    except sqlite3.OperationalError:
-        return 0  # busy: the free pages are reused meanwhile
-    return int((before - conn.execute("PRAGMA page_count").fetchone()[0]) * size)
+
+
+def _store_bytes(db: Database) -> int:
+    """The size of the store's file once its log is copied in (its pages, as SQLite counts
+    them)."""
+    conn = db.conn
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    return int(pages * conn.execute("PRAGMA page_size").fetchone()[0])
 
 
 def _iso(when: datetime) -> str:

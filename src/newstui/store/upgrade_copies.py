@@ -111,26 +111,35 @@ COPY_PLACES = 10  # FILE.vN, then FILE.vN.1 to .9 where one is not a copy (a fol
 def _copy_place(path: str, version: int) -> tuple[str, bool, str]:
     """Where the copy of the store at `path` of `version` goes: `FILE.vN`, or where that is
     something else (a folder, a pipe, another file: hostile r45 M1, announced as the copy
-    and the store upgraded with none), the first of `FILE.vN.1` to `.9` that is free or a
+    and the store upgraded with none; a symbolic link, or a hard link to the store itself:
+    hostile r46 M4), the first of `FILE.vN.1` to `.9` that is free or a
     copy. Returns the name ("" when none can be), whether a copy of `version` is there, and
     what was passed over (or why there is none), in words."""
     import errno
     import os
+    import stat
 
+    store = _status(path)
     passed_over = ""
     for number in range(COPY_PLACES):
         place = f"{path}.v{version}" + (f".{number}" if number else "")
         try:
-            status = os.stat(place)
+            status = os.lstat(place)
         except FileNotFoundError:
-            if os.path.islink(place):  # (a link to nothing: the user's, left alone)
-                passed_over = passed_over or f"{place} is a link to nothing, not a copy"
-                continue
             return place, False, passed_over
         except OSError as exc:
             if exc.errno == errno.ENAMETOOLONG:
                 return "", False, _name_too_long(place)
             passed_over = passed_over or f"{place} cannot be read ({exc.strerror})"
+            continue
+        if stat.S_ISLNK(status.st_mode):  # (the user's, left alone: it may lead to the store
+            # itself, which the upgrade was said to have kept a copy of: hostile r46 M4)
+            what = "a link to nothing" if not os.path.exists(place) else "a symbolic link"
+            passed_over = passed_over or f"{place} is {what}, not a copy"
+            continue
+        if store is not None and (status.st_dev, status.st_ino) == (store.st_dev, store.st_ino):
+            # (a hard link, as `cp -al` and rsync --link-dest snapshots make: the store itself)
+            passed_over = passed_over or f"{place} is the store itself (a hard link), not a copy"
             continue
         found = _stored_version(place, status)
         if found == version:
