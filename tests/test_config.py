@@ -198,6 +198,8 @@ def test_a_feed_url_no_fetch_reads_is_one_warning_and_the_other_feeds_load(tmp_p
 def test_a_feed_name_taken_is_one_warning_and_the_other_feeds_load(
     tmp_path, first, second, said, typed, found
 ):
+    from newstui.config import remove_source
+
     path = _write(
         tmp_path,
         f'[[feeds]]\nname = "Good"\nurl = "https://g/x"\n\n[[feeds]]\nname = "{first}"\n'
@@ -215,6 +217,9 @@ def test_a_feed_name_taken_is_one_warning_and_the_other_feeds_load(
     else:
         with pytest.raises(SourceChoiceError, match=r"^2 sources are named .*name one by its URL"):
             config.source_named(typed)
+    remove_source(path, "https://b/x")
+    assert [f.url for f in load_config(path).feeds] == ["https://g/x", "https://a/x"]
+    assert load_config(path).warnings == ()
 
 
 @pytest.mark.parametrize(

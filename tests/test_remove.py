@@ -95,6 +95,24 @@ def test_remove_of_one_of_two_skipped_entries_with_one_url_cuts_that_entry_alone
     assert cli.config.read_text("utf-8") == before + one + rest
 
 
+def test_remove_of_a_feed_skipped_for_its_taken_name_takes_out_that_entry(cli):
+    # (r46 M6: "a" on line 4 is skipped, "A" fetched; `remove a` took out "A", then crashed)
+    cli.config.write_text(
+        '[[feeds]]\nname = "A"\nurl = "https://a.example/x"\n\n'
+        '[[feeds]]\nname = "a"\nurl = "https://b.example/x"\n',
+        "utf-8",
+    )
+    with Library.open(cli.db) as library:  # as a fetch stored it
+        library.register_source("https://a.example/x", "A", url="https://a.example/x")
+
+    assert cli("remove", "a") == 0, cli.err
+    assert (
+        cli.config.read_text("utf-8").strip()
+        == '[[feeds]]\nname = "A"\nurl = "https://a.example/x"'
+    )
+    assert [f["name"] for f in cli.json("feeds")] == ["A"]
+
+
 def test_remove_of_an_imported_source_deletes_it_from_the_store(cli, tmp_path):
     notes = tmp_path / "notes"
     notes.mkdir()

@@ -2011,7 +2011,8 @@ def configured_source(
     config's was taken, or the first stored, and `remove` deleted it)."""
     feed_id = library.find_source(name)  # (first: a name two stored sources share is refused)
     source = config.source_named(name)
-    if source is None and feed_id is not None:
+    # (not another source's, by its stored name, for an entry skipped: its name taken, r46 M6)
+    if source is None and feed_id is not None and config.skipped_named(name) is None:
         url = next((row.url for row in library.sources() if row.id == feed_id), None)
         source = config.feed_named(url) if url else None
     return source

@@ -673,6 +673,7 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
                     problem=f"{fail(line, taken)}; the feed is not fetched until it is renamed",
                     not_fetchable=f"not fetched ({at_line(path.name, line)}): its name is taken "
                     f"by line {first[0]}",
+                    entry_index=i,
                 )
             )
             continue
