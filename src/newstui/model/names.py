@@ -24,7 +24,7 @@ _DIGITS = re.compile(r"(\d+)")
 # mark, Mongolian vowel separator, zero-width space, non-joiner and joiner, the bidi marks,
 # embeddings, overrides and isolates, word joiner and invisible operators, byte order mark,
 # annotation marks, shorthand and musical format controls, tag characters. (The Cf signs that
-# show, Arabic number sign U+0600 and the like, stay: tests/test_names_shown checks the list.)
+# show, Arabic number sign U+0600 and the like, stay: tests/store/test_feed_order checks it.)
 _FORMAT = re.compile(
     "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
     "\ufff9-\ufffb\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
@@ -35,7 +35,7 @@ def shown_name(name: str) -> str:
     """`name` as a screen shows it: composed (NFC), without its format characters (category
     Cf: zero-width joiners and spaces, bidi marks, soft hyphens), which show nothing in a name.
     Two names equal here look the same: a user cannot tell them apart, or type one and not the
-    other (hostile r46 M6: "Te\u200dch" and "Tech" were two feeds, both shown as Tech)."""
+    other (hostile r46 M6: "Te\\u200dch" and "Tech" were two feeds, both shown as Tech)."""
     if name.isascii():
         return name
     shown = unicodedata.normalize("NFC", name)
