@@ -85,6 +85,19 @@ def times_shown_in_utc(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TZ", "UTC")
 
 
+PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy", "no_proxy")
+
+
+@pytest.fixture(autouse=True)
+def no_proxies_of_this_machine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """newstui goes through the proxy the environment sets (newstui.sources.proxies): a CI
+    machine's HTTP_PROXY is not the tests' (their servers are on 127.0.0.1, which no proxy is
+    asked for anyway), in this process and the ones it starts. A test of a proxy sets its own."""
+    for name in PROXY_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.upper(), raising=False)
+
+
 @pytest.fixture(autouse=True)
 def no_system_browsers(monkeypatch: pytest.MonkeyPatch) -> None:
     """Python's webbrowser sees no browser of this machine (a console `www-browser` on a box

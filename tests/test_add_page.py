@@ -71,6 +71,14 @@ def test_add_of_a_page_without_a_feed_link_is_one_clear_line(cli, feed_server):
     )
     assert cli.config.read_text("utf-8") == before
     assert cli.json("feeds") == []
+    # a Wi-Fi login page answering a feed's address: where it led is named (user test r46 L1)
+    feed_server.route("/new.xml", status=302, headers={"Location": "/about?orig=x"})
+    feed_server.routes["/about?orig=x"] = feed_server.routes["/about"]
+    assert cli("add", feed_server.url("/new.xml")) == 1
+    assert one_line(cli.err) == (
+        f"newstui: {feed_server.url('/new.xml')}: redirected to {feed_server.url('/about?orig=x')}, "
+        "an HTML page, not a feed (no feed link found; a Wi-Fi login page?)"
+    )
 
 
 def test_a_page_offering_only_unsafe_links_has_no_feed(cli, feed_server):

@@ -928,6 +928,11 @@ def test_download_later_only_queues_and_a_failure_exits_1(pod, feed_server, tmp_
     rows = pod.json("downloads")
     assert [r["state"] for r in rows] == ["done", "failed"]
     assert "HTTP 404" in rows[1]["error"]
+    assert pod("download") == 0  # nothing to run: the failed one is pointed to (user test r46 L6)
+    assert pod.out.strip() == (
+        "nothing queued (`newstui download ID` queues an article's enclosures); 1 failed: "
+        "`newstui download --retry` tries it again"
+    )
     feed_server.route("/e2b.ogg", body=b"ogg")
     assert pod("download", "--retry") == 0
     assert [r["state"] for r in pod.json("downloads")] == ["done", "done"]

@@ -1538,7 +1538,9 @@ def _report(
     from newstui.model.fetching import kept_lines, leftovers_said, less_copies
 
     outcomes = less_copies(outcomes, removed)  # a moved feed's copies: not new to the user
-    failed = [o for o in outcomes if o.failed]
+    failed = [o for o in outcomes if o.error]
+    waiting = [o for o in outcomes if o.waiting_until and not o.error]  # not tried (user test
+    # r46 M2: "0 of 20 sources ok, 20 failed" where none was tried)
     as_json = bool(getattr(args, "json", False))
     stored = _stored_names(library, config, outcomes) if as_json and library is not None else {}
     data = [
@@ -1621,11 +1623,12 @@ def _report(
         new = sum(o.new for o in outcomes)
         updated = sum(o.updated for o in outcomes)
         cut = sum(o.cut_short for o in outcomes if not o.failed)  # read, but not whole
-        ok = len(outcomes) - len(failed) - cut
+        ok = len(outcomes) - len(failed) - len(waiting) - cut
         summary = (
             f"{ok:,} of {counted(len(outcomes), 'source')} ok"
             + (f", {cut:,} cut short" if cut else "")
             + (f", {len(failed):,} failed" if failed else "")  # (user test r43 L3)
+            + _waiting_said(waiting)
             + f": {counted(new, 'new article')}, {updated:,} updated"
         )
         if pages := fulltext_said(  # pages, not sources: their own clause
@@ -1644,20 +1647,31 @@ def _report(
     return fetch_status(outcomes)
 
 
-EXIT_OK = 0  # every source read
-EXIT_FAILED = 1  # every source failed, or nothing could run (bad config, database error)
+def _waiting_said(waiting: Sequence[SourceOutcome]) -> str:
+    """The summary's clause for the feeds left to wait, not tried: ", 20 waiting (next try
+    22:02)", the soonest of their next tries in local time."""
+    if not waiting:
+        return ""
+    soonest = min(o.waiting_until for o in waiting if o.waiting_until)
+    return f", {len(waiting):,} waiting (next try {short_time(soonest)})"
+
+
+EXIT_OK = 0  # every source tried was read
+EXIT_FAILED = 1  # every source tried failed, or nothing could run (bad config, database error)
 EXIT_SOME_FAILED = 3  # some sources read, some failed (2 is argparse's usage error)
 
 
 def fetch_status(outcomes: Sequence[SourceOutcome]) -> int:
     """The exit status of a fetch, import or add: 0 all read, 3 some failed, 1 all failed.
 
-    A feed waiting out a backoff or a Retry-After counts as failed: its last fetch failed.
+    Of the sources tried: a feed left waiting out a backoff or a Retry-After was not, and counts
+    for neither (user test r46 M2: 20 waiting, none tried, exited 1 as if all had failed).
     """
-    failed = sum(1 for o in outcomes if o.failed)
+    tried = [o for o in outcomes if o.error or not o.waiting_until]
+    failed = sum(1 for o in tried if o.error)
     if not failed:
         return EXIT_OK
-    return EXIT_FAILED if failed == len(outcomes) else EXIT_SOME_FAILED
+    return EXIT_FAILED if failed == len(tried) else EXIT_SOME_FAILED
 
 
 def _fetch_with_progress(
@@ -1672,6 +1686,8 @@ def _fetch_with_progress(
     import asyncio
 
     from newstui.ingest import fetch_feeds
+
+    by_hand = _typed_in_a_terminal()
 
     total = len(config.feeds if feeds is None else feeds)
     # (a pipe is known without rich's console: its import is ~100M instructions before the
@@ -1711,13 +1727,30 @@ def _fetch_with_progress(
                     on_outcome=advance,
                     respect_waits=respect_waits,
                     pool=pool,
+                    by_hand=by_hand,
                 )
             )
     return asyncio.run(
         fetch_feeds(
-            library, config, feeds, fulltext=fulltext, respect_waits=respect_waits, pool=pool
+            library,
+            config,
+            feeds,
+            fulltext=fulltext,
+            respect_waits=respect_waits,
+            pool=pool,
+            by_hand=by_hand,
         )
     )
+
+
+def _typed_in_a_terminal() -> bool:
+    """Whether this command was typed by someone at a terminal (its standard input is one),
+    not run by cron, a systemd timer or a script fed by a pipe: a fetch typed so tries the feeds
+    left to wait after a network failure, as R does and the app's timer does not."""
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (AttributeError, ValueError):  # no isatty, or closed
+        return False
 
 
 def cmd_fetch(
@@ -2093,13 +2126,12 @@ def _feed_behind(url: str, config: Config, args: argparse.Namespace) -> str:
     else the command fails listing them (pass the feed's URL instead)."""
     from newstui.subscribe import feeds_behind, feeds_to_add
 
-    links = feeds_behind(url, config)
+    try:
+        links = feeds_behind(url, config)
+    except SourceError as exc:  # a page announcing no feed
+        raise SourceError(str(exc), source=url) from None
     if links is None:
         return url
-    if not links:
-        raise SourceError(
-            f"{url}: this is an HTML page, not a feed (no feed link found)", source=url
-        )
     links = feeds_to_add(url, links, config)  # those listed already are no choice
     if len(links) == 1:
         chosen = links[0]

@@ -127,7 +127,12 @@ def cmd_download(
     if args.json:
         emit(args, [download_json(d) for d in finished], None)
     elif not finished and not queued and not result.gone:
-        console.print("nothing queued (`newstui download ID` queues an article's enclosures)")
+        line = "nothing queued (`newstui download ID` queues an article's enclosures)"
+        failed = sum(d.state == "failed" for d in library.downloads.all())
+        if failed:  # (user test r46 L6: a failed episode's .part waited, unmentioned)
+            them = "it" if failed == 1 else "them"
+            line += f"; {failed:,} failed: `newstui download --retry` tries {them} again"
+        console.print(Text(line), soft_wrap=True)
     return 1 if result.failed or result.gone else 0
 
 

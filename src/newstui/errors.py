@@ -101,6 +101,12 @@ class SourceError(NewstuiError):
     """A feed, page or file could not be fetched or parsed."""
 
 
+class NetworkError(SourceError):
+    """No answer came because of the network, not the server's answer: connection refused,
+    unknown host, unreachable, timed out, reset. A refresh the user asks for tries a feed left
+    to wait after one (see ingest.fetch_feeds)."""
+
+
 class HTTPStatusError(SourceError):
     """A server answered with an error status; `retry_after` is its Retry-After header, if any."""
 

@@ -32,13 +32,14 @@ from newstui.counts import counted
 from newstui.crash_journal import CrashJournal, forget, left_by_the_dead
 from newstui.errors import (
     HTTPStatusError,
+    NetworkError,
     NewstuiError,
     SourceError,
     hide_passwords,
     hide_url_password,
 )
 from newstui.library import STORY_LOCK_GAP_SECONDS, Library
-from newstui.local_times import local_day, minutes, short_time
+from newstui.local_times import local_day, short_time
 from newstui.model import (
     Analysis,
     AnalysisRows,
@@ -57,6 +58,7 @@ from newstui.model import (
     moved_line,
     still_waiting,
 )
+from newstui.model.fetching import FetchWait
 from newstui.model.names import name_key
 from newstui.processes import (
     APP_ANALYSIS,
@@ -335,11 +337,15 @@ async def fetch_feeds(
     respect_waits: bool = True,
     pool: CpuPool | None = None,
     subscribed: bool = True,
+    by_hand: bool = False,
 ) -> list[SourceOutcome]:
     """Fetch feeds concurrently, store their articles; one failing feed never stops the others.
 
     A feed that keeps failing, or whose server answered 429/503 with Retry-After, is not fetched
-    before its next try time unless `respect_waits` is False (the user named it).
+    before its next try time unless `respect_waits` is False (the user named it), or `by_hand`
+    (a refresh the user asked for: R, `newstui fetch` in a terminal) and its last failure was
+    the network's (refused, unknown host, timed out, reset), not the server's answer. When every
+    feed tried failed for the network's sake, no failure is counted (see _FetchRecords.finish).
     `subscribed=False`: `add`'s trial fetch of feeds not in the config yet, whose errors offer
     no removal.
     Setting `cancel` (from another thread) stops the fetch soon: requests in flight are dropped,
@@ -418,8 +424,10 @@ async def fetch_feeds(
             arrivals = _Arrivals(len(feeds), every_request_over)
 
             async def one(feed: FeedConfig) -> None:
-                failures, next_try, status = waits.get(ids[feed.name], (0, None, None))
-                if respect_waits and still_waiting(next_try, now):
+                wait = waits.get(ids[feed.name], FetchWait())
+                failures, next_try, status = wait.failures, wait.next_try, wait.status
+                tried_now = by_hand and wait.network  # (a server's own wait is honoured)
+                if respect_waits and not tried_now and still_waiting(next_try, now):
                     arrivals.arrived()
                     outcome = SourceOutcome(
                         feed.name,
@@ -484,9 +492,9 @@ async def fetch_feeds(
                 # store takes them, but a failure there must not hide why the fetch ended (a
                 # missing outcome only means that feed is fetched without validators next time).
                 with contextlib.suppress(Exception):
-                    records.flush()
+                    records.finish(whole=False)
                 raise
-            records.flush()
+            records.finish(whole=not (cancel is not None and cancel.is_set()))
             if watcher is not None:
                 watcher.cancel()
             if cancel is not None and cancel.is_set():
@@ -576,9 +584,16 @@ class _FetchRecords:
     def __init__(self, library: Library, size: int = FETCH_RECORDS_BATCH) -> None:
         self.library, self.size = library, size
         self.pending: list[FetchRecord] = []
+        # failures for the network's sake, kept to the end: counted only if some server answered
+        self.offline: list[FetchRecord] = []
+        self.answered = False  # some feed's server answered (well or not)
 
     def add(self, record: FetchRecord) -> None:
         """Queue one outcome; store the queue once it is full."""
+        if record.network:
+            self.offline.append(record)
+            return
+        self.answered = True
         self.pending.append(record)
         if len(self.pending) >= self.size:
             self.flush()
@@ -587,6 +602,16 @@ class _FetchRecords:
         """Store every queued outcome."""
         pending, self.pending = self.pending, []
         self.library.record_fetches(pending)
+
+    def finish(self, *, whole: bool = True) -> None:
+        """Store every outcome, at the end of the run (`whole`: not stopped halfway). A failure
+        for the network's sake counts in its feed's failures in a row only when another feed's
+        server answered: when none did, the machine was offline (user test r46 H1: a night
+        offline left every feed to wait for up to a day), and its error is kept, uncounted."""
+        counted = whole and self.answered
+        self.pending += [r if counted else replace(r, counted=False) for r in self.offline]
+        self.offline = []
+        self.flush()
 
 
 class _StreamedAnalysis:
@@ -1190,8 +1215,16 @@ async def _fetch_feed(
         asked = backoff.server_asked(exc, now)
         message += http_failure_said(status, feed.name, asked, now, subscribed=subscribed)
         retry_at = backoff.after_failure(exc, now)
+        network = isinstance(exc, NetworkError)
         records.add(
-            FetchRecord(feed_id, status=status, error=message, next_try=retry_at, started=started)
+            FetchRecord(
+                feed_id,
+                status=status,
+                error=message,
+                next_try=retry_at,
+                started=started,
+                network=network,
+            )
         )
         return SourceOutcome(feed.name, error=message), (), ()
     saved = await saving.save(feed_id, parsed.articles, result.url) if parsed else None
@@ -1971,11 +2004,11 @@ def describe(outcome: SourceOutcome) -> str:
     if outcome.waiting_until and outcome.waiting_status is not None:
         # (the server is overloaded or limits its callers: no call to fetch it now, user test
         # r44 L1; named, it is fetched all the same)
-        when = minutes(outcome.waiting_until)
+        when = short_time(outcome.waiting_until)  # ("22:02" today, as `feeds` says it: r46 L5)
         answer = f"HTTP {outcome.waiting_status} {http_reason(outcome.waiting_status)}"
         return f"{outcome.name}: not fetched: the server answered {answer}, next try at {when}"
     if outcome.waiting_until:
-        when = minutes(outcome.waiting_until)
+        when = short_time(outcome.waiting_until)
         return f"{outcome.name}: not fetched: failing, next try at {when} (name it to try now)"
     if outcome.not_modified:
         return f"{outcome.name}: not modified"

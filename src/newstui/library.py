@@ -68,7 +68,7 @@ if TYPE_CHECKING:
         SyncStatus,
         TextToAnalyse,
     )
-    from newstui.model.fetching import SetAsideSource
+    from newstui.model.fetching import FetchWait, SetAsideSource
     from newstui.model.marks import ImportedMark, MarksTaken, WaitingMarks
     from newstui.model.store_upgrade import StoreUpgrade
     from newstui.model.views import Marked
@@ -541,9 +541,10 @@ class Library:
         said again at its next fetch (a held source `add`ed again: review r36 F1)."""
         _feeds.forget_read_from(self._db, url)
 
-    def fetch_waits(self) -> dict[int, tuple[int, str | None, int | None]]:
+    def fetch_waits(self) -> dict[int, FetchWait]:
         """Every source's failures in a row, the time before which it is not fetched again
-        (ISO 8601 UTC, or None) and its last fetch's HTTP status (a 429's: see ingest)."""
+        (ISO 8601 UTC, or None), its last fetch's HTTP status (a 429's: see ingest) and whether
+        that fetch failed for the network's sake."""
         return _feeds.fetch_waits(self._db)
 
     def cleanup(

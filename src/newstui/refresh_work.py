@@ -30,6 +30,8 @@ class RefreshPlan:
     prune: bool = False  # remove the stored sources that left the config (a refresh of all)
     sync: bool = False  # sync with the [sync] server first
     chosen: bool = False  # the user picked these sources: fetch them even if they are waiting
+    # the user asked for it (R, not the timer): feeds waiting after a network failure are tried
+    by_hand: bool = False
 
     @property
     def total(self) -> int:
@@ -81,6 +83,7 @@ def refresh_here(
                     analyse=False,
                     cancel=cancel,
                     respect_waits=not plan.chosen,
+                    by_hand=plan.by_hand,
                 )
             )
         for local in plan.local:

@@ -48,7 +48,8 @@ def not_a_feed_url(url: str) -> str:
 
 def feeds_behind(url: str, config: Config) -> list[FeedLink] | None:
     """The feeds a web page at `url` links to (`<link rel="alternate">`), or None when `url` is
-    not a web page (then it is taken to be the feed itself)."""
+    not a web page (then it is taken to be the feed itself); SourceError for a page linking to
+    none."""
     from newstui.ingest import limits_from
     from newstui.sources.discovery import discover_feeds
     from newstui.sources.http import Fetcher

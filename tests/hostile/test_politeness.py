@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
@@ -23,6 +24,7 @@ from newstui.sources.backoff import (
     next_try,
     parse_retry_after,
 )
+from tests.ports import refused_port
 
 NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
 HALF_HOUR = timedelta(minutes=30)
@@ -92,12 +94,14 @@ def stored(db, name: str):
     return next(r for r in Library(db).sources() if r.name == name)
 
 
-def fetch(db, config, *names: str):
+def fetch(db, config, *names: str, by_hand: bool = False):
     feeds = [config.feed_named(n) for n in names] if names else None
     return {
         o.name: o
         for o in asyncio.run(
-            fetch_feeds(Library(db), config, feeds, analyse=False, respect_waits=not names)
+            fetch_feeds(
+                Library(db), config, feeds, analyse=False, respect_waits=not names, by_hand=by_hand
+            )
         )
     }
 
@@ -187,6 +191,35 @@ def test_a_feed_that_keeps_failing_backs_off_exponentially_from_the_refresh_inte
     assert route.hits == 4
 
 
+def test_offline_runs_count_no_failure_and_a_refresh_by_hand_tries_feeds_the_network_failed(
+    db, feed_server, config_file
+):
+    feed_server.route("/ok", body=RSS, headers={"Content-Type": "application/rss+xml"})
+    busy = feed_server.route("/busy", status=429, headers={"Retry-After": "3600"})
+    down = f"http://127.0.0.1:{refused_port()}/feed.xml"
+    path = config_file({"Up": "/ok", "Busy": "/busy"})
+    path.write_text(path.read_text() + f'\n[[feeds]]\nname = "Down"\nurl = "{down}"\n')
+    offline = load_config(path)
+    offline = replace(offline, feeds=tuple(f for f in offline.feeds if f.name == "Down"))
+
+    for _ in range(3):  # the machine offline: every feed tried fails at the network
+        assert "connection refused" in (fetch(db, offline)["Down"].error or "")
+    row = stored(db, "Down")  # (user test r46 H1: 9 tries offline, a day's wait)
+    assert (row.failures, row.next_try) == (0, None) and row.last_error is not None
+
+    config = load_config(path)
+    for _ in range(2):  # another server answers: the refused feed's failures count
+        fetch(db, config)
+    assert stored(db, "Down").failures == 2
+    assert fetch(db, config)["Down"].waiting_until is not None  # the timer, cron: left to wait
+    assert busy.hits == 1
+
+    by_hand = fetch(db, config, by_hand=True)  # R, `fetch` typed in a terminal
+    assert "connection refused" in (by_hand["Down"].error or "")
+    assert stored(db, "Down").failures == 3
+    assert by_hand["Busy"].waiting_until is not None and busy.hits == 1  # the server's wait
+
+
 def test_the_cli_shows_the_next_try_skips_waiting_feeds_and_fetches_them_by_name(
     db_path, feed_server, config_file, capsys, monkeypatch
 ):
@@ -200,15 +233,17 @@ def test_the_cli_shows_the_next_try_skips_waiting_feeds_and_fetches_them_by_name
 
     assert cli("fetch") == 3
     capsys.readouterr()
-    assert cli("fetch") == 3  # still not every source was read
-    err = capsys.readouterr().err
+    assert cli("fetch") == 0  # the waiting feed was not tried: no failure (user test r46 M2)
+    out, err = capsys.readouterr()
     assert busy.hits == 1
     [line] = [line for line in err.splitlines() if line.startswith("waiting:")]
     # the server asked for the wait: not offered to fetch it now (user test r44 L1)
-    assert line.startswith(
+    next_at = short_time(stored_next_try(db_path, "Busy"))  # "16:25" today (r46 L5)
+    assert line == (
         "waiting: Busy: not fetched: the server answered HTTP 429 Too Many Requests, next try at "
+        f"{next_at}"
     )
-    assert "name it" not in line
+    assert f"1 of 2 sources ok, 1 waiting (next try {next_at}): 0 new articles" in out + err
 
     assert cli("feeds", "--json") == 0
     feeds = {f["name"]: f for f in json.loads(capsys.readouterr().out)}
@@ -224,6 +259,13 @@ def test_the_cli_shows_the_next_try_skips_waiting_feeds_and_fetches_them_by_name
 
     assert cli("fetch", "Busy") == 1  # named: tried now (and the server still says no)
     assert busy.hits == 2
+
+
+def stored_next_try(db_path, name: str) -> str:
+    with Library.open(db_path) as library:
+        row = next(r for r in library.sources() if r.name == name)
+    assert row.next_try is not None
+    return row.next_try
 
 
 def test_a_database_from_before_the_politeness_columns_is_migrated_keeping_its_feeds(tmp_path):

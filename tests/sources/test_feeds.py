@@ -486,6 +486,7 @@ def test_a_web_page_where_a_feed_was_is_said_with_the_feed_it_announces():
     )
     with pytest.raises(SourceError) as info:
         parse_feed(b"<html><body>Moved</body></html>", "http://127.0.0.1/old.xml", None)
-    assert str(info.value) == (
-        "http://127.0.0.1/old.xml: a web page (HTML), not a feed (RSS, Atom or JSON Feed)"
+    assert str(info.value) == (  # (every feed answered so: a captive portal, user test r46 L1)
+        "http://127.0.0.1/old.xml: a web page (HTML), not a feed (RSS, Atom or JSON Feed) "
+        "(a Wi-Fi login page?)"
     )

@@ -18,6 +18,16 @@ def test_a_web_page_fails_as_a_web_page_not_as_its_advice():
     )
 
 
+def test_a_web_page_without_a_feed_link_keeps_its_hint_of_a_login_page():
+    # every feed answered by a hotel's portal: the refresh line says what it may be (r46 L1)
+    portal = SourceOutcome(
+        "Wire",
+        error="Wire: http://127.0.0.1/login: a web page (HTML), not a feed (RSS, Atom or JSON Feed)"
+        " (a Wi-Fi login page?)",
+    )
+    assert failure_reasons([portal, portal]) == "a web page, not a feed (a Wi-Fi login page?)"
+
+
 def test_a_plain_reason_is_still_the_last_part():
     refused = SourceOutcome("Wire", error="Wire: cannot connect to host: connection refused")
     gone = SourceOutcome("Lab", error="Lab: HTTP 404 Not Found")

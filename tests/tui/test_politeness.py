@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from newstui.config import load_config
 from newstui.library import Library
 from newstui.local_times import short_time
+from newstui.model import FetchRecord
 from newstui.tui.app import NewstuiApp
 
 from .conftest import notifications, run_recorded, screen_text, settle
@@ -36,6 +37,13 @@ def broken_row(db_path):
 
 async def test_a_waiting_feed_shows_its_next_try_and_R_leaves_it_alone(db_path, config):
     until = make_broken_feed_wait(db_path, config)
+    local = next(f for f in config.feeds if f.name == "Local Feed")
+    with Library.open(db_path) as library:  # waiting after the network failed: R tries it
+        source = library.register_source(local.url, local.name, url=local.url)
+        refused = "Local Feed: cannot connect to 127.0.0.1:9: connection refused"
+        library.record_fetches(
+            [FetchRecord(source, None, refused, next_try=until, network=True)] * 2
+        )
     app = NewstuiApp(db_path, config)
     async with run_recorded(app, size=(160, 48)) as pilot:
         await settle(pilot)
@@ -48,6 +56,9 @@ async def test_a_waiting_feed_shows_its_next_try_and_R_leaves_it_alone(db_path, 
         assert note.message.endswith("; 1 failing, left to wait (r on one refreshes it now)")
         row = broken_row(db_path)
         assert row.failures == 2 and row.next_try == until  # not fetched
+        with Library.open(db_path) as library:  # (user test r46 H1: R skipped it for a day)
+            fetched = next(r for r in library.sources() if r.name == "Local Feed")
+        assert fetched.failures == 0 and fetched.last_error is None
 
 
 async def test_R_with_only_a_waiting_feed_says_so_instead_of_failing(db_path, config):

@@ -84,6 +84,16 @@ class SourceSpec:
     titled: bool = False  # named by the title its document gives, once fetched (no `name`)
 
 
+@dataclass(frozen=True, slots=True)
+class FetchWait:
+    """Why and until when a source is left to wait, as its last fetches left it."""
+
+    failures: int = 0  # in a row
+    next_try: str | None = None  # not fetched before this time (ISO 8601 UTC; None: no wait)
+    status: int | None = None  # its last fetch's HTTP status (a 429's or 503's: the server's)
+    network: bool = False  # its last fetch failed for the network's sake, not the server's
+
+
 @dataclass(frozen=True)
 class FetchRecord:
     """The outcome of one fetch of a source, as stored (Library.record_fetches): a failure keeps
@@ -107,6 +117,12 @@ class FetchRecord:
     # when the answer came (ISO 8601 UTC; None: when stored): a success's `last_fetched`, so a
     # failure begun after it is stored even when the run stores its records later
     answered: str | None = None
+    # a failure for the network's sake (refused, unknown host, timed out, reset: NetworkError);
+    # a refresh the user asks for tries a feed left to wait after one
+    network: bool = False
+    # counted in the source's failures in a row (and its backoff): not when every feed of the
+    # run failed for the network's sake (the machine was offline)
+    counted: bool = True
 
 
 # What became of a source the config no longer lists: deleted (`remove`, `R`/`D`, or its grace

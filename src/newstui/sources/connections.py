@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 import h11
 
+from newstui.sources.proxies import Proxy, ProxyError, ProxySettings, proxy_settings
+
 READ_SIZE = 64 * 1024
 MAX_HEAD_BYTES = 100 * 1024  # a response's status line and headers (httpcore's limit)
 KEEPALIVE_EXPIRY = 5.0  # seconds an idle connection is kept (httpx's default)
@@ -39,19 +41,37 @@ Origin = tuple[str, str, int]  # scheme, host, port
 
 
 class TransportError(Exception):
-    """A request that got no complete answer; the message says why, in a few words."""
+    """A request that got no complete answer; the message says why, in a few words.
+    `network`: because of the network (refused, unknown host, timed out, reset), not of what
+    the server said."""
+
+    network = False
 
 
 class ConnectFailed(TransportError):
     """No connection (refused, unknown host, TLS or its certificate)."""
 
 
+class Unreachable(ConnectFailed):
+    """No connection because of the network: refused, unknown host, unreachable."""
+
+    network = True
+
+
 class TimedOut(TransportError):
     """Connecting, sending or waiting for the server took longer than allowed."""
+
+    network = True
 
 
 class BrokenAnswer(TransportError):
     """The server broke HTTP/1.1, or closed the connection before the end of its answer."""
+
+
+class ConnectionLost(BrokenAnswer):
+    """The connection broke (reset) while the request was sent or its answer read."""
+
+    network = True
 
 
 class _StaleConnection(Exception):
@@ -228,15 +248,25 @@ class Answer:
 
 
 class Connection:
-    """One TCP (or TLS) connection and its HTTP/1.1 state."""
+    """One TCP (or TLS) connection and its HTTP/1.1 state. `forwarded`: to an HTTP proxy that
+    forwards its plain-http requests (sent in absolute form, with `proxy_headers`)."""
 
-    __slots__ = ("h11", "idle_since", "reader", "writer")
+    __slots__ = ("forwarded", "h11", "idle_since", "proxy_headers", "reader", "writer")
 
-    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    def __init__(
+        self,
+        reader: asyncio.StreamReader,
+        writer: asyncio.StreamWriter,
+        *,
+        forwarded: bool = False,
+        proxy_headers: Sequence[tuple[str, str]] = (),
+    ) -> None:
         self.reader = reader
         self.writer = writer
         self.h11 = h11.Connection(h11.CLIENT, max_incomplete_event_size=MAX_HEAD_BYTES)
         self.idle_since = 0.0
+        self.forwarded = forwarded
+        self.proxy_headers = proxy_headers
 
     def usable(self, now: float, expiry: float) -> bool:
         """Still open, not closed by the server while idle, not idle too long, and nothing
@@ -266,7 +296,8 @@ class ConnectionPool:
     requests in flight: the caller does (`Fetcher`'s semaphores); but at most
     `max_opening_per_origin` new connections to an origin wait for their first answer at once (a
     request beyond waits, then takes a connection that answered, or opens one), each for
-    `opening_grace` seconds at most. No proxies, no HTTP/2. `tls`
+    `opening_grace` seconds at most. `proxies` (read from the environment at the first
+    connection when None) sends requests through an HTTP or SOCKS5 proxy. No HTTP/2. `tls`
     makes the TLS context at the first https connection (loading the CA bundle costs ~13 ms,
     which a refresh of plain-http feeds never needs).
     """
@@ -281,8 +312,10 @@ class ConnectionPool:
         keepalive_expiry: float = KEEPALIVE_EXPIRY,
         max_opening_per_origin: int = OPENING_PER_ORIGIN,
         opening_grace: float = OPENING_GRACE,
+        proxies: ProxySettings | None = None,
     ) -> None:
         self.timeouts = timeouts
+        self._proxies = proxies
         self._make_tls = tls
         self._tls: ssl.SSLContext | None = None
         self._max_idle_per_origin = max_idle_per_origin
@@ -332,8 +365,12 @@ class ConnectionPool:
                     grace = asyncio.get_running_loop().call_later(
                         self._opening_grace, let_next_open
                     )
+                path, sent = target.path, head
+                if connection.forwarded:  # (an HTTP proxy's: the whole URL, its credentials)
+                    path = f"{target.scheme}://{target.authority}{target.path}"
+                    sent = [*head, *connection.proxy_headers]
                 status, reason, raw = await _exchange(
-                    connection, method, target.path, head, body, self.timeouts, reused
+                    connection, method, path, sent, body, self.timeouts, reused
                 )
             except _StaleConnection:
                 assert connection is not None
@@ -404,6 +441,18 @@ class ConnectionPool:
             if self._tls is None:
                 self._tls = self._make_tls()
             tls = self._tls
+        if self._proxies is None:
+            try:
+                self._proxies = proxy_settings()
+            except ProxyError as exc:  # (each request says it: one line a feed)
+                raise ConnectFailed(str(exc)) from None
+        proxy = self._proxies.proxy_for(scheme, host)
+        if proxy is not None:
+            try:
+                async with asyncio.timeout(self.timeouts.connect):
+                    return await _through(proxy, origin, tls)
+            except TimeoutError:
+                raise TimedOut(f"timed out connecting through the proxy {proxy.shown}") from None
         try:
             async with asyncio.timeout(self.timeouts.connect):
                 reader, writer = await asyncio.open_connection(
@@ -416,9 +465,139 @@ class ConnectionPool:
                 )
         except TimeoutError:
             raise TimedOut("timed out connecting") from None
-        except (OSError, UnicodeError) as exc:  # refused, unknown host, TLS (certificate) errors
+        except (ssl.SSLError, UnicodeError) as exc:  # TLS (certificate), an invalid host name
             raise ConnectFailed(connect_failure(host, port, scheme, exc)) from None
+        except OSError as exc:  # refused, unknown host, unreachable
+            raise Unreachable(connect_failure(host, port, scheme, exc)) from None
         return Connection(reader, writer)
+
+
+async def _through(proxy: Proxy, origin: Origin, tls: ssl.SSLContext | None) -> Connection:
+    """A connection to `origin` through `proxy`: to the HTTP proxy itself for plain http (it
+    forwards each request), else a tunnel (CONNECT, or SOCKS5) with TLS inside for https."""
+    scheme, host, port = origin
+    try:
+        reader, writer = await asyncio.open_connection(
+            proxy.host, proxy.port, limit=READ_SIZE, happy_eyeballs_delay=0.25
+        )
+    except (OSError, UnicodeError) as exc:
+        reason = connect_reason(exc)
+        raise Unreachable(f"cannot connect to the proxy {proxy.shown}: {reason}") from None
+    auth = [("Proxy-Authorization", _basic(*proxy.credentials))] if proxy.credentials else []
+    try:
+        if proxy.scheme == "http" and tls is None:
+            return Connection(reader, writer, forwarded=True, proxy_headers=auth)
+        if proxy.scheme == "http":
+            await _http_tunnel(reader, writer, proxy, host, port, auth)
+        else:
+            await _socks_tunnel(reader, writer, proxy, origin)
+        if tls is not None:
+            try:
+                await writer.start_tls(tls, server_hostname=host)
+            except (OSError, UnicodeError) as exc:  # TLS (certificate) errors, a reset
+                raise ConnectFailed(connect_failure(host, port, scheme, exc)) from None
+    except BaseException:
+        writer.transport.abort()
+        raise
+    return Connection(reader, writer)
+
+
+async def _http_tunnel(
+    reader: asyncio.StreamReader,
+    writer: asyncio.StreamWriter,
+    proxy: Proxy,
+    host: str,
+    port: int,
+    auth: list[tuple[str, str]],
+) -> None:
+    """Ask an HTTP proxy for a tunnel to host:port (CONNECT); raises unless it opens one."""
+    target = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    where = authority("https", host, port)
+    lines = [f"CONNECT {target} HTTP/1.1", f"Host: {target}", *(f"{k}: {v}" for k, v in auth)]
+    writer.write(("\r\n".join(lines) + "\r\n\r\n").encode("ascii"))
+    try:
+        head = await reader.readuntil(b"\r\n\r\n")
+    except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, OSError):
+        raise ConnectionLost(f"the proxy {proxy.shown} closed the connection") from None
+    status_line = head.split(b"\r\n", 1)[0].decode("iso-8859-1")
+    parts = status_line.split(" ", 2)
+    if len(parts) < 2 or not parts[1].isdigit():
+        raise ConnectFailed(f"the proxy {proxy.shown} did not answer as an HTTP proxy")
+    if not parts[1].startswith("2"):
+        said = f"HTTP {parts[1]} {parts[2] if len(parts) > 2 else ''}".rstrip()
+        if parts[1] == "407":
+            said += " (it asks for a user and password: http://USER:PASSWORD@host:port)"
+        raise ConnectFailed(f"the proxy {proxy.shown} refused to connect to {where}: {said}")
+
+
+_SOCKS_REPLIES = {
+    1: "the SOCKS proxy failed",
+    2: "the SOCKS proxy does not allow it",
+    3: "network is unreachable",
+    4: "host is unreachable",
+    5: "connection refused",
+    6: "timed out",
+    7: "the SOCKS proxy refused the command",
+    8: "the SOCKS proxy refused the address type",
+}
+_SOCKS_NETWORK = frozenset({3, 4, 5, 6})
+
+
+async def _socks_tunnel(
+    reader: asyncio.StreamReader, writer: asyncio.StreamWriter, proxy: Proxy, origin: Origin
+) -> None:
+    """A SOCKS5 tunnel to the origin (RFC 1928; a user and password as RFC 1929 sends them);
+    socks5:// resolves the name here, socks5h:// at the proxy."""
+    scheme, host, port = origin
+    where = authority(scheme, host, port)
+    try:
+        writer.write(b"\x05\x02\x00\x02" if proxy.credentials else b"\x05\x01\x00")
+        version, method = await reader.readexactly(2)
+        if version != 5 or method not in (0, 2):
+            raise ConnectFailed(f"the proxy {proxy.shown} accepts none of the ways to log in")
+        if method == 2:
+            user, password = (part.encode() for part in proxy.credentials or ("", ""))
+            writer.write(bytes([1, len(user)]) + user + bytes([len(password)]) + password)
+            if (await reader.readexactly(2))[1] != 0:
+                raise ConnectFailed(f"the proxy {proxy.shown} refused its user and password")
+        writer.write(b"\x05\x01\x00" + await _socks_address(proxy, host, port))
+        _, reply, _, kind = await reader.readexactly(4)
+        if reply != 0:
+            said = _SOCKS_REPLIES.get(reply, f"SOCKS reply {reply}")
+            error = Unreachable if reply in _SOCKS_NETWORK else ConnectFailed
+            raise error(f"cannot connect to {where} through the proxy {proxy.shown}: {said}")
+        size = {1: 4, 4: 16}.get(kind)
+        if size is None:  # a name: its length first
+            size = (await reader.readexactly(1))[0]
+        await reader.readexactly(size + 2)
+    except (asyncio.IncompleteReadError, OSError):
+        raise ConnectionLost(f"the proxy {proxy.shown} closed the connection") from None
+
+
+async def _socks_address(proxy: Proxy, host: str, port: int) -> bytes:
+    """SOCKS5's DST.ADDR and DST.PORT: the name (socks5h), else an address found here."""
+    if proxy.scheme == "socks5h":
+        name = host.encode("idna") if not host.isascii() else host.encode()
+        return b"\x03" + bytes([len(name)]) + name + port.to_bytes(2, "big")
+    try:
+        found = ipaddress.ip_address(host)
+    except ValueError:
+        try:
+            infos = await asyncio.get_running_loop().getaddrinfo(
+                host, port, type=socket.SOCK_STREAM
+            )
+        except (OSError, UnicodeError) as exc:
+            raise Unreachable(connect_failure(host, port, "https", exc)) from None
+        found = ipaddress.ip_address(infos[0][4][0])
+    kind = b"\x01" if found.version == 4 else b"\x04"
+    return kind + found.packed + port.to_bytes(2, "big")
+
+
+def _basic(user: str, password: str) -> str:
+    """HTTP Basic credentials, as a Proxy-Authorization header carries them."""
+    from base64 import b64encode
+
+    return "Basic " + b64encode(f"{user}:{password}".encode()).decode("ascii")
 
 
 async def _exchange(
@@ -450,7 +629,7 @@ async def _exchange(
     except OSError as exc:
         if reused:
             raise _StaleConnection from None
-        raise BrokenAnswer(f"connection lost ({exc})") from None
+        raise ConnectionLost(lost_reason(exc)) from None
     received = False
     while True:
         event = _next_event(state)
@@ -505,7 +684,18 @@ async def _read(connection: Connection, timeout: float | None) -> bytes:
     except TimeoutError:
         raise TimedOut("timed out reading the answer") from None
     except OSError as exc:
-        raise BrokenAnswer(f"connection lost ({exc})") from None
+        raise ConnectionLost(lost_reason(exc)) from None
+
+
+def lost_reason(exc: OSError) -> str:
+    """Why an open connection broke, in words ("connection reset by the server"), not Python's
+    "[Errno 104] Connection reset by peer"."""
+    if isinstance(exc, ConnectionResetError):
+        return "connection reset by the server"
+    if isinstance(exc, ConnectionAbortedError | BrokenPipeError):
+        return "connection closed by the server"
+    number = exc.errno if exc.errno and exc.errno > 0 else None
+    return f"connection lost ({os.strerror(number).lower()})" if number else "connection lost"
 
 
 # Most feed URLs: http(s), a plain host name or IPv4 address, perhaps a port, and a path and

@@ -69,11 +69,12 @@ class _Zlib:
         while data and not self._done:
             try:
                 out = self._inflater.decompress(data, STEP)
-            except zlib.error as exc:
+            except zlib.error:
                 if self._later_member and not self._member_output:
                     self._done = True  # not another gzip member: padding or garbage, as gzip(1)
                     return
-                raise DecodingError(str(exc)) from None
+                # (zlib's "Error -3 while decompressing data: …" means nothing to a reader)
+                raise DecodingError(f"the {self._name}-compressed answer is damaged") from None
             if out:
                 self._member_output = True
                 yield out
@@ -91,9 +92,13 @@ class _Zlib:
                 if out:
                     yield out
 
+    @property
+    def _name(self) -> str:
+        return "gzip" if self._gzip else "deflate"
+
     def flush(self) -> Iterator[bytes]:
         if self._head:
-            raise DecodingError("a deflate body of one byte")
+            raise DecodingError("the deflate-compressed answer is damaged (one byte)")
         return iter(())
 
 
@@ -108,8 +113,8 @@ class _Brotli:
     def _step(self, data: bytes) -> bytes:
         try:
             return self._decompressor.process(data, output_buffer_limit=STEP)
-        except self._error as exc:
-            raise DecodingError(str(exc) or "invalid brotli data") from None
+        except self._error:
+            raise DecodingError("the brotli-compressed answer is damaged") from None
 
     def decode(self, data: bytes) -> Iterator[bytes]:
         if self._decompressor.is_finished():

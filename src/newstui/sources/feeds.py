@@ -192,8 +192,8 @@ def _web_page_said(body: bytes, url: str, content_type: str | None) -> str:
     "mismatched tag" read as a broken feed to wait for)."""
     said = "a web page (HTML), not a feed (RSS, Atom or JSON Feed)"
     links = feed_links(body, url, content_type)
-    if not links:
-        return said
+    if not links:  # (a Wi-Fi login page answers every feed so: user test r46 L1)
+        return f"{said} (a Wi-Fi login page?)"
     first = clean_line(links[0].url, 500)
     more = f" (and {len(links) - 1} more)" if len(links) > 1 else ""
     return f"{said}; the page announces the {links[0].kind} feed {first}{more}: use that address"

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 from urllib.parse import urljoin, urlsplit
 
 from newstui import __version__
-from newstui.errors import HTTPStatusError, SourceError
+from newstui.errors import HTTPStatusError, NetworkError, SourceError
 from newstui.sources.connections import (
     Answer,
     ConnectionPool,
@@ -136,9 +136,10 @@ class Fetcher:
                 async with asyncio.timeout(self.limits.timeout):
                     return await self._fetch(url, etag, last_modified, accept)
             except TimeoutError:
-                raise SourceError(f"{url}: timed out after {self.limits.timeout:g} s") from None
+                raise NetworkError(f"{url}: {timed_out(self.limits.timeout)}") from None
             except TransportError as exc:
-                raise SourceError(f"{url}: {exc}") from None
+                kind = NetworkError if exc.network else SourceError
+                raise kind(f"{url}: {exc}") from None
 
     async def _fetch(
         self, url: str, etag: str | None, last_modified: str | None, accept: str
@@ -212,6 +213,11 @@ class Fetcher:
             finally:
                 await response.aclose()
         raise SourceError(f"{url}: more than {MAX_REDIRECTS} redirects")
+
+
+def timed_out(seconds: float) -> str:
+    """A request stopped at the `timeout` setting, naming it (as max_bytes's refusals do)."""
+    return f"timed out after {seconds:g} s (the limit is timeout in [settings])"
 
 
 async def _drain(response: Answer) -> None:
@@ -327,6 +333,10 @@ def describe_transport_error(exc: httpx.HTTPError, *, naming_host: bool = True) 
     host unless `naming_host` is False (the caller does)."""
     import httpx  # loaded already by whoever raised it
 
+    from newstui.sources.proxied import ProxyFailed
+
+    if isinstance(exc, ProxyFailed):  # (its proxy named, its words said)
+        return str(exc)
     if isinstance(exc, httpx.TimeoutException):
         return "timed out"
     if isinstance(exc, httpx.HTTPStatusError):

@@ -37,6 +37,7 @@ from newstui.sources.http import (
     describe_transport_error,
     is_http_url,
 )
+from newstui.sources.proxied import proxied_transport
 from newstui.sources.urls import invalid_url_detail, web_url, without_userinfo
 
 _CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)")
@@ -103,12 +104,14 @@ def validator_path(part: Path) -> Path:
 
 def new_client(timeout: float) -> httpx.Client:
     """An HTTP client for downloads: no total time limit (files are large), but connecting and
-    each read are bounded; bytes are taken as sent (no decompression, so ranges add up)."""
+    each read are bounded; bytes are taken as sent (no decompression, so ranges add up); through
+    the proxy the environment sets (http_proxy, https_proxy, all_proxy, no_proxy)."""
     return httpx.Client(
         headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"},
         timeout=httpx.Timeout(timeout, connect=min(10.0, timeout)),
         follow_redirects=False,
-        trust_env=False,
+        trust_env=False,  # (the environment's proxies, and nothing else of it: see proxied)
+        transport=proxied_transport(),
     )
 
 

@@ -19,6 +19,7 @@ from newstui.text import clean_line
 
 if TYPE_CHECKING:
     from newstui.model import FeedCache, FetchRecord, RemovedSource, SourceSpec
+    from newstui.model.fetching import FetchWait
 
 
 def now_iso() -> str:
@@ -207,7 +208,7 @@ def record_fetch(
 
 # What a source's success ends, whoever read it (a fetch here, or a sync whose server fetched it):
 # its run of failures, the back-off it set, and when that run began.
-FAILURES_ENDED = "failures = 0, next_try = NULL, failing_since = NULL"
+FAILURES_ENDED = "failures = 0, next_try = NULL, failing_since = NULL, network_failure = 0"
 
 
 def record_fetches(db: Database, records: Sequence[FetchRecord]) -> None:
@@ -223,13 +224,17 @@ def record_fetches(db: Database, records: Sequence[FetchRecord]) -> None:
             values: list[object] = [fetched, r.status, clean_line(r.error) if r.error else None]
             if r.error is None:
                 sets.append(FAILURES_ENDED)
-            else:  # (SET reads the row as it was: failures 0 is this run's first failure)
+            elif r.counted:  # (SET reads the row as it was: failures 0 is this run's first failure)
                 sets += [
                     "failures = failures + 1",
                     "next_try = ?",
                     "failing_since = CASE WHEN failures = 0 THEN ? ELSE failing_since END",
+                    "network_failure = ?",
                 ]
-                values += [r.next_try, now]
+                values += [r.next_try, now, int(r.network)]
+            else:  # offline: the error is shown, its failures in a row and its wait unchanged
+                sets += ["failing_since = coalesce(failing_since, ?)", "network_failure = ?"]
+                values += [now, int(r.network)]
             if r.error is None and not r.keep_cache:
                 sets += ["etag = ?", "last_modified = ?", "body_hash = ?"]
                 values += [r.etag, r.last_modified, r.body_hash]
@@ -287,11 +292,15 @@ def name_by_title(db: Database, feed_id: int, title: str, default: str) -> str:
     return str(row[0]) if row else default
 
 
-def fetch_waits(db: Database) -> dict[int, tuple[int, str | None, int | None]]:
-    """Every source's failures in a row, the time before which it is not fetched again and its
-    last fetch's HTTP status."""
-    rows = db.execute("SELECT id, failures, next_try, last_status FROM feeds").fetchall()
-    return {r[0]: (r[1], r[2], r[3]) for r in rows}
+def fetch_waits(db: Database) -> dict[int, FetchWait]:
+    """Every source's failures in a row, the time before which it is not fetched again, its
+    last fetch's HTTP status and whether that fetch failed for the network's sake."""
+    from newstui.model.fetching import FetchWait
+
+    rows = db.execute(
+        "SELECT id, failures, next_try, last_status, network_failure FROM feeds"
+    ).fetchall()
+    return {r[0]: FetchWait(r[1], r[2], r[3], bool(r[4])) for r in rows}
 
 
 def feed_title(db: Database, url: str) -> str | None:

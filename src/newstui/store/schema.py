@@ -1269,6 +1269,20 @@ def _later_case_words(index: str) -> list[str]:
 
 _V51 = [*_later_case_words("articles_fts"), *_later_case_words("quotes_fts")]
 
+# v52: whether a feed's last failure was the network's (refused, unknown host, timed out, reset)
+# rather than the server's answer: a refresh the user asks for (R, `newstui fetch` typed in a
+# terminal) tries such a feed however long its backoff (user test r46 H1: after a night offline
+# R skipped every feed for up to a day). Failures stored before are read from their words once.
+# Replayable (db.migrate skips an ADD COLUMN of a column there; the UPDATE sets what it set).
+_V52 = [
+    "ALTER TABLE feeds ADD COLUMN network_failure INTEGER NOT NULL DEFAULT 0",
+    """UPDATE feeds SET network_failure = 1 WHERE last_error IS NOT NULL AND last_status IS NULL
+    AND (last_error LIKE '%: timed out%' OR last_error LIKE '%: connection lost%'
+        OR (last_error LIKE '%: cannot connect to %' AND last_error NOT LIKE '%: TLS failed%'
+            AND last_error NOT LIKE '%: certificate not accepted%'
+            AND last_error NOT LIKE '%: invalid host name%'))""",
+]
+
 MIGRATIONS: list[list[str]] = [
     _V1,
     _V2,
@@ -1321,5 +1335,6 @@ MIGRATIONS: list[list[str]] = [
     _V49,
     _V50,
     _V51,
+    _V52,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -27,6 +27,7 @@ from newstui.sources.http import (
     is_http_url,
     read_capped,
 )
+from newstui.sources.proxied import async_proxied_transport
 from newstui.sources.urls import without_userinfo
 from newstui.sync.credentials import AuthCache
 from newstui.sync.items import (
@@ -139,7 +140,8 @@ class GReaderClient:
             headers={"User-Agent": USER_AGENT, "Accept-Encoding": accepted_encodings()},
             timeout=httpx.Timeout(limits.timeout, connect=min(10.0, limits.timeout)),
             follow_redirects=False,
-            trust_env=False,
+            trust_env=False,  # (the environment's proxies, and nothing else of it: see proxied)
+            transport=async_proxied_transport(),
         )
 
     async def __aenter__(self) -> GReaderClient:

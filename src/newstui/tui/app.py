@@ -630,7 +630,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
         if config is None or self.main.refreshing:
             return
         if config.feeds or config.local or config.sync:  # nothing to say when there is nothing
-            self.main.refresh_all()
+            self.main.refresh_all(by_hand=False)
 
     @work(thread=True, group="configured", exit_on_error=False)
     def _list_configured(self, config: Config) -> None:

@@ -50,10 +50,15 @@ def prepare_worker_processes() -> None:
         resource_tracker.ensure_running()
 
 
-def plan_all(config: Config) -> RefreshPlan:
-    """Every configured feed and local source, after a sync when [sync] is set."""
+def plan_all(config: Config, *, by_hand: bool = False) -> RefreshPlan:
+    """Every configured feed and local source, after a sync when [sync] is set (`by_hand`: R,
+    not the timer; see RefreshPlan)."""
     return RefreshPlan(
-        tuple(config.feeds), tuple(config.local), prune=True, sync=config.sync is not None
+        tuple(config.feeds),
+        tuple(config.local),
+        prune=True,
+        sync=config.sync is not None,
+        by_hand=by_hand,
     )
 
 
@@ -419,7 +424,10 @@ def failure_reasons(failed: list[SourceOutcome]) -> str:
 
 # What a document that is no feed is, as `newstui feeds` says it: the parser's words after it
 # ("…: line 1, column 37: no element found") are no reason of their own (user test r41 L3)
-_NOT_A_FEED = re.compile(r"not a feed(?: \(RSS, Atom or JSON Feed\))?")
+_NOT_A_FEED = re.compile(
+    r"not a feed(?: \(RSS, Atom or JSON Feed\))?(?: \(a Wi-Fi login page\?\))?"
+)
+PORTAL_HINT = "(a Wi-Fi login page?)"  # (sources.feeds: a web page announcing no feed)
 # The wait a 429's or 503's Retry-After asked for (ingest.http_failure_said), kept in the summary
 _SERVER_WAIT = re.compile(
     r"; the server asks to wait (?:longer[^;()]*, )?until ([^;()]+) \(Retry-After\)"
@@ -431,7 +439,9 @@ def _short_reason(outcome: SourceOutcome) -> str:
     error = whole.split("; ", 1)[0]
     if (kind := _NOT_A_FEED.search(error)) is not None:
         error = error[: kind.end()]
-    reason = error.rsplit(": ", 1)[-1]
+        if error.endswith(PORTAL_HINT):  # (the hint kept within the reason's 72 characters)
+            error = f"a web page, not a feed {PORTAL_HINT}"
+    reason = error.rsplit(": ", 1)[-1].split(" (the limit is ", 1)[0]  # (its setting: in Sources)
     if (wait := _SERVER_WAIT.search(whole)) is not None:  # (user test r44 L1)
         reason += f", asked to wait until {wait[1]}"
     return reason

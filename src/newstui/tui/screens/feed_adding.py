@@ -14,7 +14,7 @@ from textual.message import Message
 
 from newstui.config import Config
 from newstui.counts import counted
-from newstui.errors import NewstuiError, hide_url_password
+from newstui.errors import hide_url_password
 from newstui.tui.download_runner import DownloadsQueued
 from newstui.tui.mixins import ScreenMixin
 from newstui.tui.notices import show_notice, withdraw_notice
@@ -159,9 +159,7 @@ class FeedAdding(ScreenMixin):
         typed = url
         failed = False
         try:
-            links = feeds_behind(url, config) if discover else None
-            if links == []:
-                raise NewstuiError(f"{url}: this is an HTML page, not a feed (no feed link found)")
+            links = feeds_behind(url, config) if discover else None  # (a page without: raises)
             if links:
                 links = feeds_to_add(url, links, config)  # those listed already are no choice
             if links is not None and len(links) > 1:

@@ -71,15 +71,16 @@ class SourceRefresh(StatusRow, RefreshReloads):
         """Whether a refresh is running."""
         return bool(self._refresh_total)
 
-    def refresh_all(self) -> None:
-        """Refresh every configured source (R, and the app's timer)."""
+    def refresh_all(self, *, by_hand: bool = True) -> None:
+        """Refresh every configured source (R; the app's timer: not `by_hand`, which leaves
+        feeds that failed for the network's sake to wait out their backoff)."""
         if self.config is None:
             self.notify(DEMO_NOTICE, severity="warning")
             return
         from newstui.tui.refresh import plan_all
 
         self._reread_config(self.config.path)
-        self.start_refresh(plan_all(self.config))
+        self.start_refresh(plan_all(self.config, by_hand=by_hand))
 
     def _reread_config(self, path: Path) -> None:
         """The config file as it is now, so a feed added to it or deleted from it by hand since

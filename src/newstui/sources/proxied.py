@@ -1,0 +1,134 @@
+"""httpx transports that send each request through the proxy the environment sets for its URL
+(sources.proxies), for downloads and sync: httpx's own `trust_env` would read certificate paths
+too, and its no_proxy patterns know no networks. A proxy that fails is named in the error."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+import httpx
+
+from newstui.sources.connections import authority, connect_reason
+from newstui.sources.proxies import (
+    SOCKS_SCHEMES,
+    Proxy,
+    ProxyError,
+    ProxySettings,
+    proxy_settings,
+    socks_support_missing,
+)
+
+T = TypeVar("T")
+
+
+class ProxyFailed(httpx.ConnectError):
+    """No connection through a proxy: unreachable, refused the tunnel, or unusable; the message
+    is said to a reader as it is."""
+
+
+def _proxy_of(request: httpx.Request) -> tuple[Proxy | None, ProxySettings]:
+    try:
+        settings = proxy_settings()
+    except ProxyError as exc:
+        raise ProxyFailed(str(exc), request=request) from None
+    return settings.proxy_for(request.url.scheme, request.url.host), settings
+
+
+def _key(proxy: Proxy | None, request: httpx.Request, settings: ProxySettings) -> str | None:
+    """Which transport serves the request (None: direct); ProxyFailed for a SOCKS proxy httpx
+    cannot speak to without its extra."""
+    if proxy is None:
+        return None
+    if proxy.scheme in SOCKS_SCHEMES and (missing := socks_support_missing(settings)):
+        raise ProxyFailed(missing, request=request)
+    return proxy.httpx_url
+
+
+def _said(
+    exc: httpx.TransportError, proxy: Proxy | None, request: httpx.Request
+) -> ProxyFailed | None:
+    """The error of a request through `proxy`, naming it: None when no proxy is to blame."""
+    if proxy is None:
+        return None
+    url = request.url
+    if isinstance(exc, httpx.ProxyError):  # it answered the tunnel's request with an error
+        where = authority(url.scheme, url.host, url.port)
+        said = f"the proxy {proxy.shown} refused to connect to {where}: {exc}"
+        return ProxyFailed(said, request=request)
+    if isinstance(exc, httpx.ConnectError) and proxy.scheme == "http":
+        cause: BaseException = exc
+        while cause.__cause__ or cause.__context__:  # the OS's own error, under httpcore's
+            cause = cause.__cause__ or cause.__context__  # type: ignore[assignment]
+        said = f"cannot connect to the proxy {proxy.shown}: {connect_reason(cause)}"
+        return ProxyFailed(said, request=request)
+    return None
+
+
+class _Routes(Generic[T]):
+    """A transport for each proxy (None: direct), made at its first request."""
+
+    def __init__(self, make: Callable[[str | None], T]) -> None:
+        self._make = make
+        self.made: dict[str | None, T] = {}
+
+    def pick(self, request: httpx.Request) -> tuple[T, Proxy | None]:
+        """The transport a request goes through, and its proxy."""
+        proxy, settings = _proxy_of(request)
+        key = _key(proxy, request, settings)
+        transport = self.made.get(key)
+        if transport is None:
+            transport = self.made[key] = self._make(key)
+        return transport, proxy
+
+
+class ProxiedTransport(httpx.BaseTransport):
+    """Each request through the transport its proxy (or none) calls for."""
+
+    def __init__(self, make: Callable[[str | None], httpx.BaseTransport]) -> None:
+        self._routes = _Routes(make)
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        transport, proxy = self._routes.pick(request)
+        try:
+            return transport.handle_request(request)
+        except httpx.TransportError as exc:
+            if (said := _said(exc, proxy, request)) is None:
+                raise
+            raise said from None
+
+    def close(self) -> None:
+        for transport in self._routes.made.values():
+            transport.close()
+
+
+class AsyncProxiedTransport(httpx.AsyncBaseTransport):
+    """ProxiedTransport's asynchronous twin (the sync client's)."""
+
+    def __init__(self, make: Callable[[str | None], httpx.AsyncBaseTransport]) -> None:
+        self._routes = _Routes(make)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        transport, proxy = self._routes.pick(request)
+        try:
+            return await transport.handle_async_request(request)
+        except httpx.TransportError as exc:
+            if (said := _said(exc, proxy, request)) is None:
+                raise
+            raise said from None
+
+    async def aclose(self) -> None:
+        for transport in self._routes.made.values():
+            await transport.aclose()
+
+
+def proxied_transport() -> ProxiedTransport:
+    """A transport for httpx.Client: certifi's CA bundle, no environment read but the proxies."""
+    return ProxiedTransport(lambda proxy: httpx.HTTPTransport(trust_env=False, proxy=proxy))
+
+
+def async_proxied_transport() -> AsyncProxiedTransport:
+    """A transport for httpx.AsyncClient, as proxied_transport."""
+    return AsyncProxiedTransport(
+        lambda proxy: httpx.AsyncHTTPTransport(trust_env=False, proxy=proxy)
+    )

@@ -1,0 +1,177 @@
+"""Which proxy a request goes through: the environment's http_proxy, https_proxy, all_proxy and
+no_proxy, read as curl reads them, for feeds, pages, downloads and sync alike.
+
+Lower case first, then upper case (HTTP_PROXY is ignored in a CGI script, where a request's
+`Proxy:` header sets it: "httpoxy"). A proxy URL without a scheme is http://. no_proxy lists
+host names (a name matches itself and its subdomains; a leading dot or `*.` is the same),
+addresses and networks (`10.0.0.0/8`), or `*` for every host. Loopback hosts (localhost,
+127.0.0.0/8, ::1) never go through a proxy, which could not reach them. Nothing else of the
+environment is read (no ~/.netrc, no certificate paths): httpx's `trust_env` stays off.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from urllib.parse import unquote, urlsplit
+
+from newstui.errors import NewstuiError, hide_url_password
+
+PROXY_SCHEMES = ("http", "socks5", "socks5h")  # what every client here speaks
+SOCKS_SCHEMES = frozenset({"socks5", "socks5h"})
+SOCKS_EXTRA = "pip install 'httpx[socks]'"  # what httpx needs for a SOCKS proxy (socksio)
+
+
+class ProxyError(NewstuiError):
+    """A proxy variable that cannot be used (its URL, or a kind of proxy not supported)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Proxy:
+    """A proxy as a variable gives it: `url` as written (its password too), and where it is."""
+
+    url: str
+    variable: str  # the variable it came from ("https_proxy")
+    scheme: str  # http, socks5 (names resolved here) or socks5h (by the proxy)
+    host: str
+    port: int
+    credentials: tuple[str, str] | None = None
+
+    @property
+    def shown(self) -> str:
+        """The proxy as a message names it, password hidden: "http://u:***@px:3128 (http_proxy)"."""
+        return f"{hide_url_password(self.url)} ({self.variable})"
+
+    @property
+    def httpx_url(self) -> str:
+        """The URL httpx takes (its socks5:// resolves names at the proxy, as socks5h://)."""
+        return self.url if self.scheme != "socks5h" else "socks5://" + self.url.split("://", 1)[1]
+
+
+@dataclass(frozen=True, slots=True)
+class ProxySettings:
+    """The proxies of an environment, by the scheme of the URL fetched."""
+
+    http: Proxy | None = None
+    https: Proxy | None = None
+    bypass: tuple[str, ...] = ()  # no_proxy's entries, lower case, without a leading dot
+
+    def proxy_for(self, scheme: str, host: str) -> Proxy | None:
+        """The proxy a request for scheme://host goes through, or None (direct)."""
+        proxy = self.https if scheme == "https" else self.http
+        if proxy is None or _loopback(host) or self._bypassed(host):
+            return None
+        return proxy
+
+    @property
+    def any(self) -> bool:
+        """Whether some proxy is set."""
+        return self.http is not None or self.https is not None
+
+    @property
+    def socks(self) -> Proxy | None:
+        """A SOCKS proxy among them, if any."""
+        return next((p for p in (self.http, self.https) if p and p.scheme in SOCKS_SCHEMES), None)
+
+    def _bypassed(self, host: str) -> bool:
+        host = host.lower().strip("[]").rstrip(".")
+        for entry in self.bypass:
+            if entry == "*" or host == entry or host.endswith("." + entry):
+                return True
+            if "/" in entry or _is_address(entry):
+                try:
+                    if ipaddress.ip_address(host) in ipaddress.ip_network(entry, strict=False):
+                        return True
+                except ValueError:
+                    continue
+        return False
+
+
+def proxy_settings(environ: Mapping[str, str] | None = None) -> ProxySettings:
+    """The proxies the environment sets (os.environ unless given); ProxyError for one whose URL
+    cannot be used, naming its variable."""
+    env = os.environ if environ is None else environ
+    if environ is None:
+        return _settings_of(tuple(sorted((k, v) for k, v in env.items() if "proxy" in k.lower())))
+    return _read(env)
+
+
+@cache
+def _settings_of(items: tuple[tuple[str, str], ...]) -> ProxySettings:
+    return _read(dict(items))
+
+
+def _read(env: Mapping[str, str]) -> ProxySettings:
+    cgi = "REQUEST_METHOD" in env  # (then HTTP_PROXY may be a request's header: not trusted)
+    every = _variable(env, "all_proxy", upper=True)
+    http = _variable(env, "http_proxy", upper=not cgi) or every
+    https = _variable(env, "https_proxy", upper=True) or every
+    bypass_text = env.get("no_proxy") or env.get("NO_PROXY") or ""
+    bypass = tuple(
+        entry.strip().lower().removeprefix("*.").lstrip(".")
+        for entry in bypass_text.split(",")
+        if entry.strip()
+    )
+    return ProxySettings(_proxy(*http) if http else None, _proxy(*https) if https else None, bypass)
+
+
+def _variable(env: Mapping[str, str], name: str, *, upper: bool) -> tuple[str, str] | None:
+    for variable in (name, name.upper()) if upper else (name,):
+        value = (env.get(variable) or "").strip()
+        if value:
+            return variable, value
+    return None
+
+
+def _proxy(variable: str, value: str) -> Proxy:
+    url = value if "://" in value else f"http://{value}"
+    shown = f"{variable}={hide_url_password(value)}"
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        raise ProxyError(f"{shown}: not a proxy URL (scheme://host:port)") from None
+    scheme = parts.scheme.lower()
+    if scheme not in PROXY_SCHEMES:
+        raise ProxyError(f"{shown}: a {scheme}:// proxy is not supported (http://, socks5://)")
+    if not parts.hostname:
+        raise ProxyError(f"{shown}: not a proxy URL (scheme://host:port)")
+    credentials = None
+    if parts.username is not None:
+        credentials = (unquote(parts.username), unquote(parts.password or ""))
+    default = 1080 if scheme in SOCKS_SCHEMES else 80
+    return Proxy(url, variable, scheme, parts.hostname, port or default, credentials)
+
+
+def _loopback(host: str) -> bool:
+    host = host.lower().strip("[]").rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _is_address(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
+
+
+def socks_support_missing(settings: ProxySettings) -> str | None:
+    """The line saying what to install when a SOCKS proxy is set and httpx (downloads, sync)
+    cannot speak to it; None when it can or none is set."""
+    socks = settings.socks
+    if socks is None:
+        return None
+    from importlib.util import find_spec
+
+    if find_spec("socksio") is None:  # (httpx's SOCKS support; the feed client has its own)
+        return f"the SOCKS proxy {socks.shown} needs the socks extra: {SOCKS_EXTRA}"
+    return None

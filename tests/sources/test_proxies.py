@@ -1,0 +1,101 @@
+"""The environment's proxies, read as curl reads them, for feeds, pages, downloads and sync."""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+import pytest
+
+from newstui.errors import SourceError
+from newstui.sources.http import Fetcher, FetchLimits
+from newstui.sources.proxies import ProxyError, proxy_settings
+from newstui.sources.transfer import TransferError, fetch_to_file, new_client
+from tests.ports import refused_port
+
+PX = "http://px.example:3128"
+
+
+@pytest.mark.parametrize(
+    ("environ", "url", "expected"),
+    [
+        ({}, "http://news.example/f", None),
+        ({"http_proxy": PX}, "http://news.example/f", PX),
+        ({"http_proxy": PX}, "https://news.example/f", None),  # (https_proxy's, not set)
+        ({"HTTP_PROXY": PX}, "http://news.example/f", PX),
+        ({"HTTP_PROXY": PX, "REQUEST_METHOD": "GET"}, "http://news.example/f", None),  # httpoxy
+        ({"http_proxy": PX, "HTTP_PROXY": "http://other:1"}, "http://news.example/f", PX),
+        ({"HTTPS_PROXY": PX}, "https://news.example/f", PX),
+        ({"ALL_PROXY": PX}, "https://news.example/f", PX),
+        ({"all_proxy": "socks5h://px.example"}, "http://news.example/f", "socks5h://px.example"),
+        ({"https_proxy": "px.example:3128"}, "https://news.example/f", "http://px.example:3128"),
+        ({"http_proxy": PX, "no_proxy": "example.org"}, "http://news.example/f", PX),
+        ({"http_proxy": PX, "no_proxy": "example"}, "http://news.example/f", None),
+        ({"http_proxy": PX, "NO_PROXY": ".news.example"}, "http://news.example/f", None),
+        ({"http_proxy": PX, "no_proxy": "ws.example"}, "http://news.example/f", PX),
+        ({"http_proxy": PX, "no_proxy": "*"}, "http://news.example/f", None),
+        ({"http_proxy": PX, "no_proxy": "10.0.0.0/8"}, "http://10.1.2.3/f", None),
+        ({"http_proxy": PX, "no_proxy": "10.0.0.0/8"}, "http://11.1.2.3/f", PX),
+        ({"http_proxy": PX}, "http://127.0.0.1:8080/f", None),  # loopback: never
+        ({"http_proxy": PX}, "http://localhost/f", None),
+        ({"http_proxy": PX}, "http://[::1]/f", None),
+    ],
+)
+def test_the_proxy_of_a_url_is_read_from_the_environment_as_curl_reads_it(environ, url, expected):
+    request = httpx.URL(url)
+    proxy = proxy_settings(environ).proxy_for(request.scheme, request.host)
+    assert (proxy.url if proxy else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("environ", "said"),
+    [
+        ({"http_proxy": "ftp://px.example"}, "http_proxy=ftp://px.example: a ftp:// proxy is not"),
+        ({"ALL_PROXY": "http://u:pw@px:99999"}, "ALL_PROXY=http://u:***@px:99999: not a proxy URL"),
+    ],
+)
+def test_a_proxy_that_cannot_be_used_is_one_error_naming_its_variable(environ, said):
+    with pytest.raises(ProxyError, match=f"^{re.escape(said)}"):
+        proxy_settings(environ)
+
+
+async def test_feeds_and_downloads_go_through_the_http_proxy_and_a_dead_one_is_named(
+    feed_server, monkeypatch, tmp_path
+):
+    # the test server is the proxy: it is asked for the whole URL, which it serves as a path
+    body = b"<rss version='2.0'><channel><title>Via</title></channel></rss>"
+    feed_server.route("http://news.example/feed.xml", body=body)
+    feed_server.route("http://news.example/e1.mp3", body=b"ID3" + bytes(500))
+    monkeypatch.setenv("http_proxy", feed_server.base.replace("//", "//user:s3cret@"))
+    async with Fetcher(FetchLimits(timeout=5)) as fetcher:
+        assert (await fetcher.fetch("http://news.example/feed.xml")).body == body
+    [(path, headers)] = feed_server.requests
+    assert path == "http://news.example/feed.xml" and headers["Proxy-Authorization"].startswith(
+        "Basic "
+    )
+    with new_client(5) as client:
+        size = fetch_to_file(
+            client,
+            "http://news.example/e1.mp3",
+            tmp_path / "e1.mp3",
+            lambda *a: None,
+            lambda: False,
+        )
+    assert size == 503 and feed_server.requests[-1][0] == "http://news.example/e1.mp3"
+
+    dead = refused_port()
+    monkeypatch.setenv("http_proxy", f"http://user:s3cret@127.0.0.1:{dead}")
+    said = f"cannot connect to the proxy http://user:***@127.0.0.1:{dead} (http_proxy): "
+    async with Fetcher(FetchLimits(timeout=5)) as fetcher:
+        with pytest.raises(SourceError) as failed:
+            await fetcher.fetch("http://news.example/feed.xml")
+    assert str(failed.value) == f"http://news.example/feed.xml: {said}connection refused"
+    with new_client(5) as client, pytest.raises(TransferError) as refused:
+        fetch_to_file(
+            client,
+            "http://news.example/e1.mp3",
+            tmp_path / "e2.mp3",
+            lambda *a: None,
+            lambda: False,
+        )
+    assert str(refused.value) == f"http://news.example/e1.mp3: {said}connection refused"
