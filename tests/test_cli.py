@@ -17,6 +17,7 @@ import pytest
 from newstui.cli import main
 from newstui.config import example_config_text, load_config
 from newstui.library import Library
+from newstui.render import human_size
 from newstui.text import shown_name
 
 FEEDS = Path(__file__).parent / "data" / "feeds"
@@ -1578,6 +1579,42 @@ def test_backup_copies_an_older_newstuis_store_as_it_is_without_upgrading_it(cli
     for path in (cli.db, copy):
         with sqlite3.connect(path) as conn:
             assert conn.execute("PRAGMA user_version").fetchone() == (40,)
+
+
+def test_restore_puts_a_backup_back_over_a_store_a_killed_newstui_left_a_log_beside(cli, tmp_path):
+    """User test r46 H2: a `cp` of the backup over the store, with the -wal a kill -9 left,
+    brought back a star made after the backup (or corrupted the store). The store as it was
+    is kept beside it, and a file that is no newstui store is refused, changing nothing."""
+    from newstui.model import Article
+
+    with Library.open(cli.db) as library:
+        feed = library.register_source("https://a.example/feed", "A")
+        library.bulk_insert(feed, [Article(title="Kept", text="Kept.", guid="k")])
+    copy = tmp_path / "copy.db"
+    assert cli("backup", str(copy)) == 0, cli.err
+    writer = sqlite3.connect(cli.db, isolation_level=None)
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("UPDATE articles SET starred = 1")  # after the backup: in the -wal alone
+    log = Path(f"{cli.db}-wal").read_bytes()
+    writer.close()
+    Path(f"{cli.db}-wal").write_bytes(log)  # as a newstui killed then leaves it
+    (tmp_path / "junk.db").write_text("not a store\n")
+
+    assert cli("restore", str(tmp_path / "junk.db")) == 1
+    assert one_line(cli.err).startswith(f"newstui: {tmp_path / 'junk.db'}: not restored: not a ")
+    assert cli("restore", str(copy)) == 0, cli.err
+    kept = f"{cli.db}.before-restore"
+    assert one_line(cli.out) == (
+        f"restored {cli.db} from {copy} ({human_size(copy.stat().st_size)}); the database as it "
+        f"was is kept in {kept} ({human_size(os.path.getsize(kept))}; `newstui restore` it to "
+        "go back, or delete it)"
+    )
+    [row] = cli.json("list")
+    assert (row["title"], row["starred"]) == ("Kept", False)
+    assert sqlite3.connect(cli.db).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    [row] = cli.json("list", "--db", kept)
+    assert (row["title"], row["starred"]) == ("Kept", True)
+    assert not [p for p in tmp_path.iterdir() if "part" in p.name]
 
 
 @pytest.mark.parametrize(

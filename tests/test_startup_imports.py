@@ -259,7 +259,7 @@ def test_help_and_the_reading_commands_load_neither_textual_nor_trafilatura(tmp_
 
 ALL_COMMANDS = (
     "app filters add remove fetch import feeds list search show mark entities quotes opml "
-    "cleanup download downloads demo sync"
+    "cleanup download downloads demo sync backup restore"
 ).split()
 READING_COMMANDS = (
     ["feeds"],

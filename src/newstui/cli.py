@@ -570,6 +570,15 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
         from newstui.cli_backup import add_arguments as backup_arguments
 
         backup_arguments(p, _path)
+    if wanted("restore"):
+        p = command(
+            "restore",
+            "put a backup (FILE) back as the database, keeping the database as it was beside "
+            "it; refused while another newstui has it open",
+        )
+        from newstui.cli_backup import add_restore_arguments
+
+        add_restore_arguments(p, _path)
     if wanted("download", "downloads"):
         from newstui.cli_downloads import add_arguments as download_arguments
 
@@ -639,7 +648,7 @@ def _readable(text: str) -> str:
 
 COMMANDS = frozenset(
     "app filters add remove fetch import feeds list search show mark entities quotes opml "
-    "cleanup download downloads demo sync backup".split()
+    "cleanup download downloads demo sync backup restore".split()
 )
 
 
@@ -897,6 +906,7 @@ WRITING_COMMANDS = (
     "sync",
     "filters",
     "download",
+    "restore",
 )
 """Commands the demo database refuses: they add or remove sources, or edit the config. `opml
 import` too; `opml export` and `cleanup` run on the demo (it has no config: no feeds, no
@@ -908,6 +918,7 @@ _DEMO_REFUSALS = {
     "remove": "the demo database's sources cannot be removed",
     "filters": "the demo has no config file to hold filters",
     "download": "the demo has no enclosures to download",
+    "restore": "the demo database is rebuilt by `newstui demo`, not restored",
 }
 """Why the demo refuses a command that does not add sources (the others: `_DEMO_TAKES`)."""
 
@@ -1147,12 +1158,16 @@ def _run_on_store(
         from newstui.cli_backup import cmd_backup
 
         return cmd_backup(args, str(db_path), _emit, _complain)
+    if command == "restore":  # (the store is written over as a file, never opened first)
+        from newstui.cli_backup import cmd_restore
+
+        return cmd_restore(args, str(db_path), _emit)
     optional = None if args.demo else _optional_config(args, command, explicit_config)
     with _opened(db_path, reading=command in READING_COMMANDS) as library:
         return STORE_COMMANDS[command](args, library, optional)
 
 
-STORE_MAKERS = frozenset({"app", "fetch", "add", "import", "sync"})
+STORE_MAKERS = frozenset({"app", "fetch", "add", "import", "sync", "restore"})
 """Commands that bring articles in, and so make a database that does not exist yet (so does
 `opml import`); the others read or change what is stored and refuse a --db that is not there."""
 
@@ -3355,6 +3370,6 @@ OPTIONAL_CONFIG_COMMANDS = frozenset({"feeds", "import", "list", "search"})
 """Database commands that read the config when there is one (see `_optional_config`)."""
 
 QUIET_COMMANDS = frozenset(
-    {"list", "search", "show", "mark", "entities", "quotes", "downloads", "backup"}
+    {"list", "search", "show", "mark", "entities", "quotes", "downloads", "backup", "restore"}
 )
 """Commands that never run the fetching pipeline: no logging set up for them (~4 ms)."""

@@ -1,6 +1,7 @@
 """The `backup` command: the whole store copied into one file as of one moment, also while
 another newstui writes to it (SQLite's online backup), and never upgraded first: a store an
-older newstui left is copied as it is. Called by cli.py, which owns parsing and output."""
+older newstui left is copied as it is; and `restore`, which puts such a file back. Called by
+cli.py, which owns parsing and output."""
 
 from __future__ import annotations
 
@@ -74,13 +75,100 @@ def cmd_backup(
         else ""
     )
     data = {"database": database, "file": str(target), "bytes": size, "schema": version}
-    if getattr(args, "json", False) and not all(map(str.isprintable, (database, str(target)))):
-        # the names as they are, each character the terminal must not act on a JSON escape
-        # (`\u001b`): emit would clean them into other, real-looking names (hostile r44 L2)
+    shown = f"backed up {shown_name(database)} to {shown_name(str(target))}"
+    return _said(args, data, f"{shown} ({human_size(size)}){said}", emit)
+
+
+def _said(args: argparse.Namespace, data: dict[str, Any], line: str, emit: Emit) -> int:
+    """`line`, or `data` with --json: there a file's name as it is, each character the terminal
+    must not act on a JSON escape (`\u001b`), where emit would clean it into another,
+    real-looking name (hostile r44 L2)."""
+    names = [value for value in data.values() if isinstance(value, str)]
+    if getattr(args, "json", False) and not all(map(str.isprintable, names)):
         sys.stdout.write(json.dumps(data, ensure_ascii=True, indent=2) + "\n")
         return 0
-    shown = f"backed up {shown_name(database)} to {shown_name(str(target))}"
-    return emit(args, data, f"{shown} ({human_size(size)}){said}")
+    return emit(args, data, line)
+
+
+def add_restore_arguments(restore: argparse.ArgumentParser, path: Callable[[str], Any]) -> None:
+    """The options of `restore` (`path` as for add_arguments)."""
+    restore.add_argument(
+        "file", type=path, metavar="FILE", help="the backup to put back (`newstui backup` made it)"
+    )
+
+
+def cmd_restore(args: argparse.Namespace, database: str, emit: Emit) -> int:
+    """`newstui restore FILE`: put the backup in FILE back as the store at `database` (user
+    test r46 H2: a `cp` back over the store with a -wal left beside it by a newstui that was
+    killed corrupted it, or brought back what was written after the backup). FILE is checked
+    first (a whole newstui store of a version this newstui opens), the store as it was is kept
+    beside it (`STORE.before-restore`), and nothing is changed while another process has it
+    open (see store.restore)."""
+    from newstui.library import Library
+    from newstui.render import human_size
+
+    source = args.file.expanduser()
+    _check_backup(source, database)
+    os.makedirs(os.path.dirname(os.path.abspath(database)), exist_ok=True)
+    try:
+        done = Library.restore_file(database, str(source), _shown(source))
+    except sqlite3.Error as exc:
+        raise StoreError(f"{shown_name(database)}: not restored: {exc}", source=database) from None
+    except OSError as exc:
+        reason = (exc.strerror or str(exc)).lower()
+        raise StoreError(
+            f"{shown_name(database)}: not restored: {reason}", source=database
+        ) from None
+    line = f"restored {shown_name(database)} from {_shown(source)} ({human_size(done.bytes)})"
+    if done.kept:
+        line += (
+            f"; the database as it was is kept in {shown_name(done.kept)} "
+            f"({human_size(done.kept_bytes)}; `newstui restore` it to go back, or delete it)"
+        )
+    if done.schema < Library.SCHEMA_VERSION:
+        line += (
+            f"; the backup is of schema {done.schema}: newstui upgrades it to "
+            f"{Library.SCHEMA_VERSION} when it next opens it"
+        )
+    data = {
+        "database": database,
+        "file": str(source),
+        "bytes": done.bytes,
+        "schema": done.schema,
+        "kept": done.kept or None,
+        "kept_bytes": done.kept_bytes,
+    }
+    return _said(args, data, line, emit)
+
+
+def _check_backup(source: Path, database: str) -> None:
+    """Refuse, in one line naming it, a FILE that cannot be the backup to restore."""
+    try:
+        status = source.stat()
+    except FileNotFoundError:
+        raise NewstuiError(f"{_shown(source)}: no such file", source=str(source)) from None
+    except OSError as exc:
+        reason = (exc.strerror or str(exc)).lower()
+        raise NewstuiError(
+            f"{_shown(source)}: not restored: {reason}", source=str(source)
+        ) from None
+    if not stat.S_ISREG(status.st_mode):
+        raise NewstuiError(
+            f"{_shown(source)}: not a file (a folder, device, pipe or socket)", source=str(source)
+        )
+    ours = {os.path.realpath(database + suffix) for suffix in ("", "-wal", "-shm")}
+    if os.path.realpath(source) in ours or _same_file(source, database):
+        raise NewstuiError(
+            f"{_shown(source)}: the database itself: name a backup of it", source=str(source)
+        )
+
+
+def _same_file(path: Path, other: str) -> bool:
+    """Whether two names lead to one file (a hard link too)."""
+    try:
+        return os.path.samefile(path, other)
+    except OSError:
+        return False
 
 
 def _check_target(target: Path, database: str, *, force: bool) -> None:

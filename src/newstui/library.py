@@ -70,6 +70,7 @@ if TYPE_CHECKING:
     )
     from newstui.model.fetching import FetchWait, SetAsideSource
     from newstui.model.marks import ImportedMark, MarksTaken, WaitingMarks
+    from newstui.model.store_restore import Restored
     from newstui.model.store_upgrade import StoreUpgrade
     from newstui.model.views import Marked
     from newstui.query import Query  # only searches, filters and query views need it
@@ -171,6 +172,14 @@ class Library:
         it first; its schema version. `waiting` is called once when another process's lock
         holds the copy up (see store.db.back_up_file)."""
         return _db.back_up_file(source, target, waiting)
+
+    @staticmethod
+    def restore_file(store: str, backup: str, shown: str) -> Restored:
+        """Put the newstui store in the file `backup` back as the store at `store`, keeping
+        the store as it was beside it (see store.restore); StoreError when it must not."""
+        from newstui.store.restore import restore_file
+
+        return restore_file(store, backup, shown)
 
     def close(self) -> None:
         """Close the connection, once the index rebuilds its writes left due are done."""
