@@ -294,3 +294,40 @@ def test_a_database_from_before_the_politeness_columns_is_migrated_keeping_its_f
         db.conn.close()
 
     assert (row.name, row.last_error, row.failures, row.next_try) == ("Old", "HTTP 503", 0, None)
+
+
+def test_an_upgrade_reads_which_stored_failures_were_the_network_s_from_their_words(tmp_path):
+    from newstui.store import open_db
+    from newstui.store.schema import MIGRATIONS
+
+    errors = {
+        "Refused": ("Refused: cannot connect to 127.0.0.1:8799: connection refused", True),
+        "Nameless": ("Nameless: cannot connect to news.example: unknown host", True),
+        "Slow": ("Slow: timed out after 20 s", True),
+        "Reset": ("Reset: connection lost ([Errno 104] Connection reset by peer)", True),
+        "Cert": ("Cert: cannot connect to x.example: certificate not accepted (expired)", False),
+        "Page": ("Page: a web page (HTML), not a feed (RSS, Atom or JSON Feed)", False),
+        "Fine": (None, False),
+    }
+    path = tmp_path / "old.db"
+    db = open_db(path)  # then back to the version before (its step is replayable)
+    for name, (error, _) in errors.items():
+        db.conn.execute(
+            "INSERT INTO feeds (key, name, url, last_error) VALUES (?, ?, ?, ?)",
+            [name, name, name, error],
+        )
+    network = next(i for i, m in enumerate(MIGRATIONS) if any("network_failure" in s for s in m))
+    db.conn.execute(f"PRAGMA user_version = {network}")
+    db.conn.commit()
+    db.conn.close()
+
+    db = open_db(path)
+    try:
+        waits = Library(db).fetch_waits()
+        names = {r.id: r.name for r in Library(db).sources()}
+    finally:
+        db.conn.close()
+
+    assert {names[i]: w.network for i, w in waits.items()} == {
+        name: network for name, (_, network) in errors.items()
+    }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import re
 
 import httpx
@@ -99,3 +101,55 @@ async def test_feeds_and_downloads_go_through_the_http_proxy_and_a_dead_one_is_n
             lambda: False,
         )
     assert str(refused.value) == f"http://news.example/e1.mp3: {said}connection refused"
+
+
+async def test_socks5_and_connect_tunnels_reach_the_address_through_the_proxy(
+    feed_server, monkeypatch
+):
+    """A SOCKS5 proxy (socks5h: the proxy resolves the name) and an HTTP proxy's CONNECT tunnel,
+    which https goes through (here to a plain-http server, so TLS fails inside the tunnel)."""
+    body = b"<rss version='2.0'><channel><title>Socks</title></channel></rss>"
+    feed_server.route("/feed.xml", body=body)
+    asked: list[str] = []
+
+    async def pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        with contextlib.suppress(OSError):
+            while data := await reader.read(65536):
+                writer.write(data)
+                await writer.drain()
+        writer.close()
+
+    async def proxy(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        if (await reader.readexactly(1)) == b"\x05":  # SOCKS5: no login, CONNECT by name
+            await reader.readexactly((await reader.readexactly(1))[0])
+            writer.write(b"\x05\x00")
+            _, _, _, kind = await reader.readexactly(4)
+            assert kind == 3
+            name = await reader.readexactly((await reader.readexactly(1))[0])
+            port = int.from_bytes(await reader.readexactly(2), "big")
+            asked.append(f"SOCKS {name.decode()}:{port}")
+            writer.write(b"\x05\x00\x00\x01" + bytes(6))
+        else:  # an HTTP proxy's CONNECT
+            asked.append("C" + (await reader.readuntil(b"\r\n\r\n")).split(b"\r\n")[0].decode())
+            writer.write(b"HTTP/1.1 200 Connection established\r\n\r\n")
+        there_reader, there_writer = await asyncio.open_connection(
+            "127.0.0.1", feed_server.httpd.server_address[1]
+        )
+        await asyncio.gather(pipe(reader, there_writer), pipe(there_reader, writer))
+
+    server = await asyncio.start_server(proxy, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        monkeypatch.setenv("ALL_PROXY", f"socks5h://127.0.0.1:{port}")
+        async with Fetcher(FetchLimits(timeout=5)) as fetcher:
+            assert (await fetcher.fetch("http://news.example/feed.xml")).body == body
+        monkeypatch.setenv("https_proxy", f"127.0.0.1:{port}")
+        async with Fetcher(FetchLimits(timeout=5)) as fetcher:
+            with pytest.raises(SourceError) as failed:
+                await fetcher.fetch("https://news.example/feed.xml")
+        said = "https://news.example/feed.xml: cannot connect to news.example: TLS failed"
+        assert str(failed.value).startswith(said)
+    finally:
+        server.close()
+    assert asked == ["SOCKS news.example:80", "CONNECT news.example:443 HTTP/1.1"]
+    assert feed_server.requests[0][0] == "/feed.xml"  # (the tunnel's: the path alone)
