@@ -43,12 +43,23 @@ PASSWORD_SHAPES = [
     ("httpss://me:s3cret@example.com/feed", "httpss://me:***@example.com/feed"),
     ("http://me:s3cret@", "http://me:***@"),
     ("http://me:s3cret@/feed", "http://me:***@/feed"),
+    ("http://me:\\s3cret@example.com/feed", "http://me:***@example.com/feed"),  # (r46 H1)
+    ("me:\\s3cret@127.0.0.1:8080/feed", "me:***@127.0.0.1:8080/feed"),
+    ("http://me:s3c@re t@example.com/feed", "http://me:***@example.com/feed"),
+    # a line break or a control, which a line's cleaning turns into a space or takes out (r46 L8)
+    ("http://me:s3c\nret@example.com/feed", "http://me:***@example.com/feed"),
+    ("http://me:s3c\rret@example.com/feed", "http://me:***@example.com/feed"),
+    ("me:s3c\x0bret@example.com/feed", "me:***@example.com/feed"),
+    ("me:s3c\x85ret@example.com/feed", "me:***@example.com/feed"),
 ]
 
 
 # (a password with a space and no scheme before it reads as prose in a line: "NPR:Morning
 # Edition @ 6"; it is hidden where the text is an address as written: hide_url_password)
 SPACED_WITHOUT_SCHEME = {"me:s3c ret@example.com/feed", "me:s3c\\ret x@example.com/feed"}
+# (and after a scheme, one holding an `@` before its white space: in a line, prose may follow a
+# URL's host, "http://me:pw@host, or mail me@x.org")
+SPACED_WITHOUT_SCHEME.add("http://me:s3c@re t@example.com/feed")
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import re
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
 
 class NewstuiError(Exception):
@@ -32,6 +32,10 @@ def hide_passwords(text: str) -> str:
     through hide_url_password."""
     if "@" not in text:  # the common case, without loading `re`
         return text
+    return _as_shown(text, _hidden_in_text)
+
+
+def _hidden_in_text(text: str) -> str:
     return _userinfo().sub(_stars, text)
 
 
@@ -41,10 +45,29 @@ def hide_url_password(url: str) -> str:
     there even without a scheme (`me:s3c ret@host/feed`), which in other text reads as prose."""
     if "@" not in url:
         return url
-    spaced = _spaced_userinfo().match(url)
+    return _as_shown(url, _hidden_in_address)
+
+
+def _hidden_in_address(url: str) -> str:
+    spaced = _spaced_userinfo().match(url) or _address_userinfo().match(url)
     if spaced is not None:
         url = f"{spaced['lead']}{spaced['token']}***@{url[spaced.end() :]}"
-    return hide_passwords(url)
+    return _hidden_in_text(url)
+
+
+def _as_shown(text: str, hidden_in: Callable[[str], str]) -> str:
+    """`hidden_in(text)`, or, when a password would show once the text is cleaned for a line
+    (clean_line takes controls out and makes line breaks one space: `me:s3c\\x0bret@host/f`
+    reads `me:s3cret@host/f`), that line (controls out, line breaks as spaces) with it hidden
+    (hostile r46 L8): neither order of the two shows a password."""
+    hidden = hidden_in(text)
+    if hidden.isprintable():  # (no control, no line break, no white space but the plain space)
+        return hidden
+    from newstui.text import strip_controls
+
+    line = strip_controls(hidden).replace("\n", " ")  # (tabs and other white space are \s)
+    again = hidden_in(line)
+    return hidden if again == line else again
 
 
 def _stars(found: re.Match[str]) -> str:
@@ -54,14 +77,20 @@ def _stars(found: re.Match[str]) -> str:
 # The parts of the patterns below. `user:` at a token's start: the text's, or after white space
 # and perhaps a quote or bracket; not `mailto:`.
 _TOKEN = r"""(?P<token>(?<!\S)['"(<\[]?(?!mailto:)[^\s/\\?#@:'"<>()\[\]]*:)"""
-_UNSPACED = r"(?:[^\s/\\][^\s/]*)?@"
+_UNSPACED = r"[^\s/]*@"
 # after a token's `user:password@` (no scheme before it), a host and then a port or a path, as in
 # an address: "Email:info@acme.com", "sip:alice@example.com", "Score 2:1@home" are no URLs
 _THEN_PORT_OR_PATH = r"(?=[^\s/\\:]*(?::\d|/))"
 # a password holding white space (not at its start: "Note: ask me@x" is no URL), to its last `@`
 # in 256 characters before `/` or a line's end (a backslash in it too: review r46 L3), and
 # after a token not past a `:` or quote
-_SPACED = r"""[^\s/\\][^/\r\n'":]{0,255}@"""
+_SPACED = r"""[^\s/][^/\r\n'":]{0,255}@"""
+# after a token, a password may begin with `\` (`me:\pw@host/f`, hostile r46 H1), but not a
+# broken scheme's user (`http:\\me:pw@`: that `user:` is the url alternative's)
+_NOT_AUTHORITY = r"(?!\\+[^\s/\\:@]*:)"
+# (a password holding `/`) not a port and then a path, query or fragment (`host:8080/@me`), nor
+# a broken one's `\`
+_NO_PORT = r"(?!\d*(?:[/?#]|$)|\d+\\)"
 
 
 @cache
@@ -75,12 +104,14 @@ def _userinfo() -> re.Pattern[str]:
     Linear time: each start reads at most to the next `/` or white space, or 256 characters."""
     import re
 
-    slashed = r"(?!\d*(?:[/\\?#]|$))[^\s/\\\]][^\s\]]{0,255}@"
+    slashed = rf"{_NO_PORT}[^\s/\]][^\s\]]{{0,255}}@"
     # (last: a password holding `/` and white space, `me:s3c/re t@`, to its last `@` on the line
     # before another URL)
-    slashed_spaced = r"(?!\d*(?:[/\\?#]|$))[^\s/\\\]](?:(?!://)[^\]\r\n]){0,255}@"
-    url = rf"""(?P<url>(?<=[/\\:][/\\])[^/\\:\r\n]{{0,256}}:)(?:{_UNSPACED}|{slashed}|[^\s/\\][^/\r\n]{{0,255}}@|{slashed_spaced})"""
-    return re.compile(rf"{url}|{_TOKEN}{_UNSPACED}{_THEN_PORT_OR_PATH}", re.IGNORECASE)
+    slashed_spaced = rf"{_NO_PORT}[^\s/\]](?:(?!://)[^\]\r\n]){{0,255}}@"
+    url = rf"""(?P<url>(?<=[/\\:][/\\])[^/\\:\r\n]{{0,256}}:)(?:{_UNSPACED}|{slashed}|[^\s/][^/\r\n]{{0,255}}@|{slashed_spaced})"""
+    return re.compile(
+        rf"{url}|{_TOKEN}{_NOT_AUTHORITY}{_UNSPACED}{_THEN_PORT_OR_PATH}", re.IGNORECASE
+    )
 
 
 @cache
@@ -90,7 +121,21 @@ def _spaced_userinfo() -> re.Pattern[str]:
     (no white space) after the `@`: a name typed for a source ("NPR:Morning Edition @ 6") stays."""
     import re
 
-    return re.compile(rf"(?P<lead>\s*){_TOKEN}{_SPACED}(?!\s)", re.IGNORECASE)
+    return re.compile(rf"(?P<lead>\s*){_TOKEN}{_NOT_AUTHORITY}{_SPACED}(?!\s)", re.IGNORECASE)
+
+
+@cache
+def _address_userinfo() -> re.Pattern[str]:
+    """`user:pass word@host` after the scheme of an address as written (hide_url_password): the
+    password holds white space and runs to its last `@` on the line (before another `://`), past
+    an `@` before the white space (`http://me:s3c@re t@h` showed "re t"; `/` in it too), which in
+    other text would reach into the prose after a URL (`http://me:pw@host, or mail me@x.org`)."""
+    import re
+
+    start = r"""(?P<lead>\s*['"(<\[]?[^\s/\\:'"]*\s*:?[/\\]{1,2})"""
+    user = r"(?P<token>[^/\\:\r\n]{0,256}:)"
+    password = rf"(?=[^\r\n]*\s){_NO_PORT}[^\s/\]](?:(?!://)[^\]\r\n]){{0,255}}@(?!\s)"
+    return re.compile(f"{start}{user}{password}", re.IGNORECASE)
 
 
 class ConfigError(NewstuiError):
