@@ -558,8 +558,11 @@ def test_feeds_before_any_fetch_says_how_to_start(db_path, config_file, capsys):
     ]
 
 
-def test_list_json_is_newest_first_and_has_no_text(fed):
+def test_list_json_is_newest_first_and_has_no_text_but_with_text(fed):
+    """With --text each object adds the article's text and summary, the rest the same JSON,
+    byte for byte (user test r46 M4: no way to export texts in bulk)."""
     rows = fed.json("list")
+    plain = fed.out
 
     assert [r["title"] for r in rows] == [
         "Telescope spots comet",
@@ -568,6 +571,13 @@ def test_list_json_is_newest_first_and_has_no_text(fed):
         "Harbour reopens after storm",
     ]
     assert all("text" not in r for r in rows)
+    texts = fed.json("list", "--text", "--limit", "3")
+    assert [{k: v for k, v in r.items() if k not in ("text", "summary")} for r in texts] == rows[:3]
+    shown = fed.json("show", str(rows[0]["id"]))
+    assert (texts[0]["text"], texts[0]["summary"]) == (shown["text"], shown["summary"])
+    assert fed("list", "--json", "--text", "--all") == 0
+    assert re.sub(r',\n    "text": .*\n    "summary": .*', "", fed.out) == plain
+    assert fed("list", "--text") == 2
 
 
 def test_list_filters_by_unread_starred_feed_and_limit(fed):
