@@ -41,6 +41,8 @@ from newstui.nlp.segment import (
     count_words,
     count_words_by_code,
     required_literals,
+    word_votes,
+    word_votes_by_code,
 )
 
 # Words, the characters that join two words into one WORD, other marks, blanks of every kind
@@ -69,6 +71,20 @@ def test_words_are_counted_as_the_word_pattern_finds_them(pieces, most) -> None:
     text = "".join(pieces)
     assert count_words(text, most) == min(len(WORD.findall(text)), most)
     assert count_words_by_code(text, most) == min(len(WORD.findall(text)), most)
+    # the language gate's votes: whole words, read no further than `most` True ones twice the False
+    yes = no = 0
+    for word in WORD.findall(text):
+        vote = _VOTES.get(word)
+        no += vote is False
+        yes += vote is True
+        if vote and yes >= most and yes >= 2 * no:
+            break
+    assert word_votes(text, _VOTES, 8, most) == (yes, no)
+    assert word_votes_by_code(text, _VOTES, 8, most) == (yes, no)
+
+
+# (the longest: 8 characters)
+_VOTES = {"a": True, "B": True, "é": False, "U.S": False, "O'Neil": True, "al-Assad": False}
 
 
 def test_words_are_counted_as_the_word_pattern_finds_them_in_real_articles(

@@ -2,22 +2,42 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import replace
+from typing import Final, NamedTuple
 
-from newstui.model import Analysis, Entity, Quote
+from newstui.model import Analysis, Entity, Mention, Quote
 from newstui.nlp.entities import (
     NAME_JOINERS,
     extract_entities,
     glued_heading_end,
     seats_as_places,
 )
-from newstui.nlp.gazetteer import source_fingerprint
+from newstui.nlp.function_words import LONGEST, VOTES
+from newstui.nlp.gazetteer import Gazetteer, load_gazetteer, source_fingerprint, tier_type
 from newstui.nlp.quotes import QuoteSpan, find_quote_spans, reported_fragment, speech_kind
-from newstui.nlp.segment import Dateline, datelines, name_tokens
+from newstui.nlp.segment import (
+    Dateline,
+    bisect_ints_left,
+    bisect_ints_right,
+    datelines,
+    name_tokens,
+    word_case_counts,
+    word_votes,
+)
 from newstui.nlp.speakers import SpeakerFinder, described_entities, without_overlaps
 from newstui.text import prose_only
 
-RULES_VERSION = "45"
+RULES_VERSION = "46"
+# A text reads as English once this many of its English function words are read (function_words)
+# and they are at least twice its other languages' (an English text: within its first sentences)
+_ENGLISH_ENOUGH: Final = 6
+# Otherwise it reads as another language when those words are at least _OTHER_ENOUGH and more
+# than twice the English ones; or when it is prose (most words lower case and longer than three
+# characters) this long with fewer English function words than one in _CHARS_A_WORD characters
+# (English prose has one in about thirty): a language of no list
+_OTHER_ENOUGH: Final = 3
+_LONG_TEXT: Final = 300
+_CHARS_A_WORD: Final = 150
 
 
 class RulesView(NamedTuple):
@@ -73,7 +93,112 @@ class RulesExtractor:
             return Analysis()
         text = prose_only(text)  # code and other preformatted lines are nobody's speech
         view = rules_view(text)
-        return analysis_of(text, view, view.speakers)
+        analysis = analysis_of(text, view, view.speakers)
+        if reads_as_english(text):
+            return analysis
+        return outside_english(text, analysis)
+
+
+def reads_as_english(text: str) -> bool:
+    """Whether the rules may read `text` as English: its function words are English ones, or
+    too few to tell (an English article quoting a French sentence is English)."""
+    english, other = word_votes(text, VOTES, LONGEST, _ENGLISH_ENOUGH)
+    if english >= _ENGLISH_ENOUGH and english >= 2 * other:
+        return True
+    if other >= _OTHER_ENOUGH and other > 2 * english:
+        return False  # "« Je ne démissionnerai pas », a affirmé Michel Barnier."
+    if len(text) < _LONG_TEXT or english * _CHARS_A_WORD >= len(text):
+        return True
+    # prose of a language no list holds, not a list of names or scores ("Image: Ann Lee.")
+    words, _, capital_or_short = word_case_counts(text)
+    return (words - 1 - capital_or_short) * 2 < words
+
+
+def outside_english(text: str, analysis: Analysis) -> Analysis:
+    """What of `analysis` stands in a text that is not English: the entities a word list or the
+    dateline vouches for, a person's from a known given name on ("Oberbürgermeister Dieter
+    Reiter" is Dieter Reiter), and the quotes these speakers are found for. Capitalisation
+    alone names nothing there (German writes every noun so), and a quote whose speaker the
+    English rules cannot find is left out rather than shown by an unknown speaker."""
+    gaz = load_gazetteer()
+    placed = {span for found in datelines(text) for span in found.places}
+    shown: dict[str, str] = {}  # a kept entity's name as found -> as shown
+    kept: dict[tuple[str, str], list[Mention]] = {}
+    for entity in analysis.entities:
+        name = _vouched_name(entity, gaz, placed)
+        if name is None:
+            continue
+        shown[entity.name] = name
+        title = entity.name[: len(entity.name) - len(name)]  # "Oberbürgermeister "
+        mentions = kept.setdefault((name, entity.type), [])
+        for mention in entity.mentions:
+            if title and mention.text.startswith(title):
+                cut = len(title)
+                mention = Mention(mention.start + cut, mention.end, mention.text[cut:])
+            mentions.append(mention)
+    entities = tuple(
+        Entity(name, kind, tuple(sorted(set(mentions), key=lambda m: (m.start, m.end))))
+        for (name, kind), mentions in kept.items()
+    )
+    mentioned = {e.name: ([m.start for m in e.mentions], e.mentions) for e in entities}
+    quotes = tuple(
+        replace(quote, speaker=shown[quote.speaker])
+        for quote in analysis.quotes
+        if quote.speaker is not None
+        and quote.speaker in shown
+        and _names_in_its_sentence(text, quote, *mentioned[shown[quote.speaker]])
+    )
+    return Analysis(entities=entities, quotes=quotes)
+
+
+# What ends a sentence between a quote and its speaker's name, and the most characters between
+# them read (about a sentence), and the most a name's mention is thought to run: a hostile
+# text's thousand quotes of one speaker read only the mentions near each
+_SENTENCE_GAPS: Final = (". ", "! ", "? ", "\n")
+_GAP_MOST: Final = 400
+_NAME_MOST: Final = 200
+
+
+def _names_in_its_sentence(
+    text: str, quote: Quote, starts: list[int], mentions: tuple[Mention, ...]
+) -> bool:
+    """Whether one of `mentions` (in text order, `starts` their offsets) stands in the sentence
+    of `quote` ("Michel Barnier a déclaré : « … »", "« … », a affirmé Michel Barnier"): the
+    English rules also give a quote to the speaker of the one before, but the words that name
+    another speaker in between ("Secondo Elly Schlein, «…»") are not English ones."""
+    first = bisect_ints_left(starts, quote.start - _GAP_MOST - _NAME_MOST)
+    last = bisect_ints_right(starts, quote.end + _GAP_MOST)
+    for mention in mentions[first:last]:
+        if quote.start - _GAP_MOST <= mention.end <= quote.start:
+            gap = text[mention.end : quote.start]
+        elif quote.end <= mention.start <= quote.end + _GAP_MOST:
+            gap = text[quote.end : mention.start]
+        else:
+            continue
+        if not any(end in gap for end in _SENTENCE_GAPS):
+            return True
+    return False
+
+
+def _vouched_name(entity: Entity, gaz: Gazetteer, placed: set[tuple[int, int]]) -> str | None:
+    """The name `entity` keeps in a text that is not English, None if only its capitals name it:
+    a word list's name of its type, a place of the dateline, or a person from a known given name
+    on (the words before it a title: "Bundeskanzler Olaf Scholz")."""
+    name = entity.name
+    if gaz.known.get(name) == entity.type or tier_type(name) == entity.type:
+        return name
+    if (
+        entity.type == "PLACE"
+        and name[-1:].isalnum()
+        and any((m.start, m.end) in placed for m in entity.mentions)
+    ):
+        return name  # "ROMA – Il governo …"
+    if entity.type == "PERSON":
+        words = name.split(" ")
+        for k in range(len(words) - 1):
+            if words[k] in gaz.first_names:
+                return " ".join(words[k:])
+    return None
 
 
 def analysis_of(text: str, view: RulesView, speakers: list[str | None]) -> Analysis:

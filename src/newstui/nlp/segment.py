@@ -105,20 +105,10 @@ def word_case_counts_by_code(text: str) -> tuple[int, int, int]:
     upper: i64 = 0
     upper_or_short: i64 = 0
     size: i64 = len(text)
-    i: i64 = 0
+    i: i64 = _word_start(text, 0, size)
     while i < size:
-        if not _is_word_at(text, i):
-            i += 1
-            continue
         start: i64 = i
-        i += 1
-        while i < size:
-            if _is_word_at(text, i):
-                i += 1
-            elif i + 1 < size and _is_joiner_mark(ord(text[i])) and _is_word_at(text, i + 1):
-                i += 2
-            else:
-                break
+        i = _word_end(text, i, size)
         words += 1
         if words > 1:
             code: i64 = ord(text[start])
@@ -127,7 +117,74 @@ def word_case_counts_by_code(text: str) -> tuple[int, int, int]:
                 upper += 1
             if capital or i - start <= 3:
                 upper_or_short += 1
+        i = _word_start(text, i, size)
     return words, upper, upper_or_short
+
+
+def _word_start(text: str, i: i64, size: i64) -> i64:
+    """The first offset from `i` where a word character of `text` stands, `size` if none."""
+    while i < size and not _is_word_at(text, i):
+        i += 1
+    return i
+
+
+def _word_end(text: str, i: i64, size: i64) -> i64:
+    """Where the WORD match opening at text[i] (a word character) ends: word characters, and
+    ’'.&- between two of them, go on (`size`: len(text))."""
+    i += 1
+    while i < size:
+        if _is_word_at(text, i):
+            i += 1
+        elif i + 1 < size and _is_joiner_mark(ord(text[i])) and _is_word_at(text, i + 1):
+            i += 2
+        else:
+            break
+    return i
+
+
+def word_votes(text: str, votes: dict[str, bool], longest: int, enough: int) -> tuple[int, int]:
+    """How many words of `text` (WORD matches, whole) `votes` holds as True and as False, read
+    in order and no further than where the True ones are `enough` and twice the False ones (an
+    English text: its first few dozen words); `longest`: the longest word `votes` holds."""
+    if _COMPILED:
+        return word_votes_by_code(text, votes, longest, enough)
+    yes = no = 0
+    for match in WORD.finditer(text):
+        vote = votes.get(match.group())
+        if vote is None:
+            continue
+        if not vote:
+            no += 1
+            continue
+        yes += 1
+        if yes >= enough and yes >= 2 * no:
+            break
+    return yes, no
+
+
+def word_votes_by_code(
+    text: str, votes: dict[str, bool], longest: int, enough: int
+) -> tuple[int, int]:
+    """`word_votes` read by character codes (compiled: a string made and looked up only for a
+    word no longer than `longest`)."""
+    yes: i64 = 0
+    no: i64 = 0
+    size: i64 = len(text)
+    end: i64 = _word_start(text, 0, size)
+    while end < size:
+        start: i64 = end
+        end = _word_end(text, start, size)
+        vote = votes.get(text[start:end]) if end - start <= longest else None
+        end = _word_start(text, end, size)
+        if vote is None:
+            continue
+        if not vote:
+            no += 1
+        else:
+            yes += 1
+            if yes >= enough and yes >= 2 * no:
+                break
+    return yes, no
 
 
 # Tokens for names also keep a free-standing ampersand ("Marks & Spencer").
