@@ -12,7 +12,7 @@ import os
 import re
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -96,6 +96,31 @@ def no_proxies_of_this_machine(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in PROXY_VARIABLES:
         monkeypatch.delenv(name, raising=False)
         monkeypatch.delenv(name.upper(), raising=False)
+
+
+@pytest.fixture
+def process_zone() -> Iterator[Callable[[str], None]]:
+    """Times in the process's own zone, as users run newstui (local_times.ZONE None), which a
+    test sets: `process_zone("America/Santiago")` sets TZ and calls time.tzset() (review r46
+    L7: the suite ran only zones given); the zone before is restored after."""
+    from newstui import local_times
+
+    before, zone = os.environ.get("TZ"), local_times.ZONE
+
+    def use(tz: str) -> None:
+        local_times.ZONE = None
+        os.environ["TZ"] = tz
+        time.tzset()
+        local_times.zone_changed()
+
+    yield use
+    local_times.ZONE = zone
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+    local_times.zone_changed()
 
 
 @pytest.fixture(autouse=True)

@@ -11,12 +11,13 @@ import pytest
 
 from newstui import local_times
 from newstui.headline_fields import shown_date
-from newstui.local_times import minutes, short_time, zone_label
+from newstui.local_times import in_message, minutes, short_time, zone_label
 from newstui.model.fetching import SetAsideSource
 from newstui.render import updated_phrase
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 LOS_ANGELES = ZoneInfo("America/Los_Angeles")
+KOLKATA = ZoneInfo("Asia/Kolkata")  # (half an hour off: a listing's cache of hours keeps none)
 
 
 @pytest.mark.parametrize(
@@ -30,13 +31,16 @@ LOS_ANGELES = ZoneInfo("America/Los_Angeles")
         (LOS_ANGELES, "2026-12-06T07:30:00+00:00", "2026-12-05 23:30"),  # <pubDate> … 23:30 -0800
         (LOS_ANGELES, "2026-07-01T06:59:00+00:00", "2026-06-30 23:59"),  # summer time: UTC-7
         (LOS_ANGELES, "2026-07-01T07:00:00+00:00", "2026-07-01 00:00"),
+        (KOLKATA, "2026-12-06T18:29:00+00:00", "2026-12-06 23:59"),
         # a date without a time is the day the source gave, in every zone
         (TOKYO, "2026-11-02T00:00:00+00:00", "2026-11-02"),
         (LOS_ANGELES, "2026-11-02T00:00:00+00:00", "2026-11-02"),
     ],
 )
-def test_the_shown_date_turns_at_local_midnight(zone, stored, shown):
+def test_the_shown_date_turns_at_local_midnight(process_zone, zone, stored, shown):
     assert shown_date(stored, zone=zone) == shown
+    process_zone(zone.key)  # the same in the process's own zone (TZ), as users run newstui
+    assert shown_date(stored) == shown
 
 
 @pytest.mark.parametrize(
@@ -70,6 +74,40 @@ def test_a_time_reads_as_a_clock_today_a_weekday_this_week_else_a_date():
 
 
 @pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        (  # review r46 M2: a Retry-After wait is kept in UTC and shown in the reader's zone
+            "HTTP 429 Too Many Requests; the server asks to wait until 2026-11-30T20:10:00+00:00 "
+            "(Retry-After)",
+            "HTTP 429 Too Many Requests; the server asks to wait until 05:10 (Retry-After)",
+        ),
+        (
+            "server.example: asked us to wait (HTTP 429) until 2026-12-02T14:10:00+00:00; not "
+            "contacting it",
+            "server.example: asked us to wait (HTTP 429) until Wed 23:10; not contacting it",
+        ),
+        (  # kept by b2097304 as a clock time of no zone: left out (the next try says when)
+            "HTTP 503 Service Unavailable; the server asks to wait until Tue 08:37 (Retry-After)",
+            "HTTP 503 Service Unavailable; the server asks to wait (Retry-After)",
+        ),
+        (
+            "HTTP 429 Too Many Requests; the server asks to wait longer: newstui waits at most 7 "
+            "days, until 2026-12-07 08:37 (Retry-After)",
+            "HTTP 429 Too Many Requests; the server asks to wait longer: newstui waits at most 7 "
+            "days (Retry-After)",
+        ),
+        (  # kept in UTC, and saying so, before it: right as it is
+            "HTTP 429 Too Many Requests; the server asks to wait until 08:37 UTC (Retry-After)",
+            "HTTP 429 Too Many Requests; the server asks to wait until 08:37 UTC (Retry-After)",
+        ),
+    ],
+)
+def test_a_stored_message_names_its_times_in_the_readers_zone(stored, shown):
+    now = datetime(2026, 11, 30, 12, 0, tzinfo=LOS_ANGELES)
+    assert in_message(stored, now, TOKYO) == shown
+
+
+@pytest.mark.parametrize(
     ("tz", "names", "offset", "label"),
     [
         ("Asia/Tokio", ("Asia", "Asia"), 0, " UTC"),  # no such zone: the C library took UTC
@@ -87,13 +125,11 @@ def test_times_say_utc_only_when_the_zone_cannot_be_found(monkeypatch, tz, names
         monkeypatch.setattr(time, name, value)
     monkeypatch.setattr(time, "daylight", 0)
     monkeypatch.setattr(local_times, "ZONE", None)
-    local_times._process_zone_found.cache_clear()
-    local_times._zone_of_tz.cache_clear()
+    local_times.zone_changed()
     try:
         assert zone_label() == label
         assert zone_label(TOKYO) == ""  # a zone given is one found
         if "Berlin" in tz:
             assert minutes("2026-12-06T16:00:00+00:00") == "2026-12-06 17:00"
     finally:
-        local_times._process_zone_found.cache_clear()
-        local_times._zone_of_tz.cache_clear()
+        local_times.zone_changed()

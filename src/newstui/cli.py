@@ -15,7 +15,7 @@ import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 from newstui import __version__, nlp_build
@@ -39,7 +39,7 @@ from newstui.headline_fields import (
     shown_date,
 )
 from newstui.library import Library
-from newstui.local_times import day_start, short_time
+from newstui.local_times import in_message, short_time
 from newstui.model import (
     ENTITY_TYPES,
     NEWEST_FIRST,
@@ -163,10 +163,10 @@ def _entity_name(text: str) -> str:
     return " ".join(text.split())
 
 
-def _since(text: str) -> str:
-    """A --since: a day (YYYY-MM-DD, the local day, as after: takes it) or an age (7d, 12h, 2w)
-    → the ISO time (UTC) it starts."""
-    from datetime import UTC, date, datetime, timedelta
+def _since(text: str) -> str | date:
+    """A --since: a day (YYYY-MM-DD, the local day, counted as after:DAY counts it, with its
+    date-only articles) → that date, or an age (7d, 12h, 2w) → the ISO time (UTC) it starts."""
+    from datetime import timedelta
 
     from newstui.query import AGE_UNITS
 
@@ -184,7 +184,7 @@ def _since(text: str) -> str:
         day = date.fromisoformat(text) if len(text) == 10 else None
     except ValueError:
         return _bad_since(text)
-    return _bad_since(text) if day is None else day_start(day).isoformat()
+    return _bad_since(text) if day is None else day
 
 
 def _bad_since(text: str) -> str:
@@ -2381,7 +2381,7 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
     if not _table_printed(columns, body, plain):
         _rich_feeds_table(columns, body, min(name_words, 14))
     for i, shown in enumerate(data if errors_below else ()):
-        if error := str(shown["last_error"] or ""):
+        if error := in_message(str(shown["last_error"] or ""), now):
             name = str(shown["name"])
             error = _own_error(error, name, shown["url"]) + _failing_since(rows[i], now)
             line = terminal_safe(f"{name}: {error}", line=True)
@@ -2411,7 +2411,7 @@ def _red(line: str) -> Text:
 def _error_cell(shown: dict[str, Any], row: FeedRow, now: datetime) -> str:
     """A `feeds` row's error as its table shows it: since when it fails, one terminal-safe
     line."""
-    name, error = str(shown["name"]), str(shown["last_error"] or "")
+    name, error = str(shown["name"]), in_message(str(shown["last_error"] or ""), now)
     error += _failing_since(row, now) if error else ""
     return terminal_safe(_own_error(error, name, shown["url"]), line=True)
 
@@ -3335,7 +3335,7 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
         if args.json:
             _print_json_error(error, "sync", hide_passwords(sync.url), queued=queued)
             return 1
-        _complain(f"newstui: {error}")
+        _complain(f"newstui: {in_message(error)}")
         if queued:
             stay = plural(queued, "stays", "stay")
             _complain(f"newstui: {counted(queued, 'change')} {stay} queued for the next sync")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from newstui.errors import hide_url_password
-from newstui.local_times import DATE_ONLY, local_iso
+from newstui.local_times import DATE_ONLY, local_iso, local_minute
 from newstui.text import terminal_safe
 
 if TYPE_CHECKING:
@@ -32,6 +32,8 @@ def shown_date(
     without a time: "2 Nov" stays the 2nd west of Greenwich)."""
     if not published:
         return UNKNOWN_DATE
+    if end <= 16 and carries_time(published) and (minute := local_minute(published, zone)):
+        return minute[start:end].replace("T", " ")  # (of digits and a zone's hour: safe)
     safe = terminal_safe(published, line=True)
     if not carries_time(safe):
         end = min(end, 10)

@@ -39,7 +39,7 @@ from newstui.errors import (
     hide_url_password,
 )
 from newstui.library import STORY_LOCK_GAP_SECONDS, Library
-from newstui.local_times import local_day, short_time
+from newstui.local_times import in_message, local_day, short_time, until_iso
 from newstui.model import (
     Analysis,
     AnalysisRows,
@@ -1362,8 +1362,9 @@ def http_failure_said(
         # (a longer ask is newstui's cap, not the server's time: r45 L3 said 9999's as a week's)
         cap = RETRY_AFTER_CAP
         longer = f"longer: newstui waits at most {cap.days} days, " if asked - now >= cap else ""
-        # (in the reader's zone: "16:25" today, "Tue 16:25" this week, else with its date)
-        said += f"; the server asks to wait {longer}until {short_time(asked, now)}"
+        # (kept in UTC, as `feeds` reads it in any zone and on any day: local_times.in_message
+        # shows it in the reader's, "16:25" today, "Tue 16:25" this week, else with its date)
+        said += f"; the server asks to wait {longer}{until_iso(asked)}"
         said += " (Retry-After)" if subscribed else ""
     return said
 
@@ -2000,7 +2001,7 @@ def apply_filters(library: Library, config: Config) -> list[tuple[FilterConfig, 
 def describe(outcome: SourceOutcome) -> str:
     """One line for a source's outcome."""
     if outcome.error:
-        return clean_line(outcome.error, 300)
+        return clean_line(in_message(outcome.error), 300)
     if outcome.waiting_until and outcome.waiting_status is not None:
         # (the server is overloaded or limits its callers: no call to fetch it now, user test
         # r44 L1; named, it is fetched all the same)

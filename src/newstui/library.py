@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from newstui.article_rows import PreparedArticle
@@ -751,10 +751,11 @@ class Library:
         article_id: int | None = None,
         limit: int | None = 200,
         speaker_keys: tuple[str, ...] = (),
-        since: str | None = None,
+        since: str | date | None = None,
     ) -> list[QuoteRow]:
         """Quotes, newest articles first (`limit` None: all); optionally by one speaker (full name, surname, or an
-        entity with one of `speaker_keys`), of one article, or dated on or after `since`."""
+        entity with one of `speaker_keys`), of one article, or dated on or after `since` (an ISO
+        time, or a local day, counted as `after:DAY` counts it)."""
         return _analysis.list_quotes(
             self._db,
             speaker=speaker,
@@ -769,7 +770,7 @@ class Library:
         *,
         speaker: str | None = None,
         speaker_keys: tuple[str, ...] = (),
-        since: str | None = None,
+        since: str | date | None = None,
     ) -> tuple[int, int]:
         """How many quotes `quotes` finds with no limit, and in how many articles."""
         return _analysis.count_quotes(

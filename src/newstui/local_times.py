@@ -10,7 +10,7 @@ the machine running it."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from functools import cache
+from functools import cache, lru_cache
 
 # The zone times are shown in. None: the process's, asked for each time (so that a summer date
 # gets summer time in winter); a tzinfo (zoneinfo.ZoneInfo, datetime.UTC) fixes one.
@@ -62,6 +62,43 @@ def local_iso(iso: str, zone: tzinfo | None = None) -> str:
     return iso if when is None else local(when, zone).isoformat()
 
 
+def local_minute(iso: str, zone: tzinfo | None = None) -> str | None:
+    """local_iso(iso, zone) to the minute ("2026-12-07T01:00"), for a listing's thousands of
+    rows: the local hour of its UTC hour, found once an hour (_local_hour), and its minute;
+    None for a time of another form ("2026-12-07T01:00Z", no time), or whose hour has a clock
+    change or a zone a part of an hour off its own (India's +05:30): local_iso shows those."""
+    if (
+        iso[13:14] != ":"
+        or iso[16:17] != ":"
+        or iso[14:16] not in _SIXTY
+        or iso[17:19] not in _SIXTY
+    ):
+        return None
+    hour = _local_hour(iso[:13], iso[19:], _zone(zone))
+    return None if hour is None else hour + iso[13:16]
+
+
+_SIXTY = frozenset(f"{n:02}" for n in range(60))  # a time's minutes and seconds
+
+
+@lru_cache(maxsize=1 << 14)  # (two years of hours; sorted rows miss once an hour)
+def _local_hour(hour: str, offset: str, zone: tzinfo | None) -> str | None:
+    """The local "YYYY-MM-DDTHH" of a stored time's hour ("2026-12-06T16" and "+00:00"), or
+    None where its minutes do not follow it: a clock change within the hour, an offset of a
+    part of an hour (India's +05:30), no time. (zone None, the process's: see zone_changed.)"""
+    start = parsed(f"{hour}:00:00{offset}")
+    if start is None:
+        return None
+    try:
+        first, last = local(start, zone), local(start + timedelta(minutes=59, seconds=59), zone)
+    except OverflowError:  # the calendar's last hour
+        return None
+    shift = (first.utcoffset() or timedelta(0)) - (start.utcoffset() or timedelta(0))
+    if first.utcoffset() != last.utcoffset() or shift % timedelta(hours=1):
+        return None
+    return first.isoformat()[:13]
+
+
 def minutes(iso: str | datetime, zone: tzinfo | None = None) -> str:
     """A stored time to the minute: "2026-11-30 15:10" (then " UTC" where no zone was found)."""
     when = parsed(iso)
@@ -87,14 +124,68 @@ def short_time(iso: str | datetime, now: datetime | None = None, zone: tzinfo | 
 
 def day_start(day: date, zone: tzinfo | None = None) -> datetime:
     """The first moment of a calendar day in the zone, in UTC (a search's `after:` and `before:`
-    days are the reader's own)."""
+    days are the reader's own): its midnight, or where a clock change skips that midnight
+    (America/Santiago on 2026-09-06), the first moment whose local date is the day."""
     zone = _zone(zone)
-    try:
-        if zone is None:  # a naive time's astimezone() reads it in the process's zone
-            return datetime.combine(day, time()).astimezone().astimezone(UTC)
-        return datetime.combine(day, time(), tzinfo=zone).astimezone(UTC)
-    except (OverflowError, ValueError):  # the year 1 east of UTC, 9999 west of it
+    # (a midnight a clock change skips or repeats reads two ways, with the offset before the
+    # change and after it (fold); a naive time's astimezone() reads it in the process's zone)
+    naive = datetime.combine(day, time())
+    readings = []
+    for moment in (naive, naive.replace(fold=1)):
+        try:
+            aware = moment.astimezone() if zone is None else moment.replace(tzinfo=zone)
+            readings.append(aware.astimezone(UTC))
+        except (OverflowError, ValueError, OSError):  # the year 1 east of UTC, 9999 west of it
+            continue
+    on_the_day = [moment for moment in sorted(readings) if local(moment, zone).date() >= day]
+    if not on_the_day:
         return datetime.combine(day, time(), tzinfo=UTC)
+    start = on_the_day[0]
+    if local(start, zone).time() == time():
+        return start  # its midnight (the first of two where the clock went back over it)
+    try:
+        return _first_moment_of(day, start - timedelta(days=1), start, zone)
+    except OverflowError:
+        return start
+
+
+def _first_moment_of(day: date, before: datetime, start: datetime, zone: tzinfo | None) -> datetime:
+    """The first second from `before` (a moment of an earlier local day) to `start` (one of
+    `day`) whose local date is `day`: the moment a clock change that skipped the day's
+    midnight happened (found by halving: ~17 steps)."""
+    while start - before > timedelta(seconds=1):
+        middle = (before + (start - before) / 2).replace(microsecond=0)
+        if local(middle, zone).date() >= day:
+            start = middle
+        else:
+            before = middle
+    return start
+
+
+# A time a stored message names: "…; the server asks to wait until 2026-12-07T08:37:00+00:00
+# (Retry-After)" (ISO 8601 UTC, as the store keeps times: right in every zone, on any day and in
+# `--json`), shown as the reader reads times ("until 17:37") by `in_message`
+_UNTIL_ISO = r"(?<=until )(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\+00:00|Z))"
+# The wall-clock time such a message held from b2097304 to this one, in no known zone and
+# with no date ("until 08:37", "until Tue 08:37"): dropped, as it may be another zone's (the
+# feed's next try says when); one saying UTC (r44 to r45, or no zone found) is right as it is
+_UNTIL_CLOCK = r",? until (?:[A-Z][a-z]{2} |\d{4}-\d\d-\d\d )?\d\d:\d\d(?= \(Retry-After\))"
+
+
+def until_iso(moment: datetime) -> str:
+    """ "until 2026-12-07T08:37:00+00:00": a time a stored message names (in_message shows it)."""
+    return f"until {moment.astimezone(UTC).replace(microsecond=0).isoformat()}"
+
+
+def in_message(text: str, now: datetime | None = None, zone: tzinfo | None = None) -> str:
+    """A stored message as a reader reads it: the times it names (see `until_iso`) as short_time
+    shows them ("until Tue 08:37")."""
+    if "until " not in text:
+        return text
+    import re
+
+    text = re.sub(_UNTIL_CLOCK, "", text)
+    return re.sub(_UNTIL_ISO, lambda found: short_time(found[1], now, zone), text)
 
 
 def zone_label(zone: tzinfo | None = None) -> str:
@@ -132,6 +223,14 @@ def _zone_of_tz() -> tzinfo | None:
         return ZoneInfo(name)
     except (KeyError, ValueError, OSError):  # no such zone; a path; an unreadable file
         return None
+
+
+def zone_changed() -> None:
+    """Forget what was learnt of the process's zone: call after time.tzset() (a test's: newstui
+    itself reads the zone once)."""
+    _process_zone_found.cache_clear()
+    _zone_of_tz.cache_clear()
+    _local_hour.cache_clear()
 
 
 @cache

@@ -14,7 +14,7 @@ import pytest
 from newstui import cli as cli_module
 from newstui.cli import main
 from newstui.config import load_config
-from newstui.ingest import fetch_feeds
+from newstui.ingest import describe, fetch_feeds
 from newstui.library import Library
 from newstui.local_times import short_time
 from newstui.sources.backoff import (
@@ -120,10 +120,11 @@ def test_a_429_with_retry_after_is_not_fetched_again_before_then(db, feed_server
     second = fetch(db, config)["Busy"]
 
     asked = when(stored(db, "Busy").next_try)  # (the server's time: a first failure's wait)
-    assert first.error == (  # user test r44 L1: honoured, never said (local time, r45 H1)
-        f"Busy: HTTP 429 Too Many Requests; the server asks to wait until {short_time(asked)} "
-        "(Retry-After)"
-    )
+    said = "Busy: HTTP 429 Too Many Requests; the server asks to wait until {} (Retry-After)"
+    # user test r44 L1: honoured, never said; kept in UTC, right in any zone and on any day,
+    # and shown in the reader's (r45 H1, review r46 M2: kept as a clock time of no zone)
+    assert first.error == stored(db, "Busy").last_error == said.format(asked.isoformat())
+    assert describe(first) == said.format(short_time(asked))
     assert route.hits == 1  # the second fetch left the server alone
     assert second.error is None and second.waiting_until == stored(db, "Busy").next_try
     assert stored(db, "Busy").server_status == 429  # (the app offers no refresh: see feed_view)

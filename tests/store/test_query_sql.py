@@ -7,11 +7,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from newstui.headline_fields import shown_date
 from newstui.model import Analysis, Article, Entity, Link, Mention, Quote
 from newstui.nlp import canonical_key, query_keys, short_key
 from newstui.query import parse_query
 from newstui.store import open_db
-from newstui.store.analysis import save_analysis
+from newstui.store.analysis import list_quotes, save_analysis
 from newstui.store.articles import (
     ArticleFilter,
     count_articles,
@@ -213,24 +214,35 @@ def test_the_store_is_untouched_by_hostile_queries(store):
 
 
 @pytest.mark.parametrize(
-    ("zone", "late", "midnight"),
+    ("zone", "late", "midnight", "process"),
     [
-        ("Asia/Tokyo", "2025-12-06T14:59:00+00:00", "2025-12-06T15:00:00+00:00"),
-        ("America/Los_Angeles", "2025-12-07T07:59:00+00:00", "2025-12-07T08:00:00+00:00"),
+        ("Asia/Tokyo", "2025-12-06T14:59:00+00:00", "2025-12-06T15:00:00+00:00", False),
+        ("America/Los_Angeles", "2025-12-07T07:59:00+00:00", "2025-12-07T08:00:00+00:00", True),
+        # a midnight the clocks skip (review r46 M1: after: took the hour before, the day before)
+        ("America/Santiago", "2025-09-07T03:59:00+00:00", "2025-09-07T04:00:00+00:00", True),
+        ("Asia/Beirut", "2025-03-29T21:59:00+00:00", "2025-03-29T22:00:00+00:00", True),
     ],
 )
-def test_a_days_bounds_are_the_readers_local_midnight(tmp_path, monkeypatch, zone, late, midnight):
+def test_a_days_bounds_are_the_readers_local_midnight(
+    tmp_path, monkeypatch, process_zone, zone, late, midnight, process
+):
     """after:/before: name the reader's own day (user test r45 H1: `after:2026-12-07` in Tokyo
-    found none of the morning's news); a date without a time counts on the day it is shown.
-    (Last year's dates: a date in the future is not stored as the article's.)"""
+    found none of the morning's news), from its first moment where a clock change skips its
+    midnight; a date without a time counts on the day it is shown. `process`: in the process's
+    zone (TZ), as users run newstui, else a zone given. (Last year's dates: a date in the future
+    is not stored as the article's.)"""
     from zoneinfo import ZoneInfo
 
     from newstui import local_times
 
-    monkeypatch.setattr(local_times, "ZONE", ZoneInfo(zone))
+    if process:
+        process_zone(zone)
+    else:
+        monkeypatch.setattr(local_times, "ZONE", ZoneInfo(zone))
+    day = local_times.local(datetime.fromisoformat(midnight)).date()
     db = open_db(tmp_path / "d.db")
     feed = ensure_feed(db, "https://f.example/", "F", url="https://f.example/")
-    dates = {"late": late, "midnight": midnight, "dated": "2025-12-07T00:00:00+00:00"}
+    dates = {"late": late, "midnight": midnight, "dated": f"{day}T00:00:00+00:00"}
     ids = {
         key: save_articles(
             db, feed, [Article(title=key, text=key, guid=key, published=datetime.fromisoformat(d))]
@@ -242,6 +254,10 @@ def test_a_days_bounds_are_the_readers_local_midnight(tmp_path, monkeypatch, zon
         rows = list_articles(db, ArticleFilter(query=parse_query(text, query_keys)))
         return {key for key, i in ids.items() if i in {r.id for r in rows}}
 
-    assert matched("after:2025-12-07") == {"midnight", "dated"}
-    assert matched("before:2025-12-07") == {"late"}
-    assert matched("after:2025-12-06 before:2025-12-07") == {"late"}
+    assert shown_date(late)[:10] == f"{day - timedelta(days=1)}"
+    assert matched(f"after:{day}") == {"midnight", "dated"}
+    assert matched(f"before:{day}") == {"late"}
+    assert matched(f"after:{day - timedelta(days=1)} before:{day}") == {"late"}
+    for key, i in ids.items():  # `quotes --since DAY` counts as after:DAY does (review r46 L1)
+        save_analysis(db, i, Analysis(quotes=(Quote(key, 0, len(key)),)), "t", canonical_key)
+    assert {q.article_title for q in list_quotes(db, since=day)} == {"midnight", "dated"}

@@ -341,6 +341,7 @@ def test_the_refresh_summary_says_how_many_were_read_and_why_the_others_were_not
     """Offline, R said "Refreshed 6 sources: nothing new; 6 failing, left to wait" when not one
     source had been read."""
     from newstui.ingest import SourceOutcome
+    from newstui.local_times import short_time
     from newstui.tui.refresh import refresh_summary
 
     later = "2026-12-04T05:00:00+00:00"
@@ -366,12 +367,14 @@ def test_the_refresh_summary_says_how_many_were_read_and_why_the_others_were_not
         "Refreshed 0 of 6 sources: 6 failed (3 network is unreachable, 2 timed out after 20 s, …)"
         " — see ! in Sources"
     )
-    # a server's Retry-After is said, and a wait it asked for is not offered away (r44 L1)
-    asked = "B: HTTP 429 Too Many Requests; the server asks to wait until Tue 16:25 (Retry-After)"
+    # a server's Retry-After is said (in the reader's zone: review r46 M2), and a wait it asked
+    # for is not offered away (r44 L1)
+    wait = "2026-12-08T16:25:00+00:00"
+    asked = f"B: HTTP 429 Too Many Requests; the server asks to wait until {wait} (Retry-After)"
     busy = [SourceOutcome("B", error=asked), SourceOutcome("Wire", new=2)]
     assert refresh_summary(busy) == (
         "Refreshed 1 of 2 sources: 2 new articles; 1 failed (HTTP 429 Too Many Requests, asked "
-        "to wait until Tue 16:25) — see ! in Sources"
+        f"to wait until {short_time(wait)}) — see ! in Sources"
     )
     longer = asked.replace("wait until", "wait longer: newstui waits at most 7 days, until")
     assert refresh_summary([SourceOutcome("B", error=longer), *busy[1:]]) == refresh_summary(busy)

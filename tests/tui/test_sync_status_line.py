@@ -47,11 +47,19 @@ async def test_a_sync_error_leaves_the_footer_its_keys_and_a_click_gives_it_whol
         assert f"Sync failed: {DOWN}" in [n.message for n in notifications(app)]
 
 
-def test_the_sync_line_drops_its_least_important_parts_first():
+def test_the_sync_line_drops_its_least_important_parts_first(process_zone):
     """The words go first, then the queue, and only then is the line cut with "…"; an error
-    from a server that could not be reached reads "offline"."""
+    from a server that could not be reached reads "offline". The last sync's time reads as
+    every time does (review r46 L6: "03 Dec 14:02" beside "Tue 15:10" elsewhere)."""
+    from datetime import UTC, datetime
+
     from newstui.model import SyncStatus
     from newstui.tui.widgets.sync_status import describe_sync
+
+    process_zone("Asia/Tokyo")
+    synced = SyncStatus("2026-11-30T14:02:00+00:00", None, queued=3, retry_after=None)
+    now = datetime(2026, 12, 3, 12, 0, tzinfo=UTC)
+    assert describe_sync(synced, now).plain == " ⇅ synced Mon 23:02 · 3 queued "
 
     failed = SyncStatus(last_sync=None, last_error=ERROR, queued=1234, retry_after=None)
     lines = [describe_sync(failed, cells=cells).plain for cells in (200, 27, 16, 10, 5)]

@@ -7,6 +7,7 @@ import sqlite3
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from datetime import date
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
@@ -572,9 +573,13 @@ def _entities_where(
 
 
 def _quotes_where(
-    speaker: str | None, article_id: int | None, speaker_keys: tuple[str, ...], since: str | None
+    speaker: str | None,
+    article_id: int | None,
+    speaker_keys: tuple[str, ...],
+    since: str | date | None,
 ) -> tuple[str, list[object]]:
-    """The WHERE clause (and its parameters) choosing list_quotes' and count_quotes' quotes."""
+    """The WHERE clause (and its parameters) choosing list_quotes' and count_quotes' quotes
+    (`since`: an ISO time, or a local day, counted as `after:DAY` counts it)."""
     clauses: list[str] = []
     params: list[object] = []
     if speaker is not None:
@@ -582,7 +587,14 @@ def _quotes_where(
 
         quotes, params = speaker_quotes("q.id", speaker, speaker_keys)
         clauses.append(f"q.id IN ({quotes})")
-    if since is not None:
+    if isinstance(since, date):
+        from newstui.query import DateBound
+        from newstui.store.query_sql import day_bound
+
+        after, day = day_bound(DateBound("after", since))
+        clauses.append(after)
+        params.extend(day)
+    elif since is not None:
         clauses.append("a.sort_date >= ?")
         params.append(since)
     if article_id is not None:
@@ -597,7 +609,7 @@ def count_quotes(
     speaker: str | None = None,
     *,
     speaker_keys: tuple[str, ...] = (),
-    since: str | None = None,
+    since: str | date | None = None,
 ) -> tuple[int, int]:
     """How many quotes list_quotes would list with no limit, and in how many articles."""
     where, params = _quotes_where(speaker, None, speaker_keys, since)
@@ -617,7 +629,7 @@ def list_quotes(
     limit: int | None = 200,
     *,
     speaker_keys: tuple[str, ...] = (),
-    since: str | None = None,
+    since: str | date | None = None,
 ) -> list[QuoteRow]:
     """Quotes, newest articles first (`limit` None: all); optionally by one speaker
     (case-insensitive, or an entity with one of `speaker_keys`), in one article, or in articles

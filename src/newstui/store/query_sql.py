@@ -110,8 +110,9 @@ def _age_cutoff(now: datetime, seconds: int) -> str:
         return _iso(datetime.min.replace(tzinfo=UTC))
 
 
-def _day_bound(node: DateBound) -> tuple[str, list[object]]:
-    """`after:DAY` (from its first moment) or `before:DAY` (up to it), the reader's local day
+def day_bound(node: DateBound) -> tuple[str, list[object]]:
+    """`after:DAY` (from its first moment) or `before:DAY` (up to it) on `a.sort_date` (also
+    `quotes --since DAY`'s), the reader's local day
     (local_times.ZONE), as the dates shown are. A date-only article (stored at midnight UTC, see
     local_times.DATE_ONLY) is shown on its own day, which west of UTC starts before the
     local one: it is counted on the day shown."""
@@ -389,7 +390,7 @@ class _Compiler:
         if isinstance(node, Source):
             return self.source(node)
         if isinstance(node, DateBound):
-            return _day_bound(node)
+            return day_bound(node)
         if isinstance(node, Age):
             cutoff = _age_cutoff(self.now, node.seconds)
             return ("a.sort_date >= ?" if node.op == "<" else "a.sort_date < ?"), [cutoff]

@@ -15,7 +15,7 @@ from newstui.config import Config
 from newstui.counts import counted
 from newstui.errors import SyncError, hide_url_password
 from newstui.library import Library
-from newstui.local_times import local, zone_label
+from newstui.local_times import parsed, until_iso
 from newstui.model import RemoteFeed, RemoteItem, fold_url
 from newstui.model.fetching import RemovedSource, SyncChanges
 from newstui.sources.http import FetchLimits
@@ -291,17 +291,14 @@ def make_client(sync: SyncConfig, config: Config, library: Library) -> GReaderCl
 
 
 def _check_retry_after(library: Library, server: str, account: str) -> None:
-    until = library.sync.state("retry_after")
-    if not until or library.sync.state(RETRY_FOR) not in (None, account):
+    asked = library.sync.state("retry_after")
+    if not asked or library.sync.state(RETRY_FOR) not in (None, account):
         return  # (another account's server asked for that wait)
-    try:
-        when = datetime.fromisoformat(until)
-    except ValueError:
-        return
-    if when > datetime.now(UTC):
+    when = parsed(asked)
+    if when is not None and when > datetime.now(UTC):
+        # (in UTC, as `sync --json` gives times; its line shows it local: in_message)
         raise SyncError(
-            f"{server}: asked us to wait (HTTP 429) until {local(when):%H:%M:%S}{zone_label()};"
-            " not contacting it"
+            f"{server}: asked us to wait (HTTP 429) {until_iso(when)}; not contacting it"
         )
 
 

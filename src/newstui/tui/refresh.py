@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from newstui.config import Config, FeedConfig, LocalConfig
 from newstui.counts import counted, plural
 from newstui.library import Library
+from newstui.local_times import in_message
 from newstui.model import FeedRow, moved_line
 
 # The refresh's own work lives in the core, so that its child process (which loads what it
@@ -435,7 +436,7 @@ _SERVER_WAIT = re.compile(
 
 
 def _short_reason(outcome: SourceOutcome) -> str:
-    whole = (outcome.error or "").removeprefix(f"{outcome.name}: ")
+    whole = in_message(outcome.error or "").removeprefix(f"{outcome.name}: ")
     error = whole.split("; ", 1)[0]
     if (kind := _NOT_A_FEED.search(error)) is not None:
         error = error[: kind.end()]

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newstui.local_times import short_time
+from newstui.local_times import in_message, short_time
 from newstui.model import ArticleFilter, FeedRow, has_tag
 from newstui.model.names import name_key
 
@@ -51,7 +51,7 @@ def feed_view(
     """The articles of one source; an empty one says why its last fetch failed (and since when:
     `failing`, see failing_clause), and when it is tried again if it is waiting (and
     `refresh_key`, the key in effect, that refreshes it now; "" when the user unbound it)."""
-    note = f"The last fetch failed: {last_error}{failing}" if last_error else None
+    note = f"The last fetch failed: {in_message(last_error)}{failing}" if last_error else None
     if note and next_try:
         now = f" (press {refresh_key} to refresh it now)" if refresh_key else ""
         note += f"\n\nNext try at {short_time(next_try)}{now}."

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.widgets import Static
 
-from newstui.local_times import local, parsed, zone_label
+from newstui.local_times import parsed, short_time
 from newstui.text import clean_line
 
 if TYPE_CHECKING:
@@ -57,13 +57,9 @@ def is_offline(error: str) -> bool:
 
 
 def _when(last_sync: str | None, now: datetime | None) -> str:
-    """The last sync's local time (local_times): "14:02" today, "03 Dec 14:02" before."""
-    when = parsed(last_sync or "")
-    if when is None:
-        return ""
-    when = local(when)
-    today = local(now or datetime.now(UTC)).date() == when.date()
-    return (f"{when:%H:%M}" if today else f"{when:%d %b %H:%M}") + zone_label()
+    """The last sync's local time as every time is shown (local_times.short_time): "14:02"
+    today, "Tue 14:02" this week, else with its date; "" for none."""
+    return short_time(last_sync, now) if last_sync and parsed(last_sync) else ""
 
 
 def _line(state: str, queued: str) -> Text:
