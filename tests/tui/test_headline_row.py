@@ -187,13 +187,16 @@ def dated(published: str | None) -> ArticleRow:
     [
         (100, True, "2026-11-30 14:13", "2019-03-12 14:13"),
         (80, True, "11-30 14:13", "2019-03-12 "),
+        (68, True, "11-30     ", "2019-03-12"),  # user test r46 L4: 120 columns with the sidebar
         (60, True, "11-30  ", "2019-03"),
         (80, False, "2026-11-30", "2019-03-12"),
+        (68, False, "11-30     ", "2019-03-12"),
         (60, False, "11-30  ", "2019-03"),
     ],
 )
 def test_a_date_from_another_year_keeps_its_year_at_every_width(width, timed, this_year, last_year):
-    """A narrow list showed 12 March 2019 as "03-12", which reads as this year's."""
+    """A narrow list showed 12 March 2019 as "03-12", which reads as this year's; a list wide
+    enough keeps its day (user test r46 L4: "2010-01" beside 40 blank columns)."""
     now = dated("2026-11-30T14:13:00+00:00")
     then = dated("2019-03-12T14:13:00+00:00")
     assert headline_date(now, width, timed, "2026", old=True) == this_year

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 ENCLOSURE_GLYPH = "♪ "  # before the title of an article with an enclosure (an episode, a file)
 DOWNLOADED_GLYPH = "♪✓ "  # …one of which is downloaded (user test r42 M3)
 OLD_MONTH_CELLS = 7  # "2019-10": a narrow column's date from another year
+OLD_DAY_WIDTH = 64  # a list this wide keeps the day of another year's date ("2019-10-13")
 
 
 class RowStyles(NamedTuple):
@@ -79,12 +80,15 @@ def headline_date(
     One rule at every width: a column too narrow for the whole date drops the year only from
     this `year`'s dates; another year's date keeps its year and drops the time, then the day
     ("2019-10-13", "2019-10"), so "10-13" always means this year. `old`: whether any row of the
-    list is from another year (the narrowest column then widens to hold "2019-10")."""
+    list is from another year (the narrowest column then widens to hold "2019-10-13", or
+    "2019-10" in a list narrower than OLD_DAY_WIDTH: user test r46 L4, the 120-column screen
+    with the sidebar showed "2010-01" beside 40 blank columns)."""
     if timed:
         start, end = (0, 16) if width >= 90 else (5, 16) if width >= 72 else (5, 10)
     else:
         start, end = (0, 10) if width >= 72 else (5, 10)
-    cells = max(end - start, OLD_MONTH_CELLS if start and old else 0)
+    old_cells = 10 if width >= OLD_DAY_WIDTH else OLD_MONTH_CELLS
+    cells = max(end - start, old_cells if start and old else 0)
     if row.published is None:
         return UNKNOWN_DATE.ljust(cells)
     shown = shown_date(row.published, zone=zone)
