@@ -626,9 +626,14 @@ def test_two_fetches_at_once_neither_fails_and_every_article_is_counted_once(
     runs = [
         subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)
     ]
-    results = [json.loads(run.communicate(timeout=120)[0]) for run in runs]
-    assert [r[0]["error"] for r in results] == [None, None]
-    assert sum(r[0]["new"] for r in results) == 3000
+    ran = [(run.communicate(timeout=120), run.returncode) for run in runs]
+    said = [
+        f"exit {code}, stdout {out[:300]!r}, stderr {err[-2000:]!r}" for (out, err), code in ran
+    ]
+    assert [code for _, code in ran] == [0, 0], said  # (a store's error: 1 and an object)
+    results = [json.loads(out) for (out, _), _ in ran]
+    assert [r[0]["error"] for r in results] == [None, None], said
+    assert sum(r[0]["new"] for r in results) == 3000, said
 
     assert open_db(db_path).execute("SELECT count(*) FROM articles").fetchone()[0] == 3000
 

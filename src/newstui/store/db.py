@@ -581,12 +581,13 @@ def _open_db(
         if version < 0:  # (hostile r45 L5: "table feeds already exists", and a FILE.v-5 made)
             conn.close()
             raise unknown_version(path, version)
-        if version == 0 and not memory:  # both only take before the first table
-            refuse_foreign(conn, path)
+        # both only take before the first table (not run on a store another newstui made
+        # since the version was read: the second writes the header, waiting for its writes)
+        if version == 0 and not memory and refuse_foreign(conn, path) == 0:
             conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
             conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
         if not memory:
-            conn.execute("PRAGMA journal_mode = WAL")
+            write_ahead_log(conn)
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
         # tags compare as Python does ("Ökonomie" is "ökonomie"; NOCASE folds ASCII only)
@@ -750,13 +751,14 @@ def newer_store(path: Path | str, version: int) -> StoreError:
     )
 
 
-def refuse_foreign(conn: sqlite3.Connection, path: Path | str) -> None:
+def refuse_foreign(conn: sqlite3.Connection, path: Path | str) -> int:
     """Raise StoreError (closing `conn`) when the database at `path`, which no newstui made (its
     schema version is 0), holds tables: another program's (a mistyped --db), which opening
     would have turned into a newstui store (its tables added, its journal made WAL). The
     version is read again with the tables, in one statement (one snapshot): another newstui
-    creating the store commits its first tables with version 1, and tables counted after a
-    version read before that commit were taken for another program's."""
+    creating the store commits its tables with their version, and tables counted after a
+    version read before that commit were taken for another program's. Returns that version
+    (not 0: another newstui made the store meanwhile)."""
     version, tables = conn.execute(
         "SELECT (SELECT user_version FROM pragma_user_version), count(*) FROM sqlite_master "
         "WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
@@ -769,6 +771,38 @@ def refuse_foreign(conn: sqlite3.Connection, path: Path | str) -> None:
             "file or its own",
             source=str(path),
         )
+    return int(version or 0)
+
+
+WAL_RETRY_SECONDS = (0.001, 0.002, 0.005, 0.01, 0.02)  # then 0.05 s, up to BUSY_SECONDS
+
+
+def write_ahead_log(
+    conn: sqlite3.Connection, pause: Callable[[float], object] = time.sleep
+) -> None:
+    """Put the store in WAL mode, waiting (up to BUSY_SECONDS) while another process writes it.
+    A store not yet in WAL mode is switched by a write of its header from within a read, for
+    which SQLite waits for no other writer: two newstui making one new store at once (two
+    `fetch` of a first run, the app and a cron job), the second failed at once with "database
+    is locked" while the first wrote the header, and was told of a 30-second wait (1 of ~1,570
+    pairs and triples of opens under load; 19 pairs in 20 where the first's write took 50 ms).
+    The switch is tried again after a `pause` instead."""
+    pauses = iter(WAL_RETRY_SECONDS)
+    run_while_busy(conn, "PRAGMA journal_mode = WAL", lambda: pause(next(pauses, 0.05)))
+
+
+def run_while_busy(conn: sqlite3.Connection, sql: str, between: Callable[[], object]) -> None:
+    """Run `sql`, again after `between()` each time another process's lock refuses it
+    (SQLITE_BUSY), until BUSY_SECONDS have passed: then its error is raised."""
+    started = time.monotonic()
+    while True:
+        try:
+            conn.execute(sql)
+            return
+        except sqlite3.OperationalError as exc:
+            if not is_busy(exc) or time.monotonic() - started >= BUSY_SECONDS:
+                raise
+        between()
 
 
 def missing_indexes(conn: sqlite3.Connection) -> list[str]:
@@ -1019,19 +1053,15 @@ def _begin_immediate(db: Database) -> None:
     if db.on_busy is None:
         conn.execute("BEGIN IMMEDIATE")
         return
+
+    def told_once() -> None:
+        if db.on_busy is not None:
+            told, db.on_busy = db.on_busy, None  # once a connection
+            told()
+
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_STEP_SECONDS * 1000)}")
     try:
-        started = time.monotonic()
-        while True:
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                return
-            except sqlite3.OperationalError as exc:
-                if not is_busy(exc) or time.monotonic() - started >= BUSY_SECONDS:
-                    raise
-            if db.on_busy is not None:
-                told, db.on_busy = db.on_busy, None  # once a connection
-                told()
+        run_while_busy(conn, "BEGIN IMMEDIATE", told_once)
     finally:
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
 
@@ -1484,8 +1514,9 @@ def migrate(
     version the upgrade began at: an upgrade stopped partway (q, Ctrl-C) goes on at the next
     open, `resumed`, from a version in between that no released newstui wrote (upgrade_began).
 
-    Safe when two processes open a new database at once: each step re-reads the version
-    under the write lock, so a step is applied once.
+    Safe when two processes open a database at once: each step re-reads the version under the
+    write lock, so a step is applied once, and a new store is made in one step (one
+    transaction): another process opening it meanwhile waits for the lock, then finds it whole.
     """
     version = schema_version(db)
     start = version
@@ -1499,30 +1530,51 @@ def migrate(
     while version < SCHEMA_VERSION:
         # sqlite3 does not open a transaction before DDL: do it, so a killed migration leaves nothing.
         with write_transaction(db) as conn:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            version = version_checked(conn)
             if version >= SCHEMA_VERSION:
                 break
             if began is None:
-                began = upgrade_began(conn, version)
+                began = upgrade_began(conn, version) if version else 0  # (new: one step)
                 if first_step is not None:
                     first_step(began, began != version)
-            for statement in MIGRATIONS[version]:
-                try:
-                    conn.execute(statement)
-                except sqlite3.OperationalError as exc:
-                    if _added_before(statement, exc):
-                        continue  # (a step replayed: SQLite has no ADD COLUMN IF NOT EXISTS)
-                    raise_kept_stop()  # Ctrl-C or SIGTERM in an SQL function: a stop
-                    raise
-            version += 1
-            if version == SPLIT_JOINS_AT:
-                from newstui.store.stories import split_boilerplate_joins
-
-                split_boilerplate_joins(conn)
-            conn.execute(f"PRAGMA user_version = {version}")
+            for _ in range(SCHEMA_VERSION if version == 0 else 1):
+                _take_step(conn, version)
+                version += 1
             if version == SCHEMA_VERSION:  # done: the next upgrade begins afresh
                 conn.execute(f"DROP TABLE IF EXISTS {UPGRADE_BEGAN}")
     return any(0 < start < at <= version for at in COMPACT_AT)
+
+
+def version_checked(conn: sqlite3.Connection) -> int:
+    """The schema version, read by a statement that also checks the connection's copy of the
+    schema against the store's, reading it again where another process changed the schema
+    since. `PRAGMA user_version` checks nothing: under the write lock an upgrade step then ran
+    on the tables of an earlier version, its ALTER TABLE refused as "duplicate column" (and
+    passed over as a replayed step) a column another process's step had dropped: "no such
+    column: text" (schema 9's: 2 of ~1,570 pairs and triples of opens of a new store, 26 pairs
+    in 30 with 3 ms between steps), and an ALTER passed over so would leave a column out."""
+    return int(
+        conn.execute(
+            "SELECT user_version, (SELECT count(*) FROM sqlite_master) FROM pragma_user_version"
+        ).fetchone()[0]
+    )
+
+
+def _take_step(conn: sqlite3.Connection, version: int) -> None:
+    """Take the store from schema `version` to the next (MIGRATIONS), in the open transaction."""
+    for statement in MIGRATIONS[version]:
+        try:
+            conn.execute(statement)
+        except sqlite3.OperationalError as exc:
+            if _added_before(statement, exc):
+                continue  # (a step replayed: SQLite has no ADD COLUMN IF NOT EXISTS)
+            raise_kept_stop()  # Ctrl-C or SIGTERM in an SQL function: a stop
+            raise
+    if version + 1 == SPLIT_JOINS_AT:
+        from newstui.store.stories import split_boilerplate_joins
+
+        split_boilerplate_joins(conn)
+    conn.execute(f"PRAGMA user_version = {version + 1}")
 
 
 # The version the upgrade under way began at, one row kept from its first step to its last: a
