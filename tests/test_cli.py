@@ -1336,6 +1336,8 @@ def test_feeds_lists_configured_feeds_before_their_first_fetch(cli, feed_server)
     assert rows[0]["last_error"] == said
     assert cli("fetch", "Gopher") == 1
     assert cli.err.splitlines()[-1] == f"newstui: Gopher: {said}"
+    assert cli("list", "--feed", "Gopher") == 0  # (no fetch can: hostile r46 L7)
+    assert cli.err.splitlines()[-1] == f"newstui list: no articles: 'Gopher' is {said}"
 
 
 def test_demo_never_replaces_a_database_that_is_not_a_demo(fed, capsys):

@@ -140,6 +140,9 @@ def test_bad_config_error_names_file_line_and_problem(tmp_path, text, expected):
         ("ftp://me:s3cret@files.example/feed.xml", "is not an http(s) URL"),
         ("javascript:alert(1)", "is not an http(s) URL"),
         ("file:///etc/passwd", "is not an http(s) URL"),
+        # a control character: shown escaped, not as the url cleaning makes of it (r46 M1)
+        ("http://h.example/\\u001b[2Jfeed", "'http://h.example/\\x1b[2Jfeed' has a control"),
+        ("http://me:\\u0007s3cret@h.example/f", "'http://me:***@h.example/f' has a control"),
     ],
 )
 def test_a_feed_url_no_fetch_reads_is_one_warning_and_the_other_feeds_load(tmp_path, url, said):

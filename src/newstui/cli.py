@@ -2622,15 +2622,20 @@ def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) 
     if args.feed:
         feed_id = library.find_source(args.feed)
         if feed_id is None and _not_fetched_yet(library, config, args.feed):
-            # listed by `feeds` from the config (r43 L7: "no feed named" it said)
+            # listed by `feeds` from the config (r43 L7: "no feed named" it said); one the
+            # config skips is not fetchable, as `feeds` and `fetch NAME` say (hostile r46 L7)
             import shlex  # its import compiles a pattern: only this message needs it
 
+            skipped = config.skipped_named(args.feed) if config is not None else None
+            typed = hide_url_password(args.feed)
             return _emit(
                 args,
                 [],
                 NothingFound(
-                    f"no articles: {args.feed!r} has not been fetched yet"
-                    f" (`newstui fetch {shlex.quote(args.feed)}` fetches it)"
+                    f"no articles: {typed!r} is {skipped.not_fetchable}"
+                    if skipped is not None
+                    else f"no articles: {typed!r} has not been fetched yet"
+                    f" (`newstui fetch {shlex.quote(typed)}` fetches it)"
                 ),
             )
         if feed_id is None:

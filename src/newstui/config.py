@@ -604,13 +604,21 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
             raise fail(line, "feed entry has no 'url'")
         url = url.strip()
         if strip_controls(url) != url:
-            raise fail(line, f"feed url {clean_line(url)!r} contains control characters")
-        if (unreadable := _not_fetchable(url)) is not None:
+            # kept as shown, each control written as an escape: `http://a\x07b/x`, not the
+            # `http://ab/x` a line's cleaning makes of it (hostile r46 M1)
+            shown = repr(hide_url_password(url))
+            url = _escapes_shown(hide_url_password(url))
+            unreadable: str | None = "has a control character in it"
+        else:
+            shown = repr(hide_url_password(url))
+            unreadable = _not_fetchable(url)
+        if unreadable is not None:
             meant = url_meant(url)
             hint = f" (did you mean {hide_url_password(meant)!r}?)" if meant else ""
-            refusal = fail(line, f"feed url {hide_url_password(url)!r} {unreadable}{hint}")
+            refusal = fail(line, f"feed url {shown} {unreadable}{hint}")
             # one broken url never stops the other feeds, nor any command (review r45 M1), nor
             # one with another scheme (ftp://, javascript:, file:; it stopped them all until r46)
+            # or a control character (r46 M1)
             name = _str(entry.get("name", url), "name", line, fail)
             name = hide_passwords(name) if "name" in entry else hide_url_password(url)
             skipped.append(
@@ -1715,6 +1723,14 @@ def _write_config(path: Path, text: str) -> None:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def _escapes_shown(text: str) -> str:
+    """`text` with each character that cannot be shown written as Python writes it in a string
+    (`\\x07`, `\\x1b`, `\\u2028`), as the config's other lines show such a value."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def _not_fetchable(url: str) -> str | None:
