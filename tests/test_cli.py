@@ -1597,7 +1597,8 @@ def test_backup_copies_an_older_newstuis_store_as_it_is_without_upgrading_it(cli
 def test_restore_puts_a_backup_back_over_a_store_a_killed_newstui_left_a_log_beside(cli, tmp_path):
     """User test r46 H2: a `cp` of the backup over the store, with the -wal a kill -9 left,
     brought back a star made after the backup (or corrupted the store). The store as it was
-    is kept beside it, and a file that is no newstui store is refused, changing nothing."""
+    is kept beside it, and a file that is no newstui store is refused, changing nothing; a
+    store file that is no database is replaced too, and kept."""
     from newstui.model import Article
 
     with Library.open(cli.db) as library:
@@ -1627,6 +1628,12 @@ def test_restore_puts_a_backup_back_over_a_store_a_killed_newstui_left_a_log_bes
     assert sqlite3.connect(cli.db).execute("PRAGMA integrity_check").fetchone() == ("ok",)
     [row] = cli.json("list", "--db", kept)
     assert (row["title"], row["starred"]) == ("Kept", True)
+    # a store file SQLite cannot read is moved aside as it is, and the backup put in its place
+    broken = tmp_path / "broken.db"
+    broken.write_text("not a store\n")
+    assert cli("restore", str(copy), "--db", str(broken)) == 0, cli.err
+    assert Path(f"{broken}.before-restore").read_text() == "not a store\n"
+    assert [r["title"] for r in cli.json("list", "--db", str(broken))] == ["Kept"]
     assert not [p for p in tmp_path.iterdir() if "part" in p.name]
 
 

@@ -74,20 +74,21 @@ def _checked(part: str, version: int, shown: str) -> int:
 def _write_over(store: str, part: str, version: int, size: int) -> Restored:
     """The backup's copy in `part` written over the store at `store` through SQLite, under an
     exclusive lock (refused at once when another process has the store open), once the store
-    as it was, with what its log holds, is kept in a file beside it."""
+    as it was, with what its log holds, is kept in a file beside it. A store SQLite cannot
+    read as one (not a database, a damaged header) is moved aside instead (_move_over)."""
     conn = sqlite3.connect(store, timeout=0, isolation_level=None)
     try:
         conn.execute("PRAGMA locking_mode = EXCLUSIVE")
         try:
             conn.execute("BEGIN EXCLUSIVE")  # (reads the log beside it into the view)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
-                raise StoreError(
-                    f"{store}: not restored: it is open in another process (quit newstui "
-                    "there, then restore)",
-                    source=store,
-                ) from None
+                raise _open_elsewhere(store) from None
             raise
+        except sqlite3.DatabaseError:  # (no store to write through: its file is put aside)
+            conn.close()
+            return _move_over(store, part, version, size)
         conn.execute("COMMIT")  # (the exclusive lock stays: locking_mode)
         kept = _keep(conn, store)
         # Out of WAL first: a backup into a store in WAL mode needs the same page size, and
@@ -103,6 +104,31 @@ def _write_over(store: str, part: str, version: int, size: int) -> Restored:
     return Restored(version, size, kept, os.path.getsize(kept))
 
 
+def _open_elsewhere(store: str) -> StoreError:
+    """The refusal of a restore over a store another process has open."""
+    return StoreError(
+        f"{store}: not restored: it is open in another process (quit newstui there, then restore)",
+        source=store,
+    )
+
+
+def _move_over(store: str, part: str, version: int, size: int) -> Restored:
+    """The backup's copy in `part` put in the place of a store file SQLite cannot read, which
+    is kept under the first free `STORE.before-restore` name as it is, with the log beside it
+    (`…-wal`); refused while another process has it open."""
+    from newstui.store.lock_holder import opened_by_others
+
+    if opened_by_others(store):
+        raise _open_elsewhere(store)
+    kept = _linked_free(store, store)
+    with contextlib.suppress(FileNotFoundError):
+        os.replace(f"{store}-wal", f"{kept}-wal")
+    os.replace(part, store)
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(f"{store}-shm")
+    return Restored(version, size, kept, os.path.getsize(kept))
+
+
 def _keep(conn: sqlite3.Connection, store: str) -> str:
     """The store behind `conn` copied into the first free `STORE.before-restore` (then `.1`,
     `.2`, …), with the store's permissions; its name."""
@@ -113,21 +139,27 @@ def _keep(conn: sqlite3.Connection, store: str) -> str:
         copy_connection(conn, part)
         with contextlib.suppress(OSError):
             os.chmod(part, stat.S_IMODE(os.stat(store).st_mode))
-        number = 0
-        while True:
-            kept = f"{store}.before-restore" + (f".{number}" if number else "")
-            try:
-                os.link(part, kept)  # (never over a file there)
-            except FileExistsError:
-                number += 1
-                continue
-            except OSError:  # (a file system without hard links)
-                if os.path.lexists(kept):
-                    number += 1
-                    continue
-                os.rename(part, kept)
-            return kept
+        return _linked_free(part, store)
     finally:
         for leftover in (part, f"{part}-journal"):
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(leftover)
+
+
+def _linked_free(file: str, store: str) -> str:
+    """`file` given the first free name of `STORE.before-restore`, `.1`, `.2`, … (a hard link,
+    which never replaces a file there; a rename where the file system has none); that name."""
+    number = 0
+    while True:
+        kept = f"{store}.before-restore" + (f".{number}" if number else "")
+        try:
+            os.link(file, kept)
+        except FileExistsError:
+            number += 1
+            continue
+        except OSError:  # (a file system without hard links)
+            if os.path.lexists(kept):
+                number += 1
+                continue
+            os.rename(file, kept)
+        return kept
