@@ -111,6 +111,7 @@ def test_a_stored_message_names_its_times_in_the_readers_zone(stored, shown):
     ("tz", "names", "offset", "label"),
     [
         ("Asia/Tokio", ("Asia", "Asia"), 0, " UTC"),  # no such zone: the C library took UTC
+        ("UTC-25", ("UTC", "UTC"), -86400, " UTC"),  # a day off: shown in UTC (hostile r46 L5)
         ("", ("UTC", "UTC"), 0, " UTC"),
         ("UTC", ("UTC", "UTC"), 0, ""),
         ("Africa/Abidjan", ("GMT", "GMT"), 0, ""),

@@ -236,10 +236,14 @@ def zone_changed() -> None:
 @cache
 def _process_zone_found() -> bool:
     """Whether the C library found the zone it reads times in (TZ, else /etc/localtime). One it
-    cannot find (TZ=Asia/Tokio) it takes as UTC under the name it was given ("Asia")."""
+    cannot find (TZ=Asia/Tokio) it takes as UTC under the name it was given ("Asia"), and one a
+    day or more off (TZ=UTC-25: glibc shows UTC, Python finds an offset no time can have: local()
+    keeps UTC, hostile r46 L5) is no zone either."""
     import os
     import time as clock
 
+    if max(abs(clock.timezone), abs(clock.altzone)) >= 24 * 3600:
+        return False
     zero = clock.timezone == 0 and (not clock.daylight or clock.altzone == 0)
     if not zero:
         return True  # a zone with an offset was read from somewhere

@@ -490,3 +490,28 @@ def test_a_web_page_where_a_feed_was_is_said_with_the_feed_it_announces():
         "http://127.0.0.1/old.xml: a web page (HTML), not a feed (RSS, Atom or JSON Feed) "
         "(a Wi-Fi login page?)"
     )
+
+
+# feedparser reads these as another moment, not none (hostile r46 L5): each is missing, as a date
+# that does not parse is, and the entry's <updated> (Atom) or nothing dates it
+@pytest.mark.parametrize(
+    ("written", "stored"),
+    [
+        ("Sun, 06 Dec 2026 12:00:00 +9999", None),  # was 2026-12-02T07:21
+        ("Sun, 06 Dec 2026 12:00:00 +99:99", None),
+        ("Sun, 06 Dec 2026 12:00:00 +2400", None),  # was a day off
+        ("10000-01-01T00:00:00Z", None),  # was 2010-12-01
+        ("2026-02-30T00:00:00Z", None),  # was 2026-03-02
+        ("Sun, 06 Dec 2026 12:00:00 +2359", "2026-12-05T12:01:00+00:00"),
+        ("2026-12-06T12:00:00-05:30", "2026-12-06T17:30:00+00:00"),
+        ("Fri, 31 Dec 9999 23:59:59 +0000", "9999-12-31T23:59:59+00:00"),
+    ],
+)
+def test_a_date_that_names_no_moment_is_missing_not_another_date(written, stored):
+    body = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>A</title>'
+        f"<guid>a</guid><pubDate>{written}</pubDate><description>x</description></item>"
+        "</channel></rss>"
+    ).encode()
+    [article] = parse_feed(body, "http://127.0.0.1/d.xml").articles
+    assert (article.published and article.published.isoformat()) == stored

@@ -341,12 +341,39 @@ def _title_from_text(text: str) -> str:
 def _entry_date(entry: Any) -> datetime | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value = entry.get(key)
-        if value:
+        if value and not impossible_date(entry.get(key[: -len("_parsed")])):
             try:
                 return datetime.fromtimestamp(_timegm(value), UTC)
             except (OverflowError, ValueError, OSError):
                 continue
     return None
+
+
+# A numeric zone at a date's end (`+0100`, `-05:00`), after a digit or a space
+_NUMERIC_ZONE = re.compile(r"[0-9\s][+-]([0-9]{2}):?([0-9]{2})\s*$")
+# An ISO 8601 day at a date's start (`2026-12-06`, `10000-01-01`)
+_ISO_DAY = re.compile(r"\s*([0-9]{4,})-([0-9]{2})-([0-9]{2})(?![0-9])")
+
+
+def impossible_date(written: object) -> bool:
+    """Whether a feed's date as written names no moment, which feedparser reads as another one
+    rather than none: a zone of 24 hours or more or of 60 minutes (`+2400` a day off, `+99:99`
+    and `+9999` four days off), a year past 9999 (`10000-01-01` as 2010-12-01), a month or a
+    day the calendar lacks (`2026-02-30` as 2 March). Such a date is missing, as one that does
+    not parse (hostile r46 L5): stored, it is a wrong date shown and sorted by."""
+    if not isinstance(written, str):
+        return False
+    zone = _NUMERIC_ZONE.search(written)
+    if zone is not None and (int(zone[1]) > 23 or int(zone[2]) > 59):
+        return True
+    day = _ISO_DAY.match(written)
+    if day is None:
+        return False
+    try:
+        date(int(day[1]), int(day[2]), int(day[3]))
+    except ValueError:  # (a year past 9999 too)
+        return True
+    return False
 
 
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
