@@ -2589,7 +2589,7 @@ def _article_lines(rows: list[ArticleRow], width: int | None) -> list[tuple[str,
     lines = []
     for r in rows:
         marks = ("*" if r.starred else " ") + ("N" if not r.read else " ")
-        date = shown_date(r.published, 0, 10).ljust(10)
+        date = shown_date(r.listed_date, 0, 10).ljust(10)
         head = f"{r.id:>{id_width}} {marks} {date}  {sources[r.feed]}  "
         title = terminal_safe(r.title, line=True)
         title = title if room is None else cut_to_width(title, room)

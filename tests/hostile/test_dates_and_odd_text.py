@@ -64,6 +64,12 @@ def test_a_far_future_date_sorts_as_fetch_time_but_stays_visible(run: Run, tmp_p
     shown = run.json("show", str(rows[0]["id"]))
     assert shown["published"] == "9999-12-31T23:59:59+00:00"  # type: ignore[index]
     assert "9999-12-31 23:59" in run("show", str(rows[0]["id"]))
+    # a list shows them on the day it sorts them by, which after:/before: find them by: it
+    # showed 9999-12-31 while after:2030-01-01 found nothing (hostile r46 L5)
+    today = datetime.now(UTC).astimezone().date()
+    assert [line.split()[2] for line in run("list").splitlines()[:2]] == [str(today)] * 2
+    after = run.json("list", "--query", f"after:{today} AND before:{today + timedelta(days=1)}")
+    assert len(after) == 2  # type: ignore[arg-type]
 
 
 def test_a_far_future_date_in_an_update_still_sorts_as_fetch_time(run: Run, tmp_path: Path) -> None:

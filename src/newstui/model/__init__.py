@@ -277,6 +277,16 @@ class ArticleRow:
     enclosure: bool = False  # it has an enclosure (a podcast episode, a file)
     downloaded: bool = False  # one of its enclosures is downloaded (in the queue, done)
 
+    @property
+    def listed_date(self) -> str | None:
+        """The date a list shows: `published`, or, for an article dated after it arrived
+        (9999-12-31, a clock ahead), its arrival, which lists sort it by and `after:`/`before:`
+        find it by (hostile r46 L5: `list` showed 2050 and `after:2030-01-01` found none). The
+        reader and `--json` give the feed's date."""
+        if self.published is not None and self.published > self.sort_date:
+            return self.sort_date
+        return self.published
+
 
 @dataclass(frozen=True)
 class SortOrder:

@@ -89,9 +89,9 @@ def headline_date(
         start, end = (0, 10) if width >= 72 else (5, 10)
     old_cells = 10 if width >= OLD_DAY_WIDTH else OLD_MONTH_CELLS
     cells = max(end - start, old_cells if start and old else 0)
-    if row.published is None:
+    if row.listed_date is None:
         return UNKNOWN_DATE.ljust(cells)
-    shown = shown_date(row.published, zone=zone)
+    shown = shown_date(row.listed_date, zone=zone)
     if start and not shown.startswith(year):  # another year's: the year stays
         return shown[: 10 if cells >= 10 else OLD_MONTH_CELLS].ljust(cells)
     return shown[start:end].ljust(cells)
@@ -99,7 +99,8 @@ def headline_date(
 
 def other_year(row: ArticleRow, year: str, zone: tzinfo | None = None) -> bool:
     """Whether the row's local date is from a year other than `year` (an undated one is not)."""
-    return row.published is not None and not shown_date(row.published, 0, 4, zone).startswith(year)
+    listed = row.listed_date
+    return listed is not None and not shown_date(listed, 0, 4, zone).startswith(year)
 
 
 def source_room(width: int) -> int:
