@@ -107,6 +107,10 @@ def _write(tmp_path: Path, text: str) -> Path:
             '[[feeds]]\nurl = "https://a/x"\n[[feeds]]\nurl = "https://a/x"\n',
             ":3: feed url 'https://a/x' is already listed as 'https://a/x' on line 1",
         ),
+        (  # an inline array has no line per entry: no "on line 0" (r46 L3)
+            'feeds = [{ url = "https://a/x", name = "A" }, { url = "https://a/x" }]\n',
+            ": feed url 'https://a/x' is already listed as 'A': one entry per feed",
+        ),
         ("# mine\nkeys = false\n", ":2: 'keys' must be a table of binding ids and keys"),
         ('keys = ""\n', ":1: 'keys' must be a table of binding ids and keys"),
         ("keys = 0\n", ":1: 'keys' must be a table of binding ids and keys"),
@@ -168,19 +172,39 @@ def test_a_feed_url_no_fetch_reads_is_one_warning_and_the_other_feeds_load(tmp_p
 
 # (hostile r46 M6: two names differing only by NFC/NFD, which the v36 build fetched as two feeds,
 # refused the whole file; "Te\u200dch" and "Tech" were two feeds both shown as Tech. H2: a name
-# two entries go by chooses neither, one shown exactly as typed (its case) wins)
+# two entries go by chooses neither, one shown exactly as typed (its case) wins. r46 L3: in an
+# inline `feeds = [{…}]` array, which has no line per entry, the other feed is named by its url;
+# it was "on line 0")
 @pytest.mark.parametrize(
-    ("first", "second", "said", "typed", "found"),
+    ("inline", "first", "second", "said", "typed", "found"),
     [
         (
+            False,
             "A",
             "a",
             "feed name 'a' is the name of feed 'A' on line 5 (names are one in any case)",
             "A",
             "https://a/x",
         ),
-        ("A", "A", "feed name 'A' is already the name of the feed on line 5;", "a", None),
         (
+            True,
+            "A",
+            "a",
+            "feed name 'a' is the name of feed 'A' at 'https://a/x' (names are one in any case)",
+            "A",
+            "https://a/x",
+        ),
+        (False, "A", "A", "feed name 'A' is already the name of the feed on line 5;", "a", None),
+        (
+            True,
+            "A",
+            "A",
+            "feed name 'A' is already the name of the feed at 'https://a/x';",
+            "a",
+            None,
+        ),
+        (
+            False,
             "Caf\\u00e9",
             "Cafe\\u0301",
             "feed name 'Cafe\u0301' is already the name of the feed on line 5: written Caf\\u00E9 "
@@ -189,6 +213,7 @@ def test_a_feed_url_no_fetch_reads_is_one_warning_and_the_other_feeds_load(tmp_p
             None,
         ),
         (
+            False,
             "Te\\u200dch",
             "Tech",
             "feed name 'Tech' is already the name of the feed on line 5: written Te\\u200Dch "
@@ -199,22 +224,29 @@ def test_a_feed_url_no_fetch_reads_is_one_warning_and_the_other_feeds_load(tmp_p
     ],
 )
 def test_a_feed_name_taken_is_one_warning_and_the_other_feeds_load(
-    tmp_path, first, second, said, typed, found
+    tmp_path, inline, first, second, said, typed, found
 ):
     from newstui.config import remove_source
 
-    path = _write(
-        tmp_path,
-        f'[[feeds]]\nname = "Good"\nurl = "https://g/x"\n\n[[feeds]]\nname = "{first}"\n'
-        f'url = "https://a/x"\n\n[[feeds]]\nname = "{second}"\nurl = "https://b/x"\n',
-    )
+    entries = [("Good", "https://g/x"), (first, "https://a/x"), (second, "https://b/x")]
+    if inline:
+        text = "feeds = [\n" + "".join(f'  {{ name = "{n}", url = "{u}" }},\n' for n, u in entries)
+        text += "]\n"
+    else:
+        text = "\n".join(f'[[feeds]]\nname = "{n}"\nurl = "{u}"\n' for n, u in entries)
+    path = _write(tmp_path, text)
     config = load_config(path)
 
     assert [f.url for f in config.feeds] == ["https://g/x", "https://a/x"]
     [warning] = config.warnings
-    assert warning.startswith(f"{path}:9: {said}")
+    assert warning.startswith(f"{path}: {said}" if inline else f"{path}:9: {said}")
     assert warning.endswith("; the feed is not fetched until it is renamed")
-    assert config.skipped_named("https://b/x") is not None  # `remove URL` takes it out
+    skipped = config.skipped_named("https://b/x")  # `remove URL` takes it out
+    assert skipped is not None and skipped.not_fetchable == (
+        "not fetched (feeds.toml): its name is taken by 'https://a/x'"
+        if inline
+        else "not fetched (feeds.toml:9): its name is taken by line 5"
+    )
     if found is not None:
         assert getattr(config.source_named(typed), "url", None) == found
     else:

@@ -552,16 +552,18 @@ def url_meant(url: str) -> str | None:
     return f"{scheme}://{url}"
 
 
-def _taken_name(name: str, line: int, first: str) -> str:
-    """What a feed's name shares with the entry on `line` named `first`: the same name (in
-    another case), or two spellings that look the same, each shown as TOML writes it (`Caf\\u00e9`
-    and `Cafe\\u0301`: the line showed 'Café' twice)."""
+def _taken_name(name: str, line: int, first: str, url: str) -> str:
+    """What a feed's name shares with the entry on `line` named `first` (at `url`): the same
+    name (in another case), or two spellings that look the same, each shown as TOML writes it
+    (`Caf\\u00e9` and `Cafe\\u0301`: the line showed 'Café' twice). An entry of an inline
+    `feeds = [{…}]` array has no line of its own: its url names it (it said "on line 0")."""
+    where = f"on line {line}" if line else f"at {url!r}"
     if shown_name(first) != shown_name(name):
-        return f"is the name of feed {first!r} on line {line} (names are one in any case)"
+        return f"is the name of feed {first!r} {where} (names are one in any case)"
     if first == name:
-        return f"is already the name of the feed on line {line}"
+        return f"is already the name of the feed {where}"
     return (
-        f"is already the name of the feed on line {line}: written {_escaped(first)} there and "
+        f"is already the name of the feed {where}: written {_escaped(first)} there and "
         f"{_escaped(name)} here, they look the same"
     )
 
@@ -593,7 +595,8 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
     settings = _validate_settings(data.get("settings", {}), raw, fail)
     feeds: list[FeedConfig] = []
     skipped: list[FeedConfig] = []
-    names: dict[str, tuple[int, str]] = {}  # each name's (name_key) line and name as written
+    # each name's (name_key) line (0 in an inline array), name as written and url or path
+    names: dict[str, tuple[int, str, str]] = {}
     urls: dict[tuple[str, ...], tuple[int, str]] = {}  # the line and name of each URL's entry
     for i, entry in enumerate(_array(data.get("feeds", []), "feeds", raw, fail)):
         line = _entry_line(raw, "feeds", i)
@@ -638,8 +641,8 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
             # both would be one stored feed, under the last entry's name: the first one vanished
             raise fail(
                 line,
-                f"feed url {hide_url_password(url)!r} is already listed as {first[1]!r} on line "
-                f"{first[0]}: one entry per feed",
+                f"feed url {hide_url_password(url)!r} is already listed as {first[1]!r}"
+                f"{f' on line {first[0]}' if first[0] else ''}: one entry per feed",
             )
         urls[url_identity(url)] = (line, name)
         extra = set(entry) - {*FEED_KEYS}
@@ -667,11 +670,11 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
             raise fail(dline, f"'download_new' of feed {name!r} {problem}")
         tline = _entry_key_line(raw, "feeds", i, "tags") or line
         tags = _tags(entry.get("tags", []), tline, fail, f"feed {name!r}")
-        if (first := names.get(name_key(name))) is not None:
+        if (owner := names.get(name_key(name))) is not None:
             # one warning, and the other feeds are fetched; what it stored stays listed (its
             # URL is in the file) and reachable by that URL (the v36 build took "Café" and
             # "Cafe\u0301" as two names and fetched both: hostile r46 M6)
-            taken = f"feed name {name!r} {_taken_name(name, *first)}"
+            taken = f"feed name {name!r} {_taken_name(name, *owner)}"
             skipped.append(
                 FeedConfig(
                     url,
@@ -680,12 +683,12 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
                     named=True,
                     problem=f"{fail(line, taken)}; the feed is not fetched until it is renamed",
                     not_fetchable=f"not fetched ({at_line(path.name, line)}): its name is taken "
-                    f"by line {first[0]}",
+                    f"by {f'line {owner[0]}' if owner[0] else repr(owner[2])}",
                     entry_index=i,
                 )
             )
             continue
-        names[name_key(name)] = (line, name)
+        names[name_key(name)] = (line, name, hide_url_password(url))
         feeds.append(
             FeedConfig(
                 url,
@@ -713,7 +716,7 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
             raise fail(
                 line, f"duplicate source name {name!r} (feeds and local sources share names)"
             )
-        names[name_key(name)] = (line, name)
+        names[name_key(name)] = (line, name, str(lpath))
         extra = set(entry) - {*LOCAL_KEYS}
         if extra:
             raise _unknown_key(extra, LOCAL_KEYS, f"local source {name!r}", "local", i, raw, fail)

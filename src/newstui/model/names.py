@@ -25,15 +25,21 @@ _DIGITS = re.compile(r"(\d+)")
 # embeddings, overrides and isolates, word joiner and invisible operators, byte order mark,
 # annotation marks, shorthand and musical format controls, tag characters. (The Cf signs that
 # show, Arabic number sign U+0600 and the like, stay: tests/store/test_feed_order checks it.)
+# Then the other default-ignorable characters that show nothing of their own (review r46 L6:
+# "Tech\ufe0f" was a second Tech): the combining grapheme joiner, the Hangul fillers, Khmer's
+# inherent vowels, Mongolian and Unicode variation selectors.
 _FORMAT = re.compile(
     "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
-    "\ufff9-\ufffb\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+    "\ufff9-\ufffb\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+    "\u034f\u115f\u1160\u3164\uffa0\u17b4\u17b5\u180b-\u180d\u180f\ufe00-\ufe0f"
+    "\U000e0100-\U000e01ef]"
 )
 
 
 def shown_name(name: str) -> str:
     """`name` as a screen shows it: composed (NFC), without its format characters (category
-    Cf: zero-width joiners and spaces, bidi marks, soft hyphens), which show nothing in a name.
+    Cf: zero-width joiners and spaces, bidi marks, soft hyphens) and variation selectors and
+    fillers (U+FE0F, U+3164), which show nothing in a name.
     Two names equal here look the same: a user cannot tell them apart, or type one and not the
     other (hostile r46 M6: "Te\\u200dch" and "Tech" were two feeds, both shown as Tech)."""
     if name.isascii():

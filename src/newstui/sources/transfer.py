@@ -266,11 +266,13 @@ def _keep_validator(part: Path, validator: str) -> None:
 
 def _validator_of(response: httpx.Response) -> str | None:
     """What an answer's file can be resumed by (RFC 9110 13.1.5 If-Range): its strong ETag, or
-    with no ETag its Last-Modified date when that is strong (a second or more before the
-    answer's Date); None for a weak ETag or neither."""
+    else its Last-Modified date when that is strong (a second or more before the answer's
+    Date); None for neither. A weak ETag (`W/"…"`: Express's, nginx's when it compresses)
+    never goes in If-Range, so the date decides, as with no ETag (review r46 L8: such a file
+    never resumed)."""
     etag = response.headers.get("etag", "").strip()
-    if etag:
-        return etag if _STRONG_ETAG.fullmatch(etag) else None
+    if _STRONG_ETAG.fullmatch(etag):
+        return etag
     modified = response.headers.get("last-modified", "").strip()
     when, sent = _http_date(modified), _http_date(response.headers.get("date", "").strip())
     if when is None or sent is None or (sent - when).total_seconds() < 1:
