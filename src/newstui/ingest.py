@@ -344,8 +344,8 @@ async def fetch_feeds(
     A feed that keeps failing, or whose server answered 429/503 with Retry-After, is not fetched
     before its next try time unless `respect_waits` is False (the user named it), or `by_hand`
     (a refresh the user asked for: R, `newstui fetch` in a terminal) and its last failure was
-    the network's (refused, unknown host, timed out, reset), not the server's answer. When every
-    feed tried failed for the network's sake, no failure is counted (see _FetchRecords.finish).
+    the network's (refused, unknown host, timed out, reset), not the server's answer. When the
+    machine looks offline, no failure is counted, for a day at most (see _FetchRecords.finish).
     `subscribed=False`: `add`'s trial fetch of feeds not in the config yet, whose errors offer
     no removal.
     Setting `cancel` (from another thread) stops the fetch soon: requests in flight are dropped,
@@ -584,16 +584,19 @@ class _FetchRecords:
     def __init__(self, library: Library, size: int = FETCH_RECORDS_BATCH) -> None:
         self.library, self.size = library, size
         self.pending: list[FetchRecord] = []
-        # failures for the network's sake, kept to the end: counted only if some server answered
+        # failures for the network's sake, kept to the end (see finish), and their feeds' hosts
         self.offline: list[FetchRecord] = []
+        self.offline_hosts: set[str] = set()
         self.answered = False  # some feed's server answered (well or not)
 
-    def add(self, record: FetchRecord) -> None:
-        """Queue one outcome; store the queue once it is full."""
-        if record.network:
+    def add(self, record: FetchRecord, host: str = "") -> None:
+        """Queue one outcome (`host`: its feed's, for a failure for the network's sake); store
+        the queue once it is full."""
+        if record.network and record.counted:
             self.offline.append(record)
+            self.offline_hosts.add(host)
             return
-        self.answered = True
+        self.answered = self.answered or not record.network
         self.pending.append(record)
         if len(self.pending) >= self.size:
             self.flush()
@@ -605,10 +608,14 @@ class _FetchRecords:
 
     def finish(self, *, whole: bool = True) -> None:
         """Store every outcome, at the end of the run (`whole`: not stopped halfway). A failure
-        for the network's sake counts in its feed's failures in a row only when another feed's
-        server answered: when none did, the machine was offline (user test r46 H1: a night
-        offline left every feed to wait for up to a day), and its error is kept, uncounted."""
-        counted = whole and self.answered
+        for the network's sake is not counted in its feed's failures in a row when the machine
+        looks offline: no server answered, and feeds on two hosts or more failed so (user test
+        r46 H1: a night offline left every feed to wait for up to a day). One host alone (a
+        cron `fetch NAME`, a one-feed config, feeds on one expired domain) is that host's
+        failure, counted (review r46 M1). An uncounted error is kept, and counts all the same
+        once its feed has been failing for a day (store.feeds.record_fetches)."""
+        offline = not self.answered and len(self.offline_hosts) >= 2
+        counted = whole and not offline
         self.pending += [r if counted else replace(r, counted=False) for r in self.offline]
         self.offline = []
         self.flush()
@@ -1224,7 +1231,8 @@ async def _fetch_feed(
                 next_try=retry_at,
                 started=started,
                 network=network,
-            )
+            ),
+            host=_host_of(feed.url),
         )
         return SourceOutcome(feed.name, error=message), (), ()
     saved = await saving.save(feed_id, parsed.articles, result.url) if parsed else None
@@ -1378,6 +1386,14 @@ def _strip_url(message: str, url: str) -> str:
         if message.startswith(shown + ": "):
             return message[len(shown) + 2 :]
     return message
+
+
+def _host_of(url: str) -> str:
+    """The host a URL names, as _host_key spells it ("" when it names none)."""
+    try:
+        return _host_key(urlsplit(url).hostname or "")
+    except ValueError:  # (the fetch says why)
+        return ""
 
 
 def _host_key(host: str) -> str:

@@ -197,16 +197,31 @@ def test_offline_runs_count_no_failure_and_a_refresh_by_hand_tries_feeds_the_net
 ):
     feed_server.route("/ok", body=RSS, headers={"Content-Type": "application/rss+xml"})
     busy = feed_server.route("/busy", status=429, headers={"Retry-After": "3600"})
-    down = f"http://127.0.0.1:{refused_port()}/feed.xml"
+    port = refused_port()
     path = config_file({"Up": "/ok", "Busy": "/busy"})
-    path.write_text(path.read_text() + f'\n[[feeds]]\nname = "Down"\nurl = "{down}"\n')
+    path.write_text(
+        path.read_text()
+        + f'\n[[feeds]]\nname = "Down"\nurl = "http://127.0.0.1:{port}/feed.xml"\n'
+        + f'\n[[feeds]]\nname = "Elsewhere"\nurl = "http://localhost:{port}/feed.xml"\n'
+    )
     offline = load_config(path)
-    offline = replace(offline, feeds=tuple(f for f in offline.feeds if f.name == "Down"))
+    offline = replace(
+        offline, feeds=tuple(f for f in offline.feeds if f.name in ("Down", "Elsewhere"))
+    )
 
-    for _ in range(3):  # the machine offline: every feed tried fails at the network
+    for _ in range(3):  # the machine offline: every feed tried, on two hosts, fails at the network
         assert "connection refused" in (fetch(db, offline)["Down"].error or "")
     row = stored(db, "Down")  # (user test r46 H1: 9 tries offline, a day's wait)
     assert (row.failures, row.next_try) == (0, None) and row.last_error is not None
+    # one host alone (cron's `fetch NAME`, a one-feed config, an expired domain) is counted; an
+    # uncounted failure counts once its feed has failed for a day (review r46 M1)
+    fetch(db, offline, "Down")
+    db.conn.execute(
+        "UPDATE feeds SET failing_since = ? WHERE name = 'Elsewhere'",
+        [(datetime.now(UTC) - timedelta(days=1, minutes=1)).replace(microsecond=0).isoformat()],
+    )
+    fetch(db, offline)
+    assert (stored(db, "Down").failures, stored(db, "Elsewhere").failures) == (1, 1)
 
     config = load_config(path)
     for _ in range(2):  # another server answers: the refused feed's failures count

@@ -120,8 +120,8 @@ class FetchRecord:
     # a failure for the network's sake (refused, unknown host, timed out, reset: NetworkError);
     # a refresh the user asks for tries a feed left to wait after one
     network: bool = False
-    # counted in the source's failures in a row (and its backoff): not when every feed of the
-    # run failed for the network's sake (the machine was offline)
+    # counted in the source's failures in a row (and its backoff): not when the machine looked
+    # offline (ingest._FetchRecords.finish) or its proxy failed, for a day at most
     counted: bool = True
 
 

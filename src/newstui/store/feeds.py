@@ -6,7 +6,7 @@ import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from newstui.counts import counted
@@ -211,12 +211,19 @@ def record_fetch(
 FAILURES_ENDED = "failures = 0, next_try = NULL, failing_since = NULL, network_failure = 0"
 
 
+# How long a source's failures may go uncounted (FetchRecord.counted False: the machine looked
+# offline, or its proxy failed): from then on they count, and back off, as any other.
+UNCOUNTED_AT_MOST = timedelta(days=1)
+
+
 def record_fetches(db: Database, records: Sequence[FetchRecord]) -> None:
     """Store the outcomes of many fetches in one transaction; a failure whose request began
-    before the source's last success was stored is left out (that success is newer news)."""
+    before the source's last success was stored is left out (that success is newer news). A
+    failure not `counted` counts all the same once its source has failed for UNCOUNTED_AT_MOST."""
     if not records:
         return
     now = now_iso()
+    day_ago = (datetime.fromisoformat(now) - UNCOUNTED_AT_MOST).isoformat()
     with write_transaction(db) as conn:
         for r in records:
             sets = ["last_fetched = ?", "last_status = ?", "last_error = ?"]
@@ -233,8 +240,16 @@ def record_fetches(db: Database, records: Sequence[FetchRecord]) -> None:
                 ]
                 values += [r.next_try, now, int(r.network)]
             else:  # offline: the error is shown, its failures in a row and its wait unchanged
-                sets += ["failing_since = coalesce(failing_since, ?)", "network_failure = ?"]
-                values += [now, int(r.network)]
+                # (unless its feed has been failing for a day: an offline day's worth of runs,
+                # or a host that never answers, then counts as every failure does)
+                stale = "coalesce(failing_since <= ?, 0)"
+                sets += [
+                    f"failures = failures + {stale}",
+                    f"next_try = CASE WHEN {stale} THEN ? ELSE next_try END",
+                    "failing_since = coalesce(failing_since, ?)",
+                    "network_failure = ?",
+                ]
+                values += [day_ago, day_ago, r.next_try, now, int(r.network)]
             if r.error is None and not r.keep_cache:
                 sets += ["etag = ?", "last_modified = ?", "body_hash = ?"]
                 values += [r.etag, r.last_modified, r.body_hash]
