@@ -1247,6 +1247,7 @@ def _opened(db_path: Path | str, *, reading: bool = False) -> Library:
         waiting=waiting_notice(db_path, _complain),
         upgraded=_say_upgraded,
         reading=reading,
+        upgrade_elsewhere=_say_upgrade_waited,
     )
 
 
@@ -1261,6 +1262,14 @@ def _say_upgraded(upgrade: StoreUpgrade) -> None:
 def _say_upgrading(articles: int) -> None:
     print(
         f"newstui: upgrading the store: {counted(articles, 'article')}…",
+        file=sys.stderr,
+        flush=True,
+    )
+
+
+def _say_upgrade_waited() -> None:
+    print(
+        "newstui: waiting for the upgrade of the store another newstui is making…",
         file=sys.stderr,
         flush=True,
     )

@@ -110,6 +110,7 @@ class Library:
         waiting: Callable[[], None] | None = None,
         upgraded: Callable[[StoreUpgrade], None] | None = None,
         reading: bool = False,
+        upgrade_elsewhere: Callable[[], None] | None = None,
     ) -> Library:
         """Open (creating and migrating if needed) the database at `path`; `threads` lets the
         connection be used from threads other than the one that opened it; `upgrading` is
@@ -119,7 +120,8 @@ class Library:
         `upgraded` once this open upgraded an existing store (a copy of it as it was kept
         beside it: store.db.open_db); `reading` for a short command that only reads, which
         reads the store even where the write-ahead log's index cannot be made (a quota, a
-        file-size limit), holding it alone meanwhile."""
+        file-size limit), holding it alone meanwhile; `upgrade_elsewhere`, in `upgrading`'s
+        place, when another process is upgrading the store: this open waits for it."""
         db = _db.open_db(
             path,
             threads=threads,
@@ -127,6 +129,7 @@ class Library:
             stop=stop,
             upgraded=upgraded,
             reading=reading,
+            upgrade_elsewhere=upgrade_elsewhere,
         )
         db.on_busy = waiting
         return cls(db)

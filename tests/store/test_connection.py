@@ -1,5 +1,6 @@
 """The store's connection keeps sqlite-utils' write semantics without importing it."""
 
+import re
 import sqlite3
 
 import pytest
@@ -172,6 +173,20 @@ def test_a_store_another_process_keeps_locked_while_it_upgrades_is_busy_not_unus
     older = sqlite3.connect(path, isolation_level=None)
     older.execute("PRAGMA user_version = 19")  # an older store, for the first open to upgrade
     older.execute("BEGIN IMMEDIATE")  # as that first open holds it while it migrates
+
+    def refused_at_once(conn: sqlite3.Connection) -> None:  # (as the WAL switch was, unretried)
+        conn.execute("PRAGMA busy_timeout = 0")
+        conn.execute("BEGIN IMMEDIATE")
+
+    with monkeypatch.context() as switch, pytest.raises(StoreError) as at_once:
+        switch.setattr(newstui.store.db, "write_ahead_log", refused_at_once)
+        open_db(path)
+    assert re.fullmatch(
+        rf"{re.escape(str(path))}: busy: refused after \d+\.\d s \(database is locked\): another "
+        "process held a lock on it that SQLite does not wait for; try again once that process "
+        "is done",
+        str(at_once.value),
+    )
     monkeypatch.setattr(newstui.store.db, "BUSY_SECONDS", 0.2)
     try:
         with pytest.raises(StoreError) as info:

@@ -130,7 +130,9 @@ def test_a_store_missing_an_index_its_statements_name_makes_it_again_at_open(
     tmp_path, monkeypatch
 ) -> None:
     """Hostile r45 M3: with `articles_fold` dropped (by hand, or left out by a repair tool),
-    search, a tag's list and the counts said only "no such index: articles_fold"."""
+    search, a tag's list and the counts said only "no such index: articles_fold". Hostile r46
+    L1: where it cannot be made every command was refused; now only what needs it. M7: one of
+    that name on other terms was kept, and `list --tag` said "no query solution"."""
     from test_stories import STORY, add, copy_of
 
     from newstui.library import Library
@@ -149,35 +151,43 @@ def test_a_store_missing_an_index_its_statements_name_makes_it_again_at_open(
         conn.execute(f"DROP INDEX {name}")
     conn.commit()
     conn.close()
-    with monkeypatch.context() as read_only:  # where it cannot be made: one line, the remedy
+    lacking = "and its index articles_fold is missing (dropped, or left out by a repair tool)"
+    with monkeypatch.context() as read_only:  # where it cannot be made: read, but what needs it
         real_access = os.access
         read_only.setattr(os, "access", lambda p, mode: mode != os.W_OK and real_access(p, mode))
         read_only.setattr(sqlite3, "connect", read_only_connect(sqlite3.connect))
-        with pytest.raises(StoreError) as refused:
-            open_db(path)
+        with Library.open(path) as library:
+            assert [s.name for s in library.sources()] == ["courier", "wire"]
+            with pytest.raises(StoreError) as refused:
+                library.articles(ArticleFilter(tag="news"))
         mounted = os.statvfs_result((4096, 4096, 9, 9, 9, 9, 9, 9, os.ST_RDONLY, 255))
         read_only.setattr(os, "statvfs", lambda folder: mounted)
-        with pytest.raises(StoreError, match=f"^{re.escape(str(path))}: on a read-only disk, "):
-            open_db(path)
+        with Library.open(path) as library, pytest.raises(StoreError, match=" read-only disk, "):
+            library.smart_counts()
     with monkeypatch.context() as read_only_file:  # (opened so by SQLite: mode=ro)
         connect = sqlite3.connect
         read_only_file.setattr(
             sqlite3, "connect", lambda name, **kw: connect(f"file:{name}?mode=ro", uri=True, **kw)
         )
-        with pytest.raises(StoreError, match=r"missing .* and the file is read-only: give news"):
-            open_db(path)
+        with Library.open(path) as library:
+            assert library.count() == 1
+            with pytest.raises(StoreError, match=re.escape(f"read-only, {lacking}: this can")):
+                library.tag_counts(library.sources())
     assert str(refused.value) == (  # (hostile r45 L5: a folder was called a read-only disk)
-        f"{path}: in a read-only folder, and its index {', '.join(NAMED_INDEXES)} is missing "
-        "(dropped, or left out by a repair tool); newstui makes it again where it can write: "
-        "copy the store to a writable folder"
+        f"{path}: in a read-only folder, {lacking}: this cannot be read without it; newstui "
+        "makes it again where it can write: copy the store to a writable folder"
     )
 
-    with Library.open(path) as library:
-        assert [r.id for r in library.search(parse_query("campaigners"))] == [first]
-        assert [r.id for r in library.articles(ArticleFilter(tag="news"))] == [first]
-        assert library.smart_counts().total == 1
-        assert library.tag_counts(library.sources()) == [("News", 1, 1)]
-        assert store_db.missing_indexes(library._db.conn) == []
+    for other_terms in ("", "CREATE INDEX articles_fold ON articles (id) WHERE 0"):
+        if other_terms:
+            with sqlite3.connect(path) as conn:
+                conn.executescript(f"DROP INDEX articles_fold; {other_terms}")
+        with Library.open(path) as library:
+            assert [r.id for r in library.search(parse_query("campaigners"))] == [first]
+            assert [r.id for r in library.articles(ArticleFilter(tag="news"))] == [first]
+            assert library.smart_counts().total == 1
+            assert library.tag_counts(library.sources()) == [("News", 1, 1)]
+            assert store_db.unusable_indexes(library._db.conn) == {}
 
 
 def test_every_index_the_stores_statements_name_is_made_again_when_missing() -> None:

@@ -9,11 +9,15 @@ import sqlite3
 from older_store import made_by_schema
 
 from newstui.library import Library
+from newstui.model import Article
 from newstui.store import open_db
 from newstui.store.db import (
     SCHEMA_VERSION,
     Database,
+    _take_step,
     add_text_functions,
+    migrate,
+    upgrade_began,
     version_checked,
     write_ahead_log,
     write_transaction,
@@ -105,3 +109,50 @@ def test_an_upgrade_step_after_another_newstuis_step_runs_on_the_schema_that_ste
 
     assert "text" in {row[1] for row in db.conn.execute("PRAGMA table_info(quotes)")}
     db.conn.close()
+
+
+def test_an_open_finding_another_newstuis_upgrade_under_way_waits_for_it_and_says_so_once(
+    tmp_path, monkeypatch
+):
+    """Hostile r46 L6: three commands opening one old store at once each said 'upgrading the
+    store: 300 articles…', and two could each say they had upgraded it (r46 race). The one that
+    finds another's step taken since it looked says it waits, once, and takes no step."""
+    import newstui.store.db
+
+    path = tmp_path / "n.db"
+    with Library.open(path) as library:
+        source = library.register_source("https://gazette.example/feed", "Gazette")
+        library.save_batch(source, [Article("Story", "Text of a story.", guid="1")])
+    with sqlite3.connect(path) as conn:  # an older newstui's store (its later steps replayable)
+        conn.execute("PRAGMA user_version = 21")  # (22 sketches every story again: a slow one)
+    db, other = (Database(sqlite3.connect(path, isolation_level=None)) for _ in range(2))
+    real = newstui.store.db.schema_version
+
+    def read_before_the_others_first_step(read_by: Database) -> int:
+        version = real(read_by)
+        if read_by is db:  # the other newstui takes its first step right after
+            with write_transaction(other) as conn:
+                upgrade_began(conn, version)
+                _take_step(conn, version)
+        return version
+
+    monkeypatch.setattr(newstui.store.db, "schema_version", read_before_the_others_first_step)
+    said: list[object] = []
+
+    def the_others_steps_go_on(seconds: float) -> None:
+        said.append("paused")
+        migrate(other)
+
+    compacting = migrate(
+        db,
+        upgrading=lambda articles: said.append(("upgrading", articles)),
+        first_step=lambda began, resumed: said.append(("first step", began)),
+        waiting=lambda: said.append("waiting"),
+        pause=the_others_steps_go_on,
+    )
+
+    assert said == ["waiting", "paused"]
+    assert not compacting  # (nor does it compact the store the other upgraded)
+    assert version_checked(db.conn) == SCHEMA_VERSION
+    db.conn.close()
+    other.conn.close()

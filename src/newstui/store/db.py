@@ -18,7 +18,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from newstui.article_rows import enclosure_urls, packed_links, packed_text, unpacked_text
 from newstui.errors import StoreError
@@ -100,6 +100,12 @@ class Database:
         # Called once, before a write transaction waits longer than BUSY_STEP_SECONDS for
         # another process's write (a command says it waits); None: waits are silent.
         self.on_busy: Callable[[], None] | None = None
+        # Called between those steps (set: the wait goes in steps, as for on_busy); True where
+        # the lock's holder was seen making progress (its upgrade's steps): the wait starts again.
+        self.while_busy: Callable[[], bool] | None = None
+        # indexes statements name that the store lacks and this open could not make (it cannot
+        # write the file): name -> the line a statement needing one fails with (raise_unusable…)
+        self.unusable_indexes: dict[str, str] = {}
 
     def execute(self, sql: str, parameters: Parameters | None = None) -> sqlite3.Cursor:
         """Run one statement; a write that is not part of an open transaction is committed.
@@ -122,6 +128,7 @@ class Database:
                 self.roll_back()  # nothing would ever commit what the failure began
             raise_kept_stop()
             raise_refused_write(conn, exc)
+            raise_unusable_index(self, exc)
             raise
         if (
             not was_in_transaction
@@ -501,6 +508,7 @@ def open_db(
     stop: threading.Event | None = None,
     upgraded: Callable[[StoreUpgrade], None] | None = None,
     reading: bool = False,
+    upgrade_elsewhere: Callable[[], None] | None = None,
 ) -> Database:
     """Open (creating if needed) a newstui database: WAL, foreign keys, busy timeout, migrated.
     `upgrading` is called with the number of stored articles before a slow migration (see
@@ -509,17 +517,28 @@ def open_db(
     and StoreError says the upgrade stopped. An existing store this open upgrades is first
     copied beside it (keep_older_copy), and `upgraded` is called once the upgrade is done.
     `reading`: for a command that only reads, where the write-ahead log's index cannot be made
-    (a file-size limit, a quota) the store is read holding it alone (_open_db's `alone`)."""
+    (a file-size limit, a quota) the store is read holding it alone (_open_db's `alone`).
+    `upgrade_elsewhere` is called, in `upgrading`'s place, when another process is upgrading
+    the store: this open waits for that upgrade (see migrate)."""
+    hooks = _OpenHooks(upgrading, upgraded, upgrade_elsewhere)
     if reading and not _wal_index_fits():  # (not even tried: it would leave a -shm behind)
-        return _open_db(path, threads, upgrading, stop, upgraded, alone=True)
+        return _open_db(path, threads, hooks, stop, alone=True)
     try:
-        return _open_db(path, threads, upgrading, stop, upgraded, alone=False)
+        return _open_db(path, threads, hooks, stop, alone=False)
     except StoreError as error:
         cause = error.__cause__
         code = getattr(cause, "sqlite_errorcode", None)
         if not reading or code not in SQLITE_IOERR_WAL_INDEX:
             raise
-        return _open_db(path, threads, upgrading, stop, upgraded, alone=True)
+        return _open_db(path, threads, hooks, stop, alone=True)
+
+
+class _OpenHooks(NamedTuple):
+    """What open_db calls as it upgrades a store (see open_db)."""
+
+    upgrading: Callable[[int], None] | None
+    upgraded: Callable[[StoreUpgrade], None] | None
+    upgrade_elsewhere: Callable[[], None] | None
 
 
 WAL_INDEX_BYTES = 32 * 1024  # the -shm file every reader of a WAL store maps (its first part)
@@ -539,9 +558,8 @@ def _wal_index_fits() -> bool:
 def _open_db(
     path: Path | str,
     threads: bool,
-    upgrading: Callable[[int], None] | None,
+    hooks: _OpenHooks,
     stop: threading.Event | None,
-    upgraded: Callable[[StoreUpgrade], None] | None,
     *,
     alone: bool,
 ) -> Database:
@@ -549,6 +567,7 @@ def _open_db(
     index is kept in memory, not in the -shm file every reader otherwise maps and may have to
     make or grow; the file is locked from the first read to the close (another process waits,
     as for a write), so only a short command that only reads opens a store so."""
+    opened_at = time.monotonic()
     memory = str(path) == ":memory:"
     if not memory and not opened_as_written(path):
         from pathlib import Path
@@ -597,8 +616,8 @@ def _open_db(
         if stop is not None:  # looked at every 1,000 steps of SQLite's machine
             conn.set_progress_handler(stop.is_set, 1000)
         kept.keep = kept.keep and application_id(db) == 0
-        compacting = migrate(db, upgrading, kept.make)
-        make_missing_indexes(db)
+        compacting = migrate(db, hooks.upgrading, kept.make, hooks.upgrade_elsewhere)
+        make_unusable_indexes(db, path)
         rebuild_marked(db)
         if compacting and not memory:
             compact(db)
@@ -610,8 +629,8 @@ def _open_db(
             conn.set_progress_handler(None, 0)
             if stop.is_set() and schema_version(db) < SCHEMA_VERSION:  # (a VACUUM just skips)
                 raise sqlite3.OperationalError("interrupted")
-        if kept.upgrade is not None and upgraded is not None:
-            upgraded(replace(kept.upgrade, new_version=schema_version(db)))
+        if kept.upgrade is not None and hooks.upgraded is not None:
+            hooks.upgraded(replace(kept.upgrade, new_version=schema_version(db)))
     except sqlite3.OperationalError as exc:
         if stop is not None and stop.is_set():
             if conn is not None:
@@ -635,12 +654,7 @@ def _open_db(
                 conn.close()
             raise io_error(path, exc) from exc
         if is_busy(exc):
-            raise StoreError(
-                f"{path}: busy: another process kept it locked for {BUSY_SECONDS:g} s (newstui "
-                "upgrading a large store at its first open, or a long write); try again once it "
-                "is done",
-                source=str(path),
-            ) from exc
+            raise open_busy(path, exc, time.monotonic() - opened_at) from exc
         if "unable to open" in str(exc) or "readonly" in str(exc):
             if conn is not None:
                 conn.close()
@@ -662,6 +676,25 @@ def _open_db(
             conn.close()
         raise
     return db
+
+
+def open_busy(path: Path | str, exc: sqlite3.Error, waited: float) -> StoreError:
+    """The one line for an open another process's lock refused after `waited` seconds: the
+    wait of BUSY_SECONDS in vain, or sooner, a lock SQLite waits for none of (an open that
+    failed at once was said to have waited 30 s: r46 race, the WAL switch before it was
+    retried)."""
+    if waited >= BUSY_SECONDS * 0.9:  # (SQLite's waits end on the millisecond)
+        return StoreError(
+            f"{path}: busy: another process kept it locked for {BUSY_SECONDS:g} s (newstui "
+            "upgrading a large store at its first open, or a long write); try again once it "
+            "is done",
+            source=str(path),
+        )
+    return StoreError(
+        f"{path}: busy: refused after {waited:.1f} s ({exc}): another process held a lock on "
+        "it that SQLite does not wait for; try again once that process is done",
+        source=str(path),
+    )
 
 
 def open_read_only(path: Path | str, *, threads: bool = False) -> Database | None:
@@ -699,17 +732,16 @@ def open_read_only(path: Path | str, *, threads: bool = False) -> Database | Non
             f"{SCHEMA_VERSION}, which writes it; copy it to a writable folder",
             source=str(path),
         )
-    missing = missing_indexes(conn)
-    if missing:  # (statements naming them fail: one line here, with the remedy)
-        conn.close()
-        raise StoreError(
-            f"{path}: {_read_only_place(file)}, and its index {', '.join(missing)} is missing "
-            "(dropped, or left out by a repair tool); newstui makes it again where it can "
-            "write: copy the store to a writable folder",
-            source=str(path),
-        )
+    db = Database(conn)
+    unusable = unusable_indexes(conn)
+    place = _read_only_place(file) if unusable else ""
+    db.unusable_indexes = {  # (a statement naming one fails with this line; others read)
+        name: f"{path}: {place}, and its index {name} {what}: this cannot be read without it; "
+        "newstui makes it again where it can write: copy the store to a writable folder"
+        for name, what in unusable.items()
+    }
     conn.create_function("casefold", 1, _casefold, deterministic=True)  # (as open_db)
-    return Database(conn)
+    return db
 
 
 def _read_only_place(file: Path) -> str:
@@ -788,12 +820,17 @@ def write_ahead_log(
     pairs and triples of opens under load; 19 pairs in 20 where the first's write took 50 ms).
     The switch is tried again after a `pause` instead."""
     pauses = iter(WAL_RETRY_SECONDS)
-    run_while_busy(conn, "PRAGMA journal_mode = WAL", lambda: pause(next(pauses, 0.05)))
+
+    def paused() -> None:
+        pause(next(pauses, 0.05))
+
+    run_while_busy(conn, "PRAGMA journal_mode = WAL", paused)
 
 
-def run_while_busy(conn: sqlite3.Connection, sql: str, between: Callable[[], object]) -> None:
+def run_while_busy(conn: sqlite3.Connection, sql: str, between: Callable[[], bool | None]) -> None:
     """Run `sql`, again after `between()` each time another process's lock refuses it
-    (SQLITE_BUSY), until BUSY_SECONDS have passed: then its error is raised."""
+    (SQLITE_BUSY), until BUSY_SECONDS have passed (since `between()` last returned True: the
+    lock's holder makes progress): then its error is raised."""
     started = time.monotonic()
     while True:
         try:
@@ -802,46 +839,86 @@ def run_while_busy(conn: sqlite3.Connection, sql: str, between: Callable[[], obj
         except sqlite3.OperationalError as exc:
             if not is_busy(exc) or time.monotonic() - started >= BUSY_SECONDS:
                 raise
-        between()
+        if between() is True:
+            started = time.monotonic()
 
 
-def missing_indexes(conn: sqlite3.Connection) -> list[str]:
-    """The indexes statements name (schema.NAMED_INDEXES) that the store lacks: dropped by
-    hand, or left out by a repair (`sqlite3 .recover`). One read of the schema's own table."""
-    held = {
-        name
-        for (name,) in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'index' AND name IN "
+MISSING = "is missing (dropped, or left out by a repair tool)"
+CHANGED = "is not the one newstui makes (made again on other terms, by hand or by another tool)"
+IDENTIFIER_QUOTES = str.maketrans("", "", '"`[]')
+
+
+def unusable_indexes(conn: sqlite3.Connection) -> dict[str, str]:
+    """The indexes statements name (schema.NAMED_INDEXES) that the store lacks (dropped by hand,
+    or left out by a repair, `sqlite3 .recover`) or holds under that name with another
+    definition (hostile r46 M7: one on other columns made `list --tag` fail, "no query
+    solution"), each with what is wrong in words (MISSING, CHANGED). One read of the schema's
+    own table; definitions compared as index_definition reads them."""
+    held = dict(
+        conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN "
             f"({', '.join('?' * len(NAMED_INDEXES))})",
             list(NAMED_INDEXES),
-        )
+        ).fetchall()
+    )
+    return {
+        name: MISSING if name not in held else CHANGED
+        for name, made_by in NAMED_INDEXES.items()
+        if name not in held or index_definition(held[name]) != index_definition(made_by)
     }
-    return [name for name in NAMED_INDEXES if name not in held]
 
 
-def make_missing_indexes(db: Database) -> None:
-    """Make again each index statements name that the store lacks (hostile r45 M3: with
-    `articles_fold` dropped, search, tags and the counts said only "no such index"), in one
-    write transaction: another process opening the store at once finds them made. Well under
-    a second for 100,000 articles (a store that cannot be written: _open_db's handlers)."""
-    missing = missing_indexes(db.conn)
-    if not missing:
+@functools.lru_cache(maxsize=16)  # (the same few statements at each open)
+def index_definition(sql: str | None) -> str:
+    """A CREATE INDEX statement as compared: without IF NOT EXISTS (SQLite keeps none), its
+    case, blanks and identifier quotes, which change nothing the index holds."""
+    words = " ".join((sql or "").casefold().split())
+    words = words.replace(" if not exists ", " ", 1)
+    return "".join(words.translate(IDENTIFIER_QUOTES).split())
+
+
+def make_unusable_indexes(db: Database, path: Path | str) -> None:
+    """Make again each index statements name that the store lacks, or holds with another
+    definition (unusable_indexes), in one write transaction: another process opening the store
+    at once finds them made (hostile r45 M3: with `articles_fold` dropped, search, tags and the
+    counts said only "no such index"). Well under a second for 100,000 articles. Where the file
+    cannot be written they are left to `db.unusable_indexes`: the store is read, and only a
+    statement that names one fails (hostile r46 L1: every command was refused)."""
+    unusable = unusable_indexes(db.conn)
+    if not unusable:
         return
     try:
         with write_transaction(db) as conn:
-            for name in missing_indexes(conn):  # (read again under the write lock)
+            for name, what in unusable_indexes(conn).items():  # (read again under the lock)
+                if what == CHANGED:
+                    conn.execute(f"DROP INDEX {name}")
                 conn.execute(NAMED_INDEXES[name])
     except StoreError as error:  # (a full disk, a quota: their own lines)
         code = (getattr(error.__cause__, "sqlite_errorcode", None) or 0) & 0xFF
         if code != SQLITE_READONLY:
             raise
-        path = connection_file(db.conn)
-        raise StoreError(
-            f"{path}: its index {', '.join(missing)} is missing (dropped, or left out by a "
-            "repair tool), and the file is read-only: give newstui write access to it, and "
-            "it makes the index again",
-            source=path,
-        ) from error
+        db.unusable_indexes = {
+            name: f"{path}: the file is read-only, and its index {name} {what}: this cannot be "
+            "read without it; give newstui write access to the file, and it makes the index again"
+            for name, what in unusable.items()
+        }
+
+
+def raise_unusable_index(db: Database, exc: BaseException) -> None:
+    """For a statement that failed for want of an index the store lacks and this open could
+    not make (a store that cannot be written: Database.unusable_indexes), raise StoreError in
+    one line naming the store, the index and the remedy; else nothing. SQLite says "no such
+    index: NAME" for a missing one, "no query solution" for one that cannot serve the query."""
+    unusable = db.unusable_indexes
+    if not unusable or not isinstance(exc, sqlite3.OperationalError):
+        return
+    text = str(exc)
+    name = text.removeprefix("no such index: ")
+    if name not in unusable:
+        if text != "no query solution":
+            return
+        name = next(iter(unusable))
+    raise StoreError(unusable[name], source=connection_file(db.conn)) from exc
 
 
 def rebuild_marked(db: Database) -> None:
@@ -1036,6 +1113,7 @@ def write_transaction(
             if isinstance(exc, sqlite3.Error):
                 raise_kept_stop()
                 raise_refused_write(conn, exc)
+                raise_unusable_index(db, exc)
             raise
     finally:
         db.in_write_transaction = False
@@ -1050,14 +1128,15 @@ def _begin_immediate(db: Database) -> None:
     step is over, and a signal (Ctrl-C, SIGTERM) is handled between steps, where one wait
     held it until the lock came or the 30 s were over."""
     conn = db.conn
-    if db.on_busy is None:
+    if db.on_busy is None and db.while_busy is None:
         conn.execute("BEGIN IMMEDIATE")
         return
 
-    def told_once() -> None:
+    def told_once() -> bool:
         if db.on_busy is not None:
             told, db.on_busy = db.on_busy, None  # once a connection
             told()
+        return db.while_busy is not None and db.while_busy()
 
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_STEP_SECONDS * 1000)}")
     try:
@@ -1501,48 +1580,98 @@ def _added_before(statement: str, error: sqlite3.OperationalError) -> bool:
     return "ADD COLUMN" in statement and str(error).startswith("duplicate column name")
 
 
+# While another process upgrades the store, this one waits: the version is read again after
+# this pause (the lock held: each BUSY_STEP_SECONDS of the wait), and with no step of the other's
+# for TAKE_OVER_SECONDS while the lock is free (the other was stopped) this one goes on with it.
+UPGRADE_LOOK_SECONDS = 0.05
+TAKE_OVER_SECONDS = 1.0
+
+
 def migrate(
     db: Database,
     upgrading: Callable[[int], None] | None = None,
     first_step: Callable[[int, bool], None] | None = None,
+    waiting: Callable[[], None] | None = None,
+    pause: Callable[[float], object] = time.sleep,
 ) -> bool:
     """Apply every migration newer than the database, each in its own transaction; True when
-    an existing store crossed a version of COMPACT_AT (worth a VACUUM). `upgrading(articles)`
-    is called first when an existing store with articles is up for a slow_upgrade;
-    `first_step(version, resumed)` inside the first step's transaction, before it, when this
-    call upgrades (the write lock held: no other process changes the store meanwhile), with the
-    version the upgrade began at: an upgrade stopped partway (q, Ctrl-C) goes on at the next
-    open, `resumed`, from a version in between that no released newstui wrote (upgrade_began).
+    this call took an existing store across a version of COMPACT_AT (worth a VACUUM).
+    `upgrading(articles)` is called before this call's first step when an existing store with
+    articles is up for a slow_upgrade; `first_step(version, resumed)` inside the first step's
+    transaction, before it, when this call upgrades (the write lock held: no other process
+    changes the store meanwhile), with the version the upgrade began at: an upgrade stopped
+    partway (q, Ctrl-C) goes on at the next open, `resumed`, from a version in between that no
+    released newstui wrote (upgrade_began).
 
     Safe when two processes open a database at once: each step re-reads the version under the
     write lock, so a step is applied once, and a new store is made in one step (one
     transaction): another process opening it meanwhile waits for the lock, then finds it whole.
+    One that finds another's step taken since it looked leaves the upgrade to it and waits for
+    its end (hostile r46 L6: three commands each said they upgraded): `waiting()` is called
+    once then, for a slow upgrade, in `upgrading`'s place; it goes on with the steps left only
+    where that upgrade stopped (no step for TAKE_OVER_SECONDS, the lock free), and `pause`s
+    UPGRADE_LOOK_SECONDS between looks.
     """
     version = schema_version(db)
     start = version
     began: int | None = None
     if version > SCHEMA_VERSION:  # (open_db refuses it before: upgraded since by another)
         raise newer_store(connection_file(db.conn), version)
+    articles = 0
     if upgrading is not None and slow_upgrade(start, db.conn):
         articles = int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
-        if articles:
-            upgrading(articles)
-    while version < SCHEMA_VERSION:
-        # sqlite3 does not open a transaction before DDL: do it, so a killed migration leaves nothing.
-        with write_transaction(db) as conn:
-            version = version_checked(conn)
-            if version >= SCHEMA_VERSION:
-                break
-            if began is None:
-                began = upgrade_began(conn, version) if version else 0  # (new: one step)
-                if first_step is not None:
-                    first_step(began, began != version)
-            for _ in range(SCHEMA_VERSION if version == 0 else 1):
-                _take_step(conn, version)
-                version += 1
-            if version == SCHEMA_VERSION:  # done: the next upgrade begins afresh
-                conn.execute(f"DROP TABLE IF EXISTS {UPGRADE_BEGAN}")
-    return any(0 < start < at <= version for at in COMPACT_AT)
+    seen = version  # the version last read
+    changed_at = -TAKE_OVER_SECONDS  # when another process's step was last seen
+    other_upgrades = False
+    told: list[Callable[[], None]] = [waiting] if waiting is not None and articles else []
+
+    def looked() -> bool:  # (while another process holds the lock)
+        nonlocal seen, changed_at
+        try:
+            now = version_checked(db.conn)
+        except sqlite3.OperationalError as exc:  # (the log being recovered: looked at next)
+            if not is_busy(exc):
+                raise
+            return False
+        if now == seen:
+            return False
+        seen, changed_at = now, time.monotonic()
+        while told:
+            told.pop()()
+        return True
+
+    db.while_busy = looked
+    try:
+        while version < SCHEMA_VERSION:
+            # sqlite3 opens no transaction before DDL: this does, so a killed step leaves nothing
+            with write_transaction(db) as conn:
+                version = version_checked(conn)
+                if version >= SCHEMA_VERSION:
+                    break
+                if version != seen:  # another process's step since this one looked
+                    seen, changed_at = version, time.monotonic()
+                other_upgrades = time.monotonic() - changed_at < TAKE_OVER_SECONDS
+                if not other_upgrades:
+                    if began is None:
+                        if upgrading is not None and articles:
+                            upgrading(articles)
+                        told.clear()
+                        began = upgrade_began(conn, version) if version else 0  # (new: one step)
+                        if first_step is not None:
+                            first_step(began, began != version)
+                    for _ in range(SCHEMA_VERSION if version == 0 else 1):
+                        _take_step(conn, version)
+                        version += 1
+                    if version == SCHEMA_VERSION:  # done: the next upgrade begins afresh
+                        conn.execute(f"DROP TABLE IF EXISTS {UPGRADE_BEGAN}")
+                    seen = version
+            if other_upgrades:  # (the lock let go: the other takes its next step meanwhile)
+                while told:
+                    told.pop()()
+                pause(UPGRADE_LOOK_SECONDS)
+    finally:
+        db.while_busy = None
+    return began is not None and any(0 < start < at <= version for at in COMPACT_AT)
 
 
 def version_checked(conn: sqlite3.Connection) -> int:

@@ -14,7 +14,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
 
-from newstui.store.db import Database
+from newstui.store.db import Database, raise_unusable_index
 
 MAX_SETS = 8  # tables kept per connection; the least recently used one goes first
 TABLE_PREFIX = "newstui_matches_"
@@ -69,9 +69,10 @@ def match_set(
         conn.execute(f"CREATE TEMP TABLE {table} (id INTEGER PRIMARY KEY)")
         try:
             size = conn.execute(f"INSERT INTO temp.{table} (id) {select}", params).rowcount
-        except BaseException:
+        except BaseException as exc:
             conn.rollback()
             _drop(conn, table)
+            raise_unusable_index(db, exc)  # (a store that cannot be written, lacking one)
             raise
         conn.commit()  # only the TEMP table: no transaction was open before
         kept = sets.tables[key] = (table, size)
