@@ -11,6 +11,7 @@ import stat
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -1594,7 +1595,9 @@ def test_backup_copies_an_older_newstuis_store_as_it_is_without_upgrading_it(cli
             assert conn.execute("PRAGMA user_version").fetchone() == (40,)
 
 
-def test_restore_puts_a_backup_back_over_a_store_a_killed_newstui_left_a_log_beside(cli, tmp_path):
+def test_restore_puts_a_backup_back_over_a_store_a_killed_newstui_left_a_log_beside(
+    cli, tmp_path, monkeypatch
+):
     """User test r46 H2: a `cp` of the backup over the store, with the -wal a kill -9 left,
     brought back a star made after the backup (or corrupted the store). The store as it was
     is kept beside it, and a file that is no newstui store is refused, changing nothing; a
@@ -1602,7 +1605,8 @@ def test_restore_puts_a_backup_back_over_a_store_a_killed_newstui_left_a_log_bes
     from newstui.model import Article
 
     with Library.open(cli.db) as library:
-        feed = library.register_source("https://a.example/feed", "A")
+        url = "https://a.example/feed"
+        feed = library.register_source(url, "A", url=url)
         library.bulk_insert(feed, [Article(title="Kept", text="Kept.", guid="k")])
     copy = tmp_path / "copy.db"
     assert cli("backup", str(copy)) == 0, cli.err
@@ -1621,13 +1625,43 @@ def test_restore_puts_a_backup_back_over_a_store_a_killed_newstui_left_a_log_bes
     assert one_line(cli.out) == (
         f"restored {cli.db} from {copy} ({human_size(copy.stat().st_size)}); the database as it "
         f"was is kept in {kept} ({human_size(os.path.getsize(kept))}; `newstui restore` it to "
-        "go back, or delete it)"
+        f"go back, or delete it); {cli.config} lists none of the 1 feed the backup holds "
+        "(feeds.toml is not in a backup): `newstui opml export feeds.opml` writes them, and "
+        "`newstui opml import feeds.opml` adds them to it"
     )
     [row] = cli.json("list")
     assert (row["title"], row["starred"]) == ("Kept", False)
     assert sqlite3.connect(cli.db).execute("PRAGMA integrity_check").fetchone() == ("ok",)
     [row] = cli.json("list", "--db", kept)
     assert (row["title"], row["starred"]) == ("Kept", True)
+    # r46 M4: with feeds.toml listing none, opml export writes the feeds the database holds
+    assert cli("opml", "export") == 0
+    assert 'xmlUrl="https://a.example/feed"' in cli.out and "lists no feeds" in cli.err
+    # review r46 L4: FILE and the log beside it are only read (the log was written into FILE)
+    before = copy.read_bytes()
+    writer = sqlite3.connect(copy, isolation_level=None)
+    writer.execute("PRAGMA journal_mode = WAL")
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("UPDATE articles SET read = 1")
+    log = Path(f"{copy}-wal").read_bytes()
+    writer.close()
+    copy.write_bytes(before)  # (as a newstui killed leaves it)
+    Path(f"{copy}-wal").write_bytes(log)
+    assert cli("restore", str(copy)) == 0, cli.err
+    assert [r["read"] for r in cli.json("list", "--all")] == [True]
+    assert (copy.read_bytes(), Path(f"{copy}-wal").read_bytes()) == (before, log)
+    # r46 M3: a disk without room for the copies is refused first, saying what it needs
+    store = sum(os.path.getsize(p) for p in (cli.db, f"{cli.db}-wal") if os.path.exists(p))
+    needed = 2 * (copy.stat().st_size + len(log)) + store + (64 << 10)
+    with monkeypatch.context() as disk:
+        disk.setattr(os, "statvfs", lambda _: SimpleNamespace(f_bavail=100, f_frsize=4096))
+        assert cli("restore", str(copy)) == 1
+    assert one_line(cli.err) == (
+        f"newstui: {cli.db}: not restored: it needs {human_size(needed)} free on its disk (the "
+        "backup copied in, the database as it was kept beside it and SQLite's journal); "
+        "409.6 KB is free, and nothing was changed"
+    )
+    assert not Path(f"{cli.db}.before-restore.2").exists()
     # a store file SQLite cannot read is moved aside as it is, and the backup put in its place
     broken = tmp_path / "broken.db"
     broken.write_text("not a store\n")

@@ -4,7 +4,6 @@ commands (cli.py) and the app's writes (busy_error), so the core holds it, not e
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -41,19 +40,4 @@ def _writer(db_path: Path | str) -> str:
     pid = Library.write_lock_holder(db_path)
     if pid is None:
         return "another process"
-    return f"another {'newstui' if _runs_newstui(pid) else 'process'} (pid {pid})"
-
-
-def _runs_newstui(pid: int) -> bool:
-    """Whether the process, or its parent (the app's refresh runs in a child), is newstui."""
-    for _ in range(2):
-        try:
-            with open(f"/proc/{pid}/cmdline", "rb") as file:
-                words = file.read().split(b"\0")
-            with open(f"/proc/{pid}/stat", "rb") as file:  # "pid (name) state ppid …"
-                pid = int(file.read().rpartition(b")")[2].split()[1])
-        except (OSError, ValueError, IndexError):
-            return False
-        if any(os.path.basename(word) == b"newstui" for word in words):
-            return True
-    return False
+    return f"another {Library.runs_what(pid)} (pid {pid})"

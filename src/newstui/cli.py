@@ -1163,11 +1163,11 @@ def _run_on_store(
     if command == "backup":  # (the store as it is: never upgraded first, r44 M4)
         from newstui.cli_backup import cmd_backup
 
-        return cmd_backup(args, str(db_path), _emit, _complain)
+        return cmd_backup(args, str(db_path), _emit, _complain, _config_path(args))
     if command == "restore":  # (the store is written over as a file, never opened first)
         from newstui.cli_backup import cmd_restore
 
-        return cmd_restore(args, str(db_path), _emit)
+        return cmd_restore(args, str(db_path), _emit, _config_path(args))
     optional = None if args.demo else _optional_config(args, command, explicit_config)
     with _opened(db_path, reading=command in READING_COMMANDS) as library:
         return STORE_COMMANDS[command](args, library, optional)
@@ -3228,12 +3228,20 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
         )
     from newstui.model import fold_url
 
-    shown = {row.url: row.name for row in library.sources() if row.url}
+    sources = library.sources()
+    shown = {row.url: row.name for row in sources if row.url}
     # a feed without `name` under the title it goes by (as newsboat exports a feed's title)
     feeds = [
         f if f.named else dataclasses.replace(f, name=shown.get(f.url, f.name))
         for f in config.feeds
     ]
+    stored = [] if feeds or args.demo else [s for s in sources if s.kind == "feed" and s.url]
+    if stored:  # (a backup restored into a new home: feeds.toml is not in it, user test r46 M4)
+        feeds = [FeedConfig(s.url or "", s.name, s.tags) for s in stored]
+        _complain(
+            f"newstui: opml export: {config.path} lists no feeds: the "
+            f"{counted(len(feeds), 'feed')} the database holds are written instead"
+        )
     known = {fold_url(f.url) for f in feeds}
     for synced in library.sync.feeds():  # subscriptions that live only on the sync server
         if synced.url and fold_url(synced.url) not in known:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from newstui.errors import NewstuiError, StoreError
+from newstui.errors import NewstuiError, RestoreFailed, RestoreRoomError, StoreError
 from newstui.text import shown_name
 
 Emit = Callable[[argparse.Namespace, Any, str], int]
@@ -31,7 +31,11 @@ def add_arguments(backup: argparse.ArgumentParser, path: Callable[[str], Any]) -
 
 
 def cmd_backup(
-    args: argparse.Namespace, database: str, emit: Emit, say: Callable[[str], None]
+    args: argparse.Namespace,
+    database: str,
+    emit: Emit,
+    say: Callable[[str], None],
+    config: Path | None = None,
 ) -> int:
     """`newstui backup FILE [--force]`: the whole store at `database`, as of one moment, copied
     into one file (a plain `cp` while another newstui writes leaves the newest changes in the
@@ -39,7 +43,8 @@ def cmd_backup(
     (r44 M4: the store and its "backup" were both upgraded, leaving no copy from before). The
     copy takes the store's permissions; a wait for another process's lock is said at once
     through `say`, as other commands' are. Names are shown as given, escaped where they hold
-    what a terminal cannot show (shown_name)."""
+    what a terminal cannot show (shown_name). The line names `config`, feeds.toml, which is no
+    part of the copy (user test r46 M4: a restore into a fresh home had no feeds to fetch)."""
     from newstui.busy import busy_error, waiting_notice
     from newstui.library import Library
     from newstui.render import human_size
@@ -74,6 +79,11 @@ def cmd_backup(
         if older
         else ""
     )
+    if config is not None:  # (user test r46 M4)
+        said = (
+            f"; the feeds to fetch are listed in {shown_name(str(config))}, which is not in a "
+            "backup: back it up too"
+        ) + said
     data = {"database": database, "file": str(target), "bytes": size, "schema": version}
     shown = f"backed up {shown_name(database)} to {shown_name(str(target))}"
     return _said(args, data, f"{shown} ({human_size(size)}){said}", emit)
@@ -97,29 +107,50 @@ def add_restore_arguments(restore: argparse.ArgumentParser, path: Callable[[str]
     )
 
 
-def cmd_restore(args: argparse.Namespace, database: str, emit: Emit) -> int:
+def cmd_restore(
+    args: argparse.Namespace, database: str, emit: Emit, config: Path | None = None
+) -> int:
     """`newstui restore FILE`: put the backup in FILE back as the store at `database` (user
     test r46 H2: a `cp` back over the store with a -wal left beside it by a newstui that was
     killed corrupted it, or brought back what was written after the backup). FILE is checked
     first (a whole newstui store of a version this newstui opens), the store as it was is kept
     beside it (`STORE.before-restore`), and nothing is changed while another process has it
-    open (see store.restore)."""
+    open (see store.restore), nor when its disk has too little room, which it says (user test
+    r46 M3). The line says when `config` lacks the feeds the backup holds (r46 M4)."""
     from newstui.library import Library
     from newstui.render import human_size
 
     source = args.file.expanduser()
     _check_backup(source, database)
     os.makedirs(os.path.dirname(os.path.abspath(database)), exist_ok=True)
+    store = shown_name(database)
     try:
         done = Library.restore_file(database, str(source), _shown(source))
+    except RestoreRoomError as exc:
+        what = (
+            "the backup copied in, the database as it was kept beside it and SQLite's journal"
+            if exc.kept
+            else "the backup copied in"
+        )
+        raise StoreError(
+            f"{store}: not restored: it needs {human_size(exc.needed)} free on its disk "
+            f"({what}); {human_size(exc.free)} is free, and nothing was changed",
+            source=database,
+        ) from None
+    except RestoreFailed as exc:
+        raise StoreError(
+            f"{store}: not restored: {exc.reason}; {_as_it_was(exc.kept)}", source=database
+        ) from None
     except sqlite3.Error as exc:
-        raise StoreError(f"{shown_name(database)}: not restored: {exc}", source=database) from None
+        raise StoreError(
+            f"{store}: not restored: {exc}; the database is as it was", source=database
+        ) from None
     except OSError as exc:
         reason = (exc.strerror or str(exc)).lower()
         raise StoreError(
-            f"{shown_name(database)}: not restored: {reason}", source=database
+            f"{store}: not restored: {reason}; the database is as it was", source=database
         ) from None
-    line = f"restored {shown_name(database)} from {_shown(source)} ({human_size(done.bytes)})"
+    line = f"restored {store} from {_shown(source)} ({human_size(done.bytes)})"
     if done.kept:
         line += (
             f"; the database as it was is kept in {shown_name(done.kept)} "
@@ -130,6 +161,9 @@ def cmd_restore(args: argparse.Namespace, database: str, emit: Emit) -> int:
             f"; the backup is of schema {done.schema}: newstui upgrades it to "
             f"{Library.SCHEMA_VERSION} when it next opens it"
         )
+    missing = _not_listed(done.feed_urls, config)
+    if config is not None and missing:
+        line += f"; {_feeds_missing(config, len(missing), len(done.feed_urls))}"
     data = {
         "database": database,
         "file": str(source),
@@ -137,8 +171,56 @@ def cmd_restore(args: argparse.Namespace, database: str, emit: Emit) -> int:
         "schema": done.schema,
         "kept": done.kept or None,
         "kept_bytes": done.kept_bytes,
+        "feeds_not_in_config": list(missing),
     }
     return _said(args, data, line, emit)
+
+
+def _as_it_was(kept: str) -> str:
+    """What a restore that failed once the store was copied beside it left: the copy, when
+    SQLite has the write to roll back at the next open, else nothing but the store."""
+    if not kept:
+        return "the database is as it was"
+    return (
+        f"the database is put back as it was when newstui next opens it; a copy of it as it "
+        f"was is kept in {shown_name(kept)} (delete it once newstui opened the database)"
+    )
+
+
+def _not_listed(urls: tuple[str, ...], config: Path | None) -> tuple[str, ...]:
+    """Those of the feeds `urls` that the config at `config` does not list (none when it
+    cannot be read: its own commands say why)."""
+    from newstui.config import load_config
+    from newstui.model import fold_url
+
+    if config is None or not urls:
+        return ()
+    listed: set[str] = set()
+    if config.exists():
+        try:
+            listed = {fold_url(feed.url) for feed in load_config(config).feeds}
+        except (NewstuiError, OSError):
+            return ()
+    return tuple(url for url in urls if fold_url(url) not in listed)
+
+
+def _feeds_missing(config: Path, missing: int, held: int) -> str:
+    """The words for a config that lacks `missing` of the `held` feeds a restored store holds,
+    and how to put them back: `opml export` writes the stored feeds when the config lists none."""
+    from newstui.counts import counted
+
+    where = shown_name(str(config))
+    if missing == held:
+        return (
+            f"{where} lists none of the {counted(held, 'feed')} the backup holds (feeds.toml is "
+            "not in a backup): `newstui opml export feeds.opml` writes them, and `newstui opml "
+            "import feeds.opml` adds them to it"
+        )
+    return (
+        f"{where} lacks {missing:,} of the {counted(held, 'feed')} the backup holds (feeds.toml "
+        "is not in a backup): `newstui feeds --json` lists their urls, and `newstui add URL` "
+        "adds one"
+    )
 
 
 def _check_backup(source: Path, database: str) -> None:

@@ -181,6 +181,25 @@ class StoreError(NewstuiError):
     """The database cannot be opened or is not a newstui database."""
 
 
+class RestoreRoomError(StoreError):
+    """A restore refused before it wrote anything: the disk of the store at `store` has `free`
+    bytes, and it needs `needed` (`kept`: to keep the store as it was too); the command says
+    them in sizes people read (user test r46 M3)."""
+
+    def __init__(self, store: str, needed: int, free: int, *, kept: bool) -> None:
+        super().__init__(f"{store}: not restored: needs {needed} bytes free, {free} free")
+        self.store, self.needed, self.free, self.kept = store, needed, free, kept
+
+
+class RestoreFailed(StoreError):
+    """A restore that failed after the store as it was had been copied beside it: `kept`, that
+    copy's name, "" when it was removed, the store being as it was; `reason`, the failure."""
+
+    def __init__(self, store: str, reason: str, kept: str) -> None:
+        super().__init__(f"{store}: not restored: {reason}", source=store)
+        self.store, self.reason, self.kept = store, reason, kept
+
+
 def error_line(exc: BaseException) -> str:
     """One line for a user about an error: the message of a NewstuiError, "database error: …"
     for SQLite, the OS's reason for a file error, else the exception's type and text."""

@@ -35,7 +35,7 @@ from newstui.store import retention as _retention
 from newstui.store import schema as _schema
 from newstui.store import stories as _stories
 from newstui.store import views as _views
-from newstui.store.lock_holder import opened_by_others, write_lock_holder
+from newstui.store.lock_holder import opened_by_others, runs_what, write_lock_holder
 
 if TYPE_CHECKING:
     import threading
@@ -143,6 +143,11 @@ class Library:
     def write_lock_holder(path: Path | str) -> int | None:
         """The id of the process writing to the store at `path`, where the system says."""
         return write_lock_holder(str(path))
+
+    @staticmethod
+    def runs_what(pid: int) -> str:
+        """ "newstui" when the process `pid` (or its parent) runs newstui, else "process"."""
+        return runs_what(pid)
 
     @staticmethod
     def upgrade_ahead(path: Path | str) -> int:

@@ -1449,6 +1449,15 @@ def back_up_file(
     return _copy_file(file, "mode=ro&immutable=1", target)
 
 
+def copy_file_read_only(source: str, target: str) -> int:
+    """back_up_file's copy of the store in the file `source`, which is only read (no log may
+    be beside it: it would be ignored); its schema version (review r46 L4: restore's read
+    of a backup wrote to it)."""
+    from pathlib import Path
+
+    return _copy_file(Path(source).resolve(), "mode=ro&immutable=1", target)
+
+
 def _copy_file(
     file: Path, query: str, target: Path | str, waiting: Callable[[], None] | None = None
 ) -> int:

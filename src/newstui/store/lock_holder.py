@@ -44,6 +44,12 @@ def _posix_locks(file: str) -> list[tuple[str, int, str]]:
 def write_lock_holder(path: str) -> int | None:
     """The process id holding the write lock of the WAL database at `path` (not this process),
     or None when none is seen (not Linux, no lock, a process of another namespace)."""
+    return _other_holder(path, WAL_WRITE_LOCK_BYTE, "WRITE")
+
+
+def _other_holder(path: str, byte: int, kind: str | None = None) -> int | None:
+    """The id of a process other than this one holding a lock (of `kind`, if given) on `byte`
+    of the -shm file of the WAL database at `path`; None when none is seen."""
     file = _shm_file(path)
     if file is None:
         return None
@@ -51,8 +57,8 @@ def write_lock_holder(path: str) -> int | None:
         locks = _posix_locks(file)
     except OSError:
         return None
-    for kind, pid, byte in locks:
-        if kind == "WRITE" and byte == str(WAL_WRITE_LOCK_BYTE) and pid not in (0, os.getpid()):
+    for held, pid, first in locks:
+        if first == str(byte) and kind in (None, held) and pid not in (0, os.getpid()):
             return pid
     return None
 
@@ -74,3 +80,26 @@ def opened_by_others(path: str) -> bool:
     except OSError:
         return True
     return any(byte == str(WAL_DMS_BYTE) and pid != os.getpid() for _, pid, byte in locks)
+
+
+def holder_of(path: str) -> int | None:
+    """The id of a process other than this one that has the WAL database at `path` open (the
+    writer first), or None when none is seen (not Linux, no -shm, another pid namespace)."""
+    writer = write_lock_holder(path)
+    return writer if writer is not None else _other_holder(path, WAL_DMS_BYTE)
+
+
+def runs_what(pid: int) -> str:
+    """ "newstui" when the process, or its parent (the app's refresh runs in a child), runs
+    newstui, else "process": the words for who holds a store."""
+    for _ in range(2):
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as file:
+                words = file.read().split(b"\0")
+            with open(f"/proc/{pid}/stat", "rb") as file:  # "pid (name) state ppid …"
+                pid = int(file.read().rpartition(b")")[2].split()[1])
+        except (OSError, ValueError, IndexError):
+            return "process"
+        if any(os.path.basename(word) == b"newstui" for word in words):
+            return "newstui"
+    return "process"

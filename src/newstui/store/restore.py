@@ -2,19 +2,24 @@
 store as it was kept in a file of its own, and the backup written over the store through
 SQLite, under a lock no other connection shares, so a log left beside the store by a newstui
 that stopped uncleanly can neither corrupt the restored store nor bring back what was written
-after the backup (user test r46 H2: a `cp` back over the store did both)."""
+after the backup (user test r46 H2: a `cp` back over the store did both). FILE is only read
+(review r46 L4: opened to write, its log was copied into it), and a disk without room for
+the copies refuses it first (user test r46 M3)."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sqlite3
 import stat
+from dataclasses import replace
 from pathlib import Path
 
-from newstui.errors import StoreError
+from newstui.errors import RestoreFailed, RestoreRoomError, StoreError
 from newstui.model.store_restore import Restored
-from newstui.store.db import back_up_file, copy_connection
+from newstui.store.db import copy_connection, copy_file_read_only, schema_version_of
+from newstui.store.lock_holder import holder_of, opened_by_others, runs_what
 from newstui.store.schema import SCHEMA_VERSION
 
 NEWSTUI_TABLES = ("articles", "feeds")  # what every newstui store since schema 1 holds
@@ -23,34 +28,100 @@ NEWSTUI_TABLES = ("articles", "feeds")  # what every newstui store since schema 
 def restore_file(store: str, backup: str, shown: str) -> Restored:
     """Write the newstui store in the file `backup` over the store at `store` (made when there
     is none). `shown`: the backup's name as a line shows it. Raises StoreError, changing
-    nothing, when the backup is no whole newstui store this newstui opens, or another process
-    has the store open; OSError or sqlite3.Error when a file cannot be written."""
+    nothing, when the backup is no whole newstui store this newstui opens, another process
+    has the store open, or its disk has too little room; OSError or sqlite3.Error when a file
+    cannot be written before the store as it was is kept beside it, RestoreFailed after."""
     folder = os.path.dirname(os.path.abspath(store))
+    # (the backup copied in; where there is a store, it kept, and SQLite's journal of the
+    # write over it, which holds as much as the backup at most)
+    backup_bytes = _with_log(backup)
+    there = os.path.exists(store)
+    _room_for(store, backup_bytes + (_with_log(store) + backup_bytes) * there, kept=there)
     part = os.path.join(folder, f".newstui-restore-{os.getpid()}.part")
     os.close(os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     try:
         # (a copy, so what is checked is what is put back, and a log beside `backup` is read)
         try:
-            version = back_up_file(backup, part)
+            version = _copy_in(backup, part)
         except sqlite3.DatabaseError as exc:
+            if _full(exc):
+                raise
             raise StoreError(f"{shown}: not restored: not a newstui store ({exc})") from None
-        size = _checked(part, version, shown)
+        found = _checked(part, version, shown)
         if not os.path.exists(store):
             for log in (f"{store}-wal", f"{store}-shm"):  # (one left with no store: not its)
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(log)
             os.replace(part, store)
-            return Restored(version, size)
-        return _write_over(store, part, version, size)
+            return found
+        return _write_over(store, part, found)
     finally:
-        for leftover in (part, f"{part}-journal"):
+        for leftover in (part, f"{part}-journal", f"{part}-wal", f"{part}-shm"):
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(leftover)
 
 
-def _checked(part: str, version: int, shown: str) -> int:
-    """The size of the copy of a backup in `part`, once it reads as a whole newstui store of a
-    version this newstui opens; else StoreError."""
+RESTORE_SPARE = 64 << 10
+"""What a restore leaves free on the disk beyond the copies it writes (64 KiB: what SQLite writes besides the pages)."""
+
+
+def _with_log(path: str) -> int:
+    """The bytes of the SQLite file at `path` with its write-ahead log (what a copy of it
+    may take); 0 for what cannot be read."""
+    return _size(path) + _size(f"{path}-wal")
+
+
+def _size(path: str) -> int:
+    """A file's size in bytes, 0 when there is none."""
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def _room_for(store: str, needed: int, *, kept: bool) -> None:
+    """Refuse, in a line saying what it needs and has, a restore whose disk has less room
+    than `needed` bytes and RESTORE_SPARE (user test r46 M3: it failed with "database or disk
+    is full" once it had copied the store beside it, and left that copy on the full disk);
+    `kept`: the store as it was is copied beside it."""
+    try:
+        disk = os.statvfs(os.path.dirname(os.path.abspath(store)))
+    except OSError:
+        return  # (unknown: tried, and a full disk says so)
+    free = disk.f_bavail * disk.f_frsize
+    if free < needed + RESTORE_SPARE:
+        raise RestoreRoomError(store, needed + RESTORE_SPARE, free, kept=kept)
+
+
+def _full(exc: sqlite3.Error) -> bool:
+    """Whether SQLite failed for want of room on the disk."""
+    return "full" in str(exc)
+
+
+def _copy_in(backup: str, part: str) -> int:
+    """The store in the file `backup` copied into `part` as one self-contained file, `backup`
+    only read: opened read-only when no log is beside it (nor a journal), else copied with its
+    log first and the copy's log written into it (review r46 L4: FILE was opened to write, and
+    a log beside it copied into it; on a read-only disk it failed). Its schema version."""
+    logs = [f"{backup}{end}" for end in ("-wal", "-journal") if _size(f"{backup}{end}")]
+    if not logs:
+        return copy_file_read_only(backup, part)
+    shutil.copyfile(backup, part)
+    for log in logs:
+        shutil.copyfile(log, part + log[len(backup) :])
+    with contextlib.suppress(OSError):
+        os.chmod(part, stat.S_IMODE(os.stat(backup).st_mode))
+    conn = sqlite3.connect(part, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = DELETE")  # (the log written into it, then removed)
+        return schema_version_of(conn)
+    finally:
+        conn.close()
+
+
+def _checked(part: str, version: int, shown: str) -> Restored:
+    """The size and feeds of the copy of a backup in `part`, once it reads as a whole newstui
+    store of a version this newstui opens; else StoreError."""
     conn = sqlite3.connect(f"{Path(part).resolve().as_uri()}?mode=ro", uri=True)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -62,16 +133,32 @@ def _checked(part: str, version: int, shown: str) -> int:
                 f"knows up to {SCHEMA_VERSION})"
             )
         problems = [r[0] for r in conn.execute("PRAGMA quick_check(3)")]
+        urls = _feed_urls(conn)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{shown}: not restored: damaged ({exc})") from None
     finally:
         conn.close()
     if problems != ["ok"]:
         raise StoreError(f"{shown}: not restored: damaged ({'; '.join(problems)})")
-    return os.path.getsize(part)
+    return Restored(version, os.path.getsize(part), feed_urls=urls)
 
 
-def _write_over(store: str, part: str, version: int, size: int) -> Restored:
+def _feed_urls(conn: sqlite3.Connection) -> tuple[str, ...]:
+    """The addresses of the feeds the store behind `conn` holds (none where its schema keeps
+    them otherwise)."""
+    for removed in (" AND removed IS NULL", ""):  # (older schemas keep no removed sources)
+        try:
+            rows = conn.execute(
+                "SELECT coalesce(url, key) AS u FROM feeds WHERE kind = 'feed' "
+                f"AND u LIKE 'http%'{removed} ORDER BY u"
+            ).fetchall()
+        except sqlite3.OperationalError:
+            continue
+        return tuple(str(r[0]) for r in rows)
+    return ()
+
+
+def _write_over(store: str, part: str, found: Restored) -> Restored:
     """The backup's copy in `part` written over the store at `store` through SQLite, under an
     exclusive lock (refused at once when another process has the store open), once the store
     as it was, with what its log holds, is kept in a file beside it. A store SQLite cannot
@@ -88,36 +175,61 @@ def _write_over(store: str, part: str, version: int, size: int) -> Restored:
             raise
         except sqlite3.DatabaseError:  # (no store to write through: its file is put aside)
             conn.close()
-            return _move_over(store, part, version, size)
+            return _move_over(store, part, found)
         conn.execute("COMMIT")  # (the exclusive lock stays: locking_mode)
+        # (the store as it was kept, and SQLite's journal of the write over it: as much as
+        # the backup at most; the backup's copy is on the disk already)
+        _room_for(store, _with_log(store) + found.bytes, kept=True)
         kept = _keep(conn, store)
-        # Out of WAL first: a backup into a store in WAL mode needs the same page size, and
-        # the log (now in the kept copy) is copied in and removed.
-        conn.execute("PRAGMA journal_mode = DELETE")
-        source = sqlite3.connect(part)
         try:
-            source.backup(conn)  # (one transaction: a crash midway leaves the store as it was)
-        finally:
-            source.close()
+            # Out of WAL first: a backup into a store in WAL mode needs the same page size,
+            # and the log (now in the kept copy) is copied in and removed.
+            conn.execute("PRAGMA journal_mode = DELETE")
+            source = sqlite3.connect(part)
+            try:
+                source.backup(conn)  # (one transaction: a failure midway is rolled back)
+            finally:
+                source.close()
+        except (OSError, sqlite3.Error) as exc:
+            conn.close()
+            reason = (exc.strerror or str(exc)) if isinstance(exc, OSError) else str(exc)
+            raise RestoreFailed(
+                store, reason.lower(), _kept_unless_untouched(store, kept)
+            ) from None
     finally:
         conn.close()
-    return Restored(version, size, kept, os.path.getsize(kept))
+    return replace(found, kept=kept, kept_bytes=os.path.getsize(kept))
+
+
+def _kept_unless_untouched(store: str, kept: str) -> str:
+    """`kept`, the copy of the store made before a write over it that failed, removed when the
+    store is as it was (SQLite rolled the write back: no journal is left beside it to roll back
+    at the next open), as it would only take room on a disk that may be full (user test r46
+    M3); else kept, as the one sure copy of the store as it was. Its name, or ""."""
+    if _size(f"{store}-journal"):
+        return kept
+    try:
+        os.unlink(kept)
+    except OSError:
+        return kept
+    return ""
 
 
 def _open_elsewhere(store: str) -> StoreError:
-    """The refusal of a restore over a store another process has open."""
+    """The refusal of a restore over a store another process has open, naming it where the
+    system says (user test r46 L4: a busy write named it, this did not)."""
+    pid = holder_of(store)
+    who = "another process" if pid is None else f"another {runs_what(pid)} (pid {pid})"
     return StoreError(
-        f"{store}: not restored: it is open in another process (quit newstui there, then restore)",
+        f"{store}: not restored: it is open in {who}: quit newstui there, then restore",
         source=store,
     )
 
 
-def _move_over(store: str, part: str, version: int, size: int) -> Restored:
+def _move_over(store: str, part: str, found: Restored) -> Restored:
     """The backup's copy in `part` put in the place of a store file SQLite cannot read, which
     is kept under the first free `STORE.before-restore` name as it is, with the log beside it
     (`…-wal`); refused while another process has it open."""
-    from newstui.store.lock_holder import opened_by_others
-
     if opened_by_others(store):
         raise _open_elsewhere(store)
     kept = _linked_free(store, store)
@@ -126,7 +238,7 @@ def _move_over(store: str, part: str, version: int, size: int) -> Restored:
     os.replace(part, store)
     with contextlib.suppress(FileNotFoundError):
         os.unlink(f"{store}-shm")
-    return Restored(version, size, kept, os.path.getsize(kept))
+    return replace(found, kept=kept, kept_bytes=os.path.getsize(kept))
 
 
 def _keep(conn: sqlite3.Connection, store: str) -> str:
