@@ -3235,9 +3235,9 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
         f if f.named else dataclasses.replace(f, name=shown.get(f.url, f.name))
         for f in config.feeds
     ]
-    stored = [] if feeds or args.demo else [s for s in sources if s.kind == "feed" and s.url]
-    if stored:  # (a backup restored into a new home: feeds.toml is not in it, user test r46 M4)
-        feeds = [FeedConfig(s.url or "", s.name, s.tags) for s in stored]
+    held = [] if feeds or args.demo else [row for row in sources if row.kind == "feed" and row.url]
+    if held:  # (a backup restored into a new home: feeds.toml is not in it, user test r46 M4)
+        feeds = [FeedConfig(row.url or "", row.name, row.tags) for row in held]
         _complain(
             f"newstui: opml export: {config.path} lists no feeds: the "
             f"{counted(len(feeds), 'feed')} the database holds are written instead"
