@@ -92,6 +92,10 @@ async def test_the_app_shows_the_upgrade_with_its_count_then_the_upgraded_store(
         assert "Story 0" not in shown and not isinstance(app.screen, MainScreen)
         await pilot.press("question_mark", "j")  # nothing of the store to act on yet
         assert "Upgrading the store" in screen_text(app)
+        app.upgrade_waited()  # (as when another newstui's upgrade is under way: r46 L6)
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Waiting for the upgrade of the store" in shown and "making: 3 articles…" in shown
 
         upgrade.release.set()
         await until(pilot, lambda: "Story 0" in screen_text(app))

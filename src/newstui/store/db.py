@@ -1627,7 +1627,7 @@ def migrate(
     if version > SCHEMA_VERSION:  # (open_db refuses it before: upgraded since by another)
         raise newer_store(connection_file(db.conn), version)
     articles = 0
-    if upgrading is not None and slow_upgrade(start, db.conn):
+    if (upgrading is not None or waiting is not None) and slow_upgrade(start, db.conn):
         articles = int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
     seen = version  # the version last read
     changed_at = -TAKE_OVER_SECONDS  # when another process's step was last seen

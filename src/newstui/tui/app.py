@@ -282,6 +282,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
                 threads=True,
                 stop=cancel,
                 upgraded=lambda upgrade: self.call_from_thread(self._say_upgraded, upgrade),
+                upgrade_elsewhere=lambda: self.call_from_thread(self.upgrade_waited),
             ).close()
             if cancel.is_set():  # quit as it ended: the rest (a rebuild) runs at the next start
                 return
@@ -294,6 +295,14 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
             return
         if not cancel.is_set():
             self.call_from_thread(self._upgraded)
+
+    def upgrade_waited(self) -> None:
+        """Another newstui is upgrading the store (the app started beside it): the upgrade
+        screen says that this one waits for it (hostile r46 L6)."""
+        from newstui.tui.screens.store_upgrade import StoreUpgradeScreen
+
+        if isinstance(self.screen, StoreUpgradeScreen):
+            self.screen.waiting_for_another()
 
     def _say_upgraded(self, upgrade: StoreUpgrade) -> None:
         """Say that the store was upgraded, and where the copy an older newstui opens is."""

@@ -15,7 +15,8 @@ from newstui.counts import counted
 
 
 class StoreUpgradeScreen(Screen[None]):
-    """ "Upgrading the store: N articles…", a spinner, and how to quit meanwhile."""
+    """ "Upgrading the store: N articles…" (or waiting for another newstui's upgrade of it), a
+    spinner, and how to quit meanwhile."""
 
     DEFAULT_CSS = """
     StoreUpgradeScreen {
@@ -58,3 +59,10 @@ class StoreUpgradeScreen(Screen[None]):
                 "a large store. q quits: the upgrade goes on at the next start.",
                 id="upgrade-hint",
             )
+
+    def waiting_for_another(self) -> None:
+        """Say that another newstui is making the upgrade, which this one waits for."""
+        self.query_one("#upgrade-what", Static).update(
+            "Waiting for the upgrade of the store another newstui is making: "
+            f"{counted(self.articles, 'article')}…"
+        )
