@@ -1647,8 +1647,9 @@ def test_restore_puts_a_backup_back_over_a_store_a_killed_newstui_left_a_log_bes
     writer.close()
     copy.write_bytes(before)  # (as a newstui killed leaves it)
     Path(f"{copy}-wal").write_bytes(log)
-    assert cli("restore", str(copy)) == 0, cli.err
-    assert [r["read"] for r in cli.json("list", "--all")] == [True]
+    other = str(tmp_path / "other.db")
+    assert cli("restore", str(copy), "--db", other) == 0, cli.err
+    assert [r["read"] for r in cli.json("list", "--all", "--db", other)] == [True]
     assert (copy.read_bytes(), Path(f"{copy}-wal").read_bytes()) == (before, log)
     # r46 M3: a disk without room for the copies is refused first, saying what it needs
     store = sum(os.path.getsize(p) for p in (cli.db, f"{cli.db}-wal") if os.path.exists(p))
