@@ -7,7 +7,7 @@ import json
 import re
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -1106,13 +1106,28 @@ def list_articles(
     order: SortOrder = NEWEST_FIRST,
 ) -> list[ArticleRow]:
     """A window of matching articles in `order` (newest first by default)."""
+    return [_row(r) for r in _rows_read(db, f, offset, limit, order).fetchall()]
+
+
+def each_article(
+    db: Database, f: ArticleFilter, *, limit: int | None, order: SortOrder
+) -> Iterator[ArticleRow]:
+    """`list_articles` a row at a time, as SQLite reads them, none kept: what a list of every
+    article (200,000 for `list --all --json`) needs without holding all of them."""
+    for r in _rows_read(db, f, 0, limit, order):
+        yield _row(r)
+
+
+def _rows_read(
+    db: Database, f: ArticleFilter, offset: int, limit: int | None, order: SortOrder
+) -> sqlite3.Cursor:
+    """The cursor of list_articles' rows (_ROW_COLUMNS), not read yet."""
     where, params = _where(db, f)
     sql = (
         f"SELECT {_ROW_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id{where} "
         f"ORDER BY {_order_by(_order_terms(order))} LIMIT ? OFFSET ?"
     )
-    rows = db.execute(sql, [*params, -1 if limit is None else limit, offset]).fetchall()
-    return [_row(r) for r in rows]
+    return db.execute(sql, [*params, -1 if limit is None else limit, offset])
 
 
 def list_article_ids(
