@@ -91,6 +91,7 @@ from newstui.sources.http import (
     FetchResult,
     PageFetcher,
 )
+from newstui.sources.proxies import ProxyError, ProxyFailure, proxy_settings
 from newstui.spawned import pool_result, stopping
 from newstui.stories import STORIES_PER_RUN, StorySketch
 from newstui.text import clean_line
@@ -345,7 +346,9 @@ async def fetch_feeds(
     before its next try time unless `respect_waits` is False (the user named it), or `by_hand`
     (a refresh the user asked for: R, `newstui fetch` in a terminal) and its last failure was
     the network's (refused, unknown host, timed out, reset), not the server's answer. When the
-    machine looks offline, no failure is counted, for a day at most (see _FetchRecords.finish).
+    machine looks offline, or a feed's proxy failed, no failure is counted, for a day at most
+    (see _FetchRecords.finish); a proxy variable that cannot be used is one ProxyError, and no
+    feed is tried.
     `subscribed=False`: `add`'s trial fetch of feeds not in the config yet, whose errors offer
     no removal.
     Setting `cancel` (from another thread) stops the fetch soon: requests in flight are dropped,
@@ -354,6 +357,10 @@ async def fetch_feeds(
     (processes.fetch_pool), wound down at the end; without it a fetch of many feeds starts its
     own.
     """
+    try:  # a proxy variable that cannot be used: said once, before any feed is tried
+        proxy_settings()
+    except ProxyError as exc:
+        raise ProxyError(f"{exc}; no feed fetched") from None
     ids = sync_sources(library, config)
     if analyse:  # before any article is analysed in this process
         analyse_crash_suspects(library, config.settings.extractor)
@@ -1231,6 +1238,7 @@ async def _fetch_feed(
                 next_try=retry_at,
                 started=started,
                 network=network,
+                counted=not isinstance(exc, ProxyFailure),  # (the proxy's, not the feed's)
             ),
             host=_host_of(feed.url),
         )

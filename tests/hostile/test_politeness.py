@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -24,6 +25,7 @@ from newstui.sources.backoff import (
     next_try,
     parse_retry_after,
 )
+from newstui.sources.proxies import ProxyError
 from tests.ports import refused_port
 
 NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
@@ -234,6 +236,33 @@ def test_offline_runs_count_no_failure_and_a_refresh_by_hand_tries_feeds_the_net
     assert "connection refused" in (by_hand["Down"].error or "")
     assert stored(db, "Down").failures == 3
     assert by_hand["Busy"].waiting_until is not None and busy.hits == 1  # the server's wait
+
+
+def test_a_proxy_s_failure_counts_against_no_feed_and_a_broken_proxy_value_is_one_error(
+    db, feed_server, config_file, monkeypatch
+):
+    """User test r46 M1: a proxy's 407 put every feed into backoff after two runs, and a
+    broken http_proxy was one error a feed."""
+    feed_server.route("http://news.example/feed.xml", status=407)  # (the server is the proxy)
+    path = config_file({})
+    path.write_text(
+        path.read_text() + '[[feeds]]\nname = "Far"\nurl = "http://news.example/feed.xml"\n'
+    )
+    config = load_config(path)
+    monkeypatch.setenv("http_proxy", feed_server.base)
+
+    for _ in range(3):
+        error = fetch(db, config)["Far"].error or ""
+    said = f"Far: the proxy {feed_server.base} (http_proxy) refused to forward the request to "
+    assert error.startswith(said + "news.example: HTTP 407")
+    row = stored(db, "Far")
+    assert (row.failures, row.next_try) == (0, None)
+    assert Library(db).fetch_waits()[row.id].network  # (R tries it whatever its wait)
+
+    monkeypatch.setenv("http_proxy", "ftp://px.example")
+    said = "http_proxy=ftp://px.example: ftp:// proxies are not supported (http://, socks5://, "
+    with pytest.raises(ProxyError, match=re.escape(said)):
+        fetch(db, config)
 
 
 def test_the_cli_shows_the_next_try_skips_waiting_feeds_and_fetches_them_by_name(

@@ -11,7 +11,7 @@ import pytest
 
 from newstui.errors import SourceError
 from newstui.sources.http import Fetcher, FetchLimits
-from newstui.sources.proxies import ProxyError, proxy_settings
+from newstui.sources.proxies import ProxyError, ProxyFailure, proxy_settings
 from newstui.sources.transfer import TransferError, fetch_to_file, new_client
 from tests.ports import refused_port
 
@@ -52,8 +52,14 @@ def test_the_proxy_of_a_url_is_read_from_the_environment_as_curl_reads_it(enviro
 @pytest.mark.parametrize(
     ("environ", "said"),
     [
-        ({"http_proxy": "ftp://px.example"}, "http_proxy=ftp://px.example: a ftp:// proxy is not"),
+        ({"http_proxy": "ftp://px.example"}, "http_proxy=ftp://px.example: ftp:// proxies are not"),
         ({"ALL_PROXY": "http://u:pw@px:99999"}, "ALL_PROXY=http://u:***@px:99999: not a proxy URL"),
+        ({"http_proxy": "proxy.corp:abc"}, "http_proxy=proxy.corp:abc: not a proxy URL"),
+        (  # (review r46 L1: Python's "bytes must be in range(0, 256)" at each feed)
+            {"all_proxy": f"socks5h://{'é' * 128}:pw@px"},
+            f"all_proxy=socks5h://{'é' * 128}:***@px: its user name or password is longer than "
+            "SOCKS5 allows (255 bytes)",
+        ),
     ],
 )
 def test_a_proxy_that_cannot_be_used_is_one_error_naming_its_variable(environ, said):
@@ -153,3 +159,84 @@ async def test_socks5_and_connect_tunnels_reach_the_address_through_the_proxy(
         server.close()
     assert asked == ["SOCKS news.example:80", "CONNECT news.example:443 HTTP/1.1"]
     assert feed_server.requests[0][0] == "/feed.xml"  # (the tunnel's: the path alone)
+
+
+def _at(port: int) -> str:
+    return f"127.0.0.1:{port}"
+
+
+@pytest.mark.parametrize(
+    ("proxy", "url", "answer", "failure", "said"),
+    [
+        (  # user test r46 M1: a plain-http feed's 407 named neither the proxy nor the cure
+            "http://{at}",
+            "http://news.example/f",
+            b"HTTP/1.1 407 Proxy Authentication Required\r\nContent-Length: 0\r\n\r\n",
+            ProxyFailure,
+            "the proxy http://{at} (http_proxy) refused to forward the request to news.example: "
+            "HTTP 407 Proxy Authentication Required (it asks for a user and password: "
+            "http_proxy=http://USER:***@{at})",  # (every message hides a URL's password)
+        ),
+        (
+            "http://corp:wrong@{at}",
+            "https://news.example/f",
+            b"HTTP/1.1 407 Proxy Authentication Required\r\n\r\n",
+            ProxyFailure,
+            "the proxy http://corp:***@{at} (https_proxy) refused to connect to news.example: "
+            "HTTP 407 Proxy Authentication Required (it refused the user and password of "
+            "https_proxy)",
+        ),
+        (  # review r46 L7: "closed the connection"
+            "http://{at}",
+            "https://news.example/f",
+            b"HTTP/1.1 200 " + b"x" * 70_000,
+            ProxyFailure,
+            "the answer of the proxy http://{at} (https_proxy) was too long (over 64 KiB)",
+        ),
+        (
+            "socks5h://u:pw@{at}",
+            "http://news.example/f",
+            b"\x05\x02\x01\x01",
+            ProxyFailure,
+            "the proxy socks5h://u:***@{at} (http_proxy) refused its user and password",
+        ),
+        (  # review r46 L1: ValueError at the name's length byte
+            "socks5h://{at}",
+            f"http://{'a' * 63}.{'b' * 63}.{'c' * 63}.{'d' * 63}.example/f",
+            b"\x05\x00",
+            SourceError,
+            f"cannot connect to {'a' * 60}…: a host name longer than SOCKS5 allows (255 bytes)",
+        ),
+    ],
+)
+async def test_a_proxy_s_own_failure_is_named_and_is_not_the_feed_s(
+    monkeypatch, proxy, url, answer, failure, said
+):
+    """Its login refused, its answer too long: a ProxyFailure (not counted against the feed,
+    tried again by hand, as after a failure of the network)."""
+
+    handlers: list[asyncio.Future[object]] = []
+
+    async def answering(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        handlers.append(asyncio.current_task())  # type: ignore[arg-type]
+        writer.write(answer)
+        with contextlib.suppress(OSError, TimeoutError):
+            async with asyncio.timeout(5):
+                await writer.drain()
+                while await reader.read(65536):
+                    pass
+        writer.close()
+
+    server = await asyncio.start_server(answering, "127.0.0.1", 0)
+    at = _at(server.sockets[0].getsockname()[1])
+    monkeypatch.setenv("http_proxy", proxy.format(at=at))
+    monkeypatch.setenv("https_proxy", proxy.format(at=at))
+    try:
+        async with Fetcher(FetchLimits(timeout=5)) as fetcher:
+            with pytest.raises(SourceError) as failed:
+                await fetcher.fetch(url)
+        await asyncio.wait(handlers, timeout=5)  # (the proxy sees the connection closed)
+    finally:
+        server.close()
+    assert type(failed.value) is failure
+    assert str(failed.value) == f"{url}: {said.format(at=at)}"

@@ -22,7 +22,13 @@ from dataclasses import dataclass
 
 import h11
 
-from newstui.sources.proxies import Proxy, ProxyError, ProxySettings, proxy_settings
+from newstui.sources.proxies import (
+    SOCKS_FIELD_BYTES,
+    Proxy,
+    ProxyError,
+    ProxySettings,
+    proxy_settings,
+)
 
 READ_SIZE = 64 * 1024
 MAX_HEAD_BYTES = 100 * 1024  # a response's status line and headers (httpcore's limit)
@@ -43,9 +49,10 @@ Origin = tuple[str, str, int]  # scheme, host, port
 class TransportError(Exception):
     """A request that got no complete answer; the message says why, in a few words.
     `network`: because of the network (refused, unknown host, timed out, reset), not of what
-    the server said."""
+    the server said. `proxy`: because of the proxy, not of the origin."""
 
     network = False
+    proxy = False
 
 
 class ConnectFailed(TransportError):
@@ -56,6 +63,14 @@ class Unreachable(ConnectFailed):
     """No connection because of the network: refused, unknown host, unreachable."""
 
     network = True
+
+
+class ProxyUnusable(ConnectFailed):
+    """The proxy, not the origin, failed: it cannot be reached, refused its login (407), broke
+    its protocol, or its variable cannot be used (sources.proxies.ProxyFailure)."""
+
+    network = True
+    proxy = True
 
 
 class TimedOut(TransportError):
@@ -248,24 +263,24 @@ class Answer:
 
 
 class Connection:
-    """One TCP (or TLS) connection and its HTTP/1.1 state. `forwarded`: to an HTTP proxy that
-    forwards its plain-http requests (sent in absolute form, with `proxy_headers`)."""
+    """One TCP (or TLS) connection and its HTTP/1.1 state. `forwarder`: the HTTP proxy it goes
+    to, which forwards its plain-http requests (sent in absolute form, with `proxy_headers`)."""
 
-    __slots__ = ("forwarded", "h11", "idle_since", "proxy_headers", "reader", "writer")
+    __slots__ = ("forwarder", "h11", "idle_since", "proxy_headers", "reader", "writer")
 
     def __init__(
         self,
         reader: asyncio.StreamReader,
         writer: asyncio.StreamWriter,
         *,
-        forwarded: bool = False,
+        forwarder: Proxy | None = None,
         proxy_headers: Sequence[tuple[str, str]] = (),
     ) -> None:
         self.reader = reader
         self.writer = writer
         self.h11 = h11.Connection(h11.CLIENT, max_incomplete_event_size=MAX_HEAD_BYTES)
         self.idle_since = 0.0
-        self.forwarded = forwarded
+        self.forwarder = forwarder
         self.proxy_headers = proxy_headers
 
     def usable(self, now: float, expiry: float) -> bool:
@@ -366,12 +381,17 @@ class ConnectionPool:
                         self._opening_grace, let_next_open
                     )
                 path, sent = target.path, head
-                if connection.forwarded:  # (an HTTP proxy's: the whole URL, its credentials)
+                proxy = connection.forwarder
+                if proxy is not None:  # (an HTTP proxy's: the whole URL, its credentials)
                     path = f"{target.scheme}://{target.authority}{target.path}"
                     sent = [*head, *connection.proxy_headers]
                 status, reason, raw = await _exchange(
                     connection, method, path, sent, body, self.timeouts, reused
                 )
+                if status == 407 and proxy is not None:  # the proxy's own answer, not the feed's
+                    said = f"HTTP 407 {reason}".rstrip() + f" {proxy.login_hint}"
+                    refused = f"refused to forward the request to {target.authority}"
+                    raise ProxyUnusable(f"the proxy {proxy.shown} {refused}: {said}")
             except _StaleConnection:
                 assert connection is not None
                 connection.close()
@@ -444,8 +464,8 @@ class ConnectionPool:
         if self._proxies is None:
             try:
                 self._proxies = proxy_settings()
-            except ProxyError as exc:  # (each request says it: one line a feed)
-                raise ConnectFailed(str(exc)) from None
+            except ProxyError as exc:  # (a fetch of feeds says it once: ingest.fetch_feeds)
+                raise ProxyUnusable(str(exc)) from None
         proxy = self._proxies.proxy_for(scheme, host)
         if proxy is not None:
             try:
@@ -482,11 +502,11 @@ async def _through(proxy: Proxy, origin: Origin, tls: ssl.SSLContext | None) -> 
         )
     except (OSError, UnicodeError) as exc:
         reason = connect_reason(exc)
-        raise Unreachable(f"cannot connect to the proxy {proxy.shown}: {reason}") from None
+        raise ProxyUnusable(f"cannot connect to the proxy {proxy.shown}: {reason}") from None
     auth = [("Proxy-Authorization", _basic(*proxy.credentials))] if proxy.credentials else []
     try:
         if proxy.scheme == "http" and tls is None:
-            return Connection(reader, writer, forwarded=True, proxy_headers=auth)
+            return Connection(reader, writer, forwarder=proxy, proxy_headers=auth)
         if proxy.scheme == "http":
             await _http_tunnel(reader, writer, proxy, host, port, auth)
         else:
@@ -517,17 +537,22 @@ async def _http_tunnel(
     writer.write(("\r\n".join(lines) + "\r\n\r\n").encode("ascii"))
     try:
         head = await reader.readuntil(b"\r\n\r\n")
-    except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, OSError):
+    except asyncio.LimitOverrunError:  # (no end of its head in READ_SIZE bytes)
+        too_long = f"over {READ_SIZE // 1024} KiB"
+        said = f"the answer of the proxy {proxy.shown} was too long ({too_long})"
+        raise ProxyUnusable(said) from None
+    except (asyncio.IncompleteReadError, OSError):
         raise ConnectionLost(f"the proxy {proxy.shown} closed the connection") from None
     status_line = head.split(b"\r\n", 1)[0].decode("iso-8859-1")
     parts = status_line.split(" ", 2)
     if len(parts) < 2 or not parts[1].isdigit():
-        raise ConnectFailed(f"the proxy {proxy.shown} did not answer as an HTTP proxy")
+        raise ProxyUnusable(f"the proxy {proxy.shown} did not answer as an HTTP proxy")
     if not parts[1].startswith("2"):
         said = f"HTTP {parts[1]} {parts[2] if len(parts) > 2 else ''}".rstrip()
-        if parts[1] == "407":
-            said += " (it asks for a user and password: http://USER:PASSWORD@host:port)"
-        raise ConnectFailed(f"the proxy {proxy.shown} refused to connect to {where}: {said}")
+        refused = f"the proxy {proxy.shown} refused to connect to {where}: {said}"
+        if parts[1] == "407":  # its login, not the origin
+            raise ProxyUnusable(f"{refused} {proxy.login_hint}")
+        raise ConnectFailed(refused)
 
 
 _SOCKS_REPLIES = {
@@ -554,12 +579,12 @@ async def _socks_tunnel(
         writer.write(b"\x05\x02\x00\x02" if proxy.credentials else b"\x05\x01\x00")
         version, method = await reader.readexactly(2)
         if version != 5 or method not in (0, 2):
-            raise ConnectFailed(f"the proxy {proxy.shown} accepts none of the ways to log in")
+            raise ProxyUnusable(f"the proxy {proxy.shown} accepts none of the ways to log in")
         if method == 2:
             user, password = (part.encode() for part in proxy.credentials or ("", ""))
             writer.write(bytes([1, len(user)]) + user + bytes([len(password)]) + password)
             if (await reader.readexactly(2))[1] != 0:
-                raise ConnectFailed(f"the proxy {proxy.shown} refused its user and password")
+                raise ProxyUnusable(f"the proxy {proxy.shown} refused its user and password")
         writer.write(b"\x05\x01\x00" + await _socks_address(proxy, host, port))
         _, reply, _, kind = await reader.readexactly(4)
         if reply != 0:
@@ -577,7 +602,15 @@ async def _socks_tunnel(
 async def _socks_address(proxy: Proxy, host: str, port: int) -> bytes:
     """SOCKS5's DST.ADDR and DST.PORT: the name (socks5h), else an address found here."""
     if proxy.scheme == "socks5h":
-        name = host.encode("idna") if not host.isascii() else host.encode()
+        try:
+            name = host.encode("idna") if not host.isascii() else host.encode()
+        except UnicodeError as exc:  # (a label idna cannot encode)
+            raise ConnectFailed(connect_failure(host, port, "https", exc)) from None
+        if len(name) > SOCKS_FIELD_BYTES:
+            raise ConnectFailed(
+                f"cannot connect to {host[:60]}…: a host name longer than SOCKS5 allows "
+                f"({SOCKS_FIELD_BYTES} bytes)"
+            )
         return b"\x03" + bytes([len(name)]) + name + port.to_bytes(2, "big")
     try:
         found = ipaddress.ip_address(host)
@@ -586,7 +619,9 @@ async def _socks_address(proxy: Proxy, host: str, port: int) -> bytes:
             infos = await asyncio.get_running_loop().getaddrinfo(
                 host, port, type=socket.SOCK_STREAM
             )
-        except (OSError, UnicodeError) as exc:
+        except UnicodeError as exc:  # an invalid name, not the network
+            raise ConnectFailed(connect_failure(host, port, "https", exc)) from None
+        except OSError as exc:
             raise Unreachable(connect_failure(host, port, "https", exc)) from None
         found = ipaddress.ip_address(infos[0][4][0])
     kind = b"\x01" if found.version == 4 else b"\x04"

@@ -24,6 +24,7 @@ from newstui.sources.connections import (
     target_of,
 )
 from newstui.sources.decoding import BodyDecoder, DecodingError, accepted_encodings
+from newstui.sources.proxies import ProxyFailure
 from newstui.sources.urls import invalid_url_detail, is_http_url, web_url
 
 USER_AGENT = f"newstui/{__version__} (terminal news reader)"  # the project declares no address
@@ -139,7 +140,7 @@ class Fetcher:
                 raise NetworkError(f"{url}: {timed_out(self.limits.timeout)}") from None
             except TransportError as exc:
                 kind = NetworkError if exc.network else SourceError
-                raise kind(f"{url}: {exc}") from None
+                raise (ProxyFailure if exc.proxy else kind)(f"{url}: {exc}") from None
 
     async def _fetch(
         self, url: str, etag: str | None, last_modified: str | None, accept: str

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import unquote, urlsplit
 
-from newstui.errors import NewstuiError, hide_url_password
+from newstui.errors import NetworkError, NewstuiError, hide_url_password
 
 PROXY_SCHEMES = ("http", "socks5", "socks5h")  # what every client here speaks
 SOCKS_SCHEMES = frozenset({"socks5", "socks5h"})
@@ -27,6 +27,15 @@ SOCKS_EXTRA = "pip install 'httpx[socks]'"  # what httpx needs for a SOCKS proxy
 
 class ProxyError(NewstuiError):
     """A proxy variable that cannot be used (its URL, or a kind of proxy not supported)."""
+
+
+class ProxyFailure(NetworkError):
+    """A request its proxy failed (unreachable, its login refused, not speaking its protocol):
+    not the feed's failure, so not counted against the feed (for a day at most), and a
+    refresh by hand tries it again, as after a failure of the network."""
+
+
+SOCKS_FIELD_BYTES = 255  # SOCKS5's longest user name, password and host name (one length byte)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +53,17 @@ class Proxy:
     def shown(self) -> str:
         """The proxy as a message names it, password hidden: "http://u:***@px:3128 (http_proxy)"."""
         return f"{hide_url_password(self.url)} ({self.variable})"
+
+    @property
+    def login_hint(self) -> str:
+        """What a proxy asking for a login (407) wants, said after its answer."""
+        if self.credentials:
+            return f"(it refused the user and password of {self.variable})"
+        where = f"[{self.host}]" if ":" in self.host else self.host
+        return (
+            "(it asks for a user and password: "
+            f"{self.variable}=http://USER:PASSWORD@{where}:{self.port})"
+        )
 
     @property
     def httpx_url(self) -> str:
@@ -136,12 +156,19 @@ def _proxy(variable: str, value: str) -> Proxy:
         raise ProxyError(f"{shown}: not a proxy URL (scheme://host:port)") from None
     scheme = parts.scheme.lower()
     if scheme not in PROXY_SCHEMES:
-        raise ProxyError(f"{shown}: a {scheme}:// proxy is not supported (http://, socks5://)")
+        kinds = ", ".join(f"{kind}://" for kind in PROXY_SCHEMES)
+        raise ProxyError(f"{shown}: {scheme}:// proxies are not supported ({kinds})")
     if not parts.hostname:
         raise ProxyError(f"{shown}: not a proxy URL (scheme://host:port)")
     credentials = None
     if parts.username is not None:
         credentials = (unquote(parts.username), unquote(parts.password or ""))
+    too_long = any(len(part.encode()) > SOCKS_FIELD_BYTES for part in credentials or ())
+    if scheme in SOCKS_SCHEMES and too_long:
+        raise ProxyError(
+            f"{shown}: its user name or password is longer than SOCKS5 allows "
+            f"({SOCKS_FIELD_BYTES} bytes)"
+        )
     default = 1080 if scheme in SOCKS_SCHEMES else 80
     return Proxy(url, variable, scheme, parts.hostname, port or default, credentials)
 

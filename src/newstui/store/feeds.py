@@ -235,11 +235,13 @@ def record_fetches(db: Database, records: Sequence[FetchRecord]) -> None:
                 sets += [
                     "failures = failures + 1",
                     "next_try = ?",
-                    "failing_since = CASE WHEN failures = 0 THEN ? ELSE failing_since END",
+                    # (kept from failures not counted before: it has failed since then)
+                    "failing_since = CASE WHEN failures = 0 THEN coalesce(failing_since, ?) "
+                    "ELSE failing_since END",
                     "network_failure = ?",
                 ]
                 values += [r.next_try, now, int(r.network)]
-            else:  # offline: the error is shown, its failures in a row and its wait unchanged
+            else:  # offline, or its proxy failed: the error is shown, its failures and wait kept
                 # (unless its feed has been failing for a day: an offline day's worth of runs,
                 # or a host that never answers, then counts as every failure does)
                 stale = "coalesce(failing_since <= ?, 0)"
