@@ -47,9 +47,9 @@ def upgraded_line(path: Path, version: int, copy: str = "") -> str:
     copy = copy or f"{path}.v{version}"
     size = human_size(os.path.getsize(copy))
     return (
-        f"newstui: upgraded the store {path} from version {version} to {SCHEMA_VERSION}: an older "
-        f"newstui cannot open it now; a copy it can open is kept in {copy} ({size}; delete it "
-        "once no older newstui needs it)\n"
+        f"newstui: upgraded {path} from version {version} to {SCHEMA_VERSION} (an older newstui "
+        f"cannot open it now). Copy for older newstui: {Path(copy).name} ({size}): delete it "
+        "once no older newstui needs it\n"
     )
 
 
@@ -159,25 +159,29 @@ def test_a_copy_the_store_was_written_after_is_moved_aside_and_older_copies_are_
     kept = copy.read_bytes()
 
     err = listed(path, capsys)[1]
-    can_go = f"{older} ({human_size(older.stat().st_size)})"  # (not the copy moved aside)
+    can_go = older.name  # (not the copy moved aside)
+    total = human_size(older.stat().st_size + copy.stat().st_size + len(kept))
     assert err == upgraded_line(path, 36).replace(
-        "; delete it",
-        "; the one an earlier upgrade made, which may hold what was stored after a backup put "
-        f"back since, is moved to {aside}, as the store changed since it was made; delete it",
-    ).replace("\n", f"; older copies can go too: {can_go}\n")
+        ": delete it once no older newstui needs it\n",
+        ". The earlier copy, which may hold what was stored after a restore, is now "
+        f"{aside.name}. 3 copies beside it take {total}: {can_go} can go now, old.db.v36 once "
+        "no older newstui needs it, old.db.v36.1 once you know it holds nothing you need\n",
+    )
     assert marks(copy)[0] == (36,) and marks(copy)[2][3] == 1  # the star is in the copy
     assert aside.read_bytes() == kept  # ... and Story NEW is kept, in the copy moved aside
     path.write_bytes(copy.read_bytes())  # rolled back again, written by nobody since
     os.utime(path, ns=(made, made))
-    assert "the copy it can open, made at an earlier upgrade, is in" in listed(path, capsys)[1]
+    made_before = f"({human_size(copy.stat().st_size)}, made at an earlier upgrade). 3 copies"
+    assert made_before in listed(path, capsys)[1]
     # written after it, with too little disk for a new copy: the old one is kept, and said so
     path.write_bytes(copy.read_bytes())  # (storefix r45: "no copy of it was kept")
     os.utime(copy, ns=(made, made))
     full = os.statvfs_result((4096, 4096, 1000, 10, 10, 100, 10, 10, 0, 255))
     monkeypatch.setattr(os, "statvfs", lambda folder: full)
     assert (
-        f"is kept in {copy} ({human_size(copy.stat().st_size)}), but the store changed since it "
-        "was made: no newer copy was made: 41.0 KB free on its disk" in (listed(path, capsys)[1])
+        f"Copy for older newstui: {copy.name} ({human_size(copy.stat().st_size)}), made at an "
+        "earlier upgrade, before the store's last changes; no newer one was made: 41.0 KB free "
+        "on its disk" in (listed(path, capsys)[1])
     )
     # ... or with no free name to move it to: kept, and said so
     monkeypatch.undo()
@@ -186,17 +190,21 @@ def test_a_copy_the_store_was_written_after_is_moved_aside_and_older_copies_are_
     path.write_bytes(copy.read_bytes())
     os.utime(copy, ns=(made, made))
     assert (
-        f"no newer copy was made: no name is free to move it to ({path}.v36.1 to .9 are taken)"
+        f"no newer one was made: no name is free to move it to ({path}.v36.1 to .9 are taken)"
         in listed(path, capsys)[1]
     )
     assert aside.read_bytes() == kept and marks(copy)[2][3] == 1
-    # a later upgrade says the copy moved aside is kept, not that it can go (review r46 M4)
+    # a later upgrade says the copy moved aside is kept, not that it can go (review r46 M4),
+    # and what the copies beside the store take, a restore's too (user test r46 L2)
+    (tmp_path / "old.db.before-restore").write_bytes(copy.read_bytes())
     made_by_schema(path, SCHEMA_VERSION - 1)
     later = listed(path, capsys)[1]
+    beside = [p for p in tmp_path.iterdir() if p.name.startswith("old.db.") and p.is_file()]
     assert later.endswith(
-        f"older copies can go too: {can_go}, {copy} ({human_size(copy.stat().st_size)}); {aside} "
-        f"({human_size(len(kept))}) kept aside at an earlier upgrade may hold what was stored "
-        "after a backup was put back: keep it until you know it holds nothing you need\n"
+        f". 5 copies beside it take {human_size(sum(p.stat().st_size for p in beside))}: "
+        f"{can_go}, {copy.name} can go now, old.db.v{SCHEMA_VERSION - 1} once no older newstui "
+        f"needs it, old.db.before-restore once you will not restore it, {aside.name} once you "
+        "know it holds nothing you need\n"
     )
 
 
@@ -221,9 +229,10 @@ def test_an_upgrade_stopped_partway_keeps_the_copy_made_when_it_began(
     copy = f"{path}.v36"
     assert (count, err) == (
         2,
-        f"newstui: upgraded the store {path} from version 36 to {SCHEMA_VERSION}: an older "
-        f"newstui cannot open it now; the copy it can open, made when this upgrade began, is in "
-        f"{copy} ({human_size(os.path.getsize(copy))})\n",
+        f"newstui: upgraded {path} from version 36 to {SCHEMA_VERSION} (an older newstui cannot "
+        f"open it now). Copy for older newstui: {Path(copy).name} "
+        f"({human_size(os.path.getsize(copy))}, made when this upgrade began): delete it once no "
+        "older newstui needs it\n",
     )
     assert sorted(p.name for p in tmp_path.iterdir() if ".db." in p.name) == ["old.db.v36"]
     assert marks(copy)[0] == (36,)
@@ -240,7 +249,7 @@ def test_the_upgrade_line_cleans_escapes_in_the_store_path(tmp_path, capsys):
     made_by_schema(path, 36)
 
     count, err = listed(path, capsys)
-    assert count == 1 and "upgraded the store" in err
+    assert count == 1 and "upgraded " in err
     assert "\x1b" not in err and "\x07" not in err and err.count("\n") == 1
 
 
@@ -271,7 +280,7 @@ def test_a_copy_place_holding_something_else_is_left_and_the_copy_goes_beside_it
     assert listed(path, capsys) == (
         1,
         upgraded_line(path, 36, copy).replace(
-            "; delete it", f"; {place} is {what}, not a copy; delete it"
+            ": delete it", f" ({place} is {what}, not a copy): delete it"
         ),
     )
     assert marks(copy)[0] == (36,)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -516,56 +516,90 @@ def enclosure_label(link: Link) -> str:
     return " · ".join(parts)
 
 
-def store_upgraded_line(upgrade: StoreUpgrade) -> str:
-    """The one line saying that a store was upgraded, that older newstui cannot open it now,
-    and where the copy they can open is (how big), or why none was kept; and which copies of
-    earlier versions can go (they pile up one per version: r44 appfix-d)."""
+def store_upgraded_line(upgrade: StoreUpgrade, store: str = "") -> str:
+    """The notice of a store upgraded, in short sentences: what happened, where the copy an
+    older newstui opens is (or why none was kept), and the room the copies beside the store
+    take, with which of them can go (user test r46 L2: a 9-line notice, and after 5 restores 7
+    full copies in the folder, none said to take room). `store`: the store as named (the app
+    gives its file's name), else its path."""
+    import os
+
     line = (
-        f"upgraded the store {upgrade.file} from version {upgrade.old_version} to "
-        f"{upgrade.new_version}: an older newstui cannot open it now"
+        f"upgraded {store or upgrade.file} from version {upgrade.old_version} to "
+        f"{upgrade.new_version} (an older newstui cannot open it now)"
     )
     size = human_size(upgrade.copy_bytes)
-    older = ", ".join(f"{copy} ({human_size(held)})" for copy, held in upgrade.older_copies)
-    others = f"; older copies can go too: {older}" if older and upgrade.copy else ""
-    # (never among those that can go: each may hold all that was stored after a backup put
-    # back, review r46 M4; one this upgrade moved aside is said once, where it went)
-    aside = [
-        f"{copy} ({human_size(held)})" for copy, held in upgrade.kept_aside if copy != upgrade.copy
-    ]
-    if aside:
-        them = ("it", "it holds") if len(aside) == 1 else ("them", "they hold")
-        at = "an earlier upgrade" if len(aside) == 1 else "earlier upgrades"
-        others += (
-            f"; {', '.join(aside)} kept aside at {at} may hold what was stored after a backup "
-            f"was put back: keep {them[0]} until you know {them[1]} nothing you need"
-        )
-    passed = f"; {upgrade.passed_over}" if upgrade.passed_over else ""  # (a folder in its place)
+    copy, moved = (os.path.basename(name) for name in (upgrade.copy, upgrade.copy_moved))
+    passed = f" ({upgrade.passed_over})" if upgrade.passed_over else ""  # (a folder in its place)
     no_new = upgrade.copy_error or (
         f"{human_size(upgrade.free_bytes)} free on its disk, too little beside the store "
         f"({human_size(upgrade.store_bytes)})"
     )
     if upgrade.copy and upgrade.stale:  # (storefix r45: said "no copy", the old one still there)
-        return (
-            f"{line}; the copy it can open, made at an earlier upgrade, is kept in {upgrade.copy} "
-            f"({size}{passed}), but the store changed since it was made: no newer copy was made: "
-            f"{no_new}{others}"
+        said = (
+            f"Copy for older newstui: {copy} ({size}){passed}, made at an earlier upgrade, "
+            f"before the store's last changes; no newer one was made: {no_new}"
         )
-    if upgrade.copy and upgrade.copy_made_before:
+    elif upgrade.copy and upgrade.copy_made_before:
         made = "when this upgrade began" if upgrade.resumed else "at an earlier upgrade"
-        return (
-            f"{line}; the copy it can open, made {made}, is in {upgrade.copy} ({size}{passed})"
-            f"{others}"
-        )
-    if upgrade.copy:
-        replaced = (
-            f"; the one an earlier upgrade made, which may hold what was stored after a backup "
-            f"put back since, is moved to {upgrade.copy_moved}, as the store changed since it "
-            "was made"
-            if upgrade.copy_moved
-            else ""
-        )
-        return (
-            f"{line}; a copy it can open is kept in {upgrade.copy} ({size}{replaced}{passed}; "
-            f"delete it once no older newstui needs it){others}"
-        )
-    return f"{line}; no copy of it was kept: {no_new}{passed}"
+        said = f"Copy for older newstui: {copy} ({size}, made {made}){passed}"
+    elif upgrade.copy:
+        said = f"Copy for older newstui: {copy} ({size}){passed}"
+        if upgrade.copy_moved:  # (review r45 H1: it was replaced)
+            said += (
+                f". The earlier copy, which may hold what was stored after a restore, is now "
+                f"{moved}"
+            )
+    else:
+        said = f"No copy of it was kept: {no_new}{passed}"
+    return f"{line}. {said}{_copies_room(upgrade)}"
+
+
+def _file_names(paths: Iterable[str]) -> str:
+    """Files beside each other by name, in their numbers' order: two as a list, more as the
+    first to the last, with their count (`newstui.db.v36.1 to .4 (4 files)`)."""
+    import os
+
+    def numbered(name: str) -> tuple[str, int]:
+        stem, _, number = name.rpartition(".")
+        return (stem, int(number)) if number.isdigit() and stem else (name, 0)
+
+    names = sorted((os.path.basename(path) for path in paths), key=numbered)
+    if len(names) <= 2:
+        return ", ".join(names)
+    stem = numbered(names[-1])[0]
+    last = names[-1][len(stem) :] if names[0].startswith(stem) else names[-1]
+    return f"{names[0]} to {last} ({len(names)} files)"
+
+
+def _copies_room(upgrade: StoreUpgrade) -> str:
+    """The sentence on the copies beside an upgraded store: the room they take, and which can
+    go (earlier versions' copies now; this one once no older newstui needs it; the store
+    before each restore once you will not go back to it; one kept aside at an earlier
+    upgrade, which may hold what was stored after a restore, once you know it holds nothing
+    you need: review r46 M4); when this upgrade's copy is the only one, when it can go."""
+    mine = ((upgrade.copy, upgrade.copy_bytes),) if upgrade.copy else ()
+    unneeded = ("once no older newstui needs it", "once no older newstui needs them")
+    moved = ((upgrade.copy_moved, upgrade.moved_bytes),) if upgrade.copy_moved else ()
+    aside = moved + tuple(c for c in upgrade.kept_aside if c[0] != upgrade.copy)
+    groups = [  # (the copies, when they can go: of one, of several)
+        # (earlier versions' copies: needless beside the new one, else kept as they were)
+        (upgrade.older_copies, *(("now", "now") if upgrade.copy else unneeded)),
+        (mine, *unneeded),
+        (upgrade.restore_copies, "once you will not restore it", "once you will not restore them"),
+        (
+            aside,
+            "once you know it holds nothing you need",
+            "once you know they hold nothing you need",
+        ),
+    ]
+    copies = [copy for group, _, _ in groups for copy in group]
+    if len(copies) < 2:
+        return f": delete it {unneeded[0]}" if mine else ""
+    total = human_size(sum(held for _, held in copies))
+    said = [  # ("X can go now, Y once …, Z once …")
+        f"{_file_names(name for name, _ in group)}{' can go' * (not said_before)} "
+        + (one if len(group) == 1 else several)
+        for said_before, (group, one, several) in enumerate(g for g in groups if g[0])
+    ]
+    return f". {len(copies)} copies beside it take {total}: {', '.join(said)}"

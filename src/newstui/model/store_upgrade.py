@@ -17,7 +17,9 @@ class StoreUpgrade:
     (review r45 H1: it was replaced, and what only it held was lost); `older_copies`: the
     copies of earlier versions beside it, with their sizes (they can go); `kept_aside`: the
     copies earlier upgrades kept under another name (`FILE.vN.1`), which may hold what was
-    stored after a backup put back (never said to go); `passed_over`: what is in the copy's usual place (a folder, another file), in words,
+    stored after a backup put back (said to go only once the user knows it holds nothing
+    needed); `moved_bytes`: the size of the one moved to `copy_moved`; `restore_copies`: the
+    store as it was before each restore (`FILE.before-restore`, `.1`, …); `passed_over`: what is in the copy's usual place (a folder, another file), in words,
     where `copy` is another name; `stale`: the copy kept was made before the store's last
     write, and no new one could be made (`free_bytes` beside `store_bytes`, or `copy_error`)."""
 
@@ -33,6 +35,8 @@ class StoreUpgrade:
     copy_moved: str = ""
     older_copies: tuple[tuple[str, int], ...] = ()
     kept_aside: tuple[tuple[str, int], ...] = ()
+    moved_bytes: int = 0
+    restore_copies: tuple[tuple[str, int], ...] = ()
     passed_over: str = ""
     stale: bool = False
     store_bytes: int = 0

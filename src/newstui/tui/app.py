@@ -308,7 +308,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
         """Say that the store was upgraded, and where the copy an older newstui opens is."""
         from newstui.render import store_upgraded_line
 
-        line = store_upgraded_line(upgrade)
+        line = store_upgraded_line(upgrade, Path(upgrade.file).name)  # (its path: `--db`)
         self.notify(line[0].upper() + line[1:], severity="warning", markup=False, timeout=20)
 
     def _upgraded(self) -> None:
