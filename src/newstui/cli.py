@@ -1164,11 +1164,13 @@ def _run_on_store(
     if command == "backup":  # (the store as it is: never upgraded first, r44 M4)
         from newstui.cli_backup import cmd_backup
 
-        return cmd_backup(args, str(db_path), _emit, _complain, _config_path(args))
+        return cmd_backup(
+            args, str(db_path), _emit, _complain, None if args.demo else _config_path(args)
+        )
     if command == "restore":  # (the store is written over as a file, never opened first)
         from newstui.cli_backup import cmd_restore
 
-        return cmd_restore(args, str(db_path), _emit, _config_path(args))
+        return cmd_restore(args, str(db_path), _emit, None if args.demo else _config_path(args))
     optional = None if args.demo else _optional_config(args, command, explicit_config)
     with _opened(db_path, reading=command in READING_COMMANDS) as library:
         return STORE_COMMANDS[command](args, library, optional)
