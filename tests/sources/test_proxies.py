@@ -210,7 +210,7 @@ def _at(port: int) -> str:
     ],
 )
 async def test_a_proxy_s_own_failure_is_named_and_is_not_the_feed_s(
-    monkeypatch, proxy, url, answer, failure, said
+    monkeypatch, tmp_path, proxy, url, answer, failure, said
 ):
     """Its login refused, its answer too long: a ProxyFailure (not counted against the feed,
     tried again by hand, as after a failure of the network)."""
@@ -235,6 +235,12 @@ async def test_a_proxy_s_own_failure_is_named_and_is_not_the_feed_s(
         async with Fetcher(FetchLimits(timeout=5)) as fetcher:
             with pytest.raises(SourceError) as failed:
                 await fetcher.fetch(url)
+        if "407" in said:  # downloads and sync (httpx) say it alike
+            with new_client(5) as client, pytest.raises(TransferError) as refused:
+                await asyncio.to_thread(
+                    fetch_to_file, client, url, tmp_path / "f", lambda *a: None, lambda: False
+                )
+            assert str(refused.value) == f"{url}: {said.format(at=at)}"
         await asyncio.wait(handlers, timeout=5)  # (the proxy sees the connection closed)
     finally:
         server.close()

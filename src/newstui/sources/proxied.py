@@ -54,7 +54,11 @@ def _said(
     url = request.url
     if isinstance(exc, httpx.ProxyError):  # it answered the tunnel's request with an error
         where = authority(url.scheme, url.host, url.port)
-        said = f"the proxy {proxy.shown} refused to connect to {where}: {exc}"
+        answer = str(exc)  # (httpcore's "407 Proxy Authentication Required": its status line)
+        answer = f"HTTP {answer}" if answer[:3].isdigit() else answer
+        said = f"the proxy {proxy.shown} refused to connect to {where}: {answer}"
+        if answer.startswith("HTTP 407"):
+            said += f" {proxy.login_hint}"
         return ProxyFailed(said, request=request)
     if isinstance(exc, httpx.ConnectError) and proxy.scheme == "http":
         cause: BaseException = exc
@@ -63,6 +67,21 @@ def _said(
         said = f"cannot connect to the proxy {proxy.shown}: {connect_reason(cause)}"
         return ProxyFailed(said, request=request)
     return None
+
+
+def _login_asked(
+    proxy: Proxy | None, request: httpx.Request, response: httpx.Response
+) -> ProxyFailed | None:
+    """A forwarding HTTP proxy's own 407 to a plain-http request, naming it and the cure (as
+    connections.ConnectionPool does for feeds): None for any other answer."""
+    if response.status_code != 407 or proxy is None or proxy.scheme != "http":
+        return None
+    if request.url.scheme != "http":  # (https went through its CONNECT tunnel: the origin's)
+        return None
+    where = authority("http", request.url.host, request.url.port)
+    answer = f"HTTP 407 {response.reason_phrase}".rstrip()
+    said = f"the proxy {proxy.shown} refused to forward the request to {where}: {answer}"
+    return ProxyFailed(f"{said} {proxy.login_hint}", request=request)
 
 
 class _Routes(Generic[T]):
@@ -91,11 +110,15 @@ class ProxiedTransport(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         transport, proxy = self._routes.pick(request)
         try:
-            return transport.handle_request(request)
+            response = transport.handle_request(request)
         except httpx.TransportError as exc:
             if (said := _said(exc, proxy, request)) is None:
                 raise
             raise said from None
+        if (asked := _login_asked(proxy, request, response)) is not None:
+            response.close()
+            raise asked
+        return response
 
     def close(self) -> None:
         for transport in self._routes.made.values():
@@ -111,11 +134,15 @@ class AsyncProxiedTransport(httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         transport, proxy = self._routes.pick(request)
         try:
-            return await transport.handle_async_request(request)
+            response = await transport.handle_async_request(request)
         except httpx.TransportError as exc:
             if (said := _said(exc, proxy, request)) is None:
                 raise
             raise said from None
+        if (asked := _login_asked(proxy, request, response)) is not None:
+            await response.aclose()
+            raise asked
+        return response
 
     async def aclose(self) -> None:
         for transport in self._routes.made.values():
