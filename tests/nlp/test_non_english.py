@@ -53,6 +53,7 @@ def test_news_in_another_language_shows_no_unknown_speaker_and_no_name_from_capi
             [("will keep its word", "Dieter Reiter")],
         ),
         ('"We will win," Obama told supporters in Chicago.', [("We will win,", "Obama")]),
+        ("Barnier said: « Je ne démissionnerai pas ».", [("Je ne démissionnerai pas", "Barnier")]),
         ("FLOOD WARNING FOR THE COUNTY. THE NATIONAL WEATHER SERVICE SAID RIVERS WOULD RISE.", []),
         ("\n\n".join(["Image: Nicholas Moreau."] * 14), []),  # captions, no prose
         ("Arsenal 2 Chelsea 1\nLiverpool 3 Everton 0\n" * 8, []),  # scores

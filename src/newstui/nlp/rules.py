@@ -37,7 +37,8 @@ _CUE_WINDOW: Final = 1000
 # and they are at least twice its other languages' (an English text: within its first sentences)
 _ENGLISH_ENOUGH: Final = 6
 # Otherwise it reads as another language when those words are at least _OTHER_ENOUGH and more
-# than twice the English ones; or when it is prose (most words lower case and longer than three
+# than three times the English ones ("Barnier said: « Je ne démissionnerai pas »." is English:
+# three to one); or when it is prose (most words lower case and longer than three
 # characters) this long with fewer English function words than one in _CHARS_A_WORD characters
 # (English prose has one in about thirty): a language of no list
 _OTHER_ENOUGH: Final = 3
@@ -114,7 +115,7 @@ def reads_as_english(text: str) -> bool:
     english, other = word_votes(text, VOTES, LONGEST, _ENGLISH_ENOUGH)
     if english >= _ENGLISH_ENOUGH and english >= 2 * other:
         return True
-    if other >= _OTHER_ENOUGH and other > 2 * english:
+    if other >= _OTHER_ENOUGH and other > 3 * english:
         return False  # "« Je ne démissionnerai pas », a affirmé Michel Barnier."
     if len(text) < _LONG_TEXT or english * _CHARS_A_WORD >= len(text):
         return True
