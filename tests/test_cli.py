@@ -18,7 +18,7 @@ import pytest
 from newstui.cli import main
 from newstui.config import example_config_text, load_config
 from newstui.library import Library
-from newstui.render import human_size
+from newstui.render import OTHER_LANGUAGE_NOTE, human_size
 from newstui.text import shown_name
 
 FEEDS = Path(__file__).parent / "data" / "feeds"
@@ -414,6 +414,32 @@ def test_show_prints_the_article_as_readable_text(cli, seed_article):
 
     assert "Syrian military confirmed" in cli.out
     assert "Dmitry Peskov" in cli.out
+
+
+@pytest.mark.parametrize(
+    ("text", "reads_as"),
+    [
+        (
+            "Der Stadtrat hat am Dienstag den Haushalt beschlossen. „Das ist ein guter Tag für "
+            "die Stadt“, sagte Reiter nach der Sitzung. Die Opposition stimmte dagegen.",
+            "other",
+        ),
+        (
+            'The council passed the budget on Tuesday. "This is a good day for the city," '
+            "said Mayor Ann Lee after the meeting. The opposition voted against it.",
+            "english",
+        ),
+    ],
+)
+def test_show_says_when_an_article_reads_as_another_language(cli, tmp_path, text, reads_as):
+    """User test r46 M2: a German article's quotes were left out and nothing said why."""
+    (tmp_path / "article.txt").write_text(f"Haushalt\n\n{text}\n", "utf-8")
+    assert cli("import", str(tmp_path / "article.txt")) == 0
+    [row] = cli.json("list")
+
+    assert cli.json("show", str(row["id"]))["reads_as"] == reads_as
+    assert cli("show", str(row["id"])) == 0
+    assert (OTHER_LANGUAGE_NOTE in " ".join(cli.out.split())) == (reads_as == "other")
 
 
 def test_show_of_a_missing_article_fails_with_one_line(cli):

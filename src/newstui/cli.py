@@ -2852,10 +2852,11 @@ def cmd_show(args: argparse.Namespace, library: Library, config: Config | None) 
 
     if stored.damaged:
         _complain(f"newstui show: {damage_line(stored)}")
+    reads_as = library.reads_as(stored)  # "other": a line says why few quotes are marked
     if args.json:
         story = library.story_sizes([args.id]).get(args.id)
-        return _emit(args, article_json(stored, analysis, downloads, story))
-    _print_trimmed(render_article_text(stored, analysis, downloads=downloads))
+        return _emit(args, article_json(stored, analysis, downloads, story, reads_as))
+    _print_trimmed(render_article_text(stored, analysis, downloads=downloads, reads_as=reads_as))
     return 0
 
 

@@ -72,7 +72,7 @@ if TYPE_CHECKING:
     from newstui.model.marks import ImportedMark, MarksTaken, WaitingMarks
     from newstui.model.store_restore import Restored
     from newstui.model.store_upgrade import StoreUpgrade
-    from newstui.model.views import Marked
+    from newstui.model.views import Marked, ReadsAs
     from newstui.query import Query  # only searches, filters and query views need it
     from newstui.store import sync as _sync  # only sync and its status line need it
     from newstui.store.sync import MovedSource as MovedSource
@@ -297,8 +297,21 @@ class Library:
         return _articles.get_article(self._db, article_id)
 
     def detail(self, article_id: int) -> ArticleDetail | None:
-        """One article with its analysis and entity counts (what the reader shows), or None."""
+        """One article with its analysis and entity counts (what the reader shows), or None;
+        the language it reads as is asked apart (`reads_as`: its first call is slow)."""
         return _views.article_detail(self._db, article_id)
+
+    @staticmethod
+    def reads_as(article: StoredArticle) -> ReadsAs:
+        """Whether the extractor reads the article's text as English or as another language,
+        where it keeps few quotes and entities (README "The analysis reads English"). It reads
+        the first words until it can tell (~0.1 ms), but the first call imports the extractor
+        (~0.3 s in pure Python): no store is read, so no library need be held for it."""
+        from newstui.nlp.rules import reads_as_english
+        from newstui.text import prose_only
+
+        # the text as RulesExtractor.analyse reads it: its prose, not its code lines
+        return "english" if reads_as_english(prose_only(article.text)) else "other"
 
     def mark(
         self, ids: Iterable[int], *, read: bool | None = None, starred: bool | None = None

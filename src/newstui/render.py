@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from newstui.model import Analysis, Download, Link, Quote, StoredArticle
     from newstui.model.store_upgrade import StoreUpgrade
+    from newstui.model.views import ReadsAs
 
 
 # Closing punctuation of Japanese and Chinese, which never starts a line (kinsoku)
@@ -176,9 +177,10 @@ def article_json(
     analysis: Analysis,
     downloads: Sequence[Download] = (),
     story: tuple[int, int] | None = None,
+    reads_as: ReadsAs = "english",
 ) -> dict[str, Any]:
     """The `show --json` object: row fields (`story`: as article_row_json's), text, links,
-    entities and quotes with offsets."""
+    entities and quotes with offsets, and the language the text reads as for them."""
     data = article_row_json(stored.row, story)
     data["updated"] = _line(stored.updated)  # when a fetch stored a change of its entry
     text, analysis, moved = _safe_text(stored.text, analysis)
@@ -219,6 +221,7 @@ def article_json(
         {"text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end}
         for q in analysis.quotes
     ]
+    data["reads_as"] = reads_as  # "other": few quotes and entities (README "reads English")
     return data
 
 
@@ -366,6 +369,12 @@ def byline_date(published: str | None, zone: tzinfo | None = None) -> str:
     return _shown_date(published, zone=zone) + label
 
 
+# What the reader, the sidebar and `show` say of an article whose text reads as another language
+# than English, of which the extractor keeps few quotes and entities (user test r46 M2: a German
+# article's Quotes tab said only "No quotes found", a quote plainly in its text)
+OTHER_LANGUAGE_NOTE = "Reads as another language: quotes and entities are found in English text."
+
+
 def render_article_text(
     stored: StoredArticle,
     analysis: Analysis,
@@ -374,10 +383,12 @@ def render_article_text(
     speakers: bool = True,
     downloads: Sequence[Download] = (),
     fit_link: Callable[[str], str] | None = None,
+    reads_as: ReadsAs = "english",
 ) -> Text:
     """The whole article for a terminal: title, byline, highlighted body, numbered enclosures
     (with where their downloads are) and numbered links. `fit_link` lays out the article's link
-    under the byline (the app: broken into lines of the reader's width, all of it shown)."""
+    under the byline (the app: broken into lines of the reader's width, all of it shown);
+    `reads_as` "other": a line under it says why few quotes and entities are marked."""
     from rich.text import Text
 
     row = stored.row
@@ -402,6 +413,8 @@ def render_article_text(
     links = listed_links(stored)
     if stored.damaged:  # a damaged store: one line, and whatever else reads back
         out.append(f"\n{damage_line(stored)}\n", style="bold")
+    if reads_as == "other" and stored.text.strip():
+        out.append(f"\n{OTHER_LANGUAGE_NOTE}\n", style=palette.meta)
     if body := stored.text or stored.summary:  # an episode may come with no text at all
         out.append("\n")
         out.append_text(

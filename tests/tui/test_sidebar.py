@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from textual.widgets import Tab, TabbedContent
+from datetime import UTC, datetime
 
+from textual.widgets import OptionList, Tab, TabbedContent
+
+from newstui.model import Article
+from newstui.render import OTHER_LANGUAGE_NOTE
+from newstui.store import open_db
+from newstui.store.articles import save_articles
+from newstui.store.feeds import ensure_feed
 from newstui.tui.app import NewstuiApp
 from newstui.tui.widgets.entity_label import EntityLabel
 
@@ -85,10 +92,38 @@ async def test_choosing_a_quote_lists_its_speakers_quotes_across_articles(db_pat
         }
 
 
+GERMAN = (
+    "Der Stadtrat hat am Dienstag den Haushalt für das kommende Jahr beschlossen. „Das ist ein "
+    "guter Tag für die Stadt“, sagte Reiter nach der Sitzung. Die Opposition stimmte dagegen."
+)
+
+
+def reader_and_first_notes(app: NewstuiApp) -> tuple[str, list[str]]:
+    """The reader's text, and the first line of each sidebar tab."""
+    body = app.main.reader.query_one("#reader-body").render()
+    lists = (
+        app.main.sidebar.query_one(f"#{name}-list", OptionList) for name in ("entity", "quote")
+    )
+    return str(body), [str(found.get_option_at_index(0).prompt) for found in lists]
+
+
 async def test_articles_without_analysis_say_so(db_path):
+    """…and an article that reads as another language than English says why it has few quotes
+    and entities (user test r46 M2: "No quotes found", a German quote plainly there)."""
+    db = open_db(db_path)
+    feed = ensure_feed(db, "http://127.0.0.1:9/de.xml", "Münchner Blatt", url=None)
+    newest = datetime(2030, 1, 1, tzinfo=UTC)  # selected at start
+    save_articles(db, feed, [Article(title="Haushalt", text=GERMAN, guid="de", published=newest)])
+    db.conn.close()
     app = NewstuiApp(db_path, None)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
+        text, notes = reader_and_first_notes(app)
+        assert OTHER_LANGUAGE_NOTE in text and notes == [OTHER_LANGUAGE_NOTE] * 2
+        await pilot.press("j")  # the seed article, English
+        await settle(pilot)
+        text, notes = reader_and_first_notes(app)
+        assert "Syrian" in text and OTHER_LANGUAGE_NOTE not in [text, *notes]
         await pilot.press("j", "j")  # an article nobody analysed
         await settle(pilot)
         assert "No entities found" in screen_text(app)

@@ -5,12 +5,17 @@ instructions to create)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from newstui.model import ArticleRow, FulltextStatus, Link
     from newstui.model.analysis import Analysis, EntityRow, StoryVersion
     from newstui.model.downloads import Download
+
+
+# How the extractor reads an article's text: "other" (another language than English) keeps only
+# the quotes whose speaker is named in their sentence and the entities a word list vouches for
+ReadsAs = Literal["english", "other"]
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,8 @@ class ArticleDetail:
     entities: tuple[EntityRow, ...]
     versions: tuple[StoryVersion, ...] = ()  # the same story in other feeds (this one included)
     downloads: tuple[Download, ...] = ()  # its enclosures in the download queue
+    # "other": the reader and the sidebar say why few are found (Library.reads_as decides it)
+    reads_as: ReadsAs = "english"
 
     def other_feeds(self) -> list[str]:
         """The names of the other feeds that carry this story (the reader's "Also in:"), once

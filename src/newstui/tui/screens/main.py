@@ -25,6 +25,7 @@ from textual.timer import Timer
 
 from newstui.config import Config, Settings
 from newstui.counts import counted
+from newstui.library import Library
 from newstui.model import NEWEST_FIRST, ArticleRow, Direction, FeedRow, SortOrder
 from newstui.tui.screens.article_actions import ArticleActions
 from newstui.tui.screens.feed_adding import FeedAdding
@@ -59,6 +60,7 @@ if TYPE_CHECKING:  # the open article's values load when the first article is re
     from collections.abc import Callable
 
     from newstui.model import ArticleDetail, Download
+    from newstui.model.views import ReadsAs
     from newstui.tui.screens.feed_removal import SourceMeant
 
 FIRST_SCREEN_LATEST = 2.0  # seconds: start the deferred work even if the first view never loads
@@ -94,6 +96,15 @@ class MainScreen(
         detail: ArticleDetail | None
         # its finished downloads whose file was deleted outside newstui (left out of `detail`)
         files_deleted: tuple[Download, ...] = ()
+
+    @dataclass(eq=False, repr=False)
+    class LanguageRead(Message):
+        """The language an article shown before its language was known reads as (the first
+        article of the session: see load_detail): the reader and the sidebar say why it has
+        few quotes and entities."""
+
+        article_id: int
+        reads_as: ReadsAs
 
     class FirstScreenShown(Message):
         """The first view's headlines are on screen: start what the first paint did not need
@@ -146,6 +157,7 @@ class MainScreen(
         self._before_full_reader = "headlines"  # the pane `z` returns to
         self.first_screen_shown = False
         self._first_detail: int | None = None  # the article to read once the first screen is up
+        self._language_gate_loaded = False  # whether an article's language was read (load_detail)
 
     def compose(self) -> ComposeResult:
         yield TitleBar("≡")
@@ -533,7 +545,25 @@ class MainScreen(
             deleted = tuple(filter(file_deleted, detail.downloads))
             kept = tuple(d for d in detail.downloads if d not in deleted)
             detail = dataclasses.replace(detail, downloads=kept)
+        if detail is None or not self._language_gate_loaded:
+            # the first article is shown at once: the gate's first use imports the extractor
+            # (~0.3 s, which delayed the first article's text at start by as much)
+            self.post_message(self.ArticleLoaded(article_id, detail, deleted))
+            if detail is not None and (reads_as := Library.reads_as(detail.article)) != "english":
+                self.post_message(self.LanguageRead(article_id, reads_as))
+            self._language_gate_loaded = detail is not None or self._language_gate_loaded
+            return
+        detail = dataclasses.replace(detail, reads_as=Library.reads_as(detail.article))
         self.post_message(self.ArticleLoaded(article_id, detail, deleted))
+
+    @on(LanguageRead)
+    def _language_read(self, message: LanguageRead) -> None:
+        detail = self.detail
+        if detail is None or detail.article.row.id != message.article_id:
+            return  # another article is shown now (its own load decided its language)
+        self.detail = dataclasses.replace(detail, reads_as=message.reads_as)
+        self.reader.show(self.detail)  # (the same article: its scroll and search are kept)
+        self.sidebar.show(self.detail)
 
     @on(ArticleLoaded)
     def _article_loaded(self, message: ArticleLoaded) -> None:

@@ -18,6 +18,7 @@ from textual.theme import Theme
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from newstui.render import OTHER_LANGUAGE_NOTE
 from newstui.text import one_width, terminal_safe
 from newstui.tui.theme_colours import (
     KIND_ATTRIBUTES,
@@ -287,7 +288,7 @@ class Sidebar(Vertical):
         if self._tabs is None:
             return
         muted = self._muted
-        entity_options: list[Option] = []
+        entity_options: list[Option | None] = []
         self._entity_names = {}
         by_type: dict[str, list] = {}
         for row in detail.entities:
@@ -330,6 +331,9 @@ class Sidebar(Vertical):
             quote_options.append(Option(quote_label, id=key))
         if not quote_options:
             quote_options = [_notice("No quotes found", muted)]
+        if detail.reads_as == "other":  # why so few are found, above what is
+            entity_options[:0] = [_notice(OTHER_LANGUAGE_NOTE, muted), None]
+            quote_options[:0] = [_notice(OTHER_LANGUAGE_NOTE, muted), None]
         self._replace(self._entities, entity_options, keep=self._highlighted_id(self._entities))
         self._replace(self._quotes, quote_options)
 
