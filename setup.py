@@ -44,6 +44,7 @@ NLP_MODULES = [
         "speaker_subjects",
         "speakers",
         "rules",
+        "language",
         "gazetteer",
     )
 ]

@@ -307,7 +307,7 @@ class Library:
         where it keeps few quotes and entities (README "The analysis reads English"). It reads
         the first words until it can tell (~0.1 ms), but the first call imports the extractor
         (~0.3 s in pure Python): no store is read, so no library need be held for it."""
-        from newstui.nlp.rules import reads_as_english
+        from newstui.nlp.language import reads_as_english
         from newstui.text import prose_only
 
         # the text as RulesExtractor.analyse reads it: its prose, not its code lines

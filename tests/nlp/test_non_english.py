@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from newstui.nlp.rules import reads_as_english
+from newstui.nlp.language import reads_as_english
 
 NEWS = json.loads(Path(__file__).with_name("non_english_news.json").read_text(encoding="utf-8"))
 
