@@ -49,10 +49,33 @@ def hide_url_password(url: str) -> str:
 
 
 def _hidden_in_address(url: str) -> str:
+    user = _long_user(url)
+    if user is not None:  # (the patterns read 256 characters of a user: review r46 L2)
+        start, end = user
+        short = _hidden_in_address(f"{url[:start]}u{url[end:]}")
+        if short.startswith(f"{url[:start]}u"):
+            return f"{url[:end]}{short[start + 1 :]}"
     spaced = _spaced_userinfo().match(url) or _address_userinfo().match(url)
     if spaced is not None:
         url = f"{spaced['lead']}{spaced['token']}***@{url[spaced.end() :]}"
     return _hidden_in_text(url)
+
+
+def _long_user(url: str) -> tuple[int, int] | None:
+    """Where the user name of an address's authority (after `//`, `:/` or backslashes, to its
+    `:`) starts and ends when it is longer than the patterns read and a `@` follows; else None.
+    Found with str methods, so its length is not bounded."""
+    slashes = (i + 1 for i in range(1, len(url)) if url[i] in "/\\" and url[i - 1] in "/\\:")
+    start = next(slashes, 0)
+    while start < len(url) and url[start] in "/\\":
+        start += 1
+    end = url.find(":", start) if start else -1
+    user = url[start:end]
+    if end < 0 or len(user) <= _USER_READ or "@" not in url[end:]:
+        return None
+    if any(c in user for c in "/\\\r\n"):
+        return None
+    return start, end
 
 
 def _as_shown(text: str, hidden_in: Callable[[str], str]) -> str:
@@ -78,6 +101,7 @@ def _stars(found: re.Match[str]) -> str:
 # and perhaps a quote or bracket; not `mailto:`.
 _TOKEN = r"""(?P<token>(?<!\S)['"(<\[]?(?!mailto:)[^\s/\\?#@:'"<>()\[\]]*:)"""
 _UNSPACED = r"[^\s/]*@"
+_USER_READ = 256  # the longest user name after an authority's start the patterns read (_long_user)
 # after a token's `user:password@` (no scheme before it), a host and then a port or a path, as in
 # an address: "Email:info@acme.com", "sip:alice@example.com", "Score 2:1@home" are no URLs
 _THEN_PORT_OR_PATH = r"(?=[^\s/\\:]*(?::\d|/))"
@@ -108,7 +132,7 @@ def _userinfo() -> re.Pattern[str]:
     # (last: a password holding `/` and white space, `me:s3c/re t@`, to its last `@` on the line
     # before another URL)
     slashed_spaced = rf"{_NO_PORT}[^\s/\]](?:(?!://)[^\]\r\n]){{0,255}}@"
-    url = rf"""(?P<url>(?<=[/\\:][/\\])[^/\\:\r\n]{{0,256}}:)(?:{_UNSPACED}|{slashed}|[^\s/][^/\r\n]{{0,255}}@|{slashed_spaced})"""
+    url = rf"""(?P<url>(?<=[/\\:][/\\])[^/\\:\r\n]{{0,{_USER_READ}}}:)(?:{_UNSPACED}|{slashed}|[^\s/][^/\r\n]{{0,255}}@|{slashed_spaced})"""
     return re.compile(
         rf"{url}|{_TOKEN}{_NOT_AUTHORITY}{_UNSPACED}{_THEN_PORT_OR_PATH}", re.IGNORECASE
     )
@@ -133,7 +157,7 @@ def _address_userinfo() -> re.Pattern[str]:
     import re
 
     start = r"""(?P<lead>\s*['"(<\[]?[^\s/\\:'"]*\s*:?[/\\]{1,2})"""
-    user = r"(?P<token>[^/\\:\r\n]{0,256}:)"
+    user = rf"(?P<token>[^/\\:\r\n]{{0,{_USER_READ}}}:)"
     password = rf"(?=[^\r\n]*\s){_NO_PORT}[^\s/\]](?:(?!://)[^\]\r\n]){{0,255}}@(?!\s)"
     return re.compile(f"{start}{user}{password}", re.IGNORECASE)
 
