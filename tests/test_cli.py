@@ -416,23 +416,31 @@ def test_show_prints_the_article_as_readable_text(cli, seed_article):
     assert "Dmitry Peskov" in cli.out
 
 
+GERMAN = (
+    "Der Stadtrat hat am Dienstag den Haushalt beschlossen. „Das ist ein guter Tag für "
+    "die Stadt“, sagte Reiter nach der Sitzung. Die Opposition stimmte dagegen."
+)
+
+
 @pytest.mark.parametrize(
-    ("text", "reads_as"),
+    ("text", "extractor", "reads_as"),
     [
-        (
-            "Der Stadtrat hat am Dienstag den Haushalt beschlossen. „Das ist ein guter Tag für "
-            "die Stadt“, sagte Reiter nach der Sitzung. Die Opposition stimmte dagegen.",
-            "other",
-        ),
+        (GERMAN, "rules", "other"),
         (
             'The council passed the budget on Tuesday. "This is a good day for the city," '
             "said Mayor Ann Lee after the meeting. The opposition voted against it.",
+            "rules",
             "english",
         ),
+        (GERMAN, "none", "english"),  # (no extractor finds nothing in any language: no line)
     ],
 )
-def test_show_says_when_an_article_reads_as_another_language(cli, tmp_path, text, reads_as):
+def test_show_says_when_an_article_reads_as_another_language(
+    cli, tmp_path, text, extractor, reads_as
+):
     """User test r46 M2: a German article's quotes were left out and nothing said why."""
+    with cli.config.open("a", encoding="utf-8") as config:
+        config.write(f'extractor = "{extractor}"\n')  # (under [settings])
     (tmp_path / "article.txt").write_text(f"Haushalt\n\n{text}\n", "utf-8")
     assert cli("import", str(tmp_path / "article.txt")) == 0
     [row] = cli.json("list")

@@ -1214,27 +1214,31 @@ def _store_named(db_path: Path | str) -> Iterator[None]:
         raise StoreError(f"{db_path}: database error: {exc}", source=str(db_path)) from exc
 
 
-def _optional_config(args: argparse.Namespace, command: str, explicit: bool) -> Config | None:
+def _optional_config(
+    args: argparse.Namespace, command: str, explicit: bool, *, asked: bool = False
+) -> Config | None:
     """The config of a command that needs only the database but uses the config when there is
     one (never made by it: a default path not made yet is no config). `feeds` lists the
     configured sources, `import` analyses with its extractor, `list --view` lists a saved view,
-    `downloads --delete` deletes only inside its download_dir: a bad config stops them. `list` and `search` otherwise do their job without it and say
-    what is wrong in one warning line, the app's and `fetch`'s message."""
+    `downloads --delete` deletes only inside its download_dir: a bad config stops them. `list`,
+    `search` and `show` otherwise do their job without it and say what is wrong in one warning
+    line, the app's and `fetch`'s message. `asked`: read by the command itself, only when it
+    decides something (`show`: an extractor "none" finds nothing in any language)."""
     deletes = command == "downloads" and args.delete  # only inside download_dir
-    if command not in OPTIONAL_CONFIG_COMMANDS and not deletes:
+    if command not in OPTIONAL_CONFIG_COMMANDS and not deletes and not asked:
         return None
     path = _config_path(args)
     if not path.exists() and not _explicit_config(explicit):
         return None
     named: str = (getattr(args, "view", None) or "") if command == "list" else ""
     try:
-        config = _config(path, explicit, warn=not named)
+        config = _config(path, explicit, warn=not named and not asked)
         for view in config.views if named else ():  # the named one's problem is the error
             if view.problem and name_key(view.name) != name_key(named):
                 _complain(f"warning: {view.problem}")
         return config
     except ConfigError as exc:
-        if command in ("list", "search") and not getattr(args, "view", None):
+        if command in ("list", "search", "show") and not getattr(args, "view", None):
             _complain(f"warning: {exc}")
             return None
         raise
@@ -2852,7 +2856,10 @@ def cmd_show(args: argparse.Namespace, library: Library, config: Config | None) 
 
     if stored.damaged:
         _complain(f"newstui show: {damage_line(stored)}")
-    reads_as = library.reads_as(stored)  # "other": a line says why few quotes are marked
+    reads_as = library.reads_as(stored, "rules")  # "other": a line says why few are marked
+    if reads_as == "other" and not args.demo:  # (only then the config: its extractor's choice)
+        config = _optional_config(args, "show", args.config is not None, asked=True)
+        reads_as = library.reads_as(stored, config.settings.extractor) if config else reads_as
     if args.json:
         story = library.story_sizes([args.id]).get(args.id)
         return _emit(args, article_json(stored, analysis, downloads, story, reads_as))

@@ -545,15 +545,19 @@ class MainScreen(
             deleted = tuple(filter(file_deleted, detail.downloads))
             kept = tuple(d for d in detail.downloads if d not in deleted)
             detail = dataclasses.replace(detail, downloads=kept)
+        extractor = self.settings.extractor  # (none: no language line, nothing is found)
         if detail is None or not self._language_gate_loaded:
             # the first article is shown at once: the gate's first use imports the extractor
             # (~0.3 s, which delayed the first article's text at start by as much)
             self.post_message(self.ArticleLoaded(article_id, detail, deleted))
-            if detail is not None and (reads_as := Library.reads_as(detail.article)) != "english":
+            reads_as: ReadsAs = (
+                "english" if detail is None else Library.reads_as(detail.article, extractor)
+            )
+            if reads_as != "english":
                 self.post_message(self.LanguageRead(article_id, reads_as))
             self._language_gate_loaded = detail is not None or self._language_gate_loaded
             return
-        detail = dataclasses.replace(detail, reads_as=Library.reads_as(detail.article))
+        detail = dataclasses.replace(detail, reads_as=Library.reads_as(detail.article, extractor))
         self.post_message(self.ArticleLoaded(article_id, detail, deleted))
 
     @on(LanguageRead)
