@@ -1571,7 +1571,13 @@ def _report(
     episodes: Sequence[EpisodesQueued] = (),
     leftovers: int = 0,
 ) -> int:
-    from newstui.ingest import describe, file_problem_lines, fulltext_said, fulltext_warnings
+    from newstui.ingest import (
+        describe,
+        file_problem_lines,
+        fulltext_said,
+        fulltext_warnings,
+        unusable_proxy_lines,
+    )
     from newstui.model.fetching import kept_lines, leftovers_said, less_copies
 
     outcomes = less_copies(outcomes, removed)  # a moved feed's copies: not new to the user
@@ -1644,14 +1650,17 @@ def _report(
             if o.changes is not None and (said := _sync_changes_lines(o)):
                 for line in said:
                     _print_note(line)
+        proxy_lines, refused = unusable_proxy_lines(outcomes)
+        for line in proxy_lines:  # a proxy variable that cannot be used: once, with its count
+            _complain(f"error: {line}")
         for o in outcomes:
             if o.problems:  # a local source: one line per file that could not be read
                 label = "error" if o.error else "warning"
                 for problem in file_problem_lines(o):
                     _complain(f"{label}: {problem}")
-            elif o.error:
+            elif o.error and o.name not in refused:
                 _complain(f"error: {describe(o)}")
-            elif o.waiting_until:
+            elif o.waiting_until and not o.error:
                 _complain(f"waiting: {describe(o)}")
             elif o.warning:
                 _complain(f"warning: {o.name}: {o.warning}")

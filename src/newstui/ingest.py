@@ -91,7 +91,7 @@ from newstui.sources.http import (
     FetchResult,
     PageFetcher,
 )
-from newstui.sources.proxies import ProxyError, ProxyFailure, proxy_settings
+from newstui.sources.proxies import ProxyFailure
 from newstui.spawned import pool_result, stopping
 from newstui.stories import STORIES_PER_RUN, StorySketch
 from newstui.text import clean_line
@@ -347,8 +347,8 @@ async def fetch_feeds(
     (a refresh the user asked for: R, `newstui fetch` in a terminal) and its last failure was
     the network's (refused, unknown host, timed out, reset), not the server's answer. When the
     machine looks offline, or a feed's proxy failed, no failure is counted, for a day at most
-    (see _FetchRecords.finish); a proxy variable that cannot be used is one ProxyError, and no
-    feed is tried.
+    (see _FetchRecords.finish); a proxy variable that cannot be used fails the feeds it would
+    serve, without counting (the others are fetched; cli says its line once).
     `subscribed=False`: `add`'s trial fetch of feeds not in the config yet, whose errors offer
     no removal.
     Setting `cancel` (from another thread) stops the fetch soon: requests in flight are dropped,
@@ -357,10 +357,6 @@ async def fetch_feeds(
     (processes.fetch_pool), wound down at the end; without it a fetch of many feeds starts its
     own.
     """
-    try:  # a proxy variable that cannot be used: said once, before any feed is tried
-        proxy_settings()
-    except ProxyError as exc:
-        raise ProxyError(f"{exc}; no feed fetched") from None
     ids = sync_sources(library, config)
     if analyse:  # before any article is analysed in this process
         analyse_crash_suspects(library, config.settings.extractor)
@@ -2020,6 +2016,28 @@ def apply_filters(library: Library, config: Config) -> list[tuple[FilterConfig, 
     ]
     library.forget_texts_changed(changed)
     return matched
+
+
+def unusable_proxy_lines(outcomes: Sequence[SourceOutcome]) -> tuple[list[str], frozenset[str]]:
+    """One line per proxy variable that cannot be used and failed feeds of a fetch, with how many
+    (said once a run, not once a feed: r46 scope 1), and the names of those feeds."""
+    failed = [o for o in outcomes if o.error]
+    if not failed:  # (the common case, without reading the environment's proxies)
+        return [], frozenset()
+    from newstui.sources.proxies import proxy_settings
+
+    lines: list[str] = []
+    names: set[str] = set()
+    for reason in proxy_settings().unusable:
+        refused = [o.name for o in failed if o.error == f"{o.name}: {reason}"]
+        if refused:
+            shown = ", ".join(refused[:3]) + (
+                f" and {len(refused) - 3} more" if len(refused) > 3 else ""
+            )
+            feeds = "feed" if len(refused) == 1 else "feeds"
+            lines.append(clean_line(f"{reason}; {len(refused)} {feeds} not fetched: {shown}", 300))
+            names.update(refused)
+    return lines, frozenset(names)
 
 
 def describe(outcome: SourceOutcome) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import re
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -15,7 +14,7 @@ import pytest
 from newstui import cli as cli_module
 from newstui.cli import main
 from newstui.config import load_config
-from newstui.ingest import describe, fetch_feeds
+from newstui.ingest import describe, fetch_feeds, unusable_proxy_lines
 from newstui.library import Library
 from newstui.local_times import short_time
 from newstui.sources.backoff import (
@@ -25,7 +24,6 @@ from newstui.sources.backoff import (
     next_try,
     parse_retry_after,
 )
-from newstui.sources.proxies import ProxyError
 from tests.ports import refused_port
 
 NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
@@ -238,13 +236,14 @@ def test_offline_runs_count_no_failure_and_a_refresh_by_hand_tries_feeds_the_net
     assert by_hand["Busy"].waiting_until is not None and busy.hits == 1  # the server's wait
 
 
-def test_a_proxy_s_failure_counts_against_no_feed_and_a_broken_proxy_value_is_one_error(
+def test_a_proxy_s_failure_counts_against_no_feed_and_a_broken_proxy_value_only_its_feeds(
     db, feed_server, config_file, monkeypatch
 ):
     """User test r46 M1: a proxy's 407 put every feed into backoff after two runs, and a
-    broken http_proxy was one error a feed."""
+    broken http_proxy was one error a feed; then it stopped every feed (r46 scope 1)."""
     feed_server.route("http://news.example/feed.xml", status=407)  # (the server is the proxy)
-    path = config_file({})
+    feed_server.route("/near", body=RSS, headers={"Content-Type": "application/rss+xml"})
+    path = config_file({"Near": "/near"})  # (on 127.0.0.1: never through a proxy)
     path.write_text(
         path.read_text() + '[[feeds]]\nname = "Far"\nurl = "http://news.example/feed.xml"\n'
     )
@@ -261,8 +260,12 @@ def test_a_proxy_s_failure_counts_against_no_feed_and_a_broken_proxy_value_is_on
 
     monkeypatch.setenv("http_proxy", "ftp://px.example")
     said = "http_proxy=ftp://px.example: ftp:// proxies are not supported (http://, socks5://, "
-    with pytest.raises(ProxyError, match=re.escape(said)):
-        fetch(db, config)
+    outcomes = fetch(db, config)
+    assert (outcomes["Far"].error or "").startswith(f"Far: {said}")
+    assert outcomes["Near"].error is None  # (loopback: fetched)
+    assert stored(db, "Far").failures == 0
+    lines, refused = unusable_proxy_lines(list(outcomes.values()))  # (`fetch` says it once)
+    assert (lines, refused) == ([f"{said}socks5h://); 1 feed not fetched: Far"], {"Far"})
 
 
 def test_the_cli_shows_the_next_try_skips_waiting_feeds_and_fetches_them_by_name(

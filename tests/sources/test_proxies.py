@@ -41,6 +41,14 @@ PX = "http://px.example:3128"
         ({"http_proxy": PX}, "http://127.0.0.1:8080/f", None),  # loopback: never
         ({"http_proxy": PX}, "http://localhost/f", None),
         ({"http_proxy": PX}, "http://[::1]/f", None),
+        # a variable that cannot be used fails only what it would serve (r46 scope 1)
+        ({"http_proxy": "ftp://px", "https_proxy": PX}, "https://news.example/f", PX),
+        (
+            {"http_proxy": "proxy.corp:abc", "no_proxy": "news.example"},
+            "http://news.example/f",
+            None,
+        ),
+        ({"all_proxy": "ftp://px"}, "http://127.0.0.1:8080/f", None),
     ],
 )
 def test_the_proxy_of_a_url_is_read_from_the_environment_as_curl_reads_it(environ, url, expected):
@@ -63,8 +71,11 @@ def test_the_proxy_of_a_url_is_read_from_the_environment_as_curl_reads_it(enviro
     ],
 )
 def test_a_proxy_that_cannot_be_used_is_one_error_naming_its_variable(environ, said):
+    settings = proxy_settings(environ)
+    [line] = settings.unusable  # (said once a run: cli)
+    assert line.startswith(said)
     with pytest.raises(ProxyError, match=f"^{re.escape(said)}"):
-        proxy_settings(environ)
+        settings.proxy_for("http", "news.example")
 
 
 async def test_feeds_and_downloads_go_through_the_http_proxy_and_a_dead_one_is_named(

@@ -462,11 +462,11 @@ class ConnectionPool:
                 self._tls = self._make_tls()
             tls = self._tls
         if self._proxies is None:
-            try:
-                self._proxies = proxy_settings()
-            except ProxyError as exc:  # (a fetch of feeds says it once: ingest.fetch_feeds)
-                raise ProxyUnusable(str(exc)) from None
-        proxy = self._proxies.proxy_for(scheme, host)
+            self._proxies = proxy_settings()
+        try:
+            proxy = self._proxies.proxy_for(scheme, host)
+        except ProxyError as exc:  # its variable: the requests it would serve fail, no other
+            raise ProxyUnusable(str(exc)) from None
         if proxy is not None:
             try:
                 async with asyncio.timeout(self.timeouts.connect):

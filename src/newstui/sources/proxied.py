@@ -28,11 +28,11 @@ class ProxyFailed(httpx.ConnectError):
 
 
 def _proxy_of(request: httpx.Request) -> tuple[Proxy | None, ProxySettings]:
+    settings = proxy_settings()
     try:
-        settings = proxy_settings()
-    except ProxyError as exc:
+        return settings.proxy_for(request.url.scheme, request.url.host), settings
+    except ProxyError as exc:  # (its variable cannot be used: only what it would serve fails)
         raise ProxyFailed(str(exc), request=request) from None
-    return settings.proxy_for(request.url.scheme, request.url.host), settings
 
 
 def _key(proxy: Proxy | None, request: httpx.Request, settings: ProxySettings) -> str | None:

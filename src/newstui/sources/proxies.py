@@ -78,13 +78,25 @@ class ProxySettings:
     http: Proxy | None = None
     https: Proxy | None = None
     bypass: tuple[str, ...] = ()  # no_proxy's entries, lower case, without a leading dot
+    # a variable that cannot be used, by the scheme it would serve: why, naming it (ProxyError)
+    unusable_http: str | None = None
+    unusable_https: str | None = None
 
     def proxy_for(self, scheme: str, host: str) -> Proxy | None:
-        """The proxy a request for scheme://host goes through, or None (direct)."""
+        """The proxy a request for scheme://host goes through, or None (direct); ProxyError when
+        its variable cannot be used (then only the requests it would serve fail)."""
         proxy = self.https if scheme == "https" else self.http
-        if proxy is None or _loopback(host) or self._bypassed(host):
+        unusable = self.unusable_https if scheme == "https" else self.unusable_http
+        if (proxy is None and unusable is None) or _loopback(host) or self._bypassed(host):
             return None
+        if unusable is not None:
+            raise ProxyError(unusable)
         return proxy
+
+    @property
+    def unusable(self) -> tuple[str, ...]:
+        """Why each variable that cannot be used cannot (one line each, naming it)."""
+        return tuple(dict.fromkeys(u for u in (self.unusable_http, self.unusable_https) if u))
 
     @property
     def any(self) -> bool:
@@ -111,8 +123,8 @@ class ProxySettings:
 
 
 def proxy_settings(environ: Mapping[str, str] | None = None) -> ProxySettings:
-    """The proxies the environment sets (os.environ unless given); ProxyError for one whose URL
-    cannot be used, naming its variable."""
+    """The proxies the environment sets (os.environ unless given); a variable whose URL cannot
+    be used is kept as its error, which `proxy_for` raises for the requests it would serve."""
     env = os.environ if environ is None else environ
     if environ is None:
         return _settings_of(tuple(sorted((k, v) for k, v in env.items() if "proxy" in k.lower())))
@@ -135,7 +147,16 @@ def _read(env: Mapping[str, str]) -> ProxySettings:
         for entry in bypass_text.split(",")
         if entry.strip()
     )
-    return ProxySettings(_proxy(*http) if http else None, _proxy(*https) if https else None, bypass)
+    (http_proxy, unusable_http), (https_proxy, unusable_https) = _usable(http), _usable(https)
+    return ProxySettings(http_proxy, https_proxy, bypass, unusable_http, unusable_https)
+
+
+def _usable(variable: tuple[str, str] | None) -> tuple[Proxy | None, str | None]:
+    """The proxy a variable gives, or why it cannot be used."""
+    try:
+        return (_proxy(*variable) if variable else None), None
+    except ProxyError as exc:
+        return None, str(exc)
 
 
 def _variable(env: Mapping[str, str], name: str, *, upper: bool) -> tuple[str, str] | None:
