@@ -1228,8 +1228,8 @@ def _optional_config(
     if command not in OPTIONAL_CONFIG_COMMANDS and not deletes and not asked:
         return None
     path = _config_path(args)
-    if not path.exists() and not _explicit_config(explicit):
-        return None
+    if not path.exists() and (asked or not _explicit_config(explicit)):
+        return None  # (`show` ignores a config path with no file, as README says)
     named: str = (getattr(args, "view", None) or "") if command == "list" else ""
     try:
         config = _config(path, explicit, warn=not named and not asked)
