@@ -4,14 +4,16 @@ whole extractor (nlp/rules.py keeps only what English bears out in another langu
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from newstui.nlp.function_words import LONGEST, VOTES
 from newstui.nlp.segment import word_case_counts, word_votes
 
 # A text reads as English when " the ", " of " and " and " stand this often in its first
-# _CUE_WINDOW characters (nearly every English article: reading its words costs 1-2% of the
-# compiled extractor's instructions, these three searches a third of that)
+# _CUE_WINDOW characters, of its prose when a quote stands there (nearly every English article:
+# reading its words costs 1-2% of the compiled extractor's instructions, these three searches a
+# third of that)
 _CUES_ENOUGH: Final = 3
 _CUE_WINDOW: Final = 1000
 # Else it reads as English once this many of its English function words are read (function_words)
@@ -23,23 +25,60 @@ _ENGLISH_ENOUGH: Final = 6
 # characters) this long with fewer English function words than one in _CHARS_A_WORD characters
 # (English prose has one in about thirty): a language of no list
 _OTHER_ENOUGH: Final = 3
+# Prose outside the quotes too short to tell reads as another language when it holds this many
+# of their words and no English one
+_OTHER_LEANS: Final = 2
 _LONG_TEXT: Final = 300
 _CHARS_A_WORD: Final = 150
+# A quoted stretch within a paragraph, by the marks of each language: “…” „…“ «…» »…« ‹…› "…"
+# 「…」 ‘…’ '…' (a single mark opens only where no letter stands before it, and within the quote
+# stands only between two letters: "don't", ‘It’s’). Each alternative opens with its mark, so a
+# search skips to those; each quote's search stops at the next mark that could open one, so a
+# paragraph of unclosed marks costs one pass.
+_QUOTED: Final = re.compile(
+    r'“[^“”\n]*”|„[^„“”\n]*[“”]|«[^«»\n]*»|»[^»«\n]*«|‹[^‹›\n]*›|"[^"\n]*"|「[^「」\n]*」'
+    r"|‘(?<!\w‘)(?:[^‘’\n]|’(?<=\w’)(?=\w))*’(?!\w)"
+    r"|'(?<!\w')(?:[^'\n]|'(?<=\w')(?=\w))*'(?!\w)"
+)
 
 
 def reads_as_english(text: str) -> bool:
-    """Whether the rules may read `text` as English: its function words are English ones, or
-    too few to tell (an English article quoting a French sentence is English)."""
+    """Whether the rules may read `text` as English: the function words of its own prose, what
+    it quotes left out, are English ones, or too few to tell (an English article quoting a
+    French sentence is English; a German one quoting Kennedy's English is German)."""
     window = min(len(text), _CUE_WINDOW)  # most English texts: three C searches, no word read
+    if _cues(text, window) >= _CUES_ENOUGH and _QUOTED.search(text, 0, window) is None:
+        return True
+    prose = _QUOTED.sub(" ", text)
+    if len(prose) < len(text):  # what it quotes left out, when its prose can tell
+        verdict = _verdict(prose)
+        if verdict is not None:
+            return verdict
+        english, other = word_votes(prose, VOTES, LONGEST, _ENGLISH_ENOUGH)
+        if english == 0 and other >= _OTHER_LEANS:
+            return False  # "… a cité Churchill devant les députés : « … » Selon lui, …"
+    return _verdict(text) is not False  # a text all quotes: what it quotes tells
+
+
+def _cues(text: str, window: int) -> int:
+    """How often " the ", " of " and " and " stand in the first `window` characters of `text`."""
     cues = text.count(" the ", 0, window) + text.count(" of ", 0, window)
-    if cues + text.count(" and ", 0, window) >= _CUES_ENOUGH:
+    return cues + text.count(" and ", 0, window)
+
+
+def _verdict(text: str) -> bool | None:
+    """Whether `text` reads as English (True), as another language (False), or too few of its
+    words tell (None: a short text)."""
+    if _cues(text, min(len(text), _CUE_WINDOW)) >= _CUES_ENOUGH:
         return True
     english, other = word_votes(text, VOTES, LONGEST, _ENGLISH_ENOUGH)
     if english >= _ENGLISH_ENOUGH and english >= 2 * other:
         return True
     if other >= _OTHER_ENOUGH and other > 3 * english:
         return False  # "« Je ne démissionnerai pas », a affirmé Michel Barnier."
-    if len(text) < _LONG_TEXT or english * _CHARS_A_WORD >= len(text):
+    if len(text) < _LONG_TEXT:
+        return None
+    if english * _CHARS_A_WORD >= len(text):
         return True
     # prose of a language no list holds, not a list of names or scores ("Image: Ann Lee.")
     words, _, capital_or_short = word_case_counts(text)

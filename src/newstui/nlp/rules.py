@@ -25,7 +25,7 @@ from newstui.nlp.segment import (
 from newstui.nlp.speakers import SpeakerFinder, described_entities, without_overlaps
 from newstui.text import prose_only
 
-RULES_VERSION = "46"
+RULES_VERSION = "47"
 
 
 class RulesView(NamedTuple):
