@@ -66,7 +66,9 @@ async def test_a_content_entry_whose_page_is_gone_shows_no_full_text_notice(
         await settle(pilot)
         assert "The pier reopened on Monday." in body_text(app)
         assert "Full text not available" not in body_text(app)
-        assert "404" not in body_text(app)
+        shown = body_text(app)
+        # the page's address holds the test server's port, which may hold "404" (port 40485)
+        assert "404" not in "".join(line for line in shown.splitlines() if "/page/pier" not in line)
 
 
 def test_the_refresh_notification_counts_the_pages_that_failed() -> None:
