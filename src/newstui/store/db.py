@@ -27,6 +27,7 @@ from newstui.model.names import name_key, name_order_text
 from newstui.model.store_upgrade import StoreUpgrade
 from newstui.paths import opened_as_written
 from newstui.store.cjk_words import CJK_GLOB, cjk_apart
+from newstui.store.disk import free_bytes
 from newstui.store.person_names import named_speaker, same_person
 from newstui.store.schema import (
     FOLD_REINDEX_AT,
@@ -336,13 +337,8 @@ def little_space(path: Path | str) -> bool:
     """Whether the disk of the database at `path` has less than LITTLE_SPACE free: a write's
     I/O error there (the write-ahead log's index could not grow: SQLITE_IOERR_SHMSIZE) is a
     full disk."""
-    import os.path  # (only on a failure)
-
-    try:
-        disk = os.statvfs(os.path.dirname(os.path.abspath(path)))
-    except OSError:
-        return False
-    return disk.f_bavail * disk.f_frsize < LITTLE_SPACE
+    free = free_bytes(str(path))
+    return free is not None and free < LITTLE_SPACE
 
 
 # I/O errors of a read (a failing disk), not of a write the disk, a quota or a limit refused

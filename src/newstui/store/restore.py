@@ -19,6 +19,7 @@ from pathlib import Path
 from newstui.errors import RestoreFailed, RestoreRoomError, StoreError
 from newstui.model.store_restore import Restored
 from newstui.store.db import copy_connection, copy_file_read_only, schema_version_of
+from newstui.store.disk import file_size, free_bytes
 from newstui.store.lock_holder import holder_of, opened_by_others, runs_what
 from newstui.store.schema import SCHEMA_VERSION
 
@@ -68,15 +69,7 @@ RESTORE_SPARE = 64 << 10
 def _with_log(path: str) -> int:
     """The bytes of the SQLite file at `path` with its write-ahead log (what a copy of it
     may take); 0 for what cannot be read."""
-    return _size(path) + _size(f"{path}-wal")
-
-
-def _size(path: str) -> int:
-    """A file's size in bytes, 0 when there is none."""
-    try:
-        return os.path.getsize(path)
-    except OSError:
-        return 0
+    return file_size(path) + file_size(f"{path}-wal")
 
 
 def _room_for(store: str, needed: int, *, kept: bool) -> None:
@@ -84,11 +77,9 @@ def _room_for(store: str, needed: int, *, kept: bool) -> None:
     than `needed` bytes and RESTORE_SPARE (user test r46 M3: it failed with "database or disk
     is full" once it had copied the store beside it, and left that copy on the full disk);
     `kept`: the store as it was is copied beside it."""
-    try:
-        disk = os.statvfs(os.path.dirname(os.path.abspath(store)))
-    except OSError:
+    free = free_bytes(store)
+    if free is None:
         return  # (unknown: tried, and a full disk says so)
-    free = disk.f_bavail * disk.f_frsize
     if free < needed + RESTORE_SPARE:
         raise RestoreRoomError(store, needed + RESTORE_SPARE, free, kept=kept)
 
@@ -103,7 +94,7 @@ def _copy_in(backup: str, part: str) -> int:
     only read: opened read-only when no log is beside it (nor a journal), else copied with its
     log first and the copy's log written into it (review r46 L4: FILE was opened to write, and
     a log beside it copied into it; on a read-only disk it failed). Its schema version."""
-    logs = [f"{backup}{end}" for end in ("-wal", "-journal") if _size(f"{backup}{end}")]
+    logs = [f"{backup}{end}" for end in ("-wal", "-journal") if file_size(f"{backup}{end}")]
     if not logs:
         return copy_file_read_only(backup, part)
     shutil.copyfile(backup, part)
@@ -206,7 +197,7 @@ def _kept_unless_untouched(store: str, kept: str) -> str:
     store is as it was (SQLite rolled the write back: no journal is left beside it to roll back
     at the next open), as it would only take room on a disk that may be full (user test r46
     M3); else kept, as the one sure copy of the store as it was. Its name, or ""."""
-    if _size(f"{store}-journal"):
+    if file_size(f"{store}-journal"):
         return kept
     try:
         os.unlink(kept)

@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newstui.model.store_upgrade import StoreUpgrade
+from newstui.store.disk import file_size, free_bytes
 from newstui.store.schema import SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -54,7 +55,6 @@ class KeptCopy:
     def make(self, version: int, resumed: bool = False) -> None:
         """Keep the copy of the store at `version` (called under the upgrade's write lock);
         `resumed`: the store is past `version`, in the middle of the upgrade from it."""
-        import os
 
         if not version or not self.keep:  # a new store, or a rebuildable one
             return
@@ -78,15 +78,13 @@ class KeptCopy:
             return
         self.upgrade = replace(upgrade, copy=copy)
         if held and (resumed or self.written <= _made_at(copy)):
-            self.upgrade = replace(self.upgrade, copy_made_before=True, copy_bytes=_size(copy))
+            self.upgrade = replace(self.upgrade, copy_made_before=True, copy_bytes=file_size(copy))
             return
         # (a copy the store was written after, kept as it is where no new one can be made)
-        stale = replace(self.upgrade, copy_made_before=True, copy_bytes=_size(copy), stale=True)
-        size = _size(self.path)
-        try:
-            disk = os.statvfs(os.path.dirname(os.path.abspath(self.path)))
-            free = disk.f_bavail * disk.f_frsize
-        except OSError:
+        stale = replace(self.upgrade, copy_made_before=True, copy_bytes=file_size(copy), stale=True)
+        size = file_size(self.path)
+        free = free_bytes(self.path)
+        if free is None:
             free = 2 * size + self.spare  # (unknown: tried, and a full disk says so)
         if free < 2 * size + self.spare:
             kept = stale if held else upgrade
@@ -103,9 +101,9 @@ class KeptCopy:
             kept = stale if held else upgrade
             self.upgrade = replace(kept, copy_error=f"{copy}: {exc}")
             return
-        moved = _size(aside) if aside else 0
+        moved = file_size(aside) if aside else 0
         self.upgrade = replace(
-            self.upgrade, copy_bytes=_size(copy), copy_moved=aside, moved_bytes=moved
+            self.upgrade, copy_bytes=file_size(copy), copy_moved=aside, moved_bytes=moved
         )
 
 
@@ -338,7 +336,7 @@ def _copies_beside(path: str, version: int) -> tuple[Copies, Copies]:
         and int(match.group(1)) < version + bool(match.group(2))
     )
     copies = [
-        (aside, (copy, _size(copy)))
+        (aside, (copy, file_size(copy)))
         for number, aside, copy in found
         if _stored_version(copy, _status(copy)) == number  # (a copy, not another file)
     ]
@@ -366,7 +364,9 @@ def _restore_copies(path: str) -> Copies:
         if (match := numbered.fullmatch(entry))
     )
     return tuple(
-        (copy, _size(copy)) for _, copy in found if _stored_version(copy, _status(copy)) is not None
+        (copy, file_size(copy))
+        for _, copy in found
+        if _stored_version(copy, _status(copy)) is not None
     )
 
 
@@ -378,13 +378,3 @@ def _status(path: str) -> os.stat_result | None:
         return os.stat(path)
     except OSError:
         return None
-
-
-def _size(path: str) -> int:
-    """A file's size in bytes (0 when it cannot be read)."""
-    import os
-
-    try:
-        return os.path.getsize(path)
-    except OSError:
-        return 0
