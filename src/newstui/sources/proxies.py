@@ -99,11 +99,6 @@ class ProxySettings:
         return tuple(dict.fromkeys(u for u in (self.unusable_http, self.unusable_https) if u))
 
     @property
-    def any(self) -> bool:
-        """Whether some proxy is set."""
-        return self.http is not None or self.https is not None
-
-    @property
     def socks(self) -> Proxy | None:
         """A SOCKS proxy among them, if any."""
         return next((p for p in (self.http, self.https) if p and p.scheme in SOCKS_SCHEMES), None)
