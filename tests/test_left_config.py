@@ -114,6 +114,9 @@ def test_a_source_left_the_config_is_deleted_after_its_grace_period_starred_kept
     with Library.open(fed.db) as library:
         [kept] = prune_sources(library, config, now=now)
         assert (kept.outcome, kept.kept, kept.deleted) == ("kept", 3, 0)
+        # fetch --json's `kept_until`: the moment (UTC, as every --json time) it is deleted from
+        until = now + timedelta(days=LEFT_CONFIG_DAYS)
+        assert kept.kept_until == until.replace(microsecond=0).isoformat()
         almost = now + timedelta(days=LEFT_CONFIG_DAYS) - timedelta(minutes=1)
         assert prune_sources(library, config, now=almost) == []
         [gone] = prune_sources(library, config, now=now + timedelta(days=LEFT_CONFIG_DAYS))

@@ -12,7 +12,7 @@ import pytest
 from newstui import local_times
 from newstui.headline_fields import shown_date
 from newstui.local_times import in_message, minutes, short_time, zone_label
-from newstui.model.fetching import SetAsideSource
+from newstui.model.fetching import RemovedSource, SetAsideSource
 from newstui.render import updated_phrase
 
 TOKYO = ZoneInfo("Asia/Tokyo")
@@ -54,6 +54,10 @@ def test_the_shown_date_turns_at_local_midnight(process_zone, zone, stored, show
 def test_the_day_a_set_aside_feed_is_kept_until_is_a_local_day(monkeypatch, zone, left, until):
     monkeypatch.setattr(local_times, "ZONE", zone)
     assert SetAsideSource(1, "k", "Wire", None, left, articles=3).kept_until(30) == until
+    # fetch's line says that day; its --json `kept_until` is the moment, in UTC as every time
+    moment = (datetime.fromisoformat(left) + timedelta(days=30)).isoformat()
+    kept = RemovedSource("Wire", 0, 0, "kept", kept=3, kept_until=moment)
+    assert f"its 3 articles are kept until {until}, and" in kept.kept_line("feeds.toml")
 
 
 def test_an_update_says_its_local_time_and_its_date_when_another_local_day():

@@ -39,7 +39,7 @@ from newstui.errors import (
     hide_url_password,
 )
 from newstui.library import STORY_LOCK_GAP_SECONDS, Library
-from newstui.local_times import in_message, local_day, short_time, until_iso
+from newstui.local_times import in_message, short_time, until_iso
 from newstui.model import (
     Analysis,
     AnalysisRows,
@@ -233,7 +233,10 @@ def prune_sources(
     renamed = _names_configured(config)
     said: list[RemovedSource] = []
     left = now.replace(microsecond=0).isoformat()
-    until = local_day(now + timedelta(days=LEFT_CONFIG_DAYS))  # (the reader's day, not UTC's)
+    # (the moment from which a fetch deletes it, in UTC; its lines say the reader's day)
+    until = (
+        (now + timedelta(days=LEFT_CONFIG_DAYS)).astimezone(UTC).replace(microsecond=0).isoformat()
+    )
     gone = library.unconfigured_sources(keys)
     if config.sync is not None:
         gone = [source_id for source_id in gone if library.sync.stream_of(source_id) is None]

@@ -141,7 +141,9 @@ class RemovedSource:
     kept_starred: int
     outcome: Leaving = "deleted"
     kept: int = 0  # "kept": the articles set aside; "moved": the articles moved
-    kept_until: str | None = None  # "kept": the day they are deleted (None: while named)
+    # "kept": the moment from which a fetch deletes them, ISO 8601 UTC as every time `--json`
+    # gives (None: kept while named); lines say its local day (`kept_day`)
+    kept_until: str | None = None
     url: str | None = None  # "kept"/"moved": its URL
     new_url: str | None = None  # the URL the config gives its name now (its URL was edited)
     copies: int = 0  # "moved": the new URL's articles that were copies of them, gone
@@ -151,6 +153,10 @@ class RemovedSource:
         deleted = f"{counted(self.deleted, 'article')} deleted"
         kept = f", {self.kept_starred:,} starred kept" if self.kept_starred else ""
         return f"removed {self.name}: {deleted}{kept}"
+
+    def kept_day(self) -> str:
+        """The local day of `kept_until` (YYYY-MM-DD), as the lines say it: the reader's day."""
+        return kept_day(self.kept_until)
 
     def kept_line(self, config: str) -> str:
         """A set-aside or moved source's line (`config`: how to name the file), e.g. "Wire is no
@@ -181,16 +187,21 @@ class RemovedSource:
         if not self.kept:
             return (
                 f"{self.name} is no longer in {config}: it has no articles; its {HISTORY} is kept "
-                f"until {self.kept_until}, and comes back if its URL does "
+                f"until {self.kept_day()}, and comes back if its URL does "
                 "(`newstui cleanup --left-config` deletes it now)"
             )
         one = self.kept == 1  # ("its 1 article is kept", not "are")
         return (
             f"{self.name} is no longer in {config}: its {articles} "
-            f"{'is' if one else 'are'} kept until {self.kept_until}, and "
+            f"{'is' if one else 'are'} kept until {self.kept_day()}, and "
             f"{'comes back with its' if one else 'come back with their'} marks if its URL does "
             f"(`newstui cleanup --left-config` deletes {'it' if one else 'them'} now)"
         )
+
+
+def kept_day(until: str | None) -> str:
+    """The local day (YYYY-MM-DD) of a `kept_until` moment (ISO 8601 UTC; "" for none)."""
+    return local_day(datetime.fromisoformat(until)) if until else ""
 
 
 def leftovers_said(count: int) -> str:
@@ -210,7 +221,7 @@ def kept_lines(removed: Sequence[RemovedSource], config: str) -> list[str]:
         lines.append(kept[0].kept_line(config))
     elif kept:
         total = sum(r.kept for r in kept)
-        until = max(r.kept_until or "" for r in kept)
+        until = kept_day(max(r.kept_until or "" for r in kept))
         sources = (
             f"{len(kept):,} sources are no longer in {config} ({_names([r.name for r in kept])})"
         )
