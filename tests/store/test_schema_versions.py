@@ -178,6 +178,26 @@ def test_a_store_missing_an_index_its_statements_name_makes_it_again_at_open(
         "makes it again where it can write: copy the store to a writable folder"
     )
 
+    # a table of the user's in the index's name: every open failed ("there is already a table
+    # named articles_fold"); now only what needs the index, in a line naming the table; it stays
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE articles_fold (mine TEXT)")  # (the index dropped above)
+        conn.execute("INSERT INTO articles_fold VALUES ('kept')")
+    with Library.open(path) as library:
+        assert [s.name for s in library.sources()] == ["courier", "wire"]
+        assert library.count() == 1
+        with pytest.raises(StoreError) as taken:
+            library.smart_counts()
+    assert str(taken.value) == (
+        f"{path}: its index articles_fold cannot be made: a table of that name takes it, not "
+        "newstui's (made by hand or by another tool): this cannot be read without it; rename "
+        f"that table (sqlite3 {path} 'ALTER TABLE articles_fold RENAME TO another_name'), and "
+        "newstui makes the index at its next open; newstui leaves the table as it is"
+    )
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT mine FROM articles_fold").fetchall() == [("kept",)]
+        conn.execute("ALTER TABLE articles_fold RENAME TO my_folds")
+
     for other_terms in ("", "CREATE INDEX articles_fold ON articles (id) WHERE 0"):
         if other_terms:
             with sqlite3.connect(path) as conn:

@@ -734,6 +734,8 @@ def open_read_only(path: Path | str, *, threads: bool = False) -> Database | Non
     db.unusable_indexes = {  # (a statement naming one fails with this line; others read)
         name: f"{path}: {place}, and its index {name} {what}: this cannot be read without it; "
         "newstui makes it again where it can write: copy the store to a writable folder"
+        if what in (MISSING, CHANGED)
+        else taken_name(path, name, what)
         for name, what in unusable.items()
     }
     conn.create_function("casefold", 1, _casefold, deterministic=True)  # (as open_db)
@@ -841,27 +843,57 @@ def run_while_busy(conn: sqlite3.Connection, sql: str, between: Callable[[], boo
 
 MISSING = "is missing (dropped, or left out by a repair tool)"
 CHANGED = "is not the one newstui makes (made again on other terms, by hand or by another tool)"
+TAKEN = (  # (with the kind of object: a table or a view share the names indexes take)
+    "cannot be made: a {kind} of that name takes it, not newstui's (made by hand or by another "
+    "tool)"
+)
 IDENTIFIER_QUOTES = str.maketrans("", "", '"`[]')
 
 
 def unusable_indexes(conn: sqlite3.Connection) -> dict[str, str]:
     """The indexes statements name (schema.NAMED_INDEXES) that the store lacks (dropped by hand,
-    or left out by a repair, `sqlite3 .recover`) or holds under that name with another
+    or left out by a repair, `sqlite3 .recover`), holds under that name with another
     definition (hostile r46 M7: one on other columns made `list --tag` fail, "no query
-    solution"), each with what is wrong in words (MISSING, CHANGED). One read of the schema's
-    own table; definitions compared as index_definition reads them."""
-    held = dict(
-        conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN "
-            f"({', '.join('?' * len(NAMED_INDEXES))})",
-            list(NAMED_INDEXES),
-        ).fetchall()
-    )
+    solution"), or cannot hold as a table or view takes the name (TAKEN: every open failed,
+    "there is already a table named articles_fold"), each with what is wrong in words (MISSING,
+    CHANGED, TAKEN). One read of the schema's own table; definitions compared as
+    index_definition reads them."""
+    held: dict[str, str | None] = {}
+    taken: dict[str, str] = {}
+    for kind, name, sql in conn.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'table', 'view') "
+        f"AND name IN ({', '.join('?' * len(NAMED_INDEXES))})",
+        list(NAMED_INDEXES),
+    ):
+        if kind == "index":
+            held[name] = sql
+        else:
+            taken[name] = kind
     return {
-        name: MISSING if name not in held else CHANGED
+        name: TAKEN.format(kind=taken[name])
+        if name in taken
+        else MISSING
+        if name not in held
+        else CHANGED
         for name, made_by in NAMED_INDEXES.items()
         if name not in held or index_definition(held[name]) != index_definition(made_by)
     }
+
+
+def taken_name(path: Path | str, name: str, what: str) -> str:
+    """The line a statement needing the index `name` fails with where a table or view of the
+    user's holds its name (`what`: TAKEN's words): what to do, and that nothing is dropped."""
+    kind = "view" if " a view " in what else "table"
+    remedy = (
+        f"ALTER TABLE {name} RENAME TO another_name"
+        if kind == "table"
+        else f"DROP VIEW {name}, then make it again under another name"
+    )
+    return (
+        f"{path}: its index {name} {what}: this cannot be read without it; rename that {kind} "
+        f"(sqlite3 {path} '{remedy}'), and newstui makes the index at its next open; newstui "
+        f"leaves the {kind} as it is"
+    )
 
 
 @functools.lru_cache(maxsize=16)  # (the same few statements at each open)
@@ -879,24 +911,30 @@ def make_unusable_indexes(db: Database, path: Path | str) -> None:
     at once finds them made (hostile r45 M3: with `articles_fold` dropped, search, tags and the
     counts said only "no such index"). Well under a second for 100,000 articles. Where the file
     cannot be written they are left to `db.unusable_indexes`: the store is read, and only a
-    statement that names one fails (hostile r46 L1: every command was refused)."""
+    statement that names one fails (hostile r46 L1: every command was refused); so is one whose
+    name a table or view of the user's takes, which is never dropped (it may hold what the
+    user stored)."""
     unusable = unusable_indexes(db.conn)
-    if not unusable:
+    taken = {name: what for name, what in unusable.items() if what not in (MISSING, CHANGED)}
+    db.unusable_indexes = {name: taken_name(path, name, what) for name, what in taken.items()}
+    if len(taken) == len(unusable):
         return
     try:
         with write_transaction(db) as conn:
             for name, what in unusable_indexes(conn).items():  # (read again under the lock)
                 if what == CHANGED:
                     conn.execute(f"DROP INDEX {name}")
-                conn.execute(NAMED_INDEXES[name])
+                if what in (MISSING, CHANGED):
+                    conn.execute(NAMED_INDEXES[name])
     except StoreError as error:  # (a full disk, a quota: their own lines)
         code = (getattr(error.__cause__, "sqlite_errorcode", None) or 0) & 0xFF
         if code != SQLITE_READONLY:
             raise
-        db.unusable_indexes = {
+        db.unusable_indexes |= {
             name: f"{path}: the file is read-only, and its index {name} {what}: this cannot be "
             "read without it; give newstui write access to the file, and it makes the index again"
             for name, what in unusable.items()
+            if name not in taken
         }
 
 
