@@ -3006,7 +3006,7 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
     for r in rows:
         said_by = Text(f"    — {terminal_safe(r.speaker, line=True) or 'unknown speaker'}")
         source_line = Text(
-            f"  {shown_date(r.published, 0, 10) or UNDATED}  {terminal_safe(r.feed, line=True)}: "
+            f"  {shown_date(r.listed_date, 0, 10) or UNDATED}  {terminal_safe(r.feed, line=True)}: "
             f"{terminal_safe(r.article_title, line=True)}"
         )
         end = f" ({r.article_id})"

@@ -261,3 +261,12 @@ def test_a_days_bounds_are_the_readers_local_midnight(
     for key, i in ids.items():  # `quotes --since DAY` counts as after:DAY does (review r46 L1)
         save_analysis(db, i, Analysis(quotes=(Quote(key, 0, len(key)),)), "t", canonical_key)
     assert {q.article_title for q in list_quotes(db, since=day)} == {"midnight", "dated"}
+    # an article dated after it arrived: its quotes are listed on the day it arrived, in the
+    # place `list` gives it (they showed the claimed date, as no list did: timefix r46)
+    ahead = Article(title="ahead", text="ahead", guid="ahead", published=datetime(2099, 1, 1))
+    [ahead_id] = save_articles(db, feed, [ahead]).changed_ids
+    save_analysis(db, ahead_id, Analysis(quotes=(Quote("ahead", 0, 5),)), "t", canonical_key)
+    [listed] = list_articles(db, ArticleFilter(query=parse_query("ahead", query_keys)))
+    quoted = list_quotes(db)
+    assert quoted[0].article_title == "ahead" and quoted[0].listed_date == listed.listed_date
+    assert shown_date(quoted[0].listed_date)[:10] == str(local_times.today())

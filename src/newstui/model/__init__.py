@@ -279,13 +279,18 @@ class ArticleRow:
 
     @property
     def listed_date(self) -> str | None:
-        """The date a list shows: `published`, or, for an article dated after it arrived
-        (9999-12-31, a clock ahead), its arrival, which lists sort it by and `after:`/`before:`
-        find it by (hostile r46 L5: `list` showed 2050 and `after:2030-01-01` found none). The
-        reader and `--json` give the feed's date."""
-        if self.published is not None and self.published > self.sort_date:
-            return self.sort_date
-        return self.published
+        """The date a list shows (see `listed_date`)."""
+        return listed_date(self.published, self.sort_date)
+
+
+def listed_date(published: str | None, sort_date: str) -> str | None:
+    """The date a list of articles (or of their quotes) shows: `published`, or, for an article
+    dated after it arrived (9999-12-31, a clock ahead), its arrival (`sort_date`), which lists
+    sort it by and `after:`/`before:` find it by (hostile r46 L5: `list` showed 2050 and
+    `after:2030-01-01` found none). The reader and `--json` give the feed's date."""
+    if published is not None and sort_date and published > sort_date:
+        return sort_date
+    return published
 
 
 @dataclass(frozen=True)

@@ -114,3 +114,11 @@ class QuoteRow:
     date: str = ""  # the article's sort date (published, else first seen), ISO 8601
     feed: str = ""
     published: str | None = None  # the date its source gave; None: undated
+
+    @property
+    def listed_date(self) -> str | None:
+        """The date a list of quotes shows: its article's, as `list` shows it (a date ahead of
+        the article's arrival: the arrival, which quotes are sorted by)."""
+        from newstui.model import listed_date
+
+        return listed_date(self.published, self.date)
