@@ -1387,15 +1387,6 @@ def test_demo_never_replaces_a_database_that_is_not_a_demo(fed, capsys):
     assert fed.json("list")  # the articles are still there
 
 
-def test_names_are_unique_across_feeds_and_local_sources(tmp_path, capsys):
-    config = tmp_path / "feeds.toml"
-    config.write_text(
-        '[[feeds]]\nname = "notes"\nurl = "https://n.example/rss"\n\n[[local]]\npath = "notes"\n'
-    )
-    assert main(["--db", str(tmp_path / "x.db"), "--config", str(config), "fetch"]) == 1
-    assert ":5: duplicate source name 'notes'" in one_line(capsys.readouterr().err)
-
-
 def test_control_characters_in_file_names_never_reach_the_terminal(tmp_path, capsys):
     folder = tmp_path / "in"
     folder.mkdir()

@@ -71,11 +71,23 @@ def test_entities_name_with_a_type_keeps_that_type_and_says_when_none(store, cap
     assert capsys.readouterr() == ("", "newstui entities: no entities found\n")
 
 
-def test_entities_name_without_letters_is_a_one_line_error(store, capsys):
+# (r47: a source named by invisible characters alone was a blank line in Sources and `feeds`)
+@pytest.mark.parametrize(
+    ("words", "said"),
+    [
+        (["entities", "--name", " - "], "--name: needs a name: letters or digits"),
+        (
+            ["add", "https://x.example/f", "--name", "\u200d\ufe0f"],
+            "--name: shows nothing: it is only invisible characters ('\\u200d\\ufe0f')",
+        ),
+        (["import", "a.txt", "--name", "\u3164"], "--name: shows nothing"),
+    ],
+)
+def test_a_name_without_letters_is_a_one_line_error(store, capsys, words, said):
     with pytest.raises(SystemExit) as stop:
-        main(["--db", str(store), "entities", "--name", " - "])
+        main(["--db", str(store), *words])
     assert stop.value.code == 2
-    assert "--name: needs a name: letters or digits" in capsys.readouterr().err
+    assert said in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("typed", ["", "  ", "--"])

@@ -43,6 +43,7 @@ COMMAND_LINES = [
     ["--config", "c.toml", "fetch", "--no-fulltext", "Wire", "Atom"],
     ["add", "https://x.example/feed", "--name", "X", "--tag", "a", "--tag", "b"],
     ["add"],
+    ["add", "https://x.example/feed", "--name", "\u200d"],
     ["remove", "X", "--purge"],
     ["import", "a.txt", "b/", "--name", "N"],
     ["opml"],

@@ -155,17 +155,25 @@ def test_a_feed_url_no_fetch_reads_is_one_warning_and_the_other_feeds_load(tmp_p
     path = _write(
         tmp_path,
         f'[[feeds]]\nname = "Good"\nurl = "https://a/x"\n\n[[feeds]]\nname = "Bad"\nurl = "{url}"'
-        '\n\n[[feeds]]\nname = "Last"\nurl = "https://c/x"\n',
+        '\n\n[[feeds]]\nname = "Last"\nurl = "https://c/x"\n'
+        '\n[[feeds]]\nname = "BAD"\nurl = "https://d/x"\n',
     )
     config = load_config(path)
 
     assert [f.name for f in config.feeds] == ["Good", "Last"]
-    [warning] = config.warnings
+    warning, twin = config.warnings
     assert warning.startswith(f"{path}:5: feed url ") and said in warning
     assert warning.endswith("; the feed is not fetched until it is fixed")
     assert "s3cret" not in warning
+    # its name is its own while its url is fixed: the later entry so named is a twin (r47: it
+    # was fetched, unsaid, while the user meant the first)
+    assert twin == (
+        f"{path}:13: feed name 'BAD' is the name of feed 'Bad' on line 5 (names are one in any "
+        "case); the feed is not fetched until it is renamed"
+    )
     remove_source(path, "Last")  # the entries after it are edited by their own place
     assert [f.name for f in load_config(path).feeds] == ["Good"]
+    remove_source(path, "https://d/x")
     remove_source(path, "Bad")
     assert load_config(path).warnings == ()
 
@@ -255,6 +263,58 @@ def test_a_feed_name_taken_is_one_warning_and_the_other_feeds_load(
     remove_source(path, "https://b/x")
     assert [f.url for f in load_config(path).feeds] == ["https://g/x", "https://a/x"]
     assert load_config(path).warnings == ()
+
+
+# (r47: a local source of a taken name refused the whole file; the later entry is skipped, as of
+# two feeds, a feed below a local source of its name too)
+@pytest.mark.parametrize(
+    ("first", "second", "said", "kept", "later"),
+    [
+        (
+            '[[feeds]]\nname = "notes"\nurl = "https://n/x"\n',
+            '[[local]]\npath = "notes"\n',
+            ":5: local source name 'notes' is already the name of the feed on line 1; the local "
+            "source is not read until it is renamed",
+            "https://n/x",
+            "notes",
+        ),
+        (
+            '[[local]]\nname = "A"\npath = "a"\n',
+            '[[local]]\nname = "a"\npath = "b"\n',
+            ":5: local source name 'a' is the name of local source 'A' on line 1 (names are one in "
+            "any case); the local source is not read until it is renamed",
+            "a",
+            "b",
+        ),
+        (
+            '[[local]]\nname = "Cafe\\u0301"\npath = "a"\n',
+            '[[feeds]]\nname = "Caf\\u00e9"\nurl = "https://c/x"\n',
+            ":5: feed name 'Café' is already the name of the local source on line 1: written "
+            "Cafe\\u0301 there and Caf\\u00E9 here, they look the same; the feed is not fetched "
+            "until it is renamed",
+            "a",
+            "https://c/x",
+        ),
+    ],
+)
+def test_a_source_name_taken_is_one_warning_and_the_later_entry_is_skipped(
+    tmp_path, first, second, said, kept, later
+):
+    from newstui.config import remove_source
+
+    path = _write(tmp_path, f"{first}\n{second}")
+    config = load_config(path)
+
+    [warning] = config.warnings
+    assert warning == f"{path}{said}"
+    sources = [*config.feeds, *config.local]
+    [source] = sources
+    assert (source.url if isinstance(source, FeedConfig) else source.path.name) == kept
+    later = later if later.startswith("https:") else str(tmp_path / later)
+    assert config.skipped_named(later) is not None  # `remove` of it takes it out
+    remove_source(path, later)
+    config = load_config(path)
+    assert config.warnings == () and [*config.feeds, *config.local] == sources
 
 
 @pytest.mark.parametrize(

@@ -50,7 +50,7 @@ from newstui.model import (
     FeedRow,
     SortOrder,
 )
-from newstui.model.names import loose_name_key, name_key, name_order
+from newstui.model.names import loose_name_key, name_key, name_order, shows_nothing
 from newstui.newsboat_options import newsboat_option
 from newstui.paths import default_config_path, default_db_path, demo_db_path, opened_as_written
 from newstui.signals import (
@@ -154,6 +154,19 @@ def _count(text: str) -> int:
     if value >= 2**63:
         raise argparse.ArgumentTypeError(f"must be at most {2**63 - 1:,}, not {text}")
     return value
+
+
+def _source_name(text: str) -> str:
+    """An add or import --name: empty (the feed's title, the file's name), or one that shows
+    (a name of invisible characters alone, a joiner or a Hangul filler, was a blank line in
+    Sources and `feeds`)."""
+    from newstui.text import clean_line
+
+    if text and shows_nothing(clean_line(text)):
+        raise argparse.ArgumentTypeError(
+            f"shows nothing: it is only invisible characters ({text!a})"
+        )
+    return text
 
 
 def _entity_name(text: str) -> str:
@@ -374,7 +387,7 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
             metavar="URL",
             help="the feed's http(s) address, or a web page that announces its feed",
         )
-        p.add_argument("--name", help="display name (default: the feed's title)")
+        p.add_argument("--name", type=_source_name, help="display name (default: the feed's title)")
         p.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
     if wanted("remove"):
         p = command(
@@ -411,7 +424,9 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
             metavar="PATH",
             help="a file or folder (read recursively)",
         )
-        p.add_argument("--name", help="source name (default: the file or folder name)")
+        p.add_argument(
+            "--name", type=_source_name, help="source name (default: the file or folder name)"
+        )
         p.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
     if wanted("feeds"):
         command("feeds", "list sources with article and unread counts, last fetch and error")
@@ -2295,7 +2310,8 @@ def _unstored_sources(library: Library, config: Config) -> list[FeedRow]:
 
     # (one read of the sources for them all: a look-up each cost 4,000 feeds 4 s)
     keys = [feed_key(f) for f in (*config.feeds, *config.skipped_feeds)]
-    stored = iter(library.stored_named([*keys, *(local_key(s.path) for s in config.local)]))
+    local = (*config.local, *config.skipped_local)
+    stored = iter(library.stored_named([*keys, *(local_key(s.path) for s in local)]))
     rows = [
         FeedRow(0, feed.name, "feed", feed.url, feed.tags, 0, 0, None, None)
         for feed in config.feeds
@@ -2307,8 +2323,8 @@ def _unstored_sources(library: Library, config: Config) -> list[FeedRow]:
         if not next(stored)  # (stored: its row says why, _skipped)
     ]
     rows += [
-        FeedRow(0, local.name, "local", None, local.tags, 0, 0, None, None)
-        for local in config.local
+        FeedRow(0, s.name, "local", None, s.tags, 0, 0, None, s.not_fetchable or None)
+        for s in local
         if not next(stored)
     ]
     return rows

@@ -27,7 +27,7 @@ from newstui.model import (
     respelled,
     tag_spellings,
 )
-from newstui.model.names import name_key, named, shown_name
+from newstui.model.names import name_key, named, shown_name, shows_nothing
 from newstui.paths import default_download_dir
 from newstui.text import clean_line, free_name, strip_controls
 
@@ -109,6 +109,12 @@ class LocalConfig:
     path: Path
     name: str
     tags: tuple[str, ...] = ()
+    # why it is not read, as a one-line warning naming the file and line (an entry of
+    # Config.skipped_local: its name is another source's), and as `feeds` shows it
+    problem: str = ""
+    not_fetchable: str = ""
+    # its place in the file's `[[local]]` array, as load_config read it: `remove` cuts that entry
+    entry_index: int | None = field(default=None, compare=False)
 
 
 SYNC_SERVICES = ("greader",)
@@ -148,6 +154,8 @@ class Config:
     # `[[feeds]]` entries whose url no fetch can read (a port that is no number, white space, no
     # host): each is a warning and is not fetched; the others are (review r45 M1)
     skipped_feeds: tuple[FeedConfig, ...] = ()
+    # `[[local]]` entries whose name an entry above them has: each is a warning and is not read
+    skipped_local: tuple[LocalConfig, ...] = ()
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -156,7 +164,7 @@ class Config:
         nothing (a regular expression): the commands print them, the app shows them."""
         views = [view.problem or view.hint for view in self.views if view.problem or view.hint]
         filters = [f.problem or f.hint for f in self.filters if f.problem or f.hint]
-        return (*(f.problem for f in self.skipped_feeds), *views, *filters)
+        return (*(s.problem for s in self._skipped), *views, *filters)
 
     @property
     def downloads_new_episodes(self) -> bool:
@@ -168,13 +176,17 @@ class Config:
         a skipped feed's (skipped_named). SourceChoiceError when several entries are named so,
         none exactly (hostile r46 H2: the first was taken)."""
         entry = self._entry_named(name)
-        return None if entry in self.skipped_feeds else entry
+        return None if entry in self._skipped else entry
 
-    def skipped_named(self, name: str) -> FeedConfig | None:
-        """The feed skipped (skipped_feeds) whose name or URL is `name`: `remove` takes it out
-        of the file. SourceChoiceError as source_named."""
+    def skipped_named(self, name: str) -> FeedConfig | LocalConfig | None:
+        """The feed or local source skipped (skipped_feeds, skipped_local) whose name, URL or
+        path is `name`: `remove` takes it out of the file. SourceChoiceError as source_named."""
         entry = self._entry_named(name)
-        return entry if isinstance(entry, FeedConfig) and entry in self.skipped_feeds else None
+        return entry if entry is not None and entry in self._skipped else None
+
+    @property
+    def _skipped(self) -> tuple[FeedConfig | LocalConfig, ...]:
+        return (*self.skipped_feeds, *self.skipped_local)
 
     def _entry_named(self, name: str) -> FeedConfig | LocalConfig | None:
         """The entry of the feed with the URL (or local source with the path) `name`, else of the
@@ -183,6 +195,7 @@ class Config:
             *self.feeds,
             *self.skipped_feeds,
             *self.local,
+            *self.skipped_local,
         )
         by_url = [
             e
@@ -552,18 +565,19 @@ def url_meant(url: str) -> str | None:
     return f"{scheme}://{url}"
 
 
-def _taken_name(name: str, line: int, first: str, url: str) -> str:
-    """What a feed's name shares with the entry on `line` named `first` (at `url`): the same
-    name (in another case), or two spellings that look the same, each shown as TOML writes it
-    (`Caf\\u00e9` and `Cafe\\u0301`: the line showed 'Café' twice). An entry of an inline
-    `feeds = [{…}]` array has no line of its own: its url names it (it said "on line 0")."""
+def _taken_name(name: str, line: int, first: str, url: str, kind: str = "feed") -> str:
+    """What a source's name shares with the entry on `line` named `first` (the `kind` of
+    source at `url`): the same name (in another case), or two spellings that look the same,
+    each shown as TOML writes it (`Caf\\u00e9` and `Cafe\\u0301`: the line showed 'Café'
+    twice). An entry of an inline `feeds = [{…}]` array has no line of its own: its url names
+    it (it said "on line 0")."""
     where = f"on line {line}" if line else f"at {url!r}"
     if shown_name(first) != shown_name(name):
-        return f"is the name of feed {first!r} {where} (names are one in any case)"
+        return f"is the name of {kind} {first!r} {where} (names are one in any case)"
     if first == name:
-        return f"is already the name of the feed {where}"
+        return f"is already the name of the {kind} {where}"
     return (
-        f"is already the name of the feed {where}: written {_escaped(first)} there and "
+        f"is already the name of the {kind} {where}: written {_escaped(first)} there and "
         f"{_escaped(name)} here, they look the same"
     )
 
@@ -592,11 +606,27 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
         )
         line = _table_line(raw, key) or _entry_line(raw, key, 0) or _quoted_line(raw, key)
         raise fail(line, f"unknown top-level key {key!r}{hint}")
+
+    def name_taken(feed: FeedConfig, line: int, owner: tuple[int, str, str, str]) -> FeedConfig:
+        """`feed` (on `line`) skipped: the entry `owner` describes (names') has its name."""
+        taken = f"feed name {feed.name!r} {_taken_name(feed.name, *owner)}"
+        by = f"line {owner[0]}" if owner[0] else repr(owner[2])
+        return FeedConfig(
+            feed.url,
+            feed.name,
+            feed.tags,
+            named=True,
+            problem=f"{fail(line, taken)}; the feed is not fetched until it is renamed",
+            not_fetchable=f"not fetched ({at_line(path.name, line)}): its name is taken by {by}",
+            entry_index=feed.entry_index,
+        )
+
     settings = _validate_settings(data.get("settings", {}), raw, fail)
     feeds: list[FeedConfig] = []
     skipped: list[FeedConfig] = []
-    # each name's (name_key) line (0 in an inline array), name as written and url or path
-    names: dict[str, tuple[int, str, str]] = {}
+    # each name's (name_key) line (0 in an inline array), name as written, url or path, and
+    # kind of source ("feed", "local source")
+    names: dict[str, tuple[int, str, str, str]] = {}
     urls: dict[tuple[str, ...], tuple[int, str]] = {}  # the line and name of each URL's entry
     for i, entry in enumerate(_array(data.get("feeds", []), "feeds", raw, fail)):
         line = _entry_line(raw, "feeds", i)
@@ -624,6 +654,8 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
             # or a control character (r46 M1)
             name = _str(entry.get("name", url), "name", line, fail)
             name = hide_passwords(name) if "name" in entry else hide_url_password(url)
+            if "name" in entry:  # its name is its own: a later entry so named is a twin
+                names.setdefault(name_key(name), (line, name, hide_url_password(url), "feed"))
             skipped.append(
                 FeedConfig(
                     url,
@@ -674,21 +706,9 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
             # one warning, and the other feeds are fetched; what it stored stays listed (its
             # URL is in the file) and reachable by that URL (the v36 build took "Café" and
             # "Cafe\u0301" as two names and fetched both: hostile r46 M6)
-            taken = f"feed name {name!r} {_taken_name(name, *owner)}"
-            skipped.append(
-                FeedConfig(
-                    url,
-                    name,
-                    tags,
-                    named=True,
-                    problem=f"{fail(line, taken)}; the feed is not fetched until it is renamed",
-                    not_fetchable=f"not fetched ({at_line(path.name, line)}): its name is taken "
-                    f"by {f'line {owner[0]}' if owner[0] else repr(owner[2])}",
-                    entry_index=i,
-                )
-            )
+            skipped.append(name_taken(FeedConfig(url, name, tags, entry_index=i), line, owner))
             continue
-        names[name_key(name)] = (line, name, hide_url_password(url))
+        names[name_key(name)] = (line, name, hide_url_password(url), "feed")
         feeds.append(
             FeedConfig(
                 url,
@@ -703,6 +723,7 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
             )
         )
     local: list[LocalConfig] = []
+    skipped_local: list[LocalConfig] = []
     for i, entry in enumerate(_array(data.get("local", []), "local", raw, fail)):
         line = _entry_line(raw, "local", i)
         p = entry.get("path")
@@ -712,17 +733,33 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
             raise fail(line, "local entry has no 'path'")
         lpath = _local_path(path, p, _entry_refusal(raw, i, line, f"local path {p!r}", fail))
         name = _local_name(entry, lpath, line, fail)
-        if name_key(name) in names:
-            raise fail(
-                line, f"duplicate source name {name!r} (feeds and local sources share names)"
-            )
-        names[name_key(name)] = (line, name, str(lpath))
         extra = set(entry) - {*LOCAL_KEYS}
         if extra:
             raise _unknown_key(extra, LOCAL_KEYS, f"local source {name!r}", "local", i, raw, fail)
         tline = _entry_key_line(raw, "local", i, "tags") or line
         tags = _tags(entry.get("tags", []), tline, fail, f"local source {name!r}")
-        local.append(LocalConfig(lpath, name, tags))
+        owner = names.get(name_key(name))
+        if owner is not None and owner[3] == "feed" and 0 < line < owner[0]:
+            # a feed further down the file takes the name of this local source: the later
+            # entry is skipped, as of two feeds
+            later = next((f for f in feeds if name_key(f.name) == name_key(name)), None)
+            if later is not None:
+                feeds.remove(later)
+                later_line = _entry_line(raw, "feeds", later.entry_index or 0)
+                owns = (line, name, str(lpath), "local source")
+                skipped.append(name_taken(later, later_line, owns))
+                owner = None
+        if owner is not None:
+            # one warning, as of two feeds, and the other sources are read (a local source of
+            # a taken name refused the whole file until r47)
+            taken = f"local source name {name!r} {_taken_name(name, *owner)}"
+            problem = f"{fail(line, taken)}; the local source is not read until it is renamed"
+            by = f"line {owner[0]}" if owner[0] else repr(owner[2])
+            not_fetchable = f"not read ({at_line(path.name, line)}): its name is taken by {by}"
+            skipped_local.append(LocalConfig(lpath, name, tags, problem, not_fetchable, i))
+            continue
+        names[name_key(name)] = (line, name, str(lpath), "local source")
+        local.append(LocalConfig(lpath, name, tags, entry_index=i))
     views: list[ViewConfig] = []
     view_names: set[str] = set()
     for i, entry in enumerate(_array(data.get("views", []), "views", raw, fail)):
@@ -804,6 +841,7 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
         tuple(filters),
         keys,
         tuple(skipped),
+        tuple(skipped_local),
     )
 
 
@@ -860,7 +898,14 @@ def _local_name(entry: dict[str, Any], lpath: Path, line: int, fail: Any) -> str
     has no name; hostile r44 L3: "'name' must be a non-empty string" for a name never written)."""
     if "name" in entry:
         return _str(entry["name"], "name", line, fail)
-    return clean_line(lpath.name) or clean_line(str(lpath))
+    return _path_name(lpath)
+
+
+def _path_name(path: Path) -> str:
+    """A local source's name when none is given: its file or folder's name, else (one that
+    shows nothing, or "/") its path."""
+    name = clean_line(path.name)
+    return name if not shows_nothing(name) else clean_line(str(path))
 
 
 def _validate_keys(table: Any, raw: str, fail: Any, path: Path) -> KeysConfig:
@@ -1202,6 +1247,11 @@ def _str(value: Any, key: str, line: int, fail: Any) -> str:
         raise fail(line, f"{key!r} is empty once its control characters are removed ({value!r})")
     if not text:
         raise fail(line, f"{key!r} must be a non-empty string")
+    if shows_nothing(text):  # (a blank line in Sources and `feeds` that no one can type)
+        raise fail(
+            line,
+            f"{key!r} shows nothing: it is only invisible characters (written {_escaped(text)})",
+        )
     return text
 
 
@@ -1354,7 +1404,9 @@ def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
     for feed in feeds:
         if url_identity(feed.url) in known_urls:
             continue
-        base = clean_line(feed.name) or feed.url
+        base = clean_line(feed.name)
+        if not base or shows_nothing(base):  # (an OPML title of invisible characters: no name)
+            base = feed.url
         named = feed.named and base != feed.url  # no name known: the feed's title will name it
         name = free_name(base, known_names)
         table = tomlkit.table()
@@ -1392,7 +1444,8 @@ def add_local_sources(path: Path, sources: list[LocalConfig]) -> list[LocalConfi
     for source in sources:
         if source.path in known_paths:
             continue
-        name = free_name(clean_line(source.name) or source.path.name, known_names)
+        name = clean_line(source.name)
+        name = free_name(name if not shows_nothing(name) else _path_name(source.path), known_names)
         table = tomlkit.table()
         table["name"] = name
         table["path"] = str(source.path)
@@ -1587,7 +1640,8 @@ def remove_source(path: Path, name: str) -> FeedConfig | LocalConfig:
         assert source.entry_index is not None  # (load_config's)
         _remove_entry(config, "feeds", source.entry_index, source, _feed_entries)
     else:
-        _remove_entry(config, "local", config.local.index(source), source, lambda c: c.local)
+        assert source.entry_index is not None  # (load_config's)
+        _remove_entry(config, "local", source.entry_index, source, _local_entries)
     return source
 
 
@@ -1596,6 +1650,12 @@ def _feed_entries(config: Config) -> tuple[FeedConfig, ...]:
     their warning (it names a line, which moves)."""
     unplaced = (replace(f, problem="", not_fetchable="") for f in config.skipped_feeds)
     return (*config.feeds, *unplaced)
+
+
+def _local_entries(config: Config) -> tuple[LocalConfig, ...]:
+    """A config's `[[local]]` entries as _remove_entry compares them (as _feed_entries)."""
+    unplaced = (replace(s, problem="", not_fetchable="") for s in config.skipped_local)
+    return (*config.local, *unplaced)
 
 
 @_edits_config
@@ -1624,7 +1684,7 @@ def _remove_entry(
 
     path = config.path
     raw = path.read_text("utf-8")
-    if isinstance(removed, FeedConfig):
+    if isinstance(removed, FeedConfig | LocalConfig):
         removed = replace(removed, problem="", not_fetchable="")
     kept = list(entries(config))
     kept.remove(removed)  # (one of two alike: either leaves the same list)

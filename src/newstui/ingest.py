@@ -229,7 +229,9 @@ def prune_sources(
     now = now or datetime.now(UTC)
     # (a feed skipped for its url is still listed: what it stored waits for the url's fix)
     feeds = (*config.feeds, *config.skipped_feeds)
-    keys = {feed_key(f) for f in feeds} | {local_key(s.path) for s in config.local}
+    # (and a local source skipped for its name: what it stored waits for its rename)
+    local = (*config.local, *config.skipped_local)
+    keys = {feed_key(f) for f in feeds} | {local_key(s.path) for s in local}
     renamed = _names_configured(config)
     said: list[RemovedSource] = []
     left = now.replace(microsecond=0).isoformat()

@@ -17,7 +17,7 @@ from newstui.store.articles import (
     list_articles,
     save_articles,
 )
-from newstui.store.feeds import ensure_feed, find_feed, list_feeds
+from newstui.store.feeds import ensure_feed, find_feed, list_feeds, name_by_title
 
 
 def test_feeds_are_listed_with_the_numbers_in_their_names_in_order(tmp_path):
@@ -83,6 +83,8 @@ def test_a_feed_is_found_by_its_name_in_any_case_of_any_script(tmp_path):
     joined = ensure_feed(db, "https://x.example/t", "Te\u200dch", url="https://x.example/t")
     assert find_feed(db, "tech") == find_feed(db, "\u200fTECH") == joined
     assert nfc != nfd
+    # r47: a document whose title shows nothing does not name its source blank
+    assert name_by_title(db, joined, "\u3164\u200d\ufe0f", "Te\u200dch") == "Te\u200dch"
     db.conn.close()
 
 

@@ -50,6 +50,15 @@ def shown_name(name: str) -> str:
     return shown
 
 
+def shows_nothing(name: str) -> bool:
+    """Whether `name` shows blank: only white space and characters shown_name drops (joiners,
+    variation selectors, Hangul fillers) or the blank braille pattern. A source so named is a
+    blank line in Sources and `feeds`, and no one can type it."""
+    if name.isascii():
+        return not name.strip()
+    return not shown_name(name).replace("\u2800", "").strip()
+
+
 def name_key(name: str) -> str:
     """`name` as names are compared (feeds, tags, views, everywhere: SQL's name_key() too):
     Unicode case folding (every script's letters; ß is ss) of the name as shown (shown_name)."""

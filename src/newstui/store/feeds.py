@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from newstui.counts import counted
 from newstui.errors import SourceChoiceError, hide_passwords, hide_url_password
 from newstui.model import FeedRow, SourceKind, respelled, tag_spellings
-from newstui.model.names import name_key, name_order, named
+from newstui.model.names import name_key, name_order, named, shows_nothing
 from newstui.store.db import Database, json_list, write_transaction
 from newstui.store.stories import lead_orphaned_stories
 from newstui.text import clean_line
@@ -261,7 +261,8 @@ def record_fetches(db: Database, records: Sequence[FetchRecord]) -> None:
             if r.title:
                 sets.append("title = ?")
                 values.append(r.title)
-            if r.title and r.titled:  # a source named by its title (see _TITLE_FREE) follows it
+            # a source named by its title (see _TITLE_FREE) follows it, unless it shows nothing
+            if r.title and r.titled and not shows_nothing(r.title):
                 sets.append(
                     "name = CASE WHEN NOT EXISTS (SELECT 1 FROM feeds o WHERE o.id != feeds.id "
                     "AND o.removed IS NULL AND name_key(o.name) = ?) THEN ? ELSE name END"
@@ -297,14 +298,16 @@ def forget_read_from(db: Database, key: str) -> None:
 def name_by_title(db: Database, feed_id: int, title: str, default: str) -> str:
     """Name a source by the title its document gives (an imported feed file, as a fetched
     feed without `name`), unless the user named it: only while its name is still `default`
-    or the title it went by, and no other listed source goes by that title. Its name after."""
+    or the title it went by, and no other listed source goes by that title, nor by a title
+    that shows nothing (invisible characters only). Its name after."""
     with write_transaction(db) as conn:
-        conn.execute(
-            "UPDATE feeds SET name = ? WHERE id = ? AND (name = ? OR name = title) AND "
-            "NOT EXISTS (SELECT 1 FROM feeds o WHERE o.id != feeds.id AND o.removed IS NULL "
-            "AND name_key(o.name) = ?)",
-            [title, feed_id, default, name_key(title)],
-        )
+        if not shows_nothing(title):
+            conn.execute(
+                "UPDATE feeds SET name = ? WHERE id = ? AND (name = ? OR name = title) AND "
+                "NOT EXISTS (SELECT 1 FROM feeds o WHERE o.id != feeds.id AND o.removed IS NULL "
+                "AND name_key(o.name) = ?)",
+                [title, feed_id, default, name_key(title)],
+            )
         row = conn.execute("SELECT name FROM feeds WHERE id = ?", [feed_id]).fetchone()
     return str(row[0]) if row else default
 
