@@ -156,6 +156,12 @@ class Library:
         return _db.upgrade_ahead(path)
 
     @staticmethod
+    def upgrade_under_way(path: Path | str) -> int | None:
+        """How many articles the store at `path` holds when another process is upgrading it
+        now (an open waits for that upgrade), else None."""
+        return _db.upgrade_under_way(path)
+
+    @staticmethod
     def schema_ahead(path: Path | str) -> int:
         """The schema version of the store at `path` when a newer newstui made it (opening it
         here is refused), else 0."""

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from older_store import made_by_schema
 
+from newstui.errors import StoreError
 from newstui.library import Library
 from newstui.model import Article
 from newstui.store import open_db
@@ -154,5 +157,53 @@ def test_an_open_finding_another_newstuis_upgrade_under_way_waits_for_it_and_say
     assert said == ["waiting", "paused"]
     assert not compacting  # (nor does it compact the store the other upgraded)
     assert version_checked(db.conn) == SCHEMA_VERSION
+    db.conn.close()
+    other.conn.close()
+
+
+@pytest.mark.parametrize("works_for", [16, 2])  # (looks at its process, 0.05 s apart)
+def test_an_open_waits_through_another_newstuis_long_upgrade_step_while_its_process_works(
+    tmp_path, monkeypatch, works_for
+):
+    """A step longer than the 30 s wait (schema 20's sketches of a large store) made a second
+    newstui fail with the busy line (r46 openfix noticed): it waits while the upgrading process
+    uses CPU time, and gives up, naming it, once it stops doing so (Ctrl-Z, hung)."""
+    import newstui.store.db
+    import newstui.store.lock_holder
+
+    path = tmp_path / "n.db"
+    with Library.open(path) as library:
+        source = library.register_source("https://gazette.example/feed", "Gazette")
+        library.save_batch(source, [Article("Story", "Text of a story.", guid="1")])
+    with sqlite3.connect(path) as conn:  # an older newstui's store (its later steps replayable)
+        conn.execute("PRAGMA user_version = 21")
+    db, other = (Database(sqlite3.connect(path, isolation_level=None)) for _ in range(2))
+    other.conn.execute("BEGIN IMMEDIATE")  # the other newstui's long first step, under way
+    upgrade_began(other.conn, 21)
+    _take_step(other.conn, 21)
+    monkeypatch.setattr(newstui.store.db, "BUSY_SECONDS", 0.3)  # (the wait: 30 s, in steps)
+    monkeypatch.setattr(newstui.store.db, "BUSY_STEP_SECONDS", 0.05)
+    looks: list[int] = []
+
+    def upgrader_seen(store: str) -> tuple[int, int]:  # (its pid, its CPU time)
+        looks.append(len(looks))
+        if len(looks) == works_for == 16:
+            other.conn.execute("COMMIT")  # its step done, after 0.8 s of lock waits
+        return (4242, min(len(looks), works_for))
+
+    monkeypatch.setattr(newstui.store.lock_holder, "holder_work", upgrader_seen)
+    said: list[str] = []
+
+    def waits() -> bool:
+        migrate(db, waiting=lambda: said.append("waiting"), pause=lambda _: migrate(other))
+        return version_checked(db.conn) == SCHEMA_VERSION
+
+    if works_for > 2:
+        assert waits()
+        assert said == ["waiting"]
+    else:  # (its CPU time no longer grows: 0.3 s later this one gives up)
+        with pytest.raises(StoreError, match=r"\(pid 4242\) has done nothing for 0.3 s, holding"):
+            waits()
+        other.conn.execute("COMMIT")
     db.conn.close()
     other.conn.close()

@@ -166,3 +166,31 @@ async def test_threads_switch_as_python_had_them_once_the_upgrade_screen_is_show
     finally:
         FIRST_FRAME.end()
         sys.setswitchinterval(before)
+
+
+async def test_an_app_started_during_another_newstuis_upgrade_says_it_waits_for_it(
+    tmp_path, monkeypatch
+):
+    """With no slow step left, the app opened the store before its first frame and waited
+    there for the other's lock without a word (r46 openfix noticed)."""
+    from newstui.store import lock_holder
+    from newstui.store.db import upgrade_began
+
+    path = tmp_path / "old.db"
+    store_before_schema_22(path, 3)
+    with sqlite3.connect(path) as conn:  # the other newstui's last step, under way
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+        upgrade_began(conn, 21)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    monkeypatch.setattr(lock_holder, "write_lock_holder", lambda store: 4242)  # (not this one)
+    app = NewstuiApp(path, None, demo=True)
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: "Waiting for the upgrade of the store" in screen_text(app))
+        assert "making: 3 articles…" in screen_text(app)  # (the line wraps in the box)
+        other.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        other.execute("COMMIT")
+        await until(pilot, lambda: "Story 0" in screen_text(app))
+    other.close()
+    assert app.open_error is None and schema_of(path) == SCHEMA_VERSION

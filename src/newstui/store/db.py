@@ -28,6 +28,7 @@ from newstui.model.store_upgrade import StoreUpgrade
 from newstui.paths import opened_as_written
 from newstui.store.cjk_words import CJK_GLOB, cjk_apart
 from newstui.store.disk import free_bytes
+from newstui.store.lock_holder import HolderWatch, runs_what
 from newstui.store.person_names import named_speaker, same_person
 from newstui.store.schema import (
     FOLD_REINDEX_AT,
@@ -1427,6 +1428,29 @@ def upgrade_ahead(path: Path | str) -> int:
     return _read_only(path, articles)
 
 
+def upgrade_under_way(path: Path | str) -> int | None:
+    """How many articles the store at `path` holds when another process is upgrading it now:
+    the store is behind this newstui's schema with an upgrade's step taken (its mark,
+    UPGRADE_BEGAN) and another process holds its write lock; else None (also where the system
+    names no lock's holder). Read as upgrade_ahead reads: an app started then waits for it on
+    its upgrade screen, not silently before its first frame (r46 openfix noticed)."""
+    from newstui.store import lock_holder
+
+    if str(path) == ":memory:" or lock_holder.write_lock_holder(str(path)) is None:
+        return None
+
+    def articles(conn: sqlite3.Connection) -> int:  # (one more: 0 is "none under way")
+        marked = conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = ?)", [UPGRADE_BEGAN]
+        ).fetchone()[0]
+        if schema_version_of(conn) >= SCHEMA_VERSION or not marked:
+            return 0
+        return 1 + int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    found = _read_only(path, articles)
+    return found - 1 if found else None
+
+
 def schema_ahead(path: Path | str) -> int:
     """The schema version of the store at `path` when it is newer than this newstui knows (an
     open refuses it), else 0. Read as upgrade_ahead reads."""
@@ -1666,7 +1690,13 @@ def migrate(
     seen = version  # the version last read
     changed_at = -TAKE_OVER_SECONDS  # when another process's step was last seen
     other_upgrades = False
-    told: list[Callable[[], None]] = [waiting] if waiting is not None and articles else []
+    told: list[Callable[[], None]] = [waiting] if waiting is not None else []
+    holder = HolderWatch(connection_file(db.conn))
+
+    def say_waiting(always: bool = False) -> None:  # once; for a slow upgrade or a long wait
+        if always or articles:
+            while told:
+                told.pop()()
 
     def looked() -> bool:  # (while another process holds the lock)
         nonlocal seen, changed_at
@@ -1677,10 +1707,14 @@ def migrate(
                 raise
             return False
         if now == seen:
-            return False
+            # a step of the other's longer than BUSY_SECONDS (schema 20's sketches of a large
+            # store) is waited for while its process works; a stopped or hung one is not
+            if not holder.working():
+                return False
+            say_waiting(always=True)
+            return True
         seen, changed_at = now, time.monotonic()
-        while told:
-            told.pop()()
+        say_waiting()
         return True
 
     db.while_busy = looked
@@ -1709,12 +1743,26 @@ def migrate(
                         conn.execute(f"DROP TABLE IF EXISTS {UPGRADE_BEGAN}")
                     seen = version
             if other_upgrades:  # (the lock let go: the other takes its next step meanwhile)
-                while told:
-                    told.pop()()
+                say_waiting()
                 pause(UPGRADE_LOOK_SECONDS)
+    except sqlite3.OperationalError as exc:
+        if holder.pid is None or not is_busy(exc):
+            raise
+        raise _upgrade_stuck(connection_file(db.conn), holder.pid) from exc
     finally:
         db.while_busy = None
     return began is not None and any(0 < start < at <= version for at in COMPACT_AT)
+
+
+def _upgrade_stuck(path: str, pid: int) -> StoreError:
+    """The line of an open that waited for another process's upgrade of the store, which worked
+    for a while, then no more for BUSY_SECONDS, its lock held (stopped by Ctrl-Z, or hung)."""
+    return StoreError(
+        f"{path}: busy: the {runs_what(pid)} upgrading it (pid {pid}) has done nothing for "
+        f"{BUSY_SECONDS:g} s, holding its lock (stopped, or hung?); try again once it goes on or "
+        "ends (an upgrade ended partway goes on at the next open)",
+        source=path,
+    )
 
 
 def version_checked(conn: sqlite3.Connection) -> int:

@@ -103,3 +103,43 @@ def runs_what(pid: int) -> str:
         if any(os.path.basename(word) == b"newstui" for word in words):
             return "newstui"
     return "process"
+
+
+def holder_work(path: str) -> tuple[int, int] | None:
+    """The process holding the write lock of the WAL database at `path` (not this process) and
+    the CPU time it has used (clock ticks, user and system), or None when none is seen or it
+    is stopped (Ctrl-Z, SIGSTOP): a holder whose time grows is working, not hung (an upgrade's
+    step of a minute, which a waiter gave up on after 30 s)."""
+    pid = write_lock_holder(path)
+    if pid is None:
+        return None
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as file:  # "pid (name) state ppid … utime stime …"
+            fields = file.read().rpartition(b")")[2].split()
+        stopped = fields[0] in (b"T", b"t")
+        ticks = int(fields[11]) + int(fields[12])
+    except (OSError, ValueError, IndexError):
+        return None
+    return None if stopped else (pid, ticks)
+
+
+class HolderWatch:
+    """Looks, again and again, at the process holding the write lock of the WAL database at
+    `path`: `working()` is True when the same process holds it as at the last look and has
+    used CPU time since (`pid`: the last holder seen working)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.pid: int | None = None
+        self._last: tuple[int, int] | None = None
+
+    def working(self) -> bool:
+        """Whether the lock's holder worked since the last look (False at the first)."""
+        now = holder_work(self.path)
+        last, self._last = self._last, now
+        if now is not None and now[0] != self.pid:
+            self.pid = None  # (another holder: not the one seen working; None: stopped, kept)
+        if now is None or last is None or now[0] != last[0] or now[1] <= last[1]:
+            return False
+        self.pid = now[0]
+        return True

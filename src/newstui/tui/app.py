@@ -156,8 +156,14 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
         self.unavailable = NOT_IN_DEMO if demo else frozenset[str]()
         # A store a slow upgrade is ahead for is opened by the upgrade's worker, after it: the
         # app shows the upgrade meanwhile, and nothing of a half-upgraded store.
-        self.upgrading = Library.upgrade_ahead(db_path)  # its articles; 0: none ahead
-        opened = not self.upgrading
+        # ... and so is one another newstui is upgrading now: the upgrade screen says this one
+        # waits for it (the main screen's open waited without a word: r46 openfix noticed)
+        ahead = Library.upgrade_ahead(db_path)
+        elsewhere = None if ahead else Library.upgrade_under_way(db_path)
+        self.waits_for_upgrade = elsewhere is not None
+        # its articles; None: no upgrade screen
+        self.upgrading: int | None = ahead or elsewhere
+        opened = self.upgrading is None
         self._waited_at = -WAIT_NOTICE_EVERY  # when a write last said it waits for another process
         # headlines, the article, marks
         # the upgrade an open made of an older store, said once started (user test r44 M1)
@@ -238,7 +244,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
     def get_default_screen(self) -> Screen[None]:
         # while upgrading: a blank screen under the upgrade's, which the main screen replaces
         # (Textual cannot replace the default screen itself)
-        return Screen() if self.upgrading else self.main
+        return Screen() if self.upgrading is not None else self.main
 
     def on_mount(self) -> None:
         # a 16-colour terminal: the colours that read there (newstui.tcss, the headlines' marks)
@@ -258,10 +264,10 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
         self._stop_on_signals()
-        if self.upgrading:
+        if self.upgrading is not None:
             from newstui.tui.screens.store_upgrade import StoreUpgradeScreen
 
-            self.push_screen(StoreUpgradeScreen(self.upgrading))
+            self.push_screen(StoreUpgradeScreen(self.upgrading, waiting=self.waits_for_upgrade))
             # its first frame is the upgrade's: then the switch interval Python had, not a
             # short one through the whole migration (~50 s of a thread beside the event loop)
             self.call_after_refresh(FIRST_FRAME.end)
@@ -312,7 +318,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
         self.notify(line[0].upper() + line[1:], severity="warning", markup=False, timeout=20)
 
     def _upgraded(self) -> None:
-        self.upgrading = 0
+        self.upgrading = None
         self.switch_screen(self.main)
         self._start()
 

@@ -43,16 +43,15 @@ class StoreUpgradeScreen(Screen[None]):
         Binding("q,escape", "app.quit", "Quit", id="upgrade.quit"),
     ]
 
-    def __init__(self, articles: int) -> None:
+    def __init__(self, articles: int, *, waiting: bool = False) -> None:
         super().__init__()
         self.articles = articles
+        self.waiting = waiting  # another newstui makes the upgrade, this one waits for it
 
     def compose(self) -> ComposeResult:
         with Vertical(id="upgrade-box") as box:
             box.border_title = "newstui"
-            yield Static(
-                f"Upgrading the store: {counted(self.articles, 'article')}…", id="upgrade-what"
-            )
+            yield Static(self._what(), id="upgrade-what")
             yield LoadingIndicator()
             yield Static(
                 "This version keeps them differently; it happens once and takes a while for "
@@ -62,7 +61,12 @@ class StoreUpgradeScreen(Screen[None]):
 
     def waiting_for_another(self) -> None:
         """Say that another newstui is making the upgrade, which this one waits for."""
-        self.query_one("#upgrade-what", Static).update(
-            "Waiting for the upgrade of the store another newstui is making: "
-            f"{counted(self.articles, 'article')}…"
-        )
+        self.waiting = True
+        self.query_one("#upgrade-what", Static).update(self._what())
+
+    def _what(self) -> str:
+        """What is under way, in words."""
+        articles = counted(self.articles, "article")
+        if self.waiting:
+            return f"Waiting for the upgrade of the store another newstui is making: {articles}…"
+        return f"Upgrading the store: {articles}…"
