@@ -7,7 +7,6 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-
 from older_store import made_by_schema
 
 from newstui.errors import StoreError
