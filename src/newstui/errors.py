@@ -176,6 +176,12 @@ class NetworkError(SourceError):
     to wait after one (see ingest.fetch_feeds)."""
 
 
+class NoNetwork(NetworkError):
+    """A failure of the network that says this machine has none (no route to the address's
+    network, no answer from the name server), not that the host is down: a lone feed failing so
+    is not counted against (see ingest._FetchRecords)."""
+
+
 class HTTPStatusError(SourceError):
     """A server answered with an error status; `retry_after` is its Retry-After header, if any."""
 

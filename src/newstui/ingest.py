@@ -34,6 +34,7 @@ from newstui.errors import (
     HTTPStatusError,
     NetworkError,
     NewstuiError,
+    NoNetwork,
     SourceError,
     hide_passwords,
     hide_url_password,
@@ -91,7 +92,7 @@ from newstui.sources.http import (
     FetchResult,
     PageFetcher,
 )
-from newstui.sources.proxies import ProxyFailure
+from newstui.sources.proxies import ProxyFailure, RelayFailure
 from newstui.spawned import pool_result, stopping
 from newstui.stories import STORIES_PER_RUN, StorySketch
 from newstui.text import clean_line
@@ -584,6 +585,18 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+@dataclass(frozen=True, slots=True)
+class _NetworkFailure:
+    """A failure for the network's sake, held to the end of the run (see _FetchRecords.finish):
+    its feed's host, the proxy that did not reach it (RelayFailure), and whether it said that
+    this machine has no network (NoNetwork)."""
+
+    record: FetchRecord
+    host: str
+    relayed_by: str | None = None
+    no_network: bool = False
+
+
 class _FetchRecords:
     """Fetch outcomes stored a batch at a time: one transaction for many feeds instead of one per
     feed (200 feeds answering 304 were 200 commits). An outcome not yet stored when the process
@@ -592,19 +605,19 @@ class _FetchRecords:
     def __init__(self, library: Library, size: int = FETCH_RECORDS_BATCH) -> None:
         self.library, self.size = library, size
         self.pending: list[FetchRecord] = []
-        # failures for the network's sake, kept to the end (see finish), and their feeds' hosts
-        self.offline: list[FetchRecord] = []
-        self.offline_hosts: set[str] = set()
-        self.answered = False  # some feed's server answered (well or not)
+        self.held: list[_NetworkFailure] = []  # (kept to the end: see finish)
+        self.answered: list[str] = []  # the URLs of the feeds whose server answered (well or not)
 
-    def add(self, record: FetchRecord, host: str = "") -> None:
-        """Queue one outcome (`host`: its feed's, for a failure for the network's sake); store
-        the queue once it is full."""
+    def add(self, record: FetchRecord, url: str = "", failure: Exception | None = None) -> None:
+        """Queue one outcome of the feed at `url` (`failure`: why it failed); store the queue
+        once it is full."""
         if record.network and record.counted:
-            self.offline.append(record)
-            self.offline_hosts.add(host)
+            relayed_by = failure.proxy if isinstance(failure, RelayFailure) else None
+            no_network = isinstance(failure, NoNetwork)
+            self.held.append(_NetworkFailure(record, _host_of(url), relayed_by, no_network))
             return
-        self.answered = self.answered or not record.network
+        if not record.network:
+            self.answered.append(url)
         self.pending.append(record)
         if len(self.pending) >= self.size:
             self.flush()
@@ -618,15 +631,49 @@ class _FetchRecords:
         """Store every outcome, at the end of the run (`whole`: not stopped halfway). A failure
         for the network's sake is not counted in its feed's failures in a row when the machine
         looks offline: no server answered, and feeds on two hosts or more failed so (user test
-        r46 H1: a night offline left every feed to wait for up to a day). One host alone (a
-        cron `fetch NAME`, a one-feed config, feeds on one expired domain) is that host's
-        failure, counted (review r46 M1). An uncounted error is kept, and counts all the same
-        once its feed has been failing for a day (store.feeds.record_fetches)."""
-        offline = not self.answered and len(self.offline_hosts) >= 2
-        counted = whole and not offline
-        self.pending += [r if counted else replace(r, counted=False) for r in self.offline]
-        self.offline = []
+        r46 H1: a night offline left every feed to wait for up to a day), or every one that
+        failed said that the machine has no network (NoNetwork: a one-feed config offline
+        overnight). One host alone failing otherwise (a cron `fetch NAME`, a one-feed config,
+        feeds on one expired domain) is that host's failure, counted (review r46 M1). So is a
+        proxy's failure to reach a host (RelayFailure), unless it reached none of two hosts or
+        more and no feed through it was answered: then it is the proxy's. An uncounted error
+        is kept, and counts all the same once its feed has been failing for a day
+        (store.feeds.record_fetches)."""
+        held, self.held = self.held, []
+        hosts = {failure.host for failure in held}
+        offline = not self.answered and (
+            len(hosts) >= 2 or all(failure.no_network for failure in held)
+        )
+        down = _proxies_down(held, self.answered) if not offline else set()
+        for failure in held:
+            counted = whole and not offline and failure.relayed_by not in down
+            self.pending.append(
+                failure.record if counted else replace(failure.record, counted=False)
+            )
         self.flush()
+
+
+def _proxies_down(held: Sequence[_NetworkFailure], answered: Sequence[str]) -> set[str]:
+    """The proxies (Proxy.address) that reached none of the hosts asked for through them: each
+    failed to reach two hosts or more (RelayFailure), and no feed it serves was answered."""
+    hosts: dict[str, set[str]] = {}
+    for failure in held:
+        if failure.relayed_by is not None:
+            hosts.setdefault(failure.relayed_by, set()).add(failure.host)
+    down = {proxy for proxy, reached_not in hosts.items() if len(reached_not) >= 2}
+    if not down:
+        return down
+    from newstui.sources.proxies import ProxyError, proxy_settings
+
+    settings = proxy_settings()
+    for scheme, host in {(p.scheme, p.hostname or "") for p in map(urlsplit, answered)}:
+        try:
+            proxy = settings.proxy_for(scheme, host)
+        except ProxyError:  # (then no request went out)
+            continue
+        if proxy is not None:
+            down.discard(proxy.address)
+    return down
 
 
 class _StreamedAnalysis:
@@ -1209,7 +1256,8 @@ async def _fetch_feed(
                     keep_cache=True,
                     read_from=result.url,
                     answered=answered,
-                )
+                ),
+                feed.url,
             )
             unchanged = SourceOutcome(
                 feed.name, not_modified=True, warning=moved, moved_to=new, moved_from=was
@@ -1241,7 +1289,8 @@ async def _fetch_feed(
                 network=network,
                 counted=not isinstance(exc, ProxyFailure),  # (the proxy's, not the feed's)
             ),
-            host=_host_of(feed.url),
+            feed.url,
+            exc,
         )
         return SourceOutcome(feed.name, error=message), (), ()
     saved = await saving.save(feed_id, parsed.articles, result.url) if parsed else None
@@ -1260,7 +1309,8 @@ async def _fetch_feed(
             titled=not feed.named,
             read_from=result.url,
             answered=answered,
-        )
+        ),
+        feed.url,
     )
     if parsed is None or saved is None:
         unchanged = SourceOutcome(
@@ -2029,18 +2079,14 @@ def unusable_proxy_lines(outcomes: Sequence[SourceOutcome]) -> tuple[list[str], 
     failed = [o for o in outcomes if o.error]
     if not failed:  # (the common case, without reading the environment's proxies)
         return [], frozenset()
-    from newstui.sources.proxies import proxy_settings
+    from newstui.sources.proxies import proxy_settings, unusable_line
 
     lines: list[str] = []
     names: set[str] = set()
     for reason in proxy_settings().unusable:
         refused = [o.name for o in failed if o.error == f"{o.name}: {reason}"]
         if refused:
-            shown = ", ".join(refused[:3]) + (
-                f" and {len(refused) - 3} more" if len(refused) > 3 else ""
-            )
-            feeds = "feed" if len(refused) == 1 else "feeds"
-            lines.append(clean_line(f"{reason}; {len(refused)} {feeds} not fetched: {shown}", 300))
+            lines.append(clean_line(unusable_line(reason, refused), 300))
             names.update(refused)
     return lines, frozenset(names)
 

@@ -8,12 +8,14 @@ import json
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
+from urllib.parse import urlsplit
 
 import pytest
 
 from newstui import cli as cli_module
 from newstui.cli import main
 from newstui.config import load_config
+from newstui.errors import NetworkError, NoNetwork
 from newstui.ingest import describe, fetch_feeds, unusable_proxy_lines
 from newstui.library import Library
 from newstui.local_times import short_time
@@ -24,6 +26,8 @@ from newstui.sources.backoff import (
     next_try,
     parse_retry_after,
 )
+from newstui.sources.proxies import RelayFailure
+from tests.fake_fetcher import FakeFetcher
 from tests.ports import refused_port
 
 NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
@@ -266,6 +270,54 @@ def test_a_proxy_s_failure_counts_against_no_feed_and_a_broken_proxy_value_only_
     assert stored(db, "Far").failures == 0
     lines, refused = unusable_proxy_lines(list(outcomes.values()))  # (`fetch` says it once)
     assert (lines, refused) == ([f"{said}socks5h://); 1 feed not fetched: Far"], {"Far"})
+
+
+PX = "http://px.example:3128"
+RELAYED = RelayFailure("the proxy … could not reach it: HTTP 502 Bad Gateway", PX)
+
+
+@pytest.mark.parametrize(
+    ("answers", "failures"),
+    [
+        # a one-feed config on a laptop offline overnight (netfix r47): no route, or no name
+        # server answering, is this machine's; a dead host alone is still counted
+        ({"https://a.example/f": NoNetwork("host name lookup failed")}, {"A": 0}),
+        ({"https://a.example/f": NetworkError("connection refused")}, {"A": 1}),
+        (
+            {"https://a.example/f": NoNetwork("x"), "https://a.example/g": NetworkError("x")},
+            {"A": 1, "A2": 1},
+        ),
+        # the proxy reached neither host and no feed through it answered: the proxy's, though a
+        # feed it does not serve answered; another host answering through it: the feed's;
+        # one host alone, as the offline rule has it: the feed's
+        (
+            {"https://a.example/f": RELAYED, "https://b.example/f": RELAYED, "http://c/f": RSS},
+            {"A": 0, "B": 0, "C": 0},
+        ),
+        (
+            {"https://a.example/f": RELAYED, "https://b.example/f": RELAYED, "https://c/f": RSS},
+            {"A": 1, "B": 1, "C": 0},
+        ),
+        ({"https://a.example/f": RELAYED, "http://c/f": RSS}, {"A": 1, "C": 0}),
+    ],
+)
+def test_failures_the_machine_or_the_proxy_caused_are_not_counted_against_the_feed(
+    db, tmp_path, monkeypatch, answers, failures
+):
+    monkeypatch.setenv("https_proxy", PX)
+    names = [f"{urlsplit(url).hostname[0].upper()}" for url in answers]
+    names = [n if names.index(n) == i else f"{n}{i + 1}" for i, n in enumerate(names)]
+    config = tmp_path / "feeds.toml"
+    config.write_text(
+        "".join(f'[[feeds]]\nname = "{n}"\nurl = "{u}"\n' for n, u in zip(names, answers))
+    )
+    fake = FakeFetcher({url: answer for url, answer in answers.items()})
+    for _ in range(2):
+        asyncio.run(fetch_feeds(Library(db), load_config(config), analyse=False, open_fetcher=fake))
+    assert {name: stored(db, name).failures for name in names} == {
+        name: 2 * n for name, n in failures.items()
+    }
+    assert all(stored(db, name).next_try is None for name, n in failures.items() if not n)
 
 
 def test_the_cli_shows_the_next_try_skips_waiting_feeds_and_fetches_them_by_name(

@@ -21,6 +21,7 @@ from newstui.sources.connections import (
     ConnectFailed,
     ConnectionPool,
     connect_failure,
+    no_network,
     target_of,
 )
 from newstui.sources.http import Fetcher, FetchLimits
@@ -291,20 +292,30 @@ async def test_a_port_nobody_listens_on_cannot_be_connected_to():
 
 
 @pytest.mark.parametrize(
-    ("error", "reason"),
+    ("error", "reason", "offline"),
     [
-        (ConnectionRefusedError(111, "Connect call failed ('::1', 80)"), "connection refused"),
-        (OSError("Multiple exceptions: [Errno 111] Connect call failed (…)"), "connection refused"),
-        (socket.gaierror(-2, "Name or service not known"), "unknown host"),
-        (OSError(101, "Network is unreachable"), "network is unreachable"),
-        (UnicodeError("label too long"), "invalid host name"),
+        (ConnectionRefusedError(111, "Connect call failed ('::1', 80)"), "connection refused", 0),
+        (
+            OSError("Multiple exceptions: [Errno 111] Connect call failed (…)"),
+            "connection refused",
+            0,
+        ),
+        (socket.gaierror(-2, "Name or service not known"), "unknown host", 0),
+        # no route, no name server: this machine is offline, not the host down (netfix r47)
+        (OSError(101, "Network is unreachable"), "network is unreachable", 1),
+        (socket.gaierror(socket.EAI_AGAIN, "Temporary failure"), "host name lookup failed", 1),
+        (OSError("Multiple exceptions: [Errno 101] …, [Errno 101] …"), "network is unreachable", 1),
+        (OSError("Multiple exceptions: [Errno 101] …, [Errno 111] …"), "network is unreachable", 0),
+        (OSError(113, "No route to host"), "no route to host", 0),  # (that host: EHOSTUNREACH)
+        (UnicodeError("label too long"), "invalid host name", 0),
     ],
 )
-def test_a_failed_connection_reads_as_one_plain_line_naming_the_host(error, reason):
+def test_a_failed_connection_reads_as_one_plain_line_naming_the_host(error, reason, offline):
     assert connect_failure("news.example", 443, "https", error) == (
         f"cannot connect to news.example: {reason}"
     )
     assert connect_failure("::1", 8080, "http", error).startswith("cannot connect to [::1]:8080: ")
+    assert no_network(error) is bool(offline)
 
 
 # The pool on its own ----------------------------------------------------------------------

@@ -5,13 +5,20 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import re
+import sys
 
 import httpx
 import pytest
 
-from newstui.errors import SourceError
+from newstui.errors import NetworkError, SourceError
 from newstui.sources.http import Fetcher, FetchLimits
-from newstui.sources.proxies import ProxyError, ProxyFailure, proxy_settings
+from newstui.sources.proxies import (
+    ProxyError,
+    ProxyFailure,
+    RelayFailure,
+    proxy_settings,
+    socks_support_missing,
+)
 from newstui.sources.transfer import TransferError, fetch_to_file, new_client
 from tests.ports import refused_port
 
@@ -63,6 +70,10 @@ def test_the_proxy_of_a_url_is_read_from_the_environment_as_curl_reads_it(enviro
         ({"http_proxy": "ftp://px.example"}, "http_proxy=ftp://px.example: ftp:// proxies are not"),
         ({"ALL_PROXY": "http://u:pw@px:99999"}, "ALL_PROXY=http://u:***@px:99999: not a proxy URL"),
         ({"http_proxy": "proxy.corp:abc"}, "http_proxy=proxy.corp:abc: not a proxy URL"),
+        (
+            {"all_proxy": "socks4://px:1080"},
+            "all_proxy=socks4://px:1080: socks4:// proxies are not",
+        ),
         (  # (review r46 L1: Python's "bytes must be in range(0, 256)" at each feed)
             {"all_proxy": f"socks5h://{'é' * 128}:pw@px"},
             f"all_proxy=socks5h://{'é' * 128}:***@px: its user name or password is longer than "
@@ -76,6 +87,15 @@ def test_a_proxy_that_cannot_be_used_is_one_error_naming_its_variable(environ, s
     assert line.startswith(said)
     with pytest.raises(ProxyError, match=f"^{re.escape(said)}"):
         settings.proxy_for("http", "news.example")
+
+
+def test_downloads_through_socks_without_its_extra_say_what_to_install(monkeypatch):
+    monkeypatch.setitem(sys.modules, "socksio", None)  # (httpx's SOCKS support: missing)
+    said = socks_support_missing(proxy_settings({"all_proxy": "socks5://u:pw@px:1080"}))
+    assert said == (
+        "the SOCKS proxy socks5://u:***@px:1080 (all_proxy) needs the socks extra: "
+        "pip install 'newstui[socks]' (or 'httpx[socks]')"
+    )
 
 
 async def test_feeds_and_downloads_go_through_the_http_proxy_and_a_dead_one_is_named(
@@ -176,6 +196,10 @@ def _at(port: int) -> str:
     return f"127.0.0.1:{port}"
 
 
+HEAD_END = b"\r\n\r\n"  # (of a CONNECT, or of a forwarded request)
+SOCKS_ASKED = b"\x03\x0cnews.example\x00\x50"  # (the end of a socks5h request for it, port 80)
+
+
 @pytest.mark.parametrize(
     ("proxy", "url", "answer", "failure", "said"),
     [
@@ -211,6 +235,76 @@ def _at(port: int) -> str:
             ProxyFailure,
             "the proxy socks5h://u:***@{at} (http_proxy) refused its user and password",
         ),
+        # the proxy could not reach the origin, or closed unanswered once asked for it: the
+        # origin's failure or the proxy's, as every feed through it fares (ingest; netfix r47)
+        (
+            "http://{at}",
+            "https://news.example/f",
+            b"HTTP/1.1 502 Bad Gateway\r\n\r\n",
+            RelayFailure,
+            "the proxy http://{at} (https_proxy) could not reach news.example: HTTP 502 Bad Gateway",
+        ),
+        (  # (a proxy that only forwards plain http: its own failure)
+            "http://{at}",
+            "https://news.example/f",
+            b"HTTP/1.0 501 Unsupported method ('CONNECT')\r\n\r\n",
+            ProxyFailure,
+            "the proxy http://{at} (https_proxy) does not open tunnels (CONNECT): HTTP 501 "
+            "Unsupported method ('CONNECT')",
+        ),
+        (
+            "http://{at}",
+            "https://news.example/f",
+            (b"", HEAD_END),  # (it says that, reads up to this, closes)
+            RelayFailure,
+            "the proxy http://{at} (https_proxy) closed the connection when asked for news.example",
+        ),
+        (  # (a forwarded request)
+            "http://{at}",
+            "http://news.example/f",
+            (b"", HEAD_END),
+            RelayFailure,
+            "the proxy http://{at} (http_proxy) closed the connection when asked for news.example",
+        ),
+        (
+            "socks5h://{at}",
+            "http://news.example/f",
+            (b"\x05\x00", SOCKS_ASKED),
+            RelayFailure,
+            "the proxy socks5h://{at} (http_proxy) closed the connection when asked for "
+            "news.example",
+        ),
+        (
+            "socks5h://{at}",
+            "http://news.example/f",
+            (b"", b"\x05\x01\x00"),
+            ProxyFailure,
+            "the proxy socks5h://{at} (http_proxy) closed the connection before its SOCKS5 answer",
+        ),
+        (  # SOCKS5 replies 1, 2, 7, 8: the proxy's; 3 to 6: the origin's network
+            "socks5h://{at}",
+            "http://news.example/f",
+            b"\x05\x00\x05\x01\x00\x01" + bytes(6),
+            ProxyFailure,
+            "cannot connect to news.example through the proxy socks5h://{at} (http_proxy): the "
+            "SOCKS proxy failed",
+        ),
+        (
+            "socks5h://{at}",
+            "http://news.example/f",
+            b"\x05\x00\x05\x08\x00\x01" + bytes(6),
+            ProxyFailure,
+            "cannot connect to news.example through the proxy socks5h://{at} (http_proxy): the "
+            "SOCKS proxy refused the address type",
+        ),
+        (
+            "socks5h://{at}",
+            "http://news.example/f",
+            b"\x05\x00\x05\x04\x00\x01" + bytes(6),
+            NetworkError,
+            "cannot connect to news.example through the proxy socks5h://{at} (http_proxy): host "
+            "is unreachable",
+        ),
         (  # review r46 L1: ValueError at the name's length byte
             "socks5h://{at}",
             f"http://{'a' * 63}.{'b' * 63}.{'c' * 63}.{'d' * 63}.example/f",
@@ -220,16 +314,22 @@ def _at(port: int) -> str:
         ),
     ],
 )
-async def test_a_proxy_s_own_failure_is_named_and_is_not_the_feed_s(
+async def test_a_proxy_s_failure_is_named_and_told_from_the_origin_s(
     monkeypatch, tmp_path, proxy, url, answer, failure, said
 ):
     """Its login refused, its answer too long: a ProxyFailure (not counted against the feed,
-    tried again by hand, as after a failure of the network)."""
+    tried again by hand, as after a failure of the network). The origin out of its reach: a
+    RelayFailure, or the origin's NetworkError."""
 
     handlers: list[asyncio.Future[object]] = []
 
     async def answering(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         handlers.append(asyncio.current_task())  # type: ignore[arg-type]
+        if isinstance(answer, tuple):  # it says this, reads all the client sends, closes
+            writer.write(answer[0])
+            await reader.readuntil(answer[1])
+            writer.close()
+            return
         writer.write(answer)
         with contextlib.suppress(OSError, TimeoutError):
             async with asyncio.timeout(5):

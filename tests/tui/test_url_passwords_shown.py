@@ -86,15 +86,20 @@ async def test_a_failing_url_named_feed_is_readable_in_a_narrow_sources_pane(tmp
 
 
 async def test_a_sync_url_with_a_password_written_while_the_app_runs_is_refused_at_R_unshown(
-    tmp_path,
+    tmp_path, monkeypatch
 ):
-    """The one line names the file and line and says where the user name and password go."""
+    """The one line names the file and line and says where the user name and password go. A
+    proxy variable that cannot be used is said once, at the start, as `fetch` says it."""
     from newstui.config import load_config
 
     from .conftest import notifications
 
+    monkeypatch.setenv("https_proxy", "htps://u:secret@px.example:3128")
     path = tmp_path / "feeds.toml"
-    path.write_text("[settings]\nrefresh_minutes = 0\n", "utf-8")
+    path.write_text(
+        '[settings]\nrefresh_minutes = 0\n\n[[feeds]]\nname = "Far"\nurl = "https://x.example/f"\n',
+        "utf-8",
+    )
     Library.open(tmp_path / "news.db").close()
     app = NewstuiApp(tmp_path / "news.db", load_config(path))
     async with run_recorded(app, size=(120, 40)) as pilot:
@@ -110,5 +115,9 @@ async def test_a_sync_url_with_a_password_written_while_the_app_runs_is_refused_
         said = [n.message for n in notifications(app)]
         refused = [m for m in said if "sync url has a user name or password in it" in m]
         assert len(refused) == 2 and refused[0].startswith(f"{path}:5: ")
+        assert [m for m in said if m.startswith("https_proxy")] == [  # (netfix r47: once)
+            "https_proxy=htps://u:***@px.example:3128: htps:// proxies are not supported "
+            "(http://, socks5://, socks5h://); 1 feed not fetched: Far"
+        ]
         assert not any("secret" in m for m in said)
         assert "secret" not in screen_text(app)

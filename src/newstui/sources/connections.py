@@ -10,6 +10,7 @@ and checks what a server sends; idle connections wait in a list per origin.
 from __future__ import annotations
 
 import asyncio
+import errno
 import ipaddress
 import os
 import re
@@ -49,10 +50,15 @@ Origin = tuple[str, str, int]  # scheme, host, port
 class TransportError(Exception):
     """A request that got no complete answer; the message says why, in a few words.
     `network`: because of the network (refused, unknown host, timed out, reset), not of what
-    the server said. `proxy`: because of the proxy, not of the origin."""
+    the server said. `proxy`: because of the proxy, not of the origin. `offline`: a failure of
+    the network that says this machine has none (see no_network). `relayed_by`: the proxy
+    (Proxy.address) that did not reach the origin, which may be its fault or the origin's (see
+    RelayFailed)."""
 
     network = False
     proxy = False
+    offline = False
+    relayed_by: str | None = None
 
 
 class ConnectFailed(TransportError):
@@ -63,6 +69,24 @@ class Unreachable(ConnectFailed):
     """No connection because of the network: refused, unknown host, unreachable."""
 
     network = True
+
+    def __init__(self, message: str, *, offline: bool = False) -> None:
+        super().__init__(message)
+        self.offline = offline
+
+
+class RelayFailed(ConnectFailed):
+    """The proxy did not reach the origin, or stopped before saying whether it had: a CONNECT
+    answered 502 or 504 (503 or 500 from some proxies), the connection closed unanswered
+    after the tunnel or the request was asked for, a connection through it timed out. The
+    origin's failure when other hosts are reached through the same proxy, the proxy's when none
+    is (ingest._FetchRecords decides, as it decides that the machine is offline)."""
+
+    network = True
+
+    def __init__(self, message: str, proxy: Proxy) -> None:
+        super().__init__(message)
+        self.relayed_by = proxy.address
 
 
 class ProxyUnusable(ConnectFailed):
@@ -134,6 +158,28 @@ def connect_reason(exc: BaseException) -> str:
 
 
 _UNKNOWN_HOST = {-2, -5, 8, 11001}  # EAI_NONAME, EAI_NODATA (glibc), EAI_NONAME (BSD), Windows
+_NO_ROUTE = frozenset({errno.ENETUNREACH, errno.ENETDOWN})
+
+
+def no_network(exc: BaseException) -> bool:
+    """Whether a connection that failed says this machine has no network, not that its host is
+    down: no route to the address's network (ENETUNREACH, ENETDOWN: for every address tried), or
+    no answer from the name server (EAI_AGAIN; a name that does not exist is EAI_NONAME). A dead
+    host is refused, unknown, unreachable (EHOSTUNREACH) or timed out: not this."""
+    if isinstance(exc, socket.gaierror):
+        return exc.errno == socket.EAI_AGAIN
+    if not isinstance(exc, OSError):
+        return False
+    if exc.errno is not None:
+        return exc.errno in _NO_ROUTE
+    numbers = {int(n) for n in _ERRNO.findall(str(exc))}  # asyncio's "Multiple exceptions"
+    return bool(numbers) and numbers <= _NO_ROUTE
+
+
+def unreachable(host: str, port: int | None, scheme: str, exc: BaseException) -> Unreachable:
+    """The failure of a connection the network refused (see connect_failure), marked when it
+    says that this machine is offline (no_network)."""
+    return Unreachable(connect_failure(host, port, scheme, exc), offline=no_network(exc))
 
 
 @dataclass(frozen=True, slots=True)
@@ -398,7 +444,8 @@ class ConnectionPool:
                 if retry:
                     retry = False
                     continue
-                raise BrokenAnswer("server closed the connection without answering") from None
+                whole = f"{target.scheme}://{target.authority}{target.path}"
+                raise _unanswered(connection.forwarder, whole) from None
             except BaseException:
                 if connection is not None:
                     connection.close()
@@ -468,11 +515,18 @@ class ConnectionPool:
         except ProxyError as exc:  # its variable: the requests it would serve fail, no other
             raise ProxyUnusable(str(exc)) from None
         if proxy is not None:
+            reached: list[str] = []  # how far it got: "proxy" (connected to it), "origin"
             try:
                 async with asyncio.timeout(self.timeouts.connect):
-                    return await _through(proxy, origin, tls)
+                    return await _through(proxy, origin, tls, reached)
             except TimeoutError:
-                raise TimedOut(f"timed out connecting through the proxy {proxy.shown}") from None
+                if not reached:  # (the proxy itself did not answer)
+                    said = f"timed out connecting to the proxy {proxy.shown}"
+                    raise ProxyUnusable(said) from None
+                said = f"timed out connecting through the proxy {proxy.shown}"
+                if reached[-1] == "origin":  # (the origin's TLS)
+                    raise TimedOut(said) from None
+                raise RelayFailed(said, proxy) from None  # (the proxy, or the origin behind it)
         try:
             async with asyncio.timeout(self.timeouts.connect):
                 reader, writer = await asyncio.open_connection(
@@ -488,13 +542,16 @@ class ConnectionPool:
         except (ssl.SSLError, UnicodeError) as exc:  # TLS (certificate), an invalid host name
             raise ConnectFailed(connect_failure(host, port, scheme, exc)) from None
         except OSError as exc:  # refused, unknown host, unreachable
-            raise Unreachable(connect_failure(host, port, scheme, exc)) from None
+            raise unreachable(host, port, scheme, exc) from None
         return Connection(reader, writer)
 
 
-async def _through(proxy: Proxy, origin: Origin, tls: ssl.SSLContext | None) -> Connection:
+async def _through(
+    proxy: Proxy, origin: Origin, tls: ssl.SSLContext | None, reached: list[str]
+) -> Connection:
     """A connection to `origin` through `proxy`: to the HTTP proxy itself for plain http (it
-    forwards each request), else a tunnel (CONNECT, or SOCKS5) with TLS inside for https."""
+    forwards each request), else a tunnel (CONNECT, or SOCKS5) with TLS inside for https.
+    `reached` gets "proxy" once connected to it, "origin" once the tunnel is open."""
     scheme, host, port = origin
     try:
         reader, writer = await asyncio.open_connection(
@@ -503,6 +560,7 @@ async def _through(proxy: Proxy, origin: Origin, tls: ssl.SSLContext | None) -> 
     except (OSError, UnicodeError) as exc:
         reason = connect_reason(exc)
         raise ProxyUnusable(f"cannot connect to the proxy {proxy.shown}: {reason}") from None
+    reached.append("proxy")
     auth = [("Proxy-Authorization", _basic(*proxy.credentials))] if proxy.credentials else []
     try:
         if proxy.scheme == "http" and tls is None:
@@ -511,6 +569,7 @@ async def _through(proxy: Proxy, origin: Origin, tls: ssl.SSLContext | None) -> 
             await _http_tunnel(reader, writer, proxy, host, port, auth)
         else:
             await _socks_tunnel(reader, writer, proxy, origin)
+        reached.append("origin")
         if tls is not None:
             try:
                 await writer.start_tls(tls, server_hostname=host)
@@ -541,8 +600,9 @@ async def _http_tunnel(
         too_long = f"over {READ_SIZE // 1024} KiB"
         said = f"the answer of the proxy {proxy.shown} was too long ({too_long})"
         raise ProxyUnusable(said) from None
-    except (asyncio.IncompleteReadError, OSError):
-        raise ConnectionLost(f"the proxy {proxy.shown} closed the connection") from None
+    except (asyncio.IncompleteReadError, OSError):  # (perhaps as the origin did not answer)
+        said = f"the proxy {proxy.shown} closed the connection when asked for {where}"
+        raise RelayFailed(said, proxy) from None
     status_line = head.split(b"\r\n", 1)[0].decode("iso-8859-1")
     parts = status_line.split(" ", 2)
     if len(parts) < 2 or not parts[1].isdigit():
@@ -552,7 +612,17 @@ async def _http_tunnel(
         refused = f"the proxy {proxy.shown} refused to connect to {where}: {said}"
         if parts[1] == "407":  # its login, not the origin
             raise ProxyUnusable(f"{refused} {proxy.login_hint}")
+        if parts[1] in _NOT_REACHED:
+            raise RelayFailed(f"the proxy {proxy.shown} could not reach {where}: {said}", proxy)
+        if parts[1] == "501":  # (it forwards plain http only)
+            said = f"the proxy {proxy.shown} does not open tunnels (CONNECT): {said}"
+            raise ProxyUnusable(said)
         raise ConnectFailed(refused)
+
+
+# A proxy's answers to CONNECT that say it did not reach the origin: 502, 504, and 500 or 503
+# from some (tinyproxy, Squid, Privoxy say so when they cannot connect or resolve)
+_NOT_REACHED = frozenset({"500", "502", "503", "504"})
 
 
 _SOCKS_REPLIES = {
@@ -565,6 +635,7 @@ _SOCKS_REPLIES = {
     7: "the SOCKS proxy refused the command",
     8: "the SOCKS proxy refused the address type",
 }
+# the origin's network, as the proxy met it; any other reply (1, 2, 7, 8, unknown) is the proxy's
 _SOCKS_NETWORK = frozenset({3, 4, 5, 6})
 
 
@@ -575,6 +646,7 @@ async def _socks_tunnel(
     socks5:// resolves the name here, socks5h:// at the proxy."""
     scheme, host, port = origin
     where = authority(scheme, host, port)
+    asked = False  # the tunnel asked for: a close from then on may be the origin's doing
     try:
         writer.write(b"\x05\x02\x00\x02" if proxy.credentials else b"\x05\x01\x00")
         version, method = await reader.readexactly(2)
@@ -586,17 +658,22 @@ async def _socks_tunnel(
             if (await reader.readexactly(2))[1] != 0:
                 raise ProxyUnusable(f"the proxy {proxy.shown} refused its user and password")
         writer.write(b"\x05\x01\x00" + await _socks_address(proxy, host, port))
+        asked = True
         _, reply, _, kind = await reader.readexactly(4)
         if reply != 0:
             said = _SOCKS_REPLIES.get(reply, f"SOCKS reply {reply}")
-            error = Unreachable if reply in _SOCKS_NETWORK else ConnectFailed
+            error = Unreachable if reply in _SOCKS_NETWORK else ProxyUnusable
             raise error(f"cannot connect to {where} through the proxy {proxy.shown}: {said}")
         size = {1: 4, 4: 16}.get(kind)
         if size is None:  # a name: its length first
             size = (await reader.readexactly(1))[0]
         await reader.readexactly(size + 2)
     except (asyncio.IncompleteReadError, OSError):
-        raise ConnectionLost(f"the proxy {proxy.shown} closed the connection") from None
+        if asked:  # (perhaps as the origin did not answer)
+            said = f"the proxy {proxy.shown} closed the connection when asked for {where}"
+            raise RelayFailed(said, proxy) from None
+        said = f"the proxy {proxy.shown} closed the connection before its SOCKS5 answer"
+        raise ProxyUnusable(said) from None
 
 
 async def _socks_address(proxy: Proxy, host: str, port: int) -> bytes:
@@ -622,7 +699,7 @@ async def _socks_address(proxy: Proxy, host: str, port: int) -> bytes:
         except UnicodeError as exc:  # an invalid name, not the network
             raise ConnectFailed(connect_failure(host, port, "https", exc)) from None
         except OSError as exc:
-            raise Unreachable(connect_failure(host, port, "https", exc)) from None
+            raise unreachable(host, port, "https", exc) from None
         found = ipaddress.ip_address(infos[0][4][0])
     kind = b"\x01" if found.version == 4 else b"\x04"
     return kind + found.packed + port.to_bytes(2, "big")
@@ -678,7 +755,7 @@ async def _exchange(
             if not data and not received:
                 if reused:
                     raise _StaleConnection
-                raise BrokenAnswer("server closed the connection without answering")
+                raise _unanswered(connection.forwarder, path)
             received = True
             state.receive_data(data)
         elif isinstance(event, h11.Response):
@@ -687,7 +764,17 @@ async def _exchange(
         elif isinstance(event, h11.InformationalResponse):
             continue
         else:  # ConnectionClosed, or PAUSED after a 101 nobody asked for
-            raise BrokenAnswer("server closed the connection without answering")
+            raise _unanswered(connection.forwarder, path)
+
+
+def _unanswered(proxy: Proxy | None, path: str) -> BrokenAnswer | RelayFailed:
+    """A connection closed before any answer to a request for `path`: the server's doing, or
+    a forwarding proxy's, which may have failed to reach the origin (RelayFailed)."""
+    if proxy is None:
+        return BrokenAnswer("server closed the connection without answering")
+    where = path.split("/", 3)[2] if "://" in path else "the origin"  # (absolute: forwarded)
+    said = f"the proxy {proxy.shown} closed the connection when asked for {where}"
+    return RelayFailed(said, proxy)
 
 
 def _once(call: Callable[[], None]) -> Callable[[], None]:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 from urllib.parse import urljoin, urlsplit
 
 from newstui import __version__
-from newstui.errors import HTTPStatusError, NetworkError, SourceError
+from newstui.errors import HTTPStatusError, NetworkError, NoNetwork, SourceError
 from newstui.sources.connections import (
     Answer,
     ConnectionPool,
@@ -24,7 +24,7 @@ from newstui.sources.connections import (
     target_of,
 )
 from newstui.sources.decoding import BodyDecoder, DecodingError, accepted_encodings
-from newstui.sources.proxies import ProxyFailure
+from newstui.sources.proxies import ProxyFailure, RelayFailure
 from newstui.sources.urls import invalid_url_detail, is_http_url, web_url
 
 USER_AGENT = f"newstui/{__version__} (terminal news reader)"  # the project declares no address
@@ -139,8 +139,7 @@ class Fetcher:
             except TimeoutError:
                 raise NetworkError(f"{url}: {timed_out(self.limits.timeout)}") from None
             except TransportError as exc:
-                kind = NetworkError if exc.network else SourceError
-                raise (ProxyFailure if exc.proxy else kind)(f"{url}: {exc}") from None
+                raise _failure(url, exc) from None
 
     async def _fetch(
         self, url: str, etag: str | None, last_modified: str | None, accept: str
@@ -214,6 +213,20 @@ class Fetcher:
             finally:
                 await response.aclose()
         raise SourceError(f"{url}: more than {MAX_REDIRECTS} redirects")
+
+
+def _failure(url: str, exc: TransportError) -> SourceError:
+    """The error of a request that got no answer, of the class that says whose fault it was:
+    the proxy's, the proxy's or the origin's (RelayFailure), this machine's network, the
+    network's, or the server's."""
+    said = f"{url}: {exc}"
+    if exc.proxy:
+        return ProxyFailure(said)
+    if exc.relayed_by is not None:
+        return RelayFailure(said, exc.relayed_by)
+    if exc.offline:
+        return NoNetwork(said)
+    return NetworkError(said) if exc.network else SourceError(said)
 
 
 def timed_out(seconds: float) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from urllib.parse import unquote, urlsplit
@@ -22,7 +22,8 @@ from newstui.errors import NetworkError, NewstuiError, hide_url_password
 
 PROXY_SCHEMES = ("http", "socks5", "socks5h")  # what every client here speaks
 SOCKS_SCHEMES = frozenset({"socks5", "socks5h"})
-SOCKS_EXTRA = "pip install 'httpx[socks]'"  # what httpx needs for a SOCKS proxy (socksio)
+# what httpx needs for a SOCKS proxy (socksio): newstui's extra, or httpx's own beside it
+SOCKS_EXTRA = "pip install 'newstui[socks]' (or 'httpx[socks]')"
 
 
 class ProxyError(NewstuiError):
@@ -33,6 +34,16 @@ class ProxyFailure(NetworkError):
     """A request its proxy failed (unreachable, its login refused, not speaking its protocol):
     not the feed's failure, so not counted against the feed (for a day at most), and a
     refresh by hand tries it again, as after a failure of the network."""
+
+
+class RelayFailure(NetworkError):
+    """A request its proxy did not get to the origin, or closed unanswered; `proxy`: which
+    (Proxy.address). The feed's failure when other hosts are reached through that proxy, the
+    proxy's when none is (connections.RelayFailed; ingest decides)."""
+
+    def __init__(self, message: str, proxy: str) -> None:
+        super().__init__(message)
+        self.proxy = proxy
 
 
 SOCKS_FIELD_BYTES = 255  # SOCKS5's longest user name, password and host name (one length byte)
@@ -53,6 +64,12 @@ class Proxy:
     def shown(self) -> str:
         """The proxy as a message names it, password hidden: "http://u:***@px:3128 (http_proxy)"."""
         return f"{hide_url_password(self.url)} ({self.variable})"
+
+    @property
+    def address(self) -> str:
+        """Which proxy server it is, whichever variable names it: "http://px:3128"."""
+        where = f"[{self.host}]" if ":" in self.host else self.host
+        return f"{self.scheme}://{where}:{self.port}"
 
     @property
     def login_hint(self) -> str:
@@ -218,3 +235,32 @@ def socks_support_missing(settings: ProxySettings) -> str | None:
     if find_spec("socksio") is None:  # (httpx's SOCKS support; the feed client has its own)
         return f"the SOCKS proxy {socks.shown} needs the socks extra: {SOCKS_EXTRA}"
     return None
+
+
+def unusable_line(reason: str, names: Sequence[str]) -> str:
+    """A proxy variable that cannot be used, said once, with the feeds it keeps from being
+    fetched: "http_proxy=ftp://px: …; 2 feeds not fetched: Wire, Blog" (the reason alone when
+    none)."""
+    if not names:
+        return reason
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    feeds = "feed" if len(names) == 1 else "feeds"
+    return f"{reason}; {len(names)} {feeds} not fetched: {shown}"
+
+
+def unusable_lines(feeds: Iterable[tuple[str, str]]) -> list[str]:
+    """Each proxy variable of the environment that cannot be used, in one line naming the feeds
+    (name, url) it would serve (the app says them at its start, as `fetch` does after a run)."""
+    settings = proxy_settings()
+    if not settings.unusable:
+        return []
+    served: dict[str, list[str]] = {reason: [] for reason in settings.unusable}
+    for name, url in feeds:
+        try:
+            parts = urlsplit(url)
+            settings.proxy_for(parts.scheme, parts.hostname or "")
+        except ValueError:  # (an address the fetch refuses on its own)
+            continue
+        except ProxyError as exc:
+            served.setdefault(str(exc), []).append(name)
+    return [unusable_line(reason, names) for reason, names in served.items()]

@@ -350,6 +350,15 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
             prepare_worker_processes()  # before any worker process (the analysis, a refresh)
             self._list_configured(self.config)
             self._analyse_stale(self.config.settings.extractor)
+            self._say_unusable_proxies(self.config)
+
+    def _say_unusable_proxies(self, config: Config) -> None:
+        """A proxy variable newstui cannot use (`https_proxy=htp://x`): one line each, at the
+        start, with the feeds it keeps from being fetched, as `fetch` says it after a run."""
+        from newstui.sources.proxies import unusable_lines
+
+        for line in unusable_lines((feed.name, feed.url) for feed in config.feeds):
+            self.notify(line, severity="warning", markup=False, timeout=20)
 
     def on_unmount(self) -> None:
         processes = sys.modules.get("newstui.processes")  # (not imported: no worker to end)
