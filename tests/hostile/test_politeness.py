@@ -309,9 +309,11 @@ def test_failures_the_machine_or_the_proxy_caused_are_not_counted_against_the_fe
     names = [n if names.index(n) == i else f"{n}{i + 1}" for i, n in enumerate(names)]
     config = tmp_path / "feeds.toml"
     config.write_text(
-        "".join(f'[[feeds]]\nname = "{n}"\nurl = "{u}"\n' for n, u in zip(names, answers))
+        "".join(
+            f'[[feeds]]\nname = "{n}"\nurl = "{u}"\n' for n, u in zip(names, answers, strict=True)
+        )
     )
-    fake = FakeFetcher({url: answer for url, answer in answers.items()})
+    fake = FakeFetcher(dict(answers))
     for _ in range(2):
         asyncio.run(fetch_feeds(Library(db), load_config(config), analyse=False, open_fetcher=fake))
     assert {name: stored(db, name).failures for name in names} == {
