@@ -523,7 +523,8 @@ class ConnectionPool:
                 if not reached:  # (the proxy itself did not answer)
                     said = f"timed out connecting to the proxy {proxy.shown}"
                     raise ProxyUnusable(said) from None
-                said = f"timed out connecting through the proxy {proxy.shown}"
+                where = authority(scheme, host, port)
+                said = f"timed out connecting to {where} through the proxy {proxy.shown}"
                 if reached[-1] == "origin":  # (the origin's TLS)
                     raise TimedOut(said) from None
                 raise RelayFailed(said, proxy) from None  # (the proxy, or the origin behind it)
