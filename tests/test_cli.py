@@ -1682,6 +1682,12 @@ def test_restore_puts_a_backup_back_over_a_store_a_killed_newstui_left_a_log_bes
     assert cli("restore", str(copy), "--db", other) == 0, cli.err
     assert [r["read"] for r in cli.json("list", "--all", "--db", other)] == [True]
     assert (copy.read_bytes(), Path(f"{copy}-wal").read_bytes()) == (before, log)
+    # restored again and again, nothing stored between: the copy of the same bytes kept
+    # before is named, and no other is made (each restore made one more)
+    for _ in range(3):  # (the first keeps the store `list` opened: not the backup's bytes)
+        assert cli("restore", str(copy), "--db", other) == 0, cli.err
+    assert f"kept in {other}.before-restore.1 (" in one_line(cli.out)
+    assert not Path(f"{other}.before-restore.2").exists()
     # r46 M3: a disk without room for the copies is refused first, saying what it needs
     store = sum(os.path.getsize(p) for p in (cli.db, f"{cli.db}-wal") if os.path.exists(p))
     needed = 2 * (copy.stat().st_size + len(log)) + store + (64 << 10)

@@ -173,6 +173,15 @@ def test_a_copy_the_store_was_written_after_is_moved_aside_and_older_copies_are_
     os.utime(path, ns=(made, made))
     made_before = f"({human_size(copy.stat().st_size)}, made at an earlier upgrade). 3 copies"
     assert made_before in listed(path, capsys)[1]
+    # rolled back to either copy's bytes, and written since: no third copy of the same bytes
+    # (each restore of one old backup moved one more aside: .v36.2, .v36.3, …)
+    starred = copy.read_bytes()
+    for rolled_back, then_aside in ((starred, kept), (kept, starred), (starred, kept)):
+        path.write_bytes(rolled_back)  # (mtime now: written after the copy was made)
+        os.utime(copy, ns=(made, made))
+        listed(path, capsys)
+        assert copy.read_bytes() == rolled_back and aside.read_bytes() == then_aside
+        assert not Path(f"{path}.v36.2").exists()
     # written after it, with too little disk for a new copy: the old one is kept, and said so
     path.write_bytes(copy.read_bytes())  # (storefix r45: "no copy of it was kept")
     os.utime(copy, ns=(made, made))

@@ -594,7 +594,9 @@ def _copies_room(upgrade: StoreUpgrade) -> str:
     mine = ((upgrade.copy, upgrade.copy_bytes),) if upgrade.copy else ()
     unneeded = ("once no older newstui needs it", "once no older newstui needs them")
     moved = ((upgrade.copy_moved, upgrade.moved_bytes),) if upgrade.copy_moved else ()
-    aside = moved + tuple(c for c in upgrade.kept_aside if c[0] != upgrade.copy)
+    aside = moved + tuple(
+        c for c in upgrade.kept_aside if c[0] not in (upgrade.copy, upgrade.copy_moved)
+    )
     groups = [  # (the copies, when they can go: of one, of several)
         # (earlier versions' copies: needless beside the new one, else kept as they were)
         (upgrade.older_copies, *(("now", "now") if upgrade.copy else unneeded)),

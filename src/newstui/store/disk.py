@@ -1,5 +1,6 @@
-"""What the disk holds for a store's files: a file's size and the room left beside it (the
-upgrade copy, restore and the full-disk wording all ask these)."""
+"""What the disk holds for a store's files: a file's size, the room left beside it (the
+upgrade copy, restore and the full-disk wording all ask these), and whether two copies hold
+the same bytes."""
 
 from __future__ import annotations
 
@@ -23,3 +24,15 @@ def free_bytes(path: str) -> int | None:
     except OSError:
         return None
     return disk.f_bavail * disk.f_frsize
+
+
+def same_bytes(path: str, other: str) -> bool:
+    """Whether the regular files `path` and `other` hold the same bytes (sizes first, then both
+    read in chunks to the first difference); False when one cannot be read. Two copies of one
+    store made by SQLite's backup are the same byte for byte, header included."""
+    import filecmp
+
+    try:
+        return filecmp.cmp(path, other, shallow=False)
+    except OSError:
+        return False

@@ -19,7 +19,7 @@ from pathlib import Path
 from newstui.errors import RestoreFailed, RestoreRoomError, StoreError
 from newstui.model.store_restore import Restored
 from newstui.store.db import copy_connection, copy_file_read_only, schema_version_of
-from newstui.store.disk import file_size, free_bytes
+from newstui.store.disk import file_size, free_bytes, same_bytes
 from newstui.store.lock_holder import holder_of, opened_by_others, runs_what
 from newstui.store.schema import SCHEMA_VERSION
 
@@ -171,7 +171,7 @@ def _write_over(store: str, part: str, found: Restored) -> Restored:
         # (the store as it was kept, and SQLite's journal of the write over it: as much as
         # the backup at most; the backup's copy is on the disk already)
         _room_for(store, _with_log(store) + found.bytes, kept=True)
-        kept = _keep(conn, store)
+        kept, made = _keep(conn, store)
         try:
             # Out of WAL first: a backup into a store in WAL mode needs the same page size,
             # and the log (now in the kept copy) is copied in and removed.
@@ -184,9 +184,8 @@ def _write_over(store: str, part: str, found: Restored) -> Restored:
         except (OSError, sqlite3.Error) as exc:
             conn.close()
             reason = (exc.strerror or str(exc)) if isinstance(exc, OSError) else str(exc)
-            raise RestoreFailed(
-                store, reason.lower(), _kept_unless_untouched(store, kept)
-            ) from None
+            left = _kept_unless_untouched(store, kept) if made else ""  # (one there before stays)
+            raise RestoreFailed(store, reason.lower(), left) from None
     finally:
         conn.close()
     return replace(found, kept=kept, kept_bytes=os.path.getsize(kept))
@@ -232,9 +231,11 @@ def _move_over(store: str, part: str, found: Restored) -> Restored:
     return replace(found, kept=kept, kept_bytes=os.path.getsize(kept))
 
 
-def _keep(conn: sqlite3.Connection, store: str) -> str:
+def _keep(conn: sqlite3.Connection, store: str) -> tuple[str, bool]:
     """The store behind `conn` copied into the first free `STORE.before-restore` (then `.1`,
-    `.2`, …), with the store's permissions; its name."""
+    `.2`, …), with the store's permissions; its name, and True. Where one of them holds the
+    same bytes already (one backup restored again, nothing stored since: each restore made one
+    more), that one's name, and False: no other is made."""
     folder = os.path.dirname(os.path.abspath(store))
     part = os.path.join(folder, f".newstui-kept-{os.getpid()}.part")
     os.close(os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
@@ -242,11 +243,28 @@ def _keep(conn: sqlite3.Connection, store: str) -> str:
         copy_connection(conn, part)
         with contextlib.suppress(OSError):
             os.chmod(part, stat.S_IMODE(os.stat(store).st_mode))
-        return _linked_free(part, store)
+        same = next((kept for kept in _kept_copies(store) if same_bytes(part, kept)), "")
+        return (same, False) if same else (_linked_free(part, store), True)
     finally:
         for leftover in (part, f"{part}-journal"):
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(leftover)
+
+
+def _kept_copies(store: str) -> list[str]:
+    """The `STORE.before-restore`, `.1`, `.2`, … beside the store that are regular files, newest
+    first."""
+    folder, name = os.path.split(os.path.abspath(store))
+    kept = []
+    for entry in os.listdir(folder):
+        rest = entry.removeprefix(f"{name}.before-restore")
+        if entry == rest or (rest and not (rest[0] == "." and rest[1:].isdigit())):
+            continue
+        with contextlib.suppress(OSError):
+            status = os.lstat(os.path.join(folder, entry))
+            if stat.S_ISREG(status.st_mode):
+                kept.append((status.st_mtime_ns, os.path.join(os.path.dirname(store), entry)))
+    return [path for _, path in sorted(kept, reverse=True)]
 
 
 def _linked_free(file: str, store: str) -> str:

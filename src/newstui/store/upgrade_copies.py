@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newstui.model.store_upgrade import StoreUpgrade
-from newstui.store.disk import file_size, free_bytes
+from newstui.store.disk import file_size, free_bytes, same_bytes
 from newstui.store.schema import SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -95,15 +95,21 @@ class KeptCopy:
             taken = f"{self.path}.v{version}.1 to .{COPY_PLACES - 1} are taken"
             self.upgrade = replace(stale, copy_error=f"no name is free to move it to ({taken})")
             return
+        twins = tuple(name for name, _ in aside_before if name.startswith(f"{copy}."))
         try:
-            _write_copy(self.path, copy, aside, self.copy_store)
+            moved = _write_copy(self.path, copy, (aside, *twins), self.copy_store)
         except (OSError, sqlite3.Error) as exc:
             kept = stale if held else upgrade
             self.upgrade = replace(kept, copy_error=f"{copy}: {exc}")
             return
-        moved = file_size(aside) if aside else 0
+        if moved is None:  # (the copy there holds the same bytes: kept, nothing moved aside)
+            self.upgrade = replace(self.upgrade, copy_made_before=True, copy_bytes=file_size(copy))
+            return
         self.upgrade = replace(
-            self.upgrade, copy_bytes=file_size(copy), copy_moved=aside, moved_bytes=moved
+            self.upgrade,
+            copy_bytes=file_size(copy),
+            copy_moved=moved,
+            moved_bytes=file_size(moved) if moved else 0,
         )
 
 
@@ -238,11 +244,18 @@ def journal_too_long(path: str) -> str:
     )
 
 
-def _write_copy(path: str, copy: str, aside: str, copy_store: Callable[[str, str], object]) -> None:
+def _write_copy(
+    path: str, copy: str, aside: tuple[str, ...], copy_store: Callable[[str, str], object]
+) -> str | None:
     """The store at `path` copied into `copy`, written beside it under a short name (a long
     store's `.NAME.vN.PID.part` was past the file system's limit: hostile r45 M5) made with the
     store's permissions (review r45 L4: SQLite made it 0644, readable while written), and
-    renamed once whole; `aside`: where the file at `copy` is moved first (never replaced)."""
+    renamed once whole. The file at `copy`, if any, is moved first to `aside[0]`, a free name
+    (never replacing a file), or in place of the one of `aside[1:]` (the copies kept aside)
+    that holds the same bytes as the new copy; where it holds them itself, it is kept, and
+    nothing is written (each restore of one old backup moved one more copy of it aside:
+    `FILE.v36.1`, `.2`, …). Returns where the file at `copy` went ("" where there was none),
+    or None where it was kept."""
     import os
     import stat
 
@@ -254,14 +267,25 @@ def _write_copy(path: str, copy: str, aside: str, copy_store: Callable[[str, str
             os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, stat.S_IMODE(os.stat(path).st_mode))
         )
         copy_store(path, part)
-        if aside:
-            _move_aside(copy, aside)
+        moved = twin = ""
+        if aside[0]:
+            if same_bytes(part, copy):
+                return None
+            twin = next((kept for kept in aside[1:] if same_bytes(part, kept)), "")
+            if twin:  # (what it holds is the new copy's: nothing is lost)
+                os.replace(copy, twin)
+            else:
+                _move_aside(copy, aside[0])
+            moved = twin or aside[0]
         try:
             os.replace(part, copy)
         except OSError:
-            if aside:  # (the earlier copy back in its place)
-                os.rename(aside, copy)
+            if moved:  # (the earlier copy back in its place, and the twin's bytes in theirs)
+                os.rename(moved, copy)
+            if twin:
+                os.replace(part, twin)
             raise
+        return moved
     finally:
         for leftover in (part, f"{part}-journal"):
             if os.path.exists(leftover):
