@@ -608,22 +608,31 @@ async def _http_tunnel(
     parts = status_line.split(" ", 2)
     if len(parts) < 2 or not parts[1].isdigit():
         raise ProxyUnusable(f"the proxy {proxy.shown} did not answer as an HTTP proxy")
-    if not parts[1].startswith("2"):
-        said = f"HTTP {parts[1]} {parts[2] if len(parts) > 2 else ''}".rstrip()
-        refused = f"the proxy {proxy.shown} refused to connect to {where}: {said}"
-        if parts[1] == "407":  # its login, not the origin
-            raise ProxyUnusable(f"{refused} {proxy.login_hint}")
-        if parts[1] in _NOT_REACHED:
-            raise RelayFailed(f"the proxy {proxy.shown} could not reach {where}: {said}", proxy)
-        if parts[1] == "501":  # (it forwards plain http only)
-            said = f"the proxy {proxy.shown} does not open tunnels (CONNECT): {said}"
-            raise ProxyUnusable(said)
-        raise ConnectFailed(refused)
+    code = parts[1]
+    if not code.startswith("2"):
+        said = tunnel_refused(proxy, where, code, f"HTTP {code} {''.join(parts[2:])}".rstrip())
+        if code in _NOT_REACHED:
+            raise RelayFailed(said, proxy)
+        raise (ProxyUnusable if code in _PROXYS_OWN else ConnectFailed)(said)
 
 
 # A proxy's answers to CONNECT that say it did not reach the origin: 502, 504, and 500 or 503
-# from some (tinyproxy, Squid, Privoxy say so when they cannot connect or resolve)
+# from some (tinyproxy, Squid, Privoxy say so when they cannot connect or resolve); those about
+# the proxy itself: its login (407), no tunnels at all (501)
 _NOT_REACHED = frozenset({"500", "502", "503", "504"})
+_PROXYS_OWN = frozenset({"407", "501"})
+
+
+def tunnel_refused(proxy: Proxy, where: str, code: str, said: str) -> str:
+    """A proxy's answer to CONNECT other than 2xx (`said`: "HTTP 502 Bad Gateway"), in words
+    naming the proxy: it could not reach the origin, opens no tunnels, asks for a login (and
+    how to give it), or refused (for feeds, and for downloads and sync: proxied.py)."""
+    if code in _NOT_REACHED:
+        return f"the proxy {proxy.shown} could not reach {where}: {said}"
+    if code == "501":  # (it forwards plain http only)
+        return f"the proxy {proxy.shown} does not open tunnels (CONNECT): {said}"
+    refused = f"the proxy {proxy.shown} refused to connect to {where}: {said}"
+    return f"{refused} {proxy.login_hint}" if code == "407" else refused
 
 
 _SOCKS_REPLIES = {

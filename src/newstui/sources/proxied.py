@@ -9,7 +9,7 @@ from typing import Generic, TypeVar
 
 import httpx
 
-from newstui.sources.connections import authority, connect_reason
+from newstui.sources.connections import authority, connect_reason, tunnel_refused
 from newstui.sources.proxies import (
     SOCKS_SCHEMES,
     Proxy,
@@ -55,11 +55,9 @@ def _said(
     if isinstance(exc, httpx.ProxyError):  # it answered the tunnel's request with an error
         where = authority(url.scheme, url.host, url.port)
         answer = str(exc)  # (httpcore's "407 Proxy Authentication Required": its status line)
-        answer = f"HTTP {answer}" if answer[:3].isdigit() else answer
-        said = f"the proxy {proxy.shown} refused to connect to {where}: {answer}"
-        if answer.startswith("HTTP 407"):
-            said += f" {proxy.login_hint}"
-        return ProxyFailed(said, request=request)
+        code = answer[:3] if answer[:3].isdigit() else ""
+        answer = f"HTTP {answer}" if code else answer
+        return ProxyFailed(tunnel_refused(proxy, where, code, answer), request=request)
     if isinstance(exc, httpx.ConnectError) and proxy.scheme == "http":
         cause: BaseException = exc
         while cause.__cause__ or cause.__context__:  # the OS's own error, under httpcore's
