@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from newstui.model import Article, ArticleFilter, SortOrder
+from newstui.model.names import name_order
 from newstui.store import open_db
 from newstui.store.articles import (
     article_position,
@@ -30,7 +31,8 @@ def db(tmp_path_factory):
     base = datetime(2026, 1, 1, tzinfo=UTC)
     for i, name in enumerate(["beta", "Alpha", "gamma"]):
         feed = ensure_feed(db, f"u{i}", name, url=f"http://127.0.0.1:9/{i}")
-        titles = ["Apple", "apple", "Zebra", "mango", "Kiwi"]
+        # (r47: titles sorted by SQLite's NOCASE, ASCII only: Éclair came after Zebra)
+        titles = ["Apple", "apple", "Zebra", "mango", "Kiwi", "Éclair", "Eagle", "Egg", "ÉCLAIR"]
         save_articles(
             db,
             feed,
@@ -53,7 +55,8 @@ def _expected(rows, order: SortOrder):
     newest = sorted(rows, key=lambda r: (r.sort_date, r.id), reverse=True)
     if order.key == "date":
         return newest[::-1] if order.reverse else newest
-    field = (lambda r: r.feed.casefold()) if order.key == "feed" else lambda r: r.title.casefold()
+    # as Sources lists names: letters without accents or case first (name_order)
+    field = (lambda r: name_order(r.feed)) if order.key == "feed" else lambda r: name_order(r.title)
     return sorted(newest, key=field, reverse=order.reverse)  # stable: ties stay newest first
 
 

@@ -101,9 +101,25 @@ def sort_letters(name: str) -> str:
     (Ärzte with the A's, Équipe with the E's, ıslak with the I's)."""
     if name.isascii():
         return name.lower()
-    plain = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
-    return unicodedata.normalize("NFKD", plain.casefold()).replace("ı", "i")
+    return name.translate(_LETTERS)
+
+
+class _SortLetters(dict[int, str]):
+    """Each character's sort_letters, worked out when str.translate first asks for it (a title
+    of `list --sort title` took ~5 us): its compatibility decomposition without combining marks,
+    case folded, decomposed again (ı as i). Per character as for the whole text: the marks a
+    text's decomposition reorders are the ones left out."""
+
+    def __missing__(self, code: int) -> str:
+        plain = unicodedata.normalize("NFKD", chr(code))
+        plain = "".join(c for c in plain if not unicodedata.combining(c))
+        letters = unicodedata.normalize("NFKD", plain.casefold()).replace("ı", "i")
+        if len(self) < 65536:  # (a hostile feed's every character: not all kept)
+            self[code] = letters
+        return letters
+
+
+_LETTERS = _SortLetters()
 
 
 def name_order(name: str) -> tuple[tuple[str | int, ...], str]:
@@ -118,10 +134,11 @@ def name_order_text(name: str) -> str:
     """name_order as one string that sorts as it does, code point by code point (SQL's
     name_order(), whose BINARY order is that): each run of letters ends with NUL, a number is
     its digit count then its digits, then \x01 and name_key."""
-    parts = _DIGITS.split(sort_letters(name))
-    for n in range(1, len(parts), 2):  # (a longer number is a larger one)
-        digits = parts[n].lstrip("0") or "0"
-        parts[n] = chr(0x30 + len(digits)) + digits
-    for n in range(0, len(parts), 2):
-        parts[n] += "\0"
-    return "".join(parts) + "\x01" + name_key(name)
+    return f"{_DIGITS.sub(_number_text, sort_letters(name))}\0\x01{name_key(name)}"
+
+
+def _number_text(number: re.Match[str]) -> str:
+    """A number of name_order_text, after the NUL that ends the letters before it: its digit
+    count (a longer number is a larger one), then its digits."""
+    digits = number[0].lstrip("0") or "0"
+    return f"\0{chr(0x30 + len(digits))}{digits}"

@@ -1052,8 +1052,9 @@ def _order_terms(order: SortOrder) -> Terms:
     newest = [("a.sort_date", True), ("a.id", True)]
     if order.key == "date":
         return [(column, not order.reverse) for column, _ in newest]
-    # feeds as Sources and `feeds` list them (Équipe with the E's, "Desk 2" before "Desk 10")
-    column = "name_order(f.name)" if order.key == "feed" else "a.title COLLATE NOCASE"
+    # feeds as Sources and `feeds` list them (Équipe with the E's, "Desk 2" before "Desk 10"),
+    # titles so too (NOCASE folds ASCII alone: Éclair came after Zebra)
+    column = "name_order(f.name)" if order.key == "feed" else "name_order(a.title)"
     return [(column, order.reverse), *newest]
 
 

@@ -370,7 +370,7 @@ def synced_feeds(db: Database) -> list[SyncedFeed]:
         SyncedFeed(r[0], r[1], r[2], tuple(json.loads(r[3] or "[]")), r[4])
         for r in db.execute(
             """SELECT f.id, f.name, f.url, f.tags, s.stream_id FROM sync_feeds s
-            JOIN feeds f ON f.id = s.feed_id ORDER BY f.name COLLATE NOCASE"""
+            JOIN feeds f ON f.id = s.feed_id ORDER BY name_order(f.name)"""
         ).fetchall()
     ]
 
