@@ -53,6 +53,10 @@ PASSWORD_SHAPES = [
     ("me:s3c\x85ret@example.com/feed", "me:***@example.com/feed"),
     # a user name longer than free text's patterns read (review r46 L2)
     (f"socks5h://{'u' * 300}:s3cret@127.0.0.1:9", f"socks5h://{'u' * 300}:***@127.0.0.1:9"),
+    # a password longer than those patterns read, holding a slash or white space (r47)
+    (f"http://me:s3c/{'r' * 300}@example.com/feed", "http://me:***@example.com/feed"),
+    (f"http://me:s3c {'r' * 300}@example.com/feed", "http://me:***@example.com/feed"),
+    (f"me:s3c {'r' * 300}@example.com/feed", "me:***@example.com/feed"),
 ]
 
 
@@ -62,8 +66,9 @@ SPACED_WITHOUT_SCHEME = {"me:s3c ret@example.com/feed", "me:s3c\\ret x@example.c
 # (and after a scheme, one holding an `@` before its white space: in a line, prose may follow a
 # URL's host, "http://me:pw@host, or mail me@x.org")
 SPACED_WITHOUT_SCHEME.add("http://me:s3c@re t@example.com/feed")
-# (and one after a user name of over 256 characters: free text's patterns read that far only)
-ADDRESS_ONLY = {*SPACED_WITHOUT_SCHEME, PASSWORD_SHAPES[-1][0]}
+# (and one of over 256 characters: free text's patterns read that far only, as what lies further
+# after a `user:` in a line is prose more often than a password's end)
+ADDRESS_ONLY = {*SPACED_WITHOUT_SCHEME, *(url for url, _ in PASSWORD_SHAPES[-3:])}
 
 
 @pytest.mark.parametrize(("url", "shown"), [s for s in PASSWORD_SHAPES if s[0] not in ADDRESS_ONLY])

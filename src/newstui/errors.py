@@ -18,7 +18,9 @@ class NewstuiError(Exception):
 
     def __init__(self, *args: object, source: str | None = None) -> None:
         super().__init__(*(hide_passwords(a) if isinstance(a, str) else a for a in args))
-        self.source = None if source is None else hide_passwords(source)
+        # (an address as written, its password of any length hidden: hide_url_password)
+        hide = hide_url_password if source is not None and "://" in source else hide_passwords
+        self.source = None if source is None else hide(source)
 
 
 def hide_passwords(text: str) -> str:
@@ -36,6 +38,15 @@ def hide_passwords(text: str) -> str:
 
 
 def _hidden_in_text(text: str) -> str:
+    if len(text) > _USER_READ and (users := _long_users().findall(text)):
+        # each user name longer than the patterns read stands in as one character, not in the
+        # text, while they look for passwords (review r46 L2 in free text: a proxy's error line)
+        free = (chr(c) for c in range(0xE000, 0xF900) if chr(c) not in text)
+        marks = dict(zip(free, users, strict=False))
+        short = iter(marks)
+        text = _long_users().sub(lambda _: next(short, "u"), text)
+        hidden = _userinfo().sub(_stars, text)
+        return "".join(marks.get(c, c) for c in hidden) if marks else hidden
     return _userinfo().sub(_stars, text)
 
 
@@ -58,17 +69,38 @@ def _hidden_in_address(url: str) -> str:
     spaced = _spaced_userinfo().match(url) or _address_userinfo().match(url)
     if spaced is not None:
         url = f"{spaced['lead']}{spaced['token']}***@{url[spaced.end() :]}"
-    return _hidden_in_text(url)
+    return _long_password_hidden(_hidden_in_text(url))
+
+
+def _long_password_hidden(url: str) -> str:
+    """An address whose password the patterns left, as longer than the 256 characters they
+    read before its `@`, with it hidden: read at that one place (after the authority's
+    `//user:`, else the address's first `user:`) as the patterns read it, to any length. Only
+    in an address: in other text, what lies 256 characters after a `user:` is prose more often
+    than a password's end (`see https://h:8443 … mail me@x.org`)."""
+    start = _authority_start(url)
+    if start:
+        end = url.find(":", start)
+        if end < 0 or any(c in url[start:end] for c in "/\\\r\n"):
+            return url
+        whole = _whole_password()
+    elif (token := _schemeless_user().match(url)) is not None:
+        end, whole = token.end() - 1, _whole_spaced_password()
+    else:
+        return url
+    if url.startswith("***@", end + 1):
+        return url
+    password = whole.match(url, end + 1)
+    if password is None or password.end() - end <= _USER_READ:
+        return url
+    return f"{url[: end + 1]}***@{url[password.end() :]}"
 
 
 def _long_user(url: str) -> tuple[int, int] | None:
     """Where the user name of an address's authority (after `//`, `:/` or backslashes, to its
     `:`) starts and ends when it is longer than the patterns read and a `@` follows; else None.
     Found with str methods, so its length is not bounded."""
-    slashes = (i + 1 for i in range(1, len(url)) if url[i] in "/\\" and url[i - 1] in "/\\:")
-    start = next(slashes, 0)
-    while start < len(url) and url[start] in "/\\":
-        start += 1
+    start = _authority_start(url)
     end = url.find(":", start) if start else -1
     user = url[start:end]
     if end < 0 or len(user) <= _USER_READ or "@" not in url[end:]:
@@ -76,6 +108,16 @@ def _long_user(url: str) -> tuple[int, int] | None:
     if any(c in user for c in "/\\\r\n"):
         return None
     return start, end
+
+
+def _authority_start(url: str) -> int:
+    """Where the authority of an address starts, after its first `//`, `:/` or backslashes;
+    0 when there is none."""
+    slashes = (i + 1 for i in range(1, len(url)) if url[i] in "/\\" and url[i - 1] in "/\\:")
+    start = next(slashes, 0)
+    while start < len(url) and url[start] in "/\\":
+        start += 1
+    return start
 
 
 def _as_shown(text: str, hidden_in: Callable[[str], str]) -> str:
@@ -136,6 +178,42 @@ def _userinfo() -> re.Pattern[str]:
     return re.compile(
         rf"{url}|{_TOKEN}{_NOT_AUTHORITY}{_UNSPACED}{_THEN_PORT_OR_PATH}", re.IGNORECASE
     )
+
+
+@cache
+def _long_users() -> re.Pattern[str]:
+    """A user name after an authority's start longer than _userinfo reads, then its `:`. Linear:
+    each run ends at a `/`, which the next start follows."""
+    import re
+
+    return re.compile(rf"(?<=[/\\:][/\\])[^/\\:\r\n]{{{_USER_READ + 1},}}(?=:)")
+
+
+@cache
+def _whole_password() -> re.Pattern[str]:
+    """The password after an authority's `user:` as _userinfo's url alternative reads it, to
+    any length: matched at one place only (_long_password_hidden)."""
+    import re
+
+    slashed = rf"{_NO_PORT}[^\s/\]][^\s\]]*@"
+    slashed_spaced = rf"{_NO_PORT}[^\s/\]](?:(?!://)[^\]\r\n])*@"
+    return re.compile(rf"{_UNSPACED}|{slashed}|[^\s/][^/\r\n]*@|{slashed_spaced}", re.IGNORECASE)
+
+
+@cache
+def _schemeless_user() -> re.Pattern[str]:
+    """The `user:` an address written without a scheme starts with (as _spaced_userinfo)."""
+    import re
+
+    return re.compile(rf"\s*{_TOKEN}{_NOT_AUTHORITY}", re.IGNORECASE)
+
+
+@cache
+def _whole_spaced_password() -> re.Pattern[str]:
+    """_SPACED to any length (with _UNSPACED first): matched at one place only."""
+    import re
+
+    return re.compile(rf"""{_UNSPACED}|[^\s/][^/\r\n'":]*@(?!\s)""", re.IGNORECASE)
 
 
 @cache
