@@ -6,7 +6,6 @@ cli.py, which owns parsing and output."""
 from __future__ import annotations
 
 import argparse
-import contextlib
 import errno
 import json
 import os
@@ -53,24 +52,14 @@ def cmd_backup(
     if database == ":memory:":  # (the default path before the first fetch: see cli's _no_store)
         raise StoreError("no newstui database yet: nothing to back up")
     _check_target(target, database, force=args.force)
-    part = target.with_name(f".newstui-backup-{os.getpid()}.part")  # renamed once whole
-    try:  # (made here first: the OS says why a folder takes no file, sqlite does not)
-        os.close(os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    except OSError as exc:
-        raise _not_backed_up(target, exc) from None
-    try:
-        version = Library.back_up_file(database, part, waiting_notice(shown_name(database), say))
-        os.replace(part, target)
+    try:  # (written beside it, renamed once whole: the OS says why a folder takes no file)
+        version = Library.back_up_file(database, target, waiting_notice(shown_name(database), say))
     except sqlite3.Error as exc:
         if Library.is_busy(exc):
             raise busy_error(shown_name(database)) from None
         raise StoreError(f"{shown_name(database)}: not backed up: {exc}", source=database) from None
     except OSError as exc:
         raise _not_backed_up(target, exc) from None
-    finally:
-        for leftover in (part, part.with_name(part.name + "-journal")):
-            with contextlib.suppress(OSError):
-                leftover.unlink()
     size = target.stat().st_size
     older = version < Library.SCHEMA_VERSION
     said = (

@@ -27,7 +27,7 @@ from newstui.model.names import name_key, name_order_text
 from newstui.model.store_upgrade import StoreUpgrade
 from newstui.paths import opened_as_written
 from newstui.store.cjk_words import CJK_GLOB, cjk_apart
-from newstui.store.disk import free_bytes
+from newstui.store.disk import free_bytes, part_file
 from newstui.store.lock_holder import HolderWatch, runs_what
 from newstui.store.person_names import named_speaker, same_person
 from newstui.store.schema import (
@@ -1481,9 +1481,11 @@ def open_elsewhere(path: Path | str) -> bool:
 def back_up_file(
     source: Path | str, target: Path | str, waiting: Callable[[], None] | None = None
 ) -> int:
-    """Copy the whole store in the file `source` into the file `target` (made or overwritten)
-    with SQLite's online backup API in one step: one read transaction, so the copy is the store
-    as of one moment while another process writes (WAL: that writer is not held up). The copy is
+    """Copy the whole store in the file `source` into the file `target` (made or replaced: the
+    copy is written beside it, disk.part_file, and renamed once whole, so a failed backup leaves
+    an earlier one as it was) with SQLite's online backup API in one step: one read
+    transaction, so the copy is the store as of one moment while another process writes (WAL:
+    that writer is not held up). The copy is
     one self-contained file (journal_mode DELETE): no -wal beside it is needed. `source` is
     opened as it is, never made nor upgraded: an older newstui's store is copied at its own
     schema (r44 M4: the "backup" was upgraded, and the store with it). `waiting` is called once
@@ -1493,18 +1495,21 @@ def back_up_file(
     from pathlib import Path
 
     file = Path(source).resolve()
-    try:
-        return _copy_file(file, "mode=rw", target, waiting)  # (rw: not made when missing)
-    except sqlite3.OperationalError as exc:
-        # a folder that cannot be written (a read-only disk, a snapshot) takes no index of the
-        # write-ahead log: the file is read as it is, as open_read_only does, when no log is
-        # left beside it
-        log = Path(f"{file}-wal")
-        pending = log.is_file() and log.stat().st_size > 0
-        unopened = "unable to open" in str(exc) or "readonly" in str(exc)
-        if not unopened or pending or os.access(file.parent, os.W_OK):
-            raise
-    return _copy_file(file, "mode=ro&immutable=1", target)
+    with part_file(os.path.dirname(os.path.abspath(target)), "backup", str(file)) as part:
+        try:
+            version = _copy_file(file, "mode=rw", part, waiting)  # (rw: not made when missing)
+        except sqlite3.OperationalError as exc:
+            # a folder that cannot be written (a read-only disk, a snapshot) takes no index of
+            # the write-ahead log: the file is read as it is, as open_read_only does, when no
+            # log is left beside it
+            log = Path(f"{file}-wal")
+            pending = log.is_file() and log.stat().st_size > 0
+            unopened = "unable to open" in str(exc) or "readonly" in str(exc)
+            if not unopened or pending or os.access(file.parent, os.W_OK):
+                raise
+            version = _copy_file(file, "mode=ro&immutable=1", part)
+        os.replace(part, target)
+    return version
 
 
 def copy_file_read_only(source: str, target: str) -> int:

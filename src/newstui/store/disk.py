@@ -1,11 +1,14 @@
 """What the disk holds for a store's files: a file's size, the room left beside it (the
-upgrade copy, restore and the full-disk wording all ask these), and whether two copies hold
-the same bytes."""
+upgrade copy, restore and the full-disk wording all ask these), whether two copies hold the
+same bytes, and the part file a copy is written into before it is put in its place."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import os.path
+import stat
+from collections.abc import Iterator
 
 
 def file_size(path: str) -> int:
@@ -36,3 +39,27 @@ def same_bytes(path: str, other: str) -> bool:
         return filecmp.cmp(path, other, shallow=False)
     except OSError:
         return False
+
+
+@contextlib.contextmanager
+def part_file(folder: str, kind: str, mode_of: str) -> Iterator[str]:
+    """A new empty file `.newstui-KIND-PID.part` in `folder` (a short name: a long store's
+    `.NAME.vN.PID.part` was past the file system's limit, hostile r45 M5) with the permissions
+    of the file `mode_of` (the store's, as SQLite would make it 0644: readable while written,
+    review r45 L4; a backup was 0600 beside a 0644 store, user test r44 L5), for a copy written
+    into it and then put in its place, each caller by its own rule (the upgrade's copy, a
+    backup, restore's copies). Gone at the block's end, with what SQLite left beside it, unless
+    it was renamed away; one a killed newstui of this pid left is replaced. OSError when it
+    cannot be made."""
+    part = os.path.join(folder, f".newstui-{kind}-{os.getpid()}.part")
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(part)
+    os.close(os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    try:
+        with contextlib.suppress(OSError):  # (a file system without modes: 0600 or none)
+            os.chmod(part, stat.S_IMODE(os.stat(mode_of).st_mode))
+        yield part
+    finally:
+        for leftover in (part, f"{part}-journal", f"{part}-wal", f"{part}-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(leftover)

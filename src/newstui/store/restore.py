@@ -19,7 +19,7 @@ from pathlib import Path
 from newstui.errors import RestoreFailed, RestoreRoomError, StoreError
 from newstui.model.store_restore import Restored
 from newstui.store.db import copy_connection, copy_file_read_only, schema_version_of
-from newstui.store.disk import file_size, free_bytes, same_bytes
+from newstui.store.disk import file_size, free_bytes, part_file, same_bytes
 from newstui.store.lock_holder import holder_of, opened_by_others, runs_what
 from newstui.store.schema import SCHEMA_VERSION
 
@@ -38,10 +38,8 @@ def restore_file(store: str, backup: str, shown: str) -> Restored:
     backup_bytes = _with_log(backup)
     there = os.path.exists(store)
     _room_for(store, backup_bytes + (_with_log(store) + backup_bytes) * there, kept=there)
-    part = os.path.join(folder, f".newstui-restore-{os.getpid()}.part")
-    os.close(os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    try:
-        # (a copy, so what is checked is what is put back, and a log beside `backup` is read)
+    # (a copy, so what is checked is what is put back, and a log beside `backup` is read)
+    with part_file(folder, "restore", backup) as part:
         try:
             version = _copy_in(backup, part)
         except sqlite3.DatabaseError as exc:
@@ -56,10 +54,6 @@ def restore_file(store: str, backup: str, shown: str) -> Restored:
             os.replace(part, store)
             return found
         return _write_over(store, part, found)
-    finally:
-        for leftover in (part, f"{part}-journal", f"{part}-wal", f"{part}-shm"):
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(leftover)
 
 
 RESTORE_SPARE = 64 << 10
@@ -90,18 +84,17 @@ def _full(exc: sqlite3.Error) -> bool:
 
 
 def _copy_in(backup: str, part: str) -> int:
-    """The store in the file `backup` copied into `part` as one self-contained file, `backup`
-    only read: opened read-only when no log is beside it (nor a journal), else copied with its
-    log first and the copy's log written into it (review r46 L4: FILE was opened to write, and
-    a log beside it copied into it; on a read-only disk it failed). Its schema version."""
+    """The store in the file `backup` copied into `part` (made with its permissions) as one
+    self-contained file, `backup` only read: opened read-only when no log is beside it (nor a
+    journal), else copied with its log first and the copy's log written into it (review r46
+    L4: FILE was opened to write, and a log beside it copied into it; on a read-only disk it
+    failed). Its schema version."""
     logs = [f"{backup}{end}" for end in ("-wal", "-journal") if file_size(f"{backup}{end}")]
     if not logs:
         return copy_file_read_only(backup, part)
     shutil.copyfile(backup, part)
     for log in logs:
         shutil.copyfile(log, part + log[len(backup) :])
-    with contextlib.suppress(OSError):
-        os.chmod(part, stat.S_IMODE(os.stat(backup).st_mode))
     conn = sqlite3.connect(part, isolation_level=None)
     try:
         conn.execute("PRAGMA journal_mode = DELETE")  # (the log written into it, then removed)
@@ -236,19 +229,10 @@ def _keep(conn: sqlite3.Connection, store: str) -> tuple[str, bool]:
     `.2`, …), with the store's permissions; its name, and True. Where one of them holds the
     same bytes already (one backup restored again, nothing stored since: each restore made one
     more), that one's name, and False: no other is made."""
-    folder = os.path.dirname(os.path.abspath(store))
-    part = os.path.join(folder, f".newstui-kept-{os.getpid()}.part")
-    os.close(os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    try:
+    with part_file(os.path.dirname(os.path.abspath(store)), "kept", store) as part:
         copy_connection(conn, part)
-        with contextlib.suppress(OSError):
-            os.chmod(part, stat.S_IMODE(os.stat(store).st_mode))
         same = next((kept for kept in _kept_copies(store) if same_bytes(part, kept)), "")
         return (same, False) if same else (_linked_free(part, store), True)
-    finally:
-        for leftover in (part, f"{part}-journal"):
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(leftover)
 
 
 def _kept_copies(store: str) -> list[str]:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newstui.model.store_upgrade import StoreUpgrade
-from newstui.store.disk import file_size, free_bytes, same_bytes
+from newstui.store.disk import file_size, free_bytes, part_file, same_bytes
 from newstui.store.schema import SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -247,25 +247,16 @@ def journal_too_long(path: str) -> str:
 def _write_copy(
     path: str, copy: str, aside: tuple[str, ...], copy_store: Callable[[str, str], object]
 ) -> str | None:
-    """The store at `path` copied into `copy`, written beside it under a short name (a long
-    store's `.NAME.vN.PID.part` was past the file system's limit: hostile r45 M5) made with the
-    store's permissions (review r45 L4: SQLite made it 0644, readable while written), and
-    renamed once whole. The file at `copy`, if any, is moved first to `aside[0]`, a free name
-    (never replacing a file), or in place of the one of `aside[1:]` (the copies kept aside)
-    that holds the same bytes as the new copy; where it holds them itself, it is kept, and
-    nothing is written (each restore of one old backup moved one more copy of it aside:
-    `FILE.v36.1`, `.2`, …). Returns where the file at `copy` went ("" where there was none),
-    or None where it was kept."""
+    """The store at `path` copied into `copy`, written into a part file first (disk.part_file:
+    a short name, the store's permissions) and renamed once whole. The file at `copy`, if any,
+    is moved first to `aside[0]`, a free name (never replacing a file), or in place of the one
+    of `aside[1:]` (the copies kept aside) that holds the same bytes as the new copy; where it
+    holds them itself, it is kept, and nothing is written (each restore of one old backup moved
+    one more copy of it aside: `FILE.v36.1`, `.2`, …). Returns where the file at `copy` went
+    ("" where there was none), or None where it was kept."""
     import os
-    import stat
 
-    part = os.path.join(os.path.dirname(copy), f".newstui-copy-{os.getpid()}.part")
-    try:
-        with contextlib.suppress(FileNotFoundError):  # (one a killed newstui of this pid left)
-            os.unlink(part)
-        os.close(
-            os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, stat.S_IMODE(os.stat(path).st_mode))
-        )
+    with part_file(os.path.dirname(copy), "copy", path) as part:
         copy_store(path, part)
         moved = twin = ""
         if aside[0]:
@@ -286,10 +277,6 @@ def _write_copy(
                 os.replace(part, twin)
             raise
         return moved
-    finally:
-        for leftover in (part, f"{part}-journal"):
-            if os.path.exists(leftover):
-                os.unlink(leftover)
 
 
 def _move_aside(copy: str, aside: str) -> None:
