@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 import re
 import socket
 import sqlite3
@@ -459,10 +460,16 @@ NOW_Z = b"ID3" + b"Z" * 3997  # the file as the server has it now: version "Z"
 MODIFIED = "Sun, 06 Dec 2026 10:00:00 GMT"  # version A's Last-Modified (Z's is an hour later)
 
 
-def version_server(honours_if_range: bool, content_range: str = "") -> Callable:
+Z_MODIFIED = "Sun, 06 Dec 2026 11:00:00 GMT"  # version Z's Last-Modified
+
+
+def version_server(
+    honours_if_range: bool, content_range: str = "", *, status: int = 206, without: str = ""
+) -> Callable:
     """A server of NOW_Z (ETag "Z") answering `Range: bytes=N-` with 206, but with the whole
     file when If-Range names another version, if it `honours_if_range`; `content_range`: what
-    its 206 says instead of the true range (its Content-Length stays the rest's)."""
+    its 206 says instead of the true range (its Content-Length stays the rest's); `status`:
+    what it answers a range with; `without`: a header it never sends."""
 
     def answer(request: httpx.Request) -> httpx.Response:
         headers = {
@@ -470,18 +477,25 @@ def version_server(honours_if_range: bool, content_range: str = "") -> Callable:
             "etag": '"Z"',
             "date": "Mon, 07 Dec 2026 00:00:00 GMT",
         }
-        headers["last-modified"] = "Sun, 06 Dec 2026 11:00:00 GMT"
+        headers["last-modified"] = Z_MODIFIED
+        headers.pop(without, None)
         asked = re.fullmatch(r"bytes=(\d+)-", request.headers.get("range", ""))
         if_range = request.headers.get("if-range")
         if asked and (not honours_if_range or if_range in (None, '"Z"')):
             start = int(asked[1])
             headers["content-range"] = content_range or f"bytes {start}-3999/4000"
             headers["content-length"] = str(4000 - start)
-            return httpx.Response(206, headers=headers, content=iter([NOW_Z[start:]]))
+            return httpx.Response(status, headers=headers, content=iter([NOW_Z[start:]]))
         headers["content-length"] = "4000"
         return httpx.Response(200, headers=headers, content=iter([NOW_Z]))
 
     return answer
+
+
+def unasked_part(request: httpx.Request) -> httpx.Response:
+    """A 206 of NOW_Z's first 2,000 bytes, whatever was asked."""
+    headers = {"content-type": "audio/mpeg", "etag": '"Z"', "content-range": "bytes 0-1999/4000"}
+    return httpx.Response(206, headers=headers, content=iter([NOW_Z[:2000]]))
 
 
 @pytest.mark.parametrize(
@@ -503,8 +517,24 @@ def version_server(honours_if_range: bool, content_range: str = "") -> Callable:
          "the server's answer contradicts itself (Content-Range bytes 2000-2099/4000, Content-Length 2000); nothing of it written"),
         (NOW_Z[:2000], '"Z"', version_server(True, "bytes 0-1999/4000"), [("bytes=2000-", '"Z"')],
          "the server sent another part of the file than asked for"),
+        # hostile r47 M5: a 206 that does not name the version asked for again may be another's
+        # rest (it was added to A's start); a date names it by its Last-Modified
+        (b"A" * 2000, '"A"', version_server(False, without="etag"), [("bytes=2000-", '"A"'), (None, None)], None),
+        (b"A" * 2000, MODIFIED, version_server(False, without="last-modified"), [("bytes=2000-", MODIFIED), (None, None)], None),
+        (NOW_Z[:2000], Z_MODIFIED, version_server(False), [("bytes=2000-", Z_MODIFIED)], None),
+        # a 200 is the whole file: one that says it is the rest (it was kept as the episode)
+        (NOW_Z[:2000], '"Z"', version_server(True, status=200), [("bytes=2000-", '"Z"')],
+         "the server's answer contradicts itself (HTTP 200, the whole file, with Content-Range bytes 2000-3999/4000, Content-Length 2000); nothing of it written"),
+        # hostile r47 L2: "the connection closed after 2,000 of 4,000 bytes"
+        (NOW_Z[:2000], None, unasked_part, [(None, None)], "the server sent part of the file unasked (bytes 0-1,999 of 4,000)"),
+        # hostile r47 M4: a named pipe there held the queue for ever; a folder there made the
+        # good bytes go, said "Is a directory" and that the server gave no ETag
+        (NOW_Z[:2000], os.mkfifo, version_server(True), [],
+         "e.mp3.part.validator: a named pipe, where newstui keeps the version of the file e.mp3.part holds the start of; move it away and download again; the 2,000 bytes of e.mp3.part are kept"),
+        (NOW_Z[:2000], os.mkdir, version_server(True), [], "e.mp3.part.validator: a folder, where newstui keeps"),
     ],
-    ids=["same", "changed", "changed-date", "if-range-ignored", "none-kept", "weak", "range-and-length-disagree", "another-range"],
+    ids=["same", "changed", "changed-date", "if-range-ignored", "none-kept", "weak", "range-and-length-disagree", "another-range",
+         "206-without-etag", "206-without-date", "206-with-the-same-date", "200-of-the-rest", "206-unasked", "pipe-kept", "folder-kept"],
 )  # fmt: skip
 def test_a_resume_adds_only_the_rest_of_the_version_its_part_holds(
     tmp_path, part, version, server, asked, problem
@@ -514,7 +544,9 @@ def test_a_resume_adds_only_the_rest_of_the_version_its_part_holds(
     downloaded."""
     target = tmp_path / "e.mp3"
     part_path(target).write_bytes(part)
-    if version is not None:
+    if callable(version):  # (something not a file where it is kept)
+        version(transfer.validator_path(part_path(target)))
+    elif version is not None:
         transfer.validator_path(part_path(target)).write_text(version + "\n")
     sent: list[tuple[str | None, str | None]] = []
 
@@ -530,27 +562,33 @@ def test_a_resume_adds_only_the_rest_of_the_version_its_part_holds(
         assert fetch() == len(NOW_Z) and target.read_bytes() == NOW_Z
         assert sorted(p.name for p in tmp_path.iterdir()) == ["e.mp3"]  # (its validator gone)
     else:
-        with pytest.raises(NewstuiError, match=re.escape(f"http://pod.test/e.mp3: {problem}")):
+        said = problem if problem.startswith("e.mp3") else f"http://pod.test/e.mp3: {problem}"
+        with pytest.raises(NewstuiError, match=re.escape(said)):
             fetch()
         assert part_path(target).read_bytes() == part
     assert sent == asked
 
 
+DATE = "Mon, 07 Dec 2026 00:00:00 GMT"
+
+
 @pytest.mark.parametrize(
-    ("validators", "kept"),
+    ("validators", "dropped"),
     [
-        ({"etag": '"v1"'}, True),
-        ({}, False),
+        ({"etag": '"v1"'}, None),
+        ({}, "the server gave no ETag or Last-Modified to resume them by"),
         # review r46 L8: a weak ETag (Express's, nginx's when it compresses) is no If-Range
         # validator; a strong Last-Modified beside it is (the .part was deleted)
-        (
-            {"etag": 'W/"v1"', "last-modified": MODIFIED, "date": "Mon, 07 Dec 2026 00:00:00 GMT"},
-            True,
-        ),
-        ({"etag": 'W/"v1"', "last-modified": MODIFIED, "date": MODIFIED}, False),
+        ({"etag": 'W/"v1"', "last-modified": MODIFIED, "date": DATE}, None),
+        ({"etag": 'W/"v1"', "last-modified": MODIFIED, "date": MODIFIED},
+         "the server gave a weak ETag only and a Last-Modified within a second of its Date (the file may still have changed): nothing to resume them by"),
+        # hostile r47 L2: "the server gave no ETag or Last-Modified"
+        ({"last-modified": "Fri, 31 Dec 9999 23:59:59 GMT", "date": DATE},
+         f"the server gave no ETag and a Last-Modified in the future (Fri, 31 Dec 9999 23:59:59 GMT, its Date {DATE}): nothing to resume them by"),
     ],
-)
-def test_a_full_disk_keeps_only_a_part_that_resumes(tmp_path, monkeypatch, validators, kept):
+    ids=["etag", "none", "weak-and-date", "weak-and-date-of-now", "date-in-future"],
+)  # fmt: skip
+def test_a_full_disk_keeps_only_a_part_that_resumes(tmp_path, monkeypatch, validators, dropped):
     """r46 L2: a chunked episode that filled the disk kept its .part (2.1 MB), and each later
     download then failed "1,000 bytes to come, more than the 0 free". A .part no validator was
     given for can never resume: it is deleted, its room free for the next; one that can is
@@ -568,10 +606,12 @@ def test_a_full_disk_keeps_only_a_part_that_resumes(tmp_path, monkeypatch, valid
         with httpx.Client(transport=httpx.MockTransport(lambda request: next(answers))) as client:
             return transfer.fetch_to_file(client, url, target, lambda *a: None, lambda: False)
 
-    with pytest.raises(
-        NewstuiError, match=re.escape(f"{url}: no space left on the disk of {tmp_path}")
-    ):
+    said = f"{url}: no space left on the disk of {tmp_path}"
+    if dropped is not None:
+        said += f"; the 8,192 bytes that had arrived are not kept: {dropped}"
+    with pytest.raises(NewstuiError, match=f"^{re.escape(said)}$"):
         fetch()
+    kept = dropped is None
     assert part_path(target).exists() is kept
     if kept:  # another version now, larger than the room left but for the .part's
         now = {"content-type": "audio/mpeg", "content-length": "10000", "etag": '"v2"'}

@@ -6,9 +6,9 @@ before a byte is written.
 A partial file is resumed only as the version of the file it is the start of: the first answer's
 strong ETag (else its Last-Modified date) is kept beside the .part and sent as If-Range, and a
 file that changed since is fetched again from its first byte (r46 H3: a podcast's dynamic ads
-spliced two versions into one file). A .part without one is never resumed, nor kept after a
-failure (wget -c, curl -C - and podboat resume by size alone; Chromium restarts without a
-validator)."""
+spliced two versions into one file), and so is one whose 206 does not name that version again
+(hostile r47 M5). A .part without one is never resumed, nor kept after a failure (wget -c,
+curl -C - and podboat resume by size alone; Chromium restarts without a validator)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ import itertools
 import os
 import re
 import shutil
+import stat
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -45,6 +46,17 @@ _UNSATISFIED = re.compile(r"bytes\s+\*/(\d+)")
 _STRONG_ETAG = re.compile(r'"[\x21\x23-\x7e]{0,200}"')  # (RFC 9110 entity-tag, not W/, ASCII)
 _HTTP_DATE = re.compile(r"[\x20-\x7e]{1,64}")  # (then parsed)
 _DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT})
+_VALIDATOR_BYTES = 300  # the most a kept validator file holds (an ETag of 200, its quotes, "\n")
+# what a name kept for a validator may be instead of a file, as a line says it (hostile r47 M4)
+_NOT_A_FILE = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISLNK, "a symbolic link"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+)
+_NO_VERSION = "nothing tells which version of the file they are the start of"
 
 Progress = Callable[[int, int | None], None]  # (bytes arrived, total or None)
 Credentials = Callable[[str], tuple[str, str] | None]  # a URL's (user, password) for Basic auth
@@ -132,6 +144,7 @@ def fetch_to_file(
     unless the server sent more than `limits.cap` or than it declared, or gave no validator to
     resume it by) or TransferStopped."""
     part = part_path(path)
+    wanted = _Wanted(url, expected)
     try:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -139,15 +152,14 @@ def fetch_to_file(
             above = (p for p in path.parents if os.path.lexists(p))
             raise TransferError(f"{next(above, path.parent)}: not a folder") from None
         on_disk = part.stat().st_size if part.exists() else 0
-        wanted = _Wanted(url, expected)
+        _refuse_odd_validator(part, on_disk)
         size = _fetch(client, url, part, on_disk, progress, stopped, wanted, limits, credentials)
         os.replace(part, path)
     except (OSError, httpx.HTTPError, httpx.InvalidURL, TransferError) as exc:
         problem = _problem(exc, url, path)
         if dropped := _drop_unresumable(part):
             problem += (
-                f"; the {dropped:,} bytes that had arrived are not kept: the server gave no ETag "
-                "or Last-Modified to resume them by"
+                f"; the {dropped:,} bytes that had arrived are not kept: {wanted.unresumable}"
             )
         raise TransferError(problem) from None
     with contextlib.suppress(OSError):  # (left behind, it is never read without its .part)
@@ -171,10 +183,11 @@ def _problem(exc: Exception, url: str, path: Path) -> str:
 
 def _drop_unresumable(part: Path) -> int:
     """Delete a .part no validator is kept for (it could only ever start again): how many bytes
-    it held (0: none there, or it is kept)."""
+    it held (0: none there, or it is kept: a validator, or something not newstui's where it would
+    be, is beside it)."""
     try:
         size = part.stat().st_size
-        if _read_validator(part) is not None:
+        if _read_validator(part) is not None or _odd_validator(part) is not None:
             return 0
         part.unlink()
     except OSError:
@@ -240,20 +253,53 @@ def _fetch(
                 end is not None,
                 _validator_of(response) if start == 0 else None,
             )
+            if start == 0 and span.validator is None:
+                wanted.unresumable = _why_unresumable(response)
             return _receive(chunks, head, part, span, progress, stopped, url)
     raise TransferError(f"{url}: more than {MAX_REDIRECTS} redirects")
 
 
 def _read_validator(part: Path) -> str | None:
     """The If-Range validator kept beside a .part (a strong ETag or an HTTP date), or None: none
-    kept, or not one (the file is the user's to edit: never sent unless it is one)."""
+    kept, or not one (the file is the user's to edit: never sent unless it is one). Only a
+    regular file of a validator's size is read, never waited on (hostile r47 M4: a named pipe
+    there held `download --retry` for ever)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        handle = os.open(validator_path(part), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-        with os.fdopen(handle, "rb") as kept:
-            text = kept.read(300).decode("ascii").strip()
+        if not stat.S_ISREG(os.lstat(validator_path(part)).st_mode):
+            return None
+        with os.fdopen(os.open(validator_path(part), flags), "rb") as kept:
+            found = os.fstat(kept.fileno())  # (what was opened, if it changed since the lstat)
+            if not stat.S_ISREG(found.st_mode) or found.st_size > _VALIDATOR_BYTES:
+                return None
+            text = kept.read(_VALIDATOR_BYTES).decode("ascii").strip()
     except (OSError, UnicodeDecodeError, ValueError):
         return None
     return text if _STRONG_ETAG.fullmatch(text) or _http_date(text) is not None else None
+
+
+def _odd_validator(part: Path) -> str | None:
+    """What stands where a .part's validator is kept when it is no file ("a folder", "a named
+    pipe"…), or None (a file, or nothing)."""
+    try:
+        mode = os.lstat(validator_path(part)).st_mode
+    except OSError:
+        return None
+    return next((kind for test, kind in _NOT_A_FILE if test(mode)), None)
+
+
+def _refuse_odd_validator(part: Path, on_disk: int) -> None:
+    """TransferError, before any request, when something that is no file stands where a .part's
+    validator is kept: newstui could neither read nor replace it, and it is not newstui's to
+    delete; the .part stays (hostile r47 M4: a folder there said "Is a directory" and "the server
+    gave no ETag or Last-Modified", and the 2,000 good bytes were deleted)."""
+    if (kind := _odd_validator(part)) is None:
+        return
+    kept = f"; the {on_disk:,} bytes of {part.name} are kept" if on_disk else ""
+    raise TransferError(
+        f"{validator_path(part)}: {kind}, where newstui keeps the version of the file "
+        f"{part.name} holds the start of; move it away and download again{kept}"
+    )
 
 
 def _keep_validator(part: Path, validator: str) -> None:
@@ -281,15 +327,40 @@ def _validator_of(response: httpx.Response) -> str | None:
 
 
 def _changed(response: httpx.Response, validator: str | None) -> bool:
-    """Whether a 206 answer names another version of the file than `validator` (its server
-    ignored If-Range)."""
+    """Whether a 206 answer may be of another version of the file than `validator`: unless it
+    names that version again (its ETag, or its Last-Modified for a date), its server may have
+    ignored If-Range (hostile r47 M5: a 206 with no ETag, of the changed file's rest, was
+    added to the old version's start and said downloaded)."""
     if validator is None:
         return True
     if validator.startswith('"'):
         etag = response.headers.get("etag")
-        return etag is not None and etag.strip() != validator
+        return etag is None or etag.strip() != validator
     modified = response.headers.get("last-modified")
-    return modified is not None and _http_date(modified.strip()) != _http_date(validator)
+    return modified is None or _http_date(modified.strip()) != _http_date(validator)
+
+
+def _why_unresumable(response: httpx.Response) -> str:
+    """Why an answer's file cannot be resumed (_validator_of found nothing), as said after "the
+    bytes that had arrived are not kept: " (hostile r47 L2: a Last-Modified in the future was
+    said to be none)."""
+    etag = "a weak ETag only" if response.headers.get("etag", "").strip() else "no ETag"
+    modified = response.headers.get("last-modified", "").strip()
+    if not modified:
+        if etag == "no ETag":
+            return "the server gave no ETag or Last-Modified to resume them by"
+        return f"the server gave {etag} and no Last-Modified to resume them by"
+    date = response.headers.get("date", "").strip()
+    when, sent = _http_date(modified), _http_date(date)
+    if when is None:
+        said = "a Last-Modified that is no date"
+    elif sent is None:
+        said = "a Last-Modified but no Date to tell it is past"
+    elif when > sent:
+        said = f"a Last-Modified in the future ({modified}, its Date {date})"
+    else:
+        said = "a Last-Modified within a second of its Date (the file may still have changed)"
+    return f"the server gave {etag} and {said}: nothing to resume them by"
 
 
 def _http_date(text: str) -> datetime | None:
@@ -325,24 +396,38 @@ def _body_range(
     as far as the server said (None: not said). A 206 to a request that asked no range is taken
     as the start of the file it says it is (bounded by its Content-Range). A 206 whose
     Content-Range is not the part asked for, or disagrees with its Content-Length or itself, is
-    refused before a byte is written (r46 L3: the .part's earlier bytes were deleted)."""
+    refused before a byte is written (r46 L3: the .part's earlier bytes were deleted); so is a
+    200, the whole file, whose Content-Range says it is part of one (hostile r47 M5: the rest
+    of the file, sent as a 200, was kept as the whole episode)."""
     length = response.headers.get("content-length", "")
     length_value = int(length) if length.isdigit() else None
+    found = _CONTENT_RANGE.match(response.headers.get("content-range", ""))
     if response.status_code == 206:
-        found = _CONTENT_RANGE.match(response.headers.get("content-range", ""))
         if not found or int(found[1]) != have or int(found[2]) < have:
             raise TransferError(f"{url}: the server sent another part of the file than asked for")
         total = int(found[3]) if found[3] != "*" else None
         span = int(found[2]) + 1 - have
         if (total is not None and int(found[2]) >= total) or length_value not in (None, span):
-            said = f"bytes {found[1]}-{found[2]}/{found[3]}"
-            raise TransferError(
-                f"{url}: the server's answer contradicts itself (Content-Range {said}, "
-                f"Content-Length {length}); nothing of it written"
-            )
+            raise _contradiction(url, "", found, length)
         return have, total, int(found[2]) + 1
     # 200: the whole file (a server that ignores Range starts again from the first byte)
+    if found:  # (a Content-Range on it may only say so)
+        whole = int(found[1]) == 0 and found[3] != "*" and int(found[2]) + 1 == int(found[3])
+        if not whole or length_value not in (None, int(found[3])):
+            raise _contradiction(url, "HTTP 200, the whole file, with ", found, length)
+        length_value = int(found[3])
     return 0, length_value, length_value
+
+
+def _contradiction(url: str, status: str, found: re.Match[str], length: str) -> TransferError:
+    """The refusal of an answer whose Content-Range (`found`) disagrees with its status, its
+    Content-Length or itself."""
+    said = f"Content-Range bytes {found[1]}-{found[2]}/{found[3]}"
+    if length:
+        said += f", Content-Length {length}"
+    return TransferError(
+        f"{url}: the server's answer contradicts itself ({status}{said}); nothing of it written"
+    )
 
 
 def _watched(chunks: Iterator[bytes], url: str, limits: Limits) -> Iterator[bytes]:
@@ -365,10 +450,11 @@ def _watched(chunks: Iterator[bytes], url: str, limits: Limits) -> Iterator[byte
 
 class _Wanted:
     """What a download is for: its URL, and whether a web page may stand for it (when the feed
-    said the file is one)."""
+    said the file is one); once its server answered, why what arrives could not be resumed."""
 
     def __init__(self, url: str, expected: str) -> None:
         self.url = url
+        self.unresumable = _NO_VERSION
         self.page_allowed = expected.lower() in PAGE_TYPES
         kind = expected.partition("/")[0].lower()
         self.noun = {"audio": "audio", "video": "video", "image": "an image"}.get(kind, "the file")
@@ -453,6 +539,11 @@ def _receive(
                 last = time.monotonic()
                 progress(done, total)
     if total is not None and done != total:
+        if done == span.end:  # (a 206 that ends before the file does, as its Content-Range said)
+            sent = f"bytes {start:,}-{done - 1:,} of {total:,}"
+            if not start:  # (a 206 to a request for the whole file: hostile r47 L2)
+                raise TransferError(f"{url}: the server sent part of the file unasked ({sent})")
+            raise TransferError(f"{url}: the server sent {sent}, not the rest asked for")
         raise TransferError(f"{url}: the connection closed after {done:,} of {total:,} bytes")
     progress(done, done)
     return done
