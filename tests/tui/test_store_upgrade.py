@@ -96,6 +96,7 @@ async def test_the_app_shows_the_upgrade_with_its_count_then_the_upgraded_store(
         await pilot.pause()
         shown = screen_text(app)
         assert "Waiting for the upgrade of the store" in shown and "making: 3 articles…" in shown
+        assert "newstui goes on with it." in shown
 
         upgrade.release.set()
         await until(pilot, lambda: "Story 0" in screen_text(app))
@@ -188,7 +189,8 @@ async def test_an_app_started_during_another_newstuis_upgrade_says_it_waits_for_
 
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: "Waiting for the upgrade of the store" in screen_text(app))
-        assert "making: 3 articles…" in screen_text(app)  # (the line wraps in the box)
+        shown = screen_text(app)  # (the lines wrap in the box)
+        assert "making: 3 articles…" in shown and "newstui goes on with it." in shown
         other.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         other.execute("COMMIT")
         await until(pilot, lambda: "Story 0" in screen_text(app))

@@ -53,16 +53,23 @@ class StoreUpgradeScreen(Screen[None]):
             box.border_title = "newstui"
             yield Static(self._what(), id="upgrade-what")
             yield LoadingIndicator()
-            yield Static(
-                "This version keeps them differently; it happens once and takes a while for "
-                "a large store. q quits: the upgrade goes on at the next start.",
-                id="upgrade-hint",
-            )
+            yield Static(self._hint(), id="upgrade-hint")
 
     def waiting_for_another(self) -> None:
         """Say that another newstui is making the upgrade, which this one waits for."""
         self.waiting = True
         self.query_one("#upgrade-what", Static).update(self._what())
+        self.query_one("#upgrade-hint", Static).update(self._hint())
+
+    def _hint(self) -> str:
+        """Why it takes a while, and what quitting does (where the upgrade goes on)."""
+        goes_on = (
+            "the other newstui goes on with it" if self.waiting else "it goes on at the next start"
+        )
+        return (
+            "This version keeps them differently; it happens once and takes a while for a large "
+            f"store. q quits: {goes_on}."
+        )
 
     def _what(self) -> str:
         """What is under way, in words."""
