@@ -24,6 +24,8 @@ from test_cli import Cli
 from newstui import downloads
 from newstui.config import Config, FeedConfig, Settings, download_folder, load_config
 from newstui.downloads import (
+    delete_download,
+    drop_orphan_validators,
     listed,
     queue_enclosure,
     queue_new_episodes,
@@ -532,9 +534,12 @@ def unasked_part(request: httpx.Request) -> httpx.Response:
         (NOW_Z[:2000], os.mkfifo, version_server(True), [],
          "e.mp3.part.validator: a named pipe, where newstui keeps the version of the file e.mp3.part holds the start of; move it away and download again; the 2,000 bytes of e.mp3.part are kept"),
         (NOW_Z[:2000], os.mkdir, version_server(True), [], "e.mp3.part.validator: a folder, where newstui keeps"),
+        # r47: its .part deleted by hand, the validator left beside it goes as the download
+        # starts from 0, whatever then happens
+        (b"", '"A"', lambda request: httpx.Response(404), [(None, None)], "HTTP 404 Not Found"),
     ],
     ids=["same", "changed", "changed-date", "if-range-ignored", "none-kept", "weak", "range-and-length-disagree", "another-range",
-         "206-without-etag", "206-without-date", "206-with-the-same-date", "200-of-the-rest", "206-unasked", "pipe-kept", "folder-kept"],
+         "206-without-etag", "206-without-date", "206-with-the-same-date", "200-of-the-rest", "206-unasked", "pipe-kept", "folder-kept", "part-deleted"],
 )  # fmt: skip
 def test_a_resume_adds_only_the_rest_of_the_version_its_part_holds(
     tmp_path, part, version, server, asked, problem
@@ -543,7 +548,8 @@ def test_a_resume_adds_only_the_rest_of_the_version_its_part_holds(
     file had changed (ETag "A" → "Z", same size): 1,997 bytes of A and 2,000 of Z, reported
     downloaded."""
     target = tmp_path / "e.mp3"
-    part_path(target).write_bytes(part)
+    if part:
+        part_path(target).write_bytes(part)
     if callable(version):  # (something not a file where it is kept)
         version(transfer.validator_path(part_path(target)))
     elif version is not None:
@@ -565,7 +571,7 @@ def test_a_resume_adds_only_the_rest_of_the_version_its_part_holds(
         said = problem if problem.startswith("e.mp3") else f"http://pod.test/e.mp3: {problem}"
         with pytest.raises(NewstuiError, match=re.escape(said)):
             fetch()
-        assert part_path(target).read_bytes() == part
+        assert part_path(target).read_bytes() == part if part else not list(tmp_path.iterdir())
     assert sent == asked
 
 
@@ -619,6 +625,26 @@ def test_a_full_disk_keeps_only_a_part_that_resumes(tmp_path, monkeypatch, valid
         usage = transfer.shutil.disk_usage
         monkeypatch.setattr(transfer.shutil, "disk_usage", lambda p: usage(p)._replace(free=2000))
         assert fetch() == 10_000
+
+
+def test_a_validator_whose_part_was_deleted_by_hand_goes_at_cleanup_and_delete(db_path, tmp_path):
+    """r46 dlfix: NAME.part.validator stayed in download_dir once its .part was deleted."""
+    with Library.open(db_path) as library:
+        gone, kept = (
+            library.downloads.get(queue_one(library, tmp_path, f"http://127.0.0.1:9/{n}.mp3", n))
+            for n in ("A", "B")
+        )
+        assert gone is not None and kept is not None
+        for download in (gone, kept):
+            Path(download.validator_path).write_text('"v1"\n')
+        Path(kept.part_path).write_bytes(b"x")  # (its .part there: its validator stays)
+        assert drop_orphan_validators(library, tmp_path) == 1
+        assert [p.name for p in tmp_path.iterdir() if "validator" in p.name] == [
+            "B.mp3.part.validator"
+        ]
+        Path(gone.validator_path).write_text('"v1"\n')
+        delete_download(library, tmp_path, gone.id)
+        assert not Path(gone.validator_path).exists()
 
 
 def test_one_failure_never_stops_the_queue(db_path, tmp_path, feed_server):

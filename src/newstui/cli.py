@@ -1979,6 +1979,11 @@ def cmd_cleanup(args: argparse.Namespace, library: Library, config: Config) -> i
     from newstui.retention import cleanup
 
     report = cleanup(library, config, dry_run=args.dry_run, pause=library.story_gap())
+    if not args.dry_run:  # (newstui's own leftovers: a download's validator without its .part)
+        from newstui.config import download_folder
+        from newstui.downloads import drop_orphan_validators
+
+        drop_orphan_validators(library, download_folder(config.settings))
     left = _cleanup_left_config(args, library) if args.left_config else None
     if args.json:
         return _emit(

@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlsplit
 from newstui.errors import NewstuiError, error_line
 from newstui.library import Library
 from newstui.model import Download, Link, StopThen
+from newstui.model.downloads import PART_SUFFIX, VALIDATOR_SUFFIX
 from newstui.text import clean_line
 
 if TYPE_CHECKING:
@@ -401,6 +402,7 @@ def delete_download(
     finally:
         for _, handle in handles:
             os.close(handle)
+    _drop_orphan_validator(download.path, folder)  # (its .part deleted by hand before)
     return gone, files
 
 
@@ -430,6 +432,35 @@ def _open_folder_of(path: Path, folder: Path) -> int:
 
 
 _NO_LINK_FOLDER = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_NOFOLLOW", 0)
+
+
+def drop_orphan_validators(library: Library, folder: Path) -> int:
+    """Delete each validator file (NAME.part.validator) whose .part is gone, deleted by hand,
+    of a download listed and not running or of one forgotten: it is never read without its
+    .part (r46 dlfix left them). Only regular files inside download_dir `folder`; how many."""
+    paths = [d.path for d in library.downloads.all() if d.state != "downloading"]
+    paths += library.downloads.forgotten_paths()
+    return sum(_drop_orphan_validator(path, folder) for path in dict.fromkeys(paths))
+
+
+def _drop_orphan_validator(path: str, folder: Path) -> bool:
+    """Delete the validator file of the download to `path` when its .part is gone (a regular
+    file inside download_dir `folder` only); whether one was deleted."""
+    part = path + PART_SUFFIX
+    kept = Path(part + VALIDATOR_SUFFIX)
+    try:
+        if os.path.lexists(part) or not os.path.lexists(kept):
+            return False
+        handle = _open_folder_of(kept, folder)
+    except (OSError, ValueError):  # (a folder gone or outside download_dir: left as it is)
+        return False
+    try:
+        _unlink_regular_file(kept, handle)
+    except OSError:
+        return False
+    finally:
+        os.close(handle)
+    return True
 
 
 def _unlink_validator(download: Download, folder: int) -> None:

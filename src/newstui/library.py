@@ -1038,6 +1038,10 @@ class DownloadQueue:
         """A download stopped as asked: off the list (its .part remembered for "forget")."""
         _downloads.end_stopped(self._db, download_id, then)
 
+    def forgotten_paths(self) -> list[str]:
+        """The files the forgotten downloads left (finished, or each one's .part)."""
+        return _downloads.forgotten_paths(self._db)
+
     def forgotten_file(self, url: str) -> tuple[str, int | None] | None:
         """The file a forgotten download of `url` left (path, finished size or None)."""
         return _downloads.forgotten_file(self._db, url)

@@ -153,6 +153,9 @@ def fetch_to_file(
             raise TransferError(f"{next(above, path.parent)}: not a folder") from None
         on_disk = part.stat().st_size if part.exists() else 0
         _refuse_odd_validator(part, on_disk)
+        if not on_disk:  # (one left when its .part was deleted by hand: never read without it)
+            with contextlib.suppress(OSError):
+                validator_path(part).unlink(missing_ok=True)
         size = _fetch(client, url, part, on_disk, progress, stopped, wanted, limits, credentials)
         os.replace(part, path)
     except (OSError, httpx.HTTPError, httpx.InvalidURL, TransferError) as exc:

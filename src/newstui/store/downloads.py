@@ -157,6 +157,11 @@ def forgotten_file(db: Database, url: str) -> tuple[str, int | None] | None:
     return (row[0], row[1]) if row else None
 
 
+def forgotten_paths(db: Database) -> list[str]:
+    """The files the forgotten downloads left (finished, or each one's .part)."""
+    return [row[0] for row in db.execute("SELECT path FROM forgotten_downloads").fetchall()]
+
+
 def list_downloads(db: Database, article_id: int | None = None) -> list[Download]:
     """The queue, oldest first (only one article's, when given)."""
     where, params = ("WHERE article_id = ?", [article_id]) if article_id is not None else ("", [])
