@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import os
 import os.path
+import re
 import stat
 from collections.abc import Iterator
 
@@ -20,10 +21,11 @@ def file_size(path: str) -> int:
 
 
 def free_bytes(path: str) -> int | None:
-    """The bytes free to this user on the disk of the folder holding `path`; None when the
+    """The bytes free to this user on the disk of the folder holding `path`, or its target's
+    where it is a symbolic link (SQLite writes the journal there: review r47 M1); None when the
     disk cannot be asked."""
     try:
-        disk = os.statvfs(os.path.dirname(os.path.abspath(path)))
+        disk = os.statvfs(os.path.dirname(os.path.realpath(path)))
     except OSError:
         return None
     return disk.f_bavail * disk.f_frsize
@@ -63,3 +65,34 @@ def part_file(folder: str, kind: str, mode_of: str) -> Iterator[str]:
         for leftover in (part, f"{part}-journal", f"{part}-wal", f"{part}-shm"):
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(leftover)
+
+
+_PART = re.compile(r"\.newstui-[a-z]+-([0-9]+)\.part(?:-journal|-wal|-shm)?")
+
+
+def remove_dead_parts(folder: str) -> None:
+    """Remove from `folder` each part file (part_file's) of a newstui no longer running, with
+    what SQLite left beside it: a kill -9 left one as large as the store there for good (hostile
+    r47 L3). One of a running process is its copy under way, left alone."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        found = _PART.fullmatch(name)
+        if found is not None and not _running(int(found.group(1))):
+            with contextlib.suppress(OSError):
+                os.unlink(os.path.join(folder, name))
+
+
+def _running(pid: int) -> bool:
+    """Whether process `pid` runs (True where the system will not say: another user's)."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True

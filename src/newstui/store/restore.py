@@ -19,8 +19,9 @@ from pathlib import Path
 from newstui.errors import RestoreFailed, RestoreRoomError, StoreError
 from newstui.model.store_restore import Restored
 from newstui.store.db import copy_connection, copy_file_read_only, schema_version_of
-from newstui.store.disk import file_size, free_bytes, part_file, same_bytes
+from newstui.store.disk import file_size, free_bytes, part_file, remove_dead_parts, same_bytes
 from newstui.store.lock_holder import holder_of, opened_by_others, runs_what
+from newstui.store.restorable import unmade, unreadable_text
 from newstui.store.schema import SCHEMA_VERSION
 
 NEWSTUI_TABLES = ("articles", "feeds")  # what every newstui store since schema 1 holds
@@ -32,7 +33,15 @@ def restore_file(store: str, backup: str, shown: str) -> Restored:
     nothing, when the backup is no whole newstui store this newstui opens, another process
     has the store open, or its disk has too little room; OSError or sqlite3.Error when a file
     cannot be written before the store as it was is kept beside it, RestoreFailed after."""
+    # A store that is a symbolic link: its target is what is written, where SQLite keeps the
+    # journal and log, and beside which the copies go (review r47 M1, hostile r47 L4: the link
+    # was replaced by a file, and the kept copy deleted while the target's journal needed it).
+    shown_store = store
+    if os.path.islink(store):
+        store = os.path.realpath(store)
     folder = os.path.dirname(os.path.abspath(store))
+    for beside in {folder, os.path.dirname(os.path.abspath(shown_store))}:
+        remove_dead_parts(beside)  # (hostile r47 L3: a kill -9 left the copy of a backup)
     # (the backup copied in; where there is a store, it kept, and SQLite's journal of the
     # write over it, which holds as much as the backup at most)
     backup_bytes = _with_log(backup)
@@ -53,7 +62,7 @@ def restore_file(store: str, backup: str, shown: str) -> Restored:
                     os.unlink(log)
             os.replace(part, store)
             return found
-        return _write_over(store, part, found)
+        return _write_over(store, part, found, shown_store)
 
 
 RESTORE_SPARE = 64 << 10
@@ -117,13 +126,20 @@ def _checked(part: str, version: int, shown: str) -> Restored:
                 f"knows up to {SCHEMA_VERSION})"
             )
         problems = [r[0] for r in conn.execute("PRAGMA quick_check(3)")]
+        if problems != ["ok"]:
+            raise StoreError(f"{shown}: not restored: damaged ({'; '.join(problems)})")
+        # (hostile r47 H1, M3: a backup is untrusted; see store.restorable)
+        if (unknown := unmade(conn, version)) is not None:
+            raise StoreError(
+                f"{shown}: not restored: {unknown}; newstui puts back only a store as it makes it"
+            )
+        if (unreadable := unreadable_text(conn, version)) is not None:
+            raise StoreError(f"{shown}: not restored: {unreadable}: no command could read it")
         urls = _feed_urls(conn)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{shown}: not restored: damaged ({exc})") from None
     finally:
         conn.close()
-    if problems != ["ok"]:
-        raise StoreError(f"{shown}: not restored: damaged ({'; '.join(problems)})")
     return Restored(version, os.path.getsize(part), feed_urls=urls)
 
 
@@ -142,11 +158,12 @@ def _feed_urls(conn: sqlite3.Connection) -> tuple[str, ...]:
     return ()
 
 
-def _write_over(store: str, part: str, found: Restored) -> Restored:
-    """The backup's copy in `part` written over the store at `store` through SQLite, under an
-    exclusive lock (refused at once when another process has the store open), once the store
-    as it was, with what its log holds, is kept in a file beside it. A store SQLite cannot
-    read as one (not a database, a damaged header) is moved aside instead (_move_over)."""
+def _write_over(store: str, part: str, found: Restored, shown: str) -> Restored:
+    """The backup's copy in `part` written over the store file `store` (no symbolic link)
+    through SQLite, under an exclusive lock (refused at once when another process has the store
+    open, naming it `shown`), once the store as it was, with what its log holds, is kept in a
+    file beside it. A store SQLite cannot read as one (not a database, a damaged header) is
+    moved aside instead (_move_over)."""
     conn = sqlite3.connect(store, timeout=0, isolation_level=None)
     try:
         conn.execute("PRAGMA locking_mode = EXCLUSIVE")
@@ -155,11 +172,11 @@ def _write_over(store: str, part: str, found: Restored) -> Restored:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
-                raise _open_elsewhere(store) from None
+                raise _open_elsewhere(store, shown) from None
             raise
         except sqlite3.DatabaseError:  # (no store to write through: its file is put aside)
             conn.close()
-            return _move_over(store, part, found)
+            return _move_over(store, part, found, shown)
         conn.execute("COMMIT")  # (the exclusive lock stays: locking_mode)
         # (the store as it was kept, and SQLite's journal of the write over it: as much as
         # the backup at most; the backup's copy is on the disk already)
@@ -198,23 +215,24 @@ def _kept_unless_untouched(store: str, kept: str) -> str:
     return ""
 
 
-def _open_elsewhere(store: str) -> StoreError:
-    """The refusal of a restore over a store another process has open, naming it where the
-    system says (user test r46 L4: a busy write named it, this did not)."""
+def _open_elsewhere(store: str, shown: str) -> StoreError:
+    """The refusal of a restore over the store file `store` (named `shown`) another process has
+    open, naming that process where the system says (user test r46 L4: a busy write named it,
+    this did not)."""
     pid = holder_of(store)
     who = "another process" if pid is None else f"another {runs_what(pid)} (pid {pid})"
     return StoreError(
-        f"{store}: not restored: it is open in {who}: quit newstui there, then restore",
-        source=store,
+        f"{shown}: not restored: it is open in {who}: quit newstui there, then restore",
+        source=shown,
     )
 
 
-def _move_over(store: str, part: str, found: Restored) -> Restored:
+def _move_over(store: str, part: str, found: Restored, shown: str) -> Restored:
     """The backup's copy in `part` put in the place of a store file SQLite cannot read, which
     is kept under the first free `STORE.before-restore` name as it is, with the log beside it
     (`…-wal`); refused while another process has it open."""
     if opened_by_others(store):
-        raise _open_elsewhere(store)
+        raise _open_elsewhere(store, shown)
     kept = _linked_free(store, store)
     with contextlib.suppress(FileNotFoundError):
         os.replace(f"{store}-wal", f"{kept}-wal")

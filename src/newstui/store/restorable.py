@@ -1,0 +1,166 @@
+"""Whether a backup is a store newstui can safely put back (`newstui restore`): a backup is
+untrusted input. Its schema must be the one newstui makes for its version, and its texts must
+read (hostile r47 H1: a backup's own trigger deleted every article at the next fetch; M3: a
+store whose tables newstui does not make, or holding a text no command could read, was
+restored, and then every command failed).
+
+The rule, for a backup of schema N (N up to this newstui's): every trigger, view and index and
+every table newstui makes at schema N is there and as newstui makes it (its statement compared
+blanks, case and identifier quotes aside, as db.index_definition reads one; full-text shadow
+tables by their columns); nothing else is there but tables of the user's own, and indexes on
+them, whose names newstui never makes. An older schema is compared with a store made by the
+steps to N: the upgrade then runs each later step on a store that holds what it expects."""
+
+from __future__ import annotations
+
+import functools
+import re
+import sqlite3
+
+from newstui.store.db import add_text_functions, index_definition
+from newstui.store.schema import MIGRATIONS, NAMED_INDEXES
+
+Object = tuple[str, str]  # (type, name) in sqlite_master
+_MADE = re.compile(
+    r"\bCREATE\s+(?:VIRTUAL\s+|UNIQUE\s+)?(?:TABLE|INDEX|VIEW|TRIGGER)\s+(?:IF\s+NOT\s+EXISTS\s+)?"
+    r"(?:\w+\.)?[\"`\[]?(\w+)",
+    re.IGNORECASE,
+)
+_COMMENT_OR_QUOTED = re.compile(
+    r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|`(?:[^`]|``)*`|\[[^\]]*\]|--[^\n]*|/\*.*?(?:\*/|$)",
+    re.DOTALL,
+)
+
+
+class _Made:
+    """What newstui makes at one schema version: each object's table and statement as compared,
+    the columns of each table, and the full-text indexes' shadow tables."""
+
+    def __init__(self, version: int) -> None:
+        conn = sqlite3.connect(":memory:")
+        try:
+            add_text_functions(conn)  # (the steps' statements call them)
+            for statement in (s for step in MIGRATIONS[:version] for s in step):
+                conn.execute(statement)
+            self.objects = _objects(conn)
+            self.columns = {
+                name: _columns(conn, name) for (kind, name) in self.objects if kind == "table"
+            }
+        finally:
+            conn.close()
+        virtual = [
+            n for (_, n), (_, sql) in self.objects.items() if sql.startswith("createvirtual")
+        ]
+        self.shadows = {n for n in self.columns if any(n.startswith(f"{v}_") for v in virtual)}
+
+
+@functools.lru_cache(maxsize=2)
+def _made(version: int) -> _Made:
+    """What newstui makes at schema `version` (a store made in memory: ~50 ms for all steps)."""
+    return _Made(version)
+
+
+@functools.cache
+def _ever_made() -> frozenset[str]:
+    """The name of each table, index, view and trigger some step of newstui makes (folded)."""
+    return frozenset(
+        m.group(1).casefold() for step in MIGRATIONS for s in step for m in _MADE.finditer(s)
+    )
+
+
+def _compared(sql: str | None) -> str:
+    """A statement as compared: its comments out (an older newstui's differ: the articles
+    table's told of fewer fulltext states), then as db.index_definition reads one."""
+    return index_definition(_COMMENT_OR_QUOTED.sub(_uncommented, sql or ""))
+
+
+def _uncommented(found: re.Match[str]) -> str:
+    """A comment as a blank; a quoted string or name as it is."""
+    return " " if found.group(0)[0] in "-/" else found.group(0)
+
+
+def _objects(conn: sqlite3.Connection) -> dict[Object, tuple[str, str]]:
+    """Each object of the database's schema (SQLite's own aside): its table and statement, as
+    compared."""
+    return {
+        (kind, name): (table, _compared(sql))
+        for kind, name, table, sql in conn.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' "
+            "ESCAPE '\\'"
+        )
+    }
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    """The names of a table's columns, in order."""
+    return [str(r[1]) for r in conn.execute("SELECT * FROM pragma_table_xinfo(?)", [table])]
+
+
+def _quoted(name: str) -> str:
+    """A name as an SQL identifier."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def unmade(conn: sqlite3.Connection, version: int) -> str | None:
+    """What the store behind `conn` (of schema `version`) holds that newstui does not make at
+    that version, or lacks of what it makes, in words (the first few); None when it is as
+    newstui makes it. An index statements name (schema.NAMED_INDEXES) may be missing or other,
+    and a table of the user's may take its name: each open deals with those (db.unusable_indexes)."""
+    made = _made(version)
+    held = _objects(conn)
+    problems: list[str] = []
+    for (kind, name), (table, sql) in held.items():
+        if (kind, name) not in made.objects:
+            own = kind == "table" or (kind == "index" and ("table", table) not in made.objects)
+            if not own or (name.casefold() in _ever_made() and name not in NAMED_INDEXES):
+                problems.append(f"a {kind} {name} that newstui does not make")
+        elif kind == "index" and name in NAMED_INDEXES:
+            continue
+        elif name in made.shadows:
+            if _columns(conn, name) != made.columns[name]:
+                problems.append(f"a {kind} {name} that is not the one newstui makes")
+        elif (table, sql) != made.objects[(kind, name)]:
+            problems.append(f"a {kind} {name} that is not the one newstui makes")
+    lacks = [
+        f"{kind} {name}"
+        for (kind, name) in made.objects
+        if (kind, name) not in held and name not in NAMED_INDEXES
+    ]
+    if lacks:
+        problems.append(f"no {lacks[0]}" + (f" (and {len(lacks) - 1} more)" if lacks[1:] else ""))
+    if not problems:
+        return None
+    more = f"; and {len(problems) - 3} more" if len(problems) > 3 else ""
+    return f"it holds {'; '.join(problems[:3])}{more} (schema {version})"
+
+
+def _not_utf8(value: bytes | None) -> bool:
+    """Whether a text's bytes are no UTF-8 (SQLite keeps what it is given)."""
+    try:
+        (value or b"").decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
+def unreadable_text(conn: sqlite3.Connection, version: int) -> str | None:
+    """Where the store behind `conn`, as newstui makes it at schema `version`, holds a text that
+    is no UTF-8, which no command can read ("Could not decode to UTF-8": hostile r47 M3, a feed
+    name), in words; None when every text reads. One pass over each table."""
+    made = _made(version)
+    conn.create_function("not_utf8", 1, _not_utf8, deterministic=True)
+    for (kind, table), (_, sql) in made.objects.items():
+        if kind != "table" or sql.startswith("createvirtual") or table in made.shadows:
+            continue
+        bad = [
+            f"(typeof({c}) = 'text' AND not_utf8(CAST({c} AS BLOB)))"
+            for c in map(_quoted, made.columns[table])
+        ]
+        which = " ".join(f"WHEN {test} THEN {i}" for i, test in enumerate(bad))
+        row = conn.execute(
+            f"SELECT CASE {which} END FROM {_quoted(table)} WHERE {' OR '.join(bad)} LIMIT 1"
+        ).fetchone()
+        if row is not None:
+            column = made.columns[table][int(row[0])]
+            return f"its table {table} holds a text that is no UTF-8 (in column {column})"
+    return None

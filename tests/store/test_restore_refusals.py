@@ -1,0 +1,172 @@
+"""`newstui restore` takes a backup as untrusted input: one holding what newstui does not make
+(a trigger that ran inside newstui's own writes, hostile r47 H1), or that no command could then
+open (M3), is refused in one line naming it, the store left as it was; a store reached through
+a symbolic link stays a link (review r47 M1, hostile r47 L4); and the copy a killed restore left
+beside the store is removed by the next (L3)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newstui.errors import StoreError
+from newstui.library import Library
+from newstui.model import Article
+from tests.store.older_store import made_by_schema
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store newstui made, holding one feed and its article."""
+    path = tmp_path_factory.mktemp("made") / "made.db"
+    with Library.open(path) as library:
+        feed = library.register_source("https://a.example/f", "A", url="https://a.example/f")
+        library.bulk_insert(feed, [Article(title="Kept", text="Kept.", guid="k")])
+    return path
+
+
+def backup_of(made: Path, folder: Path) -> Path:
+    """A copy of `made` in one file."""
+    backup = folder / "backup.db"
+    conn = sqlite3.connect(made)
+    conn.execute("VACUUM INTO ?", [str(backup)])
+    conn.close()
+    return backup
+
+
+def titles(store: Path | str) -> list[str]:
+    with Library.open(store) as library:
+        return [a.title for a in library.articles()]
+
+
+@pytest.mark.parametrize(
+    ("statements", "said"),
+    [
+        (  # hostile r47 H1: it deleted every article at the next fetch
+            ["CREATE TRIGGER zap AFTER UPDATE ON feeds BEGIN DELETE FROM articles; END"],
+            "it holds a trigger zap that newstui does not make (schema 52)",
+        ),
+        (  # ... or under the name of one of newstui's
+            [
+                "DROP TRIGGER articles_link_key_au",
+                "CREATE TRIGGER articles_link_key_au AFTER UPDATE ON articles BEGIN "
+                "UPDATE articles SET url = 'https://evil.example/'; END",
+            ],
+            "it holds a trigger articles_link_key_au that is not the one newstui makes",
+        ),
+        (  # the full-text index reads this view
+            [
+                "DROP VIEW article_texts",
+                "CREATE VIEW article_texts AS SELECT id, 'x' AS title, '' AS author, '' AS text "
+                "FROM articles",
+            ],
+            "it holds a view article_texts that is not the one newstui makes",
+        ),
+        (["CREATE VIEW mine AS SELECT 1"], "it holds a view mine that newstui does not make"),
+        (  # every fetch would fail
+            ["CREATE UNIQUE INDEX one_a_feed ON articles (feed_id)"],
+            "it holds a index one_a_feed that newstui does not make",
+        ),
+        (  # a table of a later schema's name: its upgrade would fail
+            [36, "CREATE TABLE texts_changed (x)"],
+            "it holds a table texts_changed that newstui does not make (schema 36)",
+        ),
+        (  # hostile r47 M3: "no such column: nlp_version" from every command after it
+            [
+                "DROP TABLE articles",
+                "CREATE TABLE articles (x)",
+            ],
+            "it holds a table articles that is not the one newstui makes",
+        ),
+        (  # ... and "Could not decode to UTF-8 column 'name'", even from remove
+            ["UPDATE feeds SET name = CAST(X'426967EDA080' AS TEXT)"],
+            "its table feeds holds a text that is no UTF-8 (in column name): no command could "
+            "read it",
+        ),
+        # restored: a table of the user's own and its index, an index statements name left
+        # out by a repair tool (each open makes it again), a store of an older schema
+        (["CREATE TABLE my_notes (note TEXT)", "CREATE INDEX my_notes_by ON my_notes (note)"], ""),
+        (["DROP INDEX articles_fold"], ""),
+        ([36], ""),
+    ],
+    ids=[
+        "trigger",
+        "newstui-named-trigger",
+        "view-redefined",
+        "own-view",
+        "unique-index",
+        "later-table",
+        "other-tables",
+        "not-utf8",
+        "own-table",
+        "index-left-out",
+        "older-schema",
+    ],
+)
+def test_restore_refuses_a_backup_newstui_cannot_safely_put_back(
+    made: Path, tmp_path: Path, statements: list[str | int], said: str
+) -> None:
+    """Each row: a backup of the store (or, led by a version, a store of that older schema)
+    changed by statements, and the refusal, or "" when it is restored."""
+    store = tmp_path / "store.db"
+    shutil.copyfile(made, store)
+    backup = tmp_path / "backup.db"
+    older = statements[0] if statements and isinstance(statements[0], int) else None
+    changes = [str(s) for s in statements[older is not None :]]
+    conn = made_by_schema(backup, older) if older else sqlite3.connect(backup_of(made, tmp_path))
+    conn.execute("PRAGMA foreign_keys = OFF")
+    for change in changes:
+        conn.execute(change)
+    conn.commit()
+    conn.close()
+    before = store.read_bytes()
+    if said:
+        with pytest.raises(StoreError) as refused:
+            Library.restore_file(str(store), str(backup), "backup.db")
+        assert str(refused.value).startswith(f"backup.db: not restored: {said}")
+        assert store.read_bytes() == before
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["backup.db", "store.db"]
+        return
+    done = Library.restore_file(str(store), str(backup), "backup.db")
+    assert done.kept == f"{store}.before-restore"
+    assert titles(store) == ([] if older else ["Kept"])
+
+
+def test_a_restore_over_a_symbolic_link_replaces_its_target_and_sweeps_what_a_kill_left(
+    made: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review r47 M1: SQLite writes the journal beside the link's target; restore kept the
+    copy, checked the journal and the room beside the link, and replaced the link by a file."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    target = tmp_path / "b" / "real.db"
+    target.write_bytes(os.urandom(5000))  # (not a store: moved aside as it is)
+    link = tmp_path / "a" / "newstui.db"
+    link.symlink_to(target)
+    backup = backup_of(made, tmp_path)
+    # hostile r47 L3: a restore killed with -9 left its copy; one of a process running stays
+    ended = 4 << 20  # (Linux's PID_MAX_LIMIT: no process has it)
+    left = [tmp_path / "b" / f".newstui-restore-{ended}.part{end}" for end in ("", "-journal")]
+    running = tmp_path / "b" / f".newstui-restore-{os.getppid()}.part"
+    for path in (*left, running):
+        path.write_bytes(b"x" * 100)
+    asked: list[str] = []
+    statvfs = os.statvfs
+
+    def asking(folder: str) -> os.statvfs_result:
+        asked.append(str(folder))
+        return statvfs(folder)
+
+    monkeypatch.setattr(os, "statvfs", asking)
+
+    done = Library.restore_file(str(link), str(backup), "backup.db")
+
+    assert asked and set(asked) == {str(tmp_path / "b")}  # the room asked of the target's disk
+    assert link.is_symlink() and link.resolve() == target
+    assert done.kept == f"{target}.before-restore"
+    assert titles(link) == ["Kept"]
+    assert not any(path.exists() for path in left) and running.exists()
