@@ -674,6 +674,16 @@ def test_one_failure_never_stops_the_queue(db_path, tmp_path, feed_server):
     assert seen[-1].state == "done"
 
 
+def test_a_failure_is_stored_as_one_line_without_a_servers_controls(db_path, tmp_path):
+    """Hostile r47 M6: a proxy's status line was stored raw (`HTTP 407 ^[[2J^[]0;pwned^GAuth`),
+    cleaned only when shown; feeds.last_error is cleaned as it is stored."""
+    with Library.open(db_path) as library:
+        download_id = queue_one(library, tmp_path, "http://pod.test/e1.mp3")
+        library.downloads.fail(download_id, "x: HTTP 407 \x1b[2J\x1b]0;pwned\x07Auth\nnext\x85")
+        row = library.downloads.get(download_id)
+    assert row is not None and row.error == "x: HTTP 407 Auth next"
+
+
 def test_a_server_that_hangs_up_without_answering_is_said_in_words(db_path, tmp_path):
     # The failure read "RemoteProtocolError: Server disconnected without sending a response."
     listener = socket.create_server(("127.0.0.1", 0))

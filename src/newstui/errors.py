@@ -135,7 +135,15 @@ def _as_shown(text: str, hidden_in: Callable[[str], str]) -> str:
     return hidden if again == line else again
 
 
+LOGIN_PLACEHOLDER = "USER:PASSWORD"
+"""What a hint writes for the user and password to put in an address (a proxy's 407:
+`http_proxy=http://USER:PASSWORD@px:3128`): no password, so shown as written (hostile r47 L2: the
+hint said `USER:***@`, which told the user to type `***`)."""
+
+
 def _stars(found: re.Match[str]) -> str:
+    if found[0] == f"{LOGIN_PLACEHOLDER}@":
+        return found[0]
     return f"{found['url'] or found['token']}***@"
 
 

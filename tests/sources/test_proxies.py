@@ -210,7 +210,7 @@ SOCKS_ASKED = b"\x03\x0cnews.example\x00\x50"  # (the end of a socks5h request f
             ProxyFailure,
             "the proxy http://{at} (http_proxy) refused to forward the request to news.example: "
             "HTTP 407 Proxy Authentication Required (it asks for a user and password: "
-            "http_proxy=http://USER:***@{at})",  # (every message hides a URL's password)
+            "http_proxy=http://USER:PASSWORD@{at})",  # (what to write: hostile r47 L2)
         ),
         (
             "http://corp:wrong@{at}",
@@ -220,6 +220,14 @@ SOCKS_ASKED = b"\x03\x0cnews.example\x00\x50"  # (the end of a socks5h request f
             "the proxy http://corp:***@{at} (https_proxy) refused to connect to news.example: "
             "HTTP 407 Proxy Authentication Required (it refused the user and password of "
             "https_proxy)",
+        ),
+        (  # hostile r47 M6: a status line's controls, kept in downloads.error (`^[[2J^[]0;…`)
+            "http://{at}",
+            "https://news.example/f",
+            b"HTTP/1.1 407 \x1b[2J\x1b]0;pwned\x07Auth\r\n\r\n",
+            ProxyFailure,
+            "the proxy http://{at} (https_proxy) refused to connect to news.example: HTTP 407 Auth "
+            "(it asks for a user and password: https_proxy=http://USER:PASSWORD@{at})",
         ),
         (  # review r46 L7: "closed the connection"
             "http://{at}",

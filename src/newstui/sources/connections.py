@@ -30,6 +30,7 @@ from newstui.sources.proxies import (
     ProxySettings,
     proxy_settings,
 )
+from newstui.text import clean_line
 
 READ_SIZE = 64 * 1024
 MAX_HEAD_BYTES = 100 * 1024  # a response's status line and headers (httpcore's limit)
@@ -435,7 +436,7 @@ class ConnectionPool:
                     connection, method, path, sent, body, self.timeouts, reused
                 )
                 if status == 407 and proxy is not None:  # the proxy's own answer, not the feed's
-                    said = f"HTTP 407 {reason}".rstrip() + f" {proxy.login_hint}"
+                    said = f"HTTP 407 {clean_line(reason, 300)}".rstrip() + f" {proxy.login_hint}"
                     refused = f"refused to forward the request to {target.authority}"
                     raise ProxyUnusable(f"the proxy {proxy.shown} {refused}: {said}")
             except _StaleConnection:
@@ -626,7 +627,9 @@ _PROXYS_OWN = frozenset({"407", "501"})
 def tunnel_refused(proxy: Proxy, where: str, code: str, said: str) -> str:
     """A proxy's answer to CONNECT other than 2xx (`said`: "HTTP 502 Bad Gateway"), in words
     naming the proxy: it could not reach the origin, opens no tunnels, asks for a login (and
-    how to give it), or refused (for feeds, and for downloads and sync: proxied.py)."""
+    how to give it), or refused (for feeds, and for downloads and sync: proxied.py). The proxy's
+    words go without their controls (hostile r47 M6: `HTTP 407 ^[[2J^[]0;pwned^GAuth` stored)."""
+    said = clean_line(said, 300)
     if code in _NOT_REACHED:
         return f"the proxy {proxy.shown} could not reach {where}: {said}"
     if code == "501":  # (it forwards plain http only)

@@ -18,6 +18,7 @@ from newstui.sources.proxies import (
     proxy_settings,
     socks_support_missing,
 )
+from newstui.text import clean_line
 
 T = TypeVar("T")
 
@@ -77,7 +78,7 @@ def _login_asked(
     if request.url.scheme != "http":  # (https went through its CONNECT tunnel: the origin's)
         return None
     where = authority("http", request.url.host, request.url.port)
-    answer = f"HTTP 407 {response.reason_phrase}".rstrip()
+    answer = f"HTTP 407 {clean_line(response.reason_phrase, 300)}".rstrip()  # (r47 M6: controls)
     said = f"the proxy {proxy.shown} refused to forward the request to {where}: {answer}"
     return ProxyFailed(f"{said} {proxy.login_hint}", request=request)
 

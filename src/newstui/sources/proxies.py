@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import unquote, urlsplit
 
-from newstui.errors import NetworkError, NewstuiError, hide_url_password
+from newstui.errors import LOGIN_PLACEHOLDER, NetworkError, NewstuiError, hide_url_password
 
 PROXY_SCHEMES = ("http", "socks5", "socks5h")  # what every client here speaks
 SOCKS_SCHEMES = frozenset({"socks5", "socks5h"})
@@ -79,7 +79,7 @@ class Proxy:
         where = f"[{self.host}]" if ":" in self.host else self.host
         return (
             "(it asks for a user and password: "
-            f"{self.variable}=http://USER:PASSWORD@{where}:{self.port})"
+            f"{self.variable}=http://{LOGIN_PLACEHOLDER}@{where}:{self.port})"
         )
 
     @property

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from newstui.article_rows import enclosure_urls
 from newstui.store.db import Database, write_transaction
 from newstui.store.feeds import now_iso
+from newstui.text import clean_line
 
 if TYPE_CHECKING:
     import sqlite3
@@ -213,11 +214,12 @@ def finish_download(db: Database, download_id: int, size: int) -> None:
 
 
 def fail_download(db: Database, download_id: int, error: str) -> None:
-    """A download failed; what arrived stays for a retry to resume."""
+    """A download failed; what arrived stays for a retry to resume. `error` is stored as one
+    line, controls out (a server's or proxy's words in it: hostile r47 M6), as a feed's is."""
     with write_transaction(db):
         db.execute(
             "UPDATE downloads SET state = 'failed', error = ?, touched_at = ? WHERE id = ?",
-            [error, now_iso(), download_id],
+            [clean_line(error), now_iso(), download_id],
         )
 
 
