@@ -2335,11 +2335,25 @@ def _unstored_sources(library: Library, config: Config) -> list[FeedRow]:
     return rows
 
 
-def _skipped(rows: list[FeedRow], config: Config) -> list[FeedRow]:
+def _skipped(rows: list[FeedRow], config: Config, library: Library) -> list[FeedRow]:
     """The stored sources, each the config skips (its name taken by an entry before it) with
     why as its error: it keeps its articles and is not fetched (hostile r46 M6)."""
     said = {feed.url: feed.not_fetchable for feed in config.skipped_feeds}
-    return [dataclasses.replace(r, last_error=said[r.url]) if r.url in said else r for r in rows]
+    local: dict[int | None, str] = {}
+    if config.skipped_local:  # (a local source's by its stored key: the one kept has its name)
+        from newstui.ingest import local_key
+
+        local = {
+            library.find_source(local_key(s.path)): s.not_fetchable for s in config.skipped_local
+        }
+    return [
+        dataclasses.replace(r, last_error=said[r.url])
+        if r.url in said
+        else dataclasses.replace(r, last_error=local[r.id])
+        if r.url is None and r.id in local
+        else r
+        for r in rows
+    ]
 
 
 def _waiting_marks(library: Library, config: Config | None) -> list[WaitingMarks]:
@@ -2357,7 +2371,7 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
     rows = library.sources()
     if config is not None:
         rows = sorted(
-            [*_skipped(rows, config), *_unstored_sources(library, config)],
+            [*_skipped(rows, config, library), *_unstored_sources(library, config)],
             key=lambda r: name_order(r.name),
         )
     now = datetime.now(UTC)
