@@ -21,26 +21,32 @@ KOLKATA = ZoneInfo("Asia/Kolkata")  # (half an hour off: a listing's cache of ho
 
 
 @pytest.mark.parametrize(
-    ("zone", "stored", "shown"),
+    ("zone", "stored", "shown", "date_only"),
     [
-        (TOKYO, "2026-12-06T14:59:00+00:00", "2026-12-06 23:59"),
-        (TOKYO, "2026-12-06T15:00:00+00:00", "2026-12-07 00:00"),
-        (TOKYO, "2026-12-06T16:00:00+00:00", "2026-12-07 01:00"),  # r45 H1: shown "12-06 16:00"
-        (LOS_ANGELES, "2026-12-07T07:59:00+00:00", "2026-12-06 23:59"),
-        (LOS_ANGELES, "2026-12-07T08:00:00+00:00", "2026-12-07 00:00"),
-        (LOS_ANGELES, "2026-12-06T07:30:00+00:00", "2026-12-05 23:30"),  # <pubDate> … 23:30 -0800
-        (LOS_ANGELES, "2026-07-01T06:59:00+00:00", "2026-06-30 23:59"),  # summer time: UTC-7
-        (LOS_ANGELES, "2026-07-01T07:00:00+00:00", "2026-07-01 00:00"),
-        (KOLKATA, "2026-12-06T18:29:00+00:00", "2026-12-06 23:59"),
+        (TOKYO, "2026-12-06T14:59:00+00:00", "2026-12-06 23:59", None),
+        (TOKYO, "2026-12-06T15:00:00+00:00", "2026-12-07 00:00", None),
+        # r45 H1: shown "12-06 16:00"
+        (TOKYO, "2026-12-06T16:00:00+00:00", "2026-12-07 01:00", None),
+        (LOS_ANGELES, "2026-12-07T07:59:00+00:00", "2026-12-06 23:59", None),
+        (LOS_ANGELES, "2026-12-07T08:00:00+00:00", "2026-12-07 00:00", None),
+        # <pubDate> … 23:30 -0800
+        (LOS_ANGELES, "2026-12-06T07:30:00+00:00", "2026-12-05 23:30", None),
+        (LOS_ANGELES, "2026-07-01T06:59:00+00:00", "2026-06-30 23:59", None),  # summer time: UTC-7
+        (LOS_ANGELES, "2026-07-01T07:00:00+00:00", "2026-07-01 00:00", None),
+        (KOLKATA, "2026-12-06T18:29:00+00:00", "2026-12-06 23:59", None),
         # a date without a time is the day the source gave, in every zone
-        (TOKYO, "2026-11-02T00:00:00+00:00", "2026-11-02"),
-        (LOS_ANGELES, "2026-11-02T00:00:00+00:00", "2026-11-02"),
+        (TOKYO, "2026-11-02T00:00:00+00:00", "2026-11-02", None),
+        (LOS_ANGELES, "2026-11-02T00:00:00+00:00", "2026-11-02", None),
+        (LOS_ANGELES, "2026-11-02T00:00:00+00:00", "2026-11-02", True),  # (said by its source)
+        # a real midnight UTC (its source gave a time) is a time as any other (review r46 L2)
+        (LOS_ANGELES, "2026-12-07T00:00:00+00:00", "2026-12-06 16:00", False),
+        (TOKYO, "2026-12-07T00:00:00+00:00", "2026-12-07 09:00", False),
     ],
 )
-def test_the_shown_date_turns_at_local_midnight(process_zone, zone, stored, shown):
-    assert shown_date(stored, zone=zone) == shown
+def test_the_shown_date_turns_at_local_midnight(process_zone, zone, stored, shown, date_only):
+    assert shown_date(stored, zone=zone, date_only=date_only) == shown
     process_zone(zone.key)  # the same in the process's own zone (TZ), as users run newstui
-    assert shown_date(stored) == shown
+    assert shown_date(stored, date_only=date_only) == shown
 
 
 @pytest.mark.parametrize(
@@ -65,6 +71,8 @@ def test_an_update_says_its_local_time_and_its_date_when_another_local_day():
     assert updated_phrase(published, same_day, TOKYO) == "updated 01:45"  # both 12-07 in Tokyo
     assert updated_phrase(published, same_day, LOS_ANGELES) == "updated 08:45"
     assert updated_phrase(published, next_day, LOS_ANGELES) == "updated 2026-12-07 00:00"
+    # an update's time is a fetch's, a time also at midnight UTC (it read as the day 12-07)
+    assert updated_phrase(published, "2026-12-07T00:00:00+00:00", LOS_ANGELES) == "updated 16:00"
 
 
 def test_a_time_reads_as_a_clock_today_a_weekday_this_week_else_a_date():

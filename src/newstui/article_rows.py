@@ -42,6 +42,7 @@ class PreparedArticle:
     text_utf8: bytes | None = None
     has_content: bool = False  # Article.has_content (not stored)
     dropped_enclosures: int = 0  # Article.dropped_enclosures (not stored)
+    date_only: bool | None = None  # Article.date_only (None when it has no date)
 
 
 def prepare_article(article: Article, utf8: bool = True) -> PreparedArticle:
@@ -67,6 +68,7 @@ def prepare_article(article: Article, utf8: bool = True) -> PreparedArticle:
     fields["text_utf8"] = encoded if utf8 and isinstance(text, bytes) else None
     fields["has_content"] = article.has_content
     fields["dropped_enclosures"] = article.dropped_enclosures
+    fields["date_only"] = None if fields["published"] is None else article.date_only
     return prepared
 
 
@@ -318,6 +320,15 @@ def stored_date(published: datetime | None) -> str | None:
     except (OverflowError, ValueError):  # a date at the edge of the calendar: treat as unknown
         return None
     return None if dt < EARLIEST_PUBLISHED else dt.isoformat()
+
+
+def timed_midnight(article: PreparedArticle) -> bool:
+    """Whether its date is a real midnight UTC, a time its source gave (schema 53 marks it: a
+    midnight UTC is otherwise read as a day without a time)."""
+    from newstui.local_times import DATE_ONLY
+
+    published = article.published
+    return article.date_only is False and published is not None and published.endswith(DATE_ONLY)
 
 
 def stored_summary(article: Article) -> str:

@@ -2649,7 +2649,7 @@ def _article_lines(rows: list[ArticleRow], width: int | None) -> list[tuple[str,
     lines = []
     for r in rows:
         marks = ("*" if r.starred else " ") + ("N" if not r.read else " ")
-        date = shown_date(r.listed_date, 0, 10).ljust(10)
+        date = shown_date(r.listed_date, 0, 10, date_only=r.listed_date_only).ljust(10)
         head = f"{r.id:>{id_width}} {marks} {date}  {sources[r.feed]}  "
         title = terminal_safe(r.title, line=True)
         title = title if room is None else cut_to_width(title, room)
@@ -3041,7 +3041,8 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
     for r in rows:
         said_by = Text(f"    — {terminal_safe(r.speaker, line=True) or 'unknown speaker'}")
         source_line = Text(
-            f"  {shown_date(r.listed_date, 0, 10) or UNDATED}  {terminal_safe(r.feed, line=True)}: "
+            f"  {shown_date(r.listed_date, 0, 10, date_only=r.listed_date_only) or UNDATED}  "
+            f"{terminal_safe(r.feed, line=True)}: "
             f"{terminal_safe(r.article_title, line=True)}"
         )
         end = f" ({r.article_id})"

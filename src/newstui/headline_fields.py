@@ -23,29 +23,41 @@ UNDATED = "undated"
 
 
 def shown_date(
-    published: str | None, start: int = 0, end: int = 16, zone: tzinfo | None = None
+    published: str | None,
+    start: int = 0,
+    end: int = 16,
+    zone: tzinfo | None = None,
+    date_only: bool | None = None,
 ) -> str:
     """A stored publish date in the local zone (`zone`, see local_times) cut to `[start:end]` of
     "2026-11-30 14:13", or UNKNOWN_DATE (blank) for an undated article (the app's and `list`'s
-    date column). A date stored at midnight UTC came without a time (or at a time nobody needs):
-    shown without one, never as "00:00", and as the day the source gave (a zone moves no day
-    without a time: "2 Nov" stays the 2nd west of Greenwich)."""
+    date column). A date that came without a time (`date_only`, see carries_time) is shown
+    without one, never as "00:00", and as the day the source gave (a zone moves no day without
+    a time: "2 Nov" stays the 2nd west of Greenwich)."""
     if not published:
         return UNKNOWN_DATE
-    if end <= 16 and carries_time(published) and (minute := local_minute(published, zone)):
+    if (
+        end <= 16
+        and carries_time(published, date_only)
+        and (minute := local_minute(published, zone))
+    ):
         return minute[start:end].replace("T", " ")  # (of digits and a zone's hour: safe)
     safe = terminal_safe(published, line=True)
-    if not carries_time(safe):
+    if not carries_time(safe, date_only):
         end = min(end, 10)
     else:
         safe = local_iso(safe, zone)
     return safe[start:end].replace("T", " ")
 
 
-def carries_time(published: str | None) -> bool:
-    """Whether a stored publish date has a time worth showing (not undated, not date-only)."""
+def carries_time(published: str | None, date_only: bool | None = None) -> bool:
+    """Whether a stored publish date has a time worth showing: not undated, not one its source
+    gave without a time (`date_only`, stored since schema 53; None, not known: one stored at
+    midnight UTC, as such a date is)."""
     if not published:
         return False
+    if date_only is not None:
+        return not date_only
     return not (published.endswith(DATE_ONLY) and len(published) == 10 + len(DATE_ONLY))
 
 

@@ -17,7 +17,8 @@ from functools import cache, lru_cache
 ZONE: tzinfo | None = None
 
 # How a source's date without a time (`<pubDate>2 Nov 2026`) is stored: shown as that day in
-# every zone (a zone moves no day that has no time)
+# every zone (a zone moves no day that has no time). A real midnight UTC is stored the same, and
+# marked apart (schema 53: articles.timed_midnight, ArticleRow.date_only False).
 DATE_ONLY = "T00:00:00+00:00"
 WEEK_FORM_DAYS = 6  # a time this close to now says its weekday ("Tue 15:10"), not its date
 

@@ -350,23 +350,33 @@ def listed_links(stored: StoredArticle) -> list[Link]:
     return [link for link in stored.links if link.kind != "enclosure"]
 
 
-def updated_phrase(published: str | None, updated: str | None, zone: tzinfo | None = None) -> str:
+def updated_phrase(
+    published: str | None,
+    updated: str | None,
+    zone: tzinfo | None = None,
+    date_only: bool | None = None,
+) -> str:
     """The byline's "updated 11:30" (its date too when not the published one's), local times:
-    when a fetch stored a change of the entry (a correction), or "" for one never updated."""
+    when a fetch stored a change of the entry (a correction), or "" for one never updated.
+    `date_only`: the published date's (ArticleRow.date_only); an update's time is the fetch's,
+    a time even at midnight UTC."""
     if not updated:
         return ""
-    shown = _shown_date(updated, zone=zone)
-    if published and shown[:10] == _shown_date(published, zone=zone)[:10]:
-        shown = shown[11:] or shown  # (a date-only time keeps its date)
-    return f"updated {shown}{zone_label(zone) if _carries_time(updated) else ''}"
+    shown = _shown_date(updated, zone=zone, date_only=False)
+    if published and shown[:10] == _shown_date(published, zone=zone, date_only=date_only)[:10]:
+        shown = shown[11:] or shown  # (one that is no time keeps its date)
+    return f"updated {shown}{zone_label(zone) if _carries_time(updated, False) else ''}"
 
 
-def byline_date(published: str | None, zone: tzinfo | None = None) -> str:
-    """The byline's date: local, to the minute ("undated" without one; the column is blank)."""
+def byline_date(
+    published: str | None, zone: tzinfo | None = None, date_only: bool | None = None
+) -> str:
+    """The byline's date: local, to the minute ("undated" without one; the column is blank);
+    the day alone for one that came without a time (`date_only`, ArticleRow.date_only)."""
     if published is None:
         return "undated"
-    label = zone_label(zone) if _carries_time(published) else ""
-    return _shown_date(published, zone=zone) + label
+    label = zone_label(zone) if _carries_time(published, date_only) else ""
+    return _shown_date(published, zone=zone, date_only=date_only) + label
 
 
 # What the reader, the sidebar and `show` say of an article whose text reads as another language
@@ -395,8 +405,8 @@ def render_article_text(
     out = Text()
     out.append(terminal_safe(row.title, line=True) + "\n", style="bold")
     # the byline is a phrase: an undated article is "undated" there (a column leaves it blank)
-    date = byline_date(row.published)
-    updated = updated_phrase(row.published, stored.updated)
+    date = byline_date(row.published, date_only=row.date_only)
+    updated = updated_phrase(row.published, stored.updated, date_only=row.date_only)
     meta = " · ".join(
         terminal_safe(x, line=True) for x in (row.feed, row.author, date, updated) if x
     )

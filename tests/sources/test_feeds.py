@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from newstui.article_rows import stored_date
 from newstui.errors import SourceError
 from newstui.sources.feeds import parse_feed
 
@@ -493,25 +494,42 @@ def test_a_web_page_where_a_feed_was_is_said_with_the_feed_it_announces():
 
 
 # feedparser reads these as another moment, not none (hostile r46 L5): each is missing, as a date
-# that does not parse is, and the entry's <updated> (Atom) or nothing dates it
+# that does not parse is, and the entry's <updated> (Atom) or nothing dates it. A date written
+# without a time is marked so (`date_only`), a real midnight UTC is not (hostile r46 M3: both
+# were one stored value, and `Fri, 04 Dec 2026 19:00:00 -0500` showed as the day 12-05).
+# An ISO 8601 one is read as JSON Feed's date_published too.
 @pytest.mark.parametrize(
-    ("written", "stored"),
+    ("written", "stored", "date_only"),
     [
-        ("Sun, 06 Dec 2026 12:00:00 +9999", None),  # was 2026-12-02T07:21
-        ("Sun, 06 Dec 2026 12:00:00 +99:99", None),
-        ("Sun, 06 Dec 2026 12:00:00 +2400", None),  # was a day off
-        ("10000-01-01T00:00:00Z", None),  # was 2010-12-01
-        ("2026-02-30T00:00:00Z", None),  # was 2026-03-02
-        ("Sun, 06 Dec 2026 12:00:00 +2359", "2026-12-05T12:01:00+00:00"),
-        ("2026-12-06T12:00:00-05:30", "2026-12-06T17:30:00+00:00"),
-        ("Fri, 31 Dec 9999 23:59:59 +0000", "9999-12-31T23:59:59+00:00"),
+        ("Sun, 06 Dec 2026 12:00:00 +9999", None, None),  # was 2026-12-02T07:21
+        ("Sun, 06 Dec 2026 12:00:00 +99:99", None, None),
+        ("Sun, 06 Dec 2026 12:00:00 +2400", None, None),  # was a day off
+        ("10000-01-01T00:00:00Z", None, None),  # was 2010-12-01
+        ("2026-02-30T00:00:00Z", None, None),  # was 2026-03-02
+        ("Sun, 06 Dec 2026 12:00:00 +2359", "2026-12-05T12:01:00+00:00", False),
+        ("2026-12-06T12:00:00-05:30", "2026-12-06T17:30:00+00:00", False),
+        ("Fri, 31 Dec 9999 23:59:59 +0000", "9999-12-31T23:59:59+00:00", False),
+        ("Sat, 05 Dec 2026 00:00:00 GMT", "2026-12-05T00:00:00+00:00", False),
+        ("Fri, 04 Dec 2026 19:00:00 -0500", "2026-12-05T00:00:00+00:00", False),
+        ("2026-12-05T00:00:00Z", "2026-12-05T00:00:00+00:00", False),
+        ("05 Dec 2026", "2026-12-05T00:00:00+00:00", True),
+        ("Sat, 05 Dec 2026", "2026-12-05T00:00:00+00:00", True),
+        ("2026-12-05", "2026-12-05T00:00:00+00:00", True),
     ],
 )
-def test_a_date_that_names_no_moment_is_missing_not_another_date(written, stored):
+def test_a_date_is_the_moment_it_names_or_none_and_one_without_a_time_says_so(
+    written, stored, date_only
+):
     body = (
         '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>A</title>'
         f"<guid>a</guid><pubDate>{written}</pubDate><description>x</description></item>"
         "</channel></rss>"
     ).encode()
-    [article] = parse_feed(body, "http://127.0.0.1/d.xml").articles
-    assert (article.published and article.published.isoformat()) == stored
+    read = parse_feed(body, "http://127.0.0.1/d.xml").articles
+    if re.match(r"[0-9]+-", written):
+        item = {"id": "a", "title": "A", "content_text": "x", "date_published": written}
+        items = json.dumps({"version": "https://jsonfeed.org/version/1.1", "items": [item]})
+        read += parse_feed(items.encode(), "http://127.0.0.1/d.json").articles
+    for article in read:
+        assert stored_date(article.published) == stored, article
+        assert article.date_only is date_only, article

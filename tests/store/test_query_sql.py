@@ -228,9 +228,10 @@ def test_a_days_bounds_are_the_readers_local_midnight(
 ):
     """after:/before: name the reader's own day (user test r45 H1: `after:2026-12-07` in Tokyo
     found none of the morning's news), from its first moment where a clock change skips its
-    midnight; a date without a time counts on the day it is shown. `process`: in the process's
-    zone (TZ), as users run newstui, else a zone given. (Last year's dates: a date in the future
-    is not stored as the article's.)"""
+    midnight; a date without a time counts on the day it is shown, a real midnight UTC at its
+    moment (hostile r46 M3: as the day). `process`: in the process's zone (TZ), as users run
+    newstui, else a zone given. (Last year's dates: a date in the future is not stored as the
+    article's.)"""
     from zoneinfo import ZoneInfo
 
     from newstui import local_times
@@ -242,25 +243,44 @@ def test_a_days_bounds_are_the_readers_local_midnight(
     day = local_times.local(datetime.fromisoformat(midnight)).date()
     db = open_db(tmp_path / "d.db")
     feed = ensure_feed(db, "https://f.example/", "F", url="https://f.example/")
-    dates = {"late": late, "midnight": midnight, "dated": f"{day}T00:00:00+00:00"}
+    utc_midnight = f"{day}T00:00:00+00:00"
+    dates = {"late": late, "midnight": midnight, "dated": utc_midnight, "timed": utc_midnight}
     ids = {
         key: save_articles(
-            db, feed, [Article(title=key, text=key, guid=key, published=datetime.fromisoformat(d))]
+            db,
+            feed,
+            [
+                Article(
+                    title=key,
+                    text=key,
+                    guid=key,
+                    published=datetime.fromisoformat(d),
+                    date_only={"dated": True, "timed": False}.get(key),
+                )
+            ],
         ).changed_ids[0]
         for key, d in dates.items()
     }
+    # the real midnight is shown, and found, on its local day: the day before west of UTC
+    timed_day = local_times.local(datetime.fromisoformat(utc_midnight)).date()
+    on_day, day_before = ({"timed"}, set()) if timed_day == day else (set(), {"timed"})
+    shown = {r.title: shown_date(r.published, date_only=r.date_only) for r in list_articles(db)}
+    assert (shown["dated"], shown["timed"][:10]) == (str(day), str(timed_day))
+    assert len(shown["timed"]) == 16  # (with its time: "2025-12-06 16:00")
 
     def matched(text: str) -> set[str]:
         rows = list_articles(db, ArticleFilter(query=parse_query(text, query_keys)))
         return {key for key, i in ids.items() if i in {r.id for r in rows}}
 
     assert shown_date(late)[:10] == f"{day - timedelta(days=1)}"
-    assert matched(f"after:{day}") == {"midnight", "dated"}
-    assert matched(f"before:{day}") == {"late"}
-    assert matched(f"after:{day - timedelta(days=1)} before:{day}") == {"late"}
+    assert matched(f"after:{day}") == {"midnight", "dated"} | on_day
+    assert matched(f"before:{day}") == {"late"} | day_before
+    assert matched(f"after:{day - timedelta(days=1)} before:{day}") == {"late"} | day_before
     for key, i in ids.items():  # `quotes --since DAY` counts as after:DAY does (review r46 L1)
         save_analysis(db, i, Analysis(quotes=(Quote(key, 0, len(key)),)), "t", canonical_key)
-    assert {q.article_title for q in list_quotes(db, since=day)} == {"midnight", "dated"}
+    assert {q.article_title for q in list_quotes(db, since=day)} == {"midnight", "dated"} | on_day
+    [timed] = [q for q in list_quotes(db) if q.article_title == "timed"]
+    assert shown_date(timed.listed_date, date_only=timed.listed_date_only) == shown["timed"]
     # an article dated after it arrived: its quotes are listed on the day it arrived, in the
     # place `list` gives it (they showed the claimed date, as no list did: timefix r46)
     ahead = Article(title="ahead", text="ahead", guid="ahead", published=datetime(2099, 1, 1))

@@ -276,11 +276,19 @@ class ArticleRow:
     starred: bool
     enclosure: bool = False  # it has an enclosure (a podcast episode, a file)
     downloaded: bool = False  # one of its enclosures is downloaded (in the queue, done)
+    # `published` came without a time (Article.date_only; None: not known, stored before
+    # schema 53: a midnight UTC reads as a day without a time)
+    date_only: bool | None = None
 
     @property
     def listed_date(self) -> str | None:
         """The date a list shows (see `listed_date`)."""
         return listed_date(self.published, self.sort_date)
+
+    @property
+    def listed_date_only(self) -> bool | None:
+        """Whether `listed_date` came without a time (its arrival, listed in its place, has one)."""
+        return listed_date_only(self.published, self.sort_date, self.date_only)
 
 
 def listed_date(published: str | None, sort_date: str) -> str | None:
@@ -291,6 +299,12 @@ def listed_date(published: str | None, sort_date: str) -> str | None:
     if published is not None and sort_date and published > sort_date:
         return sort_date
     return published
+
+
+def listed_date_only(published: str | None, sort_date: str, date_only: bool | None) -> bool | None:
+    """Whether the date a list shows (`listed_date`) came without a time: `date_only` when it is
+    `published`; an arrival, shown in place of a date ahead of it, has one (False)."""
+    return date_only if listed_date(published, sort_date) == published else False
 
 
 @dataclass(frozen=True)

@@ -114,6 +114,7 @@ class QuoteRow:
     date: str = ""  # the article's sort date (published, else first seen), ISO 8601
     feed: str = ""
     published: str | None = None  # the date its source gave; None: undated
+    date_only: bool | None = None  # `published` came without a time (ArticleRow.date_only)
 
     @property
     def listed_date(self) -> str | None:
@@ -122,3 +123,10 @@ class QuoteRow:
         from newstui.model import listed_date
 
         return listed_date(self.published, self.date)
+
+    @property
+    def listed_date_only(self) -> bool | None:
+        """Whether `listed_date` came without a time (ArticleRow.listed_date_only)."""
+        from newstui.model import listed_date_only
+
+        return listed_date_only(self.published, self.date, self.date_only)

@@ -35,6 +35,10 @@ class Article:
     # enclosures of its entry left out, their URL no http(s) one (`javascript:`, `data:`): said
     # once, when the article is stored new or changed, not at each reading of the same entry
     dropped_enclosures: int = 0
+    # `published` is a day its source gave without a time (stored at midnight UTC, shown as
+    # that day in every zone); False: a time given; None: not known (a sync server's timestamp):
+    # a midnight UTC then reads as a day without a time, as it did before schema 53
+    date_only: bool | None = None
 
 
 @dataclass(frozen=True)

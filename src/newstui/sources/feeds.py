@@ -290,13 +290,15 @@ def _entry_article(entry: Any, feed_url: str) -> Article | None:
     if not (title or summary or link or links):
         return None
     author = author_name(clean_line(entry.get("author", "") or "", MAX_AUTHOR)) or None
+    published, written = _entry_date(entry)
     return Article(
         title=title or "(untitled)",
         text=text[:MAX_TEXT],
         guid=guid or None,
         url=link,
         author=author,
-        published=_entry_date(entry),
+        published=published,
+        date_only=date_only(published, written),
         summary=summary[:MAX_TEXT],
         links=links,
         has_content=bool(content_html),
@@ -338,15 +340,38 @@ def _title_from_text(text: str) -> str:
     return cut + "…"
 
 
-def _entry_date(entry: Any) -> datetime | None:
+def _entry_date(entry: Any) -> tuple[datetime | None, object]:
+    """The entry's date (its published, else updated, else created one) and that date as the
+    feed wrote it (feedparser keeps it beside the time tuple it read); (None, None): none."""
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value = entry.get(key)
-        if value and not impossible_date(entry.get(key[: -len("_parsed")])):
+        written = entry.get(key[: -len("_parsed")])
+        if value and not impossible_date(written):
             try:
-                return datetime.fromtimestamp(_timegm(value), UTC)
+                return datetime.fromtimestamp(_timegm(value), UTC), written
             except (OverflowError, ValueError, OSError):
                 continue
-    return None
+    return None, None
+
+
+# A time of day in a date as written: `09:30` (RFC 822, ISO 8601, the forms feedparser reads
+# in other languages), or ISO 8601's basic `T0930` / `T09`
+_CLOCK = re.compile(r"[0-9]:[0-5][0-9]|[0-9][Tt][0-9]{2}")
+
+
+def date_only(published: datetime | None, written: object) -> bool | None:
+    """Whether a date read at midnight UTC was written without a time (`05 Dec 2026`,
+    `2026-12-05`): shown as that day in every zone, where a real midnight (`Sat, 05 Dec 2026
+    00:00:00 GMT`, `Fri, 04 Dec 2026 19:00:00 -0500`) is a time like any other (hostile r46
+    M3). feedparser's time tuple cannot tell them apart; the date as written can. None: not
+    known (no date as written)."""
+    if published is None:
+        return None
+    if published.hour or published.minute or published.second or published.microsecond:
+        return False
+    if not isinstance(written, str):
+        return None
+    return _CLOCK.search(written) is None
 
 
 # A numeric zone at a date's end (`+0100`, `-05:00`), after a digit or a space
@@ -451,13 +476,16 @@ def _json_item(
     guid = clean_line(str(item["id"]), 2000) if item.get("id") not in (None, "") else None
     if not (title or text or link or links):
         return None
+    written = item.get("date_published") or item.get("date_modified")
+    published = _json_date(written)
     return Article(
         title=title or "(untitled)",
         text=text[:MAX_TEXT],
         guid=guid or None,
         url=link,
         author=_json_authors(item) or feed_author,
-        published=_json_date(item.get("date_published") or item.get("date_modified")),
+        published=published,
+        date_only=date_only(published, written),
         summary=summary[:MAX_TEXT],
         links=links,
         has_content=has_content,

@@ -638,10 +638,22 @@ def list_quotes(
 
     where, params = _quotes_where(speaker, article_id, speaker_keys, since)
     return [
-        QuoteRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], hide_passwords(r[8]), r[9])
+        QuoteRow(
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            r[5],
+            r[6],
+            r[7],
+            hide_passwords(r[8]),
+            r[9],
+            date_only=False if r[10] else None,  # (see ArticleRow.date_only)
+        )
         for r in db.execute(
             f"""SELECT q.id, q.article_id, a.title, {quote_words("q")}, q.speaker, q.start, q.end,
-            a.sort_date, f.name, a.published
+            a.sort_date, f.name, a.published, a.timed_midnight
             FROM quotes q JOIN articles a ON a.id = q.article_id JOIN feeds f ON f.id = a.feed_id
             {where} ORDER BY a.sort_date DESC, a.id DESC, q.start LIMIT ?""",
             [*params, -1 if limit is None else limit],

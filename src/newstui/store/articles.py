@@ -22,6 +22,7 @@ from newstui.article_rows import (
     prepared,
     stored_date,
     text_key,
+    timed_midnight,
     title_key,
     unpacked_text,
     unpacking_problem,
@@ -312,6 +313,12 @@ def _saved_together(
                 [text for plan in plans for text in plan.texts],
                 guid_as_fetched,
             )
+            timed = [
+                new_ids[feed_id, key]
+                for (feed_id, _), plan in zip(batches, plans, strict=True)
+                for key in plan.timed
+            ]
+            _mark_timed_midnights(db, timed)
     except Exception:
         if not db.conn.in_transaction:  # SQLite undid the whole transaction: see save_feeds
             raise
@@ -331,7 +338,18 @@ def _save_in_transaction(
     """save_articles' work, inside the caller's transaction."""
     plan = _planned(db, feed_id, batch, analysed_as)
     new_ids = insert_new_articles(db, plan.rows, plan.texts, guid_as_fetched)
+    _mark_timed_midnights(db, [new_ids[feed_id, key] for key in plan.timed])
     return plan.result(feed_id, new_ids)
+
+
+def _mark_timed_midnights(db: Database, ids: list[int]) -> None:
+    """Mark new articles whose date is a real midnight UTC (article_rows.timed_midnight): a
+    statement only for a batch that has one, so the insert stays as it was (schema 53)."""
+    if ids:
+        db.execute(
+            "UPDATE articles SET timed_midnight = 1 WHERE id IN (SELECT value FROM json_each(?))",
+            [json.dumps(ids)],
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,6 +362,7 @@ class _Plan:
     changed: list[int | str]  # ids of updated articles, keys of new ones
     updated: int
     dropped_enclosures: int  # of the new and updated articles (SaveResult's)
+    timed: list[str]  # keys of new rows whose date is a real midnight UTC (timed_midnight)
 
     def result(self, feed_id: int, new_ids: dict[tuple[int, str], int]) -> SaveResult:
         """The feed's SaveResult, its new articles' ids taken from `new_ids` (the insert's)."""
@@ -370,6 +389,7 @@ def _planned(
     changed: list[int | str] = []  # ids of updated articles, keys of new ones
     new_rows: list[tuple[object, ...]] = []
     texts: list[tuple[bytes, bytes]] = []  # (packed, UTF-8) of new rows' texts
+    timed: list[str] = []  # new rows' keys whose date is a real midnight UTC
     same: dict[
         int, PreparedArticle
     ] = {}  # stored articles whose entry, with enclosures, is no update
@@ -409,6 +429,8 @@ def _planned(
         if row is None:
             new_rows.append(new_article_row(feed_id, key, article, now, digest, analysed_as))
             changed.append(key)
+            if timed_midnight(article):
+                timed.append(key)
             dropped += article.dropped_enclosures
             if article.text_utf8 is not None and isinstance(article.text, bytes):
                 texts.append((article.text, article.text_utf8))
@@ -424,7 +446,7 @@ def _planned(
         elif lists_enclosures(article):  # no update: its enclosures may still be new
             same[row.id] = article
     refresh_enclosures(db, same)
-    return _Plan(_arrival_order(new_rows), texts, changed, updated, dropped)
+    return _Plan(_arrival_order(new_rows), texts, changed, updated, dropped, timed)
 
 
 def _stored_with_userinfo(
@@ -597,29 +619,34 @@ def _removed_before(
 
 
 # An entry's link, title, author and date set on a stored article (named parameters: url,
-# title, author, published, sortable). As an update of that entry they replace the article's;
-# as another copy of it that a pairing found (a server's item of an article fetched here) a
-# field the copy lacks keeps the article's: a server's item without author or date never
-# empties the feed's.
+# title, author, published, sortable, timed_midnight, date_known). As an update of that entry
+# they replace the article's; as another copy of it that a pairing found (a server's item of an
+# article fetched here) a field the copy lacks keeps the article's: a server's item without
+# author or date never empties the feed's, and one of the same date that cannot say whether a
+# time was given (a timestamp) keeps the feed's word on it (schema 53's timed_midnight).
 _ENTRY_REPLACED = """url = :url, title = :title, author = :author, published = :published,
-    sort_date = coalesce(:sortable, first_seen)"""
+    sort_date = coalesce(:sortable, first_seen), timed_midnight = :timed_midnight"""
 _ENTRY_PAIRED = """url = coalesce(:url, url), title = coalesce(nullif(:title, ''), title),
     author = coalesce(nullif(:author, ''), author), published = coalesce(:published, published),
     sort_date = CASE WHEN :published IS NULL THEN sort_date
-        ELSE coalesce(:sortable, first_seen) END"""
+        ELSE coalesce(:sortable, first_seen) END,
+    timed_midnight = CASE WHEN :published IS NULL OR (NOT :date_known AND :published = published)
+        THEN timed_midnight ELSE :timed_midnight END"""
 
 # An update of the entry (not another copy of it a pairing found) is noted with its time: the
 # reader's byline and `show` say "updated" (user test r44 L3: a correction went unseen).
 _UPDATED_NOW = ", updated = :now"
 
 
-def _entry_fields(row: PreparedArticle) -> dict[str, str | None]:
+def _entry_fields(row: PreparedArticle) -> dict[str, str | int | None]:
     return {
         "url": row.url,
         "title": row.title,
         "author": row.author,
         "published": row.published,
         "sortable": _sortable(row.published, now_iso()),
+        "timed_midnight": 1 if timed_midnight(row) else None,
+        "date_known": row.date_only is not None,
     }
 
 
@@ -844,8 +871,8 @@ def set_fulltext(
 _ROW_COLUMNS = """a.id, a.feed_id, f.name, a.title, a.url, a.author, a.published, a.sort_date,
     a.read, a.starred,
     a.id IN (SELECT id FROM articles WHERE instr(links, '"kind": "enclosure"') > 0),
-    a.id IN (SELECT article_id FROM downloads WHERE state = 'done')"""
-_ROW_WIDTH = 12  # (_ROW_COLUMNS' count)
+    a.id IN (SELECT article_id FROM downloads WHERE state = 'done'), a.timed_midnight"""
+_ROW_WIDTH = 13  # (_ROW_COLUMNS' count)
 
 
 def _row(r: Sequence[Any]) -> ArticleRow:
@@ -862,6 +889,7 @@ def _row(r: Sequence[Any]) -> ArticleRow:
         starred=bool(r[9]),
         enclosure=bool(r[10]),
         downloaded=bool(r[11]),
+        date_only=False if r[12] else None,  # (NULL: see ArticleRow.date_only)
     )
 
 

@@ -113,17 +113,24 @@ def _age_cutoff(now: datetime, seconds: int) -> str:
 def day_bound(node: DateBound) -> tuple[str, list[object]]:
     """`after:DAY` (from its first moment) or `before:DAY` (up to it) on `a.sort_date` (also
     `quotes --since DAY`'s), the reader's local day
-    (local_times.ZONE), as the dates shown are. A date-only article (stored at midnight UTC, see
-    local_times.DATE_ONLY) is shown on its own day, which west of UTC starts before the
-    local one: it is counted on the day shown."""
+    (local_times.ZONE), as the dates shown are. An article whose date came without a time
+    (stored at midnight UTC, see local_times.DATE_ONLY) is shown on its own day, which west of
+    UTC starts before the local one: it is counted on the day shown. A real midnight UTC
+    (`timed_midnight`, schema 53) is a time like any other."""
     start = _iso(day_start(node.day))
     date_only = f"{node.day.isoformat()}{DATE_ONLY}"
     if node.op == "after":
         if start > date_only:
-            return "(a.sort_date >= ? OR a.sort_date = ?)", [start, date_only]
+            return "(a.sort_date >= ? OR (a.sort_date = ? AND a.timed_midnight IS NULL))", [
+                start,
+                date_only,
+            ]
         return "a.sort_date >= ?", [start]
     if start > date_only:
-        return "(a.sort_date < ? AND a.sort_date <> ?)", [start, date_only]
+        return "(a.sort_date < ? AND (a.sort_date <> ? OR a.timed_midnight = 1))", [
+            start,
+            date_only,
+        ]
     return "a.sort_date < ?", [start]
 
 

@@ -1283,6 +1283,16 @@ _V52 = [
             AND last_error NOT LIKE '%: invalid host name%'))""",
 ]
 
+# v53: an article whose date is a real midnight UTC (1: its source gave a time, `Sat, 05 Dec
+# 2026 00:00:00 GMT`, `Fri, 04 Dec 2026 19:00:00 -0500`), shown in local time as any other and
+# counted by after:/before: at that moment, not as the day `<pubDate>05 Dec 2026</pubDate>` is
+# (hostile r46 M3, review r46 L2). NULL: every other article, one without a time, one whose
+# source cannot say (a sync server's timestamp), and every one stored before: a midnight UTC
+# then reads as a day without a time, as it did. Set only where it is 1, so the insert is the
+# same and a store of 100,000 articles upgrades without writing a row (a column of no default).
+# Replayable (db.migrate skips an ADD COLUMN of a column there).
+_V53 = ["ALTER TABLE articles ADD COLUMN timed_midnight INTEGER"]
+
 MIGRATIONS: list[list[str]] = [
     _V1,
     _V2,
@@ -1336,5 +1346,6 @@ MIGRATIONS: list[list[str]] = [
     _V50,
     _V51,
     _V52,
+    _V53,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

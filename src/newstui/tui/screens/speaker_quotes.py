@@ -120,7 +120,8 @@ class SpeakerQuotesScreen(ReportsWorkerErrors, KeyedBox[int | None]):
         self._articles = {}
         for i, row in enumerate(rows):
             label = Text(f"“{terminal_safe(row.text)}”", style="italic")
-            label.append(f"\n{shown_date(row.listed_date, 0, 10) or UNDATED}  ", style="bold")
+            day = shown_date(row.listed_date, 0, 10, date_only=row.listed_date_only)
+            label.append(f"\n{day or UNDATED}  ", style="bold")
             label.append(
                 f"{terminal_safe(row.feed, line=True)} — "
                 f"{terminal_safe(row.article_title, line=True)}",

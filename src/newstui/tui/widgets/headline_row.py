@@ -91,7 +91,7 @@ def headline_date(
     cells = max(end - start, old_cells if start and old else 0)
     if row.listed_date is None:
         return UNKNOWN_DATE.ljust(cells)
-    shown = shown_date(row.listed_date, zone=zone)
+    shown = shown_date(row.listed_date, zone=zone, date_only=row.listed_date_only)
     if start and not shown.startswith(year):  # another year's: the year stays
         return shown[: 10 if cells >= 10 else OLD_MONTH_CELLS].ljust(cells)
     return shown[start:end].ljust(cells)
@@ -100,7 +100,9 @@ def headline_date(
 def other_year(row: ArticleRow, year: str, zone: tzinfo | None = None) -> bool:
     """Whether the row's local date is from a year other than `year` (an undated one is not)."""
     listed = row.listed_date
-    return listed is not None and not shown_date(listed, 0, 4, zone).startswith(year)
+    if listed is None:
+        return False
+    return not shown_date(listed, 0, 4, zone, row.listed_date_only).startswith(year)
 
 
 def source_room(width: int) -> int:

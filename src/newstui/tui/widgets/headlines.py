@@ -935,7 +935,9 @@ def _index_in(chunks: dict[int, list[ArticleRow]], article_id: int) -> int | Non
 
 def _any_time(windows: Iterable[list[ArticleRow]]) -> bool:
     """Whether any row of these windows has a publish time (not undated, not date-only)."""
-    return any(carries_time(row.listed_date) for rows in windows for row in rows)
+    return any(
+        carries_time(row.listed_date, row.listed_date_only) for rows in windows for row in rows
+    )
 
 
 def _any_old(windows: Iterable[list[ArticleRow]], year: str) -> bool:
