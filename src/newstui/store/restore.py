@@ -258,7 +258,11 @@ def _kept_copies(store: str) -> list[str]:
     first."""
     folder, name = os.path.split(os.path.abspath(store))
     kept = []
-    for entry in os.listdir(folder):
+    try:
+        entries = os.listdir(folder)
+    except OSError:  # (a folder that cannot be listed: none compared)
+        return []
+    for entry in entries:
         rest = entry.removeprefix(f"{name}.before-restore")
         if entry == rest or (rest and not (rest[0] == "." and rest[1:].isdigit())):
             continue
