@@ -87,6 +87,14 @@ def titles(store: Path | str) -> list[str]:
             "its table feeds holds a text that is no UTF-8 (in column name): no command could "
             "read it",
         ),
+        (  # ... and a traceback from feeds and list
+            ["UPDATE feeds SET name = CAST(name AS BLOB)"],
+            "its table feeds holds bytes where newstui keeps a text (in column name): no command",
+        ),
+        (
+            ["UPDATE articles_fts_config SET v = 99 WHERE k = 'version'"],
+            "its full-text index articles_fts cannot be searched (invalid fts5 file format",
+        ),
         # restored: a table of the user's own and its index, an index statements name left
         # out by a repair tool (each open makes it again), a store of an older schema
         (["CREATE TABLE my_notes (note TEXT)", "CREATE INDEX my_notes_by ON my_notes (note)"], ""),
@@ -102,6 +110,8 @@ def titles(store: Path | str) -> list[str]:
         "later-table",
         "other-tables",
         "not-utf8",
+        "bytes-for-text",
+        "index-settings",
         "own-table",
         "index-left-out",
         "older-schema",

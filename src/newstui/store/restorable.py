@@ -21,6 +21,9 @@ from newstui.store.db import add_text_functions, index_definition
 from newstui.store.schema import MIGRATIONS, NAMED_INDEXES
 
 Object = tuple[str, str]  # (type, name) in sqlite_master
+PACKED = {("articles", "text"), ("articles", "summary"), ("articles", "links")}
+"""The columns declared TEXT that newstui keeps as bytes where packing makes them shorter
+(article_rows.packed_text, packed_links)."""
 _MADE = re.compile(
     r"\bCREATE\s+(?:VIRTUAL\s+|UNIQUE\s+)?(?:TABLE|INDEX|VIEW|TRIGGER)\s+(?:IF\s+NOT\s+EXISTS\s+)?"
     r"(?:\w+\.)?[\"`\[]?(\w+)",
@@ -45,6 +48,13 @@ class _Made:
             self.objects = _objects(conn)
             self.columns = {
                 name: _columns(conn, name) for (kind, name) in self.objects if kind == "table"
+            }
+            self.texts = {  # (whether each column is declared a text)
+                name: [
+                    str(r[2]).upper().startswith("TEXT")
+                    for r in conn.execute("SELECT * FROM pragma_table_xinfo(?)", [name])
+                ]
+                for name in self.columns
             }
         finally:
             conn.close()
@@ -146,21 +156,51 @@ def _not_utf8(value: bytes | None) -> bool:
 def unreadable_text(conn: sqlite3.Connection, version: int) -> str | None:
     """Where the store behind `conn`, as newstui makes it at schema `version`, holds a text that
     is no UTF-8, which no command can read ("Could not decode to UTF-8": hostile r47 M3, a feed
-    name), in words; None when every text reads. One pass over each table."""
+    name), or bytes where newstui keeps a text (but where it keeps one packed: PACKED), which
+    ended `list` or `feeds` in a traceback, in words; None when every text reads. One pass over
+    each table."""
     made = _made(version)
     conn.create_function("not_utf8", 1, _not_utf8, deterministic=True)
     for (kind, table), (_, sql) in made.objects.items():
         if kind != "table" or sql.startswith("createvirtual") or table in made.shadows:
             continue
-        bad = [
-            f"(typeof({c}) = 'text' AND not_utf8(CAST({c} AS BLOB)))"
-            for c in map(_quoted, made.columns[table])
-        ]
-        which = " ".join(f"WHEN {test} THEN {i}" for i, test in enumerate(bad))
+        tests: list[tuple[str, str]] = []  # (the test, what a value it finds is, in words)
+        for name, text in zip(made.columns[table], made.texts[table], strict=True):
+            column = _quoted(name)
+            tests.append(
+                (
+                    f"typeof({column}) = 'text' AND not_utf8(CAST({column} AS BLOB))",
+                    f"a text that is no UTF-8 (in column {name})",
+                )
+            )
+            if text and (table, name) not in PACKED:
+                tests.append(
+                    (
+                        f"typeof({column}) = 'blob'",
+                        f"bytes where newstui keeps a text (in column {name})",
+                    )
+                )
+        which = " ".join(f"WHEN {test} THEN {i}" for i, (test, _) in enumerate(tests))
         row = conn.execute(
-            f"SELECT CASE {which} END FROM {_quoted(table)} WHERE {' OR '.join(bad)} LIMIT 1"
+            f"SELECT CASE {which} END FROM {_quoted(table)} "
+            f"WHERE {' OR '.join(f'({test})' for test, _ in tests)} LIMIT 1"
         ).fetchone()
         if row is not None:
-            column = made.columns[table][int(row[0])]
-            return f"its table {table} holds a text that is no UTF-8 (in column {column})"
+            return f"its table {table} holds {tests[int(row[0])][1]}"
+    return None
+
+
+def unreadable_index(conn: sqlite3.Connection, version: int) -> str | None:
+    """The full-text index of the store behind `conn` (schema `version`) that cannot be searched
+    (its settings or structure damaged: "invalid fts5 file format"), in words; None when each
+    answers a search."""
+    for (kind, name), (_, sql) in _made(version).objects.items():
+        if kind == "table" and sql.startswith("createvirtualtable") and "fts5(" in sql:
+            try:
+                conn.execute(
+                    f"SELECT rowid FROM {_quoted(name)} WHERE {_quoted(name)} MATCH 'newstui' "
+                    "LIMIT 1"
+                ).fetchall()
+            except sqlite3.DatabaseError as exc:
+                return f"its full-text index {name} cannot be searched ({exc})"
     return None

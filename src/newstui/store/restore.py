@@ -21,7 +21,7 @@ from newstui.model.store_restore import Restored
 from newstui.store.db import copy_connection, copy_file_read_only, schema_version_of
 from newstui.store.disk import file_size, free_bytes, part_file, remove_dead_parts, same_bytes
 from newstui.store.lock_holder import holder_of, opened_by_others, runs_what
-from newstui.store.restorable import unmade, unreadable_text
+from newstui.store.restorable import unmade, unreadable_index, unreadable_text
 from newstui.store.schema import SCHEMA_VERSION
 
 NEWSTUI_TABLES = ("articles", "feeds")  # what every newstui store since schema 1 holds
@@ -135,6 +135,11 @@ def _checked(part: str, version: int, shown: str) -> Restored:
             )
         if (unreadable := unreadable_text(conn, version)) is not None:
             raise StoreError(f"{shown}: not restored: {unreadable}: no command could read it")
+        if (unsearchable := unreadable_index(conn, version)) is not None:
+            raise StoreError(
+                f"{shown}: not restored: {unsearchable}: search, and each fetch storing an "
+                "article, would fail"
+            )
         urls = _feed_urls(conn)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{shown}: not restored: damaged ({exc})") from None
