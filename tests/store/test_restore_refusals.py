@@ -16,6 +16,7 @@ import pytest
 from newstui.errors import StoreError
 from newstui.library import Library
 from newstui.model import Article
+from newstui.store.schema import SCHEMA_VERSION
 from tests.store.older_store import made_by_schema
 
 
@@ -48,7 +49,7 @@ def titles(store: Path | str) -> list[str]:
     [
         (  # hostile r47 H1: it deleted every article at the next fetch
             ["CREATE TRIGGER zap AFTER UPDATE ON feeds BEGIN DELETE FROM articles; END"],
-            "it holds a trigger zap that newstui does not make (schema 52)",
+            f"it holds a trigger zap that newstui does not make (schema {SCHEMA_VERSION})",
         ),
         (  # ... or under the name of one of newstui's
             [
