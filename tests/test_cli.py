@@ -17,6 +17,7 @@ import pytest
 
 from newstui.cli import main
 from newstui.config import example_config_text, load_config
+from newstui.errors import StoreError
 from newstui.library import Library
 from newstui.render import OTHER_LANGUAGE_NOTE, human_size
 from newstui.text import shown_name
@@ -620,6 +621,22 @@ def test_list_json_is_newest_first_and_has_no_text_but_with_text(fed, monkeypatc
     assert fed("list", "--json", "--text", "--all") == 0
     assert re.sub(r',\n    "text": .*\n    "summary": .*', "", fed.out) == plain
     assert fed("list", "--text") == 2
+
+    # hostile r47 M2: a read that fails after the first batch left half an array with an error
+    # object glued on; the array is closed where it stops, the error on stderr alone, status 1
+    real, failing = Library.story_sizes, iter([False, True, False, True])
+
+    def story_sizes(library: Library, ids):
+        if next(failing):
+            raise StoreError("big3k.db: database error: Could not decode to UTF-8 column 'title'")
+        return real(library, ids)
+
+    monkeypatch.setattr(Library, "story_sizes", story_sizes)
+    for words in (["list"], ["list", "--text"]):
+        assert fed(*words, "--json") == 1
+        assert [r["id"] for r in json.loads(fed.out)] == [r["id"] for r in rows[:3]]
+        said = "newstui: big3k.db: database error: Could not decode to UTF-8 column 'title'\n"
+        assert fed.err == said
 
 
 def test_list_filters_by_unread_starred_feed_and_limit(fed):

@@ -801,8 +801,12 @@ def _main(argv: Sequence[str] | None) -> int:
         logging.basicConfig(level=logging.WARNING, format="warning: %(message)s")
     as_json = bool(getattr(args, "json", False))
     try:
-        with stop_on_signals():
-            return run(args)
+        try:
+            with stop_on_signals():
+                return run(args)
+        finally:  # (before the handlers below: an error after a streamed array began goes to
+            # stderr, the array closed, as _list_json does; stdout stays one JSON value)
+            as_json = as_json and not getattr(args, "json_array_begun", False)
     except Stopped as stopped:
         quiet_after_stop()
         message = f"stopped by {stopped.signal_name}; what was stored is kept"
@@ -2726,7 +2730,7 @@ def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) 
     if args.text and not args.json:
         raise _UsageError("--text goes with --json (each article's text in its object)")
     if args.json:
-        return _list_json(library, f, order, args.limit, texts=args.text)
+        return _list_json(library, f, order, args)
     rows = library.articles(f, limit=args.limit, order=order)  # None with --all
     if rows and len(rows) == args.limit:
         _say_more_exist("list", len(rows), library.count(f), "articles", " or --all")
@@ -2741,15 +2745,18 @@ JSON_AT_ONCE = 500  # articles read (and their JSON written) at a time by `list 
 
 
 def _list_json(
-    library: Library, f: ArticleFilter, order: SortOrder, limit: int | None, *, texts: bool
+    library: Library, f: ArticleFilter, order: SortOrder, args: argparse.Namespace
 ) -> int:
     """`list --json`, written as it is read, JSON_AT_ONCE articles at a time, so memory stays
     flat however many: the bytes json.dumps of the whole list writes (indented, every string
     terminal-safe), without the list (`list --all --json` of 200,000 articles took 652 MB).
-    With `texts`, each object adds the article's text and summary (user test r46 M4: no way to
-    get 200,000 articles' texts out but `show` per id, ~28 h)."""
+    With --text, each object adds the article's text and summary (user test r46 M4: no way to
+    get 200,000 articles' texts out but `show` per id, ~28 h). A failure once the array began
+    closes it there, and its error goes to stderr (`args.json_array_begun`): stdout stays JSON,
+    the exit status says it is cut (hostile r47 M2: half an array, an error object glued on)."""
     from newstui.headline_fields import article_row_json
 
+    limit, texts = args.limit, args.text
     if texts:
         ids = library.article_ids(f, order)
         if limit is not None and len(ids) > limit:
@@ -2764,14 +2771,22 @@ def _list_json(
     else:
         rows = ((row, {}) for row in library.each_article(f, limit=limit, order=order))
     written, ascii_only, out = 0, _ascii_json(), sys.stdout
-    while chunk := list(itertools.islice(rows, JSON_AT_ONCE)):
-        stories = library.story_sizes(row.id for row, _ in chunk)
-        for row, more in chunk:
-            data = article_row_json(row, stories.get(row.id)) | more
-            shown = json.dumps([_terminal_safe_data(data)], ensure_ascii=ascii_only, indent=2)
-            out.write(("[\n" if not written else ",\n") + shown[2:-2])
-            written += 1
-        out.flush()
+    try:
+        while chunk := list(itertools.islice(rows, JSON_AT_ONCE)):
+            stories = library.story_sizes(row.id for row, _ in chunk)
+            for row, more in chunk:
+                data = article_row_json(row, stories.get(row.id)) | more
+                shown = json.dumps([_terminal_safe_data(data)], ensure_ascii=ascii_only, indent=2)
+                args.json_array_begun = True  # (from its "[" on)
+                out.write(("[\n" if not written else ",\n") + shown[2:-2])
+                written += 1
+            out.flush()
+    except BaseException as exc:
+        if written and not isinstance(exc, BrokenPipeError):
+            with contextlib.suppress(OSError, ValueError):
+                out.write("\n]\n")
+                out.flush()
+        raise
     out.write("\n]\n" if written else "[]\n")
     if not texts and written and written == limit:  # (said once the JSON is out: counted then)
         _say_more_exist("list", written, library.count(f), "articles", " or --all")
