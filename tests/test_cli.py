@@ -942,7 +942,9 @@ def test_opml_round_trip_keeps_every_tag_of_a_feed(db_path, tmp_path, capsys):
     assert load_config(target).feeds[0].tags == ("world", "tech")
 
 
-def test_opml_import_of_nested_folders_tags_feeds_with_each_folder(cli, tmp_path):
+def test_opml_import_of_nested_folders_tags_feeds_with_the_folders_path(cli, tmp_path):
+    """News's Europe is the tag "News/Europe", not two tags (user test r47 H3); a look-alike
+    address is added with a warning (L6)."""
     opml = tmp_path / "other.opml"
     opml.write_text(
         '<?xml version="1.0"?><opml version="2.0"><head/><body>'
@@ -950,13 +952,14 @@ def test_opml_import_of_nested_folders_tags_feeds_with_each_folder(cli, tmp_path
         '<outline text="Paris Daily" xmlUrl="https://paris.example/rss"/>'
         "</outline></outline>"
         '<outline text="Bad" xmlUrl="javascript:alert(1)"/>'
+        '<outline text="Paris www" xmlUrl="http://www.paris.example/rss/"/>'
         "</body></opml>",
         "utf-8",
     )
 
     assert cli.json("opml", "import", str(opml)) == {
-        "found": 1,
-        "added": ["Paris Daily"],
+        "found": 2,
+        "added": ["Paris Daily", "Paris www"],
         "views": [],
         "local": [],
         "already": 0,
@@ -968,13 +971,18 @@ def test_opml_import_of_nested_folders_tags_feeds_with_each_folder(cli, tmp_path
             }
         ],
         "hidden_in_newsboat": [],
+        "warnings": [
+            "'Paris www' (http://www.paris.example/rss/) looks like 'Paris Daily' "
+            "(https://paris.example/rss): only http/https, www. and a trailing / differ; "
+            "both are kept (`newstui remove NAME` drops one)"
+        ],
         "filters": [],
         "ignore_rules_not_taken": [],
         "newsboat_settings_not_taken": [],
         "read_state": None,
     }
 
-    assert 'tags = ["News", "Europe"]' in cli.config.read_text("utf-8")
+    assert 'tags = ["News/Europe"]' in cli.config.read_text("utf-8")
 
 
 def test_opml_import_says_which_outlines_it_skipped_and_why(cli, tmp_path):
@@ -1137,6 +1145,7 @@ def test_a_failed_opml_import_leaves_no_new_config_and_a_good_one_makes_it(
         "tagged": [],
         "skipped": [],
         "hidden_in_newsboat": [],
+        "warnings": [],
         "filters": [],
         "ignore_rules_not_taken": [],
         "newsboat_settings_not_taken": [],
@@ -1152,6 +1161,7 @@ def test_a_failed_opml_import_leaves_no_new_config_and_a_good_one_makes_it(
         "tagged": [],
         "skipped": [],
         "hidden_in_newsboat": [],
+        "warnings": [],
         "filters": [],
         "ignore_rules_not_taken": [],
         "newsboat_settings_not_taken": [],

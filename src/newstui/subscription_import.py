@@ -40,6 +40,8 @@ class SubscriptionsImported:
     skipped: list[SkippedLine]
     local: list[SkippedLine] = field(default_factory=list)  # local feed files (`file:` URLs)
     added_local: list[LocalConfig] = field(default_factory=list)  # those added as `[[local]]`
+    # warnings that skipped nothing: the file repaired, a feed added that looks like another
+    notes: list[SkippedLine] = field(default_factory=list)
 
     def summary(self, file: Path | str, config: Path) -> str:
         """One line: "7 feeds in feeds.opml, 6 added to …/feeds.toml (1 already there); …"."""
@@ -84,6 +86,16 @@ class SubscriptionsImported:
         rest = f" ({more:,} more, `newstui opml import` names each)" if more else ""
         return f"; {where} skipped: {first.reason}{rest}"
 
+    @property
+    def notes_named(self) -> str:
+        """ "; repaired: …" for the app's one notice: the first warning that skipped nothing, and
+        how many more."""
+        if not self.notes:
+            return ""
+        more = len(self.notes) - 1
+        rest = f" ({more:,} more, `newstui opml import` names each)" if more else ""
+        return f"; {self.notes[0].reason}{rest}"
+
 
 def read_subscription_list(path: Path) -> tuple[list[FeedConfig], list[SkippedLine]]:
     """The feeds an OPML file or newsboat's `urls` file lists, and the entries that are none;
@@ -115,10 +127,72 @@ def import_subscriptions(
         views=views,
         added_views=added_views,
         hidden=[s for s in skipped if s.kept],
-        skipped=[s for s in skipped if not s.view and not s.kept and not s.local],
+        skipped=[s for s in skipped if not s.view and not s.kept and not s.local and not s.note],
         local=local,
         added_local=added_local,
+        notes=[s for s in skipped if s.note] + _look_alike(config_path, added),
     )
+
+
+def _look_alike(config_path: Path, added: list[FeedConfig]) -> list[SkippedLine]:
+    """A warning for each feed added whose address differs from one listed before it only by
+    http/https, "www." or a trailing "/": both are kept (they may differ), but the user is told
+    once (user test r47 L6: three subscriptions to one feed, without a word)."""
+    from newstui.errors import hide_url_password
+    from newstui.sources.newsboat_urls import SkippedLine
+    from newstui.text import clean_line
+
+    if not added:
+        return []
+    new = {a.url for a in added}
+    first: dict[tuple[str, str, str], FeedConfig] = {}
+    notes: list[SkippedLine] = []
+    for feed in load_config(config_path).feeds:
+        key = _loose_address(feed.url)
+        other = first.setdefault(key, feed)
+        if other is feed or feed.url not in new:
+            continue
+        differ = _differences(other.url, feed.url)
+        verb = "differ" if " and " in differ else "differs"
+        shown = [clean_line(hide_url_password(u), 100) for u in (feed.url, other.url)]
+        notes.append(
+            SkippedLine(
+                None,
+                f"{feed.name!r} ({shown[0]}) looks like {other.name!r} ({shown[1]}): only "
+                f"{differ} {verb}; both are kept (`newstui remove NAME` drops one)",
+                note=True,
+            )
+        )
+    return notes
+
+
+def _loose_address(url: str) -> tuple[str, str, str]:
+    """A feed address without its scheme, "www." and a trailing "/": (host, path, query)."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return (url, "", "")
+    host = parts.netloc.lower().rpartition("@")[2].removeprefix("www.")
+    return (host, parts.path.rstrip("/"), parts.query)
+
+
+def _differences(one: str, other: str) -> str:
+    """What two look-alike addresses differ by: "http/https", "www.", "a trailing /" (joined)."""
+    from urllib.parse import urlsplit
+
+    a, b = urlsplit(one.strip()), urlsplit(other.strip())
+    said = []
+    if a.scheme.lower() != b.scheme.lower():
+        said.append("http/https")
+    if a.netloc.lower().startswith("www.") != b.netloc.lower().startswith("www."):
+        said.append("www.")
+    if a.path.endswith("/") != b.path.endswith("/"):
+        said.append("a trailing /")
+    if len(said) > 2:
+        said = [", ".join(said[:-1]), said[-1]]
+    return " and ".join(said) or "the case of its host"
 
 
 def _add_views(config_path: Path, views: list[tuple[str, str]]) -> list[tuple[str, str]]:

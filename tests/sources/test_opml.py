@@ -1,4 +1,6 @@
-"""OPML import and export: folders become tags and back."""
+"""OPML import and export: folders become tags (a nested folder the tag of its path) and back."""
+
+import re
 
 import pytest
 
@@ -9,18 +11,25 @@ from newstui.sources.opml import parse_opml, read_opml, write_opml
 OPML = b"""<?xml version="1.0"?>
 <opml version="2.0"><head><title>subs</title></head><body>
   <outline text="News"><outline text="BBC" type="rss" xmlUrl="https://bbc.example/rss"/>
-    <outline text="Deep"><outline title="Inner" xmlUrl="https://inner.example/feed"/></outline>
+    <outline text="Deep"><outline title="Inner" xmlUrl="https://inner.example/feed"/>
+      <outline text="&lt;b&gt;Bold&lt;/b&gt; Picks"><outline title="&lt;i&gt;Blog &amp;amp; co&lt;/i&gt;"
+        xmlUrl="https://blog.example/rss" category="&lt;b&gt;x&lt;/b&gt;"/></outline></outline>
   </outline>
+  <outline title="Deep"><outline text="Other deep" xmlUrl="https://other.example/rss"/></outline>
   <outline text="Top" xmlUrl="https://top.example/atom"/>
   <outline text="Bad" xmlUrl="javascript:alert(1)"/>
 </body></opml>"""
 
 
 def test_opml_folders_become_tags():
+    """A nested folder is one tag, its path: News's "Deep" is not the top "Deep" (user test r47
+    H3); markup and entities in names are taken out (L1)."""
     feeds = parse_opml(OPML, "subs.opml")
     assert [(f.name, f.url, f.tags) for f in feeds] == [
         ("BBC", "https://bbc.example/rss", ("News",)),
-        ("Inner", "https://inner.example/feed", ("News", "Deep")),
+        ("Inner", "https://inner.example/feed", ("News/Deep",)),
+        ("Blog & co", "https://blog.example/rss", ("News/Deep/Bold Picks", "x")),
+        ("Other deep", "https://other.example/rss", ("Deep",)),
         ("Top", "https://top.example/atom", ()),
     ]
 
@@ -44,9 +53,21 @@ def test_export_then_import_round_trips():
     feeds = [
         FeedConfig("https://a.example/rss", "A & B", ("world",)),
         FeedConfig("https://c.example/", "C"),
+        FeedConfig("https://d.example/", "D", ("Tech/Daily/Must read", "Café & Küche/Daily")),
+        FeedConfig("https://e.example/", "E", ("Tech/Daily", "Misc / Other")),
     ]
-    again = parse_opml(write_opml(feeds).encode(), "x")
+    text = write_opml(feeds)
+    again = parse_opml(text.encode(), "x")
     assert [(f.name, f.url, f.tags) for f in again] == [(f.name, f.url, f.tags) for f in feeds]
+    # other readers see the folders nested, a feed in each of its folders (user test r47 H3)
+    without_ours = re.sub(r' (newstui:tags|category)="[^"]*"', "", text).encode()
+    assert [(f.name, f.tags) for f in parse_opml(without_ours, "x")] == [
+        ("A & B", ("world",)),
+        ("C", ()),
+        ("D", ("Tech/Daily/Must read", "Café & Küche/Daily")),
+        ("E", ("Tech/Daily", "Misc / Other")),
+    ]
+    assert text.count('<outline text="Tech"') == 1 and text.count('xmlUrl="https://d.') == 2
 
 
 @pytest.mark.parametrize("body", [b"not xml", b"<html/>", b'<!DOCTYPE x [<!ENTITY a "b">]><opml/>'])
@@ -86,6 +107,23 @@ def test_an_opml_that_is_not_xml_says_where_as_a_reader_counts() -> None:
     )
 
 
+@pytest.mark.parametrize("codec", ["utf-8", "utf-16"])
+def test_an_opml_with_a_bare_ampersand_is_read_and_said_repaired(codec):
+    """One "Café & Küche" refused 800 feeds; readers built on libxml2 read it (user test r47 L4)."""
+    body = (
+        f'<?xml version="1.0" encoding="{codec}"?>\n<opml version="2.0"><body>\n'
+        '<outline text="Café & Küche"><outline text="A &amp; B &nbsp;"'
+        ' xmlUrl="https://a.example/?x=1&y=2&amp;z=3"/></outline></body></opml>'
+    )
+    feeds, [note] = read_opml(body.encode(codec), "subs.opml")
+    assert [(f.name, f.url, f.tags) for f in feeds] == [
+        ("A & B", "https://a.example/?x=1&y=2&z=3", ("Café & Küche",))
+    ]
+    assert note.note and note.reason == (
+        "repaired: 3 &s not written as &amp; (the first on line 3) read as plain text"
+    )
+
+
 @pytest.mark.parametrize(
     ("written", "fetched"),
     [
@@ -108,7 +146,7 @@ def test_feed_scheme_outlines_are_subscribed_over_http(written, fetched):
     [
         ('xmlUrl="/srv/feeds/a.xml"', "a local file, not a web feed"),
         ('xmlUrl="~/feeds/a.xml"', "a local file, not a web feed"),
-        ('xmlUrl="file:///srv/a.xml"', "(/srv/a.xml): added as a [[local]] source"),
+        ('xmlUrl="file:///etc/passwd"', "(file:///etc/passwd): a local file, not a web feed"),
         ('xmlUrl="gopher://g.example/1"', "not an http(s) feed URL (scheme gopher:)"),
         ('xmlUrl="feed:ftp://x.example/a"', "not an http(s) feed URL (scheme feed:)"),
         ('xmlUrl="example.org/rss"', "did you mean https://example.org/rss ?"),
@@ -128,7 +166,7 @@ def test_an_outline_that_is_no_feed_is_skipped_with_its_name_and_reason(outline,
     assert [(f.name, f.tags) for f in feeds] == [("Ok", ("Folder",))]
     [line] = skipped
     assert line.reason.startswith('outline "Odd"') and reason in line.reason
-    assert (line.local is not None) == ("[[local]]" in reason)  # a feed file: read on each fetch
+    assert line.local is None  # an OPML is someone else's: it names no file to read (r47 M3)
 
 
 def test_an_xmlurl_attribute_is_read_whatever_its_case():

@@ -45,6 +45,8 @@ class SkippedLine:
     view: tuple[str, str] | None = None  # (name, newstui query) for a `[[views]]` entry
     kept: bool = False  # a feed added all the same (newsboat hid it): a warning, not a skip
     local: LocalConfig | None = None  # a `file:` feed, read as a `[[local]]` source instead
+    # a warning that skipped nothing: an OPML repaired, two feeds that look like one
+    note: bool = False
 
 
 # newsboat's filter language (its query feeds and `ignore-article`): attribute, operator, value,

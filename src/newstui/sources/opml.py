@@ -1,4 +1,5 @@
-"""OPML 2.0 subscription lists: read feeds (folders become tags) and write them back."""
+"""OPML 2.0 subscription lists: read feeds (folders become tags, a nested folder the tag of its
+path "Tech/Daily") and write them back."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from email.utils import format_datetime
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from newstui.config import FeedConfig, LocalConfig, clean_tags
+from newstui.config import FeedConfig
 from newstui.errors import SourceError, hide_url_password
 from newstui.model import fold_url
 from newstui.model.names import name_key
@@ -24,7 +25,6 @@ from newstui.sources.urls import (
     PORT_REFUSED,
     feed_url_of,
     is_http_url,
-    local_file_of,
     not_a_feed_reason,
     port_refused,
     web_url,
@@ -89,22 +89,16 @@ def _attribute(outline: ET.Element, name: str) -> str:
 
 
 def read_opml(body: bytes, source: str) -> tuple[list[FeedConfig], list[SkippedLine]]:
-    """Parse OPML bytes into its feeds and the outlines that added none (another scheme, a local
-    file, a link without a feed): each named with its reason. `source` names the file in errors."""
+    """Parse OPML bytes into its feeds and the outlines that added none (a local file, another
+    scheme, a link without a feed): each named with its reason; a file read only once its bare
+    `&`s were escaped says so in a note. `source` names the file in errors."""
     if _declares_dtd(body):
         raise SourceError(f"{source}: refused: the OPML declares a DTD or entities")
-    try:
-        root = ET.fromstring(body)
-    except ET.ParseError as exc:
-        line, column = exc.position  # the column counted from 0
-        reason = re.sub(r": line \d+, column \d+$", "", str(exc))
-        raise SourceError(
-            f"{source}: not valid OPML: line {line}, column {column + 1}: {reason}"
-        ) from None
+    root, repaired = _parsed(body, source)
     if root.tag != "opml" or root.find("body") is None:
         raise SourceError(f"{source}: not an OPML document (no <opml><body>)")
     feeds: list[FeedConfig] = []
-    skipped: list[SkippedLine] = []
+    skipped: list[SkippedLine] = [SkippedLine(None, repaired, note=True)] if repaired else []
     seen: dict[str, int] = {}  # URL: its place in `feeds`
 
     def skip(label: str, address: str, reason: str) -> None:
@@ -116,7 +110,7 @@ def read_opml(body: bytes, source: str) -> tuple[list[FeedConfig], list[SkippedL
     def add(outline: ET.Element, url: str, label: str, tags: tuple[str, ...]) -> None:
         categories = _exact_tags(outline)
         if categories is None:  # OPML 2.0: comma-separated categories, "/" between a path's parts
-            categories = re.split(r"[,/]", outline.get("category") or "")
+            categories = re.split(r"[,/]", _plain(outline.get("category") or ""))
         extra = (clean_line(c, 100) for c in categories)
         # a feed listed in two folders (Feedly, Inoreader export so): both are its tags
         before = feeds[seen[url]].tags if url in seen else ()
@@ -131,27 +125,22 @@ def read_opml(body: bytes, source: str) -> tuple[list[FeedConfig], list[SkippedL
             seen[url] = len(feeds)
             feeds.append(FeedConfig(url=url, name=label or url, tags=all_tags))
 
-    def walk(node: ET.Element, tags: tuple[str, ...]) -> None:
+    def walk(node: ET.Element, path: tuple[str, ...]) -> None:
+        # a folder inside folders is one tag, its path: "Tech/Daily" is not the "Daily" of "Sport"
+        folder = ("/".join(path),) if path else ()
         for outline in node.findall("outline"):
             written = _attribute(outline, "xmlUrl")
             url = web_url(feed_url_of(written))  # (a space in it percent-encoded)
-            label = clean_line(outline.get("title") or outline.get("text") or "", 200)
+            label = _label(outline)
             if written:
                 if url is not None and port_refused(url):  # (the config skips it: r45 M1)
                     skip(label, written, PORT_REFUSED)
                 elif url is not None:
-                    add(outline, url, label, tags)
-                elif (file := local_file_of(written)) is not None:  # a saved feed file
-                    named = f'outline "{label}"' if label else "an untitled outline"
-                    reason = f"{named} ({clean_line(str(file), 100)}): added as a [[local]] source"
-                    local = LocalConfig(file, label or file.name, clean_tags(tags))
-                    skipped.append(
-                        SkippedLine(None, f"{reason} (read on every fetch)", local=local)
-                    )
-                else:
-                    skip(label, written, not_a_feed_reason(written))
+                    add(outline, url, label, folder)
+                else:  # a file: URL too: an OPML is someone else's, it names no file to read
+                    skip(label, written, not_a_feed_reason(written))  # (user test r47 M3)
                 if outline.find("outline") is not None:  # a feed that holds outlines: a folder
-                    walk(outline, (*tags, label) if label else tags)  # too (none is lost)
+                    walk(outline, (*path, label) if label else path)  # too (none is lost)
             elif outline.find("outline") is None and (
                 link := _attribute(outline, "htmlUrl") or _attribute(outline, "url")
             ):
@@ -162,12 +151,62 @@ def read_opml(body: bytes, source: str) -> tuple[list[FeedConfig], list[SkippedL
             ):
                 skip(label, "", "a feed without its address (no xmlUrl)")
             elif label:  # a folder (one with nothing in it adds nothing, and loses nothing)
-                walk(outline, (*tags, label))
+                walk(outline, (*path, label))
             else:
-                walk(outline, tags)
+                walk(outline, path)
 
     walk(root.find("body"), ())  # type: ignore[arg-type]
     return feeds, skipped
+
+
+# Markup another reader left in a name ("<i>Blog</i>", "&lt;b&gt;Bold&lt;/b&gt; Picks"): a tag
+# starts with a letter, "/", "!" or "?" ("a < b" and "<3" stay).
+_MARKUP = re.compile(r"<[A-Za-z/!?][^<>]*>")
+# An "&" that starts none of XML's five entities nor a character reference ("Café & Küche",
+# "&nbsp;"): what readers built on libxml2 read as a plain "&".
+_BARE_AMPERSAND = re.compile(r"&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#[xX][0-9a-fA-F]+);)")
+
+
+def _plain(text: str) -> str:
+    """A name or tag as plain text: entities decoded, markup taken out (user test r47 L1)."""
+    import html
+
+    return _MARKUP.sub("", html.unescape(text))
+
+
+def _label(outline: ET.Element) -> str:
+    """An outline's name: its title, else its text, as plain text on one line."""
+    for attribute in ("title", "text"):
+        label = clean_line(_plain(outline.get(attribute) or ""), 200)
+        if label:
+            return label
+    return ""
+
+
+def _parsed(body: bytes, source: str) -> tuple[ET.Element, str]:
+    """The OPML's root element and, when it read only with its bare `&`s escaped, a note saying
+    so (readers built on libxml2 read such files; one "Café & Küche" refused 800 feeds: user test
+    r47 L4); a file that does not read either way is a SourceError naming where it fails."""
+    try:
+        return ET.fromstring(body), ""
+    except ET.ParseError as exc:
+        failed = exc
+    codec = _UTF16_BY_START.get(body[:2], "latin-1")  # (markup is ASCII in any other encoding)
+    text = body.decode(codec, "replace")
+    escaped, count = _BARE_AMPERSAND.subn("&amp;", text)
+    if count:
+        try:
+            root = ET.fromstring(escaped.encode(codec, "replace"))
+        except ET.ParseError:
+            pass
+        else:
+            return root, (  # (expat's column counts bytes: the line alone)
+                f"repaired: {count:,} {'&' if count == 1 else '&s'} not written as &amp; "
+                f"(the first on line {failed.position[0]}) read as plain text"
+            )
+    line, column = failed.position
+    reason = re.sub(r": line \d+, column \d+$", "", str(failed))
+    raise SourceError(f"{source}: not valid OPML: line {line}, column {column + 1}: {reason}")
 
 
 def _exact_tags(outline: ET.Element) -> list[str] | None:
@@ -192,23 +231,28 @@ def write_opml(
     title: str = "newstui subscriptions",
     site_urls: Mapping[str, str] | None = None,
 ) -> str:
-    """OPML 2.0 text for the feeds; each feed sits in a folder named by its first tag, lists its
-    tags in `category` (for other readers) and exactly in `newstui:tags` (a tag may hold "," or
-    "/"), and carries its web site (`htmlUrl`) when `site_urls` (feed URL → site) knows it."""
+    """OPML 2.0 text for the feeds; each feed sits in the folder of each of its tags (a path tag
+    "Tech/Daily" is the folder Daily inside Tech, as imported), lists its tags in `category` (for
+    other readers) and exactly in `newstui:tags` (a tag may hold "," or "/"), and carries its web
+    site (`htmlUrl`) when `site_urls` (feed URL → site) knows it."""
     sites = {fold_url(url): site for url, site in (site_urls or {}).items() if is_http_url(site)}
     opml = ET.Element("opml", version="2.0")
     head = ET.SubElement(opml, "head")
     ET.SubElement(head, "title").text = title
     ET.SubElement(head, "dateCreated").text = format_datetime(datetime.now(UTC))
     body = ET.SubElement(opml, "body")
-    folders: dict[str, ET.Element] = {}
+    folders: dict[tuple[str, ...], ET.Element] = {}  # a path's folded names: its outline
+
+    def folder(tag: str) -> ET.Element:
+        parent, path = body, ()
+        for part in folder_path(tag):
+            path = (*path, name_key(part))  # "Tech" and "tech" are one folder, as one tag
+            if path not in folders:
+                folders[path] = ET.SubElement(parent, "outline", text=part, title=part)
+            parent = folders[path]
+        return parent
+
     for feed in feeds:
-        parent = body
-        if feed.tags:
-            tag = feed.tags[0]
-            if name_key(tag) not in folders:  # "Tech" and "tech" are one folder, as one tag
-                folders[name_key(tag)] = ET.SubElement(body, "outline", text=tag, title=tag)
-            parent = folders[name_key(tag)]
         attrs = {"type": "rss", "text": feed.name, "title": feed.name, "xmlUrl": feed.url}
         site = sites.get(fold_url(feed.url))
         if site:
@@ -219,6 +263,20 @@ def write_opml(
             import json
 
             attrs[_TAGS] = json.dumps(list(feed.tags), ensure_ascii=False)
-        ET.SubElement(parent, "outline", attrs)
+        places = [folder(tag) for tag in feed.tags] or [body]
+        for parent in dict.fromkeys(places):  # (a feed in two folders is listed in both: user test
+            ET.SubElement(parent, "outline", attrs)  # r47 H3, as Feedly and Inoreader write it)
     ET.indent(opml)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(opml, "unicode") + "\n"
+
+
+# The "/" between a path tag's folders: between two names ("Tech/Daily"), not inside one a user
+# spaced ("Misc / Other" is one folder).
+_PATH_SLASH = re.compile(r"(?<=\S)/(?=\S)")
+
+
+def folder_path(tag: str) -> list[str]:
+    """The folders a tag stands for, outermost first: "Tech/Daily/Must read" → Tech, Daily,
+    Must read (how an OPML's nested folders were imported)."""
+    parts = [part.strip() for part in _PATH_SLASH.split(tag)]
+    return [part for part in parts if part] or [tag]

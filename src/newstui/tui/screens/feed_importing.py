@@ -106,6 +106,7 @@ class FeedImporting(ScreenMixin):
         self.config = message.config
         imported = message.imported
         line = imported.summary(message.path.name, message.config.path) + imported.skipped_named
+        line += imported.notes_named
         if imported.added:
             line += f". Press {key_in_effect(self, 'app.refresh_all')} to fetch them."
         if message.left_out:  # (user test r41 M5: R then listed every old article unread)
