@@ -244,7 +244,8 @@ def write_opml(
     folders: dict[tuple[str, ...], ET.Element] = {}  # a path's folded names: its outline
 
     def folder(tag: str) -> ET.Element:
-        parent, path = body, ()
+        parent = body
+        path: tuple[str, ...] = ()
         for part in folder_path(tag):
             path = (*path, name_key(part))  # "Tech" and "tech" are one folder, as one tag
             if path not in folders:
