@@ -4,7 +4,10 @@ every noun so), while an English text quoting another language reads as it alway
 
 non_english_news.json: short articles written for these tests in German, French, Spanish,
 Italian, Portuguese, Dutch, Turkish, Greek, Russian, Polish and Finnish, each language's own
-quotation marks and verbs of saying, with what the extractor shows of each."""
+quotation marks and verbs of saying, with what the extractor shows of each: the speaker named
+before the quote ("Michel Barnier a déclaré : « … »") or after it ("« … », a affirmé Michel
+Barnier", "„…“, sagte Bundeskanzler Olaf Scholz"), never after a pronoun or a preposition
+("sagte er nach einem Treffen mit Olaf Scholz")."""
 
 from __future__ import annotations
 
@@ -64,3 +67,21 @@ def test_english_quoting_another_language_or_without_prose_reads_as_english(
 ) -> None:
     assert reads_as_english(text)
     assert [(q.text, q.speaker) for q in extractor.analyse(text).quotes] == quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (  # user test r46 L1: Ende is a GeoNames town, and the quote German
+            "Friedrich Merz, leader of the Christian Democratic Union, disagreed. “Diese Regierung "
+            "ist am Ende,” Merz said.",
+            ["Friedrich Merz", "Christian Democratic Union"],
+        ),
+        ("“Wir lieben Berlin und Ende,” Merz told reporters.", ["Berlin", "Merz"]),  # listed
+        ("“We love Ende,” the mayor of the town said.", ["Ende"]),  # an English quote names it
+    ],
+)
+def test_english_text_takes_no_unlisted_name_from_a_quote_in_another_language(
+    extractor, text, names
+) -> None:
+    assert [e.name for e in extractor.analyse(text).entities] == names

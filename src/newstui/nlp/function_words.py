@@ -36,13 +36,19 @@ _LATIN_WORDS: Final = (
     "het een niet zijn voor op ook te naar om aan bij wordt werd zei heeft maar nog "  # Dutch
     "ve bir bu için ile olarak olan çok daha gibi ancak dedi ise "  # Turkish
     "i na się że nie jest od po jak przez dla są który które tym tak "  # Polish
+    # verbs of saying after a quote, of no English sentence ("«…», ha detto Giorgetti")
+    "déclaré affirmé souligné afirmó declaró aseguró señaló explicó añadió detto dichiarato "
+    "affermato spiegato afirmou declarou garantiu acrescentou erklärte betonte verklaarde aldus "
+    "powiedział powiedziała stwierdził stwierdziła dodał dodała "
     # capitalised: pronouns and adverbs that open a sentence, no English name
     "Je Nous Vous Ich Wir Ik Wij Pero Según Selon"
 ).split()
 # … and of Greek and Russian, capitalised too (no English name is written in their letters)
 _GREEK_CYRILLIC_WORDS: Final = (
     "και το η ο της του να με σε για που ότι τα οι την των από δεν θα είπε στο στην τον "
-    "и в не на что с по о как это из за от для он она но к а его до также заявил сказал"
+    "δήλωσε τόνισε ανέφερε "
+    "и в не на что с по о как это из за от для он она но к а его до также заявил сказал "
+    "заявила сказала отметил отметила"
 ).split()
 OTHER: Final = frozenset(
     [*_LATIN_WORDS, *_GREEK_CYRILLIC_WORDS, *(w.capitalize() for w in _GREEK_CYRILLIC_WORDS)]

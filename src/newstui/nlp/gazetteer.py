@@ -6,6 +6,7 @@ import gzip
 import hashlib
 import heapq
 import re
+import unicodedata
 from array import array
 from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ DATA_FILES = (
     "demonyms.txt",
     "languages.txt",
     "first_names.txt",
+    "first_names_greek_cyrillic.txt",
     "titles.txt",
     "role_words.txt",
     "org_words.txt",
@@ -50,6 +52,8 @@ _ELECTED_OFFICES = frozenset(
     "President Vice-President Governor Mayor Senator Congressman Congresswoman Representative "
     "Premier Chancellor Minister Speaker".split()
 )
+# A letter of the Greek script
+_GREEK: Final = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 # What follows an airline's one-word short name in its listed name ("Southwest Airlines").
 _AIRLINE_TAILS: Final = (" Airlines", " Airways", " Air Lines")
 
@@ -99,7 +103,7 @@ def load_gazetteer() -> Gazetteer:
     for name in _lines("orgs.txt"):
         known[name] = "ORG"
     first_names: dict[str, str] = {}
-    for line in _lines("first_names.txt"):
+    for line in [*_lines("first_names.txt"), *_lines("first_names_greek_cyrillic.txt")]:
         gender, _, names = line.partition(":")
         for name in names.split():
             first_names[name] = "u" if first_names.get(name, gender) != gender else gender
@@ -120,7 +124,7 @@ def load_gazetteer() -> Gazetteer:
             known.setdefault(alias, known[canonical])
     return Gazetteer(
         known=known,
-        known_upper={name.upper(): name for name in known if not name.isupper()},
+        known_upper=_known_upper(known),
         known_max_words=max(len(name.split()) for name in known),
         first_names=first_names,
         titles=titles,
@@ -133,6 +137,21 @@ def load_gazetteer() -> Gazetteer:
         aliases=aliases,
         airline_names=_airline_names(known, first_names),
     )
+
+
+def _known_upper(known: dict[str, str]) -> dict[str, str]:
+    """The ALL-CAPS spelling of each known name, to its usual one; a Greek name's also without
+    its accents, as Greek capitals are written ("ΑΘΗΝΑ" is Αθήνα)."""
+    upper = {name.upper(): name for name in known if not name.isupper()}
+    for name in known:
+        if _GREEK.search(name) and not name.isupper():
+            plain = "".join(
+                c
+                for c in unicodedata.normalize("NFD", name.upper())
+                if not unicodedata.combining(c)
+            )
+            upper.setdefault(unicodedata.normalize("NFC", plain), name)
+    return upper
 
 
 def _airline_names(known: dict[str, str], first_names: dict[str, str]) -> frozenset[str]:

@@ -30,13 +30,14 @@ _OTHER_ENOUGH: Final = 3
 _OTHER_LEANS: Final = 2
 _LONG_TEXT: Final = 300
 _CHARS_A_WORD: Final = 150
-# A quoted stretch within a paragraph, by the marks of each language: “…” „…“ «…» »…« ‹…› "…"
-# 「…」 ‘…’ '…' (a single mark opens only where no letter stands before it, and within the quote
-# stands only between two letters: "don't", ‘It’s’). Each alternative opens with its mark, so a
-# search skips to those; each quote's search stops at the next mark that could open one, so a
-# paragraph of unclosed marks costs one pass.
+# A quoted stretch within a paragraph, by the marks of each language: “…” „…“ ”…” (Finnish,
+# Swedish) «…» »…« ‹…› ‚…‘ (German, Czech) "…" 「…」 ‘…’ '…' (a single mark opens only where no
+# letter stands before it, and within the quote stands only between two letters: "don't",
+# ‘It’s’). Each alternative opens with its mark, so a search skips to those; each quote's search
+# stops at the next mark that could open one, so a paragraph of unclosed marks costs one pass.
 _QUOTED: Final = re.compile(
-    r'“[^“”\n]*”|„[^„“”\n]*[“”]|«[^«»\n]*»|»[^»«\n]*«|‹[^‹›\n]*›|"[^"\n]*"|「[^「」\n]*」'
+    r"“[^“”\n]*”|„[^„“”\n]*[“”]|”[^“”\n]*”|«[^«»\n]*»|»[^»«\n]*«|‹[^‹›\n]*›|‚[^‚‘’\n]*[‘’]"
+    r'|"[^"\n]*"|「[^「」\n]*」'
     r"|‘(?<!\w‘)(?:[^‘’\n]|’(?<=\w’)(?=\w))*’(?!\w)"
     r"|'(?<!\w')(?:[^'\n]|'(?<=\w')(?=\w))*'(?!\w)"
 )

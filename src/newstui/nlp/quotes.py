@@ -507,8 +507,8 @@ def _curly_double(text: str, start: int, end: int) -> list[tuple[int, int | None
         if ch in _DOUBLE_OPEN and (opened is None or ch != closer):
             if opened is None or text[opened] == ch:
                 opened, closer = i, _DOUBLE_OPEN[ch]
-        elif opened is not None and ch == closer:
-            pairs.append((opened, i))
+        elif opened is not None and (ch == closer or (ch == "”" and closer == "“")):
+            pairs.append((opened, i))  # „…“ in German, „…” in Polish and Dutch
             opened = None
     if opened is not None:
         pairs.append((opened, None))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+import re
 from typing import Final, NamedTuple
 
 from newstui.model import Analysis, Entity, Mention, Quote
@@ -12,6 +12,7 @@ from newstui.nlp.entities import (
     glued_heading_end,
     seats_as_places,
 )
+from newstui.nlp.function_words import LONGEST, OTHER, VOTES
 from newstui.nlp.gazetteer import Gazetteer, load_gazetteer, source_fingerprint, tier_type
 from newstui.nlp.language import reads_as_english
 from newstui.nlp.quotes import QuoteSpan, find_quote_spans, reported_fragment, speech_kind
@@ -21,11 +22,13 @@ from newstui.nlp.segment import (
     bisect_ints_right,
     datelines,
     name_tokens,
+    word_votes,
 )
 from newstui.nlp.speakers import SpeakerFinder, described_entities, without_overlaps
+from newstui.nlp.speech_verbs import NOT_THE_SPEAKER, SPEAKER_ARTICLES, SPEECH_VERBS
 from newstui.text import prose_only
 
-RULES_VERSION = "47"
+RULES_VERSION = "48"
 
 
 class RulesView(NamedTuple):
@@ -83,16 +86,52 @@ class RulesExtractor:
         view = rules_view(text)
         analysis = analysis_of(text, view, view.speakers)
         if reads_as_english(text):
-            return analysis
-        return outside_english(text, analysis)
+            return without_quoted_foreign_names(text, view.spans, analysis)
+        return outside_english(text, view, analysis)
 
 
-def outside_english(text: str, analysis: Analysis) -> Analysis:
-    """What of `analysis` stands in a text that is not English: the entities a word list or the
-    dateline vouches for, a person's from a known given name on ("Oberbürgermeister Dieter
-    Reiter" is Dieter Reiter), and the quotes these speakers are found for. Capitalisation
-    alone names nothing there (German writes every noun so), and a quote whose speaker the
-    English rules cannot find is left out rather than shown by an unknown speaker."""
+def without_quoted_foreign_names(text: str, spans: list[QuoteSpan], analysis: Analysis) -> Analysis:
+    """`analysis` of an English text less the entities named only inside quotes in another
+    language and by no hand-written list: "“Diese Regierung ist am Ende,” Merz said." names no
+    town Ende (a GeoNames one). A quote is in another language when it holds their function
+    words and no English one."""
+    if not spans or not analysis.entities:
+        return analysis
+    opens = [span.start for span in spans]
+    known = load_gazetteer().known
+    foreign: dict[int, bool] = {}  # a quote's index -> whether it reads as another language
+    dropped: set[str] = set()
+    for entity in analysis.entities:
+        if known.get(entity.name) == entity.type:
+            continue
+        inside: list[int] = []
+        for mention in entity.mentions:
+            k = bisect_ints_right(opens, mention.start) - 1
+            if k < 0 or spans[k].end < mention.end:
+                break  # a mention outside the quotes: the text's own prose names it
+            inside.append(k)
+        else:
+            for k in inside:
+                if k not in foreign:
+                    span = spans[k]
+                    english, other = word_votes(text[span.start : span.end], VOTES, LONGEST, 1)
+                    foreign[k] = english == 0 and other > 0
+            if all(foreign[k] for k in inside):
+                dropped.add(entity.name)
+    if not dropped:
+        return analysis
+    entities = tuple(entity for entity in analysis.entities if entity.name not in dropped)
+    return Analysis(entities=entities, quotes=analysis.quotes)
+
+
+def outside_english(text: str, view: RulesView, analysis: Analysis) -> Analysis:
+    """What of `analysis` (of `view`) stands in a text that is not English: the entities a word
+    list or the dateline vouches for, a person's from a known given name on ("Oberbürgermeister
+    Dieter Reiter" is Dieter Reiter), and the quotes whose speaker is named in their sentence:
+    after the quote by a verb of saying ("„…“, sagte Bundeskanzler Olaf Scholz"), or as the
+    English rules find them ("Michel Barnier a déclaré : « … »"). Capitalisation alone names
+    nothing there (German writes every noun so), and a quote whose speaker is not named so is
+    left out rather than shown by an unknown speaker."""
     gaz = load_gazetteer()
     placed = {span for found in datelines(text) for span in found.places}
     shown: dict[str, str] = {}  # a kept entity's name as found -> as shown
@@ -102,26 +141,102 @@ def outside_english(text: str, analysis: Analysis) -> Analysis:
         if name is None:
             continue
         shown[entity.name] = name
-        title = entity.name[: len(entity.name) - len(name)]  # "Oberbürgermeister "
+        title = entity.name[: entity.name.find(name)]  # "Oberbürgermeister "
+        tail = entity.name[len(title) + len(name) :]  # " en el Palacio"
         mentions = kept.setdefault((name, entity.type), [])
         for mention in entity.mentions:
             if title and mention.text.startswith(title):
                 cut = len(title)
                 mention = Mention(mention.start + cut, mention.end, mention.text[cut:])
+            if tail and mention.text.endswith(tail):
+                cut = len(mention.text) - len(tail)
+                mention = Mention(mention.start, mention.start + cut, mention.text[:cut])
             mentions.append(mention)
     entities = tuple(
         Entity(name, kind, tuple(sorted(set(mentions), key=lambda m: (m.start, m.end))))
         for (name, kind), mentions in kept.items()
     )
     mentioned = {e.name: ([m.start for m in e.mentions], e.mentions) for e in entities}
-    quotes = tuple(
-        replace(quote, speaker=shown[quote.speaker])
-        for quote in analysis.quotes
-        if quote.speaker is not None
-        and quote.speaker in shown
-        and _names_in_its_sentence(text, quote, *mentioned[shown[quote.speaker]])
-    )
-    return Analysis(entities=entities, quotes=quotes)
+    people = sorted((m.start, e.name) for e in entities if e.type == "PERSON" for m in e.mentions)
+    starts = [start for start, _ in people]
+    surnames: dict[str, str | None] = {}  # a kept person's last name, None if two share it
+    for entity in entities:
+        if entity.type == "PERSON" and " " in entity.name:
+            last = entity.name.rsplit(" ", 1)[1]
+            surnames[last] = entity.name if surnames.get(last, entity.name) == entity.name else None
+    quotes: list[Quote] = []
+    for span, found in zip(view.spans, view.speakers, strict=True):
+        speaker = _named_after(text, span, starts, people, surnames)
+        if speaker is None and found is not None and found in shown:
+            quote = _quote(text[span.start : span.end], span.start, span.end, shown[found])
+            if _names_in_its_sentence(text, quote, *mentioned[shown[found]]):
+                speaker = shown[found]
+        # a short fragment, as in `analysis_of`: an attributed one, single-marked only when reported
+        if speaker is not None and (
+            span not in view.short or span in view.reported or text[span.open_mark] not in "'‘"
+        ):
+            quotes.append(_quote(text[span.start : span.end], span.start, span.end, speaker))
+    return Analysis(entities=entities, quotes=tuple(quotes))
+
+
+# A verb of saying right after a quote's closing mark, past its comma or dash ("“, sagte",
+# "» – сказал", "’, aldus"), the longest first ("a affirmé" before "a")
+_SAID_AFTER: Final = re.compile(
+    r"[ ,\u00a0–—-]{0,5}(?:"
+    + "|".join(re.escape(verb) for verb in sorted(set(SPEECH_VERBS), key=len, reverse=True))
+    + r")(?!\w)"
+)
+# The most characters between the verb and the name, the most words of a title before the name
+# ("sagte Bundeskanzler Olaf Scholz", "сказал главный экономист банка «Открытие» Максим Петров"),
+# and of a description set off by a comma ("dijo la ministra de Vivienda, Isabel Rodríguez")
+_SUBJECT_MOST: Final = 120
+_TITLE_WORDS: Final = 4
+_DESCRIPTION_WORDS: Final = 10
+
+
+def _named_after(
+    text: str,
+    span: QuoteSpan,
+    starts: list[int],
+    people: list[tuple[int, str]],
+    surnames: dict[str, str | None],
+) -> str | None:
+    """The person named as the subject of a verb of saying right after the quote `span` ("« … »,
+    a affirmé Michel Barnier", "«…», dijo la ministra de Vivienda, Isabel Rodríguez", "«…», είπε
+    ο Μητσοτάκης"), or None; `people` are the kept persons' (mention start, name) in text
+    order, `starts` their starts, `surnames` their last names."""
+    said = _SAID_AFTER.match(text, span.close_mark + 1)
+    if said is None:
+        return None
+    subject = text[said.end() : said.end() + _SUBJECT_MOST].split()[:3]
+    while subject and subject[0] in SPEAKER_ARTICLES:
+        del subject[0]
+    if subject and surnames.get(subject[0].rstrip(".,;:!?")):
+        return surnames[subject[0].rstrip(".,;:!?")]  # "dijo Sánchez en el Palacio …"
+    at = bisect_ints_left(starts, said.end())
+    if at == len(people) or people[at][0] - said.end() > _SUBJECT_MOST:
+        return None
+    between = text[said.end() : people[at][0]]
+    if "\n" in between or any(
+        word[-1] in ".!?;:" and word not in SPEAKER_ARTICLES for word in between.split()
+    ):
+        return None  # the end of a clause ("M." opens a name: "a déclaré M. Michel Barnier")
+    words = [word.strip(',«»“”„"') for word in between.split()]
+    if any(word in NOT_THE_SPEAKER for word in words):
+        return None  # "sagte er nach dem Treffen mit …"
+    described, _, rest = between.rstrip().rpartition(",")
+    if rest == "" and described and "," not in described:  # "dijo la ministra de Vivienda, "
+        if len(words) > _DESCRIPTION_WORDS or (
+            words[0] in OTHER and words[0] not in SPEAKER_ARTICLES
+        ):
+            return None
+        return people[at][1]
+    if "," in between:
+        return None
+    titles = [word for word in words if word not in SPEAKER_ARTICLES]
+    if len(titles) > _TITLE_WORDS or any(word in OTHER for word in titles):
+        return None  # "dijo tras reunirse con …"
+    return people[at][1]
 
 
 # What ends a sentence between a quote and its speaker's name, and the most characters between
@@ -156,7 +271,8 @@ def _names_in_its_sentence(
 def _vouched_name(entity: Entity, gaz: Gazetteer, placed: set[tuple[int, int]]) -> str | None:
     """The name `entity` keeps in a text that is not English, None if only its capitals name it:
     a word list's name of its type, a place of the dateline, or a person from a known given name
-    on (the words before it a title: "Bundeskanzler Olaf Scholz")."""
+    on (the words before it a title: "Bundeskanzler Olaf Scholz") to a function word of the
+    text's language, if any ("Pedro Sánchez en el Palacio" is Pedro Sánchez)."""
     name = entity.name
     if gaz.known.get(name) == entity.type or tier_type(name) == entity.type:
         return name
@@ -170,7 +286,9 @@ def _vouched_name(entity: Entity, gaz: Gazetteer, placed: set[tuple[int, int]]) 
         words = name.split(" ")
         for k in range(len(words) - 1):
             if words[k] in gaz.first_names:
-                return " ".join(words[k:])
+                # up to the first function word after the name ("Pedro Sánchez en el Palacio")
+                end = next((j for j in range(k + 2, len(words)) if words[j] in OTHER), len(words))
+                return " ".join(words[k:end])
     return None
 
 
