@@ -5,6 +5,9 @@ program's database, nor fails on the other's lock or schema."""
 from __future__ import annotations
 
 import sqlite3
+import threading
+import time
+from pathlib import Path
 
 import pytest
 from older_store import made_by_schema
@@ -113,6 +116,16 @@ def test_an_upgrade_step_after_another_newstuis_step_runs_on_the_schema_that_ste
     db.conn.close()
 
 
+def store_of_schema_21(path: Path) -> None:
+    """A store of one article as an older newstui left it, at schema 21 (its later steps can
+    be replayed; 22 sketches every story again: a slow one)."""
+    with Library.open(path) as library:
+        source = library.register_source("https://gazette.example/feed", "Gazette")
+        library.save_batch(source, [Article("Story", "Text of a story.", guid="1")])
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA user_version = 21")
+
+
 def test_an_open_finding_another_newstuis_upgrade_under_way_waits_for_it_and_says_so_once(
     tmp_path, monkeypatch
 ):
@@ -122,11 +135,7 @@ def test_an_open_finding_another_newstuis_upgrade_under_way_waits_for_it_and_say
     import newstui.store.db
 
     path = tmp_path / "n.db"
-    with Library.open(path) as library:
-        source = library.register_source("https://gazette.example/feed", "Gazette")
-        library.save_batch(source, [Article("Story", "Text of a story.", guid="1")])
-    with sqlite3.connect(path) as conn:  # an older newstui's store (its later steps replayable)
-        conn.execute("PRAGMA user_version = 21")  # (22 sketches every story again: a slow one)
+    store_of_schema_21(path)
     db, other = (Database(sqlite3.connect(path, isolation_level=None)) for _ in range(2))
     real = newstui.store.db.schema_version
 
@@ -171,11 +180,7 @@ def test_an_open_waits_through_another_newstuis_long_upgrade_step_while_its_proc
     import newstui.store.lock_holder
 
     path = tmp_path / "n.db"
-    with Library.open(path) as library:
-        source = library.register_source("https://gazette.example/feed", "Gazette")
-        library.save_batch(source, [Article("Story", "Text of a story.", guid="1")])
-    with sqlite3.connect(path) as conn:  # an older newstui's store (its later steps replayable)
-        conn.execute("PRAGMA user_version = 21")
+    store_of_schema_21(path)
     db, other = (Database(sqlite3.connect(path, isolation_level=None)) for _ in range(2))
     other.conn.execute("BEGIN IMMEDIATE")  # the other newstui's long first step, under way
     upgrade_began(other.conn, 21)
@@ -206,3 +211,49 @@ def test_an_open_waits_through_another_newstuis_long_upgrade_step_while_its_proc
         other.conn.execute("COMMIT")
     db.conn.close()
     other.conn.close()
+
+
+@pytest.mark.parametrize("lock", ["held", "let go"])  # (mid-step; between its steps)
+def test_quitting_while_waiting_for_another_newstuis_upgrade_ends_the_wait_within_a_second(
+    tmp_path, monkeypatch, lock
+):
+    """Review r47 H1: q on the app's upgrade screen (open_db's `stop`) was seen only by SQLite's
+    progress handler, which the wait's short statements never reach: the app went on waiting
+    (its process alive after q) until the other's upgrade was over, ~50 s for a large store."""
+    import newstui.store.db
+    import newstui.store.lock_holder
+
+    path = tmp_path / "n.db"
+    store_of_schema_21(path)
+    other = sqlite3.connect(path, isolation_level=None)
+    add_text_functions(other)
+    other.execute("BEGIN IMMEDIATE")  # the other newstui's first step, under way
+    upgrade_began(other, 21)
+    _take_step(other, 21)
+    monkeypatch.setattr(newstui.store.db, "BUSY_SECONDS", 0.5)  # (the wait: 30 s, in steps)
+    monkeypatch.setattr(newstui.store.db, "BUSY_STEP_SECONDS", 0.1)
+    looks: list[int] = []
+
+    def upgrader_seen(store: str) -> tuple[int, int]:  # (its pid, its CPU time: it works)
+        if lock == "let go" and other.in_transaction:
+            other.execute("PRAGMA user_version = 22")
+            other.execute("COMMIT")  # its step done; its next one not yet begun
+        looks.append(len(looks))
+        return (4242, min(len(looks), 20))
+
+    monkeypatch.setattr(newstui.store.lock_holder, "holder_work", upgrader_seen)
+    stop = threading.Event()
+    stopped_at: list[float] = []
+
+    def q_pressed() -> None:  # as the upgrade screen says it waits
+        stopped_at.append(time.monotonic())
+        stop.set()
+
+    with pytest.raises(StoreError, match="the upgrade was stopped before it was done"):
+        open_db(path, threads=True, stop=stop, upgrade_elsewhere=q_pressed)
+
+    assert len(stopped_at) == 1 and time.monotonic() - stopped_at[0] < 1.0
+    assert not list(tmp_path.glob("n.db.v*"))  # nor did it take the upgrade over (its copy)
+    if other.in_transaction:
+        other.execute("COMMIT")
+    other.close()

@@ -92,11 +92,6 @@ async def test_the_app_shows_the_upgrade_with_its_count_then_the_upgraded_store(
         assert "Story 0" not in shown and not isinstance(app.screen, MainScreen)
         await pilot.press("question_mark", "j")  # nothing of the store to act on yet
         assert "Upgrading the store" in screen_text(app)
-        app.upgrade_waited()  # (as when another newstui's upgrade is under way: r46 L6)
-        await pilot.pause()
-        shown = screen_text(app)
-        assert "Waiting for the upgrade of the store" in shown and "making: 3 articles…" in shown
-        assert "newstui goes on with it." in shown
 
         upgrade.release.set()
         await until(pilot, lambda: "Story 0" in screen_text(app))
@@ -169,28 +164,35 @@ async def test_threads_switch_as_python_had_them_once_the_upgrade_screen_is_show
         sys.setswitchinterval(before)
 
 
+@pytest.mark.parametrize("under_way_at", [SCHEMA_VERSION - 1, 21])
 async def test_an_app_started_during_another_newstuis_upgrade_says_it_waits_for_it(
-    tmp_path, monkeypatch
+    tmp_path, monkeypatch, under_way_at
 ):
     """With no slow step left, the app opened the store before its first frame and waited
-    there for the other's lock without a word (r46 openfix noticed)."""
+    there for the other's lock without a word (r46 openfix noticed). With one left, the app
+    says it upgrades, then, as its open finds the other at work, that it waits (r46 L6)."""
+    from itertools import count
+
     from newstui.store import lock_holder
     from newstui.store.db import upgrade_began
 
     path = tmp_path / "old.db"
     store_before_schema_22(path, 3)
-    with sqlite3.connect(path) as conn:  # the other newstui's last step, under way
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    with sqlite3.connect(path) as conn:  # the other newstui's step, under way
+        conn.execute(f"PRAGMA user_version = {under_way_at}")
         upgrade_began(conn, 21)
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     monkeypatch.setattr(lock_holder, "write_lock_holder", lambda store: 4242)  # (not this one)
+    ticks = count()  # (its CPU time grows: it works)
+    monkeypatch.setattr(lock_holder, "holder_work", lambda store: (4242, next(ticks)))
     app = NewstuiApp(path, None, demo=True)
 
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: "Waiting for the upgrade of the store" in screen_text(app))
-        shown = screen_text(app)  # (the lines wrap in the box)
-        assert "making: 3 articles…" in shown and "newstui goes on with it." in shown
+        if under_way_at == 21:  # (no upgrade_waited called by hand: review r47 L4)
+            await until(pilot, lambda: "Upgrading the store: 3 articles…" in screen_text(app))
+        waiting = ("Waiting for the upgrade of the store", "making: 3 articles…", "newstui goes on")
+        await until(pilot, lambda: all(line in screen_text(app) for line in waiting))  # (wrapped)
         other.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         other.execute("COMMIT")
         await until(pilot, lambda: "Story 0" in screen_text(app))

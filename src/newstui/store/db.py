@@ -613,7 +613,7 @@ def _open_db(
         if stop is not None:  # looked at every 1,000 steps of SQLite's machine
             conn.set_progress_handler(stop.is_set, 1000)
         kept.keep = kept.keep and application_id(db) == 0
-        compacting = migrate(db, hooks.upgrading, kept.make, hooks.upgrade_elsewhere)
+        compacting = migrate(db, hooks.upgrading, kept.make, hooks.upgrade_elsewhere, stop=stop)
         make_unusable_indexes(db, path)
         rebuild_marked(db)
         if compacting and not memory:
@@ -1665,6 +1665,7 @@ def migrate(
     first_step: Callable[[int, bool], None] | None = None,
     waiting: Callable[[], None] | None = None,
     pause: Callable[[float], object] = time.sleep,
+    stop: threading.Event | None = None,
 ) -> bool:
     """Apply every migration newer than the database, each in its own transaction; True when
     this call took an existing store across a version of COMPACT_AT (worth a VACUUM).
@@ -1682,7 +1683,10 @@ def migrate(
     its end (hostile r46 L6: three commands each said they upgraded): `waiting()` is called
     once then, for a slow upgrade, in `upgrading`'s place; it goes on with the steps left only
     where that upgrade stopped (no step for TAKE_OVER_SECONDS, the lock free), and `pause`s
-    UPGRADE_LOOK_SECONDS between looks.
+    UPGRADE_LOOK_SECONDS between looks. `stop` set (open_db's: q in the app) ends that wait at
+    the next look, within BUSY_STEP_SECONDS, as sqlite3.OperationalError "interrupted": its
+    statements are too short for the progress handler that stops a step (review r47 H1: the
+    app quit only once the other's upgrade was over, ~50 s for a large store).
     """
     version = schema_version(db)
     start = version
@@ -1703,8 +1707,13 @@ def migrate(
             while told:
                 told.pop()()
 
+    def stopped() -> None:
+        if stop is not None and stop.is_set():
+            raise sqlite3.OperationalError("interrupted")  # (as the progress handler's stop)
+
     def looked() -> bool:  # (while another process holds the lock)
         nonlocal seen, changed_at
+        stopped()
         try:
             now = version_checked(db.conn)
         except sqlite3.OperationalError as exc:  # (the log being recovered: looked at next)
@@ -1725,6 +1734,7 @@ def migrate(
     db.while_busy = looked
     try:
         while version < SCHEMA_VERSION:
+            stopped()  # (after a pause: before the next look, or taking the upgrade over)
             # sqlite3 opens no transaction before DDL: this does, so a killed step leaves nothing
             with write_transaction(db) as conn:
                 version = version_checked(conn)
