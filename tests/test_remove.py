@@ -57,6 +57,29 @@ def test_remove_by_url_works_and_json_reports_counts(fed):
     }
 
 
+def test_remove_of_a_tag_asks_first_then_removes_its_sources_in_one_write(fed):
+    """A folder of 600 feeds took 600 commands (user test r47 M1)."""
+    text = fed.config.read_text("utf-8")
+    fed.config.write_text(text.replace('name = "Wire"', 'name = "Wire"\ntags = ["News/Daily"]'))
+    assert fed("remove", "--tag", "news/daily") == 1  # not a terminal: nothing without --yes
+    assert "add --yes (Remove the 1 source tagged News/Daily from feeds.toml and delete " in (
+        one_line(fed.err)
+    )
+    assert fed("remove", "--tag", "Nonesuch", "--yes") == 1
+    assert "no source is tagged 'Nonesuch'" in one_line(fed.err)
+    assert fed.json("remove", "--tag", "news/daily", "--yes") == {
+        "tag": "News/Daily",
+        "removed": ["Wire"],
+        "deleted": 3,
+        "kept_starred": 0,
+        "unsubscribed": None,
+    }
+    assert [f["name"] for f in fed.json("feeds")] == ["Atom Lab"]
+    assert fed.config.read_text("utf-8") == text.replace(
+        text[text.index("[[feeds]]") : text.index("[[feeds]]", text.index("[[feeds]]") + 1)], ""
+    )
+
+
 @pytest.mark.parametrize(
     ("name", "said"),
     [

@@ -1645,6 +1645,45 @@ def remove_source(path: Path, name: str) -> FeedConfig | LocalConfig:
     return source
 
 
+@_edits_config
+def remove_sources(path: Path, names: Iterable[str]) -> list[FeedConfig | LocalConfig]:
+    """Delete feeds and local sources (each by name, URL or path) from the config file in one
+    write, the rest of it as it was (a folder of 600 feeds: one read and one write, not 600);
+    a name the file lists no more is passed over; returns what was removed."""
+    import tomllib
+
+    config = load_config(path)
+    found: dict[tuple[str, int], FeedConfig | LocalConfig] = {}
+    for name in names:
+        source = config.source_named(name) or config.skipped_named(name)
+        if source is not None and source.entry_index is not None:
+            table = "feeds" if isinstance(source, FeedConfig) else "local"
+            found[(table, source.entry_index)] = replace(source, problem="", not_fetchable="")
+    if not found:
+        return []
+    raw = path.read_text("utf-8")
+    text = raw
+    for table, index in sorted(found, key=lambda place: place[1], reverse=True):
+        text = _without_entry(text, table, index)  # (the last first: the others' places hold)
+    kept = [e for e in (*_feed_entries(config), *_local_entries(config)) if e not in found.values()]
+    try:
+        after = _validate(path, text, tomllib.loads(text))
+    except (ConfigError, tomllib.TOMLDecodeError):
+        after = None
+    if after is None or [*_feed_entries(after), *_local_entries(after)] != kept:
+        import tomlkit  # only editing needs it
+
+        doc = _document(raw)  # an unusual layout: let tomlkit cut the entries out
+        for table, index in sorted(found, key=lambda place: place[1], reverse=True):
+            del doc[table][index]
+        for table in ("feeds", "local"):
+            if table in doc and not len(doc[table]):
+                del doc[table]
+        text = tomlkit.dumps(doc)
+    _write_config(path, text)
+    return list(found.values())
+
+
 def _feed_entries(config: Config) -> tuple[FeedConfig, ...]:
     """A config's `[[feeds]]` entries as _remove_entry compares them: those skipped without
     their warning (it names a line, which moves)."""

@@ -51,6 +51,20 @@ async def refresh_after_writing(pilot, config, text: str) -> None:
     await settle(pilot)
 
 
+async def asked_then_removed(app, pilot, config, name: str) -> None:
+    """D asks; n keeps `name` in the config file; D then y removes it."""
+    await pilot.press("D")
+    await settle(pilot)
+    assert isinstance(app.screen, ConfirmScreen)
+    await pilot.press("n")  # cancelled: nothing changes
+    await settle(pilot)
+    assert name in config.path.read_text("utf-8")
+    await pilot.press("D")
+    await settle(pilot)
+    await pilot.press("y")
+    await settle(pilot)
+
+
 async def choose_world_desk(app, pilot):
     world = next(f for f in app.main.sources.feeds if f.name == "World Desk")
     app.main.focus_pane("sources")
@@ -140,8 +154,9 @@ async def test_D_in_the_headlines_names_the_selected_articles_feed_and_Enter_kee
         assert feed in [f.name for f in app.main.sources.feeds]
 
 
-async def test_D_on_a_saved_view_removes_it_from_the_config_after_asking(db_path, config):
-    """newsboat users delete a query feed like a feed: D said to edit feeds.toml instead."""
+async def test_D_on_a_saved_view_or_a_tag_removes_it_from_the_config_after_asking(db_path, config):
+    """newsboat users delete a query feed like a feed: D said to edit feeds.toml instead; D on
+    a tag said "Choose a feed in Sources first." (user test r47 M1)."""
     text = config.path.read_text("utf-8")
     views = "\n[[views]]\nname = \"Kremlin\"\nquery = 'kremlin'\n"
     views += "\n# my other view\n[[views]]\nname = \"Syria\"\nquery = 'syria'\n"
@@ -154,23 +169,24 @@ async def test_D_on_a_saved_view_removes_it_from_the_config_after_asking(db_path
         await pilot.press("enter")
         await settle(pilot)
         app.main.focus_pane("sources")
-        await pilot.press("D")
-        await settle(pilot)
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("n")  # cancelled: nothing changes
-        await settle(pilot)
-        assert "Kremlin" in config.path.read_text("utf-8")
-        await pilot.press("D")
-        await settle(pilot)
-        await pilot.press("y")
-        await settle(pilot)
+        await asked_then_removed(app, pilot, config, "Kremlin")
         assert notifications(app)[-1].message == "Removed the saved view Kremlin"
         sources = app.main.sources
         listed = [sources.get_option_at_index(i).id for i in range(sources.option_count)]
         assert "view:Kremlin" not in listed and "view:Syria" in listed
         assert app.main.headlines.view.key == "all"  # it was shown: All is now
+        # D on a tag: its sources, after a question naming how many (user test r47 M1)
+        app.main.focus_pane("sources")
+        app.main.sources.select_view("tag:local")
+        await settle(pilot)
+        await asked_then_removed(app, pilot, config, "Local Feed")
+        assert notifications(app)[-1].message == (
+            "Removed the 1 source tagged local from feeds.toml and deleted 0 articles."
+        )
+        assert not any(f.name == "Local Feed" for f in app.main.sources.feeds)
     after = config.path.read_text("utf-8")
-    assert after == text + "\n# my other view\n[[views]]\nname = \"Syria\"\nquery = 'syria'\n"
+    assert "Local Feed" not in after and "Broken Feed" in after
+    assert after.endswith("\n# my other view\n[[views]]\nname = \"Syria\"\nquery = 'syria'\n")
 
 
 async def test_D_in_the_demo_says_it_cannot(db_path):

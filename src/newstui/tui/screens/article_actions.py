@@ -138,6 +138,7 @@ class ArticleActions(ScreenMixin):
         def show_view(self, view: View, select_id: int | None = None) -> None: ...
         def selected_source(self) -> tuple[FeedRow, SourceMeant] | None: ...
         def meant_source_id(self) -> tuple[int, SourceMeant] | None: ...
+        def ask_to_remove_tag(self, tag: str) -> Worker[None]: ...
 
     _last_pipe = ""  # the last command the article was piped to
     _last_mark: UndoableMark | None = None  # what `u` undoes
@@ -585,7 +586,8 @@ class ArticleActions(ScreenMixin):
 
     def action_remove_source(self) -> None:
         """Remove the feed highlighted in Sources (elsewhere: the listed feed's, else the selected
-        article's, named so in the question) from the config file and the store, after asking."""
+        article's, named so in the question) from the config file and the store, after asking;
+        on a tag, the sources it lists, on a saved view that view."""
         if self.config is None:
             self.notify("demo mode: sources cannot be removed", severity="warning")
             return
@@ -595,6 +597,8 @@ class ArticleActions(ScreenMixin):
             unlisted = self.meant_source_id()
             if entry is not None and entry.key.startswith("view:"):  # newsboat's query feeds
                 self._ask_to_remove_view(entry.title, self.config.path)
+            elif entry is not None and entry.filter.tag is not None:  # a folder (user test r47 M1)
+                self.ask_to_remove_tag(entry.filter.tag)
             elif unlisted is not None:  # Sources does not list it, or lists it set aside
                 self._ask_to_remove_unlisted(*unlisted)
             else:

@@ -35,6 +35,7 @@ from newstui.tui.screens.main_keys import MAIN_BINDINGS
 from newstui.tui.screens.panes import PANE_NAMES, PaneLayout
 from newstui.tui.screens.podcast_actions import PodcastActions
 from newstui.tui.screens.source_refresh import SourceRefresh
+from newstui.tui.screens.tag_removing import TagRemoving
 from newstui.tui.screens.unread_steps import UnreadSteps
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.view import (
@@ -79,6 +80,7 @@ class MainScreen(
     FeedAdding,
     FeedImporting,
     SourceRefresh,
+    TagRemoving,
     UnreadSteps,
     PaneLayout,
     Screen[None],
