@@ -209,6 +209,24 @@ def test_a_store_missing_an_index_its_statements_name_makes_it_again_at_open(
             assert library.tag_counts(library.sources()) == [("News", 1, 1)]
             assert store_db.unusable_indexes(library._db.conn) == {}
 
+    # read-only, two indexes on other terms: a statement's "no query solution" names the one
+    # it uses (review r47 L1: the first unusable one was named, even a missing one)
+    with sqlite3.connect(path) as conn:
+        conn.executescript(
+            "DROP INDEX articles_analysis; DROP INDEX articles_fold; "
+            "CREATE INDEX articles_analysis ON articles (id) WHERE 0; "
+            "CREATE INDEX articles_fold ON articles (id) WHERE 0"
+        )
+    with monkeypatch.context() as read_only_file:
+        read_only_file.setattr(
+            sqlite3, "connect", lambda name, **kw: connect(f"file:{name}?mode=ro", uri=True, **kw)
+        )
+        with Library.open(path) as library, pytest.raises(StoreError) as changed:
+            library.tag_counts(library.sources())
+    assert "read-only, and its index articles_fold is not the one newstui makes" in str(
+        changed.value
+    )
+
 
 def test_every_index_the_stores_statements_name_is_made_again_when_missing() -> None:
     named = {

@@ -130,7 +130,7 @@ class Database:
                 self.roll_back()  # nothing would ever commit what the failure began
             raise_kept_stop()
             raise_refused_write(conn, exc)
-            raise_unusable_index(self, exc)
+            raise_unusable_index(self, exc, sql)
             raise
         if (
             not was_in_transaction
@@ -939,11 +939,13 @@ def make_unusable_indexes(db: Database, path: Path | str) -> None:
         }
 
 
-def raise_unusable_index(db: Database, exc: BaseException) -> None:
+def raise_unusable_index(db: Database, exc: BaseException, sql: str = "") -> None:
     """For a statement that failed for want of an index the store lacks and this open could
     not make (a store that cannot be written: Database.unusable_indexes), raise StoreError in
     one line naming the store, the index and the remedy; else nothing. SQLite says "no such
-    index: NAME" for a missing one, "no query solution" for one that cannot serve the query."""
+    index: NAME" for a missing one, "no query solution" for one that cannot serve the query:
+    one held on other terms (CHANGED), the one `sql` (the statement, where known) names first
+    (review r47 L1: the first unusable one was named, a missing index the query never used)."""
     unusable = db.unusable_indexes
     if not unusable or not isinstance(exc, sqlite3.OperationalError):
         return
@@ -952,7 +954,9 @@ def raise_unusable_index(db: Database, exc: BaseException) -> None:
     if name not in unusable:
         if text != "no query solution":
             return
-        name = next(iter(unusable))
+        changed = [name for name, line in unusable.items() if CHANGED in line]
+        named = [name for name in changed if re.search(rf"\bINDEXED BY {name}\b", sql)]
+        name = (named or changed or list(unusable))[0]
     raise StoreError(unusable[name], source=connection_file(db.conn)) from exc
 
 

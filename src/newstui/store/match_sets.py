@@ -72,7 +72,7 @@ def match_set(
         except BaseException as exc:
             conn.rollback()
             _drop(conn, table)
-            raise_unusable_index(db, exc)  # (a store that cannot be written, lacking one)
+            raise_unusable_index(db, exc, select)  # (a store that cannot be written, lacking one)
             raise
         conn.commit()  # only the TEMP table: no transaction was open before
         kept = sets.tables[key] = (table, size)
