@@ -206,12 +206,14 @@ def test_a_copy_the_store_was_written_after_is_moved_aside_and_older_copies_are_
     # a later upgrade says the copy moved aside is kept, not that it can go (review r46 M4),
     # and what the copies beside the store take, a restore's too (user test r46 L2)
     (tmp_path / "old.db.before-restore").write_bytes(copy.read_bytes())
+    (tmp_path / "old.db.v9").write_bytes(older.read_bytes())  # (v9, v19, v36: not a run)
+    made_by_schema(tmp_path / "old.db.v9", 9)
     made_by_schema(path, SCHEMA_VERSION - 1)
     later = listed(path, capsys)[1]
     beside = [p for p in tmp_path.iterdir() if p.name.startswith("old.db.") and p.is_file()]
     assert later.endswith(
-        f". 5 copies beside it take {human_size(sum(p.stat().st_size for p in beside))}: "
-        f"{can_go}, {copy.name} can go now, old.db.v{SCHEMA_VERSION - 1} once no older newstui "
+        f". 6 copies beside it take {human_size(sum(p.stat().st_size for p in beside))}: "
+        f"old.db.v9, .v19, .v36 can go now, old.db.v{SCHEMA_VERSION - 1} once no older newstui "
         f"needs it, old.db.before-restore once you will not restore it, {aside.name} once you "
         "know it holds nothing you need\n"
     )

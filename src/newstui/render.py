@@ -578,21 +578,29 @@ def store_upgraded_line(upgrade: StoreUpgrade, store: str = "") -> str:
     return f"{line}. {said}{_copies_room(upgrade)}"
 
 
+_NUMBERED_NAME = re.compile(r"(.+?)(\.v?)([0-9]+)")  # NAME.4, NAME.v36: the stem, mark, number
+
+
 def _file_names(paths: Iterable[str]) -> str:
-    """Files beside each other by name, in their numbers' order: two as a list, more as the
-    first to the last, with their count (`newstui.db.v36.1 to .4 (4 files)`)."""
+    """Files beside each other by name, in their numbers' order: two as a list; more, numbered
+    in a run from one stem (`newstui.db.v36.1 to .4 (4 files)`), as the first to the last with
+    their count; versions' copies each (`newstui.db.v9, .v19, .v30`: review r47 L2, where
+    text's order made it `newstui.db.v19 to newstui.db.v9 (3 files)`, a range that hid v30)."""
     import os
 
-    def numbered(name: str) -> tuple[str, int]:
-        stem, _, number = name.rpartition(".")
-        return (stem, int(number)) if number.isdigit() and stem else (name, 0)
+    def numbered(name: str) -> tuple[str, str, int]:
+        found = _NUMBERED_NAME.fullmatch(name)
+        return (found[1], found[2], int(found[3])) if found else (name, "", 0)
 
     names = sorted((os.path.basename(path) for path in paths), key=numbered)
     if len(names) <= 2:
         return ", ".join(names)
-    stem = numbered(names[-1])[0]
-    last = names[-1][len(stem) :] if names[0].startswith(stem) else names[-1]
-    return f"{names[0]} to {last} ({len(names)} files)"
+    stem, mark, _ = numbered(names[-1])
+    if any(numbered(name)[0] != stem for name in names):  # (no one stem: each in full)
+        return ", ".join(names)
+    if mark == ".v":  # (an upgrade's copies, of the versions there were: no run)
+        return ", ".join([names[0], *(name[len(stem) :] for name in names[1:])])
+    return f"{names[0]} to {names[-1][len(stem) :]} ({len(names)} files)"
 
 
 def _copies_room(upgrade: StoreUpgrade) -> str:
