@@ -90,15 +90,31 @@ def test_opml_export_keeps_each_feeds_web_site_as_html_url(desk, tmp_path):
     assert outline.get("title") == "Desk"
 
 
-def test_opml_export_of_a_feed_never_fetched_has_no_html_url(desk, tmp_path):
+def test_opml_export_of_a_feed_never_fetched_has_the_html_url_its_import_gave_else_none(
+    desk, tmp_path
+):
+    """The export dropped the htmlUrl of the feeds an OPML brought, until fetched (r47 L3)."""
     with desk.config.open("a", encoding="utf-8") as f:
         f.write('\n[[feeds]]\nname = "Later"\nurl = "https://later.example/rss"\n')
+    desk_url = next(o for o in desk.json("feeds") if o["name"] == "Desk")["url"]
+    opml = tmp_path / "subs.opml"
+    opml.write_text(
+        '<opml version="2.0"><body>'
+        '<outline text="Brought" xmlUrl="https://b.example/rss" htmlUrl="https://b.example/"/>'
+        '<outline text="Odd" xmlUrl="https://odd.example/rss" htmlUrl="javascript:x()"/>'
+        f'<outline text="Desk" xmlUrl="{desk_url}" htmlUrl="https://elsewhere.example/"/>'
+        "</body></opml>",
+        "utf-8",
+    )
+    assert desk("opml", "import", str(opml)) == 0
 
     assert desk("opml", "export") == 0
 
     outlines = {o.get("title"): o for o in ET.fromstring(desk.out).iter("outline")}
     assert outlines["Later"].get("htmlUrl") is None
-    assert outlines["Desk"].get("htmlUrl") == "https://desk.example/news/"
+    assert outlines["Desk"].get("htmlUrl") == "https://desk.example/news/"  # its own, fetched
+    assert outlines["Brought"].get("htmlUrl") == "https://b.example/"
+    assert outlines["Odd"].get("htmlUrl") is None
 
 
 def test_a_sync_server_subscriptions_web_site_reaches_the_opml_export(tmp_path):

@@ -3260,6 +3260,11 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
         taken = library.add_imported_marks(state.marks) if state else None
         with _about(str(config.path)):
             imported = import_subscriptions(config.path, feeds, skipped)
+            if any(f.site for f in feeds):  # (their web sites, for `opml export`: r47 L3)
+                from newstui.config import load_config
+                from newstui.ingest import list_imported
+
+                list_imported(library, load_config(config.path), feeds)
         added, tagged, added_views = imported.added, imported.tagged, imported.added_views
         views, hidden, skipped = imported.views, imported.hidden, imported.skipped
         newsboat = _newsboat_config(args)  # its kill file as hide filters, its settings named

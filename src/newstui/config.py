@@ -100,6 +100,9 @@ class FeedConfig:
     # its place in the file's `[[feeds]]` array, as load_config read it: `remove` cuts that entry
     # (two skipped ones may share a url: review r46 M3); not compared, it moves with each edit
     entry_index: int | None = field(default=None, compare=False)
+    # the web site an imported OPML gave it (htmlUrl): not in the file, the store keeps it until
+    # a fetch reads the feed's own
+    site: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)

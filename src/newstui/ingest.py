@@ -201,6 +201,14 @@ def sync_sources(library: Library, config: Config) -> dict[str, int]:
     return dict(zip(names, library.register_sources(specs), strict=True))
 
 
+def list_imported(library: Library, config: Config, imported: Sequence[FeedConfig]) -> None:
+    """List the configured sources in the store after an import (as a fetch or the app's start
+    does), the web site each imported feed came with kept until its first fetch (OPML's
+    htmlUrl: `opml export` writes it back)."""
+    sync_sources(library, config)
+    library.keep_site_urls([(f.url, f.site) for f in imported if f.site])
+
+
 def lists_sources(config: Config) -> bool:
     """Whether the config file lists a feed or local source to fetch."""
     return bool(config.feeds or config.local)

@@ -426,6 +426,11 @@ class Library:
         """The title a feed document gave itself, once fetched."""
         return _feeds.feed_title(self._db, url)
 
+    def keep_site_urls(self, sites: Sequence[tuple[str, str]]) -> None:
+        """Give the feeds of these (URL, web site) pairs without a web site yet the one an
+        imported subscription list named, until a fetch reads their own."""
+        _feeds.keep_site_urls(self._db, sites)
+
     def site_urls(self) -> dict[str, str]:
         """Each fetched feed's URL → the web site its document links to (OPML's htmlUrl)."""
         return _feeds.site_urls(self._db)

@@ -123,7 +123,8 @@ def read_opml(body: bytes, source: str) -> tuple[list[FeedConfig], list[SkippedL
             feeds[seen[url]] = dataclasses.replace(feeds[seen[url]], tags=all_tags)
         else:
             seen[url] = len(feeds)
-            feeds.append(FeedConfig(url=url, name=label or url, tags=all_tags))
+            site = web_url(_attribute(outline, "htmlUrl"))  # (an http(s) address only)
+            feeds.append(FeedConfig(url=url, name=label or url, tags=all_tags, site=site or ""))
 
     def walk(node: ET.Element, path: tuple[str, ...]) -> None:
         # a folder inside folders is one tag, its path: "Tech/Daily" is not the "Daily" of "Sport"

@@ -329,6 +329,19 @@ def feed_title(db: Database, url: str) -> str | None:
     return row[0] if row and row[0] else None
 
 
+def keep_site_urls(db: Database, sites: Sequence[tuple[str, str]]) -> None:
+    """Give each feed of these (URL, web site) pairs that has no web site yet the one a
+    subscription list named (OPML's htmlUrl), kept for `opml export` until a fetch reads the
+    feed's own (user test r47 L3: the export dropped it for feeds not fetched yet)."""
+    if not sites:
+        return
+    with write_transaction(db) as conn:
+        conn.executemany(
+            "UPDATE feeds SET site_url = ? WHERE url = ? AND kind = 'feed' AND site_url IS NULL",
+            [(site, url) for url, site in sites],
+        )
+
+
 def site_urls(db: Database) -> dict[str, str]:
     """Each fetched feed's URL → the web site its document links to (OPML's htmlUrl)."""
     rows = db.execute(

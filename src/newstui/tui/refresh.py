@@ -182,9 +182,12 @@ def run_unsubscribe(db_path: Path | str, config: Config, feed_id: int) -> str | 
         return asyncio.run(unsubscribe_source(library, config, feed_id))
 
 
-def run_list_configured(db_path: Path | str, config: Config) -> int:
+def run_list_configured(
+    db_path: Path | str, config: Config, imported: Sequence[FeedConfig] = ()
+) -> int:
     """Store the configured sources the store does not list yet (a first start, a feed written
-    into feeds.toml by hand), so Sources shows them before their first fetch; returns how many."""
+    into feeds.toml by hand), so Sources shows them before their first fetch, with the web sites
+    the `imported` feeds came with; returns how many."""
     from newstui.ingest import sync_sources
     from newstui.model import fold_url
 
@@ -196,6 +199,7 @@ def run_list_configured(db_path: Path | str, config: Config) -> int:
         missing += sum(1 for s in config.local if s.name not in names)
         if missing:
             sync_sources(library, config)
+        library.keep_site_urls([(f.url, f.site) for f in imported if f.site])
         return missing
 
 

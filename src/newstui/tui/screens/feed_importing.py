@@ -94,7 +94,7 @@ class FeedImporting(ScreenMixin):
             self.post_message(ImportFailed(typed))
             raise
         config = load_config(config.path)
-        run_list_configured(self.db_path, config)  # Sources lists them before their fetch
+        run_list_configured(self.db_path, config, feeds)  # Sources lists them before a fetch
         self.post_message(FeedsImported(imported, path, config, newsboat_left_out(path)))
 
     def _on_import_failed(self, message: ImportFailed) -> None:
