@@ -596,13 +596,14 @@ def collector_paused() -> Iterator[None]:
 @dataclass(frozen=True, slots=True)
 class _NetworkFailure:
     """A failure for the network's sake, held to the end of the run (see _FetchRecords.finish):
-    its feed's host, the proxy that did not reach it (RelayFailure), and whether it said that
-    this machine has no network (NoNetwork)."""
+    its feed's host, the proxy that did not reach it (RelayFailure; `silent`: without a word),
+    and whether it said that this machine has no network (NoNetwork)."""
 
     record: FetchRecord
     host: str
     relayed_by: str | None = None
     no_network: bool = False
+    silent: bool = False
 
 
 class _FetchRecords:
@@ -620,9 +621,17 @@ class _FetchRecords:
         """Queue one outcome of the feed at `url` (`failure`: why it failed); store the queue
         once it is full."""
         if record.network and record.counted:
-            relayed_by = failure.proxy if isinstance(failure, RelayFailure) else None
+            relayed = failure if isinstance(failure, RelayFailure) else None
             no_network = isinstance(failure, NoNetwork)
-            self.held.append(_NetworkFailure(record, _host_of(url), relayed_by, no_network))
+            self.held.append(
+                _NetworkFailure(
+                    record,
+                    _host_of(url),
+                    relayed.proxy if relayed else None,
+                    no_network,
+                    relayed is not None and relayed.silent,
+                )
+            )
             return
         if not record.network:
             self.answered.append(url)
@@ -644,7 +653,8 @@ class _FetchRecords:
         overnight). One host alone failing otherwise (a cron `fetch NAME`, a one-feed config,
         feeds on one expired domain) is that host's failure, counted (review r46 M1). So is a
         proxy's failure to reach a host (RelayFailure), unless it reached none of two hosts or
-        more and no feed through it was answered: then it is the proxy's. An uncounted error
+        more, or said nothing when asked (a black hole: hostile r47 M1), and no feed through it
+        was answered: then it is the proxy's. An uncounted error
         is kept, and counts all the same once its feed has been failing for a day
         (store.feeds.record_fetches)."""
         held, self.held = self.held, []
@@ -663,12 +673,16 @@ class _FetchRecords:
 
 def _proxies_down(held: Sequence[_NetworkFailure], answered: Sequence[str]) -> set[str]:
     """The proxies (Proxy.address) that reached none of the hosts asked for through them: each
-    failed to reach two hosts or more (RelayFailure), and no feed it serves was answered."""
+    failed to reach two hosts or more (RelayFailure), or said nothing when asked for one, and no
+    feed it serves was answered."""
     hosts: dict[str, set[str]] = {}
+    silent: set[str] = set()
     for failure in held:
         if failure.relayed_by is not None:
             hosts.setdefault(failure.relayed_by, set()).add(failure.host)
-    down = {proxy for proxy, reached_not in hosts.items() if len(reached_not) >= 2}
+            if failure.silent:
+                silent.add(failure.relayed_by)
+    down = {proxy for proxy, reached_not in hosts.items() if len(reached_not) >= 2} | silent
     if not down:
         return down
     from newstui.sources.proxies import ProxyError, proxy_settings

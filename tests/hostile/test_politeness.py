@@ -274,6 +274,7 @@ def test_a_proxy_s_failure_counts_against_no_feed_and_a_broken_proxy_value_only_
 
 PX = "http://px.example:3128"
 RELAYED = RelayFailure("the proxy … could not reach it: HTTP 502 Bad Gateway", PX)
+SILENT = RelayFailure("the proxy … did not answer when asked for it: timed out", PX, silent=True)
 
 
 @pytest.mark.parametrize(
@@ -299,6 +300,10 @@ RELAYED = RelayFailure("the proxy … could not reach it: HTTP 502 Bad Gateway",
             {"A": 1, "B": 1, "C": 0},
         ),
         ({"https://a.example/f": RELAYED, "http://c/f": RSS}, {"A": 1, "C": 0}),
+        # one that said nothing when asked (a black hole: hostile r47 M1), one host alone: the
+        # proxy's, unless a feed through it answered
+        ({"https://a.example/f": SILENT, "http://c/f": RSS}, {"A": 0, "C": 0}),
+        ({"https://a.example/f": SILENT, "https://c/f": RSS}, {"A": 1, "C": 0}),
     ],
 )
 def test_failures_the_machine_or_the_proxy_caused_are_not_counted_against_the_feed(

@@ -420,6 +420,10 @@ async def test_credentials_in_a_feed_url_are_sent_as_basic_auth_on_its_own_host_
         (httpx.PoolTimeout, "timed out"),
         (httpx.DecodingError, "response could not be decoded"),
         (httpx.RemoteProtocolError, "the server closed the connection without a complete answer"),
+        (  # (h11's refusal, not a close)
+            (httpx.RemoteProtocolError, "illegal status line: bytearray(b'FOO 2')"),
+            "the server's answer was not valid HTTP",
+        ),
         (httpx.LocalProtocolError, "the request could not be sent"),
         (httpx.ProtocolError, "the server's answer was not valid HTTP"),
         (httpx.ReadError, "the connection broke while the answer was read"),
@@ -437,7 +441,8 @@ async def test_credentials_in_a_feed_url_are_sent_as_basic_auth_on_its_own_host_
 def test_each_httpx_error_is_said_in_words_not_its_class_name(error, words):
     # Downloads and sync showed "RemoteProtocolError: Server disconnected …" and the like.
     request = httpx.Request("GET", "https://example.org/e1.mp3")
-    exc = error("Server disconnected") if error is httpx.HTTPError else error("x", request=request)
+    error, said = error if isinstance(error, tuple) else (error, "Server disconnected")
+    exc = error(said) if error is httpx.HTTPError else error(said, request=request)
     assert describe_transport_error(exc) == words
 
 

@@ -11,7 +11,8 @@ import httpx
 import pytest
 
 from newstui.errors import NetworkError, SourceError
-from newstui.sources.http import Fetcher, FetchLimits
+from newstui.sources.http import Fetcher, FetchLimits, describe_transport_error
+from newstui.sources.proxied import ProxyFailed, proxied_transport
 from newstui.sources.proxies import (
     ProxyError,
     ProxyFailure,
@@ -56,11 +57,28 @@ PX = "http://px.example:3128"
             None,
         ),
         ({"all_proxy": "ftp://px"}, "http://127.0.0.1:8080/f", None),
+        # curl's reading of no_proxy (hostile r47 L1, review r47 L6), and a port as Go reads it
+        ({"http_proxy": PX, "no_proxy": "news.example:80"}, "http://news.example/f", None),
+        ({"http_proxy": PX, "no_proxy": "news.example:80"}, "http://news.example:8080/f", PX),
+        ({"http_proxy": PX, "no_proxy": "[2001:db8::1]"}, "http://[2001:db8::1]/f", None),
+        ({"http_proxy": PX, "no_proxy": "[2001:db8::]/32"}, "http://[2001:db8::5]/f", None),
+        ({"http_proxy": PX, "no_proxy": "2001:db8::/32"}, "http://[2001:db9::5]/f", PX),
+        ({"http_proxy": PX, "no_proxy": "news.example."}, "http://www.news.example/f", None),
+        ({"http_proxy": PX, "no_proxy": "xn--bcher-kva.example"}, "http://bücher.example/f", None),
+        ({"http_proxy": PX, "no_proxy": "bücher.example"}, "http://xn--bcher-kva.example/f", None),
+        ({"http_proxy": PX, "no_proxy": "a.example news.example"}, "http://news.example/f", None),
+        ({"http_proxy": PX, "no_proxy": "2.3"}, "http://10.1.2.3/f", PX),  # (addresses: CIDR)
+        ({"http_proxy": PX, "no_proxy": "10.0.0.0/8"}, "http://[::ffff:10.1.1.1]/f", None),
+        ({"http_proxy": PX}, "http://127.1/f", None),  # loopback however spelled
+        ({"http_proxy": PX}, "http://2130706433/f", None),
+        ({"http_proxy": PX}, "http://0x7f000001/f", None),
+        ({"http_proxy": PX}, "http://[::ffff:127.0.0.1]/f", None),
+        ({"http_proxy": PX}, "http://128.1/f", PX),
     ],
 )
 def test_the_proxy_of_a_url_is_read_from_the_environment_as_curl_reads_it(environ, url, expected):
     request = httpx.URL(url)
-    proxy = proxy_settings(environ).proxy_for(request.scheme, request.host)
+    proxy = proxy_settings(environ).proxy_for(request.scheme, request.host, request.port)
     assert (proxy.url if proxy else None) == expected
 
 
@@ -76,8 +94,20 @@ def test_the_proxy_of_a_url_is_read_from_the_environment_as_curl_reads_it(enviro
         ),
         (  # (review r46 L1: Python's "bytes must be in range(0, 256)" at each feed)
             {"all_proxy": f"socks5h://{'é' * 128}:pw@px"},
-            f"all_proxy=socks5h://{'é' * 128}:***@px: its user name or password is longer than "
-            "SOCKS5 allows (255 bytes)",
+            f"all_proxy=socks5h://{'é' * 89}…{'é' * 13}:***@px: its user name or password is "
+            "longer than SOCKS5 allows (255 bytes)",  # (a long value cut: the line keeps its end)
+        ),
+        (  # review r47 M3: httpx.InvalidURL, a traceback, at sync
+            {"all_proxy": "http://u:S3CRET\x7f@127.0.0.1:9"},
+            "all_proxy=http://u:***@127.0.0.1:9: not a proxy URL (it holds a control character)",
+        ),
+        (
+            {"all_proxy": "http://px\x1b[2J:1"},
+            "all_proxy=http://px\\x1b[2J:1: not a proxy URL (it holds a control character)",
+        ),
+        (  # hostile r47 L6: a 309-character line, which lost the feeds it names
+            {"http_proxy": f"ftp://{'a' * 100_000}"},
+            f"http_proxy=ftp://{'a' * 93}…{'a' * 20}: ftp:// proxies are not supported",
         ),
     ],
 )
@@ -192,6 +222,50 @@ async def test_socks5_and_connect_tunnels_reach_the_address_through_the_proxy(
     assert feed_server.requests[0][0] == "/feed.xml"  # (the tunnel's: the path alone)
 
 
+@pytest.mark.parametrize(
+    ("error", "url", "said"),
+    [  # hostile r47 L2: "the server closed the connection", a proxy's doing
+        (
+            httpx.RemoteProtocolError("Server disconnected without sending a response."),
+            "http://news.example/e.mp3",  # (forwarded: the proxy's answer)
+            "the proxy http://u:***@{at} (http_proxy) closed the connection without a "
+            "complete answer",
+        ),
+        (
+            httpx.RemoteProtocolError("illegal status line: bytearray(b'\\x00\\xff')"),
+            "http://news.example/e.mp3",
+            "the answer of the proxy http://u:***@{at} (http_proxy) was not valid HTTP",
+        ),
+        (
+            httpx.RemoteProtocolError("Server disconnected without sending a response."),
+            "https://news.example/e.mp3",  # (a tunnel: the proxy's or the origin's)
+            "the server closed the connection without a complete answer, through the proxy "
+            "http://u:***@{at} (https_proxy)",
+        ),
+        (
+            httpx.ReadTimeout("timed out"),
+            "https://news.example/e.mp3",
+            "timed out through the proxy http://u:***@{at} (https_proxy)",
+        ),
+    ],
+)
+def test_downloads_and_sync_name_the_proxy_a_failed_request_went_through(
+    monkeypatch, error, url, said
+):
+    at = _at(refused_port())
+    monkeypatch.setenv("http_proxy", f"http://u:pw@{at}")
+    monkeypatch.setenv("https_proxy", f"http://u:pw@{at}")
+    request = httpx.Request("GET", url)
+    transport = proxied_transport()
+    try:
+        with pytest.raises(ProxyFailed):  # (the request is marked with its proxy on the way)
+            transport.handle_request(request)
+    finally:
+        transport.close()
+    error.request = request
+    assert describe_transport_error(error) == said.format(at=at)
+
+
 def _at(port: int) -> str:
     return f"127.0.0.1:{port}"
 
@@ -289,6 +363,99 @@ SOCKS_ASKED = b"\x03\x0cnews.example\x00\x50"  # (the end of a socks5h request f
             ProxyFailure,
             "the proxy socks5h://{at} (http_proxy) closed the connection before its SOCKS5 answer",
         ),
+        # hostile r47 M1: the proxy took the connection and said nothing (the fetch's own
+        # timeout names it: review r47 M2), or broke its protocol, or its answer off halfway
+        (
+            "http://{at}",
+            "https://news.example/f",
+            b"",  # (it says nothing, reads all the client sends)
+            RelayFailure,  # (silent: the proxy's unless a feed through it answered, ingest)
+            "the proxy http://{at} (https_proxy) did not answer when asked for news.example: "
+            "timed out after 1 s (the limit is timeout in [settings])",
+        ),
+        (
+            "http://{at}",
+            "http://news.example/f",
+            b"",
+            RelayFailure,
+            "the proxy http://{at} (http_proxy) did not answer when asked for news.example: "
+            "timed out after 1 s (the limit is timeout in [settings])",
+        ),
+        (
+            "socks5h://{at}",
+            "http://news.example/f",
+            b"",
+            ProxyFailure,
+            "the proxy socks5h://{at} (http_proxy) did not answer: timed out after 1 s (the limit "
+            "is timeout in [settings])",
+        ),
+        (
+            "http://{at}",
+            "https://news.example/f",
+            (b"HTTP/1.1 200 Conn", HEAD_END),
+            ProxyFailure,
+            "the proxy http://{at} (https_proxy) closed the connection in the middle of its answer "
+            "for news.example",
+        ),
+        (
+            "socks5h://{at}",
+            "http://news.example/f",
+            (b"\x05\x00\x05\x00", SOCKS_ASKED),
+            ProxyFailure,
+            "the proxy socks5h://{at} (http_proxy) closed the connection in the middle of its "
+            "answer for news.example",
+        ),
+        (
+            "http://{at}",
+            "https://news.example/f",
+            b"HTTP/1.1 200 Connection established\r\nContent-Length: 20\r\n\r\nthis is not tls data",
+            ProxyFailure,
+            "the proxy http://{at} (https_proxy) answered the request for a tunnel to news.example "
+            "with a body",
+        ),
+        (
+            "http://{at}",
+            "https://news.example/f",
+            b"FOO 2 \r\n\r\n",
+            ProxyFailure,
+            "the proxy http://{at} (https_proxy) did not answer as an HTTP proxy",
+        ),
+        (
+            "http://{at}",
+            "https://news.example/f",
+            "HTTP/1.1 ²00 OK\r\n\r\n".encode("latin-1"),
+            ProxyFailure,
+            "the proxy http://{at} (https_proxy) did not answer as an HTTP proxy",
+        ),
+        (  # hostile r47 L2: "Bad ÂREDÂ", and C1 controls
+            "http://{at}",
+            "https://news.example/f",
+            b"HTTP/1.1 502 Bad \xc2\x9b31mRED\xc2\x9b0m\r\n\r\n",
+            RelayFailure,
+            "the proxy http://{at} (https_proxy) could not reach news.example: HTTP 502 Bad RED",
+        ),
+        (  # (not "bytearray(b'\\x00\\xff…')"), naming the proxy that forwarded it
+            "http://{at}",
+            "http://news.example/f",
+            b"\x00\xff\xfe garbage \x1b[31mRED\r\n\r\n",
+            SourceError,
+            'invalid HTTP answer (illegal status line: "\ufffd\ufffd garbage RED") from the proxy '
+            "http://{at} (http_proxy) for news.example",
+        ),
+        (  # hostile r47 L6: a SOCKS reply's version, its address type
+            "socks5h://{at}",
+            "http://news.example/f",
+            b"\x05\x00\x09\x00\x00\x01" + bytes(6),
+            ProxyFailure,
+            "the proxy socks5h://{at} (http_proxy) did not answer as a SOCKS5 proxy",
+        ),
+        (
+            "socks5h://{at}",
+            "http://news.example/f",
+            b"\x05\x00\x05\x00\x00\x09\x02ab\x00\x00",
+            ProxyFailure,
+            "the proxy socks5h://{at} (http_proxy) did not answer as a SOCKS5 proxy (address type 9)",
+        ),
         (  # SOCKS5 replies 1, 2, 7, 8: the proxy's; 3 to 6: the origin's network
             "socks5h://{at}",
             "http://news.example/f",
@@ -351,16 +518,18 @@ async def test_a_proxy_s_failure_is_named_and_told_from_the_origin_s(
     monkeypatch.setenv("http_proxy", proxy.format(at=at))
     monkeypatch.setenv("https_proxy", proxy.format(at=at))
     try:
-        async with Fetcher(FetchLimits(timeout=5)) as fetcher:
+        async with Fetcher(FetchLimits(timeout=1 if answer == b"" else 5)) as fetcher:
             with pytest.raises(SourceError) as failed:
                 await fetcher.fetch(url)
-        if re.search(r"HTTP (407|50)", said):  # downloads and sync (httpx) say it alike
+        # downloads and sync (httpx) say it alike (httpcore drops a reason's non-ASCII bytes)
+        if re.search(r"HTTP (407|50)", said) and isinstance(answer, bytes) and answer.isascii():
             with new_client(5) as client, pytest.raises(TransferError) as refused:
                 await asyncio.to_thread(
                     fetch_to_file, client, url, tmp_path / "f", lambda *a: None, lambda: False
                 )
             assert str(refused.value) == f"{url}: {said.format(at=at)}"
-        await asyncio.wait(handlers, timeout=5)  # (the proxy sees the connection closed)
+        if handlers:  # (the proxy sees the connection closed)
+            await asyncio.wait(handlers, timeout=5)
     finally:
         server.close()
     assert type(failed.value) is failure

@@ -54,12 +54,13 @@ class TransportError(Exception):
     the server said. `proxy`: because of the proxy, not of the origin. `offline`: a failure of
     the network that says this machine has none (see no_network). `relayed_by`: the proxy
     (Proxy.address) that did not reach the origin, which may be its fault or the origin's (see
-    RelayFailed)."""
+    RelayFailed; `silent`: it said nothing when asked for the origin)."""
 
     network = False
     proxy = False
     offline = False
     relayed_by: str | None = None
+    silent = False
 
 
 class ConnectFailed(TransportError):
@@ -85,9 +86,10 @@ class RelayFailed(ConnectFailed):
 
     network = True
 
-    def __init__(self, message: str, proxy: Proxy) -> None:
+    def __init__(self, message: str, proxy: Proxy, *, silent: bool = False) -> None:
         super().__init__(message)
         self.relayed_by = proxy.address
+        self.silent = silent
 
 
 class ProxyUnusable(ConnectFailed):
@@ -116,6 +118,44 @@ class ConnectionLost(BrokenAnswer):
 
 class _StaleConnection(Exception):
     """A reused connection closed by the server before it answered: retried on a new one."""
+
+
+class Relay:
+    """How far a request through a proxy got, for a timeout to say whose it was (review r47 M2:
+    the fetch's own timeout, which fires first, named no proxy): `proxy` (None: direct, or
+    through a tunnel already open), `connected` to it, `asked` it for the origin (CONNECT, the
+    SOCKS request, a forwarded request), `heard` its first byte of answer to that, `through`
+    (the tunnel open, or a forwarded answer's head read: the origin's from then on)."""
+
+    __slots__ = ("asked", "connected", "heard", "proxy", "through", "where")
+
+    def __init__(self) -> None:
+        self.start(None, "")
+
+    def start(self, proxy: Proxy | None, where: str) -> None:
+        """A new request (or connection) through `proxy` (None: direct) for `where`."""
+        self.proxy, self.where = proxy, where
+        self.connected = self.asked = self.heard = self.through = False
+
+    def timed_out(self, said: str, when: str = "") -> TransportError:
+        """The timeout of the request (`said`: in words, if it was the origin's; `when`: "after
+        15 s (the limit …)"): the proxy's before it was asked for the origin; silent when asked
+        (a black hole, a hung proxy: RelayFailed, silent, which ingest counts as the proxy's
+        unless a feed through it was answered); the proxy's or the origin's once it had begun to
+        answer (RelayFailed); the origin's once through."""
+        proxy = self.proxy
+        if proxy is None or self.through:
+            return TimedOut(said)
+        after = f" {when}" if when else ""
+        if not self.connected:
+            return ProxyUnusable(f"timed out connecting to the proxy {proxy.shown}{after}")
+        if not self.asked:  # (SOCKS5's greeting, or its login, unanswered)
+            return ProxyUnusable(f"the proxy {proxy.shown} did not answer: timed out{after}")
+        if not self.heard:
+            said = f"the proxy {proxy.shown} did not answer when asked for {self.where}"
+            return RelayFailed(f"{said}: timed out{after}", proxy, silent=True)
+        said = f"timed out connecting to {self.where} through the proxy {proxy.shown}{after}"
+        return RelayFailed(said, proxy)
 
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -396,9 +436,12 @@ class ConnectionPool:
         target: Target,
         headers: Sequence[tuple[str, str]],
         body: bytes = b"",
+        relay: Relay | None = None,
     ) -> Answer:
         """Send a request and read the answer's head; the body is read from the Answer, which
-        must be closed (`aclose`). `headers` should not hold Host or Content-Length."""
+        must be closed (`aclose`). `headers` should not hold Host or Content-Length. `relay`
+        follows it through a proxy, for a timeout from outside to say whose it was."""
+        relay = relay or Relay()
         head = [("Host", target.authority), *headers]
         if body or method not in IDEMPOTENT:
             head.append(("Content-Length", str(len(body))))
@@ -417,11 +460,12 @@ class ConnectionPool:
                     opening.release()
                     opening = None
             reused = opening is None
+            relay.start(None, target.authority)
             let_next_open: Callable[[], None] | None = None
             grace: asyncio.TimerHandle | None = None
             try:
                 if connection is None:
-                    connection = await self._connect(origin)
+                    connection = await self._connect(origin, relay)
                 if opening is not None:
                     let_next_open = _once(opening.release)
                     grace = asyncio.get_running_loop().call_later(
@@ -432,8 +476,10 @@ class ConnectionPool:
                 if proxy is not None:  # (an HTTP proxy's: the whole URL, its credentials)
                     path = f"{target.scheme}://{target.authority}{target.path}"
                     sent = [*head, *connection.proxy_headers]
+                    relay.start(proxy, target.authority)
+                    relay.connected = relay.asked = True
                 status, reason, raw = await _exchange(
-                    connection, method, path, sent, body, self.timeouts, reused
+                    connection, method, path, sent, body, self.timeouts, reused, relay
                 )
                 if status == 407 and proxy is not None:  # the proxy's own answer, not the feed's
                     said = f"HTTP 407 {clean_line(reason, 300)}".rstrip() + f" {proxy.login_hint}"
@@ -502,7 +548,7 @@ class ConnectionPool:
         idle.append(connection)
         self._idle_order[connection] = origin
 
-    async def _connect(self, origin: Origin) -> Connection:
+    async def _connect(self, origin: Origin, relay: Relay) -> Connection:
         scheme, host, port = origin
         tls = None
         if scheme == "https":
@@ -512,23 +558,20 @@ class ConnectionPool:
         if self._proxies is None:
             self._proxies = proxy_settings()
         try:
-            proxy = self._proxies.proxy_for(scheme, host)
+            proxy = self._proxies.proxy_for(scheme, host, port)
         except ProxyError as exc:  # its variable: the requests it would serve fail, no other
             raise ProxyUnusable(str(exc)) from None
         if proxy is not None:
-            reached: list[str] = []  # how far it got: "proxy" (connected to it), "origin"
+            where = authority(scheme, host, port)
+            relay.start(proxy, where)
             try:
                 async with asyncio.timeout(self.timeouts.connect):
-                    return await _through(proxy, origin, tls, reached)
-            except TimeoutError:
-                if not reached:  # (the proxy itself did not answer)
-                    said = f"timed out connecting to the proxy {proxy.shown}"
-                    raise ProxyUnusable(said) from None
-                where = authority(scheme, host, port)
+                    connection = await _through(proxy, origin, tls, relay)
+            except TimeoutError:  # (the origin's TLS once through)
                 said = f"timed out connecting to {where} through the proxy {proxy.shown}"
-                if reached[-1] == "origin":  # (the origin's TLS)
-                    raise TimedOut(said) from None
-                raise RelayFailed(said, proxy) from None  # (the proxy, or the origin behind it)
+                raise relay.timed_out(said, _after(self.timeouts.connect)) from None
+            relay.start(None, where)  # (a tunnel: the origin's from now on)
+            return connection
         try:
             async with asyncio.timeout(self.timeouts.connect):
                 reader, writer = await asyncio.open_connection(
@@ -549,11 +592,11 @@ class ConnectionPool:
 
 
 async def _through(
-    proxy: Proxy, origin: Origin, tls: ssl.SSLContext | None, reached: list[str]
+    proxy: Proxy, origin: Origin, tls: ssl.SSLContext | None, relay: Relay
 ) -> Connection:
     """A connection to `origin` through `proxy`: to the HTTP proxy itself for plain http (it
     forwards each request), else a tunnel (CONNECT, or SOCKS5) with TLS inside for https.
-    `reached` gets "proxy" once connected to it, "origin" once the tunnel is open."""
+    `relay` says how far it got."""
     scheme, host, port = origin
     try:
         reader, writer = await asyncio.open_connection(
@@ -562,20 +605,23 @@ async def _through(
     except (OSError, UnicodeError) as exc:
         reason = connect_reason(exc)
         raise ProxyUnusable(f"cannot connect to the proxy {proxy.shown}: {reason}") from None
-    reached.append("proxy")
+    relay.connected = True
     auth = [("Proxy-Authorization", _basic(*proxy.credentials))] if proxy.credentials else []
     try:
         if proxy.scheme == "http" and tls is None:
             return Connection(reader, writer, forwarder=proxy, proxy_headers=auth)
+        with_body = False
         if proxy.scheme == "http":
-            await _http_tunnel(reader, writer, proxy, host, port, auth)
+            with_body = await _http_tunnel(reader, writer, proxy, host, port, auth, relay)
         else:
-            await _socks_tunnel(reader, writer, proxy, origin)
-        reached.append("origin")
+            await _socks_tunnel(reader, writer, proxy, origin, relay)
+        relay.through = True
         if tls is not None:
             try:
                 await writer.start_tls(tls, server_hostname=host)
             except (OSError, UnicodeError) as exc:  # TLS (certificate) errors, a reset
+                if with_body:
+                    raise _with_body(proxy, authority(scheme, host, port)) from None
                 raise ConnectFailed(connect_failure(host, port, scheme, exc)) from None
     except BaseException:
         writer.transport.abort()
@@ -590,31 +636,62 @@ async def _http_tunnel(
     host: str,
     port: int,
     auth: list[tuple[str, str]],
-) -> None:
-    """Ask an HTTP proxy for a tunnel to host:port (CONNECT); raises unless it opens one."""
+    relay: Relay,
+) -> bool:
+    """Ask an HTTP proxy for a tunnel to host:port (CONNECT); raises unless it opens one.
+    True when its answer declared a body, which a 2xx to CONNECT never has (its framing is
+    ignored, as RFC 9110 says; a TLS failure then is the proxy's)."""
     target = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
     where = authority("https", host, port)
     lines = [f"CONNECT {target} HTTP/1.1", f"Host: {target}", *(f"{k}: {v}" for k, v in auth)]
     writer.write(("\r\n".join(lines) + "\r\n\r\n").encode("ascii"))
+    relay.asked = True
     try:
-        head = await reader.readuntil(b"\r\n\r\n")
+        first = await reader.readexactly(1)
+        relay.heard = True
+        head = first + await reader.readuntil(b"\r\n\r\n")
     except asyncio.LimitOverrunError:  # (no end of its head in READ_SIZE bytes)
         too_long = f"over {READ_SIZE // 1024} KiB"
         said = f"the answer of the proxy {proxy.shown} was too long ({too_long})"
         raise ProxyUnusable(said) from None
-    except (asyncio.IncompleteReadError, OSError):  # (perhaps as the origin did not answer)
+    except (asyncio.IncompleteReadError, OSError):
+        if relay.heard:  # (hostile r47 M1: "HTTP/1.1 200 Conn", then a close)
+            raise _cut_short(proxy, where) from None
+        # (perhaps as the origin did not answer)
         said = f"the proxy {proxy.shown} closed the connection when asked for {where}"
-        raise RelayFailed(said, proxy) from None
-    status_line = head.split(b"\r\n", 1)[0].decode("iso-8859-1")
-    parts = status_line.split(" ", 2)
-    if len(parts) < 2 or not parts[1].isdigit():
+        raise RelayFailed(said, proxy, silent=True) from None
+    status = _CONNECT_STATUS.match(head)  # "HTTP/1.1 200 …": not "FOO 2", nor "HTTP/1.1 ²00"
+    if status is None:
         raise ProxyUnusable(f"the proxy {proxy.shown} did not answer as an HTTP proxy")
-    code = parts[1]
+    code = status["code"].decode("ascii")
+    reason = clean_line((status["reason"] or b"").decode("utf-8", "replace"), 200)
     if not code.startswith("2"):
-        said = tunnel_refused(proxy, where, code, f"HTTP {code} {''.join(parts[2:])}".rstrip())
+        said = tunnel_refused(proxy, where, code, f"HTTP {code} {reason}".rstrip())
         if code in _NOT_REACHED:
             raise RelayFailed(said, proxy)
         raise (ProxyUnusable if code in _PROXYS_OWN else ConnectFailed)(said)
+    # a tunnel's bytes are the origin's TLS, which speaks only once spoken to: anything before
+    # that is the proxy's own (hostile r47 M1: a 200 with a body)
+    if reader._buffer:  # type: ignore[attr-defined]  # (no public peek)
+        raise _with_body(proxy, where)
+    return _BODY_FIELD.search(head) is not None
+
+
+def _with_body(proxy: Proxy, where: str) -> ProxyUnusable:
+    return ProxyUnusable(
+        f"the proxy {proxy.shown} answered the request for a tunnel to {where} with a body"
+    )
+
+
+_CONNECT_STATUS = re.compile(rb"HTTP/[0-9]\.[0-9] (?P<code>[0-9]{3})(?: (?P<reason>[^\r\n]*))?\r\n")
+_BODY_FIELD = re.compile(rb"\r\n(?:content-length: *[1-9]|transfer-encoding:)", re.IGNORECASE)
+
+
+def _cut_short(proxy: Proxy, where: str) -> ProxyUnusable:
+    """A proxy that closed the connection in the middle of its answer to a tunnel's request:
+    its own failure, whatever became of the origin."""
+    said = f"the proxy {proxy.shown} closed the connection in the middle of its answer"
+    return ProxyUnusable(f"{said} for {where}")
 
 
 # A proxy's answers to CONNECT that say it did not reach the origin: 502, 504, and 500 or 503
@@ -653,13 +730,18 @@ _SOCKS_NETWORK = frozenset({3, 4, 5, 6})
 
 
 async def _socks_tunnel(
-    reader: asyncio.StreamReader, writer: asyncio.StreamWriter, proxy: Proxy, origin: Origin
+    reader: asyncio.StreamReader,
+    writer: asyncio.StreamWriter,
+    proxy: Proxy,
+    origin: Origin,
+    relay: Relay,
 ) -> None:
     """A SOCKS5 tunnel to the origin (RFC 1928; a user and password as RFC 1929 sends them);
     socks5:// resolves the name here, socks5h:// at the proxy."""
     scheme, host, port = origin
     where = authority(scheme, host, port)
     asked = False  # the tunnel asked for: a close from then on may be the origin's doing
+    answering = False  # its answer to that begun: a close from then on is the proxy's
     try:
         writer.write(b"\x05\x02\x00\x02" if proxy.credentials else b"\x05\x01\x00")
         version, method = await reader.readexactly(2)
@@ -671,20 +753,29 @@ async def _socks_tunnel(
             if (await reader.readexactly(2))[1] != 0:
                 raise ProxyUnusable(f"the proxy {proxy.shown} refused its user and password")
         writer.write(b"\x05\x01\x00" + await _socks_address(proxy, host, port))
-        asked = True
-        _, reply, _, kind = await reader.readexactly(4)
+        asked = relay.asked = True
+        first = await reader.readexactly(1)
+        answering = relay.heard = True
+        version, reply, _, kind = first + await reader.readexactly(3)
+        if version != 5:  # (hostile r47 L6)
+            raise ProxyUnusable(f"the proxy {proxy.shown} did not answer as a SOCKS5 proxy")
         if reply != 0:
             said = _SOCKS_REPLIES.get(reply, f"SOCKS reply {reply}")
             error = Unreachable if reply in _SOCKS_NETWORK else ProxyUnusable
             raise error(f"cannot connect to {where} through the proxy {proxy.shown}: {said}")
         size = {1: 4, 4: 16}.get(kind)
+        if size is None and kind != 3:  # (hostile r47 L6: 9 was read as a name)
+            said = f"the proxy {proxy.shown} did not answer as a SOCKS5 proxy"
+            raise ProxyUnusable(f"{said} (address type {kind})")
         if size is None:  # a name: its length first
             size = (await reader.readexactly(1))[0]
         await reader.readexactly(size + 2)
     except (asyncio.IncompleteReadError, OSError):
+        if answering:  # (hostile r47 M1: a reply cut short)
+            raise _cut_short(proxy, where) from None
         if asked:  # (perhaps as the origin did not answer)
             said = f"the proxy {proxy.shown} closed the connection when asked for {where}"
-            raise RelayFailed(said, proxy) from None
+            raise RelayFailed(said, proxy, silent=True) from None
         said = f"the proxy {proxy.shown} closed the connection before its SOCKS5 answer"
         raise ProxyUnusable(said) from None
 
@@ -733,8 +824,10 @@ async def _exchange(
     body: bytes,
     timeouts: Timeouts,
     reused: bool,
+    relay: Relay,
 ) -> tuple[int, str, list[tuple[bytes, bytes]]]:
-    """Send the request and read the answer's head: status, reason and raw headers."""
+    """Send the request and read the answer's head: status, reason and raw headers (`relay`
+    told when it begins and when the head is read)."""
     state = connection.h11
     try:
         out = state.send(h11.Request(method=method, target=path, headers=list(headers))) or b""
@@ -757,10 +850,15 @@ async def _exchange(
         raise ConnectionLost(lost_reason(exc)) from None
     received = False
     while True:
-        event = _next_event(state)
+        try:
+            event = _next_event(state)
+        except BrokenAnswer as exc:
+            raise _broken(connection.forwarder, path, exc) from None
         if event is h11.NEED_DATA:
             try:
                 data = await _read(connection, timeouts.read)
+            except TimedOut as exc:
+                raise relay.timed_out(str(exc), _after(timeouts.read)) from None
             except BrokenAnswer:
                 if reused and not received:
                     raise _StaleConnection from None
@@ -769,25 +867,42 @@ async def _exchange(
                 if reused:
                     raise _StaleConnection
                 raise _unanswered(connection.forwarder, path)
-            received = True
+            received = relay.heard = True
             state.receive_data(data)
         elif isinstance(event, h11.Response):
+            relay.through = True
             reason = _reason_text(bytes(event.reason))
             return event.status_code, reason, list(event.headers)  # names in lower case
         elif isinstance(event, h11.InformationalResponse):
             continue
         else:  # ConnectionClosed, or PAUSED after a 101 nobody asked for
-            raise _unanswered(connection.forwarder, path)
+            raise _unanswered(connection.forwarder, path, silent=not received)
 
 
-def _unanswered(proxy: Proxy | None, path: str) -> BrokenAnswer | RelayFailed:
+def _unanswered(
+    proxy: Proxy | None, path: str, *, silent: bool = True
+) -> BrokenAnswer | RelayFailed:
     """A connection closed before any answer to a request for `path`: the server's doing, or
-    a forwarding proxy's, which may have failed to reach the origin (RelayFailed)."""
+    a forwarding proxy's, which may have failed to reach the origin (RelayFailed; `silent`:
+    without a byte)."""
     if proxy is None:
         return BrokenAnswer("server closed the connection without answering")
     where = path.split("/", 3)[2] if "://" in path else "the origin"  # (absolute: forwarded)
     said = f"the proxy {proxy.shown} closed the connection when asked for {where}"
-    return RelayFailed(said, proxy)
+    return RelayFailed(said, proxy, silent=silent)
+
+
+def _after(seconds: float | None) -> str:
+    return f"after {seconds:g} s" if seconds is not None else ""
+
+
+def _broken(proxy: Proxy | None, path: str, exc: BrokenAnswer) -> BrokenAnswer:
+    """An answer that broke HTTP/1.1, as the server sent it or, forwarded, as the proxy did:
+    naming the proxy, which sent it whoever wrote it."""
+    if proxy is None:
+        return exc
+    where = path.split("/", 3)[2] if "://" in path else "the origin"  # (absolute: forwarded)
+    return type(exc)(f"{exc} from the proxy {proxy.shown} for {where}")
 
 
 def _once(call: Callable[[], None]) -> Callable[[], None]:
@@ -808,7 +923,22 @@ def _next_event(state: h11.Connection) -> h11.Event | type[h11.NEED_DATA] | type
     try:
         return state.next_event()
     except h11.RemoteProtocolError as exc:
-        raise BrokenAnswer(f"invalid HTTP answer ({exc})") from None
+        raise BrokenAnswer(f"invalid HTTP answer ({_said_by_h11(str(exc))})") from None
+
+
+_BYTES_SHOWN = re.compile(r"""bytearray\((b'[^'\\]*(?:\\.[^'\\]*)*'|b"[^"\\]*(?:\\.[^"\\]*)*")\)""")
+
+
+def _said_by_h11(said: str) -> str:
+    """h11's reason, the bytes it quotes as text (not `bytearray(b'\\x00\\xff…')`: hostile r47
+    L2), control characters left out."""
+    found = _BYTES_SHOWN.search(said)
+    if found is None:
+        return clean_line(said, 300)
+    from ast import literal_eval
+
+    quoted = clean_line(literal_eval(found[1]).decode("utf-8", "replace"), 80)
+    return clean_line(f'{said[: found.start()]}"{quoted}"{said[found.end() :]}', 300)
 
 
 async def _read(connection: Connection, timeout: float | None) -> bytes:

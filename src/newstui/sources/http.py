@@ -17,6 +17,7 @@ from newstui.errors import HTTPStatusError, NetworkError, NoNetwork, SourceError
 from newstui.sources.connections import (
     Answer,
     ConnectionPool,
+    Relay,
     Timeouts,
     TransportError,
     connect_failure,
@@ -133,16 +134,19 @@ class Fetcher:
         # The host's turn first: a request waiting for its busy host holds no global slot, so
         # requests to other hosts go ahead.
         async with self._hosts[host], self._global:
+            relay = Relay()  # (how far through a proxy: whose a timeout is)
             try:
                 async with asyncio.timeout(self.limits.timeout):
-                    return await self._fetch(url, etag, last_modified, accept)
+                    return await self._fetch(url, etag, last_modified, accept, relay)
             except TimeoutError:
-                raise NetworkError(f"{url}: {timed_out(self.limits.timeout)}") from None
+                limit = self.limits.timeout
+                when = f"after {limit:g} s (the limit is timeout in [settings])"
+                raise _failure(url, relay.timed_out(timed_out(limit), when)) from None
             except TransportError as exc:
                 raise _failure(url, exc) from None
 
     async def _fetch(
-        self, url: str, etag: str | None, last_modified: str | None, accept: str
+        self, url: str, etag: str | None, last_modified: str | None, accept: str, relay: Relay
     ) -> FetchResult:
         headers = [*self._headers, ("Accept", accept)]
         # Validators come from the server: one that could not be sent back as it came (not
@@ -163,7 +167,7 @@ class Fetcher:
             sent = headers
             if target.credentials:  # a private feed's http://user:password@host/feed
                 sent = [*headers, ("Authorization", _basic_auth(*target.credentials))]
-            response = await self._pool.request("GET", target, sent)
+            response = await self._pool.request("GET", target, sent, relay=relay)
             try:
                 status = response.status_code
                 if status == 304:
@@ -223,7 +227,7 @@ def _failure(url: str, exc: TransportError) -> SourceError:
     if exc.proxy:
         return ProxyFailure(said)
     if exc.relayed_by is not None:
-        return RelayFailure(said, exc.relayed_by)
+        return RelayFailure(said, exc.relayed_by, silent=exc.silent)
     if exc.offline:
         return NoNetwork(said)
     return NetworkError(said) if exc.network else SourceError(said)
@@ -347,12 +351,13 @@ def describe_transport_error(exc: httpx.HTTPError, *, naming_host: bool = True) 
     host unless `naming_host` is False (the caller does)."""
     import httpx  # loaded already by whoever raised it
 
-    from newstui.sources.proxied import ProxyFailed
+    from newstui.sources.proxied import ProxyFailed, through_proxy
 
     if isinstance(exc, ProxyFailed):  # (its proxy named, its words said)
         return str(exc)
+    proxy = through_proxy(exc)
     if isinstance(exc, httpx.TimeoutException):
-        return "timed out"
+        return f"timed out through the proxy {proxy.shown}" if proxy else "timed out"
     if isinstance(exc, httpx.HTTPStatusError):
         answer = exc.response
         return f"HTTP {answer.status_code} {answer.reason_phrase}".rstrip()
@@ -380,7 +385,21 @@ def describe_transport_error(exc: httpx.HTTPError, *, naming_host: bool = True) 
         (httpx.TransportError, "the connection failed"),
         (httpx.TooManyRedirects, "too many redirects"),
     )
-    return next((said for kind, said in words if isinstance(exc, kind)), "the request failed")
+    said = next((said for kind, said in words if isinstance(exc, kind)), "the request failed")
+    if isinstance(exc, httpx.RemoteProtocolError) and not _closed(str(exc)):  # h11's refusal
+        said = "the server's answer was not valid HTTP"
+    if proxy is None or isinstance(exc, httpx.TooManyRedirects | httpx.DecodingError):
+        return said
+    if proxy.scheme == "http" and exc.request.url.scheme == "http":  # (it forwards: its answer)
+        said = said.replace("the server's answer", f"the answer of the proxy {proxy.shown}")
+        return said.replace("the server", f"the proxy {proxy.shown}")
+    return f"{said}, through the proxy {proxy.shown}"
+
+
+def _closed(said: str) -> bool:
+    """Whether httpcore's protocol error says the connection closed (not that what came was
+    not HTTP: "illegal status line", a head too long)."""
+    return any(word in said.lower() for word in ("disconnect", "closed"))
 
 
 def _connect_cause(exc: BaseException) -> BaseException:

@@ -4,11 +4,13 @@ too, and its no_proxy patterns know no networks. A proxy that fails is named in 
 
 from __future__ import annotations
 
+import ssl
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
 import httpx
 
+from newstui.errors import hide_url_password
 from newstui.sources.connections import authority, connect_reason, tunnel_refused
 from newstui.sources.proxies import (
     SOCKS_SCHEMES,
@@ -28,12 +30,36 @@ class ProxyFailed(httpx.ConnectError):
     is said to a reader as it is."""
 
 
+_VIA = "newstui.proxy"  # (a request's extension: the Proxy it went through)
+
+
+def through_proxy(exc: httpx.HTTPError) -> Proxy | None:
+    """The proxy a request that failed went through (None: direct, or not known), for its
+    error to name (hostile r47 L2: "the server closed the connection", a proxy's doing)."""
+    try:
+        proxy = exc.request.extensions.get(_VIA)
+    except RuntimeError:  # (no request attached)
+        return None
+    return proxy if isinstance(proxy, Proxy) else None
+
+
 def _proxy_of(request: httpx.Request) -> tuple[Proxy | None, ProxySettings]:
     settings = proxy_settings()
     try:
-        return settings.proxy_for(request.url.scheme, request.url.host), settings
+        url = request.url
+        return settings.proxy_for(url.scheme, url.host, url.port), settings
     except ProxyError as exc:  # (its variable cannot be used: only what it would serve fails)
         raise ProxyFailed(str(exc), request=request) from None
+
+
+def proxy_of_url(url: str) -> Proxy | None:
+    """The proxy a request for `url` goes through, if any (None too when its variable cannot be
+    used, or the URL is not one)."""
+    try:
+        parsed = httpx.URL(url)
+        return proxy_settings().proxy_for(parsed.scheme, parsed.host, parsed.port)
+    except (ProxyError, httpx.InvalidURL):
+        return None
 
 
 def _key(proxy: Proxy | None, request: httpx.Request, settings: ProxySettings) -> str | None:
@@ -59,13 +85,27 @@ def _said(
         code = answer[:3] if answer[:3].isdigit() else ""
         answer = f"HTTP {answer}" if code else answer
         return ProxyFailed(tunnel_refused(proxy, where, code, answer), request=request)
-    if isinstance(exc, httpx.ConnectError) and proxy.scheme == "http":
+    if isinstance(exc, httpx.ConnectError):
         cause: BaseException = exc
         while cause.__cause__ or cause.__context__:  # the OS's own error, under httpcore's
             cause = cause.__cause__ or cause.__context__  # type: ignore[assignment]
+        if isinstance(cause, ssl.SSLError):  # (the origin's TLS, in the tunnel)
+            return None
+        # (a SOCKS proxy too: review r47 L5)
         said = f"cannot connect to the proxy {proxy.shown}: {connect_reason(cause)}"
         return ProxyFailed(said, request=request)
     return None
+
+
+def _socks_broken(
+    exc: Exception, proxy: Proxy | None, request: httpx.Request
+) -> ProxyFailed | None:
+    """socksio's own error, which httpcore lets through (`ProtocolError: Malformed reply`, a
+    SOCKS5 answer cut short: a traceback in downloads and sync), as the proxy's; else None."""
+    if proxy is None or not type(exc).__module__.startswith("socksio"):
+        return None
+    said = f"the proxy {proxy.shown} did not answer as a SOCKS5 proxy ({clean_line(str(exc), 80)})"
+    return ProxyFailed(said, request=request)
 
 
 def _login_asked(
@@ -96,7 +136,12 @@ class _Routes(Generic[T]):
         key = _key(proxy, request, settings)
         transport = self.made.get(key)
         if transport is None:
-            transport = self.made[key] = self._make(key)
+            try:
+                transport = self.made[key] = self._make(key)
+            except httpx.InvalidURL:  # (one ProxySettings takes and httpx does not)
+                assert proxy is not None
+                said = f"{proxy.variable}={hide_url_password(proxy.url)}: not a proxy URL"
+                raise ProxyFailed(f"{said} httpx can use", request=request) from None
         return transport, proxy
 
 
@@ -108,12 +153,18 @@ class ProxiedTransport(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         transport, proxy = self._routes.pick(request)
+        if proxy is not None:
+            request.extensions[_VIA] = proxy
         try:
             response = transport.handle_request(request)
         except httpx.TransportError as exc:
             if (said := _said(exc, proxy, request)) is None:
                 raise
             raise said from None
+        except Exception as exc:
+            if (broken := _socks_broken(exc, proxy, request)) is None:
+                raise
+            raise broken from None
         if (asked := _login_asked(proxy, request, response)) is not None:
             response.close()
             raise asked
@@ -132,12 +183,18 @@ class AsyncProxiedTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         transport, proxy = self._routes.pick(request)
+        if proxy is not None:
+            request.extensions[_VIA] = proxy
         try:
             response = await transport.handle_async_request(request)
         except httpx.TransportError as exc:
             if (said := _said(exc, proxy, request)) is None:
                 raise
             raise said from None
+        except Exception as exc:
+            if (broken := _socks_broken(exc, proxy, request)) is None:
+                raise
+            raise broken from None
         if (asked := _login_asked(proxy, request, response)) is not None:
             await response.aclose()
             raise asked

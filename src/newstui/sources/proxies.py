@@ -2,10 +2,14 @@
 no_proxy, read as curl reads them, for feeds, pages, downloads and sync alike.
 
 Lower case first, then upper case (HTTP_PROXY is ignored in a CGI script, where a request's
-`Proxy:` header sets it: "httpoxy"). A proxy URL without a scheme is http://. no_proxy lists
-host names (a name matches itself and its subdomains; a leading dot or `*.` is the same),
-addresses and networks (`10.0.0.0/8`), or `*` for every host. Loopback hosts (localhost,
-127.0.0.0/8, ::1) never go through a proxy, which could not reach them. Nothing else of the
+`Proxy:` header sets it: "httpoxy"). A proxy URL without a scheme is http://. no_proxy lists,
+apart by commas or blanks, host names (a name matches itself and its subdomains; a leading dot
+or `*.`, a trailing dot, upper case and an IDN spelling of a punycode name are the same),
+addresses and networks (`10.0.0.0/8`, `2001:db8::/32`, IPv6 in brackets or not; an address host
+is matched by these only), each perhaps with a port (`news.example:8080`: that port alone), or
+`*` for every host. Loopback hosts (localhost, 127.0.0.0/8 however spelled: `127.1`,
+`2130706433`, `0x7f000001`; ::1, ::ffff:127.0.0.1; 0.0.0.0, which Linux connects to this
+machine) never go through a proxy, which could not reach them. Nothing else of the
 environment is read (no ~/.netrc, no certificate paths): httpx's `trust_env` stays off.
 """
 
@@ -13,6 +17,8 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
+import socket
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -39,11 +45,14 @@ class ProxyFailure(NetworkError):
 class RelayFailure(NetworkError):
     """A request its proxy did not get to the origin, or closed unanswered; `proxy`: which
     (Proxy.address). The feed's failure when other hosts are reached through that proxy, the
-    proxy's when none is (connections.RelayFailed; ingest decides)."""
+    proxy's when none is (connections.RelayFailed; ingest decides). `silent`: the proxy said
+    nothing at all when asked for the host (a black hole): the proxy's unless a feed through it
+    was answered, though that feed's host be the only one asked for."""
 
-    def __init__(self, message: str, proxy: str) -> None:
+    def __init__(self, message: str, proxy: str, *, silent: bool = False) -> None:
         super().__init__(message)
         self.proxy = proxy
+        self.silent = silent
 
 
 SOCKS_FIELD_BYTES = 255  # SOCKS5's longest user name, password and host name (one length byte)
@@ -94,17 +103,20 @@ class ProxySettings:
 
     http: Proxy | None = None
     https: Proxy | None = None
-    bypass: tuple[str, ...] = ()  # no_proxy's entries, lower case, without a leading dot
+    bypass: tuple[Bypass, ...] = ()  # no_proxy's entries
     # a variable that cannot be used, by the scheme it would serve: why, naming it (ProxyError)
     unusable_http: str | None = None
     unusable_https: str | None = None
 
-    def proxy_for(self, scheme: str, host: str) -> Proxy | None:
-        """The proxy a request for scheme://host goes through, or None (direct); ProxyError when
-        its variable cannot be used (then only the requests it would serve fail)."""
+    def proxy_for(self, scheme: str, host: str, port: int | None = None) -> Proxy | None:
+        """The proxy a request for scheme://host:port goes through, or None (direct); ProxyError
+        when its variable cannot be used (then only the requests it would serve fail)."""
         proxy = self.https if scheme == "https" else self.http
         unusable = self.unusable_https if scheme == "https" else self.unusable_http
-        if (proxy is None and unusable is None) or _loopback(host) or self._bypassed(host):
+        if proxy is None and unusable is None:
+            return None
+        name, address = _host_key(host)
+        if _loopback(name, address) or self._bypassed(name, address, port or _PORTS.get(scheme)):
             return None
         if unusable is not None:
             raise ProxyError(unusable)
@@ -120,18 +132,98 @@ class ProxySettings:
         """A SOCKS proxy among them, if any."""
         return next((p for p in (self.http, self.https) if p and p.scheme in SOCKS_SCHEMES), None)
 
-    def _bypassed(self, host: str) -> bool:
-        host = host.lower().strip("[]").rstrip(".")
+    def _bypassed(self, name: str, address: _Address | None, port: int | None) -> bool:
         for entry in self.bypass:
-            if entry == "*" or host == entry or host.endswith("." + entry):
+            if entry.port is not None and entry.port != port:
+                continue
+            if entry.network is not None:  # (an address host is matched by these alone, as curl)
+                if address is not None and any(a in entry.network for a in _forms(address)):
+                    return True
+            elif entry.name == "*" or (
+                address is None and (name == entry.name or name.endswith("." + entry.name))
+            ):
                 return True
-            if "/" in entry or _is_address(entry):
-                try:
-                    if ipaddress.ip_address(host) in ipaddress.ip_network(entry, strict=False):
-                        return True
-                except ValueError:
-                    continue
         return False
+
+
+_PORTS = {"http": 80, "https": 443}
+_Address = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+@dataclass(frozen=True, slots=True)
+class Bypass:
+    """One entry of no_proxy: a host name (`name`, ASCII lower case, no dots around) or an
+    address or network, and the port it is for (None: any)."""
+
+    name: str
+    network: ipaddress.IPv4Network | ipaddress.IPv6Network | None = None
+    port: int | None = None
+
+
+_ENTRY_PORT = re.compile(r"(?P<host>\[[^\]]*\](?:/\d+)?|[^:]*)(?::(?P<port>\d{1,5}))?")
+
+
+def _bypass(text: str) -> Bypass | None:
+    """A no_proxy entry as curl reads it (and a port, as Go's and Python's clients read it)."""
+    entry = text.lower()
+    port = None
+    if entry.count(":") == 1 or entry.startswith("["):  # (an IPv6 address has two or more)
+        found = _ENTRY_PORT.fullmatch(entry)
+        if found is None:
+            return None
+        entry, port = found["host"], int(found["port"]) if found["port"] else None
+    entry = entry.replace("[", "").replace("]", "").removeprefix("*.").strip(".")
+    if not entry:
+        return None
+    try:
+        network = ipaddress.ip_network(entry, strict=False)
+    except ValueError:
+        return Bypass(_ascii_name(entry), None, port)
+    return Bypass(entry, network, port)
+
+
+def _host_key(host: str) -> tuple[str, _Address | None]:
+    """A host as no_proxy and loopback compare it: its name (ASCII lower case, no trailing dot,
+    no brackets) and the address it is, if it is one (`127.1` too, as the resolver reads it)."""
+    name = host.lower().strip("[]").rstrip(".")
+    return _ascii_name(name), _address(name)
+
+
+def _ascii_name(name: str) -> str:
+    """A host name as it goes out: punycode for an IDN one (`bücher.example` and
+    `xn--bcher-kva.example` are one host)."""
+    if name.isascii():
+        return name
+    try:
+        import idna  # (httpx's own, which spelled the name it sends)
+
+        return idna.encode(name, uts46=True).decode("ascii")
+    except UnicodeError:  # (idna.IDNAError is one)
+        return name
+
+
+_IPV4_SPELLING = re.compile(r"(?:0x[0-9a-f]+|[0-9]+)(?:\.(?:0x[0-9a-f]+|[0-9]+)){0,3}")
+
+
+def _address(host: str) -> _Address | None:
+    """The address a host is, spelled as an address: every IPv4 spelling the resolver takes
+    (`127.1`, `2130706433`, `0x7f000001`, as inet_aton), an IPv6 one (its zone left out)."""
+    try:
+        return ipaddress.ip_address(host.split("%", 1)[0])
+    except ValueError:
+        pass
+    if _IPV4_SPELLING.fullmatch(host) is None:
+        return None
+    try:
+        return ipaddress.IPv4Address(socket.inet_aton(host))
+    except OSError:
+        return None
+
+
+def _forms(address: _Address) -> tuple[_Address, ...]:
+    """An address, and the IPv4 one an IPv4-mapped IPv6 address stands for (::ffff:10.1.1.1)."""
+    mapped = address.ipv4_mapped if isinstance(address, ipaddress.IPv6Address) else None
+    return (address, mapped) if mapped is not None else (address,)
 
 
 def proxy_settings(environ: Mapping[str, str] | None = None) -> ProxySettings:
@@ -154,11 +246,8 @@ def _read(env: Mapping[str, str]) -> ProxySettings:
     http = _variable(env, "http_proxy", upper=not cgi) or every
     https = _variable(env, "https_proxy", upper=True) or every
     bypass_text = env.get("no_proxy") or env.get("NO_PROXY") or ""
-    bypass = tuple(
-        entry.strip().lower().removeprefix("*.").lstrip(".")
-        for entry in bypass_text.split(",")
-        if entry.strip()
-    )
+    entries = (_bypass(text) for text in re.split(r"[,\s]+", bypass_text) if text)
+    bypass = tuple(entry for entry in entries if entry is not None)
     (http_proxy, unusable_http), (https_proxy, unusable_https) = _usable(http), _usable(https)
     return ProxySettings(http_proxy, https_proxy, bypass, unusable_http, unusable_https)
 
@@ -181,7 +270,9 @@ def _variable(env: Mapping[str, str], name: str, *, upper: bool) -> tuple[str, s
 
 def _proxy(variable: str, value: str) -> Proxy:
     url = value if "://" in value else f"http://{value}"
-    shown = f"{variable}={hide_url_password(value)}"
+    shown = f"{variable}={_value_shown(value)}"
+    if not value.isprintable():  # (httpx refuses it at each download and sync: review r47 M3)
+        raise ProxyError(f"{shown}: not a proxy URL (it holds a control character)")
     try:
         parts = urlsplit(url)
         port = parts.port
@@ -190,7 +281,7 @@ def _proxy(variable: str, value: str) -> Proxy:
     scheme = parts.scheme.lower()
     if scheme not in PROXY_SCHEMES:
         kinds = ", ".join(f"{kind}://" for kind in PROXY_SCHEMES)
-        raise ProxyError(f"{shown}: {scheme}:// proxies are not supported ({kinds})")
+        raise ProxyError(f"{shown}: {scheme[:20]}:// proxies are not supported ({kinds})")
     if not parts.hostname:
         raise ProxyError(f"{shown}: not a proxy URL (scheme://host:port)")
     credentials = None
@@ -206,22 +297,26 @@ def _proxy(variable: str, value: str) -> Proxy:
     return Proxy(url, variable, scheme, parts.hostname, port or default, credentials)
 
 
-def _loopback(host: str) -> bool:
-    host = host.lower().strip("[]").rstrip(".")
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+SHOWN_VALUE_CHARS = 120  # of a variable's value in its error line, which then names its feeds
 
 
-def _is_address(text: str) -> bool:
-    try:
-        ipaddress.ip_address(text)
-    except ValueError:
-        return False
-    return True
+def _value_shown(value: str) -> str:
+    """A variable's value as its error line shows it: password hidden, control characters
+    written as escapes (`\\x7f`), and a long one cut in its middle, so the line keeps its end."""
+    shown = hide_url_password(value)
+    if not shown.isprintable():
+        shown = "".join(c if c.isprintable() else ascii(c)[1:-1] for c in shown)
+    if len(shown) > SHOWN_VALUE_CHARS:
+        shown = f"{shown[: SHOWN_VALUE_CHARS - 21]}…{shown[-20:]}"
+    return shown
+
+
+def _loopback(name: str, address: _Address | None) -> bool:
+    """A host on this machine: localhost (and its subdomains), a loopback address however
+    spelled, or the unspecified one (0.0.0.0, ::), which Linux connects to this machine."""
+    if address is None:
+        return name == "localhost" or name.endswith(".localhost")
+    return any(a.is_loopback or a.is_unspecified for a in _forms(address))
 
 
 def socks_support_missing(settings: ProxySettings) -> str | None:
@@ -258,7 +353,7 @@ def unusable_lines(feeds: Iterable[tuple[str, str]]) -> list[str]:
     for name, url in feeds:
         try:
             parts = urlsplit(url)
-            settings.proxy_for(parts.scheme, parts.hostname or "")
+            settings.proxy_for(parts.scheme, parts.hostname or "", parts.port)
         except ValueError:  # (an address the fetch refuses on its own)
             continue
         except ProxyError as exc:

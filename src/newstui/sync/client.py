@@ -27,7 +27,7 @@ from newstui.sources.http import (
     is_http_url,
     read_capped,
 )
-from newstui.sources.proxied import async_proxied_transport
+from newstui.sources.proxied import ProxyFailed, async_proxied_transport, proxy_of_url
 from newstui.sources.urls import without_userinfo
 from newstui.sync.credentials import AuthCache
 from newstui.sync.items import (
@@ -181,8 +181,12 @@ class GReaderClient:
                         response.status_code, response.reason_phrase, response.headers, body
                     )
         except TimeoutError:
-            timed_out = f"timed out after {self.limits.timeout:g} s ({path})"
+            proxy = proxy_of_url(url)  # (whose it may be: review r47 M2)
+            through = f" through the proxy {proxy.shown}" if proxy else ""
+            timed_out = f"timed out after {self.limits.timeout:g} s{through} ({path})"
             raise self.fail(timed_out, passing=True) from None
+        except ProxyFailed as exc:  # (its proxy named: not "unreachable", hostile r47 L2)
+            raise self.fail(str(exc), passing=True) from None
         except httpx.ConnectError as exc:
             reason = describe_transport_error(exc, naming_host=False)  # fail names the server
             if self.base.startswith("https:") and reason.startswith("cannot connect: TLS failed"):
