@@ -258,10 +258,10 @@ def _check_target(target: Path, database: str, *, force: bool) -> None:
         raise NewstuiError(
             f"{_shown(target)}: a folder: name the backup's file in it", source=str(target)
         )
-    if status is None and not target.parent.is_dir():
-        raise NewstuiError(
-            f"{_shown(target)}: no folder {_shown(target.parent)}", source=str(target)
-        )
+    # (a symbolic link's target is written, in its folder: review r47 L8)
+    folder = Path(os.path.realpath(target)).parent if target.is_symlink() else target.parent
+    if status is None and not folder.is_dir():
+        raise NewstuiError(f"{_shown(target)}: no folder {_shown(folder)}", source=str(target))
     ours = {os.path.realpath(database + suffix) for suffix in ("", "-wal", "-shm")}
     if os.path.realpath(target) in ours:
         raise NewstuiError(

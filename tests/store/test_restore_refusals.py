@@ -1,14 +1,16 @@
 """`newstui restore` takes a backup as untrusted input: one holding what newstui does not make
 (a trigger that ran inside newstui's own writes, hostile r47 H1), or that no command could then
 open (M3), is refused in one line naming it, the store left as it was; a store reached through
-a symbolic link stays a link (review r47 M1, hostile r47 L4); and the copy a killed restore left
-beside the store is removed by the next (L3)."""
+a symbolic link stays a link (review r47 M1, hostile r47 L4), as a backup's FILE does (review
+r47 L8); the copy a killed restore left beside the store is removed by the next (L3); and a
+read-only store or backup is copied and put back as any other (review r47 H1, L4)."""
 
 from __future__ import annotations
 
 import os
 import shutil
 import sqlite3
+import stat
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ import pytest
 from newstui.errors import StoreError
 from newstui.library import Library
 from newstui.model import Article
+from newstui.store.disk import new_file_mode
 from newstui.store.schema import SCHEMA_VERSION
 from tests.store.older_store import made_by_schema
 
@@ -159,12 +162,17 @@ def test_a_restore_over_a_symbolic_link_replaces_its_target_and_sweeps_what_a_ki
     link = tmp_path / "a" / "newstui.db"
     link.symlink_to(target)
     backup = backup_of(made, tmp_path)
-    # hostile r47 L3: a restore killed with -9 left its copy; one of a process running stays
+    # hostile r47 L3: a restore killed with -9 left its copy; one of a process running stays,
+    # and one written within the last minute (review r47 L3: a newstui of another pid
+    # namespace may be writing it)
     ended = 4 << 20  # (Linux's PID_MAX_LIMIT: no process has it)
     left = [tmp_path / "b" / f".newstui-restore-{ended}.part{end}" for end in ("", "-journal")]
     running = tmp_path / "b" / f".newstui-restore-{os.getppid()}.part"
-    for path in (*left, running):
+    fresh = tmp_path / "b" / f".newstui-copy-{ended}.part"
+    for path in (*left, running, fresh):
         path.write_bytes(b"x" * 100)
+        if path != fresh:
+            os.utime(path, (0, 0))
     asked: list[str] = []
     statvfs = os.statvfs
 
@@ -180,4 +188,33 @@ def test_a_restore_over_a_symbolic_link_replaces_its_target_and_sweeps_what_a_ki
     assert link.is_symlink() and link.resolve() == target
     assert done.kept == f"{target}.before-restore"
     assert titles(link) == ["Kept"]
-    assert not any(path.exists() for path in left) and running.exists()
+    assert not any(path.exists() for path in left) and running.exists() and fresh.exists()
+
+
+def test_a_read_only_store_backs_up_and_a_read_only_backup_restores_to_a_writable_store(
+    made: Path, tmp_path: Path
+) -> None:
+    """Review r47 H1 (T2): the backup of a 0444 store, and the restore of a 0444 backup, failed
+    ("attempt to write a readonly database", "not a newstui store") for every user but root,
+    whom permissions do not bind; L4: a 0444 backup restored where there was no store made a
+    0444 store, which no command could write; L8: a backup to a symbolic link replaced the
+    link; L6: the part a killed backup left beside the target stayed for good."""
+    store = tmp_path / "store.db"
+    shutil.copyfile(made, store)
+    store.chmod(0o444)
+    (tmp_path / "b").mkdir()
+    real = tmp_path / "b" / "real.db"
+    link = tmp_path / "backup.db"
+    link.symlink_to(real)
+    dead = tmp_path / "b" / f".newstui-backup-{4 << 20}.part"
+    dead.write_bytes(b"x" * 100)
+    os.utime(dead, (0, 0))
+
+    Library.back_up_file(store, link)
+    new = tmp_path / "new.db"
+    done = Library.restore_file(str(new), str(link), "backup.db")
+
+    assert link.is_symlink() and stat.S_IMODE(real.stat().st_mode) == 0o444
+    assert not dead.exists()
+    assert not done.kept and stat.S_IMODE(new.stat().st_mode) == new_file_mode()
+    assert titles(new) == ["Kept"]

@@ -7,7 +7,6 @@ anything else of sqlite-utils, whose import (plugins, dateutil) cost more than a
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import json
 import re
@@ -27,7 +26,7 @@ from newstui.model.names import name_key, name_order_text
 from newstui.model.store_upgrade import StoreUpgrade
 from newstui.paths import opened_as_written
 from newstui.store.cjk_words import CJK_GLOB, cjk_apart
-from newstui.store.disk import free_bytes, part_file
+from newstui.store.disk import free_bytes, part_file, take_mode
 from newstui.store.lock_holder import HolderWatch, runs_what
 from newstui.store.person_names import named_speaker, same_person
 from newstui.store.schema import (
@@ -1487,7 +1486,8 @@ def back_up_file(
 ) -> int:
     """Copy the whole store in the file `source` into the file `target` (made or replaced: the
     copy is written beside it, disk.part_file, and renamed once whole, so a failed backup leaves
-    an earlier one as it was) with SQLite's online backup API in one step: one read
+    an earlier one as it was; a `target` that is a symbolic link stays one, its target
+    written, as restore does: review r47 L8) with SQLite's online backup API in one step: one read
     transaction, so the copy is the store as of one moment while another process writes (WAL:
     that writer is not held up). The copy is
     one self-contained file (journal_mode DELETE): no -wal beside it is needed. `source` is
@@ -1499,6 +1499,8 @@ def back_up_file(
     from pathlib import Path
 
     file = Path(source).resolve()
+    if os.path.islink(target):
+        target = os.path.realpath(target)
     with part_file(os.path.dirname(os.path.abspath(target)), "backup", str(file)) as part:
         try:
             version = _copy_file(file, "mode=rw", part, waiting)  # (rw: not made when missing)
@@ -1531,9 +1533,6 @@ def _copy_file(
     """The store in `file` (opened by its URI with `query`) copied into `target`, which takes
     the store's permissions (user test r44 L5: a backup was 0600 beside a 0644 store, and a
     copy made while the store was 0600 was 0644); the store's schema version."""
-    import os
-    import stat
-
     conn = sqlite3.connect(
         f"{file.as_uri()}?{query}",
         uri=True,
@@ -1547,8 +1546,7 @@ def _copy_file(
         conn.execute("COMMIT")
     finally:
         conn.close()
-    with contextlib.suppress(OSError):  # (a file system without modes: the copy is whole)
-        os.chmod(target, stat.S_IMODE(os.stat(file).st_mode))
+    take_mode(str(target), str(file))  # (written with the owner's write: see part_file)
     return version
 
 

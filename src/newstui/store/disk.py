@@ -44,22 +44,28 @@ def same_bytes(path: str, other: str) -> bool:
 
 
 @contextlib.contextmanager
-def part_file(folder: str, kind: str, mode_of: str) -> Iterator[str]:
+def part_file(folder: str, kind: str, mode_of: str, *, sweep: bool = True) -> Iterator[str]:
     """A new empty file `.newstui-KIND-PID.part` in `folder` (a short name: a long store's
     `.NAME.vN.PID.part` was past the file system's limit, hostile r45 M5) with the permissions
-    of the file `mode_of` (the store's, as SQLite would make it 0644: readable while written,
-    review r45 L4; a backup was 0600 beside a 0644 store, user test r44 L5), for a copy written
+    of the file `mode_of` and the owner's write (SQLite writes into it: a read-only store's
+    backup failed, "attempt to write a readonly database", review r47 H1), for a copy written
     into it and then put in its place, each caller by its own rule (the upgrade's copy, a
-    backup, restore's copies). Gone at the block's end, with what SQLite left beside it, unless
-    it was renamed away; one a killed newstui of this pid left is replaced. OSError when it
-    cannot be made."""
+    backup, restore's copies), once it has the mode it keeps (take_mode: the store's, as
+    SQLite would make it 0644: readable while written, review r45 L4; a backup was 0600 beside
+    a 0644 store, user test r44 L5). Gone at the block's end, with what SQLite left beside it,
+    unless it was renamed away; one a killed newstui of this pid left is replaced, and with
+    `sweep` those of newstuis no longer running are removed first (remove_dead_parts: a kill
+    -9 of an upgrade's copy or a backup left one as large as the store, review r47 L6).
+    OSError when it cannot be made."""
+    if sweep:
+        remove_dead_parts(folder)
     part = os.path.join(folder, f".newstui-{kind}-{os.getpid()}.part")
     with contextlib.suppress(FileNotFoundError):
         os.unlink(part)
     os.close(os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     try:
         with contextlib.suppress(OSError):  # (a file system without modes: 0600 or none)
-            os.chmod(part, stat.S_IMODE(os.stat(mode_of).st_mode))
+            os.chmod(part, stat.S_IMODE(os.stat(mode_of).st_mode) | stat.S_IWUSR)
         yield part
     finally:
         for leftover in (part, f"{part}-journal", f"{part}-wal", f"{part}-shm"):
@@ -67,22 +73,48 @@ def part_file(folder: str, kind: str, mode_of: str) -> Iterator[str]:
                 os.unlink(leftover)
 
 
+def take_mode(path: str, mode_of: str | int) -> None:
+    """Give the file `path` (a copy, once written) the permissions of the file `mode_of`, or
+    the mode `mode_of`; nothing where the file system keeps none."""
+    with contextlib.suppress(OSError):
+        mode = mode_of if isinstance(mode_of, int) else stat.S_IMODE(os.stat(mode_of).st_mode)
+        os.chmod(path, mode)
+
+
+def new_file_mode() -> int:
+    """The permissions a new file of this user's takes (0666 less the umask), as any program's
+    new file has them."""
+    umask = os.umask(0o022)  # (read only by setting it: put back at once)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 _PART = re.compile(r"\.newstui-[a-z]+-([0-9]+)\.part(?:-journal|-wal|-shm)?")
+DEAD_PART_SECONDS = 60.0
+"""How long a part file has been left unwritten before it may be swept as a dead newstui's
+(one of a newstui in another pid namespace, a container sharing the folder, is being written)."""
 
 
 def remove_dead_parts(folder: str) -> None:
-    """Remove from `folder` each part file (part_file's) of a newstui no longer running, with
-    what SQLite left beside it: a kill -9 left one as large as the store there for good (hostile
-    r47 L3). One of a running process is its copy under way, left alone."""
+    """Remove from `folder` each part file (part_file's) of a newstui no longer running and
+    left unwritten for DEAD_PART_SECONDS, with what SQLite left beside it: a kill -9 left one
+    as large as the store there for good (hostile r47 L3). One of a running process is its copy
+    under way, left alone."""
+    import time
+
     try:
         names = os.listdir(folder)
     except OSError:
         return
+    old = time.time() - DEAD_PART_SECONDS
     for name in names:
         found = _PART.fullmatch(name)
-        if found is not None and not _running(int(found.group(1))):
-            with contextlib.suppress(OSError):
-                os.unlink(os.path.join(folder, name))
+        if found is None or _running(int(found.group(1))):
+            continue
+        path = os.path.join(folder, name)
+        with contextlib.suppress(OSError):
+            if os.lstat(path).st_mtime < old:
+                os.unlink(path)
 
 
 def _running(pid: int) -> bool:

@@ -19,7 +19,15 @@ from pathlib import Path
 from newstui.errors import RestoreFailed, RestoreRoomError, StoreError
 from newstui.model.store_restore import Restored
 from newstui.store.db import copy_connection, copy_file_read_only, schema_version_of
-from newstui.store.disk import file_size, free_bytes, part_file, remove_dead_parts, same_bytes
+from newstui.store.disk import (
+    file_size,
+    free_bytes,
+    new_file_mode,
+    part_file,
+    remove_dead_parts,
+    same_bytes,
+    take_mode,
+)
 from newstui.store.lock_holder import holder_of, opened_by_others, runs_what
 from newstui.store.restorable import unmade, unreadable_index, unreadable_text
 from newstui.store.schema import SCHEMA_VERSION
@@ -40,29 +48,39 @@ def restore_file(store: str, backup: str, shown: str) -> Restored:
     if os.path.islink(store):
         store = os.path.realpath(store)
     folder = os.path.dirname(os.path.abspath(store))
-    for beside in {folder, os.path.dirname(os.path.abspath(shown_store))}:
-        remove_dead_parts(beside)  # (hostile r47 L3: a kill -9 left the copy of a backup)
     # (the backup copied in; where there is a store, it kept, and SQLite's journal of the
     # write over it, which holds as much as the backup at most)
     backup_bytes = _with_log(backup)
     there = os.path.exists(store)
     _room_for(store, backup_bytes + (_with_log(store) + backup_bytes) * there, kept=there)
     # (a copy, so what is checked is what is put back, and a log beside `backup` is read)
-    with part_file(folder, "restore", backup) as part:
+    # (parts a killed newstui left are swept once the store is this restore's: review r47 L3)
+    with part_file(folder, "restore", backup, sweep=False) as part:
         try:
             version = _copy_in(backup, part)
         except sqlite3.DatabaseError as exc:
             if _full(exc):
                 raise
             raise StoreError(f"{shown}: not restored: not a newstui store ({exc})") from None
+        # (a new file's mode, never the backup's: a 0444 backup made a store no command could
+        # write, review r47 L4)
+        take_mode(part, new_file_mode())
         found = _checked(part, version, shown)
         if not os.path.exists(store):
+            _sweep(store, shown_store)
             for log in (f"{store}-wal", f"{store}-shm"):  # (one left with no store: not its)
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(log)
             os.replace(part, store)
             return found
         return _write_over(store, part, found, shown_store)
+
+
+def _sweep(store: str, shown: str) -> None:
+    """Remove the part files killed newstuis left beside the store (its target's folder, and
+    the link's, `shown`): hostile r47 L3, a kill -9 left the copy of a backup there."""
+    for beside in {os.path.dirname(os.path.abspath(path)) for path in (store, shown)}:
+        remove_dead_parts(beside)
 
 
 RESTORE_SPARE = 64 << 10
@@ -183,6 +201,7 @@ def _write_over(store: str, part: str, found: Restored, shown: str) -> Restored:
             conn.close()
             return _move_over(store, part, found, shown)
         conn.execute("COMMIT")  # (the exclusive lock stays: locking_mode)
+        _sweep(store, shown)
         # (the store as it was kept, and SQLite's journal of the write over it: as much as
         # the backup at most; the backup's copy is on the disk already)
         _room_for(store, _with_log(store) + found.bytes, kept=True)
@@ -199,7 +218,12 @@ def _write_over(store: str, part: str, found: Restored, shown: str) -> Restored:
         except (OSError, sqlite3.Error) as exc:
             conn.close()
             reason = (exc.strerror or str(exc)) if isinstance(exc, OSError) else str(exc)
-            left = _kept_unless_untouched(store, kept) if made else ""  # (one there before stays)
+            # (one there before stays; named while the write is to be rolled back: review
+            # r47 L2, it said "as it was" and named no copy)
+            if made:
+                left = _kept_unless_untouched(store, kept)
+            else:
+                left = kept if file_size(f"{store}-journal") else ""
             raise RestoreFailed(store, reason.lower(), left) from None
     finally:
         conn.close()
@@ -238,6 +262,8 @@ def _move_over(store: str, part: str, found: Restored, shown: str) -> Restored:
     (`…-wal`); refused while another process has it open."""
     if opened_by_others(store):
         raise _open_elsewhere(store, shown)
+    _sweep(store, shown)
+    take_mode(part, stat.S_IMODE(os.stat(store).st_mode) | stat.S_IWUSR)  # (the file's own)
     kept = _linked_free(store, store)
     with contextlib.suppress(FileNotFoundError):
         os.replace(f"{store}-wal", f"{kept}-wal")
@@ -254,6 +280,7 @@ def _keep(conn: sqlite3.Connection, store: str) -> tuple[str, bool]:
     more), that one's name, and False: no other is made."""
     with part_file(os.path.dirname(os.path.abspath(store)), "kept", store) as part:
         copy_connection(conn, part)
+        take_mode(part, store)
         same = next((kept for kept in _kept_copies(store) if same_bytes(part, kept)), "")
         return (same, False) if same else (_linked_free(part, store), True)
 
