@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
@@ -318,16 +318,38 @@ def test_an_oversized_answer_is_refused(fake: FakeGReader) -> None:
     assert "the limit is max_bytes in [settings]" in said  # the setting that lifts it
 
 
-def test_an_unreachable_server_is_one_line() -> None:
+@pytest.mark.parametrize(
+    ("environ", "url", "said"),
+    [
+        # short enough for the app's status line (httpx's "All connection attempts failed" made
+        # it "unreachable (cannot connect (All connection attempts failed))", cut off there)
+        ({}, "http://127.0.0.1:9/api", "unreachable (cannot connect: connection refused)"),
+        # its proxy's failure, naming it: not "unreachable (…)"; review r47 M3: a traceback
+        (
+            {"http_proxy": "http://127.0.0.1:9"},
+            "http://sync.example/api",
+            "cannot connect to the proxy http://127.0.0.1:9 (http_proxy): connection refused",
+        ),
+        (
+            {"http_proxy": "http://u:S3CRET\x7f@127.0.0.1:9"},
+            "http://sync.example/api",
+            "http_proxy=http://u:***@127.0.0.1:9: not a proxy URL (it holds a control character)",
+        ),
+    ],
+)
+def test_an_unreachable_server_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, environ: dict[str, str], url: str, said: str
+) -> None:
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+
     async def go() -> None:
-        async with GReaderClient("http://127.0.0.1:9/api", "a", lambda: "p") as c:
+        async with GReaderClient(url, "a", lambda: "p") as c:
             await c.subscriptions()
 
     with pytest.raises(SyncError) as info:
         asyncio.run(go())
-    # short enough for the app's status line (httpx's "All connection attempts failed" made it
-    # "unreachable (cannot connect (All connection attempts failed))", cut off there)
-    assert str(info.value) == "127.0.0.1:9: unreachable (cannot connect: connection refused)"
+    assert str(info.value) == f"{urlsplit(url).netloc}: {said}"
 
 
 def test_a_server_that_hangs_up_is_said_in_words() -> None:
