@@ -944,7 +944,7 @@ def test_opml_round_trip_keeps_every_tag_of_a_feed(db_path, tmp_path, capsys):
 
 def test_opml_import_of_nested_folders_tags_feeds_with_the_folders_path(cli, tmp_path):
     """News's Europe is the tag "News/Europe", not two tags (user test r47 H3); a look-alike
-    address is added with a warning (L6)."""
+    address is added with a warning naming only what differs (L6, review r47 L7)."""
     opml = tmp_path / "other.opml"
     opml.write_text(
         '<?xml version="1.0"?><opml version="2.0"><head/><body>'
@@ -953,13 +953,16 @@ def test_opml_import_of_nested_folders_tags_feeds_with_the_folders_path(cli, tmp
         "</outline></outline>"
         '<outline text="Bad" xmlUrl="javascript:alert(1)"/>'
         '<outline text="Paris www" xmlUrl="http://www.paris.example/rss/"/>'
+        # two users' private feeds at one address: two subscriptions, no look-alikes (r47 L7)
+        '<outline text="Mine" xmlUrl="https://u:pw@c.example/f"/>'
+        '<outline text="Yours" xmlUrl="https://v:pw2@c.example/f"/>'
         "</body></opml>",
         "utf-8",
     )
 
     assert cli.json("opml", "import", str(opml)) == {
-        "found": 2,
-        "added": ["Paris Daily", "Paris www"],
+        "found": 4,
+        "added": ["Paris Daily", "Paris www", "Mine", "Yours"],
         "views": [],
         "local": [],
         "already": 0,

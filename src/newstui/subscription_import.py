@@ -136,8 +136,9 @@ def import_subscriptions(
 
 def _look_alike(config_path: Path, added: list[FeedConfig]) -> list[SkippedLine]:
     """A warning for each feed added whose address differs from one listed before it only by
-    http/https, "www." or a trailing "/": both are kept (they may differ), but the user is told
-    once (user test r47 L6: three subscriptions to one feed, without a word)."""
+    http/https, "www.", a trailing "/" (or its host's case, its #fragment): both are kept (they
+    may differ), but the user is told once (user test r47 L6: three subscriptions to one feed,
+    without a word)."""
     from newstui.errors import hide_url_password
     from newstui.sources.newsboat_urls import SkippedLine
     from newstui.text import clean_line
@@ -145,7 +146,7 @@ def _look_alike(config_path: Path, added: list[FeedConfig]) -> list[SkippedLine]
     if not added:
         return []
     new = {a.url for a in added}
-    first: dict[tuple[str, str, str], FeedConfig] = {}
+    first: dict[tuple[str, str, str, str], FeedConfig] = {}
     notes: list[SkippedLine] = []
     for feed in load_config(config_path).feeds:
         key = _loose_address(feed.url)
@@ -166,33 +167,42 @@ def _look_alike(config_path: Path, added: list[FeedConfig]) -> list[SkippedLine]
     return notes
 
 
-def _loose_address(url: str) -> tuple[str, str, str]:
-    """A feed address without its scheme, "www." and a trailing "/": (host, path, query)."""
+def _loose_address(url: str) -> tuple[str, str, str, str]:
+    """A feed address without its scheme, "www." and a trailing "/": (user, host, path, query).
+    The user stays: two users' private feeds at one address are two subscriptions (review r47
+    L7)."""
     from urllib.parse import urlsplit
 
     try:
         parts = urlsplit(url.strip())
     except ValueError:
-        return (url, "", "")
-    host = parts.netloc.lower().rpartition("@")[2].removeprefix("www.")
-    return (host, parts.path.rstrip("/"), parts.query)
+        return ("", url, "", "")
+    user, _, host = parts.netloc.rpartition("@")
+    return (user, host.lower().removeprefix("www."), parts.path.rstrip("/"), parts.query)
 
 
 def _differences(one: str, other: str) -> str:
-    """What two look-alike addresses differ by: "http/https", "www.", "a trailing /" (joined)."""
+    """What two look-alike addresses differ by: "http/https", "www.", "a trailing /", "the case
+    of its host", "its #fragment" (joined); each named only where the two differ."""
     from urllib.parse import urlsplit
 
     a, b = urlsplit(one.strip()), urlsplit(other.strip())
+    host_a, host_b = (u.netloc.rpartition("@")[2] for u in (a, b))
+    www_a, www_b = (h.lower().startswith("www.") for h in (host_a, host_b))
     said = []
     if a.scheme.lower() != b.scheme.lower():
         said.append("http/https")
-    if a.netloc.lower().startswith("www.") != b.netloc.lower().startswith("www."):
+    if www_a != www_b:
         said.append("www.")
-    if a.path.endswith("/") != b.path.endswith("/"):
+    if host_a[4 * www_a :] != host_b[4 * www_b :]:  # (the rest of each host, in its case)
+        said.append("the case of its host")
+    if a.path != b.path:  # (the same but for the "/"s at its end)
         said.append("a trailing /")
+    if a.fragment != b.fragment:
+        said.append("its #fragment")
     if len(said) > 2:
         said = [", ".join(said[:-1]), said[-1]]
-    return " and ".join(said) or "the case of its host"
+    return " and ".join(said) or "how it is written"
 
 
 def _add_views(config_path: Path, views: list[tuple[str, str]]) -> list[tuple[str, str]]:

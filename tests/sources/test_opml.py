@@ -55,6 +55,7 @@ def test_export_then_import_round_trips():
         FeedConfig("https://c.example/", "C"),
         FeedConfig("https://d.example/", "D", ("Tech/Daily/Must read", "Café & Küche/Daily")),
         FeedConfig("https://e.example/", "E", ("Tech/Daily", "Misc / Other")),
+        FeedConfig("https://f.example/", "F", ("/".join(f"L{i}" for i in range(20)),)),
     ]
     text = write_opml(feeds)
     again = parse_opml(text.encode(), "x")
@@ -66,8 +67,32 @@ def test_export_then_import_round_trips():
         ("C", ()),
         ("D", ("Tech/Daily/Must read", "Café & Küche/Daily")),
         ("E", ("Tech/Daily", "Misc / Other")),
+        ("F", feeds[-1].tags),  # 16 folders, the last "L15/L16/…/L19" (an import reads as deep)
     ]
     assert text.count('<outline text="Tech"') == 1 and text.count('xmlUrl="https://d.') == 2
+    assert '<outline text="L15/L16/L17/L18/L19"' in text
+
+
+def test_folders_nested_too_deep_fold_into_the_16th_with_one_warning():
+    """1,200 nested folders ended the import in a RecursionError; 400 wrote a 3,800-character
+    tag (review r47 L5)."""
+    folders = "".join(f'<outline text="f{i}">' for i in range(1200))
+    body = (
+        f'<opml version="2.0"><body>{folders}<outline text="X" xmlUrl="https://x.example/rss"/>'
+        f'{"</outline>" * 1200}<outline text="Top" xmlUrl="https://top.example/rss"/></body></opml>'
+    )
+    feeds, notes = read_opml(body.encode(), "deep.opml")
+    assert [(f.name, f.tags) for f in feeds] == [
+        ("X", ("/".join(f"f{i}" for i in range(16)),)),
+        ("Top", ()),
+    ]
+    assert [(n.reason, n.note) for n in notes] == [
+        (
+            'folders nested more than 16 deep (the first: outline "f16") are read as the 16th, '
+            '"f15": their feeds get its tag',
+            True,
+        )
+    ]
 
 
 @pytest.mark.parametrize("body", [b"not xml", b"<html/>", b'<!DOCTYPE x [<!ENTITY a "b">]><opml/>'])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from pathlib import Path
@@ -37,6 +37,8 @@ from newstui.text import clean_line
 TAGS_NAMESPACE = "urn:newstui:opml"
 _TAGS = f"{{{TAGS_NAMESPACE}}}tags"
 _MOST_TAGS = 100
+# Folders deeper than this fold into the deepest: its tag holds the feeds of those inside it.
+_MOST_FOLDERS = 16
 ET.register_namespace("newstui", TAGS_NAMESPACE)
 _DTD = re.compile(rb"<!DOCTYPE|<!ENTITY", re.I)
 _ROOT_START = re.compile(rb"<\w")  # where the root element starts: a DTD comes before it
@@ -126,37 +128,61 @@ def read_opml(body: bytes, source: str) -> tuple[list[FeedConfig], list[SkippedL
             site = web_url(_attribute(outline, "htmlUrl"))  # (an http(s) address only)
             feeds.append(FeedConfig(url=url, name=label or url, tags=all_tags, site=site or ""))
 
-    def walk(node: ET.Element, path: tuple[str, ...]) -> None:
+    deepest = ""  # the first folder folded into the one above it (too deep), as a note
+
+    def inside(path: tuple[str, ...], label: str) -> tuple[str, ...]:
+        """The path of a folder `label` in `path`: one deeper than _MOST_FOLDERS folds into the
+        deepest (a file nested 1,000 folders deep wrote a 3,800-character tag: review r47 L5)."""
+        nonlocal deepest
+        if not label:
+            return path
+        if len(path) < _MOST_FOLDERS:
+            return (*path, label)
+        if not deepest:
+            deepest = clean_line(label, 100)
+            skipped.append(
+                SkippedLine(
+                    None,
+                    f"folders nested more than {_MOST_FOLDERS} deep (the first: outline "
+                    f'"{deepest}") are read as the {_MOST_FOLDERS}th, '
+                    f'"{clean_line(path[-1], 100)}": their feeds get its tag',
+                    note=True,
+                )
+            )
+        return path
+
+    # Depth first in the file's order, with a stack of each open folder's outlines left (not
+    # recursion: a deep file ended the import in a RecursionError, review r47 L5).
+    top = root.find("body")
+    assert top is not None  # (checked above)
+    stack: list[tuple[Iterator[ET.Element], tuple[str, ...]]] = [(iter(top.findall("outline")), ())]
+    while stack:
+        outlines, path = stack[-1]
+        outline = next(outlines, None)
+        if outline is None:
+            stack.pop()
+            continue
         # a folder inside folders is one tag, its path: "Tech/Daily" is not the "Daily" of "Sport"
         folder = ("/".join(path),) if path else ()
-        for outline in node.findall("outline"):
-            written = _attribute(outline, "xmlUrl")
-            url = web_url(feed_url_of(written))  # (a space in it percent-encoded)
-            label = _label(outline)
-            if written:
-                if url is not None and port_refused(url):  # (the config skips it: r45 M1)
-                    skip(label, written, PORT_REFUSED)
-                elif url is not None:
-                    add(outline, url, label, folder)
-                else:  # a file: URL too: an OPML is someone else's, it names no file to read
-                    skip(label, written, not_a_feed_reason(written))  # (user test r47 M3)
-                if outline.find("outline") is not None:  # a feed that holds outlines: a folder
-                    walk(outline, (*path, label) if label else path)  # too (none is lost)
-            elif outline.find("outline") is None and (
-                link := _attribute(outline, "htmlUrl") or _attribute(outline, "url")
-            ):
-                skip(label, link, "a link to a page, not a feed (no xmlUrl)")
-            elif outline.find("outline") is None and _attribute(outline, "type").lower() in (
-                "rss",
-                "atom",
-            ):
-                skip(label, "", "a feed without its address (no xmlUrl)")
-            elif label:  # a folder (one with nothing in it adds nothing, and loses nothing)
-                walk(outline, (*path, label))
-            else:
-                walk(outline, path)
-
-    walk(root.find("body"), ())  # type: ignore[arg-type]
+        inner = outline.findall("outline")
+        written = _attribute(outline, "xmlUrl")
+        url = web_url(feed_url_of(written))  # (a space in it percent-encoded)
+        label = _label(outline)
+        if written:
+            if url is not None and port_refused(url):  # (the config skips it: r45 M1)
+                skip(label, written, PORT_REFUSED)
+            elif url is not None:
+                add(outline, url, label, folder)
+            else:  # a file: URL too: an OPML is someone else's, it names no file to read
+                skip(label, written, not_a_feed_reason(written))  # (user test r47 M3)
+            # a feed that holds outlines is a folder too (none is lost)
+        elif not inner and (link := _attribute(outline, "htmlUrl") or _attribute(outline, "url")):
+            skip(label, link, "a link to a page, not a feed (no xmlUrl)")
+        elif not inner and _attribute(outline, "type").lower() in ("rss", "atom"):
+            skip(label, "", "a feed without its address (no xmlUrl)")
+        # a folder (one with nothing in it adds nothing, and loses nothing); untitled: its parent's
+        if inner:
+            stack.append((iter(inner), inside(path, label)))
     return feeds, skipped
 
 
@@ -279,6 +305,8 @@ _PATH_SLASH = re.compile(r"(?<=\S)/(?=\S)")
 
 def folder_path(tag: str) -> list[str]:
     """The folders a tag stands for, outermost first: "Tech/Daily/Must read" → Tech, Daily,
-    Must read (how an OPML's nested folders were imported)."""
-    parts = [part.strip() for part in _PATH_SLASH.split(tag)]
-    return [part for part in parts if part] or [tag]
+    Must read (how an OPML's nested folders were imported), _MOST_FOLDERS at most."""
+    parts = [part for part in (p.strip() for p in _PATH_SLASH.split(tag)) if part] or [tag]
+    if len(parts) > _MOST_FOLDERS:  # as deep as an import reads: the rest names the deepest
+        parts[_MOST_FOLDERS - 1 :] = ["/".join(parts[_MOST_FOLDERS - 1 :])]  # (the tag comes back)
+    return parts
