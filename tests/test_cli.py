@@ -1397,14 +1397,18 @@ def test_feeds_lists_configured_feeds_before_their_first_fetch(cli, feed_server)
         + f'\n[[feeds]]\nname = "Later"\nurl = "{feed_server.url("/x")}"\n'
         + '\n[[feeds]]\nname = "Gopher"\nurl = "gopher://g.example/feed"\n'
         + '\n[[local]]\nname = "later"\npath = "notes"\n'
+        + f'\n[[feeds]]\nname = "Later\\u200b"\nurl = "{feed_server.url("/y")}"\n'
     )
     rows = cli.json("feeds")
     assert [(r["name"], r["articles"], r["last_fetched"]) for r in rows] == [
         ("Gopher", 0, None),
         ("Later", 0, None),
         ("later", 0, None),  # (r47: a local source of a taken name is skipped, not the file)
+        ("Later\u200b", 0, None),  # (its twin, as the file writes it: r47 L5)
     ]
     assert rows[2]["last_error"] == "not read (feeds.toml:14): its name is taken by line 6"
+    assert cli("feeds") == 0  # the twin's invisible character shown, as an escape (r47 L5)
+    assert "Later\\u200B " in cli.out and "\u200b" not in cli.out
     # a url of another scheme stops no command: its row and `fetch NAME` say why it is not read
     said = "not fetchable (feeds.toml:10): its url is not an http(s) URL"
     assert rows[0]["last_error"] == said

@@ -15,6 +15,7 @@ from newstui.config import (
     load_config,
 )
 from newstui.errors import ConfigError, SourceChoiceError
+from newstui.model.names import shown_name
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -178,6 +179,70 @@ def test_a_feed_url_no_fetch_reads_is_one_warning_and_the_other_feeds_load(tmp_p
     assert load_config(path).warnings == ()
 
 
+# (hostile r47 M7: a name that shows nothing refused the whole file, as one empty, of bidi marks
+# or of control characters only; now that entry alone is skipped, as for a bad url. A name that
+# is no text at all, name = 3, still refuses the file: config.py _usable_name says why)
+@pytest.mark.parametrize(
+    ("written", "said", "short"),
+    [
+        (
+            "\\u200d\\ufe0f",
+            "'name' shows nothing: it is only invisible characters (written \\u200D\\uFE0F)",
+            "shows nothing",
+        ),
+        (
+            "\\U00013430\\U00016fe4",
+            "'name' shows nothing: it is only invisible characters (written \\U00013430\\U00016FE4)",
+            "shows nothing",
+        ),
+        (
+            "\\u2067\\u2069",
+            "'name' is empty once its control characters are removed ('\\u2067\\u2069')",
+            "is only control",
+        ),
+        ("\\u3164 \\u2800", "'name' shows nothing", "shows nothing"),
+        ("", "'name' must be a non-empty string", "is empty"),
+        ("\\u2028", "'name' is only white space (written \\u2028)", "is only white space"),
+        (
+            "\\u001b[2J",
+            "'name' is empty once its control characters are removed",
+            "is only control",
+        ),
+    ],
+)
+def test_a_name_that_names_nothing_is_one_warning_and_the_other_sources_load(
+    tmp_path, written, said, short
+):
+    from newstui.config import remove_source
+
+    path = _write(
+        tmp_path,
+        f'[[feeds]]\nname = "Good"\nurl = "https://a/x"\n\n[[feeds]]\nname = "{written}"\n'
+        'url = "https://me:s3cret@b.example/x"\n\n[[local]]\nname = "Notes"\npath = "n"\n\n'
+        f'[[local]]\nname = "{written}"\npath = "m"\n',
+    )
+    config = load_config(path)
+
+    assert [f.name for f in config.feeds] == ["Good"]
+    assert [s.name for s in config.local] == ["Notes"]
+    feed, local = config.warnings
+    assert feed.startswith(f"{path}:5: feed 'https://me:***@b.example/x': {said}")
+    assert feed.endswith(
+        "; the feed is not fetched until its name is fixed (or taken out: the "
+        "feed's own title names it then)"
+    )
+    assert local.startswith(f"{path}:13: local source '{tmp_path / 'm'}': {said}")
+    [skipped] = config.skipped_feeds  # listed by its url, as `feeds` shows it
+    assert skipped.name == "https://me:***@b.example/x" and not skipped.named
+    assert skipped.not_fetchable.startswith(f"not fetched (feeds.toml:5): its name {short}")
+    assert config.skipped_local[0].not_fetchable.startswith(
+        f"not read (feeds.toml:13): its name {short}"
+    )
+    remove_source(path, "https://me:s3cret@b.example/x")  # `remove URL` takes it out
+    remove_source(path, str(tmp_path / "m"))
+    assert load_config(path).warnings == ()
+
+
 # (hostile r46 M6: two names differing only by NFC/NFD, which the v36 build fetched as two feeds,
 # refused the whole file; "Te\u200dch" and "Tech" were two feeds both shown as Tech. H2: a name
 # two entries go by chooses neither, one shown exactly as typed (its case) wins. r46 L3: in an
@@ -217,7 +282,16 @@ def test_a_feed_url_no_fetch_reads_is_one_warning_and_the_other_feeds_load(tmp_p
             "Cafe\\u0301",
             "feed name 'Cafe\u0301' is already the name of the feed on line 5: written Caf\\u00E9 "
             "there and Cafe\\u0301 here, they look the same;",
-            "Cafe\u0301",
+            "Caf\u00e9",  # (as a keyboard types it: neither; "Cafe\u0301" is the one so written)
+            None,
+        ),
+        (  # r47 L5: what tells them apart is said
+            False,
+            "Tech News",
+            "Tech\\u00a0News",
+            "feed name 'Tech\\xa0News' is already the name of the feed on line 5: written Tech News "
+            "there and Tech\\u00A0News here, they differ only by a no-break space U+00A0;",
+            "Tech News",
             None,
         ),
         (
@@ -225,7 +299,7 @@ def test_a_feed_url_no_fetch_reads_is_one_warning_and_the_other_feeds_load(tmp_p
             "Te\\u200dch",
             "Tech",
             "feed name 'Tech' is already the name of the feed on line 5: written Te\\u200Dch "
-            "there and Tech here, they look the same;",
+            "there and Tech here, they differ only by a zero width joiner U+200D;",
             "Tech",
             None,
         ),
@@ -250,6 +324,9 @@ def test_a_feed_name_taken_is_one_warning_and_the_other_feeds_load(
     assert warning.startswith(f"{path}: {said}" if inline else f"{path}:9: {said}")
     assert warning.endswith("; the feed is not fetched until it is renamed")
     skipped = config.skipped_named("https://b/x")  # `remove URL` takes it out
+    spelled = second.encode().decode("unicode_escape")
+    if spelled != shown_name(spelled):  # typed as the file writes it, not as a keyboard (r47 L5)
+        assert config.skipped_named(spelled) == skipped
     assert skipped is not None and skipped.not_fetchable == (
         "not fetched (feeds.toml): its name is taken by 'https://a/x'"
         if inline

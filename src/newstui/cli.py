@@ -50,7 +50,7 @@ from newstui.model import (
     FeedRow,
     SortOrder,
 )
-from newstui.model.names import loose_name_key, name_key, name_order, shows_nothing
+from newstui.model.names import loose_name_key, name_key, name_order, shows_nothing, visible_name
 from newstui.newsboat_options import newsboat_option
 from newstui.paths import default_config_path, default_db_path, demo_db_path, opened_as_written
 from newstui.signals import (
@@ -2181,7 +2181,11 @@ def cmd_remove(args: argparse.Namespace, library: Library, config: Config) -> in
     # as `feeds` lists it: a feed without `name` by its title
     name = result.name if feed_id is not None or source is None else source.name
     result = dataclasses.replace(result, name=name)
-    text = result.summary().replace(f"removed {name}", f"removed {name}{where}", 1)
+    # (the entry as the file writes it, its invisible characters as escapes: "removed Tech News"
+    # said nothing of which of four look-alikes went, r47 L5)
+    written = source.written if source is not None else ""
+    spelled = visible_name(written if written and name_key(written) == name_key(name) else name)
+    text = result.summary().replace(f"removed {name}", f"removed {spelled}{where}", 1)
     if result.kept_starred:
         text += " (--purge deletes them)"
         if unsubscribed:  # (FreshRSS drops a feed's items with it, starred too: r42 L10)
@@ -2372,7 +2376,7 @@ def _unstored_sources(library: Library, config: Config) -> list[FeedRow]:
         if not next(stored)
     ]
     rows += [
-        FeedRow(0, feed.name, "feed", feed.url, (), 0, 0, None, feed.not_fetchable)
+        FeedRow(0, _skipped_name(feed), "feed", feed.url, (), 0, 0, None, feed.not_fetchable)
         for feed in config.skipped_feeds
         if not next(stored)  # (stored: its row says why, _skipped)
     ]
@@ -2382,6 +2386,12 @@ def _unstored_sources(library: Library, config: Config) -> list[FeedRow]:
         if not next(stored)
     ]
     return rows
+
+
+def _skipped_name(feed: FeedConfig) -> str:
+    """A skipped feed's name as `feeds` lists it: as the file writes it (four look-alike twins
+    were four 'Tech News', hostile r47 L5), its url when its name shows nothing."""
+    return feed.written if feed.named and feed.written else feed.name
 
 
 def _skipped(rows: list[FeedRow], config: Config, library: Library) -> list[FeedRow]:
@@ -2477,8 +2487,8 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
     if errors_below:
         columns.remove("error")
     body = [  # each row's cells as shown: names and errors with passwords hidden
-        [
-            terminal_safe(str(shown["name"]), line=True),
+        [  # (a name's invisible characters as escapes: two rows of "Tech" told apart, r47 L5)
+            terminal_safe(visible_name(str(shown["name"])), line=True),
             cells["articles"][i],
             cells["unread"][i],
             terminal_safe(cells["last fetch"][i], line=True),
@@ -2493,7 +2503,7 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
         if error := in_message(str(shown["last_error"] or ""), now):
             name = str(shown["name"])
             error = _own_error(error, name, shown["url"]) + _failing_since(rows[i], now)
-            line = terminal_safe(f"{name}: {error}", line=True)
+            line = terminal_safe(f"{visible_name(name)}: {error}", line=True)  # (as above)
             _stdout().print(_red(line))
     from newstui.model.fetching import moved_line
 

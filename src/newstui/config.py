@@ -27,7 +27,7 @@ from newstui.model import (
     respelled,
     tag_spellings,
 )
-from newstui.model.names import name_key, named, shown_name, shows_nothing
+from newstui.model.names import invisible_characters, name_key, named, shown_name, shows_nothing
 from newstui.paths import default_download_dir
 from newstui.text import clean_line, free_name, strip_controls
 
@@ -103,6 +103,9 @@ class FeedConfig:
     # the web site an imported OPML gave it (htmlUrl): not in the file, the store keeps it until
     # a fetch reads the feed's own
     site: str = field(default="", compare=False)
+    # its `name` as the file writes it, before cleaning ("Tech\xa0News" of the name "Tech News"):
+    # what a twin's warning and a refusal show, and the spelling `remove` picks it by (r47 L5)
+    written: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,7 @@ class LocalConfig:
     not_fetchable: str = ""
     # its place in the file's `[[local]]` array, as load_config read it: `remove` cuts that entry
     entry_index: int | None = field(default=None, compare=False)
+    written: str = field(default="", compare=False)  # its `name` as written (FeedConfig's)
 
 
 SYNC_SERVICES = ("greader",)
@@ -213,11 +217,18 @@ class Config:
             return by_url[0]
         found = named(name, entries, lambda entry: entry.name)
         if len(found) > 1:
+            # typed as no keyboard types it (a no-break space, an invisible character, letters
+            # not composed): the one written exactly so in the file (`remove 'Tech\xa0News'`
+            # beside Tech News, both named "Tech News" once cleaned: hostile r47 L5); typed
+            # plain, it names neither (hostile r46 H2)
+            exact = [e for e in found if (e.written or e.name) == name != shown_name(name)]
+            if len(exact) == 1:
+                return exact[0]
             raise SourceChoiceError(
                 name,
-                [
+                [  # each as written, by its URL: the four 'Tech News' told apart (r47 L5)
                     (
-                        e.name,
+                        e.written or e.name,
                         hide_url_password(e.url) if isinstance(e, FeedConfig) else str(e.path),
                         f"in {self.path.name}",
                     )
@@ -569,20 +580,54 @@ def url_meant(url: str) -> str | None:
 
 
 def _taken_name(name: str, line: int, first: str, url: str, kind: str = "feed") -> str:
-    """What a source's name shares with the entry on `line` named `first` (the `kind` of
-    source at `url`): the same name (in another case), or two spellings that look the same,
-    each shown as TOML writes it (`Caf\\u00e9` and `Cafe\\u0301`: the line showed 'Café'
-    twice). An entry of an inline `feeds = [{…}]` array has no line of its own: its url names
-    it (it said "on line 0")."""
+    """What a source's name, as written, shares with the entry on `line` whose name is written
+    `first` (the `kind` of source at `url`): the same name (in another case), or two spellings
+    that look the same, each shown as TOML writes it (`Caf\\u00e9` and `Cafe\\u0301`: the line
+    showed 'Café' twice), and what tells them apart when only characters that show nothing do
+    (hostile r47 L5: 'Tech News' and 'Tech\\xa0News' were "already the name", unsaid why). An
+    entry of an inline `feeds = [{…}]` array has no line of its own: its url names it (it said
+    "on line 0")."""
     where = f"on line {line}" if line else f"at {url!r}"
-    if shown_name(first) != shown_name(name):
+    if shown_name(clean_line(first)) != shown_name(clean_line(name)):
         return f"is the name of {kind} {first!r} {where} (names are one in any case)"
     if first == name:
         return f"is already the name of the {kind} {where}"
+    differing = _invisible_difference(first, name)
     return (
         f"is already the name of the {kind} {where}: written {_escaped(first)} there and "
-        f"{_escaped(name)} here, they look the same"
+        f"{_escaped(name)} here, "
+        + (f"they differ only by {differing}" if differing else "they look the same")
     )
+
+
+def _invisible_difference(first: str, name: str) -> str:
+    """What two spellings of a name differ by when it is only characters that show nothing or
+    white space other than the space ("a no-break space U+00A0"); "" when they differ by more
+    (`Caf\\u00e9` and `Cafe\\u0301`: letters composed or not)."""
+    import difflib
+    import unicodedata
+
+    a, b = unicodedata.normalize("NFC", first), unicodedata.normalize("NFC", name)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    differing = [
+        c
+        for op, i1, i2, j1, j2 in matcher.get_opcodes()
+        if op != "equal"
+        for c in a[i1:i2] + b[j1:j2]
+        if c != " "
+    ]
+    unseen = dict.fromkeys(differing)
+    if not unseen or not all(
+        c.isspace() or not c.isprintable() or invisible_characters(c) for c in unseen
+    ):
+        return ""
+    said = []
+    for c in list(unseen)[:3]:
+        called = unicodedata.name(c, "").lower() or "control character"
+        said.append(f"{'an' if called[0] in 'aeiou' else 'a'} {called} U+{ord(c):04X}")
+    if len(unseen) > 3:
+        return f"{', '.join(said)} and {len(unseen) - 3} more"
+    return f"{', '.join(said[:-1])} and {said[-1]}" if len(said) > 1 else said[0]
 
 
 def _escaped(name: str) -> str:
@@ -612,7 +657,8 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
 
     def name_taken(feed: FeedConfig, line: int, owner: tuple[int, str, str, str]) -> FeedConfig:
         """`feed` (on `line`) skipped: the entry `owner` describes (names') has its name."""
-        taken = f"feed name {feed.name!r} {_taken_name(feed.name, *owner)}"
+        spelled = feed.written or feed.name
+        taken = f"feed name {spelled!r} {_taken_name(spelled, *owner)}"
         by = f"line {owner[0]}" if owner[0] else repr(owner[2])
         return FeedConfig(
             feed.url,
@@ -622,6 +668,7 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
             problem=f"{fail(line, taken)}; the feed is not fetched until it is renamed",
             not_fetchable=f"not fetched ({at_line(path.name, line)}): its name is taken by {by}",
             entry_index=feed.entry_index,
+            written=feed.written,
         )
 
     settings = _validate_settings(data.get("settings", {}), raw, fail)
@@ -655,23 +702,51 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
             # one broken url never stops the other feeds, nor any command (review r45 M1), nor
             # one with another scheme (ftp://, javascript:, file:; it stopped them all until r46)
             # or a control character (r46 M1)
-            name = _str(entry.get("name", url), "name", line, fail)
-            name = hide_passwords(name) if "name" in entry else hide_url_password(url)
-            if "name" in entry:  # its name is its own: a later entry so named is a twin
-                names.setdefault(name_key(name), (line, name, hide_url_password(url), "feed"))
+            # (a name that shows nothing as well: the url's problem is said first, the name's
+            # once the url is fixed)
+            has_name = "name" in entry and _usable_name(entry["name"], line, fail)
+            name = _str(entry["name"], "name", line, fail) if has_name else ""
+            name = hide_passwords(name) if has_name else hide_url_password(url)
+            name_written = hide_passwords(entry["name"]) if has_name else ""
+            if has_name:  # its name is its own: a later entry so named is a twin
+                names.setdefault(
+                    name_key(name), (line, name_written, hide_url_password(url), "feed")
+                )
             skipped.append(
                 FeedConfig(
                     url,
                     name,
-                    named="name" in entry,
+                    named=has_name,
                     problem=f"{refusal}; the feed is not fetched until it is fixed",
                     not_fetchable=f"not fetchable ({at_line(path.name, line)}): its url {unreadable}",
                     entry_index=i,
+                    written=name_written,
+                )
+            )
+            continue
+        if "name" in entry and not _usable_name(entry["name"], line, fail):
+            # one warning naming it by its url, and the other feeds are fetched (a name that
+            # shows nothing refused the whole file, as one empty or of bidi marks only, until
+            # r47: hostile M7); what it stored is kept
+            why, said = _name_problem(entry["name"]) or ("", "")
+            shown_url = hide_url_password(url)
+            refusal = fail(line, f"feed {shown_url!r}: {why}")
+            skipped.append(
+                FeedConfig(
+                    url,
+                    shown_url,
+                    named=False,
+                    problem=f"{refusal}; the feed is not fetched until its name is fixed "
+                    "(or taken out: the feed's own title names it then)",
+                    not_fetchable=f"not fetched ({at_line(path.name, line)}): {said}",
+                    entry_index=i,
+                    written=hide_passwords(entry["name"]),
                 )
             )
             continue
         # shown as named: a password in a URL written as the name (by `add` before 8c1dd65) as ***
         name = hide_passwords(_str(entry.get("name", url), "name", line, fail))
+        name_written = hide_passwords(entry["name"]) if "name" in entry else ""
         if (first := urls.get(url_identity(url))) is not None:
             # both would be one stored feed, under the last entry's name: the first one vanished
             raise fail(
@@ -709,9 +784,10 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
             # one warning, and the other feeds are fetched; what it stored stays listed (its
             # URL is in the file) and reachable by that URL (the v36 build took "Café" and
             # "Cafe\u0301" as two names and fetched both: hostile r46 M6)
-            skipped.append(name_taken(FeedConfig(url, name, tags, entry_index=i), line, owner))
+            twin = FeedConfig(url, name, tags, entry_index=i, written=name_written)
+            skipped.append(name_taken(twin, line, owner))
             continue
-        names[name_key(name)] = (line, name, hide_url_password(url), "feed")
+        names[name_key(name)] = (line, name_written or name, hide_url_password(url), "feed")
         feeds.append(
             FeedConfig(
                 url,
@@ -723,6 +799,7 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
                 named="name" in entry,
                 download_new=download_new,
                 entry_index=i,
+                written=name_written,
             )
         )
     local: list[LocalConfig] = []
@@ -735,12 +812,23 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
                 raise _unknown_key(extra, LOCAL_KEYS, "local entry", "local", i, raw, fail)
             raise fail(line, "local entry has no 'path'")
         lpath = _local_path(path, p, _entry_refusal(raw, i, line, f"local path {p!r}", fail))
-        name = _local_name(entry, lpath, line, fail)
+        unnamed = "name" in entry and not _usable_name(entry["name"], line, fail)
+        name = _path_name(lpath) if unnamed else _local_name(entry, lpath, line, fail)
+        name_written = hide_passwords(entry["name"]) if "name" in entry else ""
         extra = set(entry) - {*LOCAL_KEYS}
         if extra:
             raise _unknown_key(extra, LOCAL_KEYS, f"local source {name!r}", "local", i, raw, fail)
         tline = _entry_key_line(raw, "local", i, "tags") or line
         tags = _tags(entry.get("tags", []), tline, fail, f"local source {name!r}")
+        if unnamed:  # one warning naming it by its path, the other sources read (as a feed's)
+            why, said = _name_problem(entry["name"]) or ("", "")
+            refusal = fail(line, f"local source {str(lpath)!r}: {why}")
+            warning = f"{refusal}; the local source is not read until its name is fixed"
+            not_fetchable = f"not read ({at_line(path.name, line)}): {said}"
+            skipped_local.append(
+                LocalConfig(lpath, name, tags, warning, not_fetchable, i, name_written)
+            )
+            continue
         owner = names.get(name_key(name))
         if owner is not None and owner[3] == "feed" and 0 < line < owner[0]:
             # a feed further down the file takes the name of this local source: the later
@@ -749,20 +837,23 @@ def _validate(path: Path, raw: str, data: dict[str, Any]) -> Config:
             if later is not None:
                 feeds.remove(later)
                 later_line = _entry_line(raw, "feeds", later.entry_index or 0)
-                owns = (line, name, str(lpath), "local source")
+                owns = (line, name_written or name, str(lpath), "local source")
                 skipped.append(name_taken(later, later_line, owns))
                 owner = None
         if owner is not None:
             # one warning, as of two feeds, and the other sources are read (a local source of
             # a taken name refused the whole file until r47)
-            taken = f"local source name {name!r} {_taken_name(name, *owner)}"
+            spelled = name_written or name
+            taken = f"local source name {spelled!r} {_taken_name(spelled, *owner)}"
             problem = f"{fail(line, taken)}; the local source is not read until it is renamed"
             by = f"line {owner[0]}" if owner[0] else repr(owner[2])
             not_fetchable = f"not read ({at_line(path.name, line)}): its name is taken by {by}"
-            skipped_local.append(LocalConfig(lpath, name, tags, problem, not_fetchable, i))
+            skipped_local.append(
+                LocalConfig(lpath, name, tags, problem, not_fetchable, i, name_written)
+            )
             continue
-        names[name_key(name)] = (line, name, str(lpath), "local source")
-        local.append(LocalConfig(lpath, name, tags, entry_index=i))
+        names[name_key(name)] = (line, name_written or name, str(lpath), "local source")
+        local.append(LocalConfig(lpath, name, tags, entry_index=i, written=name_written))
     views: list[ViewConfig] = []
     view_names: set[str] = set()
     for i, entry in enumerate(_array(data.get("views", []), "views", raw, fail)):
@@ -1245,17 +1336,39 @@ def _array(value: Any, name: str, raw: str, fail: Any) -> list[dict[str, Any]]:
 
 def _str(value: Any, key: str, line: int, fail: Any) -> str:
     """A name: one line without control characters (TOML escapes like \\u001b are removed)."""
-    text = clean_line(value) if isinstance(value, str) else ""
-    if not text and isinstance(value, str) and value.strip():  # hostile r44 L3
-        raise fail(line, f"{key!r} is empty once its control characters are removed ({value!r})")
-    if not text:
+    if not isinstance(value, str):
         raise fail(line, f"{key!r} must be a non-empty string")
+    if problem := _name_problem(value, key):
+        raise fail(line, problem[0])
+    return clean_line(value)
+
+
+def _usable_name(value: Any, line: int, fail: Any) -> bool:
+    """Whether a `[[feeds]]` or `[[local]]` entry's `name` names it: False for a text that
+    names nothing (_name_problem: the entry alone is skipped, with one warning). A value that is
+    no text at all (name = 3, a list) refuses the file, as a url that is none does: the file's
+    shape is wrong there, and what else it holds is no more to be trusted than that entry."""
+    if not isinstance(value, str):
+        raise fail(line, "'name' must be a non-empty string")
+    return _name_problem(value) is None
+
+
+def _name_problem(value: str, key: str = "name") -> tuple[str, str] | None:
+    """Why a name written `value` names nothing a user could see or type, as a config line
+    says it and as `feeds` says it of a source so named; None for a usable name."""
+    text = clean_line(value)
+    if not text and value.strip():  # hostile r44 L3
+        said = f"{key!r} is empty once its control characters are removed ({value!r})"
+        return said, "its name is only control characters"
+    if not text and value:  # (U+2028, U+0085: "must be a non-empty string" said r47 M7)
+        said = f"{key!r} is only white space (written {_escaped(value)})"
+        return said, "its name is only white space"
+    if not text:
+        return f"{key!r} must be a non-empty string", "its name is empty"
     if shows_nothing(text):  # (a blank line in Sources and `feeds` that no one can type)
-        raise fail(
-            line,
-            f"{key!r} shows nothing: it is only invisible characters (written {_escaped(text)})",
-        )
-    return text
+        said = f"{key!r} shows nothing: it is only invisible characters (written {_escaped(text)})"
+        return said, "its name shows nothing"
+    return None
 
 
 def _tags(value: Any, line: int, fail: Any, owner: str) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ import pytest
 from newstui.errors import SourceChoiceError
 from newstui.model import SortOrder
 from newstui.model.fetching import Article
-from newstui.model.names import name_key, shown_name
+from newstui.model.names import name_key, shown_name, visible_name
 from newstui.store import open_db
 from newstui.store.articles import (
     EVERY_ARTICLE,
@@ -91,14 +91,22 @@ def test_a_feed_is_found_by_its_name_in_any_case_of_any_script(tmp_path):
 def test_the_invisible_characters_of_names_are_the_format_characters_that_show_nothing():
     shown = {"\u0600", "\u0601", "\u0602", "\u0603", "\u0604", "\u0605", "\u06dd", "\u070f"}
     shown |= {"\u0890", "\u0891", "\u08e2", "\U000110bd", "\U000110cd"}
-    shown |= {chr(c) for c in range(0x13430, 0x13440)}  # (hieroglyph joiners: they lay out signs)
     planes = (*range(0x80, 0x20000), *range(0xE0000, 0xE0080))
     cf = {chr(c) for c in planes if unicodedata.category(chr(c)) == "Cf"}
     # review r46 L6: the default-ignorable characters that are no Cf show nothing either:
     # combining grapheme joiner, Hangul fillers, Khmer inherent vowels, variation selectors
+    # and the Khitan small script filler (hostile r47 L5, as the hieroglyph joiners U+13430-…)
     also = {"\u034f", "\u115f", "\u1160", "\u3164", "\uffa0", "\u17b4", "\u17b5", "\u180f"}
+    also |= {"\U00016fe4"}
     also |= {chr(c) for c in (*range(0x180B, 0x180E), *range(0xFE00, 0xFE10))}
     also |= {chr(c) for c in range(0xE0100, 0xE01F0)}
     hidden = {c for c in cf | also if shown_name(f"a{c}b") == "ab"}
     assert hidden == (cf - shown) | also
-    assert len({name_key(n) for n in ("Tech", "Tech\ufe0f", "Te\u034fch", "\u3164Tech")}) == 1
+    alike = ("Tech", "Tech\ufe0f", "Te\u034fch", "\u3164Tech", "Tech\U00013430", "Tech\U00016fe4")
+    assert len({name_key(n) for n in alike}) == 1
+    # r47 L5: as a listing shows them, told apart; what joins or varies an emoji is kept
+    assert [visible_name(n) for n in alike[:2]] == ["Tech", "Tech\\uFE0F"]
+    assert visible_name("Tech\xa0News\U000e0041") == "Tech\\u00A0News\\U000E0041"
+    for kept in ("\U0001f468\u200d\U0001f469", "\U0001f6f0\ufe0f", "\u0645\u06cc\u200c\u062e"):
+        assert visible_name(kept) == kept
+    assert name_key("Tech\xa0News") == name_key("Tech\u2009 News") == "tech news"

@@ -20,34 +20,107 @@ _LOOSE = str.maketrans(
     | dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"')
 )
 _DIGITS = re.compile(r"(\d+)")
-# The format characters (Unicode category Cf) that show nothing: soft hyphen, Arabic letter
-# mark, Mongolian vowel separator, zero-width space, non-joiner and joiner, the bidi marks,
-# embeddings, overrides and isolates, word joiner and invisible operators, byte order mark,
-# annotation marks, shorthand and musical format controls, tag characters. (The Cf signs that
-# show, Arabic number sign U+0600 and the like, stay: tests/store/test_feed_order checks it.)
-# Then the other default-ignorable characters that show nothing of their own (review r46 L6:
-# "Tech\ufe0f" was a second Tech): the combining grapheme joiner, the Hangul fillers, Khmer's
-# inherent vowels, Mongolian and Unicode variation selectors.
-_FORMAT = re.compile(
-    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
-    "\ufff9-\ufffb\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
-    "\u034f\u115f\u1160\u3164\uffa0\u17b4\u17b5\u180b-\u180d\u180f\ufe00-\ufe0f"
-    "\U000e0100-\U000e01ef]"
+# The format characters (Unicode category Cf, as this Python's unicodedata has them) that
+# show nothing are taken by category, so a newer Unicode's come with it (r47: the Egyptian
+# hieroglyph joiners U+13430-1343F, "Tech\U00013430" was a second Tech): all of them but the
+# Prepended_Concatenation_Mark characters, signs that show (Arabic number sign U+0600 and the
+# like: tests/store/test_feed_order checks it), which unicodedata does not tell.
+_SHOWN_FORMAT = "\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\U000110bd\U000110cd"
+# Then the default-ignorable characters that are no Cf and show nothing of their own (review r46
+# L6: "Tech\ufe0f" was a second Tech), which unicodedata does not tell either (Unicode's
+# Other_Default_Ignorable_Code_Point and Variation_Selector): the combining grapheme joiner, the
+# Hangul fillers, Khmer's inherent vowels, Mongolian and Unicode variation selectors, the
+# unassigned ones (U+2065, U+FFF0-FFF8, plane 14's); and the Khitan small script filler U+16FE4
+# (a mark, a filler like Hangul's: r47).
+_IGNORABLE = (
+    "\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2065\u3164\ufe00-\ufe0f\uffa0\ufff0-\ufff8"
+    "\U00016fe4\U000e0000-\U000e0fff"
 )
+# (where Unicode has its format characters: planes 0 and 1; plane 14's are all in _IGNORABLE)
+_FORMAT_PLANES = range(0x80, 0x20000)
+# A run of the white space clean_line folds into one plain space (text._spaces) holding one
+# that is not a plain space: a name written with a no-break or thin space shows as the one with
+# a space (hostile r47 L5: `remove 'Tech\xa0News'` found no source, the config's being cleaned)
+_WIDE = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000"
+_SPACES = re.compile(f"[ {_WIDE}]*[{_WIDE}][ {_WIDE}]*")
+
+
+@functools.cache
+def _format() -> re.Pattern[str]:
+    """The characters shown_name drops: format characters (Cf) but the prepended concatenation
+    marks, and the other default-ignorable ones (_IGNORABLE). Made at the first name not ASCII
+    (~9 ms: a look at each character of planes 0 and 1)."""
+    shown = re.compile(f"[{_SHOWN_FORMAT}]")
+    category = unicodedata.category
+    runs: list[list[int]] = []  # (as ranges: ~80 single characters were searched 2.5x slower)
+    for c in map(chr, _FORMAT_PLANES):
+        if category(c) == "Cf" and shown.match(c) is None:
+            if runs and runs[-1][1] == ord(c) - 1:
+                runs[-1][1] = ord(c)
+            else:
+                runs.append([ord(c), ord(c)])
+    hidden = "".join(f"{chr(a)}-{chr(b)}" if b > a else chr(a) for a, b in runs)
+    return re.compile(f"[{hidden}{_IGNORABLE}]")
+
+
+def invisible_characters(name: str) -> list[str]:
+    """The characters of `name` that shown_name drops: they show nothing in it."""
+    return [] if name.isascii() else _format().findall(name)
+
+
+# Invisible characters that change how the characters beside them look: joiners between two
+# letters not ASCII (an emoji sequence, Persian's non-joiner), variation selectors after one (or
+# a keycap's), and an emoji flag's tag sequence; visible_name keeps them
+_JOINERS = "\u200c\u200d"
+_SELECTORS = re.compile("[\u180b-\u180d\u180f\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+_FLAG_TAGS = re.compile("\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f")
+
+
+@functools.cache
+def _unseen() -> re.Pattern[str]:
+    """What visible_name writes as escapes: the characters shown_name drops, and the white
+    space it makes a plain space."""
+    return re.compile(f"{_format().pattern[:-1]}{_WIDE}]")
+
+
+def visible_name(name: str) -> str:
+    """`name` for a line or table listing sources (`feeds`, `remove`): each character of it that
+    shows nothing, and each space that is not a plain one, written as an escape (`Tech\\u200B`),
+    so names that look alike are told apart (hostile r47 L5: `feeds` wrote U+200B, U+2061 and
+    tag characters raw, each a second "Tech"). What joins or varies the characters beside it
+    (an emoji sequence, a flag, Persian's non-joiner) is left as it is."""
+    if name.isascii() or not (unseen := _unseen()).search(name):
+        return name
+    flags = {i for m in _FLAG_TAGS.finditer(name) for i in range(*m.span())}
+
+    def escaped(found: re.Match[str]) -> str:
+        c, at = found[0], found.start()
+        before, after = name[at - 1 : at] if at else "", name[at + 1 : at + 2]
+        if at in flags:
+            return c
+        if c in _JOINERS and before and after and not before.isascii() and not after.isascii():
+            return c
+        if _SELECTORS.match(c) and before and (not before.isascii() or after == "\u20e3"):
+            return c
+        return f"\\u{ord(c):04X}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08X}"
+
+    return unseen.sub(escaped, name)
 
 
 def shown_name(name: str) -> str:
     """`name` as a screen shows it: composed (NFC), without its format characters (category
     Cf: zero-width joiners and spaces, bidi marks, soft hyphens) and variation selectors and
-    fillers (U+FE0F, U+3164), which show nothing in a name.
+    fillers (U+FE0F, U+3164), which show nothing in a name, its no-break and thin spaces plain.
     Two names equal here look the same: a user cannot tell them apart, or type one and not the
     other (hostile r46 M6: "Te\\u200dch" and "Tech" were two feeds, both shown as Tech)."""
     if name.isascii():
         return name
     shown = unicodedata.normalize("NFC", name)
-    if _FORMAT.search(shown):
-        shown = unicodedata.normalize("NFC", _FORMAT.sub("", shown))
-    return shown
+    if _unseen().search(shown) is None:  # (most names: one look for both)
+        return shown
+    if (hidden := _format()).search(shown):
+        shown = unicodedata.normalize("NFC", hidden.sub("", shown))
+    return _SPACES.sub(" ", shown)
 
 
 def shows_nothing(name: str) -> bool:
