@@ -596,6 +596,31 @@ def test_a_cancelled_fetch_stops_at_once_and_keeps_what_was_stored(db, feed_serv
     assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
 
 
+def test_a_full_disk_stops_the_fetch_at_its_first_refused_write(db, feed_server, config_file):
+    """The app's refresh went on fetching pages for 8.5 minutes after the disk filled, and
+    said so only then (user test r47 M4)."""
+    import asyncio
+
+    from newstui.errors import DiskFullError
+    from newstui.ingest import fetch_feeds, sync_sources
+
+    entries = [
+        f"<title>Pier {n}</title><guid>{n}</guid><description>{'Harbour. ' * 40}{n}</description>"
+        for n in range(200)
+    ]
+    feed_server.route("/fast", body=rss(entries))
+    feed_server.route("/slow", body=b"<rss/>", drip=0.5)
+    config = load_config(config_file({"Fast": "/fast", "Slow": "/slow"}, timeout=30))
+    library = Library(db)
+    sync_sources(library, config)  # (registered while there was room)
+    pages = db.execute("PRAGMA page_count").fetchone()[0]
+    db.execute(f"PRAGMA max_page_count = {pages}")  # (the file may not grow: a full disk)
+    start = time.monotonic()
+    with pytest.raises(DiskFullError, match="the disk is full"):
+        asyncio.run(fetch_feeds(library, config))
+    assert time.monotonic() - start < 10  # not once the slow feed is over (30 s)
+
+
 def test_two_fetches_at_once_neither_fails_and_every_article_is_counted_once(
     db_path, feed_server, config_file
 ):

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 from test_cli import Cli, cli, empty_config, no_user_paths  # noqa: F401
@@ -37,6 +38,21 @@ def test_the_move_names_the_config_file_read(db_path, feed_server, config_file, 
     assert run("fetch") == 0
     assert f'change its url in chk.toml (url = "{feed_server.url("/old")}") to that' in run.err
     assert "feeds.toml" not in run.err + run.out
+
+
+def test_a_move_to_an_address_the_config_lists_says_to_remove_the_entry(
+    db_path, feed_server, config_file, capsys
+):
+    """Following "change its url" there made every command refuse the config: the url was
+    listed twice (user test r47 M2)."""
+    feed_server.serve_file("/new", "rss2.xml")
+    feed_server.route("/old", status=301, headers={"Location": "/new"})
+    run = Cli(db_path, config_file({"One": "/new", "Old One": "/old"}), capsys)
+
+    assert run("fetch") == 0
+    said = f"moved permanently to {feed_server.url('/new')}, which feeds.toml lists as 'One': "
+    assert f"warning: Old One: {said}remove this entry" in run.err
+    assert run("feeds") == 0 and f"Old One: {said}remove this entry" in run.out + run.err
 
 
 def test_a_temporary_redirect_is_not_a_move(db_path, feed_server, config_file, capsys):
@@ -134,6 +150,13 @@ def test_the_apps_refresh_line_says_a_move_once_with_the_new_address():
     assert refresh_summary([moved, SourceOutcome("Lab")]) == (
         "Refreshed 2 sources: 1 new article; Wire moved permanently to https://new.example/rss: "
         'change its url in the config (url = "https://old.example/rss") to that address'
+    )
+    # many: counted after the counts, not a clause each (user test r47 H2: 20 of them made
+    # the notification taller than the screen, its counts cut off)
+    many = [replace(moved, name=f"Wire {n}") for n in range(20)]
+    assert refresh_summary([*many, SourceOutcome("Lab")]) == (
+        "Refreshed 21 sources: 20 new articles; 20 feeds moved permanently: Sources marks them "
+        "· moved (and says where), `newstui feeds` lists them"
     )
 
 

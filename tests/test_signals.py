@@ -109,3 +109,27 @@ def test_a_stop_lost_in_a_finaliser_as_the_block_ends_still_stops(signum):
         assert ref() is None
         assert raised.value.signum == signum
         assert signal.getsignal(signum) == before
+
+
+def test_where_no_thread_can_start_the_exit_is_still_made_sure_of_by_an_alarm(monkeypatch):
+    """Near `ulimit -v`, SIGTERM printed "RuntimeError: can't start new thread" over the app's
+    terminal (user test r47 H1)."""
+    import threading
+
+    from newstui import signals
+
+    def no_thread(self: threading.Thread) -> None:
+        raise RuntimeError("can't start new thread")
+
+    handlers, timers, exits = {}, [], []
+    monkeypatch.setattr(threading.Timer, "start", no_thread)
+    monkeypatch.setattr(
+        signal, "signal", lambda signum, handler: handlers.update({signum: handler})
+    )
+    monkeypatch.setattr(signal, "setitimer", lambda which, seconds: timers.append(seconds))
+    monkeypatch.setattr(signals.os, "_exit", exits.append)
+
+    signals.exit_within(10.0, 143)
+    assert timers == [10.0]
+    handlers[signal.SIGALRM](signal.SIGALRM, None)
+    assert exits == [143]

@@ -17,6 +17,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     import gc
 
+    from newstui.malloc_arenas import limit_malloc_arenas
+
+    limit_malloc_arenas()  # before any thread: see there (user test r47 H1)
     # Loading the CLI's modules makes only objects that live as long as the process (modules,
     # classes): no garbage for the collector to find while they load, so it is off meanwhile
     # (the app keeps it off until its first screen: see newstui.tui.collector).

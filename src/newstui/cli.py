@@ -2510,7 +2510,8 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
     file = config.path.name if config is not None else "the config"
     for r in rows:  # until the config names its new address (r35 user test L-b: said once)
         if r.moved_to:
-            _print_note(f"{r.name}: {moved_line(r.moved_to, file, r.url or '')}")
+            onto = config.name_at(r.moved_to) if config is not None else ""
+            _print_note(f"{r.name}: {moved_line(r.moved_to, file, r.url or '', onto)}")
     for line in _set_aside_lines(library, config):
         _print_note(line)
     names = {r.url: r.name for r in rows if r.kind == "feed" and r.url}  # (the config's too)

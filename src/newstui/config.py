@@ -173,6 +173,13 @@ class Config:
         filters = [f.problem or f.hint for f in self.filters if f.problem or f.hint]
         return (*(s.problem for s in self._skipped), *views, *filters)
 
+    def name_at(self, url: str) -> str:
+        """The name of the `[[feeds]]` entry at `url` (as `same_url` compares), "" when none:
+        a feed that moved there is that entry's feed, which a second entry cannot name (user
+        test r47 M2: following the move's advice made every command refuse the config)."""
+        key = url_identity(url)
+        return next((feed.name for feed in self.feeds if url_identity(feed.url) == key), "")
+
     @property
     def downloads_new_episodes(self) -> bool:
         """Whether a fetch or sync queues some feed's new episodes (`download_new`)."""

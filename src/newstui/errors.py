@@ -297,6 +297,11 @@ class StoreError(NewstuiError):
     """The database cannot be opened or is not a newstui database."""
 
 
+class DiskFullError(StoreError):
+    """A write failed for want of disk space: nothing more can be stored until some is freed,
+    so a fetch stops at once instead of fetching what it cannot keep (user test r47 M4)."""
+
+
 class RestoreRoomError(StoreError):
     """A restore refused before it wrote anything: the disk of the store at `store` has `free`
     bytes, and it needs `needed` (`kept`: to keep the store as it was too); the command says

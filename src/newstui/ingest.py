@@ -31,6 +31,7 @@ from newstui.config import Config, FeedConfig, LocalConfig, clean_tags
 from newstui.counts import counted
 from newstui.crash_journal import CrashJournal, forget, left_by_the_dead
 from newstui.errors import (
+    DiskFullError,
     HTTPStatusError,
     NetworkError,
     NewstuiError,
@@ -471,6 +472,7 @@ async def fetch_feeds(
                             arrivals.arrived,
                             config.path.name,
                             subscribed=subscribed,
+                            name_at=config.name_at,
                         )
                     mode = feed.fulltext if fulltext is None else fulltext
                     if mode is not False and changed:
@@ -483,9 +485,15 @@ async def fetch_feeds(
                         )
                     if streamed is not None and changed:
                         streamed.submit(changed)
+                except DiskFullError as exc:
+                    stop_when_full(exc)
+                    return
                 except NewstuiError as exc:
                     outcome = SourceOutcome(feed.name, error=str(exc))
                 except sqlite3.Error as exc:
+                    if (refused := library.disk_full(exc)) is not None:
+                        stop_when_full(refused)
+                        return
                     outcome = SourceOutcome(feed.name, error=f"{feed.name}: database error: {exc}")
                 except BrokenProcessPool:  # no record: its document is fetched and parsed again
                     reason = "the worker process reading it died (out of memory?)"
@@ -500,6 +508,17 @@ async def fetch_feeds(
                 if on_outcome:
                     on_outcome(outcome)
 
+            full: list[DiskFullError] = []  # the first write a full disk refused
+
+            def stop_when_full(exc: DiskFullError) -> None:
+                # Nothing more can be stored: the whole fetch stops now, not after fetching the
+                # pages it could not keep (user test r47 M4: 8.5 minutes in the app).
+                if not full:
+                    full.append(exc)
+                    for task in tasks:
+                        if task is not asyncio.current_task():
+                            task.cancel()
+
             tasks = [asyncio.create_task(one(feed)) for feed in hosts_in_turn(feeds)]
             watcher = asyncio.create_task(_cancel_when_set(cancel, tasks)) if cancel else None
             try:
@@ -511,6 +530,12 @@ async def fetch_feeds(
                 with contextlib.suppress(Exception):
                     records.finish(whole=False)
                 raise
+            if full:
+                if watcher is not None:
+                    watcher.cancel()
+                with contextlib.suppress(Exception):  # (what fits is kept)
+                    records.finish(whole=False)
+                raise full[0]
             records.finish(whole=not (cancel is not None and cancel.is_set()))
             if watcher is not None:
                 watcher.cancel()
@@ -1244,6 +1269,7 @@ async def _fetch_feed(
     config_name: str = "feeds.toml",
     *,
     subscribed: bool = True,
+    name_at: Callable[[str], str] = lambda url: "",
 ) -> tuple[SourceOutcome, tuple[int, ...], Sequence[PreparedArticle]]:
     """Fetch, parse and store one feed; returns its outcome, the new or changed article ids and
     the document's articles (none when nothing changed). A move for good says to change the
@@ -1251,7 +1277,8 @@ async def _fetch_feed(
     The fetch's own record (status, validators, failures) goes to `records`; `parsing` parses
     the document, `saving` stores its articles (with other feeds parsed at about that time);
     `arrived` is called once the request is over (answered or failed). `subscribed=False`:
-    `add`'s trial fetch, whose errors say nothing of removing the feed (see `http_failure_said`)."""
+    `add`'s trial fetch, whose errors say nothing of removing the feed (see `http_failure_said`).
+    `name_at`: the config's entry at a URL ("" for none), said of a move to an address listed."""
     started = datetime.now(UTC).replace(microsecond=0).isoformat()
     try:
         try:
@@ -1268,7 +1295,21 @@ async def _fetch_feed(
         new = _moved_address(result)  # (each fetch through the move: the app says it once)
         # (the config's url, named in the line, unless the feed is named by it: no `name`)
         was = _shown_address(feed.url) if new and feed.named else ""
-        moved = moved_line(new, config_name, was) if new and _move_is_news(result, cache) else None
+        onto = name_at(result.moved_to) if new and result.moved_to else ""
+        onto = "" if onto == feed.name else onto
+        moved = (
+            moved_line(new, config_name, was, onto)
+            if new and _move_is_news(result, cache)
+            else None
+        )
+        unchanged = SourceOutcome(  # (nothing new stored)
+            feed.name,
+            not_modified=True,
+            warning=moved,
+            moved_to=new,
+            moved_from=was,
+            moved_onto=onto,
+        )
         if result.not_modified:
             records.add(
                 FetchRecord(
@@ -1280,9 +1321,6 @@ async def _fetch_feed(
                     answered=answered,
                 ),
                 feed.url,
-            )
-            unchanged = SourceOutcome(
-                feed.name, not_modified=True, warning=moved, moved_to=new, moved_from=was
             )
             return unchanged, (), ()
         body_hash = hashlib.sha256(result.body).hexdigest()
@@ -1335,9 +1373,6 @@ async def _fetch_feed(
         feed.url,
     )
     if parsed is None or saved is None:
-        unchanged = SourceOutcome(
-            feed.name, not_modified=True, warning=moved, moved_to=new, moved_from=was
-        )
         return unchanged, (), ()
     outcome = SourceOutcome(
         feed.name,
@@ -1347,6 +1382,7 @@ async def _fetch_feed(
         cut_short=parsed.cut_short,
         moved_to=new,
         moved_from=was,
+        moved_onto=onto,
     )
     return outcome, saved.changed_ids, parsed.articles
 

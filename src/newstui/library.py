@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from contextlib import AbstractContextManager
     from pathlib import Path
 
+    from newstui.errors import DiskFullError
     from newstui.model import (
         Analysis,
         Article,
@@ -138,6 +139,12 @@ class Library:
     def is_busy(exc: BaseException) -> bool:
         """Whether a database error is another process holding the lock past the wait."""
         return isinstance(exc, sqlite3.Error) and _db.is_busy(exc)
+
+    def disk_full(self, exc: BaseException) -> DiskFullError | None:
+        """The one line for a database error that is a write the full disk refused, else None."""
+        if not isinstance(exc, sqlite3.Error):
+            return None
+        return _db.disk_full_error(self._db.conn, exc)
 
     @staticmethod
     def write_lock_holder(path: Path | str) -> int | None:

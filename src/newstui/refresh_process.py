@@ -181,6 +181,9 @@ def _child_main(
     stop: ProcessEvent,
 ) -> None:
     """The child's side: run the work, sending each outcome, then ("done", warning)."""
+    from newstui.malloc_arenas import limit_malloc_arenas
+
+    limit_malloc_arenas()  # before its first thread, as the app's own process (r47 H1)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the app's to handle
     watch_parent()  # the app killed (even with kill -9): stop at once, SQLite rolls back
     with contextlib.suppress(OSError):

@@ -65,7 +65,10 @@ def prepare_worker() -> None:
     """Worker initializer: Ctrl-C and a terminal's hang-up reach the whole process group, but
     are the parent's to handle (it stops its pools in order); the worker exits as soon as its
     parent process is gone. Its exit skips the interpreter's last collection (see
-    freeze_at_exit)."""
+    freeze_at_exit). Its malloc keeps to a few arenas, as newstui's own process does."""
+    from newstui.malloc_arenas import limit_malloc_arenas
+
+    limit_malloc_arenas()  # (before the parent-watching thread)
     for signum in (signal.SIGINT, getattr(signal, "SIGHUP", None)):
         if signum is not None:
             signal.signal(signum, signal.SIG_IGN)

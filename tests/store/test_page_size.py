@@ -84,12 +84,27 @@ def test_a_store_made_with_4_kib_pages_keeps_them_and_takes_articles_as_before(
     db.conn.close()
 
 
-def test_bulk_writes_let_the_log_grow_to_the_same_bytes_whatever_the_page_size(db_path):
+@pytest.mark.parametrize(
+    ("free", "log_bytes"),
+    [
+        (None, 10_000 * 4096),  # (the disk cannot be asked)
+        (10 << 30, 10_000 * 4096),
+        # a nearly full disk: a quarter of its free space (user test r47 L7: on a 40 MB disk
+        # the log alone filled it), and never less than 1 MiB
+        (40 << 20, 10 << 20),
+        (2 << 20, 1 << 20),
+    ],
+)
+def test_bulk_writes_let_the_log_grow_to_the_same_bytes_whatever_the_page_size(
+    db_path, monkeypatch, free, log_bytes
+):
     db = open_db(db_path)
+    monkeypatch.setattr(store_db, "free_bytes", lambda path: free)
     with Library(db).bulk_writes():
         bulk_pages = db.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
     after = db.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
     db.conn.close()
 
-    assert bulk_pages * 8192 == store_db.BULK_CHECKPOINT_BYTES == 10_000 * 4096
+    assert bulk_pages * 8192 == log_bytes
+    assert store_db.BULK_CHECKPOINT_BYTES == 10_000 * 4096
     assert after == 1000  # SQLite's own setting is back

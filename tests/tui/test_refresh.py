@@ -296,6 +296,11 @@ def test_the_refresh_summary_says_how_many_articles_a_source_left_the_config_too
     assert refresh_summary([], removed=[RemovedSource("Wire", deleted=1, kept_starred=0)]) == (
         "Removed Wire (no longer in the config): 1 article deleted"
     )
+    many = [RemovedSource(f"Wire {n}", deleted=10, kept_starred=n % 2) for n in range(30)]
+    assert refresh_summary([SourceOutcome("A")], removed=many) == (  # (user test r47 H2)
+        "Refreshed A: nothing new; removed 30 sources no longer in the config: "
+        "300 articles deleted, 15 starred kept"
+    )
 
 
 def test_the_refresh_summary_counts_a_source_cut_short_apart_as_the_cli_does():

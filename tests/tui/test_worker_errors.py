@@ -24,6 +24,23 @@ def test_an_error_becomes_one_line_for_the_user() -> None:
     assert error_line(KeyError()) == "KeyError"
 
 
+def test_a_worker_out_of_memory_says_what_it_could_not_do_and_the_limit(monkeypatch) -> None:
+    """A search under `ulimit -v 600000` said "MemoryError" (user test r47 H1)."""
+    import resource
+
+    from newstui.tui.worker_errors import memory_line
+
+    limit = (600_000 * 1024, resource.RLIM_INFINITY)
+    monkeypatch.setattr(resource, "getrlimit", lambda which: limit)
+    assert memory_line("headlines-load") == (
+        "not enough memory to list the articles: newstui may use 586 MB here (`ulimit -v`)"
+    )
+    monkeypatch.setattr(resource, "getrlimit", lambda which: (resource.RLIM_INFINITY,) * 2)
+    assert memory_line("mystery") == (
+        "not enough memory to finish this: close other programs and try again"
+    )
+
+
 async def test_a_failing_read_shows_one_error_line_and_the_app_keeps_running(
     db_path: Path, ids: dict[str, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -357,6 +357,7 @@ class SourceOutcome:
     # at the first only): its new address, passwords hidden, one line
     moved_to: str | None = None
     moved_from: str = ""  # ...and the url the config gives it (moved_line names it)
+    moved_onto: str = ""  # ...and the config's entry at its new address, if it has one
 
     @property
     def failed(self) -> bool:
@@ -364,14 +365,20 @@ class SourceOutcome:
         return self.error is not None or self.waiting_until is not None
 
 
-def moved_line(where: str, config: str, url: str = "") -> str:
+def moved_line(where: str, config: str, url: str = "", listed_as: str = "") -> str:
     """What a fetch says of a feed a permanent redirect moved to `where` (already cleaned: see
     SourceOutcome.moved_to), the CLI's warning and the app's refresh line alike; `config` names
     the file to change ("feeds.toml", "the config"), `url` the url it gives the feed, written
     as there (user test r44 L4: a feed without a name was named only by the title read at its
-    new address, which the file holds nowhere)."""
+    new address, which the file holds nowhere). `listed_as`: the entry `config` has at `where`
+    already, which a second entry cannot name (user test r47 M2)."""
     from newstui.errors import hide_passwords
     from newstui.text import clean_line
 
+    if listed_as:
+        listed = clean_line(listed_as, 120)
+        return (
+            f"moved permanently to {where}, which {config} lists as {listed!r}: remove this entry"
+        )
     written = f' (url = "{clean_line(hide_passwords(url), 300)}")' if url else ""
     return f"moved permanently to {where}: change its url in {config}{written} to that address"

@@ -20,7 +20,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from newstui.article_rows import enclosure_urls, packed_links, packed_text, unpacked_text
-from newstui.errors import StoreError
+from newstui.errors import DiskFullError, StoreError
 from newstui.model.link_key import link_key, link_key_if_other
 from newstui.model.names import name_key, name_order_text
 from newstui.model.store_upgrade import StoreUpgrade
@@ -51,6 +51,8 @@ if TYPE_CHECKING:
 Parameters = Sequence[Any] | dict[str, Any]
 TRANSACTION_CONTROL = frozenset({"BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE"})
 BULK_CHECKPOINT_BYTES = 10_000 * 4096  # see bulk_writes (~40 MB)
+LOG_SHARE_OF_FREE = 4  # a bulk write's log takes at most a quarter of the disk's free space
+LOG_LEAST_BYTES = 1 << 20  # … and is let grow to 1 MiB at least (a checkpoint per few saves)
 BULK_CACHE_KIB = 4096  # the page cache while bulk writing (SQLite's default is 2,000 KiB); 8 MiB
 # cut a few more reads but put the fill's peak at 119 of its 120 MiB budget (2026-12-03)
 # The article indexes merge their segments (b-trees) six at a time, not four (FTS5's
@@ -333,6 +335,18 @@ def raise_refused_write(conn: sqlite3.Connection, exc: BaseException) -> None:
     ) from exc
 
 
+def disk_full_error(conn: sqlite3.Connection, exc: BaseException) -> DiskFullError | None:
+    """The one line for an SQLite error that is a write the full disk refused, else None
+    (a save inside a savepoint leaves SQLite's own error, "database or disk is full")."""
+    try:
+        raise_refused_write(conn, exc)
+    except DiskFullError as full:
+        return full
+    except StoreError:
+        return None
+    return None
+
+
 def little_space(path: Path | str) -> bool:
     """Whether the disk of the database at `path` has less than LITTLE_SPACE free: a write's
     I/O error there (the write-ahead log's index could not grow: SQLITE_IOERR_SHMSIZE) is a
@@ -365,9 +379,9 @@ def io_error(path: Path | str, exc: BaseException) -> StoreError:
     )
 
 
-def disk_full(path: Path | str, exc: BaseException) -> StoreError:
+def disk_full(path: Path | str, exc: BaseException) -> DiskFullError:
     """The one line for a write that failed for want of disk space (SQLITE_FULL)."""
-    return StoreError(
+    return DiskFullError(
         f"{path}: the disk is full ({exc}): what was stored before is kept; free some space "
         "and try again",
         source=str(path),
@@ -1223,10 +1237,18 @@ def bulk_writes(
     articles read a page from the store's files 78,656 times (the articles it had just stored,
     read back to analyse and save them; the index pages each save goes through) and wrote one
     157,031 times; with 8,192 KiB 22,647 and 126,131 (~0.13 CPU-s less system time, ~7 MiB
-    more memory). The previous settings are back afterwards."""
+    more memory). The previous settings are back afterwards.
+
+    On a disk with little room the log may take at most a 1/LOG_SHARE_OF_FREE of what is free:
+    a cold fetch took the log to 42 MB for a 27 MB store, and on a 40 MB disk the log alone
+    filled it (user test r47 L7)."""
     conn = db.conn
     before = int(conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
     cache = int(conn.execute("PRAGMA cache_size").fetchone()[0])
+    file = connection_file(conn)
+    free = free_bytes(file) if file != ":memory:" else None
+    if free is not None:
+        size = max(LOG_LEAST_BYTES, min(size, free // LOG_SHARE_OF_FREE))
     pages = max(1, size // int(conn.execute("PRAGMA page_size").fetchone()[0]))
     conn.execute(f"PRAGMA wal_autocheckpoint = {pages}")
     conn.execute(f"PRAGMA cache_size = {-int(cache_kib)}")  # (negative: KiB, not pages)

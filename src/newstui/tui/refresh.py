@@ -22,7 +22,7 @@ from newstui.config import Config, FeedConfig, LocalConfig
 from newstui.counts import counted, plural
 from newstui.library import Library
 from newstui.local_times import in_message
-from newstui.model import FeedRow, moved_line
+from newstui.model import FeedRow, RemovedSource, moved_line
 
 # The refresh's own work lives in the core, so that its child process (which loads what it
 # runs by name) never imports newstui.tui, whose package loads Textual.
@@ -31,7 +31,7 @@ from newstui.refresh_work import refresh_here as refresh_here
 from newstui.refresh_work import until_cancelled as until_cancelled
 
 if TYPE_CHECKING:
-    from newstui.model import CleanupReport, RemovedSource, SourceOutcome
+    from newstui.model import CleanupReport, SourceOutcome
     from newstui.tui.refresh_messages import RefreshFinished
 
 
@@ -293,6 +293,10 @@ def moves_unsaid(
     return kept, said | moves
 
 
+NAMED_MOST = 2  # sources moved or removed a refresh's line names; more are counted
+MOVES_LISTED = "Sources marks them · moved (and says where), `newstui feeds` lists them"
+
+
 def _deleted(removed: RemovedSource) -> str:
     """What removing a source deleted, as `fetch` and D say it: "11 articles deleted, 1 starred
     kept"."""
@@ -326,20 +330,31 @@ def refresh_summary(
     )
     sync_notes += "".join(f"; sync failed: {describe(o)}" for o in outcomes if o.error and o.sync)
     sync_notes += "".join(f"; {o.warning}" for o in outcomes if o.warning and o.sync)
-    gone = "".join(
-        f"; removed {r.name} (no longer in the config): {_deleted(r)}"
-        for r in left
-        if r.outcome == "deleted"
-    )
+    deleted = [r for r in left if r.outcome == "deleted"]
+    if len(deleted) > NAMED_MOST:  # (user test r47 H2: one clause each filled the screen)
+        total = RemovedSource(
+            "", sum(r.deleted for r in deleted), sum(r.kept_starred for r in deleted)
+        )
+        gone = f"; removed {len(deleted):,} sources no longer in the config: {_deleted(total)}"
+    else:
+        gone = "".join(
+            f"; removed {r.name} (no longer in the config): {_deleted(r)}" for r in deleted
+        )
     gone += "".join(f"; {line}" for line in kept_lines(left, "the config"))
     for o in synced:  # subscriptions the server dropped: removed here, as the config's are
         said_removed = o.changes.removed_line() if o.changes is not None else None
         gone += f"; {said_removed}" if said_removed else ""
-    gone += "".join(  # said once, at the first fetch that read it there (user test r35 L1)
-        f"; {o.name} {moved_line(o.moved_to, 'the config', o.moved_from)}"
-        for o in outcomes
-        if o.moved_to
-    )
+    # said once, at the first fetch that read it there (user test r35 L1); many in one clause,
+    # the moved marked in Sources (user test r47 H2: 20 clauses hid the counts)
+    moved = [o for o in outcomes if o.moved_to]
+    if len(moved) > NAMED_MOST:
+        gone += f"; {len(moved):,} feeds moved permanently: {MOVES_LISTED}"
+    else:
+        gone += "".join(
+            f"; {o.name} {moved_line(o.moved_to, 'the config', o.moved_from, o.moved_onto)}"
+            for o in moved
+            if o.moved_to
+        )
     if cleaned is not None and cleaned.removed:
         n = cleaned.removed
         gone += f"; cleaned up {n:,} old article{'s' * (n != 1)}"

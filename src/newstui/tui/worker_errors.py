@@ -27,7 +27,10 @@ def report_failed_worker(node: DOMNode, event: Worker.StateChanged) -> None:
         keymap = getattr(node.app, "user_keymap", {})
         node.app.notify(upgraded_line(keymap), severity="error", markup=False, timeout=30)
         return
-    line = clean_line(error_line(error), LOGGED_MAX)
+    if isinstance(error, MemoryError):
+        line = memory_line(event.worker.group)
+    else:
+        line = clean_line(error_line(error), LOGGED_MAX)
     rest = str(error).strip().splitlines()[1:]  # (error_line says the first line only)
     whole = clean_line(" ".join([line, *rest]), LOGGED_MAX)
     logged = getattr(node.app, "logged_warnings", None)
@@ -36,6 +39,39 @@ def report_failed_worker(node: DOMNode, event: Worker.StateChanged) -> None:
     if (shown != line or rest) and log_file is not None:
         shown += f" (the whole message: {log_file})"
     node.app.notify(shown, severity="error", markup=False)
+
+
+# What a worker group does, for "not enough memory to …" (user test r47 H1: a bare MemoryError)
+WORK_SAID = {
+    "headlines-load": "list the articles",
+    "headlines-listed": "list the articles",
+    "headlines-chunk": "list the articles",
+    "headlines-check": "list the articles",
+    "hidden-matches": "list the articles",
+    "detail": "show the article",
+    "sources": "list the sources",
+    "speaker-quotes": "list the quotes",
+    "unread": "find the next unread article",
+    "refresh": "refresh",
+    "fulltext": "fetch the full text",
+    "analyse": "analyse the articles",
+    "import-feeds": "import the feeds",
+    "add-feed": "add the feed",
+    "write": "save the change",
+}
+
+
+def memory_line(group: str) -> str:
+    """The one line for a worker that ran out of memory: what it was doing, and the limit
+    this process runs under when one is set (`ulimit -v` on a shared host)."""
+    import resource
+
+    what = WORK_SAID.get(group, "finish this")
+    soft = resource.getrlimit(resource.RLIMIT_AS)[0]
+    if soft == resource.RLIM_INFINITY:
+        return f"not enough memory to {what}: close other programs and try again"
+    limit = f"{soft / (1 << 20):,.0f} MB"
+    return f"not enough memory to {what}: newstui may use {limit} here (`ulimit -v`)"
 
 
 def cut_at_word(line: str, most: int) -> str:

@@ -327,7 +327,9 @@ class MainScreen(
         if feed is not None and feed.moved_to:  # Sources says " · moved": here, where to
             from newstui.model.fetching import moved_line
 
-            line = f"{feed.name} {moved_line(feed.moved_to, 'the config', feed.url or '')}"
+            onto = self.config.name_at(feed.moved_to) if self.config is not None else ""
+            said = moved_line(feed.moved_to, "the config", feed.url or "", onto)
+            line = f"{feed.name} {said}"
             self.notify(line, severity="warning", markup=False)
         elif feed is not None and feed.last_error and feed.articles and message.view.note:
             # Sources' `!`: why, and since when (an empty feed's list says it in its place)
