@@ -17,7 +17,6 @@ import errno
 import itertools
 import os
 import re
-import shutil
 import stat
 import time
 from collections.abc import Callable, Iterator
@@ -29,6 +28,7 @@ from urllib.parse import urljoin
 
 import httpx
 
+from newstui.disk_room import free_bytes
 from newstui.errors import NewstuiError
 from newstui.model.downloads import PART_SUFFIX, VALIDATOR_SUFFIX
 from newstui.sources.enclosures import enclosure_type
@@ -381,9 +381,8 @@ def _check_room(part: Path, coming: int, url: str, reusable: int = 0) -> None:
     """Refuse a file the disk has no room for (what the server declared still to come), before
     a byte is written. `reusable`: the bytes of the .part this body replaces, room it frees
     (r46 L2: a download started again counts its own .part's room)."""
-    try:
-        free = shutil.disk_usage(part.parent).free
-    except OSError:  # (not known: the disk says when it is full)
+    free = free_bytes(str(part))
+    if free is None:  # (not known: the disk says when it is full)
         return
     if coming > free + reusable:
         mine = f" and the {reusable:,} of its .part" if reusable else ""

@@ -20,13 +20,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from newstui.article_rows import enclosure_urls, packed_links, packed_text, unpacked_text
+from newstui.disk_room import free_bytes
 from newstui.errors import DiskFullError, StoreError
 from newstui.model.link_key import link_key, link_key_if_other
 from newstui.model.names import name_key, name_order_text
 from newstui.model.store_upgrade import StoreUpgrade
 from newstui.paths import opened_as_written
 from newstui.store.cjk_words import CJK_GLOB, cjk_apart
-from newstui.store.disk import free_bytes, part_file, take_mode
+from newstui.store.disk import part_file, take_mode
 from newstui.store.lock_holder import HolderWatch, runs_what
 from newstui.store.person_names import named_speaker, same_person
 from newstui.store.schema import (

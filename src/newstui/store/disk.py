@@ -1,6 +1,6 @@
-"""What the disk holds for a store's files: a file's size, the room left beside it (the
-upgrade copy, restore and the full-disk wording all ask these), whether two copies hold the
-same bytes, and the part file a copy is written into before it is put in its place."""
+"""What the disk holds for a store's files: a file's size (the room left beside it is
+newstui.disk_room's), whether two copies hold the same bytes, and the part file a copy is
+written into before it is put in its place."""
 
 from __future__ import annotations
 
@@ -18,17 +18,6 @@ def file_size(path: str) -> int:
         return os.path.getsize(path)
     except OSError:
         return 0
-
-
-def free_bytes(path: str) -> int | None:
-    """The bytes free to this user on the disk of the folder holding `path`, or its target's
-    where it is a symbolic link (SQLite writes the journal there: review r47 M1); None when the
-    disk cannot be asked."""
-    try:
-        disk = os.statvfs(os.path.dirname(os.path.realpath(path)))
-    except OSError:
-        return None
-    return disk.f_bavail * disk.f_frsize
 
 
 def same_bytes(path: str, other: str) -> bool:

@@ -16,12 +16,12 @@ import stat
 from dataclasses import replace
 from pathlib import Path
 
+from newstui.disk_room import free_bytes
 from newstui.errors import RestoreFailed, RestoreRoomError, StoreError
 from newstui.model.store_restore import Restored
 from newstui.store.db import copy_connection, copy_file_read_only, schema_version_of
 from newstui.store.disk import (
     file_size,
-    free_bytes,
     new_file_mode,
     part_file,
     remove_dead_parts,

@@ -12,8 +12,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from newstui.disk_room import free_bytes
 from newstui.model.store_upgrade import StoreUpgrade
-from newstui.store.disk import file_size, free_bytes, part_file, same_bytes
+from newstui.store.disk import file_size, part_file, same_bytes
 from newstui.store.schema import SCHEMA_VERSION
 
 if TYPE_CHECKING:
