@@ -26,6 +26,8 @@ def test_feeds_are_listed_with_the_numbers_in_their_names_in_order(tmp_path):
     # user test r45 M4: accented first letters came after Z ("Zeit Online, Ärzte Zeitung")
     names = ("News Desk 10", "news desk 2", "Atom Lab", "News Desk 1", "News Desk 19")
     names += ("Zeit Online", "Ärzte Zeitung", "Équipe", "eBay News", "ıslak", "Öko-Test")
+    # user test r47 L1: letters with no decomposition came after Z (Łódź, Øresund, Þingvellir)
+    names += ("Łódź Info", "Øresund", "Þingvellir", "Đà Nẵng")
     for name in names:
         feed = ensure_feed(db, f"https://x.example/{name}", name, url=f"https://x.example/{name}")
         save_articles(db, feed, [Article(f"From {name}", "text", guid=name)])
@@ -35,18 +37,22 @@ def test_feeds_are_listed_with_the_numbers_in_their_names_in_order(tmp_path):
     for order in (SortOrder("feed"), SortOrder("feed", reverse=True)):
         rows = list_articles(db, order=order)
         assert [r.feed for r in rows] == (listed[::-1] if order.reverse else listed)
-        assert [article_position(db, EVERY_ARTICLE, r.id, order) for r in rows] == [*range(11)]
+        assert [article_position(db, EVERY_ARTICLE, r.id, order) for r in rows] == [*range(15)]
     assert listed == [
         "Ärzte Zeitung",
         "Atom Lab",
+        "Đà Nẵng",
         "eBay News",
         "Équipe",
         "ıslak",
+        "Łódź Info",
         "News Desk 1",
         "news desk 2",
         "News Desk 10",
         "News Desk 19",
         "Öko-Test",
+        "Øresund",
+        "Þingvellir",
         "Zeit Online",
     ]
     db.conn.close()

@@ -187,12 +187,35 @@ class _SortLetters(dict[int, str]):
         plain = unicodedata.normalize("NFKD", chr(code))
         plain = "".join(c for c in plain if not unicodedata.combining(c))
         letters = unicodedata.normalize("NFKD", plain.casefold()).replace("ı", "i")
+        if not letters.isascii():
+            letters = _latin_base(chr(code)) or letters
         if len(self) < 65536:  # (a hostile feed's every character: not all kept)
             self[code] = letters
         return letters
 
 
 _LETTERS = _SortLetters()
+
+# A Latin letter without a decomposition to its base letter (user test r47 L1: Łódź, Øresund,
+# Œuvre, Đà Nẵng, Ħamrun sorted after Zebra): its Unicode name says the letter it is made from
+# (LATIN CAPITAL LETTER L WITH STROKE, LATIN SMALL LIGATURE OE, LATIN LETTER SMALL CAPITAL R),
+# or, for the two that say no letter, _NAMED_BASE does.
+_BASE_NAMED = re.compile(
+    r"LATIN (?:(?:SMALL|CAPITAL) (?:LETTER|LIGATURE)|LETTER SMALL CAPITAL)"
+    r" (?:DOTLESS )?([A-Z]{1,2})(?: WITH .*)?"
+)
+_NAMED_BASE = {"ETH": "d", "THORN": "th"}
+
+
+def _latin_base(letter: str) -> str | None:
+    """The ASCII letters a Latin letter with no decomposition sorts as (ł as l, Æ as ae, Þ as
+    th), from its Unicode name; None for any other character."""
+    name = unicodedata.name(letter, "")
+    base = _BASE_NAMED.fullmatch(name)
+    if base:
+        return base[1].lower()
+    kind, _, word = name.partition(" LETTER ")
+    return _NAMED_BASE.get(word) if kind in ("LATIN SMALL", "LATIN CAPITAL") else None
 
 
 def name_order(name: str) -> tuple[tuple[str | int, ...], str]:
