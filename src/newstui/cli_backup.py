@@ -114,7 +114,7 @@ def cmd_restore(
     os.makedirs(os.path.dirname(os.path.abspath(database)), exist_ok=True)
     store = shown_name(database)
     try:
-        done = Library.restore_file(database, str(source), _shown(source))
+        done = Library.restore_file(database, str(source), _shown(source), _say_upgrading)
     except RestoreRoomError as exc:
         what = (
             "the backup copied in, the database as it was kept beside it and SQLite's journal"
@@ -145,10 +145,11 @@ def cmd_restore(
             f"; the database as it was is kept in {shown_name(done.kept)} "
             f"({human_size(done.kept_bytes)}; `newstui restore` it to go back, or delete it)"
         )
-    if done.schema < Library.SCHEMA_VERSION:
+    if done.upgraded_to:  # (review r47 M2: checked once upgraded, as the next open would)
         line += (
-            f"; the backup is of schema {done.schema}: newstui upgrades it to "
-            f"{Library.SCHEMA_VERSION} when it next opens it"
+            f"; the backup is of schema {done.schema}: it was upgraded to {done.upgraded_to} as "
+            f"it was put back (an older newstui cannot open the database now; "
+            f"{_shown(source)} is left as it was, for one)"
         )
     missing = _not_listed(done.feed_urls, config)
     if config is not None and missing:
@@ -161,8 +162,20 @@ def cmd_restore(
         "kept": done.kept or None,
         "kept_bytes": done.kept_bytes,
         "feeds_not_in_config": list(missing),
+        "upgraded_to": done.upgraded_to or None,
     }
     return _said(args, data, line, emit)
+
+
+def _say_upgrading(articles: int) -> None:
+    """Say, before a slow upgrade of the backup's copy, why the restore takes a while."""
+    from newstui.counts import counted
+
+    print(
+        f"newstui: upgrading the backup's copy: {counted(articles, 'article')}…",
+        file=sys.stderr,
+        flush=True,
+    )
 
 
 def _as_it_was(kept: str) -> str:

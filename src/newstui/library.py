@@ -195,12 +195,16 @@ class Library:
         return _db.back_up_file(source, target, waiting)
 
     @staticmethod
-    def restore_file(store: str, backup: str, shown: str) -> Restored:
+    def restore_file(
+        store: str, backup: str, shown: str, upgrading: Callable[[int], None] | None = None
+    ) -> Restored:
         """Put the newstui store in the file `backup` back as the store at `store`, keeping
-        the store as it was beside it (see store.restore); StoreError when it must not."""
+        the store as it was beside it, its copy upgraded first where an older newstui made it
+        (`upgrading(articles)` called before a slow upgrade); see store.restore. StoreError
+        when it must not."""
         from newstui.store.restore import restore_file
 
-        return restore_file(store, backup, shown)
+        return restore_file(store, backup, shown, upgrading)
 
     def close(self) -> None:
         """Close the connection, once the index rebuilds its writes left due are done."""

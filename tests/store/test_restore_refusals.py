@@ -75,9 +75,15 @@ def titles(store: Path | str) -> list[str]:
             ["CREATE UNIQUE INDEX one_a_feed ON articles (feed_id)"],
             "it holds a index one_a_feed that newstui does not make",
         ),
-        (  # a table of a later schema's name: its upgrade would fail
+        (  # a table of a later schema's name: its upgrade fails
             [36, "CREATE TABLE texts_changed (x)"],
-            "it holds a table texts_changed that newstui does not make (schema 36)",
+            f"it cannot be upgraded from its schema 36 to {SCHEMA_VERSION} (no such column: "
+            "article_id)",
+        ),
+        (  # ... and one of an older schema, once upgraded as the next open would (review r47 M2)
+            [36, "CREATE TRIGGER zap AFTER UPDATE ON feeds BEGIN DELETE FROM articles; END"],
+            "upgraded from its schema 36, it holds a trigger zap that newstui does not make "
+            f"(schema {SCHEMA_VERSION})",
         ),
         (  # hostile r47 M3: "no such column: nlp_version" from every command after it
             [
@@ -104,6 +110,15 @@ def titles(store: Path | str) -> list[str]:
         (["CREATE TABLE my_notes (note TEXT)", "CREATE INDEX my_notes_by ON my_notes (note)"], ""),
         (["DROP INDEX articles_fold"], ""),
         ([36], ""),
+        (  # review r47 M2: an older build's step made a trigger a later step makes again (every
+            # schema-17 store: its articles_ad, articles_au, quotes_fts_ad were refused)
+            [
+                36,
+                "DROP TRIGGER articles_ai",
+                "CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN SELECT 1; END",
+            ],
+            "",
+        ),
     ],
     ids=[
         "trigger",
@@ -112,6 +127,7 @@ def titles(store: Path | str) -> list[str]:
         "own-view",
         "unique-index",
         "later-table",
+        "older-trigger",
         "other-tables",
         "not-utf8",
         "bytes-for-text",
@@ -119,6 +135,7 @@ def titles(store: Path | str) -> list[str]:
         "own-table",
         "index-left-out",
         "older-schema",
+        "older-build",
     ],
 )
 def test_restore_refuses_a_backup_newstui_cannot_safely_put_back(
@@ -147,6 +164,7 @@ def test_restore_refuses_a_backup_newstui_cannot_safely_put_back(
         return
     done = Library.restore_file(str(store), str(backup), "backup.db")
     assert done.kept == f"{store}.before-restore"
+    assert done.upgraded_to == (SCHEMA_VERSION if older else 0)
     assert titles(store) == ([] if older else ["Kept"])
 
 

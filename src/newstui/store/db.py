@@ -1550,6 +1550,28 @@ def copy_file_read_only(source: str, target: str) -> int:
     return _copy_file(Path(source).resolve(), "mode=ro&immutable=1", target)
 
 
+def upgrade_copy(path: str, upgrading: Callable[[int], None] | None = None) -> None:
+    """Take the store in the file `path`, a copy no other process opens (restore's of an older
+    backup: review r47 M2), to SCHEMA_VERSION by the steps every open takes (migrate), with the
+    index rebuilds they ask for and the rewrite an open makes after them (compact); no copy of
+    it is kept (the file it was copied from is that). `upgrading` as for open_db. sqlite3.Error
+    or StoreError when a step fails."""
+    conn = sqlite3.connect(path, timeout=0)
+    try:
+        conn.execute("PRAGMA synchronous = OFF")  # (a copy: one a crash cut short is made again)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.create_function("casefold", 1, _casefold, deterministic=True)
+        db = Database(conn)
+        compacting = migrate(db, upgrading)
+        rebuild_marked(db)
+        if compacting:
+            compact(db)
+        else:
+            reclaim_free_pages(db, at_least=1)  # (what the steps rebuilt left free)
+    finally:
+        conn.close()
+
+
 def _copy_file(
     file: Path, query: str, target: Path | str, waiting: Callable[[], None] | None = None
 ) -> int:

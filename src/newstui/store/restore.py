@@ -13,13 +13,14 @@ import os
 import shutil
 import sqlite3
 import stat
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 from newstui.disk_room import free_bytes
 from newstui.errors import RestoreFailed, RestoreRoomError, StoreError
 from newstui.model.store_restore import Restored
-from newstui.store.db import copy_connection, copy_file_read_only, schema_version_of
+from newstui.store.db import copy_connection, copy_file_read_only, schema_version_of, upgrade_copy
 from newstui.store.disk import (
     file_size,
     new_file_mode,
@@ -35,9 +36,13 @@ from newstui.store.schema import SCHEMA_VERSION
 NEWSTUI_TABLES = ("articles", "feeds")  # what every newstui store since schema 1 holds
 
 
-def restore_file(store: str, backup: str, shown: str) -> Restored:
+def restore_file(
+    store: str, backup: str, shown: str, upgrading: Callable[[int], None] | None = None
+) -> Restored:
     """Write the newstui store in the file `backup` over the store at `store` (made when there
-    is none). `shown`: the backup's name as a line shows it. Raises StoreError, changing
+    is none), upgraded first where an older newstui made it (its copy: `backup` is never
+    written, and stays the copy an older newstui opens; `upgrading` as for open_db). `shown`:
+    the backup's name as a line shows it. Raises StoreError, changing
     nothing, when the backup is no whole newstui store this newstui opens, another process
     has the store open, or its disk has too little room; OSError or sqlite3.Error when a file
     cannot be written before the store as it was is kept beside it, RestoreFailed after."""
@@ -65,7 +70,7 @@ def restore_file(store: str, backup: str, shown: str) -> Restored:
         # (a new file's mode, never the backup's: a 0444 backup made a store no command could
         # write, review r47 L4)
         take_mode(part, new_file_mode())
-        found = _checked(part, version, shown)
+        found = _checked(part, version, shown, upgrading)
         if not os.path.exists(store):
             _sweep(store, shown_store)
             for log in (f"{store}-wal", f"{store}-shm"):  # (one left with no store: not its)
@@ -130,9 +135,53 @@ def _copy_in(backup: str, part: str) -> int:
         conn.close()
 
 
-def _checked(part: str, version: int, shown: str) -> Restored:
-    """The size and feeds of the copy of a backup in `part`, once it reads as a whole newstui
-    store of a version this newstui opens; else StoreError."""
+def _checked(
+    part: str, version: int, shown: str, upgrading: Callable[[int], None] | None
+) -> Restored:
+    """What the copy of a backup in `part` holds, once it reads as a whole newstui store of a
+    version this newstui opens, taken to this newstui's schema where older (review r47 M2: an
+    older newstui's store was compared with what today's steps make at its version, which some
+    steps no longer do quite as then: every schema-17 store was refused), as newstui makes it
+    there and holding texts newstui reads; else StoreError. `upgrading` as for open_db."""
+    _whole(part, version, shown)
+    upgraded = ""
+    if version < SCHEMA_VERSION:
+        _upgrade(part, version, shown, upgrading)
+        upgraded = f"upgraded from its schema {version}, "
+    conn = sqlite3.connect(f"{Path(part).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        # (hostile r47 H1, M3: a backup is untrusted; see store.restorable: a trigger no step
+        # makes again is there after the upgrade as before)
+        if (unknown := unmade(conn, SCHEMA_VERSION)) is not None:
+            raise StoreError(
+                f"{shown}: not restored: {upgraded}{unknown}; newstui puts back only a store as "
+                "it makes it"
+            )
+        if (unreadable := unreadable_text(conn, SCHEMA_VERSION)) is not None:
+            raise StoreError(
+                f"{shown}: not restored: {upgraded}{unreadable}: no command could read it"
+            )
+        if (unsearchable := unreadable_index(conn, SCHEMA_VERSION)) is not None:
+            raise StoreError(
+                f"{shown}: not restored: {upgraded}{unsearchable}: search, and each fetch "
+                "storing an article, would fail"
+            )
+        urls = _feed_urls(conn)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{shown}: not restored: damaged ({exc})") from None
+    finally:
+        conn.close()
+    return Restored(
+        version,
+        os.path.getsize(part),
+        feed_urls=urls,
+        upgraded_to=SCHEMA_VERSION if upgraded else 0,
+    )
+
+
+def _whole(part: str, version: int, shown: str) -> None:
+    """Refuse (StoreError) the copy of a backup in `part` unless it reads as a whole newstui
+    store of a version this newstui opens."""
     conn = sqlite3.connect(f"{Path(part).resolve().as_uri()}?mode=ro", uri=True)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -146,24 +195,32 @@ def _checked(part: str, version: int, shown: str) -> Restored:
         problems = [r[0] for r in conn.execute("PRAGMA quick_check(3)")]
         if problems != ["ok"]:
             raise StoreError(f"{shown}: not restored: damaged ({'; '.join(problems)})")
-        # (hostile r47 H1, M3: a backup is untrusted; see store.restorable)
-        if (unknown := unmade(conn, version)) is not None:
-            raise StoreError(
-                f"{shown}: not restored: {unknown}; newstui puts back only a store as it makes it"
-            )
-        if (unreadable := unreadable_text(conn, version)) is not None:
-            raise StoreError(f"{shown}: not restored: {unreadable}: no command could read it")
-        if (unsearchable := unreadable_index(conn, version)) is not None:
-            raise StoreError(
-                f"{shown}: not restored: {unsearchable}: search, and each fetch storing an "
-                "article, would fail"
-            )
-        urls = _feed_urls(conn)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{shown}: not restored: damaged ({exc})") from None
     finally:
         conn.close()
-    return Restored(version, os.path.getsize(part), feed_urls=urls)
+
+
+def _upgrade(part: str, version: int, shown: str, upgrading: Callable[[int], None] | None) -> None:
+    """The copy of a backup of the older schema `version` in `part` upgraded as every open
+    upgrades a store (the next open would: review r47 M2); StoreError when a step fails on it
+    (a table a later step makes, say), a full disk raised as it is."""
+    try:
+        upgrade_copy(part, upgrading)
+    except sqlite3.Error as exc:
+        if _full(exc):
+            raise
+        raise _not_upgraded(shown, version, str(exc)) from None
+    except StoreError as exc:
+        raise _not_upgraded(shown, version, str(exc)) from None
+
+
+def _not_upgraded(shown: str, version: int, reason: str) -> StoreError:
+    """The refusal of a backup of schema `version` that newstui's upgrade fails on."""
+    return StoreError(
+        f"{shown}: not restored: it cannot be upgraded from its schema {version} to "
+        f"{SCHEMA_VERSION} ({reason}); newstui puts back only a store as it makes it"
+    )
 
 
 def _feed_urls(conn: sqlite3.Connection) -> tuple[str, ...]:
