@@ -8,8 +8,10 @@ The rule, for a backup of schema N (N up to this newstui's): every trigger, view
 every table newstui makes at schema N is there and as newstui makes it (its statement compared
 blanks, case and identifier quotes aside, as db.index_definition reads one; full-text shadow
 tables by their columns); nothing else is there but tables of the user's own, and indexes on
-them, whose names newstui never makes. An older schema is compared with a store made by the
-steps to N: the upgrade then runs each later step on a store that holds what it expects."""
+them, whose names newstui never makes. Restore checks every backup at this newstui's schema:
+an older one's copy is upgraded first, as the next open would (review r47 M2: compared with what
+today's steps make at N, an older newstui's own stores were refused, some steps having been
+written otherwise since), and what no step makes again is still there to find."""
 
 from __future__ import annotations
 
