@@ -152,10 +152,15 @@ def test_pages_go_to_their_host_fulltext_per_host_at_a_time(db, feed_server, con
     fake = CountingFetcher(pages={url: body})
     config = load_config(config_file({"Gazette": "/feed"}, fulltext=True, fulltext_per_host=limit))
 
-    [outcome] = asyncio.run(fetch_feeds(Library(db), config, open_fetcher=fake))
+    pages: list[tuple[int, int]] = []  # (read, planned), for the app's line (user test r47 M5)
+    fetched = fetch_feeds(
+        Library(db), config, open_fetcher=fake, on_pages=lambda *p: pages.append(p)
+    )
+    [outcome] = asyncio.run(fetched)
 
     assert len(fake.requests) == 9 and outcome.fulltext_failed == 8  # (each page a 404 here)
     assert fake.peak == limit
+    assert pages == [(n, 8) for n in range(9)]
 
 
 def test_full_text_on_demand_for_one_article(db, site, config_file):

@@ -133,6 +133,7 @@ STORIES_JOIN_BATCH = 256  # sketched articles joined to their stories per transa
 
 
 ProgressCallback = Callable[[SourceOutcome], None]
+PagesCallback = Callable[[int, int], None]  # (pages over, pages planned)
 OpenFetcher = Callable[[FetchLimits], PageFetcher]  # Fetcher; tests pass a fake
 
 
@@ -354,8 +355,11 @@ async def fetch_feeds(
     pool: CpuPool | None = None,
     subscribed: bool = True,
     by_hand: bool = False,
+    on_pages: PagesCallback | None = None,
 ) -> list[SourceOutcome]:
     """Fetch feeds concurrently, store their articles; one failing feed never stops the others.
+    `on_pages(done, planned)`: article pages (full texts) read so far of those planned so far,
+    called as each page is over (the app's bottom line, user test r47 M5).
 
     A feed that keeps failing, or whose server answered 429/503 with Retry-After, is not fetched
     before its next try time unless `respect_waits` is False (the user named it), or `by_hand`
@@ -394,7 +398,7 @@ async def fetch_feeds(
             cpu = pool
             if cpu is None and parallel:  # started at its first document
                 cpu = startable(pools.enter_context(CpuPool(fetch_workers())))
-            fulltext_pool = pools.enter_context(_FulltextPool(fetcher, config))
+            fulltext_pool = pools.enter_context(_FulltextPool(fetcher, config, on_pages))
             streamed = (
                 _StreamedAnalysis(library, config.settings.extractor, cpu)
                 if analyse and cpu is not None and config.settings.extractor != "none"
@@ -1536,9 +1540,14 @@ def _host_key(host: str) -> str:
 class _FulltextPool:
     """Fetches and extracts article pages for summary-only entries, off the event loop."""
 
-    def __init__(self, fetcher: PageFetcher, config: Config) -> None:
+    def __init__(
+        self, fetcher: PageFetcher, config: Config, on_pages: PagesCallback | None = None
+    ) -> None:
         self.fetcher = fetcher
         self.config = config
+        self.on_pages = on_pages
+        self.planned = 0  # pages asked for so far…
+        self.over = 0  # …and those read or failed
         self._pool: ExtractionPool | None = None
         # pages in flight per host: fewer than the fetcher's per_host, which feeds share
         self._per_host = config.settings.fulltext_per_host
@@ -1587,6 +1596,9 @@ class _FulltextPool:
             left = len(todo) - len(newest)
             todo = [row for row in todo if row[0] in newest]
         given = content_given if mode == "auto" else frozenset()
+        self.planned += len(todo)
+        if self.on_pages is not None and todo:
+            self.on_pages(self.over, self.planned)
         quiet: set[int] = set()
         errors = await asyncio.gather(
             *(self.fetch_one(library, i, u, quiet if u in given else None) for i, u, _ in todo)
@@ -1610,6 +1622,16 @@ class _FulltextPool:
         """Fetch and extract one article page; store the text or the failure. Returns the
         failure (one line), None on success. With `gone` (the entry's content is the article),
         a page that is gone (HTTP 404 or 410) is stored as "gone" and its id put in `gone`."""
+        try:
+            return await self._fetch_one(library, article_id, url, gone)
+        finally:
+            self.over += 1
+            if self.on_pages is not None:
+                self.on_pages(self.over, self.planned)
+
+    async def _fetch_one(
+        self, library: Library, article_id: int, url: str, gone: set[int] | None
+    ) -> str | None:
         from newstui.fulltext import looks_like_html
 
         try:

@@ -30,10 +30,11 @@ NICENESS = 10  # the child's scheduling priority below the app's (its pool worke
 
 Report = Callable[[SourceOutcome], None]
 Removed = Callable[[RemovedSource | CleanupReport], None]  # a removed source, or the cleanup
+Pages = Callable[[int, int], None]  # article pages read, of those planned
 
 
 RefreshWork = Callable[..., str | None]  # a module-level refresh function (the child imports it
-# by name), called with its arguments and the keywords report, cancel and removed
+# by name), called with its arguments and the keywords report, cancel, removed and pages
 
 
 def run_in_child(
@@ -43,16 +44,19 @@ def run_in_child(
     report: Report,
     removed: Removed | None = None,
     cancel: threading.Event | None = None,
+    pages: Pages | None = None,
 ) -> str | None:
-    """Run `work(*args, report=…, cancel=…, removed=…)` in a spawned child process; `report` and
-    `removed` are called here as the child sends outcomes. Returns the work's warning (None when
+    """Run `work(*args, report=…, cancel=…, removed=…, pages=…)` in a spawned child process;
+    `report`, `removed` and `pages` are called here as the child sends outcomes. Returns the work's warning (None when
     cancelled). Setting `cancel` stops the child soon; after STOP_GRACE seconds it is ended.
     Where no child process can start (processes.WORKERS) the work runs in this thread."""
     if cancel is not None and cancel.is_set():
         return None
     from newstui.processes import NO_WORKERS, WORKERS
 
-    here = partial(_run_here, work, args, report=report, removed=removed, cancel=cancel)
+    here = partial(
+        _run_here, work, args, report=report, removed=removed, cancel=cancel, pages=pages
+    )
     if not WORKERS.possible:
         return here()
     ctx = multiprocessing.get_context("spawn")  # the app runs threads: never fork it
@@ -99,6 +103,8 @@ def run_in_child(
                 logger.warning("%s", value)
             elif kind == "removed" and removed is not None:
                 removed(value)
+            elif kind == "pages" and pages is not None:
+                pages(*value)
             elif kind == "done":
                 said_done = stopping_since is None
                 return None if stopping_since is not None else value
@@ -126,11 +132,12 @@ def _run_here(
     report: Report,
     removed: Removed | None,
     cancel: threading.Event | None,
+    pages: Pages | None = None,
 ) -> str | None:
     """`run_in_child`'s work in this thread, for where no child process can start: its
     failure is one line, as the child's is."""
     try:
-        return work(*args, report=report, removed=removed, cancel=cancel)
+        return work(*args, report=report, removed=removed, cancel=cancel, pages=pages)
     except Exception as exc:
         return f"refresh failed: {exc}"
 
@@ -202,6 +209,7 @@ def _child_main(
             report=lambda outcome: messages.put(("outcome", outcome)),
             removed=lambda result: messages.put(("removed", result)),
             cancel=cancel,
+            pages=lambda over, planned: messages.put(("pages", (over, planned))),
         )
     except Exception as exc:
         warning = f"refresh failed: {exc}"

@@ -46,9 +46,11 @@ def refresh_here(
     report: Callable[[SourceOutcome], None],
     cancel: threading.Event | None = None,
     removed: Callable[[RemovedSource | CleanupReport], None] | None = None,
+    pages: Callable[[int, int], None] | None = None,
 ) -> str | None:
     """A refresh's work, in this process: tui.refresh.run_refresh runs it here or in a child
-    process (newstui.refresh_process), which reports each outcome back."""
+    process (newstui.refresh_process), which reports each outcome back (and, to `pages`, the
+    article pages read of those planned)."""
     from newstui.ingest import (
         analyse_pending,
         apply_filters,
@@ -84,6 +86,7 @@ def refresh_here(
                     cancel=cancel,
                     respect_waits=not plan.chosen,
                     by_hand=plan.by_hand,
+                    on_pages=pages,
                 )
             )
         for local in plan.local:

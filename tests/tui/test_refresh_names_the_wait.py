@@ -47,8 +47,13 @@ url = "{feed_server.url("/quick.xml")}"
 def test_once_every_source_is_read_the_line_says_the_refresh_is_finishing() -> None:
     """ "refreshing 9/9 Broken" stood for two minutes after the last source was read while the
     refresh stored, analysed and joined stories (user test r33 L18): no source is waited on."""
-    from newstui.tui.widgets.refresh_status import refresh_line
+    from newstui.tui.widgets.refresh_status import full_texts_line, refresh_line
 
     assert refresh_line(9, 9, "").plain.strip() == "refreshing 9/9 finishing…"
+    # article pages due: how many, not a feed read long before (user test r47 M5)
+    texts = full_texts_line(1234, 6000)
+    assert (
+        refresh_line(587, 804, texts).plain.strip() == "refreshing 587/804 full texts 1,234/6,000"
+    )
     assert refresh_line(8, 9, "Broken").plain.strip() == "refreshing 8/9 Broken"
     assert refresh_line(0, 9, "").plain.strip() == "refreshing 0/9"

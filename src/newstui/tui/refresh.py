@@ -94,8 +94,10 @@ def run_refresh(
     report: Callable[[SourceOutcome], None],
     cancel: threading.Event | None = None,
     removed: Callable[[RemovedSource | CleanupReport], None] | None = None,
+    pages: Callable[[int, int], None] | None = None,
 ) -> str | None:
-    """Fetch the planned sources, reporting each outcome as it finishes, then analyse new
+    """Fetch the planned sources, reporting each outcome as it finishes (and to `pages` the
+    article pages read of those planned), then analyse new
     articles. Returns a warning when the analysis failed. A plan that prunes first removes the
     sources that left the config, reporting each to `removed`; the retention cleanup after the
     fetch reports what it removed there too (a CleanupReport).
@@ -106,7 +108,7 @@ def run_refresh(
     """
     if len(plan.feeds) < CHILD_MIN_FEEDS and not plan.local:
         return refresh_here(
-            str(db_path), config, plan, report=report, cancel=cancel, removed=removed
+            str(db_path), config, plan, report=report, cancel=cancel, removed=removed, pages=pages
         )
     from newstui.refresh_process import run_in_child
 
@@ -116,6 +118,7 @@ def run_refresh(
         report=report,
         removed=removed,
         cancel=cancel,
+        pages=pages,
     )
 
 
@@ -126,6 +129,7 @@ def refresh_to_the_end(
     cancel: threading.Event,
     progress: Callable[[Sequence[SourceOutcome]], None],
     finished: Callable[[RefreshFinished], object],
+    pages: Callable[[int, int], None] | None = None,
 ) -> None:
     """The app's refresh: run_refresh, with `progress` called with the outcomes so far as each
     source finishes, and `finished` handed the RefreshFinished whatever happens. A refresh that
@@ -148,7 +152,7 @@ def refresh_to_the_end(
     leftovers = 0
     try:
         left = unanalysed(db_path)
-        warning = run_refresh(db_path, config, plan, report, cancel, removed.append)
+        warning = run_refresh(db_path, config, plan, report, cancel, removed.append, pages)
         if left[1] and not cancel.is_set():
             leftovers = leftovers_analysed(db_path, left)
     finally:

@@ -210,22 +210,38 @@ class SourceRefresh(StatusRow, RefreshReloads):
     @work(thread=True, group="refresh", exit_on_error=False)
     def _refresh(self, plan: RefreshPlan) -> None:
         from newstui.tui.refresh import refresh_to_the_end
+        from newstui.tui.widgets.refresh_status import full_texts_line
 
         assert self.config is not None
         cancel = get_current_worker().cancelled_event  # set when the app quits
         waiting = waited_for(plan)
+        done = [0, 0]  # sources finished, and those of them with new or updated articles
+        texts = [0, 0]  # article pages (full texts) read, of those planned so far
 
-        def progress(outcomes: Sequence[SourceOutcome]) -> None:
-            waiting.pop(outcomes[-1].name, None)
-            changed = sum(1 for o in outcomes if o.new or o.updated)
+        def show() -> None:
             # the source waited on longest, not the one that just finished (user test r31 L4:
             # "refreshing 42/43 Big Wire" for 15 s while a slow feed held the refresh)
             # (every source read: the refresh still stores, analyses and joins stories, and the
-            # last name stood there for minutes as if it were slow, user test r33 L18)
+            # last name stood there for minutes as if it were slow, user test r33 L18); while
+            # article pages are due, how many (user test r47 M5: a feed read long before was
+            # named for 9 minutes while its 6,000 pages were fetched)
             name = next(iter(waiting), "")
-            self.post_message(RefreshProgress(len(outcomes), plan.total, name, changed))
+            if texts[1] > texts[0]:
+                name = full_texts_line(texts[0], texts[1])
+            self.post_message(RefreshProgress(done[0], plan.total, name, done[1]))
 
-        refresh_to_the_end(self.db_path, self.config, plan, cancel, progress, self.post_message)
+        def progress(outcomes: Sequence[SourceOutcome]) -> None:
+            waiting.pop(outcomes[-1].name, None)
+            done[:] = [len(outcomes), sum(1 for o in outcomes if o.new or o.updated)]
+            show()
+
+        def pages(over: int, planned: int) -> None:
+            texts[:] = [over, planned]
+            show()
+
+        refresh_to_the_end(
+            self.db_path, self.config, plan, cancel, progress, self.post_message, pages
+        )
 
     @work(thread=True, group="hidden-check", exit_on_error=False)
     def _say_if_hidden(self, article_id: int) -> None:

@@ -15,6 +15,11 @@ NAME_CELLS_LEAST = 8  # below this the name is left out
 FINISHING = "finishing…"
 
 
+def full_texts_line(over: int, planned: int) -> str:
+    """In place of a name while article pages are due: "full texts 1,234/6,000"."""
+    return f"full texts {over:,}/{planned:,}"
+
+
 def counted_cells(total: int) -> int:
     """The cells of " refreshing N/N ", the widest count of a refresh of `total` sources: the
     line's width without a name, and the least it takes without "…"."""
