@@ -73,6 +73,8 @@ def test_remove_of_a_tag_asks_first_then_removes_its_sources_in_one_write(fed):
         "deleted": 3,
         "kept_starred": 0,
         "unsubscribed": None,
+        "not_removed": [],
+        "refused": None,
     }
     assert [f["name"] for f in fed.json("feeds")] == ["Atom Lab"]
     assert fed.config.read_text("utf-8") == text.replace(

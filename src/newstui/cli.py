@@ -2221,14 +2221,24 @@ def _remove_tag(args: argparse.Namespace, library: Library, config: Config) -> i
             _stderr().print(_cell("Nothing removed."), soft_wrap=True)
             return 1
     done = remove_tagged(library, config, tagged, purge=args.purge)
+    kept = {name_key(name) for name in done.not_removed}
     data = {
         "tag": done.tag,
-        "removed": list(tagged.names),
+        "removed": [name for name in tagged.names if name_key(name) not in kept],
         "deleted": done.deleted,
         "kept_starred": done.kept_starred,
         "unsubscribed": done.unsubscribed,
+        # a server's refusal partway: the subscriptions it still lists, kept here, and why
+        "not_removed": list(done.not_removed),
+        "refused": done.refused,
     }
-    return _emit(args, data, done.summary(str(config.path)))
+    summary = done.summary(str(config.path))
+    if not done.not_removed:
+        return _emit(args, data, summary)
+    _emit(args, data)
+    if not args.json:
+        _complain(f"newstui remove: {summary}")
+    return 1
 
 
 class FeedChoiceError(NewstuiError):

@@ -55,17 +55,37 @@ class TagRemoved:
     deleted: int
     kept_starred: int
     unsubscribed: str | None  # the sync server they were unsubscribed on, if any
+    # the server's subscriptions it did not unsubscribe (it refused one), kept here as they are
+    not_removed: tuple[str, ...] = ()
+    refused: str | None = None  # why, as the server said
 
     def summary(self, config_name: str) -> str:
-        """ "Removed the 600 sources tagged Sport from feeds.toml and deleted 12,000 articles"."""
+        """ "Removed the 600 sources tagged Sport from feeds.toml and deleted 12,000 articles";
+        after a refusal, "Removed 40 of the 600 sources …; not removed: A, B, C and 557 more,
+        which the server still lists (its answer)"."""
+        every = counted(self.sources + len(self.not_removed), "source")
+        not_removed = ""
+        if self.not_removed:
+            shown = ", ".join(self.not_removed[:3])
+            more = len(self.not_removed) - 3
+            shown += f" and {more:,} more" if more > 0 else ""
+            if not self.sources:
+                return (
+                    f"None of the {every} tagged {self.tag} removed: the server still lists "
+                    f"{shown} ({self.refused})"
+                )
+            not_removed = f"not removed: {shown}, which the server still lists ({self.refused})"
+        which = f"{self.sources:,} of the {every}" if self.not_removed else f"the {every}"
         text = (
-            f"Removed the {counted(self.sources, 'source')} tagged {self.tag} from {config_name}"
+            f"Removed {which} tagged {self.tag} from {config_name}"
             f" and deleted {counted(self.deleted, 'article')}"
         )
         if self.kept_starred:
             text += f" ({self.kept_starred:,} starred kept)"
         if self.unsubscribed:
             text += f"; unsubscribed on {self.unsubscribed}"
+        if not_removed:
+            text += f"; {not_removed}"
         return text
 
 
@@ -116,19 +136,43 @@ def remove_tagged(
     library: Library, config: Config, tagged: TaggedSources, *, purge: bool = False
 ) -> TagRemoved:
     """Remove the sources of `tagged` (tagged_sources'): server subscriptions unsubscribed
-    there first (a refusal stops before anything here changes), then their entries out of the
-    config file in one write, then their articles (starred ones stay unless `purge`)."""
-    from newstui.sync.run import unsubscribe_source
+    there first, then their entries out of the config file in one write, then their articles
+    (starred ones stay unless `purge`). A subscription the server did not unsubscribe (it
+    refused one: those after it are not asked) stays here as it is, and TagRemoved names it:
+    what the server removed is removed here too (they stayed here, unsubscribed there)."""
+    from newstui.sync.run import unsubscribe_sources
 
-    server = None
+    server: str | None = None
+    left: frozenset[int] = frozenset()
+    refused: str | None = None
     if config.sync is not None:
-        for row in tagged.stored:
-            server = asyncio.run(unsubscribe_source(library, config, row.id)) or server
-    remove_sources(config.path, tagged.entries)
-    deleted = kept = 0
+        run = asyncio.run(unsubscribe_sources(library, config, [row.id for row in tagged.stored]))
+        server = run.server if run.done else None
+        left, refused = frozenset(run.left), run.refusal
+    kept = [row for row in tagged.stored if row.id in left]
+    remove_sources(config.path, [e for e in tagged.entries if not _entry_of_any(config, e, kept)])
+    deleted = starred = 0
     for row in tagged.stored:
+        if row.id in left:
+            continue
         gone = library.remove_source(row.id, purge=purge)
         aside = library.remove_set_aside([row.name], purge=purge)
         deleted += gone.deleted + (aside.deleted if aside else 0)
-        kept += gone.kept_starred + (aside.kept_starred if aside else 0)
-    return TagRemoved(tagged.tag, len(tagged.names), deleted, kept, server)
+        starred += gone.kept_starred + (aside.kept_starred if aside else 0)
+    names = tuple(row.name for row in kept)
+    removed = len(tagged.names) - len({name_key(n) for n in names})
+    return TagRemoved(tagged.tag, removed, deleted, starred, server, names, refused)
+
+
+def _entry_of_any(config: Config, entry: str, rows: list[FeedRow]) -> bool:
+    """Whether a config entry (a URL or a name, as tagged_sources lists it) is one of `rows`'."""
+    from newstui.model import fold_url
+
+    if not rows:
+        return False
+    source = config.source_named(entry)
+    url = fold_url(source.url) if isinstance(source, FeedConfig) else None
+    return any(
+        entry in (row.url, row.name) or (url is not None and row.url and fold_url(row.url) == url)
+        for row in rows
+    )

@@ -20,19 +20,32 @@ def sources(db: list[str], capsys: pytest.CaptureFixture[str]) -> dict[str, list
     return {f["name"]: f["tags"] for f in json.loads(capsys.readouterr().out)}
 
 
+def synced_with(
+    server: FakeGReader, tmp_path: Path, subscriptions: list[object], feeds: str
+) -> list[str]:
+    """The CLI's --db and --config of a store synced once with `server`, which lists
+    `subscriptions` (one item, of feed/1), its config ending with `feeds` (TOML)."""
+    server.api("/subscription/list", 200, {"subscriptions": subscriptions})
+    server.api(f"/stream/contents/{READING}", 200, {"items": [item(1, "feed/1")]})
+    ids_answer(server, [refs(1)], [refs()])
+    os.environ["PW_N"] = "pw"
+    login = f'url = "{server.base}"\nuser = "alice"\npassword_env = "PW_N"\n'
+    path = sync_config(tmp_path, login)
+    with path.open("a", encoding="utf-8") as config:
+        config.write(feeds)
+    db = ["--db", str(tmp_path / "n.db"), "--config", str(path)]
+    assert main([*db, "sync"]) == 0
+    return db
+
+
 def test_a_config_entrys_name_and_tags_take_effect_at_the_sync(
     fake: FakeGReader,  # noqa: F811
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     one = {**ONE, "categories": [{"id": "user/-/label/World", "label": "World"}]}
-    fake.api("/subscription/list", 200, {"subscriptions": [one]})
-    fake.api(f"/stream/contents/{READING}", 200, {"items": [item(1, "feed/1")]})
-    ids_answer(fake, [refs(1)], [refs()])
-    os.environ["PW_N"] = "pw"
-    path = sync_config(tmp_path, f'url = "{fake.base}"\nuser = "alice"\npassword_env = "PW_N"\n')
-    db = ["--db", str(tmp_path / "n.db"), "--config", str(path)]
-    assert main([*db, "sync"]) == 0
+    db = synced_with(fake, tmp_path, [one], "")
+    path = Path(db[-1])
     assert sources(db, capsys) == {"One": ["World"]}
     with path.open("a", encoding="utf-8") as config:
         config.write('\n[[feeds]]\nurl = "https://example.org/one"\nname = "My One"\n')
@@ -56,16 +69,8 @@ def test_a_config_entry_the_server_drops_loses_the_servers_folder_at_the_sync(
     L5)."""
     one = {**ONE, "categories": [{"id": "user/-/label/Wires", "label": "Wires"}]}
     two = {"id": "feed/2", "title": "Two", "url": "https://example.org/two", "categories": []}
-    fake.api("/subscription/list", 200, {"subscriptions": [one, two]})
-    fake.api(f"/stream/contents/{READING}", 200, {"items": [item(1, "feed/1")]})
-    ids_answer(fake, [refs(1)], [refs()])
-    os.environ["PW_N"] = "pw"
-    path = sync_config(tmp_path, f'url = "{fake.base}"\nuser = "alice"\npassword_env = "PW_N"\n')
-    with path.open("a", encoding="utf-8") as config:
-        config.write('\n[[feeds]]\nurl = "https://example.org/one"\nname = "Bulk"\n')
-        config.write('tags = ["bulk"]\n')
-    db = ["--db", str(tmp_path / "n.db"), "--config", str(path)]
-    assert main([*db, "sync"]) == 0
+    entry = '\n[[feeds]]\nurl = "https://example.org/one"\nname = "Bulk"\ntags = ["bulk"]\n'
+    db = synced_with(fake, tmp_path, [one, two], entry)
     assert sources(db, capsys)["Bulk"] == ["bulk", "Wires"]
     fake.api("/subscription/list", 200, {"subscriptions": [two]})  # (unsubscribed there)
     assert main([*db, "sync"]) == 0
@@ -79,15 +84,8 @@ def test_feeds_json_tells_the_servers_subscriptions_from_the_sources_fetched_her
 ) -> None:
     """A script can tell which sources `remove` unsubscribes on the server and which this
     machine fetches (user test r39 L10)."""
-    fake.api("/subscription/list", 200, {"subscriptions": [ONE]})
-    fake.api(f"/stream/contents/{READING}", 200, {"items": [item(1, "feed/1")]})
-    ids_answer(fake, [refs(1)], [refs()])
-    os.environ["PW_N"] = "pw"
-    path = sync_config(tmp_path, f'url = "{fake.base}"\nuser = "alice"\npassword_env = "PW_N"\n')
-    with path.open("a", encoding="utf-8") as config:
-        config.write('\n[[feeds]]\nurl = "https://example.org/mine"\nname = "Mine"\n')
-    db = ["--db", str(tmp_path / "n.db"), "--config", str(path)]
-    assert main([*db, "sync"]) == 0
+    entry = '\n[[feeds]]\nurl = "https://example.org/mine"\nname = "Mine"\n'
+    db = synced_with(fake, tmp_path, [ONE], entry)
     capsys.readouterr()
     assert main([*db, "feeds", "--json"]) == 0
     assert {f["name"]: f["synced"] for f in json.loads(capsys.readouterr().out)} == {

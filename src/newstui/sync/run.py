@@ -708,6 +708,43 @@ def sync_server(config: Config) -> str | None:
     return server_name(config.sync.url) if config.sync else None
 
 
+@dataclass(frozen=True)
+class Unsubscribed:
+    """What unsubscribing several sources on the server did: the server (None when none was a
+    subscription there), those it unsubscribed, those it still lists and why it stopped."""
+
+    server: str | None
+    done: tuple[int, ...]
+    left: tuple[int, ...]  # the one refused and those after it (never asked)
+    refusal: str | None
+
+
+async def unsubscribe_sources(
+    library: Library, config: Config, source_ids: Sequence[int]
+) -> Unsubscribed:
+    """Unsubscribe each source that is a server subscription, in turn, through one login (a
+    folder of 600). The first refusal stops it: those not unsubscribed are left to say, as the
+    server still lists them (an unreachable server would fail each in turn)."""
+    from newstui.errors import NewstuiError
+
+    streams = [(i, s) for i in source_ids if (s := library.sync.stream_of(i)) is not None]
+    if not streams:
+        return Unsubscribed(None, (), (), None)
+    if config.sync is None:
+        raise SyncError("these sources are sync server subscriptions, but [sync] is not configured")
+    done: list[int] = []
+    refusal = None
+    try:
+        async with make_client(config.sync, config, library) as client:
+            for source_id, stream in streams:
+                await client.unsubscribe(stream)
+                done.append(source_id)
+    except NewstuiError as exc:
+        refusal = str(exc)
+    left = tuple(i for i, _ in streams[len(done) :])
+    return Unsubscribed(server_name(config.sync.url), tuple(done), left, refusal if left else None)
+
+
 async def unsubscribe_source(library: Library, config: Config, source_id: int) -> str | None:
     """Unsubscribe a source on the sync server when it is a server subscription (call it before
     removing the source here, so a refused unsubscribe changes nothing). Returns the server's name

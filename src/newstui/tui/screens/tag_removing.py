@@ -29,6 +29,7 @@ class TagSourcesRemoved(Message):
     tag: str
     summary: str
     config: Config
+    partly: bool = False  # the server refused partway: the summary names what stays
 
 
 class TagRemoving(ScreenMixin):
@@ -89,15 +90,19 @@ class TagRemoving(ScreenMixin):
         except Exception as exc:
             raise NewstuiError(f"could not remove the sources tagged {tagged.tag}: {exc}") from exc
         summary = done.summary(config.path.name) + "."
-        self.post_message(TagSourcesRemoved(tagged.tag, summary, load_config(config.path)))
+        again = load_config(config.path)
+        self.post_message(TagSourcesRemoved(tagged.tag, summary, again, bool(done.not_removed)))
 
     def _on_tag_sources_removed(self, message: TagSourcesRemoved) -> None:
         from newstui.model.names import name_key
 
         self.config = message.config
-        self.notify(message.summary, markup=False)
+        if message.partly:  # (those the server still lists stay: the tag stays shown)
+            self.notify(message.summary, severity="warning", markup=False)
+        else:
+            self.notify(message.summary, markup=False)
         shown = self.headlines.view.filter.tag
-        if shown is not None and name_key(shown) == name_key(message.tag):
+        if shown is not None and name_key(shown) == name_key(message.tag) and not message.partly:
             from newstui.tui.view import ALL
 
             self.show_view(ALL)
