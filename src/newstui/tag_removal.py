@@ -28,21 +28,36 @@ class TaggedSources:
     entries: tuple[str, ...]  # the config file's entries (URL or name) to cut
     articles: int
     starred: int
+    on_server: int = 0  # how many are subscriptions of the sync server, unsubscribed there too
+    server: str | None = None  # its name, as sync messages say it
 
     def question(self, config_name: str, *, purge: bool = False) -> str:
         """ "Remove the 600 sources tagged Sport from feeds.toml and delete their 12,000
-        articles? The 3 starred are kept." """
+        articles? The 3 starred are kept." With a sync server, before `y` (as `D` on one
+        feed says it): "…, unsubscribe 580 of them on rss.example.org and delete …"."""
         sources = counted(len(self.names), "source")
         text = f"Remove the {sources} tagged {self.tag} from {config_name}"
+        there = ""
+        if self.on_server and self.server:
+            them = "them" if self.on_server == len(self.names) else f"{self.on_server:,} of them"
+            there = f"unsubscribe {them} on {self.server}"
+        if there:
+            text += f", {there}" if self.articles else f" and {there}"
         if not self.articles:
             return f"{text}? They have no articles."
         text += f" and delete their {counted(self.articles, 'article')}?"
         if self.starred and not purge:
-            text += (
-                " The starred one is kept."
+            kept = (
+                "The starred one is kept"
                 if self.starred == 1
-                else (f" The {self.starred:,} starred are kept.")
+                else f"The {self.starred:,} starred are kept"
             )
+            if there:  # here only: FreshRSS deletes a feed's items, starred ones too (r42 L10)
+                them = "it" if self.starred == 1 else "them"
+                kept += (
+                    f" here; {self.server} may drop {them} with the subscription (FreshRSS does)"
+                )
+            text += f" {kept}."
         return text
 
 
@@ -129,7 +144,15 @@ def tagged_sources(library: Library, config: Config, tag: str) -> TaggedSources 
         held, stars = library.removal_counts(row.id)
         articles, starred = articles + held, starred + stars
     stored = tuple(rows.values())
-    return TaggedSources(spelled, tuple(names.values()), stored, tuple(entries), articles, starred)
+    on_server, server = 0, None
+    if config.sync is not None:
+        from newstui.sync.client import server_name
+
+        on_server = sum(library.sync.stream_of(row.id) is not None for row in stored)
+        server = server_name(config.sync.url)
+    return TaggedSources(
+        spelled, tuple(names.values()), stored, tuple(entries), articles, starred, on_server, server
+    )
 
 
 def remove_tagged(

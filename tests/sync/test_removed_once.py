@@ -59,6 +59,13 @@ def test_a_tags_sources_the_server_unsubscribed_go_here_those_it_refused_stay_an
     edit = "/api/greader.php/reader/api/0/subscription/edit"
     fake.pages[edit] = [b"OK", (500, b"busy")]  # One unsubscribed, then Two refused
     capsys.readouterr()
+    assert (
+        main([*db, "remove", "--tag", "sport"]) == 1
+    )  # (it says before a yes that it unsubscribes)
+    assert (
+        f"(Remove the 3 sources tagged Sport from feeds.toml, unsubscribe 2 of them on {fake.server}"
+        " and delete their 1 article?)"
+    ) in " ".join(capsys.readouterr().err.split())
 
     assert main([*db, "remove", "--tag", "sport", "--yes", "--json"]) == 1
     removal = json.loads(capsys.readouterr().out)
