@@ -213,7 +213,9 @@ def test_an_open_waits_through_another_newstuis_long_upgrade_step_while_its_proc
     other.conn.close()
 
 
-@pytest.mark.parametrize("lock", ["held", "let go"])  # (mid-step; between its steps)
+# (mid-step; between its steps; in the index rebuild after its last step, which open_db waits
+# for after migrate)
+@pytest.mark.parametrize("lock", ["held", "let go", "rebuilding"])
 def test_quitting_while_waiting_for_another_newstuis_upgrade_ends_the_wait_within_a_second(
     tmp_path, monkeypatch, lock
 ):
@@ -230,6 +232,11 @@ def test_quitting_while_waiting_for_another_newstuis_upgrade_ends_the_wait_withi
     other.execute("BEGIN IMMEDIATE")  # the other newstui's first step, under way
     upgrade_began(other, 21)
     _take_step(other, 21)
+    if lock == "rebuilding":  # (its steps done, an index left to rebuild)
+        other.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        other.execute("INSERT INTO index_rebuilds (name) VALUES ('articles_fts')")
+        other.execute("COMMIT")
+        other.execute("BEGIN IMMEDIATE")
     monkeypatch.setattr(newstui.store.db, "BUSY_SECONDS", 0.5)  # (the wait: 30 s, in steps)
     monkeypatch.setattr(newstui.store.db, "BUSY_STEP_SECONDS", 0.1)
     looks: list[int] = []
@@ -249,6 +256,15 @@ def test_quitting_while_waiting_for_another_newstuis_upgrade_ends_the_wait_withi
         stopped_at.append(time.monotonic())
         stop.set()
 
+    if lock == "rebuilding":  # q as this open, finding the steps done, comes to the rebuild
+        looked_at = newstui.store.db.unusable_indexes
+
+        def then_q(conn: sqlite3.Connection) -> dict[str, str]:
+            found = looked_at(conn)
+            q_pressed()
+            return found
+
+        monkeypatch.setattr(newstui.store.db, "unusable_indexes", then_q)
     with pytest.raises(StoreError, match="the upgrade was stopped before it was done"):
         open_db(path, threads=True, stop=stop, upgrade_elsewhere=q_pressed)
 

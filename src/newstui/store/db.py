@@ -628,8 +628,11 @@ def _open_db(
             conn.set_progress_handler(stop.is_set, 1000)
         kept.keep = kept.keep and application_id(db) == 0
         compacting = migrate(db, hooks.upgrading, kept.make, hooks.upgrade_elsewhere, stop=stop)
+        if stop is not None:  # (waits for another's lock, its index rebuild: `stop` seen)
+            db.while_busy = functools.partial(raise_if_stopped, stop)
         make_unusable_indexes(db, path)
         rebuild_marked(db)
+        db.while_busy = None
         if compacting and not memory:
             compact(db)
         elif 0 < before < schema_version(db) and not memory:
@@ -1754,13 +1757,9 @@ def migrate(
             while told:
                 told.pop()()
 
-    def stopped() -> None:
-        if stop is not None and stop.is_set():
-            raise sqlite3.OperationalError("interrupted")  # (as the progress handler's stop)
-
     def looked() -> bool:  # (while another process holds the lock)
         nonlocal seen, changed_at
-        stopped()
+        raise_if_stopped(stop)
         try:
             now = version_checked(db.conn)
         except sqlite3.OperationalError as exc:  # (the log being recovered: looked at next)
@@ -1781,7 +1780,7 @@ def migrate(
     db.while_busy = looked
     try:
         while version < SCHEMA_VERSION:
-            stopped()  # (after a pause: before the next look, or taking the upgrade over)
+            raise_if_stopped(stop)  # (after a pause: before the next look, or taking over)
             # sqlite3 opens no transaction before DDL: this does, so a killed step leaves nothing
             with write_transaction(db) as conn:
                 version = version_checked(conn)
@@ -1814,6 +1813,16 @@ def migrate(
     finally:
         db.while_busy = None
     return began is not None and any(0 < start < at <= version for at in COMPACT_AT)
+
+
+def raise_if_stopped(stop: threading.Event | None) -> bool:
+    """Raise sqlite3.OperationalError "interrupted", as the progress handler of open_db's
+    `stop` does, once `stop` is set; else False (as a Database.while_busy: no progress seen).
+    For waits of an open for another process's lock, whose short statements never reach that
+    handler (review r47 H1)."""
+    if stop is not None and stop.is_set():
+        raise sqlite3.OperationalError("interrupted")
+    return False
 
 
 def _upgrade_stuck(path: str, pid: int) -> StoreError:
