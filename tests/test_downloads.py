@@ -337,13 +337,56 @@ def test_a_forgotten_url_queued_again_never_resumes_another_episodes_part(
     assert (tmp_path / "Trailer.mp3.part").read_bytes() == OTHER[:50_000]  # B's, kept
 
 
-def test_a_file_of_another_size_under_the_episodes_name_is_left_alone(db_path, tmp_path):
-    (tmp_path / "Episode 1.mp3").write_bytes(b"the user's own file")
+def no_hard_links(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A disk without hard links (FAT, exFAT): link(2) fails with EPERM."""
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", refuse)
+
+
+@pytest.mark.parametrize(
+    ("mine_at", "disk", "name", "note"),
+    [
+        # the user's file there as it is queued: the next name (it never had another)
+        ("queued", None, "Episode 1 (2).mp3", None),
+        # user test r47 H2: put there after it was queued (a retry's: its first try failed),
+        # it was replaced by the episode, unsaid
+        ("run", None, "Episode 1 (2).mp3", "Episode 1.mp3 is a file newstui did not write: kept"),
+        ("run", no_hard_links, "Episode 1 (2).mp3", "Episode 1.mp3 is a file newstui did not write: kept"),
+        # … and a store restored in another home wrote there, outside this download_dir
+        ("other home", None, "Episode 1.mp3", "queued for {old}, outside download_dir ({folder})"),
+    ],
+    ids=["there-when-queued", "there-since", "there-since-no-hard-links", "other-home"],
+)  # fmt: skip
+def test_a_download_never_writes_over_a_file_it_did_not_write_nor_outside_download_dir(
+    db_path, tmp_path, feed_server, monkeypatch, mine_at, disk, name, note
+):
+    feed_server.route("/e1.mp3", body=AUDIO)
+    folder, home = tmp_path / "pods", tmp_path / "other home" / "pods"
+    mine = (home if mine_at == "other home" else folder) / "Episode 1.mp3"
+    mine.parent.mkdir(parents=True)
+    if disk is not None:
+        disk(monkeypatch)
+    if mine_at == "queued":
+        mine.write_bytes(b"the user's own file")
+    notes: list[tuple[int, str]] = []
     with Library.open(db_path) as library:
-        download_id = queue_one(library, tmp_path, "http://pod.test/e1.mp3")
+        download_id = queue_one(library, mine.parent, feed_server.url("/e1.mp3"))
+        mine.write_bytes(b"the user's own file")
+        result = run_queue(
+            library, timeout=5, folder=folder, on_note=lambda d, said: notes.append((d.id, said))
+        )
         row = library.downloads.get(download_id)
-    assert row is not None and (row.state, Path(row.path).name) == ("queued", "Episode 1 (2).mp3")
-    assert (tmp_path / "Episode 1.mp3").read_bytes() == b"the user's own file"
+    assert (result.done, result.failed) == (1, 0)
+    assert row is not None and row.path == str(folder / name)
+    assert Path(row.path).read_bytes() == AUDIO
+    assert mine.read_bytes() == b"the user's own file"
+    left = {name, mine.name} if mine.parent == folder else {name}  # (no .part, nothing else)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(left)
+    said = note.format(old=home / "Episode 1.mp3", folder=folder) if note else None
+    assert notes == ([(download_id, said)] if said else [])
 
 
 def test_the_download_folder_defaults_under_the_users_downloads(monkeypatch, tmp_path):
@@ -560,13 +603,16 @@ def test_a_resume_adds_only_the_rest_of_the_version_its_part_holds(
         sent.append((request.headers.get("range"), request.headers.get("if-range")))
         return server(request)
 
+    begun: list[int] = []  # (r47 L3: the bytes of a .part begun again unchecked, said)
+
     def fetch() -> int:
         with httpx.Client(transport=httpx.MockTransport(record)) as client:
-            return transfer.fetch_to_file(client, "http://pod.test/e.mp3", target, lambda *a: None, lambda: False)  # fmt: skip
+            return transfer.fetch_to_file(client, "http://pod.test/e.mp3", target, lambda *a: None, lambda: False, started_over=begun.append)  # fmt: skip
 
     if problem is None:
         assert fetch() == len(NOW_Z) and target.read_bytes() == NOW_Z
         assert sorted(p.name for p in tmp_path.iterdir()) == ["e.mp3"]  # (its validator gone)
+        assert begun == ([len(part)] if asked[0] == (None, None) else [])
     else:
         said = problem if problem.startswith("e.mp3") else f"http://pod.test/e.mp3: {problem}"
         with pytest.raises(NewstuiError, match=re.escape(said)):

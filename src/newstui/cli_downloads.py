@@ -183,6 +183,7 @@ def _run(
         disable=not shown,
     ) as progress:
         tasks: dict[int, Any] = {}
+        notes: dict[int, list[str]] = {}  # what each download did unasked, said with its end
 
         def changed(d: Download) -> None:
             if d.id not in tasks:
@@ -193,7 +194,7 @@ def _run(
                 progress.remove_task(tasks[d.id])
                 finished.append(d)
                 if not quiet:
-                    progress.console.print(_outcome(d), soft_wrap=True)
+                    progress.console.print(_outcome(d, notes.pop(d.id, [])), soft_wrap=True)
 
         def gone(d: Download, then: StopThen, problem: str | None) -> None:
             if d.id in tasks:
@@ -213,17 +214,21 @@ def _run(
             on_gone=gone,
             folder=download_folder(config.settings),
             credentials=feed_credentials(config.feeds),
+            on_note=lambda d, note: notes.setdefault(d.id, []).append(note),
         )
     return result, finished
 
 
-def _outcome(d: Download) -> Text:
+def _outcome(d: Download, notes: list[str]) -> Text:
+    """A download's end in one line, with what it did unasked (`notes`: another name or folder
+    than queued, a .part begun again)."""
     from rich.text import Text
 
     path = terminal_safe(d.path, line=True)
+    said = "".join(f"; {terminal_safe(note, line=True)}" for note in notes)
     if d.state == "done":
-        return Text(f"downloaded {path} ({human_size(d.bytes_done)})")
-    error = terminal_safe(d.error or "", line=True)
+        return Text(f"downloaded {path} ({human_size(d.bytes_done)}{said})")
+    error = terminal_safe(d.error or "", line=True) + said
     if not d.bytes_done:  # (nothing kept: the line names where the file would go)
         return Text(f"failed {path}: {error}", style="red")
     part = terminal_safe(d.part_path, line=True)  # the file that is there, not the final name

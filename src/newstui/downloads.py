@@ -633,6 +633,7 @@ def run_queue(
     folder: Path | None = None,
     limits: Limits | None = None,
     credentials: FeedCredentials = lambda feed_key, url: None,
+    on_note: Callable[[Download, str], None] = lambda download, note: None,
 ) -> QueueResult:
     """Download every queued enclosure, oldest first, until the queue is empty or `stopped()`.
     `on_change` hears each download's progress, end or failure; `on_gone` one stopped as asked
@@ -641,7 +642,10 @@ def run_queue(
     download_dir, below which a .part is deleted (None: the folder it was written to).
     `limits`: each download's size cap and slowest rate (None: transfer's defaults); one that
     stalls fails, keeping its .part, and the queue goes on. `credentials`: a URL's user and
-    password for a download of a feed's article (feed_credentials)."""
+    password for a download of a feed's article (feed_credentials). `on_note` hears, before its
+    end, what a download did that was not asked, in a clause each: it went to another name
+    than queued (a file newstui did not write had it; it was outside download_dir), or began
+    again a .part it could not check."""
     from newstui.sources.transfer import Limits, TransferStopped, fetch_to_file, new_client
 
     requeue_orphans(library)
@@ -654,8 +658,18 @@ def run_queue(
             item = library.downloads.claim_next(os.getpid())
             if item is None:
                 break
+            notes: list[str] = []
+            try:
+                item = _inside_folder(library, item, folder, notes)
+            except NewstuiError as exc:  # (no name for it there): it fails, the queue goes on
+                library.downloads.fail(item.id, error_line(exc))
+                failed += 1
+                if (changed := library.downloads.get(item.id)) is not None:
+                    on_change(changed)
+                continue
             on_change(item)
             progress = _ProgressWriter(library, item, on_change)
+            renamed = _FreeName(library, Path(item.path))
             asked = _StopAsked(library, item.id, stopped)
             feed = library.downloads.feed_key(item.article_id)
             try:
@@ -668,6 +682,8 @@ def run_queue(
                     expected=item.mime,
                     limits=limits or Limits(),
                     credentials=functools.partial(credentials, feed),
+                    elsewhere=renamed,
+                    started_over=functools.partial(_started_over, notes),
                 )
             except TransferStopped:
                 progress.release()
@@ -685,11 +701,65 @@ def run_queue(
                 progress.release()
                 raise
             else:
-                library.downloads.finish(item.id, size)
+                if renamed.path is not None:
+                    notes.append(f"{Path(item.path).name} is a file newstui did not write: kept")
+                path = None if renamed.path is None else str(renamed.path)
+                library.downloads.finish(item.id, size, path)
                 done += 1
+            for note in notes:
+                on_note(item, note)
             if (changed := library.downloads.get(item.id)) is not None:
                 on_change(changed)
     return QueueResult(done, failed, stopped=stopped(), gone=gone)
+
+
+def _inside_folder(
+    library: Library, item: Download, folder: Path | None, notes: list[str]
+) -> Download:
+    """`item`, its file put inside download_dir `folder` when it was queued outside it (a store
+    restored from another home, a download_dir changed since: user test r47 H2 wrote into the
+    other home's folder), under the same name taken as a new download's (`NAME (2)` when a
+    file or a queued download has it); what was queued outside is not touched. Said in `notes`.
+    Raises NewstuiError when no name there is free."""
+    if folder is None:
+        return item
+    queued = Path(item.path)
+    with contextlib.suppress(OSError, ValueError, RuntimeError):
+        if queued.parent.resolve().is_relative_to(folder.expanduser().resolve()):
+            return item
+    name = safe_file_name("", queued.name, "")  # (a stored name: untrusted, as a title is)
+    inside = TakenNames(library, folder).unused_path(name)
+    library.downloads.move(item.id, str(inside))
+    notes.append(f"queued for {queued}, outside download_dir ({folder})")
+    return replace(item, path=str(inside))
+
+
+class _FreeName:
+    """The name a finished download takes when a file newstui did not write has the one it was
+    queued for (user test r47 H2: a retry's replaced the user's own): `NAME (2)`… as a new
+    download's. `path`: the last one given (None: none asked)."""
+
+    def __init__(self, library: Library, queued: Path) -> None:
+        self.library, self.queued = library, queued
+        self.taken: TakenNames | None = None
+        self.path: Path | None = None
+
+    def __call__(self, taken: Path) -> Path:
+        self.taken = self.taken or TakenNames(self.library, self.queued.parent)
+        self.taken.files.add(taken.name)  # (had a file a moment ago, whatever the listing said)
+        self.path = self.taken.unused_path(self.queued.name)
+        return self.path
+
+
+def _started_over(notes: list[str], kept: int) -> None:
+    """Say in `notes` that a download began again the .part it found, holding `kept` bytes with
+    no version kept to check them by (user test r47 L3: an older newstui's, restarted unsaid)."""
+    from newstui.render import human_size
+
+    notes.append(
+        f"started over: the {human_size(kept)} kept before could not be checked, kept with no "
+        "version of the file as an older newstui kept them"
+    )
 
 
 STOP_POLL_SECONDS = 0.25  # how often a running download reads whether it was asked to stop

@@ -1003,9 +1003,13 @@ class DownloadQueue:
         """How much of a download has arrived."""
         _downloads.record_progress(self._db, download_id, done, total)
 
-    def finish(self, download_id: int, size: int) -> None:
-        """A download is complete."""
-        _downloads.finish_download(self._db, download_id, size)
+    def finish(self, download_id: int, size: int, path: str | None = None) -> None:
+        """A download is complete (its file at `path`, when not at the name it was queued for)."""
+        _downloads.finish_download(self._db, download_id, size, path)
+
+    def move(self, download_id: int, path: str) -> None:
+        """A download's file goes to `path` from now on (not yet finished)."""
+        _downloads.move_download(self._db, download_id, path)
 
     def fail(self, download_id: int, error: str) -> None:
         """A download failed (a retry resumes it)."""

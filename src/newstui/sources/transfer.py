@@ -136,15 +136,20 @@ def fetch_to_file(
     expected: str = "",
     limits: Limits = Limits(),
     credentials: Credentials = lambda url: None,
+    elsewhere: Callable[[Path], Path] | None = None,
+    started_over: Callable[[int], None] = lambda kept: None,
 ) -> int:
     """Download `url` into `path` through `path`.part, resuming what a previous try left there;
     returns the size. `expected`: the MIME type the feed gave; unless it is a page's, a web page
     answered instead is refused. `credentials`: what each request (a redirect's too) is sent as
-    Basic auth; a `user:password@` in a URL never is. Raises TransferError (the .part file stays,
-    unless the server sent more than `limits.cap` or than it declared, or gave no validator to
-    resume it by) or TransferStopped."""
+    Basic auth; a `user:password@` in a URL never is. A file at `path` as it ends is never
+    written over (user test r47 H2: a retry's replaced the user's own): `elsewhere(taken)` names
+    the next name to try (None: TransferError, the .part kept). `started_over` hears the bytes
+    of a .part begun again because no version was kept with them (an older newstui's: r47 L3).
+    Raises TransferError (the .part file stays, unless the server sent more than `limits.cap` or
+    than it declared, or gave no validator to resume it by) or TransferStopped."""
     part = part_path(path)
-    wanted = _Wanted(url, expected)
+    wanted = _Wanted(url, expected, started_over)
     try:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -157,7 +162,6 @@ def fetch_to_file(
             with contextlib.suppress(OSError):
                 validator_path(part).unlink(missing_ok=True)
         size = _fetch(client, url, part, on_disk, progress, stopped, wanted, limits, credentials)
-        os.replace(part, path)
     except (OSError, httpx.HTTPError, httpx.InvalidURL, TransferError) as exc:
         problem = _problem(exc, url, path)
         if dropped := _drop_unresumable(part):
@@ -165,9 +169,53 @@ def fetch_to_file(
                 f"; the {dropped:,} bytes that had arrived are not kept: {wanted.unresumable}"
             )
         raise TransferError(problem) from None
+    _place(part, path, elsewhere)  # (the whole file: kept whatever happens to its name)
     with contextlib.suppress(OSError):  # (left behind, it is never read without its .part)
         validator_path(part).unlink(missing_ok=True)
     return size
+
+
+# what link(2) says on a disk without hard links (FAT, exFAT, some network and FUSE disks)
+_NO_HARD_LINKS = frozenset(
+    {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EMLINK, errno.EXDEV}
+)
+
+
+def _place(part: Path, path: Path, elsewhere: Callable[[Path], Path] | None) -> None:
+    """Give the finished `part` its name `path`, or the next one `elsewhere` names while a file
+    is there (TransferError when None, or when it raises NewstuiError: the .part stays)."""
+    target = path
+    try:
+        while not _take_name(part, target):
+            if elsewhere is None:
+                raise TransferError(f"{target}: a file newstui did not write is there")
+            target = elsewhere(target)
+    except (NewstuiError, OSError) as exc:
+        said = exc if isinstance(exc, NewstuiError) else f"{target}: {exc.strerror or exc}"
+        raise TransferError(f"{said}; the whole file stays in {part.name}") from None
+
+
+def _take_name(part: Path, target: Path) -> bool:
+    """Rename `part` to `target` unless something is there (False): never over it, even one
+    made a moment before. A name left pointing at the .part itself (a try killed between its
+    two steps) is taken."""
+    try:
+        os.link(part, target)
+    except FileExistsError:
+        if not os.path.samestat(os.lstat(target), os.lstat(part)):
+            return False
+    except OSError as exc:
+        if exc.errno not in _NO_HARD_LINKS:
+            raise
+        try:  # (the name held by an empty file of this process's, then replaced)
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+            os.close(os.open(target, flags, 0o600))
+        except FileExistsError:
+            return False
+        os.replace(part, target)
+        return True
+    os.unlink(part)
+    return True
 
 
 def _problem(exc: Exception, url: str, path: Path) -> str:
@@ -258,6 +306,8 @@ def _fetch(
             )
             if start == 0 and span.validator is None:
                 wanted.unresumable = _why_unresumable(response)
+            if start == 0 and on_disk and validator is None:
+                wanted.started_over(on_disk)
             return _receive(chunks, head, part, span, progress, stopped, url)
     raise TransferError(f"{url}: more than {MAX_REDIRECTS} redirects")
 
@@ -452,10 +502,11 @@ def _watched(chunks: Iterator[bytes], url: str, limits: Limits) -> Iterator[byte
 
 class _Wanted:
     """What a download is for: its URL, and whether a web page may stand for it (when the feed
-    said the file is one); once its server answered, why what arrives could not be resumed."""
+    said the file is one); once its server answered, why what arrives could not be resumed;
+    who hears that a .part with no version kept is begun again."""
 
-    def __init__(self, url: str, expected: str) -> None:
-        self.url = url
+    def __init__(self, url: str, expected: str, started_over: Callable[[int], None]) -> None:
+        self.url, self.started_over = url, started_over
         self.unresumable = _NO_VERSION
         self.page_allowed = expected.lower() in PAGE_TYPES
         kind = expected.partition("/")[0].lower()

@@ -203,14 +203,29 @@ def record_progress(db: Database, download_id: int, done: int, total: int | None
         )
 
 
-def finish_download(db: Database, download_id: int, size: int) -> None:
-    """A download is complete: its file holds `size` bytes."""
-    with write_transaction(db):
-        db.execute(
+def finish_download(db: Database, download_id: int, size: int, path: str | None = None) -> None:
+    """A download is complete: its file holds `size` bytes (at `path`, when not the name it was
+    queued for: move_download)."""
+    with write_transaction(db) as conn:
+        if path is not None:
+            _move(conn, download_id, path)
+        conn.execute(
             "UPDATE downloads SET state = 'done', bytes_done = ?, bytes_total = ?, error = NULL, "
             "finished_at = ?, touched_at = ? WHERE id = ?",
             [size, size, now_iso(), now_iso(), download_id],
         )
+
+
+def move_download(db: Database, download_id: int, path: str) -> None:
+    """A download's file goes to `path` from now on (its name was another's file, or outside
+    download_dir); the name is no longer a forgotten download's (as queue_download)."""
+    with write_transaction(db) as conn:
+        _move(conn, download_id, path)
+
+
+def _move(conn: sqlite3.Connection, download_id: int, path: str) -> None:
+    conn.execute("DELETE FROM forgotten_downloads WHERE path = ?", [path])
+    conn.execute("UPDATE downloads SET path = ? WHERE id = ?", [path, download_id])
 
 
 def fail_download(db: Database, download_id: int, error: str) -> None:

@@ -220,9 +220,17 @@ class RunsDownloads(AppMixin):
                     on_gone=self._gone,
                     folder=self._folder(),
                     credentials=feed_credentials(feeds),
+                    on_note=self._noted,
                 )
         finally:
             self.post_message(DownloadsIdle(kicks))
+
+    def _noted(self, download: Download, note: str) -> None:
+        """From the worker thread: what a download did unasked (went to another name or folder
+        than queued, began a .part again), in one line."""
+        title = terminal_safe(download.title, line=True) or "the download"
+        line = f"{title}: {terminal_safe(note, line=True)}"
+        self.call_from_thread(self.notify, line, markup=False, severity="warning")
 
     def _gone(self, download: Download, then: StopThen, problem: str | None) -> None:
         """From the worker thread: a download stopped as asked is off the list (a .part that
