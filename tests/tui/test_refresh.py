@@ -303,6 +303,27 @@ def test_the_refresh_summary_says_how_many_articles_a_source_left_the_config_too
     )
 
 
+def test_a_refresh_line_too_long_for_its_notification_is_cut_and_logged_whole(tmp_path):
+    """User test r47 H2: the notification was taller than the screen, its counts cut off."""
+    from newstui.tui.refresh import SUMMARY_SHOWN_MOST, summary_shown
+
+    logged = []
+    log_file = tmp_path / "newstui.log"
+
+    def log(line):
+        logged.append(line)
+        return log_file
+
+    assert summary_shown("Refreshed 3 sources: nothing new", log) == (
+        "Refreshed 3 sources: nothing new"
+    )
+    long = "Refreshed 2 of 804 sources: 9 new articles; " + "; ".join(["a clause"] * 60)
+    shown = summary_shown(long, log)
+    assert shown.startswith("Refreshed 2 of 804 sources: 9 new articles; a clause")
+    assert shown.endswith(f"… (the whole line: {log_file})")
+    assert len(shown.split(" (the whole line: ")[0]) <= SUMMARY_SHOWN_MOST and logged == [long]
+
+
 def test_the_refresh_summary_counts_a_source_cut_short_apart_as_the_cli_does():
     # "Refreshed 2 sources: 3 new articles" for one read whole and one cut short
     from newstui.ingest import SourceOutcome

@@ -404,6 +404,23 @@ def refresh_summary(
     return f"Refreshed {subject}: {said}{sync_notes}{gone}"
 
 
+SUMMARY_SHOWN_MOST = 400  # characters of a refresh's line in its notification (~8 lines)
+
+
+def summary_shown(summary: str, logged: Callable[[str], Path | None]) -> str:
+    """A refresh's line as its notification shows it: a line longer than SUMMARY_SHOWN_MOST is
+    cut at a word, its counts first, and the whole of it goes to the log file (`logged`, which
+    gives the file's path) that the cut line names (user test r47 H2: a notification taller
+    than the screen showed only its end, and was gone in 10 s)."""
+    from newstui.tui.worker_errors import cut_at_word
+
+    if len(summary) <= SUMMARY_SHOWN_MOST:
+        return summary
+    log_file = logged(summary)
+    whole = f" (the whole line: {log_file})" if log_file is not None else ""
+    return cut_at_word(summary, SUMMARY_SHOWN_MOST) + whole
+
+
 def _articles_said(outcomes: list[SourceOutcome]) -> list[str]:
     """The new, updated and full texts failed or not read of some outcomes, e.g.
     ["3 new articles"]."""

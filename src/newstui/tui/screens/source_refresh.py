@@ -286,13 +286,24 @@ class SourceRefresh(StatusRow, RefreshReloads):
             return
         leftovers = self._leftovers_unsaid(message.leftovers, message.leftovers_through)
         if message.outcomes or message.removed or message.cleaned or leftovers:
-            from newstui.tui.refresh import as_listed, moves_unsaid, refresh_summary
+            from newstui.tui.refresh import (
+                as_listed,
+                moves_unsaid,
+                refresh_summary,
+                summary_shown,
+            )
 
             failed = any(o.error for o in message.outcomes)
             outcomes = as_listed(message.outcomes, self.config, self.sources.feeds)
             outcomes, self._moves_said = moves_unsaid(outcomes, self._moves_said)
+            summary = refresh_summary(outcomes, message.removed, message.cleaned, leftovers)
+            logged = getattr(self.app, "logged_warnings", None)
+
+            def log(line: str) -> Path | None:
+                return logged.handler.record("info", line) if logged is not None else None
+
             self.notify(
-                refresh_summary(outcomes, message.removed, message.cleaned, leftovers),
+                summary_shown(summary, log),
                 severity="warning" if failed else "information",
                 markup=False,
             )
