@@ -1668,8 +1668,8 @@ def test_restore_puts_a_backup_back_over_a_store_a_killed_newstui_left_a_log_bes
 ):
     """User test r46 H2: a `cp` of the backup over the store, with the -wal a kill -9 left,
     brought back a star made after the backup (or corrupted the store). The store as it was
-    is kept beside it, and a file that is no newstui store is refused, changing nothing; a
-    store file that is no database is replaced too, and kept."""
+    is kept beside it, and a file that is no newstui store is refused as the input, changing
+    nothing; a store file that is no database is replaced too, and kept."""
     from newstui.model import Article
 
     with Library.open(cli.db) as library:
@@ -1688,6 +1688,10 @@ def test_restore_puts_a_backup_back_over_a_store_a_killed_newstui_left_a_log_bes
 
     assert cli("restore", str(tmp_path / "junk.db")) == 1
     assert one_line(cli.err).startswith(f"newstui: {tmp_path / 'junk.db'}: not restored: not a ")
+    # user test r47 L7: the file's fault, named (it said kind "database", source null)
+    assert cli("restore", "--json", str(tmp_path / "junk.db")) == 1
+    refused = json.loads(cli.out)
+    assert (refused["kind"], refused["source"]) == ("input", str(tmp_path / "junk.db"))
     assert cli("restore", str(copy)) == 0, cli.err
     kept = f"{cli.db}.before-restore"
     assert one_line(cli.out) == (

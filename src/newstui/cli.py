@@ -23,6 +23,7 @@ from newstui import __version__, nlp_build
 from newstui.busy import busy_error, waiting_notice
 from newstui.counts import counted, plural
 from newstui.errors import (
+    BackupRefused,
     ConfigError,
     NewstuiError,
     SourceChoiceError,
@@ -862,6 +863,7 @@ def _error_kind(exc: NewstuiError) -> ErrorKind:
     kinds: tuple[tuple[type[NewstuiError], ErrorKind], ...] = (
         (ConfigError, "config"),
         (SourceError, "source"),
+        (BackupRefused, "input"),  # (a StoreError: the file given, not the database)
         (StoreError, "database"),
         (SyncError, "sync"),
     )

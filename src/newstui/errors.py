@@ -297,6 +297,15 @@ class StoreError(NewstuiError):
     """The database cannot be opened or is not a newstui database."""
 
 
+class BackupRefused(StoreError):
+    """A file `restore` was given that is no backup it can put back (not a newstui store, one cut
+    short or damaged, compressed, newer, holding what newstui does not make): the fault of the
+    input, not of the database (`--json`: kind input, `source` the file; user test r47 L7)."""
+
+    def __init__(self, shown: str, reason: str, *, source: str) -> None:
+        super().__init__(f"{shown}: not restored: {reason}", source=source)
+
+
 class DiskFullError(StoreError):
     """A write failed for want of disk space: nothing more can be stored until some is freed,
     so a fetch stops at once instead of fetching what it cannot keep (user test r47 M4)."""

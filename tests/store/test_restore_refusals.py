@@ -7,15 +7,17 @@ read-only store or backup is copied and put back as any other (review r47 H1, L4
 
 from __future__ import annotations
 
+import gzip
 import os
 import shutil
 import sqlite3
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from newstui.errors import StoreError
+from newstui.errors import BackupRefused
 from newstui.library import Library
 from newstui.model import Article
 from newstui.store.disk import new_file_mode
@@ -105,6 +107,16 @@ def titles(store: Path | str) -> list[str]:
             ["UPDATE articles_fts_config SET v = 99 WHERE k = 'version'"],
             "its full-text index articles_fts cannot be searched (invalid fts5 file format",
         ),
+        # user test r47 L8: the file as copied (its bytes changed): "not a newstui store"
+        (
+            [lambda whole: whole[: len(whole) // 2]],
+            "damaged or cut short (database disk image is malformed): look for a whole copy",
+        ),
+        (
+            [gzip.compress],
+            "it looks gzip-compressed: `gzip -dc backup.db > backup-uncompressed.db` "
+            "uncompresses it; restore backup-uncompressed.db",
+        ),
         # restored: a table of the user's own and its index, an index statements name left
         # out by a repair tool (each open makes it again), a store of an older schema
         (["CREATE TABLE my_notes (note TEXT)", "CREATE INDEX my_notes_by ON my_notes (note)"], ""),
@@ -132,6 +144,8 @@ def titles(store: Path | str) -> list[str]:
         "not-utf8",
         "bytes-for-text",
         "index-settings",
+        "cut-short",
+        "gzipped",
         "own-table",
         "index-left-out",
         "older-schema",
@@ -139,26 +153,35 @@ def titles(store: Path | str) -> list[str]:
     ],
 )
 def test_restore_refuses_a_backup_newstui_cannot_safely_put_back(
-    made: Path, tmp_path: Path, statements: list[str | int], said: str
+    made: Path,
+    tmp_path: Path,
+    statements: list[str | int | Callable[[bytes], bytes]],
+    said: str,
 ) -> None:
     """Each row: a backup of the store (or, led by a version, a store of that older schema)
-    changed by statements, and the refusal, or "" when it is restored."""
+    changed by statements (or its file's bytes by a function), and the refusal, naming the
+    file as the input at fault (user test r47 L7: `--json` said kind "database", source
+    null), or "" when it is restored."""
     store = tmp_path / "store.db"
     shutil.copyfile(made, store)
     backup = tmp_path / "backup.db"
     older = statements[0] if statements and isinstance(statements[0], int) else None
-    changes = [str(s) for s in statements[older is not None :]]
+    changes = [s for s in statements[older is not None :] if not callable(s)]
     conn = made_by_schema(backup, older) if older else sqlite3.connect(backup_of(made, tmp_path))
     conn.execute("PRAGMA foreign_keys = OFF")
     for change in changes:
-        conn.execute(change)
+        conn.execute(str(change))
     conn.commit()
     conn.close()
+    for rewrite in statements:
+        if callable(rewrite):
+            backup.write_bytes(rewrite(backup.read_bytes()))
     before = store.read_bytes()
     if said:
-        with pytest.raises(StoreError) as refused:
+        with pytest.raises(BackupRefused) as refused:
             Library.restore_file(str(store), str(backup), "backup.db")
         assert str(refused.value).startswith(f"backup.db: not restored: {said}")
+        assert refused.value.source == str(backup)
         assert store.read_bytes() == before
         assert sorted(p.name for p in tmp_path.iterdir()) == ["backup.db", "store.db"]
         return
@@ -216,7 +239,8 @@ def test_a_read_only_store_backs_up_and_a_read_only_backup_restores_to_a_writabl
     ("attempt to write a readonly database", "not a newstui store") for every user but root,
     whom permissions do not bind; L4: a 0444 backup restored where there was no store made a
     0444 store, which no command could write; L8: a backup to a symbolic link replaced the
-    link; L6: the part a killed backup left beside the target stayed for good."""
+    link; L6: the part a killed backup left beside the target stayed for good; restorefix2
+    noticed: the backup left an empty -wal and a -shm beside the store."""
     store = tmp_path / "store.db"
     shutil.copyfile(made, store)
     store.chmod(0o444)
@@ -229,6 +253,7 @@ def test_a_read_only_store_backs_up_and_a_read_only_backup_restores_to_a_writabl
     os.utime(dead, (0, 0))
 
     Library.back_up_file(store, link)
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith("store.db-")]
     new = tmp_path / "new.db"
     done = Library.restore_file(str(new), str(link), "backup.db")
 

@@ -27,7 +27,7 @@ from newstui.model.names import name_key, name_order_text
 from newstui.model.store_upgrade import StoreUpgrade
 from newstui.paths import opened_as_written
 from newstui.store.cjk_words import CJK_GLOB, cjk_apart
-from newstui.store.disk import part_file, take_mode
+from newstui.store.disk import no_logs_made, part_file, take_mode
 from newstui.store.lock_holder import HolderWatch, runs_what
 from newstui.store.person_names import named_speaker, same_person
 from newstui.store.schema import (
@@ -1527,7 +1527,8 @@ def back_up_file(
     file = Path(source).resolve()
     if os.path.islink(target):
         target = os.path.realpath(target)
-    with part_file(os.path.dirname(os.path.abspath(target)), "backup", str(file)) as part:
+    folder = os.path.dirname(os.path.abspath(target))
+    with part_file(folder, "backup", str(file)) as part, no_logs_made(str(file)):
         try:
             version = _copy_file(file, "mode=rw", part, waiting)  # (rw: not made when missing)
         except sqlite3.OperationalError as exc:

@@ -117,3 +117,25 @@ def _running(pid: int) -> bool:
     except OSError:
         return True
     return True
+
+
+@contextlib.contextmanager
+def no_logs_made(store: str) -> Iterator[None]:
+    """Remove, at the block's end, the write-ahead log and its index a connection of the block
+    made beside the WAL store `store` and left there: one that can only read it (a 0444 store)
+    makes them and cannot remove them (restorefix2 noticed: a backup left an empty `-wal` and a
+    `-shm` beside a read-only store). Left as they are when they were there before, the log
+    holds anything, or another process has the store open (then they are its too)."""
+    from newstui.store.lock_holder import opened_by_others
+
+    logs = [f"{store}{end}" for end in ("-wal", "-shm")]
+    before = [os.path.lexists(log) for log in logs]
+    try:
+        yield
+    finally:
+        wal = logs[0]
+        made = not any(before) and os.path.isfile(wal) and not file_size(wal)
+        if made and not opened_by_others(store):
+            for log in logs:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(log)

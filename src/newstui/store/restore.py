@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from newstui.disk_room import free_bytes
-from newstui.errors import RestoreFailed, RestoreRoomError, StoreError
+from newstui.errors import BackupRefused, RestoreFailed, RestoreRoomError, StoreError
 from newstui.model.store_restore import Restored
 from newstui.store.db import copy_connection, copy_file_read_only, schema_version_of, upgrade_copy
 from newstui.store.disk import (
@@ -32,6 +32,7 @@ from newstui.store.disk import (
 from newstui.store.lock_holder import holder_of, opened_by_others, runs_what
 from newstui.store.restorable import unmade, unreadable_index, unreadable_text
 from newstui.store.schema import SCHEMA_VERSION
+from newstui.store.unreadable_backup import damaged, unreadable_reason
 
 NEWSTUI_TABLES = ("articles", "feeds")  # what every newstui store since schema 1 holds
 
@@ -42,9 +43,9 @@ def restore_file(
     """Write the newstui store in the file `backup` over the store at `store` (made when there
     is none), upgraded first where an older newstui made it (its copy: `backup` is never
     written, and stays the copy an older newstui opens; `upgrading` as for open_db). `shown`:
-    the backup's name as a line shows it. Raises StoreError, changing
-    nothing, when the backup is no whole newstui store this newstui opens, another process
-    has the store open, or its disk has too little room; OSError or sqlite3.Error when a file
+    the backup's name as a line shows it. Raises, changing nothing, BackupRefused when the
+    backup is no whole newstui store this newstui opens, StoreError when another process has
+    the store open or its disk has too little room; OSError or sqlite3.Error when a file
     cannot be written before the store as it was is kept beside it, RestoreFailed after."""
     # A store that is a symbolic link: its target is what is written, where SQLite keeps the
     # journal and log, and beside which the copies go (review r47 M1, hostile r47 L4: the link
@@ -66,11 +67,12 @@ def restore_file(
         except sqlite3.DatabaseError as exc:
             if _full(exc):
                 raise
-            raise StoreError(f"{shown}: not restored: not a newstui store ({exc})") from None
+            reason = unreadable_reason(backup, shown, str(exc))
+            raise BackupRefused(shown, reason, source=backup) from None
         # (a new file's mode, never the backup's: a 0444 backup made a store no command could
         # write, review r47 L4)
         take_mode(part, new_file_mode())
-        found = _checked(part, version, shown, upgrading)
+        found = _checked(part, version, (shown, backup), upgrading)
         if not os.path.exists(store):
             _sweep(store, shown_store)
             for log in (f"{store}-wal", f"{store}-shm"):  # (one left with no store: not its)
@@ -136,39 +138,37 @@ def _copy_in(backup: str, part: str) -> int:
 
 
 def _checked(
-    part: str, version: int, shown: str, upgrading: Callable[[int], None] | None
+    part: str, version: int, named: tuple[str, str], upgrading: Callable[[int], None] | None
 ) -> Restored:
     """What the copy of a backup in `part` holds, once it reads as a whole newstui store of a
     version this newstui opens, taken to this newstui's schema where older (review r47 M2: an
     older newstui's store was compared with what today's steps make at its version, which some
     steps no longer do quite as then: every schema-17 store was refused), as newstui makes it
-    there and holding texts newstui reads; else StoreError. `upgrading` as for open_db."""
-    _whole(part, version, shown)
+    there and holding texts newstui reads; else BackupRefused. `named`: the backup's name as
+    a line shows it, and its path. `upgrading` as for open_db."""
+    _whole(part, version, named)
     upgraded = ""
     if version < SCHEMA_VERSION:
-        _upgrade(part, version, shown, upgrading)
+        _upgrade(part, version, named, upgrading)
         upgraded = f"upgraded from its schema {version}, "
     conn = sqlite3.connect(f"{Path(part).resolve().as_uri()}?mode=ro", uri=True)
     try:
         # (hostile r47 H1, M3: a backup is untrusted; see store.restorable: a trigger no step
         # makes again is there after the upgrade as before)
         if (unknown := unmade(conn, SCHEMA_VERSION)) is not None:
-            raise StoreError(
-                f"{shown}: not restored: {upgraded}{unknown}; newstui puts back only a store as "
-                "it makes it"
+            raise _refused(
+                named, f"{upgraded}{unknown}; newstui puts back only a store as it makes it"
             )
         if (unreadable := unreadable_text(conn, SCHEMA_VERSION)) is not None:
-            raise StoreError(
-                f"{shown}: not restored: {upgraded}{unreadable}: no command could read it"
-            )
+            raise _refused(named, f"{upgraded}{unreadable}: no command could read it")
         if (unsearchable := unreadable_index(conn, SCHEMA_VERSION)) is not None:
-            raise StoreError(
-                f"{shown}: not restored: {upgraded}{unsearchable}: search, and each fetch "
-                "storing an article, would fail"
+            raise _refused(
+                named,
+                f"{upgraded}{unsearchable}: search, and each fetch storing an article, would fail",
             )
         urls = _feed_urls(conn)
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{shown}: not restored: damaged ({exc})") from None
+        raise _refused(named, damaged(str(exc))) from None
     finally:
         conn.close()
     return Restored(
@@ -179,47 +179,57 @@ def _checked(
     )
 
 
-def _whole(part: str, version: int, shown: str) -> None:
-    """Refuse (StoreError) the copy of a backup in `part` unless it reads as a whole newstui
-    store of a version this newstui opens."""
+def _refused(named: tuple[str, str], reason: str) -> BackupRefused:
+    """The refusal of the backup `named` (as a line shows it, and its path) for `reason`."""
+    shown, backup = named
+    return BackupRefused(shown, reason, source=backup)
+
+
+def _whole(part: str, version: int, named: tuple[str, str]) -> None:
+    """Refuse (BackupRefused) the copy of the backup `named` in `part` unless it reads as a
+    whole newstui store of a version this newstui opens."""
     conn = sqlite3.connect(f"{Path(part).resolve().as_uri()}?mode=ro", uri=True)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if version <= 0 or not tables.issuperset(NEWSTUI_TABLES):
-            raise StoreError(f"{shown}: not restored: not a newstui store")
+            raise _refused(named, "not a newstui store")
         if version > SCHEMA_VERSION:
-            raise StoreError(
-                f"{shown}: not restored: a newer newstui made it (schema {version}; this one "
-                f"knows up to {SCHEMA_VERSION})"
+            raise _refused(
+                named,
+                f"a newer newstui made it (schema {version}; this one knows up to "
+                f"{SCHEMA_VERSION})",
             )
         problems = [r[0] for r in conn.execute("PRAGMA quick_check(3)")]
         if problems != ["ok"]:
-            raise StoreError(f"{shown}: not restored: damaged ({'; '.join(problems)})")
+            raise _refused(named, damaged("; ".join(problems)))
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{shown}: not restored: damaged ({exc})") from None
+        raise _refused(named, damaged(str(exc))) from None
     finally:
         conn.close()
 
 
-def _upgrade(part: str, version: int, shown: str, upgrading: Callable[[int], None] | None) -> None:
-    """The copy of a backup of the older schema `version` in `part` upgraded as every open
-    upgrades a store (the next open would: review r47 M2); StoreError when a step fails on it
-    (a table a later step makes, say), a full disk raised as it is."""
+def _upgrade(
+    part: str, version: int, named: tuple[str, str], upgrading: Callable[[int], None] | None
+) -> None:
+    """The copy of the older schema `version` of the backup `named` in `part` upgraded as every
+    open upgrades a store (the next open would: review r47 M2); BackupRefused when a step fails
+    on it (a table a later step makes, say), a full disk raised as it is."""
     try:
         upgrade_copy(part, upgrading)
     except sqlite3.Error as exc:
         if _full(exc):
             raise
-        raise _not_upgraded(shown, version, str(exc)) from None
+        raise _not_upgraded(named, version, str(exc)) from None
     except StoreError as exc:
-        raise _not_upgraded(shown, version, str(exc)) from None
+        raise _not_upgraded(named, version, str(exc)) from None
 
 
-def _not_upgraded(shown: str, version: int, reason: str) -> StoreError:
+def _not_upgraded(named: tuple[str, str], version: int, reason: str) -> BackupRefused:
     """The refusal of a backup of schema `version` that newstui's upgrade fails on."""
-    return StoreError(
-        f"{shown}: not restored: it cannot be upgraded from its schema {version} to "
-        f"{SCHEMA_VERSION} ({reason}); newstui puts back only a store as it makes it"
+    return _refused(
+        named,
+        f"it cannot be upgraded from its schema {version} to {SCHEMA_VERSION} ({reason}); "
+        "newstui puts back only a store as it makes it",
     )
 
 
