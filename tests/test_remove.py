@@ -62,9 +62,12 @@ def test_remove_of_a_tag_asks_first_then_removes_its_sources_in_one_write(fed):
     text = fed.config.read_text("utf-8")
     fed.config.write_text(text.replace('name = "Wire"', 'name = "Wire"\ntags = ["News/Daily"]'))
     assert fed("remove", "--tag", "news/daily") == 1  # not a terminal: nothing without --yes
-    assert "add --yes (Remove the 1 source tagged News/Daily from feeds.toml and delete " in (
+    assert "add --yes (Remove the source tagged News/Daily from feeds.toml and delete its " in (
         one_line(fed.err)
     )
+    # a folder takes its subfolders (user test r47 M2)
+    assert fed("remove", "--tag", "NEWS") == 1
+    assert "(Remove the source in News and its folder News/Daily from " in one_line(fed.err)
     assert fed("remove", "--tag", "Nonesuch", "--yes") == 1
     assert "no source is tagged 'Nonesuch'" in one_line(fed.err)
     assert fed.json("remove", "--tag", "news/daily", "--yes") == {
@@ -75,11 +78,26 @@ def test_remove_of_a_tag_asks_first_then_removes_its_sources_in_one_write(fed):
         "unsubscribed": None,
         "not_removed": [],
         "refused": None,
+        "stayed": [],
     }
     assert [f["name"] for f in fed.json("feeds")] == ["Atom Lab"]
     assert fed.config.read_text("utf-8") == text.replace(
         text[text.index("[[feeds]]") : text.index("[[feeds]]", text.index("[[feeds]]") + 1)], ""
     )
+    # a feed also in another folder stays, only this tag taken off (user test r47 M5)
+    text = fed.config.read_text("utf-8")
+    both = 'name = "Atom Lab"\ntags = ["Sport", "Tech/Daily"]'
+    fed.config.write_text(text.replace('name = "Atom Lab"', both))
+    assert fed("remove", "--tag", "sport") == 1
+    assert one_line(fed.err).endswith(
+        "(Take the tag Sport off its source in feeds.toml? Atom Lab stays: it is also in"
+        " Tech/Daily.)"
+    )
+    assert fed.json("remove", "--tag", "sport", "--yes")["stayed"] == ["Atom Lab"]
+    assert [(f["name"], f["tags"], f["articles"]) for f in fed.json("feeds")] == [
+        ("Atom Lab", ["Tech/Daily"], 1)
+    ]
+    assert 'tags = ["Tech/Daily"]' in fed.config.read_text("utf-8")
 
 
 @pytest.mark.parametrize(

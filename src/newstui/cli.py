@@ -2233,6 +2233,8 @@ def _remove_tag(args: argparse.Namespace, library: Library, config: Config) -> i
         # a server's refusal partway: the subscriptions it still lists, kept here, and why
         "not_removed": list(done.not_removed),
         "refused": done.refused,
+        # sources also in another folder: they stay, the folder's tags taken off (r47 M5)
+        "stayed": [s.name for s in tagged.staying],
     }
     summary = done.summary(str(config.path))
     if not done.not_removed:

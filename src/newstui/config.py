@@ -11,7 +11,7 @@ import re
 import stat
 import threading
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
@@ -1614,6 +1614,31 @@ def add_feed_tags(path: Path, feeds: list[FeedConfig]) -> list[str]:
     if tagged:
         _write_config(path, tomlkit.dumps(doc))
     return tagged
+
+
+@_edits_config
+def set_source_tags(path: Path, tags: Mapping[str, Sequence[str]]) -> list[str]:
+    """Rewrite the tags of config entries (each by name, URL or path, as `remove_sources`),
+    keeping the file's comments: a folder removed takes only its tag off a source that is in
+    another folder too. Returns the names of the entries changed."""
+    import tomlkit  # only editing needs it
+
+    config = load_config(path)
+    doc = _document(path.read_text("utf-8"))
+    changed: list[str] = []
+    for entry, new in tags.items():
+        source = config.source_named(entry) or config.skipped_named(entry)
+        if source is None or source.entry_index is None or tuple(new) == source.tags:
+            continue
+        table = doc["feeds" if isinstance(source, FeedConfig) else "local"][source.entry_index]
+        if new:
+            table["tags"] = list(new)
+        elif "tags" in table:
+            del table["tags"]
+        changed.append(source.name)
+    if changed:
+        _write_config(path, tomlkit.dumps(doc))
+    return changed
 
 
 # A table header ([keys], [[views]]): tomlkit appends an entry to an array of tables with no blank

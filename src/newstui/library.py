@@ -464,6 +464,11 @@ class Library:
         """How many articles a source holds, and how many of them are starred."""
         return _feeds.removal_counts(self._db, source_id)
 
+    def set_source_tags(self, source_id: int, tags: Sequence[str]) -> None:
+        """Give a source these tags (its articles stay): a folder removed takes only its tag off
+        a source that is in another folder too."""
+        _feeds.set_feed_tags(self._db, source_id, tags)
+
     def remove_source(self, source_id: int, *, purge: bool = False) -> RemovedSource:
         """Delete a source and its articles; starred articles stay (under a hidden, removed
         source) unless `purge`."""

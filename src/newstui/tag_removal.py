@@ -8,7 +8,7 @@ import asyncio
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newstui.config import Config, FeedConfig, LocalConfig, remove_sources
+from newstui.config import Config, FeedConfig, LocalConfig, remove_sources, set_source_tags
 from newstui.counts import counted
 from newstui.model.names import name_key
 
@@ -30,13 +30,41 @@ class TaggedSources:
     starred: int
     on_server: int = 0  # how many are subscriptions of the sync server, unsubscribed there too
     server: str | None = None  # its name, as sync messages say it
+    folders: tuple[str, ...] = ()  # the tag's subfolders (`News/Europe` of `News`): removed too
+    # sources also in another folder: they stay, with only the folder's tags taken off
+    staying: tuple[StayingSource, ...] = ()
+
+    @property
+    def held(self) -> str:
+        """ "the 4 sources in News and its 2 folders", "the source tagged Sport"."""
+        return _held(len(self.names), self.tag, self.folders)
+
+    @property
+    def stays(self) -> str:
+        """ "Okay Feed 1 stays: it is also in Tech/Daily", or "" when none stays."""
+        if not self.staying:
+            return ""
+        if len(self.staying) == 1:
+            one = self.staying[0]
+            return f"{one.name} stays: it is also in {_listed(list(one.tags))}"
+        names = _listed([s.name for s in self.staying])
+        return f"{names} stay: they are also in other folders"
 
     def question(self, config_name: str, *, purge: bool = False) -> str:
         """ "Remove the 600 sources tagged Sport from feeds.toml and delete their 12,000
         articles? The 3 starred are kept." With a sync server, before `y` (as `D` on one
-        feed says it): "…, unsubscribe 580 of them on rss.example.org and delete …"."""
-        sources = counted(len(self.names), "source")
-        text = f"Remove the {sources} tagged {self.tag} from {config_name}"
+        feed says it): "…, unsubscribe 580 of them on rss.example.org and delete …". A source
+        also in another folder stays, and the question says so (user test r47 M5)."""
+        if not self.names:  # each is in another folder too: only the tag goes
+            what = self.tag if not self.folders else f"{self.tag} and {_folders(self.folders)}"
+            held = "its source" if len(self.staying) == 1 else f"its {len(self.staying):,} sources"
+            return f"Take the tag {what} off {held} in {config_name}? {self.stays}."
+        stays = f" {self.stays}." if self.stays else ""
+        return self._removal_question(config_name, purge=purge) + stays
+
+    def _removal_question(self, config_name: str, *, purge: bool) -> str:
+        one = len(self.names) == 1
+        text = f"Remove {self.held} from {config_name}"
         there = ""
         if self.on_server and self.server:
             them = "them" if self.on_server == len(self.names) else f"{self.on_server:,} of them"
@@ -44,8 +72,8 @@ class TaggedSources:
         if there:
             text += f", {there}" if self.articles else f" and {there}"
         if not self.articles:
-            return f"{text}? They have no articles."
-        text += f" and delete their {counted(self.articles, 'article')}?"
+            return f"{text}? {'It has' if one else 'They have'} no articles."
+        text += f" and delete {'its' if one else 'their'} {counted(self.articles, 'article')}?"
         if self.starred and not purge:
             kept = (
                 "The starred one is kept"
@@ -73,12 +101,18 @@ class TagRemoved:
     # the server's subscriptions it did not unsubscribe (it refused one), kept here as they are
     not_removed: tuple[str, ...] = ()
     refused: str | None = None  # why, as the server said
+    folders: tuple[str, ...] = ()  # the tag's subfolders, removed with it
+    stays: str = ""  # "Okay Feed 1 stays: it is also in Tech/Daily" (TaggedSources.stays)
 
     def summary(self, config_name: str) -> str:
         """ "Removed the 600 sources tagged Sport from feeds.toml and deleted 12,000 articles";
         after a refusal, "Removed 40 of the 600 sources …; not removed: A, B, C and 557 more,
         which the server still lists (its answer)"."""
-        every = counted(self.sources + len(self.not_removed), "source")
+        total = self.sources + len(self.not_removed)
+        every = counted(total, "source")
+        if not total:
+            them = "them" if " stay: " in self.stays else "it"
+            return f"{self.stays}; the tag {self.tag} is taken off {them} in {config_name}"
         not_removed = ""
         if self.not_removed:
             shown = ", ".join(self.not_removed[:3])
@@ -90,60 +124,129 @@ class TagRemoved:
                     f"{shown} ({self.refused})"
                 )
             not_removed = f"not removed: {shown}, which the server still lists ({self.refused})"
-        which = f"{self.sources:,} of the {every}" if self.not_removed else f"the {every}"
-        text = (
-            f"Removed {which} tagged {self.tag} from {config_name}"
-            f" and deleted {counted(self.deleted, 'article')}"
+        which = (
+            f"{self.sources:,} of {_held(total, self.tag, self.folders)}"
+            if self.not_removed
+            else _held(total, self.tag, self.folders)
         )
+        text = f"Removed {which} from {config_name} and deleted {counted(self.deleted, 'article')}"
         if self.kept_starred:
             text += f" ({self.kept_starred:,} starred kept)"
         if self.unsubscribed:
             text += f"; unsubscribed on {self.unsubscribed}"
         if not_removed:
             text += f"; {not_removed}"
+        if self.stays:
+            text += f"; {self.stays}"
         return text
 
 
+@dataclass(frozen=True)
+class StayingSource:
+    """A source of a folder being removed that is in another folder too: it stays, with the
+    folder's tags taken off (Feedly and Inoreader keep such a feed when a folder goes)."""
+
+    name: str
+    tags: tuple[str, ...]  # its tags outside the folder: those it keeps
+    entry: str | None  # its config file entry (URL or name), whose tags are rewritten
+    row: FeedRow | None  # the stored source, whose tags are rewritten
+
+
+def _held(count: int, tag: str, folders: tuple[str, ...]) -> str:
+    """ "the 4 sources in News and its 2 folders", "the source tagged Sport"."""
+    sources = "the source" if count == 1 else f"the {count:,} sources"
+    if not folders:
+        return f"{sources} tagged {tag}"
+    return f"{sources} in {tag} and {_folders(folders)}"
+
+
+def _folders(folders: tuple[str, ...]) -> str:
+    """ "its folder News/Europe", "its 2 folders"."""
+    return f"its folder {folders[0]}" if len(folders) == 1 else f"its {len(folders):,} folders"
+
+
+def _listed(names: list[str]) -> str:
+    """ "A", "A and B", "A, B, C and 4 more"."""
+    if len(names) <= 3:
+        return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+    return f"{', '.join(names[:3])} and {len(names) - 3:,} more"
+
+
 def tagged_sources(library: Library, config: Config, tag: str) -> TaggedSources | None:
-    """The sources tagged `tag` (any case, as Sources groups them) in the store or in the
-    config file (a tag written there since the last fetch), and their counts; None when no
-    source has that tag."""
+    """The sources tagged `tag` (any case, as Sources groups them) or a tag of its subfolders
+    (`News/Europe` of `News`), in the store or in the config file (a tag written there since
+    the last fetch), and their counts; None when no source has such a tag. A source with a
+    tag outside the folder stays, only the folder's tags taken off (user test r47 M5)."""
     from newstui.model import fold_url
 
     key = name_key(tag)
+
+    def inside(t: str) -> bool:
+        k = name_key(t)
+        return k == key or k.startswith(key + "/")
+
     every = library.sources()
-    rows = {r.id: r for r in every if any(name_key(t) == key for t in r.tags)}
+    rows = {r.id: r for r in every if any(inside(t) for t in r.tags)}
     sources: list[FeedConfig | LocalConfig] = [*config.feeds, *config.local]
-    listed = [s for s in sources if any(name_key(t) == key for t in s.tags)]
+    listed = [s for s in sources if any(inside(t) for t in s.tags)]
     spellings = [t for r in rows.values() for t in r.tags] + [t for s in listed for t in s.tags]
     spelled = next((t for t in spellings if name_key(t) == key), None)
+    if spelled is None:  # only its subfolders hold sources: the folder as a subfolder spells it
+        depth = tag.count("/") + 1
+        tops = ("/".join(t.split("/")[:depth]) for t in spellings if inside(t))
+        spelled = next((t for t in tops if name_key(t) == key), tag if rows or listed else None)
     if spelled is None:
         return None
+    folders: dict[str, str] = {}
+    for t in spellings:
+        if inside(t) and name_key(t) != key:
+            folders.setdefault(name_key(t), t)
     by_url = {fold_url(r.url): r for r in every if r.url and r.kind == "feed"}
     by_name = {name_key(r.name): r for r in every}
-    names = {name_key(r.name): r.name for r in rows.values()}
-    entries: list[str] = []
-    for row in rows.values():  # (a feed by its URL: its entry may have no name)
-        if row.url and config.source_named(row.url) is not None:
-            entries.append(row.url)
-        elif config.source_named(row.name) is not None:
-            entries.append(row.name)
-    for source in listed:
+    for source in listed:  # stored, tagged since its last fetch
         if isinstance(source, FeedConfig):
-            written, held_row = source.url, by_url.get(fold_url(source.url))
+            held_row = by_url.get(fold_url(source.url))
         else:
-            written, held_row = source.name, by_name.get(name_key(source.name))
-        if held_row is not None and held_row.id not in rows:  # stored, tagged since its last fetch
-            rows[held_row.id] = held_row
-            names.setdefault(name_key(held_row.name), held_row.name)
-        if written not in entries and (held_row is None or held_row.url not in entries):
+            held_row = by_name.get(name_key(source.name))
+        if held_row is not None:
+            rows.setdefault(held_row.id, held_row)
+    names: dict[str, str] = {}
+    entries: list[str] = []
+    staying: list[StayingSource] = []
+    removed_rows: dict[int, FeedRow] = {}
+    seen: set[str] = set()  # the config entries met through a stored source
+    for row in rows.values():  # (a feed by its URL: its entry may have no name)
+        entry: str | None = None
+        if row.url and config.source_named(row.url) is not None:
+            entry = row.url
+        elif config.source_named(row.name) is not None:
+            entry = row.name
+        entered = config.source_named(entry) if entry is not None else None
+        if entered is not None:
+            seen.add(_entry_id(entered))
+        kept = tuple(t for t in (entered.tags if entered else row.tags) if not inside(t))
+        if kept:
+            staying.append(StayingSource(row.name, kept, entry, row))
+            continue
+        removed_rows[row.id] = row
+        names.setdefault(name_key(row.name), row.name)
+        if entry is not None:
+            entries.append(entry)
+    for source in listed:  # config entries no stored source stands for
+        if _entry_id(source) in seen:
+            continue
+        written = source.url if isinstance(source, FeedConfig) else source.name
+        kept = tuple(t for t in source.tags if not inside(t))
+        if kept:
+            staying.append(StayingSource(source.name, kept, written, None))
+        elif written not in entries:
             entries.append(written)
             names.setdefault(name_key(source.name), source.name)
     articles = starred = 0
-    for row in rows.values():
+    for row in removed_rows.values():
         held, stars = library.removal_counts(row.id)
         articles, starred = articles + held, starred + stars
-    stored = tuple(rows.values())
+    stored = tuple(removed_rows.values())
     on_server, server = 0, None
     if config.sync is not None:
         from newstui.sync.client import server_name
@@ -151,8 +254,22 @@ def tagged_sources(library: Library, config: Config, tag: str) -> TaggedSources 
         on_server = sum(library.sync.stream_of(row.id) is not None for row in stored)
         server = server_name(config.sync.url)
     return TaggedSources(
-        spelled, tuple(names.values()), stored, tuple(entries), articles, starred, on_server, server
+        spelled,
+        tuple(names.values()),
+        stored,
+        tuple(entries),
+        articles,
+        starred,
+        on_server,
+        server,
+        tuple(sorted(folders.values(), key=name_key)),
+        tuple(staying),
     )
+
+
+def _entry_id(source: FeedConfig | LocalConfig) -> str:
+    """A config entry's identity, to meet it once."""
+    return f"feed:{source.url}" if isinstance(source, FeedConfig) else f"local:{source.path}"
 
 
 def remove_tagged(
@@ -174,6 +291,12 @@ def remove_tagged(
         left, refused = frozenset(run.left), run.refusal
     kept = [row for row in tagged.stored if row.id in left]
     remove_sources(config.path, [e for e in tagged.entries if not _entry_of_any(config, e, kept)])
+    retag = {s.entry: s.tags for s in tagged.staying if s.entry is not None}
+    if retag:
+        set_source_tags(config.path, retag)
+    for stays in tagged.staying:  # (its articles stay: only the folder's tags go)
+        if stays.row is not None:
+            library.set_source_tags(stays.row.id, stays.tags)
     deleted = starred = 0
     for row in tagged.stored:
         if row.id in left:
@@ -184,7 +307,17 @@ def remove_tagged(
         starred += gone.kept_starred + (aside.kept_starred if aside else 0)
     names = tuple(row.name for row in kept)
     removed = len(tagged.names) - len({name_key(n) for n in names})
-    return TagRemoved(tagged.tag, removed, deleted, starred, server, names, refused)
+    return TagRemoved(
+        tagged.tag,
+        removed,
+        deleted,
+        starred,
+        server,
+        names,
+        refused,
+        tagged.folders,
+        tagged.stays,
+    )
 
 
 def _entry_of_any(config: Config, entry: str, rows: list[FeedRow]) -> bool:

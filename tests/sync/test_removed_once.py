@@ -78,7 +78,7 @@ def test_a_tags_sources_the_server_unsubscribed_go_here_those_it_refused_stay_an
 
     fake.set(edit, 200, b"OK")
     assert main([*db, "remove", "--tag", "Sport", "--yes"]) == 0
-    assert "Removed the 1 source tagged Sport" in capsys.readouterr().out
+    assert "Removed the source tagged Sport" in capsys.readouterr().out
     refused_all = TagRemoved("Sport", 0, 0, 0, None, ("A", "B", "C", "D"), "h: HTTP 500")
     assert refused_all.summary("feeds.toml") == (
         "None of the 4 sources tagged Sport removed: the server still lists A, B, C and 1 more "

@@ -181,7 +181,7 @@ async def test_D_on_a_saved_view_or_a_tag_removes_it_from_the_config_after_askin
         await settle(pilot)
         await asked_then_removed(app, pilot, config, "Local Feed")
         assert notifications(app)[-1].message == (
-            "Removed the 1 source tagged local from feeds.toml and deleted 0 articles."
+            "Removed the source tagged local from feeds.toml and deleted 0 articles."
         )
         assert not any(f.name == "Local Feed" for f in app.main.sources.feeds)
     after = config.path.read_text("utf-8")

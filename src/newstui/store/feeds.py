@@ -360,6 +360,13 @@ def move_feed_address(db: Database, key: str, url: str) -> None:
         )
 
 
+def set_feed_tags(db: Database, feed_id: int, tags: Sequence[str]) -> None:
+    """The source's tags are `tags` from now on (one taken off: a folder removed that it is
+    not only in)."""
+    with write_transaction(db):
+        db.execute("UPDATE feeds SET tags = ? WHERE id = ?", [json.dumps(list(tags)), feed_id])
+
+
 def forget_source_if_empty(db: Database, key: str) -> None:
     """Remove a source that never stored an article (an `add` or `import` that failed)."""
     with write_transaction(db):
