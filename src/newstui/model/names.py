@@ -226,6 +226,19 @@ def name_order(name: str) -> tuple[tuple[str | int, ...], str]:
     return tuple(int(p) if n % 2 else p for n, p in enumerate(parts)), name_key(name)
 
 
+# The version of name_order_text's output: stores keep each title's (schema 54's title_order)
+# with it and this Python's Unicode version (name_order_version), and work the keys out again
+# at their next open when either differs. Add one to it with any change of what name_order_text
+# returns (tests/model/test_name_order pins a few outputs to remind).
+NAME_ORDER_VERSION = 2
+
+
+def name_order_version() -> str:
+    """What the keys of name_order_text depend on: NAME_ORDER_VERSION and the Unicode version
+    of this Python's unicodedata (its decompositions, cases and format characters)."""
+    return f"{NAME_ORDER_VERSION} unicode {unicodedata.unidata_version}"
+
+
 def name_order_text(name: str) -> str:
     """name_order as one string that sorts as it does, code point by code point (SQL's
     name_order(), whose BINARY order is that): each run of letters ends with NUL, a number is

@@ -1082,7 +1082,8 @@ def _order_terms(order: SortOrder) -> Terms:
         return [(column, not order.reverse) for column, _ in newest]
     # feeds as Sources and `feeds` list them (Équipe with the E's, "Desk 2" before "Desk 10"),
     # titles so too (NOCASE folds ASCII alone: Éclair came after Zebra)
-    column = "name_order(f.name)" if order.key == "feed" else "name_order(a.title)"
+    # (titles by their stored key, schema 54: read from its index, not worked out a row at a time)
+    column = "name_order(f.name)" if order.key == "feed" else "a.title_order"
     return [(column, order.reverse), *newest]
 
 

@@ -93,8 +93,6 @@ class Database:
         self.known_texts = add_text_functions(conn)
         # feed, tag and view names as compared everywhere (model.names: every script's case)
         conn.create_function("name_key", 1, _name_key, deterministic=True)
-        # ... and as Sources and `feeds` list them (model.names.name_order: É with the E's)
-        conn.create_function("name_order", 1, _name_order, deterministic=True)
         # the prefix index's fill (schema 31) is still marked, not done: prefixes are matched
         # by stems meanwhile (query_sql.prefixes_stemmed); see rebuild_marked
         self.prefix_pending = False
@@ -236,6 +234,9 @@ def add_text_functions(conn: sqlite3.Connection) -> KnownTexts:
     conn.create_function("search_words", 1, _keeping_stops(search_words), deterministic=True)
     # whether a text holds a mark the tokenizer split words at and the fold takes off (schema 49)
     conn.create_function("split_at_marks", 1, _keeping_stops(split_at_marks), deterministic=True)
+    # names as Sources and `feeds` list them (model.names.name_order: É with the E's), and
+    # titles as title order does (schema 54: articles.title_order, its triggers)
+    conn.create_function("name_order", 1, _name_order, deterministic=True)
     # an article's link as compared (schema 36: articles.link_key, imported marks' links)
     conn.create_function("link_key", 1, _keeping_stops(_link_key), deterministic=True)
     # an article's enclosure URLs from its links, as a JSON list (NULL: none), as a cleanup
@@ -632,6 +633,9 @@ def _open_db(
             db.while_busy = functools.partial(raise_if_stopped, stop)
         make_unusable_indexes(db, path)
         rebuild_marked(db)
+        from newstui.store.title_order import keep_title_order  # (it needs this module)
+
+        keep_title_order(db)  # (keys another name_order made: schema 54)
         db.while_busy = None
         if compacting and not memory:
             compact(db)
