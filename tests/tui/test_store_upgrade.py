@@ -186,6 +186,7 @@ async def test_an_app_started_during_another_newstuis_upgrade_says_it_waits_for_
     monkeypatch.setattr(lock_holder, "write_lock_holder", lambda store: 4242)  # (not this one)
     ticks = count()  # (its CPU time grows: it works)
     monkeypatch.setattr(lock_holder, "holder_work", lambda store: (4242, next(ticks)))
+    monkeypatch.setattr(lock_holder, "runs_what", lambda pid: "newstui")  # (no /proc/4242 read)
     app = NewstuiApp(path, None, demo=True)
 
     async with app.run_test(size=(80, 24)) as pilot:

@@ -26,9 +26,10 @@ from newstui.model.link_key import link_key, link_key_if_other
 from newstui.model.names import name_key, name_order_text
 from newstui.model.store_upgrade import StoreUpgrade
 from newstui.paths import opened_as_written
+from newstui.store import lock_holder
 from newstui.store.cjk_words import CJK_GLOB, cjk_apart
 from newstui.store.disk import no_logs_made, part_file, take_mode
-from newstui.store.lock_holder import HolderWatch, runs_what
+from newstui.store.lock_holder import HolderWatch
 from newstui.store.person_names import named_speaker, same_person
 from newstui.store.schema import (
     FOLD_REINDEX_AT,
@@ -1467,8 +1468,6 @@ def upgrade_under_way(path: Path | str) -> int | None:
     UPGRADE_BEGAN) and another process holds its write lock; else None (also where the system
     names no lock's holder). Read as upgrade_ahead reads: an app started then waits for it on
     its upgrade screen, not silently before its first frame (r46 openfix noticed)."""
-    from newstui.store import lock_holder
-
     if str(path) == ":memory:" or lock_holder.write_lock_holder(str(path)) is None:
         return None
 
@@ -1756,6 +1755,13 @@ def migrate(
     other_upgrades = False
     told: list[Callable[[], None]] = [waiting] if waiting is not None else []
     holder = HolderWatch(connection_file(db.conn))
+    upgrader: int | None = None  # the newstui whose work lets the wait go past BUSY_SECONDS
+    runs_newstui: dict[int, bool] = {}
+
+    def upgrades(pid: int | None) -> bool:  # (looked at once a process)
+        if pid is not None and pid not in runs_newstui:
+            runs_newstui[pid] = lock_holder.runs_what(pid) == "newstui"
+        return pid is not None and runs_newstui[pid]
 
     def say_waiting(always: bool = False) -> None:  # once; for a slow upgrade or a long wait
         if always or articles:
@@ -1763,7 +1769,7 @@ def migrate(
                 told.pop()()
 
     def looked() -> bool:  # (while another process holds the lock)
-        nonlocal seen, changed_at
+        nonlocal seen, changed_at, upgrader
         raise_if_stopped(stop)
         try:
             now = version_checked(db.conn)
@@ -1772,10 +1778,16 @@ def migrate(
                 raise
             return False
         if now == seen:
-            # a step of the other's longer than BUSY_SECONDS (schema 20's sketches of a large
-            # store) is waited for while its process works; a stopped or hung one is not
-            if not holder.working():
+            # a step of another newstui's upgrade longer than BUSY_SECONDS (schema 20's
+            # sketches of a large store) is waited for while its process works; a stopped or
+            # hung one is not, nor any other holder, for which the wait ends after BUSY_SECONDS
+            # with the busy line (review r47 H2: a sqlite3 shell's long UPDATE held an open
+            # 44 s, "waiting for the upgrade … another newstui is making"). A newstui holding
+            # the lock of a store behind this schema is upgrading it: its first step's mark
+            # (UPGRADE_BEGAN) and version are not committed before that step ends
+            if not holder.working() or not upgrades(holder.pid):
                 return False
+            upgrader = holder.pid
             say_waiting(always=True)
             return True
         seen, changed_at = now, time.monotonic()
@@ -1812,9 +1824,9 @@ def migrate(
                 say_waiting()
                 pause(UPGRADE_LOOK_SECONDS)
     except sqlite3.OperationalError as exc:
-        if holder.pid is None or not is_busy(exc):
-            raise
-        raise _upgrade_stuck(connection_file(db.conn), holder.pid) from exc
+        if upgrader is None or holder.pid != upgrader or not is_busy(exc):
+            raise  # (no newstui's upgrade waited for: the busy line)
+        raise _upgrade_stuck(connection_file(db.conn), upgrader) from exc
     finally:
         db.while_busy = None
     return began is not None and any(0 < start < at <= version for at in COMPACT_AT)
@@ -1834,7 +1846,7 @@ def _upgrade_stuck(path: str, pid: int) -> StoreError:
     """The line of an open that waited for another process's upgrade of the store, which worked
     for a while, then no more for BUSY_SECONDS, its lock held (stopped by Ctrl-Z, or hung)."""
     return StoreError(
-        f"{path}: busy: the {runs_what(pid)} upgrading it (pid {pid}) has done nothing for "
+        f"{path}: busy: the newstui upgrading it (pid {pid}) has done nothing for "
         f"{BUSY_SECONDS:g} s, holding its lock (stopped, or hung?); try again once it goes on or "
         "ends (an upgrade ended partway goes on at the next open)",
         source=path,
