@@ -986,6 +986,15 @@ def test_opml_import_of_nested_folders_tags_feeds_with_the_folders_path(cli, tmp
     }
 
     assert 'tags = ["News/Europe"]' in cli.config.read_text("utf-8")
+    # an older import's flat tags become the path (user test r47 M1), unless a view uses one
+    flat = cli.config.read_text("utf-8").replace('["News/Europe"]', '["News", "Europe"]')
+    cli.config.write_text(flat, "utf-8")
+    assert cli("opml", "import", str(opml)) == 0
+    assert "; folder tags of 1 feed made nested: News, Europe → News/Europe" in one_line(cli.out)
+    assert cli.config.read_text("utf-8") == flat.replace('["News", "Europe"]', '["News/Europe"]')
+    cli.config.write_text(flat + '\n[[views]]\nname = "EU"\nquery = "tag:europe"\n', "utf-8")
+    assert cli("opml", "import", str(opml)) == 0
+    assert 'tags = ["News", "Europe", "News/Europe"]' in cli.config.read_text("utf-8")
 
 
 def test_opml_import_says_which_outlines_it_skipped_and_why(cli, tmp_path):

@@ -1617,6 +1617,50 @@ def add_feed_tags(path: Path, feeds: list[FeedConfig]) -> list[str]:
 
 
 @_edits_config
+def nest_flat_tags(
+    path: Path, feeds: list[FeedConfig]
+) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    """Replace the flat folder tags an older OPML import gave feeds listed already ("News",
+    "Europe", "Deep") by the path tags `feeds` now give them ("News/Europe/Deep"): only where a
+    feed's tags are exactly the parts of its new tags, and no view or filter query names one of
+    them (then the user may use them). Returns (name, old tags, new tags) of each feed changed
+    (user test r47 M1: the feed was then exported in 4 folders)."""
+    import tomlkit  # only editing needs it
+
+    if not path.exists() or not any("/" in t for f in feeds for t in f.tags):
+        return []
+    raw = path.read_text("utf-8")
+    config = parse_config(path, raw)
+    queries = " ".join(
+        name_key(q) for q in [*(v.query for v in config.views), *(f.query for f in config.filters)]
+    )
+    spellings = tag_spellings([*(f.tags for f in config.feeds), *(s.tags for s in config.local)])
+    by_url: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for f in feeds:
+        tags = respelled(clean_tags(f.tags), spellings)
+        if any("/" in t for t in tags):
+            by_url[url_identity(f.url)] = tags
+    doc = _document(raw)
+    nested: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
+    for table in doc.get("feeds", []):
+        url = table.get("url") if isinstance(table, dict) else None
+        new = by_url.get(url_identity(url), ()) if isinstance(url, str) else ()
+        had = tuple(str(t) for t in table.get("tags", [])) if new else ()
+        parts = {name_key(p) for t in new for p in t.split("/") if p}
+        if (
+            len(had) < 2
+            or {name_key(t) for t in had} != parts
+            or any(name_key(t) in queries for t in had)
+        ):
+            continue
+        table["tags"] = list(new)
+        nested.append((str(table.get("name") or url), had, new))
+    if nested:
+        _write_config(path, tomlkit.dumps(doc))
+    return nested
+
+
+@_edits_config
 def set_source_tags(path: Path, tags: Mapping[str, Sequence[str]]) -> list[str]:
     """Rewrite the tags of config entries (each by name, URL or path, as `remove_sources`),
     keeping the file's comments: a folder removed takes only its tag off a source that is in

@@ -18,6 +18,7 @@ from newstui.config import (
     add_view,
     ensure_config,
     load_config,
+    nest_flat_tags,
 )
 from newstui.counts import counted, plural
 
@@ -42,6 +43,9 @@ class SubscriptionsImported:
     added_local: list[LocalConfig] = field(default_factory=list)  # those added as `[[local]]`
     # warnings that skipped nothing: the file repaired, a feed added that looks like another
     notes: list[SkippedLine] = field(default_factory=list)
+    # feeds there already whose flat folder tags (an older import's) became the path tag:
+    # (name, old tags, new tags)
+    nested: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
 
     def summary(self, file: Path | str, config: Path) -> str:
         """One line: "7 feeds in feeds.opml, 6 added to …/feeds.toml (1 already there); …"."""
@@ -51,6 +55,14 @@ class SubscriptionsImported:
             text += f" ({found - added:,} already there)"
         if self.tagged:
             text += f"; tags added to {counted(len(self.tagged), 'feed')} already there"
+        if self.nested:  # "…: News, Europe, Deep → News/Europe/Deep" (the deepest)
+            _, had, now = max(self.nested, key=lambda n: len(n[1]))
+            text += (
+                f"; folder tags of {counted(len(self.nested), 'feed')} made nested: "
+                f"{', '.join(had)} → {', '.join(now)}"
+            )
+            if len(self.nested) > 1:
+                text += ", …"
         if self.views:
             n = len(self.added_views)
             text += f"; {counted(n, 'query feed')} added as {'a view' if n == 1 else 'views'}"
@@ -115,6 +127,7 @@ def import_subscriptions(
     ensure_config(config_path)  # the example (no feeds), then yours
     added = add_feeds(config_path, feeds)
     added_urls = {a.url for a in added}
+    nested = nest_flat_tags(config_path, [f for f in feeds if f.url not in added_urls])
     tagged = add_feed_tags(config_path, [f for f in feeds if f.url not in added_urls])
     views = [s for s in skipped if s.view]
     added_views = _add_views(config_path, [s.view for s in views if s.view])
@@ -131,6 +144,7 @@ def import_subscriptions(
         local=local,
         added_local=added_local,
         notes=[s for s in skipped if s.note] + _look_alike(config_path, added),
+        nested=nested,
     )
 
 
