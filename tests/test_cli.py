@@ -674,6 +674,9 @@ def test_list_of_an_unknown_feed_fails_with_one_line(fed):
     assert fed("list", "--feed", "SÜD – NORD") == 0  # any case of any letter
     assert fed("list", "--feed", "süd - nord") == 1
     assert "no feed named 'süd - nord' (did you mean 'Süd – Nord'?)" in one_line(fed.err)
+    # ... and without its accents, as a US keyboard types it (user test r47 L6)
+    assert fed("list", "--feed", "sud – nord") == 1
+    assert "no feed named 'sud – nord' (did you mean 'Süd – Nord'?)" in one_line(fed.err)
 
 
 # search ------------------------------------------------------------------------------------------

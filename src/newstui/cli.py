@@ -2884,7 +2884,7 @@ def _set_aside_source(library: Library, config: Config | None, name: str) -> int
 
 def _meant_source(library: Library, config: Config | None, name: str) -> str:
     """ " (did you mean 'Zeitung – München'?)" for a name that differs from a source's only by
-    its dashes, quotes or spaces (`Zeitung - München` typed for the en dash), else ""."""
+    its accents, dashes, quotes or spaces (`Zeitung - Munchen` typed for it), else ""."""
     loose = loose_name_key(name)
     names = [row.name for row in library.sources()]
     if config is not None:

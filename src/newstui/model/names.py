@@ -163,10 +163,11 @@ def named(name: str, items: Iterable[_T], name_of: Callable[[_T], str]) -> list[
 
 
 def loose_name_key(name: str) -> str:
-    """name_key with every dash a hyphen, every quote a straight one and spaces collapsed:
-    what a name typed on a keyboard (`Zeitung - München`) shares with the typographic one
-    it meant (`Zeitung – München`)."""
-    return " ".join(name_key(name).translate(_LOOSE).split())
+    """name_key by its letters without accents (sort_letters, as Sources sorts names), every
+    dash a hyphen, every quote a straight one and spaces collapsed: what a name typed on a
+    keyboard (`cafe equipe`, `Zeitung - Munchen`) shares with the one it meant (`Café
+    Équipe`, `Zeitung – München`; user test r47 L6)."""
+    return " ".join(sort_letters(name_key(name)).translate(_LOOSE).split())
 
 
 def sort_letters(name: str) -> str:
