@@ -1,13 +1,18 @@
-"""Pilot tests: the command palette lists the focused pane's own keys (user test r32 M2)."""
+"""Pilot tests: the command palette lists the focused pane's own keys (user test r32 M2), and
+finds a source by name (r47 L2)."""
 
 from __future__ import annotations
 
+import sqlite3
 import tomllib
 from typing import TYPE_CHECKING
+
+from textual.fuzzy import Matcher
 
 from newstui.config import load_config
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.speaker_quotes import SpeakerQuotesScreen
+from newstui.tui.source_palette import go_to_title, matched_offsets
 
 from .conftest import screen_text, settle
 
@@ -33,11 +38,15 @@ async def open_kremlin_quotes(app: NewstuiApp, pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
-async def run_from_the_palette(pilot: Pilot[None], words: str) -> None:
+async def search_the_palette(pilot: Pilot[None], words: str) -> None:
     await pilot.press("ctrl+p")
     await settle(pilot)
     await pilot.press(*words)
     await settle(pilot)
+
+
+async def run_from_the_palette(pilot: Pilot[None], words: str) -> None:
+    await search_the_palette(pilot, words)
     await pilot.press("enter")
     await settle(pilot)
 
@@ -75,3 +84,27 @@ async def test_follow_from_the_palette_does_what_f_does_on_the_focused_quote(db_
         assert "view:Quoting Dmitry Peskov" in listed
     views = tomllib.loads(path.read_text("utf-8"))["views"]
     assert {"name": "Quoting Dmitry Peskov", "query": 'speaker:"Dmitry Peskov"'} in views
+
+
+async def test_go_to_source_in_the_palette_shows_its_headlines_and_highlights_its_row(db_path):
+    """One feed among many by name (user test r47 L2): its name, untrusted, shown as typed."""
+    with sqlite3.connect(db_path) as db:
+        db.execute("UPDATE feeds SET name = '[b]Tech[/b] Wire' WHERE name = 'Tech Wire'")
+    db.close()
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await search_the_palette(pilot, "tech wire")
+        assert "Go to source: [b]Tech[/b] Wire" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        view = app.main.headlines.view
+        assert view.title == "[b]Tech[/b] Wire"
+        highlighted = app.main.sources.highlighted_view()
+        assert highlighted is not None and highlighted.key == view.key
+
+
+def test_go_to_source_scores_a_name_made_to_be_slow_at_once():
+    """Textual's matcher tries every way the letters fit: "e e e …" and 8 e took minutes."""
+    score, offsets = matched_offsets(Matcher("eeeeeeee"), go_to_title("e " * 60))
+    assert score > 0 and len(offsets) == 8

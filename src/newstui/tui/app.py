@@ -16,7 +16,7 @@ from time import monotonic
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
-from textual.app import App, SystemCommand
+from textual.app import App, SystemCommand, get_system_commands_provider
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.markup import MarkupError, escape
@@ -73,6 +73,7 @@ from newstui.tui.worker_errors import ReportsWorkerErrors
 if TYPE_CHECKING:  # the query language is imported when a query is typed
     from types import FrameType
 
+    from textual.command import Provider
     from textual.driver import Driver
 
     from newstui.model import SyncStatus
@@ -121,6 +122,13 @@ PALETTE_GLOBAL = ("quit", "toggle_theme")  # the palette's commands over another
 PALETTE_TITLES = {"help": "Help: every key", "quit": "Quit"}
 
 
+def go_to_source_provider() -> type[Provider]:
+    """The palette's "Go to source" entries, imported when the palette first opens."""
+    from newstui.tui.source_palette import GoToSource
+
+    return GoToSource
+
+
 class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrades, App[int]):
     """Three panes and a sidebar over one newstui database."""
 
@@ -128,6 +136,11 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
     TITLE = "newstui"
     WATCH_SECONDS = 2.0  # how often to look for articles stored by another process
     BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
+    # newstui's commands (get_system_commands) and "Go to source: NAME" (source_palette)
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
+        get_system_commands_provider,
+        go_to_source_provider,
+    }
 
     def __init__(
         self,

@@ -36,6 +36,9 @@ if TYPE_CHECKING:  # the smart views' counts load with the first counts
 # at each key (22 CPU-ms a read on 20,000 articles), now 4 times a second at most.
 RELOAD_GAP = 0.25
 
+# All, Unread, Starred, Hidden: a key away at the top of Sources, not "sources" to go to
+SMART_KEYS = frozenset(v.key for v in (ALL, UNREAD, STARRED, HIDDEN))
+
 
 class SourcesPane(ReportsWorkerErrors, PaneList):
     """Lists the views; choosing one (Enter, l or a click) shows it in the headline list."""
@@ -335,6 +338,20 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
     def source_views(self) -> list[View]:
         """The feeds' and local sources' views, in the order the pane lists them."""
         return [view for key, view in self._views.items() if key.startswith("feed:")]
+
+    def go_to_views(self) -> list[View]:
+        """Every source, tag and view Sources lists, and the read feeds `H` leaves out, as the
+        palette's "Go to source" offers them (no store read: what the pane holds)."""
+        views = {k: v for k, v in self._views.items() if k not in SMART_KEYS}
+        for feed in self.feeds:  # (left out by H: shown, they are listed again: view_shown)
+            key = f"feed:{feed.id}"
+            if key not in views:
+                views[key] = feed_view(feed.id, feed.name, feed.last_error)
+        return list(views.values())
+
+    def go_to(self, view: View) -> None:
+        """Show `view` as a click on its row does (the palette's "Go to source")."""
+        self.post_message(self.ViewChosen(view))
 
     def view_shown(self, key: str) -> None:
         """The headlines show this view now: highlight it, listed even if it is a read feed

@@ -1,0 +1,69 @@
+"""The command palette's "Go to source: NAME" entries: one for each source, tag and saved view
+Sources lists, so that one among 800 is a few letters away (user test r47 L2)."""
+
+from __future__ import annotations
+
+from functools import partial
+from math import prod
+from typing import TYPE_CHECKING
+
+from textual.command import Hit, Hits, Provider
+from textual.content import Content
+
+from newstui.text import one_width, terminal_safe
+from newstui.tui.widgets.sources import SourcesPane
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from textual.fuzzy import Matcher
+
+GO_TO = "Go to source: "
+
+# Textual's fuzzy match tries every way the query's letters fit the name: a name with 60 "e"
+# and a query of 10 took longer than the user waits (C(60, 10) ways). Past this many, the
+# leftmost way is scored alone.
+MOST_WAYS = 20_000
+
+
+def go_to_title(view_title: str) -> str:
+    """The palette's title of a view: untrusted text made one plain, safe line."""
+    return GO_TO + one_width(terminal_safe(view_title, line=True))
+
+
+def matched_offsets(matcher: Matcher, title: str) -> tuple[float, Sequence[int]]:
+    """The score and matched offsets of `title`, as Textual's palette scores its commands,
+    bounded (MOST_WAYS) for names made to be slow."""
+    query, lowered = matcher.query.lower(), title.lower()
+    if query in lowered or prod(lowered.count(letter) for letter in query) <= MOST_WAYS:
+        return matcher.fuzzy_search.match(matcher.query, title)
+    offsets: list[int] = []
+    for letter in query:
+        at = lowered.find(letter, offsets[-1] + 1 if offsets else 0)
+        if at < 0:
+            return 0.0, ()
+        offsets.append(at)
+    return matcher.fuzzy_search.score(lowered, offsets), offsets
+
+
+class GoToSource(Provider):
+    """Finds the sources Sources lists by name; choosing one shows its headlines and highlights
+    its row, as a click on the row does. Only searched, not listed in the empty palette (800 of
+    them would hide the commands)."""
+
+    async def search(self, query: str) -> Hits:
+        panes = self.screen.query(SourcesPane)
+        if not panes:  # (a box over the main screen, or the first paint)
+            return
+        sources = panes.first()
+        matcher = self.matcher(query)
+        style = matcher.match_style
+        for view in sources.go_to_views():
+            title = go_to_title(view.title)
+            score, offsets = matched_offsets(matcher, title)
+            if score <= 0:
+                continue
+            shown = Content(title)  # plain text: a name is never markup
+            for offset in offsets:
+                shown = shown.stylize(style, offset, offset + 1)
+            yield Hit(score, shown, partial(sources.go_to, view), text=title)
