@@ -65,6 +65,15 @@ def test_an_import_into_a_new_db_makes_it(tmp_path, empty_config, capsys):
     run = Cli(tmp_path / "new.db", empty_config, capsys)
     assert run("import", str(note)) == 0
     assert [a["title"] for a in run.json("list")] == ["Harbour cranes return"]
+    # `opml import` into a new home says what it made, as a first fetch does (user test r47 L10)
+    opml = tmp_path / "subs.opml"
+    opml.write_text('<opml><body><outline text="W" xmlUrl="https://w.example/f"/></body></opml>')
+    made = tmp_path / "home" / "feeds.toml"
+    first = Cli(tmp_path / "fresh.db", made, capsys)
+    assert first("opml", "import", str(opml)) == 0
+    assert first.err == (
+        f"newstui: created the config file {made}\nnewstui: created a new database at {first.db}\n"
+    )
 
 
 def test_a_fetch_into_a_new_db_says_so_once_after_its_summary(

@@ -1120,7 +1120,7 @@ def run(args: argparse.Namespace) -> int:
         raise
     if new and status == 1 and command in NOTHING_KEPT_ON_FAILURE:
         _forget_new_store(db_path, new_folders)
-    elif new and command == "fetch":
+    elif new and command in ("fetch", "opml"):  # (`opml import`: a Feedly leaver's first run)
         _complain(f"newstui: created a new database at {db_path}")
     return status
 
@@ -3283,8 +3283,12 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
         local = [line.local for line in skipped if line.local]
         state = _newsboat_state(args, feeds, local, config, library)
         taken = library.add_imported_marks(state.marks) if state else None
+        made = not config.path.exists()
         with _about(str(config.path)):
             imported = import_subscriptions(config.path, feeds, skipped)
+        if made and config.path.exists():  # (as a first `fetch` says it: user test r47 L10)
+            _complain(f"newstui: created the config file {config.path}")
+        with _about(str(config.path)):
             if any(f.site for f in feeds):  # (their web sites, for `opml export`: r47 L3)
                 from newstui.config import load_config
                 from newstui.ingest import list_imported
