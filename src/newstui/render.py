@@ -382,7 +382,9 @@ def byline_date(
 # What the reader, the sidebar and `show` say of an article whose text reads as another language
 # than English, of which the extractor keeps few quotes and entities (user test r46 M2: a German
 # article's Quotes tab said only "No quotes found", a quote plainly in its text)
-OTHER_LANGUAGE_NOTE = "Reads as another language: quotes and entities are found in English text."
+OTHER_LANGUAGE_NOTE = (
+    "Reads as another language: only quotes with a named speaker, and known names, are found."
+)
 
 
 def render_article_text(
