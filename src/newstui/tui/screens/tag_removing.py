@@ -102,7 +102,9 @@ class TagRemoving(ScreenMixin):
         else:
             self.notify(message.summary, markup=False)
         shown = self.headlines.view.filter.tag
-        if shown is not None and name_key(shown) == name_key(message.tag) and not message.partly:
+        key = name_key(message.tag)  # (the folder, or one of its subfolders, was shown)
+        gone = shown is not None and (name_key(shown) + "/").startswith(key + "/")
+        if gone and not message.partly:
             from newstui.tui.view import ALL
 
             self.show_view(ALL)
