@@ -68,14 +68,17 @@ def item_xml(article: dict[str, str]) -> str:
         f'<p>Source: <a href="{html.escape(url)}">Wikinews</a>, licensed '
         f'<a href="{LICENCE_URL}">CC BY 2.5</a> (© Wikinews contributors){change}.</p>'
     )
-    published = datetime.combine(date.fromisoformat(article["date"]), datetime.min.time(), UTC)
+    # Wikinews gives a day, no time: written so (RFC 822's date without its time), the reader shows
+    # that day in every zone rather than midnight UTC as a time (schema 53's timed_midnight)
+    midnight = datetime.combine(date.fromisoformat(article["date"]), datetime.min.time(), UTC)
+    published = format_datetime(midnight, usegmt=True).removesuffix(" 00:00:00 GMT")
     assert "]]>" not in body
     return (
         "    <item>\n"
         f"      <title>{escape(article['title'])}</title>\n"
         f"      <link>{escape(url)}</link>\n"
         f'      <guid isPermaLink="true">{escape(url)}</guid>\n'
-        f"      <pubDate>{format_datetime(published, usegmt=True)}</pubDate>\n"
+        f"      <pubDate>{published}</pubDate>\n"
         "      <dc:creator>Wikinews contributors</dc:creator>\n"
         f"      <description><![CDATA[{body}]]></description>\n"
         "    </item>\n"
