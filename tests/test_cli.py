@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import shutil
 import sqlite3
 import stat
@@ -1760,6 +1761,41 @@ def test_restore_puts_a_backup_back_over_a_store_a_killed_newstui_left_a_log_bes
     assert Path(f"{broken}.before-restore").read_text() == "not a store\n"
     assert [r["title"] for r in cli.json("list", "--db", str(broken))] == ["Kept"]
     assert not [p for p in tmp_path.iterdir() if "part" in p.name]
+
+
+def test_a_restore_names_the_feeds_the_config_lacks_and_add_or_opml_brings_them_back_tagged(
+    fed, tmp_path
+):
+    """User test r47 M6: "feeds.toml lacks 1 of the 2 feeds" named none, and `add URL` (the
+    advice) dropped the feed's stored folder and said "no article yet" of 3 stored articles."""
+    wire = fed.json("feeds")[-1]
+    assert wire["name"] == "Wire"
+    with Library.open(fed.db) as library:
+        library.set_source_tags(wire["id"], ["News/Europe"])
+    backup = tmp_path / "bk.db"
+    assert fed("backup", str(backup)) == 0, fed.err
+    listed, url = fed.config.read_text("utf-8"), wire["url"]
+    atom_only = listed.replace(f'[[feeds]]\nname = "Wire"\nurl = "{url}"\n', "")
+    assert atom_only != listed
+    fed.config.write_text(atom_only, "utf-8")
+    assert fed("restore", str(backup)) == 0, fed.err
+    db, config = shlex.quote(str(fed.db)), shlex.quote(str(fed.config))
+    assert one_line(fed.out).endswith(
+        f"; {fed.config} lacks 1 of the 2 feeds the backup holds (Wire; feeds.toml is not in a "
+        f"backup): `newstui --config /dev/null --db {db} opml export feeds.opml` writes all the "
+        f"backup's feeds with their folders, and `newstui --db {db} --config {config} opml "
+        "import feeds.opml` adds those it lacks"
+    )
+    assert fed("add", wire["url"]) == 0, fed.err
+    assert "added Wire to " in fed.err + fed.out and ": 3 articles kept" in fed.err + fed.out
+    [entry] = [f for f in load_config(fed.config).feeds if f.url == wire["url"]]
+    assert entry.tags == ("News/Europe",)
+    fed.config.write_text(atom_only, "utf-8")  # the advice's other way
+    opml = tmp_path / "feeds.opml"
+    assert main(["--config", "/dev/null", "--db", str(fed.db), "opml", "export", str(opml)]) == 0
+    assert fed("opml", "import", str(opml)) == 0, fed.err
+    [entry] = [f for f in load_config(fed.config).feeds if f.url == wire["url"]]
+    assert entry.tags == ("News/Europe",)
 
 
 @pytest.mark.parametrize(

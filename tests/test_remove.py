@@ -61,7 +61,8 @@ def test_remove_of_a_tag_asks_first_then_removes_its_sources_in_one_write(fed):
     """A folder of 600 feeds took 600 commands (user test r47 M1)."""
     text = fed.config.read_text("utf-8")
     fed.config.write_text(text.replace('name = "Wire"', 'name = "Wire"\ntags = ["News/Daily"]'))
-    assert fed("remove", "--tag", "news/daily") == 1  # not a terminal: nothing without --yes
+    # not a terminal: nothing without --yes; blanks around it trimmed (user test r47 L6)
+    assert fed("remove", "--tag", " news/daily ") == 1
     assert "add --yes (Remove the source tagged News/Daily from feeds.toml and delete its " in (
         one_line(fed.err)
     )

@@ -2352,6 +2352,8 @@ def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
     added = add_feed(library, config, url, args.name, tuple(args.tag))
     if not args.json:
         yet = "" if has_articles(added.outcome) else ": no article yet"  # a new blog or podcast
+        if added.kept and not has_articles(added.outcome):  # (a restored backup's: r47 M6)
+            yet = f": {counted(added.kept, 'article')} kept"
         _print_note(f"added {added.entry.name} to {config.path}{yet}")
     queued = list(added.queued)  # ([settings] download_new: its newest episodes)
     status = _report([added.outcome], args, library=library, config=config, episodes=queued)

@@ -9,6 +9,7 @@ import argparse
 import errno
 import json
 import os
+import shlex
 import sqlite3
 import stat
 import sys
@@ -153,7 +154,10 @@ def cmd_restore(
         )
     missing = _not_listed(done.feed_urls, config)
     if config is not None and missing:
-        line += f"; {_feeds_missing(config, len(missing), len(done.feed_urls))}"
+        names = dict(zip(done.feed_urls, done.feed_names, strict=False))
+        shown = [names.get(url) or url for url in missing]
+        given = {"--db": getattr(args, "db", None), "--config": getattr(args, "config", None)}
+        line += f"; {_feeds_missing(config, shown, len(done.feed_urls), given)}"
     data = {
         "database": database,
         "file": str(source),
@@ -206,22 +210,31 @@ def _not_listed(urls: tuple[str, ...], config: Path | None) -> tuple[str, ...]:
     return tuple(url for url in urls if fold_url(url) not in listed)
 
 
-def _feeds_missing(config: Path, missing: int, held: int) -> str:
-    """The words for a config that lacks `missing` of the `held` feeds a restored store holds,
-    and how to put them back: `opml export` writes the stored feeds when the config lists none."""
+def _feeds_missing(
+    config: Path, missing: list[str], held: int, given: dict[str, str | None]
+) -> str:
+    """The words for a config that lacks the feeds named `missing` of the `held` feeds a
+    restored store holds (the first few named: user test r47 M6), and how to put them back with
+    their folders: `opml export` writes the stored feeds when the config it reads lists none
+    (the --db and --config `given` to restore said again)."""
     from newstui.counts import counted
+    from newstui.text import clean_line
 
     where = shown_name(str(config))
-    if missing == held:
+    if len(missing) == held:
         return (
             f"{where} lists none of the {counted(held, 'feed')} the backup holds (feeds.toml is "
             "not in a backup): `newstui opml export feeds.opml` writes them, and `newstui opml "
             "import feeds.opml` adds them to it"
         )
+    db, into = (f" {o} {shlex.quote(v)}" if (v := given.get(o)) else "" for o in given)
+    first = ", ".join(clean_line(name, 80) for name in missing[:5])
+    more = f" and {len(missing) - 5:,} more" if len(missing) > 5 else ""
     return (
-        f"{where} lacks {missing:,} of the {counted(held, 'feed')} the backup holds (feeds.toml "
-        "is not in a backup): `newstui feeds --json` lists their urls, and `newstui add URL` "
-        "adds one"
+        f"{where} lacks {len(missing):,} of the {counted(held, 'feed')} the backup holds "
+        f"({first}{more}; feeds.toml is not in a backup): `newstui --config /dev/null{db} opml "
+        f"export feeds.opml` writes all the backup's feeds with their folders, and `newstui"
+        f"{db}{into} opml import feeds.opml` adds those it lacks"
     )
 
 

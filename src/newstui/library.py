@@ -460,6 +460,11 @@ class Library:
         """Remove a source that never stored an article (an `add` or `import` that failed)."""
         _feeds.forget_source_if_empty(self._db, key)
 
+    def listed_entry(self, url: str) -> tuple[str, tuple[str, ...]] | None:
+        """The name and tags of the source of this URL the store lists (set aside or not); None
+        for one removed on purpose or not held."""
+        return _feeds.listed_entry(self._db, url)
+
     def removal_counts(self, source_id: int) -> tuple[int, int]:
         """How many articles a source holds, and how many of them are starred."""
         return _feeds.removal_counts(self._db, source_id)

@@ -117,6 +117,8 @@ class AddedFeed(NamedTuple):
     outcome: SourceOutcome
     feed_id: int
     queued: tuple[EpisodesQueued, ...] = ()
+    kept: int = 0
+    """How many articles the store held of it before (a restored backup's: user test r47 M6)."""
 
 
 def add_feed(
@@ -133,7 +135,8 @@ def add_feed(
     to the config file (comments kept) and store it as a source. A feed already configured, one
     that does not read, or one that reads without one article from a cut-off document or one
     with no title, is an error and leaves the config and the store as they were; a feed with no
-    article yet (an ill-formed but whole one too: `&nbsp;`, served as text/html) is added.
+    article yet (an ill-formed but whole one too: `&nbsp;`, served as text/html) is added; one
+    the store lists already keeps its name and tags where none are given.
     `analyse_stale=False` analyses only articles never analysed, not those an older extractor
     did (the app re-analyses them on its own); `analyse_here=False` analyses in a worker
     process (the app's: see ingest.analyse_pending). The config's `[[filters]]` run over its
@@ -148,8 +151,13 @@ def add_feed(
         load_config(config.path)
     before = library.last_article_id()  # (what is stored after it is new: download_new)
     held = library.source_held(url)  # (set aside, or removed with starred articles kept)
+    kept = 0
     if held is not None:  # a move its last fetch followed is said again, so written (r36 F1)
         library.forget_read_from(url)
+        kept = library.removal_counts(held)[0]
+        # a feed the store lists (a restored backup's) keeps its name and folders (r47 M6)
+        if (listed := library.listed_entry(url)) is not None:
+            name, tags = name or listed[0] or None, tags or listed[1]
     # A new entry carries no settings of its own, so [settings] decide (full text above all:
     # false means no page fetched).
     trial = FeedConfig(url, name or hide_url_password(url), tags, config.settings.fulltext)
@@ -195,7 +203,8 @@ def add_feed(
         from newstui.downloads import queue_new_episodes
 
         queued = queue_new_episodes(library, config, before)
-    return AddedFeed(added, dataclasses.replace(outcome, name=added.name), feed_id, tuple(queued))
+    named = dataclasses.replace(outcome, name=added.name)
+    return AddedFeed(added, named, feed_id, tuple(queued), kept)
 
 
 def _moved_for_good(library: Library, url: str, outcome: SourceOutcome) -> str | None:

@@ -176,9 +176,13 @@ def tagged_sources(library: Library, config: Config, tag: str) -> TaggedSources 
     """The sources tagged `tag` (any case, as Sources groups them) or a tag of its subfolders
     (`News/Europe` of `News`), in the store or in the config file (a tag written there since
     the last fetch), and their counts; None when no source has such a tag. A source with a
-    tag outside the folder stays, only the folder's tags taken off (user test r47 M5)."""
+    tag outside the folder stays, only the folder's tags taken off (user test r47 M5). Blanks
+    around `tag` (a pasted ' Tech ') are no part of it (user test r47 L6)."""
     from newstui.model import fold_url
 
+    tag = tag.strip()
+    if not tag:
+        return None
     key = name_key(tag)
 
     def inside(t: str) -> bool:

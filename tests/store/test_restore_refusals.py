@@ -8,10 +8,12 @@ read-only store or backup is copied and put back as any other (review r47 H1, L4
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import shutil
 import sqlite3
 import stat
+import tarfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from newstui.library import Library
 from newstui.model import Article
 from newstui.store.disk import new_file_mode
 from newstui.store.schema import SCHEMA_VERSION
+from newstui.store.unreadable_backup import unreadable_reason
 from tests.store.older_store import made_by_schema
 
 
@@ -42,6 +45,16 @@ def backup_of(made: Path, folder: Path) -> Path:
     conn.execute("VACUUM INTO ?", [str(backup)])
     conn.close()
     return backup
+
+
+def tarred(whole: bytes, mode: str = "w") -> bytes:
+    """`whole` as the one file of a tar archive (`mode` "w:gz": gzipped, as a .tgz)."""
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode=mode) as tar:  # type: ignore[call-overload]
+        info = tarfile.TarInfo("bk.db")
+        info.size = len(whole)
+        tar.addfile(info, io.BytesIO(whole))
+    return out.getvalue()
 
 
 def titles(store: Path | str) -> list[str]:
@@ -117,6 +130,11 @@ def titles(store: Path | str) -> list[str]:
             "it looks gzip-compressed: `gzip -dc backup.db > backup-uncompressed.db` "
             "uncompresses it; restore backup-uncompressed.db",
         ),
+        (  # user test r47 L2: the advice above made a tar named .db, "not a newstui store"
+            [lambda whole: tarred(whole, "w:gz")],
+            "a tar archive: `tar xf backup.db` gives the .db inside; restore that one",
+        ),
+        ([tarred], "a tar archive: `tar xf backup.db` gives the .db inside; restore that one"),
         # restored: a table of the user's own and its index, an index statements name left
         # out by a repair tool (each open makes it again), a store of an older schema
         (["CREATE TABLE my_notes (note TEXT)", "CREATE INDEX my_notes_by ON my_notes (note)"], ""),
@@ -146,6 +164,8 @@ def titles(store: Path | str) -> list[str]:
         "index-settings",
         "cut-short",
         "gzipped",
+        "tgz",
+        "tar",
         "own-table",
         "index-left-out",
         "older-schema",
@@ -189,6 +209,34 @@ def test_restore_refuses_a_backup_newstui_cannot_safely_put_back(
     assert done.kept == f"{store}.before-restore"
     assert done.upgraded_to == (SCHEMA_VERSION if older else 0)
     assert titles(store) == ([] if older else ["Kept"])
+
+
+@pytest.mark.parametrize(
+    ("name", "beside", "said"),
+    [
+        ("bk.db.gz", False, "`gunzip -k bk.db.gz` uncompresses it into bk.db; restore that one"),
+        (  # user test r47 L2: gunzip would ask to write over bk.db
+            "bk.db.gz",
+            True,
+            "`gzip -dc bk.db.gz > bk-uncompressed.db` uncompresses it; restore bk-uncompressed.db",
+        ),
+        (
+            "my bk.db.gz",
+            False,
+            "`gunzip -k 'my bk.db.gz'` uncompresses it into 'my bk.db'; restore that one",
+        ),
+        ("old backup.tgz", False, "a tar archive: `tar xf 'old backup.tgz'` gives the .db inside"),
+    ],
+)
+def test_a_compressed_backup_gets_a_command_that_works_as_pasted(
+    tmp_path: Path, name: str, beside: bool, said: str
+) -> None:
+    """The advice for a compressed backup, run as printed, makes the file to restore."""
+    backup = tmp_path / name
+    backup.write_bytes(gzip.compress(b"SQLite format 3\x00"))
+    if beside:
+        (tmp_path / name.removesuffix(".gz")).write_bytes(b"")
+    assert said in unreadable_reason(str(backup), name, "file is not a database")
 
 
 def test_a_restore_over_a_symbolic_link_replaces_its_target_and_sweeps_what_a_kill_left(

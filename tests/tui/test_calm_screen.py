@@ -91,8 +91,15 @@ async def test_help_has_a_section_per_pane_and_explains_enter_in_the_sidebar(db_
             for section, text in described
         )
         # (newsboat's D deletes an article: here D names the feed it removes; user test r31 L10)
-        removes = "Remove the selected feed (in the headlines, the article's feed: no key deletes"
-        assert ("Sources", f"{removes} one article), after asking (y: yes)") in described
+        # (on a tag, its folder: user test r47 L5)
+        removes = (
+            "Remove the selected feed, or on a tag its folder with its subfolders' feeds (a feed"
+            " also in another folder only loses the tag; in the headlines, the article's feed: no"
+        )
+        assert (
+            "Sources",
+            f"{removes} key deletes one article), after asking (y: yes)",
+        ) in described
         assert "Remove the selected feed" in screen_text(app)
 
 

@@ -129,10 +129,12 @@ async def test_help_and_the_palette_name_the_yes_key_in_effect_in_what_asks_firs
         await pilot.press("question_mark")
         await settle(pilot)
         described = {text for _section, _keys, text in app.screen.rows}
-        assert (
-            "Remove the selected feed (in the headlines, the article's feed: no key deletes one article), after asking (f9: yes)"
-            in described
+        removes = (
+            "Remove the selected feed, or on a tag its folder with its subfolders' feeds (a feed"
+            " also in another folder only loses the tag; in the headlines, the article's feed: no"
+            " key deletes one article), after asking (f9: yes)"
         )
+        assert removes in described
         assert (
             "Delete its file, after asking (f9: yes; a running one is stopped first)" in described
         )
@@ -140,10 +142,7 @@ async def test_help_and_the_palette_name_the_yes_key_in_effect_in_what_asks_firs
         await pilot.press("escape")
         await settle(pilot)
         titles = [command.title for command in app.get_system_commands(app.screen)]
-        assert (
-            "Remove the selected feed (in the headlines, the article's feed: no key deletes one article), after asking (f9: yes)"
-            in titles
-        )
+        assert removes in titles
 
 
 async def test_a_broken_views_note_names_the_remove_key_in_effect(tmp_path, db_path):

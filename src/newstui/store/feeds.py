@@ -475,6 +475,18 @@ def feed_held(db: Database, url: str) -> int | None:
     return row[0] if row else None
 
 
+def listed_entry(db: Database, url: str) -> tuple[str, tuple[str, ...]] | None:
+    """The name and tags of the source of this URL (or key) the store lists, set aside or not
+    (None for one removed on purpose, or none held): what an `add` of its URL gives back (user
+    test r47 M6: a feed a restored backup holds lost its name and folder)."""
+    row = db.execute(
+        "SELECT name, tags FROM feeds WHERE (url = ? OR key = ?) AND removed IS NULL", [url, url]
+    ).fetchone()
+    if row is None:
+        return None
+    return str(row[0] or ""), tuple(tag for tag in json_list(row[1]) if isinstance(tag, str))
+
+
 def removal_counts(db: Database, feed_id: int) -> tuple[int, int]:
     """How many articles a source holds, and how many of them are starred."""
     total, starred = db.execute(

@@ -166,7 +166,7 @@ def _checked(
                 named,
                 f"{upgraded}{unsearchable}: search, and each fetch storing an article, would fail",
             )
-        urls = _feed_urls(conn)
+        urls, names = _feeds_held(conn)
     except sqlite3.DatabaseError as exc:
         raise _refused(named, damaged(str(exc))) from None
     finally:
@@ -175,6 +175,7 @@ def _checked(
         version,
         os.path.getsize(part),
         feed_urls=urls,
+        feed_names=names,
         upgraded_to=SCHEMA_VERSION if upgraded else 0,
     )
 
@@ -233,19 +234,19 @@ def _not_upgraded(named: tuple[str, str], version: int, reason: str) -> BackupRe
     )
 
 
-def _feed_urls(conn: sqlite3.Connection) -> tuple[str, ...]:
-    """The addresses of the feeds the store behind `conn` holds (none where its schema keeps
-    them otherwise)."""
+def _feeds_held(conn: sqlite3.Connection) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The addresses of the feeds the store behind `conn` holds, and their names in the same
+    order (none where its schema keeps them otherwise)."""
     for removed in (" AND removed IS NULL", ""):  # (older schemas keep no removed sources)
         try:
             rows = conn.execute(
-                "SELECT coalesce(url, key) AS u FROM feeds WHERE kind = 'feed' "
-                f"AND u LIKE 'http%'{removed} ORDER BY u"
+                "SELECT coalesce(url, key) AS u, coalesce(name, '') FROM feeds "
+                f"WHERE kind = 'feed' AND u LIKE 'http%'{removed} ORDER BY u"
             ).fetchall()
         except sqlite3.OperationalError:
             continue
-        return tuple(str(r[0]) for r in rows)
-    return ()
+        return tuple(str(r[0]) for r in rows), tuple(str(r[1]) for r in rows)
+    return (), ()
 
 
 def _write_over(store: str, part: str, found: Restored, shown: str) -> Restored:

@@ -1,12 +1,14 @@
 """Why a file SQLite cannot read is no backup `restore` puts back, in the words a user acts on
 (user test r47 L8): a SQLite file cut short or damaged (look for a whole copy), a compressed
-backup (how to uncompress it), or a file that is no database at all. Read from the file's first
-bytes, which say what made it."""
+backup (how to uncompress it), a tar archive (how to take the store out of it: user test r47
+L2), or a file that is no database at all. Read from the file's first bytes, which say what made
+it."""
 
 from __future__ import annotations
 
 import os
 import shlex
+import zlib
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 """The first bytes of every SQLite database file."""
@@ -21,21 +23,42 @@ COMPRESSED = (
 """(first bytes, format, its file name's ending, the command that uncompresses such a file
 beside it, keeping it) of the compressed files a backup is commonly put in."""
 
+TAR_ENDINGS = (".tar", ".tgz", ".tar.gz", ".tbz2", ".tar.bz2", ".txz", ".tar.xz", ".tar.zst")
+"""The name endings of a tar archive, compressed or not (`tar xf` reads each)."""
+
+USTAR = (257, b"ustar")
+"""Where a tar archive's first header says it is one (POSIX ustar and GNU tar both)."""
+
 
 def unreadable_reason(backup: str, shown: str, error: str) -> str:
     """What stops the file `backup` (named `shown`), which SQLite could not read (`error`), from
     being put back, after "FILE: not restored: "."""
     try:
         with open(backup, "rb") as file:
-            start = file.read(len(SQLITE_HEADER))
+            start = file.read(512)
     except OSError as exc:  # (SQLite says "unable to open database file")
         return (exc.strerror or str(exc)).lower()
     if start.startswith(SQLITE_HEADER):
         return damaged(error)
+    if _is_tar(start) or shown.lower().endswith(TAR_ENDINGS):
+        name = shlex.quote(shown) if shown.isprintable() else shown
+        return f"a tar archive: `tar xf {name}` gives the .db inside; restore that one"
     for magic, kind, ending, command in COMPRESSED:
         if start.startswith(magic):
-            return f"it looks {kind}-compressed: {_uncompressing(shown, kind, ending, command)}"
+            how = _uncompressing(backup, shown, kind, ending, command)
+            return f"it looks {kind}-compressed: {how}"
     return f"not a newstui store ({error})"
+
+
+def _is_tar(start: bytes) -> bool:
+    """Whether the first bytes `start` of a file are a tar archive's, as they are or gzipped."""
+    at, magic = USTAR
+    if start.startswith(b"\x1f\x8b"):
+        try:
+            start = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(start, at + len(magic))
+        except zlib.error:
+            return False
+    return start[at : at + len(magic)] == magic
 
 
 def damaged(error: str) -> str:
@@ -44,16 +67,20 @@ def damaged(error: str) -> str:
     return f"damaged or cut short ({error}): look for a whole copy"
 
 
-def _uncompressing(shown: str, kind: str, ending: str, command: str) -> str:
-    """How to uncompress the file named `shown` (of the format `kind`), then restore what that
-    gives."""
-    name = shlex.quote(shown) if shown.isprintable() else shown
+def _uncompressing(backup: str, shown: str, kind: str, ending: str, command: str) -> str:
+    """How to uncompress the file `backup` named `shown` (of the format `kind`), then restore
+    what that gives: beside it, under its name less `ending`, unless a file has that name."""
+    printable = shown.isprintable()
+    name = shlex.quote(shown) if printable else shown
     if kind == "zip":
         return f"`unzip {name}` takes out the file it holds; restore that one"
-    if shown.endswith(ending) and len(shown) > len(ending):
-        out = shown[: -len(ending)]
+    stem = shown[: -len(ending)] if shown.endswith(ending) else ""
+    beside = backup.endswith(ending) and os.path.lexists(backup[: -len(ending)])
+    if stem and not beside:
+        out = shlex.quote(stem) if printable else stem
         return f"`{command} {name}` uncompresses it into {out}; restore that one"
-    out = f"{os.path.splitext(shown)[0]}-uncompressed.db"  # (never the file itself)
-    if shown.isprintable():
+    # (never the file itself, nor one beside it: user test r47 L2)
+    out = f"{os.path.splitext(stem or shown)[0]}-uncompressed.db"
+    if printable:
         out = shlex.quote(out)
     return f"`{kind} -dc {name} > {out}` uncompresses it; restore {out}"

@@ -146,8 +146,9 @@ APP_BINDINGS: list[BindingType] = [
         "Remove feed",
         show=False,
         tooltip=(
-            "Remove the selected feed (in the headlines, the article's feed: no key deletes one"
-            " article), after asking ({confirm.yes}: yes)"
+            "Remove the selected feed, or on a tag its folder with its subfolders' feeds (a feed"
+            " also in another folder only loses the tag; in the headlines, the article's feed: no"
+            " key deletes one article), after asking ({confirm.yes}: yes)"
         ),
         id="sources.remove",
     ),
