@@ -463,3 +463,22 @@ def test_an_add_whose_new_episodes_cannot_be_queued_says_why_as_the_cli_add_warn
         f"The Pod: download_new: 1 new episode not queued: {tmp_path / 'pods'}: not a folder "
         "(download_dir)",
     )
+
+
+def test_a_feed_the_store_lists_is_added_back_with_its_tags_and_its_articles_said_kept(
+    tmp_path, db_path, feed_server
+):
+    """User test r47 M6: after a restore, `a` of a feed the database holds said "no article
+    yet" and wrote it untagged, as `newstui add` did."""
+    from newstui.library import Library
+
+    feed_server.route("/wire.xml", body=FEED_XML.format(base=feed_server.base).encode())
+    config = no_feeds_config(tmp_path)
+    empty = config.path.read_text("utf-8")
+    first = add_without_sync(db_path, load_config(config.path), feed_server.url("/wire.xml"))
+    with Library.open(db_path) as library:
+        library.set_source_tags(first.feed_id, ["News/Europe"])
+    config.path.write_text(empty, "utf-8")  # (feeds.toml as a backup's restore finds it)
+    again = add_without_sync(db_path, load_config(config.path), feed_server.url("/wire.xml"))
+    assert not again.outcome.new and again.kept == first.outcome.new > 0
+    assert [f.tags for f in again.config.feeds] == [("News/Europe",)]

@@ -40,6 +40,7 @@ class FeedAdded(Message):
     config: Config
     queued: bool = False  # its newest episodes were queued ([settings] download_new)
     not_queued: tuple[str, ...] = ()  # … or could not be: why, as `add` warns (not_queued_line)
+    kept: int = 0  # the articles the store held of it (a restored backup's: user test r47 M6)
 
 
 @dataclass(eq=False, repr=False)
@@ -207,6 +208,8 @@ class FeedAdding(ScreenMixin):
         self.config = message.config
         outcome = message.outcome
         got = counted(outcome.new, "article") if has_articles(outcome) else "no article yet"
+        if message.kept and not has_articles(outcome):  # (as `newstui add` says it)
+            got = f"{counted(message.kept, 'article')} kept"
         done = f"Added {outcome.name} to {message.config.path.name}: {got}."
         if outcome.warning:  # what the CLI's `add` prints too: a move written, a feed read anyway
             from newstui.tui.refresh import sentence
@@ -247,6 +250,7 @@ def add_without_sync(db_path: Path | str, config: Config, url: str) -> FeedAdded
         config_now,
         any(q.downloads for q in added.queued),
         tuple(not_queued_line(q) for q in added.queued if q.problem is not None),
+        added.kept,
     )
 
 
