@@ -17,6 +17,8 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from newstui.store.disk import process_running
+
 try:
     import fcntl
 except ImportError:  # not POSIX: no lock; a journal of a live process is told by its pid
@@ -114,7 +116,7 @@ def _read_if_dead(path: Path, pid: int) -> bytes | None:
         return None
     try:
         if fcntl is None:
-            if _running(pid):
+            if process_running(pid):
                 return None
         else:
             try:
@@ -133,14 +135,3 @@ def forget(journals: Iterable[Path]) -> None:
     for path in journals:
         with contextlib.suppress(OSError):
             path.unlink()
-
-
-def _running(pid: int) -> bool:
-    """Whether a process with this id exists (perhaps another user's)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True
-    return True

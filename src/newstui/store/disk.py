@@ -98,7 +98,7 @@ def remove_dead_parts(folder: str) -> None:
     old = time.time() - DEAD_PART_SECONDS
     for name in names:
         found = _PART.fullmatch(name)
-        if found is None or _running(int(found.group(1))):
+        if found is None or process_running(int(found.group(1))):
             continue
         path = os.path.join(folder, name)
         with contextlib.suppress(OSError):
@@ -106,7 +106,7 @@ def remove_dead_parts(folder: str) -> None:
                 os.unlink(path)
 
 
-def _running(pid: int) -> bool:
+def process_running(pid: int) -> bool:
     """Whether process `pid` runs (True where the system will not say: another user's)."""
     if pid <= 0:
         return False
