@@ -1842,8 +1842,6 @@ def remove_sources(path: Path, names: Iterable[str]) -> list[FeedConfig | LocalC
     """Delete feeds and local sources (each by name, URL or path) from the config file in one
     write, the rest of it as it was (a folder of 600 feeds: one read and one write, not 600);
     a name the file lists no more is passed over; returns what was removed."""
-    import tomllib
-
     config = load_config(path)
     found: dict[tuple[str, int], FeedConfig | LocalConfig] = {}
     for name in names:
@@ -1853,26 +1851,7 @@ def remove_sources(path: Path, names: Iterable[str]) -> list[FeedConfig | LocalC
             found[(table, source.entry_index)] = replace(source, problem="", not_fetchable="")
     if not found:
         return []
-    raw = path.read_text("utf-8")
-    text = raw
-    for table, index in sorted(found, key=lambda place: place[1], reverse=True):
-        text = _without_entry(text, table, index)  # (the last first: the others' places hold)
-    kept = [e for e in (*_feed_entries(config), *_local_entries(config)) if e not in found.values()]
-    try:
-        after = _validate(path, text, tomllib.loads(text))
-    except (ConfigError, tomllib.TOMLDecodeError):
-        after = None
-    if after is None or [*_feed_entries(after), *_local_entries(after)] != kept:
-        import tomlkit  # only editing needs it
-
-        doc = _document(raw)  # an unusual layout: let tomlkit cut the entries out
-        for table, index in sorted(found, key=lambda place: place[1], reverse=True):
-            del doc[table][index]
-        for table in ("feeds", "local"):
-            if table in doc and not len(doc[table]):
-                del doc[table]
-        text = tomlkit.dumps(doc)
-    _write_config(path, text)
+    _remove_entries(config, found, lambda c: (*_feed_entries(c), *_local_entries(c)))
     return list(found.values())
 
 
@@ -1911,15 +1890,31 @@ def _remove_entry(
     """Write the config file without the index-th `[[table]]` entry (`removed`, as `entries`
     gives it), the rest as it was; `entries` reads that table's entries from a config (to check
     the cut left the others)."""
+    _remove_entries(config, {(table, index): removed}, entries)
+
+
+def _remove_entries(
+    config: Config,
+    removed: Mapping[tuple[str, int], object],
+    entries: Callable[[Config], tuple[object, ...]],
+) -> None:
+    """Write the config file without each `[[table]]` entry at (table, index) of `removed` (the
+    entry as `entries` gives it), in one write, the rest as it was; `entries` reads the tables'
+    entries from a config (to check the cut left the others)."""
     import tomllib
 
     path = config.path
     raw = path.read_text("utf-8")
-    if isinstance(removed, FeedConfig | LocalConfig):
-        removed = replace(removed, problem="", not_fetchable="")
     kept = list(entries(config))
-    kept.remove(removed)  # (one of two alike: either leaves the same list)
-    text = _without_entry(raw, table, index)
+    for entry in removed.values():
+        if isinstance(entry, FeedConfig | LocalConfig):
+            entry = replace(entry, problem="", not_fetchable="")
+        kept.remove(entry)  # (one of two alike: either leaves the same list)
+    # the last first: the others' places hold
+    places = sorted(removed, key=lambda place: place[1], reverse=True)
+    text = raw
+    for table, index in places:
+        text = _without_entry(text, table, index)
     try:
         after = _validate(path, text, tomllib.loads(text))
     except (ConfigError, tomllib.TOMLDecodeError):
@@ -1927,10 +1922,12 @@ def _remove_entry(
     if after is None or list(entries(after)) != kept:
         import tomlkit  # only editing needs it
 
-        doc = _document(raw)  # an unusual layout: let tomlkit cut the entry out
-        del doc[table][index]
-        if not len(doc[table]):
-            del doc[table]
+        doc = _document(raw)  # an unusual layout: let tomlkit cut the entries out
+        for table, index in places:
+            del doc[table][index]
+        for table in {table for table, _ in places}:
+            if not len(doc[table]):
+                del doc[table]
         text = tomlkit.dumps(doc)
     _write_config(path, text)
 
