@@ -1710,10 +1710,11 @@ def test_restore_puts_a_backup_back_over_a_store_a_killed_newstui_left_a_log_bes
     assert one_line(cli.out) == (
         f"restored {cli.db} from {copy} ({human_size(copy.stat().st_size)}); the database as it "
         f"was is kept in {kept} ({human_size(os.path.getsize(kept))}; `newstui restore` it to "
-        f"go back, or delete it); {cli.config} lists none of the 1 feed the backup holds "
-        "(feeds.toml is not in a backup): `newstui opml export feeds.opml` writes them, and "
-        "`newstui opml import feeds.opml` adds them to it"
-    )
+        f"go back, or delete it); {cli.config} lists none of the 1 feed the backup holds (A; "
+        f"feeds.toml is not in a backup): `newstui --config /dev/null --db {cli.db} opml export "
+        f"feeds.opml` writes all the backup's feeds with their folders, and `newstui --db "
+        f"{cli.db} --config {cli.config} opml import feeds.opml` adds those it lacks"
+    )  # (the --db and --config restore was given: without them, the default database's feeds)
     [row] = cli.json("list")
     assert (row["title"], row["starred"]) == ("Kept", False)
     assert sqlite3.connect(cli.db).execute("PRAGMA integrity_check").fetchone() == ("ok",)
@@ -1796,6 +1797,34 @@ def test_a_restore_names_the_feeds_the_config_lacks_and_add_or_opml_brings_them_
     assert fed("opml", "import", str(opml)) == 0, fed.err
     [entry] = [f for f in load_config(fed.config).feeds if f.url == wire["url"]]
     assert entry.tags == ("News/Europe",)
+
+
+def test_restores_advice_brings_back_the_backups_feeds_into_a_config_listing_other_feeds(
+    fed, tmp_path, monkeypatch, capsys
+):
+    """Review r48: restored into a home whose feeds.toml lists only other feeds, restore said
+    "lists none of the 1 feed …: `newstui opml export feeds.opml` writes them": that export
+    wrote the config's feeds (it lists some), and the backup's never came back."""
+    wire = fed.json("feeds")[-1]
+    with Library.open(fed.db) as library:
+        library.set_source_tags(wire["id"], ["News/Europe"])
+    backup = tmp_path / "bk.db"
+    assert fed("backup", str(backup)) == 0, fed.err
+    home = tmp_path / "home"
+    home.mkdir()
+    config = home / "feeds.toml"  # another home's: a feed the backup does not hold
+    config.write_text('[settings]\nfulltext = false\n[[feeds]]\nurl = "http://127.0.0.1:9/x"\n')
+    db = home / "my news.db"
+    assert main(["--db", str(db), "--config", str(config), "restore", str(backup)]) == 0
+    said = one_line(capsys.readouterr().out)
+    assert f"{config} lists none of the 2 feeds the backup holds (" in said
+    # the advice, run as it is written, in the folder it was given in
+    monkeypatch.chdir(home)
+    for command in re.findall(r"`(newstui [^`]*opml [^`]*)`", said):
+        assert main(shlex.split(command)[1:]) == 0, capsys.readouterr().err
+    listed = {f.url: f.tags for f in load_config(config).feeds}
+    assert listed[wire["url"]] == ("News/Europe",) and "http://127.0.0.1:9/x" in listed
+    assert len(listed) == 3
 
 
 @pytest.mark.parametrize(

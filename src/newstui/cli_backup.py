@@ -152,12 +152,12 @@ def cmd_restore(
             f"it was put back (an older newstui cannot open the database now; "
             f"{_shown(source)} is left as it was, for one)"
         )
-    missing = _not_listed(done.feed_urls, config)
+    missing, listing = _not_listed(done.feed_urls, config)
     if config is not None and missing:
         names = dict(zip(done.feed_urls, done.feed_names, strict=False))
         shown = [names.get(url) or url for url in missing]
         given = {"--db": getattr(args, "db", None), "--config": getattr(args, "config", None)}
-        line += f"; {_feeds_missing(config, shown, len(done.feed_urls), given)}"
+        line += f"; {_feeds_missing(config, shown, len(done.feed_urls), given, listing)}"
     data = {
         "database": database,
         "file": str(source),
@@ -193,48 +193,54 @@ def _as_it_was(kept: str) -> str:
     )
 
 
-def _not_listed(urls: tuple[str, ...], config: Path | None) -> tuple[str, ...]:
+def _not_listed(urls: tuple[str, ...], config: Path | None) -> tuple[tuple[str, ...], bool]:
     """Those of the feeds `urls` that the config at `config` does not list (none when it
-    cannot be read: its own commands say why)."""
+    cannot be read: its own commands say why), and whether it lists any feed."""
     from newstui.config import load_config
     from newstui.model import fold_url
 
     if config is None or not urls:
-        return ()
+        return (), False
     listed: set[str] = set()
     if config.exists():
         try:
             listed = {fold_url(feed.url) for feed in load_config(config).feeds}
         except (NewstuiError, OSError):
-            return ()
-    return tuple(url for url in urls if fold_url(url) not in listed)
+            return (), False
+    return tuple(url for url in urls if fold_url(url) not in listed), bool(listed)
 
 
 def _feeds_missing(
-    config: Path, missing: list[str], held: int, given: dict[str, str | None]
+    config: Path, missing: list[str], held: int, given: dict[str, str | None], listing: bool
 ) -> str:
     """The words for a config that lacks the feeds named `missing` of the `held` feeds a
     restored store holds (the first few named: user test r47 M6), and how to put them back with
-    their folders: `opml export` writes the stored feeds when the config it reads lists none
-    (the --db and --config `given` to restore said again)."""
+    their folders: `opml export` writes the stored feeds when the config it reads lists none,
+    so `--config /dev/null` where the config lists other feeds (`listing`: its own would be
+    written), and the --db and --config `given` to restore said again (without them the
+    commands read the default database and config file)."""
     from newstui.counts import counted
     from newstui.text import clean_line
 
     where = shown_name(str(config))
-    if len(missing) == held:
+    db, into = (f" {o} {shlex.quote(v)}" if (v := given.get(o)) else "" for o in given)
+    if len(missing) == held and not listing and not db and not into:
         return (
             f"{where} lists none of the {counted(held, 'feed')} the backup holds (feeds.toml is "
             "not in a backup): `newstui opml export feeds.opml` writes them, and `newstui opml "
             "import feeds.opml` adds them to it"
         )
-    db, into = (f" {o} {shlex.quote(v)}" if (v := given.get(o)) else "" for o in given)
     first = ", ".join(clean_line(name, 80) for name in missing[:5])
     more = f" and {len(missing) - 5:,} more" if len(missing) > 5 else ""
+    lacks = (
+        f"lists none of the {counted(held, 'feed')}"
+        if len(missing) == held
+        else f"lacks {len(missing):,} of the {counted(held, 'feed')}"
+    )
     return (
-        f"{where} lacks {len(missing):,} of the {counted(held, 'feed')} the backup holds "
-        f"({first}{more}; feeds.toml is not in a backup): `newstui --config /dev/null{db} opml "
-        f"export feeds.opml` writes all the backup's feeds with their folders, and `newstui"
-        f"{db}{into} opml import feeds.opml` adds those it lacks"
+        f"{where} {lacks} the backup holds ({first}{more}; feeds.toml is not in a backup): "
+        f"`newstui --config /dev/null{db} opml export feeds.opml` writes all the backup's feeds "
+        f"with their folders, and `newstui{db}{into} opml import feeds.opml` adds those it lacks"
     )
 
 
