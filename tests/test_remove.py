@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import builtins
+import io
 import json
 import re
 
@@ -99,6 +101,46 @@ def test_remove_of_a_tag_asks_first_then_removes_its_sources_in_one_write(fed):
         ("Atom Lab", ["Tech/Daily"], 1)
     ]
     assert 'tags = ["Tech/Daily"]' in fed.config.read_text("utf-8")
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("answer", ["eof", "n", ""])
+def test_remove_of_a_tag_on_a_terminal_answered_no_or_ctrl_d_keeps_everything(
+    fed, monkeypatch, answer
+):
+    """Review r48: Ctrl-D at the question was a traceback (EOFError)."""
+    text = fed.config.read_text("utf-8")
+    fed.config.write_text(text.replace('name = "Wire"', 'name = "Wire"\ntags = ["News"]'))
+    before = fed.config.read_text("utf-8")
+    asked: list[str] = []
+
+    def typed(prompt: str) -> str:
+        asked.append(prompt)
+        if answer == "eof":
+            raise EOFError
+        return answer
+
+    monkeypatch.setattr("sys.stdin", _Terminal())
+    monkeypatch.setattr(builtins, "input", typed)
+    assert fed("remove", "--tag", "news") == 1
+    assert asked == [
+        "Remove the source tagged News from feeds.toml and delete its 3 articles? [y/N] "
+    ]
+    assert fed.err.strip() == "Nothing removed."
+    assert fed.config.read_text("utf-8") == before
+    assert [f["articles"] for f in fed.json("feeds")] == [1, 3]
+
+
+@pytest.mark.parametrize("tag", ["", "  "])
+def test_remove_of_an_empty_tag_asks_for_a_tag_name(fed, tag):
+    assert fed("remove", "--tag", tag, "--yes") == 1
+    assert one_line(fed.err) == (
+        "newstui: remove --tag: give the name of a tag (see `newstui feeds`)"
+    )
 
 
 @pytest.mark.parametrize(

@@ -2207,6 +2207,8 @@ def _remove_tag(args: argparse.Namespace, library: Library, config: Config) -> i
     (user test r47 M1: a folder of 600 feeds took 600 commands)."""
     from newstui.tag_removal import remove_tagged, tagged_sources
 
+    if not args.tag.strip():  # (`--tag ""`: no tag holds every source)
+        raise NewstuiError("remove --tag: give the name of a tag (see `newstui feeds`)")
     tagged = tagged_sources(library, config, args.tag)
     if tagged is None:
         raise NewstuiError(
@@ -2219,7 +2221,12 @@ def _remove_tag(args: argparse.Namespace, library: Library, config: Config) -> i
             raise NewstuiError(
                 f"remove --tag: not removed: it asks on a terminal, elsewhere add --yes ({question})"
             )
-        if input(f"{question} [y/N] ").strip().lower() not in ("y", "yes"):
+        try:
+            answer = input(f"{question} [y/N] ")
+        except EOFError:  # Ctrl-D: no (it was a traceback, review r48)
+            answer = ""
+            print(file=sys.stderr)  # (the prompt's line ended)
+        if answer.strip().lower() not in ("y", "yes"):
             _stderr().print(_cell("Nothing removed."), soft_wrap=True)
             return 1
     done = remove_tagged(library, config, tagged, purge=args.purge)
