@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import shlex
 import shutil
 import sqlite3
 import stat
@@ -225,7 +226,11 @@ def test_restore_refuses_a_backup_newstui_cannot_safely_put_back(
             False,
             "`gunzip -k 'my bk.db.gz'` uncompresses it into 'my bk.db'; restore that one",
         ),
-        ("old backup.tgz", False, "a tar archive: `tar xf 'old backup.tgz'` gives the .db inside"),
+        (  # review r48: a gzipped store named .tgz got `tar xf`, which refuses it
+            "old backup.tgz",
+            False,
+            "`gzip -dc 'old backup.tgz' > 'old backup-uncompressed.db'` uncompresses it",
+        ),
     ],
 )
 def test_a_compressed_backup_gets_a_command_that_works_as_pasted(
@@ -233,10 +238,25 @@ def test_a_compressed_backup_gets_a_command_that_works_as_pasted(
 ) -> None:
     """The advice for a compressed backup, run as printed, makes the file to restore."""
     backup = tmp_path / name
-    backup.write_bytes(gzip.compress(b"SQLite format 3\x00"))
+    backup.write_bytes(gzip.compress(b"SQLite format 3\x00" + bytes(1000)))
     if beside:
         (tmp_path / name.removesuffix(".gz")).write_bytes(b"")
     assert said in unreadable_reason(str(backup), name, "file is not a database")
+
+
+def test_a_tar_archive_gets_tar_xf_whatever_its_name(tmp_path: Path) -> None:
+    """User test r47 L2, by its name or by its bytes (gzipped or not)."""
+    store = b"SQLite format 3\x00" + bytes(1000)
+    for name, data in [
+        ("old backup.tgz", gzip.compress(tarred(store))),
+        ("bk.db", gzip.compress(tarred(store))),
+        ("bk.tar", tarred(store)),
+    ]:
+        backup = tmp_path / name
+        backup.write_bytes(data)
+        shown = shlex.quote(name)
+        said = f"a tar archive: `tar xf {shown}` gives the .db inside; restore that one"
+        assert unreadable_reason(str(backup), name, "file is not a database") == said
 
 
 def test_a_restore_over_a_symbolic_link_replaces_its_target_and_sweeps_what_a_kill_left(

@@ -40,7 +40,10 @@ def unreadable_reason(backup: str, shown: str, error: str) -> str:
         return (exc.strerror or str(exc)).lower()
     if start.startswith(SQLITE_HEADER):
         return damaged(error)
-    if _is_tar(start) or shown.lower().endswith(TAR_ENDINGS):
+    inner = _gunzipped(start)  # (a .tgz name on a gzipped store is no tar: review r48)
+    if _is_tar(inner) or (
+        shown.lower().endswith(TAR_ENDINGS) and not inner.startswith(SQLITE_HEADER)
+    ):
         name = shlex.quote(shown) if shown.isprintable() else shown
         return f"a tar archive: `tar xf {name}` gives the .db inside; restore that one"
     for magic, kind, ending, command in COMPRESSED:
@@ -51,14 +54,21 @@ def unreadable_reason(backup: str, shown: str, error: str) -> str:
 
 
 def _is_tar(start: bytes) -> bool:
-    """Whether the first bytes `start` of a file are a tar archive's, as they are or gzipped."""
+    """Whether the first bytes `start` of a file (gunzipped: _gunzipped) are a tar archive's."""
     at, magic = USTAR
-    if start.startswith(b"\x1f\x8b"):
-        try:
-            start = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(start, at + len(magic))
-        except zlib.error:
-            return False
     return start[at : at + len(magic)] == magic
+
+
+def _gunzipped(start: bytes) -> bytes:
+    """The first bytes of what a gzipped file holds, from its first bytes `start`; `start` as
+    it is for a file not gzipped (b"" for one that does not gunzip)."""
+    if not start.startswith(b"\x1f\x8b"):
+        return start
+    at, magic = USTAR
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(start, at + len(magic))
+    except zlib.error:
+        return b""
 
 
 def damaged(error: str) -> str:
