@@ -717,10 +717,10 @@ def _proxies_down(held: Sequence[_NetworkFailure], answered: Sequence[str]) -> s
     from newstui.sources.proxies import ProxyError, proxy_settings
 
     settings = proxy_settings()
-    for scheme, host in {(p.scheme, p.hostname or "") for p in map(urlsplit, answered)}:
+    for url in dict.fromkeys(answered):
         try:
-            proxy = settings.proxy_for(scheme, host)
-        except ProxyError:  # (then no request went out)
+            proxy = settings.proxy_for_url(url)  # (its port too: no_proxy=host:8080)
+        except (ProxyError, ValueError):  # (then no request went out)
             continue
         if proxy is not None:
             down.discard(proxy.address)

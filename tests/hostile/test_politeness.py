@@ -327,6 +327,33 @@ def test_failures_the_machine_or_the_proxy_caused_are_not_counted_against_the_fe
     assert all(stored(db, name).next_try is None for name, n in failures.items() if not n)
 
 
+@pytest.mark.parametrize(
+    ("no_proxy", "a_failures"),
+    [
+        ("c.example:8443", 0),  # C went direct: no feed through the proxy answered
+        ("c.example:9000", 1),  # (another port: C went through it, and was answered)
+        ("c.example", 0),
+    ],
+)
+def test_a_no_proxy_entry_s_port_decides_whether_an_answered_feed_went_through_the_proxy(
+    db, tmp_path, monkeypatch, no_proxy, a_failures
+):
+    """netfix r48: the proxy's black hole was counted against A when C, which no_proxy sends
+    direct by its port, answered: the port was left out when asking which proxy served C."""
+    monkeypatch.setenv("https_proxy", PX)
+    monkeypatch.setenv("no_proxy", no_proxy)
+    config = tmp_path / "feeds.toml"
+    answers = {"https://a.example/f": SILENT, "https://c.example:8443/f": RSS}
+    config.write_text(
+        "".join(
+            f'[[feeds]]\nname = "{n}"\nurl = "{u}"\n' for n, u in zip("AC", answers, strict=True)
+        )
+    )
+    fake = FakeFetcher(dict(answers))
+    asyncio.run(fetch_feeds(Library(db), load_config(config), analyse=False, open_fetcher=fake))
+    assert (stored(db, "A").failures, stored(db, "C").failures) == (a_failures, 0)
+
+
 def test_the_cli_shows_the_next_try_skips_waiting_feeds_and_fetches_them_by_name(
     db_path, feed_server, config_file, capsys, monkeypatch
 ):

@@ -78,8 +78,10 @@ PX = "http://px.example:3128"
 )
 def test_the_proxy_of_a_url_is_read_from_the_environment_as_curl_reads_it(environ, url, expected):
     request = httpx.URL(url)
-    proxy = proxy_settings(environ).proxy_for(request.scheme, request.host, request.port)
+    settings = proxy_settings(environ)
+    proxy = settings.proxy_for(request.scheme, request.host, request.port)
     assert (proxy.url if proxy else None) == expected
+    assert settings.proxy_for_url(url) == proxy  # (as ingest asks which proxy served a feed)
 
 
 @pytest.mark.parametrize(

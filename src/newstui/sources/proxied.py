@@ -56,9 +56,8 @@ def proxy_of_url(url: str) -> Proxy | None:
     """The proxy a request for `url` goes through, if any (None too when its variable cannot be
     used, or the URL is not one)."""
     try:
-        parsed = httpx.URL(url)
-        return proxy_settings().proxy_for(parsed.scheme, parsed.host, parsed.port)
-    except (ProxyError, httpx.InvalidURL):
+        return proxy_settings().proxy_for_url(url)
+    except (ProxyError, ValueError):
         return None
 
 

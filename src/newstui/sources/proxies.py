@@ -122,6 +122,13 @@ class ProxySettings:
             raise ProxyError(unusable)
         return proxy
 
+    def proxy_for_url(self, url: str) -> Proxy | None:
+        """The proxy a request for `url` goes through, by its scheme, host and port (a no_proxy
+        entry with a port bypasses only that port): every place that asks which proxy served a
+        URL asks here. ValueError when `url` is none; ProxyError as proxy_for."""
+        parts = urlsplit(url)
+        return self.proxy_for(parts.scheme.lower(), parts.hostname or "", parts.port)
+
     @property
     def unusable(self) -> tuple[str, ...]:
         """Why each variable that cannot be used cannot (one line each, naming it)."""
@@ -352,8 +359,7 @@ def unusable_lines(feeds: Iterable[tuple[str, str]]) -> list[str]:
     served: dict[str, list[str]] = {reason: [] for reason in settings.unusable}
     for name, url in feeds:
         try:
-            parts = urlsplit(url)
-            settings.proxy_for(parts.scheme, parts.hostname or "", parts.port)
+            settings.proxy_for_url(url)
         except ValueError:  # (an address the fetch refuses on its own)
             continue
         except ProxyError as exc:
