@@ -173,12 +173,13 @@ async def test_feeds_and_downloads_go_through_the_http_proxy_and_a_dead_one_is_n
 
 
 async def test_socks5_and_connect_tunnels_reach_the_address_through_the_proxy(
-    feed_server, monkeypatch
+    feed_server, monkeypatch, tmp_path
 ):
     """A SOCKS5 proxy (socks5h: the proxy resolves the name) and an HTTP proxy's CONNECT tunnel,
     which https goes through (here to a plain-http server, so TLS fails inside the tunnel)."""
     body = b"<rss version='2.0'><channel><title>Socks</title></channel></rss>"
     feed_server.route("/feed.xml", body=body)
+    feed_server.route("/e1.mp3", body=b"ID3" + bytes(500), headers={"Content-Type": "audio/mpeg"})
     asked: list[str] = []
 
     async def pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -212,6 +213,16 @@ async def test_socks5_and_connect_tunnels_reach_the_address_through_the_proxy(
         monkeypatch.setenv("ALL_PROXY", f"socks5h://127.0.0.1:{port}")
         async with Fetcher(FetchLimits(timeout=5)) as fetcher:
             assert (await fetcher.fetch("http://news.example/feed.xml")).body == body
+        with new_client(5) as client:  # (a download too: httpx's, its handshake bounded)
+            size = await asyncio.to_thread(
+                fetch_to_file,
+                client,
+                "http://news.example/e1.mp3",
+                tmp_path / "e1.mp3",
+                lambda *a: None,
+                lambda: False,
+            )
+        assert size == 503
         monkeypatch.setenv("https_proxy", f"127.0.0.1:{port}")
         async with Fetcher(FetchLimits(timeout=5)) as fetcher:
             with pytest.raises(SourceError) as failed:
@@ -220,8 +231,57 @@ async def test_socks5_and_connect_tunnels_reach_the_address_through_the_proxy(
         assert str(failed.value).startswith(said)
     finally:
         server.close()
-    assert asked == ["SOCKS news.example:80", "CONNECT news.example:443 HTTP/1.1"]
+    assert asked == [
+        "SOCKS news.example:80",
+        "SOCKS news.example:80",
+        "CONNECT news.example:443 HTTP/1.1",
+    ]
     assert feed_server.requests[0][0] == "/feed.xml"  # (the tunnel's: the path alone)
+
+
+@pytest.mark.parametrize(
+    ("greeting", "said"),
+    [
+        (b"", "did not answer: timed out after 1 s"),  # (it took the connection, no more)
+        (b"\x05\x00", "did not answer when asked for news.example: timed out after 1 s"),
+    ],
+)
+async def test_a_socks5_proxy_that_says_nothing_ends_a_download_and_a_feed_fetch_naming_it(
+    monkeypatch, tmp_path, greeting, said
+):
+    """netfix r48: httpcore read the SOCKS5 handshake with no timeout, so a download through a
+    proxy that took the connection and said nothing waited for ever."""
+    handlers: list[asyncio.Future[object]] = []
+
+    async def silent(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        handlers.append(asyncio.current_task())  # type: ignore[arg-type]
+        with contextlib.suppress(OSError, asyncio.IncompleteReadError, TimeoutError):
+            if greeting:
+                await reader.readexactly(3)  # (no login offered)
+                writer.write(greeting)
+            async with asyncio.timeout(15):  # (never the test's end: the client's, first)
+                while await reader.read(65536):
+                    pass
+        writer.close()
+
+    server = await asyncio.start_server(silent, "127.0.0.1", 0)
+    proxy = f"socks5h://{_at(server.sockets[0].getsockname()[1])}"
+    monkeypatch.setenv("http_proxy", proxy)
+    url = "http://news.example/e.mp3"
+    try:
+        with new_client(1) as client, pytest.raises(TransferError) as failed:
+            await asyncio.to_thread(
+                fetch_to_file, client, url, tmp_path / "e.mp3", lambda *a: None, lambda: False
+            )
+        async with Fetcher(FetchLimits(timeout=1)) as fetcher:
+            with pytest.raises(SourceError) as feed_failed:
+                await fetcher.fetch(url)
+        await asyncio.wait(handlers, timeout=5)
+    finally:
+        server.close()
+    assert str(failed.value) == f"{url}: the proxy {proxy} (http_proxy) {said}"
+    limit = " (the limit is timeout in [settings])"
+    assert str(feed_failed.value) == f"{url}: the proxy {proxy} (http_proxy) {said}{limit}"
 
 
 @pytest.mark.parametrize(

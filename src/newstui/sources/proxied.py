@@ -20,6 +20,7 @@ from newstui.sources.proxies import (
     proxy_settings,
     socks_support_missing,
 )
+from newstui.sources.socks_handshake import SocksSilent, socks_transport
 from newstui.text import clean_line
 
 T = TypeVar("T")
@@ -100,8 +101,14 @@ def _socks_broken(
     exc: Exception, proxy: Proxy | None, request: httpx.Request
 ) -> ProxyFailed | None:
     """socksio's own error, which httpcore lets through (`ProtocolError: Malformed reply`, a
-    SOCKS5 answer cut short: a traceback in downloads and sync), as the proxy's; else None."""
-    if proxy is None or not type(exc).__module__.startswith("socksio"):
+    SOCKS5 answer cut short: a traceback in downloads and sync), as the proxy's, and its
+    handshake unanswered (SocksSilent: netfix r48, a download held for ever); else None."""
+    if proxy is None:
+        return None
+    if isinstance(exc, SocksSilent):
+        where = authority(request.url.scheme, request.url.host, request.url.port)
+        return ProxyFailed(exc.said(proxy, where), request=request)
+    if not type(exc).__module__.startswith("socksio"):
         return None
     said = f"the proxy {proxy.shown} did not answer as a SOCKS5 proxy ({clean_line(str(exc), 80)})"
     return ProxyFailed(said, request=request)
@@ -123,9 +130,10 @@ def _login_asked(
 
 
 class _Routes(Generic[T]):
-    """A transport for each proxy (None: direct), made at its first request."""
+    """A transport for each proxy (None: direct), made at its first request (`make`: from its
+    httpx URL and the proxy)."""
 
-    def __init__(self, make: Callable[[str | None], T]) -> None:
+    def __init__(self, make: Callable[[str | None, Proxy | None], T]) -> None:
         self._make = make
         self.made: dict[str | None, T] = {}
 
@@ -136,7 +144,7 @@ class _Routes(Generic[T]):
         transport = self.made.get(key)
         if transport is None:
             try:
-                transport = self.made[key] = self._make(key)
+                transport = self.made[key] = self._make(key, proxy)
             except httpx.InvalidURL:  # (one ProxySettings takes and httpx does not)
                 assert proxy is not None
                 said = f"{proxy.variable}={hide_url_password(proxy.url)}: not a proxy URL"
@@ -147,7 +155,7 @@ class _Routes(Generic[T]):
 class ProxiedTransport(httpx.BaseTransport):
     """Each request through the transport its proxy (or none) calls for."""
 
-    def __init__(self, make: Callable[[str | None], httpx.BaseTransport]) -> None:
+    def __init__(self, make: Callable[[str | None, Proxy | None], httpx.BaseTransport]) -> None:
         self._routes = _Routes(make)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
@@ -177,7 +185,9 @@ class ProxiedTransport(httpx.BaseTransport):
 class AsyncProxiedTransport(httpx.AsyncBaseTransport):
     """ProxiedTransport's asynchronous twin (the sync client's)."""
 
-    def __init__(self, make: Callable[[str | None], httpx.AsyncBaseTransport]) -> None:
+    def __init__(
+        self, make: Callable[[str | None, Proxy | None], httpx.AsyncBaseTransport]
+    ) -> None:
         self._routes = _Routes(make)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
@@ -205,12 +215,20 @@ class AsyncProxiedTransport(httpx.AsyncBaseTransport):
 
 
 def proxied_transport() -> ProxiedTransport:
-    """A transport for httpx.Client: certifi's CA bundle, no environment read but the proxies."""
-    return ProxiedTransport(lambda proxy: httpx.HTTPTransport(trust_env=False, proxy=proxy))
+    """A transport for httpx.Client: certifi's CA bundle, no environment read but the proxies;
+    a SOCKS5 proxy's handshake bounded by the connect timeout (socks_handshake)."""
+    return ProxiedTransport(_transport)
+
+
+def _transport(url: str | None, proxy: Proxy | None) -> httpx.BaseTransport:
+    if proxy is not None and proxy.scheme in SOCKS_SCHEMES:
+        return socks_transport(proxy)
+    return httpx.HTTPTransport(trust_env=False, proxy=url)
 
 
 def async_proxied_transport() -> AsyncProxiedTransport:
-    """A transport for httpx.AsyncClient, as proxied_transport."""
+    """A transport for httpx.AsyncClient, as proxied_transport (the sync client's requests each
+    run within a deadline: a SOCKS5 handshake unanswered ends with it)."""
     return AsyncProxiedTransport(
-        lambda proxy: httpx.AsyncHTTPTransport(trust_env=False, proxy=proxy)
+        lambda url, proxy: httpx.AsyncHTTPTransport(trust_env=False, proxy=url)
     )
