@@ -1799,6 +1799,29 @@ def test_a_restore_names_the_feeds_the_config_lacks_and_add_or_opml_brings_them_
     assert entry.tags == ("News/Europe",)
 
 
+def test_a_restore_with_sync_does_not_count_the_servers_subscriptions_as_missing(fed, tmp_path):
+    """Review r48: feeds.toml never lists a sync server's subscriptions ([sync] brings them),
+    yet every restore of a synced store said it lacked them, and advised an `opml import` that
+    made each one a feed fetched here too."""
+    wire = fed.json("feeds")[-1]
+    with sqlite3.connect(fed.db) as conn:  # (as a sync stores a subscription)
+        conn.execute(
+            "INSERT INTO sync_feeds (feed_id, stream_id) VALUES (?, 'feed/7')", [wire["id"]]
+        )
+    conn.close()
+    backup = tmp_path / "bk.db"
+    assert fed("backup", str(backup)) == 0, fed.err
+    listed, url = fed.config.read_text("utf-8"), wire["url"]
+    atom_only = listed.replace(f'[[feeds]]\nname = "Wire"\nurl = "{url}"\n', "")
+    synced = '\n[sync]\nservice = "greader"\nurl = "https://rss.example/api/greader.php"\n'
+    synced += 'user = "me"\npassword_env = "NEWSTUI_TEST_PASSWORD"\n'
+    fed.config.write_text(atom_only + synced, "utf-8")
+    assert fed.json("restore", str(backup))["feeds_not_in_config"] == []
+    assert "feeds.toml is not in a backup" not in fed.out
+    fed.config.write_text(atom_only, "utf-8")  # no [sync]: its feeds are missing
+    assert fed.json("restore", str(backup))["feeds_not_in_config"] == [url]
+
+
 def test_restores_advice_brings_back_the_backups_feeds_into_a_config_listing_other_feeds(
     fed, tmp_path, monkeypatch, capsys
 ):

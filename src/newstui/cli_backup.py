@@ -152,7 +152,7 @@ def cmd_restore(
             f"it was put back (an older newstui cannot open the database now; "
             f"{_shown(source)} is left as it was, for one)"
         )
-    missing, listing = _not_listed(done.feed_urls, config)
+    missing, listing = _not_listed(done.feed_urls, config, done.server_feeds)
     if config is not None and missing:
         names = dict(zip(done.feed_urls, done.feed_names, strict=False))
         shown = [names.get(url) or url for url in missing]
@@ -193,9 +193,14 @@ def _as_it_was(kept: str) -> str:
     )
 
 
-def _not_listed(urls: tuple[str, ...], config: Path | None) -> tuple[tuple[str, ...], bool]:
+def _not_listed(
+    urls: tuple[str, ...], config: Path | None, server_feeds: tuple[str, ...] = ()
+) -> tuple[tuple[str, ...], bool]:
     """Those of the feeds `urls` that the config at `config` does not list (none when it
-    cannot be read: its own commands say why), and whether it lists any feed."""
+    cannot be read: its own commands say why), and whether it lists any feed. With [sync],
+    the server's subscriptions (`server_feeds`) are none of them: the next sync brings them,
+    and feeds.toml never lists them (review r48: every restore of a synced store said
+    feeds.toml lacked them, and advised an import that made each a feed fetched here too)."""
     from newstui.config import load_config
     from newstui.model import fold_url
 
@@ -204,9 +209,13 @@ def _not_listed(urls: tuple[str, ...], config: Path | None) -> tuple[tuple[str, 
     listed: set[str] = set()
     if config.exists():
         try:
-            listed = {fold_url(feed.url) for feed in load_config(config).feeds}
+            loaded = load_config(config)
         except (NewstuiError, OSError):
             return (), False
+        listed = {fold_url(feed.url) for feed in loaded.feeds}
+        if loaded.sync is not None:
+            synced = set(server_feeds)
+            urls = tuple(url for url in urls if url not in synced)
     return tuple(url for url in urls if fold_url(url) not in listed), bool(listed)
 
 

@@ -12,6 +12,8 @@ class Restored:
     store as it was, with its size ("" and 0 when there was no store); `feed_urls`: the
     addresses of the feeds the backup holds (feeds.toml, which lists what is fetched, is
     not in a backup: user test r46 M4), and `feed_names` their names, in the same order;
+    `server_feeds`: the addresses of those that are a sync server's subscriptions ([sync]
+    brings them, not feeds.toml);
     `upgraded_to`: the schema the backup's copy was
     upgraded to before it was checked and put back (0: it was of this newstui's)."""
 
@@ -21,4 +23,5 @@ class Restored:
     kept_bytes: int = 0
     feed_urls: tuple[str, ...] = ()
     feed_names: tuple[str, ...] = ()
+    server_feeds: tuple[str, ...] = ()
     upgraded_to: int = 0

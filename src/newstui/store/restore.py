@@ -167,6 +167,7 @@ def _checked(
                 f"{upgraded}{unsearchable}: search, and each fetch storing an article, would fail",
             )
         urls, names = _feeds_held(conn)
+        synced = _server_feeds(conn)
     except sqlite3.DatabaseError as exc:
         raise _refused(named, damaged(str(exc))) from None
     finally:
@@ -176,6 +177,7 @@ def _checked(
         os.path.getsize(part),
         feed_urls=urls,
         feed_names=names,
+        server_feeds=synced,
         upgraded_to=SCHEMA_VERSION if upgraded else 0,
     )
 
@@ -247,6 +249,22 @@ def _feeds_held(conn: sqlite3.Connection) -> tuple[tuple[str, ...], tuple[str, .
             continue
         return tuple(str(r[0]) for r in rows), tuple(str(r[1]) for r in rows)
     return (), ()
+
+
+def _server_feeds(conn: sqlite3.Connection) -> tuple[str, ...]:
+    """The addresses of the feeds the store behind `conn` holds as a sync server's
+    subscriptions (those [sync] brings, which feeds.toml does not list: review r48)."""
+    from newstui.store.sync import FORMER
+
+    try:
+        rows = conn.execute(
+            "SELECT coalesce(f.url, f.key) FROM feeds f JOIN sync_feeds s ON s.feed_id = f.id "
+            "WHERE f.kind = 'feed' AND substr(s.stream_id, 1, ?) IS NOT ?",
+            [len(FORMER), FORMER],
+        ).fetchall()
+    except sqlite3.OperationalError:
+        return ()
+    return tuple(str(r[0]) for r in rows)
 
 
 def _write_over(store: str, part: str, found: Restored, shown: str) -> Restored:
