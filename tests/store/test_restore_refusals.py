@@ -89,7 +89,7 @@ def titles(store: Path | str) -> list[str]:
         (["CREATE VIEW mine AS SELECT 1"], "it holds a view mine that newstui does not make"),
         (  # every fetch would fail
             ["CREATE UNIQUE INDEX one_a_feed ON articles (feed_id)"],
-            "it holds a index one_a_feed that newstui does not make",
+            "it holds an index one_a_feed that newstui does not make",
         ),
         (  # a table of a later schema's name: its upgrade fails
             [36, "CREATE TABLE texts_changed (x)"],

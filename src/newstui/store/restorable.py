@@ -125,14 +125,14 @@ def unmade(conn: sqlite3.Connection, version: int) -> str | None:
         if (kind, name) not in made.objects:
             own = kind == "table" or (kind == "index" and ("table", table) not in made.objects)
             if not own or (name.casefold() in _ever_made() and name not in NAMED_INDEXES):
-                problems.append(f"a {kind} {name} that newstui does not make")
+                problems.append(f"{_a(kind)} {name} that newstui does not make")
         elif kind == "index" and name in NAMED_INDEXES:
             continue
         elif name in made.shadows:
             if _columns(conn, name) != made.columns[name]:
-                problems.append(f"a {kind} {name} that is not the one newstui makes")
+                problems.append(f"{_a(kind)} {name} that is not the one newstui makes")
         elif (table, sql) != made.objects[(kind, name)]:
-            problems.append(f"a {kind} {name} that is not the one newstui makes")
+            problems.append(f"{_a(kind)} {name} that is not the one newstui makes")
     lacks = [
         f"{kind} {name}"
         for (kind, name) in made.objects
@@ -144,6 +144,11 @@ def unmade(conn: sqlite3.Connection, version: int) -> str | None:
         return None
     more = f"; and {len(problems) - 3} more" if len(problems) > 3 else ""
     return f"it holds {'; '.join(problems[:3])}{more} (schema {version})"
+
+
+def _a(kind: str) -> str:
+    """ "a table", "an index": a kind of schema object with its article."""
+    return f"an {kind}" if kind[:1] in "aeiou" else f"a {kind}"
 
 
 def _not_utf8(value: bytes | None) -> bool:
