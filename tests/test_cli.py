@@ -1710,7 +1710,7 @@ def test_restore_puts_a_backup_back_over_a_store_a_killed_newstui_left_a_log_bes
     assert one_line(cli.out) == (
         f"restored {cli.db} from {copy} ({human_size(copy.stat().st_size)}); the database as it "
         f"was is kept in {kept} ({human_size(os.path.getsize(kept))}; `newstui restore` it to "
-        f"go back, or delete it); {cli.config} lists none of the 1 feed the backup holds (A; "
+        f"go back, or delete it); {cli.config} lacks the feed the backup holds (A; "
         f"feeds.toml is not in a backup): `newstui --config /dev/null --db {cli.db} opml export "
         f"feeds.opml` writes all the backup's feeds with their folders, and `newstui --db "
         f"{cli.db} --config {cli.config} opml import feeds.opml` adds those it lacks"
@@ -1722,7 +1722,8 @@ def test_restore_puts_a_backup_back_over_a_store_a_killed_newstui_left_a_log_bes
     assert (row["title"], row["starred"]) == ("Kept", True)
     # r46 M4: with feeds.toml listing none, opml export writes the feeds the database holds
     assert cli("opml", "export") == 0
-    assert 'xmlUrl="https://a.example/feed"' in cli.out and "lists no feeds" in cli.err
+    assert 'xmlUrl="https://a.example/feed"' in cli.out
+    assert "lists no feeds: the 1 feed the database holds is written instead" in cli.err
     # review r46 L4: FILE and the log beside it are only read (the log was written into FILE)
     before = copy.read_bytes()
     writer = sqlite3.connect(copy, isolation_level=None)
@@ -1797,6 +1798,21 @@ def test_a_restore_names_the_feeds_the_config_lacks_and_add_or_opml_brings_them_
     assert fed("opml", "import", str(opml)) == 0, fed.err
     [entry] = [f for f in load_config(fed.config).feeds if f.url == wire["url"]]
     assert entry.tags == ("News/Europe",)
+
+
+def test_a_restore_into_a_new_home_says_how_to_list_its_one_feed_again(fed, tmp_path, capsys):
+    """Without --db and --config the short advice; one feed is "the feed", "it" (review r48:
+    "lists none of the 1 feed", "the 1 feed the database holds are written")."""
+    backup = tmp_path / "bk.db"
+    assert fed("remove", "Atom Lab") == 0, fed.err
+    assert fed("backup", str(backup)) == 0, fed.err
+    assert main(["restore", str(backup)]) == 0  # (the home is tmp_path's: no_user_paths)
+    config = tmp_path / "xdg-config" / "newstui" / "feeds.toml"
+    assert one_line(capsys.readouterr().out).endswith(
+        f"; {config} lacks the feed the backup holds (feeds.toml is not in a backup): `newstui "
+        "opml export feeds.opml` writes it, and `newstui opml import feeds.opml` adds it to "
+        "feeds.toml"
+    )
 
 
 def test_a_restore_with_sync_does_not_count_the_servers_subscriptions_as_missing(fed, tmp_path):

@@ -3402,7 +3402,8 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
         feeds = [FeedConfig(row.url or "", row.name, row.tags) for row in held]
         _complain(
             f"newstui: opml export: {config.path} lists no feeds: the "
-            f"{counted(len(feeds), 'feed')} the database holds are written instead"
+            f"{counted(len(feeds), 'feed')} the database holds "
+            f"{'is' if len(feeds) == 1 else 'are'} written instead"
         )
     known = {fold_url(f.url) for f in feeds}
     for synced in library.sync.feeds():  # subscriptions that live only on the sync server

@@ -234,18 +234,19 @@ def _feeds_missing(
     where = shown_name(str(config))
     db, into = (f" {o} {shlex.quote(v)}" if (v := given.get(o)) else "" for o in given)
     if len(missing) == held and not listing and not db and not into:
+        lacks = f"lists none of the {counted(held, 'feed')}" if held > 1 else "lacks the feed"
+        them = "them" if held > 1 else "it"
         return (
-            f"{where} lists none of the {counted(held, 'feed')} the backup holds (feeds.toml is "
-            "not in a backup): `newstui opml export feeds.opml` writes them, and `newstui opml "
-            "import feeds.opml` adds them to it"
+            f"{where} {lacks} the backup holds (feeds.toml is not in a backup): `newstui opml "
+            f"export feeds.opml` writes {them}, and `newstui opml import feeds.opml` adds {them} "
+            f"to {config.name}"
         )
     first = ", ".join(clean_line(name, 80) for name in missing[:5])
     more = f" and {len(missing) - 5:,} more" if len(missing) > 5 else ""
-    lacks = (
-        f"lists none of the {counted(held, 'feed')}"
-        if len(missing) == held
-        else f"lacks {len(missing):,} of the {counted(held, 'feed')}"
-    )
+    if len(missing) < held:
+        lacks = f"lacks {len(missing):,} of the {counted(held, 'feed')}"
+    else:
+        lacks = f"lists none of the {counted(held, 'feed')}" if held > 1 else "lacks the feed"
     return (
         f"{where} {lacks} the backup holds ({first}{more}; feeds.toml is not in a backup): "
         f"`newstui --config /dev/null{db} opml export feeds.opml` writes all the backup's feeds "
