@@ -1,5 +1,5 @@
-"""Full text in "auto" mode leaves entries that carry the whole article alone, and every page that
-fails is one line in the `fetch`/`add` summary, counted there."""
+"""Full text in "auto" mode leaves entries that carry the whole article alone, and the pages that
+fail are one line of the `fetch`/`add` output, counts first, and counted in its summary."""
 
 from __future__ import annotations
 
@@ -89,17 +89,61 @@ def test_auto_fetches_the_pages_of_summaries_but_not_of_entries_carrying_the_art
     assert site.routes["/page/teaser"].hits == 1
 
 
-def test_each_failed_page_is_one_line_naming_the_feed_article_and_problem(run, site):
+def test_the_failed_pages_are_one_line_counts_first_with_an_example_of_each_problem(run, site):
     assert run("fetch") == 0  # the articles are stored: full-text failures fail no source
-    problems = [line for line in run.err.splitlines() if "full text of" in line]
-    assert len(problems) == 2
-    missing, binary = sorted(problems, key=lambda line: "binary" in line)
-    assert missing.startswith('warning: Gazette: full text of "Story missing" (')
-    assert missing.endswith(f"{site.url('/page/missing')}: HTTP 404 Not Found")
-    assert "Story binary" in binary and "not an HTML page (application/pdf)" in binary
+    problems = [line for line in run.err.splitlines() if "full text" in line]
+    assert problems == [
+        "warning: full text: 2 of 4 pages could not be fetched in Gazette, the feeds' text kept: "
+        f"1 HTTP 404 Not Found, e.g. {site.url('/page/missing')}; "
+        f"1 not an HTML page (application/pdf), e.g. {site.url('/page/binary')}"
+    ]
     assert run.out.strip().splitlines()[-1] == (
         "1 of 1 source ok: 5 new articles, 0 updated; full texts: 2 fetched, 2 failed"
     )
+
+
+def test_pages_failing_in_several_feeds_are_one_line_naming_each_feed_and_json_lists_each(
+    db_path, tmp_path, feed_server, config_file, capsys
+):
+    """User test r47 L6: a line a page for up to three a feed (a screenful from a few feeds),
+    a line a feed past that; now one line for the fetch, as the app's refresh line."""
+    base = feed_server.base
+    for name, slugs in (("Wire", ["w1", "w2", "w3"]), ("Blog", ["b1"]), ("Post", ["p1", "p2"])):
+        items = "".join(item(base, slug, "Only a summary.") for slug in slugs)
+        feed = f'<rss version="2.0"><channel><title>{name}</title>{items}</channel></rss>'
+        rss = {"Content-Type": "application/rss+xml"}
+        feed_server.route(f"/{name}", body=feed.encode(), headers=rss)
+    feed_server.route("/page/p2", status=410)
+    feed_server.route("/page/w3", body=b"%PDF-1.4", headers={"Content-Type": "application/pdf"})
+    config = config_file({n: f"/{n}" for n in ("Wire", "Blog", "Post")}, fulltext="auto")
+    run = Cli(db_path, config, capsys)
+    assert run("fetch") == 0
+    [line] = [line for line in run.err.splitlines() if "full text" in line]
+    url = feed_server.url
+    example = re.escape(url("/page/")) + "(w1|w2|b1|p1)"  # (pages are fetched concurrently)
+    assert re.fullmatch(
+        re.escape(
+            "warning: full text: 6 of 6 pages could not be fetched in Wire (3), Post (2), "
+            "Blog (1), the feeds' text kept: 4 HTTP 404 Not Found, e.g. "
+        )
+        + example
+        + re.escape(f"; 1 HTTP 410 Gone, e.g. {url('/page/p2')}; 1 for other reasons ")
+        + re.escape("(--json lists each)"),
+        line,
+    ), line
+    [line] = run.out.strip().splitlines()[-1:]
+    assert line.endswith("; full texts: 0 fetched, 6 failed")
+    # a fetch into another database, with --json: every page, each with its URL and error
+    reports = Cli(tmp_path / "other.db", config, capsys).json("fetch")
+    failed = {p["url"]: p["error"] for r in reports for p in r["fulltext_problems"]}
+    assert failed == {
+        **{
+            url(f"/page/{s}"): f"{url(f'/page/{s}')}: HTTP 404 Not Found"
+            for s in "w1 w2 b1 p1".split()
+        },
+        url("/page/p2"): f"{url('/page/p2')}: HTTP 410 Gone",
+        url("/page/w3"): f"{url('/page/w3')}: not an HTML page (application/pdf)",
+    }
 
 
 def test_fetch_json_lists_the_failed_pages(run):
@@ -115,7 +159,7 @@ def test_add_says_which_pages_failed(db_path, site, tmp_path, capsys):
     config.write_text('[settings]\ntimeout = 5\nfulltext = "auto"\n', "utf-8")
     run = Cli(db_path, config, capsys)
     assert run("add", site.url("/feed")) == 0
-    assert sum("full text of" in line for line in run.err.splitlines()) == 2
+    assert sum("full text: 2 of 4 pages could not" in line for line in run.err.splitlines()) == 1
     assert run.out.strip().splitlines()[-1].endswith("; full texts: 2 fetched, 2 failed")
     assert run.out.splitlines()[0].startswith("added Gazette to ")
 
@@ -160,20 +204,21 @@ def test_a_feed_whose_pages_all_fail_is_one_line_with_the_count_and_an_example(
 ):
     run = Cli(db_path, config_file({"Gazette": "/feed"}, fulltext="auto"), capsys)
     assert run("fetch") == 0
-    warnings = [line for line in run.err.splitlines() if line.startswith("warning: Gazette")]
+    warnings = [line for line in run.err.splitlines() if line.startswith("warning: ")]
     gone = [dead_links.url(f"/page/gone{i}") for i in range(37)]
     pdfs = [dead_links.url(f"/page/pdf{i}") for i in range(2)]
     assert len(warnings) == 1, run.err
     [line] = warnings
     match = re.fullmatch(
         r"(.*) e\.g\. (\S+); 2 not an HTML page \(application/pdf\), e\.g\. (\S+); "
-        r"1 for other reasons\)",
+        r"1 for other reasons \(--json lists each\)",
         line,
     )
     assert match is not None, line
     head, gone_example, pdf_example = match.groups()
     assert head == (
-        "warning: Gazette: full text failed for 40 of 40 articles (37 HTTP 404 Not Found,"
+        "warning: full text: 40 of 40 pages could not be fetched in Gazette, the feeds' text "
+        "kept: 37 HTTP 404 Not Found,"
     )
     assert gone_example in gone and pdf_example in pdfs  # (pages are fetched concurrently)
 
@@ -237,8 +282,8 @@ def test_auto_says_nothing_of_a_missing_page_behind_an_entry_that_gave_its_conte
     )
     assert run("fetch") == 0
     warnings = [line for line in run.err.splitlines() if "full text" in line]
-    assert len(warnings) == 1 and '"Note s1"' in warnings[0], run.err
-    assert warnings[0].endswith(f"{short_contents.url('/page/s1')}: HTTP 404 Not Found")
+    assert len(warnings) == 1, run.err
+    assert warnings[0].endswith(f"1 HTTP 404 Not Found, e.g. {short_contents.url('/page/s1')}")
     assert run.out.strip().splitlines()[-1] == (
         "2 of 2 sources ok: 5 new articles, 0 updated; full texts: 0 fetched, 1 failed"
     )

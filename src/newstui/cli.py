@@ -1603,8 +1603,8 @@ def _report(
     from newstui.ingest import (
         describe,
         file_problem_lines,
+        fulltext_failures_line,
         fulltext_said,
-        fulltext_warnings,
         unusable_proxy_lines,
     )
     from newstui.model.fetching import kept_lines, leftovers_said, less_copies
@@ -1693,8 +1693,8 @@ def _report(
                 _complain(f"waiting: {describe(o)}")
             elif o.warning:
                 _complain(f"warning: {o.name}: {o.warning}")
-            for line in fulltext_warnings(o):  # the articles are stored all the same
-                _complain(f"warning: {line}")
+        if pages_failed := fulltext_failures_line(outcomes):  # one line, the articles stored
+            _complain(f"warning: {pages_failed}")
         new = sum(o.new for o in outcomes)
         updated = sum(o.updated for o in outcomes)
         cut = sum(o.cut_short for o in outcomes if not o.failed)  # read, but not whole
@@ -3478,7 +3478,7 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui sync` and `newstui sync login`."""
     import asyncio
 
-    from newstui.ingest import fulltext_said, fulltext_warnings, sync_with_server
+    from newstui.ingest import fulltext_failures_line, fulltext_said, sync_with_server
     from newstui.sync.client import server_name
     from newstui.sync.run import make_client
 
@@ -3558,9 +3558,9 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
         "download_new": [{"source": q.feed, **_episodes_data(q)} for q in episodes],
         "seconds": round(seconds, 3),
     }
-    if not args.json:  # the pages that failed, as `fetch` says them (user test r42 M1)
-        for line in fulltext_warnings(outcome):  # (the articles are stored all the same)
-            _complain(f"warning: {line}")
+    # the pages that failed, as `fetch` says them (user test r42 M1), the articles stored
+    if not args.json and (pages_failed := fulltext_failures_line([outcome])):
+        _complain(f"warning: {pages_failed}")
     pages = fulltext_said(outcome.fulltext_ok, outcome.fulltext_failed, outcome.fulltext_left)
     status = _emit(args, data, report.summary(pages))
     if not args.json:

@@ -11,6 +11,7 @@ import gc
 import hashlib
 import logging
 import os
+import re
 import shlex
 import sqlite3
 import threading
@@ -2216,7 +2217,7 @@ def fulltext_said(fetched: int, failed: int, left: int) -> str | None:
     return said + (f", {left:,} {FULLTEXT_LEFT}" if left else "")
 
 
-LISTED_PROBLEMS = 3  # a source's failed pages or unreadable files listed one a line; more: counted
+LISTED_PROBLEMS = 3  # a source's unreadable files listed one a line; more: counted
 
 
 def file_problem_lines(outcome: SourceOutcome) -> list[str]:
@@ -2230,36 +2231,64 @@ def file_problem_lines(outcome: SourceOutcome) -> list[str]:
     return [*problems[:LISTED_PROBLEMS], more]
 
 
-def fulltext_warnings(outcome: SourceOutcome) -> list[str]:
-    """The lines that say which article pages of a source failed: one a page for a few (title,
-    id, URL and problem), else one line with the count and each problem's first page, most
-    common first (a feed whose 3,000 links all answer 404 is one line, not 3,000; `--json` and
-    each article's `fulltext.error` keep every one)."""
-    problems = outcome.fulltext_problems
-    if len(problems) <= LISTED_PROBLEMS:
-        return [f"{outcome.name}: {problem.line()}" for problem in problems]
+FULLTEXT_REASONS_SHOWN = (
+    2  # a fetch's most common page problems said with an example; more: counted
+)
+FULLTEXT_FEEDS_SHOWN = 3  # the feeds the full-text line names, most failed pages first
+
+
+def fulltext_failures_line(outcomes: Sequence[SourceOutcome]) -> str | None:
+    """The one line that says which article pages of a fetch failed (None when none did), its
+    counts first, as the app's refresh line: "full text: 3 of 12 pages could not be fetched in
+    Gazette (2), Wire (1), the feeds' text kept: 2 timed out, e.g. https://…; 1 HTTP 404 Not
+    Found, e.g. https://… (--json lists each)" (user test r47 L6: a line a page for up to three
+    a source, a line a source past that). `--json` and each article's `fulltext.error` keep
+    every one."""
+    failed = [(o, p) for o in outcomes for p in o.fulltext_problems]
+    if not failed:
+        return None
     by_reason: dict[str, list[FulltextProblem]] = {}
-    for problem in problems:
-        reason = _strip_url(problem.error, problem.url) if problem.url else problem.error
-        by_reason.setdefault(reason, []).append(problem)
-    ranked = sorted(by_reason.items(), key=lambda item: -len(item[1]))
-    shown = ranked[:2]
-    if len(shown) == 1:
-        [(reason, [first, *_])] = shown
-        detail = f"{reason}, e.g. {first.url or first.title}"
+    by_feed: dict[str, int] = {}
+    for outcome, problem in failed:
+        by_reason.setdefault(_short_reason(problem), []).append(problem)
+        by_feed[outcome.name] = by_feed.get(outcome.name, 0) + 1
+    ranked = sorted(by_reason.items(), key=lambda item: (-len(item[1]), item[0]))
+    reasons = "; ".join(
+        f"{len(pages):,} {reason}, e.g. {_example(pages)}"
+        for reason, pages in ranked[:FULLTEXT_REASONS_SHOWN]
+    )
+    if others := sum(len(pages) for _, pages in ranked[FULLTEXT_REASONS_SHOWN:]):
+        reasons += f"; {others:,} for other reasons"
+    feeds = sorted(by_feed.items(), key=lambda item: (-item[1], item[0]))
+    if len(feeds) == 1:
+        where = feeds[0][0]
     else:
-        detail = "; ".join(
-            f"{len(pages):,} {reason}, e.g. {pages[0].url or pages[0].title}"
-            for reason, pages in shown
-        )
-        others = sum(len(pages) for _, pages in ranked[2:])
-        if others:
-            detail += f"; {others:,} for other reasons"
-    tried = outcome.fulltext_ok + outcome.fulltext_failed
-    return [
-        f"{outcome.name}: full text failed for {outcome.fulltext_failed:,} of "
-        f"{counted(tried, 'article')} ({detail})"
-    ]
+        where = ", ".join(f"{name} ({n:,})" for name, n in feeds[:FULLTEXT_FEEDS_SHOWN])
+        if len(feeds) > FULLTEXT_FEEDS_SHOWN:
+            where += f" and {counted(len(feeds) - FULLTEXT_FEEDS_SHOWN, 'more feed')}"
+    tried = sum(o.fulltext_ok + o.fulltext_failed for o in outcomes)
+    pages = f"{len(failed):,} of {counted(max(tried, len(failed)), 'page')}"
+    every = " (--json lists each)" if len(failed) > FULLTEXT_REASONS_SHOWN else ""
+    return f"full text: {pages} could not be fetched in {where}, the feeds' text kept: {reasons}{every}"
+
+
+_CONNECT_TO = re.compile(r"cannot connect to \S+: ")
+_LIMIT_SAID = re.compile(r" \(the limit is [^)]*\)")
+
+
+def _short_reason(problem: FulltextProblem) -> str:
+    """A failed page's problem as a fetch's line counts it: without its URL, the host it could
+    not connect to (`cannot connect: connection refused`, one reason for many sites) or the
+    setting a timeout names."""
+    reason = _strip_url(problem.error, problem.url) if problem.url else problem.error
+    return _LIMIT_SAID.sub("", _CONNECT_TO.sub("cannot connect: ", reason, count=1))
+
+
+def _example(pages: Sequence[FulltextProblem]) -> str:
+    """The page a line gives for a problem: its first article's (pages are fetched at once, in
+    no set order), by its URL, else its title and id."""
+    first = min(pages, key=lambda problem: problem.article_id)
+    return first.url or f'"{first.title}" ({first.article_id})'
 
 
 def sync_source_name(config: Config) -> str:

@@ -206,7 +206,8 @@ def test_auto_full_text_reports_the_missing_page_of_a_short_text_freshrss_sent_a
         config, server = tmp_path / "feeds.toml", urlsplit(fake.base).netloc
         assert main(["--db", str(tmp_path / "m.db"), "--config", str(config), "sync"]) == 0
         out, err = capsys.readouterr()
-        assert f"warning: sync {server}: full text of " in err and "HTTP 404" in err, err
+        said = f"warning: full text: 1 of 1 page could not be fetched in sync {server}, the "
+        assert said in err and "HTTP 404" in err, err
         assert out.endswith("added (One); full texts: 0 fetched, 1 failed\n"), out
 
 
