@@ -272,6 +272,46 @@ def test_a_proxy_s_failure_counts_against_no_feed_and_a_broken_proxy_value_only_
     assert (lines, refused) == ([f"{said}socks5h://); 1 feed not fetched: Far"], {"Far"})
 
 
+@pytest.mark.parametrize(
+    ("answers", "failures"),
+    [
+        # the proxy's own error pages (Squid's, which say so), for every host asked for: the
+        # proxy's, counted against no feed
+        (
+            {
+                "a": (503, {"X-Squid-Error": "ERR_DNS_FAIL 0"}),
+                "b": (503, {"X-Squid-Error": "ERR_CONNECT_FAIL 111"}),
+            },
+            {"A": 0, "B": 0},
+        ),
+        # a gateway's 502 and 504, unsigned, from every host: the proxy's too
+        ({"a": (502, {}), "b": (504, {"Via": "1.1 px"})}, {"A": 0, "B": 0}),
+        # another host answered through it: the 502 is the feed's
+        ({"a": (502, {}), "c": (200, {})}, {"A": 1, "C": 0}),
+        # a 503 unsigned, even from every host, is each server's own (Retry-After's answer)
+        ({"a": (503, {}), "b": (503, {})}, {"A": 1, "B": 1}),
+    ],
+)
+def test_a_forwarding_proxy_s_own_error_counts_against_no_feed_an_origin_s_does(
+    db, feed_server, tmp_path, monkeypatch, answers, failures
+):
+    """netfix r48: a forwarding proxy's own 502/503/504 to plain-http feeds put them all into
+    backoff, as CONNECT's failures no longer did for https ones."""
+    config = tmp_path / "feeds.toml"
+    for host, (status, headers) in answers.items():  # (the test server is the proxy)
+        body = RSS if status == 200 else b""
+        feed_server.route(f"http://{host}.example/f", status=status, body=body, headers=headers)
+    config.write_text(
+        "".join(f'[[feeds]]\nname = "{h.upper()}"\nurl = "http://{h}.example/f"\n' for h in answers)
+    )
+    monkeypatch.setenv("http_proxy", feed_server.base)
+    outcomes = fetch(db, load_config(config))
+    assert {name: stored(db, name).failures for name in failures} == failures
+    if answers["a"][1].get("X-Squid-Error"):
+        said = f"A: the proxy {feed_server.base} (http_proxy) could not reach a.example: HTTP 503"
+        assert (outcomes["A"].error or "").startswith(said)
+
+
 PX = "http://px.example:3128"
 RELAYED = RelayFailure("the proxy … could not reach it: HTTP 502 Bad Gateway", PX)
 SILENT = RelayFailure("the proxy … did not answer when asked for it: timed out", PX, silent=True)

@@ -10,7 +10,7 @@ import sys
 import httpx
 import pytest
 
-from newstui.errors import NetworkError, SourceError
+from newstui.errors import HTTPStatusError, NetworkError, SourceError
 from newstui.sources.http import Fetcher, FetchLimits, describe_transport_error
 from newstui.sources.proxied import ProxyFailed, proxied_transport
 from newstui.sources.proxies import (
@@ -500,9 +500,63 @@ SOCKS_ASKED = b"\x03\x0cnews.example\x00\x50"  # (the end of a socks5h request f
             "http://{at}",
             "http://news.example/f",
             b"\x00\xff\xfe garbage \x1b[31mRED\r\n\r\n",
-            SourceError,
+            RelayFailure,  # (netfix r48: the proxy's when it broke every host's answer)
             'invalid HTTP answer (illegal status line: "\ufffd\ufffd garbage RED") from the proxy '
             "http://{at} (http_proxy) for news.example",
+        ),
+        # netfix r48: a forwarding proxy's own error to a plain-http request is the proxy's
+        # when it says it made it (Squid's X-Squid-Error, RFC 9209's Proxy-Status): it could
+        # not reach the origin (RelayFailure), or refused (ProxyFailure)
+        (
+            "http://{at}",
+            "http://news.example/f",
+            b"HTTP/1.1 503 Service Unavailable\r\nX-Squid-Error: ERR_DNS_FAIL 0\r\n"
+            b"Content-Length: 0\r\n\r\n",
+            RelayFailure,
+            "the proxy http://{at} (http_proxy) could not reach news.example: HTTP 503 Service "
+            "Unavailable (ERR_DNS_FAIL)",
+        ),
+        (
+            "http://{at}",
+            "http://news.example/f",
+            b"HTTP/1.1 502 Bad Gateway\r\nProxy-Status: cdn; received-status=200, "
+            b'px; error=connection_refused; details="a, b"\r\nContent-Length: 0\r\n\r\n',
+            RelayFailure,
+            "the proxy http://{at} (http_proxy) could not reach news.example: HTTP 502 Bad "
+            "Gateway (connection_refused)",
+        ),
+        (
+            "http://{at}",
+            "http://news.example/f",
+            b"HTTP/1.1 503 Service Unavailable\r\nProxy-Status: px; error=proxy_loop_detected\r\n"
+            b"Content-Length: 0\r\n\r\n",
+            ProxyFailure,
+            "the proxy http://{at} (http_proxy) refused to forward the request to news.example: "
+            "HTTP 503 Service Unavailable (proxy_loop_detected)",
+        ),
+        (
+            "http://{at}",
+            "http://news.example/f",
+            b"HTTP/1.1 403 Forbidden\r\nX-Squid-Error: ERR_ACCESS_DENIED 0\r\n"
+            b"Content-Length: 0\r\n\r\n",
+            ProxyFailure,
+            "the proxy http://{at} (http_proxy) refused to forward the request to news.example: "
+            "HTTP 403 Forbidden (ERR_ACCESS_DENIED)",
+        ),
+        (  # a gateway's error unsigned: the proxy's only when it reached no host (ingest)
+            "http://{at}",
+            "http://news.example/f",
+            b"HTTP/1.1 504 Gateway Timeout\r\nVia: 1.1 px\r\nContent-Length: 0\r\n\r\n",
+            RelayFailure,
+            "HTTP 504 Gateway Timeout, through the proxy http://{at} (http_proxy)",
+        ),
+        (  # the origin's own 503 (or one an earlier hop made), forwarded: the feed's
+            "http://{at}",
+            "http://news.example/f",
+            b"HTTP/1.1 503 Service Unavailable\r\nProxy-Status: cdn; error=connection_refused, "
+            b"px; received-status=503\r\nContent-Length: 0\r\n\r\n",
+            HTTPStatusError,
+            "HTTP 503 Service Unavailable",
         ),
         (  # hostile r47 L6: a SOCKS reply's version, its address type
             "socks5h://{at}",

@@ -481,10 +481,10 @@ class ConnectionPool:
                 status, reason, raw = await _exchange(
                     connection, method, path, sent, body, self.timeouts, reused, relay
                 )
-                if status == 407 and proxy is not None:  # the proxy's own answer, not the feed's
-                    said = f"HTTP 407 {clean_line(reason, 300)}".rstrip() + f" {proxy.login_hint}"
-                    refused = f"refused to forward the request to {target.authority}"
-                    raise ProxyUnusable(f"the proxy {proxy.shown} {refused}: {said}")
+                if proxy is not None and status >= 400:  # (forwarded: perhaps the proxy's own)
+                    failed = forwarder_failed(proxy, target.authority, status, reason, raw)
+                    if failed is not None:
+                        raise failed
             except _StaleConnection:
                 assert connection is not None
                 connection.close()
@@ -715,6 +715,81 @@ def tunnel_refused(proxy: Proxy, where: str, code: str, said: str) -> str:
     return f"{refused} {proxy.login_hint}" if code == "407" else refused
 
 
+# A forwarding proxy's own error, as RFC 9209's Proxy-Status names it: about the proxy itself
+# (the rest say it could not reach the origin, or the origin failed it: dns_*, destination_*,
+# connection_*, tls_*, http_response_*)
+_PROXY_STATUS_OWN = frozenset(
+    {
+        "proxy_internal_response",
+        "proxy_internal_error",
+        "proxy_configuration_error",
+        "proxy_loop_detected",
+        "http_request_denied",
+        "http_request_error",
+        "connection_limit_reached",
+    }
+)
+_PROXY_STATUS_ERROR = re.compile(r";\s*error\s*=\s*([a-z0-9_.*-]{1,60})", re.IGNORECASE)
+_SQUID_ERROR = re.compile(r"ERR_[A-Z0-9_]{1,60}")
+_GATEWAY = frozenset({502, 504})  # a forwarded answer about the next hop, whoever made it
+
+
+def forwarder_failed(
+    proxy: Proxy, where: str, status: int, reason: str, raw: Sequence[tuple[bytes, bytes]]
+) -> TransportError | None:
+    """A forwarding HTTP proxy's answer (status 400 or more) to a plain-http request that is its
+    failure rather than the origin's: its 407 and an error it says it made itself (RFC 9209's
+    Proxy-Status with an `error`, Squid's X-Squid-Error) about itself (ProxyUnusable), one it
+    made as it could not reach the origin (RelayFailed), and a 502 or 504 that says nothing of
+    whose it is (RelayFailed: like a CONNECT's 502, the proxy's only when it reached none of the
+    hosts asked for, ingest._proxies_down). None for any other answer: the origin's, forwarded
+    (a 503 too: servers say it of themselves, and ask to wait with Retry-After)."""
+    said = f"HTTP {status} {clean_line(reason, 300)}".rstrip()
+    refused = f"the proxy {proxy.shown} refused to forward the request to {where}"
+    if status == 407:
+        return ProxyUnusable(f"{refused}: {said} {proxy.login_hint}")
+    made = _made_by_proxy(Headers(raw))
+    if made is None:
+        if status in _GATEWAY:
+            return RelayFailed(f"{said}, through the proxy {proxy.shown}", proxy)
+        return None
+    if status >= 500 and made not in _PROXY_STATUS_OWN:
+        return RelayFailed(
+            f"the proxy {proxy.shown} could not reach {where}: {said} ({made})", proxy
+        )
+    return ProxyUnusable(f"{refused}: {said} ({made})")
+
+
+def _made_by_proxy(headers: Headers) -> str | None:
+    """The error a forwarding proxy says it made this answer for, if it says so: the last
+    member of Proxy-Status (the proxy nearest this client, RFC 9209) with an `error`, else
+    Squid's X-Squid-Error (its error pages: ERR_DNS_FAIL, ERR_CONNECT_FAIL, ERR_ACCESS_DENIED)."""
+    status = headers.get("proxy-status")
+    if status:
+        last = _members(status)[-1]
+        found = _PROXY_STATUS_ERROR.search(last)
+        if found is not None:
+            return found[1].lower()
+    squid = _SQUID_ERROR.match((headers.get("x-squid-error") or "").strip())
+    return squid[0] if squid is not None else None
+
+
+def _members(field: str) -> list[str]:
+    """A structured field's list members (RFC 8941): apart by commas outside quoted strings."""
+    members, start, quoted, escaped = [], 0, False, False
+    for i, char in enumerate(field):
+        if escaped:
+            escaped = False
+        elif char == "\\" and quoted:
+            escaped = True
+        elif char == '"':
+            quoted = not quoted
+        elif char == "," and not quoted:
+            members.append(field[start:i])
+            start = i + 1
+    return [*members, field[start:]]
+
+
 _SOCKS_REPLIES = {
     1: "the SOCKS proxy failed",
     2: "the SOCKS proxy does not allow it",
@@ -896,13 +971,15 @@ def _after(seconds: float | None) -> str:
     return f"after {seconds:g} s" if seconds is not None else ""
 
 
-def _broken(proxy: Proxy | None, path: str, exc: BrokenAnswer) -> BrokenAnswer:
+def _broken(proxy: Proxy | None, path: str, exc: BrokenAnswer) -> BrokenAnswer | RelayFailed:
     """An answer that broke HTTP/1.1, as the server sent it or, forwarded, as the proxy did:
-    naming the proxy, which sent it whoever wrote it."""
+    naming the proxy, which sent it whoever wrote it (RelayFailed: the proxy's when it broke
+    every answer, of two hosts or more, ingest decides; a proxy answers a broken origin with
+    a 502 of its own)."""
     if proxy is None:
         return exc
     where = path.split("/", 3)[2] if "://" in path else "the origin"  # (absolute: forwarded)
-    return type(exc)(f"{exc} from the proxy {proxy.shown} for {where}")
+    return RelayFailed(f"{exc} from the proxy {proxy.shown} for {where}", proxy)
 
 
 def _once(call: Callable[[], None]) -> Callable[[], None]:

@@ -11,7 +11,12 @@ from typing import Generic, TypeVar
 import httpx
 
 from newstui.errors import hide_url_password
-from newstui.sources.connections import authority, connect_reason, tunnel_refused
+from newstui.sources.connections import (
+    authority,
+    connect_reason,
+    forwarder_failed,
+    tunnel_refused,
+)
 from newstui.sources.proxies import (
     SOCKS_SCHEMES,
     Proxy,
@@ -114,19 +119,21 @@ def _socks_broken(
     return ProxyFailed(said, request=request)
 
 
-def _login_asked(
+def _forwarder_failed(
     proxy: Proxy | None, request: httpx.Request, response: httpx.Response
 ) -> ProxyFailed | None:
-    """A forwarding HTTP proxy's own 407 to a plain-http request, naming it and the cure (as
-    connections.ConnectionPool does for feeds): None for any other answer."""
-    if response.status_code != 407 or proxy is None or proxy.scheme != "http":
+    """A forwarding HTTP proxy's own failure in its answer to a plain-http request (its 407,
+    naming the cure; an error it says it made; a 502 or 504), naming it, as
+    connections.forwarder_failed says it for feeds: None for any other answer."""
+    if response.status_code < 400 or proxy is None or proxy.scheme != "http":
         return None
     if request.url.scheme != "http":  # (https went through its CONNECT tunnel: the origin's)
         return None
     where = authority("http", request.url.host, request.url.port)
-    answer = f"HTTP 407 {clean_line(response.reason_phrase, 300)}".rstrip()  # (r47 M6: controls)
-    said = f"the proxy {proxy.shown} refused to forward the request to {where}: {answer}"
-    return ProxyFailed(f"{said} {proxy.login_hint}", request=request)
+    status, reason = response.status_code, response.reason_phrase
+    raw = [(name.lower(), value) for name, value in response.headers.raw]  # (as h11 gives them)
+    failed = forwarder_failed(proxy, where, status, reason, raw)
+    return ProxyFailed(str(failed), request=request) if failed is not None else None
 
 
 class _Routes(Generic[T]):
@@ -172,9 +179,9 @@ class ProxiedTransport(httpx.BaseTransport):
             if (broken := _socks_broken(exc, proxy, request)) is None:
                 raise
             raise broken from None
-        if (asked := _login_asked(proxy, request, response)) is not None:
+        if (failed := _forwarder_failed(proxy, request, response)) is not None:
             response.close()
-            raise asked
+            raise failed
         return response
 
     def close(self) -> None:
@@ -204,9 +211,9 @@ class AsyncProxiedTransport(httpx.AsyncBaseTransport):
             if (broken := _socks_broken(exc, proxy, request)) is None:
                 raise
             raise broken from None
-        if (asked := _login_asked(proxy, request, response)) is not None:
+        if (failed := _forwarder_failed(proxy, request, response)) is not None:
             await response.aclose()
-            raise asked
+            raise failed
         return response
 
     async def aclose(self) -> None:
