@@ -223,6 +223,17 @@ async def test_socks5_and_connect_tunnels_reach_the_address_through_the_proxy(
                 lambda: False,
             )
         assert size == 503
+        with new_client(5) as client, pytest.raises(TransferError) as tls_failed:  # (TLS inside)
+            await asyncio.to_thread(
+                fetch_to_file,
+                client,
+                "https://news.example/e1.mp3",
+                tmp_path / "e2.mp3",
+                lambda *a: None,
+                lambda: False,
+            )
+        said = "https://news.example/e1.mp3: cannot connect to news.example: TLS failed"
+        assert str(tls_failed.value).startswith(said)  # (the test server speaks no TLS)
         monkeypatch.setenv("https_proxy", f"127.0.0.1:{port}")
         async with Fetcher(FetchLimits(timeout=5)) as fetcher:
             with pytest.raises(SourceError) as failed:
@@ -234,6 +245,7 @@ async def test_socks5_and_connect_tunnels_reach_the_address_through_the_proxy(
     assert asked == [
         "SOCKS news.example:80",
         "SOCKS news.example:80",
+        "SOCKS news.example:443",
         "CONNECT news.example:443 HTTP/1.1",
     ]
     assert feed_server.requests[0][0] == "/feed.xml"  # (the tunnel's: the path alone)

@@ -103,7 +103,8 @@ class _HandshakeBounded(httpcore.NetworkBackend):
 def socks_transport(proxy: Proxy) -> httpx.HTTPTransport:
     """An httpx transport through the SOCKS5 `proxy` (the name resolved by the proxy, as httpx
     always has it), certifi's CA bundle, its handshake bounded (SocksSilent). Needs socksio."""
-    transport = httpx.HTTPTransport(trust_env=False)
+    tls = httpx.create_ssl_context(trust_env=False)
+    transport = httpx.HTTPTransport(verify=tls, trust_env=False)
     url = httpx.URL(proxy.httpx_url)
     auth = None
     if proxy.credentials is not None:
@@ -114,7 +115,7 @@ def socks_transport(proxy: Proxy) -> httpx.HTTPTransport:
     transport._pool = httpcore.SOCKSProxy(
         proxy_url=httpcore.URL(scheme=b"socks5", host=url.raw_host, port=url.port, target=b"/"),
         proxy_auth=auth,
-        ssl_context=httpx.create_ssl_context(trust_env=False),
+        ssl_context=tls,
         max_connections=100,  # (httpx's default limits)
         max_keepalive_connections=20,
         keepalive_expiry=5.0,
