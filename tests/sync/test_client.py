@@ -749,3 +749,29 @@ def test_sync_alone_queues_the_new_episodes_of_a_download_new_feed(
     assert json.loads(capsys.readouterr().out)["download_new"] == [
         {"source": "Pod", "queued": [2], "not_queued": 0, "error": None}
     ]
+
+
+def test_a_socks5_proxy_that_says_nothing_ends_a_sync_within_its_deadline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """netfix r48: httpcore reads a SOCKS5 proxy's handshake with no timeout; a sync's request
+    runs within its own deadline, which ends it, naming the proxy."""
+    listener = socket.create_server(("127.0.0.1", 0))  # (it takes connections, says nothing)
+    proxy = f"socks5h://127.0.0.1:{listener.getsockname()[1]}"
+    monkeypatch.setenv("http_proxy", proxy)
+
+    async def go() -> None:
+        async with GReaderClient(
+            "http://sync.example/api", "a", lambda: "p", FetchLimits(timeout=1)
+        ) as c:
+            await c.subscriptions()
+
+    try:
+        with pytest.raises(SyncError) as info:
+            asyncio.run(go())
+    finally:
+        listener.close()
+    assert str(info.value) == (
+        f"sync.example: timed out after 1 s through the proxy {proxy} (http_proxy) "
+        "(/accounts/ClientLogin)"
+    )
