@@ -135,6 +135,22 @@ def test_remove_of_a_tag_on_a_terminal_answered_no_or_ctrl_d_keeps_everything(
     assert [f["articles"] for f in fed.json("feeds")] == [1, 3]
 
 
+def test_remove_of_a_tag_typed_without_its_accents_gets_a_did_you_mean(fed):
+    """Review r48: as `remove NAME` does since r47 L6, for a folder too."""
+    text = fed.config.read_text("utf-8")
+    fed.config.write_text(text.replace('name = "Wire"', 'name = "Wire"\ntags = ["Küche/Café"]'))
+    before = fed.config.read_text("utf-8")
+    assert fed("remove", "--tag", "kuche/cafe", "--yes") == 1
+    assert one_line(fed.err).endswith(
+        "no source is tagged 'kuche/cafe' (did you mean 'Küche/Café'?) (see `newstui feeds`)"
+    )
+    assert fed("remove", "--tag", "KUCHE", "--yes") == 1
+    assert "(did you mean 'Küche'?)" in one_line(fed.err)
+    assert fed("remove", "--tag", "Kitchen", "--yes") == 1
+    assert "did you mean" not in fed.err
+    assert fed.config.read_text("utf-8") == before
+
+
 @pytest.mark.parametrize("tag", ["", "  "])
 def test_remove_of_an_empty_tag_asks_for_a_tag_name(fed, tag):
     assert fed("remove", "--tag", tag, "--yes") == 1

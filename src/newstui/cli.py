@@ -2212,7 +2212,8 @@ def _remove_tag(args: argparse.Namespace, library: Library, config: Config) -> i
     tagged = tagged_sources(library, config, args.tag)
     if tagged is None:
         raise NewstuiError(
-            f"{config.path}: no source is tagged {args.tag!r} (see `newstui feeds`)",
+            f"{config.path}: no source is tagged {args.tag!r}"
+            f"{_meant_tag(library, config, args.tag)} (see `newstui feeds`)",
             source=args.tag,
         )
     question = tagged.question(config.path.name, purge=args.purge)
@@ -2899,6 +2900,18 @@ def _meant_source(library: Library, config: Config | None, name: str) -> str:
     if config is not None:
         names += [feed.name for feed in config.feeds] + [local.name for local in config.local]
     meant = next((n for n in names if loose_name_key(n) == loose), None)
+    return f" (did you mean {meant!r}?)" if meant is not None else ""
+
+
+def _meant_tag(library: Library, config: Config, tag: str) -> str:
+    """ " (did you mean 'Küche/Café'?)" for a tag, or a folder of one, that differs from `tag`
+    only by its accents, dashes, quotes or spaces (as _meant_source: `kuche/cafe` typed for
+    it), else ""."""
+    loose = loose_name_key(tag)
+    tags = {t for row in library.sources() for t in row.tags}
+    tags |= {t for source in (*config.feeds, *config.local) for t in source.tags}
+    folders = sorted({"/".join(t.split("/")[:n]) for t in tags for n in range(1, t.count("/") + 2)})
+    meant = next((t for t in folders if loose_name_key(t) == loose), None)
     return f" (did you mean {meant!r}?)" if meant is not None else ""
 
 
