@@ -130,6 +130,44 @@ def test_a_title_is_listed_by_its_stored_key_kept_in_step_with_its_title(tmp_pat
     db.conn.close()
 
 
+def test_stale_title_keys_are_made_again_without_waiting_for_another_processs_write(
+    tmp_path, monkeypatch
+):
+    """Review r48: with another process's write under way (its lock held), an open whose title
+    keys were stale waited the whole 30 s for it, unsaid (`newstui list`: 31 s); now it leaves
+    them to the next open."""
+    import sqlite3
+
+    import newstui.store.title_order as title_order
+
+    db = open_db(tmp_path / "t.db")
+    feed = ensure_feed(db, "u", "F", url="http://127.0.0.1:9/f")
+    save_articles(db, feed, [Article(title="Łódź", text="x", guid="l")])
+    db.execute("UPDATE title_order_made SET version = '1 unicode 13.0.0'")
+    db.conn.commit()
+    db.conn.close()
+    waits: list[int] = []
+    begun = title_order.write_transaction
+
+    def watched(db):  # the wait its BEGIN IMMEDIATE would take
+        waits.append(db.conn.execute("PRAGMA busy_timeout").fetchone()[0])
+        assert (db.on_busy, db.while_busy) == (None, None)
+        return begun(db)
+
+    monkeypatch.setattr(title_order, "write_transaction", watched)
+    other = sqlite3.connect(tmp_path / "t.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another process's write, under way
+    db = open_db(tmp_path / "t.db")
+    assert waits == [0]
+    assert title_order.keys_made(db) == "1 unicode 13.0.0"  # left to the next open
+    assert db.conn.execute("PRAGMA busy_timeout").fetchone()[0] == 30_000
+    db.conn.close()
+    other.execute("ROLLBACK")
+    db = open_db(tmp_path / "t.db")
+    assert title_order.keys_made(db) == name_order_version()
+    db.conn.close()
+
+
 @pytest.mark.parametrize(
     ("title", "key"),
     [
