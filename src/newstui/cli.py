@@ -2909,7 +2909,8 @@ def _meant_tag(library: Library, config: Config, tag: str) -> str:
     it), else ""."""
     loose = loose_name_key(tag)
     tags = {t for row in library.sources() for t in row.tags}
-    tags |= {t for source in (*config.feeds, *config.local) for t in source.tags}
+    tags |= {t for feed in config.feeds for t in feed.tags}
+    tags |= {t for local in config.local for t in local.tags}
     folders = sorted({"/".join(t.split("/")[:n]) for t in tags for n in range(1, t.count("/") + 2)})
     meant = next((t for t in folders if loose_name_key(t) == loose), None)
     return f" (did you mean {meant!r}?)" if meant is not None else ""
