@@ -21,6 +21,7 @@ DATA_FILES = (
     "languages.txt",
     "first_names.txt",
     "first_names_greek_cyrillic.txt",
+    "first_names_accented.txt",
     "titles.txt",
     "role_words.txt",
     "org_words.txt",
@@ -103,7 +104,11 @@ def load_gazetteer() -> Gazetteer:
     for name in _lines("orgs.txt"):
         known[name] = "ORG"
     first_names: dict[str, str] = {}
-    for line in [*_lines("first_names.txt"), *_lines("first_names_greek_cyrillic.txt")]:
+    for line in [
+        *_lines("first_names.txt"),
+        *_lines("first_names_greek_cyrillic.txt"),
+        *_lines("first_names_accented.txt"),
+    ]:
         gender, _, names = line.partition(":")
         for name in names.split():
             first_names[name] = "u" if first_names.get(name, gender) != gender else gender

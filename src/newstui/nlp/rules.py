@@ -28,7 +28,7 @@ from newstui.nlp.speakers import SpeakerFinder, described_entities, without_over
 from newstui.nlp.speech_verbs import NOT_THE_SPEAKER, SPEAKER_ARTICLES, SPEECH_VERBS
 from newstui.text import prose_only
 
-RULES_VERSION = "48"
+RULES_VERSION = "49"
 
 
 class RulesView(NamedTuple):
@@ -134,10 +134,13 @@ def outside_english(text: str, view: RulesView, analysis: Analysis) -> Analysis:
     left out rather than shown by an unknown speaker."""
     gaz = load_gazetteer()
     placed = {span for found in datelines(text) for span in found.places}
+    framed = framed_speakers(text, view.spans, gaz)
     shown: dict[str, str] = {}  # a kept entity's name as found -> as shown
     kept: dict[tuple[str, str], list[Mention]] = {}
     for entity in analysis.entities:
         name = _vouched_name(entity, gaz, placed)
+        if name is None and entity.type == "PERSON" and entity.name in framed:
+            name = entity.name  # "« … », a déclaré Mathilde Panot, présidente du groupe …"
         if name is None:
             continue
         shown[entity.name] = name
@@ -152,10 +155,14 @@ def outside_english(text: str, view: RulesView, analysis: Analysis) -> Analysis:
                 cut = len(mention.text) - len(tail)
                 mention = Mention(mention.start, mention.start + cut, mention.text[:cut])
             mentions.append(mention)
+    if framed:
+        _add_framed(text, framed, kept)
     entities = tuple(
         Entity(name, kind, tuple(sorted(set(mentions), key=lambda m: (m.start, m.end))))
         for (name, kind), mentions in kept.items()
     )
+    if framed:  # in the order they are first named, as the others are
+        entities = tuple(sorted(entities, key=lambda e: e.mentions[0].start))
     mentioned = {e.name: ([m.start for m in e.mentions], e.mentions) for e in entities}
     people = sorted((m.start, e.name) for e in entities if e.type == "PERSON" for m in e.mentions)
     starts = [start for start, _ in people]
@@ -237,6 +244,154 @@ def _named_after(
     if len(titles) > _TITLE_WORDS or any(word in OTHER for word in titles):
         return None  # "dijo tras reunirse con …"
     return people[at][1]
+
+
+# A capitalised name word of any script: a capital, then letters, maybe joined by a hyphen or
+# an apostrophe to another ("Braun-Pivet", "O'Neill"); and the run of two or three such words a
+# speaker's name is, ending where no further capitalised word follows
+_NAME_WORD: Final = r"[^\W\d_a-z][^\W\d_]*(?:[-'’][^\W\d_]+)?"
+_NAME_WORD_AT: Final = re.compile(rf"(?<![^\W\d_]){_NAME_WORD}")
+_FRAMED_NAME: Final = re.compile(
+    rf"(?<![^\W\d_])({_NAME_WORD}(?: {_NAME_WORD}){{1,2}})(?![^\W\d_]|[-'’]| {_NAME_WORD}| \d)"
+)
+# Words only German of the languages read here writes among its commonest: a text holding two
+# writes every noun capitalised, so a title and a surname look like a name there ("sagte
+# Ministerpräsident Söder")
+_GERMAN_WORDS: Final = frozenset(
+    "und ist nicht sich auch wird werden dem einem einen über für wurde sind".split()
+)
+
+
+def framed_speakers(text: str, spans: list[QuoteSpan], gaz: Gazetteer) -> dict[str, int]:
+    """The names no list need vouch for in a text that is not English, each with where it is
+    first named: two or three capitalised words standing as the subject of a verb of saying
+    right after a quote ("« … », a déclaré pour sa part Mathilde Panot, présidente du groupe",
+    "«…», ha detto Elly Schlein, segretaria del Pd"), a courtesy title before them left out
+    ("a dit Mme Mathilde Panot"), before any other capitalised word, followed by none and then by
+    a role set off by a comma. The frame is a person's, as "said X Y, the interior minister" is
+    in English; not in a German text, where a title before a surname is capitalised too, and not
+    a name a list types or whose words are titles, roles, places or the language's function
+    words ("a affirmé Le Figaro")."""
+    found: dict[str, int] = {}
+    german = -1  # unknown until a frame asks
+    for span in spans:
+        said = _SAID_AFTER.match(text, span.close_mark + 1)
+        if said is None:
+            continue
+        after = said.end()
+        window = text[after : after + _SUBJECT_MOST]
+        name = _FRAMED_NAME.search(window)
+        if name is None or "\n" in window[: name.start()]:
+            continue
+        start = name.start()
+        words = name.group(1).split(" ")
+        if len(words) == 3 and words[0] in SPEAKER_ARTICLES:  # "Mme Mathilde Panot"
+            start += len(words[0]) + 1
+            del words[0]
+        named = " ".join(words)
+        if not _plain_lead(window[:start]) or not _person_words(named, gaz):
+            continue
+        if not _role_follows(text, after + name.end()):
+            continue
+        if german < 0:
+            german = int(sum(1 for word in text.split() if word in _GERMAN_WORDS) >= 2)
+        if german:
+            return {}
+        found.setdefault(named, after + start)
+    return found
+
+
+def _plain_lead(lead: str) -> bool:
+    """Whether `lead`, the words between a verb of saying and the name after it, leaves the
+    name its subject: articles and courtesy titles, and at most _TITLE_WORDS lower-case words
+    ("pour sa part"), none a pronoun, preposition or conjunction that makes the name another's
+    ("sagte er nach dem Treffen mit …") and no end of a clause."""
+    words = lead.split()
+    counted = 0
+    for word in words:
+        if word in SPEAKER_ARTICLES:
+            continue
+        if word[-1] in '.,;:!?«»“”„"' or not word.islower():
+            return False
+        if word in NOT_THE_SPEAKER or word in OTHER:
+            return False
+        counted += 1
+    return counted <= _TITLE_WORDS
+
+
+# A description set off by a comma after a name: its first two words
+_APPOSITION: Final = re.compile(r", +(\S+)(?: +(\S+))?")
+
+
+def _role_follows(text: str, end: int) -> bool:
+    """Whether a description in lower case follows the name ending at `end`, set off by a comma:
+    the speaker's role ("Mathilde Panot, présidente du groupe", "Gwendal Rouillard, le député
+    du Morbihan", "Elly Schlein, segretaria del Pd"), what the frame needs to be a person's."""
+    found = _APPOSITION.match(text, end)
+    if found is None:
+        return False
+    first = found.group(1)
+    if first in SPEAKER_ARTICLES:  # "le député"
+        first = found.group(2) or ""
+    elif first[:2] in ("l'", "l’"):  # "l'ancienne ministre"
+        first = first[2:]
+    return first[:1].islower() and first.rstrip(",.;:").isalpha()
+
+
+def _person_words(name: str, gaz: Gazetteer) -> bool:
+    """Whether `name` could be a person's: no list types it, and none of its words is a known
+    place, organisation or group, a title, a role, an organisation's or place's head word, or
+    an article or function word of the languages read ("Le Monde", "Banque Populaire")."""
+    if name in gaz.known or tier_type(name) is not None:
+        return False
+    for word in name.split(" "):
+        lower = word.lower()
+        if not word[0].isupper() or word in SPEAKER_ARTICLES or lower in SPEAKER_ARTICLES:
+            return False
+        if lower in OTHER or word.isupper():
+            return False
+        if word in gaz.titles or word in gaz.title_first_words or word in gaz.role_words:
+            return False
+        if word in gaz.org_words or word in gaz.place_words:
+            return False
+        if gaz.known.get(word) is not None and word not in gaz.first_names:
+            return False
+    return True
+
+
+def _add_framed(
+    text: str, framed: dict[str, int], kept: dict[tuple[str, str], list[Mention]]
+) -> None:
+    """Add to `kept` each framed name as a PERSON, with each whole-word mention of it in `text`
+    that no kept entity's mention overlaps (a name a kept entity holds is left as it is). One
+    pass over the text's capitalised words finds them all: a hostile text's thousand framed
+    names are not each searched for through the whole text."""
+    taken = sorted((m.start, m.end) for mentions in kept.values() for m in mentions)
+    starts = [start for start, _ in taken]
+    reach: list[int] = []  # the furthest end of the kept mentions up to each, in start order
+    furthest = -1
+    for _, end in taken:
+        furthest = max(furthest, end)
+        reach.append(furthest)
+    wanted = {name.split(" ", 1)[0] for name in framed}
+    at_word: dict[str, list[int]] = {}
+    for word in _NAME_WORD_AT.finditer(text):
+        if word.group() in wanted:
+            at_word.setdefault(word.group(), []).append(word.start())
+    for name, first in framed.items():
+        if (name, "PERSON") in kept:
+            continue
+        mentions: list[Mention] = []
+        for at in at_word.get(name.split(" ", 1)[0], []):
+            end = at + len(name)
+            if not text.startswith(name, at) or (end < len(text) and text[end].isalnum()):
+                continue
+            before = bisect_ints_left(starts, end)  # the kept mentions opening before its end
+            if before and reach[before - 1] > at:
+                continue  # a kept entity's mention overlaps it
+            mentions.append(Mention(at, end, name))
+        if any(m.start == first for m in mentions):
+            kept[(name, "PERSON")] = mentions
 
 
 # What ends a sentence between a quote and its speaker's name, and the most characters between
