@@ -82,6 +82,50 @@ def test_bulk_writes_copy_the_log_into_the_database_less_often_then_as_before(tm
     assert after < 10 * 10**6  # copied every 1,000 pages (8 MB), the log reused from its start
 
 
+def test_the_log_a_fetch_grew_is_cut_back_once_copied_while_the_app_stays_open(tmp_path):
+    """The log stayed at its peak (tens of MB after a cold fetch) until the app quit: SQLite
+    reuses it from its start, and only the last connection's close removed it."""
+    path = tmp_path / "n.db"
+    log = path.parent / (path.name + "-wal")
+    app = open_db(path)
+    app.execute("SELECT count(*) FROM articles").fetchone()  # (the app reads: the store is open)
+    fetch = open_db(path)
+    with Library(fetch).bulk_writes():
+        peak = wal_bytes_after_writing(fetch, path, 16)
+    fetch.conn.close()  # the fetch's process ends; the app's connection holds the log on
+    limit = app.execute("PRAGMA journal_size_limit").fetchone()[0]
+    kept = log.stat().st_size
+    app.execute("PRAGMA wal_checkpoint(PASSIVE)")  # (as the app's next commit does past 8 MB)
+    app.execute("INSERT INTO sync_state (key, value) VALUES ('mark', 'read')")
+    after = log.stat().st_size
+    app.conn.close()
+
+    assert peak > 16 * 10**6 and kept == peak  # a checkpoint alone leaves the file as it is
+    assert limit == 1000 * 8192  # as much as the log holds between two checkpoints
+    assert after <= limit
+
+
+def test_bulk_writes_cut_the_log_back_to_their_own_size_then_to_the_usual_one(
+    tmp_path, monkeypatch
+):
+    from newstui.store import db as store_db
+
+    db = open_db(tmp_path / "n.db")
+    monkeypatch.setattr(store_db, "free_bytes", lambda path: 8 << 20)  # a nearly full disk
+
+    def limit() -> int:
+        return int(db.execute("PRAGMA journal_size_limit").fetchone()[0])
+
+    before = limit()
+    with Library(db).bulk_writes():
+        during = limit()
+    after = limit()
+    db.conn.close()
+
+    assert during == 2 << 20  # the log's bound on this disk: a quarter of what is free
+    assert before == after == 1000 * 8192
+
+
 def test_bulk_writes_keep_a_larger_page_cache_then_the_one_before(tmp_path):
     db = open_db(tmp_path / "n.db")
     db.execute("PRAGMA cache_size = -3000")  # 3,000 KiB, as a user's setting could be

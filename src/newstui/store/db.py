@@ -620,6 +620,7 @@ def _open_db(
             conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
         if not memory:
             write_ahead_log(conn)
+            keep_log_small(conn)
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
         # tags compare as Python does ("Ökonomie" is "ökonomie"; NOCASE folds ASCII only)
@@ -846,6 +847,19 @@ def write_ahead_log(
         pause(next(pauses, 0.05))
 
     run_while_busy(conn, "PRAGMA journal_mode = WAL", paused)
+
+
+def keep_log_small(conn: sqlite3.Connection, size: int | None = None) -> None:
+    """Have the write-ahead log cut back to `size` bytes (default: as much as SQLite lets it
+    hold between two of its checkpoints, wal_autocheckpoint's pages) once a checkpoint has
+    copied it into the database: SQLite reuses the file from its start and leaves it at its
+    largest, and a cold fetch's log (tens of MB, more while the app's reads held checkpoints
+    back) stayed beside the store until the last connection closed, the app's quit. The cut is
+    made by the first write that starts the log again, in any process."""
+    if size is None:
+        pages = int(conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
+        size = max(pages, 1) * int(conn.execute("PRAGMA page_size").fetchone()[0])
+    conn.execute(f"PRAGMA journal_size_limit = {int(size)}")
 
 
 def run_while_busy(conn: sqlite3.Connection, sql: str, between: Callable[[], bool | None]) -> None:
@@ -1250,9 +1264,11 @@ def bulk_writes(
 
     On a disk with little room the log may take at most a 1/LOG_SHARE_OF_FREE of what is free:
     a cold fetch took the log to 42 MB for a 27 MB store, and on a 40 MB disk the log alone
-    filled it (user test r47 L7)."""
+    filled it (user test r47 L7). Once a checkpoint has copied it, the log is cut back to that
+    size meanwhile, and to its usual one afterwards (keep_log_small)."""
     conn = db.conn
     before = int(conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
+    limit = int(conn.execute("PRAGMA journal_size_limit").fetchone()[0])
     cache = int(conn.execute("PRAGMA cache_size").fetchone()[0])
     file = connection_file(conn)
     free = free_bytes(file) if file != ":memory:" else None
@@ -1260,11 +1276,13 @@ def bulk_writes(
         size = max(LOG_LEAST_BYTES, min(size, free // LOG_SHARE_OF_FREE))
     pages = max(1, size // int(conn.execute("PRAGMA page_size").fetchone()[0]))
     conn.execute(f"PRAGMA wal_autocheckpoint = {pages}")
+    conn.execute(f"PRAGMA journal_size_limit = {int(size)}")
     conn.execute(f"PRAGMA cache_size = {-int(cache_kib)}")  # (negative: KiB, not pages)
     try:
         yield
     finally:
         conn.execute(f"PRAGMA wal_autocheckpoint = {before}")
+        conn.execute(f"PRAGMA journal_size_limit = {limit}")
         conn.execute(f"PRAGMA cache_size = {cache}")
 
 
