@@ -379,7 +379,7 @@ def forget_source_if_empty(db: Database, key: str) -> None:
 
 def list_feeds(db: Database) -> list[FeedRow]:
     """Every source with its article and unread counts, by name, numbers in it by value (one
-    grouped scan)."""
+    grouped scan). Sorted here, by the name as shown (model.names.name_order), not by SQL."""
     counts = {
         r[0]: (r[1], r[2])
         for r in db.execute(
@@ -397,7 +397,7 @@ def list_feeds(db: Database) -> list[FeedRow]:
         CASE WHEN last_status IN (301, 308) AND last_error IS NULL THEN read_from END,
         failing_since,
         CASE WHEN last_status IN (429, 503) AND last_error IS NOT NULL THEN last_status END
-        FROM feeds WHERE removed IS NULL ORDER BY name COLLATE NOCASE"""
+        FROM feeds WHERE removed IS NULL"""
     ).fetchall()
     stored = {r[0]: [tag for tag in json_list(r[4]) if isinstance(tag, str)] for r in rows}
     # "Tech" and "tech" are one tag, shown as the oldest source spells it: merged here, as read,
@@ -422,7 +422,8 @@ def list_feeds(db: Database) -> list[FeedRow]:
         )
         for r in rows
     ]
-    return sorted(listed, key=lambda row: name_order(row.name))  # "Desk 2" before "Desk 10"
+    # "Desk 2" before "Desk 10"; names alike but for case or accents in a fixed order
+    return sorted(listed, key=lambda row: (name_order(row.name), row.name, row.id))
 
 
 def listed_addresses(db: Database) -> tuple[set[str], set[str]]:
