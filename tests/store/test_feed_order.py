@@ -116,3 +116,16 @@ def test_the_invisible_characters_of_names_are_the_format_characters_that_show_n
     for kept in ("\U0001f468\u200d\U0001f469", "\U0001f6f0\ufe0f", "\u0645\u06cc\u200c\u062e"):
         assert visible_name(kept) == kept
     assert name_key("Tech\xa0News") == name_key("Tech\u2009 News") == "tech news"
+
+
+@pytest.mark.parametrize("stored", [("wire", "Wire"), ("Wire", "wire")])
+def test_names_alike_but_for_case_are_listed_in_one_order_whichever_was_stored_first(
+    tmp_path, stored
+):
+    db = open_db(tmp_path / "n.db")
+    for n, name in enumerate(stored):
+        ensure_feed(db, f"local:/w{n}", name, kind="local")
+    listed = [row.name for row in list_feeds(db)]
+    db.conn.close()
+
+    assert listed == ["Wire", "wire"]
