@@ -38,6 +38,7 @@ from newstui.headline_fields import (
     article_row_json,
     cell_width,
     cut_to_width,
+    date_without_time,
     shown_date,
 )
 from newstui.library import Library
@@ -3136,6 +3137,7 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
             "article": r.article_title,
             "feed": r.feed,
             "date": r.published,  # null for an undated article (`list` leaves its date blank)
+            "date_only": date_without_time(r.published, r.date_only),
             "start": r.start,
             "end": r.end,
         }

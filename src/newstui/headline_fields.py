@@ -61,6 +61,13 @@ def carries_time(published: str | None, date_only: bool | None = None) -> bool:
     return not (published.endswith(DATE_ONLY) and len(published) == 10 + len(DATE_ONLY))
 
 
+def date_without_time(published: str | None, date_only: bool | None) -> bool:
+    """`--json`'s `date_only`: whether `published` is a day its source gave without a time
+    (stored at midnight UTC, which `published` alone cannot tell from a real midnight); false
+    for a time, and for no date (null `published`)."""
+    return bool(published) and not carries_time(published, date_only)
+
+
 def cell_width(text: str) -> int:
     """The terminal columns `text` takes, as rich counts them: a wide (East Asian) character
     two, a combining mark or a zero-width one none, any other one (stdlib only: a listing into a
@@ -114,6 +121,7 @@ def article_row_json(row: ArticleRow, story: tuple[int, int] | None = None) -> d
         "url": row.url and shown_url(row.url),
         "author": terminal_line(row.author),
         "published": terminal_line(row.published),
+        "date_only": date_without_time(row.published, row.date_only),
         "read": row.read,
         "starred": row.starred,
         "story": story_id,
