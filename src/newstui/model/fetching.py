@@ -36,8 +36,8 @@ class Article:
     # once, when the article is stored new or changed, not at each reading of the same entry
     dropped_enclosures: int = 0
     # `published` is a day its source gave without a time (stored at midnight UTC, shown as
-    # that day in every zone); False: a time given; None: not known (a sync server's timestamp):
-    # a midnight UTC then reads as a day without a time, as it did before schema 53
+    # that day in every zone); False: a time given (a sync server's timestamp too); None: not
+    # known: a midnight UTC then reads as a day without a time, as it did before schema 53
     date_only: bool | None = None
 
 

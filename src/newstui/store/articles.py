@@ -619,18 +619,19 @@ def _removed_before(
 
 
 # An entry's link, title, author and date set on a stored article (named parameters: url,
-# title, author, published, sortable, timed_midnight, date_known). As an update of that entry
-# they replace the article's; as another copy of it that a pairing found (a server's item of an
-# article fetched here) a field the copy lacks keeps the article's: a server's item without
-# author or date never empties the feed's, and one of the same date that cannot say whether a
-# time was given (a timestamp) keeps the feed's word on it (schema 53's timed_midnight).
+# title, author, published, sortable, timed_midnight). As an update of that entry they replace
+# the article's; as another copy of it that a pairing found (a server's item of an article
+# fetched here) a field the copy lacks keeps the article's: a server's item without author or
+# date never empties the feed's, and one of the same date keeps the feed's word on whether a
+# time was given (schema 53's timed_midnight): a server turns a day without a time into a
+# timestamp, at midnight UTC where it reads dates in UTC.
 _ENTRY_REPLACED = """url = :url, title = :title, author = :author, published = :published,
     sort_date = coalesce(:sortable, first_seen), timed_midnight = :timed_midnight"""
 _ENTRY_PAIRED = """url = coalesce(:url, url), title = coalesce(nullif(:title, ''), title),
     author = coalesce(nullif(:author, ''), author), published = coalesce(:published, published),
     sort_date = CASE WHEN :published IS NULL THEN sort_date
         ELSE coalesce(:sortable, first_seen) END,
-    timed_midnight = CASE WHEN :published IS NULL OR (NOT :date_known AND :published = published)
+    timed_midnight = CASE WHEN :published IS NULL OR :published = published
         THEN timed_midnight ELSE :timed_midnight END"""
 
 # An update of the entry (not another copy of it a pairing found) is noted with its time: the
@@ -646,7 +647,6 @@ def _entry_fields(row: PreparedArticle) -> dict[str, str | int | None]:
         "published": row.published,
         "sortable": _sortable(row.published, now_iso()),
         "timed_midnight": 1 if timed_midnight(row) else None,
-        "date_known": row.date_only is not None,
     }
 
 

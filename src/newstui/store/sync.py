@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal, NamedTuple
 from urllib.parse import unquote
 
-from newstui.article_rows import content_hash
+from newstui.article_rows import content_hash, prepared, timed_midnight
 from newstui.model import RemoteFeed, RemoteItem, SyncStatus, fold_url
 from newstui.model.fetching import RemovedSource
 from newstui.model.link_key import link_key
@@ -775,16 +775,21 @@ def save_items(
                         [feed_id, key],
                     )
                 _free_item_key(conn, feed_id, key)
+                stored = prepared(item.article)
                 article_id = int(
                     conn.execute(
                         INSERT_ARTICLE,
                         (
                             take_article_ids(conn, 1),
-                            *new_article_row(feed_id, key, item.article, now, digest),
+                            *new_article_row(feed_id, key, stored, now, digest),
                         ),
                     ).lastrowid
                     or 0
                 )
+                if timed_midnight(stored):  # (a timestamp at midnight UTC: a time, not a day)
+                    conn.execute(
+                        "UPDATE articles SET timed_midnight = 1 WHERE id = ?", [article_id]
+                    )
                 _link(conn, item, article_id)
                 _take_state(conn, article_id, item)
                 if retired is not None and retired.read_mark and not item.read:

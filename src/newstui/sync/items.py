@@ -239,6 +239,8 @@ def parse_item(obj: Any, ways: ServerWays = OTHER) -> RemoteItem:
         summary=clean_text(text)[:MAX_TEXT],
         links=list(links),
         has_content=given,
+        # a server's date is a timestamp (seconds since 1970): a time, at midnight UTC too
+        date_only=False if when is not None else None,
     )
     return RemoteItem(
         item_id=item_id,
