@@ -621,6 +621,90 @@ def test_a_full_disk_stops_the_fetch_at_its_first_refused_write(db, feed_server,
     assert time.monotonic() - start < 10  # not once the slow feed is over (30 s)
 
 
+def stopped_by_a_full_disk(db, feed_server, config_file, library: Library | None = None):
+    """Quiet (answering 304) and Big fetched with room, then Big's 200 new entries on a full
+    disk, Slow still coming: the DiskFullError that stopped the fetch."""
+    import asyncio
+
+    from newstui.errors import DiskFullError
+
+    entries = [
+        f"<title>Pier {n}</title><guid>{n}</guid><description>{'Harbour. ' * 40}{n}</description>"
+        for n in range(200)
+    ]
+    feed_server.route("/quiet", body=rss(entries[:2], "Quiet"), etag='"q1"')
+    feed_server.route("/big", body=rss(entries[:1], "Big"), etag='"b1"')
+    feed_server.route("/slow", body=b"<rss/>", drip=0.5)
+    config = load_config(
+        config_file({"Quiet": "/quiet", "Big": "/big", "Slow": "/slow"}, timeout=30)
+    )
+    library = library or Library(db)
+    asyncio.run(fetch_feeds(library, config, [config.feed_named(n) for n in ("Quiet", "Big")]))
+    db.execute(
+        "UPDATE feeds SET last_fetched = '2026-01-01T00:00:00+00:00' WHERE last_fetched IS NOT NULL"
+    )
+    feed_server.route("/big", body=rss(entries, "Big"), etag='"b2"', delay=0.3)
+    pages = db.execute("PRAGMA page_count").fetchone()[0]
+    db.execute(f"PRAGMA max_page_count = {pages}")  # (the file may not grow: a full disk)
+    with pytest.raises(DiskFullError) as stop:
+        asyncio.run(fetch_feeds(library, config))
+    return stop.value
+
+
+def test_a_full_disk_keeps_when_each_feed_was_fetched_and_names_the_one_it_stopped(
+    db, feed_server, config_file
+):
+    """After a refresh the full disk stopped, `newstui feeds` said "never" for feeds it had
+    fetched, and nothing of the feed the disk refused (review r47 leftover)."""
+    import asyncio
+
+    stop = stopped_by_a_full_disk(db, feed_server, config_file)
+    feeds = {f.name: f for f in feed_store.list_feeds(db)}
+
+    assert "the disk is full" in str(stop) and "not even" not in str(stop)
+    assert feeds["Quiet"].last_fetched > "2026-01-01T00:00:00+00:00"  # (answered 304)
+    assert feeds["Quiet"].last_error is None
+    assert feeds["Big"].last_fetched > "2026-01-01T00:00:00+00:00"
+    assert feeds["Big"].last_error == (
+        "Big: not stored: the disk is full; free some space and fetch again"
+    )
+    assert feeds["Big"].failures == 0  # (not the feed's failure: no wait before the next try)
+    assert feeds["Slow"].last_fetched is None  # (stopped before it was over)
+
+    db.execute("PRAGMA max_page_count = 1073741823")  # room again: its document is read again
+    config = load_config(config_file({"Big": "/big"}, timeout=30))
+    [again] = asyncio.run(fetch_feeds(Library(db), config))
+    assert again.new == 199 and again.error is None
+    assert feed_store.list_feeds(db)[0].last_error is None
+
+
+def test_a_full_disk_that_takes_not_even_the_fetch_records_says_so_once(
+    db, feed_server, config_file, monkeypatch
+):
+    import sqlite3
+
+    library = Library(db)
+    real = library.record_fetches
+
+    def refused_once_full(records):  # (the disk has not a page left for them either)
+        full = db.execute("PRAGMA max_page_count").fetchone()[0]
+        if full == db.execute("PRAGMA page_count").fetchone()[0]:
+            raise sqlite3.OperationalError("database or disk is full")
+        real(records)
+
+    monkeypatch.setattr(library, "record_fetches", refused_once_full)
+    said = str(stopped_by_a_full_disk(db, feed_server, config_file, library))
+
+    assert said.count("the disk is full") == 1
+    assert said.endswith(
+        "not even when each feed was fetched could be stored (`newstui feeds` says what it "
+        "said before this fetch)"
+    )
+    feeds = {f.name: f for f in feed_store.list_feeds(db)}
+    assert feeds["Quiet"].last_fetched == "2026-01-01T00:00:00+00:00"
+    assert feeds["Big"].last_error is None
+
+
 def test_two_fetches_at_once_neither_fails_and_every_article_is_counted_once(
     db_path, feed_server, config_file
 ):

@@ -491,12 +491,14 @@ async def fetch_feeds(
                     if streamed is not None and changed:
                         streamed.submit(changed)
                 except DiskFullError as exc:
+                    records.refused_by_full_disk(ids[feed.name], feed.name)
                     stop_when_full(exc)
                     return
                 except NewstuiError as exc:
                     outcome = SourceOutcome(feed.name, error=str(exc))
                 except sqlite3.Error as exc:
                     if (refused := library.disk_full(exc)) is not None:
+                        records.refused_by_full_disk(ids[feed.name], feed.name)
                         stop_when_full(refused)
                         return
                     outcome = SourceOutcome(feed.name, error=f"{feed.name}: database error: {exc}")
@@ -538,8 +540,12 @@ async def fetch_feeds(
             if full:
                 if watcher is not None:
                     watcher.cancel()
-                with contextlib.suppress(Exception):  # (what fits is kept)
+                # What is kept: the records of the feeds done before the stop and the full
+                # disk's error on those it stopped, in one small write (nothing else is tried)
+                try:
                     records.finish(whole=False)
+                except Exception:  # (the disk took not even that: said once, with the stop)
+                    raise records_not_kept(full[0]) from None
                 raise full[0]
             records.finish(whole=not (cancel is not None and cancel.is_set()))
             if watcher is not None:
@@ -646,10 +652,12 @@ class _FetchRecords:
         self.pending: list[FetchRecord] = []
         self.held: list[_NetworkFailure] = []  # (kept to the end: see finish)
         self.answered: list[str] = []  # the URLs of the feeds whose server answered (well or not)
+        self.recorded: set[int] = set()  # the sources whose outcome came (see refused_by_full_disk)
 
     def add(self, record: FetchRecord, url: str = "", failure: Exception | None = None) -> None:
         """Queue one outcome of the feed at `url` (`failure`: why it failed); store the queue
         once it is full."""
+        self.recorded.add(record.source_id)
         if record.network and record.counted:
             relayed = failure if isinstance(failure, RelayFailure) else None
             no_network = isinstance(failure, NoNetwork)
@@ -669,10 +677,24 @@ class _FetchRecords:
         if len(self.pending) >= self.size:
             self.flush()
 
+    def refused_by_full_disk(self, source_id: int, name: str) -> None:
+        """Queue the error of a feed whose articles a full disk refused (the fetch stops: see
+        fetch_feeds), stored with the others at its end; not for a feed whose outcome came
+        already (its articles stored before the disk filled at a later step: its full texts, or
+        the write of the outcomes). Its failures, wait and validators stay: the next fetch
+        reads the same document again."""
+        if source_id in self.recorded:
+            return
+        self.recorded.add(source_id)
+        error = f"{name}: {DISK_FULL_ERROR}"
+        self.pending.append(FetchRecord(source_id, status=None, error=error, local=True))
+
     def flush(self) -> None:
-        """Store every queued outcome."""
-        pending, self.pending = self.pending, []
-        self.library.record_fetches(pending)
+        """Store every queued outcome; a write that fails keeps them queued (a full disk: the
+        end of the fetch tries once more)."""
+        if self.pending:
+            self.library.record_fetches(self.pending)
+            self.pending = []
 
     def finish(self, *, whole: bool = True) -> None:
         """Store every outcome, at the end of the run (`whole`: not stopped halfway). A failure
@@ -699,6 +721,19 @@ class _FetchRecords:
                 failure.record if counted else replace(failure.record, counted=False)
             )
         self.flush()
+
+
+# A feed's error when a full disk refused its articles (`newstui feeds`, the app's Sources)
+DISK_FULL_ERROR = "not stored: the disk is full; free some space and fetch again"
+
+
+def records_not_kept(full: DiskFullError) -> DiskFullError:
+    """The full disk's line when not even the fetch's records could be written after it."""
+    return DiskFullError(
+        f"{full}; not even when each feed was fetched could be stored (`newstui feeds` says "
+        "what it said before this fetch)",
+        source=full.source,
+    )
 
 
 def _proxies_down(held: Sequence[_NetworkFailure], answered: Sequence[str]) -> set[str]:

@@ -127,6 +127,9 @@ class FetchRecord:
     # counted in the source's failures in a row (and its backoff): not when the machine looked
     # offline (ingest._FetchRecords.finish) or its proxy failed, for a day at most
     counted: bool = True
+    # a failure of this machine's, not the source's (a full disk refused its articles): its
+    # error is shown, and its status, failures, wait and validators stay as they were
+    local: bool = False
 
 
 # What became of a source the config no longer lists: deleted (`remove`, `R`/`D`, or its grace

@@ -226,6 +226,12 @@ def record_fetches(db: Database, records: Sequence[FetchRecord]) -> None:
     day_ago = (datetime.fromisoformat(now) - UNCOUNTED_AT_MOST).isoformat()
     with write_transaction(db) as conn:
         for r in records:
+            if r.local:  # (the error alone: the source answered, or was not asked)
+                conn.execute(
+                    "UPDATE feeds SET last_fetched = ?, last_error = ? WHERE id = ?",
+                    [now, clean_line(r.error) if r.error else None, r.source_id],
+                )
+                continue
             sets = ["last_fetched = ?", "last_status = ?", "last_error = ?"]
             fetched = r.answered if r.error is None and r.answered else now
             values: list[object] = [fetched, r.status, clean_line(r.error) if r.error else None]
