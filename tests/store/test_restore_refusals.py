@@ -329,3 +329,32 @@ def test_a_read_only_store_backs_up_and_a_read_only_backup_restores_to_a_writabl
     assert not dead.exists()
     assert not done.kept and stat.S_IMODE(new.stat().st_mode) == new_file_mode()
     assert titles(new) == ["Kept"]
+
+
+def test_an_older_backup_restored_is_itself_the_copy_an_older_newstui_opens(
+    made: Path, tmp_path: Path
+) -> None:
+    """An upgrade of the store keeps `STORE.vN` for an older newstui; a restore of an older
+    backup, upgraded in its own copy, makes none (README, restore): FILE is that copy, left
+    byte for byte at its schema, and the store as it was is in `.before-restore`."""
+    store = tmp_path / "store.db"
+    shutil.copyfile(made, store)
+    backup = tmp_path / "backup.db"
+    older = made_by_schema(backup, 36)
+    older.commit()
+    older.close()
+    kept_bytes = backup.read_bytes()
+
+    done = Library.restore_file(str(store), str(backup), "backup.db")
+    titles(store)  # (the next open: nothing left to upgrade, so no copy)
+
+    assert done.upgraded_to == SCHEMA_VERSION
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "backup.db",
+        "store.db",
+        "store.db.before-restore",
+    ]
+    assert backup.read_bytes() == kept_bytes
+    conn = sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 36
+    conn.close()
