@@ -674,7 +674,7 @@ class _FetchRecords:
         if not record.network:
             self.answered.append(url)
         self.pending.append(record)
-        if len(self.pending) >= self.size:
+        if len(self.pending) % self.size == 0:  # (one that failed is tried again size later)
             self.flush()
 
     def refused_by_full_disk(self, source_id: int, name: str) -> None:
