@@ -7,6 +7,7 @@ import sqlite3
 import tomllib
 from typing import TYPE_CHECKING
 
+import pytest
 from textual.fuzzy import Matcher
 
 from newstui.config import load_config
@@ -108,3 +109,63 @@ def test_go_to_source_scores_a_name_made_to_be_slow_at_once():
     """Textual's matcher tries every way the letters fit: "e e e …" and 8 e took minutes."""
     score, offsets = matched_offsets(Matcher("eeeeeeee"), go_to_title("e " * 60))
     assert score > 0 and len(offsets) == 8
+
+
+@pytest.mark.parametrize(
+    ("typed", "name", "matched"),
+    [
+        ("lodz", "Łódź Daily", "Łódź"),  # letters without a decomposition (user test r48 L4)
+        ("LODZ", "Łódź Daily", "Łódź"),
+        ("Łódź", "Łódź Daily", "Łódź"),
+        ("oresund", "Øresund Nyt", "Øresund"),
+        ("aeble", "Æble Avisen", "Æble"),
+        ("æble", "Æble Avisen", "Æble"),
+        ("thingvellir", "Þingvellir News", "Þingvellir"),
+        ("καθημερινα", "Καθημερινά Νέα", "Καθημερινά"),  # Greek accents
+        ("ΚΑΘΗΜΕΡΙΝΆ", "Καθημερινά Νέα", "Καθημερινά"),
+        ("kathimerina", "Καθημερινά Νέα", "Καθημερινά"),  # in Latin letters (ELOT 743)
+        ("eleftherotypia", "Ελευθεροτυπία", "Ελευθεροτυπία"),
+        ("avgi", "Η Αυγή", "Αυγή"),
+        ("moskva", "Москва Новости", "Москва"),  # Cyrillic in Latin letters
+        ("zurich", "Zürich Tagblatt", "Zürich"),
+        ("strasse", "Straße Heute", "Straße"),
+    ],
+)
+def test_go_to_source_matches_letters_without_their_accents_and_highlights_them(
+    typed, name, matched
+):
+    title = go_to_title(name)
+    score, offsets = matched_offsets(Matcher(typed), title)
+    assert score > 0
+    assert "".join(title[at] for at in offsets) == matched
+    assert offsets == sorted(set(offsets))
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [("lodzx", "Łódź Daily"), ("καθημερινη", "Καθημερινά Νέα"), ("moskvy", "Москва Новости")],
+)
+def test_go_to_source_finds_no_name_the_typed_letters_are_not_in(typed, name):
+    assert matched_offsets(Matcher(typed), go_to_title(name)) == (0.0, ())
+
+
+async def test_go_to_source_finds_a_name_typed_without_its_accents(db_path):
+    """`lodz` finds Łódź Daily, `καθημερινα` and `kathimerina` Καθημερινά Νέα (user test r48
+    L4), the letters matched highlighted in the name as it is written."""
+    with sqlite3.connect(db_path) as db:
+        db.execute("UPDATE feeds SET name = 'Łódź Daily' WHERE name = 'Tech Wire'")
+        db.execute("UPDATE feeds SET name = 'Καθημερινά Νέα' WHERE name = 'World Desk'")
+    db.close()
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await search_the_palette(pilot, "lodz")
+        assert "Go to source: Łódź Daily" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.main.headlines.view.title == "Łódź Daily"
+        for typed in ("καθημερινα", "kathimerina"):
+            await search_the_palette(pilot, typed)
+            assert "Go to source: Καθημερινά Νέα" in screen_text(app)
+            await pilot.press("escape")
+            await settle(pilot)

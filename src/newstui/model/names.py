@@ -189,7 +189,7 @@ class _SortLetters(dict[int, str]):
         plain = "".join(c for c in plain if not unicodedata.combining(c))
         letters = unicodedata.normalize("NFKD", plain.casefold()).replace("ı", "i")
         if not letters.isascii():
-            letters = _latin_base(chr(code)) or letters
+            letters = latin_base(chr(code)) or letters
         if len(self) < 65536:  # (a hostile feed's every character: not all kept)
             self[code] = letters
         return letters
@@ -208,9 +208,10 @@ _BASE_NAMED = re.compile(
 _NAMED_BASE = {"ETH": "d", "THORN": "th"}
 
 
-def _latin_base(letter: str) -> str | None:
+def latin_base(letter: str) -> str | None:
     """The ASCII letters a Latin letter with no decomposition sorts as (ł as l, Æ as ae, Þ as
-    th), from its Unicode name; None for any other character."""
+    th), from its Unicode name; None for any other character. Search reads them so too
+    (store.search_fold)."""
     name = unicodedata.name(letter, "")
     base = _BASE_NAMED.fullmatch(name)
     if base:

@@ -35,6 +35,7 @@ from newstui.store.schema import (
     FOLD_REINDEX_AT,
     INDEX_REBUILDS,
     LATER_CASE_REINDEX_AT,
+    LATIN_BASE_REINDEX_AT,
     MIGRATIONS,
     NAMED_INDEXES,
     NOT_ASCII_TERM,
@@ -44,7 +45,13 @@ from newstui.store.schema import (
     SPLIT_JOINS_AT,
     SPLIT_MARKS_AT,
 )
-from newstui.store.search_fold import LATER_CASE_GLOB, search_words, split_at_marks
+from newstui.store.search_fold import (
+    LATER_CASE_GLOB,
+    LATIN_BASE_GLOB,
+    search_words,
+    split_at_marks,
+    words_before_55,
+)
 from newstui.store.upgrade_copies import KeptCopy, journal_too_long, last_written
 
 if TYPE_CHECKING:
@@ -233,6 +240,8 @@ def add_text_functions(conn: sqlite3.Connection) -> KnownTexts:
     conn.create_function("cjk_apart", 1, _keeping_stops(cjk_apart), deterministic=True)
     # ... and since schema 48 folded first: accents, case, compatibility forms (search_fold)
     conn.create_function("search_words", 1, _keeping_stops(search_words), deterministic=True)
+    # ... and as schemas 48 to 54 folded them (Ł, Ø, Æ kept), for schema 55's step
+    conn.create_function("words_before_55", 1, _keeping_stops(words_before_55), deterministic=True)
     # whether a text holds a mark the tokenizer split words at and the fold takes off (schema 49)
     conn.create_function("split_at_marks", 1, _keeping_stops(split_at_marks), deterministic=True)
     # names as Sources and `feeds` list them (model.names.name_order: É with the E's), and
@@ -1392,7 +1401,8 @@ def slow_upgrade(version: int, conn: sqlite3.Connection | None = None) -> bool:
     (SPLIT_MARKS_AT, a store of SPLIT_MARKS_SLOW_ARTICLES): worth saying before it starts.
     Decided without reading every row (the other migrations add a column or change a few rows
     of feeds: 47, 50; 51 rebuilds the indexes only of a store whose words hold a letter of a
-    later case, LATER_CASE_REINDEX_AT, found as a CJK word is)."""
+    later case, LATER_CASE_REINDEX_AT, found as a CJK word is; 55 those whose words hold a Latin
+    letter search reads as others since, LATIN_BASE_REINDEX_AT: Ł, Ø, Æ)."""
     if any(0 < version < at <= SCHEMA_VERSION for at in (*RESKETCH_AT, *COMPACT_AT)):
         return True
     if conn is None:
@@ -1410,6 +1420,8 @@ def slow_upgrade(version: int, conn: sqlite3.Connection | None = None) -> bool:
         return True  # the indexes read again, folded (~N s for 80,000 articles)
     if 0 < version < LATER_CASE_REINDEX_AT <= SCHEMA_VERSION and cjk_indexed(conn, LATER_CASE_GLOB):
         return True  # (rare: Georgian Mtavruli, Cherokee small letters…) rebuilt, folded
+    if 0 < version < LATIN_BASE_REINDEX_AT <= SCHEMA_VERSION and cjk_indexed(conn, LATIN_BASE_GLOB):
+        return True  # (Danish, Norwegian, Polish, Icelandic… words) rebuilt, folded
     return any(0 < version < at <= SCHEMA_VERSION for at in CJK_REINDEX_AT) and cjk_indexed(conn)
 
 
@@ -1434,7 +1446,7 @@ def cjk_indexed(conn: sqlite3.Connection, glob: str = CJK_GLOB) -> bool:
     """Whether the articles' index holds a word with a CJK character (read from its list of
     words, not from the texts): what schemas 28 and 30 reindex (a quote's words are in its
     article's text, so a store with CJK quotes has CJK words in the articles' index). With
-    `glob`, a word it matches (LATER_CASE_GLOB: what schema 51 reindexes)."""
+    `glob`, a word it matches (LATER_CASE_GLOB, LATIN_BASE_GLOB: what schemas 51, 55 reindex)."""
     conn.execute("DROP TABLE IF EXISTS temp.cjk_article_words")
     conn.execute(
         "CREATE VIRTUAL TABLE temp.cjk_article_words USING fts5vocab(main, articles_fts, row)"

@@ -12,7 +12,11 @@ are given to the articles' and quotes' indexes, and a query's terms to them, thr
 
 and kept where they make another letter: Cyrillic й, ї, ў (ё is е, as Russian search expects),
 kana's voicing marks (が is not か), Indic vowel signs. Turkish dotless ı is i, as İ and I are:
-Turkish readers type either, and no two news words are told apart by it alone.
+Turkish readers type either, and no two news words are told apart by it alone. A Latin letter
+that no decomposition makes of an ASCII one (Ł, Ø, Æ, Œ, Đ, Ð, Þ, Ħ, Ŧ, small capitals) is the
+letters titles sort it with (LATIN_BASE_LETTERS, schema 55): ł is l, ø o, æ ae, œ oe, đ and
+ð d, þ th, so `lodz` finds Łódź and `aeble` and `æble` both find Æble (user test r48 M3); a
+letter of its own in its alphabet (ĸ, ŋ, ə, ɔ) stays itself, as in the title order.
 Symbols and punctuation whose compatibility form holds letters (™ → TM, ℃ → °C) stay
 separators: "Apple™" is the word apple, as before. ASCII text is given unchanged (the tokenizer
 folds its case), so an English store's index is the same as before.
@@ -25,6 +29,7 @@ import re
 import unicodedata
 from typing import Final
 
+from newstui.model.names import latin_base
 from newstui.store.cjk_words import cjk_apart, last_text_kept
 
 _LATIN_GREEK_MARKS: Final = "\u0300-\u036f"  # the combining diacritical marks
@@ -36,9 +41,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(what search_fold changes, the marks it takes off), made at its first text not ASCII
     (~1 ms: not at every start). The first: what a text in its compatibility form (NFKC) may
     hold that the fold changes and the tokenizer does not: a mark it takes off (alone, or in a
-    letter made with one the tokenizer keeps), ё, and ß, ẞ (ss) and ı (i), case folding beyond
-    the tokenizer's lower case. The second keeps a run of marks after a Cyrillic letter whole (й
-    is и and a breve)."""
+    letter made with one the tokenizer keeps), ё, and ß, ẞ (ss), a Latin letter read as others
+    (LATIN_BASE_LETTERS: ı is i, ł l), case folding beyond the tokenizer's lower case. The
+    second keeps a run of marks after a Cyrillic letter whole (й is и and a breve)."""
     hebrew_arabic = "".join(
         chr(c) for c in range(0x0590, 0x0700) if unicodedata.category(chr(c)) == "Mn"
     )
@@ -50,7 +55,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
     marks = f"{_LATIN_GREEK_MARKS}{hebrew_arabic}"
     return (
-        re.compile(f"[{made_with_marks}ёЁßẞı{marks}{UNICODE61_UNFOLDED_CASES}]"),
+        re.compile(f"[{made_with_marks}ёЁßẞ{LATIN_BASE_LETTERS}{marks}{UNICODE61_UNFOLDED_CASES}]"),
         re.compile(f"(?<![{_CYRILLIC}{_LATIN_GREEK_MARKS}])[{marks}]+"),
     )
 
@@ -82,9 +87,15 @@ def _compatible(char: str) -> str:
 
 def search_fold(text: str) -> str:
     """`text` as search compares it (see the module): NFKC, case folded, marks off."""
+    return _fold(text, _patterns()[0], _latin_letters())
+
+
+def _fold(text: str, to_fold: re.Pattern[str], latin: re.Pattern[str]) -> str:
+    """search_fold, whose letters read as others are `latin`'s (LATIN_BASE_LETTERS'; before
+    schema 55, ı alone) and what it changes `to_fold`'s."""
     if text.isascii():
         return text
-    to_fold, marks = _patterns()
+    marks = _patterns()[1]
     if not unicodedata.is_normalized("NFKC", text):
         table = {
             ord(c): _COMPATIBLE.setdefault(c, _compatible(c))
@@ -94,11 +105,47 @@ def search_fold(text: str) -> str:
         if not table or any(not form.isspace() for form in table.values()):
             text = unicodedata.normalize("NFKC", text.translate(table))
         # (else only separators have other forms, "…" or a no-break space: read alike)
-    if not to_fold.search(text):
+    if not _holds(to_fold, text):
         return text  # (nothing the tokenizer does not fold: English with “quotes” or Zürich)
     text = unicodedata.normalize("NFD", text.casefold())
-    text = unicodedata.normalize("NFC", marks.sub("", text))
-    return text.replace("ı", "i").replace("ё", "е")  # (str.translate: 100 times slower)
+    text = unicodedata.normalize("NFC", marks.sub("", text)).replace("ё", "е")
+    # (ǿ is ø once its mark is off, then o; str.translate of every character: 100 times slower)
+    return _first_look(latin).sub(functools.partial(_latin_base_of, latin), text)
+
+
+def _latin_base_of(latin: re.Pattern[str], found: re.Match[str]) -> str:
+    letter = found[0]
+    return _ascii_letters(letter) if _found_in(latin, letter) else letter
+
+
+_PAST_THE_FIRST_PLANE: Final = "\U00010000-\U0010ffff"
+
+
+@functools.lru_cache(maxsize=4)
+def _first_look(chars: re.Pattern[str]) -> re.Pattern[str]:
+    """A class of characters (`[…]`, of characters and ranges) as one of its characters of
+    Unicode's first plane and any past it: Python's re finds a character of the first plane's
+    in a table at once, and goes through a class's ranges one by one when it holds any past it
+    (to_fold: ~45 us a 3 KB text, not ~500). One found past it is looked up in `chars`."""
+    body, first_plane, at = chars.pattern[1:-1], [], 0
+    while at < len(body):
+        if body[at + 1 : at + 2] == "-" and at + 2 < len(body):  # a range
+            low, high, at = body[at], body[at + 2], at + 3
+        else:
+            low, high, at = body[at], body[at], at + 1
+        if low <= "\uffff":
+            first_plane.append(low if high == low else f"{low}-{min(high, chr(0xFFFF))}")
+    return re.compile(f"[{''.join(first_plane)}{_PAST_THE_FIRST_PLANE}]")
+
+
+def _found_in(chars: re.Pattern[str], char: str) -> bool:
+    """Whether `char`, found by _first_look(chars), is one of `chars`."""
+    return char <= "\uffff" or chars.match(char) is not None
+
+
+def _holds(chars: re.Pattern[str], text: str) -> bool:
+    """Whether `text` holds a character of the class `chars` (found by _first_look)."""
+    return any(_found_in(chars, found[0]) for found in _first_look(chars).finditer(text))
 
 
 # The letters whose case FTS5's unicode61 tokenizer does not fold (its tables are Unicode 6.1's;
@@ -117,6 +164,43 @@ UNICODE61_UNFOLDED_CASES: Final = (
 )
 
 LATER_CASE_GLOB: Final = f"*[{UNICODE61_UNFOLDED_CASES}]*"  # SQL GLOB: a word with one of them
+
+
+# The Latin letters without a decomposition that search reads as ASCII letters (schema 55):
+# each one model.names.latin_base names (Ł and ł: l, Æ: ae, Þ: th, ı: i, small capitals), so
+# search and the title order agree, and the capital of one (African Ɖ of ɖ, d), as search folds
+# case first; the tokenizer keeps them as they are. Written out, as the
+# Unicode of the Python that made an index (14.0 here) decides what it holds, not a later one's:
+# tests/store/test_latin_letters_search.py computes them again from Unicode's Latin blocks.
+LATIN_BASE_LETTERS: Final = (
+    "\u00c6\u00d0\u00d8\u00de\u00e6\u00f0\u00f8\u00fe\u0110\u0111\u0126\u0127"
+    "\u0131\u0141\u0142\u0152\u0153\u0166\u0167\u0180-\u0183\u0187-\u018c"
+    "\u0191-\u0193\u0195\u0197-\u019a\u019d\u019e\u01a2-\u01a6\u01ab-\u01ae"
+    "\u01b2-\u01b6\u01e4\u01e5\u01f6\u0220-\u0225\u0234-\u0237\u023a-\u0240\u0243"
+    "\u0246-\u024f\u0253\u0255-\u0257\u025f\u0260\u0262\u0266\u0268\u026a-\u026d"
+    "\u0271-\u0274\u0276\u027c-\u027e\u0280\u0282\u0284\u0288\u028b\u028f-\u0291"
+    "\u0299\u029b-\u029d\u029f\u02a0\u1d00\u1d01\u1d04\u1d05\u1d07\u1d0a-\u1d0d"
+    "\u1d0f\u1d15\u1d18\u1d1b\u1d1c\u1d20-\u1d22\u1d6b-\u1d76\u1d7a\u1d7d"
+    "\u1d80-\u1d8a\u1d8c-\u1d8f\u1d91\u1d92\u1d96\u1d99\u1efe\u1eff\u2c60-\u2c6c"
+    "\u2c6e\u2c71-\u2c74\u2c78\u2c7a\u2c7e\u2c7f\ua728\ua729\ua730-\ua73d"
+    "\ua740-\ua745\ua748-\ua759\ua75e-\ua761\ua76a-\ua76d\ua778\ua78e"
+    "\ua790-\ua799\ua7a0-\ua7aa\ua7ad-\ua7af\ua7b2\ua7b8\ua7b9\ua7c4-\ua7ca\uab34"
+    "\uab37-\uab3b\uab46\uab49\uab4e\uab50\uab52\uab56-\uab5a\uab63\U0001df04"
+    "\U0001df09\U0001df11\U0001df13\U0001df16\U0001df1a\U0001df1b\U0001df1d\U0001df1e"
+)
+LATIN_BASE_GLOB: Final = f"*[{LATIN_BASE_LETTERS}]*"  # SQL GLOB: a word with one of them
+
+
+@functools.cache
+def _latin_letters() -> re.Pattern[str]:
+    """The class of LATIN_BASE_LETTERS."""
+    return re.compile(f"[{LATIN_BASE_LETTERS}]")
+
+
+@functools.cache
+def _ascii_letters(letter: str) -> str:
+    """The ASCII letters search reads a letter of LATIN_BASE_LETTERS, case folded, as."""
+    return latin_base(letter) or letter
 
 
 # The combining marks FTS5's unicode61 tokenizer reads as separators (its tables are Unicode
@@ -156,3 +240,20 @@ search_words = last_text_kept(_folded_words)
 """SQL search_words(x): a text as the full-text indexes read it (schema 48) and a query's
 terms are matched: folded (search_fold), then each CJK character a word (cjk_apart); anything
 not text, and ASCII text, as it is."""
+
+
+@functools.cache
+def _patterns_before_55() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What search_fold changed and the Latin letters it read as others before schema 55: of
+    LATIN_BASE_LETTERS, only ı."""
+    return re.compile(_patterns()[0].pattern.replace(LATIN_BASE_LETTERS, "ı")), re.compile("[ı]")
+
+
+def _words_before_55(text: str) -> str:
+    return cjk_apart(_fold(text, *_patterns_before_55()))
+
+
+words_before_55 = last_text_kept(_words_before_55)
+"""SQL words_before_55(x): a text's words as schemas 48 to 54 gave them to the articles'
+indexes (search_words, Ł, Ø, Æ… as written): what schema 55 takes back out of the indexes for
+an article holding such a word, before giving them its words as search_words reads them now."""

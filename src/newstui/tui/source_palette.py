@@ -11,12 +11,13 @@ from textual.command import Hit, Hits, Provider
 from textual.content import Content
 
 from newstui.text import one_width, terminal_safe
+from newstui.tui.typed_names import name_forms, typed_letters
 from newstui.tui.widgets.sources import SourcesPane
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from textual.fuzzy import Matcher
+    from textual.fuzzy import FuzzySearch, Matcher
 
 GO_TO = "Go to source: "
 
@@ -32,18 +33,30 @@ def go_to_title(view_title: str) -> str:
 
 
 def matched_offsets(matcher: Matcher, title: str) -> tuple[float, Sequence[int]]:
-    """The score and matched offsets of `title`, as Textual's palette scores its commands,
-    bounded (MOST_WAYS) for names made to be slow."""
-    query, lowered = matcher.query.lower(), title.lower()
-    if query in lowered or prod(lowered.count(letter) for letter in query) <= MOST_WAYS:
-        return matcher.fuzzy_search.match(matcher.query, title)
+    """The score and matched offsets of `title`, as Textual's palette scores its commands but
+    by letters without accents and case (typed_names: `lodz` finds Łódź, `kathimerina` and
+    `καθημερινα` Καθημερινά, user test r48 L4), bounded (MOST_WAYS) for names made to be slow."""
+    query = typed_letters(matcher.query)
+    best: tuple[float, Sequence[int]] = (0.0, ())
+    for letters, origins in name_forms(title):
+        score, offsets = _bounded_match(matcher.fuzzy_search, query, letters)
+        if score > best[0]:
+            best = (score, sorted({origins[at] for at in offsets}))
+    return best
+
+
+def _bounded_match(search: FuzzySearch, query: str, letters: str) -> tuple[float, Sequence[int]]:
+    """Textual's fuzzy match of `query` in `letters` (both small letters), its leftmost way
+    scored alone when there are more than MOST_WAYS."""
+    if query in letters or prod(letters.count(letter) for letter in query) <= MOST_WAYS:
+        return search.match(query, letters)
     offsets: list[int] = []
     for letter in query:
-        at = lowered.find(letter, offsets[-1] + 1 if offsets else 0)
+        at = letters.find(letter, offsets[-1] + 1 if offsets else 0)
         if at < 0:
             return 0.0, ()
         offsets.append(at)
-    return matcher.fuzzy_search.score(lowered, offsets), offsets
+    return search.score(letters, offsets), offsets
 
 
 class GoToSource(Provider):
