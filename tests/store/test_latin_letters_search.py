@@ -274,3 +274,25 @@ def test_the_quick_look_for_what_search_folds_finds_each_character_the_class_hol
     for chars in (to_fold, latin):
         for c in map(chr, range(0x80, 0x30000)):
             assert search_fold._holds(chars, f"ab{c}") == (chars.search(c) is not None), c
+
+
+@pytest.mark.parametrize("due", ["articles_fts", "articles_prefix_fts"])
+def test_an_upgrade_with_a_rebuild_still_due_leaves_the_words_to_it(
+    tmp_path, folded_as_schema_54, due
+):
+    """An earlier open could not rebuild an index (another process held the lock): its words
+    are not those the step would take out; the rebuild after the upgrade reads them all."""
+    path = tmp_path / "old.db"
+    db = store_of_schema_27(path, ARTICLES, LATIN_BASE_REINDEX_AT - 1)
+    db.execute("INSERT INTO articles_prefix_fts (articles_prefix_fts) VALUES ('delete-all')")
+    db.execute("INSERT INTO index_rebuilds (name) VALUES (?)", [due])
+    db.conn.close()
+    folded_as_schema_54.undo()
+
+    library = Library(open_db(path))
+    db = library._db
+
+    assert db.execute("SELECT count(*) FROM index_rebuilds").fetchone()[0] == 0
+    assert in_step(db) and in_step(db, "articles_prefix_fts")
+    assert titles(library, "lodz") == titles(library, "lod*") == ["Łódź film school reopens"]
+    library.close()

@@ -1345,11 +1345,15 @@ _LATIN_BASE_ARTICLES = "temp.latin_base_articles"
 
 def _latin_base_words(index: str, words: str, delete: bool = False) -> str:
     """The statement giving (or, `delete`, taking back) the words of the articles in
-    _LATIN_BASE_ARTICLES to the articles' index `index`, read by SQL function `words`."""
+    _LATIN_BASE_ARTICLES to the articles' index `index`, read by SQL function `words`; none
+    while a rebuild of the index is due (an earlier step's, or an earlier open's left: it
+    holds other words, and reads every text again once the upgrade is done)."""
     head, name = ("'delete', a.id", f"{index}, ") if delete else ("a.id", "")
+    rebuilt_by = f"'articles_fts', '{PREFIX_INDEX}'" if index == PREFIX_INDEX else "'articles_fts'"
     return f"""INSERT INTO {index} ({name}rowid, title, author, text)
     SELECT {head}, {words}(a.title), {words}(a.author), {words}({unpacked("a.text")})
-    FROM {_LATIN_BASE_ARTICLES} l JOIN articles a ON a.id = l.id"""
+    FROM {_LATIN_BASE_ARTICLES} l JOIN articles a ON a.id = l.id
+    WHERE NOT EXISTS (SELECT 1 FROM index_rebuilds WHERE name IN ({rebuilt_by}))"""
 
 
 _V55 = [
