@@ -7,6 +7,7 @@ anything else of sqlite-utils, whose import (plugins, dateutil) cost more than a
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import re
@@ -1274,7 +1275,8 @@ def bulk_writes(
     On a disk with little room the log may take at most a 1/LOG_SHARE_OF_FREE of what is free:
     a cold fetch took the log to 42 MB for a 27 MB store, and on a 40 MB disk the log alone
     filled it (user test r47 L7). Once a checkpoint has copied it, the log is cut back to that
-    size meanwhile, and to its usual one afterwards (keep_log_small)."""
+    size meanwhile, and to its usual one afterwards (keep_log_small): the block's end copies it
+    into the database, so that the next write does."""
     conn = db.conn
     before = int(conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
     limit = int(conn.execute("PRAGMA journal_size_limit").fetchone()[0])
@@ -1293,6 +1295,13 @@ def bulk_writes(
         conn.execute(f"PRAGMA wal_autocheckpoint = {before}")
         conn.execute(f"PRAGMA journal_size_limit = {limit}")
         conn.execute(f"PRAGMA cache_size = {cache}")
+    if file != ":memory:" and not conn.in_transaction:  # (a block ended as it should)
+        # The log copied now (what the last connection's close would copy): the next write of
+        # any connection starts it again and cuts it back. Left to them, the app's marks
+        # reused a 41 MB log for ever when the fetch had copied it once and written less than
+        # 1,000 pages since (the app copies only past that many).
+        with contextlib.suppress(sqlite3.Error):  # (a reader in the way: copied later)
+            conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
 
 @contextmanager
