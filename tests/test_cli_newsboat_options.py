@@ -26,6 +26,16 @@ from newstui import cli
             "opml import URLS-FILE` brings newsboat's urls file in)",
         ),
         (["-v"], "newsboat's -v is `newstui --version` in newstui"),
+        # user test r48 L17: these said "unknown command '<path>'" or "unrecognized arguments"
+        (["-C", "~/.newsboat/config"], "newsboat's -C is `newstui --config FILE` in newstui"),
+        (["-c", "cache.db"], "`newstui opml import URLS-FILE --newsboat-cache CACHE`"),
+        (["--export-to-opml2"], "newsboat's --export-to-opml2 is `newstui opml export`"),
+        (["-X"], "newsboat's -X is `newstui cleanup` in newstui"),
+        (["--cleanup"], "newsboat's --cleanup is `newstui cleanup` in newstui"),
+        (["-E", "read.txt"], "newsboat's -E is `newstui backup FILE` in newstui"),
+        (["-I", "read.txt"], "newsboat's -I has no equivalent in newstui: "),
+        (["-l", "6"], "newsboat's -l has no equivalent in newstui"),
+        (["-q"], "newsboat's -q has no equivalent in newstui: newstui starts quietly already"),
     ],
 )
 def test_a_newsboat_option_names_the_newstui_command_in_one_line(capsys, argv, said):

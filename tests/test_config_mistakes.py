@@ -13,6 +13,10 @@ from newstui.errors import ConfigError
 def _message(tmp_path: Path, text: str) -> str:
     path = tmp_path / "feeds.toml"
     path.write_text(text, "utf-8")
+    return _message_of(path)
+
+
+def _message_of(path: Path) -> str:
     with pytest.raises(ConfigError) as info:
         load_config(path)
     message = str(info.value)
@@ -194,4 +198,28 @@ def test_a_yes_or_no_written_bare_as_newsboat_writes_it_says_to_write_true_or_fa
 
 def test_another_invalid_value_gets_no_true_or_false_hint(tmp_path):
     message = _message(tmp_path, "[settings]\nbrowser = w3m\n")
-    assert message.endswith(":2: invalid TOML: Invalid value")
+    assert message.endswith(':2: invalid TOML: Invalid value (quote it: browser = "w3m")')
+
+
+@pytest.mark.parametrize(
+    ("line", "hint"),
+    [  # user test r48 L12: the bare TOML parser message said nothing of what to write
+        ("url = http://host/f.xml", '(quote it: url = "http://host/f.xml")'),
+        ('browser "w3m %u"', '(newsboat syntax? write browser = "w3m %u")'),
+        ("reload-time 60", "(newsboat syntax? write refresh_minutes = 60)"),
+        ("show-read-feeds no", "(newsboat syntax? write show_read_feeds = false)"),
+    ],
+)
+def test_a_hand_edit_slip_in_newsboat_s_syntax_says_what_to_write(tmp_path, line, hint):
+    message = _message(tmp_path, f"[settings]\n{line}\n")
+    assert ":2: invalid TOML: " in message and message.endswith(hint)
+
+
+@pytest.mark.parametrize("name", ["urls", "config"])
+def test_newsboat_s_own_file_given_as_the_config_names_the_import(tmp_path, name):
+    """`newstui --config ~/.newsboat/urls` (newsboat's -u habit) said only "invalid TOML"."""
+    (tmp_path / "urls").write_text("http://a.example/f.xml news\n", "utf-8")
+    (tmp_path / "config").write_text('reload-time 60\nbrowser "w3m %u"\n', "utf-8")
+    message = _message_of(tmp_path / name)
+    assert f"newsboat's {name}" in message and "not a newstui config" in message
+    assert f"`newstui opml import {tmp_path / 'urls'}`" in message

@@ -1,5 +1,5 @@
 """newsboat's command-line options (its cron line `newsboat -x reload`, `-i FILE`, `-e`, `-r`,
-`-v`), answered with the newstui command that does the same, in one line (user test r36 L9:
+`-v`, `-C`, `-c`, `-X`…), answered with the newstui command that does the same, in one line (user test r36 L9:
 `newstui -x reload` said only "unknown command 'reload'")."""
 
 from __future__ import annotations
@@ -13,9 +13,26 @@ _URL_FILE = (
     " (FILE: a feeds.toml; `newstui opml import URLS-FILE` brings newsboat's urls file in)",
 )
 _VERSION = ("`newstui --version`", "")
+_CONFIG_FILE = (
+    "`newstui --config FILE`",
+    " (FILE: a feeds.toml; `newstui opml import URLS-FILE` reads newsboat's config beside its "
+    "urls file)",
+)
+_CACHE_FILE = (
+    "`newstui --db FILE`",
+    " (newstui's own database; `newstui opml import URLS-FILE --newsboat-cache CACHE` takes "
+    "newsboat's read marks)",
+)
+_OPML = ("`newstui opml export`", " (OPML 2.0, with the feeds' tags as folders)")
+_CLEANUP = ("`newstui cleanup`", " (every fetch runs it too)")
+_READ_LIST = (
+    None,
+    ": newstui does not read newsboat's exported list; `newstui opml import URLS-FILE` takes "
+    "the read marks from newsboat's cache.db (`newstui backup FILE` copies newstui's own)",
+)
 # newsboat's options: the newstui command (backticks around each command alone, user test r41
 # L7), and what follows " in newstui"
-_OPTIONS = {
+_OPTIONS: dict[str, tuple[str | None, str]] = {
     "-r": ("`newstui fetch` then `newstui`", ""),
     "--refresh-on-start": ("`newstui fetch` then `newstui`", ""),
     "-e": ("`newstui opml export`", ""),
@@ -24,6 +41,24 @@ _OPTIONS = {
     "--import-from-opml": ("`newstui opml import FILE`", ""),
     "-u": _URL_FILE,
     "--url-file": _URL_FILE,
+    "-C": _CONFIG_FILE,  # (user test r48 L17: these said "unknown command '<path>'")
+    "--config-file": _CONFIG_FILE,
+    "-c": _CACHE_FILE,
+    "--cache-file": _CACHE_FILE,
+    "--export-to-opml2": _OPML,
+    "-X": _CLEANUP,
+    "--vacuum": _CLEANUP,
+    "--cleanup": _CLEANUP,
+    "-E": ("`newstui backup FILE`", " (the whole store, read and starred marks with it)"),
+    "--export-to-file": ("`newstui backup FILE`", " (the whole store, read marks with it)"),
+    "-I": _READ_LIST,
+    "--import-from-file": _READ_LIST,
+    "-l": (None, ": warnings go to stderr, and the app shows them as notices"),
+    "--log-level": (None, ": warnings go to stderr, and the app shows them as notices"),
+    "-d": (None, ": newstui writes no debug log"),
+    "--log-file": (None, ": newstui writes no debug log"),
+    "-q": (None, ": newstui starts quietly already"),
+    "--quiet": (None, ": newstui starts quietly already"),
     "-v": _VERSION,  # newsboat's version flag (user test r41 L7: "unrecognized arguments")
     "-V": _VERSION,
 }
@@ -51,6 +86,8 @@ def newsboat_option(argv: Sequence[str]) -> str | None:
     if answer is None:
         return None
     command, note = answer
+    if command is None:
+        return f"newsboat's {first} has no equivalent in newstui{note}"
     return f"newsboat's {first} is {command} in newstui{note}"
 
 

@@ -203,3 +203,52 @@ def test_newsboat_s_cache_is_refused_with_the_command_that_reads_it(tmp_path):
         read_file(cache, "x")
     assert str(refused.value).startswith(f"{cache}: newsboat's cache, not articles: ")
     assert "`newstui opml import`" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [  # user test r48 M2: one such line made the whole file a text, stored as an article
+        ("urls", "http://a.example/f.xml news\nfile:///tmp/x.xml local\n"),
+        ("urls", "http://a.example/f.xml\nfeed://b.example/rss\n"),
+        ("urls", "http://a.example/f.xml\nwww.example.org/x.xml\n"),
+        ("urls.bak", "http://a.example/f.xml news world\nhttp://b.example/f.xml tech\n"),
+        ("feeds", 'http://a.example/f.xml news\nhttp://b.example/f.xml ! "~Quiet one"\n'),
+    ],
+)
+def test_newsboat_s_urls_file_is_refused_whatever_lines_it_holds(tmp_path, name, text):
+    urls = tmp_path / name
+    urls.write_text(text, encoding="utf-8")
+    with pytest.raises(SourceError, match=r"newsboat's urls file .*`newstui opml import FILE`"):
+        read_file(urls, "x")
+
+
+def test_newsboat_s_config_is_refused_naming_the_urls_file_beside_it(tmp_path):
+    """`newstui import ~/.newsboat/config` stored newsboat's config as an unread article (user
+    test r48 M3)."""
+    (tmp_path / "urls").write_text("http://a.example/f.xml\n", "utf-8")
+    config = tmp_path / "config"
+    config.write_text(
+        '# my newsboat config\nauto-reload yes\nreload-time 60\nbrowser "w3m %u"\n'
+        "bind-key j down\ncolor background white black\n"
+        'ignore-article "*" "title =~ \\"Sponsored\\""\n',
+        "utf-8",
+    )
+    with pytest.raises(SourceError) as refused:
+        read_file(config, "x")
+    said = str(refused.value)
+    assert said.startswith(f"{config}: newsboat's config, not articles: `newstui opml import ")
+    assert f"{tmp_path / 'urls'}`" in said and "\n" not in said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "browser wars\n\nThe browser wars of the nineties were fought over markup.\n",
+        "Reading list\nhttps://example.org/a\nhttps://example.org/b\n",
+        "color\n",
+    ],
+)
+def test_a_note_with_a_newsboat_word_in_it_is_still_an_article(tmp_path, text):
+    note = tmp_path / "note.txt"
+    note.write_text(text, "utf-8")
+    assert len(read_file(note, "x")) == 1

@@ -106,13 +106,9 @@ def read_file_content(path: Path, guid_prefix: str, max_bytes: int = 0) -> FileC
     if b"\x00" in body[:4096] and not body.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SourceError(f"{path}: binary file, not text")
     text = _decode(body, path)
-    if _is_feed_list(
-        text, path.name
-    ):  # newsboat's urls file was stored as one article of its lines
-        raise SourceError(
-            f"{path}: newsboat's urls file (a list of feed addresses), not articles: "
-            f"`newstui opml import FILE` adds the feeds it lists"
-        )
+    refusal = _newsboat_file(text, path)
+    if refusal is not None:  # newsboat's urls file or config was stored as one article of its lines
+        raise SourceError(f"{path}: {refusal}")
     if suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and _looks_like_html(text)):
         return FileContent([_html_article(text, path, guid_prefix)])
     if suffix in MARKDOWN_SUFFIXES:
@@ -123,22 +119,27 @@ def read_file_content(path: Path, guid_prefix: str, max_bytes: int = 0) -> FileC
     )
 
 
-# A line of newsboat's urls file: a feed's address (its tags after it), or a query/exec/filter
-# feed (quoted when it holds spaces: "query:Unread:unread = \"yes\"").
-_FEED_LIST_LINE = re.compile(r"\"?(?:https?://|query:|exec:|filter:)\S", re.IGNORECASE)
-# What only newsboat's urls file holds: a tag or "~Name" after an address, or a query/exec/filter feed.
-_NEWSBOAT_ONLY = re.compile(r"^(?:\S+\s+\"|\"?(?:query|exec|filter):)", re.IGNORECASE)
+def _newsboat_file(text: str, path: Path) -> str | None:
+    """Why a text file is refused as newsboat's own (its urls file, its config) and the command
+    that reads it, or None for any other text."""
+    from newstui.sources.newsboat_files import looks_like_newsboat_config, looks_like_newsboat_urls
 
+    if looks_like_newsboat_urls(text, path.name):
+        return (
+            "newsboat's urls file (a list of feed addresses), not articles: "
+            "`newstui opml import FILE` adds the feeds it lists"
+        )
+    if looks_like_newsboat_config(text):
+        urls = path.parent / "urls"
+        from newstui.sources.newsboat_urls import shell_path
 
-def _is_feed_list(text: str, name: str) -> bool:
-    """Whether a text file is newsboat's urls file: only feed addresses, one a line (comments and
-    blank lines aside), named `urls` or holding what only that file holds (tags, "~Name", query
-    feeds). A reading list of links with another name is still a text to read (review r33 F8)."""
-    lines = (line.strip() for line in text.splitlines())
-    listed = [line for line in lines if line and not line.startswith("#")]
-    if not listed or not all(_FEED_LIST_LINE.match(line) for line in listed):
-        return False
-    return name.casefold() == "urls" or any(_NEWSBOAT_ONLY.match(line) for line in listed)
+        named = shell_path(urls.absolute()) if urls.is_file() else "URLS-FILE"
+        return (
+            f"newsboat's config, not articles: `newstui opml import {named}` reads it beside "
+            "newsboat's urls file (its ignore-article rules become hide filters, its settings "
+            "and keys go to feeds.toml)"
+        )
+    return None
 
 
 def _decode(body: bytes, path: Path) -> str:
