@@ -58,11 +58,15 @@ def test_ignore_article_rules_become_hide_filters_and_the_rest_is_named(cli, tmp
     assert f'warning: {config}:7: ignore-article rule not taken: title =~ "^Ad.*"' in cli.err
     assert "2 ignore-article rules added as hide filters, 1 not taken" in cli.out
     [settings] = [line for line in cli.err.splitlines() if line.startswith("note:")]
-    assert "browser w3m %u (newstui: browser in [settings])" in settings
-    assert "max-items 500 (newstui: keep_per_feed in [settings])" in settings
-    assert "podcast-auto-enqueue yes (newstui: download_new in [settings])" in settings
-    assert "1 bind-key/unbind-key line (newstui: [keys])" in settings
+    assert "browser" not in settings and "max-items" not in settings  # written (r48 M4)
+    assert "podcast-auto-enqueue yes (newstui: download_new = N in [settings]" in settings
+    assert "bind-key" not in settings  # j is newstui's down already
     assert "1 color/highlight line (newstui has no colour settings" in settings
+    assert (
+        f"{cli.config}: from newsboat's config, written: [settings] browser = \"w3m %u\", "
+        "keep_per_feed = 500; 1 bind-key line newstui does already"
+    ) in cli.err.splitlines()
+    assert load_config(cli.config).settings.keep_per_feed == 500
 
     assert cli("opml", "import", str(home / "urls")) == 0  # again: no filter twice
     assert "0 ignore-article rules added as hide filters (2 already there)" in cli.out
@@ -77,7 +81,8 @@ def test_the_json_names_the_filters_and_what_was_not_taken(cli, tmp_path, monkey
         'feed:"https://world.example/rss" (author:"Bot")',
     ]
     assert data["ignore_rules_not_taken"] == [{"line": 7, "rule": 'title =~ "^Ad.*"'}]
-    assert any(s.startswith("browser") for s in data["newsboat_settings_not_taken"])
+    assert data["newsboat_settings"]["written"] == {"browser": "w3m %u", "keep_per_feed": 500}
+    assert any(s.startswith("podcast-auto") for s in data["newsboat_settings_not_taken"])
 
 
 def test_a_rule_for_a_feed_whose_url_holds_a_quote_is_not_taken_and_the_others_are(
@@ -98,3 +103,127 @@ def test_a_rule_for_a_feed_whose_url_holds_a_quote_is_not_taken_and_the_others_a
     assert [f.query for f in load_config(cli.config).filters] == ['title:"Sponsored"']
     rule = 'author =~ "Bot" (feed https://b.example/a"b.xml)'
     assert f"warning: {home / 'config'}:2: ignore-article rule not taken: {rule}" in cli.err
+
+
+TESTER_CONFIG = (  # user test r48's newsboat config, as a newsboat user writes it
+    "auto-reload yes\nreload-time 60\nmax-items 200\nkeep-articles-days 30\n"
+    'show-read-feeds no\nbrowser "w3m %u"\nplayer "mpv --no-video"\npager internal\n'
+    'download-path "~/Podcasts/%n"\npodcast-auto-enqueue yes\n'
+    "bind-key j down\nbind-key G end\nbind-key d pagedown\nbind-key SPACE next-unread\n"
+    "bind-key ^R reload-all\nbind-key x toggle-article-read\nbind-key X toggle-article-read\n"
+    "unbind-key A\nbind-key a mark-feed-read\nbind-key ^T no-such-thing\n"
+)
+
+
+def test_settings_and_keys_with_one_newstui_equivalent_are_written(cli, tmp_path, monkeypatch):
+    """User test r48 M4: the import named every setting it had an equivalent for and wrote none;
+    LOW-9: keep-articles-days is keep_days."""
+    home = newsboat_home(tmp_path, monkeypatch)
+    (home / "config").write_text(TESTER_CONFIG, "utf-8")
+    assert cli("opml", "import", str(home / "urls")) == 0, cli.err
+    config = load_config(cli.config)
+    s = config.settings
+    assert (s.refresh_minutes, s.keep_per_feed, s.keep_days) == (60, 200, 30)
+    assert (s.show_read_feeds, s.browser, s.player) == (False, "w3m %u", "mpv --no-video")
+    assert s.download_dir == "~/Podcasts" and s.pager == ""  # newsboat's internal pager: none
+    assert {b.id: b.keys for b in config.keys.bindings} == {
+        "app.refresh_all": ("ctrl+r",),
+        "article.toggle_read": ("x", "X"),
+    }
+    text = cli.config.read_text("utf-8")
+    assert text.startswith("# my feeds\n[settings]\nfulltext = false\n")  # comments kept
+    at = f"{home / 'config'}"
+    lines = cli.err.splitlines()
+    assert (
+        f"warning: {at}:9: download-path ~/Podcasts/%n: newstui has no folder per feed or host "
+        '(%n): written as download_dir = "~/Podcasts", one folder for every feed'
+    ) in lines
+    assert (
+        f"warning: {at}:13: bind-key d pagedown: d is newstui's key for article.download; not "
+        "written (README: Keys)"
+    ) in lines
+    assert any("bind-key a mark-feed-read: a is newstui's key for sources.add" in x for x in lines)
+    assert any("bind-key ^T no-such-thing: newstui has no such command" in x for x in lines)
+    assert any(x.startswith("warning: unbind-key A: not written") for x in lines)
+    [summary] = [x for x in lines if "from newsboat's config, written:" in x]
+    assert '"article.toggle_read" = ["x", "X"]' in summary
+    assert "2 bind-key lines newstui does already" in summary
+
+
+def test_a_value_feeds_toml_sets_already_is_kept_and_said(cli, tmp_path, monkeypatch):
+    home = newsboat_home(tmp_path, monkeypatch)
+    (home / "config").write_text(TESTER_CONFIG, "utf-8")
+    cli.config.write_text(
+        '[settings]\nbrowser = "lynx %u"  # mine\n\n[keys]\n"article.toggle_read" = "t"\n'
+        '"app.help" = "x"\n',
+        "utf-8",
+    )
+    data = cli.json("opml", "import", str(home / "urls"))
+    written = data["newsboat_settings"]
+    assert written["kept"] == {"browser": "lynx %u"}
+    assert "browser" not in written["written"] and written["written"]["keep_days"] == 30
+    # x is feeds.toml's key for app.help: not written; X would be, but toggle_read has its t
+    assert written["keys_kept"] == ["article.toggle_read"]
+    assert written["keys_written"] == {"app.refresh_all": ["ctrl+r"]}
+    config = load_config(cli.config)
+    assert config.settings.browser == "lynx %u"
+    assert '"article.toggle_read" = "t"' in cli.config.read_text("utf-8")
+
+
+def test_the_app_starts_with_the_keys_the_import_wrote(cli, tmp_path, monkeypatch):
+    """A key another binding has would stop the app (a clash): none is written."""
+    from newstui.tui.app import NewstuiApp
+
+    home = newsboat_home(tmp_path, monkeypatch)
+    (home / "config").write_text(
+        TESTER_CONFIG + "".join(f"bind-key {k} open\n" for k in "abcdefghijklmnopqrstuvwxyz"),
+        "utf-8",
+    )
+    assert cli("opml", "import", str(home / "urls")) == 0, cli.err
+    config = load_config(cli.config)
+    app = NewstuiApp(cli.db, config=config)  # raises ConfigError on a clash
+    assert app.user_keymap["headlines.open"].split(",")[-1] != "a"
+    assert not app.key_warnings
+
+
+def test_rules_in_an_included_file_are_read_and_a_missing_or_looping_one_said(
+    cli, tmp_path, monkeypatch
+):
+    """User test r48 M7: a kill file kept apart (`include`) was not read, unsaid."""
+    home = newsboat_home(tmp_path, monkeypatch)
+    (home / "kill").write_text(
+        'ignore-article "*" "title =~ \\"Trump\\""\ninclude "config"\n', "utf-8"
+    )
+    (home / "config").write_text(
+        'include "kill"\ninclude "~/nowhere/filters"\nmax-items 10\n', "utf-8"
+    )
+    monkeypatch.setenv("HOME", str(tmp_path))
+    data = cli.json("opml", "import", str(home / "urls"))
+    assert [f["query"] for f in data["filters"]] == ['title:"Trump"']
+    warnings = data["newsboat_settings"]["warnings"]
+    assert f"{home / 'kill'}:2: include 'config' includes a file that includes it; read once" in (
+        warnings
+    )
+    assert (
+        f"{home / 'config'}:2: include '~/nowhere/filters': no such file; its rules and "
+        "settings not read"
+    ) in warnings
+    assert data["newsboat_settings"]["included"] == [str(home / "kill")]
+    cli("opml", "import", str(home / "urls"))
+    assert f'{home / "kill"}:1: ignore-article rule already a filter: title:"Trump"' in cli.err
+
+
+def test_podboat_s_queue_is_said_not_carried_over(cli, tmp_path, monkeypatch):
+    """User test r48 L15: the queue was not read, and nothing said so."""
+    home = newsboat_home(tmp_path, monkeypatch)
+    (home / "queue").write_text(
+        'https://pod.example/e1.mp3 "/home/me/e1.mp3"\n'
+        'https://pod.example/e2.mp3 "/home/me/e2.mp3" downloaded\n',
+        "utf-8",
+    )
+    assert cli("opml", "import", str(home / "urls")) == 0
+    assert (
+        f"note: {home / 'queue'}: podboat's queue holds 1 episode to download, not carried over"
+    ) in cli.err
+    data = cli.json("opml", "import", str(home / "urls"))
+    assert data["podboat_queue"]["not_carried_over"] == ["https://pod.example/e1.mp3"]

@@ -78,7 +78,7 @@ if TYPE_CHECKING:  # ingest (feedparser, httpx, worker pools) is imported by the
     from rich.text import Text
 
     # the config (tomllib, its dataclasses): by the commands that read or edit it
-    from newstui.config import Config, FeedConfig, LocalConfig
+    from newstui.config import Config, FeedConfig, KeysConfig, LocalConfig, SettingsAdded
     from newstui.config_tables import FilterConfig
     from newstui.downloads import EpisodesQueued
     from newstui.ingest import SourceOutcome
@@ -3176,7 +3176,7 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
     return 0
 
 
-def _newsboat_config(args: argparse.Namespace) -> NewsboatConfig | None:
+def _newsboat_config(args: argparse.Namespace, keys: KeysConfig) -> NewsboatConfig | None:
     """newsboat's config for an import of its urls file (None for an OPML file, or none)."""
     from newstui.sources.newsboat_cache import newsboat_cache, newsboat_config
     from newstui.sources.newsboat_config import read_newsboat_config
@@ -3191,7 +3191,55 @@ def _newsboat_config(args: argparse.Namespace) -> NewsboatConfig | None:
     path, text = found
     from newstui.sources.newsboat_cache import newsboat_star_flag
 
-    return read_newsboat_config(path, text, newsboat_star_flag(args.file, args.newsboat_cache))
+    taken = {key: binding.id for binding in keys.bindings for key in binding.keys}
+    star = newsboat_star_flag(args.file, args.newsboat_cache)
+    return read_newsboat_config(path, text, star, taken)
+
+
+def _add_newsboat_settings(config: Config, newsboat: NewsboatConfig) -> SettingsAdded:
+    """The settings and bind-keys of newsboat's config that say what newstui's do, written to
+    feeds.toml's [settings] and [keys] but for those it sets already (user test r48 M4); under
+    the emacs preset no key (the app's own keys are the vim preset's)."""
+    from newstui.config import add_settings
+
+    settings = [(s.key, s.value) for s in newsboat.settings]
+    keys: dict[str, list[str]] = {}
+    if config.keys.preset == "vim":
+        for bound in newsboat.keys:
+            keys.setdefault(bound.binding_id, []).append(bound.key)
+    with _about(str(config.path)):
+        return add_settings(config.path, settings, keys)
+
+
+def _toml_value(value: object) -> str:
+    """A setting's value as feeds.toml writes it: `60`, `false`, `"w3m %u"`."""
+    import json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, str | list) else str(value)
+
+
+def _settings_said(config: Config, newsboat: NewsboatConfig, added: SettingsAdded) -> str:
+    """One line of what newsboat's config wrote to feeds.toml and what it left as it was."""
+    parts = []
+    if added.written:
+        values = ", ".join(f"{k} = {_toml_value(v)}" for k, v in added.written)
+        parts.append(f"[settings] {values}")
+    if added.keys_written:
+        values = ", ".join(
+            f'"{i}" = {_toml_value(k[0] if len(k) == 1 else list(k))}'
+            for i, k in added.keys_written
+        )
+        parts.append(f"[keys] {values}")
+    said = f"{config.path}: from newsboat's config, written: {'; '.join(parts) or 'nothing'}"
+    kept = [f"{k} = {_toml_value(yours)}" for k, _, yours in added.kept]
+    kept += [f'"{i}"' for i, _ in added.keys_kept]
+    if kept:
+        said += f"; kept yours: {', '.join(kept)}"
+    if newsboat.keys_already:
+        said += f"; {counted(len(newsboat.keys_already), 'bind-key line')} newstui does already"
+    return said
 
 
 def _add_ignore_rules(config: Config, rules: Sequence[IgnoreRule]) -> list[tuple[str, str]]:
@@ -3208,12 +3256,39 @@ def _add_ignore_rules(config: Config, rules: Sequence[IgnoreRule]) -> list[tuple
         return add_hide_filters(config.path, wanted)
 
 
-def _say_newsboat_config(newsboat: NewsboatConfig, added: list[tuple[str, str]]) -> None:
-    """One line for each ignore-article rule (a hide filter now, or why not), one naming the
-    settings newstui takes elsewhere."""
+def _podboat_queue(args: argparse.Namespace) -> tuple[Path, list[str]] | None:
+    """podboat's queue beside the urls file imported (user test r48 L15: not read, unsaid)."""
+    from newstui.sources.newsboat_config import podboat_queue
+
+    return podboat_queue(args.file.parent)
+
+
+def _say_newsboat_settings(config: Config, newsboat: NewsboatConfig, added: SettingsAdded) -> None:
+    """A line for each setting or bind-key not written and why, then one of what was."""
+    for warning in newsboat.warnings:
+        _complain(f"warning: {warning}")
+    for key, problem in added.refused:
+        _complain(f"warning: {newsboat.path}: {key} not written: {problem}")
+    if newsboat.keys and config.keys.preset != "vim":
+        _complain(
+            f"warning: {newsboat.path}: {counted(len(newsboat.keys), 'bind-key line')} not "
+            f"written: feeds.toml's [keys] preset is {config.keys.preset}"
+        )
+    if newsboat.settings or newsboat.keys or newsboat.keys_already:
+        _complain(_settings_said(config, newsboat, added))
+
+
+def _say_newsboat_config(
+    newsboat: NewsboatConfig,
+    added: list[tuple[str, str]],
+    config: Config,
+    settings: SettingsAdded | None,
+) -> None:
+    """One line for each ignore-article rule (a hide filter now, or why not), the settings and
+    keys written (and those not, one line each), one naming the settings newstui does not take."""
     queries = {query for _, query in added}
     for rule in newsboat.rules:
-        place = f"{newsboat.path}:{rule.line}"
+        place = f"{rule.path or newsboat.path}:{rule.line}"
         if rule.query is None:
             _complain(
                 f"warning: {place}: ignore-article rule not taken: {rule.written} (newstui's "
@@ -3224,6 +3299,8 @@ def _say_newsboat_config(newsboat: NewsboatConfig, added: list[tuple[str, str]])
             _complain(f"{place}: ignore-article rule added as a hide filter: {rule.query}")
         else:
             _complain(f"{place}: ignore-article rule already a filter: {rule.query}")
+    if settings is not None:
+        _say_newsboat_settings(config, newsboat, settings)
     if newsboat.not_taken:
         _complain(f"note: {newsboat.path}: not taken: {'; '.join(newsboat.not_taken)}")
 
@@ -3321,9 +3398,12 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
                 list_imported(library, load_config(config.path), feeds)
         added, tagged, added_views = imported.added, imported.tagged, imported.added_views
         views, hidden, skipped = imported.views, imported.hidden, imported.skipped
-        newsboat = _newsboat_config(args)  # its kill file as hide filters, its settings named
+        newsboat = _newsboat_config(args, config.keys)  # its kill file as hide filters
         rules = newsboat.rules if newsboat else ()
         added_filters = _add_ignore_rules(config, rules)
+        # its settings and keys into [settings] and [keys]
+        added_settings = _add_newsboat_settings(config, newsboat) if newsboat else None
+        queue = _podboat_queue(args) if newsboat else None
         if not args.json:
             stored = dict((query, name) for name, query in added_views)
             for line in views:
@@ -3345,7 +3425,13 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
                 place = f"{args.file}:{line.line}" if line.line else str(args.file)
                 _complain(f"warning: {place}: skipped {hide_passwords(line.reason)}")
             if newsboat is not None:
-                _say_newsboat_config(newsboat, added_filters)
+                _say_newsboat_config(newsboat, added_filters, config, added_settings)
+            if queue is not None and queue[1]:
+                _complain(
+                    f"note: {queue[0]}: podboat's queue holds "
+                    f"{counted(len(queue[1]), 'episode')} to download, not carried over: after "
+                    "`newstui fetch`, `d` on each (or `newstui download ID`) downloads it"
+                )
         text = imported.summary(args.file, config.path)
         if rules:
             sayable = [r for r in rules if r.query is not None]
@@ -3390,6 +3476,20 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
                     {"line": r.line, "rule": r.written} for r in rules if r.query is None
                 ],
                 "newsboat_settings_not_taken": list(newsboat.not_taken) if newsboat else [],
+                "newsboat_settings": None
+                if added_settings is None
+                else {
+                    "written": dict(added_settings.written),
+                    "kept": {k: yours for k, _, yours in added_settings.kept},
+                    "refused": dict(added_settings.refused),
+                    "keys_written": {i: list(k) for i, k in added_settings.keys_written},
+                    "keys_kept": [i for i, _ in added_settings.keys_kept],
+                    "warnings": list(newsboat.warnings) if newsboat else [],
+                    "included": [str(p) for p in newsboat.includes] if newsboat else [],
+                },
+                "podboat_queue": None
+                if queue is None
+                else {"file": str(queue[0]), "not_carried_over": queue[1]},
                 "read_state": None
                 if state is None or taken is None
                 else {

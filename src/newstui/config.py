@@ -1543,6 +1543,83 @@ def add_view(path: Path, name: str, query: str) -> ViewConfig:
     return ViewConfig(name, query)
 
 
+@dataclass(frozen=True)
+class SettingsAdded:
+    """What `add_settings` wrote to [settings] and [keys], and what it left as the file had it."""
+
+    written: tuple[tuple[str, Any], ...] = ()  # (setting, value)
+    kept: tuple[tuple[str, Any, Any], ...] = ()  # (setting, the value offered, the file's)
+    refused: tuple[tuple[str, str], ...] = ()  # (setting, why its value is none newstui takes)
+    keys_written: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (binding id, keys)
+    keys_kept: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (binding id, the keys offered)
+
+
+def setting_problem(key: str, value: Any) -> str | None:
+    """Why `value` is no valid value of the setting `key` ("setting 'keep_days' must be …"),
+    or None."""
+
+    class _Refused(Exception):
+        pass
+
+    def fail(line: int, message: str) -> Exception:
+        del line
+        return _Refused(message)
+
+    try:
+        _validate_settings({key: value}, "", fail)
+    except _Refused as exc:
+        return str(exc)
+    return None
+
+
+@_edits_config
+def add_settings(
+    path: Path, settings: Sequence[tuple[str, Any]], keys: Mapping[str, Sequence[str]]
+) -> SettingsAdded:
+    """Write these [settings] values and [keys] bindings into the config file (comments kept),
+    but none the file sets already (an imported value never overwrites the user's) nor an
+    invalid one; returns what was written, kept and refused."""
+    import tomlkit  # only editing needs it
+
+    raw = path.read_text("utf-8") if path.exists() else ""
+    config = parse_config(path, raw)  # (raises on a file that does not read, as add_feeds)
+    doc = _document(raw)
+    table = doc.get("settings")
+    own = dict(table) if isinstance(table, dict) else {}
+    written: list[tuple[str, Any]] = []
+    kept: list[tuple[str, Any, Any]] = []
+    refused: list[tuple[str, str]] = []
+    for key, value in settings:
+        if key in own:
+            kept.append((key, value, own[key]))
+        elif (problem := setting_problem(key, value)) is not None:
+            refused.append((key, problem))
+        elif key not in dict(written):
+            written.append((key, value))
+    given = {binding.id for binding in config.keys.bindings}
+    keys_written = [(i, tuple(k)) for i, k in keys.items() if i not in given and k]
+    keys_kept = [(i, tuple(k)) for i, k in keys.items() if i in given and k]
+    if not written and not keys_written:
+        return SettingsAdded((), tuple(kept), tuple(refused), (), tuple(keys_kept))
+    if written:
+        if not isinstance(table, dict):
+            table = tomlkit.table()
+            doc["settings"] = table
+        for key, value in written:
+            table[key] = value
+    if keys_written:
+        keys_table = doc.get("keys")
+        if not isinstance(keys_table, dict):
+            keys_table = tomlkit.table()
+            doc["keys"] = keys_table
+        for binding_id, bound in keys_written:
+            keys_table[binding_id] = bound[0] if len(bound) == 1 else list(bound)
+    _write_config(path, _tables_parted(tomlkit.dumps(doc)))
+    return SettingsAdded(
+        tuple(written), tuple(kept), tuple(refused), tuple(keys_written), tuple(keys_kept)
+    )
+
+
 def _names_and_spellings(config: Config) -> tuple[set[str], dict[str, str]]:
     """The source names a config takes (folded: feeds and local sources share them) and its
     tags' spellings (a tag it spells already keeps that spelling: "--tag TECH" joins "Tech")."""

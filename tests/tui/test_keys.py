@@ -579,3 +579,17 @@ async def test_space_given_to_next_unread_and_taken_off_the_reader_says_so_in_he
         text = screen_text(app)
         assert "n Space" in text or "n, Space" in text
         assert "Space  Page the reader down" not in text
+
+
+def test_the_keys_the_newsboat_import_knows_are_the_app_s_own():
+    """sources/newsboat_keys lists the panes' keys so that `opml import` writes no [keys] entry
+    the app would refuse as a clash (user test r48 M4): it must list every key the app has."""
+    from newstui.sources.newsboat_keys import DEFAULT_KEYS
+    from newstui.tui.app_keys import key_sections
+
+    app: dict[str, list[str]] = {}
+    for _, bindings in key_sections():
+        for b in bindings:
+            keys = app.setdefault(b.id or b.action, [])
+            keys += [k for k in b.key.split(",") if k not in keys]
+    assert {i: tuple(k) for i, k in app.items()} == DEFAULT_KEYS

@@ -1,14 +1,17 @@
-"""newsboat's `config` at an import of its urls file: its `ignore-article` rules (its kill file)
-as hide filters where newstui's queries can say them, and the settings newstui takes elsewhere,
-so that none is passed over without a word (user test r36 L2)."""
+"""newsboat's `config` at an import of its urls file, with the files it includes: its
+`ignore-article` rules (its kill file) as hide filters where newstui's queries can say them, the
+settings and bind-keys that say what one of newstui's does (written to feeds.toml, user test r48
+M4), and the others named, so that none is passed over without a word (user test r36 L2)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from newstui.query import QueryError, parse_query
+from newstui.sources.newsboat_files import NEWSBOAT_SETTINGS
+from newstui.sources.newsboat_keys import DEFAULT_KEYS, newsboat_binding_ids, newsboat_key
 from newstui.sources.newsboat_urls import newsboat_filter_query
 from newstui.text import clean_line
 
@@ -16,21 +19,19 @@ from newstui.text import clean_line
 _WORD = re.compile(r'"((?:[^"\\]|\\.)*)"|(\S+)')
 _ESCAPED = re.compile(r"\\(.)")
 
-# newsboat's settings with an equivalent here: where it is
+# newsboat's settings with an equivalent here: where it is (those NEWSBOAT_SETTINGS holds are
+# written to [settings] when their value says the same; LOW-9: keep-articles-days, pager)
 _ELSEWHERE = {
-    "browser": "browser",
-    "player": "player",
-    "download-path": "download_dir",
-    "max-items": "keep_per_feed",
-    "reload-time": "refresh_minutes",
+    **NEWSBOAT_SETTINGS,
     "auto-reload": "refresh_minutes",
-    "show-read-feeds": "show_read_feeds",
     "podcast-auto-enqueue": "download_new",
 }
-_KEYS = ("bind-key", "unbind-key", "macro")  # [keys]
+_KEYS = ("bind-key", "unbind-key")  # [keys]
 _COLOURS = ("color", "highlight", "highlight-article", "highlight-feed")  # no colour settings
 # read by the import itself: the flag newsboat stars by (sync services), the kill file's mode
-_TAKEN = re.compile(r"^[a-z]+-flag-star$|^ignore-mode$|^ignore-article$")
+_TAKEN = re.compile(r"^[a-z]+-flag-star$|^ignore-mode$|^ignore-article$|^include$")
+_RELOAD_TIME = 60  # minutes: newsboat's reload-time when its config sets none
+_INCLUDES = 16  # files deep: an include past it is one warning (a chain, not a loop)
 
 
 @dataclass(frozen=True)
@@ -41,15 +42,46 @@ class IgnoreRule:
     line: int
     written: str  # the rule as the config has it, control characters stripped
     query: str | None
+    path: Path | None = None  # the file it is in (an included one), None: the config itself
+
+
+@dataclass(frozen=True)
+class SettingFrom:
+    """A newsboat setting as the [settings] value that says the same (`reload-time 60` →
+    refresh_minutes = 60), and where it was."""
+
+    key: str
+    value: str | int | bool
+    written: str  # as newsboat's config wrote it: "reload-time 60"
+    at: str  # "path:line"
+
+
+@dataclass(frozen=True)
+class KeyFrom:
+    """A `bind-key` line as the [keys] entry that does the same (`bind-key x
+    toggle-article-read` → "article.toggle_read" = "x"), and where it was."""
+
+    binding_id: str
+    key: str
+    written: str
+    at: str
 
 
 @dataclass(frozen=True)
 class NewsboatConfig:
-    """What an import does with newsboat's config."""
+    """What an import does with newsboat's config (and the files it includes)."""
 
     path: Path
     rules: tuple[IgnoreRule, ...]
     not_taken: tuple[str, ...]  # each setting newstui does not take, and where it has its like
+    settings: tuple[SettingFrom, ...] = ()  # to write to [settings]
+    keys: tuple[KeyFrom, ...] = ()  # to write to [keys] (each binding id's keys in file order)
+    # bind-key lines that are no newstui binding, or whose key is another binding's (one line
+    # each), and what the settings written leave out (download-path's %n)
+    warnings: tuple[str, ...] = ()
+    # bind-key lines whose key newstui's binding has already ("j down")
+    keys_already: tuple[str, ...] = ()
+    includes: tuple[Path, ...] = ()  # the files `include` read, in order
 
 
 def _words(line: str) -> list[str]:
@@ -72,40 +104,287 @@ def _rule_query(feed: str, query: str | None) -> str | None:
     return query
 
 
-def read_newsboat_config(path: Path, text: str, star_flag: str | None) -> NewsboatConfig:
-    """The ignore-article rules of newsboat's config `text` (at `path`) as hide-filter queries,
-    and its other settings said with newstui's equivalent (one phrase each, in file order)."""
-    rules: list[IgnoreRule] = []
-    settings: dict[str, str] = {}  # phrase by setting name, the first of each
-    keys = colours = 0
+@dataclass
+class _Reading:
+    """What the config's lines (and its includes') said so far, in file order."""
+
+    rules: list[IgnoreRule] = field(default_factory=list)
+    settings: dict[str, str] = field(default_factory=dict)  # phrase by setting name, the first
+    values: dict[str, tuple[list[str], str]] = field(default_factory=dict)  # words, "path:line"
+    binds: list[tuple[list[str], str]] = field(default_factory=list)  # bind-key words, where
+    unbinds: list[str] = field(default_factory=list)  # unbind-key keys
+    macros: int = 0
+    colours: int = 0
+    warnings: list[str] = field(default_factory=list)
+    includes: list[Path] = field(default_factory=list)
+
+
+def read_newsboat_config(
+    path: Path, text: str, star_flag: str | None, taken_keys: dict[str, str] | None = None
+) -> NewsboatConfig:
+    """The ignore-article rules of newsboat's config `text` (at `path`) and of the files it
+    includes as hide-filter queries, the settings and bind-keys that say what one of newstui's
+    does (to write), and its other settings said with newstui's equivalent (one phrase each,
+    in file order). `taken_keys`: key → binding id of the keys feeds.toml's [keys] gives (their
+    keys are taken, as the app's own)."""
+    reading = _Reading()
+    _read_lines(path, text, star_flag, reading, [path.resolve()], main=path)
+    settings, setting_warnings = _settings(reading)
+    keys, key_warnings, already = _keys(reading, taken_keys or {})
+    said = [s for n, s in reading.settings.items() if n in _ELSEWHERE and n not in _WRITTEN_FROM]
+    if reading.binds or reading.unbinds:
+        not_written = len(reading.binds) - len(keys) - len(already) + len(reading.unbinds)
+        if not_written:
+            said.append(
+                f"{not_written} bind-key/unbind-key line{'s' * (not_written != 1)} (newstui: "
+                "[keys]; each said in a line of its own)"
+            )
+    if reading.macros:
+        said.append(
+            f"{reading.macros} macro line{'s' * (reading.macros != 1)} (no equivalent; `|` pipes "
+            "an article to a command)"
+        )
+    if reading.colours:
+        said.append(
+            f"{reading.colours} color/highlight line{'s' * (reading.colours != 1)} "
+            "(newstui has no colour settings; t flips dark/light)"
+        )
+    others = [s for n, s in reading.settings.items() if n not in _ELSEWHERE]
+    if others:
+        said.append(f"{', '.join(others)} (no equivalent)")
+    return NewsboatConfig(
+        path,
+        tuple(reading.rules),
+        tuple(said),
+        tuple(settings),
+        tuple(keys),
+        tuple([*reading.warnings, *setting_warnings, *key_warnings]),
+        tuple(already),
+        tuple(reading.includes),
+    )
+
+
+def _read_lines(
+    path: Path, text: str, star_flag: str | None, reading: _Reading, chain: list[Path], main: Path
+) -> None:
+    """Read one file's lines into `reading`, following its `include` lines (newsboat's: a path
+    relative to the including file's folder, ~ expanded) once each, in place."""
     for number, raw in enumerate(text.split("\n"), 1):
         words = _words(raw.strip())
         if not words or words[0].startswith("#"):
             continue
         name = words[0]
-        if name == "ignore-article" and len(words) >= 3:
+        at = f"{path}:{number}"
+        if name == "include" and len(words) >= 2:
+            _include(words[1], at, path, star_flag, reading, chain, main)
+        elif name == "ignore-article" and len(words) >= 3:
             feed, expression = words[1], words[2]
             query = _rule_query(feed, newsboat_filter_query(expression, star_flag))
             written = clean_line(expression if feed == "*" else f"{expression} (feed {feed})", 200)
-            rules.append(IgnoreRule(number, written, query))
-        elif name in _KEYS:
-            keys += 1
+            reading.rules.append(IgnoreRule(number, written, query, None if path == main else path))
+        elif name == "bind-key" and len(words) >= 3:
+            reading.binds.append((words[1:4], at))
+        elif name == "unbind-key" and len(words) >= 2:
+            reading.unbinds.append(clean_line(words[1], 20))
+        elif name == "macro":
+            reading.macros += 1
         elif name in _COLOURS:
-            colours += 1
-        elif name in _ELSEWHERE and name not in settings:
+            reading.colours += 1
+        elif name in _ELSEWHERE and name not in reading.settings:
             value = clean_line(" ".join(words[1:3]), 60)
-            settings[name] = f"{name} {value} (newstui: {_ELSEWHERE[name]} in [settings])"
-        elif not _TAKEN.match(name) and name not in settings:
-            settings[name] = clean_line(name, 40)
-    said = [s for n, s in settings.items() if n in _ELSEWHERE]
-    if keys:
-        said.append(f"{keys} bind-key/unbind-key line{'s' * (keys != 1)} (newstui: [keys])")
-    if colours:
-        said.append(
-            f"{colours} color/highlight line{'s' * (colours != 1)} "
-            "(newstui has no colour settings; t flips dark/light)"
+            where = f"{_ELSEWHERE[name]} in [settings]"
+            if name == "podcast-auto-enqueue":  # (a count here: not the same, not written)
+                where = (
+                    "download_new = N in [settings], the newest N new episodes of each feed "
+                    "at a fetch; newsboat queued every one"
+                )
+            reading.settings[name] = f"{name} {value} (newstui: {where})"
+            reading.values[name] = (words[1:], at)
+        elif not _TAKEN.match(name) and name not in reading.settings:
+            reading.settings[name] = clean_line(name, 40)
+
+
+def _include(
+    written: str,
+    at: str,
+    path: Path,
+    star_flag: str | None,
+    reading: _Reading,
+    chain: list[Path],
+    main: Path,
+) -> None:
+    """Read the file an `include` line names (MED-7, user test r48: the rules of an included
+    kill file were dropped, unsaid), or say in one line why not."""
+    shown = clean_line(written, 200)
+    try:
+        included = Path(written).expanduser()
+    except RuntimeError:  # `~user` of no such user
+        reading.warnings.append(f"{at}: include {shown!r}: no such home folder; not read")
+        return
+    included = included if included.is_absolute() else path.parent / included
+    try:
+        real = included.resolve()
+        if real in chain:
+            reading.warnings.append(
+                f"{at}: include {shown!r} includes a file that includes it; read once"
+            )
+            return
+        if len(chain) > _INCLUDES:
+            reading.warnings.append(f"{at}: include {shown!r}: more than {_INCLUDES} files deep")
+            return
+        body = included.read_bytes()
+    except OSError as exc:
+        why = "no such file" if isinstance(exc, FileNotFoundError) else exc.strerror or str(exc)
+        reading.warnings.append(f"{at}: include {shown!r}: {why}; its rules and settings not read")
+        return
+    reading.includes.append(included)
+    text = body.decode("utf-8", "replace")
+    _read_lines(included, text, star_flag, reading, [*chain, real], main)
+
+
+# the newsboat settings written to [settings] when their value says what newstui's does
+_WRITTEN_FROM = (
+    "browser",
+    "pager",
+    "player",
+    "download-path",
+    "max-items",
+    "keep-articles-days",
+    "reload-time",
+    "auto-reload",
+    "show-read-feeds",
+)
+_YES_NO = {"yes": True, "true": True, "no": False, "false": False}
+
+
+def _settings(reading: _Reading) -> tuple[list[SettingFrom], list[str]]:
+    """The [settings] values newsboat's settings say exactly, and a warning for each written
+    with less than newsboat did (download-path's %n) or not written (a value newstui has not)."""
+    settings: list[SettingFrom] = []
+    warnings: list[str] = []
+    values = reading.values
+
+    def first(name: str) -> tuple[str, str, str] | None:  # (value, "name value", where)
+        if name not in values or not values[name][0]:
+            return None
+        words, at = values[name]
+        return words[0], clean_line(f"{name} {' '.join(words)}", 80), at
+
+    for name in ("browser", "pager", "player"):
+        if (found := first(name)) is not None and found[0].strip() not in ("", "internal"):
+            settings.append(SettingFrom(name, found[0].strip(), found[1], found[2]))
+    if (found := first("download-path")) is not None:
+        folder, code = _without_codes(found[0])
+        if folder:
+            settings.append(SettingFrom("download_dir", folder, found[1], found[2]))
+        if code:
+            kept = (
+                f'written as download_dir = "{folder}", one folder for every feed'
+                if folder
+                else "not written"
+            )
+            warnings.append(
+                f"{found[2]}: {found[1]}: newstui has no folder per feed or host ({code}): {kept}"
+            )
+    for name, key in (("max-items", "keep_per_feed"), ("keep-articles-days", "keep_days")):
+        if (found := first(name)) is not None and found[0].isdigit():
+            settings.append(SettingFrom(key, int(found[0]), found[1], found[2]))
+    if (found := first("show-read-feeds")) is not None and found[0].lower() in _YES_NO:
+        settings.append(
+            SettingFrom("show_read_feeds", _YES_NO[found[0].lower()], found[1], found[2])
         )
-    others = [s for n, s in settings.items() if n not in _ELSEWHERE]
-    if others:
-        said.append(f"{', '.join(others)} (no equivalent)")
-    return NewsboatConfig(path, tuple(rules), tuple(said))
+    auto = first("auto-reload")
+    reload = first("reload-time")
+    if auto is not None and auto[0].lower() in _YES_NO:
+        # newsboat reloads by itself only with auto-reload yes, every reload-time minutes
+        on = _YES_NO[auto[0].lower()]
+        minutes = int(reload[0]) if on and reload and reload[0].isdigit() else _RELOAD_TIME
+        written = f"{auto[1]}, {reload[1]}" if on and reload else auto[1]
+        settings.append(SettingFrom("refresh_minutes", minutes if on else 0, written, auto[2]))
+    elif reload is not None:
+        reading.settings["reload-time"] = (
+            f"{reload[1]} (newsboat's auto-reload is off without `auto-reload yes`: "
+            "refresh_minutes = 0 in [settings] says so, newstui refreshes every 30 minutes)"
+        )
+    return settings, warnings
+
+
+def _without_codes(folder: str) -> tuple[str, str]:
+    """newsboat's download-path without its folder codes (`~/Podcasts/%n` → `~/Podcasts`), and
+    the first code taken out ("" for none)."""
+    parts = folder.rstrip("/").split("/")
+    for n, part in enumerate(parts):
+        if code := re.search(r"%.", part):
+            return "/".join(parts[:n]) or ("/" if n and not parts[0] else ""), code[0]
+    return folder.rstrip("/") or folder, ""
+
+
+def _keys(
+    reading: _Reading, taken_keys: dict[str, str]
+) -> tuple[list[KeyFrom], list[str], list[str]]:
+    """The [keys] entries newsboat's bind-key lines say (a key no other binding of the app's,
+    or of feeds.toml's [keys], has), one warning for each line not written, and the lines the
+    app does already."""
+    holders: dict[str, set[str]] = {}
+    for binding_id, keys in DEFAULT_KEYS.items():
+        for key in keys:
+            holders.setdefault(key, set()).add(binding_id)
+    for key in reading.unbinds:  # newsboat's unbind-key frees a key for a bind-key after it
+        if (named := newsboat_key(key)) is not None:
+            holders.pop(named, None)
+    for key, binding_id in taken_keys.items():
+        holders.setdefault(key, set()).add(binding_id)
+    written: list[KeyFrom] = []
+    warnings: list[str] = []
+    already: list[str] = []
+    for words, at in reading.binds:
+        written_as = clean_line(f"bind-key {' '.join(words)}", 80)
+        key_written, operation = words[0], words[1]
+        context = words[2] if len(words) > 2 else None
+        ids = newsboat_binding_ids(operation, context)
+        named = newsboat_key(key_written)
+        if not ids:
+            warnings.append(f"{at}: {written_as}: newstui has no such command; not written")
+            continue
+        if named is None:
+            warnings.append(f"{at}: {written_as}: newstui cannot say that key; not written")
+            continue
+        held = holders.get(named, set())
+        if held >= set(ids) or (held and held <= set(ids)):
+            already.append(written_as)  # (the app's key for it already)
+            continue
+        others = sorted(held - set(ids))
+        if others:
+            warnings.append(
+                f"{at}: {written_as}: {clean_line(key_written, 20)} is newstui's key for "
+                f"{', '.join(others)}; not written (README: Keys)"
+            )
+            continue
+        for binding_id in ids:
+            written.append(KeyFrom(binding_id, named, written_as, at))
+            holders.setdefault(named, set()).add(binding_id)
+    for key in reading.unbinds:
+        warnings.append(
+            f"unbind-key {key}: not written (newstui's [keys] add to a binding's keys; "
+            f'`unbind = ["{key}"]` in [keys] takes one off, if its binding keeps another)'
+        )
+    return written, warnings, already
+
+
+_DONE = {"downloaded", "played", "finished", "deleted"}  # podboat's states past "queued"
+
+
+def podboat_queue(folder: Path) -> tuple[Path, list[str]] | None:
+    """podboat's queue beside newsboat's urls file (`queue`: `URL "FILE" [state]` a line) and
+    the episodes in it still to download, by URL; None when there is none to read."""
+    queue = folder / "queue"
+    try:
+        text = queue.read_bytes().decode("utf-8", "replace")
+    except OSError:
+        return None
+    waiting = []
+    for raw in text.split("\n"):
+        words = _words(raw.strip())
+        if words and not words[0].startswith("#") and not _DONE & set(words[2:]):
+            waiting.append(clean_line(words[0], 500))
+    return queue, waiting

@@ -12,6 +12,7 @@ from textual.keys import KEY_NAME_REPLACEMENTS, REPLACED_KEYS, Keys, key_to_char
 
 from newstui.config import KeyPreset, KeysConfig, at_line
 from newstui.errors import ConfigError
+from newstui.sources.newsboat_keys import NEWSBOAT_OPERATIONS
 
 _BEGIN, _END = "alt+less_than_sign,home", "alt+greater_than_sign,end"
 
@@ -109,44 +110,6 @@ def key_name(key: str) -> str | None:
 
 _NEWSBOAT_KEYS = {"PPAGE": "pageup", "NPAGE": "pagedown", "ESC": "escape"}
 
-# newsboat's operation names (bind-key KEY OP), and the binding id that does the same here: an
-# unknown [keys] entry of one of them names the id (newsboat users write their own names first)
-NEWSBOAT_OPERATIONS: dict[str, str] = {
-    "open": "headlines.open",
-    "quit": "main.back",
-    "hard-quit": "app.quit",
-    "reload": "sources.refresh_selected",
-    "reload-all": "app.refresh_all",
-    "mark-feed-read": "headlines.mark_all_read",
-    "mark-all-feeds-read": "sources.mark_all_read",
-    "next-unread": "headlines.next_unread",
-    "prev-unread": "headlines.previous_unread",
-    "next": "headlines.down",
-    "prev": "headlines.up",
-    "next-feed": "headlines.next_feed",
-    "prev-feed": "headlines.previous_feed",
-    "next-unread-feed": "headlines.next_feed",
-    "prev-unread-feed": "headlines.previous_feed",
-    "toggle-show-read-feeds": "sources.toggle_read_feeds",
-    "open-in-browser": "article.open_link",
-    "open-in-browser-and-mark-read": "article.open_link",
-    "help": "app.help",
-    "toggle-article-read": "article.toggle_read",
-    "open-search": "app.search",
-    "goto-url": "article.open_link_number",
-    "show-urls": "article.open_link_number",
-    "enqueue": "article.download",
-    "pipe-to": "article.pipe",
-    "sort": "headlines.sort",
-    "rev-sort": "headlines.sort",
-    "up": "headlines.up",
-    "down": "headlines.down",
-    "pageup": "headlines.page_up",
-    "pagedown": "headlines.page_down",
-    "home": "headlines.first",
-    "end": "headlines.last",
-    "cmdline": "app.command_palette",
-}
 # newsboat names the palette does not offer as another way to a command: its own Quit and
 # Help are found by those words already (quit is Back here)
 _NOT_IN_PALETTE = frozenset({"quit", "hard-quit", "help"})
