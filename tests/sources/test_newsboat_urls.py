@@ -271,6 +271,19 @@ def test_newsboats_common_filters_become_newstui_queries(expression, query):
 
 
 @pytest.mark.parametrize(
+    ("expression", "query"),
+    [  # user test r48 L2: newsboat's =~ matches inside words; the view matched whole words
+        ('title =~ "knif"', 'title:"knif*"'),
+        ('content =~ "flood" or author =~ "Jane Roe"', 'text:"flood*" OR author:"Jane Roe*"'),
+        ('title !~ "fire" and tags # "wire"', 'NOT title:"fire*" tag:"wire"'),
+        ('feedtitle =~ "Wire"', 'feed:"Wire"'),
+    ],
+)
+def test_an_import_matches_newsboat_s_text_filters_as_prefixes(expression, query):
+    assert newsboat_filter_query(expression, prefix=True) == query
+
+
+@pytest.mark.parametrize(
     ("expression", "star_flag", "query"),
     [
         ('flags # "s"', "s", "starred"),

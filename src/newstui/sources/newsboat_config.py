@@ -179,7 +179,7 @@ def _read_lines(
             _include(words[1], at, path, star_flag, reading, chain, main)
         elif name == "ignore-article" and len(words) >= 3:
             feed, expression = words[1], words[2]
-            query = _rule_query(feed, newsboat_filter_query(expression, star_flag))
+            query = _rule_query(feed, newsboat_filter_query(expression, star_flag, prefix=True))
             written = clean_line(expression if feed == "*" else f"{expression} (feed {feed})", 200)
             reading.rules.append(IgnoreRule(number, written, query, None if path == main else path))
         elif name == "bind-key" and len(words) >= 3:

@@ -56,18 +56,23 @@ _FILTER_TOKEN = re.compile(
 )
 _TEXT_ATTRIBUTES = {"title": "title", "content": "text", "description": "text", "author": "author"}
 _REGEX_CHARS = re.compile(r"[.^$*+?()\[\]{}|\\]")
+_TEXT_PHRASE = re.compile(r'\b(title|text|author):"([^"]*\w)"')  # a text term, to prefix
 
 
 class _Untranslatable(Exception):
     """A newsboat filter newstui's query language has no words for."""
 
 
-def newsboat_filter_query(expression: str, star_flag: str | None = None) -> str | None:
+def newsboat_filter_query(
+    expression: str, star_flag: str | None = None, prefix: bool = False
+) -> str | None:
     """newsboat's filter expression as a newstui query (`unread = "yes" and tags # "wire"` →
     `(unread tag:"wire")`), or None when it uses what newstui cannot say (a regular expression,
     a date other than age, a flag other than `star_flag`: the one newsboat's config stars by,
     as the read-state import takes it (newsboat_cache.newsboat_star_flag); None: no flag
-    stars, newsboat's flags meaning nothing of their own)."""
+    stars, newsboat's flags meaning nothing of their own). `prefix`: a text match (`title =~
+    "knif"`, newsboat's match inside words) as a prefix (`title:"knif*"`, "knife" too; user test
+    r48 L2: the view matched the whole word only), as near as the query language comes."""
     tokens: list[tuple[str, str]] = []
     at = 0
     expression = expression.strip()
@@ -87,6 +92,8 @@ def newsboat_filter_query(expression: str, star_flag: str | None = None) -> str 
         return None
     if query.startswith("(") and _closes_at_end(query):
         query = query[1:-1]
+    if prefix:  # (the values hold no `"`: _condition took none)
+        query = _TEXT_PHRASE.sub(r'\1:"\2*"', query)
     from newstui.query import QueryError, parse_query
 
     try:
@@ -360,7 +367,7 @@ def _query_feed(number: int, written: str, star_flag: str | None) -> SkippedLine
     _, name, expression = [*written.split(":", 2), "", ""][:3]
     name = clean_line(name, 100)
     shown = clean_line(expression, 200)
-    query = newsboat_filter_query(expression, star_flag)
+    query = newsboat_filter_query(expression, star_flag, prefix=True)
     if query is None or not name:
         flags = ""
         if _FLAGS.search(expression):  # said as the read-state import's warning says it
