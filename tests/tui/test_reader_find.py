@@ -90,3 +90,20 @@ async def test_find_in_the_reader_counts_the_articles_words_not_the_speaker_tags
         await pilot.press("slash", *"peskov", "enter")
         await settle(pilot)
         assert app.main.reader.find_matches == written  # …and not counted
+
+
+def test_find_spans_finds_words_by_their_letters_without_accents_as_search_does():
+    """`lodz` finds Łódź as search does since schema 55 (user test r48 M3); each span is
+    whole characters of the text, a mark with its letter."""
+    text = "Back in Łódź. ŁÓDŹ cafe\u0301 Straße, Æble and ß."
+
+    def found(needle: str) -> list[str]:
+        return [text[start:end] for start, end in find_spans(text, needle)]
+
+    assert found("lodz") == found("Łódź") == ["Łódź", "ŁÓDŹ"]
+    assert found("cafe") == found("café") == ["cafe\u0301"]
+    assert found("strasse") == ["Straße"]
+    assert found("aeble") == found("æble") == ["Æble"]
+    assert found("ss") == ["ß", "ß"]
+    assert found("s") == ["S", "ß", "ß"]  # (the two s of one ß: one place)
+    assert found("\u0301") == []  # (a mark alone is no letters)

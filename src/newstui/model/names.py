@@ -178,6 +178,12 @@ def sort_letters(name: str) -> str:
     return name.translate(_LETTERS)
 
 
+def each_sort_letters(text: str) -> list[str]:
+    """sort_letters of each character of `text`, in its order: one letter, several (æ: ae,
+    ß: ss) or none (a combining mark), so a place in the letters leads back to one in `text`."""
+    return list(map(_LETTERS.__getitem__, map(ord, text)))
+
+
 class _SortLetters(dict[int, str]):
     """Each character's sort_letters, worked out when str.translate first asks for it (a title
     of `list --sort title` took ~5 us): its compatibility decomposition without combining marks,

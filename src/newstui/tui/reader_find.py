@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from newstui.tui.typed_names import text_letters, typed_letters
 from newstui.tui.widgets.reader_body import wrapped_lines
 
 if TYPE_CHECKING:
@@ -13,14 +15,21 @@ if TYPE_CHECKING:
 
 
 def find_spans(plain: str, needle: str) -> list[tuple[int, int]]:
-    """Every place `needle` occurs in `plain`, case-insensitively, as (start, end)."""
-    needle = needle.casefold()
+    """Every place `needle` occurs in `plain`, by letters without accents or case, as search
+    compares words (`lodz` finds Łódź, `cafe` Café, `strasse` Straße), as (start, end): whole
+    characters of `plain`, with the marks on the last."""
+    needle = typed_letters(needle) if not needle.isascii() else needle.lower()
     if not needle:
         return []
-    haystack = plain.casefold()
-    spans, start = [], haystack.find(needle)
+    haystack, origins = text_letters(plain)
+    spans: list[tuple[int, int]] = []
+    start = haystack.find(needle)
     while start >= 0:
-        spans.append((start, start + len(needle)))
+        end = origins[start + len(needle) - 1] + 1
+        while end < len(plain) and unicodedata.combining(plain[end]):
+            end += 1  # (a mark folded away: kept with its letter)
+        if not spans or origins[start] >= spans[-1][1]:  # (s twice in one ß: one span)
+            spans.append((origins[start], end))
         start = haystack.find(needle, start + len(needle))
     return spans
 
