@@ -126,16 +126,60 @@ def no_logs_made(store: str) -> Iterator[None]:
     makes them and cannot remove them (restorefix2 noticed: a backup left an empty `-wal` and a
     `-shm` beside a read-only store). Left as they are when they were there before, the log
     holds anything, or another process has the store open (then they are its too)."""
-    from newstui.store.lock_holder import opened_by_others
-
     logs = [f"{store}{end}" for end in ("-wal", "-shm")]
     before = [os.path.lexists(log) for log in logs]
     try:
         yield
     finally:
-        wal = logs[0]
-        made = not any(before) and os.path.isfile(wal) and not file_size(wal)
-        if made and not opened_by_others(store):
-            for log in logs:
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(log)
+        if not any(before):
+            remove_unused_logs(store)
+
+
+def remove_unused_logs(store: str) -> bool:
+    """Remove the empty write-ahead log and the index beside the WAL store `store` while no
+    connection has it open, as SQLite's last connection does at its close: under the write
+    lock on the index's DMS byte, which every open connection holds a read lock on and every
+    opening one asks for, so no process opens the store between the check and the unlinks
+    (review r48: another process opening it just after a check of /proc/locks lost its
+    index). Whether they were removed; kept when the log holds anything, another process
+    has the store open, the index is not this user's, or the system has no such locks."""
+    if os.name != "posix":  # (no POSIX locks: kept)
+        return False
+    wal, shm = f"{store}-wal", f"{store}-shm"
+    try:
+        held = os.lstat(shm)
+        if not stat.S_ISREG(held.st_mode) or held.st_uid != os.geteuid():
+            return False
+        mode = stat.S_IMODE(held.st_mode)
+        if not mode & stat.S_IWUSR:  # (made 0444 as the store is: ours, to lock it writable)
+            os.chmod(shm, mode | stat.S_IWUSR)
+        index = os.open(shm, os.O_RDWR | os.O_NOFOLLOW)
+    except OSError:
+        return False
+    try:
+        return _unlinked_under_lock(index, wal, shm)
+    finally:
+        if os.path.exists(shm) and not mode & stat.S_IWUSR:
+            with contextlib.suppress(OSError):
+                os.chmod(shm, mode)  # (kept: as it was)
+        os.close(index)  # (which lets go of the lock, once both are gone)
+
+
+def _unlinked_under_lock(index: int, wal: str, shm: str) -> bool:
+    """remove_unused_logs' unlinks, each made only while the lock on `index`'s DMS byte is
+    this process's."""
+    import fcntl
+
+    from newstui.store.lock_holder import WAL_DMS_BYTE
+
+    try:
+        fcntl.lockf(index, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, WAL_DMS_BYTE)
+        if not os.path.samestat(os.fstat(index), os.lstat(shm)):
+            return False  # (another index took its name meanwhile: that one is in use)
+        if not os.path.isfile(wal) or file_size(wal):
+            return False
+        os.unlink(wal)
+        os.unlink(shm)
+        return True
+    except OSError:  # (the lock is another's: the store is open)
+        return False
