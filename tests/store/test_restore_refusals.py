@@ -89,7 +89,8 @@ def titles(store: Path | str) -> list[str]:
         (["CREATE VIEW mine AS SELECT 1"], "it holds a view mine that newstui does not make"),
         (  # every fetch would fail
             ["CREATE UNIQUE INDEX one_a_feed ON articles (feed_id)"],
-            "it holds an index one_a_feed that newstui does not make",
+            "it holds an index one_a_feed on articles that newstui's writes would fail on (it is "
+            "unique)",
         ),
         (  # a table of a later schema's name: its upgrade fails
             [36, "CREATE TABLE texts_changed (x)"],
@@ -140,6 +141,10 @@ def titles(store: Path | str) -> list[str]:
         # out by a repair tool (each open makes it again), a store of an older schema
         (["CREATE TABLE my_notes (note TEXT)", "CREATE INDEX my_notes_by ON my_notes (note)"], ""),
         (["DROP INDEX articles_fold"], ""),
+        # r48: the user's own plain index on newstui's table, or one on an expression SQLite
+        # itself computes (each only speeds up the user's reads)
+        (["CREATE INDEX my_titles ON articles (title COLLATE NOCASE, published)"], ""),
+        (["CREATE INDEX my_lower ON feeds (lower(name)) WHERE url IS NOT NULL"], ""),
         ([36], ""),
         (  # review r47 M2: an older build's step made a trigger a later step makes again (every
             # schema-17 store: its articles_ad, articles_au, quotes_fts_ad were refused)
@@ -169,6 +174,8 @@ def titles(store: Path | str) -> list[str]:
         "tar",
         "own-table",
         "index-left-out",
+        "own-index",
+        "own-expression-index",
         "older-schema",
         "older-build",
     ],
@@ -210,6 +217,49 @@ def test_restore_refuses_a_backup_newstui_cannot_safely_put_back(
     assert done.kept == f"{store}.before-restore"
     assert done.upgraded_to == (SCHEMA_VERSION if older else 0)
     assert titles(store) == ([] if older else ["Kept"])
+
+
+@pytest.mark.parametrize(
+    ("statement", "said"),
+    [
+        (
+            "CREATE INDEX my_fold ON articles (my_fold(title))",
+            "it holds an index my_fold on articles that newstui's writes would fail on (no such "
+            "function: my_fold)",
+        ),
+        (
+            "CREATE INDEX my_partial ON feeds (name) WHERE my_fold(name) != ''",
+            "it holds an index my_partial on feeds that newstui's writes would fail on (no such "
+            "function: my_fold)",
+        ),
+        (  # (it said "damaged or cut short")
+            "CREATE INDEX my_order ON feeds (name COLLATE mine)",
+            "it names a collation newstui lacks (no such collation sequence: mine)",
+        ),
+    ],
+    ids=["expression", "partial", "collation"],
+)
+def test_an_index_of_the_users_calling_what_newstui_lacks_is_refused(
+    made: Path, tmp_path: Path, statement: str, said: str
+) -> None:
+    """r48: the user's own index on newstui's table is restored unless newstui's writes would
+    fail on it: one calling a function (or naming a collation) the user's sqlite3 had and
+    newstui's connections lack makes each insert fail."""
+    store = tmp_path / "store.db"
+    shutil.copyfile(made, store)
+    backup = tmp_path / "backup.db"
+    conn = sqlite3.connect(backup_of(made, tmp_path))
+    conn.create_function("my_fold", 1, str.casefold, deterministic=True)
+    conn.create_collation("mine", lambda a, b: (a > b) - (a < b))
+    conn.execute(statement)
+    conn.commit()
+    conn.close()
+    before = store.read_bytes()
+
+    with pytest.raises(BackupRefused) as refused:
+        Library.restore_file(str(store), str(backup), "backup.db")
+    assert str(refused.value).startswith(f"backup.db: not restored: {said}")
+    assert store.read_bytes() == before
 
 
 @pytest.mark.parametrize(

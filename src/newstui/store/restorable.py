@@ -8,7 +8,9 @@ The rule, for a backup of schema N (N up to this newstui's): every trigger, view
 every table newstui makes at schema N is there and as newstui makes it (its statement compared
 blanks, case and identifier quotes aside, as db.index_definition reads one; full-text shadow
 tables by their columns); nothing else is there but tables of the user's own, and indexes on
-them, whose names newstui never makes. Restore checks every backup at this newstui's schema:
+them or on newstui's tables (r48: a plain index only speeds up reads; one newstui's writes
+would fail on, unique or calling a function newstui lacks, is refused), whose names newstui
+never makes. Restore checks every backup at this newstui's schema:
 an older one's copy is upgraded first, as the next open would (review r47 M2: compared with what
 today's steps make at N, an older newstui's own stores were refused, some steps having been
 written otherwise since), and what no step makes again is still there to find."""
@@ -42,11 +44,8 @@ class _Made:
     the columns of each table, and the full-text indexes' shadow tables."""
 
     def __init__(self, version: int) -> None:
-        conn = sqlite3.connect(":memory:")
+        conn = _made_in_memory(version)
         try:
-            add_text_functions(conn)  # (the steps' statements call them)
-            for statement in (s for step in MIGRATIONS[:version] for s in step):
-                conn.execute(statement)
             self.objects = _objects(conn)
             self.columns = {
                 name: _columns(conn, name) for (kind, name) in self.objects if kind == "table"
@@ -64,6 +63,15 @@ class _Made:
             n for (_, n), (_, sql) in self.objects.items() if sql.startswith("createvirtual")
         ]
         self.shadows = {n for n in self.columns if any(n.startswith(f"{v}_") for v in virtual)}
+
+
+def _made_in_memory(version: int) -> sqlite3.Connection:
+    """A store in memory as newstui makes it at schema `version`, with its SQL functions."""
+    conn = sqlite3.connect(":memory:")
+    add_text_functions(conn)  # (the steps' statements call them)
+    for statement in (s for step in MIGRATIONS[:version] for s in step):
+        conn.execute(statement)
+    return conn
 
 
 @functools.lru_cache(maxsize=2)
@@ -123,9 +131,12 @@ def unmade(conn: sqlite3.Connection, version: int) -> str | None:
     problems: list[str] = []
     for (kind, name), (table, sql) in held.items():
         if (kind, name) not in made.objects:
-            own = kind == "table" or (kind == "index" and ("table", table) not in made.objects)
+            own = kind in ("table", "index")
             if not own or (name.casefold() in _ever_made() and name not in NAMED_INDEXES):
                 problems.append(f"{_a(kind)} {name} that newstui does not make")
+            elif kind == "index" and ("table", table) in made.objects:
+                breaks = _index_breaking_writes(conn, name, table, version)
+                problems += [f"an index {name} on {table} {breaks}"] if breaks else []
         elif kind == "index" and name in NAMED_INDEXES:
             continue
         elif name in made.shadows:
@@ -144,6 +155,31 @@ def unmade(conn: sqlite3.Connection, version: int) -> str | None:
         return None
     more = f"; and {len(problems) - 3} more" if len(problems) > 3 else ""
     return f"it holds {'; '.join(problems[:3])}{more} (schema {version})"
+
+
+def _index_breaking_writes(
+    conn: sqlite3.Connection, name: str, table: str, version: int
+) -> str | None:
+    """Why the user's own index `name` on newstui's `table` would make newstui's writes to it
+    fail, in words, or None for one that cannot: a plain index only speeds up a read. A unique
+    one refuses rows newstui writes; one on an expression, or a partial one, calling a function
+    or naming a collation newstui's connections lack fails each write ("no such function"):
+    its statement is made again, as is, on newstui's own schema in memory to find out."""
+    if any(
+        r[1] == name and r[2] for r in conn.execute("PRAGMA index_list(" + _quoted(table) + ")")
+    ):
+        return "that newstui's writes would fail on (it is unique)"
+    (sql,) = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", [name]
+    ).fetchone()
+    made = _made_in_memory(version)
+    try:
+        made.execute(str(sql))
+    except sqlite3.Error as exc:
+        return f"that newstui's writes would fail on ({exc})"
+    finally:
+        made.close()
+    return None
 
 
 def _a(kind: str) -> str:

@@ -206,6 +206,8 @@ def _whole(part: str, version: int, named: tuple[str, str]) -> None:
         if problems != ["ok"]:
             raise _refused(named, damaged("; ".join(problems)))
     except sqlite3.DatabaseError as exc:
+        if str(exc).startswith("no such collation sequence"):  # (an index of the user's names it)
+            raise _refused(named, f"it names a collation newstui lacks ({exc})") from None
         raise _refused(named, damaged(str(exc))) from None
     finally:
         conn.close()
