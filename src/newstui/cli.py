@@ -15,7 +15,7 @@ import re
 import sqlite3
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
@@ -83,6 +83,8 @@ if TYPE_CHECKING:  # ingest (feedparser, httpx, worker pools) is imported by the
     from newstui.downloads import EpisodesQueued
     from newstui.ingest import SourceOutcome
     from newstui.model import CleanupReport, RemovedSource
+    from newstui.model.downloads import Download
+    from newstui.model.failure_news import LastFetch
     from newstui.model.marks import MarksTaken, WaitingMarks
     from newstui.model.store_upgrade import StoreUpgrade
     from newstui.processes import CpuPool
@@ -424,6 +426,19 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
         )
         group.add_argument(
             "--no-fulltext", dest="fulltext", action="store_false", help="never fetch article pages"
+        )
+        p.add_argument(
+            "--download",
+            action="store_true",
+            help="then download what is queued (the new episodes download_new queued, as "
+            "`newstui download`), whether or not every source was read",
+        )
+        p.add_argument(
+            "-q",
+            "--quiet",
+            action="store_true",
+            help="for cron: print nothing unless a source fails otherwise than at its last fetch "
+            "(or reads again after failing), or a download fails; the exit status still tells",
         )
     if wanted("import"):
         p = command("import", "import local files and folders (text, Markdown, HTML, feed files)")
@@ -1121,7 +1136,8 @@ def run(args: argparse.Namespace) -> int:
         raise
     if new and status == 1 and command in NOTHING_KEPT_ON_FAILURE:
         _forget_new_store(db_path, new_folders)
-    elif new and command in ("fetch", "opml"):  # (`opml import`: a Feedly leaver's first run)
+    elif new and command in ("fetch", "opml") and not getattr(args, "quiet", False):
+        # (`opml import`: a Feedly leaver's first run; `fetch --quiet`: a cron line's)
         _complain(f"newstui: created a new database at {db_path}")
     return status
 
@@ -1600,7 +1616,12 @@ def _report(
     config: Config | None = None,
     episodes: Sequence[EpisodesQueued] = (),
     leftovers: int = 0,
+    last: Mapping[int | None, LastFetch] | None = None,
+    downloaded: Sequence[Download] = (),
 ) -> int:
+    """Print a fetch's (or import's, add's) outcomes and return its exit status; `last`: each
+    source's fetch record before it, for `fetch --quiet` (only what is news is said); `downloaded`:
+    what `fetch --download --json` downloaded, listed after the sources."""
     from newstui.ingest import (
         describe,
         file_problem_lines,
@@ -1667,7 +1688,13 @@ def _report(
             )
         if leftovers:  # articles a killed fetch stored and left unanalysed (r43 M4)
             data.append({"source": None, "leftovers_analysed": leftovers})
+        if downloaded:
+            from newstui.cli_downloads import download_json
+
+            data.extend({"source": None, "download": download_json(d)} for d in downloaded)
         _emit(args, data)
+    elif last is not None:  # --quiet
+        _say_news(outcomes, library, config, last)
     else:
         deleted = [r for r in removed if r.outcome == "deleted"]
         if deleted:
@@ -1723,6 +1750,62 @@ def _report(
     return fetch_status(outcomes)
 
 
+def _say_news(
+    outcomes: Sequence[SourceOutcome],
+    library: Library | None,
+    config: Config | None,
+    last: Mapping[int | None, LastFetch],
+) -> None:
+    """`fetch --quiet`'s lines, on stderr: a source's failure only when it is news (its first,
+    or not as at its last fetch), and one line for a source read again after failing."""
+    from newstui.ingest import describe, file_problem_lines, unusable_proxy_lines
+    from newstui.model.failure_news import failure_news
+
+    ids = _stored_names(library, config, list(outcomes)) if library is not None else {}
+
+    def last_of(o: SourceOutcome) -> LastFetch | None:
+        if o.sync:  # the sync server's record: its state's last error
+            return last.get(None)
+        return last.get(ids[o.name][0]) if o.name in ids else None
+
+    news = {o.name: failure_news(o, last_of(o)) for o in outcomes}
+    proxy_lines, refused = unusable_proxy_lines(outcomes)
+    if any(news[name] == "new" for name in refused):  # (said with the feeds it failed)
+        for line in proxy_lines:
+            _complain(f"error: {line}")
+    for o in outcomes:
+        if news[o.name] == "new" and o.problems:
+            for problem in file_problem_lines(o):
+                _complain(f"error: {problem}")
+        elif news[o.name] == "new" and o.name not in refused:
+            _complain(f"error: {describe(o)}")
+        elif news[o.name] == "recovered" and (before := last_of(o)) is not None:
+            _complain(f"recovered: {_recovered_line(o.name, before)}")
+
+
+def _recovered_line(name: str, before: LastFetch) -> str:
+    """A source read again after failing: "Wire: read again after 3 failed fetches since Mon
+    16:32" (the first failure's local time), or "…after its last fetch failed"."""
+    if before.failures >= 2 and before.failing_since:
+        fetches = counted(before.failures, "failed fetch", "failed fetches")
+        return f"{name}: read again after {fetches} since {short_time(before.failing_since)}"
+    return f"{name}: read again after its last fetch failed"
+
+
+def _last_fetches(library: Library, config: Config) -> dict[int | None, LastFetch]:
+    """Each stored source's fetch record as it is before a fetch, by its id (None: the [sync]
+    server's), for `fetch --quiet` to tell a failure that is news from one said before."""
+    from newstui.model.failure_news import LastFetch
+
+    last: dict[int | None, LastFetch] = {
+        row.id: LastFetch(row.last_error, row.failures, row.failing_since)
+        for row in library.sources()
+    }
+    if config.sync is not None:
+        last[None] = LastFetch(library.sync.status().last_error)
+    return last
+
+
 def _waiting_said(waiting: Sequence[SourceOutcome]) -> str:
     """The summary's clause for the feeds left to wait, not tried: ", 20 waiting (next try
     22:02)", the soonest of their next tries in local time."""
@@ -1735,6 +1818,7 @@ def _waiting_said(waiting: Sequence[SourceOutcome]) -> str:
 EXIT_OK = 0  # every source tried was read
 EXIT_FAILED = 1  # every source tried failed, or nothing could run (bad config, database error)
 EXIT_SOME_FAILED = 3  # some sources read, some failed (2 is argparse's usage error)
+EXIT_DOWNLOAD_FAILED = 4  # `fetch --download`: every source tried was read, a download failed
 
 
 def fetch_status(outcomes: Sequence[SourceOutcome]) -> int:
@@ -1769,7 +1853,8 @@ def _fetch_with_progress(
     # (a pipe is known without rich's console: its import is ~100M instructions before the
     # first request)
     terminal = _plain_width() is None and _stdout().is_terminal
-    if terminal and not getattr(args, "json", False) and total:
+    shown = not getattr(args, "json", False) and not getattr(args, "quiet", False)
+    if terminal and shown and total:
         from rich.progress import (
             BarColumn,
             MofNCompleteColumn,
@@ -1876,6 +1961,7 @@ def cmd_fetch(
         removed = prune_sources(library, config)
     # feeds newsboat marks wait for, not read since their import: this fetch reads them
     unread_for_marks = {w.feed_url for w in library.waiting_marks() if not w.read_since}
+    last = _last_fetches(library, config) if args.quiet and not args.json else None
     before = library.last_article_id()  # (what is stored after it is new: download_new)
     left = library.count_unanalysed()  # what a killed fetch left: this one analyses them
     outcomes: list[SourceOutcome] = []
@@ -1902,33 +1988,67 @@ def cmd_fetch(
     queued = _queue_new_episodes(library, config, before)
     from newstui.retention import cleanup
 
+    cleaned = cleanup(library, config, pause=library.story_gap())  # (gaps only while shared)
+    downloaded: list[Download] = []
+    downloads_failed = False
+    if args.download and args.json:  # (listed in the fetch's JSON array, after the sources)
+        downloads_failed, downloaded = _download_queued(args, library, config)
     status = _report(
         outcomes,
         args,
         removed,
-        cleanup(library, config, pause=library.story_gap()),  # (gaps only while shared)
+        cleaned,
         config.path,
         library=library,
         config=config,
         episodes=queued,
         leftovers=leftovers,
+        last=last,
+        downloaded=downloaded,
     )
     if not args.json:
-        _say_filtered_and_queued(filtered, queued)
-        if unread_for_marks:  # marks this fetch found nothing for: said once, not left silent
+        _say_filtered_and_queued(filtered, queued, quiet=args.quiet, downloading=args.download)
+        if unread_for_marks and not args.quiet:  # marks this fetch found nothing for: said once
             for waiting in _waiting_marks(library, config):
                 if waiting.read_since and waiting.feed_url in unread_for_marks:
                     _complain(f"warning: {hide_passwords(waiting.line())}")
+        if args.download:
+            downloads_failed, _ = _download_queued(args, library, config)
+    if downloads_failed and status == EXIT_OK:
+        return EXIT_DOWNLOAD_FAILED
     return status
 
 
+def _download_queued(
+    args: argparse.Namespace, library: Library, config: Config
+) -> tuple[bool, list[Download]]:
+    """`fetch --download`: download what is queued, as `newstui download` does (a line a
+    download; with --quiet, those that failed only); whether one failed, and those finished."""
+    from newstui.cli_downloads import download_queue
+
+    result, finished = download_queue(
+        library, config, _stdout(), say="none" if args.json else "failures" if args.quiet else "all"
+    )
+    return bool(result.failed or result.gone), finished
+
+
 def _say_filtered_and_queued(
-    filtered: list[tuple[FilterConfig, int]], queued: list[EpisodesQueued]
+    filtered: list[tuple[FilterConfig, int]],
+    queued: list[EpisodesQueued],
+    *,
+    quiet: bool = False,
+    downloading: bool = False,
 ) -> None:
     """The notes after a fetch or sync: what each filter did to the new articles, and the new
-    episodes `download_new` queued."""
+    episodes `download_new` queued (`quiet`: only those it could not queue, this run's news;
+    `downloading`: `fetch --download` downloads them next, so no advice to)."""
     from newstui.downloads import not_queued_line
 
+    if quiet:
+        for q in queued:
+            if q.problem is not None:
+                _complain(f"warning: {not_queued_line(q)}")
+        return
     for entry, matched in filtered:
         if matched:
             verb = "hid" if entry.action == "hide" else "marked read"
@@ -1944,7 +2064,11 @@ def _say_filtered_and_queued(
             f"download_new: {counted(count, 'new episode')} queued"
             + (f" ({by_feed})" if by_feed else "")
             + (f", {left:,} not queued (see above)" if left else "")
-            + ("; `newstui download` downloads them (the app, when open, at once)" if count else "")
+            + (
+                "; `newstui download` downloads them (the app, when open, at once)"
+                if count and not downloading
+                else ""
+            )
         )
 
 

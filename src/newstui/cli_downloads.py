@@ -7,7 +7,7 @@ import argparse
 import os
 from collections.abc import Callable
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from newstui.errors import NewstuiError, hide_url_password
 from newstui.render import enclosures, human_size
@@ -49,6 +49,13 @@ def add_arguments(
     )
     download.add_argument(
         "--retry", action="store_true", help="queue the failed downloads again first"
+    )
+    download.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="for cron: print only the downloads that fail (or another newstui stops); the exit "
+        "status still tells",
     )
     listing.add_argument(
         "--forget",
@@ -119,14 +126,15 @@ def cmd_download(
             lines.append(
                 f"queued {name}" if new and not done else f"already {download.state}: {name}"
             )
-    if lines and not args.json:
+    if lines and not args.json and not args.quiet:
         console.print(Text("\n".join(lines)), soft_wrap=True)
     if args.later:
         return emit(args, [download_json(d) for d in queued], None)
-    result, finished = _run(library, config, console, quiet=args.json)
+    say: Said = "none" if args.json else "failures" if args.quiet else "all"
+    result, finished = download_queue(library, config, console, say=say)
     if args.json:
         emit(args, [download_json(d) for d in finished], None)
-    elif not finished and not queued and not result.gone:
+    elif not finished and not queued and not result.gone and not args.quiet:
         line = "nothing queued (`newstui download ID` queues an article's enclosures)"
         failed = sum(d.state == "failed" for d in library.downloads.all())
         if failed:  # (user test r46 L6: a failed episode's .part waited, unmentioned)
@@ -161,10 +169,15 @@ def _queue_article(
     ]
 
 
-def _run(
-    library: Library, config: Config, console: Console, *, quiet: bool
+Said = Literal["all", "failures", "none"]
+"""Which downloads' ends a run of the queue says: each, those that failed (`--quiet`), none."""
+
+
+def download_queue(
+    library: Library, config: Config, console: Console, *, say: Said
 ) -> tuple[QueueResult, list[Download]]:
-    """Work through the queue, a progress bar per file on a terminal; a line per outcome."""
+    """Work through the queue (`download`, `fetch --download`): a progress bar per file on a
+    terminal and a line per outcome, as `say` asks; what ran, and the downloads that ended."""
     from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TransferSpeedColumn
     from rich.text import Text
 
@@ -172,7 +185,8 @@ def _run(
     from newstui.downloads import feed_credentials, run_queue
 
     finished: list[Download] = []
-    shown = console.is_terminal and not quiet
+    quiet = say == "none"
+    shown = console.is_terminal and say == "all"
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -193,7 +207,7 @@ def _run(
             if d.state in ("done", "failed"):
                 progress.remove_task(tasks[d.id])
                 finished.append(d)
-                if not quiet:
+                if say == "all" or (say == "failures" and d.state == "failed"):
                     progress.console.print(_outcome(d, notes.pop(d.id, [])), soft_wrap=True)
 
         def gone(d: Download, then: StopThen, problem: str | None) -> None:
