@@ -13,9 +13,12 @@ from newstui import cli
 @pytest.mark.parametrize(
     ("argv", "said"),
     [
-        (["-x", "reload"], "newsboat's -x reload is `newstui fetch` in newstui"),
-        (["--db", "x.db", "--execute=reload"], "newsboat's --execute reload is `newstui fetch`"),
-        (["-x", "print-unread"], "`newstui feeds`"),
+        (["-x", "reload"], "newsboat's -x reload is `newstui fetch --quiet` in newstui"),
+        (
+            ["--db", "x.db", "--execute=reload"],
+            "newsboat's --execute reload is `newstui fetch --quiet`",
+        ),
+        (["-x", "print-unread"], "newsboat's -x print-unread is `newstui unread` in newstui"),
         (["-i", "urls"], "newsboat's -i is `newstui opml import FILE` in newstui"),
         (["-e"], "newsboat's -e is `newstui opml export` in newstui"),
         (["-r"], "newsboat's -r is `newstui fetch` then `newstui` in newstui"),
@@ -48,7 +51,7 @@ def test_a_newsboat_option_names_the_newstui_command_in_one_line(capsys, argv, s
 def test_a_newsboat_option_with_json_is_a_usage_error_object(capsys):
     assert cli.main(["--json", "-x", "reload"]) == 2
     error = json.loads(capsys.readouterr().out)
-    assert error["kind"] == "usage" and "`newstui fetch`" in error["error"]
+    assert error["kind"] == "usage" and "`newstui fetch --quiet`" in error["error"]
 
 
 def test_newstuis_own_unknown_command_is_said_as_before(capsys):

@@ -455,6 +455,12 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
         p.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
     if wanted("feeds"):
         command("feeds", "list sources with article and unread counts, last fetch and error")
+    if wanted("unread"):
+        command(
+            "unread",
+            "print how many articles are unread, one number (as the app's Unread counts them: a "
+            "story once), for a status bar",
+        )
     if wanted("list"):
         p = command("list", "list articles, newest first")
         p.add_argument("--feed", metavar="NAME", help="only this feed")
@@ -694,7 +700,7 @@ def _readable(text: str) -> str:
 
 
 COMMANDS = frozenset(
-    "app filters add remove fetch import feeds list search show mark entities quotes opml "
+    "app filters add remove fetch import feeds unread list search show mark entities quotes opml "
     "cleanup download downloads demo sync backup restore".split()
 )
 
@@ -2885,6 +2891,14 @@ def _print_articles(rows: list[ArticleRow]) -> None:
     _stdout().print(out, soft_wrap=True)
 
 
+def cmd_unread(args: argparse.Namespace, library: Library, config: Config | None) -> int:
+    """`newstui unread`: the number of unread articles alone, as the app's Unread view counts
+    them (a story once, hidden ones not), for tmux's or a bar's status line (newsboat's
+    `-x print-unread`; user test r48 LOW-3: `feeds` printed a table of 160 rows)."""
+    unread = library.smart_counts().unread
+    return _emit(args, {"unread": unread}, str(unread))
+
+
 def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) -> int:
     """`newstui list`."""
     feed_id = None
@@ -3826,6 +3840,7 @@ CONFIGURED_COMMANDS: dict[str, ConfiguredCommand] = {
 STORE_COMMANDS: dict[str, StoreCommand] = {
     "import": cmd_import,
     "feeds": cmd_feeds,
+    "unread": cmd_unread,
     "list": cmd_list,
     "search": cmd_search,
     "show": cmd_show,
@@ -3837,7 +3852,7 @@ STORE_COMMANDS: dict[str, StoreCommand] = {
 """Commands that need only the database (`feeds` also lists configured sources if it can).
 `backup` reads the file as it is, not opened as a store (cli_backup)."""
 
-READING_COMMANDS = frozenset({"feeds", "list", "search", "show", "entities", "quotes"})
+READING_COMMANDS = frozenset({"feeds", "unread", "list", "search", "show", "entities", "quotes"})
 """Database commands that only read: they read a store whose write-ahead log's index cannot be
 made beside it (a quota, `ulimit -f`: user test r45 M6), holding the store alone meanwhile."""
 
@@ -3845,6 +3860,17 @@ OPTIONAL_CONFIG_COMMANDS = frozenset({"feeds", "import", "list", "search"})
 """Database commands that read the config when there is one (see `_optional_config`)."""
 
 QUIET_COMMANDS = frozenset(
-    {"list", "search", "show", "mark", "entities", "quotes", "downloads", "backup", "restore"}
+    {
+        "unread",
+        "list",
+        "search",
+        "show",
+        "mark",
+        "entities",
+        "quotes",
+        "downloads",
+        "backup",
+        "restore",
+    }
 )
 """Commands that never run the fetching pipeline: no logging set up for them (~4 ms)."""

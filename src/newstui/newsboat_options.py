@@ -7,7 +7,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 # newsboat's -x commands: reload fetches every feed, print-unread prints the unread count
-_EXECUTE = {"reload": "newstui fetch", "print-unread": "newstui feeds"}
+# (reload prints nothing: `fetch --quiet` says only failures that are news, user test r48 MED-5;
+# print-unread one number: `unread`, r48 LOW-3)
+_EXECUTE = {"reload": "newstui fetch --quiet", "print-unread": "newstui unread"}
 _URL_FILE = (
     "`newstui --config FILE`",
     " (FILE: a feeds.toml; `newstui opml import URLS-FILE` brings newsboat's urls file in)",
@@ -79,7 +81,7 @@ def newsboat_option(argv: Sequence[str]) -> str | None:
         if command is None:
             return (
                 f"{first} {word} is newsboat's option, not newstui's: see `newstui --help` "
-                "(newsboat's -x reload is `newstui fetch`)"
+                "(newsboat's -x reload is `newstui fetch --quiet`)"
             ).replace("  ", " ")
         return f"{said} is `{command}` in newstui"
     answer = _OPTIONS.get(first)
