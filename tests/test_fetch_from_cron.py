@@ -141,7 +141,7 @@ def test_a_quiet_fetch_download_says_only_the_new_failure(podcast, tmp_path):
 def test_a_download_that_fails_is_said_by_a_quiet_fetch_and_exits_4(podcast, feed_server):
     feed_server.route("/e1.mp3", status=404)
     podcast.config.write_text(  # Broken gone: every source reads
-        podcast.config.read_text("utf-8").split("[[feeds]]\nname = \"Broken\"")[0], "utf-8"
+        podcast.config.read_text("utf-8").split('[[feeds]]\nname = "Broken"')[0], "utf-8"
     )
     assert podcast("fetch", "--download", "-q") == 4
     assert podcast.err == ""

@@ -5,6 +5,7 @@ fetch and the OPML export."""
 from __future__ import annotations
 
 import json
+import stat
 
 import pytest
 
@@ -347,3 +348,73 @@ def test_links_stored_with_a_password_before_r45_show_it_as_stars() -> None:
         json.dumps(download_json(download)),
     ]
     assert all("s3cret" not in text and "me:***@h.example/" in text for text in shown)
+
+
+# user test r48 LOW-21: a 401 said only "HTTP 401 Unauthorized"; feeds.toml holding a feed's
+# password stayed -rw-r--r-- on a shared machine
+
+
+def test_a_feed_answering_401_says_where_its_login_goes(tmp_path, feed_server, capsys) -> None:
+    feed_server.route("/private", status=401)
+    run = ["--db", str(tmp_path / "n.db"), "--config", str(tmp_path / "feeds.toml")]
+
+    assert main([*run, "add", feed_server.url("/private")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    host = feed_server.base.removeprefix("http://")
+    assert (
+        f"HTTP 401 Unauthorized: the feed wants a login: write it into its address, "
+        f"http://USER:PASSWORD@{host}/…"
+    ) in err
+
+
+def test_a_feed_refusing_the_login_in_its_address_says_so_without_the_password(
+    tmp_path, feed_server, capsys
+) -> None:
+    feed_server.route("/private", status=401)
+    url = feed_server.url("/private").replace("://", "://me:s3cret@")
+    run = ["--db", str(tmp_path / "n.db"), "--config", str(tmp_path / "feeds.toml")]
+
+    assert main([*run, "add", url]) == 1
+    err = capsys.readouterr().err
+    assert "s3cret" not in err and "me:***@" in err
+    assert (
+        "HTTP 401 Unauthorized: the server refused the user name and password in its address" in err
+    )
+
+
+def test_add_of_a_feed_with_a_password_makes_feeds_toml_readable_by_its_owner_alone(
+    tmp_path, feed_server, capsys
+) -> None:
+    feed_server.serve_file("/ok", "rss2.xml")
+    feed_server.serve_file("/mine", "atom.xml", "application/atom+xml")
+    config = tmp_path / "feeds.toml"
+    config.write_text("[settings]\nfulltext = false\n", "utf-8")
+    config.chmod(0o644)
+    run = ["--db", str(tmp_path / "n.db"), "--config", str(config)]
+
+    assert main([*run, "add", feed_server.url("/ok")]) == 0
+    assert stat.S_IMODE(config.stat().st_mode) == 0o644  # no password: left as it was
+    assert main([*run, "add", feed_server.url("/mine").replace("://", "://me:s3cret@")]) == 0
+    assert stat.S_IMODE(config.stat().st_mode) == 0o600
+    capsys.readouterr()
+    assert main([*run, "fetch"]) == 0
+    assert "chmod" not in capsys.readouterr().err  # nothing to warn of now
+
+
+def test_a_readable_feeds_toml_holding_a_feeds_password_is_one_warning_line(
+    tmp_path, db_path, feed_server, capsys
+) -> None:
+    _, _, run = feeds_with_passwords(tmp_path, db_path, feed_server, named=False)
+    config = tmp_path / "feeds.toml"
+    config.chmod(0o644)
+
+    main([*run, "fetch"])
+    warnings = [line for line in capsys.readouterr().err.splitlines() if "chmod" in line]
+    assert warnings == [
+        f"warning: {config}: holds the password of 2 feeds in their addresses, and other users "
+        f"can read it; run `chmod 600 {config}`"
+    ]
+    config.chmod(0o600)
+    main([*run, "fetch"])
+    assert "chmod" not in capsys.readouterr().err

@@ -1349,13 +1349,18 @@ def _first_fetch_pool(
 
 
 def _warn_about_password(config: Config) -> None:
-    """Warn when the sync password sits in a config file other users can read."""
+    """Warn, in one line, when the sync password or feeds' passwords sit in a config file other
+    users can read."""
+    from newstui.config import feed_password_warning
+
+    warning = None
     if config.sync is not None:
         from newstui.sync.credentials import password_warning
 
         warning = password_warning(config.sync, config.path)
-        if warning:
-            _complain(f"warning: {warning}")
+    warning = warning or feed_password_warning(config)  # (the sync's says chmod 600 too)
+    if warning:
+        _complain(f"warning: {warning}")
 
 
 class NothingFound:

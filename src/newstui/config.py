@@ -2113,11 +2113,13 @@ def _write_config(path: Path, text: str) -> None:
     stays; the file keeps its permissions (`chmod 600` for a sync password stays 600): user
     test r34 M5, a rewrite replaced the link by a file readable by everyone. The text is
     written to a temporary file of its own (0600 until it takes the old file's permissions; a
-    new config stays 0600), removed if the write fails."""
+    new config stays 0600), removed if the write fails. A file holding a password (a feed's
+    address with one, `add https://me:pw@…`, or [sync]'s) is written readable by its owner alone
+    (user test r48 LOW-21: it stayed -rw-r--r-- on a shared machine)."""
     import tempfile
 
     try:
-        parse_config(path, text)  # the result must be valid
+        written = parse_config(path, text)  # the result must be valid
     except ConfigError as exc:
         raise ConfigError(f"{exc} (not written: the file is as it was)", source=str(path)) from None
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
@@ -2128,6 +2130,8 @@ def _write_config(path: Path, text: str) -> None:
             mode = stat.S_IMODE(target.stat().st_mode)
         except FileNotFoundError:
             mode = 0o600
+        if holds_password(written):
+            mode &= 0o700
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         with open(fd, "w", encoding="utf-8") as out:
             out.write(text)
@@ -2140,6 +2144,36 @@ def _write_config(path: Path, text: str) -> None:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def holds_password(config: Config) -> bool:
+    """Whether a config file holds a password: a feed's address written with one, or [sync]'s
+    `password`."""
+    sync = config.sync is not None and config.sync.password is not None
+    return sync or any(hide_url_password(f.url) != f.url for f in config.feeds)
+
+
+def feed_password_warning(config: Config) -> str | None:
+    """A warning when feed addresses holding a password sit in a config file other users can
+    read (one line for them all: user test r48 LOW-21), None otherwise."""
+    holding = [f for f in config.feeds if hide_url_password(f.url) != f.url]
+    if not holding:
+        return None
+    try:
+        mode = config.path.stat().st_mode
+    except OSError:
+        return None
+    if not mode & (stat.S_IRGRP | stat.S_IROTH):
+        return None
+    whose = (
+        "a feed in its address"
+        if len(holding) == 1
+        else f"{len(holding):,} feeds in their addresses"
+    )
+    return (
+        f"{config.path}: holds the password of {whose}, and other users can read it; "
+        f"run `chmod 600 {config.path}`"
+    )
 
 
 def _escapes_shown(text: str) -> str:

@@ -203,7 +203,10 @@ class Fetcher:
                     retry_after = (
                         response.headers.get("retry-after") if status in (429, 503) else None
                     )
-                    raise HTTPStatusError(f"{url}: HTTP {status} {reason}", status, retry_after)
+                    login = _login_hint(current, bool(target.credentials)) if status == 401 else ""
+                    raise HTTPStatusError(
+                        f"{url}: HTTP {status} {reason}{login}", status, retry_after
+                    )
                 body = await read_capped(response, url, self.limits.max_bytes)
                 return FetchResult(
                     url=current,
@@ -259,6 +262,22 @@ async def _drain(response: Answer) -> None:
                     size += len(chunk)
                     if size > DRAIN_BYTES:
                         return
+
+
+def _login_hint(url: str, sent: bool) -> str:
+    """What a 401 adds (user test r48 LOW-21: "HTTP 401 Unauthorized" alone): newstui logs in
+    with the user and password written in a feed's address (HTTP Basic), so the hint shows where
+    they go, on this feed's own host (the placeholder, in capitals, is no password to hide)."""
+    if sent:
+        return ": the server refused the user name and password in its address"
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    host = f"[{host}]" if ":" in host else host
+    port = f":{parts.port}" if parts.port else ""
+    return (
+        ": the feed wants a login: write it into its address, "
+        f"{parts.scheme}://USER:PASSWORD@{host}{port}/…"
+    )
 
 
 def _basic_auth(user: str, password: str) -> str:
