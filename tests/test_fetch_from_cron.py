@@ -179,3 +179,45 @@ def test_a_quiet_download_says_the_one_that_failed(podcast, feed_server):
     assert podcast.out.startswith("failed ") and "404" in podcast.out
     assert podcast("download", "-q") == 0  # a failed one waits for --retry: nothing new to say
     assert (podcast.out, podcast.err) == ("", "")
+
+
+STORY = " ".join(
+    f"Sentence number {i} of the wire story tells readers about the harbour plan."
+    for i in range(30)
+)
+
+
+def wire_feed(title: str, site: str) -> bytes:
+    page = f"https://{site}.example/harbour"
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>{title}</title>'
+        f"<link>https://{site}.example/</link><item><title>Harbour plan</title>"
+        f"<guid>{page}</guid><link>{page}</link><description>{STORY}</description>"
+        "</item></channel></rss>"
+    ).encode()
+
+
+def test_a_fetch_says_how_many_new_articles_came_in_read_as_copies_of_a_story_read_elsewhere(
+    db_path, feed_server, config_file, capsys
+):
+    """User test r48 LOW-20: after a newsboat import, 181 articles newsboat had unread arrived
+    read (a copy of their story was read in another feed), and nothing said so."""
+    feed_server.route("/wire", body=wire_feed("Wire", "wire"))
+    feed_server.route("/courier", body=wire_feed("Courier", "courier"))
+    feed_server.route("/daily", body=wire_feed("Daily", "daily"))
+    feeds = {"Wire": "/wire", "Courier": "/courier", "Daily": "/daily"}
+    run = Run(db_path, config_file(feeds), capsys)
+    assert run("fetch", "Wire") == 0
+    assert run("list", "--json") == 0
+    [wire] = json.loads(run.out)
+    assert run("mark", str(wire["id"]), "--read") == 0
+
+    assert run("fetch", "Courier") == 0
+    assert run.out.startswith(
+        "1 of 1 source ok: 1 new article (1 came in read: a copy of a story read in another "
+        "feed), 0 updated"
+    )
+    assert run("fetch", "Daily", "--json") == 0
+    assert {"source": None, "read_as_copies": 1} in json.loads(run.out)
+    assert run("fetch") == 0  # nothing new: nothing said of copies
+    assert "came in read" not in run.out

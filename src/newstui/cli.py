@@ -1629,6 +1629,7 @@ def _report(
     leftovers: int = 0,
     last: Mapping[int | None, LastFetch] | None = None,
     downloaded: Sequence[Download] = (),
+    read_as_copies: int = 0,
 ) -> int:
     """Print a fetch's (or import's, add's) outcomes and return its exit status; `last`: each
     source's fetch record before it, for `fetch --quiet` (only what is news is said); `downloaded`:
@@ -1699,6 +1700,8 @@ def _report(
             )
         if leftovers:  # articles a killed fetch stored and left unanalysed (r43 M4)
             data.append({"source": None, "leftovers_analysed": leftovers})
+        if read_as_copies:  # new articles that came in read: copies of a story read elsewhere
+            data.append({"source": None, "read_as_copies": read_as_copies})
         if downloaded:
             from newstui.cli_downloads import download_json
 
@@ -1743,7 +1746,8 @@ def _report(
             + (f", {cut:,} cut short" if cut else "")
             + (f", {len(failed):,} failed" if failed else "")  # (user test r43 L3)
             + _waiting_said(waiting)
-            + f": {counted(new, 'new article')}, {updated:,} updated"
+            + f": {counted(new, 'new article')}{_read_as_copies_said(read_as_copies)}"
+            + f", {updated:,} updated"
         )
         if pages := fulltext_said(  # pages, not sources: their own clause
             sum(o.fulltext_ok for o in outcomes),
@@ -1759,6 +1763,16 @@ def _report(
         if cleaned is not None and cleaned.removed:
             _print_note(cleaned.summary())
     return fetch_status(outcomes)
+
+
+def _read_as_copies_said(count: int) -> str:
+    """The summary's words for new articles that came in read as copies of a story read in
+    another feed (user test r48 LOW-20: after a newsboat import, 181 it had unread arrived read,
+    unsaid, and looked like lost marks)."""
+    if not count:
+        return ""
+    some = "a copy of a story" if count == 1 else "copies of stories"
+    return f" ({count:,} came in read: {some} read in another feed)"
 
 
 def _say_news(
@@ -1995,6 +2009,7 @@ def cmd_fetch(
     ]
     removed += move_set_aside(library, config)  # a feed's edited URL read: its articles follow
     leftovers = left - library.count_unanalysed(before) if left else 0
+    read_as_copies = library.read_as_copies(before)  # (before a filter marks any read)
     filtered = apply_filters(library, config)
     queued = _queue_new_episodes(library, config, before)
     from newstui.retention import cleanup
@@ -2016,6 +2031,7 @@ def cmd_fetch(
         leftovers=leftovers,
         last=last,
         downloaded=downloaded,
+        read_as_copies=read_as_copies,
     )
     if not args.json:
         _say_filtered_and_queued(filtered, queued, quiet=args.quiet, downloading=args.download)

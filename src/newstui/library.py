@@ -846,6 +846,11 @@ class Library:
 
     # -- one story once ---------------------------------------------------------------------
 
+    def read_as_copies(self, after: int) -> int:
+        """How many articles stored after article `after` came in read as copies of a story read
+        in another feed (not by an import's or a sync server's mark)."""
+        return _stories.read_as_copies(self._db, after)
+
     def find_stories(
         self, limit: int | None = None, pause: Callable[[], None] | None = None
     ) -> int:
