@@ -694,6 +694,11 @@ def test_a_rewrite_keeps_the_file_s_permissions_and_its_symlink(tmp_path):
     real.chmod(0o640)
     remove_view(link, "Tokyo")
     assert "Tokyo" not in real.read_text("utf-8")
+    # (a file holding a password comes back readable by its owner alone: user test r48 LOW-21)
+    assert stat.S_IMODE(real.stat().st_mode) == 0o600 and link.is_symlink()
+    real.write_text("[settings]\nfulltext = false\n", "utf-8")  # no password: its mode kept
+    real.chmod(0o640)
+    add_view(link, "Tokyo", "tokyo")
     assert stat.S_IMODE(real.stat().st_mode) == 0o640 and link.is_symlink()
 
 
