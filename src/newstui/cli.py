@@ -3337,12 +3337,13 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
 
 def _newsboat_config(args: argparse.Namespace, keys: KeysConfig) -> NewsboatConfig | None:
     """newsboat's config for an import of its urls file (None for an OPML file, or none)."""
+    from newstui.sources.bounded_files import SUBSCRIPTION_FILE_BYTES, read_bounded
     from newstui.sources.newsboat_cache import newsboat_cache, newsboat_config
     from newstui.sources.newsboat_config import read_newsboat_config
     from newstui.sources.newsboat_urls import looks_like_newsboat_urls
 
     with _about(str(args.file)):
-        if not looks_like_newsboat_urls(args.file.read_bytes()):
+        if not looks_like_newsboat_urls(read_bounded(args.file, SUBSCRIPTION_FILE_BYTES)):
             return None
     found = newsboat_config(args.file, args.newsboat_cache or newsboat_cache(args.file))
     if found is None:
@@ -3478,6 +3479,7 @@ def _newsboat_state(
     when there is no cache."""
     from newstui.config import url_identity
     from newstui.ingest import local_key
+    from newstui.sources.bounded_files import SUBSCRIPTION_FILE_BYTES, read_bounded
     from newstui.sources.newsboat_cache import (
         newsboat_cache,
         newsboat_star_flag,
@@ -3491,7 +3493,7 @@ def _newsboat_state(
     cache = args.newsboat_cache
     if cache is None:
         with _about(str(args.file)):
-            if not looks_like_newsboat_urls(args.file.read_bytes()):
+            if not looks_like_newsboat_urls(read_bounded(args.file, SUBSCRIPTION_FILE_BYTES)):
                 return None
         cache = newsboat_cache(args.file)
         if cache is None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from newstui.errors import SourceError
 from newstui.model.marks import ImportedMark
+from newstui.sources.bounded_files import SETTINGS_FILE_BYTES, read_bounded
 from newstui.sources.lxml_feeds import item_guid
 from newstui.sources.urls import feed_url_of as http_feed_url
 from newstui.sources.urls import local_file_of, web_url, web_url_at
@@ -65,12 +66,13 @@ def newsboat_star_flag(urls_file: Path, cache: Path | None = None) -> str | None
 
 def newsboat_config(urls_file: Path, cache: Path | None = None) -> tuple[Path, str] | None:
     """newsboat's config (beside the urls file, else beside its cache, else in
-    ~/.config/newsboat) and its text; None when there is none to read."""
+    ~/.config/newsboat) and its text; None when there is none to read (a device, a named pipe
+    or a file larger than a config is not one)."""
     config_home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
     folders = [urls_file.parent, *([cache.parent] if cache is not None else [])]
     for config in [*(f / "config" for f in folders), config_home / "newsboat" / "config"]:
         try:
-            return config, config.read_bytes().decode("utf-8", "replace")
+            return config, read_bounded(config, SETTINGS_FILE_BYTES).decode("utf-8", "replace")
         except OSError:
             continue
     return None

@@ -15,6 +15,7 @@ from newstui.config import FeedConfig
 from newstui.errors import SourceError, hide_url_password
 from newstui.model import fold_url
 from newstui.model.names import name_key
+from newstui.sources.bounded_files import SUBSCRIPTION_FILE_BYTES, read_bounded
 from newstui.sources.newsboat_urls import (
     SkippedLine,
     looks_like_newsboat_urls,
@@ -55,7 +56,7 @@ def read_subscriptions(path: Path) -> tuple[list[FeedConfig], list[SkippedLine]]
     """The feeds of an OPML file (nested outlines become tags) or of newsboat's `urls` file, and
     the lines of the latter that added none."""
     try:
-        body = path.read_bytes()
+        body = read_bounded(path, SUBSCRIPTION_FILE_BYTES)
     except OSError as exc:
         raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from None
     if looks_like_newsboat_urls(body):
