@@ -1536,13 +1536,29 @@ def http_failure_said(
 
 def _strip_url(message: str, url: str) -> str:
     """Error text without a leading repeat of the URL (the feed name already says which; an error
-    shows the URL with its password hidden)."""
+    shows the URL with its password hidden, a page's error a long one shortened)."""
     from newstui.errors import hide_url_password
 
-    for shown in (url, hide_url_password(url)):
-        if message.startswith(shown + ": "):
-            return message[len(shown) + 2 :]
+    for full in (url, hide_url_password(url)):
+        for shown in (full, clean_line(full, PAGE_URL_SHOWN)):
+            if message.startswith(shown + ": "):
+                return message[len(shown) + 2 :]
     return message
+
+
+PAGE_URL_SHOWN = 200  # characters of a failed page's URL its stored error gives
+
+
+def _page_error(message: str, url: str) -> str:
+    """A failed article page's error as stored and said: its URL shortened, its reason kept
+    (hostile r48: an article link of 10,000 characters, common enough for tracking links, left
+    300 characters of it and no reason: `fulltext.error` and the fetch's line said no HTTP
+    status, and the line counted every page as one problem)."""
+    reason = _strip_url(message, url)
+    if reason == message:
+        return clean_line(message, 300)
+    shown = message[: len(message) - len(reason) - 2]
+    return f"{clean_line(shown, PAGE_URL_SHOWN)}: {clean_line(reason, 300)}"
 
 
 def _host_of(url: str) -> str:
@@ -1684,7 +1700,7 @@ class _FulltextPool:
             if page is None or not page.text.strip():
                 raise SourceError(f"{url}: no article text found on the page")
         except SourceError as exc:
-            error = clean_line(str(exc), 300)
+            error = _page_error(str(exc), url)
             if gone is not None and isinstance(exc, HTTPStatusError) and exc.status in (404, 410):
                 gone.add(article_id)
         except Exception as exc:
@@ -2323,7 +2339,9 @@ def _example(pages: Sequence[FulltextProblem]) -> str:
     """The page a line gives for a problem: its first article's (pages are fetched at once, in
     no set order), by its URL, else its title and id."""
     first = min(pages, key=lambda problem: problem.article_id)
-    return first.url or f'"{first.title}" ({first.article_id})'
+    if first.url:  # (shortened as its error: a tracking link is thousands of characters)
+        return clean_line(first.url, PAGE_URL_SHOWN)
+    return f'"{first.title}" ({first.article_id})'
 
 
 def sync_source_name(config: Config) -> str:
