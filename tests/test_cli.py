@@ -971,6 +971,7 @@ def test_opml_import_of_nested_folders_tags_feeds_with_the_folders_path(cli, tmp
         "local": [],
         "already": 0,
         "tagged": [],
+        "nested": [],
         "skipped": [
             {
                 "reason": 'outline "Bad" (javascript:alert(1)): not an http(s) feed URL '
@@ -996,7 +997,10 @@ def test_opml_import_of_nested_folders_tags_feeds_with_the_folders_path(cli, tmp
     flat = cli.config.read_text("utf-8").replace('["News/Europe"]', '["News", "Europe"]')
     cli.config.write_text(flat, "utf-8")
     assert cli("opml", "import", str(opml)) == 0
-    assert "; folder tags of 1 feed made nested: News, Europe → News/Europe" in one_line(cli.out)
+    assert (
+        "; folder tags of 1 feed made nested, in 1 folder: News/Europe (1 feed, tagged News, "
+        "Europe before)" in one_line(cli.out)
+    )
     assert cli.config.read_text("utf-8") == flat.replace('["News", "Europe"]', '["News/Europe"]')
     cli.config.write_text(flat + '\n[[views]]\nname = "EU"\nquery = "tag:europe"\n', "utf-8")
     assert cli("opml", "import", str(opml)) == 0
@@ -1161,6 +1165,7 @@ def test_a_failed_opml_import_leaves_no_new_config_and_a_good_one_makes_it(
         "local": [],
         "already": 0,
         "tagged": [],
+        "nested": [],
         "skipped": [],
         "hidden_in_newsboat": [],
         "warnings": [],
@@ -1179,6 +1184,7 @@ def test_a_failed_opml_import_leaves_no_new_config_and_a_good_one_makes_it(
         "local": [],
         "already": 1,
         "tagged": [],
+        "nested": [],
         "skipped": [],
         "hidden_in_newsboat": [],
         "warnings": [],

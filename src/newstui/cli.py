@@ -464,7 +464,7 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
     if wanted("list"):
         p = command("list", "list articles, newest first")
         p.add_argument("--feed", metavar="NAME", help="only this feed")
-        p.add_argument("--tag", help="only feeds with this tag")
+        p.add_argument("--tag", help="only feeds with this tag or one under it (a folder)")
         p.add_argument("--unread", action="store_true", help="only unread articles")
         p.add_argument("--starred", action="store_true", help="only starred articles")
         p.add_argument(
@@ -2950,10 +2950,13 @@ def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) 
                 f"{_meant_source(library, config, args.feed)} (see `newstui feeds`)",
                 source=hide_url_password(args.feed),
             )
-    if args.tag and not any(
-        name_key(args.tag) in (name_key(t) for t in s.tags) for s in library.sources()
-    ):
-        raise NewstuiError(f"no source has the tag {args.tag!r} (see `newstui feeds`)")
+    if args.tag:  # the folder and its subfolders (model.folders)
+        from newstui.model.folders import any_in_folder, typed_folder
+
+        tags = [t for s in library.sources() for t in s.tags]
+        args.tag = typed_folder(args.tag, tags)  # "AC/DC Fans" for the folder "AC∕DC Fans"
+        if not any_in_folder(tags, args.tag):
+            raise NewstuiError(f"no source has the tag {args.tag!r} (see `newstui feeds`)")
     query = user_query(args.query) if args.query is not None else None
     if args.view is not None:
         view = _saved_view(args, config)
@@ -3626,6 +3629,11 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
                 "local": [{"name": s.name, "path": str(s.path)} for s in imported.added_local],
                 "already": len(feeds) - len(added),  # listed in the config by URL already
                 "tagged": tagged,  # of those, the ones the file gave tags they lacked
+                # of those, the ones whose flat folder tags (an older import's) became the path
+                "nested": [
+                    {"name": name, "from": list(had), "to": list(now)}
+                    for name, had, now in imported.nested
+                ],
                 "skipped": [
                     {"reason": hide_passwords(s.reason)} | ({"line": s.line} if s.line else {})
                     for s in skipped

@@ -1749,11 +1749,21 @@ def nest_flat_tags(
     """Replace the flat folder tags an older OPML import gave feeds listed already ("News",
     "Europe", "Deep") by the path tags `feeds` now give them ("News/Europe/Deep"): only where a
     feed's tags are exactly the parts of its new tags, and no view or filter query names one of
-    them (then the user may use them). Returns (name, old tags, new tags) of each feed changed
-    (user test r47 M1: the feed was then exported in 4 folders)."""
+    them (then the user may use them). So too a folder whose title holds a "/", which round 47
+    read as nesting ("AC/DC Fans", now "AC∕DC Fans": model.folders.one_folder_name). Returns
+    (name, old tags, new tags) of each feed changed (user test r47 M1: the feed was then
+    exported in 4 folders)."""
     import tomlkit  # only editing needs it
 
-    if not path.exists() or not any("/" in t for f in feeds for t in f.tags):
+    from newstui.model.folders import FOLDER_SLASH, PATH_SLASH
+
+    def holds_path(tags: Iterable[str]) -> bool:
+        return any("/" in t or FOLDER_SLASH in t for t in tags)
+
+    def read_as_nested(key: str) -> str:  # ("ac∕dc fans" was read as "ac/dc fans")
+        return key.replace(FOLDER_SLASH, "/")
+
+    if not path.exists() or not any(holds_path(f.tags) for f in feeds):
         return []
     raw = path.read_text("utf-8")
     config = parse_config(path, raw)
@@ -1764,7 +1774,7 @@ def nest_flat_tags(
     by_url: dict[tuple[str, ...], tuple[str, ...]] = {}
     for f in feeds:
         tags = respelled(clean_tags(f.tags), spellings)
-        if any("/" in t for t in tags):
+        if holds_path(tags):
             by_url[url_identity(f.url)] = tags
     doc = _document(raw)
     nested: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
@@ -1772,12 +1782,13 @@ def nest_flat_tags(
         url = table.get("url") if isinstance(table, dict) else None
         new = by_url.get(url_identity(url), ()) if isinstance(url, str) else ()
         had = tuple(str(t) for t in table.get("tags", [])) if new else ()
-        parts = {name_key(p) for t in new for p in t.split("/") if p}
-        if (
-            len(had) < 2
-            or {name_key(t) for t in had} != parts
-            or any(name_key(t) in queries for t in had)
-        ):
+        parts = {read_as_nested(name_key(p)) for t in new for p in PATH_SLASH.split(t) if p}
+        had_keys = {read_as_nested(name_key(t)) for t in had}
+        flat = len(had) >= 2 and had_keys == parts
+        one_title = had_keys == {read_as_nested(name_key(t)) for t in new} and {
+            name_key(t) for t in had
+        } != {name_key(t) for t in new}
+        if not (flat or one_title) or any(name_key(t) in queries for t in had):
             continue
         table["tags"] = list(new)
         nested.append((str(table.get("name") or url), had, new))

@@ -55,14 +55,8 @@ class SubscriptionsImported:
             text += f" ({found - added:,} already there)"
         if self.tagged:
             text += f"; tags added to {counted(len(self.tagged), 'feed')} already there"
-        if self.nested:  # "…: News, Europe, Deep → News/Europe/Deep" (the deepest)
-            _, had, now = max(self.nested, key=lambda n: len(n[1]))
-            text += (
-                f"; folder tags of {counted(len(self.nested), 'feed')} made nested: "
-                f"{', '.join(had)} → {', '.join(now)}"
-            )
-            if len(self.nested) > 1:
-                text += ", …"
+        if self.nested:
+            text += f"; {self.nested_clause}"
         if self.views:
             n = len(self.added_views)
             text += f"; {counted(n, 'query feed')} added as {'a view' if n == 1 else 'views'}"
@@ -76,6 +70,27 @@ class SubscriptionsImported:
             if n < len(self.local):
                 text += f" ({len(self.local) - n:,} already there)"
         return text
+
+    @property
+    def nested_clause(self) -> str:
+        """ "folder tags of 5 feeds made nested, in 3 folders: News/Europe/Deep (3 feeds,
+        tagged News, Europe, Deep before), Sport/Daily (1), Tech/AI (1)": every feed is in --json's
+        `nested` (user test r47 L3: one example, then "…")."""
+        folders: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        for _name, had, now in self.nested:
+            folders.setdefault(now, []).append(had)
+        shown = []
+        for at, (now, hads) in enumerate(folders.items()):
+            if at == 3:
+                shown.append(f"and {counted(len(folders) - 3, 'more folder')}")
+                break
+            count = counted(len(hads), "feed") if at == 0 else f"{len(hads):,}"
+            before = f", tagged {', '.join(hads[0])} before" if at == 0 else ""
+            shown.append(f"{', '.join(now)} ({count}{before})")
+        return (
+            f"folder tags of {counted(len(self.nested), 'feed')} made nested, in "
+            f"{counted(len(folders), 'folder')}: {', '.join(shown)}"
+        )
 
     @property
     def skipped_clause(self) -> str:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from newstui.config import Config, FeedConfig, LocalConfig, remove_sources, set_source_tags
 from newstui.counts import counted
+from newstui.model.folders import folder_paths, in_folder, typed_folder
 from newstui.model.names import name_key
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ class TaggedSources:
     folders: tuple[str, ...] = ()  # the tag's subfolders (`News/Europe` of `News`): removed too
     # sources also in another folder: they stay, with only the folder's tags taken off
     staying: tuple[StayingSource, ...] = ()
+    unread: int = 0  # of `articles`, those unread (what the folder's row in Sources counts)
 
     @property
     def held(self) -> str:
@@ -73,7 +75,9 @@ class TaggedSources:
             text += f", {there}" if self.articles else f" and {there}"
         if not self.articles:
             return f"{text}? {'It has' if one else 'They have'} no articles."
-        text += f" and delete {'its' if one else 'their'} {counted(self.articles, 'article')}?"
+        text += f" and delete {'its' if one else 'their'} {counted(self.articles, 'article')}"
+        # (the unread are what the folder's row counts; said when they are not all of them)
+        text += f" ({self.unread:,} unread)?" if 0 < self.unread < self.articles else "?"
         if self.starred and not purge:
             kept = (
                 "The starred one is kept"
@@ -183,21 +187,21 @@ def tagged_sources(library: Library, config: Config, tag: str) -> TaggedSources 
     tag = tag.strip()
     if not tag:
         return None
+    every = library.sources()
+    sources: list[FeedConfig | LocalConfig] = [*config.feeds, *config.local]
+    # "AC/DC Fans" typed for the one folder imported as "AC∕DC Fans" (model.folders)
+    tag = typed_folder(tag, [t for s in [*every, *sources] for t in s.tags])
     key = name_key(tag)
 
     def inside(t: str) -> bool:
-        k = name_key(t)
-        return k == key or k.startswith(key + "/")
+        return in_folder(t, tag)
 
-    every = library.sources()
     rows = {r.id: r for r in every if any(inside(t) for t in r.tags)}
-    sources: list[FeedConfig | LocalConfig] = [*config.feeds, *config.local]
     listed = [s for s in sources if any(inside(t) for t in s.tags)]
     spellings = [t for r in rows.values() for t in r.tags] + [t for s in listed for t in s.tags]
     spelled = next((t for t in spellings if name_key(t) == key), None)
     if spelled is None:  # only its subfolders hold sources: the folder as a subfolder spells it
-        depth = tag.count("/") + 1
-        tops = ("/".join(t.split("/")[:depth]) for t in spellings if inside(t))
+        tops = (p for t in spellings if inside(t) for p in folder_paths(t))
         spelled = next((t for t in tops if name_key(t) == key), tag if rows or listed else None)
     if spelled is None:
         return None
@@ -268,6 +272,7 @@ def tagged_sources(library: Library, config: Config, tag: str) -> TaggedSources 
         server,
         tuple(sorted(folders.values(), key=name_key)),
         tuple(staying),
+        sum(row.unread for row in stored),
     )
 
 

@@ -67,7 +67,8 @@ def test_export_then_import_round_trips():
         ("C", ()),
         ("D", ("Tech/Daily/Must read", "Café & Küche/Daily")),
         ("E", ("Tech/Daily", "Misc / Other")),
-        ("F", feeds[-1].tags),  # 16 folders, the last "L15/L16/…/L19" (an import reads as deep)
+        # 16 folders, the last titled "L15/L16/…/L19": one folder's title, its "/" kept apart
+        ("F", ("/".join(f"L{i}" for i in range(16)) + "\u2215L16\u2215L17\u2215L18\u2215L19",)),
     ]
     assert text.count('<outline text="Tech"') == 1 and text.count('xmlUrl="https://d.') == 2
     assert '<outline text="L15/L16/L17/L18/L19"' in text

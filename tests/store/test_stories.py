@@ -200,6 +200,25 @@ def test_a_search_finds_a_story_by_any_version_and_lists_the_one_that_matches(li
     assert library.tag_counts(library.sources()) == [("News", 1, 0)]
 
 
+def test_a_folder_lists_and_counts_once_a_story_its_subfolders_feeds_carry(library):
+    """A folder holds its subfolders (user test r47 M1): #News lists the wire's story once when
+    News/Europe's courier carries it too, and counts it once; each subfolder keeps its own."""
+    first = add(library, "wire", "Council to close three libraries", STORY, 30)
+    copy = add(library, "courier", "Libraries axed in budget squeeze", copy_of(STORY), 20)
+    other = add(library, "courier", "Central library to open later", OTHER, 10)
+    library.register_source("https://wire.example/feed", "wire", tags=("News",))
+    library.register_source("https://courier.example/feed", "courier", tags=("News/Europe",))
+    library.find_stories()
+    for f, expected in [
+        (ArticleFilter(tag="news"), [other, first]),  # the copy left out
+        (ArticleFilter(query=parse_query("tag:NEWS")), [other, first]),
+        (ArticleFilter(tag="News/Europe"), [other, copy]),  # the subfolder alone
+    ]:
+        assert [r.id for r in library.articles(f)] == expected, f
+        assert library.count(f) == len(expected), f
+    assert library.tag_counts(library.sources()) == [("News", 2, 2), ("News/Europe", 2, 2)]
+
+
 def test_story_copies_names_only_the_ids_joined_to_another_story(library):
     """What the app asks of a list that keeps its ids (Unread) after a join under it."""
     first = add(library, "wire", "Council to close three libraries", STORY, 30)

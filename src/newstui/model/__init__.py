@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Literal
 
-from newstui.model.names import name_key, name_order
+from newstui.model.names import name_key
 
 if TYPE_CHECKING:  # the query tree is a plain value too; model imports nothing at run time
     from newstui.model.analysis import (
@@ -411,32 +411,35 @@ def respelled(tags: Iterable[str], spellings: dict[str, str]) -> tuple[str, ...]
     return tuple(shown.values())
 
 
-def has_tag(tags: Iterable[str], tag: str) -> bool:
-    """Whether `tag` is among `tags`, compared as tags are (name_key: "tech" is "Tech")."""
-    folded = name_key(tag)
-    return any(name_key(t) == folded for t in tags)
-
-
 def tag_unread_counts(
     sources: Iterable[FeedRow], left_out: Mapping[str, tuple[int, int]] | None = None
 ) -> list[tuple[str, int, int]]:
-    """(tag, articles, unread) summed over the given sources, by tag, less the (articles,
-    unread) `left_out` gives by its name_key: the copies its list leaves out (a story two of
-    its feeds carry is listed once: Library.tag_copies)."""
+    """(tag, articles, unread) summed over the given sources, by folder: a tag's own sources and
+    those of every tag under it ("News" holds "News/Europe"'s; a folder holding only folders is
+    listed too), each source once, less the (articles, unread) `left_out` gives by its name_key:
+    the copies its list leaves out (a story two of its feeds carry is listed once:
+    Library.tag_copies). Listed as a tree: each folder's subfolders right after it."""
+    from newstui.model.folders import folder_order, folder_paths
+
     totals: dict[str, list[int]] = {}  # by name_key: "Tech" and "tech" are one tag
     shown: dict[str, str] = {}
     for source in sources:
+        held: set[str] = set()  # the folders this source is in, each counted once
         for tag in respelled(source.tags, shown):
-            folded = name_key(tag)
-            shown.setdefault(folded, tag)
-            entry = totals.setdefault(folded, [0, 0])
-            entry[0] += source.articles
-            entry[1] += source.unread
+            for path in folder_paths(tag):
+                folded = name_key(path)
+                shown.setdefault(folded, path)
+                if folded in held:
+                    continue
+                held.add(folded)
+                entry = totals.setdefault(folded, [0, 0])
+                entry[0] += source.articles
+                entry[1] += source.unread
     for key, (articles, unread) in (left_out or {}).items():
         if key in totals:
             totals[key][0] -= articles
             totals[key][1] -= unread
-    ordered = sorted(totals, key=lambda key: name_order(shown[key]))  # Ökonomie with the O's
+    ordered = sorted(totals, key=lambda key: folder_order(shown[key]))  # Ökonomie with the O's
     return [(shown[key], totals[key][0], totals[key][1]) for key in ordered]
 
 

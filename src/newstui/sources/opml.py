@@ -1,5 +1,6 @@
 """OPML 2.0 subscription lists: read feeds (folders become tags, a nested folder the tag of its
-path "Tech/Daily") and write them back."""
+path "Tech/Daily"; a "/" in one folder's title kept apart as model.folders.FOLDER_SLASH) and
+write them back."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from xml.etree import ElementTree as ET
 from newstui.config import FeedConfig
 from newstui.errors import SourceError, hide_url_password
 from newstui.model import fold_url
+from newstui.model.folders import FOLDER_SLASH, PATH_SLASH, one_folder_name
 from newstui.model.names import name_key
 from newstui.sources.bounded_files import SUBSCRIPTION_FILE_BYTES, read_bounded
 from newstui.sources.newsboat_urls import (
@@ -114,6 +116,9 @@ def read_opml(body: bytes, source: str) -> tuple[list[FeedConfig], list[SkippedL
         categories = _exact_tags(outline)
         if categories is None:  # OPML 2.0: comma-separated categories, "/" between a path's parts
             categories = re.split(r"[,/]", _plain(outline.get("category") or ""))
+        else:  # newstui's own: its folder is one of them as written ("AC/DC" or "AC∕DC")
+            exact = {_slashes_alike(c) for c in categories}
+            tags = tuple(t for t in tags if _slashes_alike(t) not in exact)
         extra = (clean_line(c, 100) for c in categories)
         # a feed listed in two folders (Feedly, Inoreader export so): both are its tags
         before = feeds[seen[url]].tags if url in seen else ()
@@ -137,8 +142,8 @@ def read_opml(body: bytes, source: str) -> tuple[list[FeedConfig], list[SkippedL
         nonlocal deepest
         if not label:
             return path
-        if len(path) < _MOST_FOLDERS:
-            return (*path, label)
+        if len(path) < _MOST_FOLDERS:  # ("AC/DC Fans" is one folder: its "/" as FOLDER_SLASH)
+            return (*path, one_folder_name(label))
         if not deepest:
             deepest = clean_line(label, 100)
             skipped.append(
@@ -185,6 +190,12 @@ def read_opml(body: bytes, source: str) -> tuple[list[FeedConfig], list[SkippedL
         if inner:
             stack.append((iter(inner), inside(path, label)))
     return feeds, skipped
+
+
+def _slashes_alike(tag: str) -> str:
+    """A tag compared with its FOLDER_SLASH as "/" (name_key): how a folder titled "L15/L16"
+    (the 16th of a deeper path, or "AC/DC") reads back in its export's newstui:tags."""
+    return name_key(tag).replace(FOLDER_SLASH, "/")
 
 
 # Markup another reader left in a name ("<i>Blog</i>", "&lt;b&gt;Bold&lt;/b&gt; Picks"): a tag
@@ -276,8 +287,9 @@ def write_opml(
         path: tuple[str, ...] = ()
         for part in folder_path(tag):
             path = (*path, name_key(part))  # "Tech" and "tech" are one folder, as one tag
-            if path not in folders:
-                folders[path] = ET.SubElement(parent, "outline", text=part, title=part)
+            if path not in folders:  # (a folder's own "/", kept as FOLDER_SLASH, written back)
+                title = part.replace(FOLDER_SLASH, "/")
+                folders[path] = ET.SubElement(parent, "outline", text=title, title=title)
             parent = folders[path]
         return parent
 
@@ -299,15 +311,10 @@ def write_opml(
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(opml, "unicode") + "\n"
 
 
-# The "/" between a path tag's folders: between two names ("Tech/Daily"), not inside one a user
-# spaced ("Misc / Other" is one folder).
-_PATH_SLASH = re.compile(r"(?<=\S)/(?=\S)")
-
-
 def folder_path(tag: str) -> list[str]:
     """The folders a tag stands for, outermost first: "Tech/Daily/Must read" → Tech, Daily,
     Must read (how an OPML's nested folders were imported), _MOST_FOLDERS at most."""
-    parts = [part for part in (p.strip() for p in _PATH_SLASH.split(tag)) if part] or [tag]
+    parts = [part for part in (p.strip() for p in PATH_SLASH.split(tag)) if part] or [tag]
     if len(parts) > _MOST_FOLDERS:  # as deep as an import reads: the rest names the deepest
         parts[_MOST_FOLDERS - 1 :] = ["/".join(parts[_MOST_FOLDERS - 1 :])]  # (the tag comes back)
     return parts

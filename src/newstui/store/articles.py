@@ -963,7 +963,7 @@ def _conditions(db: Database, f: ArticleFilter) -> tuple[list[str], list[object]
     if f.tag is not None:
         clauses.append(
             "a.feed_id IN (SELECT s.id FROM feeds s, json_each(s.tags) t "
-            "WHERE name_key(t.value) = ?)"  # (model.names: "ÖKONOMIE" is "Ökonomie" too)
+            "WHERE in_folder(t.value, ?))"  # the folder and its subfolders (model.folders)
         )
         params.append(name_key(f.tag))
     if f.starred:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 from newstui.article_rows import enclosure_urls, packed_links, packed_text, unpacked_text
 from newstui.disk_room import free_bytes
 from newstui.errors import DiskFullError, StoreError
+from newstui.model.folders import folder_keys
 from newstui.model.link_key import link_key, link_key_if_other
 from newstui.model.names import name_key, name_order_text
 from newstui.model.store_upgrade import StoreUpgrade
@@ -102,6 +103,8 @@ class Database:
         self.known_texts = add_text_functions(conn)
         # feed, tag and view names as compared everywhere (model.names: every script's case)
         conn.create_function("name_key", 1, _name_key, deterministic=True)
+        # whether a tag is a folder or under it (model.folders: "News/Europe" is in News)
+        conn.create_function("in_folder", 2, _in_folder, deterministic=True)
         # the prefix index's fill (schema 31) is still marked, not done: prefixes are matched
         # by stems meanwhile (query_sql.prefixes_stemmed); see rebuild_marked
         self.prefix_pending = False
@@ -505,6 +508,11 @@ def json_list(value: str | None) -> list[Any]:
     except (TypeError, ValueError):
         return []
     return parsed if isinstance(parsed, list) else []
+
+
+def _in_folder(tag: object, folder_key: object) -> bool:
+    """SQL's in_folder(tag, key): whether the tag is the folder of this name_key or under it."""
+    return isinstance(tag, str) and isinstance(folder_key, str) and folder_key in folder_keys(tag)
 
 
 def _name_key(value: str | bytes | int | float | None) -> str | bytes | int | float | None:

@@ -479,7 +479,7 @@ class _Compiler:
         if node.kind == "tag":
             return (
                 "+a.feed_id IN (SELECT s.id FROM feeds s, json_each(s.tags) t "
-                "WHERE name_key(t.value) = ?)",  # (model.names: every script's case, NFC)
+                "WHERE in_folder(t.value, ?))",  # (a folder holds its subfolders: model.folders)
                 [name_key(node.value)],
             )
         # (LIKE ignores the case of ASCII letters only: feed:SÜDDEUTSCHE found nothing)

@@ -10,7 +10,7 @@ from newstui.store import analysis as analysis_store
 from newstui.store import articles as article_store
 from newstui.store import downloads as downloads_store
 from newstui.store import stories as story_store
-from newstui.store.db import Database, write_transaction
+from newstui.store.db import Database, json_list, write_transaction
 from newstui.store.feeds import now_iso
 
 if TYPE_CHECKING:
@@ -64,13 +64,29 @@ def smart_counts(db: Database) -> SmartCounts:
 def tag_copies(db: Database) -> dict[str, tuple[int, int]]:
     """For each tag (by its name_key) whose list leaves out copies: (how many, how many unread).
     A tag's list folds as the query `tag:` does (store.articles' _FOLDED_MATCHES): a version is
-    left out when an earlier version of its story from another feed with the tag is listed.
-    One pass over the versions of the stories with copies (few), each tag of its feed apart."""
+    left out when an earlier version of its story from another feed in the folder (the tag or
+    one under it: model.folders) is listed. One pass over the versions of the stories with
+    copies (few), each folder of its feed apart."""
+    import json
+
+    from newstui.model.folders import folder_keys
+
+    folders = sorted(
+        {
+            (feed_id, key)
+            for feed_id, tags in db.execute("SELECT id, tags FROM feeds WHERE tags != '[]'")
+            for tag in json_list(tags)
+            if isinstance(tag, str)
+            for key in folder_keys(tag)
+        }
+    )
+    if not folders:
+        return {}
     return {
         r[0]: (r[1], r[2])
         for r in db.execute(
-            """WITH tagged(feed_id, tag) AS (SELECT DISTINCT f.id, name_key(t.value)
-                FROM feeds f, json_each(f.tags) t WHERE t.type = 'text'),
+            """WITH tagged(feed_id, tag) AS (SELECT json_extract(value, '$[0]'),
+                json_extract(value, '$[1]') FROM json_each(?)),
             versions AS (SELECT a.id, a.feed_id AS feed, a.read, s.story_id AS story, g.tag,
                 first_value(a.feed_id) OVER (PARTITION BY s.story_id, g.tag ORDER BY a.id)
                     AS first_feed
@@ -83,7 +99,8 @@ def tag_copies(db: Database) -> dict[str, tuple[int, int]]:
                 min(CASE WHEN feed != first_feed THEN id END) OVER (PARTITION BY story, tag) AS cut
                 FROM versions)
             SELECT tag, count(*), coalesce(sum(read = 0), 0) FROM cuts
-            WHERE feed != first_feed OR id > cut GROUP BY tag"""
+            WHERE feed != first_feed OR id > cut GROUP BY tag""",
+            [json.dumps(folders)],
         )
     }
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newstui.local_times import in_message, short_time
-from newstui.model import ArticleFilter, FeedRow, has_tag
+from newstui.model import ArticleFilter, FeedRow
+from newstui.model.folders import any_in_folder
 from newstui.model.names import name_key
 
 if TYPE_CHECKING:  # the query language is imported when a query is typed or a view saved
@@ -72,12 +73,13 @@ def names_gone_source(view: View, feeds: Iterable[FeedRow]) -> bool:
     if feed_id is not None:
         return all(feed.id != feed_id for feed in feeds)
     if tag is not None:
-        return not any(has_tag(feed.tags, tag) for feed in feeds)
+        return not any(any_in_folder(feed.tags, tag) for feed in feeds)
     return False
 
 
 def tag_view(tag: str) -> View:
-    """The articles of every source with this tag."""
+    """The articles of every source with this tag or one under it (a folder and its
+    subfolders: model.folders)."""
     return View(f"tag:{tag}", f"#{tag}", ArticleFilter(tag=tag))
 
 

@@ -14,7 +14,8 @@ from textual.timer import Timer
 from textual.worker import Worker, get_current_worker
 
 from newstui.config import Config
-from newstui.model import ArticleRow, has_tag
+from newstui.model import ArticleRow
+from newstui.model.folders import any_in_folder
 from newstui.tui.download_runner import DownloadsQueued
 from newstui.tui.refresh_messages import AnalysisFinished, RefreshFinished, RefreshProgress
 from newstui.tui.screens.keyed_box import key_in_effect
@@ -119,7 +120,7 @@ class SourceRefresh(StatusRow, RefreshReloads):
                 self.post_message(SavedViewsChanged())
 
     def action_refresh_selected(self) -> None:
-        """Refresh the feed highlighted in Sources (or the tag's feeds) when that pane has
+        """Refresh the feed highlighted in Sources (or the feeds of a tag and its subfolders) when that pane has
         focus, as D removes it and newsboat's r reloads it (user test r35 M3); else the feed
         or tag whose headlines are shown, else the selected article's feed. A highlighted row
         that names no feed (All, Unread, Starred, a saved view: newsboat reloads no query feed)
@@ -139,7 +140,7 @@ class SourceRefresh(StatusRow, RefreshReloads):
         if view.filter.feed_id is not None:
             rows = [f for f in feeds if f.id == view.filter.feed_id]
         elif view.filter.tag is not None:
-            rows = [f for f in feeds if has_tag(f.tags, view.filter.tag)]
+            rows = [f for f in feeds if any_in_folder(f.tags, view.filter.tag)]  # (and subfolders)
         else:
             row: ArticleRow | None = self.headlines.selected
             rows = [f for f in feeds if row is not None and f.id == row.feed_id]

@@ -94,7 +94,7 @@ class TagRemoving(ScreenMixin):
         self.post_message(TagSourcesRemoved(tagged.tag, summary, again, bool(done.not_removed)))
 
     def _on_tag_sources_removed(self, message: TagSourcesRemoved) -> None:
-        from newstui.model.names import name_key
+        from newstui.model.folders import in_folder
 
         self.config = message.config
         if message.partly:  # (those the server still lists stay: the tag stays shown)
@@ -102,8 +102,8 @@ class TagRemoving(ScreenMixin):
         else:
             self.notify(message.summary, markup=False)
         shown = self.headlines.view.filter.tag
-        key = name_key(message.tag)  # (the folder, or one of its subfolders, was shown)
-        gone = shown is not None and (name_key(shown) + "/").startswith(key + "/")
+        # (the folder, or one of its subfolders, was shown)
+        gone = shown is not None and in_folder(shown, message.tag)
         if gone and not message.partly:
             from newstui.tui.view import ALL
 
