@@ -4,6 +4,8 @@ are named, and the settings newstui has elsewhere are named in one line."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from newstui.config import load_config
@@ -227,3 +229,89 @@ def test_podboat_s_queue_is_said_not_carried_over(cli, tmp_path, monkeypatch):
     ) in cli.err
     data = cli.json("opml", "import", str(home / "urls"))
     assert data["podboat_queue"]["not_carried_over"] == ["https://pod.example/e1.mp3"]
+
+
+def test_settings_go_inside_the_example_s_settings_block_and_survive_uncommenting_sync(
+    cli, tmp_path, monkeypatch
+):
+    """User test r48 MED-11: the settings landed after the commented-out `# [sync]` example, so
+    uncommenting it (as the example says to) moved them into [sync] and newstui refused to start;
+    the example's own `refresh_minutes = 30` was "kept yours" and newsboat's 60 dropped."""
+    from newstui.config import example_config_text
+
+    home = newsboat_home(tmp_path, monkeypatch)
+    (home / "config").write_text(TESTER_CONFIG, "utf-8")
+    example = example_config_text()
+    cli.config.write_text(example, "utf-8")
+    data = cli.json("opml", "import", str(home / "urls"))
+    said = data["newsboat_settings"]
+    assert said["written"]["refresh_minutes"] == 60 and said["kept"] == {}
+    assert said["replaced_example"] == {"refresh_minutes": 30}
+    text = cli.config.read_text("utf-8")
+    lines = text.splitlines()
+    settings_block = lines[lines.index("[settings]") :]
+    settings_block = settings_block[: settings_block.index("")]
+    for key in ("browser", "show_read_feeds", "keep_days", "keep_per_feed", "player"):
+        assert any(x.startswith(f"{key} = ") for x in settings_block), key
+    # the example's commented line of a key is replaced, its comment kept
+    assert not any(x.startswith("# keep_days =") for x in lines)
+    assert any(
+        x.startswith("keep_days = 30 ") and x.endswith("(0 = keep all; starred always stay)")
+        for x in settings_block
+    )
+    assert "refresh_minutes = 60      # the app refreshes all feeds this often (0 = never)" in lines
+    # nothing written after the # [sync] example but the [keys] table's header and keys
+    after_sync = text[text.index("# [sync]") :]
+    assert "browser" not in after_sync and "keep_days" not in after_sync
+    uncommented = re.sub(
+        r"^# (\[sync\]|service =|url = \"https://rss|user =|password_command =)",
+        r"\1",
+        text,
+        flags=re.M,
+    )
+    cli.config.write_text(uncommented, "utf-8")
+    config = load_config(cli.config)  # raised: unknown key 'browser' in [sync]
+    assert config.sync is not None and config.sync.user == "alice"
+    assert (config.settings.browser, config.settings.refresh_minutes) == ("w3m %u", 60)
+
+
+def test_a_setting_the_user_wrote_is_kept_even_at_the_example_s_value(cli, tmp_path, monkeypatch):
+    """Only a line word for word the example's (its comment too) is the example's: a
+    `refresh_minutes = 30` the user wrote is theirs."""
+    home = newsboat_home(tmp_path, monkeypatch)
+    (home / "config").write_text(TESTER_CONFIG, "utf-8")
+    cli.config.write_text("[settings]\nrefresh_minutes = 30\n", "utf-8")
+    data = cli.json("opml", "import", str(home / "urls"))
+    assert data["newsboat_settings"]["kept"] == {"refresh_minutes": 30}
+    assert data["newsboat_settings"]["replaced_example"] == {}
+    assert load_config(cli.config).settings.refresh_minutes == 30
+
+
+def test_settings_are_written_under_the_last_setting_not_after_another_table_s_comments(
+    cli, tmp_path, monkeypatch
+):
+    home = newsboat_home(tmp_path, monkeypatch)
+    (home / "config").write_text('browser "w3m %u"\n', "utf-8")
+    cli.config.write_text(
+        '[settings]\nfulltext = false  # mine\n\n# [sync]\n# user = "me"\n', "utf-8"
+    )
+    assert cli("opml", "import", str(home / "urls")) == 0, cli.err
+    assert cli.config.read_text("utf-8").startswith(  # (the feed imported after)
+        '[settings]\nfulltext = false  # mine\nbrowser = "w3m %u"\n\n# [sync]\n# user = "me"\n'
+    )
+
+
+def test_a_file_without_settings_gets_the_table_above_its_first_table(cli, tmp_path, monkeypatch):
+    home = newsboat_home(tmp_path, monkeypatch)
+    (home / "config").write_text('browser "w3m %u"\n', "utf-8")
+    cli.config.write_text(
+        '# my feeds\n\n# the world\n[[feeds]]\nname = "W"\nurl = "https://w.example/rss"\n'
+        '\n# [sync]\n# user = "me"\n',
+        "utf-8",
+    )
+    assert cli("opml", "import", str(home / "urls")) == 0, cli.err
+    text = cli.config.read_text("utf-8")
+    assert text.startswith(
+        '# my feeds\n\n[settings]\nbrowser = "w3m %u"\n\n# the world\n[[feeds]]\n'
+    )
+    assert '\n\n# [sync]\n# user = "me"\n' in text

@@ -3387,7 +3387,12 @@ def _settings_said(config: Config, newsboat: NewsboatConfig, added: SettingsAdde
     """One line of what newsboat's config wrote to feeds.toml and what it left as it was."""
     parts = []
     if added.written:
-        values = ", ".join(f"{k} = {_toml_value(v)}" for k, v in added.written)
+        example = dict(added.replaced)  # a value the shipped example set, not the user
+        values = ", ".join(
+            f"{k} = {_toml_value(v)}"
+            + (f" (was the example's {_toml_value(example[k])})" if k in example else "")
+            for k, v in added.written
+        )
         parts.append(f"[settings] {values}")
     if added.keys_written:
         values = ", ".join(
@@ -3651,6 +3656,7 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
                     "written": dict(added_settings.written),
                     "kept": {k: yours for k, _, yours in added_settings.kept},
                     "refused": dict(added_settings.refused),
+                    "replaced_example": dict(added_settings.replaced),
                     "keys_written": {i: list(k) for i, k in added_settings.keys_written},
                     "keys_kept": [i for i, _ in added_settings.keys_kept],
                     "warnings": list(newsboat.warnings) if newsboat else [],
