@@ -34,29 +34,36 @@ class CrashingExtractor:
     def __init__(self, inner: registry.Extractor) -> None:
         self.inner, self.name, self.version = inner, inner.name, inner.version
 
-    def analyse(self, text: str) -> Analysis:
+    def analyse(self, text: str, language: str | None = None) -> Analysis:
         crash_if_marked(text)
-        return self.inner.analyse(text)
+        return self.inner.analyse(text, language)
 
 
 def analyse_or_crash(
-    extractor_name: str, texts: Sequence[str], sketch: Sequence[bool] = ()
+    extractor_name: str,
+    texts: Sequence[str],
+    sketch: Sequence[bool] = (),
+    languages: Sequence[str | None] = (),
 ) -> list[Analysed]:
     """processes.analyse_texts, killing the worker on a text holding MARK."""
     for text in texts:
         crash_if_marked(text)
-    return analyse_texts(extractor_name, texts, sketch)
+    return analyse_texts(extractor_name, texts, sketch, languages)
 
 
 def analyse_or_die_once(
-    flag: str, extractor_name: str, texts: Sequence[str], sketch: Sequence[bool] = ()
+    flag: str,
+    extractor_name: str,
+    texts: Sequence[str],
+    sketch: Sequence[bool] = (),
+    languages: Sequence[str | None] = (),
 ) -> list[Analysed]:
     """processes.analyse_texts, but the first worker to run it dies (making `flag`) whatever
     its texts: a death that is not the text's doing (the out-of-memory killer)."""
     if not os.path.exists(flag):
         open(flag, "w").close()
         os.kill(os.getpid(), signal.SIGSEGV)
-    return analyse_texts(extractor_name, texts, sketch)
+    return analyse_texts(extractor_name, texts, sketch, languages)
 
 
 def refresh_that_crashes(*_: object, **__: object) -> str | None:

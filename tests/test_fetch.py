@@ -813,8 +813,8 @@ async def test_streamed_analysis_keeps_only_a_few_chunks_in_flight_and_still_ana
     sent, most = [], [0]
     real_chunk = CpuPool.analyse_chunk
 
-    def analyse_chunk(self, extractor_name, texts, sketch=()):
-        future = real_chunk(self, extractor_name, texts, sketch)
+    def analyse_chunk(self, extractor_name, texts, sketch=(), languages=()):
+        future = real_chunk(self, extractor_name, texts, sketch, languages)
         sent.append(future)
         most[0] = max(most[0], sum(not f.done() for f in sent))  # the pool's, not yet done
         return future
@@ -945,10 +945,12 @@ async def test_chunks_the_worker_has_finished_are_replaced_before_their_results_
         events.append("taken")
         return result
 
-    def analyse_chunk(self, extractor_name, texts, sketch=()):
+    def analyse_chunk(self, extractor_name, texts, sketch=(), languages=()):
         events.append("sent")
         future: Future = Future()
-        future.set_result(analyse_texts(extractor_name, texts, sketch))  # finished at once
+        future.set_result(
+            analyse_texts(extractor_name, texts, sketch, languages)
+        )  # finished at once
         chunks.add(future)
         return future
 
@@ -985,9 +987,9 @@ async def test_before_a_save_holds_its_event_loop_the_single_worker_is_sent_more
     held: list[tuple[Future, list]] = []
     at_saves: list[int] = []  # chunks in flight as each save begins
 
-    def analyse_chunk(self, extractor_name, texts, sketch=()):
+    def analyse_chunk(self, extractor_name, texts, sketch=(), languages=()):
         future: Future = Future()
-        results = analyse_texts(extractor_name, texts, sketch)
+        results = analyse_texts(extractor_name, texts, sketch, languages)
         if len(at_saves) > 0 and not held:  # released: finished at once from now on
             future.set_result(results)
         else:
@@ -1030,9 +1032,9 @@ async def test_before_feeds_are_stored_the_single_worker_is_sent_more_chunks(
     at_stores: list[int] = []  # chunks in flight as each store of feeds begins
     released = [False]
 
-    def analyse_chunk(self, extractor_name, texts, sketch=()):
+    def analyse_chunk(self, extractor_name, texts, sketch=(), languages=()):
         future: Future = Future()
-        results = analyse_texts(extractor_name, texts, sketch)
+        results = analyse_texts(extractor_name, texts, sketch, languages)
         if released[0]:
             future.set_result(results)
         else:

@@ -107,12 +107,12 @@ def test_an_article_whose_text_is_replaced_while_it_is_analysed_ends_analysed_as
     real_analyse = RulesExtractor.analyse
     replaced: list[str] = []
 
-    def analyse(self: RulesExtractor, text: str):
+    def analyse(self: RulesExtractor, text: str, language: str | None = None):
         if not replaced:  # the app's full text (another process) lands while this one runs
             replaced.append(text)
             with Library.open(path) as other:
                 other.set_fulltext(article_id, text=FULL_TEXT)
-        return real_analyse(self, text)
+        return real_analyse(self, text, language)
 
     monkeypatch.setattr(RulesExtractor, "analyse", analyse)
     with Library.open(path) as library:

@@ -31,9 +31,15 @@ class CrashingPool(CpuPool):
     """A pool whose workers die on a text holding MARK."""
 
     def analyse_chunk(
-        self, extractor_name: str, texts: Sequence[str], sketch: Sequence[bool] = ()
+        self,
+        extractor_name: str,
+        texts: Sequence[str],
+        sketch: Sequence[bool] = (),
+        languages: Sequence[str | None] = (),
     ) -> Future[list[Analysed]]:
-        return self.submit_call(analyse_or_crash, extractor_name, list(texts), list(sketch))
+        return self.submit_call(
+            analyse_or_crash, extractor_name, list(texts), list(sketch), list(languages)
+        )
 
 
 class DyingOncePool(CpuPool):
@@ -44,10 +50,19 @@ class DyingOncePool(CpuPool):
         self.flag = str(flag)
 
     def analyse_chunk(
-        self, extractor_name: str, texts: Sequence[str], sketch: Sequence[bool] = ()
+        self,
+        extractor_name: str,
+        texts: Sequence[str],
+        sketch: Sequence[bool] = (),
+        languages: Sequence[str | None] = (),
     ) -> Future[list[Analysed]]:
         return self.submit_call(
-            analyse_or_die_once, self.flag, extractor_name, list(texts), list(sketch)
+            analyse_or_die_once,
+            self.flag,
+            extractor_name,
+            list(texts),
+            list(sketch),
+            list(languages),
         )
 
 

@@ -43,6 +43,7 @@ class PreparedArticle:
     has_content: bool = False  # Article.has_content (not stored)
     dropped_enclosures: int = 0  # Article.dropped_enclosures (not stored)
     date_only: bool | None = None  # Article.date_only (None when it has no date)
+    language: str | None = None  # Article.language
 
 
 def prepare_article(article: Article, utf8: bool = True) -> PreparedArticle:
@@ -69,6 +70,7 @@ def prepare_article(article: Article, utf8: bool = True) -> PreparedArticle:
     fields["has_content"] = article.has_content
     fields["dropped_enclosures"] = article.dropped_enclosures
     fields["date_only"] = None if fields["published"] is None else article.date_only
+    fields["language"] = article.language
     return prepared
 
 

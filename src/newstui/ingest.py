@@ -852,8 +852,9 @@ class _StreamedAnalysis:
             sketch = _to_sketch(self.library, batch, STORIES_PER_RUN - self.sketched)
             self.sketched += sum(sketch)
             texts = [a.text for a in batch]
+            languages = [a.language for a in batch]
             try:
-                future = self.cpu.analyse_chunk(self.extractor_name, texts, sketch)
+                future = self.cpu.analyse_chunk(self.extractor_name, texts, sketch, languages)
             except NO_WORKERS as exc:  # its worker cannot start (a process limit)
                 WORKERS.failed(exc)
                 self._waiting.clear()  # these too: the final sweep analyses them here
@@ -1009,7 +1010,12 @@ class _StreamedAnalysis:
             return
         self._read.update((a.article_id, a) for a in batch)
         with CpuPool(1) as apart:
-            results = analyse_apart(apart, self.extractor_name, [a.text for a in batch])
+            results = analyse_apart(
+                apart,
+                self.extractor_name,
+                [a.text for a in batch],
+                languages=[a.language for a in batch],
+            )
         self._keep(list(zip([a.article_id for a in batch], results, strict=True)))
 
     def cancel(self) -> None:
@@ -1405,6 +1411,7 @@ async def _fetch_feed(
             last_modified=result.last_modified if whole else None,
             title=parsed.title if parsed else None,
             site_url=parsed.site_url if parsed else None,
+            language=parsed.language if parsed else None,
             body_hash=body_hash if whole else None,
             titled=not feed.named,
             read_from=result.url,
@@ -1971,7 +1978,8 @@ def analyse_pending(
                 share = len(texts) // (pool.max_workers + 2) if beside else 0
                 cut = len(texts) - share
                 try:  # (its workers start as the chunks are sent)
-                    sent = pool.analyse(extractor_name, texts[:cut], sketch[:cut])
+                    languages = [a.language for a in batch[:cut]]
+                    sent = pool.analyse(extractor_name, texts[:cut], sketch[:cut], languages)
                 except NO_WORKERS as exc:  # none can start here: all in this process then
                     WORKERS.failed(exc)
                     if pool is not given:
@@ -2058,7 +2066,7 @@ def analyse_crash_suspects(
         version = extractor_version(extractor_name)
         batch = library.to_analyse(version, suspects)
         if batch:
-            results = _suspects_analysed(extractor_name, [a.text for a in batch])
+            results = _suspects_analysed(extractor_name, batch)
             ids = [a.article_id for a in batch]
             read_as = {a.article_id: a.stamp for a in batch}
             texts = {a.article_id: a.text for a in batch}
@@ -2069,17 +2077,18 @@ def analyse_crash_suspects(
     return len(batch)
 
 
-def _suspects_analysed(extractor_name: str, texts: Sequence[str]) -> list[Analysed]:
+def _suspects_analysed(extractor_name: str, batch: Sequence[TextToAnalyse]) -> list[Analysed]:
     """The crash suspects' texts analysed apart, in a worker process (analyse_apart); where
     none can start, none is analysed (in this process it could end it again): each is kept
     without analysis, its failure NOT_APART."""
     if WORKERS.possible:
+        texts, languages = [a.text for a in batch], [a.language for a in batch]
         try:
             with CpuPool(1) as apart:
-                return analyse_apart(apart, extractor_name, texts)
+                return analyse_apart(apart, extractor_name, texts, languages=languages)
         except NO_WORKERS as exc:
             WORKERS.failed(exc)
-    return [Analysed(analysis_rows(Analysis()), NOT_APART) for _ in texts]
+    return [Analysed(analysis_rows(Analysis()), NOT_APART) for _ in batch]
 
 
 def _each_analysed_here(
@@ -2099,7 +2108,7 @@ def _analysed_here(
 ) -> Analysed:
     """One article analysed in this process, recorded in the crash journal first."""
     journal.analysing(read.article_id)
-    return analyse_text(extractor, read.text, sketch)
+    return analyse_text(extractor, read.text, sketch, read.language)
 
 
 def _until_set(cancel: threading.Event, items: Iterable[Analysed]) -> Iterable[Analysed]:

@@ -324,14 +324,16 @@ class Library:
         language, where it keeps few quotes and entities (README "The analysis reads English");
         "english" for the "none" extractor, which finds nothing in any language. It reads the
         first words until it can tell (~0.1 ms), but the first call imports the language gate:
-        no store is read, so no library need be held for it."""
+        no store is read, so no library need be held for it. A text too short to tell reads as
+        the language its entry or feed declares (`StoredArticle.language`)."""
         if extractor == "none":  # (no line saying why few are found: none are, r46 uihint 2)
             return "english"
         from newstui.nlp.language import reads_as_english
         from newstui.text import prose_only
 
         # the text as RulesExtractor.analyse reads it: its prose, not its code lines
-        return "english" if reads_as_english(prose_only(article.text)) else "other"
+        english = reads_as_english(prose_only(article.text), article.language)
+        return "english" if english else "other"
 
     def mark(
         self, ids: Iterable[int], *, read: bool | None = None, starred: bool | None = None

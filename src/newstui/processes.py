@@ -69,6 +69,7 @@ class PreparedFeed:
     articles: list[PreparedArticle]
     warning: str | None = None
     cut_short: bool = False  # the document ends before its end: its articles as far as it went
+    language: str | None = None  # the language it declares (ParsedFeed.language)
 
 
 def parse_document(
@@ -81,7 +82,14 @@ def parse_document(
 
     parsed = parse_feed(body, url, content_type)
     articles = [prepare_article(article, utf8) for article in parsed.articles]
-    return PreparedFeed(parsed.title, parsed.site_url, articles, parsed.warning, parsed.cut_short)
+    return PreparedFeed(
+        parsed.title,
+        parsed.site_url,
+        articles,
+        parsed.warning,
+        parsed.cut_short,
+        parsed.language,
+    )
 
 
 @dataclass(frozen=True)
@@ -113,23 +121,33 @@ def collect_young_rarely() -> None:
 
 
 def analyse_texts(
-    extractor_name: str, texts: Sequence[str], sketch: Sequence[bool] = ()
+    extractor_name: str,
+    texts: Sequence[str],
+    sketch: Sequence[bool] = (),
+    languages: Sequence[str | None] = (),
 ) -> list[Analysed]:
     """Analyse texts in a worker (whose collector then runs young collections rarely);
-    `sketch[i]` asks for text i's story sketch too."""
+    `sketch[i]` asks for text i's story sketch too, `languages[i]` is the language its source
+    declares (None, or none given: none)."""
     from newstui.nlp import get_extractor
 
     collect_young_rarely()
     extractor = get_extractor(extractor_name)
     wanted = list(sketch) + [False] * (len(texts) - len(sketch))
-    return [analyse_text(extractor, text, want) for text, want in zip(texts, wanted, strict=True)]
+    declared = list(languages) + [None] * (len(texts) - len(languages))
+    return [
+        analyse_text(extractor, text, want, language)
+        for text, want, language in zip(texts, wanted, declared, strict=True)
+    ]
 
 
-def analyse_text(extractor: Extractor, text: str, sketch: bool = False) -> Analysed:
-    """One text's analysis (and story sketch if asked): a failing article is reported, never
-    fatal."""
+def analyse_text(
+    extractor: Extractor, text: str, sketch: bool = False, language: str | None = None
+) -> Analysed:
+    """One text's analysis (and story sketch if asked; `language`: the one its source
+    declares): a failing article is reported, never fatal."""
     try:
-        analysis, error = extractor.analyse(text), None
+        analysis, error = extractor.analyse(text, language), None
     except Exception as exc:
         analysis, error = Analysis(), f"{type(exc).__name__}: {exc}"
     return Analysed(analysis_rows(analysis), error, story_sketch(text) if sketch else None)
@@ -146,6 +164,7 @@ def analyse_apart(
     extractor_name: str,
     texts: Sequence[str],
     sketch: Sequence[bool] = (),
+    languages: Sequence[str | None] = (),
     *,
     died: bool = False,
 ) -> list[Analysed]:
@@ -154,23 +173,24 @@ def analyse_apart(
     texts a death leaves: that text is reported failed (CRASHED), the others are analysed.
     A text is CRASHED once a worker analysing it alone died twice (`died`: once already; one
     death may be another cause's: the out-of-memory killer). `pool` runs nothing else
-    meanwhile (a worker's death fails every task it holds)."""
+    meanwhile (a worker's death fails every task it holds). `languages`: see analyse_texts."""
     if not texts:
         return []
     wanted = list(sketch) + [False] * (len(texts) - len(sketch))
+    declared = list(languages) + [None] * (len(texts) - len(languages))
     try:
-        return pool.analyse_chunk(extractor_name, texts, wanted).result()
+        return pool.analyse_chunk(extractor_name, texts, wanted, declared).result()
     except BrokenProcessPool:
         if stopping():  # newstui is stopping its workers: nobody crashed
             raise
         if len(texts) == 1:
             if died:
                 return [Analysed(analysis_rows(Analysis()), CRASHED)]
-            return analyse_apart(pool, extractor_name, texts, wanted, died=True)
+            return analyse_apart(pool, extractor_name, texts, wanted, declared, died=True)
     half = len(texts) // 2
-    return analyse_apart(pool, extractor_name, texts[:half], wanted[:half]) + analyse_apart(
-        pool, extractor_name, texts[half:], wanted[half:]
-    )
+    return analyse_apart(
+        pool, extractor_name, texts[:half], wanted[:half], declared[:half]
+    ) + analyse_apart(pool, extractor_name, texts[half:], wanted[half:], declared[half:])
 
 
 def import_parser() -> None:
@@ -200,22 +220,37 @@ class CpuPool(SpawnedPool):
         return self.submit_call(parse_document, body, url, content_type, utf8)
 
     def analyse_chunk(
-        self, extractor_name: str, texts: Sequence[str], sketch: Sequence[bool] = ()
+        self,
+        extractor_name: str,
+        texts: Sequence[str],
+        sketch: Sequence[bool] = (),
+        languages: Sequence[str | None] = (),
     ) -> Future[list[Analysed]]:
-        """Analyse a few texts in one worker task (`sketch`: see `analyse_texts`)."""
-        return self.submit_call(analyse_texts, extractor_name, list(texts), list(sketch))
+        """Analyse a few texts in one worker task (`sketch`, `languages`: see `analyse_texts`)."""
+        return self.submit_call(
+            analyse_texts, extractor_name, list(texts), list(sketch), list(languages)
+        )
 
     def analyse(
-        self, extractor_name: str, texts: Sequence[str], sketch: Sequence[bool] = ()
+        self,
+        extractor_name: str,
+        texts: Sequence[str],
+        sketch: Sequence[bool] = (),
+        languages: Sequence[str | None] = (),
     ) -> Iterator[Analysed]:
         """Analyse texts across the workers (sent at once: the caller may work meanwhile);
         results in input order. The chunks a dying worker took down are analysed again apart
         (`analyse_apart`, in a pool of their own), never in this process."""
         futures = [
-            self.analyse_chunk(extractor_name, texts[i : i + CHUNK], sketch[i : i + CHUNK])
+            self.analyse_chunk(
+                extractor_name,
+                texts[i : i + CHUNK],
+                sketch[i : i + CHUNK],
+                languages[i : i + CHUNK],
+            )
             for i in range(0, len(texts), CHUNK)
         ]
-        return self._chunk_results(futures, extractor_name, texts, sketch)
+        return self._chunk_results(futures, extractor_name, texts, sketch, languages)
 
     def _chunk_results(
         self,
@@ -223,6 +258,7 @@ class CpuPool(SpawnedPool):
         extractor_name: str,
         texts: Sequence[str],
         sketch: Sequence[bool],
+        languages: Sequence[str | None] = (),
     ) -> Iterator[Analysed]:
         """The results of `analyse`'s chunks, in order; see there."""
         apart: CpuPool | None = None
@@ -236,7 +272,11 @@ class CpuPool(SpawnedPool):
                     apart = apart or type(self)(1)
                     end = start + CHUNK
                     chunk = analyse_apart(
-                        apart, extractor_name, texts[start:end], sketch[start:end]
+                        apart,
+                        extractor_name,
+                        texts[start:end],
+                        sketch[start:end],
+                        languages[start:end],
                     )
                 yield from chunk
         finally:

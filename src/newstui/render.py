@@ -222,6 +222,7 @@ def article_json(
         for q in analysis.quotes
     ]
     data["reads_as"] = reads_as  # "other": few quotes and entities (README "reads English")
+    data["language"] = _line(stored.language)  # what its entry or feed declares ("de"), or None
     return data
 
 

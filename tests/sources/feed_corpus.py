@@ -321,6 +321,32 @@ MADE: list[tuple[str, bytes]] = [
         ),
     ),
     (
+        "rss languages",
+        _rss(
+            "<item><title>A</title><guid>g1</guid><description>Hallo</description></item>"
+            "<item><title>B</title><guid>g2</guid><dc:language>fr</dc:language>"
+            "<description>Salut</description></item>"
+            "<item xml:lang='nl'><title>C</title><guid>g3</guid>"
+            "<description xml:lang='pl_PL'>Cześć</description></item>",
+            "<title>Made</title><link>https://example.org/</link><language>de-DE</language>",
+        ),
+    ),
+    (
+        "atom languages",
+        _atom(
+            "<entry><title>A</title><id>urn:a</id><content type='text'>Bonjour</content></entry>"
+            "<entry xml:lang='de'><title>B</title><id>urn:b</id><summary>Hallo</summary></entry>"
+            "<entry><title>C</title><id>urn:c</id>"
+            "<content type='html' xml:lang='es'>Hola</content></entry>"
+            "<entry xml:lang=''><title>D</title><id>urn:d</id><summary>Hello</summary></entry>",
+            '<title>Made</title><link href="https://example.org/"/>',
+        ).replace(b"<feed ", b"<feed xml:lang='fr-CA' ", 1),
+    ),
+    (
+        "atom bare lang",
+        _atom("<entry lang='de'><title>A</title><id>urn:a</id><summary>Hallo</summary></entry>"),
+    ),
+    (
         "atom src content",
         _atom("<entry><title>A</title><id>urn:a</id><content src='https://x.example/'/></entry>"),
     ),

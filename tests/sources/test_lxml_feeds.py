@@ -42,10 +42,12 @@ READ_BY_LXML = {
     "atom links",
     "atom author text only",
     "atom xml:base",
+    "rss languages",
+    "atom languages",
 }
 
 STORED = """SELECT guid, url, title, author, published, summary, text, links,
-    content_hash FROM articles ORDER BY id"""
+    content_hash, language FROM articles ORDER BY id"""
 
 
 def read(body: bytes, content_type: str | None, *, fast: bool) -> ParsedFeed | str:
@@ -70,7 +72,12 @@ def test_both_readers_store_the_same_articles(where, body, content_type):
     if isinstance(slow, str) or isinstance(fast, str):
         assert fast == slow
         return
-    assert (fast.title, fast.site_url, fast.warning) == (slow.title, slow.site_url, slow.warning)
+    assert (fast.title, fast.site_url, fast.warning, fast.language) == (
+        slow.title,
+        slow.site_url,
+        slow.warning,
+        slow.language,
+    )
     assert len(fast.articles) == len(slow.articles)
     for mine, theirs in zip(fast.articles, slow.articles, strict=True):
         assert mine == theirs  # every field: title, text, guid, url, author, dates, links
@@ -99,6 +106,7 @@ def test_common_well_formed_feeds_are_read_by_lxml(where, body):
         "rss latin-1",
         "atom xhtml",
         "atom src content",
+        "atom bare lang",  # feedparser reads a bare lang attribute as xml:lang
         "ill-formed",
         "rdf",
     ],

@@ -132,6 +132,31 @@ async def test_articles_without_analysis_say_so(db_path):
         assert "No quotes found" in screen_text(app)
 
 
+async def test_a_short_article_reads_as_the_language_its_feed_declares(db_path):
+    """User test r48 M4: a short German article (too few words to tell) of a feed declaring
+    German says it reads as another language, and its quote gets its German speaker."""
+    short = "„Die Lage ist ernst“, sagte Innenministerin Nancy Faeser in Berlin."
+    db = open_db(db_path)
+    feed = ensure_feed(db, "http://127.0.0.1:9/inland.xml", "Inland", url=None)
+    newest = datetime(2030, 1, 1, tzinfo=UTC)  # selected at start
+    article = Article(title="Faeser", text=short, guid="de", published=newest, language="de")
+    save_articles(db, feed, [article])
+    db.conn.close()
+    from newstui.ingest import analyse_pending
+    from newstui.library import Library
+
+    with Library.open(db_path) as library:  # (as a fetch analyses what it stores)
+        analyse_pending(library)
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        text, notes = reader_and_first_notes(app)
+        assert OTHER_LANGUAGE_NOTE in text and notes == [OTHER_LANGUAGE_NOTE] * 2
+        quotes = app.main.sidebar.query_one("#quote-list", OptionList)
+        prompts = [str(quotes.get_option_at_index(i).prompt) for i in range(quotes.option_count)]
+        assert any("Nancy Faeser" in prompt for prompt in prompts[1:]), prompts
+
+
 async def test_a_click_on_the_quotes_tab_makes_w_and_f_work_on_quotes(db_path):
     app = NewstuiApp(db_path, None)
     async with app.run_test(size=(160, 48)) as pilot:

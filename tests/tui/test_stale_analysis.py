@@ -39,9 +39,13 @@ class HeldAnalysis:
         real = CpuPool.analyse
 
         def analyse(
-            pool: CpuPool, extractor_name: str, texts: Sequence[str], sketch: Sequence[bool] = ()
+            pool: CpuPool,
+            extractor_name: str,
+            texts: Sequence[str],
+            sketch: Sequence[bool] = (),
+            languages: Sequence[str | None] = (),
         ) -> Iterator[Analysed]:
-            results = real(pool, extractor_name, texts, sketch)
+            results = real(pool, extractor_name, texts, sketch, languages)
             for text, result in zip(texts, results, strict=True):
                 if NEW not in text:
                     self.held.set()

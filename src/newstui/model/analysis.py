@@ -56,11 +56,14 @@ class Analysis:
 class TextToAnalyse(NamedTuple):
     """An article's text as read for analysis, and the stamp of the stored text it came from:
     an analysis is saved only while the article still has that text (another process may
-    replace it meanwhile: a full text fetched, an updated entry)."""
+    replace it meanwhile: a full text fetched, an updated entry). `language`: the language
+    its entry, else its feed, declares (a tag: "de", "en-us"), the extractor's hint; None when
+    neither does."""
 
     article_id: int
     text: str
     stamp: int
+    language: str | None = None
 
 
 def analysis_rows(analysis: Analysis) -> AnalysisRows:

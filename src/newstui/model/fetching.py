@@ -39,6 +39,9 @@ class Article:
     # that day in every zone); False: a time given (a sync server's timestamp too); None: not
     # known: a midnight UTC then reads as a day without a time, as it did before schema 53
     date_only: bool | None = None
+    # the language its entry declares, else its feed's, as a tag in lower case ("de", "en-us";
+    # sources.feeds.language_tag); None: none declared. The extractor's hint (schema 56)
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,9 @@ class FetchRecord:
     # a failure of this machine's, not the source's (a full disk refused its articles): its
     # error is shown, and its status, failures, wait and validators stay as they were
     local: bool = False
+    # the language its document declares (a tag in lower case, "de", "en-us"; None: none said,
+    # the stored one kept): the extractor's hint for its articles that declare none themselves
+    language: str | None = None
 
 
 # What became of a source the config no longer lists: deleted (`remove`, `R`/`D`, or its grace

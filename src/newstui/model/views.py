@@ -30,6 +30,9 @@ class StoredArticle:
     fulltext_error: str | None = None
     damaged: str = ""  # why part of the stored row cannot be read back (a damaged store), or ""
     updated: str | None = None  # when a fetch stored a change of its entry (ISO 8601 UTC), or None
+    # the language its entry, else its feed, declares ("de", "en-us"), or None: the extractor's
+    # hint for a text too short to tell (Library.reads_as)
+    language: str | None = None
 
 
 @dataclass(frozen=True)

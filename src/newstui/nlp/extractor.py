@@ -18,8 +18,9 @@ class Extractor(Protocol):
     name: str
     version: str
 
-    def analyse(self, text: str) -> Analysis:
-        """Entities and quotes of `text`, with offsets into exactly that string."""
+    def analyse(self, text: str, language: str | None = None) -> Analysis:
+        """Entities and quotes of `text`, with offsets into exactly that string; `language`:
+        the language tag its feed or entry declares ("de", "en-us"), None when none does."""
         ...
 
 

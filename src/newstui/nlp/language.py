@@ -43,22 +43,39 @@ _QUOTED: Final = re.compile(
 )
 
 
-def reads_as_english(text: str) -> bool:
+def reads_as_english(text: str, declared: str | None = None) -> bool:
     """Whether the rules may read `text` as English: the function words of its own prose, what
     it quotes left out, are English ones, or too few to tell (an English article quoting a
-    French sentence is English; a German one quoting Kennedy's English is German)."""
+    French sentence is English; a German one quoting Kennedy's English is German). `declared`:
+    the language its feed or entry declares (a tag, "de", "fr-ca"): when that is another
+    language than English, a text too short (or too mixed) to tell reads as that language;
+    clear evidence wins over any declaration (feeds mislabel: many say "en-us" whatever they
+    hold, and a wrong "de" does not make an English text German)."""
     window = min(len(text), _CUE_WINDOW)  # most English texts: three C searches, no word read
     if _cues(text, window) >= _CUES_ENOUGH and _QUOTED.search(text, 0, window) is None:
         return True
+    foreign = declares_other_language(declared)  # then only evidence reads it as English
     prose = _QUOTED.sub(" ", text)
     if len(prose) < len(text):  # what it quotes left out, when its prose can tell
-        verdict = _verdict(prose)
+        verdict = _verdict(prose, guess=not foreign)
         if verdict is not None:
             return verdict
+        if foreign:  # its own prose cannot tell: its declared language does, not its quotes
+            return False
         english, other = word_votes(prose, VOTES, LONGEST, _ENGLISH_ENOUGH)
         if english == 0 and other >= _OTHER_LEANS:
             return False  # "… a cité Churchill devant les députés : « … » Selon lui, …"
+    if foreign:
+        return _verdict(text, guess=False) is True
     return _verdict(text) is not False  # a text all quotes: what it quotes tells
+
+
+def declares_other_language(declared: str | None) -> bool:
+    """Whether a declared language tag ("de", "fr-CA", "en_GB") names a language other than
+    English; None (nothing declared) and any "en" do not."""
+    if not declared:
+        return False
+    return declared.replace("_", "-").partition("-")[0].lower() != "en"
 
 
 def _cues(text: str, window: int) -> int:
@@ -67,9 +84,10 @@ def _cues(text: str, window: int) -> int:
     return cues + text.count(" and ", 0, window)
 
 
-def _verdict(text: str) -> bool | None:
+def _verdict(text: str, guess: bool = True) -> bool | None:
     """Whether `text` reads as English (True), as another language (False), or too few of its
-    words tell (None: a short text)."""
+    words tell (None: a short text). `guess` False: a long text whose function words are too
+    few either way is None too, not guessed from how many of its words are capitalised."""
     if _cues(text, min(len(text), _CUE_WINDOW)) >= _CUES_ENOUGH:
         return True
     english, other = word_votes(text, VOTES, LONGEST, _ENGLISH_ENOUGH)
@@ -81,6 +99,8 @@ def _verdict(text: str) -> bool | None:
         return None
     if english * _CHARS_A_WORD >= len(text):
         return True
+    if not guess:
+        return None
     # prose of a language no list holds, not a list of names or scores ("Image: Ann Lee.")
     words, _, capital_or_short = word_case_counts(text)
     return (words - 1 - capital_or_short) * 2 < words

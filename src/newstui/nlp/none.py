@@ -11,6 +11,6 @@ class NoneExtractor:
     name = "none"
     version = "none-1"
 
-    def analyse(self, text: str) -> Analysis:
-        """An empty `Analysis`, whatever `text` holds."""
+    def analyse(self, text: str, language: str | None = None) -> Analysis:
+        """An empty `Analysis`, whatever `text` holds (and whatever language it declares)."""
         return Analysis()

@@ -78,14 +78,16 @@ class RulesExtractor:
     def __init__(self) -> None:
         self.version = f"rules-{RULES_VERSION}+{source_fingerprint()}"
 
-    def analyse(self, text: str) -> Analysis:
-        """Entities and speech quotes of `text`; scare quotes and titles of works are left out."""
+    def analyse(self, text: str, language: str | None = None) -> Analysis:
+        """Entities and speech quotes of `text`; scare quotes and titles of works are left out.
+        `language`: the language its source declares, which decides what the text's own words
+        cannot (nlp/language.py)."""
         if not text or not text.strip():
             return Analysis()
         text = prose_only(text)  # code and other preformatted lines are nobody's speech
         view = rules_view(text)
         analysis = analysis_of(text, view, view.speakers)
-        if reads_as_english(text):
+        if reads_as_english(text, language):
             return without_quoted_foreign_names(text, view.spans, analysis)
         return outside_english(text, view, analysis)
 

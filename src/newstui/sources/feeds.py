@@ -60,6 +60,27 @@ class ParsedFeed:
     articles: list[Article] = field(default_factory=list)
     warning: str | None = None  # e.g. ill-formed XML that could still be read
     cut_short: bool = False  # the document ends before its end (a download cut off): read so far
+    language: str | None = None  # the language the feed declares (language_tag), if any
+
+
+# A language tag as feeds write one (BCP 47, RFC 5646: "de", "fr-CA", "zh-Hant-TW", "en_US" with
+# an underscore): a primary language of two or three letters, then parts of up to eight
+# letters or digits. What is not one ("German", "Deutsch") declares nothing.
+_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{1,8})*")
+# Tags that name no language a text is written in: undetermined, several, no linguistic content.
+_NO_LANGUAGE = frozenset({"und", "mul", "zxx", "mis"})
+
+
+def language_tag(value: object) -> str | None:
+    """The language tag a feed or entry declares, in lower case with "-" between its parts
+    ("de-de", "en-us"); None for none, or for anything that is not a tag (untrusted: never
+    stored as written)."""
+    if not isinstance(value, str) or len(value) > 35:
+        return None
+    tag = value.strip().lower().replace("_", "-")
+    if not _LANGUAGE_TAG.fullmatch(tag) or tag.partition("-")[0] in _NO_LANGUAGE:
+        return None
+    return tag
 
 
 # JSON Feed's version is a URL; "1", "1.0" and "1.1" written bare are read too.
@@ -94,9 +115,10 @@ def parse_feed(
     else:
         feed, entries, warning, cut_at = _feedparser_read(body, url, content_type)
     site = feed.get("link")
+    language = language_tag(feed.get("language"))
     articles: list[Article] = []
     for entry in entries:
-        article = _entry_article(entry, url)
+        article = _entry_article(entry, url, language)
         if article is not None:
             articles.append(article)
     if cut_at is not None:
@@ -110,6 +132,7 @@ def parse_feed(
         articles=articles,
         warning=_with_skipped(warning, len(entries) - len(articles)),
         cut_short=cut_at is not None,
+        language=language,
     )
 
 
@@ -256,18 +279,21 @@ def _parser_reason(reason: object, body: bytes) -> str:
     return clean_line(_EXPAT_PLACE.sub(place, str(reason)), 120)
 
 
-def _entry_article(entry: Any, feed_url: str) -> Article | None:
+def _entry_article(entry: Any, feed_url: str, feed_language: str | None = None) -> Article | None:
     """The entry's article; None for an entry with no title, text, link or enclosure (what
     feedparser makes of an item a truncated document cuts off): nothing to read or open. Its id
     alone would make it replace the stored article of that id with an empty one. Its unusable
-    enclosures are counted in its `dropped_enclosures`."""
+    enclosures are counted in its `dropped_enclosures`. Its language: the one it declares
+    (an item's <dc:language>, the xml:lang its text is written under), else `feed_language`."""
     link = web_url_at(entry.get("link"))  # (never with the feed url's password)
     content_html, content_base, content_utf8 = "", feed_url, None
+    content_language = None
     for content in entry.get("content", []) or []:
         value = content.get("value", "")
         if len(value) > len(content_html):
             content_html, content_base = value, content.get("base") or feed_url
             content_utf8 = content.get(UTF8)
+            content_language = content.get("language")
     summary_raw = entry.get("summary", "") or ""
     summary_detail = entry.get("summary_detail") or {}
     summary_base = summary_detail.get("base") or feed_url
@@ -291,6 +317,9 @@ def _entry_article(entry: Any, feed_url: str) -> Article | None:
         return None
     author = author_name(clean_line(entry.get("author", "") or "", MAX_AUTHOR)) or None
     published, written = _entry_date(entry)
+    language = language_tag(entry.get("language")) or language_tag(
+        content_language if content_html else summary_detail.get("language")
+    )
     return Article(
         title=title or "(untitled)",
         text=text[:MAX_TEXT],
@@ -303,6 +332,7 @@ def _entry_article(entry: Any, feed_url: str) -> Article | None:
         links=links,
         has_content=bool(content_html),
         dropped_enclosures=dropped.count,
+        language=language or feed_language,
     )
 
 
@@ -425,9 +455,10 @@ def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
         raise SourceError(f"{url}: JSON Feed has no 'items' list")
     site = data.get("home_page_url")
     feed_authors = _json_authors(data)
+    language = language_tag(data.get("language"))
     articles: list[Article] = []
     for item in items:
-        article = _json_item(item, url, feed_authors) if isinstance(item, dict) else None
+        article = _json_item(item, url, feed_authors, language) if isinstance(item, dict) else None
         if article is not None:
             articles.append(article)
     return ParsedFeed(
@@ -435,6 +466,7 @@ def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
         site_url=web_url_at(site, url),
         articles=articles,
         warning=_with_skipped(None, len(items) - len(articles)),
+        language=language,
     )
 
 
@@ -452,10 +484,12 @@ def _json_item(
     item: dict[str, Any],
     feed_url: str,
     feed_author: str | None,
+    feed_language: str | None = None,
 ) -> Article | None:
     """The item's article; None for an empty item, as _entry_article. Its link is its `url`, else
     its `external_url` (a linkblog's); relative URLs are read from the feed's final address
-    (user test r44 H1: `"url": "page.html"` was dropped, and with it the item's full text)."""
+    (user test r44 H1: `"url": "page.html"` was dropped, and with it the item's full text).
+    Its language: its own `language` (JSON Feed 1.1), else `feed_language`."""
     link = web_url_at(item.get("url"), feed_url) or web_url_at(item.get("external_url"), feed_url)
     base = link or feed_url
     html = item.get("content_html")
@@ -490,6 +524,7 @@ def _json_item(
         links=links,
         has_content=has_content,
         dropped_enclosures=dropped.count,
+        language=language_tag(item.get("language")) or feed_language,
     )
 
 

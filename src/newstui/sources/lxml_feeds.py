@@ -44,6 +44,7 @@ _PARSER = lxml.etree.XMLParser(
 )
 ATOM = "http://www.w3.org/2005/Atom"
 _XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _PREFIXES: dict[str, str] = {uri.lower(): prefix for uri, prefix in NAMESPACES.items()}
 # Every element feedparser has a handler for (its own name for it: prefix_local).
 _HANDLED = HANDLED
@@ -299,10 +300,18 @@ def _read_root(root: Any, body: bytes, url: str) -> tuple[Entry, list[Entry]] | 
             c1 = _may_hold_c1(body)
             # (the channel's own xml:base too: feedparser resolves its items' links against it)
             channel_base = _reader_base(channels[0], _reader_base(root, base))
-            return _read(channels[0], "item", channel_base, atom=False, c1=c1)
+            # (a channel's xml:lang is its texts', not the feed's language: feedparser's)
+            lang = _reader_lang(channels[0], None)
+            return _read(channels[0], "item", channel_base, atom=False, c1=c1, lang=lang)
         if root.tag == f"{{{ATOM}}}feed":
             c1 = _may_hold_c1(body)
-            return _read(root, f"{{{ATOM}}}entry", _reader_base(root, base), atom=True, c1=c1)
+            lang = _reader_lang(root, None)  # the feed's language, as feedparser reads it
+            feed, entries = _read(
+                root, f"{{{ATOM}}}entry", _reader_base(root, base), atom=True, c1=c1, lang=lang
+            )
+            if lang and "language" not in feed:
+                feed["language"] = lang
+            return feed, entries
     except _Unusual:
         return None
     return None
@@ -353,10 +362,23 @@ def _reader_base(el: Any, base: str) -> str:
         return base
     if el.get("base") is not None:
         raise _Unusual("a bare base attribute")
+    if el.get("lang") is not None:  # (feedparser reads it as xml:lang)
+        raise _Unusual("a bare lang attribute")
     declared = el.get(_XML_BASE)
     if declared is None:
         return base
     return make_safe_absolute_uri(base, declared) or base
+
+
+def _reader_lang(el: Any, lang: str | None) -> str | None:
+    """The language in scope inside `el`, as feedparser tracks xml:lang: its own, else the
+    one around it; xml:lang="" declares none ("_" written as "-")."""
+    if not el.keys():
+        return lang
+    declared = el.get(_XML_LANG)
+    if declared is None:
+        return lang
+    return declared.replace("_", "-") or None
 
 
 def _name(el: Any) -> str:
@@ -444,16 +466,19 @@ def _check_harmless(el: Any) -> None:
 
 
 def _read(
-    container: Any, entry_tag: str, base: str, *, atom: bool, c1: bool
+    container: Any, entry_tag: str, base: str, *, atom: bool, c1: bool, lang: str | None = None
 ) -> tuple[Entry, list[Entry]]:
-    """The feed's title and link, and its entries, from the channel (RSS) or feed (Atom);
-    `c1`: whether the document may hold a C1 character (_may_hold_c1)."""
+    """The feed's title, link and declared language, and its entries, from the channel (RSS)
+    or feed (Atom); `c1`: whether the document may hold a C1 character (_may_hold_c1); `lang`:
+    the xml:lang in scope."""
     feed: Entry = {}
     entries: list[Entry] = []
     titled = False
     for child in container:
         if child.tag == entry_tag:
-            entries.append(_entry(child, _reader_base(child, base), atom, c1))
+            entries.append(
+                _entry(child, _reader_base(child, base), atom, c1, _reader_lang(child, lang))
+            )
             continue
         name = _name(child)
         child_base = _reader_base(child, base)
@@ -463,6 +488,8 @@ def _read(
             titled = _title(feed, child, child_base, atom, titled=titled)
         elif name == "link":
             _link(feed, child, child_base, atom)
+        elif name in ("language", "dc_language"):
+            feed["language"] = _finish(_text(child), name, child_base)
         else:
             _check_feed_level(child)
     return feed, entries
@@ -543,9 +570,10 @@ def _link(context: Entry, el: Any, base: str, atom: bool) -> None:
         context["link"] = href
 
 
-def _entry(item: Any, base: str, atom: bool, c1: bool = True) -> Entry:
+def _entry(item: Any, base: str, atom: bool, c1: bool = True, lang: str | None = None) -> Entry:
     """One item/entry, its direct children applied in order as feedparser's handlers do (`c1`:
-    see _read; the long fields, summary and content, skip the C1 check when it is False)."""
+    see _read; the long fields, summary and content, skip the C1 check when it is False;
+    `lang`: the xml:lang in scope, which its summary and content are written in)."""
     entry: Entry = {}
     seen: set[str] = set()
     titled = has_content = False
@@ -568,7 +596,12 @@ def _entry(item: Any, base: str, atom: bool, c1: bool = True) -> Entry:
             raw, utf8 = _long_text(child)
             value = _finish(raw, name, where, c1=c1)
             entry["summary"] = value
-            entry["summary_detail"] = {"type": kind, "base": where, "value": value}
+            entry["summary_detail"] = {
+                "type": kind,
+                "language": _reader_lang(child, lang),
+                "base": where,
+                "value": value,
+            }
             if value is raw and utf8 is not None:  # (_finish changed nothing)
                 entry["summary_detail"][UTF8] = utf8
         elif name == "content_encoded" or (atom and name == "content"):
@@ -578,7 +611,12 @@ def _entry(item: Any, base: str, atom: bool, c1: bool = True) -> Entry:
             has_content = True
             raw, utf8 = _long_text(child)
             value = _finish(raw, "content", where, c1=c1)
-            content: Entry = {"type": kind, "base": where, "value": value}
+            content: Entry = {
+                "type": kind,
+                "language": _reader_lang(child, lang),
+                "base": where,
+                "value": value,
+            }
             if value is raw and utf8 is not None:  # (_finish changed nothing)
                 content[UTF8] = utf8
             entry.setdefault("content", []).append(content)
@@ -616,6 +654,8 @@ def _entry(item: Any, base: str, atom: bool, c1: bool = True) -> Entry:
             entry.setdefault("links", []).append(details)
         elif name == "itunes_duration":
             entry["itunes_duration"] = _finish(_text(child), name, where)
+        elif name in ("language", "dc_language"):
+            entry["language"] = _finish(_text(child), name, where)
         elif name == "source" and not atom:
             if len(child):
                 raise _Unusual("a source with content")

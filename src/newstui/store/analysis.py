@@ -49,24 +49,29 @@ def articles_to_analyse(
     `stale=False`: only those never analysed (new or changed), not those of older versions."""
     from newstui.model.analysis import TextToAnalyse
 
+    # the language its entry declares, else (an article stored before schema 56) its feed's
+    columns = (
+        "id, text, "
+        "coalesce(language, (SELECT f.language FROM feeds f WHERE f.id = articles.feed_id))"
+    )
     if ids is not None:
         ids = list(ids)
         if not ids:
             return []
-        among = "SELECT id, text FROM articles WHERE id IN (SELECT value FROM json_each(?))"
+        among = f"SELECT {columns} FROM articles WHERE id IN (SELECT value FROM json_each(?))"
         if stale:
             sql, params = f"{among} AND nlp_version IS NOT ?", [json.dumps(ids), version]
         else:
             sql, params = f"{among} AND nlp_version IS NULL", [json.dumps(ids)]
         rows = db.execute(sql, params).fetchall()
     elif stale:
-        sql = f"SELECT id, text FROM {NOT_AT_VERSION} LIMIT ?2"  # never analysed first
+        sql = f"SELECT {columns} FROM {NOT_AT_VERSION} LIMIT ?2"  # never analysed first
         rows = db.execute(sql, [version, limit]).fetchall()
     else:
-        sql = "SELECT id, text FROM articles WHERE nlp_version IS NULL LIMIT ?"
+        sql = f"SELECT {columns} FROM articles WHERE nlp_version IS NULL LIMIT ?"
         rows = db.execute(sql, [limit]).fetchall()
     inflate = bulk_inflate()
-    return [TextToAnalyse(r[0], unpacked_text(r[1], inflate), text_stamp(r[1])) for r in rows]
+    return [TextToAnalyse(r[0], unpacked_text(r[1], inflate), text_stamp(r[1]), r[2]) for r in rows]
 
 
 def text_stamp(stored: str | bytes | None) -> int:

@@ -319,6 +319,14 @@ def _saved_together(
                 for key in plan.timed
             ]
             _mark_timed_midnights(db, timed)
+            _mark_languages(
+                db,
+                [
+                    (new_ids[feed_id, key], language)
+                    for (feed_id, _), plan in zip(batches, plans, strict=True)
+                    for key, language in plan.languages
+                ],
+            )
     except Exception:
         if not db.conn.in_transaction:  # SQLite undid the whole transaction: see save_feeds
             raise
@@ -339,6 +347,7 @@ def _save_in_transaction(
     plan = _planned(db, feed_id, batch, analysed_as)
     new_ids = insert_new_articles(db, plan.rows, plan.texts, guid_as_fetched)
     _mark_timed_midnights(db, [new_ids[feed_id, key] for key in plan.timed])
+    _mark_languages(db, [(new_ids[feed_id, key], language) for key, language in plan.languages])
     return plan.result(feed_id, new_ids)
 
 
@@ -349,6 +358,20 @@ def _mark_timed_midnights(db: Database, ids: list[int]) -> None:
         db.execute(
             "UPDATE articles SET timed_midnight = 1 WHERE id IN (SELECT value FROM json_each(?))",
             [json.dumps(ids)],
+        )
+
+
+def _mark_languages(db: Database, languages: list[tuple[int, str]]) -> None:
+    """Store the language each of these new articles' entries declares (Article.language), one
+    statement a language (a feed's articles mostly share its own): the insert stays as it was
+    (schema 56)."""
+    by_language: dict[str, list[int]] = {}
+    for article_id, language in languages:
+        by_language.setdefault(language, []).append(article_id)
+    for language, ids in by_language.items():
+        db.execute(
+            "UPDATE articles SET language = ? WHERE id IN (SELECT value FROM json_each(?))",
+            [language, json.dumps(ids)],
         )
 
 
@@ -363,6 +386,7 @@ class _Plan:
     updated: int
     dropped_enclosures: int  # of the new and updated articles (SaveResult's)
     timed: list[str]  # keys of new rows whose date is a real midnight UTC (timed_midnight)
+    languages: list[tuple[str, str]]  # (key, language) of new rows declaring one
 
     def result(self, feed_id: int, new_ids: dict[tuple[int, str], int]) -> SaveResult:
         """The feed's SaveResult, its new articles' ids taken from `new_ids` (the insert's)."""
@@ -390,6 +414,7 @@ def _planned(
     new_rows: list[tuple[object, ...]] = []
     texts: list[tuple[bytes, bytes]] = []  # (packed, UTF-8) of new rows' texts
     timed: list[str] = []  # new rows' keys whose date is a real midnight UTC
+    languages: list[tuple[str, str]] = []  # new rows' keys and the language each declares
     same: dict[
         int, PreparedArticle
     ] = {}  # stored articles whose entry, with enclosures, is no update
@@ -431,6 +456,8 @@ def _planned(
             changed.append(key)
             if timed_midnight(article):
                 timed.append(key)
+            if article.language:
+                languages.append((key, article.language))
             dropped += article.dropped_enclosures
             if article.text_utf8 is not None and isinstance(article.text, bytes):
                 texts.append((article.text, article.text_utf8))
@@ -440,13 +467,17 @@ def _planned(
             db.execute("UPDATE articles SET guid = ? WHERE id = ?", [key, row.id])
         if row.digest != digest and not _userinfo_only(db, row, article, digest):
             if update_article_content(db.conn, row.id, article, digest, analysed_as):
+                if article.language:  # (its new text reads in the language it declares now)
+                    db.execute(
+                        "UPDATE articles SET language = ? WHERE id = ?", [article.language, row.id]
+                    )
                 updated += 1
                 changed.append(row.id)
                 dropped += article.dropped_enclosures
         elif lists_enclosures(article):  # no update: its enclosures may still be new
             same[row.id] = article
     refresh_enclosures(db, same)
-    return _Plan(_arrival_order(new_rows), texts, changed, updated, dropped, timed)
+    return _Plan(_arrival_order(new_rows), texts, changed, updated, dropped, timed, languages)
 
 
 def _stored_with_userinfo(
@@ -1279,12 +1310,13 @@ def get_article(db: Database, article_id: int) -> StoredArticle | None:
 
     r = db.execute(
         f"""SELECT {_ROW_COLUMNS}, a.text, a.summary, a.links, a.fulltext_status, a.fulltext_error,
-        a.updated FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?""",
+        a.updated, coalesce(a.language, f.language)
+        FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?""",
         [article_id],
     ).fetchone()
     if r is None:
         return None
-    stored_text, stored_summary, stored_links, status, error, updated = r[_ROW_WIDTH:]
+    stored_text, stored_summary, stored_links, status, error, updated, language = r[_ROW_WIDTH:]
     links = tuple(
         stored_link(link)
         for link in json_list(unpacked_text(stored_links))
@@ -1303,7 +1335,7 @@ def get_article(db: Database, article_id: int) -> StoredArticle | None:
         for part, value, read in parts
         if not read and (problem := unpacking_problem(value))
     )
-    return StoredArticle(_row(r), text, summary, links, status, error, damaged, updated)
+    return StoredArticle(_row(r), text, summary, links, status, error, damaged, updated, language)
 
 
 def mark_articles(

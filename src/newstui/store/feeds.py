@@ -277,6 +277,10 @@ def record_fetches(db: Database, records: Sequence[FetchRecord]) -> None:
             if r.site_url:
                 sets.append("site_url = ?")
                 values.append(r.site_url)
+            if r.error is None and r.language:
+                sets.append("language = ?")
+                values.append(r.language)
+                _reanalyse_for_language(conn, r.source_id, r.language)
             where, keys = "id = ?", list[object]([r.source_id])
             if r.error is not None and r.started is not None:
                 # (user test r37 L1: cron's hung fetch ended after the app's good one and its
@@ -571,3 +575,24 @@ def server_only_sources(db: Database, keys: set[str]) -> list[int]:
         "AND id IN (SELECT feed_id FROM sync_feeds)"
     )
     return [feed_id for feed_id, key in rows.fetchall() if key not in keys]
+
+
+def _foreign(language: str | None) -> bool:
+    """Whether a stored language tag names a language other than English (the extractor's
+    hint then decides what a text's own words cannot: nlp/language.py)."""
+    return bool(language) and str(language).partition("-")[0] != "en"
+
+
+def _reanalyse_for_language(conn: sqlite3.Connection, feed_id: int, language: str) -> None:
+    """A feed's declared language about to be stored: when it changes whether the feed
+    declares another language than English (a store upgraded to schema 56 learns it at each
+    feed's next fetch), its articles that declare none themselves are analysed again (their
+    analyses are marked not done: the fetch's own analysis pass redoes them)."""
+    row = conn.execute("SELECT language FROM feeds WHERE id = ?", [feed_id]).fetchone()
+    if row is None or _foreign(row[0]) == _foreign(language):
+        return
+    conn.execute(
+        "UPDATE articles SET nlp_version = NULL "
+        "WHERE feed_id = ? AND language IS NULL AND nlp_version IS NOT NULL",
+        [feed_id],
+    )

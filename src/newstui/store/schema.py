@@ -1376,6 +1376,18 @@ _V55 = [
     *_later_case_words("quotes_fts", LATIN_BASE_GLOB),
 ]
 
+# v56: the language a feed declares (RSS <language>, Atom's xml:lang on <feed>, JSON Feed's
+# `language`) and the one each article's entry declares (its own, else its feed's: an Atom
+# entry's xml:lang, an item's <dc:language>, a JSON Feed item's `language`), as tags in lower
+# case ("de", "fr-ca", "en-us"); NULL where none is declared (and for what was stored before:
+# a feed gets its language at its next fetch). The extractor reads a text too short to tell
+# as the language declared (user test r48 M4: short German news read as English). Replayable
+# (db.migrate skips an ADD COLUMN of a column there).
+_V56 = [
+    "ALTER TABLE feeds ADD COLUMN language TEXT",
+    "ALTER TABLE articles ADD COLUMN language TEXT",
+]
+
 MIGRATIONS: list[list[str]] = [
     _V1,
     _V2,
@@ -1432,5 +1444,6 @@ MIGRATIONS: list[list[str]] = [
     _V53,
     _V54,
     _V55,
+    _V56,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
