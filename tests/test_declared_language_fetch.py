@@ -148,3 +148,20 @@ def test_a_feed_declaring_english_next_time_changes_no_analysis(fetched, feed_se
         assert conn.execute("SELECT nlp_version FROM articles").fetchall() == [("kept",)]
         assert conn.execute("SELECT language FROM feeds").fetchall() == [("en-gb",)]
     assert version
+
+
+def test_an_upgraded_store_learns_a_feeds_language_from_the_same_document_again(fetched, db_path):
+    """A store of schema 54 fetched this document already: its digest and validators would
+    leave it unread (a 304, "the same document again"), and its language unknown. The upgrade
+    forgets them, so the next fetch reads it and analyses the feed's articles again."""
+    run = fetched(rss("de"))
+    with sqlite3.connect(db_path) as conn:  # as an older newstui left it
+        conn.execute("UPDATE feeds SET language = NULL")
+        conn.execute("UPDATE articles SET language = NULL, nlp_version = 'rules-47'")
+        assert conn.execute("SELECT body_hash FROM feeds").fetchone()[0]
+        conn.execute("PRAGMA user_version = 54")
+    assert run("fetch") == 0, run.err
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT language FROM feeds").fetchall() == [("de",)]
+        assert conn.execute("SELECT nlp_version FROM articles").fetchone()[0] != "rules-47"
+    assert [q["speaker"] for q in shown(run)["quotes"]] == ["Nancy Faeser"]
