@@ -889,9 +889,9 @@ def count_analyses_here(monkeypatch) -> list[int]:
     made = [0]
     real = newstui.ingest.analyse_text
 
-    def counted(extractor, text, sketch=False):
+    def counted(extractor, text, sketch=False, language=None):
         made[0] += 1
-        return real(extractor, text, sketch)
+        return real(extractor, text, sketch, language)
 
     monkeypatch.setattr(newstui.ingest, "analyse_text", counted)
     return made
@@ -1167,11 +1167,11 @@ async def test_analysis_failing_in_the_fetching_process_leaves_the_rest_to_the_w
 
     real, tried = newstui.ingest.analyse_text, []
 
-    def busy_once(extractor, text, sketch=False):
+    def busy_once(extractor, text, sketch=False, language=None):
         tried.append(text)
         if len(tried) == 1:
             raise sqlite3.OperationalError("database is locked")
-        return real(extractor, text, sketch)
+        return real(extractor, text, sketch, language)
 
     monkeypatch.setattr("newstui.ingest.analyse_text", busy_once)
 
