@@ -16,7 +16,7 @@ from newstui.config import FeedConfig
 from newstui.errors import SourceError, hide_url_password
 from newstui.model import fold_url
 from newstui.model.folders import FOLDER_SLASH, PATH_SLASH, one_folder_name
-from newstui.model.names import name_key
+from newstui.model.names import name_key, shows_nothing
 from newstui.sources.bounded_files import SUBSCRIPTION_FILE_BYTES, read_bounded
 from newstui.sources.newsboat_urls import (
     SkippedLine,
@@ -119,7 +119,7 @@ def read_opml(body: bytes, source: str) -> tuple[list[FeedConfig], list[SkippedL
         else:  # newstui's own: its folder is one of them as written ("AC/DC" or "AC∕DC")
             exact = {_slashes_alike(c) for c in categories}
             tags = tuple(t for t in tags if _slashes_alike(t) not in exact)
-        extra = (clean_line(c, 100) for c in categories)
+        extra = (c for c in (clean_line(c, 100) for c in categories) if not shows_nothing(c))
         # a feed listed in two folders (Feedly, Inoreader export so): both are its tags
         before = feeds[seen[url]].tags if url in seen else ()
         listed = (*before, *tags, *(c for c in extra if c))
@@ -214,10 +214,12 @@ def _plain(text: str) -> str:
 
 
 def _label(outline: ET.Element) -> str:
-    """An outline's name: its title, else its text, as plain text on one line."""
+    """An outline's name: its title, else its text, as plain text on one line; one that shows
+    nothing (zero-width and other invisible characters alone) is no name: such a folder's feeds
+    got a tag that was a blank row in Sources, or one ending in it (`A/\u200b`), hostile r48."""
     for attribute in ("title", "text"):
         label = clean_line(_plain(outline.get(attribute) or ""), 200)
-        if label:
+        if label and not shows_nothing(label):
             return label
     return ""
 
