@@ -7,6 +7,7 @@ from __future__ import annotations
 import fcntl
 import os
 import select
+import signal
 import struct
 import termios
 from collections.abc import Iterator
@@ -110,3 +111,83 @@ def test_a_piped_commands_output_is_alone_on_the_screen_and_a_status_said_when_i
 
     assert capfd.readouterr().out == "\x1b[H\x1b[2J111\n"
     assert asked == [prompt]
+
+
+@contextmanager
+def keys_recorded() -> Iterator[list[int]]:
+    """The test's own Ctrl-C and Ctrl-\\ handlers (pytest's would end the session, SIGQUIT's
+    default dump a core), recording what reaches newstui; the ones before put back after."""
+    reached: list[int] = []
+
+    def record(signum: int, _frame: object) -> None:
+        reached.append(signum)
+
+    kept = {signum: signal.signal(signum, record) for signum in KEY_SIGNALS}
+    try:
+        yield reached
+        assert all(signal.getsignal(signum) is record for signum in KEY_SIGNALS)  # put back
+    finally:
+        for signum, handler in kept.items():
+            signal.signal(signum, handler)
+
+
+KEY_SIGNALS = (signal.SIGINT, signal.SIGQUIT)
+# what the terminal does on Ctrl-C (Ctrl-\): the signal to every process of its foreground
+# group, newstui ($PPID) and the program; the program's is SIGINT's default (it stops)
+CTRL_C = "kill -QUIT $PPID; kill -INT $PPID; kill -INT $$; echo still running"
+
+
+def test_ctrl_c_in_a_piped_command_stops_it_not_newstui_and_says_so(capfd, monkeypatch):
+    """User test r48 M10: `|` `sleep 30`, Ctrl-C, Enter: newstui was gone; L23: the line said
+    "[sleep exited with status -2]"."""
+    asked: list[str] = []
+    monkeypatch.setattr("builtins.input", asked.append)
+
+    with keys_recorded() as reached:
+        run_program(SuspendedApp(), Launch(("sh", "-c", CTRL_C), terminal=True, wait_for_key=True))
+
+    assert reached == []
+    assert "still running" not in capfd.readouterr().out
+    assert asked == ["\n[sh stopped by Ctrl-C] Press Enter to return. "]
+
+
+def test_ctrl_c_in_the_pager_which_ignores_it_leaves_newstui_running():
+    """User test r48 M10: Ctrl-C in less (which less ignores), then `q`, and newstui quit."""
+    app = SuspendedApp()
+    pager = "trap '' INT; kill -INT $PPID; kill -INT $$; exit 0"
+
+    with keys_recorded() as reached:
+        run_program(app, Launch(("sh", "-c", pager), terminal=True))
+
+    assert reached == []
+    assert app.said == []
+
+
+def test_a_player_stopped_by_ctrl_c_or_a_signal_says_which():
+    app = SuspendedApp()
+
+    with keys_recorded() as reached:
+        run_program(app, Launch(("sh", "-c", CTRL_C), terminal=True, stderr_kept=True))
+        run_program(app, Launch(("sh", "-c", "kill -TERM $$"), terminal=True, stderr_kept=True))
+
+    assert reached == []
+    assert app.said == ["sh stopped by Ctrl-C", "sh stopped by SIGTERM"]
+
+
+def test_ctrl_c_at_the_press_enter_line_returns_to_the_app_as_enter_does(monkeypatch):
+    asked: list[str] = []
+
+    def ctrl_c(prompt: str) -> str:
+        asked.append(prompt)
+        os.kill(os.getpid(), signal.SIGINT)  # (the terminal's Ctrl-C, newstui's share of it)
+        raise AssertionError("Ctrl-C did not stop the wait")  # pragma: no cover
+
+    monkeypatch.setattr("builtins.input", ctrl_c)
+
+    with keys_recorded() as reached:
+        run_program(
+            SuspendedApp(), Launch(("sh", "-c", "exit 0"), terminal=True, wait_for_key=True)
+        )
+
+    assert reached == []
+    assert asked == ["\nPress Enter to return. "]

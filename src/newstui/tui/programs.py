@@ -1,16 +1,19 @@
 """External programs started from the app (browser, pager, player, a pipe): one that draws in the
 terminal runs with the app suspended (`App.suspend`), any other on its own, watched so that its
 failure (exit status, last line of its stderr) is said in one line. A player in the terminal
-(mpv) writes its stderr to the terminal through newstui, which keeps its last line too."""
+(mpv) writes its stderr to the terminal through newstui, which keeps its last line too. While a
+program has the terminal, Ctrl-C and Ctrl-\\ are its own, as with os.system."""
 
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Sequence
-from contextlib import suppress
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from types import FrameType
 from typing import TYPE_CHECKING
 
 from textual.app import App, SuspendNotSupported
@@ -26,12 +29,55 @@ _STDERR_KEPT = 8192  # bytes of a background program's stderr kept for its failu
 _STDERR_GRACE = 1.0  # seconds to wait, after it ended, for the rest of its stderr
 
 
+# typed on the terminal, these go to its whole foreground process group: newstui's too
+_TERMINAL_KEY_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGQUIT") if hasattr(signal, name)
+)
+_SIGNAL_KEYS = {"SIGINT": "Ctrl-C", "SIGQUIT": "Ctrl-\\"}
+
+
+def how_it_ended(status: int) -> str:
+    """A program's end, from its return code (a negative one is the signal that stopped it):
+    `exited with status 3`, `stopped by Ctrl-C`, `stopped by SIGTERM` (user test r48 L23: a
+    command stopped with Ctrl-C said "exited with status -2")."""
+    if status >= 0:
+        return f"exited with status {status}"
+    try:
+        name = signal.Signals(-status).name
+    except ValueError:
+        return f"stopped by signal {-status}"
+    return f"stopped by {_SIGNAL_KEYS.get(name, name)}"
+
+
+def _left_to_the_program(_signum: int, _frame: FrameType | None) -> None:
+    """Ctrl-C or Ctrl-\\ typed while a program has the terminal: that program's, not newstui's.
+    A handler, not SIG_IGN, which the program would inherit: exec gives it the default back."""
+
+
+@contextmanager
+def terminal_keys_left_to_the_program() -> Iterator[None]:
+    """While a program has the terminal, its Ctrl-C and Ctrl-\\ (sent to the terminal's whole
+    foreground process group) do not stop newstui, as os.system does; the program gets them as
+    usual (`sleep` stops, `less` ignores it). User test r48 M10: Ctrl-C in the pager or a piped
+    command quit newstui when it ended. The handlers before are put back after."""
+    kept: dict[int, Callable[[int, FrameType | None], object] | int | None] = {}
+    try:
+        for signum in _TERMINAL_KEY_SIGNALS:
+            with suppress(ValueError):  # only in the main thread (the app's: where it runs)
+                kept[signum] = signal.signal(signum, _left_to_the_program)
+        yield
+    finally:
+        for signum, handler in kept.items():
+            # (None: a handler set outside Python, not one it can put back: the default)
+            signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
+
+
 def failure_line(name: str, status: int, stderr: bytes) -> str | None:
     """One line for a program that failed (`mpv exited with status 3: cannot open audio
     device`: its stderr's last line, control sequences taken out), or None when it succeeded."""
     if status == 0:
         return None
-    how = f"stopped by signal {-status}" if status < 0 else f"exited with status {status}"
+    how = how_it_ended(status)
     lines = [line for line in stderr.decode("utf-8", "replace").splitlines() if line.strip()]
     said = terminal_safe(lines[-1], line=True).strip()[:200] if lines else ""
     return f"{name} {how}: {said}" if said else f"{name} {how}"
@@ -173,9 +219,25 @@ CLEAR_SCREEN = "\x1b[H\x1b[2J"  # the cursor home, the screen cleared (its scrol
 
 def waiting_line(name: str, status: int) -> str:
     """What waits for Enter under a piped command's output: its exit status only when it
-    failed (user test r42 L3: "[wc exited with status 0]" after every command)."""
-    failed = f"[{name} exited with status {status}] " if status else ""
+    failed or was stopped (user test r42 L3: "[wc exited with status 0]" after every command;
+    r48 L23: `[sleep stopped by Ctrl-C]`, not "exited with status -2")."""
+    failed = f"[{name} {how_it_ended(status)}] " if status else ""
     return f"\n{failed}Press Enter to return. "
+
+
+def _wait_for_enter(prompt: str) -> None:
+    """Show `prompt` on the terminal until Enter is pressed; Ctrl-C returns as Enter does (run
+    with terminal_keys_left_to_the_program, it did nothing)."""
+    try:
+        try:
+            with suppress(ValueError):  # (not the main thread: Ctrl-C stays as it was)
+                signal.signal(signal.SIGINT, signal.default_int_handler)
+            input(prompt)
+        finally:
+            with suppress(ValueError):
+                signal.signal(signal.SIGINT, _left_to_the_program)
+    except (KeyboardInterrupt, EOFError, OSError):
+        pass
 
 
 def run_program(app: App[object], launch: Launch, stdin: bytes | None = None) -> None:
@@ -194,7 +256,8 @@ def run_program(app: App[object], launch: Launch, stdin: bytes | None = None) ->
             watcher = threading.Thread(target=_watch, args=(app, name, child), daemon=True)
             watcher.start()
             return
-        with app.suspend():  # Textual resumes the app only when the block ends without error
+        # Textual resumes the app only when the block ends without error
+        with app.suspend(), terminal_keys_left_to_the_program():
             failed: OSError | None = None
             if launch.wait_for_key:  # its output alone on the screen, not under the last one's
                 with suppress(OSError):
@@ -207,8 +270,7 @@ def run_program(app: App[object], launch: Launch, stdin: bytes | None = None) ->
             except OSError as exc:  # not installed, not executable: the app must come back
                 failed = exc
             if failed is None and launch.wait_for_key:
-                with suppress(EOFError, OSError):
-                    input(waiting_line(name, status))
+                _wait_for_enter(waiting_line(name, status))
         if failed is not None:
             raise failed
     except SuspendNotSupported:
