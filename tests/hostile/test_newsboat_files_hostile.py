@@ -107,3 +107,12 @@ def test_a_bounded_read_refuses_a_file_past_its_limit_and_reads_one_at_it(tmp_pa
     assert read_bounded(path, 100) == b"x" * 100
     with pytest.raises(OSError, match="larger than 99 bytes"):
         read_bounded(path, 99)
+
+
+def test_an_include_naming_a_nul_is_one_warning(cli, home):
+    """realpath's ValueError ('embedded null byte') ended the import in a traceback."""
+    (home / "config").write_text('include "kill\0file"\nmax-items 10\n', "utf-8")
+    data = cli.json("opml", "import", str(home / "urls"))
+    assert data["newsboat_settings"]["warnings"] == [
+        f"{home / 'config'}:1: include 'killfile': not a file name (a NUL in it); not read"
+    ]

@@ -220,6 +220,9 @@ def _include(
     """Read the file an `include` line names (MED-7, user test r48: the rules of an included
     kill file were dropped, unsaid), or say in one line why not."""
     shown = clean_line(written, 200)
+    if "\0" in written:  # (no file name holds one: realpath's ValueError was a traceback)
+        reading.warnings.append(f"{at}: include {shown!r}: not a file name (a NUL in it); not read")
+        return
     try:
         included = Path(written).expanduser()
     except RuntimeError:  # `~user` of no such user
