@@ -1206,6 +1206,35 @@ def test_opml_export_to_an_unwritable_path_fails_with_one_line(cli, tmp_path):
     assert str(target) in one_line(cli.err)
 
 
+def test_opml_export_keeps_an_earlier_export_unless_forced_and_replaces_it_whole(cli, tmp_path):
+    """Review r48: `opml export FILE` wrote over an existing FILE silently (restore's advice
+    named feeds.opml, where the user's own list may be): refused in one line naming FILE and
+    --force, as `backup` does; --force replaces it at once, its permissions kept, and a
+    device is written as it is."""
+    Library.open(cli.db).close()
+    earlier = tmp_path / "feeds.opml"
+    earlier.write_text("<opml>my own list</opml>\n", "utf-8")
+    earlier.chmod(0o600)
+
+    assert cli("opml", "export", str(earlier)) == 1
+    assert one_line(cli.err) == f"newstui: {earlier}: already exists (--force replaces it)"
+    assert earlier.read_text("utf-8") == "<opml>my own list</opml>\n"
+    assert cli("opml", "export", str(earlier), "--json") == 1
+    assert json.loads(cli.out)["source"] == str(earlier)
+
+    assert cli("opml", "export", str(earlier), "--force") == 0, cli.err
+    assert '<opml version="2.0"' in earlier.read_text("utf-8")
+    assert stat.S_IMODE(earlier.stat().st_mode) == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir() if "opml" in p.name) == ["feeds.opml"]
+    link = tmp_path / "link.opml"
+    link.symlink_to(earlier)
+    assert cli("opml", "export", str(link), "--force") == 0, cli.err
+    assert link.is_symlink()
+    assert cli("opml", "export", "/dev/null") == 0, cli.err
+    assert cli("opml", "export", str(tmp_path)) == 1
+    assert one_line(cli.err) == f"newstui: {tmp_path}: a folder: name the file to write in it"
+
+
 # bad config --------------------------------------------------------------------------------------
 
 BAD_CONFIGS = {
@@ -1724,8 +1753,9 @@ def test_restore_puts_a_backup_back_over_a_store_a_killed_newstui_left_a_log_bes
         f"was is kept in {kept} ({human_size(os.path.getsize(kept))}; `newstui restore` it to "
         f"go back, or delete it); {cli.config} lacks the feed the backup holds (A; "
         f"feeds.toml is not in a backup): `newstui --config /dev/null --db {cli.db} opml export "
-        f"feeds.opml` writes all the backup's feeds with their folders, and `newstui --db "
-        f"{cli.db} --config {cli.config} opml import feeds.opml` adds those it lacks"
+        f"feeds-from-backup.opml` writes all the backup's feeds with their folders, and `newstui "
+        f"--db {cli.db} --config {cli.config} opml import feeds-from-backup.opml` adds those it "
+        "lacks"
     )  # (the --db and --config restore was given: without them, the default database's feeds)
     [row] = cli.json("list")
     assert (row["title"], row["starred"]) == ("Kept", False)
@@ -1796,9 +1826,9 @@ def test_a_restore_names_the_feeds_the_config_lacks_and_add_or_opml_brings_them_
     db, config = shlex.quote(str(fed.db)), shlex.quote(str(fed.config))
     assert one_line(fed.out).endswith(
         f"; {fed.config} lacks 1 of the 2 feeds the backup holds (Wire; feeds.toml is not in a "
-        f"backup): `newstui --config /dev/null --db {db} opml export feeds.opml` writes all the "
-        f"backup's feeds with their folders, and `newstui --db {db} --config {config} opml "
-        "import feeds.opml` adds those it lacks"
+        f"backup): `newstui --config /dev/null --db {db} opml export feeds-from-backup.opml` "
+        f"writes all the backup's feeds with their folders, and `newstui --db {db} --config "
+        f"{config} opml import feeds-from-backup.opml` adds those it lacks"
     )
     assert fed("add", wire["url"]) == 0, fed.err
     assert "added Wire to " in fed.err + fed.out and ": 3 articles kept" in fed.err + fed.out
@@ -1822,8 +1852,8 @@ def test_a_restore_into_a_new_home_says_how_to_list_its_one_feed_again(fed, tmp_
     config = tmp_path / "xdg-config" / "newstui" / "feeds.toml"
     assert one_line(capsys.readouterr().out).endswith(
         f"; {config} lacks the feed the backup holds (feeds.toml is not in a backup): `newstui "
-        "opml export feeds.opml` writes it, and `newstui opml import feeds.opml` adds it to "
-        "feeds.toml"
+        "opml export feeds-from-backup.opml` writes it, and `newstui opml import "
+        "feeds-from-backup.opml` adds it to feeds.toml"
     )
 
 
@@ -1876,6 +1906,12 @@ def test_restores_advice_brings_back_the_backups_feeds_into_a_config_listing_oth
     listed = {f.url: f.tags for f in load_config(config).feeds}
     assert listed[wire["url"]] == ("News/Europe",) and "http://127.0.0.1:9/x" in listed
     assert len(listed) == 3
+    # review r48: the advice names a file the folder does not hold (its export would be refused)
+    assert "opml export feeds-from-backup.opml`" in said
+    config.write_text('[settings]\nfulltext = false\n[[feeds]]\nurl = "http://127.0.0.1:9/x"\n')
+    capsys.readouterr()
+    assert main(["--db", str(db), "--config", str(config), "restore", str(backup)]) == 0
+    assert "opml export feeds-from-backup-2.opml`" in one_line(capsys.readouterr().out)
 
 
 @pytest.mark.parametrize(

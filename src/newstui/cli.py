@@ -593,7 +593,16 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
             "default)"
         )
         p2 = opml.add_parser("export", help=help_, description=help_)
-        p2.add_argument("file", type=_path, nargs="?", metavar="FILE", help="write it to FILE")
+        p2.add_argument(
+            "file",
+            type=_path,
+            nargs="?",
+            metavar="FILE",
+            help="write it to FILE (refused when FILE exists, unless --force)",
+        )
+        p2.add_argument(
+            "--force", action="store_true", help="replace FILE when it exists (an earlier export)"
+        )
         p2.add_argument(
             "--json",
             action="store_true",
@@ -3679,8 +3688,11 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
             },
             text,
         )
+    from newstui.export_file import check_export_target, write_export
     from newstui.model import fold_url
 
+    if args.file:  # (before anything is said: review r48, an earlier export was replaced)
+        check_export_target(args.file, force=args.force)
     sources = library.sources()
     shown = {row.url: row.name for row in sources if row.url}
     # a feed without `name` under the title it goes by (as newsboat exports a feed's title)
@@ -3706,7 +3718,7 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
     text = write_opml(feeds, site_urls=library.site_urls())
     if args.file:
         try:
-            args.file.write_text(text, "utf-8")
+            write_export(args.file, text, force=args.force)
         except OSError as exc:
             # an OS error on a file: kind "file", the path as its source
             raise OSError(

@@ -233,12 +233,13 @@ def _feeds_missing(
 
     where = shown_name(str(config))
     db, into = (f" {o} {shlex.quote(v)}" if (v := given.get(o)) else "" for o in given)
+    opml = _unused_opml_name()
     if len(missing) == held and not listing and not db and not into:
         lacks = f"lists none of the {counted(held, 'feed')}" if held > 1 else "lacks the feed"
         them = "them" if held > 1 else "it"
         return (
             f"{where} {lacks} the backup holds (feeds.toml is not in a backup): `newstui opml "
-            f"export feeds.opml` writes {them}, and `newstui opml import feeds.opml` adds {them} "
+            f"export {opml}` writes {them}, and `newstui opml import {opml}` adds {them} "
             f"to {config.name}"
         )
     first = ", ".join(clean_line(name, 80) for name in missing[:5])
@@ -249,9 +250,19 @@ def _feeds_missing(
         lacks = f"lists none of the {counted(held, 'feed')}" if held > 1 else "lacks the feed"
     return (
         f"{where} {lacks} the backup holds ({first}{more}; feeds.toml is not in a backup): "
-        f"`newstui --config /dev/null{db} opml export feeds.opml` writes all the backup's feeds "
-        f"with their folders, and `newstui{db}{into} opml import feeds.opml` adds those it lacks"
+        f"`newstui --config /dev/null{db} opml export {opml}` writes all the backup's feeds "
+        f"with their folders, and `newstui{db}{into} opml import {opml}` adds those it lacks"
     )
+
+
+def _unused_opml_name() -> str:
+    """A file name for restore's advised `opml export FILE` that no file in the current folder
+    has (review r48: the advice named feeds.opml, so the user's own feeds.opml there would
+    have been refused, or with --force replaced): feeds-from-backup.opml, then -2, -3 …"""
+    taken = 1
+    while os.path.lexists(name := f"feeds-from-backup{f'-{taken}' if taken > 1 else ''}.opml"):
+        taken += 1
+    return name
 
 
 def _check_backup(source: Path, database: str) -> None:
