@@ -276,7 +276,7 @@ def test_a_config_left_with_only_a_local_source_still_sets_aside_the_feeds_delet
 
     assert fed("fetch") == 0
     assert (
-        "2 sources are no longer in" in fed.out and "(Wire, Atom Lab): their 4 articles" in fed.out
+        "2 sources are no longer in" in fed.out and "(Wire and Atom Lab): their 4 articles" in fed.out
     )
     assert [f["name"] for f in fed.json("feeds")] == ["Notes"]
 
@@ -342,5 +342,5 @@ def test_a_fetch_says_in_one_line_which_sources_left_the_config_and_how_many_art
 
     [line] = [line for line in one.out.splitlines() if "no longer in" in line]
     assert line.startswith(
-        f"3 sources are no longer in {one.config} (B, C, D): their 9 articles are kept until "
+        f"3 sources are no longer in {one.config} (B, C and D): their 9 articles are kept until "
     )

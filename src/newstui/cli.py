@@ -64,6 +64,7 @@ from newstui.signals import (
     stop_on_signals,
 )
 from newstui.text import clean_line, shown_name, terminal_safe
+from newstui.word_lists import listed
 
 # asyncio too is imported by the commands that fetch or sync: it costs a quick command ~30 ms.
 if TYPE_CHECKING:  # ingest (feedparser, httpx, worker pools) is imported by the commands that fetch
@@ -1542,9 +1543,8 @@ def _removed_line(removed: Sequence[RemovedSource], config: Path | None) -> str:
     kept = f", {starred:,} starred kept" if starred else ""
     if len(removed) == 1:
         return f"removed {removed[0].name}, {where}: {deleted}{kept}"
-    names = ", ".join(r.name for r in removed[:3])
-    more = f" and {len(removed) - 3:,} more" if len(removed) > 3 else ""
-    return f"removed {len(removed):,} sources {where} ({names}{more}): {deleted}{kept}"
+    names = listed([r.name for r in removed])
+    return f"removed {len(removed):,} sources {where} ({names}): {deleted}{kept}"
 
 
 def _removed_data(r: RemovedSource) -> dict[str, object]:

@@ -230,6 +230,7 @@ def _feeds_missing(
     commands read the default database and config file)."""
     from newstui.counts import counted
     from newstui.text import clean_line
+    from newstui.word_lists import listed
 
     where = shown_name(str(config))
     db, into = (f" {o} {shlex.quote(v)}" if (v := given.get(o)) else "" for o in given)
@@ -242,14 +243,13 @@ def _feeds_missing(
             f"export {opml}` writes {them}, and `newstui opml import {opml}` adds {them} "
             f"to {config.name}"
         )
-    first = ", ".join(clean_line(name, 80) for name in missing[:5])
-    more = f" and {len(missing) - 5:,} more" if len(missing) > 5 else ""
+    named = listed([clean_line(name, 80) for name in missing], shown=5)
     if len(missing) < held:
         lacks = f"lacks {len(missing):,} of the {counted(held, 'feed')}"
     else:
         lacks = f"lists none of the {counted(held, 'feed')}" if held > 1 else "lacks the feed"
     return (
-        f"{where} {lacks} the backup holds ({first}{more}; feeds.toml is not in a backup): "
+        f"{where} {lacks} the backup holds ({named}; feeds.toml is not in a backup): "
         f"`newstui --config /dev/null{db} opml export {opml}` writes all the backup's feeds "
         f"with their folders, and `newstui{db}{into} opml import {opml}` adds those it lacks"
     )

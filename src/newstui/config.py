@@ -30,6 +30,7 @@ from newstui.model import (
 from newstui.model.names import invisible_characters, name_key, named, shown_name, shows_nothing
 from newstui.paths import default_download_dir
 from newstui.text import clean_line, free_name, strip_controls
+from newstui.word_lists import listed
 
 if TYPE_CHECKING:  # the optional tables' values: imported by the functions that make them
     from tomlkit import TOMLDocument
@@ -678,12 +679,10 @@ def _invisible_difference(first: str, name: str) -> str:
     ):
         return ""
     said = []
-    for c in list(unseen)[:3]:
+    for c in unseen:
         called = unicodedata.name(c, "").lower() or "control character"
         said.append(f"{'an' if called[0] in 'aeiou' else 'a'} {called} U+{ord(c):04X}")
-    if len(unseen) > 3:
-        return f"{', '.join(said)} and {len(unseen) - 3} more"
-    return f"{', '.join(said[:-1])} and {said[-1]}" if len(said) > 1 else said[0]
+    return listed(said)
 
 
 def _escaped(name: str) -> str:

@@ -12,6 +12,7 @@ from newstui.config import Config, FeedConfig, LocalConfig, remove_sources, set_
 from newstui.counts import counted
 from newstui.model.folders import folder_paths, in_folder, typed_folder
 from newstui.model.names import name_key
+from newstui.word_lists import listed
 
 if TYPE_CHECKING:
     from newstui.library import Library
@@ -48,8 +49,8 @@ class TaggedSources:
             return ""
         if len(self.staying) == 1:
             one = self.staying[0]
-            return f"{one.name} stays: it is also in {_listed(list(one.tags))}"
-        names = _listed([s.name for s in self.staying])
+            return f"{one.name} stays: it is also in {listed(list(one.tags))}"
+        names = listed([s.name for s in self.staying])
         return f"{names} stay: they are also in other folders"
 
     def question(self, config_name: str, *, purge: bool = False) -> str:
@@ -119,9 +120,7 @@ class TagRemoved:
             return f"{self.stays}; the tag {self.tag} is taken off {them} in {config_name}"
         not_removed = ""
         if self.not_removed:
-            shown = ", ".join(self.not_removed[:3])
-            more = len(self.not_removed) - 3
-            shown += f" and {more:,} more" if more > 0 else ""
+            shown = listed(self.not_removed)
             if not self.sources:
                 return (
                     f"None of the {every} tagged {self.tag} removed: the server still lists "
@@ -167,13 +166,6 @@ def _held(count: int, tag: str, folders: tuple[str, ...]) -> str:
 def _folders(folders: tuple[str, ...]) -> str:
     """ "its folder News/Europe", "its 2 folders"."""
     return f"its folder {folders[0]}" if len(folders) == 1 else f"its {len(folders):,} folders"
-
-
-def _listed(names: list[str]) -> str:
-    """ "A", "A and B", "A, B, C and 4 more"."""
-    if len(names) <= 3:
-        return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
-    return f"{', '.join(names[:3])} and {len(names) - 3:,} more"
 
 
 def tagged_sources(library: Library, config: Config, tag: str) -> TaggedSources | None:

@@ -137,7 +137,7 @@ def test_a_subscription_added_on_the_server_is_named() -> None:
     ]
     two = SyncChanges("h:1", removed=(RemovedSource("Wire", 16, 1), RemovedSource("Lab", 3000, 0)))
     assert two.removed_line() == (
-        "removed 2 sources no longer on h:1 (Wire, Lab): 3,016 articles deleted, 1 starred kept"
+        "removed 2 sources no longer on h:1 (Wire and Lab): 3,016 articles deleted, 1 starred kept"
     )
 
 
@@ -214,7 +214,7 @@ async def test_r_says_what_the_sync_brought_and_removed_under_the_servers_name(
         first = [said(n.message) for n in notifications(app) if "Refreshed" in n.message]
         assert first[-1:] == [
             f"Refreshed Notes: 1 new article; sync {fake.server}: 3 new articles, "
-            "2 subscriptions added (One, Two)"
+            "2 subscriptions added (One and Two)"
         ]
         fake.api(f"/stream/contents/{READING}", 200, {"items": []})
         drop_one_and_read_three(fake)

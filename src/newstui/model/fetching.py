@@ -281,9 +281,10 @@ class SetAsideSource:
 
 
 def _names(names: list[str]) -> str:
-    """A few names for a line: "Wire, Atom Lab" or "A, B, C and 2 more"."""
-    more = f" and {len(names) - 3:,} more" if len(names) > 3 else ""
-    return ", ".join(names[:3]) + more
+    """A few names for a line: "Wire and Atom Lab" or "A, B, C and 2 more"."""
+    from newstui.word_lists import listed
+
+    return listed(names)
 
 
 @dataclass(frozen=True)

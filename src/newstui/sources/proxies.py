@@ -25,6 +25,7 @@ from functools import cache
 from urllib.parse import unquote, urlsplit
 
 from newstui.errors import LOGIN_PLACEHOLDER, NetworkError, NewstuiError, hide_url_password
+from newstui.word_lists import listed
 
 PROXY_SCHEMES = ("http", "socks5", "socks5h")  # what every client here speaks
 SOCKS_SCHEMES = frozenset({"socks5", "socks5h"})
@@ -345,7 +346,7 @@ def unusable_line(reason: str, names: Sequence[str]) -> str:
     none)."""
     if not names:
         return reason
-    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    shown = listed(names)
     feeds = "feed" if len(names) == 1 else "feeds"
     return f"{reason}; {len(names)} {feeds} not fetched: {shown}"
 

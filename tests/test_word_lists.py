@@ -1,0 +1,38 @@
+"""Messages list names one way (review r48: six copies wrote "A, B" or "A and B", with or
+without a thousands comma)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstui.word_lists import listed
+
+
+@pytest.mark.parametrize(
+    ("names", "shown", "said"),
+    [
+        ([], 3, ""),
+        (["Wire"], 3, "Wire"),
+        (["Wire", "Atom Lab"], 3, "Wire and Atom Lab"),
+        (["A", "B", "C"], 3, "A, B and C"),
+        (["A", "B", "C", "D"], 3, "A, B, C and 1 more"),
+        ([str(n) for n in range(1_210)], 5, "0, 1, 2, 3, 4 and 1,205 more"),
+        (["A", "B", "C", "D", "E"], 5, "A, B, C, D and E"),
+    ],
+)
+def test_names_are_listed_the_first_few_named_and_the_rest_counted(
+    names: list[str], shown: int, said: str
+) -> None:
+    assert listed(names, shown) == said
+
+
+def test_each_message_listing_names_says_them_alike() -> None:
+    """The proxy line and the fetch's removed-sources summary, two of the lines that list."""
+    from newstui.model.fetching import _names
+    from newstui.sources.proxies import unusable_line
+
+    assert (
+        unusable_line("no proxy", ["Wire", "Blog"])
+        == "no proxy; 2 feeds not fetched: Wire and Blog"
+    )
+    assert _names(["A", "B", "C", "D"]) == "A, B, C and 1 more"
