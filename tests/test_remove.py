@@ -276,7 +276,8 @@ def test_a_config_left_with_only_a_local_source_still_sets_aside_the_feeds_delet
 
     assert fed("fetch") == 0
     assert (
-        "2 sources are no longer in" in fed.out and "(Wire and Atom Lab): their 4 articles" in fed.out
+        "2 sources are no longer in" in fed.out
+        and "(Wire and Atom Lab): their 4 articles" in fed.out
     )
     assert [f["name"] for f in fed.json("feeds")] == ["Notes"]
 
