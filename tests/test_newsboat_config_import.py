@@ -315,3 +315,21 @@ def test_a_file_without_settings_gets_the_table_above_its_first_table(cli, tmp_p
         '# my feeds\n\n[settings]\nbrowser = "w3m %u"\n\n# the world\n[[feeds]]\n'
     )
     assert '\n\n# [sync]\n# user = "me"\n' in text
+
+
+def test_a_trailing_comment_on_a_config_line_is_no_part_of_its_value(cli, tmp_path, monkeypatch):
+    """User test r48 LOW-29: the note showed `browser w3m %u #` for `browser "w3m %u" # text
+    browser`; newsboat drops a bare word starting with `#` and all after it."""
+    home = newsboat_home(tmp_path, monkeypatch)
+    (home / "config").write_text(
+        'browser "w3m %u" # text browser\npodcast-auto-enqueue yes # every episode\n'
+        "bind-key ^R reload-all # all of them\n",
+        "utf-8",
+    )
+    data = cli.json("opml", "import", str(home / "urls"))
+    said = data["newsboat_settings"]
+    assert said["written"] == {"browser": "w3m %u"}
+    assert said["keys_written"] == {"app.refresh_all": ["ctrl+r"]}
+    [enqueue] = data["newsboat_settings_not_taken"]
+    assert enqueue.startswith("podcast-auto-enqueue yes (newstui: download_new")
+    assert load_config(cli.config).settings.browser == "w3m %u"

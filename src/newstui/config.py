@@ -1057,6 +1057,14 @@ def _path_name(path: Path) -> str:
     return name if not shows_nothing(name) else clean_line(str(path))
 
 
+def _toml_pair(key: str, value: str) -> str:
+    """`"key" = "value"` as feeds.toml writes it, all but ASCII's printable characters escaped
+    (a key is untrusted text: no control sequence reaches the terminal)."""
+    import json
+
+    return f"{json.dumps(key)} = {json.dumps(value)}"
+
+
 def _validate_keys(table: Any, raw: str, fail: Any, path: Path) -> KeysConfig:
     """`[keys]`: `preset = "vim" | "emacs"`, then `"headlines.open" = "o"` or a list of keys
     (an unquoted `headlines.open = …` is a nested table in TOML: both read the same)."""
@@ -1111,10 +1119,16 @@ def _validate_keys(table: Any, raw: str, fail: Any, path: Path) -> KeysConfig:
         line = _binding_line(raw, binding_id, header.end() if header else 0) or table_line
         if not re.fullmatch(r"[a-z_]+\.[a-z_]+", binding_id):
             where = at_line(path, line)
-            ignored.append(
-                f"{where}: {binding_id!r} under [keys] is not a binding id, ignored: write preset, "
-                'unbind or a binding id like "headlines.open" (see the README\'s Keys section)'
-            )
+            said = f"{where}: {binding_id!r} under [keys] is not a binding id, ignored: "
+            if isinstance(value, str) and re.fullmatch(r"[a-z_]+\.[a-z_]+", value.strip()):
+                # newsboat's way round, key then what it does (user test r48 LOW-33)
+                turned = _toml_pair(value.strip(), binding_id)
+                ignored.append(f"{said}write {turned} (the binding id first, then its key)")
+            else:
+                ignored.append(
+                    f"{said}write preset, unbind or a binding id like "
+                    '"headlines.open" (see the README\'s Keys section)'
+                )
             continue
         keys = [value] if isinstance(value, str) else value
         if (

@@ -435,3 +435,21 @@ def test_the_app_s_import_of_newsboat_s_urls_names_the_command_that_brings_its_m
     )
     assert newsboat_left_out(tmp_path / "subs.opml") == ""
     assert newsboat_left_out(tmp_path / "missing") == ""
+
+
+def test_a_trailing_comment_on_a_feed_line_is_dropped_as_newsboat_drops_it():
+    """User test r48 LOW-29: `URL tag # trailing comment` gave the tags tag, #, trailing and
+    comment; newsboat drops a bare word starting with `#` and all after it. A `#` inside a
+    word, a URL's fragment or quotes stays."""
+    body = (
+        "https://a.example/rss tag # trailing comment\n"
+        'https://b.example/rss#top "#quoted" c#sharp #gone "~Name"\n'
+        "https://c.example/rss #only-a-comment\n"
+    )
+    feeds, skipped = parse_newsboat_urls(body.encode(), "urls", {})
+    assert [(f.url, f.name, f.tags) for f in feeds] == [
+        ("https://a.example/rss", "https://a.example/rss", ("tag",)),
+        ("https://b.example/rss#top", "https://b.example/rss#top", ("#quoted", "c#sharp")),
+        ("https://c.example/rss", "https://c.example/rss", ()),
+    ]
+    assert not skipped

@@ -130,6 +130,13 @@ def test_an_unknown_key_or_a_shared_key_stops_the_app_with_the_line(
         ('sub.foo = "x"\n', 6, "no key table [keys.sub], ignored"),
         ('[keys.headlines.deep]\na = "b"\n', 6, "[keys.headlines.deep] is not a key table"),
         ('\n"Open" = "o"\n', 7, "'Open' under [keys] is not a binding id, ignored: write preset"),
+        # newsboat's way round, key then what it does (user test r48 LOW-33)
+        (
+            '"s" = "article.toggle_read"\n',
+            6,
+            '\'s\' under [keys] is not a binding id, ignored: write "article.toggle_read" = "s" '
+            "(the binding id first, then its key)",
+        ),
         # the nearest id is named (the message used to send the user to `?` help, which shows
         # no ids)
         ('\n"headlines.opne" = "o"\n', 7, "no key binding with id 'headlines.opne', ignored"),

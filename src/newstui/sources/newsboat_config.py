@@ -13,12 +13,8 @@ from newstui.query import QueryError, parse_query
 from newstui.sources.bounded_files import SETTINGS_FILE_BYTES, read_bounded
 from newstui.sources.newsboat_files import NEWSBOAT_SETTINGS
 from newstui.sources.newsboat_keys import DEFAULT_KEYS, newsboat_binding_ids, newsboat_key
-from newstui.sources.newsboat_urls import newsboat_filter_query
+from newstui.sources.newsboat_urls import newsboat_filter_query, newsboat_words
 from newstui.text import clean_line
-
-# a config line's words: "quoted \"text\"" or bare (newsboat's own quoting)
-_WORD = re.compile(r'"((?:[^"\\]|\\.)*)"|(\S+)')
-_ESCAPED = re.compile(r"\\(.)")
 
 # newsboat's settings with an equivalent here: where it is (those NEWSBOAT_SETTINGS holds are
 # written to [settings] when their value says the same; LOW-9: keep-articles-days, pager)
@@ -86,7 +82,7 @@ class NewsboatConfig:
 
 
 def _words(line: str) -> list[str]:
-    return [_ESCAPED.sub(r"\1", q) if q or not bare else bare for q, bare in _WORD.findall(line)]
+    return newsboat_words(line)
 
 
 def _rule_query(feed: str, query: str | None) -> str | None:

@@ -290,10 +290,7 @@ def parse_newsboat_urls(
     # newsboat's lines end at "\n" alone (str.splitlines also breaks at U+0085, U+2028, form
     # feeds...: a name holding one became a line of its own, "not a feed URL")
     for number, raw in enumerate(text.split("\n"), 1):
-        tokens = [
-            _UNQUOTE.sub(r"\1", quoted) if quoted or not bare else bare
-            for quoted, bare in _TOKEN.findall(raw)
-        ]
+        tokens = newsboat_words(raw)
         if not tokens or tokens[0].startswith("#"):
             continue
         written = tokens[0]
@@ -345,6 +342,18 @@ def parse_newsboat_urls(
             "urls file lists one http(s) feed a line, or an OPML file starts with <)"
         )
     return feeds, skipped
+
+
+def newsboat_words(line: str) -> list[str]:
+    """A line of newsboat's urls file or config as its words, as newsboat reads it: quotes
+    removed, and a bare word starting with `#` a comment to the line's end (`URL tag # mine`:
+    one tag, not four: user test r48 LOW-29); a `#` inside a word or quotes stays."""
+    words = []
+    for quoted, bare in _TOKEN.findall(line):
+        if bare.startswith("#"):
+            break
+        words.append(_UNQUOTE.sub(r"\1", quoted) if quoted or not bare else bare)
+    return words
 
 
 def _name_and_tags(tokens: list[str], name: str) -> tuple[str, tuple[str, ...]]:
