@@ -10,6 +10,7 @@ from typing import Any
 
 from newstui.errors import SourceError
 from newstui.model import Article, Link
+from newstui.model.names import shows_nothing
 from newstui.sources.enclosures import DroppedEnclosures, attachment_links, enclosure_links
 from newstui.sources.feed_links import feed_links, is_html_page
 from newstui.sources.html import html_to_text
@@ -308,7 +309,7 @@ def _entry_article(entry: Any, feed_url: str, feed_language: str | None = None) 
     else:
         text, links = _to_text(summary_raw, summary_base, summary_utf8)
         summary = text
-    title = _line(entry, "title", MAX_TITLE) or _title_from_text(text)
+    title = _seen(_line(entry, "title", MAX_TITLE)) or _title_from_text(text)
     dropped = DroppedEnclosures()
     links += enclosure_links(entry, links, _entry_base(entry, feed_url), dropped)
     guid = entry.get("id") or entry.get("guid")
@@ -360,6 +361,13 @@ def _to_text(value: str, base_url: str, utf8: bytes | None = None) -> tuple[str,
     if _HTML_HINT.search(value) or "&" in value:
         return html_to_text(value, base_url, utf8=utf8)
     return clean_text(value), []
+
+
+def _seen(title: str) -> str:
+    """An entry's title, or "" when it shows nothing (zero-width spaces, a BOM, the blank
+    braille pattern, Hangul fillers alone): it was a blank row in every list (hostile r48), and
+    such a title now gives way to the text's first words, as an empty one does."""
+    return "" if shows_nothing(title) else title
 
 
 def _title_from_text(text: str) -> str:
@@ -506,7 +514,7 @@ def _json_item(
         links.append(Link("image", image, "image"))
     dropped = DroppedEnclosures()
     links += attachment_links(item, links, feed_url, dropped)
-    title = clean_line(_json_str(item.get("title")), MAX_TITLE) or _title_from_text(text)
+    title = _seen(clean_line(_json_str(item.get("title")), MAX_TITLE)) or _title_from_text(text)
     guid = clean_line(str(item["id"]), 2000) if item.get("id") not in (None, "") else None
     if not (title or text or link or links):
         return None
