@@ -108,7 +108,7 @@ def test_a_rule_for_a_feed_whose_url_holds_a_quote_is_not_taken_and_the_others_a
 
 
 TESTER_CONFIG = (  # user test r48's newsboat config, as a newsboat user writes it
-    "auto-reload yes\nreload-time 60\nmax-items 200\nkeep-articles-days 30\n"
+    "auto-reload yes\nreload-time 60\nmax-items 200\nkeep-articles-days 30\nrefresh-on-startup yes\n"
     'show-read-feeds no\nbrowser "w3m %u"\nplayer "mpv --no-video"\npager internal\n'
     'download-path "~/Podcasts/%n"\npodcast-auto-enqueue yes\n'
     "bind-key j down\nbind-key G end\nbind-key d pagedown\nbind-key SPACE next-unread\n"
@@ -128,6 +128,7 @@ def test_settings_and_keys_with_one_newstui_equivalent_are_written(cli, tmp_path
     assert (s.refresh_minutes, s.keep_per_feed, s.keep_days) == (60, 200, 30)
     assert (s.show_read_feeds, s.browser, s.player) == (False, "w3m %u", "mpv --no-video")
     assert s.download_dir == "~/Podcasts" and s.pager == ""  # newsboat's internal pager: none
+    assert s.refresh_on_start  # (user test r48 L14)
     assert {b.id: b.keys for b in config.keys.bindings} == {
         "app.refresh_all": ("ctrl+r",),
         "article.toggle_read": ("x", "X"),
@@ -137,11 +138,11 @@ def test_settings_and_keys_with_one_newstui_equivalent_are_written(cli, tmp_path
     at = f"{home / 'config'}"
     lines = cli.err.splitlines()
     assert (
-        f"warning: {at}:9: download-path ~/Podcasts/%n: newstui has no folder per feed or host "
+        f"warning: {at}:10: download-path ~/Podcasts/%n: newstui has no folder per feed or host "
         '(%n): written as download_dir = "~/Podcasts", one folder for every feed'
     ) in lines
     assert (
-        f"warning: {at}:13: bind-key d pagedown: d is newstui's key for article.download; not "
+        f"warning: {at}:14: bind-key d pagedown: d is newstui's key for article.download; not "
         "written (README: Keys)"
     ) in lines
     assert any("bind-key a mark-feed-read: a is newstui's key for sources.add" in x for x in lines)

@@ -44,6 +44,10 @@ def _valid_fulltext(value: Any) -> bool:
     return isinstance(value, bool) or value == "auto"
 
 
+LayoutName = Literal["panes", "list"]
+LAYOUTS: tuple[LayoutName, ...] = ("panes", "list")
+
+
 @dataclass(frozen=True)
 class Settings:
     """Global settings from the `[settings]` table."""
@@ -77,6 +81,10 @@ class Settings:
     # not say its own (a synced feed feeds.toml does not list too); 0: none
     download_new: int = 0
     sort: str = "date"  # the app's headline order: date, feed or title, "-reverse" reverses (O)
+    # the app's layout: "panes" (the headlines over the reader) or "list" (the headlines full
+    # height, the article over them while read, as newsboat; Z switches)
+    layout: LayoutName = "panes"
+    refresh_on_start: bool = False  # the app refreshes every source once as it starts
 
 
 @dataclass(frozen=True)
@@ -1369,6 +1377,10 @@ def _validate_settings(table: Any, raw: str, fail: Any) -> Settings:
             if not isinstance(value, str) or SortOrder.parse(value) is None:
                 choices = ", ".join(f'"{k}", "{k}-reverse"' for k in SORT_KEYS)
                 raise fail(kline(), f"setting 'sort' must be one of {choices}, not {value!r}")
+        elif key == "layout":
+            if value not in LAYOUTS:
+                choices = " or ".join(f'"{name}"' for name in LAYOUTS)
+                raise fail(kline(), f"setting 'layout' must be {choices}, not {_as_written(value)}")
         elif key == "download_dir":
             if not isinstance(value, str):
                 raise fail(kline(), f"setting 'download_dir' must be a folder path, not {value!r}")

@@ -88,7 +88,24 @@ async def test_a_browser_that_is_not_installed_is_one_line(db_path, tmp_path, mo
         await settle(pilot)
         await pilot.press("o")
         await settle(pilot)
-        assert [n.message for n in notifications(app)] == ["links2: command not found"]
+        config = tmp_path / "feeds.toml"
+        assert [n.message for n in notifications(app)] == [
+            f"browser: links2 not found (the browser setting in {config})"
+        ]
+
+
+async def test_a_browser_from_BROWSER_that_is_not_installed_names_the_variable(
+    db_path, tmp_path, monkeypatch
+):
+    """User test r48 L16: the line names where the browser was chosen, as `P` does the player."""
+    monkeypatch.setenv("BROWSER", "w3m")
+    app, suspended = app_with(db_path, tmp_path, monkeypatch)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        assert [n.message for n in notifications(app)] == ["browser: w3m not found ($BROWSER)"]
+        assert suspended == []  # the app never stepped aside for it
 
 
 async def test_v_opens_the_article_text_in_the_pager(db_path, tmp_path, monkeypatch):
@@ -157,5 +174,8 @@ async def test_a_pager_that_is_not_installed_is_one_line_and_the_app_comes_back(
         await settle(pilot)
         await pilot.press("v")
         await settle(pilot)
-        assert suspended == ["in", "out"]
-        assert [n.message for n in notifications(app)] == ["nosuchpager: command not found"]
+        assert suspended == []  # said before the app would step aside for it
+        config = tmp_path / "feeds.toml"
+        assert [n.message for n in notifications(app)] == [
+            f"pager: nosuchpager not found (the pager setting in {config})"
+        ]

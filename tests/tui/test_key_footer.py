@@ -77,3 +77,26 @@ async def test_a_box_footer_writes_esc_as_its_hint_does(db_path):
         text = screen_text(app)
         assert "Esc: close" in text
         assert text.splitlines()[-1].startswith("Esc Close")
+
+
+@pytest.mark.parametrize(
+    "keys", ['"article.toggle_read" = "x"\n', '"app.refresh_all" = "ctrl+r"\n']
+)
+async def test_a_key_given_in_keys_leaves_the_footer_in_its_order(db_path, tmp_path, keys):
+    """User test r48 L4: a binding [keys] gave a key moved to the footer's end (`… Q Quit m
+    Read`); the footer keeps its order, whatever keys the user gives."""
+    from newstui.config import load_config
+
+    from .test_keys import write_config
+
+    async def footer_words(app: NewstuiApp) -> list[str]:
+        async with app.run_test(size=(120, 30)) as pilot:
+            await settle(pilot)
+            line = screen_text(app).splitlines()[-1]
+        words = ("Open", "Read", "Star", "Refresh", "Quit")
+        return sorted((word for word in words if word in line), key=line.index)
+
+    plain = await footer_words(NewstuiApp(db_path, None))
+    rebound = await footer_words(NewstuiApp(db_path, load_config(write_config(tmp_path, keys))))
+    assert plain == ["Open", "Read", "Star", "Refresh", "Quit"]
+    assert rebound == plain

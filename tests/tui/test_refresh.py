@@ -142,6 +142,21 @@ async def test_auto_refresh_runs_every_refresh_minutes(db_path, config, tmp_path
         assert "Fresh story from the server" in titles(app)
 
 
+@pytest.mark.parametrize("on", [True, False])
+async def test_refresh_on_start_refreshes_every_source_once_as_the_app_starts(db_path, config, on):
+    """newsboat's refresh-on-startup (user test r48 L14): without it, the first refresh is R's
+    or the timer's."""
+    config = replace(config, settings=replace(config.settings, refresh_on_start=on))
+    app = NewstuiApp(db_path, config)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        if on:
+            await until(pilot, lambda: "Fresh story from the server" in titles(app))
+        else:
+            assert "Fresh story from the server" not in titles(app)
+            assert not app.main.refreshing
+
+
 async def test_no_auto_refresh_without_a_config(db_path):
     app = NewstuiApp(db_path, None)
     async with run_recorded(app, size=(120, 40)) as pilot:

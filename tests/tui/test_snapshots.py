@@ -118,3 +118,22 @@ def test_help_opened_in_the_downloads_box_with_a_rebound_key_80x24(snap_compare,
     keys = '"downloads.forget" = "F"\n"app.help" = ["question_mark", "f1"]\n'
     app = NewstuiApp(db_path, load_config(write_config(tmp_path, keys)))
     assert snap_compare(app, terminal_size=(80, 24), run_before=_help_in_downloads)
+
+
+def _list_layout_app(db_path, tmp_path) -> NewstuiApp:
+    from newstui.config import Config, Settings
+
+    config = Config(tmp_path / "feeds.toml", Settings(refresh_minutes=0, layout="list"))
+    return NewstuiApp(db_path, config)
+
+
+def test_list_layout_80x24(snap_compare, db_path, tmp_path):
+    """layout = "list": the headlines fill the screen (user test r48 M8)."""
+    app = _list_layout_app(db_path, tmp_path)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_ready)
+
+
+def test_list_layout_article_open_80x24(snap_compare, db_path, tmp_path):
+    """layout = "list": Enter opens the article over the list."""
+    app = _list_layout_app(db_path, tmp_path)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_opened)

@@ -259,6 +259,7 @@ _WRITTEN_FROM = (
     "reload-time",
     "auto-reload",
     "show-read-feeds",
+    "refresh-on-startup",
 )
 _YES_NO = {"yes": True, "true": True, "no": False, "false": False}
 
@@ -295,10 +296,12 @@ def _settings(reading: _Reading) -> tuple[list[SettingFrom], list[str]]:
     for name, key in (("max-items", "keep_per_feed"), ("keep-articles-days", "keep_days")):
         if (found := first(name)) is not None and found[0].isdigit():
             settings.append(SettingFrom(key, int(found[0]), found[1], found[2]))
-    if (found := first("show-read-feeds")) is not None and found[0].lower() in _YES_NO:
-        settings.append(
-            SettingFrom("show_read_feeds", _YES_NO[found[0].lower()], found[1], found[2])
-        )
+    for name, key in (
+        ("show-read-feeds", "show_read_feeds"),
+        ("refresh-on-startup", "refresh_on_start"),
+    ):
+        if (found := first(name)) is not None and found[0].lower() in _YES_NO:
+            settings.append(SettingFrom(key, _YES_NO[found[0].lower()], found[1], found[2]))
     auto = first("auto-reload")
     reload = first("reload-time")
     if auto is not None and auto[0].lower() in _YES_NO:

@@ -47,6 +47,7 @@ NEWSBOAT_SETTINGS = {
     "keep-articles-days": "keep_days",
     "reload-time": "refresh_minutes",
     "show-read-feeds": "show_read_feeds",
+    "refresh-on-startup": "refresh_on_start",
 }
 # newsboat's config commands that no other file starts lines with (newsboat's docs, "Configuration
 # Commands"): one of them, with every line a command and its words, makes a text its config.

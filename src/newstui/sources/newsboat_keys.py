@@ -87,6 +87,7 @@ DEFAULT_KEYS: dict[str, tuple[str, ...]] = {
     "headlines.previous_feed": ("K",),
     "headlines.sort": ("O",),
     "headlines.mark_all_read": ("A",),
+    "headlines.full_list": ("Z",),
     "reader.scroll_down": ("j", "down"),
     "reader.scroll_up": ("k", "up"),
     "reader.top": ("g", "home"),
@@ -127,6 +128,7 @@ DEFAULT_KEYS: dict[str, tuple[str, ...]] = {
     "app.save_view": ("S",),
     "main.back": ("q",),
     "app.quit": ("Q", "ctrl+c"),
+    "app.suspend": ("ctrl+z",),
     "app.command_palette": ("ctrl+p",),
     "app.command_line": ("colon",),
 }

@@ -19,6 +19,7 @@ from textual import events, on, work
 from textual.app import App, SystemCommand, get_system_commands_provider
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.driver import Driver
 from textual.markup import MarkupError, escape
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -364,6 +365,8 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
             self._list_configured(self.config)
             self._analyse_stale(self.config.settings.extractor)
             self._say_unusable_proxies(self.config)
+            if self.config.settings.refresh_on_start:  # (newsboat's refresh-on-startup)
+                self._refresh_on_timer()
 
     def _say_unusable_proxies(self, config: Config) -> None:
         """A proxy variable newstui cannot use (`https_proxy=htp://x`): one line each, at the
@@ -656,6 +659,25 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
     async def action_main(self, action: str) -> None:
         """Run one of the main screen's actions (the keys m, s, A, u, o, v, |, f, a, r, D, q)."""
         await self.main.run_action(action)
+
+    def action_suspend_process(self) -> None:
+        """Ctrl-Z: stop the app and give the terminal back to the shell it was started from
+        (`fg` resumes it), as newsboat or vim do; said in one line where no shell could resume
+        it, which would leave it stopped for good (user test r48 M9)."""
+        from newstui.tui.terminal_driver import cannot_suspend
+
+        if why := cannot_suspend(self.is_headless):
+            self.notify(why, severity="warning", markup=False)
+            return
+        super().action_suspend_process()
+
+    @on(Driver.SignalResume)
+    def _repaint_after_resume(self) -> None:
+        """`fg` after Ctrl-Z: the terminal the shell used is the app's again, and every cell
+        of it is drawn anew (Textual redrew only what changed: the screen stayed blank)."""
+        self.screen.refresh(repaint=True, layout=True)
+        for widget in self.screen.walk_children():
+            widget.refresh()
 
     # -- refreshes and timers -----------------------------------------------------------------
 

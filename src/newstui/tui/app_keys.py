@@ -186,6 +186,14 @@ APP_BINDINGS: list[BindingType] = [
     ),
     QUIT,  # every box over the main screen has it too
     Binding(
+        "ctrl+z",
+        "suspend_process",
+        "Suspend",
+        show=False,
+        tooltip="Suspend newstui and return to the shell (fg resumes it)",
+        id="app.suspend",
+    ),
+    Binding(
         "ctrl+p",
         "command_palette",
         "Palette",
@@ -242,7 +250,7 @@ def key_sections() -> list[tuple[str, Iterable[Binding]]]:
             "Headlines",
             [
                 *moves(HeadlineList.BINDINGS),
-                *of(main, "next_unread", "next_source", "sort"),
+                *of(main, "next_unread", "next_source", "sort", "toggle_list_layout"),
                 *of(app, "mark_all_read"),
             ],
         ),

@@ -23,7 +23,7 @@ from newstui.library import Library
 from newstui.render import human_size
 from newstui.text import terminal_safe
 from newstui.tui.mixins import AppMixin
-from newstui.tui.programs import run_program
+from newstui.tui.programs import missing_program, run_program
 from newstui.tui.screens.keyed_box import key_in_effect
 
 if TYPE_CHECKING:
@@ -89,15 +89,9 @@ def play(app: App[Any], config: Config | None, download: Download | None, url: s
     except LaunchError as exc:
         app.notify(f"player: {exc}", severity="error", markup=False)
         return
-    program = launch.argv[0]
-    if launch.argv[:2] != ("/bin/sh", "-c") and shutil.which(program) is None:
-        problem = "is not executable" if Path(program).is_file() else "not found"
-        where = f" in {config.path}" if config is not None else ""
-        app.notify(
-            f"player: {program} {problem} (the player setting{where})",
-            severity="error",
-            markup=False,
-        )
+    where = "the player setting" + (f" in {config.path}" if config is not None else "")
+    if (missing := missing_program(launch, "player", where)) is not None:
+        app.notify(missing, severity="error", markup=False)
         return
     run_program(app, launch)
 

@@ -7,12 +7,14 @@ program has the terminal, Ctrl-C and Ctrl-\\ are its own, as with os.system."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
+from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
@@ -70,6 +72,29 @@ def terminal_keys_left_to_the_program() -> Iterator[None]:
         for signum, handler in kept.items():
             # (None: a handler set outside Python, not one it can put back: the default)
             signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
+
+
+def where_set(setting: str, value: str, env_name: str, config_path: object | None) -> str:
+    """Where the command of a program setting came from, for its error line: "the browser
+    setting in ~/.config/newstui/feeds.toml", "$BROWSER", or the default's wording."""
+    if value.strip():
+        return (
+            f"the {setting} setting in {config_path}" if config_path else f"the {setting} setting"
+        )
+    if os.environ.get(env_name, "").strip():
+        return f"${env_name}"
+    return f"set {setting} in [settings] or ${env_name}"
+
+
+def missing_program(launch: Launch, setting: str, where: str) -> str | None:
+    """The one line for a program that is not installed, naming the setting that chose it
+    (`browser: w3m not found (the browser setting in …/feeds.toml)`), or None when it is there
+    (a command run by the shell is the shell's to find)."""
+    program = launch.argv[0]
+    if launch.argv[:2] == ("/bin/sh", "-c") or shutil.which(program) is not None:
+        return None
+    problem = "is not executable" if Path(program).is_file() else "not found"
+    return f"{setting}: {terminal_safe(program, line=True)} {problem} ({where})"
 
 
 def failure_line(name: str, status: int, stderr: bytes) -> str | None:

@@ -102,3 +102,21 @@ class HangupAwareDriver(LinuxDriver):
                     return  # the terminal was closed under us: nothing to watch
         finally:
             os.close(stop)
+
+
+def cannot_suspend(headless: bool) -> str:
+    """Why Ctrl-Z cannot stop the app here, or "": it needs a Unix terminal and a shell with job
+    control that started it in a process group of its own (run straight by tmux, ssh or `sh -c`,
+    the app would stop with no `fg` to bring it back)."""
+    if os.name != "posix" or headless or not sys.stdin.isatty():
+        return "Ctrl-Z: this terminal cannot suspend newstui"
+    try:
+        own_group = os.getpgrp() != os.getsid(0)
+    except OSError:
+        own_group = False
+    if not own_group:
+        return (
+            "Ctrl-Z: newstui was not started from a shell with job control, so nothing could"
+            " resume it (fg); it keeps running"
+        )
+    return ""

@@ -37,13 +37,14 @@ from newstui.render import ARTICLE_LINK, listed_links, render_article_text, wrap
 from newstui.text import terminal_safe
 from newstui.tui.mixins import ScreenMixin
 from newstui.tui.notices import replace_notice
-from newstui.tui.programs import run_program
+from newstui.tui.programs import missing_program, run_program, where_set
 from newstui.tui.screens.feed_removal import SourceMeant, removal_answer, removal_question
 from newstui.tui.screens.keyed_box import key_in_effect
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.view import ALL, View
 
 if TYPE_CHECKING:
+    from newstui.launch import Launch
     from newstui.library import Library
     from newstui.model import ArticleDetail
     from newstui.model.fetching import SetAsideSource
@@ -485,8 +486,18 @@ class ArticleActions(ScreenMixin):
             return
         if launch is None:
             self._open_browser(url)
-        else:
-            run_program(self.app, launch)
+            return
+        self._run_set_program(launch, "browser", self.settings.browser, "BROWSER")
+
+    def _run_set_program(self, launch: Launch, setting: str, value: str, env_name: str) -> None:
+        """Run the program a setting (or its environment variable) names; one that is not
+        installed is said with where it was set (user test r48 L16: "w3m: command not found")."""
+        config_path = self.config.path if self.config is not None else None
+        where = where_set(setting, value, env_name, config_path)
+        if (missing := missing_program(launch, setting, where)) is not None:
+            self.notify(missing, severity="error", markup=False)
+            return
+        run_program(self.app, launch)
 
     @work(thread=True, group="browser", exit_on_error=False)
     def _open_browser(self, url: str) -> None:
@@ -517,7 +528,8 @@ class ArticleActions(ScreenMixin):
         from newstui.launch import LaunchError, pager_launch
 
         try:
-            run_program(self.app, pager_launch(self.settings.pager, os.environ, file.name))
+            launch = pager_launch(self.settings.pager, os.environ, file.name)
+            self._run_set_program(launch, "pager", self.settings.pager, "PAGER")
         except LaunchError as exc:
             self.notify(f"pager: {exc}", severity="error", markup=False)
         finally:

@@ -175,6 +175,7 @@ class MainScreen(
 
     def on_mount(self) -> None:
         self.fit_panes(self.app.size)
+        self.set_list_layout(self.settings.layout == "list")
         self.reader.show_speakers = self.settings.speaker_tags
         self.sources.show_read_feeds = self.settings.show_read_feeds
         self.headlines.order = SortOrder.parse(self.settings.sort) or NEWEST_FIRST

@@ -77,6 +77,14 @@ MAIN_BINDINGS: list[BindingType] = [
         id="reader.full_width",
     ),
     Binding(
+        "Z",
+        "toggle_list_layout",
+        "Full list",
+        show=False,
+        tooltip="Headlines full height, the article opening over them (again: the reader below)",
+        id="headlines.full_list",
+    ),
+    Binding(
         "T",
         "toggle_speakers",
         "Speakers",

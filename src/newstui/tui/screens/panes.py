@@ -1,6 +1,6 @@
 """The main screen's panes: which show at this size (narrow screens collapse the sources and
-the sidebar; a short one gives the reader the column while it reads), which has focus, and the
-keys that move between them. Mixed into `MainScreen`."""
+the sidebar; a short one gives the reader the column while it reads; the list layout gives the
+headlines the column), which has focus, and the keys that move between them. Mixed into `MainScreen`."""
 
 from __future__ import annotations
 
@@ -210,6 +210,23 @@ class PaneLayout(ScreenMixin):
             if back == "sidebar" and not self.sidebar_visible:
                 back = "reader"
             self.focus_pane(back)
+
+    def set_list_layout(self, on: bool) -> None:
+        """The list layout: the headlines take the whole column and the reader shows only while
+        it has the focus, in their place (newsboat's article list; user test r48 M8: below 32
+        rows the list was 8 rows, the preview the rest)."""
+        self.set_class(on, "-list-layout")
+
+    def action_toggle_list_layout(self) -> None:
+        on = not self.has_class("-list-layout")
+        self.set_list_layout(on)
+        if on and self._pane_of(self.focused) == "reader" and self.has_class("-full-reader"):
+            self.remove_class("-full-reader")  # (z's view and the list's reader are one now)
+        self.notify(
+            "Headlines full height: Enter opens the article over them, q goes back."
+            if on
+            else "Headlines over the reader."
+        )
 
     def action_toggle_speakers(self) -> None:
         shown = self.reader.toggle_speakers()

@@ -3,12 +3,15 @@ give way, so quit, help and refresh always show (the demo leaves out what it can
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import cache
 
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingsMap
+from textual.widget import Widget
 
-from newstui.tui.screens.keyed_box import named_keys
+from newstui.tui.screens.keyed_box import QUIT, named_keys
 
 try:  # Textual has no public name for a footer's key (its CSS type, FooterKey, is public)
     from textual.widgets import Footer
@@ -90,6 +93,24 @@ def keys_that_fit(keys: list[tuple[str | None, int]], width: int) -> list[int]:
     return sorted(chosen)
 
 
+@cache
+def _table_order(cls: type) -> dict[str, int]:
+    """Each binding id's place in a class's key table as Textual merges it with its bases'
+    (DOMNode._merge_bindings: by key, a base's first, a class's own key taking the base's)."""
+    keys: dict[str, list[Binding]] = {}
+    for base in reversed(cls.__mro__):
+        if not getattr(base, "_inherit_bindings", True):
+            keys.clear()
+        for key, bindings in BindingsMap(base.__dict__.get("BINDINGS", [])).key_to_bindings.items():
+            keys[key] = bindings
+    order: dict[str, int] = {}
+    for bindings in keys.values():
+        for binding in bindings:
+            if binding.id:
+                order.setdefault(binding.id, len(order))
+    return order
+
+
 class KeyFooter(Footer):
     """Textual's compact footer, keeping the most important keys when they do not all fit;
     the keys of `unavailable` binding ids (the demo's: demo_keys.NOT_IN_DEMO) are left out."""
@@ -102,7 +123,8 @@ class KeyFooter(Footer):
         self.keymap: Mapping[str, str] = keymap or {}  # the app's (tooltips name its keys)
 
     def compose(self) -> ComposeResult:
-        keys = list(super().compose())  # one key widget per action (this app has no groups)
+        # one key widget per action (this app has no groups), in the tables' own order
+        keys = sorted(super().compose(), key=self._default_place())
         if getattr(self.screen, "nothing_stored", False):  # (the main screen's: see there)
             keys[:0] = self._key_of(ADD_FEED)
         # a list that offers its Enter here (the sidebar's: "⏎ Articles")
@@ -132,6 +154,27 @@ class KeyFooter(Footer):
             if isinstance(key.tooltip, str):  # "{confirm.yes}" as the user's yes key
                 key.tooltip = named_keys(key.tooltip, self.keymap)
             yield key
+
+    def _default_place(self) -> Callable[[Widget], tuple[int, int]]:
+        """A footer key's place as no keymap moves it: by the node whose key it is (the focused
+        pane's first, the app's last), then by its place in that node's class's table. Textual
+        puts a binding the keymap gives a key at its node's end (user test r48 L4: `Q Quit`
+        moved before `R Refresh` when [keys] gave refresh ^R); quit is last."""
+        nodes: dict[int, int] = {}
+        places: dict[str, tuple[int, int]] = {}
+        for node, binding, _, _ in self.screen.active_bindings.values():
+            rank = nodes.setdefault(id(node), len(nodes))
+            table = _table_order(type(node))
+            # quit last, as every box puts it (KeyedBox.active_bindings)
+            at = (
+                len(table) + 1 if binding.id == QUIT.id else table.get(binding.id or "", len(table))
+            )
+            places.setdefault(binding.action, (rank, at))
+
+        def place(key: Widget) -> tuple[int, int]:
+            return places.get(getattr(key, "action", ""), (len(nodes), 0))
+
+        return place
 
     def _key_of(self, binding_id: str, description: str = "") -> list[FooterKey]:
         """The footer's key for a binding in effect that the footer does not show by itself:

@@ -1,0 +1,83 @@
+"""Pilot tests: the list layout (Z, `layout = "list"`): the headlines fill the column and the
+article opens over them, as newsboat's (user test r48 M8: below 32 rows the list was 8 rows)."""
+
+from __future__ import annotations
+
+from newstui.config import Config, Settings
+from newstui.tui.app import NewstuiApp
+
+from .conftest import screen_text, settle
+
+
+def shown(widget) -> bool:
+    return widget.display and widget.region.height > 0
+
+
+def list_app(db_path, tmp_path) -> NewstuiApp:
+    config = Config(tmp_path / "feeds.toml", Settings(refresh_minutes=0, layout="list"))
+    return NewstuiApp(db_path, config)
+
+
+async def test_the_list_layout_gives_the_headlines_the_whole_column_at_80x24(db_path, tmp_path):
+    app = list_app(db_path, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = app.main
+        assert not shown(main.reader)
+        assert main.headlines.region.height >= 20  # title bar and footer aside
+        await pilot.press("enter")  # the article opens over the list
+        await settle(pilot)
+        assert not shown(main.headlines)
+        assert shown(main.reader) and main.reader.region.height >= 20
+        assert "Syrian rebels enter Aleppo" in screen_text(app)
+        await pilot.press("q")  # back to the list, full height
+        await settle(pilot)
+        assert not shown(main.reader)
+        assert main.headlines.region.height >= 20
+        assert main.headlines.has_focus
+
+
+async def test_Z_switches_between_the_list_and_the_headlines_over_the_reader(db_path):
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = app.main
+        assert shown(main.reader) and main.headlines.region.height == 8
+        await pilot.press("Z")
+        await settle(pilot)
+        assert not shown(main.reader) and main.headlines.region.height >= 20
+        await pilot.press("Z")
+        await settle(pilot)
+        assert shown(main.reader) and main.headlines.region.height == 8
+
+
+async def test_ctrl_z_where_no_shell_could_resume_the_app_says_so_and_keeps_it(db_path):
+    """Ctrl-Z stops the app for a job-control shell's `fg` (user test r48 M9); a terminal no
+    shell could resume it from (here: none at all) gets one line, and the app runs on."""
+    from .conftest import notifications, run_recorded
+
+    app = NewstuiApp(db_path, None)
+    async with run_recorded(app, size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        said = [n.message for n in notifications(app)]
+        assert said and said[-1].startswith("Ctrl-Z: ")
+        assert app.is_running
+
+
+async def test_help_lists_ctrl_z_and_Z(db_path):
+    from newstui.tui.screens.help import HelpScreen
+
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        rows = {text: (section, keys) for section, keys, text in app.screen.rows}
+        assert rows["Suspend newstui and return to the shell (fg resumes it)"][1] == "Ctrl-Z"
+        full_list = rows[
+            "Headlines full height, the article opening over them (again: the reader below)"
+        ]
+        assert full_list == ("Headlines", "Z")
