@@ -92,3 +92,28 @@ async def test_the_demo_says_feeds_cannot_be_imported(db_path):
         await settle(pilot)
         assert not isinstance(app.screen, CommandScreen)
         assert "demo mode: feeds cannot be imported" in shown(app)
+
+
+async def test_I_offers_newsboat_s_urls_file_when_this_machine_has_one(tmp_path, newsboat_home):
+    """User test r48 L1: the empty app named ~/.newsboat/urls, the box an OPML path; now the
+    box holds the urls file, and Enter imports it."""
+    from textual.widgets import Input
+
+    config = no_feeds_config(tmp_path)
+    app = NewstuiApp(tmp_path / "empty.db", config)
+    async with run_recorded(app, size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("I")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandScreen)
+        assert app.screen.query_one(Input).value == "~/.newsboat/urls"
+        await pilot.press("enter")
+        await settle(pilot)
+    assert [f.url for f in load_config(config.path).feeds] == ["https://example.org/feed.xml"]
+    app = NewstuiApp(tmp_path / "empty.db", load_config(config.path))
+    async with run_recorded(app, size=(80, 24)) as pilot:  # a source now: only suggested
+        await settle(pilot)
+        await pilot.press("I")
+        await settle(pilot)
+        field = app.screen.query_one(Input)
+        assert field.value == "" and field.placeholder == "~/.newsboat/urls"

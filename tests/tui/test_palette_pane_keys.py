@@ -105,6 +105,32 @@ async def test_go_to_source_in_the_palette_shows_its_headlines_and_highlights_it
         assert highlighted is not None and highlighted.key == view.key
 
 
+@pytest.mark.parametrize(
+    ("typed", "offered", "key"),
+    [
+        ("all", "All articles", "all"),
+        ("unread", "Unread", "unread"),
+        ("star", "Starred", "starred"),
+    ],
+)
+async def test_go_to_source_offers_all_unread_and_starred(db_path, typed, offered, key):
+    """User test r48 L11: from a feed deep in the list the way back to All was q, g, Enter."""
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await search_the_palette(pilot, "tech wire")
+        await pilot.press("enter")  # a feed's headlines first
+        await settle(pilot)
+        assert app.main.headlines.view.title == "Tech Wire"
+        await search_the_palette(pilot, typed)
+        assert f"Go to source: {offered}" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.main.headlines.view.key == key
+        highlighted = app.main.sources.highlighted_view()
+        assert highlighted is not None and highlighted.key == key
+
+
 def test_go_to_source_scores_a_name_made_to_be_slow_at_once():
     """Textual's matcher tries every way the letters fit: "e e e …" and 8 e took minutes."""
     score, offsets = matched_offsets(Matcher("eeeeeeee"), go_to_title("e " * 60))

@@ -65,11 +65,16 @@ class FeedImporting(ScreenMixin):
         if self.config is None:
             self.notify("demo mode: feeds cannot be imported", severity="warning")
             return
+        from newstui.sources.newsboat_urls import newsboat_urls_file
         from newstui.tui.screens.command_prompt import CommandScreen
 
-        prompt = CommandScreen(
-            "Import feeds", IMPORT_HINT, last=typed, placeholder="~/Downloads/subscriptions.opml"
-        )
+        # newsboat's urls file, when this machine has one (the empty app names it too): the
+        # box offers it, written in when no source is configured yet (user test r48 L1)
+        urls = newsboat_urls_file()
+        if urls and not typed and not (self.config.feeds or self.config.local):
+            typed = urls
+        placeholder = urls or "~/Downloads/subscriptions.opml"
+        prompt = CommandScreen("Import feeds", IMPORT_HINT, last=typed, placeholder=placeholder)
         self.app.push_screen(prompt, self._path_typed)
 
     def _path_typed(self, typed: str | None) -> None:

@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # the smart views' counts load with the first counts
 # at each key (22 CPU-ms a read on 20,000 articles), now 4 times a second at most.
 RELOAD_GAP = 0.25
 
-# All, Unread, Starred, Hidden: a key away at the top of Sources, not "sources" to go to
+# All, Unread, Starred, Hidden: the palette offers them only while Sources lists them (Hidden)
 SMART_KEYS = frozenset(v.key for v in (ALL, UNREAD, STARRED, HIDDEN))
 
 
@@ -340,9 +340,12 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
         return [view for key, view in self._views.items() if key.startswith("feed:")]
 
     def go_to_views(self) -> list[View]:
-        """Every source, tag and view Sources lists, and the read feeds `H` leaves out, as the
-        palette's "Go to source" offers them (no store read: what the pane holds)."""
-        views = {k: v for k, v in self._views.items() if k not in SMART_KEYS}
+        """Every source, tag and view Sources lists, All, Unread and Starred first (user test
+        r48 L11: from a feed deep in the list the way back to All was q, g, Enter), and the
+        read feeds `H` leaves out, as the palette's "Go to source" offers them (no store read:
+        what the pane holds)."""
+        listed = {self.get_option_at_index(i).id for i in range(self.option_count)}
+        views = {k: v for k, v in self._views.items() if k not in SMART_KEYS or k in listed}
         for feed in self.feeds:  # (left out by H: shown, they are listed again: view_shown)
             key = f"feed:{feed.id}"
             if key not in views:
