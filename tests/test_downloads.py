@@ -11,6 +11,7 @@ import re
 import socket
 import sqlite3
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -389,6 +390,37 @@ def test_a_download_never_writes_over_a_file_it_did_not_write_nor_outside_downlo
     assert notes == ([(download_id, said)] if said else [])
 
 
+@pytest.mark.parametrize(
+    ("ranges", "why"),
+    [
+        # user test r48 L31: stopped by quitting, from a server with no ETag/Last-Modified; said
+        # "as an older newstui kept them", though this one kept it a minute before
+        (False, ": the server gave no ETag or Last-Modified to resume them by"),
+        # r47 L3: the server gives a version now, so none kept means an older newstui's .part
+        (True, ", kept with no version of the file as an older newstui kept them"),
+    ],
+    ids=["server-gives-none", "older-newstuis-part"],
+)
+def test_a_part_begun_again_says_why_no_version_was_kept(
+    db_path, tmp_path, feed_server, ranges, why
+):
+    feed_server.route("/e1.mp3", body=AUDIO, ranges=ranges)
+    notes: list[tuple[int, str]] = []
+    with Library.open(db_path) as library:
+        download_id = queue_one(library, tmp_path, feed_server.url("/e1.mp3"))
+        queued = library.downloads.get(download_id)
+        assert queued is not None
+        Path(queued.part_path).write_bytes(AUDIO[:60_000])  # (a stop's: no validator beside it)
+        result = run_queue(
+            library, timeout=5, folder=tmp_path, on_note=lambda d, said: notes.append((d.id, said))
+        )
+    assert (result.done, result.failed) == (1, 0)
+    assert Path(queued.path).read_bytes() == AUDIO
+    assert notes == [
+        (download_id, f"started over: the 60.0 KB kept before could not be checked{why}")
+    ]
+
+
 def test_the_download_folder_defaults_under_the_users_downloads(monkeypatch, tmp_path):
     monkeypatch.delenv("NEWSTUI_DOWNLOADS", raising=False)
     monkeypatch.setenv("XDG_DOWNLOAD_DIR", str(tmp_path / "dl"))
@@ -607,7 +639,7 @@ def test_a_resume_adds_only_the_rest_of_the_version_its_part_holds(
 
     def fetch() -> int:
         with httpx.Client(transport=httpx.MockTransport(record)) as client:
-            return transfer.fetch_to_file(client, "http://pod.test/e.mp3", target, lambda *a: None, lambda: False, started_over=begun.append)  # fmt: skip
+            return transfer.fetch_to_file(client, "http://pod.test/e.mp3", target, lambda *a: None, lambda: False, started_over=lambda kept, why: begun.append(kept))  # fmt: skip
 
     if problem is None:
         assert fetch() == len(NOW_Z) and target.read_bytes() == NOW_Z
@@ -1665,6 +1697,36 @@ def test_downloads_lists_a_failure_without_its_url_broken_across_lines(
     assert "127.0.0.1" not in pod.out
     [row] = pod.json("downloads")
     assert row["error"].startswith(feed_server.url("/e1.mp3") + ": the server closed")
+
+
+def test_downloads_on_a_narrow_terminal_gives_the_file_the_room_and_folds_at_spaces(pod, tmp_path):
+    """User test r48 L6: at 60 columns the title kept 30 cells, the file 10, and file names
+    folded mid-word ("Entropy.mp / 3"): the title is cut (…) to leave the file its words."""
+    pod("download", str(article_id(pod, "Episode 1: Rivers")), "--later")
+    with Library.open(pod.db) as library:
+        lecture = "Lecture 3 – Thermodynamics, Entropy and the Arrow of Time"
+        queue_enclosure(
+            library,
+            tmp_path / "pods",
+            article_id(pod, "Episode 2"),
+            lecture,
+            Link("audio/mpeg", "http://127.0.0.1:9/lecture3.mp3", "enclosure", 250_000),
+        )
+    argv = [sys.executable, "-m", "newstui", "--db", str(pod.db), "--config", str(pod.config)]
+    env = {**os.environ, "TTY_COMPATIBLE": "1", "COLUMNS": "60"}  # rich's terminal
+    with subprocess.Popen(["sleep", "60"]) as other:
+        try:
+            left_mid_way(pod.db, other.pid)  # (running: the widest state and progress)
+            shown = subprocess.run([*argv, "downloads"], env=env, capture_output=True, text=True)
+        finally:
+            other.kill()
+    assert shown.returncode == 0, shown.stderr
+    lines = re.sub(r"\x1b\[[0-9;]*m", "", shown.stdout).splitlines()
+    assert max(map(len, lines)) <= 60
+    words = " ".join(lines).split()
+    assert {"Lecture", "Thermodynamics,", "Entropy", "Arrow", "Time.mp3"} <= set(words)
+    assert "downloading" in words and "31%" in words
+    assert any(line.split()[:2] == ["2", "queued"] and "…" in line for line in lines)
 
 
 def test_a_download_dir_that_is_a_link_to_another_disk_deletes_its_files(

@@ -3238,7 +3238,13 @@ def cmd_downloads(args: argparse.Namespace, library: Library, config: Config | N
     """`newstui downloads`."""
     from newstui.cli_downloads import cmd_downloads as downloads
 
-    return downloads(args, library, config, _emit)
+    return downloads(args, library, config, _emit, _terminal_width)
+
+
+def _terminal_width() -> int | None:
+    """The width of the terminal standard output is, or None: a pipe or a file (rows whole)."""
+    console = _stdout()
+    return console.width if console.is_terminal else None
 
 
 def cmd_entities(args: argparse.Namespace, library: Library, config: Config | None) -> int:

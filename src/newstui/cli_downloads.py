@@ -254,9 +254,14 @@ def _outcome(d: Download, notes: list[str]) -> Text:
 
 
 def cmd_downloads(
-    args: argparse.Namespace, library: Library, config: Config | None, emit: Emit
+    args: argparse.Namespace,
+    library: Library,
+    config: Config | None,
+    emit: Emit,
+    terminal_width: Callable[[], int | None] = lambda: None,
 ) -> int:
-    """`newstui downloads [--forget N...] [--delete N...]`: the queue, oldest first."""
+    """`newstui downloads [--forget N...] [--delete N...]`: the queue, oldest first.
+    `terminal_width`: the terminal's width, None for a pipe or a file (asked only to print)."""
     from newstui.downloads import kept_file, requeue_orphans, stop_running
 
     if both := sorted(set(args.forget) & set(args.delete)):  # forgotten first, not deleted after
@@ -307,28 +312,70 @@ def cmd_downloads(
     from newstui.downloads import listed
 
     rows = listed(library)
+    cells = [_row_cells(d) for d in rows]
     table = Table(box=None, header_style="bold")
     for column in ("#", "state", "progress"):
         table.add_column(column, justify="right" if column == "#" else "left", no_wrap=True)
-    table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=30)
-    table.add_column("file or error", overflow="fold")
-    for d in rows:
+    width = terminal_width() if rows and not args.json else None
+    title_room = TITLE_MOST if width is None else _title_room(cells, width)
+    if title_room is None:  # a narrow terminal: the title above its file, each the room
+        table.add_column("title / file or error", overflow="fold")
+    else:
+        table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=title_room)
+        table.add_column("file or error", overflow="fold")  # (at spaces; a longer word folded)
+    for d, row in zip(rows, cells, strict=True):
         state = Text(d.state, style="red" if d.state == "failed" else "")
-        # an error opens with the download's URL, which folded mid-word in a narrow column
-        # (user test r30 L6): the row is that download (`--json` has the URL), as `feeds` does
-        error = (d.error or "").removeprefix(f"{d.url}: ")
-        detail = error if d.state == "failed" else PurePath(d.path).name
-        table.add_row(
-            Text(str(d.id)),
-            state,
-            Text(progress_text(d)),
-            Text(terminal_safe(d.title, line=True)),
-            Text(terminal_safe(detail or "", line=True)),
-        )
+        if title_room is not None:
+            table.add_row(Text(row[0]), state, Text(row[2]), Text(row[3]), Text(row[4]))
+            continue
+        from rich.console import Group
+
+        above = Text(row[3], no_wrap=True, overflow="ellipsis")  # (its file has the lines)
+        table.add_row(Text(row[0]), state, Text(row[2]), Group(above, Text(row[4])))
     from newstui.cli import NothingFound  # (loaded: cli calls this) on stderr, as `list` says it
 
     empty = NothingFound("no downloads (`newstui download ID` queues an article's enclosures)")
     return emit(args, [download_json(d) for d in rows], table if rows else empty)
+
+
+TITLE_MOST = 30  # the widest the title column grows: the file or error has the rest
+TITLE_LEAST = 10  # what a narrow terminal leaves the title, "Lecture 3…", before the file room
+FILE_ROOM = 40  # what a file name may take from the title to stand whole on its line
+ERROR_ROOM = 24  # what an error needs to read as words beside the others, before the title
+STACKED_BELOW = 36  # the room for title and file under which each title stands above its file
+
+
+def _row_cells(d: Download) -> tuple[str, str, str, str, str]:
+    """A download's row of `downloads`: number, state, progress, title, file (or error)."""
+    # an error opens with the download's URL, which folded mid-word in a narrow column (user
+    # test r30 L6): the row is that download (`--json` has the URL), as `feeds` does
+    error = (d.error or "").removeprefix(f"{d.url}: ")
+    detail = error if d.state == "failed" else PurePath(d.path).name
+    title = terminal_safe(d.title, line=True)
+    return str(d.id), d.state, progress_text(d), title, terminal_safe(detail or "", line=True)
+
+
+def _title_room(rows: list[tuple[str, str, str, str, str]], width: int) -> int | None:
+    """How wide the title column may be on a terminal `width` cells wide: the room the file or
+    error column does not need, down to TITLE_LEAST; None when less than STACKED_BELOW cells
+    are left for both: each title then stands above its file (user test r48 L6: at 60 columns
+    the title kept 30 cells and file names folded mid-word in the 10 left, "Entropy.mp / 3")."""
+    from rich.cells import cell_len
+
+    headers = ("#", "state", "progress", "title")
+    widest = [
+        max(cell_len(header), *(cell_len(row[n]) for row in rows))
+        for n, header in enumerate(headers)
+    ]
+    room = width - 2 * (len(headers) + 1) - sum(widest[:3])  # (rich's padding: a cell each side)
+    if room < STACKED_BELOW:
+        return None
+    # a file name whole on its line up to FILE_ROOM; an error (a sentence) wraps at spaces
+    wanted = max(
+        min(cell_len(row[4]), ERROR_ROOM if row[1] == "failed" else FILE_ROOM) for row in rows
+    )
+    title = min(widest[3], TITLE_MOST)
+    return max(min(title, TITLE_LEAST), min(title, room - wanted))
 
 
 def _drop_deleted_files(library: Library) -> list[Download]:

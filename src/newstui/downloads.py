@@ -751,15 +751,18 @@ class _FreeName:
         return self.path
 
 
-def _started_over(notes: list[str], kept: int) -> None:
+def _started_over(notes: list[str], kept: int, server_has_none: str | None) -> None:
     """Say in `notes` that a download began again the .part it found, holding `kept` bytes with
-    no version kept to check them by (user test r47 L3: an older newstui's, restarted unsaid)."""
+    no version kept to check them by, and why: `server_has_none` (its server gives none, as
+    _why_unresumable says it: user test r48 L31, a download stopped by quitting), or None: it
+    does, so an older newstui kept them so (user test r47 L3: restarted unsaid)."""
     from newstui.render import human_size
 
-    notes.append(
-        f"started over: the {human_size(kept)} kept before could not be checked, kept with no "
-        "version of the file as an older newstui kept them"
-    )
+    said = f"started over: the {human_size(kept)} kept before could not be checked"
+    if server_has_none is not None:
+        notes.append(f"{said}: {server_has_none}")
+    else:
+        notes.append(f"{said}, kept with no version of the file as an older newstui kept them")
 
 
 STOP_POLL_SECONDS = 0.25  # how often a running download reads whether it was asked to stop

@@ -137,7 +137,7 @@ def fetch_to_file(
     limits: Limits = Limits(),
     credentials: Credentials = lambda url: None,
     elsewhere: Callable[[Path], Path] | None = None,
-    started_over: Callable[[int], None] = lambda kept: None,
+    started_over: Callable[[int, str | None], None] = lambda kept, why: None,
 ) -> int:
     """Download `url` into `path` through `path`.part, resuming what a previous try left there;
     returns the size. `expected`: the MIME type the feed gave; unless it is a page's, a web page
@@ -145,7 +145,8 @@ def fetch_to_file(
     Basic auth; a `user:password@` in a URL never is. A file at `path` as it ends is never
     written over (user test r47 H2: a retry's replaced the user's own): `elsewhere(taken)` names
     the next name to try (None: TransferError, the .part kept). `started_over` hears the bytes
-    of a .part begun again because no version was kept with them (an older newstui's: r47 L3).
+    of a .part begun again because no version was kept with them, and why none could be: the
+    server gives none (user test r48 L31), or None: it does, so an older newstui kept it (r47 L3).
     Raises TransferError (the .part file stays, unless the server sent more than `limits.cap` or
     than it declared, or gave no validator to resume it by) or TransferStopped."""
     part = part_path(path)
@@ -307,7 +308,8 @@ def _fetch(
             if start == 0 and span.validator is None:
                 wanted.unresumable = _why_unresumable(response)
             if start == 0 and on_disk and validator is None:
-                wanted.started_over(on_disk)
+                no_version = wanted.unresumable if span.validator is None else None
+                wanted.started_over(on_disk, no_version)
             return _receive(chunks, head, part, span, progress, stopped, url)
     raise TransferError(f"{url}: more than {MAX_REDIRECTS} redirects")
 
@@ -505,7 +507,9 @@ class _Wanted:
     said the file is one); once its server answered, why what arrives could not be resumed;
     who hears that a .part with no version kept is begun again."""
 
-    def __init__(self, url: str, expected: str, started_over: Callable[[int], None]) -> None:
+    def __init__(
+        self, url: str, expected: str, started_over: Callable[[int, str | None], None]
+    ) -> None:
         self.url, self.started_over = url, started_over
         self.unresumable = _NO_VERSION
         self.page_allowed = expected.lower() in PAGE_TYPES
