@@ -6,7 +6,7 @@ from __future__ import annotations
 from newstui.library import Library
 from newstui.tui.screens.downloads import DownloadsScreen
 
-from .conftest import run_recorded, screen_text, settle
+from .conftest import run_recorded, screen_text, settle, until
 from .test_external_programs import app_with
 
 
@@ -164,3 +164,39 @@ async def test_a_queue_read_before_the_box_is_built_fills_it_once_built(
         assert highlighted(screen) == "Episode 0"
         await pilot.press("G")
         assert highlighted(screen) == "Episode 2"
+
+
+async def test_L_opens_on_the_running_download_below_the_finished_ones(
+    db_path, tmp_path, monkeypatch, feed_server
+):
+    """User test r48 L32: with 9 finished downloads and one running, `L` at 80x24 showed the
+    first three finished ones; the running one, "Slow episode 3 … 46%", needed `G`."""
+    queue_many(db_path, tmp_path, 9)
+    feed_server.route("/slow.mp3", body=bytes(range(256)) * 40, drip=0.005)  # nearly a minute
+    app, _ = app_with(db_path, tmp_path, monkeypatch, download_dir=str(tmp_path))
+    async with run_recorded(app, size=(80, 24)) as pilot:
+        await settle(pilot)  # (before it is queued: settling waits for a running download)
+        with Library.open(db_path) as library:  # (`newstui download ID --later`)
+            library.downloads.queue(
+                url=feed_server.url("/slow.mp3"),
+                path=str(tmp_path / "Slow episode 3.mp3"),
+                article_id=None,
+                title="Slow episode 3",
+                mime="audio/mpeg",
+                bytes_total=None,
+            )
+        await pilot.press("L")
+        await until(
+            pilot,
+            lambda: (
+                isinstance(app.screen, DownloadsScreen)
+                and any(row.download.state == "downloading" for row in app.screen.rows())
+            ),
+        )
+        await pilot.pause(0.2)
+        screen = app.screen
+        assert isinstance(screen, DownloadsScreen)
+        assert highlighted(screen) == "Slow episode 3"
+        assert "Slow episode 3" in screen_text(app)
+        await pilot.press("g")  # the finished ones above it, oldest first as `downloads` lists
+        assert highlighted(screen) == "Episode 0"

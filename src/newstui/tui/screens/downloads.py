@@ -52,8 +52,19 @@ def fit_notice(text: Content, width: int, lines: int = NOTICE_LINES) -> Content:
     return fitted
 
 
+def opening_row(downloads: list[Download]) -> int:
+    """The row the box opens on: the running download, else the first waiting one, else the
+    first (user test r48 L32: with 9 finished it opened on the oldest, the running one below
+    the fold)."""
+    for state in ("downloading", "queued"):
+        if (at := next((i for i, d in enumerate(downloads) if d.state == state), None)) is not None:
+            return at
+    return 0
+
+
 class DownloadsScreen(KeyedBox[None]):
-    """The queue, oldest first; updated live while downloads run."""
+    """The queue, oldest first, opened on the running download; updated live while downloads
+    run."""
 
     DEFAULT_CSS = """
     DownloadsScreen {
@@ -189,6 +200,8 @@ class DownloadsScreen(KeyedBox[None]):
     def on_mount(self) -> None:
         self.query_one("#downloads-empty").display = not self._initial
         self.list.focus()
+        if self._initial:
+            self.list.index = opening_row(self._initial)
         self._built = True
         if (read := self._read_early) is not None:
             self.call_later(self.fill, read)
@@ -250,7 +263,7 @@ class DownloadsScreen(KeyedBox[None]):
         empty.display = not shown
         if shown:
             await self.list.extend(DownloadRow(d) for d in shown)
-            self.list.index = 0
+            self.list.index = opening_row(shown)
         self.call_after_refresh(lambda: [action() for action in typed])  # (rows laid out)
 
     def read_failed(self, reason: str) -> None:
