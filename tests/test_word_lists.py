@@ -27,12 +27,13 @@ def test_names_are_listed_the_first_few_named_and_the_rest_counted(
 
 
 def test_each_message_listing_names_says_them_alike() -> None:
-    """The proxy line and the fetch's removed-sources summary, two of the lines that list."""
-    from newstui.model.fetching import _names
+    """The proxy line and a sync's subscriptions summary, two of the lines that list."""
+    from newstui.model.fetching import SyncChanges
     from newstui.sources.proxies import unusable_line
 
     assert (
         unusable_line("no proxy", ["Wire", "Blog"])
         == "no proxy; 2 feeds not fetched: Wire and Blog"
     )
-    assert _names(["A", "B", "C", "D"]) == "A, B, C and 1 more"
+    changes = SyncChanges(server="h", added=("A", "B", "C", "D"))
+    assert changes.clauses() == ["4 subscriptions added (A, B, C and 1 more)"]

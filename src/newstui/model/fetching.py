@@ -11,6 +11,7 @@ from typing import Literal
 from newstui.counts import counted
 from newstui.local_times import local_day
 from newstui.model import FilterAction, Link, SourceKind
+from newstui.word_lists import listed
 
 # What a set-aside source without articles keeps: its memory of the articles cleanup removed,
 # so that they do not come back unread if its URL does (store/set_aside.set_aside_feed)
@@ -236,7 +237,7 @@ def kept_lines(removed: Sequence[RemovedSource], config: str) -> list[str]:
         total = sum(r.kept for r in kept)
         until = kept_day(max(r.kept_until or "" for r in kept))
         sources = (
-            f"{len(kept):,} sources are no longer in {config} ({_names([r.name for r in kept])})"
+            f"{len(kept):,} sources are no longer in {config} ({listed([r.name for r in kept])})"
         )
         lines.append(
             f"{sources}: their {counted(total, 'article')} are kept until {until}, and come back "
@@ -280,13 +281,6 @@ class SetAsideSource:
         return local_day(datetime.fromisoformat(self.left) + timedelta(days=days))
 
 
-def _names(names: list[str]) -> str:
-    """A few names for a line: "Wire and Atom Lab" or "A, B, C and 2 more"."""
-    from newstui.word_lists import listed
-
-    return listed(names)
-
-
 @dataclass(frozen=True)
 class SyncChanges:
     """What a sync changed here besides articles: subscriptions the server added or dropped (their
@@ -307,9 +301,7 @@ class SyncChanges:
         if self.marks:
             said.append(f"{counted(self.marks, 'mark')} from the server")
         if self.added:
-            said.append(
-                f"{counted(len(self.added), 'subscription')} added ({_names(list(self.added))})"
-            )
+            said.append(f"{counted(len(self.added), 'subscription')} added ({listed(self.added)})")
         return said
 
     def removed_line(self) -> str | None:
@@ -323,7 +315,7 @@ class SyncChanges:
         kept = f", {starred:,} starred kept" if starred else ""
         if len(self.removed) == 1:
             return f"removed {self.removed[0].name}, {where}: {deleted}{kept}"
-        names = _names([r.name for r in self.removed])
+        names = listed([r.name for r in self.removed])
         return f"removed {len(self.removed):,} sources {where} ({names}): {deleted}{kept}"
 
 
@@ -386,9 +378,7 @@ def moved_line(where: str, config: str, url: str = "", listed_as: str = "") -> s
     from newstui.text import clean_line
 
     if listed_as:
-        listed = clean_line(listed_as, 120)
-        return (
-            f"moved permanently to {where}, which {config} lists as {listed!r}: remove this entry"
-        )
+        entry = clean_line(listed_as, 120)
+        return f"moved permanently to {where}, which {config} lists as {entry!r}: remove this entry"
     written = f' (url = "{clean_line(hide_passwords(url), 300)}")' if url else ""
     return f"moved permanently to {where}: change its url in {config}{written} to that address"
