@@ -1,7 +1,10 @@
 """Score an extractor on annotated articles: quote spans, speakers, entities per type, words/s.
 
 `--data` takes one or more folders of annotated `*.json` articles (the project's format; the
-Wikinews sets add a `source` field and the GROUP type). GROUP is scored only on sets that annotate
+Wikinews sets add a `source` field and the GROUP type). A set whose texts may not be copied into
+the repository (third-party pages) gives each article's `text_from` instead of its `text`: a file
+in ../shared (NEWSTUI_SHARED names the folder elsewhere), the field holding the text and its
+sha256; its quotes are `start`/`end` offsets into that text. GROUP is scored only on sets that annotate
 it (the older sets leave nationalities and groups out). `--against REF` also measures the words/s
 of the extractor at git revision REF, alternating old and new runs on the same texts, so the ratio
 holds on a busy machine. Speed is words per second of CPU time of one process (one core).
@@ -15,7 +18,9 @@ has the compiled build (pure Python before it); each figure says which it measur
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -28,6 +33,9 @@ from newstui.nlp import canonical_key, get_extractor
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT / "tests" / "data" / "nlp"
+SHARED_ENV = (
+    "NEWSTUI_SHARED"  # as tests/shared_material.py: where ../shared is when not beside ROOT
+)
 TYPES = ("PERSON", "ORG", "PLACE", "GROUP")
 OLD_TYPE_NAMES = {"NORP": "GROUP"}  # what backends before rules-4 called groups
 
@@ -46,12 +54,51 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def load_articles(data: Path) -> list[dict]:
-    """The annotated articles of one folder, each with its file name under "file"."""
+def shared_root() -> Path:
+    """The ../shared folder: NEWSTUI_SHARED, else the folder beside the checkout."""
+    env = os.environ.get(SHARED_ENV)
+    return Path(env).expanduser() if env else ROOT.parent / "shared"
+
+
+def shared_text(article: dict, path: Path, shared: Path) -> str:
+    """The text that `article` (read from `path`) names by `text_from` in the shared folder, after
+    checking it is the text that was annotated (sha256); one clear line when it cannot be had."""
+    ref = article["text_from"]
+    source = shared / ref["shared"] / ref["file"]
+    if not source.is_file():
+        raise SystemExit(
+            f"{path}: needs ../shared/{ref['shared']} (no {ref['file']} in {shared / ref['shared']}; "
+            f"set {SHARED_ENV} to the shared folder)"
+        )
+    value = json.loads(source.read_text(encoding="utf-8"))
+    for key in ref["field"]:
+        value = value.get(key) if isinstance(value, dict) else None
+    if not isinstance(value, str):
+        raise SystemExit(f"{path}: {source} has no text at {'.'.join(ref['field'])}")
+    if hashlib.sha256(value.encode("utf-8")).hexdigest() != ref["sha256"]:
+        raise SystemExit(f"{path}: the text in {source} is not the annotated one (sha256 differs)")
+    return value
+
+
+def load_articles(data: Path, shared: Path | None = None) -> list[dict]:
+    """The annotated articles of one folder, each with its file name under "file" and its `text`
+    (from ../shared, or `shared`, for a set that names it by `text_from`); a quote given by
+    `start`/`end` offsets gets its `text` from them."""
     paths = sorted(data.glob("*.json"))
     if not paths:
         raise SystemExit(f"{data}: no annotated *.json articles")
-    return [json.loads(p.read_text(encoding="utf-8")) | {"file": p.name} for p in paths]
+    articles = []
+    for path in paths:
+        article = json.loads(path.read_text(encoding="utf-8")) | {"file": path.name}
+        if "text" not in article:
+            article["text"] = shared_text(article, path, shared or shared_root())
+        text = article["text"]
+        article["quotes"] = [
+            q if "text" in q else q | {"text": text[q["start"] : q["end"]]}
+            for q in article["quotes"]
+        ]
+        articles.append(article)
+    return articles
 
 
 def evaluate(data: Path, backend: str, verbose: bool) -> tuple[list[str], Counter[str]]:
