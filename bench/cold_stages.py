@@ -53,7 +53,7 @@ def child(stages: set[str]) -> dict[str, float]:
 
     from ingest_vs_newsboat import Corpus
 
-    from newstui.ingest import SAVE_STREAMED, STORIES_JOIN_BATCH
+    from newstui.fetch_run.streamed_analysis import SAVE_STREAMED, STORIES_JOIN_BATCH
     from newstui.library import Library
     from newstui.model import SourceSpec, analysis_rows
     from newstui.nlp import canonical_key, get_extractor, short_key
@@ -95,7 +95,7 @@ def child(stages: set[str]) -> dict[str, float]:
             extractor = get_extractor("rules")
             collect_young_rarely()  # as the pipeline's workers and streamed analysis do
             start = time.process_time()
-            batch, to_sketch = [], []  # as _StreamedAnalysis._pump reads them back
+            batch, to_sketch = [], []  # as StreamedAnalysis._pump reads them back
             for i in range(0, len(changed), CHUNK):
                 part = library.to_analyse(extractor.version, changed[i : i + CHUNK])
                 wanted = set(library.unsketched(a.article_id for a in part))

@@ -4,9 +4,9 @@ stopped partway, and quitting waited for up to 5,000 articles' joins: minutes on
     python bench/story_quit.py [--articles 6000] [--quit-after 3]
 
 Builds a store of templated articles (bench/story_lock.py's), marks them analysed and forgets
-their stories, then runs ingest.analyse_pending as the app's analysis worker does (with its cancel
-event) and sets the event after --quit-after seconds. Prints how long the call took after it; never
-part of the test suite.
+their stories, then runs pending_analysis.analyse_pending as the app's analysis worker does (with
+its cancel event) and sets the event after --quit-after seconds. Prints how long the call took
+after it; never part of the test suite.
 """
 
 from __future__ import annotations
@@ -30,9 +30,9 @@ def main() -> None:
 
     from story_lock import build
 
-    from newstui.ingest import analyse_pending
     from newstui.library import Library
     from newstui.nlp.extractor import extractor_version
+    from newstui.pending_analysis import analyse_pending
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "quit.db"

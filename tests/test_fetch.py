@@ -13,12 +13,9 @@ import pytest
 
 from newstui.cli import main
 from newstui.config import FeedConfig, load_config
-from newstui.ingest import (
-    PARSED_BY_POOL_PER_DOCUMENT_HERE,
-    QUEUED_AT_POOL_WHEN_SHARING,
-    fetch_feeds,
-    hosts_in_turn,
-)
+from newstui.fetch_run.hosts import hosts_in_turn
+from newstui.fetch_run.parsing import PARSED_BY_POOL_PER_DOCUMENT_HERE, QUEUED_AT_POOL_WHEN_SHARING
+from newstui.ingest import fetch_feeds
 from newstui.library import Library
 from newstui.model import StoredArticle
 from newstui.store import articles as article_store
@@ -601,8 +598,9 @@ def test_a_full_disk_stops_the_fetch_at_its_first_refused_write(db, feed_server,
     said so only then (user test r47 M4)."""
     import asyncio
 
+    from newstui.configured_sources import sync_sources
     from newstui.errors import DiskFullError
-    from newstui.ingest import fetch_feeds, sync_sources
+    from newstui.ingest import fetch_feeds
 
     entries = [
         f"<title>Pier {n}</title><guid>{n}</guid><description>{'Harbour. ' * 40}{n}</description>"
@@ -807,6 +805,7 @@ async def test_a_refetch_of_many_unchanged_feeds_records_them_in_a_few_transacti
 async def test_streamed_analysis_keeps_only_a_few_chunks_in_flight_and_still_analyses_all(
     db, feed_server, config_file, monkeypatch
 ):
+    import newstui.fetch_run.streamed_analysis
     import newstui.ingest
     from newstui.processes import CpuPool
 
@@ -840,7 +839,10 @@ async def test_streamed_analysis_keeps_only_a_few_chunks_in_flight_and_still_ana
 
     assert all(o.new == 30 for o in outcomes.values())
     workers = CpuPool().max_workers
-    room = newstui.ingest.CHUNKS_IN_FLIGHT_PER_WORKER * newstui.ingest.CHUNKS_BEFORE_A_SAVE
+    room = (
+        newstui.fetch_run.streamed_analysis.CHUNKS_IN_FLIGHT_PER_WORKER
+        * newstui.fetch_run.streamed_analysis.CHUNKS_BEFORE_A_SAVE
+    )
     assert most[0] <= room * workers < 300 // 16
     assert unanalysed(db) == 0
     assert left_for_the_end == [0]
@@ -884,16 +886,16 @@ async def test_a_fetch_of_many_feeds_checkpoints_in_bulk_while_it_stores_and_ana
 
 def count_analyses_here(monkeypatch) -> list[int]:
     """Count the texts analysed in this (the fetching) process; the workers' are not."""
-    import newstui.ingest
+    import newstui.pending_analysis
 
     made = [0]
-    real = newstui.ingest.analyse_text
+    real = newstui.pending_analysis.analyse_text
 
     def counted(extractor, text, sketch=False, language=None):
         made[0] += 1
         return real(extractor, text, sketch, language)
 
-    monkeypatch.setattr(newstui.ingest, "analyse_text", counted)
+    monkeypatch.setattr(newstui.pending_analysis, "analyse_text", counted)
     return made
 
 
@@ -926,7 +928,7 @@ async def test_chunks_the_worker_has_finished_are_replaced_before_their_results_
     import asyncio
     from concurrent.futures import Future
 
-    import newstui.ingest
+    import newstui.fetch_run.streamed_analysis
     from newstui.processes import CpuPool, analyse_texts
 
     feeds = ballot_feeds(feed_server, count=8, items=96)
@@ -935,7 +937,7 @@ async def test_chunks_the_worker_has_finished_are_replaced_before_their_results_
     # The worker finishes each chunk at once, but the event loop takes no chunk's results
     # until every feed is stored: as when a save or a join holds it. No timing decides.
     every_feed_reported = asyncio.Event()
-    real_result = newstui.ingest.pool_result
+    real_result = newstui.fetch_run.streamed_analysis.pool_result
 
     async def late_result(future):
         if future not in chunks:  # a parsed document: at once
@@ -961,7 +963,7 @@ async def test_chunks_the_worker_has_finished_are_replaced_before_their_results_
         if len(reports) == len(feeds):
             every_feed_reported.set()
 
-    monkeypatch.setattr(newstui.ingest, "pool_result", late_result)
+    monkeypatch.setattr(newstui.fetch_run.streamed_analysis, "pool_result", late_result)
     monkeypatch.setattr(CpuPool, "analyse_chunk", analyse_chunk)
 
     outcomes = await fetch_feeds(Library(db), load_config(config_file(feeds)), on_outcome=reported)
@@ -969,7 +971,7 @@ async def test_chunks_the_worker_has_finished_are_replaced_before_their_results_
     assert len(outcomes) == 8 and all(o.new == 96 for o in outcomes)
     # Finished chunks free their room at once: the worker was sent more chunks than may be in
     # flight before any chunk's results were taken (counting chunks by their results: 4).
-    assert events.index("taken") > newstui.ingest.CHUNKS_IN_FLIGHT_BESIDE_HERE
+    assert events.index("taken") > newstui.fetch_run.streamed_analysis.CHUNKS_IN_FLIGHT_BESIDE_HERE
     assert unanalysed(db) == 0
     assert len(Library(db).quotes(speaker="Mensah", limit=1000)) == 768
 
@@ -979,7 +981,7 @@ async def test_before_a_save_holds_its_event_loop_the_single_worker_is_sent_more
 ):
     from concurrent.futures import Future
 
-    import newstui.ingest
+    import newstui.fetch_run.streamed_analysis
     from newstui.processes import CpuPool, analyse_texts
 
     # The worker finishes no chunk until a save begins with more than the usual chunks in
@@ -1000,7 +1002,10 @@ async def test_before_a_save_holds_its_event_loop_the_single_worker_is_sent_more
 
     def save_analyses(self, *args, **kwargs):
         at_saves.append(len(held))
-        if held and (len(held) > newstui.ingest.CHUNKS_IN_FLIGHT_BESIDE_HERE or len(at_saves) >= 4):
+        if held and (
+            len(held) > newstui.fetch_run.streamed_analysis.CHUNKS_IN_FLIGHT_BESIDE_HERE
+            or len(at_saves) >= 4
+        ):
             for future, results in held:
                 future.set_result(results)
             held.clear()
@@ -1012,7 +1017,10 @@ async def test_before_a_save_holds_its_event_loop_the_single_worker_is_sent_more
     outcomes = await fetch(db, config_file(ballot_feeds(feed_server, count=8, items=200)))
 
     assert all(o.new == 200 for o in outcomes.values())
-    most = newstui.ingest.CHUNKS_IN_FLIGHT_BESIDE_HERE * newstui.ingest.CHUNKS_BEFORE_A_SAVE
+    most = (
+        newstui.fetch_run.streamed_analysis.CHUNKS_IN_FLIGHT_BESIDE_HERE
+        * newstui.fetch_run.streamed_analysis.CHUNKS_BEFORE_A_SAVE
+    )
     assert max(at_saves) == most  # not only the 4 that may be in flight otherwise
     assert unanalysed(db) == 0
     assert len(Library(db).quotes(speaker="Mensah", limit=2000)) == 1600
@@ -1023,7 +1031,7 @@ async def test_before_feeds_are_stored_the_single_worker_is_sent_more_chunks(
 ):
     from concurrent.futures import Future
 
-    import newstui.ingest
+    import newstui.fetch_run.streamed_analysis
     from newstui.processes import CpuPool, analyse_texts
 
     # The worker finishes no chunk until feeds are stored with more than the usual chunks in
@@ -1046,7 +1054,8 @@ async def test_before_feeds_are_stored_the_single_worker_is_sent_more_chunks(
     def save_batches(self, *args, **kwargs):
         at_stores.append(len(held))
         if not released[0] and (
-            len(held) > newstui.ingest.CHUNKS_IN_FLIGHT_BESIDE_HERE or len(at_stores) >= 4
+            len(held) > newstui.fetch_run.streamed_analysis.CHUNKS_IN_FLIGHT_BESIDE_HERE
+            or len(at_stores) >= 4
         ):
             released[0] = True
             for future, results in held:
@@ -1060,7 +1069,10 @@ async def test_before_feeds_are_stored_the_single_worker_is_sent_more_chunks(
     outcomes = await fetch(db, config_file(ballot_feeds(feed_server, count=8, items=200)))
 
     assert all(o.new == 200 for o in outcomes.values())
-    most = newstui.ingest.CHUNKS_IN_FLIGHT_BESIDE_HERE * newstui.ingest.CHUNKS_BEFORE_A_SAVE
+    most = (
+        newstui.fetch_run.streamed_analysis.CHUNKS_IN_FLIGHT_BESIDE_HERE
+        * newstui.fetch_run.streamed_analysis.CHUNKS_BEFORE_A_SAVE
+    )
     assert max(at_stores) == most  # not only the 4 that may be in flight otherwise
     assert unanalysed(db) == 0
     assert len(Library(db).quotes(speaker="Mensah", limit=2000)) == 1600
@@ -1163,9 +1175,10 @@ async def test_analysis_failing_in_the_fetching_process_leaves_the_rest_to_the_w
 ):
     import sqlite3
 
-    import newstui.ingest
+    import newstui.fetch_run.streamed_analysis
+    import newstui.pending_analysis
 
-    real, tried = newstui.ingest.analyse_text, []
+    real, tried = newstui.pending_analysis.analyse_text, []
 
     def busy_once(extractor, text, sketch=False, language=None):
         tried.append(text)
@@ -1173,14 +1186,14 @@ async def test_analysis_failing_in_the_fetching_process_leaves_the_rest_to_the_w
             raise sqlite3.OperationalError("database is locked")
         return real(extractor, text, sketch, language)
 
-    monkeypatch.setattr("newstui.ingest.analyse_text", busy_once)
+    monkeypatch.setattr("newstui.pending_analysis.analyse_text", busy_once)
 
     outcomes = await fetch(db, config_file(ballot_feeds(feed_server)))
 
     assert all(o.new == 40 and not o.error for o in outcomes.values())
     # the failure ended this process's share: only the articles it had taken were analysed
     # here again, by the final sweep
-    assert 1 < len(tried) <= 1 + newstui.ingest.LOCAL_READ
+    assert 1 < len(tried) <= 1 + newstui.fetch_run.streamed_analysis.LOCAL_READ
     assert unanalysed(db) == 0
     assert len(Library(db).quotes(speaker="Mensah", limit=1000)) == 400
 
@@ -1188,7 +1201,7 @@ async def test_analysis_failing_in_the_fetching_process_leaves_the_rest_to_the_w
 async def test_the_fetching_process_reads_back_its_share_of_texts_many_at_a_time(
     db, feed_server, config_file, monkeypatch, one_worker
 ):
-    import newstui.ingest
+    import newstui.fetch_run.streamed_analysis
 
     reads: list[list[int]] = []
     real_read = Library.to_analyse
@@ -1205,7 +1218,11 @@ async def test_the_fetching_process_reads_back_its_share_of_texts_many_at_a_time
     # this process takes its share from the far end of the queue (ids going down), and reads
     # more texts back at once than it analyses between turns of the event loop
     here = [ids for ids in reads if len(ids) > 1 and ids == sorted(ids, reverse=True)]
-    assert max(map(len, here)) == newstui.ingest.LOCAL_READ > newstui.ingest.LOCAL_BATCH
+    assert (
+        max(map(len, here))
+        == newstui.fetch_run.streamed_analysis.LOCAL_READ
+        > newstui.fetch_run.streamed_analysis.LOCAL_BATCH
+    )
     assert unanalysed(db) == 0
     assert len(Library(db).quotes(speaker="Mensah", limit=1000)) == 768
 
@@ -1279,7 +1296,7 @@ async def test_a_fetch_s_saves_joins_and_stores_run_without_the_collector_and_it
 def test_a_collector_that_was_off_stays_off_after_a_save():
     import gc
 
-    from newstui.ingest import collector_paused
+    from newstui.fetch_run.collector import collector_paused
 
     gc.disable()  # as the app's start-up
     try:
@@ -1297,7 +1314,7 @@ def test_objects_stay_frozen_until_the_last_of_two_fetches_ends():
     import contextlib
     import gc
 
-    from newstui.ingest import old_objects_frozen
+    from newstui.fetch_run.collector import old_objects_frozen
 
     assert gc.get_freeze_count() == 0
     first, second = contextlib.ExitStack(), contextlib.ExitStack()
@@ -1315,7 +1332,7 @@ def test_objects_stay_frozen_until_the_last_of_two_fetches_ends():
 def test_what_the_app_froze_before_a_fetch_stays_frozen_after_it():
     import gc
 
-    from newstui.ingest import old_objects_frozen
+    from newstui.fetch_run.collector import old_objects_frozen
 
     gc.freeze()  # as the app does after its first screen
     try:
@@ -1406,7 +1423,9 @@ async def test_a_fetch_sketches_at_most_its_share_and_the_rest_waits_for_the_nex
     import os
 
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    # (the fetch's share, read by the fetch and by its streamed analysis)
     monkeypatch.setattr("newstui.ingest.STORIES_PER_RUN", 100)
+    monkeypatch.setattr("newstui.fetch_run.streamed_analysis.STORIES_PER_RUN", 100)
     config = config_file(treaty_feeds(feed_server))
 
     await fetch(db, config)
@@ -1421,8 +1440,8 @@ def test_a_backlog_analysed_with_a_pool_that_leaves_a_core_free_is_shared_with_t
 ):
     import os
 
-    from newstui.ingest import analyse_pending
     from newstui.model import Article
+    from newstui.pending_analysis import analyse_pending
     from newstui.processes import CpuPool
 
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
@@ -1446,8 +1465,8 @@ def test_a_backlog_analysed_with_a_pool_that_leaves_a_core_free_is_shared_with_t
 def test_analysing_a_backlog_sketches_in_the_workers_and_a_few_articles_here(db, monkeypatch):
     import os
 
-    from newstui.ingest import PARALLEL_MIN_ARTICLES, analyse_pending
     from newstui.model import Article
+    from newstui.pending_analysis import PARALLEL_MIN_ARTICLES, analyse_pending
     from newstui.store.stories import story_versions
 
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
@@ -1585,9 +1604,9 @@ async def test_a_feed_whose_parsing_worker_died_says_so_in_one_line_and_the_othe
 def count_parsed_here(monkeypatch) -> tuple[list[int], threading.Event]:
     """Count the documents parsed in this (the fetching) process; the pool's are not. The event
     is set once one was."""
-    import newstui.ingest
+    import newstui.fetch_run.parsing
 
-    real = newstui.ingest.parse_document
+    real = newstui.fetch_run.parsing.parse_document
     here = [0]
     parsed = threading.Event()
 
@@ -1597,7 +1616,7 @@ def count_parsed_here(monkeypatch) -> tuple[list[int], threading.Event]:
         parsed.set()
         return result
 
-    monkeypatch.setattr(newstui.ingest, "parse_document", counted)
+    monkeypatch.setattr(newstui.fetch_run.parsing, "parse_document", counted)
     return here, parsed
 
 
@@ -1665,14 +1684,14 @@ async def test_with_one_worker_and_no_analysis_the_fetching_process_parses_a_sha
 async def test_once_every_request_is_over_the_fetching_process_parses_whatever_the_worker_leaves(
     db, feed_server, config_file, monkeypatch, one_worker
 ):
-    import newstui.ingest
+    import newstui.fetch_run.parsing
     from newstui.processes import CpuPool
 
     here, _ = count_parsed_here(monkeypatch)
     every_one_sent = threading.Event()
     # the worker's documents come back only once every document went to a parser
     by_pool = pool_parsing_in_threads(monkeypatch, after=every_one_sent)
-    counted_here, to_pool, sent = newstui.ingest.parse_document, CpuPool.parse_feed, [0]
+    counted_here, to_pool, sent = newstui.fetch_run.parsing.parse_document, CpuPool.parse_feed, [0]
 
     def all_sent() -> None:
         if here[0] + sent[0] == 12:
@@ -1688,7 +1707,7 @@ async def test_once_every_request_is_over_the_fetching_process_parses_whatever_t
         all_sent()
         return to_pool(self, *args)
 
-    monkeypatch.setattr(newstui.ingest, "parse_document", parsed_here)
+    monkeypatch.setattr(newstui.fetch_run.parsing, "parse_document", parsed_here)
     monkeypatch.setattr(CpuPool, "parse_feed", parse_feed)
 
     feeds = treaty_feeds(feed_server, count=12, items=3)
@@ -1707,11 +1726,11 @@ async def test_the_last_parsed_feeds_are_stored_as_soon_as_no_other_can_join_the
 ):
     import asyncio
 
-    import newstui.ingest
+    import newstui.fetch_run.saving
 
     # a parsed feed waits (here: for ever) for others to share its transaction; once every
     # request is over and nothing is left to parse, none can come, and the group is stored
-    monkeypatch.setattr(newstui.ingest, "SAVE_GROUP_WAIT", 3600)
+    monkeypatch.setattr(newstui.fetch_run.saving, "SAVE_GROUP_WAIT", 3600)
     feeds = treaty_feeds(feed_server, count=12, items=3)
 
     outcomes = await asyncio.wait_for(fetch(db, config_file(feeds, extractor="none")), 60)

@@ -9,9 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from newstui.article_pages import fetch_article_fulltext
 from newstui.config import LocalConfig, load_config
-from newstui.ingest import apply_filters, fetch_article_fulltext, fetch_feeds, import_local
+from newstui.filter_run import apply_filters
+from newstui.ingest import fetch_feeds
 from newstui.library import Library
+from newstui.local_import import import_local
 from newstui.model import Article
 from newstui.model.sync import RemoteItem
 from newstui.store.article_merge import merge_article

@@ -212,7 +212,7 @@ CHILD_WARNING = 'Wire: "Pier" (article 2): extractor rules failed: boom; kept wi
 
 
 def _work_that_warns(*_: Any, **__: Any) -> None:
-    logging.getLogger("newstui.ingest").warning("%s", CHILD_WARNING)
+    logging.getLogger("newstui.pending_analysis").warning("%s", CHILD_WARNING)
 
 
 def test_a_warning_logged_in_the_refresh_process_is_logged_by_the_app_not_on_its_terminal(

@@ -17,9 +17,10 @@ import pytest
 import newstui.store.stories as stories
 from newstui.cli import main
 from newstui.config import load_config
-from newstui.ingest import analyse_pending, fetch_feeds
+from newstui.ingest import fetch_feeds
 from newstui.library import Library
 from newstui.model import Article
+from newstui.pending_analysis import analyse_pending
 
 TEXT = (
     "The {org} said on Monday that floods in {place} had reached a turning point, according to "

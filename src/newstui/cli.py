@@ -82,8 +82,7 @@ if TYPE_CHECKING:  # ingest (feedparser, httpx, worker pools) is imported by the
     from newstui.config import Config, FeedConfig, KeysConfig, LocalConfig, SettingsAdded
     from newstui.config_tables import FilterConfig
     from newstui.downloads import EpisodesQueued
-    from newstui.ingest import SourceOutcome
-    from newstui.model import CleanupReport, RemovedSource
+    from newstui.model import CleanupReport, RemovedSource, SourceOutcome
     from newstui.model.downloads import Download
     from newstui.model.failure_news import LastFetch
     from newstui.model.marks import MarksTaken, WaitingMarks
@@ -1643,7 +1642,7 @@ def _report(
     """Print a fetch's (or import's, add's) outcomes and return its exit status; `last`: each
     source's fetch record before it, for `fetch --quiet` (only what is news is said); `downloaded`:
     what `fetch --download --json` downloaded, listed after the sources."""
-    from newstui.ingest import (
+    from newstui.fetch_lines import (
         describe,
         file_problem_lines,
         fulltext_failures_line,
@@ -1792,7 +1791,7 @@ def _say_news(
 ) -> None:
     """`fetch --quiet`'s lines, on stderr: a source's failure only when it is news (its first,
     or not as at its last fetch), and one line for a source read again after failing."""
-    from newstui.ingest import describe, file_problem_lines, unusable_proxy_lines
+    from newstui.fetch_lines import describe, file_problem_lines, unusable_proxy_lines
     from newstui.model.failure_news import failure_news
 
     ids = _stored_names(library, config, list(outcomes)) if library is not None else {}
@@ -1955,14 +1954,14 @@ def cmd_fetch(
     import asyncio
 
     from newstui.config import LocalConfig
-    from newstui.ingest import (
-        apply_filters,
-        import_local,
+    from newstui.configured_sources import (
         lists_sources,
         move_set_aside,
         prune_sources,
         sync_sources,
     )
+    from newstui.filter_run import apply_filters
+    from newstui.local_import import import_local
 
     feeds: list[FeedConfig] | None = None
     locals_named = list(config.local)  # all of them, unless sources are named
@@ -2000,7 +1999,7 @@ def cmd_fetch(
     left = library.count_unanalysed()  # what a killed fetch left: this one analyses them
     outcomes: list[SourceOutcome] = []
     if (not args.names or server_named) and config.sync is not None:
-        from newstui.ingest import feeds_fetched_directly, sync_with_server
+        from newstui.server_sync import feeds_fetched_directly, sync_with_server
 
         synced = asyncio.run(sync_with_server(library, config, fulltext=args.fulltext))
         if synced is not None:
@@ -2200,7 +2199,7 @@ def cmd_cleanup(args: argparse.Namespace, library: Library, config: Config) -> i
 def _cleanup_left_config(args: argparse.Namespace, library: Library) -> list[dict[str, Any]]:
     """`cleanup --left-config`: delete (with --dry-run only count) the sources set aside after
     leaving the config file, each as {source, deleted, kept_starred}."""
-    from newstui.ingest import cleanup_left_config
+    from newstui.configured_sources import cleanup_left_config
 
     if args.dry_run:
         return [
@@ -2235,7 +2234,7 @@ def cmd_filters(args: argparse.Namespace, library: Library, config: Config) -> i
     from rich.table import Table
     from rich.text import Text
 
-    from newstui.ingest import apply_filters
+    from newstui.filter_run import apply_filters
 
     apply_filters(library, config)
     counts = {(c.query, c.action): c for c in library.filter_counts()}
@@ -2295,7 +2294,7 @@ def configured_source(
 def cmd_remove(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui remove NAME|URL|PATH [--purge]`: out of the config file, then out of the database."""
     from newstui.config import FeedConfig, remove_source
-    from newstui.ingest import feed_key, local_key
+    from newstui.configured_sources import feed_key, local_key
     from newstui.model.fetching import RemovedSource
 
     if args.tag is not None:
@@ -2533,7 +2532,7 @@ def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
 
 def cmd_import(args: argparse.Namespace, library: Library, config: Config | None) -> int:
     """`newstui import PATH...`."""
-    from newstui.ingest import import_paths
+    from newstui.local_import import import_paths
 
     outcomes = import_paths(
         library,
@@ -2549,7 +2548,7 @@ def cmd_import(args: argparse.Namespace, library: Library, config: Config | None
 def _unstored_sources(library: Library, config: Config) -> list[FeedRow]:
     """The config's feeds and local sources the store does not hold yet, as rows with no id and
     nothing fetched (`fetch` stores them), and its feeds no fetch can read, each with why."""
-    from newstui.ingest import feed_key, local_key
+    from newstui.configured_sources import feed_key, local_key
 
     # (one read of the sources for them all: a look-up each cost 4,000 feeds 4 s)
     keys = [feed_key(f) for f in (*config.feeds, *config.skipped_feeds)]
@@ -2585,7 +2584,7 @@ def _skipped(rows: list[FeedRow], config: Config, library: Library) -> list[Feed
     said = {feed.url: feed.not_fetchable for feed in config.skipped_feeds}
     local: dict[int | None, str] = {}
     if config.skipped_local:  # (a local source's by its stored key: the one kept has its name)
-        from newstui.ingest import local_key
+        from newstui.configured_sources import local_key
 
         local = {
             library.find_source(local_key(s.path)): s.not_fetchable for s in config.skipped_local
@@ -2829,7 +2828,7 @@ def _errors_below(cells: dict[str, list[str]], columns: list[str], name_room: in
 def _set_aside_lines(library: Library, config: Config | None) -> list[str]:
     """A line for each source set aside after leaving the config, which `feeds` does not list:
     its articles are still in All and search, and it is deleted on the day it names."""
-    from newstui.ingest import LEFT_CONFIG_DAYS
+    from newstui.configured_sources import LEFT_CONFIG_DAYS
     from newstui.model.fetching import HISTORY
 
     where = config.path.name if config is not None else "the config"
@@ -3048,7 +3047,7 @@ def _list_json(
 def _set_aside_source(library: Library, config: Config | None, name: str) -> int | None:
     """The id of the source set aside after leaving the config that `name` names (as `feeds`
     lists it, and Sources), said on stderr with the day it is deleted; None when none is."""
-    from newstui.ingest import LEFT_CONFIG_DAYS
+    from newstui.configured_sources import LEFT_CONFIG_DAYS
 
     aside = library.set_aside_named([name])
     if not aside:
@@ -3501,7 +3500,7 @@ def _newsboat_state(
     becomes (`local`: the file's added now); None for an OPML file, with --no-read-state, or
     when there is no cache."""
     from newstui.config import url_identity
-    from newstui.ingest import local_key
+    from newstui.configured_sources import local_key
     from newstui.sources.bounded_files import SUBSCRIPTION_FILE_BYTES, read_bounded
     from newstui.sources.newsboat_cache import (
         newsboat_cache,
@@ -3577,7 +3576,7 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
         with _about(str(config.path)):
             if any(f.site for f in feeds):  # (their web sites, for `opml export`: r47 L3)
                 from newstui.config import load_config
-                from newstui.ingest import list_imported
+                from newstui.configured_sources import list_imported
 
                 list_imported(library, load_config(config.path), feeds)
         added, tagged, added_views = imported.added, imported.tagged, imported.added_views
@@ -3763,7 +3762,7 @@ def _add_on_server(args: argparse.Namespace, library: Library, config: Config, u
     """`add URL` with [sync]: subscribe on the server (first tag as its folder), then sync."""
     import asyncio
 
-    from newstui.ingest import sync_with_server
+    from newstui.server_sync import sync_with_server
     from newstui.subscribe import subscribe_on_server
     from newstui.sync.client import server_name
 
@@ -3787,7 +3786,8 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui sync` and `newstui sync login`."""
     import asyncio
 
-    from newstui.ingest import fulltext_failures_line, fulltext_said, sync_with_server
+    from newstui.fetch_lines import fulltext_failures_line, fulltext_said
+    from newstui.server_sync import sync_with_server
     from newstui.sync.client import server_name
     from newstui.sync.run import make_client
 
@@ -3811,7 +3811,7 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
             {"server": hide_passwords(sync.url), "user": sync.user, "subscriptions": count},
             f"{server_name(sync.url)}: logged in as {sync.user}; {counted(count, 'subscription')}",
         )
-    from newstui.ingest import apply_filters
+    from newstui.filter_run import apply_filters
 
     before = library.last_article_id()  # (what is stored after it is new: download_new)
     start = time.perf_counter()

@@ -223,7 +223,7 @@ def queue_new_episodes(library: Library, config: Config, after_id: int) -> list[
 
     folder = download_folder(config.settings)
     said: list[EpisodesQueued] = []
-    wanted = {feed.url: feed.download_new for feed in config.feeds}  # (ingest.feed_key)
+    wanted = {feed.url: feed.download_new for feed in config.feeds}  # (configured_sources.feed_key)
     taken: TakenNames | None = None  # (read once, for the first episode)
     for key, name in library.downloads.feeds_with_new_episodes(after_id):
         # a feed feeds.toml does not list (a sync server's): the [settings] value
@@ -604,7 +604,10 @@ def feed_credentials(feeds: Iterable[FeedConfig]) -> FeedCredentials:
             parts = urlsplit(feed.url)
             if parts.password is not None:
                 user = (unquote(parts.username or ""), unquote(parts.password))
-                found[feed.url] = (origin, user)  # (ingest.feed_key: the feed's stored key)
+                found[feed.url] = (
+                    origin,
+                    user,
+                )  # (configured_sources.feed_key: the feed's stored key)
 
     def credentials(feed_key: str | None, url: str) -> tuple[str, str] | None:
         entry = found.get(feed_key) if feed_key is not None else None

@@ -430,4 +430,4 @@ class AnalysisWorker:
         self.pool.wind_down()
 
 
-APP_ANALYSIS = AnalysisWorker()  # the app's (ingest.analyse_pending with here=False)
+APP_ANALYSIS = AnalysisWorker()  # the app's (pending_analysis.analyse_pending with here=False)

@@ -145,7 +145,7 @@ def _run_here(
 def _ended(exitcode: int | None) -> str:
     """One line for a refresh whose process ended without a word: a signal's name when one
     killed it (SIGSEGV: the extractor crashed on an article, which the next refresh analyses
-    apart, see ingest.analyse_crash_suspects), else its exit code."""
+    apart, see pending_analysis.analyse_crash_suspects), else its exit code."""
     if exitcode is not None and exitcode < 0:
         try:
             name = signal.Signals(-exitcode).name

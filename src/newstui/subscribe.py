@@ -50,7 +50,7 @@ def feeds_behind(url: str, config: Config) -> list[FeedLink] | None:
     """The feeds a web page at `url` links to (`<link rel="alternate">`), or None when `url` is
     not a web page (then it is taken to be the feed itself); SourceError for a page linking to
     none."""
-    from newstui.ingest import limits_from
+    from newstui.fetch_run.fetcher import limits_from
     from newstui.sources.discovery import discover_feeds
     from newstui.sources.http import Fetcher
 
@@ -79,7 +79,7 @@ def feeds_to_add(url: str, links: list[FeedLink], config: Config) -> list[FeedLi
 def feed_problem(url: str, config: Config) -> str | None:
     """Why the feed at `url` cannot be read (the one-line error of a fetch), or None when it
     can: what a sync server that refuses to subscribe to it most likely ran into."""
-    from newstui.ingest import limits_from
+    from newstui.fetch_run.fetcher import limits_from
     from newstui.sources.feeds import parse_feed
     from newstui.sources.http import Fetcher
 
@@ -139,10 +139,13 @@ def add_feed(
     the store lists already keeps its name and tags where none are given.
     `analyse_stale=False` analyses only articles never analysed, not those an older extractor
     did (the app re-analyses them on its own); `analyse_here=False` analyses in a worker
-    process (the app's: see ingest.analyse_pending). The config's `[[filters]]` run over its
+    process (the app's: see pending_analysis.analyse_pending). The config's `[[filters]]` run over its
     articles, as after a fetch. A feed that moved for good (HTTP 301, 308) is written at its new
     address, and its outcome's warning says so."""
-    from newstui.ingest import analyse_pending, apply_filters, describe, fetch_feeds
+    from newstui.fetch_lines import describe
+    from newstui.filter_run import apply_filters
+    from newstui.ingest import fetch_feeds
+    from newstui.pending_analysis import analyse_pending
 
     already_configured(config, url)
     # The file as it is now must take the entry (the app's config was read at its start: a file

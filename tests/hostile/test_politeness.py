@@ -16,7 +16,8 @@ from newstui import cli as cli_module
 from newstui.cli import main
 from newstui.config import load_config
 from newstui.errors import NetworkError, NoNetwork
-from newstui.ingest import describe, fetch_feeds, unusable_proxy_lines
+from newstui.fetch_lines import describe, unusable_proxy_lines
+from newstui.ingest import fetch_feeds
 from newstui.library import Library
 from newstui.local_times import short_time
 from newstui.sources.backoff import (

@@ -31,19 +31,19 @@ async def test_warnings_logged_under_the_app_are_one_notification_and_the_log_no
     root = logging.getLogger()
     root.addHandler(cli_handler)
     log_file = tmp_path / "state" / "newstui.log"
-    ingest = logging.getLogger("newstui.ingest")
+    analysis = logging.getLogger("newstui.pending_analysis")
     try:
         app = NewstuiApp(db_path, None, log_file=log_file)
         async with run_recorded(app, size=(120, 40)) as pilot:
             await settle(pilot)
             for n in (2, 3, 4):  # one burst: one notification
-                ingest.warning("%s", FAILED.format(n=n))
+                analysis.warning("%s", FAILED.format(n=n))
             await until(pilot, lambda: notifications(app))
             [shown] = notifications(app)
             assert shown.message == f"{SHOWN.format(n=2)} (and 2 more: see {log_file})"
             assert shown.severity == "warning" and shown.markup is False
 
-            later = threading.Thread(target=ingest.warning, args=("%s", FAILED.format(n=5)))
+            later = threading.Thread(target=analysis.warning, args=("%s", FAILED.format(n=5)))
             later.start()  # from a worker's thread
             later.join()
             await until(pilot, lambda: len(notifications(app)) == 2)
@@ -55,7 +55,7 @@ async def test_warnings_logged_under_the_app_are_one_notification_and_the_log_no
         ]
         assert all(re.match(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ ", line) for line in written)
         assert cli_handler in root.handlers  # the CLI's stderr is its own again
-        ingest.warning("after the app")
+        analysis.warning("after the app")
         assert terminal.getvalue() == "after the app\n"
     finally:
         root.removeHandler(cli_handler)
@@ -66,15 +66,15 @@ async def test_warnings_logged_one_by_one_are_one_notification_every_few_seconds
     dozens over a large pass. Those logged within `notify_every` of the last notification
     wait and are then one notification, counted; every one is in the log file."""
     log_file = tmp_path / "state" / "newstui.log"
-    ingest = logging.getLogger("newstui.ingest")
+    analysis = logging.getLogger("newstui.pending_analysis")
     app = NewstuiApp(db_path, None, log_file=log_file)
     async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         app.logged_warnings.handler.notify_every = 2.0
-        ingest.warning("%s", FAILED.format(n=1))
+        analysis.warning("%s", FAILED.format(n=1))
         await until(pilot, lambda: notifications(app))
         for n in (2, 3, 4, 5):  # one batch after another, each shown apart before
-            ingest.warning("%s", FAILED.format(n=n))
+            analysis.warning("%s", FAILED.format(n=n))
             await pilot.pause()
         assert len(notifications(app)) == 1
         await until(pilot, lambda: len(notifications(app)) == 2)

@@ -276,7 +276,7 @@ async def test_a_finished_refresh_says_what_it_found(db_path, config):
 
 
 def test_the_refresh_summary_names_a_single_source():
-    from newstui.ingest import SourceOutcome
+    from newstui.model import SourceOutcome
     from newstui.tui.refresh import refresh_summary
 
     assert refresh_summary([SourceOutcome("World Wire")]) == "Refreshed World Wire: nothing new"
@@ -299,7 +299,7 @@ def test_the_refresh_summary_names_a_single_source():
 
 def test_the_refresh_summary_says_how_many_articles_a_source_left_the_config_took():
     # user test r31 M2: "removed Big Wire 2 (no longer in the config)" hid 269 deleted articles
-    from newstui.ingest import SourceOutcome
+    from newstui.model import SourceOutcome
     from newstui.model.fetching import RemovedSource
     from newstui.tui.refresh import refresh_summary
 
@@ -341,7 +341,7 @@ def test_a_refresh_line_too_long_for_its_notification_is_cut_and_logged_whole(tm
 
 def test_the_refresh_summary_counts_a_source_cut_short_apart_as_the_cli_does():
     # "Refreshed 2 sources: 3 new articles" for one read whole and one cut short
-    from newstui.ingest import SourceOutcome
+    from newstui.model import SourceOutcome
     from newstui.tui.refresh import refresh_summary
 
     whole, cut = SourceOutcome("Wire", new=2), SourceOutcome("Gazette", new=1, cut_short=True)
@@ -358,7 +358,7 @@ def test_the_refresh_summary_counts_a_source_cut_short_apart_as_the_cli_does():
 
 
 def test_the_refresh_summary_counts_the_sync_apart_from_the_sources():
-    from newstui.ingest import SourceOutcome
+    from newstui.model import SourceOutcome
     from newstui.tui.refresh import refresh_summary
 
     sync_down = SourceOutcome("rss.example.org", error="rss.example.org: unreachable", sync=True)
@@ -381,8 +381,8 @@ def test_the_refresh_summary_counts_the_sync_apart_from_the_sources():
 def test_the_refresh_summary_says_how_many_were_read_and_why_the_others_were_not():
     """Offline, R said "Refreshed 6 sources: nothing new; 6 failing, left to wait" when not one
     source had been read."""
-    from newstui.ingest import SourceOutcome
     from newstui.local_times import short_time
+    from newstui.model import SourceOutcome
     from newstui.tui.refresh import refresh_summary
 
     later = "2026-12-04T05:00:00+00:00"

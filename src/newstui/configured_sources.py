@@ -1,0 +1,190 @@
+"""The config's sources in the store: their stored keys, registering them, setting aside those
+that left the config (and deleting them after a grace), moving a feed whose URL was edited."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from newstui.config import Config, FeedConfig
+from newstui.errors import hide_passwords, hide_url_password
+from newstui.library import Library
+from newstui.model import RemovedSource, SourceSpec
+from newstui.model.names import name_key
+
+
+def feed_key(feed: FeedConfig) -> str:
+    """The stored identity of a configured feed."""
+    return feed.url
+
+
+def local_key(path: Path) -> str:
+    """The stored identity of a local file or folder source."""
+    return "local:" + path_text(path.resolve())
+
+
+def path_text(path: Path | str) -> str:
+    """A path as storable text: bytes that are not UTF-8 written as \\xNN (unique, no surrogates)."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def sync_sources(library: Library, config: Config) -> dict[str, int]:
+    """Register every configured feed and local source (one transaction); returns feed ids by
+    source name."""
+    specs = [
+        SourceSpec(
+            feed_key(feed),
+            feed.name,
+            url=feed.url,
+            tags=feed.tags,
+            configured=True,
+            titled=not feed.named,
+        )
+        for feed in config.feeds
+    ]
+    specs += [
+        SourceSpec(local_key(local.path), local.name, "local", tags=local.tags, configured=True)
+        for local in config.local
+    ]
+    names = [feed.name for feed in config.feeds] + [local.name for local in config.local]
+    return dict(zip(names, library.register_sources(specs), strict=True))
+
+
+def list_imported(library: Library, config: Config, imported: Sequence[FeedConfig]) -> None:
+    """List the configured sources in the store after an import (as a fetch or the app's start
+    does), the web site each imported feed came with kept until its first fetch (OPML's
+    htmlUrl: `opml export` writes it back)."""
+    sync_sources(library, config)
+    library.keep_site_urls([(f.url, f.site) for f in imported if f.site])
+
+
+def lists_sources(config: Config) -> bool:
+    """Whether the config file lists a feed or local source to fetch."""
+    return bool(config.feeds or config.local)
+
+
+LEFT_CONFIG_DAYS = 30  # a source deleted from the config by hand is kept this long
+
+
+def prune_sources(
+    library: Library, config: Config, *, now: datetime | None = None
+) -> list[RemovedSource]:
+    """Set aside the stored sources that left the config file by hand, and delete those set aside
+    LEFT_CONFIG_DAYS ago (starred articles kept) unless the config lists their name.
+
+    A config mistake never loses what is stored: a source set aside keeps its articles, marks,
+    full text and downloads, listed nowhere, and comes back whole when its URL does; a feed whose
+    name the config gives another URL (its URL was edited) waits for that URL to fetch, and
+    move_set_aside then moves them there. One without articles is simply deleted (unsaid when
+    the config still lists its name: a mistyped URL that never read). A config that
+    lists no source at all sets aside nothing: an emptied or half-written file, or one whose
+    feeds all moved to the [sync] server, is no order to drop every feed. With [sync], a source
+    that is a server subscription stays: it is the server's (an entry whose url was changed to
+    the one the server moved it to is that source again at the sync); without it, one only the
+    server's subscriptions made is set aside as leaving the config (user test r35 L7)."""
+    if not lists_sources(config):
+        return []
+    now = now or datetime.now(UTC)
+    # (a feed skipped for its url is still listed: what it stored waits for the url's fix)
+    feeds = (*config.feeds, *config.skipped_feeds)
+    # (and a local source skipped for its name: what it stored waits for its rename)
+    local = (*config.local, *config.skipped_local)
+    keys = {feed_key(f) for f in feeds} | {local_key(s.path) for s in local}
+    renamed = _names_configured(config)
+    said: list[RemovedSource] = []
+    left = now.replace(microsecond=0).isoformat()
+    # (the moment from which a fetch deletes it, in UTC; its lines say the reader's day)
+    until = (
+        (now + timedelta(days=LEFT_CONFIG_DAYS)).astimezone(UTC).replace(microsecond=0).isoformat()
+    )
+    gone = library.unconfigured_sources(keys)
+    if config.sync is not None:
+        gone = [source_id for source_id in gone if library.sync.stream_of(source_id) is None]
+    else:  # [sync] taken out: the server's own subscriptions left the config with it
+        gone += library.server_only_sources(keys)
+    names = {row.id: row.name for row in library.sources()} if gone else {}
+    for source_id in gone:
+        name = names.get(source_id)
+        feed = renamed.get(name_key(name)) if name is not None else None
+        kept = library.set_aside_source(source_id, left, url_changed=feed is not None)
+        if kept is None or (kept.outcome == "deleted" and feed is not None):
+            continue  # (an empty source whose name is listed: a URL tried and left, unsaid)
+        if kept.outcome == "deleted":  # no article: nothing to keep
+            said.append(kept)
+        elif feed is not None:  # its URL edited: kept while the name is listed
+            said.append(replace(kept, new_url=hide_url_password(feed.url)))
+        else:
+            said.append(replace(kept, kept_until=until))
+    listed = {name_key(n) for n in [*renamed, *(s.name for s in config.local)]}
+    over = (now - timedelta(days=LEFT_CONFIG_DAYS)).replace(microsecond=0).isoformat()
+    for source in library.set_aside_sources():
+        if name_key(source.name) in listed:
+            continue  # never deleted while the config lists its name
+        if source.url_changed:  # its name left the config now: its 30 days start today
+            library.set_aside_name_left(source.id, left)
+            starred = library.removal_counts(source.id)[1]
+            said.append(
+                RemovedSource(
+                    hide_passwords(source.name),
+                    0,
+                    starred,
+                    "kept",
+                    kept=source.articles,
+                    kept_until=until,
+                    url=hide_url_password(source.url) if source.url else None,
+                )
+            )
+        elif source.left <= over:
+            said.append(library.remove_source(source.id))
+    reported = {name_key(r.name) for r in said if r.outcome == "kept"}
+    # an edited entry deleted: its new URL's empty source goes unsaid beside its old feed's line
+    return [
+        r for r in said if r.outcome != "deleted" or r.deleted or name_key(r.name) not in reported
+    ]
+
+
+def _names_configured(config: Config) -> dict[str, FeedConfig]:
+    """The config's feeds by their `name` (folded); feeds written without one go by their URL
+    or title, which say nothing of a source that had another URL."""
+    # (a name two entries share: the one fetched, not the later one skipped for it: r46 M6)
+    return {name_key(f.name): f for f in (*config.skipped_feeds, *config.feeds) if f.named}
+
+
+def move_set_aside(library: Library, config: Config) -> list[RemovedSource]:
+    """Move each source set aside as the config gave its name another URL to that URL's source,
+    once it has fetched successfully (a typo's 404 takes nothing); returns what moved. A source
+    set aside as no longer listed is never merged into a feed given its name later."""
+    aside = [source for source in library.set_aside_sources() if source.url_changed]
+    if not aside:
+        return []
+    named = _names_configured(config)
+    moved: list[RemovedSource] = []
+    rows = {row.id: row for row in library.sources()}
+    for source in aside:
+        feed = named.get(name_key(source.name))
+        new_id = library.find_source(feed_key(feed)) if feed is not None else None
+        row = rows.get(new_id) if new_id is not None else None
+        if feed is None or row is None or row.last_fetched is None or row.last_error:
+            continue
+        count, copies = library.move_source_articles(source.id, row.id)
+        moved.append(
+            RemovedSource(
+                hide_passwords(source.name),
+                0,
+                0,
+                "moved",
+                kept=count,
+                url=hide_url_password(source.url or source.key),
+                new_url=hide_url_password(feed.url),
+                copies=copies,
+            )
+        )
+    return moved
+
+
+def cleanup_left_config(library: Library) -> list[RemovedSource]:
+    """Delete now every source set aside after leaving the config (starred articles kept), as
+    `newstui cleanup --left-config` asks."""
+    return [library.remove_source(source.id) for source in library.set_aside_sources()]

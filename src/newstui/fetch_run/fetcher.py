@@ -1,0 +1,16 @@
+"""The HTTP fetcher a run opens (tests give a fake) and its limits from the settings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newstui.config import Config
+from newstui.sources.http import FetchLimits, PageFetcher
+
+OpenFetcher = Callable[[FetchLimits], PageFetcher]  # Fetcher; tests pass a fake
+
+
+def limits_from(config: Config) -> FetchLimits:
+    """Fetch limits from the settings."""
+    s = config.settings
+    return FetchLimits(s.timeout, s.max_bytes, s.concurrency, s.per_host)

@@ -1,0 +1,312 @@
+"""Analysis streamed beside a fetch: each feed's new articles analysed (and sketched) in the
+worker pool, and in the fetching process, as soon as they are stored."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import threading
+from collections import deque
+from collections.abc import Sequence
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
+
+from newstui.crash_journal import CrashJournal
+from newstui.fetch_run.collector import collector_paused, old_objects_frozen
+from newstui.library import Library
+from newstui.model import TextToAnalyse
+from newstui.pending_analysis import analysed_here, save_analysed, to_sketch
+from newstui.processes import CHUNK, NO_WORKERS, WORKERS, Analysed, CpuPool, analyse_apart
+from newstui.spawned import pool_result, stopping
+from newstui.stories import STORIES_PER_RUN, StorySketch
+
+logger = logging.getLogger(__name__)
+
+
+CHUNKS_IN_FLIGHT_PER_WORKER = 3  # streamed analysis: chunks queued per worker process
+CHUNKS_IN_FLIGHT_BESIDE_HERE = 4  # the same for a single worker beside the fetching process's
+# own analysis (whose loop turns are longer: the worker must not run dry between them)
+CHUNKS_BEFORE_A_SAVE = 2  # times as many chunks in flight sent before a save or a join holds
+# the event loop (~0.15 s; a worker's 4 chunks take ~0.1 s): see StreamedAnalysis._save
+LOCAL_BATCH = 4  # articles the fetching process analyses itself between loop turns
+LOCAL_READ = 16  # articles it reads back (texts, stamps, sketch wanted) at a time for that
+SAVE_STREAMED = 256  # streamed analyses saved per transaction (each commit rewrites the tail
+# pages of the mention, quote and quote-word indexes: 64 a time cost ~7 % more CPU to save)
+STORIES_JOIN_BATCH = 256  # sketched articles joined to their stories per transaction (a small
+# transaction rewrites most of the band index's pages: 16 a time cost twice as much CPU)
+
+
+class StreamedAnalysis:
+    """Each feed's new articles go to the worker pool as soon as they are stored, and their
+    analyses are saved as they come back: analysis overlaps fetching instead of following it.
+    Only a few chunks per worker are in flight; the other articles wait as ids and their texts
+    are read back when a worker is free, so memory does not grow with the fetch.
+    Each new article's text is also sketched (one story once, up to STORIES_PER_RUN a fetch)
+    and joined to its story as analyses are saved: no sketching is left for the end of a fetch.
+    Each text is sketched where it is analysed, beside its analysis. A single worker is the
+    slower side on 2 cores (this process idled ~40 % of the time while the worker was always
+    busy), so this process analyses articles itself from the other end of the queue, a few
+    between turns of the event loop, while any wait: both cores stay busy to the end.
+    Whatever fails here is left to the final `analyse_pending` sweep."""
+
+    def __init__(
+        self,
+        library: Library,
+        extractor_name: str,
+        cpu: CpuPool,
+        analyse_here: bool | None = None,
+    ) -> None:
+        self.library, self.extractor_name, self.cpu = library, extractor_name, cpu
+        self.analyse_here = cpu.max_workers == 1 if analyse_here is None else analyse_here
+        self.analysed_here = 0  # articles this process analysed itself
+        self._here: asyncio.Task[None] | None = None  # this process's share, see _analyse_here
+        self._more = asyncio.Event()  # set when articles are queued, or the fetch is finishing
+        self._finishing = False
+        self._unsaved: list[tuple[int, Analysed]] = []  # analysed, saved SAVE_STREAMED a time
+        self._read: dict[int, TextToAnalyse] = {}  # each text read (and its stamp), until saved
+        per_worker = (
+            CHUNKS_IN_FLIGHT_BESIDE_HERE if self.analyse_here else CHUNKS_IN_FLIGHT_PER_WORKER
+        )
+        self._limit = per_worker * cpu.max_workers
+        self.version = ""  # known at the first submit: a fetch with nothing new loads no extractor
+        self._waiting: deque[int] = deque()
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._sent: list[Future[list[Analysed]]] = []  # chunks the pool may still be working on
+        self._cancelled = False
+        self.saved = 0
+        self.sketched = 0  # articles sketched (asked of the workers or to do here)
+        self._to_join: list[tuple[int, StorySketch]] = []  # sketched, not yet joined
+        self._frozen = contextlib.ExitStack()  # old_objects_frozen, while analyses stream
+        self._dead: list[int] = []  # articles of chunks whose worker died: see _analyse_dead
+
+    def load_extractor_beside(self) -> None:
+        """Load the extractor (its modules and tables: ~0.05 s of CPU) in a thread, now that a
+        document is being parsed: this process mostly waits for the first parsed documents
+        (the worker is still starting), where the first `submit` loaded it while parsed
+        feeds waited to be stored. A fetch that parses nothing loads no extractor. A failure
+        here is left to `submit`, which meets and reports it as before."""
+        threading.Thread(target=self._load_extractor, name="load-extractor", daemon=True).start()
+
+    def _load_extractor(self) -> None:
+        with contextlib.suppress(Exception):
+            from newstui.nlp import get_extractor
+
+            get_extractor(self.extractor_name)
+
+    def submit(self, ids: Sequence[int]) -> None:
+        """Queue the analysis of these articles (those not yet at this extractor's version)."""
+        if not self.version:
+            from newstui.nlp import get_extractor
+
+            self.version = get_extractor(self.extractor_name).version
+            self._frozen.enter_context(old_objects_frozen())  # with the extractor just loaded
+        self._waiting.extend(ids)
+        self._pump()
+        if self.analyse_here and self._here is None:
+            self._here = asyncio.create_task(self._analyse_here())
+            self._here.add_done_callback(_seen)
+        self._more.set()
+
+    def _pump(self, room: int = 1) -> None:
+        """Send chunks of waiting articles to the pool while there is room (`room` times the
+        chunks in flight): a chunk the pool has finished frees its room at once, before the
+        event loop has taken its results (a save or a join holds the loop for ~0.15 s, longer
+        than the worker takes for its queued chunks)."""
+        self._sent = [future for future in self._sent if not future.done()]
+        if not WORKERS.possible:  # no worker can start: the final sweep analyses them here
+            self._waiting.clear()
+        limit = self._limit * room
+        while self._waiting and len(self._sent) < limit and not self._cancelled:
+            ids = [self._waiting.popleft() for _ in range(min(CHUNK, len(self._waiting)))]
+            batch = self.library.to_analyse(self.version, ids)
+            if not batch:
+                continue
+            self._read.update((a.article_id, a) for a in batch)
+            sketch = to_sketch(self.library, batch, STORIES_PER_RUN - self.sketched)
+            self.sketched += sum(sketch)
+            texts = [a.text for a in batch]
+            languages = [a.language for a in batch]
+            try:
+                future = self.cpu.analyse_chunk(self.extractor_name, texts, sketch, languages)
+            except NO_WORKERS as exc:  # its worker cannot start (a process limit)
+                WORKERS.failed(exc)
+                self._waiting.clear()  # these too: the final sweep analyses them here
+                return
+            self._sent.append(future)
+            ids = [a.article_id for a in batch]
+            self._tasks.add(task := asyncio.create_task(self._chunk(ids, future)))
+            task.add_done_callback(_seen)
+
+    def _top_up(self, room: int = 1) -> None:
+        """`_pump`, never raising: a pool that stopped or a busy store leaves the articles
+        still waiting to the final sweep."""
+        try:
+            self._pump(room)
+        except Exception:
+            logger.debug("streamed analysis stopped", exc_info=True)
+            self._waiting.clear()
+
+    async def _chunk(self, ids: list[int], future: Future[list[Analysed]]) -> None:
+        """Send the next chunk once this one's analyses are back (before this task ends, so
+        `finish` sees it), then queue them to save."""
+        results: list[Analysed] | None = None
+        try:
+            results = await pool_result(future)  # never cancels the pool's future
+        except BrokenProcessPool:  # its worker died: perhaps on one of these, see finish
+            if not stopping():
+                self._dead += ids
+        except Exception:  # the final sweep analyses these articles
+            logger.debug("streamed analysis failed", exc_info=True)
+        finally:
+            task = asyncio.current_task()
+            if task is not None:
+                self._tasks.discard(task)
+            self._top_up()  # first: the worker has its next chunk while this one is saved
+        if results is not None:
+            self._keep(list(zip(ids, results, strict=True)))
+
+    async def _analyse_here(self) -> None:
+        """This process's share of the analysis: while articles wait (the pool then has all
+        its chunks in flight: `_pump` sends them first), read LOCAL_READ back from the far end
+        of the queue, analyse and sketch them here LOCAL_BATCH at a time, and let the event
+        loop run its fetching and storing between those. Stops at the first error (the pool
+        and the final sweep do the rest)."""
+        from newstui.nlp import get_extractor
+
+        extractor = get_extractor(self.extractor_name)
+        taken: deque[tuple[TextToAnalyse, bool]] = deque()  # read back, not yet analysed
+        journal = CrashJournal(self.library.database_file())
+        try:
+            while not self._cancelled:
+                if not taken:
+                    if not self._waiting:  # (while any wait, the pool has all its chunks)
+                        if self._finishing:
+                            # Nothing left to take: save what is analysed while the pool
+                            # works on its last chunks, not after them (finish saves those).
+                            self._save()
+                            break
+                        self._more.clear()
+                        await self._more.wait()
+                        continue
+                    # One read back for LOCAL_READ articles, not one for every LOCAL_BATCH
+                    # analysed: 1,100 reads of a cold fetch's 1,500 cost ~0.4 ms each.
+                    count = min(LOCAL_READ, len(self._waiting))
+                    batch = self.library.to_analyse(
+                        self.version, [self._waiting.pop() for _ in range(count)]
+                    )
+                    self._read.update((a.article_id, a) for a in batch)
+                    sketch = to_sketch(self.library, batch, STORIES_PER_RUN - self.sketched)
+                    self.sketched += sum(sketch)
+                    taken.extend(zip(batch, sketch, strict=True))
+                    continue
+                now = [taken.popleft() for _ in range(min(LOCAL_BATCH, len(taken)))]
+                analysed = [
+                    (read.article_id, analysed_here(journal, extractor, read, wanted))
+                    for read, wanted in now
+                ]
+                journal.clear()
+                self.analysed_here += len(analysed)
+                self._keep(analysed)
+                self._top_up()  # chunks the pool finished meanwhile are replaced at once
+                await asyncio.sleep(0)  # the event loop's turn: feeds arrive, chunks come back
+        except Exception:  # the store is busy or the extractor cannot load: the rest is left
+            logger.debug("analysis in the fetching process stopped", exc_info=True)
+        finally:
+            journal.close()
+
+    def _keep(self, analysed: list[tuple[int, Analysed]]) -> None:
+        """Queue analyses to save; save the queue once SAVE_STREAMED are in it."""
+        self._unsaved += analysed
+        if len(self._unsaved) >= SAVE_STREAMED:
+            self._save()
+
+    def _save(self) -> None:
+        """Save the queued analyses (one transaction). The workers are sent CHUNKS_BEFORE_A_SAVE
+        times their chunks first: the save holds the event loop (~0.15 s for 256 analyses,
+        a join ~0.1 s) and no finished chunk is replaced meanwhile. With the usual room a
+        single worker ran dry during saves: 2.1-2.8 s of a cold fetch of 10,000 articles,
+        with documents queued deeper too (see Parsing) 1.0-2.2 s, and 0.8-0.9 s with twice
+        the chunks (compiled, boosted timelines at load 12)."""
+        unsaved, self._unsaved = self._unsaved, []
+        if not unsaved:
+            return
+        self._top_up(CHUNKS_BEFORE_A_SAVE)  # the worker's next chunks first
+        ids, results = [i for i, _ in unsaved], [r for _, r in unsaved]
+        read = [self._read.pop(i, None) for i in ids]
+        read_as = {i: a.stamp if a else -1 for i, a in zip(ids, read, strict=True)}  # (none is -1)
+        texts = {a.article_id: a.text for a in read if a}
+        with collector_paused():
+            self._to_join += save_analysed(
+                self.library, self.extractor_name, self.version, ids, results, read_as, texts
+            )
+        self.saved += len(ids)
+        if len(self._to_join) >= STORIES_JOIN_BATCH:
+            self._join()
+
+    def before_a_store(self) -> None:
+        """Before parsed feeds are stored: their transaction holds the event loop too (~35 ms
+        a group, 60-75 groups in a cold fetch of 10,000 articles), so the workers are sent
+        CHUNKS_BEFORE_A_SAVE times their chunks first, as before a save."""
+        self._top_up(CHUNKS_BEFORE_A_SAVE)
+
+    def _join(self) -> None:
+        """Join the articles sketched so far to their stories."""
+        sketched, self._to_join = self._to_join, []
+        self._top_up(CHUNKS_BEFORE_A_SAVE)  # as in _save
+        with collector_paused():
+            self.library.join_stories(sketched, self.library.story_gap())
+
+    async def finish(self) -> None:
+        """Wait until every queued analysis is saved; drop entities no article mentions now."""
+        self._finishing = True
+        self._more.set()
+        here = [self._here] if self._here is not None else []
+        try:
+            while self._tasks or not all(task.done() for task in here):
+                # a finished chunk sends the next one before this wakes up
+                await asyncio.gather(*self._tasks, *here, return_exceptions=True)
+            self._analyse_dead()
+            self._save()
+            self._join()
+        finally:
+            self._frozen.close()  # also when a save fails: the next fetch freezes afresh
+        if self.saved:
+            self.library.prune_entities()
+
+    def _analyse_dead(self) -> None:
+        """The articles of chunks whose worker died, analysed apart in a fresh worker (the
+        pool's may hold parsing too), never in this process: an article that kills the worker
+        again is found and reported failed, and its chunk's others are analysed."""
+        dead, self._dead = self._dead, []
+        batch = self.library.to_analyse(self.version, dead) if dead else []
+        if not batch:
+            return
+        self._read.update((a.article_id, a) for a in batch)
+        with CpuPool(1) as apart:
+            results = analyse_apart(
+                apart,
+                self.extractor_name,
+                [a.text for a in batch],
+                languages=[a.language for a in batch],
+            )
+        self._keep(list(zip([a.article_id for a in batch], results, strict=True)))
+
+    def cancel(self) -> None:
+        """Drop what is still queued (a cancelled fetch)."""
+        self._cancelled = True
+        self._waiting.clear()
+        self._to_join.clear()  # sketched again by a later run
+        self._unsaved.clear()  # analysed again by a later run
+        self._read.clear()
+        self._frozen.close()
+        for task in [*self._tasks, *([self._here] if self._here is not None else [])]:
+            task.cancel()
+
+
+def _seen(task: asyncio.Task[None]) -> None:
+    """Mark a chunk task's outcome as seen. A SIGTERM/SIGHUP raised while the task ran (Stopped)
+    already leaves the event loop and stops newstui; unseen, asyncio would also log it at exit as
+    "Task exception was never retrieved", after newstui's last line."""
+    if not task.cancelled():
+        task.exception()
