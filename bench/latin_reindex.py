@@ -30,7 +30,7 @@ from cjk_search import CORPUS, paragraphs
 from newstui.library import Library
 from newstui.model import Article
 from newstui.store import open_db, search_fold
-from newstui.store.db import upgrade_ahead
+from newstui.store.before_open import upgrade_ahead
 from newstui.store.schema import LATIN_BASE_REINDEX_AT
 
 NAMES = (

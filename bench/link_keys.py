@@ -14,8 +14,9 @@ import time
 from pathlib import Path
 
 from newstui.model.link_key import link_key
-from newstui.store.db import add_text_functions, open_db
+from newstui.store.opening import open_db
 from newstui.store.schema import MIGRATIONS
+from newstui.store.sql_functions import add_text_functions
 
 FEEDS = 20
 

@@ -141,7 +141,7 @@ def forget_all(path: Path) -> list[float]:
     fetches after an upgrade do, then give the free pages back (as `newstui cleanup` does);
     returns each run's seconds."""
     from newstui.library import Library
-    from newstui.store.db import give_back_free_pages
+    from newstui.store.vacuum import give_back_free_pages
 
     runs = []
     library = Library.open(path, threads=True)

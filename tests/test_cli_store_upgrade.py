@@ -15,8 +15,8 @@ from newstui.cli import main
 from newstui.library import Library
 from newstui.model import Article
 from newstui.render import human_size
-from newstui.store import db as store_db
-from newstui.store.db import copy_connection
+from newstui.store import backup
+from newstui.store.backup import copy_connection
 from newstui.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -94,7 +94,7 @@ def test_an_upgrade_keeps_a_copy_an_older_newstui_opens_once_and_says_where_once
         modes.append(os.stat(target).st_mode & 0o777)
         copy_connection(conn, target)
 
-    monkeypatch.setattr(store_db, "copy_connection", copied)
+    monkeypatch.setattr(backup, "copy_connection", copied)
 
     assert listed(path, capsys) == (2, upgraded_line(path, 36))
     assert modes == [0o600] and os.stat(f"{path}.v36").st_mode & 0o777 == 0o600

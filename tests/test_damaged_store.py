@@ -117,10 +117,10 @@ def test_cleanup_removes_a_damaged_article_like_any_other(damaged):
 def test_a_stop_while_the_store_unpacks_a_text_is_raised_not_lost(damaged, monkeypatch):
     """Ctrl-C (or SIGTERM's Stopped) raised while SQLite runs inflate()'s unpacking reaches
     the caller as itself, not as an SQL error, and the delete it cut short is undone."""
-    import newstui.store.db as store_db
+    import newstui.store.sql_functions as sql_functions
 
     class Interrupting:
-        error = store_db.zlib.error
+        error = sql_functions.zlib.error
 
         @staticmethod
         def decompress(data: bytes) -> bytes:
@@ -130,7 +130,7 @@ def test_a_stop_while_the_store_unpacks_a_text_is_raised_not_lost(damaged, monke
         before = library.count()
         wire = library.find_source("Wire")
         assert wire is not None
-        monkeypatch.setattr(store_db, "zlib", Interrupting)
+        monkeypatch.setattr(sql_functions, "zlib", Interrupting)
         with pytest.raises(KeyboardInterrupt):
             library.remove_source(wire, purge=True)
         monkeypatch.undo()
@@ -156,7 +156,7 @@ def test_a_damaged_summary_and_list_of_links_are_named_and_the_text_still_shown(
 
 def indexed_ids(db_path: Path, word: str) -> list[int]:
     """The article ids the full-text index gives for a word, and its integrity-check passed."""
-    from newstui.store.db import add_text_functions
+    from newstui.store.sql_functions import add_text_functions
 
     conn = sqlite3.connect(db_path)
     add_text_functions(conn)

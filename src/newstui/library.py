@@ -28,13 +28,18 @@ from newstui.model import (
 from newstui.model.names import name_key
 from newstui.store import analysis as _analysis
 from newstui.store import articles as _articles
+from newstui.store import backup as _backup
+from newstui.store import before_open as _before_open
 from newstui.store import db as _db
 from newstui.store import downloads as _downloads
+from newstui.store import failures as _failures
 from newstui.store import feeds as _feeds
+from newstui.store import opening as _opening
 from newstui.store import retention as _retention
 from newstui.store import schema as _schema
 from newstui.store import stories as _stories
 from newstui.store import views as _views
+from newstui.store import wal as _wal
 from newstui.store.lock_holder import opened_by_others, runs_what, write_lock_holder
 
 if TYPE_CHECKING:
@@ -119,11 +124,11 @@ class Library:
         ends a migration under way (StoreError: the steps done stay); `waiting` is called
         once, when a write first waits (over half a second) for another process's write;
         `upgraded` once this open upgraded an existing store (a copy of it as it was kept
-        beside it: store.db.open_db); `reading` for a short command that only reads, which
+        beside it: store.opening.open_db); `reading` for a short command that only reads, which
         reads the store even where the write-ahead log's index cannot be made (a quota, a
         file-size limit), holding it alone meanwhile; `upgrade_elsewhere`, in `upgrading`'s
         place, when another process is upgrading the store: this open waits for it."""
-        db = _db.open_db(
+        db = _opening.open_db(
             path,
             threads=threads,
             upgrading=upgrading,
@@ -138,13 +143,13 @@ class Library:
     @staticmethod
     def is_busy(exc: BaseException) -> bool:
         """Whether a database error is another process holding the lock past the wait."""
-        return isinstance(exc, sqlite3.Error) and _db.is_busy(exc)
+        return isinstance(exc, sqlite3.Error) and _failures.is_busy(exc)
 
     def disk_full(self, exc: BaseException) -> DiskFullError | None:
         """The one line for a database error that is a write the full disk refused, else None."""
         if not isinstance(exc, sqlite3.Error):
             return None
-        return _db.disk_full_error(self._db.conn, exc)
+        return _failures.disk_full_error(self._db.conn, exc)
 
     @staticmethod
     def write_lock_holder(path: Path | str) -> int | None:
@@ -160,29 +165,29 @@ class Library:
     def upgrade_ahead(path: Path | str) -> int:
         """How many articles the store at `path` holds when opening it will run a slow
         upgrade (sketching every story again, rewriting the file), else 0."""
-        return _db.upgrade_ahead(path)
+        return _before_open.upgrade_ahead(path)
 
     @staticmethod
     def upgrade_under_way(path: Path | str) -> int | None:
         """How many articles the store at `path` holds when another process is upgrading it
         now (an open waits for that upgrade), else None."""
-        return _db.upgrade_under_way(path)
+        return _before_open.upgrade_under_way(path)
 
     @staticmethod
     def schema_ahead(path: Path | str) -> int:
         """The schema version of the store at `path` when a newer newstui made it (opening it
         here is refused), else 0."""
-        return _db.schema_ahead(path)
+        return _before_open.schema_ahead(path)
 
     @staticmethod
     def open_elsewhere(path: Path | str) -> bool:
-        """Whether another process has the store at `path` open (see store.db.open_elsewhere)."""
-        return _db.open_elsewhere(path)
+        """Whether another process has the store at `path` open (see store.before_open.open_elsewhere)."""
+        return _before_open.open_elsewhere(path)
 
     @property
     def file(self) -> str:
         """The database's file (":memory:" for a store in memory)."""
-        return _db.connection_file(self._db.conn)
+        return _failures.connection_file(self._db.conn)
 
     @staticmethod
     def back_up_file(
@@ -191,8 +196,8 @@ class Library:
         """Write a copy of the whole store in the file `source` to the file `target` (made or
         overwritten), as of one moment, while other processes go on writing, without upgrading
         it first; its schema version. `waiting` is called once when another process's lock
-        holds the copy up (see store.db.back_up_file)."""
-        return _db.back_up_file(source, target, waiting)
+        holds the copy up (see store.backup.back_up_file)."""
+        return _backup.back_up_file(source, target, waiting)
 
     @staticmethod
     def restore_file(
@@ -208,18 +213,18 @@ class Library:
 
     def close(self) -> None:
         """Close the connection, once the index rebuilds its writes left due are done."""
-        _db.close_db(self._db)
+        _opening.close_db(self._db)
 
     def bulk_writes(self) -> AbstractContextManager[None]:
         """For a fetch of many articles: the write-ahead log is checkpointed less often while
-        it runs (see store.db.bulk_writes)."""
-        return _db.bulk_writes(self._db)
+        it runs (see store.wal.bulk_writes)."""
+        return _wal.bulk_writes(self._db)
 
     def checkpoint_beside(self) -> AbstractContextManager[None]:
         """The write-ahead log copied into the database in a thread while this connection goes
         on writing (a fetch's last analyses): closing the store then copies only what was
-        written since (see store.db.checkpoint_beside)."""
-        return _db.checkpoint_beside(self._db)
+        written since (see store.wal.checkpoint_beside)."""
+        return _wal.checkpoint_beside(self._db)
 
     def __enter__(self) -> Library:
         return self

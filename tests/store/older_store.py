@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from newstui.store.db import add_text_functions
 from newstui.store.schema import MIGRATIONS
+from newstui.store.sql_functions import add_text_functions
 
 
 def made_by_schema(path: Path, version: int) -> sqlite3.Connection:

@@ -17,8 +17,8 @@ from newstui.store.analysis import (
     save_analysis,
 )
 from newstui.store.articles import save_articles
-from newstui.store.db import open_db
 from newstui.store.feeds import ensure_feed
+from newstui.store.opening import open_db
 
 
 def person(name: str, text: str, at: int) -> Entity:

@@ -7,7 +7,8 @@ import sqlite3
 from newstui.library import Library
 from newstui.model import Article
 from newstui.query import parse_query
-from newstui.store.db import SCHEMA_VERSION, open_db
+from newstui.store.opening import open_db
+from newstui.store.schema import SCHEMA_VERSION
 
 INDEXES = ("articles_fts", "articles_prefix_fts")
 WORDS = "flood harbour council evacuated tokyo 東京都 river bank storm mayor".split()

@@ -18,10 +18,10 @@ from newstui.library import Library
 from newstui.model import Analysis, Article, ArticleFilter, Quote
 from newstui.nlp import canonical_key, query_keys, short_key
 from newstui.query import parse_query
-from newstui.store import db as store_db
-from newstui.store import open_db, search_fold
+from newstui.store import migrations, open_db, search_fold
 from newstui.store.articles import save_articles
-from newstui.store.db import Database, add_text_functions, upgrade_ahead
+from newstui.store.before_open import upgrade_ahead
+from newstui.store.db import Database
 from newstui.store.feeds import ensure_feed
 from newstui.store.schema import MIGRATIONS, SCHEMA_VERSION
 from newstui.store.search_fold import (
@@ -31,6 +31,7 @@ from newstui.store.search_fold import (
     search_words,
     split_at_marks,
 )
+from newstui.store.sql_functions import add_text_functions
 
 ARTICLES = {
     "東京都の天気": "東京都は晴れです。明日は雨の予報。",
@@ -288,7 +289,7 @@ def test_a_store_with_struck_through_words_is_read_again_at_its_upgrade(
     db.execute(f"PRAGMA user_version = {version}")
     db.conn.close()
     assert upgrade_ahead(path) == 0  # (a small store: read in a moment)
-    monkeypatch.setattr(store_db, "SPLIT_MARKS_SLOW_ARTICLES", 2)  # a large one: said first
+    monkeypatch.setattr(migrations, "SPLIT_MARKS_SLOW_ARTICLES", 2)  # a large one: said first
     assert upgrade_ahead(path) == 2
 
     library = Library(open_db(path))

@@ -8,7 +8,9 @@ import pytest
 from newstui.library import Library
 from newstui.model import Article
 from newstui.query import parse_query
-from newstui.store.db import first_keyword, open_db, row_statements, write_transaction
+from newstui.store.db import first_keyword, write_transaction
+from newstui.store.opening import open_db
+from newstui.store.row_statements import row_statements
 
 
 def test_a_write_outside_a_transaction_is_committed_at_once(tmp_path):
@@ -129,10 +131,10 @@ def test_the_log_is_cut_back_at_the_next_mark_also_after_a_fetch_copied_it_midwa
 def test_bulk_writes_cut_the_log_back_to_their_own_size_then_to_the_usual_one(
     tmp_path, monkeypatch
 ):
-    from newstui.store import db as store_db
+    from newstui.store import wal
 
     db = open_db(tmp_path / "n.db")
-    monkeypatch.setattr(store_db, "free_bytes", lambda path: 8 << 20)  # a nearly full disk
+    monkeypatch.setattr(wal, "free_bytes", lambda path: 8 << 20)  # a nearly full disk
 
     def limit() -> int:
         return int(db.execute("PRAGMA journal_size_limit").fetchone()[0])
@@ -231,6 +233,7 @@ def test_a_store_another_process_keeps_locked_while_it_upgrades_is_busy_not_unus
     """A first open that upgrades a large store can hold it for longer than a second process
     waits: the second says the store is busy, never that it is not a usable database."""
     import newstui.store.db
+    import newstui.store.opening
     from newstui.errors import StoreError
 
     path = tmp_path / "n.db"
@@ -244,7 +247,7 @@ def test_a_store_another_process_keeps_locked_while_it_upgrades_is_busy_not_unus
         conn.execute("BEGIN IMMEDIATE")
 
     with monkeypatch.context() as switch, pytest.raises(StoreError) as at_once:
-        switch.setattr(newstui.store.db, "write_ahead_log", refused_at_once)
+        switch.setattr(newstui.store.opening, "write_ahead_log", refused_at_once)
         open_db(path)
     assert re.fullmatch(
         rf"{re.escape(str(path))}: busy: refused after \d+\.\d s \(database is locked\): another "
@@ -252,6 +255,7 @@ def test_a_store_another_process_keeps_locked_while_it_upgrades_is_busy_not_unus
         "is done",
         str(at_once.value),
     )
+    monkeypatch.setattr(newstui.store.opening, "BUSY_SECONDS", 0.2)  # (the open's wait, its line)
     monkeypatch.setattr(newstui.store.db, "BUSY_SECONDS", 0.2)
     try:
         with pytest.raises(StoreError) as info:

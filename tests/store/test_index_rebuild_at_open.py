@@ -11,7 +11,10 @@ import threading
 import pytest
 from test_cjk_search import ARTICLES, in_step, store_of_schema_27
 
-import newstui.store.db as db_module
+import newstui.store.index_repair as index_repair
+import newstui.store.migrations as migrations
+import newstui.store.opening as opening
+import newstui.store.sql_functions as sql_functions
 from newstui.errors import StoreError
 from newstui.store import open_db
 from newstui.store.db import Database
@@ -44,13 +47,13 @@ def test_a_stop_during_the_upgrades_rebuild_stops_the_open_and_keeps_the_mark(
     path = tmp_path / "old.db"
     marked_store(path, MANY)
     stop = threading.Event()
-    rebuild = db_module.rebuild_marked
+    rebuild = index_repair.rebuild_marked
 
     def stopped_while_rebuilding(db: Database) -> None:
         stop.set()  # as the app's quit, or the CLI's SIGTERM, lands during the rebuild
         rebuild(db)
 
-    monkeypatch.setattr(db_module, "rebuild_marked", stopped_while_rebuilding)
+    monkeypatch.setattr(opening, "rebuild_marked", stopped_while_rebuilding)
 
     with pytest.raises(StoreError, match="stopped"):
         open_db(path, stop=stop)
@@ -68,14 +71,14 @@ def test_ctrl_c_inside_the_rebuilds_reading_of_cjk_text_is_a_stop_not_a_busy_sto
 ):
     path = tmp_path / "old.db"
     marked_store(path, ARTICLES)
-    apart = db_module.search_words
+    apart = sql_functions.search_words
 
     def interrupted(value):
         if isinstance(value, str) and "東" in value:
             raise KeyboardInterrupt
         return apart(value)
 
-    monkeypatch.setattr(db_module, "search_words", interrupted)
+    monkeypatch.setattr(sql_functions, "search_words", interrupted)
 
     with pytest.raises(KeyboardInterrupt):
         open_db(path)
@@ -100,7 +103,7 @@ def test_an_opener_that_finds_the_rebuild_done_under_the_lock_does_not_rebuild_a
             rebuilds.append(set(self.known_texts.stale))
         rebuild_stale(self)
 
-    write_transaction = db_module.write_transaction
+    write_transaction = index_repair.write_transaction
 
     def after_the_other_opener(db: Database, **kwargs):
         # the other process took the lock first, rebuilt and deleted the marks
@@ -109,7 +112,7 @@ def test_an_opener_that_finds_the_rebuild_done_under_the_lock_does_not_rebuild_a
         return write_transaction(db, **kwargs)
 
     monkeypatch.setattr(Database, "rebuild_stale", counted)
-    monkeypatch.setattr(db_module, "write_transaction", after_the_other_opener)
+    monkeypatch.setattr(index_repair, "write_transaction", after_the_other_opener)
 
     db = open_db(path)
 
@@ -133,7 +136,8 @@ def test_the_cjk_upgrade_reindexes_only_the_articles_holding_cjk(tmp_path, monke
 
     monkeypatch.setattr(Database, "rebuild_stale", counted)
     # (up to 47: schema 48 folds, and so rebuilds whole, an index holding words not ASCII)
-    monkeypatch.setattr(db_module, "SCHEMA_VERSION", 47)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 47)
+    monkeypatch.setattr(opening, "SCHEMA_VERSION", 47)
 
     db = open_db(path)
 

@@ -16,7 +16,8 @@ from test_index_repair import indexed, with_damaged
 
 from newstui.library import Library
 from newstui.store import open_db
-from newstui.store.db import Database, rebuild_marked
+from newstui.store.db import Database
+from newstui.store.index_repair import rebuild_marked
 
 # A process that deletes a damaged article by a raw write, commits, and is killed (SIGKILL: no
 # Python code runs after it) before anything rebuilds the index the delete left out of step.

@@ -15,14 +15,15 @@ import pytest
 from test_quote_index import index_matches_quotes
 
 import newstui.store.articles as store_articles
-import newstui.store.db as store_db
+import newstui.store.sql_functions as sql_functions
 from newstui.model import Analysis, Article, Quote
 from newstui.store import open_db
 from newstui.store.analysis import save_analysis
 from newstui.store.articles import save_articles, save_feeds
-from newstui.store.db import Database, add_text_functions, schema_version, write_transaction
+from newstui.store.db import Database, schema_version, write_transaction
 from newstui.store.feeds import ensure_feed, remove_feed
 from newstui.store.schema import MIGRATIONS, SCHEMA_VERSION
+from newstui.store.sql_functions import add_text_functions
 
 QUOTED = '"The harbour stays shut until spring," the pilot said. '
 LINES = {  # a word of each of its own (WORDS), and text enough to be stored packed
@@ -124,13 +125,13 @@ def unpacked(monkeypatch) -> Iterator[Counter[bytes]]:
     """How many times each stored text is unpacked from now on (each index rebuild reads every
     text once; the quote index's, every quoted text once a quote)."""
     counts: Counter[bytes] = Counter()
-    inflated = store_db._inflated
+    inflated = sql_functions._inflated
 
     def counting(packed: bytes) -> bytes:
         counts[packed] += 1
         return inflated(packed)
 
-    monkeypatch.setattr(store_db, "_inflated", counting)
+    monkeypatch.setattr(sql_functions, "_inflated", counting)
     yield counts
 
 

@@ -20,9 +20,10 @@ from newstui.model import Analysis, Article, Quote
 from newstui.model.names import latin_base, sort_letters
 from newstui.nlp import canonical_key, short_key
 from newstui.store import open_db, search_fold
-from newstui.store.db import add_text_functions, upgrade_ahead
+from newstui.store.before_open import upgrade_ahead
 from newstui.store.schema import LATIN_BASE_REINDEX_AT, MIGRATIONS
 from newstui.store.search_fold import LATIN_BASE_LETTERS, search_words
+from newstui.store.sql_functions import add_text_functions
 
 ARTICLES = {
     "Łódź film school reopens": "Students returned to Łódź on Monday.",

@@ -9,7 +9,7 @@ from newstui.library import Library
 from newstui.model import Article, ArticleFilter
 from newstui.model.marks import ImportedMark
 from newstui.model.sync import RemoteItem
-from newstui.store.db import open_db
+from newstui.store.opening import open_db
 from newstui.store.sync import save_items
 from tests.store.older_store import made_by_schema
 

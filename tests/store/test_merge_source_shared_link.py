@@ -8,7 +8,8 @@ from pathlib import Path
 
 from newstui.library import Library
 from newstui.model import Article, ArticleFilter
-from newstui.store.db import open_db, write_transaction
+from newstui.store.db import write_transaction
+from newstui.store.opening import open_db
 from newstui.store.sync import _merge_source
 
 SHOW = "https://podcast.example/show"

@@ -11,7 +11,7 @@ from newstui.library import Library
 from newstui.model import Analysis, Article
 from newstui.nlp import canonical_key
 from newstui.store import db as store_db
-from newstui.store import open_db
+from newstui.store import open_db, opening, wal
 from newstui.store.analysis import save_analyses
 from newstui.store.articles import get_article, save_articles
 from newstui.store.feeds import ensure_feed
@@ -57,7 +57,7 @@ def test_a_new_store_leaves_little_of_its_article_pages_unused(db_path):
     db = open_db(db_path)
     ids = store_articles(db, 800)
 
-    assert db.execute("PRAGMA page_size").fetchone()[0] == store_db.PAGE_SIZE == 8192
+    assert db.execute("PRAGMA page_size").fetchone()[0] == opening.PAGE_SIZE == 8192
     assert unused_share(db, "articles") < 0.15  # 4 KiB pages: 0.22
     assert get_article(db, ids[-1]).text == article_text(799)
     db.conn.close()
@@ -67,7 +67,7 @@ def test_a_store_made_with_4_kib_pages_keeps_them_and_takes_articles_as_before(
     db_path, monkeypatch
 ):
     with monkeypatch.context() as patch:
-        patch.setattr(store_db, "PAGE_SIZE", 4096)
+        patch.setattr(opening, "PAGE_SIZE", 4096)
         open_db(db_path).conn.close()
 
     db = open_db(db_path)
@@ -99,12 +99,12 @@ def test_bulk_writes_let_the_log_grow_to_the_same_bytes_whatever_the_page_size(
     db_path, monkeypatch, free, log_bytes
 ):
     db = open_db(db_path)
-    monkeypatch.setattr(store_db, "free_bytes", lambda path: free)
+    monkeypatch.setattr(wal, "free_bytes", lambda path: free)
     with Library(db).bulk_writes():
         bulk_pages = db.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
     after = db.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
     db.conn.close()
 
     assert bulk_pages * 8192 == log_bytes
-    assert store_db.BULK_CHECKPOINT_BYTES == 10_000 * 4096
+    assert wal.BULK_CHECKPOINT_BYTES == 10_000 * 4096
     assert after == 1000  # SQLite's own setting is back

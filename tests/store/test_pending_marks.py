@@ -12,7 +12,7 @@ from newstui.library import Library
 from newstui.model import Article, ArticleFilter, RetentionPolicy
 from newstui.model.marks import ImportedMark
 from newstui.store.articles import save_feeds
-from newstui.store.db import open_db
+from newstui.store.opening import open_db
 from newstui.store.pending_marks import UNMATCHED_DAYS, add_pending_marks
 
 NOW = datetime.now(UTC).replace(microsecond=0)

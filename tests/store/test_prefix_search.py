@@ -13,6 +13,9 @@ from pathlib import Path
 import pytest
 
 import newstui.store.db as db_module
+import newstui.store.index_repair as index_repair
+import newstui.store.opening as opening
+import newstui.store.sql_functions as sql_functions
 from newstui.errors import StoreError
 from newstui.library import Library
 from newstui.model import Article, ArticleFilter
@@ -20,9 +23,11 @@ from newstui.nlp import query_keys
 from newstui.query import parse_query
 from newstui.store import open_db
 from newstui.store.articles import save_articles
-from newstui.store.db import Database, add_text_functions, upgrade_ahead
+from newstui.store.before_open import upgrade_ahead
+from newstui.store.db import Database
 from newstui.store.feeds import ensure_feed
 from newstui.store.schema import MIGRATIONS, SCHEMA_VERSION
+from newstui.store.sql_functions import add_text_functions
 
 ARTICLES = {
     "Floods in Tokyo": "The river rose in Tokyo as officials said the city was ready.",
@@ -166,13 +171,13 @@ def test_a_stop_during_the_fill_keeps_every_article_and_the_next_open_finishes_i
     many = ARTICLES | {f"Report {n}": f"Tokyo report {n}: rain again. " * 20 for n in range(300)}
     store_of_schema_30(path, many)
     stop = threading.Event()
-    rebuild = db_module.rebuild_marked
+    rebuild = index_repair.rebuild_marked
 
     def stopped_while_filling(db: Database) -> None:
         stop.set()  # as the app's quit, or the CLI's SIGTERM, lands during the fill
         rebuild(db)
 
-    monkeypatch.setattr(db_module, "rebuild_marked", stopped_while_filling)
+    monkeypatch.setattr(opening, "rebuild_marked", stopped_while_filling)
     with pytest.raises(StoreError, match="stopped"):
         open_db(path, stop=stop)
 
@@ -218,7 +223,7 @@ def test_ctrl_c_while_the_fill_unpacks_a_text_stops_the_open_and_keeps_the_mark(
     def interrupted(packed: bytes) -> str:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(db_module, "_inflated", interrupted)
+    monkeypatch.setattr(sql_functions, "_inflated", interrupted)
     with pytest.raises(KeyboardInterrupt):
         Library.open(path)
 
@@ -235,6 +240,7 @@ def test_while_another_process_holds_the_lock_prefixes_are_found_by_stems(tmp_pa
     against the empty prefix index and found nothing, silently."""
     path = tmp_path / "p.db"
     store_with_prefix_fill_due(path)
+    monkeypatch.setattr(opening, "BUSY_SECONDS", 0.3)  # (the open's busy timeout)
     monkeypatch.setattr(db_module, "BUSY_SECONDS", 0.3)
     other = sqlite3.connect(path)
     other.execute("BEGIN IMMEDIATE")
@@ -258,7 +264,7 @@ def test_a_store_read_only_with_its_fill_due_finds_prefixes_by_stems(tmp_path):
     path = tmp_path / "p.db"
     store_with_prefix_fill_due(path)
     read_only = Database(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True))
-    db_module.rebuild_marked(read_only)
+    index_repair.rebuild_marked(read_only)
     library = Library(read_only)
 
     assert listed(library, "evac*") == {"Residents evacuated"}
@@ -282,7 +288,7 @@ def test_ctrl_c_landing_as_an_sql_function_is_entered_stops_the_open_too(
         signal.raise_signal(signal.SIGINT)  # its handler raises here, outside any try
         return b""  # pragma: no cover
 
-    monkeypatch.setattr(db_module.KnownTexts, "__missing__", missing)
+    monkeypatch.setattr(sql_functions.KnownTexts, "__missing__", missing)
     with pytest.raises(KeyboardInterrupt):
         Library.open(path)
 

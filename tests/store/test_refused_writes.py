@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-import newstui.store.db as db_module
+import newstui.store.opening as opening
 from newstui.errors import StoreError
 from newstui.library import Library
 from newstui.model import Article, SourceSpec
@@ -138,7 +138,7 @@ def test_a_file_size_limit_is_said_so_and_a_command_that_only_reads_still_reads(
             return library.count()
 
     def count_read_unforeseen() -> int:  # (a quota: no limit to see before the first read)
-        monkeypatch.setattr(db_module, "_wal_index_fits", lambda: True)  # (in the child only)
+        monkeypatch.setattr(opening, "_wal_index_fits", lambda: True)  # (in the child only)
         return count_read()
 
     assert under_a_file_size_limit(count_read) == "1"

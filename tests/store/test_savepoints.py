@@ -19,6 +19,7 @@ from test_index_repair import (
 
 import newstui.store.articles as store_articles
 import newstui.store.db as store_db
+import newstui.store.sql_functions as sql_functions
 from newstui.store import open_db
 from newstui.store.articles import save_feeds
 
@@ -37,11 +38,11 @@ def test_a_stop_inside_a_feeds_savepoint_stops_the_save_and_nothing_is_stored(
     db = open_db(tmp_path / "s.db")
     ids = fill(db)
     town, wharf = feed_id(db, "Town"), feed_id(db, "Wharf")
-    decompress = store_db.zlib.decompress
+    decompress = sql_functions.zlib.decompress
     stops = [KeyboardInterrupt()]
 
     class StoppedOnce:
-        error = store_db.zlib.error
+        error = sql_functions.zlib.error
 
         @staticmethod
         def decompress(data: bytes) -> bytes:
@@ -49,7 +50,7 @@ def test_a_stop_inside_a_feeds_savepoint_stops_the_save_and_nothing_is_stored(
                 raise stops.pop()
             return decompress(data)
 
-    monkeypatch.setattr(store_db, "zlib", StoppedOnce)
+    monkeypatch.setattr(sql_functions, "zlib", StoppedOnce)
     with pytest.raises(KeyboardInterrupt):
         save_feeds(db, [(town, mended("Ferry")), (wharf, mended("Pier"))])
     monkeypatch.undo()

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from test_index_repair import older_store
 
-import newstui.store.db as store_db
+import newstui.store.index_checks as index_checks
+import newstui.store.migrations as migrations
 from newstui.errors import StoreError
 from newstui.store import open_db
 from newstui.store.schema import MIGRATIONS, NAMED_INDEXES, SCHEMA_VERSION
@@ -97,7 +98,7 @@ def test_an_older_store_is_upgraded_step_by_step_and_a_failed_step_undoes_only_i
     failing = SCHEMA_VERSION - 2  # the second step
     steps = list(MIGRATIONS)
     steps[failing] = [*steps[failing], "SELECT no_such_function()"]
-    monkeypatch.setattr(store_db, "MIGRATIONS", steps)
+    monkeypatch.setattr(migrations, "MIGRATIONS", steps)
 
     with pytest.raises(StoreError, match="no such function"):
         open_db(path)
@@ -118,7 +119,7 @@ def test_an_upgraded_store_is_not_upgraded_again(tmp_path, monkeypatch) -> None:
     older_store(path, SCHEMA_VERSION - 1)
     open_db(path).conn.close()
     # any step run again now fails the open
-    monkeypatch.setattr(store_db, "MIGRATIONS", [["SELECT no_such_function()"]] * SCHEMA_VERSION)
+    monkeypatch.setattr(migrations, "MIGRATIONS", [["SELECT no_such_function()"]] * SCHEMA_VERSION)
 
     db = open_db(path)
 
@@ -207,7 +208,7 @@ def test_a_store_missing_an_index_its_statements_name_makes_it_again_at_open(
             assert [r.id for r in library.articles(ArticleFilter(tag="news"))] == [first]
             assert library.smart_counts().total == 1
             assert library.tag_counts(library.sources()) == [("News", 1, 1)]
-            assert store_db.unusable_indexes(library._db.conn) == {}
+            assert index_checks.unusable_indexes(library._db.conn) == {}
 
     # read-only, two indexes on other terms: a statement's "no query solution" names the one
     # it uses (review r47 L1: the first unusable one was named, even a missing one)
@@ -231,7 +232,7 @@ def test_a_store_missing_an_index_its_statements_name_makes_it_again_at_open(
 def test_every_index_the_stores_statements_name_is_made_again_when_missing() -> None:
     named = {
         name
-        for module in Path(store_db.__file__).parent.parent.rglob("*.py")  # (every module)
+        for module in Path(migrations.__file__).parent.parent.rglob("*.py")  # (every module)
         for name in re.findall(r"INDEXED BY (\w+)", module.read_text("utf-8"))
     }
     assert named == set(NAMED_INDEXES)

@@ -20,7 +20,7 @@ def stopping_index(monkeypatch: pytest.MonkeyPatch, signum: int, *, kept: bool) 
     """The index's SQL function search_words raises `signum` at its first call. `kept`: inside
     the wrapper that keeps a stop (else as if the signal came at the function's first line,
     before any try)."""
-    import newstui.store.db
+    import newstui.store.sql_functions
     from newstui.store.search_fold import search_words
 
     calls: list[str] = []
@@ -31,10 +31,10 @@ def stopping_index(monkeypatch: pytest.MonkeyPatch, signum: int, *, kept: bool) 
             signal.raise_signal(signum)  # its handler runs here, inside the SQL function
         return search_words(text)
 
-    monkeypatch.setattr(newstui.store.db, "search_words", apart)
+    monkeypatch.setattr(newstui.store.sql_functions, "search_words", apart)
     if not kept:
         same: Callable[[object], object] = lambda function: function  # noqa: E731
-        monkeypatch.setattr(newstui.store.db, "_keeping_stops", same)
+        monkeypatch.setattr(newstui.store.sql_functions, "keeping_stops", same)
 
 
 @pytest.mark.parametrize("kept", [True, False], ids=["kept", "at-entry"])

@@ -313,7 +313,7 @@ def test_schema_18_compresses_an_older_store_keeping_articles_state_and_searches
     from newstui.library import Library
     from newstui.model import ArticleFilter
     from newstui.query import parse_query
-    from newstui.store.db import add_text_functions
+    from newstui.store.sql_functions import add_text_functions
 
     path = tmp_path / "v17.db"
     conn = sqlite3.connect(path)

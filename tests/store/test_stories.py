@@ -477,7 +477,7 @@ def test_an_article_text_that_does_not_unpack_does_not_stop_schema_20(tmp_path, 
 
     from test_index_repair import write_text_behind_the_triggers
 
-    from newstui.store.db import add_text_functions
+    from newstui.store.sql_functions import add_text_functions
 
     path = tmp_path / "v19.db"
     first, *others = _store_at_schema_19(path)

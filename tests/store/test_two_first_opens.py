@@ -16,18 +16,11 @@ from newstui.errors import StoreError
 from newstui.library import Library
 from newstui.model import Article
 from newstui.store import open_db
-from newstui.store.db import (
-    SCHEMA_VERSION,
-    Database,
-    _take_step,
-    add_text_functions,
-    migrate,
-    upgrade_began,
-    version_checked,
-    write_ahead_log,
-    write_transaction,
-)
-from newstui.store.schema import MIGRATIONS
+from newstui.store.db import Database, write_transaction
+from newstui.store.migrations import _take_step, migrate, upgrade_began, version_checked
+from newstui.store.schema import MIGRATIONS, SCHEMA_VERSION
+from newstui.store.sql_functions import add_text_functions
+from newstui.store.wal import write_ahead_log
 
 
 def test_a_store_another_newstui_creates_meanwhile_is_opened_not_refused_as_foreign(
@@ -37,10 +30,10 @@ def test_a_store_another_newstui_creates_meanwhile_is_opened_not_refused_as_fore
     its first tables, then the second counted them: 'not a newstui database: a database of
     another program (15 tables of its own)' (tests/test_fetch.py's two fetches at once; 1 pair of
     opens in 140 under load)."""
-    import newstui.store.db
+    import newstui.store.opening
 
     path = tmp_path / "n.db"
-    real = newstui.store.db.schema_version_of
+    real = newstui.store.opening.schema_version_of
     others: list[sqlite3.Connection] = []
     reads = []
 
@@ -52,7 +45,7 @@ def test_a_store_another_newstui_creates_meanwhile_is_opened_not_refused_as_fore
         return version
 
     monkeypatch.setattr(
-        newstui.store.db, "schema_version_of", version_read_before_the_other_commits
+        newstui.store.opening, "schema_version_of", version_read_before_the_other_commits
     )
 
     db = open_db(path)
@@ -132,12 +125,12 @@ def test_an_open_finding_another_newstuis_upgrade_under_way_waits_for_it_and_say
     """Hostile r46 L6: three commands opening one old store at once each said 'upgrading the
     store: 300 articles…', and two could each say they had upgraded it (r46 race). The one that
     finds another's step taken since it looked says it waits, once, and takes no step."""
-    import newstui.store.db
+    import newstui.store.migrations
 
     path = tmp_path / "n.db"
     store_of_schema_21(path)
     db, other = (Database(sqlite3.connect(path, isolation_level=None)) for _ in range(2))
-    real = newstui.store.db.schema_version
+    real = newstui.store.migrations.schema_version
 
     def read_before_the_others_first_step(read_by: Database) -> int:
         version = real(read_by)
@@ -147,7 +140,9 @@ def test_an_open_finding_another_newstuis_upgrade_under_way_waits_for_it_and_say
                 _take_step(conn, version)
         return version
 
-    monkeypatch.setattr(newstui.store.db, "schema_version", read_before_the_others_first_step)
+    monkeypatch.setattr(
+        newstui.store.migrations, "schema_version", read_before_the_others_first_step
+    )
     said: list[object] = []
 
     def the_others_steps_go_on(seconds: float) -> None:
@@ -180,6 +175,7 @@ def test_an_open_waits_through_another_newstuis_long_upgrade_step_while_its_proc
     holder is waited for 30 s, as before, without a word of an upgrade (review r47 H2, L1)."""
     import newstui.store.db
     import newstui.store.lock_holder
+    import newstui.store.migrations
 
     path = tmp_path / "n.db"
     store_of_schema_21(path)
@@ -188,6 +184,7 @@ def test_an_open_waits_through_another_newstuis_long_upgrade_step_while_its_proc
     upgrade_began(other.conn, 21)
     _take_step(other.conn, 21)
     monkeypatch.setattr(newstui.store.db, "BUSY_SECONDS", 0.3)  # (the wait: 30 s, in steps)
+    monkeypatch.setattr(newstui.store.migrations, "BUSY_SECONDS", 0.3)  # (its line)
     monkeypatch.setattr(newstui.store.db, "BUSY_STEP_SECONDS", 0.05)
     looks: list[int] = []
 
@@ -231,7 +228,10 @@ def test_quitting_while_waiting_for_another_newstuis_upgrade_ends_the_wait_withi
     progress handler, which the wait's short statements never reach: the app went on waiting
     (its process alive after q) until the other's upgrade was over, ~50 s for a large store."""
     import newstui.store.db
+    import newstui.store.index_repair
     import newstui.store.lock_holder
+    import newstui.store.migrations
+    import newstui.store.opening
 
     path = tmp_path / "n.db"
     store_of_schema_21(path)
@@ -246,6 +246,8 @@ def test_quitting_while_waiting_for_another_newstuis_upgrade_ends_the_wait_withi
         other.execute("COMMIT")
         other.execute("BEGIN IMMEDIATE")
     monkeypatch.setattr(newstui.store.db, "BUSY_SECONDS", 0.5)  # (the wait: 30 s, in steps)
+    monkeypatch.setattr(newstui.store.migrations, "BUSY_SECONDS", 0.5)
+    monkeypatch.setattr(newstui.store.opening, "BUSY_SECONDS", 0.5)  # (the open's busy timeout)
     monkeypatch.setattr(newstui.store.db, "BUSY_STEP_SECONDS", 0.1)
     looks: list[int] = []
 
@@ -266,14 +268,14 @@ def test_quitting_while_waiting_for_another_newstuis_upgrade_ends_the_wait_withi
         stop.set()
 
     if lock == "rebuilding":  # q as this open, finding the steps done, comes to the rebuild
-        looked_at = newstui.store.db.unusable_indexes
+        looked_at = newstui.store.index_repair.unusable_indexes
 
         def then_q(conn: sqlite3.Connection) -> dict[str, str]:
             found = looked_at(conn)
             q_pressed()
             return found
 
-        monkeypatch.setattr(newstui.store.db, "unusable_indexes", then_q)
+        monkeypatch.setattr(newstui.store.index_repair, "unusable_indexes", then_q)
     with pytest.raises(StoreError, match="the upgrade was stopped before it was done"):
         open_db(path, threads=True, stop=stop, upgrade_elsewhere=q_pressed)
 

@@ -59,7 +59,10 @@ async def test_a_write_that_waited_in_vain_names_the_file_and_the_process_as_the
     """It ended as "database error: database is locked"."""
     import newstui.busy
     import newstui.store.db
+    import newstui.store.opening
 
+    # (the open's busy timeout, and the write's wait)
+    monkeypatch.setattr(newstui.store.opening, "BUSY_SECONDS", 0.5)
     monkeypatch.setattr(newstui.store.db, "BUSY_SECONDS", 0.5)
     monkeypatch.setattr(newstui.busy, "BUSY_SECONDS", 0.5)
     app = NewstuiApp(db_path, None)

@@ -174,7 +174,7 @@ async def test_an_app_started_during_another_newstuis_upgrade_says_it_waits_for_
     from itertools import count
 
     from newstui.store import lock_holder
-    from newstui.store.db import upgrade_began
+    from newstui.store.migrations import upgrade_began
 
     path = tmp_path / "old.db"
     store_before_schema_22(path, 3)

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from newstui.article_rows import bulk_inflate, unpacked_text
 from newstui.errors import hide_passwords
 from newstui.model import AnalysisRows
-from newstui.store.db import Database, flat_row_statements, row_statements, write_transaction
+from newstui.store.db import Database, write_transaction
+from newstui.store.row_statements import flat_row_statements, row_statements
 from newstui.store.schema import quote_words
 from newstui.store.search_fold import search_words
 

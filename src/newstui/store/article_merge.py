@@ -16,8 +16,8 @@ import sqlite3
 from typing import Any
 
 from newstui.article_rows import dump_links, packed_links, unpacked_text
-from newstui.store.db import json_list
 from newstui.store.feeds import now_iso
+from newstui.store.json_columns import json_list
 from newstui.store.stories import lead_orphaned_stories
 from newstui.store.texts_changed import text_changed
 

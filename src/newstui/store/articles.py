@@ -39,21 +39,17 @@ from newstui.model import (
 from newstui.model.link_key import link_key, link_key_if_other, without_userinfo
 from newstui.model.names import name_key
 from newstui.store.analysis import analysis_kept
-from newstui.store.db import (
-    Database,
-    json_list,
-    merge_fewer_times,
-    row_statements,
-    savepoint,
-    with_texts,
-    write_transaction,
-)
+from newstui.store.db import Database, savepoint, write_transaction
 from newstui.store.downloads import take_over_orphans
 from newstui.store.enclosures import lists_enclosures, refresh_enclosures
 from newstui.store.entries import LINK_KEY, removed_entry, same_title, stored_entry
 from newstui.store.feeds import now_iso
+from newstui.store.index_merges import merge_fewer_times
+from newstui.store.json_columns import json_list
 from newstui.store.pending_marks import GuidAsFetched, apply_pending_marks
 from newstui.store.retention import describe_retired, retired_keys
+from newstui.store.row_statements import row_statements
+from newstui.store.sql_functions import with_texts
 from newstui.store.stories import same_story_ids
 from newstui.store.texts_changed import text_changed
 from newstui.text import author_name, clean_line

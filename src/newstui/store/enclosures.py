@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from newstui.article_rows import ENCLOSURE_MARK, dump_links, packed_links, unpacked_text
-from newstui.store.db import json_list
+from newstui.store.json_columns import json_list
 
 if TYPE_CHECKING:
     from newstui.article_rows import PreparedArticle

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from newstui.article_rows import enclosure_urls, stored_date
 from newstui.model.link_key import link_key, same_link
-from newstui.store.db import json_list
+from newstui.store.json_columns import json_list
 from newstui.text import halfwidth_signs
 
 if TYPE_CHECKING:  # (a listing never loads the sync's values: store.articles imports this)

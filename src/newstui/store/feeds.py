@@ -13,7 +13,8 @@ from newstui.counts import counted
 from newstui.errors import SourceChoiceError, hide_passwords, hide_url_password
 from newstui.model import FeedRow, SourceKind, respelled, tag_spellings
 from newstui.model.names import name_key, name_order, named, shows_nothing
-from newstui.store.db import Database, json_list, write_transaction
+from newstui.store.db import Database, write_transaction
+from newstui.store.json_columns import json_list
 from newstui.store.stories import lead_orphaned_stories
 from newstui.text import clean_line
 

@@ -14,7 +14,8 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
 
-from newstui.store.db import Database, raise_unusable_index
+from newstui.store.db import Database
+from newstui.store.index_checks import raise_unusable_index
 
 MAX_SETS = 8  # tables kept per connection; the least recently used one goes first
 TABLE_PREFIX = "newstui_matches_"

@@ -21,8 +21,9 @@ import functools
 import re
 import sqlite3
 
-from newstui.store.db import add_text_functions, index_definition
+from newstui.store.index_checks import index_definition
 from newstui.store.schema import MIGRATIONS, NAMED_INDEXES
+from newstui.store.sql_functions import add_text_functions
 
 Object = tuple[str, str]  # (type, name) in sqlite_master
 PACKED = {("articles", "text"), ("articles", "summary"), ("articles", "links")}

@@ -20,7 +20,8 @@ from pathlib import Path
 from newstui.disk_room import free_bytes
 from newstui.errors import BackupRefused, RestoreFailed, RestoreRoomError, StoreError
 from newstui.model.store_restore import Restored
-from newstui.store.db import copy_connection, copy_file_read_only, schema_version_of, upgrade_copy
+from newstui.store.backup import copy_connection, copy_file_read_only, upgrade_copy
+from newstui.store.db import schema_version_of
 from newstui.store.disk import (
     file_size,
     new_file_mode,

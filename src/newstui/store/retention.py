@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING
 
 from newstui.errors import hide_passwords
 from newstui.store.analysis import prune_entities
-from newstui.store.db import Database, give_back_free_pages, write_transaction
+from newstui.store.db import Database, write_transaction
 from newstui.store.entries import LINK_KEY
 from newstui.store.pending_marks import forget_unmatched_marks, keep_days_by_feed_url
 from newstui.store.stories import forget_old_sketches
+from newstui.store.vacuum import give_back_free_pages
 
 if TYPE_CHECKING:
     from newstui.article_rows import PreparedArticle

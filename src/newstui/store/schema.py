@@ -397,8 +397,8 @@ _V16 = [
 def unpacked(value: str) -> str:
     """SQL for a stored text, summary or links as text. inflate() is a dict's lookup (C) of the
     texts being inserted, else zlib.decompress, or '' for a value that does not unpack (a
-    damaged store; db.KnownTexts): a signal's exception raised inside it is kept and raised
-    again once the statement fails (db.kept_stop), not lost to SQLite."""
+    damaged store; sql_functions.KnownTexts): a signal's exception raised inside it is kept and raised
+    again once the statement fails (kept_stops.kept_stop), not lost to SQLite."""
     return (
         f"(CASE WHEN typeof({value}) = 'blob' THEN CAST(inflate({value}) AS TEXT) ELSE {value} END)"
     )
@@ -506,7 +506,7 @@ _FTS_ADD_NEW = f"""INSERT INTO articles_fts (rowid, title, author, text)
 # shrinks 2-3 times; a short text, and the links of an article with an enclosure, which the
 # has:enclosure index reads, stay as they are). SQL reads either form back by `unpacked` (whose
 # inflate() is zlib.decompress) and the migration packs by pack_text/pack_links; every connection
-# of the store has them (db.add_text_functions). The full-text index
+# of the store has them (sql_functions.add_text_functions). The full-text index
 # reads its words through the view article_texts (snippets, its integrity check, 'rebuild'), so
 # it is rebuilt once; the triggers give it the texts unpacked. Replayable.
 _V18 = [
@@ -561,7 +561,7 @@ _ARTICLES_ANALYSIS = _V19[0]
 # v20: story sketches hash each word once (stories.py `_shingle_hashes`: -40% CPU a sketch), and
 # band keys are those of the stored sketch: older sketches and keys are made again. Articles
 # recent enough to be compared (store/stories.py RECENT_DAYS) are sketched again from their
-# texts (story_sketch and story_band_keys: db.add_text_functions); older ones keep their story
+# texts (story_sketch and story_band_keys: sql_functions.add_text_functions); older ones keep their story
 # but are no longer candidates (their sketch could never match a new one). Replayable.
 _V20 = [
     "DELETE FROM story_bands",
@@ -754,7 +754,7 @@ def _marking_triggers(
 
 # v26: an index out of step is rebuilt once a statement, not once a row. The triggers only
 # mark an index whose words they could not take out (the old text did not unpack: SQL
-# stale_index(), db.KnownTexts), and the store rebuilds each marked index once: after the
+# stale_index(), sql_functions.KnownTexts), and the store rebuilds each marked index once: after the
 # statement (db.Database.execute), or inside a write transaction at its end, before the commit
 # (db.write_transaction); a rollback forgets the marks with the writes. One DELETE of k damaged
 # rows rebuilt the whole index k times, with the write lock held. The quote index is marked by its own
@@ -792,7 +792,7 @@ _V26 = [
 # indexes at the end of the write's transaction (db.Database.rebuild_stale) and empties the
 # table then; marks a process left when it was killed between a raw write's commit and the next
 # write transaction (the marks were only in its memory: lost, and the index stayed out of step
-# for good) are rebuilt by the next open (db.open_db). Replayable.
+# for good) are rebuilt by the next open (opening.open_db). Replayable.
 _V27 = [
     "CREATE TABLE IF NOT EXISTS index_rebuilds (name TEXT PRIMARY KEY) WITHOUT ROWID",
     *_marking_triggers("INSERT OR IGNORE INTO index_rebuilds (name) SELECT stale_index('{index}')"),
@@ -800,14 +800,14 @@ _V27 = [
 
 # v28: Chinese, Japanese and Korean words are found inside longer runs (東京 in 東京都): the
 # articles' index reads each CJK character as a word (SQL cjk_apart(), store/cjk_words.py, on
-# every connection: db.add_text_functions), through the view and the triggers, and a query's
+# every connection: sql_functions.add_text_functions), through the view and the triggers, and a query's
 # terms are split the same way (a phrase of neighbouring characters). Text without CJK is
 # indexed as before, so only the articles whose words hold a CJK character beside another are
 # indexed again, in this step (an English store's upgrade reads no text; r29 review M2: one
 # such word rebuilt a whole store's index): found by those words in the index, their old words
 # taken out (the texts as v27 gave them) and the split ones put in. Where one of their texts no
 # longer unpacks (its old words cannot be given back), the whole index is rebuilt instead, by
-# the mark of v27 (db.rebuild_marked). Replayable: once split, no word holds a CJK character
+# the mark of v27 (index_repair.rebuild_marked). Replayable: once split, no word holds a CJK character
 # beside another.
 _WORDS_OLD = f"""INSERT INTO articles_fts (articles_fts, rowid, title, author, text)
         VALUES ('delete', old.id, cjk_apart(old.title), cjk_apart(old.author),
@@ -894,7 +894,7 @@ _V30 = [
 # phrase; a phrase's prefix is matched in the stemmed index as before). Its triggers and the damaged-text
 # rebuild go with the articles' index: one mark, articles_fts, rebuilds both
 # (INDEX_REBUILDS). A store with articles has it filled by the mark articles_prefix_fts, which
-# the open rebuilds after the upgrade (db.rebuild_marked: said as a slow upgrade, stoppable by
+# the open rebuilds after the upgrade (index_repair.rebuild_marked: said as a slow upgrade, stoppable by
 # Ctrl-C like the others, resumed at the next open). Replayable.
 PREFIX_INDEX_AT = 31
 _PREFIX_WORDS_OLD = f"""INSERT INTO {PREFIX_INDEX} ({PREFIX_INDEX}, rowid, title, author, text)
@@ -1000,7 +1000,7 @@ _V35 = [
 # row and by triggers as links are written; the index on coalesce(link_key, url) replaces the
 # one on the link as written (a plain column, so `PRAGMA integrity_check` and other tools read
 # the store without newstui's SQL functions). Imported marks waiting keep their link's key.
-# Replayable (an ADD COLUMN of a column there is skipped: db.migrate).
+# Replayable (an ADD COLUMN of a column there is skipped: migrations.migrate).
 _V36 = [
     "ALTER TABLE articles ADD COLUMN link_key TEXT",
     "UPDATE articles SET link_key = link_key_if_other(url) WHERE url IS NOT NULL",
@@ -1064,7 +1064,7 @@ _V39 = ["ALTER TABLE retired_articles ADD COLUMN published TEXT"]
 # (NULL: its own, or not read since): an import of newsboat's marks after a fetch resolves a
 # permalink guid (`<guid>ep1</guid>`) of the articles stored already as that fetch did, against
 # that address (review r33 F1's residual: a feed fetched through a redirect kept such marks
-# waiting). Replayable (db.migrate skips an ADD COLUMN of a column there).
+# waiting). Replayable (migrations.migrate skips an ADD COLUMN of a column there).
 _V40 = ["ALTER TABLE feeds ADD COLUMN read_from TEXT"]
 
 # v41: the articles whose text changed since the filters last ran (an updated entry, a sync's
@@ -1124,7 +1124,7 @@ _V44 = [
 # one; NULL once a fetch succeeds), so `newstui feeds` says "failing since" (user test r37 L6:
 # with cron fetching, "last fetch" is the last attempt, and a feed dead for five days looked like
 # one that failed this morning). A run that began before this version is not known: NULL.
-# Replayable (db.migrate skips an ADD COLUMN of a column there).
+# Replayable (migrations.migrate skips an ADD COLUMN of a column there).
 _V45 = ["ALTER TABLE feeds ADD COLUMN failing_since TEXT"]
 
 # v46: each article's id with the columns a list folding story copies by match reads of every
@@ -1138,13 +1138,13 @@ _V46 = ["CREATE INDEX IF NOT EXISTS articles_fold ON articles (id, read, sort_da
 # v47: when a fetch (or a sync) found an article's entry changed in place and stored the change
 # (ISO 8601 UTC; NULL: never updated since it was stored): the reader's byline and `show` say
 # "updated HH:MM", so a publisher's correction of an article already read is seen (user test
-# r44 L3). Earlier updates are not known: NULL. Replayable (db.migrate skips an ADD COLUMN of a
+# r44 L3). Earlier updates are not known: NULL. Replayable (migrations.migrate skips an ADD COLUMN of a
 # column there).
 _V47 = ["ALTER TABLE articles ADD COLUMN updated TEXT"]
 
 # The indexes statements name (`INDEXED BY`), which SQLite refuses to run without ("no such
 # index"): one dropped by hand, or left out by a repair (`sqlite3 .recover`, a VACUUM INTO a
-# schema without it), is made again by the next open that can write (db.indexes_made_again;
+# schema without it), is made again by the next open that can write (index_repair.make_unusable_indexes;
 # hostile r45 M3: search, tags and the counts failed). Each is its migration's own statement.
 NAMED_INDEXES: dict[str, str] = {
     "articles_analysis": _ARTICLES_ANALYSIS,
@@ -1157,7 +1157,7 @@ NAMED_INDEXES: dict[str, str] = {
 # (unicode61 took accents off Latin letters only). The articles' indexes (through the view and
 # the triggers) and the quote index read texts through search_words() (store/search_fold.py:
 # the fold, then cjk_apart), as query_sql gives them a query's terms. Text in ASCII is indexed
-# as before, so each index is rebuilt (db.rebuild_marked, after the upgrade: said as a slow
+# as before, so each index is rebuilt (index_repair.rebuild_marked, after the upgrade: said as a slow
 # upgrade, stoppable, resumed at the next open) only when its word list holds a word that is not
 # ASCII (FOLD_REINDEX_AT). Replayable.
 FOLD_REINDEX_AT = 48
@@ -1274,7 +1274,7 @@ _V51 = [*_later_case_words("articles_fts"), *_later_case_words("quotes_fts")]
 # rather than the server's answer: a refresh the user asks for (R, `newstui fetch` typed in a
 # terminal) tries such a feed however long its backoff (user test r46 H1: after a night offline
 # R skipped every feed for up to a day). Failures stored before are read from their words once.
-# Replayable (db.migrate skips an ADD COLUMN of a column there; the UPDATE sets what it set).
+# Replayable (migrations.migrate skips an ADD COLUMN of a column there; the UPDATE sets what it set).
 _V52 = [
     "ALTER TABLE feeds ADD COLUMN network_failure INTEGER NOT NULL DEFAULT 0",
     """UPDATE feeds SET network_failure = 1 WHERE last_error IS NOT NULL AND last_status IS NULL
@@ -1291,7 +1291,7 @@ _V52 = [
 # source cannot say (a sync server's timestamp), and every one stored before: a midnight UTC
 # then reads as a day without a time, as it did. Set only where it is 1, so the insert is the
 # same and a store of 100,000 articles upgrades without writing a row (a column of no default).
-# Replayable (db.migrate skips an ADD COLUMN of a column there).
+# Replayable (migrations.migrate skips an ADD COLUMN of a column there).
 _V53 = ["ALTER TABLE articles ADD COLUMN timed_midnight INTEGER"]
 
 # v54: each article's title as title order sorts it (`O t`, `list --sort title`: the text of
@@ -1303,7 +1303,7 @@ _V53 = ["ALTER TABLE articles ADD COLUMN timed_midnight INTEGER"]
 # 36's link_key. The keys' version (model.names.name_order_version) is kept in the table
 # title_order_made: an open by a newstui whose keys differ (a later name_order, a Python of
 # another Unicode version) works them out again (store.title_order). Replayable (an ADD COLUMN
-# of a column there is skipped: db.migrate).
+# of a column there is skipped: migrations.migrate).
 TITLE_ORDER_AT = 54
 TITLE_ORDER_MADE = "title_order_made"
 _V54 = [
@@ -1383,7 +1383,7 @@ _V55 = [
 # a feed gets its language at its next fetch). The extractor reads a text too short to tell
 # as the language declared (user test r48 M4: short German news read as English). The feeds'
 # validators and document digests are forgotten, so that each feed's next fetch reads its
-# document (no 304, no "same document again") and learns its language. Replayable (db.migrate
+# document (no 304, no "same document again") and learns its language. Replayable (migrations.migrate
 # skips an ADD COLUMN of a column there; forgetting them again costs a full fetch, no data).
 _V56 = [
     "ALTER TABLE feeds ADD COLUMN language TEXT",

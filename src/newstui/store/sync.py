@@ -27,7 +27,7 @@ from newstui.store.articles import (
     update_article_content,
     update_article_entry,
 )
-from newstui.store.db import Database, connection_file, write_transaction
+from newstui.store.db import Database, write_transaction
 from newstui.store.downloads import take_over_orphans
 from newstui.store.entries import (
     LINK_KEY,
@@ -42,6 +42,7 @@ from newstui.store.entries import (
     stored_entry,
     twin_articles,
 )
+from newstui.store.failures import connection_file
 from newstui.store.feeds import FAILURES_ENDED, now_iso, remove_feed
 from newstui.text import free_name
 

@@ -9,7 +9,8 @@ from contextlib import contextmanager
 
 from newstui.errors import StoreError
 from newstui.model.names import name_order_version
-from newstui.store.db import BUSY_SECONDS, Database, is_busy, schema_version, write_transaction
+from newstui.store.db import BUSY_SECONDS, Database, schema_version, write_transaction
+from newstui.store.failures import is_busy
 from newstui.store.schema import TITLE_ORDER_AT, TITLE_ORDER_MADE
 
 

@@ -10,8 +10,9 @@ from newstui.store import analysis as analysis_store
 from newstui.store import articles as article_store
 from newstui.store import downloads as downloads_store
 from newstui.store import stories as story_store
-from newstui.store.db import Database, json_list, write_transaction
+from newstui.store.db import Database, write_transaction
 from newstui.store.feeds import now_iso
+from newstui.store.json_columns import json_list
 
 if TYPE_CHECKING:
     from newstui.model import Article, ArticleDetail, SmartCounts
