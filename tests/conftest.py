@@ -73,6 +73,45 @@ def no_name_lookups_beyond_loopback() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def environment_put_back() -> Iterator[None]:
+    """The environment and the working folder are put back after each test: one that sets a
+    variable by hand (`os.environ["PW_S"] = "pw"`, as sync tests do) changed it for every
+    test after it in the same process, which then passed or failed by the order xdist gave
+    them. (Set up before the other autouse fixtures: put back after their monkeypatch.)"""
+    environ, cwd = dict(os.environ), os.getcwd()
+    yield
+    changed = {
+        name
+        for name in {*environ, *os.environ}
+        if environ.get(name) != os.environ.get(name) and name != "PYTEST_CURRENT_TEST"
+    }
+    for name in changed:
+        if name in environ:
+            os.environ[name] = environ[name]
+        else:
+            del os.environ[name]
+    if "TZ" in changed:
+        time.tzset()
+    if os.getcwd() != cwd:
+        os.chdir(cwd)
+
+
+@pytest.fixture(autouse=True)
+def app_analysis_worker_ended() -> Iterator[None]:
+    """The app's analysis worker (newstui.processes.APP_ANALYSIS) lives as long as the process:
+    an app test that used it left its idle timer running, whose `CpuPool.wind_down` 60 s
+    later counted in a later test that patched that method for every pool (CI, round 48), and
+    its worker process alive meanwhile. After each test the worker is ended and its timer
+    cancelled, as the app's exit does; the next analysis starts another worker."""
+    yield
+    import sys
+
+    processes = sys.modules.get("newstui.processes")  # (not imported: nothing to end)
+    if processes is not None:
+        processes.APP_ANALYSIS.close()
+
+
+@pytest.fixture(autouse=True)
 def times_shown_in_utc(monkeypatch: pytest.MonkeyPatch) -> None:
     """newstui shows times in the reader's zone (newstui.local_times): the tests' in UTC,
     whatever the TZ of the machine running them, in this process and the ones it starts. A

@@ -85,11 +85,14 @@ def test_where_no_worker_can_start_the_analysis_runs_here_said_once(
     failed ("Resource temporarily unavailable")."""
     no_workers_here(monkeypatch, failure)
     worker = AnalysisWorker()
-    with caplog.at_level(logging.WARNING), Library.open(db_path) as library:
-        add(library, "Harbour", QUOTE)
-        assert analyse_pending(library, "rules", here=False, worker=worker) == 1
-        add(library, "Pier", QUOTE)
-        assert analyse_pending(library, "rules", here=False, worker=worker) == 1
+    try:  # (closed: its idle timer wound its pool down 60 s later, in another test)
+        with caplog.at_level(logging.WARNING), Library.open(db_path) as library:
+            add(library, "Harbour", QUOTE)
+            assert analyse_pending(library, "rules", here=False, worker=worker) == 1
+            add(library, "Pier", QUOTE)
+            assert analyse_pending(library, "rules", here=False, worker=worker) == 1
+    finally:
+        worker.close()
     assert analysed(db_path) == {"Harbour": (True, 1), "Pier": (True, 1)}
     said = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
     assert len(said) == 1 and "no worker process can start here" in said[0], said

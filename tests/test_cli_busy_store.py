@@ -104,8 +104,9 @@ def test_sigterm_stops_a_write_kept_waiting_at_once(stored, held):
     assert "is busy" in first_line_within(marking.stderr, 10)
     sent = time.monotonic()
     marking.send_signal(signal.SIGTERM)
-    marking.wait(timeout=20)
-    assert time.monotonic() - sent < 5
+    marking.wait(timeout=25)
+    assert time.monotonic() - sent < 15  # (the write waits up to 30 s; a process's exit on a
+    # loaded machine may take seconds)
     assert marking.returncode == 128 + signal.SIGTERM
     assert marking.stderr.read() == "newstui: stopped by SIGTERM; what was stored is kept\n"
 

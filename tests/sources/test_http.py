@@ -69,7 +69,9 @@ async def test_a_dripping_server_is_given_up_on_at_the_whole_request_deadline(fe
     with pytest.raises(SourceError, match="timed out"):
         await fetch(feed_server.url("/slow"), FetchLimits(timeout=2))
 
-    assert time.monotonic() - started < 4
+    # (a bound far from the drip's 20 s, which a loaded machine does not reach: 4 s, half
+    # of it the deadline itself, could be missed)
+    assert time.monotonic() - started < 12
 
 
 @pytest.mark.parametrize("status", [404, 500])

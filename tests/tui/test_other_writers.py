@@ -12,7 +12,9 @@ from .conftest import notifications, run_recorded, screen_text, settle, store_ma
 
 
 async def wait_for(pilot, condition) -> bool:
-    for _ in range(40):
+    """Whether `condition()` came to hold. The bound (~60 s) only stops a test that would hang:
+    40 looks 0.1 s apart (4 s) could run out on a loaded machine before the watcher's reload."""
+    for _ in range(600):
         await asyncio.sleep(0.1)
         await pilot.pause()
         if condition():

@@ -216,8 +216,9 @@ async def test_quitting_during_a_slow_refresh_stops_the_fetch_at_once(
         assert app.main.status.display and not finished.is_set()
         quit_at = time.monotonic()
         await pilot.press("Q")
-    assert finished.wait(3), "the refresh thread still runs after quitting"
-    assert time.monotonic() - quit_at < 3
+    # (the feed's timeout is 30 s: bounds far from it, which a loaded machine does not reach)
+    assert finished.wait(15), "the refresh thread still runs after quitting"
+    assert time.monotonic() - quit_at < 15
 
 
 def test_a_cancelled_refresh_returns_without_fetching(db_path, slow_config):
@@ -231,7 +232,7 @@ def test_a_cancelled_refresh_returns_without_fetching(db_path, slow_config):
     outcomes = []
     started = time.monotonic()
     assert run_refresh(db_path, slow_config, plan_all(slow_config), outcomes.append, cancel) is None
-    assert time.monotonic() - started < 3
+    assert time.monotonic() - started < 15  # (the feed's timeout: 30 s)
     assert not any(o.new for o in outcomes)
 
 
@@ -496,7 +497,7 @@ async def test_articles_another_process_stores_appear_without_a_key_press(
         feed = ensure_feed(db, "http://127.0.0.1:9/late.xml", "Late", url="http://x/")
         save_articles(db, feed, [Article(title="Stored elsewhere", text="x")])
         db.conn.close()
-        for _ in range(30):
+        for _ in range(600):  # (a bound, ~60 s: 3 s could run out on a loaded machine)
             await asyncio.sleep(0.1)
             await pilot.pause()
             if app.main.headlines.total == before + 1:
