@@ -110,7 +110,7 @@ def test_a_rule_for_a_feed_whose_url_holds_a_quote_is_not_taken_and_the_others_a
 TESTER_CONFIG = (  # user test r48's newsboat config, as a newsboat user writes it
     "auto-reload yes\nreload-time 60\nmax-items 200\nkeep-articles-days 30\nrefresh-on-startup yes\n"
     'show-read-feeds no\nbrowser "w3m %u"\nplayer "mpv --no-video"\npager internal\n'
-    'download-path "~/Podcasts/%n"\npodcast-auto-enqueue yes\n'
+    'download-path "~/Podcasts/%n"\npodcast-auto-enqueue yes\nmax-downloads 3\n'
     "bind-key j down\nbind-key G end\nbind-key d pagedown\nbind-key SPACE next-unread\n"
     "bind-key ^R reload-all\nbind-key x toggle-article-read\nbind-key X toggle-article-read\n"
     "unbind-key A\nbind-key a mark-feed-read\nbind-key ^T no-such-thing\n"
@@ -119,7 +119,8 @@ TESTER_CONFIG = (  # user test r48's newsboat config, as a newsboat user writes 
 
 def test_settings_and_keys_with_one_newstui_equivalent_are_written(cli, tmp_path, monkeypatch):
     """User test r48 M4: the import named every setting it had an equivalent for and wrote none;
-    LOW-9: keep-articles-days is keep_days."""
+    LOW-9: keep-articles-days is keep_days; LOW-8: download-path's folder per feed (%n) is
+    download_dir's; LOW-30: podboat's max-downloads is download_concurrency."""
     home = newsboat_home(tmp_path, monkeypatch)
     (home / "config").write_text(TESTER_CONFIG, "utf-8")
     assert cli("opml", "import", str(home / "urls")) == 0, cli.err
@@ -127,7 +128,8 @@ def test_settings_and_keys_with_one_newstui_equivalent_are_written(cli, tmp_path
     s = config.settings
     assert (s.refresh_minutes, s.keep_per_feed, s.keep_days) == (60, 200, 30)
     assert (s.show_read_feeds, s.browser, s.player) == (False, "w3m %u", "mpv --no-video")
-    assert s.download_dir == "~/Podcasts" and s.pager == ""  # newsboat's internal pager: none
+    assert s.download_dir == "~/Podcasts/%n" and s.pager == ""  # newsboat's internal pager: none
+    assert s.download_concurrency == 3
     assert s.refresh_on_start  # (user test r48 L14)
     assert {b.id: b.keys for b in config.keys.bindings} == {
         "app.refresh_all": ("ctrl+r",),
@@ -137,12 +139,9 @@ def test_settings_and_keys_with_one_newstui_equivalent_are_written(cli, tmp_path
     assert text.startswith("# my feeds\n[settings]\nfulltext = false\n")  # comments kept
     at = f"{home / 'config'}"
     lines = cli.err.splitlines()
+    assert not any("download-path" in x or "max-downloads" in x for x in lines)
     assert (
-        f"warning: {at}:10: download-path ~/Podcasts/%n: newstui has no folder per feed or host "
-        '(%n): written as download_dir = "~/Podcasts", one folder for every feed'
-    ) in lines
-    assert (
-        f"warning: {at}:14: bind-key d pagedown: d is newstui's key for article.download; not "
+        f"warning: {at}:15: bind-key d pagedown: d is newstui's key for article.download; not "
         "written (README: Keys)"
     ) in lines
     assert any("bind-key a mark-feed-read: a is newstui's key for sources.add" in x for x in lines)
@@ -334,3 +333,25 @@ def test_a_trailing_comment_on_a_config_line_is_no_part_of_its_value(cli, tmp_pa
     [enqueue] = data["newsboat_settings_not_taken"]
     assert enqueue.startswith("podcast-auto-enqueue yes (newstui: download_new")
     assert load_config(cli.config).settings.browser == "w3m %u"
+
+
+def test_a_download_path_code_newstui_has_not_and_too_many_downloads_are_said(
+    cli, tmp_path, monkeypatch
+):
+    """%n and %h are kept (download_dir has them); another code cuts the folder above it, and a
+    max-downloads past newstui's most is written as that most, each said in one line."""
+    home = newsboat_home(tmp_path, monkeypatch)
+    (home / "config").write_text('download-path "~/Pods/%h/%x/"\nmax-downloads 40\n', "utf-8")
+    assert cli("opml", "import", str(home / "urls")) == 0, cli.err
+    s = load_config(cli.config).settings
+    assert (s.download_dir, s.download_concurrency) == ("~/Pods/%h", 16)
+    at = f"{home / 'config'}"
+    lines = cli.err.splitlines()
+    assert (
+        f"warning: {at}:1: download-path ~/Pods/%h/%x/: newstui has no %x in a folder: written as "
+        'download_dir = "~/Pods/%h"'
+    ) in lines
+    assert (
+        f"warning: {at}:2: max-downloads 40: newstui runs at most 16 downloads at once: written "
+        "as download_concurrency = 16"
+    ) in lines

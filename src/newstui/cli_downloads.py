@@ -110,16 +110,13 @@ def cmd_download(
     """`newstui download [ID...] [--enclosure N] [--later] [--retry]`."""
     from rich.text import Text
 
-    from newstui.config import download_folder
-
-    folder = download_folder(config.settings)
     lines: list[str] = []
     queued: list[Download] = []
     if args.retry:
         count = library.downloads.retry()
         lines.append(f"{count} failed download{'s' * (count != 1)} queued again")
     for article_id in args.ids:
-        for download, new in _queue_article(library, folder, article_id, args.enclosure):
+        for download, new in _queue_article(library, config, article_id, args.enclosure):
             queued.append(download)
             name = terminal_safe(download.path, line=True)
             done = download.state == "done"  # (new: its file was there, whole, from before)
@@ -145,9 +142,9 @@ def cmd_download(
 
 
 def _queue_article(
-    library: Library, folder: Any, article_id: int, number: int | None
+    library: Library, config: Config, article_id: int, number: int | None
 ) -> list[tuple[Download, bool]]:
-    from newstui.downloads import enclosure_title, queue_enclosure
+    from newstui.downloads import article_folder, enclosure_title, queue_enclosure
 
     stored = library.article(article_id)
     if stored is None:
@@ -163,7 +160,11 @@ def _queue_article(
     chosen = attached if number is None else [attached[number - 1]]
     return [
         queue_enclosure(
-            library, folder, article_id, enclosure_title(stored.row.title, attached, link), link
+            library,
+            article_folder(library, config.settings, article_id, link.url),
+            article_id,
+            enclosure_title(stored.row.title, attached, link),
+            link,
         )
         for link in chosen
     ]
@@ -229,6 +230,8 @@ def download_queue(
             folder=download_folder(config.settings),
             credentials=feed_credentials(config.feeds),
             on_note=lambda d, note: notes.setdefault(d.id, []).append(note),
+            at_once=config.settings.download_concurrency,
+            per_host=config.settings.per_host,
         )
     return result, finished
 

@@ -80,6 +80,8 @@ class Settings:
     # each fetch or sync queues the newest this many new episodes of every feed whose entry does
     # not say its own (a synced feed feeds.toml does not list too); 0: none
     download_new: int = 0
+    # downloads run at once (podboat's max-downloads), and no more than per_host to one host
+    download_concurrency: int = 1
     sort: str = "date"  # the app's headline order: date, feed or title, "-reverse" reverses (O)
     # the app's layout: "panes" (the headlines over the reader) or "list" (the headlines full
     # height, the article over them while read, as newsboat; Z switches)
@@ -285,9 +287,23 @@ def _same_path(text: str, path: Path) -> bool:
 
 
 def download_folder(settings: Settings) -> Path:
-    """The folder downloads go to: the `download_dir` setting (~ expanded), else the default."""
+    """The folder downloads go to: the `download_dir` setting (~ expanded; above its first
+    placeholder, `~/Podcasts` of `~/Podcasts/%n`: every download is inside it), else the
+    default."""
+    from newstui.download_paths import download_root
+
     if settings.download_dir.strip():
-        return Path(settings.download_dir.strip()).expanduser()
+        return download_root(settings.download_dir.strip())
+    return default_download_dir()
+
+
+def feed_download_folder(settings: Settings, feed_name: str | None, feed_url: str | None) -> Path:
+    """The folder a feed's downloads go to: download_dir with its placeholders filled (`%n` the
+    feed's name, `%h` its host), else download_folder."""
+    from newstui.download_paths import feed_folder
+
+    if settings.download_dir.strip():
+        return feed_folder(settings.download_dir.strip(), feed_name, feed_url)
     return default_download_dir()
 
 
@@ -569,6 +585,8 @@ TOP_LEVEL_TABLES = "[settings], [[feeds]], [[local]], [sync], [[views]], [[filte
 def not_a_setting(key: str) -> str:
     """Where what a user looked for in the config under `key` is, if it lives elsewhere (user
     test r44 L5: `theme = "dark"` was an unknown setting, with no word of where the theme is)."""
+    if key.casefold().replace("-", "_") in ("max_downloads", "downloads_at_once"):
+        return " (downloads at once: download_concurrency, podboat's max-downloads)"
     if key.casefold() not in ("theme", "dark", "dark_theme", "light"):
         return ""
     from newstui.paths import ui_state_path
@@ -1293,6 +1311,7 @@ NUMBER_RANGES: dict[str, tuple[float, float, str]] = {
     "concurrency": (1, 256, "feeds fetched at once"),
     "per_host": (1, 64, "requests to one host at once"),
     "fulltext_per_host": (1, 64, "article pages from one host at once"),
+    "download_concurrency": (1, 16, "downloads at once"),
     "timeout": (0.1, 3600, "seconds"),
     "max_bytes": (1_000, 2_000_000_000, "bytes"),
     "refresh_minutes": (0, 7 * 24 * 60, "minutes; 0 = never"),

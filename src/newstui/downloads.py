@@ -10,31 +10,32 @@ import mimetypes
 import os
 import re
 import stat
+import threading
 import time
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import unquote, urlsplit
 
+from newstui.download_paths import fitted, has_placeholders, safe_name
 from newstui.errors import NewstuiError, error_line
 from newstui.library import Library
 from newstui.model import Download, Link, StopThen
-from newstui.model.downloads import PART_SUFFIX, VALIDATOR_SUFFIX
+from newstui.model.downloads import PART_SUFFIX, VALIDATOR_SUFFIX, url_host
 from newstui.text import clean_line
 
 if TYPE_CHECKING:
-    from newstui.config import Config, FeedConfig
+    import httpx
+
+    from newstui.config import Config, FeedConfig, Settings
     from newstui.sources.transfer import Limits
 
 # (newstui.sources.transfer, and httpx with it, is imported by what downloads: not by listing)
 
 MAX_NAME = 120  # characters of a file name, extension included
 STALE_SECONDS = 120.0  # a 'downloading' row untouched this long belongs to a process that died
-_UNSAFE_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}")
-_RESERVED = re.compile(r"(?i)(con|prn|aux|nul|com\d|lpt\d)(\..*)?")
 
 
 @dataclass(frozen=True)
@@ -50,23 +51,15 @@ class QueueResult:
 def safe_file_name(url: str, title: str, mime: str) -> str:
     """A file name for an enclosure: the article's title (else the URL's last segment) with the
     URL's extension (else one for the MIME type). No path separators, control characters,
-    leading dots or reserved names: the file always lands inside the download folder."""
+    leading dots or reserved names (download_paths.safe_name, the rule of every name made): the
+    file always lands inside the download folder."""
     segment = unquote(PurePosixPath(urlsplit(url).path).name)
-    stem, extension = _split_extension(_clean(segment))
+    stem, extension = _split_extension(safe_name(segment, 400))
     if not extension:
         guessed = mimetypes.guess_extension(mime or "", strict=False) or ""
         extension = guessed if _EXTENSION.fullmatch(guessed) else ""
-    base = _clean(title) or stem or "download"
-    if _RESERVED.fullmatch(base):
-        base = f"_{base}"
-    return base[: MAX_NAME - len(extension)].rstrip(" .") + extension.lower()
-
-
-def _clean(text: str) -> str:
-    text = unicodedata.normalize("NFC", clean_line(text, 400))
-    text = _UNSAFE_CHARS.sub(" ", text)
-    text = re.sub(r"\s+", " ", text).strip()
-    return text.lstrip(".- ").rstrip(" .")
+    base = safe_name(title, 400) or stem or "download"
+    return fitted(base, MAX_NAME, extension.lower())
 
 
 def _split_extension(name: str) -> tuple[str, str]:
@@ -200,6 +193,20 @@ def queue_enclosure(
     return queued
 
 
+def article_folder(library: Library, settings: Settings, article_id: int, url: str) -> Path:
+    """The folder an article's enclosure at `url` downloads to: download_dir, its placeholders
+    filled for the article's feed (`%n` its name, `%h` its host; the enclosure's host for a
+    source with none, a local file)."""
+    from newstui.config import download_folder, feed_download_folder
+
+    if not has_placeholders(settings.download_dir):
+        return download_folder(settings)
+    stored = library.article(article_id)
+    key = library.downloads.feed_key(article_id)
+    feed_url = key if key is not None and key.startswith(("http://", "https://")) else url
+    return feed_download_folder(settings, stored.row.feed if stored else None, feed_url)
+
+
 @dataclass(frozen=True)
 class EpisodesQueued:
     """What a fetch queued of one feed's new episodes (its `download_new`)."""
@@ -218,18 +225,18 @@ def queue_new_episodes(library: Library, config: Config, after_id: int) -> list[
     queued or downloaded before is left as it is. What was queued now, by feed (feeds with none
     left out), and what could not be: one feed's failure (r44 H3: 10,000 files of its episodes'
     name) never stops the others'."""
-    from newstui.config import download_folder
+    from newstui.config import feed_download_folder
     from newstui.render import enclosures
 
-    folder = download_folder(config.settings)
     said: list[EpisodesQueued] = []
     wanted = {feed.url: feed.download_new for feed in config.feeds}  # (configured_sources.feed_key)
-    taken: TakenNames | None = None  # (read once, for the first episode)
+    taken: dict[Path, TakenNames] = {}  # (each folder read once, for its first episode)
     for key, name in library.downloads.feeds_with_new_episodes(after_id):
         # a feed feeds.toml does not list (a sync server's): the [settings] value
         count = wanted.get(key, config.settings.download_new)
         if not count:
             continue
+        folder = feed_download_folder(config.settings, name, key)  # (download_dir's %n, %h)
         queued: list[Download] = []
         problems: list[str] = []
         for article_id in library.downloads.new_episodes(key, after_id, count):
@@ -239,9 +246,9 @@ def queue_new_episodes(library: Library, config: Config, after_id: int) -> list[
                 continue
             title = enclosure_title(stored.row.title, attached, attached[0])
             try:
-                taken = taken or TakenNames(library, folder)
+                names = taken.get(folder) or taken.setdefault(folder, TakenNames(library, folder))
                 download, new = queue_enclosure(
-                    library, folder, article_id, title, attached[0], taken
+                    library, folder, article_id, title, attached[0], names
                 )
             except (NewstuiError, OSError, ValueError) as exc:
                 problems.append(error_line(exc))
@@ -637,6 +644,8 @@ def run_queue(
     limits: Limits | None = None,
     credentials: FeedCredentials = lambda feed_key, url: None,
     on_note: Callable[[Download, str], None] = lambda download, note: None,
+    at_once: int = 1,
+    per_host: int | None = None,
 ) -> QueueResult:
     """Download every queued enclosure, oldest first, until the queue is empty or `stopped()`.
     `on_change` hears each download's progress, end or failure; `on_gone` one stopped as asked
@@ -648,72 +657,227 @@ def run_queue(
     password for a download of a feed's article (feed_credentials). `on_note` hears, before its
     end, what a download did that was not asked, in a clause each: it went to another name
     than queued (a file newstui did not write had it; it was outside download_dir), or began
-    again a .part it could not check."""
-    from newstui.sources.transfer import Limits, TransferStopped, fetch_to_file, new_client
+    again a .part it could not check. `at_once`: how many run at the same time (the setting
+    download_concurrency; each in a thread of its own, with its own connection to the store:
+    the listeners are called from those threads), no more than `per_host` of them from one
+    host (None: at_once)."""
+    from newstui.sources.transfer import new_client
 
     requeue_orphans(library)
     if folder is not None and os.path.lexists(folder) and not folder.is_dir():
         # said once, each download left queued (r44 L4: "File exists", a line a download)
         raise NewstuiError(f"{folder}: not a folder (download_dir); nothing downloaded")
-    done = failed = gone = 0
     with new_client(timeout) as client:
-        while not stopped():
-            item = library.downloads.claim_next(os.getpid())
+        run = _QueueRun(
+            client,
+            _Listeners(on_change, on_gone, on_note),
+            stopped,
+            folder,
+            limits,
+            credentials,
+            min(at_once, per_host or at_once),
+        )
+        if at_once <= 1 or library.file in ("", ":memory:"):  # (one connection: one at a time)
+            run.slot(library)
+        else:
+            run.in_parallel(library, at_once)
+    return run.result()
+
+
+class _Listeners:
+    """What hears a queue's run (run_queue's callbacks), one call at a time whichever slot's
+    thread calls (the command's progress bars and lines are not written by two at once)."""
+
+    def __init__(
+        self,
+        on_change: Callable[[Download], None],
+        on_gone: Callable[[Download, StopThen, str | None], None],
+        on_note: Callable[[Download, str], None],
+    ) -> None:
+        self._change, self._gone, self._note = on_change, on_gone, on_note
+        self._lock = threading.Lock()
+
+    def on_change(self, download: Download) -> None:
+        with self._lock:
+            self._change(download)
+
+    def on_gone(self, download: Download, then: StopThen, problem: str | None) -> None:
+        with self._lock:
+            self._gone(download, then, problem)
+
+    def on_note(self, download: Download, note: str) -> None:
+        with self._lock:
+            self._note(download, note)
+
+
+class _QueueRun:
+    """One working through of the queue by one or more slots (threads), each taking the oldest
+    waiting download whose host has room, until none is left or the run is stopped: by
+    `stopped()`, or by one slot stopping (Ctrl-C, quitting), which stops all of them, each
+    download cut short keeping its .part and going back to the queue."""
+
+    def __init__(
+        self,
+        client: httpx.Client,
+        listeners: _Listeners,
+        stopped: Callable[[], bool],
+        folder: Path | None,
+        limits: Limits | None,
+        credentials: FeedCredentials,
+        per_host: int,
+    ) -> None:
+        self.client, self.listeners, self.stopped = client, listeners, stopped
+        self.folder, self.limits, self.credentials = folder, limits, credentials
+        self.per_host = max(1, per_host)
+        self.turns = threading.Condition()  # claims, names and the counts below
+        self.hosts: dict[str, int] = {}  # downloads running, by host
+        self.halted = threading.Event()  # one slot stopped: every slot stops
+        self.done = self.failed = self.gone = 0
+        self.error: BaseException | None = None  # what ended a slot thread unasked
+
+    def result(self) -> QueueResult:
+        """What the run did."""
+        stopped = self.halted.is_set() or self.stopped()
+        return QueueResult(self.done, self.failed, stopped=stopped, gone=self.gone)
+
+    def stopping(self) -> bool:
+        return self.halted.is_set() or self.stopped()
+
+    def in_parallel(self, library: Library, at_once: int) -> None:
+        """Run `at_once` slots: this thread's on `library`, the others each on a connection of
+        its own to the same store. Ctrl-C here stops them all (each .part kept) and is raised
+        once they have let their downloads go."""
+        threads = [
+            threading.Thread(
+                target=self._slot_thread, args=(library.file,), name="download", daemon=True
+            )
+            for _ in range(at_once - 1)
+        ]
+        for thread in threads:
+            thread.start()
+        try:
+            self.slot(library)
+        except BaseException:
+            self.halted.set()
+            for thread in threads:
+                thread.join()
+            raise
+        for thread in threads:
+            thread.join()
+        if self.error is not None:
+            raise self.error
+
+    def _slot_thread(self, store: str) -> None:
+        try:
+            with Library.open(store) as library:
+                self.slot(library)
+        except BaseException as exc:  # (a store that cannot be read): said by the caller
+            self.error = self.error or exc
+            self.halted.set()
+
+    def slot(self, library: Library) -> None:
+        """Download one queued enclosure after another on `library` until none is left that
+        this slot may take, or the run stops."""
+        while not self.stopping():
+            item = self._claim(library)
             if item is None:
-                break
-            notes: list[str] = []
+                return
+            host = url_host(item.url)
             try:
-                item = _inside_folder(library, item, folder, notes)
-            except NewstuiError as exc:  # (no name for it there): it fails, the queue goes on
-                library.downloads.fail(item.id, error_line(exc))
-                failed += 1
-                if (changed := library.downloads.get(item.id)) is not None:
-                    on_change(changed)
-                continue
-            on_change(item)
-            progress = _ProgressWriter(library, item, on_change)
-            renamed = _FreeName(library, Path(item.path))
-            asked = _StopAsked(library, item.id, stopped)
-            feed = library.downloads.feed_key(item.article_id)
-            try:
-                size = fetch_to_file(
-                    client,
-                    item.url,
-                    Path(item.path),
-                    progress,
-                    asked,
-                    expected=item.mime,
-                    limits=limits or Limits(),
-                    credentials=functools.partial(credentials, feed),
-                    elsewhere=renamed,
-                    started_over=functools.partial(_started_over, notes),
-                )
-            except TransferStopped:
-                progress.release()
-                if asked.then is None:
-                    return QueueResult(done, failed, stopped=True, gone=gone)
-                problem = _end_stopped(library, item, asked.then, folder)
-                on_gone(item, asked.then, problem)
-                gone += 1
-                continue
-            except Exception as exc:  # one failure never stops the queue
-                progress.write(on_disk(item))
-                library.downloads.fail(item.id, error_line(exc))
-                failed += 1
-            except BaseException:  # Ctrl-C, SIGTERM: resumed from here next time
-                progress.release()
-                raise
-            else:
-                if renamed.path is not None:
-                    notes.append(f"{Path(item.path).name} is a file newstui did not write: kept")
-                path = None if renamed.path is None else str(renamed.path)
-                library.downloads.finish(item.id, size, path)
-                done += 1
-            for note in notes:
-                on_note(item, note)
+                if not self._download(library, item):
+                    self.halted.set()
+                    return
+            finally:
+                with self.turns:
+                    self.hosts[host] -= 1
+                    self.turns.notify_all()
+
+    def _claim(self, library: Library) -> Download | None:
+        """The next download this slot runs (claimed, and put inside download_dir), counted on
+        its host; None when none is left. While every waiting one's host is full, waits for a
+        running one to end."""
+        with self.turns:
+            while not self.stopping():
+                full = {host for host, n in self.hosts.items() if n >= self.per_host}
+                item = library.downloads.claim_next(os.getpid(), full)
+                if item is None:
+                    if not full:
+                        return None
+                    self.turns.wait(STOP_POLL_SECONDS)  # (a running one ends, or a stop)
+                    continue
+                self.hosts[url_host(item.url)] = self.hosts.get(url_host(item.url), 0) + 1
+                return item
+        return None
+
+    def _download(self, library: Library, item: Download) -> bool:
+        """Download one claimed enclosure, its end (done, failed, stopped as asked) stored and
+        heard; False when the run was stopped (it goes back to the queue, its .part kept)."""
+        from newstui.sources.transfer import Limits, TransferStopped, fetch_to_file
+
+        listeners = self.listeners
+        notes: list[str] = []
+        try:
+            with self.turns:  # (a name taken there is not given twice)
+                item = _inside_folder(library, item, self.folder, notes)
+        except NewstuiError as exc:  # (no name for it there): it fails, the queue goes on
+            library.downloads.fail(item.id, error_line(exc))
+            self._count("failed")
             if (changed := library.downloads.get(item.id)) is not None:
-                on_change(changed)
-    return QueueResult(done, failed, stopped=stopped(), gone=gone)
+                listeners.on_change(changed)
+            return True
+        listeners.on_change(item)
+        progress = _ProgressWriter(library, item, listeners.on_change)
+        renamed = _FreeName(library, Path(item.path))
+        asked = _StopAsked(library, item.id, self.stopping)
+        feed = library.downloads.feed_key(item.article_id)
+
+        def elsewhere(taken: Path) -> Path:
+            with self.turns:
+                return renamed(taken)
+
+        try:
+            size = fetch_to_file(
+                self.client,
+                item.url,
+                Path(item.path),
+                progress,
+                asked,
+                expected=item.mime,
+                limits=self.limits or Limits(),
+                credentials=functools.partial(self.credentials, feed),
+                elsewhere=elsewhere,
+                started_over=functools.partial(_started_over, notes),
+            )
+        except TransferStopped:
+            progress.release()
+            if asked.then is None:
+                return False
+            problem = _end_stopped(library, item, asked.then, self.folder)
+            listeners.on_gone(item, asked.then, problem)
+            self._count("gone")
+            return True
+        except Exception as exc:  # one failure never stops the queue
+            progress.write(on_disk(item))
+            library.downloads.fail(item.id, error_line(exc))
+            self._count("failed")
+        except BaseException:  # Ctrl-C, SIGTERM: resumed from here next time
+            progress.release()
+            raise
+        else:
+            if renamed.path is not None:
+                notes.append(f"{Path(item.path).name} is a file newstui did not write: kept")
+            path = None if renamed.path is None else str(renamed.path)
+            library.downloads.finish(item.id, size, path)
+            self._count("done")
+        for note in notes:
+            listeners.on_note(item, note)
+        if (changed := library.downloads.get(item.id)) is not None:
+            listeners.on_change(changed)
+        return True
+
+    def _count(self, outcome: Literal["done", "failed", "gone"]) -> None:
+        with self.turns:
+            setattr(self, outcome, getattr(self, outcome) + 1)
 
 
 def _inside_folder(

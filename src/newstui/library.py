@@ -1017,9 +1017,10 @@ class DownloadQueue:
         """One download, or None."""
         return _downloads.get_download(self._db, download_id)
 
-    def claim_next(self, owner: int) -> Download | None:
-        """Take the oldest queued download for process `owner`, or None when none is queued."""
-        return _downloads.claim_next(self._db, owner)
+    def claim_next(self, owner: int, busy_hosts: Collection[str] = ()) -> Download | None:
+        """Take the oldest queued download for process `owner`, or None when none is queued;
+        one from a host of `busy_hosts` (as `model.downloads.url_host` names it) is left waiting."""
+        return _downloads.claim_next(self._db, owner, busy_hosts)
 
     def progress(self, download_id: int, done: int, total: int | None) -> None:
         """How much of a download has arrived."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Literal
+from urllib.parse import urlsplit
 
 DownloadState = Literal["queued", "downloading", "done", "failed"]
 StopThen = Literal["forget", "delete"]  # what a running download asked to stop does once stopped
@@ -51,3 +52,12 @@ class Download:
         if not self.bytes_total:
             return None
         return min(self.bytes_done / self.bytes_total, 1.0)
+
+
+def url_host(url: str) -> str:
+    """A download URL's host, by which downloads at once to one host are counted ("" for
+    none)."""
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""

@@ -74,7 +74,7 @@ class NewsboatConfig:
     settings: tuple[SettingFrom, ...] = ()  # to write to [settings]
     keys: tuple[KeyFrom, ...] = ()  # to write to [keys] (each binding id's keys in file order)
     # bind-key lines that are no newstui binding, or whose key is another binding's (one line
-    # each), and what the settings written leave out (download-path's %n)
+    # each), and what the settings written leave out (a download-path code newstui has not)
     warnings: tuple[str, ...] = ()
     # bind-key lines whose key newstui's binding has already ("j down")
     keys_already: tuple[str, ...] = ()
@@ -254,6 +254,7 @@ _WRITTEN_FROM = (
     "pager",
     "player",
     "download-path",
+    "max-downloads",
     "max-items",
     "keep-articles-days",
     "reload-time",
@@ -266,7 +267,8 @@ _YES_NO = {"yes": True, "true": True, "no": False, "false": False}
 
 def _settings(reading: _Reading) -> tuple[list[SettingFrom], list[str]]:
     """The [settings] values newsboat's settings say exactly, and a warning for each written
-    with less than newsboat did (download-path's %n) or not written (a value newstui has not)."""
+    with less than newsboat did (a download-path code other than %n and %h) or not written (a
+    value newstui has not)."""
     settings: list[SettingFrom] = []
     warnings: list[str] = []
     values = reading.values
@@ -281,17 +283,21 @@ def _settings(reading: _Reading) -> tuple[list[SettingFrom], list[str]]:
         if (found := first(name)) is not None and found[0].strip() not in ("", "internal"):
             settings.append(SettingFrom(name, found[0].strip(), found[1], found[2]))
     if (found := first("download-path")) is not None:
-        folder, code = _without_codes(found[0])
+        folder, code = _without_codes(found[0])  # (%n and %h kept: download_dir has them)
         if folder:
             settings.append(SettingFrom("download_dir", folder, found[1], found[2]))
         if code:
-            kept = (
-                f'written as download_dir = "{folder}", one folder for every feed'
-                if folder
-                else "not written"
-            )
+            kept = f'written as download_dir = "{folder}"' if folder else "not written"
+            warnings.append(f"{found[2]}: {found[1]}: newstui has no {code} in a folder: {kept}")
+    if (found := first("max-downloads")) is not None and found[0].isdigit() and int(found[0]):
+        most = 16  # (config.NUMBER_RANGES' download_concurrency)
+        settings.append(
+            SettingFrom("download_concurrency", min(int(found[0]), most), found[1], found[2])
+        )
+        if int(found[0]) > most:
             warnings.append(
-                f"{found[2]}: {found[1]}: newstui has no folder per feed or host ({code}): {kept}"
+                f"{found[2]}: {found[1]}: newstui runs at most {most} downloads at once: "
+                f"written as download_concurrency = {most}"
             )
     for name, key in (("max-items", "keep_per_feed"), ("keep-articles-days", "keep_days")):
         if (found := first(name)) is not None and found[0].isdigit():
@@ -319,11 +325,12 @@ def _settings(reading: _Reading) -> tuple[list[SettingFrom], list[str]]:
 
 
 def _without_codes(folder: str) -> tuple[str, str]:
-    """newsboat's download-path without its folder codes (`~/Podcasts/%n` → `~/Podcasts`), and
-    the first code taken out ("" for none)."""
+    """newsboat's download-path without a code newstui's download_dir has not (its `%n`, the
+    feed's name, and `%h`, the host, are kept: `~/Podcasts/%n` stays), cut above the first
+    other one (`~/Podcasts/%x` → `~/Podcasts`), and that code ("" for none)."""
     parts = folder.rstrip("/").split("/")
     for n, part in enumerate(parts):
-        if code := re.search(r"%.", part):
+        if code := re.search(r"%[^nh]|%$", part):
             return "/".join(parts[:n]) or ("/" if n and not parts[0] else ""), code[0]
     return folder.rstrip("/") or folder, ""
 

@@ -43,6 +43,7 @@ NEWSBOAT_SETTINGS = {
     "pager": "pager",
     "player": "player",
     "download-path": "download_dir",
+    "max-downloads": "download_concurrency",
     "max-items": "keep_per_feed",
     "keep-articles-days": "keep_days",
     "reload-time": "refresh_minutes",

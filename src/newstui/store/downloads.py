@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from newstui.article_rows import enclosure_urls
+from newstui.model.downloads import url_host
 from newstui.store.db import Database, write_transaction
 from newstui.store.feeds import now_iso
 from newstui.text import clean_line
@@ -176,21 +177,24 @@ def get_download(db: Database, download_id: int) -> Download | None:
     return _download(row) if row else None
 
 
-def claim_next(db: Database, owner: int) -> Download | None:
-    """Take the oldest queued download for process `owner` (state → downloading), or None."""
+def claim_next(db: Database, owner: int, busy_hosts: Collection[str] = ()) -> Download | None:
+    """Take the oldest queued download for process `owner` (state → downloading), or None; one
+    whose URL's host (`url_host`) is among `busy_hosts` is passed over (left queued)."""
     with write_transaction(db) as conn:
-        row = conn.execute(
-            f"SELECT {_COLUMNS} FROM downloads WHERE state = 'queued' ORDER BY id LIMIT 1"
-        ).fetchone()
-        if row is None:
+        limit = "" if busy_hosts else " LIMIT 1"
+        rows = conn.execute(
+            f"SELECT id, url FROM downloads WHERE state = 'queued' ORDER BY id{limit}"
+        ).fetchall()
+        found = next((row[0] for row in rows if url_host(row[1]) not in busy_hosts), None)
+        if found is None:
             return None
         conn.execute(
             "UPDATE downloads SET state = 'downloading', error = NULL, touched_at = ?, owner = ? "
             "WHERE id = ?",
-            [now_iso(), owner, row[0]],
+            [now_iso(), owner, found],
         )
-        conn.execute("DELETE FROM download_stops WHERE download_id = ?", [row[0]])  # (old asks)
-    return get_download(db, row[0])
+        conn.execute("DELETE FROM download_stops WHERE download_id = ?", [found])  # (old asks)
+    return get_download(db, found)
 
 
 def record_progress(db: Database, download_id: int, done: int, total: int | None) -> None:

@@ -1,6 +1,7 @@
 """The app's side of downloads: one worker thread works through the queue (started when something
-is queued, and at start when a queue was left), the downloads screen follows it live, and `P`
-plays a file or URL with the `player` setting."""
+is queued, and at start when a queue was left; `download_concurrency` downloads at once, each in a
+thread of its own), the downloads screen follows it live, and `P` plays a file or URL with the
+`player` setting. Each run reads the config file as it is then (`ConfigOnDisk`)."""
 
 from __future__ import annotations
 
@@ -74,6 +75,13 @@ class DownloadsQueued(Message):
     """Something was queued: the worker should run."""
 
 
+@dataclass(eq=False, repr=False)
+class DownloadsConfigUnread(Message):
+    """The config file changed since the app read it and does not read: why, in one line."""
+
+    line: str
+
+
 def play(app: App[Any], config: Config | None, download: Download | None, url: str) -> None:
     """Play an enclosure with the `player` setting: the downloaded file when it is there, else
     the URL. A player that is not there is named with the setting (`player: /opt/mpv not
@@ -134,10 +142,27 @@ class RunsDownloads(AppMixin):
         @property
         def config(self) -> Config | None: ...
 
-    @property
-    def download_settings(self) -> Settings:
-        """The settings downloads and the player use."""
-        return self.config.settings if self.config is not None else Settings()
+    def current_download_config(self) -> Config | None:
+        """The config file as it is now (None in the demo), which a download, a delete and a
+        stop go by (user test r48 L13): read again, off the event loop, when it changed since;
+        one that does not read is said once, the config as last read used."""
+        config = self.config
+        if config is None:
+            return None
+        current, problem = self.main.config_on_disk.current(config)
+        if problem is not None:
+            self.post_message(DownloadsConfigUnread(problem))
+        return current
+
+    def current_download_folder(self) -> Path:
+        """download_dir as the config file says it now (above its placeholders); off the loop."""
+        from newstui.config import download_folder
+
+        config = self.current_download_config()
+        return download_folder(config.settings if config is not None else Settings())
+
+    def _on_downloads_config_unread(self, message: DownloadsConfigUnread) -> None:
+        self.notify(message.line, severity="error", markup=False, timeout=15)
 
     def start_downloads(self) -> None:
         """Work through the queue in the background (again, if it is running: it looks once
@@ -145,7 +170,7 @@ class RunsDownloads(AppMixin):
         self._download_kicks += 1
         if not self._downloads_running and self.config is not None:
             self._downloads_running = True
-            self._run_downloads(self.download_settings.timeout, self._download_kicks)
+            self._run_downloads(self._download_kicks)
 
     def note_downloads_left(self) -> None:
         """As the app ends, before its library closes: count the downloads left to resume
@@ -199,22 +224,28 @@ class RunsDownloads(AppMixin):
             self.start_downloads()
 
     @work(thread=True, group="downloads", exit_on_error=False)
-    def _run_downloads(self, timeout: float, kicks: int) -> None:
+    def _run_downloads(self, kicks: int) -> None:
+        from newstui.config import download_folder
         from newstui.downloads import feed_credentials, run_queue  # httpx: once one downloads
 
         worker = get_current_worker()
-        feeds = self.config.feeds if self.config is not None else ()
         try:
+            config = self.current_download_config()
+            if config is None:
+                return
+            settings = config.settings
             with Library.open(self.db_path) as library:
                 run_queue(
                     library,
-                    timeout=timeout,
+                    timeout=settings.timeout,
                     on_change=self._tell,
                     stopped=lambda: worker.is_cancelled,
                     on_gone=self._gone,
-                    folder=self._folder(),
-                    credentials=feed_credentials(feeds),
+                    folder=download_folder(settings),
+                    credentials=feed_credentials(config.feeds),
                     on_note=self._noted,
+                    at_once=settings.download_concurrency,
+                    per_host=settings.per_host,
                 )
         finally:
             self.post_message(DownloadsIdle(kicks))
@@ -266,7 +297,8 @@ class RunsDownloads(AppMixin):
             if then == "forget":
                 self.call_from_thread(self.post_message, DownloadForgetAgain(download))
             else:
-                self.call_from_thread(self._delete_download, download.id, self._folder())
+                folder = self.current_download_folder()
+                self.call_from_thread(self._delete_download, download.id, folder)
             return
         self.post_message(DownloadGone(download.id))
         if then == "forget":
@@ -281,11 +313,6 @@ class RunsDownloads(AppMixin):
                 else f"Stopped {title} and deleted {part.name}."
             )
         self.call_from_thread(self.notify, line, markup=False)
-
-    def _folder(self) -> Path:
-        from newstui.config import download_folder
-
-        return download_folder(self.download_settings)
 
     async def _on_download_forget_again(self, message: DownloadForgetAgain) -> None:
         from newstui.tui.screens.downloads import DownloadsScreen
@@ -420,13 +447,15 @@ class RunsDownloads(AppMixin):
 
     @work(group="downloads-delete", exit_on_error=False)
     async def _ask_to_delete(self, download: Download) -> None:
-        from newstui.config import download_folder
-        from newstui.downloads import files_on_disk
+        from newstui.downloads import FileOnDisk, files_on_disk
         from newstui.tui.screens.confirm import ConfirmScreen
 
-        folder = download_folder(self.download_settings)
-        # (raises, deleting nothing, for a file newstui may not delete: said in one line)
-        files = await self.library.read(lambda library: files_on_disk(download, folder))
+        def read(library: Library) -> tuple[Path, list[FileOnDisk]]:
+            folder = self.current_download_folder()  # (the config read off the loop)
+            # (raises, deleting nothing, for a file newstui may not delete: said in one line)
+            return folder, files_on_disk(download, folder)
+
+        folder, files = await self.library.read(read)
         title = terminal_safe(download.title, line=True) or "the download"
         if download.state == "downloading":
             names = " and ".join(f"{f.path.name} ({human_size(f.size)} so far)" for f in files)

@@ -27,6 +27,7 @@ from newstui.config import Config, Settings
 from newstui.counts import counted
 from newstui.library import Library
 from newstui.model import NEWEST_FIRST, ArticleRow, Direction, FeedRow, SortOrder
+from newstui.tui.config_on_disk import ConfigOnDisk
 from newstui.tui.screens.article_actions import ArticleActions
 from newstui.tui.screens.feed_adding import FeedAdding
 from newstui.tui.screens.feed_importing import FeedImporting
@@ -127,6 +128,8 @@ class MainScreen(
         self.db_path = library.path  # refreshes and full-text fetches open their own connection
         self.config = config  # None: the demo, which has no sources to fetch
         self.settings = config.settings if config else Settings()
+        # the config file as it is now, for downloads (read again when it changed since)
+        self.config_on_disk = ConfigOnDisk()
         self.sources = SourcesPane(counts, id="sources")
         self._sources_space: SourcesSpace | None = SourcesSpace()  # until the pane is mounted
         self.headlines = HeadlineList(library, id="headlines")

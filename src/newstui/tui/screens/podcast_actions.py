@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from textual import work
 
-from newstui.config import Config, Settings, download_folder, same_url
+from newstui.config import Config, Settings, same_url
 from newstui.counts import counted
 from newstui.model import FulltextMode, carries_full_article, ends_like_a_teaser
 from newstui.render import download_state, enclosures
@@ -23,7 +23,9 @@ from newstui.tui.shared_library import SharedLibrary
 if TYPE_CHECKING:
     from textual.widget import Widget
 
+    from newstui.library import Library
     from newstui.model import ArticleDetail, Download, Link
+    from newstui.tui.config_on_disk import ConfigOnDisk
     from newstui.tui.widgets.headlines import HeadlineList
     from newstui.tui.widgets.reader import Reader
     from newstui.tui.widgets.sources import SourcesPane
@@ -64,6 +66,7 @@ class PodcastActions(ScreenMixin):
     detail: ArticleDetail | None
     config: Config | None
     settings: Settings
+    config_on_disk: ConfigOnDisk
 
     reader: Reader
 
@@ -132,25 +135,33 @@ class PodcastActions(ScreenMixin):
     @work(group="write", exit_on_error=False)
     async def _queue(self, detail: ArticleDetail, links: tuple[Link, ...]) -> None:
         from newstui.downloads import (  # httpx: only once something is queued
+            article_folder,
             enclosure_title,
             queue_enclosure,
         )
 
-        folder = download_folder(self.settings)
         article = detail.article.row
         attached = enclosures(detail.article)
-        queued = await self.library.write(
-            lambda library: [
+        config = self.config
+
+        def queue(library: Library) -> tuple[list[tuple[Download, bool]], str | None]:
+            # download_dir as the file says it now, read off the loop (user test r48 L13)
+            current, problem = self.config_on_disk.current(config) if config else (None, None)
+            settings = current.settings if current is not None else self.settings
+            return [
                 queue_enclosure(
                     library,
-                    folder,
+                    article_folder(library, settings, article.id, link.url),
                     article.id,
                     enclosure_title(article.title, attached, link),
                     link,
                 )
                 for link in links
-            ]
-        )
+            ], problem
+
+        queued, problem = await self.library.write(queue)
+        if problem is not None:
+            self.notify(problem, severity="error", markup=False, timeout=15)
         if len(queued) == 1:
             download, new = queued[0]
             name = terminal_safe(Path(download.path).name, line=True)
