@@ -17,7 +17,8 @@ from types import SimpleNamespace
 import pytest
 
 from newstui.cli import main
-from newstui.config import example_config_text, load_config
+from newstui.config import load_config
+from newstui.config.example import example_config_text
 from newstui.errors import StoreError
 from newstui.library import Library
 from newstui.render import OTHER_LANGUAGE_NOTE, human_size

@@ -6,14 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from newstui.config import (
-    FeedConfig,
-    add_feeds,
-    add_view,
-    ensure_config,
-    example_config_text,
-    load_config,
-)
+from newstui.config import FeedConfig, load_config
+from newstui.config.example import ensure_config, example_config_text
+from newstui.config.query_edits import add_view
+from newstui.config.source_edits import add_feeds
 from newstui.errors import ConfigError, SourceChoiceError
 from newstui.model.names import shown_name
 
@@ -151,7 +147,7 @@ def test_bad_config_error_names_file_line_and_problem(tmp_path, text, expected):
     ],
 )
 def test_a_feed_url_no_fetch_reads_is_one_warning_and_the_other_feeds_load(tmp_path, url, said):
-    from newstui.config import remove_source
+    from newstui.config.removal import remove_source
 
     path = _write(
         tmp_path,
@@ -181,7 +177,7 @@ def test_a_feed_url_no_fetch_reads_is_one_warning_and_the_other_feeds_load(tmp_p
 
 # (hostile r47 M7: a name that shows nothing refused the whole file, as one empty, of bidi marks
 # or of control characters only; now that entry alone is skipped, as for a bad url. A name that
-# is no text at all, name = 3, still refuses the file: config.py _usable_name says why)
+# is no text at all, name = 3, still refuses the file: config/source_names.py usable_name says why)
 @pytest.mark.parametrize(
     ("written", "said", "short"),
     [
@@ -213,7 +209,7 @@ def test_a_feed_url_no_fetch_reads_is_one_warning_and_the_other_feeds_load(tmp_p
 def test_a_name_that_names_nothing_is_one_warning_and_the_other_sources_load(
     tmp_path, written, said, short
 ):
-    from newstui.config import remove_source
+    from newstui.config.removal import remove_source
 
     path = _write(
         tmp_path,
@@ -308,7 +304,7 @@ def test_a_name_that_names_nothing_is_one_warning_and_the_other_sources_load(
 def test_a_feed_name_taken_is_one_warning_and_the_other_feeds_load(
     tmp_path, inline, first, second, said, typed, found
 ):
-    from newstui.config import remove_source
+    from newstui.config.removal import remove_source
 
     entries = [("Good", "https://g/x"), (first, "https://a/x"), (second, "https://b/x")]
     if inline:
@@ -377,7 +373,7 @@ def test_a_feed_name_taken_is_one_warning_and_the_other_feeds_load(
 def test_a_source_name_taken_is_one_warning_and_the_later_entry_is_skipped(
     tmp_path, first, second, said, kept, later
 ):
-    from newstui.config import remove_source
+    from newstui.config.removal import remove_source
 
     path = _write(tmp_path, f"{first}\n{second}")
     config = load_config(path)
@@ -500,14 +496,14 @@ def test_local_sources_resolve_relative_to_the_config(tmp_path):
 
 
 def test_the_config_accepts_exactly_the_extractors_there_are():
-    from newstui.config import EXTRACTOR_NAMES
+    from newstui.config.settings_table import EXTRACTOR_NAMES
     from newstui.nlp import EXTRACTORS
 
     assert EXTRACTOR_NAMES == EXTRACTORS
 
 
 def test_remove_view_cuts_only_that_entry_and_names_an_unknown_one(tmp_path):
-    from newstui.config import remove_view
+    from newstui.config.removal import remove_view
 
     path = tmp_path / "feeds.toml"
     body = '# keep me\n[settings]\n\n[[views]]\nname = "A"\nquery = "a"\n\n'
@@ -619,27 +615,29 @@ def test_tags_imported_for_many_feeds_are_matched_by_lookup_not_each_against_all
 ):
     # review r31 L4: every [[feeds]] table was compared with every imported feed (2,000 x
     # 2,000 URLs: +11 s CPU for `opml import`)
-    import newstui.config as config_module
+    from newstui.config import source_edits, validation
 
     path = tmp_path / "feeds.toml"
     urls = [f"https://example.org/feeds/{n}.xml" for n in range(300)]
     path.write_text(
         "".join(f'[[feeds]]\nname = "F{n}"\nurl = "{u}"\n\n' for n, u in enumerate(urls))
     )
-    real, calls = config_module.url_identity, []
+    real, calls = source_edits.url_identity, []
 
     def counted(url: str) -> tuple[str, ...]:
         calls.append(url)
         return real(url)
 
-    monkeypatch.setattr(config_module, "url_identity", counted)
+    # the edit's own look-ups, and reading the file's (where each looks it up)
+    monkeypatch.setattr(source_edits, "url_identity", counted)
+    monkeypatch.setattr(validation, "url_identity", counted)
     imported = [  # (the case of scheme and host aside, as same_url matched)
-        config_module.FeedConfig(
+        FeedConfig(
             url=u.replace("https://example.org", "HTTPS://Example.ORG"), name="x", tags=("news",)
         )
         for u in urls
     ]
-    tagged = config_module.add_feed_tags(path, imported)
+    tagged = source_edits.add_feed_tags(path, imported)
     assert tagged == [f"F{n}" for n in range(300)]
     # a few a feed (reading the file looks them up too); each against all: 181,200
     assert len(calls) <= 10 * 300
@@ -674,7 +672,8 @@ def test_a_rewrite_keeps_the_file_s_permissions_and_its_symlink(tmp_path):
     """User test r34 M5: after `chmod 600` (the sync password), any edit (remove, add, S, F)
     wrote feeds.toml back readable by everyone, and replaced a symlinked one (a dotfiles
     repository) with a file of its own, so the linked file stopped getting the changes."""
-    from newstui.config import add_view, remove_view
+    from newstui.config.query_edits import add_view
+    from newstui.config.removal import remove_view
 
     dotfiles = tmp_path / "dotfiles"
     dotfiles.mkdir()
@@ -707,7 +706,7 @@ def test_a_failed_rewrite_leaves_the_file_as_it_was_and_no_temporary_file(tmp_pa
     write failed, and a stale one at 0644 kept its mode while holding the new text."""
     import os
 
-    from newstui.config import add_view
+    from newstui.config.query_edits import add_view
 
     path = tmp_path / "feeds.toml"
     path.write_text('[sync]\nurl = "https://s.example"\nuser = "u"\npassword = "p"\n', "utf-8")
@@ -733,7 +732,7 @@ def test_a_failed_rewrite_leaves_the_file_as_it_was_and_no_temporary_file(tmp_pa
 def test_a_rewrite_that_would_not_load_is_refused_and_the_file_left_as_it_was(tmp_path):
     """Review r34 C2: a rewrite was checked only after it had replaced feeds.toml, so a text
     that does not load stayed there, and every later start failed on a file newstui wrote."""
-    from newstui import config as config_module
+    from newstui.config.writing import write_config
 
     path = tmp_path / "feeds.toml"
     before = '# mine\n[[feeds]]\nname = "A"\nurl = "https://a.example/feed"\n'
@@ -741,7 +740,7 @@ def test_a_rewrite_that_would_not_load_is_refused_and_the_file_left_as_it_was(tm
     path.chmod(0o600)
 
     with pytest.raises(ConfigError) as refused:
-        config_module._write_config(path, '[[feeds]]\nname = 3\nurl = "https://a.example/f"\n')
+        write_config(path, '[[feeds]]\nname = 3\nurl = "https://a.example/f"\n')
 
     message = str(refused.value)
     assert (
@@ -758,7 +757,7 @@ def test_a_rewrite_that_would_not_load_is_refused_and_the_file_left_as_it_was(tm
 def test_a_view_added_with_a_feed_s_name_gets_a_number(tmp_path):
     """Review r34 V1: `F` on the organisation "Reuters" beside a feed "Reuters" wrote a view
     of that name, which the next load warned of (Sources listed the name twice)."""
-    from newstui.config import add_view
+    from newstui.config.query_edits import add_view
 
     path = tmp_path / "feeds.toml"
     path.write_text('[[feeds]]\nname = "Reuters"\nurl = "https://r.example/rss"\n', "utf-8")

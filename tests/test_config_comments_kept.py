@@ -6,14 +6,10 @@ heading comment over the section's next feed."""
 
 from __future__ import annotations
 
-from newstui.config import (
-    FeedConfig,
-    add_feeds,
-    add_hide_filters,
-    add_view,
-    load_config,
-    remove_source,
-)
+from newstui.config import FeedConfig, load_config
+from newstui.config.query_edits import add_hide_filters, add_view
+from newstui.config.removal import remove_source
+from newstui.config.source_edits import add_feeds
 
 SPLIT = """# my feeds
 [[feeds]]

@@ -14,18 +14,11 @@ import sys
 
 import pytest
 
-import newstui.config as config
-from newstui.config import (
-    FeedConfig,
-    add_feed_tags,
-    add_feeds,
-    add_hide_filters,
-    add_view,
-    ensure_config,
-    load_config,
-    remove_source,
-    remove_view,
-)
+from newstui.config import FeedConfig, edit_lock, load_config, query_edits, removal, source_edits
+from newstui.config.example import ensure_config
+from newstui.config.query_edits import add_hide_filters, add_view
+from newstui.config.removal import remove_source, remove_view
+from newstui.config.source_edits import add_feed_tags, add_feeds
 
 fcntl = pytest.importorskip("fcntl")
 
@@ -47,14 +40,14 @@ def folder_locked(path) -> bool:
 
 
 @pytest.mark.parametrize(
-    "edit",
+    ("edit", "module"),
     [
-        lambda p: add_feeds(p, [feed("N")]),
-        lambda p: add_feed_tags(p, [feed("A", ("world",))]),
-        lambda p: add_view(p, "Storms", "storm"),
-        lambda p: add_hide_filters(p, [("No ads", "sponsored")]),
-        lambda p: remove_source(p, "A"),
-        lambda p: remove_view(p, "V"),
+        (lambda p: add_feeds(p, [feed("N")]), source_edits),
+        (lambda p: add_feed_tags(p, [feed("A", ("world",))]), source_edits),
+        (lambda p: add_view(p, "Storms", "storm"), query_edits),
+        (lambda p: add_hide_filters(p, [("No ads", "sponsored")]), query_edits),
+        (lambda p: remove_source(p, "A"), removal),
+        (lambda p: remove_view(p, "V"), removal),
     ],
     ids=[
         "add_feeds",
@@ -65,7 +58,7 @@ def folder_locked(path) -> bool:
         "remove_view",
     ],
 )
-def test_every_edit_writes_under_both_locks(tmp_path, monkeypatch, edit):
+def test_every_edit_writes_under_both_locks(tmp_path, monkeypatch, edit, module):
     path = tmp_path / "feeds.toml"
     path.write_text(
         '[[feeds]]\nname = "A"\nurl = "https://a.example/feed"\n\n'
@@ -73,16 +66,16 @@ def test_every_edit_writes_under_both_locks(tmp_path, monkeypatch, edit):
         "utf-8",
     )
     seen: list[tuple[bool, bool]] = []
-    write = config._write_config
+    write = module.write_config  # (where the edit looks it up)
 
     def watched(at, text):
-        seen.append((config._EDITING.locked(), folder_locked(at)))
+        seen.append((edit_lock._EDITING.locked(), folder_locked(at)))
         write(at, text)
 
-    monkeypatch.setattr(config, "_write_config", watched)
+    monkeypatch.setattr(module, "write_config", watched)
     edit(path)
     assert seen == [(True, True)]
-    assert not config._EDITING.locked() and not folder_locked(path)  # (released after)
+    assert not edit_lock._EDITING.locked() and not folder_locked(path)  # (released after)
 
 
 def test_another_process_is_kept_out_while_an_edit_holds_the_lock(tmp_path):
@@ -93,7 +86,7 @@ def test_another_process_is_kept_out_while_an_edit_holds_the_lock(tmp_path):
         "try:\n fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB); print('free')\n"
         "except BlockingIOError:\n print('held')\n"
     )
-    with config._config_locked(path):
+    with edit_lock.config_locked(path):
         inside = subprocess.run(
             [sys.executable, "-c", probe, str(tmp_path)], capture_output=True, text=True
         )

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from newstui.cli import main
-from newstui.config import example_config_text, load_config
+from newstui.config import load_config
+from newstui.config.example import example_config_text
 from newstui.library import Library
 
 

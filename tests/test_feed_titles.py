@@ -9,7 +9,8 @@ import sqlite3
 import pytest
 from test_cli import Cli, no_user_paths  # noqa: F401  (fixtures shared with the CLI tests)
 
-from newstui.config import FeedConfig, add_feeds, load_config
+from newstui.config import FeedConfig, load_config
+from newstui.config.source_edits import add_feeds
 from newstui.library import Library
 
 WIRE = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>%s</title>

@@ -237,7 +237,7 @@ def test_settings_go_inside_the_example_s_settings_block_and_survive_uncommentin
     """User test r48 MED-11: the settings landed after the commented-out `# [sync]` example, so
     uncommenting it (as the example says to) moved them into [sync] and newstui refused to start;
     the example's own `refresh_minutes = 30` was "kept yours" and newsboat's 60 dropped."""
-    from newstui.config import example_config_text
+    from newstui.config.example import example_config_text
 
     home = newsboat_home(tmp_path, monkeypatch)
     (home / "config").write_text(TESTER_CONFIG, "utf-8")

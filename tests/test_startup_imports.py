@@ -176,7 +176,7 @@ def test_the_app_imports_what_its_first_screen_does_not_show_only_when_asked(tmp
         "newstui.launch",  # external programs: the first browser, pager, pipe or player loads it
         "importlib.resources",
         "hashlib",  # OpenSSL's digests: an article's content hash and story keys load it
-        "newstui.config_tables",  # [sync], [[views]], [[filters]], [keys] bindings: when present
+        "newstui.config.tables",  # [sync], [[views]], [[filters]], [keys] bindings: when present
         # refresh, full text, removal and analysis functions: when the first of them starts
         "newstui.tui.refresh",
         # the open article's values and the smart views' counts (~4.5M instructions each to
@@ -409,7 +409,7 @@ def test_the_configs_optional_tables_load_when_a_config_has_them(tmp_path):
         "from pathlib import Path\n"
         "from newstui.config import load_config\n"
         f"c = load_config(Path({str(config)!r}))\n"
-        "from newstui.config_tables import FilterConfig, KeyBinding, SyncConfig, ViewConfig\n"
+        "from newstui.config.tables import FilterConfig, KeyBinding, SyncConfig, ViewConfig\n"
         "kinds = [type(c.views[0]) is ViewConfig, type(c.filters[0]) is FilterConfig,\n"
         "         type(c.keys.bindings[0]) is KeyBinding, SyncConfig.__name__]\n"
         "sys.__stderr__.write('\\n' + json.dumps(kinds))\n"
@@ -435,7 +435,7 @@ def test_a_config_without_optional_tables_makes_none_of_their_values(tmp_path):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-500:]
     loaded = set(json.loads(done.stderr.splitlines()[-1]))
-    assert "newstui.config" in loaded and "newstui.config_tables" not in loaded
+    assert "newstui.config" in loaded and "newstui.config.tables" not in loaded
 
 
 def test_the_apps_messages_are_made_without_generated_equality_or_repr():

@@ -79,8 +79,9 @@ if TYPE_CHECKING:  # ingest (feedparser, httpx, worker pools) is imported by the
     from rich.text import Text
 
     # the config (tomllib, its dataclasses): by the commands that read or edit it
-    from newstui.config import Config, FeedConfig, KeysConfig, LocalConfig, SettingsAdded
-    from newstui.config_tables import FilterConfig
+    from newstui.config import Config, FeedConfig, KeysConfig, LocalConfig
+    from newstui.config.settings_edits import SettingsAdded
+    from newstui.config.tables import FilterConfig
     from newstui.downloads import EpisodesQueued
     from newstui.model import CleanupReport, RemovedSource, SourceOutcome
     from newstui.model.downloads import Download
@@ -1033,7 +1034,8 @@ def _config(
     path that does not exist is an error for every other command: read as empty, a typo would
     let `fetch` drop every configured source from the database. A saved view that does not
     parse is one warning line each (`warn`; the app shows them itself), not a stop."""
-    from newstui.config import ensure_config, example_config_text, load_config, parse_config
+    from newstui.config import load_config, parse_config
+    from newstui.config.example import ensure_config, example_config_text
 
     if not path.exists():
         if writes:  # what it will write: the example (no feeds), then the user's feeds
@@ -1360,7 +1362,7 @@ def _first_fetch_pool(
 def _warn_about_password(config: Config) -> None:
     """Warn, in one line, when the sync password or feeds' passwords sit in a config file other
     users can read."""
-    from newstui.config import feed_password_warning
+    from newstui.config.passwords import feed_password_warning
 
     warning = None
     if config.sync is not None:
@@ -2293,7 +2295,8 @@ def configured_source(
 
 def cmd_remove(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui remove NAME|URL|PATH [--purge]`: out of the config file, then out of the database."""
-    from newstui.config import FeedConfig, remove_source
+    from newstui.config import FeedConfig
+    from newstui.config.removal import remove_source
     from newstui.configured_sources import feed_key, local_key
     from newstui.model.fetching import RemovedSource
 
@@ -3377,7 +3380,7 @@ def _add_newsboat_settings(config: Config, newsboat: NewsboatConfig) -> Settings
     """The settings and bind-keys of newsboat's config that say what newstui's do, written to
     feeds.toml's [settings] and [keys] but for those it sets already (user test r48 M4); under
     the emacs preset no key (the app's own keys are the vim preset's)."""
-    from newstui.config import add_settings
+    from newstui.config.settings_edits import add_settings
 
     settings = [(s.key, s.value) for s in newsboat.settings]
     keys: dict[str, list[str]] = {}
@@ -3427,7 +3430,7 @@ def _settings_said(config: Config, newsboat: NewsboatConfig, added: SettingsAdde
 def _add_ignore_rules(config: Config, rules: Sequence[IgnoreRule]) -> list[tuple[str, str]]:
     """newsboat's ignore-article rules newstui can say, added as hide `[[filters]]` entries
     (but for a query a filter has already); the (name, query) pairs added."""
-    from newstui.config import add_hide_filters
+    from newstui.config.query_edits import add_hide_filters
 
     # named by the rule, as newsboat's config writes it: its line number meant nothing in
     # `newstui filters` (user test r41 L6)

@@ -8,7 +8,7 @@ from newstui.config import Config
 from newstui.library import Library
 
 if TYPE_CHECKING:
-    from newstui.config_tables import FilterConfig
+    from newstui.config.tables import FilterConfig
 
 
 def apply_filters(library: Library, config: Config) -> list[tuple[FilterConfig, int]]:

@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from newstui.config import LocalConfig, clean_tags
+from newstui.config import LocalConfig
+from newstui.config.source_names import clean_tags
 from newstui.configured_sources import local_key, path_text
 from newstui.counts import counted
 from newstui.errors import NewstuiError, SourceError

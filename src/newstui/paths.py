@@ -1,5 +1,5 @@
 """Where newstui keeps its files: the config file, the database, the demo database, the app's
-saved state and downloads (NEWSTUI_* variables, else the platform's folders). Apart from config.py so that a command that reads
+saved state and downloads (NEWSTUI_* variables, else the platform's folders). Apart from config/ so that a command that reads
 only the database does not load the config's validation (tomllib, its dataclasses)."""
 
 from __future__ import annotations

@@ -8,7 +8,9 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from newstui.config import Config, FeedConfig, add_feeds, load_config, same_url, url_meant
+from newstui.config import Config, FeedConfig, load_config, same_url
+from newstui.config.feed_urls import url_meant
+from newstui.config.source_edits import add_feeds
 from newstui.errors import NewstuiError, SourceError, hide_url_password
 from newstui.library import Library
 from newstui.model import moved_line

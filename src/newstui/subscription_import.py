@@ -9,17 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newstui.config import (
-    FeedConfig,
-    LocalConfig,
-    add_feed_tags,
-    add_feeds,
-    add_local_sources,
-    add_view,
-    ensure_config,
-    load_config,
-    nest_flat_tags,
-)
+from newstui.config import FeedConfig, LocalConfig, load_config
+from newstui.config.example import ensure_config
+from newstui.config.query_edits import add_view
+from newstui.config.source_edits import add_feed_tags, add_feeds, add_local_sources, nest_flat_tags
 from newstui.counts import counted, plural
 
 if TYPE_CHECKING:

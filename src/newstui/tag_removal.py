@@ -8,7 +8,9 @@ import asyncio
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newstui.config import Config, FeedConfig, LocalConfig, remove_sources, set_source_tags
+from newstui.config import Config, FeedConfig, LocalConfig
+from newstui.config.removal import remove_sources
+from newstui.config.source_edits import set_source_tags
 from newstui.counts import counted
 from newstui.model.folders import folder_paths, in_folder, typed_folder
 from newstui.model.names import name_key

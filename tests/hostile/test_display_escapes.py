@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from newstui.cli import main
-from newstui.config import FeedConfig, add_feeds, load_config
+from newstui.config import FeedConfig, load_config
+from newstui.config.source_edits import add_feeds
 from newstui.errors import ConfigError
 from newstui.store import open_db
 

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from newstui.cli import main
-from newstui.config import FEED_KEYS, NUMBER_RANGES, Settings, load_config
+from newstui.config import Settings, load_config
+from newstui.config.settings_table import NUMBER_RANGES
+from newstui.config.validation import FEED_KEYS
 from newstui.errors import ConfigError
 from newstui.query import MAX_TERMS, And, Or, QueryError, Term, parse_query
 

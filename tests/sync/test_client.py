@@ -21,7 +21,7 @@ import pytest
 
 from newstui.cli import main
 from newstui.config import load_config
-from newstui.config_tables import SyncConfig
+from newstui.config.tables import SyncConfig
 from newstui.errors import SyncError
 from newstui.sources.http import FetchLimits
 from newstui.store import open_db

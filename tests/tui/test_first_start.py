@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newstui.cli import main
-from newstui.config import example_config_text
+from newstui.config.example import example_config_text
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.command_prompt import CommandScreen
 

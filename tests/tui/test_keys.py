@@ -377,7 +377,7 @@ def test_a_typed_key_given_to_the_palette_leaves_the_search_box_its_character():
     priority key: typed in the search box, it opened the palette; and since `:` became
     app.command_line's own, that config stopped the app with a key clash."""
     from newstui.config import KeysConfig
-    from newstui.config_tables import KeyBinding
+    from newstui.config.tables import KeyBinding
     from newstui.tui.keymap import build_keymap
 
     defaults = {"app.command_palette": "ctrl+p", "app.command_line": "colon"}

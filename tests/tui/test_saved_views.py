@@ -7,7 +7,8 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from newstui.config import FeedConfig, add_feeds, load_config
+from newstui.config import FeedConfig, load_config
+from newstui.config.source_edits import add_feeds
 from newstui.tui import app as app_module
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.view_name import ViewNameScreen

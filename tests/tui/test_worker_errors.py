@@ -124,7 +124,7 @@ def test_an_import_error_of_a_key_or_a_worker_is_one_notice_to_start_again(db_pa
         shown.append((message, options.get("severity")))
 
     def upgraded_under_it() -> None:
-        raise ImportError("cannot import name 'url_meant' from 'newstui.config'")
+        raise ImportError("cannot import name 'url_meant' from 'newstui.config.feed_urls'")
 
     app.notify = recording_notify  # type: ignore[method-assign]
     app.action_help = upgraded_under_it  # type: ignore[method-assign]

@@ -11,7 +11,7 @@ import stat
 import subprocess
 from pathlib import Path
 
-from newstui.config_tables import SyncConfig
+from newstui.config.tables import SyncConfig
 from newstui.errors import SyncError
 from newstui.text import clean_line
 

@@ -26,7 +26,7 @@ from newstui.sync.items import READ, READING_LIST, STARRED
 from newstui.text import clean_line
 
 if TYPE_CHECKING:
-    from newstui.config_tables import SyncConfig
+    from newstui.config.tables import SyncConfig
     from newstui.fulltext.podcasts import Episode
     from newstui.library import MovedSource, QueuedChange
 

@@ -10,7 +10,8 @@ from collections.abc import Collection, Iterable, Mapping
 from textual.binding import Binding, BindingType
 from textual.keys import KEY_NAME_REPLACEMENTS, REPLACED_KEYS, Keys, key_to_character
 
-from newstui.config import KeyPreset, KeysConfig, at_line
+from newstui.config import KeyPreset, KeysConfig
+from newstui.config.lines import at_line
 from newstui.errors import ConfigError
 from newstui.sources.newsboat_keys import NEWSBOAT_OPERATIONS
 

@@ -3,7 +3,8 @@ current search, entity or speaker list as one, and `F` following a name (a view 
 
 from __future__ import annotations
 
-from newstui.config import Config, add_view, load_config
+from newstui.config import Config, load_config
+from newstui.config.query_edits import add_view
 from newstui.errors import NewstuiError
 from newstui.text import terminal_safe
 from newstui.tui.mixins import AppMixin

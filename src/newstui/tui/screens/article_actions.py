@@ -20,15 +20,8 @@ from textual.message import Message
 from textual.notifications import Notification, SeverityLevel
 from textual.worker import Worker, get_current_worker
 
-from newstui.config import (
-    Config,
-    FeedConfig,
-    LocalConfig,
-    Settings,
-    load_config,
-    remove_source,
-    remove_view,
-)
+from newstui.config import Config, FeedConfig, LocalConfig, Settings, load_config
+from newstui.config.removal import remove_source, remove_view
 from newstui.counts import counted
 from newstui.errors import NewstuiError
 from newstui.model import ArticleFilter, ArticleRow, FeedRow

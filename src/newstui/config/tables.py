@@ -1,6 +1,7 @@
 """The values of feeds.toml's optional tables: `[sync]`, `[[views]]`, `[[filters]]` and the
 `[keys]` bindings. Made only when a config has such a table (each dataclass costs ~3.5M
-instructions to create); newstui.config imports this module inside the functions that make them."""
+instructions to create); the config's validation imports this module inside the functions that
+make them."""
 
 from __future__ import annotations
 

@@ -1,0 +1,223 @@
+"""Editing the `[[feeds]]` and `[[local]]` entries of feeds.toml: add sources, add or rewrite
+their tags (comments kept)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newstui.config import Config, FeedConfig, LocalConfig, load_config, parse_config, url_identity
+from newstui.config.edit_lock import edits_config, toml_document
+from newstui.config.entry_layout import appended_parted, tables_parted, with_entries
+from newstui.config.example import example_config_text
+from newstui.config.source_names import clean_tags, path_name
+from newstui.config.writing import write_config
+from newstui.model import respelled, tag_spellings
+from newstui.model.names import name_key, shows_nothing
+from newstui.text import clean_line, free_name
+
+if TYPE_CHECKING:  # (tomlkit: imported by the edits that use it)
+    from tomlkit.items import Table
+
+
+def _names_and_spellings(config: Config) -> tuple[set[str], dict[str, str]]:
+    """The source names a config takes (folded: feeds and local sources share them) and its
+    tags' spellings (a tag it spells already keeps that spelling: "--tag TECH" joins "Tech")."""
+    feeds = (*config.feeds, *config.skipped_feeds)  # (a skipped one's name is taken when fixed)
+    names = {name_key(f.name) for f in feeds} | {name_key(s.name) for s in config.local}
+    return names, tag_spellings([*(f.tags for f in config.feeds), *(s.tags for s in config.local)])
+
+
+def _spelled_tags(tags: Iterable[str], spellings: dict[str, str]) -> tuple[str, ...]:
+    """An entry's tags, clean and spelled as the config spells them already; a new tag's own
+    spelling is the one the entries after it take."""
+    spelled = respelled(clean_tags(tags), spellings)
+    for tag in spelled:
+        spellings.setdefault(name_key(tag), tag)
+    return spelled
+
+
+@edits_config
+def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
+    """Append feeds to the config file, keeping its comments and layout; returns those added."""
+    import tomlkit  # only editing needs it
+
+    # a config that does not exist yet is the example (its feeds commented out) plus these
+    raw = path.read_text("utf-8") if path.exists() else example_config_text()
+    config = parse_config(path, raw)
+    # same_url's identity: looked up, not searched
+    known_urls = {url_identity(f.url) for f in (*config.feeds, *config.skipped_feeds)}
+    known_names, spellings = _names_and_spellings(config)
+    tables: list[Table] = []
+    added: list[FeedConfig] = []
+    for feed in feeds:
+        if url_identity(feed.url) in known_urls:
+            continue
+        base = clean_line(feed.name)
+        if not base or shows_nothing(base):  # (an OPML title of invisible characters: no name)
+            base = feed.url
+        named = feed.named and base != feed.url  # no name known: the feed's title will name it
+        name = free_name(base, known_names)
+        table = tomlkit.table()
+        if named:
+            table["name"] = name
+        table["url"] = feed.url
+        tags = _spelled_tags(feed.tags, spellings)
+        if tags:
+            table["tags"] = list(tags)
+        if feed.fulltext != "auto":
+            table["fulltext"] = feed.fulltext
+        tables.append(table)
+        known_urls.add(url_identity(feed.url))
+        known_names.add(name_key(name))
+        added.append(FeedConfig(feed.url, name, tags, feed.fulltext, named=named))
+    if added:
+        text = with_entries(raw, "feeds", tables)
+        write_config(path, appended_parted(tables_parted(text), "feeds", len(added)))
+    return added
+
+
+@edits_config
+def add_local_sources(path: Path, sources: list[LocalConfig]) -> list[LocalConfig]:
+    """Append `[[local]]` entries (a file or folder read on every fetch) to the config file,
+    keeping its comments, but for a path it lists already; a name taken gets " (2)"; returns
+    those added."""
+    import tomlkit  # only editing needs it
+
+    raw = path.read_text("utf-8") if path.exists() else example_config_text()
+    config = parse_config(path, raw)
+    known_paths = {s.path for s in config.local}
+    known_names, spellings = _names_and_spellings(config)
+    tables: list[Table] = []
+    added: list[LocalConfig] = []
+    for source in sources:
+        if source.path in known_paths:
+            continue
+        name = clean_line(source.name)
+        name = free_name(name if not shows_nothing(name) else path_name(source.path), known_names)
+        table = tomlkit.table()
+        table["name"] = name
+        table["path"] = str(source.path)
+        tags = _spelled_tags(source.tags, spellings)
+        if tags:
+            table["tags"] = list(tags)
+        tables.append(table)
+        known_paths.add(source.path)
+        known_names.add(name_key(name))
+        added.append(LocalConfig(source.path, name, tags))
+    if added:
+        text = with_entries(raw, "local", tables)
+        write_config(path, appended_parted(tables_parted(text), "local", len(added)))
+    return added
+
+
+@edits_config
+def add_feed_tags(path: Path, feeds: list[FeedConfig]) -> list[str]:
+    """Add `feeds`' tags to the feeds the config file lists already (by URL), keeping its
+    comments and each tag's spelling there; returns the names of the feeds that got a tag."""
+    import tomlkit  # only editing needs it
+
+    if not path.exists() or not any(f.tags for f in feeds):
+        return []
+    raw = path.read_text("utf-8")
+    config = parse_config(path, raw)  # (raises on a file that does not read, as add_feeds)
+    spellings = tag_spellings([*(f.tags for f in config.feeds), *(s.tags for s in config.local)])
+    doc = toml_document(raw)
+    by_url: dict[tuple[str, ...], list[str]] = {}  # same_url's identity: looked up, not searched
+    for f in feeds:
+        by_url.setdefault(url_identity(f.url), []).extend(clean_tags(f.tags))
+    tagged: list[str] = []
+    for table in doc.get("feeds", []):
+        url = table.get("url") if isinstance(table, dict) else None
+        if not isinstance(url, str):
+            continue
+        had = [str(t) for t in table.get("tags", [])]
+        new = by_url.get(url_identity(url), [])
+        tags = respelled([*had, *new], spellings)
+        if len(tags) > len(respelled(had, spellings)):
+            table["tags"] = list(tags)
+            tagged.append(str(table.get("name") or url))
+    if tagged:
+        write_config(path, tomlkit.dumps(doc))
+    return tagged
+
+
+@edits_config
+def nest_flat_tags(
+    path: Path, feeds: list[FeedConfig]
+) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    """Replace the flat folder tags an older OPML import gave feeds listed already ("News",
+    "Europe", "Deep") by the path tags `feeds` now give them ("News/Europe/Deep"): only where a
+    feed's tags are exactly the parts of its new tags, and no view or filter query names one of
+    them (then the user may use them). So too a folder whose title holds a "/", which round 47
+    read as nesting ("AC/DC Fans", now "AC∕DC Fans": model.folders.one_folder_name). Returns
+    (name, old tags, new tags) of each feed changed (user test r47 M1: the feed was then
+    exported in 4 folders)."""
+    import tomlkit  # only editing needs it
+
+    from newstui.model.folders import FOLDER_SLASH, PATH_SLASH
+
+    def holds_path(tags: Iterable[str]) -> bool:
+        return any("/" in t or FOLDER_SLASH in t for t in tags)
+
+    def read_as_nested(key: str) -> str:  # ("ac∕dc fans" was read as "ac/dc fans")
+        return key.replace(FOLDER_SLASH, "/")
+
+    if not path.exists() or not any(holds_path(f.tags) for f in feeds):
+        return []
+    raw = path.read_text("utf-8")
+    config = parse_config(path, raw)
+    queries = " ".join(
+        name_key(q) for q in [*(v.query for v in config.views), *(f.query for f in config.filters)]
+    )
+    spellings = tag_spellings([*(f.tags for f in config.feeds), *(s.tags for s in config.local)])
+    by_url: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for f in feeds:
+        tags = respelled(clean_tags(f.tags), spellings)
+        if holds_path(tags):
+            by_url[url_identity(f.url)] = tags
+    doc = toml_document(raw)
+    nested: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
+    for table in doc.get("feeds", []):
+        url = table.get("url") if isinstance(table, dict) else None
+        new = by_url.get(url_identity(url), ()) if isinstance(url, str) else ()
+        had = tuple(str(t) for t in table.get("tags", [])) if new else ()
+        parts = {read_as_nested(name_key(p)) for t in new for p in PATH_SLASH.split(t) if p}
+        had_keys = {read_as_nested(name_key(t)) for t in had}
+        flat = len(had) >= 2 and had_keys == parts
+        one_title = had_keys == {read_as_nested(name_key(t)) for t in new} and {
+            name_key(t) for t in had
+        } != {name_key(t) for t in new}
+        if not (flat or one_title) or any(name_key(t) in queries for t in had):
+            continue
+        table["tags"] = list(new)
+        nested.append((str(table.get("name") or url), had, new))
+    if nested:
+        write_config(path, tomlkit.dumps(doc))
+    return nested
+
+
+@edits_config
+def set_source_tags(path: Path, tags: Mapping[str, Sequence[str]]) -> list[str]:
+    """Rewrite the tags of config entries (each by name, URL or path, as `remove_sources`),
+    keeping the file's comments: a folder removed takes only its tag off a source that is in
+    another folder too. Returns the names of the entries changed."""
+    import tomlkit  # only editing needs it
+
+    config = load_config(path)
+    doc = toml_document(path.read_text("utf-8"))
+    changed: list[str] = []
+    for entry, new in tags.items():
+        source = config.source_named(entry) or config.skipped_named(entry)
+        if source is None or source.entry_index is None or tuple(new) == source.tags:
+            continue
+        table = doc["feeds" if isinstance(source, FeedConfig) else "local"][source.entry_index]
+        if new:
+            table["tags"] = list(new)
+        elif "tags" in table:
+            del table["tags"]
+        changed.append(source.name)
+    if changed:
+        write_config(path, tomlkit.dumps(doc))
+    return changed
