@@ -141,14 +141,16 @@ def test_an_analysis_in_the_worker_loads_no_extractor_in_the_apps_process(
 def test_the_idle_time_counts_from_the_end_of_the_last_analysis(db_path: Path) -> None:
     """An analysis that outlasts the idle time keeps its worker, and so does the next one."""
     before = started_since(set())
-    worker = AnalysisWorker(idle=0.3)
+    # (an idle time a loaded machine does not spend between the two lines below: with 0.3 s,
+    # a pause there let the worker exit before the lend, and the lend started a second one)
+    worker = AnalysisWorker(idle=2.0)
     try:
         with Library.open(db_path) as library:
             add(library, "Harbour", QUOTE)
             assert analyse_pending(library, "rules", here=False, worker=worker) == 1
             with worker.lend() as pool:  # at once: the idle time is not up
                 assert pool is not None
-                time.sleep(1.0)  # longer than the idle time, with the worker lent
+                time.sleep(3.0)  # longer than the idle time, with the worker lent
                 assert [r.error for r in pool.analyse("rules", [QUOTE])] == [None]
                 assert len(started_since(before)) == 1
         assert worker.pool.starts == 1
