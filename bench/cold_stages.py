@@ -164,7 +164,7 @@ def start_cpu(tmp: Path, text: str) -> float:
     from newstui.processes import CpuPool
 
     imports = (
-        "import asyncio, newstui.cli, newstui.ingest, newstui.sources.http\n"
+        "import asyncio, newstui.cli.main, newstui.ingest, newstui.sources.http\n"
         "from newstui.library import Library\n"
         f"Library.open({str(tmp / 'start.db')!r}).close()"
     )

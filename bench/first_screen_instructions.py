@@ -15,7 +15,7 @@ out the app's exit and the interpreter's shutdown (~100M instructions), which no
 
 `--stop-at STAGE` ends the process (os._exit) after one stage of the start instead, so that
 counts taken one after the other give the split: `interpreter` (this script's first line:
-Python's own start), `cli` (newstui.cli imported), `imports` (the app's modules: Textual and
+Python's own start), `cli` (newstui.cli.main imported), `imports` (the app's modules: Textual and
 newstui.tui), `config` (the config read), `app` (the app object built: Textual's App, the store
 opened, the main screen's widgets made); `--at-paint` is the last stage. For comparison,
 `--bare` runs a Textual app of one Static line to its first paint (what any Textual app pays).
@@ -55,7 +55,7 @@ def main() -> int:
     args = [a for a in args if a != "--at-paint"]
     db, config_path = Path(args[0]), Path(args[1])
     gc.disable()  # as newstui.__main__ and cli.run do for the app
-    import newstui.cli  # noqa: F401  (the command imports the CLI before the app)
+    import newstui.cli.main  # noqa: F401  (the command imports the CLI before the app)
 
     reached()  # cli
     from newstui.config import load_config

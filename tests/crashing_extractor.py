@@ -97,6 +97,6 @@ def app_refresh(db_path: str, config_path: str) -> int:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["app-refresh"]:
         sys.exit(app_refresh(*sys.argv[2:4]))
-    from newstui.cli import main
+    from newstui.cli.main import main
 
     sys.exit(main(sys.argv[1:]))

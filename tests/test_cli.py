@@ -16,7 +16,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from newstui.cli import main
+from newstui.cli.main import main
 from newstui.config import load_config
 from newstui.config.example import example_config_text
 from newstui.errors import StoreError
@@ -602,9 +602,9 @@ def test_list_json_is_newest_first_and_has_no_text_but_with_text(fed, monkeypatc
     byte for byte (user test r46 M4: no way to export texts in bulk). Written as it is read, a
     few at a time, it is the JSON of the whole list (`list --all --json` held all 200,000
     articles at once: 652 MB)."""
-    import newstui.cli
+    import newstui.cli.articles
 
-    monkeypatch.setattr(newstui.cli, "JSON_AT_ONCE", 3)  # (4 articles: 3, then 1)
+    monkeypatch.setattr(newstui.cli.articles, "JSON_AT_ONCE", 3)  # (4 articles: 3, then 1)
     rows = fed.json("list")
     plain = fed.out
     assert plain == json.dumps(rows, indent=2) + "\n"

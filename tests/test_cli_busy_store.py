@@ -25,7 +25,7 @@ import newstui.busy
 import newstui.store.backup
 import newstui.store.db
 import newstui.store.opening
-from newstui.cli import main
+from newstui.cli.main import main
 from newstui.library import Library
 
 LOCKS_LISTED = os.path.exists("/proc/locks")  # (Linux) where the writer's process id is found

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newstui.cli import main
+from newstui.cli.main import main
 from newstui.library import Library
 from newstui.model import Analysis, Article, Entity, Mention
 from newstui.nlp import canonical_key, short_key

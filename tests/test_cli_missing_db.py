@@ -11,7 +11,7 @@ import json
 import pytest
 from test_cli import Cli, cli, empty_config, no_user_paths  # noqa: F401
 
-from newstui.cli import main
+from newstui.cli.main import main
 from newstui.library import Library
 
 READING = [

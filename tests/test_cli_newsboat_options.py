@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from newstui import cli
+from newstui.cli.main import main
 
 
 @pytest.mark.parametrize(
@@ -42,19 +42,19 @@ from newstui import cli
     ],
 )
 def test_a_newsboat_option_names_the_newstui_command_in_one_line(capsys, argv, said):
-    assert cli.main(argv) == 2
+    assert main(argv) == 2
     out, err = capsys.readouterr()
     assert not out and err.count("\n") == 1
     assert err.startswith("newstui: ") and said in err
 
 
 def test_a_newsboat_option_with_json_is_a_usage_error_object(capsys):
-    assert cli.main(["--json", "-x", "reload"]) == 2
+    assert main(["--json", "-x", "reload"]) == 2
     error = json.loads(capsys.readouterr().out)
     assert error["kind"] == "usage" and "`newstui fetch --quiet`" in error["error"]
 
 
 def test_newstuis_own_unknown_command_is_said_as_before(capsys):
     with pytest.raises(SystemExit):
-        cli.main(["reload"])
+        main(["reload"])
     assert "unknown command 'reload'" in capsys.readouterr().err

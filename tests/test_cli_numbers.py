@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from newstui.cli import main
+from newstui.cli.main import main
 from newstui.library import Library
 
 TOO_LARGE = ["99999999999999999999", str(2**63)]

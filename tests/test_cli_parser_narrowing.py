@@ -10,7 +10,7 @@ import io
 
 import pytest
 
-from newstui import cli
+from newstui.cli import parser as cli_parser
 
 COMMAND_LINES = [
     [],
@@ -80,7 +80,7 @@ def parsed(argv: list[str], parser: argparse.ArgumentParser) -> tuple[object, st
 
 def whole_parser(argv: list[str]) -> argparse.ArgumentParser:
     words = argv[: argv.index("--")] if "--" in argv else argv
-    return cli.build_parser(json_errors="--json" in words)
+    return cli_parser.build_parser(json_errors="--json" in words)
 
 
 def commands_known(parser: argparse.ArgumentParser) -> set[str]:
@@ -92,7 +92,7 @@ def commands_known(parser: argparse.ArgumentParser) -> set[str]:
 @pytest.mark.parametrize("argv", COMMAND_LINES, ids=" ".join)
 def test_a_command_line_reads_the_same_with_its_command_parser_alone(argv, monkeypatch):
     monkeypatch.setenv("COLUMNS", "100")
-    assert parsed(argv, cli.parser_for(argv)) == parsed(argv, whole_parser(argv))
+    assert parsed(argv, cli_parser.parser_for(argv)) == parsed(argv, whole_parser(argv))
 
 
 @pytest.mark.parametrize(
@@ -101,13 +101,13 @@ def test_a_command_line_reads_the_same_with_its_command_parser_alone(argv, monke
         (["--db", "x.db", "list", "--limit", "1"], {"list"}),
         (["--db=x.db", "--demo", "show", "3"], {"show"}),
         ([], {"app"}),
-        (["--help"], cli.COMMANDS),
-        (["--", "list"], cli.COMMANDS),
+        (["--help"], cli_parser.COMMANDS),
+        (["--", "list"], cli_parser.COMMANDS),
     ],
 )
 def test_the_usual_command_lines_build_one_parser(argv, known):
-    assert commands_known(cli.parser_for(argv)) == known
+    assert commands_known(cli_parser.parser_for(argv)) == known
 
 
 def test_the_commands_known_are_the_parsers_commands():
-    assert commands_known(cli.build_parser()) == cli.COMMANDS
+    assert commands_known(cli_parser.build_parser()) == cli_parser.COMMANDS

@@ -58,7 +58,7 @@ def newstui(*argv: str, rich_first: bool = False, **env: str) -> tuple[str, bool
     base = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
     code = (
         "import sys\n"
-        + ("import newstui.cli\nnewstui.cli._stdout()\n" if rich_first else "")
+        + ("import newstui.cli.output\nnewstui.cli.output._stdout()\n" if rich_first else "")
         + "from newstui.__main__ import main\n"
         "status = main(sys.argv[1:])\n"
         "sys.__stderr__.write('\\nrich' if 'rich.console' in sys.modules else '\\nplain')\n"
@@ -176,7 +176,7 @@ def test_the_feeds_table_is_what_rich_lays_out_when_each_row_fits(monkeypatch, c
 
     from rich.console import Console
 
-    from newstui import cli
+    from newstui.cli import feeds, output
 
     columns = ["name", "articles", "unread", "last fetch", "error"]
     named = [("Wire", ""), ("新聞", "cannot connect"), ("e\u0301 Café 🎉", "HTTP 404"), ("Ab", "")]
@@ -185,10 +185,11 @@ def test_the_feeds_table_is_what_rich_lays_out_when_each_row_fits(monkeypatch, c
     def printed(write) -> str:
         kind = {"force_terminal": True, "color_system": "standard"} if terminal else {}
         console = Console(file=io.StringIO(), width=100, **kind)
-        monkeypatch.setattr(cli, "_stdout", lambda: console)
+        monkeypatch.setattr(output, "_stdout", lambda: console)  # (_print_trimmed's)
+        monkeypatch.setattr(feeds, "_stdout", lambda: console)
         write()
         return STYLES.sub("", console.file.getvalue() + capsys.readouterr().out)
 
-    written = printed(lambda: cli._table_printed(columns, body, plain=not terminal))
-    assert written == printed(lambda: cli._rich_feeds_table(columns, body, 4))
+    written = printed(lambda: feeds._table_printed(columns, body, plain=not terminal))
+    assert written == printed(lambda: feeds._rich_feeds_table(columns, body, 4))
     assert written.splitlines()[2] == " 新聞              7       1  never       cannot connect"

@@ -22,7 +22,8 @@ from test_cli import (  # noqa: F401  (fixtures shared with the CLI tests)
     no_user_paths,
 )
 
-from newstui.cli import build_parser, main
+from newstui.cli.main import main
+from newstui.cli.parser import build_parser
 from newstui.counts import counted, plural
 
 

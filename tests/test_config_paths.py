@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newstui.cli import main
+from newstui.cli.main import main
 from newstui.config import load_config
 from newstui.config.example import example_config_text
 from newstui.library import Library

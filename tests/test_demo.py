@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from newstui.cli import main
+from newstui.cli.main import main
 from newstui.demo import DEMO_APPLICATION_ID, build_demo_db, ensure_demo_db
 from newstui.library import Library
 

@@ -1185,7 +1185,7 @@ def test_downloads_of_a_schema_20_store_keep_their_numbers_and_never_reuse_one(t
 
 
 def test_download_refuses_the_demo(tmp_path, capsys, monkeypatch):
-    from newstui.cli import main
+    from newstui.cli.main import main
 
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     assert main(["--demo", "download", "1"]) == 1

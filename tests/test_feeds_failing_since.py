@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from newstui import cli as cli_module
-from newstui.cli import main
+from newstui.cli import output as cli_output
+from newstui.cli.main import main
 
 RSS = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Dead</title>
 <item><title>One</title><link>http://x/1</link><guid>1</guid></item></channel></rss>"""
@@ -18,7 +18,7 @@ FIRST = "2026-11-30T16:32:05+00:00"
 def test_feeds_says_since_when_a_feed_has_been_failing_until_it_fetches_again(
     db_path, feed_server, config_file, capsys, monkeypatch
 ):
-    monkeypatch.setattr(cli_module._stdout(), "width", 200)
+    monkeypatch.setattr(cli_output._stdout(), "width", 200)
     dead = feed_server.route("/dead", status=404)
     config = config_file({"Dead": "/dead"})
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from newstui.cli import main
+from newstui.cli.main import main
 from newstui.config import FeedConfig, load_config
 from newstui.fetch_run.hosts import hosts_in_turn
 from newstui.fetch_run.parsing import PARSED_BY_POOL_PER_DOCUMENT_HERE, QUEUED_AT_POOL_WHEN_SHARING

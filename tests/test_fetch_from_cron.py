@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newstui.cli import main
+from newstui.cli.main import main
 
 POD = """<?xml version="1.0"?>
 <rss version="2.0"><channel><title>Pod</title><link>{base}/</link>

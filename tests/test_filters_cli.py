@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newstui.cli import main
+from newstui.cli.main import main
 from newstui.library import Library
 
 NOTES = {

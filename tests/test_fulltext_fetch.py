@@ -172,7 +172,7 @@ def test_full_text_on_demand_for_one_article(db, site, config_file):
 
 
 def test_reading_needs_no_network_after_a_fetch(db, site, config_file, db_path, capsys):
-    from newstui.cli import main
+    from newstui.cli.main import main
 
     fetch(db, config_file, fulltext="auto")
     good = by_title(db)["Story good"]

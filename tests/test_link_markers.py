@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from newstui.cli import main
+from newstui.cli.main import main
 from newstui.config import LocalConfig
 from newstui.library import Library
 from newstui.local_import import import_local

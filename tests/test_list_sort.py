@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from newstui.cli import main
+from newstui.cli.main import main
 from newstui.demo import build_demo_db
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from newstui.cli import main
+from newstui.cli.main import main
 from newstui.library import Library
 from newstui.model import ArticleFilter, RetentionPolicy
 from newstui.store.pending_marks import UNMATCHED_DAYS

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from test_ingest_crashes import analysed
 
-from newstui.cli import main
+from newstui.cli.main import main
 from newstui.library import Library
 from newstui.model import Article
 from newstui.pending_analysis import PARALLEL_MIN_ARTICLES, analyse_pending

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newstui.cli import main
+from newstui.cli.main import main
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 UNLISTED = {"--help", "--json"}  # every command has them; the README says so once

@@ -19,7 +19,7 @@ from test_cli import (  # noqa: F401  (fixtures shared with the CLI tests)
     one_line,
 )
 
-from newstui.cli import main
+from newstui.cli.main import main
 from newstui.library import Library
 
 

@@ -2,7 +2,7 @@
 
 import json
 
-from newstui.cli import main
+from newstui.cli.main import main
 
 EXPECTED_ENTITIES = {
     ("PERSON", "Bashar al-Assad"),

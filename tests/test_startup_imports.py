@@ -149,7 +149,7 @@ def test_the_app_imports_what_its_first_screen_does_not_show_only_when_asked(tmp
     config = tmp_path / "feeds.toml"
     config.write_text('[settings]\nextractor = "rules"\n')
     loaded = loaded_by(
-        "import newstui.cli, newstui.tui.app\n"
+        "import newstui.cli.main, newstui.tui.app\n"
         "from pathlib import Path\nfrom newstui.config import load_config\n"
         f"load_config(Path({str(config)!r}))\n"
     )
@@ -277,7 +277,7 @@ READING_COMMANDS = (
 def test_the_app_starts_no_worker_process_machinery_before_its_first_screen():
     """multiprocessing's resource tracker (a Python process of its own) starts after the first
     screen, or when a refresh or a full-text fetch asks for worker processes first."""
-    loaded = packages(loaded_by("import newstui.cli, newstui.tui.app"))
+    loaded = packages(loaded_by("import newstui.cli.main, newstui.tui.app"))
     assert not loaded & {"multiprocessing", "webbrowser"}
 
 
@@ -289,7 +289,7 @@ def test_the_collector_is_off_while_the_cli_loads_and_on_when_a_command_runs(tmp
         "import gc, sys, json\n"
         "during_load = []\n"
         "def seen(phase, info):\n"
-        "    cli = sys.modules.get('newstui.cli')\n"
+        "    cli = sys.modules.get('newstui.cli.main')\n"
         "    if phase == 'start' and cli is not None and not hasattr(cli, 'run'):\n"
         "        during_load.append(info['generation'])\n"
         "gc.callbacks.append(seen)\n"
@@ -336,7 +336,7 @@ def test_the_first_screen_and_a_listing_make_only_the_values_they_show(tmp_path)
     config = tmp_path / "feeds.toml"
     config.write_text('[settings]\nextractor = "rules"\n')
     app_start = values_made_by(
-        "import newstui.cli, newstui.tui.app, newstui.tui.screens.main\n"
+        "import newstui.cli.main, newstui.tui.app, newstui.tui.screens.main\n"
         "from pathlib import Path\nfrom newstui.config import load_config\n"
         f"load_config(Path({str(config)!r}))\n"
     )
@@ -427,7 +427,7 @@ def test_a_config_without_optional_tables_makes_none_of_their_values(tmp_path):
     config.write_text('[settings]\nextractor = "rules"\n')
     code = (
         "import json, sys\n"
-        "import newstui.cli, newstui.tui.app\n"
+        "import newstui.cli.main, newstui.tui.app\n"
         "from pathlib import Path\nfrom newstui.config import load_config\n"
         f"load_config(Path({str(config)!r}))\n"
         "sys.__stderr__.write('\\n' + json.dumps(sorted(sys.modules)))\n"
@@ -476,18 +476,18 @@ def test_a_listing_and_a_commands_help_load_no_shutil(tmp_path):
 def test_help_is_as_wide_as_argparse_would_make_it(monkeypatch):
     import argparse
 
-    from newstui import cli
+    from newstui.cli import parser as cli_parser
 
     for columns in ("50", "132", "0", "-3", "wide", None):
         if columns is None:
             monkeypatch.delenv("COLUMNS", raising=False)
         else:
             monkeypatch.setenv("COLUMNS", columns)
-        ours = cli.build_parser().format_help()
-        parser = cli.build_parser()
+        ours = cli_parser.build_parser().format_help()
+        parser = cli_parser.build_parser()
         parser.formatter_class = argparse.HelpFormatter
         assert ours == parser.format_help(), columns
-        assert cli._HelpFormatter("p")._width == argparse.HelpFormatter("p")._width, columns
+        assert cli_parser._HelpFormatter("p")._width == argparse.HelpFormatter("p")._width, columns
 
 
 def test_reading_the_store_at_a_given_path_loads_no_pathlib(tmp_path):
@@ -504,10 +504,10 @@ def test_a_listings_own_values_are_no_dataclasses():
     lines `list` prints are a plain class (nothing compares or prints them)."""
     import dataclasses
 
-    from newstui import cli
+    from newstui.cli import output
 
-    assert not dataclasses.is_dataclass(cli.ArticleLines)
-    assert cli.ArticleLines([]).rows == []
+    assert not dataclasses.is_dataclass(output.ArticleLines)
+    assert output.ArticleLines([]).rows == []
 
 
 def test_a_listing_loads_no_article_layout(tmp_path):

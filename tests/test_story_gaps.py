@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import newstui.store.stories as stories
-from newstui.cli import main
+from newstui.cli.main import main
 from newstui.config import load_config
 from newstui.ingest import fetch_feeds
 from newstui.library import Library

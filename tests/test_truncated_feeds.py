@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newstui.article_rows import content_hash
-from newstui.cli import main
+from newstui.cli.main import main
 from newstui.library import Library
 from newstui.sources.feeds import parse_feed
 

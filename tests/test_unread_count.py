@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from newstui.cli import main
+from newstui.cli.main import main
 
 
 @pytest.fixture(autouse=True)

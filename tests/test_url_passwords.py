@@ -9,7 +9,7 @@ import stat
 
 import pytest
 
-from newstui.cli import main
+from newstui.cli.main import main
 from newstui.config import load_config
 from newstui.errors import ConfigError, SourceError, hide_passwords, hide_url_password
 from newstui.library import Library
@@ -333,7 +333,7 @@ def test_a_private_podcasts_links_never_hold_its_password_and_its_episodes_still
 def test_links_stored_with_a_password_before_r45_show_it_as_stars() -> None:
     """Articles a private feed's fetch stored before r45 keep `me:s3cret@` in their links:
     `show`, `show --json`, the reader (render_article_text) and `downloads --json` hide it."""
-    from newstui.cli_downloads import download_json
+    from newstui.cli.downloads import download_json
     from newstui.model import Analysis, ArticleRow, Download, Link, StoredArticle
     from newstui.render import article_json, render_article_text
 

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.skipif(
 # The pools are used only on machines with more than one core, and a fetch leaves one core to
 # itself: pretend to have three, so that both commands start (at least) two workers.
 RUN_CLI = (
-    "import os, sys; os.cpu_count = lambda: 3; from newstui.cli import main; "
+    "import os, sys; os.cpu_count = lambda: 3; from newstui.cli.main import main; "
     "sys.exit(main(sys.argv[1:]))"
 )
 GONE_WITHIN = 5.0  # seconds the workers may take to notice that newstui is gone

@@ -26,7 +26,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        from newstui.cli import main as cli_main
+        from newstui.cli.main import main as cli_main
     finally:
         if collecting:
             gc.enable()

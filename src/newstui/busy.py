@@ -1,6 +1,6 @@
 """What newstui says while another process holds the database's write lock: at once that it
 waits, and for whom; the file and what to do when the wait is over. One wording for the
-commands (cli.py) and the app's writes (busy_error), so the core holds it, not either UI."""
+commands (cli/) and the app's writes (busy_error), so the core holds it, not either UI."""
 
 from __future__ import annotations
 

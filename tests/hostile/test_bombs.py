@@ -142,7 +142,7 @@ async def test_a_feed_item_linking_to_a_bomb_page_records_the_size_error_and_kee
 # through a whole `newstui fetch` of a feed that is a bomb and of a feed whose items link to them.
 PEAK_GROWTH = r"""
 import asyncio, json, sys
-from newstui.cli import main
+from newstui.cli.main import main
 from newstui.errors import SourceError
 from newstui.sources.http import Fetcher, FetchLimits
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newstui.cli import main
+from newstui.cli.main import main
 from newstui.config import FeedConfig, load_config
 from newstui.config.source_edits import add_feeds
 from newstui.errors import ConfigError

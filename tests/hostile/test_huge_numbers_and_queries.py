@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newstui.cli import main
+from newstui.cli.main import main
 from newstui.config import Settings, load_config
 from newstui.config.settings_table import NUMBER_RANGES
 from newstui.config.validation import FEED_KEYS

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newstui.cli import main
+from newstui.cli.main import main
 
 from .rows import TERMINAL_CONTROL
 

@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
-from newstui.cli import main
+from newstui.cli.main import main
 from newstui.config import load_config
 from newstui.config.tables import SyncConfig
 from newstui.errors import SyncError

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newstui.cli import main
+from newstui.cli.main import main
 from tests.sync.test_account_switch import _forget_the_account
 from tests.sync.test_client import FakeGReader, fake  # noqa: F401 (fixture)
 from tests.sync.test_sync_states import TWO, ids_answer, refs, synced  # noqa: F401

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newstui.cli import main
+from newstui.cli.main import main
 from tests.sync.test_account_switch import _forget_the_account, _rename_user
 from tests.sync.test_client import FakeGReader, fake  # noqa: F401 (fixture)
 from tests.sync.test_sync_states import (  # noqa: F401

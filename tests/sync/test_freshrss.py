@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from newstui.cli import main
+from newstui.cli.main import main
 from newstui.store import open_db
 from newstui.store.sync import sync_status
 from tests.ports import refused_port

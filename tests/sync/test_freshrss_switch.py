@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from newstui.cli import main
+from newstui.cli.main import main
 from tests.sync.conftest import Device, FreshRSS, rss
 
 

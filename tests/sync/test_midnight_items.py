@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from newstui.cli import main
+from newstui.cli.main import main
 from tests.sync.test_client import FakeGReader, fake  # noqa: F401 (fixture)
 from tests.sync.test_feed_copy_kept import sync
 from tests.sync.test_retired_items import copy, serving

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from newstui.cli import main
+from newstui.cli.main import main
 from tests.conftest import FeedServer, feed_server  # noqa: F401 (fixture)
 from tests.sync.conftest import rss
 from tests.sync.test_account_switch import _titles

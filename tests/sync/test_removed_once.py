@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newstui.cli import main
+from newstui.cli.main import main
 from newstui.tag_removal import TagRemoved
 from tests.sync.test_client import FakeGReader, fake  # noqa: F401 (fixture)
 from tests.sync.test_config_names import synced_with

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from newstui.cli import main
+from newstui.cli.main import main
 from newstui.sync.items import parse_item, parse_subscriptions
 from newstui.sync.servers import FRESHRSS, HOSTED, OTHER, ServerWays, server_ways
 from tests.sync.test_client import FakeGReader, fake, sync_config  # noqa: F401 (fixture)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from newstui.cli import main
+from newstui.cli.main import main
 from newstui.store import open_db
 from tests.sync.conftest import Device, FreshRSS
 from tests.sync.test_client import FakeGReader, fake, sync_config  # noqa: F401 (fixture)

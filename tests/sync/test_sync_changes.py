@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newstui.cli import main
+from newstui.cli.main import main
 from newstui.config import load_config
 from newstui.model import RemovedSource, SourceOutcome
 from newstui.model.fetching import SyncChanges

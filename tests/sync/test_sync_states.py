@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newstui.cli import main
+from newstui.cli.main import main
 from newstui.library import Library
 from tests.sync.conftest import rss
 from tests.sync.test_client import FakeGReader, fake, sync_config  # noqa: F401 (fixture)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newstui.cli import main
+from newstui.cli.main import main
 from newstui.config.example import example_config_text
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.command_prompt import CommandScreen

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newstui.cli import main
+from newstui.cli.main import main
 from newstui.library import Library
 from newstui.tui.app import NewstuiApp
 

@@ -69,7 +69,7 @@ async def test_config_names_and_tags_with_toml_escapes_show_clean(tmp_path) -> N
         'url = "http://127.0.0.1:9/evil.xml"\ntags = ["bad\\u001b[2Jtag"]\n',
         "utf-8",
     )
-    from newstui.cli import main
+    from newstui.cli.main import main
     from newstui.library import Library
 
     Library.open(tmp_path / "x.db").close()

@@ -48,7 +48,7 @@ async def test_a_closed_terminal_ends_the_app_as_a_sighup_would(db_path):
 async def test_the_created_database_notice_is_information_not_a_warning(tmp_path, monkeypatch):
     """A first start made the database: the app says so as news, not as a warning (it was
     shown in the warning colour, as if something had gone wrong)."""
-    from newstui.cli import main
+    from newstui.cli.main import main
 
     from .notifications import notifications, run_recorded
 
@@ -75,7 +75,7 @@ async def test_the_created_database_notice_is_information_not_a_warning(tmp_path
 
 def test_the_demo_says_it_leaves_the_users_config_aside(tmp_path, monkeypatch):
     """User test r44 L4: the README's [keys] example tried on --demo did nothing, without a word."""
-    from newstui.cli import main
+    from newstui.cli.main import main
 
     started: list[dict[str, object]] = []
     monkeypatch.setattr("newstui.tui.app.run_app", lambda *_a, **kw: started.append(kw) or 0)

@@ -1,5 +1,5 @@
 """The `download` and `downloads` commands: queue an article's enclosures and download the
-queue with a progress bar; list the queue. Called by cli.py, which owns parsing and output."""
+queue with a progress bar; list the queue. Called by cli.main, which owns parsing and output."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # downloading (httpx) is imported by the commands that downlo
     from rich.table import Table
     from rich.text import Text
 
-    from newstui.cli import NothingFound
+    from newstui.cli.output import NothingFound
     from newstui.config import Config
     from newstui.downloads import QueueResult
     from newstui.library import Library
@@ -33,8 +33,8 @@ def add_arguments(
     article_id: Any,
     count: Any,
 ) -> None:
-    """The options of `download` and `downloads`; ids and numbers are read by cli.py's parsers, so
-    a number SQLite cannot hold is a one-line usage error."""
+    """The options of `download` and `downloads`; ids and numbers are read by cli.arguments'
+    parsers, so a number SQLite cannot hold is a one-line usage error."""
     download.add_argument(
         "ids", nargs="*", type=article_id, metavar="ID", help="articles whose enclosures to queue"
     )
@@ -335,7 +335,9 @@ def cmd_downloads(
 
         above = Text(row[3], no_wrap=True, overflow="ellipsis")  # (its file has the lines)
         table.add_row(Text(row[0]), state, Text(row[2]), Group(above, Text(row[4])))
-    from newstui.cli import NothingFound  # (loaded: cli calls this) on stderr, as `list` says it
+    from newstui.cli.output import (
+        NothingFound,  # (loaded: cli calls this) on stderr, as `list` says it
+    )
 
     empty = NothingFound("no downloads (`newstui download ID` queues an article's enclosures)")
     return emit(args, [download_json(d) for d in rows], table if rows else empty)

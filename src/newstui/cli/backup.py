@@ -1,7 +1,7 @@
 """The `backup` command: the whole store copied into one file as of one moment, also while
 another newstui writes to it (SQLite's online backup), and never upgraded first: a store an
 older newstui left is copied as it is; and `restore`, which puts such a file back. Called by
-cli.py, which owns parsing and output."""
+cli.main and cli.output, which own parsing and output."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ Emit = Callable[[argparse.Namespace, Any, str], int]
 
 
 def add_arguments(backup: argparse.ArgumentParser, path: Callable[[str], Any]) -> None:
-    """The options of `backup`; `path` is cli.py's reader of a path argument (a name that is
+    """The options of `backup`; `path` is cli.arguments' reader of a path argument (a name that is
     not UTF-8 is a one-line usage error)."""
     backup.add_argument("file", type=path, metavar="FILE", help="the copy to write")
     backup.add_argument("--force", action="store_true", help="replace FILE when it exists")

@@ -1,0 +1,126 @@
+"""`newstui entities` and `quotes`: what the offline analysis found in the stored articles."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from newstui.cli.articles import _say_more_exist
+from newstui.cli.output import NothingFound, _cell, _emit, _print_trimmed, _stdout
+from newstui.headline_fields import UNDATED, date_without_time, shown_date
+from newstui.library import Library
+from newstui.text import terminal_safe
+
+if TYPE_CHECKING:
+    # rich (~100M instructions to import) prints tables, terminal output and errors; a listing
+    # piped to another program is written as plain lines without it (see _plain_width)
+    from rich.text import Text
+
+    # the config (tomllib, its dataclasses): by the commands that read or edit it
+    from newstui.config import Config
+
+
+def cmd_entities(args: argparse.Namespace, library: Library, config: Config | None) -> int:
+    """`newstui entities [--type T] [--name TEXT]`."""
+    keys = None
+    if args.name is not None:
+        from newstui.nlp import query_keys
+        from newstui.query import ENTITY_FIELDS
+
+        kinds = [args.type] if args.type else list(ENTITY_FIELDS.values())
+        keys = tuple(dict.fromkeys(k for kind in kinds for k in query_keys(args.name, kind)))
+    rows = library.entities(args.type, limit=args.limit, name_keys=keys)
+    if rows and len(rows) == args.limit:  # (user test r43 M2: cut silently)
+        total = library.count_entities(args.type, name_keys=keys)
+        _say_more_exist("entities", len(rows), total, "entities", " or --all")
+    data = [
+        {"name": r.name, "type": r.type, "articles": r.articles, "mentions": r.mentions}
+        for r in rows
+    ]
+    if args.json or not rows:
+        return _emit(args, data, NothingFound("no entities found" + _other_types(args, library)))
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=None, header_style="bold")
+    for column in ("type", "name", "articles", "mentions"):
+        table.add_column(column, justify="right" if column in ("articles", "mentions") else "left")
+    for r in rows:
+        table.add_row(_cell(r.type), _cell(r.name), Text(str(r.articles)), Text(str(r.mentions)))
+    return _emit(args, data, table)
+
+
+def _other_types(args: argparse.Namespace, library: Library) -> str:
+    """For `entities --name N --type T` that found none: the types N has (user test r30 L8:
+    `--name Aleppo --type PERSON` said only "no entities found"), as "; 'Aleppo' is a PLACE"."""
+    if args.name is None or not args.type:
+        return ""
+    from newstui.nlp import query_keys
+    from newstui.query import ENTITY_FIELDS
+
+    kinds = list(ENTITY_FIELDS.values())
+    keys = tuple(dict.fromkeys(k for kind in kinds for k in query_keys(args.name, kind)))
+    types = sorted({r.type for r in library.entities(None, limit=50, name_keys=keys)})
+    if not types:
+        return ""
+    return f" of type {args.type}; {args.name!r} is a {' and a '.join(types)} (drop --type)"
+
+
+def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None) -> int:
+    """`newstui quotes [--speaker NAME] [--since DATE]`."""
+    from rich.text import Text
+
+    from newstui.nlp import query_keys
+    from newstui.query import speaker_keys
+
+    speaker: str | None = args.speaker
+    keys = speaker_keys(speaker, query_keys) if speaker else ()
+    rows = library.quotes(speaker=speaker, limit=args.limit, speaker_keys=keys, since=args.since)
+    if rows and len(rows) == args.limit:  # (user test r43 M2: cut silently)
+        total, _ = library.count_quotes(speaker=speaker, speaker_keys=keys, since=args.since)
+        _say_more_exist("quotes", len(rows), total, "quotes", " or --all")
+    data = [
+        {
+            "text": r.text,
+            "speaker": r.speaker,
+            "article_id": r.article_id,
+            "article": r.article_title,
+            "feed": r.feed,
+            "date": r.published,  # null for an undated article (`list` leaves its date blank)
+            "date_only": date_without_time(r.published, r.date_only),
+            "start": r.start,
+            "end": r.end,
+        }
+        for r in rows
+    ]
+    if args.json or not rows:
+        return _emit(args, data, NothingFound("no quotes found"))
+    width = max(_stdout().width, 40)
+    terminal = _stdout().is_terminal
+    quotes: list[tuple[Text, Text]] = []  # each quote, and its line of who said it where
+    for r in rows:
+        said_by = Text(f"    — {terminal_safe(r.speaker, line=True) or 'unknown speaker'}")
+        source_line = Text(
+            f"  {shown_date(r.listed_date, 0, 10, date_only=r.listed_date_only) or UNDATED}  "
+            f"{terminal_safe(r.feed, line=True)}: "
+            f"{terminal_safe(r.article_title, line=True)}"
+        )
+        end = f" ({r.article_id})"
+        if terminal:  # one line, as `list` cuts a title (in terminal cells): the id stays whole
+            said_by.truncate(width - len(end) - 1, overflow="ellipsis")
+            source_line.truncate(max(width - said_by.cell_len - len(end), 0), overflow="ellipsis")
+        quotes.append(
+            (
+                Text(f"“{terminal_safe(r.text)}”", style="italic"),  # wrapped at words when printed
+                Text.assemble((said_by.plain, "bold"), (f"{source_line.plain}{end}", "dim")),
+            )
+        )
+    if terminal:  # a blank line between quotes, none after the last
+        _print_trimmed(Text("\n\n").join(Text.assemble(q, "\n", by) for q, by in quotes))
+        return 0
+    for n, (quote, by) in enumerate(quotes):  # elsewhere the line of who said it is not wrapped
+        if n:
+            _stdout().print()
+        _print_trimmed(quote)
+        _stdout().print(by, soft_wrap=True)
+    return 0

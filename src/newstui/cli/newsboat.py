@@ -1,0 +1,229 @@
+"""What `opml import` of a newsboat urls file brings along: its config's settings and kill file,
+its podboat queue and its cache's read and starred marks."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from newstui.cli.config_file import _about
+from newstui.cli.output import _complain
+from newstui.counts import counted
+from newstui.errors import SourceError
+from newstui.library import Library
+
+if TYPE_CHECKING:
+    # pathlib (~17M instructions with urllib.parse and ipaddress): --db and --config stay text
+    # until a command needs a Path (see _db_path)
+    from pathlib import Path
+
+    # the config (tomllib, its dataclasses): by the commands that read or edit it
+    from newstui.config import Config, FeedConfig, KeysConfig, LocalConfig
+    from newstui.config.settings_edits import SettingsAdded
+    from newstui.model.marks import MarksTaken
+    from newstui.sources.newsboat_cache import NewsboatState
+    from newstui.sources.newsboat_config import IgnoreRule, NewsboatConfig
+
+
+def _newsboat_config(args: argparse.Namespace, keys: KeysConfig) -> NewsboatConfig | None:
+    """newsboat's config for an import of its urls file (None for an OPML file, or none)."""
+    from newstui.sources.bounded_files import SUBSCRIPTION_FILE_BYTES, read_bounded
+    from newstui.sources.newsboat_cache import newsboat_cache, newsboat_config
+    from newstui.sources.newsboat_config import read_newsboat_config
+    from newstui.sources.newsboat_urls import looks_like_newsboat_urls
+
+    with _about(str(args.file)):
+        if not looks_like_newsboat_urls(read_bounded(args.file, SUBSCRIPTION_FILE_BYTES)):
+            return None
+    found = newsboat_config(args.file, args.newsboat_cache or newsboat_cache(args.file))
+    if found is None:
+        return None
+    path, text = found
+    from newstui.sources.newsboat_cache import newsboat_star_flag
+
+    taken = {key: binding.id for binding in keys.bindings for key in binding.keys}
+    star = newsboat_star_flag(args.file, args.newsboat_cache)
+    return read_newsboat_config(path, text, star, taken)
+
+
+def _add_newsboat_settings(config: Config, newsboat: NewsboatConfig) -> SettingsAdded:
+    """The settings and bind-keys of newsboat's config that say what newstui's do, written to
+    feeds.toml's [settings] and [keys] but for those it sets already (user test r48 M4); under
+    the emacs preset no key (the app's own keys are the vim preset's)."""
+    from newstui.config.settings_edits import add_settings
+
+    settings = [(s.key, s.value) for s in newsboat.settings]
+    keys: dict[str, list[str]] = {}
+    if config.keys.preset == "vim":
+        for bound in newsboat.keys:
+            keys.setdefault(bound.binding_id, []).append(bound.key)
+    with _about(str(config.path)):
+        return add_settings(config.path, settings, keys)
+
+
+def _toml_value(value: object) -> str:
+    """A setting's value as feeds.toml writes it: `60`, `false`, `"w3m %u"`."""
+    import json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, str | list) else str(value)
+
+
+def _settings_said(config: Config, newsboat: NewsboatConfig, added: SettingsAdded) -> str:
+    """One line of what newsboat's config wrote to feeds.toml and what it left as it was."""
+    parts = []
+    if added.written:
+        example = dict(added.replaced)  # a value the shipped example set, not the user
+        values = ", ".join(
+            f"{k} = {_toml_value(v)}"
+            + (f" (was the example's {_toml_value(example[k])})" if k in example else "")
+            for k, v in added.written
+        )
+        parts.append(f"[settings] {values}")
+    if added.keys_written:
+        values = ", ".join(
+            f'"{i}" = {_toml_value(k[0] if len(k) == 1 else list(k))}'
+            for i, k in added.keys_written
+        )
+        parts.append(f"[keys] {values}")
+    said = f"{config.path}: from newsboat's config, written: {'; '.join(parts) or 'nothing'}"
+    kept = [f"{k} = {_toml_value(yours)}" for k, _, yours in added.kept]
+    kept += [f'"{i}"' for i, _ in added.keys_kept]
+    if kept:
+        said += f"; kept yours: {', '.join(kept)}"
+    if newsboat.keys_already:
+        said += f"; {counted(len(newsboat.keys_already), 'bind-key line')} newstui does already"
+    return said
+
+
+def _add_ignore_rules(config: Config, rules: Sequence[IgnoreRule]) -> list[tuple[str, str]]:
+    """newsboat's ignore-article rules newstui can say, added as hide `[[filters]]` entries
+    (but for a query a filter has already); the (name, query) pairs added."""
+    from newstui.config.query_edits import add_hide_filters
+
+    # named by the rule, as newsboat's config writes it: its line number meant nothing in
+    # `newstui filters` (user test r41 L6)
+    wanted = [(f"newsboat ignore-article: {r.written}", r.query) for r in rules if r.query]
+    if not wanted:
+        return []
+    with _about(str(config.path)):
+        return add_hide_filters(config.path, wanted)
+
+
+def _podboat_queue(args: argparse.Namespace) -> tuple[Path, list[str]] | None:
+    """podboat's queue beside the urls file imported (user test r48 L15: not read, unsaid)."""
+    from newstui.sources.newsboat_config import podboat_queue
+
+    return podboat_queue(args.file.parent)
+
+
+def _say_newsboat_settings(config: Config, newsboat: NewsboatConfig, added: SettingsAdded) -> None:
+    """A line for each setting or bind-key not written and why, then one of what was."""
+    for warning in newsboat.warnings:
+        _complain(f"warning: {warning}")
+    for key, problem in added.refused:
+        _complain(f"warning: {newsboat.path}: {key} not written: {problem}")
+    if newsboat.keys and config.keys.preset != "vim":
+        _complain(
+            f"warning: {newsboat.path}: {counted(len(newsboat.keys), 'bind-key line')} not "
+            f"written: feeds.toml's [keys] preset is {config.keys.preset}"
+        )
+    if newsboat.settings or newsboat.keys or newsboat.keys_already:
+        _complain(_settings_said(config, newsboat, added))
+
+
+def _say_newsboat_config(
+    newsboat: NewsboatConfig,
+    added: list[tuple[str, str]],
+    config: Config,
+    settings: SettingsAdded | None,
+) -> None:
+    """One line for each ignore-article rule (a hide filter now, or why not), the settings and
+    keys written (and those not, one line each), one naming the settings newstui does not take."""
+    queries = {query for _, query in added}
+    for rule in newsboat.rules:
+        place = f"{rule.path or newsboat.path}:{rule.line}"
+        if rule.query is None:
+            _complain(
+                f"warning: {place}: ignore-article rule not taken: {rule.written} (newstui's "
+                "queries cannot say it; write a [[filters]] entry by hand: README, Coming from "
+                "newsboat)"
+            )
+        elif rule.query in queries:
+            _complain(f"{place}: ignore-article rule added as a hide filter: {rule.query}")
+        else:
+            _complain(f"{place}: ignore-article rule already a filter: {rule.query}")
+    if settings is not None:
+        _say_newsboat_settings(config, newsboat, settings)
+    if newsboat.not_taken:
+        _complain(f"note: {newsboat.path}: not taken: {'; '.join(newsboat.not_taken)}")
+
+
+def _newsboat_state(
+    args: argparse.Namespace,
+    feeds: list[FeedConfig],
+    local: list[LocalConfig],
+    config: Config,
+    library: Library,
+) -> NewsboatState | None:
+    """The read state in newsboat's cache for an import of its urls file (the cache beside it,
+    or --newsboat-cache), keyed by the URLs the config will list (their guids resolved as the
+    library's last fetch of each read it), a `file://` feed's by the [[local]] source it
+    becomes (`local`: the file's added now); None for an OPML file, with --no-read-state, or
+    when there is no cache."""
+    from newstui.config import url_identity
+    from newstui.configured_sources import local_key
+    from newstui.sources.bounded_files import SUBSCRIPTION_FILE_BYTES, read_bounded
+    from newstui.sources.newsboat_cache import (
+        newsboat_cache,
+        newsboat_star_flag,
+        read_newsboat_state,
+    )
+    from newstui.sources.newsboat_urls import looks_like_newsboat_urls
+    from newstui.sources.urls import local_file_of
+
+    if args.no_read_state:
+        return None
+    cache = args.newsboat_cache
+    if cache is None:
+        with _about(str(args.file)):
+            if not looks_like_newsboat_urls(read_bounded(args.file, SUBSCRIPTION_FILE_BYTES)):
+                return None
+        cache = newsboat_cache(args.file)
+        if cache is None:
+            return None
+    elif not cache.is_file():
+        raise SourceError(
+            f"{cache}: no such file (--newsboat-cache names newsboat's cache.db)", source=str(cache)
+        )
+    # newsboat's feed URL as the config spells it: a feed there already keeps its spelling
+    urls = {url_identity(f.url): f.url for f in reversed([*config.feeds, *feeds])}
+    files = {local_key(s.path) for s in [*config.local, *local]}
+    fetched = {url_identity(key): at for key, at in library.feeds_read_from().items()}
+
+    def feed_url_of(url: str) -> str | None:
+        if (file := local_file_of(url)) is not None:  # (user test r41: their marks were lost)
+            return key if (key := local_key(file)) in files else None
+        return urls.get(url_identity(url))
+
+    return read_newsboat_state(
+        cache,
+        newsboat_star_flag(args.file, cache),
+        feed_url_of,
+        lambda url: fetched.get(url_identity(url)),
+    )
+
+
+def _read_state_said(state: NewsboatState, taken: MarksTaken) -> str:
+    """The summary's part on newsboat's read state: "; 412 read and 2 starred marks from
+    cache.db (120 given now, 294 waiting for their articles' first fetch)"."""
+    said = f"; {counted(state.read, 'read mark')}"
+    if state.starred:
+        said += f" and {state.starred:,} starred"
+    said += f" from {state.cache} ({taken.applied:,} given now, {taken.waiting:,} waiting for "
+    said += "their articles' first fetch"
+    if state.deleted:
+        said += f"; {state.deleted:,} newsboat deleted come in read"
+    return said + ")"

@@ -1,0 +1,213 @@
+"""`newstui opml import` and `opml export`: subscription lists in and out."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+from typing import TYPE_CHECKING
+
+from newstui.cli.config_file import _about
+from newstui.cli.newsboat import (
+    _add_ignore_rules,
+    _add_newsboat_settings,
+    _newsboat_config,
+    _newsboat_state,
+    _podboat_queue,
+    _read_state_said,
+    _say_newsboat_config,
+)
+from newstui.cli.output import _cell, _complain, _emit, _stderr
+from newstui.counts import counted
+from newstui.errors import NewstuiError, hide_passwords
+from newstui.library import Library
+
+if TYPE_CHECKING:
+    # the config (tomllib, its dataclasses): by the commands that read or edit it
+    from newstui.config import Config
+
+
+def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
+    """`newstui opml import FILE` / `newstui opml export [FILE]`."""
+    from newstui.config import FeedConfig
+    from newstui.sources.opml import write_opml
+    from newstui.subscription_import import import_subscriptions, read_subscription_list
+
+    if args.opml_command == "import":
+        with _about(str(args.file)):
+            feeds, skipped = read_subscription_list(args.file)
+        # newsboat's read marks: read (or refused) before anything is written; stored first
+        local = [line.local for line in skipped if line.local]
+        state = _newsboat_state(args, feeds, local, config, library)
+        taken = library.add_imported_marks(state.marks) if state else None
+        made = not config.path.exists()
+        with _about(str(config.path)):
+            imported = import_subscriptions(config.path, feeds, skipped)
+        if made and config.path.exists():  # (as a first `fetch` says it: user test r47 L10)
+            _complain(f"newstui: created the config file {config.path}")
+        with _about(str(config.path)):
+            if any(f.site for f in feeds):  # (their web sites, for `opml export`: r47 L3)
+                from newstui.config import load_config
+                from newstui.configured_sources import list_imported
+
+                list_imported(library, load_config(config.path), feeds)
+        added, tagged, added_views = imported.added, imported.tagged, imported.added_views
+        views, hidden, skipped = imported.views, imported.hidden, imported.skipped
+        newsboat = _newsboat_config(args, config.keys)  # its kill file as hide filters
+        rules = newsboat.rules if newsboat else ()
+        added_filters = _add_ignore_rules(config, rules)
+        # its settings and keys into [settings] and [keys]
+        added_settings = _add_newsboat_settings(config, newsboat) if newsboat else None
+        queue = _podboat_queue(args) if newsboat else None
+        if not args.json:
+            stored = dict((query, name) for name, query in added_views)
+            for line in views:
+                if line.view and line.view[1] in stored:
+                    named = (
+                        "" if stored[line.view[1]] == line.view[0] else f" {stored[line.view[1]]!r}"
+                    )
+                    _complain(f"{args.file}:{line.line}: {line.reason}{named}: {line.view[1]}")
+            paths = {source.path for source in imported.added_local}
+            for line in imported.local:
+                if line.local and line.local.path in paths:
+                    place = f"{args.file}:{line.line}" if line.line else str(args.file)
+                    _complain(f"{place}: {line.reason}")
+            for line in hidden:
+                _complain(f"warning: {args.file}:{line.line}: {line.reason}")
+            for line in imported.notes:  # (an OPML repaired, a feed that looks like another)
+                _complain(f"warning: {args.file}: {hide_passwords(line.reason)}")
+            for line in skipped:
+                place = f"{args.file}:{line.line}" if line.line else str(args.file)
+                _complain(f"warning: {place}: skipped {hide_passwords(line.reason)}")
+            if newsboat is not None:
+                _say_newsboat_config(newsboat, added_filters, config, added_settings)
+            if queue is not None and queue[1]:
+                _complain(
+                    f"note: {queue[0]}: podboat's queue holds "
+                    f"{counted(len(queue[1]), 'episode')} to download, not carried over: after "
+                    "`newstui fetch`, `d` on each (or `newstui download ID`) downloads it"
+                )
+        text = imported.summary(args.file, config.path)
+        if rules:
+            sayable = [r for r in rules if r.query is not None]
+            text += f"; {counted(len(added_filters), 'ignore-article rule')} added as hide filters"
+            if len(added_filters) < len(sayable):
+                text += f" ({len(sayable) - len(added_filters):,} already there)"
+            if len(sayable) < len(rules):
+                text += f", {len(rules) - len(sayable):,} not taken"
+        if added and config.sync is not None:  # `add` subscribes there; this writes the file
+            from newstui.sync.client import server_name
+
+            text += (  # (user test r33 L16: the phone never saw them, and nothing said so)
+                f"; not subscribed on {server_name(config.sync.url)}: newstui fetches them "
+                "itself (`newstui add URL` subscribes there)"
+            )
+        text += imported.skipped_clause  # (an OPML file's outlines carry no line numbers)
+        if state and taken:
+            text += _read_state_said(state, taken)
+            if state.flagged and not args.json:
+                _complain(
+                    f"warning: {state.cache}: {counted(state.flagged, 'flagged article')} not "
+                    "starred: newsboat's flags mean nothing of their own (a `…-flag-star` "
+                    "setting in its config names the flag to star by; README: Coming from newsboat)"
+                )
+        return _emit(
+            args,
+            {
+                "found": len(feeds),
+                "added": [f.name for f in added],
+                "views": [{"name": name, "query": query} for name, query in added_views],
+                "local": [{"name": s.name, "path": str(s.path)} for s in imported.added_local],
+                "already": len(feeds) - len(added),  # listed in the config by URL already
+                "tagged": tagged,  # of those, the ones the file gave tags they lacked
+                # of those, the ones whose flat folder tags (an older import's) became the path
+                "nested": [
+                    {"name": name, "from": list(had), "to": list(now)}
+                    for name, had, now in imported.nested
+                ],
+                "skipped": [
+                    {"reason": hide_passwords(s.reason)} | ({"line": s.line} if s.line else {})
+                    for s in skipped
+                ],
+                "hidden_in_newsboat": [{"reason": s.reason, "line": s.line} for s in hidden],
+                "warnings": [hide_passwords(s.reason) for s in imported.notes],
+                "filters": [{"name": name, "query": query} for name, query in added_filters],
+                "ignore_rules_not_taken": [
+                    {"line": r.line, "rule": r.written} for r in rules if r.query is None
+                ],
+                "newsboat_settings_not_taken": list(newsboat.not_taken) if newsboat else [],
+                "newsboat_settings": None
+                if added_settings is None
+                else {
+                    "written": dict(added_settings.written),
+                    "kept": {k: yours for k, _, yours in added_settings.kept},
+                    "refused": dict(added_settings.refused),
+                    "replaced_example": dict(added_settings.replaced),
+                    "keys_written": {i: list(k) for i, k in added_settings.keys_written},
+                    "keys_kept": [i for i, _ in added_settings.keys_kept],
+                    "warnings": list(newsboat.warnings) if newsboat else [],
+                    "included": [str(p) for p in newsboat.includes] if newsboat else [],
+                },
+                "podboat_queue": None
+                if queue is None
+                else {"file": str(queue[0]), "not_carried_over": queue[1]},
+                "read_state": None
+                if state is None or taken is None
+                else {
+                    "cache": str(state.cache),
+                    "read": state.read,
+                    "starred": state.starred,
+                    "deleted": state.deleted,
+                    "flagged_not_starred": state.flagged,
+                    "applied": taken.applied,
+                    "waiting": taken.waiting,
+                },
+            },
+            text,
+        )
+    from newstui.export_file import check_export_target, write_export
+    from newstui.model import fold_url
+
+    if args.file:  # (before anything is said: review r48, an earlier export was replaced)
+        check_export_target(args.file, force=args.force)
+    sources = library.sources()
+    shown = {row.url: row.name for row in sources if row.url}
+    # a feed without `name` under the title it goes by (as newsboat exports a feed's title)
+    feeds = [
+        f if f.named else dataclasses.replace(f, name=shown.get(f.url, f.name))
+        for f in config.feeds
+    ]
+    held = [] if feeds or args.demo else [row for row in sources if row.kind == "feed" and row.url]
+    if held:  # (a backup restored into a new home: feeds.toml is not in it, user test r46 M4)
+        feeds = [FeedConfig(row.url or "", row.name, row.tags) for row in held]
+        _complain(
+            f"newstui: opml export: {config.path} lists no feeds: the "
+            f"{counted(len(feeds), 'feed')} the database holds "
+            f"{'is' if len(feeds) == 1 else 'are'} written instead"
+        )
+    known = {fold_url(f.url) for f in feeds}
+    for synced in library.sync.feeds():  # subscriptions that live only on the sync server
+        if synced.url and fold_url(synced.url) not in known:
+            feeds.append(FeedConfig(synced.url, synced.name, synced.tags))
+            known.add(fold_url(synced.url))
+    if not feeds and args.demo:  # an empty but valid OPML still goes out, for scripts
+        _complain("newstui: opml export: the demo has no feeds (its sources are local files)")
+    text = write_opml(feeds, site_urls=library.site_urls())
+    if args.file:
+        try:
+            write_export(args.file, text, force=args.force)
+        except OSError as exc:
+            # an OS error on a file: kind "file", the path as its source
+            raise OSError(
+                exc.errno, f"cannot write: {exc.strerror or exc}", str(args.file)
+            ) from None
+        if args.json:
+            return _emit(args, {"file": str(args.file), "feeds": len(feeds)})
+        _stderr().print(
+            _cell(f"wrote {counted(len(feeds), 'feed')} to {args.file}"), soft_wrap=True
+        )
+        return 0
+    if args.json:
+        raise NewstuiError("opml export --json needs a FILE: without one, the OPML goes to stdout")
+    sys.stdout.write(text)
+    return 0
