@@ -50,7 +50,8 @@ def cmd_backup(
     from newstui.render import human_size
 
     target = args.file.expanduser()
-    if database == ":memory:":  # (the default path before the first fetch: see cli's _no_store)
+    # (the default path before the first fetch: see cli.database._no_store)
+    if database == ":memory:":
         raise StoreError("no newstui database yet: nothing to back up")
     _check_target(target, database, force=args.force)
     try:  # (written beside it, renamed once whole: the OS says why a folder takes no file)

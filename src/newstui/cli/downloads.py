@@ -335,9 +335,8 @@ def cmd_downloads(
 
         above = Text(row[3], no_wrap=True, overflow="ellipsis")  # (its file has the lines)
         table.add_row(Text(row[0]), state, Text(row[2]), Group(above, Text(row[4])))
-    from newstui.cli.output import (
-        NothingFound,  # (loaded: cli calls this) on stderr, as `list` says it
-    )
+    # (loaded: cli.main calls this) on stderr, as `list` says it
+    from newstui.cli.output import NothingFound
 
     empty = NothingFound("no downloads (`newstui download ID` queues an article's enclosures)")
     return emit(args, [download_json(d) for d in rows], table if rows else empty)

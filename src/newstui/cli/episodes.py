@@ -1,4 +1,4 @@
-"""New podcast episodes after a fetch, add or sync: queued by the config's rules, said, downloaded."""
+"""New podcast episodes after a fetch, add or sync: queued by the config's rules, said, fetched."""
 
 from __future__ import annotations
 

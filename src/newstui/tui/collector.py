@@ -4,9 +4,9 @@ Start-up builds ~95,000 objects that live as long as the app (modules, classes, 
 and no garbage worth a pause. With the collector's defaults every full collection scanned them
 all again, pausing the event loop for 100–190 ms several times a minute while keys were pressed
 (each `j` re-renders, and rendering allocates thousands of short-lived objects). So `newstui`
-(cli.run) starts the app with the collector off; once the first screen is painted, what start-up
-made is frozen out of every later collection and the collector is turned on, collecting the
-middle generation less often (fewer, still short pauses).
+(cli.main.run) starts the app with the collector off; once the first screen is painted, what
+start-up made is frozen out of every later collection and the collector is turned on, collecting
+the middle generation less often (fewer, still short pauses).
 """
 
 from __future__ import annotations
