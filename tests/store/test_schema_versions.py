@@ -236,3 +236,68 @@ def test_every_index_the_stores_statements_name_is_made_again_when_missing() -> 
         for name in re.findall(r"INDEXED BY (\w+)", module.read_text("utf-8"))
     }
     assert named == set(NAMED_INDEXES)
+
+
+def upgraded_by_a_newer_newstui(path: Path) -> str:
+    """A store of today's schema that a newer newstui upgraded, as it does: the copy of the
+    store at today's version kept beside it first (`FILE.vN`, by the upgrade's own KeptCopy),
+    then the store stamped one version on. Returns the copy's name."""
+    from newstui.store.backup import copy_store
+    from newstui.store.upgrade_copies import KeptCopy
+
+    open_db(path).conn.close()
+    kept = KeptCopy(str(path), keep=True, written=0, copy_store=copy_store, spare=0)
+    kept.make(SCHEMA_VERSION)
+    assert kept.upgrade is not None and kept.upgrade.copy == f"{path}.v{SCHEMA_VERSION}"
+    newer_store(path, wal=True)
+    return kept.upgrade.copy
+
+
+def test_a_store_a_newer_newstui_upgraded_names_the_copy_it_kept_for_this_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """User test r48 LOW-34: refused by the upgraded store, an older newstui (a cron line still
+    calling its venv) was not told of the copy the upgrade kept for it, nor how to read it."""
+    from newstui.cli import main
+
+    path = tmp_path / "news store.db"
+    copy = upgraded_by_a_newer_newstui(path)
+    before = path.read_bytes()
+
+    with pytest.raises(StoreError) as refused:
+        open_db(path)
+
+    assert str(refused.value) == (
+        f"{path}: store version {SCHEMA_VERSION + 1} is newer than this newstui understands "
+        f"({SCHEMA_VERSION}): a newer newstui upgraded it; it is left as it is: open it with "
+        "that newstui, or read the store as it was before that upgrade, in the copy it kept "
+        f"for this newstui: --db '{copy}'"
+    )
+    assert path.read_bytes() == before
+    assert main(["--db", str(path), "list"]) != 0
+    assert f"--db '{copy}'" in capsys.readouterr().err
+    # the command it gives reads the copy here, which is left at this version
+    assert main(["--db", copy, "list", "--json"]) == 0
+    assert capsys.readouterr().out.strip() == "[]"
+    conn = sqlite3.connect(copy)
+    assert conn.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+    conn.close()
+
+
+def test_a_newer_store_names_no_copy_where_none_of_this_version_is_kept(tmp_path: Path) -> None:
+    """A copy of another version (an earlier upgrade's), or a file in the copy's place that is
+    no copy, is not offered: only a store this newstui reads as it is."""
+    path = tmp_path / "mine.db"
+    newer_store(path, wal=True)
+    (tmp_path / f"mine.db.v{SCHEMA_VERSION}").write_text("not a database")
+    older = tmp_path / f"mine.db.v{SCHEMA_VERSION - 1}"
+    conn = sqlite3.connect(older)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+
+    with pytest.raises(StoreError) as refused:
+        open_db(path)
+
+    assert str(refused.value).endswith("open it with that newstui")

@@ -114,11 +114,24 @@ def connection_file(conn: sqlite3.Connection) -> str:
 
 def newer_store(path: Path | str, version: int) -> StoreError:
     """The one line for a store a newer newstui upgraded (schema `version`), which this one
-    cannot read and does not change."""
+    cannot read and does not change; it names the copy that upgrade kept of the store at this
+    newstui's version, where there is one, and how to read it here (user test r48 LOW-34: a
+    cron line calling the older newstui failed every run, the copy beside it unsaid)."""
+    import shlex
+
+    from newstui.store.upgrade_copies import copy_for
+
+    copy = "" if str(path) == ":memory:" else copy_for(str(path), SCHEMA_VERSION)
+    kept = (
+        ", or read the store as it was before that upgrade, in the copy it kept for this "
+        f"newstui: --db {shlex.quote(copy)}"
+        if copy
+        else ""
+    )
     return StoreError(
         f"{path}: store version {version} is newer than this newstui understands "
         f"({SCHEMA_VERSION}): a newer newstui upgraded it; it is left as it is: open it with "
-        "that newstui",
+        f"that newstui{kept}",
         source=str(path),
     )
 

@@ -157,6 +157,15 @@ def _copy_place(path: str, version: int) -> tuple[str, bool, str]:
     return "", False, f"{passed_over}; nor are {path}.v{version}.1 to .{COPY_PLACES - 1}"
 
 
+def copy_for(path: str, version: int) -> str:
+    """The copy an upgrade kept beside the store at `path` of the store as it was at `version`
+    (`FILE.vN`, or the `FILE.vN.1` to `.9` it went to where that name was taken), read from its
+    header and not opened; "" when there is none (user test r48 LOW-34: an older newstui
+    refused by an upgraded store was not told of the copy kept for it)."""
+    place, held, _ = _copy_place(path, version)
+    return place if held else ""
+
+
 def _free_place(path: str, version: int, copy: str) -> str:
     """The first of `FILE.vN.1` to `.9` beside the store at `path` that no file (nor a link to
     nothing) takes, other than `copy`: where the copy there is moved; "" when none is free."""
