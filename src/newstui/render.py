@@ -578,7 +578,26 @@ def store_upgraded_line(upgrade: StoreUpgrade, store: str = "") -> str:
             )
     else:
         said = f"No copy of it was kept: {no_new}{passed}"
-    return f"{line}. {said}{_copies_room(upgrade)}"
+    return f"{line}. {said}{_copies_room(upgrade)}{_lost_indexes(upgrade)}"
+
+
+def _lost_indexes(upgrade: StoreUpgrade) -> str:
+    """The sentence naming the user's own indexes the upgrade rebuilt a table without: each
+    other one on a rebuilt table was made again."""
+    from newstui.word_lists import listed
+
+    lost = upgrade.lost_indexes
+    if not lost:
+        return ""
+    if len(lost) == 1:
+        return (
+            f". Your own index {lost[0]} is gone: the upgrade rebuilt its table and could not "
+            "make it again"
+        )
+    return (
+        f". Your own indexes {listed(list(lost))} are gone: the upgrade rebuilt their tables "
+        "and could not make them again"
+    )
 
 
 _NUMBERED_NAME = re.compile(r"(.+?)(\.v?)([0-9]+)")  # NAME.4, NAME.v36: the stem, mark, number

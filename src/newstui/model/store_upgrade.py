@@ -21,7 +21,9 @@ class StoreUpgrade:
     needed); `moved_bytes`: the size of the one moved to `copy_moved`; `restore_copies`: the
     store as it was before each restore (`FILE.before-restore`, `.1`, …); `passed_over`: what is in the copy's usual place (a folder, another file), in words,
     where `copy` is another name; `stale`: the copy kept was made before the store's last
-    write, and no new one could be made (`free_bytes` beside `store_bytes`, or `copy_error`)."""
+    write, and no new one could be made (`free_bytes` beside `store_bytes`, or `copy_error`);
+    `lost_indexes`: the user's own indexes on a table a step rebuilt that could not be made
+    again, each in words ("my_idx on quotes (no such column: text)")."""
 
     file: str
     old_version: int
@@ -40,3 +42,4 @@ class StoreUpgrade:
     passed_over: str = ""
     stale: bool = False
     store_bytes: int = 0
+    lost_indexes: tuple[str, ...] = ()

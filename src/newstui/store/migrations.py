@@ -27,6 +27,7 @@ from newstui.store.schema import (
     SPLIT_MARKS_AT,
 )
 from newstui.store.search_fold import LATER_CASE_GLOB, LATIN_BASE_GLOB
+from newstui.store.user_indexes import drop_user_indexes, make_again, rebuilt_tables, user_indexes
 
 if TYPE_CHECKING:
     import threading
@@ -160,6 +161,7 @@ def migrate(
     waiting: Callable[[], None] | None = None,
     pause: Callable[[float], object] = time.sleep,
     stop: threading.Event | None = None,
+    lost_indexes: list[str] | None = None,
 ) -> bool:
     """Apply every migration newer than the database, each in its own transaction; True when
     this call took an existing store across a version of COMPACT_AT (worth a VACUUM).
@@ -181,6 +183,8 @@ def migrate(
     the next look, within BUSY_STEP_SECONDS, as sqlite3.OperationalError "interrupted": its
     statements are too short for the progress handler that stops a step (review r47 H1: the
     app quit only once the other's upgrade was over, ~50 s for a large store).
+    `lost_indexes` is given, in words, the user's own indexes a step rebuilding their table
+    could not make again (user_indexes.make_again).
     """
     version = schema_version(db)
     start = version
@@ -255,7 +259,9 @@ def migrate(
                         if first_step is not None:
                             first_step(began, began != version)
                     for _ in range(SCHEMA_VERSION if version == 0 else 1):
-                        _take_step(conn, version)
+                        lost = _take_step(conn, version)
+                        if lost_indexes is not None:
+                            lost_indexes += lost
                         version += 1
                     if version == SCHEMA_VERSION:  # done: the next upgrade begins afresh
                         conn.execute(f"DROP TABLE IF EXISTS {UPGRADE_BEGAN}")
@@ -308,9 +314,14 @@ def version_checked(conn: sqlite3.Connection) -> int:
     )
 
 
-def _take_step(conn: sqlite3.Connection, version: int) -> None:
-    """Take the store from schema `version` to the next (MIGRATIONS), in the open transaction."""
-    for statement in MIGRATIONS[version]:
+def _take_step(conn: sqlite3.Connection, version: int) -> list[str]:
+    """Take the store from schema `version` to the next (MIGRATIONS), in the open transaction.
+    The user's own indexes on a table the step rebuilds are made again after it (user_indexes);
+    returns those that could not be, in words."""
+    statements = MIGRATIONS[version]
+    users = user_indexes(conn, rebuilt_tables(statements))
+    drop_user_indexes(conn, users)
+    for statement in statements:
         try:
             conn.execute(statement)
         except sqlite3.OperationalError as exc:
@@ -322,7 +333,9 @@ def _take_step(conn: sqlite3.Connection, version: int) -> None:
         from newstui.store.stories import split_boilerplate_joins
 
         split_boilerplate_joins(conn)
+    lost = make_again(conn, users)
     conn.execute(f"PRAGMA user_version = {version + 1}")
+    return lost
 
 
 # The version the upgrade under way began at, one row kept from its first step to its last: a

@@ -175,7 +175,10 @@ def _open_db(
         if stop is not None:  # looked at every 1,000 steps of SQLite's machine
             conn.set_progress_handler(stop.is_set, 1000)
         kept.keep = kept.keep and application_id(db) == 0
-        compacting = migrate(db, hooks.upgrading, kept.make, hooks.upgrade_elsewhere, stop=stop)
+        lost: list[str] = []  # (the user's indexes a step rebuilding their table dropped)
+        compacting = migrate(
+            db, hooks.upgrading, kept.make, hooks.upgrade_elsewhere, stop=stop, lost_indexes=lost
+        )
         if stop is not None:  # (waits for another's lock, its index rebuild: `stop` seen)
             db.while_busy = functools.partial(raise_if_stopped, stop)
         make_unusable_indexes(db, path)
@@ -193,7 +196,8 @@ def _open_db(
             if stop.is_set() and schema_version(db) < SCHEMA_VERSION:  # (a VACUUM just skips)
                 raise sqlite3.OperationalError("interrupted")
         if kept.upgrade is not None and hooks.upgraded is not None:
-            hooks.upgraded(replace(kept.upgrade, new_version=schema_version(db)))
+            done = replace(kept.upgrade, new_version=schema_version(db), lost_indexes=tuple(lost))
+            hooks.upgraded(done)
     except sqlite3.OperationalError as exc:
         if stop is not None and stop.is_set():
             if conn is not None:

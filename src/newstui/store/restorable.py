@@ -24,16 +24,12 @@ import sqlite3
 from newstui.store.index_checks import index_definition
 from newstui.store.schema import MIGRATIONS, NAMED_INDEXES
 from newstui.store.sql_functions import add_text_functions
+from newstui.store.user_indexes import newstui_names
 
 Object = tuple[str, str]  # (type, name) in sqlite_master
 PACKED = {("articles", "text"), ("articles", "summary"), ("articles", "links")}
 """The columns declared TEXT that newstui keeps as bytes where packing makes them shorter
 (article_rows.packed_text, packed_links)."""
-_MADE = re.compile(
-    r"\bCREATE\s+(?:VIRTUAL\s+|UNIQUE\s+)?(?:TABLE|INDEX|VIEW|TRIGGER)\s+(?:IF\s+NOT\s+EXISTS\s+)?"
-    r"(?:\w+\.)?[\"`\[]?(\w+)",
-    re.IGNORECASE,
-)
 _COMMENT_OR_QUOTED = re.compile(
     r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|`(?:[^`]|``)*`|\[[^\]]*\]|--[^\n]*|/\*.*?(?:\*/|$)",
     re.DOTALL,
@@ -81,14 +77,6 @@ def _made(version: int) -> _Made:
     return _Made(version)
 
 
-@functools.cache
-def _ever_made() -> frozenset[str]:
-    """The name of each table, index, view and trigger some step of newstui makes (folded)."""
-    return frozenset(
-        m.group(1).casefold() for step in MIGRATIONS for s in step for m in _MADE.finditer(s)
-    )
-
-
 def _compared(sql: str | None) -> str:
     """A statement as compared: its comments out (an older newstui's differ: the articles
     table's told of fewer fulltext states), then as db.index_definition reads one."""
@@ -133,7 +121,7 @@ def unmade(conn: sqlite3.Connection, version: int) -> str | None:
     for (kind, name), (table, sql) in held.items():
         if (kind, name) not in made.objects:
             own = kind in ("table", "index")
-            if not own or (name.casefold() in _ever_made() and name not in NAMED_INDEXES):
+            if not own or (name.casefold() in newstui_names() and name not in NAMED_INDEXES):
                 problems.append(f"{_a(kind)} {name} that newstui does not make")
             elif kind == "index" and ("table", table) in made.objects:
                 breaks = _index_breaking_writes(conn, name, table, version)
