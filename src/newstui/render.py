@@ -369,6 +369,12 @@ def updated_phrase(
     return f"updated {shown}{zone_label(zone) if _carries_time(updated, False) else ''}"
 
 
+def claimed_phrase(claimed: str | None) -> str:
+    """What the byline adds after the arrival shown for an article its feed dates later
+    (ArticleRow.claimed): " (the feed dates it 9999-12-31)", the day alone; "" for none."""
+    return f" (the feed dates it {claimed[:10]})" if claimed else ""
+
+
 def byline_date(
     published: str | None, zone: tzinfo | None = None, date_only: bool | None = None
 ) -> str:
@@ -408,7 +414,7 @@ def render_article_text(
     out = Text()
     out.append(terminal_safe(row.title, line=True) + "\n", style="bold")
     # the byline is a phrase: an undated article is "undated" there (a column leaves it blank)
-    date = byline_date(row.published, date_only=row.date_only)
+    date = byline_date(row.published, date_only=row.date_only) + claimed_phrase(row.claimed)
     updated = updated_phrase(row.published, stored.updated, date_only=row.date_only)
     meta = " · ".join(
         terminal_safe(x, line=True) for x in (row.feed, row.author, date, updated) if x

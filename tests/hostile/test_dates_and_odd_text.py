@@ -43,7 +43,12 @@ def rss(items: list[tuple[str, str]], title: str = "Dated Feed", text: str = "Te
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>{title}</title>{body}</channel></rss>'
 
 
-def test_a_far_future_date_sorts_as_fetch_time_but_stays_visible(run: Run, tmp_path: Path) -> None:
+def test_a_date_after_the_fetch_sorts_and_shows_as_the_fetch_time_everywhere(
+    run: Run, tmp_path: Path
+) -> None:
+    """Hostile r48: `list` showed the fetch day of a feed dated 9999-12-31 while `show` and
+    `--json` said 9999-12-31. Every one now gives the date it is sorted and found by, the
+    arrival, and `show`'s byline says what the feed claims."""
     soon = datetime.now(UTC) + timedelta(hours=12)  # a clock or time zone skew: fetch time too
     feed = tmp_path / "dated.xml"
     feed.write_text(
@@ -57,19 +62,37 @@ def test_a_far_future_date_sorts_as_fetch_time_but_stays_visible(run: Run, tmp_p
         "utf-8",
     )
     run("import", str(feed))
+    database = open_db(run.db)
+    fetched = database.execute("SELECT DISTINCT first_seen FROM articles").fetchall()
+    database.conn.close()
     rows = run.json("list")
     # Both claims sort at the fetch time; within the batch its own dates keep their order.
     assert [r["title"] for r in rows] == ["Forever on top", "Slightly ahead", "Last year"]
-    assert rows[0]["published"] == "9999-12-31T23:59:59+00:00"
-    shown = run.json("show", str(rows[0]["id"]))
-    assert shown["published"] == "9999-12-31T23:59:59+00:00"  # type: ignore[index]
-    assert "9999-12-31 23:59" in run("show", str(rows[0]["id"]))
+    assert [r["published"] for r in rows] == [  # type: ignore[index]
+        *[fetched[0][0]] * 2,
+        "2024-11-30T12:00:00+00:00",
+    ]
+    for row in rows:  # type: ignore[attr-defined]
+        shown = run.json("show", str(row["id"]))
+        assert shown["published"] == row["published"]  # type: ignore[index]
+    text = run("show", str(rows[0]["id"]))
+    assert "9999-12-31 23:59" not in text and "(the feed dates it 9999-12-31)" in text
+    assert "the feed dates it" not in run("show", str(rows[2]["id"]))
     # a list shows them on the day it sorts them by, which after:/before: find them by: it
     # showed 9999-12-31 while after:2030-01-01 found nothing (hostile r46 L5)
     today = datetime.now(UTC).astimezone().date()
     assert [line.split()[2] for line in run("list").splitlines()[:2]] == [str(today)] * 2
     after = run.json("list", "--query", f"after:{today} AND before:{today + timedelta(days=1)}")
     assert len(after) == 2  # type: ignore[arg-type]
+    # quotes' lines and --json give their article's date the same way
+    quoted = rss(
+        [("Said ahead", "Fri, 31 Dec 9999 23:59:59 GMT")],
+        text='"We are ready," Ann Lee said. Text of',
+    )
+    (tmp_path / "said.xml").write_text(quoted, "utf-8")
+    run("import", str(tmp_path / "said.xml"))
+    dates = {q["date"] for q in run.json("quotes")}  # type: ignore[index, union-attr]
+    assert dates and not any(d.startswith("9999") for d in dates)
 
 
 def test_a_far_future_date_in_an_update_still_sorts_as_fetch_time(run: Run, tmp_path: Path) -> None:
@@ -206,4 +229,9 @@ def test_a_store_from_before_keeps_no_far_future_article_on_top(run: Run, tmp_pa
     database.conn.close()
     rows = run.json("list")  # opening the store migrates it
     assert [r["title"] for r in rows] == ["Tomorrow-ish", "Forever on top"]  # type: ignore[index]
-    assert rows[1]["published"] == "9999-12-31T23:59:59+00:00"  # type: ignore[index]
+    database = open_db(run.db)
+    (fetched,) = database.execute(
+        "SELECT first_seen FROM articles WHERE title = 'Forever on top'"
+    ).fetchone()
+    database.conn.close()
+    assert rows[1]["published"] == fetched  # type: ignore[index]  # (its arrival, as listed)

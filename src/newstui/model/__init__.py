@@ -270,7 +270,7 @@ class ArticleRow:
     title: str
     url: str | None
     author: str | None
-    published: str | None
+    published: str | None  # the date shown: the feed's, else its arrival (`claimed`)
     sort_date: str
     read: bool
     starred: bool
@@ -279,6 +279,9 @@ class ArticleRow:
     # `published` came without a time (Article.date_only; None: not known, stored before
     # schema 53: a midnight UTC reads as a day without a time)
     date_only: bool | None = None
+    # the date the feed gave, when it lies after the article arrived (9999-12-31, an event
+    # feed's coming day, a clock ahead): `published` is then its arrival (see `believed_date`)
+    claimed: str | None = None
 
     @property
     def listed_date(self) -> str | None:
@@ -289,6 +292,16 @@ class ArticleRow:
     def listed_date_only(self) -> bool | None:
         """Whether `listed_date` came without a time (its arrival, listed in its place, has one)."""
         return listed_date_only(self.published, self.sort_date, self.date_only)
+
+
+def believed_date(published: str | None, sort_date: str) -> tuple[str | None, str | None]:
+    """The date newstui shows an article by (list, `show`, the app's reader, `--json`), and the
+    feed's claim it stands for when they differ: `published`, or, for an article dated after
+    it arrived, its arrival (`sort_date`), which lists sort it by and `after:`/`before:` find
+    it by, as CommaFeed and feeds.fun do (hostile r48: `list` showed the fetch day while `show`
+    and `--json` said 9999-12-31)."""
+    shown = listed_date(published, sort_date)
+    return shown, None if shown == published else published
 
 
 def listed_date(published: str | None, sort_date: str) -> str | None:

@@ -116,7 +116,9 @@ class QuoteRow:
     end: int
     date: str = ""  # the article's sort date (published, else first seen), ISO 8601
     feed: str = ""
-    published: str | None = None  # the date its source gave; None: undated
+    # the date its source gave (one after the article's arrival: that, model.believed_date);
+    # None: undated
+    published: str | None = None
     date_only: bool | None = None  # `published` came without a time (ArticleRow.date_only)
 
     @property

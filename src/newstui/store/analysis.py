@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from newstui.article_rows import bulk_inflate, unpacked_text
 from newstui.errors import hide_passwords
-from newstui.model import AnalysisRows
+from newstui.model import AnalysisRows, listed_date, listed_date_only
 from newstui.store.db import Database, write_transaction
 from newstui.store.row_statements import flat_row_statements, row_statements
 from newstui.store.schema import quote_words
@@ -654,8 +654,8 @@ def list_quotes(
             r[6],
             r[7],
             hide_passwords(r[8]),
-            r[9],
-            date_only=False if r[10] else None,  # (see ArticleRow.date_only)
+            listed_date(r[9], r[7]),  # (a date ahead of its arrival: that, see believed_date)
+            date_only=listed_date_only(r[9], r[7], False if r[10] else None),
         )
         for r in db.execute(
             f"""SELECT q.id, q.article_id, a.title, {quote_words("q")}, q.speaker, q.start, q.end,

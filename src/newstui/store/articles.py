@@ -35,6 +35,8 @@ from newstui.model import (
     FulltextStatus,
     LinkKind,
     SortOrder,
+    believed_date,
+    listed_date_only,
 )
 from newstui.model.link_key import link_key, link_key_if_other, without_userinfo
 from newstui.model.names import name_key
@@ -903,6 +905,8 @@ _ROW_WIDTH = 13  # (_ROW_COLUMNS' count)
 
 
 def _row(r: Sequence[Any]) -> ArticleRow:
+    published, claimed = believed_date(r[6], r[7])  # (a date ahead of its arrival: that)
+    date_only = False if r[12] else None  # (NULL: see ArticleRow.date_only)
     return ArticleRow(
         id=r[0],
         feed_id=r[1],
@@ -910,13 +914,14 @@ def _row(r: Sequence[Any]) -> ArticleRow:
         title=r[3],
         url=r[4],
         author=author_name(r[5]),  # stored before bylines were shortened at ingest
-        published=r[6],
+        published=published,
         sort_date=r[7],
         read=bool(r[8]),
         starred=bool(r[9]),
         enclosure=bool(r[10]),
         downloaded=bool(r[11]),
-        date_only=False if r[12] else None,  # (NULL: see ArticleRow.date_only)
+        date_only=listed_date_only(r[6], r[7], date_only),
+        claimed=claimed,
     )
 
 
