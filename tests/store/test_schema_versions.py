@@ -258,7 +258,7 @@ def test_a_store_a_newer_newstui_upgraded_names_the_copy_it_kept_for_this_one(
 ) -> None:
     """User test r48 LOW-34: refused by the upgraded store, an older newstui (a cron line still
     calling its venv) was not told of the copy the upgrade kept for it, nor how to read it."""
-    from newstui.cli import main
+    from newstui.cli.main import main
 
     path = tmp_path / "news store.db"
     copy = upgraded_by_a_newer_newstui(path)
