@@ -1,5 +1,6 @@
-"""model.folders: the one rule of what a folder (a tag path) holds, and how one folder's own "/"
-is kept apart from nesting (user test r47 M1, M2, L1)."""
+"""model.folders: the one rule of what a folder (a tag path) holds, how one folder's own "/"
+is kept apart from nesting (user test r47 M1, M2, L1), and which folders a typed name means
+(a "/" for U+2215, accents off: round 48's open items)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,13 @@ import pytest
 from newstui.model.folders import (
     FOLDER_SLASH,
     folder_order,
+    folder_readings,
     in_folder,
+    meant_folders,
     one_folder_name,
-    typed_folder,
 )
+from newstui.model.names import name_key
+from newstui.store.search_fold import name_fold
 
 
 @pytest.mark.parametrize(
@@ -38,10 +42,47 @@ def test_a_slash_in_one_folders_title_is_kept_apart_but_a_spaced_one_stays():
 
 def test_a_folder_typed_with_a_slash_finds_the_one_folder_so_named():
     tags = [f"AC{FOLDER_SLASH}DC Fans", f"Music/AC{FOLDER_SLASH}DC Fans", "News/Europe"]
-    assert typed_folder("AC/DC Fans", tags) == f"AC{FOLDER_SLASH}DC Fans"
-    assert typed_folder("music/AC/DC fans", tags) == f"music/AC{FOLDER_SLASH}DC fans"
-    assert typed_folder("News/Europe", tags) == "News/Europe"  # nesting, as held
-    assert typed_folder("Sport/Daily", tags) == "Sport/Daily"  # none: as typed (then refused)
+    assert meant_folders("AC/DC Fans", tags, name_fold) == [f"AC{FOLDER_SLASH}DC Fans"]
+    assert meant_folders("music/AC/DC fans", tags, name_fold) == [
+        f"Music/AC{FOLDER_SLASH}DC Fans"  # as the tags spell it
+    ]
+    assert meant_folders("News/Europe", tags, name_fold) == ["News/Europe"]  # nesting, as held
+    assert meant_folders("news", tags, name_fold) == ["News"]  # a folder holding only folders
+    assert meant_folders("Sport/Daily", tags, name_fold) == []  # none
+
+
+def test_a_slash_typed_is_nesting_first_when_both_folders_are_there():
+    tags = ["AC/DC Fans", f"AC{FOLDER_SLASH}DC Fans"]
+    assert meant_folders("ac/dc fans", tags, name_fold) == ["AC/DC Fans"]
+    assert meant_folders(f"ac{FOLDER_SLASH}dc fans", tags, name_fold) == [
+        f"AC{FOLDER_SLASH}DC Fans"
+    ]
+    assert folder_readings("a/b/c") == [
+        "a/b/c",
+        f"a{FOLDER_SLASH}b/c",
+        f"a/b{FOLDER_SLASH}c",
+        f"a{FOLDER_SLASH}b{FOLDER_SLASH}c",
+    ]
+
+
+def test_a_folder_typed_without_its_accents_or_letters_finds_it_folded():
+    tags = ["München/Schwabing", "Łódź", "Ærø", "Cafés/Paris", f"Rock{FOLDER_SLASH}Pop"]
+    assert meant_folders("munchen", tags, name_fold) == ["München"]
+    assert meant_folders("MUNCHEN/schwabing", tags, name_fold) == ["München/Schwabing"]
+    assert meant_folders("lodz", tags, name_fold) == ["Łódź"]
+    assert meant_folders("aero", tags, name_fold) == ["Ærø"]
+    assert meant_folders("cafes", tags, name_fold) == ["Cafés"]
+    assert meant_folders("rock/pöp", tags, name_fold) == [f"Rock{FOLDER_SLASH}Pop"]
+    assert meant_folders("munich", tags, name_fold) == []  # folded, not translated
+
+
+def test_an_exact_name_wins_over_folded_ones_and_folded_alone_takes_every_one():
+    tags = ["Munchen", "München", "MÜNCHEN/Mitte"]
+    assert meant_folders("munchen", tags, name_fold) == ["Munchen"]
+    assert meant_folders("MÜNCHEN", tags, name_fold) == ["München"]  # any case is exact
+    assert meant_folders("münchën", tags, name_fold) == ["Munchen", "München"]
+    # with no fold but case, only the exact names are found
+    assert meant_folders("munchën", tags, name_key) == []
 
 
 def test_subfolders_sort_right_after_their_folder():

@@ -159,3 +159,55 @@ def test_a_reimport_says_every_feed_made_nested_in_json_and_counts_in_its_line(c
         "News, Europe before), Sport/Daily (1), Tech/AI (1), and 1 more folder"
     ), line
     assert "…" not in line
+
+
+def local_config(tmp_path: Path, sources: dict[str, tuple[str, str]], rest: str = "") -> Path:
+    """A feeds.toml of [[local]] sources: name → (tag, the title of its one note)."""
+    entries = ""
+    for n, (name, (tag, title)) in enumerate(sources.items()):
+        folder = tmp_path / f"source{n}"
+        folder.mkdir()
+        (folder / "note.md").write_text(f"# {title}\n\nThe harbour wall will be rebuilt.\n")
+        entries += f'[[local]]\nname = "{name}"\npath = "{folder}"\ntags = ["{tag}"]\n\n'
+    config = tmp_path / "folded.toml"
+    config.write_text(f"[settings]\nfulltext = false\n\n{entries}{rest}", "utf-8")
+    return config
+
+
+def test_list_view_filter_and_remove_read_feed_and_tag_names_folded(cli, tmp_path):
+    """`feed:lodz` finds "Łódź Daily" and `tag:munchen` "München" (round 48's open item), an
+    exact name first; a view and a filter read them so too; `--tag` reads a folder as `tag:`."""
+    config = local_config(
+        tmp_path,
+        {
+            "Łódź Daily": ("München", "Tram line opens"),
+            "Łódź Sponsored": ("München", "Sponsored: cheap flights"),
+            "Munchen Post": ("Munchen", "Beer prices rise"),
+            "Thunder": (f"AC{SLASH}DC Fans", "Tour dates announced"),
+        },
+        '[[views]]\nname = "Bavaria"\nquery = "tag:MÜNCHËN"\n\n'
+        "[[filters]]\nquery = 'feed:lodz title:sponsored'\naction = \"hide\"\n",
+    )
+    run = Cli(cli.db, config, cli.capsys)
+    assert run("fetch") == 0, run.err
+    assert "filter feed:lodz title:sponsored: hid 1" in run.out
+
+    assert titles(run, "--query", "feed:lodz") == ["Tram line opens"]
+    assert titles(run, "--query", 'feed:"LODZ DAILY"') == ["Tram line opens"]
+    assert titles(run, "--query", "tag:munchen") == ["Beer prices rise"]  # the exact name
+    assert titles(run, "--query", "tag:münchen") == ["Tram line opens"]
+    assert titles(run, "--tag", "munchen") == ["Beer prices rise"]  # as tag: reads it
+    assert titles(run, "--tag", "MÜNCHËN") == ["Beer prices rise", "Tram line opens"]
+    assert titles(run, "--view", "Bavaria") == ["Beer prices rise", "Tram line opens"]
+    assert titles(run, "--query", 'tag:"AC/DC Fans"') == ["Tour dates announced"]
+    assert titles(run, "--tag", "ac/dc fans") == ["Tour dates announced"]
+    assert run("list", "--tag", "munich") == 1
+    assert "no source has the tag 'munich'" in one_line(run.err)
+
+    # removing a folder named by letters two folders share asks which one
+    assert run("remove", "--tag", "münchën", "--yes") == 1
+    assert "'münchën' names 2 folders, München and Munchen: give one as it is spelt" in (
+        one_line(run.err)
+    )
+    gone = run.json("remove", "--tag", "MUNCHEN", "--yes")  # the exact name: Munchen alone
+    assert gone["removed"] == ["Munchen Post"]

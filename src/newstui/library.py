@@ -380,6 +380,15 @@ class Library:
         """Every source with its article and unread counts, by name."""
         return _feeds.list_feeds(self._db)
 
+    @staticmethod
+    def folders_meant(folder: str, tags: Iterable[str]) -> list[str]:
+        """The folders of `tags` a typed `folder` names, as the query's `tag:` finds them
+        (model.folders.meant_folders, names compared as search folds them)."""
+        from newstui.model.folders import meant_folders
+        from newstui.store.search_fold import name_fold
+
+        return meant_folders(folder, tags, name_fold)
+
     def smart_counts(self) -> SmartCounts:
         """Article, unread and starred counts over the whole store."""
         return _views.smart_counts(self._db)

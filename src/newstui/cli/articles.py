@@ -88,12 +88,11 @@ def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) 
                 source=hide_url_password(args.feed),
             )
     if args.tag:  # the folder and its subfolders (model.folders)
-        from newstui.model.folders import any_in_folder, typed_folder
-
-        tags = [t for s in library.sources() for t in s.tags]
-        args.tag = typed_folder(args.tag, tags)  # "AC/DC Fans" for the folder "AC∕DC Fans"
-        if not any_in_folder(tags, args.tag):
+        # "AC/DC Fans" for the folder "AC∕DC Fans", "munchen" for "München", as tag: finds them
+        meant = library.folders_meant(args.tag, [t for s in library.sources() for t in s.tags])
+        if not meant:
             raise NewstuiError(f"no source has the tag {args.tag!r} (see `newstui feeds`)")
+        args.tag = meant[0] if len(meant) == 1 else args.tag
     query = user_query(args.query) if args.query is not None else None
     if args.view is not None:
         view = _saved_view(args, config)

@@ -1,12 +1,13 @@
 """Tags as folders: a tag is a path ("News/Europe/Deep", a folder inside folders, as an OPML
 import gives it), and a folder holds the sources of its own tag and of every tag under it, as a
 Feedly or Inoreader folder does. The one rule of what a folder holds, for the store's SQL
-(`in_folder`), Sources' counts, `r`, `D`, `list --tag` and the query's `tag:`."""
+(`in_folders`), Sources' counts, `r`, `D`, `list --tag` and the query's `tag:`, and of which
+folders a typed name means (meant_folders)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from newstui.model.names import name_key, name_order
 
@@ -53,23 +54,45 @@ def one_folder_name(title: str) -> str:
     return PATH_SLASH.sub(FOLDER_SLASH, title)
 
 
-def typed_folder(folder: str, tags: Iterable[str]) -> str:
-    """The folder a user typed, as `tags` hold it: `folder` when one of them is in it, else the
-    same with its slashes read as FOLDER_SLASH when that names one ("AC/DC Fans" typed for the
-    imported "AC∕DC Fans"), else `folder`."""
-    every = list(tags)
+def folder_readings(folder: str) -> list[str]:
+    """The folders a typed `folder` may stand for, in the order they are tried: as typed (each
+    "/" between two names nesting), then with its slashes read as FOLDER_SLASH, the first first
+    ("AC/DC Fans" typed for the imported "AC∕DC Fans"); past _MOST_TRIED_SLASHES, as typed."""
     slashes = [m.start() for m in PATH_SLASH.finditer(folder)]
-    if any_in_folder(every, folder) or not slashes or len(slashes) > _MOST_TRIED_SLASHES:
-        return folder
+    readings = [folder]
+    if len(slashes) > _MOST_TRIED_SLASHES:
+        return readings
     for kept in range(1, 2 ** len(slashes)):  # each "/" read as nesting or as one name's
         letters = list(folder)
         for bit, at in enumerate(slashes):
             if kept >> bit & 1:
                 letters[at] = FOLDER_SLASH
-        one = "".join(letters)
-        if any_in_folder(every, one):
-            return one
-    return folder
+        readings.append("".join(letters))
+    return readings
 
 
-_MOST_TRIED_SLASHES = 6  # typed_folder tries each reading of this many slashes at most
+def meant_folders(folder: str, tags: Iterable[str], fold: Callable[[str], str]) -> list[str]:
+    """The folders of `tags` (each as first spelt there) a folder a user typed names: the one
+    the first of folder_readings names as tags compare (name_key: any case), else those the
+    first reading that names any names as compared by `fold` (the store's name_fold: accents
+    off, ł as l, so "munchen" finds "München"), else none. An exact name wins: with folders
+    "Munchen" and "München", `munchen` is Munchen alone, and `MÜNCHËN` both. The one rule of
+    `tag:`, `list --tag` and `remove --tag`."""
+    folders: dict[str, str] = {}
+    for tag in tags:
+        for path in folder_paths(tag):
+            folders.setdefault(name_key(path), path)
+    readings = folder_readings(folder)
+    for reading in readings:
+        if (found := folders.get(name_key(reading))) is not None:
+            return [found]
+    folded: dict[str, list[str]] = {}
+    for path in folders.values():
+        folded.setdefault(fold(path), []).append(path)
+    for reading in readings:
+        if found_folded := folded.get(fold(reading)):
+            return found_folded
+    return []
+
+
+_MOST_TRIED_SLASHES = 6  # folder_readings reads this many slashes each way at most

@@ -39,13 +39,13 @@ from newstui.model import (
     listed_date_only,
 )
 from newstui.model.link_key import link_key, link_key_if_other, without_userinfo
-from newstui.model.names import name_key
 from newstui.store.analysis import analysis_kept
 from newstui.store.db import Database, savepoint, write_transaction
 from newstui.store.downloads import take_over_orphans
 from newstui.store.enclosures import lists_enclosures, refresh_enclosures
 from newstui.store.entries import LINK_KEY, removed_entry, same_title, stored_entry
 from newstui.store.feeds import now_iso
+from newstui.store.folder_sql import folder_sources
 from newstui.store.index_merges import merge_fewer_times
 from newstui.store.json_columns import json_list
 from newstui.store.pending_marks import GuidAsFetched, apply_pending_marks
@@ -992,12 +992,10 @@ def _conditions(db: Database, f: ArticleFilter) -> tuple[list[str], list[object]
     if f.feed_id is not None:
         clauses.append("a.feed_id = ?")
         params.append(f.feed_id)
-    if f.tag is not None:
-        clauses.append(
-            "a.feed_id IN (SELECT s.id FROM feeds s, json_each(s.tags) t "
-            "WHERE in_folder(t.value, ?))"  # the folder and its subfolders (model.folders)
-        )
-        params.append(name_key(f.tag))
+    if f.tag is not None:  # the folder and its subfolders (model.folders)
+        sources, folder = folder_sources(f.tag)
+        clauses.append(f"a.feed_id IN ({sources})")
+        params += folder
     if f.starred:
         clauses.append("a.starred = 1")
     if f.query is not None:

@@ -31,6 +31,7 @@ from newstui.query import (
     TitleSymbols,
     fts_string,
 )
+from newstui.store.folder_sql import folder_sources
 from newstui.store.person_names import (
     PERSON_KEY,
     full_name,
@@ -39,7 +40,7 @@ from newstui.store.person_names import (
     spellings,
 )
 from newstui.store.schema import PREFIX_INDEX
-from newstui.store.search_fold import search_words
+from newstui.store.search_fold import name_fold, search_words
 
 ENTITY_TYPES = {"PERSON": ("PERSON",), "ORG": ("ORG",), "PLACE": ("PLACE",)}
 GROUP_TYPES = ("GROUP", "NORP")  # NORP: nationalities, religious and political groups
@@ -476,19 +477,18 @@ class _Compiler:
         ]
 
     def source(self, node: Source) -> tuple[str, list[object]]:
-        if node.kind == "tag":
-            return (
-                "+a.feed_id IN (SELECT s.id FROM feeds s, json_each(s.tags) t "
-                "WHERE in_folder(t.value, ?))",  # (a folder holds its subfolders: model.folders)
-                [name_key(node.value)],
-            )
-        # (LIKE ignores the case of ASCII letters only: feed:SÜDDEUTSCHE found nothing)
-        wanted = name_key(node.value)
-        return (
-            "+a.feed_id IN (SELECT s.id FROM feeds s WHERE instr(name_key(s.name), ?) > 0 "
-            "OR instr(name_key(s.url), ?) > 0)",
-            [wanted, wanted],
-        )
+        if node.kind == "tag":  # (a folder holds its subfolders: model.folders)
+            sources, folder = folder_sources(node.value)
+            return f"+a.feed_id IN ({sources})", folder
+        # (LIKE ignores the case of ASCII letters only: feed:SÜDDEUTSCHE found nothing); the
+        # name or URL folded as search folds words too: feed:lodz finds "Łódź Daily"
+        wanted, folded = name_key(node.value), name_fold(node.value)
+        contains = "instr(name_key(s.name), ?) > 0 OR instr(name_key(s.url), ?) > 0"
+        params: list[object] = [wanted, wanted]
+        if folded:  # (a value of blanks only folds to nothing, which every name holds)
+            contains += " OR instr(name_fold(s.name), ?) > 0 OR instr(name_fold(s.url), ?) > 0"
+            params += [folded, folded]
+        return f"+a.feed_id IN (SELECT s.id FROM feeds s WHERE {contains})", params
 
     def entities(
         self, kind: str | None, name: str, keys: tuple[str, ...]

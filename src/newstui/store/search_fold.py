@@ -29,7 +29,7 @@ import re
 import unicodedata
 from typing import Final
 
-from newstui.model.names import latin_base
+from newstui.model.names import latin_base, shown_name
 from newstui.store.cjk_words import cjk_apart, last_text_kept
 
 _LATIN_GREEK_MARKS: Final = "\u0300-\u036f"  # the combining diacritical marks
@@ -88,6 +88,26 @@ def _compatible(char: str) -> str:
 def search_fold(text: str) -> str:
     """`text` as search compares it (see the module): NFKC, case folded, marks off."""
     return _fold(text, _patterns()[0], _latin_letters())
+
+
+def name_fold(name: str) -> str:
+    """A name (a feed's, its URL, a tag's) as the query's `feed:` and `tag:` compare it: as
+    search reads a word (search_fold) with the case and the accents the index's tokenizer takes
+    off itself (search_fold leaves those to it), its blanks one space: "Łódź Daily" is "lodz
+    daily", "MÜNCHEN" "munchen", "İzmir" "izmir" (SQL name_fold())."""
+    if name.isascii():
+        return " ".join(name.lower().split())
+    return _name_folded(name)
+
+
+@functools.lru_cache(maxsize=4096)  # (the same few feed names and tags, every query)
+def _name_folded(name: str) -> str:
+    """name_fold of a name not ASCII: what shows of it (shown_name: no zero-width joiners),
+    folded by search_fold, then case folded and marks off as the tokenizer does (a mark making
+    a letter of its own stays: Cyrillic й, kana's が)."""
+    text = unicodedata.normalize("NFD", search_fold(shown_name(name)).casefold())
+    text = unicodedata.normalize("NFC", _patterns()[1].sub("", text)).replace("ё", "е")
+    return " ".join(text.split())
 
 
 def _fold(text: str, to_fold: re.Pattern[str], latin: re.Pattern[str]) -> str:

@@ -11,13 +11,14 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from newstui.article_rows import enclosure_urls, packed_links, packed_text, unpacked_text
-from newstui.model.folders import folder_keys
+from newstui.model.folders import folder_keys, meant_folders
 from newstui.model.link_key import link_key, link_key_if_other
 from newstui.model.names import name_key, name_order_text
 from newstui.store.cjk_words import cjk_apart
+from newstui.store.json_columns import json_list
 from newstui.store.kept_stops import STOPS, keeping_stops
 from newstui.store.person_names import named_speaker, same_person
-from newstui.store.search_fold import search_words, split_at_marks, words_before_55
+from newstui.store.search_fold import name_fold, search_words, split_at_marks, words_before_55
 
 if TYPE_CHECKING:
     import sqlite3
@@ -106,8 +107,12 @@ def add_name_functions(conn: sqlite3.Connection) -> None:
     conn.create_function("named_speaker", 2, _named_speaker_keeping_stops, deterministic=True)
     # feed, tag and view names as compared everywhere (model.names: every script's case)
     conn.create_function("name_key", 1, _name_key, deterministic=True)
-    # whether a tag is a folder or under it (model.folders: "News/Europe" is in News)
-    conn.create_function("in_folder", 2, _in_folder, deterministic=True)
+    # ... and as the query's feed: and tag: compare them (accents off, ł as l: search_fold)
+    conn.create_function("name_fold", 1, _name_fold, deterministic=True)
+    # the folders a typed one names among a JSON list of tags (model.folders.meant_folders),
+    # and whether a tag is one of them or under one ("News/Europe" is in News): folder_sql
+    conn.create_function("meant_folders", 2, _meant_folders, deterministic=True)
+    conn.create_function("in_folders", 2, _in_folders, deterministic=True)
 
 
 def _link_key(url: str | bytes | int | float | None) -> str | None:
@@ -219,9 +224,34 @@ def _enclosure_urls(links: str | bytes | None) -> str | None:
     return json.dumps(urls) if urls else None
 
 
-def _in_folder(tag: object, folder_key: object) -> bool:
-    """SQL's in_folder(tag, key): whether the tag is the folder of this name_key or under it."""
-    return isinstance(tag, str) and isinstance(folder_key, str) and folder_key in folder_keys(tag)
+@functools.lru_cache(maxsize=64)  # (one query's folder, asked again by its count and list)
+def _meant_folders(tags: object, folder: object) -> str:
+    """SQL's meant_folders(tags, folder): the name_keys, as a JSON list, of the folders a typed
+    `folder` names among the JSON list `tags` (model.folders.meant_folders, by name_fold)."""
+    if not isinstance(folder, str):
+        return "[]"
+    listed = json_list(tags if isinstance(tags, str) else None)
+    every = [tag for tag in listed if isinstance(tag, str)]
+    return json.dumps([name_key(path) for path in meant_folders(folder, every, name_fold)])
+
+
+@functools.lru_cache(maxsize=64)
+def _folder_key_set(keys: str) -> frozenset[str]:
+    return frozenset(key for key in json_list(keys) if isinstance(key, str))
+
+
+def _in_folders(tag: object, keys: object) -> bool:
+    """SQL's in_folders(tag, keys): whether the tag is one of the folders of these name_keys
+    (a JSON list: meant_folders') or under one."""
+    if not isinstance(tag, str) or not isinstance(keys, str):
+        return False
+    wanted = _folder_key_set(keys)
+    return any(key in wanted for key in folder_keys(tag))
+
+
+def _name_fold(value: str | bytes | int | float | None) -> str | bytes | int | float | None:
+    """SQL's name_fold(x): search_fold.name_fold of a text, anything else as it is."""
+    return name_fold(value) if isinstance(value, str) else value
 
 
 def _name_key(value: str | bytes | int | float | None) -> str | bytes | int | float | None:
