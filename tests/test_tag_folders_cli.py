@@ -176,7 +176,8 @@ def local_config(tmp_path: Path, sources: dict[str, tuple[str, str]], rest: str 
 
 def test_list_view_filter_and_remove_read_feed_and_tag_names_folded(cli, tmp_path):
     """`feed:lodz` finds "Łódź Daily" and `tag:munchen` "München" (round 48's open item), an
-    exact name first; a view and a filter read them so too; `--tag` reads a folder as `tag:`."""
+    exact name first; a view and a filter read them so too; `list --tag` reads a folder as
+    `tag:` does; `remove --tag` reads its "/" so, and its letters as spelt."""
     config = local_config(
         tmp_path,
         {
@@ -204,10 +205,11 @@ def test_list_view_filter_and_remove_read_feed_and_tag_names_folded(cli, tmp_pat
     assert run("list", "--tag", "munich") == 1
     assert "no source has the tag 'munich'" in one_line(run.err)
 
-    # removing a folder named by letters two folders share asks which one
-    assert run("remove", "--tag", "münchën", "--yes") == 1
-    assert "'münchën' names 2 folders, München and Munchen: give one as it is spelt" in (
-        one_line(run.err)
-    )
+    # a removal takes a folder by its name as spelt (any case), its "/" as its own "∕" too,
+    # and asks "did you mean" of a name typed without accents, as `remove NAME` does
+    assert run("remove", "--tag", "munchën", "--yes") == 1
+    assert "no source is tagged 'munchën' (did you mean" in one_line(run.err)
     gone = run.json("remove", "--tag", "MUNCHEN", "--yes")  # the exact name: Munchen alone
     assert gone["removed"] == ["Munchen Post"]
+    gone = run.json("remove", "--tag", "ac/dc fans", "--yes")
+    assert gone["removed"] == ["Thunder"]

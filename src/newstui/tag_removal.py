@@ -12,8 +12,7 @@ from newstui.config import Config, FeedConfig, LocalConfig
 from newstui.config.removal import remove_sources
 from newstui.config.source_edits import set_source_tags
 from newstui.counts import counted
-from newstui.errors import NewstuiError
-from newstui.model.folders import folder_paths, in_folder
+from newstui.model.folders import folder_paths, in_folder, meant_folders
 from newstui.model.names import name_key
 from newstui.word_lists import listed
 
@@ -171,13 +170,6 @@ def _folders(folders: tuple[str, ...]) -> str:
     return f"its folder {folders[0]}" if len(folders) == 1 else f"its {len(folders):,} folders"
 
 
-def _several_folders(tag: str, folders: list[str]) -> NewstuiError:
-    """The error of a typed tag that names several folders (folded alike: "münchën")."""
-    return NewstuiError(
-        f"{tag!r} names {len(folders):,} folders, {listed(folders)}: give one as it is spelt"
-    )
-
-
 def tagged_sources(library: Library, config: Config, tag: str) -> TaggedSources | None:
     """The sources tagged `tag` (any case, as Sources groups them) or a tag of its subfolders
     (`News/Europe` of `News`), in the store or in the config file (a tag written there since
@@ -191,11 +183,10 @@ def tagged_sources(library: Library, config: Config, tag: str) -> TaggedSources 
         return None
     every = library.sources()
     sources: list[FeedConfig | LocalConfig] = [*config.feeds, *config.local]
-    # "AC/DC Fans" typed for the one folder imported as "AC∕DC Fans", "munchen" for "München"
-    # (model.folders.meant_folders, as the query's tag: finds them)
-    meant = library.folders_meant(tag, [t for s in [*every, *sources] for t in s.tags])
-    if len(meant) > 1:  # (folded alike, none spelt so: which one is for the user to say)
-        raise _several_folders(tag, meant)
+    # "AC/DC Fans" typed for the one folder imported as "AC∕DC Fans" (model.folders, as tag:
+    # and list --tag read it); by name_key only: a removal takes no name folded ("munchen" for
+    # "München" is asked "did you mean", as `remove NAME` is: review r48)
+    meant = meant_folders(tag, [t for s in [*every, *sources] for t in s.tags], name_key)
     tag = meant[0] if meant else tag
     key = name_key(tag)
 
