@@ -286,8 +286,9 @@ class DownloadsScreen(KeyedBox[None]):
     def _taken_down(self) -> bool:
         """The app is quitting or the box was closed: its rows are gone or going, and a
         download's late progress has nothing to show on (it raised NoMatches as the app quit
-        with a download running)."""
-        return not self.is_attached
+        with a download running: after the box was taken away, and while the app's exit was
+        removing its widgets, the box itself still attached)."""
+        return not self.is_attached or (self._built and not self.query("#downloads-empty"))
 
     def rows(self) -> list[DownloadRow]:
         """The rows shown, oldest first."""
