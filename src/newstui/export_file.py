@@ -6,10 +6,10 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from newstui.errors import NewstuiError
+from newstui.file_replace import replace_file_text
 from newstui.text import shown_name
 
 
@@ -57,13 +57,4 @@ def write_export(path: Path, text: str, *, force: bool) -> None:
                     os.unlink(target)
             raise
         return
-    fd, part = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    try:
-        with open(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-            os.fchmod(out.fileno(), stat.S_IMODE(status.st_mode))
-        os.replace(part, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(part)
-        raise
+    replace_file_text(target, text, mode=stat.S_IMODE(status.st_mode))

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
-import stat
 from pathlib import Path
 
 from newstui.config import parse_config
 from newstui.config.passwords import holds_password
 from newstui.errors import ConfigError
+from newstui.file_replace import replace_file_text
 
 
 def write_config(path: Path, text: str) -> None:
@@ -20,35 +19,18 @@ def write_config(path: Path, text: str) -> None:
     A symlinked file (a dotfiles repository) is written where the link points, and the link
     stays; the file keeps its permissions (`chmod 600` for a sync password stays 600): user
     test r34 M5, a rewrite replaced the link by a file readable by everyone. The text is
-    written to a temporary file of its own (0600 until it takes the old file's permissions; a
-    new config stays 0600), removed if the write fails. A file holding a password (a feed's
-    address with one, `add https://me:pw@…`, or [sync]'s) is written readable by its owner alone
-    (user test r48 LOW-21: it stayed -rw-r--r-- on a shared machine)."""
-    import tempfile
-
+    written to a temporary file of its own (file_replace: 0600 until it takes the old file's
+    permissions; a new config stays 0600), removed if the write fails. A file holding a
+    password (a feed's address with one, `add https://me:pw@…`, or [sync]'s) is written
+    readable by its owner alone (user test r48 LOW-21: it stayed -rw-r--r-- on a shared
+    machine)."""
     try:
         written = parse_config(path, text)  # the result must be valid
     except ConfigError as exc:
         raise ConfigError(f"{exc} (not written: the file is as it was)", source=str(path)) from None
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
-    tmp: str | None = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)  # the first `add` writes a new config
-        try:
-            mode = stat.S_IMODE(target.stat().st_mode)
-        except FileNotFoundError:
-            mode = 0o600
-        if holds_password(written):
-            mode &= 0o700
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        with open(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-            os.fchmod(out.fileno(), mode)
-        os.replace(tmp, target)
-        tmp = None
+        replace_file_text(target, text, owner_only=holds_password(written))
     except OSError as exc:
         raise ConfigError(f"{path}: cannot write config file: {exc.strerror or exc}") from exc
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from newstui.config.tables import SyncConfig
 from newstui.errors import SyncError
+from newstui.file_replace import replace_file_text
 from newstui.text import clean_line
 
 COMMAND_TIMEOUT = 60.0  # seconds a password_command may take (it may ask for a passphrase)
@@ -118,13 +119,8 @@ class AuthCache:
             data.pop(key)
         else:
             data[key] = token
-        tmp = self.path.with_name(self.path.name + ".tmp")
         with contextlib.suppress(OSError):
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump(data, out)
-            os.chmod(tmp, 0o600)
-            os.replace(tmp, self.path)
+            replace_file_text(self.path, json.dumps(data), mode=0o600)
 
 
 def auth_cache_for(db_path: Path | str) -> AuthCache:
