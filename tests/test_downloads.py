@@ -1667,6 +1667,37 @@ def test_a_running_download_is_stopped_then_forgotten_or_deleted(
     assert not (tmp_path / "Episode 1.mp3").exists()
 
 
+@pytest.mark.parametrize("then", ["forget", "delete"])
+def test_a_download_stopped_as_asked_reads_as_running_until_it_is_off_the_list(
+    db_path, tmp_path, feed_server, monkeypatch, then
+):
+    """CI r48 (under load): the stop gave the download back to the queue, then took it off the
+    list; `stop_running` polling between the two read 'queued' as ended by itself (None)."""
+    import newstui.downloads
+    from newstui.downloads import stop_running
+
+    seen: list[str | None] = []
+    real_end_stopped = newstui.downloads._end_stopped
+
+    def end_stopped(library, item, then, folder):
+        with Library.open(db_path) as other:  # as another process polling would read it
+            row = other.downloads.get(item.id)
+        seen.append(None if row is None else row.state)
+        return real_end_stopped(library, item, then, folder)
+
+    monkeypatch.setattr(newstui.downloads, "_end_stopped", end_stopped)
+    feed_server.route("/slow.mp3", body=SLOW, drip=0.005)
+    with Library.open(db_path) as library:
+        download_id = queue_one(library, tmp_path, feed_server.url("/slow.mp3"))
+    thread, results = running_in_a_thread(db_path)
+    wait_for_bytes(db_path, download_id)
+    with Library.open(db_path) as library:
+        assert stop_running(library, download_id, then) is not None
+    thread.join(20)
+    assert seen == ["downloading"]
+    assert results and results[0].gone == 1
+
+
 def test_downloads_forget_stops_a_running_download_and_keeps_its_part(pod, feed_server, tmp_path):
     feed_server.route("/e1.mp3", body=SLOW, drip=0.005)
     pod("download", str(article_id(pod, "Episode 1: Rivers")), "--later")

@@ -849,10 +849,17 @@ class _QueueRun:
                 started_over=functools.partial(_started_over, notes),
             )
         except TransferStopped:
-            progress.release()
             if asked.then is None:
+                progress.release()
                 return False
-            problem = _end_stopped(library, item, asked.then, self.folder)
+            # Not given back to the queue first: until it is off the list it reads as running,
+            # else a `stop_running` polling between the two steps took it for ended by itself.
+            progress.write(on_disk(item))
+            try:
+                problem = _end_stopped(library, item, asked.then, self.folder)
+            except BaseException:
+                progress.release()
+                raise
             listeners.on_gone(item, asked.then, problem)
             self._count("gone")
             return True
