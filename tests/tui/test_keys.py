@@ -43,6 +43,13 @@ def test_a_bad_keys_table_is_one_line_with_the_line_number(tmp_path, keys, line,
     ("keys", "line", "message"),
     [
         ('"headlines.down" = ["x", "ctrl+bogus"]\n', 5, "'ctrl+bogus' is not a key"),
+        # newsboat's operation where its key goes: named, not only "not a key" (closing r48)
+        (
+            '"article.open_link" = "open-in-browser"\n',
+            5,
+            "'open-in-browser' is not a key but newsboat's operation name: newstui calls it "
+            'article.open_link; give it a key (e.g. "o"',
+        ),
         # a key two bindings of one pane would share: one of them would never run (newstui said
         # nothing and `s` simply stopped starring)
         ('"article.toggle_star" = "S"\n', 5, "also the key of app.save_view"),  # the old README
@@ -150,6 +157,22 @@ def test_an_unknown_key_or_a_shared_key_stops_the_app_with_the_line(
             "'headlines.next_unread'? (newsboat's next-unread;",
         ),
         ('"reload-all" = "ctrl+r"\n', 6, "did you mean 'app.refresh_all'?"),
+        # a value in newsboat's words, bind-key's way round (key = operation): it got only
+        # "write preset, unbind or a binding id" (closing r48)
+        (
+            '"^R" = "reload-all"\n',
+            6,
+            "'^R' under [keys] is not a binding id, ignored: 'reload-all' is newsboat's operation "
+            'name: newstui calls it app.refresh_all; write "app.refresh_all" = "ctrl+r" (the '
+            "binding id first, then its key)",
+        ),
+        (  # (a bare name has its line; it is newsboat's too, but the value says what is meant)
+            '\nnext = "next-unread"\n',
+            7,
+            "'next' under [keys] is not a binding id, ignored: 'next-unread' is newsboat's "
+            'operation name: newstui calls it headlines.next_unread; write "headlines.next_unread"'
+            ' = "KEY"',
+        ),
         ("[keys.headlines]\nopne = 'o'\n", 7, "did you mean 'headlines.open'?"),
         # an unbind aimed at an unknown id stopped the app, where the same id given keys was
         # a warning

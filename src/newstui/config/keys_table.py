@@ -78,6 +78,8 @@ def validate_keys(table: Any, raw: str, fail: Any, path: Path) -> KeysConfig:
                 # newsboat's way round, key then what it does (user test r48 LOW-33)
                 turned = _toml_pair(value.strip(), binding_id)
                 ignored.append(f"{said}write {turned} (the binding id first, then its key)")
+            elif hint := _newsboat_operation_hint(binding_id, value):
+                ignored.append(f"{said}{hint}")
             else:
                 ignored.append(
                     f"{said}write preset, unbind or a binding id like "
@@ -102,12 +104,37 @@ def validate_keys(table: Any, raw: str, fail: Any, path: Path) -> KeysConfig:
     return KeysConfig(preset, tuple(bindings), unbind, unbind_line, tuple(tables), tuple(ignored))
 
 
+def _newsboat_operation_hint(name: str, value: object) -> str:
+    """What to write for an entry in newsboat's words: a value that is newsboat's operation
+    (`"x" = "toggle-article-read"`, its bind-key way round) named with newstui's binding id
+    and the entry turned round; a name that is one (`"next-unread" = "n"`) named with its id;
+    "" for neither."""
+    from newstui.sources.newsboat_keys import NEWSBOAT_OPERATIONS, newsboat_key
+
+    operation = value.strip() if isinstance(value, str) else ""
+    if meant := NEWSBOAT_OPERATIONS.get(operation):
+        # the name is the key, unless it is an operation too (`next = "next-unread"`)
+        key = "KEY" if name in NEWSBOAT_OPERATIONS else newsboat_key(name) or name
+        return (
+            f"{operation!r} is newsboat's operation name: newstui calls it {meant}; write "
+            f"{_toml_pair(meant, key)} (the binding id first, then its key)"
+        )
+    if meant := NEWSBOAT_OPERATIONS.get(name):
+        return (
+            f"did you mean {meant!r}? (newsboat's {name}; every id is listed in the README's "
+            "Keys section)"
+        )
+    return ""
+
+
 def _binding_line(raw: str, binding_id: str, start: int) -> int:
     """The line of a binding id in the `[keys]` table (quoted, dotted or in a sub-table), or 0."""
-    section, _, name = binding_id.partition(".")
+    section, dot, name = binding_id.partition(".")
     patterns = [
         rf"(?m)^[ \t]*[\"']{re.escape(binding_id)}[\"'][ \t]*=",
-        rf"(?m)^[ \t]*{re.escape(section)}[ \t]*\.[ \t]*{re.escape(name)}[ \t]*=",
+        rf"(?m)^[ \t]*{re.escape(section)}[ \t]*\.[ \t]*{re.escape(name)}[ \t]*="
+        if dot  # (a bare name, `next = …`, is no id but has its line)
+        else rf"(?m)^[ \t]*{re.escape(binding_id)}[ \t]*=",
     ]
     for pattern in patterns:
         match = re.compile(pattern).search(raw, start)

@@ -54,7 +54,6 @@ from newstui.tui.keymap import (
     keys_label,
     keys_of,
     known_entries,
-    newsboat_hint,
     newsboat_names,
 )
 from newstui.tui.logged_warnings import AppLogHandler, RoutedWarnings, WarningsLogged
@@ -199,7 +198,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
         keys = config.keys if config is not None else None
         own = keys is not None and bool(keys.bindings or keys.unbind or keys.tables)
         defaults = all_binding_keys() if own else {}
-        self.key_warnings = [newsboat_hint(w) for w in keys.ignored] if keys is not None else []
+        self.key_warnings = list(keys.ignored) if keys is not None else []
         if config is not None and own:
             keys, self.key_warnings = known_entries(config.keys, config.path, defaults)
         self.user_keymap = (

@@ -126,23 +126,6 @@ def newsboat_names(binding_id: str | None) -> list[str]:
     ]
 
 
-_NOT_AN_ID = re.compile(r"(.*: '([^']+)' under \[keys\] is not a binding id, ignored)(: .*)")
-
-
-def newsboat_hint(warning: str) -> str:
-    """A warning of an entry that is no binding id, naming the id when the entry is one of
-    newsboat's operations (`"next-unread" = "n"` was told only to write "a binding id")."""
-    found = _NOT_AN_ID.fullmatch(warning)
-    operation = found[2] if found else ""
-    if found is None or operation not in NEWSBOAT_OPERATIONS:
-        return warning
-    meant = NEWSBOAT_OPERATIONS[operation]
-    return (
-        f"{found[1]}: did you mean {meant!r}? (newsboat's {operation}; every id is listed in the "
-        "README's Keys section)"
-    )
-
-
 def binding_keys(bindings: Iterable[BindingType]) -> dict[str, str]:
     """Each binding id's own keys ("j,down"); an id two bindings share has the keys of both."""
     keys: dict[str, list[str]] = {}
@@ -219,7 +202,7 @@ def known_entries(
     from dataclasses import replace
 
     tables = sorted({binding_id.partition(".")[0] for binding_id in defaults})
-    warnings = [newsboat_hint(warning) for warning in keys.ignored]
+    warnings = list(keys.ignored)
     unknown_tables = set()
     for name, line in keys.tables:
         if name not in tables:
@@ -270,7 +253,10 @@ def _named(key: str, where: str) -> str:
     """Textual's name for a key the user wrote, or a ConfigError naming where."""
     name = key_name(key)
     if name is None:
-        raise ConfigError(f'{where}: {key!r} is not a key (e.g. "o", "ctrl+n", "f5")')
+        said = f"{where}: {key!r} is not a key"
+        if meant := NEWSBOAT_OPERATIONS.get(key.strip()):  # (bind-key's words: an operation)
+            said += f" but newsboat's operation name: newstui calls it {meant}; give it a key"
+        raise ConfigError(f'{said} (e.g. "o", "ctrl+n", "f5")')
     return name
 
 
