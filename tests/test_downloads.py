@@ -1118,9 +1118,9 @@ def test_a_dropped_download_names_the_part_file_it_kept(pod, feed_server, tmp_pa
     assert part.stat().st_size == 102_400
     [line] = [line for line in pod.out.splitlines() if line.startswith("failed")]
     assert line.startswith(f"failed {part}: ")
-    assert line.endswith(
-        "(102.4 KB kept; `newstui download --retry` resumes, `newstui downloads --delete 1` "
-        "deletes it)"
+    assert line.endswith(  # (cut off: a passing failure, which the next run resumes)
+        "(102.4 KB kept; the next `newstui download` resumes (`--retry` now), "
+        "`newstui downloads --delete 1` deletes it)"
     )
     [row] = pod.json("downloads")
     assert (row["state"], row["bytes_done"], row["bytes_total"]) == ("failed", 102_400, len(AUDIO))
@@ -1361,7 +1361,8 @@ def test_download_says_which_episode_answered_a_page(pod, feed_server, tmp_path)
     target = tmp_path / "pods" / "Episode 1 Rivers.mp3"
     url = feed_server.url("/e1.mp3")
     assert " ".join(pod.out.split()) == (
-        f"queued {target} failed {target}: {url} answered a web page (text/html), not audio"
+        f"queued {target} failed {target}: {url} answered a web page (text/html), not audio; "
+        "`newstui download --retry` tries it again"
     )
     assert not target.exists() and not part_path(target).exists()
     [row] = pod.json("downloads")

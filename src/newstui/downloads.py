@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import unquote, urlsplit
@@ -633,6 +634,35 @@ def _origin(url: str) -> tuple[str, str, int] | None:
     return (parts.scheme.lower(), parts.hostname or "", port)
 
 
+MAX_PASSING_TRIES = 8  # passing failures in a row a download is tried again after by itself
+RETRY_UNIT = timedelta(minutes=30)  # its wait from the second on: doubled each time, to a day
+
+
+def passing_retry(item: Download, exc: Exception, now: datetime) -> tuple[int, str | None]:
+    """A failed download's passing failures in a row and when the next run may queue it again
+    (None: only `download --retry` does), as a failing feed waits (sources.backoff): one that
+    failed for a passing reason (the network, a 5xx, a 429) is tried at the next run, from its
+    second failure in a row after RETRY_UNIT, doubled each time up to a day, and no longer
+    after MAX_PASSING_TRIES; a server's Retry-After is honoured. One that failed for good
+    (a 404, a web page, a full disk) waits for --retry."""
+    from newstui.sources.backoff import next_try
+
+    if not getattr(exc, "passing", False):  # (transfer.TransferError's; any other: for good)
+        return item.tries, None
+    tries = item.tries + 1
+    if tries >= MAX_PASSING_TRIES:
+        return tries, None
+    when = next_try(now, tries, RETRY_UNIT, getattr(exc, "retry_after", None)) or now
+    return tries, when.replace(microsecond=0).isoformat()
+
+
+def retry_due(library: Library) -> list[Download]:
+    """Queue again the downloads that failed for a passing reason and have waited long enough
+    (passing_retry): a `download` or `fetch --download` run tries them (user test r49 MED-6: a
+    laptop that woke offline once lost its cron downloads for good). What was queued."""
+    return library.downloads.requeue_due(datetime.now(UTC).replace(microsecond=0).isoformat())
+
+
 def run_queue(
     library: Library,
     *,
@@ -865,7 +895,8 @@ class _QueueRun:
             return True
         except Exception as exc:  # one failure never stops the queue
             progress.write(on_disk(item))
-            library.downloads.fail(item.id, error_line(exc))
+            tries, retry_at = passing_retry(item, exc, datetime.now(UTC))
+            library.downloads.fail(item.id, error_line(exc), tries, retry_at)
             self._count("failed")
         except BaseException:  # Ctrl-C, SIGTERM: resumed from here next time
             progress.release()

@@ -7,12 +7,17 @@ import re
 import shlex
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from newstui.counts import counted
 from newstui.local_times import in_message, short_time, until_iso
 from newstui.model import FulltextProblem, SaveResult, SourceOutcome
 from newstui.sources.backoff import RETRY_AFTER_CAP
 from newstui.text import clean_line
+from newstui.word_lists import listed
+
+if TYPE_CHECKING:
+    from newstui.model.failure_news import LastFetch
 
 
 def dropped_said(saved: SaveResult) -> str | None:
@@ -113,6 +118,70 @@ def describe(outcome: SourceOutcome) -> str:
     text = f"{outcome.name}: {outcome.new} new, {outcome.updated} updated"
     said = fulltext_said(outcome.fulltext_ok, outcome.fulltext_failed, outcome.fulltext_left)
     return f"{text}; {said}" if said else text
+
+
+def failure_lines(failed: Sequence[SourceOutcome], tried: int) -> list[str]:
+    """The `error:` lines (without that word) for the sources of a fetch that failed, `tried`
+    of them tried: one a reason, the sources failing for one reason said in one line, counted
+    and named, "74 sources: cannot connect to 127.0.0.1:8749: connection refused (News Wire 0,
+    News Wire 1, News Wire 2 and 71 more)" (user test r49 MED-7: an offline cron run mailed a
+    line a feed, 74 of them); a reason that names each source's host ("cannot connect to
+    a.example: unknown host") counts as one without it. Every source tried failing for the
+    network's sake (two or more): one line saying the network looks down."""
+    # its reason without its host → each source's name, reason and line
+    groups: dict[str, list[tuple[str, str, str]]] = {}
+    for o in failed:
+        line = describe(o)
+        reason = line.removeprefix(f"{o.name}: ")
+        key = _CONNECT_TO.sub("cannot connect: ", reason, count=1) if reason != line else line
+        groups.setdefault(key, []).append((o.name, reason, line))
+    lines = []
+    ranked = sorted(groups.items(), key=lambda group: -len(group[1]))  # (the most shared first)
+    for key, members in ranked:
+        if len(members) == 1:
+            lines.append(members[0][2])
+            continue
+        reasons = {reason for _, reason, _ in members}
+        said = reasons.pop() if len(reasons) == 1 else key
+        names = _names_listed([name for name, _, _ in members])
+        lines.append(f"{counted(len(members), 'source')}: {said} ({names})")
+    if len(failed) >= 2 and len(failed) == tried and all(o.network for o in failed):
+        if len(lines) == 1:
+            return [f"the network looks down: {lines[0]}"]
+        names = _names_listed([o.name for o in failed])
+        every = ", ".join(f"{len(members):,} {key}" for key, members in ranked)
+        return [f"the network looks down: {counted(len(failed), 'source')}: {every} ({names})"]
+    return lines
+
+
+def recovered_lines(recovered: Sequence[tuple[str, LastFetch]]) -> list[str]:
+    """The `recovered:` lines (without that word) for the sources read again after failing, each
+    with its last fetch's record: "Wire: read again after 3 failed fetches since Mon 16:32", or
+    two or more in one line, "74 sources read again after failing since 16:32 (A, B, C and 71
+    more)" (user test r49 MED-7: 74 lines the run after an offline one)."""
+    if len(recovered) < 2:
+        return [recovered_line(name, before) for name, before in recovered]
+    since = [before.failing_since for _, before in recovered if before.failing_since]
+    after = f"after failing since {short_time(min(since))}" if since else "after failing"
+    names = _names_listed([name for name, _ in recovered])
+    return [f"{counted(len(recovered), 'source')} read again {after} ({names})"]
+
+
+def _names_listed(names: Sequence[str]) -> str:
+    """Sources' names for a line, in the order of their names (a fetch's come as each ends)."""
+    return listed(sorted(names, key=lambda name: (name.casefold(), name)))
+
+
+def recovered_line(name: str, before: LastFetch, *, sync: bool = False) -> str:
+    """A source read again after failing: "Wire: read again after 3 failed fetches since Mon
+    16:32" (the first failure's local time), or "…after its last fetch failed"; the sync (`sync`)
+    "synced again after 2 failed syncs since 07:31" (user test r49 LOW-7: it was "read again
+    after its last fetch failed")."""
+    verb, run, runs = ("synced", "sync", "syncs") if sync else ("read", "fetch", "fetches")
+    if before.failures >= 2 and before.failing_since:
+        failed = counted(before.failures, f"failed {run}", f"failed {runs}")
+        return f"{name}: {verb} again after {failed} since {short_time(before.failing_since)}"
+    return f"{name}: {verb} again after its last {run} failed"
 
 
 def http_reason(status: int) -> str:

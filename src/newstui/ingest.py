@@ -336,6 +336,7 @@ async def _fetch_feed(
             moved_to=new,
             moved_from=was,
             moved_onto=onto,
+            moved_news=moved is not None,
         )
         if result.not_modified:
             records.add(
@@ -379,7 +380,7 @@ async def _fetch_feed(
             feed.url,
             exc,
         )
-        return SourceOutcome(feed.name, error=message), (), ()
+        return SourceOutcome(feed.name, error=message, network=network), (), ()
     saved = await saving.save(feed_id, parsed.articles, result.url) if parsed else None
     # a document cut short keeps no validators: the next fetch asks for it whole, not for a 304
     whole = not (parsed and parsed.cut_short)
@@ -411,6 +412,7 @@ async def _fetch_feed(
         moved_to=new,
         moved_from=was,
         moved_onto=onto,
+        moved_news=moved is not None,
     )
     return outcome, saved.changed_ids, parsed.articles
 

@@ -1043,9 +1043,16 @@ class DownloadQueue:
         """A download's file goes to `path` from now on (not yet finished)."""
         _downloads.move_download(self._db, download_id, path)
 
-    def fail(self, download_id: int, error: str) -> None:
-        """A download failed (a retry resumes it)."""
-        _downloads.fail_download(self._db, download_id, error)
+    def fail(
+        self, download_id: int, error: str, tries: int = 0, retry_at: str | None = None
+    ) -> None:
+        """A download failed (a retry resumes it); `tries`: its passing failures in a row,
+        `retry_at`: when the next run may queue it again (None: only a --retry)."""
+        _downloads.fail_download(self._db, download_id, error, tries, retry_at)
+
+    def requeue_due(self, now: str) -> list[Download]:
+        """Queue again the downloads failed for a passing reason whose wait is over by `now`."""
+        return _downloads.requeue_due(self._db, now)
 
     def release(self, download_id: int) -> None:
         """Give an unfinished download back to the queue."""

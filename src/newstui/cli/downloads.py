@@ -6,9 +6,12 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Literal
 
+from newstui.cli.output import _complain
+from newstui.counts import counted
 from newstui.errors import NewstuiError, hide_url_password
 from newstui.render import enclosures, human_size
 from newstui.text import terminal_safe
@@ -92,6 +95,8 @@ def download_json(d: Download) -> dict[str, Any]:
         "article_id": d.article_id,
         "queued_at": d.queued_at,
         "finished_at": d.finished_at,
+        "tries": d.tries,  # failed for a passing reason this many times in a row
+        "retry_at": d.retry_at,  # ...and the next run tries it again from then (None: --retry)
     }
 
 
@@ -183,11 +188,20 @@ def download_queue(
     from rich.text import Text
 
     from newstui.config import download_folder
-    from newstui.downloads import feed_credentials, run_queue
+    from newstui.downloads import feed_credentials, retry_due, run_queue
 
     finished: list[Download] = []
     quiet = say == "none"
     shown = console.is_terminal and say == "all"
+    again = retry_due(library)  # failed for a passing reason at an earlier run: tried now
+    if again and say == "all":
+        console.print(
+            Text(
+                f"trying again {counted(len(again), 'download')} that failed for a reason that "
+                f"may have passed ({_listed_titles(again)})"
+            ),
+            soft_wrap=True,
+        )
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -208,8 +222,10 @@ def download_queue(
             if d.state in ("done", "failed"):
                 progress.remove_task(tasks[d.id])
                 finished.append(d)
-                if say == "all" or (say == "failures" and d.state == "failed"):
+                if say == "all":
                     progress.console.print(_outcome(d, notes.pop(d.id, [])), soft_wrap=True)
+                elif say == "failures" and d.state == "failed":  # (cron: on stderr, as a feed's)
+                    _complain(f"error: {_failure_line(library, d)}")
 
         def gone(d: Download, then: StopThen, problem: str | None) -> None:
             if d.id in tasks:
@@ -220,7 +236,10 @@ def download_queue(
                 line = f"download {d.id} ({title}) was stopped by another newstui: {how}"
                 if problem is not None:
                     line = f"download {d.id} ({title}) was stopped by another newstui: {problem}"
-                progress.console.print(Text(line, style="yellow"), soft_wrap=True)
+                if say == "failures":  # (cron: what is said goes to stderr)
+                    _complain(f"warning: {line}")
+                else:
+                    progress.console.print(Text(line, style="yellow"), soft_wrap=True)
 
         result = run_queue(
             library,
@@ -236,6 +255,45 @@ def download_queue(
     return result, finished
 
 
+def _listed_titles(downloads: list[Download]) -> str:
+    """Downloads' titles for a line: "Episode 1, Episode 2, Episode 3 and 4 more"."""
+    from newstui.word_lists import listed
+
+    return listed([terminal_safe(d.title, line=True) or f"download {d.id}" for d in downloads])
+
+
+def retry_said(d: Download) -> str:
+    """What tries a failed download again, as its failure line ends: the next run, when it failed
+    for a passing reason (and when its wait ends), else `newstui download --retry` (user test
+    r49 MED-6: the line did not say, and a failure while offline waited for ever)."""
+    from newstui.downloads import MAX_PASSING_TRIES
+    from newstui.local_times import short_time
+
+    if d.retry_at is not None:
+        soon = (datetime.now(UTC) + timedelta(minutes=1)).replace(microsecond=0)
+        when = f" after {short_time(d.retry_at)}" if d.retry_at > soon.isoformat() else ""
+        return f"the next `newstui download`{when} tries it again (`--retry` now)"
+    if d.tries >= MAX_PASSING_TRIES:
+        return f"failed {d.tries:,} times in a row: `newstui download --retry` tries it again"
+    return "`newstui download --retry` tries it again"
+
+
+def _failure_line(library: Library, d: Download) -> str:
+    """A failed download as `--quiet` says it on stderr, as a feed's failure: "Pod: download
+    "Episode 2": HTTP 404 Not Found (http://…/ep2.mp3); `newstui download --retry` tries it
+    again", naming no file that was not made (user test r49 LOW-1)."""
+    from newstui.fetch_lines import strip_url
+
+    stored = library.article(d.article_id) if d.article_id is not None else None
+    feed = stored.row.feed if stored is not None and stored.row.feed else None
+    title = terminal_safe(d.title, line=True) or f"download {d.id}"
+    url = hide_url_password(d.url)
+    reason = terminal_safe(strip_url(d.error or "failed", d.url), line=True)
+    kept = f"; {human_size(d.bytes_done)} kept in {PurePath(d.part_path).name}" * bool(d.bytes_done)
+    line = f'download "{title}": {reason} ({terminal_safe(url, line=True)}){kept}; {retry_said(d)}'
+    return f"{terminal_safe(feed, line=True)}: {line}" if feed else line
+
+
 def _outcome(d: Download, notes: list[str]) -> Text:
     """A download's end in one line, with what it did unasked (`notes`: another name or folder
     than queued, a .part begun again)."""
@@ -247,10 +305,11 @@ def _outcome(d: Download, notes: list[str]) -> Text:
         return Text(f"downloaded {path} ({human_size(d.bytes_done)}{said})")
     error = terminal_safe(d.error or "", line=True) + said
     if not d.bytes_done:  # (nothing kept: the line names where the file would go)
-        return Text(f"failed {path}: {error}", style="red")
+        return Text(f"failed {path}: {error}; {retry_said(d)}", style="red")
     part = terminal_safe(d.part_path, line=True)  # the file that is there, not the final name
+    resumes = retry_said(d).replace("tries it again", "resumes")
     kept = (  # (r46 L2: a .part kept after the disk filled holds room the next ones need)
-        f"{human_size(d.bytes_done)} kept; `newstui download --retry` resumes, "
+        f"{human_size(d.bytes_done)} kept; {resumes}, "
         f"`newstui downloads --delete {d.id}` deletes it"
     )
     return Text(f"failed {part}: {error} ({kept})", style="red")

@@ -141,6 +141,7 @@ def _report(
     what `fetch --download --json` downloaded, listed after the sources."""
     from newstui.fetch_lines import (
         describe,
+        failure_lines,
         file_problem_lines,
         fulltext_failures_line,
         fulltext_said,
@@ -234,9 +235,15 @@ def _report(
                 label = "error" if o.error else "warning"
                 for problem in file_problem_lines(o):
                     _complain(f"{label}: {problem}")
-            elif o.error and o.name not in refused:
+            elif o.error and o.sync:
                 _complain(f"error: {describe(o)}")
-            elif o.waiting_until and not o.error:
+        grouped = [o for o in failed if not o.problems and not o.sync and o.name not in refused]
+        for line in failure_lines(grouped, _tried(outcomes)):  # one a reason
+            _complain(f"error: {line}")
+        for o in outcomes:
+            if o.problems or o.error:
+                continue
+            if o.waiting_until:
                 _complain(f"waiting: {describe(o)}")
             elif o.warning:
                 _complain(f"warning: {o.name}: {o.warning}")
@@ -288,8 +295,16 @@ def _say_news(
 ) -> None:
     """`fetch --quiet`'s lines, on stderr: a source's failure only when it is news (its first,
     or not as at its last fetch), and one line for a source read again after failing."""
-    from newstui.fetch_lines import describe, file_problem_lines, unusable_proxy_lines
+    from newstui.fetch_lines import (
+        describe,
+        failure_lines,
+        file_problem_lines,
+        recovered_line,
+        recovered_lines,
+        unusable_proxy_lines,
+    )
     from newstui.model.failure_news import failure_news
+    from newstui.model.fetching import moved_line
 
     ids = _stored_names(library, config, list(outcomes)) if library is not None else {}
 
@@ -303,23 +318,41 @@ def _say_news(
     if any(news[name] == "new" for name in refused):  # (said with the feeds it failed)
         for line in proxy_lines:
             _complain(f"error: {line}")
+    failed: list[SourceOutcome] = []
+    recovered: list[tuple[str, LastFetch]] = []
     for o in outcomes:
         if news[o.name] == "new" and o.problems:
             for problem in file_problem_lines(o):
                 _complain(f"error: {problem}")
-        elif news[o.name] == "new" and o.name not in refused:
+        elif news[o.name] == "new" and o.sync:
             _complain(f"error: {describe(o)}")
+        elif news[o.name] == "new" and o.name not in refused:
+            failed.append(o)
         elif news[o.name] == "recovered" and (before := last_of(o)) is not None:
-            _complain(f"recovered: {_recovered_line(o.name, before)}")
+            if o.sync:
+                _complain(f"recovered: {recovered_line(o.name, before, sync=True)}")
+            else:
+                recovered.append((o.name, before))
+    # a failure every source shares (the network down) is one piece of news: said with its
+    # sources when it is news to one of them (user test r49 MED-7)
+    tried = _tried(outcomes)
+    every = [o for o in outcomes if o.error and not (o.sync or o.problems or o.name in refused)]
+    if failed and len(every) == tried and all(o.network for o in every):
+        failed = every  # (the network looks down: said of every feed, not only the news)
+    for line in failure_lines(failed, tried):
+        _complain(f"error: {line}")
+    for line in recovered_lines(recovered):
+        _complain(f"recovered: {line}")
+    for o in outcomes:  # a move for good, said once: the user must change the url (r49 LOW-11)
+        if o.moved_news and o.moved_to:
+            where = config.path.name if config is not None else "the config file"
+            said = moved_line(o.moved_to, where, o.moved_from, o.moved_onto)
+            _complain(f"moved: {o.name}: {said}")
 
 
-def _recovered_line(name: str, before: LastFetch) -> str:
-    """A source read again after failing: "Wire: read again after 3 failed fetches since Mon
-    16:32" (the first failure's local time), or "…after its last fetch failed"."""
-    if before.failures >= 2 and before.failing_since:
-        fetches = counted(before.failures, "failed fetch", "failed fetches")
-        return f"{name}: read again after {fetches} since {short_time(before.failing_since)}"
-    return f"{name}: read again after its last fetch failed"
+def _tried(outcomes: Sequence[SourceOutcome]) -> int:
+    """How many of a fetch's sources were tried (not left to wait), the sync not counted."""
+    return sum(1 for o in outcomes if not o.sync and (o.error or not o.waiting_until))
 
 
 def _last_fetches(library: Library, config: Config) -> dict[int | None, LastFetch]:
@@ -332,7 +365,8 @@ def _last_fetches(library: Library, config: Config) -> dict[int | None, LastFetc
         for row in library.sources()
     }
     if config.sync is not None:
-        last[None] = LastFetch(library.sync.status().last_error)
+        status = library.sync.status()
+        last[None] = LastFetch(status.last_error, status.failures, status.failing_since)
     return last
 
 

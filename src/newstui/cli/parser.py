@@ -464,6 +464,13 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
             metavar="ACTION",
             help="login: check the [sync] settings and password, and say what is wrong",
         )
+        p.add_argument(
+            "-q",
+            "--quiet",
+            action="store_true",
+            help="for cron: print nothing unless the sync fails otherwise than at its last run "
+            "(or syncs again after failing); the exit status still tells",
+        )
     return parser
 
 

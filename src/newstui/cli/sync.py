@@ -18,13 +18,16 @@ from newstui.local_times import in_message
 if TYPE_CHECKING:
     # the config (tomllib, its dataclasses): by the commands that read or edit it
     from newstui.config import Config
+    from newstui.model.failure_news import LastFetch
+    from newstui.model.sync import SyncStatus
 
 
 def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui sync` and `newstui sync login`."""
     import asyncio
 
-    from newstui.fetch_lines import fulltext_failures_line, fulltext_said
+    from newstui.fetch_lines import describe, fulltext_failures_line, fulltext_said, recovered_line
+    from newstui.model.failure_news import failure_news
     from newstui.server_sync import sync_with_server
     from newstui.sync.client import server_name
     from newstui.sync.run import make_client
@@ -44,6 +47,8 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
 
         with _about(hide_passwords(sync.url)):
             count = asyncio.run(check())
+        if args.quiet and not args.json:  # (a failure is said: it raised)
+            return 0
         return _emit(
             args,
             {"server": hide_passwords(sync.url), "user": sync.user, "subscriptions": count},
@@ -52,6 +57,8 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
     from newstui.filter_run import apply_filters
 
     before = library.last_article_id()  # (what is stored after it is new: download_new)
+    quiet = args.quiet and not args.json  # (cron: only what is news, as `fetch --quiet`)
+    last = library.sync.status() if quiet else None
     start = time.perf_counter()
     result = asyncio.run(sync_with_server(library, config))
     seconds = time.perf_counter() - start
@@ -66,6 +73,11 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
         error = outcome.error or "sync failed"
         if args.json:
             _print_json_error(error, "sync", hide_passwords(sync.url), queued=queued)
+            return 1
+        if last is not None:  # --quiet: said once, and again when it fails otherwise
+            if failure_news(outcome, _last_fetch(last)) == "new":
+                _complain(f"error: {describe(outcome)}")
+            _say_filtered_and_queued(filtered, episodes, quiet=True)
             return 1
         _complain(f"newstui: {in_message(error)}")
         if queued:
@@ -105,6 +117,11 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
         "download_new": [{"source": q.feed, **_episodes_data(q)} for q in episodes],
         "seconds": round(seconds, 3),
     }
+    if last is not None:  # --quiet: nothing but a sync that works again after failing
+        if last.last_error is not None:
+            _complain(f"recovered: {recovered_line(outcome.name, _last_fetch(last), sync=True)}")
+        _say_filtered_and_queued(filtered, episodes, quiet=True)
+        return 0
     # the pages that failed, as `fetch` says them (user test r42 M1), the articles stored
     if not args.json and (pages_failed := fulltext_failures_line([outcome])):
         _complain(f"warning: {pages_failed}")
@@ -113,3 +130,11 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
     if not args.json:
         _say_filtered_and_queued(filtered, episodes)
     return status
+
+
+def _last_fetch(status: SyncStatus) -> LastFetch:
+    """The last sync's record as `fetch --quiet` reads a source's: its error, failures in a row
+    and since when."""
+    from newstui.model.failure_news import LastFetch
+
+    return LastFetch(status.last_error, status.failures, status.failing_since)

@@ -33,6 +33,11 @@ class Download:
     queued_at: str = ""
     finished_at: str | None = None
     owner: int | None = None  # the id of the process downloading it (state "downloading")
+    # failed for a passing reason (the network, a 5xx, a 429) this many times in a row...
+    tries: int = 0
+    # ...and the next `download` run may queue it again from then (ISO 8601 UTC); None: only
+    # `download --retry` does (a failure for good, or too many passing ones)
+    retry_at: str | None = None
 
     @property
     def part_path(self) -> str:

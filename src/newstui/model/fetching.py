@@ -360,6 +360,10 @@ class SourceOutcome:
     moved_to: str | None = None
     moved_from: str = ""  # ...and the url the config gives it (moved_line names it)
     moved_onto: str = ""  # ...and the config's entry at its new address, if it has one
+    moved_news: bool = False  # ...and this is the fetch that says it (its first through it)
+    # it failed for the network's sake (refused, unknown host, timed out, reset), not for what
+    # a server answered: a fetch where every feed failed so says the network looks down
+    network: bool = False
 
     @property
     def failed(self) -> bool:

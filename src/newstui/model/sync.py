@@ -52,3 +52,5 @@ class SyncStatus:
     last_error: str | None = None
     queued: int = 0
     retry_after: str | None = None  # ISO time before which the server asked not to be called
+    failures: int = 0  # syncs failed in a row (0: the last one went well)
+    failing_since: str | None = None  # ...since the first of them (ISO 8601 UTC)

@@ -203,7 +203,7 @@ class Fetcher:
                     retry_after = (
                         response.headers.get("retry-after") if status in (429, 503) else None
                     )
-                    login = _login_hint(current, bool(target.credentials)) if status == 401 else ""
+                    login = login_hint(current, bool(target.credentials)) if status == 401 else ""
                     raise HTTPStatusError(
                         f"{url}: HTTP {status} {reason}{login}", status, retry_after
                     )
@@ -264,16 +264,23 @@ async def _drain(response: Answer) -> None:
                         return
 
 
-def _login_hint(url: str, sent: bool) -> str:
+def login_hint(url: str, sent: bool, *, of_episode: bool = False) -> str:
     """What a 401 adds (user test r48 LOW-21: "HTTP 401 Unauthorized" alone): newstui logs in
     with the user and password written in a feed's address (HTTP Basic), so the hint shows where
-    they go, on this feed's own host (the placeholder, in capitals, is no password to hide)."""
+    they go, on this feed's own host (the placeholder, in capitals, is no password to hide).
+    `of_episode`: a download's 401, whose login is its feed's, sent to the feed's own host."""
     if sent:
-        return ": the server refused the user name and password in its address"
+        whose = "its feed's" if of_episode else "its"
+        return f": the server refused the user name and password in {whose} address"
     parts = urlsplit(url)
     host = parts.hostname or ""
     host = f"[{host}]" if ":" in host else host
     port = f":{parts.port}" if parts.port else ""
+    if of_episode:  # (newstui sends a feed's login to that feed's host alone: feed_credentials)
+        return (
+            ": the episode wants a login: write it into its feed's address, "
+            f"{parts.scheme}://USER:PASSWORD@{host}{port}/… (sent to the feed's own host only)"
+        )
     return (
         ": the feed wants a login: write it into its address, "
         f"{parts.scheme}://USER:PASSWORD@{host}{port}/…"

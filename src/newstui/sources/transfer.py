@@ -17,11 +17,12 @@ import errno
 import itertools
 import os
 import re
+import ssl
 import stat
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import urljoin
@@ -37,8 +38,9 @@ from newstui.sources.http import (
     USER_AGENT,
     describe_transport_error,
     is_http_url,
+    login_hint,
 )
-from newstui.sources.proxied import proxied_transport
+from newstui.sources.proxied import ProxyFailed, proxied_transport
 from newstui.sources.urls import invalid_url_detail, web_url, without_userinfo
 
 _CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)")
@@ -97,7 +99,16 @@ class Limits:
 
 
 class TransferError(NewstuiError):
-    """A download failed: the server refused it, the connection broke or the disk did."""
+    """A download failed: the server refused it, the connection broke or the disk did.
+    `passing`: for a reason that may pass by itself (the network, a server's 5xx or 429: the next
+    run tries it again), not for good (a 404, a web page, a full disk); `retry_after`: how long
+    the server asked to wait (a 429's or 503's Retry-After)."""
+
+    def __init__(
+        self, message: str, *, passing: bool = False, retry_after: timedelta | None = None
+    ) -> None:
+        super().__init__(message)
+        self.passing, self.retry_after = passing, retry_after
 
 
 class TransferStopped(Exception):
@@ -169,7 +180,8 @@ def fetch_to_file(
             problem += (
                 f"; the {dropped:,} bytes that had arrived are not kept: {wanted.unresumable}"
             )
-        raise TransferError(problem) from None
+        asked = exc.retry_after if isinstance(exc, TransferError) else None
+        raise TransferError(problem, passing=_passing(exc), retry_after=asked) from None
     _place(part, path, elsewhere)  # (the whole file: kept whatever happens to its name)
     with contextlib.suppress(OSError):  # (left behind, it is never read without its .part)
         validator_path(part).unlink(missing_ok=True)
@@ -233,6 +245,25 @@ def _problem(exc: Exception, url: str, path: Path) -> str:
     return f"{url}: not a valid URL{invalid_url_detail(url, exc)}"
 
 
+def _passing(exc: Exception) -> bool:
+    """Whether a download's failure may pass by itself, so that the next run tries it again: the
+    network's (refused, unknown host, unreachable, timed out, the connection broken or closed
+    early), a proxy's, a server's 5xx or 429; not a TLS or certificate failure, an address that
+    is none, a disk's, nor what the server answered for good (404, a web page)."""
+    if isinstance(exc, TransferError):
+        return exc.passing
+    if isinstance(exc, httpx.ConnectError):
+        if isinstance(exc, ProxyFailed):
+            return True
+        cause: BaseException | None = exc
+        while cause is not None:  # (httpx's, over httpcore's, over the OS's or ssl's own)
+            if isinstance(cause, ssl.SSLError | UnicodeError):
+                return False
+            cause = cause.__cause__ or cause.__context__
+        return True
+    return isinstance(exc, httpx.TimeoutException | httpx.NetworkError | httpx.RemoteProtocolError)
+
+
 def _drop_unresumable(part: Path) -> int:
     """Delete a .part no validator is kept for (it could only ever start again): how many bytes
     it held (0: none there, or it is kept: a validator, or something not newstui's where it would
@@ -281,8 +312,7 @@ def _fetch(
                 have = 0  # the partial file is not a prefix of this file: start again
                 continue
             if response.status_code >= 300:
-                reason = response.reason_phrase or "error"
-                raise TransferError(f"{url}: HTTP {response.status_code} {reason}")
+                raise _refused(url, current, response, auth is not None)
             if response.status_code == 206 and have and _changed(response, validator):
                 have = 0  # (a server that ignores If-Range: another version's rest) from byte 0
                 continue
@@ -312,6 +342,25 @@ def _fetch(
                 wanted.started_over(on_disk, no_version)
             return _receive(chunks, head, part, span, progress, stopped, url)
     raise TransferError(f"{url}: more than {MAX_REDIRECTS} redirects")
+
+
+PASSING_STATUSES = frozenset({408, 425, 429})  # (and every 5xx): a server busy, not refusing
+
+
+def _refused(url: str, current: str, response: httpx.Response, sent: bool) -> TransferError:
+    """A download's error for an answer that is no file (a 4xx or 5xx): a 5xx, 408 or 429 may
+    pass (its Retry-After kept), a 401 says where a login goes, as a feed's does (`sent`: a user
+    and password were sent)."""
+    from newstui.sources.backoff import parse_retry_after
+
+    status = response.status_code
+    said = f"{url}: HTTP {status} {response.reason_phrase or 'error'}"
+    if status == 401:
+        said += login_hint(current, sent, of_episode=True)
+    passing = status >= 500 or status in PASSING_STATUSES
+    asked = response.headers.get("retry-after") if status in (429, 503) else None
+    wait = parse_retry_after(asked, datetime.now(UTC))
+    return TransferError(said, passing=passing, retry_after=wait)
 
 
 def _read_validator(part: Path) -> str | None:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from newstui.model import Download
 
 _COLUMNS = """id, url, title, mime, state, path, bytes_done, bytes_total, error, article_id,
-    queued_at, finished_at, owner"""
+    queued_at, finished_at, owner, tries, retry_at"""
 
 
 def _download(row: Any) -> Download:
@@ -58,7 +58,8 @@ def queue_download(
             if old[4] != "failed":
                 return _download(old), False
             conn.execute(
-                "UPDATE downloads SET state = 'queued', error = NULL, queued_at = ? WHERE id = ?",
+                "UPDATE downloads SET state = 'queued', error = NULL, queued_at = ?, tries = 0, "
+                "retry_at = NULL WHERE id = ?",
                 [now_iso(), old[0]],
             )
             new_id = old[0]
@@ -215,7 +216,7 @@ def finish_download(db: Database, download_id: int, size: int, path: str | None 
             _move(conn, download_id, path)
         conn.execute(
             "UPDATE downloads SET state = 'done', bytes_done = ?, bytes_total = ?, error = NULL, "
-            "finished_at = ?, touched_at = ? WHERE id = ?",
+            "finished_at = ?, touched_at = ?, tries = 0, retry_at = NULL WHERE id = ?",
             [size, size, now_iso(), now_iso(), download_id],
         )
 
@@ -232,14 +233,35 @@ def _move(conn: sqlite3.Connection, download_id: int, path: str) -> None:
     conn.execute("UPDATE downloads SET path = ? WHERE id = ?", [path, download_id])
 
 
-def fail_download(db: Database, download_id: int, error: str) -> None:
+def fail_download(
+    db: Database, download_id: int, error: str, tries: int = 0, retry_at: str | None = None
+) -> None:
     """A download failed; what arrived stays for a retry to resume. `error` is stored as one
-    line, controls out (a server's or proxy's words in it: hostile r47 M6), as a feed's is."""
+    line, controls out (a server's or proxy's words in it: hostile r47 M6), as a feed's is.
+    `tries`: its passing failures in a row, now; `retry_at`: when the next run may queue it
+    again (None: only a --retry does)."""
     with write_transaction(db):
         db.execute(
-            "UPDATE downloads SET state = 'failed', error = ?, touched_at = ? WHERE id = ?",
-            [clean_line(error), now_iso(), download_id],
+            "UPDATE downloads SET state = 'failed', error = ?, touched_at = ?, tries = ?, "
+            "retry_at = ? WHERE id = ?",
+            [clean_line(error), now_iso(), tries, retry_at, download_id],
         )
+
+
+def requeue_due(db: Database, now: str) -> list[Download]:
+    """Queue again the downloads that failed for a passing reason and whose wait ended by `now`
+    (ISO 8601 UTC); what was queued (none: nothing written)."""
+    due = "state = 'failed' AND retry_at IS NOT NULL AND retry_at <= ?"
+    if db.execute(f"SELECT 1 FROM downloads WHERE {due} LIMIT 1", [now]).fetchone() is None:
+        return []
+    with write_transaction(db) as conn:
+        rows = conn.execute(f"SELECT {_COLUMNS} FROM downloads WHERE {due} ORDER BY id", [now])
+        found = [_download(row) for row in rows.fetchall()]
+        conn.executemany(
+            "UPDATE downloads SET state = 'queued', retry_at = NULL WHERE id = ?",
+            [(d.id,) for d in found],
+        )
+    return found
 
 
 def release_download(db: Database, download_id: int) -> None:
@@ -273,12 +295,16 @@ def retry_downloads(db: Database, ids: Iterable[int] | None = None) -> int:
     """Queue failed downloads again (all of them, or those with these ids)."""
     with write_transaction(db):
         if ids is None:
-            cursor = db.execute("UPDATE downloads SET state = 'queued' WHERE state = 'failed'")
+            cursor = db.execute(
+                "UPDATE downloads SET state = 'queued', tries = 0, retry_at = NULL "
+                "WHERE state = 'failed'"
+            )
         else:
             chosen = list(ids)
             marks = ",".join("?" * len(chosen))
             cursor = db.execute(
-                f"UPDATE downloads SET state = 'queued' WHERE state = 'failed' AND id IN ({marks})",
+                "UPDATE downloads SET state = 'queued', tries = 0, retry_at = NULL "
+                f"WHERE state = 'failed' AND id IN ({marks})",
                 chosen,
             )
     return cursor.rowcount

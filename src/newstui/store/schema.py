@@ -1392,6 +1392,17 @@ _V56 = [
     "WHERE etag IS NOT NULL OR last_modified IS NOT NULL OR body_hash IS NOT NULL",
 ]
 
+# v57: a download that failed for a passing reason (the network, a 5xx, a 429) is tried again by
+# the next `download` or `fetch --download` (user test r49 MED-6: a laptop that woke offline once
+# lost its cron downloads for good): `tries` counts those failures in a row, `retry_at` is when
+# the next run may queue it again (NULL: only `--retry` does: a failure for good, a 404, or one
+# that failed so MAX_PASSING_TRIES times). Replayable (migrations.migrate skips an ADD COLUMN of
+# a column there).
+_V57 = [
+    "ALTER TABLE downloads ADD COLUMN tries INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE downloads ADD COLUMN retry_at TEXT",
+]
+
 MIGRATIONS: list[list[str]] = [
     _V1,
     _V2,
@@ -1449,5 +1460,6 @@ MIGRATIONS: list[list[str]] = [
     _V54,
     _V55,
     _V56,
+    _V57,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

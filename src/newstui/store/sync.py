@@ -134,6 +134,8 @@ def sync_status(db: Database) -> SyncStatus:
         last_error=state.get("last_error"),
         queued=queued,
         retry_after=state.get("retry_after"),
+        failures=int(failures) if (failures := state.get("failures", "")).isdigit() else 0,
+        failing_since=state.get("failing_since"),
     )
 
 
@@ -244,7 +246,14 @@ def forget_server(db: Database, *, keep_marks: bool = True) -> None:
             "UPDATE sync_feeds SET stream_id = ? || stream_id WHERE stream_id NOT LIKE ?",
             [FORMER, FORMER + "%"],
         )
-        forgotten = ("items_since", GONE, "retry_after", "last_error")  # (its cursor, its ids)
+        forgotten = (
+            "items_since",
+            GONE,
+            "retry_after",
+            "last_error",
+            "failures",
+            "failing_since",
+        )  # (its cursor, its ids)
         conn.executemany("DELETE FROM sync_state WHERE key = ?", [(k,) for k in forgotten])
 
 

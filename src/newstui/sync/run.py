@@ -349,8 +349,14 @@ async def run_sync(library: Library, config: Config, client: GReaderClient) -> S
         retry = None
         if exc.retry_after is not None:
             retry = (datetime.now(UTC) + timedelta(seconds=exc.retry_after)).isoformat()
+        before = library.sync.status()  # (its failures in a row: the sync's recovered line)
         library.sync.set_state(
-            last_error=str(exc), retry_after=retry, **{RETRY_FOR: account if retry else None}
+            last_error=str(exc),
+            retry_after=retry,
+            failures=str(before.failures + 1),
+            failing_since=before.failing_since
+            or datetime.now(UTC).replace(microsecond=0).isoformat(),
+            **{RETRY_FOR: account if retry else None},
         )
         raise
     if report.switch:
@@ -360,6 +366,8 @@ async def run_sync(library: Library, config: Config, client: GReaderClient) -> S
         last_sync=synced_at,
         last_error=None,
         retry_after=None,
+        failures=None,
+        failing_since=None,
         **{ACCOUNT: account, RETRY_FOR: None},
     )
     return replace(report, account=account, switched_from=switched, renamed_from=renamed)
