@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from newstui.cli.downloads import retry_said
 from newstui.downloads import MAX_PASSING_TRIES, passing_retry
 from newstui.model import Download
 from newstui.sources.transfer import TransferError
@@ -172,15 +173,37 @@ def test_a_download_refused_twice_waits_before_its_next_try(podcast, feed_server
     assert first["tries"] == 1 and first["retry_at"] is not None
 
     assert podcast("download", "-q") == 1  # tried again: refused again, and now it waits
-    assert "the next `newstui download` after " in podcast.err
+    assert (podcast.out, podcast.err) == ("", "")  # (--quiet: failing as before is no news)
     [second] = downloads(podcast)
     assert second["tries"] == 2
+    assert podcast("downloads") == 0
+    assert "connection refused (next try " in " ".join(podcast.out.split())
     waited = datetime.fromisoformat(second["retry_at"]) - datetime.fromisoformat(first["retry_at"])
     assert waited >= timedelta(minutes=29)
 
     assert podcast("download", "-q") == 0  # waiting: not tried, nothing said
     assert (podcast.out, podcast.err) == ("", "")
     assert downloads(podcast)[0]["tries"] == 2
+    assert podcast("download") == 0  # without --quiet: when it is tried again
+    assert podcast.out.startswith("nothing queued")
+    assert "1 failed: `newstui download --retry` tries it again (by itself: the first " in (
+        " ".join(podcast.out.split())
+    )
+
+
+def test_a_failure_line_says_when_the_next_run_tries_it_again():
+    later = (datetime.now(UTC) + timedelta(hours=1)).replace(microsecond=0).isoformat()
+    waiting = item(2)
+    assert retry_said(Download(**{**waiting.__dict__, "retry_at": later})).startswith(
+        "the next `newstui download` after "
+    )
+    now = datetime.now(UTC).replace(microsecond=0).isoformat()
+    assert retry_said(Download(**{**waiting.__dict__, "retry_at": now})) == (
+        "the next `newstui download` tries it again (`--retry` now)"
+    )
+    assert retry_said(item(MAX_PASSING_TRIES)) == (
+        f"failed {MAX_PASSING_TRIES} times in a row: `newstui download --retry` tries it again"
+    )
 
 
 def test_a_download_failed_for_good_waits_for_retry(podcast, feed_server, tmp_path):

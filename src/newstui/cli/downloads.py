@@ -138,10 +138,17 @@ def cmd_download(
         emit(args, [download_json(d) for d in finished], None)
     elif not finished and not queued and not result.gone and not args.quiet:
         line = "nothing queued (`newstui download ID` queues an article's enclosures)"
-        failed = sum(d.state == "failed" for d in library.downloads.all())
+        failed = [d for d in library.downloads.all() if d.state == "failed"]
         if failed:  # (user test r46 L6: a failed episode's .part waited, unmentioned)
-            them = "it" if failed == 1 else "them"
-            line += f"; {failed:,} failed: `newstui download --retry` tries {them} again"
+            them = "it" if len(failed) == 1 else "them"
+            line += f"; {len(failed):,} failed: `newstui download --retry` tries {them} again"
+            if waits := sorted(d.retry_at for d in failed if d.retry_at):  # (r49 MED-6)
+                from newstui.local_times import short_time
+
+                some = "" if len(waits) == len(failed) else f" {len(waits):,} of them"
+                line += (
+                    f" (by itself:{some} the first `newstui download` after {short_time(waits[0])})"
+                )
         console.print(Text(line), soft_wrap=True)
     return 1 if result.failed or result.gone else 0
 
@@ -194,6 +201,7 @@ def download_queue(
     quiet = say == "none"
     shown = console.is_terminal and say == "all"
     again = retry_due(library)  # failed for a passing reason at an earlier run: tried now
+    said_before = {d.id: d.error for d in again if d.error}  # (--quiet: the same is no news)
     if again and say == "all":
         console.print(
             Text(
@@ -224,7 +232,11 @@ def download_queue(
                 finished.append(d)
                 if say == "all":
                     progress.console.print(_outcome(d, notes.pop(d.id, [])), soft_wrap=True)
-                elif say == "failures" and d.state == "failed":  # (cron: on stderr, as a feed's)
+                elif (  # (cron: on stderr, as a feed's)
+                    say == "failures"
+                    and d.state == "failed"
+                    and not _failed_as_before(said_before.get(d.id), d)
+                ):
                     _complain(f"error: {_failure_line(library, d)}")
 
         def gone(d: Download, then: StopThen, problem: str | None) -> None:
@@ -253,6 +265,17 @@ def download_queue(
             per_host=config.settings.per_host,
         )
     return result, finished
+
+
+def _failed_as_before(before: str | None, d: Download) -> bool:
+    """Whether a download tried again by itself failed as at its last try, and will be tried
+    again: a cron run offline for hours says its failure once, as a feed's, not at each try;
+    the last automatic try's failure is said (only `--retry` tries it after)."""
+    from newstui.model.failure_news import failure_key
+
+    if before is None or d.retry_at is None:
+        return False
+    return failure_key(before) == failure_key(d.error or "")
 
 
 def _listed_titles(downloads: list[Download]) -> str:
@@ -414,6 +437,10 @@ def _row_cells(d: Download) -> tuple[str, str, str, str, str]:
     # test r30 L6): the row is that download (`--json` has the URL), as `feeds` does
     error = (d.error or "").removeprefix(f"{d.url}: ")
     detail = error if d.state == "failed" else PurePath(d.path).name
+    if d.state == "failed" and d.retry_at:  # (a passing failure: the next run tries it again)
+        from newstui.local_times import short_time
+
+        detail += f" (next try {short_time(d.retry_at)})"
     title = terminal_safe(d.title, line=True)
     return str(d.id), d.state, progress_text(d), title, terminal_safe(detail or "", line=True)
 
