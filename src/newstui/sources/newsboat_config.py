@@ -9,10 +9,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newstui.key_actions import KEY_ACTIONS
 from newstui.query import QueryError, parse_query
 from newstui.sources.bounded_files import SETTINGS_FILE_BYTES, read_bounded
 from newstui.sources.newsboat_files import NEWSBOAT_SETTINGS
-from newstui.sources.newsboat_keys import DEFAULT_KEYS, newsboat_binding_ids, newsboat_key
+from newstui.sources.newsboat_keys import newsboat_binding_ids, newsboat_key
 from newstui.sources.newsboat_urls import newsboat_filter_query, newsboat_words
 from newstui.text import clean_line
 
@@ -342,8 +343,8 @@ def _keys(
     or of feeds.toml's [keys], has), one warning for each line not written, and the lines the
     app does already."""
     holders: dict[str, set[str]] = {}
-    for binding_id, keys in DEFAULT_KEYS.items():
-        for key in keys:
+    for binding_id, action in KEY_ACTIONS.items():  # (the app's panes' keys, as it starts)
+        for key in action.keys:
             holders.setdefault(key, set()).add(binding_id)
     for key in reading.unbinds:  # newsboat's unbind-key frees a key for a bind-key after it
         if (named := newsboat_key(key)) is not None:

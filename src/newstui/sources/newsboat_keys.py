@@ -1,7 +1,6 @@
 """newsboat's key bindings (`bind-key KEY OPERATION [CONTEXT]`) in newstui's terms: the binding id
-each operation is, the key as newstui writes it, and the app's own keys, so that an import of
-newsboat's config writes to `[keys]` only bindings the app starts with (user test r48 M4). Plain
-values: the app's bindings themselves live in newstui.tui, which the core never imports."""
+each operation is and the key as newstui writes it. The keys the app starts with, which an
+import leaves alone (user test r48 M4), are the app's own table, newstui.key_actions."""
 
 from __future__ import annotations
 
@@ -57,81 +56,6 @@ _MOVES: dict[str, dict[str, str]] = {
     "headlines.open": {"feedlist": "list.choose"},
 }
 _LISTS = ("articlelist", "searchresultslist", "tagselection")  # newstui's headlines
-
-# The keys of the app's panes (Sources, headlines, reader, sidebar, article, anywhere) under
-# the vim preset, by binding id, as Textual names them: a key one of them holds is another
-# binding's, and given to a second one the app would refuse to start (tests/tui keep this equal
-# to the app's bindings).
-DEFAULT_KEYS: dict[str, tuple[str, ...]] = {
-    "list.down": ("j", "down"),
-    "list.up": ("k", "up"),
-    "list.first": ("g", "home"),
-    "list.last": ("G", "end"),
-    "list.back": ("h", "escape"),
-    "list.choose": ("enter", "l"),
-    "sources.toggle_read_feeds": ("H",),
-    "sources.add": ("a",),
-    "sources.refresh_selected": ("r",),
-    "sources.remove": ("D",),
-    "headlines.down": ("j", "down"),
-    "headlines.up": ("k", "up"),
-    "headlines.first": ("g", "home"),
-    "headlines.last": ("G", "end"),
-    "headlines.page_down": ("pagedown",),
-    "headlines.page_up": ("pageup",),
-    "headlines.open": ("enter", "l"),
-    "headlines.back": ("h", "escape"),
-    "headlines.next_unread": ("n",),
-    "headlines.previous_unread": ("p",),
-    "headlines.next_feed": ("J",),
-    "headlines.previous_feed": ("K",),
-    "headlines.sort": ("O",),
-    "headlines.mark_all_read": ("A",),
-    "headlines.full_list": ("Z",),
-    "reader.scroll_down": ("j", "down"),
-    "reader.scroll_up": ("k", "up"),
-    "reader.top": ("g", "home"),
-    "reader.bottom": ("G", "end"),
-    "reader.back": ("h", "escape"),
-    "reader.find": ("slash",),
-    "reader.find_next": ("n",),
-    "reader.find_previous": ("N",),
-    "reader.page_down": ("space",),
-    "reader.page_up": ("b",),
-    "reader.full_width": ("z",),
-    "reader.speaker_tags": ("T",),
-    "sidebar.follow": ("F",),
-    "sidebar.speaker_quotes": ("w",),
-    "sidebar.entities": ("1",),
-    "sidebar.quotes": ("2",),
-    "article.toggle_read": ("m", "N"),
-    "article.toggle_star": ("s",),
-    "article.undo": ("u",),
-    "article.open_link": ("o",),
-    "article.open_link_number": ("number_sign",),
-    "article.pager": ("v",),
-    "article.pipe": ("vertical_line",),
-    "article.fetch_fulltext": ("f",),
-    "article.versions": ("V",),
-    "article.download": ("d",),
-    "article.play": ("P",),
-    "main.next_pane": ("tab",),
-    "main.previous_pane": ("shift+tab",),
-    "sidebar.toggle": ("e",),
-    "app.help": ("question_mark",),
-    "app.search": ("slash",),
-    "sources.mark_all_read": ("C",),
-    "app.downloads": ("L",),
-    "sources.import": ("I",),
-    "app.refresh_all": ("R",),
-    "app.toggle_theme": ("t",),
-    "app.save_view": ("S",),
-    "main.back": ("q",),
-    "app.quit": ("Q", "ctrl+c"),
-    "app.suspend": ("ctrl+z",),
-    "app.command_palette": ("ctrl+p",),
-    "app.command_line": ("colon",),
-}
 
 # newsboat's names of keys (its `bind-key` and the `^X` form of Ctrl) as Textual names them
 _NAMED_KEYS = {

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 
 from textual.binding import Binding, BindingType
 
+from newstui.tui.key_bindings import bound
 from newstui.tui.keymap import binding_keys, key_label, keys_of
 from newstui.tui.screens.keyed_box import QUIT
 from newstui.tui.screens.main import MainScreen
@@ -17,199 +18,40 @@ from newstui.tui.widgets.reader import Reader
 from newstui.tui.widgets.sidebar import Sidebar
 from newstui.tui.widgets.sources import SourcesPane
 
-# The app's key table. Actions on what the main screen shows run there (`main('…')`, only
-# while it is the screen shown); they are listed here so the footer keeps one order.
+# The app's key table (keys and words: newstui.key_actions). Actions on what the main screen
+# shows run there (`main('…')`, only while it is the screen shown); they are listed here so the
+# footer keeps one order.
 APP_BINDINGS: list[BindingType] = [
-    Binding("question_mark", "help", "Help", id="app.help"),
-    Binding("slash", "search", "Search", id="app.search"),
-    Binding(
-        "m,N",  # N: newsboat's toggle-article-read (in the reader after a find, the match before)
-        "main('toggle_read')",
-        "Read",
-        tooltip="Toggle read / unread",
-        id="article.toggle_read",
-    ),
-    Binding(
-        "s", "main('toggle_star')", "Star", tooltip="Toggle the star", id="article.toggle_star"
-    ),
-    Binding(
-        "A",
-        "main('mark_all_read')",
-        "All read",
-        show=False,
-        tooltip="Mark all in view read",
-        id="headlines.mark_all_read",
-    ),
-    Binding(
-        "C",
-        "main('mark_every_feed_read')",
-        "Every feed read",
-        show=False,
-        tooltip="Mark the articles of every feed read, whatever the list shows",
-        id="sources.mark_all_read",
-    ),
-    Binding(
-        "o",
-        "main('open_link')",
-        "Browser",
-        show=False,
-        tooltip="Open the link in a browser",
-        id="article.open_link",
-    ),
-    Binding(
-        "number_sign",
-        "main('open_link_number')",
-        "Link n",
-        show=False,
-        tooltip="Open link [n] of the article in a browser (asks for n)",
-        id="article.open_link_number",
-    ),
-    Binding(
-        "u", "main('undo')", "Undo", show=False, tooltip="Undo the last mark", id="article.undo"
-    ),
-    Binding(
-        "v",
-        "main('pager')",
-        "Pager",
-        show=False,
-        tooltip="Read the article in your pager",
-        id="article.pager",
-    ),
-    Binding(
-        "vertical_line",
-        "main('pipe')",
-        "Pipe",
-        show=False,
-        tooltip="Send the article's text to a shell command and show its output",
-        id="article.pipe",
-    ),
-    Binding(
-        "f",
-        "main('fetch_fulltext')",
-        "Full text",
-        show=False,
-        tooltip="Fetch the article's full text from its web page",
-        id="article.fetch_fulltext",
-    ),
-    Binding(
-        "d",
-        "main('download')",
-        "Download",
-        show=False,
-        tooltip="Download the article's attached file (podcast episode)",
-        id="article.download",
-    ),
-    Binding(
-        "P",
-        "main('play')",
-        "Play",
-        show=False,
-        tooltip="Play the article's attached file (podcast episode) with the player",
-        id="article.play",
-    ),
-    Binding(
-        "L",
-        "downloads",
-        "Downloads",
-        show=False,
-        tooltip="Show the download queue",
-        id="app.downloads",
-    ),
-    Binding(
-        "r",
-        "main('refresh_selected')",
-        "Refresh feed",
-        show=False,
-        tooltip="Refresh the feed or tag highlighted in Sources (elsewhere: the one listed)",
-        id="sources.refresh_selected",
-    ),
-    Binding(
-        "a",
-        "main('add_feed')",
-        "Add feed",
-        show=False,
-        tooltip="Add a feed (its URL, or a site's address)",
-        id="sources.add",
-    ),
-    Binding(
-        "I",
-        "main('import_feeds')",
-        "Import feeds",
-        show=False,
-        tooltip="Import feeds from an OPML file (another reader's export) or newsboat's urls file",
-        id="sources.import",
-    ),
-    Binding("R", "refresh_all", "Refresh", tooltip="Refresh all sources", id="app.refresh_all"),
-    Binding(
-        "D",
-        "main('remove_source')",
-        "Remove feed",
-        show=False,
-        tooltip=(
-            "Remove the selected feed, or on a tag its folder with its subfolders' feeds (a feed"
-            " also in another folder only loses the tag; in the headlines, the article's feed: no"
-            " key deletes one article), after asking ({confirm.yes}: yes)"
-        ),
-        id="sources.remove",
-    ),
-    Binding(
-        "t",
-        "toggle_theme",
-        "Theme",
-        show=False,
-        tooltip="Switch light / dark theme",
-        id="app.toggle_theme",
-    ),
-    Binding(
-        "S",
-        "save_view",
-        "Save view",
-        show=False,
-        tooltip="Save the current search, entity or speaker list as a view (a list in Sources)",
-        id="app.save_view",
-    ),
-    Binding(
-        "V",
-        "story_versions",
-        "Versions",
-        show=False,
-        tooltip="Every version of the story (the same text in other feeds)",
-        id="article.versions",
-    ),
-    Binding(
-        "q",
-        "main('back')",
-        "Back",
-        show=False,
-        tooltip="Back one level (sidebar → reader → headlines → sources); quit from Sources",
-        id="main.back",
-    ),
+    bound("app.help", "help"),
+    bound("app.search", "search"),
+    # m, and N: newsboat's toggle-article-read (in the reader after a find, the match before)
+    bound("article.toggle_read", "main('toggle_read')"),
+    bound("article.toggle_star", "main('toggle_star')"),
+    bound("headlines.mark_all_read", "main('mark_all_read')", show=False),
+    bound("sources.mark_all_read", "main('mark_every_feed_read')", show=False),
+    bound("article.open_link", "main('open_link')", show=False),
+    bound("article.open_link_number", "main('open_link_number')", show=False),
+    bound("article.undo", "main('undo')", show=False),
+    bound("article.pager", "main('pager')", show=False),
+    bound("article.pipe", "main('pipe')", show=False),
+    bound("article.fetch_fulltext", "main('fetch_fulltext')", show=False),
+    bound("article.download", "main('download')", show=False),
+    bound("article.play", "main('play')", show=False),
+    bound("app.downloads", "downloads", show=False),
+    bound("sources.refresh_selected", "main('refresh_selected')", show=False),
+    bound("sources.add", "main('add_feed')", show=False),
+    bound("sources.import", "main('import_feeds')", show=False),
+    bound("app.refresh_all", "refresh_all"),
+    bound("sources.remove", "main('remove_source')", show=False),
+    bound("app.toggle_theme", "toggle_theme", show=False),
+    bound("app.save_view", "save_view", show=False),
+    bound("article.versions", "story_versions", show=False),
+    bound("main.back", "main('back')", show=False),
     QUIT,  # every box over the main screen has it too
-    Binding(
-        "ctrl+z",
-        "suspend_process",
-        "Suspend",
-        show=False,
-        tooltip="Suspend newstui and return to the shell (fg resumes it)",
-        id="app.suspend",
-    ),
-    Binding(
-        "ctrl+p",
-        "command_palette",
-        "Palette",
-        show=False,
-        priority=True,
-        tooltip="Find a command by its name (command palette)",
-        id="app.command_palette",
-    ),
-    Binding(  # (not a priority key, as Ctrl-P is: a box one types in keeps its `:`)
-        "colon",
-        "command_palette",
-        "Commands",
-        show=False,
-        tooltip="Find a command by its name (as newsboat's : command line)",
-        id="app.command_line",
-    ),
+    bound("app.suspend", "suspend_process", show=False),
+    bound("app.command_palette", "command_palette", show=False, priority=True),
+    # (not a priority key, as Ctrl-P is: a box one types in keeps its `:`)
+    bound("app.command_line", "command_palette", show=False),
 ]
 
 
@@ -233,8 +75,8 @@ def key_sections() -> list[tuple[str, Iterable[Binding]]]:
     app, main = APP_BINDINGS, MainScreen.BINDINGS
     # the pane list's list.choose, described for the sources (its id: help shows the keys in
     # effect, the preset's and the user's, not vim's)
-    choose = Binding(
-        "enter,l", "choose", "Show", tooltip="Show the source's articles", id="list.choose"
+    choose = bound(
+        "list.choose", "choose", description="Show", tooltip="Show the source's articles"
     )
     per_pane: list[tuple[str, list[Binding]]] = [
         (
@@ -261,12 +103,11 @@ def key_sections() -> list[tuple[str, Iterable[Binding]]]:
         (
             "Sidebar",
             [  # it moves like Sources: only what differs is listed
-                Binding(
-                    "enter,l",
+                bound(
+                    "list.choose",
                     "choose",
-                    "List",
+                    description="List",
                     tooltip="Enter on an entity or quote lists its articles",
-                    id="list.choose",
                 ),
                 *[b for b in Sidebar.BINDINGS if isinstance(b, Binding)],
                 *of(main, "sidebar_tab"),
@@ -434,9 +275,7 @@ def help_sections(
     moves = [
         b for b in PaneList.BINDINGS if isinstance(b, Binding) and b.id in ("list.down", "list.up")
     ]
-    quote = Binding(
-        "enter,l", "choose", "Open", tooltip="Open the quote's article", id="list.choose"
-    )
+    quote = bound("list.choose", "choose", description="Open", tooltip="Open the quote's article")
     boxes: list[tuple[type, str, list[Binding]]] = [
         (DownloadsScreen, f"Downloads{opened_by('app.downloads')}", own(DownloadsScreen)),
         (

@@ -12,12 +12,14 @@ from textual.binding import ActiveBinding, Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen, ScreenResultType
 
+from newstui.tui.key_bindings import bound
+
 # The one quit binding: the app's, and every box's (the user's `[keys]` rebinds them together).
-QUIT = Binding("Q,ctrl+c", "app.quit", "Quit", tooltip="Quit from anywhere", id="app.quit")
+QUIT = bound("app.quit", "app.quit")
 # The help key in every box, which help then lists first: the app's id (`[keys]` rebinds both),
 # a box's own key for it winning (help's `?` closes help; a text field takes it as typed). It
 # opened nothing from a box, and L's keys were listed nowhere.
-BOX_HELP = Binding("question_mark", "app.help", "Help", show=False, id="app.help")
+BOX_HELP = bound("app.help", "app.help", show=False)
 FOOTER_LINES = 1  # the footer's height at the bottom of every box's screen
 
 

@@ -10,7 +10,7 @@ from typing import ClassVar
 from rich.style import Style
 from rich.text import Text
 from textual import events, on, work
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -20,6 +20,7 @@ from textual.strip import Strip
 from newstui.headline_fields import carries_time
 from newstui.local_times import today
 from newstui.model import NEWEST_FIRST, ArticleFilter, ArticleRow, SortOrder
+from newstui.tui.key_bindings import bound
 from newstui.tui.listed_rows import listed_rows
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.theme_colours import MIN_CONTRAST, component_style
@@ -75,16 +76,16 @@ class HeadlineList(ReportsWorkerErrors, ScrollView, can_focus=True):
         "headlines--star",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="headlines.down"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="headlines.up"),
-        Binding("g,home", "first", "First", show=False, id="headlines.first"),
-        Binding("G,end", "last", "Last", show=False, id="headlines.last"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="headlines.page_down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="headlines.page_up"),
+        bound("headlines.down", "cursor_down", show=False),
+        bound("headlines.up", "cursor_up", show=False),
+        bound("headlines.first", "first", show=False),
+        bound("headlines.last", "last", show=False),
+        bound("headlines.page_down", "page(1)", show=False),
+        bound("headlines.page_up", "page(-1)", show=False),
         # on the screen, which moves the focus at once: the next key of a burst goes to the new
         # pane (a message would arrive after that key was already given to this one)
-        Binding("enter,l", "screen.open_selected", "Open", id="headlines.open"),
-        Binding("h,escape", "screen.leave_headlines", "Back", show=False, id="headlines.back"),
+        bound("headlines.open", "screen.open_selected"),
+        bound("headlines.back", "screen.leave_headlines", show=False),
     ]
 
     @dataclass(eq=False, repr=False)

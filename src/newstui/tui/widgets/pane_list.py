@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 
+from newstui.tui.key_bindings import bound
 from newstui.tui.widgets.cursor_list import CursorList
 
 
@@ -20,14 +21,14 @@ class PaneList(CursorList):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="list.down"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="list.up"),
-        Binding("g,home", "first", "First", show=False, id="list.first"),
-        Binding("G,end", "last", "Last", show=False, id="list.last"),
-        Binding("enter,l", "choose", "Choose", show=False, id="list.choose"),
+        bound("list.down", "cursor_down", show=False),
+        bound("list.up", "cursor_up", show=False),
+        bound("list.first", "first", show=False),
+        bound("list.last", "last", show=False),
+        bound("list.choose", "choose", show=False),
         # the screen's action: it moves the focus at once, so the next key of a burst goes to
         # the pane it moved to (a message would arrive after that key was resolved here)
-        Binding("h,escape", "screen.leave_list", "Back", show=False, id="list.back"),
+        bound("list.back", "screen.leave_list", show=False),
     ]
 
     def watch_show_vertical_scrollbar(self) -> None:

@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.theme import Theme
 
 from newstui.model import carries_full_article
 from newstui.render import Palette, one_width_text, render_article_text
 from newstui.text import one_width, terminal_safe
+from newstui.tui.key_bindings import bound
 from newstui.tui.reader_find import find_spans, line_of, outside
 from newstui.tui.theme_colours import monochrome, reader_palette, sixteen_colours
 from newstui.tui.widgets.reader_body import NoRelayout, ReaderBody, common_prefix_length
@@ -43,16 +44,16 @@ class Reader(NoRelayout, VerticalScroll, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "scroll_down", "Scroll down", show=False, id="reader.scroll_down"),
-        Binding("k,up", "scroll_up", "Scroll up", show=False, id="reader.scroll_up"),
-        Binding("g,home", "scroll_home", "Top", show=False, id="reader.top"),
-        Binding("G,end", "scroll_end", "Bottom", show=False, id="reader.bottom"),
+        bound("reader.scroll_down", "scroll_down", show=False),
+        bound("reader.scroll_up", "scroll_up", show=False),
+        bound("reader.top", "scroll_home", show=False),
+        bound("reader.bottom", "scroll_end", show=False),
         # on the screen: it moves the focus at once, so a key typed right after it goes to the
         # headlines (a message would arrive after that key was already given to the reader)
-        Binding("h,escape", "screen.leave_reader", "Back", id="reader.back"),
-        Binding("slash", "find", "Find", tooltip="Find words in the article", id="reader.find"),
-        Binding("n", "find_next(1)", "Next match", show=False, id="reader.find_next"),
-        Binding("N", "find_next(-1)", "Previous match", show=False, id="reader.find_previous"),
+        bound("reader.back", "screen.leave_reader"),
+        bound("reader.find", "find"),
+        bound("reader.find_next", "find_next(1)", show=False),
+        bound("reader.find_previous", "find_next(-1)", show=False),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:

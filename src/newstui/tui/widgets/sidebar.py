@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.theme import Theme
@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from newstui.render import OTHER_LANGUAGE_NOTE
 from newstui.text import one_width, terminal_safe
+from newstui.tui.key_bindings import bound
 from newstui.tui.theme_colours import (
     KIND_ATTRIBUTES,
     entity_name_colours,
@@ -74,20 +75,8 @@ class Sidebar(Vertical):
     """Two tabs; choosing an entity or a quote's speaker asks the app for a filtered view."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "F",
-            "follow",
-            "Follow",
-            tooltip="Follow the entity or quote's speaker (a view in Sources)",
-            id="sidebar.follow",
-        ),
-        Binding(
-            "w",
-            "who_said_what",
-            "Who said what",
-            tooltip="Every quote of the entity or the quote's speaker, newest first",
-            id="sidebar.speaker_quotes",
-        ),
+        bound("sidebar.follow", "follow"),
+        bound("sidebar.speaker_quotes", "who_said_what"),
     ]
 
     DEFAULT_CSS = """

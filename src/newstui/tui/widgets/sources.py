@@ -8,13 +8,14 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 from textual.worker import Worker
 
 from newstui.model import FeedRow
+from newstui.tui.key_bindings import bound
 from newstui.tui.reload_gate import ReloadGate
 from newstui.tui.screens.keyed_box import key_in_effect
 from newstui.tui.shared_library import SharedLibrary
@@ -44,13 +45,7 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
     """Lists the views; choosing one (Enter, l or a click) shows it in the headline list."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "H",
-            "toggle_read_feeds",
-            "Read feeds",
-            tooltip="Hide / show the feeds with nothing unread (newsboat: show-read-feeds)",
-            id="sources.toggle_read_feeds",
-        ),
+        bound("sources.toggle_read_feeds", "toggle_read_feeds"),
     ]
 
     DEFAULT_CSS = """
