@@ -1304,3 +1304,16 @@ class SyncBook:
         from newstui.store import sync as _sync
 
         return _sync.stream_of(self._db, source_id)
+
+    def folders_of(self, source_id: int) -> tuple[str, ...]:
+        """The server's folders of a source that is a subscription there (as tags), else ()."""
+        from newstui.store import sync as _sync
+
+        return _sync.server_folders(self._db, source_id)
+
+    def left_folders(self, source_id: int, folders: Iterable[str]) -> None:
+        """Forget server folders a subscription was taken out of there (until the next sync
+        says its folders again), so that no fetch adds them back as tags."""
+        from newstui.store import sync as _sync
+
+        _sync.leave_server_folders(self._db, source_id, folders)

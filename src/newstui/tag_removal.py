@@ -12,7 +12,7 @@ from newstui.config import Config, FeedConfig, LocalConfig
 from newstui.config.removal import remove_sources
 from newstui.config.source_edits import set_source_tags
 from newstui.counts import counted
-from newstui.model.folders import folder_paths, in_folder, meant_folders
+from newstui.model.folders import folder_paths, held_as_tag, in_folder, meant_folders
 from newstui.model.names import name_key
 from newstui.word_lists import listed
 
@@ -55,25 +55,70 @@ class TaggedSources:
         names = listed([s.name for s in self.staying])
         return f"{names} stay: they are also in other folders"
 
+    @property
+    def leaves_server_folder(self) -> bool:
+        """Whether a source that stays is taken out of the folder on the sync server (it is the
+        server's folder: kept there, the next sync would bring it back: user test r49 MED-5)."""
+        return self.server is not None and any(s.server_folders for s in self.staying)
+
+    @property
+    def server_folder(self) -> str:
+        """The server's folder the staying sources leave, as the server names it when it is
+        one ("Nordics", counted as News/Europe/Nordics here: model.folders.held_as_tag), else
+        the tag."""
+        left = {name_key(f): f for s in self.staying for f in s.server_folders}
+        return next(iter(left.values())) if len(left) == 1 else self.tag
+
     def question(self, config_name: str, *, purge: bool = False) -> str:
         """ "Remove the 600 sources tagged Sport from feeds.toml and delete their 12,000
         articles? The 3 starred are kept." With a sync server, before `y` (as `D` on one
         feed says it): "…, unsubscribe 580 of them on rss.example.org and delete …". A source
-        also in another folder stays, and the question says so (user test r47 M5)."""
+        also in another folder stays, and the question says so (user test r47 M5); a folder
+        that is the server's says so, and is left there (r49 MED-5)."""
         if not self.names:  # each is in another folder too: only the tag goes
             what = self.tag if not self.folders else f"{self.tag} and {_folders(self.folders)}"
             held = "its source" if len(self.staying) == 1 else f"its {len(self.staying):,} sources"
-            return f"Take the tag {what} off {held} in {config_name}? {self.stays}."
+            in_config = any(s.in_config for s in self.staying)
+            if not self.leaves_server_folder:  # (an imported source's tag: in the store alone)
+                where = f" in {config_name}" if in_config else ""
+                return f"Take the tag {what} off {held}{where}? {self.stays}."
+            if not in_config:
+                return (
+                    f"{self.server_folder} is {self.server}'s folder: take {held} out of it "
+                    f"there? {self.stays}."
+                )
+            return (
+                f"Take the tag {what} off {held} in {config_name}, and out of {self.server}'s "
+                f"folder {self.server_folder}? {self.stays}."
+            )
         stays = f" {self.stays}." if self.stays else ""
+        if self.leaves_server_folder:
+            leaving = [s.name for s in self.staying if s.server_folders]
+            verb = "leaves" if len(leaving) == 1 else "leave"
+            stays += f" On {self.server}, {listed(leaving)} {verb} the folder {self.server_folder}."
         return self._removal_question(config_name, purge=purge) + stays
 
     def _removal_question(self, config_name: str, *, purge: bool) -> str:
         one = len(self.names) == 1
-        text = f"Remove {self.held} from {config_name}"
+        server = self.server if self.on_server else None
+        every = self.on_server == len(self.names)
         there = ""
-        if self.on_server and self.server:
-            them = "them" if self.on_server == len(self.names) else f"{self.on_server:,} of them"
-            there = f"unsubscribe {them} on {self.server}"
+        if self.entries:
+            text = f"Remove {self.held} from {config_name}"
+            if server:
+                them = ("it" if one else "them") if every else f"{self.on_server:,} of them"
+                there = f"unsubscribe {them} on {server}"
+        elif server and every:  # the server's sources alone: no config file is touched (LOW-8)
+            named = (
+                f"{self.names[0]}, the one source {_where(self.tag, self.folders)},"
+                if one
+                else self.held
+            )
+            text = f"Unsubscribe {named} on {server}"
+        else:
+            text = f"Remove {self.held}"
+            if server:
+                there = f"unsubscribe {self.on_server:,} of them on {server}"
         if there:
             text += f", {there}" if self.articles else f" and {there}"
         if not self.articles:
@@ -87,7 +132,7 @@ class TaggedSources:
                 if self.starred == 1
                 else f"The {self.starred:,} starred are kept"
             )
-            if there:  # here only: FreshRSS deletes a feed's items, starred ones too (r42 L10)
+            if server:  # here only: FreshRSS deletes a feed's items, starred ones too (r42 L10)
                 them = "it" if self.starred == 1 else "them"
                 kept += (
                     f" here; {self.server} may drop {them} with the subscription (FreshRSS does)"
@@ -110,6 +155,10 @@ class TagRemoved:
     refused: str | None = None  # why, as the server said
     folders: tuple[str, ...] = ()  # the tag's subfolders, removed with it
     stays: str = ""  # "Okay Feed 1 stays: it is also in Tech/Daily" (TaggedSources.stays)
+    in_config: bool = True  # whether the removed sources' entries were cut from the config
+    left_folder_on: str | None = None  # the server whose folder the staying sources left
+    tag_in_config: bool = True  # whether a staying source's tag was taken off in the config
+    left_folder: str = ""  # that server's folder, as it names it (TaggedSources.server_folder)
 
     def summary(self, config_name: str) -> str:
         """ "Removed the 600 sources tagged Sport from feeds.toml and deleted 12,000 articles";
@@ -117,9 +166,18 @@ class TagRemoved:
         which the server still lists (its answer)"."""
         total = self.sources + len(self.not_removed)
         every = counted(total, "source")
+        left = (
+            f"taken out of {self.left_folder_on}'s folder {self.left_folder or self.tag}"
+            if self.left_folder_on
+            else ""
+        )
         if not total:
             them = "them" if " stay: " in self.stays else "it"
-            return f"{self.stays}; the tag {self.tag} is taken off {them} in {config_name}"
+            if not self.tag_in_config and left:
+                return f"{self.stays}; {left}"
+            where = f" in {config_name}" if self.tag_in_config else ""
+            text = f"{self.stays}; the tag {self.tag} is taken off {them}{where}"
+            return f"{text}, and {left}" if left else text
         not_removed = ""
         if self.not_removed:
             shown = listed(self.not_removed)
@@ -134,7 +192,8 @@ class TagRemoved:
             if self.not_removed
             else _held(total, self.tag, self.folders)
         )
-        text = f"Removed {which} from {config_name} and deleted {counted(self.deleted, 'article')}"
+        where = f" from {config_name}" if self.in_config else ""
+        text = f"Removed {which}{where} and deleted {counted(self.deleted, 'article')}"
         if self.kept_starred:
             text += f" ({self.kept_starred:,} starred kept)"
         if self.unsubscribed:
@@ -143,6 +202,8 @@ class TagRemoved:
             text += f"; {not_removed}"
         if self.stays:
             text += f"; {self.stays}"
+        if left:
+            text += f"; {left}"
         return text
 
 
@@ -155,14 +216,21 @@ class StayingSource:
     tags: tuple[str, ...]  # its tags outside the folder: those it keeps
     entry: str | None  # its config file entry (URL or name), whose tags are rewritten
     row: FeedRow | None  # the stored source, whose tags are rewritten
+    # the sync server's folders it is taken out of there (the folder is the server's, or the
+    # server's flat one counted as it: model.folders.held_as_tag), so no sync brings them back
+    server_folders: tuple[str, ...] = ()
+    in_config: bool = True  # whether its config entry holds a tag of the folder
 
 
 def _held(count: int, tag: str, folders: tuple[str, ...]) -> str:
     """ "the 4 sources in News and its 2 folders", "the source tagged Sport"."""
     sources = "the source" if count == 1 else f"the {count:,} sources"
-    if not folders:
-        return f"{sources} tagged {tag}"
-    return f"{sources} in {tag} and {_folders(folders)}"
+    return f"{sources} {_where(tag, folders)}"
+
+
+def _where(tag: str, folders: tuple[str, ...]) -> str:
+    """ "in News and its 2 folders", "tagged Sport"."""
+    return f"tagged {tag}" if not folders else f"in {tag} and {_folders(folders)}"
 
 
 def _folders(folders: tuple[str, ...]) -> str:
@@ -231,7 +299,14 @@ def tagged_sources(library: Library, config: Config, tag: str) -> TaggedSources 
             seen.add(_entry_id(entered))
         kept = tuple(t for t in (entered.tags if entered else row.tags) if not inside(t))
         if kept:
-            staying.append(StayingSource(row.name, kept, entry, row))
+            gone = [t for t in (*row.tags, *(entered.tags if entered else ())) if inside(t)]
+            left = tuple(
+                f
+                for f in (library.sync.folders_of(row.id) if config.sync is not None else ())
+                if inside(f) or held_as_tag(f, gone)
+            )
+            in_config = entered is not None and any(inside(t) for t in entered.tags)
+            staying.append(StayingSource(row.name, kept, entry, row, left, in_config))
             continue
         removed_rows[row.id] = row
         names.setdefault(name_key(row.name), row.name)
@@ -285,9 +360,16 @@ def remove_tagged(
     there first, then their entries out of the config file in one write, then their articles
     (starred ones stay unless `purge`). A subscription the server did not unsubscribe (it
     refused one: those after it are not asked) stays here as it is, and TagRemoved names it:
-    what the server removed is removed here too (they stayed here, unsubscribed there)."""
+    what the server removed is removed here too (they stayed here, unsubscribed there). Sources
+    that stay are first taken out of the server's folder there (its refusal is raised)."""
     from newstui.sync.run import unsubscribe_sources
 
+    left_on = None
+    if tagged.leaves_server_folder:  # (first: refused, nothing is done)
+        from newstui.sync.run import leave_server_folders
+
+        wanted = [(s.row.id, s.server_folders) for s in tagged.staying if s.row is not None]
+        left_on = asyncio.run(leave_server_folders(library, config, wanted))
     server: str | None = None
     left: frozenset[int] = frozenset()
     refused: str | None = None
@@ -297,7 +379,7 @@ def remove_tagged(
         left, refused = frozenset(run.left), run.refusal
     kept = [row for row in tagged.stored if row.id in left]
     remove_sources(config.path, [e for e in tagged.entries if not _entry_of_any(config, e, kept)])
-    retag = {s.entry: s.tags for s in tagged.staying if s.entry is not None}
+    retag = {s.entry: s.tags for s in tagged.staying if s.entry is not None and s.in_config}
     if retag:
         set_source_tags(config.path, retag)
     for stays in tagged.staying:  # (its articles stay: only the folder's tags go)
@@ -323,6 +405,10 @@ def remove_tagged(
         refused,
         tagged.folders,
         tagged.stays,
+        bool(tagged.entries),
+        left_on,
+        any(s.in_config for s in tagged.staying),
+        tagged.server_folder,
     )
 
 

@@ -54,6 +54,38 @@ def one_folder_name(title: str) -> str:
     return PATH_SLASH.sub(FOLDER_SLASH, title)
 
 
+def server_folder_tag(label: str) -> str:
+    """A sync server's folder (a Google Reader label) as a tag: labels cannot nest, so each "/"
+    in one is part of its name ("AC/DC Fans" → "AC∕DC Fans", one folder, as an OPML import
+    keeps it)."""
+    return one_folder_name(label)
+
+
+def server_label(tag: str) -> str:
+    """The label a sync server knows a folder tag by: its FOLDER_SLASH written "/" again (the
+    way back of server_folder_tag)."""
+    return tag.replace(FOLDER_SLASH, "/")
+
+
+def held_as_tag(folder: str, tags: Iterable[str]) -> bool:
+    """Whether a server's (flat) `folder` is one of `tags`: the same name (any case), or the
+    last folder of a nested one: "Nordics" is "News/Europe/Nordics", as the same OPML imported
+    into the server and here makes it (user test r49 LOW-4)."""
+    key = name_key(folder)
+    return any(key in (name_key(tag), name_key(PATH_SLASH.split(tag)[-1])) for tag in tags)
+
+
+def added_server_folders(tags: Iterable[str], folders: Iterable[str]) -> list[str]:
+    """The server `folders` a source with `tags` gains as tags: those no tag holds already
+    (held_as_tag), each once."""
+    kept = list(tags)
+    added: list[str] = []
+    for folder in folders:
+        if not held_as_tag(folder, [*kept, *added]):
+            added.append(folder)
+    return added
+
+
 def folder_readings(folder: str) -> list[str]:
     """The folders a typed `folder` may stand for, in the order they are tried: as typed (each
     "/" between two names nesting), then with its slashes read as FOLDER_SLASH, the first first

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from newstui.counts import counted
 from newstui.errors import SourceChoiceError, hide_passwords, hide_url_password
 from newstui.model import FeedRow, SourceKind, respelled, tag_spellings
+from newstui.model.folders import added_server_folders
 from newstui.model.names import name_key, name_order, named, shows_nothing
 from newstui.store.db import Database, write_transaction
 from newstui.store.json_columns import json_list
@@ -126,7 +127,8 @@ _TITLE_FREE = (
 
 
 def merge_server_folders(conn: sqlite3.Connection, feed_id: int) -> None:
-    """Add a synced source's server folders to the tags the config gave it."""
+    """Add a synced source's server folders to the tags the config gave it (a folder one of
+    them holds as its last part is that folder: model.folders.held_as_tag)."""
     row = conn.execute(
         "SELECT f.tags, s.folders FROM feeds f JOIN sync_feeds s ON s.feed_id = f.id "
         "WHERE f.id = ?",
@@ -135,8 +137,7 @@ def merge_server_folders(conn: sqlite3.Connection, feed_id: int) -> None:
     if row is None:
         return
     tags = list(json.loads(row[0] or "[]"))
-    known = {name_key(t) for t in tags}
-    tags += [f for f in json.loads(row[1] or "[]") if name_key(f) not in known]
+    tags += added_server_folders(tags, json.loads(row[1] or "[]"))
     conn.execute("UPDATE feeds SET tags = ? WHERE id = ?", [json.dumps(tags), feed_id])
 
 

@@ -15,6 +15,7 @@ from urllib.parse import unquote
 from newstui.article_rows import content_hash, prepared, timed_midnight
 from newstui.model import RemoteFeed, RemoteItem, SyncStatus, fold_url
 from newstui.model.fetching import RemovedSource
+from newstui.model.folders import added_server_folders
 from newstui.model.link_key import link_key
 from newstui.model.names import name_key
 from newstui.model.sync import ITEM_KEY_PREFIX, item_key
@@ -441,8 +442,7 @@ def apply_subscriptions(
                 name, tags = config[0] or feed.url, list(config[1])
             else:
                 name, tags = feed.title or feed.url, []
-            known = {name_key(t) for t in tags}
-            tags += [f for f in feed.folders if name_key(f) not in known]
+            tags += added_server_folders(tags, feed.folders)  # ("Nordics" of News/…/Nordics: no)
             if feed_id is None:
                 name = free_name(name, names)
                 feed_id = conn.execute(
@@ -665,6 +665,27 @@ def stream_of(db: Database, feed_id: int) -> str | None:
     """The server's subscription id of a stored source, or None."""
     row = db.execute("SELECT stream_id FROM sync_feeds WHERE feed_id = ?", [feed_id]).fetchone()
     return row[0] if row and not row[0].startswith(FORMER) else None
+
+
+def server_folders(db: Database, feed_id: int) -> tuple[str, ...]:
+    """The folders the server files a subscribed source in (as tags), or () for another."""
+    row = db.execute("SELECT folders FROM sync_feeds WHERE feed_id = ?", [feed_id]).fetchone()
+    if row is None:
+        return ()
+    return tuple(f for f in json.loads(row[0] or "[]") if isinstance(f, str))
+
+
+def leave_server_folders(db: Database, feed_id: int, folders: Iterable[str]) -> None:
+    """Take `folders` (any case) off the server folders stored for a subscribed source."""
+    gone = {name_key(f) for f in folders}
+    with write_transaction(db) as conn:
+        row = conn.execute("SELECT folders FROM sync_feeds WHERE feed_id = ?", [feed_id]).fetchone()
+        if row is None:
+            return
+        kept = [f for f in json.loads(row[0] or "[]") if name_key(f) not in gone]
+        conn.execute(
+            "UPDATE sync_feeds SET folders = ? WHERE feed_id = ?", [json.dumps(kept), feed_id]
+        )
 
 
 def known_items(db: Database, item_ids: Iterable[int], starred: Iterable[int] = ()) -> set[int]:

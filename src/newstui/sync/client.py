@@ -19,6 +19,7 @@ import httpx
 
 from newstui.errors import SourceError, SyncError, hide_url_password
 from newstui.model import RemoteFeed, RemoteItem
+from newstui.model.folders import server_label
 from newstui.sources.decoding import accepted_encodings
 from newstui.sources.http import (
     USER_AGENT,
@@ -442,8 +443,8 @@ class GReaderClient:
         data = [("ac", "subscribe"), ("s", "feed/" + url)]
         if title:
             data.append(("t", title))
-        if folder:
-            data.append(("a", "user/-/label/" + folder))
+        if folder:  # (a folder's own "/", kept here as U+2215, is "/" there: labels do not nest)
+            data.append(("a", "user/-/label/" + server_label(folder)))
         edit = "subscription/edit"
         answer = await self._call("POST", "/subscription/edit", edit, None, data, refused=(400,))
         if answer.status_code == 200:
@@ -483,6 +484,12 @@ class GReaderClient:
         if not isinstance(reason, str) or not reason.strip():
             return None, None
         return None, clean_line(html.unescape(reason), 300)  # (FreshRSS escapes the URL in it)
+
+    async def leave_folder(self, stream_id: str, folder: str) -> None:
+        """Take a subscription out of one of its folders (the label of the tag `folder`), keeping
+        the subscription: FreshRSS files it in its default folder then."""
+        data = [("ac", "edit"), ("s", stream_id), ("r", "user/-/label/" + server_label(folder))]
+        await self._call("POST", "/subscription/edit", "subscription/edit", None, data)
 
     async def unsubscribe(self, stream_id: str) -> None:
         """Unsubscribe from a subscription (by its stream id, e.g. feed/12)."""

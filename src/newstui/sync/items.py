@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from newstui.model import Article, Link, RemoteFeed, RemoteItem
+from newstui.model.folders import server_folder_tag
 from newstui.sources.enclosures import added_enclosures, enclosure_link
 from newstui.sources.html import html_to_text
 from newstui.sources.urls import is_http_url
@@ -67,8 +68,9 @@ def _is_state(category: str, state: str) -> bool:
 
 def parse_subscriptions(data: Any, ways: ServerWays = OTHER) -> list[RemoteFeed]:
     """The `subscription/list` answer, read in the server's `ways`: the server's default folder
-    (FreshRSS's "Uncategorized", Miniflux's "All") is no folder of a feed; subscriptions without
-    an http(s) URL are left out."""
+    (FreshRSS's "Uncategorized", Miniflux's "All") is no folder of a feed, and a "/" in a folder's
+    name is part of it (labels do not nest: server_folder_tag); subscriptions without an http(s)
+    URL are left out."""
     if not isinstance(data, dict) or not isinstance(data.get("subscriptions"), list):
         raise MalformedAnswer("no 'subscriptions' list")
     feeds = []
@@ -84,7 +86,7 @@ def parse_subscriptions(data: Any, ways: ServerWays = OTHER) -> list[RemoteFeed]
                 label = category.get("label") or _label(str(category.get("id", "")))
                 folder = clean_line(label, 100) if isinstance(label, str) else ""
                 if folder and folder not in ways.default_folders:  # (no user made that one)
-                    folders.append(folder)
+                    folders.append(server_folder_tag(folder))  # ("AC/DC Fans": one folder)
         title = clean_line(ways.feed_name(html.unescape(str(sub.get("title") or ""))), 300)
         site = sub.get("htmlUrl")
         site = site.strip() if isinstance(site, str) and is_http_url(site.strip()) else None

@@ -765,3 +765,25 @@ async def unsubscribe_source(library: Library, config: Config, source_id: int) -
     async with make_client(config.sync, config, library) as client:
         await client.unsubscribe(stream)
     return server_name(config.sync.url)
+
+
+async def leave_server_folders(
+    library: Library, config: Config, folders: Sequence[tuple[int, Sequence[str]]]
+) -> str | None:
+    """Take each subscribed source out of its given server folders (tags), through one login,
+    so the next sync does not bring those folders back; the subscriptions stay. Returns the
+    server's name, or None when none of the sources is a subscription there. The server's
+    refusal is raised (the sources taken out before it are out of those folders there)."""
+    edits = [
+        (i, s, tuple(f)) for i, f in folders if f and (s := library.sync.stream_of(i)) is not None
+    ]
+    if not edits:
+        return None
+    if config.sync is None:
+        raise SyncError("these sources are sync server subscriptions, but [sync] is not configured")
+    async with make_client(config.sync, config, library) as client:
+        for source_id, stream, left in edits:
+            for folder in left:
+                await client.leave_folder(stream, folder)
+            library.sync.left_folders(source_id, left)
+    return server_name(config.sync.url)
