@@ -171,7 +171,7 @@ def test_an_unknown_key_or_a_shared_key_stops_the_app_with_the_line(
             7,
             "'next' under [keys] is not a binding id, ignored: 'next-unread' is newsboat's "
             'operation name: newstui calls it headlines.next_unread; write "headlines.next_unread"'
-            ' = "KEY"',
+            ' = and the key you want (it has "n" now)',
         ),
         ("[keys.headlines]\nopne = 'o'\n", 7, "did you mean 'headlines.open'?"),
         # an unbind aimed at an unknown id stopped the app, where the same id given keys was

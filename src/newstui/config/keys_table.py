@@ -113,12 +113,15 @@ def _newsboat_operation_hint(name: str, value: object) -> str:
 
     operation = value.strip() if isinstance(value, str) else ""
     if meant := NEWSBOAT_OPERATIONS.get(operation):
-        # the name is the key, unless it is an operation too (`next = "next-unread"`)
-        key = "KEY" if name in NEWSBOAT_OPERATIONS else newsboat_key(name) or name
-        return (
-            f"{operation!r} is newsboat's operation name: newstui calls it {meant}; write "
-            f"{_toml_pair(meant, key)} (the binding id first, then its key)"
-        )
+        said = f"{operation!r} is newsboat's operation name: newstui calls it {meant}; write "
+        if name in NEWSBOAT_OPERATIONS:  # no key to turn round (`next = "next-unread"`)
+            from newstui.key_actions import KEY_ACTIONS
+
+            now = KEY_ACTIONS[meant].keys[0] if meant in KEY_ACTIONS else ""
+            has = f' (it has "{now}" now)' if now else ""
+            return f'{said}"{meant}" = and the key you want{has}'
+        key = newsboat_key(name) or name
+        return f"{said}{_toml_pair(meant, key)} (the binding id first, then its key)"
     if meant := NEWSBOAT_OPERATIONS.get(name):
         return (
             f"did you mean {meant!r}? (newsboat's {name}; every id is listed in the README's "
