@@ -53,7 +53,7 @@ def child(stages: set[str]) -> dict[str, float]:
 
     from ingest_vs_newsboat import Corpus
 
-    from newstui.fetch_run.streamed_analysis import SAVE_STREAMED, STORIES_JOIN_BATCH
+    from newstui.ingest.streamed_analysis import SAVE_STREAMED, STORIES_JOIN_BATCH
     from newstui.library import Library
     from newstui.model import SourceSpec, analysis_rows
     from newstui.nlp import canonical_key, get_extractor, short_key
@@ -164,7 +164,7 @@ def start_cpu(tmp: Path, text: str) -> float:
     from newstui.processes import CpuPool
 
     imports = (
-        "import asyncio, newstui.cli.main, newstui.ingest, newstui.sources.http\n"
+        "import asyncio, newstui.cli.main, newstui.ingest.pipeline, newstui.sources.http\n"
         "from newstui.library import Library\n"
         f"Library.open({str(tmp / 'start.db')!r}).close()"
     )

@@ -30,9 +30,9 @@ def main() -> None:
 
     from story_lock import build
 
+    from newstui.ingest.pending_analysis import analyse_pending
     from newstui.library import Library
     from newstui.nlp.extractor import extractor_version
-    from newstui.pending_analysis import analyse_pending
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "quit.db"

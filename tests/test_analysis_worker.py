@@ -16,9 +16,9 @@ from crashing_extractor import MARK
 from test_ingest_crashes import CrashingPool, analysed
 from test_no_worker_processes import no_workers_here
 
+from newstui.ingest.pending_analysis import analyse_pending
 from newstui.library import Library
 from newstui.model import Article
-from newstui.pending_analysis import analyse_pending
 from newstui.processes import CRASHED, AnalysisWorker
 
 QUOTE = '"The harbour will reopen on Monday," said Mayor Jane Holloway of Portsmouth.'
@@ -104,7 +104,7 @@ def test_where_no_worker_can_start_the_analysis_runs_here_said_once(
 # in its worker, then which extractor modules the app's process holds, and the stored version.
 ANALYSE_IN_THE_WORKER = """
 import sys
-from newstui.pending_analysis import analyse_pending
+from newstui.ingest.pending_analysis import analyse_pending
 from newstui.library import Library
 from newstui.model import Article
 from newstui.processes import AnalysisWorker

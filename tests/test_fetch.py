@@ -13,9 +13,9 @@ import pytest
 
 from newstui.cli.main import main
 from newstui.config import FeedConfig, load_config
-from newstui.fetch_run.hosts import hosts_in_turn
-from newstui.fetch_run.parsing import PARSED_BY_POOL_PER_DOCUMENT_HERE, QUEUED_AT_POOL_WHEN_SHARING
-from newstui.ingest import fetch_feeds
+from newstui.ingest.hosts import hosts_in_turn
+from newstui.ingest.parsing import PARSED_BY_POOL_PER_DOCUMENT_HERE, QUEUED_AT_POOL_WHEN_SHARING
+from newstui.ingest.pipeline import fetch_feeds
 from newstui.library import Library
 from newstui.model import StoredArticle
 from newstui.store import articles as article_store
@@ -50,7 +50,7 @@ def by_title(db, title: str) -> StoredArticle:
 def one_worker(monkeypatch) -> None:
     """Two cores, so one analysis worker beside the fetching process."""
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    monkeypatch.setattr("newstui.ingest.fetch_workers", lambda: 1)
+    monkeypatch.setattr("newstui.ingest.pipeline.fetch_workers", lambda: 1)
 
 
 def unanalysed(db) -> int:
@@ -539,7 +539,7 @@ def test_fetch_analyses_new_articles_from_its_worker_thread_without_crashing(
         analysed.append(library.count())
         return 0
 
-    monkeypatch.setattr("newstui.ingest.analyse_pending", analyse_pending)
+    monkeypatch.setattr("newstui.ingest.pipeline.analyse_pending", analyse_pending)
     feed_server.serve_file("/feed", "rss2.xml")
 
     code = cli(db_path, config_file({"Feed": "/feed"}), "fetch")
@@ -553,8 +553,8 @@ def test_an_unchanged_document_without_etag_is_not_parsed_again(
 ):
     import asyncio
 
-    from newstui import ingest
     from newstui.config import load_config
+    from newstui.ingest import pipeline as ingest
 
     feed_server.serve_file("/feed", "rss2.xml")
     config = load_config(config_file({"Feed": "/feed"}))
@@ -579,7 +579,7 @@ def test_a_cancelled_fetch_stops_at_once_and_keeps_what_was_stored(db, feed_serv
     import threading
 
     from newstui.config import load_config
-    from newstui.ingest import fetch_feeds
+    from newstui.ingest.pipeline import fetch_feeds
 
     # Slow answers only when the test lets it (at most 60 s): the fetch is cancelled once Fast
     # is stored, not a second after the start (which a loaded machine may spend before Fast is
@@ -613,9 +613,9 @@ def test_a_full_disk_stops_the_fetch_at_its_first_refused_write(db, feed_server,
     said so only then (user test r47 M4)."""
     import asyncio
 
-    from newstui.configured_sources import sync_sources
     from newstui.errors import DiskFullError
-    from newstui.ingest import fetch_feeds
+    from newstui.ingest.configured_sources import sync_sources
+    from newstui.ingest.pipeline import fetch_feeds
 
     entries = [
         f"<title>Pier {n}</title><guid>{n}</guid><description>{'Harbour. ' * 40}{n}</description>"
@@ -769,16 +769,16 @@ def test_two_fetches_at_once_neither_fails_and_every_article_is_counted_once(
 async def test_many_feeds_are_analysed_while_fetching_and_all_analysed_at_the_end(
     db, feed_server, config_file, monkeypatch
 ):
-    import newstui.ingest
+    import newstui.ingest.pipeline
 
     left_for_the_end = []
-    sweep = newstui.ingest.analyse_pending
+    sweep = newstui.ingest.pipeline.analyse_pending
 
     def analyse_pending(*args, **options):
         left_for_the_end.append(sweep(*args, **options))
         return left_for_the_end[-1]
 
-    monkeypatch.setattr("newstui.ingest.analyse_pending", analyse_pending)
+    monkeypatch.setattr("newstui.ingest.pipeline.analyse_pending", analyse_pending)
     feeds = {}
     for i in range(10):
         items = [
@@ -826,8 +826,8 @@ async def test_a_refetch_of_many_unchanged_feeds_records_them_in_a_few_transacti
 async def test_streamed_analysis_keeps_only_a_few_chunks_in_flight_and_still_analyses_all(
     db, feed_server, config_file, monkeypatch
 ):
-    import newstui.fetch_run.streamed_analysis
-    import newstui.ingest
+    import newstui.ingest.pipeline
+    import newstui.ingest.streamed_analysis
     from newstui.processes import CpuPool
 
     sent, most = [], [0]
@@ -840,10 +840,10 @@ async def test_streamed_analysis_keeps_only_a_few_chunks_in_flight_and_still_ana
         return future
 
     monkeypatch.setattr(CpuPool, "analyse_chunk", analyse_chunk)
-    sweep = newstui.ingest.analyse_pending
+    sweep = newstui.ingest.pipeline.analyse_pending
     left_for_the_end = []
     monkeypatch.setattr(
-        "newstui.ingest.analyse_pending",
+        "newstui.ingest.pipeline.analyse_pending",
         lambda *a, **k: left_for_the_end.append(sweep(*a, **k)) or left_for_the_end[-1],
     )
     feeds = {}
@@ -861,8 +861,8 @@ async def test_streamed_analysis_keeps_only_a_few_chunks_in_flight_and_still_ana
     assert all(o.new == 30 for o in outcomes.values())
     workers = CpuPool().max_workers
     room = (
-        newstui.fetch_run.streamed_analysis.CHUNKS_IN_FLIGHT_PER_WORKER
-        * newstui.fetch_run.streamed_analysis.CHUNKS_BEFORE_A_SAVE
+        newstui.ingest.streamed_analysis.CHUNKS_IN_FLIGHT_PER_WORKER
+        * newstui.ingest.streamed_analysis.CHUNKS_BEFORE_A_SAVE
     )
     assert most[0] <= room * workers < 300 // 16
     assert unanalysed(db) == 0
@@ -907,29 +907,29 @@ async def test_a_fetch_of_many_feeds_checkpoints_in_bulk_while_it_stores_and_ana
 
 def count_analyses_here(monkeypatch) -> list[int]:
     """Count the texts analysed in this (the fetching) process; the workers' are not."""
-    import newstui.pending_analysis
+    import newstui.ingest.pending_analysis
 
     made = [0]
-    real = newstui.pending_analysis.analyse_text
+    real = newstui.ingest.pending_analysis.analyse_text
 
     def counted(extractor, text, sketch=False, language=None):
         made[0] += 1
         return real(extractor, text, sketch, language)
 
-    monkeypatch.setattr(newstui.pending_analysis, "analyse_text", counted)
+    monkeypatch.setattr(newstui.ingest.pending_analysis, "analyse_text", counted)
     return made
 
 
 async def test_with_one_worker_the_fetching_process_analyses_a_share_itself_and_all_are_saved(
     db, feed_server, config_file, monkeypatch, one_worker
 ):
-    import newstui.ingest
+    import newstui.ingest.pipeline
 
     here = count_analyses_here(monkeypatch)
-    sweep = newstui.ingest.analyse_pending
+    sweep = newstui.ingest.pipeline.analyse_pending
     left_for_the_end = []
     monkeypatch.setattr(
-        "newstui.ingest.analyse_pending",
+        "newstui.ingest.pipeline.analyse_pending",
         lambda *a, **k: left_for_the_end.append(sweep(*a, **k)) or left_for_the_end[-1],
     )
 
@@ -949,7 +949,7 @@ async def test_chunks_the_worker_has_finished_are_replaced_before_their_results_
     import asyncio
     from concurrent.futures import Future
 
-    import newstui.fetch_run.streamed_analysis
+    import newstui.ingest.streamed_analysis
     from newstui.processes import CpuPool, analyse_texts
 
     feeds = ballot_feeds(feed_server, count=8, items=96)
@@ -958,7 +958,7 @@ async def test_chunks_the_worker_has_finished_are_replaced_before_their_results_
     # The worker finishes each chunk at once, but the event loop takes no chunk's results
     # until every feed is stored: as when a save or a join holds it. No timing decides.
     every_feed_reported = asyncio.Event()
-    real_result = newstui.fetch_run.streamed_analysis.pool_result
+    real_result = newstui.ingest.streamed_analysis.pool_result
 
     async def late_result(future):
         if future not in chunks:  # a parsed document: at once
@@ -984,7 +984,7 @@ async def test_chunks_the_worker_has_finished_are_replaced_before_their_results_
         if len(reports) == len(feeds):
             every_feed_reported.set()
 
-    monkeypatch.setattr(newstui.fetch_run.streamed_analysis, "pool_result", late_result)
+    monkeypatch.setattr(newstui.ingest.streamed_analysis, "pool_result", late_result)
     monkeypatch.setattr(CpuPool, "analyse_chunk", analyse_chunk)
 
     outcomes = await fetch_feeds(Library(db), load_config(config_file(feeds)), on_outcome=reported)
@@ -992,7 +992,7 @@ async def test_chunks_the_worker_has_finished_are_replaced_before_their_results_
     assert len(outcomes) == 8 and all(o.new == 96 for o in outcomes)
     # Finished chunks free their room at once: the worker was sent more chunks than may be in
     # flight before any chunk's results were taken (counting chunks by their results: 4).
-    assert events.index("taken") > newstui.fetch_run.streamed_analysis.CHUNKS_IN_FLIGHT_BESIDE_HERE
+    assert events.index("taken") > newstui.ingest.streamed_analysis.CHUNKS_IN_FLIGHT_BESIDE_HERE
     assert unanalysed(db) == 0
     assert len(Library(db).quotes(speaker="Mensah", limit=1000)) == 768
 
@@ -1002,7 +1002,7 @@ async def test_before_a_save_holds_its_event_loop_the_single_worker_is_sent_more
 ):
     from concurrent.futures import Future
 
-    import newstui.fetch_run.streamed_analysis
+    import newstui.ingest.streamed_analysis
     from newstui.processes import CpuPool, analyse_texts
 
     # The worker finishes no chunk until a save begins with more than the usual chunks in
@@ -1024,7 +1024,7 @@ async def test_before_a_save_holds_its_event_loop_the_single_worker_is_sent_more
     def save_analyses(self, *args, **kwargs):
         at_saves.append(len(held))
         if held and (
-            len(held) > newstui.fetch_run.streamed_analysis.CHUNKS_IN_FLIGHT_BESIDE_HERE
+            len(held) > newstui.ingest.streamed_analysis.CHUNKS_IN_FLIGHT_BESIDE_HERE
             or len(at_saves) >= 4
         ):
             for future, results in held:
@@ -1039,8 +1039,8 @@ async def test_before_a_save_holds_its_event_loop_the_single_worker_is_sent_more
 
     assert all(o.new == 200 for o in outcomes.values())
     most = (
-        newstui.fetch_run.streamed_analysis.CHUNKS_IN_FLIGHT_BESIDE_HERE
-        * newstui.fetch_run.streamed_analysis.CHUNKS_BEFORE_A_SAVE
+        newstui.ingest.streamed_analysis.CHUNKS_IN_FLIGHT_BESIDE_HERE
+        * newstui.ingest.streamed_analysis.CHUNKS_BEFORE_A_SAVE
     )
     assert max(at_saves) == most  # not only the 4 that may be in flight otherwise
     assert unanalysed(db) == 0
@@ -1052,7 +1052,7 @@ async def test_before_feeds_are_stored_the_single_worker_is_sent_more_chunks(
 ):
     from concurrent.futures import Future
 
-    import newstui.fetch_run.streamed_analysis
+    import newstui.ingest.streamed_analysis
     from newstui.processes import CpuPool, analyse_texts
 
     # The worker finishes no chunk until feeds are stored with more than the usual chunks in
@@ -1075,7 +1075,7 @@ async def test_before_feeds_are_stored_the_single_worker_is_sent_more_chunks(
     def save_batches(self, *args, **kwargs):
         at_stores.append(len(held))
         if not released[0] and (
-            len(held) > newstui.fetch_run.streamed_analysis.CHUNKS_IN_FLIGHT_BESIDE_HERE
+            len(held) > newstui.ingest.streamed_analysis.CHUNKS_IN_FLIGHT_BESIDE_HERE
             or len(at_stores) >= 4
         ):
             released[0] = True
@@ -1091,8 +1091,8 @@ async def test_before_feeds_are_stored_the_single_worker_is_sent_more_chunks(
 
     assert all(o.new == 200 for o in outcomes.values())
     most = (
-        newstui.fetch_run.streamed_analysis.CHUNKS_IN_FLIGHT_BESIDE_HERE
-        * newstui.fetch_run.streamed_analysis.CHUNKS_BEFORE_A_SAVE
+        newstui.ingest.streamed_analysis.CHUNKS_IN_FLIGHT_BESIDE_HERE
+        * newstui.ingest.streamed_analysis.CHUNKS_BEFORE_A_SAVE
     )
     assert max(at_stores) == most  # not only the 4 that may be in flight otherwise
     assert unanalysed(db) == 0
@@ -1196,10 +1196,10 @@ async def test_analysis_failing_in_the_fetching_process_leaves_the_rest_to_the_w
 ):
     import sqlite3
 
-    import newstui.fetch_run.streamed_analysis
-    import newstui.pending_analysis
+    import newstui.ingest.pending_analysis
+    import newstui.ingest.streamed_analysis
 
-    real, tried = newstui.pending_analysis.analyse_text, []
+    real, tried = newstui.ingest.pending_analysis.analyse_text, []
 
     def busy_once(extractor, text, sketch=False, language=None):
         tried.append(text)
@@ -1207,14 +1207,14 @@ async def test_analysis_failing_in_the_fetching_process_leaves_the_rest_to_the_w
             raise sqlite3.OperationalError("database is locked")
         return real(extractor, text, sketch, language)
 
-    monkeypatch.setattr("newstui.pending_analysis.analyse_text", busy_once)
+    monkeypatch.setattr("newstui.ingest.pending_analysis.analyse_text", busy_once)
 
     outcomes = await fetch(db, config_file(ballot_feeds(feed_server)))
 
     assert all(o.new == 40 and not o.error for o in outcomes.values())
     # the failure ended this process's share: only the articles it had taken were analysed
     # here again, by the final sweep
-    assert 1 < len(tried) <= 1 + newstui.fetch_run.streamed_analysis.LOCAL_READ
+    assert 1 < len(tried) <= 1 + newstui.ingest.streamed_analysis.LOCAL_READ
     assert unanalysed(db) == 0
     assert len(Library(db).quotes(speaker="Mensah", limit=1000)) == 400
 
@@ -1222,7 +1222,7 @@ async def test_analysis_failing_in_the_fetching_process_leaves_the_rest_to_the_w
 async def test_the_fetching_process_reads_back_its_share_of_texts_many_at_a_time(
     db, feed_server, config_file, monkeypatch, one_worker
 ):
-    import newstui.fetch_run.streamed_analysis
+    import newstui.ingest.streamed_analysis
 
     reads: list[list[int]] = []
     real_read = Library.to_analyse
@@ -1241,8 +1241,8 @@ async def test_the_fetching_process_reads_back_its_share_of_texts_many_at_a_time
     here = [ids for ids in reads if len(ids) > 1 and ids == sorted(ids, reverse=True)]
     assert (
         max(map(len, here))
-        == newstui.fetch_run.streamed_analysis.LOCAL_READ
-        > newstui.fetch_run.streamed_analysis.LOCAL_BATCH
+        == newstui.ingest.streamed_analysis.LOCAL_READ
+        > newstui.ingest.streamed_analysis.LOCAL_BATCH
     )
     assert unanalysed(db) == 0
     assert len(Library(db).quotes(speaker="Mensah", limit=1000)) == 768
@@ -1317,7 +1317,7 @@ async def test_a_fetch_s_saves_joins_and_stores_run_without_the_collector_and_it
 def test_a_collector_that_was_off_stays_off_after_a_save():
     import gc
 
-    from newstui.fetch_run.collector import collector_paused
+    from newstui.ingest.collector import collector_paused
 
     gc.disable()  # as the app's start-up
     try:
@@ -1335,7 +1335,7 @@ def test_objects_stay_frozen_until_the_last_of_two_fetches_ends():
     import contextlib
     import gc
 
-    from newstui.fetch_run.collector import old_objects_frozen
+    from newstui.ingest.collector import old_objects_frozen
 
     assert gc.get_freeze_count() == 0
     first, second = contextlib.ExitStack(), contextlib.ExitStack()
@@ -1353,7 +1353,7 @@ def test_objects_stay_frozen_until_the_last_of_two_fetches_ends():
 def test_what_the_app_froze_before_a_fetch_stays_frozen_after_it():
     import gc
 
-    from newstui.fetch_run.collector import old_objects_frozen
+    from newstui.ingest.collector import old_objects_frozen
 
     gc.freeze()  # as the app does after its first screen
     try:
@@ -1414,7 +1414,7 @@ async def test_new_articles_are_sketched_while_analysed_and_their_stories_found_
     from newstui.store.stories import story_versions
 
     monkeypatch.setattr(os, "cpu_count", lambda: 2)  # a worker pool, even on one core
-    monkeypatch.setattr("newstui.ingest.fetch_workers", lambda: workers)
+    monkeypatch.setattr("newstui.ingest.pipeline.fetch_workers", lambda: workers)
     made_here = count_sketches_here(monkeypatch)
     analysed_here = count_analyses_here(monkeypatch)
     sweeps: list[int] = []  # stories left to the end of the fetch
@@ -1445,8 +1445,8 @@ async def test_a_fetch_sketches_at_most_its_share_and_the_rest_waits_for_the_nex
 
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     # (the fetch's share, read by the fetch and by its streamed analysis)
-    monkeypatch.setattr("newstui.ingest.STORIES_PER_RUN", 100)
-    monkeypatch.setattr("newstui.fetch_run.streamed_analysis.STORIES_PER_RUN", 100)
+    monkeypatch.setattr("newstui.ingest.pipeline.STORIES_PER_RUN", 100)
+    monkeypatch.setattr("newstui.ingest.streamed_analysis.STORIES_PER_RUN", 100)
     config = config_file(treaty_feeds(feed_server))
 
     await fetch(db, config)
@@ -1461,8 +1461,8 @@ def test_a_backlog_analysed_with_a_pool_that_leaves_a_core_free_is_shared_with_t
 ):
     import os
 
+    from newstui.ingest.pending_analysis import analyse_pending
     from newstui.model import Article
-    from newstui.pending_analysis import analyse_pending
     from newstui.processes import CpuPool
 
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
@@ -1486,8 +1486,8 @@ def test_a_backlog_analysed_with_a_pool_that_leaves_a_core_free_is_shared_with_t
 def test_analysing_a_backlog_sketches_in_the_workers_and_a_few_articles_here(db, monkeypatch):
     import os
 
+    from newstui.ingest.pending_analysis import PARALLEL_MIN_ARTICLES, analyse_pending
     from newstui.model import Article
-    from newstui.pending_analysis import PARALLEL_MIN_ARTICLES, analyse_pending
     from newstui.store.stories import story_versions
 
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
@@ -1625,9 +1625,9 @@ async def test_a_feed_whose_parsing_worker_died_says_so_in_one_line_and_the_othe
 def count_parsed_here(monkeypatch) -> tuple[list[int], threading.Event]:
     """Count the documents parsed in this (the fetching) process; the pool's are not. The event
     is set once one was."""
-    import newstui.fetch_run.parsing
+    import newstui.ingest.parsing
 
-    real = newstui.fetch_run.parsing.parse_document
+    real = newstui.ingest.parsing.parse_document
     here = [0]
     parsed = threading.Event()
 
@@ -1637,7 +1637,7 @@ def count_parsed_here(monkeypatch) -> tuple[list[int], threading.Event]:
         parsed.set()
         return result
 
-    monkeypatch.setattr(newstui.fetch_run.parsing, "parse_document", counted)
+    monkeypatch.setattr(newstui.ingest.parsing, "parse_document", counted)
     return here, parsed
 
 
@@ -1705,14 +1705,14 @@ async def test_with_one_worker_and_no_analysis_the_fetching_process_parses_a_sha
 async def test_once_every_request_is_over_the_fetching_process_parses_whatever_the_worker_leaves(
     db, feed_server, config_file, monkeypatch, one_worker
 ):
-    import newstui.fetch_run.parsing
+    import newstui.ingest.parsing
     from newstui.processes import CpuPool
 
     here, _ = count_parsed_here(monkeypatch)
     every_one_sent = threading.Event()
     # the worker's documents come back only once every document went to a parser
     by_pool = pool_parsing_in_threads(monkeypatch, after=every_one_sent)
-    counted_here, to_pool, sent = newstui.fetch_run.parsing.parse_document, CpuPool.parse_feed, [0]
+    counted_here, to_pool, sent = newstui.ingest.parsing.parse_document, CpuPool.parse_feed, [0]
 
     def all_sent() -> None:
         if here[0] + sent[0] == 12:
@@ -1728,7 +1728,7 @@ async def test_once_every_request_is_over_the_fetching_process_parses_whatever_t
         all_sent()
         return to_pool(self, *args)
 
-    monkeypatch.setattr(newstui.fetch_run.parsing, "parse_document", parsed_here)
+    monkeypatch.setattr(newstui.ingest.parsing, "parse_document", parsed_here)
     monkeypatch.setattr(CpuPool, "parse_feed", parse_feed)
 
     feeds = treaty_feeds(feed_server, count=12, items=3)
@@ -1747,11 +1747,11 @@ async def test_the_last_parsed_feeds_are_stored_as_soon_as_no_other_can_join_the
 ):
     import asyncio
 
-    import newstui.fetch_run.saving
+    import newstui.ingest.saving
 
     # a parsed feed waits (here: for ever) for others to share its transaction; once every
     # request is over and nothing is left to parse, none can come, and the group is stored
-    monkeypatch.setattr(newstui.fetch_run.saving, "SAVE_GROUP_WAIT", 3600)
+    monkeypatch.setattr(newstui.ingest.saving, "SAVE_GROUP_WAIT", 3600)
     feeds = treaty_feeds(feed_server, count=12, items=3)
 
     outcomes = await asyncio.wait_for(fetch(db, config_file(feeds, extractor="none")), 60)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from newstui.config import load_config
-from newstui.filter_run import apply_filters
+from newstui.ingest.filter_run import apply_filters
 from newstui.library import Library
 from newstui.model import Analysis, Article, Entity, Mention
 from newstui.nlp import canonical_key, short_key

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from newstui.article_pages import fetch_article_fulltext
 from newstui.config import LocalConfig, load_config
-from newstui.filter_run import apply_filters
-from newstui.ingest import fetch_feeds
+from newstui.ingest.article_pages import fetch_article_fulltext
+from newstui.ingest.filter_run import apply_filters
+from newstui.ingest.local_import import import_local
+from newstui.ingest.pipeline import fetch_feeds
 from newstui.library import Library
-from newstui.local_import import import_local
 from newstui.model import Article
 from newstui.model.sync import RemoteItem
 from newstui.store.article_merge import merge_article

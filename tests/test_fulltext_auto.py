@@ -311,7 +311,7 @@ def test_auto_reads_the_pages_of_only_a_feeds_newest_entries_at_once_and_says_so
     site for 5,000 pages in ~10 s; "auto" reads the newest FULLTEXT_AUTO_PAGES a fetch brings."""
     from email.utils import format_datetime
 
-    from newstui.article_pages import FULLTEXT_AUTO_PAGES
+    from newstui.ingest.article_pages import FULLTEXT_AUTO_PAGES
 
     base = feed_server.base
     count = FULLTEXT_AUTO_PAGES + 10
@@ -339,7 +339,7 @@ def test_auto_reads_the_pages_of_only_a_feeds_newest_entries_at_once_and_says_so
 def test_the_fetch_line_counts_the_pages_auto_left_unread(
     db_path, feed_server, config_file, capsys
 ):
-    from newstui.article_pages import FULLTEXT_AUTO_PAGES
+    from newstui.ingest.article_pages import FULLTEXT_AUTO_PAGES
 
     base = feed_server.base
     count = FULLTEXT_AUTO_PAGES + 3
@@ -359,7 +359,7 @@ def test_the_fetch_line_counts_the_pages_auto_left_unread(
 def test_the_pages_left_are_said_when_none_of_the_newest_was_read_or_failed():
     # review r37 X1: a source's line dropped the pages left, and the summary's count dangled
     # with no "full texts:" before it, when all the newest pages were quiet
-    from newstui.fetch_lines import describe, fulltext_said
+    from newstui.ingest.fetch_lines import describe, fulltext_said
     from newstui.model import SourceOutcome
 
     assert fulltext_said(0, 0, 0) is None

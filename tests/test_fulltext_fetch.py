@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from newstui.article_pages import fetch_article_fulltext
 from newstui.config import load_config
-from newstui.ingest import fetch_feeds
+from newstui.ingest.article_pages import fetch_article_fulltext
+from newstui.ingest.pipeline import fetch_feeds
 from newstui.library import Library
 from newstui.sources.http import FetchResult
 from newstui.store.articles import get_article, list_articles

@@ -165,7 +165,7 @@ def test_a_moved_feeds_password_is_hidden_in_the_apps_refresh_line(db, feed_serv
     import asyncio
 
     from newstui.config import load_config
-    from newstui.ingest import fetch_feeds
+    from newstui.ingest.pipeline import fetch_feeds
     from newstui.library import Library
     from newstui.tui.refresh import refresh_summary
 

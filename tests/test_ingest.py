@@ -10,12 +10,12 @@ import pytest
 from fake_fetcher import FakeFetcher
 
 from newstui.config import load_config
-from newstui.configured_sources import prune_sources, sync_sources
 from newstui.errors import SourceError
-from newstui.ingest import fetch_feeds
+from newstui.ingest.configured_sources import prune_sources, sync_sources
+from newstui.ingest.pending_analysis import analyse_pending
+from newstui.ingest.pipeline import fetch_feeds
 from newstui.library import Library
 from newstui.model import ArticleFilter
-from newstui.pending_analysis import analyse_pending
 from newstui.stories import STORIES_PER_RUN
 
 FEEDS = Path(__file__).parent / "data" / "feeds"
@@ -102,8 +102,8 @@ def stored_article(library: Library, text: str = SUMMARY) -> int:
 def test_an_article_whose_text_is_replaced_while_it_is_analysed_ends_analysed_as_its_new_text(
     tmp_path: Path, monkeypatch
 ) -> None:
+    from newstui.ingest.pending_analysis import analyse_pending
     from newstui.nlp.rules import RulesExtractor
-    from newstui.pending_analysis import analyse_pending
 
     path = tmp_path / "n.db"
     real_analyse = RulesExtractor.analyse

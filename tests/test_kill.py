@@ -21,8 +21,8 @@ ENTRIES = 200
 KILL_WINDOWS = ((0.2, 0.8), (0.8, 1.6), (1.6, 2.6), (2.6, 3.6), (3.6, 4.8))
 # Until newstui.nlp can analyse, the child process runs the CLI with analysis switched off.
 WITHOUT_ANALYSIS = (
-    "import sys, newstui.ingest, newstui.cli.main;"
-    "newstui.ingest.analyse_pending = lambda *a, **k: 0;"
+    "import sys, newstui.ingest.pipeline, newstui.cli.main;"
+    "newstui.ingest.pipeline.analyse_pending = lambda *a, **k: 0;"
     "sys.exit(newstui.cli.main.main(sys.argv[1:]))"
 )
 

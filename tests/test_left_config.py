@@ -17,7 +17,7 @@ from test_cli import (  # noqa: F401  (fixtures shared with the CLI tests)
 )
 
 from newstui.config import load_config
-from newstui.configured_sources import LEFT_CONFIG_DAYS, prune_sources
+from newstui.ingest.configured_sources import LEFT_CONFIG_DAYS, prune_sources
 from newstui.library import Library
 
 

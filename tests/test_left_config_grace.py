@@ -10,7 +10,7 @@ from test_cli import cli, empty_config, fed, ids_by_title, no_user_paths, one_li
 from test_left_config import edit_url, mark_wire, wire_marks
 
 from newstui.config import load_config
-from newstui.configured_sources import prune_sources
+from newstui.ingest.configured_sources import prune_sources
 from newstui.library import Library
 
 

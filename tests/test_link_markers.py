@@ -7,10 +7,10 @@ import json
 
 from newstui.cli.main import main
 from newstui.config import LocalConfig
+from newstui.ingest.local_import import import_local
+from newstui.ingest.pending_analysis import analyse_pending
 from newstui.library import Library
-from newstui.local_import import import_local
 from newstui.model import Analysis, Entity, Link, Mention, Quote
-from newstui.pending_analysis import analyse_pending
 from newstui.render import highlighted_body
 
 TEXT = "Officials said “the bridge is safe,” the mayor told reporters. See the report for details."

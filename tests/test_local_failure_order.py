@@ -8,8 +8,8 @@ import sqlite3
 
 from newstui.config import LocalConfig
 from newstui.errors import SourceError
+from newstui.ingest.local_import import import_local
 from newstui.library import Library
-from newstui.local_import import import_local
 from newstui.sources import files
 
 LATER = "2999-01-01T00:00:00+00:00"  # (a success stored while this import read its files)

@@ -19,9 +19,9 @@ import pytest
 from test_ingest_crashes import analysed
 
 from newstui.cli.main import main
+from newstui.ingest.pending_analysis import PARALLEL_MIN_ARTICLES, analyse_pending
 from newstui.library import Library
 from newstui.model import Article
-from newstui.pending_analysis import PARALLEL_MIN_ARTICLES, analyse_pending
 from newstui.processes import NOT_APART, PARALLEL_MIN_FEEDS, WORKERS, AnalysisWorker
 from newstui.refresh_process import run_in_child
 

@@ -45,7 +45,7 @@ def test_a_large_refresh_runs_outside_the_apps_process_and_reports_every_source(
     def not_here(*args, **kwargs):
         raise AssertionError("fetched in the app's own process")
 
-    monkeypatch.setattr("newstui.ingest.fetch_feeds", not_here)
+    monkeypatch.setattr("newstui.ingest.pipeline.fetch_feeds", not_here)
     outcomes = []
 
     assert run_refresh(db_path, config, plan_all(config), outcomes.append) is None
@@ -215,7 +215,7 @@ CHILD_WARNING = 'Wire: "Pier" (article 2): extractor rules failed: boom; kept wi
 
 
 def _work_that_warns(*_: Any, **__: Any) -> None:
-    logging.getLogger("newstui.pending_analysis").warning("%s", CHILD_WARNING)
+    logging.getLogger("newstui.ingest.pending_analysis").warning("%s", CHILD_WARNING)
 
 
 def test_a_warning_logged_in_the_refresh_process_is_logged_by_the_app_not_on_its_terminal(

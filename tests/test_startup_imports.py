@@ -230,7 +230,7 @@ def test_a_fetch_where_every_feed_answers_304_loads_no_mail_date_parser(
     again = modules_after(*argv)
 
     assert feed_server.routes["/feed"].hits == 2
-    assert "newstui.sources.backoff" in loaded_by("import newstui.ingest")
+    assert "newstui.sources.backoff" in loaded_by("import newstui.ingest.pipeline")
     assert "email" not in again
 
 
@@ -592,7 +592,7 @@ def test_a_fetch_without_analysis_loads_none_of_the_extractor():
     neither the extractor registry nor the compiled name functions (the shared library of the
     whole extractor, ~60M instructions)."""
     loaded = loaded_by(
-        "from newstui.ingest import empty_analysis_version\n"
+        "from newstui.ingest.pipeline import empty_analysis_version\n"
         "assert empty_analysis_version('none') == 'none-1'\n"
     )
     assert "newstui.nlp.none" in loaded
@@ -620,5 +620,5 @@ def test_a_fetch_with_no_filters_ends_without_loading_the_extractor_or_the_query
         f"    assert main(['--db', {str(tmp_path / 'n.db')!r}, '--config', {str(config)!r},"
         " 'fetch']) == 0\n"
     )
-    assert "newstui.ingest" in loaded
+    assert "newstui.ingest.pipeline" in loaded
     assert not loaded & {"newstui.nlp.names", "newstui.nlp.extractor", "newstui.nlp.rules"}

@@ -17,10 +17,10 @@ import pytest
 import newstui.store.stories as stories
 from newstui.cli.main import main
 from newstui.config import load_config
-from newstui.ingest import fetch_feeds
+from newstui.ingest.pending_analysis import analyse_pending
+from newstui.ingest.pipeline import fetch_feeds
 from newstui.library import Library
 from newstui.model import Article
-from newstui.pending_analysis import analyse_pending
 
 TEXT = (
     "The {org} said on Monday that floods in {place} had reached a turning point, according to "

@@ -265,7 +265,7 @@ class NetworkError(SourceError):
 class NoNetwork(NetworkError):
     """A failure of the network that says this machine has none (no route to the address's
     network, no answer from the name server), not that the host is down: a lone feed failing so
-    is not counted against (see fetch_run.records.FetchRecords)."""
+    is not counted against (see ingest.records.FetchRecords)."""
 
 
 class HTTPStatusError(SourceError):

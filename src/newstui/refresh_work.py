@@ -51,13 +51,13 @@ def refresh_here(
     """A refresh's work, in this process: tui.refresh.run_refresh runs it here or in a child
     process (newstui.refresh_process), which reports each outcome back (and, to `pages`, the
     article pages read of those planned)."""
-    from newstui.configured_sources import move_set_aside, prune_sources, sync_sources
-    from newstui.filter_run import apply_filters
-    from newstui.ingest import fetch_feeds
+    from newstui.ingest.configured_sources import move_set_aside, prune_sources, sync_sources
+    from newstui.ingest.filter_run import apply_filters
+    from newstui.ingest.local_import import import_local as ingest_local
+    from newstui.ingest.pending_analysis import analyse_pending
+    from newstui.ingest.pipeline import fetch_feeds
     from newstui.library import Library
-    from newstui.local_import import import_local as ingest_local
     from newstui.model.fetching import SourceOutcome
-    from newstui.pending_analysis import analyse_pending
 
     cancel = cancel or threading.Event()
     library = Library.open(db_path, threads=True)
@@ -146,8 +146,8 @@ def _sync_first(
     planned feeds the server does not fetch for us (the others are reported `by_sync`: the
     progress counts them, the summary counts them with the sync, as `fetch` does: user test
     r35 L3, "Refreshed 7 of 8 sources" counted 3 the server, down, had not read)."""
+    from newstui.ingest.server_sync import feeds_fetched_directly, sync_with_server
     from newstui.model.fetching import SourceOutcome
-    from newstui.server_sync import feeds_fetched_directly, sync_with_server
 
     synced = asyncio.run(
         until_cancelled(sync_with_server(library, config, analyse=False), cancel, None)

@@ -52,7 +52,7 @@ def feeds_behind(url: str, config: Config) -> list[FeedLink] | None:
     """The feeds a web page at `url` links to (`<link rel="alternate">`), or None when `url` is
     not a web page (then it is taken to be the feed itself); SourceError for a page linking to
     none."""
-    from newstui.fetch_run.fetcher import limits_from
+    from newstui.ingest.fetcher import limits_from
     from newstui.sources.discovery import discover_feeds
     from newstui.sources.http import Fetcher
 
@@ -81,7 +81,7 @@ def feeds_to_add(url: str, links: list[FeedLink], config: Config) -> list[FeedLi
 def feed_problem(url: str, config: Config) -> str | None:
     """Why the feed at `url` cannot be read (the one-line error of a fetch), or None when it
     can: what a sync server that refuses to subscribe to it most likely ran into."""
-    from newstui.fetch_run.fetcher import limits_from
+    from newstui.ingest.fetcher import limits_from
     from newstui.sources.feeds import parse_feed
     from newstui.sources.http import Fetcher
 
@@ -144,10 +144,10 @@ def add_feed(
     process (the app's: see pending_analysis.analyse_pending). The config's `[[filters]]` run over its
     articles, as after a fetch. A feed that moved for good (HTTP 301, 308) is written at its new
     address, and its outcome's warning says so."""
-    from newstui.fetch_lines import describe
-    from newstui.filter_run import apply_filters
-    from newstui.ingest import fetch_feeds
-    from newstui.pending_analysis import analyse_pending
+    from newstui.ingest.fetch_lines import describe
+    from newstui.ingest.filter_run import apply_filters
+    from newstui.ingest.pending_analysis import analyse_pending
+    from newstui.ingest.pipeline import fetch_feeds
 
     already_configured(config, url)
     # The file as it is now must take the entry (the app's config was read at its start: a file

@@ -19,7 +19,7 @@ import pytest
 
 from newstui.config import load_config
 from newstui.errors import SourceError
-from newstui.ingest import fetch_feeds
+from newstui.ingest.pipeline import fetch_feeds
 from newstui.library import Library
 from newstui.sources.http import Fetcher, FetchLimits
 

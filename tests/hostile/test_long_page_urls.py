@@ -4,7 +4,7 @@ the URL shortened; `fetch --json` keeps every URL whole."""
 
 from __future__ import annotations
 
-from newstui.fetch_lines import PAGE_URL_SHOWN
+from newstui.ingest.fetch_lines import PAGE_URL_SHOWN
 from newstui.text import clean_line
 from tests.test_cli import Cli
 from tests.test_fulltext_auto import item

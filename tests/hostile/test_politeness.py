@@ -16,8 +16,8 @@ from newstui.cli import output as cli_output
 from newstui.cli.main import main
 from newstui.config import load_config
 from newstui.errors import NetworkError, NoNetwork
-from newstui.fetch_lines import describe, unusable_proxy_lines
-from newstui.ingest import fetch_feeds
+from newstui.ingest.fetch_lines import describe, unusable_proxy_lines
+from newstui.ingest.pipeline import fetch_feeds
 from newstui.library import Library
 from newstui.local_times import short_time
 from newstui.sources.backoff import (

@@ -104,8 +104,8 @@ def test_reanalysis_replaces_quotes_and_prunes_unused_entities(db):
 
 
 def test_the_none_extractor_marks_articles_analysed_and_drops_older_findings(db, monkeypatch):
+    from newstui.ingest.pending_analysis import analyse_pending
     from newstui.library import Library
-    from newstui.pending_analysis import analyse_pending
 
     ids = store(db, [Analysis(entities=(person("Ana Lopes", "Ana Lopes", 0),)), Analysis()])
     monkeypatch.setattr(

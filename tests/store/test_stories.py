@@ -949,7 +949,7 @@ def test_copies_are_joined_into_one_story_with_analysis_turned_off(library):
     """`extractor = "none"` analyses nothing, but a story's copies are found by their text alone:
     the analysis pass still joins them (it returned before the story finding, so with analysis
     off every copy stayed listed on its own)."""
-    from newstui.pending_analysis import analyse_pending
+    from newstui.ingest.pending_analysis import analyse_pending
 
     first = add(library, "wire", "Council to close three libraries", STORY, 30)
     copy = add(library, "courier", "Libraries axed in budget squeeze", copy_of(STORY), 20)

@@ -31,7 +31,7 @@ async def test_warnings_logged_under_the_app_are_one_notification_and_the_log_no
     root = logging.getLogger()
     root.addHandler(cli_handler)
     log_file = tmp_path / "state" / "newstui.log"
-    analysis = logging.getLogger("newstui.pending_analysis")
+    analysis = logging.getLogger("newstui.ingest.pending_analysis")
     try:
         app = NewstuiApp(db_path, None, log_file=log_file)
         async with run_recorded(app, size=(120, 40)) as pilot:
@@ -66,7 +66,7 @@ async def test_warnings_logged_one_by_one_are_one_notification_every_few_seconds
     dozens over a large pass. Those logged within `notify_every` of the last notification
     wait and are then one notification, counted; every one is in the log file."""
     log_file = tmp_path / "state" / "newstui.log"
-    analysis = logging.getLogger("newstui.pending_analysis")
+    analysis = logging.getLogger("newstui.ingest.pending_analysis")
     app = NewstuiApp(db_path, None, log_file=log_file)
     async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)

@@ -666,7 +666,7 @@ async def test_the_refresh_line_says_a_move_another_newstui_read_first_once_a_se
 ):
     """User test r37 L2: cron's `fetch` read the moved feed first and said it; the app's
     refresh line never did, and at 80x24 Sources (its "· moved") is hidden."""
-    from newstui.ingest import fetch_feeds
+    from newstui.ingest.pipeline import fetch_feeds
     from newstui.library import Library
 
     feed_server.route("/old.xml", status=301, headers={"Location": "/feed.xml"})

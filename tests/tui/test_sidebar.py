@@ -142,8 +142,8 @@ async def test_a_short_article_reads_as_the_language_its_feed_declares(db_path):
     article = Article(title="Faeser", text=short, guid="de", published=newest, language="de")
     save_articles(db, feed, [article])
     db.conn.close()
+    from newstui.ingest.pending_analysis import analyse_pending
     from newstui.library import Library
-    from newstui.pending_analysis import analyse_pending
 
     with Library.open(db_path) as library:  # (as a fetch analyses what it stores)
         analyse_pending(library)

@@ -69,7 +69,7 @@ def cmd_cleanup(args: argparse.Namespace, library: Library, config: Config) -> i
 def _cleanup_left_config(args: argparse.Namespace, library: Library) -> list[dict[str, Any]]:
     """`cleanup --left-config`: delete (with --dry-run only count) the sources set aside after
     leaving the config file, each as {source, deleted, kept_starred}."""
-    from newstui.configured_sources import cleanup_left_config
+    from newstui.ingest.configured_sources import cleanup_left_config
 
     if args.dry_run:
         return [

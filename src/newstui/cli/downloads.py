@@ -305,7 +305,7 @@ def _failure_line(library: Library, d: Download) -> str:
     """A failed download as `--quiet` says it on stderr, as a feed's failure: "Pod: download
     "Episode 2": HTTP 404 Not Found (http://…/ep2.mp3); `newstui download --retry` tries it
     again", naming no file that was not made (user test r49 LOW-1)."""
-    from newstui.fetch_lines import strip_url
+    from newstui.ingest.fetch_lines import strip_url
 
     stored = library.article(d.article_id) if d.article_id is not None else None
     feed = stored.row.feed if stored is not None and stored.row.feed else None

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 def _unstored_sources(library: Library, config: Config) -> list[FeedRow]:
     """The config's feeds and local sources the store does not hold yet, as rows with no id and
     nothing fetched (`fetch` stores them), and its feeds no fetch can read, each with why."""
-    from newstui.configured_sources import feed_key, local_key
+    from newstui.ingest.configured_sources import feed_key, local_key
 
     # (one read of the sources for them all: a look-up each cost 4,000 feeds 4 s)
     keys = [feed_key(f) for f in (*config.feeds, *config.skipped_feeds)]
@@ -71,7 +71,7 @@ def _skipped(rows: list[FeedRow], config: Config, library: Library) -> list[Feed
     said = {feed.url: feed.not_fetchable for feed in config.skipped_feeds}
     local: dict[int | None, str] = {}
     if config.skipped_local:  # (a local source's by its stored key: the one kept has its name)
-        from newstui.configured_sources import local_key
+        from newstui.ingest.configured_sources import local_key
 
         local = {
             library.find_source(local_key(s.path)): s.not_fetchable for s in config.skipped_local
@@ -299,7 +299,7 @@ def _errors_below(cells: dict[str, list[str]], columns: list[str], name_room: in
 def _set_aside_lines(library: Library, config: Config | None) -> list[str]:
     """A line for each source set aside after leaving the config, which `feeds` does not list:
     its articles are still in All and search, and it is deleted on the day it names."""
-    from newstui.configured_sources import LEFT_CONFIG_DAYS
+    from newstui.ingest.configured_sources import LEFT_CONFIG_DAYS
     from newstui.model.fetching import HISTORY
 
     where = config.path.name if config is not None else "the config"

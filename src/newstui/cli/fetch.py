@@ -54,7 +54,7 @@ def _fetch_with_progress(
 ) -> list[SourceOutcome]:
     import asyncio
 
-    from newstui.ingest import fetch_feeds
+    from newstui.ingest.pipeline import fetch_feeds
 
     by_hand = _typed_in_a_terminal()
 
@@ -130,14 +130,14 @@ def cmd_fetch(
     import asyncio
 
     from newstui.config import LocalConfig
-    from newstui.configured_sources import (
+    from newstui.ingest.configured_sources import (
         lists_sources,
         move_set_aside,
         prune_sources,
         sync_sources,
     )
-    from newstui.filter_run import apply_filters
-    from newstui.local_import import import_local
+    from newstui.ingest.filter_run import apply_filters
+    from newstui.ingest.local_import import import_local
 
     feeds: list[FeedConfig] | None = None
     locals_named = list(config.local)  # all of them, unless sources are named
@@ -175,7 +175,7 @@ def cmd_fetch(
     left = library.count_unanalysed()  # what a killed fetch left: this one analyses them
     outcomes: list[SourceOutcome] = []
     if (not args.names or server_named) and config.sync is not None:
-        from newstui.server_sync import feeds_fetched_directly, sync_with_server
+        from newstui.ingest.server_sync import feeds_fetched_directly, sync_with_server
 
         synced = asyncio.run(sync_with_server(library, config, fulltext=args.fulltext))
         if synced is not None:

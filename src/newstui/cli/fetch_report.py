@@ -139,7 +139,7 @@ def _report(
     """Print a fetch's (or import's, add's) outcomes and return its exit status; `last`: each
     source's fetch record before it, for `fetch --quiet` (only what is news is said); `downloaded`:
     what `fetch --download --json` downloaded, listed after the sources."""
-    from newstui.fetch_lines import (
+    from newstui.ingest.fetch_lines import (
         describe,
         failure_lines,
         file_problem_lines,
@@ -295,7 +295,7 @@ def _say_news(
 ) -> None:
     """`fetch --quiet`'s lines, on stderr: a source's failure only when it is news (its first,
     or not as at its last fetch), and one line for a source read again after failing."""
-    from newstui.fetch_lines import (
+    from newstui.ingest.fetch_lines import (
         describe,
         failure_lines,
         file_problem_lines,

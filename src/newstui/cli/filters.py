@@ -22,7 +22,7 @@ def cmd_filters(args: argparse.Namespace, library: Library, config: Config) -> i
     from rich.table import Table
     from rich.text import Text
 
-    from newstui.filter_run import apply_filters
+    from newstui.ingest.filter_run import apply_filters
 
     apply_filters(library, config)
     counts = {(c.query, c.action): c for c in library.filter_counts()}

@@ -174,7 +174,7 @@ def _newsboat_state(
     becomes (`local`: the file's added now); None for an OPML file, with --no-read-state, or
     when there is no cache."""
     from newstui.config import url_identity
-    from newstui.configured_sources import local_key
+    from newstui.ingest.configured_sources import local_key
     from newstui.sources.bounded_files import SUBSCRIPTION_FILE_BYTES, read_bounded
     from newstui.sources.newsboat_cache import (
         newsboat_cache,

@@ -48,7 +48,7 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
         with _about(str(config.path)):
             if any(f.site for f in feeds):  # (their web sites, for `opml export`: r47 L3)
                 from newstui.config import load_config
-                from newstui.configured_sources import list_imported
+                from newstui.ingest.configured_sources import list_imported
 
                 list_imported(library, load_config(config.path), feeds)
         added, tagged, added_views = imported.added, imported.tagged, imported.added_views

@@ -33,7 +33,7 @@ def configured_source(
 def _set_aside_source(library: Library, config: Config | None, name: str) -> int | None:
     """The id of the source set aside after leaving the config that `name` names (as `feeds`
     lists it, and Sources), said on stderr with the day it is deleted; None when none is."""
-    from newstui.configured_sources import LEFT_CONFIG_DAYS
+    from newstui.ingest.configured_sources import LEFT_CONFIG_DAYS
 
     aside = library.set_aside_named([name])
     if not aside:

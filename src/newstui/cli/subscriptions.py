@@ -31,7 +31,7 @@ def cmd_remove(args: argparse.Namespace, library: Library, config: Config) -> in
     """`newstui remove NAME|URL|PATH [--purge]`: out of the config file, then out of the database."""
     from newstui.config import FeedConfig
     from newstui.config.removal import remove_source
-    from newstui.configured_sources import feed_key, local_key
+    from newstui.ingest.configured_sources import feed_key, local_key
     from newstui.model.fetching import RemovedSource
 
     if args.tag is not None:
@@ -269,7 +269,7 @@ def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
 
 def cmd_import(args: argparse.Namespace, library: Library, config: Config | None) -> int:
     """`newstui import PATH...`."""
-    from newstui.local_import import import_paths
+    from newstui.ingest.local_import import import_paths
 
     outcomes = import_paths(
         library,
@@ -303,7 +303,7 @@ def _add_on_server(args: argparse.Namespace, library: Library, config: Config, u
     """`add URL` with [sync]: subscribe on the server (first tag as its folder), then sync."""
     import asyncio
 
-    from newstui.server_sync import sync_with_server
+    from newstui.ingest.server_sync import sync_with_server
     from newstui.subscribe import subscribe_on_server
     from newstui.sync.client import server_name
 

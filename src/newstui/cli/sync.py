@@ -26,9 +26,14 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui sync` and `newstui sync login`."""
     import asyncio
 
-    from newstui.fetch_lines import describe, fulltext_failures_line, fulltext_said, recovered_line
+    from newstui.ingest.fetch_lines import (
+        describe,
+        fulltext_failures_line,
+        fulltext_said,
+        recovered_line,
+    )
+    from newstui.ingest.server_sync import sync_with_server
     from newstui.model.failure_news import failure_news
-    from newstui.server_sync import sync_with_server
     from newstui.sync.client import server_name
     from newstui.sync.run import make_client
 
@@ -54,7 +59,7 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
             {"server": hide_passwords(sync.url), "user": sync.user, "subscriptions": count},
             f"{server_name(sync.url)}: logged in as {sync.user}; {counted(count, 'subscription')}",
         )
-    from newstui.filter_run import apply_filters
+    from newstui.ingest.filter_run import apply_filters
 
     before = library.last_article_id()  # (what is stored after it is new: download_new)
     quiet = args.quiet and not args.json  # (cron: only what is news, as `fetch --quiet`)

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from newstui.config import LocalConfig
 from newstui.errors import NewstuiError
+from newstui.ingest.local_import import import_local
+from newstui.ingest.pending_analysis import analyse_pending
 from newstui.library import Library
-from newstui.local_import import import_local
 from newstui.paths import demo_db_path
-from newstui.pending_analysis import analyse_pending
 
 # (file, source name, tags); see LICENSE.md in this folder for where each text comes from (the
 # wikinews-*.xml feeds are written by tools/demo_from_wikinews.py).

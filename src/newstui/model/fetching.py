@@ -129,7 +129,7 @@ class FetchRecord:
     # a refresh the user asks for tries a feed left to wait after one
     network: bool = False
     # counted in the source's failures in a row (and its backoff): not when the machine looked
-    # offline (fetch_run.records.FetchRecords.finish) or its proxy failed, for a day at most
+    # offline (ingest.records.FetchRecords.finish) or its proxy failed, for a day at most
     counted: bool = True
     # a failure of this machine's, not the source's (a full disk refused its articles): its
     # error is shown, and its status, failures, wait and validators stay as they were

@@ -82,7 +82,7 @@ class RelayFailed(ConnectFailed):
     answered 502 or 504 (503 or 500 from some proxies), the connection closed unanswered
     after the tunnel or the request was asked for, a connection through it timed out. The
     origin's failure when other hosts are reached through the same proxy, the proxy's when none
-    is (fetch_run.records.FetchRecords decides, as it decides that the machine is offline)."""
+    is (ingest.records.FetchRecords decides, as it decides that the machine is offline)."""
 
     network = True
 
@@ -742,7 +742,7 @@ def forwarder_failed(
     Proxy-Status with an `error`, Squid's X-Squid-Error) about itself (ProxyUnusable), one it
     made as it could not reach the origin (RelayFailed), and a 502 or 504 that says nothing of
     whose it is (RelayFailed: like a CONNECT's 502, the proxy's only when it reached none of the
-    hosts asked for, fetch_run.records._proxies_down). None for any other answer: the origin's, forwarded
+    hosts asked for, ingest.records._proxies_down). None for any other answer: the origin's, forwarded
     (a 503 too: servers say it of themselves, and ask to wait with Retry-After)."""
     said = f"HTTP {status} {clean_line(reason, 300)}".rstrip()
     refused = f"the proxy {proxy.shown} refused to forward the request to {where}"

@@ -192,7 +192,7 @@ def run_list_configured(
     """Store the configured sources the store does not list yet (a first start, a feed written
     into feeds.toml by hand), so Sources shows them before their first fetch, with the web sites
     the `imported` feeds came with; returns how many."""
-    from newstui.configured_sources import sync_sources
+    from newstui.ingest.configured_sources import sync_sources
     from newstui.model import fold_url
 
     with Library.open(db_path, threads=True) as library:
@@ -247,7 +247,7 @@ def run_analysis(
     left by a killed fetch). It writes a hundred analyses a transaction, so a refresh or an add
     running beside it (which analyse only their new articles) never wait for it to end;
     setting `cancel` (the app quits) stops it at its next save, keeping what it saved."""
-    from newstui.pending_analysis import analyse_pending
+    from newstui.ingest.pending_analysis import analyse_pending
 
     library = Library.open(db_path, threads=True)
     try:
@@ -263,7 +263,7 @@ def run_fulltext(
     db_path: Path | str, config: Config, article_id: int, cancel: threading.Event | None = None
 ) -> bool:
     """Fetch and store the full text of one article; True on success, False if cancelled."""
-    from newstui.article_pages import fetch_article_fulltext
+    from newstui.ingest.article_pages import fetch_article_fulltext
 
     library = Library.open(db_path, threads=True)
     try:
@@ -318,7 +318,7 @@ def refresh_summary(
     2 failed (connection refused) — see ! in Sources", so a refresh never shows more than one
     notification and an offline one says that nothing was read, and why. A failed sync is no
     source in Sources: its error is said instead."""
-    from newstui.fetch_lines import describe
+    from newstui.ingest.fetch_lines import describe
     from newstui.model.fetching import kept_lines, leftovers_said, less_copies
 
     left = list(removed)

@@ -674,7 +674,7 @@ class ArticleActions(ScreenMixin):
         """D on an article of a source Sources does not list (r33 leftovers b): one set aside
         after leaving the config is deleted now, after asking, as `newstui remove NAME` does;
         one whose URL was edited is the entry the config names so; else say why there is none."""
-        from newstui.configured_sources import LEFT_CONFIG_DAYS
+        from newstui.ingest.configured_sources import LEFT_CONFIG_DAYS
 
         assert self.config is not None
         config = self.config

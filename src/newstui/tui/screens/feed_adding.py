@@ -260,9 +260,9 @@ def subscribe_and_sync(db_path: Path | str, config: Config, url: str) -> FeedSub
     import asyncio
 
     from newstui.downloads import EpisodesQueued, not_queued_line
+    from newstui.ingest.server_sync import sync_with_server
     from newstui.library import Library
     from newstui.model import fold_url
-    from newstui.server_sync import sync_with_server
     from newstui.subscribe import subscribe_on_server
     from newstui.sync.client import server_name
 

@@ -192,7 +192,7 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
             aside = library.set_aside_sources()
         until: list[tuple[SetAsideSource, str | None]] = []
         if aside:  # (ingest imported here, off the event loop)
-            from newstui.configured_sources import LEFT_CONFIG_DAYS
+            from newstui.ingest.configured_sources import LEFT_CONFIG_DAYS
 
             until = [(s, s.kept_until(LEFT_CONFIG_DAYS)) for s in aside]
         counts = []

@@ -13,10 +13,10 @@ from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 
 from newstui.crash_journal import CrashJournal
-from newstui.fetch_run.collector import collector_paused, old_objects_frozen
+from newstui.ingest.collector import collector_paused, old_objects_frozen
+from newstui.ingest.pending_analysis import analysed_here, save_analysed, to_sketch
 from newstui.library import Library
 from newstui.model import TextToAnalyse
-from newstui.pending_analysis import analysed_here, save_analysed, to_sketch
 from newstui.processes import CHUNK, NO_WORKERS, WORKERS, Analysed, CpuPool, analyse_apart
 from newstui.spawned import pool_result, stopping
 from newstui.stories import STORIES_PER_RUN, StorySketch

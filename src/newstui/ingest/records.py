@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from newstui.errors import DiskFullError, NoNetwork
-from newstui.fetch_run.hosts import host_of
+from newstui.ingest.hosts import host_of
 from newstui.library import Library
 from newstui.model import FetchRecord
 from newstui.sources.proxies import RelayFailure

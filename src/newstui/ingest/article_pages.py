@@ -11,13 +11,13 @@ from urllib.parse import urlsplit
 
 from newstui.config import Config
 from newstui.errors import HTTPStatusError, SourceError
-from newstui.fetch_lines import page_error
-from newstui.fetch_run.fetcher import OpenFetcher, limits_from
-from newstui.fetch_run.hosts import host_key
-from newstui.fetch_run.progress import PagesCallback
+from newstui.ingest.fetch_lines import page_error
+from newstui.ingest.fetcher import OpenFetcher, limits_from
+from newstui.ingest.hosts import host_key
+from newstui.ingest.pending_analysis import analyse_pending
+from newstui.ingest.progress import PagesCallback
 from newstui.library import Library
 from newstui.model import FulltextProblem, SourceOutcome, carries_full_article
-from newstui.pending_analysis import analyse_pending
 from newstui.sources.http import Fetcher, PageFetcher
 from newstui.spawned import pool_result, stopping
 from newstui.text import clean_line

@@ -10,14 +10,14 @@ from pathlib import Path
 
 from newstui.config import LocalConfig
 from newstui.config.source_names import clean_tags
-from newstui.configured_sources import local_key, path_text
 from newstui.counts import counted
 from newstui.errors import NewstuiError, SourceError
-from newstui.fetch_lines import dropped_said
-from newstui.fetch_run.progress import ProgressCallback
+from newstui.ingest.configured_sources import local_key, path_text
+from newstui.ingest.fetch_lines import dropped_said
+from newstui.ingest.pending_analysis import analyse_pending
+from newstui.ingest.progress import ProgressCallback
 from newstui.library import Library
 from newstui.model import Article, SourceOutcome
-from newstui.pending_analysis import analyse_pending
 from newstui.text import clean_line
 
 logger = logging.getLogger(__name__)

@@ -8,13 +8,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from newstui.article_pages import FulltextPool
 from newstui.config import Config, FeedConfig
 from newstui.errors import NewstuiError
-from newstui.fetch_run.fetcher import limits_from
+from newstui.ingest.article_pages import FulltextPool
+from newstui.ingest.fetcher import limits_from
+from newstui.ingest.pending_analysis import analyse_pending
 from newstui.library import Library
 from newstui.model import FulltextMode, FulltextProblem, SourceOutcome
-from newstui.pending_analysis import analyse_pending
 from newstui.sources.http import Fetcher
 
 if TYPE_CHECKING:

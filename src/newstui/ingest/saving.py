@@ -7,8 +7,8 @@ from collections.abc import Callable, Sequence
 from functools import partial
 
 from newstui.article_rows import PreparedArticle
-from newstui.fetch_run.collector import collector_paused
-from newstui.fetch_run.parsing import Parsing
+from newstui.ingest.collector import collector_paused
+from newstui.ingest.parsing import Parsing
 from newstui.library import Library
 from newstui.model import SaveResult
 

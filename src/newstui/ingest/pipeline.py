@@ -2,7 +2,7 @@
 and analysed, with progress callbacks (one failing feed never stops the others).
 
 Used alike by the command line and the app (which runs it in a worker thread); the run's parts
-are in newstui.fetch_run, its lines for a user in newstui.fetch_lines.
+are the modules beside it in newstui.ingest, its lines for a user in fetch_lines.
 """
 
 from __future__ import annotations
@@ -18,23 +18,23 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from newstui.article_pages import FulltextPool
 from newstui.article_rows import PreparedArticle
 from newstui.config import Config, FeedConfig
-from newstui.configured_sources import sync_sources
 from newstui.errors import DiskFullError, HTTPStatusError, NetworkError, NewstuiError, SourceError
-from newstui.fetch_lines import dropped_said, http_failure_said, strip_url
-from newstui.fetch_run.fetcher import OpenFetcher, limits_from
-from newstui.fetch_run.hosts import hosts_in_turn
-from newstui.fetch_run.parsing import Arrivals, Parsing
-from newstui.fetch_run.progress import PagesCallback, ProgressCallback
-from newstui.fetch_run.records import FetchRecords, records_not_kept
-from newstui.fetch_run.saving import Saving
-from newstui.fetch_run.streamed_analysis import StreamedAnalysis
+from newstui.ingest.article_pages import FulltextPool
+from newstui.ingest.configured_sources import sync_sources
+from newstui.ingest.fetch_lines import dropped_said, http_failure_said, strip_url
+from newstui.ingest.fetcher import OpenFetcher, limits_from
+from newstui.ingest.hosts import hosts_in_turn
+from newstui.ingest.parsing import Arrivals, Parsing
+from newstui.ingest.pending_analysis import analyse_crash_suspects, analyse_pending
+from newstui.ingest.progress import PagesCallback, ProgressCallback
+from newstui.ingest.records import FetchRecords, records_not_kept
+from newstui.ingest.saving import Saving
+from newstui.ingest.streamed_analysis import StreamedAnalysis
 from newstui.library import Library
 from newstui.model import FeedCache, FetchRecord, SourceOutcome, moved_line, still_waiting
 from newstui.model.fetching import FetchWait
-from newstui.pending_analysis import analyse_crash_suspects, analyse_pending
 from newstui.processes import CpuPool, fetch_workers, parses_in_workers, startable
 from newstui.sources.backoff import DEFAULT_INTERVAL, next_try, parse_retry_after
 from newstui.sources.http import PERMANENT_REDIRECTS, Fetcher, FetchResult, PageFetcher
