@@ -229,7 +229,7 @@ def test_a_name_that_names_nothing_is_one_warning_and_the_other_sources_load(
     )
     assert local.startswith(f"{path}:13: local source '{tmp_path / 'm'}': {said}")
     [skipped] = config.skipped_feeds  # listed by its url, as `feeds` shows it
-    assert skipped.name == "https://me:***@b.example/x" and not skipped.named
+    assert skipped.name == "me:***@b.example/x" and not skipped.named  # (no scheme: LOW-7)
     assert skipped.not_fetchable.startswith(f"not fetched (feeds.toml:5): its name {short}")
     assert config.skipped_local[0].not_fetchable.startswith(
         f"not read (feeds.toml:13): its name {short}"

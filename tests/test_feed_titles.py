@@ -48,7 +48,8 @@ def test_a_feed_without_a_name_goes_by_its_title_once_fetched(unnamed, feed_serv
     feed_server.route("/wire", body=feed("Harbour Gazette"))
     run = unnamed({"/wire": None})
     url = feed_server.url("/wire")
-    assert names(run) == {url: url}  # before its first fetch: its URL
+    # before its first fetch: its address, without the scheme (sorted by what shows: LOW-7)
+    assert names(run) == {url: url.removeprefix("http://")}
     assert run("fetch") == 0, run.err
     assert names(run) == {url: "Harbour Gazette"}
     [row] = run.json("list")
@@ -72,8 +73,11 @@ def test_fetch_json_gives_a_titled_feeds_id_and_name_beside_its_url_so_scripts_c
     fetched = {o["source"]: (o["feed_id"], o["feed"]) for o in run.json("fetch")}
 
     ids = {row["name"]: row["id"] for row in run.json("feeds")}
-    assert fetched == {  # "source" as before: the URL of an entry written without a name
-        feed_server.url("/wire"): (ids["Harbour Gazette"], "Harbour Gazette"),
+    assert fetched == {  # "source": the name it went by (no title read yet), "feed": its name now
+        feed_server.url("/wire").removeprefix("http://"): (
+            ids["Harbour Gazette"],
+            "Harbour Gazette",
+        ),
         "Lab": (ids["Lab"], "Lab"),
     }
     assert {r["feed"] for r in run.json("list")} == {"Harbour Gazette", "Lab"}
@@ -106,8 +110,9 @@ def test_two_sources_never_share_a_name_through_a_title(unnamed, feed_server):
     assert run("fetch") == 0, run.err
     shown = names(run)
     a, b = feed_server.url("/a"), feed_server.url("/b")
-    assert {shown[a], shown[b]} in ({"Gazette", a}, {"Gazette", b})
-    assert shown[feed_server.url("/c")] == feed_server.url("/c")
+    bare = {a: a.removeprefix("http://"), b: b.removeprefix("http://")}
+    assert {shown[a], shown[b]} in ({"Gazette", bare[a]}, {"Gazette", bare[b]})
+    assert shown[feed_server.url("/c")] == feed_server.url("/c").removeprefix("http://")
     assert shown[feed_server.url("/named")] == "Wire"
     assert run("fetch") == 0, run.err  # stable on the next fetch
     assert names(run) == shown
@@ -164,10 +169,14 @@ def test_feeds_added_without_a_known_name_are_written_without_one(tmp_path):
     path.write_text("[settings]\n", "utf-8")
     url = "https://example.org/rss"
     added = add_feeds(path, [FeedConfig(url, url), FeedConfig("https://b.example/", "Bee")])
-    assert [(f.name, f.named) for f in added] == [(url, False), ("Bee", True)]
+    bare = "example.org/rss"  # (its address without the scheme until a title names it: LOW-7)
+    assert [(f.name, f.named) for f in added] == [(bare, False), ("Bee", True)]
     text = path.read_text("utf-8")
-    assert 'name = "Bee"' in text and f'name = "{url}"' not in text
-    assert [(f.name, f.named) for f in load_config(path).feeds] == [(url, False), ("Bee", True)]
+    assert 'name = "Bee"' in text and 'name = "https:' not in text
+    assert [(f.name, f.named) for f in load_config(path).feeds] == [(bare, False), ("Bee", True)]
+    # an outline whose text is its address without the scheme has no name either
+    added = add_feeds(path, [FeedConfig("https://c.example/x", "c.example/x")])
+    assert [(f.name, f.named) for f in added] == [("c.example/x", False)]
 
 
 def test_opml_export_names_an_unnamed_feed_by_its_title(unnamed, feed_server):
@@ -243,3 +252,39 @@ def test_an_imported_file_keeps_the_name_given_and_a_title_another_source_has(im
     assert importing("import", str(folder)) == 0  # a folder goes by the folder's name
 
     assert source_names(importing) == ["Harbour Gazette", "My Gazette", "clippings", "third.xml"]
+
+
+def test_fetch_names_an_untitled_entry_by_its_title_in_every_line_once_read(unnamed, feed_server):
+    """User test r48 LOW-27: `fetch` said `warning: http://…/wire.xml: …` of a feed Sources
+    listed by its title; a user-given name still wins (LOW-7)."""
+    feed_server.route("/wire", body=feed("Harbour Gazette"))
+    feed_server.route("/lab", body=feed("Lab Notes", "Lab opens"))
+    run = unnamed({"/wire": None, "/lab": "Lab"})
+    assert run("fetch") == 0, run.err
+    feed_server.route("/wire", status=404)
+    feed_server.route("/lab", body=feed("Lab Notes", "Lab closes"))
+    assert run("fetch") != 0
+    said = run.out + run.err
+    assert "Harbour Gazette: HTTP 404" in said, said
+    assert feed_server.url("/wire") not in said.replace("(url = ", "")
+    assert sorted(names(run).values()) == ["Harbour Gazette", "Lab"]
+
+
+def test_untitled_feeds_sort_by_their_address_as_shown_not_under_h(unnamed, feed_server):
+    """User test r48 LOW-7: `127.0.0.1…` rows sat between Hobart and Kraków (the hidden
+    `http://`); shown without the scheme, they sort by what shows."""
+    feed_server.route(
+        "/bare",
+        body=b"<rss version='2.0'><channel><item><title>x</title>"
+        b"<guid>x</guid></item></channel></rss>",
+    )
+    feed_server.route("/h", body=feed("Hobart Wire"))
+    feed_server.route("/a", body=feed("Aachen Post", "A story"))
+    run = unnamed({"/bare": None, "/h": None, "/a": None})
+    assert run("fetch") == 0, run.err
+    listed = [row["name"] for row in run.json("feeds")]
+    assert listed == [
+        feed_server.url("/bare").removeprefix("http://"),
+        "Aachen Post",
+        "Hobart Wire",
+    ]

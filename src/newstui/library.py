@@ -467,6 +467,11 @@ class Library:
         for good), its articles and marks kept."""
         _feeds.move_feed_address(self._db, url, new_url)
 
+    def source_names(self) -> dict[int, str]:
+        """Each listed source's name by id, as Sources lists it (a feed without `name` by its
+        title once fetched, else its address without the scheme)."""
+        return _feeds.feed_names(self._db)
+
     def source_held(self, url: str) -> int | None:
         """The id of the source of this URL the store holds, listed or not (set aside, removed
         with starred articles kept); None when none."""

@@ -173,8 +173,13 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
     sources = library.sources()
     shown = {row.url: row.name for row in sources if row.url}
     # a feed without `name` under the title it goes by (as newsboat exports a feed's title)
+    # (one with no title read yet: its URL, as newsboat exports it)
     feeds = [
-        f if f.named else dataclasses.replace(f, name=shown.get(f.url, f.name))
+        f
+        if f.named
+        else dataclasses.replace(
+            f, name=shown[f.url] if shown.get(f.url, f.name) != f.name else f.url
+        )
         for f in config.feeds
     ]
     held = [] if feeds or args.demo else [row for row in sources if row.kind == "feed" and row.url]

@@ -13,8 +13,9 @@ from newstui.config.entry_layout import appended_parted, tables_parted, with_ent
 from newstui.config.example import example_config_text
 from newstui.config.source_names import clean_tags, path_name
 from newstui.config.writing import write_config
+from newstui.errors import hide_url_password
 from newstui.model import respelled, tag_spellings
-from newstui.model.names import name_key, shows_nothing
+from newstui.model.names import name_key, shows_nothing, url_name
 from newstui.text import clean_line, free_name
 
 if TYPE_CHECKING:  # (tomlkit: imported by the edits that use it)
@@ -55,10 +56,12 @@ def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
         if url_identity(feed.url) in known_urls:
             continue
         base = clean_line(feed.name)
-        if not base or shows_nothing(base):  # (an OPML title of invisible characters: no name)
-            base = feed.url
-        named = feed.named and base != feed.url  # no name known: the feed's title will name it
-        name = free_name(base, known_names)
+        # no name known (an OPML outline's text that is its url, one of invisible characters):
+        # none written, the feed's own title names it once read
+        named = feed.named and not (
+            not base or shows_nothing(base) or base in (feed.url, url_name(feed.url))
+        )
+        name = free_name(base, known_names) if named else url_name(hide_url_password(feed.url))
         table = tomlkit.table()
         if named:
             table["name"] = name

@@ -41,7 +41,7 @@ from newstui.config.source_names import (
 from newstui.config.sync_table import validate_sync
 from newstui.errors import ConfigError, hide_passwords, hide_url_password
 from newstui.model import FilterAction, respelled, tag_spellings
-from newstui.model.names import name_key
+from newstui.model.names import name_key, url_name
 from newstui.text import strip_controls
 
 if TYPE_CHECKING:  # the optional tables' values: imported by the functions that make them
@@ -147,7 +147,7 @@ def validate_config(path: Path, raw: str, data: dict[str, Any]) -> Config:
             # once the url is fixed)
             has_name = "name" in entry and usable_name(entry["name"], line, fail)
             name = clean_name(entry["name"], "name", line, fail) if has_name else ""
-            name = hide_passwords(name) if has_name else hide_url_password(url)
+            name = hide_passwords(name) if has_name else url_name(hide_url_password(url))
             name_written = hide_passwords(entry["name"]) if has_name else ""
             if has_name:  # its name is its own: a later entry so named is a twin
                 names.setdefault(
@@ -175,7 +175,7 @@ def validate_config(path: Path, raw: str, data: dict[str, Any]) -> Config:
             skipped.append(
                 FeedConfig(
                     url,
-                    shown_url,
+                    url_name(shown_url),
                     named=False,
                     problem=f"{refusal}; the feed is not fetched until its name is fixed "
                     "(or taken out: the feed's own title names it then)",
@@ -232,7 +232,9 @@ def validate_config(path: Path, raw: str, data: dict[str, Any]) -> Config:
         feeds.append(
             FeedConfig(
                 url,
-                name,
+                # (no `name`: its address without the scheme until its title is read, as
+                # newsboat; said by its url in the file's messages above)
+                name if "name" in entry else url_name(name),
                 tags,
                 fulltext,
                 keep.get("keep_days"),

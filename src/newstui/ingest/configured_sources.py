@@ -3,7 +3,7 @@ that left the config (and deleting them after a grace), moving a feed whose URL 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -11,13 +11,26 @@ from pathlib import Path
 from newstui.config import Config, FeedConfig
 from newstui.errors import hide_passwords, hide_url_password
 from newstui.library import Library
-from newstui.model import RemovedSource, SourceSpec
+from newstui.model import FeedRow, RemovedSource, SourceSpec
 from newstui.model.names import name_key
 
 
 def feed_key(feed: FeedConfig) -> str:
     """The stored identity of a configured feed."""
     return feed.url
+
+
+def listed_names(rows: Iterable[FeedRow]) -> dict[str, str]:
+    """The stored feeds' names by their URL (listed_name's `listed`)."""
+    return {row.url: row.name for row in rows if row.url}
+
+
+def listed_name(feed: FeedConfig, listed: Mapping[str, str]) -> str:
+    """The one name a feed goes by, in Sources, the refresh line, `fetch`'s lines, `feeds` and
+    `list`: the `name` feeds.toml gives it, else its own title once fetched (the store names
+    it so), else its address without the scheme (model.names.url_name). `listed`: the stored
+    feeds' names by URL (listed_names)."""
+    return feed.name if feed.named else listed.get(feed.url, feed.name)
 
 
 def local_key(path: Path) -> str:

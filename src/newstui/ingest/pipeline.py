@@ -15,7 +15,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from newstui.article_rows import PreparedArticle
@@ -86,6 +86,7 @@ async def fetch_feeds(
     outcomes: list[SourceOutcome] = []
     waits = library.fetch_waits()
     caches = library.fetch_caches()
+    stored_names = library.source_names() if any(not f.named for f in feeds) else {}
     records = FetchRecords(library)
     now = datetime.now(UTC)
     interval = timedelta(minutes=config.settings.refresh_minutes) or DEFAULT_INTERVAL
@@ -149,7 +150,10 @@ async def fetch_feeds(
             arrivals = Arrivals(len(feeds), every_request_over)
 
             async def one(feed: FeedConfig) -> None:
-                wait = waits.get(ids[feed.name], FetchWait())
+                feed_id = ids[feed.name]
+                if not feed.named:  # said by the name Sources lists it by (its title once read)
+                    feed = replace(feed, name=stored_names.get(feed_id, feed.name))
+                wait = waits.get(feed_id, FetchWait())
                 failures, next_try, status = wait.failures, wait.next_try, wait.status
                 tried_now = by_hand and wait.network  # (a server's own wait is honoured)
                 if respect_waits and not tried_now and still_waiting(next_try, now):
@@ -169,10 +173,10 @@ async def fetch_feeds(
                         outcome, changed, articles = await _fetch_feed(
                             library,
                             fetcher,
-                            ids[feed.name],
+                            feed_id,
                             feed,
                             backoff,
-                            caches.get(ids[feed.name], FeedCache()),
+                            caches.get(feed_id, FeedCache()),
                             records,
                             parsing,
                             saving,
@@ -193,14 +197,14 @@ async def fetch_feeds(
                     if streamed is not None and changed:
                         streamed.submit(changed)
                 except DiskFullError as exc:
-                    records.refused_by_full_disk(ids[feed.name], feed.name)
+                    records.refused_by_full_disk(feed_id, feed.name)
                     stop_when_full(exc)
                     return
                 except NewstuiError as exc:
                     outcome = SourceOutcome(feed.name, error=str(exc))
                 except sqlite3.Error as exc:
                     if (refused := library.disk_full(exc)) is not None:
-                        records.refused_by_full_disk(ids[feed.name], feed.name)
+                        records.refused_by_full_disk(feed_id, feed.name)
                         stop_when_full(refused)
                         return
                     outcome = SourceOutcome(feed.name, error=f"{feed.name}: database error: {exc}")
@@ -320,8 +324,8 @@ async def _fetch_feed(
             arrived()
         answered = datetime.now(UTC).replace(microsecond=0).isoformat()
         new = _moved_address(result)  # (each fetch through the move: the app says it once)
-        # (the config's url, named in the line, unless the feed is named by it: no `name`)
-        was = _shown_address(feed.url) if new and feed.named else ""
+        # (the config's url, named in the line: the file holds the feed by it)
+        was = _shown_address(feed.url) if new else ""
         onto = name_at(result.moved_to) if new and result.moved_to else ""
         onto = "" if onto == feed.name else onto
         moved = (

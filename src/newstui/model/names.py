@@ -83,6 +83,18 @@ def _unseen() -> re.Pattern[str]:
     return re.compile(f"{_format().pattern[:-1]}{_WIDE}]")
 
 
+_SCHEME = re.compile(r"[a-zA-Z][\w+.-]*://")
+
+
+def url_name(url: str) -> str:
+    """A feed's name while it has none of its own: no `name` in feeds.toml and no title its
+    document gives (newsboat's rule: a name given always, else the feed's own title once
+    known, else its address). Its address without the scheme, as listed and sorted (`http://`
+    sorted every such feed under h: user test r48 LOW-7); `url` with its password hidden."""
+    start = _SCHEME.match(url)
+    return url[start.end() :] if start and start.end() < len(url) else url
+
+
 def visible_name(name: str) -> str:
     """`name` for a line or table listing sources (`feeds`, `remove`): each character of it that
     shows nothing, and each space that is not a plain one, written as an escape (`Tech\\u200B`),

@@ -379,6 +379,13 @@ def move_feed_address(db: Database, key: str, url: str) -> None:
         )
 
 
+def feed_names(db: Database) -> dict[int, str]:
+    """Each listed source's name by id, passwords hidden: a fetch names a feed without `name`
+    so, as Sources lists it (its title once read)."""
+    rows = db.execute("SELECT id, name FROM feeds WHERE removed IS NULL").fetchall()
+    return {int(r[0]): hide_passwords(str(r[1])) for r in rows}
+
+
 def set_feed_tags(db: Database, feed_id: int, tags: Sequence[str]) -> None:
     """The source's tags are `tags` from now on (one taken off: a folder removed that it is
     not only in)."""

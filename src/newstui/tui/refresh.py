@@ -273,19 +273,6 @@ def run_fulltext(
         library.close()
 
 
-def as_listed(
-    outcomes: Iterable[SourceOutcome], config: Config | None, rows: Iterable[FeedRow]
-) -> list[SourceOutcome]:
-    """The outcomes under the names Sources lists: a feed without `name` under the title it goes
-    by (the fetch names it by its URL, as the config does)."""
-    outcomes = list(outcomes)
-    if config is None:
-        return outcomes
-    listed = {row.url: row.name for row in rows if row.url}
-    names = {f.name: listed[f.url] for f in config.feeds if not f.named and f.url in listed}
-    return [replace(o, name=names.get(o.name, o.name)) if not o.sync else o for o in outcomes]
-
-
 def moves_unsaid(
     outcomes: Sequence[SourceOutcome], said: frozenset[tuple[str, str]]
 ) -> tuple[list[SourceOutcome], frozenset[tuple[str, str]]]:

@@ -5,7 +5,7 @@ changed (batched: `refresh_reloads`), and say what it found in one notification.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +14,7 @@ from textual.timer import Timer
 from textual.worker import Worker, get_current_worker
 
 from newstui.config import Config
+from newstui.configured_sources import listed_name, listed_names
 from newstui.model import ArticleRow
 from newstui.model.folders import any_in_folder
 from newstui.tui.download_runner import DownloadsQueued
@@ -201,7 +202,8 @@ class SourceRefresh(StatusRow, RefreshReloads):
                 self.notify(message, severity="warning", markup=False)
             return
         self._refresh_total, self._changes_seen = plan.total, 0
-        self.status.progress(0, plan.total, next(iter(waited_for(plan)), ""))
+        listed = listed_names(self.sources.feeds)
+        self.status.progress(0, plan.total, next(iter(waited_for(plan, listed)), ""))
         self.fit_status()
         from newstui.tui.refresh import prepare_worker_processes
 
@@ -215,7 +217,7 @@ class SourceRefresh(StatusRow, RefreshReloads):
 
         assert self.config is not None
         cancel = get_current_worker().cancelled_event  # set when the app quits
-        waiting = waited_for(plan)
+        waiting = waited_for(plan, listed_names(self.sources.feeds))
         done = [0, 0]  # sources finished, and those of them with new or updated articles
         texts = [0, 0]  # article pages (full texts) read, of those planned so far
 
@@ -287,16 +289,10 @@ class SourceRefresh(StatusRow, RefreshReloads):
             return
         leftovers = self._leftovers_unsaid(message.leftovers, message.leftovers_through)
         if message.outcomes or message.removed or message.cleaned or leftovers:
-            from newstui.tui.refresh import (
-                as_listed,
-                moves_unsaid,
-                refresh_summary,
-                summary_shown,
-            )
+            from newstui.tui.refresh import moves_unsaid, refresh_summary, summary_shown
 
             failed = any(o.error for o in message.outcomes)
-            outcomes = as_listed(message.outcomes, self.config, self.sources.feeds)
-            outcomes, self._moves_said = moves_unsaid(outcomes, self._moves_said)
+            outcomes, self._moves_said = moves_unsaid(message.outcomes, self._moves_said)
             summary = refresh_summary(outcomes, message.removed, message.cleaned, leftovers)
             logged = getattr(self.app, "logged_warnings", None)
 
@@ -311,7 +307,10 @@ class SourceRefresh(StatusRow, RefreshReloads):
         if message.warning:
             self.notify(message.warning, severity="warning", markup=False)
         if self.config is not None:  # new episodes of a `download_new` feed: queued, downloaded
-            downloading = {feed.name for feed in self.config.feeds if feed.download_new}
+            listed = listed_names(self.sources.feeds)
+            downloading = {
+                listed_name(feed, listed) for feed in self.config.feeds if feed.download_new
+            }
             if any(o.new and (o.sync or o.name in downloading) for o in message.outcomes):
                 self.post_message(DownloadsQueued())
         reading = self.detail.article.row.id if self.detail is not None else None
@@ -364,9 +363,9 @@ def nothing_to_refresh(view: View, refresh_all: str) -> str:
     return NO_FEED_HIGHLIGHTED.format(refresh_all)
 
 
-def waited_for(plan: RefreshPlan) -> dict[str, None]:
-    """The names of a refresh's sources in the order they are fetched (an ordered set): the
-    progress names the first one not finished yet."""
+def waited_for(plan: RefreshPlan, listed: Mapping[str, str]) -> dict[str, None]:
+    """The names of a refresh's sources in the order they are fetched (an ordered set), as the
+    fetch's outcomes name them (listed_name): the progress names the first one not finished."""
     return dict.fromkeys(
-        [*(feed.name for feed in plan.feeds), *(local.name for local in plan.local)]
+        [*(listed_name(feed, listed) for feed in plan.feeds), *(local.name for local in plan.local)]
     )
