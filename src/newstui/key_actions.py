@@ -45,6 +45,11 @@ KEY_ACTIONS: dict[str, KeyAction] = {
         "Remove feed",
         "Remove the selected feed, or on a tag its folder with its subfolders' feeds (a feed also in another folder only loses the tag; in the headlines, the article's feed: no key deletes one article), after asking ({confirm.yes}: yes)",
     ),
+    "sources.follow_moved": KeyAction(
+        ("M",),
+        "Follow move",
+        "On a feed Sources marks · moved (moved for good, HTTP 301): write its new address in the config file, its articles, marks and folders kept",
+    ),
     # the headlines
     "headlines.down": KeyAction(("j", "down"), "Down"),
     "headlines.up": KeyAction(("k", "up"), "Up"),

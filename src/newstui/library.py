@@ -467,6 +467,10 @@ class Library:
         for good), its articles and marks kept."""
         _feeds.move_feed_address(self._db, url, new_url)
 
+    def move_source_addresses(self, moves: Sequence[tuple[str, str]]) -> None:
+        """`move_source_address` for each (url, new url) pair, in one transaction."""
+        _feeds.move_feed_addresses(self._db, moves)
+
     def source_names(self) -> dict[int, str]:
         """Each listed source's name by id, as Sources lists it (a feed without `name` by its
         title once fetched, else its address without the scheme)."""

@@ -4,6 +4,7 @@ a 5-second toast, then nowhere)."""
 
 from __future__ import annotations
 
+from newstui.config import load_config
 from newstui.library import Library
 from newstui.model import Article, FetchRecord
 from newstui.tui.app import NewstuiApp
@@ -50,3 +51,38 @@ async def test_a_moved_feed_says_moved_in_sources_and_where_when_chosen(tmp_path
             "Wire moved permanently to https://news.example/wire: change its url in the config "
             '(url = "https://wire.example/rss") to that address'  # (user test r44 L4)
         ]
+
+
+async def test_m_on_a_moved_feed_writes_its_new_address_and_keeps_its_articles(tmp_path):
+    """User test r48 LOW-28: a feed moved for good was edited by hand, one by one."""
+    path = tmp_path / "f.db"
+    config = tmp_path / "feeds.toml"
+    config.write_text(
+        '[settings]\nrefresh_minutes = 0\n\n# the wire\n[[feeds]]\nname = "Wire"\n'
+        'url = "https://wire.example/rss"\n\n[[feeds]]\nname = "Lab"\n'
+        'url = "https://lab.example/rss"\n',
+        "utf-8",
+    )
+    ids = moved_and_still(path)
+    app = NewstuiApp(path, load_config(config))
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.main.sources.focus()
+        app.main.sources.select_view(f"feed:{ids['Lab']}")
+        await pilot.press("M")
+        await settle(pilot)
+        assert [n.message for n in notifications(app) if "Choose" in n.message] == [
+            "Choose a feed Sources marks · moved first (its last fetch was moved for good)."
+        ]
+        app.main.sources.select_view(f"feed:{ids['Wire']}")
+        await pilot.press("M")
+        await settle(pilot)
+        assert "Wire: moved from https://wire.example/rss to https://news.example/wire" in [
+            n.message for n in notifications(app)
+        ]
+        assert "Wire · moved" not in screen_text(app)
+    text = config.read_text("utf-8")
+    assert "# the wire" in text and 'url = "https://news.example/wire"' in text
+    with Library.open(path) as library:
+        wire = next(s for s in library.sources() if s.id == ids["Wire"])
+        assert (wire.url, wire.articles, wire.moved_to) == ("https://news.example/wire", 1, None)

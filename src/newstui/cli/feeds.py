@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from newstui.cli.output import (
     NothingFound,
+    _complain,
     _emit,
     _plain_width,
     _print_note,
@@ -322,3 +323,32 @@ def _set_aside_lines(library: Library, config: Config | None) -> list[str]:
         )
         lines.append(f"set aside: {s.name} ({s.url or s.key}), no longer in {where}: {kept}")
     return [hide_passwords(line) for line in lines]
+
+
+def cmd_update_moved(args: argparse.Namespace, library: Library, config: Config) -> int:
+    """`newstui feeds --update-moved`: each feed a permanent redirect moved, followed (its url in
+    the config file rewritten, its stored articles moved with it) or refused with why, one line
+    each; 1 when one was refused (user test r48 LOW-28)."""
+    from newstui.moved_feeds import follow_moves
+
+    moves = follow_moves(library, config)
+    data = [
+        {
+            "source": m.name,
+            "url": hide_url_password(m.url),
+            "new_url": hide_url_password(m.new_url),
+            "moved": not m.refused,
+            "error": m.refused or None,
+        }
+        for m in moves
+    ]
+    if args.json:
+        _emit(args, data)
+    elif not moves:
+        _print_note(f"no feed in {config.path.name} has moved for good")
+    for m in moves if not args.json else ():
+        if m.refused:
+            _complain(f"warning: {m.line}")
+        else:
+            _print_note(m.line)
+    return 1 if any(m.refused for m in moves) else 0

@@ -258,6 +258,14 @@ def _run_on_store(
         from newstui.cli.backup import cmd_restore
 
         return cmd_restore(args, str(db_path), _emit, None if args.demo else _config_path(args))
+    if command == "feeds" and args.update_moved:  # (writes the config and the store)
+        from newstui.cli.feeds import cmd_update_moved
+
+        if args.demo:
+            raise NewstuiError("feeds --update-moved: the demo database has no config file")
+        config = _config(_config_path(args), explicit_config)
+        with _opened(db_path) as library:
+            return cmd_update_moved(args, library, config)
     optional = None if args.demo else _optional_config(args, command, explicit_config)
     with _opened(db_path, reading=command in READING_COMMANDS) as library:
         return STORE_COMMANDS[command](args, library, optional)

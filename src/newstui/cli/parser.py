@@ -246,7 +246,13 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
         )
         p.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
     if wanted("feeds"):
-        command("feeds", "list sources with article and unread counts, last fetch and error")
+        p = command("feeds", "list sources with article and unread counts, last fetch and error")
+        p.add_argument(
+            "--update-moved",
+            action="store_true",
+            help="follow the feeds moved for good (HTTP 301/308): their url in the config file "
+            "becomes the new address, their articles, marks and folders kept; one line each",
+        )
     if wanted("unread"):
         command(
             "unread",

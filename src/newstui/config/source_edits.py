@@ -82,6 +82,30 @@ def add_feeds(path: Path, feeds: list[FeedConfig]) -> list[FeedConfig]:
 
 
 @edits_config
+def move_feed_urls(path: Path, moves: Mapping[str, str]) -> list[str]:
+    """Give the feeds the config file lists at the old URLs of `moves` (old → new, as
+    `same_url` compares) their new URL, keeping its comments, layout and permissions; returns
+    the old URLs it changed (a feed edited meanwhile is left)."""
+    import tomlkit  # only editing needs it
+
+    if not path.exists():
+        return []
+    raw = path.read_text("utf-8")
+    parse_config(path, raw)  # (raises on a file that does not read, as add_feeds)
+    by_url = {url_identity(old): (old, new) for old, new in moves.items()}
+    doc = toml_document(raw)
+    moved: list[str] = []
+    for table in doc.get("feeds", []):
+        url = table.get("url") if isinstance(table, dict) else None
+        if isinstance(url, str) and (move := by_url.pop(url_identity(url), None)) is not None:
+            table["url"] = move[1]
+            moved.append(move[0])
+    if moved:
+        write_config(path, tomlkit.dumps(doc))
+    return moved
+
+
+@edits_config
 def add_local_sources(path: Path, sources: list[LocalConfig]) -> list[LocalConfig]:
     """Append `[[local]]` entries (a file or folder read on every fetch) to the config file,
     keeping its comments, but for a path it lists already; a name taken gets " (2)"; returns

@@ -379,6 +379,19 @@ def move_feed_address(db: Database, key: str, url: str) -> None:
         )
 
 
+def move_feed_addresses(db: Database, moves: Sequence[tuple[str, str]]) -> None:
+    """The feed sources of these (key, url) pairs are known by `url` (key and URL) from now on,
+    read from there, all in one transaction: their articles, marks, stars, tags and downloads
+    stay theirs (they hang on the source's id). `feeds --update-moved` after a 301."""
+    with write_transaction(db) as conn:
+        for key, url in moves:
+            conn.execute(
+                "UPDATE feeds SET key = ?, url = ?, read_from = NULL WHERE key = ? "
+                "AND kind = 'feed'",
+                [url, url, key],
+            )
+
+
 def feed_names(db: Database) -> dict[int, str]:
     """Each listed source's name by id, passwords hidden: a fetch names a feed without `name`
     so, as Sources lists it (its title once read)."""

@@ -43,6 +43,7 @@ APP_BINDINGS: list[BindingType] = [
     bound("sources.import", "main('import_feeds')", show=False),
     bound("app.refresh_all", "refresh_all"),
     bound("sources.remove", "main('remove_source')", show=False),
+    bound("sources.follow_moved", "main('follow_moved')", show=False),
     bound("app.toggle_theme", "toggle_theme", show=False),
     bound("app.save_view", "save_view", show=False),
     bound("article.versions", "story_versions", show=False),

@@ -11,6 +11,7 @@ NOT_IN_DEMO = frozenset(
         "sources.add",
         "sources.import",
         "sources.remove",
+        "sources.follow_moved",
         "article.fetch_fulltext",
         "article.download",
         "app.save_view",

@@ -31,6 +31,7 @@ from newstui.tui.config_on_disk import ConfigOnDisk
 from newstui.tui.screens.article_actions import ArticleActions
 from newstui.tui.screens.feed_adding import FeedAdding
 from newstui.tui.screens.feed_importing import FeedImporting
+from newstui.tui.screens.feed_moving import FeedMoving
 from newstui.tui.screens.keyed_box import key_in_effect
 from newstui.tui.screens.main_keys import MAIN_BINDINGS
 from newstui.tui.screens.panes import PANE_NAMES, PaneLayout
@@ -80,6 +81,7 @@ class MainScreen(
     PodcastActions,
     FeedAdding,
     FeedImporting,
+    FeedMoving,
     SourceRefresh,
     TagRemoving,
     UnreadSteps,

@@ -14,7 +14,7 @@ from textual.timer import Timer
 from textual.worker import Worker, get_current_worker
 
 from newstui.config import Config
-from newstui.configured_sources import listed_name, listed_names
+from newstui.ingest.configured_sources import listed_name, listed_names
 from newstui.model import ArticleRow
 from newstui.model.folders import any_in_folder
 from newstui.tui.download_runner import DownloadsQueued

@@ -1,0 +1,101 @@
+"""`newstui feeds --update-moved` follows the feeds moved for good (HTTP 301/308): feeds.toml's
+url rewritten with its comments and mode kept, the stored feed moved with its articles, marks
+and folders, one line each; refused, with why, where the move cannot be followed (user test
+r48 LOW-28)."""
+
+from __future__ import annotations
+
+import stat
+
+from test_cli import Cli, no_user_paths  # noqa: F401
+
+from newstui.config import load_config
+from newstui.ingest.configured_sources import sync_sources
+from newstui.library import Library
+from newstui.model import FetchRecord
+from newstui.moved_feeds import follow_moves
+
+
+def moved_config(tmp_path, feed_server, extra: str = "") -> tuple[str, str]:
+    """A feeds.toml with a comment, a moved feed `Wire` (/old → /new) and a feed without name
+    (/bare-old → /bare-new); returns the old and new urls of Wire."""
+    feed_server.serve_file("/new", "rss2.xml")
+    feed_server.route("/old", status=301, headers={"Location": "/new"})
+    feed_server.serve_file("/bare-new", "atom.xml")
+    feed_server.route("/bare-old", status=301, headers={"Location": "/bare-new"})
+    path = tmp_path / "feeds.toml"
+    path.write_text(
+        "# my feeds\n[settings]\ntimeout = 5\nfulltext = false\n\n"
+        f'[[feeds]]\nname = "Wire"  # the wire\nurl = "{feed_server.url("/old")}"\n'
+        'tags = ["News"]\n\n'
+        f'[[feeds]]\nurl = "{feed_server.url("/bare-old")}"\n' + extra,
+        "utf-8",
+    )
+    path.chmod(0o600)
+    return feed_server.url("/old"), feed_server.url("/new")
+
+
+def test_update_moved_rewrites_the_urls_and_keeps_articles_marks_and_folders(
+    tmp_path, db_path, feed_server, capsys
+):
+    old, new = moved_config(tmp_path, feed_server)
+    run = Cli(db_path, tmp_path / "feeds.toml", capsys)
+    assert run("fetch") == 0, run.err
+    before = {r["name"]: r for r in run.json("feeds")}
+    wire = run.json("list", "--feed", "Wire")
+    assert run("mark", str(wire[0]["id"]), "--read", "--star") == 0
+
+    assert run("feeds", "--update-moved") == 0, run.err
+    assert f"Wire: moved from {old} to {new}" in run.out
+    bare_old, bare_new = feed_server.url("/bare-old"), feed_server.url("/bare-new")
+    assert f"moved from {bare_old} to {bare_new}" in run.out
+    text = (tmp_path / "feeds.toml").read_text("utf-8")
+    assert "# my feeds" in text and 'name = "Wire"  # the wire' in text
+    assert f'url = "{new}"' in text and f'url = "{bare_new}"' in text
+    assert old not in text and bare_old not in text
+    assert stat.S_IMODE((tmp_path / "feeds.toml").stat().st_mode) == 0o600
+
+    after = {r["name"]: r for r in run.json("feeds")}
+    assert after["Wire"]["id"] == before["Wire"]["id"] and after["Wire"]["url"] == new
+    assert after["Wire"]["tags"] == ["News"] and after["Wire"]["moved_to"] is None
+    assert after["Wire"]["articles"] == before["Wire"]["articles"]
+    [first] = [a for a in run.json("list", "--feed", "Wire") if a["id"] == wire[0]["id"]]
+    assert first["read"] and first["starred"]
+    assert len(after) == 2  # nothing set aside, nothing fetched twice
+    assert run("fetch") == 0 and "moved" not in run.err
+    assert {r["id"] for r in run.json("feeds")} == {r["id"] for r in before.values()}
+    assert run("feeds", "--update-moved") == 0
+    assert "no feed in feeds.toml has moved for good" in run.out
+
+
+def test_update_moved_refuses_an_address_another_entry_has(tmp_path, db_path, feed_server, capsys):
+    old, new = moved_config(tmp_path, feed_server)
+    run = Cli(db_path, tmp_path / "feeds.toml", capsys)
+    assert run("fetch") == 0, run.err
+    with (tmp_path / "feeds.toml").open("a", encoding="utf-8") as out:
+        out.write(f'\n[[feeds]]\nname = "New Wire"\nurl = "{new}"\n')
+    written = (tmp_path / "feeds.toml").read_text("utf-8")
+
+    assert run("feeds", "--update-moved") == 1
+    assert (
+        f"warning: Wire: not moved: feeds.toml lists {new} already as 'New Wire': remove this "
+        "entry instead"
+    ) in run.err
+    text = (tmp_path / "feeds.toml").read_text("utf-8")
+    assert f'url = "{old}"' in text  # Wire left; the other moved feed followed
+    assert text == written.replace(feed_server.url("/bare-old"), feed_server.url("/bare-new"))
+
+
+def test_a_move_to_an_address_that_is_not_http_is_never_followed(tmp_path, db_path):
+    path = tmp_path / "feeds.toml"
+    path.write_text('[[feeds]]\nname = "Wire"\nurl = "https://example.org/rss"\n', "utf-8")
+    config = load_config(path)
+    with Library.open(db_path) as library:
+        ids = sync_sources(library, config)
+        library.record_fetches(
+            [FetchRecord(ids["Wire"], status=301, error=None, read_from="ftp://example.org/rss")]
+        )
+        [move] = follow_moves(library, config)
+        assert move.refused == "its new address ftp://example.org/rss is not an http(s) URL"
+        assert library.sources()[0].url == "https://example.org/rss"
+    assert "https://example.org/rss" in path.read_text("utf-8")
