@@ -1107,7 +1107,7 @@ def test_opml_import_takes_newsboats_urls_file_with_tags_and_cached_titles(
     assert feeds == {
         "Desk": ("https://world.example/rss", ("world news",)),
         "Tech Daily": ("https://tech.example/feed", ("tech",)),
-        "http://pod.example/rss": ("http://pod.example/rss", ()),  # feed:// is http://
+        "pod.example/rss": ("http://pod.example/rss", ()),  # feed:// is http://; no name
     }
     assert load_config(cli.config).local == (LocalConfig(local, "Local Atom", ("tech",)),)
     assert [(v.name, v.query) for v in load_config(cli.config).views] == [

@@ -14,7 +14,6 @@ from textual.timer import Timer
 from textual.worker import Worker, get_current_worker
 
 from newstui.config import Config
-from newstui.ingest.configured_sources import listed_name, listed_names
 from newstui.model import ArticleRow
 from newstui.model.folders import any_in_folder
 from newstui.tui.download_runner import DownloadsQueued
@@ -202,6 +201,8 @@ class SourceRefresh(StatusRow, RefreshReloads):
                 self.notify(message, severity="warning", markup=False)
             return
         self._refresh_total, self._changes_seen = plan.total, 0
+        from newstui.ingest.configured_sources import listed_names
+
         listed = listed_names(self.sources.feeds)
         self.status.progress(0, plan.total, next(iter(waited_for(plan, listed)), ""))
         self.fit_status()
@@ -217,6 +218,8 @@ class SourceRefresh(StatusRow, RefreshReloads):
 
         assert self.config is not None
         cancel = get_current_worker().cancelled_event  # set when the app quits
+        from newstui.ingest.configured_sources import listed_names
+
         waiting = waited_for(plan, listed_names(self.sources.feeds))
         done = [0, 0]  # sources finished, and those of them with new or updated articles
         texts = [0, 0]  # article pages (full texts) read, of those planned so far
@@ -307,6 +310,8 @@ class SourceRefresh(StatusRow, RefreshReloads):
         if message.warning:
             self.notify(message.warning, severity="warning", markup=False)
         if self.config is not None:  # new episodes of a `download_new` feed: queued, downloaded
+            from newstui.ingest.configured_sources import listed_name, listed_names
+
             listed = listed_names(self.sources.feeds)
             downloading = {
                 listed_name(feed, listed) for feed in self.config.feeds if feed.download_new
@@ -366,6 +371,8 @@ def nothing_to_refresh(view: View, refresh_all: str) -> str:
 def waited_for(plan: RefreshPlan, listed: Mapping[str, str]) -> dict[str, None]:
     """The names of a refresh's sources in the order they are fetched (an ordered set), as the
     fetch's outcomes name them (listed_name): the progress names the first one not finished."""
+    from newstui.ingest.configured_sources import listed_name
+
     return dict.fromkeys(
         [*(listed_name(feed, listed) for feed in plan.feeds), *(local.name for local in plan.local)]
     )
