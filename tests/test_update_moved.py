@@ -11,9 +11,9 @@ from test_cli import Cli, no_user_paths  # noqa: F401
 
 from newstui.config import load_config
 from newstui.ingest.configured_sources import sync_sources
+from newstui.ingest.moved_feeds import follow_moves
 from newstui.library import Library
 from newstui.model import FetchRecord
-from newstui.moved_feeds import follow_moves
 
 
 def moved_config(tmp_path, feed_server, extra: str = "") -> tuple[str, str]:

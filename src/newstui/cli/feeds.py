@@ -329,7 +329,7 @@ def cmd_update_moved(args: argparse.Namespace, library: Library, config: Config)
     """`newstui feeds --update-moved`: each feed a permanent redirect moved, followed (its url in
     the config file rewritten, its stored articles moved with it) or refused with why, one line
     each; 1 when one was refused (user test r48 LOW-28)."""
-    from newstui.moved_feeds import follow_moves
+    from newstui.ingest.moved_feeds import follow_moves
 
     moves = follow_moves(library, config)
     data = [

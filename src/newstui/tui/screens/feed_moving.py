@@ -1,5 +1,5 @@
 """`M` on a feed Sources marks " · moved": follow its permanent redirect, as `newstui feeds
---update-moved` does (the same code, newstui.moved_feeds): its url in the config file becomes
+--update-moved` does (the same code, newstui.ingest.moved_feeds): its url in the config file becomes
 the new address, its stored articles, marks and folders move with it. Part of `MainScreen`."""
 
 from __future__ import annotations
@@ -63,8 +63,8 @@ class FeedMoving(ScreenMixin):
     def _follow(self, feed_id: int, config: Config) -> None:
         from newstui.config import load_config
         from newstui.errors import NewstuiError
+        from newstui.ingest.moved_feeds import follow_moves
         from newstui.library import Library
-        from newstui.moved_feeds import follow_moves
 
         try:
             with Library.open(self.db_path, threads=True) as library:

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from newstui.config import Config, load_config, same_url
-from newstui.ingest.configured_sources import listed_name, listed_names, sync_sources
 from newstui.errors import hide_url_password
+from newstui.ingest.configured_sources import listed_name, listed_names, sync_sources
 from newstui.library import Library
 from newstui.text import clean_line
 
