@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -22,14 +23,33 @@ if TYPE_CHECKING:
     from newstui.sources.discovery import FeedLink
 
 
+def feed_address(typed: str) -> str | None:
+    """The http(s) URL `add` (and the app's `a`) reads a typed address as, as `opml import` reads
+    an outline's: `feed://host/x` as http://host/x (`feed:https://…`, `itpc://` and the other
+    podcast apps' schemes likewise), a space in its path percent-encoded; None when it is none."""
+    from newstui.sources.urls import feed_url_of, web_url
+
+    return web_url(feed_url_of(typed.strip()))
+
+
+# An address whose scheme says it is a web one (http, https, or a feed app's for http)
+_WEB_SCHEME = re.compile(r"(?:https?|feed|itpc|pcast|podcast):", re.I)
+
+
 def not_a_feed_url(url: str) -> str:
     """Why `url` cannot be added, and what the user probably meant: a local file is imported, a
-    web address needs its scheme."""
+    web address needs its scheme; a web address with white space where a URL holds none says
+    that is its problem."""
     if not url.strip():  # `newstui add ''` said ": not an http(s) URL" (user test r33 L15)
         return "no URL given: add takes a feed's address or a web page's (https://…)"
     shown = hide_url_password(
         url
     )  # (`me:secret@host/feed`, a scheme mistyped: the password as ***)
+    written = url.strip()
+    if _WEB_SCHEME.match(written) and any(c.isspace() for c in written):
+        if any(c in written for c in "\t\n\r"):  # (a path's spaces are encoded, not these)
+            return f"{shown}: a tab or line break in the address; a URL holds none"
+        return f"{shown}: a space in its host name; a URL's host holds none"
     message = f"{shown}: not an http(s) URL"
     try:
         local = url.startswith("file://") or (bool(url) and Path(url).expanduser().exists())

@@ -50,7 +50,7 @@ def test_the_fever_api_url_names_the_google_reader_one() -> None:
     )
 
 
-def test_https_to_a_plain_http_server_asks_whether_it_is_http() -> None:
+def test_https_to_a_plain_http_server_says_so_and_names_the_http_url() -> None:
     server = http.server.HTTPServer(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     port = server.server_address[1]
@@ -67,5 +67,7 @@ def test_https_to_a_plain_http_server_asks_whether_it_is_http() -> None:
     finally:
         server.shutdown()
         server.server_close()
-    assert "TLS failed" in str(info.value)
-    assert str(info.value).endswith("; is the server http://, not https://?)")
+    assert str(info.value).endswith(
+        "(cannot connect: the server answered in plain HTTP, not TLS: "
+        f"try http://127.0.0.1:{port}/api/greader.php)"
+    )

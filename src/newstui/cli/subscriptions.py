@@ -242,12 +242,14 @@ def _ask_which_feed(url: str, links: Sequence[FeedLink]) -> FeedLink:
 
 def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui add URL`: fetch the feed and, when it reads, add it to the config (comments kept)."""
-    from newstui.sources.http import is_http_url
-    from newstui.subscribe import add_feed, has_articles, not_a_feed_url
+    from newstui.subscribe import add_feed, feed_address, has_articles, not_a_feed_url
 
-    url = args.url.strip()
-    if not is_http_url(url):
-        raise NewstuiError(not_a_feed_url(url), source=hide_url_password(args.url))
+    typed = args.url.strip()
+    url = feed_address(typed)  # (feed://, a space in the path: as `opml import` reads them)
+    if url is None:
+        raise NewstuiError(not_a_feed_url(typed), source=hide_url_password(args.url))
+    if url != typed and not args.json:
+        _print_note(hide_passwords(f"reading {typed} as {url}"))
     try:
         url = _feed_behind(url, config, args)
     except FeedChoiceError as exc:

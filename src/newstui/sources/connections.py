@@ -67,6 +67,11 @@ class ConnectFailed(TransportError):
     """No connection (refused, unknown host, TLS or its certificate)."""
 
 
+class AnsweredPlain(ConnectFailed):
+    """TLS asked of a server that answered without it (`https://` to a port that speaks plain
+    HTTP): the request that met it adds the http:// address to try (sources.http)."""
+
+
 class Unreachable(ConnectFailed):
     """No connection because of the network: refused, unknown host, unreachable."""
 
@@ -176,8 +181,27 @@ def authority(scheme: str, host: str, port: int | None) -> str:
     return where if port is None or port == DEFAULT_PORTS.get(scheme, 80) else f"{where}:{port}"
 
 
+# What a TLS handshake met when the server answered in plain HTTP ("HTTP/1.1 400 …" read as a
+# TLS record), in place of OpenSSL's "wrong version number" (user test r48 LOW-22).
+ANSWERED_PLAIN = "the server answered in plain HTTP, not TLS"
+
+
+def answered_plain(exc: BaseException) -> bool:
+    """Whether a TLS handshake failed because the server answered without TLS."""
+    return isinstance(exc, ssl.SSLError) and exc.reason == "WRONG_VERSION_NUMBER"
+
+
+def _tls_failure(host: str, port: int, scheme: str, exc: BaseException) -> ConnectFailed:
+    """The failure of a TLS handshake (or an invalid host name): AnsweredPlain when the server
+    answered in plain HTTP."""
+    said = connect_failure(host, port, scheme, exc)
+    return AnsweredPlain(said) if answered_plain(exc) else ConnectFailed(said)
+
+
 def connect_reason(exc: BaseException) -> str:
     """Why a connection failed, in a few words ("connection refused"), not Python's text."""
+    if answered_plain(exc):
+        return ANSWERED_PLAIN
     if isinstance(exc, ssl.SSLCertVerificationError):
         return f"certificate not accepted ({exc.verify_message or exc.reason or 'invalid'})"
     if isinstance(exc, ssl.SSLError):
@@ -585,7 +609,7 @@ class ConnectionPool:
         except TimeoutError:
             raise TimedOut("timed out connecting") from None
         except (ssl.SSLError, UnicodeError) as exc:  # TLS (certificate), an invalid host name
-            raise ConnectFailed(connect_failure(host, port, scheme, exc)) from None
+            raise _tls_failure(host, port, scheme, exc) from None
         except OSError as exc:  # refused, unknown host, unreachable
             raise unreachable(host, port, scheme, exc) from None
         return Connection(reader, writer)
@@ -622,7 +646,7 @@ async def _through(
             except (OSError, UnicodeError) as exc:  # TLS (certificate) errors, a reset
                 if with_body:
                     raise _with_body(proxy, authority(scheme, host, port)) from None
-                raise ConnectFailed(connect_failure(host, port, scheme, exc)) from None
+                raise _tls_failure(host, port, scheme, exc) from None
     except BaseException:
         writer.transport.abort()
         raise

@@ -10,12 +10,13 @@ from collections import defaultdict
 from collections.abc import AsyncGenerator, AsyncIterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, cast
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from newstui import __version__
 from newstui.errors import HTTPStatusError, NetworkError, NoNetwork, SourceError
 from newstui.sources.connections import (
     Answer,
+    AnsweredPlain,
     ConnectionPool,
     Relay,
     Timeouts,
@@ -167,7 +168,10 @@ class Fetcher:
             sent = headers
             if target.credentials:  # a private feed's http://user:password@host/feed
                 sent = [*headers, ("Authorization", _basic_auth(*target.credentials))]
-            response = await self._pool.request("GET", target, sent, relay=relay)
+            try:
+                response = await self._pool.request("GET", target, sent, relay=relay)
+            except AnsweredPlain as exc:  # (https:// to a plain-http port: user test r48 LOW-22)
+                raise AnsweredPlain(f"{exc}: try {plain_http_url(current)}") from None
             try:
                 status = response.status_code
                 if status == 304:
@@ -234,6 +238,16 @@ def _failure(url: str, exc: TransportError) -> SourceError:
     if exc.offline:
         return NoNetwork(said)
     return NetworkError(said) if exc.network else SourceError(said)
+
+
+def plain_http_url(url: str) -> str:
+    """The http:// address of an https:// one whose server answered in plain HTTP: the same
+    host, port (443 written, when it was the default) and path, without a user or password."""
+    parts = urlsplit(url)
+    host = parts.netloc.rpartition("@")[2]
+    if parts.port is None:
+        host = f"{host.rstrip(':')}:443"
+    return urlunsplit(("http", host, parts.path, parts.query, parts.fragment))
 
 
 def timed_out(seconds: float) -> str:

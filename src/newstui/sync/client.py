@@ -20,12 +20,14 @@ import httpx
 from newstui.errors import SourceError, SyncError, hide_url_password
 from newstui.model import RemoteFeed, RemoteItem
 from newstui.model.folders import server_label
+from newstui.sources.connections import ANSWERED_PLAIN
 from newstui.sources.decoding import accepted_encodings
 from newstui.sources.http import (
     USER_AGENT,
     FetchLimits,
     describe_transport_error,
     is_http_url,
+    plain_http_url,
     read_capped,
 )
 from newstui.sources.proxied import ProxyFailed, async_proxied_transport, proxy_of_url
@@ -190,7 +192,9 @@ class GReaderClient:
             raise self.fail(str(exc), passing=True) from None
         except httpx.ConnectError as exc:
             reason = describe_transport_error(exc, naming_host=False)  # fail names the server
-            if self.base.startswith("https:") and reason.startswith("cannot connect: TLS failed"):
+            if reason.endswith(ANSWERED_PLAIN):  # (https:// to a plain-http port)
+                reason += f": try {plain_http_url(self.base)}"
+            elif self.base.startswith("https:") and reason.startswith("cannot connect: TLS failed"):
                 reason += "; is the server http://, not https://?"  # (no TLS on that port)
             raise self.fail(f"unreachable ({reason})", passing=True) from None
         except httpx.HTTPError as exc:

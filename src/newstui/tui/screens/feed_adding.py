@@ -117,10 +117,10 @@ class FeedAdding(ScreenMixin):
     def _address_typed(self, typed: str | None) -> None:
         if typed is None:
             return
-        from newstui.sources.http import is_http_url
-        from newstui.subscribe import not_a_feed_url
+        from newstui.subscribe import feed_address, not_a_feed_url
 
-        if not is_http_url(typed):
+        url = feed_address(typed)  # (feed://, a space in the path: as `opml import` reads them)
+        if url is None:
             if not typed.strip():  # Enter on an empty box: nothing asked
                 return
             message = not_a_feed_url(typed)
@@ -130,8 +130,8 @@ class FeedAdding(ScreenMixin):
             elif "newstui import PATH" not in message:  # asked again with what was typed, to
                 self.action_add_feed(typed)  # mend (the box closed: it all had to be retyped)
             return
-        self._start_adding(typed)
-        self._add_feed(typed)
+        self._start_adding(url)
+        self._add_feed(url)
 
     def _start_adding(self, url: str) -> None:
         self._adding = url
