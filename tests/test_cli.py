@@ -21,7 +21,7 @@ from newstui.config import load_config
 from newstui.config.example import example_config_text
 from newstui.errors import StoreError
 from newstui.library import Library
-from newstui.render import OTHER_LANGUAGE_NOTE, human_size
+from newstui.render import OTHER_LANGUAGE_EFFECT, human_size
 from newstui.text import shown_name
 
 FEEDS = Path(__file__).parent / "data" / "feeds"
@@ -450,7 +450,12 @@ def test_show_says_when_an_article_reads_as_another_language(
 
     assert cli.json("show", str(row["id"]))["reads_as"] == reads_as
     assert cli("show", str(row["id"])) == 0
-    assert (OTHER_LANGUAGE_NOTE in " ".join(cli.out.split())) == (reads_as == "other")
+    said = " ".join(cli.out.split())
+    note = (
+        f"Reads as another language than English (its feed declares none): {OTHER_LANGUAGE_EFFECT}"
+    )
+    assert (note in said) == (reads_as == "other")
+    assert (OTHER_LANGUAGE_EFFECT in said) == (reads_as == "other")
 
 
 def test_show_of_a_missing_article_fails_with_one_line(cli):

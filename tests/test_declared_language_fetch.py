@@ -10,7 +10,6 @@ import sqlite3
 
 import pytest
 
-from newstui.render import OTHER_LANGUAGE_NOTE
 from tests.test_cli import Cli
 
 GERMAN_QUOTE = "„Die Lage ist ernst“, sagte Innenministerin Nancy Faeser in Berlin."
@@ -90,7 +89,9 @@ def test_a_short_german_article_of_a_feed_declaring_german_reads_as_another_lang
         ("Nancy Faeser", "Die Lage ist ernst")
     ]
     assert run("show", str(article["id"])) == 0
-    assert OTHER_LANGUAGE_NOTE in " ".join(run.out.split())
+    said = " ".join(run.out.split())  # (user test r49 LOW-10: which language, and whose word)
+    assert f"Reads as German ({article['language']}, as " in said
+    assert "declares): only quotes with a named speaker, and known names, are found." in said
 
 
 def test_the_same_article_read_as_english_when_its_feed_declares_nothing(fetched):

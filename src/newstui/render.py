@@ -389,9 +389,31 @@ def byline_date(
 # What the reader, the sidebar and `show` say of an article whose text reads as another language
 # than English, of which the extractor keeps few quotes and entities (user test r46 M2: a German
 # article's Quotes tab said only "No quotes found", a quote plainly in its text)
-OTHER_LANGUAGE_NOTE = (
-    "Reads as another language: only quotes with a named speaker, and known names, are found."
-)
+OTHER_LANGUAGE_EFFECT = "only quotes with a named speaker, and known names, are found."
+# A tag as feeds write one (`pl`, `pt-BR`, `zh-Hant-TW`): shown as it is; anything else is cut
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8}){0,4}")
+
+
+def other_language_note(article: StoredArticle) -> str:
+    """That line for `article`, naming the language it was read as and who declares it (user
+    test r49 LOW-10): "Reads as Polish (pl, as its feed declares): only quotes …"; a text that
+    reads as another language than the English its feed declares, or than none, says that."""
+    from newstui.language_names import language_name
+
+    whose = "the article" if article.declared_by == "entry" else "its feed"
+    tag = (article.language or "").strip()
+    if tag and not _LANGUAGE_TAG.fullmatch(tag):
+        tag = terminal_safe(tag, line=True)[:24]  # (untrusted: a feed's <language> as written)
+    name = language_name(tag) if _LANGUAGE_TAG.fullmatch(tag) else None
+    if not tag:
+        read = f"Reads as another language than English ({whose} declares none)"
+    elif name == "English":  # (its words are another language's: a feed's tag is wrong)
+        read = f"Reads as another language than English, though {whose} declares English ({tag})"
+    elif name is not None:
+        read = f"Reads as {name} ({tag}, as {whose} declares)"
+    else:
+        read = f"Reads as the language {whose} declares ({tag}), not English"
+    return f"{read}: {OTHER_LANGUAGE_EFFECT}"
 
 
 def render_article_text(
@@ -433,7 +455,7 @@ def render_article_text(
     if stored.damaged:  # a damaged store: one line, and whatever else reads back
         out.append(f"\n{damage_line(stored)}\n", style="bold")
     if reads_as == "other" and stored.text.strip():
-        out.append(f"\n{OTHER_LANGUAGE_NOTE}\n", style=palette.meta)
+        out.append(f"\n{other_language_note(stored)}\n", style=palette.meta)
     if body := stored.text or stored.summary:  # an episode may come with no text at all
         out.append("\n")
         out.append_text(

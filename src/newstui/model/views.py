@@ -33,6 +33,9 @@ class StoredArticle:
     # the language its entry, else its feed, declares ("de", "en-us"), or None: the extractor's
     # hint for a text too short to tell (Library.reads_as)
     language: str | None = None
+    # whose declaration `language` is: the article's own ("entry": its feed entry's, or a sync
+    # server's item's) or its feed's; None when nothing declares one
+    declared_by: Literal["entry", "feed"] | None = None
 
 
 @dataclass(frozen=True)

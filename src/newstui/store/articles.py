@@ -1309,13 +1309,14 @@ def get_article(db: Database, article_id: int) -> StoredArticle | None:
 
     r = db.execute(
         f"""SELECT {_ROW_COLUMNS}, a.text, a.summary, a.links, a.fulltext_status, a.fulltext_error,
-        a.updated, coalesce(a.language, f.language)
+        a.updated, coalesce(a.language, f.language),
+        CASE WHEN a.language IS NOT NULL THEN 'entry' WHEN f.language IS NOT NULL THEN 'feed' END
         FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?""",
         [article_id],
     ).fetchone()
     if r is None:
         return None
-    stored_text, stored_summary, stored_links, status, error, updated, language = r[_ROW_WIDTH:]
+    stored_text, stored_summary, stored_links, status, error, updated, language, by = r[_ROW_WIDTH:]
     links = tuple(
         stored_link(link)
         for link in json_list(unpacked_text(stored_links))
@@ -1334,7 +1335,9 @@ def get_article(db: Database, article_id: int) -> StoredArticle | None:
         for part, value, read in parts
         if not read and (problem := unpacking_problem(value))
     )
-    return StoredArticle(_row(r), text, summary, links, status, error, damaged, updated, language)
+    return StoredArticle(
+        _row(r), text, summary, links, status, error, damaged, updated, language, by
+    )
 
 
 def mark_articles(

@@ -18,7 +18,7 @@ from textual.theme import Theme
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from newstui.render import OTHER_LANGUAGE_NOTE
+from newstui.render import other_language_note
 from newstui.text import one_width, terminal_safe
 from newstui.tui.key_bindings import bound
 from newstui.tui.theme_colours import (
@@ -321,8 +321,9 @@ class Sidebar(Vertical):
         if not quote_options:
             quote_options = [_notice("No quotes found", muted)]
         if detail.reads_as == "other":  # why so few are found, above what is
-            entity_options[:0] = [_notice(OTHER_LANGUAGE_NOTE, muted), None]
-            quote_options[:0] = [_notice(OTHER_LANGUAGE_NOTE, muted), None]
+            note = other_language_note(detail.article)
+            entity_options[:0] = [_notice(note, muted), None]
+            quote_options[:0] = [_notice(note, muted), None]
         self._replace(self._entities, entity_options, keep=self._highlighted_id(self._entities))
         self._replace(self._quotes, quote_options)
 
