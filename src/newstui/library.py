@@ -389,6 +389,26 @@ class Library:
 
         return meant_folders(folder, tags, name_fold)
 
+    @staticmethod
+    def names_with_words(typed: str, names: Iterable[str]) -> list[str]:
+        """The names of `names` holding each word of `typed` as the start of one of their
+        words, compared as search folds them (`lodz` in "Łódź Daily", `daily lod` too): the
+        "did you mean" of a name typed as people say it (user test r49 LOW-3). Each name once,
+        in the order given; none when `typed` holds no word."""
+        import re
+
+        from newstui.store.search_fold import name_fold
+
+        wanted = re.findall(r"\w+", name_fold(typed))
+        if not wanted:
+            return []
+        found = []
+        for name in dict.fromkeys(names):
+            words = re.findall(r"\w+", name_fold(name))
+            if all(any(word.startswith(part) for word in words) for part in wanted):
+                found.append(name)
+        return found
+
     def smart_counts(self) -> SmartCounts:
         """Article, unread and starred counts over the whole store."""
         return _views.smart_counts(self._db)

@@ -51,13 +51,27 @@ def _set_aside_source(library: Library, config: Config | None, name: str) -> int
 
 def _meant_source(library: Library, config: Config | None, name: str) -> str:
     """ " (did you mean 'Zeitung – München'?)" for a name that differs from a source's only by
-    its accents, dashes, quotes or spaces (`Zeitung - Munchen` typed for it), else ""."""
+    its accents, dashes, quotes or spaces (`Zeitung - Munchen` typed for it), else the names
+    holding each word typed, as search folds them (`lodz` for 'Łódź Daily', as Ctrl-P finds
+    it: user test r49 LOW-3), up to three named; else ""."""
     loose = loose_name_key(name)
     names = [row.name for row in library.sources()]
     if config is not None:
         names += [feed.name for feed in config.feeds] + [local.name for local in config.local]
     meant = next((n for n in names if loose_name_key(n) == loose), None)
-    return f" (did you mean {meant!r}?)" if meant is not None else ""
+    if meant is not None:
+        return f" (did you mean {meant!r}?)"
+    holding = [repr(n) for n in library.names_with_words(name, names)]
+    if not holding:
+        return ""
+    if len(holding) > 3:
+        return f" (did you mean {', '.join(holding[:3])} or {len(holding) - 3} more?)"
+    last = holding.pop()
+    return (
+        f" (did you mean {', '.join(holding)} or {last}?)"
+        if holding
+        else f" (did you mean {last}?)"
+    )
 
 
 def _meant_tag(library: Library, config: Config, tag: str) -> str:
