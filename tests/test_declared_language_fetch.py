@@ -166,3 +166,20 @@ def test_an_upgraded_store_learns_a_feeds_language_from_the_same_document_again(
         assert conn.execute("SELECT language FROM feeds").fetchall() == [("de",)]
         assert conn.execute("SELECT nlp_version FROM articles").fetchone()[0] != "rules-47"
     assert [q["speaker"] for q in shown(run)["quotes"]] == ["Nancy Faeser"]
+
+
+def test_list_and_feeds_json_carry_the_language_as_show_does(fetched) -> None:
+    """Closing r48: `list --json` and `feeds --json` had no `language` (only `show --json`)."""
+    run = fetched(rss("pl"))
+    [row] = run.json("list")
+    assert row["language"] == "pl" == run.json("show", str(row["id"]))["language"]
+    [feed] = run.json("feeds")
+    assert feed["language"] == "pl"
+    [found] = run.json("search", "Faeser")
+    assert found["language"] == "pl"
+
+
+def test_list_and_feeds_json_say_null_when_nothing_declares_one(fetched) -> None:
+    run = fetched(rss(None))
+    assert [row["language"] for row in run.json("list")] == [None]
+    assert [feed["language"] for feed in run.json("feeds")] == [None]

@@ -126,4 +126,6 @@ def article_row_json(row: ArticleRow, story: tuple[int, int] | None = None) -> d
         "starred": row.starred,
         "story": story_id,
         "copies": copies,
+        # what its entry, else its feed, declares ("pl"), or None: as `show --json` has it
+        "language": terminal_line(row.language),
     }

@@ -182,6 +182,7 @@ def article_json(
     """The `show --json` object: row fields (`story`: as article_row_json's), text, links,
     entities and quotes with offsets, and the language the text reads as for them."""
     data = article_row_json(stored.row, story)
+    del data["language"]  # (its key comes last, as before lists had it: below)
     data["updated"] = _line(stored.updated)  # when a fetch stored a change of its entry
     text, analysis, moved = _safe_text(stored.text, analysis)
     data["text"] = text

@@ -128,6 +128,7 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
             "marks_waiting": waiting[r.url].marks if r.kind == "feed" and r.url in waiting else 0,
             "moved_to": r.moved_to,
             "synced": bool(r.id) and r.id in synced,
+            "language": r.language and terminal_safe(r.language, line=True),  # its document says
         }
         for r in rows
     ]

@@ -234,6 +234,9 @@ class FeedRow:
     # a failing source's last answer when it was a 429 or 503 (its server is overloaded or limits
     # its callers, and may have said until when): no refresh is offered while it waits (r44 L1)
     server_status: int | None = None
+    # the language its document declares (`<language>`, `xml:lang`, JSON Feed's `language`: "pl",
+    # "en-us") as its last fetch read it, or None
+    language: str | None = None
 
     def waiting_until(self, now: datetime) -> str | None:
         """The next-try time if it is still to come: the source is failing and left alone."""
@@ -282,6 +285,8 @@ class ArticleRow:
     # the date the feed gave, when it lies after the article arrived (9999-12-31, an event
     # feed's coming day, a clock ahead): `published` is then its arrival (see `believed_date`)
     claimed: str | None = None
+    # the language its entry (or sync item), else its feed, declares ("pl", "en-us"), or None
+    language: str | None = None
 
     @property
     def listed_date(self) -> str | None:

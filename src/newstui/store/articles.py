@@ -900,8 +900,9 @@ def set_fulltext(
 _ROW_COLUMNS = """a.id, a.feed_id, f.name, a.title, a.url, a.author, a.published, a.sort_date,
     a.read, a.starred,
     a.id IN (SELECT id FROM articles WHERE instr(links, '"kind": "enclosure"') > 0),
-    a.id IN (SELECT article_id FROM downloads WHERE state = 'done'), a.timed_midnight"""
-_ROW_WIDTH = 13  # (_ROW_COLUMNS' count)
+    a.id IN (SELECT article_id FROM downloads WHERE state = 'done'), a.timed_midnight,
+    coalesce(a.language, f.language)"""
+_ROW_WIDTH = 14  # (_ROW_COLUMNS' count)
 
 
 def _row(r: Sequence[Any]) -> ArticleRow:
@@ -922,6 +923,7 @@ def _row(r: Sequence[Any]) -> ArticleRow:
         downloaded=bool(r[11]),
         date_only=listed_date_only(r[6], r[7], date_only),
         claimed=claimed,
+        language=r[13],
     )
 
 

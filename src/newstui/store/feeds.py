@@ -435,7 +435,8 @@ def list_feeds(db: Database) -> list[FeedRow]:
         """SELECT id, name, kind, url, tags, last_fetched, last_error, failures, next_try,
         CASE WHEN last_status IN (301, 308) AND last_error IS NULL THEN read_from END,
         failing_since,
-        CASE WHEN last_status IN (429, 503) AND last_error IS NOT NULL THEN last_status END
+        CASE WHEN last_status IN (429, 503) AND last_error IS NOT NULL THEN last_status END,
+        language
         FROM feeds WHERE removed IS NULL"""
     ).fetchall()
     stored = {r[0]: [tag for tag in json_list(r[4]) if isinstance(tag, str)] for r in rows}
@@ -458,6 +459,7 @@ def list_feeds(db: Database) -> list[FeedRow]:
             moved_to=r[9] and clean_line(hide_url_password(r[9]), 300),
             failing_since=r[10] if r[7] else None,
             server_status=r[11],
+            language=r[12],
         )
         for r in rows
     ]

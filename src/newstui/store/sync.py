@@ -821,6 +821,11 @@ def save_items(
                     conn.execute(
                         "UPDATE articles SET timed_midnight = 1 WHERE id = ?", [article_id]
                     )
+                if stored.language:  # (the item's declared language: the extractor's hint)
+                    conn.execute(
+                        "UPDATE articles SET language = ? WHERE id = ?",
+                        [stored.language, article_id],
+                    )
                 _link(conn, item, article_id)
                 _take_state(conn, article_id, item)
                 if retired is not None and retired.read_mark and not item.read:
@@ -834,6 +839,11 @@ def save_items(
             elif row[1] != digest and update_article_content(
                 conn, row[0], entry if paired else item.article, digest, paired=paired
             ):
+                if not paired and item.article.language:  # (its new text's declared language)
+                    conn.execute(
+                        "UPDATE articles SET language = ? WHERE id = ?",
+                        [item.article.language, row[0]],
+                    )
                 updated += 1
                 changed.append(row[0])
                 feeds.append(feed_id)

@@ -191,6 +191,16 @@ def _without_enclosure_players(body: str, obj: dict[str, Any]) -> str:
     return _ENCLOSURE_DIV.sub(dropped, body)
 
 
+def _declared_language(obj: dict[str, Any]) -> str | None:
+    """The language tag an item declares (`"language": "pl"`), read as a feed's is (untrusted:
+    only a tag is kept), or None."""
+    if "language" not in obj:  # (FreshRSS 1.24 sends none: its feed parser is not loaded then)
+        return None
+    from newstui.sources.feeds import language_tag
+
+    return language_tag(obj["language"])
+
+
 def parse_item(obj: Any, ways: ServerWays = OTHER) -> RemoteItem:
     """One item of a stream: its id, feed, crawl time, read/starred state and content as text;
     its title and author as the feed gave them (FreshRSS's fullwidth `＆ ＜ ＞` folded back). Its
@@ -243,6 +253,9 @@ def parse_item(obj: Any, ways: ServerWays = OTHER) -> RemoteItem:
         has_content=given,
         # a server's date is a timestamp (seconds since 1970): a time, at midnight UTC too
         date_only=False if when is not None else None,
+        # the language the server says the item is in, when it says one (FreshRSS 1.24 sends
+        # none: the analysis then reads the text's own words)
+        language=_declared_language(obj),
     )
     return RemoteItem(
         item_id=item_id,
