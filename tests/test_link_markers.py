@@ -11,7 +11,7 @@ from newstui.ingest.local_import import import_local
 from newstui.ingest.pending_analysis import analyse_pending
 from newstui.library import Library
 from newstui.model import Analysis, Entity, Link, Mention, Quote
-from newstui.render import highlighted_body
+from newstui.render import highlighted_body, link_target
 
 TEXT = "Officials said “the bridge is safe,” the mayor told reporters. See the report for details."
 
@@ -47,14 +47,31 @@ def test_markers_and_speaker_tags_leave_quote_and_entity_styles_on_their_words()
     assert "[1]" in styled and " [—Ana Lima]" in styled
 
 
-def test_an_image_before_a_word_gets_a_space_and_links_without_a_place_no_marker():
+def test_an_image_starting_the_text_has_its_own_line_and_links_without_a_place_no_marker():
     links = (
         Link("", "https://e.example/i.png", "image", offset=0),
         Link("gone", "https://e.example/g"),  # stored before links kept their place
         Link("far", "https://e.example/f", offset=len(TEXT) + 5),  # not in this text
     )
     out = highlighted_body(TEXT, Analysis((), ()), links=links).plain
-    assert out == "[1] " + TEXT
+    assert out == "[image 1]\n" + TEXT
+
+
+def test_an_image_says_its_alt_text_where_it_stands():
+    text = "Scores:\n\nBob | 7\n\nCaption text.\u2028Line after.\n\nNext with here."
+    links = (
+        Link("A chart of scores", "https://e.example/c.png", "image", offset=text.index("Cap")),
+        Link("", "https://e.example/a.png", "image", offset=text.index("\nNext")),  # alone
+        Link("a smile", "https://e.example/s.png", "image", offset=text.index(" here")),
+        Link("x" * 300, "https://e.example/l.png", "image", offset=len(text)),
+    )
+    body = highlighted_body(text, Analysis((), ()), links=links)
+    assert body.plain == (
+        "Scores:\n\nBob | 7\n\n[image 1: A chart of scores]\nCaption text.\nLine after.\n\n"
+        f"[image 2]\n\nNext with [image 3: a smile] here. [image 4: {'x' * 99}…]"
+    )
+    clicked = {body.plain[s.start : s.end] for s in body.spans if s.style == link_target(1)}
+    assert clicked == {"[image 1: A chart of scores]"}  # (the marker opens the image)
 
 
 def test_control_sequences_before_a_link_do_not_move_its_marker():
@@ -84,7 +101,7 @@ def test_show_marks_the_links_that_its_link_list_numbers(tmp_path, capsys):
         text = stored.text
     assert main(["--db", str(db), "show", str(row.id)]) == 0
     out = capsys.readouterr().out
-    assert "The agency[1] said" in out and "its chief said.[2]" in out
+    assert "The agency[1] said" in out and "its chief said. [image 2: map]" in out
     assert "Read the plan[3]." in out
     assert "[1] agency https://e.example/agency" in out
     assert "[2] [image] map https://e.example/map.png" in out

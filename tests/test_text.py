@@ -32,10 +32,22 @@ def test_paragraphs_are_separated_by_exactly_one_blank_line():
 
 
 def _clean_text_line_by_line(text: str) -> str:
-    """clean_text as first written: each line's spaces folded and the line trimmed."""
+    """clean_text as first written: each line's spaces folded and the line trimmed; a line
+    break inside a line (U+2028, a <br>'s) kept between words, two or more a paragraph break."""
     spaces = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-    lines = [spaces.sub(" ", line).strip() for line in strip_controls(text).split("\n")]
+    lines = []
+    for line in strip_controls(text, keep_line_breaks=True).split("\n"):
+        parts = "\u2028".join(spaces.sub(" ", part).strip() for part in line.split("\u2028"))
+        lines.append(re.sub("\u2028\u2028+", "\n\n", parts.strip("\u2028")))
     return re.sub(r"\n\s*\n+", "\n\n", "\n".join(lines)).strip()
+
+
+def test_a_line_break_inside_a_paragraph_is_kept_between_words() -> None:
+    assert clean_text(" one \u2028 two\u2028\n\n\u2028three\u2028 \u2028four\u2028") == (
+        "one\u2028two\n\nthree\n\nfour"
+    )
+    assert clean_line("one\u2028two") == "one two"  # (a title, a name: one line)
+    assert terminal_safe("one\u2028two") == "one\ntwo"  # (shown: a new line)
 
 
 _TEXT_PIECES = st.sampled_from(

@@ -13,7 +13,12 @@ from newstui.headline_fields import shown_date as _shown_date
 from newstui.headline_fields import shown_url as _shown_url
 from newstui.headline_fields import terminal_line as _line
 from newstui.local_times import zone_label
-from newstui.text import one_width_with_offsets, terminal_safe, terminal_safe_with_offsets
+from newstui.text import (
+    LINE_BREAK,
+    one_width_with_offsets,
+    terminal_safe,
+    terminal_safe_with_offsets,
+)
 
 if TYPE_CHECKING:
     from datetime import tzinfo
@@ -242,8 +247,9 @@ def highlighted_body(
     palette: Palette = TERMINAL_PALETTE,
     links: Sequence[Link] = (),
 ) -> Text:
-    """The article text with entity mentions coloured by type, quotes styled with speakers, and
-    each link's `[n]` marker (n: its number in the list below the article) after its words.
+    """The article text with entity mentions coloured by type, quotes styled with speakers, each
+    link's `[n]` marker (n: its number in the list below the article) after its words and each
+    image's `[image n: its alt text]` where it stands (image_marker).
 
     Speaker tags and markers are inserted here, at display time: the stored offsets of quotes,
     mentions and links all index the text as stored."""
@@ -262,8 +268,10 @@ def highlighted_body(
     inserts: list[tuple[int, int, Text]] = []  # (where, links before tags, what)
     for number, link in enumerate(links, 1):
         at = _link_offset(link, original, moved)
-        if at >= 0:
-            spaced = at < len(text) and text[at].isalnum()  # an image before a word
+        if at >= 0 and link.kind == "image":
+            inserts.append((at, 0, image_marker(number, link.text, text, at, palette)))
+        elif at >= 0:
+            spaced = at < len(text) and text[at].isalnum()  # (a link without words, first)
             marker = Text(f"[{number}]" + " " * spaced, style=palette.meta)
             marker.stylize(link_target(number), 0, len(marker.plain) - spaced)
             inserts.append((at, 0, marker))
@@ -271,10 +279,12 @@ def highlighted_body(
         # "[—Speaker]" after the sentence each quote belongs to (`“…,” X said. [—X]`), or
         # after its closing mark when the quote ends the sentence; from the start, cursor-wise.
         # No space after the dash: a line never ends in "[—" with the name on the next one.
+        # (A <br>'s line break, LINE_BREAK, ends no paragraph: the same text with spaces there.)
+        prose = terminal_safe(original.replace(LINE_BREAK, " ")) if LINE_BREAK in original else text
         cursor = 0
         for i, q in enumerate(quotes):
             limit = quotes[i + 1].start - 1 if i + 1 < len(quotes) else len(text)
-            cursor = max(_tag_position(text, q, limit), cursor)
+            cursor = max(_tag_position(prose, q, limit), cursor)
             tag = Text(f" [—{q.speaker or 'unknown speaker'}]", style=palette.speaker)
             inserts.append((cursor, 1, tag))
     if not inserts:
@@ -292,6 +302,34 @@ def highlighted_body(
             out.append_text(insert)
         out.append_text(piece)
     return out
+
+
+IMAGE_LABEL_LENGTH = 100  # an image's alt text in its marker, at most (whole in the link list)
+
+
+def image_marker(number: int, alt: str, text: str, at: int, palette: Palette) -> Text:
+    """An image's marker for `text` at `at`: `[image n: alt]` (`[image n]` without one), as
+    newsboat shows one; on a line of its own where it starts a line (a picture above its
+    caption), between the paragraphs where it stands between two, else among the words with a
+    space either side."""
+    from rich.text import Text
+
+    label = terminal_safe(alt, line=True)
+    if len(label) > IMAGE_LABEL_LENGTH:
+        label = label[: IMAGE_LABEL_LENGTH - 1].rstrip() + "…"
+    core = f"[image {number}: {label}]" if label else f"[image {number}]"
+    line_start = at == 0 or text[at - 1] == "\n"
+    line_end = at == len(text) or text[at] == "\n"
+    if line_start and line_end and at:  # between two paragraphs ("…\n|\n…"), or after the last
+        before, after = ("\n", "\n") if at < len(text) else ("\n\n", "")
+    elif line_start:
+        before, after = "", "" if line_end else "\n"
+    else:
+        before = "" if text[at - 1].isspace() else " "
+        after = "" if line_end or text[at].isspace() else " "
+    marker = Text(before + core + after, style=palette.meta)
+    marker.stylize(link_target(number), len(before), len(before) + len(core))
+    return marker
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s|$)")

@@ -40,6 +40,17 @@ _PIECES = st.sampled_from(
         "<div>",
         "</div>",
         "•",
+        "<hr>",
+        "<ol><li>",
+        "<dl><dt>",
+        "<dd>",
+        "<pre>a\n  b</pre>",
+        "<figure>",
+        "<figcaption>",
+        "</figure>",
+        "<table><tr><td>",
+        "</td><td>",
+        "<sup>1</sup>",
     ]
 )
 
@@ -81,7 +92,14 @@ def test_placing_links_never_changes_the_text(html: str) -> None:
         if link.kind == "link" and link.text and link.offset not in images:
             # right after the link's words (after an image it holds, if any)
             assert text[: link.offset].endswith(link.text[-1])
-        if link.offset:
+        if link.offset and link.kind == "image":
+            # after the words it stands beside, or at a line's start (a block's, a <br>'s)
+            assert (
+                text[link.offset - 1] in "\n\u2028"
+                or not text[link.offset - 1].isspace()
+                or text[: link.offset].endswith("| ")  # (a table cell's start)
+            )
+        elif link.offset and link.offset not in images:  # (a link around an image: with it)
             assert not text[link.offset - 1].isspace()
 
 

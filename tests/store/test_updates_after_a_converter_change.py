@@ -21,6 +21,10 @@ OLD_PRE = "Run it:\n\nprint(1) print(2)"
 NEW_PRE = "Run it:\n\n\u2502 print(1)\n\u2502     print(2)"
 OLD_TABLE = "Results:\n\nOslo 5 10\n\nBergen 7 12"
 NEW_TABLE = "Results:\n\nOslo | 5 | 10\nBergen | 7 | 12"
+# round 49: a <br> a line break (U+2028), an <hr> a rule, a superscript number after a caret,
+# a loose list's paragraph on its bullet's line
+OLD_RICH = "Poem: one, two\n\nE = mc2\n\nEnd.\n\n•\n\nan item"
+NEW_RICH = "Poem:\u2028one,\u2028two\n\nE = mc^2\n\n──────────\n\nEnd.\n\n• an item"
 FULL_TEXT = "\n\n".join(
     f"Paragraph {n} of the whole article, as its page gave it." for n in range(8)
 )
@@ -36,13 +40,19 @@ def texts_of(db) -> dict[str, str]:
 
 def test_an_entry_only_converted_otherwise_is_no_update_and_keeps_its_text(db):
     feed = ensure_feed(db, "https://e.example/feed", "Example", url="https://e.example/feed")
-    olds = [entry(OLD_LIST, 1), entry(OLD_PRE, 2), entry(OLD_TABLE, 3)]
+    olds = [entry(OLD_LIST, 1), entry(OLD_PRE, 2), entry(OLD_TABLE, 3), entry(OLD_RICH, 4)]
     save_articles(db, feed, olds)
 
-    result = save_articles(db, feed, [entry(NEW_LIST, 1), entry(NEW_PRE, 2), entry(NEW_TABLE, 3)])
+    news = [entry(NEW_LIST, 1), entry(NEW_PRE, 2), entry(NEW_TABLE, 3), entry(NEW_RICH, 4)]
+    result = save_articles(db, feed, news)
 
     assert (result.new, result.updated) == (0, 0)
-    assert texts_of(db) == {"Story 1": OLD_LIST, "Story 2": OLD_PRE, "Story 3": OLD_TABLE}
+    assert texts_of(db) == {
+        "Story 1": OLD_LIST,
+        "Story 2": OLD_PRE,
+        "Story 3": OLD_TABLE,
+        "Story 4": OLD_RICH,
+    }
     # the digest is the new one: the next fetch of the same entries is no update either, and a
     # real change later still is one
     assert save_articles(db, feed, [entry(NEW_LIST, 1)]).updated == 0

@@ -137,3 +137,12 @@ def test_list_layout_article_open_80x24(snap_compare, db_path, tmp_path):
     """layout = "list": Enter opens the article over the list."""
     app = _list_layout_app(db_path, tmp_path)
     assert snap_compare(app, terminal_size=(80, 24), run_before=_opened)
+
+
+def test_rich_html_article_80x24(snap_compare, db_path):
+    """An image's marker where the image is, a <br>'s line break, an <hr>'s rule (r48 LOW-26)."""
+    from .test_reader_rich_html import add_rich_article
+
+    add_rich_article(db_path)
+    app = NewstuiApp(db_path, None)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_long_link_opened)

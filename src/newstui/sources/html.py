@@ -5,6 +5,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
@@ -13,7 +14,7 @@ import lxml.etree
 
 from newstui.model import Link, LinkKind
 from newstui.sources.urls import web_url_at
-from newstui.text import clean_line, clean_text, gutter_block
+from newstui.text import GUTTER, LINE_BREAK, clean_line, clean_text, gutter_block
 
 _DROP = {
     "script",
@@ -79,6 +80,9 @@ class _TagKind:
     item: bool = False  # a list item: a bullet, or its number in an <ol>
     listing: int = 0  # a list: 1 for <ol> (its items numbered), -1 for <ul>
     verbatim: bool = False  # <pre>: its text kept line for line (text.GUTTER)
+    line_break: bool = False  # <br>: a line break inside the paragraph (text.LINE_BREAK)
+    rule: bool = False  # <hr>: a rule of its own between paragraphs (RULE_LINE)
+    superscript: bool = False  # <sup>: a footnote's or a power's number, after a caret
 
 
 def _kind_of(tag: object) -> _TagKind:
@@ -90,12 +94,13 @@ def _kind_of(tag: object) -> _TagKind:
     if not tag or tag in _DROP:
         return _TagKind(drop=True)
     block = tag in _BLOCK
-    opens = "\n\n" if block else "\n" if tag == "br" else ""
+    # a term opens a paragraph that its definition goes on, a line below
+    opens = _LINE if tag == "dd" else "\n\n" if block else LINE_BREAK if tag == "br" else ""
     listing = 1 if tag == "ol" else -1 if tag in ("ul", "menu") else 0
     return _TagKind(
         False,
         opens,
-        block,
+        block and tag != "dt",
         tag == "img",
         tag == "a",
         tag in ("td", "th"),
@@ -103,20 +108,10 @@ def _kind_of(tag: object) -> _TagKind:
         tag == "li",
         listing,
         tag == "pre",
+        tag == "br",
+        tag == "hr",
+        tag == "sup",
     )
-
-
-# The kinds of the tags documents use, looked up once each (other tags are classified per use,
-# so a document cannot grow this table).
-_KINDS: dict[object, _TagKind] = {
-    tag: _kind_of(tag)
-    for tag in (
-        *_DROP,
-        *_BLOCK,
-        *"a abbr b big br cite code del em font i img ins kbd li mark q s small span strong sub sup"
-        " tbody td tfoot th thead time tr tt u var wbr".split(),
-    )
-}
 
 
 # Numeric references to C0/C1 controls: lxml would turn them into real control characters.
@@ -137,8 +132,31 @@ _ROW = "\ue0f1"
 _CELL = "\ue0f2"
 _ITEM = "\ue0f3"
 _PRE = "\ue0f4"
+# An image's place while the walk goes on: _images_placed moves it to the words it stands
+# beside (the start of the next line's when the image starts a line), then makes it a link mark.
+_IMAGE = "\ue0f5"
+# A line break unless one is there already (a definition under its term, a nested list's end,
+# a <pre> block in a list item): made one by _blocks_placed.
+_LINE = "\ue0f6"
 # stand-ins, link and block marks already in the document, and NUL
-_DROPPED = re.compile("[\ue000-\ue09f\ue0f0-\ue0f4\x00]")
+_DROPPED = re.compile("[\ue000-\ue09f\ue0f0-\ue0f6\x00]")
+# What an <hr> is in the text: a paragraph of its own, between two others (none first or last
+# in the text, nor right after another)
+RULE_LINE = "─" * 10
+_RULE_LAST = re.compile(f"{RULE_LINE}([\\s{_LINK_MARK}{_IMAGE}]*)$")
+
+
+# The kinds of the tags documents use, looked up once each (other tags are classified per use,
+# so a document cannot grow this table).
+_KINDS: dict[object, _TagKind] = {
+    tag: _kind_of(tag)
+    for tag in (
+        *_DROP,
+        *_BLOCK,
+        *"a abbr b big br cite code del em font i img ins kbd li mark q s small span strong sub sup"
+        " tbody td tfoot th thead time tr tt u var wbr".split(),
+    )
+}
 
 
 def _utf8(html: str, known: bytes | None = None) -> bytes | None:
@@ -289,8 +307,8 @@ def html_to_text(
 
     def add_link(text: str, href: str | None, kind: LinkKind) -> None:
         nonlocal words_end
-        if not href:
-            return
+        if not href or (kind == "link" and href.lstrip().startswith("#")):
+            return  # (a place in the same document: a footnote's, its way back)
         try:
             url = web_url_at(join(href.strip()))  # (no user:password@)
         except ValueError:  # a malformed URL (an unclosed IPv6 bracket): not a link
@@ -301,7 +319,7 @@ def html_to_text(
             # a link's mark goes after its last words (not after blocks it closes), an image's
             # where it stands; marks stay in the order of `links`
             at = words_end if kind == "link" else len(parts)
-            parts.insert(at, _LINK_MARK)
+            parts.insert(at, _LINK_MARK if kind == "link" else _IMAGE)
             words_end = at + 1
 
     # Iterative walk: documents nest deeper than Python's recursion limit. Each read of tag,
@@ -311,6 +329,9 @@ def html_to_text(
     lists: list[int] = []  # of the lists open: the last item number of an <ol>, -1 for a <ul>
     pres: list[str] = []  # the raw text of each <pre> block, in order (a _PRE mark each)
     blocks = False  # a table, a numbered item or a <pre> was seen: _blocks_placed has work
+    cells = 0  # table cells open (a <br> in one is a space: a row stays a line)
+    said = said_by_rule = 0  # pieces of words written; how many when the last rule was
+    said_by_item = -1  # how many when the open list item's bullet was (-1: none open)
     walker = lxml.etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         if event == "start":
@@ -321,7 +342,19 @@ def html_to_text(
                 walker.skip_subtree()
                 continue
             if kind.opens:
-                parts.append(kind.opens)
+                opens = kind.opens
+                if opens == "\n\n" and (
+                    (lists and (kind.verbatim or _nested(kind.listing, lists[-1])))
+                    or (said == said_by_item and not kind.rule)
+                ):
+                    # a list in a list, a <pre> in one: a line of its own, no blank line; an
+                    # item's first paragraph: on its bullet's line (Markdown's loose lists)
+                    opens = _LINE if kind.verbatim else ""
+                elif kind.line_break and cells:
+                    opens = " "
+                if opens:
+                    parts.append(opens)
+                    blocks = blocks or opens == _LINE
             if kind.item:
                 if lists and lists[-1] >= 0:
                     lists[-1] += 1
@@ -329,54 +362,123 @@ def html_to_text(
                     blocks = True
                 else:
                     parts.append(_BULLETS[min(len(lists), len(_BULLETS)) - 1 if lists else 0])
+                said_by_item = said
             elif kind.listing:
                 lists.append(_ol_start(el) - 1 if kind.listing > 0 else -1)
             elif kind.row or kind.cell:
                 parts.append(_ROW if kind.row else _CELL)
+                cells += kind.cell
                 blocks = True
             elif kind.verbatim:
-                pres.append(_STRING(el))
+                pres.append(_pre_text(el))
                 parts.append(_PRE)
+                words_end = len(parts)  # (a link around the block ends after it)
+                said += 1
                 blocks = True
                 walker.skip_subtree()
                 continue
-            if kind.image:
+            elif kind.rule and said > said_by_rule:  # (words since the last one)
+                parts.append(RULE_LINE)
+                said_by_rule = said
+            elif kind.superscript and _POWER.fullmatch(_STRING(el).strip()):
+                parts.append("^")  # x^2, a footnote's ^1: not x2, Claim1
+            if kind.image and not _pixel(el):
                 add_link(el.get("alt") or el.get("title") or "", el.get("src"), "image")
             text = el.text
             if text:
                 parts.append(text)
                 if not text.isspace():
                     words_end = len(parts)
+                    said += 1
             continue
         kind = kinds.pop()
         if not kind.drop:
             if kind.link:
-                # string() of an element holding only text is its text (comments are removed)
-                add_link(_STRING(el) if len(el) else el.text or "", el.get("href"), "link")
+                # string() of an element holding only text is its text (comments are removed);
+                # a link around an image alone is named by the image
+                add_link(_link_words(el) if len(el) else el.text or "", el.get("href"), "link")
             elif kind.listing:
                 lists.pop()
+            elif kind.cell:
+                cells -= 1
+            elif kind.item:
+                said_by_item = -1
             if kind.block:
-                parts.append("\n\n")
+                # (after a list in a list, or a <pre> in one: the next line, not a paragraph)
+                nested = lists and (kind.verbatim or _nested(kind.listing, lists[-1]))
+                if nested:
+                    parts.append(_LINE)
+                    blocks = True
+                elif said != said_by_item:  # (an empty block first in an item: nothing)
+                    parts.append("\n\n")
         tail = el.tail
         if tail:
             parts.append(tail)
             if not tail.isspace():
                 words_end = len(parts)
+                said += 1
 
     marked = "".join(parts)
     # (the text without its link marks made only for a document large enough to lose text)
     if _may_lose_text(html) and _lost_text(
-        (marked.replace(_LINK_MARK, "") if links else marked) + " ".join(pres), html
+        (_MARKS.sub("", marked) if links else marked) + " ".join(pres), html
     ):
         # libxml2 stops building the tree past ~2,000 levels of nesting: keep the text anyway.
         text = _clean(html_lib.unescape(_TAG.sub(" ", _HIDDEN.sub(" ", html))), False, refs)
         return text, [Link(*link) for link in links]
-    folded, trimmed = _fold_paragraphs(_marks_off_spaces(marked) if links else marked)
+    if said_by_rule and said == said_by_rule:  # a rule after the last words: it goes
+        marked = _RULE_LAST.sub(r"\1", marked)
+    alone: set[int] = set()  # the images standing alone between paragraphs (their numbers)
+    if links:
+        marked = _marks_off_spaces(marked)
+        if _IMAGE in marked:
+            marked, alone = _images_placed(marked)
+            if marked.startswith(_LINK_MARK):  # (marks first go after the white space there)
+                marked = _LEADING_MARKS.sub(r"\2\1", marked)
+    folded, trimmed = _fold_paragraphs(marked)
     if blocks:
         folded, trimmed = _blocks_placed(folded, pres), False
     if not links:
         return _clean(folded, trimmed, refs), []
-    return _placed_links(_clean(folded, trimmed, refs), links)
+    if _MARKS_LINE.search(folded) or _MARKS_LINE.match(f"\n{folded[:64]}"):
+        folded, trimmed = _marks_lines_joined(folded), False  # (rare: beside blocks' marks)
+    if LINE_BREAK in folded:  # (marks never keep a <br> at a line's end or start)
+        folded = _marks_off_line_breaks(folded)
+    return _placed_links(_clean(folded, trimmed, refs), links, alone)
+
+
+def _nested(listing: int, outer: int) -> bool:
+    """Whether a list (`listing`: _TagKind's) in another (`outer`: its `lists` entry) goes on
+    the lines of its item, no blank line around it: a numbered list in a numbered one keeps
+    them (its "1." would read as the outer's)."""
+    return listing != 0 and not (listing > 0 and outer >= 0)
+
+
+def _pre_text(el: lxml.etree._Element) -> str:
+    """A <pre> block's text, each <br> in it a line break (string() has none for them)."""
+    for br in el.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    return _STRING(el)
+
+
+# A superscript that is a number (a footnote's, a power's, a range of them): written after a
+# caret, `x^2`, `Claim^1`; an ordinal's letters or a sign (1st, ®) are not
+_POWER = re.compile(r"[-−]?[0-9][0-9,–-]*")
+_PIXEL = frozenset({"0", "1", "0px", "1px"})
+
+
+def _pixel(img: lxml.etree._Element) -> bool:
+    """True for an image of one pixel or none (a tracking pixel): nobody sees it, not listed."""
+    return (img.get("width") or "").strip() in _PIXEL or (img.get("height") or "").strip() in _PIXEL
+
+
+def _link_words(link: lxml.etree._Element) -> str:
+    """A link's words; for a link around an image and no words, the image's alt text."""
+    words = _STRING(link)
+    if words.strip():
+        return str(words)
+    image = next(link.iter("img"), None)
+    return (image.get("alt") or image.get("title") or "") if image is not None else words
 
 
 def _fold_paragraphs(text: str) -> tuple[str, bool]:
@@ -397,6 +499,82 @@ def _fold_paragraphs(text: str) -> tuple[str, bool]:
 
 _MARKS_AFTER_SPACE = re.compile(r"(?<!\s)\s++\ue0f0(?:\s*+\ue0f0)*+")
 _LEADING_MARKS = re.compile(r"^(\ue0f0+)(\s+)")
+_FIRST_MARKS = re.compile(r"^\s*\ue0f0[\s\ue0f0]*")  # marks and white space that begin a text
+
+
+def _marks_last(match: re.Match[str]) -> str:
+    """White space and marks, the marks after the white space."""
+    run = match.group()
+    return run.replace(_LINK_MARK, "") + _LINK_MARK * run.count(_LINK_MARK)
+
+
+# A line of link marks alone, and the same with the words before it: the marks go after those
+# words (a line of marks alone would be a blank line kept in the text)
+_MARKS_LINE = re.compile("\n[ \t\u2028]*\ue0f0+[ \t\u2028]*(?:\n|$)")
+
+
+def _marks_lines_joined(folded: str) -> str:
+    """`folded` with each line of marks alone emptied, its marks at the end of the last line
+    of words before it (at the start of the first line of words when none is before)."""
+    lines = folded.split("\n")
+    words = -1  # the last line holding words
+    waiting = ""  # marks before any line of words
+    for i, line in enumerate(lines):
+        if not line.strip(f" \t{LINE_BREAK}{_LINK_MARK}"):  # (blank but for marks)
+            if _LINK_MARK in line:
+                marks = _LINK_MARK * line.count(_LINK_MARK)
+                lines[i] = ""
+                if words < 0:
+                    waiting += marks
+                else:  # (a <pre> block's line ends without white space: it stays so)
+                    lines[words] = lines[words].rstrip() + marks
+            continue
+        if words < 0 and waiting:
+            line = lines[i].lstrip(" \t")
+            lines[i] = line + waiting if line.startswith(GUTTER) else waiting + line
+        words = i
+    if words < 0:  # (no words at all: the marks stay, at the start)
+        lines[0] = waiting + lines[0]
+    return "\n".join(lines)
+
+
+_BREAK_SPACES = f"{LINE_BREAK} \t"
+
+
+def _marks_off_line_breaks(folded: str) -> str:
+    """`folded` with link marks never keeping a <br>'s LINE_BREAK at a line's end or start
+    (cleaning drops those; a mark beside one would keep it): marks that end a line go before
+    the breaks and spaces before them, marks that begin one after those after them."""
+    pieces: list[str] = []
+    cursor = 0
+    at = folded.find(_LINK_MARK)
+    while at != -1:
+        end = at
+        while end < len(folded) and folded[end] == _LINK_MARK:
+            end += 1
+        after = end
+        while after < len(folded) and folded[after] in " \t":
+            after += 1
+        if after == len(folded) or folded[after] == "\n":  # (they end a line)
+            before = at
+            while before > cursor and folded[before - 1] in _BREAK_SPACES:
+                before -= 1
+            if LINE_BREAK in folded[before:at]:
+                pieces += [folded[cursor:before], folded[at:end], folded[before:at]]
+                cursor = end
+        elif at == 0 or folded[at - 1] == "\n":  # (they begin a line)
+            after = end
+            while after < len(folded) and folded[after] in _BREAK_SPACES:
+                after += 1
+            if LINE_BREAK in folded[end:after]:
+                pieces += [folded[cursor:at], folded[end:after], folded[at:end]]
+                cursor = after
+        at = folded.find(_LINK_MARK, max(end, cursor))
+    pieces.append(folded[cursor:])
+    return "".join(pieces)
+
+
+_MARKS_AFTER_SPACES = re.compile("([^\\S\n\u2028]+)(\ue0f0+)(?=[^\\S\u2028]|$)")
 
 
 def _marks_off_spaces(marked: str) -> str:
@@ -421,8 +599,13 @@ def _mark_after_space(marked: str) -> bool:
     return False
 
 
-def _placed_links(marked: str, links: list[tuple[str, str, LinkKind]]) -> tuple[str, list[Link]]:
-    """The text without its link marks, and the links with the offsets of their marks."""
+def _placed_links(
+    marked: str,
+    links: list[tuple[str, str, LinkKind]],
+    alone: AbstractSet[int] = frozenset(),
+) -> tuple[str, list[Link]]:
+    """The text without its link marks, and the links with the offsets of their marks (an
+    image in `alone`, by its index, between the two line breaks before its paragraph)."""
     text = marked.replace(_LINK_MARK, "")
     if len(marked) - len(text) != len(links):  # cannot happen: each link left one mark
         return text, [Link(*link) for link in links]
@@ -431,8 +614,79 @@ def _placed_links(marked: str, links: list[tuple[str, str, LinkKind]]) -> tuple[
     for before, (link_text, url, kind) in enumerate(links):
         # its mark's place in the text without the marks before it (one search, no pieces)
         at = marked.find(_LINK_MARK, at + 1)
-        placed.append(_placed_link(link_text, url, kind, at - before))
+        offset = at - before
+        if before in alone and text[offset - 2 : offset] == "\n\n":
+            offset -= 1
+        placed.append(_placed_link(link_text, url, kind, offset))
     return text, placed
+
+
+_MARKS = re.compile(f"[{_LINK_MARK}{_IMAGE}]")
+# An image's mark with the white space and marks around it
+_IN_RUN = frozenset(f"{_LINK_MARK}{_IMAGE}")
+
+
+def _image_runs(marked: str) -> list[tuple[int, int]]:
+    """Where each image mark is, with the white space and marks around it: (start, end), in
+    order, apart (found by str.find: a pattern beginning with a class scans slowly)."""
+    runs: list[tuple[int, int]] = []
+    at = marked.find(_IMAGE)
+    while at != -1:
+        start = end = at
+        while start and (marked[start - 1].isspace() or marked[start - 1] in _IN_RUN):
+            start -= 1
+        while end < len(marked) and (marked[end].isspace() or marked[end] in _IN_RUN):
+            end += 1
+        if runs and start < runs[-1][1]:  # (one run with the one before)
+            start = runs.pop()[0]
+        runs.append((start, end))
+        at = marked.find(_IMAGE, end)
+    return runs
+
+
+_LINE_STARTS = frozenset(f"\n{LINE_BREAK}{_ROW}{_CELL}{_ITEM}{_LINE}")
+_NOT_WORDS = frozenset(f"•◦▪{_ROW}{_CELL}{_ITEM}{_PRE}{_LINE}")
+
+
+def _images_placed(marked: str) -> tuple[str, set[int]]:
+    """`marked` with each image mark beside the words it stands with, made a link mark: an
+    image that starts a line (a figure above its caption, one after a <br>) at the start of
+    the next words, else after the words before it, as a link's; never inside a run of white
+    space (the text folds as it would without them). And the indexes (in link order) of the
+    images alone between paragraphs (a figure without a caption): _placed_links puts them
+    between the paragraphs."""
+    alone: set[int] = set()
+    pieces: list[str] = []
+    cursor = count = 0  # count: the marks before the run
+    for start, end in _image_runs(marked):
+        chunk = marked[start:end]
+        count += marked.count(_LINK_MARK, cursor, start)
+        found = _MARKS.findall(chunk)
+        spaces = _MARKS.sub("", chunk)
+        lead = _MARKS.sub("", chunk[: chunk.index(_IMAGE)])  # (the white space before it)
+        # (a block's start, or a <br>'s; a new line in the source is a space)
+        starts_line = (
+            start == 0
+            or marked[start - 1] in _LINE_STARTS
+            or LINE_BREAK in lead
+            or _PARAGRAPH_BREAK.search(lead) is not None
+        )
+        # (not onto a bullet or a block's mark, nor at the very end: after the last words)
+        right = starts_line and end < len(marked) and marked[end] not in _NOT_WORDS
+        first_image = found.index(_IMAGE)
+        if right and _PARAGRAPH_BREAK.search(chunk, chunk.rindex(_IMAGE)):
+            # a paragraph break after it: the image (and a link around it) has its lines
+            alone.update(range(count + first_image, count + len(found)))
+        count += len(found)
+        # (the links ending before the first image stay with their words)
+        before, after = "".join(found[:first_image]), "".join(found[first_image:])
+        pieces += [
+            marked[cursor:start],
+            before + spaces + after if right else before + after + spaces,
+        ]
+        cursor = end
+    pieces.append(marked[cursor:])
+    return "".join(pieces).replace(_IMAGE, _LINK_MARK), alone
 
 
 def _placed_link(text: str, url: str, kind: LinkKind, offset: int) -> Link:
@@ -465,7 +719,7 @@ def _ol_start(el: object) -> int:
     return int(start) if start.isdigit() and 0 < len(start) <= 6 and int(start) > 0 else 1
 
 
-_LONE_CELL = re.compile(f"{_CELL}\\s*")
+_LONE_CELL = re.compile(f"{_CELL}[\\s{_LINK_MARK}]*")
 
 
 def _lone_cells_joined(folded: str) -> str:
@@ -476,8 +730,27 @@ def _lone_cells_joined(folded: str) -> str:
     for i in range(1, len(rows)):
         cells = rows[i].split(_CELL)[1:]
         if sum(1 for cell in cells if cell.strip(f" \n{_LINK_MARK}")) < 2:
-            rows[i] = _LONE_CELL.sub("", rows[i])  # (its text starts the row's line)
+            # (its text starts the row's line; link marks there stay)
+            rows[i] = _LONE_CELL.sub(lambda m: _LINK_MARK * m.group().count(_LINK_MARK), rows[i])
     return _ROW.join(rows)
+
+
+_BLANK = f"[^\\S\n{LINE_BREAK}]*"  # white space on a line
+_LINES = re.compile(
+    f"({_BLANK}\n)?{_BLANK}((?:{_LINK_MARK}{_BLANK})*{_LINE}{_BLANK}(?:[{_LINE}{_LINK_MARK}]{_BLANK})*)(\n)?"
+)
+
+
+def _line_made(match: re.Match[str]) -> str:
+    """A run of _LINE marks: a line break, unless a line already breaks there (or the text
+    starts or ends there). Link marks before it stay before it, those after it after it."""
+    before, run, after = match.group(1) or "", match.group(2), match.group(3) or ""
+    first = run.index(_LINE)
+    ending = run[:first].count(_LINK_MARK) * _LINK_MARK  # (links that end the words before)
+    starting = run[first:].count(_LINK_MARK) * _LINK_MARK
+    if before or after or match.start() == 0 or match.end() == len(match.string):
+        return before.lstrip() + ending + starting + after
+    return ending + "\n" + starting
 
 
 def _blocks_placed(folded: str, pres: list[str]) -> str:
@@ -487,9 +760,15 @@ def _blocks_placed(folded: str, pres: list[str]) -> str:
         folded = _CELL_START.sub(" | ", _ROW_START.sub("\n", _lone_cells_joined(folded)))
     if _ITEM in folded:
         folded = _ITEM_START.sub("\n", folded)
+    if _LINE in folded:
+        folded = _LINES.sub(_line_made, folded)
     if pres:
         verbatim = iter(pres)
         folded = re.sub(_PRE, lambda _: gutter_block(next(verbatim, "")), folded)
+    if _LINK_MARK in folded:
+        # (marks that begin the text after a block's line break; marks after spaces a cell's
+        # " | " put there, before them: they never split a run of spaces)
+        folded = _FIRST_MARKS.sub(_marks_last, _MARKS_AFTER_SPACES.sub(r"\2\1", folded))
     return folded
 
 
