@@ -538,9 +538,6 @@ def _marks_lines_joined(folded: str) -> str:
     return "\n".join(lines)
 
 
-_BREAK_SPACES = f"{LINE_BREAK} \t"
-
-
 def _marks_off_line_breaks(folded: str) -> str:
     """`folded` with link marks never keeping a <br>'s LINE_BREAK at a line's end or start
     (cleaning drops those; a mark beside one would keep it): marks that end a line go before
@@ -553,18 +550,18 @@ def _marks_off_line_breaks(folded: str) -> str:
         while end < len(folded) and folded[end] == _LINK_MARK:
             end += 1
         after = end
-        while after < len(folded) and folded[after] in " \t":
+        while after < len(folded) and folded[after].isspace() and folded[after] != "\n":
             after += 1
         if after == len(folded) or folded[after] == "\n":  # (they end a line)
             before = at
-            while before > cursor and folded[before - 1] in _BREAK_SPACES:
+            while before > cursor and folded[before - 1].isspace() and folded[before - 1] != "\n":
                 before -= 1
             if LINE_BREAK in folded[before:at]:
                 pieces += [folded[cursor:before], folded[at:end], folded[before:at]]
                 cursor = end
         elif at == 0 or folded[at - 1] == "\n":  # (they begin a line)
             after = end
-            while after < len(folded) and folded[after] in _BREAK_SPACES:
+            while after < len(folded) and folded[after].isspace() and folded[after] != "\n":
                 after += 1
             if LINE_BREAK in folded[end:after]:
                 pieces += [folded[cursor:at], folded[end:after], folded[at:end]]
@@ -574,6 +571,7 @@ def _marks_off_line_breaks(folded: str) -> str:
     return "".join(pieces)
 
 
+_MARKS_AT_LINE_START = re.compile("(?<=\n)(\ue0f0+)([^\\S\n]+)")
 _MARKS_AFTER_SPACES = re.compile("([^\\S\n\u2028]+)(\ue0f0+)(?=[^\\S\u2028]|$)")
 
 
@@ -769,6 +767,8 @@ def _blocks_placed(folded: str, pres: list[str]) -> str:
         # (marks that begin the text after a block's line break; marks after spaces a cell's
         # " | " put there, before them: they never split a run of spaces)
         folded = _FIRST_MARKS.sub(_marks_last, _MARKS_AFTER_SPACES.sub(r"\2\1", folded))
+        if f"\n{_LINK_MARK}" in folded:  # (marks that begin a row's line: after its spaces)
+            folded = _MARKS_AT_LINE_START.sub(r"\2\1", folded)
     return folded
 
 
