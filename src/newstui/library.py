@@ -463,6 +463,11 @@ class Library:
         """`register_source` for many sources at once (one transaction); ids in order."""
         return _feeds.ensure_feeds(self._db, specs)
 
+    def sources_config_changed(self, specs: Sequence[SourceSpec]) -> list[SourceSpec]:
+        """The specs whose listed source the config now gives other tags or another name (a
+        file edited by hand): what `register_sources` would change, read without a write."""
+        return _feeds.entries_changed(self._db, specs)
+
     def name_by_title(self, source_id: int, title: str, default: str) -> str:
         """Name an imported feed file's source by its document's title, unless the user named
         it (its name is no longer `default`, the file's, nor the title it went by); returns

@@ -50,7 +50,7 @@ from newstui.cli.parser import excluded_words_kept, json_after_command, parser_f
 from newstui.cli.subscriptions import cmd_add, cmd_import, cmd_remove
 from newstui.cli.sync import cmd_sync
 from newstui.counts import counted
-from newstui.errors import ConfigError, NewstuiError, SourceChoiceError
+from newstui.errors import ConfigError, NewstuiError, SourceChoiceError, error_line
 from newstui.library import Library
 from newstui.newsboat_options import newsboat_option
 from newstui.paths import demo_db_path
@@ -247,6 +247,8 @@ def _run_on_store(
             with _first_fetch_pool(args, config, db_path) as pool, _opened(db_path) as library:
                 return cmd_fetch(args, library, config, pool)
         with _opened(db_path) as library:
+            if command in CONFIG_FOLDERS_COMMANDS:
+                _store_config_folders(library, config)
             return CONFIGURED_COMMANDS[command](args, library, config)
     if command == "backup":  # (the store as it is: never upgraded first, r44 M4)
         from newstui.cli.backup import cmd_backup
@@ -268,7 +270,21 @@ def _run_on_store(
             return cmd_update_moved(args, library, config)
     optional = None if args.demo else _optional_config(args, command, explicit_config)
     with _opened(db_path, reading=command in READING_COMMANDS) as library:
+        if optional is not None and command in CONFIG_FOLDERS_COMMANDS:
+            _store_config_folders(library, optional)
         return STORE_COMMANDS[command](args, library, optional)
+
+
+def _store_config_folders(library: Library, config: Config) -> None:
+    """The folders and names feeds.toml gives its sources now, stored before the command reads
+    them (a `tags` edited by hand: user test r49 MED-9); a store that cannot be written (read
+    only, another process's long write) is said in one warning line and read as it is."""
+    from newstui.ingest.configured_sources import retag_sources
+
+    try:
+        retag_sources(library, config)
+    except (NewstuiError, sqlite3.Error) as exc:
+        _complain(f"warning: the folders in {config.path} are not stored yet: {error_line(exc)}")
 
 
 def cmd_download(args: argparse.Namespace, library: Library, config: Config) -> int:
@@ -321,6 +337,11 @@ STORE_COMMANDS: dict[str, StoreCommand] = {
 }
 """Commands that need only the database (`feeds` also lists configured sources if it can).
 `backup` reads the file as it is, not opened as a store (cli.backup)."""
+
+
+CONFIG_FOLDERS_COMMANDS = frozenset({"feeds", "list", "search", "remove", "filters", "cleanup"})
+"""Commands that go by the sources' folders or names and fetch nothing: the config's are stored
+first (`fetch`, `add`, `import` and `opml import` register every configured source anyway)."""
 
 
 READING_COMMANDS = frozenset({"feeds", "unread", "list", "search", "show", "entities", "quotes"})

@@ -46,6 +46,25 @@ def path_text(path: Path | str) -> str:
 def sync_sources(library: Library, config: Config) -> dict[str, int]:
     """Register every configured feed and local source (one transaction); returns feed ids by
     source name."""
+    specs = _specs(config)
+    names = [feed.name for feed in config.feeds] + [local.name for local in config.local]
+    return dict(zip(names, library.register_sources(specs), strict=True))
+
+
+def retag_sources(library: Library, config: Config) -> int:
+    """Give the stored sources the folders (tags) and names the config gives them now, without
+    a fetch: a `tags` edited by hand is seen by the next `list`, `feeds`, `search` or the app's
+    start (user test r49 MED-9: it waited for that feed's next fetch, hours for one failing).
+    Only what differs is written (nothing, most times: one read); sources not stored yet wait
+    for their first fetch. Returns how many changed."""
+    changed = library.sources_config_changed(_specs(config))
+    if changed:
+        library.register_sources(changed)
+    return len(changed)
+
+
+def _specs(config: Config) -> list[SourceSpec]:
+    """The config's feeds and local sources as the store registers them."""
     specs = [
         SourceSpec(
             feed_key(feed),
@@ -61,8 +80,7 @@ def sync_sources(library: Library, config: Config) -> dict[str, int]:
         SourceSpec(local_key(local.path), local.name, "local", tags=local.tags, configured=True)
         for local in config.local
     ]
-    names = [feed.name for feed in config.feeds] + [local.name for local in config.local]
-    return dict(zip(names, library.register_sources(specs), strict=True))
+    return specs
 
 
 def list_imported(library: Library, config: Config, imported: Sequence[FeedConfig]) -> None:

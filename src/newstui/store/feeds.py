@@ -88,6 +88,33 @@ def _registered(db: Database, spec: SourceSpec) -> int | None:
     return None if row is None else int(row[0])
 
 
+def entries_changed(db: Database, specs: Sequence[SourceSpec]) -> list[SourceSpec]:
+    """The specs whose listed source the config now gives other tags, or (a source with a
+    `name`) another name: one read of every listed source, for a command that reads the config
+    but fetches nothing (`list`, `feeds`, the app's start: user test r49 MED-9, a folder edited
+    by hand was unseen until that feed's next fetch). A synced source's server folders count
+    as its own (merge_server_folders adds them); sources not stored yet are left to a fetch."""
+    stored: dict[str, tuple[str, list[str], list[str] | None]] = {}
+    for key, name, tags, folders in db.execute(
+        "SELECT f.key, f.name, f.tags, s.folders FROM feeds f "
+        "LEFT JOIN sync_feeds s ON s.feed_id = f.id WHERE f.removed IS NULL"
+    ):
+        server = None if folders is None else [t for t in json_list(folders) if isinstance(t, str)]
+        stored[str(key)] = (str(name), [t for t in json_list(tags) if isinstance(t, str)], server)
+    changed: list[SourceSpec] = []
+    for spec in specs:
+        held = stored.get(spec.key)
+        if held is None:
+            continue
+        name, tags, server = held
+        meant = list(spec.tags)
+        known = {name_key(t) for t in meant}
+        meant += [f for f in server or () if name_key(f) not in known]
+        if tags != meant or (not spec.titled and name != spec.name):
+            changed.append(spec)
+    return changed
+
+
 def _upsert_feed(
     conn: sqlite3.Connection, spec: SourceSpec, *, keep_name: bool = False, keep_tags: bool = False
 ) -> int:

@@ -191,8 +191,10 @@ def run_list_configured(
 ) -> int:
     """Store the configured sources the store does not list yet (a first start, a feed written
     into feeds.toml by hand), so Sources shows them before their first fetch, with the web sites
-    the `imported` feeds came with; returns how many."""
-    from newstui.ingest.configured_sources import sync_sources
+    the `imported` feeds came with, and the folders and names the config gives those listed
+    (a `tags` edited by hand: user test r49 MED-9); returns how many sources it listed or
+    changed."""
+    from newstui.ingest.configured_sources import retag_sources, sync_sources
     from newstui.model import fold_url
 
     with Library.open(db_path, threads=True) as library:
@@ -203,6 +205,8 @@ def run_list_configured(
         missing += sum(1 for s in config.local if s.name not in names)
         if missing:
             sync_sources(library, config)
+        else:
+            missing = retag_sources(library, config)
         library.keep_site_urls([(f.url, f.site) for f in imported if f.site])
         return missing
 
