@@ -213,3 +213,47 @@ def test_list_view_filter_and_remove_read_feed_and_tag_names_folded(cli, tmp_pat
     assert gone["removed"] == ["Munchen Post"]
     gone = run.json("remove", "--tag", "ac/dc fans", "--yes")
     assert gone["removed"] == ["Thunder"]
+
+
+REIMPORTED = """<opml version="2.0"><body><outline text="Music"><outline text="AC/DC Fans">
+<outline text="Riffs" xmlUrl="https://riffs.example/rss"/>
+<outline text="Amps" xmlUrl="https://amps.example/rss"/></outline></outline></body></opml>"""
+
+
+@pytest.mark.parametrize(
+    "tags", [["Music/AC/DC Fans"], ["Music/AC/DC Fans", f"Music/AC{SLASH}DC Fans"]]
+)
+def test_a_reimport_moves_a_misread_folder_a_view_names_and_the_view_follows(cli, tmp_path, tags):
+    """Round 47 read the folder "AC/DC Fans" as AC holding DC Fans; a view naming that kept the
+    misreading beside the one folder, two rows printing the same (user test r49 MED-1). Also
+    a config a re-import had left with both."""
+    written = str(tags).replace("'", '"')
+    cli.config.write_text(
+        cli.config.read_text("utf-8")
+        + f'[[feeds]]\nname = "Riffs"\nurl = "https://riffs.example/rss"\ntags = {written}\n\n'
+        + f'[[feeds]]\nname = "Amps"\nurl = "https://amps.example/rss"\ntags = {written}\n\n'
+        + '# my rock view\n[[views]]\nname = "Rock"\nquery = \'tag:"Music/AC/DC Fans" unread\'\n\n'
+        + '[[filters]]\nname = "no ads"\nquery = \'title:ad (tag:"music/ac/dc fans" OR tag:News)\'\n'
+        + 'action = "hide"\n\n'
+        + '[[views]]\nname = "Other"\nquery = "tag:Music flood"\n',
+        "utf-8",
+    )
+    opml = tmp_path / "again.opml"
+    opml.write_text(REIMPORTED, "utf-8")
+
+    assert cli("opml", "import", str(opml)) == 0, cli.err
+
+    folder = f"Music/AC{SLASH}DC Fans"
+    config = load_config(cli.config)
+    assert {f.name: f.tags for f in config.feeds} == {"Riffs": (folder,), "Amps": (folder,)}
+    assert [v.query for v in config.views] == [f'tag:"{folder}" unread', "tag:Music flood"]
+    assert [f.query for f in config.filters] == [f'title:ad (tag:"{folder}" OR tag:News)']
+    text = cli.config.read_text("utf-8")
+    assert "# my rock view\n[[views]]" in text and f"query = 'tag:\"{folder}\" unread'" in text
+    line = one_line(cli.out)
+    assert line.endswith(
+        f"; folder tags of 2 feeds made nested, in 1 folder: {folder} (2 feeds, in Music › AC › "
+        f"DC Fans before); view 'Rock' and filter 'no ads' now name {folder}"
+    ), line
+    result = cli.json("opml", "import", str(opml))  # once done, nothing more to do
+    assert result["nested"] == [] and result["retagged"] == []

@@ -546,6 +546,42 @@ def parse_query(text: str, name_keys: NameKeys | None = None) -> Query:
     return Query(text.strip(), _Parser(text, name_keys).parse())
 
 
+def tag_values(text: str) -> list[tuple[int, int, str]]:
+    """Each `tag:` value of a query as written: (start, end) of its text in `text` (0-based,
+    its quotes included) and the folder it names, spaces collapsed. A query that does not
+    parse has none (a broken view is said elsewhere)."""
+    try:
+        tokens = _tokens(text)
+    except QueryError:
+        return []
+    found: list[tuple[int, int, str]] = []
+    for token in tokens:
+        value = token.value
+        if token.kind != "field" or token.text != "tag" or value is None:
+            continue
+        start = value.position - 1
+        quoted = value.kind == "phrase"
+        end = text.find('"', start + 1) + 1 if quoted else start + len(value.text)
+        found.append((start, end, " ".join(value.text.split())))
+    return found
+
+
+def with_tags_renamed(text: str, renamed: Callable[[str], str | None]) -> str:
+    """The query with each `tag:` value `renamed` gives a new folder for written as that folder
+    (quoted when it holds a space or a parenthesis), the rest of the text as it was; a value
+    `renamed` gives None, or a folder holding a `"`, stays."""
+    parts: list[str] = []
+    at = 0
+    for start, end, folder in tag_values(text):
+        new = renamed(folder)
+        if new is None or '"' in new or not new.strip():
+            continue
+        quoted = text[start] == '"' or any(c.isspace() or c in "()*" for c in new)
+        parts += [text[at:start], f'"{new}"' if quoted else new]
+        at = end
+    return "".join(parts) + text[at:]
+
+
 def fts_string(text: str) -> str:
     """`text` as one FTS5 string: quoted, inner quotes doubled, so no user text is FTS syntax."""
     return '"' + text.replace('"', '""') + '"'

@@ -14,6 +14,8 @@ from newstui.config.example import ensure_config
 from newstui.config.query_edits import add_view
 from newstui.config.source_edits import add_feed_tags, add_feeds, add_local_sources, nest_flat_tags
 from newstui.counts import counted, plural
+from newstui.text import clean_line
+from newstui.word_lists import listed
 
 if TYPE_CHECKING:
     from newstui.sources.newsboat_urls import SkippedLine
@@ -39,6 +41,9 @@ class SubscriptionsImported:
     # feeds there already whose flat folder tags (an older import's) became the path tag:
     # (name, old tags, new tags)
     nested: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
+    # views and filters whose tag: named round 47's misreading of such a folder, made to name
+    # the one folder: (kind, name, query now, folder)
+    retagged: list[tuple[str, str, str, str]] = field(default_factory=list)
 
     def summary(self, file: Path | str, config: Path) -> str:
         """One line: "7 feeds in feeds.opml, 6 added to …/feeds.toml (1 already there); …"."""
@@ -50,6 +55,8 @@ class SubscriptionsImported:
             text += f"; tags added to {counted(len(self.tagged), 'feed')} already there"
         if self.nested:
             text += f"; {self.nested_clause}"
+        if self.retagged:
+            text += f"; {self.retagged_clause}"
         if self.views:
             n = len(self.added_views)
             text += f"; {counted(n, 'query feed')} added as {'a view' if n == 1 else 'views'}"
@@ -78,11 +85,23 @@ class SubscriptionsImported:
                 shown.append(f"and {counted(len(folders) - 3, 'more folder')}")
                 break
             count = counted(len(hads), "feed") if at == 0 else f"{len(hads):,}"
-            before = f", tagged {', '.join(hads[0])} before" if at == 0 else ""
+            before = f", {_before(hads[0], now)} before" if at == 0 else ""
             shown.append(f"{', '.join(now)} ({count}{before})")
         return (
             f"folder tags of {counted(len(self.nested), 'feed')} made nested, in "
             f"{counted(len(folders), 'folder')}: {', '.join(shown)}"
+        )
+
+    @property
+    def retagged_clause(self) -> str:
+        """ "view 'Rock' now names Music/AC∕DC Fans" (and filter 'x', by folder): the queries
+        made to name the one folder instead of round 47's misreading of it."""
+        folders: dict[str, list[str]] = {}
+        for kind, name, _query, folder in self.retagged:
+            folders.setdefault(folder, []).append(f"{kind} {clean_line(name, 80)!r}")
+        return "; ".join(
+            f"{listed(entries)} now {'names' if len(entries) == 1 else 'name'} {folder}"
+            for folder, entries in folders.items()
         )
 
     @property
@@ -117,6 +136,22 @@ class SubscriptionsImported:
         return f"; {self.notes[0].reason}{rest}"
 
 
+def _before(had: tuple[str, ...], now: tuple[str, ...]) -> str:
+    """How a feed's folders read before a re-import made them nested: "tagged News, Europe";
+    round 47's misreading of a folder "AC/DC Fans" as nested, "in Music › AC › DC Fans" (its
+    tag prints as the folder's own: "tagged Music/AC/DC Fans" read "X (was X)", r49 MED-1)."""
+    from newstui.model.folders import PATH_SLASH
+    from newstui.model.names import name_key
+
+    kept = {name_key(t) for t in now}
+    gone = [t for t in had if name_key(t) not in kept]
+    misread = [t for t in gone if PATH_SLASH.search(t)]
+    deeper = all(len(PATH_SLASH.split(t)) > len(PATH_SLASH.split(n)) for t in gone for n in now)
+    if misread and misread == gone and deeper:  # (flat tags are never deeper than the path)
+        return f"in {', '.join(' › '.join(PATH_SLASH.split(t)) for t in misread)}"
+    return f"tagged {', '.join(had)}"
+
+
 def read_subscription_list(path: Path) -> tuple[list[FeedConfig], list[SkippedLine]]:
     """The feeds an OPML file or newsboat's `urls` file lists, and the entries that are none;
     a file that is neither raises a SourceError naming it."""
@@ -135,7 +170,7 @@ def import_subscriptions(
     ensure_config(config_path)  # the example (no feeds), then yours
     added = add_feeds(config_path, feeds)
     added_urls = {a.url for a in added}
-    nested = nest_flat_tags(config_path, [f for f in feeds if f.url not in added_urls])
+    nested, retagged = nest_flat_tags(config_path, [f for f in feeds if f.url not in added_urls])
     tagged = add_feed_tags(config_path, [f for f in feeds if f.url not in added_urls])
     views = [s for s in skipped if s.view]
     added_views = _add_views(config_path, [s.view for s in views if s.view])
@@ -153,6 +188,7 @@ def import_subscriptions(
         added_local=added_local,
         notes=[s for s in skipped if s.note] + _look_alike(config_path, added),
         nested=nested,
+        retagged=retagged,
     )
 
 

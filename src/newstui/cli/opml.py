@@ -125,6 +125,11 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
                     {"name": name, "from": list(had), "to": list(now)}
                     for name, had, now in imported.nested
                 ],
+                # views and filters made to name a folder round 47 read as nested (r49 MED-1)
+                "retagged": [
+                    {"kind": kind, "name": name, "query": query, "folder": folder}
+                    for kind, name, query, folder in imported.retagged
+                ],
                 "skipped": [
                     {"reason": hide_passwords(s.reason)} | ({"line": s.line} if s.line else {})
                     for s in skipped

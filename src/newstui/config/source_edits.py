@@ -170,20 +170,30 @@ def add_feed_tags(path: Path, feeds: list[FeedConfig]) -> list[str]:
     return tagged
 
 
+NestedTags = tuple[str, tuple[str, ...], tuple[str, ...]]
+"""A feed whose folder tags a re-import made nested: (its name, its tags before, after)."""
+QueryRetagged = tuple[str, str, str, str]
+"""A view or filter whose query a re-import made name the one folder: (kind, "view" or
+"filter"; its name; its query now; the folder)."""
+
+
 @edits_config
 def nest_flat_tags(
     path: Path, feeds: list[FeedConfig]
-) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+) -> tuple[list[NestedTags], list[QueryRetagged]]:
     """Replace the flat folder tags an older OPML import gave feeds listed already ("News",
     "Europe", "Deep") by the path tags `feeds` now give them ("News/Europe/Deep"): only where a
     feed's tags are exactly the parts of its new tags, and no view or filter query names one of
     them (then the user may use them). So too a folder whose title holds a "/", which round 47
-    read as nesting ("AC/DC Fans", now "AC∕DC Fans": model.folders.one_folder_name). Returns
-    (name, old tags, new tags) of each feed changed (user test r47 M1: the feed was then
-    exported in 4 folders)."""
+    read as nesting ("AC/DC Fans", now "AC∕DC Fans": model.folders.one_folder_name); a view or
+    filter whose `tag:` names that misreading is rewritten to name the one folder, the rest of
+    its text as written (user test r49 MED-1: the kept misreading and the folder printed the
+    same, two rows of the same feeds). Returns (name, old tags, new tags) of each feed changed
+    (user test r47 M1: the feed was then exported in 4 folders), and each query rewritten."""
     import tomlkit  # only editing needs it
 
     from newstui.model.folders import FOLDER_SLASH, PATH_SLASH
+    from newstui.query import tag_values, with_tags_renamed
 
     def holds_path(tags: Iterable[str]) -> bool:
         return any("/" in t or FOLDER_SLASH in t for t in tags)
@@ -192,12 +202,17 @@ def nest_flat_tags(
         return key.replace(FOLDER_SLASH, "/")
 
     if not path.exists() or not any(holds_path(f.tags) for f in feeds):
-        return []
+        return [], []
     raw = path.read_text("utf-8")
     config = parse_config(path, raw)
     queries = " ".join(
         name_key(q) for q in [*(v.query for v in config.views), *(f.query for f in config.filters)]
     )
+    named = {  # the folders a query's tag: names, as written
+        name_key(folder)
+        for q in [*(v.query for v in config.views), *(f.query for f in config.filters)]
+        for _, _, folder in tag_values(q)
+    }
     spellings = tag_spellings([*(f.tags for f in config.feeds), *(s.tags for s in config.local)])
     by_url: dict[tuple[str, ...], tuple[str, ...]] = {}
     for f in feeds:
@@ -205,7 +220,8 @@ def nest_flat_tags(
         if holds_path(tags):
             by_url[url_identity(f.url)] = tags
     doc = toml_document(raw)
-    nested: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
+    nested: list[NestedTags] = []
+    misread: dict[str, str] = {}  # a misreading's name_key → the one folder it was
     for table in doc.get("feeds", []):
         url = table.get("url") if isinstance(table, dict) else None
         new = by_url.get(url_identity(url), ()) if isinstance(url, str) else ()
@@ -213,16 +229,41 @@ def nest_flat_tags(
         parts = {read_as_nested(name_key(p)) for t in new for p in PATH_SLASH.split(t) if p}
         had_keys = {read_as_nested(name_key(t)) for t in had}
         flat = len(had) >= 2 and had_keys == parts
-        one_title = had_keys == {read_as_nested(name_key(t)) for t in new} and {
-            name_key(t) for t in had
-        } != {name_key(t) for t in new}
-        if not (flat or one_title) or any(name_key(t) in queries for t in had):
+        new_keys = {name_key(t) for t in new}
+        one_title = (
+            had_keys == {read_as_nested(key) for key in new_keys}
+            and {name_key(t) for t in had} != new_keys
+        )
+        if not (flat or one_title):
+            continue
+        if one_title:  # the misreading is no folder of its own: a query naming it follows
+            fixed = {read_as_nested(key): t for t in new for key in [name_key(t)]}
+            for t in had:
+                if name_key(t) not in new_keys and name_key(t) in named:
+                    misread[name_key(t)] = fixed[read_as_nested(name_key(t))]
+        elif any(name_key(t) in queries for t in had):
             continue
         table["tags"] = list(new)
         nested.append((str(table.get("name") or url), had, new))
-    if nested:
+    retagged: list[QueryRetagged] = []
+    for kind in ("views", "filters") if misread else ():
+        for table in doc.get(kind, []):
+            query = table.get("query") if isinstance(table, dict) else None
+            if not isinstance(query, str):
+                continue
+            query = str(query)
+            now = with_tags_renamed(query, lambda folder: misread.get(name_key(folder)))
+            if now == query:
+                continue
+            literal = "'" not in now and not any(c < " " for c in now)
+            table["query"] = tomlkit.string(now, literal=True) if literal else now
+            folder = next(
+                misread[k] for _, _, f in tag_values(query) if (k := name_key(f)) in misread
+            )
+            retagged.append((kind.removesuffix("s"), str(table.get("name") or query), now, folder))
+    if nested or retagged:
         write_config(path, tomlkit.dumps(doc))
-    return nested
+    return nested, retagged
 
 
 @edits_config
