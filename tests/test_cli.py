@@ -978,6 +978,7 @@ def test_opml_import_of_nested_folders_tags_feeds_with_the_folders_path(cli, tmp
         "already": 0,
         "tagged": [],
         "nested": [],
+        "retagged": [],
         "skipped": [
             {
                 "reason": 'outline "Bad" (javascript:alert(1)): not an http(s) feed URL '
@@ -1172,6 +1173,7 @@ def test_a_failed_opml_import_leaves_no_new_config_and_a_good_one_makes_it(
         "already": 0,
         "tagged": [],
         "nested": [],
+        "retagged": [],
         "skipped": [],
         "hidden_in_newsboat": [],
         "warnings": [],
@@ -1191,6 +1193,7 @@ def test_a_failed_opml_import_leaves_no_new_config_and_a_good_one_makes_it(
         "already": 1,
         "tagged": [],
         "nested": [],
+        "retagged": [],
         "skipped": [],
         "hidden_in_newsboat": [],
         "warnings": [],

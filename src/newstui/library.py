@@ -409,6 +409,15 @@ class Library:
                 found.append(name)
         return found
 
+    @staticmethod
+    def folders_near(folder: str, tags: Iterable[str]) -> list[str]:
+        """The folders of `tags` a typed `folder` naming none was likely meant for: a subfolder
+        by its own name, a typo (model.folders.folders_near, names folded as search folds)."""
+        from newstui.model.folders import folders_near
+        from newstui.store.search_fold import name_fold
+
+        return folders_near(folder, tags, name_fold)
+
     def smart_counts(self) -> SmartCounts:
         """Article, unread and starred counts over the whole store."""
         return _views.smart_counts(self._db)

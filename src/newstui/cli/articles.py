@@ -30,6 +30,7 @@ from newstui.headline_fields import article_row_json
 from newstui.library import Library
 from newstui.model import NEWEST_FIRST, ArticleFilter, ArticleRow, SortOrder
 from newstui.model.names import name_key
+from newstui.query_folders import did_you_mean, folder_tags, unknown_folders
 
 if TYPE_CHECKING:
     # the config (tomllib, its dataclasses): by the commands that read or edit it
@@ -89,11 +90,15 @@ def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) 
             )
     if args.tag:  # the folder and its subfolders (model.folders)
         # "AC/DC Fans" for the folder "AC∕DC Fans", "munchen" for "München", as tag: finds them
-        meant = library.folders_meant(args.tag, [t for s in library.sources() for t in s.tags])
-        if not meant:
-            raise NewstuiError(f"no source has the tag {args.tag!r} (see `newstui feeds`)")
+        tags = folder_tags(library)
+        meant = library.folders_meant(args.tag, tags)
+        if not meant:  # a subfolder by its own name, a typo: the path meant (r49 MED-3)
+            near = did_you_mean(library.folders_near(args.tag, tags))
+            raise NewstuiError(f"no source has the tag {args.tag!r}{near} (see `newstui feeds`)")
         args.tag = meant[0] if len(meant) == 1 else args.tag
     query = user_query(args.query) if args.query is not None else None
+    if query is not None:
+        _say_unknown_folders(library, query.text)
     if args.view is not None:
         view = _saved_view(args, config)
         query = user_query(f"({view})" if query is None else f"({view}) AND ({query.text})")
@@ -222,9 +227,19 @@ def _saved_view(args: argparse.Namespace, config: Config | None) -> str:
     return view.query
 
 
+def _say_unknown_folders(library: Library, query: str) -> None:
+    """A warning line for each `tag:` of a typed query that names no folder, with the folder
+    likely meant (`tag:nordics` found nothing, unsaid: user test r49 MED-3)."""
+    if "tag:" not in query.casefold():
+        return
+    for line in unknown_folders(query, folder_tags(library)):
+        _complain(f"warning: {line}")
+
+
 def cmd_search(args: argparse.Namespace, library: Library, config: Config | None) -> int:
     """`newstui search QUERY`."""
     query = user_query(" ".join(args.query))
+    _say_unknown_folders(library, query.text)
     rows = library.search(query, limit=max(args.limit, 0))
     if rows and len(rows) == args.limit:
         total = library.count(ArticleFilter(query=query))

@@ -166,15 +166,24 @@ def _store_named(db_path: Path | str) -> Iterator[None]:
         raise StoreError(f"{db_path}: database error: {exc}", source=str(db_path)) from exc
 
 
-def _opened(db_path: Path | str, *, reading: bool = False) -> Library:
+def _opened(
+    db_path: Path | str, *, reading: bool = False, upgrades: list[StoreUpgrade] | None = None
+) -> Library:
     """The command's store, opened; the first open after an upgrade that makes every story
     sketch again (~50 s for 20,000 articles) says so first, on stderr. `reading`: the command
-    only reads (READING_COMMANDS)."""
+    only reads (READING_COMMANDS); `upgrades` gets the upgrade this open made, if it made one
+    (what it changed for the config's views is said after: cli.main)."""
+
+    def upgraded(upgrade: StoreUpgrade) -> None:
+        _say_upgraded(upgrade)
+        if upgrades is not None:
+            upgrades.append(upgrade)
+
     return Library.open(
         db_path,
         upgrading=_say_upgrading,
         waiting=waiting_notice(db_path, _complain),
-        upgraded=_say_upgraded,
+        upgraded=upgraded,
         reading=reading,
         upgrade_elsewhere=_say_upgrade_waited,
     )

@@ -141,10 +141,13 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
     # a narrow terminal squeezed every column alike and folded "ExtraWire" as "ExtraWir|e" (user
     # test r33 L13): a name's longest word (up to 14 cells) keeps its line, the error wraps instead
     name_words = max((cell_width(w) for r in data for w in str(r["name"]).split()), default=4)
-    columns = ["name", "articles", "unread", "last fetch", "next try", "error"]
+    columns = ["name", "folders", "articles", "unread", "last fetch", "next try", "error"]
     if not any(r["next_try"] for r in data):  # no source waits: no empty column to squeeze in
         columns.remove("next try")
+    if not any(r.tags for r in rows):  # (the folders `list --tag` takes: user test r49 LOW-6)
+        columns.remove("folders")
     cells = {  # each row's cells but its name and error, made once: measured, then shown
+        "folders": [terminal_safe(", ".join(r.tags), line=True) for r in rows],
         "articles": [str(r.articles) for r in rows],
         "unread": [str(r.unread) for r in rows],
         "last fetch": [
@@ -162,6 +165,7 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
     body = [  # each row's cells as shown: names and errors with passwords hidden
         [  # (a name's invisible characters as escapes: two rows of "Tech" told apart, r47 L5)
             terminal_safe(visible_name(str(shown["name"])), line=True),
+            *([cells["folders"][i]] if "folders" in columns else []),
             cells["articles"][i],
             cells["unread"][i],
             terminal_safe(cells["last fetch"][i], line=True),
@@ -257,7 +261,7 @@ def _rich_feeds_table(columns: list[str], body: list[list[str]], name_room: int)
             column,
             justify="right" if column in ("articles", "unread") else "left",
             no_wrap=column in ("last fetch", "next try"),
-            overflow="fold" if column in ("name", "error") else "ellipsis",
+            overflow="fold" if column in ("name", "folders", "error") else "ellipsis",
             min_width={"name": name_room, "error": 8}.get(column),
         )
     for cells in body:

@@ -70,6 +70,7 @@ if TYPE_CHECKING:
 
     # the config (tomllib, its dataclasses): by the commands that read or edit it
     from newstui.config import Config
+    from newstui.model.store_upgrade import StoreUpgrade
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -243,10 +244,16 @@ def _run_on_store(
             else _config(_config_path(args), explicit_config, writes=writes)
         )
         _warn_about_password(config)
+        upgrades: list[StoreUpgrade] = []
         if command == "fetch":
-            with _first_fetch_pool(args, config, db_path) as pool, _opened(db_path) as library:
+            with (
+                _first_fetch_pool(args, config, db_path) as pool,
+                _opened(db_path, upgrades=upgrades) as library,
+            ):
+                _say_folders_widened(library, config, upgrades)
                 return cmd_fetch(args, library, config, pool)
-        with _opened(db_path) as library:
+        with _opened(db_path, upgrades=upgrades) as library:
+            _say_folders_widened(library, config, upgrades)
             if command in CONFIG_FOLDERS_COMMANDS:
                 _store_config_folders(library, config)
             return CONFIGURED_COMMANDS[command](args, library, config)
@@ -269,10 +276,28 @@ def _run_on_store(
         with _opened(db_path) as library:
             return cmd_update_moved(args, library, config)
     optional = None if args.demo else _optional_config(args, command, explicit_config)
-    with _opened(db_path, reading=command in READING_COMMANDS) as library:
+    upgrades = []
+    with _opened(db_path, reading=command in READING_COMMANDS, upgrades=upgrades) as library:
+        if upgrades and not args.demo:  # (read for it by any command: said at the upgrade)
+            widened = optional or _optional_config(args, command, explicit_config, asked=True)
+            if widened is not None:
+                _say_folders_widened(library, widened, upgrades)
         if optional is not None and command in CONFIG_FOLDERS_COMMANDS:
             _store_config_folders(library, optional)
         return STORE_COMMANDS[command](args, library, optional)
+
+
+def _say_folders_widened(library: Library, config: Config, upgrades: list[StoreUpgrade]) -> None:
+    """After the upgrade of a store round 47 or older wrote, the views and filters whose `tag:`
+    folder has subfolders, which it takes now: one note, at that upgrade only (user test r49
+    LOW-5: a filter `tag:Sport` marked Sport/Football's articles read too, unsaid)."""
+    if not upgrades or not (config.views or config.filters):
+        return
+    from newstui.query_folders import folder_tags, folders_widened
+
+    line = folders_widened(config, folder_tags(library, config), upgrades[0].old_version)
+    if line:
+        _complain(f"note: {line}")
 
 
 def _store_config_folders(library: Library, config: Config) -> None:
@@ -285,6 +310,11 @@ def _store_config_folders(library: Library, config: Config) -> None:
         retag_sources(library, config)
     except (NewstuiError, sqlite3.Error) as exc:
         _complain(f"warning: the folders in {config.path} are not stored yet: {error_line(exc)}")
+    if config.views or config.filters:  # a tag: naming no folder: said as a broken query is
+        from newstui.query_folders import folder_tags, folder_warnings
+
+        for line in folder_warnings(config, folder_tags(library, config)):
+            _complain(f"warning: {line}")
 
 
 def cmd_download(args: argparse.Namespace, library: Library, config: Config) -> int:

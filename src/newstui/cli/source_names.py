@@ -84,7 +84,11 @@ def _meant_tag(library: Library, config: Config, tag: str) -> str:
     tags |= {t for local in config.local for t in local.tags}
     folders = sorted({"/".join(t.split("/")[:n]) for t in tags for n in range(1, t.count("/") + 2)})
     meant = next((t for t in folders if loose_name_key(t) == loose), None)
-    return f" (did you mean {meant!r}?)" if meant is not None else ""
+    if meant is None:  # a subfolder by its own name, a typo: the path meant (r49 MED-3)
+        from newstui.query_folders import did_you_mean
+
+        return did_you_mean(library.folders_near(tag, sorted(tags)))
+    return f" (did you mean {meant!r}?)"
 
 
 def _not_fetched_yet(library: Library, config: Config | None, name: str) -> bool:

@@ -127,4 +127,35 @@ def meant_folders(folder: str, tags: Iterable[str], fold: Callable[[str], str]) 
     return []
 
 
+def folders_near(folder: str, tags: Iterable[str], fold: Callable[[str], str]) -> list[str]:
+    """The folders of `tags` (full paths, as first spelt there) a typed `folder` that names none
+    (meant_folders) was likely meant for, for a "did you mean": those it ends (a subfolder by
+    its own name, `Nordics` for News/Europe/Nordics, or the end of its path, `Europe/Nordics`,
+    as an OPML reader knows it: user test r49 MED-3), each "/" read as folder_readings reads it
+    and names compared as `fold` folds them; else the nearest by spelling (a typo,
+    `news/europe/nordic`). At most three, outermost first."""
+    from difflib import get_close_matches
+
+    folders: dict[str, str] = {}
+    for tag in tags:
+        for path in folder_paths(tag):
+            folders.setdefault(name_key(path), path)
+    wanted = {fold(reading) for reading in folder_readings(folder)} - {""}
+    ends: list[str] = []
+    for path in folders.values():
+        parts = PATH_SLASH.split(path)
+        tails = {fold("/".join(parts[at:])) for at in range(1, len(parts))}
+        if tails & wanted:
+            ends.append(path)
+    if ends:
+        return sorted(ends, key=folder_order)[:3]
+    by_fold: dict[str, str] = {}  # each folder's path and the ends of it, folded
+    for path in sorted(folders.values(), key=folder_order):
+        parts = PATH_SLASH.split(path)
+        for at in range(len(parts)):
+            by_fold.setdefault(fold("/".join(parts[at:])), path)
+    near = get_close_matches(fold(folder), list(by_fold), n=6, cutoff=0.8)
+    return list(dict.fromkeys(by_fold[key] for key in near))[:3]
+
+
 _MOST_TRIED_SLASHES = 6  # folder_readings reads this many slashes each way at most

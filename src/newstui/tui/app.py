@@ -693,11 +693,17 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
     @work(thread=True, group="configured", exit_on_error=False)
     def _list_configured(self, config: Config) -> None:
         """List the configured feeds not fetched yet in Sources (a first start lists the
-        config's feeds, as newsboat does, before R fetches them)."""
-        from newstui.tui.refresh import run_list_configured
+        config's feeds, as newsboat does, before R fetches them), the folders feeds.toml gives
+        those listed, and warn of a view or filter naming no folder."""
+        import logging
+
+        from newstui.tui.refresh import run_folder_warnings, run_list_configured
 
         if run_list_configured(self.db_path, config):
             self.main.post_message(StoreChanged())
+        # a view or filter whose tag: names no folder (r49 MED-3): a warning, as a broken query
+        for line in run_folder_warnings(self.db_path, config):
+            logging.getLogger("newstui").warning(line)
 
     @work(thread=True, group="analyse", exclusive=True, exit_on_error=False)
     def _analyse_stale(self, extractor: str) -> None:

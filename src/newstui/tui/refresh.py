@@ -211,6 +211,17 @@ def run_list_configured(
         return missing
 
 
+def run_folder_warnings(db_path: Path | str, config: Config) -> list[str]:
+    """A line for each saved view and filter whose `tag:` names no folder a source has
+    (query_folders.folder_warnings)."""
+    if not (config.views or config.filters):
+        return []
+    from newstui.query_folders import folder_tags, folder_warnings
+
+    with Library.open(db_path, threads=True) as library:
+        return folder_warnings(config, folder_tags(library, config))
+
+
 def run_remove(db_path: Path | str, feed_id: int, names: Sequence[str] = ()) -> RemovedSource:
     """Remove one stored source and its unstarred articles (the config is edited by the caller),
     and the set-aside sources going by one of `names` (an edited URL's old feed), counted in."""
