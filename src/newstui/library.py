@@ -380,6 +380,11 @@ class Library:
         """Every source with its article and unread counts, by name."""
         return _feeds.list_feeds(self._db)
 
+    def source_tags(self) -> list[str]:
+        """Every tag of the listed sources, once each (a folder `tag:` may name), read without
+        the article counts `sources` reads."""
+        return _feeds.listed_tags(self._db)
+
     @staticmethod
     def folders_meant(folder: str, tags: Iterable[str]) -> list[str]:
         """The folders of `tags` a typed `folder` names, as the query's `tag:` finds them

@@ -23,7 +23,7 @@ def did_you_mean(near: list[str]) -> str:
 def folder_tags(library: Library, config: Config | None = None) -> list[str]:
     """Every tag a listed source has (the folders `tag:` may name), and those `config` gives
     its sources (one not fetched yet has its folder already)."""
-    tags = [tag for source in library.sources() for tag in source.tags]
+    tags = library.source_tags()
     if config is not None:
         tags += [tag for feed in config.feeds for tag in feed.tags]
         tags += [tag for local in config.local for tag in local.tags]

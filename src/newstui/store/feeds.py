@@ -494,6 +494,16 @@ def list_feeds(db: Database) -> list[FeedRow]:
     return sorted(listed, key=lambda row: (name_order(row.name), row.name, row.id))
 
 
+def listed_tags(db: Database) -> list[str]:
+    """Every tag of the listed sources, each once as first spelt (by id: the oldest source's,
+    as list_feeds shows it), without the article counts list_feeds reads."""
+    spellings = tag_spellings(
+        [t for t in json_list(row[0]) if isinstance(t, str)]
+        for row in db.execute("SELECT tags FROM feeds WHERE removed IS NULL ORDER BY id")
+    )
+    return list(spellings.values())
+
+
 def listed_addresses(db: Database) -> tuple[set[str], set[str]]:
     """The URLs and keys of the listed sources, and their names as compared (name_key): what
     find_feed looks a name up in, read once for many look-ups (`feeds` of 4,000 sources)."""
