@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from newstui.cli.feeds import _unstored_sources
 from newstui.cli.output import _complain
 from newstui.library import Library
+from newstui.model.folders import folder_paths
 from newstui.model.names import loose_name_key, name_key
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ def _meant_tag(library: Library, config: Config, tag: str) -> str:
     tags = {t for row in library.sources() for t in row.tags}
     tags |= {t for feed in config.feeds for t in feed.tags}
     tags |= {t for local in config.local for t in local.tags}
-    folders = sorted({"/".join(t.split("/")[:n]) for t in tags for n in range(1, t.count("/") + 2)})
+    folders = sorted({path for t in tags for path in folder_paths(t)})
     meant = next((t for t in folders if loose_name_key(t) == loose), None)
     if meant is None:  # a subfolder by its own name, a typo: the path meant (r49 MED-3)
         from newstui.query_folders import did_you_mean
