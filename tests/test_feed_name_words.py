@@ -66,3 +66,15 @@ def test_a_word_no_name_holds_gets_no_guess(three) -> None:
 def test_names_with_words_compares_words_folded_as_search_does(typed, meant) -> None:
     names = ["Łódź Daily", "Łódź Sport", "Kraków Post", "Łódź Daily"]
     assert Library.names_with_words(typed, names) == meant
+
+
+def test_a_word_many_names_hold_names_three_and_counts_the_rest(
+    db_path, config_file, capsys
+) -> None:
+    Library.open(db_path).close()
+    feeds = {f"Łódź {part}": f"/{n}" for n, part in enumerate(["A", "B", "C", "D", "E"])}
+    run = Cli(db_path, config_file(feeds), capsys)
+
+    assert run("list", "--feed", "lodz") == 1
+
+    assert "(did you mean 'Łódź A', 'Łódź B', 'Łódź C' or 2 more?)" in one_line(run.err)

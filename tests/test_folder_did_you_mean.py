@@ -155,3 +155,27 @@ def test_the_upgrade_of_a_round_47_store_names_the_views_whose_folder_has_subfol
     ]
     assert run("list") == 0  # said at the upgrade only
     assert "note:" not in run.err
+
+
+def test_a_name_three_folders_end_with_names_them_as_every_did_you_mean_does(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Library.open(db_path).close()
+    config = local_config(
+        tmp_path,
+        {
+            "Oresund Nyt": ("News/Nordics", "Bridge traffic up"),
+            "Fjord Runs": ("Sport/Nordics", "Ski season opens"),
+            "Aurora Trips": ("Travel/Nordics", "Northern lights tours"),
+        },
+    )
+    run = Cli(db_path, config, capsys)
+    assert run("fetch") == 0, run.err
+
+    assert run("list", "--tag", "nordics") == 1
+
+    assert one_line(run.err) == (
+        "newstui: no source has the tag 'nordics' "
+        "(did you mean 'News/Nordics', 'Sport/Nordics' or 'Travel/Nordics'?) "
+        "(see `newstui feeds`)"
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newstui.word_lists import listed
+from newstui.word_lists import did_you_mean, listed
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,25 @@ def test_each_message_listing_names_says_them_alike() -> None:
     )
     changes = SyncChanges(server="h", added=("A", "B", "C", "D"))
     assert changes.clauses() == ["4 subscriptions added (A, B, C and 1 more)"]
+
+
+@pytest.mark.parametrize(
+    ("names", "said"),
+    [
+        ([], ""),
+        (["News/Europe/Nordics"], " (did you mean 'News/Europe/Nordics'?)"),
+        (["Łódź Daily", "Łódź Sport"], " (did you mean 'Łódź Daily' or 'Łódź Sport'?)"),
+        (["A", "B", "C"], " (did you mean 'A', 'B' or 'C'?)"),
+        (["A", "B", "C", "D", "E"], " (did you mean 'A', 'B', 'C' or 2 more?)"),
+        (["Bob's"], ' (did you mean "Bob\'s"?)'),  # quoted as Python quotes it, as ever
+    ],
+)
+def test_did_you_mean_names_a_few_quoted_joined_by_or_and_counts_the_rest(
+    names: list[str], said: str
+) -> None:
+    assert did_you_mean(names) == said
+
+
+def test_names_listed_with_or_keep_the_same_shape() -> None:
+    assert listed(["A", "B", "C", "D"], 3, "or") == "A, B, C or 1 more"
+    assert listed(["A", "B"], 3, "or") == "A or B"

@@ -7,17 +7,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newstui.library import Library
+from newstui.word_lists import did_you_mean
 
 if TYPE_CHECKING:
     from newstui.config import Config
-
-
-def did_you_mean(near: list[str]) -> str:
-    """ " (did you mean 'News/Europe/Nordics'?)", or 'A' or 'B'; "" for none."""
-    if not near:
-        return ""
-    shown = [repr(folder) for folder in near]
-    return f" (did you mean {' or '.join(shown)}?)"
 
 
 def folder_tags(library: Library, config: Config | None = None) -> list[str]:

@@ -30,7 +30,8 @@ from newstui.headline_fields import article_row_json
 from newstui.library import Library
 from newstui.model import NEWEST_FIRST, ArticleFilter, ArticleRow, SortOrder
 from newstui.model.names import name_key
-from newstui.query_folders import did_you_mean, folder_tags, unknown_folders
+from newstui.query_folders import folder_tags, unknown_folders
+from newstui.word_lists import did_you_mean
 
 if TYPE_CHECKING:
     # the config (tomllib, its dataclasses): by the commands that read or edit it

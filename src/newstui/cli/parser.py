@@ -23,6 +23,7 @@ from newstui.cli.arguments import (
 from newstui.cli.output import _complain, _print_json_error, _terminal_columns
 from newstui.model import ENTITY_TYPES, SORT_KEYS
 from newstui.paths import default_config_path, default_db_path
+from newstui.word_lists import did_you_mean
 
 
 class _HelpFormatter(argparse.HelpFormatter):
@@ -126,7 +127,7 @@ def usage_problem(message: str) -> str:
 
     word, choices = unknown[1], re.findall(r"'?([\w-]+)'?", unknown[2])
     near = difflib.get_close_matches(word, choices, n=1)
-    return f"unknown command {word!r}" + (f" (did you mean {near[0]!r}?)" if near else "")
+    return f"unknown command {word!r}{did_you_mean(near)}"
 
 
 def build_parser(*, json_errors: bool = False, only: str | None = None) -> argparse.ArgumentParser:

@@ -9,6 +9,7 @@ from newstui.cli.output import _complain
 from newstui.library import Library
 from newstui.model.folders import folder_paths
 from newstui.model.names import loose_name_key, name_key
+from newstui.word_lists import did_you_mean
 
 if TYPE_CHECKING:
     # the config (tomllib, its dataclasses): by the commands that read or edit it
@@ -61,18 +62,8 @@ def _meant_source(library: Library, config: Config | None, name: str) -> str:
         names += [feed.name for feed in config.feeds] + [local.name for local in config.local]
     meant = next((n for n in names if loose_name_key(n) == loose), None)
     if meant is not None:
-        return f" (did you mean {meant!r}?)"
-    holding = [repr(n) for n in library.names_with_words(name, names)]
-    if not holding:
-        return ""
-    if len(holding) > 3:
-        return f" (did you mean {', '.join(holding[:3])} or {len(holding) - 3} more?)"
-    last = holding.pop()
-    return (
-        f" (did you mean {', '.join(holding)} or {last}?)"
-        if holding
-        else f" (did you mean {last}?)"
-    )
+        return did_you_mean([meant])
+    return did_you_mean(library.names_with_words(name, names))
 
 
 def _meant_tag(library: Library, config: Config, tag: str) -> str:
@@ -86,10 +77,8 @@ def _meant_tag(library: Library, config: Config, tag: str) -> str:
     folders = sorted({path for t in tags for path in folder_paths(t)})
     meant = next((t for t in folders if loose_name_key(t) == loose), None)
     if meant is None:  # a subfolder by its own name, a typo: the path meant (r49 MED-3)
-        from newstui.query_folders import did_you_mean
-
         return did_you_mean(library.folders_near(tag, sorted(tags)))
-    return f" (did you mean {meant!r}?)"
+    return did_you_mean([meant])
 
 
 def _not_fetched_yet(library: Library, config: Config | None, name: str) -> bool:

@@ -12,6 +12,7 @@ from newstui.config.lines import entry_line, key_line, table_start_line
 from newstui.config.local_paths import path_problem
 from newstui.model import SORT_KEYS, SortOrder
 from newstui.text import strip_controls
+from newstui.word_lists import did_you_mean
 
 
 def valid_fulltext(value: Any) -> bool:
@@ -108,7 +109,7 @@ def validate_settings(table: Any, raw: str, fail: Any) -> Settings:
             import difflib
 
             near = difflib.get_close_matches(key, sorted(vars(defaults)), n=1)
-            hint = not_a_setting(key) or (f" (did you mean {near[0]!r}?)" if near else "")
+            hint = not_a_setting(key) or did_you_mean(near)
             raise fail(kline(), f"unknown setting {key!r}{hint}")
         expected = type(getattr(defaults, key))
         if key == "fulltext":

@@ -43,6 +43,7 @@ from newstui.errors import ConfigError, hide_passwords, hide_url_password
 from newstui.model import FilterAction, respelled, tag_spellings
 from newstui.model.names import name_key, url_name
 from newstui.text import strip_controls
+from newstui.word_lists import did_you_mean
 
 if TYPE_CHECKING:  # the optional tables' values: imported by the functions that make them
     from newstui.config.tables import FilterConfig, ViewConfig
@@ -74,7 +75,7 @@ def _unknown_key(
         hint = f" ({key!r} applies to [[feeds]] entries only)"
     else:
         near = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
-        hint = f" (did you mean {near[0]!r}?)" if near else f" (it takes {', '.join(known)})"
+        hint = did_you_mean(near) if near else f" (it takes {', '.join(known)})"
     line = entry_key_line(raw, table, index, key) or entry_line(raw, table, index)
     return fail(line, f"unknown key {key!r} in {what}{hint}")
 
@@ -91,7 +92,7 @@ def validate_config(path: Path, raw: str, data: dict[str, Any]) -> Config:
 
         near = difflib.get_close_matches(key, sorted(TOP_LEVEL_KEYS), n=1)
         hint = not_a_setting(key) or (
-            f" (did you mean {near[0]!r}?)" if near else f" (it takes {TOP_LEVEL_TABLES})"
+            did_you_mean(near) if near else f" (it takes {TOP_LEVEL_TABLES})"
         )
         line = table_start_line(raw, key) or entry_line(raw, key, 0) or quoted_line(raw, key)
         raise fail(line, f"unknown top-level key {key!r}{hint}")
@@ -138,7 +139,7 @@ def validate_config(path: Path, raw: str, data: dict[str, Any]) -> Config:
             unreadable = url_refusal(url)
         if unreadable is not None:
             meant = url_meant(url)
-            hint = f" (did you mean {hide_url_password(meant)!r}?)" if meant else ""
+            hint = did_you_mean([hide_url_password(meant)]) if meant else ""
             refusal = fail(line, f"feed url {shown} {unreadable}{hint}")
             # one broken url never stops the other feeds, nor any command (review r45 M1), nor
             # one with another scheme (ftp://, javascript:, file:; it stopped them all until r46)
