@@ -490,7 +490,7 @@ def org_quotes_db(tmp_path: Path) -> Path:
     from newstui.model import Analysis, Article, Entity, Mention, Quote
     from newstui.nlp import canonical_key, short_key
     from newstui.store.analysis import save_analysis
-    from newstui.store.articles import save_articles
+    from newstui.store.article_saving import save_articles
     from newstui.store.feeds import ensure_feed
 
     path = tmp_path / "who.db"

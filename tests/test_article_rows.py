@@ -24,7 +24,7 @@ from newstui.model import Article, Link
 from newstui.processes import PreparedFeed, parse_document
 from newstui.sources.feeds import parse_feed
 from newstui.store import open_db
-from newstui.store.articles import identity_keys, save_articles
+from newstui.store.article_saving import identity_keys, save_articles
 from newstui.store.feeds import ensure_feed
 from tests.sources.feed_corpus import every_document
 

@@ -16,7 +16,8 @@ import pytest
 
 from newstui.model import Article
 from newstui.store import open_db
-from newstui.store.articles import mark_articles, save_articles
+from newstui.store.article_marks import mark_articles
+from newstui.store.article_saving import save_articles
 from newstui.store.feeds import ensure_feed
 from newstui.text import terminal_safe
 

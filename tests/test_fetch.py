@@ -17,10 +17,13 @@ from newstui.ingest.hosts import hosts_in_turn
 from newstui.ingest.parsing import PARSED_BY_POOL_PER_DOCUMENT_HERE, QUEUED_AT_POOL_WHEN_SHARING
 from newstui.ingest.pipeline import fetch_feeds
 from newstui.library import Library
-from newstui.model import StoredArticle
-from newstui.store import articles as article_store
+from newstui.model import ArticleFilter, StoredArticle
 from newstui.store import feeds as feed_store
 from newstui.store import open_db
+from newstui.store.article_detail import get_article
+from newstui.store.article_lists import list_articles
+from newstui.store.article_marks import mark_articles
+from newstui.store.filter_sql import count_articles
 from newstui.store.schema import FEEDS_READ_WHOLE_AT
 
 FEEDS = Path(__file__).parent / "data" / "feeds"
@@ -38,8 +41,8 @@ def articles(db, feed: str | None = None) -> list[StoredArticle]:
     feed_id = feed_store.find_feed(db, feed) if feed else None
     if feed and feed_id is None:
         return []
-    rows = article_store.list_articles(db, article_store.ArticleFilter(feed_id=feed_id), limit=None)
-    return [article_store.get_article(db, r.id) for r in reversed(rows)]
+    rows = list_articles(db, ArticleFilter(feed_id=feed_id), limit=None)
+    return [get_article(db, r.id) for r in reversed(rows)]
 
 
 def by_title(db, title: str) -> StoredArticle:
@@ -341,7 +344,7 @@ async def test_a_refetch_updates_content_but_keeps_read_and_starred(db, feed_ser
     config = config_file({"Feed": "/feed"})
     await fetch(db, config)
     harbour = by_title(db, "Harbour reopens after storm")
-    article_store.mark_articles(db, [harbour.row.id], read=True, starred=True)
+    mark_articles(db, [harbour.row.id], read=True, starred=True)
     route.body = route.body.replace(b"reopened on Monday", b"reopened on Tuesday")
 
     outcomes = await fetch(db, config)
@@ -371,7 +374,7 @@ async def test_an_episode_stored_without_its_audio_gets_it_from_the_next_documen
     # full text kept), read and starred
     page = '[{"url":"https://pod.example/notes"}]'
     db.execute("UPDATE articles SET links = ? WHERE id = ?", [page, stored.row.id])
-    article_store.mark_articles(db, [stored.row.id], read=True, starred=True)
+    mark_articles(db, [stored.row.id], read=True, starred=True)
     route.body = rss([episode, "<title>Episode 2</title><guid>ep-2</guid>"])
 
     outcomes = await fetch(db, config)
@@ -527,7 +530,7 @@ async def test_a_feed_with_a_thousand_entries_is_ingested(db, feed_server, confi
     outcomes = await fetch(db, config_file({"Many": "/many"}))
 
     assert outcomes["Many"].new == 1000
-    assert article_store.count_articles(db) == 1000
+    assert count_articles(db) == 1000
 
 
 def test_fetch_analyses_new_articles_from_its_worker_thread_without_crashing(
@@ -1852,10 +1855,10 @@ async def test_a_feed_whose_articles_cannot_be_stored_fails_alone_while_the_othe
 ):
     import sqlite3
 
-    from newstui.store import articles as store_articles
+    from newstui.store import article_saving
 
     feeds = treaty_feeds(feed_server, count=10, items=3)
-    real = store_articles.insert_new_articles
+    real = article_saving.insert_new_articles
 
     def failing_for_feed_3(db_, rows, *rest):
         # (inserting feed 3's rows fails, alone or beside other feeds' in one statement)
@@ -1864,7 +1867,7 @@ async def test_a_feed_whose_articles_cannot_be_stored_fails_alone_while_the_othe
             raise sqlite3.OperationalError("disk I/O error")
         return real(db_, rows, *rest)
 
-    monkeypatch.setattr(store_articles, "insert_new_articles", failing_for_feed_3)
+    monkeypatch.setattr(article_saving, "insert_new_articles", failing_for_feed_3)
 
     outcomes = await fetch(db, config_file(feeds, extractor="none"))
 

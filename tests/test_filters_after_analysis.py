@@ -11,7 +11,7 @@ from newstui.ingest.filter_run import apply_filters
 from newstui.library import Library
 from newstui.model import Analysis, Article, Entity, Mention
 from newstui.nlp import canonical_key, short_key
-from newstui.store.articles import save_articles
+from newstui.store.article_saving import save_articles
 from newstui.store.feeds import ensure_feed
 
 TRUMP = "The visit was planned under the Presidency of Donald Trump, aides said."

@@ -18,7 +18,7 @@ from newstui.library import Library
 from newstui.model import Article
 from newstui.model.sync import RemoteItem
 from newstui.store.article_merge import merge_article
-from newstui.store.articles import save_articles
+from newstui.store.article_saving import save_articles
 from newstui.store.db import write_transaction
 from newstui.store.feeds import ensure_feed
 from newstui.store.sync import save_items

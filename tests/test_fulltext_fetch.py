@@ -11,7 +11,8 @@ from newstui.ingest.article_pages import fetch_article_fulltext
 from newstui.ingest.pipeline import fetch_feeds
 from newstui.library import Library
 from newstui.sources.http import FetchResult
-from newstui.store.articles import get_article, list_articles
+from newstui.store.article_detail import get_article
+from newstui.store.article_lists import list_articles
 
 PARAGRAPHS = [
     "The city council voted on Tuesday to rebuild the old harbour wall, ending a dispute that had "

@@ -409,7 +409,7 @@ def test_a_document_cut_inside_an_entrys_opening_tag_keeps_the_entry_before_whol
 def test_a_synced_item_without_text_keeps_the_stored_article_and_a_changed_one_updates_it(db):
     from newstui.model import Article
     from newstui.model.sync import RemoteItem
-    from newstui.store.articles import get_article
+    from newstui.store.article_detail import get_article
     from newstui.store.feeds import ensure_feed
     from newstui.store.sync import save_items
 

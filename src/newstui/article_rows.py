@@ -24,7 +24,7 @@ class PreparedArticle:
     `summary` and `links` as stored (packed_text, packed_links; `summary` '' when it is the
     text itself), `content_hash` the digest that notices updates. Made by prepare_article; a
     few plain values, cheap to send between processes (an Article with its Link objects costs
-    ~4x more to unpickle). No text_key: few entries need one (store.articles.identity_keys
+    ~4x more to unpickle). No text_key: few entries need one (store.article_saving.identity_keys
     makes it from the stored text then; a hash of every text cost ~4 us an article).
     `text_utf8`: when `text` is packed, the text as UTF-8, which the full-text index reads as
     the row is inserted (unpacking it there cost the storing process ~80,000 instructions an

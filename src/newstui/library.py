@@ -27,13 +27,19 @@ from newstui.model import (
 )
 from newstui.model.names import name_key
 from newstui.store import analysis as _analysis
-from newstui.store import articles as _articles
+from newstui.store import article_detail as _article_detail
+from newstui.store import article_fulltext as _article_fulltext
+from newstui.store import article_lists as _article_lists
+from newstui.store import article_marks as _article_marks
+from newstui.store import article_saving as _article_saving
+from newstui.store import article_search as _article_search
 from newstui.store import backup as _backup
 from newstui.store import before_open as _before_open
 from newstui.store import db as _db
 from newstui.store import downloads as _downloads
 from newstui.store import failures as _failures
 from newstui.store import feeds as _feeds
+from newstui.store import filter_sql as _filter_sql
 from newstui.store import opening as _opening
 from newstui.store import retention as _retention
 from newstui.store import schema as _schema
@@ -250,11 +256,11 @@ class Library:
 
     def count(self, f: ArticleFilter = EVERY_ARTICLE) -> int:
         """How many articles match the filter."""
-        return _articles.count_articles(self._db, f)
+        return _filter_sql.count_articles(self._db, f)
 
     def count_sources(self, f: ArticleFilter = EVERY_ARTICLE, most: int = 2) -> int:
         """How many sources the matching articles come from, counted up to `most`."""
-        return _articles.count_sources(self._db, f, most)
+        return _filter_sql.count_sources(self._db, f, most)
 
     def articles(
         self,
@@ -265,7 +271,7 @@ class Library:
         order: SortOrder = NEWEST_FIRST,
     ) -> list[ArticleRow]:
         """A window of matching articles, newest first or in `order` (`limit` None: all)."""
-        return _articles.list_articles(self._db, f, offset=offset, limit=limit, order=order)
+        return _article_lists.list_articles(self._db, f, offset=offset, limit=limit, order=order)
 
     def each_article(
         self,
@@ -276,12 +282,12 @@ class Library:
     ) -> Iterator[ArticleRow]:
         """`articles` one at a time as the store reads them, none held (`list --all --json` of
         200,000 articles took 652 MB as a list)."""
-        return _articles.each_article(self._db, f, limit=limit, order=order)
+        return _article_lists.each_article(self._db, f, limit=limit, order=order)
 
     def article_ids(self, f: ArticleFilter, order: SortOrder = NEWEST_FIRST) -> list[int]:
         """The ids of every matching article, in `order` (as `articles(f, limit=None)` lists
         them, reading no other column)."""
-        return _articles.list_article_ids(self._db, f, order)
+        return _article_lists.list_article_ids(self._db, f, order)
 
     def forget_match_sets(self) -> None:
         """Drop the text matches kept for recent queries until the data changes, so the next
@@ -294,7 +300,7 @@ class Library:
         self, f: ArticleFilter, article_id: int, order: SortOrder = NEWEST_FIRST
     ) -> int | None:
         """The index of an article in the filtered list (in `order`), or None if absent."""
-        return _articles.article_position(self._db, f, article_id, order)
+        return _article_lists.article_position(self._db, f, article_id, order)
 
     def next_unread(
         self,
@@ -304,19 +310,19 @@ class Library:
         order: SortOrder = NEWEST_FIRST,
     ) -> int | None:
         """The list index of the nearest unread article after (1) or before (-1) `article_id`."""
-        return _articles.next_unread_position(self._db, f, article_id, direction, order)
+        return _article_lists.next_unread_position(self._db, f, article_id, direction, order)
 
     def search(self, query: Query, *, limit: int = 50) -> list[ArticleRow]:
         """Articles matching a query, best text matches first."""
-        return _articles.search_articles(self._db, query, limit)
+        return _article_search.search_articles(self._db, query, limit)
 
     def last_article_id(self) -> int:
         """The highest article id now (0: none); articles stored later have higher ones."""
-        return _articles.last_article_id(self._db)
+        return _article_lists.last_article_id(self._db)
 
     def article(self, article_id: int) -> StoredArticle | None:
         """One article in full, or None."""
-        return _articles.get_article(self._db, article_id)
+        return _article_detail.get_article(self._db, article_id)
 
     def detail(self, article_id: int) -> ArticleDetail | None:
         """One article with its analysis and entity counts (what the reader shows), or None;
@@ -344,14 +350,14 @@ class Library:
         self, ids: Iterable[int], *, read: bool | None = None, starred: bool | None = None
     ) -> int:
         """Set read and/or starred on articles; returns how many of them exist."""
-        return _articles.mark_articles(self._db, ids, read=read, starred=starred)
+        return _article_marks.mark_articles(self._db, ids, read=read, starred=starred)
 
     def marked(
         self, ids: Iterable[int], *, read: bool | None = None, starred: bool | None = None
     ) -> Marked:
         """`mark`, saying what it changed: the given articles, and the other versions of their
         stories read (or unread) with them."""
-        return _articles.marked_articles(self._db, ids, read=read, starred=starred)
+        return _article_marks.marked_articles(self._db, ids, read=read, starred=starred)
 
     def set_flags_exactly(
         self, ids: Iterable[int], *, read: bool | None = None, starred: bool | None = None
@@ -359,20 +365,20 @@ class Library:
         """Set read and/or starred on these articles only, not the other versions of their
         stories (an undo puts back each article's own state); returns how many exist and the
         ids changed."""
-        return _articles.set_flags_exactly(self._db, ids, read=read, starred=starred)
+        return _article_marks.set_flags_exactly(self._db, ids, read=read, starred=starred)
 
     def unread_to_mark(self, f: ArticleFilter) -> tuple[list[int], list[int]]:
         """The ids `A` marks read: the filter's unread articles, and the unread other versions
         of their stories."""
-        return _articles.unread_to_mark(self._db, f)
+        return _article_marks.unread_to_mark(self._db, f)
 
     def mark_all_read(self, f: ArticleFilter) -> int:
         """Mark every article matching the filter read; returns how many changed."""
-        return _articles.mark_all_read(self._db, f)
+        return _article_marks.mark_all_read(self._db, f)
 
     def mark_all_read_ids(self, f: ArticleFilter) -> list[int]:
         """Mark every article matching the filter read; returns the ids changed (for undo)."""
-        return _articles.mark_all_read_ids(self._db, f)
+        return _article_marks.mark_all_read_ids(self._db, f)
 
     # -- sources ----------------------------------------------------------------------------
 
@@ -736,7 +742,7 @@ class Library:
         Articles a parsing worker prepared (processes.parse_document) are only written.
         `analysed_as`: the version of an extractor that finds nothing, which the new and
         changed articles are stored as analysed by."""
-        return _articles.save_articles(self._db, source_id, articles, analysed_as)
+        return _article_saving.save_articles(self._db, source_id, articles, analysed_as)
 
     def save_batches(
         self,
@@ -749,7 +755,7 @@ class Library:
         that fails changes nothing and its exception is its result. `guid_as_fetched`: by
         source id, how the fetch that read it stores a guid written as newsboat keeps it (an
         imported mark finds its article so when the feed moved: store.pending_marks)."""
-        return _articles.save_feeds(self._db, batches, analysed_as, guid_as_fetched)
+        return _article_saving.save_feeds(self._db, batches, analysed_as, guid_as_fetched)
 
     def bulk_insert(self, source_id: int, articles: Iterable[Article]) -> int:
         """Insert many new articles without dedupe checks (benchmarks, demos); returns how many."""
@@ -760,11 +766,11 @@ class Library:
     ) -> list[tuple[int, str, str]]:
         """(id, url, title) of the given articles with a web link and no full text yet (with
         `unless`, only those whose stored text it is false for)."""
-        return _articles.articles_needing_fulltext(self._db, ids, unless=unless)
+        return _article_fulltext.articles_needing_fulltext(self._db, ids, unless=unless)
 
     def newest_among(self, ids: Iterable[int], count: int) -> set[int]:
         """The `count` articles among `ids` with the latest dates (published, else first seen)."""
-        return _articles.newest_among(self._db, ids, count)
+        return _article_lists.newest_among(self._db, ids, count)
 
     def set_fulltext(
         self,
@@ -777,7 +783,9 @@ class Library:
     ) -> None:
         """Store an article's extracted full text (keeping the summary), or why it failed
         (`gone`: its page is gone behind an entry whose content is the article)."""
-        _articles.set_fulltext(self._db, article_id, text=text, links=links, error=error, gone=gone)
+        _article_fulltext.set_fulltext(
+            self._db, article_id, text=text, links=links, error=error, gone=gone
+        )
 
     # -- analyses ---------------------------------------------------------------------------
 
@@ -949,7 +957,7 @@ class Library:
     def story_copies(self, ids: Iterable[int], f: ArticleFilter = EVERY_ARTICLE) -> set[int]:
         """Those of the ids now joined as copies to another article's story, which a list of
         `f` folding copies leaves out (a search's: those an earlier listed version stands for)."""
-        return _stories.story_copies(self._db, ids, _articles.folds_by_match(f))
+        return _stories.story_copies(self._db, ids, _filter_sql.folds_by_match(f))
 
     def story_sizes(self, ids: Iterable[int]) -> dict[int, tuple[int, int]]:
         """Of the ids joined to a story of other versions: its story's id (its first version's)

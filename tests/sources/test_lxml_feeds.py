@@ -14,7 +14,7 @@ from newstui.errors import SourceError
 from newstui.sources.feeds import ParsedFeed, _timegm, parse_feed
 from newstui.sources.lxml_feeds import _looks_like_html, _mapped_type, parsed_date, read_well_formed
 from newstui.store import open_db
-from newstui.store.articles import save_articles
+from newstui.store.article_saving import save_articles
 from newstui.store.feeds import ensure_feed
 from tests.sources.feed_corpus import MADE, bench_documents, every_document, fixture_files
 

@@ -16,7 +16,7 @@ from newstui.store.analysis import (
     save_analyses,
     save_analysis,
 )
-from newstui.store.articles import save_articles
+from newstui.store.article_saving import save_articles
 from newstui.store.feeds import ensure_feed
 from newstui.store.opening import open_db
 
@@ -250,7 +250,7 @@ def test_a_quote_by_a_lone_surname_its_article_names_in_full_later_is_the_full_n
 
 def test_an_analysis_of_a_text_replaced_since_it_was_read_is_not_saved_and_is_redone(db, db_path):
     from newstui.store.analysis import articles_to_analyse
-    from newstui.store.articles import set_fulltext
+    from newstui.store.article_fulltext import set_fulltext
 
     feed = ensure_feed(db, "k", "Feed")
     summary = "Anna Berg said the bridge would open. " * 8

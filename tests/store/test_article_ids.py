@@ -4,14 +4,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from newstui.model import Article, SortOrder
-from newstui.store.articles import (
-    ArticleFilter,
-    list_article_ids,
-    list_articles,
-    mark_articles,
-    save_articles,
-)
+from newstui.model import Article, ArticleFilter, SortOrder
+from newstui.store.article_lists import list_article_ids, list_articles
+from newstui.store.article_marks import mark_articles
+from newstui.store.article_saving import save_articles
 from newstui.store.feeds import ensure_feed
 
 

@@ -5,23 +5,18 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from newstui.model import Analysis, Article, tag_unread_counts
+from newstui.model import Analysis, Article, ArticleFilter, tag_unread_counts
 from newstui.query import Query, parse_query
 from newstui.render import article_json, render_article_text
 from newstui.store import open_db
-from newstui.store.articles import (
-    ArticleFilter,
-    article_position,
-    count_articles,
-    get_article,
-    list_articles,
-    mark_all_read,
-    mark_articles,
-    save_articles,
-    search_articles,
-)
+from newstui.store.article_detail import get_article
+from newstui.store.article_lists import article_position, list_articles
+from newstui.store.article_marks import mark_all_read, mark_articles
+from newstui.store.article_saving import save_articles
+from newstui.store.article_search import search_articles
 from newstui.store.db import schema_version
 from newstui.store.feeds import ensure_feed, list_feeds
+from newstui.store.filter_sql import count_articles
 from newstui.store.schema import SCHEMA_VERSION
 
 
@@ -353,7 +348,7 @@ def test_feeds_saved_in_one_transaction_keep_their_own_outcomes_and_a_failing_on
     from dataclasses import replace
 
     from newstui.article_rows import prepare_article
-    from newstui.store.articles import save_feeds
+    from newstui.store.article_saving import save_feeds
 
     other = ensure_feed(db, "https://o.example/feed", "Other")
     broken = ensure_feed(db, "https://b.example/feed", "Broken")
@@ -385,7 +380,7 @@ def test_feeds_saved_in_one_transaction_keep_their_own_outcomes_and_a_failing_on
 def test_feeds_saved_together_whose_entries_share_guids_keep_their_own_articles(db, feed):
     """Several feeds' new articles go in with one insert statement (one full-text segment):
     each feed still gets its own articles and ids, in its own order, searchable at once."""
-    from newstui.store.articles import save_feeds
+    from newstui.store.article_saving import save_feeds
 
     other = ensure_feed(db, "https://o.example/feed", "Other")
     save_articles(db, other, [art(1)])

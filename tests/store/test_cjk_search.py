@@ -19,7 +19,7 @@ from newstui.model import Analysis, Article, ArticleFilter, Quote
 from newstui.nlp import canonical_key, query_keys, short_key
 from newstui.query import parse_query
 from newstui.store import migrations, open_db, search_fold
-from newstui.store.articles import save_articles
+from newstui.store.article_saving import save_articles
 from newstui.store.before_open import upgrade_ahead
 from newstui.store.db import Database
 from newstui.store.feeds import ensure_feed

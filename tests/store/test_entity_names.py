@@ -10,9 +10,11 @@ from newstui.nlp import canonical_key, get_extractor, query_keys, short_key
 from newstui.query import parse_query
 from newstui.store import open_db
 from newstui.store.analysis import prune_entities, save_analysis
-from newstui.store.articles import count_articles, list_articles, save_articles
+from newstui.store.article_lists import list_articles
+from newstui.store.article_saving import save_articles
 from newstui.store.db import Database
 from newstui.store.feeds import ensure_feed
+from newstui.store.filter_sql import count_articles
 
 BOARD = "The Northern Water Board (NWB) raised prices. The NWB said costs rose."
 LAGARDE = "Christine Lagarde spoke. “Rates stay,” Madame said."

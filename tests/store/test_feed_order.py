@@ -11,13 +11,10 @@ from newstui.model import SortOrder
 from newstui.model.fetching import Article
 from newstui.model.names import name_key, shown_name, visible_name
 from newstui.store import open_db
-from newstui.store.articles import (
-    EVERY_ARTICLE,
-    article_position,
-    list_articles,
-    save_articles,
-)
+from newstui.store.article_lists import article_position, list_articles
+from newstui.store.article_saving import save_articles
 from newstui.store.feeds import ensure_feed, find_feed, list_feeds, name_by_title
+from newstui.store.filter_sql import EVERY_ARTICLE
 
 
 def test_feeds_are_listed_with_the_numbers_in_their_names_in_order(tmp_path):

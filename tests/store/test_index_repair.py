@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from test_quote_index import index_matches_quotes
 
-import newstui.store.articles as store_articles
+import newstui.store.article_saving as article_saving
 import newstui.store.sql_functions as sql_functions
 from newstui.model import Analysis, Article, Quote
 from newstui.store import open_db
 from newstui.store.analysis import save_analysis
-from newstui.store.articles import save_articles, save_feeds
+from newstui.store.article_saving import save_articles, save_feeds
 from newstui.store.db import Database, schema_version, write_transaction
 from newstui.store.feeds import ensure_feed, remove_feed
 from newstui.store.schema import MIGRATIONS, SCHEMA_VERSION
@@ -349,14 +349,14 @@ def test_a_feed_whose_save_failed_leaves_no_rebuild_of_what_it_undid(
 ):
     db, ids, texts = with_damaged(tmp_path / "s.db", "Pier")
     town, wharf = (feed_id(db, name) for name in ("Town", "Wharf"))
-    inserted = store_articles.insert_new_articles
+    inserted = article_saving.insert_new_articles
 
     def failing_for_wharf(db: Database, rows, *rest):  # after Wharf's update of Pier
         if any(row[0] == wharf for row in rows):
             raise sqlite3.IntegrityError("UNIQUE constraint failed")
         return inserted(db, rows, *rest)
 
-    monkeypatch.setattr(store_articles, "insert_new_articles", failing_for_wharf)
+    monkeypatch.setattr(article_saving, "insert_new_articles", failing_for_wharf)
     unpacked.clear()
 
     town_saved, wharf_failed = save_feeds(

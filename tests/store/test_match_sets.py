@@ -12,9 +12,11 @@ from newstui.model import Analysis, Article, ArticleFilter, Quote
 from newstui.nlp import canonical_key, query_keys, short_key
 from newstui.query import parse_query
 from newstui.store import open_db
-from newstui.store.articles import count_articles, list_articles, save_articles
+from newstui.store.article_lists import list_articles
+from newstui.store.article_saving import save_articles
 from newstui.store.db import Database, write_transaction
 from newstui.store.feeds import ensure_feed
+from newstui.store.filter_sql import count_articles
 from newstui.store.match_sets import MAX_SETS, TABLE_PREFIX, forget_match_sets
 
 NOW = datetime.now(UTC).replace(microsecond=0)

@@ -13,7 +13,8 @@ from newstui.nlp import canonical_key
 from newstui.store import db as store_db
 from newstui.store import open_db, opening, wal
 from newstui.store.analysis import save_analyses
-from newstui.store.articles import get_article, save_articles
+from newstui.store.article_detail import get_article
+from newstui.store.article_saving import save_articles
 from newstui.store.feeds import ensure_feed
 
 

@@ -11,7 +11,7 @@ import pytest
 from newstui.library import Library
 from newstui.model import Article, ArticleFilter, RetentionPolicy
 from newstui.model.marks import ImportedMark
-from newstui.store.articles import save_feeds
+from newstui.store.article_saving import save_feeds
 from newstui.store.opening import open_db
 from newstui.store.pending_marks import UNMATCHED_DAYS, add_pending_marks
 

@@ -22,7 +22,7 @@ from newstui.model import Article, ArticleFilter
 from newstui.nlp import query_keys
 from newstui.query import parse_query
 from newstui.store import open_db
-from newstui.store.articles import save_articles
+from newstui.store.article_saving import save_articles
 from newstui.store.before_open import upgrade_ahead
 from newstui.store.db import Database
 from newstui.store.feeds import ensure_feed

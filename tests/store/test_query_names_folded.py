@@ -9,11 +9,13 @@ from datetime import UTC, datetime
 
 import pytest
 
-from newstui.model import Article
+from newstui.model import Article, ArticleFilter
 from newstui.query import parse_query
 from newstui.store import open_db
-from newstui.store.articles import ArticleFilter, count_articles, list_articles, save_articles
+from newstui.store.article_lists import list_articles
+from newstui.store.article_saving import save_articles
 from newstui.store.feeds import ensure_feed
+from newstui.store.filter_sql import count_articles
 from newstui.store.filters import apply_filter
 
 SLASH = "\u2215"  # DIVISION SLASH: a "/" inside one folder's title (model.folders)

@@ -8,21 +8,18 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from newstui.headline_fields import shown_date
-from newstui.model import Analysis, Article, Entity, Link, Mention, Quote
+from newstui.model import Analysis, Article, ArticleFilter, Entity, Link, Mention, Quote
 from newstui.nlp import canonical_key, query_keys, short_key
 from newstui.query import parse_query
 from newstui.store import open_db
 from newstui.store.analysis import list_quotes, save_analysis
-from newstui.store.articles import (
-    ArticleFilter,
-    count_articles,
-    list_articles,
-    mark_articles,
-    save_articles,
-    search_articles,
-    set_fulltext,
-)
+from newstui.store.article_fulltext import set_fulltext
+from newstui.store.article_lists import list_articles
+from newstui.store.article_marks import mark_articles
+from newstui.store.article_saving import save_articles
+from newstui.store.article_search import search_articles
 from newstui.store.feeds import ensure_feed
+from newstui.store.filter_sql import count_articles
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 

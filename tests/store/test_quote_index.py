@@ -18,9 +18,12 @@ from newstui.store.analysis import (
     save_analyses,
     save_analysis,
 )
-from newstui.store.articles import count_articles, list_articles, save_articles, set_fulltext
+from newstui.store.article_fulltext import set_fulltext
+from newstui.store.article_lists import list_articles
+from newstui.store.article_saving import save_articles
 from newstui.store.db import Database, write_transaction
 from newstui.store.feeds import ensure_feed, remove_feed
+from newstui.store.filter_sql import count_articles
 from newstui.store.retention import delete_articles
 from newstui.store.schema import MIGRATIONS
 

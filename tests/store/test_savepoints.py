@@ -17,11 +17,11 @@ from test_index_repair import (
     with_damaged,
 )
 
-import newstui.store.articles as store_articles
+import newstui.store.article_saving as article_saving
 import newstui.store.db as store_db
 import newstui.store.sql_functions as sql_functions
 from newstui.store import open_db
-from newstui.store.articles import save_feeds
+from newstui.store.article_saving import save_feeds
 
 __all__ = ["unpacked"]  # (a fixture)
 
@@ -155,7 +155,7 @@ def test_a_failure_that_undid_the_whole_transaction_fails_the_save_not_one_feed(
     db = open_db(tmp_path / "s.db")
     fill(db)
     town, wharf = feed_id(db, "Town"), feed_id(db, "Wharf")
-    inserting = store_articles.insert_new_articles
+    inserting = article_saving.insert_new_articles
 
     def interrupted_for_wharf(db: store_db.Database, rows: list, *rest: object) -> object:
         if not any(row[0] == wharf for row in rows):
@@ -167,7 +167,7 @@ def test_a_failure_that_undid_the_whole_transaction_fails_the_save_not_one_feed(
             db.conn.set_progress_handler(None, 0)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(store_articles, "insert_new_articles", interrupted_for_wharf)
+        patch.setattr(article_saving, "insert_new_articles", interrupted_for_wharf)
         with pytest.raises(sqlite3.OperationalError, match="interrupted"):
             save_feeds(
                 db, [(town, mended("Bus")), (wharf, mended("Barge")), (town, mended("Tram"))]

@@ -16,13 +16,9 @@ from newstui.model.names import (
     name_order_version,
 )
 from newstui.store import open_db
-from newstui.store.articles import (
-    article_position,
-    list_articles,
-    mark_articles,
-    next_unread_position,
-    save_articles,
-)
+from newstui.store.article_lists import article_position, list_articles, next_unread_position
+from newstui.store.article_marks import mark_articles
+from newstui.store.article_saving import save_articles
 from newstui.store.feeds import ensure_feed
 from newstui.store.title_order import keys_made
 

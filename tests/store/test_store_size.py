@@ -9,7 +9,9 @@ from newstui.model import Analysis, Article, Entity, Mention, Quote
 from newstui.nlp import canonical_key, short_key
 from newstui.store import open_db
 from newstui.store.analysis import article_analysis, list_quotes, save_analysis
-from newstui.store.articles import get_article, save_articles, set_fulltext
+from newstui.store.article_detail import get_article
+from newstui.store.article_fulltext import set_fulltext
+from newstui.store.article_saving import save_articles
 from newstui.store.feeds import ensure_feed
 from newstui.store.schema import MIGRATIONS
 
@@ -220,7 +222,7 @@ def test_schema_17_keeps_every_quote_and_its_search_without_storing_its_words_ag
 def test_links_are_stored_compactly_and_read_back_whole_beside_older_rows(db):
     from newstui.model import ArticleFilter, Link
     from newstui.query import parse_query
-    from newstui.store.articles import count_articles
+    from newstui.store.filter_sql import count_articles
 
     feed = ensure_feed(db, "k", "Feed")
     links = (
@@ -392,7 +394,7 @@ def test_schema_18_compresses_an_older_store_keeping_articles_state_and_searches
 def test_links_without_an_enclosure_are_stored_packed_and_read_back(db):
     from newstui.model import ArticleFilter, Link
     from newstui.query import parse_query
-    from newstui.store.articles import count_articles
+    from newstui.store.filter_sql import count_articles
 
     feed = ensure_feed(db, "k", "Feed")
     many = tuple(Link(f"source {i}", f"https://a.example/{i}", offset=i) for i in range(20))
@@ -421,7 +423,8 @@ def test_every_reader_of_a_packed_text_gets_the_text(db):
     from newstui.model import ArticleFilter
     from newstui.query import parse_query
     from newstui.store.analysis import articles_to_analyse
-    from newstui.store.articles import articles_needing_fulltext, count_articles
+    from newstui.store.article_fulltext import articles_needing_fulltext
+    from newstui.store.filter_sql import count_articles
     from newstui.store.stories import find_stories, story_versions
 
     wire, paper = ensure_feed(db, "w", "Wire"), ensure_feed(db, "p", "Paper")

@@ -9,7 +9,7 @@ from pathlib import Path
 from newstui.library import Library
 from newstui.model import Article
 from newstui.store import open_db
-from newstui.store.articles import save_articles
+from newstui.store.article_saving import save_articles
 from tests.store.older_store import made_by_schema
 
 

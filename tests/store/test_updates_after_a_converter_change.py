@@ -4,13 +4,10 @@ did not change is no update, and an update never throws away a full text fetched
 from __future__ import annotations
 
 from newstui.model import Article
-from newstui.store.articles import (
-    articles_needing_fulltext,
-    get_article,
-    list_articles,
-    save_articles,
-    set_fulltext,
-)
+from newstui.store.article_detail import get_article
+from newstui.store.article_fulltext import articles_needing_fulltext, set_fulltext
+from newstui.store.article_lists import list_articles
+from newstui.store.article_saving import save_articles
 from newstui.store.feeds import ensure_feed
 
 # The same <ol> entry as html_to_text made it before (a bullet an item) and since (numbered);

@@ -15,7 +15,7 @@ from newstui.demo import seed_article_path
 from newstui.model import Analysis, Article, Entity, Mention, Quote
 from newstui.store import open_db
 from newstui.store.analysis import save_analysis
-from newstui.store.articles import save_articles
+from newstui.store.article_saving import save_articles
 from newstui.store.feeds import ensure_feed
 
 from .notifications import notifications, run_recorded  # noqa: F401

@@ -73,7 +73,7 @@ async def test_sources_and_headlines_cut_a_feed_named_with_a_slash_at_its_end(db
     from datetime import UTC, datetime
 
     from newstui.model import Article
-    from newstui.store.articles import save_articles
+    from newstui.store.article_saving import save_articles
 
     db = open_db(db_path)
     feed = ensure_feed(db, "http://127.0.0.1:9/acdc.xml", "AC/DC News from the Rock World")

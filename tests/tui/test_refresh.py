@@ -449,7 +449,7 @@ async def test_articles_stored_by_another_process_appear_in_the_list(db_path, id
     from datetime import UTC, datetime
 
     from newstui.model import Article
-    from newstui.store.articles import save_articles
+    from newstui.store.article_saving import save_articles
 
     app = NewstuiApp(db_path, None)
     async with run_recorded(app, size=(120, 40)) as pilot:
@@ -485,7 +485,7 @@ async def test_articles_another_process_stores_appear_without_a_key_press(
     import asyncio
 
     from newstui.model import Article
-    from newstui.store.articles import save_articles
+    from newstui.store.article_saving import save_articles
 
     monkeypatch.setattr(NewstuiApp, "WATCH_SECONDS", 0.2)
     app = NewstuiApp(db_path, None)

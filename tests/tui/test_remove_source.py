@@ -7,7 +7,7 @@ from newstui.config import load_config
 from newstui.library import Library
 from newstui.model import Article
 from newstui.store import open_db
-from newstui.store.articles import mark_articles
+from newstui.store.article_marks import mark_articles
 from newstui.store.feeds import ensure_feed, now_iso
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.confirm import ConfirmScreen
@@ -484,7 +484,7 @@ async def test_D_on_an_article_of_a_set_aside_feed_deletes_that_feed_not_others_
     world = world_desk_id(db_path, ids)
     from datetime import timedelta
 
-    from newstui.store.articles import save_articles
+    from newstui.store.article_saving import save_articles
 
     from .conftest import BASE
 

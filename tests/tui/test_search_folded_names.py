@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from newstui.model import Article
 from newstui.store import open_db
-from newstui.store.articles import save_articles
+from newstui.store.article_saving import save_articles
 from newstui.store.feeds import ensure_feed
 from newstui.tui.app import NewstuiApp
 

@@ -9,7 +9,7 @@ from textual.widgets import OptionList, Tab, TabbedContent
 from newstui.model import Article
 from newstui.render import OTHER_LANGUAGE_EFFECT as EFFECT
 from newstui.store import open_db
-from newstui.store.articles import save_articles
+from newstui.store.article_saving import save_articles
 from newstui.store.feeds import ensure_feed
 from newstui.tui.app import NewstuiApp
 from newstui.tui.widgets.entity_label import EntityLabel

@@ -10,7 +10,7 @@ import pytest
 
 from newstui.model import Article
 from newstui.store import open_db
-from newstui.store.articles import save_articles
+from newstui.store.article_saving import save_articles
 from newstui.store.feeds import ensure_feed
 
 from .terminal import Terminal, run_in_terminal

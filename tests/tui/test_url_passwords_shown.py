@@ -10,7 +10,7 @@ from newstui.library import Library
 from newstui.local_times import short_time
 from newstui.model import Article
 from newstui.store import open_db
-from newstui.store.articles import save_articles
+from newstui.store.article_saving import save_articles
 from newstui.store.feeds import ensure_feed, record_fetch
 from newstui.tui.app import NewstuiApp
 

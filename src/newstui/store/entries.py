@@ -13,7 +13,7 @@ from newstui.model.link_key import link_key, same_link
 from newstui.store.json_columns import json_list
 from newstui.text import halfwidth_signs
 
-if TYPE_CHECKING:  # (a listing never loads the sync's values: store.articles imports this)
+if TYPE_CHECKING:  # (a save never loads the sync's values: store.known_articles imports this)
     from newstui.model import RemoteItem
 
 # An article's link as compared (model.link_key), as indexed with its feed (schema 36).

@@ -91,7 +91,7 @@ def add_pending_marks(db: Database, marks: Sequence[ImportedMark], now: datetime
 
 def _guid_key(mark: ImportedMark) -> str | None:
     """The identity a stored article of this mark has when its feed gives guids (as
-    store.articles.identity_keys writes it), else when it gives only links."""
+    store.article_saving.identity_keys writes it), else when it gives only links."""
     if mark.guid:
         return "guid:" + mark.guid
     return "link:" + mark.link if mark.link else None

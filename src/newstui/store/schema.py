@@ -1128,7 +1128,7 @@ _V44 = [
 _V45 = ["ALTER TABLE feeds ADD COLUMN failing_since TEXT"]
 
 # v46: each article's id with the columns a list folding story copies by match reads of every
-# version of the stories with copies (store.articles' _FOLDED_MATCHES): looked up here, not in
+# version of the stories with copies (store.filter_sql's _FOLDED_MATCHES): looked up here, not in
 # the article's row (a page each), a broad search on a store with many copies costs less (r43:
 # 10 % copies, a common word 51 -> 94 ms). feed_id last: a tag's `feed_id IN (…)` is checked
 # in the entry, not sought once per feed. Not `starred`: Starred starts from its own small

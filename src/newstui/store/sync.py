@@ -19,12 +19,10 @@ from newstui.model.folders import added_server_folders
 from newstui.model.link_key import link_key
 from newstui.model.names import name_key
 from newstui.model.sync import ITEM_KEY_PREFIX, item_key
+from newstui.store.article_inserts import INSERT_ARTICLE, new_article_row, take_article_ids
 from newstui.store.article_merge import keeps_own_text, merge_article, move_articles
-from newstui.store.articles import (
-    INSERT_ARTICLE,
+from newstui.store.article_updates import (
     fill_empty_text,
-    new_article_row,
-    take_article_ids,
     update_article_content,
     update_article_entry,
 )

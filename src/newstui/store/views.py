@@ -7,9 +7,10 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from newstui.store import analysis as analysis_store
-from newstui.store import articles as article_store
 from newstui.store import downloads as downloads_store
 from newstui.store import stories as story_store
+from newstui.store.article_detail import get_article
+from newstui.store.article_inserts import insert_new_articles, new_article_row
 from newstui.store.db import Database, write_transaction
 from newstui.store.feeds import now_iso
 from newstui.store.json_columns import json_list
@@ -35,7 +36,7 @@ def smart_counts(db: Database) -> SmartCounts:
     ).fetchone()
     # Copies of a story from other feeds are listed once, under the first version; in Starred,
     # under the first starred one (a starred version is left out only when an earlier version
-    # of its story from another feed is starred too: store.articles' _FOLDED_MATCHES).
+    # of its story from another feed is starred too: store.filter_sql's _FOLDED_MATCHES).
     # (each copy's read mark from the fold's index, not its row: a page each; hidden ones by
     # their own small index. 9,750 copies of 100,000 articles: 23 -> 5 ms)
     copies, copies_unread = db.execute(
@@ -64,7 +65,7 @@ def smart_counts(db: Database) -> SmartCounts:
 
 def tag_copies(db: Database) -> dict[str, tuple[int, int]]:
     """For each tag (by its name_key) whose list leaves out copies: (how many, how many unread).
-    A tag's list folds as the query `tag:` does (store.articles' _FOLDED_MATCHES): a version is
+    A tag's list folds as the query `tag:` does (store.filter_sql's _FOLDED_MATCHES): a version is
     left out when an earlier version of its story from another feed in the folder (the tag or
     one under it: model.folders) is listed. One pass over the versions of the stories with
     copies (few), each folder of its feed apart."""
@@ -110,7 +111,7 @@ def article_detail(db: Database, article_id: int) -> ArticleDetail | None:
     """One article in full with its stored analysis and entity counts, or None."""
     from newstui.model.views import ArticleDetail
 
-    stored = article_store.get_article(db, article_id)
+    stored = get_article(db, article_id)
     if stored is None:
         return None
     return ArticleDetail(
@@ -126,9 +127,9 @@ def bulk_insert_articles(db: Database, feed_id: int, articles: Iterable[Article]
     """Insert many new articles in one transaction without dedupe checks (benchmarks, demos)."""
     now = now_iso()
     rows = [
-        article_store.new_article_row(feed_id, article.guid or f"bulk:{i}", article, now)
+        new_article_row(feed_id, article.guid or f"bulk:{i}", article, now)
         for i, article in enumerate(articles)
     ]
     with write_transaction(db):
-        article_store.insert_new_articles(db, rows)
+        insert_new_articles(db, rows)
     return len(rows)
