@@ -23,7 +23,7 @@ from newstui.download_paths import fitted, has_placeholders, safe_name
 from newstui.errors import NewstuiError, error_line
 from newstui.library import Library
 from newstui.model import Download, Link, StopThen
-from newstui.model.downloads import PART_SUFFIX, VALIDATOR_SUFFIX, url_host
+from newstui.model.downloads import MAX_PASSING_TRIES, PART_SUFFIX, VALIDATOR_SUFFIX, url_host
 from newstui.text import clean_line
 
 if TYPE_CHECKING:
@@ -634,7 +634,6 @@ def _origin(url: str) -> tuple[str, str, int] | None:
     return (parts.scheme.lower(), parts.hostname or "", port)
 
 
-MAX_PASSING_TRIES = 8  # passing failures in a row a download is tried again after by itself
 RETRY_UNIT = timedelta(minutes=30)  # its wait from the second on: doubled each time, to a day
 
 

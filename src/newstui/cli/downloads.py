@@ -289,8 +289,8 @@ def retry_said(d: Download) -> str:
     """What tries a failed download again, as its failure line ends: the next run, when it failed
     for a passing reason (and when its wait ends), else `newstui download --retry` (user test
     r49 MED-6: the line did not say, and a failure while offline waited for ever)."""
-    from newstui.downloads import MAX_PASSING_TRIES
     from newstui.local_times import short_time
+    from newstui.model.downloads import MAX_PASSING_TRIES
 
     if d.retry_at is not None:
         soon = (datetime.now(UTC) + timedelta(minutes=1)).replace(microsecond=0)

@@ -12,6 +12,9 @@ PART_SUFFIX = ".part"  # what has arrived of an unfinished download: PATH + PART
 # beside a .part: the validator (a strong ETag, else a Last-Modified date) of the file its bytes
 # are the start of, sent as If-Range when it resumes: PATH + PART_SUFFIX + VALIDATOR_SUFFIX
 VALIDATOR_SUFFIX = ".validator"
+# passing failures in a row (the network, a 5xx, a 429) after which a download is no longer
+# tried again by itself (by the next `download` run, or the app's next refresh): `--retry`, `r`
+MAX_PASSING_TRIES = 8
 
 
 @dataclass(frozen=True)

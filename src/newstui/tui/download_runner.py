@@ -8,7 +8,8 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -73,6 +74,12 @@ class DownloadForgetAgain(Message):
 @dataclass(eq=False, repr=False)
 class DownloadsQueued(Message):
     """Something was queued: the worker should run."""
+
+
+@dataclass(eq=False, repr=False)
+class DownloadsDue(Message):
+    """A refresh ended: downloads that failed for a passing reason and waited long enough
+    should be queued again (as the next `newstui download` does)."""
 
 
 @dataclass(eq=False, repr=False)
@@ -205,9 +212,18 @@ class RunsDownloads(AppMixin):
         )
 
     def resume_downloads(self) -> None:
-        """Carry on with a queue the last run left (queued, or cut short while downloading)."""
+        """Carry on with a queue the last run left (queued, or cut short while downloading),
+        and the downloads that failed for a passing reason whose wait is over."""
         if self.config is not None:
-            self._resume_downloads(("queued", "downloading"))
+            self._resume_downloads(("queued", "downloading"), retrying=True)
+
+    def retry_due_downloads(self) -> None:
+        """After a refresh: queue again, and download, what failed for a passing reason (the
+        network, a 5xx, a 429) and has waited its backoff, as the next `newstui download` would
+        (user test r49: the open app left them for `r` in `L`); each try, and the limit of
+        tries in a row, as cron's."""
+        if self.config is not None:
+            self._resume_downloads((), retrying=True)
 
     def pick_up_downloads(self) -> None:
         """Another process wrote to the store: run what it queued (`newstui download --later`),
@@ -216,10 +232,22 @@ class RunsDownloads(AppMixin):
             self._resume_downloads(("queued",))
 
     @work(group="downloads-resume", exit_on_error=False)
-    async def _resume_downloads(self, states: tuple[str, ...]) -> None:
-        waiting = await self.library.read(
-            lambda library: [d for d in library.downloads.all() if d.state in states]
-        )
+    async def _resume_downloads(self, states: tuple[str, ...], retrying: bool = False) -> None:
+        now = datetime.now(UTC).replace(microsecond=0).isoformat()
+
+        def read(library: Library) -> tuple[bool, bool]:
+            rows = library.downloads.all()
+            due = any(d.state == "failed" and d.retry_at and d.retry_at <= now for d in rows)
+            return any(d.state in states for d in rows), due
+
+        waiting, due = await self.library.read(read)
+        if retrying and due:  # (written only then: most refreshes have none)
+            from newstui.downloads import retry_due
+
+            again = await self.library.write(retry_due)
+            for download in again:  # (L's rows and the reader say it is queued)
+                self.post_message(DownloadChanged(replace(download, state="queued")))
+            waiting = waiting or bool(again)
         if waiting:
             self.start_downloads()
 
@@ -324,6 +352,9 @@ class RunsDownloads(AppMixin):
     def _on_downloads_queued(self, message: DownloadsQueued) -> None:
         self.start_downloads()
 
+    def _on_downloads_due(self, message: DownloadsDue) -> None:
+        self.retry_due_downloads()
+
     def _on_download_changed(self, message: DownloadChanged) -> None:
         from newstui.tui.screens.downloads import DownloadsScreen
 
@@ -338,8 +369,31 @@ class RunsDownloads(AppMixin):
             if self._downloaded == 1:  # the rest of a batch is said once, as the queue ends
                 self.notify(f"Downloaded {title}", markup=False)
         elif download.state == "failed":
-            error = terminal_safe(download.error or "", line=True)
-            self.notify(f"Download failed: {title}: {error}", severity="error", markup=False)
+            self._say_failed(download, title)
+
+    def _say_failed(self, download: Download, title: str) -> None:
+        """A failed download's notification: a failure for good (a 404, a full disk) or the
+        last of MAX_PASSING_TRIES in a row as an error; the first that may pass (the network,
+        a 5xx) as a warning saying the app tries it again; the tries after it nothing (`L`
+        shows when it is tried next), as cron says a failure once."""
+        from newstui.model.downloads import MAX_PASSING_TRIES
+
+        error = terminal_safe(download.error or "", line=True)
+        if download.retry_at is not None:
+            if download.tries <= 1:
+                line = f"Download failed: {title}: {error}; tried again at the next refresh"
+                self.notify(line, severity="warning", markup=False)
+            return
+        if download.tries >= MAX_PASSING_TRIES:
+            box = key_in_effect(self.main, "app.downloads")
+            retry = key_in_effect(self.main, "downloads.retry")
+            line = (
+                f"Download failed {download.tries:,} times in a row: {title}: {error} "
+                f"(no longer tried by itself: {retry} in {box} tries it again)"
+            )
+            self.notify(line, severity="error", markup=False)
+            return
+        self.notify(f"Download failed: {title}: {error}", severity="error", markup=False)
 
     def action_downloads(self) -> None:
         """Show the download queue: the box at once, its rows once read (keys typed meanwhile

@@ -4,6 +4,7 @@ screens/downloads)."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import ClassVar
 
 from textual.binding import BindingType
@@ -13,22 +14,43 @@ from textual.widgets import ListItem, ListView
 
 from newstui.headline_fields import shown_url
 from newstui.model import Download
+from newstui.model.downloads import MAX_PASSING_TRIES
 from newstui.render import human_size
 from newstui.text import terminal_safe
 from newstui.tui.screens.keyed_box import key_in_effect
 from newstui.tui.theme_colours import few_colours
 
 
-def status_line(d: Download, retry: str = "r") -> str:
+def status_line(d: Download, retry: str = "r", now: datetime | None = None) -> str:
     """What a row says about a download: state, size, and the file or the error (with the
-    retry key in effect)."""
+    retry key in effect); a failure that passes (the network, a 5xx), when the app tries it
+    again by itself and how many tries in a row failed."""
     if d.state == "done":
         return f"done · {human_size(d.bytes_done)} · {d.path}"
     if d.state == "failed":
-        return f"failed · {d.error or 'unknown error'}  ({retry}: retry)"
+        error = d.error or "unknown error"
+        if d.retry_at is not None:
+            return f"failed · {error} · {retried_when(d, now)}  ({retry}: retry now)"
+        if d.tries >= MAX_PASSING_TRIES:
+            return f"failed · {error} · failed {d.tries:,} times in a row  ({retry}: retry)"
+        return f"failed · {error}  ({retry}: retry)"
     arrived = human_size(d.bytes_done) if d.bytes_done else "0 B"
     total = f" of {human_size(d.bytes_total)}" if d.bytes_total else ""
     return f"{d.state} · {arrived}{total}"
+
+
+def retried_when(d: Download, now: datetime | None = None) -> str:
+    """When the app tries a download that failed for a passing reason again by itself, and
+    how many tries in a row failed: "tried again at the first refresh after 10:42 (2 of 8
+    tries failed)"; "at the next refresh" once its wait is over (a first failure)."""
+    from newstui.local_times import short_time
+
+    now = now or datetime.now(UTC)
+    soon = (now + timedelta(minutes=1)).replace(microsecond=0).isoformat()
+    at = "the next refresh"
+    if d.retry_at is not None and d.retry_at > soon:
+        at = f"the first refresh after {short_time(d.retry_at, now)}"
+    return f"tried again at {at} ({d.tries} of {MAX_PASSING_TRIES} tries failed)"
 
 
 def _has_bar(download: Download) -> bool:

@@ -16,7 +16,7 @@ from textual.worker import Worker, get_current_worker
 from newstui.config import Config
 from newstui.model import ArticleRow
 from newstui.model.folders import any_in_folder
-from newstui.tui.download_runner import DownloadsQueued
+from newstui.tui.download_runner import DownloadsDue, DownloadsQueued
 from newstui.tui.refresh_messages import AnalysisFinished, RefreshFinished, RefreshProgress
 from newstui.tui.screens.keyed_box import key_in_effect
 from newstui.tui.screens.refresh_reloads import RefreshReloads
@@ -318,6 +318,7 @@ class SourceRefresh(StatusRow, RefreshReloads):
             }
             if any(o.new and (o.sync or o.name in downloading) for o in message.outcomes):
                 self.post_message(DownloadsQueued())
+            self.post_message(DownloadsDue())  # (what failed for a passing reason: tried again)
         reading = self.detail.article.row.id if self.detail is not None else None
         hides = self.config is not None and any(f.action == "hide" for f in self.config.filters)
         if reading is not None and hides and not self.headlines.view.filter.hidden:
