@@ -44,11 +44,16 @@ async def sync_with_server(
     """
     if config.sync is None:
         return None
-    from newstui.sync.run import make_client, run_sync
+    from newstui.sync.run import make_client, note_failure, run_sync
 
     name = sync_source_name(config)
     try:
-        async with make_client(config.sync, config, library) as client:
+        client = make_client(config.sync, config, library)
+    except NewstuiError as exc:  # (before it starts: a url the client refuses) a failed sync
+        note_failure(library, exc)
+        return SourceOutcome(name, error=str(exc), sync=True), None
+    try:
+        async with client:
             report = await run_sync(library, config, client)
     except NewstuiError as exc:
         return SourceOutcome(name, error=str(exc), sync=True), None

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from newstui.config import Config
 from newstui.counts import counted
-from newstui.errors import SyncError, hide_url_password
+from newstui.errors import NewstuiError, SyncError, hide_url_password
 from newstui.library import Library
 from newstui.local_times import parsed, until_iso
 from newstui.model import RemoteFeed, RemoteItem, fold_url
@@ -321,7 +321,8 @@ def _without_password(account: str) -> str:
 
 
 async def run_sync(library: Library, config: Config, client: GReaderClient) -> SyncReport:
-    """Push, then pull; records the time or the error for the status line. Raises SyncError.
+    """Push, then pull; records the time or the error for the status line. Raises SyncError
+    (the server, the network, the password), or another NewstuiError (a proxy it cannot use).
 
     A sync with another server or account than the last one forgets the last one's item and
     subscription ids once this one answers (they name other things there): sources and articles
@@ -345,19 +346,8 @@ async def run_sync(library: Library, config: Config, client: GReaderClient) -> S
         if switched is not None:
             switch = "server" if _user_of(switched) == _user_of(account) else "user"
         report = await _sync(library, config, client, switch, remembered=former is not None)
-    except SyncError as exc:
-        retry = None
-        if exc.retry_after is not None:
-            retry = (datetime.now(UTC) + timedelta(seconds=exc.retry_after)).isoformat()
-        before = library.sync.status()  # (its failures in a row: the sync's recovered line)
-        library.sync.set_state(
-            last_error=str(exc),
-            retry_after=retry,
-            failures=str(before.failures + 1),
-            failing_since=before.failing_since
-            or datetime.now(UTC).replace(microsecond=0).isoformat(),
-            **{RETRY_FOR: account if retry else None},
-        )
+    except NewstuiError as exc:  # (the server's, the network's, the password's, a proxy's)
+        note_failure(library, exc, account)
         raise
     if report.switch:
         library.sync.drop_unpushable_changes()  # marks of articles this server does not have
@@ -371,6 +361,25 @@ async def run_sync(library: Library, config: Config, client: GReaderClient) -> S
         **{ACCOUNT: account, RETRY_FOR: None},
     )
     return replace(report, account=account, switched_from=switched, renamed_from=renamed)
+
+
+def note_failure(library: Library, error: NewstuiError, account: str | None = None) -> None:
+    """A sync that failed, whatever failed (the server, the network, the password_command or
+    password_env, a proxy the environment names, the sync url): its error for the status line,
+    one more failure in a row and since when (`synced again after 3 failed syncs since 07:31`:
+    a password_command failing counted none, review r49), and the wait a 429 asked of
+    `account`. A sync not tried, waiting out that 429, is none."""
+    retry = None
+    if (seconds := getattr(error, "retry_after", None)) is not None:
+        retry = (datetime.now(UTC) + timedelta(seconds=seconds)).isoformat()
+    before = library.sync.status()  # (its failures in a row: the sync's recovered line)
+    library.sync.set_state(
+        last_error=str(error),
+        retry_after=retry,
+        failures=str(before.failures + 1),
+        failing_since=before.failing_since or datetime.now(UTC).replace(microsecond=0).isoformat(),
+        **{RETRY_FOR: account if retry else None},
+    )
 
 
 async def _same_account(client: GReaderClient, former: str, account: str) -> bool:
