@@ -59,7 +59,7 @@ def newstui(*argv: str, rich_first: bool = False, **env: str) -> tuple[str, bool
     base = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
     code = (
         "import sys\n"
-        + ("import newstui.cli.output\nnewstui.cli.output._stdout()\n" if rich_first else "")
+        + ("import newstui.cli.output\nnewstui.cli.output.stdout_console()\n" if rich_first else "")
         + "from newstui.__main__ import main\n"
         "status = main(sys.argv[1:])\n"
         "sys.__stderr__.write('\\nrich' if 'rich.console' in sys.modules else '\\nplain')\n"
@@ -186,8 +186,8 @@ def test_the_feeds_table_is_what_rich_lays_out_when_each_row_fits(monkeypatch, c
     def printed(write) -> str:
         kind = {"force_terminal": True, "color_system": "standard"} if terminal else {}
         console = Console(file=io.StringIO(), width=100, **kind)
-        monkeypatch.setattr(output, "_stdout", lambda: console)  # (_print_trimmed's)
-        monkeypatch.setattr(feeds, "_stdout", lambda: console)
+        monkeypatch.setattr(output, "stdout_console", lambda: console)  # (print_trimmed's)
+        monkeypatch.setattr(feeds, "stdout_console", lambda: console)
         write()
         return STYLES.sub("", console.file.getvalue() + capsys.readouterr().out)
 

@@ -18,7 +18,7 @@ FIRST = "2026-11-30T16:32:05+00:00"
 def test_feeds_says_since_when_a_feed_has_been_failing_until_it_fetches_again(
     db_path, feed_server, config_file, capsys, monkeypatch
 ):
-    monkeypatch.setattr(cli_output._stdout(), "width", 200)
+    monkeypatch.setattr(cli_output.stdout_console(), "width", 200)
     dead = feed_server.route("/dead", status=404)
     config = config_file({"Dead": "/dead"})
 

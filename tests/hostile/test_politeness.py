@@ -398,7 +398,7 @@ def test_a_no_proxy_entry_s_port_decides_whether_an_answered_feed_went_through_t
 def test_the_cli_shows_the_next_try_skips_waiting_feeds_and_fetches_them_by_name(
     db_path, feed_server, config_file, capsys, monkeypatch
 ):
-    monkeypatch.setattr(cli_output._stdout(), "width", 160)
+    monkeypatch.setattr(cli_output.stdout_console(), "width", 160)
     feed_server.route("/ok", body=RSS, headers={"Content-Type": "application/rss+xml"})
     busy = feed_server.route("/busy", status=429, headers={"Retry-After": "7200"})
     config = config_file({"Fine": "/ok", "Busy": "/busy"})

@@ -5,15 +5,21 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from newstui.cli.articles import _say_more_exist
-from newstui.cli.output import NothingFound, _cell, _emit, _print_trimmed, _stdout
+from newstui.cli.output import (
+    NothingFound,
+    emit,
+    print_trimmed,
+    safe_cell,
+    say_more_exist,
+    stdout_console,
+)
 from newstui.headline_fields import UNDATED, date_without_time, shown_date
 from newstui.library import Library
 from newstui.text import terminal_safe
 
 if TYPE_CHECKING:
     # rich (~100M instructions to import) prints tables, terminal output and errors; a listing
-    # piped to another program is written as plain lines without it (see _plain_width)
+    # piped to another program is written as plain lines without it (see plain_width)
     from rich.text import Text
 
     # the config (tomllib, its dataclasses): by the commands that read or edit it
@@ -32,13 +38,13 @@ def cmd_entities(args: argparse.Namespace, library: Library, config: Config | No
     rows = library.entities(args.type, limit=args.limit, name_keys=keys)
     if rows and len(rows) == args.limit:  # (user test r43 M2: cut silently)
         total = library.count_entities(args.type, name_keys=keys)
-        _say_more_exist("entities", len(rows), total, "entities", " or --all")
+        say_more_exist("entities", len(rows), total, "entities", " or --all")
     data = [
         {"name": r.name, "type": r.type, "articles": r.articles, "mentions": r.mentions}
         for r in rows
     ]
     if args.json or not rows:
-        return _emit(args, data, NothingFound("no entities found" + _other_types(args, library)))
+        return emit(args, data, NothingFound("no entities found" + _other_types(args, library)))
     from rich.table import Table
     from rich.text import Text
 
@@ -46,8 +52,10 @@ def cmd_entities(args: argparse.Namespace, library: Library, config: Config | No
     for column in ("type", "name", "articles", "mentions"):
         table.add_column(column, justify="right" if column in ("articles", "mentions") else "left")
     for r in rows:
-        table.add_row(_cell(r.type), _cell(r.name), Text(str(r.articles)), Text(str(r.mentions)))
-    return _emit(args, data, table)
+        table.add_row(
+            safe_cell(r.type), safe_cell(r.name), Text(str(r.articles)), Text(str(r.mentions))
+        )
+    return emit(args, data, table)
 
 
 def _other_types(args: argparse.Namespace, library: Library) -> str:
@@ -78,7 +86,7 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
     rows = library.quotes(speaker=speaker, limit=args.limit, speaker_keys=keys, since=args.since)
     if rows and len(rows) == args.limit:  # (user test r43 M2: cut silently)
         total, _ = library.count_quotes(speaker=speaker, speaker_keys=keys, since=args.since)
-        _say_more_exist("quotes", len(rows), total, "quotes", " or --all")
+        say_more_exist("quotes", len(rows), total, "quotes", " or --all")
     data = [
         {
             "text": r.text,
@@ -94,9 +102,9 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
         for r in rows
     ]
     if args.json or not rows:
-        return _emit(args, data, NothingFound("no quotes found"))
-    width = max(_stdout().width, 40)
-    terminal = _stdout().is_terminal
+        return emit(args, data, NothingFound("no quotes found"))
+    width = max(stdout_console().width, 40)
+    terminal = stdout_console().is_terminal
     quotes: list[tuple[Text, Text]] = []  # each quote, and its line of who said it where
     for r in rows:
         said_by = Text(f"    — {terminal_safe(r.speaker, line=True) or 'unknown speaker'}")
@@ -116,11 +124,11 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
             )
         )
     if terminal:  # a blank line between quotes, none after the last
-        _print_trimmed(Text("\n\n").join(Text.assemble(q, "\n", by) for q, by in quotes))
+        print_trimmed(Text("\n\n").join(Text.assemble(q, "\n", by) for q, by in quotes))
         return 0
     for n, (quote, by) in enumerate(quotes):  # elsewhere the line of who said it is not wrapped
         if n:
-            _stdout().print()
-        _print_trimmed(quote)
-        _stdout().print(by, soft_wrap=True)
+            stdout_console().print()
+        print_trimmed(quote)
+        stdout_console().print(by, soft_wrap=True)
     return 0

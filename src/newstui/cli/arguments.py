@@ -13,11 +13,11 @@ from newstui.model.names import shows_nothing
 
 if TYPE_CHECKING:
     # pathlib (~17M instructions with urllib.parse and ipaddress): --db and --config stay text
-    # until a command needs a Path (see _db_path)
+    # until a command needs a Path (see store_path_of)
     from pathlib import Path
 
 
-def _article_id(text: str) -> int:
+def article_id_argument(text: str) -> int:
     """An article id: a whole number (one no article can have, 0 or 2**63, is answered as an id
     not stored is: "no article with id 0", exit status 1)."""
     return _whole(text, "not an article id")
@@ -35,17 +35,17 @@ def _whole(text: str, problem: str) -> int:
     return int(text)
 
 
-def _storable(article_id: int) -> bool:
+def storable_id(article_id: int) -> bool:
     """Whether an id is one SQLite can hold and an article can have (1 to 2**63 - 1)."""
     return 0 < article_id < 2**63
 
 
-class _UsageError(NewstuiError):
+class UsageError(NewstuiError):
     """A command line argparse cannot refuse alone (`mark 7` with no action): exit status 2, kind
     `usage`, as argparse's own errors."""
 
 
-def _count(text: str) -> int:
+def count_argument(text: str) -> int:
     """A --limit, a download id or an enclosure number: a whole number from 1 to the largest SQLite
     can take."""
     value = _whole(text, "not a whole number")
@@ -56,7 +56,7 @@ def _count(text: str) -> int:
     return value
 
 
-def _source_name(text: str) -> str:
+def source_name_argument(text: str) -> str:
     """An add or import --name: empty (the feed's title, the file's name), or one that shows
     (a name of invisible characters alone, a joiner or a Hangul filler, was a blank line in
     Sources and `feeds`)."""
@@ -69,7 +69,7 @@ def _source_name(text: str) -> str:
     return text
 
 
-def _entity_name(text: str) -> str:
+def entity_name_argument(text: str) -> str:
     """An entities --name or quotes --speaker: a name with a letter or digit, its spaces made
     single (an empty --speaker '' listed every quote)."""
     if not any(ch.isalnum() for ch in text):
@@ -77,7 +77,7 @@ def _entity_name(text: str) -> str:
     return " ".join(text.split())
 
 
-def _since(text: str) -> str | date:
+def since_argument(text: str) -> str | date:
     """A --since: a day (YYYY-MM-DD, the local day, counted as after:DAY counts it, with its
     date-only articles) → that date, or an age (7d, 12h, 2w) → the ISO time (UTC) it starts."""
     from datetime import timedelta
@@ -108,25 +108,29 @@ def _bad_since(text: str) -> str:
 JSON_HELP = "print machine-readable JSON (an error is a JSON object too)"
 
 
-def _path(text: str) -> Path:
+def path_argument(text: str) -> Path:
     """A path argument (pathlib is loaded when a command takes one)."""
     from pathlib import Path
 
     return Path(text)
 
 
-def _limit_or_all(p: argparse.ArgumentParser, default: int, what: str) -> None:
+def add_limit_or_all(p: argparse.ArgumentParser, default: int, what: str) -> None:
     """`--limit K` (at most K, `default` when not given) or `--all`, as `list` has them."""
     size = p.add_mutually_exclusive_group()
     size.add_argument(
-        "--limit", type=_count, default=default, metavar="K", help=f"at most K (default {default})"
+        "--limit",
+        type=count_argument,
+        default=default,
+        metavar="K",
+        help=f"at most K (default {default})",
     )
     size.add_argument(
         "--all", dest="limit", action="store_const", const=None, help=f"every matching {what}"
     )
 
 
-def _readable_arguments(args: argparse.Namespace) -> argparse.Namespace:
+def readable_arguments(args: argparse.Namespace) -> argparse.Namespace:
     """Text arguments (names, tags, queries) with bytes that are not UTF-8 as U+FFFD.
 
     The OS hands such bytes over as lone surrogates, which SQLite and the terminal refuse; paths

@@ -11,19 +11,20 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from newstui.cli.arguments import _storable, _UsageError
-from newstui.cli.config_file import _config_path, _optional_config
+from newstui.cli.arguments import UsageError, storable_id
+from newstui.cli.config_file import config_path_of, optional_config
 from newstui.cli.output import (
     ArticleLines,
     NothingFound,
-    _ascii_json,
-    _complain,
-    _emit,
-    _print_json_error,
-    _print_trimmed,
-    _terminal_safe_data,
+    ascii_json,
+    complain,
+    emit,
+    print_json_error,
+    print_trimmed,
+    say_more_exist,
+    terminal_safe_data,
 )
-from newstui.cli.source_names import _meant_source, _not_fetched_yet, _set_aside_source
+from newstui.cli.source_names import meant_source, not_fetched_yet, set_aside_source
 from newstui.counts import counted, plural
 from newstui.errors import ConfigError, NewstuiError, hide_url_password
 from newstui.headline_fields import article_row_json
@@ -56,7 +57,7 @@ def cmd_unread(args: argparse.Namespace, library: Library, config: Config | None
     them (a story once, hidden ones not), for tmux's or a bar's status line (newsboat's
     `-x print-unread`; user test r48 LOW-3: `feeds` printed a table of 160 rows)."""
     unread = library.smart_counts().unread
-    return _emit(args, {"unread": unread}, str(unread))
+    return emit(args, {"unread": unread}, str(unread))
 
 
 def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) -> int:
@@ -64,14 +65,14 @@ def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) 
     feed_id = None
     if args.feed:
         feed_id = library.find_source(args.feed)
-        if feed_id is None and _not_fetched_yet(library, config, args.feed):
+        if feed_id is None and not_fetched_yet(library, config, args.feed):
             # listed by `feeds` from the config (r43 L7: "no feed named" it said); one the
             # config skips is not fetchable, as `feeds` and `fetch NAME` say (hostile r46 L7)
             import shlex  # its import compiles a pattern: only this message needs it
 
             skipped = config.skipped_named(args.feed) if config is not None else None
             typed = hide_url_password(args.feed)
-            return _emit(
+            return emit(
                 args,
                 [],
                 NothingFound(
@@ -82,11 +83,11 @@ def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) 
                 ),
             )
         if feed_id is None:
-            feed_id = _set_aside_source(library, config, args.feed)
+            feed_id = set_aside_source(library, config, args.feed)
         if feed_id is None:
             raise NewstuiError(
                 f"no feed named {hide_url_password(args.feed)!r}"
-                f"{_meant_source(library, config, args.feed)} (see `newstui feeds`)",
+                f"{meant_source(library, config, args.feed)} (see `newstui feeds`)",
                 source=hide_url_password(args.feed),
             )
     if args.tag:  # the folder and its subfolders (model.folders)
@@ -113,17 +114,17 @@ def cmd_list(args: argparse.Namespace, library: Library, config: Config | None) 
     )
     order = SortOrder.parse(args.sort) or NEWEST_FIRST
     if args.text and not args.json:
-        raise _UsageError("--text goes with --json (each article's text in its object)")
+        raise UsageError("--text goes with --json (each article's text in its object)")
     if args.json:
         return _list_json(library, f, order, args)
     rows = library.articles(f, limit=args.limit, order=order)  # None with --all
     if rows and len(rows) == args.limit:
-        _say_more_exist("list", len(rows), library.count(f), "articles", " or --all")
+        say_more_exist("list", len(rows), library.count(f), "articles", " or --all")
     empty = "no articles"
     if not rows and not args.hidden:  # a feed whose every article a filter hid
         empty += _hidden_by_filters(library, f, "article", "list --hidden")
         empty += _newsboat_hint(query.text if query is not None else "")
-    return _emit(args, [], ArticleLines(rows) if rows else NothingFound(empty))
+    return emit(args, [], ArticleLines(rows) if rows else NothingFound(empty))
 
 
 JSON_AT_ONCE = 500  # articles read (and their JSON written) at a time by `list --json`
@@ -145,7 +146,7 @@ def _list_json(
     if texts:
         ids = library.article_ids(f, order)
         if limit is not None and len(ids) > limit:
-            _say_more_exist("list", limit, len(ids), "articles", " or --all")
+            say_more_exist("list", limit, len(ids), "articles", " or --all")
             del ids[limit:]
         stored = (library.article(article_id) for article_id in ids)
         rows: Iterator[tuple[ArticleRow, dict[str, str | None]]] = (
@@ -155,13 +156,13 @@ def _list_json(
         )
     else:
         rows = ((row, {}) for row in library.each_article(f, limit=limit, order=order))
-    written, ascii_only, out = 0, _ascii_json(), sys.stdout
+    written, ascii_only, out = 0, ascii_json(), sys.stdout
     try:
         while chunk := list(itertools.islice(rows, JSON_AT_ONCE)):
             stories = library.story_sizes(row.id for row, _ in chunk)
             for row, more in chunk:
                 data = article_row_json(row, stories.get(row.id)) | more
-                shown = json.dumps([_terminal_safe_data(data)], ensure_ascii=ascii_only, indent=2)
+                shown = json.dumps([terminal_safe_data(data)], ensure_ascii=ascii_only, indent=2)
                 args.json_array_begun = True  # (from its "[" on)
                 out.write(("[\n" if not written else ",\n") + shown[2:-2])
                 written += 1
@@ -174,7 +175,7 @@ def _list_json(
         raise
     out.write("\n]\n" if written else "[]\n")
     if not texts and written and written == limit:  # (said once the JSON is out: counted then)
-        _say_more_exist("list", written, library.count(f), "articles", " or --all")
+        say_more_exist("list", written, library.count(f), "articles", " or --all")
     return 0
 
 
@@ -201,21 +202,11 @@ def _newsboat_hint(query: str) -> str:
     return f"; {hint}" if hint else ""
 
 
-def _say_more_exist(command: str, shown: int, total: int, what: str, other: str = "") -> None:
-    """One line on stderr when a listing was cut at its limit, saying how to see the rest (with
-    `--json` too: a script's `jq length` gave 100 and nothing said more existed)."""
-    if total > shown:
-        _complain(
-            f"newstui {command}: {shown:,} of {total:,} {what} shown;"
-            f" --limit {total}{other} shows them all"
-        )
-
-
 def _saved_view(args: argparse.Namespace, config: Config | None) -> str:
     """The query of the saved view `list --view` names (its name without case)."""
     if args.demo:
         raise NewstuiError("--view: the demo has no config file, so no saved views; drop --demo")
-    path = _config_path(args)
+    path = config_path_of(args)
     if config is None:
         raise ConfigError(f"{path}: no view named {args.view!r}: no config file", source=str(path))
     view = next((v for v in config.views if name_key(v.name) == name_key(args.view)), None)
@@ -234,7 +225,7 @@ def _say_unknown_folders(library: Library, query: str) -> None:
     if "tag:" not in query.casefold():
         return
     for line in unknown_folders(query, folder_tags(library)):
-        _complain(f"warning: {line}")
+        complain(f"warning: {line}")
 
 
 def cmd_search(args: argparse.Namespace, library: Library, config: Config | None) -> int:
@@ -244,7 +235,7 @@ def cmd_search(args: argparse.Namespace, library: Library, config: Config | None
     rows = library.search(query, limit=max(args.limit, 0))
     if rows and len(rows) == args.limit:
         total = library.count(ArticleFilter(query=query))
-        _say_more_exist("search", len(rows), total, "matching articles")
+        say_more_exist("search", len(rows), total, "matching articles")
     empty = "no matches"
     if not rows and not args.json:  # as `list` says: matches a filter hid are not "none"
         empty += _hidden_by_filters(
@@ -252,12 +243,12 @@ def cmd_search(args: argparse.Namespace, library: Library, config: Config | None
         )
         empty += _newsboat_hint(query.text)
     shown = ArticleLines(rows) if rows else NothingFound(empty)
-    return _emit(args, _rows_json(library, rows) if args.json else [], shown)
+    return emit(args, _rows_json(library, rows) if args.json else [], shown)
 
 
 def cmd_show(args: argparse.Namespace, library: Library, config: Config | None) -> int:
     """`newstui show ID`."""
-    stored = library.article(args.id) if _storable(args.id) else None
+    stored = library.article(args.id) if storable_id(args.id) else None
     if stored is None:
         raise NewstuiError(f"no article with id {args.id}")
     analysis = library.analysis(args.id)
@@ -271,15 +262,15 @@ def cmd_show(args: argparse.Namespace, library: Library, config: Config | None) 
     from newstui.render import article_json, damage_line, render_article_text
 
     if stored.damaged:
-        _complain(f"newstui show: {damage_line(stored)}")
+        complain(f"newstui show: {damage_line(stored)}")
     reads_as = library.reads_as(stored, "rules")  # "other": a line says why few are marked
     if reads_as == "other" and not args.demo:  # (only then the config: its extractor's choice)
-        config = _optional_config(args, "show", args.config is not None, asked=True)
+        config = optional_config(args, "show", args.config is not None, asked=True)
         reads_as = library.reads_as(stored, config.settings.extractor) if config else reads_as
     if args.json:
         story = library.story_sizes([args.id]).get(args.id)
-        return _emit(args, article_json(stored, analysis, downloads, story, reads_as))
-    _print_trimmed(render_article_text(stored, analysis, downloads=downloads, reads_as=reads_as))
+        return emit(args, article_json(stored, analysis, downloads, story, reads_as))
+    print_trimmed(render_article_text(stored, analysis, downloads=downloads, reads_as=reads_as))
     return 0
 
 
@@ -287,9 +278,9 @@ def cmd_mark(args: argparse.Namespace, library: Library, config: Config | None) 
     """`newstui mark ID... --read/--unread/--star/--unstar`."""
 
     if args.read is None and args.starred is None:
-        raise _UsageError("say what to mark: --read, --unread, --star or --unstar")
+        raise UsageError("say what to mark: --read, --unread, --star or --unstar")
     ids = sorted(set(args.ids))
-    marked = library.marked(filter(_storable, ids), read=args.read, starred=args.starred)
+    marked = library.marked(filter(storable_id, ids), read=args.read, starred=args.starred)
     count = marked.found
     data: dict[str, Any] = {
         "marked": count,
@@ -298,14 +289,14 @@ def cmd_mark(args: argparse.Namespace, library: Library, config: Config | None) 
         "copies": marked.copies,
     }
     if len(ids) > count:  # (rare) which ids: those the store has not
-        missing = [i for i in ids if not _storable(i) or library.article(i) is None]
+        missing = [i for i in ids if not storable_id(i) or library.article(i) is None]
         listed = ", ".join(map(str, missing))
         done = f" ({counted(count, 'other article')} marked)" if count else ""
         error = f"no article with {plural(len(missing), 'id')} {listed}{done}"
         if not args.json:
             raise NewstuiError(error)
         # the error object with what was done: a script marking 50 ids learns the counts
-        _print_json_error(error, "input", None, **{**data, "missing": len(missing)})
+        print_json_error(error, "input", None, **{**data, "missing": len(missing)})
         return 1
     # what changed: the articles named, and the other versions of their stories with them
     line = f"marked {counted(count, 'article')}"
@@ -313,4 +304,4 @@ def cmd_mark(args: argparse.Namespace, library: Library, config: Config | None) 
         line += f" (and {counted(marked.copies, 'copy', 'copies')} of the same story)"
     if marked.changed < count:
         line += f"; {counted(count - marked.changed, 'was', 'were')} already so"
-    return _emit(args, data, line)
+    return emit(args, data, line)

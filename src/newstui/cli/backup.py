@@ -50,7 +50,7 @@ def cmd_backup(
     from newstui.render import human_size
 
     target = args.file.expanduser()
-    # (the default path before the first fetch: see cli.database._no_store)
+    # (the default path before the first fetch: see cli.database.no_store)
     if database == ":memory:":
         raise StoreError("no newstui database yet: nothing to back up")
     _check_target(target, database, force=args.force)

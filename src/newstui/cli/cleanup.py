@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from newstui.cli.output import _cell, _emit, _print_note, _print_trimmed, _stdout
+from newstui.cli.output import emit, print_note, print_trimmed, safe_cell, stdout_console
 from newstui.counts import counted
 from newstui.library import Library
 
@@ -30,7 +30,7 @@ def cmd_cleanup(args: argparse.Namespace, library: Library, config: Config) -> i
         drop_orphan_validators(library, download_folder(config.settings))
     left = _cleanup_left_config(args, library) if args.left_config else None
     if args.json:
-        return _emit(
+        return emit(
             args, _cleanup_json(report) | ({"left_config": left} if left is not None else {})
         )
     for gone in left or []:
@@ -38,15 +38,15 @@ def cmd_cleanup(args: argparse.Namespace, library: Library, config: Config) -> i
         kept = f", {gone['kept_starred']:,} starred kept" if gone["kept_starred"] else ""
         deleted = counted(gone["deleted"], "article")
         line = f"{gone['source']} (no longer in {config.path}): {deleted} {verb}{kept}"
-        _print_note(f"cleanup: {line}")
+        print_note(f"cleanup: {line}")
     if left == []:
-        _stdout().print(Text("cleanup: no source is kept after leaving the config"))
+        stdout_console().print(Text("cleanup: no source is kept after leaving the config"))
     if not report.feeds and left is not None:
         return 0
     if not report.feeds:
         where = "the demo keeps every article" if args.demo else None
         where = where or f"no keep_days or keep_per_feed in {config.path}"
-        return _emit(args, None, f"cleanup: nothing to do: {where}")
+        return emit(args, None, f"cleanup: nothing to do: {where}")
     # Only the feeds something was removed from: a row per untouched feed is noise, also one
     # that only kept its recent unread articles (with keep_per_feed, nearly every feed); the
     # summary line totals what was kept (--json lists every feed the settings cover).
@@ -57,12 +57,12 @@ def cmd_cleanup(args: argparse.Namespace, library: Library, config: Config) -> i
             table.add_column(column, justify="left" if column == "feed" else "right")
         for feed in touched:
             counts = (feed.removed, feed.kept_starred, feed.kept_unread)
-            table.add_row(_cell(feed.name), *(Text(f"{n:,}") for n in counts))
-        _print_trimmed(table)
+            table.add_row(safe_cell(feed.name), *(Text(f"{n:,}") for n in counts))
+        print_trimmed(table)
     line = report.summary()
     if report.reclaimed_bytes:
         line += f"; {report.reclaimed_bytes / 1_048_576:,.1f} MiB given back to the disk"
-    _print_note(line)
+    print_note(line)
     return 0
 
 

@@ -9,27 +9,27 @@ import os
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from newstui.cli.arguments import _path
-from newstui.cli.output import _complain
+from newstui.cli.arguments import path_argument
+from newstui.cli.output import complain
 from newstui.errors import ConfigError, NewstuiError
 from newstui.model.names import name_key
 from newstui.paths import default_config_path
 
 if TYPE_CHECKING:
     # pathlib (~17M instructions with urllib.parse and ipaddress): --db and --config stay text
-    # until a command needs a Path (see _db_path)
+    # until a command needs a Path (see store_path_of)
     from pathlib import Path
 
     # the config (tomllib, its dataclasses): by the commands that read or edit it
     from newstui.config import Config
 
 
-def _config_path(args: argparse.Namespace) -> Path:
+def config_path_of(args: argparse.Namespace) -> Path:
     """The config file: --config, else NEWSTUI_CONFIG, else the platform's config folder's."""
-    return default_config_path() if args.config is None else _path(args.config)
+    return default_config_path() if args.config is None else path_argument(args.config)
 
 
-def _config(
+def command_config(
     path: Path, explicit: bool, *, writes: bool = False, say_created: bool = True, warn: bool = True
 ) -> Config:
     """The config. A file that does not exist yet is created from the example on first use of the
@@ -48,15 +48,15 @@ def _config(
             raise ConfigError(_MISSING_CONFIG.format(path=path), source=str(path))
         ensure_config(path)
         if say_created:  # (the app says it in its first notice)
-            _complain(f"newstui: {_created_config(path, '`newstui add URL` adds one')}")
-    with _about(str(path)):
+            complain(f"newstui: {created_config(path, '`newstui add URL` adds one')}")
+    with about_source(str(path)):
         config = load_config(path)
     for warning in config.warnings if warn else ():
-        _complain(f"warning: {warning}")
+        complain(f"warning: {warning}")
     return config
 
 
-def _created_config(path: Path, how: str) -> str:
+def created_config(path: Path, how: str) -> str:
     """What a first run says of the config file it made: where, and how to add a feed (the
     example's feeds are in it commented out, as suggestions)."""
     from newstui.sources.newsboat_urls import newsboat_import_hint
@@ -77,7 +77,7 @@ def _explicit_config(option: bool) -> bool:
 
 
 @contextlib.contextmanager
-def _about(source: str) -> Iterator[None]:
+def about_source(source: str) -> Iterator[None]:
     """An error raised inside names `source` (a file, server or feed) for --json, unless it names
     one already."""
     try:
@@ -87,7 +87,7 @@ def _about(source: str) -> Iterator[None]:
         raise
 
 
-def _optional_config(
+def optional_config(
     args: argparse.Namespace, command: str, explicit: bool, *, asked: bool = False
 ) -> Config | None:
     """The config of a command that needs only the database but uses the config when there is
@@ -100,24 +100,24 @@ def _optional_config(
     deletes = command == "downloads" and args.delete  # only inside download_dir
     if command not in OPTIONAL_CONFIG_COMMANDS and not deletes and not asked:
         return None
-    path = _config_path(args)
+    path = config_path_of(args)
     if not path.exists() and (asked or not _explicit_config(explicit)):
         return None  # (`show` ignores a config path with no file, as README says)
     named: str = (getattr(args, "view", None) or "") if command == "list" else ""
     try:
-        config = _config(path, explicit, warn=not named and not asked)
+        config = command_config(path, explicit, warn=not named and not asked)
         for view in config.views if named else ():  # the named one's problem is the error
             if view.problem and name_key(view.name) != name_key(named):
-                _complain(f"warning: {view.problem}")
+                complain(f"warning: {view.problem}")
         return config
     except ConfigError as exc:
         if command in ("list", "search", "show") and not getattr(args, "view", None):
-            _complain(f"warning: {exc}")
+            complain(f"warning: {exc}")
             return None
         raise
 
 
-def _warn_about_password(config: Config) -> None:
+def warn_about_password(config: Config) -> None:
     """Warn, in one line, when the sync password or feeds' passwords sit in a config file other
     users can read."""
     from newstui.config.passwords import feed_password_warning
@@ -129,8 +129,8 @@ def _warn_about_password(config: Config) -> None:
         warning = password_warning(config.sync, config.path)
     warning = warning or feed_password_warning(config)  # (the sync's says chmod 600 too)
     if warning:
-        _complain(f"warning: {warning}")
+        complain(f"warning: {warning}")
 
 
 OPTIONAL_CONFIG_COMMANDS = frozenset({"feeds", "import", "list", "search"})
-"""Database commands that read the config when there is one (see `_optional_config`)."""
+"""Database commands that read the config when there is one (see `optional_config`)."""

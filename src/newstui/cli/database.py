@@ -12,8 +12,8 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from newstui.busy import busy_error, waiting_notice
-from newstui.cli.arguments import _path
-from newstui.cli.output import _complain
+from newstui.cli.arguments import path_argument
+from newstui.cli.output import complain
 from newstui.counts import counted
 from newstui.errors import NewstuiError, StoreError
 from newstui.library import Library
@@ -22,7 +22,7 @@ from newstui.text import shown_name
 
 if TYPE_CHECKING:
     # pathlib (~17M instructions with urllib.parse and ipaddress): --db and --config stay text
-    # until a command needs a Path (see _db_path)
+    # until a command needs a Path (see store_path_of)
     from pathlib import Path
 
     # the config (tomllib, its dataclasses): by the commands that read or edit it
@@ -56,7 +56,7 @@ _DEMO_REFUSALS = {
 """Why the demo refuses a command that does not add sources (the others: `_DEMO_TAKES`)."""
 
 
-def _db_path(args: argparse.Namespace, command: str) -> Path | str:
+def store_path_of(args: argparse.Namespace, command: str) -> Path | str:
     """The database the command works on (the demo's, built if need be, with --demo); a --db
     that pathlib would keep as written, in a folder that exists, as its text."""
     if args.demo:
@@ -72,14 +72,14 @@ def _db_path(args: argparse.Namespace, command: str) -> Path | str:
         db = demo_db_path()
         rebuilt = ensure_demo_db(db)
         if rebuilt is not None:  # (the app shows it too: this line is under its screen)
-            _complain(f"newstui: {rebuilt}")
+            complain(f"newstui: {rebuilt}")
             args.demo_rebuilt = rebuilt
         return db
     if args.db is None:
         return default_db_path()
     if opened_as_written(args.db):
         return args.db  # what Path(args.db) would be, without loading pathlib
-    db = _path(args.db)
+    db = path_argument(args.db)
     if not db.expanduser().parent.is_dir():
         raise NewstuiError(f"{db}: folder {db.expanduser().parent} does not exist", source=str(db))
     return db
@@ -91,7 +91,7 @@ A failed `fetch` keeps each feed's error for `feeds`, a failed `sync` the server
 its Retry-After wait."""
 
 
-def _missing_folders(db_path: Path | str) -> list[str]:
+def missing_folders(db_path: Path | str) -> list[str]:
     """The folders above `db_path` that do not exist yet, innermost first: those opening a new
     store there makes."""
     folders: list[str] = []
@@ -102,7 +102,7 @@ def _missing_folders(db_path: Path | str) -> list[str]:
     return folders
 
 
-def _forget_new_store(db_path: Path | str, made: Sequence[str] = ()) -> None:
+def forget_new_store(db_path: Path | str, made: Sequence[str] = ()) -> None:
     """Remove the database a failed `add`, `import` or `opml import` made, if it holds nothing
     of its own (the configured sources it listed come back from the config): a mistyped --db
     leaves no empty store for the reading commands to answer from. One holding an article or a
@@ -133,11 +133,11 @@ STORE_MAKERS = frozenset({"app", "fetch", "add", "import", "sync", "restore"})
 `opml import`); the others read or change what is stored and refuse a --db that is not there."""
 
 
-def _makes_a_store(args: argparse.Namespace, command: str) -> bool:
+def makes_a_store(args: argparse.Namespace, command: str) -> bool:
     return command in STORE_MAKERS or (command == "opml" and args.opml_command == "import")
 
 
-def _no_store(args: argparse.Namespace, db_path: Path | str) -> str:
+def no_store(args: argparse.Namespace, db_path: Path | str) -> str:
     """What a command that only reads or changes stored data opens when its database does not
     exist: a path the user named (--db, NEWSTUI_DB) is refused, for a typo would make an empty
     database and answer from it; before the first fetch, the default path is an empty store in
@@ -154,7 +154,7 @@ def _no_store(args: argparse.Namespace, db_path: Path | str) -> str:
 
 
 @contextlib.contextmanager
-def _store_named(db_path: Path | str) -> Iterator[None]:
+def store_named(db_path: Path | str) -> Iterator[None]:
     """A database error of the command names its file (sqlite3 names none: "database is
     locked", "disk I/O error"); a write that waited in vain for another process's names that
     process too."""
@@ -166,7 +166,7 @@ def _store_named(db_path: Path | str) -> Iterator[None]:
         raise StoreError(f"{db_path}: database error: {exc}", source=str(db_path)) from exc
 
 
-def _opened(
+def opened_library(
     db_path: Path | str, *, reading: bool = False, upgrades: list[StoreUpgrade] | None = None
 ) -> Library:
     """The command's store, opened; the first open after an upgrade that makes every story
@@ -182,7 +182,7 @@ def _opened(
     return Library.open(
         db_path,
         upgrading=_say_upgrading,
-        waiting=waiting_notice(db_path, _complain),
+        waiting=waiting_notice(db_path, complain),
         upgraded=upgraded,
         reading=reading,
         upgrade_elsewhere=_say_upgrade_waited,
@@ -194,7 +194,7 @@ def _say_upgraded(upgrade: StoreUpgrade) -> None:
 
     # the store's path and SQLite's text in it are cleaned: an escape in --db reached the
     # terminal (hostile r45 H6)
-    _complain(f"newstui: {store_upgraded_line(upgrade)}")
+    complain(f"newstui: {store_upgraded_line(upgrade)}")
 
 
 def _say_upgrading(articles: int) -> None:

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Literal
 
-from newstui.cli.output import _complain
+from newstui.cli.output import complain
 from newstui.counts import counted
 from newstui.errors import NewstuiError, hide_url_password
 from newstui.render import enclosures, human_size
@@ -237,7 +237,7 @@ def download_queue(
                     and d.state == "failed"
                     and not _failed_as_before(said_before.get(d.id), d)
                 ):
-                    _complain(f"error: {_failure_line(library, d)}")
+                    complain(f"error: {_failure_line(library, d)}")
 
         def gone(d: Download, then: StopThen, problem: str | None) -> None:
             if d.id in tasks:
@@ -249,7 +249,7 @@ def download_queue(
                 if problem is not None:
                     line = f"download {d.id} ({title}) was stopped by another newstui: {problem}"
                 if say == "failures":  # (cron: what is said goes to stderr)
-                    _complain(f"warning: {line}")
+                    complain(f"warning: {line}")
                 else:
                     progress.console.print(Text(line, style="yellow"), soft_wrap=True)
 

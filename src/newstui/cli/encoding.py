@@ -3,7 +3,7 @@ a terminal set to ISO-8859-1): each character it cannot hold is written as a sta
 same width in cells (`é` as `e`, `’` as `'`, `東` as `??`), so tables keep their columns, and
 the command says once, on stderr, how many it replaced. Tables and lines printed only the
 encoding error before (user test r44 L1; --json is written as ASCII, see
-cli.output._ascii_json)."""
+cli.output.ascii_json)."""
 
 from __future__ import annotations
 

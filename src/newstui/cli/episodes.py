@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from newstui.cli.output import _complain, _print_note, _stdout
+from newstui.cli.output import complain, print_note, stdout_console
 from newstui.counts import counted
 from newstui.library import Library
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from newstui.model.downloads import Download
 
 
-def _download_queued(
+def download_queued(
     args: argparse.Namespace, library: Library, config: Config
 ) -> tuple[bool, list[Download]]:
     """`fetch --download`: download what is queued, as `newstui download` does (a line a
@@ -25,12 +25,15 @@ def _download_queued(
     from newstui.cli.downloads import download_queue
 
     result, finished = download_queue(
-        library, config, _stdout(), say="none" if args.json else "failures" if args.quiet else "all"
+        library,
+        config,
+        stdout_console(),
+        say="none" if args.json else "failures" if args.quiet else "all",
     )
     return bool(result.failed or result.gone), finished
 
 
-def _say_filtered_and_queued(
+def say_filtered_and_queued(
     filtered: list[tuple[FilterConfig, int]],
     queued: list[EpisodesQueued],
     *,
@@ -45,20 +48,20 @@ def _say_filtered_and_queued(
     if quiet:
         for q in queued:
             if q.problem is not None:
-                _complain(f"warning: {not_queued_line(q)}")
+                complain(f"warning: {not_queued_line(q)}")
         return
     for entry, matched in filtered:
         if matched:
             verb = "hid" if entry.action == "hide" else "marked read"
-            _print_note(f"filter {entry.name}: {verb} {matched}")
+            print_note(f"filter {entry.name}: {verb} {matched}")
     for q in queued:  # (its articles are stored: the fetch of the feed itself went well)
         if q.problem is not None:
-            _complain(f"warning: {not_queued_line(q)}")
+            complain(f"warning: {not_queued_line(q)}")
     if queued:
         count = sum(len(q.downloads) for q in queued)
         by_feed = ", ".join(f"{q.feed}: {len(q.downloads)}" for q in queued if q.downloads)
         left = sum(q.not_queued for q in queued)
-        _print_note(
+        print_note(
             f"download_new: {counted(count, 'new episode')} queued"
             + (f" ({by_feed})" if by_feed else "")
             + (f", {left:,} not queued (see above)" if left else "")
@@ -70,7 +73,7 @@ def _say_filtered_and_queued(
         )
 
 
-def _episodes_data(queued: EpisodesQueued) -> dict[str, Any]:
+def episodes_data(queued: EpisodesQueued) -> dict[str, Any]:
     """A feed's `download_new` in --json: the download numbers queued, how many of its new
     episodes were not, and why (null when all were)."""
     return {
@@ -80,7 +83,7 @@ def _episodes_data(queued: EpisodesQueued) -> dict[str, Any]:
     }
 
 
-def _queue_new_episodes(library: Library, config: Config, before: int) -> list[EpisodesQueued]:
+def queue_wanted_episodes(library: Library, config: Config, before: int) -> list[EpisodesQueued]:
     """Queue the new episodes of the feeds whose entry says `download_new` (stored after article
     `before`); what was queued, by feed."""
     if not config.downloads_new_episodes:

@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING, Any
 
 from newstui.cli.output import (
     NothingFound,
-    _complain,
-    _emit,
-    _plain_width,
-    _print_note,
-    _print_trimmed,
-    _red,
-    _stdout,
-    _write_plain,
+    complain,
+    emit,
+    plain_width,
+    print_note,
+    print_trimmed,
+    red_line,
+    stdout_console,
+    write_plain,
 )
 from newstui.counts import counted
 from newstui.errors import hide_passwords, hide_url_password
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from newstui.model.marks import WaitingMarks
 
 
-def _unstored_sources(library: Library, config: Config) -> list[FeedRow]:
+def unstored_sources(library: Library, config: Config) -> list[FeedRow]:
     """The config's feeds and local sources the store does not hold yet, as rows with no id and
     nothing fetched (`fetch` stores them), and its feeds no fetch can read, each with why."""
     from newstui.ingest.configured_sources import feed_key, local_key
@@ -87,7 +87,7 @@ def _skipped(rows: list[FeedRow], config: Config, library: Library) -> list[Feed
     ]
 
 
-def _waiting_marks(library: Library, config: Config | None) -> list[WaitingMarks]:
+def waiting_marks(library: Library, config: Config | None) -> list[WaitingMarks]:
     """Imported marks still waiting, each feed's with the day its retention lets them go."""
     if config is None:
         return library.waiting_marks()
@@ -102,11 +102,11 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
     rows = library.sources()
     if config is not None:
         rows = sorted(
-            [*_skipped(rows, config, library), *_unstored_sources(library, config)],
+            [*_skipped(rows, config, library), *unstored_sources(library, config)],
             key=lambda r: name_order(r.name),
         )
     now = datetime.now(UTC)
-    waiting = {w.feed_url: w for w in _waiting_marks(library, config)}  # (newsboat's)
+    waiting = {w.feed_url: w for w in waiting_marks(library, config)}  # (newsboat's)
     # the sync server's subscriptions: it fetches them, `remove` unsubscribes them there
     synced = {f.feed_id for f in library.sync.feeds() if library.sync.stream_of(f.feed_id)}
     data = [
@@ -121,7 +121,7 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
             "last_fetched": r.last_fetched,
             # without the name it opens with, as fetch's `error` (user test r43 M6)
             "last_error": r.last_error
-            and _own_error(r.last_error, r.name, r.url and hide_url_password(r.url)),
+            and own_error(r.last_error, r.name, r.url and hide_url_password(r.url)),
             "failures": r.failures,
             "failing_since": r.failing_since,
             "next_try": r.waiting_until(now),
@@ -136,8 +136,8 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
         ways = ["`newstui add URL`", "`newstui opml import FILE` (OPML, or newsboat's urls file)"]
         ways.append("`newstui import PATH`")
         empty = f"no sources yet: {', '.join(ways[:-1])} or {ways[-1]}"
-        return _emit(args, data, NothingFound(empty))
-    plain = _plain_width() is not None  # (asked before anything makes rich's console)
+        return emit(args, data, NothingFound(empty))
+    plain = plain_width() is not None  # (asked before anything makes rich's console)
     # a narrow terminal squeezed every column alike and folded "ExtraWire" as "ExtraWir|e" (user
     # test r33 L13): a name's longest word (up to 14 cells) keeps its line, the error wraps instead
     name_words = max((cell_width(w) for r in data for w in str(r["name"]).split()), default=4)
@@ -179,22 +179,22 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
     for i, shown in enumerate(data if errors_below else ()):
         if error := in_message(str(shown["last_error"] or ""), now):
             name = str(shown["name"])
-            error = _own_error(error, name, shown["url"]) + _failing_since(rows[i], now)
+            error = own_error(error, name, shown["url"]) + _failing_since(rows[i], now)
             line = terminal_safe(f"{visible_name(name)}: {error}", line=True)  # (as above)
-            _stdout().print(_red(line))
+            stdout_console().print(red_line(line))
     from newstui.model.fetching import moved_line
 
     file = config.path.name if config is not None else "the config"
     for r in rows:  # until the config names its new address (r35 user test L-b: said once)
         if r.moved_to:
             onto = config.name_at(r.moved_to) if config is not None else ""
-            _print_note(f"{r.name}: {moved_line(r.moved_to, file, r.url or '', onto)}")
+            print_note(f"{r.name}: {moved_line(r.moved_to, file, r.url or '', onto)}")
     for line in _set_aside_lines(library, config):
-        _print_note(line)
+        print_note(line)
     names = {r.url: r.name for r in rows if r.kind == "feed" and r.url}  # (the config's too)
     for marks in waiting.values():
         named = dataclasses.replace(marks, name=names.get(marks.feed_url, marks.name))
-        _print_note(hide_passwords(named.line()))
+        print_note(hide_passwords(named.line()))
     return 0
 
 
@@ -203,7 +203,7 @@ def _error_cell(shown: dict[str, Any], row: FeedRow, now: datetime) -> str:
     line."""
     name, error = str(shown["name"]), in_message(str(shown["last_error"] or ""), now)
     error += _failing_since(row, now) if error else ""
-    return terminal_safe(_own_error(error, name, shown["url"]), line=True)
+    return terminal_safe(own_error(error, name, shown["url"]), line=True)
 
 
 def _table_printed(columns: list[str], body: list[list[str]], plain: bool) -> bool:
@@ -225,9 +225,9 @@ def _table_printed(columns: list[str], body: list[list[str]], plain: bool) -> bo
 
     if plain:
         lines = (" " + "  ".join(padded(cells)) for cells in (columns, *body))
-        _write_plain("\n".join(line.rstrip() for line in lines))
+        write_plain("\n".join(line.rstrip() for line in lines))
         return True
-    console = _stdout()
+    console = stdout_console()
     error = columns[-1] == "error"
     # rich's padding: a cell each side; an error column at least 8 cells (its min_width)
     if 2 * len(widths) + sum(widths) + (max(0, 8 - widths[-1]) if error else 0) > console.width:
@@ -267,7 +267,7 @@ def _rich_feeds_table(columns: list[str], body: list[list[str]], name_room: int)
     for cells in body:
         styles = ("red" if column == "error" else "" for column in columns)
         table.add_row(*(Text(cell, style) for cell, style in zip(cells, styles, strict=True)))
-    _print_trimmed(table)
+    print_trimmed(table)
 
 
 def _failing_since(row: FeedRow, now: datetime) -> str:
@@ -279,7 +279,7 @@ def _failing_since(row: FeedRow, now: datetime) -> str:
     return f" (failing since {short_time(since, now)}, {row.failures:,} fetches)" if since else ""
 
 
-def _own_error(error: str, name: str, url: object) -> str:
+def own_error(error: str, name: str, url: object) -> str:
     """A fetch's error without the name the config gives (a URL when it gives none) it opens
     with (`url` None: the name alone)."""
     return error.removeprefix(f"{name}: ").removeprefix(f"{url}: ")
@@ -294,7 +294,7 @@ def _errors_below(cells: dict[str, list[str]], columns: list[str], name_room: in
     (`cells`: each column's cells but the name's and the error's, as the table shows them)."""
     from rich.cells import cell_len
 
-    console = _stdout()
+    console = stdout_console()
     if not console.is_terminal:
         return False
     used = name_room + 2 * (len(columns) - 1)  # (rich's padding: a cell each side)
@@ -348,12 +348,12 @@ def cmd_update_moved(args: argparse.Namespace, library: Library, config: Config)
         for m in moves
     ]
     if args.json:
-        _emit(args, data)
+        emit(args, data)
     elif not moves:
-        _print_note(f"no feed in {config.path.name} has moved for good")
+        print_note(f"no feed in {config.path.name} has moved for good")
     for m in moves if not args.json else ():
         if m.refused:
-            _complain(f"warning: {m.line}")
+            complain(f"warning: {m.line}")
         else:
-            _print_note(m.line)
+            print_note(m.line)
     return 1 if any(m.refused for m in moves) else 0

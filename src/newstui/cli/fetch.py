@@ -8,18 +8,18 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from newstui.cli.episodes import _download_queued, _queue_new_episodes, _say_filtered_and_queued
-from newstui.cli.feeds import _waiting_marks
-from newstui.cli.fetch_report import EXIT_DOWNLOAD_FAILED, EXIT_OK, _last_fetches, _report
-from newstui.cli.output import _complain, _plain_width, _stdout
-from newstui.cli.source_names import _meant_source, configured_source
+from newstui.cli.episodes import download_queued, queue_wanted_episodes, say_filtered_and_queued
+from newstui.cli.feeds import waiting_marks
+from newstui.cli.fetch_report import EXIT_DOWNLOAD_FAILED, EXIT_OK, last_fetches, report_outcomes
+from newstui.cli.output import complain, plain_width, stdout_console
+from newstui.cli.source_names import configured_source, meant_source
 from newstui.errors import ConfigError, NewstuiError, hide_passwords, hide_url_password
 from newstui.library import Library
 from newstui.text import terminal_safe
 
 if TYPE_CHECKING:  # ingest (feedparser, httpx, worker pools) is imported by the commands that fetch
     # pathlib (~17M instructions with urllib.parse and ipaddress): --db and --config stay text
-    # until a command needs a Path (see _db_path)
+    # until a command needs a Path (see store_path_of)
     from pathlib import Path
 
     # the config (tomllib, its dataclasses): by the commands that read or edit it
@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # ingest (feedparser, httpx, worker pools) is imported by the
     from newstui.processes import CpuPool
 
 
-def _first_fetch_pool(
+def first_fetch_pool(
     args: argparse.Namespace, config: Config, db_path: Path | str
 ) -> contextlib.AbstractContextManager[CpuPool | None]:
     """For a fetch into a store not made yet (every document is parsed): its parsing workers,
@@ -61,7 +61,7 @@ def _fetch_with_progress(
     total = len(config.feeds if feeds is None else feeds)
     # (a pipe is known without rich's console: its import is ~100M instructions before the
     # first request)
-    terminal = _plain_width() is None and _stdout().is_terminal
+    terminal = plain_width() is None and stdout_console().is_terminal
     shown = not getattr(args, "json", False) and not getattr(args, "quiet", False)
     if terminal and shown and total:
         from rich.progress import (
@@ -78,7 +78,7 @@ def _fetch_with_progress(
             MofNCompleteColumn(),
             TimeElapsedColumn(),
             TextColumn("{task.description}"),
-            console=_stdout(),
+            console=stdout_console(),
             transient=True,
         ) as progress:
             task = progress.add_task("", total=total)
@@ -126,7 +126,7 @@ def _typed_in_a_terminal() -> bool:
 def cmd_fetch(
     args: argparse.Namespace, library: Library, config: Config, pool: CpuPool | None = None
 ) -> int:
-    """`newstui fetch [NAME...]` (`pool`: see _first_fetch_pool)."""
+    """`newstui fetch [NAME...]` (`pool`: see first_fetch_pool)."""
     import asyncio
 
     from newstui.config import LocalConfig
@@ -154,7 +154,7 @@ def cmd_fetch(
             if source is None:
                 raise NewstuiError(
                     f"{config.path}: no source named {hide_url_password(name)!r}"
-                    f"{_meant_source(library, config, name)} (see `newstui feeds`)",
+                    f"{meant_source(library, config, name)} (see `newstui feeds`)",
                     source=hide_url_password(name),
                 )
             if isinstance(source, LocalConfig):
@@ -170,7 +170,7 @@ def cmd_fetch(
         removed = prune_sources(library, config)
     # feeds newsboat marks wait for, not read since their import: this fetch reads them
     unread_for_marks = {w.feed_url for w in library.waiting_marks() if not w.read_since}
-    last = _last_fetches(library, config) if args.quiet and not args.json else None
+    last = last_fetches(library, config) if args.quiet and not args.json else None
     before = library.last_article_id()  # (what is stored after it is new: download_new)
     left = library.count_unanalysed()  # what a killed fetch left: this one analyses them
     outcomes: list[SourceOutcome] = []
@@ -195,15 +195,15 @@ def cmd_fetch(
     leftovers = left - library.count_unanalysed(before) if left else 0
     read_as_copies = library.read_as_copies(before)  # (before a filter marks any read)
     filtered = apply_filters(library, config)
-    queued = _queue_new_episodes(library, config, before)
+    queued = queue_wanted_episodes(library, config, before)
     from newstui.retention import cleanup
 
     cleaned = cleanup(library, config, pause=library.story_gap())  # (gaps only while shared)
     downloaded: list[Download] = []
     downloads_failed = False
     if args.download and args.json:  # (listed in the fetch's JSON array, after the sources)
-        downloads_failed, downloaded = _download_queued(args, library, config)
-    status = _report(
+        downloads_failed, downloaded = download_queued(args, library, config)
+    status = report_outcomes(
         outcomes,
         args,
         removed,
@@ -218,13 +218,13 @@ def cmd_fetch(
         read_as_copies=read_as_copies,
     )
     if not args.json:
-        _say_filtered_and_queued(filtered, queued, quiet=args.quiet, downloading=args.download)
+        say_filtered_and_queued(filtered, queued, quiet=args.quiet, downloading=args.download)
         if unread_for_marks and not args.quiet:  # marks this fetch found nothing for: said once
-            for waiting in _waiting_marks(library, config):
+            for waiting in waiting_marks(library, config):
                 if waiting.read_since and waiting.feed_url in unread_for_marks:
-                    _complain(f"warning: {hide_passwords(waiting.line())}")
+                    complain(f"warning: {hide_passwords(waiting.line())}")
         if args.download:
-            downloads_failed, _ = _download_queued(args, library, config)
+            downloads_failed, _ = download_queued(args, library, config)
     if downloads_failed and status == EXIT_OK:
         return EXIT_DOWNLOAD_FAILED
     return status

@@ -8,9 +8,9 @@ import contextlib
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from newstui.cli.episodes import _episodes_data
-from newstui.cli.feeds import _own_error
-from newstui.cli.output import _complain, _emit, _plain_width, _print_note
+from newstui.cli.episodes import episodes_data
+from newstui.cli.feeds import own_error
+from newstui.cli.output import complain, emit, plain_width, print_note
 from newstui.counts import counted
 from newstui.errors import SourceChoiceError
 from newstui.library import Library
@@ -19,7 +19,7 @@ from newstui.word_lists import listed
 
 if TYPE_CHECKING:
     # pathlib (~17M instructions with urllib.parse and ipaddress): --db and --config stay text
-    # until a command needs a Path (see _db_path)
+    # until a command needs a Path (see store_path_of)
     from pathlib import Path
 
     # the config (tomllib, its dataclasses): by the commands that read or edit it
@@ -87,7 +87,7 @@ def _sync_changes_data(outcome: SourceOutcome) -> dict[str, object]:
     }
 
 
-def _fulltext_data(outcome: SourceOutcome) -> dict[str, object]:
+def fulltext_data(outcome: SourceOutcome) -> dict[str, object]:
     """A source's (or a sync's) full-text `--json` keys: pages fetched, failed and not read,
     and each failed page."""
     return {
@@ -121,7 +121,7 @@ def _stored_names(
     return found
 
 
-def _report(
+def report_outcomes(
     outcomes: list[SourceOutcome],
     args: argparse.Namespace,
     removed: Sequence[RemovedSource] = (),
@@ -163,12 +163,12 @@ def _report(
             "new": o.new,
             "updated": o.updated,
             # without the name `source` gives, as `warning` (user test r43 M6)
-            "error": o.error and _own_error(o.error, o.name, None),
+            "error": o.error and own_error(o.error, o.name, None),
             "waiting_until": o.waiting_until,
             "warning": o.warning,
             "not_modified": o.not_modified,
             "cut_short": o.cut_short,
-            **_fulltext_data(o),
+            **fulltext_data(o),
             "problems": list(o.problems),
             **_sync_changes_data(o),
         }
@@ -190,7 +190,7 @@ def _report(
         if removed:
             data.extend(_removed_data(r) for r in removed)
         data.extend(  # (a feed's new episodes `download_new` queued: `download` runs them)
-            {"source": q.feed, "download_new": True, **_episodes_data(q)} for q in episodes
+            {"source": q.feed, "download_new": True, **episodes_data(q)} for q in episodes
         )
         if cleaned is not None:
             data.extend(
@@ -212,43 +212,43 @@ def _report(
             from newstui.cli.downloads import download_json
 
             data.extend({"source": None, "download": download_json(d)} for d in downloaded)
-        _emit(args, data)
+        emit(args, data)
     elif last is not None:  # --quiet
         _say_news(outcomes, library, config, last)
     else:
         deleted = [r for r in removed if r.outcome == "deleted"]
         if deleted:
             line = _removed_line(deleted, config_file)
-            _print_note(line)
+            print_note(line)
         where = str(config_file) if config_file else "the config file"
         for line in kept_lines(removed, where):  # set aside after a hand edit, or moved
-            _print_note(line)
+            print_note(line)
         for o in outcomes:  # what a sync changed: subscriptions the server added and dropped
             if o.changes is not None and (said := _sync_changes_lines(o)):
                 for line in said:
-                    _print_note(line)
+                    print_note(line)
         proxy_lines, refused = unusable_proxy_lines(outcomes)
         for line in proxy_lines:  # a proxy variable that cannot be used: once, with its count
-            _complain(f"error: {line}")
+            complain(f"error: {line}")
         for o in outcomes:
             if o.problems:  # a local source: one line per file that could not be read
                 label = "error" if o.error else "warning"
                 for problem in file_problem_lines(o):
-                    _complain(f"{label}: {problem}")
+                    complain(f"{label}: {problem}")
             elif o.error and o.sync:
-                _complain(f"error: {describe(o)}")
+                complain(f"error: {describe(o)}")
         grouped = [o for o in failed if not o.problems and not o.sync and o.name not in refused]
         for line in failure_lines(grouped, _tried(outcomes)):  # one a reason
-            _complain(f"error: {line}")
+            complain(f"error: {line}")
         for o in outcomes:
             if o.problems or o.error:
                 continue
             if o.waiting_until:
-                _complain(f"waiting: {describe(o)}")
+                complain(f"waiting: {describe(o)}")
             elif o.warning:
-                _complain(f"warning: {o.name}: {o.warning}")
+                complain(f"warning: {o.name}: {o.warning}")
         if pages_failed := fulltext_failures_line(outcomes):  # one line, the articles stored
-            _complain(f"warning: {pages_failed}")
+            complain(f"warning: {pages_failed}")
         new = sum(o.new for o in outcomes)
         updated = sum(o.updated for o in outcomes)
         cut = sum(o.cut_short for o in outcomes if not o.failed)  # read, but not whole
@@ -268,12 +268,12 @@ def _report(
         ):
             summary += f"; {pages}"
         summary += leftovers_said(leftovers)
-        if _plain_width() is None:  # a terminal: wrapped at spaces, as the notes after it
-            _print_note(summary)
+        if plain_width() is None:  # a terminal: wrapped at spaces, as the notes after it
+            print_note(summary)
         else:  # written as it is into a pipe: rich is not loaded for it
-            _emit(args, None, summary)
+            emit(args, None, summary)
         if cleaned is not None and cleaned.removed:
-            _print_note(cleaned.summary())
+            print_note(cleaned.summary())
     return fetch_status(outcomes)
 
 
@@ -317,20 +317,20 @@ def _say_news(
     proxy_lines, refused = unusable_proxy_lines(outcomes)
     if any(news[name] == "new" for name in refused):  # (said with the feeds it failed)
         for line in proxy_lines:
-            _complain(f"error: {line}")
+            complain(f"error: {line}")
     failed: list[SourceOutcome] = []
     recovered: list[tuple[str, LastFetch]] = []
     for o in outcomes:
         if news[o.name] == "new" and o.problems:
             for problem in file_problem_lines(o):
-                _complain(f"error: {problem}")
+                complain(f"error: {problem}")
         elif news[o.name] == "new" and o.sync:
-            _complain(f"error: {describe(o)}")
+            complain(f"error: {describe(o)}")
         elif news[o.name] == "new" and o.name not in refused:
             failed.append(o)
         elif news[o.name] == "recovered" and (before := last_of(o)) is not None:
             if o.sync:
-                _complain(f"recovered: {recovered_line(o.name, before, sync=True)}")
+                complain(f"recovered: {recovered_line(o.name, before, sync=True)}")
             else:
                 recovered.append((o.name, before))
     # a failure every source shares (the network down) is one piece of news: said with its
@@ -340,14 +340,14 @@ def _say_news(
     if failed and len(every) == tried and all(o.network for o in every):
         failed = every  # (the network looks down: said of every feed, not only the news)
     for line in failure_lines(failed, tried):
-        _complain(f"error: {line}")
+        complain(f"error: {line}")
     for line in recovered_lines(recovered):
-        _complain(f"recovered: {line}")
+        complain(f"recovered: {line}")
     for o in outcomes:  # a move for good, said once: the user must change the url (r49 LOW-11)
         if o.moved_news and o.moved_to:
             where = config.path.name if config is not None else "the config file"
             said = moved_line(o.moved_to, where, o.moved_from, o.moved_onto)
-            _complain(f"moved: {o.name}: {said}")
+            complain(f"moved: {o.name}: {said}")
 
 
 def _tried(outcomes: Sequence[SourceOutcome]) -> int:
@@ -355,7 +355,7 @@ def _tried(outcomes: Sequence[SourceOutcome]) -> int:
     return sum(1 for o in outcomes if not o.sync and (o.error or not o.waiting_until))
 
 
-def _last_fetches(library: Library, config: Config) -> dict[int | None, LastFetch]:
+def last_fetches(library: Library, config: Config) -> dict[int | None, LastFetch]:
     """Each stored source's fetch record as it is before a fetch, by its id (None: the [sync]
     server's), for `fetch --quiet` to tell a failure that is news from one said before."""
     from newstui.model.failure_news import LastFetch

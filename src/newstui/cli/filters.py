@@ -6,7 +6,7 @@ import argparse
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from newstui.cli.output import NothingFound, _emit, _print_trimmed, _stdout
+from newstui.cli.output import NothingFound, emit, print_trimmed, stdout_console
 from newstui.counts import counted
 from newstui.library import Library
 from newstui.local_times import short_time
@@ -54,10 +54,10 @@ def cmd_filters(args: argparse.Namespace, library: Library, config: Config) -> i
         )
     hidden = library.smart_counts().hidden
     if not rows:
-        return _emit(args, data, NothingFound(f"no filters: add [[filters]] to {config.path}"))
+        return emit(args, data, NothingFound(f"no filters: add [[filters]] to {config.path}"))
     if not args.json:
-        _print_trimmed(table)
+        print_trimmed(table)
         hidden_text = f"{counted(hidden, 'article')} hidden (the app lists them under Hidden)"
-        _stdout().print(Text(hidden_text))
+        stdout_console().print(Text(hidden_text))
         return 0
-    return _emit(args, data)
+    return emit(args, data)

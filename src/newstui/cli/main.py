@@ -12,39 +12,39 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from newstui.cli.analysis import cmd_entities, cmd_quotes
-from newstui.cli.arguments import _path, _readable_arguments, _storable, _UsageError
+from newstui.cli.arguments import UsageError, path_argument, readable_arguments, storable_id
 from newstui.cli.articles import cmd_list, cmd_mark, cmd_search, cmd_show, cmd_unread
 from newstui.cli.cleanup import cmd_cleanup
 from newstui.cli.config_file import (
-    _config,
-    _config_path,
-    _created_config,
-    _optional_config,
-    _warn_about_password,
+    command_config,
+    config_path_of,
+    created_config,
+    optional_config,
+    warn_about_password,
 )
 from newstui.cli.database import (
     NOTHING_KEPT_ON_FAILURE,
-    _db_path,
-    _forget_new_store,
-    _makes_a_store,
-    _missing_folders,
-    _no_store,
-    _opened,
-    _store_named,
+    forget_new_store,
+    makes_a_store,
+    missing_folders,
+    no_store,
+    opened_library,
+    store_named,
+    store_path_of,
 )
 from newstui.cli.feeds import cmd_feeds
-from newstui.cli.fetch import _first_fetch_pool, cmd_fetch
+from newstui.cli.fetch import cmd_fetch, first_fetch_pool
 from newstui.cli.filters import cmd_filters
 from newstui.cli.opml import cmd_opml
 from newstui.cli.output import (
-    _ascii_json,
-    _complain,
-    _emit,
-    _error_kind,
-    _fail,
-    _print_json_error,
-    _stdout,
-    _terminal_width,
+    ascii_json,
+    complain,
+    emit,
+    error_kind,
+    fail_command,
+    print_json_error,
+    stdout_console,
+    terminal_width,
 )
 from newstui.cli.parser import excluded_words_kept, json_after_command, parser_for
 from newstui.cli.subscriptions import cmd_add, cmd_import, cmd_remove
@@ -65,7 +65,7 @@ from newstui.signals import (
 
 if TYPE_CHECKING:
     # pathlib (~17M instructions with urllib.parse and ipaddress): --db and --config stay text
-    # until a command needs a Path (see _db_path)
+    # until a command needs a Path (see store_path_of)
     from pathlib import Path
 
     # the config (tomllib, its dataclasses): by the commands that read or edit it
@@ -78,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     encoding that lacks some characters gets stand-ins for them, and one warning line at the
     end says so (cli.encoding; user test r44 L1: tables printed only the encoding error)."""
     stand_ins = None
-    if _ascii_json():  # (not UTF-8)
+    if ascii_json():  # (not UTF-8)
         from newstui.cli.encoding import stand_ins_for
 
         stand_ins = stand_ins_for(sys.stdout)
@@ -88,18 +88,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         if stand_ins is not None and (said := stand_ins.warning()):
             with contextlib.suppress(OSError, ValueError):
                 sys.stdout.flush()
-            _complain(f"newstui: {said}")
+            complain(f"newstui: {said}")
 
 
 def _main(argv: Sequence[str] | None) -> int:
     given = excluded_words_kept(json_after_command(list(sys.argv[1:] if argv is None else argv)))
     if (newsboat := newsboat_option(given)) is not None:  # `newstui -x reload` (a cron line)
         if "--json" in given:
-            _print_json_error(f"newstui: {newsboat}", "usage")
+            print_json_error(f"newstui: {newsboat}", "usage")
         else:
-            _complain(f"newstui: {newsboat}")
+            complain(f"newstui: {newsboat}")
         return 2
-    args = _readable_arguments(parser_for(given).parse_args(given))
+    args = readable_arguments(parser_for(given).parse_args(given))
     if args.command not in QUIET_COMMANDS:
         import logging  # the fetching pipeline and full text log warnings; readers load none
 
@@ -115,26 +115,26 @@ def _main(argv: Sequence[str] | None) -> int:
     except Stopped as stopped:
         quiet_after_stop()
         message = f"stopped by {stopped.signal_name}; what was stored is kept"
-        _fail(as_json, message, "stopped")
+        fail_command(as_json, message, "stopped")
         exit_within(EXIT_GRACE, exit_status(stopped.signum))
         return exit_status(stopped.signum)
-    except _UsageError as exc:  # as argparse's own: "newstui mark: … (see `newstui mark --help`)"
+    except UsageError as exc:  # as argparse's own: "newstui mark: … (see `newstui mark --help`)"
         if as_json:
-            _print_json_error(f"newstui {args.command}: {exc}", "usage")
+            print_json_error(f"newstui {args.command}: {exc}", "usage")
         else:
-            _complain(f"newstui {args.command}: {exc} (see `newstui {args.command} --help`)")
+            complain(f"newstui {args.command}: {exc} (see `newstui {args.command} --help`)")
         return 2
     except NewstuiError as exc:
         more: dict[str, Any] = {}
         if isinstance(exc, SourceChoiceError):  # each to name one by (its URL)
             more["sources"] = [{"name": n, "url": where} for n, where, _ in exc.candidates]
-        _fail(as_json, str(exc), _error_kind(exc), exc.source, **more)
+        fail_command(as_json, str(exc), error_kind(exc), exc.source, **more)
         return 1
     except sqlite3.Error as exc:
-        _fail(as_json, f"database error: {exc}", "database")
+        fail_command(as_json, f"database error: {exc}", "database")
         return 1
     except KeyboardInterrupt:
-        _fail(as_json, "interrupted", "stopped")
+        fail_command(as_json, "interrupted", "stopped")
         return 130
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -142,12 +142,12 @@ def _main(argv: Sequence[str] | None) -> int:
     except UnicodeEncodeError as exc:  # an output encoding (PYTHONIOENCODING) lacking a letter
         message = f"the output's encoding ({exc.encoding}) cannot write the text; "
         message += "try PYTHONIOENCODING=utf-8"
-        _fail(as_json, message, "file")
+        fail_command(as_json, message, "file")
         return 1
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
         source = os.fsdecode(exc.filename) if isinstance(exc.filename, str | bytes) else None
-        _fail(as_json, f"{where}{exc.strerror or exc}", "file", source)
+        fail_command(as_json, f"{where}{exc.strerror or exc}", "file", source)
         return 1
 
 
@@ -157,18 +157,18 @@ def run(args: argparse.Namespace) -> int:
     if command == "demo":
         from newstui.demo import build_demo_db
 
-        path = demo_db_path() if args.db is None else _path(args.db)
+        path = demo_db_path() if args.db is None else path_argument(args.db)
         count = build_demo_db(path, fresh=True)
-        return _emit(
+        return emit(
             args,
             {"db": str(path), "articles": count},
             f"demo database: {path} ({counted(count, 'article')})",
         )
-    db_path = _db_path(args, command)
+    db_path = store_path_of(args, command)
     new = not os.path.exists(os.path.expanduser(db_path))
-    new_folders = _missing_folders(db_path) if new else []  # (a new store's go with it)
-    if new and not _makes_a_store(args, command):
-        db_path = _no_store(args, db_path)
+    new_folders = missing_folders(db_path) if new else []  # (a new store's go with it)
+    if new and not makes_a_store(args, command):
+        db_path = no_store(args, db_path)
         new = False
     explicit_config = args.config is not None
     if command == "app":
@@ -178,10 +178,10 @@ def run(args: argparse.Namespace) -> int:
         try:
             from newstui.tui.app import run_app
 
-            config_path = _config_path(args)
+            config_path = config_path_of(args)
             config_existed = args.demo or config_path.exists()
             config = (
-                _config(config_path, explicit_config, say_created=False, warn=False)
+                command_config(config_path, explicit_config, say_created=False, warn=False)
                 if not args.demo
                 else None
             )
@@ -195,11 +195,11 @@ def run(args: argparse.Namespace) -> int:
                 )
                 new = True  # news, not a problem
             if not config_existed and config_path.exists():
-                made = _created_config(config_path, "press a to add one")
+                made = created_config(config_path, "press a to add one")
                 notice = f"{made}; {notice}" if notice else made
                 new = True  # news, not a problem
             return run_app(
-                _path(str(db_path)),
+                path_argument(str(db_path)),
                 config,
                 demo=args.demo,
                 notice=notice,
@@ -210,20 +210,20 @@ def run(args: argparse.Namespace) -> int:
             # terminal): a caller in the same process must not be left without a collector.
             gc.enable()
     try:
-        with _store_named(db_path):
+        with store_named(db_path):
             status = _run_on_store(args, command, db_path, explicit_config)
     except Exception as exc:
         # a fetch with nothing to fetch (no source in the config, an unknown name) made an empty
         # store: it goes, as after a failed add
         nothing_fetched = command == "fetch" and isinstance(exc, ConfigError)
         if new and (command in NOTHING_KEPT_ON_FAILURE or nothing_fetched):
-            _forget_new_store(db_path, new_folders)
+            forget_new_store(db_path, new_folders)
         raise
     if new and status == 1 and command in NOTHING_KEPT_ON_FAILURE:
-        _forget_new_store(db_path, new_folders)
+        forget_new_store(db_path, new_folders)
     elif new and command in ("fetch", "opml") and not getattr(args, "quiet", False):
         # (`opml import`: a Feedly leaver's first run; `fetch --quiet`: a cron line's)
-        _complain(f"newstui: created a new database at {db_path}")
+        complain(f"newstui: created a new database at {db_path}")
     return status
 
 
@@ -239,20 +239,20 @@ def _run_on_store(
         importing = command == "opml" and args.opml_command == "import"
         # The demo database comes with no config: the user's feeds and settings are not its own.
         config = (
-            Config(_config_path(args))
-            if args.demo or (importing and not _config_path(args).exists())
-            else _config(_config_path(args), explicit_config, writes=writes)
+            Config(config_path_of(args))
+            if args.demo or (importing and not config_path_of(args).exists())
+            else command_config(config_path_of(args), explicit_config, writes=writes)
         )
-        _warn_about_password(config)
+        warn_about_password(config)
         upgrades: list[StoreUpgrade] = []
         if command == "fetch":
             with (
-                _first_fetch_pool(args, config, db_path) as pool,
-                _opened(db_path, upgrades=upgrades) as library,
+                first_fetch_pool(args, config, db_path) as pool,
+                opened_library(db_path, upgrades=upgrades) as library,
             ):
                 _say_folders_widened(library, config, upgrades)
                 return cmd_fetch(args, library, config, pool)
-        with _opened(db_path, upgrades=upgrades) as library:
+        with opened_library(db_path, upgrades=upgrades) as library:
             _say_folders_widened(library, config, upgrades)
             if command in CONFIG_FOLDERS_COMMANDS:
                 _store_config_folders(library, config)
@@ -261,25 +261,25 @@ def _run_on_store(
         from newstui.cli.backup import cmd_backup
 
         return cmd_backup(
-            args, str(db_path), _emit, _complain, None if args.demo else _config_path(args)
+            args, str(db_path), emit, complain, None if args.demo else config_path_of(args)
         )
     if command == "restore":  # (the store is written over as a file, never opened first)
         from newstui.cli.backup import cmd_restore
 
-        return cmd_restore(args, str(db_path), _emit, None if args.demo else _config_path(args))
+        return cmd_restore(args, str(db_path), emit, None if args.demo else config_path_of(args))
     if command == "feeds" and args.update_moved:  # (writes the config and the store)
         from newstui.cli.feeds import cmd_update_moved
 
         if args.demo:
             raise NewstuiError("feeds --update-moved: the demo database has no config file")
-        config = _config(_config_path(args), explicit_config)
-        with _opened(db_path) as library:
+        config = command_config(config_path_of(args), explicit_config)
+        with opened_library(db_path) as library:
             return cmd_update_moved(args, library, config)
-    optional = None if args.demo else _optional_config(args, command, explicit_config)
+    optional = None if args.demo else optional_config(args, command, explicit_config)
     upgrades = []
-    with _opened(db_path, reading=command in READING_COMMANDS, upgrades=upgrades) as library:
+    with opened_library(db_path, reading=command in READING_COMMANDS, upgrades=upgrades) as library:
         if upgrades and not args.demo:  # (read for it by any command: said at the upgrade)
-            widened = optional or _optional_config(args, command, explicit_config, asked=True)
+            widened = optional or optional_config(args, command, explicit_config, asked=True)
             if widened is not None:
                 _say_folders_widened(library, widened, upgrades)
         if optional is not None and command in CONFIG_FOLDERS_COMMANDS:
@@ -297,7 +297,7 @@ def _say_folders_widened(library: Library, config: Config, upgrades: list[StoreU
 
     line = folders_widened(config, folder_tags(library, config), upgrades[0].old_version)
     if line:
-        _complain(f"note: {line}")
+        complain(f"note: {line}")
 
 
 def _store_config_folders(library: Library, config: Config) -> None:
@@ -309,29 +309,29 @@ def _store_config_folders(library: Library, config: Config) -> None:
     try:
         retag_sources(library, config)
     except (NewstuiError, sqlite3.Error) as exc:
-        _complain(f"warning: the folders in {config.path} are not stored yet: {error_line(exc)}")
+        complain(f"warning: the folders in {config.path} are not stored yet: {error_line(exc)}")
     if config.views or config.filters:  # a tag: naming no folder: said as a broken query is
         from newstui.query_folders import folder_tags, folder_warnings
 
         for line in folder_warnings(config, folder_tags(library, config)):
-            _complain(f"warning: {line}")
+            complain(f"warning: {line}")
 
 
 def cmd_download(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui download [ID...]`."""
     for article_id in args.ids:
-        if not _storable(article_id):
+        if not storable_id(article_id):
             raise NewstuiError(f"no article with id {article_id}")
     from newstui.cli.downloads import cmd_download as download
 
-    return download(args, library, config, _emit, _stdout())
+    return download(args, library, config, emit, stdout_console())
 
 
 def cmd_downloads(args: argparse.Namespace, library: Library, config: Config | None) -> int:
     """`newstui downloads`."""
     from newstui.cli.downloads import cmd_downloads as downloads
 
-    return downloads(args, library, config, _emit, _terminal_width)
+    return downloads(args, library, config, emit, terminal_width)
 
 
 ConfiguredCommand = Callable[[argparse.Namespace, Library, "Config"], int]

@@ -7,15 +7,15 @@ import argparse
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from newstui.cli.config_file import _about
-from newstui.cli.output import _complain
+from newstui.cli.config_file import about_source
+from newstui.cli.output import complain
 from newstui.counts import counted
 from newstui.errors import SourceError
 from newstui.library import Library
 
 if TYPE_CHECKING:
     # pathlib (~17M instructions with urllib.parse and ipaddress): --db and --config stay text
-    # until a command needs a Path (see _db_path)
+    # until a command needs a Path (see store_path_of)
     from pathlib import Path
 
     # the config (tomllib, its dataclasses): by the commands that read or edit it
@@ -26,14 +26,14 @@ if TYPE_CHECKING:
     from newstui.sources.newsboat_config import IgnoreRule, NewsboatConfig
 
 
-def _newsboat_config(args: argparse.Namespace, keys: KeysConfig) -> NewsboatConfig | None:
+def imported_newsboat_config(args: argparse.Namespace, keys: KeysConfig) -> NewsboatConfig | None:
     """newsboat's config for an import of its urls file (None for an OPML file, or none)."""
     from newstui.sources.bounded_files import SUBSCRIPTION_FILE_BYTES, read_bounded
     from newstui.sources.newsboat_cache import newsboat_cache, newsboat_config
     from newstui.sources.newsboat_config import read_newsboat_config
     from newstui.sources.newsboat_urls import looks_like_newsboat_urls
 
-    with _about(str(args.file)):
+    with about_source(str(args.file)):
         if not looks_like_newsboat_urls(read_bounded(args.file, SUBSCRIPTION_FILE_BYTES)):
             return None
     found = newsboat_config(args.file, args.newsboat_cache or newsboat_cache(args.file))
@@ -47,7 +47,7 @@ def _newsboat_config(args: argparse.Namespace, keys: KeysConfig) -> NewsboatConf
     return read_newsboat_config(path, text, star, taken)
 
 
-def _add_newsboat_settings(config: Config, newsboat: NewsboatConfig) -> SettingsAdded:
+def add_newsboat_settings(config: Config, newsboat: NewsboatConfig) -> SettingsAdded:
     """The settings and bind-keys of newsboat's config that say what newstui's do, written to
     feeds.toml's [settings] and [keys] but for those it sets already (user test r48 M4); under
     the emacs preset no key (the app's own keys are the vim preset's)."""
@@ -58,7 +58,7 @@ def _add_newsboat_settings(config: Config, newsboat: NewsboatConfig) -> Settings
     if config.keys.preset == "vim":
         for bound in newsboat.keys:
             keys.setdefault(bound.binding_id, []).append(bound.key)
-    with _about(str(config.path)):
+    with about_source(str(config.path)):
         return add_settings(config.path, settings, keys)
 
 
@@ -98,7 +98,7 @@ def _settings_said(config: Config, newsboat: NewsboatConfig, added: SettingsAdde
     return said
 
 
-def _add_ignore_rules(config: Config, rules: Sequence[IgnoreRule]) -> list[tuple[str, str]]:
+def add_ignore_rules(config: Config, rules: Sequence[IgnoreRule]) -> list[tuple[str, str]]:
     """newsboat's ignore-article rules newstui can say, added as hide `[[filters]]` entries
     (but for a query a filter has already); the (name, query) pairs added."""
     from newstui.config.query_edits import add_hide_filters
@@ -108,11 +108,11 @@ def _add_ignore_rules(config: Config, rules: Sequence[IgnoreRule]) -> list[tuple
     wanted = [(f"newsboat ignore-article: {r.written}", r.query) for r in rules if r.query]
     if not wanted:
         return []
-    with _about(str(config.path)):
+    with about_source(str(config.path)):
         return add_hide_filters(config.path, wanted)
 
 
-def _podboat_queue(args: argparse.Namespace) -> tuple[Path, list[str]] | None:
+def imported_podboat_queue(args: argparse.Namespace) -> tuple[Path, list[str]] | None:
     """podboat's queue beside the urls file imported (user test r48 L15: not read, unsaid)."""
     from newstui.sources.newsboat_config import podboat_queue
 
@@ -122,19 +122,19 @@ def _podboat_queue(args: argparse.Namespace) -> tuple[Path, list[str]] | None:
 def _say_newsboat_settings(config: Config, newsboat: NewsboatConfig, added: SettingsAdded) -> None:
     """A line for each setting or bind-key not written and why, then one of what was."""
     for warning in newsboat.warnings:
-        _complain(f"warning: {warning}")
+        complain(f"warning: {warning}")
     for key, problem in added.refused:
-        _complain(f"warning: {newsboat.path}: {key} not written: {problem}")
+        complain(f"warning: {newsboat.path}: {key} not written: {problem}")
     if newsboat.keys and config.keys.preset != "vim":
-        _complain(
+        complain(
             f"warning: {newsboat.path}: {counted(len(newsboat.keys), 'bind-key line')} not "
             f"written: feeds.toml's [keys] preset is {config.keys.preset}"
         )
     if newsboat.settings or newsboat.keys or newsboat.keys_already:
-        _complain(_settings_said(config, newsboat, added))
+        complain(_settings_said(config, newsboat, added))
 
 
-def _say_newsboat_config(
+def say_newsboat_config(
     newsboat: NewsboatConfig,
     added: list[tuple[str, str]],
     config: Config,
@@ -146,22 +146,22 @@ def _say_newsboat_config(
     for rule in newsboat.rules:
         place = f"{rule.path or newsboat.path}:{rule.line}"
         if rule.query is None:
-            _complain(
+            complain(
                 f"warning: {place}: ignore-article rule not taken: {rule.written} (newstui's "
                 "queries cannot say it; write a [[filters]] entry by hand: README, Coming from "
                 "newsboat)"
             )
         elif rule.query in queries:
-            _complain(f"{place}: ignore-article rule added as a hide filter: {rule.query}")
+            complain(f"{place}: ignore-article rule added as a hide filter: {rule.query}")
         else:
-            _complain(f"{place}: ignore-article rule already a filter: {rule.query}")
+            complain(f"{place}: ignore-article rule already a filter: {rule.query}")
     if settings is not None:
         _say_newsboat_settings(config, newsboat, settings)
     if newsboat.not_taken:
-        _complain(f"note: {newsboat.path}: not taken: {'; '.join(newsboat.not_taken)}")
+        complain(f"note: {newsboat.path}: not taken: {'; '.join(newsboat.not_taken)}")
 
 
-def _newsboat_state(
+def newsboat_state(
     args: argparse.Namespace,
     feeds: list[FeedConfig],
     local: list[LocalConfig],
@@ -188,7 +188,7 @@ def _newsboat_state(
         return None
     cache = args.newsboat_cache
     if cache is None:
-        with _about(str(args.file)):
+        with about_source(str(args.file)):
             if not looks_like_newsboat_urls(read_bounded(args.file, SUBSCRIPTION_FILE_BYTES)):
                 return None
         cache = newsboat_cache(args.file)
@@ -216,7 +216,7 @@ def _newsboat_state(
     )
 
 
-def _read_state_said(state: NewsboatState, taken: MarksTaken) -> str:
+def read_state_said(state: NewsboatState, taken: MarksTaken) -> str:
     """The summary's part on newsboat's read state: "; 412 read and 2 starred marks from
     cache.db (120 given now, 294 waiting for their articles' first fetch)"."""
     said = f"; {counted(state.read, 'read mark')}"

@@ -7,17 +7,17 @@ import dataclasses
 import sys
 from typing import TYPE_CHECKING
 
-from newstui.cli.config_file import _about
+from newstui.cli.config_file import about_source
 from newstui.cli.newsboat import (
-    _add_ignore_rules,
-    _add_newsboat_settings,
-    _newsboat_config,
-    _newsboat_state,
-    _podboat_queue,
-    _read_state_said,
-    _say_newsboat_config,
+    add_ignore_rules,
+    add_newsboat_settings,
+    imported_newsboat_config,
+    imported_podboat_queue,
+    newsboat_state,
+    read_state_said,
+    say_newsboat_config,
 )
-from newstui.cli.output import _cell, _complain, _emit, _stderr
+from newstui.cli.output import complain, emit, safe_cell, stderr_console
 from newstui.counts import counted
 from newstui.errors import NewstuiError, hide_passwords
 from newstui.library import Library
@@ -34,18 +34,18 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
     from newstui.subscription_import import import_subscriptions, read_subscription_list
 
     if args.opml_command == "import":
-        with _about(str(args.file)):
+        with about_source(str(args.file)):
             feeds, skipped = read_subscription_list(args.file)
         # newsboat's read marks: read (or refused) before anything is written; stored first
         local = [line.local for line in skipped if line.local]
-        state = _newsboat_state(args, feeds, local, config, library)
+        state = newsboat_state(args, feeds, local, config, library)
         taken = library.add_imported_marks(state.marks) if state else None
         made = not config.path.exists()
-        with _about(str(config.path)):
+        with about_source(str(config.path)):
             imported = import_subscriptions(config.path, feeds, skipped)
         if made and config.path.exists():  # (as a first `fetch` says it: user test r47 L10)
-            _complain(f"newstui: created the config file {config.path}")
-        with _about(str(config.path)):
+            complain(f"newstui: created the config file {config.path}")
+        with about_source(str(config.path)):
             if any(f.site for f in feeds):  # (their web sites, for `opml export`: r47 L3)
                 from newstui.config import load_config
                 from newstui.ingest.configured_sources import list_imported
@@ -53,12 +53,12 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
                 list_imported(library, load_config(config.path), feeds)
         added, tagged, added_views = imported.added, imported.tagged, imported.added_views
         views, hidden, skipped = imported.views, imported.hidden, imported.skipped
-        newsboat = _newsboat_config(args, config.keys)  # its kill file as hide filters
+        newsboat = imported_newsboat_config(args, config.keys)  # its kill file as hide filters
         rules = newsboat.rules if newsboat else ()
-        added_filters = _add_ignore_rules(config, rules)
+        added_filters = add_ignore_rules(config, rules)
         # its settings and keys into [settings] and [keys]
-        added_settings = _add_newsboat_settings(config, newsboat) if newsboat else None
-        queue = _podboat_queue(args) if newsboat else None
+        added_settings = add_newsboat_settings(config, newsboat) if newsboat else None
+        queue = imported_podboat_queue(args) if newsboat else None
         if not args.json:
             stored = dict((query, name) for name, query in added_views)
             for line in views:
@@ -66,23 +66,23 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
                     named = (
                         "" if stored[line.view[1]] == line.view[0] else f" {stored[line.view[1]]!r}"
                     )
-                    _complain(f"{args.file}:{line.line}: {line.reason}{named}: {line.view[1]}")
+                    complain(f"{args.file}:{line.line}: {line.reason}{named}: {line.view[1]}")
             paths = {source.path for source in imported.added_local}
             for line in imported.local:
                 if line.local and line.local.path in paths:
                     place = f"{args.file}:{line.line}" if line.line else str(args.file)
-                    _complain(f"{place}: {line.reason}")
+                    complain(f"{place}: {line.reason}")
             for line in hidden:
-                _complain(f"warning: {args.file}:{line.line}: {line.reason}")
+                complain(f"warning: {args.file}:{line.line}: {line.reason}")
             for line in imported.notes:  # (an OPML repaired, a feed that looks like another)
-                _complain(f"warning: {args.file}: {hide_passwords(line.reason)}")
+                complain(f"warning: {args.file}: {hide_passwords(line.reason)}")
             for line in skipped:
                 place = f"{args.file}:{line.line}" if line.line else str(args.file)
-                _complain(f"warning: {place}: skipped {hide_passwords(line.reason)}")
+                complain(f"warning: {place}: skipped {hide_passwords(line.reason)}")
             if newsboat is not None:
-                _say_newsboat_config(newsboat, added_filters, config, added_settings)
+                say_newsboat_config(newsboat, added_filters, config, added_settings)
             if queue is not None and queue[1]:
-                _complain(
+                complain(
                     f"note: {queue[0]}: podboat's queue holds "
                     f"{counted(len(queue[1]), 'episode')} to download, not carried over: after "
                     "`newstui fetch`, `d` on each (or `newstui download ID`) downloads it"
@@ -104,14 +104,14 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
             )
         text += imported.skipped_clause  # (an OPML file's outlines carry no line numbers)
         if state and taken:
-            text += _read_state_said(state, taken)
+            text += read_state_said(state, taken)
             if state.flagged and not args.json:
-                _complain(
+                complain(
                     f"warning: {state.cache}: {counted(state.flagged, 'flagged article')} not "
                     "starred: newsboat's flags mean nothing of their own (a `…-flag-star` "
                     "setting in its config names the flag to star by; README: Coming from newsboat)"
                 )
-        return _emit(
+        return emit(
             args,
             {
                 "found": len(feeds),
@@ -190,7 +190,7 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
     held = [] if feeds or args.demo else [row for row in sources if row.kind == "feed" and row.url]
     if held:  # (a backup restored into a new home: feeds.toml is not in it, user test r46 M4)
         feeds = [FeedConfig(row.url or "", row.name, row.tags) for row in held]
-        _complain(
+        complain(
             f"newstui: opml export: {config.path} lists no feeds: the "
             f"{counted(len(feeds), 'feed')} the database holds "
             f"{'is' if len(feeds) == 1 else 'are'} written instead"
@@ -201,7 +201,7 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
             feeds.append(FeedConfig(synced.url, synced.name, synced.tags))
             known.add(fold_url(synced.url))
     if not feeds and args.demo:  # an empty but valid OPML still goes out, for scripts
-        _complain("newstui: opml export: the demo has no feeds (its sources are local files)")
+        complain("newstui: opml export: the demo has no feeds (its sources are local files)")
     text = write_opml(feeds, site_urls=library.site_urls())
     if args.file:
         try:
@@ -212,9 +212,9 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
                 exc.errno, f"cannot write: {exc.strerror or exc}", str(args.file)
             ) from None
         if args.json:
-            return _emit(args, {"file": str(args.file), "feeds": len(feeds)})
-        _stderr().print(
-            _cell(f"wrote {counted(len(feeds), 'feed')} to {args.file}"), soft_wrap=True
+            return emit(args, {"file": str(args.file), "feeds": len(feeds)})
+        stderr_console().print(
+            safe_cell(f"wrote {counted(len(feeds), 'feed')} to {args.file}"), soft_wrap=True
         )
         return 0
     if args.json:

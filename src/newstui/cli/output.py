@@ -27,20 +27,20 @@ from newstui.text import clean_line, terminal_safe
 
 if TYPE_CHECKING:
     # rich (~100M instructions to import) prints tables, terminal output and errors; a listing
-    # piped to another program is written as plain lines without it (see _plain_width)
+    # piped to another program is written as plain lines without it (see plain_width)
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
 
 @functools.cache
-def _stdout() -> Console:
+def stdout_console() -> Console:
     """The rich console of standard output, made on first use (it reads COLUMNS then)."""
     return _pipe_console()(highlight=False)
 
 
 @functools.cache
-def _stderr() -> Console:
+def stderr_console() -> Console:
     """The rich console of standard error, made on first use."""
     return _pipe_console()(stderr=True, highlight=False)
 
@@ -60,7 +60,7 @@ def _pipe_console() -> type[Console]:
     return PipeConsole
 
 
-def _terminal_columns() -> int:
+def terminal_columns() -> int:
     """shutil.get_terminal_size().columns, without importing shutil (it loads bz2 and lzma)."""
     try:
         columns = int(os.environ["COLUMNS"])
@@ -78,7 +78,7 @@ ErrorKind = Literal["usage", "config", "source", "database", "sync", "file", "in
 """What a --json error object's "kind" says went wrong (see the README's Commands section)."""
 
 
-def _error_kind(exc: NewstuiError) -> ErrorKind:
+def error_kind(exc: NewstuiError) -> ErrorKind:
     kinds: tuple[tuple[type[NewstuiError], ErrorKind], ...] = (
         (ConfigError, "config"),
         (SourceError, "source"),
@@ -89,28 +89,26 @@ def _error_kind(exc: NewstuiError) -> ErrorKind:
     return next((kind for cls, kind in kinds if isinstance(exc, cls)), "input")
 
 
-def _fail(
+def fail_command(
     as_json: bool, message: str, kind: ErrorKind, source: str | None = None, **more: Any
 ) -> None:
     """Report an error that ends the command: `newstui: MESSAGE` on stderr, or with --json one
     object on stdout, `{"error": MESSAGE, "kind": KIND, "source": NAME or null}` (and `more`)."""
     if as_json:
-        _print_json_error(message, kind, source, **more)
+        print_json_error(message, kind, source, **more)
     else:
-        _complain(f"newstui: {message}")
+        complain(f"newstui: {message}")
 
 
-def _print_json_error(
-    message: str, kind: ErrorKind, source: str | None = None, **more: Any
-) -> None:
+def print_json_error(message: str, kind: ErrorKind, source: str | None = None, **more: Any) -> None:
     """One JSON error object on stdout (what a script reading --json output parses)."""
     data = {"error": clean_line(message, 2000), "kind": kind, "source": source, **more}
     with contextlib.suppress(OSError):
-        sys.stdout.write(json.dumps(_terminal_safe_data(data), ensure_ascii=_ascii_json()) + "\n")
+        sys.stdout.write(json.dumps(terminal_safe_data(data), ensure_ascii=ascii_json()) + "\n")
         sys.stdout.flush()
 
 
-def _ascii_json() -> bool:
+def ascii_json() -> bool:
     """Whether --json is written as ASCII (`\\u00e9`): when stdout's encoding is not UTF-8
     (PYTHONIOENCODING=latin-1, a C locale without Python's UTF-8 mode), the same JSON, which any
     encoding holds, rather than nothing but an encoding error (user test r44 L1)."""
@@ -119,7 +117,7 @@ def _ascii_json() -> bool:
     return not utf8(sys.stdout)
 
 
-def _complain(message: str) -> None:
+def complain(message: str) -> None:
     """One line on stderr; file names and server text in it are untrusted. Written without
     loading rich (~100M instructions) for it: piped, the line as it is; on a terminal, wrapped at
     spaces to its width (the terminal cut `warning:` lines mid-word, "feeds.tom|l": user test
@@ -165,44 +163,48 @@ class NothingFound:
         self.line = line
 
 
-def _emit(
+def emit(
     args: argparse.Namespace,
     data: Any,
     text: str | Text | Table | ArticleLines | NothingFound | None = None,
 ) -> int:
     """Print `data` as JSON with --json, else `text`; every string terminal-safe either way."""
     if getattr(args, "json", False):
-        shown = json.dumps(_terminal_safe_data(data), ensure_ascii=_ascii_json(), indent=2)
+        shown = json.dumps(terminal_safe_data(data), ensure_ascii=ascii_json(), indent=2)
         sys.stdout.write(shown + "\n")
     elif isinstance(text, NothingFound):
-        _complain(f"newstui {args.command}: {text.line}")
+        complain(f"newstui {args.command}: {text.line}")
     elif isinstance(text, ArticleLines):
         _print_articles(text.rows)
     elif isinstance(text, str):
         # Plain lines are never hard-wrapped, so piped output keeps paths and names whole.
         safe = terminal_safe(text)
-        if "\t" in safe or _plain_width() is None:  # rich expands tabs, styles a terminal's text
+        if "\t" in safe or plain_width() is None:  # rich expands tabs, styles a terminal's text
             from rich.text import Text
 
-            _stdout().print(Text(safe), soft_wrap=True)
+            stdout_console().print(Text(safe), soft_wrap=True)
         else:
-            _write_plain(safe)
+            write_plain(safe)
     elif text is not None:
         from rich.table import Table
 
         if isinstance(text, Table):
-            _print_trimmed(text)
+            print_trimmed(text)
         else:
-            _stdout().print(text, soft_wrap=True)
+            stdout_console().print(text, soft_wrap=True)
     return 0
 
 
-def _plain_width() -> int | None:
+def plain_width() -> int | None:
     """The width rich's console gives standard output when it would print no style there (not
     a terminal): the same text is then written as it is, without loading rich (~100M
     instructions). None when rich prints: a terminal (FORCE_COLOR, TTY_COMPATIBLE=1), Windows,
     Jupyter, an odd COLUMNS, or a rich console already made (a test may have set its width)."""
-    if _stdout.cache_info().currsize or sys.platform == "win32" or hasattr(builtins, "get_ipython"):
+    if (
+        stdout_console.cache_info().currsize
+        or sys.platform == "win32"
+        or hasattr(builtins, "get_ipython")
+    ):
         return None
     env = os.environ
     terminal = env.get("TTY_COMPATIBLE", "")
@@ -235,14 +237,14 @@ def _fileno(stream: Any, default: int) -> int:
         return default
 
 
-def _write_plain(text: str) -> None:
+def write_plain(text: str) -> None:
     """One or more lines on standard output, flushed as rich flushes after each print (a closed
     pipe is then reported by the command, not at exit)."""
     sys.stdout.write(text + "\n")
     sys.stdout.flush()
 
 
-def _print_trimmed(renderable: Table | Text) -> None:
+def print_trimmed(renderable: Table | Text) -> None:
     """Print a table or wrapped text with no line ending in spaces (rich pads table cells to the
     column width and keeps the space where it wraps a line). To a terminal it fits the width;
     elsewhere (a pipe or a file: scripts, grep, less) a table row is one line with every cell
@@ -251,7 +253,7 @@ def _print_trimmed(renderable: Table | Text) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    console = _stdout()
+    console = stdout_console()
     if not console.is_terminal and isinstance(renderable, Text):
         for part in _wrapped_at_spaces(renderable, console.width):
             part.rstrip()
@@ -296,38 +298,48 @@ def _wrapped_at_spaces(text: Text, width: int) -> list[Text]:
     return lines
 
 
-def _terminal_safe_data(value: Any) -> Any:
+def terminal_safe_data(value: Any) -> Any:
     """JSON data with every string (keys too) passed through `terminal_safe`."""
     if isinstance(value, str):
         return terminal_safe(value)
     if isinstance(value, dict):
-        return {_terminal_safe_data(k): _terminal_safe_data(v) for k, v in value.items()}
+        return {terminal_safe_data(k): terminal_safe_data(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_terminal_safe_data(v) for v in value]
+        return [terminal_safe_data(v) for v in value]
     return value
 
 
-def _cell(value: str | None) -> Text:
+def safe_cell(value: str | None) -> Text:
     """A table cell or name from stored or configured text: one terminal-safe line."""
     from rich.text import Text
 
     return Text(terminal_safe(value, line=True))
 
 
-def _red(line: str) -> Text:
+def red_line(line: str) -> Text:
     """A line of text in red (an error)."""
     from rich.text import Text
 
     return Text(line, "red")
 
 
-def _print_note(line: str) -> None:
+def print_note(line: str) -> None:
     """A note below a table: on a terminal wrapped at spaces to its width (the terminal broke
     it mid-word, "match none of its ar|ticles": user test r34 L9), piped one line."""
     from rich.text import Text
 
-    console = _stdout()
+    console = stdout_console()
     console.print(Text(terminal_safe(line, line=True)), soft_wrap=not console.is_terminal)
+
+
+def say_more_exist(command: str, shown: int, total: int, what: str, other: str = "") -> None:
+    """One line on stderr when a listing was cut at its limit, saying how to see the rest (with
+    `--json` too: a script's `jq length` gave 100 and nothing said more existed)."""
+    if total > shown:
+        complain(
+            f"newstui {command}: {shown:,} of {total:,} {what} shown;"
+            f" --limit {total}{other} shows them all"
+        )
 
 
 class ArticleLines:
@@ -369,11 +381,11 @@ def _article_lines(rows: list[ArticleRow], width: int | None) -> list[tuple[str,
 def _print_articles(rows: list[ArticleRow]) -> None:
     """The article lines, dim heads and unread titles bold, titles cut to a terminal's width;
     written whole and as they are where rich would print them unstyled (a pipe, a file)."""
-    plain_width = _plain_width()
-    terminal = plain_width is None and _stdout().is_terminal
-    lines = _article_lines(rows, max(_stdout().width, 60) if terminal else None)
-    if plain_width is not None:  # no tab to expand: the lines are terminal_safe(line=True)
-        _write_plain("".join(f"{head}{title}\n" for head, title, _ in lines).rstrip())
+    piped_width = plain_width()
+    terminal = piped_width is None and stdout_console().is_terminal
+    lines = _article_lines(rows, max(stdout_console().width, 60) if terminal else None)
+    if piped_width is not None:  # no tab to expand: the lines are terminal_safe(line=True)
+        write_plain("".join(f"{head}{title}\n" for head, title, _ in lines).rstrip())
         return
     from rich.text import Text
 
@@ -382,10 +394,10 @@ def _print_articles(rows: list[ArticleRow]) -> None:
         out.append(head, style="dim")
         out.append(title + "\n", style="bold" if unread else "")
     out.rstrip()
-    _stdout().print(out, soft_wrap=True)
+    stdout_console().print(out, soft_wrap=True)
 
 
-def _terminal_width() -> int | None:
+def terminal_width() -> int | None:
     """The width of the terminal standard output is, or None: a pipe or a file (rows whole)."""
-    console = _stdout()
+    console = stdout_console()
     return console.width if console.is_terminal else None

@@ -12,15 +12,15 @@ from typing import Any, NoReturn
 from newstui import __version__, nlp_build
 from newstui.cli.arguments import (
     JSON_HELP,
-    _article_id,
-    _count,
-    _entity_name,
-    _limit_or_all,
-    _path,
-    _since,
-    _source_name,
+    add_limit_or_all,
+    article_id_argument,
+    count_argument,
+    entity_name_argument,
+    path_argument,
+    since_argument,
+    source_name_argument,
 )
-from newstui.cli.output import _complain, _print_json_error, _terminal_columns
+from newstui.cli.output import complain, print_json_error, terminal_columns
 from newstui.model import ENTITY_TYPES, SORT_KEYS
 from newstui.paths import default_config_path, default_db_path
 from newstui.word_lists import did_you_mean
@@ -37,7 +37,7 @@ class _HelpFormatter(argparse.HelpFormatter):
         max_help_position: int = 24,
         width: int | None = None,
     ) -> None:
-        width = _terminal_columns() - 2 if width is None else width
+        width = terminal_columns() - 2 if width is None else width
         super().__init__(prog, indent_increment, max_help_position, width)
 
 
@@ -109,9 +109,9 @@ class _Parser(argparse.ArgumentParser):
         the usage too: 2-4 lines), or as a JSON object with --json; the exit status is 2."""
         message = usage_problem(message)
         if self.json_errors:
-            _print_json_error(f"{self.prog}: {message}", "usage")
+            print_json_error(f"{self.prog}: {message}", "usage")
         else:
-            _complain(f"{self.prog}: {message} (see `{self.prog} --help`)")
+            complain(f"{self.prog}: {message} (see `{self.prog} --help`)")
         self.exit(2)
 
 
@@ -184,7 +184,9 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
             metavar="URL",
             help="the feed's http(s) address, or a web page that announces its feed",
         )
-        p.add_argument("--name", type=_source_name, help="display name (default: the feed's title)")
+        p.add_argument(
+            "--name", type=source_name_argument, help="display name (default: the feed's title)"
+        )
         p.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
     if wanted("remove"):
         p = command(
@@ -238,12 +240,14 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
         p.add_argument(
             "paths",
             nargs="+",
-            type=_path,
+            type=path_argument,
             metavar="PATH",
             help="a file or folder (read recursively)",
         )
         p.add_argument(
-            "--name", type=_source_name, help="source name (default: the file or folder name)"
+            "--name",
+            type=source_name_argument,
+            help="source name (default: the file or folder name)",
         )
         p.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
     if wanted("feeds"):
@@ -289,7 +293,11 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
         )
         size = p.add_mutually_exclusive_group()
         size.add_argument(
-            "--limit", type=_count, default=50, metavar="K", help="at most K articles (default 50)"
+            "--limit",
+            type=count_argument,
+            default=50,
+            metavar="K",
+            help="at most K articles (default 50)",
         )
         size.add_argument(
             "--all", dest="limit", action="store_const", const=None, help="every matching article"
@@ -310,14 +318,16 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
         )
         p.add_argument("query", nargs="+", metavar="QUERY", help="the query (words are joined)")
         p.add_argument(
-            "--limit", type=_count, default=50, metavar="K", help="at most K (default 50)"
+            "--limit", type=count_argument, default=50, metavar="K", help="at most K (default 50)"
         )
     if wanted("show"):
         p = command("show", "print one article as readable text")
-        p.add_argument("id", type=_article_id, metavar="ID", help="the article's id (see `list`)")
+        p.add_argument(
+            "id", type=article_id_argument, metavar="ID", help="the article's id (see `list`)"
+        )
     if wanted("mark"):
         p = command("mark", "mark articles read/unread/starred")
-        p.add_argument("ids", nargs="+", type=_article_id, metavar="ID", help="article ids")
+        p.add_argument("ids", nargs="+", type=article_id_argument, metavar="ID", help="article ids")
         read = p.add_mutually_exclusive_group()
         read.add_argument(
             "--read", dest="read", action="store_true", default=None, help="mark them read"
@@ -335,28 +345,28 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
         )
         p.add_argument(
             "--name",
-            type=_entity_name,
+            type=entity_name_argument,
             metavar="TEXT",
             help="only entities this name stands for, as person:, org:, place: and group: find "
             "them (aliases, other names articles used, more or fewer middle names)",
         )
-        _limit_or_all(p, 100, "entity")
+        add_limit_or_all(p, 100, "entity")
     if wanted("quotes"):
         p = command("quotes", "list direct quotes with their speakers, newest first")
         p.add_argument(
             "--speaker",
-            type=_entity_name,
+            type=entity_name_argument,
             metavar="NAME",
             help="only this speaker (full name or surname)",
         )
         p.add_argument(
             "--since",
-            type=_since,
+            type=since_argument,
             metavar="DATE",
             help="only quotes from articles dated on or after DATE (YYYY-MM-DD, or an age like 7d); "
             "an undated article counts from when it was first seen, as in after: and age:",
         )
-        _limit_or_all(p, 100, "quote")
+        add_limit_or_all(p, 100, "quote")
     if wanted("filters"):
         command(
             "filters",
@@ -372,11 +382,14 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
         help_ = "add the feeds of an OPML file (or of newsboat's urls file) to the config"
         p2 = opml.add_parser("import", help=help_, description=help_)
         p2.add_argument(
-            "file", type=_path, metavar="FILE", help="the OPML file, or newsboat's urls file"
+            "file",
+            type=path_argument,
+            metavar="FILE",
+            help="the OPML file, or newsboat's urls file",
         )
         p2.add_argument(
             "--newsboat-cache",
-            type=_path,
+            type=path_argument,
             metavar="CACHE",
             help="newsboat's cache.db to take read and starred marks from (default: beside the "
             "urls file, else ~/.local/share/newsboat)",
@@ -394,7 +407,7 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
         p2 = opml.add_parser("export", help=help_, description=help_)
         p2.add_argument(
             "file",
-            type=_path,
+            type=path_argument,
             nargs="?",
             metavar="FILE",
             help="write it to FILE (refused when FILE exists, unless --force)",
@@ -430,7 +443,7 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
         )
         from newstui.cli.backup import add_arguments as backup_arguments
 
-        backup_arguments(p, _path)
+        backup_arguments(p, path_argument)
     if wanted("restore"):
         p = command(
             "restore",
@@ -439,7 +452,7 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
         )
         from newstui.cli.backup import add_restore_arguments
 
-        add_restore_arguments(p, _path)
+        add_restore_arguments(p, path_argument)
     if wanted("download", "downloads"):
         from newstui.cli.downloads import add_arguments as download_arguments
 
@@ -454,8 +467,8 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
                 "list the download queue: state, progress, file; --forget or --delete entries "
                 "(a running one is stopped)",
             ),
-            _article_id,
-            _count,
+            article_id_argument,
+            count_argument,
         )
     if wanted("demo"):
         command("demo", "build (or rebuild) the demo database and print its path")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newstui.cli.feeds import _unstored_sources
-from newstui.cli.output import _complain
+from newstui.cli.feeds import unstored_sources
+from newstui.cli.output import complain
 from newstui.library import Library
 from newstui.model.folders import folder_paths
 from newstui.model.names import loose_name_key, name_key
@@ -32,7 +32,7 @@ def configured_source(
     return source
 
 
-def _set_aside_source(library: Library, config: Config | None, name: str) -> int | None:
+def set_aside_source(library: Library, config: Config | None, name: str) -> int | None:
     """The id of the source set aside after leaving the config that `name` names (as `feeds`
     lists it, and Sources), said on stderr with the day it is deleted; None when none is."""
     from newstui.ingest.configured_sources import LEFT_CONFIG_DAYS
@@ -47,11 +47,11 @@ def _set_aside_source(library: Library, config: Config | None, name: str) -> int
         why, kept = f"its URL changed in {where}", f"while {where} lists its name"
     else:
         why, kept = f"no longer in {where}", f"until {until}"
-    _complain(f"newstui list: {source.name} is set aside ({why}): its articles are kept {kept}")
+    complain(f"newstui list: {source.name} is set aside ({why}): its articles are kept {kept}")
     return source.id
 
 
-def _meant_source(library: Library, config: Config | None, name: str) -> str:
+def meant_source(library: Library, config: Config | None, name: str) -> str:
     """ " (did you mean 'Zeitung – München'?)" for a name that differs from a source's only by
     its accents, dashes, quotes or spaces (`Zeitung - Munchen` typed for it), else the names
     holding each word typed, as search folds them (`lodz` for 'Łódź Daily', as Ctrl-P finds
@@ -66,9 +66,9 @@ def _meant_source(library: Library, config: Config | None, name: str) -> str:
     return did_you_mean(library.names_with_words(name, names))
 
 
-def _meant_tag(library: Library, config: Config, tag: str) -> str:
+def meant_tag(library: Library, config: Config, tag: str) -> str:
     """ " (did you mean 'Küche/Café'?)" for a tag, or a folder of one, that differs from `tag`
-    only by its accents, dashes, quotes or spaces (as _meant_source: `kuche/cafe` typed for
+    only by its accents, dashes, quotes or spaces (as meant_source: `kuche/cafe` typed for
     it), else ""."""
     loose = loose_name_key(tag)
     tags = {t for row in library.sources() for t in row.tags}
@@ -81,9 +81,9 @@ def _meant_tag(library: Library, config: Config, tag: str) -> str:
     return did_you_mean([meant])
 
 
-def _not_fetched_yet(library: Library, config: Config | None, name: str) -> bool:
+def not_fetched_yet(library: Library, config: Config | None, name: str) -> bool:
     """Whether `name` (any case) or a URL names a source of the config not stored yet."""
     return config is not None and any(
         name_key(name) == name_key(row.name) or name == row.url
-        for row in _unstored_sources(library, config)
+        for row in unstored_sources(library, config)
     )

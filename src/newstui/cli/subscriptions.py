@@ -10,12 +10,19 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from newstui.cli.arguments import _path
-from newstui.cli.config_file import _about
-from newstui.cli.episodes import _queue_new_episodes, _say_filtered_and_queued
-from newstui.cli.fetch_report import EXIT_FAILED, _report
-from newstui.cli.output import _cell, _complain, _emit, _print_json_error, _print_note, _stderr
-from newstui.cli.source_names import _meant_source, _meant_tag, configured_source
+from newstui.cli.arguments import path_argument
+from newstui.cli.config_file import about_source
+from newstui.cli.episodes import queue_wanted_episodes, say_filtered_and_queued
+from newstui.cli.fetch_report import EXIT_FAILED, report_outcomes
+from newstui.cli.output import (
+    complain,
+    emit,
+    print_json_error,
+    print_note,
+    safe_cell,
+    stderr_console,
+)
+from newstui.cli.source_names import configured_source, meant_source, meant_tag
 from newstui.counts import counted
 from newstui.errors import NewstuiError, SourceError, hide_passwords, hide_url_password
 from newstui.library import Library
@@ -50,13 +57,13 @@ def cmd_remove(args: argparse.Namespace, library: Library, config: Config) -> in
         feed_id = library.find_source(args.name)
         if feed_id is None:  # an imported file or folder, by its path
             try:
-                feed_id = library.find_source(local_key(_path(args.name).expanduser()))
+                feed_id = library.find_source(local_key(path_argument(args.name).expanduser()))
             except (OSError, RuntimeError, ValueError):  # ~x of no user, a loop of symlinks
                 feed_id = None  # no path any source has
         if feed_id is None and not library.set_aside_counts(names)[0]:
             raise NewstuiError(
                 f"{config.path}: no source named {hide_url_password(args.name)!r}"
-                f"{_meant_source(library, config, args.name)} (see `newstui feeds`)",
+                f"{meant_source(library, config, args.name)} (see `newstui feeds`)",
                 source=hide_url_password(args.name),
             )
     unsubscribed = _unsubscribe_on_server(library, config, feed_id, args.name)
@@ -96,7 +103,7 @@ def cmd_remove(args: argparse.Namespace, library: Library, config: Config) -> in
         "kept_starred": result.kept_starred,
         "unsubscribed": unsubscribed,
     }
-    return _emit(args, data, text)
+    return emit(args, data, text)
 
 
 def _remove_tag(args: argparse.Namespace, library: Library, config: Config) -> int:
@@ -110,7 +117,7 @@ def _remove_tag(args: argparse.Namespace, library: Library, config: Config) -> i
     if tagged is None:
         raise NewstuiError(
             f"{config.path}: no source is tagged {args.tag!r}"
-            f"{_meant_tag(library, config, args.tag)} (see `newstui feeds`)",
+            f"{meant_tag(library, config, args.tag)} (see `newstui feeds`)",
             source=args.tag,
         )
     question = tagged.question(config.path.name, purge=args.purge)
@@ -125,7 +132,7 @@ def _remove_tag(args: argparse.Namespace, library: Library, config: Config) -> i
             answer = ""
             print(file=sys.stderr)  # (the prompt's line ended)
         if answer.strip().lower() not in ("y", "yes"):
-            _stderr().print(_cell("Nothing removed."), soft_wrap=True)
+            stderr_console().print(safe_cell("Nothing removed."), soft_wrap=True)
             return 1
     done = remove_tagged(library, config, tagged, purge=args.purge)
     kept = {name_key(name) for name in done.not_removed}
@@ -143,10 +150,10 @@ def _remove_tag(args: argparse.Namespace, library: Library, config: Config) -> i
     }
     summary = done.summary(str(config.path))
     if not done.not_removed:
-        return _emit(args, data, summary)
-    _emit(args, data)
+        return emit(args, data, summary)
+    emit(args, data)
     if not args.json:
-        _complain(f"newstui remove: {summary}")
+        complain(f"newstui remove: {summary}")
     return 1
 
 
@@ -183,7 +190,7 @@ def _feed_behind(url: str, config: Config, args: argparse.Namespace) -> str:
         )
     if not args.json:
         label = f" ({chosen.title})" if chosen.title else ""
-        _print_note(
+        print_note(
             f"{hide_url_password(url)} links to the {chosen.kind} feed "
             f"{hide_url_password(chosen.url)}{hide_passwords(label)}"
         )
@@ -196,21 +203,21 @@ def _report_feed_choice(exc: FeedChoiceError, args: argparse.Namespace) -> int:
 
     if args.json:
         feeds = [{"url": f.url, "title": f.title, "kind": f.kind} for f in exc.choices]
-        _print_json_error(str(exc), "input", exc.source, feeds=feeds)
+        print_json_error(str(exc), "input", exc.source, feeds=feeds)
     else:
         import shlex  # its import compiles a pattern: only this message needs it
 
-        _complain(f"newstui: {exc}:")
+        complain(f"newstui: {exc}:")
         for link in exc.choices:
             title = f"{link.title} " if link.title else ""
             line = Text.assemble(
                 "  ",
-                _cell(f"newstui add {shlex.quote(link.url)}"),
+                safe_cell(f"newstui add {shlex.quote(link.url)}"),
                 "    ",
-                _cell(f"# {title}({link.kind})"),
+                safe_cell(f"# {title}({link.kind})"),
             )
             with contextlib.suppress(OSError):
-                _stderr().print(line, soft_wrap=True)
+                stderr_console().print(line, soft_wrap=True)
     return EXIT_FAILED
 
 
@@ -223,9 +230,13 @@ def _ask_which_feed(url: str, links: Sequence[FeedLink]) -> FeedLink:
     """Ask on the terminal which of a page's feeds to add (Enter: the first)."""
     from rich.text import Text
 
-    _stderr().print(_cell(f"{hide_url_password(url)} links to {len(links)} feeds:"), soft_wrap=True)
+    stderr_console().print(
+        safe_cell(f"{hide_url_password(url)} links to {len(links)} feeds:"), soft_wrap=True
+    )
     for n, link in enumerate(links, 1):
-        _stderr().print(Text.assemble(f"  {n}. ", _cell(_feed_line(link))), soft_wrap=True)
+        stderr_console().print(
+            Text.assemble(f"  {n}. ", safe_cell(_feed_line(link))), soft_wrap=True
+        )
     while True:
         try:
             answer = input(f"Add which feed? [1-{len(links)}, Enter: 1, q: none] ").strip()
@@ -237,7 +248,7 @@ def _ask_which_feed(url: str, links: Sequence[FeedLink]) -> FeedLink:
             return links[0]
         if answer.isdigit() and 1 <= int(answer) <= len(links):
             return links[int(answer) - 1]
-        _stderr().print(Text(f"type a number from 1 to {len(links)}, or q"))
+        stderr_console().print(Text(f"type a number from 1 to {len(links)}, or q"))
 
 
 def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
@@ -249,7 +260,7 @@ def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
     if url is None:
         raise NewstuiError(not_a_feed_url(typed), source=hide_url_password(args.url))
     if url != typed and not args.json:
-        _print_note(hide_passwords(f"reading {typed} as {url}"))
+        print_note(hide_passwords(f"reading {typed} as {url}"))
     try:
         url = _feed_behind(url, config, args)
     except FeedChoiceError as exc:
@@ -261,11 +272,11 @@ def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
         yet = "" if has_articles(added.outcome) else ": no article yet"  # a new blog or podcast
         if added.kept and not has_articles(added.outcome):  # (a restored backup's: r47 M6)
             yet = f": {counted(added.kept, 'article')} kept"
-        _print_note(f"added {added.entry.name} to {config.path}{yet}")
+        print_note(f"added {added.entry.name} to {config.path}{yet}")
     queued = list(added.queued)  # ([settings] download_new: its newest episodes)
-    status = _report([added.outcome], args, library=library, config=config, episodes=queued)
+    status = report_outcomes([added.outcome], args, library=library, config=config, episodes=queued)
     if not args.json:
-        _say_filtered_and_queued([], queued)
+        say_filtered_and_queued([], queued)
     return status
 
 
@@ -281,7 +292,7 @@ def cmd_import(args: argparse.Namespace, library: Library, config: Config | None
         extractor=config.settings.extractor if config is not None else "rules",
         max_bytes=config.settings.max_bytes if config is not None else 0,
     )
-    return _report(outcomes, args, library=library, config=config)
+    return report_outcomes(outcomes, args, library=library, config=config)
 
 
 def _unsubscribe_on_server(
@@ -311,15 +322,15 @@ def _add_on_server(args: argparse.Namespace, library: Library, config: Config, u
 
     sync = config.sync
     assert sync is not None
-    with _about(hide_passwords(sync.url)):
+    with about_source(hide_passwords(sync.url)):
         subscribe_on_server(library, config, url, args.name, args.tag[0] if args.tag else None)
     if not args.json:
-        _print_note(hide_passwords(f"subscribed to {url} on {server_name(sync.url)}"))
+        print_note(hide_passwords(f"subscribed to {url} on {server_name(sync.url)}"))
     before = library.last_article_id()  # (what is stored after it is new: download_new)
     synced = asyncio.run(sync_with_server(library, config))
     outcomes = [synced[0]] if synced else []
-    queued = _queue_new_episodes(library, config, before)
-    status = _report(outcomes, args, episodes=queued)
+    queued = queue_wanted_episodes(library, config, before)
+    status = report_outcomes(outcomes, args, episodes=queued)
     if not args.json:
-        _say_filtered_and_queued([], queued)
+        say_filtered_and_queued([], queued)
     return status

@@ -6,10 +6,10 @@ import argparse
 import time
 from typing import TYPE_CHECKING
 
-from newstui.cli.config_file import _about
-from newstui.cli.episodes import _episodes_data, _queue_new_episodes, _say_filtered_and_queued
-from newstui.cli.fetch_report import _fulltext_data
-from newstui.cli.output import _complain, _emit, _print_json_error
+from newstui.cli.config_file import about_source
+from newstui.cli.episodes import episodes_data, queue_wanted_episodes, say_filtered_and_queued
+from newstui.cli.fetch_report import fulltext_data
+from newstui.cli.output import complain, emit, print_json_error
 from newstui.counts import counted, plural
 from newstui.errors import ConfigError, hide_passwords
 from newstui.library import Library
@@ -50,11 +50,11 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
             async with make_client(sync, config, library) as client:
                 return await client.check()
 
-        with _about(hide_passwords(sync.url)):
+        with about_source(hide_passwords(sync.url)):
             count = asyncio.run(check())
         if args.quiet and not args.json:  # (a failure is said: it raised)
             return 0
-        return _emit(
+        return emit(
             args,
             {"server": hide_passwords(sync.url), "user": sync.user, "subscriptions": count},
             f"{server_name(sync.url)}: logged in as {sync.user}; {counted(count, 'subscription')}",
@@ -72,23 +72,23 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
     # as `fetch` does: its filters, then the new episodes of a `download_new` feed (a sync that
     # failed midway may have stored some)
     filtered = apply_filters(library, config)
-    episodes = _queue_new_episodes(library, config, before)
+    episodes = queue_wanted_episodes(library, config, before)
     if outcome.error or report is None:
         queued = library.sync.status().queued
         error = outcome.error or "sync failed"
         if args.json:
-            _print_json_error(error, "sync", hide_passwords(sync.url), queued=queued)
+            print_json_error(error, "sync", hide_passwords(sync.url), queued=queued)
             return 1
         if last is not None:  # --quiet: said once, and again when it fails otherwise
             if failure_news(outcome, _last_fetch(last)) == "new":
-                _complain(f"error: {describe(outcome)}")
-            _say_filtered_and_queued(filtered, episodes, quiet=True)
+                complain(f"error: {describe(outcome)}")
+            say_filtered_and_queued(filtered, episodes, quiet=True)
             return 1
-        _complain(f"newstui: {in_message(error)}")
+        complain(f"newstui: {in_message(error)}")
         if queued:
             stay = plural(queued, "stays", "stay")
-            _complain(f"newstui: {counted(queued, 'change')} {stay} queued for the next sync")
-        _say_filtered_and_queued(filtered, episodes)
+            complain(f"newstui: {counted(queued, 'change')} {stay} queued for the next sync")
+        say_filtered_and_queued(filtered, episodes)
         return 1
     data = {
         "server": report.server,
@@ -118,22 +118,22 @@ def cmd_sync(args: argparse.Namespace, library: Library, config: Config) -> int:
         ],
         "merged": report.merged,
         "requests": report.requests,
-        **_fulltext_data(outcome),
-        "download_new": [{"source": q.feed, **_episodes_data(q)} for q in episodes],
+        **fulltext_data(outcome),
+        "download_new": [{"source": q.feed, **episodes_data(q)} for q in episodes],
         "seconds": round(seconds, 3),
     }
     if last is not None:  # --quiet: nothing but a sync that works again after failing
         if last.last_error is not None:
-            _complain(f"recovered: {recovered_line(outcome.name, _last_fetch(last), sync=True)}")
-        _say_filtered_and_queued(filtered, episodes, quiet=True)
+            complain(f"recovered: {recovered_line(outcome.name, _last_fetch(last), sync=True)}")
+        say_filtered_and_queued(filtered, episodes, quiet=True)
         return 0
     # the pages that failed, as `fetch` says them (user test r42 M1), the articles stored
     if not args.json and (pages_failed := fulltext_failures_line([outcome])):
-        _complain(f"warning: {pages_failed}")
+        complain(f"warning: {pages_failed}")
     pages = fulltext_said(outcome.fulltext_ok, outcome.fulltext_failed, outcome.fulltext_left)
-    status = _emit(args, data, report.summary(pages))
+    status = emit(args, data, report.summary(pages))
     if not args.json:
-        _say_filtered_and_queued(filtered, episodes)
+        say_filtered_and_queued(filtered, episodes)
     return status
 
 
