@@ -259,3 +259,79 @@ def test_an_episode_of_a_source_without_a_host_goes_to_its_enclosures_hosts_fold
         library.save_batch(local, [Article("Note", "text", guid="n", links=[])])
         note = next(a.id for a in library.articles() if a.title == "Note")
         assert article_folder(library, settings, note, url) == tmp_path / "cdn.example" / "Notes"
+
+
+# failures said from the slots' threads (user test r50 HIGH-1) ------------------------------------
+
+FOUR_EPISODES = """<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Four Pod</title>
+<item><title>Missing</title><guid>m</guid><enclosure url="{base}/missing.mp3" type="audio/mpeg"/></item>
+<item><title>Busy</title><guid>b</guid><enclosure url="{base}/busy.mp3" type="audio/mpeg"/></item>
+<item><title>Broken</title><guid>x</guid><enclosure url="{base}/broken.mp3" type="audio/mpeg"/></item>
+<item><title>Refused</title><guid>r</guid><enclosure url="{refused}/refused.mp3" type="audio/mpeg"/></item>
+<item><title>Fine</title><guid>f</guid><enclosure url="{base}/fine.mp3" type="audio/mpeg"/></item>
+</channel></rss>"""
+
+
+@pytest.fixture
+def four_failing(db_path, feed_server, config_file, capsys, tmp_path) -> Cli:
+    """Five episodes queued with download_concurrency = 3 (what the newsboat import writes from
+    `max-downloads 3`): four fail, three of them at the same time, so two fail in the threads of
+    slots other than the command's own; one downloads."""
+    from ports import refused_port
+
+    refused = f"http://127.0.0.1:{refused_port()}"
+    feed = FOUR_EPISODES.format(base=feed_server.base, refused=refused)
+    feed_server.route("/feed", body=feed.encode())
+    config = config_file(
+        {"Four Pod": "/feed"}, download_concurrency=3, download_dir=str(tmp_path / "pods")
+    )
+    run = Cli(db_path, config, capsys)
+    assert run("fetch") == 0, run.err
+    ids = [str(a["id"]) for a in run.json("list")]
+    assert run("download", "--later", *ids) == 0, run.err
+    return run
+
+
+def failing_at_once(feed_server) -> None:
+    """The three failures answered together (each request waits until all three are in)."""
+    feed_server.route("/missing.mp3", status=404, gather=3)
+    feed_server.route("/busy.mp3", status=503, gather=3)
+    feed_server.route("/broken.mp3", status=500, gather=3)
+    feed_server.route("/fine.mp3", body=AUDIO, headers={"Content-Type": "audio/mpeg"})
+
+
+def test_quiet_download_at_once_says_each_failure_and_downloads_the_rest(
+    four_failing, feed_server, tmp_path
+):
+    failing_at_once(feed_server)
+    run = four_failing
+    status = run("download", "--quiet")
+    assert "database error" not in run.err
+    assert feed_server.peak >= 3  # (the failures were answered at once, in three slots)
+    lines = sorted(run.err.splitlines())
+    assert [line.partition(":")[0] for line in lines] == ["error"] * 4
+    assert [line.split('"')[1] for line in lines] == ["Broken", "Busy", "Missing", "Refused"]
+    assert all(line.startswith('error: Four Pod: download "') for line in lines)
+    assert run.out == ""
+    assert status != 0
+    assert (tmp_path / "pods" / "Fine.mp3").read_bytes() == AUDIO
+    states = {d["title"]: d["state"] for d in run.json("downloads")}
+    assert states == {
+        "Missing": "failed",
+        "Busy": "failed",
+        "Broken": "failed",
+        "Refused": "failed",
+        "Fine": "done",
+    }
+
+
+def test_download_at_once_without_quiet_says_each_failure(four_failing, feed_server):
+    failing_at_once(feed_server)
+    run = four_failing
+    status = run("download")
+    assert "database error" not in run.err
+    failed = sorted(line for line in run.out.splitlines() if line.startswith("failed "))
+    assert len(failed) == 4
+    assert any(line.startswith("downloaded ") for line in run.out.splitlines())
+    assert status != 0

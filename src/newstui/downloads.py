@@ -673,6 +673,7 @@ def run_queue(
     limits: Limits | None = None,
     credentials: FeedCredentials = lambda feed_key, url: None,
     on_note: Callable[[Download, str], None] = lambda download, note: None,
+    on_failed: Callable[[Download, str | None], None] = lambda download, feed: None,
     at_once: int = 1,
     per_host: int | None = None,
 ) -> QueueResult:
@@ -686,10 +687,13 @@ def run_queue(
     password for a download of a feed's article (feed_credentials). `on_note` hears, before its
     end, what a download did that was not asked, in a clause each: it went to another name
     than queued (a file newstui did not write had it; it was outside download_dir), or began
-    again a .part it could not check. `at_once`: how many run at the same time (the setting
+    again a .part it could not check. `on_failed` hears, after `on_change`, a download that
+    failed with the name of its article's feed (None: the article is gone), read on the slot's
+    own connection. `at_once`: how many run at the same time (the setting
     download_concurrency; each in a thread of its own, with its own connection to the store:
-    the listeners are called from those threads), no more than `per_host` of them from one
-    host (None: at_once)."""
+    the listeners are called from those threads, and must never use the caller's `library`,
+    whose connection is its thread's: user test r50 HIGH-1), no more than `per_host` of them
+    from one host (None: at_once)."""
     from newstui.sources.transfer import new_client
 
     requeue_orphans(library)
@@ -699,7 +703,7 @@ def run_queue(
     with new_client(timeout) as client:
         run = _QueueRun(
             client,
-            _Listeners(on_change, on_gone, on_note),
+            _Listeners(on_change, on_gone, on_note, on_failed),
             stopped,
             folder,
             limits,
@@ -722,8 +726,10 @@ class _Listeners:
         on_change: Callable[[Download], None],
         on_gone: Callable[[Download, StopThen, str | None], None],
         on_note: Callable[[Download, str], None],
+        on_failed: Callable[[Download, str | None], None],
     ) -> None:
         self._change, self._gone, self._note = on_change, on_gone, on_note
+        self._failed = on_failed
         self._lock = threading.Lock()
 
     def on_change(self, download: Download) -> None:
@@ -737,6 +743,10 @@ class _Listeners:
     def on_note(self, download: Download, note: str) -> None:
         with self._lock:
             self._note(download, note)
+
+    def on_failed(self, download: Download, feed: str | None) -> None:
+        with self._lock:
+            self._failed(download, feed)
 
 
 class _QueueRun:
@@ -851,8 +861,7 @@ class _QueueRun:
         except NewstuiError as exc:  # (no name for it there): it fails, the queue goes on
             library.downloads.fail(item.id, error_line(exc))
             self._count("failed")
-            if (changed := library.downloads.get(item.id)) is not None:
-                listeners.on_change(changed)
+            self._tell_end(library, item.id)
             return True
         listeners.on_change(item)
         progress = _ProgressWriter(library, item, listeners.on_change)
@@ -908,9 +917,18 @@ class _QueueRun:
             self._count("done")
         for note in notes:
             listeners.on_note(item, note)
-        if (changed := library.downloads.get(item.id)) is not None:
-            listeners.on_change(changed)
+        self._tell_end(library, item.id)
         return True
+
+    def _tell_end(self, library: Library, download_id: int) -> None:
+        """Tell the listeners how a download ended, as stored; a failure with its feed's name,
+        read here on the slot's own `library`."""
+        changed = library.downloads.get(download_id)
+        if changed is None:
+            return
+        self.listeners.on_change(changed)
+        if changed.state == "failed":
+            self.listeners.on_failed(changed, library.downloads.feed_name(changed.article_id))
 
     def _count(self, outcome: Literal["done", "failed", "gone"]) -> None:
         with self.turns:

@@ -1060,6 +1060,11 @@ class DownloadQueue:
         None for a deleted article."""
         return None if article_id is None else _downloads.feed_key_of(self._db, article_id)
 
+    def feed_name(self, article_id: int | None) -> str | None:
+        """The stored name of the feed an article comes from (a failed download's line names
+        it); None for a deleted article."""
+        return None if article_id is None else _downloads.feed_name_of(self._db, article_id)
+
     def feeds_with_new_episodes(self, after_id: int) -> list[tuple[str, str]]:
         """The key and name of each feed with an episode (not hidden) stored after article
         `after_id`."""

@@ -232,12 +232,12 @@ def download_queue(
                 finished.append(d)
                 if say == "all":
                     progress.console.print(_outcome(d, notes.pop(d.id, [])), soft_wrap=True)
-                elif (  # (cron: on stderr, as a feed's)
-                    say == "failures"
-                    and d.state == "failed"
-                    and not _failed_as_before(said_before.get(d.id), d)
-                ):
-                    complain(f"error: {_failure_line(library, d)}")
+
+        def failed(d: Download, feed: str | None) -> None:
+            # (cron: on stderr, as a feed's; the feed's name read by the slot: this may run in a
+            # slot's thread, where `library`'s connection may not be used, user test r50 HIGH-1)
+            if say == "failures" and not _failed_as_before(said_before.get(d.id), d):
+                complain(f"error: {_failure_line(feed, d)}")
 
         def gone(d: Download, then: StopThen, problem: str | None) -> None:
             if d.id in tasks:
@@ -261,6 +261,7 @@ def download_queue(
             folder=download_folder(config.settings),
             credentials=feed_credentials(config.feeds),
             on_note=lambda d, note: notes.setdefault(d.id, []).append(note),
+            on_failed=failed,
             at_once=config.settings.download_concurrency,
             per_host=config.settings.per_host,
         )
@@ -301,14 +302,13 @@ def retry_said(d: Download) -> str:
     return "`newstui download --retry` tries it again"
 
 
-def _failure_line(library: Library, d: Download) -> str:
+def _failure_line(feed: str | None, d: Download) -> str:
     """A failed download as `--quiet` says it on stderr, as a feed's failure: "Pod: download
     "Episode 2": HTTP 404 Not Found (http://…/ep2.mp3); `newstui download --retry` tries it
-    again", naming no file that was not made (user test r49 LOW-1)."""
+    again", naming no file that was not made (user test r49 LOW-1). `feed`: the name of its
+    article's feed (None: the article is gone)."""
     from newstui.ingest.fetch_lines import strip_url
 
-    stored = library.article(d.article_id) if d.article_id is not None else None
-    feed = stored.row.feed if stored is not None and stored.row.feed else None
     title = terminal_safe(d.title, line=True) or f"download {d.id}"
     url = hide_url_password(d.url)
     reason = terminal_safe(strip_url(d.error or "failed", d.url), line=True)

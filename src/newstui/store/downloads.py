@@ -118,6 +118,16 @@ def feed_key_of(db: Database, article_id: int) -> str | None:
     return None if row is None else str(row[0])
 
 
+def feed_name_of(db: Database, article_id: int) -> str | None:
+    """The stored name of the feed (or local source) article `article_id` belongs to, as a
+    listing names it; None if the article is gone."""
+    row = db.execute(
+        "SELECT f.name FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?",
+        [article_id],
+    ).fetchone()
+    return None if row is None or row[0] is None else str(row[0])
+
+
 def feeds_with_new_episodes(db: Database, after_id: int) -> list[tuple[str, str]]:
     """The feeds (not local sources) with an article that has an enclosure, no filter hid and
     was stored after article `after_id`: each one's key and name, in name order."""
