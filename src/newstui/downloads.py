@@ -525,6 +525,37 @@ def requeue_orphans(library: Library) -> int:
     return library.downloads.requeue_stale(STALE_SECONDS, dead)
 
 
+def drop_unresumable_parts(library: Library, folder: Path) -> dict[int, int]:
+    """Delete the .part files of waiting downloads (queued or failed) kept with no version of
+    the file to resume them by (an older newstui's, or a process killed mid-download from a
+    server that gives none): each could only start again from its first byte, and held its
+    room and a progress `L` showed until then. Only those inside download_dir `folder`, no
+    process wrote for STALE_SECONDS, and never a finished file. The bytes each held, by id."""
+    from newstui.sources.transfer import drop_unresumable
+
+    try:
+        inside = folder.expanduser().resolve()
+    except (OSError, ValueError, RuntimeError):
+        return {}
+    stale = time.time() - STALE_SECONDS
+    dropped: dict[int, int] = {}
+    rows = library.downloads.all()
+    files = {d.path for d in rows}  # (a finished `NAME.part` of its own is never one)
+    for d in rows:
+        if d.state not in ("queued", "failed") or not d.path or d.part_path in files:
+            continue
+        part = Path(d.part_path)
+        try:
+            if part.lstat().st_mtime > stale or not part.parent.resolve().is_relative_to(inside):
+                continue
+        except (OSError, ValueError, RuntimeError):  # (none there: the common case)
+            continue
+        if size := drop_unresumable(part):
+            library.downloads.progress(d.id, 0, d.bytes_total)
+            dropped[d.id] = size
+    return dropped
+
+
 def orphaned(download: Download) -> bool:
     """True for a download marked in progress by a process of this machine that is gone."""
     return download.state == "downloading" and (
@@ -700,6 +731,7 @@ def run_queue(
     if folder is not None and os.path.lexists(folder) and not folder.is_dir():
         # said once, each download left queued (r44 L4: "File exists", a line a download)
         raise NewstuiError(f"{folder}: not a folder (download_dir); nothing downloaded")
+    dropped = drop_unresumable_parts(library, folder) if folder is not None else {}
     with new_client(timeout) as client:
         run = _QueueRun(
             client,
@@ -709,6 +741,7 @@ def run_queue(
             limits,
             credentials,
             min(at_once, per_host or at_once),
+            dropped,
         )
         if at_once <= 1 or library.file in ("", ":memory:"):  # (one connection: one at a time)
             run.slot(library)
@@ -764,8 +797,10 @@ class _QueueRun:
         limits: Limits | None,
         credentials: FeedCredentials,
         per_host: int,
+        dropped: dict[int, int] | None = None,
     ) -> None:
         self.client, self.listeners, self.stopped = client, listeners, stopped
+        self.dropped = dropped or {}  # .part bytes deleted as the run began (could not resume)
         self.folder, self.limits, self.credentials = folder, limits, credentials
         self.per_host = max(1, per_host)
         self.turns = threading.Condition()  # claims, names and the counts below
@@ -863,6 +898,9 @@ class _QueueRun:
             self._count("failed")
             self._tell_end(library, item.id)
             return True
+        if kept := self.dropped.pop(item.id, 0):  # (drop_unresumable_parts)
+            _started_over(notes, kept, None, dropped=True)
+            item = replace(item, bytes_done=0)
         listeners.on_change(item)
         progress = _ProgressWriter(library, item, listeners.on_change)
         renamed = _FreeName(library, Path(item.path))
@@ -887,8 +925,8 @@ class _QueueRun:
                 started_over=functools.partial(_started_over, notes),
             )
         except TransferStopped:
-            if asked.then is None:
-                progress.release()
+            if asked.then is None:  # (quitting, the run stopped: queued again)
+                _let_go(progress, item)
                 return False
             # Not given back to the queue first: until it is off the list it reads as running,
             # else a `stop_running` polling between the two steps took it for ended by itself.
@@ -907,7 +945,7 @@ class _QueueRun:
             library.downloads.fail(item.id, error_line(exc), tries, retry_at)
             self._count("failed")
         except BaseException:  # Ctrl-C, SIGTERM: resumed from here next time
-            progress.release()
+            _let_go(progress, item)
             raise
         else:
             if renamed.path is not None:
@@ -933,6 +971,16 @@ class _QueueRun:
     def _count(self, outcome: Literal["done", "failed", "gone"]) -> None:
         with self.turns:
             setattr(self, outcome, getattr(self, outcome) + 1)
+
+
+def _let_go(progress: _ProgressWriter, item: Download) -> None:
+    """A download cut short by quitting or Ctrl-C goes back to the queue, its .part kept to
+    resume from, unless no version of the file was kept with it: then it could only start
+    again from its first byte, and is deleted (it was kept, and begun again at the next start)."""
+    from newstui.sources.transfer import drop_unresumable
+
+    drop_unresumable(Path(item.part_path))
+    progress.release()
 
 
 def _inside_folder(
@@ -973,15 +1021,20 @@ class _FreeName:
         return self.path
 
 
-def _started_over(notes: list[str], kept: int, server_has_none: str | None) -> None:
+def _started_over(
+    notes: list[str], kept: int, server_has_none: str | None, *, dropped: bool = False
+) -> None:
     """Say in `notes` that a download began again the .part it found, holding `kept` bytes with
     no version kept to check them by, and why: `server_has_none` (its server gives none, as
     _why_unresumable says it: user test r48 L31, a download stopped by quitting), or None: it
-    does, so an older newstui kept them so (user test r47 L3: restarted unsaid)."""
+    does, so an older newstui kept them so (user test r47 L3: restarted unsaid); `dropped`:
+    deleted as the run began, before its server was asked (drop_unresumable_parts)."""
     from newstui.render import human_size
 
     said = f"started over: the {human_size(kept)} kept before could not be checked"
-    if server_has_none is not None:
+    if dropped:
+        notes.append(f"{said}: no version of the file was kept with them")
+    elif server_has_none is not None:
         notes.append(f"{said}: {server_has_none}")
     else:
         notes.append(f"{said}, kept with no version of the file as an older newstui kept them")

@@ -176,7 +176,7 @@ def fetch_to_file(
         size = _fetch(client, url, part, on_disk, progress, stopped, wanted, limits, credentials)
     except (OSError, httpx.HTTPError, httpx.InvalidURL, TransferError) as exc:
         problem = _problem(exc, url, path)
-        if dropped := _drop_unresumable(part):
+        if dropped := drop_unresumable(part):
             problem += (
                 f"; the {dropped:,} bytes that had arrived are not kept: {wanted.unresumable}"
             )
@@ -264,11 +264,13 @@ def _passing(exc: Exception) -> bool:
     return isinstance(exc, httpx.TimeoutException | httpx.NetworkError | httpx.RemoteProtocolError)
 
 
-def _drop_unresumable(part: Path) -> int:
+def drop_unresumable(part: Path) -> int:
     """Delete a .part no validator is kept for (it could only ever start again): how many bytes
-    it held (0: none there, or it is kept: a validator, or something not newstui's where it would
-    be, is beside it)."""
+    it held (0: none there, no regular file, or it is kept: a validator, or something not
+    newstui's where it would be, is beside it)."""
     try:
+        if not stat.S_ISREG(os.lstat(part).st_mode):
+            return 0
         size = part.stat().st_size
         if _read_validator(part) is not None or _odd_validator(part) is not None:
             return 0
