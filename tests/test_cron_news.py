@@ -172,7 +172,7 @@ def test_a_download_refused_twice_waits_before_its_next_try(podcast, feed_server
     [first] = downloads(podcast)
     assert first["tries"] == 1 and first["retry_at"] is not None
 
-    assert podcast("download", "-q") == 1  # tried again: refused again, and now it waits
+    assert podcast("download", "-q") == 4  # tried again: refused again, and now it waits
     assert (podcast.out, podcast.err) == ("", "")  # (--quiet: failing as before is no news)
     [second] = downloads(podcast)
     assert second["tries"] == 2

@@ -314,7 +314,7 @@ def test_quiet_download_at_once_says_each_failure_and_downloads_the_rest(
     assert [line.split('"')[1] for line in lines] == ["Broken", "Busy", "Missing", "Refused"]
     assert all(line.startswith('error: Four Pod: download "') for line in lines)
     assert run.out == ""
-    assert status != 0
+    assert status == 4  # a download failed (as `fetch --download`'s 4)
     assert (tmp_path / "pods" / "Fine.mp3").read_bytes() == AUDIO
     states = {d["title"]: d["state"] for d in run.json("downloads")}
     assert states == {
@@ -334,4 +334,19 @@ def test_download_at_once_without_quiet_says_each_failure(four_failing, feed_ser
     failed = sorted(line for line in run.out.splitlines() if line.startswith("failed "))
     assert len(failed) == 4
     assert any(line.startswith("downloaded ") for line in run.out.splitlines())
-    assert status != 0
+    assert status == 4
+
+
+def test_download_whose_every_download_failed_exits_4_and_an_error_1(
+    four_failing, feed_server, tmp_path
+):
+    """A script (`newstui download || notify-send …`) hears a failed download, and tells it
+    from an error, as `fetch --download` has it (user test r50 LOW-3)."""
+    failing_at_once(feed_server)
+    feed_server.route("/fine.mp3", status=404)
+    run = four_failing
+    assert run("download") == 4
+    assert [d["state"] for d in run.json("downloads")] == ["failed"] * 5
+    assert run("download", "--retry") == 4  # tried again, failed again
+    assert run("download", "9999") == 1  # an error, not a download that failed
+    assert run.err.startswith("newstui: no article with id 9999")

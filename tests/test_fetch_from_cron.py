@@ -176,7 +176,7 @@ def test_a_quiet_download_prints_nothing_when_all_went_well_or_nothing_is_queued
 def test_a_quiet_download_says_the_one_that_failed(podcast, feed_server):
     feed_server.route("/e1.mp3", status=404)
     assert podcast("fetch", "-q") == 3
-    assert podcast("download", "-q") == 1
+    assert podcast("download", "-q") == 4
     assert podcast.out == ""
     assert podcast.err.startswith('error: Pod: download "Episode 1": HTTP 404 Not Found (')
     assert podcast("download", "-q") == 0  # a failed one waits for --retry: nothing new to say

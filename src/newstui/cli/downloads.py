@@ -112,7 +112,8 @@ def progress_text(d: Download) -> str:
 def cmd_download(
     args: argparse.Namespace, library: Library, config: Config, emit: Emit, console: Console
 ) -> int:
-    """`newstui download [ID...] [--enclosure N] [--later] [--retry]`."""
+    """`newstui download [ID...] [--enclosure N] [--later] [--retry]`: 0 when every download
+    ended well (or none was queued), 4 when one failed or another newstui stopped it."""
     from rich.text import Text
 
     lines: list[str] = []
@@ -150,7 +151,11 @@ def cmd_download(
                     f" (by itself:{some} the first `newstui download` after {short_time(waits[0])})"
                 )
         console.print(Text(line), soft_wrap=True)
-    return 1 if result.failed or result.gone else 0
+    from newstui.cli.fetch_report import EXIT_DOWNLOAD_FAILED, EXIT_OK
+
+    # as `fetch --download` (user test r50 LOW-3: a script told a failed download from an
+    # error, 1, by nothing)
+    return EXIT_DOWNLOAD_FAILED if result.failed or result.gone else EXIT_OK
 
 
 def _queue_article(

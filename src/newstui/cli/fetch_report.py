@@ -388,7 +388,8 @@ EXIT_FAILED = 1  # every source tried failed, or nothing could run (bad config, 
 EXIT_SOME_FAILED = 3  # some sources read, some failed (2 is argparse's usage error)
 
 
-EXIT_DOWNLOAD_FAILED = 4  # `fetch --download`: every source tried was read, a download failed
+EXIT_DOWNLOAD_FAILED = 4  # `fetch --download`: every source tried was read, a download failed;
+# `download`: a download failed (or another newstui stopped one)
 
 
 def fetch_status(outcomes: Sequence[SourceOutcome]) -> int:
