@@ -16,7 +16,7 @@ from newstui.errors import hide_passwords
 from newstui.model import AnalysisRows, listed_date, listed_date_only
 from newstui.store.db import Database, write_transaction
 from newstui.store.row_statements import flat_row_statements, row_statements
-from newstui.store.schema import quote_words
+from newstui.store.schema_sql import quote_words
 from newstui.store.search_fold import search_words
 
 if TYPE_CHECKING:

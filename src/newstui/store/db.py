@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from newstui.store.failures import is_busy, raise_refused_write
 from newstui.store.index_checks import raise_unusable_index
 from newstui.store.kept_stops import raise_kept_stop, signals_kept
-from newstui.store.schema import INDEX_REBUILDS, PREFIX_INDEX
+from newstui.store.schema_sql import INDEX_REBUILDS, PREFIX_INDEX
 from newstui.store.sql_functions import add_name_functions, add_text_functions
 
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
-from newstui.store.schema import PREFIX_INDEX
+from newstui.store.schema_sql import PREFIX_INDEX
 
 if TYPE_CHECKING:
     from newstui.store.db import Database

@@ -12,7 +12,8 @@ from newstui.store.db import write_transaction
 from newstui.store.failures import SQLITE_READONLY, is_busy, is_interrupt
 from newstui.store.index_checks import CHANGED, MISSING, taken_name, unusable_indexes
 from newstui.store.kept_stops import signals_kept
-from newstui.store.schema import INDEX_REBUILDS, NAMED_INDEXES, PREFIX_INDEX
+from newstui.store.schema import NAMED_INDEXES
+from newstui.store.schema_sql import INDEX_REBUILDS, PREFIX_INDEX
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -21,11 +21,10 @@ from newstui.store.schema import (
     LATIN_BASE_REINDEX_AT,
     MIGRATIONS,
     NOT_ASCII_TERM,
-    PREFIX_INDEX_AT,
     SCHEMA_VERSION,
-    SPLIT_JOINS_AT,
     SPLIT_MARKS_AT,
 )
+from newstui.store.schema_v26_v31 import PREFIX_INDEX_AT, SPLIT_JOINS_AT
 from newstui.store.search_fold import LATER_CASE_GLOB, LATIN_BASE_GLOB
 from newstui.store.user_indexes import drop_user_indexes, make_again, rebuilt_tables, user_indexes
 
@@ -40,13 +39,13 @@ if TYPE_CHECKING:
 # one copy of each text; 18: texts compressed, rows left half-empty where they were): rewrite it.
 COMPACT_AT = (8, 18)
 # Migrating an existing store to one of these versions makes its stories' sketches or band keys
-# again (schema.py _V20, _V22): ~50 s for 20,000 articles, worth a line before it starts.
+# again (schema_v17_v25.py _V20, _V22): ~50 s for 20,000 articles, worth a line before it starts.
 RESKETCH_AT = (20, 22)
 
 
 # Migrating an existing store to these versions rebuilds its articles' index (28) and its quote
-# index (30) when they hold a word with a CJK character (schema.py _V28, _V30): ~25 s for 50,000
-# articles (bench/cjk_search.py).
+# index (30) when they hold a word with a CJK character (schema_v26_v31.py _V28, _V30): ~25 s
+# for 50,000 articles (bench/cjk_search.py).
 CJK_REINDEX_AT = (28, 30)
 # Migrating a store of this many articles or more past SPLIT_MARKS_AT (49) reads every text
 # for a mark its indexes split words at, and rebuilds them when one holds one: ~3 s CPU for

@@ -39,7 +39,7 @@ from newstui.store.person_names import (
     speaker_wanted,
     spellings,
 )
-from newstui.store.schema import PREFIX_INDEX
+from newstui.store.schema_sql import PREFIX_INDEX
 from newstui.store.search_fold import name_fold, search_words
 
 ENTITY_TYPES = {"PERSON": ("PERSON",), "ORG": ("ORG",), "PLACE": ("PLACE",)}

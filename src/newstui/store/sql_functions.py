@@ -63,7 +63,7 @@ def add_text_functions(conn: sqlite3.Connection) -> KnownTexts:
     a stored text, summary or links as text (they are stored compressed), pack_text(t) and
     pack_links(t) the reverse. Returns the texts inflate() needs not unpack (see with_texts)."""
     conn.create_function("article_text", 1, unpacked_text, deterministic=True)
-    # schema.unpacked's: a C function (see KnownTexts)
+    # schema_sql.unpacked's: a C function (see KnownTexts)
     known = KnownTexts()
     conn.create_function("inflate", 1, known.__getitem__, deterministic=True)
     # whether inflate() found a stored value damaged (called after it, in the same trigger)
