@@ -288,3 +288,93 @@ def test_untitled_feeds_sort_by_their_address_as_shown_not_under_h(unnamed, feed
         "Aachen Post",
         "Hobart Wire",
     ]
+
+
+UNTITLED_RSS = b"""<?xml version="1.0"?><rss version="2.0"><channel>%s
+<item><title>%s</title><guid>%s</guid><description>Text.</description></item>
+</channel></rss>"""
+
+
+def untitled(link: str, item: str = "Ferry strike ends") -> bytes:
+    return UNTITLED_RSS % (f"<link>{link}</link>".encode(), item.encode(), item.encode())
+
+
+def test_a_feed_without_a_title_goes_by_the_host_of_the_site_it_declares(unnamed, feed_server):
+    """User test r49 LOW-9: a feed with no <title> read `127.0.0.…tle.xml` in the headlines;
+    its <link> names its site, whose host (no `www.`) tells it apart better."""
+    feed_server.route("/notitle.xml", body=untitled("https://www.harbour-gazette.example/news/"))
+    run = unnamed({"/notitle.xml": None})
+    url = feed_server.url("/notitle.xml")
+    assert names(run) == {url: url.removeprefix("http://")}  # (nothing read yet)
+    [fetched] = run.json("fetch")
+    assert fetched["feed"] == "harbour-gazette.example"
+    assert names(run) == {url: "harbour-gazette.example"}
+    [row] = run.json("list")
+    assert row["feed"] == "harbour-gazette.example"
+    assert run("list") == 0 and "harbour-gazette.example" in run.out
+    assert [r["title"] for r in run.json("list", "--feed", "harbour-gazette.example")] == [
+        "Ferry strike ends"
+    ]
+    # a title, once the feed gives one, wins
+    feed_server.route("/notitle.xml", body=feed("Harbour Gazette"))
+    assert run("fetch") == 0, run.err
+    assert names(run) == {url: "Harbour Gazette"}
+
+
+def test_atom_and_json_feeds_without_a_title_go_by_their_sites_host(unnamed, feed_server):
+    feed_server.route(
+        "/atom",
+        body=b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">
+<id>urn:a</id><link rel="self" href="http://self.example/atom"/>
+<link rel="alternate" href="https://lab.example:8443/"/><updated>2024-12-01T09:00:00Z</updated>
+<entry><id>urn:a1</id><title>Lab opens</title><updated>2024-12-01T09:00:00Z</updated>
+<summary>Text.</summary></entry></feed>""",
+    )
+    feed_server.route(
+        "/json",
+        body=b'{"version": "https://jsonfeed.org/version/1.1", "home_page_url": '
+        b'"https://www.xn--mnchen-3ya.example/", "items": [{"id": "1", "title": "Bridge", '
+        b'"content_text": "Text."}]}',
+    )
+    run = unnamed({"/atom": None, "/json": None})
+    assert run("fetch") == 0, run.err
+    assert set(names(run).values()) == {"lab.example:8443", "münchen.example"}
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "javascript:alert(1)",  # only http(s) sites count
+        "ftp://files.example/",
+        "http://evil.example\x1b[31m/",  # a control sequence: no host at all
+        "http://&lt;b&gt;bold&lt;/b&gt;/",  # markup is no host's
+    ],
+)
+def test_a_site_link_that_is_no_http_host_leaves_the_feed_its_address(unnamed, feed_server, link):
+    feed_server.route("/odd", body=untitled(link))
+    run = unnamed({"/odd": None})
+    assert run("fetch") == 0, run.err
+    url = feed_server.url("/odd")
+    assert names(run) == {url: url.removeprefix("http://")}
+
+
+def test_two_untitled_feeds_of_one_site_do_not_share_its_host(unnamed, feed_server):
+    feed_server.route("/a", body=untitled("https://wire.example/", "A story"))
+    feed_server.route("/b", body=untitled("https://www.wire.example/b", "B story"))
+    run = unnamed({"/a": None, "/b": None})
+    assert run("fetch") == 0, run.err
+    shown = sorted(names(run).values())
+    a, b = feed_server.url("/a"), feed_server.url("/b")
+    assert shown in (
+        sorted(["wire.example", a.removeprefix("http://")]),
+        sorted(["wire.example", b.removeprefix("http://")]),
+    )
+    assert run("fetch") == 0, run.err  # stable on the next fetch (a 304 too)
+    assert sorted(names(run).values()) == shown
+
+
+def test_a_named_feed_keeps_its_name_whatever_site_it_declares(unnamed, feed_server):
+    feed_server.route("/wire", body=untitled("https://wire.example/"))
+    run = unnamed({"/wire": "My Wire"})
+    assert run("fetch") == 0, run.err
+    assert names(run) == {feed_server.url("/wire"): "My Wire"}

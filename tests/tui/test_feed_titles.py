@@ -53,3 +53,43 @@ async def test_a_refresh_names_an_unnamed_feed_by_its_title_as_sources_does(tmp_
         last = notifications(app)[-1].message
         assert last.startswith("Refreshed Harbour Gazette"), last
         assert url not in last
+
+
+async def test_an_untitled_feed_goes_by_its_sites_host_in_sources_and_the_headlines(
+    tmp_path, feed_server
+):
+    """User test r49 LOW-9: the headlines' feed column read `127.0.0.…tle.xml` for a feed with
+    no <title>; its <link> names its site."""
+    feed_server.route(
+        "/notitle.xml",
+        body=FEED_XML.replace("<title>Local Feed</title>", "")
+        .replace("http://127.0.0.1/", "https://www.harbour.org/")
+        .format(base=feed_server.base)
+        .encode(),
+        headers={"Content-Type": "application/xml"},
+    )
+    feed_server.route(  # (a second feed: the headlines show each article's feed)
+        "/wire.xml",
+        body=FEED_XML.replace("Fresh story", "Wire story")
+        .replace("fresh-1", "wire-1")
+        .format(base=feed_server.base)
+        .encode(),
+        headers={"Content-Type": "application/xml"},
+    )
+    path = tmp_path / "feeds.toml"
+    url = feed_server.url("/notitle.xml")
+    path.write_text(
+        f'[settings]\nrefresh_minutes = 0\nfulltext = false\n\n[[feeds]]\nurl = "{url}"\n'
+        f'\n[[feeds]]\nurl = "{feed_server.url("/wire.xml")}"\nname = "Wire"\n',
+        "utf-8",
+    )
+    app = NewstuiApp(tmp_path / "new.db", load_config(path))
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await settle(pilot)
+        assert [f.name for f in app.main.sources.feeds] == ["harbour.org", "Wire"]
+        shown = screen_text(app)
+        headline = next(line for line in shown.splitlines() if "Fresh story" in line)
+        assert "harbour.org" in headline, shown
+        assert "notitle" not in shown

@@ -28,8 +28,10 @@ def listed_names(rows: Iterable[FeedRow]) -> dict[str, str]:
 def listed_name(feed: FeedConfig, listed: Mapping[str, str]) -> str:
     """The one name a feed goes by, in Sources, the refresh line, `fetch`'s lines, `feeds` and
     `list`: the `name` feeds.toml gives it, else its own title once fetched (the store names
-    it so), else its address without the scheme (model.names.url_name). `listed`: the stored
-    feeds' names by URL (listed_names)."""
+    it so), else the host of the web site its document or OPML names (model.names.site_name,
+    stored so too), else its address without the scheme (model.names.url_name); a title or
+    host another source goes by already is not taken. `listed`: the stored feeds' names by URL
+    (listed_names)."""
     return feed.name if feed.named else listed.get(feed.url, feed.name)
 
 

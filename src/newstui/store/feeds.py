@@ -73,7 +73,8 @@ def _registered(db: Database, spec: SourceSpec) -> int | None:
     row = db.execute(
         "SELECT id FROM feeds WHERE key = ? AND kind = ? AND url IS ? AND tags = ? "
         "AND removed IS NULL AND configured >= ? AND name = CASE "
-        f"WHEN ? AND coalesce(title, '') != '' AND {_TITLE_FREE} THEN title ELSE ? END "
+        f"WHEN ? AND coalesce(title, '') != '' AND {_TITLE_FREE} THEN title "
+        f"WHEN ? AND {_SITE_FREE} THEN {_SITE} ELSE ? END "
         "AND NOT EXISTS (SELECT 1 FROM sync_feeds s WHERE s.feed_id = feeds.id)",
         [
             spec.key,
@@ -81,6 +82,7 @@ def _registered(db: Database, spec: SourceSpec) -> int | None:
             spec.url,
             json.dumps(list(spec.tags)),
             int(spec.configured),
+            int(spec.titled),
             int(spec.titled),
             spec.name,
         ],
@@ -123,6 +125,7 @@ def _upsert_feed(
         "ON CONFLICT(key) DO UPDATE SET "
         "name = CASE WHEN ? THEN name "
         f"WHEN ? AND coalesce(title, '') != '' AND {_TITLE_FREE} THEN title "
+        f"WHEN ? AND {_SITE_FREE} THEN {_SITE} "
         "ELSE excluded.name END, "
         "tags = CASE WHEN ? THEN tags ELSE excluded.tags END, "
         "url = excluded.url, kind = excluded.kind, removed = NULL, "
@@ -135,6 +138,7 @@ def _upsert_feed(
             json.dumps(list(spec.tags)),
             int(spec.configured),
             int(keep_name),
+            int(spec.titled),
             int(spec.titled),
             int(keep_tags),
         ],
@@ -150,6 +154,15 @@ def _upsert_feed(
 _TITLE_FREE = (
     "NOT EXISTS (SELECT 1 FROM feeds o WHERE o.id != feeds.id AND o.removed IS NULL "
     "AND name_key(o.name) = name_key(feeds.title))"
+)
+
+# A source named by its title that has none it may take, whose document (or OPML's htmlUrl)
+# declares its web site, goes by that site's host (model.names.site_name: `example.org`, user
+# test r49 LOW-9), when no other listed source goes by it; else by its address (its spec's name).
+_SITE = "site_name(feeds.site_url)"
+_SITE_FREE = (
+    f"{_SITE} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM feeds o WHERE o.id != feeds.id "
+    f"AND o.removed IS NULL AND name_key(o.name) = name_key({_SITE}))"
 )
 
 
@@ -303,6 +316,14 @@ def record_fetches(db: Database, records: Sequence[FetchRecord]) -> None:
                     "AND o.removed IS NULL AND name_key(o.name) = ?) THEN ? ELSE name END"
                 )
                 values += [name_key(r.title), r.title]
+            elif r.titled and r.error is None:  # untitled: its site's host (_SITE_FREE)
+                site = "site_name(coalesce(?, feeds.site_url))"
+                sets.append(
+                    f"name = CASE WHEN coalesce(title, '') = '' AND {site} IS NOT NULL AND NOT "
+                    "EXISTS (SELECT 1 FROM feeds o WHERE o.id != feeds.id AND o.removed IS NULL "
+                    f"AND name_key(o.name) = name_key({site})) THEN {site} ELSE name END"
+                )
+                values += [r.site_url] * 3
             if r.site_url:
                 sets.append("site_url = ?")
                 values.append(r.site_url)
