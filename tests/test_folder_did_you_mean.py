@@ -157,6 +157,37 @@ def test_the_upgrade_of_a_round_47_store_names_the_views_whose_folder_has_subfol
     assert "note:" not in run.err
 
 
+def test_unread_that_upgrades_a_round_47_store_says_the_note_on_stderr_its_count_alone_on_stdout(
+    tmp_path, capsys, monkeypatch
+):
+    """`newstui unread` (a status bar's command, its store and config where the user keeps
+    them) may be the first to open the upgraded store: the note goes to stderr, once, and
+    stdout stays the bare number a status line reads."""
+    from newstui.cli.main import main
+
+    db = tmp_path / "old.db"
+    store_of_round_47(db)
+    config = local_config(
+        tmp_path,
+        {"Oresund Nyt": ("News/Europe", "Bridge traffic up"), "Harbour Log": ("News", "Ferry")},
+        '[[views]]\nname = "All news"\nquery = "tag:News"\n',
+    )
+    monkeypatch.setenv("NEWSTUI_DB", str(db))
+    monkeypatch.setenv("NEWSTUI_CONFIG", str(config))
+    assert main(["unread"]) == 0
+    out, err = capsys.readouterr()
+    assert out == "0\n"
+    notes = [line for line in err.splitlines() if line.startswith("note:")]
+    assert notes == [
+        "note: view 'All news' (tag:News) now takes its folder's subfolders too, as a folder does "
+        "in Feedly or Inoreader (a query naming them out keeps the old meaning: "
+        "tag:News -tag:News/Europe)"
+    ]
+    assert main(["unread"]) == 0
+    out, err = capsys.readouterr()
+    assert (out, err) == ("0\n", "")
+
+
 def test_a_name_three_folders_end_with_names_them_as_every_did_you_mean_does(
     db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -300,7 +300,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
                 self.db_path,
                 threads=True,
                 stop=cancel,
-                upgraded=lambda upgrade: self.call_from_thread(self._say_upgraded, upgrade),
+                upgraded=lambda upgrade: self.call_from_thread(self._upgraded_now, upgrade),
                 upgrade_elsewhere=lambda: self.call_from_thread(self.upgrade_waited),
             ).close()
             if cancel.is_set():  # quit as it ended: the rest (a rebuild) runs at the next start
@@ -322,6 +322,12 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
 
         if isinstance(self.screen, StoreUpgradeScreen):
             self.screen.waiting_for_another()
+
+    def _upgraded_now(self, upgrade: StoreUpgrade) -> None:
+        """The upgrade screen's worker upgraded the store: said now, and kept for what the
+        upgrade changed of the config's views (_list_configured)."""
+        self.store_upgrades.append(upgrade)
+        self._say_upgraded(upgrade)
 
     def _say_upgraded(self, upgrade: StoreUpgrade) -> None:
         """Say that the store was upgraded, and where the copy an older newstui opens is."""
@@ -704,6 +710,20 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
         # a view or filter whose tag: names no folder (r49 MED-3): a warning, as a broken query
         for line in run_folder_warnings(self.db_path, config):
             logging.getLogger("newstui").warning(line)
+        if self.store_upgrades:  # the views whose folder takes its subfolders since this upgrade
+            from newstui.tui.refresh import run_folders_widened
+
+            old = min(upgrade.old_version for upgrade in self.store_upgrades)
+            if widened := run_folders_widened(self.db_path, config, old):
+                self.call_from_thread(self._say_folders_widened, widened)
+
+    def _say_folders_widened(self, line: str) -> None:
+        """After this start's upgrade of a round-47 store, the views and filters whose `tag:`
+        folder takes its subfolders now (what `list` says at such an upgrade: user test r49
+        LOW-5): a notification that stays a minute, and in the log file with the warnings."""
+        note = f"Note: {line}"
+        self.logged_warnings.handler.record("warning", note)
+        self.notify(note, severity="warning", markup=False, timeout=60)
 
     @work(thread=True, group="analyse", exclusive=True, exit_on_error=False)
     def _analyse_stale(self, extractor: str) -> None:

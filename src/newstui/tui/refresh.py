@@ -222,6 +222,17 @@ def run_folder_warnings(db_path: Path | str, config: Config) -> list[str]:
         return folder_warnings(config, folder_tags(library, config))
 
 
+def run_folders_widened(db_path: Path | str, config: Config, old_version: int) -> str:
+    """After the upgrade of a store from `old_version`, the views and filters whose `tag:`
+    folder takes its subfolders now (query_folders.folders_widened); "" for none."""
+    if not (config.views or config.filters):
+        return ""
+    from newstui.query_folders import folder_tags, folders_widened
+
+    with Library.open(db_path, threads=True) as library:
+        return folders_widened(config, folder_tags(library, config), old_version)
+
+
 def run_remove(db_path: Path | str, feed_id: int, names: Sequence[str] = ()) -> RemovedSource:
     """Remove one stored source and its unstarred articles (the config is edited by the caller),
     and the set-aside sources going by one of `names` (an edited URL's old feed), counted in."""
