@@ -1265,6 +1265,13 @@ class SyncBook:
 
         return _sync.apply_subscriptions(self._db, remote, configured)
 
+    def ask_folder(self, url: str, folder: str) -> None:
+        """The feed at `url` was subscribed on the server into `folder` (`add --tag`): the sync
+        that files it here takes the server's label for that folder, nested or not."""
+        from newstui.store import sync as _sync
+
+        _sync.ask_folder(self._db, url, folder)
+
     def remember_kept_moves(self, moves: Iterable[_sync.MovedSource]) -> None:
         """Once a sync finished: the moves it said that stay at their old URL are not said
         again (apply_subscriptions gives them `said_before`) while they stay so."""

@@ -293,3 +293,5 @@ def subscribe_on_server(
                 f"{problem} (not subscribed on {server_name(sync.url)})", source=url
             ) from exc
         raise
+    if folder:  # (its label cannot say whether "News/Europe" is nested: the sync asks here)
+        library.sync.ask_folder(url, folder)

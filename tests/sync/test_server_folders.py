@@ -10,10 +10,13 @@ from pathlib import Path
 import pytest
 
 from newstui.model import FeedRow
+from newstui.library import Library
+from newstui.model import RemoteFeed
 from newstui.model.folders import (
     FOLDER_SLASH,
     added_server_folders,
     held_as_tag,
+    server_folder_here,
     server_folder_tag,
     server_label,
 )
@@ -72,6 +75,56 @@ def test_a_source_gains_only_the_server_folders_its_tags_do_not_hold() -> None:
         "Server Folder"
     ]
     assert added_server_folders([], ["A", "B"]) == ["A", "B"]
+
+
+EUROPE = f"News{FOLDER_SLASH}Europe"
+
+
+@pytest.mark.parametrize(
+    ("label", "here", "tag"),
+    [
+        ("News/Europe", ["News/Europe"], "News/Europe"),  # the nested folder here
+        ("News/Europe", ["News/Europe/Nordics"], "News/Europe"),  # (a folder above a tag too)
+        ("news/europe", ["News/Europe"], "News/Europe"),  # as spelt here
+        ("News/Europe", [EUROPE], EUROPE),  # the one folder here
+        ("News/Europe", [EUROPE, "News/Europe"], "News/Europe"),  # both: the nesting first
+        ("News/Europe", [], EUROPE),  # new from the server: one folder, as before
+        ("News/Europe", ["News"], EUROPE),  # (only its first folder here: still new)
+        ("AC/DC Fans", [f"Music/AC{FOLDER_SLASH}DC Fans"], ACDC),  # (held_as_tag's then)
+        ("World", ["News/Europe"], "World"),
+        ("Misc / Other", ["Misc"], "Misc / Other"),  # spaced: one folder's name
+    ],
+)
+def test_a_server_label_with_a_slash_is_the_folder_here_it_spells(label, here, tag) -> None:
+    assert server_folder_here(server_folder_tag(label), here) == tag
+
+
+def test_a_feed_added_into_a_nested_folder_comes_back_in_it_at_every_sync(tmp_path) -> None:
+    """Round 49 left `add URL --tag News/Europe` with [sync] coming back as the one folder
+    `News∕Europe` (a server's labels cannot nest); a label new from the server stays one
+    folder, and one that is a nested folder here is that folder."""
+    with Library.open(tmp_path / "n.db") as library:
+        library.sync.ask_folder("https://wire.example/rss", "News/Europe")
+        remote = [
+            RemoteFeed("feed/1", "Wire", "https://wire.example/rss", (EUROPE,)),
+            RemoteFeed(
+                "feed/2", "Riffs", "https://riffs.example/rss", (f"Rock{FOLDER_SLASH}Live",)
+            ),
+            RemoteFeed("feed/3", "Fjord", "https://fjord.example/rss", (EUROPE, "Nordics")),
+        ]
+        configured = {"https://lab.example/rss": (None, ("News/Europe/Nordics",))}
+        for _ in range(2):  # (the second sync: nothing asked any more, the same folders)
+            library.sync.apply_subscriptions(remote, configured)
+            tags = {f.name: f.tags for f in library.sync.feeds()}
+            assert tags == {
+                "Wire": ("News/Europe",),
+                "Riffs": (f"Rock{FOLDER_SLASH}Live",),
+                "Fjord": ("News/Europe", "Nordics"),
+            }
+            # the server's folders as held here: D on #News takes the feed out of the label
+            folders = {f.name: library.sync.folders_of(f.feed_id) for f in library.sync.feeds()}
+            assert folders["Wire"] == ("News/Europe",)
+            assert server_label(folders["Wire"][0]) == "News/Europe"
 
 
 def row(source_id: int, name: str, tags: tuple[str, ...]) -> FeedRow:
@@ -234,3 +287,31 @@ def test_d_on_a_nested_folder_names_the_servers_flat_folder_the_feed_leaves_ther
         f"Øresund Nyt stays: it is also in Tech; the tag {nested} is taken off it in feeds.toml, "
         "and taken out of h's folder Nordics"
     )
+
+
+def test_a_feed_added_into_a_nested_folder_is_in_that_folder_after_each_sync(
+    tmp_path: Path,
+    freshrss: FreshRSS,
+    device: Device,
+    password: None,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    url, title, _ = new_feed(freshrss, 2)
+    key = title.split()[-1]
+    here = Here(tmp_path, freshrss)
+    nested = f"News {key}/Europe"
+    assert here.run("add", url, "--tag", nested) == 0
+    assert folders_there(device, url) == [nested]  # (the server's one label, its "/" kept)
+    assert tags_of(here, capsys, title) == [nested]  # the folder Europe inside News
+    assert here.run("sync") == 0
+    assert tags_of(here, capsys, title) == [nested]  # and at the next sync
+
+    # a label new from the server is one folder, as before
+    other, other_title, _ = new_feed(freshrss, 2)
+    device.subscribe(other, folder=f"Rock {key}/Live")
+    assert here.run("sync") == 0
+    assert tags_of(here, capsys, other_title) == [f"Rock {key}{FOLDER_SLASH}Live"]
+
+    # D on #News…: the feed leaves the label there, and no sync brings it back
+    assert here.run("remove", "--tag", f"News {key}", "--yes") == 0
+    assert not device.subscribed(url)  # (its one folder: the feed goes)

@@ -61,6 +61,26 @@ def server_folder_tag(label: str) -> str:
     return one_folder_name(label)
 
 
+def server_folder_here(folder: str, tags: Iterable[str]) -> str:
+    """A server's `folder` (server_folder_tag's: each "/" of its label FOLDER_SLASH) as the tag
+    a source takes here, `tags` being every folder tag here (the sources', feeds.toml's, one
+    `add --tag` asked for): the first reading of its label (folder_readings: "News/Europe"
+    nested, then "News∕Europe" one folder) that is a folder here, as spelt here; else the one
+    folder, as a label new from the server is. A server's labels cannot nest, so `add --tag
+    News/Europe` filed there under "News/Europe" comes back as that nested folder."""
+    label = server_label(folder)
+    if not PATH_SLASH.search(label):
+        return folder
+    here: dict[str, str] = {}
+    for tag in tags:
+        for path in folder_paths(tag):
+            here.setdefault(name_key(path), path)
+    for reading in folder_readings(label):
+        if (found := here.get(name_key(reading))) is not None:
+            return found
+    return folder
+
+
 def server_label(tag: str) -> str:
     """The label a sync server knows a folder tag by: its FOLDER_SLASH written "/" again (the
     way back of server_folder_tag)."""

@@ -15,7 +15,7 @@ from urllib.parse import unquote
 from newstui.article_rows import content_hash, prepared, timed_midnight
 from newstui.model import RemoteFeed, RemoteItem, SyncStatus, fold_url
 from newstui.model.fetching import RemovedSource
-from newstui.model.folders import added_server_folders
+from newstui.model.folders import added_server_folders, server_folder_here
 from newstui.model.link_key import link_key
 from newstui.model.names import name_key
 from newstui.model.sync import ITEM_KEY_PREFIX, item_key
@@ -43,6 +43,7 @@ from newstui.store.entries import (
 )
 from newstui.store.failures import connection_file
 from newstui.store.feeds import FAILURES_ENDED, now_iso, remove_feed
+from newstui.store.json_columns import json_list
 from newstui.text import free_name
 
 FIELDS = ("read", "starred")
@@ -416,6 +417,16 @@ def apply_subscriptions(
             "SELECT id, key, url, name FROM feeds WHERE kind = 'feed' AND removed IS NULL"
         ).fetchall()
         by_url = {fold_url(r[2] or r[1]): r[0] for r in feeds}
+        # every folder here, which a server's "A/B" label is when this has it nested (A/B) or
+        # as one folder (A∕B): the sources' tags, feeds.toml's, and those `add --tag` asked for
+        asked = _asked_folders(conn)
+        here = [
+            t
+            for (tags,) in conn.execute("SELECT tags FROM feeds WHERE removed IS NULL")
+            for t in json_list(tags)
+            if isinstance(t, str)
+        ]
+        here += [t for _, tags in configured.values() for t in tags] + list(asked.values())
         names = {name_key(r[3]) for r in feeds} | {
             name_key(r[0]) for r in conn.execute("SELECT name FROM feeds WHERE kind != 'feed'")
         }
@@ -440,7 +451,8 @@ def apply_subscriptions(
                 name, tags = config[0] or feed.url, list(config[1])
             else:
                 name, tags = feed.title or feed.url, []
-            tags += added_server_folders(tags, feed.folders)  # ("Nordics" of News/…/Nordics: no)
+            folders = tuple(server_folder_here(f, here) for f in feed.folders)
+            tags += added_server_folders(tags, folders)  # ("Nordics" of News/…/Nordics: no)
             if feed_id is None:
                 name = free_name(name, names)
                 feed_id = conn.execute(
@@ -487,8 +499,9 @@ def apply_subscriptions(
                 "INSERT INTO sync_feeds (feed_id, stream_id, folders) VALUES (?, ?, ?) "
                 "ON CONFLICT(feed_id) DO UPDATE SET stream_id = excluded.stream_id, "
                 "folders = excluded.folders",
-                [feed_id, feed.stream_id, json.dumps(list(feed.folders))],
+                [feed_id, feed.stream_id, json.dumps(list(folders))],
             )
+            asked.pop(fold_url(feed.url), None)  # (filed here now: its tags hold the folder)
         for stream_id, feed_id in by_stream.items():
             if stream_id in seen or feed_id in matched:
                 continue
@@ -514,8 +527,47 @@ def apply_subscriptions(
                 fetched_here.append(row[0])
                 continue
             gone.append(feed_id)
+        _keep_asked_folders(conn, asked)
     removed = [remove_feed(db, feed_id, purge=False) for feed_id in gone]
     return added, removed, moves, fetched_here
+
+
+# sync_state: the folders `add URL --tag FOLDER` subscribed feeds into on the server, by their
+# folded URL (JSON object), until a sync files them here: the server's label cannot say that
+# "News/Europe" was the nested folder (model.folders.server_folder_here)
+ASKED_FOLDERS = "asked_folders"
+_MOST_ASKED = 100  # (one the server lists at another URL waits for ever: the oldest go)
+
+
+def ask_folder(db: Database, url: str, folder: str) -> None:
+    """Remember that the feed at `url`, subscribed on the server, was asked into `folder` here
+    (a nested one, "News/Europe"), until the sync that files it."""
+    with write_transaction(db) as conn:
+        asked = _asked_folders(conn)
+        asked.pop(fold_url(url), None)
+        asked[fold_url(url)] = folder  # (last: the oldest go first past _MOST_ASKED)
+        _keep_asked_folders(conn, dict(list(asked.items())[-_MOST_ASKED:]))
+
+
+def _asked_folders(conn: sqlite3.Connection) -> dict[str, str]:
+    row = conn.execute("SELECT value FROM sync_state WHERE key = ?", [ASKED_FOLDERS]).fetchone()
+    try:
+        value = json.loads(row[0]) if row else {}
+    except ValueError:
+        return {}
+    if not isinstance(value, dict):
+        return {}
+    return {k: v for k, v in value.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def _keep_asked_folders(conn: sqlite3.Connection, asked: Mapping[str, str]) -> None:
+    if asked:
+        conn.execute(
+            "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)",
+            [ASKED_FOLDERS, json.dumps(dict(asked))],
+        )
+    else:
+        conn.execute("DELETE FROM sync_state WHERE key = ?", [ASKED_FOLDERS])
 
 
 def _unlink_resubscribed(
