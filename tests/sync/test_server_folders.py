@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from newstui.model import FeedRow
 from newstui.library import Library
-from newstui.model import RemoteFeed
+from newstui.model import FeedRow, RemoteFeed
 from newstui.model.folders import (
     FOLDER_SLASH,
     added_server_folders,
