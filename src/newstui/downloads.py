@@ -707,6 +707,7 @@ def run_queue(
     on_failed: Callable[[Download, str | None], None] = lambda download, feed: None,
     at_once: int = 1,
     per_host: int | None = None,
+    on_wait: Callable[[str], None] = lambda host: None,
 ) -> QueueResult:
     """Download every queued enclosure, oldest first, until the queue is empty or `stopped()`.
     `on_change` hears each download's progress, end or failure; `on_gone` one stopped as asked
@@ -724,7 +725,9 @@ def run_queue(
     download_concurrency; each in a thread of its own, with its own connection to the store:
     the listeners are called from those threads, and must never use the caller's `library`,
     whose connection is its thread's: user test r50 HIGH-1), no more than `per_host` of them
-    from one host (None: at_once)."""
+    from one host (None: at_once), counted over every process sharing the store: what waits
+    for a host where another newstui runs `per_host` waits for one of them to end (`on_wait`
+    hears each such host once)."""
     from newstui.sources.transfer import new_client
 
     requeue_orphans(library)
@@ -742,6 +745,8 @@ def run_queue(
             credentials,
             min(at_once, per_host or at_once),
             dropped,
+            per_host,
+            on_wait,
         )
         if at_once <= 1 or library.file in ("", ":memory:"):  # (one connection: one at a time)
             run.slot(library)
@@ -798,8 +803,13 @@ class _QueueRun:
         credentials: FeedCredentials,
         per_host: int,
         dropped: dict[int, int] | None = None,
+        shared_per_host: int | None = None,
+        on_wait: Callable[[str], None] = lambda host: None,
     ) -> None:
         self.client, self.listeners, self.stopped = client, listeners, stopped
+        # the setting per_host counted over every process sharing the store (None: this one's)
+        self.shared_per_host, self.on_wait = shared_per_host, on_wait
+        self.waited: set[str] = set()  # hosts said waited for (on_wait)
         self.dropped = dropped or {}  # .part bytes deleted as the run began (could not resume)
         self.folder, self.limits, self.credentials = folder, limits, credentials
         self.per_host = max(1, per_host)
@@ -873,15 +883,42 @@ class _QueueRun:
         with self.turns:
             while not self.stopping():
                 full = {host for host, n in self.hosts.items() if n >= self.per_host}
-                item = library.downloads.claim_next(os.getpid(), full)
+                alive = datetime.now(UTC) - timedelta(seconds=STALE_SECONDS)
+                item = library.downloads.claim_next(
+                    os.getpid(),
+                    full,
+                    self.shared_per_host,
+                    alive.replace(microsecond=0).isoformat(),
+                )
                 if item is None:
-                    if not full:
+                    if full:
+                        self.turns.wait(STOP_POLL_SECONDS)  # (a running one ends, or a stop)
+                        continue
+                    if self.shared_per_host is None or not self._others_full(library):
                         return None
-                    self.turns.wait(STOP_POLL_SECONDS)  # (a running one ends, or a stop)
+                    self.turns.wait(OTHERS_POLL_SECONDS)  # (another newstui's ends)
                     continue
                 self.hosts[url_host(item.url)] = self.hosts.get(url_host(item.url), 0) + 1
                 return item
         return None
+
+    def _others_full(self, library: Library) -> bool:
+        """Whether what waits in the queue waits for another process sharing the store (the app,
+        a cron `download`) to end a download from its host, which holds per_host of them: said
+        once a host (`on_wait`). False when nothing waits (all taken, by this run or another)."""
+        if not library.downloads.any_queued():
+            return False
+        rows = library.downloads.all()
+        waiting = {url_host(d.url) for d in rows if d.state == "queued"}
+        hosts = {
+            url_host(d.url)
+            for d in rows
+            if d.state == "downloading" and d.owner != os.getpid() and not orphaned(d)
+        }
+        for host in sorted((hosts & waiting) - self.waited):
+            self.waited.add(host)
+            self.on_wait(host)
+        return True
 
     def _download(self, library: Library, item: Download) -> bool:
         """Download one claimed enclosure, its end (done, failed, stopped as asked) stored and
@@ -1041,6 +1078,7 @@ def _started_over(
 
 
 STOP_POLL_SECONDS = 0.25  # how often a running download reads whether it was asked to stop
+OTHERS_POLL_SECONDS = 1.0  # how often a run waiting for another process's download looks again
 STOP_WAIT_SECONDS = 15.0  # how long `stop_running` waits for the download to stop
 
 

@@ -1087,10 +1087,22 @@ class DownloadQueue:
         """One download, or None."""
         return _downloads.get_download(self._db, download_id)
 
-    def claim_next(self, owner: int, busy_hosts: Collection[str] = ()) -> Download | None:
+    def claim_next(
+        self,
+        owner: int,
+        busy_hosts: Collection[str] = (),
+        per_host: int | None = None,
+        alive_since: str = "",
+    ) -> Download | None:
         """Take the oldest queued download for process `owner`, or None when none is queued;
-        one from a host of `busy_hosts` (as `model.downloads.url_host` names it) is left waiting."""
-        return _downloads.claim_next(self._db, owner, busy_hosts)
+        one from a host of `busy_hosts` (as `model.downloads.url_host` names it) is left waiting,
+        and with `per_host` one whose host has that many running in every process sharing the
+        store (others' counted when they wrote progress after `alive_since`, ISO 8601 UTC)."""
+        return _downloads.claim_next(self._db, owner, busy_hosts, per_host, alive_since)
+
+    def any_queued(self) -> bool:
+        """Whether a download waits in the queue."""
+        return _downloads.any_queued(self._db)
 
     def progress(self, download_id: int, done: int, total: int | None) -> None:
         """How much of a download has arrived."""

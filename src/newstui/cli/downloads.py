@@ -258,6 +258,15 @@ def download_queue(
                 else:
                     progress.console.print(Text(line, style="yellow"), soft_wrap=True)
 
+        def waiting(host: str) -> None:  # (its downloads wait for another newstui's to end)
+            if say == "all":
+                per_host = config.settings.per_host
+                line = (
+                    f"waiting: another newstui is downloading from {terminal_safe(host, line=True)}"
+                    f", and per_host = {per_host} allows no more from it at once"
+                )
+                progress.console.print(Text(line), soft_wrap=True)
+
         result = run_queue(
             library,
             timeout=config.settings.timeout,
@@ -269,6 +278,7 @@ def download_queue(
             on_failed=failed,
             at_once=config.settings.download_concurrency,
             per_host=config.settings.per_host,
+            on_wait=waiting,
         )
     return result, finished
 

@@ -188,15 +188,35 @@ def get_download(db: Database, download_id: int) -> Download | None:
     return _download(row) if row else None
 
 
-def claim_next(db: Database, owner: int, busy_hosts: Collection[str] = ()) -> Download | None:
+def claim_next(
+    db: Database,
+    owner: int,
+    busy_hosts: Collection[str] = (),
+    per_host: int | None = None,
+    alive_since: str = "",
+) -> Download | None:
     """Take the oldest queued download for process `owner` (state → downloading), or None; one
-    whose URL's host (`url_host`) is among `busy_hosts` is passed over (left queued)."""
+    whose URL's host (`url_host`) is among `busy_hosts` is passed over (left queued), and with
+    `per_host`, one whose host has that many running in the processes sharing the store (the
+    app and a cron `download`): those that wrote progress after `alive_since` (ISO 8601 UTC;
+    older ones belong to a process that died, or wait for a first byte: the caller counts its
+    own). Counted and claimed in one write transaction, so two processes never both take a
+    host's last place."""
     with write_transaction(db) as conn:
-        limit = "" if busy_hosts else " LIMIT 1"
+        busy = set(busy_hosts)
+        if per_host is not None:
+            running: dict[str, int] = {}
+            for (url,) in conn.execute(
+                "SELECT url FROM downloads WHERE state = 'downloading' AND touched_at > ?",
+                [alive_since],
+            ):
+                running[url_host(url)] = running.get(url_host(url), 0) + 1
+            busy |= {host for host, count in running.items() if count >= per_host}
+        limit = "" if busy else " LIMIT 1"
         rows = conn.execute(
             f"SELECT id, url FROM downloads WHERE state = 'queued' ORDER BY id{limit}"
         ).fetchall()
-        found = next((row[0] for row in rows if url_host(row[1]) not in busy_hosts), None)
+        found = next((row[0] for row in rows if url_host(row[1]) not in busy), None)
         if found is None:
             return None
         conn.execute(
@@ -206,6 +226,13 @@ def claim_next(db: Database, owner: int, busy_hosts: Collection[str] = ()) -> Do
         )
         conn.execute("DELETE FROM download_stops WHERE download_id = ?", [found])  # (old asks)
     return get_download(db, found)
+
+
+def any_queued(db: Database) -> bool:
+    """Whether a download waits in the queue."""
+    return (
+        db.execute("SELECT 1 FROM downloads WHERE state = 'queued' LIMIT 1").fetchone() is not None
+    )
 
 
 def record_progress(db: Database, download_id: int, done: int, total: int | None) -> None:
