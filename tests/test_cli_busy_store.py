@@ -21,10 +21,7 @@ from pathlib import Path
 import pytest
 from test_cli import Cli, cli, empty_config, no_user_paths  # noqa: F401
 
-import newstui.busy
-import newstui.store.backup
 import newstui.store.db
-import newstui.store.opening
 from newstui.cli.main import main
 from newstui.library import Library
 
@@ -115,9 +112,7 @@ def test_a_write_that_waited_in_vain_names_the_file_and_what_to_do(
     stored, held, monkeypatch, capsys
 ):
     """It said "database error: database is locked", naming no file."""
-    monkeypatch.setattr(newstui.store.opening, "BUSY_SECONDS", 1.0)  # (the open's busy timeout)
-    monkeypatch.setattr(newstui.store.db, "BUSY_SECONDS", 1.0)
-    monkeypatch.setattr(newstui.busy, "BUSY_SECONDS", 1.0)
+    monkeypatch.setattr(newstui.store.db, "BUSY_SECONDS", 1.0)  # (the open's wait, its line)
     assert main(["--db", str(stored.db), "--config", str(stored.config), "mark", "1", "--read"])
     err = capsys.readouterr().err.splitlines()
     assert err == [
@@ -169,10 +164,7 @@ def test_any_other_database_error_names_the_file(stored, monkeypatch, capsys):
 def test_a_backup_kept_waiting_says_so_at_once_then_how_it_ended(stored, monkeypatch, capsys):
     """r44 hostfix-dl: a store locked for reading too (an exclusive lock) held `backup` up to
     30 s without a word."""
-    monkeypatch.setattr(newstui.store.backup, "BUSY_SECONDS", 1.0)  # (the copy's wait)
-    monkeypatch.setattr(newstui.store.opening, "BUSY_SECONDS", 1.0)
-    monkeypatch.setattr(newstui.store.db, "BUSY_SECONDS", 1.0)
-    monkeypatch.setattr(newstui.busy, "BUSY_SECONDS", 1.0)
+    monkeypatch.setattr(newstui.store.db, "BUSY_SECONDS", 1.0)  # (the copy's wait too)
     holder = sqlite3.connect(stored.db, isolation_level=None)
     holder.execute("PRAGMA locking_mode = EXCLUSIVE")
     holder.execute("BEGIN EXCLUSIVE")

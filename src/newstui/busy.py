@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from newstui.errors import StoreError
-from newstui.library import BUSY_SECONDS, Library
+from newstui.library import Library, busy_seconds
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -20,7 +20,7 @@ def waiting_notice(db_path: Path | str, say: Callable[[str], None]) -> Callable[
     def notice() -> None:
         say(
             f"newstui: {db_path} is busy: {_writer(db_path)} is writing to it; waiting up to "
-            f"{BUSY_SECONDS:g} s for it to finish (Ctrl-C to stop)"
+            f"{busy_seconds():g} s for it to finish (Ctrl-C to stop)"
         )
 
     return notice
@@ -29,7 +29,7 @@ def waiting_notice(db_path: Path | str, say: Callable[[str], None]) -> Callable[
 def busy_error(db_path: Path | str) -> StoreError:
     """The error of a write that waited in vain."""
     return StoreError(
-        f"{db_path} is busy: {_writer(db_path)} kept it locked for {BUSY_SECONDS:g} s; "
+        f"{db_path} is busy: {_writer(db_path)} kept it locked for {busy_seconds():g} s; "
         "try again when it is done",
         source=str(db_path),
     )

@@ -96,10 +96,14 @@ EntityKey = Callable[
     [str, str], str
 ]  # (name, type) → the key that merges an entity across articles
 EVERY_ARTICLE = ArticleFilter()
-BUSY_SECONDS = _db.BUSY_SECONDS
-"""How long a write waits for another process's write to end before it fails."""
 STORY_LOCK_GAP_SECONDS = _stories.LOCK_GAP_SECONDS
 """What find_stories leaves free for other writers between two of its writes."""
+
+
+def busy_seconds() -> float:
+    """How long a write waits for another process's write to end before it fails: the store's
+    one figure (store.db.BUSY_SECONDS), read when asked."""
+    return _db.busy_seconds()
 
 
 class Library:

@@ -255,8 +255,7 @@ def test_a_store_another_process_keeps_locked_while_it_upgrades_is_busy_not_unus
         "is done",
         str(at_once.value),
     )
-    monkeypatch.setattr(newstui.store.opening, "BUSY_SECONDS", 0.2)  # (the open's wait, its line)
-    monkeypatch.setattr(newstui.store.db, "BUSY_SECONDS", 0.2)
+    monkeypatch.setattr(newstui.store.db, "BUSY_SECONDS", 0.2)  # (the open's wait, its line)
     try:
         with pytest.raises(StoreError) as info:
             open_db(path)

@@ -240,8 +240,7 @@ def test_while_another_process_holds_the_lock_prefixes_are_found_by_stems(tmp_pa
     against the empty prefix index and found nothing, silently."""
     path = tmp_path / "p.db"
     store_with_prefix_fill_due(path)
-    monkeypatch.setattr(opening, "BUSY_SECONDS", 0.3)  # (the open's busy timeout)
-    monkeypatch.setattr(db_module, "BUSY_SECONDS", 0.3)
+    monkeypatch.setattr(db_module, "BUSY_SECONDS", 0.3)  # (the open's busy timeout too)
     other = sqlite3.connect(path)
     other.execute("BEGIN IMMEDIATE")
     try:

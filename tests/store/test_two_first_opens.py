@@ -175,7 +175,6 @@ def test_an_open_waits_through_another_newstuis_long_upgrade_step_while_its_proc
     holder is waited for 30 s, as before, without a word of an upgrade (review r47 H2, L1)."""
     import newstui.store.db
     import newstui.store.lock_holder
-    import newstui.store.migrations
 
     path = tmp_path / "n.db"
     store_of_schema_21(path)
@@ -183,8 +182,7 @@ def test_an_open_waits_through_another_newstuis_long_upgrade_step_while_its_proc
     other.conn.execute("BEGIN IMMEDIATE")  # the other newstui's long first step, under way
     upgrade_began(other.conn, 21)
     _take_step(other.conn, 21)
-    monkeypatch.setattr(newstui.store.db, "BUSY_SECONDS", 0.3)  # (the wait: 30 s, in steps)
-    monkeypatch.setattr(newstui.store.migrations, "BUSY_SECONDS", 0.3)  # (its line)
+    monkeypatch.setattr(newstui.store.db, "BUSY_SECONDS", 0.3)  # (the 30 s wait; its line)
     monkeypatch.setattr(newstui.store.db, "BUSY_STEP_SECONDS", 0.05)
     looks: list[int] = []
 
@@ -230,8 +228,6 @@ def test_quitting_while_waiting_for_another_newstuis_upgrade_ends_the_wait_withi
     import newstui.store.db
     import newstui.store.index_repair
     import newstui.store.lock_holder
-    import newstui.store.migrations
-    import newstui.store.opening
 
     path = tmp_path / "n.db"
     store_of_schema_21(path)
@@ -245,9 +241,7 @@ def test_quitting_while_waiting_for_another_newstuis_upgrade_ends_the_wait_withi
         other.execute("INSERT INTO index_rebuilds (name) VALUES ('articles_fts')")
         other.execute("COMMIT")
         other.execute("BEGIN IMMEDIATE")
-    monkeypatch.setattr(newstui.store.db, "BUSY_SECONDS", 0.5)  # (the wait: 30 s, in steps)
-    monkeypatch.setattr(newstui.store.migrations, "BUSY_SECONDS", 0.5)
-    monkeypatch.setattr(newstui.store.opening, "BUSY_SECONDS", 0.5)  # (the open's busy timeout)
+    monkeypatch.setattr(newstui.store.db, "BUSY_SECONDS", 0.5)  # (the wait, the open's timeout)
     monkeypatch.setattr(newstui.store.db, "BUSY_STEP_SECONDS", 0.1)
     looks: list[int] = []
 

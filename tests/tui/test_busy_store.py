@@ -57,14 +57,10 @@ async def test_a_write_that_waited_in_vain_names_the_file_and_the_process_as_the
     db_path, ids, monkeypatch
 ):
     """It ended as "database error: database is locked"."""
-    import newstui.busy
     import newstui.store.db
-    import newstui.store.opening
 
-    # (the open's busy timeout, and the write's wait)
-    monkeypatch.setattr(newstui.store.opening, "BUSY_SECONDS", 0.5)
+    # (the open's busy timeout, the write's wait and what the app says of it: one figure)
     monkeypatch.setattr(newstui.store.db, "BUSY_SECONDS", 0.5)
-    monkeypatch.setattr(newstui.busy, "BUSY_SECONDS", 0.5)
     app = NewstuiApp(db_path, None)
     async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)

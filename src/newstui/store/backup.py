@@ -8,7 +8,7 @@ import sqlite3
 import time
 from typing import TYPE_CHECKING
 
-from newstui.store.db import BUSY_SECONDS, BUSY_STEP_SECONDS, Database, schema_version_of
+from newstui.store.db import Database, busy_seconds, busy_step_seconds, schema_version_of
 from newstui.store.disk import no_logs_made, part_file, take_mode
 from newstui.store.failures import is_busy
 from newstui.store.index_repair import rebuild_marked
@@ -99,7 +99,7 @@ def _copy_file(
     conn = sqlite3.connect(
         f"{file.as_uri()}?{query}",
         uri=True,
-        timeout=BUSY_SECONDS if waiting is None else BUSY_STEP_SECONDS,
+        timeout=busy_seconds() if waiting is None else busy_step_seconds(),
         isolation_level=None,
     )
     try:
@@ -124,7 +124,7 @@ def _first_read(conn: sqlite3.Connection, waiting: Callable[[], None] | None) ->
         try:
             return schema_version_of(conn)
         except sqlite3.OperationalError as exc:
-            if waiting is None or not is_busy(exc) or time.monotonic() - started >= BUSY_SECONDS:
+            if waiting is None or not is_busy(exc) or time.monotonic() - started >= busy_seconds():
                 raise
         waiting()
         waiting = _nothing

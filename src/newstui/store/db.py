@@ -33,6 +33,17 @@ BUSY_STEP_SECONDS = 0.5  # the steps of a wait the user is told of (see _begin_i
 FIRST_WORD = re.compile(r"(?:\s|;|\ufeff|--[^\n]*(?:\n|$)|/\*.*?\*/)*([A-Za-z_]*)", re.DOTALL)
 
 
+def busy_seconds() -> float:
+    """How long a connection waits for another process's write to end: BUSY_SECONDS as it is
+    when asked. Every wait outside this module reads it here, so a test shortens it in one place."""
+    return BUSY_SECONDS
+
+
+def busy_step_seconds() -> float:
+    """The steps of a wait the user is told of: BUSY_STEP_SECONDS as it is when asked."""
+    return BUSY_STEP_SECONDS
+
+
 class Database:
     """A sqlite3 connection the store runs its SQL on. `execute` commits a write that opened
     an implicit transaction (and rolls it back if it failed), like sqlite-utils' `execute`;

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from newstui.errors import StoreError
 from newstui.store import lock_holder
 from newstui.store.cjk_words import CJK_GLOB
-from newstui.store.db import BUSY_SECONDS, schema_version, write_transaction
+from newstui.store.db import busy_seconds, schema_version, write_transaction
 from newstui.store.failures import connection_file, is_busy, newer_store
 from newstui.store.kept_stops import raise_kept_stop
 from newstui.store.lock_holder import HolderWatch
@@ -292,7 +292,7 @@ def _upgrade_stuck(path: str, pid: int) -> StoreError:
     for a while, then no more for BUSY_SECONDS, its lock held (stopped by Ctrl-Z, or hung)."""
     return StoreError(
         f"{path}: busy: the newstui upgrading it (pid {pid}) has done nothing for "
-        f"{BUSY_SECONDS:g} s, holding its lock (stopped, or hung?); try again once it goes on or "
+        f"{busy_seconds():g} s, holding its lock (stopped, or hung?); try again once it goes on or "
         "ends (an upgrade ended partway goes on at the next open)",
         source=path,
     )

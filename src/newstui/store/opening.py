@@ -14,9 +14,9 @@ from newstui.errors import StoreError
 from newstui.paths import opened_as_written
 from newstui.store.backup import copy_store
 from newstui.store.db import (
-    BUSY_SECONDS,
     Database,
     application_id,
+    busy_seconds,
     schema_version,
     schema_version_of,
     write_transaction,
@@ -147,8 +147,8 @@ def _open_db(
         spare=LITTLE_SPACE,
     )
     try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_SECONDS, check_same_thread=not threads)
-        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
+        conn = sqlite3.connect(str(path), timeout=busy_seconds(), check_same_thread=not threads)
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_seconds() * 1000)}")
         if alone:
             conn.execute("PRAGMA locking_mode = EXCLUSIVE")
         version = 0 if memory else schema_version_of(conn)
@@ -250,9 +250,9 @@ def open_busy(path: Path | str, exc: sqlite3.Error, waited: float) -> StoreError
     wait of BUSY_SECONDS in vain, or sooner, a lock SQLite waits for none of (an open that
     failed at once was said to have waited 30 s: r46 race, the WAL switch before it was
     retried)."""
-    if waited >= BUSY_SECONDS * 0.9:  # (SQLite's waits end on the millisecond)
+    if waited >= busy_seconds() * 0.9:  # (SQLite's waits end on the millisecond)
         return StoreError(
-            f"{path}: busy: another process kept it locked for {BUSY_SECONDS:g} s (newstui "
+            f"{path}: busy: another process kept it locked for {busy_seconds():g} s (newstui "
             "upgrading a large store at its first open, or a long write); try again once it "
             "is done",
             source=str(path),

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 
 from newstui.errors import StoreError
 from newstui.model.names import name_order_version
-from newstui.store.db import BUSY_SECONDS, Database, schema_version, write_transaction
+from newstui.store.db import Database, busy_seconds, schema_version, write_transaction
 from newstui.store.failures import is_busy
 from newstui.store.schema import TITLE_ORDER_AT, TITLE_ORDER_MADE
 
@@ -59,5 +59,5 @@ def _not_waiting(db: Database) -> Iterator[None]:
     try:
         yield
     finally:
-        db.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
+        db.conn.execute(f"PRAGMA busy_timeout = {int(busy_seconds() * 1000)}")
         db.on_busy, db.while_busy = kept
