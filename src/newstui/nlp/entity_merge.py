@@ -71,6 +71,8 @@ def merge_candidates(candidates: list[Candidate], text: str = "") -> list[Entity
         )
         if weak and _titles_a_work(cands, text):
             continue
+        if kind == "ORG" and text != "" and _not_a_body(cands, text, gaz):
+            continue
         if (
             kind == "ORG"
             and text[cands[0].start - 1 : cands[0].start] in _QUOTE_MARK_CHARS
@@ -153,6 +155,78 @@ def _titles_a_work(cands: list[Candidate], text: str) -> bool:
             if word in _WORKS:
                 return True
     return False
+
+
+# A year in brackets right after a title ("The Harvest (2004)"), or after the authors of a
+# citation ("Ross & Kaplan, 2012", "(Ross & Kaplan 2013)", "Ross & Kaplan (2012a)")
+_YEAR_IN_BRACKETS: Final = re.compile(r" \((?:1[5-9]|20)\d\d\)")
+_CITED_YEAR: Final = re.compile(r",? \(?(?:1[5-9]|20)\d\d[a-z]?[);,]")
+
+
+def _not_a_body(cands: list[Candidate], text: str, gaz: Gazetteer) -> bool:
+    """Whether a group the vote types ORG on weak evidence (no list: strength 2 or less) shows
+    in the article that it names no body: a title dated in brackets at every mention ("The
+    Harvest (2004)"), the authors of a citation ("Ross & Kaplan, 2012"), an abbreviation of a thing the article
+    counts ("LEDs", "RBIs": a body's abbreviation takes no plural), or an abbreviation that is a
+    capitalised word of a shouted line or a label on a line of its own ("NOTE", "ANSWER:")."""
+    strongest = cands[0].strength if len(cands) == 1 else max(c.strength for c in cands)
+    if strongest > 2:
+        return False
+    last = strip_possessive(cands[0].text.rsplit(" ", 1)[-1])
+    if last in gaz.org_words or last.rstrip(".") in _LEGAL_FORMS:
+        return False  # "Acme Corporation (1998)": a body's word says what it is
+    if all(_dated(c, text) for c in cands):
+        return True
+    if strongest > 1 or not all(c.words == 1 and _is_acronym(c.text) for c in cands):
+        return False
+    word = cands[0].text
+    if "&" not in word and _written_plural(word, text):
+        return True
+    return all(_shouted_or_label(c, text) for c in cands)
+
+
+def _dated(cand: Candidate, text: str) -> bool:
+    """Whether a mention is followed by a year in brackets, or is a citation's authors ("&")
+    followed by its year: a work's title or authors, when every mention of the name is."""
+    after = text[cand.end : cand.end + 9]
+    if after[:2] == " (" and _YEAR_IN_BRACKETS.match(after) is not None:
+        return True
+    return "&" in cand.text and after[:1] in ", (" and _CITED_YEAR.match(after) is not None
+
+
+def _written_plural(word: str, text: str) -> bool:
+    """Whether the article writes the abbreviation `word` with a plural "s" ("43 RBIs")."""
+    plural = word + "s"
+    at = text.find(plural)
+    while at >= 0:
+        end = at + len(plural)
+        if not text[end : end + 1].isalnum() and not text[at - 1 : at].isalnum():
+            return True
+        at = text.find(plural, end)
+    return False
+
+
+# How far around a mention a line is read to tell a shouted line (one line, not the article)
+_LINE_SPAN: Final = 160
+
+
+def _shouted_or_label(cand: Candidate, text: str) -> bool:
+    """Whether a one-word abbreviation stands alone on its line ("NOTE", "ANSWER:") or in a
+    line written in capitals (four words in capitals or more, and more than twice as many as
+    words in lower case): a capitalised word, not a body's abbreviation."""
+    start = text.rfind("\n", max(0, cand.start - _LINE_SPAN), cand.start) + 1
+    end = text.find("\n", cand.end, cand.end + _LINE_SPAN)
+    line = text[start : end if end >= 0 else cand.end + _LINE_SPAN]
+    words = line.split()
+    if len(words) == 1 or (len(words) == 2 and words[1] in (":", "-")):
+        return words[0].rstrip(":.") == cand.text  # a label on a line of its own
+    capitals = lower = 0
+    for w in words:
+        if any(ch.islower() for ch in w):
+            lower += 1
+        elif sum(ch.isupper() for ch in w) >= 2:
+            capitals += 1
+    return capitals >= 4 and capitals > 2 * lower
 
 
 _QUOTE_MARK_CHARS: Final = frozenset("\"“”'‘’")

@@ -101,6 +101,12 @@ _AGE_AFTER: Final = OpeningGuard(
         r", (?:\d{1,2}|1[01]\d), (?!(?:and|or|ahead of|followed by|then|with|while) (?:the )?[A-Z])[a-z]"
     )
 )
+# Head nouns of institutions named with a place or person before them ("Columbia University")
+# or "of" after them ("University of Michigan"): one opening a name joined across "and" and
+# another ending the words after it make two institutions, not one name.
+_INSTITUTION_HEADS: Final = frozenset(
+    "University College Institute Academy School Hospital Museum Library Foundation".split()
+)
 # A counted name before, then "and"/"or": this name is the list's next ("Paris, 12, and London, 9").
 _COUNT_BEFORE: Final = re.compile(r", \d{1,3}, (?:and|or) \Z")
 
@@ -1931,6 +1937,14 @@ class _RunFinder(_TypingFinder):
         if joined and (self._opens_second_body(run, i + 1) or _is_acronym(right[0].text)):
             return False  # "University of Kelmouth and Centre for Marine Studies", "University
             # of Bristol and UC Davis", "the Department of Energy and KELCO": two bodies
+        if (
+            joined
+            and len(right) >= 2
+            and pending[0].text in _INSTITUTION_HEADS
+            and strip_possessive(right[-1].text) in _INSTITUTION_HEADS
+        ):
+            return False  # "University of Michigan and Columbia University": a body's head
+            # noun opens the name and another ends the words after "and": two institutions
         if joined and len(right) == 2 and right[0].text in self.gaz.first_names:
             return False  # "University of Kelmouth and Ann Lee of Acme": a person, not a body
         if joined:

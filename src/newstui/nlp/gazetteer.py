@@ -22,6 +22,7 @@ DATA_FILES = (
     "first_names.txt",
     "first_names_greek_cyrillic.txt",
     "first_names_accented.txt",
+    "first_names_variants.txt",
     "titles.txt",
     "role_words.txt",
     "org_words.txt",
@@ -108,6 +109,7 @@ def load_gazetteer() -> Gazetteer:
         *_lines("first_names.txt"),
         *_lines("first_names_greek_cyrillic.txt"),
         *_lines("first_names_accented.txt"),
+        *_lines("first_names_variants.txt"),
     ]:
         gender, _, names = line.partition(":")
         for name in names.split():
