@@ -90,8 +90,34 @@ def test_a_short_german_article_of_a_feed_declaring_german_reads_as_another_lang
     ]
     assert run("show", str(article["id"])) == 0
     said = " ".join(run.out.split())  # (user test r49 LOW-10: which language, and whose word)
-    assert f"Reads as German ({article['language']}, as " in said
+    # the item declares nothing: its feed does (user test r50 LOW-6: "as the article declares")
+    assert f"Reads as German ({article['language']}, as its feed declares): " in said
     assert "declares): only quotes with a named speaker, and known names, are found." in said
+
+
+def test_an_item_declaring_its_own_language_says_the_article_declares_it(fetched):
+    body = rss("en").replace(
+        b"<title>Faeser</title>", b"<title>Faeser</title><dc:language>de</dc:language>"
+    )
+    body = body.replace(
+        b'<rss version="2.0">', b'<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+    )
+    run = fetched(body)
+    article = shown(run)
+    assert (article["language"], article["reads_as"]) == ("de", "other")
+    assert run("show", str(article["id"])) == 0
+    assert "Reads as German (de, as the article declares): " in " ".join(run.out.split())
+
+
+def test_an_article_stored_with_its_feeds_language_before_r50_says_its_feed_declares_it(
+    fetched, db_path
+):
+    run = fetched(rss("de"))
+    with sqlite3.connect(db_path) as conn:  # (what each article of a feed got before r50)
+        conn.execute("UPDATE articles SET language = 'de'")
+    article = shown(run)
+    assert run("show", str(article["id"])) == 0
+    assert "Reads as German (de, as its feed declares): " in " ".join(run.out.split())
 
 
 def test_the_same_article_read_as_english_when_its_feed_declares_nothing(fetched):

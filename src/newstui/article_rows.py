@@ -44,6 +44,7 @@ class PreparedArticle:
     dropped_enclosures: int = 0  # Article.dropped_enclosures (not stored)
     date_only: bool | None = None  # Article.date_only (None when it has no date)
     language: str | None = None  # Article.language
+    language_of_feed: bool = False  # Article.language_of_feed
 
 
 def prepare_article(article: Article, utf8: bool = True) -> PreparedArticle:
@@ -71,6 +72,7 @@ def prepare_article(article: Article, utf8: bool = True) -> PreparedArticle:
     fields["dropped_enclosures"] = article.dropped_enclosures
     fields["date_only"] = None if fields["published"] is None else article.date_only
     fields["language"] = article.language
+    fields["language_of_feed"] = article.language_of_feed
     return prepared
 
 

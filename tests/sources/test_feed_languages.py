@@ -49,6 +49,8 @@ def test_an_rss_feed_declares_its_language_and_an_item_its_own(fast):
     feed = parse_feed(RSS.encode(), URL, "application/rss+xml", fast=fast)
     assert feed.language == "de-de"
     assert [a.language for a in feed.articles] == ["de-de", "fr"]
+    # whose word it is (user test r50 LOW-6: an item that declares nothing has its feed's)
+    assert [a.language_of_feed for a in feed.articles] == [True, False]
 
 
 @pytest.mark.parametrize("fast", [True, False])
@@ -56,13 +58,16 @@ def test_an_atom_feed_declares_its_language_by_xml_lang_and_an_entry_its_own(fas
     feed = parse_feed(ATOM.encode(), URL, "application/atom+xml", fast=fast)
     assert feed.language == "fr-fr"
     assert [a.language for a in feed.articles] == ["fr-fr", "de"]
+    assert [a.language_of_feed for a in feed.articles] == [True, False]  # (xml:lang in scope)
 
 
 def test_a_json_feed_declares_its_language_and_an_item_its_own():
     feed = parse_feed(json_feed("de"), URL)
     assert (feed.language, feed.articles[0].language) == ("de", "de")
+    assert feed.articles[0].language_of_feed
     feed = parse_feed(json_feed("de", "en-GB"), URL)
     assert (feed.language, feed.articles[0].language) == ("de", "en-gb")
+    assert not feed.articles[0].language_of_feed
 
 
 def test_a_feed_that_declares_no_language_has_none():
@@ -70,6 +75,7 @@ def test_a_feed_that_declares_no_language_has_none():
     feed = parse_feed(rss.encode(), URL, "application/rss+xml")
     assert feed.language is None
     assert [a.language for a in feed.articles] == [None, "fr"]
+    assert [a.language_of_feed for a in feed.articles] == [False, False]
     assert parse_feed(json_feed(None), URL).language is None
 
 

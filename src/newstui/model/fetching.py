@@ -43,6 +43,9 @@ class Article:
     # the language its entry declares, else its feed's, as a tag in lower case ("de", "en-us";
     # sources.feeds.language_tag); None: none declared. The extractor's hint (schema 56)
     language: str | None = None
+    # `language` is its feed's (the entry declares none, or the same one): stored with the feed,
+    # not the article, so that the reader says "as its feed declares" (user test r50 LOW-6)
+    language_of_feed: bool = False
 
 
 @dataclass(frozen=True)

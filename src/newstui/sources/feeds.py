@@ -321,6 +321,7 @@ def _entry_article(entry: Any, feed_url: str, feed_language: str | None = None) 
     language = language_tag(entry.get("language")) or language_tag(
         content_language if content_html else summary_detail.get("language")
     )
+    own = language is not None and language != feed_language  # (not the feed's xml:lang in scope)
     return Article(
         title=title or "(untitled)",
         text=text[:MAX_TEXT],
@@ -333,7 +334,8 @@ def _entry_article(entry: Any, feed_url: str, feed_language: str | None = None) 
         links=links,
         has_content=bool(content_html),
         dropped_enclosures=dropped.count,
-        language=language or feed_language,
+        language=language if own else feed_language,
+        language_of_feed=not own and feed_language is not None,
     )
 
 
@@ -521,6 +523,8 @@ def _json_item(
         return None
     written = item.get("date_published") or item.get("date_modified")
     published = _json_date(written)
+    language = language_tag(item.get("language"))
+    own = language is not None and language != feed_language
     return Article(
         title=title or "(untitled)",
         text=text[:MAX_TEXT],
@@ -533,7 +537,8 @@ def _json_item(
         links=links,
         has_content=has_content,
         dropped_enclosures=dropped.count,
-        language=language_tag(item.get("language")) or feed_language,
+        language=language if own else feed_language,
+        language_of_feed=not own and feed_language is not None,
     )
 
 

@@ -41,13 +41,15 @@ def stored_link(data: dict[str, Any]) -> Link:
 
 
 def get_article(db: Database, article_id: int) -> StoredArticle | None:
-    """One article in full, or None."""
+    """One article in full, or None. Its language is declared by its entry only when that differs
+    from its feed's (before r50 its feed's was stored on each article too: user test r50 LOW-6)."""
     from newstui.model.views import StoredArticle
 
     r = db.execute(
         f"""SELECT {ROW_COLUMNS}, a.text, a.summary, a.links, a.fulltext_status, a.fulltext_error,
         a.updated, coalesce(a.language, f.language),
-        CASE WHEN a.language IS NOT NULL THEN 'entry' WHEN f.language IS NOT NULL THEN 'feed' END
+        CASE WHEN a.language IS NOT f.language AND a.language IS NOT NULL THEN 'entry'
+            WHEN f.language IS NOT NULL THEN 'feed' END
         FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?""",
         [article_id],
     ).fetchone()

@@ -307,7 +307,7 @@ def _planned(
             changed.append(key)
             if timed_midnight(article):
                 timed.append(key)
-            if article.language:
+            if article.language and not article.language_of_feed:  # (its feed's: on the feed)
                 languages.append((key, article.language))
             dropped += article.dropped_enclosures
             if article.text_utf8 is not None and isinstance(article.text, bytes):
@@ -319,9 +319,8 @@ def _planned(
         if row.digest != digest and not userinfo_only(db, row, article, digest):
             if update_article_content(db.conn, row.id, article, digest, analysed_as):
                 if article.language:  # (its new text reads in the language it declares now)
-                    db.execute(
-                        "UPDATE articles SET language = ? WHERE id = ?", [article.language, row.id]
-                    )
+                    own = None if article.language_of_feed else article.language
+                    db.execute("UPDATE articles SET language = ? WHERE id = ?", [own, row.id])
                 updated += 1
                 changed.append(row.id)
                 dropped += article.dropped_enclosures
