@@ -108,17 +108,34 @@ def test_a_usage_error_is_one_line_naming_the_problem_and_the_help(capsys) -> No
         "newstui add: the following arguments are required: URL (see `newstui add --help`)"
     )
     assert usage_error(capsys, "--bogus") == (
-        "newstui: unrecognized arguments: --bogus (see `newstui --help`)"
+        "newstui: unknown option '--bogus' (see `newstui --help`)"
     )
 
 
 def test_an_unknown_option_is_named_with_the_command_that_refused_it(capsys) -> None:
     """The top parser reported a command's leftovers as `newstui: error: unrecognized …`."""
     assert usage_error(capsys, "fetch", "--nope") == (
-        "newstui fetch: unrecognized arguments: --nope (see `newstui fetch --help`)"
+        "newstui fetch: unknown option '--nope' (see `newstui fetch --help`)"
     )
     assert usage_error(capsys, "opml", "import", "a.opml", "b.opml").startswith(
         "newstui opml import: unrecognized arguments: b.opml"
+    )
+
+
+def test_an_unknown_option_is_named_with_the_commands_nearest_option(capsys) -> None:
+    """User test r50 LOW-4: `mark 110 --starred` said only "unrecognized arguments: --starred"."""
+    assert usage_error(capsys, "mark", "110", "--starred") == (
+        "newstui mark: unknown option '--starred' (did you mean '--star'?) "
+        "(see `newstui mark --help`)"
+    )
+    assert usage_error(capsys, "mark", "1", "--unred=yes").startswith(
+        "newstui mark: unknown option '--unred=yes' (did you mean '--unread'?)"
+    )
+    assert usage_error(capsys, "list", "--feeds", "Inland").startswith(
+        "newstui list: unrecognized arguments: --feeds Inland (did you mean '--feed'?)"
+    )
+    assert usage_error(capsys, "fetch", "--quiett").startswith(  # (a global option after it)
+        "newstui fetch: unknown option '--quiett' (did you mean '--quiet'?)"
     )
 
 
