@@ -246,3 +246,43 @@ def test_a_feed_name_freshrss_sent_reads_with_its_signs_unless_written_in_wide_c
     assert name("㊙ Leaks／Tips") == "㊙ Leaks/Tips"
     assert name("㊗ 新闻，评论") == "㊗ 新闻，评论"  # (written in Chinese all the same)
     assert name("Politics， Economy", OTHER) == "Politics， Economy"  # (Miniflux: as sent)
+
+
+def test_a_subscription_titled_only_by_its_address_has_no_title() -> None:
+    """User test r50 LOW-14: FreshRSS titles an untitled feed by its URL, `／` for `/`, and the
+    feed was named `http://127.0.0.1:8771/pod9.xml` (its %n folder `http 127.0.0.1 8771 …`)."""
+
+    def name(title: str, url: str = "http://127.0.0.1:8771/pod9.xml") -> str:
+        answer = {"subscriptions": [{**ONE, "title": title, "url": url}]}
+        return parse_subscriptions(answer, FRESHRSS)[0].title
+
+    untitled = "127.0.0.1:8771/pod9.xml"  # (model.names.url_name: as a fetched untitled feed)
+    assert name("http:／／127.0.0.1:8771／pod9.xml") == untitled
+    assert name("http://127.0.0.1:8771/pod9.xml") == untitled
+    assert name("127.0.0.1:8771∕pod9.xml") == untitled
+    assert name("HTTP://127.0.0.1:8771/pod9.xml/") == untitled
+    assert name("") == untitled
+    assert name("example.org／feed", "https://www.example.org/feed/") == "www.example.org/feed/"
+    # a title that only holds an address, or another one, is a title
+    assert name("Pod 9: 127.0.0.1:8771/pod9.xml") == "Pod 9: 127.0.0.1:8771/pod9.xml"
+    assert name("http://127.0.0.1:8771/pod10.xml") == "http://127.0.0.1:8771/pod10.xml"
+
+
+def test_a_synced_feed_titled_by_its_address_is_named_without_the_scheme(
+    fake: FakeGReader,  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    pod = {**ONE, "title": "https:／／example.org／pod9.xml", "url": "https://example.org/pod9.xml"}
+    fake.api("/subscription/list", 200, {"subscriptions": [pod, TWO]})
+    fake.api(f"/stream/contents/{READING}", 200, {"items": [item(1, "feed/1")]})
+    ids_answer(fake, [refs(1)], [refs()])
+    config = sync_config(tmp_path, f'url = "{fake.base}"\nuser = "alice"\npassword_env = "PW_S"\n')
+    os.environ["PW_S"] = "pw"
+    db = ["--db", str(tmp_path / "n.db"), "--config", str(config)]
+    assert main([*db, "sync"]) == 0
+    capsys.readouterr()
+
+    assert main([*db, "feeds", "--json"]) == 0
+    names = sorted(f["name"] for f in json.loads(capsys.readouterr().out))
+    assert names == ["Two", "example.org/pod9.xml"]

@@ -9,6 +9,7 @@ from typing import Any
 
 from newstui.model import Article, Link, RemoteFeed, RemoteItem
 from newstui.model.folders import server_folder_tag
+from newstui.model.names import url_name
 from newstui.sources.enclosures import added_enclosures, enclosure_link
 from newstui.sources.html import html_to_text
 from newstui.sources.urls import is_http_url
@@ -87,11 +88,32 @@ def parse_subscriptions(data: Any, ways: ServerWays = OTHER) -> list[RemoteFeed]
                 folder = clean_line(label, 100) if isinstance(label, str) else ""
                 if folder and folder not in ways.default_folders:  # (no user made that one)
                     folders.append(server_folder_tag(folder))  # ("AC/DC Fans": one folder)
+        url = url.strip()
         title = clean_line(ways.feed_name(html.unescape(str(sub.get("title") or ""))), 300)
+        if _only_its_address(title, url):  # (FreshRSS names an untitled feed so: no title)
+            title = ""
         site = sub.get("htmlUrl")
         site = site.strip() if isinstance(site, str) and is_http_url(site.strip()) else None
-        feeds.append(RemoteFeed(sub["id"], title or url.strip(), url.strip(), tuple(folders), site))
+        feeds.append(RemoteFeed(sub["id"], title or url_name(url), url, tuple(folders), site))
     return feeds
+
+
+# The slashes a server may write an address's `/` as in a title: FreshRSS's fullwidth `／` (its
+# feed names' stand-in sign), the division slash `∕`, the fraction slash `⁄`, the big solidus `⧸`
+_SLASHES = str.maketrans(dict.fromkeys("\uff0f\u2215\u2044\u29f8", "/"))
+_SCHEME_AND_WWW = re.compile(r"^(?:[a-z][a-z0-9+.-]*:/*)?(?:www\.)?")
+
+
+def _only_its_address(title: str, url: str) -> bool:
+    """Whether a subscription's title is only its feed's address, in any slash form, with or
+    without its scheme or `www.` (user test r50 LOW-14: FreshRSS titled an untitled feed
+    `http:／／127.0.0.1:8771／pod9.xml`, and it was named so, scheme and all)."""
+
+    def bare(text: str) -> str:
+        text = text.translate(_SLASHES).strip().lower()
+        return _SCHEME_AND_WWW.sub("", text, count=1).rstrip("/")
+
+    return bool(title) and bare(title) == bare(url)
 
 
 def parse_item_ids(data: Any) -> tuple[list[int], str | None]:
