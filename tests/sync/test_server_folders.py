@@ -5,10 +5,13 @@ out of it there, so the next sync does not bring it back (MED-5, LOW-8)."""
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 import pytest
 
+from newstui.cli.main import main
 from newstui.library import Library
 from newstui.model import FeedRow, RemoteFeed
 from newstui.model.folders import (
@@ -23,7 +26,9 @@ from newstui.sync.items import parse_subscriptions
 from newstui.sync.servers import FRESHRSS
 from newstui.tag_removal import StayingSource, TaggedSources, TagRemoved
 from tests.sync.conftest import Device, FreshRSS
+from tests.sync.test_client import FakeGReader, fake, sync_config  # noqa: F401 (fixture)
 from tests.sync.test_freshrss import PASSWORD_ENV, Here, new_feed
+from tests.sync.test_sync_states import READING, ids_answer, item, refs
 
 ACDC = f"AC{FOLDER_SLASH}DC Fans"
 
@@ -314,3 +319,35 @@ def test_a_feed_added_into_a_nested_folder_is_in_that_folder_after_each_sync(
     # D on #News…: the feed leaves the label there, and no sync brings it back
     assert here.run("remove", "--tag", f"News {key}", "--yes") == 0
     assert not device.subscribed(url)  # (its one folder: the feed goes)
+
+
+def test_add_with_several_tags_says_which_the_server_does_not_keep(
+    fake: FakeGReader,  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """User test r50 LOW-22: `add URL --tag Sport --tag Culture` kept only Sport, unsaid."""
+    url = "https://example.org/two-tags.xml"
+    fake.api("/subscription/edit", 200, b"OK")
+    sport = {"id": "user/-/label/Sport", "label": "Sport"}
+    subscription = {"id": "feed/9", "title": "Two Tags", "url": url, "categories": [sport]}
+    fake.api("/subscription/list", 200, {"subscriptions": [subscription]})
+    fake.api(f"/stream/contents/{READING}", 200, {"items": [item(1, "feed/9")]})
+    ids_answer(fake, [refs(1)], [refs()])
+    config = sync_config(tmp_path, f'url = "{fake.base}"\nuser = "alice"\npassword_env = "PW_T"\n')
+    os.environ["PW_T"] = "pw"
+    db = ["--db", str(tmp_path / "n.db"), "--config", str(config)]
+    tags = ["--tag", "Sport", "--tag", "Culture", "--tag", "sport", "--tag", "Jazz"]
+    assert main([*db, "add", url, *tags]) == 0
+    err = capsys.readouterr().err
+    assert err.splitlines() == [
+        f"warning: tags Culture and Jazz not kept: {fake.server} files a feed in one folder, "
+        f"and {url} is in Sport"
+    ]
+    [edit] = [form for path, form in fake.forms if path.endswith("/subscription/edit")]
+    assert edit["a"] == ["user/-/label/Sport"]
+    assert main([*db, "feeds", "--json"]) == 0
+    assert [f["tags"] for f in json.loads(capsys.readouterr().out)] == [["Sport"]]
+    # one tag: nothing to say
+    assert main([*db, "add", "https://example.org/one-tag.xml", "--tag", "Sport"]) in (0, 1)
+    assert "not kept" not in capsys.readouterr().err

@@ -27,6 +27,7 @@ from newstui.counts import counted
 from newstui.errors import NewstuiError, SourceError, hide_passwords, hide_url_password
 from newstui.library import Library
 from newstui.model.names import name_key, visible_name
+from newstui.word_lists import listed
 
 if TYPE_CHECKING:
     # the config (tomllib, its dataclasses): by the commands that read or edit it
@@ -312,6 +313,19 @@ def _unsubscribe_on_server(
         raise NewstuiError(f"{name}: not removed: {exc}", source=name) from None
 
 
+def _tags_left_out(tags: Sequence[str]) -> list[str]:
+    """The `--tag`s after the first that a sync server keeps no place for: a Google Reader
+    server's feed is in one folder (FreshRSS and Miniflux take one category; the next sync
+    gives the feed the server's folders and no other: user test r50 LOW-22)."""
+    kept = {name_key(tags[0])} if tags else set()
+    left = []
+    for tag in tags[1:]:
+        if name_key(tag) not in kept:
+            kept.add(name_key(tag))
+            left.append(tag)
+    return left
+
+
 def _add_on_server(args: argparse.Namespace, library: Library, config: Config, url: str) -> int:
     """`add URL` with [sync]: subscribe on the server (first tag as its folder), then sync."""
     import asyncio
@@ -322,10 +336,18 @@ def _add_on_server(args: argparse.Namespace, library: Library, config: Config, u
 
     sync = config.sync
     assert sync is not None
+    folder = args.tag[0] if args.tag else None
     with about_source(hide_passwords(sync.url)):
-        subscribe_on_server(library, config, url, args.name, args.tag[0] if args.tag else None)
+        subscribe_on_server(library, config, url, args.name, folder)
     if not args.json:
         print_note(hide_passwords(f"subscribed to {url} on {server_name(sync.url)}"))
+    if left := _tags_left_out(args.tag):
+        complain(
+            hide_passwords(
+                f"warning: {'tag' if len(left) == 1 else 'tags'} {listed(left, 5)} not kept: "
+                f"{server_name(sync.url)} files a feed in one folder, and {url} is in {folder}"
+            )
+        )
     before = library.last_article_id()  # (what is stored after it is new: download_new)
     synced = asyncio.run(sync_with_server(library, config))
     outcomes = [synced[0]] if synced else []
