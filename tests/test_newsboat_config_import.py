@@ -355,3 +355,27 @@ def test_a_download_path_code_newstui_has_not_and_too_many_downloads_are_said(
         f"warning: {at}:2: max-downloads 40: newstui runs at most 16 downloads at once: written "
         "as download_concurrency = 16"
     ) in lines
+
+
+def test_a_tag_holding_a_slash_is_a_nested_folder_and_a_note_says_how_to_write_one_folder(
+    cli, tmp_path
+):
+    """User test r50 MED-1: the import read `"AC/DC Fans"` as AC holding DC Fans, unsaid."""
+    urls = tmp_path / "urls"
+    urls.write_text('https://a.example/rss "AC/DC Fans"\nhttps://b.example/rss rock\n', "utf-8")
+    assert cli("opml", "import", str(urls)) == 0, cli.err
+    [note] = [line for line in cli.err.splitlines() if line.startswith("note:")]
+    assert note == (
+        f"note: {urls}: 1 tag with a / read as folders inside folders, as newsboat's OPML import "
+        "writes them: AC/DC Fans (DC Fans inside AC); a slash inside one folder's name is "
+        'written ∕ (U+2215) in feeds.toml: tags = ["AC∕DC Fans"]'
+    )
+    assert "warning" not in cli.err
+    data = cli.json("opml", "import", str(urls))
+    assert (len(data["notes"]), data["warnings"]) == (1, [])
+    # written as the note says, it is the one folder
+    config = cli.config
+    config.write_text(config.read_text("utf-8").replace("AC/DC Fans", "AC∕DC Fans"), "utf-8")
+    assert {f["url"]: f["tags"] for f in cli.json("feeds")}["https://a.example/rss"] == [
+        "AC∕DC Fans"
+    ]

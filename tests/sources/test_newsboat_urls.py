@@ -114,7 +114,7 @@ def test_exec_and_filter_lines_never_run_their_programs(tmp_path):
     )
     feeds, skipped = read_subscriptions(urls)
     assert [(f.url, f.tags) for f in feeds] == [("https://b.example/rss", ("exec:touch", str(ran)))]
-    assert [s.line for s in skipped] == [1, 2, 3]
+    assert [s.line for s in skipped if not s.remark] == [1, 2, 3]
     assert not ran.exists()
 
 
@@ -453,3 +453,27 @@ def test_a_trailing_comment_on_a_feed_line_is_dropped_as_newsboat_drops_it():
         ("https://c.example/rss", "https://c.example/rss", ()),
     ]
     assert not skipped
+
+
+def test_tags_holding_a_slash_are_read_as_folders_inside_folders_and_said_once():
+    """User test r50 MED-1: `"AC/DC Fans"` became DC Fans inside AC, unsaid. newsboat writes an
+    OPML's nested folders as one tag joined by "/" (its opml.cpp), so a "/" is read as nesting,
+    and one note says so and how to write a slash inside one folder's name."""
+    body = (
+        'https://a.example/rss "News/Europe" "AC/DC Fans" tech\n'
+        'https://b.example/rss "news/europe" "Misc / Other" "AC∕DC Live"\n'
+    )
+    feeds, skipped = parse_newsboat_urls(body.encode(), "urls", {})
+    assert [f.tags for f in feeds] == [
+        ("News/Europe", "AC/DC Fans", "tech"),
+        ("news/europe", "Misc / Other", "AC∕DC Live"),  # (spaced, or U+2215: one folder)
+    ]
+    [note] = skipped
+    assert (note.line, note.note, note.remark) == (None, True, True)
+    assert note.reason == (
+        "2 tags with a / read as folders inside folders, as newsboat's OPML import writes them: "
+        "News/Europe (Europe inside News) and AC/DC Fans (DC Fans inside AC); a slash inside "
+        'one folder\'s name is written ∕ (U+2215) in feeds.toml: tags = ["News∕Europe"]'
+    )
+    feeds, skipped = parse_newsboat_urls(b'https://a.example/rss "Misc / Other" a\n', "urls")
+    assert skipped == []  # no tag read as nested: nothing to say

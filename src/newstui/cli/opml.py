@@ -75,7 +75,8 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
             for line in hidden:
                 complain(f"warning: {args.file}:{line.line}: {line.reason}")
             for line in imported.notes:  # (an OPML repaired, a feed that looks like another)
-                complain(f"warning: {args.file}: {hide_passwords(line.reason)}")
+                said = "note" if line.remark else "warning"  # (how newsboat's "/" tags read)
+                complain(f"{said}: {args.file}: {hide_passwords(line.reason)}")
             for line in skipped:
                 place = f"{args.file}:{line.line}" if line.line else str(args.file)
                 complain(f"warning: {place}: skipped {hide_passwords(line.reason)}")
@@ -135,7 +136,8 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
                     for s in skipped
                 ],
                 "hidden_in_newsboat": [{"reason": s.reason, "line": s.line} for s in hidden],
-                "warnings": [hide_passwords(s.reason) for s in imported.notes],
+                "warnings": [hide_passwords(s.reason) for s in imported.notes if not s.remark],
+                "notes": [s.reason for s in imported.notes if s.remark],
                 "filters": [{"name": name, "query": query} for name, query in added_filters],
                 "ignore_rules_not_taken": [
                     {"line": r.line, "rule": r.written} for r in rules if r.query is None

@@ -47,6 +47,8 @@ class SkippedLine:
     local: LocalConfig | None = None  # a `file:` feed, read as a `[[local]]` source instead
     # a warning that skipped nothing: an OPML repaired, two feeds that look like one
     note: bool = False
+    # (with `note`) no warning but a `note:`: how the file was read (newsboat's "/" tags)
+    remark: bool = False
 
 
 # newsboat's filter language (its query feeds and `ignore-article`): attribute, operator, value,
@@ -335,6 +337,8 @@ def parse_newsboat_urls(
                 )
             )
         feeds.append(FeedConfig(url=url, name=name, tags=tags))
+    if said := path_tags_note(feeds):
+        skipped.append(SkippedLine(None, said, note=True, remark=True))
     if unread and not feeds and len(unread) == len(skipped):  # no line is newsboat's: no urls
         number, written = unread[0]
         raise SourceError(
@@ -342,6 +346,32 @@ def parse_newsboat_urls(
             "urls file lists one http(s) feed a line, or an OPML file starts with <)"
         )
     return feeds, skipped
+
+
+def path_tags_note(feeds: list[FeedConfig]) -> str | None:
+    """How a urls file's tags holding "/" were read, or None: as folders inside folders
+    ("News/Europe": Europe inside News), as newsboat writes the nested folders of an OPML it
+    imports (its opml.cpp joins them with "/"), and as newsboat users write paths of tags; a
+    slash meant inside one folder's name is written U+2215 by hand (user test r50 MED-1: "AC/DC
+    Fans" became DC Fans inside AC, unsaid)."""
+    from newstui.model.folders import FOLDER_SLASH, PATH_SLASH
+    from newstui.word_lists import listed
+
+    nested: dict[str, str] = {}
+    for feed in feeds:
+        for tag in feed.tags:
+            if PATH_SLASH.search(tag):
+                nested.setdefault(name_key(tag), tag)
+    if not nested:
+        return None
+    tags = list(nested.values())
+    shown = [f"{tag} ({' inside '.join(reversed(PATH_SLASH.split(tag)))})" for tag in tags]
+    one = PATH_SLASH.sub(FOLDER_SLASH, tags[0])
+    return (
+        f"{len(tags):,} {'tag' if len(tags) == 1 else 'tags'} with a / read as folders inside "
+        f"folders, as newsboat's OPML import writes them: {listed(shown)}; a slash inside one "
+        f'folder\'s name is written \u2215 (U+2215) in feeds.toml: tags = ["{one}"]'
+    )
 
 
 def newsboat_words(line: str) -> list[str]:
