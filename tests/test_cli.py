@@ -991,6 +991,7 @@ def test_opml_import_of_nested_folders_tags_feeds_with_the_folders_path(cli, tmp
             "(https://paris.example/rss): only http/https, www. and a trailing / differ; "
             "both are kept (`newstui remove NAME` drops one)"
         ],
+        "notes": [],
         "filters": [],
         "ignore_rules_not_taken": [],
         "newsboat_settings_not_taken": [],
@@ -1177,6 +1178,7 @@ def test_a_failed_opml_import_leaves_no_new_config_and_a_good_one_makes_it(
         "skipped": [],
         "hidden_in_newsboat": [],
         "warnings": [],
+        "notes": [],
         "filters": [],
         "ignore_rules_not_taken": [],
         "newsboat_settings_not_taken": [],
@@ -1197,6 +1199,7 @@ def test_a_failed_opml_import_leaves_no_new_config_and_a_good_one_makes_it(
         "skipped": [],
         "hidden_in_newsboat": [],
         "warnings": [],
+        "notes": [],
         "filters": [],
         "ignore_rules_not_taken": [],
         "newsboat_settings_not_taken": [],
