@@ -350,3 +350,31 @@ def test_download_whose_every_download_failed_exits_4_and_an_error_1(
     assert run("download", "--retry") == 4  # tried again, failed again
     assert run("download", "9999") == 1  # an error, not a download that failed
     assert run.err.startswith("newstui: no article with id 9999")
+
+
+def test_a_download_queued_in_another_homes_feed_folder_goes_to_this_ones(
+    db_path, feed_server, config_file, capsys, tmp_path
+):
+    """A store restored into another home with `download_dir = "~/Podcasts/%n"`: its queued
+    episode lands in its feed's folder of this home, said once (user test r50 LOW-5: flat in
+    ~/Podcasts, and a --quiet run moved it unsaid)."""
+    feed_server.route("/feed", body=podcast(feed_server.base))
+    feed_server.route("/e1.mp3", body=AUDIO)
+    old, new = tmp_path / "old home" / "Podcasts", tmp_path / "new home" / "Podcasts"
+    run = Cli(db_path, config_file({"The Pod": "/feed"}, download_dir=f"{old}/%n"), capsys)
+    assert run("fetch") == 0, run.err
+    episode = next(a["id"] for a in run.json("list") if a["title"] == "Episode 1: Rivers")
+    assert run("download", "--later", str(episode)) == 0, run.err
+    queued = old / "The Pod" / "Episode 1 Rivers.mp3"
+    assert [d["path"] for d in run.json("downloads")] == [str(queued)]
+
+    config_file({"The Pod": "/feed"}, download_dir=f"{new}/%n")  # (the other home's config)
+    assert run("download") == 0, run.err
+    target = new / "The Pod" / "Episode 1 Rivers.mp3"
+    assert target.read_bytes() == AUDIO
+    assert not queued.exists() and not queued.parent.exists()  # (the old home left alone)
+    [line] = [line for line in run.out.splitlines() if line.startswith("downloaded ")]
+    assert line == (
+        f"downloaded {target} (204.8 KB; queued for {queued}, outside download_dir ({new}))"
+    )
+    assert [d["path"] for d in run.json("downloads")] == [str(target)]

@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import unquote, urlsplit
 
-from newstui.download_paths import fitted, has_placeholders, safe_name
+from newstui.download_paths import feed_folder, fitted, has_placeholders, safe_name
 from newstui.errors import NewstuiError, error_line
 from newstui.library import Library
 from newstui.model import Download, Link, StopThen
@@ -198,14 +198,19 @@ def article_folder(library: Library, settings: Settings, article_id: int, url: s
     """The folder an article's enclosure at `url` downloads to: download_dir, its placeholders
     filled for the article's feed (`%n` its name, `%h` its host; the enclosure's host for a
     source with none, a local file)."""
-    from newstui.config import download_folder, feed_download_folder
+    from newstui.config import download_folder
 
     if not has_placeholders(settings.download_dir):
         return download_folder(settings)
-    stored = library.article(article_id)
+    return _feed_folder(library, settings.download_dir.strip(), article_id, url)
+
+
+def _feed_folder(library: Library, template: str, article_id: int | None, url: str) -> Path:
+    """download_dir `template` with its placeholders filled for article `article_id`'s feed
+    (`%n` its name, `%h` its host; the enclosure's host, at `url`, for a source with none)."""
     key = library.downloads.feed_key(article_id)
     feed_url = key if key is not None and key.startswith(("http://", "https://")) else url
-    return feed_download_folder(settings, stored.row.feed if stored else None, feed_url)
+    return feed_folder(template, library.downloads.feed_name(article_id), feed_url)
 
 
 @dataclass(frozen=True)
@@ -701,6 +706,7 @@ def run_queue(
     stopped: Callable[[], bool] = lambda: False,
     on_gone: Callable[[Download, StopThen, str | None], None] = lambda d, then, problem: None,
     folder: Path | None = None,
+    template: str | None = None,
     limits: Limits | None = None,
     credentials: FeedCredentials = lambda feed_key, url: None,
     on_note: Callable[[Download, str], None] = lambda download, note: None,
@@ -713,7 +719,9 @@ def run_queue(
     `on_change` hears each download's progress, end or failure; `on_gone` one stopped as asked
     (`stop_running`, from any process) and taken off the list: what it was, what followed
     ("forget", "delete") and why its .part could not be deleted (else None). `folder`: the
-    download_dir, below which a .part is deleted (None: the folder it was written to).
+    download_dir, below which a .part is deleted (None: the folder it was written to), and
+    inside which a download queued outside it goes: to its feed's folder there when
+    `template`, the download_dir setting as written, has placeholders (`~/Podcasts/%n`).
     `limits`: each download's size cap and slowest rate (None: transfer's defaults); one that
     stalls fails, keeping its .part, and the queue goes on. `credentials`: a URL's user and
     password for a download of a feed's article (feed_credentials). `on_note` hears, before its
@@ -747,6 +755,7 @@ def run_queue(
             dropped,
             per_host,
             on_wait,
+            template,
         )
         if at_once <= 1 or library.file in ("", ":memory:"):  # (one connection: one at a time)
             run.slot(library)
@@ -805,11 +814,13 @@ class _QueueRun:
         dropped: dict[int, int] | None = None,
         shared_per_host: int | None = None,
         on_wait: Callable[[str], None] = lambda host: None,
+        template: str | None = None,
     ) -> None:
         self.client, self.listeners, self.stopped = client, listeners, stopped
         # the setting per_host counted over every process sharing the store (None: this one's)
         self.shared_per_host, self.on_wait = shared_per_host, on_wait
         self.waited: set[str] = set()  # hosts said waited for (on_wait)
+        self.template = template  # download_dir as written: its placeholders name feed folders
         self.dropped = dropped or {}  # .part bytes deleted as the run began (could not resume)
         self.folder, self.limits, self.credentials = folder, limits, credentials
         self.per_host = max(1, per_host)
@@ -929,7 +940,7 @@ class _QueueRun:
         notes: list[str] = []
         try:
             with self.turns:  # (a name taken there is not given twice)
-                item = _inside_folder(library, item, self.folder, notes)
+                item = _inside_folder(library, item, self.folder, self.template, notes)
         except NewstuiError as exc:  # (no name for it there): it fails, the queue goes on
             library.downloads.fail(item.id, error_line(exc))
             self._count("failed")
@@ -1021,21 +1032,28 @@ def _let_go(progress: _ProgressWriter, item: Download) -> None:
 
 
 def _inside_folder(
-    library: Library, item: Download, folder: Path | None, notes: list[str]
+    library: Library, item: Download, folder: Path | None, template: str | None, notes: list[str]
 ) -> Download:
     """`item`, its file put inside download_dir `folder` when it was queued outside it (a store
     restored from another home, a download_dir changed since: user test r47 H2 wrote into the
-    other home's folder), under the same name taken as a new download's (`NAME (2)` when a
-    file or a queued download has it); what was queued outside is not touched. Said in `notes`.
-    Raises NewstuiError when no name there is free."""
+    other home's folder), in the folder a download of its feed is queued in today (`template`'s
+    `%n`, `%h`: user test r50 LOW-5 landed them flat in ~/Podcasts), under the same name taken
+    as a new download's (`NAME (2)` when a file or a queued download has it); what was queued
+    outside is not touched. Said in `notes`. Raises NewstuiError when no name there is free."""
     if folder is None:
         return item
     queued = Path(item.path)
     with contextlib.suppress(OSError, ValueError, RuntimeError):
         if queued.parent.resolve().is_relative_to(folder.expanduser().resolve()):
             return item
+    target = folder
+    if template is not None and has_placeholders(template):
+        target = _feed_folder(library, template, item.article_id, item.url)
+        with contextlib.suppress(OSError, ValueError, RuntimeError):  # (never outside `folder`)
+            if not target.resolve().is_relative_to(folder.expanduser().resolve()):
+                target = folder
     name = safe_file_name("", queued.name, "")  # (a stored name: untrusted, as a title is)
-    inside = TakenNames(library, folder).unused_path(name)
+    inside = TakenNames(library, target).unused_path(name)
     library.downloads.move(item.id, str(inside))
     notes.append(f"queued for {queued}, outside download_dir ({folder})")
     return replace(item, path=str(inside))

@@ -273,6 +273,7 @@ def download_queue(
             on_change=changed,
             on_gone=gone,
             folder=download_folder(config.settings),
+            template=config.settings.download_dir.strip() or None,  # (its %n: a feed's folder)
             credentials=feed_credentials(config.feeds),
             on_note=lambda d, note: notes.setdefault(d.id, []).append(note),
             on_failed=failed,

@@ -270,6 +270,7 @@ class RunsDownloads(AppMixin):
                     stopped=lambda: worker.is_cancelled,
                     on_gone=self._gone,
                     folder=download_folder(settings),
+                    template=settings.download_dir.strip() or None,  # (its %n: a feed's folder)
                     credentials=feed_credentials(config.feeds),
                     on_note=self._noted,
                     at_once=settings.download_concurrency,
