@@ -1,5 +1,6 @@
 """The downloads box (`L`) moves as the other lists do (user test r36 M7: with 160 queued, only
-j/k moved): g/G and Home/End to the first and last download, PgDn/PgUp by a page."""
+j/k moved): g/G and Home/End to the first and last download, PgDn/PgUp by a page. Finished
+downloads are listed the last finished first, below what needs attention (r50 LOW-20)."""
 
 from __future__ import annotations
 
@@ -42,21 +43,21 @@ async def test_G_g_end_home_and_pages_move_through_the_downloads(db_path, tmp_pa
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, DownloadsScreen)
-        assert highlighted(screen) == "Episode 0"
+        assert highlighted(screen) == "Episode 39"  # (the last finished first)
         await pilot.press("G")
-        assert highlighted(screen) == "Episode 39"
-        await pilot.press("g")
         assert highlighted(screen) == "Episode 0"
-        await pilot.press("end")
+        await pilot.press("g")
         assert highlighted(screen) == "Episode 39"
+        await pilot.press("end")
+        assert highlighted(screen) == "Episode 0"
         await pilot.press("home")
         await pilot.press("pagedown")
-        paged = int(highlighted(screen).split()[1])
+        paged = 39 - int(highlighted(screen).split()[1])
         assert 1 < paged < 39  # a page of rows (a row is 3 lines), not one row nor all
         await pilot.press("pagedown")
-        assert int(highlighted(screen).split()[1]) == 2 * paged
+        assert 39 - int(highlighted(screen).split()[1]) == 2 * paged
         await pilot.press("pageup")
-        assert int(highlighted(screen).split()[1]) == paged
+        assert 39 - int(highlighted(screen).split()[1]) == paged
 
 
 async def test_a_queued_download_has_its_bar_only_once_it_starts(db_path, tmp_path, monkeypatch):
@@ -138,8 +139,8 @@ async def test_keys_typed_while_the_queue_is_read_reach_the_box(db_path, tmp_pat
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, DownloadsScreen)
-        assert highlighted(screen) == "Episode 39"
-        assert "Episode 39" in screen_text(app)
+        assert highlighted(screen) == "Episode 0"  # (the first finished, last)
+        assert "Episode 0" in screen_text(app)
         assert app.main.headlines.selected == headline
 
 
@@ -161,12 +162,12 @@ async def test_a_queue_read_before_the_box_is_built_fills_it_once_built(
         await settle(pilot)
         shown = screen_text(app)
         assert "Episode 2" in shown and "No downloads yet" not in shown
-        assert highlighted(screen) == "Episode 0"
-        await pilot.press("G")
         assert highlighted(screen) == "Episode 2"
+        await pilot.press("G")
+        assert highlighted(screen) == "Episode 0"
 
 
-async def test_L_opens_on_the_running_download_below_the_finished_ones(
+async def test_L_opens_on_the_running_download_above_the_finished_ones(
     db_path, tmp_path, monkeypatch, feed_server
 ):
     """User test r48 L32: with 9 finished downloads and one running, `L` at 80x24 showed the
@@ -198,5 +199,6 @@ async def test_L_opens_on_the_running_download_below_the_finished_ones(
         assert isinstance(screen, DownloadsScreen)
         assert highlighted(screen) == "Slow episode 3"
         assert "Slow episode 3" in screen_text(app)
-        await pilot.press("g")  # the finished ones above it, oldest first as `downloads` lists
+        assert highlighted(screen) == screen.rows()[0].download.title  # (the first row)
+        await pilot.press("G")  # the finished ones below it, the first finished last
         assert highlighted(screen) == "Episode 0"

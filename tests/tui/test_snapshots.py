@@ -146,3 +146,12 @@ def test_rich_html_article_80x24(snap_compare, db_path):
     add_rich_article(db_path)
     app = NewstuiApp(db_path, None)
     assert snap_compare(app, terminal_size=(80, 24), run_before=_long_link_opened)
+
+
+def test_downloads_box_opens_on_the_queue_above_the_finished_60x20(snap_compare, db_path):
+    """User test r50 LOW-20: the running, waiting and failed downloads first, then the last
+    finished (the oldest finished filled the box)."""
+    from .test_downloads_box_order import a_long_history
+
+    a_long_history(db_path)
+    assert snap_compare(NewstuiApp(db_path, None), terminal_size=(60, 20), run_before=_downloads)

@@ -52,19 +52,30 @@ def fit_notice(text: Content, width: int, lines: int = NOTICE_LINES) -> Content:
     return fitted
 
 
-def opening_row(downloads: list[Download]) -> int:
-    """The row the box opens on: the running download, else the first waiting one, else the
-    first (user test r48 L32: with 9 finished it opened on the oldest, the running one below
-    the fold)."""
-    for state in ("downloading", "queued"):
-        if (at := next((i for i, d in enumerate(downloads) if d.state == state), None)) is not None:
-            return at
-    return 0
+_ATTENTION = {"downloading": 0, "queued": 1, "failed": 2}  # what the box shows first, in turn
+
+
+def attention_order(downloads: list[Download]) -> list[Download]:
+    """The box's rows: what needs attention first, the running downloads, then the waiting
+    ones (in the order they run), then the failed ones, and the finished ones after them, the
+    last finished first (user test r50 LOW-20: oldest first, the box opened on weeks-old
+    finished ones and the failed ones were below the fold; r48 L32 the running one)."""
+    waiting = [d for d in downloads if d.state in _ATTENTION]
+    done = [d for d in downloads if d.state not in _ATTENTION]
+    waiting.sort(key=lambda d: (_ATTENTION[d.state], d.id))
+    done.sort(key=lambda d: (d.finished_at or "", d.id), reverse=True)
+    return waiting + done
+
+
+def new_row_at(states: list[str]) -> int:
+    """Where a download new to the box goes among rows in `states` (the box's order): after
+    the last one not finished, so the queue's rows stay together above the finished ones."""
+    return next((i + 1 for i in reversed(range(len(states))) if states[i] != "done"), 0)
 
 
 class DownloadsScreen(KeyedBox[None]):
-    """The queue, oldest first, opened on the running download; updated live while downloads
-    run."""
+    """The queue, what needs attention first (attention_order), opened on its first row;
+    updated live while downloads run, each row staying where it is."""
 
     DEFAULT_CSS = """
     DownloadsScreen {
@@ -163,7 +174,8 @@ class DownloadsScreen(KeyedBox[None]):
         self._built = False  # mounted (its own flag: Textual's is_mounted is set a step later)
         self._read_early: list[Download] | None = None  # the queue, read before it was built
         self._unread: str | None = None  # why the queue could not be read (None: it could)
-        self.list = DownloadList(*(DownloadRow(d) for d in self._initial), id="downloads-list")
+        rows = attention_order(self._initial)
+        self.list = DownloadList(*(DownloadRow(d) for d in rows), id="downloads-list")
         self._notice_text = Content()  # the notice as said, before fit_notice shortens it
 
     def _empty_line(self) -> Content:
@@ -201,7 +213,7 @@ class DownloadsScreen(KeyedBox[None]):
         self.query_one("#downloads-empty").display = not self._initial
         self.list.focus()
         if self._initial:
-            self.list.index = opening_row(self._initial)
+            self.list.index = 0
         self._built = True
         if (read := self._read_early) is not None:
             self.call_later(self.fill, read)
@@ -257,13 +269,13 @@ class DownloadsScreen(KeyedBox[None]):
         typed, self._typed = self._typed, None
         changed, self._changed = self._changed, {}
         rows = [changed.pop(d.id, d) for d in downloads] + list(changed.values())
-        shown = [d for d in rows if d is not None]
+        shown = attention_order([d for d in rows if d is not None])
         empty = self.query_one("#downloads-empty", Static)
         empty.update(self._empty_line())
         empty.display = not shown
         if shown:
             await self.list.extend(DownloadRow(d) for d in shown)
-            self.list.index = opening_row(shown)
+            self.list.index = 0
         self.call_after_refresh(lambda: [action() for action in typed])  # (rows laid out)
 
     def read_failed(self, reason: str) -> None:
@@ -291,11 +303,13 @@ class DownloadsScreen(KeyedBox[None]):
         return not self.is_attached or (self._built and not self.query("#downloads-empty"))
 
     def rows(self) -> list[DownloadRow]:
-        """The rows shown, oldest first."""
+        """The rows shown, in the box's order (attention_order, new ones among the queue's)."""
         return list(self.list.query(DownloadRow))
 
     def update_download(self, download: Download) -> None:
-        """Show a download's new state (a new download gets a row at the end)."""
+        """Show a download's new state, its row staying where it is (rows moving under the
+        cursor would make x or D act on another); a new download gets a row after the
+        queue's last, above the finished ones, the cursor kept on its row."""
         if self._taken_down():
             return
         if self._unread is not None:  # (no queue shown: its other rows are not known)
@@ -303,11 +317,19 @@ class DownloadsScreen(KeyedBox[None]):
         if self._typed is not None:  # (its row comes with the queue read)
             self._changed[download.id] = download
             return
-        for row in self.rows():
+        rows = self.rows()
+        for row in rows:
             if row.download.id == download.id:
                 row.show(download)
                 return
-        self.list.append(DownloadRow(download))
+        at = new_row_at([row.download.state for row in rows])
+        if at >= len(rows):
+            self.list.append(DownloadRow(download))
+        else:
+            cursor = self.list.index
+            self.list.insert(at, [DownloadRow(download)])
+            if cursor is not None and cursor >= at:  # (the same row: one further down now)
+                self.list.index = cursor + 1
         self.query_one("#downloads-empty").display = False
 
     async def remove_download(self, download_id: int) -> None:
