@@ -462,13 +462,13 @@ async def test_after_a_row_goes_the_next_key_acts_on_the_row_in_its_place(
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, DownloadsScreen)
-        await pilot.press("j", "D", "y")  # the last row
-        await until(pilot, lambda: not second.exists())
+        await pilot.press("j", "D", "y")  # the last row (the first finished: listed last)
+        await until(pilot, lambda: not first.exists())
         await settle(pilot)
         await pilot.press("D")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)
-        assert "Delete Episode 1 Rivers.mp3 (102.4 KB)?" in screen_text(app)
+        assert "Delete Episode 2 E1.mp3 (10 B)?" in screen_text(app)
 
 
 async def test_d_after_x_finds_the_kept_file_rather_than_downloading_a_copy(
@@ -591,7 +591,7 @@ async def test_x_says_the_file_stays_and_where_replacing_an_older_notice(
         assert isinstance(screen, DownloadsScreen)
         await pilot.press("r")  # fails again, said in the box
         await until(pilot, lambda: "Download failed" in screen_text(app))
-        await pilot.press("x")  # the first row: Episode 1, done
+        await pilot.press("G", "x")  # the last row: Episode 1, done (below the failed one)
         await settle(pilot)
         assert "Download failed" not in screen_text(app)
         notice = str(screen.query_one("#downloads-notice").render())
@@ -638,8 +638,8 @@ async def test_the_downloads_box_is_as_tall_as_what_it_shows(db_path, size):
                 assert "No downloads yet" in text
                 assert lines[hint - 1].index("No downloads") == lines[hint].index("r: retry")
             else:  # the hint starts where the rows' titles do (it stood one cell left of them)
-                title = next(line for line in lines if "Episode 1" in line)
-                assert title.index("Episode 1") == lines[hint].index("r: retry")
+                title = next(line for line in lines if "Episode " in line)
+                assert title.index("Episode ") == lines[hint].index("r: retry")
     assert heights[0] == 4  # borders, the message, the hint
     assert heights[2] == 2 + 2 * 3 + 1  # borders, two rows of three lines, the hint
     assert heights[40] == int((size[1] - 1) * 0.8)  # 80% of the screen above its footer
