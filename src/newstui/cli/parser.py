@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from newstui import __version__, nlp_build
@@ -151,10 +151,27 @@ def unrecognized(words: Sequence[str], options: Sequence[str]) -> str:
     return f"unrecognized arguments: {' '.join(words)}{did_you_mean(near)}"
 
 
-def build_parser(*, json_errors: bool = False, only: str | None = None) -> argparse.ArgumentParser:
-    """The argument parser for every command, or with `only` for that command alone (the one a
-    command line names: building all twenty costs a quick command ~25M instructions);
-    `json_errors`: usage errors as a JSON object."""
+class _CommandAdder:
+    """Adds a command to the top parser: its help as its description, its own --json (unless it
+    prints no output), and the global --db and --config accepted after it too."""
+
+    def __init__(self, sub: Any) -> None:
+        self.sub = sub
+
+    def __call__(
+        self, name: str, help_: str, *, json_output: bool = True
+    ) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = self.sub.add_parser(name, help=help_, description=help_)
+        if json_output:
+            p.add_argument("--json", action="store_true", help=JSON_HELP)
+        # The global options are accepted after the command too.
+        p.add_argument("--db", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        p.add_argument("--config", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        return p
+
+
+def _top_parser(json_errors: bool) -> _Parser:
+    """`newstui` itself: its description, --version and the global options."""
     parser = _Parser(
         json_errors=json_errors,
         prog="newstui",
@@ -177,348 +194,408 @@ def build_parser(*, json_errors: bool = False, only: str | None = None) -> argpa
         default=argparse.SUPPRESS,
         help="a command's output as JSON, as the command's own --json (`newstui --json feeds`)",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    def wanted(*names: str) -> bool:
-        return only is None or only in names
-
-    def command(name: str, help_: str, *, json_output: bool = True) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_, description=help_)
-        if json_output:
-            p.add_argument("--json", action="store_true", help=JSON_HELP)
-        # The global options are accepted after the command too.
-        p.add_argument("--db", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-        p.add_argument("--config", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-        return p
-
-    if wanted("app"):
-        command("app", "open the reading app (the default)", json_output=False)
-    if wanted("add"):
-        p = command(
-            "add",
-            "add a feed to the config file and fetch it; with [sync], subscribe to it on the "
-            "server (a feed the server refuses is fetched here from a [[feeds]] entry written "
-            "to the config file by hand)",
-        )
-        p.add_argument(
-            "url",
-            metavar="URL",
-            help="the feed's http(s) address, or a web page that announces its feed",
-        )
-        p.add_argument(
-            "--name", type=source_name_argument, help="display name (default: the feed's title)"
-        )
-        p.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
-    if wanted("remove"):
-        p = command(
-            "remove",
-            "remove a feed or local source from the config file and its articles from the database "
-            "(with [sync], a server subscription is unsubscribed)",
-        )
-        p.add_argument(
-            "name", nargs="?", metavar="NAME|URL", help="the source's name, feed URL or local path"
-        )
-        p.add_argument(
-            "--tag",
-            metavar="TAG",
-            help="remove every source tagged TAG instead (an imported folder), after asking",
-        )
-        p.add_argument("--yes", action="store_true", help="with --tag: remove without asking")
-        p.add_argument(
-            "--purge", action="store_true", help="delete its starred articles too (kept by default)"
-        )
-    if wanted("fetch"):
-        p = command("fetch", "fetch every feed and local source of the config, or the named ones")
-        p.add_argument(
-            "names", nargs="*", metavar="NAME", help="source names, feed URLs or local paths"
-        )
-        group = p.add_mutually_exclusive_group()
-        group.add_argument(
-            "--fulltext",
-            dest="fulltext",
-            action="store_true",
-            default=None,
-            help="fetch the full article page for every new entry",
-        )
-        group.add_argument(
-            "--no-fulltext", dest="fulltext", action="store_false", help="never fetch article pages"
-        )
-        p.add_argument(
-            "--download",
-            action="store_true",
-            help="then download what is queued (the new episodes download_new queued, as "
-            "`newstui download`), whether or not every source was read",
-        )
-        p.add_argument(
-            "-q",
-            "--quiet",
-            action="store_true",
-            help="for cron: print nothing unless a source fails otherwise than at its last fetch "
-            "(or reads again after failing), or a download fails; the exit status still tells",
-        )
-    if wanted("import"):
-        p = command("import", "import local files and folders (text, Markdown, HTML, feed files)")
-        p.add_argument(
-            "paths",
-            nargs="+",
-            type=path_argument,
-            metavar="PATH",
-            help="a file or folder (read recursively)",
-        )
-        p.add_argument(
-            "--name",
-            type=source_name_argument,
-            help="source name (default: the file or folder name)",
-        )
-        p.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
-    if wanted("feeds"):
-        p = command("feeds", "list sources with article and unread counts, last fetch and error")
-        p.add_argument(
-            "--update-moved",
-            action="store_true",
-            help="follow the feeds moved for good (HTTP 301/308): their url in the config file "
-            "becomes the new address, their articles, marks and folders kept; one line each",
-        )
-    if wanted("unread"):
-        command(
-            "unread",
-            "print how many articles are unread, one number (as the app's Unread counts them: a "
-            "story once), for a status bar",
-        )
-    if wanted("list"):
-        p = command("list", "list articles, newest first")
-        p.add_argument("--feed", metavar="NAME", help="only this feed")
-        p.add_argument("--tag", help="only feeds with this tag or one under it (a folder)")
-        p.add_argument("--unread", action="store_true", help="only unread articles")
-        p.add_argument("--starred", action="store_true", help="only starred articles")
-        p.add_argument(
-            "--hidden",
-            action="store_true",
-            help="only articles a [[filters]] entry hid (the app's Hidden view)",
-        )
-        p.add_argument(
-            "--query", metavar="QUERY", help="only articles matching a query (see `newstui search`)"
-        )
-        p.add_argument(
-            "--view",
-            metavar="NAME",
-            help="only the articles of a saved view (a [[views]] entry of the config)",
-        )
-        p.add_argument(
-            "--sort",
-            default="date",
-            choices=[f"{key}{suffix}" for key in SORT_KEYS for suffix in ("", "-reverse")],
-            metavar="ORDER",
-            help="date (newest first, the default), feed or title (A to Z); -reverse reverses "
-            "(e.g. title-reverse)",
-        )
-        size = p.add_mutually_exclusive_group()
-        size.add_argument(
-            "--limit",
-            type=count_argument,
-            default=50,
-            metavar="K",
-            help="at most K articles (default 50)",
-        )
-        size.add_argument(
-            "--all", dest="limit", action="store_const", const=None, help="every matching article"
-        )
-        p.add_argument(
-            "--text",
-            action="store_true",
-            help="with --json: each article's text and summary too (written as it is read, "
-            "however many: `list --all --json --text` exports them all)",
-        )
-    if wanted("search"):
-        p = command(
-            "search",
-            'find articles with a query, best text matches first: words, "phrases", prefix*, '
-            "AND/OR/NOT/-word, (…), title: author: text: feed: tag:, unread starred has:fulltext "
-            'has:enclosure has:quotes, after:/before:YYYY-MM-DD age:<3d, person:"…" org: place: '
-            "group: speaker: quotes:",
-        )
-        p.add_argument("query", nargs="+", metavar="QUERY", help="the query (words are joined)")
-        p.add_argument(
-            "--limit", type=count_argument, default=50, metavar="K", help="at most K (default 50)"
-        )
-    if wanted("show"):
-        p = command("show", "print one article as readable text")
-        p.add_argument(
-            "id", type=article_id_argument, metavar="ID", help="the article's id (see `list`)"
-        )
-    if wanted("mark"):
-        p = command("mark", "mark articles read/unread/starred")
-        p.add_argument("ids", nargs="+", type=article_id_argument, metavar="ID", help="article ids")
-        read = p.add_mutually_exclusive_group()
-        read.add_argument(
-            "--read", dest="read", action="store_true", default=None, help="mark them read"
-        )
-        read.add_argument("--unread", dest="read", action="store_false", help="mark them unread")
-        star = p.add_mutually_exclusive_group()
-        star.add_argument(
-            "--star", dest="starred", action="store_true", default=None, help="star them"
-        )
-        star.add_argument("--unstar", dest="starred", action="store_false", help="unstar them")
-    if wanted("entities"):
-        p = command("entities", "list people, organisations, places and groups with article counts")
-        p.add_argument(
-            "--type", choices=ENTITY_TYPES, type=str.upper, help="only entities of this type"
-        )
-        p.add_argument(
-            "--name",
-            type=entity_name_argument,
-            metavar="TEXT",
-            help="only entities this name stands for, as person:, org:, place: and group: find "
-            "them (aliases, other names articles used, more or fewer middle names)",
-        )
-        add_limit_or_all(p, 100, "entity")
-    if wanted("quotes"):
-        p = command("quotes", "list direct quotes with their speakers, newest first")
-        p.add_argument(
-            "--speaker",
-            type=entity_name_argument,
-            metavar="NAME",
-            help="only this speaker (full name or surname)",
-        )
-        p.add_argument(
-            "--since",
-            type=since_argument,
-            metavar="DATE",
-            help="only quotes from articles dated on or after DATE (YYYY-MM-DD, or an age like 7d); "
-            "an undated article counts from when it was first seen, as in after: and age:",
-        )
-        add_limit_or_all(p, 100, "quote")
-    if wanted("filters"):
-        command(
-            "filters",
-            "apply the config's [[filters]] to articles they have not seen and list what each matched",
-        )
-    if wanted("opml"):
-        p = command(
-            "opml",
-            "import feeds from OPML or newsboat's urls file, or export them as OPML 2.0",
-            json_output=False,
-        )
-        opml = p.add_subparsers(dest="opml_command", metavar="ACTION", required=True)
-        help_ = "add the feeds of an OPML file (or of newsboat's urls file) to the config"
-        p2 = opml.add_parser("import", help=help_, description=help_)
-        p2.add_argument(
-            "file",
-            type=path_argument,
-            metavar="FILE",
-            help="the OPML file, or newsboat's urls file",
-        )
-        p2.add_argument(
-            "--newsboat-cache",
-            type=path_argument,
-            metavar="CACHE",
-            help="newsboat's cache.db to take read and starred marks from (default: beside the "
-            "urls file, else ~/.local/share/newsboat)",
-        )
-        p2.add_argument(
-            "--no-read-state",
-            action="store_true",
-            help="take no read or starred marks from newsboat's cache",
-        )
-        p2.add_argument("--json", action="store_true", help=JSON_HELP)
-        help_ = (
-            "write the configured feeds, and those only on the sync server, as OPML (stdout by "
-            "default)"
-        )
-        p2 = opml.add_parser("export", help=help_, description=help_)
-        p2.add_argument(
-            "file",
-            type=path_argument,
-            nargs="?",
-            metavar="FILE",
-            help="write it to FILE (refused when FILE exists, unless --force)",
-        )
-        p2.add_argument(
-            "--force", action="store_true", help="replace FILE when it exists (an earlier export)"
-        )
-        p2.add_argument(
-            "--json",
-            action="store_true",
-            help="with FILE: print what was written as JSON (without FILE the OPML goes to stdout)",
-        )
-    if wanted("cleanup"):
-        p = command(
-            "cleanup",
-            "remove articles past the keep_days / keep_per_feed settings (never starred ones, nor "
-            "unread ones fetched recently) and say what went, per feed; fetch runs it too",
-        )
-        p.add_argument(
-            "--dry-run", action="store_true", help="only say what would be removed; remove nothing"
-        )
-        p.add_argument(
-            "--left-config",
-            action="store_true",
-            help="also delete now the sources kept since they left the config file (they go "
-            "on their own 30 days after); starred articles stay",
-        )
-    if wanted("backup"):
-        p = command(
-            "backup",
-            "copy the database into FILE as of now, also while another newstui writes to it "
-            "(SQLite's online backup), as one file that newstui reads as its database",
-        )
-        from newstui.cli.backup import add_arguments as backup_arguments
-
-        backup_arguments(p, path_argument)
-    if wanted("restore"):
-        p = command(
-            "restore",
-            "put a backup (FILE) back as the database, keeping the database as it was beside "
-            "it; refused while another newstui has it open",
-        )
-        from newstui.cli.backup import add_restore_arguments
-
-        add_restore_arguments(p, path_argument)
-    if wanted("download", "downloads"):
-        from newstui.cli.downloads import add_arguments as download_arguments
-
-        download_arguments(
-            command(
-                "download",
-                "queue the enclosures (podcasts, files) of articles and download everything queued "
-                "into download_dir, resuming partial files",
-            ),
-            command(
-                "downloads",
-                "list the download queue: state, progress, file; --forget or --delete entries "
-                "(a running one is stopped)",
-            ),
-            article_id_argument,
-            count_argument,
-        )
-    if wanted("demo"):
-        command("demo", "build (or rebuild) the demo database and print its path")
-    if wanted("sync"):
-        p = command(
-            "sync",
-            "sync read/starred marks, subscriptions and new items with the [sync] server",
-        )
-        p.add_argument(
-            "action",
-            nargs="?",
-            choices=["login"],
-            metavar="ACTION",
-            help="login: check the [sync] settings and password, and say what is wrong",
-        )
-        p.add_argument(
-            "-q",
-            "--quiet",
-            action="store_true",
-            help="for cron: print nothing unless the sync fails otherwise than at its last run "
-            "(or syncs again after failing); the exit status still tells",
-        )
     return parser
 
 
-COMMANDS = frozenset(
-    "app filters add remove fetch import feeds unread list search show mark entities quotes opml "
-    "cleanup download downloads demo sync backup restore".split()
+def _app_command(command: _CommandAdder) -> None:
+    command("app", "open the reading app (the default)", json_output=False)
+
+
+def _add_command(command: _CommandAdder) -> None:
+    p = command(
+        "add",
+        "add a feed to the config file and fetch it; with [sync], subscribe to it on the "
+        "server (a feed the server refuses is fetched here from a [[feeds]] entry written "
+        "to the config file by hand)",
+    )
+    p.add_argument(
+        "url",
+        metavar="URL",
+        help="the feed's http(s) address, or a web page that announces its feed",
+    )
+    p.add_argument(
+        "--name", type=source_name_argument, help="display name (default: the feed's title)"
+    )
+    p.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+
+
+def _remove_command(command: _CommandAdder) -> None:
+    p = command(
+        "remove",
+        "remove a feed or local source from the config file and its articles from the database "
+        "(with [sync], a server subscription is unsubscribed)",
+    )
+    p.add_argument(
+        "name", nargs="?", metavar="NAME|URL", help="the source's name, feed URL or local path"
+    )
+    p.add_argument(
+        "--tag",
+        metavar="TAG",
+        help="remove every source tagged TAG instead (an imported folder), after asking",
+    )
+    p.add_argument("--yes", action="store_true", help="with --tag: remove without asking")
+    p.add_argument(
+        "--purge", action="store_true", help="delete its starred articles too (kept by default)"
+    )
+
+
+def _fetch_command(command: _CommandAdder) -> None:
+    p = command("fetch", "fetch every feed and local source of the config, or the named ones")
+    p.add_argument(
+        "names", nargs="*", metavar="NAME", help="source names, feed URLs or local paths"
+    )
+    group = p.add_mutually_exclusive_group()
+    group.add_argument(
+        "--fulltext",
+        dest="fulltext",
+        action="store_true",
+        default=None,
+        help="fetch the full article page for every new entry",
+    )
+    group.add_argument(
+        "--no-fulltext", dest="fulltext", action="store_false", help="never fetch article pages"
+    )
+    p.add_argument(
+        "--download",
+        action="store_true",
+        help="then download what is queued (the new episodes download_new queued, as "
+        "`newstui download`), whether or not every source was read",
+    )
+    p.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="for cron: print nothing unless a source fails otherwise than at its last fetch "
+        "(or reads again after failing), or a download fails; the exit status still tells",
+    )
+
+
+def _import_command(command: _CommandAdder) -> None:
+    p = command("import", "import local files and folders (text, Markdown, HTML, feed files)")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        type=path_argument,
+        metavar="PATH",
+        help="a file or folder (read recursively)",
+    )
+    p.add_argument(
+        "--name",
+        type=source_name_argument,
+        help="source name (default: the file or folder name)",
+    )
+    p.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+
+
+def _feeds_command(command: _CommandAdder) -> None:
+    p = command("feeds", "list sources with article and unread counts, last fetch and error")
+    p.add_argument(
+        "--update-moved",
+        action="store_true",
+        help="follow the feeds moved for good (HTTP 301/308): their url in the config file "
+        "becomes the new address, their articles, marks and folders kept; one line each",
+    )
+
+
+def _unread_command(command: _CommandAdder) -> None:
+    command(
+        "unread",
+        "print how many articles are unread, one number (as the app's Unread counts them: a "
+        "story once), for a status bar",
+    )
+
+
+def _list_command(command: _CommandAdder) -> None:
+    p = command("list", "list articles, newest first")
+    p.add_argument("--feed", metavar="NAME", help="only this feed")
+    p.add_argument("--tag", help="only feeds with this tag or one under it (a folder)")
+    p.add_argument("--unread", action="store_true", help="only unread articles")
+    p.add_argument("--starred", action="store_true", help="only starred articles")
+    p.add_argument(
+        "--hidden",
+        action="store_true",
+        help="only articles a [[filters]] entry hid (the app's Hidden view)",
+    )
+    p.add_argument(
+        "--query", metavar="QUERY", help="only articles matching a query (see `newstui search`)"
+    )
+    p.add_argument(
+        "--view",
+        metavar="NAME",
+        help="only the articles of a saved view (a [[views]] entry of the config)",
+    )
+    p.add_argument(
+        "--sort",
+        default="date",
+        choices=[f"{key}{suffix}" for key in SORT_KEYS for suffix in ("", "-reverse")],
+        metavar="ORDER",
+        help="date (newest first, the default), feed or title (A to Z); -reverse reverses "
+        "(e.g. title-reverse)",
+    )
+    size = p.add_mutually_exclusive_group()
+    size.add_argument(
+        "--limit",
+        type=count_argument,
+        default=50,
+        metavar="K",
+        help="at most K articles (default 50)",
+    )
+    size.add_argument(
+        "--all", dest="limit", action="store_const", const=None, help="every matching article"
+    )
+    p.add_argument(
+        "--text",
+        action="store_true",
+        help="with --json: each article's text and summary too (written as it is read, "
+        "however many: `list --all --json --text` exports them all)",
+    )
+
+
+def _search_command(command: _CommandAdder) -> None:
+    p = command(
+        "search",
+        'find articles with a query, best text matches first: words, "phrases", prefix*, '
+        "AND/OR/NOT/-word, (…), title: author: text: feed: tag:, unread starred has:fulltext "
+        'has:enclosure has:quotes, after:/before:YYYY-MM-DD age:<3d, person:"…" org: place: '
+        "group: speaker: quotes:",
+    )
+    p.add_argument("query", nargs="+", metavar="QUERY", help="the query (words are joined)")
+    p.add_argument(
+        "--limit", type=count_argument, default=50, metavar="K", help="at most K (default 50)"
+    )
+
+
+def _show_command(command: _CommandAdder) -> None:
+    p = command("show", "print one article as readable text")
+    p.add_argument(
+        "id", type=article_id_argument, metavar="ID", help="the article's id (see `list`)"
+    )
+
+
+def _mark_command(command: _CommandAdder) -> None:
+    p = command("mark", "mark articles read/unread/starred")
+    p.add_argument("ids", nargs="+", type=article_id_argument, metavar="ID", help="article ids")
+    read = p.add_mutually_exclusive_group()
+    read.add_argument(
+        "--read", dest="read", action="store_true", default=None, help="mark them read"
+    )
+    read.add_argument("--unread", dest="read", action="store_false", help="mark them unread")
+    star = p.add_mutually_exclusive_group()
+    star.add_argument("--star", dest="starred", action="store_true", default=None, help="star them")
+    star.add_argument("--unstar", dest="starred", action="store_false", help="unstar them")
+
+
+def _entities_command(command: _CommandAdder) -> None:
+    p = command("entities", "list people, organisations, places and groups with article counts")
+    p.add_argument(
+        "--type", choices=ENTITY_TYPES, type=str.upper, help="only entities of this type"
+    )
+    p.add_argument(
+        "--name",
+        type=entity_name_argument,
+        metavar="TEXT",
+        help="only entities this name stands for, as person:, org:, place: and group: find "
+        "them (aliases, other names articles used, more or fewer middle names)",
+    )
+    add_limit_or_all(p, 100, "entity")
+
+
+def _quotes_command(command: _CommandAdder) -> None:
+    p = command("quotes", "list direct quotes with their speakers, newest first")
+    p.add_argument(
+        "--speaker",
+        type=entity_name_argument,
+        metavar="NAME",
+        help="only this speaker (full name or surname)",
+    )
+    p.add_argument(
+        "--since",
+        type=since_argument,
+        metavar="DATE",
+        help="only quotes from articles dated on or after DATE (YYYY-MM-DD, or an age like 7d); "
+        "an undated article counts from when it was first seen, as in after: and age:",
+    )
+    add_limit_or_all(p, 100, "quote")
+
+
+def _filters_command(command: _CommandAdder) -> None:
+    command(
+        "filters",
+        "apply the config's [[filters]] to articles they have not seen and list what each matched",
+    )
+
+
+def _opml_command(command: _CommandAdder) -> None:
+    p = command(
+        "opml",
+        "import feeds from OPML or newsboat's urls file, or export them as OPML 2.0",
+        json_output=False,
+    )
+    opml = p.add_subparsers(dest="opml_command", metavar="ACTION", required=True)
+    help_ = "add the feeds of an OPML file (or of newsboat's urls file) to the config"
+    p2 = opml.add_parser("import", help=help_, description=help_)
+    p2.add_argument(
+        "file",
+        type=path_argument,
+        metavar="FILE",
+        help="the OPML file, or newsboat's urls file",
+    )
+    p2.add_argument(
+        "--newsboat-cache",
+        type=path_argument,
+        metavar="CACHE",
+        help="newsboat's cache.db to take read and starred marks from (default: beside the "
+        "urls file, else ~/.local/share/newsboat)",
+    )
+    p2.add_argument(
+        "--no-read-state",
+        action="store_true",
+        help="take no read or starred marks from newsboat's cache",
+    )
+    p2.add_argument("--json", action="store_true", help=JSON_HELP)
+    help_ = (
+        "write the configured feeds, and those only on the sync server, as OPML (stdout by default)"
+    )
+    p2 = opml.add_parser("export", help=help_, description=help_)
+    p2.add_argument(
+        "file",
+        type=path_argument,
+        nargs="?",
+        metavar="FILE",
+        help="write it to FILE (refused when FILE exists, unless --force)",
+    )
+    p2.add_argument(
+        "--force", action="store_true", help="replace FILE when it exists (an earlier export)"
+    )
+    p2.add_argument(
+        "--json",
+        action="store_true",
+        help="with FILE: print what was written as JSON (without FILE the OPML goes to stdout)",
+    )
+
+
+def _cleanup_command(command: _CommandAdder) -> None:
+    p = command(
+        "cleanup",
+        "remove articles past the keep_days / keep_per_feed settings (never starred ones, nor "
+        "unread ones fetched recently) and say what went, per feed; fetch runs it too",
+    )
+    p.add_argument(
+        "--dry-run", action="store_true", help="only say what would be removed; remove nothing"
+    )
+    p.add_argument(
+        "--left-config",
+        action="store_true",
+        help="also delete now the sources kept since they left the config file (they go "
+        "on their own 30 days after); starred articles stay",
+    )
+
+
+def _backup_command(command: _CommandAdder) -> None:
+    p = command(
+        "backup",
+        "copy the database into FILE as of now, also while another newstui writes to it "
+        "(SQLite's online backup), as one file that newstui reads as its database",
+    )
+    from newstui.cli.backup import add_arguments as backup_arguments
+
+    backup_arguments(p, path_argument)
+
+
+def _restore_command(command: _CommandAdder) -> None:
+    p = command(
+        "restore",
+        "put a backup (FILE) back as the database, keeping the database as it was beside "
+        "it; refused while another newstui has it open",
+    )
+    from newstui.cli.backup import add_restore_arguments
+
+    add_restore_arguments(p, path_argument)
+
+
+def _download_commands(command: _CommandAdder) -> None:
+    from newstui.cli.downloads import add_arguments as download_arguments
+
+    download_arguments(
+        command(
+            "download",
+            "queue the enclosures (podcasts, files) of articles and download everything queued "
+            "into download_dir, resuming partial files",
+        ),
+        command(
+            "downloads",
+            "list the download queue: state, progress, file; --forget or --delete entries "
+            "(a running one is stopped)",
+        ),
+        article_id_argument,
+        count_argument,
+    )
+
+
+def _demo_command(command: _CommandAdder) -> None:
+    command("demo", "build (or rebuild) the demo database and print its path")
+
+
+def _sync_command(command: _CommandAdder) -> None:
+    p = command(
+        "sync",
+        "sync read/starred marks, subscriptions and new items with the [sync] server",
+    )
+    p.add_argument(
+        "action",
+        nargs="?",
+        choices=["login"],
+        metavar="ACTION",
+        help="login: check the [sync] settings and password, and say what is wrong",
+    )
+    p.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="for cron: print nothing unless the sync fails otherwise than at its last run "
+        "(or syncs again after failing); the exit status still tells",
+    )
+
+
+# Each command's (or pair's) arguments, in the order `newstui --help` lists them.
+_COMMAND_PARSERS: tuple[tuple[tuple[str, ...], Callable[[_CommandAdder], None]], ...] = (
+    (("app",), _app_command),
+    (("add",), _add_command),
+    (("remove",), _remove_command),
+    (("fetch",), _fetch_command),
+    (("import",), _import_command),
+    (("feeds",), _feeds_command),
+    (("unread",), _unread_command),
+    (("list",), _list_command),
+    (("search",), _search_command),
+    (("show",), _show_command),
+    (("mark",), _mark_command),
+    (("entities",), _entities_command),
+    (("quotes",), _quotes_command),
+    (("filters",), _filters_command),
+    (("opml",), _opml_command),
+    (("cleanup",), _cleanup_command),
+    (("backup",), _backup_command),
+    (("restore",), _restore_command),
+    (("download", "downloads"), _download_commands),
+    (("demo",), _demo_command),
+    (("sync",), _sync_command),
 )
+
+
+def build_parser(*, json_errors: bool = False, only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser for every command, or with `only` for that command alone (the one a
+    command line names: building all twenty costs a quick command ~25M instructions);
+    `json_errors`: usage errors as a JSON object."""
+    parser = _top_parser(json_errors)
+    command = _CommandAdder(parser.add_subparsers(dest="command", metavar="COMMAND"))
+    for names, add_command in _COMMAND_PARSERS:
+        if only is None or only in names:
+            add_command(command)
+    return parser
+
+
+COMMANDS = frozenset(name for names, _add in _COMMAND_PARSERS for name in names)
 
 
 def _command_named(words: list[str]) -> str | None:
