@@ -615,7 +615,7 @@ def test_tags_imported_for_many_feeds_are_matched_by_lookup_not_each_against_all
 ):
     # review r31 L4: every [[feeds]] table was compared with every imported feed (2,000 x
     # 2,000 URLs: +11 s CPU for `opml import`)
-    from newstui.config import source_edits, validation
+    from newstui.config import feeds_table, source_edits
 
     path = tmp_path / "feeds.toml"
     urls = [f"https://example.org/feeds/{n}.xml" for n in range(300)]
@@ -630,7 +630,7 @@ def test_tags_imported_for_many_feeds_are_matched_by_lookup_not_each_against_all
 
     # the edit's own look-ups, and reading the file's (where each looks it up)
     monkeypatch.setattr(source_edits, "url_identity", counted)
-    monkeypatch.setattr(validation, "url_identity", counted)
+    monkeypatch.setattr(feeds_table, "url_identity", counted)
     imported = [  # (the case of scheme and host aside, as same_url matched)
         FeedConfig(
             url=u.replace("https://example.org", "HTTPS://Example.ORG"), name="x", tags=("news",)

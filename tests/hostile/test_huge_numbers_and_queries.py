@@ -10,8 +10,8 @@ import pytest
 
 from newstui.cli.main import main
 from newstui.config import Settings, load_config
+from newstui.config.entry_reading import FEED_KEYS
 from newstui.config.settings_table import NUMBER_RANGES
-from newstui.config.validation import FEED_KEYS
 from newstui.errors import ConfigError
 from newstui.query import MAX_TERMS, And, Or, QueryError, Term, parse_query
 
