@@ -124,12 +124,49 @@ def test_bad_config_error_names_file_line_and_problem(tmp_path, text, expected):
     assert "\n" not in message.strip() or "invalid TOML" in message
 
 
+def test_a_feed_url_written_as_add_reads_it_is_read_so_with_a_note(tmp_path):
+    """User test r50 LOW-19: a newsboat user's `feed://` line (and a path with a space) copied
+    into feeds.toml by hand was refused, while `add` and `opml import` read both."""
+    path = _write(
+        tmp_path,
+        '[[feeds]]\nname = "Fr"\nurl = "feed://127.0.0.1:8771/fr.xml"\n\n'
+        '[[feeds]]\nurl = "http://127.0.0.1:8771/my feed.xml"\n\n'
+        '[[feeds]]\nname = "Pod"\nurl = "feed:https://pod.example/x"\n',
+    )
+    config = load_config(path)
+
+    assert [f.url for f in config.feeds] == [
+        "http://127.0.0.1:8771/fr.xml",
+        "http://127.0.0.1:8771/my%20feed.xml",
+        "https://pod.example/x",
+    ]
+    assert config.feeds[1].name == "127.0.0.1:8771/my%20feed.xml"
+    assert config.warnings == (
+        f"{path}:3: feed url 'feed://127.0.0.1:8771/fr.xml' is read as "
+        "'http://127.0.0.1:8771/fr.xml' (as `newstui add` reads it; write that to say it so)",
+        f"{path}:6: feed url 'http://127.0.0.1:8771/my feed.xml' is read as "
+        "'http://127.0.0.1:8771/my%20feed.xml' (as `newstui add` reads it; write that to say it "
+        "so)",
+        f"{path}:10: feed url 'feed:https://pod.example/x' is read as 'https://pod.example/x' (as "
+        "`newstui add` reads it; write that to say it so)",
+    )
+    # the file's editors find the entry by the url so read: its tags added, its move followed
+    from newstui.config.source_edits import add_feed_tags, move_feed_urls
+
+    assert add_feed_tags(path, [FeedConfig("http://127.0.0.1:8771/fr.xml", "Fr", ("News",))])
+    assert move_feed_urls(path, {"https://pod.example/x": "https://pod.example/y"}) == [
+        "https://pod.example/x"
+    ]
+    moved = load_config(path)
+    assert moved.feeds[0].tags == ("News",) and moved.feeds[2].url == "https://pod.example/y"
+    assert len(moved.warnings) == 2  # (the moved one is written as read now)
+
+
 # (r45 M4: taken, then refused by every fetch as "not an http(s) URL", no line named; then refused
 # with the whole file, so a port mistyped in one feed stopped every command: review r45 M1)
 @pytest.mark.parametrize(
     ("url", "said"),
     [
-        ("http://a.example/my feed", "has white space in it (a space is written %20)"),
         ("http://a:9x/feed", "has a port that is no number from 0 to 65535"),
         ("https://bad.example:8O80/feed.xml", "has a port that is no number from 0 to 65535"),
         ("http://me:s3cret@/feed", "has no host name"),

@@ -95,6 +95,60 @@ def test_sources_read_again_are_one_recovered_line(db_path, feed_server, tmp_pat
     assert line.endswith(" (Alpha, Beta and Gamma)")
 
 
+def test_sources_read_again_after_the_network_was_down_say_since_when(
+    db_path, feed_server, tmp_path, capsys
+):
+    """User test r50 LOW-10: runs while the network was down count no failure, and the line
+    after them left out since when; the feeds named by their address came first."""
+    from newstui.config import load_config
+    from newstui.ingest.configured_sources import sync_sources
+    from newstui.library import Library
+    from newstui.local_times import short_time
+    from newstui.model import FetchRecord
+
+    feeds = {"Alpha": "/a", "Beta": "/b", "Gamma": "/c"}
+    for path in feeds.values():
+        feed_server.serve_file(path, "rss2.xml")
+    config = feeds_toml(tmp_path / "feeds.toml", {n: feed_server.url(p) for n, p in feeds.items()})
+    with (tmp_path / "feeds.toml").open("a", encoding="utf-8") as out:
+        out.write(f'[[feeds]]\nurl = "{feed_server.url("/untitled")}"\n')  # (no name)
+    untitled = b"<rss version='2.0'><channel><item><title>A</title></item></channel></rss>"
+    feed_server.route("/untitled", body=untitled, headers={"Content-Type": "application/rss+xml"})
+    down = "cannot connect to 127.0.0.2:8771: connection refused"
+    with Library.open(db_path) as library:  # two runs offline: no failure counted
+        ids = sync_sources(library, load_config(config))
+        for _run in range(2):
+            library.record_fetches(
+                [
+                    FetchRecord(i, None, f"{name}: {down}", network=True, counted=False)
+                    for name, i in ids.items()
+                ]
+            )
+        since = library.failing_since()[ids["Alpha"]]
+        assert not [r for r in library.sources() if r.failures]
+    run = Run(db_path, config, capsys)
+
+    assert run("fetch", "-q") == 0
+    assert run.err == (  # (the one named by its address last)
+        f"recovered: 4 sources read again after failing since {short_time(since)} "
+        "(Alpha, Beta, Gamma and 1 more)\n"
+    )
+
+
+def test_one_source_read_again_after_the_network_was_down_says_since_when():
+    from newstui.ingest.fetch_lines import recovered_line, recovered_lines
+    from newstui.local_times import short_time
+    from newstui.model.failure_news import LastFetch
+
+    since = "2026-12-07T09:14:00+00:00"
+    down = LastFetch("Wire: cannot connect to x: connection refused", 0, since)
+    assert (
+        recovered_line("Wire", down) == f"Wire: read again after failing since {short_time(since)}"
+    )
+    titled = [(name, down) for name in ("127.0.0.1:8771/notitle.xml", "Zeta", "Alpha", "Beta")]
+    assert recovered_lines(titled)[0].endswith("(Alpha, Beta, Zeta and 1 more)")
+
+
 def test_one_source_read_again_keeps_its_own_line(run, feed_server):
     assert run("fetch", "-q") == 3
     feed_server.serve_file("/broken", "atom.xml", "application/atom+xml")
@@ -119,7 +173,8 @@ def test_a_quiet_fetch_says_a_move_for_good_once_on_stderr(db_path, feed_server,
     assert run.out == ""
     assert run.err == (
         f"moved: Moved: moved permanently to {feed_server.url('/new')}: change its url in "
-        f'feeds.toml (url = "{feed_server.url("/old")}") to that address\n'
+        f'feeds.toml (url = "{feed_server.url("/old")}") to that address, or run '
+        "`newstui feeds --update-moved`\n"  # (cron's one notice names it: user test r50 MED-2)
     )
     assert run("fetch", "-q") == 0  # (said once, as without --quiet)
     assert (run.out, run.err) == ("", "")

@@ -73,11 +73,8 @@ def test_fetch_json_gives_a_titled_feeds_id_and_name_beside_its_url_so_scripts_c
     fetched = {o["source"]: (o["feed_id"], o["feed"]) for o in run.json("fetch")}
 
     ids = {row["name"]: row["id"] for row in run.json("feeds")}
-    assert fetched == {  # "source": the name it went by (no title read yet), "feed": its name now
-        feed_server.url("/wire").removeprefix("http://"): (
-            ids["Harbour Gazette"],
-            "Harbour Gazette",
-        ),
+    assert fetched == {  # "source": the title this fetch read (user test r50 LOW-1), as "feed"
+        "Harbour Gazette": (ids["Harbour Gazette"], "Harbour Gazette"),
         "Lab": (ids["Lab"], "Lab"),
     }
     assert {r["feed"] for r in run.json("list")} == {"Harbour Gazette", "Lab"}

@@ -149,14 +149,19 @@ def test_the_apps_refresh_line_says_a_move_once_with_the_new_address():
     )
     assert refresh_summary([moved, SourceOutcome("Lab")]) == (
         "Refreshed 2 sources: 1 new article; Wire moved permanently to https://new.example/rss: "
-        'change its url in the config (url = "https://old.example/rss") to that address'
+        'change its url in the config (url = "https://old.example/rss") to that address, or '
+        "press M on it in Sources to follow it"
+    )
+    # the user's own key is the one named (user test r50 MED-2: the key went unnamed)
+    assert refresh_summary([moved], follow_key="F").endswith(
+        "or press F on it in Sources to follow it"
     )
     # many: counted after the counts, not a clause each (user test r47 H2: 20 of them made
     # the notification taller than the screen, its counts cut off)
     many = [replace(moved, name=f"Wire {n}") for n in range(20)]
     assert refresh_summary([*many, SourceOutcome("Lab")]) == (
         "Refreshed 21 sources: 20 new articles; 20 feeds moved permanently: Sources marks them "
-        "· moved (and says where), `newstui feeds` lists them"
+        "· moved (M on one follows it), `newstui feeds --update-moved` follows them all"
     )
 
 
@@ -224,7 +229,8 @@ def test_a_moved_feed_is_a_note_in_feeds_until_the_config_names_its_new_address(
     run = Cli(db_path, config_file({"Wire": "/old"}), capsys)
     note = (
         f"Wire: moved permanently to {feed_server.url('/new')}: change its url in feeds.toml "
-        f'(url = "{feed_server.url("/old")}") to that address'
+        f'(url = "{feed_server.url("/old")}") to that address, or run '
+        "`newstui feeds --update-moved`"  # (user test r50 MED-2: the command went unnamed)
     )
     assert run("fetch") == 0 and run("fetch") == 0  # said at the first, silent at the second
 

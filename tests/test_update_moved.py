@@ -99,3 +99,82 @@ def test_a_move_to_an_address_that_is_not_http_is_never_followed(tmp_path, db_pa
         assert move.refused == "its new address ftp://example.org/rss is not an http(s) URL"
         assert library.sources()[0].url == "https://example.org/rss"
     assert "https://example.org/rss" in path.read_text("utf-8")
+
+
+def test_a_feeds_first_fetch_names_it_by_the_title_it_read(tmp_path, db_path, feed_server, capsys):
+    """User test r50 LOW-1: a newsboat import writes no names, and its first fetch said every
+    feed by its address, the title it read unsaid until `feeds`."""
+    moved_config(tmp_path, feed_server)
+    run = Cli(db_path, tmp_path / "feeds.toml", capsys)
+    assert run("fetch") == 0, run.err
+    bare_new = feed_server.url("/bare-new")
+    assert f"warning: Atom Lab: moved permanently to {bare_new}: change its url" in run.err
+    assert "bare-old: moved" not in run.err
+    assert {r["name"] for r in run.json("feeds")} == {"Wire", "Atom Lab"}
+
+
+def test_the_entry_a_feed_moved_to_is_said_by_its_one_name(tmp_path, db_path, feed_server, capsys):
+    """User test r50 LOW-8: an entry without `name` was said by its address ('127.0.0.1:8771/
+    es.xml') where `feeds` and Sources list it by its title."""
+    new = feed_server.url("/new")
+    moved_config(tmp_path, feed_server, extra=f'\n[[feeds]]\nurl = "{new}"\n')  # (no name)
+    run = Cli(db_path, tmp_path / "feeds.toml", capsys)
+    assert run("fetch") == 0, run.err
+    assert "Test Wire" in {r["name"] for r in run.json("feeds")}  # (rss2.xml's title)
+
+    assert run("feeds") == 0
+    assert "which feeds.toml lists as 'Test Wire': remove this entry" in run.out
+    assert run("feeds", "--update-moved") == 1
+    assert f"Wire: not moved: feeds.toml lists {new} already as 'Test Wire'" in run.err
+    assert run("add", new) == 1
+    assert "feed already configured as 'Test Wire'" in run.err
+
+
+def test_a_moved_entry_written_below_another_table_keeps_its_place(tmp_path, db_path):
+    """User test r50 LOW-17: an entry written after `[sync]` (valid TOML) was moved up above it
+    (tomlkit writes an array's tables together); only its url line changes now."""
+    path = tmp_path / "feeds.toml"
+    text = (
+        '[[feeds]]\nname = "Lab"\nurl = "https://lab.example/rss"\n\n'
+        "[settings]\nfulltext = false\n\n"
+        '# below the settings\n[[feeds]]\nname = "Wire"\n'
+        "url = 'https://wire.example/rss'  # the old one\ntags = [\"News\"]\n"
+    )
+    path.write_text(text, "utf-8")
+    config = load_config(path)
+    with Library.open(db_path) as library:
+        ids = sync_sources(library, config)
+        library.record_fetches(
+            [FetchRecord(ids["Wire"], status=301, error=None, read_from="https://new.example/w")]
+        )
+        [move] = follow_moves(library, config)
+        assert not move.refused
+    assert path.read_text("utf-8") == text.replace(
+        "url = 'https://wire.example/rss'", 'url = "https://new.example/w"'
+    )
+    assert [f.url for f in load_config(path).feeds] == [
+        "https://lab.example/rss",
+        "https://new.example/w",
+    ]
+
+
+def test_a_reimported_list_naming_a_moved_feeds_old_address_adds_nothing(
+    tmp_path, db_path, feed_server, capsys
+):
+    """User test r50 LOW-21: newsboat's urls file, still in use during the switch, imported
+    again after `--update-moved` added the old address back (its next fetch then said it moved
+    to an address feeds.toml lists: "remove this entry")."""
+    old, new = moved_config(tmp_path, feed_server)
+    run = Cli(db_path, tmp_path / "feeds.toml", capsys)
+    assert run("fetch") == 0, run.err
+    assert run("feeds", "--update-moved") == 0, run.err
+    urls = tmp_path / "urls"
+    urls.write_text(f'{old} "News"\n{feed_server.url("/other")} "Tech"\n', "utf-8")
+    written = (tmp_path / "feeds.toml").read_text("utf-8")
+
+    assert run("opml", "import", str(urls)) == 0, run.err
+    assert f"{old}: moved for good to {new}, which feeds.toml lists: not added" in run.err
+    assert "2 feeds in" in run.out and "1 added" in run.out
+    text = (tmp_path / "feeds.toml").read_text("utf-8")
+    assert old not in text and text.startswith(written)
+    assert [f.url for f in load_config(tmp_path / "feeds.toml").feeds].count(new) == 1

@@ -520,6 +520,11 @@ class Library:
         """`move_source_address` for each (url, new url) pair, in one transaction."""
         _feeds.move_feed_addresses(self._db, moves)
 
+    def old_feed_urls(self) -> dict[str, str]:
+        """Each address a listed feed was known by before its move for good was followed
+        (`feeds --update-moved`, `M`, `add`) → its address now."""
+        return _feeds.old_feed_urls(self._db)
+
     def source_names(self) -> dict[int, str]:
         """Each listed source's name by id, as Sources lists it (a feed without `name` by its
         title once fetched, else its address without the scheme)."""
@@ -690,6 +695,11 @@ class Library:
         """Forget where the feed of `url` was last read from: a permanent move it followed is
         said again at its next fetch (a held source `add`ed again: review r36 F1)."""
         _feeds.forget_read_from(self._db, url)
+
+    def failing_since(self) -> dict[int, str]:
+        """Each failing source's first failure in a row (ISO 8601 UTC), counted or not: a run
+        while the network was down counts none, yet says since when it failed."""
+        return _feeds.failing_since(self._db)
 
     def fetch_waits(self) -> dict[int, FetchWait]:
         """Every source's failures in a row, the time before which it is not fetched again

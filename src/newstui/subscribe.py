@@ -117,12 +117,14 @@ def feed_problem(url: str, config: Config) -> str | None:
     return None
 
 
-def already_configured(config: Config, url: str) -> None:
-    """Raise when `url` is one of the config's feeds already."""
-    existing = next((f for f in config.feeds if same_url(f.url, url)), None)
-    if existing:
+def already_configured(config: Config, url: str, library: Library) -> None:
+    """Raise when `url` is one of the config's feeds already, naming it by its one name (user
+    test r50 LOW-8: an entry without `name` was said by its address, listed by its title)."""
+    from newstui.ingest.configured_sources import stored_name_at
+
+    if name := stored_name_at(library, config, url):
         raise NewstuiError(
-            f"{config.path}: feed already configured as {existing.name!r}", source=url
+            f"{config.path}: feed already configured as {clean_line(name, 120)!r}", source=url
         )
 
 
@@ -169,7 +171,7 @@ def add_feed(
     from newstui.ingest.pending_analysis import analyse_pending
     from newstui.ingest.pipeline import fetch_feeds
 
-    already_configured(config, url)
+    already_configured(config, url, library)
     # The file as it is now must take the entry (the app's config was read at its start: a file
     # broken since stored the feed, then refused to write it, r35 tryit M-a): nothing fetched else.
     if config.path.exists():  # (`add` makes a missing file)
@@ -209,7 +211,7 @@ def add_feed(
     moved = _moved_for_good(library, url, outcome)
     try:
         if moved is not None:  # (the new address configured already: that entry is the feed)
-            already_configured(config, moved)
+            already_configured(config, moved, library)
         [added] = add_feeds(config.path, [FeedConfig(moved or url, title, trial.tags)])
     except Exception:  # (the file changed under the fetch): a source this add made goes too;
         # one the store held before stays as it was, its kept and starred articles with it
@@ -272,7 +274,7 @@ def subscribe_on_server(
 
     sync = config.sync
     assert sync is not None
-    already_configured(config, url)
+    already_configured(config, url, library)
     on_server = next(
         (f for f in library.sync.feeds() if fold_url(f.url or "") == fold_url(url)), None
     )

@@ -5,7 +5,8 @@ the tags the file gives feeds listed already, newsboat's query feeds as `[[views
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -161,13 +162,20 @@ def read_subscription_list(path: Path) -> tuple[list[FeedConfig], list[SkippedLi
 
 
 def import_subscriptions(
-    config_path: Path, feeds: list[FeedConfig], skipped: list[SkippedLine]
+    config_path: Path,
+    feeds: list[FeedConfig],
+    skipped: list[SkippedLine],
+    moved: Mapping[str, str] | None = None,
 ) -> SubscriptionsImported:
     """Write what a subscription list read (`read_subscription_list`) to the config file, making
     it first if there is none: the feeds not listed there, the file's tags on those that are,
     the query feeds as views (but for a query a view has already) and local feed files as
-    `[[local]]` sources (but for a path listed already)."""
+    `[[local]]` sources (but for a path listed already). `moved`: the addresses the store knows
+    feeds by no longer, each → the one it moved to for good (Library.old_feed_urls): a feed of
+    the list at one is that feed (user test r50 LOW-21: re-importing newsboat's urls added the
+    old address again), said in a note."""
     ensure_config(config_path)  # the example (no feeds), then yours
+    feeds, followed = _moves_followed(config_path, feeds, moved or {})
     added = add_feeds(config_path, feeds)
     added_urls = {a.url for a in added}
     nested, retagged = nest_flat_tags(config_path, [f for f in feeds if f.url not in added_urls])
@@ -186,10 +194,40 @@ def import_subscriptions(
         skipped=[s for s in skipped if not s.view and not s.kept and not s.local and not s.note],
         local=local,
         added_local=added_local,
-        notes=[s for s in skipped if s.note] + _look_alike(config_path, added),
+        notes=[s for s in skipped if s.note] + followed + _look_alike(config_path, added),
         nested=nested,
         retagged=retagged,
     )
+
+
+def _moves_followed(
+    config_path: Path, feeds: list[FeedConfig], moved: Mapping[str, str]
+) -> tuple[list[FeedConfig], list[SkippedLine]]:
+    """The list's feeds with each one at an address a feed moved from (`moved`) taken at its
+    new address, and a note for each: "…/old.xml: moved for good to …/new.xml, which feeds.toml
+    lists: not added" (or, where the config no longer lists it, "added at that address")."""
+    from newstui.config import url_identity
+    from newstui.errors import hide_url_password
+    from newstui.sources.newsboat_urls import SkippedLine
+
+    if not moved:
+        return feeds, []
+    by_old = {url_identity(old): new for old, new in moved.items()}
+    listed = {url_identity(f.url) for f in load_config(config_path).feeds}
+    taken: list[FeedConfig] = []
+    notes: list[SkippedLine] = []
+    for feed in feeds:
+        new = by_old.get(url_identity(feed.url))
+        if new is None:
+            taken.append(feed)
+            continue
+        there = f"which {config_path.name} lists: not added"
+        done = there if url_identity(new) in listed else "added at that address"
+        old_shown, new_shown = hide_url_password(feed.url), hide_url_password(new)
+        reason = f"{old_shown}: moved for good to {new_shown}, {done}"
+        notes.append(SkippedLine(None, reason, note=True))
+        taken.append(replace(feed, url=new))
+    return taken, notes
 
 
 def _look_alike(config_path: Path, added: list[FeedConfig]) -> list[SkippedLine]:

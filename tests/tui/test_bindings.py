@@ -12,6 +12,7 @@ from textual.dom import DOMNode
 
 import newstui.tui
 from newstui.tui.app import NewstuiApp
+from newstui.tui.app_keys import action_name
 from newstui.tui.screens.help import HelpScreen
 
 from .conftest import settle
@@ -48,6 +49,8 @@ def test_every_binding_has_an_id_and_a_description_and_ids_are_not_shared() -> N
                 if binding.id in ("app.quit", "app.help")
                 else f"{owner.__name__}.{binding.action}"
             )
+            if binding.id == "sources.follow_moved":  # (Sources' own, in its footer on a moved
+                where = f"{binding.key} {action_name(binding)}"  # feed; the app's elsewhere)
             assert seen.setdefault(binding.id, where) == where, f"{binding.id} names two bindings"
 
 

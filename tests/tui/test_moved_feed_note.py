@@ -44,13 +44,18 @@ async def test_a_moved_feed_says_moved_in_sources_and_where_when_chosen(tmp_path
         await settle(pilot)
         assert not [n for n in notifications(app) if "moved" in n.message]
         app.main.sources.focus()
+        await settle(pilot)
+        assert "Follow move" not in screen_text(app)  # (on Lab: no move to follow)
         app.main.sources.select_view(f"feed:{ids['Wire']}")
+        await settle(pilot)
+        # the footer offers M on a moved feed (user test r50 MED-2: only `?` named it)
+        assert "M Follow move" in screen_text(app)
         await pilot.press("enter")
         await settle(pilot)
         assert [n.message for n in notifications(app) if "moved" in n.message] == [
             "Wire moved permanently to https://news.example/wire: change its url in the config "
-            '(url = "https://wire.example/rss") to that address'  # (user test r44 L4)
-        ]
+            '(url = "https://wire.example/rss") to that address, or press M to follow it'
+        ]  # (the url as written: user test r44 L4)
 
 
 async def test_m_on_a_moved_feed_writes_its_new_address_and_keeps_its_articles(tmp_path):

@@ -399,6 +399,14 @@ def test_the_refresh_summary_says_how_many_were_read_and_why_the_others_were_not
         "Refreshed 1 of 6 sources: 2 new articles; "
         "5 failed (network is unreachable) — see ! in Sources"
     )
+    # every source tried failed for the network's sake: said as `fetch` says it (user test
+    # r50 LOW-15: "62 failed (connection refused)" while `fetch` said the network looks down)
+    offline = [replace(o, network=True) for o in unreachable]
+    assert refresh_summary([*offline, *waiting[:1]]) == (
+        "Refreshed 0 of 6 sources: the network looks down: 5 failed (network is unreachable) — "
+        "see ! in Sources; 1 failing, left to wait (r on one refreshes it now)"
+    )
+    assert "network looks down" not in refresh_summary([*offline, SourceOutcome("Wire", new=2)])
     mixed = [
         *unreachable[:3],
         SourceOutcome("G", error="http://g.org/f.xml: HTTP 404 Not Found"),

@@ -182,12 +182,14 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
             error = own_error(error, name, shown["url"]) + _failing_since(rows[i], now)
             line = terminal_safe(f"{visible_name(name)}: {error}", line=True)  # (as above)
             stdout_console().print(red_line(line))
+    from newstui.ingest.configured_sources import listed_name_at, listed_names
     from newstui.model.fetching import moved_line
 
     file = config.path.name if config is not None else "the config"
+    listed = listed_names(rows)  # (the entry a feed moved to, by its one name: r50 LOW-8)
     for r in rows:  # until the config names its new address (r35 user test L-b: said once)
         if r.moved_to:
-            onto = config.name_at(r.moved_to) if config is not None else ""
+            onto = listed_name_at(config, r.moved_to, listed) if config is not None else ""
             print_note(f"{r.name}: {moved_line(r.moved_to, file, r.url or '', onto)}")
     for line in _set_aside_lines(library, config):
         print_note(line)

@@ -299,6 +299,7 @@ def _say_news(
         describe,
         failure_lines,
         file_problem_lines,
+        network_looks_down,
         recovered_line,
         recovered_lines,
         unusable_proxy_lines,
@@ -337,7 +338,7 @@ def _say_news(
     # sources when it is news to one of them (user test r49 MED-7)
     tried = _tried(outcomes)
     every = [o for o in outcomes if o.error and not (o.sync or o.problems or o.name in refused)]
-    if failed and len(every) == tried and all(o.network for o in every):
+    if failed and network_looks_down(every, tried):
         failed = every  # (the network looks down: said of every feed, not only the news)
     for line in failure_lines(failed, tried):
         complain(f"error: {line}")
@@ -360,8 +361,9 @@ def last_fetches(library: Library, config: Config) -> dict[int | None, LastFetch
     server's), for `fetch --quiet` to tell a failure that is news from one said before."""
     from newstui.model.failure_news import LastFetch
 
+    since = library.failing_since()  # (also of failures not counted: the network down)
     last: dict[int | None, LastFetch] = {
-        row.id: LastFetch(row.last_error, row.failures, row.failing_since)
+        row.id: LastFetch(row.last_error, row.failures, since.get(row.id))
         for row in library.sources()
     }
     if config.sync is not None:

@@ -42,7 +42,7 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
         taken = library.add_imported_marks(state.marks) if state else None
         made = not config.path.exists()
         with about_source(str(config.path)):
-            imported = import_subscriptions(config.path, feeds, skipped)
+            imported = import_subscriptions(config.path, feeds, skipped, library.old_feed_urls())
         if made and config.path.exists():  # (as a first `fetch` says it: user test r47 L10)
             complain(f"newstui: created the config file {config.path}")
         with about_source(str(config.path)):

@@ -93,6 +93,9 @@ class FeedConfig:
     # its `name` as the file writes it, before cleaning ("Tech\xa0News" of the name "Tech News"):
     # what a twin's warning and a refusal show, and the spelling `remove` picks it by (r47 L5)
     written: str = field(default="", compare=False)
+    # a note naming the file and line when its url is read otherwise than written (`feed://…`
+    # as http://…, a space as %20: config.feed_urls.url_read); one of Config.warnings
+    note: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -155,14 +158,21 @@ class Config:
         nothing (a regular expression): the commands print them, the app shows them."""
         views = [view.problem or view.hint for view in self.views if view.problem or view.hint]
         filters = [f.problem or f.hint for f in self.filters if f.problem or f.hint]
-        return (*(s.problem for s in self._skipped), *views, *filters)
+        notes = [feed.note for feed in self.feeds if feed.note]
+        return (*(s.problem for s in self._skipped), *notes, *views, *filters)
 
     def name_at(self, url: str) -> str:
         """The name of the `[[feeds]]` entry at `url` (as `same_url` compares), "" when none:
         a feed that moved there is that entry's feed, which a second entry cannot name (user
-        test r47 M2: following the move's advice made every command refuse the config)."""
+        test r47 M2: following the move's advice made every command refuse the config). The
+        name a line says is its one name: configured_sources.listed_name_at."""
+        feed = self.feed_at(url)
+        return feed.name if feed is not None else ""
+
+    def feed_at(self, url: str) -> FeedConfig | None:
+        """The `[[feeds]]` entry at `url` (as `same_url` compares), None when none."""
         key = url_identity(url)
-        return next((feed.name for feed in self.feeds if url_identity(feed.url) == key), "")
+        return next((feed for feed in self.feeds if url_identity(feed.url) == key), None)
 
     @property
     def downloads_new_episodes(self) -> bool:

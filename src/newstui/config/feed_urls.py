@@ -22,6 +22,17 @@ def url_meant(url: str) -> str | None:
     return f"{scheme}://{url}"
 
 
+def url_read(url: str) -> str:
+    """A `[[feeds]]` url as a fetch reads it: `feed://host/x` (`feed:https://…`, `itpc://`,
+    `pcast://`) as the http(s) URL it stands for and a space in its path as %20, as `add` and
+    `opml import` read them (user test r50 LOW-19: a newsboat user's `feed://` line copied in
+    by hand was refused); any other url as written. The editors of the file find an entry by
+    its url so read."""
+    from newstui.sources.urls import feed_url_of, web_url
+
+    return web_url(feed_url_of(url.strip())) or url
+
+
 def escapes_shown(text: str) -> str:
     """`text` with each character that cannot be shown written as Python writes it in a string
     (`\\x07`, `\\x1b`, `\\u2028`), as the config's other lines show such a value."""

@@ -8,7 +8,7 @@ from typing import Any
 
 from newstui.config import FeedConfig, Settings, url_identity
 from newstui.config.entry_reading import FEED_KEYS, ConfigReading, table_array, unknown_key
-from newstui.config.feed_urls import escapes_shown, url_meant, url_refusal
+from newstui.config.feed_urls import escapes_shown, url_meant, url_read, url_refusal
 from newstui.config.lines import at_line, entry_key_line, entry_line
 from newstui.config.settings_table import (
     RETENTION_KEYS,
@@ -55,6 +55,16 @@ def _read_feed(
             raise unknown_key(extra, FEED_KEYS, "feed entry", "feeds", i, raw, fail)
         raise fail(line, "feed entry has no 'url'")
     url = url.strip()
+    read_note = ""
+    if (read := url_read(url)) != url:  # feed://, a space: read as `add` reads them
+        read_note = str(
+            fail(
+                entry_key_line(raw, "feeds", i, "url") or line,
+                f"feed url {hide_url_password(url)!r} is read as {hide_url_password(read)!r} "
+                "(as `newstui add` reads it; write that to say it so)",
+            )
+        )
+        url = read
     if strip_controls(url) != url:
         # kept as shown, each control written as an escape: `http://a\x07b/x`, not the
         # `http://ab/x` a line's cleaning makes of it (hostile r46 M1)
@@ -105,6 +115,7 @@ def _read_feed(
         download_new=download_new,
         entry_index=i,
         written=name_written,
+        note=read_note,
     )
     return feed, True
 

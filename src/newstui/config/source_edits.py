@@ -3,6 +3,8 @@ their tags (comments kept)."""
 
 from __future__ import annotations
 
+import re
+import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,6 +13,7 @@ from newstui.config import Config, FeedConfig, LocalConfig, load_config, parse_c
 from newstui.config.edit_lock import edits_config, toml_document
 from newstui.config.entry_layout import appended_parted, tables_parted, with_entries
 from newstui.config.example import example_config_text
+from newstui.config.feed_urls import url_read
 from newstui.config.source_names import clean_tags, path_name
 from newstui.config.writing import write_config
 from newstui.errors import hide_url_password
@@ -91,18 +94,77 @@ def move_feed_urls(path: Path, moves: Mapping[str, str]) -> list[str]:
     if not path.exists():
         return []
     raw = path.read_text("utf-8")
-    parse_config(path, raw)  # (raises on a file that does not read, as add_feeds)
+    config = parse_config(path, raw)  # (raises on a file that does not read, as add_feeds)
     by_url = {url_identity(old): (old, new) for old, new in moves.items()}
-    doc = toml_document(raw)
-    moved: list[str] = []
-    for table in doc.get("feeds", []):
-        url = table.get("url") if isinstance(table, dict) else None
-        if isinstance(url, str) and (move := by_url.pop(url_identity(url), None)) is not None:
-            table["url"] = move[1]
-            moved.append(move[0])
+    written = _url_lines_moved(raw, by_url)
+    if written is not None and _only_urls_moved(config, parse_config(path, written[0]), by_url):
+        text, moved = written
+    else:  # (a url written otherwise: tomlkit, which groups a [[feeds]] written after [sync])
+        doc = toml_document(raw)
+        moved = []
+        for table in doc.get("feeds", []):
+            url = table.get("url") if isinstance(table, dict) else None
+            if (
+                isinstance(url, str)
+                and (move := by_url.get(url_identity(url_read(url)))) is not None
+            ):
+                table["url"] = move[1]
+                moved.append(move[0])
+        text = tomlkit.dumps(doc)
     if moved:
-        write_config(path, tomlkit.dumps(doc))
+        write_config(path, text)
     return moved
+
+
+_FEEDS_HEADER = re.compile(r"[ \t]*\[\[[ \t]*feeds[ \t]*\]\]")
+_URL_LINE = re.compile(  # url = "…" or '…', and what follows it (a comment, the line's end)
+    r"([ \t]*url[ \t]*=[ \t]*)" r"""("(?:[^"\\\n]|\\.)*"|'[^'\n]*')""" r"(.*)", re.DOTALL
+)
+
+
+def _url_lines_moved(
+    raw: str, by_url: Mapping[tuple[str, ...], tuple[str, str]]
+) -> tuple[str, list[str]] | None:
+    """The config's text with each `[[feeds]]` entry's `url = "…"` line at an old url of
+    `by_url` given the new one, in place, every other character as it was (tomlkit rewrote the
+    whole array, moving an entry written after `[sync]` above it: user test r50 LOW-17); with
+    the old urls changed. None when a line it changed does not read as TOML."""
+    import tomlkit
+
+    lines = raw.splitlines(keepends=True)
+    in_feeds = False
+    moved: list[str] = []
+    for number, line in enumerate(lines):
+        if line.lstrip().startswith("["):
+            in_feeds = _FEEDS_HEADER.match(line) is not None
+            continue
+        match = _URL_LINE.fullmatch(line) if in_feeds else None
+        if match is None:
+            continue
+        try:
+            url = tomllib.loads(f"url = {match.group(2)}")["url"]
+        except tomllib.TOMLDecodeError:
+            return None
+        move = by_url.get(url_identity(url_read(url)))
+        if move is not None and move[0] not in moved:
+            new = tomlkit.string(move[1]).as_string()
+            lines[number] = f"{match.group(1)}{new}{match.group(3)}"
+            moved.append(move[0])
+    return "".join(lines), moved
+
+
+def _only_urls_moved(
+    before: Config, after: Config, by_url: Mapping[tuple[str, ...], tuple[str, str]]
+) -> bool:
+    """Whether `after` lists `before`'s feeds in their order with the moved urls changed and
+    nothing else: the text edit found each url where the file's TOML has it."""
+    meant = [move[1] if (move := by_url.get(url_identity(f.url))) else f.url for f in before.feeds]
+    named = [(f.name, f.tags) for f in before.feeds if f.named]
+    return (
+        meant == [f.url for f in after.feeds]
+        and named == [(f.name, f.tags) for f in after.feeds if f.named]
+        and before.local == after.local
+    )
 
 
 @edits_config
@@ -160,7 +222,7 @@ def add_feed_tags(path: Path, feeds: list[FeedConfig]) -> list[str]:
         if not isinstance(url, str):
             continue
         had = [str(t) for t in table.get("tags", [])]
-        new = by_url.get(url_identity(url), [])
+        new = by_url.get(url_identity(url_read(url)), [])
         tags = respelled([*had, *new], spellings)
         if len(tags) > len(respelled(had, spellings)):
             table["tags"] = list(tags)
@@ -224,7 +286,7 @@ def nest_flat_tags(
     misread: dict[str, str] = {}  # a misreading's name_key → the one folder it was
     for table in doc.get("feeds", []):
         url = table.get("url") if isinstance(table, dict) else None
-        new = by_url.get(url_identity(url), ()) if isinstance(url, str) else ()
+        new = by_url.get(url_identity(url_read(url)), ()) if isinstance(url, str) else ()
         had = tuple(str(t) for t in table.get("tags", [])) if new else ()
         parts = {read_as_nested(name_key(p)) for t in new for p in PATH_SLASH.split(t) if p}
         had_keys = {read_as_nested(name_key(t)) for t in had}

@@ -35,6 +35,53 @@ def listed_name(feed: FeedConfig, listed: Mapping[str, str]) -> str:
     return feed.name if feed.named else listed.get(feed.url, feed.name)
 
 
+def listed_name_at(config: Config, url: str, listed: Mapping[str, str]) -> str:
+    """The one name (listed_name) of the config's `[[feeds]]` entry at `url`, "" when it has
+    none: what a line says of the entry a feed moved to, or an `add` finds there already (user
+    test r50 LOW-8: they said its address, which Sources and `feeds` list by its title)."""
+    feed = config.feed_at(url)
+    return listed_name(feed, listed) if feed is not None else ""
+
+
+class TitleNames:
+    """The names feeds without `name` go by once a fetch's records are stored: the title it
+    read, as the store gives it (store.feeds: unless it shows nothing or another listed source
+    goes by it), so the fetch's own lines name a feed as `feeds` lists it right after (user
+    test r50 LOW-1: a newsboat import's first fetch said every feed by its address).
+    `names`: the listed sources' names by id before the fetch (Library.source_names)."""
+
+    def __init__(self, names: Mapping[int, str]) -> None:
+        self._names = names
+        self._holders: dict[str, set[int]] | None = None  # name key → ids going by it
+
+    def after_fetch(self, feed_id: int, title: str, name: str) -> str:
+        """The name of feed `feed_id` (`name` before) once its fetch's title is stored."""
+        from newstui.errors import hide_passwords
+        from newstui.model.names import shows_nothing
+
+        if not title or title == name or shows_nothing(title):
+            return name
+        if self._holders is None:  # (only a fetch that renames: a first one, mostly)
+            self._holders = {}
+            for source_id, held in self._names.items():
+                self._holders.setdefault(name_key(held), set()).add(source_id)
+        holders = self._holders.setdefault(name_key(title), set())
+        if holders - {feed_id}:
+            return name
+        holders.add(feed_id)  # (two feeds of one title: the first stored takes it)
+        self._holders.get(name_key(name), set()).discard(feed_id)
+        return hide_passwords(title)
+
+
+def stored_name_at(library: Library, config: Config, url: str) -> str:
+    """listed_name_at with the name the store lists the entry by, read for that entry alone."""
+    feed = config.feed_at(url)
+    if feed is None:
+        return ""
+    entry = None if feed.named else library.listed_entry(feed.url)
+    return listed_name(feed, {feed.url: entry[0]} if entry is not None and entry[0] else {})
+
+
 def local_key(path: Path) -> str:
     """The stored identity of a local file or folder source."""
     return "local:" + path_text(path.resolve())

@@ -145,13 +145,23 @@ def failure_lines(failed: Sequence[SourceOutcome], tried: int) -> list[str]:
         said = reasons.pop() if len(reasons) == 1 else key
         names = _names_listed([name for name, _, _ in members])
         lines.append(f"{counted(len(members), 'source')}: {said} ({names})")
-    if len(failed) >= 2 and len(failed) == tried and all(o.network for o in failed):
+    if network_looks_down(failed, tried):
         if len(lines) == 1:
-            return [f"the network looks down: {lines[0]}"]
+            return [f"{NETWORK_DOWN}: {lines[0]}"]
         names = _names_listed([o.name for o in failed])
         every = ", ".join(f"{len(members):,} {key}" for key, members in ranked)
-        return [f"the network looks down: {counted(len(failed), 'source')}: {every} ({names})"]
+        return [f"{NETWORK_DOWN}: {counted(len(failed), 'source')}: {every} ({names})"]
     return lines
+
+
+NETWORK_DOWN = "the network looks down"  # what `fetch` and the app's refresh line say then
+
+
+def network_looks_down(failed: Sequence[SourceOutcome], tried: int) -> bool:
+    """Whether every source tried (two or more, `tried` of them) failed for the network's sake
+    (refused, unknown host, timed out, reset): `fetch`'s lines and the app's refresh line then
+    say the network looks down (user test r50 LOW-15: the app said "62 failed")."""
+    return len(failed) >= 2 and len(failed) == tried and all(o.network for o in failed)
 
 
 def recovered_lines(recovered: Sequence[tuple[str, LastFetch]]) -> list[str]:
@@ -168,8 +178,18 @@ def recovered_lines(recovered: Sequence[tuple[str, LastFetch]]) -> list[str]:
 
 
 def _names_listed(names: Sequence[str]) -> str:
-    """Sources' names for a line, in the order of their names (a fetch's come as each ends)."""
-    return listed(sorted(names, key=lambda name: (name.casefold(), name)))
+    """Sources' names for a line, in the order of their names (a fetch's come as each ends),
+    those that are an address (a feed with no title) after the titles: the first ones named
+    tell most (user test r50 LOW-10: `127.0.0.1:8771/notitle.xml` came first)."""
+    return listed(sorted(names, key=lambda name: (_is_address(name), name.casefold(), name)))
+
+
+# A feed's name that is its address (model.names.url_name: host, port, path; no space)
+_ADDRESS_NAME = re.compile(r"[^\s/]+\.[^\s/.]+(?::\d+)?(?:/\S*)?")
+
+
+def _is_address(name: str) -> bool:
+    return _ADDRESS_NAME.fullmatch(name) is not None and ("/" in name or ":" in name)
 
 
 def recovered_line(name: str, before: LastFetch, *, sync: bool = False) -> str:
@@ -181,6 +201,8 @@ def recovered_line(name: str, before: LastFetch, *, sync: bool = False) -> str:
     if before.failures >= 2 and before.failing_since:
         failed = counted(before.failures, f"failed {run}", f"failed {runs}")
         return f"{name}: {verb} again after {failed} since {short_time(before.failing_since)}"
+    if not before.failures and before.failing_since:  # (the network down: none counted)
+        return f"{name}: {verb} again after failing since {short_time(before.failing_since)}"
     return f"{name}: {verb} again after its last {run} failed"
 
 

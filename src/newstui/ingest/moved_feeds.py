@@ -11,7 +11,12 @@ from urllib.parse import urlsplit
 
 from newstui.config import Config, load_config, same_url
 from newstui.errors import hide_url_password
-from newstui.ingest.configured_sources import listed_name, listed_names, sync_sources
+from newstui.ingest.configured_sources import (
+    listed_name,
+    listed_names,
+    stored_name_at,
+    sync_sources,
+)
 from newstui.library import Library
 from newstui.text import clean_line
 
@@ -57,7 +62,7 @@ def pending_moves(library: Library, config: Config, names: Collection[int] = ())
             continue
         name = listed_name(feed, listed)
         scheme = urlsplit(new).scheme.lower()
-        other = config.name_at(new)
+        other = stored_name_at(library, config, new)  # (by its one name: r50 LOW-8)
         refused = ""
         if scheme not in ("http", "https"):
             refused = f"its new address {_shown(new)} is not an http(s) URL"

@@ -17,12 +17,13 @@ from collections.abc import Callable, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 from newstui.article_rows import PreparedArticle
 from newstui.config import Config, FeedConfig
 from newstui.errors import DiskFullError, HTTPStatusError, NetworkError, NewstuiError, SourceError
 from newstui.ingest.article_pages import FulltextPool
-from newstui.ingest.configured_sources import sync_sources
+from newstui.ingest.configured_sources import TitleNames, stored_name_at, sync_sources
 from newstui.ingest.fetch_lines import dropped_said, http_failure_said, strip_url
 from newstui.ingest.fetcher import OpenFetcher, limits_from
 from newstui.ingest.hosts import hosts_in_turn
@@ -87,6 +88,7 @@ async def fetch_feeds(
     waits = library.fetch_waits()
     caches = library.fetch_caches()
     stored_names = library.source_names() if any(not f.named for f in feeds) else {}
+    title_names = TitleNames(stored_names)
     records = FetchRecords(library)
     now = datetime.now(UTC)
     interval = timedelta(minutes=config.settings.refresh_minutes) or DEFAULT_INTERVAL
@@ -183,7 +185,8 @@ async def fetch_feeds(
                             arrivals.arrived,
                             config.path.name,
                             subscribed=subscribed,
-                            name_at=config.name_at,
+                            name_at=partial(stored_name_at, library, config),
+                            title_name=title_names.after_fetch,
                         )
                     mode = feed.fulltext if fulltext is None else fulltext
                     if mode is not False and changed:
@@ -301,6 +304,7 @@ async def _fetch_feed(
     *,
     subscribed: bool = True,
     name_at: Callable[[str], str] = lambda url: "",
+    title_name: Callable[[int, str, str], str] = lambda feed_id, title, name: name,
 ) -> tuple[SourceOutcome, tuple[int, ...], Sequence[PreparedArticle]]:
     """Fetch, parse and store one feed; returns its outcome, the new or changed article ids and
     the document's articles (none when nothing changed). A move for good says to change the
@@ -309,7 +313,9 @@ async def _fetch_feed(
     the document, `saving` stores its articles (with other feeds parsed at about that time);
     `arrived` is called once the request is over (answered or failed). `subscribed=False`:
     `add`'s trial fetch, whose errors say nothing of removing the feed (see `http_failure_said`).
-    `name_at`: the config's entry at a URL ("" for none), said of a move to an address listed."""
+    `name_at`: the config's entry at a URL ("" for none), said of a move to an address listed.
+    `title_name(feed_id, title, name)`: the name a feed without `name` goes by once the title
+    this fetch read is stored (TitleNames.after_fetch), which names its outcome."""
     started = datetime.now(UTC).replace(microsecond=0).isoformat()
     try:
         try:
@@ -407,8 +413,9 @@ async def _fetch_feed(
     )
     if parsed is None or saved is None:
         return unchanged, (), ()
+    named = feed.name if feed.named else title_name(feed_id, parsed.title or "", feed.name)
     outcome = SourceOutcome(
-        feed.name,
+        named,
         new=saved.new,
         updated=saved.updated,
         warning="; ".join(w for w in (moved, parsed.warning, dropped_said(saved)) if w) or None,

@@ -20,7 +20,8 @@ fetch; recovered: read after its last fetch failed; none: read as before, or not
 @dataclass(frozen=True)
 class LastFetch:
     """A source's stored fetch record before this fetch: its error (None: it was read), its
-    failures in a row and since when (ISO 8601 UTC)."""
+    failures in a row and since when (ISO 8601 UTC; failures not counted too, while the network
+    was down: then `failures` is 0)."""
 
     error: str | None
     failures: int = 0

@@ -374,13 +374,22 @@ class SourceOutcome:
         return self.error is not None or self.waiting_until is not None
 
 
-def moved_line(where: str, config: str, url: str = "", listed_as: str = "") -> str:
+# What follows a moved feed for the user, named where a move is said (user test r50 MED-2:
+# only `?` and the README knew): the command, and the app's key (its key in effect is put in)
+FOLLOW_BY_COMMAND = "run `newstui feeds --update-moved`"
+FOLLOW_BY_KEY = "press {key} to follow it"
+
+
+def moved_line(
+    where: str, config: str, url: str = "", listed_as: str = "", follow: str = FOLLOW_BY_COMMAND
+) -> str:
     """What a fetch says of a feed a permanent redirect moved to `where` (already cleaned: see
     SourceOutcome.moved_to), the CLI's warning and the app's refresh line alike; `config` names
     the file to change ("feeds.toml", "the config"), `url` the url it gives the feed, written
     as there (user test r44 L4: a feed without a name was named only by the title read at its
-    new address, which the file holds nowhere). `listed_as`: the entry `config` has at `where`
-    already, which a second entry cannot name (user test r47 M2)."""
+    new address, which the file holds nowhere), `follow` what else follows it (the CLI's
+    command, the app's key: FOLLOW_BY_KEY). `listed_as`: the one name of the entry `config`
+    has at `where` already, which a second entry cannot name (user test r47 M2)."""
     from newstui.errors import hide_passwords
     from newstui.text import clean_line
 
@@ -388,4 +397,6 @@ def moved_line(where: str, config: str, url: str = "", listed_as: str = "") -> s
         entry = clean_line(listed_as, 120)
         return f"moved permanently to {where}, which {config} lists as {entry!r}: remove this entry"
     written = f' (url = "{clean_line(hide_passwords(url), 300)}")' if url else ""
-    return f"moved permanently to {where}: change its url in {config}{written} to that address"
+    also = f", or {follow}" if follow else ""
+    change = f"change its url in {config}{written} to that address"
+    return f"moved permanently to {where}: {change}{also}"

@@ -372,6 +372,12 @@ def name_by_title(db: Database, feed_id: int, title: str, default: str) -> str:
     return str(row[0]) if row else default
 
 
+def failing_since(db: Database) -> dict[int, str]:
+    """Each source's first failure in a row, counted or not (record_fetches), by id."""
+    rows = db.execute("SELECT id, failing_since FROM feeds WHERE failing_since IS NOT NULL")
+    return {int(r[0]): str(r[1]) for r in rows.fetchall()}
+
+
 def fetch_waits(db: Database) -> dict[int, FetchWait]:
     """Every source's failures in a row, the time before which it is not fetched again, its
     last fetch's HTTP status and whether that fetch failed for the network's sake."""
@@ -420,11 +426,33 @@ def site_urls(db: Database) -> dict[str, str]:
 def move_feed_address(db: Database, key: str, url: str) -> None:
     """The feed source of `key` is known by `url` (its key and URL) from now on, read from
     there: `add` found it moved for good."""
-    with write_transaction(db):
-        db.execute(
+    with write_transaction(db) as conn:
+        _remember_old_url(conn, key, url)
+        conn.execute(
             "UPDATE feeds SET key = ?, url = ?, read_from = NULL WHERE key = ? AND kind = 'feed'",
             [url, url, key],
         )
+
+
+def _remember_old_url(conn: sqlite3.Connection, key: str, url: str) -> None:
+    """The feed of `key` moves to `url`: `key` is one of its old addresses (old_feed_urls), and
+    `url` none any longer (a move undone)."""
+    conn.execute("DELETE FROM feed_old_urls WHERE url = ?", [url])
+    conn.execute(
+        "INSERT OR REPLACE INTO feed_old_urls (url, feed_id) "
+        "SELECT key, id FROM feeds WHERE key = ? AND kind = 'feed'",
+        [key],
+    )
+
+
+def old_feed_urls(db: Database) -> dict[str, str]:
+    """Each address a listed feed was known by before a move for good was followed → the
+    address it is known by now."""
+    rows = db.execute(
+        "SELECT o.url, coalesce(f.url, f.key) FROM feed_old_urls o JOIN feeds f "
+        "ON f.id = o.feed_id WHERE f.removed IS NULL AND f.kind = 'feed'"
+    ).fetchall()
+    return {str(r[0]): str(r[1]) for r in rows}
 
 
 def move_feed_addresses(db: Database, moves: Sequence[tuple[str, str]]) -> None:
@@ -433,6 +461,7 @@ def move_feed_addresses(db: Database, moves: Sequence[tuple[str, str]]) -> None:
     stay theirs (they hang on the source's id). `feeds --update-moved` after a 301."""
     with write_transaction(db) as conn:
         for key, url in moves:
+            _remember_old_url(conn, key, url)
             conn.execute(
                 "UPDATE feeds SET key = ?, url = ?, read_from = NULL WHERE key = ? "
                 "AND kind = 'feed'",

@@ -276,6 +276,24 @@ _V57 = [
     "ALTER TABLE downloads ADD COLUMN retry_at TEXT",
 ]
 
+# v58: the addresses a feed was known by before a move for good was followed (`feeds
+# --update-moved`, `M`, `add` of a moved URL), so a subscription list that still names the old
+# one (newsboat's urls file, an OPML) is taken as that feed, not added again (user test r50
+# LOW-21). A row goes with its feed. Replayable (IF NOT EXISTS).
+_V58 = [
+    """
+    CREATE TABLE IF NOT EXISTS feed_old_urls (
+        url TEXT PRIMARY KEY,
+        feed_id INTEGER NOT NULL
+    ) WITHOUT ROWID
+    """,
+    """
+    CREATE TRIGGER IF NOT EXISTS feed_old_urls_ad AFTER DELETE ON feeds BEGIN
+        DELETE FROM feed_old_urls WHERE feed_id = old.id;
+    END
+    """,
+]
+
 MIGRATIONS: list[list[str]] = [
     *V1_V8,
     *V9_V16,
@@ -292,5 +310,6 @@ MIGRATIONS: list[list[str]] = [
     _V55,
     _V56,
     _V57,
+    _V58,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

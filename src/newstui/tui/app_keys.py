@@ -85,7 +85,12 @@ def key_sections() -> list[tuple[str, Iterable[Binding]]]:
             [
                 *moves(PaneList.BINDINGS),
                 choose,
-                *[b for b in SourcesPane.BINDINGS if isinstance(b, Binding)],
+                # (Follow move: listed with the app's, which answers in every pane)
+                *[
+                    b
+                    for b in SourcesPane.BINDINGS
+                    if isinstance(b, Binding) and b.id != "sources.follow_moved"
+                ],
                 *of(app, "add_feed", "refresh_selected", "remove_source"),
             ],
         ),

@@ -23,6 +23,7 @@ from newstui.counts import counted, plural
 from newstui.library import Library
 from newstui.local_times import in_message
 from newstui.model import FeedRow, RemovedSource, moved_line
+from newstui.model.fetching import FOLLOW_BY_KEY
 
 # The refresh's own work lives in the core, so that its child process (which loads what it
 # runs by name) never imports newstui.tui, whose package loads Textual.
@@ -311,7 +312,15 @@ def moves_unsaid(
 
 
 NAMED_MOST = 2  # sources moved or removed a refresh's line names; more are counted
-MOVES_LISTED = "Sources marks them · moved (and says where), `newstui feeds` lists them"
+
+
+def moves_listed(follow_key: str) -> str:
+    """What a refresh says after counting many moved feeds: where they are and how to follow
+    them (user test r50 MED-2: the key and the command went unnamed)."""
+    return (
+        f"Sources marks them · moved ({follow_key} on one follows it), "
+        "`newstui feeds --update-moved` follows them all"
+    )
 
 
 def _deleted(removed: RemovedSource) -> str:
@@ -326,12 +335,15 @@ def refresh_summary(
     removed: Iterable[RemovedSource] = (),
     cleaned: CleanupReport | None = None,
     leftovers: int = 0,
+    *,
+    follow_key: str = "M",
 ) -> str:
     """One line for a finished refresh, e.g. "Refreshed 28 of 30 sources: 12 new articles;
     2 failed (connection refused) — see ! in Sources", so a refresh never shows more than one
     notification and an offline one says that nothing was read, and why. A failed sync is no
-    source in Sources: its error is said instead."""
-    from newstui.ingest.fetch_lines import describe
+    source in Sources: its error is said instead. `follow_key`: the key in effect that follows
+    a moved feed (`sources.follow_moved`), named with a move."""
+    from newstui.ingest.fetch_lines import NETWORK_DOWN, describe, network_looks_down
     from newstui.model.fetching import kept_lines, leftovers_said, less_copies
 
     left = list(removed)
@@ -365,10 +377,12 @@ def refresh_summary(
     # the moved marked in Sources (user test r47 H2: 20 clauses hid the counts)
     moved = [o for o in outcomes if o.moved_to]
     if len(moved) > NAMED_MOST:
-        gone += f"; {len(moved):,} feeds moved permanently: {MOVES_LISTED}"
+        gone += f"; {len(moved):,} feeds moved permanently: {moves_listed(follow_key)}"
     else:
+        follow = FOLLOW_BY_KEY.format(key=f"{follow_key} on it in Sources")
         gone += "".join(
-            f"; {o.name} {moved_line(o.moved_to, 'the config', o.moved_from, o.moved_onto)}"
+            f"; {o.name} "
+            + moved_line(o.moved_to, "the config", o.moved_from, o.moved_onto, follow)
             for o in moved
             if o.moved_to
         )
@@ -406,8 +420,13 @@ def refresh_summary(
     elif cut:  # as the CLI counts them, with their names (no ! in Sources says so)
         names = ", ".join([o.name for o in cut[:2]] + ["…"] * (len(cut) > 2))
         troubles.append(f"{len(cut):,} cut short: {names}")
-    if failed:
-        troubles.append(f"{len(failed):,} failed ({failure_reasons(failed)}) — see ! in Sources")
+    if failed:  # (every source tried failed for the network's sake: said as `fetch` says it)
+        down = (
+            f"{NETWORK_DOWN}: " if network_looks_down(failed, len(sources) - len(waiting)) else ""
+        )
+        troubles.append(
+            f"{down}{len(failed):,} failed ({failure_reasons(failed)}) — see ! in Sources"
+        )
     if waiting:  # (not offered for a server that is overloaded or limits callers: r44 L1)
         offer = " (r on one refreshes it now)" * any(o.waiting_status is None for o in waiting)
         troubles.append(f"{len(waiting):,} failing, left to wait{offer}")

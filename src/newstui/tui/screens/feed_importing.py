@@ -85,6 +85,7 @@ class FeedImporting(ScreenMixin):
     def _import_feeds(self, typed: str) -> None:
         from newstui.config import load_config
         from newstui.errors import NewstuiError
+        from newstui.library import Library
         from newstui.sources.newsboat_urls import newsboat_left_out
         from newstui.subscription_import import import_subscriptions, read_subscription_list
         from newstui.tui.refresh import run_list_configured
@@ -94,7 +95,9 @@ class FeedImporting(ScreenMixin):
         path = Path(typed).expanduser()
         try:
             feeds, skipped = read_subscription_list(path)
-            imported = import_subscriptions(config.path, feeds, skipped)
+            with Library.open(self.db_path, threads=True) as library:  # (a feed moved for good)
+                moved = library.old_feed_urls()
+            imported = import_subscriptions(config.path, feeds, skipped, moved)
         except NewstuiError:
             self.post_message(ImportFailed(typed))
             raise

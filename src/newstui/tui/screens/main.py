@@ -331,10 +331,13 @@ class MainScreen(
         feed_id = message.view.filter.feed_id
         feed = next((f for f in self.sources.feeds if f.id == feed_id), None)
         if feed is not None and feed.moved_to:  # Sources says " · moved": here, where to
-            from newstui.model.fetching import moved_line
+            from newstui.ingest.configured_sources import listed_name_at, listed_names
+            from newstui.model.fetching import FOLLOW_BY_KEY, moved_line
 
-            onto = self.config.name_at(feed.moved_to) if self.config is not None else ""
-            said = moved_line(feed.moved_to, "the config", feed.url or "", onto)
+            listed = listed_names(self.sources.feeds)  # (the entry there by its one name)
+            onto = listed_name_at(self.config, feed.moved_to, listed) if self.config else ""
+            follow = FOLLOW_BY_KEY.format(key=key_in_effect(self, "sources.follow_moved"))
+            said = moved_line(feed.moved_to, "the config", feed.url or "", onto, follow)
             line = f"{feed.name} {said}"
             self.notify(line, severity="warning", markup=False)
         elif feed is not None and feed.last_error and feed.articles and message.view.note:

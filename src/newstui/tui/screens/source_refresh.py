@@ -296,7 +296,13 @@ class SourceRefresh(StatusRow, RefreshReloads):
 
             failed = any(o.error for o in message.outcomes)
             outcomes, self._moves_said = moves_unsaid(message.outcomes, self._moves_said)
-            summary = refresh_summary(outcomes, message.removed, message.cleaned, leftovers)
+            summary = refresh_summary(
+                outcomes,
+                message.removed,
+                message.cleaned,
+                leftovers,
+                follow_key=key_in_effect(self, "sources.follow_moved"),
+            )
             logged = getattr(self.app, "logged_warnings", None)
 
             def log(line: str) -> Path | None:

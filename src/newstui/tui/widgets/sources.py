@@ -46,6 +46,9 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         bound("sources.toggle_read_feeds", "toggle_read_feeds"),
+        # in the footer on a feed listed · moved (user test r50 MED-2: only `?` named it);
+        # elsewhere the app's binding of the same id answers (it says what to choose)
+        bound("sources.follow_moved", "follow_moved"),
     ]
 
     DEFAULT_CSS = """
@@ -96,6 +99,7 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
         self.show_read_feeds = True
         self._shown: str | None = None
         self._counts: SourcesPane._Counts | None = None  # the last counts read, listed again
+        self._moved_highlighted = False  # the cursor is on a feed listed · moved
 
     def fit_width(self, screen_width: int, narrow: bool) -> None:
         """Take the width the names need (at least 16 columns), up to a share of the screen: 28%,
@@ -296,6 +300,7 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
             before = [o.id for o in self.options]
             highlighted = entries.nearest_listed(before, [o.id for o in options], highlighted)
         self._update_options(options, highlighted)
+        self._offer_follow()  # (the feed under the cursor moved, or its move was followed)
 
     def _update_options(self, options: list[Option], highlighted: str | None) -> None:
         """Show `options`. When the same entries are listed (a counts reload: every 0.5 s during
@@ -313,6 +318,27 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
         self.clear_options()
         self.add_options(options)
         self.highlighted = ids.index(highlighted) if highlighted in ids else 0
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Follow move is the pane's key only on a feed listed · moved."""
+        return self._on_moved_feed() if action == "follow_moved" else True
+
+    async def action_follow_moved(self) -> None:
+        """Follow the highlighted feed's move: the screen's action, as the app's key runs it."""
+        await self.app.run_action("screen.follow_moved", self)
+
+    def _on_moved_feed(self) -> bool:
+        feed_id = self.highlighted_feed_id()
+        return feed_id is not None and any(f.id == feed_id and f.moved_to for f in self.feeds)
+
+    @on(OptionList.OptionHighlighted)
+    def _offer_follow(self) -> None:
+        """The footer offers Follow move while the cursor is on a moved feed (it is asked
+        again only when that changes: a footer redrawn at each step slowed a held `j`)."""
+        moved = self._on_moved_feed()
+        if moved != self._moved_highlighted:
+            self._moved_highlighted = moved
+            self.refresh_bindings()
 
     def highlighted_feed_id(self) -> int | None:
         """The id of the feed or local source under the cursor, if it is one."""
