@@ -448,7 +448,8 @@ async def test_thirty_failing_feeds_make_one_notification_not_thirty(db_path, tm
         await pilot.press("R")
         await settle(pilot)
         assert [n.message for n in notifications(app)] == [
-            "Refreshed 0 of 30 sources: 30 failed (connection refused) — see ! in Sources"
+            "Refreshed 0 of 30 sources: the network looks down: 30 failed (connection refused) "
+            "— see ! in Sources"  # (as `fetch` says it: user test r50 LOW-15)
         ]
         assert "Dead 0" in screen_text(app)  # the title bar and sources stay readable
 
