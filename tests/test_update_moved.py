@@ -178,3 +178,19 @@ def test_a_reimported_list_naming_a_moved_feeds_old_address_adds_nothing(
     text = (tmp_path / "feeds.toml").read_text("utf-8")
     assert old not in text and text.startswith(written)
     assert [f.url for f in load_config(tmp_path / "feeds.toml").feeds].count(new) == 1
+
+
+def test_a_fetch_names_an_untitled_feed_as_the_store_will():
+    """The name a fetch's own lines give a feed without `name` (user test r50 LOW-1): its title,
+    else its web site's host, unless another listed source goes by it (the first one of a
+    run takes it), as store.feeds names it when the run's records are written."""
+    from newstui.ingest.configured_sources import TitleNames
+
+    names = TitleNames({1: "a.example/rss", 2: "b.example/rss", 3: "Harbour Gazette"})
+    assert names.after_fetch(1, "Lab Notes", "a.example/rss") == "Lab Notes"
+    assert names.after_fetch(2, "Lab Notes", "b.example/rss") == "b.example/rss"  # (taken)
+    assert names.after_fetch(2, "harbour gazette", "b.example/rss") == "b.example/rss"
+    assert names.after_fetch(2, "", "b.example/rss", "https://www.site.example/") == (
+        "site.example"
+    )
+    assert names.after_fetch(2, "\u200b", "b.example/rss") == "b.example/rss"  # (shows nothing)

@@ -54,12 +54,15 @@ class TitleNames:
         self._names = names
         self._holders: dict[str, set[int]] | None = None  # name key → ids going by it
 
-    def after_fetch(self, feed_id: int, title: str, name: str) -> str:
-        """The name of feed `feed_id` (`name` before) once its fetch's title is stored."""
+    def after_fetch(self, feed_id: int, title: str, name: str, site_url: str | None = None) -> str:
+        """The name of feed `feed_id` (`name` before) once its fetch's title is stored; without
+        a title, the host of the web site it declares (`site_url`: model.names.site_name)."""
         from newstui.errors import hide_passwords
-        from newstui.model.names import shows_nothing
+        from newstui.model.names import shows_nothing, site_name
 
-        if not title or title == name or shows_nothing(title):
+        if not title or shows_nothing(title):
+            title = site_name(site_url) or ""
+        if not title or title == name:
             return name
         if self._holders is None:  # (only a fetch that renames: a first one, mostly)
             self._holders = {}

@@ -304,7 +304,7 @@ async def _fetch_feed(
     *,
     subscribed: bool = True,
     name_at: Callable[[str], str] = lambda url: "",
-    title_name: Callable[[int, str, str], str] = lambda feed_id, title, name: name,
+    title_name: Callable[[int, str, str, str | None], str] = lambda i, title, name, site: name,
 ) -> tuple[SourceOutcome, tuple[int, ...], Sequence[PreparedArticle]]:
     """Fetch, parse and store one feed; returns its outcome, the new or changed article ids and
     the document's articles (none when nothing changed). A move for good says to change the
@@ -314,8 +314,9 @@ async def _fetch_feed(
     `arrived` is called once the request is over (answered or failed). `subscribed=False`:
     `add`'s trial fetch, whose errors say nothing of removing the feed (see `http_failure_said`).
     `name_at`: the config's entry at a URL ("" for none), said of a move to an address listed.
-    `title_name(feed_id, title, name)`: the name a feed without `name` goes by once the title
-    this fetch read is stored (TitleNames.after_fetch), which names its outcome."""
+    `title_name(feed_id, title, name, site_url)`: the name a feed without `name` goes by once
+    the title (else the web site) this fetch read is stored (TitleNames.after_fetch), which
+    names its outcome."""
     started = datetime.now(UTC).replace(microsecond=0).isoformat()
     try:
         try:
@@ -413,7 +414,11 @@ async def _fetch_feed(
     )
     if parsed is None or saved is None:
         return unchanged, (), ()
-    named = feed.name if feed.named else title_name(feed_id, parsed.title or "", feed.name)
+    named = (
+        feed.name
+        if feed.named
+        else title_name(feed_id, parsed.title or "", feed.name, parsed.site_url)
+    )
     outcome = SourceOutcome(
         named,
         new=saved.new,
