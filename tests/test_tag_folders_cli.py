@@ -5,11 +5,15 @@ import's tags nested says which, whole, in --json (L3)."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from newstui.cli.folder_cell import folded_lines
 from newstui.config import load_config
 from newstui.library import Library
 from tests.test_cli import Cli, no_user_paths, one_line  # noqa: F401 - the autouse fixture
@@ -257,3 +261,23 @@ def test_a_reimport_moves_a_misread_folder_a_view_names_and_the_view_follows(cli
     ), line
     result = cli.json("opml", "import", str(opml))  # once done, nothing more to do
     assert result["nested"] == [] and result["retagged"] == []
+
+
+def test_feeds_on_a_narrow_terminal_folds_a_folder_path_at_a_slash(cli, tmp_path):
+    import_tagged(cli, tmp_path, "tromso", "News/Europe/Nordics/Norway")
+    argv = [sys.executable, "-m", "newstui", "--db", str(cli.db), "--config", str(cli.config)]
+    env = {**os.environ, "TTY_COMPATIBLE": "1", "COLUMNS": "50"}  # rich's terminal, narrow
+    shown = subprocess.run([*argv, "feeds"], env=env, capture_output=True, text=True, check=True)
+    # rich's own fold cut the path mid-name: "News/Europe/Nordic" over "s/Norway" (r50 LOW-12)
+    folders = [re.split(r"\s{2,}", line.strip()) for line in shown.stdout.splitlines()[1:]]
+    parts = [cell for row in folders for cell in row if "/" in cell or "Norway" in cell]
+    assert "".join(parts) == "News/Europe/Nordics/Norway", shown.stdout
+    assert len(parts) > 1 and all(part.endswith("/") for part in parts[:-1]), shown.stdout
+
+
+def test_a_folder_cell_breaks_after_slashes_spaces_and_commas_and_folds_what_is_wider():
+    assert folded_lines("News/Europe/Nordics/Norway", 14) == ["News/Europe/", "Nordics/Norway"]
+    assert folded_lines("Music/AC∕DC Fans, Tech", 12) == ["Music/AC∕DC", "Fans, Tech"]
+    assert folded_lines("Extraordinarily/Long", 6) == ["Extrao", "rdinar", "ily/", "Long"]
+    assert folded_lines("東京/大阪", 3) == ["東", "京/", "大", "阪"]  # in cells
+    assert folded_lines("News", 40) == ["News"]

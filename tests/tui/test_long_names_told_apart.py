@@ -28,11 +28,11 @@ def lines(names: list[str], width: int) -> list[str]:
 
 
 def test_two_long_names_differing_at_the_end_stay_different():
-    one, two = lines([LONG, f"{LONG} (2)"], 26)
+    one, two = lines([LONG, f"{LONG} (2)"], 27)
     assert one != two
     assert one.startswith("The Extraordinar") and two.startswith("The Extraordinar")
     assert two.rstrip(" 3").endswith("Sun (2)")
-    assert cell_len(one) == cell_len(two) == 26
+    assert cell_len(one) == cell_len(two) == 27
 
 
 def test_wide_names_are_told_apart_in_cells():

@@ -385,7 +385,7 @@ async def test_D_on_an_article_of_a_feed_set_aside_offers_to_delete_that_feed(db
         names = [p.name.plain if isinstance(p, SourceLabel) else str(p) for p in prompts]
         assert names[-2:] == ["Set aside", "World Desk"], names
         unread = world_desk_articles(db_path, " AND a.read = 0 AND a.hidden = 0")
-        assert unread and prompts[-1].count == f" {unread:,}"
+        assert unread and prompts[-1].count == f"  {unread:,}"
         await select_a_world_desk_article(app, pilot)
         await pilot.press("D")
         await settle(pilot)

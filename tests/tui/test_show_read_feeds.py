@@ -220,5 +220,5 @@ def test_set_aside_feeds_are_listed_by_name_when_unread_shown_or_read_feeds_are_
     assert (label.name.plain, label.note.plain, label.count) == (
         "Wire",
         " · until 2027-01-04",
-        " 2",
+        "  2",
     )

@@ -18,7 +18,7 @@ def test_a_long_name_is_shortened_and_the_count_kept():
 def test_a_url_name_too_wide_drops_its_scheme_and_user_before_it_is_cut():
     label = SourceLabel(Text("https://me:***@example.org/feeds/world.xml"), 7)
     assert label.line(30).plain == "example.org/feeds/world.xml  7"
-    assert label.line(20).plain == "example.o…orld.xml 7"
+    assert label.line(20).plain == "example.…orld.xml  7"
     assert label.line(60).plain.startswith("https://me:***@example.org/feeds/world.xml ")
 
 
@@ -37,9 +37,9 @@ def test_a_note_goes_before_the_name_is_cut_and_the_mark_stays():
     )  # was "! http://me:**… · next 18:03"
     assert (
         SourceLabel(Text("Broken Feed"), 3, mark=Text("! "), note=Text(" · next 18:03"))
-        .line(28)
+        .line(29)
         .plain
-        == "! Broken Feed · next 18:03 3"
+        == "! Broken Feed · next 18:03  3"
     )
 
 
@@ -50,3 +50,9 @@ def test_no_count_when_everything_is_read():
 def test_an_entry_is_one_line_whatever_the_width():
     label = SourceLabel(Text("A name much longer than the pane is wide"), 3)
     assert {label.get_height({}, width) for width in (1, 10, 80)} == {1}
+
+
+def test_a_name_that_fills_its_room_stays_two_cells_from_its_count():
+    label = SourceLabel(Text("#News/Europe/Nordics/Norway"), 2)
+    assert label.line(30).plain == "#News/Europe/Nordics/Norway  2"
+    assert label.line(29).plain == "#News/Europe/Nordics/Norw…  2"

@@ -257,18 +257,30 @@ def _rich_feeds_table(columns: list[str], body: list[list[str]], name_room: int)
     from rich.table import Table
     from rich.text import Text
 
+    from newstui.cli.folder_cell import FolderCell, widest_piece
+
     table = Table(box=None, header_style="bold")
+    folder_room = 0  # a folder's widest part (up to 14 cells) keeps its line, as a name's word
+    if "folders" in columns:
+        at = columns.index("folders")
+        folder_room = min(max(widest_piece(cells[at]) for cells in body), 14)
     for column in columns:
         table.add_column(
             column,
             justify="right" if column in ("articles", "unread") else "left",
             no_wrap=column in ("last fetch", "next try"),
             overflow="fold" if column in ("name", "folders", "error") else "ellipsis",
-            min_width={"name": name_room, "error": 8}.get(column),
+            min_width={"name": name_room, "folders": folder_room, "error": 8}.get(column),
         )
     for cells in body:
-        styles = ("red" if column == "error" else "" for column in columns)
-        table.add_row(*(Text(cell, style) for cell, style in zip(cells, styles, strict=True)))
+        table.add_row(
+            *(
+                FolderCell(cell)
+                if column == "folders"
+                else Text(cell, "red" if column == "error" else "")
+                for cell, column in zip(cells, columns, strict=True)
+            )
+        )
     print_trimmed(table)
 
 

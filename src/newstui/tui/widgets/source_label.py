@@ -34,7 +34,9 @@ class SourceLabel(Visual):
         self.name = name
         self.mark = Text() if mark is None else mark
         self.note = Text() if note is None else note
-        self.count = f" {unread:,}" if unread else ""
+        # two cells apart from the name: a name that fills its room ran into its count
+        # (`#News/Europe/Nordics/Norway 2`, user test r50 LOW-12)
+        self.count = f"  {unread:,}" if unread else ""
         # how long a start of the name another entry's shares (source_entries.tell_apart)
         self.shared = 0
 
