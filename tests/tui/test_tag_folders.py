@@ -127,3 +127,31 @@ async def test_r_on_a_folder_refreshes_the_feeds_of_its_subfolders(db_path, conf
         await pilot.press("enter")
         await settle(pilot)
         assert titles(app) == ["Fresh story from the server"]
+
+
+async def test_the_palette_finds_a_folder_by_words_of_its_path_and_by_a_slash(db_path):
+    add_folders(db_path)
+    db = open_db(db_path)
+    url = "http://127.0.0.1:9/slashed.xml"
+    ensure_feed(db, url, "Slashed Desk", url=url, tags=("World\u2215Europe",))  # one folder
+    db.conn.close()
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"#press euro")  # a space between the path's words (r50 LOW-13)
+        await settle(pilot)
+        assert "Go to source: #Press/Europe" in screen_text(app)
+        await pilot.press(*["backspace"] * len("#press euro"), *"/europ")
+        await settle(pilot)
+        shown = screen_text(app)
+        # every folder with a part starting so, a "/" in one folder's name too
+        assert "Go to source: #Press/Europe" in shown
+        assert "Go to source: #World\u2215Europe" in shown
+        await pilot.press(*["backspace"] * len("/europ"), *"/sub1")
+        await settle(pilot)
+        assert "Go to source: #Big/Sub1" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.main.headlines.view.key == tag_view("Big/Sub1").key

@@ -36,13 +36,37 @@ def matched_offsets(matcher: Matcher, title: str) -> tuple[float, Sequence[int]]
     """The score and matched offsets of `title`, as Textual's palette scores its commands but
     by letters without accents and case (typed_names: `lodz` finds Łódź, `kathimerina` and
     `καθημερινα` Καθημερινά, user test r48 L4), bounded (MOST_WAYS) for names made to be slow."""
-    query = typed_letters(matcher.query)
+    queries = path_queries(typed_letters(matcher.query))
+    folder = title.startswith(GO_TO + "#")
     best: tuple[float, Sequence[int]] = (0.0, ())
     for letters, origins in name_forms(title):
-        score, offsets = _bounded_match(matcher.fuzzy_search, query, letters)
-        if score > best[0]:
-            best = (score, sorted({origins[at] for at in offsets}))
+        letters = _path_letters(letters, folder)
+        for query in queries:
+            score, offsets = _bounded_match(matcher.fuzzy_search, query, letters)
+            if score > best[0]:
+                best = (score, sorted({origins[at] for at in offsets}))
     return best
+
+
+_SLASHES = str.maketrans({"\u2215": "/"})  # (a "/" inside one folder's name: model.folders)
+
+
+def path_queries(query: str) -> tuple[str, ...]:
+    """What typed letters are matched as against a folder's path: a leading `#` or a `/` is
+    any step of a path (`/europ` finds `#Europe`, `#News/Europe` and `#News∕Europe`), and a
+    space is also a step (`#news euro` finds `#News/Europe`; user test r50 LOW-13)."""
+    query = query.translate(_SLASHES)
+    query = "/" + query[1:] if query.startswith("#") else query
+    stepped = query.replace(" ", "/")
+    return (query, stepped) if stepped != query else (query,)
+
+
+def _path_letters(letters: str, folder: bool) -> str:
+    """A title's letters with its folder's `#` and every slash as `/`, which path_queries
+    match (one character for one: the offsets stay those of the title)."""
+    letters = letters.translate(_SLASHES)
+    at = len(GO_TO)
+    return letters[:at] + "/" + letters[at + 1 :] if folder else letters
 
 
 def _bounded_match(search: FuzzySearch, query: str, letters: str) -> tuple[float, Sequence[int]]:
