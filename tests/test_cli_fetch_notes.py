@@ -109,6 +109,10 @@ def wire_moved(tmp_path, feed_server) -> tuple[Path, str]:
     return tmp_path, feed_server.url("/wire-moved-to-its-new-home")
 
 
+# the warning's end, naming the command that follows the move (user test r50 MED-2)
+FOLLOW = "address, or run `newstui feeds --update-moved`"
+
+
 def test_warning_lines_wrap_at_spaces_on_a_60_column_terminal(wire_moved):
     """r35 user test L-g: the terminal cut `warning:` lines mid-word ("feeds.tom / l")."""
     folder, new = wire_moved
@@ -118,9 +122,9 @@ def test_warning_lines_wrap_at_spaces_on_a_60_column_terminal(wire_moved):
 
     assert status == 0
     assert max(cell_len(line) for line in lines) <= 60
-    end = next(i for i in range(start, len(lines)) if lines[i].endswith("that address"))
+    end = next(i for i in range(start, len(lines)) if lines[i].endswith("--update-moved`"))
     warning = " ".join(line.strip() for line in lines[start : end + 1])  # cut at spaces
-    assert warning == f"{MOVED}{new}: change its url in feeds.toml {old(new)} to that address"
+    assert warning == f"{MOVED}{new}: change its url in feeds.toml {old(new)} to that {FOLLOW}"
 
 
 def test_piped_warning_lines_are_one_line_each(wire_moved):
@@ -128,5 +132,5 @@ def test_piped_warning_lines_are_one_line_each(wire_moved):
     status, err = newstui(folder, "fetch", terminal=False, stderr=True)
 
     assert status == 0
-    said = f"{MOVED}{new}: change its url in feeds.toml {old(new)} to that address"
+    said = f"{MOVED}{new}: change its url in feeds.toml {old(new)} to that {FOLLOW}"
     assert said in err.splitlines()
