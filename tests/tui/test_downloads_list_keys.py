@@ -194,10 +194,17 @@ async def test_L_opens_on_the_running_download_above_the_finished_ones(
                 and any(row.download.state == "downloading" for row in app.screen.rows())
             ),
         )
-        await pilot.pause(0.2)
         screen = app.screen
         assert isinstance(screen, DownloadsScreen)
-        assert highlighted(screen) == "Slow episode 3"
+        # (on a loaded machine the cursor and the drawn text may follow the rows a moment later)
+        await until(
+            pilot,
+            lambda: (
+                screen.list.highlighted_child is not None
+                and highlighted(screen) == "Slow episode 3"
+                and "Slow episode 3" in screen_text(app)
+            ),
+        )
         assert "Slow episode 3" in screen_text(app)
         assert highlighted(screen) == screen.rows()[0].download.title  # (the first row)
         await pilot.press("G")  # the finished ones below it, the first finished last
