@@ -134,3 +134,17 @@ def test_piped_warning_lines_are_one_line_each(wire_moved):
     assert status == 0
     said = f"{MOVED}{new}: change its url in feeds.toml {old(new)} to that {FOLLOW}"
     assert said in err.splitlines()
+
+
+def test_a_feed_url_read_as_add_reads_it_is_said_but_not_under_quiet(tmp_path, feed_server):
+    """Review r50 MED-1: a `feed://` url in feeds.toml works, read as http://, with a note; the
+    note was a warning on every command, so a cron line's `fetch --quiet` mailed it every run."""
+    feed_server.serve_file("/wire", "rss2.xml")
+    feeds_toml(tmp_path, {"Wire": feed_server.url("/wire").replace("http://", "feed://", 1)})
+    said = "is read as"
+    status, err = newstui(tmp_path, "fetch", "--quiet", terminal=False, stderr=True)
+    assert status == 0 and said not in err
+    status, err = newstui(tmp_path, "fetch", terminal=False, stderr=True)
+    assert status == 0 and said in err
+    status, err = newstui(tmp_path, "feeds", terminal=False, stderr=True)
+    assert said in err

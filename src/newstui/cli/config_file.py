@@ -30,14 +30,21 @@ def config_path_of(args: argparse.Namespace) -> Path:
 
 
 def command_config(
-    path: Path, explicit: bool, *, writes: bool = False, say_created: bool = True, warn: bool = True
+    path: Path,
+    explicit: bool,
+    *,
+    writes: bool = False,
+    say_created: bool = True,
+    warn: bool = True,
+    quiet: bool = False,
 ) -> Config:
     """The config. A file that does not exist yet is created from the example on first use of the
     default path; a command that writes the config (`add`; `opml import` makes it itself) reads
     the example and writes the file only when it succeeds. An explicit --config/NEWSTUI_CONFIG
     path that does not exist is an error for every other command: read as empty, a typo would
     let `fetch` drop every configured source from the database. A saved view that does not
-    parse is one warning line each (`warn`; the app shows them itself), not a stop."""
+    parse is one warning line each (`warn`; the app shows them itself), not a stop; `quiet`
+    (a cron line's --quiet) leaves out the notes on entries that work as read."""
     from newstui.config import load_config, parse_config
     from newstui.config.example import ensure_config, example_config_text
 
@@ -52,7 +59,8 @@ def command_config(
     with about_source(str(path)):
         config = load_config(path)
     for warning in config.warnings if warn else ():
-        complain(f"warning: {warning}")
+        if not (quiet and warning in config.notes):
+            complain(f"warning: {warning}")
     return config
 
 

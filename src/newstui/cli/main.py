@@ -241,7 +241,12 @@ def _run_on_store(
         config = (
             Config(config_path_of(args))
             if args.demo or (importing and not config_path_of(args).exists())
-            else command_config(config_path_of(args), explicit_config, writes=writes)
+            else command_config(
+                config_path_of(args),
+                explicit_config,
+                writes=writes,
+                quiet=getattr(args, "quiet", False),
+            )
         )
         warn_about_password(config)
         upgrades: list[StoreUpgrade] = []

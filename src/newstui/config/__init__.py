@@ -158,8 +158,13 @@ class Config:
         nothing (a regular expression): the commands print them, the app shows them."""
         views = [view.problem or view.hint for view in self.views if view.problem or view.hint]
         filters = [f.problem or f.hint for f in self.filters if f.problem or f.hint]
-        notes = [feed.note for feed in self.feeds if feed.note]
-        return (*(s.problem for s in self._skipped), *notes, *views, *filters)
+        return (*(s.problem for s in self._skipped), *self.notes, *views, *filters)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """The warnings that say how a working entry was read (a `feed://` url read as http://):
+        a `--quiet` command leaves them out, or cron would mail them every run."""
+        return tuple(feed.note for feed in self.feeds if feed.note)
 
     def name_at(self, url: str) -> str:
         """The name of the `[[feeds]]` entry at `url` (as `same_url` compares), "" when none:
