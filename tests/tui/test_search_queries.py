@@ -9,7 +9,7 @@ from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.search import SearchScreen
 from newstui.tui.widgets.search_hint import QUERY_EXAMPLES
 
-from .conftest import notifications, run_recorded, screen_text, settle
+from .conftest import notifications, run_recorded, screen_text, settle, until
 
 
 async def test_a_boolean_query_with_fields_becomes_a_view(db_path, ids):
@@ -50,6 +50,8 @@ async def test_help_lists_query_examples(db_path):
         await settle(pilot)
         await pilot.press("question_mark", "G")  # (at the end, under every box's keys)
         await settle(pilot)
+        # (a loaded machine may draw the scrolled help a moment after settling)
+        await until(pilot, lambda: "speaker:Peskov" in screen_text(app))
         text = screen_text(app)
         assert "Search queries" in text
         assert "speaker:Peskov" in text
