@@ -1,4 +1,4 @@
-"""wikinews-dev10's, -dev11's, -blind9's, -blind10's, -blind11's and -blind12's files are well formed: the checks their READMEs promise.
+"""wikinews-dev10's, -dev11's, -dev12's, -blind9's, -blind10's, -blind11's and -blind12's files are well formed: the checks their READMEs promise.
 
 A blind set is read here only to check its form, and nothing of it is shown: its test ids and
 failure messages name the file and the kind of problem, never a name, a quote or the text."""
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -38,6 +38,8 @@ TOSCA = Source(
     (250, 900),
     r"[tb]\d{3,4}-[a-z0-9-]+\.json",
 )
+# wikinews-dev12's files are numbered by their place in tools/wikinews_dev12_draw.py's draw
+TOSCA_DRAW12 = replace(TOSCA, files="d[0-9]*.json", listed=r"d\d{3}-[a-z0-9-]+\.json")
 # GUM's Wikinews documents, as tools/gum_wikinews_text.py makes them (wikinews-dev4's GUM texts)
 GUM = Source(
     "g[0-9]*.json",
@@ -51,13 +53,15 @@ GUM = Source(
 SETS = {
     DATA / "wikinews-dev10": TOSCA,
     DATA / "wikinews-dev11": TOSCA,
+    DATA / "wikinews-dev12": TOSCA_DRAW12,
     DATA / "wikinews-blind9": TOSCA,
     DATA / "wikinews-blind10": TOSCA,
     DATA / "wikinews-blind11": TOSCA,
     DATA / "wikinews-blind12": GUM,
 }
 # fewer articles than the usual thirty: all the GUM news documents no other set had used
-AT_LEAST = {DATA / "wikinews-blind12": 19}
+# wikinews-dev12 lands in batches (round 51): as many as have landed
+AT_LEAST = {DATA / "wikinews-blind12": 19, DATA / "wikinews-dev12": 22}
 FILES = [path for folder, source in SETS.items() for path in sorted(folder.glob(source.files))]
 OPENING_MARKS = ('"', "“", "'", "‘", "`")
 CLOSING_MARKS = ('"', "”", "'", "’")
