@@ -68,8 +68,8 @@ def test_an_image_says_its_alt_text_where_it_stands():
     body = highlighted_body(text, Analysis((), ()), links=links)
     assert body.plain == (
         "Scores:\n\nBob | 7\n\n[image 1: A chart of scores]\nCaption text.\nLine after.\n\n"
-        f"[image 2]\n\nNext with [image 3: a smile] here. [image 4: {'x' * 99}…]"
-    )
+        f"[image 2]\n\nNext with [image 3: a smile] here.\n\n[image 4: {'x' * 99}…]"
+    )  # (an image ending the last paragraph: under it, as one in a <p> of its own)
     clicked = {body.plain[s.start : s.end] for s in body.spans if s.style == link_target(1)}
     assert clicked == {"[image 1: A chart of scores]"}  # (the marker opens the image)
 
@@ -101,7 +101,9 @@ def test_show_marks_the_links_that_its_link_list_numbers(tmp_path, capsys):
         text = stored.text
     assert main(["--db", str(db), "show", str(row.id)]) == 0
     out = capsys.readouterr().out
-    assert "The agency[1] said" in out and "its chief said. [image 2: map]" in out
+    assert "The agency[1] said" in out
+    # (an image ending a paragraph: under it, after the speaker's tag, user test r50 LOW-7)
+    assert "its chief said. [—unknown speaker]\n\n[image 2: map]\n" in out
     assert "Read the plan[3]." in out
     assert "[1] agency https://e.example/agency" in out
     assert "[2] [image] map https://e.example/map.png" in out

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from newstui.body_layout import laid_out
 from newstui.headline_fields import article_row_json
 from newstui.headline_fields import carries_time as _carries_time
 from newstui.headline_fields import shown_date as _shown_date
@@ -246,10 +247,12 @@ def highlighted_body(
     speakers: bool = True,
     palette: Palette = TERMINAL_PALETTE,
     links: Sequence[Link] = (),
+    width: int | None = None,
 ) -> Text:
     """The article text with entity mentions coloured by type, quotes styled with speakers, each
     link's `[n]` marker (n: its number in the list below the article) after its words and each
-    image's `[image n: its alt text]` where it stands (image_marker).
+    image's `[image n: its alt text]` where it stands (image_marker); its tables and lists laid
+    out for `width` columns (body_layout.laid_out).
 
     Speaker tags and markers are inserted here, at display time: the stored offsets of quotes,
     mentions and links all index the text as stored."""
@@ -265,16 +268,26 @@ def highlighted_body(
     quotes = sorted(analysis.quotes, key=lambda q: q.start)
     for q in quotes:
         body.stylize(palette.quote, _opening_start(text, q), _closing_end(text, q))
-    inserts: list[tuple[int, int, Text]] = []  # (where, links before tags, what)
-    for number, link in enumerate(links, 1):
-        at = _link_offset(link, original, moved)
-        if at >= 0 and link.kind == "image":
-            inserts.append((at, 0, image_marker(number, link.text, text, at, palette)))
-        elif at >= 0:
+    # (where, rank, what): at one place, an image on the line it starts first, then links'
+    # markers (in their order), speaker tags, and an image ending a paragraph, drawn under it
+    inserts: list[tuple[int, int, Text]] = []
+    offsets = [_link_offset(link, original, moved) for link in links]
+    linked = _linked_images(links, offsets)
+    for number, (link, at) in enumerate(zip(links, offsets, strict=True), 1):
+        if at < 0 or number - 1 in linked.values():
+            continue  # (a link around an image: its marker is drawn with the image's)
+        if link.kind == "image":
+            around = linked.get(number - 1)
+            marker = image_marker(
+                number, link.text, text, at, palette, None if around is None else around + 1
+            )
+            rank = 0 if marker.plain.endswith("\n") else 3 if marker.plain[:1] == "\n" else 1
+            inserts.append((at, rank, marker))
+        else:
             spaced = at < len(text) and text[at].isalnum()  # (a link without words, first)
             marker = Text(f"[{number}]" + " " * spaced, style=palette.meta)
             marker.stylize(link_target(number), 0, len(marker.plain) - spaced)
-            inserts.append((at, 0, marker))
+            inserts.append((at, 1, marker))
     if speakers:
         # "[—Speaker]" after the sentence each quote belongs to (`“…,” X said. [—X]`), or
         # after its closing mark when the quote ends the sentence; from the start, cursor-wise.
@@ -286,9 +299,9 @@ def highlighted_body(
             limit = quotes[i + 1].start - 1 if i + 1 < len(quotes) else len(text)
             cursor = max(_tag_position(prose, q, limit), cursor)
             tag = Text(f" [—{q.speaker or 'unknown speaker'}]", style=palette.speaker)
-            inserts.append((cursor, 1, tag))
+            inserts.append((cursor, 2, tag))
     if not inserts:
-        return body
+        return laid_out(body, width)
     # One `divide` cuts the body at every insert (a slice per insert re-walks every span).
     places = sorted({at for at, _, _ in inserts})
     pieces = body.divide(places)
@@ -301,17 +314,34 @@ def highlighted_body(
         for insert in at_place[place]:
             out.append_text(insert)
         out.append_text(piece)
-    return out
+    return laid_out(out, width)
+
+
+def _linked_images(links: Sequence[Link], offsets: Sequence[int]) -> dict[int, int]:
+    """The links around an image (the link closing where the image stands, right after it in
+    the list), by the image's index: their `[n]` goes with the image's marker, not onto the
+    line after an image that has one of its own (user test r50 LOW-7)."""
+    return {
+        i: i + 1
+        for i in range(len(links) - 1)
+        if links[i].kind == "image"
+        and links[i + 1].kind == "link"
+        and offsets[i] >= 0
+        and offsets[i] == offsets[i + 1]
+    }
 
 
 IMAGE_LABEL_LENGTH = 100  # an image's alt text in its marker, at most (whole in the link list)
 
 
-def image_marker(number: int, alt: str, text: str, at: int, palette: Palette) -> Text:
+def image_marker(
+    number: int, alt: str, text: str, at: int, palette: Palette, link: int | None = None
+) -> Text:
     """An image's marker for `text` at `at`: `[image n: alt]` (`[image n]` without one), as
     newsboat shows one; on a line of its own where it starts a line (a picture above its
-    caption), between the paragraphs where it stands between two, else among the words with a
-    space either side."""
+    caption), between the paragraphs where it stands between two, on a paragraph of its own
+    under the one it ends (an image in its own `<p>` after it), else among the words with a
+    space either side. `link`: the number of the link around it, its `[n]` right after it."""
     from rich.text import Text
 
     label = terminal_safe(alt, line=True)
@@ -324,11 +354,17 @@ def image_marker(number: int, alt: str, text: str, at: int, palette: Palette) ->
         before, after = ("\n", "\n") if at < len(text) else ("\n\n", "")
     elif line_start:
         before, after = "", "" if line_end else "\n"
+    elif at == len(text) or text.startswith("\n\n", at):  # (the end of a paragraph)
+        before, after = "\n\n", ""
     else:
         before = "" if text[at - 1].isspace() else " "
         after = "" if line_end or text[at].isspace() else " "
-    marker = Text(before + core + after, style=palette.meta)
+    marker = Text(before + core, style=palette.meta)
     marker.stylize(link_target(number), len(before), len(before) + len(core))
+    if link is not None:
+        marker.append(f"[{link}]", style=palette.meta)
+        marker.stylize(link_target(link), len(before) + len(core), len(marker.plain))
+    marker.append(after, style=palette.meta)
     return marker
 
 
@@ -464,11 +500,13 @@ def render_article_text(
     downloads: Sequence[Download] = (),
     fit_link: Callable[[str], str] | None = None,
     reads_as: ReadsAs = "english",
+    width: int | None = None,
 ) -> Text:
     """The whole article for a terminal: title, byline, highlighted body, numbered enclosures
     (with where their downloads are) and numbered links. `fit_link` lays out the article's link
     under the byline (the app: broken into lines of the reader's width, all of it shown);
-    `reads_as` "other": a line under it says why few quotes and entities are marked."""
+    `reads_as` "other": a line under it says why few quotes and entities are marked; `width`: the
+    columns its tables are aligned in (None: any)."""
     from rich.text import Text
 
     row = stored.row
@@ -504,6 +542,7 @@ def render_article_text(
                 speakers=speakers,
                 palette=palette,
                 links=links if stored.text else (),  # link offsets index the text
+                width=width,
             )
         )
         out.append("\n")

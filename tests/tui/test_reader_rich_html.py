@@ -55,9 +55,9 @@ async def test_the_reader_shows_an_image_where_it_stands_and_a_br_as_a_line_brea
         await pilot.press("enter")
         await settle(pilot)
         lines = reader_lines(app)
-    start = lines.index("Bob | 7")  # the table's last row, no marker glued to it
+    start = lines.index("Bob  | 7")  # the table's last row, aligned, no marker glued to it
     assert lines[start : start + 5] == [
-        "Bob | 7",
+        "Bob  | 7",
         "",
         "[image 1: A chart of scores]",
         "Caption text.",
@@ -66,3 +66,52 @@ async def test_the_reader_shows_an_image_where_it_stands_and_a_br_as_a_line_brea
     assert "──────────" in lines and "Footnote^1 and more." in lines
     listed = "[1] [image] A chart of scores https://news.example/chart.png"
     assert any(line.startswith(listed) for line in lines)
+
+
+WIDE_AND_NESTED = (
+    "<p>The week in numbers.</p><table><tr>"
+    + "".join(f"<th>column {n}</th>" for n in range(1, 9))
+    + "</tr><tr>"
+    + "".join(f"<td>value {n}</td>" for n in range(1, 9))
+    + "</tr></table><ul><li>Wages<ul><li>Nominal wages in the cities and in the country rose"
+    " faster than prices this year</li></ul></li><li>Prices</li></ul>"
+)
+
+
+def add_article(db_path, html: str, guid: str) -> None:
+    """The newest article of the fixture's World Desk, converted from `html`."""
+    text, links = html_to_text(html, "https://news.example/week")
+    db = open_db(db_path)
+    world = ensure_feed(db, "http://127.0.0.1:9/world.xml", "World Desk")
+    article = Article(
+        title="The week",
+        text=text,
+        url="https://news.example/week",
+        published=BASE + timedelta(hours=2),
+        guid=guid,
+        links=links,
+    )
+    save_articles(db, world, [article])
+    db.conn.close()
+
+
+async def test_a_wide_tables_rows_and_a_nested_items_wrapped_lines_are_indented(db_path):
+    add_article(db_path, WIDE_AND_NESTED, "wide-and-nested")
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(60, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = screen_text(app).splitlines()
+    at = screen.index("  The week in numbers.")  # (the reader's text: two columns in)
+    assert [line.rstrip() for line in screen[at + 2 : at + 11]] == [
+        "  column 1 | column 2 | column 3 | column 4 | column 5 |",  # (too wide to align)
+        "    column 6 | column 7 | column 8",
+        "  value 1 | value 2 | value 3 | value 4 | value 5 |",
+        "    value 6 | value 7 | value 8",
+        "",
+        "  • Wages",
+        "    ◦ Nominal wages in the cities and in the country",
+        "      rose faster than prices this year",
+        "  • Prices",
+    ]

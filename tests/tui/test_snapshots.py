@@ -148,6 +148,16 @@ def test_rich_html_article_80x24(snap_compare, db_path):
     assert snap_compare(app, terminal_size=(80, 24), run_before=_long_link_opened)
 
 
+def test_wide_table_and_nested_list_60x20(snap_compare, db_path):
+    """A table too wide for the pane: each row on lines of its own, wrapped two columns in; a
+    nested list's item indented, its wrapped line under its words (user test r50 LOW-7)."""
+    from .test_reader_rich_html import WIDE_AND_NESTED, add_article
+
+    add_article(db_path, WIDE_AND_NESTED, "wide-and-nested")
+    app = NewstuiApp(db_path, None)
+    assert snap_compare(app, terminal_size=(60, 20), run_before=_long_link_opened)
+
+
 def test_downloads_box_opens_on_the_queue_above_the_finished_60x20(snap_compare, db_path):
     """User test r50 LOW-20: the running, waiting and failed downloads first, then the last
     finished (the oldest finished filled the box)."""

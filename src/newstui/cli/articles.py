@@ -22,6 +22,7 @@ from newstui.cli.output import (
     print_json_error,
     print_trimmed,
     say_more_exist,
+    stdout_console,
     terminal_safe_data,
 )
 from newstui.cli.source_names import meant_source, not_fetched_yet, set_aside_source
@@ -270,7 +271,11 @@ def cmd_show(args: argparse.Namespace, library: Library, config: Config | None) 
     if args.json:
         story = library.story_sizes([args.id]).get(args.id)
         return emit(args, article_json(stored, analysis, downloads, story, reads_as))
-    print_trimmed(render_article_text(stored, analysis, downloads=downloads, reads_as=reads_as))
+    width = stdout_console().width  # (what the lines are wrapped to: a table aligned in it)
+    text = render_article_text(
+        stored, analysis, downloads=downloads, reads_as=reads_as, width=width
+    )
+    print_trimmed(text)
     return 0
 
 

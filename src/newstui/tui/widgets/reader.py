@@ -157,6 +157,7 @@ class Reader(NoRelayout, VerticalScroll, can_focus=True):
             # a long link whole, on the lines it needs, broken after its / ? & = where it can
             fit_link=(lambda link: wrap_link(link, width)) if width else None,
             reads_as=detail.reads_as,
+            width=width or None,
         )
         others = detail.other_feeds()
         if others:  # one story once: the same text from other feeds, one key (V) away

@@ -9,12 +9,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Span, Text
 from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
+from newstui.body_layout import HANG, HANG_HEAD
 from newstui.render import LINK_TARGET, NO_LINE_START
 from newstui.text import GUTTER
 
@@ -250,7 +252,19 @@ def wrapped_lines(text: Text, width: int, console: Console, offset: int = 0) -> 
     room = max(width - len(GUTTER), 1)
     for paragraph in text.split("\n", allow_blank=True):
         plain = paragraph.plain
-        if not plain.startswith(GUTTER) or cell_len(plain) <= width:
+        hang, head = _hang(paragraph) if cell_len(plain) > width else (0, 0)
+        if hang and head <= hang < width // 2:
+            # (a list item's wrapped lines under its words, a wide table row's two in: drawn,
+            # not the text's)
+            lines, added = [], []
+            rest = text_from(paragraph, head)
+            rest.end = ""
+            for i, piece in enumerate(rest.wrap(console, width - hang, overflow="fold")):
+                line = paragraph[:head] if i == 0 else Text(" " * hang)
+                line.append_text(piece)
+                lines.append(line)
+                added.append(hang if i else 0)
+        elif not plain.startswith(GUTTER) or cell_len(plain) <= width:
             lines = list(paragraph.wrap(console, width, overflow="fold")) or [Text()]
             if len(lines) > 1 and not NO_LINE_START.isdisjoint(plain):
                 lines = _kinsoku(paragraph, lines, width, console)
@@ -271,6 +285,18 @@ def wrapped_lines(text: Text, width: int, console: Console, offset: int = 0) -> 
         wrapped.ends.extend([False] * (len(lines) - 1) + [True])
         offset += len(plain) + 1
     return wrapped
+
+
+def _hang(paragraph: Text) -> tuple[int, int]:
+    """The hanging indent body_layout marked on a line's first character: the columns its
+    wrapped lines start at, and how many first characters are its item's marker ((0, 0): none)."""
+    for span in paragraph.spans:
+        style = span.style
+        if span.start == 0 and isinstance(style, Style) and style.meta:
+            meta = style.meta
+            if HANG in meta:
+                return int(meta[HANG]), int(meta.get(HANG_HEAD, 0))
+    return 0, 0
 
 
 # (NO_LINE_START, closing punctuation of Japanese and Chinese, never starts a line: Rich folds

@@ -1,0 +1,151 @@
+"""An article's body laid out for a width, as a terminal reader draws it: a table's columns
+aligned (each row its own indented lines when the table is wider than the width), a nested
+list's items indented under their parent, and the hanging indent a wrapped item or row keeps.
+
+The stored text has no indentation (cleaning strips lines' leading spaces) and its table rows
+are cells apart (" | "): the spaces are added here, to the drawn text only, after the quotes,
+mentions and markers are styled and placed, so no stored offset moves."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newstui.text import GUTTER
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+# A Style meta key on a line's first character: the columns its wrapped lines are drawn in
+# from (a list item's under its words, past the bullet; a wide table row's two in), and
+# HANG_HEAD how many first characters are the item's marker, which the first line keeps
+# before the wrapped words (the reader's wrap reads both: tui/widgets/reader_body.py)
+HANG = "newstui.hang"
+HANG_HEAD = "newstui.hang_head"
+INDENT = 2  # columns a nested list's items go in from their parent's, a wide row's lines
+CELLS = " | "  # between a table row's cells, as sources/html.py writes them
+_BULLET_LEVELS = {"•": 0, "◦": 1, "▪": 2}  # sources/html.py's bullets by depth
+_NUMBERED = re.compile(r"[0-9]{1,6}\. ")
+
+
+def laid_out(body: Text, width: int | None = None) -> Text:
+    """`body` (the highlighted text: markers and speaker tags in it) with table columns aligned
+    in `width` columns (`None`: whatever their width, for a pager or a pipe), nested list items
+    indented, and the hanging indents of list items and wide table rows marked (HANG)."""
+    plain = body.plain
+    if CELLS not in plain and not any(bullet in plain for bullet in "•◦▪") and ". " not in plain:
+        return body
+    inserts: dict[int, str] = {}  # where, in the body → the spaces drawn there
+    hangs: dict[int, tuple[int, int]] = {}  # a line's start → (its hang, its marker's length)
+    lines = plain.split("\n")
+    starts: list[int] = []
+    at = 0
+    for line in lines:
+        starts.append(at)
+        at += len(line) + 1
+    _items_indented(lines, starts, inserts, hangs)
+    _tables_aligned(lines, starts, width, inserts, hangs)
+    if not inserts and not hangs:
+        return body
+    from rich.style import Style
+    from rich.text import Text
+
+    places = sorted(set(inserts) | set(hangs))
+    pieces = body.divide(places)
+    out = Text(style=body.style, end=body.end)
+    out.append_text(pieces[0])
+    marked: list[tuple[int, tuple[int, int]]] = []  # (a line's start in `out`, its hang)
+    for place, piece in zip(places, pieces[1:], strict=True):
+        if (line_hang := hangs.get(place)) is not None:
+            marked.append((len(out.plain), line_hang))
+        if spaces := inserts.get(place):
+            out.append(spaces)
+        out.append_text(piece)
+    for begin, (hang, head) in marked:  # (styled once the line's characters are there)
+        out.stylize(Style(meta={HANG: hang, HANG_HEAD: head}), begin, begin + 1)
+    return out
+
+
+def _item_marker(line: str) -> tuple[str, int] | None:
+    """A list item's marker at the start of `line` ("• ", "12. ") and its level by its bullet
+    (-1 for a number: its level depends on the lines before), or None."""
+    if len(line) > 2 and line[1] == " " and line[0] in _BULLET_LEVELS:
+        return line[:2], _BULLET_LEVELS[line[0]]
+    if line[:1].isdigit() and (found := _NUMBERED.match(line)) is not None:
+        return found.group(), -1
+    return None
+
+
+def _items_indented(
+    lines: list[str],
+    starts: list[int],
+    inserts: dict[int, str],
+    hangs: dict[int, tuple[int, int]],
+) -> None:
+    """Each list item's line indented by its depth (a bullet's by its glyph; a numbered item
+    one in from the bulleted item above it on its lines, a list in that item), its wrapped
+    lines under its words."""
+    last_bullet = last_number = -1  # the levels of the paragraph's last items of each kind
+    for line, start in zip(lines, starts, strict=True):
+        if not line:
+            last_bullet = last_number = -1
+            continue
+        found = _item_marker(line)
+        if found is None:
+            continue
+        marker, level = found
+        if level < 0:  # (a number: as the numbers above it, else one in from a bullet above)
+            level = last_number if last_number >= 0 else last_bullet + 1
+            last_number = level
+        else:
+            last_bullet = level
+            if level <= last_number:  # (back out of a numbered list nested in an item)
+                last_number = -1
+        indent = INDENT * level
+        if indent:
+            inserts[start] = " " * indent
+        hangs[start] = (indent + len(marker), len(marker))
+
+
+def _cell_widths(row: str) -> list[int]:
+    from rich.cells import cell_len
+
+    return [cell_len(cell) for cell in row.split(CELLS)]
+
+
+def _tables_aligned(
+    lines: list[str],
+    starts: list[int],
+    width: int | None,
+    inserts: dict[int, str],
+    hangs: dict[int, tuple[int, int]],
+) -> None:
+    """Each table (two or more lines in a row with cells apart, not code) with its cells
+    padded to their column's width when the widest row then fits `width`; else each row's
+    wrapped lines drawn two columns in, so that a row still starts a line of its own."""
+    i = 0
+    while i < len(lines):
+        end = i
+        while end < len(lines) and CELLS in lines[end] and not lines[end].startswith(GUTTER):
+            end += 1
+        if end - i < 2:
+            i = end + 1
+            continue
+        rows = [_cell_widths(line) for line in lines[i:end]]
+        columns = [0] * max(len(row) for row in rows)
+        for row in rows:
+            for column, cell in enumerate(row):
+                columns[column] = max(columns[column], cell)
+        widest = max(sum(columns[: len(row)]) + len(CELLS) * (len(row) - 1) for row in rows)
+        for line, start, row in zip(lines[i:end], starts[i:end], rows, strict=True):
+            if width is not None and widest > width:
+                if start not in hangs:
+                    hangs[start] = (INDENT, 0)
+                continue
+            at = start  # (each cell's end: its padding goes before the " | " after it)
+            for column, words in enumerate(line.split(CELLS)[:-1]):
+                at += len(words)
+                if columns[column] > row[column]:
+                    inserts[at] = " " * (columns[column] - row[column])
+                at += len(CELLS)
+        i = end

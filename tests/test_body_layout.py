@@ -1,0 +1,111 @@
+"""An article body laid out as a terminal reader draws it (body_layout.laid_out): table columns
+aligned or each too-wide row on indented lines of its own, nested list items indented, and the
+hanging indents the reader's wrap keeps; nothing of the stored text moves or goes."""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+
+from newstui.body_layout import HANG, HANG_HEAD, laid_out
+
+TABLE = "Scores:\nTeam | Points | Rank\nAlice FC | 71 | 1\nBob United | 7 | 2\n\nAfter."
+
+
+def hangs(text: Text) -> dict[str, tuple[int, int]]:
+    """Each line marked with a hanging indent, by its words: (hang, marker's length)."""
+    found = {}
+    for span in text.spans:
+        style = span.style
+        if isinstance(style, Style) and style.meta and HANG in style.meta:
+            line_end = text.plain.find("\n", span.start)
+            line = text.plain[span.start : line_end if line_end >= 0 else None]
+            found[line.strip()] = (style.meta[HANG], style.meta[HANG_HEAD])
+    return found
+
+
+def test_a_tables_columns_are_aligned_when_it_fits():
+    out = laid_out(Text(TABLE), 80)
+    assert out.plain.split("\n")[1:4] == [
+        "Team       | Points | Rank",
+        "Alice FC   | 71     | 1",
+        "Bob United | 7      | 2",
+    ]
+    assert out.plain.endswith("\n\nAfter.")  # (the caption line above it and the rest kept)
+
+
+def test_cells_are_measured_in_terminal_columns():
+    out = laid_out(Text("東京 | 1\nParis | 2\n🚀 | 3"), 80)
+    assert out.plain.split("\n") == ["東京  | 1", "Paris | 2", "🚀    | 3"]
+
+
+def test_a_table_wider_than_the_pane_keeps_its_rows_each_row_indented_when_it_wraps():
+    cells = " | ".join(f"column {n}" for n in range(1, 13))
+    text = f"{cells}\n{cells.replace('column', 'value')}"
+    out = laid_out(Text(text), 60)
+    assert out.plain == text  # no padding: no row fits
+    assert set(hangs(out).values()) == {(2, 0)}
+    assert len(hangs(out)) == 2
+    assert laid_out(Text(text), None).plain != text  # (any width: a pager's, a pipe's)
+
+
+def test_a_short_row_a_colspan_left_is_padded_as_far_as_its_cells_go():
+    out = laid_out(Text("Year | Capital | Operating\n2027 | $14.2m | $3.1m\nTotal | $30.5m"), 80)
+    assert out.plain.split("\n") == [
+        "Year  | Capital | Operating",
+        "2027  | $14.2m  | $3.1m",
+        "Total | $30.5m",
+    ]
+
+
+def test_one_line_with_a_bar_and_code_lines_are_no_table():
+    prose = "Read it at Example | News today.\n\nNext paragraph | with a bar."
+    assert laid_out(Text(prose), 80).plain == prose
+    code = "│ a | b\n│ long | c"
+    assert laid_out(Text(code), 80).plain == code
+
+
+def test_nested_list_items_are_indented_under_their_parent_and_hang_under_their_words():
+    text = "• First\n• Second\n◦ Nested A\n▪ Deeper\n◦ Nested B\n• Third"
+    out = laid_out(Text(text), 80)
+    assert out.plain.split("\n") == [
+        "• First",
+        "• Second",
+        "  ◦ Nested A",
+        "    ▪ Deeper",
+        "  ◦ Nested B",
+        "• Third",
+    ]
+    assert hangs(out)["◦ Nested A"] == (4, 2)
+    assert hangs(out)["▪ Deeper"] == (6, 2)
+    assert hangs(out)["• First"] == (2, 2)
+
+
+def test_a_numbered_list_in_a_bulleted_item_goes_in_and_the_bullets_after_it_come_back():
+    text = "• Ingredients\n1. Flour\n2. Water\n• Method\n\n1. Step one\n2. Step two"
+    assert laid_out(Text(text), 80).plain.split("\n") == [
+        "• Ingredients",
+        "  1. Flour",
+        "  2. Water",
+        "• Method",
+        "",
+        "1. Step one",
+        "2. Step two",
+    ]
+
+
+def test_styles_stay_on_their_words_and_markup_stays_text():
+    text = Text("[red]a[/red] | 1\nlonger cell | 2")
+    text.stylize("italic", 0, 12)  # (a quote's style over the first cell)
+    out = laid_out(text, 80)
+    assert out.plain.split("\n")[0] == "[red]a[/red] | 1"
+    assert [(s.start, s.end, s.style) for s in out.spans if s.style == "italic"] == [
+        (0, 12, "italic")
+    ]
+    second = laid_out(Text("ab | 1\nlonger cell | 2"), 80)
+    assert second.plain.split("\n")[0] == "ab          | 1"
+
+
+def test_a_text_without_tables_or_lists_is_returned_as_it_is():
+    text = Text("A plain paragraph.\n\nAnother one.")
+    assert laid_out(text, 80) is text
