@@ -7,7 +7,7 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Text
 
-from newstui.body_layout import HANG, HANG_HEAD, laid_out
+from newstui.body_layout import HANG, HANG_DRAWN, HANG_HEAD, laid_out
 
 TABLE = "Scores:\nTeam | Points | Rank\nAlice FC | 71 | 1\nBob United | 7 | 2\n\nAfter."
 
@@ -109,3 +109,17 @@ def test_styles_stay_on_their_words_and_markup_stays_text():
 def test_a_text_without_tables_or_lists_is_returned_as_it_is():
     text = Text("A plain paragraph.\n\nAnother one.")
     assert laid_out(text, 80) is text
+
+
+def test_a_code_block_in_a_list_item_stands_under_its_words_its_gutter_on_each_wrapped_line():
+    out = laid_out(Text("1. Step one\n2. Step two\n│ newstui fetch --download\n\n│ alone"), 80)
+    assert out.plain.split("\n") == [
+        "1. Step one",
+        "2. Step two",
+        "   │ newstui fetch --download",
+        "",
+        "│ alone",  # (code of its own: as it was)
+    ]
+    spans = [s for s in out.spans if isinstance(s.style, Style) and s.style.meta]
+    [code] = [s.style.meta for s in spans if out.plain[s.start : s.start + 4] == "   │"]
+    assert (code[HANG], code[HANG_HEAD], code[HANG_DRAWN]) == (5, 5, True)

@@ -22,10 +22,15 @@ if TYPE_CHECKING:
 # before the wrapped words (the reader's wrap reads both: tui/widgets/reader_body.py)
 HANG = "newstui.hang"
 HANG_HEAD = "newstui.hang_head"
+HANG_DRAWN = "newstui.hang_drawn"  # True: each wrapped line draws the head again (a code line's)
 INDENT = 2  # columns a nested list's items go in from their parent's, a wide row's lines
 CELLS = " | "  # between a table row's cells, as sources/html.py writes them
 _BULLET_LEVELS = {"•": 0, "◦": 1, "▪": 2}  # sources/html.py's bullets by depth
 _NUMBERED = re.compile(r"[0-9]{1,6}\. ")
+# A line's hanging indent: the column its wrapped lines start at, how many of its first
+# characters are drawn before them on its first line (an item's marker, a code line's
+# indentation and gutter), and whether each wrapped line draws those again
+Hang = tuple[int, int, bool]
 
 
 def laid_out(body: Text, width: int | None = None) -> Text:
@@ -36,7 +41,7 @@ def laid_out(body: Text, width: int | None = None) -> Text:
     if CELLS not in plain and not any(bullet in plain for bullet in "•◦▪") and ". " not in plain:
         return body
     inserts: dict[int, str] = {}  # where, in the body → the spaces drawn there
-    hangs: dict[int, tuple[int, int]] = {}  # a line's start → (its hang, its marker's length)
+    hangs: dict[int, Hang] = {}  # a line's start → its hang
     lines = plain.split("\n")
     starts: list[int] = []
     at = 0
@@ -54,15 +59,16 @@ def laid_out(body: Text, width: int | None = None) -> Text:
     pieces = body.divide(places)
     out = Text(style=body.style, end=body.end)
     out.append_text(pieces[0])
-    marked: list[tuple[int, tuple[int, int]]] = []  # (a line's start in `out`, its hang)
+    marked: list[tuple[int, Hang]] = []  # (a line's start in `out`, its hang)
     for place, piece in zip(places, pieces[1:], strict=True):
         if (line_hang := hangs.get(place)) is not None:
             marked.append((len(out.plain), line_hang))
         if spaces := inserts.get(place):
             out.append(spaces)
         out.append_text(piece)
-    for begin, (hang, head) in marked:  # (styled once the line's characters are there)
-        out.stylize(Style(meta={HANG: hang, HANG_HEAD: head}), begin, begin + 1)
+    for begin, (hang, head, drawn) in marked:  # (styled once the line's characters are there)
+        meta = {HANG: hang, HANG_HEAD: head, HANG_DRAWN: drawn}
+        out.stylize(Style(meta=meta), begin, begin + 1)
     return out
 
 
@@ -80,15 +86,21 @@ def _items_indented(
     lines: list[str],
     starts: list[int],
     inserts: dict[int, str],
-    hangs: dict[int, tuple[int, int]],
+    hangs: dict[int, Hang],
 ) -> None:
     """Each list item's line indented by its depth (a bullet's by its glyph; a numbered item
     one in from the bulleted item above it on its lines, a list in that item), its wrapped
-    lines under its words."""
+    lines under its words; a code block on an item's lines under its words too."""
     last_bullet = last_number = -1  # the levels of the paragraph's last items of each kind
+    words = 0  # where the paragraph's last item's words start (0: no item above)
     for line, start in zip(lines, starts, strict=True):
         if not line:
             last_bullet = last_number = -1
+            words = 0
+            continue
+        if words and line.startswith(GUTTER):  # (a <pre> in the item: its gutter repeated)
+            inserts[start] = " " * words
+            hangs[start] = (words + len(GUTTER), words + len(GUTTER), True)
             continue
         found = _item_marker(line)
         if found is None:
@@ -104,7 +116,8 @@ def _items_indented(
         indent = INDENT * level
         if indent:
             inserts[start] = " " * indent
-        hangs[start] = (indent + len(marker), len(marker))
+        words = indent + len(marker)
+        hangs[start] = (words, len(marker), False)
 
 
 def _cell_widths(row: str) -> list[int]:
@@ -118,7 +131,7 @@ def _tables_aligned(
     starts: list[int],
     width: int | None,
     inserts: dict[int, str],
-    hangs: dict[int, tuple[int, int]],
+    hangs: dict[int, Hang],
 ) -> None:
     """Each table (two or more lines in a row with cells apart, not code) with its cells
     padded to their column's width when the widest row then fits `width`; else each row's
@@ -140,7 +153,7 @@ def _tables_aligned(
         for line, start, row in zip(lines[i:end], starts[i:end], rows, strict=True):
             if width is not None and widest > width:
                 if start not in hangs:
-                    hangs[start] = (INDENT, 0)
+                    hangs[start] = (INDENT, 0, False)
                 continue
             at = start  # (each cell's end: its padding goes before the " | " after it)
             for column, words in enumerate(line.split(CELLS)[:-1]):

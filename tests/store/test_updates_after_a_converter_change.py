@@ -104,3 +104,14 @@ def test_a_private_feeds_entries_stored_with_its_password_in_their_links_are_no_
     assert save_articles(db, feed, entries("")).changed_ids == ()  # (the digests now match)
     assert {a.url for a in list_articles(db)} == {"http://e.example/1", "http://e.example/2"}
     assert save_articles(db, feed, entries("", "Text, corrected")).updated == 2
+
+
+def test_an_entry_whose_embed_is_now_named_is_no_update(db):
+    # round 51: an <iframe> was left out; it is a line naming it now
+    feed = ensure_feed(db, "https://e.example/feed", "Example", url="https://e.example/feed")
+    old = "The council met.\n\nNext item."
+    save_articles(db, feed, [entry(old, 1)])
+    new = "The council met.\n\n▶ Video: Council meeting, December 1\n\nNext item."
+    assert save_articles(db, feed, [entry(new, 1)]).updated == 0
+    assert texts_of(db) == {"Story 1": old}
+    assert save_articles(db, feed, [entry(new.replace("met", "sat"), 1)]).updated == 1

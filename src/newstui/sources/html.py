@@ -21,7 +21,6 @@ _DROP = {
     "style",
     "noscript",
     "template",
-    "iframe",
     "object",
     "embed",
     "svg",
@@ -83,6 +82,7 @@ class _TagKind:
     line_break: bool = False  # <br>: a line break inside the paragraph (text.LINE_BREAK)
     rule: bool = False  # <hr>: a rule of its own between paragraphs (RULE_LINE)
     superscript: bool = False  # <sup>: a footnote's or a power's number, after a caret
+    media: bool = False  # <iframe>, <video>, <audio>: a line naming it, its address listed
 
 
 def _kind_of(tag: object) -> _TagKind:
@@ -93,6 +93,8 @@ def _kind_of(tag: object) -> _TagKind:
     tag = tag.lower()
     if not tag or tag in _DROP:
         return _TagKind(drop=True)
+    if tag in _MEDIA:
+        return _TagKind(opens="\n\n", block=True, media=True)
     block = tag in _BLOCK
     # a term opens a paragraph that its definition goes on, a line below
     opens = _LINE if tag == "dd" else "\n\n" if block else LINE_BREAK if tag == "br" else ""
@@ -112,6 +114,53 @@ def _kind_of(tag: object) -> _TagKind:
         tag == "hr",
         tag == "sup",
     )
+
+
+# An embedded player or page: a paragraph of its own naming it, "▶ Video: its title", its
+# address listed as a link (what it shows when a feed's reader cannot play it: "Your browser
+# does not support video" is left out)
+_MEDIA = frozenset({"iframe", "video", "audio"})
+EMBED_MARK = "▶ "
+_VIDEO_HOSTS = ("youtube.com", "youtube-nocookie.com", "youtu.be", "vimeo.com", "dailymotion.com")
+_AUDIO_HOSTS = ("soundcloud.com", "spotify.com", "podcasts.apple.com", "anchor.fm")
+_YOUTUBE_EMBED = re.compile(
+    r"https?://(?:www\.)?youtube(?:-nocookie)?\.com/embed/([A-Za-z0-9_-]{6,20})(?:[?#].*)?"
+)
+_VIMEO_PLAYER = re.compile(r"https?://player\.vimeo\.com/video/([0-9]{1,15})(?:[?#].*)?")
+
+
+def _media_link(el: lxml.etree._Element, join: Callable[[str], str]) -> tuple[str, str] | None:
+    """An embed's line ("▶ Video: Council meeting") and the address it plays or shows (a
+    YouTube or Vimeo player's as its page there), or None for one without an http(s) one."""
+    tag = str(el.tag).lower()
+    src = el.get("src") or next(
+        (source.get("src") for source in el.iter("source") if source.get("src")), None
+    )
+    if not src:
+        return None
+    try:
+        url = web_url_at(join(src.strip()))
+    except ValueError:
+        return None
+    if url is None:
+        return None
+    if (found := _YOUTUBE_EMBED.fullmatch(url)) is not None:
+        url = f"https://www.youtube.com/watch?v={found.group(1)}"
+    elif (found := _VIMEO_PLAYER.fullmatch(url)) is not None:
+        url = f"https://vimeo.com/{found.group(1)}"
+    split = urlsplit(url)
+    host = (split.hostname or "").removeprefix("www.")
+    if tag == "video" or any(host == h or host.endswith("." + h) for h in _VIDEO_HOSTS):
+        what = "Video"
+    elif tag == "audio" or any(host == h or host.endswith("." + h) for h in _AUDIO_HOSTS):
+        what = "Audio"
+    else:
+        what = "Embedded page"
+    name = clean_line(el.get("title") or el.get("aria-label") or "", 200)
+    if not name:  # (its file's name, else its site)
+        name = split.path.rsplit("/", 1)[-1] if tag != "iframe" else ""
+        name = clean_line(name, 200) or host
+    return f"{EMBED_MARK}{what}: {name}", url
 
 
 # Numeric references to C0/C1 controls: lxml would turn them into real control characters.
@@ -153,6 +202,7 @@ _KINDS: dict[object, _TagKind] = {
     for tag in (
         *_DROP,
         *_BLOCK,
+        *_MEDIA,
         *"a abbr b big br cite code del em font i img ins kbd li mark q s small span strong sub sup"
         " tbody td tfoot th thead time tr tt u var wbr".split(),
     )
@@ -375,6 +425,15 @@ def html_to_text(
                 words_end = len(parts)  # (a link around the block ends after it)
                 said += 1
                 blocks = True
+                walker.skip_subtree()
+                continue
+            elif kind.media:
+                media = _media_link(el, join)
+                if media is not None:
+                    parts.append(media[0])
+                    words_end = len(parts)
+                    said += 1
+                    add_link(media[0][len(EMBED_MARK) :], media[1], "link")
                 walker.skip_subtree()
                 continue
             elif kind.rule and said > said_by_rule:  # (words since the last one)

@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from newstui.body_layout import HANG, HANG_HEAD
+from newstui.body_layout import HANG, HANG_DRAWN, HANG_HEAD
 from newstui.render import LINK_TARGET, NO_LINE_START
 from newstui.text import GUTTER
 
@@ -252,7 +252,7 @@ def wrapped_lines(text: Text, width: int, console: Console, offset: int = 0) -> 
     room = max(width - len(GUTTER), 1)
     for paragraph in text.split("\n", allow_blank=True):
         plain = paragraph.plain
-        hang, head = _hang(paragraph) if cell_len(plain) > width else (0, 0)
+        hang, head, drawn = _hang(paragraph) if cell_len(plain) > width else (0, 0, False)
         if hang and head <= hang < width // 2:
             # (a list item's wrapped lines under its words, a wide table row's two in: drawn,
             # not the text's)
@@ -260,7 +260,7 @@ def wrapped_lines(text: Text, width: int, console: Console, offset: int = 0) -> 
             rest = text_from(paragraph, head)
             rest.end = ""
             for i, piece in enumerate(rest.wrap(console, width - hang, overflow="fold")):
-                line = paragraph[:head] if i == 0 else Text(" " * hang)
+                line = paragraph[:head] if i == 0 or drawn else Text(" " * hang)
                 line.append_text(piece)
                 lines.append(line)
                 added.append(hang if i else 0)
@@ -287,16 +287,17 @@ def wrapped_lines(text: Text, width: int, console: Console, offset: int = 0) -> 
     return wrapped
 
 
-def _hang(paragraph: Text) -> tuple[int, int]:
+def _hang(paragraph: Text) -> tuple[int, int, bool]:
     """The hanging indent body_layout marked on a line's first character: the columns its
-    wrapped lines start at, and how many first characters are its item's marker ((0, 0): none)."""
+    wrapped lines start at, how many first characters are its item's marker, and whether its
+    wrapped lines draw those again ((0, 0, False): none)."""
     for span in paragraph.spans:
         style = span.style
         if span.start == 0 and isinstance(style, Style) and style.meta:
             meta = style.meta
             if HANG in meta:
-                return int(meta[HANG]), int(meta.get(HANG_HEAD, 0))
-    return 0, 0
+                return int(meta[HANG]), int(meta.get(HANG_HEAD, 0)), bool(meta.get(HANG_DRAWN))
+    return 0, 0, False
 
 
 # (NO_LINE_START, closing punctuation of Japanese and Chinese, never starts a line: Rich folds
