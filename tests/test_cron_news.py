@@ -8,6 +8,7 @@ only by `--retry`; a download's failure on stderr, as a feed's."""
 from __future__ import annotations
 
 import json
+import os
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -320,3 +321,92 @@ def test_a_servers_retry_after_is_waited_out_and_a_failure_for_good_not_retried(
     assert passing_retry(item(0), asked, NOW)[1] == (NOW + timedelta(hours=5)).isoformat()
     assert passing_retry(item(3), TransferError("404"), NOW) == (3, None)
     assert passing_retry(item(0), OSError("disk"), NOW) == (0, None)
+
+
+POD3 = (
+    """<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Pod</title><link>{base}/</link>
+"""
+    + "".join(
+        f"""<item><title>Episode {n}</title><guid>e{n}</guid><description>Number {n}.</description>
+<pubDate>Mon, 0{n} Jan 2024 10:00:00 GMT</pubDate>
+<enclosure url="{{base}}/e{n}.mp3" type="audio/mpeg" length="6"/></item>
+"""
+        for n in (1, 2, 3, 4)
+    )
+    + "</channel></rss>\n"
+)
+
+
+def test_downloads_failing_for_one_reason_are_one_line_under_quiet(podcast, feed_server):
+    """User test r50 LOW-23: offline, the feeds were one line and each episode one of its own."""
+    port = refused_port()
+    feed_server.route("/pod", body=POD3.format(base=f"http://127.0.0.1:{port}").encode())
+    assert podcast("fetch", "--download", "-q") == 4  # (the feed was read: the downloads' status)
+    assert podcast.out == ""
+    assert podcast.err == (
+        f"error: 3 downloads: cannot connect to 127.0.0.1:{port}: connection refused (Pod: "
+        "Episode 4, Pod: Episode 3 and Pod: Episode 2); the next `newstui download` tries them "
+        "again (`--retry` now)\n"
+    )
+    assert podcast("download", "--retry") == 4  # without --quiet: a line a download, as before
+    assert len([line for line in podcast.out.splitlines() if line.startswith("failed ")]) == 3
+
+
+def test_a_failure_as_before_is_no_news_after_the_open_app_queued_it_again(podcast, feed_server):
+    """Review r50 LOW-5: the app requeued the due download, cron's run claimed it, failed as
+    before, and mailed it again (only its own requeues counted as tried before)."""
+    from newstui.library import Library
+
+    port = refused_port()
+    feed_server.route("/pod", body=POD.format(base=f"http://127.0.0.1:{port}").encode())
+    assert podcast("fetch", "--download", "-q") == 4
+    assert "connection refused" in podcast.err
+    with Library.open(podcast.db) as library:  # the open app: due, queued again (DownloadsDue)
+        [download] = library.downloads.all()
+        library.downloads.fail(download.id, download.error or "", download.tries, "2000-01-01")
+        assert [d.id for d in library.downloads.requeue_due("2999-01-01")] == [download.id]
+    assert podcast("download", "-q") == 4  # refused as before: no news, the status tells
+    assert (podcast.out, podcast.err) == ("", "")
+    assert downloads(podcast)[0]["tries"] == 2
+
+
+def holding(db: Path, url: str) -> None:
+    """Another newstui (the open app) downloading the oldest queued download now (claimed under
+    its process's id, alive: it wrote progress just now); `url` queued after it, from the
+    same host."""
+    from newstui.downloads import queue_enclosure
+    from newstui.library import Library
+    from newstui.model import Link
+
+    with Library.open(db) as library:
+        claimed = library.downloads.claim_next(os.getppid())
+        assert claimed is not None and claimed.article_id is not None
+        folder = db.parent / "pods"
+        link = Link("audio/mpeg", url, "enclosure", 6)
+        queue_enclosure(library, folder, claimed.article_id, "Bonus", link)
+
+
+def test_a_download_run_leaves_a_host_another_newstui_holds_to_it(podcast, feed_server, tmp_path):
+    """Review r50 MED-2: with per_host = 1 and the open app downloading from the podcast's host,
+    `download` polled once a second while the app took each next one first: it ends now,
+    leaving them to the app and saying so (nothing under --quiet: the app downloads them)."""
+    podcast.config.write_text(
+        podcast.config.read_text("utf-8").replace("[settings]\n", "[settings]\nper_host = 1\n"),
+        "utf-8",
+    )
+    bonus = feed_server.route("/bonus.mp3", status=503)
+    assert podcast("fetch", "-q") == 0  # queues Episode 1, which the app downloads
+    holding(podcast.db, feed_server.url("/bonus.mp3"))  # (another from the same host waits)
+
+    assert podcast("download", "-q") == 0
+    assert (podcast.out, podcast.err) == ("", "")
+    assert podcast("download") == 0
+    host = feed_server.base.removeprefix("http://").split(":")[0]
+    assert podcast.out == (
+        f"left to another newstui: 1 download from {host}, where it is downloading and "
+        "per_host = 1 allows no more at once; it downloads it (else the next `newstui "
+        "download`)\n"
+    )
+    assert bonus.hits == 0
+    assert [d["state"] for d in downloads(podcast)] == ["downloading", "queued"]

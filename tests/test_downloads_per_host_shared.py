@@ -1,17 +1,21 @@
 """`per_host` counts the downloads of every newstui sharing the store (the open app and a cron
 `newstui download`): each ran its own `per_host` from one host (review r49, "noticed and
-left"). A download waits while another process runs that many from its host; that process's
-rows count while it writes progress (one that died stops counting after STALE_SECONDS)."""
+left"). A download is passed over while another process runs that many from its host; that
+process's rows count while it writes progress (one that died stops counting after
+STALE_SECONDS). A run whose queue waits only for such hosts ends, leaving them to the process
+that holds them (review r50 MED-2: polling beside the app's at-once re-claims, a cron run
+waited out the app's whole queue for the host and downloaded none); the open app's run waits."""
 
 from __future__ import annotations
 
 import os
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from test_downloads import AUDIO, queue_one
 
-from newstui.downloads import STALE_SECONDS, run_queue
+from newstui.downloads import STALE_SECONDS, alive_since, run_queue
 from newstui.library import Library
 from newstui.model import Download
 
@@ -44,7 +48,7 @@ def test_a_download_of_a_process_that_stopped_writing_progress_no_longer_counts(
     assert mine is not None and mine.id == second
 
 
-def test_a_run_waits_for_another_processs_download_from_the_same_host(
+def test_the_open_apps_run_waits_for_another_processs_download_from_the_same_host(
     db_path, tmp_path, feed_server
 ):
     feed_server.route("/busy.mp3", body=AUDIO)
@@ -76,6 +80,7 @@ def test_a_run_waits_for_another_processs_download_from_the_same_host(
             folder=tmp_path,
             per_host=1,
             on_wait=waits_for,
+            wait_for_others=True,
         )
         rows = {d.id: d for d in library.downloads.all()}
     assert (result.done, result.failed) == (2, 0)
@@ -83,3 +88,69 @@ def test_a_run_waits_for_another_processs_download_from_the_same_host(
     assert rows[busy].state == "done"
     assert rows[waiting].state == "done" and Path(rows[waiting].path).read_bytes() == AUDIO
     assert heard == ["127.0.0.1"]
+
+
+def test_a_run_leaves_what_waits_only_for_another_processs_host_to_it(
+    db_path, tmp_path, feed_server
+):
+    """Two stores sharing one database: "the app" (another process's owner id, on a connection
+    of its own) downloads from a host one episode after another, claiming the next at once as
+    its own ends; a `download` run beside it (per_host = 1) takes what the app leaves (another
+    host's) and ends, leaving the app's host's queue to the app, said by host."""
+    feed_server.route("/free.mp3", body=AUDIO)
+    free_url = feed_server.url("/free.mp3").replace("127.0.0.1", "localhost")  # another host
+    with Library.open(db_path) as library:
+        held = [
+            queue_one(library, tmp_path, f"http://pod.example/{n}.mp3", f"Held {n}")
+            for n in range(3)
+        ]
+        free = queue_one(library, tmp_path, free_url, "Free")
+    app_claimed = threading.Event()
+    run_ended = threading.Event()
+    app_took: list[int] = []
+
+    def the_app() -> None:  # (its own store connection; its downloads end after the run's)
+        with Library.open(db_path) as app:
+            while True:
+                item = app.downloads.claim_next(os.getppid(), (), 1, alive_since())
+                if item is None:
+                    return
+                app_took.append(item.id)
+                app_claimed.set()
+                run_ended.wait(30)  # (a bound, not a timing: the run ends long before)
+                app.downloads.finish(item.id, len(AUDIO))
+
+    app_thread = threading.Thread(target=the_app)
+    app_thread.start()
+    try:
+        assert app_claimed.wait(30)
+        with Library.open(db_path) as library:
+            result = run_queue(library, timeout=5, folder=tmp_path, per_host=1)
+            during = {d.id: d.state for d in library.downloads.all()}
+    finally:
+        run_ended.set()
+        app_thread.join(60)
+    assert (result.done, result.failed, result.stopped) == (1, 0, False)
+    assert result.left == (("pod.example", 2),)  # the app holds the host; two wait for it
+    assert during[free] == "done"
+    assert [during[n] for n in held] == ["downloading", "queued", "queued"]
+    assert app_took == held  # the app downloaded its host's queue, each as the last ended
+
+
+def test_a_running_download_counts_on_its_host_until_the_one_cut_off_then_is_queued_again(
+    db_path, tmp_path
+):
+    """One rule of a running download's life (review r50 twin): counted on its host while it
+    wrote progress after `alive_since()`, queued again (requeue_stale) once it did not."""
+    with Library.open(db_path) as library:
+        busy = queue_one(library, tmp_path, "http://pod.example/1.mp3", "One")
+        waiting = queue_one(library, tmp_path, "http://pod.example/2.mp3", "Two")
+        assert library.downloads.claim_next(os.getppid()) is not None
+        cut_off = alive_since()
+        assert library.downloads.waiting_on_others(os.getpid(), 1, cut_off) == {"pod.example": 1}
+        assert library.downloads.requeue_stale(cut_off) == 0
+        later = (datetime.now(UTC) + timedelta(seconds=5)).replace(microsecond=0).isoformat()
+        assert library.downloads.waiting_on_others(os.getpid(), 1, later) == {}
+        assert library.downloads.requeue_stale(later) == 1
+        rows = {d.id: d.state for d in library.downloads.all()}
+    assert rows == {busy: "queued", waiting: "queued"}

@@ -47,6 +47,9 @@ class QueueResult:
     failed: int = 0
     stopped: bool = False  # asked to stop; the unfinished download stays queued
     gone: int = 0  # stopped as asked (`stop_running`, from any process) and taken off the list
+    # left queued for another process sharing the store, which runs per_host downloads from
+    # their host (it takes them as its own end; else the next run): how many, by host
+    left: tuple[tuple[str, int], ...] = ()
 
 
 def safe_file_name(url: str, title: str, mime: str) -> str:
@@ -524,10 +527,19 @@ def kept_file(download: Download) -> str | None:
 
 def requeue_orphans(library: Library) -> int:
     """Put back in the queue the downloads a process left unfinished when it died (killed, a
-    crash): its process is gone, or it has not written progress for STALE_SECONDS. Writes
-    nothing when there is none."""
-    dead = {d.owner for d in library.downloads.all() if d.owner is not None and orphaned(d)}
-    return library.downloads.requeue_stale(STALE_SECONDS, dead)
+    crash): no longer alive (`alive_since`), or its process is gone. Writes nothing when there
+    is none."""
+    dead = {owner for owner in library.downloads.running_owners() if not _alive(owner)}
+    return library.downloads.requeue_stale(alive_since(), dead)
+
+
+def alive_since() -> str:
+    """The moment (ISO 8601 UTC) after which a running download must have written progress to
+    count as alive: STALE_SECONDS ago. The one cut-off of what the store counts on a host
+    (`claim_next`, `waiting_on_others`) and queues again (`requeue_stale`); a process of this
+    machine that is gone is dead at once (`orphaned`)."""
+    since = datetime.now(UTC) - timedelta(seconds=STALE_SECONDS)
+    return since.replace(microsecond=0).isoformat()
 
 
 def drop_unresumable_parts(library: Library, folder: Path) -> dict[int, int]:
@@ -695,7 +707,16 @@ def retry_due(library: Library) -> list[Download]:
     """Queue again the downloads that failed for a passing reason and have waited long enough
     (passing_retry): a `download` or `fetch --download` run tries them (user test r49 MED-6: a
     laptop that woke offline once lost its cron downloads for good). What was queued."""
-    return library.downloads.requeue_due(datetime.now(UTC).replace(microsecond=0).isoformat())
+    return library.downloads.requeue_due(_now_iso())
+
+
+def any_retry_due(library: Library) -> bool:
+    """Whether retry_due would queue something now (read only: the app asks before it writes)."""
+    return library.downloads.any_due(_now_iso())
+
+
+def _now_iso() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 def run_queue(
@@ -710,10 +731,11 @@ def run_queue(
     limits: Limits | None = None,
     credentials: FeedCredentials = lambda feed_key, url: None,
     on_note: Callable[[Download, str], None] = lambda download, note: None,
-    on_failed: Callable[[Download, str | None], None] = lambda download, feed: None,
+    on_failed: FailedListener = lambda download, feed, before: None,
     at_once: int = 1,
     per_host: int | None = None,
     on_wait: Callable[[str], None] = lambda host: None,
+    wait_for_others: bool = False,
 ) -> QueueResult:
     """Download every queued enclosure, oldest first, until the queue is empty or `stopped()`.
     `on_change` hears each download's progress, end or failure; `on_gone` one stopped as asked
@@ -729,13 +751,17 @@ def run_queue(
     than queued (a file newstui did not write had it; it was outside download_dir), or began
     again a .part it could not check. `on_failed` hears, after `on_change`, a download that
     failed with the name of its article's feed (None: the article is gone), read on the slot's
-    own connection. `at_once`: how many run at the same time (the setting
+    own connection, and its last try's error when it was queued again by itself after a
+    passing failure (by this run, another or the app; else None). `at_once`: how many run at the same time (the setting
     download_concurrency; each in a thread of its own, with its own connection to the store:
     the listeners are called from those threads, and must never use the caller's `library`,
     whose connection is its thread's: user test r50 HIGH-1), no more than `per_host` of them
-    from one host (None: at_once), counted over every process sharing the store: what waits
-    for a host where another newstui runs `per_host` waits for one of them to end (`on_wait`
-    hears each such host once)."""
+    from one host (None: at_once), counted over every process sharing the store. What waits
+    only for hosts where other processes run `per_host` is left to them, the run ending (they
+    take it as theirs end; `QueueResult.left` says how many, by host: review r50 MED-2, a cron
+    run polling beside the app's re-claims waited out its whole queue and downloaded none), or,
+    `wait_for_others` (the open app, which has nothing else to end for), waited for, `on_wait`
+    hearing each such host once a wait."""
     from newstui.sources.transfer import new_client
 
     requeue_orphans(library)
@@ -756,12 +782,22 @@ def run_queue(
             per_host,
             on_wait,
             template,
+            wait_for_others,
         )
         if at_once <= 1 or library.file in ("", ":memory:"):  # (one connection: one at a time)
             run.slot(library)
         else:
             run.in_parallel(library, at_once)
-    return run.result()
+    result = run.result()
+    if per_host is None or result.stopped:
+        return result
+    left = library.downloads.waiting_on_others(os.getpid(), per_host, alive_since())
+    return replace(result, left=tuple(sorted(left.items())))
+
+
+# What hears a failed download: it, its feed's name (None: its article is gone) and its last
+# try's error when it was queued again by itself after a passing failure (else None)
+FailedListener = Callable[[Download, "str | None", "str | None"], None]
 
 
 class _Listeners:
@@ -773,7 +809,7 @@ class _Listeners:
         on_change: Callable[[Download], None],
         on_gone: Callable[[Download, StopThen, str | None], None],
         on_note: Callable[[Download, str], None],
-        on_failed: Callable[[Download, str | None], None],
+        on_failed: FailedListener,
     ) -> None:
         self._change, self._gone, self._note = on_change, on_gone, on_note
         self._failed = on_failed
@@ -791,9 +827,9 @@ class _Listeners:
         with self._lock:
             self._note(download, note)
 
-    def on_failed(self, download: Download, feed: str | None) -> None:
+    def on_failed(self, download: Download, feed: str | None, before: str | None) -> None:
         with self._lock:
-            self._failed(download, feed)
+            self._failed(download, feed, before)
 
 
 class _QueueRun:
@@ -815,8 +851,11 @@ class _QueueRun:
         shared_per_host: int | None = None,
         on_wait: Callable[[str], None] = lambda host: None,
         template: str | None = None,
+        wait_for_others: bool = False,
     ) -> None:
         self.client, self.listeners, self.stopped = client, listeners, stopped
+        self.wait_for_others = wait_for_others  # (else what waits only for them is left)
+        self.before: dict[int, str | None] = {}  # each claimed download's last try's error
         # the setting per_host counted over every process sharing the store (None: this one's)
         self.shared_per_host, self.on_wait = shared_per_host, on_wait
         self.waited: set[str] = set()  # hosts said waited for (on_wait)
@@ -889,47 +928,47 @@ class _QueueRun:
 
     def _claim(self, library: Library) -> Download | None:
         """The next download this slot runs (claimed, and put inside download_dir), counted on
-        its host; None when none is left. While every waiting one's host is full, waits for a
-        running one to end."""
+        its host; None when none is left that this run takes. While every waiting one's host is
+        full of this run's, waits for one of them to end; what waits only for other processes'
+        hosts is left to them (None), or waited for (`wait_for_others`)."""
         with self.turns:
             while not self.stopping():
                 full = {host for host, n in self.hosts.items() if n >= self.per_host}
-                alive = datetime.now(UTC) - timedelta(seconds=STALE_SECONDS)
                 item = library.downloads.claim_next(
-                    os.getpid(),
-                    full,
-                    self.shared_per_host,
-                    alive.replace(microsecond=0).isoformat(),
+                    os.getpid(), full, self.shared_per_host, alive_since()
                 )
                 if item is None:
                     if full:
                         self.turns.wait(STOP_POLL_SECONDS)  # (a running one ends, or a stop)
                         continue
-                    if self.shared_per_host is None or not self._others_full(library):
+                    if self.shared_per_host is None:
+                        return None
+                    if requeue_orphans(library):  # (a dead process's: claimed now)
+                        continue
+                    if not self._others_hold(library):
                         return None
                     self.turns.wait(OTHERS_POLL_SECONDS)  # (another newstui's ends)
                     continue
-                self.hosts[url_host(item.url)] = self.hosts.get(url_host(item.url), 0) + 1
-                return item
+                host = url_host(item.url)
+                self.waited.discard(host)  # (full again later: said again)
+                self.before[item.id] = item.error if item.tries else None
+                self.hosts[host] = self.hosts.get(host, 0) + 1
+                return replace(item, error=None)
         return None
 
-    def _others_full(self, library: Library) -> bool:
-        """Whether what waits in the queue waits for another process sharing the store (the app,
-        a cron `download`) to end a download from its host, which holds per_host of them: said
-        once a host (`on_wait`). False when nothing waits (all taken, by this run or another)."""
-        if not library.downloads.any_queued():
+    def _others_hold(self, library: Library) -> bool:
+        """Whether this slot waits for another process sharing the store (the app, a cron
+        `download`) that runs per_host downloads from the host of what is queued: only when
+        `wait_for_others`, each such host heard once (`on_wait`)."""
+        if not self.wait_for_others or self.shared_per_host is None:
             return False
-        rows = library.downloads.all()
-        waiting = {url_host(d.url) for d in rows if d.state == "queued"}
-        hosts = {
-            url_host(d.url)
-            for d in rows
-            if d.state == "downloading" and d.owner != os.getpid() and not orphaned(d)
-        }
-        for host in sorted((hosts & waiting) - self.waited):
+        waiting = library.downloads.waiting_on_others(
+            os.getpid(), self.shared_per_host, alive_since()
+        )
+        for host in sorted(waiting.keys() - self.waited):
             self.waited.add(host)
             self.on_wait(host)
-        return True
+        return bool(waiting)
 
     def _download(self, library: Library, item: Download) -> bool:
         """Download one claimed enclosure, its end (done, failed, stopped as asked) stored and
@@ -1014,7 +1053,8 @@ class _QueueRun:
             return
         self.listeners.on_change(changed)
         if changed.state == "failed":
-            self.listeners.on_failed(changed, library.downloads.feed_name(changed.article_id))
+            feed = library.downloads.feed_name(changed.article_id)
+            self.listeners.on_failed(changed, feed, self.before.get(download_id))
 
     def _count(self, outcome: Literal["done", "failed", "gone"]) -> None:
         with self.turns:

@@ -1111,12 +1111,19 @@ class DownloadQueue:
         """Take the oldest queued download for process `owner`, or None when none is queued;
         one from a host of `busy_hosts` (as `model.downloads.url_host` names it) is left waiting,
         and with `per_host` one whose host has that many running in every process sharing the
-        store (others' counted when they wrote progress after `alive_since`, ISO 8601 UTC)."""
+        store (counted while they write progress: after `alive_since`, ISO 8601 UTC). Its
+        `error` is its last try's (the stored one cleared)."""
         return _downloads.claim_next(self._db, owner, busy_hosts, per_host, alive_since)
 
-    def any_queued(self) -> bool:
-        """Whether a download waits in the queue."""
-        return _downloads.any_queued(self._db)
+    def waiting_on_others(self, owner: int, per_host: int, alive_since: str) -> dict[str, int]:
+        """The hosts whose queued downloads wait for other processes than `owner`, which run
+        `per_host` there (alive: progress written after `alive_since`): how many wait, by
+        host."""
+        return _downloads.waiting_on_others(self._db, owner, per_host, alive_since)
+
+    def running_owners(self) -> set[int]:
+        """The processes that hold a running download, alive or not."""
+        return _downloads.running_owners(self._db)
 
     def progress(self, download_id: int, done: int, total: int | None) -> None:
         """How much of a download has arrived."""
@@ -1137,6 +1144,10 @@ class DownloadQueue:
         `retry_at`: when the next run may queue it again (None: only a --retry)."""
         _downloads.fail_download(self._db, download_id, error, tries, retry_at)
 
+    def any_due(self, now: str) -> bool:
+        """Whether a download failed for a passing reason has waited its time by `now`."""
+        return _downloads.any_due(self._db, now)
+
     def requeue_due(self, now: str) -> list[Download]:
         """Queue again the downloads failed for a passing reason whose wait is over by `now`."""
         return _downloads.requeue_due(self._db, now)
@@ -1145,10 +1156,10 @@ class DownloadQueue:
         """Give an unfinished download back to the queue."""
         _downloads.release_download(self._db, download_id)
 
-    def requeue_stale(self, seconds: float, dead_owners: Iterable[int] = ()) -> int:
-        """Queue again downloads whose process died: one of `dead_owners`, or untouched for
-        `seconds`."""
-        return _downloads.requeue_stale(self._db, seconds, dead_owners)
+    def requeue_stale(self, alive_since: str, dead_owners: Iterable[int] = ()) -> int:
+        """Queue again downloads whose process died: one of `dead_owners`, or untouched since
+        `alive_since` (ISO 8601 UTC)."""
+        return _downloads.requeue_stale(self._db, alive_since, dead_owners)
 
     def retry(self, ids: Iterable[int] | None = None) -> int:
         """Queue failed downloads again (all, or these); returns how many."""

@@ -178,3 +178,32 @@ async def test_a_download_that_failed_for_good_waits_for_r(tmp_path, feed_server
         box = await box_line(app, pilot)
         assert "HTTP 404 Not Found (r: retry)" in box
         assert "tried again" not in box
+
+
+async def test_a_first_failure_under_a_retry_after_names_the_refresh_after_its_time(
+    tmp_path, feed_server
+):
+    """Review r50 LOW-1: a 503 with `Retry-After: 3600` said "tried again at the next refresh",
+    which does not try it: the warning names the time, as `L` does."""
+    from newstui.local_times import short_time
+
+    db = tmp_path / "pod.db"
+    podcast_db(db, feed_server)
+    feed_server.serve_file("/feed", "rss2.xml")
+    feed_server.route("/e1.mp3", status=503, headers={"Retry-After": "3600"})
+    app = app_for(tmp_path, db, feed_server.url("/feed"))
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await until(pilot, lambda: stored(db).state == "failed")
+        await settle(pilot)
+        failed = stored(db)
+        assert failed.retry_at is not None
+        [(severity, said)] = failures(app)
+        assert severity == "warning"
+        assert said.endswith(
+            "HTTP 503 Service Unavailable; tried again at the first refresh after "
+            f"{short_time(failed.retry_at)}"
+        )
+        box = await box_line(app, pilot)
+        assert f"tried again at the first refresh after {short_time(failed.retry_at)}" in box

@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -137,7 +136,7 @@ def cmd_download(
     result, finished = download_queue(library, config, console, say=say)
     if args.json:
         emit(args, [download_json(d) for d in finished], None)
-    elif not finished and not queued and not result.gone and not args.quiet:
+    elif not finished and not queued and not result.gone and not result.left and not args.quiet:
         line = "nothing queued (`newstui download ID` queues an article's enclosures)"
         failed = [d for d in library.downloads.all() if d.state == "failed"]
         if failed:  # (user test r46 L6: a failed episode's .part waited, unmentioned)
@@ -206,7 +205,6 @@ def download_queue(
     quiet = say == "none"
     shown = console.is_terminal and say == "all"
     again = retry_due(library)  # failed for a passing reason at an earlier run: tried now
-    said_before = {d.id: d.error for d in again if d.error}  # (--quiet: the same is no news)
     if again and say == "all":
         console.print(
             Text(
@@ -215,6 +213,7 @@ def download_queue(
             ),
             soft_wrap=True,
         )
+    news: list[tuple[str | None, Download]] = []  # (--quiet) failures said as the run ends
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -238,11 +237,12 @@ def download_queue(
                 if say == "all":
                     progress.console.print(_outcome(d, notes.pop(d.id, [])), soft_wrap=True)
 
-        def failed(d: Download, feed: str | None) -> None:
-            # (cron: on stderr, as a feed's; the feed's name read by the slot: this may run in a
-            # slot's thread, where `library`'s connection may not be used, user test r50 HIGH-1)
-            if say == "failures" and not _failed_as_before(said_before.get(d.id), d):
-                complain(f"error: {_failure_line(feed, d)}")
+        def failed(d: Download, feed: str | None, before: str | None) -> None:
+            # (cron: kept to say as the run ends, those of one reason in one line; the feed's
+            # name read by the slot: this may run in a slot's thread, where `library`'s
+            # connection may not be used, user test r50 HIGH-1)
+            if say == "failures" and not _failed_as_before(before, d):
+                news.append((feed, d))
 
         def gone(d: Download, then: StopThen, problem: str | None) -> None:
             if d.id in tasks:
@@ -258,15 +258,6 @@ def download_queue(
                 else:
                     progress.console.print(Text(line, style="yellow"), soft_wrap=True)
 
-        def waiting(host: str) -> None:  # (its downloads wait for another newstui's to end)
-            if say == "all":
-                per_host = config.settings.per_host
-                line = (
-                    f"waiting: another newstui is downloading from {terminal_safe(host, line=True)}"
-                    f", and per_host = {per_host} allows no more from it at once"
-                )
-                progress.console.print(Text(line), soft_wrap=True)
-
         result = run_queue(
             library,
             timeout=config.settings.timeout,
@@ -279,9 +270,57 @@ def download_queue(
             on_failed=failed,
             at_once=config.settings.download_concurrency,
             per_host=config.settings.per_host,
-            on_wait=waiting,
         )
+    for line in failure_lines(news):  # (cron: on stderr, as a feed's)
+        complain(f"error: {line}")
+    if say == "all":
+        for host, count in result.left:
+            console.print(Text(left_line(host, count, config.settings.per_host)), soft_wrap=True)
     return result, finished
+
+
+def left_line(host: str, count: int, per_host: int) -> str:
+    """What `newstui download` says of the downloads it left queued for another newstui (the
+    open app, another cron run) that runs per_host downloads from their host: that one takes
+    them as its own end, else the next run (review r50 MED-2: it waited, polling, while the
+    other took each one first, and ended having downloaded none)."""
+    them = "it" if count == 1 else "them"
+    return (
+        f"left to another newstui: {counted(count, 'download')} from "
+        f"{terminal_safe(host, line=True)}, where it is downloading and per_host = {per_host} "
+        f"allows no more at once; it downloads {them} (else the next `newstui download`)"
+    )
+
+
+SHOWN_ALONE = 1  # failures of one reason said each in a line of its own up to this many
+
+
+def failure_lines(failed: list[tuple[str | None, Download]]) -> list[str]:
+    """The `error:` lines (without that word) of a `--quiet` run's failed downloads, each with
+    its feed's name: those failing for one reason and tried again alike in one line, counted
+    and named, "8 downloads: cannot connect to pod.example: connection refused (Pod: Episode
+    14, Pod: Episode 13, Pod: Episode 12 and 5 more); the next `newstui download` tries them
+    again (`--retry` now)" (user test r50 LOW-23: an offline run mailed a line an episode);
+    a reason naming each one's host ("cannot connect to a.example: …") counts as one without
+    it, as a fetch's feeds are grouped."""
+    from newstui.ingest.fetch_lines import strip_url, without_host
+
+    groups: dict[tuple[str, str], list[tuple[str, str | None, Download]]] = {}
+    for feed, d in failed:
+        reason = terminal_safe(strip_url(d.error or "failed", d.url), line=True)
+        groups.setdefault((without_host(reason), retry_said(d, them=True)), []).append(
+            (reason, feed, d)
+        )
+    lines = []
+    for (shared, retry), members in sorted(groups.items(), key=lambda group: -len(group[1])):
+        if len(members) <= SHOWN_ALONE:
+            lines += [_failure_line(feed, d) for _, feed, d in members]
+            continue
+        reasons = {reason for reason, _, _ in members}
+        said = reasons.pop() if len(reasons) == 1 else shared
+        names = _listed_titles([d for _, _, d in members], [feed for _, feed, _ in members])
+        lines.append(f"{counted(len(members), 'download')}: {said} ({names}); {retry}")
+    return lines
 
 
 def _failed_as_before(before: str | None, d: Download) -> bool:
@@ -295,27 +334,36 @@ def _failed_as_before(before: str | None, d: Download) -> bool:
     return failure_key(before) == failure_key(d.error or "")
 
 
-def _listed_titles(downloads: list[Download]) -> str:
-    """Downloads' titles for a line: "Episode 1, Episode 2, Episode 3 and 4 more"."""
+def _listed_titles(downloads: list[Download], feeds: list[str | None] | None = None) -> str:
+    """Downloads' titles for a line: "Episode 1, Episode 2, Episode 3 and 4 more"; with their
+    feeds' names (None: unknown), "Pod: Episode 1, …"."""
     from newstui.word_lists import listed
 
-    return listed([terminal_safe(d.title, line=True) or f"download {d.id}" for d in downloads])
+    names = [terminal_safe(d.title, line=True) or f"download {d.id}" for d in downloads]
+    if feeds is not None:
+        names = [
+            f"{terminal_safe(feed, line=True)}: {name}" if feed else name
+            for feed, name in zip(feeds, names, strict=True)
+        ]
+    return listed(names)
 
 
-def retry_said(d: Download) -> str:
+def retry_said(d: Download, them: bool = False) -> str:
     """What tries a failed download again, as its failure line ends: the next run, when it failed
-    for a passing reason (and when its wait ends), else `newstui download --retry` (user test
-    r49 MED-6: the line did not say, and a failure while offline waited for ever)."""
+    for a passing reason (and when its wait ends: `tried_again_after`), else `newstui download
+    --retry` (user test r49 MED-6: the line did not say, and a failure while offline waited for
+    ever); `them`: said of several, grouped (the first one's time)."""
     from newstui.local_times import short_time
-    from newstui.model.downloads import MAX_PASSING_TRIES
+    from newstui.model.downloads import MAX_PASSING_TRIES, tried_again_after
 
+    it = "them" if them else "it"
     if d.retry_at is not None:
-        soon = (datetime.now(UTC) + timedelta(minutes=1)).replace(microsecond=0)
-        when = f" after {short_time(d.retry_at)}" if d.retry_at > soon.isoformat() else ""
-        return f"the next `newstui download`{when} tries it again (`--retry` now)"
+        after = tried_again_after(d)
+        when = f" after {short_time(after)}" if after is not None else ""
+        return f"the next `newstui download`{when} tries {it} again (`--retry` now)"
     if d.tries >= MAX_PASSING_TRIES:
-        return f"failed {d.tries:,} times in a row: `newstui download --retry` tries it again"
-    return "`newstui download --retry` tries it again"
+        return f"failed {d.tries:,} times in a row: `newstui download --retry` tries {it} again"
+    return f"`newstui download --retry` tries {it} again"
 
 
 def _failure_line(feed: str | None, d: Download) -> str:

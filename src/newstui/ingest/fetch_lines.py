@@ -133,7 +133,7 @@ def failure_lines(failed: Sequence[SourceOutcome], tried: int) -> list[str]:
     for o in failed:
         line = describe(o)
         reason = line.removeprefix(f"{o.name}: ")
-        key = _CONNECT_TO.sub("cannot connect: ", reason, count=1) if reason != line else line
+        key = without_host(reason) if reason != line else line
         groups.setdefault(key, []).append((o.name, reason, line))
     lines = []
     ranked = sorted(groups.items(), key=lambda group: -len(group[1]))  # (the most shared first)
@@ -290,12 +290,19 @@ _CONNECT_TO = re.compile(r"cannot connect to \S+: ")
 _LIMIT_SAID = re.compile(r" \(the limit is [^)]*\)")
 
 
+def without_host(reason: str) -> str:
+    """A failure's reason as failures sharing it are grouped: "cannot connect: connection
+    refused" for each host's "cannot connect to a.example: connection refused" (a feed's, a
+    page's, a download's)."""
+    return _CONNECT_TO.sub("cannot connect: ", reason, count=1)
+
+
 def _short_reason(problem: FulltextProblem) -> str:
     """A failed page's problem as a fetch's line counts it: without its URL, the host it could
     not connect to (`cannot connect: connection refused`, one reason for many sites) or the
     setting a timeout names."""
     reason = strip_url(problem.error, problem.url) if problem.url else problem.error
-    return _LIMIT_SAID.sub("", _CONNECT_TO.sub("cannot connect: ", reason, count=1))
+    return _LIMIT_SAID.sub("", without_host(reason))
 
 
 def _example(pages: Sequence[FulltextProblem]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -69,3 +70,17 @@ def url_host(url: str) -> str:
         return (urlsplit(url).hostname or "").lower()
     except ValueError:
         return ""
+
+
+RETRY_SOON = timedelta(minutes=1)  # a wait ending sooner is "the next run", not a time
+
+
+def tried_again_after(download: Download, now: datetime | None = None) -> str | None:
+    """When a download that failed for a passing reason is tried again by itself, as the lines
+    saying it name it (`retry_at`, ISO 8601 UTC): None when that is the next run (its wait ends
+    within RETRY_SOON of `now`: a first failure) or never by itself (`retry_at` None: --retry,
+    `r`). The one rule of `download`'s lines and the app's (review r50: written twice)."""
+    if download.retry_at is None:
+        return None
+    soon = ((now or datetime.now(UTC)) + RETRY_SOON).replace(microsecond=0).isoformat()
+    return download.retry_at if download.retry_at > soon else None

@@ -6,7 +6,7 @@ row that stops being touched, which `requeue_stale` puts back in the queue."""
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from datetime import UTC, datetime, timedelta
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from newstui.article_rows import enclosure_urls
@@ -188,6 +188,45 @@ def get_download(db: Database, download_id: int) -> Download | None:
     return _download(row) if row else None
 
 
+# A running download is alive while its process writes progress (record_progress, claim_next
+# touch it): one untouched since the caller's `alive_since` (ISO 8601 UTC; downloads.py owns the
+# figure, STALE_SECONDS) belongs to a process that died, and requeue_stale queues it again.
+_ALIVE = "state = 'downloading' AND touched_at > ?"
+_STALE = "state = 'downloading' AND (touched_at IS NULL OR touched_at <= ?)"  # (not _ALIVE)
+
+
+def _running_by_host(
+    conn: sqlite3.Connection | Database, alive_since: str, but_owner: int | None = None
+) -> dict[str, int]:
+    """The live running downloads (`_ALIVE`) by host (`url_host`); `but_owner`: not that
+    process's."""
+    running: dict[str, int] = {}
+    rows = conn.execute(f"SELECT url, owner FROM downloads WHERE {_ALIVE}", [alive_since])
+    for url, owner in rows.fetchall():
+        if but_owner is None or owner != but_owner:
+            running[url_host(url)] = running.get(url_host(url), 0) + 1
+    return running
+
+
+def _next_claimable(
+    conn: sqlite3.Connection | Database,
+    busy_hosts: Collection[str],
+    per_host: int | None,
+    alive_since: str,
+) -> int | None:
+    """The oldest queued download whose host is not in `busy_hosts` nor, with `per_host`, runs
+    that many live downloads over every process sharing the store; None when there is none."""
+    busy = set(busy_hosts)
+    if per_host is not None:
+        running = _running_by_host(conn, alive_since)
+        busy |= {host for host, count in running.items() if count >= per_host}
+    limit = "" if busy else " LIMIT 1"
+    rows = conn.execute(
+        f"SELECT id, url FROM downloads WHERE state = 'queued' ORDER BY id{limit}"
+    ).fetchall()
+    return next((row[0] for row in rows if url_host(row[1]) not in busy), None)
+
+
 def claim_next(
     db: Database,
     owner: int,
@@ -198,41 +237,53 @@ def claim_next(
     """Take the oldest queued download for process `owner` (state → downloading), or None; one
     whose URL's host (`url_host`) is among `busy_hosts` is passed over (left queued), and with
     `per_host`, one whose host has that many running in the processes sharing the store (the
-    app and a cron `download`): those that wrote progress after `alive_since` (ISO 8601 UTC;
-    older ones belong to a process that died, or wait for a first byte: the caller counts its
-    own). Counted and claimed in one write transaction, so two processes never both take a
-    host's last place."""
+    app and a cron `download`): those alive (`_ALIVE`: progress written after `alive_since`).
+    Counted and claimed in one write transaction, so two processes never both take a host's
+    last place; looked for first without one, so a run finding nothing to take (the queue
+    empty, its hosts full) takes no write lock (review r50 MED-2: one a second while it
+    waited). The row returned has its last try's `error` (a download queued again by itself
+    after a passing failure: what `--quiet` compares its next failure with), the stored one
+    cleared."""
+    if _next_claimable(db, busy_hosts, per_host, alive_since) is None:
+        return None
     with write_transaction(db) as conn:
-        busy = set(busy_hosts)
-        if per_host is not None:
-            running: dict[str, int] = {}
-            for (url,) in conn.execute(
-                "SELECT url FROM downloads WHERE state = 'downloading' AND touched_at > ?",
-                [alive_since],
-            ):
-                running[url_host(url)] = running.get(url_host(url), 0) + 1
-            busy |= {host for host, count in running.items() if count >= per_host}
-        limit = "" if busy else " LIMIT 1"
-        rows = conn.execute(
-            f"SELECT id, url FROM downloads WHERE state = 'queued' ORDER BY id{limit}"
-        ).fetchall()
-        found = next((row[0] for row in rows if url_host(row[1]) not in busy), None)
+        found = _next_claimable(conn, busy_hosts, per_host, alive_since)
         if found is None:
             return None
+        before = conn.execute("SELECT error FROM downloads WHERE id = ?", [found]).fetchone()[0]
         conn.execute(
             "UPDATE downloads SET state = 'downloading', error = NULL, touched_at = ?, owner = ? "
             "WHERE id = ?",
             [now_iso(), owner, found],
         )
         conn.execute("DELETE FROM download_stops WHERE download_id = ?", [found])  # (old asks)
-    return get_download(db, found)
+    claimed = get_download(db, found)
+    return None if claimed is None else replace(claimed, error=before)
 
 
-def any_queued(db: Database) -> bool:
-    """Whether a download waits in the queue."""
-    return (
-        db.execute("SELECT 1 FROM downloads WHERE state = 'queued' LIMIT 1").fetchone() is not None
+def waiting_on_others(db: Database, owner: int, per_host: int, alive_since: str) -> dict[str, int]:
+    """The hosts whose queued downloads wait because other processes than `owner` sharing the
+    store run `per_host` live downloads (`_ALIVE`) there: how many wait, by host. Read only."""
+    held = {
+        host
+        for host, count in _running_by_host(db, alive_since, but_owner=owner).items()
+        if count >= per_host
+    }
+    if not held:
+        return {}
+    waiting: dict[str, int] = {}
+    for (url,) in db.execute("SELECT url FROM downloads WHERE state = 'queued'").fetchall():
+        if (host := url_host(url)) in held:
+            waiting[host] = waiting.get(host, 0) + 1
+    return waiting
+
+
+def running_owners(db: Database) -> set[int]:
+    """The processes that hold a running download (`owner`), alive or not."""
+    rows = db.execute(
+        "SELECT DISTINCT owner FROM downloads WHERE state = 'downloading' AND owner IS NOT NULL"
     )
+    return {row[0] for row in rows.fetchall()}
 
 
 def record_progress(db: Database, download_id: int, done: int, total: int | None) -> None:
@@ -285,14 +336,23 @@ def fail_download(
         )
 
 
+# failed for a passing reason, and its wait (retry_at, ISO 8601 UTC) over by the moment given
+_DUE = "state = 'failed' AND retry_at IS NOT NULL AND retry_at <= ?"
+
+
+def any_due(db: Database, now: str) -> bool:
+    """Whether a download that failed for a passing reason has waited its time by `now` (ISO
+    8601 UTC): what requeue_due would queue again. Read only."""
+    return db.execute(f"SELECT 1 FROM downloads WHERE {_DUE} LIMIT 1", [now]).fetchone() is not None
+
+
 def requeue_due(db: Database, now: str) -> list[Download]:
     """Queue again the downloads that failed for a passing reason and whose wait ended by `now`
     (ISO 8601 UTC); what was queued (none: nothing written)."""
-    due = "state = 'failed' AND retry_at IS NOT NULL AND retry_at <= ?"
-    if db.execute(f"SELECT 1 FROM downloads WHERE {due} LIMIT 1", [now]).fetchone() is None:
+    if not any_due(db, now):
         return []
     with write_transaction(db) as conn:
-        rows = conn.execute(f"SELECT {_COLUMNS} FROM downloads WHERE {due} ORDER BY id", [now])
+        rows = conn.execute(f"SELECT {_COLUMNS} FROM downloads WHERE {_DUE} ORDER BY id", [now])
         found = [_download(row) for row in rows.fetchall()]
         conn.executemany(
             "UPDATE downloads SET state = 'queued', retry_at = NULL WHERE id = ?",
@@ -311,18 +371,19 @@ def release_download(db: Database, download_id: int) -> None:
         )
 
 
-def requeue_stale(db: Database, seconds: float, dead_owners: Iterable[int] = ()) -> int:
-    """Queue again the downloads whose process died: one of `dead_owners`, or one that stopped
-    touching them `seconds` ago."""
-    since = (datetime.now(UTC) - timedelta(seconds=seconds)).replace(microsecond=0).isoformat()
+def requeue_stale(db: Database, alive_since: str, dead_owners: Iterable[int] = ()) -> int:
+    """Queue again the downloads whose process died: one of `dead_owners`, or one no longer
+    alive (`_STALE`: untouched since `alive_since`, ISO 8601 UTC)."""
     dead = list(dead_owners)
     marks = ",".join("?" * len(dead)) or "NULL"
-    stale = f"""state = 'downloading'
-        AND (touched_at IS NULL OR touched_at <= ? OR owner IN ({marks}))"""
-    if db.execute(f"SELECT 1 FROM downloads WHERE {stale} LIMIT 1", [since, *dead]).fetchone():
+    stale = f"({_STALE}) OR (state = 'downloading' AND owner IN ({marks}))"
+    if db.execute(
+        f"SELECT 1 FROM downloads WHERE {stale} LIMIT 1", [alive_since, *dead]
+    ).fetchone():
         with write_transaction(db):  # (only then: listing the queue takes no write lock)
             cursor = db.execute(
-                f"UPDATE downloads SET state = 'queued', owner = NULL WHERE {stale}", [since, *dead]
+                f"UPDATE downloads SET state = 'queued', owner = NULL WHERE {stale}",
+                [alive_since, *dead],
             )
         return cursor.rowcount
     return 0

@@ -9,7 +9,6 @@ import os
 import shutil
 import sqlite3
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +21,7 @@ from newstui.config import Config, Settings
 from newstui.counts import counted
 from newstui.errors import NewstuiError, error_line
 from newstui.library import Library
+from newstui.model.downloads import url_host
 from newstui.render import human_size
 from newstui.text import terminal_safe
 from newstui.tui.mixins import AppMixin
@@ -29,6 +29,8 @@ from newstui.tui.programs import missing_program, run_program
 from newstui.tui.screens.keyed_box import key_in_effect
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from newstui.model import Download, StopThen
     from newstui.tui.screens.downloads import DownloadsScreen
     from newstui.tui.screens.main import MainScreen
@@ -62,6 +64,30 @@ class DownloadGone(Message):
     """A download stopped as asked was taken off the list (by this process or another)."""
 
     download_id: int
+
+
+@dataclass(eq=False, repr=False)
+class DownloadNoted(Message):
+    """A line to show from a download thread (what a download did unasked, a .part kept):
+    posted, never waited for (review r50 LOW-9: `call_from_thread` held the other slots)."""
+
+    line: str
+    severity: SeverityLevel = "information"
+
+
+@dataclass(eq=False, repr=False)
+class DownloadsWaiting(Message):
+    """The queue's run waits for `host`: another newstui runs per_host downloads from it."""
+
+    host: str
+
+
+@dataclass(eq=False, repr=False)
+class DownloadDeleteAgain(Message):
+    """A download asked to stop and delete had ended first: delete it as any other."""
+
+    download_id: int
+    folder: Path
 
 
 @dataclass(eq=False, repr=False)
@@ -143,6 +169,9 @@ class RunsDownloads(AppMixin):
     _downloads_running = False
     _downloads_left = 0  # downloads left to resume as the app ended (note_downloads_left)
     _downloaded = 0  # downloads finished since the queue last ran dry (downloaded_more)
+    # the hosts the queue's run waits for (another newstui holds their per_host places)
+    downloads_waiting: frozenset[str] = frozenset()
+    _waits_said: frozenset[str] = frozenset()  # those said since the queue last ran dry
 
     if TYPE_CHECKING:
 
@@ -233,17 +262,14 @@ class RunsDownloads(AppMixin):
 
     @work(group="downloads-resume", exit_on_error=False)
     async def _resume_downloads(self, states: tuple[str, ...], retrying: bool = False) -> None:
-        now = datetime.now(UTC).replace(microsecond=0).isoformat()
+        from newstui.downloads import any_retry_due, retry_due
 
         def read(library: Library) -> tuple[bool, bool]:
             rows = library.downloads.all()
-            due = any(d.state == "failed" and d.retry_at and d.retry_at <= now for d in rows)
-            return any(d.state in states for d in rows), due
+            return any(d.state in states for d in rows), retrying and any_retry_due(library)
 
         waiting, due = await self.library.read(read)
-        if retrying and due:  # (written only then: most refreshes have none)
-            from newstui.downloads import retry_due
-
+        if due:  # (written only then: most refreshes have none)
             again = await self.library.write(retry_due)
             for download in again:  # (L's rows and the reader say it is queued)
                 self.post_message(DownloadChanged(replace(download, state="queued")))
@@ -275,6 +301,8 @@ class RunsDownloads(AppMixin):
                     on_note=self._noted,
                     at_once=settings.download_concurrency,
                     per_host=settings.per_host,
+                    on_wait=self._waiting,
+                    wait_for_others=True,  # (open: what another newstui holds, it waits for)
                 )
         finally:
             self.post_message(DownloadsIdle(kicks))
@@ -284,14 +312,46 @@ class RunsDownloads(AppMixin):
         than queued, began a .part again), in one line."""
         title = terminal_safe(download.title, line=True) or "the download"
         line = f"{title}: {terminal_safe(note, line=True)}"
-        self.call_from_thread(self.notify, line, markup=False, severity="warning")
+        self.post_message(DownloadNoted(line, "warning"))
 
     def _gone(self, download: Download, then: StopThen, problem: str | None) -> None:
         """From the worker thread: a download stopped as asked is off the list (a .part that
         could not be deleted: why, in one line)."""
         self.post_message(DownloadGone(download.id))
         if problem is not None:
-            self.call_from_thread(self.notify, problem, markup=False, severity="warning")
+            self.post_message(DownloadNoted(problem, "warning"))
+
+    def _waiting(self, host: str) -> None:
+        """From the worker thread: the run waits for a host another newstui downloads from."""
+        self.post_message(DownloadsWaiting(host))
+
+    def _on_download_noted(self, message: DownloadNoted) -> None:
+        self.notify(message.line, markup=False, severity=message.severity)
+
+    def _on_downloads_waiting(self, message: DownloadsWaiting) -> None:
+        """The run waits for a host another newstui downloads from: said once (until the
+        queue runs dry), and by its queued rows in `L`."""
+        if message.host in self.downloads_waiting:
+            return
+        self._show_waiting(self.downloads_waiting | {message.host})
+        if message.host in self._waits_said:  # (once a run: a host taken in turns is not
+            return  # said at each turn)
+        self._waits_said |= {message.host}
+        host = terminal_safe(message.host, line=True)
+        per_host = self.config.settings.per_host if self.config is not None else 1
+        self.notify(
+            f"Waiting for {host}: another newstui is downloading from it, and per_host = "
+            f"{per_host} allows no more at once",
+            markup=False,
+        )
+
+    def _show_waiting(self, hosts: frozenset[str]) -> None:
+        from newstui.tui.screens.downloads import DownloadsScreen
+
+        self.downloads_waiting = hosts
+        for screen in self.screen_stack:
+            if isinstance(screen, DownloadsScreen):
+                screen.show_waiting(hosts)
 
     def _tell(self, download: Download) -> None:
         """From the worker thread: how a download goes."""
@@ -299,6 +359,9 @@ class RunsDownloads(AppMixin):
 
     def _on_downloads_idle(self, message: DownloadsIdle) -> None:
         self._downloads_running = False
+        self._waits_said = frozenset()
+        if self.downloads_waiting:
+            self._show_waiting(frozenset())
         if more := downloaded_more(self._downloaded):
             self.notify(more, markup=False)
         self._downloaded = 0
@@ -324,10 +387,10 @@ class RunsDownloads(AppMixin):
             stopped = stop_running(library, download.id, then)
         if stopped is None:  # it ended first: forgotten or deleted as any other
             if then == "forget":
-                self.call_from_thread(self.post_message, DownloadForgetAgain(download))
+                self.post_message(DownloadForgetAgain(download))
             else:
                 folder = self.current_download_folder()
-                self.call_from_thread(self._delete_download, download.id, folder)
+                self.post_message(DownloadDeleteAgain(download.id, folder))
             return
         self.post_message(DownloadGone(download.id))
         if then == "forget":
@@ -341,7 +404,10 @@ class RunsDownloads(AppMixin):
                 if os.path.lexists(part)
                 else f"Stopped {title} and deleted {part.name}."
             )
-        self.call_from_thread(self.notify, line, markup=False)
+        self.post_message(DownloadNoted(line))
+
+    def _on_download_delete_again(self, message: DownloadDeleteAgain) -> None:
+        self._delete_download(message.download_id, message.folder)
 
     async def _on_download_forget_again(self, message: DownloadForgetAgain) -> None:
         from newstui.tui.screens.downloads import DownloadsScreen
@@ -364,6 +430,10 @@ class RunsDownloads(AppMixin):
             if isinstance(screen, DownloadsScreen):
                 screen.update_download(download)
         self.main.show_download(download)
+        if download.state == "downloading" and (host := url_host(download.url)) in (
+            waited := self.downloads_waiting
+        ):  # (its place came free: no longer waiting for it)
+            self._show_waiting(waited - {host})
         title = terminal_safe(download.title, line=True) or "the download"
         if download.state == "done":
             self._downloaded += 1
@@ -378,11 +448,13 @@ class RunsDownloads(AppMixin):
         a 5xx) as a warning saying the app tries it again; the tries after it nothing (`L`
         shows when it is tried next), as cron says a failure once."""
         from newstui.model.downloads import MAX_PASSING_TRIES
+        from newstui.tui.screens.download_rows import retried_at
 
         error = terminal_safe(download.error or "", line=True)
         if download.retry_at is not None:
-            if download.tries <= 1:
-                line = f"Download failed: {title}: {error}; tried again at the next refresh"
+            if download.tries <= 1:  # (a Retry-After's time named: review r50 LOW-1)
+                when = retried_at(download)
+                line = f"Download failed: {title}: {error}; tried again at {when}"
                 self.notify(line, severity="warning", markup=False)
             return
         if download.tries >= MAX_PASSING_TRIES:
@@ -404,6 +476,7 @@ class RunsDownloads(AppMixin):
         if any(isinstance(screen, DownloadsScreen) for screen in self.screen_stack):
             return
         screen = DownloadsScreen(None)
+        screen.waiting_hosts = self.downloads_waiting  # (its queued rows waiting: say so)
         self.push_screen(screen)
         self._show_downloads(screen)
 

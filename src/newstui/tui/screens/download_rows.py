@@ -4,7 +4,7 @@ screens/downloads)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import ClassVar
 
 from textual.binding import BindingType
@@ -14,17 +14,23 @@ from textual.widgets import ListItem, ListView
 
 from newstui.headline_fields import shown_url
 from newstui.model import Download
-from newstui.model.downloads import MAX_PASSING_TRIES
+from newstui.model.downloads import MAX_PASSING_TRIES, tried_again_after, url_host
 from newstui.render import human_size
 from newstui.text import terminal_safe
 from newstui.tui.screens.keyed_box import key_in_effect
 from newstui.tui.theme_colours import few_colours
 
 
-def status_line(d: Download, retry: str = "r", now: datetime | None = None) -> str:
+def status_line(
+    d: Download, retry: str = "r", now: datetime | None = None, waiting_for: str | None = None
+) -> str:
     """What a row says about a download: state, size, and the file or the error (with the
     retry key in effect); a failure that passes (the network, a 5xx), when the app tries it
-    again by itself and how many tries in a row failed."""
+    again by itself and how many tries in a row failed; `waiting_for`: the host whose places
+    another newstui holds, which a queued one waits for (review r50 LOW-6: it said nothing)."""
+    if d.state == "queued" and waiting_for is not None:
+        host = terminal_safe(waiting_for, line=True)
+        return f"queued · waiting for {host}: another newstui is downloading from it"
     if d.state == "done":
         return f"done · {human_size(d.bytes_done)} · {d.path}"
     if d.state == "failed":
@@ -43,14 +49,19 @@ def retried_when(d: Download, now: datetime | None = None) -> str:
     """When the app tries a download that failed for a passing reason again by itself, and
     how many tries in a row failed: "tried again at the first refresh after 10:42 (2 of 8
     tries failed)"; "at the next refresh" once its wait is over (a first failure)."""
+    return f"tried again at {retried_at(d, now)} ({d.tries} of {MAX_PASSING_TRIES} tries failed)"
+
+
+def retried_at(d: Download, now: datetime | None = None) -> str:
+    """Which refresh tries a download that failed for a passing reason again: "the next
+    refresh", or "the first refresh after 10:42" while a wait (a Retry-After, a backoff) lasts
+    (`tried_again_after`, the rule `newstui download`'s lines follow too)."""
     from newstui.local_times import short_time
 
-    now = now or datetime.now(UTC)
-    soon = (now + timedelta(minutes=1)).replace(microsecond=0).isoformat()
-    at = "the next refresh"
-    if d.retry_at is not None and d.retry_at > soon:
-        at = f"the first refresh after {short_time(d.retry_at, now)}"
-    return f"tried again at {at} ({d.tries} of {MAX_PASSING_TRIES} tries failed)"
+    after = tried_again_after(d, now)
+    return (
+        "the next refresh" if after is None else f"the first refresh after {short_time(after, now)}"
+    )
 
 
 def _has_bar(download: Download) -> bool:
@@ -90,9 +101,17 @@ class DownloadRow(ListItem):
     }
     """
 
-    def __init__(self, download: Download) -> None:
+    def __init__(self, download: Download, waiting_hosts: frozenset[str] = frozenset()) -> None:
         super().__init__(id=f"download-{download.id}")
         self.download = download
+        # the hosts another newstui holds per_host places of, which this app's run waits for
+        self.waiting_hosts = waiting_hosts
+
+    def show_waiting(self, hosts: frozenset[str]) -> None:
+        """Say (or no longer say) that a queued download waits for another newstui."""
+        if hosts != self.waiting_hosts:
+            self.waiting_hosts = hosts
+            self.refresh(layout=True)
 
     @property
     def shows_bar(self) -> bool:
@@ -107,7 +126,9 @@ class DownloadRow(ListItem):
     def _content(self, width: int) -> Content:
         download = self.download
         title = terminal_safe(download.title, line=True) or shown_url(download.url)
-        line = status_line(download, key_in_effect(self, "downloads.retry"))
+        host = url_host(download.url)
+        waiting_for = host if host in self.waiting_hosts else None
+        line = status_line(download, key_in_effect(self, "downloads.retry"), None, waiting_for)
         lines = [Content(title).truncate(max(width, 1), ellipsis=True)]
         if _has_bar(download):
             lines.append(progress_bar(download, width))

@@ -177,6 +177,7 @@ class DownloadsScreen(KeyedBox[None]):
         rows = attention_order(self._initial)
         self.list = DownloadList(*(DownloadRow(d) for d in rows), id="downloads-list")
         self._notice_text = Content()  # the notice as said, before fit_notice shortens it
+        self.waiting_hosts: frozenset[str] = frozenset()  # (show_waiting)
 
     def _empty_line(self) -> Content:
         if self._unread is not None:
@@ -274,7 +275,7 @@ class DownloadsScreen(KeyedBox[None]):
         empty.update(self._empty_line())
         empty.display = not shown
         if shown:
-            await self.list.extend(DownloadRow(d) for d in shown)
+            await self.list.extend(DownloadRow(d, self.waiting_hosts) for d in shown)
             self.list.index = 0
         self.call_after_refresh(lambda: [action() for action in typed])  # (rows laid out)
 
@@ -324,13 +325,21 @@ class DownloadsScreen(KeyedBox[None]):
                 return
         at = new_row_at([row.download.state for row in rows])
         if at >= len(rows):
-            self.list.append(DownloadRow(download))
+            self.list.append(DownloadRow(download, self.waiting_hosts))
         else:
             cursor = self.list.index
-            self.list.insert(at, [DownloadRow(download)])
+            self.list.insert(at, [DownloadRow(download, self.waiting_hosts)])
             if cursor is not None and cursor >= at:  # (the same row: one further down now)
                 self.list.index = cursor + 1
         self.query_one("#downloads-empty").display = False
+
+    def show_waiting(self, hosts: frozenset[str]) -> None:
+        """The hosts the app's downloads wait for, another newstui holding their per_host
+        places: their queued rows say so."""
+        self.waiting_hosts = hosts
+        if not self._taken_down():
+            for row in self.rows():
+                row.show_waiting(hosts)
 
     async def remove_download(self, download_id: int) -> None:
         """Take a forgotten or deleted download's row away, the cursor on the row that took its
