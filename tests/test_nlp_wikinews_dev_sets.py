@@ -1,4 +1,4 @@
-"""wikinews-dev10's, -dev11's, -dev12's, -blind9's, -blind10's, -blind11's and -blind12's files are well formed: the checks their READMEs promise.
+"""wikinews-dev10's to -dev12's and -blind9's to -blind13's files are well formed: the checks their READMEs promise.
 
 A blind set is read here only to check its form, and nothing of it is shown: its test ids and
 failure messages name the file and the kind of problem, never a name, a quote or the text."""
@@ -40,6 +40,10 @@ TOSCA = Source(
 )
 # wikinews-dev12's files are numbered by their place in tools/wikinews_dev12_draw.py's draw
 TOSCA_DRAW12 = replace(TOSCA, files="d[0-9]*.json", listed=r"d\d{3}-[a-z0-9-]+\.json")
+# wikinews-blind13's: tools/wikinews_blind13_draw.py's draw, the next length band after dev12's
+TOSCA_DRAW13 = replace(
+    TOSCA, files="b[0-9]*.json", words=(901, 1300), listed=r"b\d{3}-[a-z0-9-]+\.json"
+)
 # GUM's Wikinews documents, as tools/gum_wikinews_text.py makes them (wikinews-dev4's GUM texts)
 GUM = Source(
     "g[0-9]*.json",
@@ -58,9 +62,11 @@ SETS = {
     DATA / "wikinews-blind10": TOSCA,
     DATA / "wikinews-blind11": TOSCA,
     DATA / "wikinews-blind12": GUM,
+    DATA / "wikinews-blind13": TOSCA_DRAW13,
 }
-# fewer articles than the usual thirty: all the GUM news documents no other set had used
-AT_LEAST = {DATA / "wikinews-blind12": 19}
+# fewer articles than the usual thirty: all the GUM news documents no other set had used; all
+# the places of blind13's draw that were not skipped on reading (33 eligible records)
+AT_LEAST = {DATA / "wikinews-blind12": 19, DATA / "wikinews-blind13": 13}
 FILES = [path for folder, source in SETS.items() for path in sorted(folder.glob(source.files))]
 OPENING_MARKS = ('"', "“", "'", "‘", "`")
 CLOSING_MARKS = ('"', "”", "'", "’")
