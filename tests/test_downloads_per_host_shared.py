@@ -154,3 +154,38 @@ def test_a_running_download_counts_on_its_host_until_the_one_cut_off_then_is_que
         assert library.downloads.requeue_stale(later) == 1
         rows = {d.id: d.state for d in library.downloads.all()}
     assert rows == {busy: "queued", waiting: "queued"}
+
+
+def test_a_download_command_in_another_process_leaves_this_ones_host_to_it(db_path, tmp_path):
+    """Two processes sharing one database: this one (the open app) downloads from a host with
+    per_host = 1; `newstui download` run beside it ends at once, leaving that host's next
+    episode to it and saying so, exit 0, and `--quiet` says nothing (review r50 MED-2)."""
+    import subprocess
+    import sys
+
+    config = tmp_path / "feeds.toml"
+    config.write_text(f'[settings]\nper_host = 1\ndownload_dir = "{tmp_path}"\n', "utf-8")
+    with Library.open(db_path) as library:
+        mine = queue_one(library, tmp_path, "http://pod.example/1.mp3", "Mine")
+        waiting = queue_one(library, tmp_path, "http://pod.example/2.mp3", "Next")
+        claimed = library.downloads.claim_next(os.getpid())  # this process downloads Mine
+        assert claimed is not None and claimed.id == mine
+    command = [sys.executable, "-m", "newstui", "--db", str(db_path), "--config", str(config)]
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "x"), "XDG_DATA_HOME": str(tmp_path)}
+
+    ran = subprocess.run(
+        [*command, "download"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert (ran.returncode, ran.stderr) == (0, "")
+    assert ran.stdout == (
+        "left to another newstui: 1 download from pod.example, where it is downloading and "
+        "per_host = 1 allows no more at once; it downloads it (else the next `newstui "
+        "download`)\n"
+    )
+    quiet = subprocess.run(
+        [*command, "download", "--quiet"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
+    with Library.open(db_path) as library:
+        rows = {d.id: (d.state, d.owner) for d in library.downloads.all()}
+    assert rows == {mine: ("downloading", os.getpid()), waiting: ("queued", None)}
