@@ -142,7 +142,8 @@ def _sync_first(
     report: Callable[[SourceOutcome], None],
     cancel: threading.Event,
 ) -> tuple[FeedConfig, ...]:
-    """Sync with the server (its failure is one source's error: reading goes on); returns the
+    """Sync with the server (its failure is one source's error: reading goes on; the store's
+    own, a full disk or a lock held too long, is raised and stops the refresh); returns the
     planned feeds the server does not fetch for us (the others are reported `by_sync`: the
     progress counts them, the summary counts them with the sync, as `fetch` does: user test
     r35 L3, "Refreshed 7 of 8 sources" counted 3 the server, down, had not read)."""

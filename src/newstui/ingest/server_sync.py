@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newstui.config import Config, FeedConfig
-from newstui.errors import NewstuiError
+from newstui.errors import DiskFullError, NewstuiError, StoreError
 from newstui.ingest.article_pages import FulltextPool
 from newstui.ingest.fetcher import limits_from
 from newstui.ingest.pending_analysis import analyse_pending
@@ -40,7 +40,9 @@ async def sync_with_server(
     """With `[sync]`: push the marks made here, pull subscriptions, new items and the server's
     unread and starred sets; new items then get full text and analysis like any article.
     Returns the sync as one source's outcome (its error a one-line message) with the sync's report
-    (None when it failed), or None without [sync].
+    (None when it failed), or None without [sync]. A failure of the store itself is no failure
+    of the sync: raised as a StoreError naming the sync and the file (_stopped), for what comes
+    after it would write to that store too (review r50 LOW-2).
     """
     if config.sync is None:
         return None
@@ -55,10 +57,10 @@ async def sync_with_server(
     try:
         async with client:
             report = await run_sync(library, config, client)
+    except (StoreError, sqlite3.Error) as exc:  # the store's own failure: the command stops
+        raise _stopped(name, library, exc) from exc
     except NewstuiError as exc:
         return SourceOutcome(name, error=str(exc), sync=True), None
-    except sqlite3.Error as exc:
-        return SourceOutcome(name, error=f"{name}: database error: {exc}", sync=True), None
     warning = "; ".join(report.notices) or None
     outcome = SourceOutcome(
         name,
@@ -99,6 +101,23 @@ async def sync_with_server(
     if analyse:  # (`analyse_here`: see analyse_pending's `here`)
         analyse_pending(library, config.settings.extractor, here=analyse_here)
     return outcome, report
+
+
+def _stopped(name: str, library: Library, exc: StoreError | sqlite3.Error) -> StoreError:
+    """The one line of a sync the store stopped (a full disk, a read-only file, another
+    process's lock held past the wait), naming the sync and the file: "sync example.org:
+    stopped: …/newstui.db: the disk is full (…)". A DiskFullError stays one (a fetch stops at
+    once: nothing more can be kept); a lock waited for in vain names its holder, as every
+    command's busy line does."""
+    if isinstance(exc, StoreError):
+        kind = DiskFullError if isinstance(exc, DiskFullError) else StoreError
+        return kind(f"{name}: stopped: {exc}", source=exc.source)
+    path = library.sync.path()
+    if Library.is_busy(exc):
+        from newstui.busy import busy_error
+
+        return StoreError(f"{name}: stopped: {busy_error(path)}", source=path)
+    return StoreError(f"{name}: stopped: {path}: database error: {exc}", source=path)
 
 
 def _synced_fulltext_modes(

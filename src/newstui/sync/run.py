@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from newstui.config import Config
 from newstui.counts import counted
-from newstui.errors import NewstuiError, SyncError, hide_url_password
+from newstui.errors import NewstuiError, StoreError, SyncError, hide_url_password
 from newstui.library import Library
 from newstui.local_times import parsed, until_iso
 from newstui.model import RemoteFeed, RemoteItem, fold_url
@@ -323,6 +323,9 @@ def _without_password(account: str) -> str:
 async def run_sync(library: Library, config: Config, client: GReaderClient) -> SyncReport:
     """Push, then pull; records the time or the error for the status line. Raises SyncError
     (the server, the network, the password), or another NewstuiError (a proxy it cannot use).
+    A failure of the store itself (StoreError: a full disk, a read-only file; sqlite3.Error: a
+    lock held too long) is raised as it is, no failed sync: it is not written into the store
+    that could not be written (review r50 LOW-2: that write failed or waited again).
 
     A sync with another server or account than the last one forgets the last one's item and
     subscription ids once this one answers (they name other things there): sources and articles
@@ -346,6 +349,8 @@ async def run_sync(library: Library, config: Config, client: GReaderClient) -> S
         if switched is not None:
             switch = "server" if _user_of(switched) == _user_of(account) else "user"
         report = await _sync(library, config, client, switch, remembered=former is not None)
+    except StoreError:  # (the store's own: nothing is written into it)
+        raise
     except NewstuiError as exc:  # (the server's, the network's, the password's, a proxy's)
         note_failure(library, exc, account)
         raise
