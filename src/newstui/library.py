@@ -44,6 +44,7 @@ from newstui.store import opening as _opening
 from newstui.store import retention as _retention
 from newstui.store import schema as _schema
 from newstui.store import stories as _stories
+from newstui.store import untold_upgrades as _untold_upgrades
 from newstui.store import views as _views
 from newstui.store import wal as _wal
 from newstui.store.lock_holder import opened_by_others, runs_what, write_lock_holder
@@ -319,6 +320,16 @@ class Library:
     def search(self, query: Query, *, limit: int = 50) -> list[ArticleRow]:
         """Articles matching a query, best text matches first."""
         return _article_search.search_articles(self._db, query, limit)
+
+    def untold_upgrade(self) -> int | None:
+        """The schema version an upgrade of the store began at that no person has been told
+        of yet (a status line's command made it, its stderr discarded), or None."""
+        return _untold_upgrades.untold_upgrade(self._db)
+
+    def upgrade_told(self, began: int) -> bool:
+        """The upgrade from `began` has been told to a person: forget it, at once or not at all
+        (another process's write lock not waited for: False, said again next time)."""
+        return _untold_upgrades.upgrade_told(self._db, began)
 
     def last_article_id(self) -> int:
         """The highest article id now (0: none); articles stored later have higher ones."""

@@ -4,12 +4,17 @@ News/Europe/Nordics; a typo): said, not left to find nothing for ever (user test
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from typing import TYPE_CHECKING
 
+from newstui.errors import NewstuiError
 from newstui.library import Library
 from newstui.word_lists import did_you_mean
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from newstui.config import Config
 
 
@@ -97,3 +102,24 @@ def folders_widened(config: Config, tags: list[str], old_version: int) -> str:
         "as a folder does in Feedly or Inoreader (a query naming them out keeps the old "
         "meaning: tag:News -tag:News/Europe)"
     )
+
+
+def say_untold_widening(
+    library: Library, config: Config, say: Callable[[str], None], *, seen: bool
+) -> None:
+    """After an upgrade from before SUBFOLDERS_SINCE that no person has been told of yet
+    (Library.untold_upgrade), the views and filters whose folder takes its subfolders since:
+    one line through `say` (none when there are none). `seen`: a person reads what `say` writes
+    (the app, a command's stderr on a terminal): the upgrade is then told, and said no more; a
+    run whose stderr goes nowhere (a status line's `newstui unread`) leaves it for the next run
+    a person sees. A store that cannot be written now says it again at that next run."""
+    began = library.untold_upgrade()
+    if began is None:
+        return
+    if config.views or config.filters:
+        line = folders_widened(config, folder_tags(library, config), began)
+        if line:
+            say(line)
+    if seen:
+        with contextlib.suppress(NewstuiError, sqlite3.Error):  # (read only: said next time)
+            library.upgrade_told(began)

@@ -43,6 +43,7 @@ from newstui.cli.output import (
     error_kind,
     fail_command,
     print_json_error,
+    stderr_seen,
     stdout_console,
     terminal_width,
 )
@@ -283,8 +284,10 @@ def _run_on_store(
     optional = None if args.demo else optional_config(args, command, explicit_config)
     upgrades = []
     with opened_library(db_path, reading=command in READING_COMMANDS, upgrades=upgrades) as library:
-        if upgrades and not args.demo:  # (read for it by any command: said at the upgrade)
-            widened = optional or optional_config(args, command, explicit_config, asked=True)
+        if not args.demo and _upgrade_to_tell(library, upgrades):  # (the config read for it)
+            widened = optional
+            with contextlib.suppress(ConfigError):  # (a broken one: said when it is read)
+                widened = widened or optional_config(args, command, explicit_config, asked=True)
             if widened is not None:
                 _say_folders_widened(library, widened, upgrades)
         if optional is not None and command in CONFIG_FOLDERS_COMMANDS:
@@ -292,17 +295,24 @@ def _run_on_store(
         return STORE_COMMANDS[command](args, library, optional)
 
 
+def _upgrade_to_tell(library: Library, upgrades: list[StoreUpgrade]) -> bool:
+    """Whether this run says what an upgrade of the store changed: the run that made it, and a
+    run on a terminal while one is untold (a status line's `unread` made it, its stderr
+    discarded)."""
+    return bool(upgrades) or (stderr_seen() and library.untold_upgrade() is not None)
+
+
 def _say_folders_widened(library: Library, config: Config, upgrades: list[StoreUpgrade]) -> None:
     """After the upgrade of a store round 47 or older wrote, the views and filters whose `tag:`
-    folder has subfolders, which it takes now: one note, at that upgrade only (user test r49
-    LOW-5: a filter `tag:Sport` marked Sport/Football's articles read too, unsaid)."""
-    if not upgrades or not (config.views or config.filters):
+    folder has subfolders, which it takes now: one note, said by the run that upgraded it, and
+    by the first run after it whose stderr is a terminal, if the upgrading one's was not (a
+    status line's `unread`), which tells it for good (user test r49 LOW-5: a filter
+    `tag:Sport` marked Sport/Football's articles read too, unsaid)."""
+    if not _upgrade_to_tell(library, upgrades):
         return
-    from newstui.query_folders import folder_tags, folders_widened
+    from newstui.query_folders import say_untold_widening
 
-    line = folders_widened(config, folder_tags(library, config), upgrades[0].old_version)
-    if line:
-        complain(f"note: {line}")
+    say_untold_widening(library, config, lambda line: complain(f"note: {line}"), seen=stderr_seen())
 
 
 def _store_config_folders(library: Library, config: Config) -> None:

@@ -133,14 +133,21 @@ def complain(message: str) -> None:
         sys.stderr.flush()
 
 
-def _stderr_width() -> int | None:
-    """Standard error's width in columns when it is a terminal (as rich takes one: a TTY, or
-    TTY_COMPATIBLE=1; COLUMNS when it is set), else None."""
+def stderr_seen() -> bool:
+    """Whether standard error is a terminal, as rich takes one (a TTY, or TTY_COMPATIBLE=1): a
+    person reads what `complain` writes, where a status line's or a script's stderr may go
+    nowhere."""
     terminal = os.environ.get("TTY_COMPATIBLE", "")
     try:
-        if terminal == "0" or (terminal != "1" and not sys.stderr.isatty()):
-            return None
+        return terminal == "1" or (terminal != "0" and sys.stderr.isatty())
     except (AttributeError, ValueError):  # no isatty, or closed
+        return False
+
+
+def _stderr_width() -> int | None:
+    """Standard error's width in columns when it is a terminal (stderr_seen; COLUMNS when it is
+    set), else None."""
+    if not stderr_seen():
         return None
     columns = os.environ.get("COLUMNS", "")
     if columns.isdigit() and int(columns) > 0:

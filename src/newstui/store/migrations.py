@@ -26,6 +26,7 @@ from newstui.store.schema import (
 )
 from newstui.store.schema_v26_v31 import PREFIX_INDEX_AT, SPLIT_JOINS_AT
 from newstui.store.search_fold import LATER_CASE_GLOB, LATIN_BASE_GLOB
+from newstui.store.untold_upgrades import mark_untold
 from newstui.store.user_indexes import drop_user_indexes, make_again, rebuilt_tables, user_indexes
 
 if TYPE_CHECKING:
@@ -183,7 +184,9 @@ def migrate(
     statements are too short for the progress handler that stops a step (review r47 H1: the
     app quit only once the other's upgrade was over, ~50 s for a large store).
     `lost_indexes` is given, in words, the user's own indexes a step rebuilding their table
-    could not make again (user_indexes.make_again).
+    could not make again (user_indexes.make_again). An existing store's upgrade marks itself
+    untold in its last step's transaction (untold_upgrades: what it changed is said once a
+    person reads a run's output).
     """
     version = schema_version(db)
     start = version
@@ -264,6 +267,8 @@ def migrate(
                         version += 1
                     if version == SCHEMA_VERSION:  # done: the next upgrade begins afresh
                         conn.execute(f"DROP TABLE IF EXISTS {UPGRADE_BEGAN}")
+                        if began:  # (an existing store's: what it changed is said to a person)
+                            mark_untold(conn, began)
                     seen = version
             if other_upgrades:  # (the lock let go: the other takes its next step meanwhile)
                 say_waiting()

@@ -710,17 +710,21 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
         # a view or filter whose tag: names no folder (r49 MED-3): a warning, as a broken query
         for line in run_folder_warnings(self.db_path, config):
             logging.getLogger("newstui").warning(line)
-        if self.store_upgrades:  # the views whose folder takes its subfolders since this upgrade
-            from newstui.tui.refresh import run_folders_widened
+        # the views whose folder takes its subfolders since an upgrade not told yet: this
+        # start's, or one a command made whose stderr went nowhere (a status line's `unread`)
+        from newstui.tui.refresh import run_folders_widened
 
-            old = min(upgrade.old_version for upgrade in self.store_upgrades)
-            if widened := run_folders_widened(self.db_path, config, old):
-                self.call_from_thread(self._say_folders_widened, widened)
+        run_folders_widened(
+            self.db_path,
+            config,
+            lambda line: self.call_from_thread(self._say_folders_widened, line),
+        )
 
     def _say_folders_widened(self, line: str) -> None:
-        """After this start's upgrade of a round-47 store, the views and filters whose `tag:`
-        folder takes its subfolders now (what `list` says at such an upgrade: user test r49
-        LOW-5): a notification that stays a minute, and in the log file with the warnings."""
+        """After an upgrade of a round-47 store (this start's, or an untold one), the views and
+        filters whose `tag:` folder takes its subfolders now (what `list` says at such an
+        upgrade: user test r49 LOW-5): a notification that stays a minute, and in the log file
+        with the warnings."""
         note = f"Note: {line}"
         self.logged_warnings.handler.record("warning", note)
         self.notify(note, severity="warning", markup=False, timeout=60)

@@ -223,15 +223,15 @@ def run_folder_warnings(db_path: Path | str, config: Config) -> list[str]:
         return folder_warnings(config, folder_tags(library, config))
 
 
-def run_folders_widened(db_path: Path | str, config: Config, old_version: int) -> str:
-    """After the upgrade of a store from `old_version`, the views and filters whose `tag:`
-    folder takes its subfolders now (query_folders.folders_widened); "" for none."""
-    if not (config.views or config.filters):
-        return ""
-    from newstui.query_folders import folder_tags, folders_widened
+def run_folders_widened(db_path: Path | str, config: Config, say: Callable[[str], None]) -> None:
+    """After an upgrade of the store no person has been told of (this start's, or a status
+    line's `unread`), the views and filters whose `tag:` folder takes its subfolders now, said
+    through `say`; the app is seen, so the upgrade is told for good
+    (query_folders.say_untold_widening)."""
+    from newstui.query_folders import say_untold_widening
 
     with Library.open(db_path, threads=True) as library:
-        return folders_widened(config, folder_tags(library, config), old_version)
+        say_untold_widening(library, config, say, seen=True)
 
 
 def run_remove(db_path: Path | str, feed_id: int, names: Sequence[str] = ()) -> RemovedSource:
