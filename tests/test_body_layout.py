@@ -123,3 +123,11 @@ def test_a_code_block_in_a_list_item_stands_under_its_words_its_gutter_on_each_w
     spans = [s for s in out.spans if isinstance(s.style, Style) and s.style.meta]
     [code] = [s.style.meta for s in spans if out.plain[s.start : s.start + 4] == "   │"]
     assert (code[HANG], code[HANG_HEAD], code[HANG_DRAWN]) == (5, 5, True)
+
+
+def test_a_quotes_lines_after_a_br_get_its_marks_and_its_wrapped_lines_draw_them():
+    out = laid_out(Text("> > First line\nafter a br\n\nNot quoted\nlines."), 80)
+    assert out.plain.split("\n") == ["> > First line", "> > after a br", "", "Not quoted", "lines."]
+    assert set(hangs(out).values()) == {(4, 4)}
+    drawn = [s.style.meta[HANG_DRAWN] for s in out.spans if isinstance(s.style, Style)]
+    assert drawn == [True, True]

@@ -76,6 +76,15 @@ def test_a_wordpress_post_reads_with_its_caption_list_numbers_and_budget_table()
         "Total | $30.5m",
     ]
     assert any(line.endswith("said Mayor Jane Holt. [—Jane Holt]") for line in out)
+    at = out.index("> “We listened to riders,” the plan’s authors wrote. [—unknown speaker]")
+    assert out[at + 2] == "> Transit Plan 2027, page 4"  # (the quote's <cite>, in it)
+    assert "▶ Video: Council meeting, December 1[3]" in out
+
+
+def test_a_quote_in_a_quote_is_marked_twice():
+    out = lines("substack.html")
+    assert "> Prices rose faster than at any time since 1982." in out
+    assert any(line.startswith('> > Nested: "We did not see it coming,"') for line in out)
 
 
 def test_a_table_wider_than_the_pane_is_aligned_only_where_it_fits():

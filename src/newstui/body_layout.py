@@ -1,6 +1,7 @@
 """An article's body laid out for a width, as a terminal reader draws it: a table's columns
 aligned (each row its own indented lines when the table is wider than the width), a nested
-list's items indented under their parent, and the hanging indent a wrapped item or row keeps.
+list's items indented under their parent, a quote's marks on each of its lines, and the
+hanging indent a wrapped item, row, code or quote line keeps.
 
 The stored text has no indentation (cleaning strips lines' leading spaces) and its table rows
 are cells apart (" | "): the spaces are added here, to the drawn text only, after the quotes,
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from newstui.text import GUTTER
+from newstui.text import GUTTER, QUOTE_LEVEL
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -38,7 +39,12 @@ def laid_out(body: Text, width: int | None = None) -> Text:
     in `width` columns (`None`: whatever their width, for a pager or a pipe), nested list items
     indented, and the hanging indents of list items and wide table rows marked (HANG)."""
     plain = body.plain
-    if CELLS not in plain and not any(bullet in plain for bullet in "•◦▪") and ". " not in plain:
+    if (
+        CELLS not in plain
+        and not any(bullet in plain for bullet in "•◦▪")
+        and ". " not in plain
+        and QUOTE_LEVEL not in plain
+    ):
         return body
     inserts: dict[int, str] = {}  # where, in the body → the spaces drawn there
     hangs: dict[int, Hang] = {}  # a line's start → its hang
@@ -50,6 +56,8 @@ def laid_out(body: Text, width: int | None = None) -> Text:
         at += len(line) + 1
     _items_indented(lines, starts, inserts, hangs)
     _tables_aligned(lines, starts, width, inserts, hangs)
+    if QUOTE_LEVEL in plain:
+        _quotes_marked(lines, starts, inserts, hangs)
     if not inserts and not hangs:
         return body
     from rich.style import Style
@@ -118,6 +126,32 @@ def _items_indented(
             inserts[start] = " " * indent
         words = indent + len(marker)
         hangs[start] = (words, len(marker), False)
+
+
+_QUOTE_LEVELS = re.compile(r"(?:> )+")
+
+
+def _quotes_marked(
+    lines: list[str],
+    starts: list[int],
+    inserts: dict[int, str],
+    hangs: dict[int, Hang],
+) -> None:
+    """Each line of a quoted paragraph (text.QUOTE_LEVEL: a <blockquote>'s) after its marks:
+    its lines after a <br> given them too, every wrapped line drawn after them."""
+    levels = ""  # the marks of the paragraph's quote
+    for line, start in zip(lines, starts, strict=True):
+        if not line:
+            levels = ""
+            continue
+        found = _QUOTE_LEVELS.match(line) if line.startswith(QUOTE_LEVEL) else None
+        if found is not None:
+            levels = found.group()
+        elif not levels or start in inserts:
+            continue
+        else:
+            inserts[start] = levels
+        hangs.setdefault(start, (len(levels), len(levels), True))
 
 
 def _cell_widths(row: str) -> list[int]:

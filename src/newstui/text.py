@@ -261,12 +261,26 @@ def gutter_block(raw: str) -> str:
     return "\n".join((GUTTER + line).rstrip() for line in lines)
 
 
+# What begins each paragraph of a quoted block (HTML's <blockquote>), once for each level, as
+# mail quotes: "> > " in a quote in a quote. The NLP reads spaces there, so a quote's speaker is
+# found as without them ("X said:" above it).
+QUOTE_LEVEL = "> "
+
+
+@cache
+def _quote_levels() -> re.Pattern[str]:
+    return re.compile(r"(?m)^(?:> )+")
+
+
 def prose_only(text: str) -> str:
     """`text` with its GUTTER lines blanked (each character but the newline a space, so offsets
-    still match) and its LINE_BREAKs spaces: what the NLP reads, so code and other preformatted
-    text is nobody's speech, and a quote or a name a <br> cuts is read whole."""
+    still match), its LINE_BREAKs spaces and its quoted paragraphs' QUOTE_LEVEL marks spaces:
+    what the NLP reads, so code and other preformatted text is nobody's speech, a quote or a name
+    a <br> cuts is read whole, and a quoted paragraph reads as any other."""
     if LINE_BREAK in text:
         text = text.replace(LINE_BREAK, " ")
+    if text.startswith(QUOTE_LEVEL) or f"\n{QUOTE_LEVEL}" in text:
+        text = _quote_levels().sub(lambda m: " " * len(m.group()), text)
     if GUTTER[0] not in text:
         return text
     return "\n".join(

@@ -107,11 +107,12 @@ def test_a_private_feeds_entries_stored_with_its_password_in_their_links_are_no_
 
 
 def test_an_entry_whose_embed_is_now_named_is_no_update(db):
-    # round 51: an <iframe> was left out; it is a line naming it now
+    # round 51: an <iframe> was left out; it is a line naming it now; a blockquote's
+    # paragraphs begin with "> "
     feed = ensure_feed(db, "https://e.example/feed", "Example", url="https://e.example/feed")
-    old = "The council met.\n\nNext item."
+    old = "The council met.\n\nWe listened.\n\nNext item."
     save_articles(db, feed, [entry(old, 1)])
-    new = "The council met.\n\n▶ Video: Council meeting, December 1\n\nNext item."
+    new = "The council met.\n\n> We listened.\n\n▶ Video: Council meeting, December 1\n\nNext item."
     assert save_articles(db, feed, [entry(new, 1)]).updated == 0
     assert texts_of(db) == {"Story 1": old}
     assert save_articles(db, feed, [entry(new.replace("met", "sat"), 1)]).updated == 1

@@ -14,7 +14,7 @@ import lxml.etree
 
 from newstui.model import Link, LinkKind
 from newstui.sources.urls import web_url_at
-from newstui.text import GUTTER, LINE_BREAK, clean_line, clean_text, gutter_block
+from newstui.text import GUTTER, LINE_BREAK, QUOTE_LEVEL, clean_line, clean_text, gutter_block
 
 _DROP = {
     "script",
@@ -83,6 +83,7 @@ class _TagKind:
     rule: bool = False  # <hr>: a rule of its own between paragraphs (RULE_LINE)
     superscript: bool = False  # <sup>: a footnote's or a power's number, after a caret
     media: bool = False  # <iframe>, <video>, <audio>: a line naming it, its address listed
+    quotes: bool = False  # <blockquote>: each paragraph of its words after text.QUOTE_LEVEL
 
 
 def _kind_of(tag: object) -> _TagKind:
@@ -113,6 +114,7 @@ def _kind_of(tag: object) -> _TagKind:
         tag == "br",
         tag == "hr",
         tag == "sup",
+        quotes=tag == "blockquote",
     )
 
 
@@ -382,6 +384,8 @@ def html_to_text(
     cells = 0  # table cells open (a <br> in one is a space: a row stays a line)
     said = said_by_rule = 0  # pieces of words written; how many when the last rule was
     said_by_item = -1  # how many when the open list item's bullet was (-1: none open)
+    quoting = 0  # <blockquote>s open
+    quote_due = False  # the next words begin a paragraph of a quote: QUOTE_LEVEL before them
     walker = lxml.etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         if event == "start":
@@ -391,6 +395,9 @@ def html_to_text(
             if kind.drop:
                 walker.skip_subtree()
                 continue
+            if kind.quotes:
+                quoting += 1
+                quote_due = True
             if kind.opens:
                 opens = kind.opens
                 if opens == "\n\n" and (
@@ -405,6 +412,7 @@ def html_to_text(
                 if opens:
                     parts.append(opens)
                     blocks = blocks or opens == _LINE
+                    quote_due = quote_due or (quoting > 0 and opens == "\n\n")
             if kind.item:
                 if lists and lists[-1] >= 0:
                     lists[-1] += 1
@@ -413,6 +421,7 @@ def html_to_text(
                 else:
                     parts.append(_BULLETS[min(len(lists), len(_BULLETS)) - 1 if lists else 0])
                 said_by_item = said
+                quote_due = False  # (a list's items in a quote stay as they are)
             elif kind.listing:
                 lists.append(_ol_start(el) - 1 if kind.listing > 0 else -1)
             elif kind.row or kind.cell:
@@ -445,6 +454,9 @@ def html_to_text(
                 add_link(el.get("alt") or el.get("title") or "", el.get("src"), "image")
             text = el.text
             if text:
+                if quote_due and not text.isspace():
+                    parts.append(QUOTE_LEVEL * quoting)
+                    quote_due = False
                 parts.append(text)
                 if not text.isspace():
                     words_end = len(parts)
@@ -462,6 +474,9 @@ def html_to_text(
                 cells -= 1
             elif kind.item:
                 said_by_item = -1
+            if kind.quotes:
+                quoting -= 1
+                quote_due = quoting > 0
             if kind.block:
                 # (after a list in a list, or a <pre> in one: the next line, not a paragraph)
                 nested = lists and (kind.verbatim or _nested(kind.listing, lists[-1]))
@@ -470,8 +485,12 @@ def html_to_text(
                     blocks = True
                 elif said != said_by_item:  # (an empty block first in an item: nothing)
                     parts.append("\n\n")
+                    quote_due = quoting > 0
         tail = el.tail
         if tail:
+            if quote_due and not tail.isspace():
+                parts.append(QUOTE_LEVEL * quoting)
+                quote_due = False
             parts.append(tail)
             if not tail.isspace():
                 words_end = len(parts)

@@ -1,0 +1,68 @@
+"""A <blockquote> in a feed's HTML: each paragraph of its words after "> ", a level for each
+quote it is in ("> > "), as mail quotes; the reader draws the marks on its lines after a <br>
+and on its wrapped lines too, and the NLP reads the quote as if they were not there."""
+
+from __future__ import annotations
+
+from newstui.nlp.extractor import get_extractor
+from newstui.render import highlighted_body
+from newstui.sources.html import html_to_text
+from newstui.text import prose_only
+
+QUOTED = (
+    '<p>Mayor Jane Holt said on Monday:</p><blockquote><p>"We will not back down.<br>The city'
+    ' deserves better."</p><p>Second paragraph.</p><blockquote>A quote in the quote.'
+    "</blockquote><cite>Transit Plan 2027</cite></blockquote><p>After.</p>"
+)
+
+
+def test_a_blockquotes_paragraphs_begin_with_its_marks_one_a_level():
+    text, _ = html_to_text(QUOTED)
+    assert text == (
+        "Mayor Jane Holt said on Monday:\n\n"
+        '> "We will not back down.\u2028The city deserves better."\n\n'
+        "> Second paragraph.\n\n> > A quote in the quote.\n\n> Transit Plan 2027\n\nAfter."
+    )
+
+
+def test_the_nlp_reads_a_quoted_paragraph_as_any_other_and_finds_its_speaker_above_it():
+    text, _ = html_to_text(QUOTED)
+    read = prose_only(text)
+    assert len(read) == len(text) and "> " not in read
+    [quote] = get_extractor("rules").analyse(text, "en").quotes
+    assert (quote.text, quote.speaker) == (
+        "We will not back down. The city deserves better.",
+        "Jane Holt",
+    )
+
+
+def test_the_reader_draws_the_marks_on_a_quotes_line_after_a_br():
+    text, links = html_to_text(QUOTED)
+    analysis = get_extractor("rules").analyse(text, "en")
+    lines = highlighted_body(text, analysis, links=links, width=60).plain.split("\n")
+    at = lines.index('> "We will not back down.')
+    assert lines[at + 1] == '> The city deserves better." [—Jane Holt]'
+
+
+def test_a_list_in_a_quote_keeps_its_bullets_and_a_link_its_marker():
+    html = (
+        '<blockquote><p>See <a href="https://e.example/r">the report</a>.</p>'
+        "<ul><li>one</li><li>two</li></ul></blockquote>"
+    )
+    text, links = html_to_text(html)
+    assert text == "> See the report.\n\n• one\n• two"
+    assert links[0].offset == text.index(".")
+
+
+def test_an_untitled_entry_opening_with_a_quote_is_titled_by_its_words():
+    from newstui.sources.feeds import parse_feed
+
+    body = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item>'
+        "<guid>q1</guid><description>&lt;blockquote&gt;&lt;p&gt;We listened to riders."
+        "&lt;/p&gt;&lt;/blockquote&gt;&lt;p&gt;More.&lt;/p&gt;</description></item>"
+        "</channel></rss>"
+    )
+    [article] = parse_feed(body.encode(), "https://e.example/feed").articles
+    assert article.title == "We listened to riders."
+    assert article.text == "> We listened to riders.\n\nMore."
