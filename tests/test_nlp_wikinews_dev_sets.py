@@ -1,4 +1,4 @@
-"""wikinews-dev10's to -dev12's and -blind9's to -blind13's files are well formed: the checks their READMEs promise.
+"""wikinews-dev10's to -dev12's and -blind9's to -blind14's files are well formed: the checks their READMEs promise.
 
 A blind set is read here only to check its form, and nothing of it is shown: its test ids and
 failure messages name the file and the kind of problem, never a name, a quote or the text."""
@@ -44,6 +44,8 @@ TOSCA_DRAW12 = replace(TOSCA, files="d[0-9]*.json", listed=r"d\d{3}-[a-z0-9-]+\.
 TOSCA_DRAW13 = replace(
     TOSCA, files="b[0-9]*.json", words=(901, 1300), listed=r"b\d{3}-[a-z0-9-]+\.json"
 )
+# wikinews-blind14's: tools/wikinews_blind14_draw.py's draw, the next length band after blind13's
+TOSCA_DRAW14 = replace(TOSCA_DRAW13, words=(1301, 2500))
 # GUM's Wikinews documents, as tools/gum_wikinews_text.py makes them (wikinews-dev4's GUM texts)
 GUM = Source(
     "g[0-9]*.json",
@@ -63,10 +65,16 @@ SETS = {
     DATA / "wikinews-blind11": TOSCA,
     DATA / "wikinews-blind12": GUM,
     DATA / "wikinews-blind13": TOSCA_DRAW13,
+    DATA / "wikinews-blind14": TOSCA_DRAW14,
 }
 # fewer articles than the usual thirty: all the GUM news documents no other set had used; all
-# the places of blind13's draw that were not skipped on reading (33 eligible records)
-AT_LEAST = {DATA / "wikinews-blind12": 19, DATA / "wikinews-blind13": 13}
+# the places of blind13's draw that were not skipped on reading (33 eligible records); of
+# blind14's (6 eligible records, 4 skipped on reading)
+AT_LEAST = {
+    DATA / "wikinews-blind12": 19,
+    DATA / "wikinews-blind13": 13,
+    DATA / "wikinews-blind14": 2,
+}
 FILES = [path for folder, source in SETS.items() for path in sorted(folder.glob(source.files))]
 OPENING_MARKS = ('"', "“", "'", "‘", "`")
 CLOSING_MARKS = ('"', "”", "'", "’")
