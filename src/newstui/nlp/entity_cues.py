@@ -50,6 +50,15 @@ _ORG_POSSESSION: Final = re.compile(
     r"subsidiaries|products|brands|shareholders))\b",
     re.IGNORECASE,
 )
+# What only a company has after its "'s", even one named like a listed place ("Amazon's
+# shareholders", "Orinoco's chief financial officer"): a place has none of them (a place's
+# "chief executive" is Hong Kong's head of government, so that one is asked of towns only).
+_FIRM_ONLY_POSSESSION: Final = re.compile(
+    r"['’]s (?:(?:ceo|cfo|chief financial officer|chief operating officer|share price|"
+    r"stock price|shareholders|subsidiary|subsidiaries|co-founder|market value)\b|"
+    r"(?P<chief>chief executive)\b)",
+    re.IGNORECASE,
+)
 # An outlet or journal: "published on Monday in X", "in an interview with X", "X reported".
 _MEDIA_VERBS: Final = frozenset("reported reports broadcast published".split())
 _MEDIA_BEFORE: Final = frozenset(
@@ -292,6 +301,9 @@ _PORTFOLIO_BEFORE: Final = re.compile(
     r"\b(?:Minister|Ministers|Secretary|Commissioner)(?: of State)? (?:for|of) (?:the )?\Z"
 )  # "Minister for Health", "the Secretary of State for Defence", "the Minister of the Interior"
 _PORTFOLIO_HOLDERS: Final = frozenset("secretary secretaries minister ministers".split())
+# Holders of a chair named by its field: "Professor of Psychiatry", "Lecturer of Law" (a field,
+# no body: a university is "at" or "," after it).
+_CHAIR_HOLDERS: Final = frozenset("professor professors lecturer lecturers".split())
 # The words a minister's brief is made of ("Corrective Services", "International Development",
 # "Home Affairs"), and what follows a brief named before its holder ("Environment spokesman Ann
 # Lee", "the Union Home minister"): such a name is the brief, no body (round 39).
@@ -457,12 +469,15 @@ _PLACE_OFFICES: Final = frozenset(
 _WORK_NOUNS: Final = frozenset(
     "book books film films movie movies memoir memoirs novel novels album albums song songs single "
     "series sitcom show shows play plays musical documentary debut episode poem opera titled "
-    "entitled hosted filming starring starred".split()
+    "entitled hosted filming starring starred drama dramas comedy prequel sequel".split()
 )
 # Words inside a title of a work that no body's or person's name holds: pronouns, "is", "than".
 _TITLE_WORDS: Final = frozenset(
     "Who Whom Is Are Was Were Am Than You Your Yours We Me My Us".split()
 )
+# A title opening with "The" cut at an "of" before more capitals: "The Wealth of Nations", "The
+# Philosophy of Grammar", "The Life of the Mind" (a body's head noun joins its "of" itself).
+_TITLE_OF_AFTER: Final = re.compile(r" of (?:the |an? )?[A-Z]")
 # A title opening with "The" that goes on past an "of" to a pronoun: "The Time of Your Life".
 _TITLE_GOES_ON: Final = re.compile(r" (?:of|for|in|to|and|with) (?:Your|My|Our|Their|You|Me|Us)\b")
 # Last words of a building or a site, a PLACE even when a body's name opens it ("Army Hospital").
@@ -1060,6 +1075,15 @@ def _without_world_war(
     if tuple(t.text.rstrip(".") for t in run[:3]) in _WAR_NAMES:
         return run[3:], cues[3:]
     return run, cues
+
+
+# Last words of an event's name after which a run may go on with the clause's subject when an
+# opening phrase has no comma: "After the Gulf War Saddam Hussein stayed", "In the 1967 Six-Day
+# War Israel seized", "2008 Presidential Election Barack Obama has won"
+_EVENT_ENDS: Final = frozenset(
+    "War Wars Election Elections Olympics Games Cup Revolution Crisis Summit Massacre "
+    "Championships Championship Referendum Uprising".split()
+)
 
 
 # People a cause-named body is made of, past a people's plural ("Women for America First",

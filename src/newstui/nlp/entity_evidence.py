@@ -26,6 +26,7 @@ from newstui.nlp.entity_cues import (
     _CALLED_ENDINGS,
     _CALLED_THINGS,
     _CAPITALISED_WORD,
+    _CHAIR_HOLDERS,
     _COMMA_SPEECH,
     _COPULA_OPENINGS,
     _DEAL_BEFORE,
@@ -46,6 +47,7 @@ from newstui.nlp.entity_cues import (
     _FACILITY_LAST,
     _FACILITY_PAIRS,
     _FAMILY_AFTER,
+    _FIRM_ONLY_POSSESSION,
     _FIRST_NAME_AFTER_CUES,
     _FIRST_NAME_BEFORE_CUES,
     _FIRST_NAME_LAST_CUES,
@@ -127,6 +129,7 @@ from newstui.nlp.entity_cues import (
     _STYLE_OPENERS,
     _TIME_WORDS,
     _TITLE_GOES_ON,
+    _TITLE_OF_AFTER,
     _TITLE_WORDS,
     _TOLD,
     _WHICH_TRADES,
@@ -180,7 +183,7 @@ from newstui.nlp.entity_words import (
     upper_word,
 )
 from newstui.nlp.gazetteer import tier_type, us_states
-from newstui.nlp.names import strip_possessive
+from newstui.nlp.names import countries_and_divisions, strip_possessive
 from newstui.nlp.segment import Token, bisect_ints_right
 
 # "reports" as a plural noun, its verb after it ("Unconfirmed reports have placed the count",
@@ -471,6 +474,80 @@ class _TypingFinder(_FinderBase):
         word = last_word_in(self.text, max(0, start - 16), start - 1)
         return word != "" and word in _COMPANY_NOUNS
 
+    def _initials_then_surname(self, words: list[str], start: int) -> bool:
+        """'JK Rowling', 'MK Stalin': two capitals no list knows, then one plain capitalised word
+        that names no body or place, with a person's sign: a role noun or "written by" right
+        before, or the surname alone elsewhere in the article (a firm "TJ Maxx" has none)."""
+        first, last = words
+        gaz = self.gaz
+        if not (
+            len(first) == 2
+            and first.isupper()
+            and first.isalpha()
+            and len(last) > 2
+            and last.isalpha()
+            and _is_cap(last)
+            and not _is_upper(last)
+            and first.lower() not in gaz.common_words
+            and last.lower() not in gaz.common_words
+            and last not in gaz.org_words
+            and last not in gaz.place_words
+            and self._lookup(first) is None
+            and self._lookup(last) is None
+        ):
+            return False
+        before = self.text[max(0, start - 24) : start].split()
+        if before:
+            word = before[-1].lower()
+            if (
+                word in gaz.role_words
+                or word.removesuffix("s") in gaz.role_words
+                or (word == "by" and len(before) > 1 and before[-2] in _BY_PERSON)
+            ):
+                return True
+        text = self.text
+        surname_alone = 0
+        at = text.find(last)
+        while at >= 0 and surname_alone == 0:
+            end = at + len(last)
+            if (
+                text[at - 3 : at - 1] != first
+                and not text[at - 1 : at].isalnum()
+                and not text[end : end + 1].isalnum()
+            ):
+                surname_alone += 1
+            at = text.find(last, end)
+        return surname_alone > 0
+
+    def _firm_named_like_place(self, name: str) -> bool:
+        """Whether the article makes the listed place `name` (one word) a company somewhere:
+        "Orinoco's shareholders", "Orinoco's chief executive" (not a country's: Hong Kong has
+        one), "the retailer Orinoco" at any of its mentions. A gazetteer's place never overrides
+        what only a company has; asked once an article and name (`firm_places`)."""
+        known = self.firm_places.get(name)
+        if known is not None:
+            return known
+        text = self.text
+        found = False
+        country = name in countries_and_divisions()
+        at = text.find(name)
+        seen = 0
+        while at >= 0 and seen < 40 and not found:
+            seen += 1
+            end = at + len(name)
+            if (
+                (at == 0 or not text[at - 1].isalnum())
+                and not text[end : end + 1].isalnum()
+                and not (text[end : end + 1] == " " and text[end + 1 : end + 2].isupper())
+            ):  # the name alone (not "the company Dubai World": a longer name's first word)
+                m = _FIRM_ONLY_POSSESSION.match(text, end)
+                found = (m is not None and not (country and m.group("chief"))) or (
+                    self._company_noun_right_before(at)
+                )
+            at = text.find(name, end)
+        self.firm_places[name] = found
+        return found
+
     def _person_described_after(self, words: list[str], surface: str, start: int, end: int) -> bool:
         """'the Gaming Commission, Ann Lee-Vance, said', '…, Ann Lee, the station's editor,': a
         given name and a plain surname set off by commas after a body's noun, then a speech
@@ -592,6 +669,16 @@ class _TypingFinder(_FinderBase):
                     or words[-1] in _NO_BODY_LAST  # "on The Late Show with …": a show
                 ):
                     return None, 0  # "the film The Last Days", "Dawkins' The God Delusion"
+                if (
+                    len(words) <= 2
+                    and words[-1] not in gaz.org_words
+                    and words[-1] not in gaz.place_words
+                    and not words[-1].endswith("s")
+                    and _TITLE_OF_AFTER.match(self.text, end) is not None
+                    and not self._lookup(surface)
+                ):
+                    return None, 0  # "the sequel to The Wealth of Nations": a work's title
+                    # cut at its "of" (but "The Sisters of Mercy", "The Times of India")
                 if (
                     len(words) == 1
                     and words[0] in gaz.place_words
@@ -1055,6 +1142,19 @@ class _TypingFinder(_FinderBase):
             ):
                 return None, 0  # "US Humvee", "U.S. Attorney": a place's letters and a word
                 # (but "NSW Greens", "USA Today" are known or read as a body)
+            if (
+                len(words) == 2
+                and words[0] in gaz.first_names
+                and len(words[1]) > 3
+                and words[1].isalpha()
+                and words[1].isupper()
+                and self._lookup(words[1]) is None
+            ):
+                return "PERSON", 1  # "Javier SOLANA": a given name, then the surname in
+                # capitals (as EU and UN releases write it), no body's letters
+            if len(words) == 2 and self._initials_then_surname(words, start):
+                return "PERSON", 1  # "author PK Vance", "written by JK Rowling", "MK Stalin …
+                # Stalin said": two initials written as capitals open a person's name
             return "ORG", 1
         if (
             len(words) > 1
@@ -1195,10 +1295,15 @@ class _TypingFinder(_FinderBase):
         if (
             len(before) > 1
             and before[-1] in ("of", "for")
-            and (before[-2] in _PORTFOLIO_HOLDERS or before[-2:] == ["state", "for"])
+            and (
+                before[-2] in _PORTFOLIO_HOLDERS
+                or before[-2:] == ["state", "for"]
+                or (before[-1] == "of" and before[-2] in _CHAIR_HOLDERS)
+            )
             and not self._lookup(surface)
         ):
-            return None, 0  # "the Secretary of Transportation", "Minister for Tourism": a brief
+            return None, 0  # "the Secretary of Transportation", "Minister for Tourism": a brief;
+            # "Professor of Psychiatry": a chair's field
         if (
             len(before) > 2
             and before[-1] == "of"

@@ -93,6 +93,8 @@ class _FinderBase:
         self.sport: bool | None = None  # whether the article speaks of a league sport
         self.teams: dict[str, str] = {}  # a team's nickname: its full name ("Lakers")
         self.company_places: set[str] = set()  # place-like names a company's noun named a firm
+        self.firm_places: dict[str, bool] = {}  # listed places the article makes firms: see
+        # _firm_named_like_place
         self.candidates: list[Candidate] = []
         # the matches of " (ABC)" (entity_passes: only when the text holds " (")
         self.bracketed: list[re.Match[str]] = []
@@ -235,6 +237,10 @@ class _FinderBase:
             found = self._lookup(apostrophes_dropped(surface))
             if found:
                 return found  # "Shi'ite", "al-Qa’ida": "Shiite", "al-Qaida" spelled so
+        if " & " in surface:
+            found = self._lookup(surface.replace(" & ", " and "))
+            if found:
+                return found  # "Trinidad & Tobago": a listed "Trinidad and Tobago" written so
         return None
 
     def _known(self, run: list[Token], i: int) -> int:

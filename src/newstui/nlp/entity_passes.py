@@ -27,6 +27,7 @@ from newstui.nlp.entity_cues import (
     _COMPLEMENT_ENDS,
     _EVENT_AFTER_OPENINGS,
     _EVENT_AFTER_PLACE,
+    _EVENT_ENDS,
     _FIRM_AFTER,
     _GENERATION_WORDS,
     _KIN_NOUNS,
@@ -1457,6 +1458,7 @@ class _EntityFinder(_RunFinder):
             or cand.words > 3
             or self.text[cand.end] != " "
             or _CAPITAL_NEXT.match(self.text, place.end)
+            or cand.text.rsplit(None, 1)[-1] in _EVENT_ENDS  # "the Six-Day War Israel seized"
         ):
             return False
         if cand.strength == 2 and cand.type == "ORG" and cand.words <= 3:

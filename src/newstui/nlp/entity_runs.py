@@ -14,6 +14,7 @@ from newstui.nlp.entity_cues import (
     _ASIDE_THEN_NAME,
     _AT_PLACE,
     _BODY_LEVELS,
+    _EVENT_ENDS,
     _GENERATION_WORDS,
     _INITIAL,
     _NAME_DASHES,
@@ -625,6 +626,11 @@ class _RunFinder(_TypingFinder):
             run, cues = _without_world_war(run, cues)  # "World War II", an event: no entity
             if not run:
                 return
+        if len(run) > 2:
+            k = self._subject_after_event(run)
+            if k:  # "After the Gulf War Saddam Hussein stayed": the event, then the subject
+                self._scan_run(run[:k], cues[:k])
+                run, cues = run[k:], cues[k:]
         if len(run) > 1 and run[-1].text[-1:] in _PLURAL_ENDS:
             k = self._team_start(run)
             if k >= 0:  # "the Los Angeles Lakers": the town's team, no place
@@ -839,6 +845,25 @@ class _RunFinder(_TypingFinder):
             i += 1
         person_cue = person_cue or (post_nominal and len(pending) > 1)
         self._flush(pending, person_cue, suffix_cue)
+
+    def _subject_after_event(self, run: list[Token]) -> int:
+        """Where a name opens after an event's last word inside one run ("Gulf War | Saddam
+        Hussein", "Six-Day War | Israel", "Summer Olympics | London"): a listed given name then
+        another capitalised word, or a listed place or person, right after the event's word; 0
+        if none."""
+        for k in range(1, len(run) - 1):
+            if run[k].text not in _EVENT_ENDS or self.text[run[k].end : run[k].end + 1] != " ":
+                continue
+            nxt = run[k + 1]
+            if nxt.text in self.gaz.first_names and k + 2 < len(run) and _is_cap(run[k + 2].text):
+                return k + 1
+            n = self._known(run, k + 1) if _may_open_known(nxt.text) else 0
+            if n and (self._lookup(self._surface(run, k + 1, n)[2]) or ("", ""))[1] in (
+                "PLACE",
+                "PERSON",
+            ):
+                return k + 1
+        return 0
 
     def _names_building(self, run: list[Token]) -> bool:
         """Whether the run ends with "Building(s)" ("the Union Buildings", "the Chrysler
@@ -1853,6 +1878,17 @@ class _RunFinder(_TypingFinder):
         cand.display = name if name != surface else None
         self.candidates.append(cand)
 
+    def _possessive_opens_name(self, tok: Token) -> bool:
+        """'London's Webber Academy': a place's "'s" right before another capitalised name owns
+        that name, so the place ends no body's name before it ("the University of Birmingham
+        and London's Webber Academy" are two; "… of New York and New Jersey's chief" is one)."""
+        text = self.text
+        return (
+            tok.text[-2:] in ("'s", "’s")
+            and text[tok.end : tok.end + 1] == " "
+            and text[tok.end + 1 : tok.end + 2].isupper()
+        )
+
     def _joins(self, run: list[Token], i: int, pending: list[Token]) -> bool:
         if not pending or i + 1 >= len(run):
             return False
@@ -1931,6 +1967,7 @@ class _RunFinder(_TypingFinder):
                     for k in (1, 2, 3)
                     if k < len(pending)
                 )
+                and not self._possessive_opens_name(run[-1])
             )
         if word == "&":
             return len(right) <= 3  # "Marks & Spencer": an ampersand between capitals joins a name
@@ -2110,6 +2147,9 @@ class _RunFinder(_TypingFinder):
             # (a country's or state's count is a table's: "Germany, 12, leads": review r39 A1b)
             self.candidates.append(Candidate(start, end, surface, n, "PERSON", 2))  # evidence
             return  # beats a list's place or body (no place has an age, nor a "Mr.")
+        if n == 1 and kind == "PLACE" and name == surface and self._firm_named_like_place(surface):
+            kind = "ORG"  # "Orinoco's shareholders … sales at Orinoco": a company named like a
+            # listed place, at every mention (local evidence beats the list)
         cand = Candidate(start, end, surface, n, kind, 3)
         if name != surface:
             cand.display = name

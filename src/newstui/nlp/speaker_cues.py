@@ -68,6 +68,8 @@ _VERBS: Final = (
     # verbs of making plain and of raising one's voice ("Reid clarified that", "Lee indicated
     # that", "yelled Rep. Moss")
     "clarified|clarifies|indicated|indicates|yelled|screamed|"
+    # verbs of counselling ("“…,” Byers advised", "Moss advised the colonel, “…”")
+    "advised|advises|"
     "According to|according to|In the words of|in the words of"
 )
 
@@ -551,6 +553,9 @@ _INCLUDING_ASIDE: Final = re.compile(r",\s+including\s[^;:]*,\s")
 _TRAILING_APPOSITIVE: Final = re.compile(
     r",\s(?:a|an|the|his|her|their|its|also|who|which|[a-z][\w-]*)\b[^,;]*,?\s*$"
 )
+# An aside set off by dashes right before the verb: "Haim Ramon - a close confidant of Ehud
+# Olmert - said": its names are not the subject (the words after a dash open with a small letter)
+_DASH_ASIDE_END: Final = re.compile(r"\s[-–—]\s+[a-z][^-–—;:]*\s[-–—]\s*$")
 
 
 def opening_after(text: str, marks: str, start: int) -> int:
@@ -698,6 +703,18 @@ _NAME_PARTICLES: Final = frozenset(
 )
 _S_ENDS: Final = ("'s", "’s")  # a possessive's ending
 # up to three lower-case words after a possessive ("'s animal foundation")
+# '“…” was the view of Rohan Gumaratna', '“…” is the verdict of the Acme Institute': the quote
+# given as someone's view, its owner after "of"
+_VIEW_OF: Final = re.compile(
+    r"^[\s,]*(?:was|is|were|are)\s+the\s+(?:\w+\s+)?(?:view|views|opinion|verdict|assessment|"
+    r"conclusion|reaction|response|advice|message|warning)\s+of\s+(?:the\s+)?"
+)
+# People named by whom they back or oppose, after that one's name: "one Pinochet supporter told
+# the press", "a Kelmar critic said": the name modifies them, it does not speak
+_FOLLOWERS_AFTER: Final = re.compile(
+    r"\s(?:supporters?|fans?|critics?|opponents?|voters?|loyalists?|followers?|backers?|"
+    r"detractors?)\b"
+)
 _OWNED_WORDS: Final = re.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?(?:\s+([a-z]+))?\b")
 # The subject of a clause with no speech verb (`_clause_subject`): what may stand before it in
 # its clause, the verb after it (past an appositive set off by commas), words that are no verb

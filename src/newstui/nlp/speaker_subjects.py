@@ -37,11 +37,13 @@ from newstui.nlp.speaker_cues import (
     _CONNECTIVE_OPENING,
     _COORDINATED,
     _COPULAS,
+    _DASH_ASIDE_END,
     _DEMONYM_COUNTRIES,
     _DESCRIBED_AFTER_COMMA,
     _DESCRIBED_SPEAKERS,
     _DESCRIBED_SUBJECT,
     _DESCRIBED_TEXT_OWNER,
+    _FOLLOWERS_AFTER,
     _GENDERED_NOUNS,
     _GENDERED_TITLES,
     _GOVERNING_NOUNS,
@@ -821,6 +823,15 @@ class _SubjectFinder:
             for m in kept
         ):
             kept = [m for m in kept if m.start < start + appositive.start()]
+        dash = (
+            _DASH_ASIDE_END.search(clause)
+            if " - " in clause or " – " in clause or " — " in clause
+            else None
+        )
+        if dash and any(
+            m.start < start + dash.start() and m.entity.type in ("PERSON", "ORG") for m in kept
+        ):  # "Haim Ramon - a close confidant of Ehud Olmert - said": the one before the aside
+            kept = [m for m in kept if m.start < start + dash.start()]
         for m in kept:
             aside = (
                 _AFFILIATION_ASIDE.match(self.masked, m.end, end)
@@ -834,7 +845,11 @@ class _SubjectFinder:
         plain = [m for m in kept if not _POSSESSIVE_AFTER.match(self.masked, m.end)]
         if not plain:  # "Acme's attorney Stoltz said": the attorney speaks, not Acme
             kept = [m for m in kept if not self._owner_of_role(m)]
-        return [m for m in (plain or kept) if not self._object_relative(m)]
+        return [
+            m
+            for m in (plain or kept)
+            if not self._object_relative(m) and not _FOLLOWERS_AFTER.match(self.masked, m.end)
+        ]
 
     def _role_appositive(self, clause: str) -> re.Match[str] | None:
         """', Dean of UC Berkeley School of Law' before the verb: an appositive opening with a
@@ -854,9 +869,13 @@ class _SubjectFinder:
             return False
         if word in load_gazetteer().role_words:
             return True
-        # "Day's animal foundation said", "Moss's family": they speak, not the one named
+        # "Day's animal foundation said", "Moss's family": they speak, not the one named;
+        # "Moss's campaign manager", "Moss's chief of staff": a role a word or two on
         owned = _OWNED_WORDS.match(self.masked, after.end() - 1)
-        return owned is not None and any(w in _OWNED_SPEAKERS for w in owned.groups() if w)
+        if owned is None:
+            return False
+        roles = load_gazetteer().role_words
+        return any(w in _OWNED_SPEAKERS or w in roles for w in owned.groups() if w)
 
     def _owns_object(self, m: _Mention) -> bool:
         """Whether a possessive name owns a thing, not a role ("Plame's identity", not "Acme's
@@ -1088,6 +1107,9 @@ class _SubjectFinder:
                 # But the government was unmoved. “…,” the finance minister said": the one
                 # who answers him (review r33 F13)
                 return None
+            if leading and self._role_met_by(leading, head, sentence_start):
+                return None  # "Byers advised the colonel, “…” …. “…” the colonel said": the
+                # one the leading person spoke to, named by that role, is someone else
             return leading
         if (
             head in _OUTLET_WORDS
@@ -1261,6 +1283,23 @@ class _SubjectFinder:
                 return any(m.entity.name == name for m in self.mentions_in(start, end))
             i -= 1
         return False
+
+    def _role_met_by(self, name: str, role: str, before: int) -> bool:
+        """Whether the role word comes after the last mention of `name` before `before` in the
+        same sentence ("Byers advised the colonel"): someone that person acts on or speaks to."""
+        mentions = [
+            m for m in self.mentions_in(max(0, before - 600), before) if m.entity.name == name
+        ]
+        if not mentions:
+            return False
+        m = mentions[-1]
+        k = bisect_ints_right(self.sentences, m.start)
+        end = min(self.sentences[k], before) if k < len(self.sentences) else before
+        found = _whole_word(re.escape(role)).search(self.masked, m.end, end)
+        return found is not None and self.masked[found.start() - 4 : found.start()] in (
+            "the ",
+            "The ",
+        )
 
     def _leading_person_before(self, before: int, role: str) -> str | None:
         """The likely subject of the sentences before `before` (`_subject_before`) when its
@@ -1523,6 +1562,8 @@ class _SubjectFinder:
             return False
         if between.lstrip()[:1] not in (",", "(") and words[:1] not in _COPULAS:
             return False
+        if self.masked[max(0, m.start - 13) : m.start].lower() == "according to ":
+            return False  # "According to Byers, the colonel felt": the role opens the clause
         return verb_search(self.masked, m.end, use) is None
 
     def _role_holder_after(self, role: str, after: int) -> str | None:
@@ -1688,6 +1729,17 @@ class _SubjectFinder:
                 if not found:
                     continue
             if found:
+                if (
+                    kind == "PERSON"
+                    and k < i
+                    and len(found) > 1
+                    and not self.masked[found[-1].end : end].strip(" .\n")
+                    and "according to"
+                    in self.masked[max(start, found[-1].start - 60) : found[-1].start]
+                ):
+                    # "Zarqawi has been killed, according to Prime Minister Nouri Maliki. ¶ “…,”
+                    # he said": the source the sentence credits at its end goes on speaking
+                    return found[-1].entity.name
                 speaking = [m for m in found if self._speaks_after(m)]
                 if kind == "PERSON" and speaking:  # "Moss said … while Reid wrote …. He added"
                     return speaking[-1].entity.name

@@ -133,6 +133,7 @@ from newstui.nlp.speaker_cues import (
     _UNCREDITED,
     _VERB_BEFORE_COMMA,
     _VERB_OBJECT_PHRASE,
+    _VIEW_OF,
     _WRITTEN_FROM,
     _WRITTEN_TEXTS,
     VERB,
@@ -438,12 +439,9 @@ class SpeakerFinder(_SubjectFinder):
             full = [n for n in self.people if n.endswith(" " + surname)]
             if not full:
                 # "Mekdad" for "Fayssal Mekhdad", "Wiraydua" for "Hassan Wirayuda": the one
-                # person whose surname is the same name spelled with one letter off
-                full = [
-                    n
-                    for n in self.people
-                    if " " in n and _one_letter_off(surname, n.rsplit(None, 1)[1])
-                ]
+                # person whose surname is the same name spelled with one letter off; "Zawahiri"
+                # for "Ayman al-Zawahri": the surname without its article, spelled so too
+                full = [n for n in self.people if " " in n and _spelt_surname(surname, n)]
             if not full:
                 # "Mario" for "Mario J. Lucero" (also written "Mario Lucero"): the one person
                 # of the article whose full name opens with that first name
@@ -468,6 +466,16 @@ class SpeakerFinder(_SubjectFinder):
                 # only initials added ("Ann B. Lee"): "Ann Ruiz Lee" may be another Ann Lee
                 and all(_INITIAL.fullmatch(w) for w in other_words if w not in words)
             ]
+            if not longer:
+                # "Abdel Hadi" for "Mahdi Abdel Hadi": a given name before a surname of two
+                # words (not "Ian Paisley" for "Ian Paisley Jr": a father and his son)
+                longer = [
+                    other
+                    for other in people
+                    if len(other_words := other.split()) == len(words) + 1
+                    and other_words[1:] == words
+                    and other_words[0][:1].isupper()
+                ]
             if len(longer) == 1:
                 fuller[name] = longer[0]
         return [fuller.get(s, s) for s in speakers] if fuller else speakers
@@ -1042,6 +1050,12 @@ class SpeakerFinder(_SubjectFinder):
             base = span.close_mark + 1
             people = self.mentions_in(base + quoted.start(2), base + quoted.end(2))
             return next((m.entity.name for m in people if m.entity.type == "PERSON"), "")
+        view = _VIEW_OF.match(tail) if " of " in tail[:60] else None
+        if view:  # '“…” was the view of Rohan Gumaratna at the institute': whose view it is
+            base = span.close_mark + 1
+            viewer = self.mentions_in(base + view.end(), base + view.end() + 1)[:1]
+            if viewer and viewer[0].entity.type in ("PERSON", "ORG"):
+                return viewer[0].entity.name
         if "by" in tail[:4] and _BY_AGENT.match(tail):
             # 'He was deemed a “threat” by the Department, according to Acme': the passive's
             # agent, before any later credit of the sentence
@@ -1963,6 +1977,25 @@ def _widest(names: list[str]) -> list[str]:
         for n in names
         if not any(len(o) > len(n) and set(n.split()) < set(o.split()) for o in names)
     ]
+
+
+# The Arabic article as a surname opens with it ("al-Zawahri", "el-Araby", "ad-Dawla"), left out
+# when the surname stands alone ("Zawahiri said")
+_SURNAME_ARTICLES: Final = frozenset(("al", "el", "ad", "as", "ar", "at", "az"))
+
+
+def _spelt_surname(surname: str, name: str) -> bool:
+    """Whether `name`'s last word is `surname` spelled one letter off or in capitals, or is it
+    (or so spelled) after an Arabic article: "Mekdad" of "Fayssal Mekhdad", "Solana" of "Javier
+    SOLANA", "Zawahiri" of "Ayman al-Zawahri"."""
+    last = name.rsplit(None, 1)[1]
+    if _one_letter_off(surname, last) or (last.isupper() and last == surname.upper()):
+        return True  # (and "Solana" of "Javier SOLANA", the surname written in capitals)
+    return (
+        last[2:3] == "-"
+        and last[:2] in _SURNAME_ARTICLES
+        and (last[3:] == surname or _one_letter_off(surname, last[3:]))
+    )
 
 
 def _one_letter_off(a: str, b: str) -> bool:
