@@ -135,3 +135,12 @@ def test_an_event_s_name_ends_before_the_subject_after_it(extractor) -> None:
 def test_a_consortium_is_a_body(extractor) -> None:
     text = 'Another industry group, the Kelmar Retail Consortium, said shops would "adapt".'
     assert type_by_name(extractor, text).get("Kelmar Retail Consortium") == "ORG"
+
+
+def test_a_place_s_dotted_letters_before_an_officer_s_title_are_no_speaker(extractor) -> None:
+    text = (
+        "Three co-defendants were found guilty.\n\n"
+        '"This was a good day for justice," said U.S. Attorney Ann Kessler, who led the case.'
+    )
+    assert speaker_of(extractor, text, "This was a good day") == "Ann Kessler"
+    assert type_by_name(extractor, text).get("U.S") != "PERSON"

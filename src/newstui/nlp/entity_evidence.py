@@ -325,6 +325,11 @@ class _TypingFinder(_FinderBase):
         end: int,
     ) -> tuple[str | None, int]:
         kind, strength = self._evidence(toks, surface, person_cue, suffix_cue, start, end)
+        if kind == "PERSON" and len(toks) == 1 and "." in surface:
+            known = self._lookup(surface)
+            if known is not None and known[1] != "PERSON":
+                return known[1], 2  # "said U.S. Attorney Ann Lee": a place's dotted letters
+                # cut before the officer's title speak for no one
         if (
             kind == "PERSON"
             and len(toks) > 1
