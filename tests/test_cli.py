@@ -976,6 +976,9 @@ def test_opml_import_of_nested_folders_tags_feeds_with_the_folders_path(cli, tmp
         "views": [],
         "local": [],
         "already": 0,
+        "synced": [],
+        "subscribed": [],
+        "refused": [],
         "tagged": [],
         "nested": [],
         "retagged": [],
@@ -1073,8 +1076,11 @@ def test_opml_import_with_sync_says_the_feeds_are_not_subscribed_on_the_server(c
     assert cli("opml", "import", str(opml)) == 0
     assert cli.out.strip() == (
         f"1 feed in {opml}, 1 added to {cli.config}; not subscribed on rss.example: newstui "
-        "fetches them itself (`newstui add URL` subscribes there)"
+        "fetches them itself (`newstui opml import --subscribe FILE` subscribes them there) "
+        "(rss.example could not be asked: its subscriptions as of the last sync)"
     )
+    # why it was not asked (here: no password, so no request went out): one line
+    assert cli.err == "warning: sync: environment variable NEWSTUI_TEST_PASSWORD is not set\n"
 
 
 def test_opml_import_takes_newsboats_urls_file_with_tags_and_cached_titles(
@@ -1172,6 +1178,9 @@ def test_a_failed_opml_import_leaves_no_new_config_and_a_good_one_makes_it(
         "views": [],
         "local": [],
         "already": 0,
+        "synced": [],
+        "subscribed": [],
+        "refused": [],
         "tagged": [],
         "nested": [],
         "retagged": [],
@@ -1193,6 +1202,9 @@ def test_a_failed_opml_import_leaves_no_new_config_and_a_good_one_makes_it(
         "views": [],
         "local": [],
         "already": 1,
+        "synced": [],
+        "subscribed": [],
+        "refused": [],
         "tagged": [],
         "nested": [],
         "retagged": [],

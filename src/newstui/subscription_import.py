@@ -19,6 +19,7 @@ from newstui.text import clean_line
 from newstui.word_lists import listed
 
 if TYPE_CHECKING:
+    from newstui.server_import import ServerSplit
     from newstui.sources.newsboat_urls import SkippedLine
 
 
@@ -45,11 +46,17 @@ class SubscriptionsImported:
     # views and filters whose tag: named round 47's misreading of such a folder, made to name
     # the one folder: (kind, name, query now, folder)
     retagged: list[tuple[str, str, str, str]] = field(default_factory=list)
+    # with [sync]: the list's feeds the server subscribes to (left out of `found`), those it
+    # subscribed, refused (in `found`, so written here)
+    server: ServerSplit | None = None
 
     def summary(self, file: Path | str, config: Path) -> str:
         """One line: "7 feeds in feeds.opml, 6 added to …/feeds.toml (1 already there); …"."""
         found, added = len(self.found), len(self.added)
         text = f"{counted(found, 'feed')} in {file}, {added} added to {config}"
+        if self.server is not None and self.server.clause:  # (r51 MED-1)
+            listed = found + len(self.server.synced) + len(self.server.subscribed)
+            text = f"{counted(listed, 'feed')} in {file}: {self.server.clause}, {added} added to {config}"
         if added < found:  # the others were listed there already (by URL)
             text += f" ({found - added:,} already there)"
         if self.tagged:
@@ -166,6 +173,7 @@ def import_subscriptions(
     feeds: list[FeedConfig],
     skipped: list[SkippedLine],
     moved: Mapping[str, str] | None = None,
+    server: ServerSplit | None = None,
 ) -> SubscriptionsImported:
     """Write what a subscription list read (`read_subscription_list`) to the config file, making
     it first if there is none: the feeds not listed there, the file's tags on those that are,
@@ -173,7 +181,8 @@ def import_subscriptions(
     `[[local]]` sources (but for a path listed already). `moved`: the addresses the store knows
     feeds by no longer, each → the one it moved to for good (Library.old_feed_urls): a feed of
     the list at one is that feed (user test r50 LOW-21: re-importing newsboat's urls added the
-    old address again), said in a note."""
+    old address again), said in a note. `server` (with [sync]: split_for_server): `feeds` are its
+    `rest`, and the summary names what the server has."""
     ensure_config(config_path)  # the example (no feeds), then yours
     feeds, followed = _moves_followed(config_path, feeds, moved or {})
     added = add_feeds(config_path, feeds)
@@ -197,6 +206,7 @@ def import_subscriptions(
         notes=[s for s in skipped if s.note] + followed + _look_alike(config_path, added),
         nested=nested,
         retagged=retagged,
+        server=server,
     )
 
 

@@ -537,6 +537,19 @@ def test_password_command_runs_without_a_shell(tmp_path: Path) -> None:
     assert not marker.exists()
 
 
+def test_password_command_expands_a_tilde_as_the_files_paths_are(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / "frss-pass").write_text("from the home folder\n", "utf-8")
+    script = "import sys; print(open(sys.argv[1]).read().strip() + ' ' + sys.argv[2])"
+    command = f'{sys.executable} -c "{script}" ~/frss-pass "~x"'
+    sync = SyncConfig(url="http://x", user="a", password_command=command)
+    # `~/…` is the home folder (user test r51 LOW-1); a word only starting with ~ and naming
+    # no user is left as it is, as a shell leaves it
+    assert resolve_password(sync) == "from the home folder ~x"
+
+
 def test_password_sources_fail_with_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(SyncError, match="program 'no-such-program-x' not found"):
         resolve_password(SyncConfig(url="http://x", user="a", password_command="no-such-program-x"))

@@ -149,6 +149,12 @@ def test_an_unknown_key_or_a_shared_key_stops_the_app_with_the_line(
         ('\n"headlines.opne" = "o"\n', 7, "no key binding with id 'headlines.opne', ignored"),
         ('"headlines.opne" = "o"\n', 6, "(did you mean 'headlines.open'? every id is listed in"),
         ('"article.star" = "*"\n', 6, "did you mean 'article.toggle_star'?"),
+        # by the id's words before its spelling (user test r51 LOW-3: "headlines.first")
+        (
+            '"headlines.refresh" = "r"\n',
+            6,
+            "(did you mean 'app.refresh_all' or 'sources.refresh_selected'? every id is listed",
+        ),
         # newsboat's names were told only to write "a binding id" (user test r30 L5)
         (
             '"next-unread" = "n"\n',

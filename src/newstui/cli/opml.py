@@ -40,9 +40,23 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
         local = [line.local for line in skipped if line.local]
         state = newsboat_state(args, feeds, local, config, library)
         taken = library.add_imported_marks(state.marks) if state else None
+        split, found = None, len(feeds)
+        if args.subscribe and config.sync is None:
+            raise NewstuiError(
+                f"opml import --subscribe: {config.path} has no [sync] server to subscribe on",
+                source=str(config.path),
+            )
+        if config.sync is not None:  # the server's own feeds stay its own (user test r51 MED-1)
+            from newstui.server_import import split_for_server
+
+            with about_source(hide_passwords(config.sync.url)):
+                split = split_for_server(library, config, feeds, subscribe=args.subscribe)
+            feeds = split.rest
         made = not config.path.exists()
         with about_source(str(config.path)):
-            imported = import_subscriptions(config.path, feeds, skipped, library.old_feed_urls())
+            imported = import_subscriptions(
+                config.path, feeds, skipped, library.old_feed_urls(), split
+            )
         if made and config.path.exists():  # (as a first `fetch` says it: user test r47 L10)
             complain(f"newstui: created the config file {config.path}")
         with about_source(str(config.path)):
@@ -80,6 +94,10 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
             for line in skipped:
                 place = f"{args.file}:{line.line}" if line.line else str(args.file)
                 complain(f"warning: {place}: skipped {hide_passwords(line.reason)}")
+            if split is not None and split.unasked is not None:
+                complain(f"warning: {hide_passwords(split.unasked)}")
+            for _feed, reason in split.refused if split else ():
+                complain(f"warning: {reason}; added to {config.path.name} instead: fetched here")
             if newsboat is not None:
                 say_newsboat_config(newsboat, added_filters, config, added_settings)
             if queue is not None and queue[1]:
@@ -96,13 +114,13 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
                 text += f" ({len(sayable) - len(added_filters):,} already there)"
             if len(sayable) < len(rules):
                 text += f", {len(rules) - len(sayable):,} not taken"
-        if added and config.sync is not None:  # `add` subscribes there; this writes the file
-            from newstui.sync.client import server_name
-
+        if added and split is not None and not args.subscribe:  # (this writes the file)
             text += (  # (user test r33 L16: the phone never saw them, and nothing said so)
-                f"; not subscribed on {server_name(config.sync.url)}: newstui fetches them "
-                "itself (`newstui add URL` subscribes there)"
+                f"; not subscribed on {split.server}: newstui fetches them itself "
+                "(`newstui opml import --subscribe FILE` subscribes them there)"
             )
+        if split is not None and split.unasked is not None:
+            text += f" ({split.server} could not be asked: its subscriptions as of the last sync)"
         text += imported.skipped_clause  # (an OPML file's outlines carry no line numbers)
         if state and taken:
             text += read_state_said(state, taken)
@@ -115,11 +133,19 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
         return emit(
             args,
             {
-                "found": len(feeds),
+                "found": found,
                 "added": [f.name for f in added],
                 "views": [{"name": name, "query": query} for name, query in added_views],
                 "local": [{"name": s.name, "path": str(s.path)} for s in imported.added_local],
                 "already": len(feeds) - len(added),  # listed in the config by URL already
+                # with [sync]: on the server already (not written here), subscribed there by
+                # --subscribe, refused there (written here)
+                "synced": [f.name for f in split.synced] if split else [],
+                "subscribed": [f.name for f in split.subscribed] if split else [],
+                "refused": [
+                    {"name": f.name, "url": hide_passwords(f.url), "reason": why}
+                    for f, why in (split.refused if split else ())
+                ],
                 "tagged": tagged,  # of those, the ones the file gave tags they lacked
                 # of those, the ones whose flat folder tags (an older import's) became the path
                 "nested": [

@@ -452,6 +452,12 @@ def _opml_command(command: _CommandAdder) -> None:
         action="store_true",
         help="take no read or starred marks from newsboat's cache",
     )
+    p2.add_argument(
+        "--subscribe",
+        action="store_true",
+        help="with [sync]: subscribe on the sync server to the feeds it lacks, each in its "
+        "folder (those it refuses are fetched here)",
+    )
     p2.add_argument("--json", action="store_true", help=JSON_HELP)
     help_ = (
         "write the configured feeds, and those only on the sync server, as OPML (stdout by default)"

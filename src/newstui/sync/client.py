@@ -79,6 +79,15 @@ class PassingFailure(SyncError):
     (a server restarting or overloaded), unlike a refusal or an answer that makes no sense."""
 
 
+class FeedRefused(SyncError):
+    """The server answered, but would not subscribe to one feed (`reason`: why, without the
+    way out): other feeds may still be subscribed."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
 def server_name(url: str) -> str:
     """How errors name a server: its host (and port), never a `user:password@`."""
     netloc = urlsplit(url).netloc
@@ -460,9 +469,14 @@ class GReaderClient:
                 await self._call("POST", "/subscription/edit", edit, None, data)
             return
         refused = f"refused to subscribe to {clean_line(hide_url_password(url), 100)}"
-        if reason:  # (both cut, so the way out is never cut off the line)
-            raise self.fail(f"{refused}: {clean_line(reason, 120)}; {LOCAL_FEED}")
-        raise self.fail(f"{refused} (HTTP 400 for {edit}): it may not read this feed; {LOCAL_FEED}")
+        # (both cut, so the way out is never cut off the line)
+        why = (
+            f": {clean_line(reason, 120)}"
+            if reason
+            else f" (HTTP 400 for {edit}): it may not read this feed"
+        )
+        said = f"{refused}{why}"
+        raise FeedRefused(str(self.fail(f"{said}; {LOCAL_FEED}")), str(self.fail(said)))
 
     async def _quickadd(self, url: str) -> tuple[str | None, str | None]:
         """Subscribe with quickadd: (the new subscription's stream id, None), or (None, the

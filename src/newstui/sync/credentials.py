@@ -34,9 +34,11 @@ def resolve_password(sync: SyncConfig) -> str:
 
 
 def _run_password_command(command: str) -> str:
-    """Run the command (split like a shell would, but never through one); its first line."""
+    """Run the command (split like a shell would, but never through one); its first line. A
+    word `~`, `~/…` (or `~user/…`) is the home folder's path, as the config file's paths are
+    (user test r51 LOW-1: `cat ~/frss-pass`)."""
     try:
-        argv = shlex.split(command)
+        argv = [os.path.expanduser(w) if w.startswith("~") else w for w in shlex.split(command)]
     except ValueError as exc:
         raise SyncError(f"sync: password_command cannot be split into words: {exc}") from None
     if not argv:

@@ -16,7 +16,7 @@ from time import monotonic
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
-from textual.app import App, SystemCommand, get_system_commands_provider
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.driver import Driver
@@ -46,7 +46,13 @@ from newstui.tui.collector import resume_after_start
 from newstui.tui.demo_keys import NOT_IN_DEMO, demo_noted
 from newstui.tui.download_runner import RunsDownloads
 from newstui.tui.first_frame import FIRST_FRAME
-from newstui.tui.glyphs import console_glyphs, console_scrollbars, console_text
+from newstui.tui.glyphs import (
+    console_driver,
+    console_glyphs,
+    console_scrollbars,
+    console_term,
+    console_text,
+)
 from newstui.tui.keymap import (
     build_keymap,
     check_key_clashes,
@@ -57,6 +63,7 @@ from newstui.tui.keymap import (
     newsboat_names,
 )
 from newstui.tui.logged_warnings import AppLogHandler, RoutedWarnings, WarningsLogged
+from newstui.tui.palette_words import search_words
 from newstui.tui.refresh_messages import AnalysisFinished
 from newstui.tui.saved_views import SavesViews
 from newstui.tui.screens.keyed_box import key_in_effect, named_keys
@@ -122,6 +129,14 @@ PALETTE_GLOBAL = ("quit", "toggle_theme")  # the palette's commands over another
 PALETTE_TITLES = {"help": "Help: every key", "quit": "Quit"}
 
 
+def command_search_provider() -> type[Provider]:
+    """newstui's commands, found by their words first (palette_words), imported when the
+    palette first opens."""
+    from newstui.tui.palette_words import CommandSearch
+
+    return CommandSearch
+
+
 def go_to_source_provider() -> type[Provider]:
     """The palette's "Go to source" entries, imported when the palette first opens."""
     from newstui.tui.source_palette import GoToSource
@@ -138,7 +153,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
     BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
     # newstui's commands (get_system_commands) and "Go to source: NAME" (source_palette)
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
-        get_system_commands_provider,
+        command_search_provider,
         go_to_source_provider,
     }
 
@@ -395,7 +410,8 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's driver for this platform; on Linux and macOS one that notices a terminal
-        that went away (see terminal_driver)."""
+        that went away (see terminal_driver); on the Linux console one that writes glyphs its
+        font has (glyphs.console_driver)."""
         driver = super().get_driver_class()
         if sys.platform != "win32":
             from textual.drivers.linux_driver import LinuxDriver
@@ -403,7 +419,10 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
             if driver is LinuxDriver:
                 from newstui.tui.terminal_driver import HangupAwareDriver
 
-                return HangupAwareDriver
+                driver = HangupAwareDriver
+        if console_term():  # glyphs the console's font has (glyphs.py; a headless run's
+            # driver is Textual's own)
+            return console_driver(driver)
         return driver
 
     def _stop_on_signals(self) -> None:
@@ -632,6 +651,9 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
                 # (user test r36 L3: "No matches found")
                 for name in newsboat_names(binding.id) if on_main else ():
                     yield SystemCommand(escape(f"{name} (newsboat): {title}"), keys, run, False)
+                # and by the words users call it ("unsubscribe": Remove; user test r51 LOW-2)
+                if words := search_words(binding.id):
+                    yield SystemCommand(escape(f"{', '.join(words)}: {title}"), keys, run, False)
 
     def action_command_palette(self) -> None:
         """Textual's command palette, which Ctrl-G closes too (screens/palette.py)."""

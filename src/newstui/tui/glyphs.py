@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual.scrollbar import ScrollBar, ScrollBarRender
 
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from textual.app import App
+    from textual.driver import Driver
 
 CONSOLE_GLYPHS = {
     "⏎": "Enter",  # Enter's key, as Textual shows it (the footer, `?` help, the palette)
@@ -29,13 +30,52 @@ CONSOLE_GLYPHS = {
 # is a cell the thumb does not reach)
 CONSOLE_SCROLLBAR_ENDS = ["█"] * 7 + [" "]
 _GLYPHS = re.compile("|".join(map(re.escape, CONSOLE_GLYPHS)))
+# One-cell glyphs of the app's (and of articles' text) that no map of the console's kernel font
+# has (CP437, drivers/tty/vt/cp437.uni, draws each as ■: unread and starred alike, every cut
+# name ending ■; user test r51 LOW-4), each as a one-cell glyph it has: put in as the screen is
+# written (console_output), so nothing's layout changes
+CONSOLE_STAND_INS = {
+    "●": "•",  # the headlines' unread mark
+    "★": "*",  # starred
+    "☆": "*",
+    "⇅": "↕",  # the sync status
+    "…": "~",  # a cut name's end (CP437 has no ellipsis, and "..." is three cells)
+    "—": "-",
+    "–": "-",
+    "━": "─",  # the sidebar's tab rule (CP437's lines are single and double, not heavy)
+    "╸": "─",
+    "╺": "─",
+    "◦": "o",  # a nested list item
+    "▶": "►",  # an embedded video's line
+}
+_STAND_INS = str.maketrans(CONSOLE_STAND_INS)
+
+
+def console_term() -> bool:
+    """Whether TERM names the Linux console (linux, linux-16color…)."""
+    term = os.environ.get("TERM", "")
+    return term == "linux" or term.startswith("linux-")
 
 
 def console_glyphs(app: App[Any]) -> bool:
     """Whether the app draws on the Linux console (TERM=linux, linux-16color…). A headless app
     (the tests) never does."""
-    term = os.environ.get("TERM", "")
-    return not app.is_headless and (term == "linux" or term.startswith("linux-"))
+    return not app.is_headless and console_term()
+
+
+def console_output(data: str) -> str:
+    """What the app writes to the terminal, with CONSOLE_STAND_INS's glyphs as the console's."""
+    return data.translate(_STAND_INS)
+
+
+def console_driver(base: type[Driver]) -> type[Driver]:
+    """`base` writing every screen through console_output (the app's driver on the console:
+    every pane, and every article's text, drawn with glyphs the console has)."""
+
+    def write(self: Driver, data: str) -> None:
+        base.write(self, console_output(data))
+
+    return cast("type[Driver]", type("ConsoleDriver", (base,), {"write": write}))
 
 
 def console_text(text: str) -> str:

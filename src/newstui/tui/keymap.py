@@ -266,9 +266,18 @@ def _nearest(given: str, known: set[str]) -> str:
 
     last = given.rpartition(".")[2].casefold()
     near = [k for k in known if last and last in k.rpartition(".")[2]]  # "star": toggle_star
-    if len(near) != 1:
-        near = difflib.get_close_matches(given, sorted(known), n=1, cutoff=0.7)
-    guess = f"did you mean {near[0]!r}? " if len(near) == 1 else ""
+    if len(near) != 1:  # by its words before its spelling: "refresh" is what the ids that
+        # refresh hold (user test r51 LOW-3: headlines.refresh was "headlines.first")
+        words = {w for w in last.split("_") if w}
+
+        def shared(k: str) -> int:
+            return len(words & set(k.rpartition(".")[2].split("_")))
+
+        best = max((shared(k) for k in known), default=0)
+        near = sorted(k for k in known if best and shared(k) == best)
+        if not 1 <= len(near) <= 3:
+            near = difflib.get_close_matches(given, sorted(known), n=1, cutoff=0.7)
+    guess = f"did you mean {' or '.join(repr(k) for k in near)}? " if near else ""
     return f" ({guess}every id is listed in the README's Keys section)"
 
 

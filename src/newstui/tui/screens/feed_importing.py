@@ -95,9 +95,15 @@ class FeedImporting(ScreenMixin):
         path = Path(typed).expanduser()
         try:
             feeds, skipped = read_subscription_list(path)
+            split = None
             with Library.open(self.db_path, threads=True) as library:  # (a feed moved for good)
                 moved = library.old_feed_urls()
-            imported = import_subscriptions(config.path, feeds, skipped, moved)
+                if config.sync is not None:  # the server's own feeds stay its own (r51 MED-1)
+                    from newstui.server_import import split_for_server
+
+                    split = split_for_server(library, config, feeds)
+                    feeds = split.rest
+            imported = import_subscriptions(config.path, feeds, skipped, moved, split)
         except NewstuiError:
             self.post_message(ImportFailed(typed))
             raise
@@ -115,6 +121,11 @@ class FeedImporting(ScreenMixin):
         imported = message.imported
         line = imported.summary(message.path.name, message.config.path) + imported.skipped_named
         line += imported.notes_named
+        if imported.added and imported.server is not None:  # (user test r51 MED-1)
+            line += (
+                f"; not subscribed on {imported.server.server}: fetched here "
+                "(`newstui opml import --subscribe FILE` subscribes them there)"
+            )
         if imported.added:
             line += f". Press {key_in_effect(self, 'app.refresh_all')} to fetch them."
         if message.left_out:  # (user test r41 M5: R then listed every old article unread)

@@ -1,0 +1,186 @@
+"""`opml import` with [sync]: the feeds the server subscribes to already are not written to
+feeds.toml (there they would stop following the server's unsubscribes, folder moves and renames),
+and `--subscribe` subscribes the others there in their folders (user test r51 MED-1)."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from newstui.cli.main import main
+from tests.sync.conftest import Device, FreshRSS
+from tests.sync.test_client import FakeGReader, fake, sync_config  # noqa: F401 (fixture)
+from tests.sync.test_freshrss import Here, new_feed, password  # noqa: F401 (fixture)
+
+
+def opml(path: Path, feeds: list[tuple[str, str, str]]) -> Path:
+    """An OPML file of (folder, title, url) feeds, each folder an outline around its feeds."""
+    body = "".join(
+        f'<outline text="{folder}"><outline type="rss" text="{title}" xmlUrl="{url}"/></outline>'
+        for folder, title, url in feeds
+    )
+    path.write_text(
+        f'<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body>{body}'
+        "</body></opml>",
+        "utf-8",
+    )
+    return path
+
+
+def written(config: Path) -> list[str]:
+    """The feed URLs feeds.toml lists."""
+    return [f["url"] for f in tomllib.loads(config.read_text("utf-8")).get("feeds", [])]
+
+
+@pytest.fixture
+def here(
+    fake: FakeGReader,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> list[str]:
+    """The CLI's first arguments for a config whose [sync] is the fake server."""
+    monkeypatch.setenv("PW_OPML", "pw")
+    path = sync_config(tmp_path, f'url = "{fake.base}"\nuser = "alice"\npassword_env = "PW_OPML"\n')
+    return ["--db", str(tmp_path / "n.db"), "--config", str(path)]
+
+
+SERVERS = {
+    "id": "feed/1",
+    "title": "Storm Watch",
+    "url": "https://example.org/storm.xml",
+    "categories": [{"id": "user/-/label/News", "label": "News"}],
+}
+
+
+def test_feeds_on_the_server_are_left_to_it(
+    fake: FakeGReader,  # noqa: F811
+    here: list[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    fake.api("/subscription/list", 200, {"subscriptions": [SERVERS]})
+    file = opml(
+        tmp_path / "subs.opml",
+        [
+            ("News", "Storm Watch", SERVERS["url"]),
+            ("Tech", "Own Blog", "https://example.net/b.xml"),
+        ],
+    )
+    capsys.readouterr()
+    assert main([*here, "opml", "import", str(file)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    config = Path(here[3])
+    assert written(config) == ["https://example.net/b.xml"]
+    assert out.startswith(
+        f"2 feeds in {file}: 1 already subscribed on {fake.server} (synced), 1 added to {config}"
+    ), out
+    assert f"not subscribed on {fake.server}: newstui fetches them itself" in out
+    assert not [f for f in fake.forms if f[0].endswith("/subscription/edit")]  # nothing asked
+
+
+def test_subscribe_subscribes_the_rest_in_their_folders_and_keeps_the_refused_here(
+    fake: FakeGReader,  # noqa: F811
+    here: list[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    fake.api("/subscription/list", 200, {"subscriptions": [SERVERS]})
+    edit = "/api/greader.php/reader/api/0/subscription/edit"
+    fake.pages[edit] = [b"OK", (400, b"Bad Request!")]
+    why = "A feed could not be found; content-type is `application/json`"
+    fake.api("/subscription/quickadd", 200, {"numResults": 0, "error": why})
+    drones = "https://example.net/drones.json"
+    file = opml(
+        tmp_path / "subs.opml",
+        [
+            ("News", "Storm Watch", SERVERS["url"]),
+            ("Tech", "Own Blog", "https://example.net/b.xml"),
+            ("Tech/AI", "Drone Digest", drones),
+        ],
+    )
+    config = Path(here[3])
+    first = config.read_text("utf-8")
+    capsys.readouterr()
+    assert main([*here, "opml", "import", "--subscribe", str(file), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["found"] == 3
+    assert report["synced"] == ["Storm Watch"] and report["subscribed"] == ["Own Blog"]
+    assert [r["name"] for r in report["refused"]] == ["Drone Digest"]
+    assert why in report["refused"][0]["reason"]
+    assert written(config) == [drones]  # the refused one only, fetched here
+    asked = [form for path, form in fake.forms if path == edit]
+    assert asked[0]["s"] == ["feed/https://example.net/b.xml"]
+    assert asked[0]["a"] == ["user/-/label/Tech"] and asked[0]["t"] == ["Own Blog"]
+
+    # the words, once more on a fresh config: one line for the refusal, the summary
+    config.write_text(first, "utf-8")
+    fake.pages[edit] = [b"OK", (400, b"Bad Request!")]
+    capsys.readouterr()
+    assert main([*here, "opml", "import", "--subscribe", str(file)]) == 0
+    said = capsys.readouterr()
+    err = [line for line in said.err.splitlines() if "refused" in line]
+    assert err == [
+        f"warning: {fake.server}: refused to subscribe to {drones}: {why}; added to feeds.toml "
+        "instead: fetched here"
+    ]
+    out = " ".join(said.out.split())
+    assert f"3 feeds in {file}: 1 already subscribed on {fake.server} (synced), 1 feed " in out
+    assert "not subscribed on" not in out
+
+
+def test_subscribe_with_the_server_gone_writes_nothing(
+    fake: FakeGReader,  # noqa: F811
+    here: list[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    fake.api("/subscription/list", 503, b"down")
+    file = opml(tmp_path / "subs.opml", [("Tech", "Own Blog", "https://example.net/b.xml")])
+    config = Path(here[3])
+    before = config.read_text("utf-8")
+    capsys.readouterr()
+    assert main([*here, "opml", "import", "--subscribe", str(file)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and fake.server in err, err
+    assert config.read_text("utf-8") == before
+
+
+def test_subscribe_without_sync_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "feeds.toml"
+    config.write_text("[settings]\nfulltext = false\n", "utf-8")
+    file = opml(tmp_path / "subs.opml", [("Tech", "Own Blog", "https://example.net/b.xml")])
+    args = ["--db", str(tmp_path / "n.db"), "--config", str(config)]
+    assert main([*args, "opml", "import", "--subscribe", str(file)]) == 1
+    assert "has no [sync] server to subscribe on" in capsys.readouterr().err
+    assert written(config) == []
+
+
+def test_with_freshrss_the_servers_feeds_stay_synced_and_subscribe_adds_the_rest(
+    tmp_path: Path, freshrss: FreshRSS, device: Device, capsys: pytest.CaptureFixture[str]
+) -> None:
+    theirs, their_title, _ = new_feed(freshrss)
+    device.subscribe(theirs, folder="News")
+    mine, my_title, links = new_feed(freshrss)
+    here = Here(tmp_path, freshrss)
+    assert here.run("sync") == 0
+    file = opml(tmp_path / "subs.opml", [("News", their_title, theirs), ("Later", my_title, mine)])
+    capsys.readouterr()
+    assert here.run("opml", "import", "--subscribe", str(file)) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    server = freshrss.greader.split("/")[2]
+    assert f"1 already subscribed on {server} (synced), 1 feed subscribed on {server}" in out
+    assert written(here.config) == []
+    assert device.subscribed(mine)
+    assert here.run("sync") == 0
+    sources = {s["name"]: s for s in here.json(capsys, "feeds")}
+    assert "Later" in sources[my_title]["tags"]
+    assert set(here.articles(my_title)) == set(links)
+    # unsubscribed on the phone: gone here too (feeds.toml does not hold it)
+    device.unsubscribe(device.stream_of(theirs))
+    assert here.run("sync") == 0
+    assert here.articles(their_title) == {}
