@@ -184,3 +184,43 @@ def test_with_freshrss_the_servers_feeds_stay_synced_and_subscribe_adds_the_rest
     device.unsubscribe(device.stream_of(theirs))
     assert here.run("sync") == 0
     assert here.articles(their_title) == {}
+
+
+async def test_the_apps_import_leaves_the_servers_feeds_to_it(
+    fake: FakeGReader,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newstui.config import load_config
+    from newstui.tui.app import NewstuiApp
+    from tests.tui.conftest import settle, until
+    from tests.tui.notifications import notifications, run_recorded
+
+    monkeypatch.setenv("PW_OPML", "pw")
+    fake.api("/subscription/list", 200, {"subscriptions": [SERVERS]})
+    path = sync_config(tmp_path, f'url = "{fake.base}"\nuser = "alice"\npassword_env = "PW_OPML"\n')
+    path.write_text(
+        path.read_text("utf-8").replace("[settings]\n", "[settings]\nrefresh_minutes = 0\n")
+    )
+    file = opml(
+        tmp_path / "feedly.opml",
+        [
+            ("News", "Storm Watch", SERVERS["url"]),
+            ("Tech", "Drone Digest", "https://example.net/d.json"),
+        ],
+    )
+    app = NewstuiApp(tmp_path / "n.db", load_config(path))
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("I")
+        await settle(pilot)
+        await pilot.press(*str(file), "enter")
+        await until(pilot, lambda: any("feedly.opml" in n.message for n in notifications(app)))
+        [said] = [n.message for n in notifications(app) if "feedly.opml" in n.message]
+    assert said.startswith(
+        f"2 feeds in feedly.opml: 1 already subscribed on {fake.server} (synced), 1 added to {path}"
+    ), said
+    assert (
+        f"not subscribed on {fake.server}: fetched here (`newstui opml import --subscribe" in said
+    )
+    assert written(path) == ["https://example.net/d.json"]
