@@ -790,3 +790,31 @@ def test_a_socks5_proxy_that_says_nothing_ends_a_sync_within_its_deadline(
         f"sync.example: timed out after 1 s through the proxy {proxy} (http_proxy) "
         "(/accounts/ClientLogin)"
     )
+
+
+@pytest.mark.parametrize(
+    "written", ["freshrss", "FreshRSS", "miniflux", "Inoreader", "The Old Reader"]
+)
+def test_a_google_reader_servers_own_name_is_taken_for_the_service(
+    tmp_path: Path, written: str
+) -> None:
+    """user test r51 LOW-11: `service = "freshrss"` was refused without a word on why."""
+    body = f'service = "{written}"\nurl = "http://127.0.0.1:9/api/greader.php"\nuser = "a"\npassword_env = "PW_X"\n'
+    sync = load_config(sync_config(tmp_path, body)).sync
+    assert sync is not None and sync.service == "greader"
+
+
+def test_another_service_is_refused_naming_the_api_and_who_speaks_it(tmp_path: Path) -> None:
+    from newstui.errors import ConfigError
+
+    body = (
+        'service = "feedbin"\nurl = "http://127.0.0.1:9/api"\nuser = "a"\npassword_env = "PW_X"\n'
+    )
+    with pytest.raises(ConfigError) as info:
+        load_config(sync_config(tmp_path, body))
+    said = str(info.value)
+    assert (
+        "sync service must be \"greader\", not 'feedbin': the Google Reader API, which FreshRSS"
+        in said
+    )
+    assert "\n" not in said

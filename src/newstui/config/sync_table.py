@@ -15,6 +15,9 @@ if TYPE_CHECKING:  # the optional tables' values: imported by the functions that
 
 
 SYNC_SERVICES = ("greader",)
+# servers that speak the Google Reader API, by the names users write for `service` (user test
+# r51 LOW-11: `service = "freshrss"` was refused without a word on why)
+GREADER_SERVERS = ("freshrss", "miniflux", "inoreader", "theoldreader", "bazqux")
 
 
 def validate_sync(table: Any, raw: str, fail: Any) -> SyncConfig:
@@ -38,11 +41,14 @@ def validate_sync(table: Any, raw: str, fail: Any) -> SyncConfig:
             raise fail(line(key), f"sync {key!r} must be a non-empty string")
     _refuse_sync_controls(table, line, fail)
     service = table.get("service", "greader").strip()
+    if re.sub(r"[\W_]", "", service.casefold()) in GREADER_SERVERS:
+        service = "greader"  # (the one API they all speak)
     if service not in SYNC_SERVICES:
         choices = ", ".join(f'"{name}"' for name in SYNC_SERVICES)
         raise fail(
             line("service"),
-            f"sync service must be {choices}, not {service!r}",
+            f"sync service must be {choices}, not {service!r}: the Google Reader API, which "
+            "FreshRSS, Miniflux, Inoreader, The Old Reader and BazQux speak",
         )
     url = table.get("url", "").strip()
     if not url:
