@@ -52,6 +52,22 @@ def test_a_long_reason_is_cut_and_the_way_out_kept(fake: FakeGReader) -> None:  
     assert said.endswith("…; to fetch it here instead, add it as a [[feeds]] entry to feeds.toml")
 
 
+def test_freshrss_s_whole_reason_is_said_and_a_longer_one_cut_at_a_word(
+    fake: FakeGReader,  # noqa: F811
+) -> None:
+    """user test r51 LOW-8: FreshRSS's reason was cut at `applica…`, the word that says why."""
+    fake.api("/subscription/edit", 400, b"Bad Request!")
+    why = (
+        f"A feed could not be found at `{FEED}`; the status code is `200` and content-type is "
+        "`application/json`"
+    )
+    fake.api("/subscription/quickadd", 200, {"numResults": 0, "error": why})
+    assert f": {why}; to fetch it here instead" in subscribe(fake)
+    fake.api("/subscription/quickadd", 200, {"numResults": 0, "error": "unreadable " * 40})
+    said = subscribe(fake)
+    assert "unreadable unreadable…; to fetch it here instead" in said and len(said) < 300
+
+
 def test_a_server_without_quickadd_says_what_to_do(fake: FakeGReader) -> None:  # noqa: F811
     fake.api("/subscription/edit", 400, b"Bad Request!")
     assert subscribe(fake) == (

@@ -88,6 +88,15 @@ class FeedRefused(SyncError):
         self.reason = reason
 
 
+def _cut_at_word(text: str, most: int) -> str:
+    """`text` on one line, cut after its last whole word within `most` characters (and "…")."""
+    line = clean_line(text, 10_000)
+    if len(line) <= most:
+        return line
+    cut = line[: most - 1].rpartition(" ")[0] or line[: most - 1]
+    return cut.rstrip(" ,;:") + "…"
+
+
 def server_name(url: str) -> str:
     """How errors name a server: its host (and port), never a `user:password@`."""
     netloc = urlsplit(url).netloc
@@ -469,9 +478,11 @@ class GReaderClient:
                 await self._call("POST", "/subscription/edit", edit, None, data)
             return
         refused = f"refused to subscribe to {clean_line(hide_url_password(url), 100)}"
-        # (both cut, so the way out is never cut off the line)
+        # the reason whole where the line has room (its end says why: "content-type is
+        # `application/json`", user test r51 LOW-8), else cut at a word; the way out is never cut
+        room = 299 - len(f"{self.server}: {refused}: ; {LOCAL_FEED}")
         why = (
-            f": {clean_line(reason, 120)}"
+            f": {_cut_at_word(reason, max(room, 60))}"
             if reason
             else f" (HTTP 400 for {edit}): it may not read this feed"
         )
