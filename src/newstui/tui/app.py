@@ -652,7 +652,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
                 for name in newsboat_names(binding.id) if on_main else ():
                     yield SystemCommand(escape(f"{name} (newsboat): {title}"), keys, run, False)
                 # and by the words users call it ("unsubscribe": Remove; user test r51 LOW-2)
-                if words := search_words(binding.id):
+                if on_main and (words := search_words(binding.id)):
                     yield SystemCommand(escape(f"{', '.join(words)}: {title}"), keys, run, False)
 
     def action_command_palette(self) -> None:
