@@ -224,3 +224,27 @@ async def test_the_apps_import_leaves_the_servers_feeds_to_it(
         f"not subscribed on {fake.server}: fetched here (`newstui opml import --subscribe" in said
     )
     assert written(path) == ["https://example.net/d.json"]
+
+
+def test_export_keeps_a_configured_feeds_server_folder_too(
+    fake: FakeGReader,  # noqa: F811
+    here: list[str],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """user test r51 LOW-7: feeds.toml's folder News/Europe, the server's Politics: both."""
+    moved = {**SERVERS, "categories": [{"id": "user/-/label/Politics", "label": "Politics"}]}
+    fake.api("/subscription/list", 200, {"subscriptions": [moved]})
+    fake.api("/stream/items/ids", 200, {"itemRefs": []})
+    fake.api("/stream/contents/user/-/state/com.google/reading-list", 200, {"items": []})
+    config = Path(here[3])
+    config.write_text(
+        config.read_text("utf-8")
+        + f'\n[[feeds]]\nname = "Storm Watch"\nurl = "{SERVERS["url"]}"\ntags = ["News/Europe"]\n',
+        "utf-8",
+    )
+    assert main([*here, "sync"]) == 0
+    capsys.readouterr()
+    assert main([*here, "opml", "export"]) == 0
+    out = capsys.readouterr().out
+    assert out.count(SERVERS["url"]) == 2, out  # an outline under each folder
+    assert 'text="Politics"' in out and 'text="Europe"' in out

@@ -24,7 +24,7 @@ from newstui.library import Library
 
 if TYPE_CHECKING:
     # the config (tomllib, its dataclasses): by the commands that read or edit it
-    from newstui.config import Config
+    from newstui.config import Config, FeedConfig
 
 
 def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
@@ -224,7 +224,12 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
             f"{'is' if len(feeds) == 1 else 'are'} written instead"
         )
     known = {fold_url(f.url) for f in feeds}
-    for synced in library.sync.feeds():  # subscriptions that live only on the sync server
+    synced_feeds = library.sync.feeds()
+    # a feed feeds.toml lists in one folder and the server files in another is in both (user
+    # test r51 LOW-7: the server's folder was left out of the file)
+    server_tags = {fold_url(s.url): s.tags for s in synced_feeds if s.url}
+    feeds = [_with_server_folders(f, server_tags.get(fold_url(f.url), ())) for f in feeds]
+    for synced in synced_feeds:  # subscriptions that live only on the sync server
         if synced.url and fold_url(synced.url) not in known:
             feeds.append(FeedConfig(synced.url, synced.name, synced.tags))
             known.add(fold_url(synced.url))
@@ -249,3 +254,12 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
         raise NewstuiError("opml export --json needs a FILE: without one, the OPML goes to stdout")
     sys.stdout.write(text)
     return 0
+
+
+def _with_server_folders(feed: FeedConfig, server_tags: tuple[str, ...]) -> FeedConfig:
+    """`feed` with the folders the sync server also files it in after its own."""
+    from newstui.model.names import name_key
+
+    had = {name_key(t) for t in feed.tags}
+    more = tuple(t for t in server_tags if name_key(t) not in had)
+    return dataclasses.replace(feed, tags=(*feed.tags, *more)) if more else feed
