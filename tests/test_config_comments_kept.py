@@ -149,3 +149,87 @@ def test_a_ruled_heading_glued_under_a_feed_heads_what_follows(tmp_path):
     add_feeds(path, [FeedConfig("https://n.example/feed", "N", (), "auto", named=True)])
     text = path.read_text("utf-8")
     assert 'url = "https://n.example/feed"\n\n# ------ views ------\n\n[[views]]' in text
+
+
+# [[feeds]] entries a [sync] table and a view part, each under its own comment, hand-ordered
+PARTED = """# my feeds, by hand
+[settings]
+fulltext = false
+
+# --- news ---
+[[feeds]]
+name = "Alpha"  # the first
+url = "https://a.example/feed"
+tags = ["News"]
+
+[sync]  # the server
+url = "https://reader.example/api/greader.php"
+user = "me"
+password_env = "READER_PASSWORD"
+
+# --- tech ---
+[[feeds]]
+name = "Beta"
+url = "https://b.example/feed"  # b
+tags = [
+    "Tech",  # mine
+]
+
+[[views]]
+name = "Rock"
+query = "tag:News"
+
+# last feed, no folder yet
+  [[feeds]]
+  name = "Gamma"
+  url = "https://c.example/feed"
+"""
+
+
+def parted(tmp_path):
+    path = tmp_path / "feeds.toml"
+    path.write_text(PARTED, "utf-8")
+    return path
+
+
+def test_tag_edits_keep_feeds_parted_by_other_tables_in_their_order_with_their_comments(
+    tmp_path,
+):
+    """tomlkit regrouped `[[feeds]]` entries another table parts (`[sync]` between them) under
+    the first at every tag edit, their comments left behind (round 50's closing note): only the
+    tags lines change now."""
+    from newstui.config.source_edits import add_feed_tags, set_source_tags
+
+    path = parted(tmp_path)
+    assert set_source_tags(path, {"Gamma": ["Sport"], "Beta": ["Tech", "AC∕DC"]}) == [
+        "Gamma",
+        "Beta",
+    ]
+    beta = 'tags = [\n    "Tech",  # mine\n]'
+    gamma = '  url = "https://c.example/feed"\n'
+    assert path.read_text("utf-8") == PARTED.replace(beta, 'tags = ["Tech", "AC∕DC"]').replace(
+        gamma, gamma + '  tags = ["Sport"]\n'
+    )
+    assert [f.tags for f in load_config(path).feeds] == [("News",), ("Tech", "AC∕DC"), ("Sport",)]
+
+    path = parted(tmp_path)
+    assert set_source_tags(path, {"Alpha": []}) == ["Alpha"]  # (a folder taken off)
+    assert path.read_text("utf-8") == PARTED.replace('tags = ["News"]\n', "", 1)
+
+    path = parted(tmp_path)
+    assert add_feed_tags(path, [FeedConfig("https://a.example/feed", "A", tags=("Europe",))])
+    assert path.read_text("utf-8") == PARTED.replace(
+        'tags = ["News"]\n', 'tags = ["News", "Europe"]\n', 1
+    )
+
+
+def test_add_and_remove_keep_feeds_parted_by_other_tables_in_their_order(tmp_path):
+    path = parted(tmp_path)
+    add_feeds(path, [FeedConfig("https://d.example/feed", "Delta", tags=("News",))])
+    text = path.read_text("utf-8")
+    assert text.startswith(PARTED) and text.index("Delta") > text.index("Gamma")
+    remove_source(path, "Beta")
+    text = path.read_text("utf-8")
+    assert "[sync]  # the server" in text and "# last feed, no folder yet" in text
+    assert [f.name for f in load_config(path).feeds] == ["Alpha", "Gamma", "Delta"]
+    assert text.index("[sync]") < text.index("Rock") < text.index("Gamma")

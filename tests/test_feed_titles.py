@@ -375,3 +375,42 @@ def test_a_named_feed_keeps_its_name_whatever_site_it_declares(unnamed, feed_ser
     run = unnamed({"/wire": "My Wire"})
     assert run("fetch") == 0, run.err
     assert names(run) == {feed_server.url("/wire"): "My Wire"}
+
+
+def titled(title: str, link: str, item: str = "Ferry strike ends") -> bytes:
+    return UNTITLED_RSS % (
+        f"<title>{title}</title><link>{link}</link>".encode(),
+        item.encode(),
+        item.encode(),
+    )
+
+
+def test_a_feed_once_titled_then_served_untitled_goes_by_one_name_in_fetch_and_feeds(
+    unnamed, feed_server
+):
+    """Review r50 LOW-3: a fetch's own lines said `harbour.org` of a feed `feeds` listed as Foo
+    (the title read before): one rule names it in both, the last title read."""
+    feed_server.route("/wire", body=titled("Foo", "https://www.harbour.org/"))
+    run = unnamed({"/wire": None})
+    url = feed_server.url("/wire")
+    [fetched] = run.json("fetch")
+    assert (fetched["source"], fetched["feed"]) == ("Foo", "Foo")
+    feed_server.route("/wire", body=untitled("https://www.harbour.org/", "Second story"))
+    [fetched] = run.json("fetch")  # ("source": the name its line says)
+    assert (fetched["source"], fetched["feed"], names(run)) == ("Foo", "Foo", {url: "Foo"})
+
+
+def test_a_feed_whose_title_another_source_has_goes_by_its_sites_host_everywhere(
+    unnamed, feed_server
+):
+    """Review r50 LOW-3's second half: registering gave a feed whose title was taken its site's
+    host, a fetch's lines and record kept its address; one rule for both now."""
+    feed_server.route("/named", body=feed("Other"))
+    feed_server.route("/wire", body=titled("Harbour News", "https://harbour.example/"))
+    run = unnamed({"/named": "Harbour News", "/wire": None})
+    url = feed_server.url("/wire")
+    said = {row["source"] for row in run.json("fetch")}
+    assert said == {"Harbour News", "harbour.example"}
+    assert names(run)[url] == "harbour.example"
+    assert {r["feed"] for r in run.json("list")} == {"Harbour News", "harbour.example"}
+    assert names(run)[url] == "harbour.example"  # (registered again by `list`: the same)

@@ -95,3 +95,45 @@ def test_subfolders_sort_right_after_their_folder():
         "Big Data",
         "Zoo",
     ]
+
+
+def test_the_folder_slash_and_its_way_back_are_spelt_in_model_folders_only() -> None:
+    """Review r50 (twins): the Ctrl-P palette and the sync wrote U+2215 themselves, and four
+    modules wrote it back as "/" each its own way: one owner, model.folders (FOLDER_SLASH,
+    one_folder_name, slashes_typed). Docstrings and comments may show it."""
+    import ast
+    from pathlib import Path
+
+    import newstui
+
+    root = Path(newstui.__file__).parent
+    spelt: list[str] = []
+    for path in sorted(root.rglob("*.py")):
+        if path.relative_to(root).parts[0] == "nlp" or path.name == "folders.py":
+            continue
+        tree = ast.parse(path.read_text("utf-8"))
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+            and isinstance(node.body[0].value, ast.Constant)
+        }
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and FOLDER_SLASH in node.value
+                and id(node) not in docstrings
+            ):
+                spelt.append(f"{path.relative_to(root)}:{node.lineno}")
+    assert spelt == []
+
+
+def test_a_folders_own_slash_is_typed_back_one_character_for_one() -> None:
+    from newstui.model.folders import server_label, slashes_typed
+
+    tag = one_folder_name("Music/AC/DC Fans")
+    assert (slashes_typed(tag), len(slashes_typed(tag))) == ("Music/AC/DC Fans", len(tag))
+    assert server_label(tag) == slashes_typed(tag)

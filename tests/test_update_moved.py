@@ -9,7 +9,7 @@ import stat
 
 from test_cli import Cli, no_user_paths  # noqa: F401
 
-from newstui.config import load_config
+from newstui.config import FeedConfig, load_config
 from newstui.ingest.configured_sources import sync_sources
 from newstui.ingest.moved_feeds import follow_moves
 from newstui.library import Library
@@ -194,3 +194,29 @@ def test_a_fetch_names_an_untitled_feed_as_the_store_will():
         "site.example"
     )
     assert names.after_fetch(2, "\u200b", "b.example/rss") == "b.example/rss"  # (shows nothing)
+
+
+def test_a_reimported_old_address_moved_to_an_entry_feeds_toml_skips_is_not_said_added(tmp_path):
+    """Review r50 LOW-4: the note said "added at that address" of a moved-to address feeds.toml
+    lists under a name it refuses (a skipped entry), which the import does not add."""
+    from newstui.subscription_import import import_subscriptions
+
+    path = tmp_path / "feeds.toml"
+    old, new = "https://wire.example/old", "https://wire.example/new"
+    path.write_text(f'[[feeds]]\nname = "\\u200b"\nurl = "{new}"\n', "utf-8")
+    assert [f.url for f in load_config(path).skipped_feeds] == [new]
+    written = path.read_text("utf-8")
+
+    done = import_subscriptions(path, [FeedConfig(old, "Wire")], [], {old: new})
+    assert done.added == []
+    assert [n.reason for n in done.notes] == [
+        f"{old}: moved for good to {new}, which feeds.toml lists: not added"
+    ]
+    assert path.read_text("utf-8") == written
+
+    path.write_text("", "utf-8")  # (not listed: added there, and said so)
+    done = import_subscriptions(path, [FeedConfig(old, "Wire")], [], {old: new})
+    assert [f.url for f in done.added] == [new]
+    assert [n.reason for n in done.notes] == [
+        f"{old}: moved for good to {new}, added at that address"
+    ]

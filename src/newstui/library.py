@@ -541,6 +541,11 @@ class Library:
         title once fetched, else its address without the scheme)."""
         return _feeds.feed_names(self._db)
 
+    def source_documents(self) -> dict[int, tuple[str | None, str | None]]:
+        """Each listed feed's stored title and web site by id, which name it when a fetch reads
+        neither (model.names.document_names)."""
+        return _feeds.feed_documents(self._db)
+
     def source_held(self, url: str) -> int | None:
         """The id of the source of this URL the store holds, listed or not (set aside, removed
         with starred articles kept); None when none."""

@@ -184,9 +184,10 @@ def import_subscriptions(
     old address again), said in a note. `server` (with [sync]: split_for_server): `feeds` are its
     `rest`, and the summary names what the server has."""
     ensure_config(config_path)  # the example (no feeds), then yours
-    feeds, followed = _moves_followed(config_path, feeds, moved or {})
+    feeds, followed = _moves_followed(feeds, moved or {})
     added = add_feeds(config_path, feeds)
     added_urls = {a.url for a in added}
+    followed_said = _moves_said(config_path, followed, added)
     nested, retagged = nest_flat_tags(config_path, [f for f in feeds if f.url not in added_urls])
     tagged = add_feed_tags(config_path, [f for f in feeds if f.url not in added_urls])
     views = [s for s in skipped if s.view]
@@ -203,7 +204,7 @@ def import_subscriptions(
         skipped=[s for s in skipped if not s.view and not s.kept and not s.local and not s.note],
         local=local,
         added_local=added_local,
-        notes=[s for s in skipped if s.note] + followed + _look_alike(config_path, added),
+        notes=[s for s in skipped if s.note] + followed_said + _look_alike(config_path, added),
         nested=nested,
         retagged=retagged,
         server=server,
@@ -211,33 +212,50 @@ def import_subscriptions(
 
 
 def _moves_followed(
-    config_path: Path, feeds: list[FeedConfig], moved: Mapping[str, str]
-) -> tuple[list[FeedConfig], list[SkippedLine]]:
+    feeds: list[FeedConfig], moved: Mapping[str, str]
+) -> tuple[list[FeedConfig], list[tuple[str, str]]]:
     """The list's feeds with each one at an address a feed moved from (`moved`) taken at its
-    new address, and a note for each: "…/old.xml: moved for good to …/new.xml, which feeds.toml
-    lists: not added" (or, where the config no longer lists it, "added at that address")."""
+    new address, and each (old, new) address so taken (_moves_said says them)."""
     from newstui.config import url_identity
-    from newstui.errors import hide_url_password
-    from newstui.sources.newsboat_urls import SkippedLine
 
     if not moved:
         return feeds, []
     by_old = {url_identity(old): new for old, new in moved.items()}
-    listed = {url_identity(f.url) for f in load_config(config_path).feeds}
     taken: list[FeedConfig] = []
-    notes: list[SkippedLine] = []
+    followed: list[tuple[str, str]] = []
     for feed in feeds:
         new = by_old.get(url_identity(feed.url))
         if new is None:
             taken.append(feed)
             continue
-        there = f"which {config_path.name} lists: not added"
-        done = there if url_identity(new) in listed else "added at that address"
-        old_shown, new_shown = hide_url_password(feed.url), hide_url_password(new)
-        reason = f"{old_shown}: moved for good to {new_shown}, {done}"
-        notes.append(SkippedLine(None, reason, note=True))
+        followed.append((feed.url, new))
         taken.append(replace(feed, url=new))
-    return taken, notes
+    return taken, followed
+
+
+def _moves_said(
+    config_path: Path, followed: list[tuple[str, str]], added: list[FeedConfig]
+) -> list[SkippedLine]:
+    """A note for each old address taken at its new one (_moves_followed), by what the import
+    did with it: "…/old.xml: moved for good to …/new.xml, added at that address", or "which
+    feeds.toml lists: not added" (review r50 LOW-4: an entry feeds.toml skips, a refused name,
+    was said to be added)."""
+    from newstui.config import url_identity
+    from newstui.errors import hide_url_password
+    from newstui.sources.newsboat_urls import SkippedLine
+
+    done = {url_identity(a.url) for a in added}
+    notes: list[SkippedLine] = []
+    for old, new in followed:
+        said = (
+            "added at that address"
+            if url_identity(new) in done
+            else f"which {config_path.name} lists: not added"
+        )
+        done.discard(url_identity(new))  # (a second old address of it: listed by then)
+        reason = f"{hide_url_password(old)}: moved for good to {hide_url_password(new)}, {said}"
+        notes.append(SkippedLine(None, reason, note=True))
+    return notes
 
 
 def _look_alike(config_path: Path, added: list[FeedConfig]) -> list[SkippedLine]:

@@ -256,13 +256,13 @@ def test_a_subscription_titled_only_by_its_address_has_no_title() -> None:
         answer = {"subscriptions": [{**ONE, "title": title, "url": url}]}
         return parse_subscriptions(answer, FRESHRSS)[0].title
 
-    untitled = "127.0.0.1:8771/pod9.xml"  # (model.names.url_name: as a fetched untitled feed)
+    untitled = ""  # (named as a fetched untitled feed: model.names.document_names, else url_name)
     assert name("http:／／127.0.0.1:8771／pod9.xml") == untitled
     assert name("http://127.0.0.1:8771/pod9.xml") == untitled
     assert name("127.0.0.1:8771∕pod9.xml") == untitled
     assert name("HTTP://127.0.0.1:8771/pod9.xml/") == untitled
     assert name("") == untitled
-    assert name("example.org／feed", "https://www.example.org/feed/") == "www.example.org/feed/"
+    assert name("example.org／feed", "https://www.example.org/feed/") == untitled
     # a title that only holds an address, or another one, is a title
     assert name("Pod 9: 127.0.0.1:8771/pod9.xml") == "Pod 9: 127.0.0.1:8771/pod9.xml"
     assert name("http://127.0.0.1:8771/pod10.xml") == "http://127.0.0.1:8771/pod10.xml"
@@ -286,3 +286,40 @@ def test_a_synced_feed_titled_by_its_address_is_named_without_the_scheme(
     assert main([*db, "feeds", "--json"]) == 0
     names = sorted(f["name"] for f in json.loads(capsys.readouterr().out))
     assert names == ["Two", "example.org/pod9.xml"]
+
+
+def test_a_synced_untitled_feed_goes_by_its_sites_host_as_a_fetched_one(
+    fake: FakeGReader,  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Review r50 LOW-7: a synced feed with no title went by its address, the server's htmlUrl
+    unread, where a fetched one goes by its web site's host (model.names.document_names)."""
+    pod = {
+        **ONE,
+        "title": "https:／／example.org／pod9.xml",
+        "url": "https://example.org/pod9.xml",
+        "htmlUrl": "https://www.harbour.example/",
+    }
+    taken = {**TWO, "title": "", "htmlUrl": "https://harbour.example/news"}
+    three = {"id": "feed/3", "title": "", "url": "https://example.org/three", "categories": []}
+    fake.api("/subscription/list", 200, {"subscriptions": [pod, taken, three]})
+    fake.api(f"/stream/contents/{READING}", 200, {"items": [item(1, "feed/1")]})
+    ids_answer(fake, [refs(1)], [refs()])
+    config = sync_config(tmp_path, f'url = "{fake.base}"\nuser = "alice"\npassword_env = "PW_S"\n')
+    os.environ["PW_S"] = "pw"
+    db = ["--db", str(tmp_path / "n.db"), "--config", str(config)]
+    assert main([*db, "sync"]) == 0
+    capsys.readouterr()
+
+    assert main([*db, "feeds", "--json"]) == 0
+    names = {f["url"]: f["name"] for f in json.loads(capsys.readouterr().out)}
+    assert names == {  # (a host one source goes by already: the other its address, as fetched)
+        "https://example.org/pod9.xml": "harbour.example",
+        "https://example.org/two": "example.org/two",
+        "https://example.org/three": "example.org/three",
+    }
+    assert main([*db, "sync"]) == 0  # (and stays so)
+    capsys.readouterr()
+    assert main([*db, "feeds", "--json"]) == 0
+    assert {f["url"]: f["name"] for f in json.loads(capsys.readouterr().out)} == names

@@ -11,6 +11,7 @@ from typing import Any
 
 from newstui.config import parse_config
 from newstui.config.edit_lock import edits_config, toml_document
+from newstui.config.entry_keys import key_line
 from newstui.config.entry_layout import tables_parted
 from newstui.config.example import example_config_text
 from newstui.config.lines import table_header
@@ -158,27 +159,6 @@ def _commented_key(line: str) -> str | None:
     return keys[0] if len(keys) == 1 else None
 
 
-def _setting_text(key: str, value: Any, old: str) -> str:
-    """`key = value`, with the comment `old` (a line it replaces) ends with, at its column."""
-    import tomllib
-
-    import tomlkit  # only editing needs it
-
-    line = f"{tomlkit.key(key).as_string()} = {tomlkit.item(value).as_string()}"
-    body = re.match(r"[ \t]*#*[ \t]*", old)
-    start = body.end() if body else 0
-    for hash_at in (m.start() for m in re.finditer("#", old) if m.start() >= start):
-        try:
-            if tomllib.loads(old[start:hash_at]):
-                comment = old[hash_at:].rstrip()
-                gap = hash_at - start - len(old[start:hash_at].rstrip())
-                column = hash_at if gap > 2 else len(line) + gap  # aligned, or its own gap
-                return f"{line.ljust(max(column, len(line) + 2))}{comment}"
-        except tomllib.TOMLDecodeError:
-            continue
-    return line
-
-
 def _with_table_keys(raw: str, table: str, values: Sequence[tuple[str, Any]]) -> str | None:
     """The config text with these keys written inside its `[table]` block: a key whose line is
     the shipped example's, or whose commented-out example line the block holds, in that line's
@@ -191,7 +171,7 @@ def _with_table_keys(raw: str, table: str, values: Sequence[tuple[str, Any]]) ->
     lines = raw.splitlines()
     span = _table_lines(raw, table)
     examples = _example_setting_lines(raw) if table == "settings" else {}
-    new = [_setting_text(key, value, "") for key, value in values]
+    new = [key_line(key, value, "") for key, value in values]
     if span is None:  # [settings] above the first table, [keys] at the end
         first = (i for i, x in enumerate(lines) if re.match(r"[ \t]*\[", x))
         at = next(first, len(lines)) if table == "settings" else len(lines)
@@ -231,7 +211,7 @@ def _with_table_keys(raw: str, table: str, values: Sequence[tuple[str, Any]]) ->
             if place is None:
                 below.append(line)
             else:
-                places[place] = _setting_text(key, value, lines[place])
+                places[place] = key_line(key, value, lines[place])
         for at, line in places.items():
             lines[at] = line
         lines[last + 1 : last + 1] = below

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from newstui.config import Config, FeedConfig, LocalConfig, load_config, parse_config, url_identity
 from newstui.config.edit_lock import edits_config, toml_document
+from newstui.config.entry_keys import written_in_place
 from newstui.config.entry_layout import appended_parted, tables_parted, with_entries
 from newstui.config.example import example_config_text
 from newstui.config.feed_urls import url_read
@@ -89,7 +90,6 @@ def move_feed_urls(path: Path, moves: Mapping[str, str]) -> list[str]:
     """Give the feeds the config file lists at the old URLs of `moves` (old → new, as
     `same_url` compares) their new URL, keeping its comments, layout and permissions; returns
     the old URLs it changed (a feed edited meanwhile is left)."""
-    import tomlkit  # only editing needs it
 
     if not path.exists():
         return []
@@ -110,7 +110,7 @@ def move_feed_urls(path: Path, moves: Mapping[str, str]) -> list[str]:
             ):
                 table["url"] = move[1]
                 moved.append(move[0])
-        text = tomlkit.dumps(doc)
+        text = written_in_place(raw, doc)
     if moved:
         write_config(path, text)
     return moved
@@ -205,7 +205,6 @@ def add_local_sources(path: Path, sources: list[LocalConfig]) -> list[LocalConfi
 def add_feed_tags(path: Path, feeds: list[FeedConfig]) -> list[str]:
     """Add `feeds`' tags to the feeds the config file lists already (by URL), keeping its
     comments and each tag's spelling there; returns the names of the feeds that got a tag."""
-    import tomlkit  # only editing needs it
 
     if not path.exists() or not any(f.tags for f in feeds):
         return []
@@ -228,7 +227,7 @@ def add_feed_tags(path: Path, feeds: list[FeedConfig]) -> list[str]:
             table["tags"] = list(tags)
             tagged.append(str(table.get("name") or url))
     if tagged:
-        write_config(path, tomlkit.dumps(doc))
+        write_config(path, written_in_place(raw, doc))
     return tagged
 
 
@@ -254,14 +253,14 @@ def nest_flat_tags(
     (user test r47 M1: the feed was then exported in 4 folders), and each query rewritten."""
     import tomlkit  # only editing needs it
 
-    from newstui.model.folders import FOLDER_SLASH, PATH_SLASH
+    from newstui.model.folders import PATH_SLASH, slashes_typed
     from newstui.query import tag_values, with_tags_renamed
 
     def holds_path(tags: Iterable[str]) -> bool:
-        return any("/" in t or FOLDER_SLASH in t for t in tags)
+        return any("/" in slashes_typed(t) for t in tags)
 
     def read_as_nested(key: str) -> str:  # ("ac∕dc fans" was read as "ac/dc fans")
-        return key.replace(FOLDER_SLASH, "/")
+        return slashes_typed(key)
 
     if not path.exists() or not any(holds_path(f.tags) for f in feeds):
         return [], []
@@ -324,7 +323,7 @@ def nest_flat_tags(
             )
             retagged.append((kind.removesuffix("s"), str(table.get("name") or query), now, folder))
     if nested or retagged:
-        write_config(path, tomlkit.dumps(doc))
+        write_config(path, written_in_place(raw, doc))
     return nested, retagged
 
 
@@ -333,10 +332,10 @@ def set_source_tags(path: Path, tags: Mapping[str, Sequence[str]]) -> list[str]:
     """Rewrite the tags of config entries (each by name, URL or path, as `remove_sources`),
     keeping the file's comments: a folder removed takes only its tag off a source that is in
     another folder too. Returns the names of the entries changed."""
-    import tomlkit  # only editing needs it
 
     config = load_config(path)
-    doc = toml_document(path.read_text("utf-8"))
+    raw = path.read_text("utf-8")
+    doc = toml_document(raw)
     changed: list[str] = []
     for entry, new in tags.items():
         source = config.source_named(entry) or config.skipped_named(entry)
@@ -349,5 +348,5 @@ def set_source_tags(path: Path, tags: Mapping[str, Sequence[str]]) -> list[str]:
             del table["tags"]
         changed.append(source.name)
     if changed:
-        write_config(path, tomlkit.dumps(doc))
+        write_config(path, written_in_place(raw, doc))
     return changed

@@ -44,36 +44,45 @@ def listed_name_at(config: Config, url: str, listed: Mapping[str, str]) -> str:
 
 
 class TitleNames:
-    """The names feeds without `name` go by once a fetch's records are stored: the title it
-    read, as the store gives it (store.feeds: unless it shows nothing or another listed source
-    goes by it), so the fetch's own lines name a feed as `feeds` lists it right after (user
-    test r50 LOW-1: a newsboat import's first fetch said every feed by its address).
-    `names`: the listed sources' names by id before the fetch (Library.source_names)."""
+    """The names feeds without `name` go by once a fetch's records are stored, by the store's
+    own rule (model.names.document_names: the title, else the web site's host, the first no
+    other listed source goes by; the stored ones where this fetch read none), so the fetch's
+    own lines name a feed as `feeds` lists it right after (user test r50 LOW-1; review r50
+    LOW-3: a feed once titled Foo, served untitled, was `harbour.org` in the lines and Foo in
+    `feeds`). `names`: the listed sources' names by id before the fetch
+    (Library.source_names); `documents`: their stored titles and web sites
+    (Library.source_documents)."""
 
-    def __init__(self, names: Mapping[int, str]) -> None:
+    def __init__(
+        self,
+        names: Mapping[int, str],
+        documents: Mapping[int, tuple[str | None, str | None]] | None = None,
+    ) -> None:
         self._names = names
+        self._documents = documents or {}
         self._holders: dict[str, set[int]] | None = None  # name key → ids going by it
 
     def after_fetch(self, feed_id: int, title: str, name: str, site_url: str | None = None) -> str:
-        """The name of feed `feed_id` (`name` before) once its fetch's title is stored; without
-        a title, the host of the web site it declares (`site_url`: model.names.site_name)."""
+        """The name of feed `feed_id` (`name` before) once its fetch's title and web site
+        (`site_url`) are stored (a title or site read replaces the stored one)."""
         from newstui.errors import hide_passwords
-        from newstui.model.names import shows_nothing, site_name
+        from newstui.model.names import document_names
 
-        if not title or shows_nothing(title):
-            title = site_name(site_url) or ""
-        if not title or title == name:
-            return name
-        if self._holders is None:  # (only a fetch that renames: a first one, mostly)
-            self._holders = {}
-            for source_id, held in self._names.items():
-                self._holders.setdefault(name_key(held), set()).add(source_id)
-        holders = self._holders.setdefault(name_key(title), set())
-        if holders - {feed_id}:
-            return name
-        holders.add(feed_id)  # (two feeds of one title: the first stored takes it)
-        self._holders.get(name_key(name), set()).discard(feed_id)
-        return hide_passwords(title)
+        stored_title, stored_site = self._documents.get(feed_id, (None, None))
+        for candidate in document_names(title or stored_title, site_url or stored_site):
+            if candidate == name:
+                return name
+            if self._holders is None:  # (only a fetch that renames: a first one, mostly)
+                self._holders = {}
+                for source_id, held in self._names.items():
+                    self._holders.setdefault(name_key(held), set()).add(source_id)
+            holders = self._holders.setdefault(name_key(candidate), set())
+            if holders - {feed_id}:
+                continue
+            holders.add(feed_id)  # (two feeds of one title: the first stored takes it)
+            self._holders.get(name_key(name), set()).discard(feed_id)
+            return hide_passwords(candidate)
+        return name
 
 
 def stored_name_at(library: Library, config: Config, url: str) -> str:

@@ -88,7 +88,7 @@ async def fetch_feeds(
     waits = library.fetch_waits()
     caches = library.fetch_caches()
     stored_names = library.source_names() if any(not f.named for f in feeds) else {}
-    title_names = TitleNames(stored_names)
+    title_names = TitleNames(stored_names, library.source_documents() if stored_names else None)
     records = FetchRecords(library)
     now = datetime.now(UTC)
     interval = timedelta(minutes=config.settings.refresh_minutes) or DEFAULT_INTERVAL

@@ -81,10 +81,17 @@ def server_folder_here(folder: str, tags: Iterable[str]) -> str:
     return folder
 
 
+def slashes_typed(tag: str) -> str:
+    """`tag` with each FOLDER_SLASH written "/" again, as a user types it and a server, an OPML
+    export or a search reads it (one character for one: a place in it is one in `tag`). The
+    one way back of one_folder_name."""
+    return tag.replace(FOLDER_SLASH, "/")
+
+
 def server_label(tag: str) -> str:
     """The label a sync server knows a folder tag by: its FOLDER_SLASH written "/" again (the
     way back of server_folder_tag)."""
-    return tag.replace(FOLDER_SLASH, "/")
+    return slashes_typed(tag)
 
 
 def held_as_tag(folder: str, tags: Iterable[str]) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
 _T = TypeVar("_T")
@@ -127,6 +127,23 @@ def site_name(site_url: str | None) -> str | None:
     shown = shown.removeprefix("www.") if shown.count(".") > 1 else shown
     default = {"http": 80, "https": 443}[parts.scheme.lower()]
     return f"{shown}:{port}" if port is not None and port != default else shown
+
+
+def document_names(title: str | None, site_url: str | None) -> Iterator[str]:
+    """The one rule naming a feed that has no `name` of its own (review r50 LOW-3, LOW-7: the
+    store, a fetch's own lines and a sync named it three ways): the names its document gives
+    it, in the order it takes the first no other listed source goes by: its title (the last
+    one read; not one that shows nothing), then its web site's host (site_name). None free:
+    it goes by its address without the scheme (url_name). The store (SQL's
+    document_name()), a fetch's lines (ingest.configured_sources.TitleNames) and a sync's
+    subscriptions (store.sync) all ask this. (Each in turn: the host is worked out only when
+    asked for, not at every registering of a titled feed.)"""
+    shown = title if title and not shows_nothing(title) else None
+    if shown is not None:
+        yield shown
+    host = site_name(site_url)
+    if host is not None and host != shown:
+        yield host
 
 
 def _readable_host(host: str) -> str | None:

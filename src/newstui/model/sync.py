@@ -14,7 +14,7 @@ class RemoteFeed:
     """A subscription on a sync server: its stream id, title, feed URL, folders and web site."""
 
     stream_id: str
-    title: str
+    title: str  # "" when the server gives none (or only its address): document_names name it
     url: str
     folders: tuple[str, ...] = ()
     site_url: str | None = None  # the web site (Google Reader's htmlUrl), OPML export's htmlUrl

@@ -354,7 +354,7 @@ def path_tags_note(feeds: list[FeedConfig]) -> str | None:
     imports (its opml.cpp joins them with "/"), and as newsboat users write paths of tags; a
     slash meant inside one folder's name is written U+2215 by hand (user test r50 MED-1: "AC/DC
     Fans" became DC Fans inside AC, unsaid)."""
-    from newstui.model.folders import FOLDER_SLASH, PATH_SLASH
+    from newstui.model.folders import FOLDER_SLASH, PATH_SLASH, one_folder_name
     from newstui.word_lists import listed
 
     nested: dict[str, str] = {}
@@ -366,11 +366,12 @@ def path_tags_note(feeds: list[FeedConfig]) -> str | None:
         return None
     tags = list(nested.values())
     shown = [f"{tag} ({' inside '.join(reversed(PATH_SLASH.split(tag)))})" for tag in tags]
-    one = PATH_SLASH.sub(FOLDER_SLASH, tags[0])
+    one = one_folder_name(tags[0])
     return (
         f"{len(tags):,} {'tag' if len(tags) == 1 else 'tags'} with a / read as folders inside "
         f"folders, as newsboat's OPML import writes them: {listed(shown)}; a slash inside one "
-        f'folder\'s name is written \u2215 (U+2215) in feeds.toml: tags = ["{one}"]'
+        f"folder's name is written {FOLDER_SLASH} (U+{ord(FOLDER_SLASH):04X}) in feeds.toml: "
+        f'tags = ["{one}"]'
     )
 
 

@@ -15,7 +15,7 @@ from xml.etree import ElementTree as ET
 from newstui.config import FeedConfig
 from newstui.errors import SourceError, hide_url_password
 from newstui.model import fold_url
-from newstui.model.folders import FOLDER_SLASH, PATH_SLASH, one_folder_name
+from newstui.model.folders import PATH_SLASH, one_folder_name, slashes_typed
 from newstui.model.names import name_key, shows_nothing
 from newstui.sources.bounded_files import SUBSCRIPTION_FILE_BYTES, read_bounded
 from newstui.sources.newsboat_urls import (
@@ -195,7 +195,7 @@ def read_opml(body: bytes, source: str) -> tuple[list[FeedConfig], list[SkippedL
 def _slashes_alike(tag: str) -> str:
     """A tag compared with its FOLDER_SLASH as "/" (name_key): how a folder titled "L15/L16"
     (the 16th of a deeper path, or "AC/DC") reads back in its export's newstui:tags."""
-    return name_key(tag).replace(FOLDER_SLASH, "/")
+    return slashes_typed(name_key(tag))
 
 
 # Markup another reader left in a name ("<i>Blog</i>", "&lt;b&gt;Bold&lt;/b&gt; Picks"): a tag
@@ -290,7 +290,7 @@ def write_opml(
         for part in folder_path(tag):
             path = (*path, name_key(part))  # "Tech" and "tech" are one folder, as one tag
             if path not in folders:  # (a folder's own "/", kept as FOLDER_SLASH, written back)
-                title = part.replace(FOLDER_SLASH, "/")
+                title = slashes_typed(part)
                 folders[path] = ET.SubElement(parent, "outline", text=title, title=title)
             parent = folders[path]
         return parent

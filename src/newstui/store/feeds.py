@@ -73,8 +73,7 @@ def _registered(db: Database, spec: SourceSpec) -> int | None:
     row = db.execute(
         "SELECT id FROM feeds WHERE key = ? AND kind = ? AND url IS ? AND tags = ? "
         "AND removed IS NULL AND configured >= ? AND name = CASE "
-        f"WHEN ? AND coalesce(title, '') != '' AND {_TITLE_FREE} THEN title "
-        f"WHEN ? AND {_SITE_FREE} THEN {_SITE} ELSE ? END "
+        f"WHEN ? THEN {document_name_rule('?')} ELSE ? END "
         "AND NOT EXISTS (SELECT 1 FROM sync_feeds s WHERE s.feed_id = feeds.id)",
         [
             spec.key,
@@ -83,7 +82,7 @@ def _registered(db: Database, spec: SourceSpec) -> int | None:
             json.dumps(list(spec.tags)),
             int(spec.configured),
             int(spec.titled),
-            int(spec.titled),
+            spec.name,
             spec.name,
         ],
     ).fetchone()
@@ -124,8 +123,7 @@ def _upsert_feed(
         "INSERT INTO feeds (key, kind, name, url, tags, configured) VALUES (?, ?, ?, ?, ?, ?) "
         "ON CONFLICT(key) DO UPDATE SET "
         "name = CASE WHEN ? THEN name "
-        f"WHEN ? AND coalesce(title, '') != '' AND {_TITLE_FREE} THEN title "
-        f"WHEN ? AND {_SITE_FREE} THEN {_SITE} "
+        f"WHEN ? THEN {document_name_rule('excluded.name')} "
         "ELSE excluded.name END, "
         "tags = CASE WHEN ? THEN tags ELSE excluded.tags END, "
         "url = excluded.url, kind = excluded.kind, removed = NULL, "
@@ -139,7 +137,6 @@ def _upsert_feed(
             int(spec.configured),
             int(keep_name),
             int(spec.titled),
-            int(spec.titled),
             int(keep_tags),
         ],
     ).fetchone()
@@ -148,22 +145,25 @@ def _upsert_feed(
     return feed_id
 
 
-# No other listed source goes by the feed's title: a source named by its title (a feed without
-# `name`: SourceSpec/FetchRecord `titled`) takes it, else keeps its name (the URL), so two
-# sources never share a name through a title.
-_TITLE_FREE = (
-    "NOT EXISTS (SELECT 1 FROM feeds o WHERE o.id != feeds.id AND o.removed IS NULL "
-    "AND name_key(o.name) = name_key(feeds.title))"
-)
+def document_name_rule(fallback: str) -> str:
+    """The name a source without `name` goes by, as SQL over its row: the first of its
+    document's names (model.names.document_names: its title, then its web site's host) that
+    no other listed source goes by, else `fallback` (an SQL expression). The one rule, read by
+    registering (_upsert_feed, _registered) and by a fetch's record (record_fetches); a
+    fetch's own lines ask model.names.document_names the same way (TitleNames)."""
+    first, second = (f"document_name(feeds.title, feeds.site_url, {n})" for n in (0, 1))
 
-# A source named by its title that has none it may take, whose document (or OPML's htmlUrl)
-# declares its web site, goes by that site's host (model.names.site_name: `example.org`, user
-# test r49 LOW-9), when no other listed source goes by it; else by its address (its spec's name).
-_SITE = "site_name(feeds.site_url)"
-_SITE_FREE = (
-    f"{_SITE} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM feeds o WHERE o.id != feeds.id "
-    f"AND o.removed IS NULL AND name_key(o.name) = name_key({_SITE}))"
-)
+    def free(name: str) -> str:
+        return (
+            f"{name} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM feeds o WHERE o.id != feeds.id "
+            f"AND o.removed IS NULL AND name_key(o.name) = name_key({name}))"
+        )
+
+    # (the name it goes by already, most times: no look at the other sources)
+    return (
+        f"CASE WHEN feeds.name = {first} THEN feeds.name WHEN {free(first)} THEN {first} "
+        f"WHEN {free(second)} THEN {second} ELSE {fallback} END"
+    )
 
 
 def merge_server_folders(conn: sqlite3.Connection, feed_id: int) -> None:
@@ -309,21 +309,6 @@ def record_fetches(db: Database, records: Sequence[FetchRecord]) -> None:
             if r.title:
                 sets.append("title = ?")
                 values.append(r.title)
-            # a source named by its title (see _TITLE_FREE) follows it, unless it shows nothing
-            if r.title and r.titled and not shows_nothing(r.title):
-                sets.append(
-                    "name = CASE WHEN NOT EXISTS (SELECT 1 FROM feeds o WHERE o.id != feeds.id "
-                    "AND o.removed IS NULL AND name_key(o.name) = ?) THEN ? ELSE name END"
-                )
-                values += [name_key(r.title), r.title]
-            elif r.titled and r.error is None:  # untitled: its site's host (_SITE_FREE)
-                site = "site_name(coalesce(?, feeds.site_url))"
-                sets.append(
-                    f"name = CASE WHEN coalesce(title, '') = '' AND {site} IS NOT NULL AND NOT "
-                    "EXISTS (SELECT 1 FROM feeds o WHERE o.id != feeds.id AND o.removed IS NULL "
-                    f"AND name_key(o.name) = name_key({site})) THEN {site} ELSE name END"
-                )
-                values += [r.site_url] * 3
             if r.site_url:
                 sets.append("site_url = ?")
                 values.append(r.site_url)
@@ -338,6 +323,11 @@ def record_fetches(db: Database, records: Sequence[FetchRecord]) -> None:
                 where += " AND NOT coalesce(last_error IS NULL AND last_fetched > ?, 0)"
                 keys.append(r.started)
             conn.execute(f"UPDATE feeds SET {', '.join(sets)} WHERE {where}", [*values, *keys])
+            if r.titled and r.error is None:  # (its title and site as now stored: the one rule)
+                conn.execute(
+                    f"UPDATE feeds SET name = {document_name_rule('feeds.name')} WHERE id = ?",
+                    [r.source_id],
+                )
 
 
 def feeds_read_from(db: Database) -> dict[str, str]:
@@ -474,6 +464,16 @@ def feed_names(db: Database) -> dict[int, str]:
     so, as Sources lists it (its title once read)."""
     rows = db.execute("SELECT id, name FROM feeds WHERE removed IS NULL").fetchall()
     return {int(r[0]): hide_passwords(str(r[1])) for r in rows}
+
+
+def feed_documents(db: Database) -> dict[int, tuple[str | None, str | None]]:
+    """Each listed feed's stored title and web site by id: what its name is made of once a
+    fetch reads no other (document_name_rule)."""
+    rows = db.execute(
+        "SELECT id, title, site_url FROM feeds WHERE removed IS NULL "
+        "AND (title IS NOT NULL OR site_url IS NOT NULL)"
+    ).fetchall()
+    return {int(r[0]): (r[1], r[2]) for r in rows}
 
 
 def set_feed_tags(db: Database, feed_id: int, tags: Sequence[str]) -> None:

@@ -8,12 +8,13 @@ import functools
 import json
 import zlib
 from contextlib import contextmanager
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from newstui.article_rows import enclosure_urls, packed_links, packed_text, unpacked_text
 from newstui.model.folders import folder_keys, meant_folders
 from newstui.model.link_key import link_key, link_key_if_other
-from newstui.model.names import name_key, name_order_text, site_name
+from newstui.model.names import document_names, name_key, name_order_text
 from newstui.store.cjk_words import cjk_apart
 from newstui.store.json_columns import json_list
 from newstui.store.kept_stops import STOPS, keeping_stops
@@ -109,17 +110,26 @@ def add_name_functions(conn: sqlite3.Connection) -> None:
     conn.create_function("name_key", 1, _name_key, deterministic=True)
     # ... and as the query's feed: and tag: compare them (accents off, ł as l: search_fold)
     conn.create_function("name_fold", 1, _name_fold, deterministic=True)
-    # the name an untitled feed goes by from its web site's address (model.names.site_name)
-    conn.create_function("site_name", 1, _site_name, deterministic=True)
+    # the names a feed without `name` may go by, its title then its site's host, by their
+    # place (0, 1): model.names.document_names, the one rule (store.feeds.DOCUMENT_NAME)
+    conn.create_function("document_name", 3, _document_name, deterministic=True)
     # the folders a typed one names among a JSON list of tags (model.folders.meant_folders),
     # and whether a tag is one of them or under one ("News/Europe" is in News): folder_sql
     conn.create_function("meant_folders", 2, _meant_folders, deterministic=True)
     conn.create_function("in_folders", 2, _in_folders, deterministic=True)
 
 
-def _site_name(url: str | bytes | int | float | None) -> str | None:
-    """SQL's site_name(url): model.names.site_name of a text; None for anything else."""
-    return site_name(url) if isinstance(url, str) else None
+def _document_name(
+    title: str | bytes | int | float | None, site_url: str | bytes | int | float | None, n: int
+) -> str | None:
+    """SQL's document_name(title, site_url, n): the n-th of model.names.document_names (texts
+    only), None past the last."""
+    if not isinstance(n, int) or n < 0:
+        return None
+    names = document_names(
+        title if isinstance(title, str) else None, site_url if isinstance(site_url, str) else None
+    )
+    return next(islice(names, n, None), None)
 
 
 def _link_key(url: str | bytes | int | float | None) -> str | None:

@@ -17,7 +17,7 @@ from newstui.model import RemoteFeed, RemoteItem, SyncStatus, fold_url
 from newstui.model.fetching import RemovedSource
 from newstui.model.folders import added_server_folders, server_folder_here
 from newstui.model.link_key import link_key
-from newstui.model.names import name_key
+from newstui.model.names import document_names, name_key, url_name
 from newstui.model.sync import ITEM_KEY_PREFIX, item_key
 from newstui.store.article_inserts import INSERT_ARTICLE, new_article_row, take_article_ids
 from newstui.store.article_merge import keeps_own_text, merge_article, move_articles
@@ -450,7 +450,7 @@ def apply_subscriptions(
             if config is not None:
                 name, tags = config[0] or feed.url, list(config[1])
             else:
-                name, tags = feed.title or feed.url, []
+                name, tags = _server_feed_name(feed, names, feed_id, conn), []
             folders = tuple(server_folder_here(f, here) for f in feed.folders)
             tags += added_server_folders(tags, folders)  # ("Nordics" of News/…/Nordics: no)
             if feed_id is None:
@@ -642,6 +642,25 @@ class _Move:
     def said(self, name: str, former: str, said: set[tuple[str, str]]) -> MovedSource:
         before = self.kept is not None and _folded_move(self.old, self.new) in said
         return MovedSource(name, former, self.old, self.new, self.other, self.kept, before)
+
+
+def _server_feed_name(
+    feed: RemoteFeed, names: set[str], feed_id: int | None, conn: sqlite3.Connection
+) -> str:
+    """The name a subscription no `[[feeds]]` entry names goes by, by the rule a fetched feed
+    follows (model.names.document_names; review r50 LOW-7: an untitled one went by its address,
+    not by its web site's host as a fetched one): the server's title, else its web site's host,
+    the first no other source goes by, else its address without the scheme."""
+    row = (
+        None
+        if feed_id is None
+        else conn.execute("SELECT name FROM feeds WHERE id = ?", [feed_id]).fetchone()
+    )
+    own = name_key(row[0]) if row else None
+    for candidate in document_names(feed.title, feed.site_url):
+        if name_key(candidate) == own or name_key(candidate) not in names:
+            return candidate
+    return url_name(feed.url)
 
 
 def _move_source(

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from newstui.model import Article, Link, RemoteFeed, RemoteItem
-from newstui.model.folders import server_folder_tag
+from newstui.model.folders import FOLDER_SLASH, server_folder_tag
 from newstui.model.names import url_name
 from newstui.sources.enclosures import added_enclosures, enclosure_link
 from newstui.sources.html import html_to_text
@@ -94,14 +94,13 @@ def parse_subscriptions(data: Any, ways: ServerWays = OTHER) -> list[RemoteFeed]
             title = ""
         site = sub.get("htmlUrl")
         site = site.strip() if isinstance(site, str) and is_http_url(site.strip()) else None
-        feeds.append(RemoteFeed(sub["id"], title or url_name(url), url, tuple(folders), site))
+        feeds.append(RemoteFeed(sub["id"], title, url, tuple(folders), site))
     return feeds
 
 
 # The slashes a server may write an address's `/` as in a title: FreshRSS's fullwidth `／` (its
 # feed names' stand-in sign), the division slash `∕`, the fraction slash `⁄`, the big solidus `⧸`
-_SLASHES = str.maketrans(dict.fromkeys("\uff0f\u2215\u2044\u29f8", "/"))
-_SCHEME_AND_WWW = re.compile(r"^(?:[a-z][a-z0-9+.-]*:/*)?(?:www\.)?")
+_SLASHES = str.maketrans(dict.fromkeys("\uff0f\u2044\u29f8" + FOLDER_SLASH, "/"))
 
 
 def _only_its_address(title: str, url: str) -> bool:
@@ -109,9 +108,9 @@ def _only_its_address(title: str, url: str) -> bool:
     without its scheme or `www.` (user test r50 LOW-14: FreshRSS titled an untitled feed
     `http:／／127.0.0.1:8771／pod9.xml`, and it was named so, scheme and all)."""
 
-    def bare(text: str) -> str:
-        text = text.translate(_SLASHES).strip().lower()
-        return _SCHEME_AND_WWW.sub("", text, count=1).rstrip("/")
+    def bare(text: str) -> str:  # (without its scheme as url_name; `www.` and case off)
+        text = url_name(text.translate(_SLASHES).strip()).lower()
+        return text.removeprefix("www.").rstrip("/")
 
     return bool(title) and bare(title) == bare(url)
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from textual.command import Hit, Hits, Provider
 from textual.content import Content
 
+from newstui.model.folders import slashes_typed
 from newstui.text import one_width, terminal_safe
 from newstui.tui.typed_names import name_forms, typed_letters
 from newstui.tui.widgets.sources import SourcesPane
@@ -48,14 +49,11 @@ def matched_offsets(matcher: Matcher, title: str) -> tuple[float, Sequence[int]]
     return best
 
 
-_SLASHES = str.maketrans({"\u2215": "/"})  # (a "/" inside one folder's name: model.folders)
-
-
 def path_queries(query: str) -> tuple[str, ...]:
     """What typed letters are matched as against a folder's path: a leading `#` or a `/` is
     any step of a path (`/europ` finds `#Europe`, `#News/Europe` and `#News∕Europe`), and a
     space is also a step (`#news euro` finds `#News/Europe`; user test r50 LOW-13)."""
-    query = query.translate(_SLASHES)
+    query = slashes_typed(query)  # (a "/" inside one folder's name: model.folders)
     query = "/" + query[1:] if query.startswith("#") else query
     stepped = query.replace(" ", "/")
     return (query, stepped) if stepped != query else (query,)
@@ -64,7 +62,7 @@ def path_queries(query: str) -> tuple[str, ...]:
 def _path_letters(letters: str, folder: bool) -> str:
     """A title's letters with its folder's `#` and every slash as `/`, which path_queries
     match (one character for one: the offsets stay those of the title)."""
-    letters = letters.translate(_SLASHES)
+    letters = slashes_typed(letters)
     at = len(GO_TO)
     return letters[:at] + "/" + letters[at + 1 :] if folder else letters
 
