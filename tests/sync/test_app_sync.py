@@ -200,3 +200,37 @@ async def test_the_refresh_line_says_when_the_servers_unread_list_did_not_come_t
         await settle(pilot)
         said = " ".join(" ".join(n.message.split()) for n in notifications(app))
     assert f"{fake.server}'s unread list did not come to its end" in said, said
+
+
+async def test_a_with_sync_files_the_feed_in_the_folder_typed_as_add_tag_does(
+    fake: FakeGReader,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """User test r50 LOW-18: with [sync], a feed added by `a` was in no folder on the server. The
+    folder typed is its label there ("News/Europe", the label's "/" kept) and, as `add --tag`
+    asked it, the nested folder here."""
+    url = "https://example.org/app-folder.xml"
+    fake.api("/subscription/edit", 200, b"OK")
+    label = {"id": "user/-/label/News/Europe", "label": "News/Europe"}
+    subscription = {"id": "feed/9", "title": "App Folder", "url": url, "categories": [label]}
+    fake.api("/subscription/list", 200, {"subscriptions": [subscription]})
+    fake.api(f"/stream/contents/{READING}", 200, {"items": [item(1, "feed/9")]})
+    ids_answer(fake, [refs(1)], [refs()])
+    monkeypatch.setenv("PW_APP", "pw")
+    config = sync_config(
+        tmp_path, f'url = "{fake.base}"\nuser = "alice"\npassword_env = "PW_APP"\n'
+    )
+    app = NewstuiApp(tmp_path / "newstui.db", load_config(config))
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press(*url, "tab", *"News/Europe", "enter")
+        await settle(pilot)
+        [edit] = [form for path, form in fake.forms if path.endswith("/subscription/edit")]
+        assert edit["a"] == ["user/-/label/News/Europe"]
+        messages = [n.message for n in notifications(app)]
+        assert f"Subscribed to App Folder on {fake.server} in #News/Europe." in messages
+        [source] = [f for f in app.main.sources.feeds if f.name == "App Folder"]
+        assert source.tags == ("News/Europe",)  # Europe inside News, not a folder "News∕Europe"

@@ -254,7 +254,7 @@ async def test_the_add_box_keeps_its_keys_on_a_line_of_their_own(tmp_path, db_pa
         await settle(pilot)
         # the box's own lines, between its borders: the dimmed screen shows beside it
         cells = [part.strip() for line in screen_text(app).splitlines() for part in line.split("│")]
-        assert "Enter: add · Esc: cancel" in cells
+        assert "Enter: add · Tab: next box · Esc: cancel" in cells
         assert "A feed's URL, or a site's page that links to its feed." in cells
 
 
@@ -482,3 +482,93 @@ def test_a_feed_the_store_lists_is_added_back_with_its_tags_and_its_articles_sai
     again = add_without_sync(db_path, load_config(config.path), feed_server.url("/wire.xml"))
     assert not again.outcome.new and again.kept == first.outcome.new > 0
     assert [f.tags for f in again.config.feeds] == [("News/Europe",)]
+
+
+FOLDERED = """# my feeds
+[settings]
+refresh_minutes = 0
+fulltext = false
+
+[[feeds]]
+name = "Wire"
+url = "http://127.0.0.1:9/wire.xml"
+tags = ["World/Europe"]
+
+[[feeds]]
+name = "Lab"
+url = "http://127.0.0.1:9/lab.xml"
+tags = ["Science"]
+"""
+
+
+def foldered_config(tmp_path):
+    path = tmp_path / "feeds.toml"
+    path.write_text(FOLDERED, "utf-8")
+    return load_config(path)
+
+
+async def test_a_adds_the_feed_into_the_folder_typed_nested_as_add_tag_reads_it(
+    tmp_path, db_path, feed_server
+):
+    """User test r50 LOW-18: a feed added in the app landed in no folder; the box has a folder
+    field, "News/Europe" Europe inside News, as `newstui add --tag` writes it."""
+    feed_server.route("/news.xml", body=FEED_XML.format(base=feed_server.base).encode())
+    config = no_feeds_config(tmp_path)
+    app = NewstuiApp(db_path, config)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press(*feed_server.url("/news.xml"), "tab", *"News/Europe", "enter")
+        await settle(pilot)
+        [feed] = load_config(config.path).feeds
+        assert (feed.name, feed.tags) == ("Local Feed", ("News/Europe",))
+        assert "Added Local Feed to feeds.toml in #News/Europe: 1 article." in shown(app)
+        await until(pilot, lambda: "News/Europe" in app.main.sources.folders())
+        assert "News" in app.main.sources.folders()  # (Europe inside News)
+
+
+async def test_a_offers_the_folder_highlighted_in_sources_and_completes_the_others(
+    tmp_path, db_path, feed_server
+):
+    feed_server.route("/news.xml", body=FEED_XML.format(base=feed_server.base).encode())
+    config = foldered_config(tmp_path)
+    app = NewstuiApp(db_path, config)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        await until(pilot, lambda: "Science" in app.main.sources.folders())
+        app.main.sources.select_view("tag:Science")
+        await pilot.press("a")
+        await settle(pilot)
+        folder = app.screen.query_one("#folder-input")
+        assert folder.value == "Science"  # the folder under the cursor
+        text = " ".join(screen_text(app).split())
+        assert "Folders: news, Science, tech, World and 1 more; → completes one" in text
+        await pilot.press(*feed_server.url("/news.xml"), "tab")
+        await pilot.press("ctrl+u", *"world/e")
+        await until(pilot, lambda: "world/europe" in screen_text(app))  # (offered after it)
+        await pilot.press("right")  # taken, as Sources spells it
+        assert folder.value == "World/Europe"
+        await pilot.press("enter")
+        await settle(pilot)
+        added = load_config(config.path).feeds[-1]
+        assert (added.name, added.tags) == ("Local Feed", ("World/Europe",))
+        # an empty folder: none (Esc on a second box changes nothing)
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(load_config(config.path).feeds) == 3
+
+
+async def test_an_address_asked_again_keeps_the_folder_typed(tmp_path, db_path):
+    app = NewstuiApp(db_path, no_feeds_config(tmp_path))
+    async with run_recorded(app, size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press(*"example.org/feed.xml", "tab", *"Sport", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandScreen)  # asked again, https written in
+        assert app.screen.query_one("#command-input").value == "https://example.org/feed.xml"
+        assert app.screen.query_one("#folder-input").value == "Sport"

@@ -165,3 +165,28 @@ def test_downloads_box_opens_on_the_queue_above_the_finished_60x20(snap_compare,
 
     a_long_history(db_path)
     assert snap_compare(NewstuiApp(db_path, None), terminal_size=(60, 20), run_before=_downloads)
+
+
+async def _add_box(pilot) -> None:
+    from .conftest import until
+
+    await settle(pilot)
+    sources = pilot.app.main.sources
+    await until(pilot, lambda: "World/Europe" in sources.folders())  # (Sources' counts read)
+    sources.select_view("tag:World/Europe")
+    await pilot.press("a")
+    await until(pilot, lambda: pilot.app.screen.query("#folder-input"))
+    await settle(pilot)
+
+
+def test_add_box_with_its_folder_field_80x24(snap_compare, db_path, tmp_path):
+    """User test r50 LOW-18: `a` asks the folder too, the one highlighted in Sources filled in,
+    the folders there are named (and completed)."""
+    from newstui.config import load_config
+
+    from .test_add_feed import FOLDERED
+
+    path = tmp_path / "feeds.toml"
+    path.write_text(FOLDERED, "utf-8")
+    app = NewstuiApp(db_path, load_config(path))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_add_box)

@@ -1,5 +1,6 @@
-"""`a` adds a feed from inside the app: asks for its address, then (in a worker) finds the feed
-behind a web page, fetches it once and, when it reads, writes it to feeds.toml and shows it.
+"""`a` adds a feed from inside the app: asks for its address and its folder (feed_add_box), then
+(in a worker) finds the feed behind a web page, fetches it once and, when it reads, writes it to
+feeds.toml in that folder (with [sync], subscribes to it there in that folder) and shows it.
 Part of `MainScreen`."""
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from newstui.tui.mixins import ScreenMixin
 from newstui.tui.notices import show_notice, withdraw_notice
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from textual.notifications import Notification
 
     from newstui.model import SourceOutcome
@@ -27,8 +30,6 @@ if TYPE_CHECKING:
     from newstui.tui.view import View
     from newstui.tui.widgets.headlines import HeadlineList
     from newstui.tui.widgets.sources import SourcesPane
-
-ADD_HINT = "A feed's URL, or a site's page that links to its feed.\nEnter: add · Esc: cancel"
 
 
 @dataclass(eq=False, repr=False)
@@ -41,6 +42,7 @@ class FeedAdded(Message):
     queued: bool = False  # its newest episodes were queued ([settings] download_new)
     not_queued: tuple[str, ...] = ()  # … or could not be: why, as `add` warns (not_queued_line)
     kept: int = 0  # the articles the store held of it (a restored backup's: user test r47 M6)
+    folders: tuple[str, ...] = ()  # the folders (tags) it was written in
 
 
 @dataclass(eq=False, repr=False)
@@ -55,14 +57,17 @@ class FeedSubscribed(Message):
     error: str | None
     queued: bool = False  # its newest episodes were queued ([settings] download_new)
     not_queued: tuple[str, ...] = ()  # … or could not be: why, as `add` warns (not_queued_line)
+    folders: tuple[str, ...] = ()  # the folders the sync gave its source
 
 
 @dataclass(eq=False, repr=False)
 class AddFailed(Message):
     """Adding the address `typed` failed (its error is said by the worker-error handler): the
-    box opens again with it, to mend (it closed, and the address had to be typed again)."""
+    box opens again with it and the folder typed, to mend (it closed, and the address had to
+    be typed again)."""
 
     typed: str
+    folder: str = ""
 
 
 @dataclass(eq=False, repr=False)
@@ -71,6 +76,13 @@ class SeveralFeeds(Message):
 
     url: str
     links: list[FeedLink]
+    folder: str = ""  # the folder typed for it
+
+
+def in_folders(folders: Sequence[str]) -> str:
+    """ " in #News/Europe" for the folders a feed was added in (as Sources lists them), "" for
+    none."""
+    return f" in {', '.join('#' + f for f in folders)}" if folders else ""
 
 
 def feed_choice_label(link: FeedLink) -> str:
@@ -97,8 +109,9 @@ class FeedAdding(ScreenMixin):
     _adding: str | None = None  # the address being added, while its worker runs
     _adding_notice: Notification | None = None  # "Adding …", taken down when it ends
 
-    def action_add_feed(self, typed: str = "") -> None:
-        """Ask for a feed's address, then add it in a worker."""
+    def action_add_feed(self, typed: str = "", folder: str | None = None) -> None:
+        """Ask for a feed's address and its folder (the one highlighted in Sources, unless
+        `folder` says), then add it in a worker."""
         if self.config is None:
             self.notify("demo mode: feeds cannot be added", severity="warning")
             return
@@ -107,14 +120,14 @@ class FeedAdding(ScreenMixin):
             still = f"Still adding {hide_url_password(self._adding)}…"
             self.notify(still, severity="warning", markup=False)
             return
-        from newstui.tui.screens.command_prompt import CommandScreen
+        from newstui.tui.screens.feed_add_box import FeedAddScreen
 
-        prompt = CommandScreen(
-            "Add feed", ADD_HINT, last=typed, placeholder="https://example.org/feed.xml"
-        )
-        self.app.push_screen(prompt, self._address_typed)
+        if folder is None:
+            folder = self.sources.highlighted_folder() or ""
+        prompt = FeedAddScreen(typed, folder, self.sources.folders())
+        self.app.push_screen(prompt, lambda typed: self._address_typed(typed, prompt.folder))
 
-    def _address_typed(self, typed: str | None) -> None:
+    def _address_typed(self, typed: str | None, folder: str = "") -> None:
         if typed is None:
             return
         from newstui.subscribe import feed_address, not_a_feed_url
@@ -126,12 +139,12 @@ class FeedAdding(ScreenMixin):
             message = not_a_feed_url(typed)
             self.notify(message, severity="error", markup=False)
             if meant := re.search(r"did you mean (https?://\S+) \?$", message):
-                self.action_add_feed(meant[1])  # asked again, the scheme written in
+                self.action_add_feed(meant[1], folder)  # asked again, the scheme written in
             elif "newstui import PATH" not in message:  # asked again with what was typed, to
-                self.action_add_feed(typed)  # mend (the box closed: it all had to be retyped)
+                self.action_add_feed(typed, folder)  # mend (the box closed: all retyped)
             return
         self._start_adding(url)
-        self._add_feed(url)
+        self._add_feed(url, folder)
 
     def _start_adding(self, url: str) -> None:
         self._adding = url
@@ -145,14 +158,14 @@ class FeedAdding(ScreenMixin):
             if link is None or self._adding is not None:
                 return
             self._start_adding(link.url)
-            self._add_feed(link.url, discover=False)
+            self._add_feed(link.url, message.folder, discover=False)
 
         choices = [(feed_choice_label(link), link) for link in message.links]
         title = f"{hide_url_password(message.url)} links to {len(message.links)} feeds: add which?"
         self.app.push_screen(ChoiceScreen(title, choices, verb="add"), chosen)
 
     @work(thread=True, group="add-feed", exit_on_error=False)
-    def _add_feed(self, url: str, discover: bool = True) -> None:
+    def _add_feed(self, url: str, folder: str = "", discover: bool = True) -> None:
         from newstui.subscribe import feeds_behind, feeds_to_add
 
         config = self.config
@@ -164,14 +177,14 @@ class FeedAdding(ScreenMixin):
             if links:
                 links = feeds_to_add(url, links, config)  # those listed already are no choice
             if links is not None and len(links) > 1:
-                self.post_message(SeveralFeeds(url, links))
+                self.post_message(SeveralFeeds(url, links, folder))
                 return
             if links:
                 url = links[0].url
             if config.sync is not None:
-                self.post_message(subscribe_and_sync(self.db_path, config, url))
+                self.post_message(subscribe_and_sync(self.db_path, config, url, folder))
                 return
-            self.post_message(add_without_sync(self.db_path, config, url))
+            self.post_message(add_without_sync(self.db_path, config, url, folder))
         except Exception:
             failed = True
             raise
@@ -180,15 +193,15 @@ class FeedAdding(ScreenMixin):
                 withdraw_notice(self.app, self._adding_notice)
             self._adding = self._adding_notice = None
             if failed:  # only now: asked again while _adding was set, it said "Still adding"
-                self.post_message(AddFailed(typed))
+                self.post_message(AddFailed(typed, folder))
 
     def _on_add_failed(self, message: AddFailed) -> None:
-        self.action_add_feed(message.typed)
+        self.action_add_feed(message.typed, message.folder)
 
     def _on_feed_subscribed(self, message: FeedSubscribed) -> None:
         from newstui.tui.view import feed_view
 
-        done = f"Subscribed to {message.name} on {message.server}"
+        done = f"Subscribed to {message.name} on {message.server}{in_folders(message.folders)}"
         if message.error is not None:
             self.notify(f"{done}; {message.error}", severity="warning", markup=False)
         else:
@@ -210,7 +223,7 @@ class FeedAdding(ScreenMixin):
         got = counted(outcome.new, "article") if has_articles(outcome) else "no article yet"
         if message.kept and not has_articles(outcome):  # (as `newstui add` says it)
             got = f"{counted(message.kept, 'article')} kept"
-        done = f"Added {outcome.name} to {message.config.path.name}: {got}."
+        done = f"Added {outcome.name} to {message.config.path.name}{in_folders(message.folders)}: {got}."
         if outcome.warning:  # what the CLI's `add` prints too: a move written, a feed read anyway
             from newstui.tui.refresh import sentence
 
@@ -231,9 +244,10 @@ class FeedAdding(ScreenMixin):
             self.notify(line, severity="warning", markup=False)
 
 
-def add_without_sync(db_path: Path | str, config: Config, url: str) -> FeedAdded:
-    """Add the feed at `url` as `newstui add` does (without [sync]): the message saying so,
-    with the newest episodes `download_new` queued, or why they could not be."""
+def add_without_sync(db_path: Path | str, config: Config, url: str, folder: str = "") -> FeedAdded:
+    """Add the feed at `url` as `newstui add` does (without [sync]), in `folder` ("" for none)
+    as `add --tag` writes it: the message saying so, with the newest episodes `download_new`
+    queued, or why they could not be."""
     from newstui.config import load_config
     from newstui.downloads import not_queued_line
     from newstui.library import Library
@@ -242,7 +256,8 @@ def add_without_sync(db_path: Path | str, config: Config, url: str) -> FeedAdded
     with Library.open(db_path, threads=True) as library:
         # older versions' analyses are the app's stale pass's (not this add's wait)
         # and in a worker process: an article that kills it must not kill the app
-        added = add_feed(library, config, url, None, analyse_stale=False, analyse_here=False)
+        tags = (folder,) if folder else ()
+        added = add_feed(library, config, url, None, tags, analyse_stale=False, analyse_here=False)
     config_now = load_config(config.path)
     return FeedAdded(
         added.feed_id,
@@ -251,11 +266,15 @@ def add_without_sync(db_path: Path | str, config: Config, url: str) -> FeedAdded
         any(q.downloads for q in added.queued),
         tuple(not_queued_line(q) for q in added.queued if q.problem is not None),
         added.kept,
+        added.entry.tags,
     )
 
 
-def subscribe_and_sync(db_path: Path | str, config: Config, url: str) -> FeedSubscribed:
-    """With [sync]: subscribe to `url` on the server, as `newstui add` does, then sync so that its
+def subscribe_and_sync(
+    db_path: Path | str, config: Config, url: str, folder: str = ""
+) -> FeedSubscribed:
+    """With [sync]: subscribe to `url` on the server in `folder` ("" for none), as `newstui add
+    --tag` does (its label there "News/Europe", the nested folder here), then sync so that its
     articles show (a refusal raises, and nothing changes here)."""
     import asyncio
 
@@ -268,7 +287,7 @@ def subscribe_and_sync(db_path: Path | str, config: Config, url: str) -> FeedSub
 
     assert config.sync is not None
     with Library.open(db_path, threads=True) as library:
-        subscribe_on_server(library, config, url, None, None)
+        subscribe_on_server(library, config, url, None, folder or None)
         before = library.last_article_id()  # (what is stored after it is new: download_new)
         synced = asyncio.run(sync_with_server(library, config, analyse_here=False))
         queued: list[EpisodesQueued] = []
@@ -289,4 +308,5 @@ def subscribe_and_sync(db_path: Path | str, config: Config, url: str) -> FeedSub
         error,
         any(q.downloads for q in queued),
         tuple(not_queued_line(q) for q in queued if q.problem is not None),
+        source.tags if source is not None else (),
     )

@@ -16,6 +16,7 @@ from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.css.query import NoMatches
 from textual.screen import ScreenResultType
+from textual.suggester import Suggester
 from textual.widgets import Input
 
 from newstui.tui.keymap import keys_of
@@ -25,8 +26,15 @@ from newstui.tui.screens.keyed_box import KeyedBox, app_keymap
 class OrderedInput(Input):
     """An Input whose editing keys and Enter keep their place among the characters typed."""
 
-    def __init__(self, value: str = "", placeholder: str = "", *, id: str | None = None) -> None:
-        super().__init__(value=value, placeholder=placeholder, id=id)
+    def __init__(
+        self,
+        value: str = "",
+        placeholder: str = "",
+        *,
+        id: str | None = None,
+        suggester: Suggester | None = None,
+    ) -> None:
+        super().__init__(value=value, placeholder=placeholder, id=id, suggester=suggester)
         # Keys typed behind Enter, kept until the screen has answered it (None: not waiting).
         self._held: list[events.Key] | None = None
 
@@ -119,8 +127,9 @@ class TypedAhead(KeyedBox[ScreenResultType]):
     def take_typed_key(self, event: events.Key) -> None:
         """Give the box a key it would have taken (a character, Enter, Backspace…); a key it
         would not take waits until the box has taken the keys typed before it."""
-        try:
-            box = self.query_one(OrderedInput)
+        try:  # (the box with the focus, of a screen with two: the `a` box's folder)
+            focused = self.focused
+            box = focused if isinstance(focused, OrderedInput) else self.query_one(OrderedInput)
         except NoMatches:
             return
         if self._behind is None and not (event.is_printable or box.binds(event.key)):

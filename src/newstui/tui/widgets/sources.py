@@ -345,6 +345,16 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
         view = self.highlighted_view()
         return view.filter.feed_id if view is not None else None
 
+    def highlighted_folder(self) -> str | None:
+        """The folder (tag) under the cursor, if a `#Folder` row is highlighted: where `a`
+        adds a feed unless told otherwise."""
+        view = self.highlighted_view()
+        return view.filter.tag if view is not None and view.key.startswith("tag:") else None
+
+    def folders(self) -> list[str]:
+        """The folders Sources lists, in its order (`a` offers and completes them)."""
+        return [tag for tag, _total, _unread in self._counts.tags] if self._counts else []
+
     def highlighted_view(self) -> View | None:
         """The view of the entry under the cursor (None on a heading)."""
         option = self.highlighted_option
