@@ -61,7 +61,8 @@ async def test_refresh_syncs_and_the_status_line_shows_the_queue(
     app = NewstuiApp(db_path, config)
     async with run_recorded(app, size=(160, 48)) as pilot:
         await settle(pilot)
-        assert "not synced yet" in status_line(app)
+        await watch(pilot)
+        assert "synced" in status_line(app)  # the app syncs as it starts (r51 MED-3)
         await pilot.press("R")
         await settle(pilot)
         with Library.open(db_path) as library:
@@ -214,7 +215,7 @@ async def test_a_with_sync_files_the_feed_in_the_folder_typed_as_add_tag_does(
     fake.api("/subscription/edit", 200, b"OK")
     label = {"id": "user/-/label/News/Europe", "label": "News/Europe"}
     subscription = {"id": "feed/9", "title": "App Folder", "url": url, "categories": [label]}
-    fake.api("/subscription/list", 200, {"subscriptions": [subscription]})
+    fake.api("/subscription/list", 200, {"subscriptions": []})  # (at the start's sync)
     fake.api(f"/stream/contents/{READING}", 200, {"items": [item(1, "feed/9")]})
     ids_answer(fake, [refs(1)], [refs()])
     monkeypatch.setenv("PW_APP", "pw")
@@ -224,6 +225,7 @@ async def test_a_with_sync_files_the_feed_in_the_folder_typed_as_add_tag_does(
     app = NewstuiApp(tmp_path / "newstui.db", load_config(config))
     async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
+        fake.api("/subscription/list", 200, {"subscriptions": [subscription]})  # once added
         await pilot.press("a")
         await settle(pilot)
         await pilot.press(*url, "tab", *"News/Europe", "enter")
@@ -234,3 +236,57 @@ async def test_a_with_sync_files_the_feed_in_the_folder_typed_as_add_tag_does(
         assert f"Subscribed to App Folder on {fake.server} in #News/Europe." in messages
         [source] = [f for f in app.main.sources.feeds if f.name == "App Folder"]
         assert source.tags == ("News/Europe",)  # Europe inside News, not a folder "News∕Europe"
+
+
+async def test_the_app_syncs_as_it_starts_and_r_meanwhile_follows_the_sync(
+    tmp_path: Path, freshrss: FreshRSS, device: Device
+) -> None:
+    # User test r51 MED-3: what was read on the phone stayed unread here until R or the timer.
+    url, title, links = new_feed(freshrss)
+    stream = device.subscribe(url)
+    config = load_config(write_config(tmp_path / "feeds.toml", freshrss.greader))
+    db_path = tmp_path / "newstui.db"
+    app = NewstuiApp(db_path, config)
+    async with run_recorded(app, size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await settle(pilot)
+    device.mark(device.items(stream)[links[0]], add="read")  # read on the phone
+    app = NewstuiApp(db_path, config)
+    async with run_recorded(app, size=(160, 48)) as pilot:
+        await settle(pilot)  # no key pressed
+        with Library.open(db_path) as library:
+            read = {r.url: r.read for r in library.articles(limit=None) if r.feed == title}
+        assert read[links[0]] and not read[links[1]]
+        assert not [n for n in notifications(app) if n.severity == "error"]
+
+
+async def test_r_pressed_while_the_start_sync_runs_follows_it(
+    tmp_path: Path,
+    fake: FakeGReader,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the server takes its time over the subscriptions: R comes while the start's sync runs
+    fake.api("/subscription/list", 200, {"subscriptions": [ONE]}, delay=1.5)
+    fake.api(f"/stream/contents/{READING}", 200, {"items": [item(1, "feed/1")]})
+    ids_answer(fake, [refs(1)], [refs()])
+    monkeypatch.setenv("PW_START", "pw")
+    path = sync_config(
+        tmp_path, f'url = "{fake.base}"\nuser = "alice"\npassword_env = "PW_START"\n'
+    )
+    app = NewstuiApp(tmp_path / "newstui.db", load_config(path))
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        for _ in range(500):  # (the sync starts after the first frame)
+            if app.main.refreshing:
+                break
+            await pilot.pause(0.01)
+        assert app.main.refreshing
+        await pilot.press("R")
+        await settle(pilot)
+        await settle(pilot)
+        messages = [n.message for n in notifications(app)]
+        assert "A refresh is already running." not in messages
+        assert "Syncing with the server first: the refresh follows." in messages
+        assert not app.main.refreshing
+    # the start's sync and R's, one after the other
+    assert fake.hits.count("/api/greader.php/reader/api/0/subscription/list") == 2

@@ -38,9 +38,10 @@ def test_the_servers_reason_from_quickadd_is_said(fake: FakeGReader) -> None:  #
     fake.api("/subscription/edit", 400, b"Bad Request!")
     why = "A feed could not be found at `https://example.org/notes.json`; content-type is `application/json`"
     fake.api("/subscription/quickadd", 200, {"numResults": 0, "error": why})
+    said = "A feed could not be found at it; content-type is `application/json`"  # (named)
     assert subscribe(fake) == (
-        f"{fake.server}: refused to subscribe to {FEED}: {why}; to fetch it here instead, add it "
-        "as a [[feeds]] entry to feeds.toml"
+        f"{fake.server}: refused to subscribe to {FEED}: {said}; to fetch it here instead: "
+        f"newstui add {FEED} --here"
     )
 
 
@@ -49,7 +50,7 @@ def test_a_long_reason_is_cut_and_the_way_out_kept(fake: FakeGReader) -> None:  
     fake.api("/subscription/quickadd", 200, {"numResults": 0, "error": "no feed here " * 40})
     said = subscribe(fake)
     assert "no feed here no feed" in said and len(said) < 300
-    assert said.endswith("…; to fetch it here instead, add it as a [[feeds]] entry to feeds.toml")
+    assert said.endswith(f"…; to fetch it here instead: newstui add {FEED} --here")
 
 
 def test_freshrss_s_whole_reason_is_said_and_a_longer_one_cut_at_a_word(
@@ -62,7 +63,7 @@ def test_freshrss_s_whole_reason_is_said_and_a_longer_one_cut_at_a_word(
         "`application/json`"
     )
     fake.api("/subscription/quickadd", 200, {"numResults": 0, "error": why})
-    assert f": {why}; to fetch it here instead" in subscribe(fake)
+    assert f": {why.replace(f'`{FEED}`', 'it')}; to fetch it here instead" in subscribe(fake)
     fake.api("/subscription/quickadd", 200, {"numResults": 0, "error": "unreadable " * 40})
     said = subscribe(fake)
     assert "unreadable unreadable…; to fetch it here instead" in said and len(said) < 300
@@ -72,7 +73,7 @@ def test_a_server_without_quickadd_says_what_to_do(fake: FakeGReader) -> None:  
     fake.api("/subscription/edit", 400, b"Bad Request!")
     assert subscribe(fake) == (
         f"{fake.server}: refused to subscribe to {FEED} (HTTP 400 for subscription/edit): it may "
-        "not read this feed; to fetch it here instead, add it as a [[feeds]] entry to feeds.toml"
+        f"not read this feed; to fetch it here instead: newstui add {FEED} --here"
     )
 
 
@@ -115,5 +116,10 @@ def test_add_of_a_json_feed_freshrss_cannot_read_says_why(
     server = freshrss.greader.split("/")[2]
     assert err.startswith(f"newstui: {server}: refused to subscribe to {url}: "), err
     assert "HTTP 400" not in err and err.count("\n") == 1, err
-    assert err.endswith("; to fetch it here instead, add it as a [[feeds]] entry to feeds.toml\n")
+    assert err.endswith(f"; to fetch it here instead: newstui add {url} --here\n")
+    assert "application/feed+json" in err  # the reason's end, which says why (r51 LOW-8)
     assert not here.articles(f"Notes {key}")
+    # the way out the line names: added to feeds.toml and fetched here (r51 LOW-8)
+    assert here.run("add", url, "--here", "--tag", "Notes") == 0
+    assert f'url = "{url}"' in here.config.read_text("utf-8")
+    assert here.articles(f"Notes {key}")

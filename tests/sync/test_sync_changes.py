@@ -211,11 +211,13 @@ async def test_r_says_what_the_sync_brought_and_removed_under_the_servers_name(
         await settle(pilot)
         await pilot.press("R")
         await settle(pilot)
-        first = [said(n.message) for n in notifications(app) if "Refreshed" in n.message]
-        assert first[-1:] == [
-            f"Refreshed Notes: 1 new article; sync {fake.server}: 3 new articles, "
-            "2 subscriptions added (One and Two)"
+        # the app synced as it started (r51 MED-3): R's line then has the feed's news
+        started = [said(n.message) for n in notifications(app) if "Synced" in n.message]
+        assert started == [
+            f"Synced with {fake.server}: 3 new articles, 2 subscriptions added (One and Two)"
         ]
+        first = [said(n.message) for n in notifications(app) if "Refreshed" in n.message]
+        assert first[-1:] == ["Refreshed Notes: 1 new article"]
         fake.api(f"/stream/contents/{READING}", 200, {"items": []})
         drop_one_and_read_three(fake)
         await pilot.press("R")

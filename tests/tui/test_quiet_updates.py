@@ -220,3 +220,5 @@ async def test_starred_says_how_many_it_holds_when_all_are_read(db_path, ids):
         await settle(pilot)
         assert "Starred · 2 read" not in screen_text(app)
         assert unread_counts(app)["starred"] == "1"
+        # one of two unread: its count is no longer read as all it holds (user test r51 LOW-16)
+        assert "Starred · 2 in all" in screen_text(app)

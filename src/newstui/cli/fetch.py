@@ -185,7 +185,13 @@ def cmd_fetch(
     if feeds is None or feeds:
         # feeds named on the command line are fetched now, even if they are waiting
         outcomes += _fetch_with_progress(
-            library, config, feeds, args.fulltext, args, respect_waits=not args.names, pool=pool
+            library,
+            config,
+            feeds,
+            args.fulltext,
+            args,
+            respect_waits=not (args.names or getattr(args, "now", False)),
+            pool=pool,
         )
     outcomes += [
         import_local(library, local, config.settings.extractor, max_bytes=config.settings.max_bytes)

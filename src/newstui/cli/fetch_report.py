@@ -145,7 +145,9 @@ def report_outcomes(
         file_problem_lines,
         fulltext_failures_line,
         fulltext_said,
+        sync_answered,
         unusable_proxy_lines,
+        waiting_lines,
     )
     from newstui.model.fetching import kept_lines, leftovers_said, less_copies
 
@@ -238,14 +240,15 @@ def report_outcomes(
             elif o.error and o.sync:
                 complain(f"error: {describe(o)}")
         grouped = [o for o in failed if not o.problems and not o.sync and o.name not in refused]
-        for line in failure_lines(grouped, _tried(outcomes)):  # one a reason
+        answered = sync_answered(outcomes)  # (the sync server answered: no network down)
+        for line in failure_lines(grouped, _tried(outcomes), answered=answered):  # one a reason
             complain(f"error: {line}")
+        for line in waiting_lines([o for o in outcomes if not (o.problems or o.error)]):
+            complain(f"waiting: {line}")
         for o in outcomes:
-            if o.problems or o.error:
+            if o.problems or o.error or o.waiting_until:
                 continue
-            if o.waiting_until:
-                complain(f"waiting: {describe(o)}")
-            elif o.warning:
+            if o.warning:
                 complain(f"warning: {o.name}: {o.warning}")
         if pages_failed := fulltext_failures_line(outcomes):  # one line, the articles stored
             complain(f"warning: {pages_failed}")
@@ -302,6 +305,7 @@ def _say_news(
         network_looks_down,
         recovered_line,
         recovered_lines,
+        sync_answered,
         unusable_proxy_lines,
     )
     from newstui.model.failure_news import failure_news
@@ -338,9 +342,10 @@ def _say_news(
     # sources when it is news to one of them (user test r49 MED-7)
     tried = _tried(outcomes)
     every = [o for o in outcomes if o.error and not (o.sync or o.problems or o.name in refused)]
-    if failed and network_looks_down(every, tried):
+    answered = sync_answered(outcomes)
+    if failed and network_looks_down(every, tried, answered=answered):
         failed = every  # (the network looks down: said of every feed, not only the news)
-    for line in failure_lines(failed, tried):
+    for line in failure_lines(failed, tried, answered=answered):
         complain(f"error: {line}")
     for line in recovered_lines(recovered):
         complain(f"recovered: {line}")

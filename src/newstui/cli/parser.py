@@ -205,8 +205,7 @@ def _add_command(command: _CommandAdder) -> None:
     p = command(
         "add",
         "add a feed to the config file and fetch it; with [sync], subscribe to it on the "
-        "server (a feed the server refuses is fetched here from a [[feeds]] entry written "
-        "to the config file by hand)",
+        "server (--here: fetch it here, from the config file, as without [sync])",
     )
     p.add_argument(
         "url",
@@ -217,6 +216,12 @@ def _add_command(command: _CommandAdder) -> None:
         "--name", type=source_name_argument, help="display name (default: the feed's title)"
     )
     p.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+    p.add_argument(
+        "--here",
+        action="store_true",
+        help="with [sync]: add it to the config file and fetch it here, not on the server (a "
+        "feed the server refuses, a JSON Feed on FreshRSS)",
+    )
 
 
 def _remove_command(command: _CommandAdder) -> None:
@@ -254,6 +259,12 @@ def _fetch_command(command: _CommandAdder) -> None:
     )
     group.add_argument(
         "--no-fulltext", dest="fulltext", action="store_false", help="never fetch article pages"
+    )
+    p.add_argument(
+        "--now",
+        action="store_true",
+        help="fetch the feeds left to wait after failing too, as if each were named (a feed "
+        "host back after an outage)",
     )
     p.add_argument(
         "--download",

@@ -266,7 +266,7 @@ def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
         url = _feed_behind(url, config, args)
     except FeedChoiceError as exc:
         return _report_feed_choice(exc, args)
-    if config.sync is not None:
+    if config.sync is not None and not getattr(args, "here", False):
         return _add_on_server(args, library, config, url)
     added = add_feed(library, config, url, args.name, tuple(args.tag))
     if not args.json:

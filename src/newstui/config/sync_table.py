@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newstui.config.lines import key_line, table_start_line
@@ -20,15 +21,16 @@ SYNC_SERVICES = ("greader",)
 GREADER_SERVERS = ("freshrss", "miniflux", "inoreader", "theoldreader", "bazqux")
 
 
-def validate_sync(table: Any, raw: str, fail: Any) -> SyncConfig:
-    """The `[sync]` table: service, url, user and one way to get the password."""
+def validate_sync(table: Any, raw: str, fail: Any, config_path: Path | None = None) -> SyncConfig:
+    """The `[sync]` table: service, url, user, one way to get the password, and a CA file to
+    trust (`ca_file`, relative to the config's folder)."""
 
     def line(key: str | None = None) -> int:  # looked up only for an error message
         return (key_line(raw, key, "sync") if key else 0) or table_start_line(raw, "sync")
 
     if not isinstance(table, dict):
         raise fail(line(), "'sync' must be a table ([sync])")
-    known = ("service", "url", "user", "password_command", "password_env", "password")
+    known = ("service", "url", "user", "password_command", "password_env", "password", "ca_file")
     for key in table:
         if key not in known:
             import difflib
@@ -75,6 +77,11 @@ def validate_sync(table: Any, raw: str, fail: Any) -> SyncConfig:
             line(ways[1]),
             f"[sync] takes one of password_command, password_env and password, not {ways[0]} and {ways[1]}",
         )
+    ca_file = None
+    if "ca_file" in table:
+        ca_file = _ca_file(
+            table["ca_file"], config_path, lambda problem: fail(line("ca_file"), problem)
+        )
     from newstui.config.tables import SyncConfig
 
     return SyncConfig(
@@ -84,7 +91,39 @@ def validate_sync(table: Any, raw: str, fail: Any) -> SyncConfig:
         password_command=table.get("password_command"),
         password_env=table.get("password_env", "").strip() or None,
         password=table.get("password"),
+        ca_file=ca_file,
     )
+
+
+def _ca_file(written: str, config_path: Path | None, refuse: Callable[[str], Any]) -> str:
+    """`ca_file` as the sync reads it: `~` expanded, relative to the config's folder, a file
+    that holds at least one PEM certificate; else refused in one line (user test r51 MED-4)."""
+    import ssl
+
+    from newstui.config.local_paths import path_problem
+
+    if problem := path_problem(written):
+        raise refuse(f"sync ca_file {problem}")
+    path = Path(written.strip()).expanduser()
+    if not path.is_absolute() and config_path is not None:
+        path = config_path.parent / path
+    shown = str(path)
+    try:
+        with path.open("rb") as file:
+            file.read(1)
+    except IsADirectoryError:
+        raise refuse(f"sync ca_file {shown} is a folder, not a PEM file of certificates") from None
+    except FileNotFoundError:
+        raise refuse(f"sync ca_file {shown} does not exist") from None
+    except OSError as exc:
+        raise refuse(f"sync ca_file {shown} cannot be read: {exc.strerror or exc}") from None
+    try:
+        ssl.create_default_context().load_verify_locations(cafile=shown)
+    except (OSError, ssl.SSLError, ValueError):
+        raise refuse(
+            f"sync ca_file {shown} holds no PEM certificate (-----BEGIN CERTIFICATE-----)"
+        ) from None
+    return shown
 
 
 def _refuse_sync_controls(table: dict[str, str], line: Callable[[str], int], fail: Any) -> None:

@@ -25,6 +25,7 @@ class SyncConfig:
     password_command: str | None = None
     password_env: str | None = None
     password: str | None = field(default=None, repr=False)
+    ca_file: str | None = None  # a PEM file of certificates to trust beside certifi's (expanded)
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ def validate_config(path: Path, raw: str, data: dict[str, Any]) -> Config:
     local, skipped_local = read_local(reading, data.get("local", []), feeds, skipped)
     views = read_views(reading, data.get("views", []))
     filters = read_filters(reading, data.get("filters", []))
-    sync = validate_sync(data["sync"], raw, reading.fail) if "sync" in data else None
+    sync = validate_sync(data["sync"], raw, reading.fail, path) if "sync" in data else None
     keys = validate_keys(data.get("keys", {}), raw, reading.fail, path)
     feeds, local = _tags_spelled_alike(feeds, local)
     return Config(

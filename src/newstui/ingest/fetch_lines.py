@@ -120,14 +120,17 @@ def describe(outcome: SourceOutcome) -> str:
     return f"{text}; {said}" if said else text
 
 
-def failure_lines(failed: Sequence[SourceOutcome], tried: int) -> list[str]:
+def failure_lines(
+    failed: Sequence[SourceOutcome], tried: int, *, answered: bool = False
+) -> list[str]:
     """The `error:` lines (without that word) for the sources of a fetch that failed, `tried`
     of them tried: one a reason, the sources failing for one reason said in one line, counted
     and named, "74 sources: cannot connect to 127.0.0.1:8749: connection refused (News Wire 0,
     News Wire 1, News Wire 2 and 71 more)" (user test r49 MED-7: an offline cron run mailed a
     line a feed, 74 of them); a reason that names each source's host ("cannot connect to
     a.example: unknown host") counts as one without it. Every source tried failing for the
-    network's sake (two or more): one line saying the network looks down."""
+    network's sake (two or more), and no server answered (`answered`: the sync's did): one
+    line saying the network looks down."""
     # its reason without its host → each source's name, reason and line
     groups: dict[str, list[tuple[str, str, str]]] = {}
     for o in failed:
@@ -145,7 +148,7 @@ def failure_lines(failed: Sequence[SourceOutcome], tried: int) -> list[str]:
         said = reasons.pop() if len(reasons) == 1 else key
         names = _names_listed([name for name, _, _ in members])
         lines.append(f"{counted(len(members), 'source')}: {said} ({names})")
-    if network_looks_down(failed, tried):
+    if network_looks_down(failed, tried, answered=answered):
         if len(lines) == 1:
             return [f"{NETWORK_DOWN}: {lines[0]}"]
         names = _names_listed([o.name for o in failed])
@@ -154,14 +157,43 @@ def failure_lines(failed: Sequence[SourceOutcome], tried: int) -> list[str]:
     return lines
 
 
+def waiting_lines(outcomes: Sequence[SourceOutcome]) -> list[str]:
+    """The `waiting:` lines (without that word) of the sources a fetch left to wait: a source
+    alone as `describe` says it; two or more waiting after failing in one line with the way to
+    try them now (user test r51 LOW-20: ten lines, each "name it to try now"); those waiting on a
+    server's answer (429, 503) each in its own line, as before."""
+    waiting = [o for o in outcomes if o.waiting_until]
+    failing = [o for o in waiting if o.waiting_status is None]
+    if len(failing) < 2:
+        return [describe(o) for o in waiting]
+    first = min(o.waiting_until for o in failing if o.waiting_until is not None)
+    names = _names_listed([o.name for o in failing])
+    grouped = (
+        f"{counted(len(failing), 'source')} left to wait after failing, next try at "
+        f"{short_time(first)} ({names}): `newstui fetch --now` tries them now"
+    )
+    return [grouped] + [describe(o) for o in waiting if o.waiting_status is not None]
+
+
 NETWORK_DOWN = "the network looks down"  # what `fetch` and the app's refresh line say then
 
 
-def network_looks_down(failed: Sequence[SourceOutcome], tried: int) -> bool:
+def network_looks_down(
+    failed: Sequence[SourceOutcome], tried: int, *, answered: bool = False
+) -> bool:
     """Whether every source tried (two or more, `tried` of them) failed for the network's sake
-    (refused, unknown host, timed out, reset): `fetch`'s lines and the app's refresh line then
+    (refused, unknown host, timed out, reset) and no other server answered in the same run
+    (`answered`: the sync server did, user test r51 LOW-19: one feed host down beside a working
+    FreshRSS was "the network looks down"): `fetch`'s lines and the app's refresh line then
     say the network looks down (user test r50 LOW-15: the app said "62 failed")."""
+    if answered:
+        return False
     return len(failed) >= 2 and len(failed) == tried and all(o.network for o in failed)
+
+
+def sync_answered(outcomes: Sequence[SourceOutcome]) -> bool:
+    """Whether a run's sync reached its server (then the network is not down)."""
+    return any(o.sync and not o.error for o in outcomes)
 
 
 def recovered_lines(recovered: Sequence[tuple[str, LastFetch]]) -> list[str]:

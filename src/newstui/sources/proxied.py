@@ -233,9 +233,11 @@ def _transport(url: str | None, proxy: Proxy | None) -> httpx.BaseTransport:
     return httpx.HTTPTransport(trust_env=False, proxy=url)
 
 
-def async_proxied_transport() -> AsyncProxiedTransport:
+def async_proxied_transport(verify: ssl.SSLContext | None = None) -> AsyncProxiedTransport:
     """A transport for httpx.AsyncClient, as proxied_transport (the sync client's requests each
-    run within a deadline: a SOCKS5 handshake unanswered ends with it)."""
+    run within a deadline: a SOCKS5 handshake unanswered ends with it); `verify`: the TLS
+    context to check certificates with (the sync's: sync.trust), else certifi's bundle."""
+    tls: ssl.SSLContext | bool = verify if verify is not None else True
     return AsyncProxiedTransport(
-        lambda url, proxy: httpx.AsyncHTTPTransport(trust_env=False, proxy=url)
+        lambda url, proxy: httpx.AsyncHTTPTransport(verify=tls, trust_env=False, proxy=url)
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import html
 import json
+import shlex
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -42,6 +43,7 @@ from newstui.sync.items import (
     parse_subscriptions,
 )
 from newstui.sync.servers import FRESHRSS, server_ways
+from newstui.sync.trust import certificate_refusal, sync_tls, untrusted_reason
 from newstui.text import clean_line
 
 API = "/reader/api/0"
@@ -52,7 +54,7 @@ FRESHRSS_PASSWORD = " (FreshRSS: the API password of the user's profile, not the
 
 # What a user can do with a feed the server refuses (a JSON Feed on FreshRSS, an intranet's):
 # newstui fetches a [[feeds]] entry the server does not have itself (user test r39 M4).
-LOCAL_FEED = "to fetch it here instead, add it as a [[feeds]] entry to feeds.toml"
+LOCAL_FEED = "to fetch it here instead: newstui add {url} --here"
 
 # FreshRSS answers every API call so (p/api/greader.php serviceUnavailable, FreshRSS 1.24) while
 # "Allow API access" is off in its Authentication settings, as on a new install: a setting,
@@ -135,6 +137,7 @@ class GReaderClient:
         password: Callable[[], str],
         limits: FetchLimits | None = None,
         auth_cache: AuthCache | None = None,
+        ca_file: str | None = None,
     ) -> None:
         self.base = url.strip().rstrip("/")
         self.server = server_name(self.base)
@@ -162,7 +165,7 @@ class GReaderClient:
             timeout=httpx.Timeout(limits.timeout, connect=min(10.0, limits.timeout)),
             follow_redirects=False,
             trust_env=False,  # (the environment's proxies, and nothing else of it: see proxied)
-            transport=async_proxied_transport(),
+            transport=async_proxied_transport(sync_tls(ca_file)),  # ([sync] ca_file: trust)
         )
 
     async def __aenter__(self) -> GReaderClient:
@@ -209,6 +212,8 @@ class GReaderClient:
         except ProxyFailed as exc:  # (its proxy named: not "unreachable", hostile r47 L2)
             raise self.fail(str(exc), passing=True) from None
         except httpx.ConnectError as exc:
+            if (refused := certificate_refusal(exc)) is not None:  # (it answered: r51 MED-4)
+                raise self.fail(untrusted_reason(refused.verify_message or "")) from None
             reason = describe_transport_error(exc, naming_host=False)  # fail names the server
             if reason.endswith(ANSWERED_PLAIN):  # (https:// to a plain-http port)
                 reason += f": try {plain_http_url(self.base)}"
@@ -477,17 +482,21 @@ class GReaderClient:
             if len(data) > 2:
                 await self._call("POST", "/subscription/edit", edit, None, data)
             return
-        refused = f"refused to subscribe to {clean_line(hide_url_password(url), 100)}"
+        shown = clean_line(hide_url_password(url), 100)
+        refused = f"refused to subscribe to {shown}"
+        here = LOCAL_FEED.format(url=shlex.quote(shown))  # (r51 LOW-8: the command, not an edit)
         # the reason whole where the line has room (its end says why: "content-type is
         # `application/json`", user test r51 LOW-8), else cut at a word; the way out is never cut
-        room = 299 - len(f"{self.server}: {refused}: ; {LOCAL_FEED}")
+        room = 299 - len(f"{self.server}: {refused}: ; {here}")
+        for written in (f"`{url}`", f'"{url}"', url):  # (named already: FreshRSS repeats it)
+            reason = reason.replace(written, "it") if reason else reason
         why = (
             f": {_cut_at_word(reason, max(room, 60))}"
             if reason
             else f" (HTTP 400 for {edit}): it may not read this feed"
         )
         said = f"{refused}{why}"
-        raise FeedRefused(str(self.fail(f"{said}; {LOCAL_FEED}")), str(self.fail(said)))
+        raise FeedRefused(str(self.fail(f"{said}; {here}")), str(self.fail(said)))
 
     async def _quickadd(self, url: str) -> tuple[str | None, str | None]:
         """Subscribe with quickadd: (the new subscription's stream id, None), or (None, the

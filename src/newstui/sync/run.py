@@ -287,6 +287,7 @@ def make_client(sync: SyncConfig, config: Config, library: Library) -> GReaderCl
         lambda: resolve_password(sync),
         limits_for(config),
         auth_cache_for(db_path),
+        sync.ca_file,
     )
 
 

@@ -387,6 +387,8 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
             self._say_unusable_proxies(self.config)
             if self.config.settings.refresh_on_start:  # (newsboat's refresh-on-startup)
                 self._refresh_on_timer()
+            else:  # with [sync]: the marks made elsewhere (user test r51 MED-3)
+                self.main.sync_at_start()
 
     def _say_unusable_proxies(self, config: Config) -> None:
         """A proxy variable newstui cannot use (`https_proxy=htp://x`): one line each, at the

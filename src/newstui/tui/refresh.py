@@ -422,7 +422,9 @@ def refresh_summary(
         troubles.append(f"{len(cut):,} cut short: {names}")
     if failed:  # (every source tried failed for the network's sake: said as `fetch` says it)
         down = (
-            f"{NETWORK_DOWN}: " if network_looks_down(failed, len(sources) - len(waiting)) else ""
+            f"{NETWORK_DOWN}: "
+            if network_looks_down(failed, len(sources) - len(waiting), answered=bool(synced))
+            else ""
         )
         troubles.append(
             f"{down}{len(failed):,} failed ({failure_reasons(failed)}) — see ! in Sources"

@@ -42,6 +42,7 @@ NO_FEED_HIGHLIGHTED = "Choose a feed or tag in Sources to refresh ({} refreshes 
 # `r` on a feed's headlines before Sources lists it (just added, Sources reading its counts)
 NOT_LISTED_YET = "{} is not listed in Sources yet: try again in a moment."
 SET_ASIDE_NOT_FETCHED = "{} is no longer in {}: it is not fetched (its URL back there fetches it)."
+SYNC_AT_START_FIRST = "Syncing with the server first: the refresh follows."
 PROGRESS_EVERY = 0.25  # seconds: the refresh status line is redrawn at most this often
 
 
@@ -66,6 +67,19 @@ class SourceRefresh(StatusRow, RefreshReloads):
     _progress: RefreshProgress | None = None  # the latest progress not yet shown
     _progress_timer: Timer | None = None
     _moves_said: frozenset[tuple[str, str]] = frozenset()  # (feed, new address) said this session
+    _syncing_at_start = False  # the running refresh is the sync the app starts with
+    _after_start_sync: RefreshPlan | None = None  # a refresh asked for meanwhile: run next
+
+    def sync_at_start(self) -> None:
+        """With [sync], a sync alone as the app starts, in a worker (user test r51 MED-3: what
+        was read on the phone stayed unread here until R or the timer); the status line shows
+        it as a refresh's. A refresh asked for while it runs (R, r) follows it."""
+        if self.config is None or self.config.sync is None or self.refreshing:
+            return
+        from newstui.tui.refresh import RefreshPlan
+
+        self.start_refresh(RefreshPlan(sync=True))
+        self._syncing_at_start = self.refreshing
 
     @property
     def refreshing(self) -> bool:
@@ -189,7 +203,13 @@ class SourceRefresh(StatusRow, RefreshReloads):
         self.start_refresh(plan)
 
     def start_refresh(self, plan: RefreshPlan) -> None:
-        """Run a refresh in a worker thread, unless one is running."""
+        """Run a refresh in a worker thread, unless one is running (after the sync at start:
+        then it follows that sync)."""
+        if self.refreshing and self._syncing_at_start:
+            if self._after_start_sync is None:
+                self.notify(SYNC_AT_START_FIRST, markup=False)
+            self._after_start_sync = plan
+            return
         if self.refreshing:
             self.notify("A refresh is already running.", severity="warning")
             return
@@ -286,10 +306,18 @@ class SourceRefresh(StatusRow, RefreshReloads):
     def _on_refresh_finished(self, message: RefreshFinished) -> None:
         self._show_progress()  # the last count, if the timer had not shown it yet
         self._refresh_total = 0
+        self._syncing_at_start = False
         self.status.finish()
         self.fit_status()
         if message.cancelled:
             return
+        self._said_refresh_finished(message)
+        if (plan := self._after_start_sync) is not None:  # R pressed during the start's sync
+            self._after_start_sync = None
+            self.start_refresh(plan)
+
+    def _said_refresh_finished(self, message: RefreshFinished) -> None:
+        """What a finished refresh found, said; what it changed, reloaded."""
         leftovers = self._leftovers_unsaid(message.leftovers, message.leftovers_through)
         if message.outcomes or message.removed or message.cleaned or leftovers:
             from newstui.tui.refresh import moves_unsaid, refresh_summary, summary_shown

@@ -32,8 +32,14 @@ def label(name: str, unread: int) -> SourceLabel:
 
 def starred_note(smart: SmartCounts) -> str:
     """ " · 3 read" after Starred when every starred article is read: with no unread count it
-    looked as if nothing were starred (user test r33 L17)."""
-    return f" · {smart.starred:,} read" if smart.starred and not smart.starred_unread else ""
+    looked as if nothing were starred (user test r33 L17); " · 5 in all" when some are read,
+    its count (unread, as every row's) read as all it held (user test r51 LOW-16: `Starred 1`
+    with 5 starred, a Feedly user's "Saved for later")."""
+    if not smart.starred:
+        return ""
+    if not smart.starred_unread:
+        return f" · {smart.starred:,} read"
+    return f" · {smart.starred:,} in all" if smart.starred > smart.starred_unread else ""
 
 
 def starred_label(smart: SmartCounts, style: str) -> SourceLabel:
