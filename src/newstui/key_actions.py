@@ -69,6 +69,11 @@ KEY_ACTIONS: dict[str, KeyAction] = {
         ("O",), "Sort", "Sort the headlines: date, feed or title, or reverse"
     ),
     "headlines.mark_all_read": KeyAction(("A",), "All read", "Mark all in view read"),
+    "headlines.unread_only": KeyAction(
+        ("U",),
+        "Unread only",
+        "List only the unread headlines of All, a feed, a folder or a saved view, or every one again (newsboat: show-read-articles)",
+    ),
     "headlines.full_list": KeyAction(
         ("Z",),
         "Full list",
@@ -109,6 +114,11 @@ KEY_ACTIONS: dict[str, KeyAction] = {
         ("number_sign",), "Link n", "Open link [n] of the article in a browser (asks for n)"
     ),
     "article.pager": KeyAction(("v",), "Pager", "Read the article in your pager"),
+    "article.copy_link": KeyAction(
+        ("y",),
+        "Copy link",
+        "Copy the article's link to the clipboard (OSC 52: works over ssh in most terminals)",
+    ),
     "article.pipe": KeyAction(
         ("vertical_line",), "Pipe", "Send the article's text to a shell command and show its output"
     ),

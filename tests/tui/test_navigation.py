@@ -343,6 +343,9 @@ async def test_q_goes_back_one_level_as_in_newsboat_and_quits_only_from_the_sour
         await pilot.press("q")
         assert app.focused is not None and app.focused.id == "sources"
         assert app.is_running
+        await pilot.press("q")  # at the top: asks for a second q (confirm_quit)
+        await pilot.pause()
+        assert app.is_running
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0

@@ -134,3 +134,22 @@ async def test_lists_boxes_and_text_boxes_show_their_cursor_without_colour(sixte
 def test_no_color_asks_for_cursors_that_show_without_colour(db_path, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     assert few_colours(NewstuiApp(db_path, None))
+
+
+async def test_the_light_theme_in_16_colours_draws_the_readers_scrollbar_thumb_dark(
+    db_path, sixteen
+):
+    """User test r51 L12: the reader's scrollbar thumb was light grey on light grey (37 on 47)
+    on the light theme in 16 colours: its place in a long article did not show."""
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.theme = "textual-light"
+        await settle(pilot)
+        styles = app.main.reader.styles
+        thumb = styles.scrollbar_color.rich_color.downgrade(ColorSystem.STANDARD).number
+        track = styles.scrollbar_background.rich_color.downgrade(ColorSystem.STANDARD).number
+        assert thumb in (0, 8) and track == 7, (thumb, track)
+        app.theme = "textual-dark"
+        await settle(pilot)
+        dark = app.main.reader.styles.scrollbar_color.rich_color
+        assert dark.downgrade(ColorSystem.STANDARD).number not in (0,)

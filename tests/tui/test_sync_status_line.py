@@ -101,6 +101,42 @@ async def test_the_bottom_row_shortens_its_status_words_whole_and_keeps_help_and
         assert "refreshing 3/12" in bottom and "⇅ " in bottom and "failed" in bottom
         status = bottom[bottom.index("⇅") :]
         words = status.replace("…", " ").split()
-        allowed = {*"⇅ · refreshing 3/12 sync failed failed: 1,234 queued".split(), *name.split()}
+        allowed = {*"⇅ · ·1,234 refreshing 3/12 sync failed failed: 1,234 queued".split()}
+        allowed |= set(name.split())
         cut = [w for w in words if w not in allowed and w not in ERROR.split()]
         assert all(status.find(w + "…") >= 0 for w in cut), (bottom, cut)
+
+
+def test_the_queue_shortens_to_its_number_before_it_goes(process_zone):
+    """User test r51 L6: " · 1 queued" took the footer's Enter Open at 60 columns; the line
+    shortens the queue to " ·1" (the time kept) before dropping it."""
+    from datetime import UTC, datetime
+
+    from newstui.model import SyncStatus
+    from newstui.tui.widgets.sync_status import describe_sync
+
+    process_zone("UTC")
+    synced = SyncStatus("2026-12-03T13:49:00+00:00", None, queued=1, retry_after=None)
+    now = datetime(2026, 12, 3, 14, 0, tzinfo=UTC)
+    lines = [describe_sync(synced, now, cells=cells).plain for cells in (40, 20, 16)]
+    assert lines == [" ⇅ synced 13:49 · 1 queued ", " ⇅ 13:49 · 1 queued ", " ⇅ 13:49 ·1 "]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_a_queued_mark_leaves_the_footer_its_main_keys(db_path, size):
+    """User test r51 L6: at 60x20 `· 1 queued` pushed `Enter Open` out of the footer."""
+    from datetime import UTC, datetime
+
+    from newstui.model import SyncStatus
+    from newstui.tui.screens.status_row import SyncStatusChanged
+
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        last = datetime.now(UTC).isoformat(timespec="seconds")
+        app.main.post_message(SyncStatusChanged(SyncStatus(last, None, queued=1, retry_after=None)))
+        await settle(pilot)
+        bottom = screen_text(app).splitlines()[-1]
+        for key in ("Open", "? Help", "/ Search", "R Refresh", "Q Quit"):
+            assert key in bottom, bottom
+        assert "·1" in bottom or "1 queued" in bottom, bottom

@@ -11,6 +11,7 @@ from newstui.cli.output import (
     NothingFound,
     complain,
     emit,
+    piped_columns,
     plain_width,
     print_note,
     print_trimmed,
@@ -137,7 +138,9 @@ def cmd_feeds(args: argparse.Namespace, library: Library, config: Config | None)
         ways.append("`newstui import PATH`")
         empty = f"no sources yet: {', '.join(ways[:-1])} or {ways[-1]}"
         return emit(args, data, NothingFound(empty))
-    plain = plain_width() is not None  # (asked before anything makes rich's console)
+    # (asked before anything makes rich's console) a pipe with COLUMNS set is laid out for it,
+    # as a terminal is (user test r51 L18); without, rows whole
+    plain = plain_width() is not None and piped_columns() is None
     # a narrow terminal squeezed every column alike and folded "ExtraWire" as "ExtraWir|e" (user
     # test r33 L13): a name's longest word (up to 14 cells) keeps its line, the error wraps instead
     name_words = max((cell_width(w) for r in data for w in str(r["name"]).split()), default=4)

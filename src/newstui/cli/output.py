@@ -236,6 +236,16 @@ def plain_width() -> int | None:
     return width or 80
 
 
+def piped_columns() -> int | None:
+    """The width COLUMNS sets for a table written into a pipe or a file (`COLUMNS=$COLUMNS
+    newstui feeds | less` on a 60-column terminal: user test r51 L18, as `ls -C` reads it);
+    None without it: each row whole on one line, for grep and scripts."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isascii() and columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    return None
+
+
 def _fileno(stream: Any, default: int) -> int:
     """The file descriptor rich's console asks a terminal size of for this standard stream."""
     try:
@@ -255,7 +265,8 @@ def print_trimmed(renderable: Table | Text) -> None:
     """Print a table or wrapped text with no line ending in spaces (rich pads table cells to the
     column width and keeps the space where it wraps a line). To a terminal it fits the width;
     elsewhere (a pipe or a file: scripts, grep, less) a table row is one line with every cell
-    whole, and text wraps at spaces only, a longer word (a URL) kept whole on its own line."""
+    whole unless COLUMNS gives a width to fit (piped_columns), and text wraps at spaces only,
+    a longer word (a URL) kept whole on its own line."""
     from rich.segment import Segment
     from rich.table import Table
     from rich.text import Text
@@ -267,7 +278,7 @@ def print_trimmed(renderable: Table | Text) -> None:
             console.print(part, soft_wrap=True)
         return
     options = console.options
-    if not console.is_terminal and isinstance(renderable, Table):
+    if not console.is_terminal and isinstance(renderable, Table) and piped_columns() is None:
         for column in renderable.columns:  # (a cell cut to a column's max_width is cut no more)
             column.max_width = None
             column.no_wrap = True

@@ -46,6 +46,15 @@ class Settings:
     speaker_tags: bool = True  # "[—Speaker]" after each quote in the reader (T toggles)
     mark_all_confirm: int = 20  # `A` asks first when it would mark more than this many read
     show_read_feeds: bool = True  # Sources lists feeds with nothing unread (H toggles)
+    # the headlines of All, a feed, a folder or a saved view list read articles too (U toggles;
+    # false: unread only, as Feedly's and Inoreader's default)
+    show_read_articles: bool = True
+    # q in Sources (the top level) quits only when pressed again (false: at once, as newsboat
+    # without confirm-exit); Q quits at once either way
+    confirm_quit: bool = True
+    # the reader marks the article it shows read when j/k (or a click) select it, as Feedly's
+    # j/k do (false: only Enter, n/p and the like mark read, as newsboat)
+    mark_read_on_select: bool = False
     extractor: str = "rules"
     browser: str = ""  # e.g. "w3m %u"; empty: $BROWSER, else the desktop's browser
     pager: str = ""  # e.g. "less -R"; empty: $PAGER, else less

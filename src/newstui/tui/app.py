@@ -115,6 +115,7 @@ ARTICLE_ACTIONS = frozenset(
         "mark_all_read",
         "open_link",
         "open_link_number",
+        "copy_link",
         "pager",
         "pipe",
         "fetch_fulltext",

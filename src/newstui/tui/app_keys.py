@@ -30,6 +30,7 @@ APP_BINDINGS: list[BindingType] = [
     bound("headlines.mark_all_read", "main('mark_all_read')", show=False),
     bound("sources.mark_all_read", "main('mark_every_feed_read')", show=False),
     bound("article.open_link", "main('open_link')", show=False),
+    bound("article.copy_link", "main('copy_link')", show=False),
     bound("article.open_link_number", "main('open_link_number')", show=False),
     bound("article.undo", "main('undo')", show=False),
     bound("article.pager", "main('pager')", show=False),
@@ -98,7 +99,14 @@ def key_sections() -> list[tuple[str, Iterable[Binding]]]:
             "Headlines",
             [
                 *moves(HeadlineList.BINDINGS),
-                *of(main, "next_unread", "next_source", "sort", "toggle_list_layout"),
+                *of(
+                    main,
+                    "next_unread",
+                    "next_source",
+                    "sort",
+                    "toggle_unread_only",
+                    "toggle_list_layout",
+                ),
                 *of(app, "mark_all_read"),
             ],
         ),
@@ -122,7 +130,15 @@ def key_sections() -> list[tuple[str, Iterable[Binding]]]:
         (
             ARTICLE_KEYS,
             [
-                *of(app, "toggle_read", "toggle_star", "undo", "open_link", "open_link_number"),
+                *of(
+                    app,
+                    "toggle_read",
+                    "toggle_star",
+                    "undo",
+                    "open_link",
+                    "copy_link",
+                    "open_link_number",
+                ),
                 *of(app, "pager", "pipe", "fetch_fulltext", "story_versions", "download", "play"),
             ],
         ),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from newstui.local_times import in_message, short_time
@@ -57,6 +57,24 @@ def feed_view(
         now = f" (press {refresh_key} to refresh it now)" if refresh_key else ""
         note += f"\n\nNext try at {short_time(next_try)}{now}."
     return View(f"feed:{feed_id}", name, ArticleFilter(feed_id=feed_id), note)
+
+
+UNREAD_ONLY_TITLE = " · unread only"
+
+
+def unread_only_view(view: View, toggle_key: str = "U") -> View:
+    """The unread articles of a list of Sources (All, a feed, a folder, a saved view), as the
+    unread-only toggle shows it; any other list (Unread, Starred, Hidden, a search) as it is.
+    Filtered by flags, it keeps an article read while shown until it is shown again."""
+    f = view.filter
+    if view.broken or f.unread or f.starred or f.hidden:
+        return view
+    if view.key != "all" and not view.key.startswith(("feed:", "tag:", "view:")):
+        return view
+    again = f" Press {toggle_key} to list the read ones too." if toggle_key else ""
+    note = f"No unread articles in {view.title}.{again}"
+    title = f"{view.title}{UNREAD_ONLY_TITLE}"
+    return replace(view, title=title, filter=replace(f, unread=True), note=note)
 
 
 def failing_clause(feed: FeedRow) -> str:

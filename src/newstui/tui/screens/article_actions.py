@@ -418,6 +418,26 @@ class ArticleActions(ScreenMixin):
             return
         self._open_url(url)
 
+    def action_copy_link(self) -> None:
+        self.on_row(self._copy_link_of)
+
+    def _copy_link_of(self, row: ArticleRow) -> None:
+        """y: the article's link to the clipboard, by OSC 52 (the terminal's clipboard: over ssh
+        too, where no browser opens; user test r51 L14)."""
+        from newstui.sources.urls import without_userinfo
+
+        url = row.url or ""
+        if urlsplit(url).scheme.lower() not in ("http", "https"):
+            self.notify("This article has no web link.", severity="warning")
+            return
+        link = terminal_safe(without_userinfo(url), line=True)
+        self.app.copy_to_clipboard(link)
+        self.notify(
+            f"Copied the link: {link} (through the terminal, OSC 52: some terminals and tmux "
+            "need it turned on, as tmux's set-clipboard on)",
+            markup=False,
+        )
+
     def on_reader_body_link_clicked(self, message: ReaderBody.LinkClicked) -> None:
         """Open the link clicked in the reader, as `o` (the article's) or `#` (link [n]) does."""
         self.with_detail(partial(self._open_clicked_link, message.number))
@@ -504,7 +524,9 @@ class ArticleActions(ScreenMixin):
         if not opened:
             # the link is shown whole, so it can still be copied (the reader cuts a long one)
             link = terminal_safe(url, line=True)
-            text = f"No browser available (set `browser` or $BROWSER). The link: {link}"
+            copy = key_in_effect(self, "article.copy_link")
+            copies = f" ({copy} copies it)" if copy else ""
+            text = f"No browser available (set `browser` or $BROWSER). The link: {link}{copies}"
             self.post_message(Notice(text, "warning"))
 
     def action_pager(self) -> None:

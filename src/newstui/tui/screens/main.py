@@ -48,6 +48,7 @@ from newstui.tui.view import (
     listed_by_flags,
     names_gone_source,
     speaker_view,
+    unread_only_view,
 )
 from newstui.tui.widgets.headlines import HeadlineList
 from newstui.tui.widgets.reader import Reader
@@ -67,6 +68,7 @@ if TYPE_CHECKING:  # the open article's values load when the first article is re
     from newstui.tui.screens.feed_removal import SourceMeant
 
 FIRST_SCREEN_LATEST = 2.0  # seconds: start the deferred work even if the first view never loads
+QUIT_AGAIN_SECONDS = 4.0  # q at the top, then q again within this: quit (confirm_quit)
 DETAIL_INTERVAL = 0.1  # seconds between reader updates while the cursor keeps moving
 # While a refresh runs (the machine is busy with it), the reader and the sidebar follow the
 # cursor once it rests this long: drawing each article the cursor passes over was most of what
@@ -141,6 +143,10 @@ class MainScreen(
         self.sync_status = SyncStatusLine(id="sync-status")
         self.detail: ArticleDetail | None = None
         self._history: list[tuple[View, int | None]] = []
+        # U: the lists of Sources show only their unread articles (unread_only_view)
+        self.unread_only = not self.settings.show_read_articles
+        self._chosen_view: View = ALL  # the view asked for, before U narrows it
+        self._quit_asked = False  # q at the top asked once: the next q (for a while) quits
         self._sidebar_wanted: bool | None = None  # None: follow the terminal width
         self._open_on_load: int | None = None
         # A view just shown: its first article is shown, not opened, even when the reader had
@@ -213,7 +219,11 @@ class MainScreen(
     # -- views --------------------------------------------------------------------------------
 
     def show_view(self, view: View, select_id: int | None = None, at_once: bool = False) -> None:
-        """Show a view in the headline list (`at_once`: read here, not in a worker)."""
+        """Show a view in the headline list (`at_once`: read here, not in a worker); with
+        unread only (U) a list of Sources shows its unread articles."""
+        self._chosen_view = view
+        if self.unread_only:
+            view = unread_only_view(view, key_in_effect(self, "headlines.unread_only"))
         self._view_title = view.title
         self.sub_title = ""
         self._show_title()
@@ -238,7 +248,7 @@ class MainScreen(
     def push_view(self, view: View, select_id: int | None = None) -> None:
         """Show a view that Back returns from (search, entity, speaker). A search from a search
         replaces it, so Back returns to where the first search started."""
-        current = self.headlines.view
+        current = self._chosen_view  # (Back shows it as U says then)
         if not (current.key.startswith("search:") and view.key.startswith("search:")):
             row = self.headlines.selected
             self._history.append((current, row.id if row else None))
@@ -258,7 +268,7 @@ class MainScreen(
         self.refresh_bindings()  # an empty view hides the keys on an article (check_action)
         if not count:
             self.detail = None
-            if message.view.key == "all":
+            if message.view.key == "all" and not message.view.filter.unread:
                 self.reader.show_message(self._no_articles_yet())
             else:
                 # (the note as the view's latest listing in Sources says it: a message posted
@@ -286,7 +296,8 @@ class MainScreen(
     @property
     def nothing_stored(self) -> bool:
         """Whether every article's view is shown with none: the footer offers to add a feed."""
-        return self.headlines.view.key == "all" and self.headlines.shows_none
+        shown = self.headlines.view
+        return shown.key == "all" and not shown.filter.unread and self.headlines.shows_none
 
     def _no_articles_yet(self) -> str:
         """What an empty store says to do: fetch the configured sources, or add one first (R
@@ -438,13 +449,30 @@ class MainScreen(
         the top level, quit."""
         pane = self._pane_asked or self._pane_of(self.focused)
         if pane == "sources":
-            self.app.exit()
+            self._quit_from_top()
         elif pane == "reader":
             self.action_leave_reader()
         elif pane == "sidebar":
             self.action_leave_list()
         else:
             self.action_leave_headlines()
+
+    def _quit_from_top(self) -> None:
+        """q at the top level quits; with confirm_quit (the default) only a second q does, so
+        one q too many while going back does not close the app (user test r51 L13)."""
+        if not self.settings.confirm_quit or self._quit_asked:
+            self.app.exit()
+            return
+        back, quit_now = key_in_effect(self, "main.back"), key_in_effect(self, "app.quit")
+        again = f"Press {back} again to quit" + (
+            f" ({quit_now} quits at once)." if quit_now else "."
+        )
+        self._quit_asked = True
+        self.notify(again, markup=False, timeout=QUIT_AGAIN_SECONDS)
+        self.set_timer(QUIT_AGAIN_SECONDS, self._forget_quit)
+
+    def _forget_quit(self) -> None:
+        self._quit_asked = False
 
     @on(Sidebar.EntityChosen)
     def _entity_chosen(self, message: Sidebar.EntityChosen) -> None:
@@ -601,11 +629,11 @@ class MainScreen(
             self.refresh_bindings()
         self.reader.show(message.detail)
         self.sidebar.show(message.detail)
-        reading = (
-            self._pane_of(self.focused) == "reader"
-            and not self._view_just_shown
-            and self._selected_by_load != message.article_id
-        )
+        moved_here = not self._view_just_shown and self._selected_by_load != message.article_id
+        # mark_read_on_select: the reader beside the list shows the article j/k selected whole,
+        # read as Feedly's j/k read it (user test r51 L10)
+        shown_beside = self.settings.mark_read_on_select and self.reader.region.area > 0
+        reading = moved_here and (self._pane_of(self.focused) == "reader" or shown_beside)
         self._view_just_shown = False
         if self._open_on_load == message.article_id or reading:
             self._open_on_load = None
@@ -655,6 +683,19 @@ class MainScreen(
         else:
             index = 0 if direction > 0 else len(views) - 1
         self._view_chosen(SourcesPane.ViewChosen(views[index]))
+
+    def action_toggle_unread_only(self) -> None:
+        """U: the lists of Sources show only their unread articles, or every one again; the
+        article selected stays selected where it is still listed."""
+        self.unread_only = not self.unread_only
+        row = self.headlines.selected
+        self.show_view(self._chosen_view, row.id if row else None)
+        key = key_in_effect(self, "headlines.unread_only")
+        if self.unread_only:
+            line = f"Unread only: read articles are left out of the lists ({key} lists them again)."
+        else:
+            line = f"Read articles listed again ({key}: unread only)."
+        self.notify(line, markup=False)
 
     def action_sort(self) -> None:
         """Ask how to sort the headline list (O); the order stays for every view until changed."""

@@ -13,6 +13,7 @@ MAIN_BINDINGS: list[BindingType] = [
     bound("reader.page_down", "page(1)", show=False),
     bound("reader.page_up", "page(-1)", show=False),
     bound("headlines.sort", "sort", show=False),
+    bound("headlines.unread_only", "toggle_unread_only", show=False),
     bound("headlines.next_unread", "next_unread(1)"),
     bound("headlines.previous_unread", "next_unread(-1)", show=False),
     bound("headlines.next_feed", "next_source(1)", show=False),

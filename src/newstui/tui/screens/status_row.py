@@ -27,6 +27,10 @@ class SyncStatusChanged(Message):
 # the footer's "? Help Q Quit", which the status lines leave room for (key_footer's
 # footer_key_width of each: 7 cells; not imported here, as the footer comes after the first frame)
 FOOTER_LEAST = 14
+# … and the footer's main keys, which the sync's line leaves room for where it can: "Enter Open
+# ? Help / Search R Refresh Q Quit" as the Linux console draws them (⏎ is narrower) (user test
+# r51 L6: at 60 columns " · 1 queued" pushed Enter Open out)
+FOOTER_MAIN = 44
 
 
 class StatusRow:
@@ -43,10 +47,12 @@ class StatusRow:
 
     def fit_status(self) -> None:
         """Share the bottom row, least important parts going first: the footer keeps 40% of
-        the width (Help and Quit at least), the refresh's count and the sync state come next,
+        the width (Help and Quit at least) and, beside the sync state, its main keys (the state
+        shortens first), the refresh's count and the sync state come next,
         then the feed's name is shortened (ending in "…")."""
         width = self.size.width
         room = max(width - max(FOOTER_LEAST, width * 2 // 5), 0)
         least = self.status.cells_at_least()
         taken = self.status.fit(max(room - self.sync_status.cells_wanted(), least))
-        self.sync_status.fit(max(room - taken, 0))
+        main_keys = max(width - FOOTER_MAIN - taken, self.sync_status.cells_at_least())
+        self.sync_status.fit(min(max(room - taken, 0), main_keys))

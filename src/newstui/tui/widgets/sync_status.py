@@ -24,19 +24,16 @@ def describe_sync(
     status: SyncStatus, now: datetime | None = None, cells: int | None = None
 ) -> Text:
     """One short line, e.g. " ⇅ synced 14:02 · 3 queued " or " ⇅ offline · 2 queued ", in at
-    most `cells`: "synced"/"sync" goes first, then the time, and what is left ends in "…". The
+    most `cells`: "synced"/"sync" goes first, then " · 3 queued" shortens to " ·3", then the
+    time, and what is left ends in "…". The
     last error is not in it (clicking the line, its tooltip and the refresh's notice say it
     whole): with it the line took the footer's keys for as long as the server was down (user
     test r42 L1)."""
     queued = f" · {status.queued:,} queued" if status.queued else ""
-    if status.last_error:
-        states = ["offline"] if is_offline(status.last_error) else ["sync failed", "failed"]
-    elif status.last_sync:
-        when = _when(status.last_sync, now)
-        states = [f"synced {when}", when] if when else ["synced"]
-    else:
-        states = ["not synced yet", "not synced"]
+    states = _states(status, now)
     forms = [(state, queued) for state in states]
+    if status.queued:  # " ⇅ 13:49 ·1 ": the queue kept short before the footer's keys go
+        forms += [(state, f" ·{status.queued:,}") for state in states]
     count = ("", queued.removeprefix(" · "))  # a failure matters more than the queue, a time less
     forms += [(states[-1], ""), count] if status.last_error else [count, (states[-1], "")]
     for state, tail in forms:
@@ -48,6 +45,22 @@ def describe_sync(
     text = _line(states[-1], "")
     text.truncate(max(cells or 0, 0), overflow="ellipsis")
     return text
+
+
+def _states(status: SyncStatus, now: datetime | None = None) -> list[str]:
+    """The state's words, longest first: "sync failed", "failed"; "synced 14:02", "14:02"."""
+    if status.last_error:
+        return ["offline"] if is_offline(status.last_error) else ["sync failed", "failed"]
+    if status.last_sync:
+        when = _when(status.last_sync, now)
+        return [f"synced {when}", when] if when else ["synced"]
+    return ["not synced yet", "not synced"]
+
+
+def shortest_sync(status: SyncStatus) -> int:
+    """The cells of the line's shortest whole form (" ⇅ failed "): it is never cut shorter
+    to leave the footer its main keys."""
+    return _line(_states(status)[-1], "").cell_len
 
 
 def is_offline(error: str) -> bool:
@@ -123,6 +136,10 @@ class SyncStatusLine(Static):
             self._limit = cells
             if self._status is not None:
                 self.show(self._status)
+
+    def cells_at_least(self) -> int:
+        """The cells of its shortest whole line (0 when hidden)."""
+        return 0 if self._status is None else shortest_sync(self._status)
 
     def cells_wanted(self) -> int:
         """The cells its line takes (0 when hidden): what the screen keeps for it before the
