@@ -379,3 +379,16 @@ def test_a_tag_holding_a_slash_is_a_nested_folder_and_a_note_says_how_to_write_o
     assert {f["url"]: f["tags"] for f in cli.json("feeds")}["https://a.example/rss"] == [
         "AC∕DC Fans"
     ]
+
+
+def test_show_read_articles_and_its_toggle_key_are_written(cli, tmp_path, monkeypatch):
+    """Newsboat's show-read-articles is the app's unread-only (`U`, user test r51 MED-2): its
+    setting and a bind-key to toggle-show-read-articles come along."""
+    home = newsboat_home(tmp_path, monkeypatch)
+    (home / "config").write_text(
+        "show-read-articles no\nbind-key ^U toggle-show-read-articles\n", "utf-8"
+    )
+    assert cli("opml", "import", str(home / "urls")) == 0, cli.err
+    config = load_config(cli.config)
+    assert config.settings.show_read_articles is False
+    assert {b.id: b.keys for b in config.keys.bindings} == {"headlines.unread_only": ("ctrl+u",)}

@@ -261,6 +261,7 @@ _WRITTEN_FROM = (
     "reload-time",
     "auto-reload",
     "show-read-feeds",
+    "show-read-articles",
     "refresh-on-startup",
 )
 _YES_NO = {"yes": True, "true": True, "no": False, "false": False}
@@ -305,6 +306,7 @@ def _settings(reading: _Reading) -> tuple[list[SettingFrom], list[str]]:
             settings.append(SettingFrom(key, int(found[0]), found[1], found[2]))
     for name, key in (
         ("show-read-feeds", "show_read_feeds"),
+        ("show-read-articles", "show_read_articles"),
         ("refresh-on-startup", "refresh_on_start"),
     ):
         if (found := first(name)) is not None and found[0].lower() in _YES_NO:

@@ -48,6 +48,7 @@ NEWSBOAT_SETTINGS = {
     "keep-articles-days": "keep_days",
     "reload-time": "refresh_minutes",
     "show-read-feeds": "show_read_feeds",
+    "show-read-articles": "show_read_articles",
     "refresh-on-startup": "refresh_on_start",
 }
 # newsboat's config commands that no other file starts lines with (newsboat's docs, "Configuration

@@ -25,6 +25,7 @@ NEWSBOAT_OPERATIONS: dict[str, str] = {
     "next-unread-feed": "headlines.next_feed",
     "prev-unread-feed": "headlines.previous_feed",
     "toggle-show-read-feeds": "sources.toggle_read_feeds",
+    "toggle-show-read-articles": "headlines.unread_only",
     "open-in-browser": "article.open_link",
     "open-in-browser-and-mark-read": "article.open_link",
     "help": "app.help",

@@ -433,8 +433,8 @@ class ArticleActions(ScreenMixin):
         link = terminal_safe(without_userinfo(url), line=True)
         self.app.copy_to_clipboard(link)
         self.notify(
-            f"Copied the link: {link} (through the terminal, OSC 52: some terminals and tmux "
-            "need it turned on, as tmux's set-clipboard on)",
+            f"Copied the link: {link} (by the terminal's OSC 52; some terminals and tmux need "
+            "it allowed)",
             markup=False,
         )
 
