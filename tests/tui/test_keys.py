@@ -94,7 +94,7 @@ def test_a_bad_keys_table_is_one_line_with_the_line_number(tmp_path, keys, line,
         ('"choice.cancel" = "enter"\n', 5, "is also the key of select (Choice box"),
         ('"search.cancel" = "enter"\n', 5, "is also the key of search.submit (Search box"),
         ('"help.close" = "j"\n', 5, "is also the key of help.scroll_down (Help"),
-        ('"app.quit" = "y"\n', 5, "'y' for app.quit is also the key of confirm.yes"),
+        ('"app.quit" = "y"\n', 5, "'y' for app.quit is also the key of article.copy_link"),
         # the main screen's keys work in every pane as the app's do: newsboat's `bind-key SPACE
         # next-unread` took space from the reader's paging without a word (user test r36 M1)
         (

@@ -524,9 +524,9 @@ class ArticleActions(ScreenMixin):
         if not opened:
             # the link is shown whole, so it can still be copied (the reader cuts a long one)
             link = terminal_safe(url, line=True)
-            copy = key_in_effect(self, "article.copy_link")
-            copies = f" ({copy} copies it)" if copy else ""
-            text = f"No browser available (set `browser` or $BROWSER). The link: {link}{copies}"
+            copy = key_in_effect(self, "article.copy_link")  # (the link last: drag-selected)
+            copies = f"; {copy} copies the link" if copy else ""
+            text = f"No browser available (set `browser` or $BROWSER{copies}). The link: {link}"
             self.post_message(Notice(text, "warning"))
 
     def action_pager(self) -> None:
