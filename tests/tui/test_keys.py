@@ -531,21 +531,29 @@ def test_newsboat_operations_name_binding_ids_that_exist():
 
 
 @pytest.mark.parametrize(
-    ("keys", "opening", "hint"),
+    ("keys", "opening", "line", "hint"),
     [
-        ('preset = "emacs"\n', "a", "Enter: add · Ctrl-G: cancel"),
-        ('"command.cancel" = "f2"\nunbind = "command.cancel:escape"\n', "|", "f2: cancel"),
+        ('preset = "emacs"\n', "a", "#add-keys", "Enter: add · Tab: next box · Ctrl-G: cancel"),
+        (
+            '"command.cancel" = "f2"\nunbind = "command.cancel:escape"\n',
+            "|",
+            "#command-hint",
+            "f2: cancel",
+        ),
     ],
 )
-async def test_a_prompts_hint_says_its_cancel_key_in_effect(tmp_path, db_path, keys, opening, hint):
-    """The add and pipe boxes said "Esc: cancel" whatever the keys (user test r30 H1)."""
+async def test_a_prompts_hint_says_its_cancel_key_in_effect(
+    tmp_path, db_path, keys, opening, line, hint
+):
+    """The add and pipe boxes said "Esc: cancel" whatever the keys (user test r30 H1); the add
+    box says its keys on a line of their own under its folder box (round 51)."""
     path = write_config(tmp_path, keys)
     app = NewstuiApp(db_path, load_config(path))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press(opening)
         await settle(pilot)
-        assert hint in str(app.screen.query_one("#command-hint").render())
+        assert hint in str(app.screen.query_one(line).render())
 
 
 async def test_the_view_name_refusal_names_the_cancel_key_in_effect(tmp_path, db_path):
