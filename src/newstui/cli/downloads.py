@@ -195,15 +195,11 @@ def download_queue(
 ) -> tuple[QueueResult, list[Download]]:
     """Work through the queue (`download`, `fetch --download`): a progress bar per file on a
     terminal and a line per outcome, as `say` asks; what ran, and the downloads that ended."""
-    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TransferSpeedColumn
     from rich.text import Text
 
-    from newstui.config import download_folder
-    from newstui.downloads import feed_credentials, retry_due, run_queue
+    from newstui.downloads import retry_due
 
     finished: list[Download] = []
-    quiet = say == "none"
-    shown = console.is_terminal and say == "all"
     again = retry_due(library)  # failed for a passing reason at an earlier run: tried now
     if again and say == "all":
         console.print(
@@ -214,6 +210,37 @@ def download_queue(
             soft_wrap=True,
         )
     news: list[tuple[str | None, Download]] = []  # (--quiet) failures said as the run ends
+    try:
+        result = _run_with_progress(library, config, console, say, finished, news)
+    finally:  # (also when a signal, Ctrl-C or the store ends the run: each failure stored as
+        # failed is said now or never, as the next run takes it for "failed as before", review
+        # r51 MED-1: a cron run stopped by `timeout` mailed nothing until the 8th try)
+        for line in failure_lines(news):  # (cron: on stderr, as a feed's)
+            complain(f"error: {line}")
+    if say == "all":
+        for host, count in result.left:
+            console.print(Text(left_line(host, count, config.settings.per_host)), soft_wrap=True)
+    return result, finished
+
+
+def _run_with_progress(
+    library: Library,
+    config: Config,
+    console: Console,
+    say: Said,
+    finished: list[Download],
+    news: list[tuple[str | None, Download]],
+) -> QueueResult:
+    """download_queue's run of the queue, with its progress bars: the downloads that end added
+    to `finished`, the failures `--quiet` says to `news`."""
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TransferSpeedColumn
+    from rich.text import Text
+
+    from newstui.config import download_folder
+    from newstui.downloads import feed_credentials, run_queue
+
+    quiet = say == "none"
+    shown = console.is_terminal and say == "all"
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -271,12 +298,7 @@ def download_queue(
             at_once=config.settings.download_concurrency,
             per_host=config.settings.per_host,
         )
-    for line in failure_lines(news):  # (cron: on stderr, as a feed's)
-        complain(f"error: {line}")
-    if say == "all":
-        for host, count in result.left:
-            console.print(Text(left_line(host, count, config.settings.per_host)), soft_wrap=True)
-    return result, finished
+    return result
 
 
 def left_line(host: str, count: int, per_host: int) -> str:

@@ -1,0 +1,64 @@
+"""A cron run of `newstui download --quiet` stopped by a signal (cron's `timeout`, a shutdown) or
+Ctrl-C still says the failures it stored: the next run takes them for "failed as before" and
+keeps quiet, so a failure held back to the run's end and lost with it went unsaid until its 8th
+try (review r51 MED-1). Run for real, in a child process sent the signal."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+from test_downloads import queue_one
+
+from newstui.library import Library
+from tests.ports import refused_port
+
+RUN_CLI = "import sys; from newstui.cli.main import main; sys.exit(main(sys.argv[1:]))"
+STARTED_WITHIN = 60.0  # seconds a loaded machine may take to reach the held download
+ENDED_WITHIN = 30.0  # seconds the stopped child may take to exit
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_failures_stored_before_a_stop_are_still_said(
+    signum, db_path, tmp_path, feed_server, config_file
+):
+    hold = threading.Event()
+    slow = feed_server.route("/slow.mp3", body=b"x" * 1000, hold=hold)
+    refused = f"http://127.0.0.1:{refused_port()}"
+    folder = tmp_path / "pods"
+    with Library.open(db_path) as library:  # (oldest first: the two refused, then the held one)
+        queue_one(library, folder, f"{refused}/a.mp3", "Refused A")
+        queue_one(library, folder, f"{refused}/b.mp3", "Refused B")
+        queue_one(library, folder, feed_server.url("/slow.mp3"), "Slow C")
+    config = config_file({}, download_dir=str(folder))
+    command = [sys.executable, "-c", RUN_CLI, "--db", str(db_path), "--config", str(config)]
+    child = subprocess.Popen(
+        [*command, "download", "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    try:
+        deadline = time.monotonic() + STARTED_WITHIN  # (a bound, not a timing)
+        while not slow.hits and child.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert slow.hits, "the child never asked for the held download"
+        child.send_signal(signum)
+        out, err = child.communicate(timeout=ENDED_WITHIN)
+    finally:
+        hold.set()
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    said = err.decode()
+    assert "Traceback" not in said
+    host = refused.removeprefix("http://")
+    errors = [line for line in said.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1, said
+    assert errors[0].startswith(f"error: 2 downloads: cannot connect to {host}: connection refused")
+    assert "Refused A" in errors[0] and "Refused B" in errors[0]
+    assert out == b""
+    with Library.open(db_path) as library:
+        states = {d.title: d.state for d in library.downloads.all()}
+    assert states["Refused A"] == states["Refused B"] == "failed"
