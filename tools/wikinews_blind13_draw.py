@@ -43,8 +43,15 @@ SEED = 20261208
 MIN_WORDS, MAX_WORDS = 901, 1300
 
 
-def draw(recs: list[dict[str, Any]], used: set[str]) -> tuple[list[dict[str, Any]], dict[str, int]]:
-    """The eligible records in shuffled order (with their place) and the counts."""
+def draw(
+    recs: list[dict[str, Any]],
+    used: set[str],
+    band: tuple[int, int] = (MIN_WORDS, MAX_WORDS),
+    seed: int = SEED,
+) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """The eligible records in shuffled order (with their place) and the counts: words within
+    `band` (both ends included), shuffled with `random.Random(seed)` (wikinews-blind14 draws
+    its band with this too)."""
     counts = {"records": len(recs), "repeated url": 0, "used url": 0, "no date": 0}
     counts.update({"words out of range": 0, "fewer than 2 quotations": 0, "pattern check": 0})
     seen: set[str] = set()
@@ -60,7 +67,7 @@ def draw(recs: list[dict[str, Any]], used: set[str]) -> tuple[list[dict[str, Any
             counts["used url"] += 1
         elif not rec["date"]:
             counts["no date"] += 1
-        elif not MIN_WORDS <= len(text.split()) <= MAX_WORDS:
+        elif not band[0] <= len(text.split()) <= band[1]:
             counts["words out of range"] += 1
         elif dev12.quotations(text) < 2:
             counts["fewer than 2 quotations"] += 1
@@ -68,13 +75,18 @@ def draw(recs: list[dict[str, Any]], used: set[str]) -> tuple[list[dict[str, Any
             counts["pattern check"] += 1
         else:
             eligible.append(rec)
-    random.Random(SEED).shuffle(eligible)
+    random.Random(seed).shuffle(eligible)
     counts["eligible"] = len(eligible)
     return [{"place": i, **rec} for i, rec in enumerate(eligible)], counts
 
 
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+def main(
+    argv: list[str],
+    band: tuple[int, int] = (MIN_WORDS, MAX_WORDS),
+    seed: int = SEED,
+    description: str = __doc__,
+) -> int:
+    parser = argparse.ArgumentParser(description=description.split("\n", 1)[0])
     parser.add_argument("economy", type=Path)
     parser.add_argument("politics", type=Path)
     parser.add_argument("out", type=Path)
@@ -86,7 +98,8 @@ def main(argv: list[str]) -> int:
         help="a URL list or JSON-lines file whose URLs are excluded (repeatable)",
     )
     args = parser.parse_args(argv)
-    drawn, counts = draw(dev12.records([args.economy, args.politics]), dev12.used_keys(args.used))
+    recs = dev12.records([args.economy, args.politics])
+    drawn, counts = draw(recs, dev12.used_keys(args.used), band, seed)
     with args.out.open("w", encoding="utf-8") as fh:
         for rec in drawn:
             line = {k: rec[k] for k in ("place", "url", "title", "date", "origin", "text")}
