@@ -125,9 +125,12 @@ def test_a_code_block_in_a_list_item_stands_under_its_words_its_gutter_on_each_w
     assert (code[HANG], code[HANG_HEAD], code[HANG_DRAWN]) == (5, 5, True)
 
 
-def test_a_quotes_lines_after_a_br_get_its_marks_and_its_wrapped_lines_draw_them():
-    out = laid_out(Text("> > First line\nafter a br\n\nNot quoted\nlines."), 80)
-    assert out.plain.split("\n") == ["> > First line", "> > after a br", "", "Not quoted", "lines."]
-    assert set(hangs(out).values()) == {(4, 4)}
+def test_a_quotes_marked_lines_draw_their_marks_on_wrapped_lines_and_unmarked_lines_get_none():
+    # (html_to_text marks a <blockquote>'s lines after a <br> itself; a line it did not mark,
+    # a mail-style reply's own words under a "> " line, is not the quote's)
+    out = laid_out(Text("> > First line\n> > after a br\n\nAnn wrote:\n> Friday.\nNo."), 80)
+    lines = ["> > First line", "> > after a br", "", "Ann wrote:", "> Friday.", "No."]
+    assert out.plain.split("\n") == lines
+    assert list(hangs(out).values()) == [(4, 4), (4, 4), (2, 2)]
     drawn = [s.style.meta[HANG_DRAWN] for s in out.spans if isinstance(s.style, Style)]
-    assert drawn == [True, True]
+    assert drawn == [True, True, True]

@@ -1,6 +1,6 @@
 """An article's body laid out for a width, as a terminal reader draws it: a table's columns
 aligned (each row its own indented lines when the table is wider than the width), a nested
-list's items indented under their parent, a quote's marks on each of its lines, and the
+list's items indented under their parent, and the
 hanging indent a wrapped item, row, code or quote line keeps.
 
 The stored text has no indentation (cleaning strips lines' leading spaces) and its table rows
@@ -57,7 +57,7 @@ def laid_out(body: Text, width: int | None = None) -> Text:
     _items_indented(lines, starts, inserts, hangs)
     _tables_aligned(lines, starts, width, inserts, hangs)
     if QUOTE_LEVEL in plain:
-        _quotes_marked(lines, starts, inserts, hangs)
+        _quotes_marked(lines, starts, hangs)
     if not inserts and not hangs:
         return body
     from rich.style import Style
@@ -131,27 +131,15 @@ def _items_indented(
 _QUOTE_LEVELS = re.compile(r"(?:> )+")
 
 
-def _quotes_marked(
-    lines: list[str],
-    starts: list[int],
-    inserts: dict[int, str],
-    hangs: dict[int, Hang],
-) -> None:
-    """Each line of a quoted paragraph (text.QUOTE_LEVEL: a <blockquote>'s) after its marks:
-    its lines after a <br> given them too, every wrapped line drawn after them."""
-    levels = ""  # the marks of the paragraph's quote
+def _quotes_marked(lines: list[str], starts: list[int], hangs: dict[int, Hang]) -> None:
+    """Each line that begins with a quote's marks (text.QUOTE_LEVEL: a <blockquote>'s
+    paragraph, or its line after a <br>, as html_to_text stores them) with its wrapped lines
+    drawn after them. A line without marks gets none: the text alone says what is quoted (a
+    mail-style reply's own words under a `> ` line are not the quote)."""
     for line, start in zip(lines, starts, strict=True):
-        if not line:
-            levels = ""
-            continue
-        found = _QUOTE_LEVELS.match(line) if line.startswith(QUOTE_LEVEL) else None
-        if found is not None:
+        if line.startswith(QUOTE_LEVEL) and (found := _QUOTE_LEVELS.match(line)) is not None:
             levels = found.group()
-        elif not levels or start in inserts:
-            continue
-        else:
-            inserts[start] = levels
-        hangs.setdefault(start, (len(levels), len(levels), True))
+            hangs.setdefault(start, (len(levels), len(levels), True))
 
 
 def _cell_widths(row: str) -> list[int]:

@@ -269,7 +269,7 @@ QUOTE_LEVEL = "> "
 
 @cache
 def _quote_levels() -> re.Pattern[str]:
-    return re.compile(r"(?m)^(?:> )+")
+    return re.compile(r"(?m)(?:^|(?<=\u2028))(?:> )+")  # (a line's start, or a <br>'s)
 
 
 def prose_only(text: str) -> str:
@@ -277,10 +277,14 @@ def prose_only(text: str) -> str:
     still match), its LINE_BREAKs spaces and its quoted paragraphs' QUOTE_LEVEL marks spaces:
     what the NLP reads, so code and other preformatted text is nobody's speech, a quote or a name
     a <br> cuts is read whole, and a quoted paragraph reads as any other."""
+    if (
+        text.startswith(QUOTE_LEVEL)
+        or f"\n{QUOTE_LEVEL}" in text
+        or f"{LINE_BREAK}{QUOTE_LEVEL}" in text
+    ):
+        text = _quote_levels().sub(lambda m: " " * len(m.group()), text)
     if LINE_BREAK in text:
         text = text.replace(LINE_BREAK, " ")
-    if text.startswith(QUOTE_LEVEL) or f"\n{QUOTE_LEVEL}" in text:
-        text = _quote_levels().sub(lambda m: " " * len(m.group()), text)
     if GUTTER[0] not in text:
         return text
     return "\n".join(

@@ -412,7 +412,8 @@ def html_to_text(
                 if opens:
                     parts.append(opens)
                     blocks = blocks or opens == _LINE
-                    quote_due = quote_due or (quoting > 0 and opens == "\n\n")
+                    # (a quote's paragraph, or its line after a <br>: the marks before its words)
+                    quote_due = quote_due or (quoting > 0 and opens in ("\n\n", LINE_BREAK))
             if kind.item:
                 if lists and lists[-1] >= 0:
                     lists[-1] += 1
