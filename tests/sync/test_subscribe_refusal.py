@@ -123,3 +123,36 @@ def test_add_of_a_json_feed_freshrss_cannot_read_says_why(
     assert here.run("add", url, "--here", "--tag", "Notes") == 0
     assert f'url = "{url}"' in here.config.read_text("utf-8")
     assert here.articles(f"Notes {key}")
+
+
+def refusal_of(server: FakeGReader, url: str) -> str:
+    """The one-line error of subscribing to `url`, refused with no reason given."""
+    server.api("/subscription/edit", 400, b"Bad Request!")
+    server.api("/subscription/quickadd", 200, {"numResults": 0})
+
+    async def go() -> None:
+        async with client(server) as c:
+            await c.subscribe(url, None, None)
+
+    with pytest.raises(SyncError) as refused:
+        asyncio.run(go())
+    return str(refused.value)
+
+
+def test_the_command_to_fetch_a_long_address_here_holds_it_whole(fake: FakeGReader) -> None:  # noqa: F811
+    """Review r51 LOW-10: an address over 100 characters was cut with "…" in the command, so the
+    command, copied, added another address."""
+    url = "https://news.google.com/rss/search?q=harbour+wall+rebuilt+before+the+winter+storms&hl=en-US&gl=US&ceid=US%3Aen"
+    assert len(url) > 100
+    said = refusal_of(fake, url)
+    assert said.endswith(f"; to fetch it here instead: newstui add '{url}' --here")
+
+
+def test_the_command_for_an_address_with_a_password_names_it_url_not_the_password(
+    fake: FakeGReader,  # noqa: F811
+) -> None:
+    said = refusal_of(fake, "https://ann:s3cret@example.org/private.json")
+    assert "s3cret" not in said
+    assert said.endswith(
+        "; to fetch it here instead: newstui add URL --here (URL: the feed's whole address)"
+    )

@@ -56,6 +56,17 @@ FRESHRSS_PASSWORD = " (FreshRSS: the API password of the user's profile, not the
 # newstui fetches a [[feeds]] entry the server does not have itself (user test r39 M4).
 LOCAL_FEED = "to fetch it here instead: newstui add {url} --here"
 
+
+def _local_feed(url: str) -> str:
+    """LOCAL_FEED for `url`: the whole address, shell-quoted, to copy (review r51 LOW-10: one over
+    100 characters was cut with "…", so the copied command added another address); one holding a
+    password (never written on a line, hidden as `***`) or what no line shows (controls) named
+    `URL`, the command then written for the user to fill in."""
+    if hide_url_password(url) != url or clean_line(url, len(url)) != url:
+        return LOCAL_FEED.format(url="URL") + " (URL: the feed's whole address)"
+    return LOCAL_FEED.format(url=shlex.quote(url))
+
+
 # FreshRSS answers every API call so (p/api/greader.php serviceUnavailable, FreshRSS 1.24) while
 # "Allow API access" is off in its Authentication settings, as on a new install: a setting,
 # not an outage, so no passing failure.
@@ -484,7 +495,7 @@ class GReaderClient:
             return
         shown = clean_line(hide_url_password(url), 100)
         refused = f"refused to subscribe to {shown}"
-        here = LOCAL_FEED.format(url=shlex.quote(shown))  # (r51 LOW-8: the command, not an edit)
+        here = _local_feed(url)  # (r51 LOW-8: the command, not an edit)
         # the reason whole where the line has room (its end says why: "content-type is
         # `application/json`", user test r51 LOW-8), else cut at a word; the way out is never cut
         room = 299 - len(f"{self.server}: {refused}: ; {here}")
@@ -496,7 +507,8 @@ class GReaderClient:
             else f" (HTTP 400 for {edit}): it may not read this feed"
         )
         said = f"{refused}{why}"
-        raise FeedRefused(str(self.fail(f"{said}; {here}")), str(self.fail(said)))
+        alone = str(self.fail(said))  # (capped; the command after it never: it is to copy whole)
+        raise FeedRefused(f"{alone}; {here}", alone)
 
     async def _quickadd(self, url: str) -> tuple[str | None, str | None]:
         """Subscribe with quickadd: (the new subscription's stream id, None), or (None, the
