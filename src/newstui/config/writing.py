@@ -31,6 +31,18 @@ def write_config(path: Path, text: str) -> None:
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
     try:
         target.parent.mkdir(parents=True, exist_ok=True)  # the first `add` writes a new config
+        if _crlf(target):  # (read with "\n" ends, as every edit reads it: review r51 LOW-9)
+            text = text.replace("\r\n", "\n").replace("\n", "\r\n")
         replace_file_text(target, text, owner_only=holds_password(written))
     except OSError as exc:
         raise ConfigError(f"{path}: cannot write config file: {exc.strerror or exc}") from exc
+
+
+def _crlf(path: Path) -> bool:
+    """Whether the config file there ends its lines with CRLF (written on Windows, or kept so in
+    a repository): an edit keeps them so, not only the lines it wrote; False for a new file."""
+    try:
+        with path.open("rb") as file:
+            return b"\r\n" in file.read()
+    except OSError:  # (none yet, or unreadable: replace_file_text says what is wrong)
+        return False
