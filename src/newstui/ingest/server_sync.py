@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newstui.config import Config, FeedConfig
-from newstui.errors import DiskFullError, NewstuiError, StoreError
+from newstui.errors import DiskFullError, NewstuiError, StoreError, SyncError
 from newstui.ingest.article_pages import FulltextPool
 from newstui.ingest.fetcher import limits_from
 from newstui.ingest.pending_analysis import analyse_pending
@@ -20,6 +20,19 @@ from newstui.sources.http import Fetcher
 if TYPE_CHECKING:
     from newstui.fulltext.podcasts import Episode
     from newstui.sync.run import SyncReport
+
+
+# sqlite3's errors that say what one write did (a constraint, a value, a statement: a newstui bug
+# the server's odd data met), not the store's state (a full disk, a read-only file, a lock held
+# past the wait, a damaged file: OperationalError, DatabaseError): a sync failing so is one failed
+# source and the feeds are fetched (review r51 LOW-6: it stopped every cron fetch)
+ONE_OFF_ERRORS = (
+    sqlite3.IntegrityError,
+    sqlite3.DataError,
+    sqlite3.ProgrammingError,
+    sqlite3.InterfaceError,
+    sqlite3.NotSupportedError,
+)
 
 
 def sync_source_name(config: Config) -> str:
@@ -42,7 +55,8 @@ async def sync_with_server(
     Returns the sync as one source's outcome (its error a one-line message) with the sync's report
     (None when it failed), or None without [sync]. A failure of the store itself is no failure
     of the sync: raised as a StoreError naming the sync and the file (_stopped), for what comes
-    after it would write to that store too (review r50 LOW-2).
+    after it would write to that store too (review r50 LOW-2). A write refused for what it held
+    (ONE_OFF_ERRORS: a constraint) is a failed sync, and the feeds are fetched.
     """
     if config.sync is None:
         return None
@@ -57,6 +71,10 @@ async def sync_with_server(
     try:
         async with client:
             report = await run_sync(library, config, client)
+    except ONE_OFF_ERRORS as exc:  # (what the server sent met a newstui bug: one failed source)
+        failed = SyncError(f"{client.server}: could not store what it sent: database error: {exc}")
+        note_failure(library, failed)
+        return SourceOutcome(name, error=str(failed), sync=True), None
     except (StoreError, sqlite3.Error) as exc:  # the store's own failure: the command stops
         raise _stopped(name, library, exc) from exc
     except NewstuiError as exc:
