@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from newstui.library import Library
 from newstui.model import ArticleFilter, RetentionPolicy
 from newstui.store.pending_marks import UNMATCHED_DAYS
 from tests.newsboat_cache import Item, write_cache
+from tests.ports import refused_port
 
 
 def _rss(title: str, items: list[tuple[str | None, str]]) -> bytes:
@@ -468,3 +470,32 @@ def test_waiting_marks_are_said_to_go_when_a_shorter_keep_days_lets_them_go(news
         policies = {feeds[newsboat.wire]: RetentionPolicy(keep_days=14)}
         library.cleanup(policies, now=datetime.now(UTC) + timedelta(days=14, hours=1))
         assert library.add_imported_marks([]).waiting == 0
+
+
+def test_an_import_to_subscribe_on_a_server_that_cannot_be_reached_stores_no_marks(
+    newsboat, monkeypatch
+):
+    """Review r51 LOW-8: `opml import --subscribe` stopped "before anything is written here" but
+    after newsboat's read marks were stored."""
+    newsboat.cache(newsboat.read())
+    with Library.open(newsboat.db):  # (a store of its own already: a new one is not kept)
+        pass
+    monkeypatch.setenv("PW_NB", "pw")
+    with newsboat.config.open("a", encoding="utf-8") as out:
+        out.write(
+            f'\n[sync]\nurl = "http://127.0.0.1:{refused_port()}/api"\nuser = "ann"\n'
+            'password_env = "PW_NB"\n'
+        )
+
+    assert newsboat("opml", "import", "--subscribe", str(newsboat.urls)) == 1
+    assert "unreachable" in newsboat.err
+    assert _pending_marks(newsboat.db) == 0, newsboat.err
+    assert "[[feeds]]" not in newsboat.config.read_text("utf-8")
+
+
+def _pending_marks(db: Path) -> int:
+    """How many imported marks the store keeps waiting for their articles (none without a store)."""
+    if not db.exists():
+        return 0
+    with closing(sqlite3.connect(db)) as conn:
+        return int(conn.execute("SELECT count(*) FROM pending_marks").fetchone()[0])

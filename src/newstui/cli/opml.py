@@ -36,22 +36,24 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
     if args.opml_command == "import":
         with about_source(str(args.file)):
             feeds, skipped = read_subscription_list(args.file)
-        # newsboat's read marks: read (or refused) before anything is written; stored first
-        local = [line.local for line in skipped if line.local]
-        state = newsboat_state(args, feeds, local, config, library)
-        taken = library.add_imported_marks(state.marks) if state else None
-        split, found = None, len(feeds)
         if args.subscribe and config.sync is None:
             raise NewstuiError(
                 f"opml import --subscribe: {config.path} has no [sync] server to subscribe on",
                 source=str(config.path),
             )
+        # newsboat's read marks: read (or refused) before anything is written; stored once the
+        # server was asked (a server that cannot be reached or refuses the login stops the
+        # import before anything is written here, its marks too: review r51 LOW-8)
+        local = [line.local for line in skipped if line.local]
+        state = newsboat_state(args, feeds, local, config, library)
+        split, found = None, len(feeds)
         if config.sync is not None:  # the server's own feeds stay its own (user test r51 MED-1)
             from newstui.server_import import split_for_server
 
             with about_source(hide_passwords(config.sync.url)):
                 split = split_for_server(library, config, feeds, subscribe=args.subscribe)
             feeds = split.rest
+        taken = library.add_imported_marks(state.marks) if state else None
         made = not config.path.exists()
         with about_source(str(config.path)):
             imported = import_subscriptions(
