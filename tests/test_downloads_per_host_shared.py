@@ -189,3 +189,29 @@ def test_a_download_command_in_another_process_leaves_this_ones_host_to_it(db_pa
     with Library.open(db_path) as library:
         rows = {d.id: (d.state, d.owner) for d in library.downloads.all()}
     assert rows == {mine: ("downloading", os.getpid()), waiting: ("queued", None)}
+
+
+def test_download_json_lists_the_downloads_left_to_another_newstui(db_path, tmp_path):
+    """Review r51 LOW-4: `download --json` printed `[]` when it left downloads to another
+    newstui, as when nothing was queued: a script could not tell them apart."""
+    import json
+    import subprocess
+    import sys
+
+    config = tmp_path / "feeds.toml"
+    config.write_text(f'[settings]\nper_host = 1\ndownload_dir = "{tmp_path}"\n', "utf-8")
+    with Library.open(db_path) as library:
+        mine = queue_one(library, tmp_path, "http://pod.example/1.mp3", "Mine")
+        waiting = queue_one(library, tmp_path, "http://pod.example/2.mp3", "Next")
+        claimed = library.downloads.claim_next(os.getpid())  # this process downloads Mine
+        assert claimed is not None and claimed.id == mine
+    command = [sys.executable, "-m", "newstui", "--db", str(db_path), "--config", str(config)]
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "x"), "XDG_DATA_HOME": str(tmp_path)}
+
+    ran = subprocess.run(
+        [*command, "download", "--json"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert (ran.returncode, ran.stderr) == (0, "")
+    [left] = json.loads(ran.stdout)
+    assert (left["id"], left["state"], left["title"]) == (waiting, "queued", "Next")
+    assert left["left_to_another"] is True

@@ -134,8 +134,9 @@ def cmd_download(
         return emit(args, [download_json(d) for d in queued], None)
     say: Said = "none" if args.json else "failures" if args.quiet else "all"
     result, finished = download_queue(library, config, console, say=say)
-    if args.json:
-        emit(args, [download_json(d) for d in finished], None)
+    if args.json:  # (those left to another newstui after them, still queued: review r51 LOW-4)
+        left = [{**download_json(d), "left_to_another": True} for d in _left(library, result)]
+        emit(args, [*(download_json(d) for d in finished), *left], None)
     elif not finished and not queued and not result.gone and not result.left and not args.quiet:
         line = "nothing queued (`newstui download ID` queues an article's enclosures)"
         failed = [d for d in library.downloads.all() if d.state == "failed"]
@@ -155,6 +156,17 @@ def cmd_download(
     # as `fetch --download` (user test r50 LOW-3: a script told a failed download from an
     # error, 1, by nothing)
     return EXIT_DOWNLOAD_FAILED if result.failed or result.gone else EXIT_OK
+
+
+def _left(library: Library, result: QueueResult) -> list[Download]:
+    """The downloads a run left queued to another newstui (`result.left`'s hosts), oldest first."""
+    from newstui.model.downloads import url_host
+
+    hosts = {host for host, _count in result.left}
+    if not hosts:
+        return []
+    queued = [d for d in library.downloads.all() if d.state == "queued"]
+    return sorted((d for d in queued if url_host(d.url) in hosts), key=lambda d: d.id)
 
 
 def _queue_article(
