@@ -62,3 +62,36 @@ def test_failures_stored_before_a_stop_are_still_said(
     with Library.open(db_path) as library:
         states = {d.title: d.state for d in library.downloads.all()}
     assert states["Refused A"] == states["Refused B"] == "failed"
+
+
+def test_a_failure_stored_as_the_stop_came_before_the_run_heard_of_it_is_said(
+    db_path, tmp_path, config_file, capsys, monkeypatch
+):
+    """Ctrl-C between the store's write of a failure and the run's word of it (here: as the run
+    reads its feed's name): the failure is read back from the store and said all the same."""
+    from newstui.cli.main import main
+    from newstui.library import DownloadQueue
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    refused = f"http://127.0.0.1:{refused_port()}"
+    folder = tmp_path / "pods"
+    with Library.open(db_path) as library:
+        queue_one(library, folder, f"{refused}/a.mp3", "Refused A")
+    config = config_file({}, download_dir=str(folder))
+    feed_name = DownloadQueue.feed_name
+    stops: list[int] = []
+
+    def stopped_once(self: DownloadQueue, article_id: int | None) -> str | None:
+        if not stops:
+            stops.append(1)
+            raise KeyboardInterrupt
+        return feed_name(self, article_id)
+
+    monkeypatch.setattr(DownloadQueue, "feed_name", stopped_once)
+    status = main(["--db", str(db_path), "--config", str(config), "download", "--quiet"])
+    err = capsys.readouterr().err
+    assert status == 130 and stops
+    host = refused.removeprefix("http://")
+    assert f'download "Refused A": cannot connect to {host}: connection refused' in err
+    assert err.splitlines()[-1] == "newstui: interrupted"

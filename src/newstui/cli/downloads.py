@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
+import sys
 from collections.abc import Callable
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Literal
@@ -222,17 +224,41 @@ def download_queue(
             soft_wrap=True,
         )
     news: list[tuple[str | None, Download]] = []  # (--quiet) failures said as the run ends
+    started: dict[int, str | None] = {}  # each download begun, with its last try's error
     try:
-        result = _run_with_progress(library, config, console, say, finished, news)
+        result = _run_with_progress(library, config, console, say, finished, news, started)
     finally:  # (also when a signal, Ctrl-C or the store ends the run: each failure stored as
         # failed is said now or never, as the next run takes it for "failed as before", review
         # r51 MED-1: a cron run stopped by `timeout` mailed nothing until the 8th try)
+        if say == "failures" and sys.exc_info()[0] is not None:
+            news += _failed_unheard(library, started, finished, news)
         for line in failure_lines(news):  # (cron: on stderr, as a feed's)
             complain(f"error: {line}")
     if say == "all":
         for host, count in result.left:
             console.print(Text(left_line(host, count, config.settings.per_host)), soft_wrap=True)
     return result, finished
+
+
+def _failed_unheard(
+    library: Library,
+    started: dict[int, str | None],
+    finished: list[Download],
+    news: list[tuple[str | None, Download]],
+) -> list[tuple[str | None, Download]]:
+    """The downloads begun in a run that a stop ended, stored as failed but not yet heard as
+    such (the stop came between the store's write and the run's word of it), that `--quiet`
+    says: the next run would take them for failed as before. None when the store cannot tell."""
+    heard = {d.id for _, d in news} | {d.id for d in finished if d.state == "done"}
+    unheard: list[tuple[str | None, Download]] = []
+    try:
+        for download_id, before in started.items():
+            d = library.downloads.get(download_id) if download_id not in heard else None
+            if d is not None and d.state == "failed" and not _failed_as_before(before, d):
+                unheard.append((library.downloads.feed_name(d.article_id), d))
+    except (sqlite3.Error, NewstuiError):  # (the store ended the run: what was heard is said)
+        return []
+    return unheard
 
 
 def _run_with_progress(
@@ -242,9 +268,11 @@ def _run_with_progress(
     say: Said,
     finished: list[Download],
     news: list[tuple[str | None, Download]],
+    started: dict[int, str | None],
 ) -> QueueResult:
     """download_queue's run of the queue, with its progress bars: the downloads that end added
-    to `finished`, the failures `--quiet` says to `news`."""
+    to `finished`, the failures `--quiet` says to `news`, each download begun to `started`
+    (with its last try's error)."""
     from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TransferSpeedColumn
     from rich.text import Text
 
@@ -267,6 +295,7 @@ def _run_with_progress(
 
         def changed(d: Download) -> None:
             if d.id not in tasks:
+                started.setdefault(d.id, d.error if d.tries else None)  # (as run_queue's before)
                 title = terminal_safe(d.title, line=True)[:40] or f"download {d.id}"
                 tasks[d.id] = progress.add_task(title, total=d.bytes_total)
             progress.update(tasks[d.id], completed=d.bytes_done, total=d.bytes_total)
