@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 # A Style meta key on a line's first character: the columns its wrapped lines are drawn in
 # from (a list item's under its words, past the bullet; a wide table row's two in), and
 # HANG_HEAD how many first characters are the item's marker, which the first line keeps
-# before the wrapped words (the reader's wrap reads both: tui/widgets/reader_body.py)
+# before the wrapped words (the reader's and `show`'s wrap reads both: body_wrap.py)
 HANG = "newstui.hang"
 HANG_HEAD = "newstui.hang_head"
 HANG_DRAWN = "newstui.hang_drawn"  # True: each wrapped line draws the head again (a code line's)

@@ -11,8 +11,8 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
+from newstui.body_wrap import NO_LINE_START, wrapped_lines
 from newstui.render import wrapped_at_spaces
-from newstui.tui.widgets.reader_body import NO_LINE_START, wrapped_lines
 
 from .test_reader_line_starts import drawn_at_their_starts
 
@@ -66,3 +66,16 @@ def test_lines_keep_their_starts_and_fit(plain, width):
     drawn_at_their_starts(plain, width)
     for line in lines(plain, width):
         assert cell_len(line) <= width
+
+
+def test_a_wrapped_list_items_lines_keep_closing_marks_off_their_starts_too():
+    """A hung item's wrapped lines were wrapped by Rich alone: "。" began one (review r51 LOW-5)."""
+    from newstui.body_layout import laid_out
+
+    said = "東京都は新しい計画を発表した。市民は歓迎している。交通は便利になる。"
+    for width in range(12, 41):
+        item = wrapped_lines(laid_out(Text(f"• {said}"), width), width, CONSOLE).lines
+        plain = [line.plain for line in item]
+        assert not [line for line in plain[1:] if line.strip()[:1] in NO_LINE_START], plain
+        assert "".join(line.strip() for line in plain) == f"• {said}", plain
+        assert all(cell_len(line) <= width for line in plain), plain

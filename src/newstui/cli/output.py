@@ -272,8 +272,16 @@ def print_trimmed(renderable: Table | Text) -> None:
     from rich.text import Text
 
     console = stdout_console()
-    if not console.is_terminal and isinstance(renderable, Text):
-        for part in _wrapped_at_spaces(renderable, console.width):
+    if isinstance(renderable, Text):
+        # (as the reader wraps an article: a list item's, a quote's or a wide table row's
+        # wrapped lines under its hanging indent, body_wrap; into a pipe at spaces only)
+        if console.is_terminal:
+            from newstui.body_wrap import wrapped_lines
+
+            parts = wrapped_lines(renderable, max(console.width, 1), console).lines
+        else:
+            parts = _wrapped_at_spaces(renderable, console.width)
+        for part in parts:
             part.rstrip()
             console.print(part, soft_wrap=True)
         return
@@ -297,23 +305,43 @@ _UNWRAPPED_WIDTH = 1_000_000  # the room a piped table is measured in: more than
 
 def _wrapped_at_spaces(text: Text, width: int) -> list[Text]:
     """`text`'s lines wrapped to `width` terminal columns at spaces, as rich wraps them, but a
-    word longer than the width (a URL) is kept whole on a line of its own, not folded."""
+    word longer than the width (a URL) is kept whole on a line of its own, not folded; a line
+    marked with a hanging indent (body_layout.HANG: a list item, a quote, a wide table row)
+    has its wrapped lines under it, as the reader draws them."""
     from rich.cells import cell_len
+    from rich.text import Text
 
-    from newstui.render import WORDS
+    from newstui.body_wrap import hang_of
 
     lines: list[Text] = []
     for line in text.split(allow_blank=True):
         if "\t" in line.plain:
             line.expand_tabs()
-        breaks, used = [], 0
-        for word in WORDS.finditer(line.plain):
-            if used and cell_len(word.group().rstrip()) > width - used:
-                breaks.append(word.start())
-                used = 0
-            used += cell_len(word.group())
-        lines.extend(line.divide(breaks))
+        hang, head, drawn = hang_of(line) if cell_len(line.plain) > width else (0, 0, False)
+        if not (hang and head <= hang < width // 2):
+            lines.extend(line.divide(_breaks_at_spaces(line.plain, width)))
+            continue
+        rest = line[head:]
+        for i, piece in enumerate(rest.divide(_breaks_at_spaces(rest.plain, width - hang))):
+            out = line[:head] if i == 0 or drawn else Text(" " * hang)
+            out.append_text(piece)
+            lines.append(out)
     return lines
+
+
+def _breaks_at_spaces(plain: str, width: int) -> list[int]:
+    """Where a line is cut at spaces to lines of `width` columns (a longer word kept whole)."""
+    from rich.cells import cell_len
+
+    from newstui.render import WORDS
+
+    breaks, used = [], 0
+    for word in WORDS.finditer(plain):
+        if used and cell_len(word.group().rstrip()) > width - used:
+            breaks.append(word.start())
+            used = 0
+        used += cell_len(word.group())
+    return breaks
 
 
 def terminal_safe_data(value: Any) -> Any:
