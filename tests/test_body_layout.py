@@ -134,3 +134,15 @@ def test_a_quotes_marked_lines_draw_their_marks_on_wrapped_lines_and_unmarked_li
     assert list(hangs(out).values()) == [(4, 4), (4, 4), (2, 2)]
     drawn = [s.style.meta[HANG_DRAWN] for s in out.spans if isinstance(s.style, Style)]
     assert drawn == [True, True, True]
+
+
+def test_a_paragraph_opening_like_a_numbered_item_gets_no_hanging_indent():
+    # (review r51 LOW-1: a German club's name, a year, "3. Liga"; html_to_text writes a list's
+    # items a line each, so a lone numbered line with no item beside it is prose)
+    for prose in ("1. FC Köln beat Bayern in a long match", "2026. The year the league changed"):
+        out = laid_out(Text(f"Before.\n\n{prose} and more words after it.\n\nAfter."), 30)
+        assert hangs(out) == {}, prose
+    listed = laid_out(Text("1. First item of a list\n2. Second item of it"), 30)
+    assert list(hangs(listed).values()) == [(3, 3), (3, 3)]
+    lone = laid_out(Text("• Bulleted\n1. A numbered list inside it"), 30)
+    assert hangs(lone)["1. A numbered list inside it"] == (5, 3)

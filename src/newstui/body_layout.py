@@ -101,7 +101,7 @@ def _items_indented(
     lines under its words; a code block on an item's lines under its words too."""
     last_bullet = last_number = -1  # the levels of the paragraph's last items of each kind
     words = 0  # where the paragraph's last item's words start (0: no item above)
-    for line, start in zip(lines, starts, strict=True):
+    for i, (line, start) in enumerate(zip(lines, starts, strict=True)):
         if not line:
             last_bullet = last_number = -1
             words = 0
@@ -114,6 +114,8 @@ def _items_indented(
         if found is None:
             continue
         marker, level = found
+        if level < 0 and not words and not _item_next(lines, i):
+            continue  # (a paragraph such as "1. FC Köln beat Bayern": no list around it)
         if level < 0:  # (a number: as the numbers above it, else one in from a bullet above)
             level = last_number if last_number >= 0 else last_bullet + 1
             last_number = level
@@ -126,6 +128,12 @@ def _items_indented(
             inserts[start] = " " * indent
         words = indent + len(marker)
         hangs[start] = (words, len(marker), False)
+
+
+def _item_next(lines: list[str], i: int) -> bool:
+    """Whether the line after `lines[i]`, in its paragraph, is a list item: a numbered line
+    with no item above it is one only then (html_to_text writes a list's items a line each)."""
+    return i + 1 < len(lines) and _item_marker(lines[i + 1]) is not None
 
 
 _QUOTE_LEVELS = re.compile(r"(?:> )+")
