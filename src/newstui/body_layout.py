@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from newstui.text import GUTTER, QUOTE_LEVEL
+from newstui.text import BULLETS, CELLS, GUTTER, QUOTE_LEVEL
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -25,8 +25,7 @@ HANG = "newstui.hang"
 HANG_HEAD = "newstui.hang_head"
 HANG_DRAWN = "newstui.hang_drawn"  # True: each wrapped line draws the head again (a code line's)
 INDENT = 2  # columns a nested list's items go in from their parent's, a wide row's lines
-CELLS = " | "  # between a table row's cells, as sources/html.py writes them
-_BULLET_LEVELS = {"•": 0, "◦": 1, "▪": 2}  # sources/html.py's bullets by depth
+_BULLET_LEVELS = {bullet: depth for depth, bullet in enumerate(BULLETS)}  # (text.BULLETS)
 _NUMBERED = re.compile(r"[0-9]{1,6}\. ")
 # A line's hanging indent: the column its wrapped lines start at, how many of its first
 # characters are drawn before them on its first line (an item's marker, a code line's
@@ -41,7 +40,7 @@ def laid_out(body: Text, width: int | None = None) -> Text:
     plain = body.plain
     if (
         CELLS not in plain
-        and not any(bullet in plain for bullet in "•◦▪")
+        and not any(bullet in plain for bullet in BULLETS)
         and ". " not in plain
         and QUOTE_LEVEL not in plain
     ):

@@ -261,6 +261,13 @@ def gutter_block(raw: str) -> str:
     return "\n".join((GUTTER + line).rstrip() for line in lines)
 
 
+# A list item's bullet by its depth (•, then ◦, then ▪ deeper) and what stands between a table
+# row's cells, as html_to_text writes them: the body's layout (body_layout) and the store's
+# test of an entry converted alike (store/article_updates) read them here, one rule for all.
+BULLETS = ("\u2022", "\u25e6", "\u25aa")
+CELLS = " | "
+
+
 # What begins each paragraph of a quoted block (HTML's <blockquote>), once for each level, as
 # mail quotes: "> > " in a quote in a quote. The NLP reads spaces there, so a quote's speaker is
 # found as without them ("X said:" above it).

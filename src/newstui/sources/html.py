@@ -14,7 +14,16 @@ import lxml.etree
 
 from newstui.model import Link, LinkKind
 from newstui.sources.urls import web_url_at
-from newstui.text import GUTTER, LINE_BREAK, QUOTE_LEVEL, clean_line, clean_text, gutter_block
+from newstui.text import (
+    BULLETS,
+    CELLS,
+    GUTTER,
+    LINE_BREAK,
+    QUOTE_LEVEL,
+    clean_line,
+    clean_text,
+    gutter_block,
+)
 
 _DROP = {
     "script",
@@ -782,7 +791,7 @@ def _placed_link(text: str, url: str, kind: LinkKind, offset: int) -> Link:
     return link
 
 
-_BULLETS = ("\n• ", "\n◦ ", "\n▪ ")  # a <ul>'s items by depth
+_BULLETS = tuple(f"\n{bullet} " for bullet in BULLETS)  # a <ul>'s items by depth
 # (spaces only around a mark: a paragraph break before a table's first row stays one)
 _ROW_START = re.compile(f" *{_ROW} *(?:{_CELL} *)?")  # a row's line starts at its first cell
 _CELL_START = re.compile(f" *{_CELL} *")
@@ -834,7 +843,7 @@ def _blocks_placed(folded: str, pres: list[str]) -> str:
     """The folded text with its block marks made lines: each table row a line, its cells apart
     (" | "), each numbered item a line, each <pre> block its gutter lines (text.gutter_block)."""
     if _ROW in folded or _CELL in folded:
-        folded = _CELL_START.sub(" | ", _ROW_START.sub("\n", _lone_cells_joined(folded)))
+        folded = _CELL_START.sub(CELLS, _ROW_START.sub("\n", _lone_cells_joined(folded)))
     if _ITEM in folded:
         folded = _ITEM_START.sub("\n", folded)
     if _LINE in folded:

@@ -14,6 +14,7 @@ from newstui.store.analysis import analysis_kept
 from newstui.store.article_inserts import sortable_date
 from newstui.store.feeds import now_iso
 from newstui.store.texts_changed import text_changed
+from newstui.text import BULLETS
 
 if TYPE_CHECKING:  # (annotations only: the values' own modules load when first used)
     from newstui.model import Article
@@ -131,7 +132,7 @@ _KEPT = "(" + ", ".join(f"'{status}'" for status in _FULLTEXT_KEPT) + ")"
 # <pre> block's gutter (r36, 2d0c91c3), an <hr>'s rule and a superscript number's caret (r49),
 # the line naming an embedded video, audio or page (`▶ Video: …`, r51: they were left out), a
 # blockquote's paragraphs' `> ` (r51).
-_DRAWN = re.compile(r"(?m)^\s*\d+\. |^\u25b6 [^\n]*|[\s\u2022\u25e6\u25aa\u2502|\u2500^>]")
+_DRAWN = re.compile(rf"(?m)^\s*\d+\. |^\u25b6 [^\n]*|[\s{''.join(BULLETS)}\u2502|\u2500^>]")
 
 
 def _converted_alike(conn: sqlite3.Connection, article_id: int, row: PreparedArticle) -> bool:
