@@ -80,14 +80,21 @@ def db(tmp_path_factory) -> Path:
     return path
 
 
-def newstui(db: Path, *argv: str, terminal: bool = False, columns: int = 60) -> str:
+def newstui(
+    db: Path, *argv: str, terminal: bool = False, columns: int = 60, piped_columns: int = 0
+) -> str:
     """What `newstui --db DB ARGV` writes to a pipe, or to a terminal of `columns` (its styles
-    taken out)."""
+    taken out). A pipe is given no COLUMNS unless `piped_columns`: one set on purpose lays a
+    pipe out for it (`COLUMNS=$COLUMNS newstui feeds | less`, round 51;
+    tests/test_feeds_piped_width.py)."""
     kept = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSTUI_", "XDG_"))}
-    env = {k: v for k, v in kept.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
-    env.update(COLUMNS=str(columns), XDG_CONFIG_HOME=str(db.parent / "no-config"))
+    unset = ("FORCE_COLOR", "TTY_COMPATIBLE", "COLUMNS")
+    env = {k: v for k, v in kept.items() if k not in unset}
+    env.update(XDG_CONFIG_HOME=str(db.parent / "no-config"))
     if terminal:
-        env["TTY_COMPATIBLE"] = "1"
+        env.update(TTY_COMPATIBLE="1", COLUMNS=str(columns))
+    elif piped_columns:
+        env["COLUMNS"] = str(piped_columns)
     done = subprocess.run(
         [sys.executable, "-m", "newstui", "--db", str(db), *argv],
         capture_output=True,
@@ -183,7 +190,7 @@ def test_piped_entities_and_downloads_keep_long_names_and_titles_whole(db):
 
 
 def test_piped_quotes_keep_the_source_line_whole_and_wrap_the_quote_at_words(db):
-    lines = newstui(db, "quotes").splitlines()
+    lines = newstui(db, "quotes", piped_columns=60).splitlines()
 
     assert lines[-1].startswith(f"    — {SPEAKER}") and TITLE in lines[-1]
     assert lines[-1].endswith(")")
