@@ -793,7 +793,7 @@ def test_a_socks5_proxy_that_says_nothing_ends_a_sync_within_its_deadline(
 
 
 @pytest.mark.parametrize(
-    "written", ["freshrss", "FreshRSS", "miniflux", "Inoreader", "The Old Reader"]
+    "written", ["freshrss", "FreshRSS", "miniflux", "The Old Reader", "bazqux"]
 )
 def test_a_google_reader_servers_own_name_is_taken_for_the_service(
     tmp_path: Path, written: str
@@ -818,3 +818,34 @@ def test_another_service_is_refused_naming_the_api_and_who_speaks_it(tmp_path: P
         in said
     )
     assert "\n" not in said
+
+
+@pytest.mark.parametrize(
+    ("service", "url"),
+    [
+        ("Inoreader", "http://127.0.0.1:9/reader"),
+        ("greader", "https://www.inoreader.com"),
+        ("greader", "https://jp.innoreader.com/reader/api/0"),
+    ],
+)
+def test_inoreader_is_refused_at_once_saying_why_and_the_way_on(
+    tmp_path: Path, service: str, url: str
+) -> None:
+    """Inoreader's API asks for a registered app's AppId/AppKey and OAuth, which newstui does not
+    send: its sync could only fail later with a misleading login line (round 51 research)."""
+    from newstui.errors import ConfigError
+
+    body = f'service = "{service}"\nurl = "{url}"\nuser = "a"\npassword_env = "PW_X"\n'
+    with pytest.raises(ConfigError) as info:
+        load_config(sync_config(tmp_path, body))
+    said = str(info.value)
+    assert (
+        "Inoreader is not supported: its API needs a registered app's keys (AppId/AppKey)" in said
+    )
+    assert "`newstui opml import FILE`" in said and "\n" not in said
+
+
+def test_a_host_ending_like_inoreader_is_not_inoreader(tmp_path: Path) -> None:
+    body = 'url = "https://notinoreader.com/api"\nuser = "a"\npassword_env = "PW_X"\n'
+    sync = load_config(sync_config(tmp_path, body)).sync
+    assert sync is not None and sync.url == "https://notinoreader.com/api"

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from newstui.config.lines import key_line, table_start_line
 from newstui.errors import hide_passwords, hide_url_password
@@ -18,7 +19,17 @@ if TYPE_CHECKING:  # the optional tables' values: imported by the functions that
 SYNC_SERVICES = ("greader",)
 # servers that speak the Google Reader API, by the names users write for `service` (user test
 # r51 LOW-11: `service = "freshrss"` was refused without a word on why)
-GREADER_SERVERS = ("freshrss", "miniflux", "inoreader", "theoldreader", "bazqux")
+GREADER_SERVERS = ("freshrss", "miniflux", "theoldreader", "bazqux")
+# Inoreader's API asks every request for a registered app's AppId/AppKey and takes no new
+# ClientLogin apps (OAuth 2.0 only; its Free plan has no API): newstui has neither, so its sync
+# would only fail later with a misleading login line (inoreader.com/developers/app-auth and
+# /developers/auth)
+INOREADER_HOSTS = ("inoreader.com", "innoreader.com")
+INOREADER_REFUSED = (
+    "Inoreader is not supported: its API needs a registered app's keys (AppId/AppKey) and "
+    "OAuth, which newstui does not have; sync with FreshRSS, Miniflux, The Old Reader or BazQux, "
+    "or export Inoreader's OPML and run `newstui opml import FILE`"
+)
 
 
 def validate_sync(table: Any, raw: str, fail: Any, config_path: Path | None = None) -> SyncConfig:
@@ -43,6 +54,8 @@ def validate_sync(table: Any, raw: str, fail: Any, config_path: Path | None = No
             raise fail(line(key), f"sync {key!r} must be a non-empty string")
     _refuse_sync_controls(table, line, fail)
     service = table.get("service", "greader").strip()
+    if re.sub(r"[\W_]", "", service.casefold()) == "inoreader":
+        raise fail(line("service"), INOREADER_REFUSED)
     if re.sub(r"[\W_]", "", service.casefold()) in GREADER_SERVERS:
         service = "greader"  # (the one API they all speak)
     if service not in SYNC_SERVICES:
@@ -50,7 +63,7 @@ def validate_sync(table: Any, raw: str, fail: Any, config_path: Path | None = No
         raise fail(
             line("service"),
             f"sync service must be {choices}, not {service!r}: the Google Reader API, which "
-            "FreshRSS, Miniflux, Inoreader, The Old Reader and BazQux speak",
+            "FreshRSS, Miniflux, The Old Reader and BazQux speak",
         )
     url = table.get("url", "").strip()
     if not url:
@@ -66,6 +79,9 @@ def validate_sync(table: Any, raw: str, fail: Any, config_path: Path | None = No
     if not re.match(r"(?i)^https?://[^\s/]+", url) or any(c.isspace() for c in url):
         meant = f" (did you mean 'http://{url}'?)" if re.match(r"[\w.-]+(:\d+)?(/|$)", url) else ""
         raise fail(line("url"), f"sync url {hide_url_password(url)!r} is not an http(s) URL{meant}")
+    host = (urlsplit(url).hostname or "").rstrip(".").casefold()
+    if any(host == h or host.endswith("." + h) for h in INOREADER_HOSTS):
+        raise fail(line("url"), INOREADER_REFUSED)
     user = table.get("user", "").strip()
     if not user:
         raise fail(line(), "[sync] has no 'user'")

@@ -1,4 +1,4 @@
-"""A Google Reader API client (FreshRSS, Miniflux, Inoreader…) within the feed fetch limits.
+"""A Google Reader API client (FreshRSS, Miniflux, The Old Reader…) within the feed fetch limits.
 
 Every failure becomes a SyncError of one line naming the server and the problem.
 """
