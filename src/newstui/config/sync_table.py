@@ -79,8 +79,9 @@ def validate_sync(table: Any, raw: str, fail: Any, config_path: Path | None = No
     if not re.match(r"(?i)^https?://[^\s/]+", url) or any(c.isspace() for c in url):
         meant = f" (did you mean 'http://{url}'?)" if re.match(r"[\w.-]+(:\d+)?(/|$)", url) else ""
         raise fail(line("url"), f"sync url {hide_url_password(url)!r} is not an http(s) URL{meant}")
-    host = (urlsplit(url).hostname or "").rstrip(".").casefold()
-    if any(host == h or host.endswith("." + h) for h in INOREADER_HOSTS):
+    from newstui.sources.urls import host_within
+
+    if host_within((urlsplit(url).hostname or "").rstrip("."), INOREADER_HOSTS):
         raise fail(line("url"), INOREADER_REFUSED)
     user = table.get("user", "").strip()
     if not user:

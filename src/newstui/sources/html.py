@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.etree
 
 from newstui.model import Link, LinkKind
-from newstui.sources.urls import web_url_at
+from newstui.sources.urls import host_within, web_url_at
 from newstui.text import (
     BULLETS,
     CELLS,
@@ -161,9 +161,9 @@ def _media_link(el: lxml.etree._Element, join: Callable[[str], str]) -> tuple[st
         url = f"https://vimeo.com/{found.group(1)}"
     split = urlsplit(url)
     host = (split.hostname or "").removeprefix("www.")
-    if tag == "video" or any(host == h or host.endswith("." + h) for h in _VIDEO_HOSTS):
+    if tag == "video" or host_within(host, _VIDEO_HOSTS):
         what = "Video"
-    elif tag == "audio" or any(host == h or host.endswith("." + h) for h in _AUDIO_HOSTS):
+    elif tag == "audio" or host_within(host, _AUDIO_HOSTS):
         what = "Audio"
     else:
         what = "Embedded page"

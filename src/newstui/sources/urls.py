@@ -24,6 +24,12 @@ MAX_URL = 16_384
 _PLAIN_HTTP = re.compile(r"https?://[A-Za-z0-9\-._~%!$&'()*+,=;]+(?::[0-9]*)?(?:[/?#][!-~]*)?")
 
 
+def host_within(host: str, domains: tuple[str, ...]) -> bool:
+    """Whether `host` is one of `domains` or a host under one ("www.inoreader.com" under
+    "inoreader.com"; "notinoreader.com" is not)."""
+    return any(host == domain or host.endswith("." + domain) for domain in domains)
+
+
 def is_http_url(url: str | None) -> bool:
     """True for an absolute http(s) URL with a host, no white space and no control characters,
     of at most MAX_URL characters."""

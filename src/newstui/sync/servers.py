@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from newstui.model import carries_full_article
+from newstui.sources.urls import host_within
 from newstui.text import halfwidth_signs
 
 # The folder every feed without one is in, which no user made: FreshRSS's default category (id 1,
@@ -121,6 +122,6 @@ def server_ways(api_url: str) -> ServerWays:
     if parts.path.rstrip("/").endswith("/greader.php"):
         return FRESHRSS
     host = (parts.hostname or "").rstrip(".")
-    if any(host == h or host.endswith("." + h) for h in HOSTED_SERVICES):
+    if host_within(host, HOSTED_SERVICES):
         return HOSTED
     return OTHER
