@@ -9,11 +9,10 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from lxml import etree
 
 from newstui.model import Link, LinkKind
-from newstui.text import gutter_block
+from newstui.text import BULLETS, QUOTE_LEVEL, gutter_block
 
 # clean_text strips leading spaces, so nesting shows in the bullet, not in an indent.
-BULLETS = ("• ", "◦ ", "▪ ")
-QUOTE_MARK = "> "
+_MARKERS = tuple(f"{bullet} " for bullet in BULLETS)
 _LINE_BREAK = "\ue000"  # private-use stand-in for <lb/> while whitespace is folded
 _WHITESPACE = re.compile(r"\s+")
 _BLOCK_TAGS = frozenset("p head list item quote code table row cell div main body doc note".split())
@@ -110,7 +109,7 @@ class _Walker:
             text = self._marker + text
             self._marker = None
         if self._quote_depth:
-            prefix = QUOTE_MARK * self._quote_depth
+            prefix = QUOTE_LEVEL * self._quote_depth
             text = "\n".join(prefix + line for line in text.split("\n"))
         self.blocks.append(text)
 
@@ -149,7 +148,9 @@ class _Walker:
                 self.walk_block(item)
                 continue
             number += 1
-            self._marker = f"{number}. " if ordered else BULLETS[min(self._depth, len(BULLETS)) - 1]
+            self._marker = (
+                f"{number}. " if ordered else _MARKERS[min(self._depth, len(_MARKERS)) - 1]
+            )
             self._walk_content(item)
             self.flush()
         self._depth -= 1
