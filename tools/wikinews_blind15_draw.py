@@ -1,4 +1,4 @@
-"""Draw the texts of the blind sets tests/data/nlp/wikinews-blind15 and -blind16 (round 52).
+"""Draw the texts of the blind set tests/data/nlp/wikinews-blind15 (round 52).
 
 Provenance: English Wikinews articles of 2019-2020 scraped by the public repository
 vanatteveldt/wikinews, commit 347254178bf343f3801aac1d03c41cc09c35decb, ``data/wikinews_2019.csv``
@@ -18,8 +18,8 @@ checks this script imports unchanged) with these differences:
   gap or leftover markup by dev12's pattern check ``PROBLEMS``, and not a page awaiting review
   ("This article requires pre-publication review" and the like);
 - the eligible list is shuffled with ``random.Random(20261209)``; a record's place in that order
-  is its file number; even places are wikinews-blind15's, odd places wikinews-blind16's (two
-  annotators, one set each; the lead measures them pooled).
+  is its file number (``v000-…``). Two annotators annotate every place independently; the second
+  then compares and adjudicates (the set's README says how).
 
 Usage::
 
