@@ -1,4 +1,4 @@
-"""wikinews-dev10's to -dev12's and -blind9's to -blind14's files are well formed: the checks their READMEs promise.
+"""wikinews-dev10's to -dev12's and -blind9's to -blind15's files are well formed: the checks their READMEs promise.
 
 A blind set is read here only to check its form, and nothing of it is shown: its test ids and
 failure messages name the file and the kind of problem, never a name, a quote or the text."""
@@ -56,6 +56,16 @@ GUM = Source(
     (100, 1600),
     r"g\d{3}-[a-z0-9-]+\.json",
 )
+# wikinews-blind15's: tools/wikinews_blind15_draw.py's draw from the vanatteveldt/wikinews scrape
+VANATTEVELDT = Source(
+    "v[0-9]*.json",
+    "CC BY 2.5, Wikinews contributors; text changed (normalised from the vanatteveldt/wikinews scrape, see README)",
+    re.compile(
+        r"github:vanatteveldt/wikinews@347254178bf343f3801aac1d03c41cc09c35decb:data/wikinews_20(19|20)\.csv#\d+"
+    ),
+    (250, 2500),
+    r"v\d{3}-[a-z0-9-]+\.json",
+)
 SETS = {
     DATA / "wikinews-dev10": TOSCA,
     DATA / "wikinews-dev11": TOSCA,
@@ -66,14 +76,17 @@ SETS = {
     DATA / "wikinews-blind12": GUM,
     DATA / "wikinews-blind13": TOSCA_DRAW13,
     DATA / "wikinews-blind14": TOSCA_DRAW14,
+    DATA / "wikinews-blind15": VANATTEVELDT,
 }
 # fewer articles than the usual thirty: all the GUM news documents no other set had used; all
 # the places of blind13's draw that were not skipped on reading (33 eligible records); of
-# blind14's (6 eligible records, 4 skipped on reading)
+# blind14's (6 eligible records, 4 skipped on reading); of blind15's (33 eligible records, 10
+# skipped on reading)
 AT_LEAST = {
     DATA / "wikinews-blind12": 19,
     DATA / "wikinews-blind13": 13,
     DATA / "wikinews-blind14": 2,
+    DATA / "wikinews-blind15": 23,
 }
 FILES = [path for folder, source in SETS.items() for path in sorted(folder.glob(source.files))]
 OPENING_MARKS = ('"', "“", "'", "‘", "`")
