@@ -1,4 +1,4 @@
-"""wikinews-dev10's to -dev12's and -blind9's to -blind15's files are well formed: the checks their READMEs promise.
+"""wikinews-dev10's to -dev12's and -blind9's to -blind16's files are well formed: the checks their READMEs promise.
 
 A blind set is read here only to check its form, and nothing of it is shown: its test ids and
 failure messages name the file and the kind of problem, never a name, a quote or the text."""
@@ -66,6 +66,18 @@ VANATTEVELDT = Source(
     (250, 2500),
     r"v\d{3}-[a-z0-9-]+\.json",
 )
+# wikinews-blind16's: tools/amalgum_blind16_text.py's texts of AMALGUM's news documents (the
+# XML layer of gucorpling/amalgum at the two commits its files were read at)
+AMALGUM = Source(
+    "a[0-9]*.json",
+    "CC BY 2.5, Wikinews contributors; text changed (rebuilt from the AMALGUM corpus's sentence text, see README)",
+    re.compile(
+        r"github:gucorpling/amalgum@(c62d76acdf9e997362424821efb3e92094668a1d|ad33923d67196f3fb8f716c80616036c0a111865)"
+        r":amalgum/news/xml/AMALGUM_news_[a-z0-9]+\.xml"
+    ),
+    (250, 2500),
+    r"a\d{3}-[a-z0-9-]+\.json",
+)
 SETS = {
     DATA / "wikinews-dev10": TOSCA,
     DATA / "wikinews-dev11": TOSCA,
@@ -77,16 +89,18 @@ SETS = {
     DATA / "wikinews-blind13": TOSCA_DRAW13,
     DATA / "wikinews-blind14": TOSCA_DRAW14,
     DATA / "wikinews-blind15": VANATTEVELDT,
+    DATA / "wikinews-blind16": AMALGUM,
 }
 # fewer articles than the usual thirty: all the GUM news documents no other set had used; all
 # the places of blind13's draw that were not skipped on reading (33 eligible records); of
 # blind14's (6 eligible records, 4 skipped on reading); of blind15's (33 eligible records, 10
-# skipped on reading)
+# skipped on reading); what blind16's annotator finished in one round (its README)
 AT_LEAST = {
     DATA / "wikinews-blind12": 19,
     DATA / "wikinews-blind13": 13,
     DATA / "wikinews-blind14": 2,
     DATA / "wikinews-blind15": 23,
+    DATA / "wikinews-blind16": 12,
 }
 FILES = [path for folder, source in SETS.items() for path in sorted(folder.glob(source.files))]
 OPENING_MARKS = ('"', "“", "'", "‘", "`")
