@@ -100,7 +100,7 @@ AT_LEAST = {
     DATA / "wikinews-blind13": 13,
     DATA / "wikinews-blind14": 2,
     DATA / "wikinews-blind15": 23,
-    DATA / "wikinews-blind16": 12,
+    DATA / "wikinews-blind16": 25,
 }
 FILES = [path for folder, source in SETS.items() for path in sorted(folder.glob(source.files))]
 OPENING_MARKS = ('"', "“", "'", "‘", "`")

@@ -17,7 +17,8 @@ The rule, applied in this order:
    opening the first paragraph. Each dropped block is reported on stderr.
 2. Tokens are joined with one space, except: no space before , . ; : ! ? % ) ] } ... n't and the
    clitics 's 'm 're 've 'll 'd ', or a token opening with a hyphen ("-club"); no space after
-   ( [ { $ £ € or a token ending with a hyphen ("Israeli-");
+   ( [ { $ £ € or a token ending with a hyphen ("Israeli-"), unless "or", "and", "nor" or "to"
+   follows ("E- or M-type");
    an opening mark has a space before and none after, a closing mark no space before. Straight
    double marks (" or written ``/'', which come out as ") alternate opening and closing within
    a paragraph when the paragraph holds an even number of them (the tagger sometimes tags an
@@ -62,6 +63,7 @@ CLITICS = {
     "’",
     "n’t",
 }
+SUSPENDED = {"or", "and", "nor", "to"}  # "E- or M-type": a hyphen left hanging before these
 NO_SPACE_AFTER = {"(", "[", "{", "$", "£", "€", "US$"}
 TAG = re.compile(r"<(/?)([a-z]+)([^>]*)>")
 ATTR = re.compile(r'(\w+)="([^"]*)"')
@@ -96,7 +98,12 @@ def join(tokens: list[tuple[str, str]]) -> str:
         if out and not glue and not attach:
             out += " "
         out += shown
-        glue = opening or form in NO_SPACE_AFTER or (len(form) > 1 and form.endswith("-"))
+        following = tokens[n + 1][0] if n + 1 < len(tokens) else ""
+        glue = (
+            opening
+            or form in NO_SPACE_AFTER
+            or (len(form) > 1 and form.endswith("-") and following not in SUSPENDED)
+        )
     return out
 
 
