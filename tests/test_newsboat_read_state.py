@@ -127,6 +127,10 @@ def test_the_flag_newsboats_config_stars_by_stars_and_others_are_warned_about(ne
         "flagged_not_starred": 0,
         "applied": 0,
         "waiting": 7,
+        "marks": {
+            "read": {"given": 0, "waiting": 6, "there": 0, "undone": 0, "total": 6},
+            "starred": {"given": 0, "waiting": 1, "there": 0, "undone": 0, "total": 1},
+        },
     }
     assert newsboat("fetch") == 0, newsboat.err
     with Library.open(newsboat.db) as library:
@@ -165,6 +169,48 @@ def test_a_mark_made_in_newstui_since_is_kept_when_the_cache_is_imported_again(n
 
     assert "(0 given now, 1 waiting" in newsboat.out
     assert newsboat.unread() == {"Wire": 3, "Blog": 3}
+
+
+def test_stars_named_after_a_first_import_are_given_by_the_next_though_it_marked_them(newsboat):
+    """User test r52 HIGH-1: the first import could not star (no flag named), its warning said
+    to name one, and the import run again gave 1 of 3 stars while the line said "3 starred"."""
+    link = newsboat.wire.replace("/wire", "/story/")
+    flagged_read = [
+        Item(newsboat.wire, f"w{n}", f"{link}w{n}", unread=False, flags="s") for n in (0, 1)
+    ]
+    newsboat.cache([*flagged_read, Item(newsboat.wire, "w2", f"{link}w2", flags="s")])
+    assert newsboat("opml", "import", str(newsboat.urls)) == 0, newsboat.err
+    assert "3 flagged articles not starred" in newsboat.err
+    assert newsboat("fetch") == 0, newsboat.err
+    (newsboat.home / "config").write_text('ttrss-flag-star "s"\n', "utf-8")
+
+    assert newsboat("opml", "import", str(newsboat.urls)) == 0, newsboat.err
+
+    assert (
+        f"; 2 read marks and 3 starred from {newsboat.home / 'cache.db'} (3 given now, 0 waiting "
+        "for their articles' first fetch, 2 on their articles already)" in newsboat.out
+    )
+    with Library.open(newsboat.db) as library:
+        starred = library.articles(ArticleFilter(starred=True))
+        assert sorted(a.title for a in starred) == ["Wire 0", "Wire 1", "Wire 2"]
+        library.mark([a.id for a in starred if a.title == "Wire 0"], starred=False)
+        library.mark([a.id for a in starred if a.title == "Wire 1"], read=False)
+
+    assert newsboat("opml", "import", str(newsboat.urls)) == 0, newsboat.err
+
+    # what the user undid since stays undone, and the line says why
+    assert (
+        "(0 given now, 0 waiting for their articles' first fetch, 3 on their articles already; "
+        "2 not given: an earlier import gave them and their articles were marked unread or "
+        "unstarred since)" in newsboat.out
+    )
+    with Library.open(newsboat.db) as library:
+        assert sorted(a.title for a in library.articles(ArticleFilter(starred=True))) == [
+            "Wire 1",
+            "Wire 2",
+        ]
+        unread = {a.title for a in library.articles(ArticleFilter(unread=True))}
+        assert "Wire 1" in unread and "Wire 0" not in unread
 
 
 @pytest.mark.parametrize(

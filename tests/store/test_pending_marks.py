@@ -172,3 +172,46 @@ def test_the_day_waiting_marks_are_said_to_go_is_when_cleanup_forgets_them(tmp_p
             assert url in {w.feed_url for w in library.waiting_marks()}  # not before that day
             library.cleanup(policies, now=NOW + timedelta(days=n, seconds=1))
             assert url not in {w.feed_url for w in library.waiting_marks()}  # and then gone
+
+
+def test_an_upgraded_store_gives_the_stars_an_older_import_could_not(tmp_path):
+    """Schema 59 (user test r52 HIGH-1): an article an import of schema 58 marked read gets the
+    star an import run again brings, and one it marked read and the user marked unread stays
+    unread. Schema 58 kept no word of stars: one an old import gave and the user took off comes
+    again once (README says so); from then on a star taken off stays off."""
+    import sqlite3
+
+    path = tmp_path / "m.db"
+    with Library.open(path) as library:
+        [(url, feed_id)] = _feeds(library, 1)
+        library.save_batch(feed_id, _articles(0, 3))
+        library.add_imported_marks(
+            [ImportedMark(url, f"g{n}", None, True, starred=n == 2) for n in range(3)]
+        )
+        ids = {a.title: a.id for a in library.articles(limit=None)}
+        library.mark([ids["Story 0.1"]], read=False)
+    conn = sqlite3.connect(path)  # as schema 58 kept it: which article, not which marks
+    conn.execute("ALTER TABLE imported_marks DROP COLUMN read")
+    conn.execute("ALTER TABLE imported_marks DROP COLUMN starred")
+    conn.execute("PRAGMA user_version = 58")
+    conn.commit()
+    conn.close()
+    marks = [ImportedMark(url, f"g{n}", None, True, starred=True) for n in range(3)]
+
+    with Library.open(path) as library:
+        taken = library.add_imported_marks(marks)
+        starred = {a.title for a in library.articles(ArticleFilter(starred=True))}
+        unread = {a.title for a in library.articles(ArticleFilter(unread=True))}
+        assert starred == {"Story 0.0", "Story 0.1", "Story 0.2"}
+        assert unread == {"Story 0.1"}
+        assert (taken.read.there, taken.read.undone) == (2, 1)
+        assert (taken.starred.given, taken.starred.there) == (2, 1)
+        assert taken.read.total + taken.starred.total == 6
+
+        library.mark([ids["Story 0.0"]], starred=False)
+        again = library.add_imported_marks(marks)
+        assert {a.title for a in library.articles(ArticleFilter(starred=True))} == {
+            "Story 0.1",
+            "Story 0.2",
+        }
+        assert (again.starred.undone, again.starred.there) == (1, 2)

@@ -218,12 +218,26 @@ def newsboat_state(
 
 def read_state_said(state: NewsboatState, taken: MarksTaken) -> str:
     """The summary's part on newsboat's read state: "; 412 read and 2 starred marks from
-    cache.db (120 given now, 294 waiting for their articles' first fetch)"."""
-    said = f"; {counted(state.read, 'read mark')}"
-    if state.starred:
-        said += f" and {state.starred:,} starred"
-    said += f" from {state.cache} ({taken.applied:,} given now, {taken.waiting:,} waiting for "
-    said += "their articles' first fetch"
+    cache.db (120 given now, 294 waiting for their articles' first fetch, 0 …)": given,
+    waiting, on their articles already and not given add up to the marks brought (user test
+    r52 HIGH-1: "3 starred", 1 given, 0 waiting, and 2 vanished)."""
+    read, starred = taken.read, taken.starred
+    given, waiting = read.given + starred.given, read.waiting + starred.waiting
+    said = f"; {counted(read.total, 'read mark')}"
+    if starred.total:
+        said += f" and {starred.total:,} starred"
+    said += f" from {state.cache} ({given:,} given now, {waiting:,} waiting for their "
+    said += "articles' first fetch"
+    if there := read.there + starred.there:
+        said += f", {there:,} on their articles already"
+    if undone := read.undone + starred.undone:
+        which = " or ".join(
+            what for n, what in ((read.undone, "marked unread"), (starred.undone, "unstarred")) if n
+        )
+        said += (
+            f"; {undone:,} not given: an earlier import gave {'it' if undone == 1 else 'them'} "
+            f"and {'its article was' if undone == 1 else 'their articles were'} {which} since"
+        )
     if state.deleted:
         said += f"; {state.deleted:,} newsboat deleted come in read"
     return said + ")"

@@ -196,6 +196,11 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
                     "flagged_not_starred": state.flagged,
                     "applied": taken.applied,
                     "waiting": taken.waiting,
+                    # what became of this import's marks of each kind (they add up to them)
+                    "marks": {
+                        kind: dataclasses.asdict(counts) | {"total": counts.total}
+                        for kind, counts in (("read", taken.read), ("starred", taken.starred))
+                    },
                 },
             },
             text,

@@ -22,12 +22,32 @@ class ImportedMark:
 
 
 @dataclass(frozen=True, slots=True)
+class MarkCounts:
+    """What became of one kind of mark (read, or starred) of one import: given to its article
+    now, waiting for the article's first fetch, on the article already, or not given because
+    an earlier import gave it and the user undid it since (their choice stands); they add up
+    to the marks of that kind the import brought."""
+
+    given: int = 0
+    waiting: int = 0
+    there: int = 0
+    undone: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.given + self.waiting + self.there + self.undone
+
+
+@dataclass(frozen=True, slots=True)
 class MarksTaken:
-    """What storing imported marks did: marks given to articles stored already, and marks
-    waiting for their articles' first fetch (`read` and `starred` count both)."""
+    """What storing imported marks did: articles given a mark now, and marks waiting for their
+    articles' first fetch (all the store keeps, an earlier import's too); `read` and `starred`:
+    what became of this import's own marks of each kind."""
 
     applied: int
     waiting: int
+    read: MarkCounts = MarkCounts()
+    starred: MarkCounts = MarkCounts()
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,8 +69,10 @@ def merge_article(conn: sqlite3.Connection, gone: int, kept: int) -> None:
         )
     conn.execute("UPDATE downloads SET article_id = ? WHERE article_id = ?", [kept, gone])
     conn.execute(
-        "INSERT OR IGNORE INTO imported_marks (article_id) "
-        "SELECT ? FROM imported_marks WHERE article_id = ?",
+        "INSERT INTO imported_marks (article_id, read, starred) "
+        "SELECT ?, read, starred FROM imported_marks WHERE article_id = ? "
+        "ON CONFLICT (article_id) DO UPDATE SET read = max(read, excluded.read), "
+        "starred = max(starred, excluded.starred)",
         [kept, gone],
     )
     took = _keep_better_text(conn, (gone, g[5]), (kept, k[5]), takes=g[3:5] > k[3:5])

@@ -1,7 +1,8 @@
 """Marks imported from another reader (newsboat's cache.db) for articles not stored yet: kept by
 feed URL and guid (or link) until a fetch stores the article, given to it then, and forgotten.
-They only ever mark read or starred, and an article gets them once: an import run again never
-marks read what the user has marked unread since."""
+They only ever mark read or starred, and an article gets each once: an import run again never
+marks read what the user has marked unread since, nor stars what they unstarred, but gives a
+mark an earlier import did not (user test r52 HIGH-1: stars the first import could not give)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from newstui.local_times import local_day
 from newstui.model.link_key import link_key
@@ -25,39 +26,46 @@ UNMATCHED_DAYS = 60  # a mark whose article never came goes after this long (kee
 
 # The stored articles a pending mark names, by guid key as written, else as a feed's permalink
 # guid is stored when read from its configured address (resolved_guid), else by link, best
-# first (rank 2 is a fetch's own resolution: _as_fetched), and whether an import marked the
-# article before; {articles} is the set of articles to look at (the store's, or the ids just
+# first (rank 2 is a fetch's own resolution: _as_fetched), whether an import gave the article
+# its read mark, its star before ({before}), and the article's read and starred now; {articles} is the set of articles to look at (the store's, or the ids just
 # inserted). Each is an indexed look-up: feeds.key and articles (feed_id, guid) are unique,
 # articles (feed_id, coalesce(link_key, url)), pending_marks (feed_url, resolved_guid) and
 # (feed_url, link) are indexed (a NULL equals nothing; no `link IS NOT NULL` here, which made
 # SQLite search the feed's marks). A mark keeps its link's key (model.link_key), so a link
 # written `…/Vázquez` in newsboat's cache finds the article a sync stored as `…/V%C3%A1zquez`.
 _MATCHES = """
-    SELECT a.id, p.feed_url, p.guid, p.read, p.starred, {before}, 1 AS rank
+    SELECT a.id, p.feed_url, p.guid, p.read, p.starred, {before}, a.read, a.starred, 1 AS rank
     FROM pending_marks p JOIN feeds f ON f.key = p.feed_url
     JOIN articles a ON a.feed_id = f.id AND a.guid = p.guid
     WHERE {articles}
     UNION ALL
-    SELECT a.id, p.feed_url, p.guid, p.read, p.starred, {before}, 3 AS rank
+    SELECT a.id, p.feed_url, p.guid, p.read, p.starred, {before}, a.read, a.starred, 3 AS rank
     FROM pending_marks p JOIN feeds f ON f.key = p.feed_url
     JOIN articles a ON a.feed_id = f.id AND a.guid = p.resolved_guid
     WHERE {articles}
     UNION ALL
-    SELECT a.id, p.feed_url, p.guid, p.read, p.starred, {before}, 4 AS rank
+    SELECT a.id, p.feed_url, p.guid, p.read, p.starred, {before}, a.read, a.starred, 4 AS rank
     FROM pending_marks p JOIN feeds f ON f.key = p.feed_url
     JOIN articles a ON a.feed_id = f.id AND coalesce(a.link_key, a.url) = p.link
     WHERE {articles}
     ORDER BY rank
 """
-# (article id, feed URL, guid key, read, starred, marked before, rank): a row of _MATCHES
-_Match = tuple[int, str, str, int, int, int, int]
-_MARKED_BEFORE = "EXISTS (SELECT 1 FROM imported_marks m WHERE m.article_id = a.id)"
+# (article id, feed URL, guid key, read, starred, read given before, star given before,
+# article read, article starred, rank): a row of _MATCHES
+_Match = tuple[int, str, str, int, int, int, int, int, int, int]
+_MARKED_BEFORE = (
+    "coalesce((SELECT m.read FROM imported_marks m WHERE m.article_id = a.id), 0), "
+    "coalesce((SELECT m.starred FROM imported_marks m WHERE m.article_id = a.id), 0)"
+)
+_NOT_BEFORE = "0, 0"
+# what became of a mark of each kind (MarkCounts' fields)
+_Outcome = Literal["given", "there", "undone"]
 
 
 def add_pending_marks(db: Database, marks: Sequence[ImportedMark], now: datetime) -> MarksTaken:
     """Keep `marks` until their articles arrive, and give those stored already theirs at once
     (but for an article an import marked before). In one transaction: all or nothing."""
-    from newstui.model.marks import MarksTaken
+    from newstui.model.marks import MarkCounts, MarksTaken
 
     keyed = [(m, link_key(m.link) if m.link else None) for m in marks]  # (links as compared)
     links = Counter((m.feed_url, link) for m, link in keyed if link)
@@ -84,9 +92,16 @@ def add_pending_marks(db: Database, marks: Sequence[ImportedMark], now: datetime
         )
         # the whole table: marks of an earlier import still waiting are as good as these
         matches = _MATCHES.format(before=_MARKED_BEFORE, articles="1")
-        applied = _give(conn, conn.execute(matches).fetchall())
+        outcomes: dict[tuple[str, str], tuple[_Outcome | None, _Outcome | None]] = {}
+        applied = _give(conn, conn.execute(matches).fetchall(), outcomes)
         waiting = conn.execute("SELECT count(*) FROM pending_marks").fetchone()[0]
-    return MarksTaken(applied, waiting)
+    read, starred = Counter[str](), Counter[str]()
+    for pair, row in rows.items():  # this import's own marks, each kind apart
+        got = outcomes.get(pair)
+        for counts, carried, outcome in ((read, row[3], 0), (starred, row[4], 1)):
+            if carried:
+                counts[got[outcome] or "there" if got else "waiting"] += 1
+    return MarksTaken(applied, waiting, MarkCounts(**read), MarkCounts(**starred))
 
 
 def _guid_key(mark: ImportedMark) -> str | None:
@@ -120,7 +135,9 @@ def apply_pending_marks(
         "DELETE FROM pending_marks WHERE imported < ?", [_gone_before(datetime.now(UTC), None)]
     )
     new = "a.id IN (SELECT value FROM json_each(?))"
-    rows = conn.execute(_MATCHES.format(before="0", articles=new), [ids, ids, ids]).fetchall()
+    rows = conn.execute(
+        _MATCHES.format(before=_NOT_BEFORE, articles=new), [ids, ids, ids]
+    ).fetchall()
     if guid_as_fetched:
         rows += _as_fetched(conn, ids, guid_as_fetched)
         rows.sort(key=lambda row: row[-1])  # by rank (stable: SQL's order within one)
@@ -152,36 +169,67 @@ def _as_fetched(
         ):
             stored = resolve(guid.removeprefix("guid:"))
             if stored and (article_id := articles.get("guid:" + stored)) is not None:
-                rows.append((article_id, feed_url, guid, read, starred, 0, 2))
+                rows.append((article_id, feed_url, guid, read, starred, 0, 0, 0, 0, 2))
     return rows
 
 
-def _give(conn: sqlite3.Connection, rows: Iterable[_Match]) -> int:
+def _give(
+    conn: sqlite3.Connection,
+    rows: Iterable[_Match],
+    outcomes: dict[tuple[str, str], tuple[_Outcome | None, _Outcome | None]] | None = None,
+) -> int:
     """Set the marks `rows` (_MATCHES' columns, best first) pair with articles (each article
-    and each mark once), note the articles as marked by an import, and forget the marks
-    matched: also those of an article an import marked before, which keeps the marks the user
-    made since; how many got one."""
-    given: dict[int, tuple[str, str, int, int]] = {}
+    and each mark once), note which marks an import gave each article, and forget the marks
+    matched: a mark of a kind an import gave the article before is not given again, which
+    keeps what the user did since (read marked unread, a star taken off), but one it did not
+    give is (r52 HIGH-1: stars of a re-import after the star flag was named); how many articles
+    got one. `outcomes`: filled with what became of each mark's read and star (None: not
+    carried), by (feed URL, guid key)."""
+    given: dict[int, tuple[int, int]] = {}
+    noted: dict[int, tuple[int, int]] = {}
     used: set[tuple[str, str]] = set()
-    for article_id, feed_url, guid, read, starred, before, _rank in rows:
-        if article_id in given or (feed_url, guid) in used:
+    for row in rows:
+        article_id, feed_url, guid, read, starred, read_before, star_before = row[:7]
+        is_read, is_starred = row[7:9]
+        if article_id in noted or (feed_url, guid) in used:
             continue
         used.add((feed_url, guid))
-        if not before:
-            given[article_id] = (feed_url, guid, read, starred)
+        give = (int(read and not read_before), int(starred and not star_before))
+        if any(give):
+            given[article_id] = give
+        noted[article_id] = (int(read or read_before), int(starred or star_before))
+        if outcomes is not None:
+            outcomes[feed_url, guid] = (
+                _outcome(read, give[0], is_read),
+                _outcome(starred, give[1], is_starred),
+            )
     conn.executemany("DELETE FROM pending_marks WHERE feed_url = ? AND guid = ?", used)
     conn.executemany(
         "UPDATE articles SET read = 1 WHERE id = ? AND read = 0",
-        [(i,) for i, (_, _, read, _) in given.items() if read],
+        [(i,) for i, (read, _) in given.items() if read],
     )
     conn.executemany(
         "UPDATE articles SET starred = 1 WHERE id = ? AND starred = 0",
-        [(i,) for i, (_, _, _, starred) in given.items() if starred],
+        [(i,) for i, (_, starred) in given.items() if starred],
     )
     conn.executemany(
-        "INSERT OR IGNORE INTO imported_marks (article_id) VALUES (?)", [(i,) for i in given]
+        "INSERT INTO imported_marks (article_id, read, starred) VALUES (?, ?, ?) "
+        "ON CONFLICT (article_id) DO UPDATE SET read = max(read, excluded.read), "
+        "starred = max(starred, excluded.starred)",
+        [(i, read, starred) for i, (read, starred) in noted.items() if read or starred],
     )
     return len(given)
+
+
+def _outcome(carried: int, give: int, has: int) -> _Outcome | None:
+    """What became of one mark of a kind: None (the mark does not carry it), "given" (the
+    article gets it now), "there" (it has it already), "undone" (an earlier import gave it,
+    and the user took it off since)."""
+    if not carried:
+        return None
+    if has:
+        return "there"
+    return "given" if give else "undone"
 
 
 def waiting_marks(db: Database, keep_days: Mapping[str, int]) -> list[WaitingMarks]:

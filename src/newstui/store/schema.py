@@ -294,6 +294,21 @@ _V58 = [
     """,
 ]
 
+# v59: which marks an import gave each article it marked (imported_marks.read, .starred), so an
+# import run again gives a mark an earlier one did not (user test r52 HIGH-1: the stars of a
+# re-import after newsboat's star flag was named were dropped, the articles "marked before")
+# and still never gives again one the user undid since. A row stored before was an article
+# whose read mark an import gave (read 1), starred by it when the article is starred now (one
+# not starred now had no star from it, as a star needed a flag-star line then, or the user took
+# it off: given again by a re-import that stars it). Replayable (migrations.migrate skips an ADD
+# COLUMN of a column there; the UPDATE only sets what it set).
+_V59 = [
+    "ALTER TABLE imported_marks ADD COLUMN read INTEGER NOT NULL DEFAULT 1",
+    "ALTER TABLE imported_marks ADD COLUMN starred INTEGER NOT NULL DEFAULT 0",
+    "UPDATE imported_marks SET starred = 1 WHERE starred = 0 "
+    "AND article_id IN (SELECT id FROM articles WHERE starred = 1)",
+]
+
 MIGRATIONS: list[list[str]] = [
     *V1_V8,
     *V9_V16,
@@ -311,5 +326,6 @@ MIGRATIONS: list[list[str]] = [
     _V56,
     _V57,
     _V58,
+    _V59,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -249,7 +249,7 @@ def read_as_copies(db: Database, after: int) -> int:
     count: int = db.execute(
         "SELECT count(*) FROM stories s JOIN articles a ON a.id = s.article_id "
         "WHERE s.article_id > ? AND s.story_id != s.article_id AND a.read = 1 "
-        "AND NOT EXISTS (SELECT 1 FROM imported_marks m WHERE m.article_id = a.id) "
+        "AND NOT EXISTS (SELECT 1 FROM imported_marks m WHERE m.article_id = a.id AND m.read = 1) "
         "AND NOT EXISTS (SELECT 1 FROM sync_items i WHERE i.article_id = a.id)",
         [after],
     ).fetchone()[0]
