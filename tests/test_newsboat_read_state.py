@@ -125,6 +125,7 @@ def test_the_flag_newsboats_config_stars_by_stars_and_others_are_warned_about(ne
         "starred": 1,
         "deleted": 1,
         "flagged_not_starred": 0,
+        "star_flag": {"flag": "s", "why": 'named by ttrss-flag-star "s" in newsboat\'s config'},
         "applied": 0,
         "waiting": 7,
         "marks": {
@@ -140,9 +141,68 @@ def test_the_flag_newsboats_config_stars_by_stars_and_others_are_warned_about(ne
     assert newsboat("opml", "import", str(newsboat.urls)) == 0
     assert newsboat.err.splitlines()[-1] == (
         f"warning: {newsboat.home / 'cache.db'}: 1 flagged article not starred: newsboat's "
-        "flags mean nothing of their own (a `…-flag-star` setting in its config names the flag "
-        "to star by; README: Coming from newsboat)"
+        "flags mean nothing of their own; `newstui opml import --star-flag s FILE` takes the "
+        "one you star by (run again, it gives the stars; README: Coming from newsboat)"
     )
+
+
+def test_a_local_users_star_flag_is_taken_from_their_starred_query_feed(newsboat):
+    """User test r52 MED-1: no sync service, stars with `s`, and a query feed "Starred" on
+    `flags # "s"`: the stars were dropped and the query feed refused."""
+    newsboat.cache(newsboat.read())
+    with newsboat.urls.open("a", encoding="utf-8") as urls:
+        urls.write('"query:Starred:flags # \\"s\\""\n')
+
+    assert newsboat("opml", "import", str(newsboat.urls)) == 0, newsboat.err
+
+    assert (
+        "; 6 read marks and 1 starred (flag \"s\": your query feed 'Starred' in urls filters on "
+        "it) from" in newsboat.out
+    )
+    assert "flagged article" not in newsboat.err
+    assert "the query feed 'Starred' (flags # \"s\"): not added as a view, Sources lists it "
+    "already as Starred" in newsboat.err
+    assert newsboat("fetch") == 0, newsboat.err
+    with Library.open(newsboat.db) as library:
+        assert [a.title for a in library.articles(ArticleFilter(starred=True))] == ["Wire 4"]
+
+
+def test_the_star_flag_option_stars_by_the_letter_it_names(newsboat):
+    link = newsboat.wire.replace("/wire", "/story/")
+    newsboat.cache(
+        [
+            Item(newsboat.wire, "w0", f"{link}w0", flags="x"),
+            Item(newsboat.wire, "w1", f"{link}w1", flags="sx"),
+            Item(newsboat.wire, "w2", f"{link}w2", flags="s"),
+        ]
+    )
+    with newsboat.urls.open("a", encoding="utf-8") as urls:  # the option wins over the evidence
+        urls.write('"query:Starred:flags # \\"s\\""\n"query:Later:flags # \\"x\\""\n')
+
+    assert newsboat("opml", "import", str(newsboat.urls), "--star-flag", "x", "--json") == 0
+    state = json.loads(newsboat.out)["read_state"]
+    assert state["star_flag"] == {"flag": "x", "why": "named by --star-flag x"}
+    assert (state["starred"], state["flagged_not_starred"]) == (2, 1)
+    skipped = [s["reason"] for s in json.loads(newsboat.out)["skipped"]]
+    assert "the query feed 'Later' (flags # \"x\"): not added as a view, Sources lists it "
+    "already as Starred" in skipped
+
+    assert newsboat("opml", "import", str(newsboat.urls), "--star-flag", "x") == 0
+    assert newsboat.err.splitlines()[-1] == (
+        f"warning: {newsboat.home / 'cache.db'}: 1 flagged article not starred: flagged with "
+        'other letters than "x", the star (named by --star-flag x)'
+    )
+
+
+@pytest.mark.parametrize("given", ["ss", "1", "é", ""])
+def test_a_star_flag_that_is_no_letter_is_one_line(newsboat, given):
+    newsboat.cache(newsboat.read())
+    with pytest.raises(SystemExit) as stopped:
+        newsboat("opml", "import", str(newsboat.urls), "--star-flag", given)
+    assert stopped.value.code == 2
+    err = newsboat.capsys.readouterr().err
+    assert "--star-flag: newsboat's flags are one letter, A to Z or a to z" in err, err
+    assert not newsboat.config.read_text("utf-8").count("[[feeds]]")
 
 
 def test_articles_stored_before_the_import_get_their_marks_at_once(newsboat):
@@ -187,8 +247,9 @@ def test_stars_named_after_a_first_import_are_given_by_the_next_though_it_marked
     assert newsboat("opml", "import", str(newsboat.urls)) == 0, newsboat.err
 
     assert (
-        f"; 2 read marks and 3 starred from {newsboat.home / 'cache.db'} (3 given now, 0 waiting "
-        "for their articles' first fetch, 2 on their articles already)" in newsboat.out
+        f'; 2 read marks and 3 starred (flag "s": named by ttrss-flag-star "s" in newsboat\'s '
+        f"config) from {newsboat.home / 'cache.db'} (3 given now, 0 waiting for their articles' "
+        "first fetch, 2 on their articles already)" in newsboat.out
     )
     with Library.open(newsboat.db) as library:
         starred = library.articles(ArticleFilter(starred=True))

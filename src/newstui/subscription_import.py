@@ -160,12 +160,15 @@ def _before(had: tuple[str, ...], now: tuple[str, ...]) -> str:
     return f"tagged {', '.join(had)}"
 
 
-def read_subscription_list(path: Path) -> tuple[list[FeedConfig], list[SkippedLine]]:
+def read_subscription_list(
+    path: Path, star_flag: str | None = None
+) -> tuple[list[FeedConfig], list[SkippedLine]]:
     """The feeds an OPML file or newsboat's `urls` file lists, and the entries that are none;
-    a file that is neither raises a SourceError naming it."""
+    a file that is neither raises a SourceError naming it. `star_flag`: newsboat's flag taken
+    as the star (`--star-flag`), for its query feeds."""
     from newstui.sources.opml import read_subscriptions
 
-    return read_subscriptions(path)
+    return read_subscriptions(path, star_flag)
 
 
 def import_subscriptions(

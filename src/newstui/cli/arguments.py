@@ -115,6 +115,16 @@ def path_argument(text: str) -> Path:
     return Path(text)
 
 
+def newsboat_flag(text: str) -> str:
+    """`--star-flag`: one of newsboat's flags, a letter (as Ctrl-E sets them: `s`)."""
+    if len(text) != 1 or not ("a" <= text.lower() <= "z"):
+        shown = ascii(text[:20]) if text else "''"
+        raise argparse.ArgumentTypeError(
+            f"newsboat's flags are one letter, A to Z or a to z (as Ctrl-E sets them: s), not {shown}"
+        )
+    return text
+
+
 def add_limit_or_all(p: argparse.ArgumentParser, default: int, what: str) -> None:
     """`--limit K` (at most K, `default` when not given) or `--all`, as `list` has them."""
     size = p.add_mutually_exclusive_group()

@@ -4,6 +4,7 @@ its podboat queue and its cache's read and starred marks."""
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -43,7 +44,7 @@ def imported_newsboat_config(args: argparse.Namespace, keys: KeysConfig) -> News
     from newstui.sources.newsboat_cache import newsboat_star_flag
 
     taken = {key: binding.id for binding in keys.bindings for key in binding.keys}
-    star = newsboat_star_flag(args.file, args.newsboat_cache)
+    star = newsboat_star_flag(args.file, args.newsboat_cache, args.star_flag)
     return read_newsboat_config(path, text, star, taken)
 
 
@@ -178,7 +179,7 @@ def newsboat_state(
     from newstui.sources.bounded_files import SUBSCRIPTION_FILE_BYTES, read_bounded
     from newstui.sources.newsboat_cache import (
         newsboat_cache,
-        newsboat_star_flag,
+        newsboat_star,
         read_newsboat_state,
     )
     from newstui.sources.newsboat_urls import looks_like_newsboat_urls
@@ -208,12 +209,14 @@ def newsboat_state(
             return key if (key := local_key(file)) in files else None
         return urls.get(url_identity(url))
 
-    return read_newsboat_state(
+    star = newsboat_star(args.file, cache, args.star_flag)
+    state = read_newsboat_state(
         cache,
-        newsboat_star_flag(args.file, cache),
+        star.letter if star else None,
         feed_url_of,
         lambda url: fetched.get(url_identity(url)),
     )
+    return dataclasses.replace(state, star=star)
 
 
 def read_state_said(state: NewsboatState, taken: MarksTaken) -> str:
@@ -226,6 +229,8 @@ def read_state_said(state: NewsboatState, taken: MarksTaken) -> str:
     said = f"; {counted(read.total, 'read mark')}"
     if starred.total:
         said += f" and {starred.total:,} starred"
+        if state.star is not None:  # (which flag, and why: user test r52 MED-1)
+            said += f' (flag "{state.star.letter}": {state.star.why})'
     said += f" from {state.cache} ({given:,} given now, {waiting:,} waiting for their "
     said += "articles' first fetch"
     if there := read.there + starred.there:
@@ -241,3 +246,22 @@ def read_state_said(state: NewsboatState, taken: MarksTaken) -> str:
     if state.deleted:
         said += f"; {state.deleted:,} newsboat deleted come in read"
     return said + ")"
+
+
+def flags_not_starred(state: NewsboatState) -> str | None:
+    """The warning for the articles of newsboat's cache flagged but not starred, with the way
+    to star them (`--star-flag`, the letter they use most), or None when there are none."""
+    if not state.flagged:
+        return None
+    flagged = counted(state.flagged, "flagged article")
+    letter = state.other_flags[0] if state.other_flags else "s"
+    if state.star is not None:
+        return (
+            f"{state.cache}: {flagged} not starred: flagged with other letters than "
+            f'"{state.star.letter}", the star ({state.star.why})'
+        )
+    return (
+        f"{state.cache}: {flagged} not starred: newsboat's flags mean nothing of their own; "
+        f"`newstui opml import --star-flag {letter} FILE` takes the one you star by (run again, "
+        "it gives the stars; README: Coming from newsboat)"
+    )

@@ -11,6 +11,7 @@ from newstui.cli.config_file import about_source
 from newstui.cli.newsboat import (
     add_ignore_rules,
     add_newsboat_settings,
+    flags_not_starred,
     imported_newsboat_config,
     imported_podboat_queue,
     newsboat_state,
@@ -35,7 +36,7 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
 
     if args.opml_command == "import":
         with about_source(str(args.file)):
-            feeds, skipped = read_subscription_list(args.file)
+            feeds, skipped = read_subscription_list(args.file, args.star_flag)
         if args.subscribe and config.sync is None:
             raise NewstuiError(
                 f"opml import --subscribe: {config.path} has no [sync] server to subscribe on",
@@ -126,12 +127,8 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
         text += imported.skipped_clause  # (an OPML file's outlines carry no line numbers)
         if state and taken:
             text += read_state_said(state, taken)
-            if state.flagged and not args.json:
-                complain(
-                    f"warning: {state.cache}: {counted(state.flagged, 'flagged article')} not "
-                    "starred: newsboat's flags mean nothing of their own (a `…-flag-star` "
-                    "setting in its config names the flag to star by; README: Coming from newsboat)"
-                )
+            if (unstarred := flags_not_starred(state)) and not args.json:
+                complain(f"warning: {unstarred}")
         return emit(
             args,
             {
@@ -194,6 +191,9 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
                     "starred": state.starred,
                     "deleted": state.deleted,
                     "flagged_not_starred": state.flagged,
+                    "star_flag": None
+                    if state.star is None
+                    else {"flag": state.star.letter, "why": state.star.why},
                     "applied": taken.applied,
                     "waiting": taken.waiting,
                     # what became of this import's marks of each kind (they add up to them)

@@ -16,6 +16,7 @@ from newstui.cli.arguments import (
     article_id_argument,
     count_argument,
     entity_name_argument,
+    newsboat_flag,
     path_argument,
     since_argument,
     source_name_argument,
@@ -462,6 +463,14 @@ def _opml_command(command: _CommandAdder) -> None:
         "--no-read-state",
         action="store_true",
         help="take no read or starred marks from newsboat's cache",
+    )
+    p2.add_argument(
+        "--star-flag",
+        type=newsboat_flag,
+        metavar="LETTER",
+        help="newsboat's flag you star by (Ctrl-E; usually s): its articles come starred and a "
+        'query feed on it (flags # "s") is the Starred row (default: the flag newsboat\'s '
+        "config stars by, else the one your query feed named like Starred filters on)",
     )
     p2.add_argument(
         "--subscribe",

@@ -7,13 +7,18 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from newstui.errors import SourceError
 from newstui.model.marks import ImportedMark
-from newstui.sources.bounded_files import SETTINGS_FILE_BYTES, read_bounded
+from newstui.sources.bounded_files import (
+    SETTINGS_FILE_BYTES,
+    SUBSCRIPTION_FILE_BYTES,
+    read_bounded,
+)
 from newstui.sources.lxml_feeds import item_guid
 from newstui.sources.urls import feed_url_of as http_feed_url
 from newstui.sources.urls import local_file_of, web_url, web_url_at
@@ -39,6 +44,9 @@ class NewsboatState:
     deleted: int  # items deleted in newsboat: read in newstui (it deletes no article)
     flagged: int  # items with flags newstui does not map (no star flag names them)
     star_flag: str | None
+    # the flags of those items, most used first (the letter a warning suggests as the star)
+    other_flags: tuple[str, ...] = ()
+    star: StarFlag | None = None  # the flag taken as the star and why (newsboat_star)
 
 
 def newsboat_cache(urls_file: Path) -> Path | None:
@@ -54,14 +62,68 @@ def newsboat_cache(urls_file: Path) -> Path | None:
     return None
 
 
-def newsboat_star_flag(urls_file: Path, cache: Path | None = None) -> str | None:
-    """The flag newsboat's config (beside the urls file, else beside its cache, else in
-    ~/.config/newsboat) stars articles by on a sync service, or None: newsboat gives flags no
-    meaning of its own. (An OPML export imported with --newsboat-cache ~/.newsboat/cache.db
-    did not read ~/.newsboat/config: user test r33 L20.)"""
+@dataclass(frozen=True)
+class StarFlag:
+    """The newsboat flag the import takes as the star, and why: `--star-flag s`, the config's
+    `ttrss-flag-star "s"`, or a query feed of the urls file named like stars on that flag."""
+
+    letter: str
+    why: str
+
+
+def newsboat_star_flag(
+    urls_file: Path, cache: Path | None = None, chosen: str | None = None
+) -> str | None:
+    """The letter of newsboat_star, or None."""
+    star = newsboat_star(urls_file, cache, chosen)
+    return star.letter if star else None
+
+
+def newsboat_star(
+    urls_file: Path, cache: Path | None = None, chosen: str | None = None
+) -> StarFlag | None:
+    """The flag an import takes as the star: `chosen` (`--star-flag`), else the one newsboat's
+    config (beside the urls file, else beside its cache, else in ~/.config/newsboat) stars by
+    on a sync service, else the one the urls file's own query feed named like stars filters on
+    (`query:Starred:flags # "s"`: user test r52 MED-1, a local user's stars were dropped);
+    None: newsboat gives flags no meaning of their own. (An OPML export imported with
+    --newsboat-cache ~/.newsboat/cache.db did not read ~/.newsboat/config: user test r33 L20.)"""
+    if chosen:
+        return StarFlag(chosen, f"named by --star-flag {chosen}")
     found = newsboat_config(urls_file, cache)
     star = _STAR_FLAG.search(found[1]) if found is not None else None
-    return star[1] if star else None
+    if star:
+        return StarFlag(star[1], f"named by {clean_line(star[0].strip(), 60)} in newsboat's config")
+    return _star_of_query_feeds(urls_file)
+
+
+# A query feed's expression on one flag alone (`flags # "s"`), and a name as stars are named.
+_FLAG_ALONE = re.compile(r'^\s*flags\s*#\s*"([A-Za-z])"\s*$')
+_STARS_NAME = re.compile(r"star|flag|fav|important|bookmark|saved|keep", re.I)
+
+
+def _star_of_query_feeds(urls_file: Path) -> StarFlag | None:
+    """The flag the urls file's query feeds named like stars ("Starred", "Flagged",
+    "Favourites") filter on alone, when they name one flag; else None."""
+    from newstui.sources.newsboat_urls import newsboat_words
+
+    try:
+        text = read_bounded(urls_file, SUBSCRIPTION_FILE_BYTES).decode("utf-8", "replace")
+    except OSError:
+        return None
+    found: dict[str, str] = {}
+    for line in text.split("\n"):
+        words = newsboat_words(line)
+        if not words or not words[0].startswith("query:"):
+            continue
+        _, name, expression = [*words[0].split(":", 2), "", ""][:3]
+        flag = _FLAG_ALONE.match(expression)
+        if flag and _STARS_NAME.search(name):
+            found.setdefault(flag[1], clean_line(name, 60))
+    if len(found) != 1:
+        return None
+    [(letter, name)] = found.items()
+    return StarFlag(letter, f"your query feed {name!r} in {urls_file.name} filters on it")
 
 
 def newsboat_config(urls_file: Path, cache: Path | None = None) -> tuple[Path, str] | None:
@@ -113,6 +175,7 @@ def read_newsboat_state(
         conn.close()
     marks: list[ImportedMark] = []
     read = starred = removed = flagged = 0
+    letters_used: Counter[str] = Counter()
     for feed_url, guid, link, unread, item_flags, is_deleted in rows:
         address = _text(feed_url).strip()
         written = web_url(http_feed_url(address))  # (feed:// as the urls file reads)
@@ -129,6 +192,8 @@ def read_newsboat_state(
         removed += gone
         starred += star
         flagged += bool(letters) and not star
+        if letters and not star:
+            letters_used.update(set(letters) - {star_flag})
         if was_read or star:
             # newsboat keeps a guid as the feed writes it; a fetch stores it so when the feed
             # says it is no permalink (RSS isPermaLink="false"), else joined to the feed's
@@ -148,7 +213,8 @@ def read_newsboat_state(
                     resolved if resolved != as_written else None,
                 )
             )
-    return NewsboatState(cache, tuple(marks), read, starred, removed, flagged, star_flag)
+    others = tuple(letter for letter, _ in letters_used.most_common() if letter.isalpha())
+    return NewsboatState(cache, tuple(marks), read, starred, removed, flagged, star_flag, others)
 
 
 def guid_as_fetched(written: str, feed_url: str) -> str | None:

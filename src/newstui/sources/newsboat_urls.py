@@ -411,10 +411,11 @@ def _query_feed(number: int, written: str, star_flag: str | None) -> SkippedLine
     if query is None or not name:
         flags = ""
         if _FLAGS.search(expression):  # said as the read-state import's warning says it
-            named = f'yours names "{star_flag}"' if star_flag else "yours names none"
+            named = f'the star is "{star_flag}"' if star_flag else "none is named"
             flags = (
-                " (a flag is `starred` only when newsboat's config stars by it, as "
-                f'`ttrss-flag-star "s"`; {named})'
+                " (a flag is `starred` when it is the one you star by: `opml import --star-flag "
+                "s`, or newsboat's config's `ttrss-flag-star \"s\"`, or a query feed named "
+                f"Starred on it alone; {named})"
             )
         return SkippedLine(
             number,

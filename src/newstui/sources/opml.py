@@ -54,9 +54,12 @@ _UTF16_BY_START = {
 }
 
 
-def read_subscriptions(path: Path) -> tuple[list[FeedConfig], list[SkippedLine]]:
+def read_subscriptions(
+    path: Path, star_flag: str | None = None
+) -> tuple[list[FeedConfig], list[SkippedLine]]:
     """The feeds of an OPML file (nested outlines become tags) or of newsboat's `urls` file, and
-    the lines of the latter that added none."""
+    the lines of the latter that added none; `star_flag`: the newsboat flag `--star-flag`
+    names as the star (else newsboat_star's evidence), for its query feeds."""
     try:
         body = read_bounded(path, SUBSCRIPTION_FILE_BYTES)
     except OSError as exc:
@@ -64,7 +67,9 @@ def read_subscriptions(path: Path) -> tuple[list[FeedConfig], list[SkippedLine]]
     if looks_like_newsboat_urls(body):
         from newstui.sources.newsboat_cache import newsboat_star_flag
 
-        return parse_newsboat_urls(body, str(path), newsboat_titles(path), newsboat_star_flag(path))
+        return parse_newsboat_urls(
+            body, str(path), newsboat_titles(path), newsboat_star_flag(path, chosen=star_flag)
+        )
     return read_opml(body, str(path))
 
 
