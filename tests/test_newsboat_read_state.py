@@ -160,8 +160,10 @@ def test_a_local_users_star_flag_is_taken_from_their_starred_query_feed(newsboat
         "it) from" in newsboat.out
     )
     assert "flagged article" not in newsboat.err
-    assert "the query feed 'Starred' (flags # \"s\"): not added as a view, Sources lists it "
-    "already as Starred" in newsboat.err
+    assert (
+        "the query feed 'Starred' (flags # \"s\"): not added as a view, Sources lists it "
+        "already as Starred" in newsboat.err
+    )
     assert newsboat("fetch") == 0, newsboat.err
     with Library.open(newsboat.db) as library:
         assert [a.title for a in library.articles(ArticleFilter(starred=True))] == ["Wire 4"]
@@ -184,8 +186,10 @@ def test_the_star_flag_option_stars_by_the_letter_it_names(newsboat):
     assert state["star_flag"] == {"flag": "x", "why": "named by --star-flag x"}
     assert (state["starred"], state["flagged_not_starred"]) == (2, 1)
     skipped = [s["reason"] for s in json.loads(newsboat.out)["skipped"]]
-    assert "the query feed 'Later' (flags # \"x\"): not added as a view, Sources lists it "
-    "already as Starred" in skipped
+    assert (
+        "the query feed 'Later' (flags # \"x\"): not added as a view, Sources lists it "
+        "already as Starred" in skipped
+    )
 
     assert newsboat("opml", "import", str(newsboat.urls), "--star-flag", "x") == 0
     assert newsboat.err.splitlines()[-1] == (
