@@ -41,6 +41,7 @@ from newstui.nlp.entity_cues import (
     _DESCRIBED_THEN_VERB,
     _DESCRIPTION_STOPS,
     _DOMAIN,
+    _EVENT_ENDS,
     _EVENT_GAMES,
     _EVENT_HEADS,
     _FACILITY_HEADS,
@@ -891,6 +892,9 @@ class _TypingFinder(_FinderBase):
         ):
             return None, 0  # "Zimbabwean State institutions", "the Hawaiian Island chain": a
             # people's word and a place's word before the noun they modify name no place
+        if len(words) > 1 and words[0] in PLACE_OPENERS and words[-1] in _EVENT_ENDS:
+            return None, 0  # "the Gulf War", "the Gulf Crisis": an event named after a place is
+            # no place
         if len(words) > 1 and (words[-1] in gaz.place_words or words[0] in PLACE_OPENERS):
             if words[-1] in gaz.place_words and broadcast_channel(words, gaz):
                 return "ORG", 2  # "Fox News Channel": a broadcaster, not a strait

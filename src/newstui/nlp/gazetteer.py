@@ -23,6 +23,7 @@ DATA_FILES = (
     "first_names_greek_cyrillic.txt",
     "first_names_accented.txt",
     "first_names_variants.txt",
+    "first_names_plain.txt",
     "titles.txt",
     "role_words.txt",
     "org_words.txt",
@@ -110,6 +111,7 @@ def load_gazetteer() -> Gazetteer:
         *_lines("first_names_greek_cyrillic.txt"),
         *_lines("first_names_accented.txt"),
         *_lines("first_names_variants.txt"),
+        *_lines("first_names_plain.txt"),
     ]:
         gender, _, names = line.partition(":")
         for name in names.split():
