@@ -6,7 +6,8 @@ missed, and his words went to another name ("Aidan Whelan, IFJ's general secreta
 IFJ), when his given name was Italian, Irish, Albanian or Arabic in plain letters: the lists held
 only the accented names of Faker's providers. nlp/data/first_names_plain.txt now holds their
 plain ones, English words and capitalised words of SCOWL left out. A given name is evidence, not
-proof: a company's cue still makes a firm. "the Gulf War" is an event, no place.
+proof: a company's cue still makes a firm. "the Gulf War" is an event, no place; "Al-Qaeda's" is
+the listed al-Qaeda.
 """
 
 from __future__ import annotations
@@ -70,3 +71,8 @@ def test_a_war_named_after_a_gulf_is_no_place(extractor) -> None:
         found=[("Ohio", "PLACE"), ("Gulf Air", "ORG")],
         absent=["Gulf War", "Gulf"],
     )
+
+
+def test_a_listed_body_with_a_capitalised_particle_is_found_in_its_possessive(extractor) -> None:
+    text = "A web forum released a tape of Al-Qaeda's deputy leader on Monday."
+    check_names(extractor, text, found=[("al-Qaeda", "ORG")])

@@ -152,6 +152,20 @@ _CHAMBER_AFTER: Final = re.compile(
     r"Majority|Minority|leaders?|leadership)\b"
 )
 _AMERICAN: Final = frozenset(("American", "Americans"))
+# The organs of a state's executive named by what they do: a nationality's word before them
+# ("the Israeli Defense Ministry", "the Finnish Ministry for Foreign Affairs", "the Australian
+# Department of Immigration", "the British Foreign Office") says whose they are, context and no
+# word of the body's name (issue 10; wikinews-dev9/README.md, "Conventions followed").
+_ORGAN_HEADS: Final = frozenset("Ministry Ministries Department".split())
+# Faiths' words, which a ministry's name holds as its field ("Islamic Affairs Ministry")
+_FAITHS: Final = frozenset(
+    "Islamic Muslim Christian Catholic Jewish Hindu Buddhist Sikh Orthodox Protestant Shia "
+    "Shiite Sunni Coptic Evangelical".split()
+)
+_OFFICES_OF_STATE: Final = frozenset(
+    ("Foreign Office", "Home Office", "Cabinet Office", "War Office", "Colonial Office",
+     "Foreign and Commonwealth Office", "Northern Ireland Office", "Scotland Office")
+)  # fmt: skip
 # "Senator Arlen Specter, R-PA, said", "Sen. Dodd (D-Conn.)": a US party's letter and a state
 # A kind of place's word alone names none: "New York City and State Democrat prosecutors",
 # "Prince George's County" cut at the possessive.
@@ -360,6 +374,8 @@ class _EntityFinder(_RunFinder):
                 self._cut_place_qualifiers()
         if "-based " in self.text:
             self._type_based_bodies()
+        if "Ministr" in text or "Department" in text or " Office" in text:
+            self._strip_nationality_from_organs()
         for cand in self.candidates:
             if cand.words == 1 and cand.type != "ORG" and cand.text in _PLACE_KIND_WORDS:
                 cand.type, cand.strength = None, 0  # "New York City and State prosecutors"
@@ -422,6 +438,34 @@ class _EntityFinder(_RunFinder):
                 self.candidates.remove(whole)
         if parts_found:
             self.candidates = sorted(self.candidates + parts_found, key=lambda c: c.start)
+
+    def _strip_nationality_from_organs(self) -> None:
+        """'the Israeli Defense Ministry' is the ministry `Defense Ministry` and the group
+        `Israeli`: a nationality's word before a ministry, a department or an office of state
+        (_ORGAN_HEADS, _OFFICES_OF_STATE) is kept as context, not as a word of the name (other
+        bodies keep theirs: "Australian Labor Party", "British Army")."""
+        known = self.gaz.known
+        found: list[Candidate] = []
+        for cand in self.candidates:
+            if cand.type != "ORG" or cand.words < 3:
+                continue
+            first, _, rest = cand.text.partition(" ")
+            if known.get(first) != "GROUP" or first in _FAITHS or first in _party_words():
+                continue  # "the Islamic Heritage Ministry": a faith's word names the field
+            words = rest.split()
+            if not (
+                strip_possessive(words[-1]) in _ORGAN_HEADS
+                or (words[0] in _ORGAN_HEADS and words[1] in ("of", "for"))
+                or strip_possessive(rest) in _OFFICES_OF_STATE
+            ):
+                continue
+            found.append(Candidate(cand.start, cand.start + len(first), first, 1, "GROUP", 3))
+            found[-1].sentence_start = cand.sentence_start
+            cand.start += len(first) + 1
+            cand.text, cand.words, cand.display = rest, cand.words - 1, None
+            cand.sentence_start = False
+        if found:
+            self.candidates = sorted(self.candidates + found, key=lambda c: c.start)
 
     def _split_place_compounds(self, hyphened: list[Token]) -> None:
         """'the Pakistan-Afghanistan border', 'the Paris-Bucharest route': known places joined by

@@ -639,6 +639,7 @@ def _opens_known(word: str) -> bool:
             and (
                 strip_possessive(word) in known_first
                 or apostrophes_dropped(strip_possessive(word)) in known_first
+                or _particle_lowered(strip_possessive(word)) in known_first  # "Al-Qaeda's"
             )
         )
         or _particle_lowered(word) in known_first
