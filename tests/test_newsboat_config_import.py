@@ -392,3 +392,64 @@ def test_show_read_articles_and_its_toggle_key_are_written(cli, tmp_path, monkey
     config = load_config(cli.config)
     assert config.settings.show_read_articles is False
     assert {b.id: b.keys for b in config.keys.bindings} == {"headlines.unread_only": ("ctrl+u",)}
+
+
+def test_newsboat_settings_newstui_has_are_written_not_said_to_have_no_equivalent(
+    cli, tmp_path, monkeypatch
+):
+    """User test r52 LOW-1: `reload-threads`, `confirm-exit` and `article-sort-order` were in the
+    "no equivalent" list, though newstui has concurrency, confirm_quit and sort."""
+    home = newsboat_home(tmp_path, monkeypatch)
+    (home / "config").write_text(
+        "reload-threads 8\nconfirm-exit no\narticle-sort-order date-desc\n"
+        "mark-as-read-on-hover yes\ndownload-timeout 45\ndownload-full-page yes\n",
+        "utf-8",
+    )
+    assert cli("opml", "import", str(home / "urls")) == 0, cli.err
+    s = load_config(cli.config).settings
+    assert (s.concurrency, s.confirm_quit, s.sort) == (8, False, "date-reverse")
+    assert (s.mark_read_on_select, s.timeout) == (True, 45.0)
+    assert not s.fulltext and "kept yours: fulltext = false" in cli.err  # (feeds.toml's own)
+    assert not [line for line in cli.err.splitlines() if line.startswith("note:")]
+
+
+@pytest.mark.parametrize(
+    ("order", "sort"),
+    [
+        ("date-asc", "date"),
+        ("date", "date"),
+        ("title-asc", "title"),
+        ("title-desc", "title-reverse"),
+    ],
+)
+def test_newsboats_article_order_is_the_same_order_here(cli, tmp_path, monkeypatch, order, sort):
+    # newsboat's date-asc (its default) lists the newest first, as newstui's "date" does
+    home = newsboat_home(tmp_path, monkeypatch)
+    (home / "config").write_text(f"article-sort-order {order}\n", "utf-8")
+    assert cli("opml", "import", str(home / "urls")) == 0, cli.err
+    assert load_config(cli.config).settings.sort == sort
+
+
+def test_settings_newstui_does_otherwise_name_the_way_on(cli, tmp_path, monkeypatch):
+    """User test r52 LOW-1, LOW-9: an order newstui has not, the notifier and the bookmark
+    command are named with what newstui has instead, not "no equivalent"."""
+    home = newsboat_home(tmp_path, monkeypatch)
+    (home / "config").write_text(
+        "article-sort-order author-asc\nnotify-program ~/bin/notify.sh\n"
+        'bookmark-cmd "~/bin/bookmark.sh"\nurls-source "freshrss"\ntext-width 72\n',
+        "utf-8",
+    )
+    assert cli("opml", "import", str(home / "urls")) == 0, cli.err
+    assert load_config(cli.config).settings.sort == "date"
+    [note] = [line for line in cli.err.splitlines() if line.startswith("note:")]
+    assert "article-sort-order author-asc (newstui: sort in [settings]: date, feed or title" in note
+    assert (
+        "notify-program ~/bin/notify.sh (newstui: `newstui fetch --json | your-notifier` from cron"
+        in note
+    )
+    assert (
+        "bookmark-cmd ~/bin/bookmark.sh (newstui: | pipes the article to a command, y copies"
+        in note
+    )
+    assert "urls-source freshrss (newstui: a [sync] table in feeds.toml" in note
+    assert note.endswith("text-width (no equivalent)")

@@ -23,7 +23,48 @@ _ELSEWHERE = {
     **NEWSBOAT_SETTINGS,
     "auto-reload": "refresh_minutes",
     "podcast-auto-enqueue": "download_new",
+    # (user test r52 LOW-1: said to have no equivalent)
+    "reload-threads": "concurrency",
+    "confirm-exit": "confirm_quit",
+    "article-sort-order": "sort",
+    "mark-as-read-on-hover": "mark_read_on_select",
+    "download-timeout": "timeout",
+    "download-full-page": "fulltext",
+    "confirm-mark-feed-read": "mark_all_confirm",
+    "confirm-mark-all-feeds-read": "mark_all_confirm",
+    "urls-source": "[sync]",
+    "notify-program": "notify",
+    "notify-always": "notify",
+    "notify-format": "notify",
+    "bookmark-cmd": "bookmark",
+    "bookmark-autopilot": "bookmark",
+    "bookmark-interactive": "bookmark",
+    "cleanup-on-quit": "cleanup",
 }
+# where newstui does what a setting of _ELSEWHERE does, when it is no [settings] value alone
+_LIKE = {
+    "podcast-auto-enqueue": "download_new = N in [settings], the newest N new episodes of each "
+    "feed at a fetch; newsboat queued every one",
+    "confirm-mark-feed-read": "mark_all_confirm = N in [settings]: A asks only when it would "
+    "mark more than N read",
+    "confirm-mark-all-feeds-read": "mark_all_confirm = N in [settings]: A asks only when it "
+    "would mark more than N read",
+    "urls-source": "a [sync] table in feeds.toml (FreshRSS, Miniflux, Tiny Tiny RSS's Google "
+    "Reader API: README, Sync)",
+    "notify-program": "`newstui fetch --json | your-notifier` from cron (README, Coming from "
+    "newsboat)",
+    "bookmark-cmd": "| pipes the article to a command, y copies its link, s stars it (README, "
+    "Coming from newsboat)",
+    "cleanup-on-quit": "every fetch cleans up by keep_days and keep_per_feed; `newstui cleanup`",
+    "article-sort-order": 'sort in [settings]: date, feed or title, "-reverse" reverses (O in '
+    "the app)",
+    "download-full-page": 'fulltext in [settings]; its "auto" fetches the page of a '
+    "summary-only feed's articles",
+}
+for _name in ("notify-always", "notify-format"):
+    _LIKE[_name] = _LIKE["notify-program"]
+for _name in ("bookmark-autopilot", "bookmark-interactive"):
+    _LIKE[_name] = _LIKE["bookmark-cmd"]
 _KEYS = ("bind-key", "unbind-key")  # [keys]
 _COLOURS = ("color", "highlight", "highlight-article", "highlight-feed")  # no colour settings
 # read by the import itself: the flag newsboat stars by (sync services), the kill file's mode
@@ -130,7 +171,14 @@ def read_newsboat_config(
     _read_lines(path, text, star_flag, reading, [path.resolve()], main=path)
     settings, setting_warnings = _settings(reading)
     keys, key_warnings, already = _keys(reading, taken_keys or {})
-    said = [s for n, s in reading.settings.items() if n in _ELSEWHERE and n not in _WRITTEN_FROM]
+    # a setting written is not said again; one of a value newstui has not is (`article-sort-order
+    # random`, `download-full-page no`): the written text names each newsboat setting it took
+    taken = " ".join(f" {s.written.replace(',', ' ')} " for s in settings)
+    said = [
+        s
+        for n, s in reading.settings.items()
+        if n in _ELSEWHERE and (n not in _WRITTEN_FROM or f" {n} " not in taken)
+    ]
     if reading.binds or reading.unbinds:
         not_written = len(reading.binds) - len(keys) - len(already) + len(reading.unbinds)
         if not_written:
@@ -193,12 +241,7 @@ def _read_lines(
             reading.colours += 1
         elif name in _ELSEWHERE and name not in reading.settings:
             value = clean_line(" ".join(words[1:3]), 60)
-            where = f"{_ELSEWHERE[name]} in [settings]"
-            if name == "podcast-auto-enqueue":  # (a count here: not the same, not written)
-                where = (
-                    "download_new = N in [settings], the newest N new episodes of each feed "
-                    "at a fetch; newsboat queued every one"
-                )
+            where = _LIKE.get(name) or f"{_ELSEWHERE[name]} in [settings]"
             reading.settings[name] = f"{name} {value} (newstui: {where})"
             reading.values[name] = (words[1:], at)
         elif not _TAKEN.match(name) and name not in reading.settings:
@@ -263,7 +306,23 @@ _WRITTEN_FROM = (
     "show-read-feeds",
     "show-read-articles",
     "refresh-on-startup",
+    "reload-threads",
+    "confirm-exit",
+    "article-sort-order",
+    "mark-as-read-on-hover",
+    "download-timeout",
+    "download-full-page",
 )
+# newsboat's article-sort-order → newstui's sort (newsboat's date-asc, its default, lists the
+# newest first: its "date is descending by default")
+_SORTS = {
+    "date": "date",
+    "date-asc": "date",
+    "date-desc": "date-reverse",
+    "title": "title",
+    "title-asc": "title",
+    "title-desc": "title-reverse",
+}
 _YES_NO = {"yes": True, "true": True, "no": False, "false": False}
 
 
@@ -308,9 +367,22 @@ def _settings(reading: _Reading) -> tuple[list[SettingFrom], list[str]]:
         ("show-read-feeds", "show_read_feeds"),
         ("show-read-articles", "show_read_articles"),
         ("refresh-on-startup", "refresh_on_start"),
+        ("confirm-exit", "confirm_quit"),
+        ("mark-as-read-on-hover", "mark_read_on_select"),
     ):
         if (found := first(name)) is not None and found[0].lower() in _YES_NO:
             settings.append(SettingFrom(key, _YES_NO[found[0].lower()], found[1], found[2]))
+    # (user test r52 LOW-1: these three were "no equivalent")
+    if (found := first("reload-threads")) is not None and found[0].isdigit() and int(found[0]):
+        settings.append(SettingFrom("concurrency", min(int(found[0]), 256), found[1], found[2]))
+    if (found := first("download-timeout")) is not None and found[0].isdigit() and int(found[0]):
+        settings.append(SettingFrom("timeout", min(int(found[0]), 3600), found[1], found[2]))
+    found = first("article-sort-order")  # (flags, author, link, guid, random: said, not written)
+    if found is not None and (sort := _SORTS.get(found[0].strip().lower())) is not None:
+        settings.append(SettingFrom("sort", sort, found[1], found[2]))
+    # (no: said, not written: newstui's "auto" fetches only a summary-only feed's pages)
+    if (found := first("download-full-page")) is not None and found[0].lower() in ("yes", "true"):
+        settings.append(SettingFrom("fulltext", True, found[1], found[2]))
     auto = first("auto-reload")
     reload = first("reload-time")
     if auto is not None and auto[0].lower() in _YES_NO:
