@@ -38,6 +38,7 @@ def test_feeds_keep_their_tags_and_names_and_special_lines_are_skipped():
     assert [(f.url, f.name, f.tags) for f in feeds] == [
         ("https://world.example/rss", "The World", ("world news", "tech", "again")),  # line 8's
         ("https://tech.example/feed?x=1&y=2", "https://tech.example/feed?x=1&y=2", ("tech",)),
+        ("https://noisy.example/rss", "https://noisy.example/rss", ()),  # its filter not run
         ("https://plain.example/atom", "Plain", ()),
     ]
     assert [(s.line, s.reason.split()[1], s.view, s.kept) for s in skipped] == [
@@ -111,10 +112,14 @@ def test_exec_and_filter_lines_never_run_their_programs(tmp_path):
     urls.write_text(
         f'exec:touch {ran}\n"exec:touch {ran}" tag\nfilter:touch {ran}:https://a.example/rss\n'
         f"https://b.example/rss exec:touch {ran}\n"
+        f'"filter:touch {ran}:https://c.example/rss"\n'  # its feed added, the script not run
     )
     feeds, skipped = read_subscriptions(urls)
-    assert [(f.url, f.tags) for f in feeds] == [("https://b.example/rss", ("exec:touch", str(ran)))]
-    assert [s.line for s in skipped if not s.remark] == [1, 2, 3]
+    assert [(f.url, f.tags) for f in feeds] == [
+        ("https://b.example/rss", ("exec:touch", str(ran))),
+        ("https://c.example/rss", ()),
+    ]
+    assert [s.line for s in skipped if not s.remark] == [1, 2, 3, 5]
     assert not ran.exists()
 
 
@@ -477,3 +482,27 @@ def test_tags_holding_a_slash_are_read_as_folders_inside_folders_and_said_once()
     )
     feeds, skipped = parse_newsboat_urls(b'https://a.example/rss "Misc / Other" a\n', "urls")
     assert skipped == []  # no tag read as nested: nothing to say
+
+
+def test_a_filter_feed_is_added_without_its_filter_and_an_exec_feed_names_the_way_on():
+    """User test r52 LOW-3: a `filter:` line was skipped whole though its feed was right there,
+    and an `exec:` line's warning named no way on."""
+    feeds, skipped = parse_newsboat_urls(
+        b'filter:~/bin/clean.sh:https://culture.example/rss arts "~Culture"\n'
+        b"exec:~/bin/headlines.sh\n"
+        b"filter:~/bin/clean.sh:gopher://x.example/\n",
+        "urls",
+        {"filter:~/bin/clean.sh:https://culture.example/rss": "Culture Desk"},
+    )
+    assert [(f.url, f.name, f.tags) for f in feeds] == [
+        ("https://culture.example/rss", "Culture", ("arts",))
+    ]
+    assert [(s.line, s.note) for s in skipped] == [(1, True), (2, False), (3, False)]
+    assert skipped[0].reason == (
+        "a filter: feed: https://culture.example/rss added without its filter: newstui does not "
+        "run the script '~/bin/clean.sh', and reads the feed as its server sends it"
+    )
+    assert "a cron line writing the script's output to a file and a [[local]] entry" in (
+        skipped[1].reason
+    )
+    assert skipped[2].reason == "a filter: feed, which newstui cannot read"

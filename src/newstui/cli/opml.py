@@ -93,7 +93,8 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
                 complain(f"warning: {args.file}:{line.line}: {line.reason}")
             for line in imported.notes:  # (an OPML repaired, a feed that looks like another)
                 said = "note" if line.remark else "warning"  # (how newsboat's "/" tags read)
-                complain(f"{said}: {args.file}: {hide_passwords(line.reason)}")
+                place = f"{args.file}:{line.line}" if line.line else str(args.file)
+                complain(f"{said}: {place}: {hide_passwords(line.reason)}")
             for line in skipped:
                 place = f"{args.file}:{line.line}" if line.line else str(args.file)
                 complain(f"warning: {place}: skipped {hide_passwords(line.reason)}")

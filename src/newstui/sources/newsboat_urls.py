@@ -33,6 +33,13 @@ _UNQUOTE = re.compile(r"\\(.)")
 # Lines newsboat reads that newstui has no equivalent for: query feeds (its own filter language),
 # programs' output, and feeds passed through a program first.
 _SPECIAL = {"query:": "a query:", "exec:": "an exec:", "filter:": "a filter:"}  # as messages say
+# an exec: line's script prints a feed newsboat reads: newstui runs no command from its list of
+# feeds, but reads a file the script writes (user test r52 LOW-3: no way on was said)
+_EXEC_SKIPPED = (
+    "an exec: feed, which newstui does not run; a cron line writing the script's output to a "
+    "file and a [[local]] entry reading that file (path = the file) do the same (README: "
+    "Coming from newsboat)"
+)
 
 
 @dataclass(frozen=True)
@@ -299,6 +306,15 @@ def parse_newsboat_urls(
         if written.startswith("query:"):
             skipped.append(_query_feed(number, written, star_flag))
             continue
+        filtered = ""  # a filter: line's script, its feed added without it (r52 LOW-3)
+        if written.startswith("filter:") and ":" in written[7:]:
+            filtered, _, address = written[7:].partition(":")
+            if web_url(feed_url_of(address)) is not None:
+                titles = {**titles, address: titles.get(written) or titles.get(address, "")}
+                written = address
+        if written.startswith("exec:"):
+            skipped.append(SkippedLine(number, _EXEC_SKIPPED))
+            continue
         if written.startswith(tuple(_SPECIAL)):
             kind = written.split(":", 1)[0] + ":"
             skipped.append(SkippedLine(number, f"{_SPECIAL[kind]} feed, which newstui cannot read"))
@@ -322,6 +338,18 @@ def parse_newsboat_urls(
             skipped.append(SkippedLine(number, f"{shown!r}: {why}"))
             continue
         name, tags = _name_and_tags(tokens[1:], titles.get(written) or titles.get(url) or url)
+        if filtered:
+            shown = clean_line(hide_url_password(url), 100)
+            again = " (listed on another line too: one feed)" if url in seen else ""
+            skipped.append(
+                SkippedLine(
+                    number,
+                    f"a filter: feed: {shown} added without its filter{again}: newstui does "
+                    f"not run the script {clean_line(filtered, 60)!r}, and reads the feed as "
+                    "its server sends it",
+                    note=True,
+                )
+            )
         if (at := seen.get(url)) is not None:  # listed twice: one feed with both lines' tags
             both = {name_key(t): t for t in reversed((*feeds[at].tags, *tags))}
             feeds[at] = replace(feeds[at], tags=tuple(reversed(both.values())))
