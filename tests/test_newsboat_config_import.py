@@ -142,7 +142,9 @@ def test_settings_and_keys_with_one_newstui_equivalent_are_written(cli, tmp_path
     assert not any("download-path" in x or "max-downloads" in x for x in lines)
     assert (
         f"warning: {at}:15: bind-key d pagedown: d is newstui's key for article.download; not "
-        "written (README: Keys)"
+        'written: to have it, write in [keys]: unbind = ["article.download:d"], '
+        '"article.download" = "+", "headlines.page_down" = "d", "reader.page_down" = "d" '
+        "(README: Keys)"
     ) in lines
     assert any("bind-key a mark-feed-read: a is newstui's key for sources.add" in x for x in lines)
     assert any("bind-key ^T no-such-thing: newstui has no such command" in x for x in lines)
@@ -453,3 +455,31 @@ def test_settings_newstui_does_otherwise_name_the_way_on(cli, tmp_path, monkeypa
     )
     assert "urls-source freshrss (newstui: a [sync] table in feeds.toml" in note
     assert note.endswith("text-width (no equivalent)")
+
+
+def test_a_bind_key_on_a_key_newstui_uses_names_the_keys_lines_that_give_it(
+    cli, tmp_path, monkeypatch
+):
+    """User test r52 LOW-2: `bind-key a mark-feed-read` was refused ("a is newstui's key for
+    sources.add") with no way on; the warning's [keys] lines, written as it says, start the app
+    with `a` marking all read and Add feed on `+`."""
+    from newstui.tui.app import NewstuiApp
+
+    home = newsboat_home(tmp_path, monkeypatch)
+    (home / "config").write_text("bind-key a mark-feed-read\n", "utf-8")
+    assert cli("opml", "import", str(home / "urls")) == 0, cli.err
+    [warning] = [line for line in cli.err.splitlines() if "mark-feed-read" in line]
+    said = "a is newstui's key for sources.add; not written: to have it, write in [keys]: "
+    assert said in warning and warning.endswith(" (README: Keys)")
+    lines = warning.split(said)[1].removesuffix(" (README: Keys)")
+    assert lines == (
+        'unbind = ["sources.add:a"], "sources.add" = "+", "headlines.mark_all_read" = "a"'
+    )
+    with cli.config.open("a", encoding="utf-8") as file:
+        file.write("\n[keys]\n" + "\n".join(lines.split(", ")) + "\n")
+
+    app = NewstuiApp(cli.db, config=load_config(cli.config))  # raises ConfigError on a clash
+    assert not app.key_warnings
+    assert app.user_keymap["headlines.mark_all_read"].split(",")[-1] == "a"
+    assert set(app.user_keymap["sources.add"].split(",")) & {"+", "plus"}
+    assert "a" not in app.user_keymap["sources.add"].split(",")

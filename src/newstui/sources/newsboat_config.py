@@ -428,6 +428,7 @@ def _keys(
     written: list[KeyFrom] = []
     warnings: list[str] = []
     already: list[str] = []
+    offered: set[str] = set()  # spare keys a warning offered already
     for words, at in reading.binds:
         written_as = clean_line(f"bind-key {' '.join(words)}", 80)
         key_written, operation = words[0], words[1]
@@ -448,7 +449,9 @@ def _keys(
         if others:
             warnings.append(
                 f"{at}: {written_as}: {clean_line(key_written, 20)} is newstui's key for "
-                f"{', '.join(others)}; not written (README: Keys)"
+                f"{', '.join(others)}; not written: "
+                f"{_key_moved(named, others, ids, holders, offered)} "
+                "(README: Keys)"
             )
             continue
         for binding_id in ids:
@@ -460,6 +463,44 @@ def _keys(
             f'`unbind = ["{key}"]` in [keys] takes one off, if its binding keeps another)'
         )
     return written, warnings, already
+
+
+# keys offered to a binding a bind-key line's key would take from it, first free first: (as
+# [keys] takes it, as the app names it)
+_SPARE_KEYS = (("+", "plus"), ("=", "equals_sign"), ("f2", "f2"), ("f3", "f3"), ("f4", "f4"))
+
+
+def _key_moved(
+    key: str,
+    others: list[str],
+    ids: tuple[str, ...],
+    holders: dict[str, set[str]],
+    offered: set[str],
+) -> str:
+    """The [keys] lines that give `key` to `ids` by moving the bindings `others` that have it
+    to a free key each (user test r52 LOW-2: `bind-key a mark-feed-read` was refused with no
+    way on): 'to have it, write in [keys]: unbind = ["sources.add:a"], "sources.add" = "+",
+    "headlines.mark_all_read" = "a"'."""
+    import json
+
+    spare = [
+        typed
+        for typed, name in _SPARE_KEYS
+        if not holders.get(name) and not holders.get(typed) and typed not in offered
+    ]
+    unbind = json.dumps([f"{other}:{key}" for other in others])
+    if len(spare) < len(others):
+        return (
+            f"to have it, write in [keys]: unbind = {unbind}, a key for {', '.join(others)}, and "
+            + ", ".join(f"{json.dumps(i)} = {json.dumps(key)}" for i in ids)
+        )
+    offered.update(spare[: len(others)])  # (each offered once: two warnings, two keys)
+    moved = [
+        f"{json.dumps(other)} = {json.dumps(free)}"
+        for other, free in zip(others, spare, strict=False)
+    ]
+    given = [f"{json.dumps(i)} = {json.dumps(key)}" for i in ids]
+    return f"to have it, write in [keys]: unbind = {unbind}, {', '.join([*moved, *given])}"
 
 
 _DONE = {"downloaded", "played", "finished", "deleted"}  # podboat's states past "queued"
