@@ -26,6 +26,7 @@ WALKERS = {
     "bench/nlp_eval.py",  # only the folders given as --data (default: the top level's own files)
     "tools/demo_from_wikinews.py",
     "tools/nlp_identity.py",
+    "tools/strip_nationality_from_bodies.py",
     "tools/train_entities.py",
     "tools/train_org_weak.py",
     "tools/train_speakers.py",
@@ -186,6 +187,17 @@ def test_the_org_check_trains_on_the_development_sets_only(
         "dev9/a.json",
         "wikinews-dev/w002-story.json",
     ]
+
+
+def test_the_nationality_tool_reads_only_its_named_sets_and_refuses_a_blind_one(
+    nlp_sets: Path, blind_guard: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tool = _load("tools/strip_nationality_from_bodies.py")
+    monkeypatch.setattr(tool, "SETS", (nlp_sets, nlp_sets / "dev9", nlp_sets / "wikinews-dev"))
+    assert tool.main([]) == 0
+    monkeypatch.setattr(tool, "SETS", (nlp_sets / "dev9", nlp_sets / "wikinews-blind2"))
+    with pytest.raises(SystemExit, match="blind"):
+        tool.main([])
 
 
 def test_the_demo_tool_holds_out_the_selection_without_listing_a_blind_folder(

@@ -82,14 +82,14 @@ def organ_without_nationality(name: str, peoples: frozenset[str]) -> tuple[str, 
 def _dumps_like(article: dict, raw: str) -> Callable[[dict], str]:
     """How `raw` was written from `article`: json.dumps with its indent, and its final newline."""
     newline = "\n" if raw.endswith("\n") else ""
-    for indent in (1, 2):
+    for indent in (1, 2, None):
         for ascii_only in (False, True):
             if raw == json.dumps(article, indent=indent, ensure_ascii=ascii_only) + newline:
                 return partial(_dumps, indent=indent, ascii_only=ascii_only, newline=newline)
     raise SystemExit(f"cannot tell how the file was written: {raw[:40]!r}")
 
 
-def _dumps(article: dict, indent: int, ascii_only: bool, newline: str) -> str:
+def _dumps(article: dict, indent: int | None, ascii_only: bool, newline: str) -> str:
     return json.dumps(article, indent=indent, ensure_ascii=ascii_only) + newline
 
 
