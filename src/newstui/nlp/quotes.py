@@ -136,6 +136,9 @@ _REPORTING_CLAUSE: Final = re.compile(
     r"[^;:.\"“”]{0,40}?\bto\s+(?:\w+\s+){0,3}$"
     r"|\b(?:blamed|blames|blame|blaming|praised|praises|praising)\b[^;:]*$"
     r"|\bsaid\s+to\s+(?:be|have)\b[^;:.]*$"
+    # 'after suffering what doctors said was a "massive" stroke': the words of those who said it
+    r"|\bwhat\s+(?:[\w'’-]+\s+){1,3}?(?:said|says|say)\s+(?:was|were|is|are|had\s+been|has\s+been)"
+    r"\s+(?:[\w'’-]+\s+){0,2}$"
     r"|\b(?:According|according)\s+to\b[^;:]*$"  # 'were, according to the court, "sexual in nature"'
     r"|\b(?:said|says|saying)\s*[,:]?\s*$"  # 'its source said "three terrorists"'
     r"|\b(?:yelling|yelled|shouting|shouted|chanting|chanted|screaming|screamed|crying|cried)"

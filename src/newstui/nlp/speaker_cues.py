@@ -70,6 +70,8 @@ _VERBS: Final = (
     "clarified|clarifies|indicated|indicates|yelled|screamed|"
     # verbs of counselling ("“…,” Byers advised", "Moss advised the colonel, “…”")
     "advised|advises|"
+    # "state" is a noun as often: only after "did"/"does" ("he did state that …")
+    "did state|does state|"
     "According to|according to|In the words of|in the words of"
 )
 
@@ -485,6 +487,13 @@ _LABEL_AS: Final = re.compile(
 _ACCORDING_OPENS: Final = OpeningGuard(
     re.compile(r"^\W*(?:[Aa]ccording to|[Ii]n the words of)\s([^,;:]+)")
 )
+# '“…”, to quote Canada's CTV News.': the one quoted
+_TO_QUOTE_AFTER: Final = re.compile(r"^[\s,]*to\s+quote\s+([^,.;:]{2,60})")
+# "According to a spokesman from the Acme Authority,": an unnamed voice of a named body
+_UNNAMED_VOICE_OF: Final = re.compile(
+    r"(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}?(?:spokesperson|spokesman|spokeswoman|"
+    r"representative|official|source)\s+(?:for|from|of|at|with)\s+(?:the\s+)?"
+)
 # "The proposal, according to Home Secretary Ann Lee, is designed to keep children “…”": a
 # credit set off by commas inside the sentence
 _ACCORDING_ASIDE: Final = re.compile(r",\s(?:according to|in the words of)\s([^,;:]+),")
@@ -837,7 +846,8 @@ _WRITTEN_TEXTS: Final = frozenset(
 # "The IGAD passed a resolution": a resolution's author is the body that passed it, not one
 # who spoke of it ("Lee told Reuters the resolution was welcome")
 _PASSED_BEFORE: Final = re.compile(
-    r"\b(?:passed|adopted|approved|issued|unanimously)\s+(?:a|an|the)\s+$"
+    r"\b(?:passed|adopted|approved|issued|unanimously|introduced|tabled|sponsored|drafted)"
+    r"\s+(?:a|an|the)\s+$"
 )
 _WORDS: Final = re.compile(r"[a-z][\w'’-]*")
 # Written or spoken texts whose author "it" may stand for: "The review urged …. It also asks"
@@ -845,6 +855,32 @@ _TEXT_NOUNS: Final = _WRITTEN_TEXTS | frozenset(
     "review study ruling decision judgment judgement opinion document memo filing paper survey "
     "resolution proposal verdict order".split()
 )
+# The texts whose author "the <noun> said" after a quotation may give: the written texts above,
+# a generic "document" and a web site ("“…,” the website said" after "said the Acme website");
+# not a study or a memo, whose co-author or namesake is not its author ("the Downing Street memo")
+_AUTHORED_TEXTS: Final = _WRITTEN_TEXTS | frozenset(("document", "website"))
+# "the document": a noun that may stand for any written text named before ("A report from the
+# Acme mission …. the 35-page document says")
+_GENERIC_TEXTS: Final = frozenset(("document",))
+# the written texts' nouns a generic one may stand for (not "the FCC filing": a filing's
+# modifier names whom it was made to)
+_ANY_TEXT_NOUN: Final = re.compile(
+    r"\b(?:report|statement|letter|document|resolution|release|declaration|decree|"
+    r"communiqu[eé])s?\b",
+    re.IGNORECASE,
+)
+
+
+def _text_noun_of(word: str) -> str | None:
+    """The written text's noun `word` is ("documents", a slip for "document", too), else None."""
+    word = word.lower()
+    if word in _AUTHORED_TEXTS:
+        return word
+    if word.endswith("s") and word[:-1] in _AUTHORED_TEXTS:
+        return word[:-1]
+    return None
+
+
 # Nouns of speech whose content a quotation may give: "Lee's declaration that he would “…”"
 _SPEECH_NOUN: Final = re.compile(
     r"\b(?:declaration|plea|pledge|promise|vow|appeal|warning|claim|demand|farewell|assertion|"
@@ -902,7 +938,7 @@ _ISSUER_BEFORE_TEXT: Final = re.compile(
 # after a text's noun, its issuer: "issued in October last year by (the)", ", from (the)"
 _ISSUER_AFTER_TEXT: Final = re.compile(
     r",?\s+(?:(?:issued|released|published|posted|sent|signed|written|put\s+out|adopted)\s+)?"
-    r"(?:(?:on|in|at|during|last|this|earlier)\b[^,;:.]{0,30}?\s+)?(?:by|from)\s+(?:the\s+)?"
+    r"(?:(?:on|in|at|during|last|this|earlier)\b[^,;:.]{0,30}?\s+)?(?:by|from)\s+(?:the\s+|an?\s+)?"
 )
 # "… posted on (the) Acme('s) English-language web site": the site whose owner wrote the text
 _ON_SITE_OF: Final = re.compile(r"\s+(?:(?:posted|published|put\s+up)\s+)?on\s+(?:an?|the)\s+")
@@ -918,6 +954,13 @@ _TEXT_REPORTS: Final = re.compile(
     r"notes|noted|claims|claimed|alleged|alleges|declares|declared|warns|warned|mentions|"
     r"mentioned|recommends|recommended|adds|added|argues|argued)\b"
 )
+# 'A report from the Acme mission “concludes that …”': a text's phrase whose verb opens the
+# quotation itself (a lower-case word or two may end the issuer's phrase: "mission", "team")
+_REPORT_OPENS_QUOTE: Final = re.compile(
+    r"(?:found|finds|concluded|concludes|states|stated|says|said|notes|noted|claims|claimed|"
+    r"alleges|alleged|warns|warned|recommends|recommended|argues|argued|urges|urged)\s"
+)
+_ISSUER_PHRASE_TAIL: Final = re.compile(r"(?:\s+[a-z]+){0,2}\s*$")
 # 'The opinion of the Court, released on Wednesday, read': the body that owns the text
 _OWNER_OF: Final = re.compile(r"\s+of\s+(the\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\b")
 # '“…”, the letter read.': a written text named before, reading out after the quotation
@@ -931,9 +974,14 @@ _TEXT_READ_AFTER: Final = OpeningGuard(
 # '“…”, read the warning.': the written text named after the quotation speaks for its author
 # ('reads an Acme press release': a name among its modifiers is that author)
 _READ_BY_TEXT: Final = re.compile(
-    r"^[\s,]*(?:read|reads)\s+(?:the|an?|its|their|his|her)\s+((?:[\w-]+\s+){0,3}?)("
-    + "|".join(sorted(_WRITTEN_TEXTS))
+    r"^[\s,]*(?:read|reads)\s+(?:the|an?|its|their|his|her)\s+((?:[\w-]+,?\s+){0,4}?)("
+    + "|".join(sorted(_WRITTEN_TEXTS | {"memo", "memorandum", "email", "e-mail"}))
     + r")\b"
+)
+# the words of a date among a text's modifiers ("a July 15, 2005 memo"): no author's name
+_DATE_WORDS: Final = frozenset(
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 )
 # The written texts a described owner ("the judge's …") has: statement, ruling, letter…
 _OWNED_TEXT_NOUNS: Final = (
@@ -946,7 +994,7 @@ _DESCRIBED_TEXT_OWNER: Final = re.compile(
     r"\b([Tt]he\s+(?:[\w-]+\s+){0,2}?[\w-]+)['’]s?\s+(?:[a-z]+\s+)?"
     + _OWNED_TEXT_NOUNS
     + r"\b|\b(?:statement|letter|message|announcement)\s+(?:from|by)\s+"
-    r"([Tt]he\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s*[,:]?\s*$"
+    r"([Tt]he\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s*(?:(?:said|says|read|reads|stated|states)\s*)?[,:]?\s*$"
 )
 # "The new governor of the region, ": a clause opening with a determiner's noun phrase, which
 # the person set off by commas after it names
@@ -1044,6 +1092,16 @@ _OBJECT_PREPOSITIONS: Final = frozenset("of to against with than like about towa
 # '“…” — as the Supreme Court decision put it —', 'As Moss put it, “…”': the owner of the words
 _AS_PUT_IT_AFTER: Final = re.compile(
     r"^[\s,—–-]*as\s+([^,.;:—–]{2,60}?)\s+(?:put|puts|has put|had put)\s+it\b"
+)
+# '“…,” as stated by the Eritrean Information Minister.': the one credited by "as … by"
+_AS_SAID_BY_AFTER: Final = re.compile(
+    r"^[\s,—–-]*as\s+(?:(?:was|were|it\s+was)\s+)?(?:stated|said|put|noted|claimed|told|"
+    r"declared|explained|written|announced)\s+by\s+([^,.;:—–]{2,60}?)\s*(?:[,.;:—–]|$)"
+)
+# 'what doctors said was a “massive” stroke': a fragment of what nameless people said
+_WHAT_THEY_SAID: Final = re.compile(
+    r"\bwhat\s+((?:[\w'’-]+\s+){1,3}?)(?:said|says|say)\s+(?:was|were|is|are|had\s+been|has\s+been)"
+    r"\s+(?:[\w'’-]+\s+){0,2}$"
 )
 _AS_PUT_IT_BEFORE: Final = re.compile(
     r"(?:^|[,;—–]\s|\b[Aa]nd\s)\W*[Aa]s\s+([^,.;:—–]{2,60}?)\s+(?:put|puts|has put|had put)\s+it"

@@ -23,6 +23,7 @@ from newstui.nlp.speaker_cues import (
     _ADVERB,
     _AFFILIATION_ASIDE,
     _AND_TITLES,
+    _ANY_TEXT_NOUN,
     _ANY_WORD,
     _APPOSITIVE_NOUN,
     _APPOSITIVE_OPENERS,
@@ -46,6 +47,7 @@ from newstui.nlp.speaker_cues import (
     _FOLLOWERS_AFTER,
     _GENDERED_NOUNS,
     _GENDERED_TITLES,
+    _GENERIC_TEXTS,
     _GOVERNING_NOUNS,
     _INCLUDING_ASIDE,
     _INITIALS_STOP,
@@ -118,6 +120,7 @@ from newstui.nlp.speaker_cues import (
     _new_mention,
     _outside,
     _qualifiers,
+    _text_noun_of,
     _unpossessed,
     _whole_word,
     may_break_clause,
@@ -1145,7 +1148,11 @@ class _SubjectFinder:
                 # "The Liberals have defended it": the group speaks, not a person before
                 return rest[0] if self.types.get(rest[0]) == "GROUP" else None
             return self._subject_before(sentence_start, "PERSON", None)
-        if head in _WRITTEN_TEXTS and len(rest) <= 2:  # '“…,” the statement added'
+        text_noun = _text_noun_of(head)
+        if text_noun and len(rest) <= 2 and (head in _WRITTEN_TEXTS or not rest[0][:1].isupper()):
+            # '“…,” the statement added', "the 35-page document says", "the website said": the
+            # author a sentence before gave that text (any text, for a generic "document")
+            head = text_noun
             author = None
             if len(rest) == 2:
                 start = phrase_start if phrase_start >= 0 else pos
@@ -1391,9 +1398,11 @@ class _SubjectFinder:
         """'UNRWA said in a statement that …. “…,” the statement added': the person or body
         whose statement (letter, report…) a sentence before `pos` (where the description
         starts, or the quote it follows) named."""
-        pattern = _whole_word(noun)
-        uses = [m.start() for m in pattern.finditer(self.masked, max(0, pos - 1500), pos)]
-        for use in reversed(uses):
+        pattern = _ANY_TEXT_NOUN if noun in _GENERIC_TEXTS else _whole_word(noun)
+        uses = [m for m in pattern.finditer(self.masked, max(0, pos - 1500), pos)]
+        for found in reversed(uses):
+            use = found.start()
+            noun = found.group().lower()
             if noun == "resolution" and not _PASSED_BEFORE.search(
                 self.masked, max(0, use - 40), use
             ):
@@ -1504,6 +1513,9 @@ class _SubjectFinder:
         if not owner:
             return None
         phrase = owner.group(1) or owner.group(2)
+        if owner.group(2) and phrase.split()[-1].lower() in _SPEAKING_ORG_NOUNS:
+            # "A statement from the group said": the body that noun stands for
+            return self._description(phrase, pos)
         if phrase.split()[-1].lower() not in load_gazetteer().role_words:
             return None  # "the court's summary": which court is not sure enough
         return self._description(phrase, pos)

@@ -24,8 +24,10 @@ from newstui.nlp.speaker_cues import (
     _ADVERB,
     _AND_VERB,
     _AND_VERB_NEEDS,
+    _ARTICLES,
     _AS_PUT_IT_AFTER,
     _AS_PUT_IT_BEFORE,
+    _AS_SAID_BY_AFTER,
     _AS_VERBED_BY,
     _AUX,
     _BARE_CREDIT_END,
@@ -43,6 +45,7 @@ from newstui.nlp.speaker_cues import (
     _CREDITING,
     _DASH_CREDIT,
     _DASHES,
+    _DATE_WORDS,
     _DEEMED,
     _GAVE_VIEW,
     _IN_HIS_OPINION,
@@ -53,6 +56,7 @@ from newstui.nlp.speaker_cues import (
     _INVERTED,
     _INVERTED_INITIALS,
     _ISSUED_BY,
+    _ISSUER_PHRASE_TAIL,
     _IT_READ,
     _LABEL,
     _LABEL_AS,
@@ -98,6 +102,7 @@ from newstui.nlp.speaker_cues import (
     _READS_STATEMENT,
     _READS_STATEMENT_SEARCH,
     _RELATIVE_WHICH,
+    _REPORT_OPENS_QUOTE,
     _REPORTED_CLAUSE_NEEDS,
     _REPORTED_CLAUSE_SEARCH,
     _REPORTED_THAT,
@@ -128,12 +133,15 @@ from newstui.nlp.speaker_cues import (
     _TEXT_REPORTS,
     _TEXT_SUBJECT,
     _TITLE_WORDS,
+    _TO_QUOTE_AFTER,
     _TOLD_VERBS,
     _TOPIC_BEFORE,
     _UNCREDITED,
+    _UNNAMED_VOICE_OF,
     _VERB_BEFORE_COMMA,
     _VERB_OBJECT_PHRASE,
     _VIEW_OF,
+    _WHAT_THEY_SAID,
     _WRITTEN_FROM,
     _WRITTEN_TEXTS,
     VERB,
@@ -298,12 +306,37 @@ class SpeakerFinder(_SubjectFinder):
             reports = _TEXT_REPORTS.match(masked[phrase_end : span.open_mark])
             if (
                 reports is None
+                and _ISSUER_PHRASE_TAIL.fullmatch(masked, phrase_end, span.open_mark)
+                and _REPORT_OPENS_QUOTE.match(self.text, span.start)
+                and not self.mentions_in(phrase_end, span.open_mark)
+            ):
+                return issuer  # 'A report from the Acme mission “concludes that …”'
+            if (
+                reports is None
                 or span.open_mark - (phrase_end + reports.end()) > 60
                 or self.mentions_in(phrase_end, phrase_end + reports.start(0) + reports.end())
                 or verb_search(masked, phrase_end + reports.end(), span.open_mark)
             ):
                 return None
             return issuer
+        return None
+
+    def _credited_role(self, phrase: str, span: QuoteSpan) -> str | None:
+        """The holder of the role `phrase` names ("the Eritrean Information Minister"), named
+        in that role before the quotation at `span` or in the sentences after it; a phrase that
+        is no role goes to `_description`."""
+        words = phrase.split()
+        if words[0].lower() not in _ARTICLES or len(words) < 2:
+            return self._description(phrase, span.close_mark)
+        if words[-1].lower() not in load_gazetteer().role_words:
+            return self._description(phrase, span.close_mark)
+        for role in dict.fromkeys((" ".join(words[-2:]) if len(words) > 2 else "", words[-1])):
+            if role:
+                holder = self._role_holder(role, span.open_mark) or self._role_holder_after(
+                    role, span.close_mark
+                )
+                if holder:
+                    return holder
         return None
 
     def _words_go_on(self, prev: QuoteSpan, span: QuoteSpan, speaker: str) -> bool:
@@ -493,6 +526,12 @@ class SpeakerFinder(_SubjectFinder):
         if not speaker:
             sent_start, _ = self.sentence_bounds(span.open_mark)
             head = self.masked[sent_start : span.open_mark]
+            what_said = _WHAT_THEY_SAID.search(head) if "what " in head else None
+            if what_said and all(
+                w.islower() and w not in ("he", "she", "they", "we", "i", "you", "it")
+                for w in what_said.group(1).split()
+            ):
+                return None  # 'what doctors said was a “massive” stroke': no one named said it
             # each search only when the head holds a word opening one of its matches
             cues = _HEAD_NEEDS.may_match(head)  # bits 1, 2, 4, 8, 16: see _HEAD_NEEDS
             label_ends = [m.end() for m in _LABEL.finditer(head)] if cues & 1 else []
@@ -1031,7 +1070,7 @@ class SpeakerFinder(_SubjectFinder):
             for m in self.mentions_in(base + read_by.start(1), base + read_by.end(1)):
                 if m.entity.type in ("PERSON", "ORG"):
                     return m.entity.name  # '“…”, reads an Acme press release'
-            if any(w[:1].isupper() for w in read_by.group(1).split()):
+            if any(w[:1].isupper() and w not in _DATE_WORDS for w in read_by.group(1).split()):
                 return None  # its author is named there, by a name no entity holds
             issuer = self._issuer_after(base + read_by.end(2), base + len(tail))
             return issuer or self._author_of(read_by.group(2), span.open_mark)
@@ -1043,6 +1082,19 @@ class SpeakerFinder(_SubjectFinder):
         if put_it:  # '“…” — as the Supreme Court decision put it —': whose words they are
             base = span.close_mark + 1
             return self._first_named(base + put_it.start(1), base + put_it.end(1), span.close_mark)
+        to_quote = _TO_QUOTE_AFTER.match(tail) if tail[dashed : dashed + 2] == "to" else None
+        if to_quote:  # '“…”, to quote Canada's CTV News.': the one quoted
+            base = span.close_mark + 1
+            for m in self.mentions_in(base + to_quote.start(1), base + to_quote.end(1)):
+                if m.entity.type in ("PERSON", "ORG"):
+                    return m.entity.name
+        as_said_by = _AS_SAID_BY_AFTER.match(tail) if tail[dashed : dashed + 2] == "as" else None
+        if as_said_by:  # '“…,” as stated by the Eritrean Information Minister': the one credited
+            base = span.close_mark + 1
+            named = self._first_named(
+                base + as_said_by.start(1), base + as_said_by.end(1), span.close_mark
+            )
+            return named or self._credited_role(as_said_by.group(1), span) or ""
         quoted = _QUOTED_AFTER.match(tail) if " as " in tail else None
         if quoted:  # '“…,” Reuters quotes him as saying': the one quoted, not the outlet
             if quoted.group(1):
@@ -1116,7 +1168,12 @@ class SpeakerFinder(_SubjectFinder):
         if verb_text == "according to" and not before.strip(" ,\t"):
             sent_start = self.sentence_bounds(span.open_mark)[0]
             said_by = verb_matches(self.masked, sent_start, span.open_mark)[-1:]
-            if said_by and not _RELATIVE_WHICH.search(self.masked, sent_start, said_by[0].start()):
+            # the verb's own clause, after the last comma before it ('In a statement from a
+            # website that could not be confirmed, Zarqawi said': the relative is the site's)
+            clause = self.masked.rfind(",", sent_start, said_by[0].start()) if said_by else -1
+            if said_by and not _RELATIVE_WHICH.search(
+                self.masked, max(sent_start, clause), said_by[0].start()
+            ):
                 # 'Khan denied it, saying “…”, according to IRNA': the agency reports what the
                 # person its sentence names said; that person speaks ('the audit, which
                 # called it “…”': the audit's words, so the outlet stays)
@@ -1526,6 +1583,22 @@ class SpeakerFinder(_SubjectFinder):
             )
             if named:
                 return named
+        according = _ACCORDING_OPENS.match(head) if "ccording to" in head[:20] else None
+        voice = _UNNAMED_VOICE_OF.match(head, according.start(1)) if according else None
+        if according and voice:
+            # "According to a spokesman from the Civil Aviation Authority, the preliminary view
+            # is that “…”": the body whose unnamed voice is credited, when no one else is named
+            body = self.mentions_in(sent_start + voice.end(), sent_start + voice.end() + 1)
+            if (
+                body
+                and body[0].start == sent_start + voice.end()
+                and body[0].entity.type == "ORG"
+                and not any(
+                    m.entity.type == "PERSON"
+                    for m in self.mentions_in(sent_start + according.start(1), span.open_mark)
+                )
+            ):
+                return body[0].entity.name
         opens_at = opening_after(head, "", 0)  # the capital of an inverted opener after blanks
         inverted = (
             _INVERTED.match(head) if head[opens_at : opens_at + 1] in _INVERTED_INITIALS else None
@@ -1631,6 +1704,17 @@ class SpeakerFinder(_SubjectFinder):
             opinion = _IN_HIS_OPINION.match(head)
             if opinion:  # "In his opinion, doctors who rely on tests “…”": whose opinion
                 return self._resolve_pronoun(_SUBJECT_OF[opinion.group(1).lower()], sent_start)
+            if head.rstrip().endswith(","):
+                # "Martin O'Malley, state governor of Maryland, “…”": the person the sentence
+                # opens with and describes, with no verb
+                first = self.mentions_in(sent_start, span.open_mark)[:1]
+                if (
+                    first
+                    and first[0].entity.type == "PERSON"
+                    and not self.masked[sent_start : first[0].start].strip()
+                    and self.masked[first[0].end : first[0].end + 2] == ", "
+                ):
+                    return first[0].entity.name
             if _IT_READ.match(head):  # "Acme released a statement. It read, “…”"
                 return self._statement_before(sent_start)
             if head.rstrip().endswith(":"):  # "Moss opposed the plan:": the clause's subject
