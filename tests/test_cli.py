@@ -1073,14 +1073,23 @@ def test_opml_import_with_sync_says_the_feeds_are_not_subscribed_on_the_server(c
         '<opml version="2.0"><body><outline text="A" xmlUrl="https://a.example/rss"/></body></opml>',
         "utf-8",
     )
-    assert cli("opml", "import", str(opml)) == 0
-    assert cli.out.strip() == (
-        f"1 feed in {opml}, 1 added to {cli.config}; not subscribed on rss.example: newstui "
-        "fetches them itself (`newstui opml import --subscribe FILE` subscribes them there) "
-        "(rss.example could not be asked: its subscriptions as of the last sync)"
+    before = cli.config.read_text("utf-8")
+    # the server not asked (here: no password, so no request went out) and never synced: which
+    # feeds it holds is not known, so nothing is written, in one line naming how to go on
+    assert cli("opml", "import", str(opml)) == 1
+    assert cli.err == (
+        "newstui: sync: environment variable NEWSTUI_TEST_PASSWORD is not set: nothing imported, "
+        "as rss.example was never synced here, so which of these feeds it holds already is not "
+        f"known; import again once it answers, or `newstui opml import --here {opml}` adds them "
+        "all to feeds.toml, fetched here\n"
     )
-    # why it was not asked (here: no password, so no request went out): one line
-    assert cli.err == "warning: sync: environment variable NEWSTUI_TEST_PASSWORD is not set\n"
+    assert cli.config.read_text("utf-8") == before
+    assert cli("opml", "import", "--here", str(opml)) == 0
+    assert cli.out.strip() == (
+        f"1 feed in {opml}, 1 added to {cli.config}; not subscribed on rss.example (--here): "
+        "newstui fetches them itself"
+    )
+    assert cli.err == ""
 
 
 def test_opml_import_takes_newsboats_urls_file_with_tags_and_cached_titles(

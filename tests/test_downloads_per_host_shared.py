@@ -215,3 +215,39 @@ def test_download_json_lists_the_downloads_left_to_another_newstui(db_path, tmp_
     [left] = json.loads(ran.stdout)
     assert (left["id"], left["state"], left["title"]) == (waiting, "queued", "Next")
     assert left["left_to_another"] is True
+
+
+def test_fetch_download_json_lists_the_downloads_left_to_another_newstui(db_path, tmp_path):
+    """Closing r51: `fetch --download --json` listed only the downloads that ended, not those
+    left queued to another newstui, which `download --json` lists (review r51 LOW-4)."""
+    import json
+    import subprocess
+    import sys
+
+    (tmp_path / "notes").mkdir()  # (a source to fetch: a folder of one note)
+    (tmp_path / "notes" / "note.txt").write_text("A note\n\nOne line of it.\n", "utf-8")
+    config = tmp_path / "feeds.toml"
+    config.write_text(
+        f'[settings]\nper_host = 1\ndownload_dir = "{tmp_path}"\n\n'
+        f'[[local]]\nname = "Notes"\npath = "{tmp_path / "notes"}"\n',
+        "utf-8",
+    )
+    with Library.open(db_path) as library:
+        mine = queue_one(library, tmp_path, "http://pod.example/1.mp3", "Mine")
+        waiting = queue_one(library, tmp_path, "http://pod.example/2.mp3", "Next")
+        claimed = library.downloads.claim_next(os.getpid())  # this process downloads Mine
+        assert claimed is not None and claimed.id == mine
+    command = [sys.executable, "-m", "newstui", "--db", str(db_path), "--config", str(config)]
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "x"), "XDG_DATA_HOME": str(tmp_path)}
+
+    ran = subprocess.run(
+        [*command, "fetch", "--download", "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert ran.returncode == 0, ran.stdout
+    listed = [o["download"] for o in json.loads(ran.stdout) if "download" in o]
+    assert [(d["id"], d["state"], d["title"]) for d in listed] == [(waiting, "queued", "Next")]
+    assert listed[0]["left_to_another"] is True

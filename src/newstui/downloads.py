@@ -736,6 +736,7 @@ def run_queue(
     per_host: int | None = None,
     on_wait: Callable[[str], None] = lambda host: None,
     wait_for_others: bool = False,
+    ca_file: str | None = None,
 ) -> QueueResult:
     """Download every queued enclosure, oldest first, until the queue is empty or `stopped()`.
     `on_change` hears each download's progress, end or failure; `on_gone` one stopped as asked
@@ -761,7 +762,8 @@ def run_queue(
     take it as theirs end; `QueueResult.left` says how many, by host: review r50 MED-2, a cron
     run polling beside the app's re-claims waited out its whole queue and downloaded none), or,
     `wait_for_others` (the open app, which has nothing else to end for), waited for, `on_wait`
-    hearing each such host once a wait."""
+    hearing each such host once a wait. `ca_file`: the certificates [settings] trusts beside
+    certifi's and the environment's."""
     from newstui.sources.transfer import new_client
 
     requeue_orphans(library)
@@ -769,7 +771,7 @@ def run_queue(
         # said once, each download left queued (r44 L4: "File exists", a line a download)
         raise NewstuiError(f"{folder}: not a folder (download_dir); nothing downloaded")
     dropped = drop_unresumable_parts(library, folder) if folder is not None else {}
-    with new_client(timeout) as client:
+    with new_client(timeout, ca_file) as client:
         run = _QueueRun(
             client,
             _Listeners(on_change, on_gone, on_note, on_failed),

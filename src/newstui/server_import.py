@@ -12,7 +12,24 @@ from dataclasses import dataclass, field
 
 from newstui.config import Config, FeedConfig, url_identity
 from newstui.counts import counted
+from newstui.errors import SyncError
 from newstui.library import Library
+
+
+class NeverSynced(SyncError):
+    """The [sync] server could not be asked for its subscriptions and no sync has listed them
+    yet: which feeds of a list it holds is not known, so nothing is imported (review r51: every
+    feed went to feeds.toml, those the server holds too, for good). `unasked`: why it could not
+    be asked, one line naming it; `way`: how to import anyway, said after it."""
+
+    def __init__(self, unasked: str, server: str, way: str = "") -> None:
+        super().__init__(
+            f"{unasked}: nothing imported, as {server} was never synced here, so which of these "
+            f"feeds it holds already is not known; import again once it answers"
+            f"{f', or {way}' if way else ''}"
+        )
+        self.unasked = unasked
+        self.server = server
 
 
 @dataclass(frozen=True)
@@ -47,12 +64,12 @@ def split_for_server(
     library: Library, config: Config, feeds: Sequence[FeedConfig], *, subscribe: bool = False
 ) -> ServerSplit:
     """Split a list's feeds by the [sync] server's subscriptions (asked of it; when it cannot be
-    reached, its last sync's list, unless `subscribe`, which needs it). With `subscribe`, each
+    reached, its last sync's list, unless `subscribe`, which needs it, or no sync has been:
+    NeverSynced). With `subscribe`, each
     feed neither there nor in feeds.toml is subscribed there (its first tag the folder) and left
     out of `rest`; one the server refuses stays in `rest` with its reason. A server that fails
     otherwise (gone, a login refused) raises a SyncError before anything is written here: the
     feeds subscribed before it failed are the server's, and a second import finds them there."""
-    from newstui.errors import SyncError
     from newstui.model import fold_url
     from newstui.sync.client import FeedRefused, server_name
     from newstui.sync.run import make_client
@@ -90,9 +107,18 @@ def split_for_server(
     except SyncError as exc:
         if subscribe:
             raise
+        if library.sync.status().last_sync is None:  # (nothing known of its list)
+            raise NeverSynced(str(exc), server) from exc
         unasked = str(exc)
         there = {fold_url(f.url or "") for f in library.sync.feeds() if f.url}
     done = {fold_url(f.url) for f in subscribed}
     synced = [f for f in feeds if fold_url(f.url) in there and fold_url(f.url) not in done]
     rest = [f for f in feeds if fold_url(f.url) not in there]
     return ServerSplit(server, synced, rest, subscribed, refused, unasked)
+
+
+def new_here(config: Config, feeds: Sequence[FeedConfig]) -> list[FeedConfig]:
+    """The feeds of a split's `rest` the config file does not list: those `--subscribe` would
+    subscribe on the server, and a plain import would add here."""
+    configured = {url_identity(f.url) for f in config.feeds}
+    return [f for f in feeds if url_identity(f.url) not in configured]

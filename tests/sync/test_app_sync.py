@@ -290,3 +290,82 @@ async def test_r_pressed_while_the_start_sync_runs_follows_it(
         assert not app.main.refreshing
     # the start's sync and R's, one after the other
     assert fake.hits.count("/api/greader.php/reader/api/0/subscription/list") == 2
+
+
+async def test_a_refused_by_the_server_offers_to_fetch_the_feed_here(
+    fake: FakeGReader,  # noqa: F811
+    feed_server,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """User test r51 LOW-8: a feed the server refused named `newstui add URL --here`, a command
+    to leave the app for; `a` now asks, and `y` adds it here as that command does."""
+    from newstui.tui.screens.confirm import ConfirmScreen
+    from tests.sync.conftest import rss
+
+    feed_server.route("/notes.xml", body=rss("Notes", [("n1", "First note")]))
+    url = feed_server.url("/notes.xml")
+    why = "A feed could not be found; the status code is `200`"
+    fake.api("/subscription/list", 200, {"subscriptions": []})
+    fake.api("/subscription/edit", 400, b"Bad Request!")
+    fake.api("/subscription/quickadd", 200, {"numResults": 0, "error": why})
+    monkeypatch.setenv("PW_APP", "pw")
+    config = sync_config(
+        tmp_path, f'url = "{fake.base}"\nuser = "alice"\npassword_env = "PW_APP"\n'
+    )
+    before = config.read_text("utf-8")
+    app = NewstuiApp(tmp_path / "newstui.db", load_config(config))
+    async with run_recorded(app, size=(80, 24)) as pilot:
+        await settle(pilot)
+        for answer in ("n", "y"):
+            await pilot.press("a")
+            await settle(pilot)
+            await pilot.press("ctrl+u", *url, "tab", "ctrl+u", *"Notes", "enter")
+            await settle(pilot)
+            assert isinstance(app.screen, ConfirmScreen)
+            box = " ".join(" ".join(str(w.render()).split()) for w in app.screen.query("Static"))
+            assert f"{fake.server}: refused to subscribe to {url}: {why}." in box, box
+            assert "Fetch it here instead?" in box and "feeds.toml in #Notes" in box, box
+            await pilot.press(answer)
+            await settle(pilot)
+            if answer == "n":
+                assert config.read_text("utf-8") == before
+        messages = [n.message for n in notifications(app)]
+    assert "Added Notes to feeds.toml in #Notes: 1 article." in messages, messages
+    entry = config.read_text("utf-8").removeprefix(before)
+    assert f'url = "{url}"' in entry and 'tags = ["Notes"]' in entry
+    assert not [m for m in messages if "--here" in m]  # no command to leave the app for
+
+
+async def test_a_of_a_json_feed_freshrss_refuses_is_fetched_here_when_asked(
+    tmp_path: Path, freshrss: FreshRSS
+) -> None:
+    import json
+
+    from newstui.tui.screens.confirm import ConfirmScreen
+
+    key = uuid.uuid4().hex[:8]
+    document = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": f"Notes {key}",
+        "items": [{"id": "1", "url": "https://example.org/n1", "content_text": "A note."}],
+    }
+    freshrss.feeds.route(
+        f"/{key}.json",
+        body=json.dumps(document).encode(),
+        headers={"Content-Type": "application/feed+json"},
+    )
+    url = freshrss.feeds.url(f"/{key}.json")
+    config_path = write_config(tmp_path / "feeds.toml", freshrss.greader)
+    app = NewstuiApp(tmp_path / "newstui.db", load_config(config_path))
+    async with run_recorded(app, size=(80, 24)) as pilot:
+        await settle(pilot)
+        await add_in_app(pilot, url)
+        assert isinstance(app.screen, ConfirmScreen)
+        box = " ".join(" ".join(str(w.render()).split()) for w in app.screen.query("Static"))
+        assert "refused to subscribe to" in box and "application/feed+json" in box, box
+        await pilot.press("y")
+        await settle(pilot)
+        messages = [n.message for n in notifications(app)]
+    assert f"Added Notes {key} to feeds.toml: 1 article." in messages, messages
+    assert f'url = "{url}"' in config_path.read_text("utf-8")

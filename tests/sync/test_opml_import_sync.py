@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from newstui.cli.main import main
+from newstui.tui.screens.choice import ChoiceScreen
 from tests.sync.conftest import Device, FreshRSS
 from tests.sync.test_client import FakeGReader, fake, sync_config  # noqa: F401 (fixture)
 from tests.sync.test_freshrss import Here, new_feed, password  # noqa: F401 (fixture)
@@ -148,6 +149,87 @@ def test_subscribe_with_the_server_gone_writes_nothing(
     assert config.read_text("utf-8") == before
 
 
+def test_the_server_down_and_never_synced_writes_nothing_and_names_the_way_on(
+    fake: FakeGReader,  # noqa: F811
+    here: list[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Review r51: with the server unreachable and no sync yet, the import wrote every feed to
+    feeds.toml (those the server holds too, fetched here apart from it for good), in a warning."""
+    fake.api("/subscription/list", 503, b"down")
+    file = opml(
+        tmp_path / "subs.opml",
+        [
+            ("News", "Storm Watch", SERVERS["url"]),
+            ("Tech", "Own Blog", "https://example.net/b.xml"),
+        ],
+    )
+    config = Path(here[3])
+    before = config.read_text("utf-8")
+    capsys.readouterr()
+    assert main([*here, "opml", "import", str(file)]) == 1
+    said = capsys.readouterr()
+    assert said.out == ""
+    [line] = said.err.splitlines()
+    assert line.startswith(f"newstui: {fake.server}: ") and "HTTP 503" in line, line
+    assert (
+        f": nothing imported, as {fake.server} was never synced here, so which of these feeds"
+    ) in line
+    assert line.endswith(
+        f"import again once it answers, or `newstui opml import --here {file}` adds them all to "
+        "feeds.toml, fetched here"
+    ), line
+    assert config.read_text("utf-8") == before
+    assert main([*here, "opml", "import", str(file), "--json"]) == 1
+    error = json.loads(capsys.readouterr().out)
+    assert "nothing imported" in error["error"] and config.read_text("utf-8") == before
+
+    # --here: the server not asked, every feed fetched here
+    asked = len(fake.hits)
+    assert main([*here, "opml", "import", "--here", str(file)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert written(config) == [SERVERS["url"], "https://example.net/b.xml"]
+    assert f"not subscribed on {fake.server} (--here): newstui fetches them itself" in out
+    assert len(fake.hits) == asked
+
+
+def test_the_server_down_after_a_sync_imports_by_its_last_list(
+    fake: FakeGReader,  # noqa: F811
+    here: list[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    fake.api("/subscription/list", 200, {"subscriptions": [SERVERS]})
+    fake.api("/stream/items/ids", 200, {"itemRefs": []})
+    fake.api("/stream/contents/user/-/state/com.google/reading-list", 200, {"items": []})
+    assert main([*here, "sync"]) == 0
+    fake.api("/subscription/list", 503, b"down")
+    file = opml(
+        tmp_path / "subs.opml",
+        [
+            ("News", "Storm Watch", SERVERS["url"]),
+            ("Tech", "Own Blog", "https://example.net/b.xml"),
+        ],
+    )
+    capsys.readouterr()
+    assert main([*here, "opml", "import", str(file)]) == 0
+    said = capsys.readouterr()
+    assert written(Path(here[3])) == ["https://example.net/b.xml"]
+    assert f"({fake.server} could not be asked: its subscriptions as of the last sync)" in (
+        " ".join(said.out.split())
+    )
+    assert said.err.startswith(f"warning: {fake.server}: ")
+
+
+def test_here_and_subscribe_together_are_refused(here: list[str], tmp_path: Path) -> None:
+    file = opml(tmp_path / "subs.opml", [("Tech", "Own Blog", "https://example.net/b.xml")])
+    with pytest.raises(SystemExit) as exited:
+        main([*here, "opml", "import", "--here", "--subscribe", str(file)])
+    assert exited.value.code != 0
+    assert written(Path(here[3])) == []
+
+
 def test_subscribe_without_sync_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -215,15 +297,122 @@ async def test_the_apps_import_leaves_the_servers_feeds_to_it(
         await pilot.press("I")
         await settle(pilot)
         await pilot.press(*str(file), "enter")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        box = str(app.screen.query_one("#choice-box").border_title)
+        assert f"1 feed of feedly.opml not on {fake.server} (it has 1 already)" in box
+        await pilot.press("2")  # Add to feeds.toml: fetched here
         await until(pilot, lambda: any("feedly.opml" in n.message for n in notifications(app)))
         [said] = [n.message for n in notifications(app) if "feedly.opml" in n.message]
     assert said.startswith(
         f"2 feeds in feedly.opml: 1 already subscribed on {fake.server} (synced), 1 added to {path}"
     ), said
-    assert (
-        f"not subscribed on {fake.server}: fetched here (`newstui opml import --subscribe" in said
-    )
+    assert f"not subscribed on {fake.server}: fetched here. Press R to fetch them." in said
     assert written(path) == ["https://example.net/d.json"]
+    assert not [f for f in fake.forms if f[0].endswith("/subscription/edit")]  # nothing asked
+
+
+async def test_the_apps_import_subscribes_on_the_server_when_asked_to(
+    fake: FakeGReader,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Closing r51: the app's `I` could not subscribe the new feeds on the server (its notice
+    sent the user to `newstui opml import --subscribe`): it asks, and says each refusal as the
+    CLI does, the refused feed written here."""
+    from newstui.config import load_config
+    from newstui.tui.app import NewstuiApp
+    from tests.tui.conftest import settle, until
+    from tests.tui.notifications import notifications, run_recorded
+
+    monkeypatch.setenv("PW_OPML", "pw")
+    fake.api("/subscription/list", 200, {"subscriptions": [SERVERS]})
+    edit = "/api/greader.php/reader/api/0/subscription/edit"
+    fake.pages[edit] = [b"OK", (400, b"Bad Request!")]
+    why = "A feed could not be found; content-type is `application/json`"
+    fake.api("/subscription/quickadd", 200, {"numResults": 0, "error": why})
+    path = sync_config(tmp_path, f'url = "{fake.base}"\nuser = "alice"\npassword_env = "PW_OPML"\n')
+    path.write_text(
+        path.read_text("utf-8").replace("[settings]\n", "[settings]\nrefresh_minutes = 0\n")
+    )
+    drones = "https://example.net/drones.json"
+    file = opml(
+        tmp_path / "feedly.opml",
+        [
+            ("News", "Storm Watch", SERVERS["url"]),
+            ("Tech", "Own Blog", "https://example.net/b.xml"),
+            ("Tech/AI", "Drone Digest", drones),
+        ],
+    )
+    app = NewstuiApp(tmp_path / "n.db", load_config(path))
+    async with run_recorded(app, size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("I")
+        await settle(pilot)
+        await pilot.press(*str(file), "enter")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        await pilot.press("1")  # Subscribe on the server
+        await until(pilot, lambda: any("feedly.opml" in n.message for n in notifications(app)))
+        said = [n.message for n in notifications(app)]
+    [summary] = [line for line in said if "feedly.opml" in line]
+    assert summary.startswith(
+        f"3 feeds in feedly.opml: 1 already subscribed on {fake.server} (synced), 1 feed "
+        f"subscribed on {fake.server}, 1 refused there (fetched here), 1 added to {path}"
+    ), summary
+    assert "not subscribed on" not in summary
+    assert [line for line in said if "refused to subscribe" in line] == [
+        f"{fake.server}: refused to subscribe to {drones}: {why}; added to feeds.toml instead: "
+        "fetched here"
+    ]
+    assert written(path) == [drones]  # the refused one only
+    asked = [form for p, form in fake.forms if p == edit]
+    assert asked[0]["s"] == ["feed/https://example.net/b.xml"]
+    assert asked[0]["a"] == ["user/-/label/Tech"]
+
+
+async def test_the_apps_import_with_the_server_never_synced_and_down_asks_before_writing(
+    fake: FakeGReader,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Review r51: the server unreachable and never synced, the import wrote every feed to
+    feeds.toml; now it says so and writes nothing unless told to (as `opml import --here`)."""
+    from newstui.config import load_config
+    from newstui.tui.app import NewstuiApp
+    from newstui.tui.screens.confirm import ConfirmScreen
+    from tests.tui.conftest import settle, until
+
+    monkeypatch.setenv("PW_OPML", "pw")
+    fake.api("/subscription/list", 503, b"down")
+    path = sync_config(tmp_path, f'url = "{fake.base}"\nuser = "alice"\npassword_env = "PW_OPML"\n')
+    path.write_text(
+        path.read_text("utf-8").replace("[settings]\n", "[settings]\nrefresh_minutes = 0\n")
+    )
+    before = path.read_text("utf-8")
+    file = opml(
+        tmp_path / "feedly.opml",
+        [
+            ("News", "Storm Watch", SERVERS["url"]),
+            ("Tech", "Own Blog", "https://example.net/b.xml"),
+        ],
+    )
+    app = NewstuiApp(tmp_path / "n.db", load_config(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for answer, expected in (("n", []), ("y", [SERVERS["url"], "https://example.net/b.xml"])):
+            await pilot.press("I")
+            await settle(pilot)
+            await pilot.press("ctrl+u", *str(file), "enter")
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+            box = " ".join(" ".join(str(w.render()).split()) for w in app.screen.query("Static"))
+            assert f"{fake.server}: " in box and "HTTP 503" in box, box
+            assert (
+                f"nothing imported, as {fake.server} was never synced here, so which of these feeds"
+            ) in box
+            assert "Add all 2 to feeds.toml anyway?" in box
+            assert path.read_text("utf-8") == before
+            await pilot.press(answer)
+            await settle(pilot)
+            assert written(path) == expected
 
 
 def test_export_keeps_a_configured_feeds_server_folder_too(

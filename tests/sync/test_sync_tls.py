@@ -92,6 +92,18 @@ def test_ca_file_trusts_the_servers_certificate(tls_fake: tuple[FakeGReader, Pat
     assert subscriptions(fake, str(cert)) == ["One"]
 
 
+def test_settings_ca_file_is_trusted_by_the_sync_too(tls_fake: tuple[FakeGReader, Path]) -> None:
+    """[settings] ca_file (feeds' trust, closing r51) holds for the sync server as well."""
+    fake, cert = tls_fake
+
+    async def go() -> list[str]:
+        limits = FetchLimits(timeout=5, ca_file=str(cert))
+        async with GReaderClient(fake.base, "alice", lambda: "pw", limits) as c:
+            return [feed.title for feed in await c.subscriptions()]
+
+    assert asyncio.run(go()) == ["One"]
+
+
 def test_another_certificate_in_ca_file_trusts_nothing_more(
     tls_fake: tuple[FakeGReader, Path], tmp_path: Path
 ) -> None:

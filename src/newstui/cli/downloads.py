@@ -136,9 +136,8 @@ def cmd_download(
         return emit(args, [download_json(d) for d in queued], None)
     say: Said = "none" if args.json else "failures" if args.quiet else "all"
     result, finished = download_queue(library, config, console, say=say)
-    if args.json:  # (those left to another newstui after them, still queued: review r51 LOW-4)
-        left = [{**download_json(d), "left_to_another": True} for d in _left(library, result)]
-        emit(args, [*(download_json(d) for d in finished), *left], None)
+    if args.json:
+        emit(args, queue_json(library, result, finished), None)
     elif not finished and not queued and not result.gone and not result.left and not args.quiet:
         line = "nothing queued (`newstui download ID` queues an article's enclosures)"
         failed = [d for d in library.downloads.all() if d.state == "failed"]
@@ -158,6 +157,16 @@ def cmd_download(
     # as `fetch --download` (user test r50 LOW-3: a script told a failed download from an
     # error, 1, by nothing)
     return EXIT_DOWNLOAD_FAILED if result.failed or result.gone else EXIT_OK
+
+
+def queue_json(
+    library: Library, result: QueueResult, finished: list[Download]
+) -> list[dict[str, Any]]:
+    """A run of the queue in --json (`download`, `fetch --download`): the downloads that ended,
+    then those left to another newstui, still queued, each `"left_to_another": true` (review r51
+    LOW-4: else a script could not tell "nothing queued" from "left to the app")."""
+    left = [{**download_json(d), "left_to_another": True} for d in _left(library, result)]
+    return [*(download_json(d) for d in finished), *left]
 
 
 def _left(library: Library, result: QueueResult) -> list[Download]:
@@ -338,6 +347,7 @@ def _run_with_progress(
             on_failed=failed,
             at_once=config.settings.download_concurrency,
             per_host=config.settings.per_host,
+            ca_file=config.settings.ca_file or None,
         )
     return result
 

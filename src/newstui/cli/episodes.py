@@ -14,15 +14,15 @@ if TYPE_CHECKING:
     from newstui.config import Config
     from newstui.config.tables import FilterConfig
     from newstui.downloads import EpisodesQueued
-    from newstui.model.downloads import Download
 
 
 def download_queued(
     args: argparse.Namespace, library: Library, config: Config
-) -> tuple[bool, list[Download]]:
+) -> tuple[bool, list[dict[str, Any]]]:
     """`fetch --download`: download what is queued, as `newstui download` does (a line a
-    download; with --quiet, those that failed only); whether one failed, and those finished."""
-    from newstui.cli.downloads import download_queue
+    download; with --quiet, those that failed only); whether one failed, and with --json the
+    run as `download --json` lists it (those finished, then those left to another newstui)."""
+    from newstui.cli.downloads import download_queue, queue_json
 
     result, finished = download_queue(
         library,
@@ -30,7 +30,8 @@ def download_queued(
         stdout_console(),
         say="none" if args.json else "failures" if args.quiet else "all",
     )
-    return bool(result.failed or result.gone), finished
+    listed = queue_json(library, result, finished) if args.json else []
+    return bool(result.failed or result.gone), listed
 
 
 def say_filtered_and_queued(

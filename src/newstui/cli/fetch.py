@@ -6,7 +6,7 @@ import argparse
 import contextlib
 import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newstui.cli.episodes import download_queued, queue_wanted_episodes, say_filtered_and_queued
 from newstui.cli.feeds import waiting_marks
@@ -25,7 +25,6 @@ if TYPE_CHECKING:  # ingest (feedparser, httpx, worker pools) is imported by the
     # the config (tomllib, its dataclasses): by the commands that read or edit it
     from newstui.config import Config, FeedConfig
     from newstui.model import RemovedSource, SourceOutcome
-    from newstui.model.downloads import Download
     from newstui.processes import CpuPool
 
 
@@ -205,7 +204,7 @@ def cmd_fetch(
     from newstui.retention import cleanup
 
     cleaned = cleanup(library, config, pause=library.story_gap())  # (gaps only while shared)
-    downloaded: list[Download] = []
+    downloaded: list[dict[str, Any]] = []
     downloads_failed = False
     if args.download and args.json:  # (listed in the fetch's JSON array, after the sources)
         downloads_failed, downloaded = download_queued(args, library, config)

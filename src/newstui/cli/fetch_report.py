@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newstui.cli.episodes import episodes_data
 from newstui.cli.feeds import own_error
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from newstui.config import Config
     from newstui.downloads import EpisodesQueued
     from newstui.model import CleanupReport, RemovedSource, SourceOutcome
-    from newstui.model.downloads import Download
     from newstui.model.failure_news import LastFetch
 
 
@@ -133,12 +132,13 @@ def report_outcomes(
     episodes: Sequence[EpisodesQueued] = (),
     leftovers: int = 0,
     last: Mapping[int | None, LastFetch] | None = None,
-    downloaded: Sequence[Download] = (),
+    downloaded: Sequence[dict[str, Any]] = (),
     read_as_copies: int = 0,
 ) -> int:
     """Print a fetch's (or import's, add's) outcomes and return its exit status; `last`: each
     source's fetch record before it, for `fetch --quiet` (only what is news is said); `downloaded`:
-    what `fetch --download --json` downloaded, listed after the sources."""
+    what `fetch --download --json` downloaded and left to another newstui (`download --json`'s
+    objects), listed after the sources."""
     from newstui.ingest.fetch_lines import (
         describe,
         failure_lines,
@@ -210,10 +210,7 @@ def report_outcomes(
             data.append({"source": None, "leftovers_analysed": leftovers})
         if read_as_copies:  # new articles that came in read: copies of a story read elsewhere
             data.append({"source": None, "read_as_copies": read_as_copies})
-        if downloaded:
-            from newstui.cli.downloads import download_json
-
-            data.extend({"source": None, "download": download_json(d)} for d in downloaded)
+        data.extend({"source": None, "download": d} for d in downloaded)
         emit(args, data)
     elif last is not None:  # --quiet
         _say_news(outcomes, library, config, last)

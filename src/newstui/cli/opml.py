@@ -48,11 +48,18 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
         local = [line.local for line in skipped if line.local]
         state = newsboat_state(args, feeds, local, config, library)
         split, found = None, len(feeds)
-        if config.sync is not None:  # the server's own feeds stay its own (user test r51 MED-1)
-            from newstui.server_import import split_for_server
+        if config.sync is not None and not args.here:  # the server's own feeds stay its own
+            from newstui.server_import import NeverSynced, split_for_server
 
             with about_source(hide_passwords(config.sync.url)):
-                split = split_for_server(library, config, feeds, subscribe=args.subscribe)
+                try:  # (user test r51 MED-1)
+                    split = split_for_server(library, config, feeds, subscribe=args.subscribe)
+                except NeverSynced as exc:  # (nothing written: the way to import anyway)
+                    import shlex
+
+                    here = f"newstui opml import --here {shlex.quote(str(args.file))}"
+                    way = f"`{here}` adds them all to {config.path.name}, fetched here"
+                    raise NeverSynced(exc.unasked, exc.server, way) from exc
             feeds = split.rest
         taken = library.add_imported_marks(state.marks) if state else None
         made = not config.path.exists()
@@ -123,6 +130,11 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
                 f"; not subscribed on {split.server}: newstui fetches them itself "
                 "(`newstui opml import --subscribe FILE` subscribes them there)"
             )
+        elif added and config.sync is not None and args.here:
+            from newstui.sync.client import server_name
+
+            server = server_name(config.sync.url)
+            text += f"; not subscribed on {server} (--here): newstui fetches them itself"
         if split is not None and split.unasked is not None:
             text += f" ({split.server} could not be asked: its subscriptions as of the last sync)"
         text += imported.skipped_clause  # (an OPML file's outlines carry no line numbers)

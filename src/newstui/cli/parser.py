@@ -472,11 +472,18 @@ def _opml_command(command: _CommandAdder) -> None:
         'query feed on it (flags # "s") is the Starred row (default: the flag newsboat\'s '
         "config stars by, else the one your query feed named like Starred filters on)",
     )
-    p2.add_argument(
+    where = p2.add_mutually_exclusive_group()
+    where.add_argument(
         "--subscribe",
         action="store_true",
         help="with [sync]: subscribe on the sync server to the feeds it lacks, each in its "
         "folder (those it refuses are fetched here)",
+    )
+    where.add_argument(
+        "--here",
+        action="store_true",
+        help="with [sync]: add every feed to the config file and fetch it here, the server not "
+        "asked which it holds (as without [sync])",
     )
     p2.add_argument("--json", action="store_true", help=JSON_HELP)
     help_ = (

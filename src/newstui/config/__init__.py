@@ -62,6 +62,10 @@ class Settings:
     keep_per_feed: int = 0  # only the newest this many articles of a feed stay (0: no limit)
     player: str = ""  # e.g. "mpv %f"; empty: mpv if installed, else the desktop's opener
     download_dir: str = ""  # where `d` puts enclosures; empty: default_download_dir()
+    # a PEM file of certificates trusted for feeds, pages and downloads beside certifi's and
+    # SSL_CERT_FILE/SSL_CERT_DIR (a host with a self-signed or private-CA certificate); checked,
+    # `~` expanded and read beside feeds.toml when relative, as the config loads; empty: none
+    ca_file: str = ""
     # each fetch or sync queues the newest this many new episodes of every feed whose entry does
     # not say its own (a synced feed feeds.toml does not list too); 0: none
     download_new: int = 0

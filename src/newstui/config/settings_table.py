@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from pathlib import Path
 from typing import Any
 
 from newstui.config import LAYOUTS, Settings
@@ -90,7 +91,7 @@ def _number(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:g}"
 
 
-def validate_settings(table: Any, raw: str, fail: Any) -> Settings:
+def validate_settings(table: Any, raw: str, fail: Any, config_path: Path | None = None) -> Settings:
     if not isinstance(table, dict):
         raise fail(key_line(raw, "settings"), "'settings' must be a table")
     defaults = Settings()
@@ -140,6 +141,13 @@ def validate_settings(table: Any, raw: str, fail: Any) -> Settings:
                 raise fail(kline(), f"setting 'download_dir' must be a folder path, not {value!r}")
             if problem := path_problem(value):
                 raise fail(kline(), f"setting 'download_dir' {value!r} {problem}")
+        elif key == "ca_file" and not (isinstance(value, str) and not value.strip()):
+            from newstui.config.ca_files import checked_ca_file
+
+            # (its path as TLS reads it: `~` expanded, beside the config; "" is none)
+            value = checked_ca_file(
+                value, config_path, lambda problem: fail(kline(), problem), "setting 'ca_file'"
+            )
         elif key in ("browser", "pager", "player"):
             from newstui.launch import LaunchError, needs_shell
 

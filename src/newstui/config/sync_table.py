@@ -96,8 +96,13 @@ def validate_sync(table: Any, raw: str, fail: Any, config_path: Path | None = No
         )
     ca_file = None
     if "ca_file" in table:
-        ca_file = _ca_file(
-            table["ca_file"], config_path, lambda problem: fail(line("ca_file"), problem)
+        from newstui.config.ca_files import checked_ca_file
+
+        ca_file = checked_ca_file(
+            table["ca_file"],
+            config_path,
+            lambda problem: fail(line("ca_file"), problem),
+            "sync ca_file",
         )
     from newstui.config.tables import SyncConfig
 
@@ -110,37 +115,6 @@ def validate_sync(table: Any, raw: str, fail: Any, config_path: Path | None = No
         password=table.get("password"),
         ca_file=ca_file,
     )
-
-
-def _ca_file(written: str, config_path: Path | None, refuse: Callable[[str], Any]) -> str:
-    """`ca_file` as the sync reads it: `~` expanded, relative to the config's folder, a file
-    that holds at least one PEM certificate; else refused in one line (user test r51 MED-4)."""
-    import ssl
-
-    from newstui.config.local_paths import path_problem
-
-    if problem := path_problem(written):
-        raise refuse(f"sync ca_file {problem}")
-    path = Path(written.strip()).expanduser()
-    if not path.is_absolute() and config_path is not None:
-        path = config_path.parent / path
-    shown = str(path)
-    try:
-        with path.open("rb") as file:
-            file.read(1)
-    except IsADirectoryError:
-        raise refuse(f"sync ca_file {shown} is a folder, not a PEM file of certificates") from None
-    except FileNotFoundError:
-        raise refuse(f"sync ca_file {shown} does not exist") from None
-    except OSError as exc:
-        raise refuse(f"sync ca_file {shown} cannot be read: {exc.strerror or exc}") from None
-    try:
-        ssl.create_default_context().load_verify_locations(cafile=shown)
-    except (OSError, ssl.SSLError, ValueError):
-        raise refuse(
-            f"sync ca_file {shown} holds no PEM certificate (-----BEGIN CERTIFICATE-----)"
-        ) from None
-    return shown
 
 
 def _refuse_sync_controls(table: dict[str, str], line: Callable[[str], int], fail: Any) -> None:

@@ -28,7 +28,7 @@ def validate_config(path: Path, raw: str, data: dict[str, Any]) -> Config:
     file's order of tables; the first error that stops the file raised, naming its line."""
     reading = ConfigReading(path, raw)
     _check_top_level_keys(reading, data)
-    settings = validate_settings(data.get("settings", {}), raw, reading.fail)
+    settings = validate_settings(data.get("settings", {}), raw, reading.fail, path)
     feeds, skipped = read_feeds(reading, data.get("feeds", []), settings)
     local, skipped_local = read_local(reading, data.get("local", []), feeds, skipped)
     views = read_views(reading, data.get("views", []))

@@ -11,6 +11,6 @@ OpenFetcher = Callable[[FetchLimits], PageFetcher]  # Fetcher; tests pass a fake
 
 
 def limits_from(config: Config) -> FetchLimits:
-    """Fetch limits from the settings."""
+    """Fetch limits from the settings (and the certificates `ca_file` trusts)."""
     s = config.settings
-    return FetchLimits(s.timeout, s.max_bytes, s.concurrency, s.per_host)
+    return FetchLimits(s.timeout, s.max_bytes, s.concurrency, s.per_host, s.ca_file or None)

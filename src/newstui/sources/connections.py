@@ -202,8 +202,10 @@ def connect_reason(exc: BaseException) -> str:
     """Why a connection failed, in a few words ("connection refused"), not Python's text."""
     if answered_plain(exc):
         return ANSWERED_PLAIN
-    if isinstance(exc, ssl.SSLCertVerificationError):
-        return f"certificate not accepted ({exc.verify_message or exc.reason or 'invalid'})"
+    if isinstance(exc, ssl.SSLCertVerificationError):  # (and how to trust it: closing r51)
+        from newstui.sources.trust import untrusted_reason
+
+        return untrusted_reason(exc.verify_message or exc.reason or "")
     if isinstance(exc, ssl.SSLError):
         reason = (exc.reason or "").replace("_", " ").lower()
         return f"TLS failed ({reason})" if reason else "TLS failed"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import ssl
 from base64 import b64encode
 from collections import defaultdict
 from collections.abc import AsyncGenerator, AsyncIterator
@@ -27,6 +26,7 @@ from newstui.sources.connections import (
 )
 from newstui.sources.decoding import BodyDecoder, DecodingError, accepted_encodings
 from newstui.sources.proxies import ProxyFailure, RelayFailure
+from newstui.sources.trust import trusted_tls
 from newstui.sources.urls import invalid_url_detail, is_http_url, web_url
 
 USER_AGENT = f"newstui/{__version__} (terminal news reader)"  # the project declares no address
@@ -61,12 +61,14 @@ class PageFetcher(Protocol):
 
 @dataclass(frozen=True)
 class FetchLimits:
-    """How long, how big and how many at once (`per_host`: see config.Settings)."""
+    """How long, how big and how many at once (`per_host`: see config.Settings), and which
+    certificates to trust beside certifi's and the environment's (`ca_file`: [settings]')."""
 
     timeout: float = 20.0
     max_bytes: int = 10_000_000
     concurrency: int = 16
     per_host: int = 8
+    ca_file: str | None = None
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,7 @@ class Fetcher:
             connect=min(10.0, limits.timeout), read=limits.timeout, write=limits.timeout
         )
         self._pool = ConnectionPool(
-            _verifying_tls,
+            lambda: trusted_tls(limits.ca_file),
             timeouts=timeouts,
             max_idle_per_origin=limits.per_host,
             max_idle=limits.concurrency,
@@ -309,13 +311,6 @@ def _basic_auth(user: str, password: str) -> str:
 def _sendable(value: str) -> bool:
     """A header value that can go back as it came: printable ASCII (h11 sends nothing else)."""
     return value.isascii() and value.isprintable()
-
-
-def _verifying_tls() -> ssl.SSLContext:
-    """TLS as httpx set it up: certificates checked against certifi's CA bundle."""
-    import certifi
-
-    return ssl.create_default_context(cafile=certifi.where())
 
 
 class StreamedResponse(Protocol):

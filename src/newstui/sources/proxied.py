@@ -221,16 +221,21 @@ class AsyncProxiedTransport(httpx.AsyncBaseTransport):
             await transport.aclose()
 
 
-def proxied_transport() -> ProxiedTransport:
-    """A transport for httpx.Client: certifi's CA bundle, no environment read but the proxies;
-    a SOCKS5 proxy's handshake bounded by the connect timeout (socks_handshake)."""
-    return ProxiedTransport(_transport)
+def proxied_transport(verify: ssl.SSLContext | None = None) -> ProxiedTransport:
+    """A transport for httpx.Client: no environment read but the proxies; a SOCKS5 proxy's
+    handshake bounded by the connect timeout (socks_handshake); `verify`: the TLS context to
+    check certificates with (sources.trust's), else certifi's bundle."""
+    return ProxiedTransport(lambda url, proxy: _transport(url, proxy, verify))
 
 
-def _transport(url: str | None, proxy: Proxy | None) -> httpx.BaseTransport:
+def _transport(
+    url: str | None, proxy: Proxy | None, verify: ssl.SSLContext | None
+) -> httpx.BaseTransport:
     if proxy is not None and proxy.scheme in SOCKS_SCHEMES:
-        return socks_transport(proxy)
-    return httpx.HTTPTransport(trust_env=False, proxy=url)
+        return socks_transport(proxy, verify)
+    return httpx.HTTPTransport(
+        verify=verify if verify is not None else True, trust_env=False, proxy=url
+    )
 
 
 def async_proxied_transport(verify: ssl.SSLContext | None = None) -> AsyncProxiedTransport:

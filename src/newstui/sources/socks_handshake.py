@@ -5,6 +5,7 @@ needs none of this: each of its requests runs within a deadline of its own."""
 
 from __future__ import annotations
 
+import ssl
 from typing import Any
 
 import httpcore
@@ -100,10 +101,11 @@ class _HandshakeBounded(httpcore.NetworkBackend):
         self._backend.sleep(seconds)
 
 
-def socks_transport(proxy: Proxy) -> httpx.HTTPTransport:
+def socks_transport(proxy: Proxy, verify: ssl.SSLContext | None = None) -> httpx.HTTPTransport:
     """An httpx transport through the SOCKS5 `proxy` (the name resolved by the proxy, as httpx
-    always has it), certifi's CA bundle, its handshake bounded (SocksSilent). Needs socksio."""
-    tls = httpx.create_ssl_context(trust_env=False)
+    always has it), its handshake bounded (SocksSilent); `verify`: the TLS context to check
+    certificates with, else certifi's CA bundle. Needs socksio."""
+    tls = verify if verify is not None else httpx.create_ssl_context(trust_env=False)
     transport = httpx.HTTPTransport(verify=tls, trust_env=False)
     url = httpx.URL(proxy.httpx_url)
     auth = None

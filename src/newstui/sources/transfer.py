@@ -125,16 +125,19 @@ def validator_path(part: Path) -> Path:
     return part.with_name(part.name + VALIDATOR_SUFFIX)
 
 
-def new_client(timeout: float) -> httpx.Client:
+def new_client(timeout: float, ca_file: str | None = None) -> httpx.Client:
     """An HTTP client for downloads: no total time limit (files are large), but connecting and
     each read are bounded; bytes are taken as sent (no decompression, so ranges add up); through
-    the proxy the environment sets (http_proxy, https_proxy, all_proxy, no_proxy)."""
+    the proxy the environment sets (http_proxy, https_proxy, all_proxy, no_proxy); certificates
+    checked as feeds' are (`sources.trust`: certifi's, SSL_CERT_FILE/SSL_CERT_DIR, `ca_file`)."""
+    from newstui.sources.trust import trusted_tls
+
     return httpx.Client(
         headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"},
         timeout=httpx.Timeout(timeout, connect=min(10.0, timeout)),
         follow_redirects=False,
         trust_env=False,  # (the environment's proxies, and nothing else of it: see proxied)
-        transport=proxied_transport(),
+        transport=proxied_transport(trusted_tls(ca_file)),
     )
 
 

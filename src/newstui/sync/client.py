@@ -176,7 +176,8 @@ class GReaderClient:
             timeout=httpx.Timeout(limits.timeout, connect=min(10.0, limits.timeout)),
             follow_redirects=False,
             trust_env=False,  # (the environment's proxies, and nothing else of it: see proxied)
-            transport=async_proxied_transport(sync_tls(ca_file)),  # ([sync] ca_file: trust)
+            # ([sync] ca_file and [settings]': trust)
+            transport=async_proxied_transport(sync_tls(ca_file, limits.ca_file)),
         )
 
     async def __aenter__(self) -> GReaderClient:

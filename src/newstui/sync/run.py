@@ -272,9 +272,10 @@ class SyncReport:
 
 
 def limits_for(config: Config) -> FetchLimits:
-    """The feed fetch limits from the settings, used for the sync server too."""
+    """The feed fetch limits from the settings, used for the sync server too (with the
+    certificates [settings]' `ca_file` trusts)."""
     s = config.settings
-    return FetchLimits(s.timeout, s.max_bytes, s.concurrency, s.per_host)
+    return FetchLimits(s.timeout, s.max_bytes, s.concurrency, s.per_host, s.ca_file or None)
 
 
 def make_client(sync: SyncConfig, config: Config, library: Library) -> GReaderClient:

@@ -303,6 +303,7 @@ class RunsDownloads(AppMixin):
                     per_host=settings.per_host,
                     on_wait=self._waiting,
                     wait_for_others=True,  # (open: what another newstui holds, it waits for)
+                    ca_file=settings.ca_file or None,
                 )
         finally:
             self.post_message(DownloadsIdle(kicks))

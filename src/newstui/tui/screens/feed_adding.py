@@ -71,6 +71,16 @@ class AddFailed(Message):
 
 
 @dataclass(eq=False, repr=False)
+class AddRefused(Message):
+    """The [sync] server refused to subscribe to `url` (`reason`: its line, naming the server):
+    the user may have it fetched here instead, as `newstui add URL --here` does."""
+
+    url: str
+    folder: str
+    reason: str
+
+
+@dataclass(eq=False, repr=False)
 class SeveralFeeds(Message):
     """The page `url` links to several feeds: the user picks the one to add."""
 
@@ -165,8 +175,13 @@ class FeedAdding(ScreenMixin):
         self.app.push_screen(ChoiceScreen(title, choices, verb="add"), chosen)
 
     @work(thread=True, group="add-feed", exit_on_error=False)
-    def _add_feed(self, url: str, folder: str = "", discover: bool = True) -> None:
+    def _add_feed(
+        self, url: str, folder: str = "", discover: bool = True, here: bool = False
+    ) -> None:
+        """Add the feed at `url` (or the one its page announces) in `folder`: with [sync],
+        subscribed there unless `here` (the server refused it: fetched here, as `add --here`)."""
         from newstui.subscribe import feeds_behind, feeds_to_add
+        from newstui.sync.client import FeedRefused
 
         config = self.config
         assert config is not None
@@ -181,8 +196,11 @@ class FeedAdding(ScreenMixin):
                 return
             if links:
                 url = links[0].url
-            if config.sync is not None:
-                self.post_message(subscribe_and_sync(self.db_path, config, url, folder))
+            if config.sync is not None and not here:
+                try:
+                    self.post_message(subscribe_and_sync(self.db_path, config, url, folder))
+                except FeedRefused as exc:  # (user test r51 LOW-8: asked, never left to the CLI)
+                    self.post_message(AddRefused(url, folder, exc.reason))
                 return
             self.post_message(add_without_sync(self.db_path, config, url, folder))
         except Exception:
@@ -197,6 +215,28 @@ class FeedAdding(ScreenMixin):
 
     def _on_add_failed(self, message: AddFailed) -> None:
         self.action_add_feed(message.typed, message.folder)
+
+    def _on_add_refused(self, message: AddRefused) -> None:
+        """Say why the server refused the feed and offer to fetch it here instead (`y`), as
+        `newstui add URL --here` does: added to feeds.toml, in its folder."""
+        from newstui.tui.screens.confirm import ConfirmScreen
+
+        config = self.config
+        assert config is not None
+        question = (
+            f"{message.reason}.\n\nFetch it here instead? newstui adds it to "
+            f"{config.path.name}{in_folders((message.folder,) if message.folder else ())} and "
+            "fetches it itself, as `newstui add URL --here` does; the server and your other "
+            "readers do not see it."
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes and self._adding is None:
+                self._start_adding(message.url)
+                self._add_feed(message.url, message.folder, discover=False, here=True)
+
+        box = ConfirmScreen("Not subscribed", question, yes="fetch it here")
+        self.app.push_screen(box, answered)
 
     def _on_feed_subscribed(self, message: FeedSubscribed) -> None:
         from newstui.tui.view import feed_view
