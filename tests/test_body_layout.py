@@ -39,9 +39,9 @@ def test_cells_are_measured_in_terminal_columns():
     assert out.plain.split("\n") == ["東京  | 1", "Paris | 2", "🚀    | 3"]
 
 
-def test_a_table_wider_than_the_pane_keeps_its_rows_each_row_indented_when_it_wraps():
-    cells = " | ".join(f"column {n}" for n in range(1, 13))
-    text = f"{cells}\n{cells.replace('column', 'value')}"
+def test_a_wide_table_without_column_names_keeps_its_rows_each_row_indented_when_it_wraps():
+    cells = " | ".join(f"{n * 1000:,}" for n in range(1, 13))  # (no header: figures first)
+    text = f"{cells}\n" + " | ".join(str(n) for n in range(1, 13))
     out = laid_out(Text(text), 60)
     assert out.plain == text  # no padding: no row fits
     assert set(hangs(out).values()) == {(2, 0)}
@@ -146,3 +146,84 @@ def test_a_paragraph_opening_like_a_numbered_item_gets_no_hanging_indent():
     assert list(hangs(listed).values()) == [(3, 3), (3, 3)]
     lone = laid_out(Text("• Bulleted\n1. A numbered list inside it"), 30)
     assert hangs(lone)["1. A numbered list inside it"] == (5, 3)
+
+
+def test_an_empty_cell_and_a_colspans_empty_cells_are_padded_to_their_columns():
+    # (html_to_text writes a cell spanning two columns, and an empty cell, as "a | | b":
+    # two bars sharing one space)
+    text = "Year | Capital | Operating\n2027 | $14.2m | $3.1m\nTotal | | $17.3m\n| only | last"
+    assert laid_out(Text(text), 80).plain.split("\n") == [
+        "Year  | Capital | Operating",
+        "2027  | $14.2m  | $3.1m",
+        "Total |         | $17.3m",
+        "      | only    | last",
+    ]
+
+
+def test_a_wide_table_with_column_names_is_drawn_a_row_at_a_time_each_cell_a_named_line():
+    text = (
+        "Caption\nName | Description | Population\n"
+        "Springfield | A mid-sized city on the river with a long history | 167,000\n"
+        "Shelbyville | | 98,000\n\nAfter."
+    )
+    out = laid_out(Text(text), 40)
+    assert out.plain.split("\n") == [
+        "Caption",
+        "Name: Springfield",
+        "Description: A mid-sized city on the river with a long history",
+        "Population: 167,000",
+        "",
+        "Name: Shelbyville",  # (its empty cell: no line)
+        "Population: 98,000",
+        "",
+        "After.",
+    ]
+    assert hangs(out)["Description: A mid-sized city on the river with a long history"] == (
+        13,
+        13,
+    )
+    labels = [out.plain[s.start : s.end] for s in out.spans if s.style == "bold"]
+    assert labels == ["Name: ", "Description: ", "Population: ", "Name: ", "Population: "]
+
+
+def test_a_wide_tables_names_with_long_names_hang_two_columns_in():
+    name = "A column name far longer than half of the pane"
+    text = f"{name} | B\n{'x ' * 30}| y"
+    out = laid_out(Text(text), 60)
+    assert out.plain.split("\n")[0].startswith(f"{name}: x x")
+    assert next(iter(hangs(out).values())) == (2, 0)
+
+
+def test_styles_and_links_in_a_wide_tables_cells_stay_on_their_words():
+    text = Text("Team | Notes\nAlice FC | won the cup[3] after a long season of hard work")
+    text.stylize("italic", text.plain.index("the"), text.plain.index(" cup"))
+    out = laid_out(text, 30)
+    italic = [out.plain[s.start : s.end] for s in out.spans if s.style == "italic"]
+    assert italic == ["the"]
+    assert "Notes: won the cup[3] after a long season of hard work" in out.plain
+
+
+def test_top_headings_get_a_rule_as_long_as_their_words():
+    out = laid_out(Text("# Big news\n\n## Second\n\n### Third\n\n> ## Quoted\n\n#hashtag"), 80)
+    assert out.plain.split("\n") == [
+        "# Big news",
+        "──────────",
+        "",
+        "## Second",
+        "─────────",
+        "",
+        "### Third",
+        "",
+        "> ## Quoted",
+        "───────────",
+        "",
+        "#hashtag",
+    ]
+    long = laid_out(Text("# " + "word " * 30), 40)
+    assert long.plain.split("\n")[1] == "─" * 40
+
+
+def test_a_code_line_in_a_quote_draws_the_marks_and_gutter_on_its_wrapped_lines():
+    out = laid_out(Text("> Wrote:\n\n> │ a | b\n> │ long | c"), 80)
+    assert out.plain == "> Wrote:\n\n> │ a | b\n> │ long | c"  # (code: no table)
+    assert list(hangs(out).values()) == [(2, 2), (4, 4), (4, 4)]

@@ -70,7 +70,7 @@ def test_headline_and_byline_are_not_repeated_in_the_text(article):
 
 def test_headings_list_items_and_quotes_are_their_own_blocks(article):
     blocks = article.text.split("\n\n")
-    assert "What the fishing crews say" in blocks
+    assert "## What the fishing crews say" in blocks  # (its <h2>, marked as html_to_text marks it)
     assert "• Safe moorings for thirty boats through the winter months" in blocks
     assert "• A working crane for unloading the catch on the quay" in blocks
     assert any(b.startswith("> We have waited long enough") for b in blocks)

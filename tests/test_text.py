@@ -170,3 +170,30 @@ def test_one_width_with_offsets_moves_offsets_past_the_selectors_it_drops():
         assert shown[moved(start) : moved(end)] == text[start:end].replace("\ufe0f", "")
     plain = "no selector"
     assert one_width_with_offsets(plain)[0] is plain
+
+
+def test_code_lines_in_a_quote_are_code_lines_and_keep_their_spacing():
+    from newstui.text import is_code_line
+
+    assert is_code_line("│ x") and is_code_line("> │   x") and is_code_line("> > │ x")
+    assert not is_code_line("> quoted │ bar") and not is_code_line(">> │ x")
+    assert clean_text("> │ a    b  c \n\n> said  it") == "> │ a    b  c\n\n> said it"
+
+
+@given(st.text(alphabet="#> │ab\n\u2028", max_size=40))
+def test_what_the_nlp_reads_is_as_long_as_the_text_line_for_line(text):
+    from newstui.text import prose_only
+
+    read = prose_only(text)
+    assert len(read) == len(text)
+    assert [len(line) for line in read.split("\n")] == [len(line) for line in text.split("\n")]
+
+
+def test_the_nlp_reads_a_headings_marks_as_spaces_and_keeps_its_words():
+    from newstui.text import prose_only
+
+    text = "# Pier opens\n\n> ## Holt: why\n\nC# is fine; #tag and ## not at a start."
+    assert (
+        prose_only(text)
+        == "  Pier opens\n\n     Holt: why\n\nC# is fine; #tag and ## not at a start."
+    )

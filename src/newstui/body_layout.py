@@ -1,18 +1,19 @@
 """An article's body laid out for a width, as a terminal reader draws it: a table's columns
-aligned (each row its own indented lines when the table is wider than the width), a nested
-list's items indented under their parent, and the
+aligned (a table wider than the width drawn a row at a time, each cell a "Header: value" line
+under its column's name), a nested list's items indented under their parent, and the
 hanging indent a wrapped item, row, code or quote line keeps.
 
 The stored text has no indentation (cleaning strips lines' leading spaces) and its table rows
-are cells apart (" | "): the spaces are added here, to the drawn text only, after the quotes,
-mentions and markers are styled and placed, so no stored offset moves."""
+are cells apart (" | "): the spaces (and a wide table's labels) are added here, to the drawn
+text only, after the quotes, mentions and markers are styled and placed, so no stored offset
+moves."""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
-from newstui.text import BULLETS, CELLS, GUTTER, QUOTE_LEVEL
+from newstui.text import BULLETS, CELLS, GUTTER, QUOTE_LEVEL, heading_marks, is_code_line
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -31,22 +32,40 @@ _NUMBERED = re.compile(r"[0-9]{1,6}\. ")
 # characters are drawn before them on its first line (an item's marker, a code line's
 # indentation and gutter), and whether each wrapped line draws those again
 Hang = tuple[int, int, bool]
+LABEL_STYLE = "bold"  # a wide table's column names before its cells (read without colour too)
+RULE = "\u2500"  # drawn under a top heading (<h1>, <h2>) as long as its words
+RULED_LEVELS = 2
 
 
-def laid_out(body: Text, width: int | None = None) -> Text:
+class _Layout:
+    """What is drawn differently from the text, by place in it: spaces added, characters left
+    out (a wide table's " | " and its header line), a line's hanging indent, and a column's
+    name drawn before a cell (a new line, the name, its hang)."""
+
+    def __init__(self) -> None:
+        self.inserts: dict[int, str] = {}
+        self.hangs: dict[int, Hang] = {}
+        self.cuts: dict[int, int] = {}  # a place → how many characters from it are left out
+        # a place → (before, name, hang, style): a line drawn there, its words not the text's
+        self.labels: dict[int, tuple[str, str, Hang, str]] = {}
+
+
+def laid_out(body: Text, width: int | None = None, rule_style: str = "dim") -> Text:
     """`body` (the highlighted text: markers and speaker tags in it) with table columns aligned
     in `width` columns (`None`: whatever their width, for a pager or a pipe), nested list items
-    indented, and the hanging indents of list items and wide table rows marked (HANG)."""
+    indented, the hanging indents of list items and wide table rows marked (HANG), and a rule
+    in `rule_style` under each top heading."""
     plain = body.plain
     if (
         CELLS not in plain
         and not any(bullet in plain for bullet in BULLETS)
         and ". " not in plain
         and QUOTE_LEVEL not in plain
+        and "# " not in plain
     ):
         return body
-    inserts: dict[int, str] = {}  # where, in the body → the spaces drawn there
-    hangs: dict[int, Hang] = {}  # a line's start → its hang
+    layout = _Layout()
+    inserts, hangs = layout.inserts, layout.hangs  # (where, in the body → what is drawn)
     lines = plain.split("\n")
     starts: list[int] = []
     at = 0
@@ -54,15 +73,17 @@ def laid_out(body: Text, width: int | None = None) -> Text:
         starts.append(at)
         at += len(line) + 1
     _items_indented(lines, starts, inserts, hangs)
-    _tables_aligned(lines, starts, width, inserts, hangs)
+    _tables_aligned(lines, starts, width, layout)
     if QUOTE_LEVEL in plain:
         _quotes_marked(lines, starts, hangs)
-    if not inserts and not hangs:
+    if "# " in plain:
+        _headings_ruled(plain, width, layout, rule_style)
+    if not inserts and not hangs and not layout.labels and not layout.cuts:
         return body
     from rich.style import Style
     from rich.text import Text
 
-    places = sorted(set(inserts) | set(hangs))
+    places = sorted(set(inserts) | set(hangs) | set(layout.cuts) | set(layout.labels))
     pieces = body.divide(places)
     out = Text(style=body.style, end=body.end)
     out.append_text(pieces[0])
@@ -72,6 +93,13 @@ def laid_out(body: Text, width: int | None = None) -> Text:
             marked.append((len(out.plain), line_hang))
         if spaces := inserts.get(place):
             out.append(spaces)
+        if (label := layout.labels.get(place)) is not None:
+            before, name, label_hang, style = label
+            out.append(before)
+            marked.append((len(out.plain), label_hang))
+            out.append(name, style=style)
+        if cut := layout.cuts.get(place):
+            piece = piece[cut:]
         out.append_text(piece)
     for begin, (hang, head, drawn) in marked:  # (styled once the line's characters are there)
         meta = {HANG: hang, HANG_HEAD: head, HANG_DRAWN: drawn}
@@ -146,48 +174,119 @@ def _quotes_marked(lines: list[str], starts: list[int], hangs: dict[int, Hang]) 
     for line, start in zip(lines, starts, strict=True):
         if line.startswith(QUOTE_LEVEL) and (found := _QUOTE_LEVELS.match(line)) is not None:
             levels = found.group()
+            if line.startswith(GUTTER, len(levels)):  # (a code line in a quote: its gutter too)
+                levels += GUTTER
             hangs.setdefault(start, (len(levels), len(levels), True))
 
 
-def _cell_widths(row: str) -> list[int]:
+def _headings_ruled(plain: str, width: int | None, layout: _Layout, style: str) -> None:
+    """A rule under each top heading's line (text.HEADING_MARK once or twice), as long as its
+    words (at most `width`), so it stands out where bold does not show."""
     from rich.cells import cell_len
 
-    return [cell_len(cell) for cell in row.split(CELLS)]
+    for found in heading_marks().finditer(plain):
+        if len(found.group(2)) > RULED_LEVELS:
+            continue
+        end = plain.find("\n", found.end())
+        end = len(plain) if end < 0 else end
+        length = cell_len(plain[found.start() : end])
+        rule = RULE * (min(length, width) if width else length)
+        layout.labels.setdefault(end, ("\n", rule, (0, 0, False), style))
+
+
+# A cell separator's bar: between spaces, or at a line's start or end. Two cells apart share
+# a space where an empty cell stands between them ("2027 | | $3.1m": cleaning folds the
+# spaces), and a cell spanning columns (colspan) is followed by such empty ones.
+_BAR = re.compile(r"(?:(?<= )|^)\|(?= |$)")
+# A cell: where its words start and end in its line, and whether it is an empty one between
+# two bars that share the space at `end` (drawn there, one space wider)
+Cell = tuple[int, int, bool]
+
+
+def _cells(row: str) -> list[Cell]:
+    """A table row's cells, in order."""
+    cells: list[Cell] = []
+    begin = 0
+    for bar in _BAR.finditer(row):
+        end = max(bar.start() - 1, 0)
+        # (an empty cell first in the row has no space before its bar: drawn one wider too)
+        shared = begin > end or bar.start() == 0
+        cells.append((end, end, True) if shared else (begin, end, False))
+        begin = min(bar.start() + 2, len(row))
+    cells.append((begin, len(row), False))
+    return cells
 
 
 def _tables_aligned(
-    lines: list[str],
-    starts: list[int],
-    width: int | None,
-    inserts: dict[int, str],
-    hangs: dict[int, Hang],
+    lines: list[str], starts: list[int], width: int | None, layout: _Layout
 ) -> None:
     """Each table (two or more lines in a row with cells apart, not code) with its cells
-    padded to their column's width when the widest row then fits `width`; else each row's
+    padded to their column's width when the widest row then fits `width`; else a row at a
+    time, each cell under its column's name when the first row names them, else each row's
     wrapped lines drawn two columns in, so that a row still starts a line of its own."""
+    from rich.cells import cell_len
+
     i = 0
     while i < len(lines):
         end = i
-        while end < len(lines) and CELLS in lines[end] and not lines[end].startswith(GUTTER):
+        while end < len(lines) and CELLS in lines[end] and not is_code_line(lines[end]):
             end += 1
         if end - i < 2:
             i = end + 1
             continue
-        rows = [_cell_widths(line) for line in lines[i:end]]
-        columns = [0] * max(len(row) for row in rows)
-        for row in rows:
+        table = [
+            (line, start, _cells(line))
+            for line, start in zip(lines[i:end], starts[i:end], strict=True)
+        ]
+        widths = [[cell_len(line[a:b]) for a, b, _ in cells] for line, _, cells in table]
+        columns = [0] * max(len(row) for row in widths)
+        for row in widths:
             for column, cell in enumerate(row):
                 columns[column] = max(columns[column], cell)
-        widest = max(sum(columns[: len(row)]) + len(CELLS) * (len(row) - 1) for row in rows)
-        for line, start, row in zip(lines[i:end], starts[i:end], rows, strict=True):
-            if width is not None and widest > width:
-                if start not in hangs:
-                    hangs[start] = (INDENT, 0, False)
-                continue
-            at = start  # (each cell's end: its padding goes before the " | " after it)
-            for column, words in enumerate(line.split(CELLS)[:-1]):
-                at += len(words)
-                if columns[column] > row[column]:
-                    inserts[at] = " " * (columns[column] - row[column])
-                at += len(CELLS)
+        widest = max(sum(columns[: len(row)]) + len(CELLS) * (len(row) - 1) for row in widths)
+        if width is not None and widest > width:
+            if not _records(table, width, layout):
+                for _, start, _ in table:
+                    layout.hangs.setdefault(start, (INDENT, 0, False))
+            i = end
+            continue
+        for (_, start, cells), row in zip(table, widths, strict=True):
+            for column, (_, cell_end, shared) in enumerate(cells[:-1]):
+                # (the padding goes before the " | " after it)
+                pad = columns[column] - row[column] + shared
+                if pad > 0:
+                    layout.inserts[start + cell_end] = " " * pad
         i = end
+
+
+# A cell that is a figure (a year, a score, a price, a share): a header names no column so
+_FIGURE = re.compile(r"[-+−]?[$€£¥]?[0-9][0-9.,:/%–-]*[A-Za-z%]{0,3}")
+
+
+def _records(table: list[tuple[str, int, list[Cell]]], width: int, layout: _Layout) -> bool:
+    """A table too wide for `width` drawn a row at a time, each cell a line of its own after
+    its column's name ("Population: 167,000"), a blank line between rows, its header line
+    left out. False, and nothing drawn so, when the first row names no columns (it holds an
+    empty cell or a figure, "2027": it is a row of data, not a header)."""
+    from rich.cells import cell_len
+
+    header_line, header_start, header_cells = table[0]
+    names = [header_line[a:b].strip() for a, b, _ in header_cells]
+    if any(not name or _FIGURE.fullmatch(name) for name in names):
+        return False
+    layout.cuts[header_start] = len(header_line) + 1  # (its line and the new line after it)
+    for row, (_, start, cells) in enumerate(table[1:]):
+        words = [(a, b, column) for column, (a, b, _) in enumerate(cells) if b > a]
+        if not words:
+            continue
+        cursor = start  # where the text left out before the next cell's words starts
+        for n, (cell_start, cell_end, column) in enumerate(words):
+            name = f"{names[column]}: " if column < len(names) else ""
+            hang = cell_len(name)
+            line_hang = (hang, len(name), False) if hang < width // 2 else (INDENT, 0, False)
+            before = ("\n" if row else "") if n == 0 else "\n"
+            layout.labels[cursor] = (before, name, line_hang, LABEL_STYLE)
+            if start + cell_start > cursor:
+                layout.cuts[cursor] = start + cell_start - cursor
+            cursor = start + cell_end
+    return True

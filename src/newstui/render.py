@@ -15,7 +15,9 @@ from newstui.headline_fields import shown_url as _shown_url
 from newstui.headline_fields import terminal_line as _line
 from newstui.local_times import zone_label
 from newstui.text import (
+    HEADING_MARK,
     LINE_BREAK,
+    heading_marks,
     one_width_with_offsets,
     terminal_safe,
     terminal_safe_with_offsets,
@@ -80,6 +82,7 @@ class Palette:
     speaker: str
     meta: str  # byline, link list
     address: str = "underline"  # the article's link under the byline (with meta's colour)
+    heading: str = "bold"  # a heading's words (<h1> … <h6>); its marks are drawn in meta's
 
     def entity(self, entity_type: str) -> str:
         """The style of an entity type's mentions."""
@@ -107,6 +110,7 @@ DARK_PALETTE = Palette(
     quote="italic #f0c674",
     speaker="bold #f0c674",
     meta="#9a9a9a",
+    heading="bold #ffffff",
 )
 LIGHT_PALETTE = Palette(
     person="bold #00507a",
@@ -116,6 +120,7 @@ LIGHT_PALETTE = Palette(
     quote="italic #6b4200",
     speaker="bold #6b4200",
     meta="#555555",
+    heading="bold #000000",
 )
 # For the app on a 16-colour terminal (TERM=xterm, the Linux console), where each colour above
 # becomes its nearest of the 16: on the light theme the quotes turned yellow on white, people
@@ -261,6 +266,11 @@ def highlighted_body(
     original = text
     text, analysis, moved = _safe_text(text, analysis)
     body = Text(text)
+    if "# " in text and (text.startswith(HEADING_MARK) or "\n#" in text or "> #" in text):
+        for found in heading_marks().finditer(text):  # (under the entities' colours)
+            end = text.find("\n", found.end())
+            body.stylize(palette.meta, found.start(2), found.end())
+            body.stylize(palette.heading, found.end(), len(text) if end < 0 else end)
     for entity in analysis.entities:
         style = palette.entity(entity.type)
         for m in entity.mentions:
@@ -301,7 +311,7 @@ def highlighted_body(
             tag = Text(f" [—{q.speaker or 'unknown speaker'}]", style=palette.speaker)
             inserts.append((cursor, 2, tag))
     if not inserts:
-        return laid_out(body, width)
+        return laid_out(body, width, palette.meta)
     # One `divide` cuts the body at every insert (a slice per insert re-walks every span).
     places = sorted({at for at, _, _ in inserts})
     pieces = body.divide(places)
@@ -314,7 +324,7 @@ def highlighted_body(
         for insert in at_place[place]:
             out.append_text(insert)
         out.append_text(piece)
-    return laid_out(out, width)
+    return laid_out(out, width, palette.meta)
 
 
 def _linked_images(links: Sequence[Link], offsets: Sequence[int]) -> dict[int, int]:

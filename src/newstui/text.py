@@ -215,7 +215,7 @@ def clean_text(text: str, *, trimmed: bool = False) -> str:
     if GUTTER[0] in text:  # preformatted lines keep their spacing (see GUTTER)
         raw = text.split("\n")
         lines = [
-            raw[i].expandtabs(4).rstrip() if raw[i].startswith(GUTTER[0]) else line
+            raw[i].expandtabs(4).rstrip() if is_code_line(raw[i]) else line
             for i, line in enumerate(lines)
         ]
     return _blank_lines().sub("\n\n", "\n".join(lines)).strip()
@@ -249,6 +249,23 @@ def _line_with_breaks(line: str) -> str:
 GUTTER = "\u2502 "
 
 
+def is_code_line(line: str) -> bool:
+    """Whether `line` is a preformatted block's: it begins with the GUTTER, or with a quote's
+    marks (QUOTE_LEVEL) and then the GUTTER (a <pre> block inside a <blockquote>)."""
+    if line.startswith(GUTTER[0]):
+        return True
+    return (
+        line.startswith("> ")
+        and line.lstrip("> ").startswith(GUTTER[0])
+        and (_quoted_code().match(line) is not None)
+    )
+
+
+@cache
+def _quoted_code() -> re.Pattern[str]:
+    return re.compile("(?:> )+\u2502")
+
+
 def gutter_block(raw: str) -> str:
     """A preformatted block's text as stored: each line behind the GUTTER, tabs expanded, the
     blank lines at its ends left out (blank lines inside keep a bare gutter, so the block stays
@@ -274,6 +291,18 @@ CELLS = " | "
 QUOTE_LEVEL = "> "
 
 
+# What begins a heading's paragraph (HTML's <h1> … <h6>), as Markdown writes one: "#" once
+# for each level and a space ("## Results"), after a quote's marks when it is in one. The
+# reader draws the heading's words bold, the marks muted; the NLP reads spaces there.
+HEADING_MARK = "#"
+
+
+@cache
+def heading_marks() -> re.Pattern[str]:
+    """A heading line's start: its quote marks (group 1) and its heading marks (group 2)."""
+    return re.compile(r"(?m)^((?:> )*)(#{1,6}) (?=\S)")
+
+
 @cache
 def _quote_levels() -> re.Pattern[str]:
     return re.compile(r"(?m)(?:^|(?<=\u2028))(?:> )+")  # (a line's start, or a <br>'s)
@@ -283,7 +312,9 @@ def prose_only(text: str) -> str:
     """`text` with its GUTTER lines blanked (each character but the newline a space, so offsets
     still match), its LINE_BREAKs spaces and its quoted paragraphs' QUOTE_LEVEL marks spaces:
     what the NLP reads, so code and other preformatted text is nobody's speech, a quote or a name
-    a <br> cuts is read whole, and a quoted paragraph reads as any other."""
+    a <br> cuts is read whole, and a quoted paragraph reads as any other (a heading too)."""
+    if "# " in text and (text.startswith(HEADING_MARK) or "\n#" in text or "> #" in text):
+        text = heading_marks().sub(lambda m: m.group(1) + " " * (len(m.group(2)) + 1), text)
     if (
         text.startswith(QUOTE_LEVEL)
         or f"\n{QUOTE_LEVEL}" in text
@@ -294,8 +325,9 @@ def prose_only(text: str) -> str:
         text = text.replace(LINE_BREAK, " ")
     if GUTTER[0] not in text:
         return text
-    return "\n".join(
-        " " * len(line) if line.startswith(GUTTER[0]) else line for line in text.split("\n")
+    return "\n".join(  # (a quoted block's line: its marks were made spaces above)
+        " " * len(line) if line.lstrip(" ").startswith(GUTTER[0]) else line
+        for line in text.split("\n")
     )
 
 

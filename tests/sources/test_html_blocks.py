@@ -47,7 +47,7 @@ def test_table_rows_stay_rows_with_their_cells_apart() -> None:
     )
     text, _ = html_to_text(html)
     assert text.split("\n\n") == [
-        "Results",
+        "## Results",  # (its <h2>: text.HEADING_MARK twice)
         "Country | Gold | Silver\nCountry number 5 | 5 | 10\nNorway | | 3",
         "After.",
     ]

@@ -86,7 +86,7 @@ def test_a_list_item_whose_text_is_a_paragraph_keeps_it_on_its_bullets_line() ->
     text, _ = html_to_text(
         "<ul><li><p>one</p></li><li><p>two</p></li></ul><ol><li><p>a</p></li></ol>"
     )
-    assert text == "• one\n\n• two\n\n1. a"
+    assert text == "• one\n• two\n\n1. a"  # (each item one paragraph: a tight list)
 
 
 def test_lists_and_code_in_a_list_stay_on_its_lines() -> None:

@@ -116,3 +116,15 @@ def test_an_entry_whose_embed_is_now_named_is_no_update(db):
     assert save_articles(db, feed, [entry(new, 1)]).updated == 0
     assert texts_of(db) == {"Story 1": old}
     assert save_articles(db, feed, [entry(new.replace("met", "sat"), 1)]).updated == 1
+
+
+def test_an_entry_whose_headings_lists_and_struck_words_are_now_marked_is_no_update(db):
+    # round 52: a heading's "## ", a loose list read tight, struck words' "~~", code in a
+    # quote after the quote's marks
+    feed = ensure_feed(db, "https://e.example/feed", "Example", url="https://e.example/feed")
+    old = "Results\n\n• one\n\n• two\n\nWas $12 now $8.\n\n│ x = 1"
+    save_articles(db, feed, [entry(old, 1)])
+    new = "## Results\n\n• one\n• two\n\nWas ~~$12~~ now $8.\n\n> │ x = 1"
+    assert save_articles(db, feed, [entry(new, 1)]).updated == 0
+    assert texts_of(db) == {"Story 1": old}
+    assert save_articles(db, feed, [entry(new.replace("Results", "Scores"), 1)]).updated == 1

@@ -95,7 +95,7 @@ def add_article(db_path, html: str, guid: str) -> None:
     db.conn.close()
 
 
-async def test_a_wide_tables_rows_and_a_nested_items_wrapped_lines_are_indented(db_path):
+async def test_a_wide_tables_cells_under_their_names_and_a_nested_items_wrapped_lines(db_path):
     add_article(db_path, WIDE_AND_NESTED, "wide-and-nested")
     app = NewstuiApp(db_path, None)
     async with app.run_test(size=(60, 40)) as pilot:
@@ -104,14 +104,53 @@ async def test_a_wide_tables_rows_and_a_nested_items_wrapped_lines_are_indented(
         await settle(pilot)
         screen = screen_text(app).splitlines()
     at = screen.index("  The week in numbers.")  # (the reader's text: two columns in)
-    assert [line.rstrip() for line in screen[at + 2 : at + 11]] == [
-        "  column 1 | column 2 | column 3 | column 4 | column 5 |",  # (too wide to align)
-        "    column 6 | column 7 | column 8",
-        "  value 1 | value 2 | value 3 | value 4 | value 5 |",
-        "    value 6 | value 7 | value 8",
+    assert [line.rstrip() for line in screen[at + 2 : at + 15]] == [
+        "  column 1: value 1",  # (too wide to align: each cell under its column's name)
+        "  column 2: value 2",
+        "  column 3: value 3",
+        "  column 4: value 4",
+        "  column 5: value 5",
+        "  column 6: value 6",
+        "  column 7: value 7",
+        "  column 8: value 8",
         "",
         "  • Wages",
         "    ◦ Nominal wages in the cities and in the country",
         "      rose faster than prices this year",
         "  • Prices",
     ]
+
+
+def gaps_article() -> str:
+    """Round 52's article of real feeds' details (tests/rich_articles/gaps_r52.html)."""
+    from pathlib import Path
+
+    return (Path(__file__).parents[1] / "rich_articles" / "gaps_r52.html").read_text()
+
+
+async def test_headings_a_loose_list_a_wide_table_and_code_in_a_quote_read_at_60_columns(db_path):
+    add_article(db_path, gaps_article(), "gaps-r52")
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(60, 120)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        app.main.reader.scroll_to(y=0, animate=False, immediate=True)
+        await settle(pilot)
+        lines = reader_lines(app)
+        screen = screen_text(app).splitlines()
+    at = lines.index("# Harbour plan, explained")
+    assert lines[at + 1] == "─" * 25
+    at = lines.index("• Ferries run every 20 minutes.")
+    assert lines[at + 1 : at + 3] == [
+        "• Parking moves to the old depot.",
+        "• Night buses stop at the pier.",
+    ]
+    assert "Total |         | $17.3m" in lines
+    at = lines.index("Route: F1")
+    assert lines[at + 1].startswith("Description of the route and its stops:")
+    wrapped = next(line for line in screen if lines[at + 2] in line)
+    head = next(line for line in screen if "Description of the route" in line)
+    assert wrapped.index(lines[at + 2]) == head.index("Description") + 2  # (two in)
+    at = lines.index("> │ MOTION 14/2027")
+    assert lines[at + 1] == "> │     carried 7 - 2"

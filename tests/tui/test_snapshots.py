@@ -149,11 +149,20 @@ def test_rich_html_article_80x24(snap_compare, db_path):
 
 
 def test_wide_table_and_nested_list_60x20(snap_compare, db_path):
-    """A table too wide for the pane: each row on lines of its own, wrapped two columns in; a
-    nested list's item indented, its wrapped line under its words (user test r50 LOW-7)."""
+    """A table too wide for the pane: a row at a time, each cell under its column's name (r52);
+    a nested list's item indented, its wrapped line under its words (user test r50 LOW-7)."""
     from .test_reader_rich_html import WIDE_AND_NESTED, add_article
 
     add_article(db_path, WIDE_AND_NESTED, "wide-and-nested")
+    app = NewstuiApp(db_path, None)
+    assert snap_compare(app, terminal_size=(60, 20), run_before=_long_link_opened)
+
+
+def test_headings_and_a_loose_list_60x20(snap_compare, db_path):
+    """Round 52: a top heading bold over its rule, its marks muted; a loose list tight."""
+    from .test_reader_rich_html import add_article, gaps_article
+
+    add_article(db_path, gaps_article(), "gaps-r52")
     app = NewstuiApp(db_path, None)
     assert snap_compare(app, terminal_size=(60, 20), run_before=_long_link_opened)
 

@@ -9,7 +9,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from lxml import etree
 
 from newstui.model import Link, LinkKind
-from newstui.text import BULLETS, QUOTE_LEVEL, gutter_block
+from newstui.text import BULLETS, HEADING_MARK, QUOTE_LEVEL, gutter_block
 
 # clean_text strips leading spaces, so nesting shows in the bullet, not in an indent.
 _MARKERS = tuple(f"{bullet} " for bullet in BULLETS)
@@ -80,6 +80,14 @@ def _collect_cell(element: etree._Element, parts: list[str], top: bool = False) 
         parts.append(" ")
 
 
+def _heading_marks(rend: str | None) -> str:
+    """A heading's marks as html_to_text writes them (text.HEADING_MARK a level, a space), by
+    trafilatura's `rend` ("h2"); a heading of no stated level is taken as an <h2>."""
+    rend = (rend or "").strip().lower()
+    level = int(rend[1]) if len(rend) == 2 and rend[0] == "h" and rend[1] in "123456" else 2
+    return HEADING_MARK * level + " "
+
+
 class _Walker:
     """Collects inline text into a buffer and flushes it as a block at each block boundary."""
 
@@ -92,6 +100,7 @@ class _Walker:
         self._marker: str | None = None  # bullet waiting for the first block of a list item
         self._depth = 0  # list nesting
         self._quote_depth = 0
+        self._heading = ""  # a heading's marks ("## "), waiting for its words
 
     def flush(self) -> None:
         """Emit the buffered inline text as one block with its list/quote prefix."""
@@ -108,6 +117,8 @@ class _Walker:
         if self._marker is not None:
             text = self._marker + text
             self._marker = None
+        elif self._heading:
+            text = self._heading + text
         if self._quote_depth:
             prefix = QUOTE_LEVEL * self._quote_depth
             text = "\n".join(prefix + line for line in text.split("\n"))
@@ -133,6 +144,12 @@ class _Walker:
                 self._emit(code)
         elif tag == "table":
             self._walk_table(element)
+        elif tag == "head" and self._depth == 0:
+            self.flush()
+            self._heading = _heading_marks(element.get("rend"))
+            self._walk_content(element)
+            self.flush()
+            self._heading = ""
         else:
             self.flush()
             self._walk_content(element)

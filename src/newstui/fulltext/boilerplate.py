@@ -41,7 +41,7 @@ _WORD = re.compile(r"\w+")
 
 def drop_boilerplate(blocks: list[str], titles: tuple[str, ...] = ()) -> list[str]:
     """The blocks without furniture, and without what sits above a repeat of the headline."""
-    kept = [block for block in blocks if not _FURNITURE.fullmatch(block.strip(" .:|·•-"))]
+    kept = [block for block in blocks if not _FURNITURE.fullmatch(block.strip(" .:|·•-#"))]
     return _drop_masthead(kept, {key for key in map(_words, titles) if key})
 
 
@@ -55,7 +55,7 @@ def _drop_masthead(blocks: list[str], titles: set[str]) -> list[str]:
             break
         if len(block.split()) > _MASTHEAD_WORDS:
             break
-    head = [b for b in blocks[start:_LEADING_BLOCKS] if not _MASTHEAD_LINE.fullmatch(b.strip())]
+    head = [b for b in blocks[start:_LEADING_BLOCKS] if not _MASTHEAD_LINE.fullmatch(b.strip(" #"))]
     return head + blocks[max(start, _LEADING_BLOCKS) :]
 
 

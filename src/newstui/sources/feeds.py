@@ -16,7 +16,15 @@ from newstui.sources.feed_links import feed_links, is_html_page
 from newstui.sources.html import html_to_text
 from newstui.sources.lxml_feeds import UTF8, read_well_formed
 from newstui.sources.urls import is_http_url, web_url, web_url_at
-from newstui.text import LINE_BREAK, QUOTE_LEVEL, author_name, clean_line, clean_text
+from newstui.text import (
+    HEADING_MARK,
+    LINE_BREAK,
+    QUOTE_LEVEL,
+    author_name,
+    clean_line,
+    clean_text,
+    heading_marks,
+)
 
 MAX_TITLE = 500
 MAX_AUTHOR = 200
@@ -377,6 +385,8 @@ def _title_from_text(text: str) -> str:
     first = text.strip().replace(LINE_BREAK, "\n").split("\n", 1)[0] if text.strip() else ""
     while first.startswith(QUOTE_LEVEL):  # (a quote's words, not its marks)
         first = first[len(QUOTE_LEVEL) :]
+    if first.startswith(HEADING_MARK) and (found := heading_marks().match(first)) is not None:
+        first = first[found.end() :]  # (a heading's words, not its marks)
     if len(first) <= 100:
         return first
     cut = first[:100].rsplit(" ", 1)[0]

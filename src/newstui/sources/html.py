@@ -8,7 +8,7 @@ from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.etree
 
@@ -18,6 +18,7 @@ from newstui.text import (
     BULLETS,
     CELLS,
     GUTTER,
+    HEADING_MARK,
     LINE_BREAK,
     QUOTE_LEVEL,
     clean_line,
@@ -93,6 +94,8 @@ class _TagKind:
     superscript: bool = False  # <sup>: a footnote's or a power's number, after a caret
     media: bool = False  # <iframe>, <video>, <audio>: a line naming it, its address listed
     quotes: bool = False  # <blockquote>: each paragraph of its words after text.QUOTE_LEVEL
+    struck: bool = False  # <s>, <del>, <strike>: its words between STRUCK marks (~~$10~~)
+    heading: int = 0  # <h1> … <h6>: its level; its paragraph begins with as many HEADING_MARKs
 
 
 def _kind_of(tag: object) -> _TagKind:
@@ -124,7 +127,19 @@ def _kind_of(tag: object) -> _TagKind:
         tag == "hr",
         tag == "sup",
         quotes=tag == "blockquote",
+        struck=tag in _STRUCK_TAGS,
+        heading=int(tag[1]) if tag in _HEADINGS else 0,
     )
+
+
+_SKIPPED = _TagKind(drop=True)  # an element the walk leaves out once it has looked at it
+_INLINE = _TagKind()  # an element whose tag asks for nothing here
+
+# Struck-out words (a correction, an old price): between two of these, as Markdown writes them,
+# so "~~$12~~ $8" does not read as two prices (a terminal cannot be asked to strike them)
+STRUCK = "~~"
+_STRUCK_TAGS = frozenset({"s", "del", "strike"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 # An embedded player or page: a paragraph of its own naming it, "▶ Video: its title", its
@@ -144,8 +159,8 @@ def _media_link(el: lxml.etree._Element, join: Callable[[str], str]) -> tuple[st
     """An embed's line ("▶ Video: Council meeting") and the address it plays or shows (a
     YouTube or Vimeo player's as its page there), or None for one without an http(s) one."""
     tag = str(el.tag).lower()
-    src = el.get("src") or next(
-        (source.get("src") for source in el.iter("source") if source.get("src")), None
+    src = _source_of(el) or next(
+        (lazy for source in el.iter("source") if (lazy := _source_of(source))), None
     )
     if not src:
         return None
@@ -168,10 +183,83 @@ def _media_link(el: lxml.etree._Element, join: Callable[[str], str]) -> tuple[st
     else:
         what = "Embedded page"
     name = clean_line(el.get("title") or el.get("aria-label") or "", 200)
-    if not name:  # (its file's name, else its site)
+    if not name:  # (its file's name, its escapes decoded for reading only, else its site)
         name = split.path.rsplit("/", 1)[-1] if tag != "iframe" else ""
-        name = clean_line(name, 200) or host
+        name = clean_line(unquote(name, errors="replace"), 200) or host
     return f"{EMBED_MARK}{what}: {name}", url
+
+
+# Where a lazily loaded page, player or image keeps its real address until a script moves it
+# to `src` (which holds nothing, about:blank or a placeholder picture meanwhile)
+_LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-litespeed-src")
+
+
+def _source_of(el: lxml.etree._Element) -> str | None:
+    """An embed's or image's address: its `src`, or where a lazy loader keeps the real one
+    when `src` is missing, blank, about:blank or a data: placeholder."""
+    src = (el.get("src") or "").strip()
+    if src and not src.startswith(("about:", "data:")):
+        return src
+    for name in _LAZY_SOURCES:
+        lazy = (el.get(name) or "").strip()
+        if lazy and not lazy.startswith(("about:", "data:")):
+            return lazy
+    return src or None
+
+
+# An emoji drawn as a picture (WordPress's wp-smiley, Twemoji, GitHub's and Mastodon's custom
+# emoji): its alt text is the emoji, written among the words as a browser shows it, not a
+# numbered image on a line of its own. A small picture whose alt is a symbol, not words, too.
+_EMOJI_CLASSES = frozenset({"emoji", "wp-smiley", "emojione", "twemoji", "custom-emoji"})
+_EMOJI_PATHS = ("/images/core/emoji/", "/twemoji/", "/emoji/")
+_ICON_SIZE = 32  # pixels: an image this small or smaller beside words is an icon
+
+
+def _emoji_text(img: lxml.etree._Element) -> str | None:
+    """The text an emoji's picture stands for (its alt text), or None for a picture."""
+    alt = clean_line(img.get("alt") or "", 40)
+    classes = set((img.get("class") or "").lower().split())
+    src = (img.get("src") or "").lower()
+    if not classes.isdisjoint(_EMOJI_CLASSES) or any(path in src for path in _EMOJI_PATHS):
+        return alt if len(alt) <= 40 else None
+    if alt and len(alt) <= 4 and not any(ch.isalnum() for ch in alt) and _small(img):
+        return alt
+    return None
+
+
+def _small(img: lxml.etree._Element) -> bool:
+    """True when an image's width and height attributes are both a few pixels (an icon)."""
+    sizes = [(img.get(side) or "").strip().removesuffix("px") for side in ("width", "height")]
+    return all(size.isdigit() and int(size) <= _ICON_SIZE for size in sizes)
+
+
+# A footnote's mark and its way back (Substack's, Ghost's, Markdown's): a link to a place in
+# the same article, even written with the post's whole address; not listed as a link
+_FOOTNOTE_PLACE = re.compile(r"#(?:footnote|fn)[-_:]?(?:anchor|ref|back)?[-_:]?[0-9]+$", re.I)
+_BACK_MARKS = frozenset({"↩", "↩\ufe0e", "↩\ufe0f", "↑", "⤴", "^"})
+_BRACKETED_NUMBER = re.compile(r"\[([0-9]{1,4})\]")
+
+
+def _in_page(href: str | None) -> bool:
+    """True for a link to a place in the same document: "#x", or a footnote's place."""
+    href = (href or "").strip()
+    return href.startswith("#") or _FOOTNOTE_PLACE.search(href) is not None
+
+
+def _footnote_number(link: lxml.etree._Element) -> bool:
+    """True for a footnote's number written before its text, linking back to its mark
+    (Substack's `<a class="footnote-number" href="…#footnote-anchor-2">2</a>`)."""
+    return (
+        "footnote-number" in (link.get("class") or "")
+        and _in_page(link.get("href"))
+        and _STRING(link).strip().isdigit()
+    )
+
+
+def _colspan(cell: lxml.etree._Element) -> int:
+    """The columns a table cell spans (its `colspan`, 1 to 20)."""
+    span = (cell.get("colspan") or "").strip()
+    return min(int(span), 20) if span.isdigit() and 0 < len(span) <= 3 and int(span) > 0 else 1
 
 
 # Numeric references to C0/C1 controls: lxml would turn them into real control characters.
@@ -214,8 +302,8 @@ _KINDS: dict[object, _TagKind] = {
         *_DROP,
         *_BLOCK,
         *_MEDIA,
-        *"a abbr b big br cite code del em font i img ins kbd li mark q s small span strong sub sup"
-        " tbody td tfoot th thead time tr tt u var wbr".split(),
+        *"a abbr b big br cite code del em font i img ins kbd li mark q s small span strike strong"
+        " sub sup tbody td tfoot th thead time tr tt u var wbr".split(),
     )
 }
 
@@ -365,10 +453,16 @@ def html_to_text(
     seen: set[str] = set()
     words_end = 0  # len(parts) after the last words (or mark): where a link's words end
     join = joiner_for(base_url)
+    # A list's items that are each one paragraph (<li><p>…</p></li>, Markdown's loose lists)
+    # read as a tight list: the break after an item's paragraph is kept by its index in
+    # `parts` until the list ends, then emptied unless some item held more than one paragraph
+    list_breaks: list[list[int]] = []  # of the lists open: their items' last breaks
+    list_loose: list[bool] = []  # of the lists open: an item with paragraphs after its first
+    item_break = -1  # the open item's break after its paragraph, with nothing after it yet
 
     def add_link(text: str, href: str | None, kind: LinkKind) -> None:
-        nonlocal words_end
-        if not href or (kind == "link" and href.lstrip().startswith("#")):
+        nonlocal words_end, item_break
+        if not href or (kind == "link" and _in_page(href)):
             return  # (a place in the same document: a footnote's, its way back)
         try:
             url = web_url_at(join(href.strip()))  # (no user:password@)
@@ -382,6 +476,10 @@ def html_to_text(
             at = words_end if kind == "link" else len(parts)
             parts.insert(at, _LINK_MARK if kind == "link" else _IMAGE)
             words_end = at + 1
+            if item_break >= at:  # (the list items' paragraph breaks kept by index move on)
+                item_break += 1
+            for breaks in list_breaks:
+                breaks[:] = [i + 1 if i >= at else i for i in breaks]
 
     # Iterative walk: documents nest deeper than Python's recursion limit. Each read of tag,
     # text or tail makes a new string: each is read once, and an element's kind, looked up at
@@ -389,12 +487,15 @@ def html_to_text(
     kinds: list[_TagKind] = []  # of the elements open, the innermost last
     lists: list[int] = []  # of the lists open: the last item number of an <ol>, -1 for a <ul>
     pres: list[str] = []  # the raw text of each <pre> block, in order (a _PRE mark each)
+    pre_levels: list[int] = []  # the <blockquote>s each <pre> block is in
     blocks = False  # a table, a numbered item or a <pre> was seen: _blocks_placed has work
     cells = 0  # table cells open (a <br> in one is a space: a row stays a line)
     said = said_by_rule = 0  # pieces of words written; how many when the last rule was
     said_by_item = -1  # how many when the open list item's bullet was (-1: none open)
     quoting = 0  # <blockquote>s open
     quote_due = False  # the next words begin a paragraph of a quote: QUOTE_LEVEL before them
+    heading_due = ""  # the marks the next words of an open heading begin with ("## ")
+    said_by_note = -1  # `said` after a footnote's number: its text's block goes on its line
     walker = lxml.etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         if event == "start":
@@ -404,9 +505,36 @@ def html_to_text(
             if kind.drop:
                 walker.skip_subtree()
                 continue
+            if kind.link and _in_page(el.get("href")) and _STRING(el).strip() in _BACK_MARKS:
+                kinds[-1] = _SKIPPED  # a footnote's way back (↩): no words of the article
+                walker.skip_subtree()
+                continue
+            if kind.link and _footnote_number(el):
+                # (Substack's footnote: its number, a link back, then its text in a block:
+                # "2. The text", one paragraph)
+                kinds[-1] = _SKIPPED
+                parts.append(f"{_STRING(el).strip()}. ")
+                words_end = len(parts)
+                said += 1
+                said_by_note = said
+                walker.skip_subtree()
+                continue
+            if kind.struck:
+                if not _STRING(el).strip():
+                    kinds[-1] = _INLINE  # (nothing struck: no marks)
+                else:
+                    if quote_due:
+                        parts.append(QUOTE_LEVEL * quoting)
+                        quote_due = False
+                    if heading_due:
+                        parts.append(heading_due)
+                        heading_due = ""
+                    parts.append(STRUCK)
             if kind.quotes:
                 quoting += 1
                 quote_due = True
+            if kind.heading and not cells and said_by_item < 0:  # (not in a cell or an item)
+                heading_due = HEADING_MARK * kind.heading + " "
             if kind.opens:
                 opens = kind.opens
                 if opens == "\n\n" and (
@@ -416,8 +544,13 @@ def html_to_text(
                     # a list in a list, a <pre> in one: a line of its own, no blank line; an
                     # item's first paragraph: on its bullet's line (Markdown's loose lists)
                     opens = _LINE if kind.verbatim else ""
+                    if item_break >= 0 and said != said_by_item:  # (under its paragraph)
+                        parts[item_break] = ""
+                        item_break = -1
                 elif kind.line_break and cells:
                     opens = " "
+                elif said == said_by_note and opens == "\n\n":
+                    opens = ""
                 if opens:
                     parts.append(opens)
                     blocks = blocks or opens == _LINE
@@ -434,12 +567,15 @@ def html_to_text(
                 quote_due = False  # (a list's items in a quote stay as they are)
             elif kind.listing:
                 lists.append(_ol_start(el) - 1 if kind.listing > 0 else -1)
+                list_breaks.append([])
+                list_loose.append(False)
             elif kind.row or kind.cell:
                 parts.append(_ROW if kind.row else _CELL)
                 cells += kind.cell
                 blocks = True
             elif kind.verbatim:
                 pres.append(_pre_text(el))
+                pre_levels.append(quoting)
                 parts.append(_PRE)
                 words_end = len(parts)  # (a link around the block ends after it)
                 said += 1
@@ -458,19 +594,49 @@ def html_to_text(
             elif kind.rule and said > said_by_rule:  # (words since the last one)
                 parts.append(RULE_LINE)
                 said_by_rule = said
-            elif kind.superscript and _POWER.fullmatch(_STRING(el).strip()):
-                parts.append("^")  # x^2, a footnote's ^1: not x2, Claim1
-            if kind.image and not _pixel(el):
-                add_link(el.get("alt") or el.get("title") or "", el.get("src"), "image")
+            elif kind.superscript:
+                sup = _STRING(el).strip()
+                if _POWER.fullmatch(sup):
+                    parts.append("^")  # x^2, a footnote's ^1: not x2, Claim1
+                elif (number := _BRACKETED_NUMBER.fullmatch(sup)) is not None and all(
+                    _in_page(a.get("href")) for a in el.iter("a")
+                ):
+                    # a footnote's [1] (Ghost's, Markdown's): ^1, never read as a link's [1]
+                    parts.append(f"^{number.group(1)}")
+                    words_end = len(parts)
+                    said += 1
+                    walker.skip_subtree()
+                    continue
+            if kind.image:
+                emoji = _emoji_text(el)
+                if emoji:  # an emoji's picture: its alt text among the words
+                    if quote_due:
+                        parts.append(QUOTE_LEVEL * quoting)
+                        quote_due = False
+                    if heading_due:
+                        parts.append(heading_due)
+                        heading_due = ""
+                    parts.append(emoji)
+                    words_end = len(parts)
+                    said += 1
+                elif emoji is None and not _pixel(el):
+                    add_link(el.get("alt") or el.get("title") or "", _source_of(el), "image")
             text = el.text
             if text:
                 if quote_due and not text.isspace():
                     parts.append(QUOTE_LEVEL * quoting)
                     quote_due = False
+                if heading_due and not text.isspace():
+                    parts.append(heading_due)
+                    heading_due = ""
                 parts.append(text)
                 if not text.isspace():
                     words_end = len(parts)
                     said += 1
+                    if item_break >= 0:  # (a second paragraph in the item: a loose list)
+                        if list_loose:
+                            list_loose[-1] = True
+                        item_break = -1
             continue
         kind = kinds.pop()
         if not kind.drop:
@@ -480,13 +646,26 @@ def html_to_text(
                 add_link(_link_words(el) if len(el) else el.text or "", el.get("href"), "link")
             elif kind.listing:
                 lists.pop()
+                breaks = list_breaks.pop()
+                if not list_loose.pop():  # (each item one paragraph: one line each)
+                    for i in breaks:
+                        parts[i] = ""
             elif kind.cell:
                 cells -= 1
+                if (span := _colspan(el)) > 1:  # (empty cells after it: its row lines up)
+                    parts.append(_CELL * (span - 1))
             elif kind.item:
                 said_by_item = -1
+                if item_break >= 0 and list_breaks:
+                    list_breaks[-1].append(item_break)
+                item_break = -1
+            elif kind.struck:
+                parts.append(STRUCK)
             if kind.quotes:
                 quoting -= 1
                 quote_due = quoting > 0
+            if kind.heading:
+                heading_due = ""
             if kind.block:
                 # (after a list in a list, or a <pre> in one: the next line, not a paragraph)
                 nested = lists and (kind.verbatim or _nested(kind.listing, lists[-1]))
@@ -496,15 +675,26 @@ def html_to_text(
                 elif said != said_by_item:  # (an empty block first in an item: nothing)
                     parts.append("\n\n")
                     quote_due = quoting > 0
+                    if said_by_item >= 0 and lists and not kind.listing:
+                        if item_break >= 0:  # (a block closing around the paragraph)
+                            parts[item_break] = ""
+                        item_break = len(parts) - 1
         tail = el.tail
         if tail:
             if quote_due and not tail.isspace():
                 parts.append(QUOTE_LEVEL * quoting)
                 quote_due = False
+            if heading_due and not tail.isspace():
+                parts.append(heading_due)
+                heading_due = ""
             parts.append(tail)
             if not tail.isspace():
                 words_end = len(parts)
                 said += 1
+                if item_break >= 0:  # (words after the item's paragraph: a loose list)
+                    if list_loose:
+                        list_loose[-1] = True
+                    item_break = -1
 
     marked = "".join(parts)
     # (the text without its link marks made only for a document large enough to lose text)
@@ -525,7 +715,7 @@ def html_to_text(
                 marked = _LEADING_MARKS.sub(r"\2\1", marked)
     folded, trimmed = _fold_paragraphs(marked)
     if blocks:
-        folded, trimmed = _blocks_placed(folded, pres), False
+        folded, trimmed = _blocks_placed(folded, pres, pre_levels), False
     if not links:
         return _clean(folded, trimmed, refs), []
     if _MARKS_LINE.search(folded) or _MARKS_LINE.match(f"\n{folded[:64]}"):
@@ -839,9 +1029,10 @@ def _line_made(match: re.Match[str]) -> str:
     return ending + "\n" + starting
 
 
-def _blocks_placed(folded: str, pres: list[str]) -> str:
+def _blocks_placed(folded: str, pres: list[str], levels: list[int]) -> str:
     """The folded text with its block marks made lines: each table row a line, its cells apart
-    (" | "), each numbered item a line, each <pre> block its gutter lines (text.gutter_block)."""
+    (" | "), each numbered item a line, each <pre> block its gutter lines (text.gutter_block;
+    in a quote, each after the quote's marks: `levels`, the quotes each block is in)."""
     if _ROW in folded or _CELL in folded:
         folded = _CELL_START.sub(CELLS, _ROW_START.sub("\n", _lone_cells_joined(folded)))
     if _ITEM in folded:
@@ -849,8 +1040,8 @@ def _blocks_placed(folded: str, pres: list[str]) -> str:
     if _LINE in folded:
         folded = _LINES.sub(_line_made, folded)
     if pres:
-        verbatim = iter(pres)
-        folded = re.sub(_PRE, lambda _: gutter_block(next(verbatim, "")), folded)
+        verbatim = iter(zip(pres, levels, strict=True))
+        folded = re.sub(_PRE, lambda _: _quoted_block(*next(verbatim, ("", 0))), folded)
     if _LINK_MARK in folded:
         # (marks that begin the text after a block's line break; marks after spaces a cell's
         # " | " put there, before them: they never split a run of spaces)
@@ -858,6 +1049,14 @@ def _blocks_placed(folded: str, pres: list[str]) -> str:
         if f"\n{_LINK_MARK}" in folded:  # (marks that begin a row's line: after its spaces)
             folded = _MARKS_AT_LINE_START.sub(r"\2\1", folded)
     return folded
+
+
+def _quoted_block(raw: str, level: int) -> str:
+    """A <pre> block's gutter lines, each after `level` quote marks (a block in a quote)."""
+    block = gutter_block(raw)
+    if not level or not block:
+        return block
+    return "\n".join(QUOTE_LEVEL * level + line for line in block.split("\n"))
 
 
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*(?![•◦▪]\ue0f0* )")  # a bullet's link mark stays with it

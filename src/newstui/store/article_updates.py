@@ -131,8 +131,8 @@ _KEPT = "(" + ", ".join(f"'{status}'" for status in _FULLTEXT_KEPT) + ")"
 # (a <br>'s line break, U+2028, too), bullets, a numbered item's number, a table's " | ", a
 # <pre> block's gutter (r36, 2d0c91c3), an <hr>'s rule and a superscript number's caret (r49),
 # the line naming an embedded video, audio or page (`▶ Video: …`, r51: they were left out), a
-# blockquote's paragraphs' `> ` (r51).
-_DRAWN = re.compile(rf"(?m)^\s*\d+\. |^\u25b6 [^\n]*|[\s{''.join(BULLETS)}\u2502|\u2500^>]")
+# blockquote's paragraphs' `> ` (r51), a heading's `## ` and struck words' `~~` (r52).
+_DRAWN = re.compile(rf"(?m)^\s*\d+\. |^\u25b6 [^\n]*|[\s{''.join(BULLETS)}\u2502|\u2500^>#~]")
 
 
 def _converted_alike(conn: sqlite3.Connection, article_id: int, row: PreparedArticle) -> bool:
