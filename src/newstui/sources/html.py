@@ -159,9 +159,12 @@ def _media_link(el: lxml.etree._Element, join: Callable[[str], str]) -> tuple[st
     """An embed's line ("▶ Video: Council meeting") and the address it plays or shows (a
     YouTube or Vimeo player's as its page there), or None for one without an http(s) one."""
     tag = str(el.tag).lower()
-    src = _source_of(el) or next(
-        (lazy for source in el.iter("source") if (lazy := _source_of(source))), None
-    )
+    src = _source_of(el)
+    if not src:
+        for source in el.iter("source"):
+            src = _source_of(source)
+            if src:
+                break
     if not src:
         return None
     try:
@@ -244,16 +247,6 @@ def _in_page(href: str | None) -> bool:
     """True for a link to a place in the same document: "#x", or a footnote's place."""
     href = (href or "").strip()
     return href.startswith("#") or _FOOTNOTE_PLACE.search(href) is not None
-
-
-def _footnote_number(link: lxml.etree._Element) -> bool:
-    """True for a footnote's number written before its text, linking back to its mark
-    (Substack's `<a class="footnote-number" href="…#footnote-anchor-2">2</a>`)."""
-    return (
-        "footnote-number" in (link.get("class") or "")
-        and _in_page(link.get("href"))
-        and _STRING(link).strip().isdigit()
-    )
 
 
 def _colspan(cell: lxml.etree._Element) -> int:
@@ -505,20 +498,22 @@ def html_to_text(
             if kind.drop:
                 walker.skip_subtree()
                 continue
-            if kind.link and _in_page(el.get("href")) and _STRING(el).strip() in _BACK_MARKS:
-                kinds[-1] = _SKIPPED  # a footnote's way back (↩): no words of the article
-                walker.skip_subtree()
-                continue
-            if kind.link and _footnote_number(el):
-                # (Substack's footnote: its number, a link back, then its text in a block:
-                # "2. The text", one paragraph)
-                kinds[-1] = _SKIPPED
-                parts.append(f"{_STRING(el).strip()}. ")
-                words_end = len(parts)
-                said += 1
-                said_by_note = said
-                walker.skip_subtree()
-                continue
+            if kind.link and _in_page(el.get("href")):
+                words = _STRING(el).strip()
+                if words in _BACK_MARKS:  # a footnote's way back (↩): no words of the article
+                    kinds[-1] = _SKIPPED
+                    walker.skip_subtree()
+                    continue
+                if words.isdigit() and "footnote-number" in (el.get("class") or ""):
+                    # (Substack's footnote: its number, a link back to its mark, then its text
+                    # in a block: "2. The text", one paragraph)
+                    kinds[-1] = _SKIPPED
+                    parts.append(f"{words}. ")
+                    words_end = len(parts)
+                    said += 1
+                    said_by_note = said
+                    walker.skip_subtree()
+                    continue
             if kind.struck:
                 if not _STRING(el).strip():
                     kinds[-1] = _INLINE  # (nothing struck: no marks)
