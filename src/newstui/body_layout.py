@@ -33,7 +33,7 @@ _NUMBERED = re.compile(r"[0-9]{1,6}\. ")
 # indentation and gutter), and whether each wrapped line draws those again
 Hang = tuple[int, int, bool]
 LABEL_STYLE = "bold"  # a wide table's column names before its cells (read without colour too)
-RULE = "\u2500"  # drawn under a top heading (<h1>, <h2>) as long as its words
+RULE = "\u2500"  # drawn under a top heading (<h1>, <h2>) as long as its line
 RULED_LEVELS = 2
 
 
@@ -180,8 +180,8 @@ def _quotes_marked(lines: list[str], starts: list[int], hangs: dict[int, Hang]) 
 
 
 def _headings_ruled(plain: str, width: int | None, layout: _Layout, style: str) -> None:
-    """A rule under each top heading's line (text.HEADING_MARK once or twice), as long as its
-    words (at most `width`), so it stands out where bold does not show."""
+    """A rule under each top heading's line (text.HEADING_MARK once or twice), as long as that
+    line (at most `width`), so it stands out where bold does not show."""
     from rich.cells import cell_len
 
     for found in heading_marks().finditer(plain):
