@@ -142,6 +142,16 @@ def test_an_emoji_picture_is_its_emoji_among_the_words_not_an_image():
     assert [(link.kind, link.text) for link in links] == [("image", "PDF")]  # (words: a picture)
 
 
+def test_a_picture_whose_address_says_emoji_but_whose_alt_is_a_caption_stays_a_picture():
+    html = "<p>Film <img src='https://x.org/emoji-movie.jpg' alt='The Emoji Movie poster'></p>"
+    text, links = html_to_text(html)
+    assert text == "Film" and [link.text for link in links] == ["The Emoji Movie poster"]
+    wordpress = (
+        "<p>Hi <img src='https://s.w.org/images/core/emoji/15/72x72/1f44b.png' alt='👋'></p>"
+    )
+    assert html_to_text(wordpress) == ("Hi 👋", [])
+
+
 def test_an_emoji_pictures_alt_text_is_cleaned_as_text():
     text, links = html_to_text(
         "<p>Hi <img class='emoji' alt='&#27;]0;owned&#7;🙂' src='https://x.org/e.png'></p>"

@@ -211,23 +211,26 @@ def _source_of(el: lxml.etree._Element) -> str | None:
 
 
 # An emoji drawn as a picture (WordPress's wp-smiley, Twemoji, GitHub's and Mastodon's custom
-# emoji): its alt text is the emoji, written among the words as a browser shows it, not a
-# numbered image on a line of its own. A small picture whose alt is a symbol, not words, too.
+# emoji: a class of these, or "emoji" in its address): its alt text is the emoji, written among
+# the words as a browser shows it, not a numbered image on a line of its own. A small picture
+# whose alt is a symbol, not words, too.
 _EMOJI_CLASSES = frozenset({"emoji", "wp-smiley", "emojione", "twemoji", "custom-emoji"})
-_EMOJI_PATHS = ("/images/core/emoji/", "/twemoji/", "/emoji/")
 _ICON_SIZE = 32  # pixels: an image this small or smaller beside words is an icon
 
 
 def _emoji_text(img: lxml.etree._Element) -> str | None:
     """The text an emoji's picture stands for (its alt text), or None for a picture."""
+    classes = img.get("class")
+    emoji = classes is not None and not _EMOJI_CLASSES.isdisjoint(classes.lower().split())
+    if emoji:
+        return clean_line(img.get("alt") or "", 40)
+    if "emoji" in (img.get("src") or "").lower():  # (an emoji's short name, not a caption)
+        alt = clean_line(img.get("alt") or "", 40)
+        return alt if len(alt) <= 12 and " " not in alt else None
+    if img.get("width") is None or not _small(img):  # (most pictures: no more to ask)
+        return None
     alt = clean_line(img.get("alt") or "", 40)
-    classes = set((img.get("class") or "").lower().split())
-    src = (img.get("src") or "").lower()
-    if not classes.isdisjoint(_EMOJI_CLASSES) or any(path in src for path in _EMOJI_PATHS):
-        return alt if len(alt) <= 40 else None
-    if alt and len(alt) <= 4 and not any(ch.isalnum() for ch in alt) and _small(img):
-        return alt
-    return None
+    return alt if alt and len(alt) <= 4 and not any(ch.isalnum() for ch in alt) else None
 
 
 def _small(img: lxml.etree._Element) -> bool:
