@@ -38,6 +38,8 @@ class Item:
     unread: bool = True
     flags: str = ""
     deleted: bool = False
+    title: str = "T"
+    enclosure: str | None = None  # a podcast episode's file URL
 
 
 def write_cache(path: Path, feeds: dict[str, str], items: list[Item]) -> Path:
@@ -50,8 +52,20 @@ def write_cache(path: Path, feeds: dict[str, str], items: list[Item]) -> Path:
         )
         conn.executemany(
             "INSERT INTO rss_item (guid, title, author, url, feedurl, pubDate, content, unread, "
-            "flags, deleted) VALUES (?, 'T', '', ?, ?, 0, '', ?, ?, ?)",
-            [(i.guid, i.link, i.feed, int(i.unread), i.flags, int(i.deleted)) for i in items],
+            "flags, deleted, enclosure_url) VALUES (?, ?, '', ?, ?, 0, '', ?, ?, ?, ?)",
+            [
+                (
+                    i.guid,
+                    i.title,
+                    i.link,
+                    i.feed,
+                    int(i.unread),
+                    i.flags,
+                    int(i.deleted),
+                    i.enclosure,
+                )
+                for i in items
+            ],
         )
     conn.close()
     return path

@@ -201,6 +201,27 @@ def test_an_episode_forgotten_with_its_file_kept_is_not_downloaded_again(
     assert route.hits == 1
 
 
+def test_an_episode_podboat_downloaded_is_taken_as_it_is_not_downloaded_again(
+    db_path, tmp_path, feed_server
+):
+    """User test r52 LOW-7: `d` on an episode podboat had downloaded (into its own folder, by
+    its own name) downloaded it again under another name: two copies."""
+    route = feed_server.route("/e1.mp3", body=AUDIO)
+    theirs = tmp_path / "podcasts" / "The Pod" / "e1.mp3"
+    theirs.parent.mkdir(parents=True)
+    theirs.write_bytes(AUDIO)
+    url = feed_server.url("/e1.mp3")
+    folder = tmp_path / "newstui"
+    with Library.open(db_path) as library:
+        assert library.downloads.remember_files([(url, str(theirs), len(AUDIO))]) == 1
+        assert library.downloads.remember_files([(url, str(theirs), len(AUDIO))]) == 0
+        link = Link("audio/mpeg", url, "enclosure", len(AUDIO))
+        download, new = queue_enclosure(library, folder, an_article(library), "Episode 1", link)
+        assert (new, download.state, download.path) == (True, "done", str(theirs))
+        assert run_queue(library, timeout=5).done == 0
+    assert route.hits == 0 and not folder.exists()
+
+
 def test_an_episode_forgotten_half_way_resumes_its_part_file(db_path, tmp_path, feed_server):
     feed_server.route("/e1.mp3", body=AUDIO, ranges=True, cut_after=50_000)
     with Library.open(db_path) as library:

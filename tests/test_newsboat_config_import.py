@@ -227,10 +227,52 @@ def test_podboat_s_queue_is_said_not_carried_over(cli, tmp_path, monkeypatch):
     )
     assert cli("opml", "import", str(home / "urls")) == 0
     assert (
-        f"note: {home / 'queue'}: podboat's queue holds 1 episode to download, not carried over"
+        f"note: {home / 'queue'}: podboat's queue holds 1 episode to download, not carried "
+        "over: e1.mp3; after `newstui fetch`, `d` on each"
     ) in cli.err
     data = cli.json("opml", "import", str(home / "urls"))
     assert data["podboat_queue"]["not_carried_over"] == ["https://pod.example/e1.mp3"]
+    assert data["podboat_queue"]["downloaded"] == []  # (its file is not there)
+
+
+def test_podboats_queue_names_its_episodes_and_its_downloads_are_known(cli, tmp_path, monkeypatch):
+    """User test r52 LOW-7: the note named no episode, and an episode podboat downloaded was
+    downloaded again by `d` under another name."""
+    from tests.newsboat_cache import Item, write_cache
+
+    home = newsboat_home(tmp_path, monkeypatch)
+    kept = tmp_path / "podcasts" / "Pod" / "e2.mp3"
+    kept.parent.mkdir(parents=True)
+    kept.write_bytes(b"an episode")
+    (home / "queue").write_text(
+        f'https://pod.example/e1.mp3 "{tmp_path}/podcasts/Pod/e1.mp3"\n'
+        f'https://pod.example/e2.mp3 "{kept}" played\n'
+        f'https://pod.example/e3.mp3 "{tmp_path}/podcasts/Pod/e3.mp3" downloaded\n',  # gone
+        "utf-8",
+    )
+    write_cache(
+        home / "cache.db",
+        {"https://world.example/rss": "World Pod"},
+        [
+            Item(
+                "https://world.example/rss",
+                "g1",
+                "https://pod.example/1",
+                enclosure="https://pod.example/e1.mp3",
+                title="Rivers",
+            )
+        ],
+    )
+    assert cli("opml", "import", str(home / "urls"), "--no-read-state") == 0, cli.err
+    assert (
+        f"note: {home / 'queue'}: podboat's queue holds 1 episode to download, not carried "
+        "over: 'Rivers' (World Pod); after `newstui fetch`, `d` on each (or `newstui download "
+        "ID`) downloads it; 1 episode podboat downloaded is taken as it is: `d` on it lists its "
+        "file, not a second copy"
+    ) in cli.err
+    with Library.open(cli.db) as library:
+        assert library.downloads.forgotten_file("https://pod.example/e2.mp3") == (str(kept), 10)
+        assert library.downloads.forgotten_file("https://pod.example/e3.mp3") is None
 
 
 def test_settings_go_inside_the_example_s_settings_block_and_survive_uncommenting_sync(

@@ -317,7 +317,9 @@ def _left_behind(library: Library, folder: Path, url: str) -> LeftBehind | None:
     from newstui.sources.transfer import part_path
 
     found = library.downloads.forgotten_file(url)
-    if found is None or Path(found[0]).parent != folder:
+    # a finished file of this URL at its size is that episode wherever it is (podboat's, in the
+    # folder its download-path named: user test r52 LOW-7); a .part resumes only in `folder`
+    if found is None or (Path(found[0]).parent != folder and found[1] is None):
         return None
     path, size = Path(found[0]), found[1]
     if library.downloads.path_in_use(str(path)):

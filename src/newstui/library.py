@@ -1215,6 +1215,11 @@ class DownloadQueue:
         """The files the forgotten downloads left (finished, or each one's .part)."""
         return _downloads.forgotten_paths(self._db)
 
+    def remember_files(self, files: Sequence[tuple[str, str, int]]) -> int:
+        """Note files another program downloaded (podboat's: URL, path, size), taken over when
+        their URL is queued (see store.downloads.remember_files); how many were noted."""
+        return _downloads.remember_files(self._db, files)
+
     def forgotten_file(self, url: str) -> tuple[str, int | None] | None:
         """The file a forgotten download of `url` left (path, finished size or None)."""
         return _downloads.forgotten_file(self._db, url)

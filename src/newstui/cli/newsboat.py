@@ -15,16 +15,12 @@ from newstui.errors import SourceError
 from newstui.library import Library
 
 if TYPE_CHECKING:
-    # pathlib (~17M instructions with urllib.parse and ipaddress): --db and --config stay text
-    # until a command needs a Path (see store_path_of)
-    from pathlib import Path
-
     # the config (tomllib, its dataclasses): by the commands that read or edit it
     from newstui.config import Config, FeedConfig, KeysConfig, LocalConfig
     from newstui.config.settings_edits import SettingsAdded
     from newstui.model.marks import MarksTaken
     from newstui.sources.newsboat_cache import NewsboatState
-    from newstui.sources.newsboat_config import IgnoreRule, NewsboatConfig
+    from newstui.sources.newsboat_config import IgnoreRule, NewsboatConfig, PodboatQueue
 
 
 def imported_newsboat_config(args: argparse.Namespace, keys: KeysConfig) -> NewsboatConfig | None:
@@ -113,11 +109,38 @@ def add_ignore_rules(config: Config, rules: Sequence[IgnoreRule]) -> list[tuple[
         return add_hide_filters(config.path, wanted)
 
 
-def imported_podboat_queue(args: argparse.Namespace) -> tuple[Path, list[str]] | None:
-    """podboat's queue beside the urls file imported (user test r48 L15: not read, unsaid)."""
+def imported_podboat_queue(args: argparse.Namespace, library: Library) -> PodboatQueue | None:
+    """podboat's queue beside the urls file imported (user test r48 L15: not read, unsaid); the
+    files it downloaded, still there, noted so that `d` takes each over (r52 LOW-7)."""
+    from newstui.sources.newsboat_cache import newsboat_cache
     from newstui.sources.newsboat_config import podboat_queue
 
-    return podboat_queue(args.file.parent)
+    queue = podboat_queue(args.file.parent, args.newsboat_cache or newsboat_cache(args.file))
+    if queue is not None and queue.downloaded:
+        library.downloads.remember_files(queue.downloaded)
+    return queue
+
+
+def podboat_queue_said(queue: PodboatQueue) -> str | None:
+    """The note on podboat's queue: its episodes still to download, named (the first three),
+    and those downloaded that `d` takes as they are; None when it holds neither."""
+    said = []
+    if queue.waiting:
+        names = queue.waiting_names
+        shown = ", ".join(names[:3]) + (f" and {len(names) - 3:,} more" if len(names) > 3 else "")
+        said.append(
+            f"podboat's queue holds {counted(len(names), 'episode')} to download, not carried "
+            f"over: {shown}; after `newstui fetch`, `d` on each (or `newstui download ID`) "
+            "downloads it"
+        )
+    if queue.downloaded:
+        n = len(queue.downloaded)
+        said.append(
+            f"{counted(n, 'episode')} podboat downloaded {'is' if n == 1 else 'are'} taken as "
+            f"{'it is' if n == 1 else 'they are'}: `d` on {'it' if n == 1 else 'one'} lists "
+            "its file, not a second copy"
+        )
+    return f"{queue.path}: {'; '.join(said)}" if said else None
 
 
 def _say_newsboat_settings(config: Config, newsboat: NewsboatConfig, added: SettingsAdded) -> None:

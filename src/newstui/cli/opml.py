@@ -15,6 +15,7 @@ from newstui.cli.newsboat import (
     imported_newsboat_config,
     imported_podboat_queue,
     newsboat_state,
+    podboat_queue_said,
     read_state_said,
     say_newsboat_config,
 )
@@ -82,7 +83,7 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
         added_filters = add_ignore_rules(config, rules)
         # its settings and keys into [settings] and [keys]
         added_settings = add_newsboat_settings(config, newsboat) if newsboat else None
-        queue = imported_podboat_queue(args) if newsboat else None
+        queue = imported_podboat_queue(args, library) if newsboat else None
         if not args.json:
             stored = dict((query, name) for name, query in added_views)
             for line in views:
@@ -111,12 +112,8 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
                 complain(f"warning: {reason}; added to {config.path.name} instead: fetched here")
             if newsboat is not None:
                 say_newsboat_config(newsboat, added_filters, config, added_settings)
-            if queue is not None and queue[1]:
-                complain(
-                    f"note: {queue[0]}: podboat's queue holds "
-                    f"{counted(len(queue[1]), 'episode')} to download, not carried over: after "
-                    "`newstui fetch`, `d` on each (or `newstui download ID`) downloads it"
-                )
+            if queue is not None and (queue_said := podboat_queue_said(queue)):
+                complain(f"note: {queue_said}")
         text = imported.summary(args.file, config.path)
         if rules:
             sayable = [r for r in rules if r.query is not None]
@@ -195,7 +192,11 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
                 },
                 "podboat_queue": None
                 if queue is None
-                else {"file": str(queue[0]), "not_carried_over": queue[1]},
+                else {
+                    "file": str(queue.path),
+                    "not_carried_over": queue.waiting,
+                    "downloaded": [{"url": u, "path": p} for u, p, _ in queue.downloaded],
+                },
                 "read_state": None
                 if state is None or taken is None
                 else {

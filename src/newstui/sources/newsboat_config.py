@@ -504,19 +504,82 @@ def _key_moved(
 
 
 _DONE = {"downloaded", "played", "finished", "deleted"}  # podboat's states past "queued"
+_ON_DISK = {"downloaded", "played", "finished"}  # podboat's states of a file it downloaded
 
 
-def podboat_queue(folder: Path) -> tuple[Path, list[str]] | None:
-    """podboat's queue beside newsboat's urls file (`queue`: `URL "FILE" [state]` a line) and
-    the episodes in it still to download, by URL; None when there is none to read."""
+@dataclass(frozen=True)
+class PodboatQueue:
+    """podboat's queue: the episodes still to download (by URL, with a name to show each by:
+    its title and feed from newsboat's cache, else its file's), and those it downloaded whose
+    file is still there (URL, path, size), which newstui takes as downloaded (user test r52
+    LOW-7: `d` downloaded one again under another name)."""
+
+    path: Path
+    waiting: list[str]
+    waiting_names: list[str]
+    downloaded: list[tuple[str, str, int]]
+
+
+def podboat_queue(folder: Path, cache: Path | None = None) -> PodboatQueue | None:
+    """podboat's queue beside newsboat's urls file (`queue`: `URL "FILE" [state]` a line);
+    None when there is none to read. `cache`: newsboat's cache.db, for the episodes' titles."""
+    import os
+    import stat
+
     queue = folder / "queue"
     try:
         text = read_bounded(queue, SETTINGS_FILE_BYTES).decode("utf-8", "replace")
     except OSError:
         return None
-    waiting = []
+    waiting: list[tuple[str, str]] = []
+    downloaded: list[tuple[str, str, int]] = []
     for raw in text.split("\n"):
         words = _words(raw.strip())
-        if words and not words[0].startswith("#") and not _DONE & set(words[2:]):
-            waiting.append(clean_line(words[0], 500))
-    return queue, waiting
+        if not words or words[0].startswith("#"):
+            continue
+        url, file = clean_line(words[0], 2000), words[1] if len(words) > 1 else ""
+        if not _DONE & set(words[2:]):
+            waiting.append((url, clean_line(Path(file).name, 200) if file else url))
+        elif _ON_DISK & set(words[2:]) and file and "\0" not in file:
+            try:
+                status = os.lstat(Path(file).expanduser())
+            except (OSError, ValueError):
+                continue
+            if stat.S_ISREG(status.st_mode) and status.st_size:
+                downloaded.append((url, str(Path(file).expanduser()), status.st_size))
+    titles = _episode_titles(cache, [url for url, _ in waiting]) if waiting else {}
+    return PodboatQueue(
+        queue,
+        [url for url, _ in waiting],
+        [titles.get(url) or name for url, name in waiting],
+        downloaded,
+    )
+
+
+def _episode_titles(cache: Path | None, urls: list[str]) -> dict[str, str]:
+    """Enclosure URL → "Title (Feed)" from newsboat's cache, for the episodes named; {} when
+    there is no cache or it does not read (names are a nicety)."""
+    import json
+    import sqlite3
+
+    if cache is None:
+        return {}
+    try:
+        conn = sqlite3.connect(f"{cache.resolve().as_uri()}?mode=ro", uri=True, timeout=0.5)
+        try:
+            rows = conn.execute(
+                "SELECT i.enclosure_url, i.title, f.title FROM rss_item i "
+                "LEFT JOIN rss_feed f ON f.rssurl = i.feedurl "
+                "WHERE i.enclosure_url IN (SELECT value FROM json_each(?))",
+                [json.dumps(urls)],
+            ).fetchall()
+        finally:
+            conn.close()
+    except (sqlite3.Error, OSError, ValueError):
+        return {}
+    named = {}
+    for url, title, feed in rows:
+        shown = clean_line(str(title or ""), 80)
+        if shown:
+            named[str(url)] = f"{shown!r} ({clean_line(str(feed), 60)})" if feed else repr(shown)
+    return named

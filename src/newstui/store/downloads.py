@@ -170,6 +170,21 @@ def forgotten_file(db: Database, url: str) -> tuple[str, int | None] | None:
     return (row[0], row[1]) if row else None
 
 
+def remember_files(db: Database, files: Sequence[tuple[str, str, int]]) -> int:
+    """Note files another program downloaded (podboat: URL, path, size) as forgotten downloads'
+    whole files, so that queuing such a URL takes its file over instead of downloading it
+    again; a URL the queue has, or forgotten already, keeps its own. How many were noted."""
+    with write_transaction(db) as conn:
+        before = conn.total_changes
+        conn.executemany(
+            "INSERT INTO forgotten_downloads (url, path, size) SELECT ?, ?, ? "
+            "WHERE NOT EXISTS (SELECT 1 FROM downloads WHERE url = ?1 OR path = ?2) "
+            "ON CONFLICT (url) DO NOTHING",
+            files,
+        )
+        return conn.total_changes - before
+
+
 def forgotten_paths(db: Database) -> list[str]:
     """The files the forgotten downloads left (finished, or each one's .part)."""
     return [row[0] for row in db.execute("SELECT path FROM forgotten_downloads").fetchall()]
