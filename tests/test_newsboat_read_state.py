@@ -610,3 +610,19 @@ def _pending_marks(db: Path) -> int:
         return 0
     with closing(sqlite3.connect(db)) as conn:
         return int(conn.execute("SELECT count(*) FROM pending_marks").fetchone()[0])
+
+
+def test_ignore_article_rules_imported_after_a_fetch_hide_the_stored_articles_at_once(newsboat):
+    """User test r52 LOW-12: the rules became hide filters, but the articles they match stayed
+    listed unread until `newstui filters` or the next fetch."""
+    assert newsboat("opml", "import", str(newsboat.urls), "--no-read-state") == 0, newsboat.err
+    assert newsboat("fetch") == 0, newsboat.err
+    (newsboat.home / "config").write_text('ignore-article "*" "title =~ \\"Wire 1\\""\n', "utf-8")
+
+    assert newsboat("opml", "import", str(newsboat.urls), "--no-read-state") == 0, newsboat.err
+
+    assert (
+        "; 1 ignore-article rule added as hide filters (1 stored article hidden by them)"
+        in newsboat.out
+    )
+    assert newsboat.unread() == {"Wire": 5, "Blog": 4}

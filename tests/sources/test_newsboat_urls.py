@@ -519,3 +519,19 @@ def test_a_filter_feed_is_added_without_its_filter_and_an_exec_feed_names_the_wa
         skipped[1].reason
     )
     assert skipped[2].reason == "a filter: feed, which newstui cannot read"
+
+
+def test_newsboats_config_given_for_its_urls_file_is_named_with_the_file_to_import(tmp_path):
+    """User test r52 LOW-14: `I` on ~/.newsboat/config (a Tab slip from urls) said
+    "config:2: not a feed URL: 'auto-reload'"."""
+    from newstui.sources.opml import read_subscriptions
+
+    (tmp_path / "urls").write_text("https://a.example/rss\n", "utf-8")
+    config = tmp_path / "config"
+    config.write_text('# mine\nauto-reload yes\nbrowser "w3m %u"\nbind-key j down\n', "utf-8")
+    with pytest.raises(SourceError) as info:
+        read_subscriptions(config)
+    assert str(info.value) == (
+        f"{config}: newsboat's config, not a list of feeds: import {tmp_path / 'urls'} (its "
+        "config beside it is read with it: settings, keys, ignore-article rules)"
+    )

@@ -81,6 +81,7 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
         newsboat = imported_newsboat_config(args, config.keys)  # its kill file as hide filters
         rules = newsboat.rules if newsboat else ()
         added_filters = add_ignore_rules(config, rules)
+        hidden_now = hide_stored(library, config, added_filters) if added_filters else 0
         # its settings and keys into [settings] and [keys]
         added_settings = add_newsboat_settings(config, newsboat) if newsboat else None
         queue = imported_podboat_queue(args, library) if newsboat else None
@@ -122,6 +123,8 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
                 text += f" ({len(sayable) - len(added_filters):,} already there)"
             if len(sayable) < len(rules):
                 text += f", {len(rules) - len(sayable):,} not taken"
+            if hidden_now:  # (user test r52 LOW-12: listed unread until the next fetch)
+                text += f" ({counted(hidden_now, 'stored article')} hidden by them)"
         if added and split is not None and not args.subscribe:  # (this writes the file)
             text += (  # (user test r33 L16: the phone never saw them, and nothing said so)
                 f"; not subscribed on {split.server}: newstui fetches them itself "
@@ -174,6 +177,7 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
                 "warnings": [hide_passwords(s.reason) for s in imported.notes if not s.remark],
                 "notes": [s.reason for s in imported.notes if s.remark],
                 "filters": [{"name": name, "query": query} for name, query in added_filters],
+                "hidden_by_filters": hidden_now,
                 "ignore_rules_not_taken": [
                     {"line": r.line, "rule": r.written} for r in rules if r.query is None
                 ],
@@ -284,3 +288,16 @@ def _with_server_folders(feed: FeedConfig, server_tags: tuple[str, ...]) -> Feed
     had = {name_key(t) for t in feed.tags}
     more = tuple(t for t in server_tags if name_key(t) not in had)
     return dataclasses.replace(feed, tags=(*feed.tags, *more)) if more else feed
+
+
+def hide_stored(library: Library, config: Config, added: list[tuple[str, str]]) -> int:
+    """Run the config's filters over the stored articles now, as `newstui filters` does, so
+    the hide filters an import just added hide what they match at once; how many articles
+    those matched (user test r52 LOW-12: they stayed listed unread until the next fetch)."""
+    from newstui.config import load_config
+    from newstui.ingest.filter_run import apply_filters
+
+    queries = {query for _, query in added}
+    with about_source(str(config.path)):
+        ran = apply_filters(library, load_config(config.path))
+    return sum(n for entry, n in ran if entry.query in queries and entry.action == "hide")

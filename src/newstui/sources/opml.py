@@ -44,6 +44,7 @@ _MOST_TAGS = 100
 _MOST_FOLDERS = 16
 ET.register_namespace("newstui", TAGS_NAMESPACE)
 _DTD = re.compile(rb"<!DOCTYPE|<!ENTITY", re.I)
+SETTINGS_HEAD = 1_000_000  # the part of a file looked at to tell newsboat's config
 _ROOT_START = re.compile(rb"<\w")  # where the root element starts: a DTD comes before it
 # How expat tells UTF-16 from the first two bytes (a byte order mark, or "<" in either order).
 _UTF16_BY_START = {
@@ -66,6 +67,19 @@ def read_subscriptions(
         raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from None
     if looks_like_newsboat_urls(body):
         from newstui.sources.newsboat_cache import newsboat_star_flag
+        from newstui.sources.newsboat_files import looks_like_newsboat_config
+
+        text = body[:SETTINGS_HEAD].decode("utf-8", "replace")
+        if looks_like_newsboat_config(text):  # (user test r52 LOW-14: "not a feed URL")
+            from newstui.sources.newsboat_urls import shell_path
+
+            urls = path.parent / "urls"
+            named = shell_path(urls.absolute()) if urls.is_file() else "newsboat's urls file"
+            raise SourceError(
+                f"{path}: newsboat's config, not a list of feeds: import {named} (its config "
+                "beside it is read with it: settings, keys, ignore-article rules)",
+                source=str(path),
+            )
 
         return parse_newsboat_urls(
             body, str(path), newsboat_titles(path), newsboat_star_flag(path, chosen=star_flag)
