@@ -5,7 +5,7 @@ vanatteveldt/wikinews, commit 347254178bf343f3801aac1d03c41cc09c35decb, ``data/w
 then ``data/wikinews_2020.csv`` (columns url, date, title, text; the text is the page's ``<p>``
 paragraphs; CC BY 2.5, Wikinews). A source the earlier sets (Docma-TU/toscaData, the shared
 sample) never drew from; its rule is wikinews-dev12's (``tools/wikinews_dev12_draw.py``, whose
-checks this script imports unchanged) with these differences:
+checks this script runs through ``tools/wikinews_blind13_draw.py``'s draw) with these differences:
 
 - the text is normalised: no-break spaces as spaces, paragraphs (blank-line separated) stripped,
   a line break inside a paragraph as a space, paragraphs joined by one blank line, and a leading
@@ -34,7 +34,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import random
 import re
 import sys
 from pathlib import Path
@@ -42,6 +41,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import wikinews_blind13_draw as blind13
 import wikinews_dev12_draw as dev12
 
 COMMIT = "347254178bf343f3801aac1d03c41cc09c35decb"
@@ -83,36 +83,13 @@ def records(csv_files: list[Path]) -> list[dict[str, Any]]:
 
 
 def draw(recs: list[dict[str, Any]], used: set[str]) -> tuple[list[dict[str, Any]], dict[str, int]]:
-    """The eligible records in shuffled order (with their place) and the counts."""
-    counts = {"records": len(recs), "repeated url": 0, "used url": 0, "no date": 0}
-    counts.update({"words out of range": 0, "fewer than 2 quotations": 0, "pattern check": 0})
-    counts["awaiting review"] = 0
-    seen: set[str] = set()
-    eligible = []
-    for rec in recs:
-        key = dev12.url_key(rec["url"])
-        if key in seen:
-            counts["repeated url"] += 1
-            continue
-        seen.add(key)
-        text = rec["text"]
-        if key in used:
-            counts["used url"] += 1
-        elif not rec["date"]:
-            counts["no date"] += 1
-        elif not MIN_WORDS <= len(text.split()) <= MAX_WORDS:
-            counts["words out of range"] += 1
-        elif dev12.quotations(text) < 2:
-            counts["fewer than 2 quotations"] += 1
-        elif _UNPUBLISHED.search(text):
-            counts["awaiting review"] += 1
-        elif dev12.problems(text):
-            counts["pattern check"] += 1
-        else:
-            eligible.append(rec)
-    random.Random(SEED).shuffle(eligible)
-    counts["eligible"] = len(eligible)
-    return [{"place": i, **rec} for i, rec in enumerate(eligible)], counts
+    """The eligible records in shuffled order (with their place) and the counts: blind13's draw
+    (dev12's checks) over this band and seed, pages awaiting review left out first."""
+    kept = [rec for rec in recs if not _UNPUBLISHED.search(rec["text"])]
+    drawn, counts = blind13.draw(kept, used, (MIN_WORDS, MAX_WORDS), SEED)
+    counts["records"] = len(recs)
+    counts["awaiting review"] = len(recs) - len(kept)
+    return drawn, counts
 
 
 def main(argv: list[str]) -> int:
