@@ -29,6 +29,21 @@ KEY_ACTIONS: dict[str, KeyAction] = {
     "list.last": KeyAction(("G", "end"), "Last"),
     "list.back": KeyAction(("h", "escape"), "Back"),
     "list.choose": KeyAction(("enter", "l"), "Choose"),
+    "sources.toggle_fold": KeyAction(
+        ("space",),
+        "Fold",
+        "Fold or unfold the folder highlighted in Sources (its feeds listed under it, or not)",
+    ),
+    "sources.unfold": KeyAction(
+        ("l", "right"),
+        "Unfold",
+        "On a folded folder in Sources: list its feeds under it (elsewhere: show the articles, as Enter)",
+    ),
+    "sources.fold": KeyAction(
+        ("h", "left"),
+        "Fold / up",
+        "On a folder in Sources: fold it; on a folded one or a feed in a folder: to the folder it is in (elsewhere: back, as Esc)",
+    ),
     "sources.toggle_read_feeds": KeyAction(
         ("H",),
         "Read feeds",

@@ -45,10 +45,10 @@ async def test_a_double_click_on_a_source_shows_its_headlines_from_the_first(db_
     app = NewstuiApp(db_path, None)
     async with app.run_test(size=(80, 24)) as pilot:
         await sources_shown(app, pilot)
-        x, y = where(app, "#news", first=True)
+        x, y = where(app, "▾ news", first=True)
         main = app.screen
         assert main.headlines.region.y < y < main.reader.region.y  # a headline's cell next
-        await double_click(app, pilot, x + 2, y)
+        await double_click(app, pilot, x + 4, y)  # (on the folder's name, not its ▾)
         assert main.headlines.view.title == "#news"
         assert main.headlines.cursor == 0
         assert app.focused is main.headlines

@@ -79,4 +79,4 @@ async def test_config_names_and_tags_with_toml_escapes_show_clean(tmp_path) -> N
         await settle(pilot)
         text = screen_text(app)
         assert_clean(text)
-        assert "Evil Name" in text and "#badtag" in text
+        assert "Evil Name" in text and "▾ badtag" in text

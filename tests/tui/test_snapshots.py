@@ -199,3 +199,44 @@ def test_add_box_with_its_folder_field_80x24(snap_compare, db_path, tmp_path):
     path.write_text(FOLDERED, "utf-8")
     app = NewstuiApp(db_path, load_config(path))
     assert snap_compare(app, terminal_size=(80, 24), run_before=_add_box)
+
+
+async def _tree_in_sources(pilot) -> None:
+    """Sources focused (below 110 columns it shows only then), one folder folded, the cursor
+    on a feed deep in a folder."""
+    from .conftest import until
+
+    await settle(pilot)
+    sources = pilot.app.main.sources
+    await until(pilot, lambda: "Big/Sub1" in sources.folders())  # (Sources' counts read)
+    await pilot.press("shift+tab")
+    await settle(pilot)
+    sources.select_view("tag:Big/Sub1")
+    await pilot.press("space")
+    await settle(pilot)
+    sources.select_view(sources.source_views()[3].key)
+    await settle(pilot)
+
+
+def _nested_folders_app(db_path) -> NewstuiApp:
+    from .test_tag_folders import add_folders
+
+    add_folders(db_path)  # (Big/Sub0, Big/Sub1, Press, Press/Europe, Pressroom beside news, tech)
+    return NewstuiApp(db_path, None)
+
+
+def test_sources_tree_120x40(snap_compare, db_path):
+    """User test r51 LOW-17: each folder with its feeds indented under it, foldable."""
+    app = _nested_folders_app(db_path)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=_tree_in_sources)
+
+
+def test_sources_tree_80x24(snap_compare, db_path):
+    app = _nested_folders_app(db_path)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_tree_in_sources)
+
+
+def test_sources_tree_60x20(snap_compare, db_path):
+    """At 60 columns the pane is 24 wide: indents kept, names cut, counts aligned."""
+    app = _nested_folders_app(db_path)
+    assert snap_compare(app, terminal_size=(60, 20), run_before=_tree_in_sources)

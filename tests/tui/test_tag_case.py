@@ -38,11 +38,11 @@ async def test_tags_differing_only_in_case_are_one_row_that_lists_both_feeds(db_
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = screen_text(app)
-        tag_rows = [line for line in screen.splitlines() if "#tech" in line.casefold()]
+        tag_rows = [line for line in screen.splitlines() if "▾ tech" in line.casefold()]
         assert len(tag_rows) == 1, screen
-        assert "#tech" in tag_rows[0]  # as the oldest feed spells it
-        await pilot.click(
-            offset=(tag_rows[0].index("#tech") + 1, screen.splitlines().index(tag_rows[0]))
+        assert "▾ tech" in tag_rows[0]  # as the oldest feed spells it
+        await pilot.click(  # (on its name: a click on ▾ folds it)
+            offset=(tag_rows[0].index("▾ tech") + 3, screen.splitlines().index(tag_rows[0]))
         )
         await settle(pilot)
         screen = screen_text(app)

@@ -53,9 +53,10 @@ def titles(app: NewstuiApp) -> list[str]:
 
 
 def tag_rows(app: NewstuiApp) -> list[str]:
-    """The Sources rows of tags as shown, top to bottom, with their counts."""
+    """The Sources rows of folders as shown, top to bottom, with their counts (a subfolder's
+    indent as one space)."""
     rows = (line.split("▕")[0] for line in screen_text(app).splitlines())  # (Sources' column)
-    return [" ".join(row.split()) for row in rows if row.lstrip().startswith("#")]
+    return [" ".join(row.split()) for row in rows if row.lstrip().startswith("▾")]
 
 
 async def test_a_folders_row_counts_lists_and_marks_read_its_subfolders_too(db_path):
@@ -63,15 +64,17 @@ async def test_a_folders_row_counts_lists_and_marks_read_its_subfolders_too(db_p
     app = NewstuiApp(db_path, None)
     async with run_recorded(app, size=(160, 48)) as pilot:
         await settle(pilot)
-        rows = [row for row in tag_rows(app) if any(n in row for n in ("Big", "Press"))]
+        rows = [
+            row for row in tag_rows(app) if any(n in row for n in ("Big", "Sub", "Press", "Europe"))
+        ]
         # a folder of folders has its row; each folder's subfolders come right after it
         assert rows == [
-            "#Big 3",
-            "#Big/Sub0 2",
-            "#Big/Sub1 1",
-            "#Press 3",
-            "#Press/Europe 2",
-            "#Pressroom 1",
+            "▾ Big 3",
+            "▾ Sub0 2",
+            "▾ Sub1 1",
+            "▾ Press 3",
+            "▾ Europe 2",
+            "▾ Pressroom 1",
         ], rows
         sources = app.main.sources
         sources.focus()
@@ -87,9 +90,9 @@ async def test_a_folders_row_counts_lists_and_marks_read_its_subfolders_too(db_p
         await pilot.press("A")
         await settle(pilot)
         assert notifications(app)[-1].message.startswith("Marked 3 articles in #Big read.")
-        big = [row for row in tag_rows(app) if row.startswith("#Big")]
-        assert big == ["#Big", "#Big/Sub0", "#Big/Sub1"]  # (no count: nothing unread)
-        assert "#Press 3" in " ".join(tag_rows(app))
+        big = [row for row in tag_rows(app) if "Big" in row or "Sub" in row]
+        assert big == ["▾ Big", "▾ Sub0", "▾ Sub1"]  # (no count: nothing unread)
+        assert "▾ Press 3" in tag_rows(app)
 
 
 async def test_a_folder_of_folders_is_in_the_palettes_go_to_source(db_path):

@@ -22,6 +22,8 @@ if TYPE_CHECKING:  # the optional tables' values: imported by the functions that
 
 LayoutName = Literal["panes", "list"]
 LAYOUTS: tuple[LayoutName, ...] = ("panes", "list")
+SourcesLayout = Literal["tree", "flat"]
+SOURCES_LAYOUTS: tuple[SourcesLayout, ...] = ("tree", "flat")
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,9 @@ class Settings:
     # the app's layout: "panes" (the headlines over the reader) or "list" (the headlines full
     # height, the article over them while read, as newsboat; Z switches)
     layout: LayoutName = "panes"
+    # the app's Sources: "tree" (each folder with its feeds under it, foldable, as Feedly and
+    # Inoreader list them) or "flat" (the folders, then every feed A–Z)
+    sources_layout: SourcesLayout = "tree"
     refresh_on_start: bool = False  # the app refreshes every source once as it starts
 
 

@@ -8,7 +8,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from newstui.config import LAYOUTS, Settings
+from newstui.config import LAYOUTS, SOURCES_LAYOUTS, Settings
 from newstui.config.lines import entry_line, key_line, table_start_line
 from newstui.config.local_paths import path_problem
 from newstui.model import SORT_KEYS, SortOrder
@@ -136,6 +136,12 @@ def validate_settings(table: Any, raw: str, fail: Any, config_path: Path | None 
             if value not in LAYOUTS:
                 choices = " or ".join(f'"{name}"' for name in LAYOUTS)
                 raise fail(kline(), f"setting 'layout' must be {choices}, not {as_written(value)}")
+        elif key == "sources_layout":
+            if value not in SOURCES_LAYOUTS:
+                choices = " or ".join(f'"{name}"' for name in SOURCES_LAYOUTS)
+                raise fail(
+                    kline(), f"setting 'sources_layout' must be {choices}, not {as_written(value)}"
+                )
         elif key == "download_dir":
             if not isinstance(value, str):
                 raise fail(kline(), f"setting 'download_dir' must be a folder path, not {value!r}")

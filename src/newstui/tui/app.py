@@ -75,6 +75,7 @@ from newstui.tui.theme_colours import few_colours, sixteen_colours
 from newstui.tui.toast_text import notice_text
 from newstui.tui.upgraded_files import SurvivesUpgrades
 from newstui.tui.view import View, search_view
+from newstui.tui.widgets.sources import SourcesPane
 from newstui.tui.worker_errors import ReportsWorkerErrors
 
 if TYPE_CHECKING:  # the query language is imported when a query is typed
@@ -176,11 +177,16 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
         self._warnings_timer: Timer | None = None  # shows the warnings that wait (see there)
         self.notice = notice  # a line to show once started (the demo database was rebuilt)
         self.notice_severity: SeverityLevel = notice_severity  # ("information": a new database)
-        saved = load_ui_state(ui_state).get("theme") if ui_state else None
+        state = load_ui_state(ui_state) if ui_state else {}
+        saved = state.get("theme")
         if isinstance(saved, str) and saved in self.available_themes:
             self.theme = saved
         self.db_path = db_path
         self.demo = demo or config is None
+        # the folders Sources' tree lists folded, kept apart for the demo's store
+        self._folded_key = "demo_folded_folders" if demo else "folded_folders"
+        folded = state.get(self._folded_key)
+        self._folded = [f for f in folded if isinstance(f, str)] if isinstance(folded, list) else []
         # the binding ids `--demo` cannot do: left out of the footer, marked in help and palette
         self.unavailable = NOT_IN_DEMO if demo else frozenset[str]()
         # A store a slow upgrade is ahead for is opened by the upgrade's worker, after it: the
@@ -230,7 +236,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
                 keys, config.path, screen, self.user_keymap, [name for name, _ in screen]
             )
         self.main = MainScreen(  # (given the keys the user's `[keys]` made: the footer, `O`)
-            self.library, self.counts, config, self.unavailable, self.user_keymap
+            self.library, self.counts, config, self.unavailable, self.user_keymap, self._folded
         )
         self.stopped_by: int | None = None  # the signal that made the app quit, if one did
         self._dragged = False  # the mouse was dragged since the last key
@@ -262,10 +268,10 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
         self.main.config = config
 
     def get_key_display(self, binding: Binding) -> str:
-        """A key with a modifier, and Esc, as `?` help, the palette and the boxes' hints write
-        them ("Ctrl-S", not Textual's "^s"; "Esc", not "esc" over a box's "Esc: close"); the
-        rest as Textual shows them ("⏎"; on the Linux console, "Enter": glyphs.py)."""
-        if not binding.key_display and ("+" in binding.key or binding.key == "escape"):
+        """A key with a modifier, Esc and Space, as `?` help, the palette and the boxes' hints
+        write them ("Ctrl-S", not Textual's "^s"; "Esc", not "esc" over a box's "Esc: close");
+        the rest as Textual shows them ("⏎"; on the Linux console, "Enter": glyphs.py)."""
+        if not binding.key_display and ("+" in binding.key or binding.key in ("escape", "space")):
             return key_label(binding.key)
         shown = super().get_key_display(binding)
         return console_text(shown) if self.has_class("-console-glyphs") else shown
@@ -627,6 +633,13 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
     def watch_theme(self, theme: str) -> None:
         if self.ui_state is not None:
             save_ui_state(self.ui_state, {**load_ui_state(self.ui_state), "theme": theme})
+
+    @on(SourcesPane.FoldsChanged)
+    def _keep_folds(self, message: SourcesPane.FoldsChanged) -> None:
+        """Keep the folders folded in Sources for the next start (ui.json, beside the theme)."""
+        if self.ui_state is not None:
+            folded = sorted(message.folded)
+            save_ui_state(self.ui_state, {**load_ui_state(self.ui_state), self._folded_key: folded})
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """newstui's commands only: every described binding that works on `screen`, named as

@@ -16,6 +16,7 @@ from newstui.tui.widgets.headlines import HeadlineList
 from newstui.tui.widgets.pane_list import PaneList
 from newstui.tui.widgets.reader import Reader
 from newstui.tui.widgets.sidebar import Sidebar
+from newstui.tui.widgets.source_folds import FoldingList
 from newstui.tui.widgets.sources import SourcesPane
 
 # The app's key table (keys and words: newstui.key_actions). Actions on what the main screen
@@ -86,6 +87,7 @@ def key_sections() -> list[tuple[str, Iterable[Binding]]]:
             [
                 *moves(PaneList.BINDINGS),
                 choose,
+                *FoldingList.BINDINGS,  # (the tree's folders)
                 # (Follow move: listed with the app's, which answers in every pane)
                 *[
                     b
@@ -182,6 +184,7 @@ def all_binding_keys() -> dict[str, str]:
         Reader,
         PaneList,
         SourcesPane,
+        FoldingList,
         Sidebar,
         SearchScreen,
         SearchInput,

@@ -47,6 +47,8 @@ CONSOLE_STAND_INS = {
     "╺": "─",
     "◦": "o",  # a nested list item
     "▶": "►",  # an embedded video's line
+    "▸": "►",  # a folded folder in Sources (the title bar's ▸ is console_text's ">" before)
+    "▾": "▼",  # an unfolded one
 }
 _STAND_INS = str.maketrans(CONSOLE_STAND_INS)
 

@@ -384,6 +384,8 @@ def keys_of(binding: Binding, keymap: Mapping[str, str]) -> str:
 _KEY_LABELS = {
     "down": "↓",
     "up": "↑",
+    "right": "→",
+    "left": "←",
     "enter": "Enter",
     "escape": "Esc",
     "tab": "Tab",

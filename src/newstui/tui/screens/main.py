@@ -8,7 +8,7 @@ the bottom row's status lines in `status_row`."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from time import monotonic
@@ -124,7 +124,9 @@ class MainScreen(
         config: Config | None = None,
         unavailable: frozenset[str] = frozenset(),
         keymap: Mapping[str, str] | None = None,
+        folded: Iterable[str] = (),
     ) -> None:
+        """`folded`: the folders Sources' tree lists folded (as the app kept them)."""
         super().__init__()
         self.unavailable = unavailable  # binding ids the footer leaves out (the demo's)
         self.keymap: Mapping[str, str] = keymap or {}  # the app's: the preset and `[keys]`
@@ -134,7 +136,7 @@ class MainScreen(
         self.settings = config.settings if config else Settings()
         # the config file as it is now, for downloads (read again when it changed since)
         self.config_on_disk = ConfigOnDisk()
-        self.sources = SourcesPane(counts, id="sources")
+        self.sources = SourcesPane(counts, folded=folded, id="sources")
         self._sources_space: SourcesSpace | None = SourcesSpace()  # until the pane is mounted
         self.headlines = HeadlineList(library, id="headlines")
         self.reader = Reader(id="reader")
@@ -189,6 +191,7 @@ class MainScreen(
         self.set_list_layout(self.settings.layout == "list")
         self.reader.show_speakers = self.settings.speaker_tags
         self.sources.show_read_feeds = self.settings.show_read_feeds
+        self.sources.tree_layout = self.settings.sources_layout == "tree"
         self.headlines.order = SortOrder.parse(self.settings.sort) or NEWEST_FIRST
         self.headlines.border_title = "Headlines"
         self.sidebar.border_title = "Article"

@@ -12,6 +12,8 @@ from newstui.errors import hide_passwords
 from newstui.local_times import short_time
 from newstui.text import one_width, terminal_safe
 from newstui.tui.middle_ellipsis import shared_start
+from newstui.tui.view import failing_clause, feed_view, tag_view
+from newstui.tui.widgets import source_tree
 from newstui.tui.widgets.source_label import SourceLabel
 
 if TYPE_CHECKING:
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
     from newstui.model import FeedRow, SmartCounts
     from newstui.model.fetching import SetAsideSource
     from newstui.tui.view import View
+    from newstui.tui.widgets.source_tree import SourceTree
 
 BROKEN = " · broken query"  # after a saved view whose query no longer reads
 
@@ -74,15 +77,84 @@ def broken_view_label(title: str, style: str) -> SourceLabel:
 
 
 def feed_label(
-    feed: FeedRow, next_try: str | None, error_style: str, note_style: str
+    feed: FeedRow, next_try: str | None, error_style: str, note_style: str, indent: int = 0
 ) -> SourceLabel:
-    """A feed or local source: `!` when its last fetch failed, and when it is tried next."""
+    """A feed or local source: `!` when its last fetch failed, and when it is tried next;
+    `indent`: the cells before it, under its folder in the tree."""
+    mark = Text(" " * indent)
+    if feed.last_error:
+        mark.append("! ", error_style)
     return SourceLabel(
         Text(one_width(terminal_safe(feed.name, line=True))),
         feed.unread,
-        mark=Text("! ", error_style) if feed.last_error else Text(),
+        mark=mark,
         note=Text(moved_suffix(feed) + next_try_suffix(next_try), note_style),
     )
+
+
+def feed_entry(
+    feed: FeedRow,
+    entry_id: str,
+    now: datetime,
+    refresh: str,
+    styles: tuple[str, str],
+    indent: int = 0,
+) -> tuple[Option, View]:
+    """A source's entry (its id: `entry_id`) and the view it shows; `refresh`: the key in effect
+    that refreshes it, `styles`: the error's and the notes'."""
+    next_try = feed.waiting_until(now)
+    # (no refresh offered while an overloaded server's wait runs: r44 L1)
+    offer = "" if feed.server_status else refresh
+    view = feed_view(feed.id, feed.name, feed.last_error, next_try, offer, failing_clause(feed))
+    label = feed_label(feed, next_try, *styles, indent=indent)
+    return Option(label, id=entry_id), view
+
+
+def feed_width(feed: FeedRow, now: datetime, indent: int = 0) -> tuple[str, int]:
+    """A source's entry as `needed_width` measures it: (its text, its unread count)."""
+    said = moved_suffix(feed) + next_try_suffix(feed.waiting_until(now))
+    return " " * indent + ("! " if feed.last_error else "") + feed.name + said, feed.unread
+
+
+def tree_entries(
+    tree: SourceTree, now: datetime, refresh: str, styles: tuple[str, str]
+) -> tuple[list[Option], dict[str, View]]:
+    """The folders' entries of the tree, and the view each shows by its id."""
+    options: list[Option] = []
+    views: dict[str, View] = {}
+    for row in tree.rows:
+        indent = source_tree.indent_width(row.depth)
+        if isinstance(row, source_tree.FolderRow):
+            label = folder_label(row.name, row.unread, row.folded, indent, styles[1])
+            options.append(Option(label, id=row.key))
+            views[row.key] = tag_view(row.tag)
+        else:
+            option, views[row.key] = feed_entry(row.feed, row.key, now, refresh, styles, indent)
+            options.append(option)
+    return options, views
+
+
+def tree_widths(tree: SourceTree, now: datetime) -> list[tuple[str, int]]:
+    """The tree's rows as `needed_width` measures them (indent and marker too); given the
+    whole tree, folded or not, the pane keeps its width as folders fold."""
+    widths: list[tuple[str, int]] = []
+    for row in tree.rows:
+        indent = source_tree.indent_width(row.depth)
+        if isinstance(row, source_tree.FolderRow):
+            widths.append((" " * (indent + 2) + row.name, row.unread))
+        else:
+            widths.append(feed_width(row.feed, now, indent))
+    return widths
+
+
+def folder_label(
+    name: str, unread: int, folded: bool, indent: int, marker_style: str
+) -> SourceLabel:
+    """A folder's row in the tree: indented, its fold marker (▸ folded, ▾ unfolded), its own
+    name and its unread count."""
+    marker = source_tree.FOLDED if folded else source_tree.UNFOLDED
+    mark = Text.assemble(" " * indent, (marker, marker_style), " ")
+    return SourceLabel(Text(one_width(terminal_safe(name, line=True))), unread, mark=mark)
 
 
 def set_aside_note(until: str | None) -> str:
@@ -160,22 +232,13 @@ def needed_width(
 ) -> int:
     """Columns the widest entry needs with its count: every entry's (an empty store's pane was
     wider than one feed's, a default of 20 columns, and a saved view's long name was not
-    counted); `aside`: the set-aside sources listed, as (name, unread)."""
+    counted); `aside`: the set-aside sources listed, and the tree's rows, as (name, unread)."""
     names = [("All", smart.unread), ("Unread", smart.unread)]
     names += [("Starred" + starred_note(smart), smart.starred_unread)]
     names += [("Hidden", smart.hidden)] if smart.hidden else []
     names += [(view.title + (BROKEN if view.broken else ""), unread) for view, unread in saved]
     names += [("#" + tag, unread) for tag, _total, unread in tags]
-    names += [
-        (
-            ("! " if f.last_error else "")
-            + f.name
-            + moved_suffix(f)
-            + next_try_suffix(f.waiting_until(now)),
-            f.unread,
-        )
-        for f in feeds
-    ]
+    names += [feed_width(f, now) for f in feeds]
     names += aside
     return 4 + max(Text(name).cell_len + len(f" {unread:,}") for name, unread in names)
 

@@ -20,14 +20,19 @@ from newstui.tui.reload_gate import ReloadGate
 from newstui.tui.screens.keyed_box import key_in_effect
 from newstui.tui.shared_library import SharedLibrary
 from newstui.tui.theme_colours import heading_text, monochrome, muted_colour, theme_colour
-from newstui.tui.view import ALL, HIDDEN, STARRED, UNREAD, View, failing_clause, feed_view, tag_view
+from newstui.tui.view import ALL, HIDDEN, STARRED, UNREAD, View, feed_view, tag_view
 from newstui.tui.widgets import source_entries as entries
-from newstui.tui.widgets.pane_list import PaneList
+from newstui.tui.widgets.source_folds import FoldingList
 from newstui.tui.widgets.source_label import SourceLabel
+from newstui.tui.widgets.source_tree import (
+    folders_to_unfold,
+    source_tree,
+    view_key,
+)
 from newstui.tui.worker_errors import ReportsWorkerErrors
 
 if TYPE_CHECKING:  # the smart views' counts load with the first counts
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     from newstui.model import SmartCounts
     from newstui.model.fetching import SetAsideSource
@@ -41,7 +46,7 @@ RELOAD_GAP = 0.25
 SMART_KEYS = frozenset(v.key for v in (ALL, UNREAD, STARRED, HIDDEN))
 
 
-class SourcesPane(ReportsWorkerErrors, PaneList):
+class SourcesPane(ReportsWorkerErrors, FoldingList):
     """Lists the views; choosing one (Enter, l or a click) shows it in the headline list."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -83,10 +88,17 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
         # sources that left the config, each with the day it is deleted (None: its URL changed)
         aside: list[tuple[SetAsideSource, str | None]]
 
-    def __init__(self, library: SharedLibrary, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(
+        self, library: SharedLibrary, *, folded: Iterable[str] = (), id: str | None = None
+    ) -> None:
+        super().__init__(folded=folded, id=id)
         self._library = library
-        self._views: dict[str, View] = {}
+        self._views: dict[str, View] = {}  # the view each entry shows, by the entry's id
+        # True: each folder with its sources under it (sources_layout); False: the folders,
+        # then every feed
+        self.tree_layout = True
+        self._folder_marked = False  # the cursor is on a folder of the tree (the footer's Fold)
+        self._widths_of: tuple[SourcesPane._Counts, list[tuple[str, int]]] | None = None
         self._saved: list[View] = []
         self._saved_later: Callable[[], list[View]] | None = None  # made at `start`
         self.feeds: list[FeedRow] = []
@@ -216,6 +228,19 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
         self._list(message)
         self.post_message(self.Loaded(message.smart, message.feeds, message.tags))
 
+    def list_again(self) -> None:
+        """List the entries again from the last counts read (a folder folded or unfolded)."""
+        if self._counts is not None:
+            self._list(self._counts)
+
+    def _tree_widths(self, message: _Counts, now: datetime) -> list[tuple[str, int]]:
+        """The whole tree's rows as `needed_width` measures them, folded or not (the pane keeps
+        its width as folders fold), read once a reload (a fold lists the same counts again)."""
+        if self._widths_of is None or self._widths_of[0] is not message:
+            whole = source_tree(message.feeds, message.tags, ())
+            self._widths_of = (message, entries.tree_widths(whole, now))
+        return self._widths_of[1]
+
     def toggle_read_feeds(self) -> bool:
         """List the feeds with nothing unread, or leave them out (newsboat's show-read-feeds,
         its `l` in the feed list); the highlight stays on its entry. True: listed now."""
@@ -253,30 +278,41 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
                 else:
                     label = entries.label(view.title, unread)
                 options.append(Option(label, id=view.key))
-        if message.tags:
+        now = datetime.now(UTC)
+        refresh = key_in_effect(self, "sources.refresh_selected")  # (the user's, not r)
+        keep = {view_key(k) for k in (highlighted, self._shown) if k}
+        styles = (f"bold {error.hex}", heading_style)
+        unfiled, feeds_heading, widths = message.feeds, "Feeds", []
+        self._tree_rows = {}
+        if self.tree_layout and message.tags:
+            shown = self.show_read_feeds
+            tree = source_tree(
+                message.feeds, message.tags, self._folded, show_read=shown, keep=keep
+            )
+            name = entries.read_left_out_heading("Folders", tree.left_out)
+            options.append(entries.heading(heading_text(name, greys), heading_style))
+            rows, views = entries.tree_entries(tree, now, refresh, styles)
+            options += rows
+            self._views |= views
+            self._tree_rows = {row.key: row for row in tree.rows}
+            widths = self._tree_widths(message, now)
+            unfiled, feeds_heading = tree.unfiled, "No folder"
+        elif message.tags:
             options.append(entries.heading(heading_text("Tags", greys), heading_style))
             for tag, _total, unread in message.tags:
                 view = tag_view(tag)
                 self._views[view.key] = view
                 options.append(Option(entries.label(f"#{tag}", unread), id=view.key))
-        now = datetime.now(UTC)
-        refresh = key_in_effect(self, "sources.refresh_selected")  # (the user's, not r)
-        keep = {k for k in (highlighted, self._shown) if k}
-        for kind, heading in (("feed", "Feeds"), ("local", "Local")):
-            every = [f for f in message.feeds if f.kind == kind]
-            rows, left_out = entries.listed_feeds(every, self.show_read_feeds, keep)
+        for kind, heading in (("feed", feeds_heading), ("local", "Local")):
+            every = [f for f in unfiled if f.kind == kind]
+            listed, left_out = entries.listed_feeds(every, self.show_read_feeds, keep)
             if every:
                 name = entries.read_left_out_heading(heading, left_out)
                 options.append(entries.heading(heading_text(name, greys), heading_style))
-            for feed in rows:
-                next_try = feed.waiting_until(now)
-                failing = failing_clause(feed)
-                # (no refresh offered while an overloaded server's wait runs: r44 L1)
-                offer = "" if feed.server_status else refresh
-                view = feed_view(feed.id, feed.name, feed.last_error, next_try, offer, failing)
+            for feed in listed:
+                option, view = entries.feed_entry(feed, f"feed:{feed.id}", now, refresh, styles)
                 self._views[view.key] = view
-                label = entries.feed_label(feed, next_try, f"bold {error.hex}", heading_style)
-                options.append(Option(label, id=view.key))
+                options.append(option)
         aside = entries.listed_set_aside(message.aside, self.show_read_feeds, keep)
         if aside:  # their unread are in All's and Unread's: read here, greyed (r44 L7)
             options.append(entries.heading(heading_text("Set aside", greys), heading_style))
@@ -290,10 +326,10 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
         self._needed = entries.needed_width(
             smart,
             message.saved,
-            message.tags,
-            message.feeds,
+            () if self._tree_rows else message.tags,
+            unfiled,
             now,
-            [(entries.set_aside_name(s), s.unread) for s, _until in aside],
+            [*widths, *((entries.set_aside_name(s), s.unread) for s, _until in aside)],
         )
         self.fit_width(self.screen.size.width, self.screen.has_class("-narrow"))
         if highlighted is not None and highlighted not in {o.id for o in options}:
@@ -320,8 +356,13 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
         self.highlighted = ids.index(highlighted) if highlighted in ids else 0
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Follow move is the pane's key only on a feed listed · moved."""
-        return self._on_moved_feed() if action == "follow_moved" else True
+        """Follow move is the pane's key only on a feed listed · moved, Fold on a folder of
+        the tree (elsewhere Space is the other panes' key)."""
+        if action == "follow_moved":
+            return self._on_moved_feed()
+        if action == "toggle_fold":
+            return self._highlighted_folder_row() is not None
+        return True
 
     async def action_follow_moved(self) -> None:
         """Follow the highlighted feed's move: the screen's action, as the app's key runs it."""
@@ -336,8 +377,9 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
         """The footer offers Follow move while the cursor is on a moved feed (it is asked
         again only when that changes: a footer redrawn at each step slowed a held `j`)."""
         moved = self._on_moved_feed()
-        if moved != self._moved_highlighted:
-            self._moved_highlighted = moved
+        folder = self._highlighted_folder_row() is not None
+        if (moved, folder) != (self._moved_highlighted, self._folder_marked):
+            self._moved_highlighted, self._folder_marked = moved, folder
             self.refresh_bindings()
 
     def highlighted_feed_id(self) -> int | None:
@@ -367,16 +409,21 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
         return entries.unread_source_keys(self.feeds, counts.aside if counts else ())
 
     def source_views(self) -> list[View]:
-        """The feeds' and local sources' views, in the order the pane lists them."""
-        return [view for key, view in self._views.items() if key.startswith("feed:")]
+        """The feeds' and local sources' views, in the order the pane lists them (a feed listed
+        in two folders at the first)."""
+        views: dict[str, View] = {}
+        for key, view in self._views.items():
+            if key.startswith("feed:"):
+                views.setdefault(view.key, view)
+        return list(views.values())
 
     def go_to_views(self) -> list[View]:
         """Every source, tag and view Sources lists, All, Unread and Starred first (user test
         r48 L11: from a feed deep in the list the way back to All was q, g, Enter), and the
         read feeds `H` leaves out, as the palette's "Go to source" offers them (no store read:
         what the pane holds)."""
-        listed = {self.get_option_at_index(i).id for i in range(self.option_count)}
-        views = {k: v for k, v in self._views.items() if k not in SMART_KEYS or k in listed}
+        listed = self._listed_keys()
+        views = {v.key: v for k, v in self._views.items() if k not in SMART_KEYS or k in listed}
         for feed in self.feeds:  # (left out by H: shown, they are listed again: view_shown)
             key = f"feed:{feed.id}"
             if key not in views:
@@ -391,15 +438,29 @@ class SourcesPane(ReportsWorkerErrors, PaneList):
         """The headlines show this view now: highlight it, listed even if it is a read feed
         while read feeds are left out, until another view is shown."""
         self._shown = key
-        listed = {self.get_option_at_index(i).id for i in range(self.option_count)}
-        if key not in listed and key.startswith("feed:") and self._counts is not None:
+        if key not in self._listed_keys() and key.startswith("feed:") and self._counts is not None:
+            feed = next((f for f in self.feeds if f"feed:{f.id}" == key), None)
+            unfold = folders_to_unfold(feed, self._folded) if feed and self.tree_layout else []
+            if unfold:  # (inside a folded folder: its folders unfold, as Feedly's do)
+                self._folded -= set(unfold)
+                self.post_message(self.FoldsChanged(frozenset(self._folded)))
             self._list(self._counts)
         self.select_view(key)
 
+    def _listed_keys(self) -> set[str]:
+        """The view keys of the entries listed."""
+        ids = (self.get_option_at_index(i).id for i in range(self.option_count))
+        return {view_key(i) for i in ids if i is not None}
+
     def select_view(self, key: str) -> None:
-        """Move the highlight to a view's entry, if listed."""
+        """Move the highlight to a view's entry, if listed (a feed in two folders: the copy
+        highlighted stays, else the first)."""
+        option = self.highlighted_option
+        if option is not None and option.id is not None and view_key(option.id) == key:
+            return
         for index in range(self.option_count):
-            if self.get_option_at_index(index).id == key:
+            entry_id = self.get_option_at_index(index).id
+            if entry_id is not None and view_key(entry_id) == key:
                 self.highlighted = index
                 return
 
