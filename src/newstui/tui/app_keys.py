@@ -87,7 +87,7 @@ def key_sections() -> list[tuple[str, Iterable[Binding]]]:
             [
                 *moves(PaneList.BINDINGS),
                 choose,
-                *FoldingList.BINDINGS,  # (the tree's folders)
+                *[b for b in FoldingList.BINDINGS if isinstance(b, Binding)],  # (tree folders)
                 # (Follow move: listed with the app's, which answers in every pane)
                 *[
                     b
