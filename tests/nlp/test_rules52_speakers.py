@@ -157,3 +157,19 @@ def test_did_state_attributes_like_stated(extractor) -> None:
         '"because the new airline has better service and lower fees."'
     )
     assert speaker_of(extractor, text, "because the new airline") == "Dana Whitlock"
+
+
+def test_an_outlet_credited_first_does_not_take_the_words_it_reports(extractor) -> None:
+    text = (
+        "Omar Haddadin released a new tape on Friday. According to Radio Veld, in the tape, "
+        'Haddadin talks about the "war in the valley and the hunger in the towns" and more.'
+    )
+    assert speaker_of(extractor, text, "war in the valley") == "Omar Haddadin"
+
+
+def test_a_semicolon_before_the_quotation_leads_in_as_a_colon_does(extractor) -> None:
+    text = (
+        "Sara Okonjo is a member of the Halden Assembly. Okonjo attacked every part of the "
+        'plan; "Any look at the figures shows that the new road will cost twice as much."'
+    )
+    assert speaker_of(extractor, text, "Any look at the figures") == "Sara Okonjo"

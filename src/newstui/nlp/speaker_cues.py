@@ -70,8 +70,9 @@ _VERBS: Final = (
     "clarified|clarifies|indicated|indicates|yelled|screamed|"
     # verbs of counselling ("“…,” Byers advised", "Moss advised the colonel, “…”")
     "advised|advises|"
-    # "state" is a noun as often: only after "did"/"does" ("he did state that …")
-    "did state|does state|"
+    # "state" and "talks" are nouns as often: only after "did"/"does" ("he did state that …")
+    # or before "about" ("in the tape, Bin Laden talks about the “…”")
+    "did state|does state|talks about|speaks about|"
     "According to|according to|In the words of|in the words of"
 )
 

@@ -1717,7 +1717,9 @@ class SpeakerFinder(_SubjectFinder):
                     return first[0].entity.name
             if _IT_READ.match(head):  # "Acme released a statement. It read, “…”"
                 return self._statement_before(sent_start)
-            if head.rstrip().endswith(":"):  # "Moss opposed the plan:": the clause's subject
+            if head.rstrip().endswith((":", ";")):
+                # "Moss opposed the plan:", "Bishara lambasted Israel's position; “…”": the
+                # clause's subject
                 # "The government of American Samoa issued a statement agreeing the issue
                 # should be decided by Congress:": the body that opens the clause, not a name
                 # after its verb
