@@ -81,3 +81,49 @@ async def test_help_lists_ctrl_z_and_Z(db_path):
             "Headlines full height, the article opening over them (again: the reader below)"
         ]
         assert full_list == ("Headlines", "Z")
+
+
+async def test_n_and_p_in_the_list_layout_open_the_article_they_mark_read(tmp_path):
+    """newsboat's next-unread opens the article: in the list layout the reader shows only
+    while it has the focus, so `n` from the headlines opens the article over them (user test
+    r52 M3: each `n` marked the next unread read, the list stayed and the article went unseen)."""
+    from .test_next_unread_marks_read import one_feed, read_titles
+
+    path = tmp_path / "f.db"
+    one_feed(path)
+    app = list_app(path, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = app.main
+        assert main.headlines.has_focus and not shown(main.reader)
+        await pilot.press("n")
+        await settle(pilot)
+        assert shown(main.reader) and not shown(main.headlines)
+        assert main.detail is not None and main.detail.article.row.title == "Story 1"
+        assert "harbour reopened after repairs on day 1" in screen_text(app)
+        assert read_titles(path) == {"Story 1"}
+        await pilot.press("q")  # back to the list, then p: the one before, opened too
+        await settle(pilot)
+        assert shown(main.headlines) and not shown(main.reader)
+        await pilot.press("p")
+        await settle(pilot)
+        assert shown(main.reader)
+        assert main.detail is not None and main.detail.article.row.title == "Story 0"
+        assert read_titles(path) == {"Story 0", "Story 1"}
+
+
+async def test_n_with_nothing_unread_left_in_the_list_layout_stays_on_the_list(tmp_path):
+    from .test_next_unread_marks_read import one_feed, read_titles
+
+    path = tmp_path / "f.db"
+    one_feed(path, count=1)
+    app = list_app(path, tmp_path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        main = app.main
+        await pilot.press("n")  # Story 0, under the cursor, is the only one: opened
+        await settle(pilot)
+        await pilot.press("q", "n")
+        await settle(pilot)
+        assert shown(main.headlines) and not shown(main.reader)
+        assert read_titles(path) == {"Story 0"}

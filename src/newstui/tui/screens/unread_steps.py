@@ -25,6 +25,8 @@ from newstui.tui.mixins import ScreenMixin
 from newstui.tui.notices import replace_notice
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
+
     from newstui.library import Library
     from newstui.model import ArticleDetail
     from newstui.tui.shared_library import SharedLibrary
@@ -69,6 +71,10 @@ class UnreadSteps(ScreenMixin):
         def article_opened(self, row: ArticleRow) -> None: ...
 
         def reads_unwritten(self) -> frozenset[int]: ...
+
+        def focus_pane(self, name: str) -> None: ...
+
+        def _pane_of(self, widget: Widget | None) -> str | None: ...
 
     _unread_searching = False
     # n/p typed while a search ran, with the view they were typed on, in order
@@ -169,6 +175,7 @@ class UnreadSteps(ScreenMixin):
             self._unread_waiting = tuple((source, direction) for _, direction in waiting)
             self.show_view(source, article_id)
             self._open_on_load = article_id
+            self._shown_over_list()
             self._step_notice = replace_notice(
                 self.app, self._step_notice, f"No unread article left here: on to {source.title}."
             )
@@ -194,6 +201,7 @@ class UnreadSteps(ScreenMixin):
         if message.row is not None:
             self._landed = (current, self.headlines.cursor, message.row)
         self._open_on_load = found_id  # shown in full: read, as Enter would mark it
+        self._shown_over_list()
         shown = self.detail.article.row if self.detail is not None else None
         if shown is not None and shown.id == found_id:
             # the article the reader shows already (the one the list opened on, reached from
@@ -202,6 +210,13 @@ class UnreadSteps(ScreenMixin):
             selected = self.headlines.selected
             self.article_opened(selected if selected and selected.id == found_id else shown)
         self._next_waiting(found_id)
+
+    def _shown_over_list(self) -> None:
+        """In the list layout the reader shows only while it has the focus: the article n/p
+        found opens over the list, as Enter opens it (newsboat's next-unread; user test r52
+        M3: `n` marked the next unread read and the list stayed, the article unseen)."""
+        if self.has_class("-list-layout") and self._pane_of(self.focused) != "reader":
+            self.focus_pane("reader")
 
     def _cursor_row(self) -> ArticleRow | None:
         """The article under the cursor; right after n/p put it on a row whose window is still
