@@ -1154,6 +1154,32 @@ def test_search_in_newsboat_syntax_finds_nothing_and_says_how_to_write_it(cli):
     assert "no regular expressions in newstui queries: write title:tok* instead" in cli.err
 
 
+def test_search_in_newsboat_syntax_that_finds_articles_says_how_it_was_read(cli, db_path):
+    # user test r52 M4: `title =~ "Trump"` listed the one article with the words "title" and
+    # "Trump" in its text, with no hint, where title:"Trump" finds the titles meant
+    from newstui.model import Article
+
+    with Library.open(db_path) as library:
+        feed = library.register_source("https://wire.example/", "Wire")
+        library.save_batch(
+            feed,
+            [
+                Article(title="Interview", text="The title of Trump's book.", guid="a"),
+                Article(title="States sue Trump", text="Sixteen states sued.", guid="b"),
+            ],
+        )
+    assert cli("search", 'title =~ "Trump"') == 0
+    assert "Interview" in cli.out and "States sue Trump" not in cli.out
+    assert one_line(cli.err) == (
+        'warning: 1 article with the words of title =~ "Trump", as newstui reads it; '
+        'newsboat syntax: write title:"Trump" instead (README: Coming from newsboat)'
+    )
+    assert cli("search", 'title:"Trump"') == 0  # newstui's own query: no word of newsboat
+    assert "States sue Trump" in cli.out and cli.err == ""
+    assert cli("search", "Trump") == 0
+    assert cli.err == ""
+
+
 def test_opml_import_of_a_file_that_is_not_opml_fails_with_one_line(cli, tmp_path):
     bad = tmp_path / "bad.opml"
     bad.write_text("<html>nope", "utf-8")

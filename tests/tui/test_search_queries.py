@@ -345,3 +345,37 @@ async def test_keys_typed_fast_behind_an_esc_never_run_as_the_main_screens_keys(
         await pilot.press("escape")  # back from syria: aleppo's search was made, then left
         await settle(pilot)
         assert not app.main.headlines.view.key.startswith("search:")
+
+
+async def test_a_search_in_newsboat_syntax_that_finds_articles_says_how_it_was_read(tmp_path):
+    """`title =~ "Trump"` found the article with the words title and Trump and said nothing:
+    the user read "one article about Trump" (user test r52 M4). Said once, with the query
+    meant; newstui's own query says nothing."""
+    from newstui.library import Library
+    from newstui.model import Article
+
+    path = tmp_path / "f.db"
+    with Library.open(path) as library:
+        feed = library.register_source("https://wire.example/", "Wire")
+        library.save_batch(
+            feed,
+            [
+                Article(title="Interview", text="The title of Trump's book.", guid="a"),
+                Article(title="States sue Trump", text="Sixteen states sued.", guid="b"),
+            ],
+        )
+    app = NewstuiApp(path, None)
+    async with run_recorded(app, size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *'title =~ "Trump"', "enter")
+        await settle(pilot)
+        assert app.main.headlines.total == 1
+        said = [n.message for n in notifications(app)]
+        assert said[-1] == (
+            'The article listed has the words of title =~ "Trump", as newstui reads it. '
+            'Newsboat syntax: write title:"Trump" instead (README: Coming from newsboat).'
+        )
+        await pilot.press("slash", *'title:"Trump"', "enter")
+        await settle(pilot)
+        assert app.main.headlines.total == 1
+        assert [n.message for n in notifications(app)] == said

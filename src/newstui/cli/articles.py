@@ -243,8 +243,23 @@ def cmd_search(args: argparse.Namespace, library: Library, config: Config | None
             library, ArticleFilter(query=query), "matching article", "list --hidden --query QUERY"
         )
         empty += _newsboat_hint(query.text)
+    elif rows:
+        _say_newsboat_found(query.text, len(rows) if len(rows) < args.limit else None)
     shown = ArticleLines(rows) if rows else NothingFound(empty)
     return emit(args, _rows_json(library, rows) if args.json else [], shown)
+
+
+def _say_newsboat_found(query: str, count: int | None) -> None:
+    """A warning line for a query in newsboat's filter language that found articles: newstui
+    read it as words to find (`title =~ "Trump"` lists the articles with the words title and
+    Trump: user test r52 M4), and the query meant. `count` None: more than were listed."""
+    if not any(sign in query for sign in "=~#<>"):
+        return
+    from newstui.sources.newsboat_urls import newsboat_operator_hint
+
+    if (hint := newsboat_operator_hint(query)) is not None:
+        found = "articles" if count is None else counted(count, "article")
+        complain(f"warning: {found} with the words of {query}, as newstui reads it; {hint}")
 
 
 def cmd_show(args: argparse.Namespace, library: Library, config: Config | None) -> int:

@@ -109,6 +109,23 @@ def search_view(query: Query, search: str = "/", back: str = "q") -> View:
     return View(f"search:{query.text}", f"Search: {query.text}", ArticleFilter(query=query), note)
 
 
+def newsboat_found_note(view: View, count: int) -> str | None:
+    """What to say of a search or saved view written in newsboat's filter language that found
+    articles (newstui read it as words to find: `title =~ "Trump"` lists the articles with the
+    words title and Trump, user test r52 M4): what it listed, and the query meant; None for any
+    other view."""
+    query = view.filter.query
+    if query is None or not count or not any(sign in query.text for sign in "=~#<>"):
+        return None
+    from newstui.sources.newsboat_urls import newsboat_operator_hint
+
+    hint = newsboat_operator_hint(query.text)
+    if hint is None:
+        return None
+    listed = "The article listed has" if count == 1 else f"The {count:,} articles listed have"
+    return f"{listed} the words of {query.text}, as newstui reads it. {hint[0].upper()}{hint[1:]}."
+
+
 def hidden_matches_note(note: str, hidden: int) -> str:
     """An empty search's note with how many matching articles a hide filter hid, as `newstui
     search` says it (user test r35 L4: "Nothing matches" for an article the user knew came)."""

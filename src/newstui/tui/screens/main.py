@@ -47,6 +47,7 @@ from newstui.tui.view import (
     entity_view,
     listed_by_flags,
     names_gone_source,
+    newsboat_found_note,
     speaker_view,
     unread_only_view,
 )
@@ -149,6 +150,7 @@ class MainScreen(
         self.unread_only = not self.settings.show_read_articles
         self._chosen_view: View = ALL  # the view asked for, before U narrows it
         self._quit_asked = False  # q at the top asked once: the next q (for a while) quits
+        self._newsboat_said: str | None = None  # the view last loaded (its newsboat note said)
         self._sidebar_wanted: bool | None = None  # None: follow the terminal width
         self._open_on_load: int | None = None
         # A view just shown: its first article is shown, not opened, even when the reader had
@@ -269,6 +271,7 @@ class MainScreen(
         if not self.first_screen_shown:
             self.call_after_refresh(self._first_screen_done)
         self.refresh_bindings()  # an empty view hides the keys on an article (check_action)
+        self._say_newsboat_found(message.view, count)
         if not count:
             self.detail = None
             if message.view.key == "all" and not message.view.filter.unread:
@@ -282,6 +285,13 @@ class MainScreen(
                 if message.view.key.startswith("search:"):
                     self._say_hidden_matches(message.view)
             self.sidebar.show_message("No article selected")
+
+    def _say_newsboat_found(self, view: View, count: int) -> None:
+        """A search or saved view in newsboat's syntax that found articles says what it listed
+        and the query meant, once as it is shown (not again at each reload of it)."""
+        said, self._newsboat_said = self._newsboat_said, view.key
+        if said != view.key and (note := newsboat_found_note(view, count)) is not None:
+            self.notify(note, severity="warning", markup=False, timeout=12)
 
     @work(group="hidden-matches", exclusive=True, exit_on_error=False)
     async def _say_hidden_matches(self, view: View) -> None:
