@@ -149,3 +149,44 @@ async def test_a_list_of_desks_alike_shows_which_desk_each_row_is_from(tmp_path)
         text = screen_text(app)
         for n in range(10, 13):
             assert f"…{n}  Story from desk {n}" in text, text
+
+
+def test_a_name_joined_by_an_ampersand_is_cut_at_the_column_end_not_at_the_ampersand():
+    """User test r52 L11: "Courts & Justice" was "Courts…" beside the feed "Court Side";
+    "&" joins the words of one name, a "·" the parts of one (cut there: "Sport…")."""
+    names = ["Courts & Justice", "Court Side", "Sport · Wikinews"]
+    assert source_cuts(names, 15) == {
+        "Courts & Justice": ("Courts & Justi…", None),
+        "Court Side": ("Court Side", None),
+        "Sport · Wikinews": ("Sport…", None),  # (not "Sport · Wikine…": parts, as ever)
+    }
+    assert source_cuts(names, 12)["Courts & Justice"] == ("Courts & Ju…", None)  # (60 columns)
+    assert source_cuts(names, 18)["Courts & Justice"] == ("Courts & Justice", None)
+    assert source_cuts(["Food & Drink News"], 8) == {"Food & Drink News": ("Food…", None)}
+
+
+async def test_the_headlines_tell_courts_and_justice_from_court_side_at_80_and_60_columns(tmp_path):
+    path = tmp_path / "courts.db"
+    db = open_db(path)
+    for hour, name in enumerate(("Courts & Justice", "Court Side")):
+        slug = name.split()[0].lower() + str(hour)
+        feed = ensure_feed(
+            db, f"http://127.0.0.1:9/{slug}.xml", name, url=f"http://127.0.0.1:9/{slug}.xml"
+        )
+        article = Article(
+            title=f"Ruling number {hour}",
+            text="The court ruled.",
+            url=f"https://courts.example/{slug}",
+            published=BASE - timedelta(hours=hour),
+            guid=slug,
+        )
+        save_articles(db, feed, [article])
+    db.conn.close()
+    for size, courts in (((80, 24), "Courts & Justice"), ((60, 20), "Courts & Ju…")):
+        app = NewstuiApp(path, None)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            rows = [line for line in screen_text(app).splitlines() if "Ruling number" in line]
+            assert f"{courts}  Ruling number 0" in rows[0], rows
+            court_side = "Court Side".ljust(len(courts))
+            assert f"{court_side}  Ruling number 1" in rows[1], rows

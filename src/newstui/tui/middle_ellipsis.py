@@ -10,8 +10,10 @@ from rich.text import Text
 ELLIPSIS = "…"
 SEPARATORS = " ·•|/-–—:,;&+"  # what a name may join its parts with ("Politics · Wikinews")
 # between the parts of a name; a quoted or bracketed part begins one too (user test r45 L5:
-# `Windows “1…` for "Windows “1252” Feed")
-_PART_BREAK = re.compile(r"\s+[·•|/\-–—&+]\s+|[:;,]\s+|\s+(?=[“‘«„‹(\[「『])")
+# `Windows “1…` for "Windows “1252” Feed"). "&" and "+" join the words of one name ("Courts &
+# Justice", "Food + Drink"): a cut there said "Courts…" beside the feed "Court Side", where
+# "Courts & Justi…" fits (user test r52 L11); they are still never left before the "…"
+_PART_BREAK = re.compile(r"\s+[·•|/\-–—]\s+|[:;,]\s+|\s+(?=[“‘«„‹(\[「『])")
 
 _URL_START = re.compile(r"[a-zA-Z][\w+.-]*://(?:[^\s/?#@]*@)?")  # a scheme, and a user if any
 
