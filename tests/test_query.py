@@ -155,7 +155,7 @@ def tree_with_keys(text: str):
         ('person:""', "expected a value after 'person:' at 8"),
         ("title:&", "'&' has no letters or digits to search for at 7"),
         ('"&&"', "phrase has no letters or digits to search for at 1"),
-        ("has:pictures", "'has:' expects one of fulltext, enclosure, quotes at 5"),
+        ("has:pictures", "'has:' expects one of fulltext, fulltext-error, enclosure, quotes at 5"),
         ("is:read", "'is:' expects one of unread, starred at 4"),
         ("after:yesterday", "'after:' expects a date like 2026-11-01 at 7"),
         ("before:2026-02-30", "'before:' expects a date like 2026-11-01 at 8"),

@@ -4,7 +4,7 @@
     flood OR storm, NOT flood, -flood   boolean operators (AND is implied), parentheses
     title:flood author: text:           a word or "phrase" in one part of the article
     feed:bbc tag:world                  sources (feed name or URL contains; tag exactly)
-    unread starred has:fulltext has:enclosure has:quotes
+    unread starred has:fulltext has:fulltext-error has:enclosure has:quotes
     after:2026-11-01 before:2026-12-01 age:<3d age:>12h
     person:"Dmitry Peskov" org: place: group:   articles mentioning an entity
     speaker:Peskov                      articles quoting someone; quotes:"word" a quote saying it
@@ -27,7 +27,7 @@ from typing import Literal
 from newstui.errors import NewstuiError
 
 TextColumn = Literal["title", "author", "text"]
-FactName = Literal["unread", "starred", "fulltext", "enclosure", "quotes"]
+FactName = Literal["unread", "starred", "fulltext", "fulltext_error", "enclosure", "quotes"]
 EntityKind = Literal["PERSON", "ORG", "PLACE", "GROUP"]
 NameKeys = Callable[[str, str], tuple[str, ...]]
 """(name, entity kind) → the stored entity keys the name may stand for; a key starting with
@@ -43,6 +43,7 @@ ENTITY_FIELDS: dict[str, EntityKind] = {
 TEXT_FIELDS: dict[str, TextColumn] = {"title": "title", "author": "author", "text": "text"}
 HAS_VALUES: dict[str, FactName] = {
     "fulltext": "fulltext",
+    "fulltext-error": "fulltext_error",  # its page failed: the reader says why (r52 L6)
     "enclosure": "enclosure",
     "quotes": "quotes",
 }

@@ -79,6 +79,54 @@ def test_the_refresh_notification_counts_the_pages_that_failed() -> None:
     assert refresh_summary(outcomes) == "Refreshed 2 sources: 3 new articles, 1 full text failed"
 
 
+def test_the_refresh_notification_names_the_feed_and_why_a_page_failed() -> None:
+    """User test r52 L6: "1 full text failed" named neither the article's feed nor the cause,
+    and nothing led to the article afterwards."""
+    from newstui.model import FulltextProblem, SourceOutcome
+    from newstui.tui.refresh import refresh_summary
+
+    page = "https://en.wikinews.org/wiki/German_authorities"
+    problem = FulltextProblem(
+        7, "German authorities", f"{page}: cannot connect to en.wikinews.org: unknown host", page
+    )
+    outcomes = [
+        SourceOutcome("Pit Lane", new=3, fulltext_failed=1, fulltext_problems=(problem,)),
+        SourceOutcome("B", new=1),
+    ]
+    assert refresh_summary(outcomes) == (
+        "Refreshed 2 sources: 4 new articles, 1 full text failed (Pit Lane: cannot connect to "
+        "en.wikinews.org: unknown host; search has:fulltext-error lists it)"
+    )
+    timed_out = [
+        FulltextProblem(i, f"T{i}", f"https://w.example/{i}: timed out", f"https://w.example/{i}")
+        for i in range(3)
+    ]
+    outcomes = [
+        SourceOutcome("Wire", new=2, fulltext_failed=2, fulltext_problems=tuple(timed_out[:2])),
+        SourceOutcome("Pit Lane", new=1, fulltext_failed=1, fulltext_problems=(timed_out[2],)),
+    ]
+    assert refresh_summary(outcomes) == (
+        "Refreshed 2 sources: 3 new articles, 3 full texts failed (Wire, Pit Lane: timed out; "
+        "search has:fulltext-error lists them)"
+    )
+
+
+def test_has_fulltext_error_finds_the_articles_whose_page_failed(tmp_path) -> None:
+    from newstui.model import Article, ArticleFilter
+    from newstui.query import parse_query
+
+    with Library.open(tmp_path / "f.db") as library:
+        feed = library.register_source("https://pit.example/", "Pit Lane")
+        library.save_batch(
+            feed,
+            [Article(title=f"Story {i}", text="Short.", guid=f"s{i}") for i in range(3)],
+        )
+        ids = {row.title: row.id for row in library.articles(ArticleFilter())}
+        library.set_fulltext(ids["Story 1"], text=None, error="https://pit.example/1: timed out")
+        found = library.articles(ArticleFilter(query=parse_query("has:fulltext-error")))
+        assert [row.title for row in found] == ["Story 1"]
+
+
 def test_the_refresh_notification_counts_the_older_pages_auto_left_unread() -> None:
     """Store helper r37: `fetch` said "4,950 older left as the feed gave them", the app's line
     said nothing of them."""

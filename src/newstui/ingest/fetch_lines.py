@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -316,6 +317,24 @@ def fulltext_failures_line(outcomes: Sequence[SourceOutcome]) -> str | None:
     pages = f"{len(failed):,} of {counted(max(tried, len(failed)), 'page')}"
     every = " (--json lists each)" if len(failed) > FULLTEXT_REASONS_SHOWN else ""
     return f"full text: {pages} could not be fetched in {where}, the feeds' text kept: {reasons}{every}"
+
+
+def fulltext_failures_brief(outcomes: Sequence[SourceOutcome]) -> str | None:
+    """Which feeds' article pages failed and why, in a few words, for the app's refresh line
+    ("Pit Lane: cannot connect to en.wikinews.org: unknown host"; "Pit Lane, Wire: timed
+    out"); None when none failed (user test r52 L6: "1 full text failed" named nothing)."""
+    failed = [(o.name, p) for o in outcomes for p in o.fulltext_problems]
+    if not failed:
+        return None
+    feeds = sorted({name for name, _ in failed}, key=lambda n: (-sum(f == n for f, _ in failed), n))
+    where = ", ".join(clean_line(name, 40) for name in feeds[:2]) + ", …" * (len(feeds) > 2)
+    if len(failed) == 1:  # (one page: its host said, as the reader says it)
+        _, problem = failed[0]
+        reason = strip_url(problem.error, problem.url) if problem.url else problem.error
+    else:
+        reasons = Counter(_short_reason(problem) for _, problem in failed)
+        reason = reasons.most_common(1)[0][0] + ", …" * (len(reasons) > 1)
+    return f"{where}: {clean_line(reason, 80)}"
 
 
 _CONNECT_TO = re.compile(r"cannot connect to \S+: ")

@@ -68,6 +68,7 @@ _FACTS = {
     "unread": "+a.read = 0",  # tested in the covering index, not used to pick one
     "starred": "+a.starred = 1",
     "fulltext": "a.fulltext_status = 'ok'",
+    "fulltext_error": "a.fulltext_status = 'failed'",
     "enclosure": 'instr(a.links, \'"kind": "enclosure"\') > 0',
 }
 

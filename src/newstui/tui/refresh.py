@@ -467,7 +467,13 @@ def _articles_said(outcomes: list[SourceOutcome]) -> list[str]:
         parts.append(f"{updated:,} updated")
     fulltext_failed = sum(o.fulltext_failed for o in outcomes)
     if fulltext_failed:  # the articles are there, with their feed's text
-        parts.append(f"{counted(fulltext_failed, 'full text')} failed")  # (as `fetch` says)
+        from newstui.ingest.fetch_lines import fulltext_failures_brief
+
+        # which feeds and why, and the query that finds the articles later (user test r52 L6)
+        brief = fulltext_failures_brief(outcomes)
+        them = "it" if fulltext_failed == 1 else "them"
+        why = f" ({brief}; search has:fulltext-error lists {them})" if brief else ""
+        parts.append(f"{counted(fulltext_failed, 'full text')} failed{why}")  # (as `fetch` says)
     # pages "auto" left past a feed's 50 newest, as `fetch` counts them (store helper r37)
     if left := sum(o.fulltext_left for o in outcomes):
         parts.append(f"{counted(left, 'older full text')} not read (f reads one)")
