@@ -251,3 +251,26 @@ async def test_the_chosen_entity_keeps_the_sidebar_cursor_as_the_list_and_articl
         await settle(pilot)
         assert app.main.headlines.selected != shown
         assert highlighted_entity(app) == "Aleppo"
+
+
+async def test_an_older_read_of_the_article_shown_never_replaces_the_newer_one(db_path):
+    """User test r52 L8: the sidebar mixed two articles for a while under load. The reads of
+    articles run in threads that may end in any order: one read before the one shown (its
+    analysis before a refresh rewrote it) is dropped, not shown over it."""
+    import dataclasses
+
+    from newstui.model.analysis import Analysis
+
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        main = app.main
+        shown = main.detail
+        assert shown is not None and shown.entities
+        name = shown.entities[0].name
+        assert name in screen_text(app)
+        stale = dataclasses.replace(shown, entities=(), analysis=Analysis())
+        main.post_message(main.ArticleLoaded(shown.article.row.id, stale, (), read=0))
+        await settle(pilot)
+        assert main.detail is shown
+        assert name in screen_text(app) and "No entities found" not in screen_text(app)

@@ -111,16 +111,24 @@ def article_detail(db: Database, article_id: int) -> ArticleDetail | None:
     """One article in full with its stored analysis and entity counts, or None."""
     from newstui.model.views import ArticleDetail
 
-    stored = get_article(db, article_id)
-    if stored is None:
-        return None
-    return ArticleDetail(
-        stored,
-        analysis_store.article_analysis(db, article_id),
-        tuple(analysis_store.article_entities(db, article_id)),
-        tuple(story_store.story_versions(db, article_id)),
-        tuple(downloads_store.list_downloads(db, article_id)),
-    )
+    conn = db.conn
+    began = not conn.in_transaction  # (one read: article, analysis and counts of one moment)
+    if began:  # an analysis written between two of these reads gave the sidebar half of each
+        conn.execute("BEGIN")  # (user test r52 L8)
+    try:
+        stored = get_article(db, article_id)
+        if stored is None:
+            return None
+        return ArticleDetail(
+            stored,
+            analysis_store.article_analysis(db, article_id),
+            tuple(analysis_store.article_entities(db, article_id)),
+            tuple(story_store.story_versions(db, article_id)),
+            tuple(downloads_store.list_downloads(db, article_id)),
+        )
+    finally:
+        if began and conn.in_transaction:
+            conn.commit()  # (nothing written: the read snapshot ends)
 
 
 def bulk_insert_articles(db: Database, feed_id: int, articles: Iterable[Article]) -> int:

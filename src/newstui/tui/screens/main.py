@@ -8,6 +8,7 @@ the bottom row's status lines in `status_row`."""
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
@@ -104,6 +105,8 @@ class MainScreen(
         detail: ArticleDetail | None
         # its finished downloads whose file was deleted outside newstui (left out of `detail`)
         files_deleted: tuple[Download, ...] = ()
+        read: int = 0  # the order the store was read in: an older read of the shown article
+        # (its analysis before a refresh rewrote it), arriving after a newer one, is dropped
 
     @dataclass(eq=False, repr=False)
     class LanguageRead(Message):
@@ -151,6 +154,8 @@ class MainScreen(
         self._chosen_view: View = ALL  # the view asked for, before U narrows it
         self._quit_asked = False  # q at the top asked once: the next q (for a while) quits
         self._newsboat_said: str | None = None  # the view last loaded (its newsboat note said)
+        self._detail_reads = itertools.count(1)  # each article read, in turn (ArticleLoaded.read)
+        self._detail_read = 0  # the read of the article shown
         self._sidebar_wanted: bool | None = None  # None: follow the terminal width
         self._open_on_load: int | None = None
         # A view just shown: its first article is shown, not opened, even when the reader had
@@ -590,7 +595,8 @@ class MainScreen(
     @work(thread=True, group="detail", exclusive=True, exit_on_error=False)
     def load_detail(self, article_id: int) -> None:
         """Read an article with its analysis in a worker thread."""
-        with self.library.borrow() as library:
+        with self.library.borrow() as library:  # (reads in turn: their order is counted)
+            read = next(self._detail_reads)
             detail = library.detail(article_id)
         deleted: tuple[Download, ...] = ()
         if detail is not None and any(d.state == "done" for d in detail.downloads):
@@ -603,7 +609,7 @@ class MainScreen(
         if detail is None or not self._language_gate_loaded:
             # the first article is shown at once: the gate's first use imports the extractor
             # (~0.3 s, which delayed the first article's text at start by as much)
-            self.post_message(self.ArticleLoaded(article_id, detail, deleted))
+            self.post_message(self.ArticleLoaded(article_id, detail, deleted, read))
             reads_as: ReadsAs = (
                 "english" if detail is None else Library.reads_as(detail.article, extractor)
             )
@@ -612,7 +618,7 @@ class MainScreen(
             self._language_gate_loaded = detail is not None or self._language_gate_loaded
             return
         detail = dataclasses.replace(detail, reads_as=Library.reads_as(detail.article, extractor))
-        self.post_message(self.ArticleLoaded(article_id, detail, deleted))
+        self.post_message(self.ArticleLoaded(article_id, detail, deleted, read))
 
     @on(LanguageRead)
     def _language_read(self, message: LanguageRead) -> None:
@@ -628,6 +634,10 @@ class MainScreen(
         selected = self.headlines.selected
         if selected is None or selected.id != message.article_id:
             return
+        shown = self.detail.article.row.id if self.detail is not None else None
+        if shown == message.article_id and message.read < self._detail_read:
+            return  # read before the one shown (thread workers end in any order)
+        self._detail_read = message.read
         if message.detail is None:
             self.detail = None
             self.reader.show_message("This article is no longer stored.")
