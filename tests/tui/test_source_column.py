@@ -3,6 +3,7 @@ are short, or were cut short, gives the rest of the room to the titles."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from newstui.model import Article
@@ -50,8 +51,9 @@ async def test_a_column_of_names_cut_short_is_as_wide_as_they_are(db_path):
         assert len(rows) == 2
         # the column keeps no blank cells after a cut name (it kept 5 after "Harbour…"), and
         # names that start alike keep the words that tell them apart (both were "Harbour…")
-        assert "2024-11  Evening Edi…  Tide tables for the evening" in rows[0], rows
-        assert "2024-11  Morning Edi…  Tide tables for the morning" in rows[1], rows
+        # (how much of "Edition" fits follows the Sources pane's width)
+        assert re.search(r"2024-11  Evening Ed\w*…  Tide tables for the evening", rows[0]), rows
+        assert re.search(r"2024-11  Morning Ed\w*…  Tide tables for the morning", rows[1]), rows
 
 
 async def test_titles_stay_aligned_under_names_of_every_length(db_path):
