@@ -44,6 +44,28 @@ def pytest_configure(config: pytest.Config) -> None:
     if os.environ.get("PYTEST_XDIST_WORKER"):
         os.environ.pop("COLUMNS", None)
         os.environ.pop("LINES", None)
+    _away_from_the_users_own_files()
+
+
+def _away_from_the_users_own_files() -> None:
+    """newstui finds its config, database and state by XDG's folders (platformdirs) and by
+    `NEWSTUI_CONFIG`, `NEWSTUI_DB`, `NEWSTUI_DOWNLOADS` and `NEWSTUI_SYNC_PASSWORD`: a user who
+    ran the suite with their own ~/.config/newstui (query feeds, [sync]) saw tests fail that
+    read it, in this process or a child it started (user test r52:
+    tests/test_startup_imports.py). Every test process, and every child it starts, uses empty
+    folders of its own instead (removed at exit); a test that needs a config writes one."""
+    import atexit
+    import shutil
+    import tempfile
+
+    root = Path(tempfile.mkdtemp(prefix="newstui-tests-xdg-"))
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        folder = root / name.lower()
+        folder.mkdir()
+        os.environ[name] = str(folder)
+    for name in ("NEWSTUI_CONFIG", "NEWSTUI_DB", "NEWSTUI_DOWNLOADS", "NEWSTUI_SYNC_PASSWORD"):
+        os.environ.pop(name, None)
 
 
 def _is_address(name: str) -> bool:
