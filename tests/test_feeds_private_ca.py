@@ -250,3 +250,105 @@ def test_an_empty_settings_ca_file_is_none(tmp_path: Path) -> None:
     config = tmp_path / "feeds.toml"
     config.write_text('[settings]\nca_file = ""\n', "utf-8")
     assert load_config(config).settings.ca_file == ""
+
+
+@pytest.fixture
+def plain_feed() -> Iterator[str]:
+    """A plain-http feed on 127.0.0.1 (no TLS, no ca_file needed): its URL."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            body = rss(base).replace(b"Canteen opens", b"Plain news")
+            if self.path == "/ep1.mp3":
+                body = AUDIO
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.daemon = True
+    thread.start()
+    yield base
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_a_ca_file_gone_since_the_config_loaded_fails_only_https_feeds_with_one_line(
+    intranet: tuple[str, Path, list[str]], plain_feed: str, tmp_path: Path
+) -> None:
+    """Review r52 MED-1: the file moved while the app runs: the https feed fails with a line
+    naming the setting and the file, the plain-http one is fetched; no bare errno text."""
+    from newstui.ingest.pipeline import fetch_feeds
+
+    base, ca, asked = intranet
+    kept = tmp_path / "my-ca.pem"
+    kept.write_bytes(ca.read_bytes())
+    path = config_with(tmp_path, base, f'ca_file = "{kept}"\n')
+    path.write_text(
+        path.read_text("utf-8") + f'[[feeds]]\nname = "Plain"\nurl = "{plain_feed}/feed.xml"\n',
+        "utf-8",
+    )
+    config = load_config(path)
+    kept.rename(tmp_path / "my-ca.pem.away")
+    with Library.open(tmp_path / "n.db") as library:
+        outcomes = {o.name: o for o in asyncio.run(fetch_feeds(library, config, analyse=False))}
+    assert outcomes["Plain"].error is None and outcomes["Plain"].new == 1
+    error = outcomes["Intranet"].error or ""
+    assert error == (
+        f"Intranet: setting 'ca_file' {kept} does not exist (it changed after the config was read)"
+    ), error
+    assert asked == [] and stored_titles(tmp_path) == ["Plain news"]
+
+
+def test_a_ca_file_gone_or_emptied_fails_https_downloads_only(
+    intranet: tuple[str, Path, list[str]], plain_feed: str, tmp_path: Path
+) -> None:
+    from newstui.sources.transfer import TransferError, new_client
+
+    base, _ca, _asked = intranet
+    kept = tmp_path / "my-ca.pem"
+    for replaced in (None, b"not a certificate\n"):
+        kept.unlink(missing_ok=True)
+        if replaced is not None:
+            kept.write_bytes(replaced)
+        with new_client(5, str(kept)) as client:
+            with pytest.raises(TransferError) as info:
+                client.get(f"{base}/ep1.mp3")
+            assert client.get(f"{plain_feed}/ep1.mp3").content == AUDIO
+        problem = "holds no PEM certificate" if replaced else "does not exist"
+        assert str(info.value).startswith(f"setting 'ca_file' {kept} {problem}"), info.value
+
+
+def test_a_fetcher_whose_ca_file_is_gone_raises_source_error(
+    intranet: tuple[str, Path, list[str]], tmp_path: Path
+) -> None:
+    base, _ca, _asked = intranet
+
+    async def fetched() -> None:
+        async with Fetcher(FetchLimits(timeout=5, ca_file=str(tmp_path / "gone.pem"))) as f:
+            await f.fetch(f"{base}/a1")
+
+    with pytest.raises(SourceError, match=r"setting 'ca_file' .*gone\.pem does not exist"):
+        asyncio.run(fetched())
+
+
+def test_a_ca_file_that_is_a_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
+    """Review r52 LOW-1: opening a FIFO with no writer blocks: it is never opened."""
+    import os
+
+    fifo = tmp_path / "fifo.pem"
+    os.mkfifo(fifo)
+    config = tmp_path / "feeds.toml"
+    config.write_text(f'[settings]\nca_file = "{fifo}"\n', "utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config(config)
+    assert str(info.value) == (
+        f"{config}:2: setting 'ca_file' {fifo} is not a regular file (a PEM file of certificates)"
+    )

@@ -164,3 +164,31 @@ def test_a_relative_ca_file_is_read_beside_the_config(tmp_path: Path) -> None:
     body = f'url = "https://h"\nuser = "a"\npassword_env = "X"\nca_file = "{cert.name}"\n'
     sync = load_config(sync_config(tmp_path, body)).sync
     assert sync is not None and sync.ca_file == str(cert)
+
+
+def test_a_ca_file_gone_since_the_config_loaded_fails_the_sync_in_one_line(
+    tmp_path: Path,
+) -> None:
+    """Review r52 MED-1: a SyncError naming the server and the file (the refresh's sync fails,
+    the feeds go on: ingest.server_sync), never a bare FileNotFoundError."""
+    cert, _ = make_certificate(tmp_path, "ca")
+    cert.unlink()
+    for limits, sync_file, owner in (
+        (FetchLimits(timeout=5), str(cert), "sync ca_file"),
+        (FetchLimits(timeout=5, ca_file=str(cert)), None, "setting 'ca_file'"),
+    ):
+        with pytest.raises(SyncError) as info:
+            GReaderClient("https://127.0.0.1:9/api/greader.php", "a", lambda: "pw", limits,
+                          ca_file=sync_file)  # fmt: skip
+        assert str(info.value) == (
+            f"127.0.0.1:9: {owner} {cert} does not exist (it changed after the config was read)"
+        )
+
+
+def test_a_sync_ca_file_that_is_a_fifo_is_one_config_line(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "fifo.pem")
+    body = 'url = "https://h"\nuser = "a"\npassword_env = "X"\nca_file = "fifo.pem"\n'
+    with pytest.raises(ConfigError, match=r"sync ca_file .*fifo\.pem is not a regular file"):
+        load_config(sync_config(tmp_path, body))

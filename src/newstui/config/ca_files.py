@@ -14,9 +14,8 @@ def checked_ca_file(
     """A `ca_file` as TLS reads it: `~` expanded, relative to the config's folder, a file that
     holds at least one PEM certificate; else refused in one line starting with `owner` ("sync
     ca_file", "setting 'ca_file'": user test r51 MED-4)."""
-    import ssl
-
     from newstui.config.local_paths import path_problem
+    from newstui.sources.trust import ca_file_problem
 
     if not isinstance(written, str):
         raise refuse(f"{owner} must be the path of a PEM file, not {written!r}")
@@ -26,19 +25,6 @@ def checked_ca_file(
     if not path.is_absolute() and config_path is not None:
         path = config_path.parent / path
     shown = str(path)
-    try:
-        with path.open("rb") as file:
-            file.read(1)
-    except IsADirectoryError:
-        raise refuse(f"{owner} {shown} is a folder, not a PEM file of certificates") from None
-    except FileNotFoundError:
-        raise refuse(f"{owner} {shown} does not exist") from None
-    except OSError as exc:
-        raise refuse(f"{owner} {shown} cannot be read: {exc.strerror or exc}") from None
-    try:
-        ssl.create_default_context().load_verify_locations(cafile=shown)
-    except (OSError, ssl.SSLError, ValueError):
-        raise refuse(
-            f"{owner} {shown} holds no PEM certificate (-----BEGIN CERTIFICATE-----)"
-        ) from None
+    if problem := ca_file_problem(shown):
+        raise refuse(f"{owner} {shown} {problem}")
     return shown

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ssl
 from base64 import b64encode
 from collections import defaultdict
 from collections.abc import AsyncGenerator, AsyncIterator
@@ -16,6 +17,7 @@ from newstui.errors import HTTPStatusError, NetworkError, NoNetwork, SourceError
 from newstui.sources.connections import (
     Answer,
     AnsweredPlain,
+    ConnectFailed,
     ConnectionPool,
     Relay,
     Timeouts,
@@ -26,7 +28,7 @@ from newstui.sources.connections import (
 )
 from newstui.sources.decoding import BodyDecoder, DecodingError, accepted_encodings
 from newstui.sources.proxies import ProxyFailure, RelayFailure
-from newstui.sources.trust import trusted_tls
+from newstui.sources.trust import TrustUnusable, trusted_tls
 from newstui.sources.urls import invalid_url_detail, is_http_url, web_url
 
 USER_AGENT = f"newstui/{__version__} (terminal news reader)"  # the project declares no address
@@ -110,7 +112,7 @@ class Fetcher:
             connect=min(10.0, limits.timeout), read=limits.timeout, write=limits.timeout
         )
         self._pool = ConnectionPool(
-            lambda: trusted_tls(limits.ca_file),
+            lambda: _feed_tls(limits.ca_file),
             timeouts=timeouts,
             max_idle_per_origin=limits.per_host,
             max_idle=limits.concurrency,
@@ -226,6 +228,16 @@ class Fetcher:
             finally:
                 await response.aclose()
         raise SourceError(f"{url}: more than {MAX_REDIRECTS} redirects")
+
+
+def _feed_tls(ca_file: str | None) -> ssl.SSLContext:
+    """The TLS context of feeds and pages, built at the first https connection; a `ca_file`
+    TLS can no longer read fails that request (and each https one after it) with its line, as
+    a connection that could not be made: plain http goes on (review r52 MED-1)."""
+    try:
+        return trusted_tls(ca_file)
+    except TrustUnusable as exc:
+        raise ConnectFailed(str(exc)) from None
 
 
 def _failure(url: str, exc: TransportError) -> SourceError:

@@ -130,15 +130,34 @@ def new_client(timeout: float, ca_file: str | None = None) -> httpx.Client:
     each read are bounded; bytes are taken as sent (no decompression, so ranges add up); through
     the proxy the environment sets (http_proxy, https_proxy, all_proxy, no_proxy); certificates
     checked as feeds' are (`sources.trust`: certifi's, SSL_CERT_FILE/SSL_CERT_DIR, `ca_file`)."""
-    from newstui.sources.trust import trusted_tls
+    from newstui.sources.trust import TrustUnusable, trusted_tls
 
+    mounts: dict[str, httpx.BaseTransport | None] = {}
+    try:
+        tls = trusted_tls(ca_file)
+    except TrustUnusable as exc:  # (moved since the config loaded: review r52 MED-1)
+        # each https download fails with its line, as a certificate refused does (not tried
+        # again by itself); plain http ones go on
+        tls, mounts = trusted_tls(), {"https://": _Untrusted(str(exc))}
     return httpx.Client(
         headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"},
         timeout=httpx.Timeout(timeout, connect=min(10.0, timeout)),
         follow_redirects=False,
         trust_env=False,  # (the environment's proxies, and nothing else of it: see proxied)
-        transport=proxied_transport(trusted_tls(ca_file)),
+        transport=proxied_transport(tls),
+        mounts=mounts,
     )
+
+
+class _Untrusted(httpx.BaseTransport):
+    """The https transport of downloads while the `ca_file` cannot be read: every request fails
+    with `problem`, the line naming the file (sources.trust.TrustUnusable)."""
+
+    def __init__(self, problem: str) -> None:
+        self.problem = problem
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        raise TransferError(self.problem)
 
 
 def fetch_to_file(

@@ -32,6 +32,7 @@ from newstui.sources.http import (
     read_capped,
 )
 from newstui.sources.proxied import ProxyFailed, async_proxied_transport, proxy_of_url
+from newstui.sources.trust import TrustUnusable
 from newstui.sources.urls import without_userinfo
 from newstui.sync.credentials import AuthCache
 from newstui.sync.items import (
@@ -171,13 +172,16 @@ class GReaderClient:
             self._forget_auth()
         self._token: str | None = None
         self.requests = 0
+        try:  # ([sync] ca_file and [settings]': trust)
+            tls = sync_tls(ca_file, limits.ca_file)
+        except TrustUnusable as exc:  # (moved since the config loaded: the sync fails, no other)
+            raise self.fail(str(exc)) from None
         self._client = httpx.AsyncClient(
             headers={"User-Agent": USER_AGENT, "Accept-Encoding": accepted_encodings()},
             timeout=httpx.Timeout(limits.timeout, connect=min(10.0, limits.timeout)),
             follow_redirects=False,
             trust_env=False,  # (the environment's proxies, and nothing else of it: see proxied)
-            # ([sync] ca_file and [settings]': trust)
-            transport=async_proxied_transport(sync_tls(ca_file, limits.ca_file)),
+            transport=async_proxied_transport(tls),
         )
 
     async def __aenter__(self) -> GReaderClient:

@@ -15,10 +15,11 @@ TRUST_HINT = (
 )
 
 
-def sync_tls(*ca_files: str | None) -> ssl.SSLContext:
-    """The TLS context of the sync client (`sources.trust.trusted_tls`): `ca_files` are
-    [sync]'s and [settings]' `ca_file`, each checked as the config loaded."""
-    return trust.trusted_tls(*ca_files)
+def sync_tls(sync_ca_file: str | None, ca_file: str | None) -> ssl.SSLContext:
+    """The TLS context of the sync client (`sources.trust.trusted_tls`): [sync]'s and
+    [settings]' `ca_file`, each checked as the config loaded (raises trust.TrustUnusable for one
+    TLS can no longer read)."""
+    return trust.trusted_tls(ca_file, sync_ca_file)
 
 
 def untrusted_reason(verify_message: str) -> str:
