@@ -275,6 +275,43 @@ def test_podboats_queue_names_its_episodes_and_its_downloads_are_known(cli, tmp_
         assert library.downloads.forgotten_file("https://pod.example/e3.mp3") is None
 
 
+def test_podboats_queue_is_read_when_newsboat_has_no_config_file(cli, tmp_path, monkeypatch):
+    """Review r52 MED-2: newsboat on its defaults has no `config`; the queue beside the urls
+    file was then not read, and `d` downloaded a second copy of what podboat had."""
+    home = newsboat_home(tmp_path, monkeypatch)
+    (home / "config").unlink()
+    kept = tmp_path / "pods" / "ep.mp3"
+    kept.parent.mkdir()
+    kept.write_bytes(b"an episode")
+    (home / "queue").write_text(
+        f'https://pod.example/ep.mp3 "{kept}" downloaded\n'
+        'https://pod.example/e1.mp3 "/home/me/e1.mp3"\n',
+        "utf-8",
+    )
+    assert cli("opml", "import", str(home / "urls")) == 0, cli.err
+    assert (
+        f"note: {home / 'queue'}: podboat's queue holds 1 episode to download, not carried "
+        "over: e1.mp3;"
+    ) in cli.err
+    assert "1 episode podboat downloaded is taken as it is" in cli.err
+    with Library.open(cli.db) as library:
+        assert library.downloads.forgotten_file("https://pod.example/ep.mp3") == (str(kept), 10)
+
+
+def test_a_queue_file_beside_an_opml_file_is_not_podboats(cli, tmp_path, monkeypatch):
+    newsboat_home(tmp_path, monkeypatch)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    (folder / "feeds.opml").write_text(
+        '<?xml version="1.0"?><opml version="2.0"><body>'
+        '<outline text="W" xmlUrl="https://world.example/rss"/></body></opml>',
+        "utf-8",
+    )
+    (folder / "queue").write_text('https://pod.example/e1.mp3 "/home/me/e1.mp3"\n', "utf-8")
+    data = cli.json("opml", "import", str(folder / "feeds.opml"))
+    assert data["podboat_queue"] is None
+
+
 def test_settings_go_inside_the_example_s_settings_block_and_survive_uncommenting_sync(
     cli, tmp_path, monkeypatch
 ):

@@ -111,10 +111,17 @@ def add_ignore_rules(config: Config, rules: Sequence[IgnoreRule]) -> list[tuple[
 
 def imported_podboat_queue(args: argparse.Namespace, library: Library) -> PodboatQueue | None:
     """podboat's queue beside the urls file imported (user test r48 L15: not read, unsaid); the
-    files it downloaded, still there, noted so that `d` takes each over (r52 LOW-7)."""
+    files it downloaded, still there, noted so that `d` takes each over (r52 LOW-7). Read
+    whether or not newsboat has a config file (on its defaults it has none: review r52 MED-2);
+    None for an OPML file."""
+    from newstui.sources.bounded_files import SUBSCRIPTION_FILE_BYTES, read_bounded
     from newstui.sources.newsboat_cache import newsboat_cache
     from newstui.sources.newsboat_config import podboat_queue
+    from newstui.sources.newsboat_urls import looks_like_newsboat_urls
 
+    with about_source(str(args.file)):
+        if not looks_like_newsboat_urls(read_bounded(args.file, SUBSCRIPTION_FILE_BYTES)):
+            return None
     queue = podboat_queue(args.file.parent, args.newsboat_cache or newsboat_cache(args.file))
     if queue is not None and queue.downloaded:
         library.downloads.remember_files(queue.downloaded)

@@ -84,7 +84,7 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
         hidden_now = hide_stored(library, config, added_filters) if added_filters else 0
         # its settings and keys into [settings] and [keys]
         added_settings = add_newsboat_settings(config, newsboat) if newsboat else None
-        queue = imported_podboat_queue(args, library) if newsboat else None
+        queue = imported_podboat_queue(args, library)  # (with no config too)
         if not args.json:
             stored = dict((query, name) for name, query in added_views)
             for line in views:
