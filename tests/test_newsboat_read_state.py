@@ -626,3 +626,15 @@ def test_ignore_article_rules_imported_after_a_fetch_hide_the_stored_articles_at
         in newsboat.out
     )
     assert newsboat.unread() == {"Wire": 5, "Blog": 4}
+
+
+@pytest.mark.parametrize("flag", ["\u212a", "\u0130", "\u017f", "1", "ss"])
+def test_star_flag_takes_only_ascii_letters_as_newsboat_does(flag: str) -> None:
+    """Review r52 LOW-3: the Kelvin sign (its lower() is k) and İ passed, then matched nothing."""
+    import argparse
+
+    from newstui.cli.arguments import newsboat_flag
+
+    with pytest.raises(argparse.ArgumentTypeError, match="one letter, A to Z or a to z"):
+        newsboat_flag(flag)
+    assert [newsboat_flag(c) for c in "sKz"] == ["s", "K", "z"]

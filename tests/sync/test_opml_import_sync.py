@@ -299,7 +299,10 @@ async def test_the_apps_import_leaves_the_servers_feeds_to_it(
         await pilot.press(*str(file), "enter")
         await until(pilot, lambda: isinstance(app.screen, ChoiceScreen))
         box = str(app.screen.query_one("#choice-box").border_title)
-        assert f"1 feed of feedly.opml not on {fake.server} (it has 1 already)" in box
+        assert (
+            box
+            == f"1 feed of feedly.opml not on {fake.server} (it has 1 already): import it where?"
+        )
         await pilot.press("2")  # Add to feeds.toml: fetched here
         await until(pilot, lambda: any("feedly.opml" in n.message for n in notifications(app)))
         [said] = [n.message for n in notifications(app) if "feedly.opml" in n.message]

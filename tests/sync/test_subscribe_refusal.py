@@ -69,6 +69,19 @@ def test_freshrss_s_whole_reason_is_said_and_a_longer_one_cut_at_a_word(
     assert "unreadable unreadable…; to fetch it here instead" in said and len(said) < 300
 
 
+def test_a_curl_error_s_bracketed_url_is_dropped_not_left_as_it(
+    fake: FakeGReader,  # noqa: F811
+) -> None:
+    """Review r52 LOW-4: FreshRSS ends a cURL error with the URL in brackets; it read "[it]"."""
+    fake.api("/subscription/edit", 400, b"Bad Request!")
+    why = f"cURL error 7: Failed to connect: Couldn't connect to server [{FEED}]"
+    fake.api("/subscription/quickadd", 200, {"numResults": 0, "error": why})
+    assert subscribe(fake) == (
+        f"{fake.server}: refused to subscribe to {FEED}: cURL error 7: Failed to connect: "
+        f"Couldn't connect to server; to fetch it here instead: newstui add {FEED} --here"
+    )
+
+
 def test_a_server_without_quickadd_says_what_to_do(fake: FakeGReader) -> None:  # noqa: F811
     fake.api("/subscription/edit", 400, b"Bad Request!")
     assert subscribe(fake) == (

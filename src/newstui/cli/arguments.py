@@ -117,7 +117,7 @@ def path_argument(text: str) -> Path:
 
 def newsboat_flag(text: str) -> str:
     """`--star-flag`: one of newsboat's flags, a letter (as Ctrl-E sets them: `s`)."""
-    if len(text) != 1 or not ("a" <= text.lower() <= "z"):
+    if len(text) != 1 or not (text.isascii() and text.isalpha()):  # (not K: review r52 LOW-3)
         shown = ascii(text[:20]) if text else "''"
         raise argparse.ArgumentTypeError(
             f"newsboat's flags are one letter, A to Z or a to z (as Ctrl-E sets them: s), not {shown}"

@@ -504,7 +504,11 @@ class GReaderClient:
         # the reason whole where the line has room (its end says why: "content-type is
         # `application/json`", user test r51 LOW-8), else cut at a word; the way out is never cut
         room = 299 - len(f"{self.server}: {refused}: ; {here}")
-        for written in (f"`{url}`", f'"{url}"', url):  # (named already: FreshRSS repeats it)
+        # (named already: FreshRSS repeats it; its cURL errors end "[URL]", dropped whole: an
+        # "[it]" read as a stray: review r52 LOW-4)
+        for written, said in ((f" [{url}]", ""), (f"[{url}]", ""), (f"`{url}`", "it")):
+            reason = reason.replace(written, said) if reason else reason
+        for written in (f'"{url}"', url):
             reason = reason.replace(written, "it") if reason else reason
         why = (
             f": {_cut_at_word(reason, max(room, 60))}"

@@ -174,7 +174,8 @@ class FeedImporting(ScreenMixin):
         ]
         name = Path(message.typed).name
         has = f" (it has {message.synced:,} already)" if message.synced else ""
-        title = f"{counted(message.new, 'feed')} of {name} not on {message.server}{has}:"
+        # (a question, as `a`'s "add which?": it ended in a stray colon, review r52 LOW-5)
+        title = f"{counted(message.new, 'feed')} of {name} not on {message.server}{has}: import {them} where?"
 
         def chosen(way: ImportWay | None) -> None:
             if way is not None:
