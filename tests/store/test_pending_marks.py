@@ -215,3 +215,37 @@ def test_an_upgraded_store_gives_the_stars_an_older_import_could_not(tmp_path):
             "Story 0.2",
         }
         assert (again.starred.undone, again.starred.there) == (1, 2)
+
+
+def test_an_upgraded_store_gives_the_read_mark_an_older_star_only_import_did_not(tmp_path):
+    """Review r52 LOW-2: an old import that starred an article newsboat had unread left a row
+    schema 59 took as a read mark given; read in newsboat later, a re-import did not give it and
+    said the article was "marked unread since"."""
+    import sqlite3
+
+    path = tmp_path / "m.db"
+    with Library.open(path) as library:
+        [(url, feed_id)] = _feeds(library, 1)
+        library.save_batch(feed_id, _articles(0, 2))
+        library.add_imported_marks(
+            [
+                ImportedMark(url, "g0", None, False, starred=True),
+                ImportedMark(url, "g1", None, True),
+            ]
+        )
+        ids = {a.title: a.id for a in library.articles(limit=None)}
+        library.mark([ids["Story 0.1"]], read=False)  # a read mark given, then undone here
+    conn = sqlite3.connect(path)  # as schema 58 kept it: which article, not which marks
+    conn.execute("ALTER TABLE imported_marks DROP COLUMN read")
+    conn.execute("ALTER TABLE imported_marks DROP COLUMN starred")
+    conn.execute("PRAGMA user_version = 58")
+    conn.commit()
+    conn.close()
+
+    with Library.open(path) as library:  # newsboat has both read now
+        taken = library.add_imported_marks(
+            [ImportedMark(url, "g0", None, True, starred=True), ImportedMark(url, "g1", None, True)]
+        )
+        unread = {a.title for a in library.articles(ArticleFilter(unread=True))}
+        assert unread == {"Story 0.1"}  # the one the user marked unread stays so
+        assert (taken.read.given, taken.read.undone, taken.starred.there) == (1, 1, 1)
