@@ -202,6 +202,20 @@ async def test_with_the_setting_off_a_read_feed_comes_back_when_a_refresh_brings
         assert feed in listed_keys(app)
 
 
+async def test_with_the_setting_off_feeds_never_fetched_are_listed_before_the_first_fetch(
+    tmp_path, feed_server
+):
+    # user test r52 LOW-4: a newsboat import (show-read-feeds no) showed "Feeds (+39 read)" and
+    # no feed until the first refresh: a feed never fetched has nothing read in it
+    db = tmp_path / "f.db"
+    app = NewstuiApp(db, served_config(tmp_path, feed_server.url("/feed.xml"), False))
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "Local Feed" in listed(app)
+        assert "Feeds" in listed(app)
+        assert not [name for name in listed(app) if "read)" in name]
+
+
 def test_set_aside_feeds_are_listed_by_name_when_unread_shown_or_read_feeds_are_listed():
     """Sources lists the feeds that left the config apart (r44 L7): those with unread articles,
     the one shown or highlighted, and all of them while read feeds are listed."""

@@ -101,6 +101,19 @@ def test_read_feeds_left_out_are_counted_once_and_a_folder_with_nothing_left_goe
     assert shown(kept.rows)[-2:] == ["▾ Sport 0", "  Still"]  # (highlighted: it stays)
 
 
+def test_a_feed_never_fetched_is_not_read_and_stays_listed_with_its_folder():
+    # user test r52 LOW-4: newsboat's `show-read-feeds no` imported, and before the first fetch
+    # every feed was left out ("Folders (+40 read)" and nothing under it)
+    def new(id: int, name: str, tag: str) -> FeedRow:
+        return FeedRow(id, name, "feed", f"https://f{id}.example/rss", (tag,), 0, 0, None, None)
+
+    feeds = [new(1, "New One", "News"), feed(2, "Read One", "News", unread=0)]
+    feeds += [new(3, "Also New", "Tech")]
+    tree = source_tree(feeds, tag_unread_counts(feeds), (), show_read=False)
+    assert shown(tree.rows) == ["▾ News 0", "  New One", "▾ Tech 0", "  Also New"]
+    assert tree.left_out == 1
+
+
 def test_deep_folders_are_indented_less_past_the_third_level():
     assert [indent_width(d) for d in range(7)] == [0, 2, 4, 6, 7, 8, 9]
     deep = "/".join(f"L{n}" for n in range(16))

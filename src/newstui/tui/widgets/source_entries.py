@@ -247,13 +247,13 @@ def listed_feeds(
     feeds: Sequence[FeedRow], show_read: bool, keep: Collection[str]
 ) -> tuple[list[FeedRow], int]:
     """The feeds Sources lists, and how many it leaves out: with `show_read` off (newsboat's
-    `show-read-feeds no`), those with nothing unread, but never one with something to tell, a
+    `show-read-feeds no`), those with nothing unread, but never one never fetched, nor one with something to tell, a
     failing one (its `!` is what the refresh line points at) or a moved one (its " · moved" is
     all that lasts of the move), nor one whose view key is in `keep` (the one highlighted, the
     one whose headlines are shown: it stays until left)."""
     if show_read:
         return list(feeds), 0
-    listed = [f for f in feeds if f.unread or f.last_error or f.moved_to or f"feed:{f.id}" in keep]
+    listed = [f for f in feeds if source_tree.listed_anyway(f, keep)]
     return listed, len(feeds) - len(listed)
 
 

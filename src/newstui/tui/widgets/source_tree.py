@@ -89,8 +89,12 @@ def view_key(entry_id: str) -> str:
 
 
 def listed_anyway(feed: FeedRow, keep: Collection[str]) -> bool:
-    """Whether a read source stays listed while read ones are left out: failing (its `!`),
-    moved (its " · moved"), or its view key in `keep` (highlighted, or its headlines shown)."""
+    """Whether a source stays listed while read ones are left out: never fetched and empty
+    (nothing in it has been read: after a newsboat import every feed was left out until the
+    first fetch, user test r52 LOW-4), failing (its `!`), moved (its " · moved"), or its view
+    key in `keep` (highlighted, or its headlines shown)."""
+    if feed.last_fetched is None and not feed.articles:
+        return True
     return bool(feed.unread or feed.last_error or feed.moved_to or f"feed:{feed.id}" in keep)
 
 
