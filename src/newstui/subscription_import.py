@@ -49,6 +49,9 @@ class SubscriptionsImported:
     # with [sync]: the list's feeds the server subscribes to (left out of `found`), those it
     # subscribed, refused (in `found`, so written here)
     server: ServerSplit | None = None
+    # newsboat's tags as labels: (tags, feeds) when the import wrote `sources_layout = "flat"`
+    # (its feeds carry more than one tag each on average: user test r52 MED-5)
+    flat_layout: tuple[int, int] | None = None
 
     def summary(self, file: Path | str, config: Path) -> str:
         """One line: "7 feeds in feeds.opml, 6 added to …/feeds.toml (1 already there); …"."""
@@ -77,6 +80,13 @@ class SubscriptionsImported:
             text += f"; {counted(n, 'local feed file')} added as [[local]] {plural(n, 'source')}"
             if n < len(self.local):
                 text += f" ({len(self.local) - n:,} already there)"
+        if self.flat_layout is not None:
+            tags, feeds = self.flat_layout
+            text += (
+                f'; [settings] sources_layout = "flat" written: newsboat\'s tags are labels '
+                f"({tags:,} on {counted(feeds, 'feed')}), so Sources lists each feed once, its "
+                "tags above (the folder tree would list a feed under each of its tags)"
+            )
         return text
 
     @property
@@ -177,6 +187,7 @@ def import_subscriptions(
     skipped: list[SkippedLine],
     moved: Mapping[str, str] | None = None,
     server: ServerSplit | None = None,
+    source: Path | None = None,
 ) -> SubscriptionsImported:
     """Write what a subscription list read (`read_subscription_list`) to the config file, making
     it first if there is none: the feeds not listed there, the file's tags on those that are,
@@ -185,7 +196,8 @@ def import_subscriptions(
     feeds by no longer, each → the one it moved to for good (Library.old_feed_urls): a feed of
     the list at one is that feed (user test r50 LOW-21: re-importing newsboat's urls added the
     old address again), said in a note. `server` (with [sync]: split_for_server): `feeds` are its
-    `rest`, and the summary names what the server has."""
+    `rest`, and the summary names what the server has. `source`: the file read; when it is
+    newsboat's urls file and its feeds carry more than one tag each, `flat_layout`."""
     ensure_config(config_path)  # the example (no feeds), then yours
     feeds, followed = _moves_followed(feeds, moved or {})
     added = add_feeds(config_path, feeds)
@@ -197,6 +209,7 @@ def import_subscriptions(
     added_views = _add_views(config_path, [s.view for s in views if s.view])
     local = [s for s in skipped if s.local]
     added_local = add_local_sources(config_path, [s.local for s in local if s.local])
+    flat = _flat_for_labels(config_path, source, feeds) if source is not None else None
     return SubscriptionsImported(
         found=feeds,
         added=added,
@@ -211,7 +224,40 @@ def import_subscriptions(
         nested=nested,
         retagged=retagged,
         server=server,
+        flat_layout=flat,
     )
+
+
+def tag_labels(feeds: list[FeedConfig]) -> int:
+    """How many tags the feeds carry between them, each feed's folders once (`News` and `news`
+    are one)."""
+    from newstui.model.names import name_key
+
+    return sum(len({name_key(tag) for tag in feed.tags}) for feed in feeds)
+
+
+def _flat_for_labels(
+    config_path: Path, source: Path, feeds: list[FeedConfig]
+) -> tuple[int, int] | None:
+    """newsboat's tags are labels, several a feed, chosen with `t` from one list of feeds: the
+    folder tree listed its user's 39 feeds 60 times (user test r52 MED-5). When `source` is its
+    urls file and the feeds carry more than one tag each on average, `sources_layout = "flat"`
+    is written (unless the config sets it already): (tags, feeds), else None. An OPML file's
+    folders (Feedly's, FreshRSS's) hold a feed once each: the tree stays."""
+    from newstui.config.settings_edits import add_settings
+    from newstui.sources.bounded_files import SUBSCRIPTION_FILE_BYTES, read_bounded
+    from newstui.sources.newsboat_urls import looks_like_newsboat_urls
+
+    tags = tag_labels(feeds)
+    if not feeds or tags <= len(feeds):
+        return None
+    try:
+        if not looks_like_newsboat_urls(read_bounded(source, SUBSCRIPTION_FILE_BYTES)):
+            return None
+    except OSError:  # (it was read a moment ago: the summary says the rest)
+        return None
+    added = add_settings(config_path, [("sources_layout", "flat")], {})
+    return (tags, len(feeds)) if added.written else None
 
 
 def _moves_followed(

@@ -117,3 +117,27 @@ async def test_I_offers_newsboat_s_urls_file_when_this_machine_has_one(tmp_path,
         await settle(pilot)
         field = app.screen.query_one(Input)
         assert field.value == "" and field.placeholder == "~/.newsboat/urls"
+
+
+async def test_I_of_newsboat_s_urls_with_several_tags_a_feed_lists_sources_flat(tmp_path):
+    # user test r52 MED-5: newsboat's tags are labels; the folder tree listed each feed once per
+    # tag. The import writes sources_layout = "flat", says so, and Sources lists each feed once
+    config = no_feeds_config(tmp_path)
+    urls = tmp_path / "urls"
+    urls.write_text(
+        'http://127.0.0.1:9/eu.xml "news" "europe"\nhttp://127.0.0.1:9/pod.xml "news" "audio"\n',
+        "utf-8",
+    )
+    app = NewstuiApp(tmp_path / "empty.db", config)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.main.sources.tree_layout
+        await import_path(pilot, str(urls))
+        await settle(pilot)
+        said = " ".join(shown(app))
+        ids = [o.id for o in app.main.sources.options if o.id]
+    assert '[settings] sources_layout = "flat" written' in said
+    assert load_config(config.path).settings.sources_layout == "flat"
+    feeds = [i for i in ids if i.startswith("feed:")]
+    assert len(feeds) == 2 and all("@" not in i for i in feeds)  # each feed once, no copies
+    assert {"tag:news", "tag:europe", "tag:audio"} <= set(ids)

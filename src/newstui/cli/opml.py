@@ -66,7 +66,7 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
         made = not config.path.exists()
         with about_source(str(config.path)):
             imported = import_subscriptions(
-                config.path, feeds, skipped, library.old_feed_urls(), split
+                config.path, feeds, skipped, library.old_feed_urls(), split, source=args.file
             )
         if made and config.path.exists():  # (as a first `fetch` says it: user test r47 L10)
             complain(f"newstui: created the config file {config.path}")

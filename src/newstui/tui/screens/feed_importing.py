@@ -148,7 +148,7 @@ class FeedImporting(ScreenMixin):
                         )
                         return
                     feeds = split.rest
-            imported = import_subscriptions(config.path, feeds, skipped, moved, split)
+            imported = import_subscriptions(config.path, feeds, skipped, moved, split, source=path)
         except NewstuiError:
             self.post_message(ImportFailed(typed))
             raise
@@ -230,6 +230,8 @@ class FeedImporting(ScreenMixin):
         self.notify(line, markup=False, timeout=15)
         for refused in message.refused:  # (one line each, as the CLI's warnings)
             self.notify(refused, severity="warning", markup=False, timeout=15)
+        if imported.flat_layout is not None:  # (newsboat's tags: user test r52 MED-5)
+            self.sources.tree_layout = False
         self.sources.reload()
         if self.nothing_stored:  # "Press a to add a feed" no more: R fetches them
             self.reader.show_message(self._no_articles_yet())
