@@ -183,6 +183,9 @@ def test_a_ca_file_gone_since_the_config_loaded_fails_the_sync_in_one_line(
         assert str(info.value) == (
             f"127.0.0.1:9: {owner} {cert} does not exist (it changed after the config was read)"
         )
+        # a plain-http server needs no certificate: its sync goes on
+        GReaderClient("http://127.0.0.1:9/api/greader.php", "a", lambda: "pw", limits,
+                      ca_file=sync_file)  # fmt: skip
 
 
 def test_a_sync_ca_file_that_is_a_fifo_is_one_config_line(tmp_path: Path) -> None:
@@ -192,3 +195,46 @@ def test_a_sync_ca_file_that_is_a_fifo_is_one_config_line(tmp_path: Path) -> Non
     body = 'url = "https://h"\nuser = "a"\npassword_env = "X"\nca_file = "fifo.pem"\n'
     with pytest.raises(ConfigError, match=r"sync ca_file .*fifo\.pem is not a regular file"):
         load_config(sync_config(tmp_path, body))
+
+
+async def test_R_with_the_sync_ca_file_gone_fails_the_sync_in_one_line_and_fetches_feeds(
+    tls_fake: tuple[FakeGReader, Path],
+    tmp_path: Path,
+    feed_server,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Review r52 MED-1 as seen: with [sync], `R` flashed "No such file or directory" and
+    refreshed nothing, plain-http feeds included."""
+    from newstui.library import Library
+    from newstui.tui.app import NewstuiApp
+    from tests.tui.conftest import FEED_XML, settle
+    from tests.tui.notifications import notifications, run_recorded
+
+    fake, cert = tls_fake
+    monkeypatch.setenv("PW_TLS", "pw")
+    pem = tmp_path / "my-ca.pem"
+    pem.write_bytes(cert.read_bytes())
+    feed_server.route("/feed.xml", body=FEED_XML.format(base=feed_server.base).encode())
+    body = f'url = "{fake.base}"\nuser = "alice"\npassword_env = "PW_TLS"\nca_file = "{pem}"\n'
+    path = sync_config(tmp_path, body)
+    path.write_text(
+        path.read_text("utf-8").replace("[sync]", "refresh_minutes = 0\n\n[sync]")
+        + f'\n[[feeds]]\nname = "Plain"\nurl = "{feed_server.url("/feed.xml")}"\n',
+        "utf-8",
+    )
+    db_path = tmp_path / "n.db"
+    app = NewstuiApp(db_path, load_config(path))
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        pem.rename(tmp_path / "my-ca.pem.away")
+        await pilot.press("R")
+        await settle(pilot)
+        messages = [n.message for n in notifications(app)]
+    assert not any("No such file or directory" in m for m in messages), messages
+    with Library.open(db_path) as library:
+        titles = [a.title for a in library.articles(limit=None) if a.feed == "Plain"]
+        status = library.sync.status()
+    assert titles == ["Fresh story from the server"]
+    assert status.last_error == (
+        f"{fake.server}: sync ca_file {pem} does not exist (it changed after the config was read)"
+    )

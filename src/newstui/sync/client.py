@@ -175,7 +175,9 @@ class GReaderClient:
         try:  # ([sync] ca_file and [settings]': trust)
             tls = sync_tls(ca_file, limits.ca_file)
         except TrustUnusable as exc:  # (moved since the config loaded: the sync fails, no other)
-            raise self.fail(str(exc)) from None
+            if urlsplit(self.base).scheme == "https":
+                raise self.fail(str(exc)) from None
+            tls = sync_tls(None, None)  # (a plain-http server needs none: redirects not followed)
         self._client = httpx.AsyncClient(
             headers={"User-Agent": USER_AGENT, "Accept-Encoding": accepted_encodings()},
             timeout=httpx.Timeout(limits.timeout, connect=min(10.0, limits.timeout)),
