@@ -5,6 +5,7 @@ import leaves alone (user test r48 M4), are the app's own table, newstui.key_act
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 # newsboat's operation names (bind-key KEY OP), and the binding id that does the same here: an
 # unknown [keys] entry of one of them names the id (newsboat users write their own names first)
@@ -111,3 +112,73 @@ def newsboat_binding_ids(operation: str, context: str | None) -> tuple[str, ...]
     if context in _LISTS:
         return (binding_id,)
     return (moves[context],) if context in moves else (binding_id,)
+
+
+class NewsboatKey(NamedTuple):
+    """One of newsboat's default keys newstui gives no binding of its own: the operation newsboat
+    runs on it and newstui's way to the same end (`{binding.id}` stands for that binding's key in
+    effect)."""
+
+    operation: str
+    here: str
+
+
+def _link_key(number: int) -> NewsboatKey:
+    """newsboat's 1…9 and 0 open the article's link of that number (1 and 2 show the sidebar's
+    lists here)."""
+    return NewsboatKey(
+        f"open link {number}", f"{{article.open_link_number}} then {number} and Enter opens it"
+    )
+
+
+# newsboat's default keys (its manual's "Available Operations", 2.21) that no binding of newstui
+# has, by Textual's name of the key: the app answers each with one line saying newstui's way,
+# once a session, unless a `[keys]` entry or the preset gives the key a binding. README's
+# "Coming from newsboat" table lists the same keys (a test holds them equal).
+NEWSBOAT_KEYS_UNBOUND: dict[str, NewsboatKey] = {
+    "ctrl+b": NewsboatKey(
+        "bookmark",
+        "{article.toggle_star} stars the article (Sources' Starred lists them),"
+        " {article.copy_link} copies its link, {article.pipe} pipes it to a command",
+    ),
+    "E": NewsboatKey(
+        "edit-urls",
+        "edit feeds.toml in your editor, then {app.refresh_all} reads it again;"
+        " {sources.add} adds a feed, {sources.remove} removes one",
+    ),
+    "ctrl+e": NewsboatKey("edit-flags", "{article.toggle_star} stars (newstui's one flag)"),
+    "ctrl+r": NewsboatKey(
+        "reload-urls", "{app.refresh_all} reads feeds.toml again and refreshes every feed"
+    ),
+    "comma": NewsboatKey(
+        "macro-prefix",
+        "no macros, a key runs one binding; {article.pipe} pipes the article to a command of yours",
+    ),
+    "ctrl+k": NewsboatKey("random-unread", "{headlines.next_unread} goes to the next unread"),
+    "ctrl+u": NewsboatKey(
+        "toggle-source-view",
+        "no source view; {article.open_link} opens the page, {article.pager} the text in your pager",
+    ),
+    "ctrl+t": NewsboatKey(
+        "clear-tag", "{list.back} goes back to Sources, where All lists every feed"
+    ),
+    "ctrl+f": NewsboatKey(
+        "clear-filter",
+        "{headlines.back} leaves a search or view; {headlines.unread_only} lists the read ones again",
+    ),
+    "ctrl+n": NewsboatKey(
+        "next-unread-feed",
+        "{headlines.next_feed} shows the next feed, {headlines.previous_feed} the one before",
+    ),
+    "ctrl+d": NewsboatKey(
+        "delete-all-articles",
+        "no key deletes articles; {headlines.mark_all_read} marks the feed's read"
+        " (keep_days and keep_per_feed drop old ones)",
+    ),
+    "dollar_sign": NewsboatKey("purge-deleted", "no article is deleted by hand, none to purge"),
+    "ctrl+l": NewsboatKey("redraw", "no key needed, the screen redraws itself"),
+    "ctrl+x": NewsboatKey("close-dialog", "one screen; Esc closes a box, {list.back} goes back"),
+    "ctrl+v": NewsboatKey("next-dialog", "one screen; {main.next_pane} moves between its panes"),
+    "ctrl+g": NewsboatKey("prev-dialog", "one screen; {main.next_pane} moves between its panes"),
+    **{digit: _link_key(int(digit) or 10) for digit in "34567890"},
+}

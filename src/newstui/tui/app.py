@@ -241,6 +241,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
         self.stopped_by: int | None = None  # the signal that made the app quit, if one did
         self._dragged = False  # the mouse was dragged since the last key
         self._copy_meant = False  # Ctrl-C typed right after a drag: a copy, not a quit
+        self._newsboat_keys_said: set[str] = set()  # newsboat's unbound keys answered once
         self._aimed_clicks = AimedClicks()  # drops a double click's second half that missed
         self._signal_handlers: dict[int, signal.Handlers | Callable[..., object] | int | None] = {}
         self._scrollbars_back: Callable[[], None] | None = None  # (console_scrollbars)
@@ -549,6 +550,28 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
         prompts = sys.modules.get("newstui.tui.widgets.ordered_input")
         if prompts is not None and isinstance(self.screen, prompts.TypedAhead):
             self.screen.take_typed_key(event)
+        elif self.screen is self.main and event.key not in self._newsboat_keys_said:
+            self._say_newsboat_key(event.key)
+
+    def _say_newsboat_key(self, key: str) -> None:
+        """One of newsboat's keys no binding here has (Ctrl-B, `E`, `,`…) says once a session
+        what newstui does instead: it did nothing, silently (user test r52 LOW-15). A key the
+        preset, `[keys]` or the pane gives a binding is that binding's, never answered so."""
+        from newstui.sources.newsboat_keys import NEWSBOAT_KEYS_UNBOUND
+
+        said = NEWSBOAT_KEYS_UNBOUND.get(key)
+        bound = key in self.screen.active_bindings or any(
+            key in keys.split(",") for keys in self.user_keymap.values()
+        )
+        if said is None or bound:
+            return
+        self._newsboat_keys_said.add(key)
+        here = named_keys(said.here, self.user_keymap)
+        self.notify(
+            f"{key_label(key)}: newsboat's {said.operation}; here {here}"
+            " (README: Coming from newsboat)",
+            markup=False,
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.upgrading:  # nothing of the store is open yet
