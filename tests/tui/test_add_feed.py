@@ -561,6 +561,24 @@ async def test_a_offers_the_folder_highlighted_in_sources_and_completes_the_othe
         assert len(load_config(config.path).feeds) == 3
 
 
+async def test_a_on_a_feed_in_a_folder_of_the_tree_offers_that_folder(tmp_path, db_path):
+    # sourcestree r52: only a highlighted folder's row was offered; a feed listed under
+    # World/Europe is in that folder as the user sees it
+    app = NewstuiApp(db_path, foldered_config(tmp_path))
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        sources = app.main.sources
+        await until(pilot, lambda: "World/Europe" in sources.folders())
+        ids = [option.id or "" for option in sources.options]
+        wire = next(i for i in ids if i.startswith("feed:") and i.endswith("@World/Europe"))
+        sources.focus()
+        sources.highlighted = ids.index(wire)
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        assert app.screen.query_one("#folder-input").value == "World/Europe"
+
+
 async def test_an_address_asked_again_keeps_the_folder_typed(tmp_path, db_path):
     app = NewstuiApp(db_path, no_feeds_config(tmp_path))
     async with run_recorded(app, size=(80, 24)) as pilot:

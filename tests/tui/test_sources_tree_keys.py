@@ -302,3 +302,38 @@ def test_a_bad_sources_layout_is_one_line_naming_the_file_and_line(tmp_path, val
     assert said.count("\n") == 0
     assert f"{path}:2" in said
     assert 'setting \'sources_layout\' must be "tree" or "flat", not' in said
+
+
+def add_many(db_path, feeds: list[tuple[str, tuple[str, ...]]]) -> dict[str, int]:
+    """Feeds with one unread article each, in these folders; their ids by name."""
+    db = open_db(db_path)
+    ids = {}
+    for n, (name, tags) in enumerate(feeds):
+        url = f"http://127.0.0.1:9/m{n}.xml"
+        ids[name] = feed = ensure_feed(db, url, name, url=url, tags=tags)
+        article = Article(
+            title=f"{name} story",
+            text=f"{name} story: the harbour wall will be rebuilt.",
+            url=f"https://m{n}.example/1",
+            published=BASE - timedelta(minutes=n),
+            guid=f"m{n}",
+        )
+        save_articles(db, feed, [article])
+    db.conn.close()
+    return ids
+
+
+@pytest.mark.parametrize("size", [(120, 40), (100, 30)])
+async def test_a_long_name_in_a_folder_is_not_cut_when_the_pane_has_room(db_path, size):
+    # user test r52 LOW-16: "TechCrunchy (mine)" drawn "TechCrunchy…" under its folder at 120x40
+    # in a list long enough to scroll: the scrollbar took the columns the name was measured for
+    many = [(f"Feed {n:02d}", (f"f{n % 9}",)) for n in range(40)]
+    ids = add_many(db_path, [("TechCrunchy (mine)", ("tech",)), *many])
+    app = NewstuiApp(db_path, None)
+    async with run_recorded(app, size=size) as pilot:
+        await settle(pilot)
+        await into_sources(pilot, f"feed:{ids['TechCrunchy (mine)']}@tech")
+        assert app.main.sources.max_scroll_y > 0  # (it scrolls: the scrollbar is there)
+        panes = [s.split("▕")[0] for s in screen_text(app).splitlines()]
+        line = next(s for s in panes if s.startswith("  TechCrunchy"))
+        assert "TechCrunchy (mine)" in line, line

@@ -25,6 +25,7 @@ from newstui.tui.widgets import source_entries as entries
 from newstui.tui.widgets.source_folds import FoldingList
 from newstui.tui.widgets.source_label import SourceLabel
 from newstui.tui.widgets.source_tree import (
+    FeedTreeRow,
     folders_to_unfold,
     source_tree,
     view_key,
@@ -103,6 +104,7 @@ class SourcesPane(ReportsWorkerErrors, FoldingList):
         self._saved_later: Callable[[], list[View]] | None = None  # made at `start`
         self.feeds: list[FeedRow] = []
         self._needed = 20  # columns the longest name and its count need
+        self._rows = 0  # entries listed, the tree's unfolded (does the list scroll?)
         self._started = False
         self._reload_gate = ReloadGate(RELOAD_GAP)
         self._reload_worker: Worker[None] | None = None
@@ -122,7 +124,7 @@ class SourcesPane(ReportsWorkerErrors, FoldingList):
             if narrow
             else int(screen_width * 0.28)
         )
-        width = max(16, min(self._needed, cap))
+        width = max(16, min(self._needed + self._scrollbar_room(), cap))
         if self.is_mounted and self.styles.width is not None and self.styles.width.value != width:
             # The panes beside it move. Textual lays them out again with the fast path of a
             # scroll when one is due in the same frame, and then repaints only the sources pane
@@ -131,6 +133,16 @@ class SourcesPane(ReportsWorkerErrors, FoldingList):
         self.styles.width = width
         self.styles.min_width = width
         self.styles.max_width = width
+
+    def _scrollbar_room(self) -> int:
+        """The cells the list's scrollbar takes from the names when the list is longer than the
+        pane (the whole tree's rows counted, folded or not, so folding never moves the panes):
+        the names were measured for the pane without it, and a long name in a folder was cut
+        with room to spare beside the headlines (user test r52 LOW-16)."""
+        height = self.size.height if self.size.height > 0 else self.app.size.height - 2
+        if self._rows <= height:
+            return 0
+        return max(int(self.styles.scrollbar_size_vertical or 0), 0)
 
     def set_saved_views(self, views: list[View]) -> None:
         """The config's saved views (and follows), listed with their unread counts."""
@@ -331,6 +343,7 @@ class SourcesPane(ReportsWorkerErrors, FoldingList):
             now,
             [*widths, *((entries.set_aside_name(s), s.unread) for s, _until in aside)],
         )
+        self._rows = len(options) + len(widths) - len(self._tree_rows)
         self.fit_width(self.screen.size.width, self.screen.has_class("-narrow"))
         if highlighted is not None and highlighted not in {o.id for o in options}:
             before = [o.id for o in self.options]
@@ -388,8 +401,13 @@ class SourcesPane(ReportsWorkerErrors, FoldingList):
         return view.filter.feed_id if view is not None else None
 
     def highlighted_folder(self) -> str | None:
-        """The folder (tag) under the cursor, if a `#Folder` row is highlighted: where `a`
-        adds a feed unless told otherwise."""
+        """The folder (tag) under the cursor, if a folder's row is highlighted, or in the tree the
+        folder the highlighted feed is listed under: where `a` adds a feed unless told
+        otherwise."""
+        option = self.highlighted_option
+        row = self._tree_rows.get(option.id or "") if option is not None else None
+        if isinstance(row, FeedTreeRow):
+            return row.folder
         view = self.highlighted_view()
         return view.filter.tag if view is not None and view.key.startswith("tag:") else None
 
