@@ -32,17 +32,17 @@ KEY_ACTIONS: dict[str, KeyAction] = {
     "sources.toggle_fold": KeyAction(
         ("space",),
         "Fold",
-        "Fold or unfold the folder highlighted in Sources (its feeds listed under it, or not)",
+        "Fold / unfold the highlighted folder",
     ),
     "sources.unfold": KeyAction(
         ("l", "right"),
         "Unfold",
-        "On a folded folder in Sources: list its feeds under it (elsewhere: show the articles, as Enter)",
+        "Unfold a folder (elsewhere: as Enter)",
     ),
     "sources.fold": KeyAction(
         ("h", "left"),
         "Fold / up",
-        "On a folder in Sources: fold it; on a folded one or a feed in a folder: to the folder it is in (elsewhere: back, as Esc)",
+        "Fold a folder; on a feed: to its folder",
     ),
     "sources.toggle_read_feeds": KeyAction(
         ("H",),

@@ -98,13 +98,16 @@ async def test_a_browser_from_BROWSER_that_is_not_installed_names_the_variable(
     db_path, tmp_path, monkeypatch
 ):
     """User test r48 L16: the line names where the browser was chosen, as `P` does the player."""
-    monkeypatch.setenv("BROWSER", "w3m")
+    # (a name no machine has: w3m itself may be installed where the suite runs)
+    monkeypatch.setenv("BROWSER", "w3m-not-installed")
     app, suspended = app_with(db_path, tmp_path, monkeypatch)
     async with run_recorded(app, size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("o")
         await settle(pilot)
-        assert [n.message for n in notifications(app)] == ["browser: w3m not found ($BROWSER)"]
+        assert [n.message for n in notifications(app)] == [
+            "browser: w3m-not-installed not found ($BROWSER)"
+        ]
         assert suspended == []  # the app never stepped aside for it
 
 
