@@ -1,4 +1,4 @@
-"""wikinews-dev10's to -dev12's and -blind9's to -blind16's files are well formed: the checks their READMEs promise.
+"""wikinews-dev10's to -dev13's and -blind9's to -blind16's files are well formed: the checks their READMEs promise.
 
 A blind set is read here only to check its form, and nothing of it is shown: its test ids and
 failure messages name the file and the kind of problem, never a name, a quote or the text."""
@@ -78,10 +78,22 @@ AMALGUM = Source(
     (250, 2500),
     r"a\d{3}-[a-z0-9-]+\.json",
 )
+# wikinews-dev13's: the same tool's texts of other AMALGUM news documents, numbered by their
+# place in dev13's walk of round 53's shuffled pool (its README)
+AMALGUM13 = replace(
+    AMALGUM,
+    files="d[0-9]*.json",
+    origin=re.compile(
+        r"github:gucorpling/amalgum@(c62d76acdf9e997362424821efb3e92094668a1d|96427544e4c2efb1b02d8e1386fea85e8b46a957)"
+        r":amalgum_extra/news/xml/AMALGUM_news_[a-z0-9]+\.xml"
+    ),
+    listed=r"d\d{3}-[a-z0-9-]+\.json",
+)
 SETS = {
     DATA / "wikinews-dev10": TOSCA,
     DATA / "wikinews-dev11": TOSCA,
     DATA / "wikinews-dev12": TOSCA_DRAW12,
+    DATA / "wikinews-dev13": AMALGUM13,
     DATA / "wikinews-blind9": TOSCA,
     DATA / "wikinews-blind10": TOSCA,
     DATA / "wikinews-blind11": TOSCA,
@@ -94,8 +106,9 @@ SETS = {
 # fewer articles than the usual thirty: all the GUM news documents no other set had used; all
 # the places of blind13's draw that were not skipped on reading (33 eligible records); of
 # blind14's (6 eligible records, 4 skipped on reading); of blind15's (33 eligible records, 10
-# skipped on reading); what blind16's annotator finished in one round (its README)
+# skipped on reading); what blind16's and dev13's annotators finished in one round (their READMEs)
 AT_LEAST = {
+    DATA / "wikinews-dev13": 15,
     DATA / "wikinews-blind12": 19,
     DATA / "wikinews-blind13": 13,
     DATA / "wikinews-blind14": 2,
