@@ -1,4 +1,4 @@
-"""wikinews-dev10's to -dev13's and -blind9's to -blind16's files are well formed: the checks their READMEs promise.
+"""wikinews-dev10's to -dev13's and -blind9's to -blind17's files are well formed: the checks their READMEs promise.
 
 A blind set is read here only to check its form, and nothing of it is shown: its test ids and
 failure messages name the file and the kind of problem, never a name, a quote or the text."""
@@ -89,6 +89,10 @@ AMALGUM13 = replace(
     ),
     listed=r"d\d{3}-[a-z0-9-]+\.json",
 )
+# wikinews-blind17's: the same tool's texts of AMALGUM's extra news documents (the XML layer of
+# gucorpling/amalgum's amalgum_extra/news at the two commits its files were read at), numbered
+# by their place in blind17's walk of round 53's shuffled pool (its README)
+AMALGUM_EXTRA = replace(AMALGUM13, files="e[0-9]*.json", listed=r"e\d{3}-[a-z0-9-]+\.json")
 SETS = {
     DATA / "wikinews-dev10": TOSCA,
     DATA / "wikinews-dev11": TOSCA,
@@ -102,11 +106,13 @@ SETS = {
     DATA / "wikinews-blind14": TOSCA_DRAW14,
     DATA / "wikinews-blind15": VANATTEVELDT,
     DATA / "wikinews-blind16": AMALGUM,
+    DATA / "wikinews-blind17": AMALGUM_EXTRA,
 }
 # fewer articles than the usual thirty: all the GUM news documents no other set had used; all
 # the places of blind13's draw that were not skipped on reading (33 eligible records); of
 # blind14's (6 eligible records, 4 skipped on reading); of blind15's (33 eligible records, 10
-# skipped on reading); what blind16's and dev13's annotators finished in one round (their READMEs)
+# skipped on reading); what blind16's, dev13's and blind17's annotators finished in one round (their
+# READMEs)
 AT_LEAST = {
     DATA / "wikinews-dev13": 15,
     DATA / "wikinews-blind12": 19,
@@ -114,6 +120,7 @@ AT_LEAST = {
     DATA / "wikinews-blind14": 2,
     DATA / "wikinews-blind15": 23,
     DATA / "wikinews-blind16": 25,
+    DATA / "wikinews-blind17": 12,
 }
 FILES = [path for folder, source in SETS.items() for path in sorted(folder.glob(source.files))]
 OPENING_MARKS = ('"', "“", "'", "‘", "`")
