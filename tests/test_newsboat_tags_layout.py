@@ -88,3 +88,15 @@ def test_an_opml_file_with_a_feed_in_two_folders_keeps_the_tree(cli, tmp_path):
     assert cli("opml", "import", str(opml)) == 0, cli.err
     assert "sources_layout" not in cli.out
     assert load_config(cli.config).settings.sources_layout == "tree"
+
+
+def test_json_names_the_flat_layout_it_wrote_and_null_when_none(cli, tmp_path):
+    # closing r52: `opml import --json` had no key for the `sources_layout = "flat"` it wrote
+    import json
+
+    path = tmp_path / "urls"
+    path.write_text(LABELLED, "utf-8")
+    assert cli("opml", "import", str(path), "--json") == 0, cli.err
+    assert json.loads(cli.out)["sources_layout"] == {"written": "flat", "tags": 7, "feeds": 3}
+    assert cli("opml", "import", str(path), "--json") == 0, cli.err  # the config's now
+    assert json.loads(cli.out)["sources_layout"] is None

@@ -45,6 +45,9 @@ class ServerSplit:
     refused: list[tuple[FeedConfig, str]] = field(default_factory=list)
     # why the server could not be asked (its last sync's list used instead), or None
     unasked: str | None = None
+    # of those subscribed, the ones feeds.toml listed already (a plain import wrote them): the
+    # server fetches them from now, their entries kept
+    listed: list[FeedConfig] = field(default_factory=list)
 
     @property
     def clause(self) -> str:
@@ -55,6 +58,8 @@ class ServerSplit:
             said.append(f"{len(self.synced):,} already subscribed on {self.server} (synced)")
         if self.subscribed:
             said.append(f"{counted(len(self.subscribed), 'feed')} subscribed on {self.server}")
+            if self.listed:  # (an earlier plain import wrote them: review r52 syncmore)
+                said[-1] += f" ({len(self.listed):,} of them listed in feeds.toml already)"
         if self.refused:
             said.append(f"{len(self.refused):,} refused there (fetched here)")
         return ", ".join(said)
@@ -65,9 +70,10 @@ def split_for_server(
 ) -> ServerSplit:
     """Split a list's feeds by the [sync] server's subscriptions (asked of it; when it cannot be
     reached, its last sync's list, unless `subscribe`, which needs it, or no sync has been:
-    NeverSynced). With `subscribe`, each
-    feed neither there nor in feeds.toml is subscribed there (its first tag the folder) and left
-    out of `rest`; one the server refuses stays in `rest` with its reason. A server that fails
+    NeverSynced). With `subscribe`, each feed not there is subscribed there (its first tag the
+    folder) and left out of `rest`, those feeds.toml lists too (a plain import of the list wrote
+    them, and said `--subscribe` subscribes them there: closing r52); one the server refuses
+    stays in `rest` with its reason. A server that fails
     otherwise (gone, a login refused) raises a SyncError before anything is written here: the
     feeds subscribed before it failed are the server's, and a second import finds them there."""
     from newstui.model import fold_url
@@ -80,6 +86,7 @@ def split_for_server(
     configured = {url_identity(f.url) for f in config.feeds}
     subscribed: list[FeedConfig] = []
     refused: list[tuple[FeedConfig, str]] = []
+    listed: list[FeedConfig] = []
 
     async def run() -> set[str]:
         async with make_client(sync, config, library) as client:
@@ -87,7 +94,7 @@ def split_for_server(
             if not subscribe:
                 return there
             for feed in feeds:
-                if fold_url(feed.url) in there or url_identity(feed.url) in configured:
+                if fold_url(feed.url) in there:
                     continue
                 folder = feed.tags[0] if feed.tags else None
                 try:
@@ -97,6 +104,8 @@ def split_for_server(
                     continue
                 there.add(fold_url(feed.url))
                 subscribed.append(feed)
+                if url_identity(feed.url) in configured:
+                    listed.append(feed)
                 if folder:  # (the sync that files it asks which label is this folder)
                     library.sync.ask_folder(feed.url, folder)
             return there
@@ -114,11 +123,11 @@ def split_for_server(
     done = {fold_url(f.url) for f in subscribed}
     synced = [f for f in feeds if fold_url(f.url) in there and fold_url(f.url) not in done]
     rest = [f for f in feeds if fold_url(f.url) not in there]
-    return ServerSplit(server, synced, rest, subscribed, refused, unasked)
+    return ServerSplit(server, synced, rest, subscribed, refused, unasked, listed)
 
 
 def new_here(config: Config, feeds: Sequence[FeedConfig]) -> list[FeedConfig]:
-    """The feeds of a split's `rest` the config file does not list: those `--subscribe` would
-    subscribe on the server, and a plain import would add here."""
+    """The feeds of a split's `rest` the config file does not list: those a plain import would
+    add here (`--subscribe` would subscribe them on the server, with the rest)."""
     configured = {url_identity(f.url) for f in config.feeds}
     return [f for f in feeds if url_identity(f.url) not in configured]

@@ -132,6 +132,58 @@ def test_subscribe_subscribes_the_rest_in_their_folders_and_keeps_the_refused_he
     assert "not subscribed on" not in out
 
 
+def test_subscribe_after_a_plain_import_subscribes_what_it_wrote_here(
+    fake: FakeGReader,  # noqa: F811
+    here: list[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Closing r52: a plain import's summary says `--subscribe` subscribes them there, which then
+    subscribed nothing (feeds.toml listed them by then): now it subscribes the list's feeds the
+    server lacks, those feeds.toml lists too, and says so."""
+    fake.api("/subscription/list", 200, {"subscriptions": [SERVERS]})
+    edit = "/api/greader.php/reader/api/0/subscription/edit"
+    file = opml(
+        tmp_path / "subs.opml",
+        [
+            ("News", "Storm Watch", SERVERS["url"]),
+            ("Tech", "Own Blog", "https://example.net/b.xml"),
+        ],
+    )
+    config = Path(here[3])
+    capsys.readouterr()
+    assert main([*here, "opml", "import", str(file)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "(`newstui opml import --subscribe FILE` subscribes them there)" in out
+    assert written(config) == ["https://example.net/b.xml"]
+    fake.pages[edit] = [b"OK"]
+    assert main([*here, "opml", "import", "--subscribe", str(file)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert (
+        f"2 feeds in {file}: 1 already subscribed on {fake.server} (synced), 1 feed subscribed "
+        f"on {fake.server} (1 of them listed in feeds.toml already), 0 added to {config}"
+    ) in out, out
+    asked = [form for path, form in fake.forms if path == edit]
+    assert [form["s"] for form in asked] == [["feed/https://example.net/b.xml"]]
+    assert asked[0]["a"] == ["user/-/label/Tech"]
+    assert written(config) == ["https://example.net/b.xml"]  # its entry kept (name, tags)
+    fake.pages[edit] = [b"OK"]
+    fake.api(
+        "/subscription/list",
+        200,
+        {
+            "subscriptions": [
+                SERVERS,
+                {"id": "feed/2", "title": "Own Blog", "url": asked[0]["s"][0][5:]},
+            ]
+        },
+    )
+    assert main([*here, "opml", "import", "--subscribe", str(file), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)  # the server has both now: nothing asked
+    assert report["subscribed"] == [] and report["subscribed_listed"] == []
+    assert len([f for f in fake.forms if f[0] == edit]) == 1
+
+
 def test_subscribe_with_the_server_gone_writes_nothing(
     fake: FakeGReader,  # noqa: F811
     here: list[str],

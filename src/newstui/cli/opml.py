@@ -8,21 +8,18 @@ import sys
 from typing import TYPE_CHECKING
 
 from newstui.cli.config_file import about_source
-from newstui.cli.newsboat import (
-    add_ignore_rules,
-    add_newsboat_settings,
-    flags_not_starred,
-    imported_newsboat_config,
-    imported_podboat_queue,
-    newsboat_state,
-    podboat_queue_said,
-    read_state_said,
-    say_newsboat_config,
-)
+from newstui.cli.newsboat import newsboat_files, say_newsboat_config
 from newstui.cli.output import complain, emit, safe_cell, stderr_console
 from newstui.counts import counted
 from newstui.errors import NewstuiError, hide_passwords
 from newstui.library import Library
+from newstui.newsboat_import import (
+    bring_newsboat_config,
+    flags_not_starred,
+    newsboat_state,
+    podboat_queue_said,
+    read_state_said,
+)
 
 if TYPE_CHECKING:
     # the config (tomllib, its dataclasses): by the commands that read or edit it
@@ -31,7 +28,7 @@ if TYPE_CHECKING:
 
 def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui opml import FILE` / `newstui opml export [FILE]`."""
-    from newstui.config import FeedConfig
+    from newstui.config import FeedConfig, url_identity
     from newstui.sources.opml import write_opml
     from newstui.subscription_import import import_subscriptions, read_subscription_list
 
@@ -47,7 +44,8 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
         # server was asked (a server that cannot be reached or refuses the login stops the
         # import before anything is written here, its marks too: review r51 LOW-8)
         local = [line.local for line in skipped if line.local]
-        state = newsboat_state(args, feeds, local, config, library)
+        files = newsboat_files(args)
+        state = newsboat_state(files, feeds, local, config, library)
         split, found = None, len(feeds)
         if config.sync is not None and not args.here:  # the server's own feeds stay its own
             from newstui.server_import import NeverSynced, split_for_server
@@ -78,13 +76,14 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
                 list_imported(library, load_config(config.path), feeds)
         added, tagged, added_views = imported.added, imported.tagged, imported.added_views
         views, hidden, skipped = imported.views, imported.hidden, imported.skipped
-        newsboat = imported_newsboat_config(args, config.keys)  # its kill file as hide filters
-        rules = newsboat.rules if newsboat else ()
-        added_filters = add_ignore_rules(config, rules)
-        hidden_now = hide_stored(library, config, added_filters) if added_filters else 0
-        # its settings and keys into [settings] and [keys]
-        added_settings = add_newsboat_settings(config, newsboat) if newsboat else None
-        queue = imported_podboat_queue(args, library)  # (with no config too)
+        # its kill file as hide filters, its settings and keys into [settings] and [keys]
+        brought = bring_newsboat_config(files, config, library)
+        newsboat, rules, queue = brought.newsboat, brought.rules, brought.queue
+        added_filters, hidden_now, added_settings = (
+            brought.filters,
+            brought.hidden,
+            brought.settings,
+        )
         if not args.json:
             stored = dict((query, name) for name, query in added_views)
             for line in views:
@@ -109,22 +108,16 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
                 complain(f"warning: {place}: skipped {hide_passwords(line.reason)}")
             if split is not None and split.unasked is not None:
                 complain(f"warning: {hide_passwords(split.unasked)}")
-            for _feed, reason in split.refused if split else ():
-                complain(f"warning: {reason}; added to {config.path.name} instead: fetched here")
+            listed = {url_identity(f.url) for f in config.feeds}
+            for feed, reason in split.refused if split else ():
+                where = "kept in" if url_identity(feed.url) in listed else "added to"
+                complain(f"warning: {reason}; {where} {config.path.name} instead: fetched here")
             if newsboat is not None:
                 say_newsboat_config(newsboat, added_filters, config, added_settings)
             if queue is not None and (queue_said := podboat_queue_said(queue)):
                 complain(f"note: {queue_said}")
         text = imported.summary(args.file, config.path)
-        if rules:
-            sayable = [r for r in rules if r.query is not None]
-            text += f"; {counted(len(added_filters), 'ignore-article rule')} added as hide filters"
-            if len(added_filters) < len(sayable):
-                text += f" ({len(sayable) - len(added_filters):,} already there)"
-            if len(sayable) < len(rules):
-                text += f", {len(rules) - len(sayable):,} not taken"
-            if hidden_now:  # (user test r52 LOW-12: listed unread until the next fetch)
-                text += f" ({counted(hidden_now, 'stored article')} hidden by them)"
+        text += brought.rules_clause
         if added and split is not None and not args.subscribe:  # (this writes the file)
             text += (  # (user test r33 L16: the phone never saw them, and nothing said so)
                 f"; not subscribed on {split.server}: newstui fetches them itself "
@@ -154,10 +147,21 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
                 # --subscribe, refused there (written here)
                 "synced": [f.name for f in split.synced] if split else [],
                 "subscribed": [f.name for f in split.subscribed] if split else [],
+                # of those, the ones feeds.toml listed already (an earlier plain import's)
+                "subscribed_listed": [f.name for f in split.listed] if split else [],
                 "refused": [
                     {"name": f.name, "url": hide_passwords(f.url), "reason": why}
                     for f, why in (split.refused if split else ())
                 ],
+                # newsboat's tags as labels: `sources_layout = "flat"` written (user test r52
+                # MED-5), with the tags and feeds that made it so; null when not written
+                "sources_layout": None
+                if imported.flat_layout is None
+                else {
+                    "written": "flat",
+                    "tags": imported.flat_layout[0],
+                    "feeds": imported.flat_layout[1],
+                },
                 "tagged": tagged,  # of those, the ones the file gave tags they lacked
                 # of those, the ones whose flat folder tags (an older import's) became the path
                 "nested": [
@@ -288,16 +292,3 @@ def _with_server_folders(feed: FeedConfig, server_tags: tuple[str, ...]) -> Feed
     had = {name_key(t) for t in feed.tags}
     more = tuple(t for t in server_tags if name_key(t) not in had)
     return dataclasses.replace(feed, tags=(*feed.tags, *more)) if more else feed
-
-
-def hide_stored(library: Library, config: Config, added: list[tuple[str, str]]) -> int:
-    """Run the config's filters over the stored articles now, as `newstui filters` does, so
-    the hide filters an import just added hide what they match at once; how many articles
-    those matched (user test r52 LOW-12: they stayed listed unread until the next fetch)."""
-    from newstui.config import load_config
-    from newstui.ingest.filter_run import apply_filters
-
-    queries = {query for _, query in added}
-    with about_source(str(config.path)):
-        ran = apply_filters(library, load_config(config.path))
-    return sum(n for entry, n in ran if entry.query in queries and entry.action == "hide")

@@ -142,7 +142,7 @@ class FeedImporting(ScreenMixin):
                         self.post_message(ImportUnasked(typed, str(exc), len(feeds)))
                         return
                     if way == "ask" and split.unasked is None and new_here(config, split.rest):
-                        count = len(new_here(config, split.rest))
+                        count = len(split.rest)  # (subscribing takes those listed too)
                         self.post_message(
                             ImportWhere(typed, split.server, count, len(split.synced))
                         )
