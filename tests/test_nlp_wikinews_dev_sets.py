@@ -120,7 +120,7 @@ AT_LEAST = {
     DATA / "wikinews-blind14": 2,
     DATA / "wikinews-blind15": 23,
     DATA / "wikinews-blind16": 25,
-    DATA / "wikinews-blind17": 12,
+    DATA / "wikinews-blind17": 24,
 }
 FILES = [path for folder, source in SETS.items() for path in sorted(folder.glob(source.files))]
 OPENING_MARKS = ('"', "“", "'", "‘", "`")
