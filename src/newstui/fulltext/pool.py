@@ -32,7 +32,7 @@ class ExtractionPool(SpawnedPool):
 
         The future raises if extraction crashed, BrokenProcessPool if its worker died.
         """
-        return self.submit_call(_extract_with_limit, body, url, self.time_limit)
+        return self.submit_call(extract_with_limit, body, url, self.time_limit)
 
     def extract_many(self, pages: Iterable[tuple[bytes, str]]) -> Iterator[ExtractedPage | None]:
         """Extract (body, url) pairs, yielding results in input order with a bounded number in flight."""
@@ -68,8 +68,11 @@ def _on_alarm(signum: int, frame: FrameType | None) -> None:
     raise _PageTimeout
 
 
-def _extract_with_limit(body: bytes, url: str, time_limit: float) -> ExtractedPage | None:
-    """Worker entry: extract_page under a wall-clock limit (SIGALRM, the worker's main thread)."""
+def extract_with_limit(
+    body: bytes, url: str, time_limit: float = PAGE_TIME_LIMIT
+) -> ExtractedPage | None:
+    """Worker entry: extract_page under a wall-clock limit (SIGALRM, the worker's main thread);
+    run by ExtractionPool's workers, and by a fetch's own worker pool for its first pages."""
     import trafilatura  # noqa: F401  # imported before the clock starts, so a slow import is not a slow page
 
     use_alarm = hasattr(signal, "setitimer") and time_limit > 0

@@ -23,27 +23,43 @@ from newstui.spawned import pool_result, stopping
 from newstui.text import clean_line
 
 if TYPE_CHECKING:
-    from newstui.fulltext import ExtractionPool
+    from concurrent.futures import Future
+
+    from newstui.fulltext import ExtractedPage, ExtractionPool
+    from newstui.processes import CpuPool
 
 
 # Pages "auto" reads for one feed's fetch: those of its newest entries (user test r36 L8: the
 # first fetch of an imported 5,000-item summary-only feed asked its site for 5,000 pages in
 # ~10 s; newsboat asks for none). A feed's ordinary fetch brings far fewer.
 FULLTEXT_AUTO_PAGES = 50
+# Pages a run extracts in its own worker pool (the fetch's, already started and warm) before it
+# starts a pool of its own: a first fetch's handful of pages then starts no two more processes
+# importing trafilatura (~0.7 s of CPU and ~2 s of the fetch's end on a loaded machine, the user
+# test r52 LOW-5). Bounded, as lxml keeps memory a worker returns only when it is replaced.
+PAGES_IN_FETCH_WORKERS = 50
 
 
 class FulltextPool:
     """Fetches and extracts article pages for summary-only entries, off the event loop."""
 
     def __init__(
-        self, fetcher: PageFetcher, config: Config, on_pages: PagesCallback | None = None
+        self,
+        fetcher: PageFetcher,
+        config: Config,
+        on_pages: PagesCallback | None = None,
+        workers: CpuPool | None = None,
     ) -> None:
+        """`workers`: the fetch's own worker pool, which extracts its first
+        PAGES_IN_FETCH_WORKERS pages (None: pages go to a pool of their own)."""
         self.fetcher = fetcher
         self.config = config
         self.on_pages = on_pages
         self.planned = 0  # pages asked for so far…
         self.over = 0  # …and those read or failed
         self._pool: ExtractionPool | None = None
+        self._workers = workers
+        self.extracted_beside = 0  # pages sent to `workers`
         # pages in flight per host: fewer than the fetcher's per_host, which feeds share
         self._per_host = config.settings.fulltext_per_host
         self._hosts: dict[str, asyncio.Semaphore] = {}
@@ -59,12 +75,19 @@ class FulltextPool:
             self._hosts[host] = asyncio.Semaphore(self._per_host)
         return self._hosts[host]
 
-    def _extraction(self) -> ExtractionPool:
+    def _extract(self, body: bytes, url: str) -> Future[ExtractedPage | None]:
+        """One page's extraction, in the fetch's workers while they take pages, else in this
+        pool's own (started at its first page)."""
+        if self._workers is not None and self.extracted_beside < PAGES_IN_FETCH_WORKERS:
+            from newstui.fulltext import extract_with_limit
+
+            self.extracted_beside += 1
+            return self._workers.submit_call(extract_with_limit, body, url)
         if self._pool is None:
             from newstui.fulltext import ExtractionPool
 
             self._pool = ExtractionPool(max_workers=2)
-        return self._pool
+        return self._pool.submit(body, url)
 
     async def fill(
         self,
@@ -138,7 +161,7 @@ class FulltextPool:
                 raise SourceError(
                     f"{url}: not an HTML page ({result.content_type or 'unknown type'})"
                 )
-            future = self._extraction().submit(result.body, result.url)
+            future = self._extract(result.body, result.url)
             page = await pool_result(future)
             if page is None or not page.text.strip():
                 raise SourceError(f"{url}: no article text found on the page")

@@ -57,10 +57,8 @@ class Parsing:
         share: bool = False,
         queue_deeper: bool = False,
         utf8: bool = True,
-        first_sent: Callable[[], None] | None = None,
     ) -> None:
         self.cpu, self.share, self.utf8 = cpu, share, utf8
-        self.first_sent = first_sent  # called once the first document is in the pool's hands
         deeper = share or queue_deeper
         self.queued = QUEUED_AT_POOL_WHEN_SHARING if deeper else 1  # behind the workers' own
         self.at_pool = 0  # documents sent to the pool and not yet back
@@ -138,9 +136,6 @@ class Parsing:
             except NO_WORKERS as exc:  # its worker cannot start (a process limit): here then
                 WORKERS.failed(exc)
                 return await self._parse_here(body, url, content_type)
-            if self.first_sent is not None:
-                first_sent, self.first_sent = self.first_sent, None
-                first_sent()
             try:
                 parsed = await pool_result(future)
             except BrokenProcessPool:

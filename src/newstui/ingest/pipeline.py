@@ -104,7 +104,7 @@ async def fetch_feeds(
             cpu = pool
             if cpu is None and parallel:  # started at its first document
                 cpu = startable(pools.enter_context(CpuPool(fetch_workers())))
-            fulltext_pool = pools.enter_context(FulltextPool(fetcher, config, on_pages))
+            fulltext_pool = pools.enter_context(FulltextPool(fetcher, config, on_pages, cpu))
             streamed = (
                 StreamedAnalysis(library, config.settings.extractor, cpu)
                 if analyse and cpu is not None and config.settings.extractor != "none"
@@ -124,7 +124,6 @@ async def fetch_feeds(
                 share=share,
                 queue_deeper=beside,
                 utf8=True,
-                first_sent=streamed.load_extractor_beside if streamed is not None else None,
             )
             saving = Saving(
                 library,

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import threading
 from collections import deque
 from collections.abc import Sequence
 from concurrent.futures import Future
@@ -29,6 +28,7 @@ CHUNKS_IN_FLIGHT_BESIDE_HERE = 4  # the same for a single worker beside the fetc
 # own analysis (whose loop turns are longer: the worker must not run dry between them)
 CHUNKS_BEFORE_A_SAVE = 2  # times as many chunks in flight sent before a save or a join holds
 # the event loop (~0.15 s; a worker's 4 chunks take ~0.1 s): see StreamedAnalysis._save
+HERE_WHEN_WAITING = 64  # articles waiting for the pool before this process analyses a share too
 LOCAL_BATCH = 4  # articles the fetching process analyses itself between loop turns
 LOCAL_READ = 16  # articles it reads back (texts, stamps, sketch wanted) at a time for that
 SAVE_STREAMED = 256  # streamed analyses saved per transaction (each commit rewrites the tail
@@ -47,7 +47,9 @@ class StreamedAnalysis:
     Each text is sketched where it is analysed, beside its analysis. A single worker is the
     slower side on 2 cores (this process idled ~40 % of the time while the worker was always
     busy), so this process analyses articles itself from the other end of the queue, a few
-    between turns of the event loop, while any wait: both cores stay busy to the end.
+    between turns of the event loop, while any wait: both cores stay busy to the end. It
+    starts once HERE_WHEN_WAITING articles wait for the pool: a small fetch's analyses are
+    the worker's alone, and the extractor is loaded in one process, not two.
     Whatever fails here is left to the final `analyse_pending` sweep."""
 
     def __init__(
@@ -80,30 +82,22 @@ class StreamedAnalysis:
         self._frozen = contextlib.ExitStack()  # old_objects_frozen, while analyses stream
         self._dead: list[int] = []  # articles of chunks whose worker died: see _analyse_dead
 
-    def load_extractor_beside(self) -> None:
-        """Load the extractor (its modules and tables: ~0.05 s of CPU) in a thread, now that a
-        document is being parsed: this process mostly waits for the first parsed documents
-        (the worker is still starting), where the first `submit` loaded it while parsed
-        feeds waited to be stored. A fetch that parses nothing loads no extractor. A failure
-        here is left to `submit`, which meets and reports it as before."""
-        threading.Thread(target=self._load_extractor, name="load-extractor", daemon=True).start()
-
-    def _load_extractor(self) -> None:
-        with contextlib.suppress(Exception):
-            from newstui.nlp import get_extractor
-
-            get_extractor(self.extractor_name)
-
     def submit(self, ids: Sequence[int]) -> None:
         """Queue the analysis of these articles (those not yet at this extractor's version)."""
         if not self.version:
-            from newstui.nlp import get_extractor
+            from newstui.nlp.extractor import extractor_version
 
-            self.version = get_extractor(self.extractor_name).version
-            self._frozen.enter_context(old_objects_frozen())  # with the extractor just loaded
+            # (read without loading the extractor: the workers load it, and this process only
+            # when it analyses a share too)
+            self.version = extractor_version(self.extractor_name)
+            self._frozen.enter_context(old_objects_frozen())
         self._waiting.extend(ids)
         self._pump()
-        if self.analyse_here and self._here is None:
+        if self.analyse_here and self._here is None and len(self._waiting) >= HERE_WHEN_WAITING:
+            # The worker has fallen behind: this process loads the extractor too (in a
+            # thread, ~0.3 s of CPU compiled) and takes a share. Not before: a first fetch of
+            # 100 articles (~0.2 s of analysis compiled) paid for loading it twice (user test
+            # r52 LOW-5).
             self._here = asyncio.create_task(self._analyse_here())
             self._here.add_done_callback(_seen)
         self._more.set()
@@ -174,7 +168,11 @@ class StreamedAnalysis:
         and the final sweep do the rest)."""
         from newstui.nlp import get_extractor
 
-        extractor = get_extractor(self.extractor_name)
+        try:  # (off the event loop: feeds are fetched and stored meanwhile)
+            extractor = await asyncio.to_thread(get_extractor, self.extractor_name)
+        except Exception:  # it cannot load: the pool and the final sweep do the rest (and say so)
+            logger.debug("the extractor did not load in the fetching process", exc_info=True)
+            return
         taken: deque[tuple[TextToAnalyse, bool]] = deque()  # read back, not yet analysed
         journal = CrashJournal(self.library.database_file())
         try:
