@@ -340,3 +340,50 @@ def flags_not_starred(state: NewsboatState) -> str | None:
         f"`newstui opml import --star-flag {letter} FILE` takes the one you star by (run again, "
         "it gives the stars; README: Coming from newsboat)"
     )
+
+
+def not_taken_count(
+    config: Config, brought: NewsboatBrought, state: NewsboatState | None, skipped: int
+) -> int:
+    """How many things of newsboat's an import left behind, each a line the command says: its
+    config's settings and lines newstui has no way for (a phrase each), refused settings and
+    keys, ignore-article rules no query says, flagged articles not starred, podboat's episodes
+    still to download, and the urls file's lines skipped (`skipped`)."""
+    newsboat, settings = brought.newsboat, brought.settings
+    count = skipped + sum(r.query is None for r in brought.rules)
+    if newsboat is not None:
+        count += len(newsboat.not_taken) + len(newsboat.warnings)
+        count += bool(newsboat.keys) and config.keys.preset != "vim"
+    if settings is not None:
+        count += len(settings.refused)
+    if state is not None and state.flagged:
+        count += 1
+    if brought.queue is not None and brought.queue.waiting:
+        count += 1
+    return count
+
+
+def brought_said(
+    taken: MarksTaken | None, brought: NewsboatBrought, flat_layout: bool = False, keys: str = ""
+) -> str:
+    """The app's few words on what came with newsboat's feeds, the parts there are: "10 read
+    marks, 3 stars, 4 settings, 6 keys, 3 hide filters, 1 podboat download" (`flat_layout`:
+    the import wrote `sources_layout = "flat"`, a setting named; `keys`: said after the keys'
+    count);
+    "" when nothing came."""
+    parts = []
+    if taken is not None and taken.read.total:
+        parts.append(counted(taken.read.total, "read mark"))
+    if taken is not None and taken.starred.total:
+        parts.append(counted(taken.starred.total, "star"))
+    settings = brought.settings
+    written = (len(settings.written) if settings else 0) + flat_layout
+    if written:  # (the layout named: Sources changed under the user's eyes)
+        parts.append(counted(written, "setting") + (" (flat Sources)" if flat_layout else ""))
+    if settings is not None and (count := sum(len(k) for _, k in settings.keys_written)):
+        parts.append(counted(count, "key") + keys)
+    if brought.filters:
+        parts.append(counted(len(brought.filters), "hide filter"))
+    if brought.queue is not None and brought.queue.downloaded:
+        parts.append(counted(len(brought.queue.downloaded), "podboat download"))
+    return ", ".join(parts)

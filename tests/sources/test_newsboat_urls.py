@@ -423,38 +423,6 @@ def test_the_first_start_s_hint_quotes_a_urls_path_for_the_shell(
     assert shlex.split(newsboat_urls_file() or "") == [str(config_home / "newsboat" / "urls")]
 
 
-def test_the_app_s_import_of_newsboat_s_urls_names_the_command_that_brings_its_marks(
-    tmp_path, monkeypatch
-):
-    """`I` took the feeds only and said nothing of the read marks, stars and ignore-article
-    rules it left (user test r41 M5)."""
-    from newstui.sources.newsboat_urls import newsboat_left_out
-
-    monkeypatch.setenv("HOME", str(tmp_path))
-    (tmp_path / ".newsboat").mkdir()
-    (tmp_path / ".newsboat" / "urls").write_text("https://example.org/feed.xml\n", "utf-8")
-    (tmp_path / "subs.opml").write_text('<opml version="2.0"><body/></opml>', "utf-8")
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "no-data"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "no-config"))
-    urls = tmp_path / ".newsboat" / "urls"
-    assert newsboat_left_out(urls) == ""  # nothing of newsboat's beside it: nothing left out
-    (tmp_path / ".newsboat" / "cache.db").write_bytes(b"")
-    assert newsboat_left_out(urls) == (
-        "Left out: newsboat's read marks and stars (cache.db). `newstui opml import "
-        "~/.newsboat/urls` brings them (I takes the feeds and query feeds)."
-    )
-    # user test r52 MED-2: its settings and keys stayed out too, unsaid
-    (tmp_path / ".newsboat" / "config").write_text('browser "w3m %u"\n', "utf-8")
-    (tmp_path / ".newsboat" / "queue").write_text("", "utf-8")
-    assert newsboat_left_out(urls) == (
-        "Left out: newsboat's read marks and stars (cache.db); its settings, bind-keys and "
-        "ignore-article rules (config); podboat's queue. `newstui opml import ~/.newsboat/urls` "
-        "brings them (I takes the feeds and query feeds)."
-    )
-    assert newsboat_left_out(tmp_path / "subs.opml") == ""
-    assert newsboat_left_out(tmp_path / "missing") == ""
-
-
 def test_a_trailing_comment_on_a_feed_line_is_dropped_as_newsboat_drops_it():
     """User test r48 LOW-29: `URL tag # trailing comment` gave the tags tag, #, trailing and
     comment; newsboat drops a bare word starting with `#` and all after it. A `#` inside a

@@ -215,39 +215,6 @@ def shell_path(path: Path) -> str:
     return shlex.quote(str(path))
 
 
-def newsboat_left_out(path: Path) -> str:
-    """For newsboat's urls file imported in the app (which takes its feeds and query feeds
-    only): each thing of newsboat's the command would bring that is there (its cache's read
-    marks and stars, its config's settings, bind-keys and ignore-article rules, podboat's
-    queue) and the command that brings them; "" for any other file, or none there (user test
-    r52 MED-2: the notice named the marks alone, and a user who cared not for them never ran
-    the command that writes their settings and keys)."""
-    from newstui.sources.newsboat_cache import newsboat_cache, newsboat_config
-
-    try:
-        with path.open("rb") as file:
-            head = file.read(4096)
-    except OSError:
-        return ""
-    if not head.strip() or not looks_like_newsboat_urls(head):
-        return ""
-    cache = newsboat_cache(path)
-    config = newsboat_config(path, cache)
-    parts = []
-    if cache is not None:
-        parts.append(f"newsboat's read marks and stars ({cache.name})")
-    if config is not None:
-        parts.append(f"its settings, bind-keys and ignore-article rules ({config[0].name})")
-    if (path.parent / "queue").is_file():
-        parts.append("podboat's queue")
-    if not parts:
-        return ""
-    return (
-        f"Left out: {'; '.join(parts)}. `newstui opml import {shell_path(path.absolute())}` "
-        "brings them (I takes the feeds and query feeds)."
-    )
-
-
 def newsboat_import_hint() -> str:
     """' newsboat's feeds: `newstui opml import ~/.newsboat/urls`.' when newsboat has a urls file
     here, else ''."""

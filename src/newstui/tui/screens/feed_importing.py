@@ -1,26 +1,35 @@
 """`I` imports feeds from inside the app: asks for a subscription list's path (an OPML file from
 another reader, or newsboat's `urls` file), then, in a worker, writes its feeds to feeds.toml as
-`newstui opml import` does (the same code) and lists them in Sources. With [sync] the feeds the
+`newstui opml import` does (the same code) and lists them in Sources; of newsboat's urls file
+also what the command brings with it (cache.db's read marks and stars, its config's settings,
+keys and ignore-article rules, podboat's downloads: `newstui.newsboat_import`), asking first
+which flag is the star when its cache has flags no setting names. With [sync] the feeds the
 server has stay its own, and for the others it asks: subscribe them there (`--subscribe`) or
 fetch them here; a server never synced that cannot be asked imports nothing unless told to
 (`--here`). Part of `MainScreen`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from textual import work
-from textual.message import Message
 
 from newstui.config import Config
 from newstui.counts import counted
 from newstui.tui.mixins import ScreenMixin
+from newstui.tui.screens.feed_import_messages import (
+    FeedsImported,
+    ImportFailed,
+    ImportStar,
+    ImportUnasked,
+    ImportWay,
+    ImportWhere,
+)
 from newstui.tui.screens.keyed_box import key_in_effect
 
 if TYPE_CHECKING:
-    from newstui.subscription_import import SubscriptionsImported
+    from newstui.tui.widgets.headlines import HeadlineList
     from newstui.tui.widgets.reader import Reader
     from newstui.tui.widgets.sources import SourcesPane
 
@@ -28,54 +37,6 @@ IMPORT_HINT = (
     "An OPML file (another reader's export: Feedly, Inoreader…) or newsboat's urls file."
     "\nEnter: import · Esc: cancel"
 )
-
-
-ImportWay = Literal["ask", "subscribe", "rest_here", "all_here"]
-"""With [sync], what an import does with the feeds the server lacks: ask which of the two, subscribe
-them there (`opml import --subscribe`), fetch them here (`opml import`); or every feed of the
-list fetched here, the server not asked (`--here`)."""
-
-
-@dataclass(eq=False, repr=False)
-class FeedsImported(Message):
-    """A subscription list was written to the config file (`config`: the file read again)."""
-
-    imported: SubscriptionsImported
-    path: Path
-    config: Config
-    left_out: str  # newsboat's read marks...: the command that brings them, or ""
-    way: ImportWay = "ask"
-    # the feeds the server refused to subscribe to (written here instead): each one's line
-    refused: list[str] = field(default_factory=list)
-
-
-@dataclass(eq=False, repr=False)
-class ImportWhere(Message):
-    """With [sync], `new` feeds of the list `typed` are neither on the server nor in the config
-    file (`synced`: those the server has): the user says where they go."""
-
-    typed: str
-    server: str
-    new: int
-    synced: int
-
-
-@dataclass(eq=False, repr=False)
-class ImportUnasked(Message):
-    """The [sync] server, never synced, could not be asked which of the `count` feeds it holds
-    (`line`: why, and that nothing was imported): the user may import them here all the same."""
-
-    typed: str
-    line: str
-    count: int
-
-
-@dataclass(eq=False, repr=False)
-class ImportFailed(Message):
-    """Importing the path `typed` failed (the worker-error handler says why in one line): the
-    box opens again with it, to mend."""
-
-    typed: str
 
 
 class FeedImporting(ScreenMixin):
@@ -86,6 +47,7 @@ class FeedImporting(ScreenMixin):
     db_path: Path | str
     sources: SourcesPane
     reader: Reader
+    headlines: HeadlineList
 
     if TYPE_CHECKING:
 
@@ -116,22 +78,39 @@ class FeedImporting(ScreenMixin):
             self._import_feeds(typed.strip())
 
     @work(thread=True, group="import-feeds", exit_on_error=False)
-    def _import_feeds(self, typed: str, way: ImportWay = "ask") -> None:
+    def _import_feeds(self, typed: str, way: ImportWay = "ask", star: str | None = None) -> None:
+        """Import the list at `typed` as `opml import` does; `star`: the flag taken as the
+        star ("": none, asked; None: not asked yet)."""
         from newstui.config import load_config
         from newstui.errors import NewstuiError
         from newstui.library import Library
+        from newstui.newsboat_import import (
+            NewsboatFiles,
+            bring_newsboat_config,
+            brought_said,
+            is_newsboat_urls,
+            newsboat_state,
+            not_taken_count,
+        )
         from newstui.server_import import NeverSynced, new_here, split_for_server
-        from newstui.sources.newsboat_urls import newsboat_left_out
         from newstui.subscription_import import import_subscriptions, read_subscription_list
         from newstui.tui.refresh import run_list_configured
 
         config = self.config
         assert config is not None
         path = Path(typed).expanduser()
+        files = NewsboatFiles(path, star_flag=star or None)
         try:
-            feeds, skipped = read_subscription_list(path)
+            feeds, skipped = read_subscription_list(path, files.star_flag)
             split = None
             with Library.open(self.db_path, threads=True) as library:  # (a feed moved for good)
+                # newsboat's marks: read (or refused) before anything is written
+                local = [line.local for line in skipped if line.local]
+                state = newsboat_state(files, feeds, local, config, library)
+                if state is not None and state.flagged and state.star is None and star is None:
+                    letters = state.other_flags
+                    self.post_message(ImportStar(typed, state.cache.name, state.flagged, letters))
+                    return
                 moved = library.old_feed_urls()
                 if config.sync is not None and way != "all_here":  # the server's feeds stay its own
                     try:  # (r51 MED-1; a refusal of one feed is kept, a failure raises)
@@ -139,27 +118,39 @@ class FeedImporting(ScreenMixin):
                             library, config, feeds, subscribe=way == "subscribe"
                         )
                     except NeverSynced as exc:  # nothing written: import here anyway?
-                        self.post_message(ImportUnasked(typed, str(exc), len(feeds)))
+                        self.post_message(ImportUnasked(typed, str(exc), len(feeds), star))
                         return
                     if way == "ask" and split.unasked is None and new_here(config, split.rest):
                         count = len(split.rest)  # (subscribing takes those listed too)
                         self.post_message(
-                            ImportWhere(typed, split.server, count, len(split.synced))
+                            ImportWhere(typed, split.server, count, len(split.synced), star)
                         )
                         return
                     feeds = split.rest
-            imported = import_subscriptions(config.path, feeds, skipped, moved, split, source=path)
+                taken = library.add_imported_marks(state.marks) if state else None
+                imported = import_subscriptions(
+                    config.path, feeds, skipped, moved, split, source=path
+                )
+                brought = bring_newsboat_config(files, config, library)  # (nothing for OPML)
         except NewstuiError:
             self.post_message(ImportFailed(typed))
             raise
+        urls = is_newsboat_urls(path)  # (read a moment ago)
+        # (the app's keymap is made at its start)
+        said = brought_said(taken, brought, imported.flat_layout is not None, " (at restart)")
+        not_taken = not_taken_count(config, brought, state, len(imported.skipped)) if urls else 0
+        marked = bool(brought.hidden or (taken and taken.applied))
         config = load_config(config.path)
         run_list_configured(self.db_path, config, feeds)  # Sources lists them before a fetch
+        listed = {f.url for f in self.config.feeds} if self.config else set()
         refused = [  # (as `opml import --subscribe` warns of each)
-            f"{reason}; added to {config.path.name} instead: fetched here"
-            for _feed, reason in (split.refused if split else ())
+            f"{reason}; {'kept in' if feed.url in listed else 'added to'} {config.path.name} "
+            "instead: fetched here"
+            for feed, reason in (split.refused if split else ())
         ]
-        left_out = newsboat_left_out(path)
-        self.post_message(FeedsImported(imported, path, config, left_out, way, refused))
+        self.post_message(
+            FeedsImported(imported, path, config, way, refused, urls, said, not_taken, marked)
+        )
 
     def _on_import_where(self, message: ImportWhere) -> None:
         """Ask where the feeds the server lacks go: subscribed there, or fetched here."""
@@ -179,7 +170,7 @@ class FeedImporting(ScreenMixin):
 
         def chosen(way: ImportWay | None) -> None:
             if way is not None:
-                self._import_feeds(message.typed, way)
+                self._import_feeds(message.typed, way, message.star)
 
         self.app.push_screen(ChoiceScreen(title, choices, verb="import"), chosen)
 
@@ -198,7 +189,7 @@ class FeedImporting(ScreenMixin):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._import_feeds(message.typed, "all_here")
+                self._import_feeds(message.typed, "all_here", message.star)
 
         box = ConfirmScreen("Import feeds", question, yes=f"add to {config.path.name}")
         self.app.push_screen(box, answered)
@@ -211,8 +202,11 @@ class FeedImporting(ScreenMixin):
 
         self.config = message.config
         imported = message.imported
-        line = imported.summary(message.path.name, message.config.path) + imported.skipped_named
-        line += imported.notes_named
+        if message.urls:  # (a few lines: its whole summary filled 80×24, closing r52)
+            line = _newsboat_notice(message)
+        else:
+            line = imported.summary(message.path.name, message.config.path)
+            line += imported.skipped_named + imported.notes_named
         server = imported.server.server if imported.server is not None else None
         if message.way == "all_here" and message.config.sync is not None:
             from newstui.sync.client import server_name
@@ -223,10 +217,11 @@ class FeedImporting(ScreenMixin):
         if imported.server is not None and imported.server.unasked is not None:
             line += f" ({server} could not be asked: its subscriptions as of the last sync)"
         subscribed = imported.server is not None and imported.server.subscribed
-        if imported.added or subscribed:
-            line += f". Press {key_in_effect(self, 'app.refresh_all')} to fetch them."
-        if message.left_out:  # (user test r41 M5: R then listed every old article unread)
-            line = f"{line.removesuffix('.')}. {message.left_out}"
+        refresh = key_in_effect(self, "app.refresh_all")
+        if (imported.added or subscribed) and message.urls:  # (4 lines at 80×24)
+            line += f". {refresh} fetches them."
+        elif imported.added or subscribed:
+            line += f". Press {refresh} to fetch them."
         self.notify(line, markup=False, timeout=15)
         for refused in message.refused:  # (one line each, as the CLI's warnings)
             self.notify(refused, severity="warning", markup=False, timeout=15)
@@ -237,3 +232,49 @@ class FeedImporting(ScreenMixin):
             self.reader.show_message(self._no_articles_yet())
         if imported.added_views:
             self.post_message(SavedViewsChanged())
+        if message.marked:  # (marks given to stored articles, articles hidden by its rules)
+            self.headlines.reload()
+
+    def _on_import_star(self, message: ImportStar) -> None:
+        """Ask which of newsboat's flags is the star (or none), then import with it."""
+        from newstui.tui.screens.choice import ChoiceScreen
+
+        letters = message.letters[:3] or ("s",)
+        choices = [(f'Star the articles flagged "{letter}"', letter) for letter in letters]
+        choices.append(("Star none: newsboat's flags mean nothing of their own", ""))
+        them = "it" if message.flagged == 1 else "them"
+        title = (
+            f"{counted(message.flagged, 'article')} flagged in newsboat's {message.cache}: "
+            f"star {them}?"
+        )
+
+        def chosen(letter: str | None) -> None:
+            if letter is not None:
+                self._import_feeds(message.typed, "ask", letter)
+
+        self.app.push_screen(ChoiceScreen(title, choices, verb="import"), chosen)
+
+
+def _newsboat_notice(message: FeedsImported) -> str:
+    """The notice of newsboat's urls file imported, in a few lines: "37 of 39 feeds, 7 views,
+    10 read marks, 3 stars, 4 settings, 6 keys (at restart), 3 hide filters; 5 not
+    taken: `newstui opml import ~/.newsboat/urls` names each" (`opml import` of the file again
+    adds nothing twice and says every line)."""
+    from newstui.sources.newsboat_urls import shell_path
+
+    imported = message.imported
+    found, added = len(imported.found), len(imported.added)
+    parts = [counted(found, "feed") if added == found else f"{added:,} of {counted(found, 'feed')}"]
+    if imported.added_views:
+        parts.append(counted(len(imported.added_views), "view"))
+    if imported.added_local:
+        parts.append(counted(len(imported.added_local), "local file"))
+    if message.newsboat:
+        parts.append(message.newsboat)
+    line = ", ".join(parts)
+    if imported.server is not None and imported.server.clause:
+        line += f" ({imported.server.clause})"
+    if message.not_taken:
+        command = f"newstui opml import {shell_path(message.path.absolute())}"
+        line += f"; {message.not_taken:,} not taken: `{command}` names each"
+    return line
