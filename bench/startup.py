@@ -99,13 +99,16 @@ def rss_mib(pid: int) -> float:
     return float("nan")
 
 
-def launch(tmux: Tmux, name: str, cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Start `cmd` exec'd directly in a new session; returns (start time, the app's pid)."""
+def launch(
+    tmux: Tmux, name: str, cmd: list[str], env: dict[str, str], size: tuple[int, int] = (120, 40)
+) -> tuple[float, int]:
+    """Start `cmd` exec'd directly in a new session of `size` (columns, rows); returns (start
+    time, the app's pid)."""
     line = "exec " + shlex.join(["env", *(f"{k}={v}" for k, v in env.items()), *cmd])
     for attempt in range(5):
         start = time.perf_counter()
         try:
-            tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40", line)
+            tmux("new-session", "-d", "-s", name, "-x", str(size[0]), "-y", str(size[1]), line)
             break
         except subprocess.CalledProcessError as exc:
             # the server was still exiting after the last session closed (seen at load 15-20:
@@ -133,11 +136,11 @@ def cpu_seconds(pid: int) -> float:
 
 
 def startup(
-    tmux: Tmux, app: str, cmd: list[str], env: dict[str, str]
+    tmux: Tmux, app: str, cmd: list[str], env: dict[str, str], size: tuple[int, int] = (120, 40)
 ) -> tuple[float, float, float, float]:
     """One fresh process (warm page cache): (first screen s, screen still s, RSS MiB once still,
     the app's CPU seconds at the first screen — the load inflates these far less than wall)."""
-    start, pid = launch(tmux, app, cmd, env)
+    start, pid = launch(tmux, app, cmd, env, size)
     try:
         tmux.wait(app, lambda s: bool(SCREENS[app].search(s)), timeout=120)
         first = time.perf_counter() - start
@@ -229,6 +232,75 @@ def fill(cmd: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
+class Stores:
+    """A generated corpus served on 127.0.0.1 and the two apps' commands over it: newstui's
+    store and config, newsboat's cache, urls and config (j/k move its cursor as newstui's do),
+    each app with its own HOME/XDG folders under `tmp`. `fill_both` fetches it into both."""
+
+    def __init__(self, tmp: Path, feeds: int, items: int, extractor: str | None) -> None:
+        ingest = load_ingest()
+        corpus = tmp / "corpus"
+        count = ingest.write_corpus(corpus, feeds, items)
+        size = sum(p.stat().st_size for p in corpus.iterdir()) / 1e6
+        print(f"corpus: {feeds} feeds × {items:,} items = {count:,} articles, {size:.1f} MB")
+        self.httpd, base = ingest.serve(corpus)
+        self.env = {
+            "XDG_CONFIG_HOME": str(tmp / "xdg/config"),
+            "XDG_DATA_HOME": str(tmp / "xdg/data"),
+        }
+        # None: "none" if it exists (saves the fill's time), else the rules
+        self.extractor = extractor or ("none" if "none" in EXTRACTORS else "rules")
+        config = tmp / "feeds.toml"
+        lines = [
+            "[settings]",
+            "fulltext = false",
+            "timeout = 120",
+            f'extractor = "{self.extractor}"',
+        ]
+        for f in range(feeds):
+            lines += ["[[feeds]]", f'name = "Bench {f}"', f'url = "{base}/feed{f}.xml"']
+        config.write_text("\n".join(lines) + "\n")
+        self.n_db, self.nb_db = tmp / "newstui.db", tmp / "newsboat.db"
+        self.nt_cmd = [
+            sys.executable,
+            "-m",
+            "newstui",
+            "--db",
+            str(self.n_db),
+            "--config",
+            str(config),
+        ]
+        urls, nb_conf = tmp / "urls", tmp / "newsboat.conf"
+        urls.write_text("".join(f"{base}/feed{f}.xml\n" for f in range(feeds)))
+        # newsboat binds j to "next feed" in the article list; make it move the cursor like newstui.
+        nb_conf.write_text("reload-threads 16\nbind-key j down\nbind-key k up\n")
+        self.nb_cmd = ["newsboat", "-u", str(urls), "-c", str(self.nb_db), "-C", str(nb_conf)]
+        self.nb_env = {**self.env, "HOME": str(tmp / "home")}
+        for folder in (*self.env.values(), self.nb_env["HOME"]):
+            Path(folder).mkdir(parents=True, exist_ok=True)
+
+    def fill_both(self) -> list[tuple[str, float, float]]:
+        """Fetch the corpus into both stores; the (label, newstui, newsboat) rows it measured."""
+        nt_fill = fill([*self.nt_cmd, "fetch"], {**os.environ, **self.env})
+        nb_fill = fill([*self.nb_cmd, "-x", "reload"], {**os.environ, **self.nb_env})
+        rows = [("fill time (s)", nt_fill, nb_fill)]
+        rows += [("store on disk (MB)", store_mb(self.n_db), store_mb(self.nb_db))]
+        print(f"fill: newstui fetch (extractor={self.extractor}, fulltext off) {nt_fill:.1f} s, "
+              f"{rows[-1][1]:.1f} MB; newsboat -x reload (16 threads) {nb_fill:.1f} s, "
+              f"{rows[-1][2]:.1f} MB")  # fmt: skip
+        return rows
+
+
+def print_table(rows: list[tuple[str, float, float]]) -> None:
+    """The (label, newstui, newsboat) rows as a table with their ratio."""
+    print(f"\n{'metric':34} | {'newstui':>10} | {'newsboat':>10} | ratio")
+    print(f"{'-' * 34}-+-{'-' * 10}-+-{'-' * 10}-+------")
+    for label, nt_value, nb_value in rows:
+        ratio = nt_value / nb_value if nb_value else float("nan")
+        print(f"{label:34} | {nt_value:10,.1f} | {nb_value:10,.1f} | {ratio:5.2f}")
+    print("ratio = newstui/newsboat; < 1 means newstui is faster/smaller")
+
+
 def main() -> int:
     """Build both stores, measure both apps, print the figures and the ratio table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -241,44 +313,14 @@ def main() -> int:
     for tool in ("tmux", "newsboat"):
         if not shutil.which(tool):
             sys.exit(f"{tool} is not installed")
-    ingest = load_ingest()
     tmp = Path(tempfile.mkdtemp(prefix="newstui-startup-"))
     tmux = Tmux(f"newstui-bench-{os.getpid()}")
     httpd = None
     try:
-        items = args.articles // args.feeds
-        corpus = tmp / "corpus"
-        count = ingest.write_corpus(corpus, args.feeds, items)
-        size = sum(p.stat().st_size for p in corpus.iterdir()) / 1e6
-        print(f"corpus: {args.feeds} feeds × {items:,} items = {count:,} articles, {size:.0f} MB")
-        httpd, base = ingest.serve(corpus)
-        env = {"XDG_CONFIG_HOME": str(tmp / "xdg/config"), "XDG_DATA_HOME": str(tmp / "xdg/data")}
-        full_env = {**os.environ, **env}
-        extractor = "none" if "none" in EXTRACTORS else "rules"  # "none" saves time if it exists
-        config = tmp / "feeds.toml"
-        lines = ["[settings]", "fulltext = false", "timeout = 120", f'extractor = "{extractor}"']
-        for f in range(args.feeds):
-            lines += ["[[feeds]]", f'name = "Bench {f}"', f'url = "{base}/feed{f}.xml"']
-        config.write_text("\n".join(lines) + "\n")
-        n_db, nb_db = tmp / "newstui.db", tmp / "newsboat.db"
-        nt_cmd = [sys.executable, "-m", "newstui", "--db", str(n_db), "--config", str(config)]
-        urls, nb_conf = tmp / "urls", tmp / "newsboat.conf"
-        urls.write_text("".join(f"{base}/feed{f}.xml\n" for f in range(args.feeds)))
-        # newsboat binds j to "next feed" in the article list; make it move the cursor like newstui.
-        nb_conf.write_text("reload-threads 16\nbind-key j down\nbind-key k up\n")
-        nb_cmd = ["newsboat", "-u", str(urls), "-c", str(nb_db), "-C", str(nb_conf)]
-        nb_env = {**env, "HOME": str(tmp / "home")}
-        for folder in (*env.values(), nb_env["HOME"]):
-            Path(folder).mkdir(parents=True)
-
-        rows: list[tuple[str, float, float]] = []
-        nt_fill = fill([*nt_cmd, "fetch"], full_env)
-        nb_fill = fill([*nb_cmd, "-x", "reload"], {**os.environ, **nb_env})
-        rows += [("fill time (s)", nt_fill, nb_fill)]
-        rows += [("store on disk (MB)", store_mb(n_db), store_mb(nb_db))]
-        print(f"fill: newstui fetch (extractor={extractor}, fulltext off) {nt_fill:.1f} s, "
-              f"{rows[-1][1]:.0f} MB; newsboat -x reload (16 threads) {nb_fill:.1f} s, "
-              f"{rows[-1][2]:.0f} MB")  # fmt: skip
+        stores = Stores(tmp, args.feeds, args.articles // args.feeds, extractor=None)
+        httpd = stores.httpd
+        rows = stores.fill_both()
+        nt_cmd, env, nb_cmd, nb_env = stores.nt_cmd, stores.env, stores.nb_cmd, stores.nb_env
 
         results: dict[str, list[tuple[float, float, float]]] = {"newstui": [], "newsboat": []}
         apps = {"newstui": (nt_cmd, env), "newsboat": (nb_cmd, nb_env)}
@@ -310,12 +352,7 @@ def main() -> int:
             rows.append(("key j → screen, median (ms)", medians[0], medians[1]))
             print(f"key figures include tmux's send/capture cost: `cat` gets {medians[2]:.1f} ms")
 
-        print(f"\n{'metric':34} | {'newstui':>10} | {'newsboat':>10} | ratio")
-        print(f"{'-' * 34}-+-{'-' * 10}-+-{'-' * 10}-+------")
-        for label, nt_value, nb_value in rows:
-            ratio = nt_value / nb_value if nb_value else float("nan")
-            print(f"{label:34} | {nt_value:10,.1f} | {nb_value:10,.1f} | {ratio:5.2f}")
-        print("ratio = newstui/newsboat; < 1 means newstui is faster/smaller")
+        print_table(rows)
     finally:
         tmux("kill-server", check=False)
         tmux.socket.unlink(missing_ok=True)
