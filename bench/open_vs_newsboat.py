@@ -7,7 +7,8 @@ For each store (a SMALL one, ≈100 articles: a person's case, analysed by `--ex
 BIG one, 100,000 articles unanalysed, as bench/startup.py's; `--big 0` skips it) both apps are
 started in a detached tmux session of `--size` (a private socket), alternately, `--runs` times,
 and in each run timed from the key sent to the screen still (unchanged for 0.3 s) with what the
-key should show on it:
+key should show on it, in wall time and in the app's CPU time (all its threads; the 0.3 s still
+included: an app at rest uses next to none):
 
 - first screen: launch to the first headline (newstui) / feed row (newsboat) drawn;
 - Enter: on a headline to the article's text drawn (newsboat: in a feed's article list);
@@ -78,11 +79,14 @@ def search_box(screen: str) -> bool:
     return bool(re.search(r"Search|/", screen))
 
 
-def answer(tmux: Any, name: str, keys: list[str], shows: Callable[[str], bool],
-           literal: bool = False) -> float:  # fmt: skip
+def answer(tmux: Any, name: str, pid: int, keys: list[str], shows: Callable[[str], bool],
+           literal: bool = False) -> tuple[float, float]:  # fmt: skip
     """Seconds from sending `keys` to the screen's last change before it stays still for QUIET
-    s, once it shows what `shows` asks (TimeoutError when it never does in 30 s)."""
+    s, once it shows what `shows` asks (TimeoutError when it never does in 30 s); and the CPU
+    seconds the app used from the key to the end of that still time (a busy machine inflates
+    these far less than the wall time)."""
     before = tmux.capture(name, True)
+    cpu = startup.cpu_seconds(pid)
     sent = time.perf_counter()
     tmux("send-keys", "-t", name, *(["-l"] if literal else []), *keys)
     tmux.wait(name, lambda s: s != before, timeout=30, escapes=True, interval=0.002)
@@ -92,30 +96,37 @@ def answer(tmux: Any, name: str, keys: list[str], shows: Callable[[str], bool],
         raise TimeoutError(
             f"{name}: after {keys}: not the screen expected:\n{tmux.capture(name)}"
         ) from None
-    return tmux.settle(name, quiet=QUIET) - sent
+    last = tmux.settle(name, quiet=QUIET)
+    return last - sent, startup.cpu_seconds(pid) - cpu
 
 
 def one_run(tmux: Any, app: str, cmd: list[str], env: dict[str, str],
             size: tuple[int, int], opens: int) -> dict[str, list[float]]:  # fmt: skip
     """One fresh process: its figures by label (seconds)."""
     times: dict[str, list[float]] = {}
-    start, _ = startup.launch(tmux, app, cmd, env, size)
+    start, pid = startup.launch(tmux, app, cmd, env, size)
+
+    def timed(label: str, keys: list[str], shows: Callable[[str], bool]) -> None:
+        wall, cpu = answer(tmux, app, pid, keys, shows)
+        times.setdefault(label, []).append(wall)
+        times.setdefault(f"{label}, CPU", []).append(cpu)
+
     try:
         tmux.wait(app, lambda s: bool(startup.SCREENS[app].search(s)), timeout=120)
         times["first screen"] = [time.perf_counter() - start]
+        times["first screen, CPU"] = [startup.cpu_seconds(pid)]
         tmux.settle(app, quiet=1.0)
         if app == "newsboat":  # into the first feed's article list
-            answer(tmux, app, ["Enter"], listing)
+            answer(tmux, app, pid, ["Enter"], listing)
         for i in range(opens):
-            label = "Enter (first open)" if i == 0 else "Enter (open)"
-            times.setdefault(label, []).append(answer(tmux, app, ["Enter"], reading))
-            times.setdefault("q (back)", []).append(answer(tmux, app, ["q"], listing))
-            answer(tmux, app, ["j"], listing)
+            timed("Enter (first open)" if i == 0 else "Enter (open)", ["Enter"], reading)
+            timed("q (back)", ["q"], listing)
+            answer(tmux, app, pid, ["j"], listing)
         if app == "newsboat":  # back to the feed list: its search covers every feed
-            answer(tmux, app, ["q"], lambda s: bool(startup.SCREENS[app].search(s)))
-        times["/ (box)"] = [answer(tmux, app, ["/"], search_box)]
-        answer(tmux, app, [WORD], lambda s: WORD in s, literal=True)
-        times["/ Enter (results)"] = [answer(tmux, app, ["Enter"], results)]
+            answer(tmux, app, pid, ["q"], lambda s: bool(startup.SCREENS[app].search(s)))
+        timed("/ (box)", ["/"], search_box)
+        answer(tmux, app, pid, [WORD], lambda s: WORD in s, literal=True)
+        timed("/ Enter (results)", ["Enter"], results)
     finally:
         tmux.close(app)
     return times

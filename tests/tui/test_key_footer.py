@@ -100,3 +100,49 @@ async def test_a_key_given_in_keys_leaves_the_footer_in_its_order(db_path, tmp_p
     rebound = await footer_words(NewstuiApp(db_path, load_config(write_config(tmp_path, keys))))
     assert plain == ["Open", "Read", "Star", "Refresh", "Quit"]
     assert rebound == plain
+
+
+async def test_the_footer_follows_the_focus_with_the_key_widgets_it_shows(db_path):
+    """Enter and q change the keys in effect: the footer says the reader's keys, then the
+    headlines' again, each time with the key widgets it showed already (only the missing ones
+    mounted: mounting every key again was most of what a key cost)."""
+    from textual.widgets._footer import FooterKey
+
+    from newstui.tui.widgets.key_footer import KeyFooter
+
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        footer = app.screen.query_one(KeyFooter)
+        on_headlines = list(footer.query(FooterKey))
+        assert screen_text(app).splitlines()[-1].startswith("⏎ Open")
+        await pilot.press("enter")
+        await settle(pilot)
+        line = screen_text(app).splitlines()[-1]
+        assert line.startswith("h Back") and "Open" not in line, line
+        on_reader = list(footer.query(FooterKey))
+        shared = min(len(on_headlines), len(on_reader))
+        assert on_reader[:shared] == on_headlines[:shared]
+        assert [key.description for key in on_reader][:2] == ["Back", "Find"]
+        await pilot.press("q")
+        await settle(pilot)
+        assert screen_text(app).splitlines()[-1].startswith("⏎ Open")
+        assert list(footer.query(FooterKey))[:shared] == on_headlines[:shared]
+
+
+async def test_a_footer_key_clicked_after_the_focus_moved_does_what_it_says_now(db_path):
+    """A key widget showing another key than it was made for runs its new key when clicked."""
+    from textual.widgets._footer import FooterKey
+
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        main = app.main
+        assert main.focused is main.reader
+        back = next(k for k in main.query(FooterKey) if k.description == "Back")
+        await pilot.click(back)
+        await settle(pilot)
+        assert main.focused is main.headlines
+        assert screen_text(app).splitlines()[-1].startswith("⏎ Open")

@@ -127,3 +127,22 @@ async def test_n_with_nothing_unread_left_in_the_list_layout_stays_on_the_list(t
         await settle(pilot)
         assert shown(main.headlines) and not shown(main.reader)
         assert read_titles(path) == {"Story 0"}
+
+
+async def test_enter_and_q_on_a_short_screen_change_no_class_of_the_screen(db_path):
+    """The reader takes the column below 32 rows while it reads: the headlines' and the
+    reader's own class says so, not the screen's (a screen class restyles every widget on it)."""
+    app = NewstuiApp(db_path, None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = app.main
+        classes = set(main.classes)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert main.headlines.region.height == 0
+        assert main.reader.region.height >= 20
+        assert set(main.classes) == classes
+        await pilot.press("q")
+        await settle(pilot)
+        assert main.headlines.region.height == 8
+        assert set(main.classes) == classes

@@ -149,7 +149,7 @@ class PaneLayout(ScreenMixin):
         self._pane_asked = None
         self.set_class(pane == "sources", "-show-sources")
         self.set_class(pane == "sidebar", "-show-sidebar")  # (alone on a cramped screen)
-        self.set_class(pane == "reader", "-reading")
+        self.set_reading(pane == "reader")
         if pane != "reader":
             self.remove_class("-full-reader")  # leaving the reader leaves the full-width view
         if pane is not None:
@@ -167,6 +167,14 @@ class PaneLayout(ScreenMixin):
             title = title_cut(title, room)
         self.title = title
 
+    def set_reading(self, on: bool) -> None:
+        """Mark the headlines and the reader as reading or not: the class is theirs, not the
+        screen's, so that Enter and q restyle these two widgets, not every widget on the screen
+        (a screen class made Textual match the whole stylesheet again on each of its nodes:
+        ~40 ms a key at load 10)."""
+        self.headlines.set_class(on, "-reading")
+        self.reader.set_class(on, "-reading")
+
     def focus_pane(self, name: str) -> None:
         """Focus a pane by id, showing it first when it is collapsed. The focus moves at once
         (not after the messages already queued, as `Widget.focus` does): keys typed in one burst
@@ -174,14 +182,14 @@ class PaneLayout(ScreenMixin):
         self._pane_asked = name  # until the Focus event comes: a Tab before it goes on from here
         if name == "sources":
             self.mount_sources()  # (keys typed before the first paint was done)
-            self.remove_class("-reading")
+            self.set_reading(False)
             self.add_class("-show-sources")
             self.set_focus(self.sources)
         elif name == "headlines":
-            self.remove_class("-reading")  # a narrow screen shows the list again at once
+            self.set_reading(False)  # a narrow screen shows the list again at once
             self.set_focus(self.headlines)
         elif name == "reader":
-            self.add_class("-reading")
+            self.set_reading(True)
             self.set_focus(self.reader)
         elif name == "sidebar":
             if not self.sidebar_visible:

@@ -9,6 +9,7 @@ from functools import cache
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap
+from textual.screen import Screen
 from textual.widget import Widget
 
 from newstui.tui.screens.keyed_box import QUIT, named_keys
@@ -193,6 +194,35 @@ class KeyFooter(Footer):
                 return [key.data_bind(compact=Footer.compact)]
         return []
 
+    async def recompose(self) -> None:
+        """Show the keys in effect with the key widgets shown already: each takes its new key
+        in place, those left over go and only the missing ones are mounted. Textual's footer
+        removes and mounts every key at each change of focus or of the keys in effect (each
+        key a widget to style, compose and lay out: most of what Enter and q cost the UI)."""
+        if not self.is_attached or self._pruning:
+            return
+        composed = list(self.compose())
+        wanted = [key for key in composed if type(key) is FooterKey]
+        shown = [key for key in self.children if type(key) is FooterKey]
+        if len(wanted) < len(composed) or len(shown) < len(self.children):
+            await super().recompose()  # (grouped keys and labels: Textual's own way)
+            return
+        with self.app.batch_update():
+            for old, new in zip(shown, wanted, strict=False):
+                _take_over(old, new)
+            if len(shown) > len(wanted):
+                await self.remove_children(shown[len(wanted) :])
+            elif len(wanted) > len(shown):
+                await self.mount_all(wanted[len(shown) :])
+
+    def bindings_changed(self, screen: Screen) -> None:
+        """The keys in effect changed (the focus moved): show them in the frame that shows the
+        move, not in one more after it (Textual's footer waits for the next refresh, so that
+        Enter and q laid out and drew the whole screen twice)."""
+        self._bindings_ready = True
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self.call_later(self.recompose)
+
     def on_mount(self) -> None:
         # Mounted after the first paint (see MainScreen), when the screen has announced its
         # bindings already: list them now rather than at the next change.
@@ -200,3 +230,18 @@ class KeyFooter(Footer):
 
     def on_resize(self, event: events.Resize) -> None:
         self.call_after_refresh(self.recompose)
+
+
+def _take_over(shown: FooterKey, new: FooterKey) -> None:
+    """A footer key shown takes what a new one would show (nothing happens when it shows that
+    already): its key, its words, its action, whether it is disabled and its tooltip."""
+    now = (shown.key, shown.key_display, shown.description, shown.action, shown._disabled)
+    then = (new.key, new.key_display, new.description, new.action, new._disabled)
+    if shown.tooltip != new.tooltip:
+        shown.tooltip = new.tooltip
+    if now == then:
+        return
+    shown.key, shown.key_display, shown.description, shown.action = then[:4]
+    shown._disabled = new._disabled
+    shown.set_class(new._disabled, "-disabled")
+    shown.refresh(layout=True)
