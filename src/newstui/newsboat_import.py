@@ -387,3 +387,13 @@ def brought_said(
     if brought.queue is not None and brought.queue.downloaded:
         parts.append(counted(len(brought.queue.downloaded), "podboat download"))
     return ", ".join(parts)
+
+
+def marks_left_out(error: SourceError) -> str:
+    """The app's warning for newsboat's cache that does not read (damaged, another program's,
+    locked by newsboat): the command stops there, naming its options (`--no-read-state`); the
+    app, which has none, imports the rest without the cache's marks and says so."""
+    from newstui.sources.newsboat_cache import ESCAPES
+
+    said = str(error).removesuffix(f"; nothing imported ({ESCAPES})")
+    return f"{said}; the feeds imported without its read marks and stars (import again to add them)"

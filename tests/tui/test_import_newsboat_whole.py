@@ -110,3 +110,28 @@ async def test_a_star_flag_newsboat_s_config_names_asks_nothing_and_star_none_im
         await until(pilot, lambda: bool(said_of(app, "not taken")))
         [said] = said_of(app, "not taken")
     assert said.startswith("2 feeds, 2 read marks; ")
+
+
+async def test_a_cache_db_that_does_not_read_imports_the_rest_and_says_so_in_one_line(
+    tmp_path, monkeypatch
+):
+    # the command stops there and names --no-read-state, which the app has not: the feeds,
+    # settings and rules come, the marks do not, and one warning says why
+    home = newsboat_files(tmp_path, monkeypatch)
+    (home / "cache.db").write_bytes(b"not a database at all" * 100)
+    config = no_feeds_config(tmp_path)
+    app = NewstuiApp(tmp_path / "n.db", config)
+    async with run_recorded(app, size=(80, 24)) as pilot:
+        await settle(pilot)
+        await import_path(pilot, str(home / "urls"))
+        await until(pilot, lambda: bool(said_of(app, "not taken")))
+        await settle(pilot)
+        [said] = said_of(app, "not taken")
+        [warning] = said_of(app, "cache.db")
+    assert said.startswith("2 feeds, 2 settings, 1 key (at restart), 1 hide filter; ")
+    assert warning.startswith("~/.newsboat/cache.db: not newsboat's cache: ")
+    assert warning.endswith(
+        "; the feeds imported without its read marks and stars (import again to add them)"
+    )
+    assert "\n" not in warning and "--no-read-state" not in warning
+    assert len(load_config(config.path).feeds) == 2

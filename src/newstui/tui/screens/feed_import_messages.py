@@ -28,8 +28,9 @@ class FeedsImported(Message):
     path: Path
     config: Config
     way: ImportWay = "ask"
-    # the feeds the server refused to subscribe to (written here instead): each one's line
-    refused: list[str] = field(default_factory=list)
+    # a line each: the feeds the server refused to subscribe to (written here instead),
+    # newsboat's cache that did not read (the feeds imported without its marks)
+    warnings: list[str] = field(default_factory=list)
     # newsboat's urls file: what came with it ("10 read marks, 3 stars, …"), how many things
     # the command names that did not, and whether the headlines changed (marks given, articles
     # hidden by its ignore-article rules)

@@ -82,13 +82,14 @@ class FeedImporting(ScreenMixin):
         """Import the list at `typed` as `opml import` does; `star`: the flag taken as the
         star ("": none, asked; None: not asked yet)."""
         from newstui.config import load_config
-        from newstui.errors import NewstuiError
+        from newstui.errors import NewstuiError, SourceError
         from newstui.library import Library
         from newstui.newsboat_import import (
             NewsboatFiles,
             bring_newsboat_config,
             brought_said,
             is_newsboat_urls,
+            marks_left_out,
             newsboat_state,
             not_taken_count,
         )
@@ -100,13 +101,17 @@ class FeedImporting(ScreenMixin):
         assert config is not None
         path = Path(typed).expanduser()
         files = NewsboatFiles(path, star_flag=star or None)
+        warnings: list[str] = []
         try:
             feeds, skipped = read_subscription_list(path, files.star_flag)
             split = None
             with Library.open(self.db_path, threads=True) as library:  # (a feed moved for good)
-                # newsboat's marks: read (or refused) before anything is written
+                # newsboat's marks: read before anything is written
                 local = [line.local for line in skipped if line.local]
-                state = newsboat_state(files, feeds, local, config, library)
+                try:
+                    state = newsboat_state(files, feeds, local, config, library)
+                except SourceError as exc:  # (one broken file never stops the rest)
+                    state, warnings = None, [marks_left_out(exc)]
                 if state is not None and state.flagged and state.star is None and star is None:
                     letters = state.other_flags
                     self.post_message(ImportStar(typed, state.cache.name, state.flagged, letters))
@@ -143,13 +148,13 @@ class FeedImporting(ScreenMixin):
         config = load_config(config.path)
         run_list_configured(self.db_path, config, feeds)  # Sources lists them before a fetch
         listed = {f.url for f in self.config.feeds} if self.config else set()
-        refused = [  # (as `opml import --subscribe` warns of each)
+        warnings += [  # (as `opml import --subscribe` warns of each)
             f"{reason}; {'kept in' if feed.url in listed else 'added to'} {config.path.name} "
             "instead: fetched here"
             for feed, reason in (split.refused if split else ())
         ]
         self.post_message(
-            FeedsImported(imported, path, config, way, refused, urls, said, not_taken, marked)
+            FeedsImported(imported, path, config, way, warnings, urls, said, not_taken, marked)
         )
 
     def _on_import_where(self, message: ImportWhere) -> None:
@@ -223,8 +228,8 @@ class FeedImporting(ScreenMixin):
         elif imported.added or subscribed:
             line += f". Press {refresh} to fetch them."
         self.notify(line, markup=False, timeout=15)
-        for refused in message.refused:  # (one line each, as the CLI's warnings)
-            self.notify(refused, severity="warning", markup=False, timeout=15)
+        for warning in message.warnings:  # (one line each, as the CLI's warnings)
+            self.notify(warning, severity="warning", markup=False, timeout=15)
         if imported.flat_layout is not None:  # (newsboat's tags: user test r52 MED-5)
             self.sources.tree_layout = False
         self.sources.reload()
