@@ -489,8 +489,10 @@ def html_to_text(
     said = said_by_rule = 0  # pieces of words written; how many when the last rule was
     said_by_item = -1  # how many when the open list item's bullet was (-1: none open)
     quoting = 0  # <blockquote>s open
-    quote_due = False  # the next words begin a paragraph of a quote: QUOTE_LEVEL before them
-    heading_due = ""  # the marks the next words of an open heading begin with ("## ")
+    # The marks due before the next words, written by the first of them (a text, a tail, a
+    # struck run, an emoji): a quote's paragraph's QUOTE_LEVELs, then an open heading's marks
+    # ("> ## "); `heading_due` is the heading's part, kept when a quote's part changes
+    due = heading_due = ""
     said_by_note = -1  # `said` after a footnote's number: its text's block goes on its line
     walker = lxml.etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
@@ -521,18 +523,16 @@ def html_to_text(
                 if not _STRING(el).strip():
                     kinds[-1] = _INLINE  # (nothing struck: no marks)
                 else:
-                    if quote_due:
-                        parts.append(QUOTE_LEVEL * quoting)
-                        quote_due = False
-                    if heading_due:
-                        parts.append(heading_due)
-                        heading_due = ""
+                    if due:
+                        parts.append(due)
+                        due = heading_due = ""
                     parts.append(STRUCK)
             if kind.quotes:
                 quoting += 1
-                quote_due = True
+                due = QUOTE_LEVEL * quoting + heading_due
             if kind.heading and not cells and said_by_item < 0:  # (not in a cell or an item)
-                heading_due = HEADING_MARK * kind.heading + " "
+                marks = HEADING_MARK * kind.heading + " "
+                due, heading_due = due[: len(due) - len(heading_due)] + marks, marks
             if kind.opens:
                 opens = kind.opens
                 if opens == "\n\n" and (
@@ -553,7 +553,8 @@ def html_to_text(
                     parts.append(opens)
                     blocks = blocks or opens == _LINE
                     # (a quote's paragraph, or its line after a <br>: the marks before its words)
-                    quote_due = quote_due or (quoting > 0 and opens in ("\n\n", LINE_BREAK))
+                    if quoting and opens in ("\n\n", LINE_BREAK):
+                        due = QUOTE_LEVEL * quoting + heading_due
             if kind.item:
                 if lists and lists[-1] >= 0:
                     lists[-1] += 1
@@ -562,7 +563,7 @@ def html_to_text(
                 else:
                     parts.append(_BULLETS[min(len(lists), len(_BULLETS)) - 1 if lists else 0])
                 said_by_item = said
-                quote_due = False  # (a list's items in a quote stay as they are)
+                due = heading_due  # (a list's items in a quote stay as they are)
             elif kind.listing:
                 lists.append(_ol_start(el) - 1 if kind.listing > 0 else -1)
                 list_breaks.append([])
@@ -608,85 +609,67 @@ def html_to_text(
             if kind.image:
                 emoji = _emoji_text(el)
                 if emoji:  # an emoji's picture: its alt text among the words
-                    if quote_due:
-                        parts.append(QUOTE_LEVEL * quoting)
-                        quote_due = False
-                    if heading_due:
-                        parts.append(heading_due)
-                        heading_due = ""
+                    if due:
+                        parts.append(due)
+                        due = heading_due = ""
                     parts.append(emoji)
                     words_end = len(parts)
                     said += 1
                 elif emoji is None and not _pixel(el):
                     add_link(el.get("alt") or el.get("title") or "", _source_of(el), "image")
-            text = el.text
-            if text:
-                if quote_due and not text.isspace():
-                    parts.append(QUOTE_LEVEL * quoting)
-                    quote_due = False
-                if heading_due and not text.isspace():
-                    parts.append(heading_due)
-                    heading_due = ""
-                parts.append(text)
-                if not text.isspace():
-                    words_end = len(parts)
-                    said += 1
-                    if item_break >= 0:  # (a second paragraph in the item: a loose list)
-                        if list_loose:
-                            list_loose[-1] = True
-                        item_break = -1
-            continue
-        kind = kinds.pop()
-        if not kind.drop:
-            if kind.link:
-                # string() of an element holding only text is its text (comments are removed);
-                # a link around an image alone is named by the image
-                add_link(_link_words(el) if len(el) else el.text or "", el.get("href"), "link")
-            elif kind.listing:
-                lists.pop()
-                breaks = list_breaks.pop()
-                if not list_loose.pop():  # (each item one paragraph: one line each)
-                    for i in breaks:
-                        parts[i] = ""
-            elif kind.cell:
-                cells -= 1
-                if (span := _colspan(el)) > 1:  # (empty cells after it: its row lines up)
-                    parts.append(_CELL * (span - 1))
-            elif kind.item:
-                said_by_item = -1
-                if item_break >= 0 and list_breaks:
-                    list_breaks[-1].append(item_break)
-                item_break = -1
-            elif kind.struck:
-                parts.append(STRUCK)
-            if kind.quotes:
-                quoting -= 1
-                quote_due = quoting > 0
-            if kind.heading:
-                heading_due = ""
-            if kind.block:
-                # (after a list in a list, or a <pre> in one: the next line, not a paragraph)
-                nested = lists and (kind.verbatim or _nested(kind.listing, lists[-1]))
-                if nested:
-                    parts.append(_LINE)
-                    blocks = True
-                elif said != said_by_item:  # (an empty block first in an item: nothing)
-                    parts.append("\n\n")
-                    quote_due = quoting > 0
-                    if said_by_item >= 0 and lists and not kind.listing:
-                        if item_break >= 0:  # (a block closing around the paragraph)
-                            parts[item_break] = ""
-                        item_break = len(parts) - 1
-        tail = el.tail
-        if tail:
-            if quote_due and not tail.isspace():
-                parts.append(QUOTE_LEVEL * quoting)
-                quote_due = False
-            if heading_due and not tail.isspace():
-                parts.append(heading_due)
-                heading_due = ""
-            parts.append(tail)
-            if not tail.isspace():
+            words = el.text
+        else:
+            kind = kinds.pop()
+            if not kind.drop:
+                if kind.link:
+                    # string() of an element holding only text is its text (comments are
+                    # removed); a link around an image alone is named by the image
+                    add_link(_link_words(el) if len(el) else el.text or "", el.get("href"), "link")
+                elif kind.listing:
+                    lists.pop()
+                    breaks = list_breaks.pop()
+                    if not list_loose.pop():  # (each item one paragraph: one line each)
+                        for i in breaks:
+                            parts[i] = ""
+                elif kind.cell:
+                    cells -= 1
+                    if (span := _colspan(el)) > 1:  # (empty cells after it: its row lines up)
+                        parts.append(_CELL * (span - 1))
+                elif kind.item:
+                    said_by_item = -1
+                    if item_break >= 0 and list_breaks:
+                        list_breaks[-1].append(item_break)
+                    item_break = -1
+                elif kind.struck:
+                    parts.append(STRUCK)
+                if kind.quotes:
+                    quoting -= 1
+                    due = QUOTE_LEVEL * quoting + heading_due
+                if kind.heading and heading_due:  # (its marks were not written: none now)
+                    due, heading_due = due[: len(due) - len(heading_due)], ""
+                if kind.block:
+                    # (after a list in a list, or a <pre> in one: the next line, not a paragraph)
+                    nested = lists and (kind.verbatim or _nested(kind.listing, lists[-1]))
+                    if nested:
+                        parts.append(_LINE)
+                        blocks = True
+                    elif said != said_by_item:  # (an empty block first in an item: nothing)
+                        parts.append("\n\n")
+                        if quoting:  # (a quote's next paragraph: its marks before its words)
+                            due = QUOTE_LEVEL * quoting + heading_due
+                        if said_by_item >= 0 and lists and not kind.listing:
+                            if item_break >= 0:  # (a block closing around the paragraph)
+                                parts[item_break] = ""
+                            item_break = len(parts) - 1
+            words = el.tail
+        if words:  # an element's text, or the tail after its end
+            if words.isspace():
+                parts.append(words)
+            else:
+                if due:  # (the marks due before the first words)
+                    parts.append(due)
+                    due = heading_due = ""
+                parts.append(words)
                 words_end = len(parts)
                 said += 1
                 if item_break >= 0:  # (words after the item's paragraph: a loose list)
