@@ -4,13 +4,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newstui.config import load_config
 from newstui.library import Library
-from newstui.model import ArticleFilter, FetchRecord
+from newstui.model import ArticleFilter, FeedRow, FetchRecord
 from newstui.model.fetching import SetAsideSource
 from newstui.tui.app import NewstuiApp
 from newstui.tui.widgets.source_entries import (
     listed_set_aside,
+    read_left_out_notice,
     set_aside_label,
     set_aside_title,
     unread_source_keys,
@@ -83,6 +86,36 @@ async def test_H_leaves_out_the_read_feeds_and_the_highlight_stays_on_its_feed(t
         await pilot.press("J")
         await settle(pilot)
         assert app.main.headlines.view.title == "Gamma"
+
+
+async def test_H_says_how_many_feeds_never_fetched_stay_listed(tmp_path):
+    """Feeds never fetched hold nothing read, so H keeps them: its notice says so, or the
+    feeds left listed after an import look like H did nothing (closing note r52)."""
+    path = tmp_path / "f.db"
+    ids = three_feeds_one_read(path)
+    with Library.open(path) as library:
+        library.register_source("https://delta.example/", "Delta")
+        library.register_source("https://epsilon.example/", "Epsilon")
+    app = NewstuiApp(path, None)
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.main.sources.focus()
+        app.main.sources.select_view(f"feed:{ids['Gamma']}")
+        await pilot.press("H")
+        await settle(pilot)
+        assert {"Delta", "Epsilon"} <= set(listed(app))
+        assert "Beta" not in listed(app)
+        assert notifications(app)[-1].message == (
+            "Read feeds left out: Sources lists the feeds with unread, failing or moved"
+            " (2 never fetched stay listed)."
+        )
+
+
+def test_H_says_one_feed_never_fetched_stays_listed_in_the_singular():
+    waiting = FeedRow(7, "Delta", "feed", "https://delta.example/", (), 0, 0, None, None)
+    fetched = replace(waiting, id=8, last_fetched="2026-12-01T09:00:00+00:00")
+    assert read_left_out_notice([waiting, fetched]).endswith(" (1 never fetched stays listed).")
+    assert read_left_out_notice([fetched]).endswith("failing or moved.")
 
 
 async def test_the_highlighted_read_feed_stays_listed_until_the_highlight_leaves_it(tmp_path):

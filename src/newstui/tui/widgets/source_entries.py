@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.widgets.option_list import Option
 
+from newstui.counts import counted
 from newstui.errors import hide_passwords
 from newstui.local_times import short_time
 from newstui.text import one_width, terminal_safe
@@ -255,6 +256,16 @@ def listed_feeds(
         return list(feeds), 0
     listed = [f for f in feeds if source_tree.listed_anyway(f, keep)]
     return listed, len(feeds) - len(listed)
+
+
+def read_left_out_notice(feeds: Sequence[FeedRow]) -> str:
+    """What `H` says as it leaves read feeds out: which stay listed, naming those never fetched
+    (empty, nothing read: after an import, all of them) so their staying is no surprise."""
+    waiting = sum(map(source_tree.never_fetched, feeds))
+    stay = f" ({counted(waiting, 'never fetched stays', 'never fetched stay')} listed)"
+    return "Read feeds left out: Sources lists the feeds with unread, failing or moved" + (
+        f"{stay}." if waiting else "."
+    )
 
 
 def read_left_out_heading(name: str, left_out: int) -> str:

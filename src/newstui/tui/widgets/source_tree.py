@@ -88,12 +88,17 @@ def view_key(entry_id: str) -> str:
     return entry_id.partition("@")[0] if entry_id.startswith("feed:") else entry_id
 
 
+def never_fetched(feed: FeedRow) -> bool:
+    """A source never fetched and empty: nothing in it is read yet (listed whatever `H` says)."""
+    return feed.last_fetched is None and not feed.articles
+
+
 def listed_anyway(feed: FeedRow, keep: Collection[str]) -> bool:
     """Whether a source stays listed while read ones are left out: never fetched and empty
     (nothing in it has been read: after a newsboat import every feed was left out until the
     first fetch, user test r52 LOW-4), failing (its `!`), moved (its " · moved"), or its view
     key in `keep` (highlighted, or its headlines shown)."""
-    if feed.last_fetched is None and not feed.articles:
+    if never_fetched(feed):
         return True
     return bool(feed.unread or feed.last_error or feed.moved_to or f"feed:{feed.id}" in keep)
 

@@ -263,8 +263,7 @@ class SourcesPane(ReportsWorkerErrors, FoldingList):
 
     def action_toggle_read_feeds(self) -> None:
         shown = self.toggle_read_feeds()
-        left_out = "Read feeds left out: Sources lists the feeds with unread, failing or moved."
-        self.notify("Read feeds listed." if shown else left_out)
+        self.notify("Read feeds listed." if shown else entries.read_left_out_notice(self.feeds))
 
     def _list(self, message: _Counts) -> None:
         highlighted = self.highlighted_option.id if self.highlighted_option else "all"
