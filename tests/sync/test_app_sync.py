@@ -369,3 +369,59 @@ async def test_a_of_a_json_feed_freshrss_refuses_is_fetched_here_when_asked(
         messages = [n.message for n in notifications(app)]
     assert f"Added Notes {key} to feeds.toml: 1 article." in messages, messages
     assert f'url = "{url}"' in config_path.read_text("utf-8")
+
+
+def adding_drawn(app: NewstuiApp) -> list[str]:
+    """The "Adding …" notices drawn: on the main screen (behind a box when one is open) and on
+    the box."""
+    toasts = [*app.main.query("Toast"), *app.screen.query("Toast")]
+    return [text for t in toasts if (text := str(t.render())).startswith("Adding")]
+
+
+async def test_the_adding_notice_is_gone_from_behind_the_refusal_box(
+    fake: FakeGReader,  # noqa: F811
+    feed_server,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """r52 syncmore: "Adding URL…" stayed drawn behind the "Not subscribed" box until it
+    closed, when the worker took it down after the box had opened (held here until then)."""
+    import threading
+
+    from newstui.tui.screens import feed_adding
+    from newstui.tui.screens.confirm import ConfirmScreen
+    from tests.sync.conftest import rss
+    from tests.tui.conftest import until
+
+    feed_server.route("/notes.xml", body=rss("Notes", [("n1", "First note")]))
+    url = feed_server.url("/notes.xml")
+    fake.api("/subscription/list", 200, {"subscriptions": []})
+    fake.api("/subscription/edit", 400, b"Bad Request!")
+    fake.api("/subscription/quickadd", 200, {"numResults": 0, "error": "No feed there"})
+    monkeypatch.setenv("PW_APP", "pw")
+    config = sync_config(
+        tmp_path, f'url = "{fake.base}"\nuser = "alice"\npassword_env = "PW_APP"\n'
+    )
+    box_seen = threading.Event()
+    withdraw = feed_adding.withdraw_notice
+
+    def withdrawn_once_the_box_is_seen(app, notice) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            box_seen.wait(60)  # (the worker's own, as late as it can come)
+        withdraw(app, notice)
+
+    monkeypatch.setattr(feed_adding, "withdraw_notice", withdrawn_once_the_box_is_seen)
+    app = NewstuiApp(tmp_path / "newstui.db", load_config(config))
+    async with run_recorded(app, size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press("ctrl+u", *url, "enter")
+        try:
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+            await pilot.pause()
+            assert adding_drawn(app) == []
+        finally:
+            box_seen.set()
+        await settle(pilot)
+        assert adding_drawn(app) == []

@@ -236,7 +236,11 @@ class FeedAdding(ScreenMixin):
                 self._add_feed(message.url, message.folder, discover=False, here=True)
 
         box = ConfirmScreen("Not subscribed", question, yes="fetch it here")
-        self.app.push_screen(box, answered)
+        # "Adding …" goes before the box opens: the worker's own withdrawal, when it came after,
+        # left it drawn on the screen behind the box until the box closed (r52 syncmore)
+        if (adding := self._adding_notice) is not None:
+            withdraw_notice(self.app, adding)
+        self.app.call_after_refresh(self.app.push_screen, box, answered)
 
     def _on_feed_subscribed(self, message: FeedSubscribed) -> None:
         from newstui.tui.view import feed_view
