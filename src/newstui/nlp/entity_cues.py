@@ -1086,6 +1086,40 @@ _EVENT_ENDS: Final = frozenset(
 )
 
 
+# Last words of a war's or a crisis's name after a place's ("the Persian Gulf War", "the Balkan
+# Wars", "the Suez Crisis"): the run names the event, not the place (events are not annotated).
+_WAR_ENDS: Final = frozenset("War Wars Crisis Revolution Uprising Massacre".split())
+# A field's word before a country's name that names the country's body for that field ("Hockey
+# Canada", "Sport Canada", "Team Canada", "Cricket Australia", "Statistics Canada"): an
+# organisation, not the country.
+_NATIONAL_FIELDS: Final = frozenset(
+    "Hockey Sport Sports Team Athletics Swimming Cycling Rowing Football Soccer Basketball "
+    "Tennis Rugby Cricket Golf Netball Baseball Volleyball Curling Skate Ski Canoe Gymnastics "
+    "Triathlon Boxing Judo Equestrian Sailing Statistics Health Transport Tourism Heritage "
+    "Environment Parks Screen Infrastructure Historic Natural".split()
+)
+
+
+# A military facility's lower-case noun after a name ("the Al Asad air base", "Bagram airbase",
+# "the Kadena air field"): the name is the base's place, though its words be given names.
+_FACILITY_AFTER: Final = re.compile(
+    r" (?:(?:air|naval|navy|army|military|marine|marines|airforce) (?:base|station|field)|airbase|"
+    r"airfield|air-base)\b"
+)
+# What a battle is fought at: "the battle of Tora Bora", "the Battle of Fallujah" (a place).
+_BATTLE_OF: Final = ("battle of ", "Battle of ", "siege of ", "Siege of ")
+
+
+# A species' lower-case Latin epithet after a capitalised genus ("Caudipteryx zoui", "Aedes
+# aegypti", "Escherichia coli"): the genus is no place, person or body, wherever the article names
+# it. Lower-case English words of those endings that follow a name ("a Nairobi taxi") are not.
+_EPITHET: Final = re.compile(r"[a-z]{3,}(?:i|ensis|oides)\b(?!-)")
+_NOT_EPITHETS: Final = frozenset(
+    "taxi taxis safari bikini alibi khaki chili broccoli spaghetti salami graffiti confetti "
+    "semi mini maxi kiwi origami sushi wasabi tsunami yeti".split()
+)
+
+
 # People a cause-named body is made of, past a people's plural ("Women for America First",
 # "Veterans for Peace"; not occupations: "Lawyers for Siméus", "Officials for N. Korea" are
 # the ones acting for someone).

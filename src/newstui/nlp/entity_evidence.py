@@ -14,6 +14,7 @@ from newstui.nlp.entity_cues import (
     _APPOSED_OF_BEFORE,
     _AT_A_BUILDING,
     _AUXILIARIES,
+    _BATTLE_OF,
     _BODY_AFTER_MODIFIERS,
     _BODY_NOUNS_AFTER,
     _BRIEF_HOLDER_AFTER,
@@ -44,6 +45,7 @@ from newstui.nlp.entity_cues import (
     _EVENT_ENDS,
     _EVENT_GAMES,
     _EVENT_HEADS,
+    _FACILITY_AFTER,
     _FACILITY_HEADS,
     _FACILITY_LAST,
     _FACILITY_PAIRS,
@@ -343,6 +345,17 @@ class _TypingFinder(_FinderBase):
             # abbreviation opens the names of places ("Amy St. Eve" is a person's whole name)
         if kind == "PERSON" and len(toks) > 1 and toks[-1].text in _NO_SURNAMES:
             return None, 0  # "the James Webb Space Telescope", "Marine One": a thing named
+        if (
+            kind == "PERSON"
+            and strength <= 2
+            and not person_cue
+            and (
+                self.text[max(0, start - 10) : start] in _BATTLE_OF
+                or (self.text[end : end + 1] == " " and _FACILITY_AFTER.match(self.text, end))
+            )
+        ):
+            return "PLACE", 2  # "the Al Asad air base", "the battle of Tora Bora": two given
+            # names of the lists before a base's noun or after a battle's are the place's name
         if strength > 1:
             return kind, strength
         if kind in ("PERSON", "PLACE") and tier_type(surface) == "ORG":

@@ -25,6 +25,7 @@ from newstui.nlp.entity_cues import (
     _CHANNEL_HEADS,
     _CHANNEL_NUMBER,
     _COMPLEMENT_ENDS,
+    _EPITHET,
     _EVENT_AFTER_OPENINGS,
     _EVENT_AFTER_PLACE,
     _EVENT_ENDS,
@@ -45,6 +46,7 @@ from newstui.nlp.entity_cues import (
     _NAME_WORD,
     _NEXT_WORD,
     _NO_LEGAL_FORM_AFTER,
+    _NOT_EPITHETS,
     _NOTION_BEFORE,
     _NUMBERED_LASTS,
     _NUMBERED_WORDS,
@@ -376,6 +378,7 @@ class _EntityFinder(_RunFinder):
             self._type_based_bodies()
         if "Ministr" in text or "Department" in text or " Office" in text:
             self._strip_nationality_from_organs()
+        self._drop_genera()
         for cand in self.candidates:
             if cand.words == 1 and cand.type != "ORG" and cand.text in _PLACE_KIND_WORDS:
                 cand.type, cand.strength = None, 0  # "New York City and State prosecutors"
@@ -2077,6 +2080,35 @@ class _EntityFinder(_RunFinder):
             and name.endswith(" " + cand.text)
         )
 
+    def _drop_genera(self) -> None:
+        """'Caudipteryx zoui … in Caudipteryx': a capitalised word that a Latin species' epithet
+        follows once in the article is a genus there, so none of its mentions is an entity."""
+        text = self.text
+        genera: set[str] = set()
+        for cand in self.candidates:
+            if cand.words != 1 or cand.strength >= 3 or cand.text in genera:
+                continue
+            name = strip_possessive(cand.text)
+            if not name.isalpha() or not name[1:].islower():
+                continue
+            at = text.find(name + " ")
+            while at >= 0:
+                m = _EPITHET.match(text, at + len(name) + 1)
+                if (
+                    m is not None
+                    and m.group() not in _NOT_EPITHETS
+                    and (at == 0 or not text[at - 1].isalnum())
+                ):
+                    genera.add(cand.text)
+                    break
+                at = text.find(name + " ", at + 1)
+        if genera:
+            self.candidates = [
+                c
+                for c in self.candidates
+                if strip_possessive(c.text) not in genera and c.text not in genera
+            ]
+
     def _join_portfolio_lists(self) -> None:
         """'Department for Culture, Media and Sport': an organisation named after a list of fields."""
         cands = _by_start(self.candidates)
@@ -2089,6 +2121,16 @@ class _EntityFinder(_RunFinder):
             inside = [c for c in cands[k + 1 :] if c.start < m.end()]
             if any(c.strength >= 3 or (c.type == "PERSON" and c.strength >= 2) for c in inside):
                 continue
+            if any(
+                c.type == "ORG"
+                and c.strength >= 2
+                and c.end < m.end()
+                and c.text.rsplit(" ", 1)[-1] in self.heads
+                for c in inside
+            ):
+                continue  # "the Sioux Tribes of Fort Peck, Blackfeet Nation, Crow Tribe and …":
+                # a body with its own head noun before a comma is a list's item, no field of one
+                # body's name ("National Union of Rail, Maritime and Transport Workers" is one)
             self.candidates = [c for c in self.candidates if c not in inside]
             cand.end, cand.text = m.end(), self.text[cand.start : m.end()]
             cand.words = len(cand.text.split())

@@ -18,6 +18,7 @@ from newstui.nlp.entity_cues import (
     _GENERATION_WORDS,
     _INITIAL,
     _NAME_DASHES,
+    _NATIONAL_FIELDS,
     _OFFICE_PAPER_HEADS,
     _OFFICER_AFTER,
     _PORTFOLIO_TITLES,
@@ -30,6 +31,7 @@ from newstui.nlp.entity_cues import (
     _STORM_OPENERS,
     _TITLE_FUNCTION_WORDS,
     _VERB_OR_APPOSITION_AFTER,
+    _WAR_ENDS,
     _is_title_start,
     _people_plural,
     _without_weekdays,
@@ -746,6 +748,24 @@ class _RunFinder(_TypingFinder):
                 pending, person_cue = [], False
                 i += n_known
                 continue
+            if (
+                n_known
+                and i + n_known == len(run) - 1
+                and run[-1].text in _WAR_ENDS
+                and self._is_place(run, i, n_known)
+            ):
+                return  # "the Persian Gulf War", "the Suez Crisis": an event named after a
+                # place names no place (nor anything the capitals before it open)
+            if (
+                n_known
+                and len(pending) == 1
+                and i + n_known == len(run)
+                and pending[0].text in _NATIONAL_FIELDS
+                and self._surface(run, i, n_known)[2].casefold() in countries_and_regions()
+            ):  # "Hockey Canada", "Sport Canada", "Team Canada": the country's body for a field
+                start, end, surface = self._surface(run, i - 1, 1 + n_known)
+                self.candidates.append(Candidate(start, end, surface, 1 + n_known, "ORG", 2))
+                return
             if n_known and pending and self._levels_a_body(run, i, n_known, pending):
                 start, end, surface = self._surface(run, i - len(pending), len(pending) + n_known)
                 cand = Candidate(start, end, surface, len(pending) + n_known, "ORG", 2)
