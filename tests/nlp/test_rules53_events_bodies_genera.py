@@ -101,3 +101,20 @@ def test_a_genus_named_beside_its_species_is_no_entity(extractor) -> None:
 def test_a_name_before_a_common_word_of_a_latin_ending_stays(extractor) -> None:
     text = "Tourists in Nairobi taxi queues waited for hours, officials in Nairobi said."
     check_names(extractor, text, found=[("Nairobi", "PLACE")])
+
+
+def test_a_degree_names_a_field_no_body(extractor) -> None:
+    text = (
+        "Vellan received a Master of Business Administration from Kelmouth Business School "
+        "in 1975 and a Bachelor of Laws later."
+    )
+    orgs = names_of_type(extractor, text, "ORG")
+    assert "Kelmouth Business School" in orgs
+    assert not {"Business Administration", "Laws"} & orgs
+
+
+def test_an_army_specialist_is_a_rank_before_the_name(extractor) -> None:
+    text = "Protesters came to the funeral of Army Specialist Tobin Varga in Portage on Friday."
+    found = typed_names(extractor, text)
+    assert ("Tobin Varga", "PERSON") in found
+    assert not {name for name, _ in found if "Specialist" in name}

@@ -304,6 +304,9 @@ _PORTFOLIO_HOLDERS: Final = frozenset("secretary secretaries minister ministers"
 # Holders of a chair named by its field: "Professor of Psychiatry", "Lecturer of Law" (a field,
 # no body: a university is "at" or "," after it).
 _CHAIR_HOLDERS: Final = frozenset("professor professors lecturer lecturers".split())
+# Degrees named by their field: "a Master of Business Administration", "Bachelor of Laws" (the
+# field is no body, whatever its head noun).
+_DEGREES: Final = frozenset("Master Masters Bachelor Bachelors".split())
 # The words a minister's brief is made of ("Corrective Services", "International Development",
 # "Home Affairs"), and what follows a brief named before its holder ("Environment spokesman Ann
 # Lee", "the Union Home minister"): such a name is the brief, no body (round 39).

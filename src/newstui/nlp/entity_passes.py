@@ -25,6 +25,7 @@ from newstui.nlp.entity_cues import (
     _CHANNEL_HEADS,
     _CHANNEL_NUMBER,
     _COMPLEMENT_ENDS,
+    _DEGREES,
     _EPITHET,
     _EVENT_AFTER_OPENINGS,
     _EVENT_AFTER_PLACE,
@@ -815,6 +816,8 @@ class _EntityFinder(_RunFinder):
         if m is None:
             return False
         role = m.group(1)
+        if role in _DEGREES:
+            return True  # "a Master of Business Administration": a degree's field
         if role.lower() not in self.gaz.role_words and role not in self.gaz.titles:
             return False
         if role.lower() in _BODY_ROLES:
