@@ -118,3 +118,34 @@ def test_an_army_specialist_is_a_rank_before_the_name(extractor) -> None:
     found = typed_names(extractor, text)
     assert ("Tobin Varga", "PERSON") in found
     assert not {name for name, _ in found if "Specialist" in name}
+
+
+def test_temples_markets_tracks_and_courthouses_are_places(extractor) -> None:
+    text = (
+        "Bombs went off at the Varesh Temple and at Kolnar Monastery. Earlier, a blast hit the "
+        "city's Olmek Bazaar, and the race was held at the Brenton Speedway. The case was heard "
+        "at the Tavik Courthouse."
+    )
+    places = names_of_type(extractor, text, "PLACE")
+    assert {
+        "Varesh Temple",
+        "Kolnar Monastery",
+        "Olmek Bazaar",
+        "Brenton Speedway",
+        "Tavik Courthouse",
+    } <= places
+
+
+def test_an_ordinal_opens_a_circuit_court_s_name(extractor) -> None:
+    text = "The appeal was filed with the 9th Circuit Court of Appeals, which declined it."
+    check_names(extractor, text, found=[("9th Circuit Court of Appeals", "ORG")])
+
+
+def test_a_role_before_a_club_s_word_and_a_surname_names_a_person(extractor) -> None:
+    text = (
+        "The president commuted the sentence of Army intelligence officer Chelsea Vantreek. "
+        "Chelsea beat Arsenal on Sunday."
+    )
+    found = typed_names(extractor, text)
+    assert ("Chelsea Vantreek", "PERSON") in found
+    assert ("Chelsea", "ORG") in found  # the club, named alone

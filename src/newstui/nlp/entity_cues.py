@@ -280,7 +280,7 @@ _CASE_NAME: Final = re.compile(
 # The head nouns of armed units named by an ordinal: "the 3rd Infantry Division".
 _UNIT_HEADS: Final = frozenset(
     "Legion Brigade Brigades Regiment Division Battalion Corps Squadron Fleet Army Infantry "
-    "Cavalry Airborne Commando Flotilla".split()
+    "Cavalry Airborne Commando Flotilla Circuit".split()
 )
 _UNIT_ORDINAL: Final = re.compile(r"(?<![\w.,])\d{1,4}(?:st|nd|rd|th) \Z")
 # A broadcaster named with its number ("Channel 4", "Radio 4", "BBC 1", "Channel 10 TV"): a

@@ -1575,7 +1575,9 @@ class _RunFinder(_TypingFinder):
             m = _SPEECH_VERB_AFTER.match(self.text, end)
             if m and m.group(1) in SPEECH_VERBS:
                 return True
-        return False
+        # "Army intelligence officer Chelsea Manning": a role's lower-case word right before
+        # says a person is named, whatever a list knows of the first word
+        return i == 0 and self._word_before(run[0].start) in self.gaz.role_words
 
     def _given_name_like_group(
         self, run: list[Token], i: int, n: int, pending: list[Token]
