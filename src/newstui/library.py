@@ -902,7 +902,8 @@ class Library:
         limit: int | None = 100,
         name_keys: tuple[str, ...] | None = None,
     ) -> list[EntityRow]:
-        """Entities across all articles, by how many articles mention them (`limit` None: all);
+        """Entities across all articles, by how many stories mention them (a story several
+        feeds carry once; EntityRow.stories; then by articles; `limit` None: all);
         with `name_keys` (a name's query keys) only those the name stands for, as `person:`
         finds them."""
         return _analysis.list_entities(self._db, type_, limit, name_keys=name_keys)
@@ -921,10 +922,13 @@ class Library:
         limit: int | None = 200,
         speaker_keys: tuple[str, ...] = (),
         since: str | date | None = None,
+        copies: bool = False,
     ) -> list[QuoteRow]:
         """Quotes, newest articles first (`limit` None: all); optionally by one speaker (full name, surname, or an
         entity with one of `speaker_keys`), of one article, or dated on or after `since` (an ISO
-        time, or a local day, counted as `after:DAY` counts it)."""
+        time, or a local day, counted as `after:DAY` counts it). A quote the versions of one
+        story carry is listed once, with how many other versions carry it (QuoteRow.copies), as
+        the headlines list a story once; `copies` lists every version's."""
         return _analysis.list_quotes(
             self._db,
             speaker=speaker,
@@ -932,6 +936,7 @@ class Library:
             limit=limit,
             speaker_keys=speaker_keys,
             since=since,
+            copies=copies,
         )
 
     def count_quotes(
@@ -940,10 +945,12 @@ class Library:
         speaker: str | None = None,
         speaker_keys: tuple[str, ...] = (),
         since: str | date | None = None,
+        copies: bool = False,
     ) -> tuple[int, int]:
-        """How many quotes `quotes` finds with no limit, and in how many articles."""
+        """How many quotes `quotes` finds with no limit, and in how many stories (with `copies`:
+        every version's quotes, and in how many articles)."""
         return _analysis.count_quotes(
-            self._db, speaker=speaker, speaker_keys=speaker_keys, since=since
+            self._db, speaker=speaker, speaker_keys=speaker_keys, since=since, copies=copies
         )
 
     # -- one story once ---------------------------------------------------------------------

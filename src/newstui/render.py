@@ -379,6 +379,8 @@ def image_marker(
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s|$)")
+# A quote's own text that ends its sentence: a stop, maybe in an editor's brackets ("[.]").
+_ENDS_SENTENCE = re.compile(r"[.!?][)\]]*\s*$")
 
 
 # The marks around a quote, and the spaces French sets inside guillemets (« … », often U+202F
@@ -410,7 +412,7 @@ def _tag_position(text: str, quote: Quote, limit: int) -> int:
     """Where a quote's speaker tag goes: the end of its sentence, within its paragraph and
     before the next quote; right after the closing mark when the quote ends the sentence."""
     after = _closing_end(text, quote)
-    if quote.text.rstrip()[-1:] in (".", "!", "?"):
+    if _ENDS_SENTENCE.search(quote.text):  # ("…a commoner[.]": an edited stop ends it too)
         return after
     paragraph_end = text.find("\n", after)
     stop = min(limit, paragraph_end if paragraph_end >= 0 else len(text))

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from newstui.tui.app import NewstuiApp
 from newstui.tui.screens.speaker_quotes import SpeakerQuotesScreen
+from newstui.tui.widgets.pane_list import PaneList
 
 from .conftest import screen_text, settle
 
@@ -33,7 +34,7 @@ async def test_w_on_a_quote_lists_the_speakers_quotes_newest_first(db_path, ids)
         assert isinstance(app.screen, SpeakerQuotesScreen)
         text = screen_text(app)
         assert "Who said what: Dmitry Peskov" in text
-        assert "2 quotes in 2 articles" in text
+        assert "2 quotes in 2 stories" in text
         newest = text.index("Syrian rebels enter Aleppo")
         older = text.index("Kremlin repeats its warning on Syria")
         assert newest < older
@@ -82,11 +83,11 @@ async def test_an_organisation_speaks_like_a_person_under_each_name_it_goes_by(o
         assert isinstance(app.screen, SpeakerQuotesScreen)
         text = screen_text(app)
         assert "Who said what: World Health Organization" in text
-        assert "2 quotes in 2 articles" in text
+        assert "2 quotes in 2 stories" in text
         await pilot.press("escape")
         await settle(pilot)
         await who_said_what_of_the_quote(app, pilot)  # its quote
-        assert "2 quotes in 2 articles" in screen_text(app)
+        assert "2 quotes in 2 stories" in screen_text(app)
 
 
 async def test_who_said_what_is_as_tall_as_its_quotes(db_path, ids):
@@ -121,4 +122,49 @@ async def test_who_said_what_gives_the_number_of_all_the_speakers_quotes_past_th
         await who_said_what_of_the_quote(app, pilot)
         text = screen_text(app)
         assert "Who said what: Dmitry Peskov — 2 quotes" in text
-        assert "2 quotes in 2 articles; the newest 1 listed" in text
+        assert "2 quotes in 2 stories; the newest 1 listed" in text
+
+
+async def test_a_quote_three_feeds_carry_is_listed_once_and_v_lists_its_versions(tmp_path):
+    """User test r53 MED-1: each feed's copy of a story's quote was a row of its own."""
+    from datetime import UTC, datetime, timedelta
+
+    from newstui.ingest.pending_analysis import analyse_pending
+    from newstui.library import Library
+    from newstui.model import Article
+
+    text = "“We will rebuild the harbour wall,” Mayor Elena Vasquez said on Monday. " + " ".join(
+        f"Paragraph {i} of the wire story tells readers about the harbour plan and its costs."
+        for i in range(30)
+    )
+    path = tmp_path / "news.db"
+    now = datetime.now(UTC)
+    with Library.open(path) as library:
+        for n, name in enumerate(("Wire Service", "Daily Courier", "Coast Times")):
+            host = name.split()[0].lower()
+            source = library.register_source(f"https://{host}.example/feed", name)
+            article = Article(
+                title=f"Harbour wall ({name})",
+                text=text,
+                guid="wall",
+                published=now - timedelta(hours=3 - n),
+            )
+            library.save_batch(source, [article])
+        assert library.find_stories() == 2
+        analyse_pending(library)
+    app = NewstuiApp(path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await who_said_what_of_the_quote(app, pilot)
+        assert isinstance(app.screen, SpeakerQuotesScreen)
+        text_shown = screen_text(app)
+        assert "Who said what: Elena Vasquez — 1 quote" in text_shown
+        assert "1 quote in 1 story (and 2 copies in other feeds: V)" in text_shown
+        assert app.screen.query_one(PaneList).option_count == 1  # (the reader shows it too)
+        assert "also in 2" in text_shown
+        await pilot.press("V")
+        await settle(pilot)
+        assert not isinstance(app.screen, SpeakerQuotesScreen)
+        assert app.main.headlines.view.title.startswith("Versions: Harbour wall")
+        assert app.main.headlines.view.filter.ids is not None
+        assert len(app.main.headlines.view.filter.ids) == 3

@@ -13,7 +13,7 @@ from newstui.cli.output import (
     say_more_exist,
     stdout_console,
 )
-from newstui.headline_fields import UNDATED, date_without_time, shown_date
+from newstui.headline_fields import UNDATED, date_without_time, shown_date, shown_url
 from newstui.library import Library
 from newstui.text import terminal_safe
 
@@ -40,7 +40,13 @@ def cmd_entities(args: argparse.Namespace, library: Library, config: Config | No
         total = library.count_entities(args.type, name_keys=keys)
         say_more_exist("entities", len(rows), total, "entities", " or --all")
     data = [
-        {"name": r.name, "type": r.type, "articles": r.articles, "mentions": r.mentions}
+        {
+            "name": r.name,
+            "type": r.type,
+            "articles": r.articles,
+            "mentions": r.mentions,
+            "stories": r.stories,
+        }
         for r in rows
     ]
     if args.json or not rows:
@@ -49,11 +55,16 @@ def cmd_entities(args: argparse.Namespace, library: Library, config: Config | No
     from rich.text import Text
 
     table = Table(box=None, header_style="bold")
-    for column in ("type", "name", "articles", "mentions"):
-        table.add_column(column, justify="right" if column in ("articles", "mentions") else "left")
+    counts = ("stories", "articles", "mentions")
+    for column in ("type", "name", *counts):
+        table.add_column(column, justify="right" if column in counts else "left")
     for r in rows:
         table.add_row(
-            safe_cell(r.type), safe_cell(r.name), Text(str(r.articles)), Text(str(r.mentions))
+            safe_cell(r.type),
+            safe_cell(r.name),
+            Text(str(r.stories)),
+            Text(str(r.articles)),
+            Text(str(r.mentions)),
         )
     return emit(args, data, table)
 
@@ -75,7 +86,8 @@ def _other_types(args: argparse.Namespace, library: Library) -> str:
 
 
 def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None) -> int:
-    """`newstui quotes [--speaker NAME] [--since DATE]`."""
+    """`newstui quotes [--speaker NAME] [--since DATE] [--copies]`: a quote the versions of one
+    story carry once (as the headlines list a story once), `--copies` every version's."""
     from rich.text import Text
 
     from newstui.nlp import query_keys
@@ -83,13 +95,18 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
 
     speaker: str | None = args.speaker
     keys = speaker_keys(speaker, query_keys) if speaker else ()
-    rows = library.quotes(speaker=speaker, limit=args.limit, speaker_keys=keys, since=args.since)
+    copies: bool = args.copies
+    rows = library.quotes(
+        speaker=speaker, limit=args.limit, speaker_keys=keys, since=args.since, copies=copies
+    )
     if rows and len(rows) == args.limit:  # (user test r43 M2: cut silently)
-        total, _ = library.count_quotes(speaker=speaker, speaker_keys=keys, since=args.since)
+        total, _ = library.count_quotes(
+            speaker=speaker, speaker_keys=keys, since=args.since, copies=copies
+        )
         say_more_exist("quotes", len(rows), total, "quotes", " or --all")
     data = [
         {
-            "text": r.text,
+            "text": r.shown_text,  # (start/end: the span as stored, its sentence's comma too)
             "speaker": r.speaker,
             "article_id": r.article_id,
             "article": r.article_title,
@@ -98,6 +115,14 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
             "date_only": date_without_time(r.published, r.date_only),
             "start": r.start,
             "end": r.end,
+            "url": r.url and shown_url(r.url),
+            "story": r.story,
+            "copies": r.copies,
+            "speaker_entity": (
+                {"name": r.speaker_entity[0], "type": r.speaker_entity[1]}
+                if r.speaker_entity
+                else None
+            ),
         }
         for r in rows
     ]
@@ -114,12 +139,16 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
             f"{terminal_safe(r.article_title, line=True)}"
         )
         end = f" ({r.article_id})"
+        if r.copies:  # the other feeds' versions of its story carry it too (`--copies` lists them)
+            end = f" (also in {r.copies}) ({r.article_id})"
         if terminal:  # one line, as `list` cuts a title (in terminal cells): the id stays whole
             said_by.truncate(width - len(end) - 1, overflow="ellipsis")
             source_line.truncate(max(width - said_by.cell_len - len(end), 0), overflow="ellipsis")
         quotes.append(
             (
-                Text(f"“{terminal_safe(r.text)}”", style="italic"),  # wrapped at words when printed
+                Text(
+                    f"“{terminal_safe(r.shown_text)}”", style="italic"
+                ),  # wrapped at words when printed
                 Text.assemble((said_by.plain, "bold"), (f"{source_line.plain}{end}", "dim")),
             )
         )

@@ -398,7 +398,10 @@ def _mark_command(command: _CommandAdder) -> None:
 
 
 def _entities_command(command: _CommandAdder) -> None:
-    p = command("entities", "list people, organisations, places and groups with article counts")
+    p = command(
+        "entities",
+        "list people, organisations, places and groups with story and article counts",
+    )
     p.add_argument(
         "--type", choices=ENTITY_TYPES, type=str.upper, help="only entities of this type"
     )
@@ -426,6 +429,12 @@ def _quotes_command(command: _CommandAdder) -> None:
         metavar="DATE",
         help="only quotes from articles dated on or after DATE (YYYY-MM-DD, or an age like 7d); "
         "an undated article counts from when it was first seen, as in after: and age:",
+    )
+    p.add_argument(
+        "--copies",
+        action="store_true",
+        help="list a quote once for every feed's version of its story (by default it is listed "
+        "once, by its story's first version, saying how many others carry it)",
     )
     add_limit_or_all(p, 100, "quote")
 

@@ -101,6 +101,7 @@ class EntityRow:
     type: str
     articles: int
     mentions: int
+    stories: int = 0  # the articles counted once a story (a story several feeds carry: once)
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,19 @@ class QuoteRow:
     # None: undated
     published: str | None = None
     date_only: bool | None = None  # `published` came without a time (ArticleRow.date_only)
+    # the id of its article's story (its first version's; the article's own when alone), and
+    # how many other versions of that story carry the same quote (listed once, by this row)
+    story: int = 0
+    copies: int = 0
+    url: str | None = None  # its article's link
+    # the entity the speaker was tied to (its name, type), None: none
+    speaker_entity: tuple[str, str] | None = None
+
+    @property
+    def shown_text(self) -> str:
+        """The quote as lists show it: its span without the comma its sentence goes on after
+        (“… whatsoever,” he said: the span is right, the comma is the sentence's)."""
+        return self.text.rstrip().removesuffix(",").rstrip()
 
     @property
     def listed_date(self) -> str | None:

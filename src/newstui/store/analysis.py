@@ -530,22 +530,57 @@ def list_entities(
     *,
     name_keys: tuple[str, ...] | None = None,
 ) -> list[EntityRow]:
-    """Entities across all articles, by how many articles mention them (`limit` None: all);
-    with `name_keys` (a name's NameKeys entries) only the entities that name stands for, as
+    """Entities across all articles, by how many stories mention them (a story several feeds
+    carry counts once, as `list` lists it; then by articles; `limit` None: all); with
+    `name_keys` (a name's NameKeys entries) only the entities that name stands for, as
     `person:` and `org:` find them (query_sql.entity_ids_sql: aliases, other names articles
     used, a person's name with more or fewer middle names, a name alone among a person's names)."""
     from newstui.model.analysis import EntityRow
 
     where, params = _entities_where(type_, name_keys)
     return [
-        EntityRow(*r)
+        EntityRow(r[0], r[1], r[2], r[3], r[4], stories=r[5])
         for r in db.execute(
-            f"""SELECT e.id, e.name, e.type, count(DISTINCT m.article_id), count(*)
-            FROM entities e JOIN mentions m ON m.entity_id = e.id {where}
-            GROUP BY e.id ORDER BY count(DISTINCT m.article_id) DESC, e.name LIMIT ?""",
-            [*params, -1 if limit is None else limit],
+            f"""WITH folds(id, into_id) AS (SELECT CAST(key AS INTEGER), value FROM json_each(?))
+            SELECT g.id, g.name, g.type, count(DISTINCT m.article_id), count(*),
+            count(DISTINCT coalesce(s.story_id, m.article_id)) AS stories
+            FROM entities e JOIN mentions m ON m.entity_id = e.id
+            LEFT JOIN folds ON folds.id = e.id
+            JOIN entities g ON g.id = coalesce(folds.into_id, e.id)
+            LEFT JOIN stories s ON s.article_id = m.article_id {where}
+            GROUP BY g.id ORDER BY stories DESC, count(DISTINCT m.article_id) DESC, g.name
+            LIMIT ?""",
+            [json.dumps(person_folds(db)), *params, -1 if limit is None else limit],
         ).fetchall()
     ]
+
+
+def person_folds(db: Database) -> dict[int, int]:
+    """The people `entities` lists under a fuller name of theirs that other articles wrote
+    (README "merged … across articles"): a stored name without middle names ("Elijah
+    Cummings") goes under the one stored name with the same first name and surname that has
+    them ("Elijah Eugene Cummings"), as `person:` finds it; not when two fuller names differ
+    ("George Bush": George W. and George H. W.), nor a name alone or another first name
+    ("Cummings", "Grace Mugabe"). By entity id, the id it goes under."""
+    from newstui.store.person_names import GENERATIONS, PERSON_KEY
+
+    groups: dict[tuple[str, str, str], tuple[list[int], list[int]]] = {}
+    for entity_id, key in db.execute(
+        "SELECT id, key FROM entities WHERE key >= ? AND key < ?",
+        [PERSON_KEY, PERSON_KEY[:-1] + chr(ord(PERSON_KEY[-1]) + 1)],
+    ):
+        words = key[len(PERSON_KEY) :].split()
+        generation = words.pop() if len(words) > 2 and words[-1] in GENERATIONS else ""
+        if len(words) < 2:
+            continue
+        short, full = groups.setdefault((words[0], words[-1], generation), ([], []))
+        (full if len(words) > 2 else short).append(entity_id)
+    return {
+        entity_id: full[0]
+        for short, full in groups.values()
+        if len(full) == 1
+        for entity_id in short
+    }
 
 
 def count_entities(
@@ -554,9 +589,11 @@ def count_entities(
     """How many entities list_entities would list with no limit."""
     where, params = _entities_where(type_, name_keys)
     row = db.execute(
-        f"""SELECT count(DISTINCT e.id)
-        FROM entities e JOIN mentions m ON m.entity_id = e.id {where}""",
-        params,
+        f"""WITH folds(id, into_id) AS (SELECT CAST(key AS INTEGER), value FROM json_each(?))
+        SELECT count(DISTINCT coalesce(folds.into_id, e.id))
+        FROM entities e JOIN mentions m ON m.entity_id = e.id
+        LEFT JOIN folds ON folds.id = e.id {where}""",
+        [json.dumps(person_folds(db)), *params],
     ).fetchone()
     return int(row[0])
 
@@ -610,21 +647,48 @@ def _quotes_where(
     return "WHERE " + " AND ".join(clauses), params
 
 
+# A quote's words as they are compared across the versions of one story: without the spaces
+# and stop or comma around them and without case. Only a quote of a story other feeds carry
+# is read so (others are their own quote: `article_id > 0` has the partial index of copies
+# read, as filter_sql's fold does).
+_COPY_KEY = f"""CASE WHEN s.story_id IN (SELECT story_id FROM stories
+    WHERE story_id != article_id AND article_id > 0)
+    THEN lower(trim({quote_words("q")}, ' ,.;:')) ELSE q.id END"""
+# The quotes chosen by {where}, each with its story, its copies' key, the rank of its version
+# among the story's versions carrying the same words (1: the first version's, which is listed)
+# and how many other versions carry them.
+_QUOTE_STORIES = f"""SELECT q.id AS id, coalesce(s.story_id, q.article_id) AS story,
+    row_number() OVER (copy ORDER BY q.article_id, q.start) AS rank,
+    count(*) OVER copy - 1 AS copies
+    FROM quotes q JOIN articles a ON a.id = q.article_id JOIN feeds f ON f.id = a.feed_id
+    LEFT JOIN stories s ON s.article_id = q.article_id {{where}}
+    WINDOW copy AS (PARTITION BY coalesce(s.story_id, q.article_id), {_COPY_KEY})"""
+
+
 def count_quotes(
     db: Database,
     speaker: str | None = None,
     *,
     speaker_keys: tuple[str, ...] = (),
     since: str | date | None = None,
+    copies: bool = False,
 ) -> tuple[int, int]:
-    """How many quotes list_quotes would list with no limit, and in how many articles."""
+    """How many quotes list_quotes would list with no limit, and in how many stories (a quote
+    of a story several feeds carry once; `copies`: every copy, and in how many articles)."""
     where, params = _quotes_where(speaker, None, speaker_keys, since)
-    row = db.execute(
-        f"""SELECT count(*), count(DISTINCT q.article_id)
-        FROM quotes q JOIN articles a ON a.id = q.article_id JOIN feeds f ON f.id = a.feed_id
-        {where}""",
-        params,
-    ).fetchone()
+    if copies:
+        row = db.execute(
+            f"""SELECT count(*), count(DISTINCT q.article_id)
+            FROM quotes q JOIN articles a ON a.id = q.article_id JOIN feeds f ON f.id = a.feed_id
+            {where}""",
+            params,
+        ).fetchone()
+    else:
+        row = db.execute(
+            f"""SELECT count(*), count(DISTINCT story)
+            FROM ({_QUOTE_STORIES.format(where=where)}) WHERE rank = 1""",
+            params,
+        ).fetchone()
     return int(row[0]), int(row[1])
 
 
@@ -636,13 +700,23 @@ def list_quotes(
     *,
     speaker_keys: tuple[str, ...] = (),
     since: str | date | None = None,
+    copies: bool = False,
 ) -> list[QuoteRow]:
     """Quotes, newest articles first (`limit` None: all); optionally by one speaker
     (case-insensitive, or an entity with one of `speaker_keys`), in one article, or in articles
-    dated on or after `since`."""
+    dated on or after `since`. A quote several versions of one story carry (the same words in
+    each feed's copy) is listed once, by its first version, with how many others carry it;
+    `copies` (or an `article_id`) lists every copy."""
     from newstui.model.analysis import QuoteRow
 
     where, params = _quotes_where(speaker, article_id, speaker_keys, since)
+    if copies or article_id is not None:
+        chosen = f"""SELECT q.id AS id, coalesce(s.story_id, q.article_id) AS story,
+            1 AS rank, 0 AS copies
+            FROM quotes q JOIN articles a ON a.id = q.article_id JOIN feeds f ON f.id = a.feed_id
+            LEFT JOIN stories s ON s.article_id = q.article_id {where}"""
+    else:
+        chosen = _QUOTE_STORIES.format(where=where)
     return [
         QuoteRow(
             r[0],
@@ -656,12 +730,19 @@ def list_quotes(
             hide_passwords(r[8]),
             listed_date(r[9], r[7]),  # (a date ahead of its arrival: that, see believed_date)
             date_only=listed_date_only(r[9], r[7], False if r[10] else None),
+            story=r[11],
+            copies=r[12],
+            url=r[13] or None,
+            speaker_entity=(r[14], r[15]) if r[14] is not None else None,
         )
         for r in db.execute(
             f"""SELECT q.id, q.article_id, a.title, {quote_words("q")}, q.speaker, q.start, q.end,
-            a.sort_date, f.name, a.published, a.timed_midnight
-            FROM quotes q JOIN articles a ON a.id = q.article_id JOIN feeds f ON f.id = a.feed_id
-            {where} ORDER BY a.sort_date DESC, a.id DESC, q.start LIMIT ?""",
+            a.sort_date, f.name, a.published, a.timed_midnight, c.story, c.copies, a.url,
+            e.name, e.type
+            FROM ({chosen}) c JOIN quotes q ON q.id = c.id
+            JOIN articles a ON a.id = q.article_id JOIN feeds f ON f.id = a.feed_id
+            LEFT JOIN entities e ON e.id = q.speaker_entity_id
+            WHERE c.rank = 1 ORDER BY a.sort_date DESC, a.id DESC, q.start LIMIT ?""",
             [*params, -1 if limit is None else limit],
         ).fetchall()
     ]

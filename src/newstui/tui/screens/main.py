@@ -27,7 +27,8 @@ from textual.timer import Timer
 from newstui.config import Config, Settings
 from newstui.counts import counted
 from newstui.library import Library
-from newstui.model import NEWEST_FIRST, ArticleRow, Direction, FeedRow, SortOrder
+from newstui.model import NEWEST_FIRST, ArticleFilter, ArticleRow, Direction, FeedRow, SortOrder
+from newstui.text import terminal_safe
 from newstui.tui.config_on_disk import ConfigOnDisk
 from newstui.tui.screens.article_actions import ArticleActions
 from newstui.tui.screens.feed_adding import FeedAdding
@@ -503,14 +504,30 @@ class MainScreen(
     @on(Sidebar.QuotesRequested)
     def _quotes_requested(self, message: Sidebar.QuotesRequested) -> None:
         speaker = message.speaker
+        from newstui.tui.screens.speaker_quotes import ChosenQuote, SpeakerQuotesScreen
 
-        def chosen(article_id: int | None) -> None:
-            if article_id is not None:  # the articles quoting them, at the chosen one
-                self.push_view(speaker_view(speaker), article_id)
-
-        from newstui.tui.screens.speaker_quotes import SpeakerQuotesScreen
+        def chosen(choice: ChosenQuote | None) -> None:
+            if choice is None:
+                return
+            if choice.versions:  # the quote's story in every feed, as the headlines' V
+                self.run_worker(self._show_versions(choice.article_id), exit_on_error=False)
+            else:  # the articles quoting them, at the chosen one
+                self.push_view(speaker_view(speaker), choice.article_id)
 
         self.app.push_screen(SpeakerQuotesScreen(self.library, speaker, message.kind), chosen)
+
+    async def _show_versions(self, article_id: int) -> None:
+        """List every version of an article's story (Who said what's `V`), at that article."""
+        versions = await self.library.read(lambda library: library.story_versions(article_id))
+        if len(versions) < 2:
+            self.notify("No other feed published this story.", severity="warning")
+            return
+        ids = tuple(v.article_id for v in versions)
+        first = next((v for v in versions if v.article_id == article_id), versions[0])
+        title = terminal_safe(first.title, line=True)
+        self.push_view(
+            View(f"story:{ids[0]}", f"Versions: {title}", ArticleFilter(ids=ids)), article_id
+        )
 
     # -- the selected article -----------------------------------------------------------------
 

@@ -1,7 +1,9 @@
-"""Who said what: one speaker's quotes, newest first, each with its article, source and date."""
+"""Who said what: one speaker's quotes, newest first, each with its article, source and date; a
+quote the versions of one story carry listed once, as the headlines list a story."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -28,8 +30,18 @@ MAX_QUOTES = 500
 BOX_SHARE = 0.9  # the most of the screen's height the box takes
 
 
-class SpeakerQuotesScreen(ReportsWorkerErrors, KeyedBox[int | None]):
-    """Lists the quotes; Enter returns the chosen quote's article id, Esc returns None."""
+@dataclass(frozen=True)
+class ChosenQuote:
+    """The quote chosen in the box: its article, and whether its story's versions were asked
+    for (`V`) rather than the article."""
+
+    article_id: int
+    versions: bool = False
+
+
+class SpeakerQuotesScreen(ReportsWorkerErrors, KeyedBox[ChosenQuote | None]):
+    """Lists the quotes; Enter returns the chosen quote's article, `V` its story's versions,
+    Esc returns None."""
 
     DEFAULT_CSS = """
     SpeakerQuotesScreen {
@@ -54,15 +66,22 @@ class SpeakerQuotesScreen(ReportsWorkerErrors, KeyedBox[int | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "close", "Close", id="speaker_quotes.close")
+        Binding("escape,q", "close", "Close", id="speaker_quotes.close"),
+        Binding(
+            "V",
+            "versions",
+            "Versions",
+            id="speaker_quotes.versions",
+            tooltip="The other feeds' versions of the quote's story (its headlines' V)",
+        ),
     ]
 
     class _Loaded(Message, bubble=False):
-        def __init__(self, rows: list[QuoteRow], total: int, articles: int) -> None:
+        def __init__(self, rows: list[QuoteRow], total: int, stories: int) -> None:
             super().__init__()
             self.rows = rows
-            self.total = total  # all the speaker's quotes, listed or not
-            self.articles = articles  # … and the articles they are in
+            self.total = total  # all the speaker's quotes, listed or not, a story's once
+            self.stories = stories  # … and the stories they are in
 
     def __init__(self, library: SharedLibrary, speaker: str, kind: str = "PERSON") -> None:
         super().__init__()
@@ -70,12 +89,14 @@ class SpeakerQuotesScreen(ReportsWorkerErrors, KeyedBox[int | None]):
         self._speaker = speaker
         self._kind = kind  # the speaker's entity type: its quotes are found by that entity too
         self._articles: dict[str, int] = {}
+        self._with_copies: set[str] = set()  # the options of quotes other versions carry
 
     def compose(self) -> ComposeResult:
         with Vertical(id="quotes-box") as box:
             box.border_title = self._title()
             box.border_subtitle = (
-                f"Enter: the article · {self.keys_shown('speaker_quotes.close')}: close"
+                f"Enter: the article · {self.keys_shown('speaker_quotes.versions')}: versions · "
+                f"{self.keys_shown('speaker_quotes.close')}: close"
             )
             yield Static("Loading…", id="quotes-summary", markup=False)
             yield PaneList(id="speaker-quotes")
@@ -103,23 +124,28 @@ class SpeakerQuotesScreen(ReportsWorkerErrors, KeyedBox[int | None]):
         with self._library.borrow() as library:
             rows = library.quotes(speaker=self._speaker, speaker_keys=keys, limit=MAX_QUOTES)
             if len(rows) < MAX_QUOTES:
-                total, articles = len(rows), len({row.article_id for row in rows})
+                total, stories = len(rows), len({row.story for row in rows})
             else:
-                total, articles = library.count_quotes(speaker=self._speaker, speaker_keys=keys)
-        self.post_message(self._Loaded(rows, total, articles))
+                total, stories = library.count_quotes(speaker=self._speaker, speaker_keys=keys)
+        self.post_message(self._Loaded(rows, total, stories))
 
     @on(_Loaded)
     def _fill(self, message: _Loaded) -> None:
         rows = message.rows
-        summary = f"{counted(message.total, 'quote')} in {counted(message.articles, 'article')}"
+        summary = (
+            f"{counted(message.total, 'quote')} in {counted(message.stories, 'story', 'stories')}"
+        )
+        if copies := sum(row.copies for row in rows):
+            summary += f" (and {counted(copies, 'copy', 'copies')} in other feeds: V)"
         if len(rows) < message.total:
             summary += f"; the newest {len(rows):,} listed"
         self.query_one("#quotes-summary", Static).update(summary)
         self.query_one("#quotes-box").border_title = self._title(message.total)
         options = []
         self._articles = {}
+        self._with_copies = set()
         for i, row in enumerate(rows):
-            label = Text(f"“{terminal_safe(row.text)}”", style="italic")
+            label = Text(f"“{terminal_safe(row.shown_text)}”", style="italic")
             day = shown_date(row.listed_date, 0, 10, date_only=row.listed_date_only)
             label.append(f"\n{day or UNDATED}  ", style="bold")
             label.append(
@@ -127,6 +153,9 @@ class SpeakerQuotesScreen(ReportsWorkerErrors, KeyedBox[int | None]):
                 f"{terminal_safe(row.article_title, line=True)}",
                 style="dim",
             )
+            if row.copies:  # (the headlines' "also in": the other feeds carrying the story)
+                label.append(f"  also in {row.copies}", style="bold")
+                self._with_copies.add(f"q{i}")
             self._articles[f"q{i}"] = row.article_id
             options.append(Option(label, id=f"q{i}"))
         quotes = self.query_one(PaneList)
@@ -139,7 +168,22 @@ class SpeakerQuotesScreen(ReportsWorkerErrors, KeyedBox[int | None]):
         event.stop()
         article_id = self._articles.get(event.option.id or "")
         if article_id is not None:
-            self.dismiss(article_id)
+            self.dismiss(ChosenQuote(article_id))
+
+    def action_versions(self) -> None:
+        """`V`: the other feeds' versions of the highlighted quote's story, as the headlines'
+        `V` lists them; a quote no other version carries says so."""
+        quotes = self.query_one(PaneList)
+        if quotes.highlighted is None:
+            return
+        option = quotes.get_option_at_index(quotes.highlighted).id or ""
+        article_id = self._articles.get(option)
+        if article_id is None:
+            return
+        if option not in self._with_copies:
+            self.notify("No other feed carried this quote.", severity="warning")
+            return
+        self.dismiss(ChosenQuote(article_id, versions=True))
 
     def action_leave_list(self) -> None:
         """h/Esc in the list (its binding runs the screen's action): close."""
