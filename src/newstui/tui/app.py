@@ -21,7 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.driver import Driver
 from textual.markup import MarkupError, escape
-from textual.notifications import SeverityLevel
+from textual.notifications import Notification, SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 
@@ -242,6 +242,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
         self._dragged = False  # the mouse was dragged since the last key
         self._copy_meant = False  # Ctrl-C typed right after a drag: a copy, not a quit
         self._newsboat_keys_said: set[str] = set()  # newsboat's unbound keys answered once
+        self._newsboat_key_notice: Notification | None = None  # the last one's, replaced
         self._aimed_clicks = AimedClicks()  # drops a double click's second half that missed
         self._signal_handlers: dict[int, signal.Handlers | Callable[..., object] | int | None] = {}
         self._scrollbars_back: Callable[[], None] | None = None  # (console_scrollbars)
@@ -558,6 +559,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
         what newstui does instead: it did nothing, silently (user test r52 LOW-15). A key the
         preset, `[keys]` or the pane gives a binding is that binding's, never answered so."""
         from newstui.sources.newsboat_keys import NEWSBOAT_KEYS_UNBOUND
+        from newstui.tui.notices import replace_notice
 
         said = NEWSBOAT_KEYS_UNBOUND.get(key)
         bound = key in self.screen.active_bindings or any(
@@ -567,10 +569,12 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
             return
         self._newsboat_keys_said.add(key)
         here = named_keys(said.here, self.user_keymap)
-        self.notify(
-            f"{key_label(key)}: newsboat's {said.operation}; here {here}"
-            " (README: Coming from newsboat)",
-            markup=False,
+        # (one line at 80 columns, in place of the last key's: several keys pressed in a row
+        # stacked a toast each over the screen)
+        self._newsboat_key_notice = replace_notice(
+            self,
+            self._newsboat_key_notice,
+            f"newsboat's {said.operation} ({key_label(key)}): {here}",
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

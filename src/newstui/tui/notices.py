@@ -4,6 +4,8 @@ notice is a Notification of our own, posted as `notify` posts one."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import App
 from textual.notifications import Notification, Notify, SeverityLevel
 
@@ -12,7 +14,7 @@ from newstui.tui.toast_text import notice_text
 LASTING_SECONDS = 600.0  # a notice's bound, should nothing take it down
 
 
-def show_notice(app: App[object], message: str) -> Notification:
+def show_notice(app: App[Any], message: str) -> Notification:
     """Show `message` (plain text, as App.notify shows it: toast_text.notice_text) until
     withdraw_notice; thread-safe."""
     notice = Notification(notice_text(message), timeout=LASTING_SECONDS)
@@ -20,7 +22,7 @@ def show_notice(app: App[object], message: str) -> Notification:
     return notice
 
 
-def withdraw_notice(app: App[object], notice: Notification) -> None:
+def withdraw_notice(app: App[Any], notice: Notification) -> None:
     """Take a notice down now; thread-safe. It expires, and an expired notification posted
     after it makes the app show its toasts again without it (one that expired is not shown)."""
     notice.timeout = 0
@@ -28,7 +30,7 @@ def withdraw_notice(app: App[object], notice: Notification) -> None:
 
 
 def replace_notice(
-    app: App[object],
+    app: App[Any],
     previous: Notification | None,
     message: str,
     severity: SeverityLevel = "information",
