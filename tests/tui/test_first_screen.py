@@ -287,3 +287,34 @@ async def test_focus_sent_to_the_sources_before_the_first_paint_finds_the_pane(d
         await pilot.press("j")
         await settle(pilot)
         assert app.main.sources.highlighted == 1
+
+
+def test_the_first_search_finds_its_box_and_the_query_language_loaded(db_path):
+    """Once the first screen is shown a thread imports what `/` needs (the box, the query
+    language): the first search no longer waits for them. Before the first
+    paint none of them is loaded (tests/test_startup_imports.py)."""
+    import json
+    import subprocess
+
+    code = (
+        "import asyncio, json, sys\n"
+        "from pathlib import Path\n"
+        "from newstui.tui.app import NewstuiApp\n"
+        "async def main():\n"
+        f"    app = NewstuiApp(Path({str(db_path)!r}), None)\n"
+        "    async with app.run_test(size=(80, 24)) as pilot:\n"
+        "        before = [m in sys.modules for m in NAMES]\n"
+        "        for _ in range(50):\n"
+        "            await pilot.pause(0.1)\n"
+        "            await app.workers.wait_for_complete()\n"
+        "            if app.main.first_screen_shown and not app.workers:\n"
+        "                break\n"
+        "        print(json.dumps([before, [m in sys.modules for m in NAMES]]))\n"
+        "NAMES = ('newstui.query', 'newstui.tui.screens.search')\n"
+        "asyncio.run(main())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-800:]
+    before, after = json.loads(done.stdout.splitlines()[-1])
+    assert before == [False, False]
+    assert after == [True, True]
