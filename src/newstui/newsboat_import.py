@@ -8,13 +8,14 @@ import contextlib
 import dataclasses
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newstui.counts import counted
 from newstui.errors import NewstuiError, SourceError
 
 if TYPE_CHECKING:
+    from pathlib import Path  # a Path is handed in; loading pathlib costs `show` ~17M instructions
+
     # the config (tomllib, its dataclasses): read by an import, never at start
     from newstui.config import Config, FeedConfig, KeysConfig, LocalConfig
     from newstui.config.settings_edits import SettingsAdded
