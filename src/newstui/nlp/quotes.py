@@ -370,7 +370,12 @@ def _straight_mark(
     if (
         opened is not None
         and can_close
-        and (not prev.isspace() or _thin_after_mark(text, i) or _spaced_close(text, i, end))
+        and (
+            not prev.isspace()
+            or _thin_after_mark(text, i)
+            or _spaced_close(text, i, end)
+            or _spaced_after_inner(text, i, end)
+        )
     ):
         return True, None
     if opened is not None and prev in ".!?" and nxt.isupper():
@@ -494,6 +499,17 @@ def _spaced_close(text: str, i: int, end: int) -> bool:
     if before in ("' ", "’ "):
         before = text[i - 3 : i - 2] + " "  # the nested quotation's stop
     return before in (". ", "! ", "? ") and not text[i + 1 : end].strip()
+
+
+def _spaced_after_inner(text: str, i: int, end: int) -> bool:
+    """'"…I thought, 'Bloody hell, I'm a drummer' ", he recalled': a plain space between an
+    inner closing mark and the outer one, a comma or stop right after it: the mark closes (no
+    quotation opens on a comma)."""
+    return (
+        text[i - 2 : i - 1] in ("'", "’")
+        and text[i + 1 : i + 2] in (",", ".")
+        and (i + 2 >= end or text[i + 2].isspace())
+    )
 
 
 def _thin_after_mark(text: str, i: int) -> bool:

@@ -334,9 +334,11 @@ _CLOSING_MARKS: Final = ("”", '"', "’", "'")
 # A statement quoted as written: "Moss's statement read:", "the decree signed by X read".
 _STATEMENT_READ: Final = re.compile(
     r"\b(statement|decree|letter|message|post|tweet|note|notice|announcement|opinion|ruling|"
-    r"release|proclamation)\b[^.;]{0,160}"
+    r"release|proclamation|summary|judgment|judgement|verdict)\b[^.;]{0,160}"
     r"\b(?:read|reads|says|said|stated|states)(?:\s+in\s+part)?\s*[,:]?\s*$"
 )
+# A court's written texts: "The summary of the decision read:" is the article's one court's
+_COURT_TEXTS: Final = frozenset("summary judgment judgement verdict ruling opinion".split())
 # What the head before a quote ends with (but spaces and one colon or comma) when _STATEMENT_READ
 # matches.
 _STATEMENT_READ_ENDS: Final = ("read", "reads", "says", "said", "stated", "states", "part")
@@ -765,7 +767,7 @@ _NAMING_VERB: Final = re.compile(
 _POSSESSIVE_AFTER: Final = OpeningGuard(re.compile(r"['’]s?\s"))
 # "'s longtime friend ", "'s lawyer, ": a possessive and the lower-case role noun of the person
 # who follows it
-_ROLE_BEFORE_NAME: Final = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){1,4},?\s+$")
+_ROLE_BEFORE_NAME: Final = re.compile(r"['’]s?(?:\s+[A-Z][a-z]+)?(?:\s+[a-z][\w-]*){1,4},?\s+$")
 
 
 # "Remarked scientist Tierra Curry, “…”", "Explains CEO Ann B. Lee, “…”": a sentence that opens

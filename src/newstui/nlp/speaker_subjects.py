@@ -561,10 +561,27 @@ class _SubjectFinder:
                 and (
                     not self.masked[start : m.start].strip()
                     or _OPENING_NOUN_PHRASE.match(self.masked[start : m.start])
+                    or self._bare_role_phrase(self.masked[start : m.start])
                 )
             ):
                 return m.entity.name
         return None
+
+    def _bare_role_phrase(self, phrase: str) -> bool:
+        """'Spokesman for the government, ': an opening phrase up to its comma that is a role
+        with no article ("Spokesman", "Foreign Minister of Ghana"), so the name set off by commas
+        after it is the one who holds it and the clause's subject."""
+        if not phrase.endswith(", ") or phrase.count(",") != 1:
+            return False
+        words = phrase[:-2].split()
+        if not words or len(words) > 6 or not words[0][:1].isupper():
+            return False
+        roles = load_gazetteer().role_words
+        # the role's word is the last before "for"/"of" or the phrase's end, capitalised
+        head = next((k for k, w in enumerate(words) if w in ("for", "of", "to")), len(words))
+        if head == 0 or not all(w[:1].isupper() for w in words[:head]):
+            return False
+        return words[head - 1].lower() in roles
 
     def _opens_with_subject(self, start: int, end: int) -> bool:
         """Whether text[start:end], read as an opening phrase up to its comma, starts with a
@@ -869,7 +886,13 @@ class _SubjectFinder:
             return False
         word = word_after(self.masked, after.end() - 1)
         if word is None:
-            return False
+            # "Jangeli's Sudanese counterpart, Deng Alor": a nationality before the role
+            at = after.end()
+            cut = self.masked.find(" ", at, at + 30)
+            if cut < 0 or self.types.get(self.masked[at:cut]) != "GROUP":
+                return False
+            word = word_after(self.masked, cut)
+            return word is not None and word in load_gazetteer().role_words
         if word in load_gazetteer().role_words:
             return True
         # "Day's animal foundation said", "Moss's family": they speak, not the one named;
@@ -1516,9 +1539,23 @@ class _SubjectFinder:
         if owner.group(2) and phrase.split()[-1].lower() in _SPEAKING_ORG_NOUNS:
             # "A statement from the group said": the body that noun stands for
             return self._description(phrase, pos)
+        if phrase.lower() in ("the court", "the tribunal"):
+            # "The court's summary concluded with the statement:": the court, when the article
+            # names only one
+            return self.sole_court(pos)
         if phrase.split()[-1].lower() not in load_gazetteer().role_words:
-            return None  # "the court's summary": which court is not sure enough
+            return None  # "the regulator's summary": which body is not sure enough
         return self._description(phrase, pos)
+
+    def sole_court(self, pos: int) -> str | None:
+        """The one court (or tribunal) the article names before `pos`, else None (none, or
+        several: which one gave the text is not sure)."""
+        courts = {
+            m.entity.name
+            for m in self.mentions_in(0, pos)
+            if m.entity.type == "ORG" and not _COURT_NAMES.isdisjoint(m.entity.name.split())
+        }
+        return courts.pop() if len(courts) == 1 else None
 
     def _after_closed_quotes(self, start: int, pos: int) -> int:
         """Where the sentence holding `pos` really starts: after the last quotation between

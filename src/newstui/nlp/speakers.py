@@ -42,6 +42,7 @@ from newstui.nlp.speaker_cues import (
     _CLOSING_MARKS,
     _COMMA_AND_VERB,
     _COMMA_AND_VERB_NEEDS,
+    _COURT_TEXTS,
     _CREDITING,
     _DASH_CREDIT,
     _DASHES,
@@ -261,6 +262,7 @@ class SpeakerFinder(_SubjectFinder):
                     and (
                         self._continues_previous(prev[0], span, prev[2] == "after")
                         or self._sentence_ends_then_alone(prev[0], span)
+                        or (prev[2] == "after" and self._split_by_credit(prev[0], span))
                     )
                 ):
                     speaker, found = prev[1], "carried"
@@ -386,6 +388,21 @@ class SpeakerFinder(_SubjectFinder):
             and not any(
                 m.entity.type == "PERSON" for m in self.mentions_in(prev.close_mark, span.open_mark)
             )
+        )
+
+    def _split_by_credit(self, prev: QuoteSpan, span: QuoteSpan) -> bool:
+        """'“Huber was respected,” reads an AEW press release, “a fierce talent.”': `prev`
+        broke off at a comma, its credit after it (found there) ends in a comma, and `span`
+        opens right after in the same sentence: the second half of the same words."""
+        if self.text[prev.start : prev.end].rstrip()[-1:] != ",":
+            return False
+        gap = self.masked[prev.close_mark + 1 : span.open_mark]
+        return (
+            len(gap) <= 120
+            and gap.rstrip().endswith(",")
+            and "\n" not in gap
+            and not _SENTENCE_STOP.search(gap)
+            and ";" not in gap
         )
 
     def _goes_on_past_break(self, prev: QuoteSpan, span: QuoteSpan) -> bool:
@@ -1656,6 +1673,9 @@ class SpeakerFinder(_SubjectFinder):
                 author = self._text_owner(statement.group(1), sent_start + statement.end(1))
             if not author:  # "Part of the judge's statement reads": the judge in office
                 author = self._described_text_owner(head, span.open_mark)
+            if not author and statement.group(1) in _COURT_TEXTS:
+                # "The summary of the decision read in part:": the article's one court
+                author = self.sole_court(span.open_mark)
             if author or statement.group().split()[-1].rstrip(":") in ("read", "reads"):
                 return author  # else "In a statement, police said:": who "police" are
         response = (
