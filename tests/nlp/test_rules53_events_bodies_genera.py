@@ -149,3 +149,41 @@ def test_a_role_before_a_club_s_word_and_a_surname_names_a_person(extractor) -> 
     found = typed_names(extractor, text)
     assert ("Chelsea Vantreek", "PERSON") in found
     assert ("Chelsea", "ORG") in found  # the club, named alone
+
+
+def test_a_firm_s_staff_body_does_not_swallow_the_firm(extractor) -> None:
+    text = (
+        "Irish airline Brennair has dismissed pilot Tom Varl. Varl is a key figure of Brennair "
+        "Pilots Group, which ran a survey. Brennair issued a statement on Monday."
+    )
+    orgs = names_of_type(extractor, text, "ORG")
+    assert {"Brennair", "Brennair Pilots Group"} <= orgs
+
+
+def test_a_company_named_again_by_its_leading_word_stays_one(extractor) -> None:
+    text = "Kelby Motor Company cut 300 jobs. Kelby said it would hire again in May."
+    orgs = names_of_type(extractor, text, "ORG")
+    assert "Kelby Motor Company" in orgs
+    assert "Kelby" not in orgs
+
+
+def test_the_olympic_games_are_an_event_no_body(extractor) -> None:
+    text = (
+        "Tickets for the 2008 Summer Olympic Games went on sale; the doctor served at four "
+        "Olympic Games. Officials of the Special Olympics met the International Olympic "
+        "Committee."
+    )
+    orgs = names_of_type(extractor, text, "ORG")
+    assert not {o for o in orgs if o.endswith("Games")}
+    assert {"Special Olympics", "International Olympic Committee"} <= orgs
+
+
+def test_a_person_after_a_magazine_named_before_its_noun(extractor) -> None:
+    text = (
+        "Australia's Velna magazine Sharri Markvale confirmed on Wednesday that she will leave. "
+        "She joined the magazine Scientific American later. The Italian newspaper Il Tramonte "
+        "said so."
+    )
+    found = typed_names(extractor, text)
+    assert ("Sharri Markvale", "ORG") not in found
+    assert {("Scientific American", "ORG"), ("Il Tramonte", "ORG")} <= found

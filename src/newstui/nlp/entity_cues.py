@@ -1123,6 +1123,29 @@ _NOT_EPITHETS: Final = frozenset(
 )
 
 
+# Staff or members of a firm named in a body of theirs ("Ryanair Pilots Group", "Ford Workers
+# Union", "Apple Shareholders Association"): the body is theirs, not the firm's own name.
+_MEMBERS_PLURALS: Final = frozenset(
+    "Pilots Workers Employees Staff Shareholders Members Drivers Passengers Customers "
+    "Investors Fans Users Owners Retirees Pensioners Engineers Nurses Teachers".split()
+)
+
+
+# The last words of multi-sport events' names ("four Olympic Games", "the 2008 Summer Olympic
+# Games", "the Winter Olympics"): an event, no body (events are not annotated; "Special
+# Olympics", an organisation, ends otherwise).
+_GAMES_EVENTS: Final = frozenset(
+    "Olympic Games|Olympic games|Paralympic Games|Summer Olympics|Winter Olympics|"
+    "Summer Paralympics|Winter Paralympics|Commonwealth Games|Asian Games|Youth Olympics".split("|")
+)
+
+
+# A capitalised name and a lower-case noun right before a name ("Cleo magazine Ann Lee"): group 1
+# the name before the noun.
+_NAME_THEN_NOUN: Final = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*) [a-z]+ \Z")
+_ARTICLE_WORDS: Final = frozenset("The A An This That Its Their His Her Our".split())
+
+
 # People a cause-named body is made of, past a people's plural ("Women for America First",
 # "Veterans for Peace"; not occupations: "Lawyers for Siméus", "Officials for N. Korea" are
 # the ones acting for someone).

@@ -12,6 +12,7 @@ from newstui.nlp.entity_cues import (
     _AND_I,
     _APOSTROPHES,
     _APPOSED_OF_BEFORE,
+    _ARTICLE_WORDS,
     _AT_A_BUILDING,
     _AUXILIARIES,
     _BATTLE_OF,
@@ -54,6 +55,7 @@ from newstui.nlp.entity_cues import (
     _FIRST_NAME_AFTER_CUES,
     _FIRST_NAME_BEFORE_CUES,
     _FIRST_NAME_LAST_CUES,
+    _GAMES_EVENTS,
     _GOVERNMENT_QUALIFIERS,
     _HELD,
     _INITIAL,
@@ -76,6 +78,7 @@ from newstui.nlp.entity_cues import (
     _MODIFYING_PLACE_WORDS,
     _NAME_AFTER,
     _NAME_PARTICLES,
+    _NAME_THEN_NOUN,
     _NAMED_AS,
     _NAMED_AS_ENDINGS,
     _NAMED_AS_LAST,
@@ -343,6 +346,13 @@ class _TypingFinder(_FinderBase):
                 return None, 0  # "St. Patrick's Day": a day
             return "PLACE", strength  # "Governor of St. Petersburg", "St. Paul's voters": the
             # abbreviation opens the names of places ("Amy St. Eve" is a person's whole name)
+        if (
+            kind == "ORG"
+            and strength < 3
+            and len(toks) > 1
+            and f"{toks[-2].text} {toks[-1].text}" in _GAMES_EVENTS
+        ):
+            return None, 0  # "four Olympic Games", "the 2008 Summer Olympic Games": an event
         if kind == "PERSON" and len(toks) > 1 and toks[-1].text in _NO_SURNAMES:
             return None, 0  # "the James Webb Space Telescope", "Marine One": a thing named
         if (
@@ -384,6 +394,25 @@ class _TypingFinder(_FinderBase):
         if self._in_heading(start):
             return None, 0  # "Sector Breakdown": headings capitalise every word
         return kind, strength
+
+    def _body_named_before_noun(self, start: int) -> bool:
+        """'Australia's Cleo magazine Sharri Markson': the body's own name, capitalised, right
+        before the noun of its kind before `start`; the name after the noun is someone else's
+        (not "The magazine Scientific American", "the carmaker Ladon Motors")."""
+        m = _NAME_THEN_NOUN.search(self.text, max(0, start - 40), start)
+        if m is None:
+            return False
+        name = m.group(1)
+        opening = self.text[max(0, m.start() - 2) : m.start()]
+        return (
+            m.start() > 0
+            and opening not in (". ", "\n", "! ", "? ")
+            and opening[-1:] != "\n"  # "Dance troupe Orla Vance": a sentence's first word
+            and name not in _ARTICLE_WORDS
+            and name.lower() not in self.gaz.common_words
+            and name not in self.gaz.known  # "the Italian newspaper Il Manifesto": a people's
+            # or a place's word says where the body is, not its name
+        )
 
     def _seat_then_party(self, start: int, end: int) -> bool:
         """'Julie Bishop (Curtin, Liberal)': one word opening brackets right after a name, then
@@ -949,6 +978,7 @@ class _TypingFinder(_FinderBase):
             )
             and not (before[-1] == "producer" and self._show_producer(before))
             and not self._person_after_body_noun(words, surface, before[-1], start, end)
+            and not (len(words) == 2 and self._body_named_before_noun(start))
         ):  # "the carmaker Ladon Motors", but "actor and producer Ann Lee" is a person, and so
             # is "the Security Council Ann Lee": the council's name ends before her given name
             return "ORG", 2

@@ -13,6 +13,7 @@ from newstui.nlp.entity_cues import (
     _GENERIC_HEADS,
     _KIN_NOUNS,
     _LEGAL_FORMS,
+    _MEMBERS_PLURALS,
     _OFFICE_NOUNS,
     _OWN_S,
     _PREPOSITIONS_OF_PLACES,
@@ -1796,6 +1797,8 @@ def _merge_company_short_names(
     for k, full in orgs.items():
         words = full.split()
         if len(words) > 1 and words[-1].rstrip(".") in _COMPANY_ENDINGS:
+            if any(w in _MEMBERS_PLURALS for w in words[1:-1]):
+                continue  # "Ryanair Pilots Group": its staff's body, not Ryanair named again
             for n in range(1, len(words)):
                 _add_to(by_lead, " ".join(words[:n]).rstrip(","), k)  # "Staples, Inc."
             if len(words) == 3 and words[0] in gaz.first_names and words[1] not in org_words:
