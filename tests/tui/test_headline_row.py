@@ -64,7 +64,7 @@ def old_headline_text(
     date = Text(headline_date(row, width, timed) + "  ", style=styles.meta)
     source = Text("")
     if show_source and width >= 48:
-        source_width = max(8, min(18, width // 5))
+        source_width = max(8, min(18, max(width // 5, min(14, width // 4))))
         name = terminal_safe(row.feed, line=True)
         name = name[url_start(name) :]  # since r19: a URL without its scheme and user
         source = middle_ellipsis(Text(name, style=styles.meta), source_width)

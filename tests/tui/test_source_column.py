@@ -75,13 +75,23 @@ async def test_titles_stay_aligned_under_names_of_every_length(db_path):
 
 
 def test_the_column_is_the_widest_name_once_cut_and_never_wider_than_its_room():
-    width = 65  # the list's width at 120x40: 13 cells of room
-    assert source_room(width) == 13
+    width = 65  # the list's width at 120x40 beside a short Sources: 14 cells of room
+    assert source_room(width) == 14
     assert source_cells(["Tech Wire", "World Desk"], width) == len("World Desk")
     assert source_cells(["Harbour · Evening Edition", "Tech Wire"], width) == len("Tech Wire")
     assert source_cells(["Harbour · Evening Edition"], width) == len("Harbour…")
-    assert source_cells(["A name far longer than any column gives it room for"], width) == 13
+    assert source_cells(["A name far longer than any column gives it room for"], width) == 14
     assert source_cells(["\x1b[31mRed\x1b[0m"], width) == len("Red")  # as the row shows it
+
+
+def test_the_outlet_keeps_a_quarter_of_a_list_squeezed_between_wide_side_panes():
+    """At 120x40 beside a Sources pane of long names and the sidebar the list is ~56 cells: the
+    outlet had 10 of them ("Beltway Br…") beside a 34-cell title (user test r53 LOW-4)."""
+    assert source_room(56) == 14
+    assert source_cells(["Beltway Brief", "Asia Pacific Wire"], 56) == len("Asia Pacific…")
+    assert source_room(78) == 15  # a full-width list at 80 columns: a fifth, as before
+    assert source_room(160) == 18  # never more than 18, however wide
+    assert source_room(30) == 8  # and 8 at the least
 
 
 async def test_a_list_whose_rows_all_come_from_one_source_leaves_the_column_out(db_path):
@@ -128,7 +138,7 @@ def test_names_that_differ_only_at_their_end_keep_it():
     assert len({cuts[name] for name in desks}) == 10
     assert cuts["Tech Wire"] == ("Tech Wire", None)  # a name that fits is left whole
     assert source_cuts(desks[:1], 10) == {"News Desk 10": ("News Desk…", None)}  # alone: as ever
-    assert source_cells(desks, 50) == 10  # (the column's room at 50 cells)
+    assert source_cells(desks, 40) == 10  # (the column's room at 40 cells)
 
 
 async def test_a_list_of_desks_alike_shows_which_desk_each_row_is_from(tmp_path):
@@ -184,7 +194,7 @@ async def test_the_headlines_tell_courts_and_justice_from_court_side_at_80_and_6
         )
         save_articles(db, feed, [article])
     db.conn.close()
-    for size, courts in (((80, 24), "Courts & Justice"), ((60, 20), "Courts & Ju…")):
+    for size, courts in (((80, 24), "Courts & Justice"), ((60, 20), "Courts & Just…")):
         app = NewstuiApp(path, None)
         async with app.run_test(size=size) as pilot:
             await settle(pilot)
