@@ -923,12 +923,14 @@ class Library:
         speaker_keys: tuple[str, ...] = (),
         since: str | date | None = None,
         copies: bool = False,
+        query: Query | None = None,
     ) -> list[QuoteRow]:
         """Quotes, newest articles first (`limit` None: all); optionally by one speaker (full name, surname, or an
         entity with one of `speaker_keys`), of one article, or dated on or after `since` (an ISO
         time, or a local day, counted as `after:DAY` counts it). A quote the versions of one
         story carry is listed once, with how many other versions carry it (QuoteRow.copies), as
-        the headlines list a story once; `copies` lists every version's."""
+        the headlines list a story once; `copies` lists every version's. `query`: only in the
+        articles it finds (search's query language)."""
         return _analysis.list_quotes(
             self._db,
             speaker=speaker,
@@ -937,6 +939,7 @@ class Library:
             speaker_keys=speaker_keys,
             since=since,
             copies=copies,
+            query=query,
         )
 
     def count_quotes(
@@ -946,11 +949,17 @@ class Library:
         speaker_keys: tuple[str, ...] = (),
         since: str | date | None = None,
         copies: bool = False,
+        query: Query | None = None,
     ) -> tuple[int, int]:
         """How many quotes `quotes` finds with no limit, and in how many stories (with `copies`:
         every version's quotes, and in how many articles)."""
         return _analysis.count_quotes(
-            self._db, speaker=speaker, speaker_keys=speaker_keys, since=since, copies=copies
+            self._db,
+            speaker=speaker,
+            speaker_keys=speaker_keys,
+            since=since,
+            copies=copies,
+            query=query,
         )
 
     # -- one story once ---------------------------------------------------------------------

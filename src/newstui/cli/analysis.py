@@ -96,12 +96,22 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
     speaker: str | None = args.speaker
     keys = speaker_keys(speaker, query_keys) if speaker else ()
     copies: bool = args.copies
+    query = None
+    if args.query is not None:
+        from newstui.cli.articles import user_query
+
+        query = user_query(args.query)
     rows = library.quotes(
-        speaker=speaker, limit=args.limit, speaker_keys=keys, since=args.since, copies=copies
+        speaker=speaker,
+        limit=args.limit,
+        speaker_keys=keys,
+        since=args.since,
+        copies=copies,
+        query=query,
     )
     if rows and len(rows) == args.limit:  # (user test r43 M2: cut silently)
         total, _ = library.count_quotes(
-            speaker=speaker, speaker_keys=keys, since=args.since, copies=copies
+            speaker=speaker, speaker_keys=keys, since=args.since, copies=copies, query=query
         )
         say_more_exist("quotes", len(rows), total, "quotes", " or --all")
     data = [

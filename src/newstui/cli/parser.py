@@ -436,6 +436,12 @@ def _quotes_command(command: _CommandAdder) -> None:
         help="list a quote once for every feed's version of its story (by default it is listed "
         "once, by its story's first version, saying how many others carry it)",
     )
+    p.add_argument(
+        "--query",
+        metavar="Q",
+        help="only quotes in the articles this search finds (the query language of `search`: "
+        "words, tag:, feed:, person:, age:<7d …)",
+    )
     add_limit_or_all(p, 100, "quote")
 
 

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
         QuoteRow,
         TextToAnalyse,
     )
+    from newstui.query import Query
 
 # The articles not at version ?1, as three ranges of the articles_analysis index (NULL, below
 # and above it; named, so the planner never reads every row instead, as `nlp_version IS NOT ?`
@@ -620,9 +621,12 @@ def _quotes_where(
     article_id: int | None,
     speaker_keys: tuple[str, ...],
     since: str | date | None,
+    db: Database | None = None,
+    query: Query | None = None,
 ) -> tuple[str, list[object]]:
     """The WHERE clause (and its parameters) choosing list_quotes' and count_quotes' quotes
-    (`since`: an ISO time, or a local day, counted as `after:DAY` counts it)."""
+    (`since`: an ISO time, or a local day, counted as `after:DAY` counts it; `query`: only in
+    the articles it finds, every version of their stories that it matches, as `search` does)."""
     clauses: list[str] = []
     params: list[object] = []
     if speaker is not None:
@@ -643,6 +647,16 @@ def _quotes_where(
     if article_id is not None:
         clauses.append("q.article_id = ?")
         params.append(article_id)
+    if query is not None and db is not None:
+        from newstui.model import ArticleFilter
+        from newstui.store.filter_sql import every_version_where
+
+        matching, matching_params = every_version_where(db, ArticleFilter(query=query))
+        clauses.append(
+            f"q.article_id IN (SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id"
+            f"{matching})"
+        )
+        params.extend(matching_params)
     clauses.append("q.end > q.start")  # (not one kept while its text's analysis is to come)
     return "WHERE " + " AND ".join(clauses), params
 
@@ -672,10 +686,11 @@ def count_quotes(
     speaker_keys: tuple[str, ...] = (),
     since: str | date | None = None,
     copies: bool = False,
+    query: Query | None = None,
 ) -> tuple[int, int]:
     """How many quotes list_quotes would list with no limit, and in how many stories (a quote
     of a story several feeds carry once; `copies`: every copy, and in how many articles)."""
-    where, params = _quotes_where(speaker, None, speaker_keys, since)
+    where, params = _quotes_where(speaker, None, speaker_keys, since, db, query)
     if copies:
         row = db.execute(
             f"""SELECT count(*), count(DISTINCT q.article_id)
@@ -701,6 +716,7 @@ def list_quotes(
     speaker_keys: tuple[str, ...] = (),
     since: str | date | None = None,
     copies: bool = False,
+    query: Query | None = None,
 ) -> list[QuoteRow]:
     """Quotes, newest articles first (`limit` None: all); optionally by one speaker
     (case-insensitive, or an entity with one of `speaker_keys`), in one article, or in articles
@@ -709,7 +725,7 @@ def list_quotes(
     `copies` (or an `article_id`) lists every copy."""
     from newstui.model.analysis import QuoteRow
 
-    where, params = _quotes_where(speaker, article_id, speaker_keys, since)
+    where, params = _quotes_where(speaker, article_id, speaker_keys, since, db, query)
     if copies or article_id is not None:
         chosen = f"""SELECT q.id AS id, coalesce(s.story_id, q.article_id) AS story,
             1 AS rank, 0 AS copies

@@ -58,6 +58,16 @@ def filter_where(db: Database, f: ArticleFilter) -> tuple[str, list[object]]:
     return " WHERE " + " AND ".join(clauses), params
 
 
+def every_version_where(db: Database, f: ArticleFilter) -> tuple[str, list[object]]:
+    """filter_where's WHERE clause over `articles a` (with `feeds f` joined) without the fold of
+    a story's copies: every version that matches (a quote's versions are folded by its words)."""
+    f = flags_apart(f)
+    clauses, params = _conditions(db, replace(f, unread=False))
+    if f.unread:
+        clauses.insert(0, "a.read = 0")
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
 def _folded(db: Database, clauses: list[str], params: list[object]) -> tuple[str, list[object]]:
     """The SELECT of the versions a list by match leaves out (_FOLDED_MATCHES of its
     conditions), kept as a match set is: a count and the windows after it evaluate it once."""

@@ -1,0 +1,41 @@
+"""`newstui quotes --query Q`: search's query language narrows the quotes (user test r53 LOW-7)."""
+
+from __future__ import annotations
+
+import json
+
+from newstui.cli.main import main
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(["--demo", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_quotes_query_keeps_only_the_quotes_of_the_articles_the_search_finds(capsys):
+    _, out, _ = run(capsys, "search", "person:Soleimani", "--json")
+    found = {a["id"] for a in json.loads(out)}
+    _, out, _ = run(capsys, "quotes", "--all", "--json")
+    every = json.loads(out)
+    _, out, _ = run(capsys, "quotes", "--all", "--json", "--query", "person:Soleimani")
+    narrowed = json.loads(out)
+    assert narrowed and len(narrowed) < len(every)
+    assert {q["article_id"] for q in narrowed} <= found
+    assert narrowed == [q for q in every if q["article_id"] in found]  # none left out either
+
+
+def test_quotes_query_combines_with_speaker(capsys):
+    _, out, _ = run(capsys, "quotes", "--all", "--json", "--speaker", "Trump")
+    by_trump = json.loads(out)
+    _, out, _ = run(capsys, "quotes", "--all", "--json", "--speaker", "Trump", "--query", "wall")
+    about_the_wall = json.loads(out)
+    assert about_the_wall and len(about_the_wall) < len(by_trump)
+    assert all(q in by_trump for q in about_the_wall)
+
+
+def test_a_broken_query_is_one_line_naming_it(capsys):
+    code, out, err = run(capsys, "quotes", "--query", "bad:(")
+    assert code != 0 and out == ""
+    assert err.count("\n") == 1 and "query 'bad:('" in err and "unknown field" in err
+
