@@ -1,4 +1,5 @@
-"""`newstui quotes --query Q`: search's query language narrows the quotes (user test r53 LOW-7)."""
+"""`newstui quotes --query Q` (search's query language) and what an empty `--speaker` says of a
+person who is in the news but not quoted (user test r53 LOW-7, LOW-9)."""
 
 from __future__ import annotations
 
@@ -39,3 +40,17 @@ def test_a_broken_query_is_one_line_naming_it(capsys):
     assert code != 0 and out == ""
     assert err.count("\n") == 1 and "query 'bad:('" in err and "unknown field" in err
 
+
+def test_an_unquoted_person_in_the_news_is_named_with_the_person_search(capsys):
+    _, out, err = run(capsys, "quotes", "--speaker", "Soleimani")
+    assert out == ""
+    assert "Qasem Soleimani is not quoted; mentioned in 2 stories — person:Soleimani" in err
+    _, _, err = run(capsys, "quotes", "--speaker", "Qasem Soleimani")
+    assert 'person:"Qasem Soleimani"' in err
+
+
+def test_a_quoted_speaker_narrowed_to_nothing_is_not_called_unquoted(capsys):
+    _, out, err = run(capsys, "quotes", "--speaker", "Trump", "--query", "age:<1d")
+    assert out == "" and "no quotes found" in err and "not quoted" not in err
+    _, out, err = run(capsys, "quotes", "--speaker", "Nobody Atallhere")
+    assert out == "" and "no quotes found" in err

@@ -137,7 +137,11 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
         for r in rows
     ]
     if args.json or not rows:
-        return emit(args, data, NothingFound("no quotes found"))
+        unquoted = speaker is not None and (
+            (args.since is None and query is None)
+            or library.count_quotes(speaker=speaker, speaker_keys=keys)[0] == 0
+        )
+        return emit(args, data, NothingFound(_no_quotes(library, speaker if unquoted else None)))
     width = max(stdout_console().width, 40)
     terminal = stdout_console().is_terminal
     quotes: list[tuple[Text, Text]] = []  # each quote, and its line of who said it where
@@ -171,3 +175,15 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
         print_trimmed(quote)
         stdout_console().print(by, soft_wrap=True)
     return 0
+
+
+def _no_quotes(library: Library, speaker: str | None) -> str:
+    """What an empty `quotes` says: with the `speaker` quoted nowhere, the person's being in the
+    news when they are (user test r53 LOW-9: "no quotes found" for Angela Merkel, an entity of
+    the G7 story)."""
+    if speaker is not None:
+        from newstui.unquoted_speakers import unquoted_speaker_line
+
+        if (line := unquoted_speaker_line(library, speaker)) is not None:
+            return line
+    return "no quotes found"

@@ -301,15 +301,26 @@ class MainScreen(
 
     @work(group="hidden-matches", exclusive=True, exit_on_error=False)
     async def _say_hidden_matches(self, view: View) -> None:
-        """An empty search says how many matches a hide filter hid (read off the loop)."""
+        """An empty search says how many matches a hide filter hid, and an empty `speaker:X`
+        that X is in the news when they are (read off the loop)."""
         from dataclasses import replace
 
+        from newstui.query import Speaker
         from newstui.tui.view import hidden_matches_note
+        from newstui.unquoted_speakers import unquoted_speaker_line
 
         hidden_only = replace(view.filter, hidden=True)
         hidden = await self.library.read(lambda library: library.count(hidden_only))
-        if hidden and self.headlines.view.key == view.key and not self.headlines.total:
+        query = view.filter.query
+        unquoted = None
+        if query is not None and isinstance(query.root, Speaker):
+            name = query.root.name
+            unquoted = await self.library.read(lambda library: unquoted_speaker_line(library, name))
+        shown = self.headlines.view.key == view.key and not self.headlines.total
+        if (hidden or unquoted) and shown:
             note = view.note or "Nothing matches."
+            if unquoted:
+                note = f"{unquoted}. {note}"
             self.reader.show_message(hidden_matches_note(note, hidden))
 
     @property
