@@ -71,6 +71,9 @@ class ArticleDetail:
     downloads: tuple[Download, ...] = ()  # its enclosures in the download queue
     # "other": the reader and the sidebar say why few are found (Library.reads_as decides it)
     reads_as: ReadsAs = "english"
+    # False: its analysis has not run yet (just fetched): the sidebar says "Analysing…", not
+    # "No entities found"
+    analysed: bool = True
 
     def other_feeds(self) -> list[str]:
         """The names of the other feeds that carry this story (the reader's "Also in:"), once

@@ -616,6 +616,13 @@ def _entities_where(
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
+def analysed(db: Database, article_id: int) -> bool:
+    """Whether the article's analysis has run (at any rules version: one of an older version
+    still shows until the new one replaces it); False for one just fetched."""
+    row = db.execute("SELECT nlp_version FROM articles WHERE id = ?", [article_id]).fetchone()
+    return row is None or row[0] is not None
+
+
 def _quotes_where(
     speaker: str | None,
     article_id: int | None,

@@ -125,6 +125,7 @@ def article_detail(db: Database, article_id: int) -> ArticleDetail | None:
             tuple(analysis_store.article_entities(db, article_id)),
             tuple(story_store.story_versions(db, article_id)),
             tuple(downloads_store.list_downloads(db, article_id)),
+            analysed=analysis_store.analysed(db, article_id),
         )
     finally:
         if began and conn.in_transaction:

@@ -305,8 +305,10 @@ class Sidebar(Vertical):
                 self._entity_names[key] = (row.id, row.name)
                 self._entity_types[key] = row.type
                 entity_options.append(Option(label, id=key))
+        # (an article just fetched is analysed in the background: not "none found" yet)
+        waiting = "Analysing…" if not detail.analysed else None
         if not entity_options:
-            entity_options = [_notice("No entities found", muted)]
+            entity_options = [_notice(waiting or "No entities found", muted)]
         quote_options: list[Option | None] = []
         self._speakers = {}
         for i, quote in enumerate(detail.analysis.quotes):
@@ -319,7 +321,7 @@ class Sidebar(Vertical):
             self._speakers[key] = quote.speaker
             quote_options.append(Option(quote_label, id=key))
         if not quote_options:
-            quote_options = [_notice("No quotes found", muted)]
+            quote_options = [_notice(waiting or "No quotes found", muted)]
         if detail.reads_as == "other":  # why so few are found, above what is
             note = other_language_note(detail.article)
             entity_options[:0] = [_notice(note, muted), None]
