@@ -638,3 +638,19 @@ def test_star_flag_takes_only_ascii_letters_as_newsboat_does(flag: str) -> None:
     with pytest.raises(argparse.ArgumentTypeError, match="one letter, A to Z or a to z"):
         newsboat_flag(flag)
     assert [newsboat_flag(c) for c in "sKz"] == ["s", "K", "z"]
+
+
+def test_the_flags_offered_as_the_star_come_in_a_fixed_order_when_used_equally(tmp_path):
+    """Review r53 F6: letters used as often as each other were offered in the order a set gave
+    them, which changes from run to run, and `s`, the usual star, could be left out of the three
+    the app's star box shows. Most used first, then `s`, then A-Z, a-z."""
+    from newstui.sources.newsboat_cache import read_newsboat_state
+
+    feed = "http://127.0.0.1:9/feed.xml"
+    items = [
+        Item(feed, f"g{n}", f"http://127.0.0.1:9/{n}", flags=flags)
+        for n, flags in enumerate(["xs", "rd", "e", "x", "q"])
+    ]
+    cache = write_cache(tmp_path / "cache.db", {feed: "Feed"}, items)
+    state = read_newsboat_state(cache, None, lambda url: url)
+    assert state.other_flags == ("x", "s", "d", "e", "q", "r")

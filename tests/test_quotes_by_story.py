@@ -144,6 +144,8 @@ def test_entities_list_a_person_under_the_fuller_name_other_articles_wrote(tmp_p
         "a": "Elijah Eugene Cummings, the congressman from Maryland, died on Thursday.",
         "b": "Elijah Cummings chaired the House Oversight Committee for many years.",
         "c": "Grace Cummings, a painter from Ohio, opened her first show in Paris.",
+        "d": "Michael B. Jordan, the actor, said he would direct the sequel himself.",
+        "e": "Michael Jordan scored 38 points for the Bulls in the final game.",
     }
     with Library.open(db) as library:
         source = library.register_source("https://wire.example/feed", "Wire Service")
@@ -163,5 +165,8 @@ def test_entities_list_a_person_under_the_fuller_name_other_articles_wrote(tmp_p
         by_name["Elijah Eugene Cummings"]["stories"],
     ) == (2, 2)
     assert by_name["Grace Cummings"]["articles"] == 1
+    # review r53 F1: a middle initial alone ties nothing: two people, two rows
+    assert by_name["Michael B. Jordan"]["articles"] == 1
+    assert by_name["Michael Jordan"]["articles"] == 1
     _, _, err = newstui(store, capsys, "entities", "--type", "PERSON", "--limit", "1")
-    assert "1 of 2 entities shown" in err
+    assert "1 of 4 entities shown" in err

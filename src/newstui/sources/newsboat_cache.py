@@ -213,7 +213,15 @@ def read_newsboat_state(
                     resolved if resolved != as_written else None,
                 )
             )
-    others = tuple(letter for letter, _ in letters_used.most_common() if letter.isalpha())
+    # most used first; a tie in a fixed order ("s", the usual star, first, then A-Z, a-z), not
+    # the order a set gave the letters, which changes from run to run (review r53 F6)
+    others = tuple(
+        letter
+        for letter, _ in sorted(
+            letters_used.items(), key=lambda item: (-item[1], item[0] != "s", item[0])
+        )
+        if letter.isalpha()
+    )
     return NewsboatState(cache, tuple(marks), read, starred, removed, flagged, star_flag, others)
 
 

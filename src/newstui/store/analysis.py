@@ -562,7 +562,9 @@ def person_folds(db: Database) -> dict[int, int]:
     Cummings") goes under the one stored name with the same first name and surname that has
     them ("Elijah Eugene Cummings"), as `person:` finds it; not when two fuller names differ
     ("George Bush": George W. and George H. W.), nor a name alone or another first name
-    ("Cummings", "Grace Mugabe"). By entity id, the id it goes under."""
+    ("Cummings", "Grace Mugabe"); a fuller name whose middle is initials only is another
+    person as often as not ("Michael B. Jordan" is not "Michael Jordan"): nothing goes under
+    it. By entity id, the id it goes under."""
     from newstui.store.person_names import GENERATIONS, PERSON_KEY
 
     groups: dict[tuple[str, str, str], tuple[list[int], list[int]]] = {}
@@ -572,7 +574,9 @@ def person_folds(db: Database) -> dict[int, int]:
     ):
         words = key[len(PERSON_KEY) :].split()
         generation = words.pop() if len(words) > 2 and words[-1] in GENERATIONS else ""
-        if len(words) < 2:
+        if len(words) < 2 or (
+            len(words) > 2 and all(len(word.rstrip(".")) <= 1 for word in words[1:-1])
+        ):
             continue
         short, full = groups.setdefault((words[0], words[-1], generation), ([], []))
         (full if len(words) > 2 else short).append(entity_id)
