@@ -89,41 +89,6 @@ FEEDS = (
     ("junk.xml", "Sponsored Deals", "rss", ("junk",), "full"),
 )
 
-APP_SCRIPT = r"""
-import asyncio, json, sys, time
-from pathlib import Path
-
-from textual.notifications import Notify
-
-from newstui.config import load_config
-from newstui.tui.app import NewstuiApp
-
-
-async def main(db, config_path):
-    app = NewstuiApp(db, load_config(Path(config_path)))
-    said = []
-    done = asyncio.Event()
-
-    def hook(message):
-        if isinstance(message, Notify) and message.notification.message.startswith("Refresh"):
-            said.append((time.perf_counter(), message.notification.message))
-            done.set()
-
-    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
-        for _ in range(150):  # the first screen (an empty store) and its workers settled
-            await pilot.pause(0.02)
-            if not app.workers:
-                break
-        start = time.perf_counter()
-        await pilot.press("R")
-        await asyncio.wait_for(done.wait(), 300)
-        seconds = said[0][0] - start
-    print(json.dumps({"seconds": seconds, "said": said[0][1]}))
-
-
-asyncio.run(main(sys.argv[1], sys.argv[2]))
-"""
-
 
 def articles(shared: Path) -> list[dict[str, str]]:
     """The NLP development sets' Wikinews articles (never a blind set's), in index order."""
@@ -380,11 +345,12 @@ def app_run(db: Path, config: Path, env: dict[str, str]) -> tuple[object, str]:
     import resource
 
     from ingest_vs_newsboat import Run
+    from reload_vs_newsboat import APP_SCRIPT
 
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu_before = usage.ru_utime + usage.ru_stime
     done = subprocess.run(
-        [sys.executable, "-c", APP_SCRIPT, str(db), str(config)],
+        [sys.executable, "-c", APP_SCRIPT, str(db), str(config), "150", "empty", "300"],
         env=env,
         capture_output=True,
         text=True,

@@ -36,6 +36,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 ROWS = ("304", "200", "app304", "app200")
 
+# The app's R in a child process, as the user's app runs: argv DB CONFIG SETTLE_ROUNDS
+# (full|empty: whether the store has headlines to wait for) WAIT_SECONDS; prints a JSON line.
+# first_fetch_vs_newsboat.py runs it too.
 APP_SCRIPT = r"""
 import asyncio, json, sys, time
 from pathlib import Path
@@ -46,7 +49,7 @@ from newstui.config import load_config
 from newstui.tui.app import NewstuiApp
 
 
-async def main(db, config_path):
+async def main(db, config_path, settle_rounds, empty_store, wait):
     app = NewstuiApp(db, load_config(Path(config_path)))
     said = []
     done = asyncio.Event()
@@ -57,18 +60,19 @@ async def main(db, config_path):
             done.set()
 
     async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
-        for _ in range(100):  # the first screen, its counts and its workers settled
+        # the first screen, its counts (none on an empty store) and its workers settled
+        for _ in range(settle_rounds):
             await pilot.pause(0.02)
-            if app.main.headlines.total and not app.workers:
+            if (empty_store or app.main.headlines.total) and not app.workers:
                 break
         start = time.perf_counter()
         await pilot.press("R")
-        await asyncio.wait_for(done.wait(), 120)
+        await asyncio.wait_for(done.wait(), wait)
         seconds = said[0][0] - start
     print(json.dumps({"seconds": seconds, "said": said[0][1]}))
 
 
-asyncio.run(main(sys.argv[1], sys.argv[2]))
+asyncio.run(main(*sys.argv[1:3], int(sys.argv[3]), sys.argv[4] == "empty", float(sys.argv[5])))
 """
 
 
@@ -166,7 +170,7 @@ def app_run(db: Path, config: Path, env: dict[str, str]) -> object:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu_before = usage.ru_utime + usage.ru_stime
     done = subprocess.run(
-        [sys.executable, "-c", APP_SCRIPT, str(db), str(config)],
+        [sys.executable, "-c", APP_SCRIPT, str(db), str(config), "100", "full", "120"],
         env=env,
         capture_output=True,
         text=True,
