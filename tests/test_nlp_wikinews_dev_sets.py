@@ -1,4 +1,4 @@
-"""wikinews-dev10's to -dev13's and -blind9's to -blind17's files are well formed: the checks their READMEs promise.
+"""wikinews-dev10's to -dev13's and -blind9's to -blind18's files are well formed: the checks their READMEs promise.
 
 A blind set is read here only to check its form, and nothing of it is shown: its test ids and
 failure messages name the file and the kind of problem, never a name, a quote or the text."""
@@ -93,6 +93,17 @@ AMALGUM13 = replace(
 # gucorpling/amalgum's amalgum_extra/news at the two commits its files were read at), numbered
 # by their place in blind17's walk of round 53's shuffled pool (its README)
 AMALGUM_EXTRA = replace(AMALGUM13, files="e[0-9]*.json", listed=r"e\d{3}-[a-z0-9-]+\.json")
+# wikinews-blind18's: tools/wikinewssum_blind18_draw.py's draw from airKlizz/WikinewsSum's
+# endataset.json (Wikinews articles of 2004-2005, in the public domain)
+WIKINEWSSUM = Source(
+    "w[0-9]*.json",
+    "Public domain (Wikinews article published before 25 September 2005); text changed (recovered from wiki markup, see README)",
+    re.compile(
+        r"github:airKlizz/WikinewsSum@1d985031625909c908766812e8a18d0c88116ec8:endataset\.json#\d+"
+    ),
+    (250, 2500),
+    r"w\d{3}-[a-z0-9-]+\.json",
+)
 SETS = {
     DATA / "wikinews-dev10": TOSCA,
     DATA / "wikinews-dev11": TOSCA,
@@ -107,12 +118,13 @@ SETS = {
     DATA / "wikinews-blind15": VANATTEVELDT,
     DATA / "wikinews-blind16": AMALGUM,
     DATA / "wikinews-blind17": AMALGUM_EXTRA,
+    DATA / "wikinews-blind18": WIKINEWSSUM,
 }
 # fewer articles than the usual thirty: all the GUM news documents no other set had used; all
 # the places of blind13's draw that were not skipped on reading (33 eligible records); of
 # blind14's (6 eligible records, 4 skipped on reading); of blind15's (33 eligible records, 10
 # skipped on reading); what blind16's, dev13's and blind17's annotators finished in one round (their
-# READMEs)
+# READMEs); every eligible record of blind18's source (3 of 101: its README)
 AT_LEAST = {
     DATA / "wikinews-dev13": 33,
     DATA / "wikinews-blind12": 19,
@@ -121,6 +133,7 @@ AT_LEAST = {
     DATA / "wikinews-blind15": 23,
     DATA / "wikinews-blind16": 25,
     DATA / "wikinews-blind17": 24,
+    DATA / "wikinews-blind18": 3,
 }
 FILES = [path for folder, source in SETS.items() for path in sorted(folder.glob(source.files))]
 OPENING_MARKS = ('"', "“", "'", "‘", "`")
