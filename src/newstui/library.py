@@ -908,6 +908,16 @@ class Library:
         finds them."""
         return _analysis.list_entities(self._db, type_, limit, name_keys=name_keys)
 
+    def entities_counted(
+        self,
+        type_: str | None = None,
+        *,
+        limit: int | None = 100,
+        name_keys: tuple[str, ...] | None = None,
+    ) -> tuple[list[EntityRow], int]:
+        """`entities`, and how many there are with no limit (`count_entities`), in one pass."""
+        return _analysis.counted_entities(self._db, type_, limit, name_keys=name_keys)
+
     def count_entities(
         self, type_: str | None = None, *, name_keys: tuple[str, ...] | None = None
     ) -> int:

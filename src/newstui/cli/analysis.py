@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from newstui.config import Config
 
 
+NAME_CELLS = 60  # the widest an entity's name is shown in `entities`' table (--json: whole)
+
+
 def cmd_entities(args: argparse.Namespace, library: Library, config: Config | None) -> int:
     """`newstui entities [--type T] [--name TEXT]`."""
     keys = None
@@ -35,9 +38,8 @@ def cmd_entities(args: argparse.Namespace, library: Library, config: Config | No
 
         kinds = [args.type] if args.type else list(ENTITY_FIELDS.values())
         keys = tuple(dict.fromkeys(k for kind in kinds for k in query_keys(args.name, kind)))
-    rows = library.entities(args.type, limit=args.limit, name_keys=keys)
+    rows, total = library.entities_counted(args.type, limit=args.limit, name_keys=keys)
     if rows and len(rows) == args.limit:  # (user test r43 M2: cut silently)
-        total = library.count_entities(args.type, name_keys=keys)
         say_more_exist("entities", len(rows), total, "entities", " or --all")
     data = [
         {
@@ -56,12 +58,18 @@ def cmd_entities(args: argparse.Namespace, library: Library, config: Config | No
 
     table = Table(box=None, header_style="bold")
     counts = ("stories", "articles", "mentions")
-    for column in ("type", "name", *counts):
-        table.add_column(column, justify="right" if column in counts else "left")
+    table.add_column("type", no_wrap=True)
+    # a long name is cut with "…" to the room the terminal leaves, and at NAME_CELLS: a row is
+    # one line (a 100-character name folded over three and pushed the counts off to the right)
+    table.add_column("name", max_width=NAME_CELLS)
+    for column in counts:
+        table.add_column(column, justify="right", no_wrap=True)
     for r in rows:
+        name = safe_cell(r.name)
+        name.no_wrap, name.overflow = True, "ellipsis"
         table.add_row(
             safe_cell(r.type),
-            safe_cell(r.name),
+            name,
             Text(str(r.stories)),
             Text(str(r.articles)),
             Text(str(r.mentions)),

@@ -126,7 +126,8 @@ class QuoteRow:
     story: int = 0
     copies: int = 0
     url: str | None = None  # its article's link
-    # the entity the speaker was tied to (its name, type), None: none
+    # the entity the speaker was tied to (its name, type), named as `entities` lists it (a
+    # person under the fuller name it goes under there), None: none
     speaker_entity: tuple[str, str] | None = None
 
     @property
