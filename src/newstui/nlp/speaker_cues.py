@@ -44,6 +44,8 @@ _VERBS: Final = (
     "opined|opines|pointed out|points out|insisted|remarked|remarking|explaining|"
     "elaborated|affirmed|assured|recounted|reflected|urging|posting|adding|exclaimed|exclaims|"
     "underlined|underlines|went on to add|goes on to add|went on to state|"
+    # "Lee went on to call the order “long overdue”": what the speaker said next
+    "went on to call|goes on to call|went on to describe|goes on to describe|"
     "assailed|accusing|cited|"
     "reacted|reacts|reacting|confirming|confirms|believes|regards|regarded|ruled|"
     # the plural present ("The proposals cite", "They reiterate", "officials warn") and verbs
@@ -189,9 +191,16 @@ def _may_be_head(text: str, i: i64, length: i64) -> bool:
 
 
 # A name right before its attribution verb: "Reid wrote", "Reid also said", "Reid, 41, said".
+# A time phrase between a subject and its verb ("Lee on Thursday said", "Lee yesterday told")
+_WHEN: Final = (
+    r"(?:(?:on|last|this|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|week|night|morning|afternoon|evening)|yesterday|today|tonight)"
+)
+# ("President Lee on Thursday told NBC": a time between the name and its verb)
 SPEECH_AFTER: Final = OpeningGuard(
     re.compile(
-        rf"(?:,[^,.]{{1,40}},)?(?:\s+(?:also|then|later|has|had|have|was|is|once|often|[a-z]+ly))*"
+        rf"(?:,[^,.]{{1,40}},)?(?:\s+{_WHEN})?"
+        rf"(?:\s+(?:also|then|later|has|had|have|was|is|once|often|[a-z]+ly))*"
         rf"\s+(?:{_VERB_ALTERNATION})\b"
     )
 )
@@ -250,6 +259,12 @@ _APPOSITIVE_NOUN: Final = OpeningGuard(
 # Words before a role that say when, not which: "the former minister" is the minister named before
 _TIME_QUALIFIERS: Final = frozenset(
     "former then new current outgoing incoming acting interim late".split()
+)
+# "the young North Korean leader", "the embattled president": words that describe the holder,
+# not which role ("the local health minister" is another one)
+_DESCRIBING_QUALIFIERS: Final = frozenset(
+    "young younger elderly ageing aging veteran embattled beleaguered outspoken controversial "
+    "popular charismatic".split()
 )
 # "the newly elected governor", "the recently appointed coach": when, not which; only with a
 # participle of taking office ("the recently sacked coach" is another one)
@@ -332,9 +347,10 @@ _SENTENCE_CREDIT: Final = re.compile(
 )
 _CLOSING_MARKS: Final = ("”", '"', "’", "'")
 # A statement quoted as written: "Moss's statement read:", "the decree signed by X read".
+# ("Moss last updated his Twitter account on Tuesday, which read, “…”": a page's words)
 _STATEMENT_READ: Final = re.compile(
     r"\b(statement|decree|letter|message|post|tweet|note|notice|announcement|opinion|ruling|"
-    r"release|proclamation|summary|judgment|judgement|verdict)\b[^.;]{0,160}"
+    r"release|proclamation|summary|judgment|judgement|verdict|account|blog)\b[^.;]{0,160}"
     r"\b(?:read|reads|says|said|stated|states)(?:\s+in\s+part)?\s*[,:]?\s*$"
 )
 # A court's written texts: "The summary of the decision read:" is the article's one court's
@@ -459,11 +475,12 @@ _ON_BEHALF_NEEDS: Final = LiteralGuard(_ON_BEHALF)
 # Verbs that put a label on something: the quoted label after them is the subject's word.
 _LABEL: Final = re.compile(
     r"\b(?:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|characteri[sz](?:e|es|ed|ing)|"
-    r"referr(?:ed|ing) to|refers to|dubb?(?:ed|s|ing)?|label(?:l?ed|s)?|brand(?:ed|s)|term(?:ed|s))\b"
+    r"referr(?:ed|ing) to|refers to|dubb?(?:ed|s|ing)?|label(?:l?(?:ed|ing)|s)?|brand(?:ed|s)|term(?:ed|s))\b"
 )
 # "continues to call the war a", "refuses to describe it as": a label given as a habit or refused
+# ("went on to call the order “long overdue”" gives it: what was said next)
 _INFINITIVE_LABEL: Final = re.compile(
-    r"\bto\s+(?:call|describe|label|brand|dub|term|characteri[sz]e|refer\s+to)\b[^.;:!?]{0,60}$"
+    r"\b(?<!\bon\s)to\s+(?:call|describe|label|brand|dub|term|characteri[sz]e|refer\s+to)\b[^.;:!?]{0,60}$"
 )
 # 'warned of “life-threatening” waves', 'spoke about a “turning point”': what a speech verb is about
 _SPEECH_ABOUT: Final = re.compile(
@@ -485,6 +502,10 @@ _LABEL_AS: Final = re.compile(
     r"|\b(?:declar|profess|proclaim|introduc)(?:e|es|ed|ing)\s+(?:himself|herself|themselves|itself)"
     r"\s+(?:as\s+)?(?:an?\s+|the\s+)?$"
     r"|\baccus(?:e|es|ed|ing)\b[^.;:!?]{0,60}?\bof\s+(?:being\s+)?(?:an?\s+|the\s+)?$"
+    # 'Moss labelled Acme as a “…”', 'Moss casts himself as the “…”', 'sees himself as Lee's “…”'
+    r"|\blabel(?:s|l?ed|l?ing)\b[^.;:!?]{0,60}?\bas\s+(?:an?\s+|the\s+)?$"
+    r"|\b(?:cast(?:s|ing)?|sees?|saw|seeing|present(?:s|ed|ing)?)\s+"
+    r"(?:himself|herself|themselves|itself)\s+as\s+(?:an?\s+|the\s+|[A-Z][\w-]*['’]s\s+)?$"
 )
 # "According to Moss, the storm will be “very dangerous”": the sentence is credited to Moss
 _ACCORDING_OPENS: Final = OpeningGuard(
@@ -856,7 +877,7 @@ _WORDS: Final = re.compile(r"[a-z][\w'’-]*")
 # Written or spoken texts whose author "it" may stand for: "The review urged …. It also asks"
 _TEXT_NOUNS: Final = _WRITTEN_TEXTS | frozenset(
     "review study ruling decision judgment judgement opinion document memo filing paper survey "
-    "resolution proposal verdict order".split()
+    "resolution proposal verdict order tweet".split()  # "His last tweet read:"
 )
 # The texts whose author "the <noun> said" after a quotation may give: the written texts above,
 # a generic "document" and a web site ("“…,” the website said" after "said the Acme website");
@@ -1313,7 +1334,7 @@ def _qualifiers(words: list[str]) -> list[str]:
     when, as "former" does."""
     kept = []
     for i, w in enumerate(words[:-1]):
-        if not w.islower() or w in _TIME_QUALIFIERS:
+        if not w.islower() or w in _TIME_QUALIFIERS or w in _DESCRIBING_QUALIFIERS:
             continue
         if (w in _TIME_ADVERBS and words[i + 1] in _TAKING_OFFICE) or (
             w in _TAKING_OFFICE and i and words[i - 1] in _TIME_ADVERBS

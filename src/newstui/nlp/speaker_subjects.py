@@ -2018,6 +2018,10 @@ class _SubjectFinder:
             return False
         if self._unnamed_paragraph_between(prev.close_mark, span.open_mark):
             return False
+        if not gap and self.text[prev.start : prev.end].rstrip()[-1:] in (".", "!", "?"):
+            # '“…from community groups.”“Hockey Canada receives …”': the space between two
+            # quotations lost, as scraped text loses it; the same words going on
+            return True
         # "said Dr. Reid. “…”", "issued by U.S. spokesman Carl M. Benning. “…”": no stops (the
         # titles' and initials' stops are counted only where there are two stops or more)
         stops = len(_STOP.findall(gap))

@@ -161,6 +161,19 @@ _LABELLING_TYPES: Final = ("PERSON", "ORG", "PLACE", "GROUP")
 # the cues searched in the sentence before a short quotation nobody speaks (bits 1, 2, 4, 8, 16),
 # whose words are looked for in one pass over that head's words
 _HEAD_NEEDS: Final = WordNeedsGuard(_LABEL, _SPEECH_ABOUT, _REPORTED_THAT, NAMING_CUE, _LABEL_AS)
+# '…" of people in same-sex relationships said Judge Robert Hanson.': "said" and a name closing
+# the sentence with no comma before them (not after "who", "and", a pronoun: their own clause)
+_BARE_SENTENCE_CREDIT: Final = re.compile(
+    r"(?<![,”\"])(?<!\bwho)(?<!\bwhich)(?<!\bthat)(?<!\band)(?<!\bbut)(?<!\bhe)(?<!\bshe)"
+    r"(?<!\bthey)(?<!\bwe)(?<!\bI)(?<!\bit)(?<!\balso)\s+said\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4})"
+    r"[.!?]?\s*$"
+)
+# The sites a page or account is on, never the author of what it reads
+_PLATFORMS: Final = frozenset("Twitter Facebook Instagram YouTube TikTok LinkedIn".split())
+# 'casts himself as the', 'sees herself as': a label the subject gives itself
+_REFLEXIVE_LABEL: Final = re.compile(r"\s(?:himself|herself|themselves|itself)\s")
+# adverbs between a subject and its verb ("Martin now sees himself as")
+_ADVERBS_ONLY: Final = re.compile(r"(?:\s+(?:now|also|then|still|even|again|often|[a-z]+ly))*\s+")
 # the credit's verbs, one of which every match holds: a sentence's tail without one is not
 # searched (a failing search backtracks through its 60 characters at every comma and mark)
 _SENTENCE_CREDIT_NEEDS: Final = LiteralGuard(_SENTENCE_CREDIT)
@@ -218,6 +231,16 @@ _SAYERS_OF: Final = (
         "email e-mail tweet post posting aide aides lawyer lawyers attorney representative behalf".split()
     )
 )
+
+
+def _owner_word(words: str) -> str:
+    """The possessive opening `words` when one or two lower-case words follow it ("His last",
+    "her final"), or `words` itself stripped and lower-cased ("his"); how "His last tweet"
+    names its owner as "His tweet" does."""
+    split = words.split()
+    if 1 < len(split) <= 3 and all(w.isalpha() and w.islower() for w in split[1:]):
+        return split[0].lower()
+    return words.strip().lower()
 
 
 def _holds_stop(text: str) -> bool:
@@ -286,6 +309,11 @@ class SpeakerFinder(_SubjectFinder):
             if not speaker and found == "none":
                 # '“… ourselves.” Board member Tom Baker said, commenting on the plan.'
                 speaker = self._credit_sentence_after(span) or speaker
+            if found in ("none", "carried") or not speaker:
+                # '“…,” ¶ Liu Jianchao, a Foreign Ministry spokesman told a news conference.':
+                # a paragraph that is only a credit names the speaker of the quote ending the
+                # paragraph before it (a paragraph break where the credit's sentence went on)
+                speaker = self._credit_paragraph_after(span) or speaker
             out.append(speaker or None)
             self.how.append(("context" if speaker else "nobody") if found == "none" else found)
             prev = (span, speaker or None, found)
@@ -393,10 +421,11 @@ class SpeakerFinder(_SubjectFinder):
     def _split_by_credit(self, prev: QuoteSpan, span: QuoteSpan) -> bool:
         """'“Huber was respected,” reads an AEW press release, “a fierce talent.”': `prev`
         broke off at a comma, its credit after it (found there) ends in a comma, and `span`
-        opens right after in the same sentence: the second half of the same words."""
-        if self.text[prev.start : prev.end].rstrip()[-1:] != ",":
-            return False
+        opens right after in the same sentence: the second half of the same words. The comma
+        may stand outside the marks ('“… in every way”, reads an AEW press release, “…”')."""
         gap = self.masked[prev.close_mark + 1 : span.open_mark]
+        if self.text[prev.start : prev.end].rstrip()[-1:] != "," and gap[:1] != ",":
+            return False
         return (
             len(gap) <= 120
             and gap.rstrip().endswith(",")
@@ -587,6 +616,10 @@ class SpeakerFinder(_SubjectFinder):
             verb_start = sent_start + labelled_as.start() if labelled_as else 0
             if labelled_as:  # "…such as Chris Moss, who denounced the claims as “…”"
                 speaker = self._relative_subject(sent_start, verb_start)
+                if not speaker and _REFLEXIVE_LABEL.search(labelled_as.group()):
+                    # 'In reference to the Fox News debates, Martin casts himself as the “…”':
+                    # the one named right before the verb (and its adverbs) labels himself
+                    speaker = self._named_right_before(sent_start, verb_start)
             # 'would — as Moss had put it — “kill the bill”': whose words they are
             put_it = "put" in head and _AS_PUT_IT_BEFORE.search(head) is not None
             # '(Bloomberg.com says “thousands of Filipinos”)': a speech verb right before it
@@ -646,6 +679,16 @@ class SpeakerFinder(_SubjectFinder):
             return speaker if state_says and self._state_says(speaker, span) else None
         return speaker
 
+    def _named_right_before(self, start: int, verb_start: int) -> str | None:
+        """The person or organisation whose mention ends right before the verb at `verb_start`,
+        adverbs apart ("Martin now sees himself as"), within text[start:verb_start]; else None."""
+        named = self.mentions_in(start, verb_start)
+        if not named or named[-1].entity.type not in ("PERSON", "ORG"):
+            return None
+        if _ADVERBS_ONLY.fullmatch(self.masked, named[-1].end, verb_start) is None:
+            return None
+        return named[-1].entity.name
+
     def _state_says(self, state: str, span: QuoteSpan) -> bool:
         """Whether `state` (a place or group) is named opening the clause before `span`, after
         any quotation closed in its sentence, with a verb of saying between it and `span` ("China
@@ -690,6 +733,38 @@ class SpeakerFinder(_SubjectFinder):
             return m.entity.name if credit else None
         return None
 
+    def _credit_paragraph_after(self, span: QuoteSpan) -> str | None:
+        """The person a credit paragraph right after the quotation names, when the quotation
+        ends its paragraph: the paragraph's first sentence is only a person (after titles or
+        role words; a description set off by a comma may follow), a verb of saying and what
+        it was said to ("William Fallon said.", "Liu Jianchao, a Foreign Ministry spokesman
+        told a news conference."), with no quotation mark in it; else None."""
+        start = span.close_mark + 1
+        newline = self.text.find("\n", start)
+        if newline < 0 or self.text[start:newline].strip(" \t.,"):
+            return None
+        p = bisect_ints_right(self.paragraph_starts, newline)
+        if p >= len(self.paragraph_starts):
+            return None
+        begin = self.paragraph_starts[p]
+        if self.text[newline:begin].count("\n") > 3:
+            return None
+        _, end = self.sentence_bounds(begin)
+        if any(c in self.text[begin:end] for c in '"“”'):
+            return None
+        named = self.mentions_in(begin, min(end, begin + 80))[:1]
+        if not named or named[0].entity.type != "PERSON":
+            return None
+        lead = self.masked[begin : named[0].start].split()
+        roles = load_gazetteer().role_words
+        if not all(w[:1].isupper() or w in roles for w in lead):
+            return None
+        return (
+            named[0].entity.name
+            if _CREDIT_PARAGRAPH.fullmatch(self.masked, named[0].end, end)
+            else None
+        )
+
     def _closing_credit(self, span: QuoteSpan, sent_end: int) -> str | None:
         """'…a “kinetic impact” to hit it, said Lee.', '“…,” named as “…”, said designer Ann
         Lee.': the one a credit closing the sentence after the quotation names (after a role,
@@ -699,6 +774,10 @@ class SpeakerFinder(_SubjectFinder):
             if _SENTENCE_CREDIT_NEEDS.may_match(self.masked, span.close_mark + 1, sent_end)
             else None
         )
+        bare = False  # '…" of people in same-sex relationships said Judge Robert Hanson.'
+        if credit is None and " said " in self.masked[span.close_mark : sent_end]:
+            credit = _BARE_SENTENCE_CREDIT.search(self.masked, span.close_mark + 1, sent_end)
+            bare = credit is not None
         if credit is None:
             return None
         k = bisect_ints_left(self.open_marks, span.open_mark)
@@ -707,13 +786,30 @@ class SpeakerFinder(_SubjectFinder):
             if self.text[quote.start : quote.end].rstrip()[-1:] in (".", "!", "?"):
                 return None  # '“We will appeal.” “We expect to win,” said Tom Marsh.': ended
             k += 1
+        gaz = load_gazetteer()
         found = [
             m
             for m in self.mentions_in(credit.start(1), credit.end(1))[:1]
-            # "said production designer Rusty Smith": lower-case role words before the name
+            # "said production designer Rusty Smith": lower-case role words before the name;
+            # "said Judge Robert Hanson": a title
             if m.start == credit.start(1)
-            or (m.entity.type == "PERSON" and self.masked[credit.start(1) : m.start].islower())
+            or (
+                m.entity.type == "PERSON"
+                and (
+                    self.masked[credit.start(1) : m.start].islower()
+                    or all(
+                        w in gaz.titles or w.lower() in gaz.role_words
+                        for w in self.masked[credit.start(1) : m.start].split()
+                    )
+                )
+            )
         ]
+        if bare and (
+            not found
+            or found[0].entity.type != "PERSON"
+            or self.masked[found[0].end : credit.end(1)].strip(". ")
+        ):
+            return None  # with no comma before "said", only a person's name closing the sentence
         if not found and credit.group(2):
             found = [
                 m
@@ -1303,7 +1399,9 @@ class SpeakerFinder(_SubjectFinder):
             and len((_PARENTHESES.sub("", before) if "(" in before else before).split()) > 3
             and not self._attribution_sentence(span, tail, verb)
         ):
-            return None  # '“…” Ann Reid (chair of Acme) remarked': an aside adds no words
+            # '“…” Ann Reid (chair of Acme) remarked': an aside adds no words; but '“…” of
+            # people in same-sex relationships said Judge Robert Hanson.' closes with a credit
+            return self._closing_credit(span, sent_end)
         # '“…,” State Sen. Ann Reid said': the stop of a person's dotted title ends nothing, in
         # a subject with no preposition ('neighbours of Mr. Reid said' is about Reid)
         if "." in before and not _PREPOSITIONS.intersection(before.lower().split()):
@@ -1330,7 +1428,11 @@ class SpeakerFinder(_SubjectFinder):
             ):
                 return lead[0].entity.name
             return None
-        return self._speaker_in(base, base + subject_end, span.close_mark)
+        # 'The ban “violated the rights …” of people, said Judge Robert Hanson.': the words after
+        # the quotation go on with the sentence, whose closing credit names the speaker
+        return self._closing_credit(span, sent_end) or self._speaker_in(
+            base, base + subject_end, span.close_mark
+        )
 
     def _reported_before(self, span: QuoteSpan) -> bool:
         """Whether the quotation closes a sentence opened before it in which someone is named
@@ -1662,10 +1764,10 @@ class SpeakerFinder(_SubjectFinder):
             signer = None if author else _SIGNED_BY_ROLE.search(head)
             if signer:  # "The decree signed by the Pope read": the holder of that role
                 author = self._description(signer.group(1), span.open_mark)
-            elif not author and head[: statement.start()].strip().lower() in _TEXT_POSSESSORS:
-                # "His statement read:": the one "his" stands for
+            elif not author and _owner_word(head[: statement.start()]) in _TEXT_POSSESSORS:
+                # "His statement read:", "His last tweet read:": the one "his" stands for
                 author = self._text_possessor(
-                    [head[: statement.start()].strip(), statement.group(1)],
+                    [_owner_word(head[: statement.start()]), statement.group(1)],
                     sent_start + statement.start(),
                 )
             elif not author and head[: statement.start()].strip().lower() == "the":
@@ -1676,6 +1778,8 @@ class SpeakerFinder(_SubjectFinder):
             if not author and statement.group(1) in _COURT_TEXTS:
                 # "The summary of the decision read in part:": the article's one court
                 author = self.sole_court(span.open_mark)
+            if author in _PLATFORMS and statement.group(1) in ("account", "blog"):
+                author = None  # "his Twitter account, which read": its owner, never Twitter
             if author or statement.group().split()[-1].rstrip(":") in ("read", "reads"):
                 return author  # else "In a statement, police said:": who "police" are
         response = (
@@ -2070,6 +2174,13 @@ class SpeakerFinder(_SubjectFinder):
 
 
 # "Tom Baker said." / "Tom Baker said, commenting on …": a verb of saying with nothing said
+# What follows the name in a paragraph that is only a credit: an optional description set off
+# by a comma, the verb, an optional listener ("told a news conference"), the stop
+_CREDIT_PARAGRAPH: Final = re.compile(
+    r"(?:,\s[^,.;:]{2,80}?,?)?\s+(?:said|says|added|stated|explained|noted|wrote|"
+    r"told\s+(?:a|an|the)\s+[a-z][a-z ]{2,40}|told\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})"
+    r"(?:\s+(?:on|in|at)\s+[A-Z]?[a-z]+)?\.\s*"
+)
 _BARE_CREDIT_VERB: Final = re.compile(
     r"\s+(?:said|says|added|stated|explained|noted|wrote)(?:\.|,\s+[a-z][^.;:\"“”]{0,120}\.)"
 )
