@@ -30,6 +30,7 @@ from newstui.sources.proxies import (
     ProxySettings,
     proxy_settings,
 )
+from newstui.sources.waiting import waiting_timeout
 from newstui.text import clean_line
 
 READ_SIZE = 64 * 1024
@@ -591,7 +592,7 @@ class ConnectionPool:
             where = authority(scheme, host, port)
             relay.start(proxy, where)
             try:
-                async with asyncio.timeout(self.timeouts.connect):
+                async with waiting_timeout(self.timeouts.connect):
                     connection = await _through(proxy, origin, tls, relay)
             except TimeoutError:  # (the origin's TLS once through)
                 said = f"timed out connecting to {where} through the proxy {proxy.shown}"
@@ -599,7 +600,7 @@ class ConnectionPool:
             relay.start(None, where)  # (a tunnel: the origin's from now on)
             return connection
         try:
-            async with asyncio.timeout(self.timeouts.connect):
+            async with waiting_timeout(self.timeouts.connect):
                 reader, writer = await asyncio.open_connection(
                     host,
                     port,
@@ -941,7 +942,7 @@ async def _exchange(
     try:
         writer.write(out)
         if writer.transport.get_write_buffer_size():
-            async with asyncio.timeout(timeouts.write):
+            async with waiting_timeout(timeouts.write):
                 await writer.drain()
     except TimeoutError:
         raise TimedOut("timed out sending the request") from None
@@ -1047,7 +1048,7 @@ def _said_by_h11(said: str) -> str:
 async def _read(connection: Connection, timeout: float | None) -> bytes:
     """The next bytes from the server (b"" once it has closed)."""
     try:
-        async with asyncio.timeout(timeout):
+        async with waiting_timeout(timeout):
             return await connection.reader.read(READ_SIZE)
     except TimeoutError:
         raise TimedOut("timed out reading the answer") from None

@@ -30,6 +30,7 @@ from newstui.sources.decoding import BodyDecoder, DecodingError, accepted_encodi
 from newstui.sources.proxies import ProxyFailure, RelayFailure
 from newstui.sources.trust import TrustUnusable, trusted_tls
 from newstui.sources.urls import invalid_url_detail, is_http_url, web_url
+from newstui.sources.waiting import waiting_timeout
 
 USER_AGENT = f"newstui/{__version__} (terminal news reader)"  # the project declares no address
 MAX_REDIRECTS = 5
@@ -141,7 +142,7 @@ class Fetcher:
         async with self._hosts[host], self._global:
             relay = Relay()  # (how far through a proxy: whose a timeout is)
             try:
-                async with asyncio.timeout(self.limits.timeout):
+                async with waiting_timeout(self.limits.timeout):
                     return await self._fetch(url, etag, last_modified, accept, relay)
             except TimeoutError:
                 limit = self.limits.timeout
