@@ -1123,6 +1123,36 @@ _NOT_EPITHETS: Final = frozenset(
 )
 
 
+# A person's other name the text states ("Ginger Baker was born Peter Edward Baker", "performed
+# under the ring name Luke Harper", "Jane Roe (née Smith)"): the name after it is the same
+# person's, read at the end of the text before a PERSON candidate.
+_ALIAS_BEFORE: Final = re.compile(
+    r"(?:\bborn|\bn[ée]e|\b(?:ring|stage|pen|birth|real|maiden|given) name|"
+    r"\b(?:better|also|professionally) known as) $"
+)
+# A label a government gives ("a U.S.-designated Foreign Terrorist Organization", "designated as
+# a Specially Designated Global Terrorist"): a class of bodies, not one body.
+_DESIGNATED_BEFORE: Final = re.compile(r"(?:[\w.]-designated|\bdesignated(?: as)? an?) $")
+
+
+# A picture's credit: "Placards. Image: John Lubbock (flickr).", "(Photo: Reuters)",
+# "Photograph: Stefan Rousseau/PA", "Photo by Jane Roe": the label opens a line, follows a
+# sentence's end or an opening bracket, and the credit runs to the line's end (or the bracket's
+# close). Who took or lent a picture is no person or body of the story.
+_CREDIT_LABEL: Final = re.compile(
+    r"(?:^|(?<=[.!?)\]\u201d\"] )|(?<=\()|(?<=\n))"
+    r"(?:(?:Photo|Image|Picture)s? credits?|Photos?|Images?|Pictures?|Photographs?|Credits?|"
+    r"Video|Illustration)(?::| by| courtesy of) ",
+    re.MULTILINE,
+)
+# What a credit may hold beside its names: "(flickr)", "via", "/", "Wikimedia Commons". A
+# lower-case word not here ends the reading: "Image: the crowd at the gate" is a caption.
+_CREDIT_WORDS: Final = frozenset(
+    "via and of the courtesy flickr from for by public domain cc by-sa sa".split()
+)
+_CREDIT_MOST: Final = 80  # characters: a credit is a few names
+
+
 # Staff or members of a firm named in a body of theirs ("Ryanair Pilots Group", "Ford Workers
 # Union", "Apple Shareholders Association"): the body is theirs, not the firm's own name.
 _MEMBERS_PLURALS: Final = frozenset(

@@ -347,7 +347,10 @@ def _entity(cands: list[Candidate], kind: str) -> Entity:
         mentions = tuple([_mention(start, end, text) for start, end, text in _spans(cands)])
     entity = _NEW(_ENTITY)  # Entity.__new__(Entity)
     fields = entity.__dict__
-    fields["name"] = best.display or best.text
+    name = best.display or best.text
+    if name[-2:-1] == "." and name[-1:].isupper() and name[-3:-2].isupper():
+        name += "."  # "Washington D.C": dotted letters keep their last dot, a sentence's stop
+    fields["name"] = name
     fields["type"] = kind
     fields["mentions"] = mentions
     return entity

@@ -9,6 +9,7 @@ from typing import Final
 
 from newstui.nlp.entity_cues import (
     _AFTER_OR_ABBREVIATION,
+    _ALIAS_BEFORE,
     _AMBIGUOUS_LEGAL_FORMS,
     _APPOSITIVE_ORG,
     _BODY_PLURALS,
@@ -25,7 +26,11 @@ from newstui.nlp.entity_cues import (
     _CHANNEL_HEADS,
     _CHANNEL_NUMBER,
     _COMPLEMENT_ENDS,
+    _CREDIT_LABEL,
+    _CREDIT_MOST,
+    _CREDIT_WORDS,
     _DEGREES,
+    _DESIGNATED_BEFORE,
     _EPITHET,
     _EVENT_AFTER_OPENINGS,
     _EVENT_AFTER_PLACE,
@@ -380,6 +385,17 @@ class _EntityFinder(_RunFinder):
         if "Ministr" in text or "Department" in text or " Office" in text:
             self._strip_nationality_from_organs()
         self._drop_genera()
+        if "designated " in text:
+            self._drop_designations()
+        if " name " in text or "born " in text or "known as " in text or "ée " in text:
+            self._join_stated_aliases()
+        self._split_outlets_from_people()
+        if "Washington, DC" in text:
+            for cand in self.candidates:  # "Washington, DC": the capital's letters, not DC Comics
+                if cand.text == "DC" and text.endswith("Washington, ", 0, cand.start):
+                    cand.type, cand.display = "PLACE", "Washington"
+        if _may_credit(text):
+            self._drop_credits()
         for cand in self.candidates:
             if cand.words == 1 and cand.type != "ORG" and cand.text in _PLACE_KIND_WORDS:
                 cand.type, cand.strength = None, 0  # "New York City and State prosecutors"
@@ -2083,6 +2099,83 @@ class _EntityFinder(_RunFinder):
             and name.endswith(" " + cand.text)
         )
 
+    def _drop_designations(self) -> None:
+        """'a U.S.-designated Foreign Terrorist Organization': a label a government gives a
+        class of bodies names none (the body it is given to is named apart). A listed body, or
+        one a capitalised word goes on after, names its own ("designated a UNESCO World
+        Heritage Site")."""
+        text = self.text
+        known = self.gaz.known
+        self.candidates = [
+            c
+            for c in self.candidates
+            if c.type != "ORG"
+            or _DESIGNATED_BEFORE.search(text, max(0, c.start - 30), c.start) is None
+            or known.get(c.text) == "ORG"
+            or _capital_next(text, c.end)
+        ]
+
+    def _join_stated_aliases(self) -> None:
+        """'Ginger Baker was born Peter Edward Baker', 'Jon Huber, who performed under the ring
+        name Luke Harper': a name the text gives as another of a person's is that person's
+        (shown under one name), the person being the one named last before it in its sentence
+        ("Natsu Higuchi, also known as Natsuko Higuchi")."""
+        text = self.text
+        cands = self.candidates
+        for k, cand in enumerate(cands):
+            if cand.type != "PERSON" or cand.start < 6:
+                continue
+            if _ALIAS_BEFORE.search(text, max(0, cand.start - 30), cand.start) is None:
+                continue
+            sentence = text.rfind(". ", 0, cand.start) + 1
+            person = next(
+                (
+                    c
+                    for c in reversed(cands[:k])
+                    if c.start >= sentence and c.type == "PERSON" and c.words >= 2
+                ),
+                None,
+            )
+            if person is not None:
+                cand.display = person.display or person.text
+
+    def _split_outlets_from_people(self) -> None:
+        """'told MSNBC Cummings "was a great man"': a body's listed name or acronym glued before
+        a name the article gives a person elsewhere is two names, the body and the person."""
+        known = self.gaz.known
+        found: list[Candidate] = []
+        for cand in self.candidates:
+            if cand.type != "ORG" or cand.words != 2:
+                continue
+            first, _, rest = cand.text.partition(" ")
+            if not rest[:1].isupper() or known.get(rest):
+                continue
+            if known.get(first) != "ORG" and not (first.isupper() and first.isalpha()):
+                continue  # a listed body or an acronym ("MSNBC", "CNN")
+            if not any(
+                c is not cand
+                and c.type == "PERSON"
+                and (c.text == rest or c.text.endswith(" " + rest))
+                for c in self.candidates
+            ):
+                continue
+            at = cand.start + len(first) + 1
+            found.append(Candidate(at, cand.end, rest, 1, "PERSON", 2, False))
+            cand.end, cand.text, cand.words, cand.display = at - 1, first, 1, None
+            cand.strength = max(cand.strength, 3)
+        if found:
+            self.candidates.extend(found)
+            _sort_by_start(self.candidates)
+
+    def _drop_credits(self) -> None:
+        """'Placards. Image: John Lubbock (flickr).': the names of a picture's credit are no
+        entities of the story (a name the story itself names keeps its other mentions)."""
+        spans = credit_spans(self.text)
+        if spans:
+            self.candidates = [
+                c for c in self.candidates if not any(a <= c.start < b for a, b in spans)
+            ]
+
     def _drop_genera(self) -> None:
         """'Caudipteryx zoui … in Caudipteryx': a capitalised word that a Latin species' epithet
         follows once in the article is a genus there, so none of its mentions is an entity."""
@@ -2471,3 +2564,46 @@ class _EntityFinder(_RunFinder):
                 self.candidates.remove(b)
                 a.end, a.text, a.words = b.end, self.text[a.start : b.end], 3
                 a.type, a.strength = "ORG", 2
+
+
+def _may_credit(text: str) -> bool:
+    """Whether `text` holds a word a picture's credit opens with (most texts hold none)."""
+    return (
+        "Image" in text
+        or "Photo" in text
+        or "Picture" in text
+        or "Credit" in text
+        or "Video" in text
+        or "Illustration" in text
+    )
+
+
+def credit_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each picture credit in `text`, its label left out: "Image: John Lubbock
+    (flickr)." at a line's end, "(Photo: Reuters)". A stretch with a lower-case word other than
+    "via", "courtesy", "flickr" … is a caption, not a credit."""
+    spans: list[tuple[int, int]] = []
+    for m in _CREDIT_LABEL.finditer(text):
+        start = m.end()
+        bracketed = m.start() > 0 and text[m.start() - 1] == "("
+        end = text.find(")" if bracketed else "\n", start)
+        if end < 0:
+            end = len(text)
+        if end - start > _CREDIT_MOST or end == start:
+            continue
+        words = text[start:end].replace("/", " ").split()
+        if all(_credit_word(w) for w in words):
+            spans.append((start, end))
+    return spans
+
+
+def _credit_word(word: str) -> bool:
+    """Whether `word` may stand in a picture's credit: a capitalised name's word, an initial,
+    one of _CREDIT_WORDS ("via", "(flickr)")."""
+    core = word.strip("().,;:'\"\u201c\u201d")
+    return core == "" or not core[:1].islower() or core.casefold() in _CREDIT_WORDS
+
+
+def _capital_next(text: str, end: int) -> bool:
+    """Whether the word after `end` (past one space) opens with a capital."""
+    return text[end : end + 1] == " " and text[end + 1 : end + 2].isupper()
