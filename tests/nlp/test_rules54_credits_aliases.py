@@ -127,3 +127,42 @@ def test_washington_comma_dc_is_one_place(extractor: Extractor) -> None:
     places = [e for e in extractor.analyse(text).entities if e.type == "PLACE"]
     assert [e.name for e in places] == ["Washington"]
     assert [m.text for m in places[0].mentions] == ["Washington", "DC"]
+
+
+def test_an_outlets_possessive_names_its_journalist(extractor: Extractor) -> None:
+    text = (
+        "President Dorn told NBC's Lester Holt that he had decided. In his interview with "
+        "Holt, the president said more."
+    )
+    people = {e.name: len(e.mentions) for e in extractor.analyse(text).entities}
+    assert people.get("Lester Holt") == 2
+
+
+def test_a_bodys_product_after_its_possessive_is_no_person(extractor: Extractor) -> None:
+    text = "Shares rose after Microsoft's Windows Vista Ultimate went on sale in Leeds."
+    people = {e.name for e in extractor.analyse(text).entities if e.type == "PERSON"}
+    assert not people
+
+
+def test_players_named_by_their_part_in_a_match_are_people(extractor: Extractor) -> None:
+    text = (
+        "The Ravens scored on a Flacco pass to Quenton Bardle. The next possession ended after "
+        "a Ray Rice fumble that was recovered by Tarell Vown, and a penalty by Chykie Marr "
+        "gave the 49ers a first down. Joe Flacco threw for 287 yards."
+    )
+    people = {e.name for e in extractor.analyse(text).entities if e.type == "PERSON"}
+    assert {"Quenton Bardle", "Ray Rice", "Tarell Vown", "Chykie Marr", "Joe Flacco"} <= people
+
+
+def test_a_team_after_a_play_stays_no_person(extractor: Extractor) -> None:
+    text = "The match turned on a penalty by Manchester United in the second half, Ann Lee said."
+    found = typed_names(extractor, text)
+    assert ("Manchester United", "PERSON") not in found
+
+
+def test_a_bodys_thing_its_article_never_takes_up_alone_is_no_person(
+    extractor: Extractor,
+) -> None:
+    text = "The helicopters assisted in the recovery of NASA's Orbit Carriers.\n\nTwelve were sold."
+    people = {e.name for e in extractor.analyse(text).entities if e.type == "PERSON"}
+    assert "Orbit Carriers" not in people

@@ -1123,6 +1123,24 @@ _NOT_EPITHETS: Final = frozenset(
 )
 
 
+# What a player does or has done to him in a match's account, right before an unknown two-word
+# name ("a Flacco pass to Anquan Boldin", "a fumble that was recovered by Tarell Brown", "a
+# penalty by Chykie Brown", "kicked it off to Jacoby Jones"): the name is a player's.
+_PLAY_BEFORE: Final = re.compile(
+    r"(?:\bpass(?:es)? (?:to|from)|\b(?:kicked|punted|passed|handed|tossed|threw|lobbed|"
+    r"crossed|flicked|headed)(?: (?:it|the ball))?(?: off| back)? to|"
+    r"\b(?:recovered|intercepted|tackled|sacked|fouled|saved|blocked|assisted|punted|"
+    r"returned|caught|substituted|brought down) by|"
+    r"\b(?:run|penalty|foul|tackle|sack|interception|fumble|header|cross|assist|catch|"
+    r"conversion|save|shot|strike|free kick|corner|dribble|touchdown) (?:by|from|of)) $"
+)
+# What a player did, after his name and "a" before it ("a Ray Rice fumble").
+_PLAY_AFTER: Final = re.compile(
+    r" (?:fumble|interception|touchdown|field goal|header|penalty|free kick|own goal|"
+    r"hat-trick|hat trick|strike)\b"
+)
+
+
 # A person's other name the text states ("Ginger Baker was born Peter Edward Baker", "performed
 # under the ring name Luke Harper", "Jane Roe (née Smith)"): the name after it is the same
 # person's, read at the end of the text before a PERSON candidate.
@@ -1136,17 +1154,16 @@ _DESIGNATED_BEFORE: Final = re.compile(r"(?:[\w.]-designated|\bdesignated(?: as)
 
 
 # A picture's credit: "Placards. Image: John Lubbock (flickr).", "(Photo: Reuters)",
-# "Photograph: Stefan Rousseau/PA", "Photo by Jane Roe": the label opens a line, follows a
-# sentence's end or an opening bracket, and the credit runs to the line's end (or the bracket's
-# close). Who took or lent a picture is no person or body of the story.
+# "Photograph: Stefan Rousseau/PA", "Photo by Jane Roe", "Kamala Harris Image: U.S. Senate.": the
+# label opens a line, follows a sentence's end or an opening bracket (or, with its colon, any
+# word: a caption's), and the credit runs to the line's end (or the bracket's close). Who took
+# or lent a picture is no person or body of the story.
 _CREDIT_LABEL: Final = re.compile(
-    r"(?:^|(?<=[.!?)\]\u201d\"] )|(?<=\()|(?<=\n))"
     r"(?:(?:Photo|Image|Picture)s? credits?|Photos?|Images?|Pictures?|Photographs?|Credits?|"
-    r"Video|Illustration)(?::| by| courtesy of) ",
-    re.MULTILINE,
+    r"Video|Illustration)(:| by| courtesy of) "
 )
-# What a credit may hold beside its names: "(flickr)", "via", "/", "Wikimedia Commons". A
-# lower-case word not here ends the reading: "Image: the crowd at the gate" is a caption.
+# What may stand right before a label with no colon ("… march. Photo by Jane Roe").
+_CREDIT_OPENERS: Final = frozenset('.!?)]\u201d"')
 _CREDIT_WORDS: Final = frozenset(
     "via and of the courtesy flickr from for by public domain cc by-sa sa".split()
 )

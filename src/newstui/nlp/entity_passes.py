@@ -28,6 +28,7 @@ from newstui.nlp.entity_cues import (
     _COMPLEMENT_ENDS,
     _CREDIT_LABEL,
     _CREDIT_MOST,
+    _CREDIT_OPENERS,
     _CREDIT_WORDS,
     _DEGREES,
     _DESIGNATED_BEFORE,
@@ -64,6 +65,8 @@ from newstui.nlp.entity_cues import (
     _PLACE_ADJECTIVES,
     _PLACE_BASED_BEFORE,
     _PLACE_PLURALS,
+    _PLAY_AFTER,
+    _PLAY_BEFORE,
     _PORTFOLIO_BEFORE,
     _PORTFOLIO_TAIL,
     _PRODUCT_AFTER,
@@ -385,6 +388,7 @@ class _EntityFinder(_RunFinder):
         if "Ministr" in text or "Department" in text or " Office" in text:
             self._strip_nationality_from_organs()
         self._drop_genera()
+        self._type_unknown_people()
         if "designated " in text:
             self._drop_designations()
         if " name " in text or "born " in text or "known as " in text or "ée " in text:
@@ -2099,6 +2103,35 @@ class _EntityFinder(_RunFinder):
             and name.endswith(" " + cand.text)
         )
 
+    def _type_unknown_people(self) -> None:
+        """Two unknown capitalised words shaped as a person's name (no list holds the given
+        name, no cue typed them) are a person where the article's use says so: a body's
+        possessive before them, a lower-case word or a stop after, and the last word taken up
+        alone elsewhere ("NBC's Lester Holt that … his interview with Holt": its journalist, not
+        its product, "NASA's Space Shuttles."),
+        a player's part in a match ("a Flacco pass to Anquan Boldin", "recovered by Tarell
+        Brown", "a Ray Rice fumble")."""
+        text = self.text
+        cands = self.candidates
+        for k, cand in enumerate(cands):
+            if cand.type != "PERSON" or cand.strength != 0 or cand.words != 2:
+                continue
+            before = text[max(0, cand.start - 40) : cand.start]
+            if before[-3:] in ("'s ", "’s "):
+                owner = cands[k - 1] if k > 0 else None
+                if (
+                    owner is not None
+                    and owner.type == "ORG"
+                    and owner.end in (cand.start - 3, cand.start - 1)  # (its 's, or not)
+                    and _lower_or_stop_next(text, cand.end)
+                    and _surname_taken_up(text, cand)
+                ):
+                    cand.strength = 1
+            elif _PLAY_BEFORE.search(before) is not None or (
+                before.endswith((" a ", " an ")) and _PLAY_AFTER.match(text, cand.end)
+            ):
+                cand.strength = 1
+
     def _drop_designations(self) -> None:
         """'a U.S.-designated Foreign Terrorist Organization': a label a government gives a
         class of bodies names none (the body it is given to is named apart). A listed body, or
@@ -2584,8 +2617,17 @@ def credit_spans(text: str) -> list[tuple[int, int]]:
     "via", "courtesy", "flickr" … is a caption, not a credit."""
     spans: list[tuple[int, int]] = []
     for m in _CREDIT_LABEL.finditer(text):
+        at = m.start()
+        before = text[at - 1] if at > 0 else "\n"
+        bracketed = before == "("
+        if not (
+            before == "\n"
+            or bracketed
+            or (before == " " and (m.group(1) == ":" or text[at - 2 : at - 1] in _CREDIT_OPENERS))
+            or (m.group(1) == ":" and before.isalpha())  # "Tomas VellImage: …", glued
+        ):
+            continue  # "a Photo by the river": no label
         start = m.end()
-        bracketed = m.start() > 0 and text[m.start() - 1] == "("
         end = text.find(")" if bracketed else "\n", start)
         if end < 0:
             end = len(text)
@@ -2607,3 +2649,28 @@ def _credit_word(word: str) -> bool:
 def _capital_next(text: str, end: int) -> bool:
     """Whether the word after `end` (past one space) opens with a capital."""
     return text[end : end + 1] == " " and text[end + 1 : end + 2].isupper()
+
+
+def _lower_or_stop_next(text: str, end: int) -> bool:
+    """Whether a lower-case word or a stop, comma or colon follows `end`."""
+    nxt = text[end : end + 2]
+    return nxt[:1] in (".", ",", ":", ";") or (nxt[:1] == " " and nxt[1:].islower())
+
+
+def _surname_taken_up(text: str, cand: Candidate) -> bool:
+    """Whether the last word of `cand` stands alone elsewhere in `text`, as a surname does
+    ("… with Holt," after "Lester Holt"): not after the first word, nor before a capital."""
+    first, _, last = cand.text.rpartition(" ")
+    at = text.find(last)
+    while at >= 0:
+        end = at + len(last)
+        if (
+            at != cand.start + len(first) + 1
+            and (at == 0 or not text[at - 1].isalnum())
+            and not text[end : end + 1].isalnum()
+            and not text.endswith(first + " ", 0, at)
+            and not _capital_next(text, end)
+        ):
+            return True
+        at = text.find(last, end)
+    return False
