@@ -166,3 +166,28 @@ def test_a_bodys_thing_its_article_never_takes_up_alone_is_no_person(
     text = "The helicopters assisted in the recovery of NASA's Orbit Carriers.\n\nTwelve were sold."
     people = {e.name for e in extractor.analyse(text).entities if e.type == "PERSON"}
     assert "Orbit Carriers" not in people
+
+
+def test_an_airline_before_its_plane_is_the_company(extractor: Extractor) -> None:
+    text = (
+        "A Kelbo Airlines jet carrying 24 people came close to another plane over Leeds. The "
+        "eastbound Kelbo Airlines plane climbed at once."
+    )
+    check_names(extractor, text, found=[("Kelbo Airlines", "ORG")])
+
+
+def test_an_airline_naming_only_its_flight_or_a_maker_its_model_stays_no_body(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Kelbo Airlines Flight 93 landed in Leeds, Kelbo Airlines flight 94 in York, and a "
+        "Vostrel jet landed after them."
+    )
+    names = entity_names(extractor, text)
+    assert "Leeds" in names
+    assert not {"Kelbo Airlines", "Vostrel"} & names
+
+
+def test_a_bodys_name_before_a_year_is_no_makers_model(extractor: Extractor) -> None:
+    text = "In Leeds, National Crime Figures Bureau 2016 statistics list 1,765 thefts."
+    check_names(extractor, text, found=[("National Crime Figures Bureau", "ORG")])

@@ -752,8 +752,8 @@ _THING_AFTER: Final = re.compile(  # a thing's noun after a name's bracketed abb
 # A model's designation or a vehicle right after its maker: "Kelvair 737-800", "Aerona A330",
 # "a Kestrel car", or a flight's number after its airline ("Aerona Flight 93": the flight, an
 # event) (not "Channel 10", "BBC 1": a channel's number is part of its name).
-_MODEL_AFTER: Final = re.compile(
-    r" (?:[A-Z]{0,2}\d{3}[\w+-]*|[Ff]light \d|(?:car|cars|jet|jets|jetliner|airliner|airliners|aircraft|"
+_MODEL_AFTER: Final = re.compile(  # (not a year: "National Crime Records Bureau 2016 statistics")
+    r" (?:(?!(?:19|20)\d\d\b)[A-Z]{0,2}\d{3}[\w+-]*|[Ff]light \d|(?:car|cars|jet|jets|jetliner|airliner|airliners|aircraft|"
     r"plane|planes|helicopter|helicopters|truck|trucks)\b)"
 )
 # The first letters of _MODEL_AFTER's words that are no capital nor digit ("car", "flight").

@@ -1015,7 +1015,8 @@ class _EntityFinder(_RunFinder):
         """'a Kelvair 737-800', 'the Aerona A330', 'a Kestrel car', 'Aerona Flight 93': a maker
         named only to name its product (an airline only to name a flight), in the whole article,
         names a thing, not the company (annotators leave such mentions out); one mention as the
-        company ("Kelvair said") keeps them all."""
+        company ("Kelvair said") keeps them all. An airline before its plane or jet is the
+        company that flies it ("a Midwest Airlines plane"; not "Aerona Airlines Flight 93")."""
         text = self.text
         if not any(c.type == "ORG" and model_after(text, c.end) for c in self.candidates):
             return  # (most articles: no maker before a model)
@@ -1023,7 +1024,11 @@ class _EntityFinder(_RunFinder):
         for cand in self.candidates:
             if cand.type == "ORG":
                 word = strip_possessive(cand.text)
-                model = cand.text == word and model_after(text, cand.end)
+                model = (
+                    cand.text == word
+                    and model_after(text, cand.end)
+                    and not _operates_vehicle(word, text, cand.end)
+                )
                 models[word] = models.get(word, True) and model
         if any(models.values()):
             for cand in self.candidates:
@@ -2674,3 +2679,16 @@ def _surname_taken_up(text: str, cand: Candidate) -> bool:
             return True
         at = text.find(last, end)
     return False
+
+
+def _operates_vehicle(name: str, text: str, end: int) -> bool:
+    """Whether `name`, an airline's ("Midwest Airlines", "Kelbo Airways"), comes before a
+    word for its aircraft ("plane", "jet"), not a flight's number or a model's."""
+    return (
+        name.endswith(_AIRLINE_ENDS)
+        and text[end + 1 : end + 2].islower()
+        and not text.startswith(" flight", end)  # "American Airlines flight 77": the flight
+    )
+
+
+_AIRLINE_ENDS: Final = (" Airlines", " Airways", " Air Lines", " Airline")
