@@ -2664,7 +2664,8 @@ def _lower_or_stop_next(text: str, end: int) -> bool:
 
 def _surname_taken_up(text: str, cand: Candidate) -> bool:
     """Whether the last word of `cand` stands alone elsewhere in `text`, as a surname does
-    ("… with Holt," after "Lester Holt"): not after the first word, nor before a capital."""
+    ("… with Holt," after "Lester Holt"): not after or before a capitalised word ("Train
+    Simulator 2" takes up no "Flight Simulator")."""
     first, _, last = cand.text.rpartition(" ")
     at = text.find(last)
     while at >= 0:
@@ -2673,7 +2674,7 @@ def _surname_taken_up(text: str, cand: Candidate) -> bool:
             at != cand.start + len(first) + 1
             and (at == 0 or not text[at - 1].isalnum())
             and not text[end : end + 1].isalnum()
-            and not text.endswith(first + " ", 0, at)
+            and not _capital_before(text, at)
             and not _capital_next(text, end)
         ):
             return True
@@ -2692,3 +2693,14 @@ def _operates_vehicle(name: str, text: str, end: int) -> bool:
 
 
 _AIRLINE_ENDS: Final = (" Airlines", " Airways", " Air Lines", " Airline")
+
+
+def _capital_before(text: str, start: int) -> bool:
+    """Whether a capitalised word ends right before `start` (past one space), the word not
+    closing a clause ("Train Simulator"; not "Lee, Holt")."""
+    if start < 2 or text[start - 1] != " " or not text[start - 2].isalnum():
+        return False
+    at = start - 2
+    while at > 0 and not text[at - 1].isspace():
+        at -= 1
+    return text[at].isupper()
