@@ -5,7 +5,8 @@ the tags the file gives feeds listed already, newsboat's query feeds as `[[views
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -226,6 +227,20 @@ def import_subscriptions(
         server=server,
         flat_layout=flat,
     )
+
+
+@contextmanager
+def config_copy(config_path: Path) -> Iterator[Path]:
+    """A copy of the config file in a temporary folder (none when there is no file), removed
+    after: what an import would write (`opml import --dry-run`) is worked out by writing it
+    there, by the same code, and the config file is left as it was."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="newstui-import-") as folder:
+        copy = Path(folder) / config_path.name
+        with suppress(FileNotFoundError):  # (none: the import would make it, from the example)
+            copy.write_bytes(config_path.read_bytes())
+        yield copy
 
 
 def tag_labels(feeds: list[FeedConfig]) -> int:

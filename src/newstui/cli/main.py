@@ -168,7 +168,9 @@ def run(args: argparse.Namespace) -> int:
     db_path = store_path_of(args, command)
     new = not os.path.exists(os.path.expanduser(db_path))
     new_folders = missing_folders(db_path) if new else []  # (a new store's go with it)
-    if new and not makes_a_store(args, command):
+    if new and getattr(args, "dry_run", False) and command == "opml":
+        db_path, new = ":memory:", False  # (`opml import --dry-run` writes no store, new or not)
+    elif new and not makes_a_store(args, command):
         db_path = no_store(args, db_path)
         new = False
     explicit_config = args.config is not None
@@ -258,7 +260,8 @@ def _run_on_store(
             ):
                 _say_folders_widened(library, config, upgrades)
                 return cmd_fetch(args, library, config, pool)
-        with opened_library(db_path, upgrades=upgrades) as library:
+        dry_run = importing and args.dry_run  # (a store it only reads)
+        with opened_library(db_path, reading=dry_run, upgrades=upgrades) as library:
             _say_folders_widened(library, config, upgrades)
             if command in CONFIG_FOLDERS_COMMANDS:
                 _store_config_folders(library, config)

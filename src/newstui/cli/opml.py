@@ -33,6 +33,10 @@ def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
     from newstui.subscription_import import import_subscriptions, read_subscription_list
 
     if args.opml_command == "import":
+        if args.dry_run:
+            from newstui.cli.opml_dry_run import dry_run_import
+
+            return dry_run_import(args, library, config)
         with about_source(str(args.file)):
             feeds, skipped = read_subscription_list(args.file, args.star_flag)
         if args.subscribe and config.sync is None:

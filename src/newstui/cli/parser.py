@@ -500,6 +500,11 @@ def _opml_command(command: _CommandAdder) -> None:
         help="with [sync]: add every feed to the config file and fetch it here, the server not "
         "asked which it holds (as without [sync])",
     )
+    p2.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="say what the import would add, leave, skip and subscribe, writing nothing",
+    )
     p2.add_argument("--json", action="store_true", help=JSON_HELP)
     help_ = (
         "write the configured feeds, and those only on the sync server, as OPML (stdout by default)"
