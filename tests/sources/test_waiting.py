@@ -71,3 +71,27 @@ async def test_a_feed_is_not_blamed_for_the_fetch_s_own_busy_loop(feed_server):
         got, _ = await asyncio.gather(fetcher.fetch(feed_server.url("/feed")), hold_the_loop())
 
     assert got.status == 200 and got.body == b"x" * 4
+
+
+async def test_a_loop_busy_all_the_time_still_gives_up_on_a_silent_server():
+    # every tick late (the loop held 0.3 s at a time, on and on): the deadline is pushed back
+    # at most MOST_AWAY times its seconds, so the wait ends though the loop is never free
+    from newstui.sources.waiting import MOST_AWAY
+
+    seconds = 0.3
+    started = time.monotonic()
+
+    async def busy_for_ever() -> None:
+        while True:
+            time.sleep(0.3)
+            await asyncio.sleep(0)
+
+    busy = asyncio.ensure_future(busy_for_ever())
+    try:
+        with pytest.raises(TimeoutError):
+            async with waiting_timeout(seconds):
+                await asyncio.sleep(3600)
+    finally:
+        busy.cancel()
+
+    assert time.monotonic() - started < (1 + MOST_AWAY) * seconds + 10

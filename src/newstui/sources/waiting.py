@@ -12,7 +12,9 @@ late (the loop was busy), every watched deadline is pushed back by the lateness.
 a plain callback that comes due before the deadlines it guards (it is never more than TICK
 away), so after a long stall it runs first in the loop's batch and the deadline it moves is
 cancelled before it can fire. A server that is silent (or drips) while the loop is free still
-times out after its seconds, as before.
+times out after its seconds, as before. A deadline is never pushed back by more than
+MOST_AWAY times its seconds in all: a loop busy nearly all the time (a starved machine) still
+gives up on a silent server, at worst (1 + MOST_AWAY) times later.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from contextlib import asynccontextmanager
 
 TICK = 0.1  # seconds between the clock's looks while a timeout is watched
 LATE = 0.05  # a tick later than this counts as the loop having been away
+MOST_AWAY = 4.0  # a deadline is pushed back by at most this many times its seconds
 
 
 class _AwayClock:
@@ -31,18 +34,21 @@ class _AwayClock:
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self._loop = loop
-        self._watched: set[asyncio.Timeout] = set()
+        self._watched: dict[asyncio.Timeout, float] = {}  # each one's latest deadline
         self._handle: asyncio.TimerHandle | None = None
         self._due = 0.0
         self.away = 0.0  # seconds the loop was away while watched, in all (for tests)
 
-    def watch(self, timeout: asyncio.Timeout) -> None:
-        self._watched.add(timeout)
+    def watch(self, timeout: asyncio.Timeout, seconds: float) -> None:
+        when = timeout.when()
+        if when is None:
+            return
+        self._watched[timeout] = when + MOST_AWAY * seconds
         if self._handle is None:
             self._schedule()
 
     def forget(self, timeout: asyncio.Timeout) -> None:
-        self._watched.discard(timeout)
+        self._watched.pop(timeout, None)
         if not self._watched and self._handle is not None:
             self._handle.cancel()
             self._handle = None
@@ -55,10 +61,10 @@ class _AwayClock:
         late = self._loop.time() - self._due
         if late > LATE:
             self.away += late
-            for timeout in self._watched:
+            for timeout, latest in self._watched.items():
                 when = timeout.when()
-                if when is not None and not timeout.expired():
-                    timeout.reschedule(when + late)
+                if when is not None and when < latest and not timeout.expired():
+                    timeout.reschedule(min(when + late, latest))
         self._schedule()
 
 
@@ -85,7 +91,7 @@ async def waiting_timeout(seconds: float | None) -> AsyncIterator[None]:
             yield
             return
         clock = away_clock()
-        clock.watch(timeout)
+        clock.watch(timeout, seconds)
         try:
             yield
         finally:
