@@ -16,6 +16,7 @@ from newstui.config import FeedConfig, load_config
 from newstui.ingest.hosts import hosts_in_turn
 from newstui.ingest.parsing import PARSED_BY_POOL_PER_DOCUMENT_HERE, QUEUED_AT_POOL_WHEN_SHARING
 from newstui.ingest.pipeline import fetch_feeds
+from newstui.ingest.streamed_analysis import StreamedAnalysis
 from newstui.library import Library
 from newstui.model import ArticleFilter, StoredArticle
 from newstui.store import feeds as feed_store
@@ -1604,6 +1605,8 @@ async def test_a_feed_whose_parsing_worker_died_says_so_in_one_line_and_the_othe
 
     from newstui.processes import CpuPool
 
+    # (two workers: every document is parsed in the pool, none beside a single analysing one)
+    monkeypatch.setattr("newstui.ingest.pipeline.fetch_workers", lambda: 2)
     real_parse = CpuPool.parse_feed
 
     def parse_feed(self, body, url, content_type, *utf8):
@@ -1807,7 +1810,9 @@ async def test_with_one_worker_and_no_analysis_documents_queue_at_the_worker_whi
 async def test_with_one_worker_and_analysis_on_documents_queue_at_the_worker_while_this_process_analyses(
     db, feed_server, config_file, monkeypatch, one_worker
 ):
-    # as in the test above, with streamed analysis (its chunks go to the real worker)
+    # as in the test above, with streamed analysis (its chunks go to the real worker), and
+    # this process busy: it parses none (not even while the worker analyses)
+    monkeypatch.setattr(StreamedAnalysis, "parses_here", lambda self: False)
     by_pool, most = documents_at_the_worker(monkeypatch)
 
     feeds = treaty_feeds(feed_server, count=12, items=3)
@@ -1826,6 +1831,8 @@ async def test_the_fetching_process_leaves_parsing_to_the_pool_while_it_analyses
 ):
     here, _ = count_parsed_here(monkeypatch)
     by_pool = pool_parsing_in_threads(monkeypatch)
+    # (this process busy: not even while the worker analyses, test_first_fetch_processes)
+    monkeypatch.setattr(StreamedAnalysis, "parses_here", lambda self: False)
 
     await fetch(db, config_file(treaty_feeds(feed_server, count=12, items=3), extractor="rules"))
 
@@ -1892,9 +1899,9 @@ def test_a_first_fetch_starts_its_parsing_workers_before_it_makes_the_store(
     events: list[str] = []
     start_parsing, open_library = CpuPool.start_parsing, Library.open
 
-    def started(self):
+    def started(self, *extractor):
         events.append("workers started")
-        start_parsing(self)
+        start_parsing(self, *extractor)
 
     def opened(path, **kwargs):
         events.append("store opened")

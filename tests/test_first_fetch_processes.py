@@ -4,6 +4,10 @@ extracted in its own worker, and a small batch of new articles is analysed by th
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+
 import pytest
 from test_fetch import count_analyses_here, fetch, one_worker, unanalysed  # noqa: F401
 from test_fulltext_auto import PAGE, item
@@ -102,3 +106,134 @@ async def test_a_small_batch_of_new_articles_is_analysed_by_the_worker_alone(
     assert sum(o.new for o in outcomes.values()) == 27
     assert unanalysed(db) == 0  # every one analysed…
     assert here == [0]  # …by the worker: this process loaded no extractor to share 27
+
+
+def test_the_fetching_process_loads_no_page_extraction_and_no_newsboat_cache_reader(
+    tmp_path, feed_server, config_file
+):
+    """Its workers extract the pages and nothing waits for newsboat's marks: the fetching
+    process itself never imports the extraction (trafilatura, the page's cleaning), newsboat's
+    cache reader or the sync's store code (~0.06 s of CPU of a first fetch, user test r52 LOW-5)."""
+    config = config_file(many_feeds(feed_server, pages=2), fulltext="auto")
+    db = tmp_path / "first.db"
+    listed = tmp_path / "modules.json"
+    code = (
+        "import json, sys\n"
+        "from newstui.cli.main import main\n"
+        f"status = main(['--db', {str(db)!r}, '--config', {str(config)!r}, 'fetch'])\n"
+        f"open({str(listed)!r}, 'w').write(json.dumps(sorted(sys.modules)))\n"
+        "sys.exit(status)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+
+    assert done.returncode == 0, done.stderr
+    assert "2 fetched" in done.stdout  # (the pages were read: in the worker)
+    loaded = set(json.loads(listed.read_text()))
+    assert "newstui.fulltext" in loaded  # (which items are podcast episodes)
+    for module in (
+        "newstui.fulltext.page",
+        "trafilatura",
+        "newstui.sources.newsboat_cache",
+        "newstui.store.sync",
+    ):
+        assert module not in loaded
+
+
+def count_parsed_here(monkeypatch) -> list[str]:
+    """The documents parsed in this (the fetching) process; the workers' are not."""
+    import newstui.ingest.parsing
+
+    parsed_here: list[str] = []
+    real = newstui.ingest.parsing.parse_document
+
+    def counted(body, url, content_type, utf8=True):
+        parsed_here.append(url)
+        return real(body, url, content_type, utf8)
+
+    monkeypatch.setattr(newstui.ingest.parsing, "parse_document", counted)
+    return parsed_here
+
+
+@pytest.mark.usefixtures("one_worker")
+async def test_while_its_worker_loads_the_extractor_the_fetching_process_parses(
+    db, feed_server, config_file, monkeypatch
+):
+    """The worker analyses (here: is loading the extractor, as a first fetch's does from its
+    start, for as long as the fetch takes); the fetching process, which only fetched and
+    stored, parses: no document waits behind the load and the analyses in the worker."""
+    from newstui.processes import CpuPool
+
+    monkeypatch.setattr(CpuPool, "loading_extractor", lambda self: True)
+    parsed_here = count_parsed_here(monkeypatch)
+    here = count_analyses_here(monkeypatch)
+    config = config_file(many_feeds(feed_server, pages=0, feeds=9, items=3))
+
+    outcomes = await fetch(db, config)
+
+    assert sum(o.new for o in outcomes.values()) == 27
+    assert len(parsed_here) == 10  # every document (9 feeds and "Long Reads"), here
+    assert unanalysed(db) == 0 and here == [0]  # every article analysed, by the worker
+
+
+@pytest.mark.usefixtures("one_worker")
+async def test_a_worker_with_nothing_to_analyse_parses(db, feed_server, config_file, monkeypatch):
+    """The first document finds the worker idle (nothing analysed yet, no extractor to load):
+    the worker parses it, as the storing process has its own work."""
+    parsed_here = count_parsed_here(monkeypatch)
+    config = config_file(many_feeds(feed_server, pages=0, feeds=9, items=3))
+
+    outcomes = await fetch(db, config)
+
+    assert sum(o.new for o in outcomes.values()) == 27
+    assert len(parsed_here) < 10
+    assert unanalysed(db) == 0
+
+
+async def test_documents_go_to_the_worker_once_the_fetching_process_analyses_a_share(
+    feed_server,
+):
+    """`here_while` turning False (this process began analysing) sends the next document to
+    the worker again."""
+    from newstui.ingest.parsing import Parsing
+    from newstui.processes import CpuPool
+
+    here = [True]
+    body = (
+        b'<rss version="2.0"><channel><title>T</title><item><title>A</title></item></channel></rss>'
+    )
+    with CpuPool(1) as pool:
+        parsing = Parsing(pool, queue_deeper=True, here_while=lambda: here[0])
+        first = await parsing.parse(body, "http://127.0.0.1/a", "application/rss+xml")
+        here[0] = False
+        second = await parsing.parse(body, "http://127.0.0.1/b", "application/rss+xml")
+
+    assert first.title == second.title == "T"
+    assert (parsing.parsed_here, parsing.parsed_by_pool) == (1, 1)
+
+
+@pytest.mark.usefixtures("one_worker")
+def test_a_first_fetchs_worker_loads_the_extractor_first_not_the_parser():
+    """Every article of a first fetch is new and analysed in the worker, and the fetching
+    process parses beside it: the worker's first task loads the extractor."""
+    from worker_modules import loaded
+
+    from newstui.processes import fetch_pool
+
+    with fetch_pool(9, "rules") as pool:
+        assert pool is not None and pool.max_workers == 1
+        found = pool.submit_call(loaded, "newstui.nlp.rules", "newstui.sources.feeds").result()
+
+    assert found == {"newstui.nlp.rules": True, "newstui.sources.feeds": False}
+
+
+@pytest.mark.usefixtures("one_worker")
+def test_a_pool_for_a_fetch_without_analysis_imports_the_parser_first():
+    from worker_modules import loaded
+
+    from newstui.processes import fetch_pool
+
+    with fetch_pool(9, "none") as pool:
+        assert pool is not None
+        found = pool.submit_call(loaded, "newstui.nlp.rules", "newstui.sources.feeds").result()
+
+    assert found == {"newstui.nlp.rules": False, "newstui.sources.feeds": True}

@@ -834,9 +834,7 @@ class Library:
 
     def database_file(self) -> str:
         """The database's file (":memory:" for one in memory): crash journals live beside it."""
-        from newstui.store import sync as _sync
-
-        return _sync.database_file(self._db)
+        return _failures.connection_file(self._db.conn)
 
     def opened_by_others(self) -> bool:
         """Whether another process has this store open (an app, another command), whose writes

@@ -31,15 +31,17 @@ if TYPE_CHECKING:  # ingest (feedparser, httpx, worker pools) is imported by the
 def first_fetch_pool(
     args: argparse.Namespace, config: Config, db_path: Path | str
 ) -> contextlib.AbstractContextManager[CpuPool | None]:
-    """For a fetch into a store not made yet (every document is parsed): its parsing workers,
-    started before the store is made (~0.3 s), so their own start-up (~0.3 s) is done by the
-    first document. Other fetches start them when needed (ingest.fetch_feeds), and so does one
-    with [sync]: the server is read first, and its feeds are not fetched here."""
+    """For a fetch into a store not made yet (every document is parsed, every article new and
+    analysed): its workers, started before the store is made (~0.3 s), so their own start-up
+    (~0.3 s) and the extractor's load are done by the first articles. Other fetches start
+    them when needed (ingest.fetch_feeds), and so does one with [sync]: the server is read
+    first, and its feeds are not fetched here."""
     if config.sync is not None or os.path.exists(db_path):
         return contextlib.nullcontext()
     from newstui.processes import fetch_pool
 
-    return fetch_pool(len(set(args.names)) if args.names else len(config.feeds))
+    feeds = len(set(args.names)) if args.names else len(config.feeds)
+    return fetch_pool(feeds, config.settings.extractor)
 
 
 def _fetch_with_progress(

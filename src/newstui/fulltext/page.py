@@ -5,13 +5,12 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 from newstui.fulltext.blocks import body_to_blocks
 from newstui.fulltext.boilerplate import drop_boilerplate, is_paywall_stub
+from newstui.fulltext.extracted import ExtractedPage
 from newstui.fulltext.metadata import choose_title, clean_author, first_heading, parse_date
 from newstui.fulltext.repair import repair_text, sanitize_html_bytes
 from newstui.model import Link
@@ -22,17 +21,6 @@ if TYPE_CHECKING:
 
 MAX_BODY_BYTES = 8_000_000  # longer bodies are cut: lxml copes with the truncated tail
 MIN_WORDS = 25  # fewer words than this is a stub, not an article
-
-
-@dataclass(frozen=True)
-class ExtractedPage:
-    """The readable article on a page: text in blocks separated by one blank line, plus its links."""
-
-    title: str
-    author: str | None
-    published: datetime | None
-    text: str
-    links: tuple[Link, ...]
 
 
 def extract_page(body: bytes, url: str) -> ExtractedPage | None:

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future
 from types import FrameType
 
-from newstui.fulltext.page import ExtractedPage, extract_page
+from newstui.fulltext.extracted import ExtractedPage
 from newstui.spawned import SpawnedPool
 
 PAGE_TIME_LIMIT = 10.0  # seconds of extraction per page before it is given up
@@ -74,6 +74,8 @@ def extract_with_limit(
     """Worker entry: extract_page under a wall-clock limit (SIGALRM, the worker's main thread);
     run by ExtractionPool's workers, and by a fetch's own worker pool for its first pages."""
     import trafilatura  # noqa: F401  # imported before the clock starts, so a slow import is not a slow page
+
+    from newstui.fulltext.page import extract_page  # (the process sending pages loads none of it)
 
     use_alarm = hasattr(signal, "setitimer") and time_limit > 0
     if use_alarm:

@@ -24,6 +24,7 @@ from newstui.processes import (
     CpuPool,
     analyse_apart,
     analyse_text,
+    extractor_here,
 )
 from newstui.stories import STORIES_PER_RUN, StorySketch
 from newstui.text import clean_line
@@ -67,7 +68,6 @@ def analyse_pending(
     long-lived process (default processes.APP_ANALYSIS), or in this process where no worker
     process can start.
     """
-    from newstui.nlp import get_extractor
     from newstui.nlp.extractor import extractor_version
 
     version = extractor_version(extractor_name)  # the extractor loads where it analyses
@@ -120,11 +120,11 @@ def analyse_pending(
             if sent is not None:
                 own: list[Analysed] = []
                 if cut < len(texts):
-                    extractor = extractor or get_extractor(extractor_name)
+                    extractor = extractor or extractor_here(extractor_name)
                     own = list(_each_analysed_here(journal, extractor, batch[cut:], sketch[cut:]))
                 results: Iterable[Analysed] = chain(sent, own)
             else:
-                extractor = extractor or get_extractor(extractor_name)
+                extractor = extractor or extractor_here(extractor_name)
                 results = _each_analysed_here(journal, extractor, batch, sketch)
             done = iter(results) if cancel is None else _until_set(cancel, results)
             sketched: list[tuple[int, StorySketch]] = []

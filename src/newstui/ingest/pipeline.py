@@ -124,6 +124,8 @@ async def fetch_feeds(
                 share=share,
                 queue_deeper=beside,
                 utf8=True,
+                # beside a single worker busy analysing, this process parses (see there)
+                here_while=streamed.parses_here if beside and streamed else None,
             )
             saving = Saving(
                 library,

@@ -82,6 +82,17 @@ class StreamedAnalysis:
         self._frozen = contextlib.ExitStack()  # old_objects_frozen, while analyses stream
         self._dead: list[int] = []  # articles of chunks whose worker died: see _analyse_dead
 
+    def parses_here(self) -> bool:
+        """Whether the fetch's next document is parsed in this process (ingest.parsing's
+        `here_while`): while the worker analyses (or loads the extractor) and this process
+        has not taken a share of the analysis itself (see submit). A worker with nothing to
+        analyse parses, as the storing process has its own work (a refresh of large feeds
+        with little new); one that analyses is the slower side, and this process idled."""
+        if self._here is not None:
+            return False
+        self._sent = [future for future in self._sent if not future.done()]
+        return bool(self._sent) or self.cpu.loading_extractor()
+
     def submit(self, ids: Sequence[int]) -> None:
         """Queue the analysis of these articles (those not yet at this extractor's version)."""
         if not self.version:
@@ -166,10 +177,10 @@ class StreamedAnalysis:
         of the queue, analyse and sketch them here LOCAL_BATCH at a time, and let the event
         loop run its fetching and storing between those. Stops at the first error (the pool
         and the final sweep do the rest)."""
-        from newstui.nlp import get_extractor
+        from newstui.processes import extractor_here
 
         try:  # (off the event loop: feeds are fetched and stored meanwhile)
-            extractor = await asyncio.to_thread(get_extractor, self.extractor_name)
+            extractor = await asyncio.to_thread(extractor_here, self.extractor_name)
         except Exception:  # it cannot load: the pool and the final sweep do the rest (and say so)
             logger.debug("the extractor did not load in the fetching process", exc_info=True)
             return
