@@ -103,7 +103,8 @@ def test_quotes_json_gives_url_story_copies_and_the_speakers_entity(store, capsy
     assert len(wall) == 1
     [quote] = wall
     assert quote["text"] == "I put no pressure on them whatsoever"
-    assert quote["speaker_entity"] == {"name": "Elena Vasquez", "type": "PERSON"}
+    assert quote["speaker_entity"]["name"] == "Elena Vasquez"
+    assert quote["speaker_entity"]["type"] == "PERSON"
     assert quote["copies"] == 2
     assert quote["url"] == "https://wire.example/wall"  # the story's first version
     assert quote["article_id"] == quote["story"]

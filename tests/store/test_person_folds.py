@@ -161,9 +161,38 @@ def test_a_quotes_speaker_entity_is_the_row_entities_lists(tmp_path, library, ca
     config.write_text("[settings]\n", "utf-8")
     args = ["--db", str(tmp_path / "news.db"), "--config", str(config)]
     assert main([*args, "quotes", "--json"]) == 0
-    quotes = {q["speaker"]: q["speaker_entity"] for q in json.loads(capsys.readouterr().out)}
+    quotes = {
+        q["speaker"]: {k: q["speaker_entity"][k] for k in ("name", "type")}
+        for q in json.loads(capsys.readouterr().out)
+    }
     assert main([*args, "entities", "--json"]) == 0
     listed = {(e["name"], e["type"]) for e in json.loads(capsys.readouterr().out)}
     assert quotes["Elijah Cummings"] == {"name": "Elijah Eugene Cummings", "type": "PERSON"}
     assert quotes["Michael Jordan"] == {"name": "Michael Jordan", "type": "PERSON"}
     assert {(q["name"], q["type"]) for q in quotes.values()} <= listed
+
+
+def test_quotes_and_entities_json_give_the_ids_a_report_keys_on(tmp_path, library, capsys):
+    """User test r54 LOW-2: no quote id, no entity id: a month-to-month report keyed on names."""
+    save(
+        library,
+        ["Elijah Eugene Cummings", "Elijah Cummings", "Grace Cummings"],
+        {"Elijah Cummings": "We will hold hearings", "Grace Cummings": "The show opens"},
+    )
+    stored = dict(library._db.execute("SELECT speaker, id FROM quotes").fetchall())
+    library.close()
+    config = tmp_path / "feeds.toml"
+    config.write_text("[settings]\n", "utf-8")
+    args = ["--db", str(tmp_path / "news.db"), "--config", str(config)]
+    assert main([*args, "quotes", "--json"]) == 0
+    quotes = {q["speaker"]: q for q in json.loads(capsys.readouterr().out)}
+    assert main([*args, "entities", "--json"]) == 0
+    ids = {e["name"]: e["id"] for e in json.loads(capsys.readouterr().out)}
+    assert {s: q["id"] for s, q in quotes.items()} == stored
+    elijah = quotes["Elijah Cummings"]["speaker_entity"]
+    assert elijah == {
+        "id": ids["Elijah Eugene Cummings"],
+        "name": "Elijah Eugene Cummings",
+        "type": "PERSON",
+    }
+    assert quotes["Grace Cummings"]["speaker_entity"]["id"] == ids["Grace Cummings"]

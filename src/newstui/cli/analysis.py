@@ -43,6 +43,7 @@ def cmd_entities(args: argparse.Namespace, library: Library, config: Config | No
         say_more_exist("entities", len(rows), total, "entities", " or --all")
     data = [
         {
+            "id": r.id,
             "name": r.name,
             "type": r.type,
             "articles": r.articles,
@@ -124,6 +125,7 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
         say_more_exist("quotes", len(rows), total, "quotes", " or --all")
     data = [
         {
+            "id": r.id,
             "text": r.shown_text,  # (start/end: the span as stored, its sentence's comma too)
             "speaker": r.speaker,
             "article_id": r.article_id,
@@ -137,7 +139,11 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
             "story": r.story,
             "copies": r.copies,
             "speaker_entity": (
-                {"name": r.speaker_entity[0], "type": r.speaker_entity[1]}
+                {
+                    "id": r.speaker_entity_id,
+                    "name": r.speaker_entity[0],
+                    "type": r.speaker_entity[1],
+                }
                 if r.speaker_entity
                 else None
             ),

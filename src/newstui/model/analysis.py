@@ -129,6 +129,7 @@ class QuoteRow:
     # the entity the speaker was tied to (its name, type), named as `entities` lists it (a
     # person under the fuller name it goes under there), None: none
     speaker_entity: tuple[str, str] | None = None
+    speaker_entity_id: int | None = None  # that entity's id (`entities --json`'s `id`)
 
     @property
     def shown_text(self) -> str:

@@ -819,7 +819,9 @@ def list_quotes(
         ORDER BY a.sort_date DESC, a.id DESC, q.start""",
         [*params, -1 if limit is None else limit],
     ).fetchall()
-    speakers = _folded_speakers(db, {r[16] for r in rows if r[15] == "PERSON"})
+    people = {r[16] for r in rows if r[15] == "PERSON"}
+    folds = person_folds(db) if people else {}
+    speakers = _folded_speakers(db, people)
     return [
         QuoteRow(
             r[0],
@@ -837,6 +839,7 @@ def list_quotes(
             copies=r[12],
             url=r[13] or None,
             speaker_entity=speakers.get(r[16], (r[14], r[15])) if r[14] is not None else None,
+            speaker_entity_id=folds.get(r[16], r[16]) if r[14] is not None else None,
         )
         for r in rows
     ]
