@@ -155,15 +155,15 @@ def count_parsed_here(monkeypatch) -> list[str]:
 
 
 @pytest.mark.usefixtures("one_worker")
-async def test_while_its_worker_loads_the_extractor_the_fetching_process_parses(
+async def test_beside_a_first_fetchs_analysing_worker_the_fetching_process_parses(
     db, feed_server, config_file, monkeypatch
 ):
-    """The worker analyses (here: is loading the extractor, as a first fetch's does from its
-    start, for as long as the fetch takes); the fetching process, which only fetched and
-    stored, parses: no document waits behind the load and the analyses in the worker."""
+    """A first fetch's worker analyses every article (it loads the extractor from its start);
+    the fetching process, which only fetched and stored, parses: no document waits behind the
+    load and the analyses in the worker."""
     from newstui.processes import CpuPool
 
-    monkeypatch.setattr(CpuPool, "loading_extractor", lambda self: True)
+    monkeypatch.setattr(CpuPool, "analyses_every_article", lambda self: True)
     parsed_here = count_parsed_here(monkeypatch)
     here = count_analyses_here(monkeypatch)
     config = config_file(many_feeds(feed_server, pages=0, feeds=9, items=3))
@@ -222,6 +222,7 @@ def test_a_first_fetchs_worker_loads_the_extractor_first_not_the_parser():
     with fetch_pool(9, "rules") as pool:
         assert pool is not None and pool.max_workers == 1
         found = pool.submit_call(loaded, "newstui.nlp.rules", "newstui.sources.feeds").result()
+        assert pool.analyses_every_article()  # (so the fetching process parses)
 
     assert found == {"newstui.nlp.rules": True, "newstui.sources.feeds": False}
 
@@ -235,5 +236,6 @@ def test_a_pool_for_a_fetch_without_analysis_imports_the_parser_first():
     with fetch_pool(9, "none") as pool:
         assert pool is not None
         found = pool.submit_call(loaded, "newstui.nlp.rules", "newstui.sources.feeds").result()
+        assert not pool.analyses_every_article()
 
     assert found == {"newstui.nlp.rules": False, "newstui.sources.feeds": True}

@@ -227,7 +227,7 @@ class CpuPool(SpawnedPool):
 
     def __init__(self, workers: int | None = None) -> None:
         super().__init__(max(1, workers or os.cpu_count() or 1), TASKS_PER_WORKER)
-        self._loading: list[Future[None]] = []  # see loading_extractor
+        self.analyses_all = False  # see analyses_every_article
 
     def start_parsing(self, extractor_name: str | None = None) -> None:
         """Start the workers now and have them import the feed parser: a fetch's first
@@ -242,12 +242,14 @@ class CpuPool(SpawnedPool):
                 continue
             if self.max_workers > 1:  # (several workers parse too)
                 self.submit_call(import_parser)
-            self._loading.append(self.submit_call(load_extractor, extractor_name))
+            self.submit_call(load_extractor, extractor_name)
+            self.analyses_all = True
 
-    def loading_extractor(self) -> bool:
-        """Whether a worker is still loading the extractor `start_parsing` asked it to."""
-        self._loading = [future for future in self._loading if not future.done()]
-        return bool(self._loading)
+    def analyses_every_article(self) -> bool:
+        """Whether the workers were started to analyse every article of their fetch (a first
+        fetch's: `start_parsing` with an extractor), which keeps them busy from the start: the
+        fetching process parses beside them (ingest.parsing's `here_while`)."""
+        return self.analyses_all
 
     def parse_feed(
         self, body: bytes, url: str, content_type: str | None, utf8: bool = True

@@ -84,14 +84,16 @@ class StreamedAnalysis:
 
     def parses_here(self) -> bool:
         """Whether the fetch's next document is parsed in this process (ingest.parsing's
-        `here_while`): while the worker analyses (or loads the extractor) and this process
-        has not taken a share of the analysis itself (see submit). A worker with nothing to
-        analyse parses, as the storing process has its own work (a refresh of large feeds
-        with little new); one that analyses is the slower side, and this process idled."""
+        `here_while`): while the worker analyses (a first fetch's, started to analyse every
+        article, from its start: CpuPool.analyses_every_article) and this process has not taken a
+        share of the analysis itself (see submit). A worker with nothing to analyse parses, as
+        the storing process has its own work (a refresh of large feeds with little new); one
+        that analyses is the slower side, and this process idled. (A first fetch's worker,
+        done loading before the first document came, parsed it: the parser's import too.)"""
         if self._here is not None:
             return False
         self._sent = [future for future in self._sent if not future.done()]
-        return bool(self._sent) or self.cpu.loading_extractor()
+        return bool(self._sent) or self.cpu.analyses_every_article()
 
     def submit(self, ids: Sequence[int]) -> None:
         """Queue the analysis of these articles (those not yet at this extractor's version)."""
