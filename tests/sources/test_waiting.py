@@ -95,3 +95,47 @@ async def test_a_loop_busy_all_the_time_still_gives_up_on_a_silent_server():
         busy.cancel()
 
     assert time.monotonic() - started < (1 + MOST_AWAY) * seconds + 10
+
+
+async def test_a_stall_that_begins_just_before_a_deadline_is_not_counted():
+    # the answer comes at 0.33 s within a 0.35 s limit; the loop is held from 0.31 s for 1 s:
+    # the clock's tick comes due just before the deadline, so it runs first after the stall
+    # and moves the deadline on (review r54 LOW-5: the deadline fired first)
+    loop = asyncio.get_running_loop()
+    answer = loop.create_future()
+    loop.call_later(0.33, lambda: answer.done() or answer.set_result("answer"))
+
+    async def stall() -> None:
+        await asyncio.sleep(0.31)
+        time.sleep(1.0)
+
+    stalling = asyncio.ensure_future(stall())
+    async with waiting_timeout(0.35):
+        got = await answer
+    await stalling
+
+    assert got == "answer"
+
+
+def test_a_closed_loop_and_its_clock_are_not_kept():
+    # every asyncio.run (the app's refresh in its worker thread, sync…) has its own loop: a
+    # clock holding its loop kept each one alive for good (review r54 LOW-4)
+    import gc
+    import threading
+    import weakref
+
+    loops: list[weakref.ref[asyncio.AbstractEventLoop]] = []
+
+    async def one() -> None:
+        loops.append(weakref.ref(asyncio.get_running_loop()))
+        async with waiting_timeout(5):
+            await asyncio.sleep(0)
+
+    for _ in range(5):
+        thread = threading.Thread(target=lambda: asyncio.run(one()))
+        thread.start()
+        thread.join()
+    gc.collect()
+
+    assert len(loops) == 5
+    assert all(ref() is None for ref in loops)

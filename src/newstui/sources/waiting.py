@@ -13,8 +13,9 @@ a plain callback that comes due before the deadlines it guards (it is never more
 away), so after a long stall it runs first in the loop's batch and the deadline it moves is
 cancelled before it can fire. A server that is silent (or drips) while the loop is free still
 times out after its seconds, as before. A deadline is never pushed back by more than
-MOST_AWAY times its seconds in all: a loop busy nearly all the time (a starved machine) still
-gives up on a silent server, at worst (1 + MOST_AWAY) times later.
+MOST_AWAY times its seconds in all (5 minutes for the default 20 s): a loop busy nearly all the
+time still gives up on a silent server. The fetch's own stalls are the thing to keep short;
+this only stops them being blamed on servers.
 """
 
 from __future__ import annotations
@@ -23,18 +24,27 @@ import asyncio
 import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 
 TICK = 0.1  # seconds between the clock's looks while a timeout is watched
 LATE = 0.05  # a tick later than this counts as the loop having been away
-MOST_AWAY = 4.0  # a deadline is pushed back by at most this many times its seconds
+BEFORE = 0.01  # a tick comes due this long before the earliest watched deadline, at least
+MOST_AWAY = 15.0  # a deadline is pushed back by at most this many times its seconds
+
+
+@dataclass(slots=True)
+class _Watched:
+    entered: float  # the loop's time when the timeout was entered
+    latest: float  # the latest it may be pushed back to
 
 
 class _AwayClock:
-    """Pushes back the watched timeouts of one loop by the time the loop spent away."""
+    """Pushes back the watched timeouts of one loop by the time the loop spent away. It keeps
+    no reference to its loop (the running one is asked), and none to its tick while nothing is
+    watched, so a closed loop and its clock go (review r54 LOW-4)."""
 
-    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
-        self._loop = loop
-        self._watched: dict[asyncio.Timeout, float] = {}  # each one's latest deadline
+    def __init__(self) -> None:
+        self._watched: dict[asyncio.Timeout, _Watched] = {}
         self._handle: asyncio.TimerHandle | None = None
         self._due = 0.0
         self.away = 0.0  # seconds the loop was away while watched, in all (for tests)
@@ -43,8 +53,9 @@ class _AwayClock:
         when = timeout.when()
         if when is None:
             return
-        self._watched[timeout] = when + MOST_AWAY * seconds
-        if self._handle is None:
+        now = asyncio.get_running_loop().time()
+        self._watched[timeout] = _Watched(now, when + MOST_AWAY * seconds)
+        if self._handle is None or when - BEFORE < self._due:
             self._schedule()
 
     def forget(self, timeout: asyncio.Timeout) -> None:
@@ -54,17 +65,32 @@ class _AwayClock:
             self._handle = None
 
     def _schedule(self) -> None:
-        self._due = self._loop.time() + TICK
-        self._handle = self._loop.call_at(self._due, self._tick)
+        """The next tick: TICK from now, or just before the earliest watched deadline if that
+        comes sooner, so a stall that begins close to a deadline still ends with the tick run
+        first (review r54 LOW-5)."""
+        loop = asyncio.get_running_loop()
+        now = loop.time()
+        due = now + TICK
+        for timeout in self._watched:
+            when = timeout.when()
+            if when is not None and now < when - BEFORE < due:
+                due = when - BEFORE
+        if self._handle is not None:
+            self._handle.cancel()
+        self._due = due
+        self._handle = loop.call_at(due, self._tick)
 
     def _tick(self) -> None:
-        late = self._loop.time() - self._due
+        now = asyncio.get_running_loop().time()
+        late = now - self._due
         if late > LATE:
             self.away += late
-            for timeout, latest in self._watched.items():
+            for timeout, watched in self._watched.items():
                 when = timeout.when()
-                if when is not None and when < latest and not timeout.expired():
-                    timeout.reschedule(min(when + late, latest))
+                # (a timeout entered after the stall began is owed only its own part of it)
+                owed = min(late, now - watched.entered)
+                if when is not None and when < watched.latest and not timeout.expired():
+                    timeout.reschedule(min(when + owed, watched.latest))
         self._schedule()
 
 
@@ -78,7 +104,7 @@ def away_clock() -> _AwayClock:
     loop = asyncio.get_running_loop()
     clock = _clocks.get(loop)
     if clock is None:
-        clock = _clocks[loop] = _AwayClock(loop)
+        clock = _clocks[loop] = _AwayClock()
     return clock
 
 
