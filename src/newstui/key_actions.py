@@ -140,6 +140,11 @@ KEY_ACTIONS: dict[str, KeyAction] = {
     "article.fetch_fulltext": KeyAction(
         ("f",), "Full text", "Fetch the article's full text from its web page"
     ),
+    "article.speaker_quotes": KeyAction(
+        ("w",),
+        "Who said what",
+        "Who said what: the quotes of a speaker the article quotes, newest first (in the sidebar: of the entity or quote highlighted)",
+    ),
     "article.versions": KeyAction(
         ("V",), "Versions", "Every version of the story (the same text in other feeds)"
     ),

@@ -365,24 +365,28 @@ def not_taken_count(
 
 
 def brought_said(
-    taken: MarksTaken | None, brought: NewsboatBrought, flat_layout: bool = False, keys: str = ""
+    taken: MarksTaken | None, brought: NewsboatBrought, flat_layout: bool = False, later: str = ""
 ) -> str:
     """The app's few words on what came with newsboat's feeds, the parts there are: "10 read
-    marks, 3 stars, 4 settings, 6 keys, 3 hide filters, 1 podboat download" (`flat_layout`:
-    the import wrote `sources_layout = "flat"`, a setting named; `keys`: said after the keys'
-    count);
-    "" when nothing came."""
+    marks, 3 stars, flat Sources, 4 settings and 6 keys (at restart), 3 hide filters, 1 podboat
+    download" (`flat_layout`: the import wrote `sources_layout = "flat"`, which Sources takes at
+    once; `later`: said after the settings and keys, which the running app takes only when it
+    starts next: review r53 F4); "" when nothing came."""
     parts = []
     if taken is not None and taken.read.total:
         parts.append(counted(taken.read.total, "read mark"))
     if taken is not None and taken.starred.total:
         parts.append(counted(taken.starred.total, "star"))
+    if flat_layout:  # (named: Sources changed under the user's eyes)
+        parts.append("flat Sources")
     settings = brought.settings
-    written = (len(settings.written) if settings else 0) + flat_layout
-    if written:  # (the layout named: Sources changed under the user's eyes)
-        parts.append(counted(written, "setting") + (" (flat Sources)" if flat_layout else ""))
+    waiting = []
+    if settings is not None and settings.written:
+        waiting.append(counted(len(settings.written), "setting"))
     if settings is not None and (count := sum(len(k) for _, k in settings.keys_written)):
-        parts.append(counted(count, "key") + keys)
+        waiting.append(counted(count, "key"))
+    if waiting:
+        parts.append(" and ".join(waiting) + later)
     if brought.filters:
         parts.append(counted(len(brought.filters), "hide filter"))
     if brought.queue is not None and brought.queue.downloaded:

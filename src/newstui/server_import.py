@@ -66,14 +66,20 @@ class ServerSplit:
 
 
 def split_for_server(
-    library: Library, config: Config, feeds: Sequence[FeedConfig], *, subscribe: bool = False
+    library: Library,
+    config: Config,
+    feeds: Sequence[FeedConfig],
+    *,
+    subscribe: bool = False,
+    keep_listed: bool = False,
 ) -> ServerSplit:
     """Split a list's feeds by the [sync] server's subscriptions (asked of it; when it cannot be
     reached, its last sync's list, unless `subscribe`, which needs it, or no sync has been:
     NeverSynced). With `subscribe`, each feed not there is subscribed there (its first tag the
     folder) and left out of `rest`, those feeds.toml lists too (a plain import of the list wrote
     them, and said `--subscribe` subscribes them there: closing r52); one the server refuses
-    stays in `rest` with its reason. A server that fails
+    stays in `rest` with its reason; `keep_listed`: those feeds.toml lists are not subscribed
+    but stay in `rest`, fetched here (the app's choice: review r53 F7). A server that fails
     otherwise (gone, a login refused) raises a SyncError before anything is written here: the
     feeds subscribed before it failed are the server's, and a second import finds them there."""
     from newstui.model import fold_url
@@ -95,6 +101,8 @@ def split_for_server(
                 return there
             for feed in feeds:
                 if fold_url(feed.url) in there:
+                    continue
+                if keep_listed and url_identity(feed.url) in configured:
                     continue
                 folder = feed.tags[0] if feed.tags else None
                 try:

@@ -170,6 +170,7 @@ def add_feed(
     from newstui.ingest.filter_run import apply_filters
     from newstui.ingest.pending_analysis import analyse_pending
     from newstui.ingest.pipeline import fetch_feeds
+    from newstui.model.names import site_name, url_name
 
     already_configured(config, url, library)
     # The file as it is now must take the entry (the app's config was read at its start: a file
@@ -187,7 +188,17 @@ def add_feed(
             name, tags = name or listed[0] or None, tags or listed[1]
     # A new entry carries no settings of its own, so [settings] decide (full text above all:
     # false means no page fetched).
-    trial = FeedConfig(url, name or hide_url_password(url), tags, config.settings.fulltext)
+    # Without a name given, the trial goes by the feed's own title as soon as its fetch stores
+    # it, its host until then: the app's Sources listed it by its whole address meanwhile,
+    # its articles stored and being analysed (user test r53 LOW-6).
+    shown = hide_url_password(url)
+    trial = FeedConfig(
+        url,
+        name or site_name(shown) or url_name(shown),
+        tags,
+        config.settings.fulltext,
+        named=name is not None,
+    )
     with_trial = dataclasses.replace(config, feeds=(*config.feeds, trial))
     # named, so tried now even when the store left this URL to wait after failures (it wrote
     # the entry untried, "no article yet", user test r33 M9), as `fetch NAME` tries it

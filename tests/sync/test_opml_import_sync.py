@@ -350,7 +350,7 @@ async def test_the_apps_import_leaves_the_servers_feeds_to_it(
         await settle(pilot)
         await pilot.press(*str(file), "enter")
         await until(pilot, lambda: isinstance(app.screen, ChoiceScreen))
-        box = str(app.screen.query_one("#choice-box").border_title)
+        box = str(app.screen.query_one("#choice-question").render())
         assert (
             box
             == f"1 feed of feedly.opml not on {fake.server} (it has 1 already): import it where?"
@@ -422,6 +422,64 @@ async def test_the_apps_import_subscribes_on_the_server_when_asked_to(
     asked = [form for p, form in fake.forms if p == edit]
     assert asked[0]["s"] == ["feed/https://example.net/b.xml"]
     assert asked[0]["a"] == ["user/-/label/Tech"]
+
+
+async def test_the_apps_import_names_the_feeds_kept_here_and_subscribes_only_the_new_ones(
+    fake: FakeGReader,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Review r53 F7: a list imported once to feeds.toml (fetched here, by choice), then again
+    with one feed more: the box's Subscribe subscribed every one the server lacked without a
+    word of those kept here. The box now says how many are in feeds.toml already, its first
+    choice subscribes only the new one, and subscribing all of them is a choice of its own."""
+    from newstui.config import load_config
+    from newstui.tui.app import NewstuiApp
+    from tests.tui.conftest import settle, until
+    from tests.tui.notifications import notifications, run_recorded
+
+    monkeypatch.setenv("PW_OPML", "pw")
+    fake.api("/subscription/list", 200, {"subscriptions": [SERVERS]})
+    edit = "/api/greader.php/reader/api/0/subscription/edit"
+    fake.pages[edit] = [b"OK", b"OK"]
+    path = sync_config(tmp_path, f'url = "{fake.base}"\nuser = "alice"\npassword_env = "PW_OPML"\n')
+    kept = "https://example.net/private.xml?token=s3cret"
+    path.write_text(
+        path.read_text("utf-8").replace("[settings]\n", "[settings]\nrefresh_minutes = 0\n")
+        + f'\n[[feeds]]\nurl = "{kept}"\nname = "Private"\n'
+    )
+    drones = "https://example.net/drones.json"
+    file = opml(
+        tmp_path / "feedly.opml",
+        [
+            ("News", "Storm Watch", SERVERS["url"]),
+            ("Tech", "Private", kept),
+            ("Tech", "Drone Digest", drones),
+        ],
+    )
+    app = NewstuiApp(tmp_path / "n.db", load_config(path))
+    async with run_recorded(app, size=(60, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("I")
+        await settle(pilot)
+        await pilot.press(*str(file), "enter")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        question = str(app.screen.query_one("#choice-question").render())
+        choices = [str(o.prompt) for o in app.screen.query_one("#choices").options]
+        await pilot.press("1")  # the new one only
+        await until(pilot, lambda: any("feedly.opml" in n.message for n in notifications(app)))
+    assert question == (
+        f"2 feeds of feedly.opml not on {fake.server} (it has 1 already): 1 new, 1 in "
+        "feeds.toml already (fetched here). Import them where?"
+    )
+    assert choices == [
+        f"1. Subscribe the 1 new on {fake.server}; the 1 in feeds.toml stays fetched here",
+        f"2. Subscribe all 2 on {fake.server}, the 1 in feeds.toml too",
+        "3. Add the 1 new to feeds.toml: fetched here only",
+    ]
+    asked = [form["s"] for p, form in fake.forms if p == edit]
+    assert asked == [[f"feed/{drones}"]]  # not the one kept here
+    assert written(path) == [kept]
 
 
 async def test_the_apps_import_with_the_server_never_synced_and_down_asks_before_writing(

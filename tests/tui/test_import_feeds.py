@@ -136,7 +136,9 @@ async def test_I_of_newsboat_s_urls_with_several_tags_a_feed_lists_sources_flat(
         await settle(pilot)
         said = " ".join(shown(app))
         ids = [o.id for o in app.main.sources.options if o.id]
-    assert "2 feeds, 1 setting (flat Sources). R fetches them." in said  # (a few lines)
+    assert (
+        "2 feeds, flat Sources. R fetches them." in said
+    )  # (a few lines; at once, not at restart)
     assert load_config(config.path).settings.sources_layout == "flat"
     feeds = [i for i in ids if i.startswith("feed:")]
     assert len(feeds) == 2 and all("@" not in i for i in feeds)  # each feed once, no copies

@@ -61,7 +61,7 @@ async def test_I_on_newsboat_s_urls_asks_for_the_star_and_brings_marks_settings_
         await settle(pilot)
         await import_path(pilot, str(home / "urls"))
         await until(pilot, lambda: isinstance(app.screen, ChoiceScreen))
-        box = str(app.screen.query_one("#choice-box").border_title)
+        box = str(app.screen.query_one("#choice-question").render())
         assert box == "1 article flagged in newsboat's cache.db: star it?"
         assert load_config(config.path).feeds == ()  # nothing written before the answer
         await pilot.press("1")  # Star the articles flagged "s"
@@ -71,7 +71,7 @@ async def test_I_on_newsboat_s_urls_asks_for_the_star_and_brings_marks_settings_
         [toast] = [t for t in app.screen.query("Toast") if "not taken" in str(t.render())]
         assert toast.region.height <= 6  # 4 lines and its padding at 80×24 (it was 17 lines)
     assert said == (
-        "2 feeds, 2 read marks, 1 star, 2 settings, 1 key (at restart), 1 hide filter; 2 not "
+        "2 feeds, 2 read marks, 1 star, 2 settings and 1 key (at restart), 1 hide filter; 2 not "
         "taken: `newstui opml import ~/.newsboat/urls` names each. R fetches them."
     )
     written = load_config(config.path)
@@ -128,7 +128,7 @@ async def test_a_cache_db_that_does_not_read_imports_the_rest_and_says_so_in_one
         await settle(pilot)
         [said] = said_of(app, "not taken")
         [warning] = said_of(app, "cache.db")
-    assert said.startswith("2 feeds, 2 settings, 1 key (at restart), 1 hide filter; ")
+    assert said.startswith("2 feeds, 2 settings and 1 key (at restart), 1 hide filter; ")
     assert warning.startswith("~/.newsboat/cache.db: not newsboat's cache: ")
     assert warning.endswith(
         "; the feeds imported without its read marks and stars (import again to add them)"

@@ -66,6 +66,7 @@ from newstui.tui.logged_warnings import AppLogHandler, RoutedWarnings, WarningsL
 from newstui.tui.palette_words import search_words
 from newstui.tui.refresh_messages import AnalysisFinished
 from newstui.tui.saved_views import SavesViews
+from newstui.tui.screens.analysis_waits import AnalysisWanted
 from newstui.tui.screens.keyed_box import key_in_effect, named_keys
 from newstui.tui.screens.main import MainScreen
 from newstui.tui.screens.refresh_reloads import StoreChanged
@@ -213,6 +214,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
         # where it starts from (user test r33 H2: a join done before it was never shown).
         self._data_version: int | None = self._store_version() if opened else None
         self._sync_status: SyncStatus | None = None
+        self._start_pass_begun = False  # the start-up analysis (see _first_screen_shown)
         self.auto_refresh_timer: Timer | None = None
         # A bad [keys] table stops here, before the screen is taken; an entry no binding has
         # is left out with a warning shown once started. Only user keys need the ids (every
@@ -392,6 +394,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
 
             prepare_worker_processes()  # before any worker process (the analysis, a refresh)
             self._list_configured(self.config)
+            self._start_pass_begun = True
             self._analyse_stale(self.config.settings.extractor)
             self._say_unusable_proxies(self.config)
             if self.config.settings.refresh_on_start:  # (newsboat's refresh-on-startup)
@@ -807,6 +810,14 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
         note = f"Note: {line}"
         self.logged_warnings.handler.record("warning", note)
         self.notify(note, severity="warning", markup=False, timeout=60)
+
+    @on(AnalysisWanted)
+    def _analysis_wanted(self, message: AnalysisWanted) -> None:
+        """The article shown has no analysis and nothing is analysing it: the pass over every
+        article the extractor has not seen runs again (before the first screen, the start-up
+        pass is about to: it takes it)."""
+        if self._start_pass_begun:
+            self._analyse_stale(message.extractor)
 
     @work(thread=True, group="analyse", exclusive=True, exit_on_error=False)
     def _analyse_stale(self, extractor: str) -> None:

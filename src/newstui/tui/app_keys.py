@@ -49,6 +49,8 @@ APP_BINDINGS: list[BindingType] = [
     bound("app.toggle_theme", "toggle_theme", show=False),
     bound("app.save_view", "save_view", show=False),
     bound("article.versions", "story_versions", show=False),
+    # (the sidebar's own `w` runs first there, on its highlighted row: user test r53 LOW-5)
+    bound("article.speaker_quotes", "main('article_speaker_quotes')", show=False),
     bound("main.back", "main('back')", show=False),
     QUIT,  # every box over the main screen has it too
     bound("app.suspend", "suspend_process", show=False),
@@ -142,6 +144,7 @@ def key_sections() -> list[tuple[str, Iterable[Binding]]]:
                     "open_link_number",
                 ),
                 *of(app, "pager", "pipe", "fetch_fulltext", "story_versions", "download", "play"),
+                *of(app, "article_speaker_quotes"),
             ],
         ),
     ]

@@ -35,7 +35,8 @@ def typed_number(typed: str, count: int) -> int | None:
 class ChoiceScreen(KeyedBox[T | None], Generic[T]):
     """Returns the value chosen with Enter (j/k or arrows move) or by its number, or `every`
     with `a` when one is given, or None for Esc. `choices`: each value with its label
-    (untrusted text: shown as plain text); `marker` goes before each number ("E" lists E1.,
+    (untrusted text: shown as plain text); `question`: a line or two above them, wrapped to
+    the box (the title is one line, cut where the box ends); `marker` goes before each number ("E" lists E1.,
     E2. as the reader numbers enclosures)."""
 
     DEFAULT_CSS = """
@@ -54,6 +55,9 @@ class ChoiceScreen(KeyedBox[T | None], Generic[T]):
     ChoiceScreen OptionList {
         height: auto;
         max-height: 16;
+    }
+    ChoiceScreen #choice-question {
+        margin-bottom: 1;
     }
     ChoiceScreen #choice-hint {
         dock: bottom;  /* under the list, which gives up its room on a short screen */
@@ -77,6 +81,7 @@ class ChoiceScreen(KeyedBox[T | None], Generic[T]):
         *,
         every: T | None = None,
         marker: str = "",
+        question: str = "",
     ) -> None:
         super().__init__()
         self._title = title
@@ -85,6 +90,8 @@ class ChoiceScreen(KeyedBox[T | None], Generic[T]):
         self._verb = verb
         self._every = every
         self._marker = marker
+        self._question = question  # above the choices, wrapped: a title longer than the box
+        # is cut (review r53 F5: the star question lost at 60×20)
         self._typed = ""  # the digits of a number being typed (or of one there is not)
 
     def compose(self) -> ComposeResult:
@@ -95,6 +102,8 @@ class ChoiceScreen(KeyedBox[T | None], Generic[T]):
         with Vertical(id="choice-box") as box:
             box.border_title = Content(terminal_safe(self._title, line=True))
             yield Static(Content(self._hint()), id="choice-hint")
+            if self._question:
+                yield Static(Content(terminal_safe(self._question)), id="choice-question")
             yield CursorList(*options, id="choices")
 
     def _hint(self) -> str:

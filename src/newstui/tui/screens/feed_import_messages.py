@@ -14,10 +14,12 @@ from newstui.config import Config
 if TYPE_CHECKING:
     from newstui.subscription_import import SubscriptionsImported
 
-ImportWay = Literal["ask", "subscribe", "rest_here", "all_here"]
-"""With [sync], what an import does with the feeds the server lacks: ask which of the two, subscribe
-them there (`opml import --subscribe`), fetch them here (`opml import`); or every feed of the
-list fetched here, the server not asked (`--here`)."""
+ImportWay = Literal["ask", "subscribe", "subscribe_new", "rest_here", "all_here"]
+"""With [sync], what an import does with the feeds the server lacks: ask which, subscribe them
+there (`opml import --subscribe`: those feeds.toml lists too), subscribe there only those feeds.toml
+does not list (the others stay fetched here, as an earlier choice kept them: review r53 F7), fetch
+them here (`opml import`); or every feed of the list fetched here, the server not asked
+(`--here`)."""
 
 
 @dataclass(eq=False, repr=False)
@@ -43,13 +45,15 @@ class FeedsImported(Message):
 @dataclass(eq=False, repr=False)
 class ImportWhere(Message):
     """With [sync], `new` feeds of the list `typed` are neither on the server nor in the config
-    file (`synced`: those the server has): the user says where they go."""
+    file (`synced`: those the server has; `listed`: those the server lacks that the config file
+    lists, fetched here): the user says where they go."""
 
     typed: str
     server: str
     new: int
     synced: int
     star: str | None = None  # the star flag chosen already (Star)
+    listed: int = 0
 
 
 @dataclass(eq=False, repr=False)

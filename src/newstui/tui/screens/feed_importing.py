@@ -120,15 +120,25 @@ class FeedImporting(ScreenMixin):
                 if config.sync is not None and way != "all_here":  # the server's feeds stay its own
                     try:  # (r51 MED-1; a refusal of one feed is kept, a failure raises)
                         split = split_for_server(
-                            library, config, feeds, subscribe=way == "subscribe"
+                            library,
+                            config,
+                            feeds,
+                            subscribe=way in ("subscribe", "subscribe_new"),
+                            keep_listed=way == "subscribe_new",
                         )
                     except NeverSynced as exc:  # nothing written: import here anyway?
                         self.post_message(ImportUnasked(typed, str(exc), len(feeds), star))
                         return
-                    if way == "ask" and split.unasked is None and new_here(config, split.rest):
-                        count = len(split.rest)  # (subscribing takes those listed too)
+                    if (
+                        way == "ask"
+                        and split.unasked is None
+                        and (new := new_here(config, split.rest))
+                    ):
+                        listed = len(split.rest) - len(new)  # (fetched here: kept so before?)
                         self.post_message(
-                            ImportWhere(typed, split.server, count, len(split.synced), star)
+                            ImportWhere(
+                                typed, split.server, len(new), len(split.synced), star, listed
+                            )
                         )
                         return
                     feeds = split.rest
@@ -141,7 +151,7 @@ class FeedImporting(ScreenMixin):
             self.post_message(ImportFailed(typed))
             raise
         urls = is_newsboat_urls(path)  # (read a moment ago)
-        # (the app's keymap is made at its start)
+        # (the app's keymap and settings are made at its start)
         said = brought_said(taken, brought, imported.flat_layout is not None, " (at restart)")
         not_taken = not_taken_count(config, brought, state, len(imported.skipped)) if urls else 0
         marked = bool(brought.hidden or (taken and taken.applied))
@@ -158,26 +168,53 @@ class FeedImporting(ScreenMixin):
         )
 
     def _on_import_where(self, message: ImportWhere) -> None:
-        """Ask where the feeds the server lacks go: subscribed there, or fetched here."""
+        """Ask where the feeds the server lacks go: subscribed there, or fetched here. Those
+        feeds.toml lists already (kept here by an earlier import) are named apart, and
+        subscribed only when the user says so (review r53 F7)."""
         from newstui.tui.screens.choice import ChoiceScreen
 
         config = self.config
         assert config is not None
-        them = "it" if message.new == 1 else "them"
-        choices: list[tuple[str, ImportWay]] = [
-            (f"Subscribe on {message.server}: your other readers see {them} too", "subscribe"),
-            (f"Add to {config.path.name}: fetched here only", "rest_here"),
-        ]
+        file = config.path.name
+        server, new, listed = message.server, message.new, message.listed
+        them = "it" if new == 1 else "them"
         name = Path(message.typed).name
         has = f" (it has {message.synced:,} already)" if message.synced else ""
-        # (a question, as `a`'s "add which?": it ended in a stray colon, review r52 LOW-5)
-        title = f"{counted(message.new, 'feed')} of {name} not on {message.server}{has}: import {them} where?"
+        choices: list[tuple[str, ImportWay]]
+        if listed:
+            stay = "stays" if listed == 1 else "stay"
+            question = (
+                f"{counted(new + listed, 'feed')} of {name} not on {server}{has}: {new:,} new, "
+                f"{listed:,} in {file} already (fetched here). Import them where?"
+            )
+            choices = [
+                (
+                    f"Subscribe the {new:,} new on {server}; the {listed:,} in {file} {stay} "
+                    "fetched here",
+                    "subscribe_new",
+                ),
+                (
+                    f"Subscribe all {new + listed:,} on {server}, the {listed:,} in {file} too",
+                    "subscribe",
+                ),
+                (f"Add the {new:,} new to {file}: fetched here only", "rest_here"),
+            ]
+        else:
+            # (a question, as `a`'s "add which?": it ended in a stray colon, review r52 LOW-5)
+            question = (
+                f"{counted(new, 'feed')} of {name} not on {server}{has}: import {them} where?"
+            )
+            choices = [
+                (f"Subscribe on {server}: your other readers see {them} too", "subscribe"),
+                (f"Add to {file}: fetched here only", "rest_here"),
+            ]
 
         def chosen(way: ImportWay | None) -> None:
             if way is not None:
                 self._import_feeds(message.typed, way, message.star)
 
-        self.app.push_screen(ChoiceScreen(title, choices, verb="import"), chosen)
+        box = ChoiceScreen(f"Import {name}", choices, verb="import", question=question)
+        self.app.push_screen(box, chosen)
 
     def _on_import_unasked(self, message: ImportUnasked) -> None:
         """The server could not be asked and was never synced: say so, and offer to import the
@@ -217,7 +254,11 @@ class FeedImporting(ScreenMixin):
             from newstui.sync.client import server_name
 
             server = server_name(message.config.sync.url)
-        if imported.added and server is not None and message.way != "subscribe":  # (r51 MED-1)
+        if (
+            imported.added
+            and server is not None
+            and message.way not in ("subscribe", "subscribe_new")
+        ):  # (r51 MED-1)
             line += f"; not subscribed on {server}: fetched here"
         if imported.server is not None and imported.server.unasked is not None:
             line += f" ({server} could not be asked: its subscriptions as of the last sync)"
@@ -248,16 +289,19 @@ class FeedImporting(ScreenMixin):
         choices = [(f'Star the articles flagged "{letter}"', letter) for letter in letters]
         choices.append(("Star none: newsboat's flags mean nothing of their own", ""))
         them = "it" if message.flagged == 1 else "them"
-        title = (
+        # the question in the box, wrapped: as the title it was cut at 60×20 (review r53 F5)
+        question = (
             f"{counted(message.flagged, 'article')} flagged in newsboat's {message.cache}: "
             f"star {them}?"
         )
+        title = "Star newsboat's flagged articles?"
 
         def chosen(letter: str | None) -> None:
             if letter is not None:
                 self._import_feeds(message.typed, "ask", letter)
 
-        self.app.push_screen(ChoiceScreen(title, choices, verb="import"), chosen)
+        box = ChoiceScreen(title, choices, verb="import", question=question)
+        self.app.push_screen(box, chosen)
 
 
 def _newsboat_notice(message: FeedsImported) -> str:

@@ -1,8 +1,9 @@
 """The main screen: sources, headlines over the reader, and the sidebar; routes their messages.
 
 Its keys are in `main_keys`, which panes show and have focus in `panes`, its article and source
-actions in `article_actions`, adding a feed in `feed_adding`, importing a subscription list in
-`feed_importing`, refreshing in `source_refresh`,
+actions in `article_actions`, who said what of the article's speakers in `article_speakers`, adding a feed in `feed_adding`, importing a subscription list in
+`feed_importing`, refreshing in `source_refresh`, what the sidebar says of an article not analysed
+yet in `analysis_waits`,
 the bottom row's status lines in `status_row`."""
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ from newstui.library import Library
 from newstui.model import NEWEST_FIRST, ArticleFilter, ArticleRow, Direction, FeedRow, SortOrder
 from newstui.text import terminal_safe
 from newstui.tui.config_on_disk import ConfigOnDisk
+from newstui.tui.screens.analysis_waits import AnalysisWaits
 from newstui.tui.screens.article_actions import ArticleActions
+from newstui.tui.screens.article_speakers import ArticleSpeakers
 from newstui.tui.screens.feed_adding import FeedAdding
 from newstui.tui.screens.feed_importing import FeedImporting
 from newstui.tui.screens.feed_moving import FeedMoving
@@ -83,11 +86,13 @@ DETAIL_REST_REFRESHING = 0.25
 class MainScreen(
     ReportsWorkerErrors,
     ArticleActions,
+    ArticleSpeakers,
     PodcastActions,
     FeedAdding,
     FeedImporting,
     FeedMoving,
     SourceRefresh,
+    AnalysisWaits,
     TagRemoving,
     UnreadSteps,
     PaneLayout,
@@ -159,6 +164,7 @@ class MainScreen(
         self._detail_read = 0  # the read of the article shown
         self._sidebar_wanted: bool | None = None  # None: follow the terminal width
         self._open_on_load: int | None = None
+        self._analysis_asked: set[int] = set()  # (analysis_waits)
         # A view just shown: its first article is shown, not opened, even when the reader had
         # focus (a search typed while reading must not mark its first result read).
         self._view_just_shown = False
@@ -655,7 +661,7 @@ class MainScreen(
             return  # another article is shown now (its own load decided its language)
         self.detail = dataclasses.replace(detail, reads_as=message.reads_as)
         self.reader.show(self.detail)  # (the same article: its scroll and search are kept)
-        self.sidebar.show(self.detail)
+        self.sidebar.show(self.detail, self.not_analysed_note(self.detail))
 
     @on(ArticleLoaded)
     def _article_loaded(self, message: ArticleLoaded) -> None:
@@ -679,7 +685,7 @@ class MainScreen(
         if self.footer_article_keys != offered:  # (d and P on an episode, f on a teaser)
             self.refresh_bindings()
         self.reader.show(message.detail)
-        self.sidebar.show(message.detail)
+        self.sidebar.show(message.detail, self.not_analysed_note(message.detail))
         moved_here = not self._view_just_shown and self._selected_by_load != message.article_id
         # mark_read_on_select: the reader beside the list shows the article j/k selected whole,
         # read as Feedly's j/k read it (user test r51 L10)

@@ -381,7 +381,10 @@ class SourceRefresh(StatusRow, RefreshReloads):
         # of stories too (a first fetch's beyond STORIES_PER_RUN), which shortens the views,
         # and the 2 s look at the store may have missed it (user test r33 H2, M1).
         self._on_store_changed()
-        if message.count and (row := self.headlines.selected) is not None:
+        # (an article shown unanalysed reads again even when the pass analysed nothing: the
+        # sidebar said "Analysing…" while it ran, and says what follows now)
+        unanalysed = self.detail is not None and not self.detail.analysed
+        if (message.count or unanalysed) and (row := self.headlines.selected) is not None:
             self.load_detail(row.id)
 
 

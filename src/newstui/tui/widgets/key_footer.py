@@ -27,7 +27,7 @@ except ImportError as missing:  # a Textual outside pyproject's range moved it: 
     ) from missing
 
 # Binding ids by importance: the last to go when the footer is too narrow. Ids not listed (what
-# the focused pane offers: Follow, Who said what…) come after ESSENTIAL and FIRST_EXTRAS.
+# the focused pane offers: Sources' Fold…) come after ESSENTIAL and FIRST_EXTRAS.
 ADD_FEED = "sources.add"  # offered in the footer while the store holds no article
 CHOOSE = "list.choose"  # Enter in a list: in the footer for the lists that ask for it
 ESSENTIAL = (
@@ -42,9 +42,14 @@ ESSENTIAL = (
 # The open episode's own keys (user test r42 M3: they were not offered), then moving on: at 80
 # columns an episode shows them and n, not e and s (r42 appfix-b); at 60, the episode's two
 # rather than n, which every article has and `?` lists.
+# The sidebar's own keys next, before `n` and the marks, which every pane has: at 80×24 its
+# footer kept n, m, s and left out `w` (user test r53 LOW-5).
 FIRST_EXTRAS = (
     "article.download",
     "article.play",
+    "sidebar.speaker_quotes",
+    "sidebar.follow",
+    CHOOSE,
     "headlines.next_unread",
     "reader.find",
 )

@@ -143,6 +143,7 @@ class Sidebar(Vertical):
         self._entity_types: dict[str, str] = {}
         self._speakers: dict[str, str | None] = {}
         self._detail: ArticleDetail | None = None
+        self._not_analysed = "Analysing…"  # (see show)
         self._message = "No article selected"
 
     def build(self) -> None:
@@ -259,7 +260,7 @@ class Sidebar(Vertical):
         if self._tabs is None:  # filled when built, in the theme's colours
             return
         if self._detail is not None:
-            self.show(self._detail)
+            self.show(self._detail, self._not_analysed)
         else:
             self.show_message(self._message)
 
@@ -271,9 +272,11 @@ class Sidebar(Vertical):
     def _muted(self) -> str:
         return muted_colour(self._entities_background).hex
 
-    def show(self, detail: ArticleDetail) -> None:
-        """Fill both tabs from one article's analysis."""
+    def show(self, detail: ArticleDetail, not_analysed: str = "Analysing…") -> None:
+        """Fill both tabs from one article's analysis; `not_analysed`: what they say of an
+        article not analysed yet (the screen knows whether an analysis is under way)."""
         self._detail = detail
+        self._not_analysed = not_analysed
         if self._tabs is None:
             return
         muted = self._muted
@@ -306,7 +309,7 @@ class Sidebar(Vertical):
                 self._entity_types[key] = row.type
                 entity_options.append(Option(label, id=key))
         # (an article just fetched is analysed in the background: not "none found" yet)
-        waiting = "Analysing…" if not detail.analysed else None
+        waiting = not_analysed if not detail.analysed else None
         if not entity_options:
             entity_options = [_notice(waiting or "No entities found", muted)]
         quote_options: list[Option | None] = []
