@@ -170,7 +170,6 @@ def add_feed(
     from newstui.ingest.filter_run import apply_filters
     from newstui.ingest.pending_analysis import analyse_pending
     from newstui.ingest.pipeline import fetch_feeds
-    from newstui.model.names import site_name, url_name
 
     already_configured(config, url, library)
     # The file as it is now must take the entry (the app's config was read at its start: a file
@@ -188,13 +187,13 @@ def add_feed(
             name, tags = name or listed[0] or None, tags or listed[1]
     # A new entry carries no settings of its own, so [settings] decide (full text above all:
     # false means no page fetched).
-    # Without a name given, the trial goes by the feed's own title as soon as its fetch stores
-    # it, its host until then: the app's Sources listed it by its whole address meanwhile,
-    # its articles stored and being analysed (user test r53 LOW-6).
-    shown = hide_url_password(url)
+    # Without a name given, the trial goes by the feed's own title (else its site's host) as
+    # soon as its fetch has stored it, as a feed without `name` does: the app's Sources listed
+    # it by its whole address while its articles were analysed (user test r53 LOW-6). A fetch
+    # that fails still names it by its address.
     trial = FeedConfig(
         url,
-        name or site_name(shown) or url_name(shown),
+        name or hide_url_password(url),
         tags,
         config.settings.fulltext,
         named=name is not None,
