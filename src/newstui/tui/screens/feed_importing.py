@@ -134,10 +134,10 @@ class FeedImporting(ScreenMixin):
                         and split.unasked is None
                         and (new := new_here(config, split.rest))
                     ):
-                        listed = len(split.rest) - len(new)  # (fetched here: kept so before?)
+                        kept_here = len(split.rest) - len(new)  # (in feeds.toml: fetched here)
                         self.post_message(
                             ImportWhere(
-                                typed, split.server, len(new), len(split.synced), star, listed
+                                typed, split.server, len(new), len(split.synced), star, kept_here
                             )
                         )
                         return
