@@ -113,3 +113,27 @@ def test_a_worker_that_analyses_collects_young_objects_rarely():
         after = pool.submit_call(gc.get_threshold).result()
     assert after[0] == YOUNG_WHILE_STREAMING
     assert after[1:] == gc.get_threshold()[1:]  # the older generations' as they were
+
+
+def test_an_analysis_cancelled_while_its_chunks_are_analysed_ends_its_results_there():
+    """The app quits during its analysis (user test r54 HIGH-2): the results end at the chunk
+    being waited for, not after every chunk sent; the pool then closes without waiting."""
+    import threading
+
+    from newstui.processes import CHUNK, CpuPool
+
+    texts = ["Ana Lopes said the river rose in Lisbon on Monday."] * (3 * CHUNK)
+    cancel = threading.Event()
+    got = []
+    with CpuPool(1) as pool:
+        for result in pool.analyse("rules", texts, cancel=cancel):
+            got.append(result)
+            if len(got) == 1:
+                cancel.set()  # the first chunk's results are in hand: the rest are not read
+        pool.close(wait=False)
+    assert len(got) == CHUNK and all(r.error is None for r in got)
+    with CpuPool(1) as pool:
+        cancel = threading.Event()
+        cancel.set()  # quit before the first chunk came back: nothing is waited for
+        assert list(pool.analyse("rules", texts, cancel=cancel)) == []
+        pool.close(wait=False)

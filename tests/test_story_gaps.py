@@ -21,6 +21,7 @@ from newstui.ingest.pending_analysis import analyse_pending
 from newstui.ingest.pipeline import fetch_feeds
 from newstui.library import Library
 from newstui.model import Article
+from newstui.nlp.extractor import extractor_version
 
 TEXT = (
     "The {org} said on Monday that floods in {place} had reached a turning point, according to "
@@ -91,12 +92,54 @@ def test_an_analysis_leaves_gaps_while_another_process_has_the_store_open(tmp_pa
     assert len(gaps) >= 5  # between each two of the six articles' writes
 
 
+class QuitEvent(threading.Event):
+    """The app's cancel event, counting the join's gaps (waits on it) and set at the gap
+    `quit_at` (None: never), as when the user quits during a join."""
+
+    def __init__(self, gaps: list[int], quit_at: int | None = None) -> None:
+        super().__init__()
+        self.gaps, self.quit_at = gaps, quit_at
+
+    def wait(self, timeout: float | None = None) -> bool:
+        self.gaps.append(1)
+        if len(self.gaps) == self.quit_at:
+            self.set()
+        return self.is_set()
+
+
 def test_the_apps_analysis_keeps_the_gaps_for_its_own_writes(tmp_path, gaps):
     """The app analyses in a thread beside its own connections, which write too (`m`, `s`)."""
     stored(tmp_path / "n.db")
     with Library.open(tmp_path / "n.db") as library:
-        analyse_pending(library, "rules", cancel=threading.Event())
+        analyse_pending(library, "rules", cancel=QuitEvent(gaps))
     assert len(gaps) >= 5
+
+
+def _stories(path: Path) -> dict[int, int]:
+    with sqlite3.connect(path) as conn:
+        return dict(conn.execute("SELECT article_id, story_id FROM stories").fetchall())
+
+
+def test_quitting_during_the_apps_join_stops_it_between_two_writes_and_the_next_run_ends_it(
+    tmp_path, gaps
+):
+    """User test r54 HIGH-2: `Q` waited up to 125 s for the app's join of look-alike articles.
+    Quitting now stops the join at its next gap: the articles joined are stored whole, every
+    analysis saved stays, and the next start joins the rest as an unbroken run would have."""
+    whole, cut = tmp_path / "whole.db", tmp_path / "cut.db"
+    for path in (whole, cut):
+        stored(path)
+    with Library.open(whole) as library:
+        analyse_pending(library, "rules", cancel=QuitEvent([]))
+    quit_at_the_second_gap = QuitEvent(gaps, quit_at=2)
+    with Library.open(cut) as library:
+        analyse_pending(library, "rules", cancel=quit_at_the_second_gap)
+        assert library.to_analyse(extractor_version("rules")) == []  # the analyses stay
+    assert len(gaps) == 2  # stopped there: no write, no gap after it
+    assert 0 < len(_stories(cut)) < len(_stories(whole)) == 6
+    with Library.open(cut) as library:  # the next start
+        analyse_pending(library, "rules", cancel=threading.Event())
+    assert _stories(cut) == _stories(whole)
 
 
 def test_a_process_opening_the_store_during_a_join_gets_the_gaps_from_then_on(

@@ -84,6 +84,7 @@ def analyse_pending(
     journal = CrashJournal(library.database_file())
     in_process = here  # the caller's choice, until a worker process cannot start
     given = pool
+    started: CpuPool | None = None  # a pool started here (not lent: APP_ANALYSIS's is the app's)
     with contextlib.ExitStack() as own_pool:  # a pool started here, for this call only
         own_pool.callback(journal.close)
         while not stopped():
@@ -103,7 +104,7 @@ def analyse_pending(
             sent: Iterator[Analysed] | None = None
             if parallel or not in_process:
                 if pool is None:
-                    pool = own_pool.enter_context(CpuPool(None if parallel else 1))
+                    pool = started = own_pool.enter_context(CpuPool(None if parallel else 1))
                 # A pool that leaves this process a core (a fetch's): it analyses a share
                 # too while the workers do the rest, instead of waiting for them.
                 beside = in_process and pool.max_workers < cores
@@ -111,7 +112,9 @@ def analyse_pending(
                 cut = len(texts) - share
                 try:  # (its workers start as the chunks are sent)
                     languages = [a.language for a in batch[:cut]]
-                    sent = pool.analyse(extractor_name, texts[:cut], sketch[:cut], languages)
+                    sent = pool.analyse(
+                        extractor_name, texts[:cut], sketch[:cut], languages, cancel
+                    )
                 except NO_WORKERS as exc:  # none can start here: all in this process then
                     WORKERS.failed(exc)
                     if pool is not given:
@@ -138,15 +141,38 @@ def analyse_pending(
                     library, extractor_name, version, part, analysed, read_as, read, on_failure
                 )
                 count += len(part)
-            # (the app's, with `cancel`, keep the gaps: its own other connections write too)
-            gap = None if cancel is not None else library.story_gap()
-            library.join_stories(sketched, gap)  # the batch's at once
+            if not _join(library, sketched, cancel):  # the batch's at once
+                break
             if ids is not None:
                 break
+        if stopped() and started is not None:  # the app quits: the workers started here
+            started.close(wait=False)  # end now, their chunks' texts left to analyse
     if count:
         library.prune_entities()
     _find_stories(library, stories, cancel)  # articles analysed before, or elsewhere
     return count
+
+
+def _join(
+    library: Library,
+    sketched: Sequence[tuple[int, StorySketch]],
+    cancel: threading.Event | None,
+) -> bool:
+    """Join an analysis batch's sketched articles to their stories; False if `cancel` stopped
+    it. With `cancel` (the app's) the join keeps its gaps (the app's own other connections
+    write too) and stops in one of them once `cancel` is set (user test r54 HIGH-2: quitting
+    waited up to 125 s for a join of look-alike articles): what was joined is stored, each
+    transaction whole, and the articles left are found by the next run's find_stories."""
+    if cancel is None:
+        library.join_stories(sketched, library.story_gap())
+        return True
+    if cancel.is_set():
+        return False
+    try:
+        library.join_stories(sketched, _pause_or_stop(cancel))
+    except _Stopped:
+        return False
+    return not cancel.is_set()
 
 
 def _find_stories(library: Library, stories: int, cancel: threading.Event | None) -> None:
