@@ -44,8 +44,9 @@ class HeldAnalysis:
             texts: Sequence[str],
             sketch: Sequence[bool] = (),
             languages: Sequence[str | None] = (),
+            cancel: threading.Event | None = None,
         ) -> Iterator[Analysed]:
-            results = real(pool, extractor_name, texts, sketch, languages)
+            results = real(pool, extractor_name, texts, sketch, languages, cancel)
             for text, result in zip(texts, results, strict=True):
                 if NEW not in text:
                     self.held.set()

@@ -113,7 +113,7 @@ def analyse_pending(
                 try:  # (its workers start as the chunks are sent)
                     languages = [a.language for a in batch[:cut]]
                     sent = pool.analyse(
-                        extractor_name, texts[:cut], sketch[:cut], languages, cancel
+                        extractor_name, texts[:cut], sketch[:cut], languages, cancel=cancel
                     )
                 except NO_WORKERS as exc:  # none can start here: all in this process then
                     WORKERS.failed(exc)
