@@ -111,3 +111,29 @@ def test_a_dry_run_makes_neither_a_store_nor_a_config(tmp_path, capsys):
     assert f"({config} would be made)" in out.splitlines()[0]
     assert f"  3 new: would be added to {config}, fetched here" in out
     assert sorted(p.name for p in tmp_path.iterdir()) == ["subs.opml"]
+
+
+def test_a_dry_run_on_a_store_an_older_newstui_left_upgrades_nothing(files, capsys):
+    # (review r54 MED-1: the dry run upgraded the store and left a copy for older newstui
+    # beside it, while it said "dry run, nothing written")
+    import sqlite3
+
+    from newstui.store.schema import SCHEMA_VERSION
+
+    subs, config, db = files
+    conn = sqlite3.connect(db)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    conn.commit()
+    conn.close()
+    before = snapshot(config, db)
+    capsys.readouterr()
+
+    args = ["--db", str(db), "--config", str(config), "opml", "import", "--dry-run", str(subs)]
+    assert main(args) == 0
+    out, err = capsys.readouterr()
+
+    assert snapshot(config, db) == before
+    assert not list(db.parent.glob(db.name + ".v*"))
+    assert "upgraded" not in err
+    assert out.splitlines()[0] == f"dry run, nothing written: 3 feeds in {subs}"
+    assert "  2 new: would be added to " + str(config) + ", fetched here" in out

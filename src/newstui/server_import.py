@@ -72,6 +72,7 @@ def split_for_server(
     *,
     subscribe: bool = False,
     keep_listed: bool = False,
+    keep_token: bool = True,
 ) -> ServerSplit:
     """Split a list's feeds by the [sync] server's subscriptions (asked of it; when it cannot be
     reached, its last sync's list, unless `subscribe`, which needs it, or no sync has been:
@@ -79,7 +80,8 @@ def split_for_server(
     folder) and left out of `rest`, those feeds.toml lists too (a plain import of the list wrote
     them, and said `--subscribe` subscribes them there: closing r52); one the server refuses
     stays in `rest` with its reason; `keep_listed`: those feeds.toml lists are not subscribed
-    but stay in `rest`, fetched here (the app's choice: review r53 F7). A server that fails
+    but stay in `rest`, fetched here (the app's choice: review r53 F7); `keep_token` False: the
+    login token is not written beside the store (a dry run). A server that fails
     otherwise (gone, a login refused) raises a SyncError before anything is written here: the
     feeds subscribed before it failed are the server's, and a second import finds them there."""
     from newstui.model import fold_url
@@ -95,7 +97,7 @@ def split_for_server(
     listed: list[FeedConfig] = []
 
     async def run() -> set[str]:
-        async with make_client(sync, config, library) as client:
+        async with make_client(sync, config, library, keep_token=keep_token) as client:
             there = {fold_url(remote.url) for remote in await client.subscriptions()}
             if not subscribe:
                 return there

@@ -58,3 +58,34 @@ def test_subscribe_dry_run_names_what_it_would_subscribe_and_asks_nothing_else(
         f"on {fake.server})"
     ) in out
     assert config.read_bytes() == first
+
+
+def test_a_dry_run_on_a_store_that_exists_leaves_no_login_token_beside_it(
+    fake: FakeGReader,  # noqa: F811
+    here: list[str],  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # (review r54 LOW-2: the login's token was written to <store>.sync-auth)
+    import hashlib
+
+    from newstui.library import Library
+
+    def tree() -> dict[str, str]:
+        return {
+            str(p.relative_to(tmp_path)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in tmp_path.rglob("*")
+            if p.is_file()
+        }
+
+    fake.api("/subscription/list", 200, {"subscriptions": [SERVERS]})
+    Library.open(Path(here[1])).close()
+    file = opml(
+        tmp_path / "subs.opml",
+        [("News", "Storm Watch", SERVERS["url"]), ("Tech", "Own", "https://example.net/b.xml")],
+    )
+    before = tree()
+
+    assert main([*here, "opml", "import", "--dry-run", str(file)]) == 0
+
+    assert tree() == before

@@ -167,26 +167,36 @@ def store_named(db_path: Path | str) -> Iterator[None]:
 
 
 def opened_library(
-    db_path: Path | str, *, reading: bool = False, upgrades: list[StoreUpgrade] | None = None
+    db_path: Path | str,
+    *,
+    reading: bool = False,
+    upgrades: list[StoreUpgrade] | None = None,
+    saying: bool = True,
 ) -> Library:
     """The command's store, opened; the first open after an upgrade that makes every story
     sketch again (~50 s for 20,000 articles) says so first, on stderr. `reading`: the command
     only reads (READING_COMMANDS); `upgrades` gets the upgrade this open made, if it made one
-    (what it changed for the config's views is said after: cli.main)."""
+    (what it changed for the config's views is said after: cli.main). `saying` False: an
+    upgrade is not said (a dry run's temporary copy of an older store)."""
 
     def upgraded(upgrade: StoreUpgrade) -> None:
-        _say_upgraded(upgrade)
+        if saying:
+            _say_upgraded(upgrade)
         if upgrades is not None:
             upgrades.append(upgrade)
 
     return Library.open(
         db_path,
-        upgrading=_say_upgrading,
+        upgrading=_say_upgrading if saying else _say_nothing,
         waiting=waiting_notice(db_path, complain),
         upgraded=upgraded,
         reading=reading,
         upgrade_elsewhere=_say_upgrade_waited,
     )
+
+
+def _say_nothing(articles: int) -> None:
+    """An upgrade of a store nobody keeps (a dry run's copy) is not announced."""
 
 
 def _say_upgraded(upgrade: StoreUpgrade) -> None:

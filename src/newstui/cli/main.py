@@ -166,10 +166,17 @@ def run(args: argparse.Namespace) -> int:
             f"demo database: {path} ({counted(count, 'article')})",
         )
     db_path = store_path_of(args, command)
+    dry_copy = False  # (the dry run reads a copy of an older store: its upgrade is not said)
     new = not os.path.exists(os.path.expanduser(db_path))
     new_folders = missing_folders(db_path) if new else []  # (a new store's go with it)
-    if new and getattr(args, "dry_run", False) and command == "opml":
-        db_path, new = ":memory:", False  # (`opml import --dry-run` writes no store, new or not)
+    if getattr(args, "dry_run", False) and command == "opml":
+        if new:
+            db_path, new = ":memory:", False  # (`opml import --dry-run` writes no store)
+        else:
+            from newstui.cli.opml_dry_run import store_to_read
+
+            read = store_to_read(str(db_path))  # (an older store: a copy, never upgraded)
+            dry_copy, db_path = read != db_path, read
     elif new and not makes_a_store(args, command):
         db_path = no_store(args, db_path)
         new = False
@@ -214,7 +221,7 @@ def run(args: argparse.Namespace) -> int:
             gc.enable()
     try:
         with store_named(db_path):
-            status = _run_on_store(args, command, db_path, explicit_config)
+            status = _run_on_store(args, command, db_path, explicit_config, dry_copy)
     except Exception as exc:
         # a fetch with nothing to fetch (no source in the config, an unknown name) made an empty
         # store: it goes, as after a failed add
@@ -231,9 +238,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_on_store(
-    args: argparse.Namespace, command: str, db_path: Path | str, explicit_config: bool
+    args: argparse.Namespace,
+    command: str,
+    db_path: Path | str,
+    explicit_config: bool,
+    dry_copy: bool = False,
 ) -> int:
-    """Run a command other than the app on its store (and config)."""
+    """Run a command other than the app on its store (and config); `dry_copy`: the store is a
+    dry run's temporary copy of an older one (its upgrade is not said)."""
     if command in CONFIGURED_COMMANDS:
         from newstui.config import Config
 
@@ -261,7 +273,9 @@ def _run_on_store(
                 _say_folders_widened(library, config, upgrades)
                 return cmd_fetch(args, library, config, pool)
         dry_run = importing and args.dry_run  # (a store it only reads)
-        with opened_library(db_path, reading=dry_run, upgrades=upgrades) as library:
+        with opened_library(
+            db_path, reading=dry_run, upgrades=upgrades, saying=not dry_copy
+        ) as library:
             _say_folders_widened(library, config, upgrades)
             if command in CONFIG_FOLDERS_COMMANDS:
                 _store_config_folders(library, config)

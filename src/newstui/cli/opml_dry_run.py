@@ -32,6 +32,35 @@ if TYPE_CHECKING:
 FEEDS_NAMED = 20  # new feeds named one a line in the text; --json names every one
 
 
+def store_to_read(db_path: str) -> str:
+    """The store a dry run reads: `db_path` itself when it is at this newstui's schema, else a
+    copy in a temporary folder (removed at exit), so the dry run never upgrades the user's
+    store nor leaves a copy for older newstui beside it (review r54 MED-1: it did both)."""
+    import os
+
+    from newstui.store.schema import SCHEMA_VERSION
+    from newstui.store.upgrade_copies import stored_version
+
+    path = os.path.expanduser(db_path)
+    try:
+        status = os.stat(path)
+    except OSError:
+        return db_path
+    if stored_version(path, status) in (None, SCHEMA_VERSION):
+        return db_path
+    import atexit
+    import shutil
+    import tempfile
+
+    folder = tempfile.mkdtemp(prefix="newstui-dry-run-")
+    atexit.register(shutil.rmtree, folder, True)
+    copy = os.path.join(folder, "newstui.db")
+    shutil.copyfile(path, copy)
+    if os.path.exists(path + "-wal"):
+        shutil.copyfile(path + "-wal", copy + "-wal")
+    return copy
+
+
 def dry_run_import(args: argparse.Namespace, library: Library, config: Config) -> int:
     """Say what `opml import FILE` (with the same options) would add, leave, skip and subscribe,
     and the folders of what it adds; write nothing (config, store, server)."""
@@ -131,7 +160,7 @@ def _server_split(
 
     with about_source(hide_passwords(config.sync.url)):
         try:
-            split = split_for_server(library, config, feeds)
+            split = split_for_server(library, config, feeds, keep_token=False)
         except NeverSynced as exc:
             import shlex
 

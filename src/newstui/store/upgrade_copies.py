@@ -150,7 +150,7 @@ def _copy_place(path: str, version: int) -> tuple[str, bool, str]:
             # (a hard link, as `cp -al` and rsync --link-dest snapshots make: the store itself)
             passed_over = passed_over or f"{place} is the store itself (a hard link), not a copy"
             continue
-        found = _stored_version(place, status)
+        found = stored_version(place, status)
         if found == version:
             return place, True, passed_over
         passed_over = passed_over or f"{place} is {_what_is(status, found)}, not a copy"
@@ -178,7 +178,7 @@ def _free_place(path: str, version: int, copy: str) -> str:
     return ""
 
 
-def _stored_version(path: str, status: os.stat_result | None) -> int | None:
+def stored_version(path: str, status: os.stat_result | None) -> int | None:
     """The schema version in the header of the SQLite file at `path` (a regular file), or None
     for anything else: read from its first 100 bytes (the `user_version` at 60), not opened,
     so no lock waits and no -shm or -wal is left beside it."""
@@ -359,7 +359,7 @@ def _copies_beside(path: str, version: int) -> tuple[Copies, Copies]:
     copies = [
         (aside, (copy, file_size(copy)))
         for number, aside, copy in found
-        if _stored_version(copy, _status(copy)) == number  # (a copy, not another file)
+        if stored_version(copy, _status(copy)) == number  # (a copy, not another file)
     ]
     return (
         tuple(copy for aside, copy in copies if not aside),
@@ -387,7 +387,7 @@ def _restore_copies(path: str) -> Copies:
     return tuple(
         (copy, file_size(copy))
         for _, copy in found
-        if _stored_version(copy, _status(copy)) is not None
+        if stored_version(copy, _status(copy)) is not None
     )
 
 

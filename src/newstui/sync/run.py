@@ -278,10 +278,13 @@ def limits_for(config: Config) -> FetchLimits:
     return FetchLimits(s.timeout, s.max_bytes, s.concurrency, s.per_host, s.ca_file or None)
 
 
-def make_client(sync: SyncConfig, config: Config, library: Library) -> GReaderClient:
+def make_client(
+    sync: SyncConfig, config: Config, library: Library, *, keep_token: bool = True
+) -> GReaderClient:
     """A client for the configured server; the password is resolved only if a login is needed.
-    Its auth token is cached beside the database file."""
-    db_path: Path | str = library.sync.path()
+    Its auth token is cached beside the database file (`keep_token` False: not cached, for a
+    dry run, which writes nothing)."""
+    db_path: Path | str = library.sync.path() if keep_token else ":memory:"
     return GReaderClient(
         sync.url,
         sync.user,
