@@ -163,6 +163,20 @@ class Library:
         return _failures.disk_full_error(self._db.conn, exc)
 
     @staticmethod
+    def stored_version(path: str) -> int | None:
+        """The schema version in the header of the store file at `path` (not opened: no lock,
+        no -wal or -shm left), None when it is not one."""
+        import os
+
+        from newstui.store.upgrade_copies import stored_version
+
+        try:
+            status = os.stat(path)
+        except OSError:
+            return None
+        return stored_version(path, status)
+
+    @staticmethod
     def write_lock_holder(path: Path | str) -> int | None:
         """The id of the process writing to the store at `path`, where the system says."""
         return write_lock_holder(str(path))

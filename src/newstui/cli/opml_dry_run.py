@@ -38,15 +38,8 @@ def store_to_read(db_path: str) -> str:
     store nor leaves a copy for older newstui beside it (review r54 MED-1: it did both)."""
     import os
 
-    from newstui.store.schema import SCHEMA_VERSION
-    from newstui.store.upgrade_copies import stored_version
-
     path = os.path.expanduser(db_path)
-    try:
-        status = os.stat(path)
-    except OSError:
-        return db_path
-    if stored_version(path, status) in (None, SCHEMA_VERSION):
+    if Library.stored_version(path) in (None, Library.SCHEMA_VERSION):
         return db_path
     import atexit
     import shutil
