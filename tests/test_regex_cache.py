@@ -161,3 +161,14 @@ def test_the_extractor_loaded_from_kept_patterns_finds_the_same(tmp_path, seed_a
     second = analyse()
 
     assert second == first and first
+
+
+def test_another_build_of_python_keeps_its_own_file(monkeypatch):
+    # a patch release can compile a pattern differently with the same MAGIC and CODESIZE: its
+    # file is not this one's (review r54 LOW-7)
+    import sys
+
+    first = regex_cache.cache_file()
+    monkeypatch.setattr(sys, "version", sys.version + " (another build)")
+
+    assert regex_cache.cache_file() != first

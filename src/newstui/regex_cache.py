@@ -19,6 +19,7 @@ import marshal
 import os
 import sys
 import threading
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -48,7 +49,10 @@ def cache_file() -> Path | None:
         import platformdirs
     except ImportError:
         return None
-    tag = f"{sys.implementation.cache_tag}-{sre.MAGIC}-{sre.CODESIZE}-{CACHE_FORMAT}"
+    # the build too (its version and date, as sys.version says them): a patch release can
+    # change how re compiles a pattern with neither MAGIC nor CODESIZE changing (review r54)
+    build = zlib.crc32(sys.version.encode())
+    tag = f"{sys.implementation.cache_tag}-{build:08x}-{sre.MAGIC}-{sre.CODESIZE}-{CACHE_FORMAT}"
     return Path(platformdirs.user_cache_dir("newstui")) / f"regexes-{tag}.marshal"
 
 
