@@ -137,3 +137,43 @@ def test_an_analysis_cancelled_while_its_chunks_are_analysed_ends_its_results_th
         cancel.set()  # quit before the first chunk came back: nothing is waited for
         assert list(pool.analyse("rules", texts, cancel=cancel)) == []
         pool.close(wait=False)
+
+
+def test_a_cancelled_analysis_drops_its_chunks_not_started():
+    """After the cancel, the chunks still queued for the worker are cancelled, not analysed
+    for nobody before the next analysis (or the app's exit) can have the worker (review r54
+    HIGH-11)."""
+    import threading
+    from concurrent.futures import Future
+
+    from newstui.processes import CHUNK, CpuPool
+
+    queued: list[Future] = [Future() for _ in range(3)]
+    cancel = threading.Event()
+    cancel.set()
+    pool = CpuPool(1)
+    texts = ["Ana Lopes said the river rose."] * (3 * CHUNK)
+
+    assert list(pool._chunk_results(queued, "rules", texts, [False] * len(texts), (), cancel)) == []
+    assert all(future.cancelled() for future in queued)
+
+
+def test_the_app_s_worker_on_quit_runs_no_task_still_queued():
+    """`AnalysisWorker.close` (the app quits) cancels the tasks not started: the process's
+    exit waited for every queued chunk of a 1,000-article batch (review r54 HIGH-11)."""
+    import time
+    from concurrent.futures import wait
+
+    from newstui.processes import AnalysisWorker
+
+    worker = AnalysisWorker()
+    first = worker.pool.submit_call(time.sleep, 0.5)
+    later = [worker.pool.submit_call(time.sleep, 0.5) for _ in range(6)]
+
+    worker.close()
+    wait(later, timeout=60)  # (the pool's manager thread cancels them: soon, not at once)
+
+    # (at most the running task and the one already handed to the worker's queue still run)
+    assert sum(future.cancelled() for future in later) >= len(later) - 2
+    first.result(timeout=60)
+    worker.pool.close()

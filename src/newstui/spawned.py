@@ -198,15 +198,24 @@ class SpawnedPool:
         NotImplementedError or ImportError where none can be made (no working sem_open)."""
         self._pool()
 
-    def wind_down(self) -> None:
+    def wind_down(self, *, drop_queued: bool = False) -> None:
         """Let the workers exit once their tasks are done, without waiting for them: the caller
         goes on meanwhile (a fetch closes its store: ~0.15 s of a worker's exit off its end),
-        and `close` then finds them gone. A task submitted later starts new workers."""
+        and `close` then finds them gone. A task submitted later starts new workers.
+        `drop_queued`: tasks not yet started are cancelled, not run first (the app quits: the
+        process's exit waited for every queued chunk, review r54 HIGH-11)."""
         executor, self._executor = self._executor, None
         if executor is None:
             return
         manager = getattr(executor, "_executor_manager_thread", None)
-        executor.shutdown(wait=False)  # (forgets its manager thread: kept here, see close)
+        if drop_queued:
+            # (shutdown's cancel_futures is done by the manager thread only while the executor
+            # is alive, and it goes with this call: the futures are cancelled here; the manager
+            # skips a cancelled one rather than send it to a worker)
+            for item in list(getattr(executor, "_pending_work_items", {}).values()):
+                item.future.cancel()
+        # (forgets its manager thread: kept here, see close)
+        executor.shutdown(wait=False, cancel_futures=drop_queued)
         if manager is not None:
             self._leaving.append(manager)
 
