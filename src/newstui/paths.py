@@ -1,5 +1,5 @@
 """Where newstui keeps its files: the config file, the database, the demo database, the app's
-saved state and downloads (NEWSTUI_* variables, else the platform's folders). Apart from config/ so that a command that reads
+saved state, the cache and downloads (NEWSTUI_* variables, else the platform's folders). Apart from config/ so that a command that reads
 only the database does not load the config's validation (tomllib, its dataclasses)."""
 
 from __future__ import annotations
@@ -99,3 +99,13 @@ def log_path() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_state_dir(APP_NAME)) / "newstui.log"
+
+
+def cache_dir() -> Path:
+    """newstui's cache folder (kept things newstui can make again: the extractor's compiled
+    patterns), the platform's user cache dir."""
+    from pathlib import Path
+
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME))

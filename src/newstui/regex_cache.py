@@ -46,14 +46,14 @@ def cache_file() -> Path | None:
     try:
         sre = _internal("_sre")
 
-        import platformdirs
+        from newstui.paths import cache_dir
     except ImportError:
         return None
     # the build too (its version and date, as sys.version says them): a patch release can
     # change how re compiles a pattern with neither MAGIC nor CODESIZE changing (review r54)
     build = zlib.crc32(sys.version.encode())
     tag = f"{sys.implementation.cache_tag}-{build:08x}-{sre.MAGIC}-{sre.CODESIZE}-{CACHE_FORMAT}"
-    return Path(platformdirs.user_cache_dir("newstui")) / f"regexes-{tag}.marshal"
+    return cache_dir() / f"regexes-{tag}.marshal"
 
 
 @contextlib.contextmanager
