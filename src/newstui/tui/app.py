@@ -690,7 +690,11 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
         `?` help names it (the palette reads titles as markup: escaped). Textual's own (Theme,
         Keys, Maximize, Screenshot, a second Quit) are left out: `t`, `?` and `Q` do ours."""
         on_main = screen is self.main
+        pane_keys: set[str] = set()  # (a key the focused pane has runs the pane's: listed once)
         if on_main:
+            for node, binding, enabled, _ in screen.active_bindings.values():
+                if node is not screen and node is not self and enabled and binding.show:
+                    pane_keys.add(binding.key)
             yield from self._focused_pane_commands(screen)
         for bindings in (MainScreen.BINDINGS, self.BINDINGS):
             if bindings is MainScreen.BINDINGS and not on_main:
@@ -702,6 +706,8 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
                 action = binding.action.removeprefix("app.")  # (the quit key is every box's)
                 if action == "command_palette" or (not on_main and action not in PALETTE_GLOBAL):
                     continue
+                if binding.key in pane_keys:
+                    continue  # (the sidebar's `w` and the article's: one line, the pane's)
                 title = PALETTE_TITLES.get(action, named_keys(binding.tooltip, self.user_keymap))
                 title = demo_noted(title or binding.description, binding.id, self.unavailable)
                 keys = escape(f"key: {keys_label(binding, self.user_keymap)}")
