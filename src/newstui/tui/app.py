@@ -692,9 +692,9 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
         on_main = screen is self.main
         pane_keys: set[str] = set()  # (a key the focused pane has runs the pane's: listed once)
         if on_main:
-            for node, binding, enabled, _ in screen.active_bindings.values():
-                if node is not screen and node is not self and enabled and binding.show:
-                    pane_keys.add(binding.key)
+            for node, shown, enabled, _ in screen.active_bindings.values():
+                if node is not screen and node is not self and enabled and shown.show:
+                    pane_keys.add(shown.key)
             yield from self._focused_pane_commands(screen)
         for bindings in (MainScreen.BINDINGS, self.BINDINGS):
             if bindings is MainScreen.BINDINGS and not on_main:
