@@ -24,26 +24,38 @@ from newstui.newsboat_import import (
 if TYPE_CHECKING:
     # the config (tomllib, its dataclasses): by the commands that read or edit it
     from newstui.config import Config, FeedConfig
+    from newstui.subscription_import import SkippedLine
+
+
+def subscription_list(
+    args: argparse.Namespace, config: Config
+) -> tuple[list[FeedConfig], list[SkippedLine]]:
+    """`opml import`'s list (its feeds and the lines that are none), read before anything is
+    written; `--subscribe` without a [sync] server refused. The import's and its dry run's."""
+    from newstui.subscription_import import read_subscription_list
+
+    with about_source(str(args.file)):
+        feeds, skipped = read_subscription_list(args.file, args.star_flag)
+    if args.subscribe and config.sync is None:
+        raise NewstuiError(
+            f"opml import --subscribe: {config.path} has no [sync] server to subscribe on",
+            source=str(config.path),
+        )
+    return feeds, skipped
 
 
 def cmd_opml(args: argparse.Namespace, library: Library, config: Config) -> int:
     """`newstui opml import FILE` / `newstui opml export [FILE]`."""
     from newstui.config import FeedConfig, url_identity
     from newstui.sources.opml import write_opml
-    from newstui.subscription_import import import_subscriptions, read_subscription_list
+    from newstui.subscription_import import import_subscriptions
 
     if args.opml_command == "import":
         if args.dry_run:
             from newstui.cli.opml_dry_run import dry_run_import
 
             return dry_run_import(args, library, config)
-        with about_source(str(args.file)):
-            feeds, skipped = read_subscription_list(args.file, args.star_flag)
-        if args.subscribe and config.sync is None:
-            raise NewstuiError(
-                f"opml import --subscribe: {config.path} has no [sync] server to subscribe on",
-                source=str(config.path),
-            )
+        feeds, skipped = subscription_list(args, config)
         # newsboat's read marks: read (or refused) before anything is written; stored once the
         # server was asked (a server that cannot be reached or refuses the login stops the
         # import before anything is written here, its marks too: review r51 LOW-8)

@@ -14,7 +14,7 @@ from newstui.cli.config_file import about_source
 from newstui.cli.newsboat import newsboat_files
 from newstui.cli.output import complain, emit
 from newstui.counts import counted
-from newstui.errors import NewstuiError, SyncError, hide_passwords
+from newstui.errors import SyncError, hide_passwords
 from newstui.library import Library
 from newstui.newsboat_import import (
     add_ignore_rules,
@@ -57,20 +57,11 @@ def store_to_read(db_path: str) -> str:
 def dry_run_import(args: argparse.Namespace, library: Library, config: Config) -> int:
     """Say what `opml import FILE` (with the same options) would add, leave, skip and subscribe,
     and the folders of what it adds; write nothing (config, store, server)."""
+    from newstui.cli.opml import subscription_list
     from newstui.config import url_identity
-    from newstui.subscription_import import (
-        config_copy,
-        import_subscriptions,
-        read_subscription_list,
-    )
+    from newstui.subscription_import import config_copy, import_subscriptions
 
-    with about_source(str(args.file)):
-        feeds, skipped = read_subscription_list(args.file, args.star_flag)
-    if args.subscribe and config.sync is None:
-        raise NewstuiError(
-            f"opml import --subscribe: {config.path} has no [sync] server to subscribe on",
-            source=str(config.path),
-        )
+    feeds, skipped = subscription_list(args, config)
     found = len(feeds)
     local = [line.local for line in skipped if line.local]
     files = newsboat_files(args)
