@@ -4,7 +4,11 @@
 Wikinews sets add a `source` field and the GROUP type). A set whose texts may not be copied into
 the repository (third-party pages) gives each article's `text_from` instead of its `text`: a file
 in ../shared (NEWSTUI_SHARED names the folder elsewhere), the field holding the text and its
-sha256; its quotes are `start`/`end` offsets into that text. GROUP is scored only on sets that annotate
+sha256; its quotes are `start`/`end` offsets into that text. A quotation running over several
+paragraphs is scored as one piece a paragraph, gold and predicted alike, each with the quote's
+speaker (the Wikinews sets annotate one quote a paragraph, the hand-written sets one quote for
+all: the same extraction scores the same under both); `--whole-quotes` scores whole quotes as
+before round 55. GROUP is scored only on sets that annotate
 it (the older sets leave nationalities and groups out). `--against REF` also measures the words/s
 of the extractor at git revision REF, alternating old and new runs on the same texts, so the ratio
 holds on a busy machine. Speed is words per second of CPU time of one process (one core).
@@ -21,6 +25,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -40,8 +45,35 @@ TYPES = ("PERSON", "ORG", "PLACE", "GROUP")
 OLD_TYPE_NAMES = {"NORP": "GROUP"}  # what backends before rules-4 called groups
 
 
+# a paragraph break inside a quotation and the mark reopening it on the next paragraph
+_PARAGRAPH_BREAK = re.compile(r"\s*\n\s*[“\"‘'«„‹]?\s*")
+SCORINGS = {
+    False: "quotes scored per paragraph (a quote over several paragraphs is one piece a paragraph)",
+    True: "quotes scored whole (--whole-quotes)",
+}
+
+
 def _quote_key(text: str) -> str:
     return " ".join(text.split()).rstrip(" ,.;:")
+
+
+def paragraph_pieces(text: str) -> list[str]:
+    """`text` of one quotation cut at its paragraph breaks, the reopening mark and the whitespace
+    around each break dropped: one scored piece a paragraph (one piece for a one-paragraph quote)."""
+    pieces = [piece for piece in _PARAGRAPH_BREAK.split(text.strip()) if piece.strip()]
+    return pieces or [text]
+
+
+def scored_quotes(
+    quotes: list[tuple[str, str | None]], whole_quotes: bool = False
+) -> dict[str, str | None]:
+    """The scoring keys of an article's quotes (text, speaker) with each one's speaker key: one
+    key a paragraph of each quote, or one a quote with `whole_quotes`."""
+    scored: dict[str, str | None] = {}
+    for text, speaker in quotes:
+        for piece in [text] if whole_quotes else paragraph_pieces(text):
+            scored[_quote_key(piece)] = _speaker_key(speaker)
+    return scored
 
 
 def _speaker_key(name: str | None) -> str | None:
@@ -101,9 +133,12 @@ def load_articles(data: Path, shared: Path | None = None) -> list[dict]:
     return articles
 
 
-def evaluate(data: Path, backend: str, verbose: bool) -> tuple[list[str], Counter[str]]:
+def evaluate(
+    data: Path, backend: str, verbose: bool, whole_quotes: bool = False
+) -> tuple[list[str], Counter[str]]:
     """Print the accuracy figures for every article under `data`; return the texts and the counts
-    (`report` reads them; several folders' counts add up to one pooled report)."""
+    (`report` reads them; several folders' counts add up to one pooled report). Quotes are scored
+    a paragraph a piece, or whole with `whole_quotes`."""
     extractor = get_extractor(backend)
     articles = load_articles(data)
     scored = tuple(
@@ -116,8 +151,8 @@ def evaluate(data: Path, backend: str, verbose: bool) -> tuple[list[str], Counte
         counts[f"{kind}_scored"] += 1
     for art in articles:
         analysis = extractor.analyse(art["text"])
-        gold_q = {_quote_key(q["text"]): _speaker_key(q["speaker"]) for q in art["quotes"]}
-        pred_q = {_quote_key(q.text): _speaker_key(q.speaker) for q in analysis.quotes}
+        gold_q = scored_quotes([(q["text"], q["speaker"]) for q in art["quotes"]], whole_quotes)
+        pred_q = scored_quotes([(q.text, q.speaker) for q in analysis.quotes], whole_quotes)
         counts["q_gold"] += len(gold_q)
         counts["q_pred"] += len(pred_q)
         for text, speaker in pred_q.items():
@@ -158,6 +193,7 @@ def evaluate(data: Path, backend: str, verbose: bool) -> tuple[list[str], Counte
     counts["articles"] += len(articles)
     counts["words"] += sum(len(a["text"].split()) for a in articles)
     print(f"backend {extractor.name} {extractor.version} on {report_scope(counts)} in {data}")
+    print(SCORINGS[whole_quotes])
     report(counts)
     return [a["text"] for a in articles], counts
 
@@ -346,6 +382,11 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="alternating runs for --against")
     parser.add_argument("--no-speed", action="store_true", help="accuracy only")
     parser.add_argument(
+        "--whole-quotes",
+        action="store_true",
+        help="score a quote over several paragraphs whole, not one piece a paragraph (before round 55)",
+    )
+    parser.add_argument(
         "--compiled",
         action="store_true",
         help="measure this tree's extractor compiled by mypyc (as installed), not the importable one",
@@ -354,12 +395,13 @@ def main() -> None:
     texts: list[str] = []
     pooled: Counter[str] = Counter()
     for data in args.data:
-        folder_texts, counts = evaluate(data, args.backend, args.verbose)
+        folder_texts, counts = evaluate(data, args.backend, args.verbose, args.whole_quotes)
         texts += folder_texts
         pooled.update(counts)
         print()
     if len(args.data) > 1:
         print(f"== all {len(args.data)} folders together: {report_scope(pooled)}")
+        print(SCORINGS[args.whole_quotes])
         report(pooled)
         print()
     if args.no_speed:

@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from nlp_eval_module import load_nlp_eval
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def _nlp_eval() -> ModuleType:
-    if str(ROOT / "bench") not in sys.path:
-        sys.path.insert(0, str(ROOT / "bench"))
-    spec = importlib.util.spec_from_file_location("_pooled_nlp_eval", ROOT / "bench/nlp_eval.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_nlp_eval("_pooled_nlp_eval")
 
 
 def _folder(root: Path, name: str, article: dict) -> Path:

@@ -8,14 +8,13 @@ name, a quote or the text. They need ../shared/extraction-dev and skip in a plai
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from nlp_eval_module import load_nlp_eval
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "nlp"
@@ -30,14 +29,7 @@ CLOSING_MARKS = ('"', "”", "'", "’")
 
 
 def _nlp_eval() -> ModuleType:
-    if str(ROOT / "bench") not in sys.path:
-        sys.path.insert(0, str(ROOT / "bench"))
-    spec = importlib.util.spec_from_file_location("_shared_nlp_eval", ROOT / "bench/nlp_eval.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_nlp_eval("_shared_nlp_eval")
 
 
 TEXT = 'Anna Berg, the mayor of Oslo, said: "We will build it." Telenor disagreed.'
