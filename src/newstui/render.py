@@ -409,15 +409,26 @@ def _closing_end(text: str, quote: Quote) -> int:
 
 
 def _tag_position(text: str, quote: Quote, limit: int) -> int:
-    """Where a quote's speaker tag goes: the end of its sentence, within its paragraph and
+    """Where a quote's speaker tag goes: the end of its sentence (a stop after an initial or
+    an abbreviation, "Jerome H. Powell", "Dr. Lee", ends none), within its paragraph and
     before the next quote; right after the closing mark when the quote ends the sentence."""
     after = _closing_end(text, quote)
     if _ENDS_SENTENCE.search(quote.text):  # ("…a commoner[.]": an edited stop ends it too)
         return after
     paragraph_end = text.find("\n", after)
     stop = min(limit, paragraph_end if paragraph_end >= 0 else len(text))
-    match = _SENTENCE_END.search(text, after, max(stop, after))
-    return match.end() if match else after
+    for match in _SENTENCE_END.finditer(text, after, max(stop, after)):
+        if text[match.start()] != "." or _full_stop_ends_sentence(text, match.start()):
+            return match.end()
+    return after
+
+
+def _full_stop_ends_sentence(text: str, at: int) -> bool:
+    """The extractor's own rule for a full stop (imported when a tag needs it: the app's first
+    screen is sooner without the extractor's patterns)."""
+    from newstui.nlp.segment import full_stop_ends_sentence
+
+    return full_stop_ends_sentence(text, at)
 
 
 LINK_TARGET = "newstui.link"  # a Style's meta key: which link a character of the text opens

@@ -879,6 +879,12 @@ def _opens_sentence(
     )
 
 
+def full_stop_ends_sentence(text: str, at: int) -> bool:
+    """Whether the full stop at `text[at]` ends its sentence: not after an initial ("Jerome H.
+    Powell"), a title or another abbreviation ("Dr.", "U.S.", "St.")."""
+    return _ends_sentence(".", _word_before(text, at))
+
+
 def _ends_sentence(gap: str, prev: str) -> bool:
     gap = gap.rstrip("”’\"')]» \t")
     if gap.endswith(("!", "?", "…", ":")):
