@@ -414,6 +414,8 @@ class MainScreen(
         # list is short, reload it. Views filtered by flags only grow that way; they shrink as the
         # user reads, and rows read here stay listed until the view is shown again.
         headlines = self.headlines
+        if not message.counted:  # (the folders' counts follow: compared then)
+            return
         expected = counted_total(headlines.view, message.smart, message.feeds, message.tags)
         if expected is None or not headlines.loaded or headlines.load_pending or self.refreshing:
             return  # (a refresh reloads the headlines itself, batched)

@@ -118,15 +118,17 @@ def feed_width(feed: FeedRow, now: datetime, indent: int = 0) -> tuple[str, int]
 
 
 def tree_entries(
-    tree: SourceTree, now: datetime, refresh: str, styles: tuple[str, str]
+    tree: SourceTree, now: datetime, refresh: str, styles: tuple[str, str], counted: bool = True
 ) -> tuple[list[Option], dict[str, View]]:
-    """The folders' entries of the tree, and the view each shows by its id."""
+    """The folders' entries of the tree, and the view each shows by its id; `counted` False:
+    the folders' counts are not read yet (their copies), shown without one."""
     options: list[Option] = []
     views: dict[str, View] = {}
     for row in tree.rows:
         indent = source_tree.indent_width(row.depth)
         if isinstance(row, source_tree.FolderRow):
-            label = folder_label(row.name, row.unread, row.folded, indent, styles[1])
+            unread = row.unread if counted else 0
+            label = folder_label(row.name, unread, row.folded, indent, styles[1])
             options.append(Option(label, id=row.key))
             views[row.key] = tag_view(row.tag)
         else:

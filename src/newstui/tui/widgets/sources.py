@@ -14,7 +14,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 from textual.worker import Worker
 
-from newstui.model import FeedRow
+from newstui.model import FeedRow, tag_unread_counts
 from newstui.tui.key_bindings import bound
 from newstui.tui.reload_gate import ReloadGate
 from newstui.tui.screens.keyed_box import key_in_effect
@@ -79,6 +79,9 @@ class SourcesPane(ReportsWorkerErrors, FoldingList):
         smart: SmartCounts
         feeds: list[FeedRow]
         tags: list[tuple[str, int, int]]  # (tag, articles, unread) of each tag's list
+        # False: the first listing, before the folders' copies and the views were counted
+        # (`tags` then sums their feeds' counts, an upper bound): the counts are not final
+        counted: bool = True
 
     @dataclass(eq=False, repr=False)
     class _Counts(Message, bubble=False):
@@ -88,6 +91,9 @@ class SourcesPane(ReportsWorkerErrors, FoldingList):
         saved: list[tuple[View, int]]
         # sources that left the config, each with the day it is deleted (None: its URL changed)
         aside: list[tuple[SetAsideSource, str | None]]
+        # False: folders and views are listed without their counts (they follow): the first
+        # read of a big store lists the sources at once (user test r54: ~40 s blank)
+        counted: bool = True
 
     def __init__(
         self, library: SharedLibrary, *, folded: Iterable[str] = (), id: str | None = None
@@ -212,17 +218,30 @@ class SourcesPane(ReportsWorkerErrors, FoldingList):
             raise
 
     def _read_counts(self) -> None:
+        """Read the counts and post them. The first read posts the sources at once, then the
+        folders' and views' counts: a folder's leaves out the copies of its stories, counted
+        over every version of every story (seconds on a big store of look-alike articles:
+        the pane stayed blank ~40 s at start, user test r54), and a view's is a query each."""
         saved = list(self._saved)
+        first = self._counts is None  # (later reads keep the last counts shown meanwhile)
         with self._library.borrow() as library:
             smart = library.smart_counts()
             feeds = library.sources()
-            tags = library.tag_counts(feeds)
             aside = library.set_aside_sources()
         until: list[tuple[SetAsideSource, str | None]] = []
         if aside:  # (ingest imported here, off the event loop)
             from newstui.ingest.configured_sources import LEFT_CONFIG_DAYS
 
             until = [(s, s.kept_until(LEFT_CONFIG_DAYS)) for s in aside]
+        tagged = any(feed.tags for feed in feeds)
+        if first and (tagged or saved):
+            sums = tag_unread_counts(feeds)  # (the tree's shape; no count is shown from it)
+            uncounted = [(view, 0) for view in saved]
+            self.post_message(self._Counts(smart, sums, feeds, uncounted, until, counted=False))
+        tags = []
+        if tagged:
+            with self._library.borrow() as library:
+                tags = library.tag_counts(feeds)
         counts = []
         for view in saved:  # one query each, outside the lock so the list is never held up
             if view.broken:
@@ -238,7 +257,7 @@ class SourcesPane(ReportsWorkerErrors, FoldingList):
         message.stop()
         self._counts = message
         self._list(message)
-        self.post_message(self.Loaded(message.smart, message.feeds, message.tags))
+        self.post_message(self.Loaded(message.smart, message.feeds, message.tags, message.counted))
 
     def list_again(self) -> None:
         """List the entries again from the last counts read (a folder folded or unfolded)."""
@@ -302,7 +321,7 @@ class SourcesPane(ReportsWorkerErrors, FoldingList):
             )
             name = entries.read_left_out_heading("Folders", tree.left_out)
             options.append(entries.heading(heading_text(name, greys), heading_style))
-            rows, views = entries.tree_entries(tree, now, refresh, styles)
+            rows, views = entries.tree_entries(tree, now, refresh, styles, message.counted)
             options += rows
             self._views |= views
             self._tree_rows = {row.key: row for row in tree.rows}
@@ -313,7 +332,8 @@ class SourcesPane(ReportsWorkerErrors, FoldingList):
             for tag, _total, unread in message.tags:
                 view = tag_view(tag)
                 self._views[view.key] = view
-                options.append(Option(entries.label(f"#{tag}", unread), id=view.key))
+                count = unread if message.counted else 0  # (its feeds' sum: no count yet)
+                options.append(Option(entries.label(f"#{tag}", count), id=view.key))
         for kind, heading in (("feed", feeds_heading), ("local", "Local")):
             every = [f for f in unfiled if f.kind == kind]
             listed, left_out = entries.listed_feeds(every, self.show_read_feeds, keep)
