@@ -143,4 +143,8 @@ async def test_a_feed_being_added_goes_by_its_title_while_its_articles_are_analy
             go_on.set()
             pending_analysis.analyse_pending = real
         await until(pilot, lambda: "Added Local Feed to feeds.toml: 1 article." in shown(app))
-        assert "Local Feed" in [f.name for f in app.main.sources.feeds]
+        # Sources lists it once its reload (a thread, asked with the notice, at most one each
+        # RELOAD_GAP) has read the store: waited for, not read at the notice (it raced that)
+        url = feed_server.url("/news.xml")
+        await until(pilot, lambda: url in [f.url for f in app.main.sources.feeds])
+        assert [f.name for f in app.main.sources.feeds if f.url == url] == ["Local Feed"]
