@@ -46,6 +46,15 @@ _NOBLE_NAME_PARTS: Final = frozenset(("Baron", "Earl", "Duke"))
 # Titles that are also names of brands and venues ("Commodore Business Machines", "the Commodore
 # Ballroom", "Emperor Entertainment"): titles only before a given name or one unknown surname.
 _BRAND_TITLES: Final = frozenset(("Commodore", "Emperor", "Empress"))
+# Courtesy titles of other languages ("Madame Lagarde", "Herr Scholz"): a title only before a
+# given name or a surname the article writes after a given name too ("Madame Tussauds" is none).
+_COURTESY_ABROAD: Final = frozenset(
+    "Madame Madam Monsieur Mme Mlle Mademoiselle Herr Frau Senor Señor Senora Señora Signor "
+    "Signora".split()
+)
+# Endings of the adjectives that describe a role before a name ("Technical Lead", "Clinical
+# Director", "Regional Manager", "Senior Analyst", "Creative Director").
+_DESCRIBING_ENDINGS: Final = ("ical", "al", "ive", "ior", "ary", "ic")
 
 if TYPE_CHECKING:  # (entity_runs imports this module)
     from newstui.nlp.entity_runs import _RunTail
@@ -295,6 +304,8 @@ class _FinderBase:
                 return 1  # "newly elected Assemblywoman Selena Torres", "CEO Andy Vesey"
             if len(run) - i == 2 and self._role_before_surname(run, i):
                 return 1  # "Administrator Bolden stated", "Prosecutor Quill said"
+            if self._described_role(run, i):
+                return 2  # "WHO Technical Lead Maria Van Kerkhove": a role and its describing word
             if (
                 i + 2 < len(run)
                 and run[i].text[-1:] == "s"
@@ -331,6 +342,8 @@ class _FinderBase:
             if " ".join(t.text for t in run[i : i + n]) in self.gaz.titles:
                 if run[i].text in _BRAND_TITLES and not self._holder_after_brand_title(run, i + 1):
                     return 0  # "the Commodore Ballroom", "Commodore Business Machines"
+                if run[i].text in _COURTESY_ABROAD and not self._named_in_full(run, i + 1):
+                    return 0  # "Madame Tussauds": a museum, no Madame's surname
                 if n == 1 and run[i].text == "Dean" and self._dean_as_given_name(run, i):
                     return 0  # "founded by Dean Kamen": a given name, no university's dean
                 if any(
@@ -358,10 +371,67 @@ class _FinderBase:
                     )
                 ):
                     return n + 4  # "Chief Marketing and Innovation Officer Mark Chmiel"
+                if self._role_after_title(run, i + n):
+                    return n + 1  # "World Bank Chief Economist Indermit Gill": one title
                 return n
         if len(run) - i == 2 and self._role_before_surname(run, i):
             return 1  # "U.S. Attorney Bash": a title's first word as a title of its own
         return 0
+
+    def _named_in_full(self, run: list[Token], i: int) -> bool:
+        """Whether run[i:] names a person the article also names in full: a listed given name,
+        or one surname that follows a listed given name elsewhere ("Madame Lagarde" beside
+        "Christine Lagarde")."""
+        if i >= len(run):
+            return False
+        if run[i].text in self.gaz.first_names:
+            return True
+        if len(run) - i != 1:
+            return False
+        surname = " " + strip_possessive(run[i].text)
+        at = self.text.find(surname)
+        while at > 0:
+            before = self.text[max(0, at - 30) : at].rsplit(None, 1)
+            if before and before[-1] in self.gaz.first_names:
+                return True
+            at = self.text.find(surname, at + len(surname))
+        return False
+
+    def _role_after_title(self, run: list[Token], i: int) -> bool:
+        """Whether run[i], right after a title, is a role word ending that title before a name
+        ("Chief Economist Indermit Gill", "Chief Executive Officer Tim Cook"): a role word that
+        is no given name, then a capitalised word that is no role word."""
+        if i + 1 >= len(run):
+            return False
+        word, nxt = run[i].text, run[i + 1].text
+        return (
+            word.lower() in self.gaz.role_words
+            and word not in self.gaz.first_names
+            and _is_cap(nxt)
+            and nxt.lower() not in self.gaz.role_words
+        )
+
+    def _described_role(self, run: list[Token], i: int) -> bool:
+        """Whether run[i:i + 2] is a describing word and a role before a given name and a surname
+        ("Technical Lead Maria Van Kerkhove", "Clinical Director Ann Lee"): the first with an
+        adjective's ending (not "Ocean Science Director …"), no name nor body's word ("U.S.
+        Army General …", "Police Commissioner …": a body's title), the second a role word or
+        "Lead" but no title (those are read as titles), then a listed given name."""
+        if i + 3 >= len(run):
+            return False
+        first, role = run[i].text, run[i + 1].text
+        return (
+            (role == "Lead" or role.lower() in self.gaz.role_words)
+            and run[i + 2].text in self.gaz.first_names
+            and first.endswith(_DESCRIBING_ENDINGS)
+            and first not in self.gaz.first_names
+            and first not in self.gaz.org_words
+            and first not in self.heads
+            and role not in self.gaz.titles
+            and not self._lookup(first)
+            and role not in self.gaz.first_names
+            and _is_cap(run[i + 3].text)
+        )
 
     def _dean_as_given_name(self, run: list[Token], i: int) -> bool:
         """Whether "Dean" before a name is a given name: the article speaks of no dean in lower

@@ -368,9 +368,10 @@ def _spans(cands: list[Candidate]) -> list[tuple[int, int, str]]:
 
 def _names_better(a: Candidate, b: Candidate) -> bool:
     """Whether `a` is a better name for an entity than `b`: more words, not in capitals,
-    longer, earlier. `(c.words, not c.text.isupper(), len(c.text), -c.start)` compared in
-    turn, as a tuple key would be (a compiled comparison, not a tuple per mention). A state's
-    short name is better than its long form ("Iran", not "the Islamic Republic of Iran")."""
+    longer, a capital "Party", earlier. `(c.words, not c.text.isupper(), len(c.text), -c.start)`
+    compared in turn, as a tuple key would be (a compiled comparison, not a tuple per mention).
+    A state's short name is better than its long form ("Iran", not "the Islamic Republic of
+    Iran")."""
     if (" of " in a.text or " of " in b.text) and (a_long := state_long_form(a.text) != "") != (
         state_long_form(b.text) != ""
     ):
@@ -382,6 +383,8 @@ def _names_better(a: Candidate, b: Candidate) -> bool:
         return a_cased
     if len(a.text) != len(b.text):
         return len(a.text) > len(b.text)
+    if a.text[-6:] != b.text[-6:] and (a.text[-6:] == " party" or b.text[-6:] == " party"):
+        return b.text[-6:] == " party"  # "Liberal Party", not "the Liberal party" before it
     return a.start < b.start
 
 
@@ -1237,7 +1240,8 @@ def _merge_name_tails(groups: dict[str, list[Candidate]], text: str) -> None:
     """'Phillip Field' after 'Taito Phillip Field', 'Mujibur Rahman' after 'Sheikh Mujibur
     Rahman': a person's name of two or more words that ends a longer person's name of the
     article (only one) is that person; so is a given name and surname that open and end one
-    with middle initials, named first ('George W. Bush' … 'George Bush')."""
+    with middle initials ('George W. Bush' … 'George Bush'; named second, only where no kin is
+    named beside either: 'Ann Lee … her mother, Ann K. Lee' are two)."""
     people = {
         key: key[2:].split()
         for key, cands in groups.items()
@@ -1280,7 +1284,10 @@ def _merge_name_tails(groups: dict[str, list[Candidate]], text: str) -> None:
                 and (
                     (
                         all(len(w) == 1 for w in people[other][1:-1])
-                        and min(c.start for c in groups[other]) < min(c.start for c in groups[key])
+                        and (
+                            min(c.start for c in groups[other]) < min(c.start for c in groups[key])
+                            or not _kin_named(groups[other] + groups[key], text)
+                        )  # "Jerome Powell … Jerome H. Powell": one, unless kin is named
                     )
                     or (
                         all(len(w) > 1 for w in people[other][1:-1])
@@ -1701,9 +1708,13 @@ def _merge_national_bodies(groups: dict[str, list[Candidate]], orgs: dict[str, s
     known = load_gazetteer().known
     by_body: dict[str, list[str]] = {}  # "Supreme Court" → the national ones
     for k, full in orgs.items():
-        party = full.endswith(" Party")
-        if party:  # "Labor" after "Labor Party"
+        party = full.endswith((" Party", " party"))
+        if party:  # "Labor" after "Labor Party" or "the Labor party"
             _add_to(by_body, full[:-6], k)
+        of = full.find(" Party of ")
+        if of > 0 and known.get(full[of + 10 :]) == "PLACE":
+            _add_to(by_body, full[: of + 6], k)  # "the Conservative party" of "Conservative
+            # Party of Canada"
         at = full.find(" ")
         while at >= 0:
             country = full[:at]
@@ -1720,7 +1731,10 @@ def _merge_national_bodies(groups: dict[str, list[Candidate]], orgs: dict[str, s
     for key in sorted(orgs, key=len, reverse=True):
         if key not in groups:
             continue
-        longer = {k for k in by_body.get(orgs[key], ()) if k != key and k in groups}
+        name = orgs[key]
+        if name.endswith(" party"):  # "the Liberal party" of "Australian Liberal Party"
+            name = name[:-6] + " Party"
+        longer = {k for k in by_body.get(name, ()) if k != key and k in groups}
         if len(longer) == 1:
             groups[longer.pop()].extend(groups.pop(key))
 

@@ -334,6 +334,16 @@ _TOWN_BEFORE: Final = re.compile(
 )
 
 
+# What a court is of after its name ("Supreme Court of Appeals", "High Court of Justice",
+# "Supreme Court of Cassation"): the court's own name, not a known court and a word after it.
+_COURT_KINDS: Final = frozenset(
+    "Appeal Appeals Justice Cassation Arbitration Review Final Criminal Civil Judicature".split()
+)
+# Parties named by an English word the lists know as the party itself ("Labor", "Labour"):
+# "the Labor party" is that party, as written, like "the Liberal party".
+_PARTY_ORG_WORDS: Final = frozenset(("Labor", "Labour"))
+
+
 @cache
 def _party_words() -> frozenset[str]:
     """The groups that name a party ("Liberal", "Conservative"): a known body's name is the
@@ -1256,6 +1266,13 @@ class _RunFinder(_TypingFinder):
             return False  # "the United States and United Kingdom": two known names
         if first == "and" and words[-1] in self.gaz.place_words and self._is_place(run, i, n):
             return False  # "Las Vegas and Atlantic City": a known place and another place
+        if (
+            first == "of"
+            and last.text == "Court"
+            and n_rest > 1
+            and all(w in _COURT_KINDS for w in words[at - tail.start + 1 :])
+        ):
+            return True  # "the Supreme Court of Appeals", "Supreme Court of Justice": one court
         if words[-1] in self.heads:
             if words[-1] == "Party" and self._letters_before_party(run, i):
                 return False  # "the US Libertarian Party": see _country_body
@@ -2136,13 +2153,22 @@ class _RunFinder(_TypingFinder):
         start, end, surface = self._surface(run, i, n)
         name, kind = self._lookup(surface) or (surface, "PLACE")
         if (
-            kind == "GROUP"
+            kind in ("GROUP", "ORG")
             and self.text.startswith(" part", end)
             and self.text.startswith((" party", " parties"), end)
-            and name in _party_words()
+            and (name in _party_words() or name in _PARTY_ORG_WORDS)
         ):
-            return  # "the Liberal party", "a Conservative party meeting": the party's own
-            # name written with a small "party", not its people
+            if self.text.startswith(" party", end) and not self.text[end + 6 : end + 7].isalpha():
+                # "the Liberal party", "the Labor party": a party named by its word, as written,
+                # with its small "party" (not its people, nor the word alone); a party's own
+                # name before it is the name alone ("the Likud party": Likud, as the sets write)
+                cand = Candidate(start, end + 6, surface + " party", n + 1, "ORG", 3)
+                if name != surface:
+                    cand.display = name + " party"
+                self.candidates.append(cand)
+                return
+            if kind == "GROUP":
+                return  # "the Liberal and Conservative parties": no people
         if (
             kind == "ORG"
             and name in _SEATS

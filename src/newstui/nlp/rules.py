@@ -28,7 +28,7 @@ from newstui.nlp.speakers import SpeakerFinder, described_entities, without_over
 from newstui.nlp.speech_verbs import NOT_THE_SPEAKER, SPEAKER_ARTICLES, SPEECH_VERBS
 from newstui.text import prose_only
 
-RULES_VERSION = "54"
+RULES_VERSION = "55"
 
 
 class RulesView(NamedTuple):
