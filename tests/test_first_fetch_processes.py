@@ -9,7 +9,13 @@ import subprocess
 import sys
 
 import pytest
-from test_fetch import count_analyses_here, fetch, one_worker, unanalysed  # noqa: F401
+from test_fetch import (  # noqa: F401
+    ballot_feeds,
+    count_analyses_here,
+    fetch,
+    one_worker,
+    unanalysed,
+)
 from test_fulltext_auto import PAGE, item
 
 import newstui.fulltext
@@ -239,3 +245,51 @@ def test_a_pool_for_a_fetch_without_analysis_imports_the_parser_first():
         assert not pool.analyses_every_article()
 
     assert found == {"newstui.nlp.rules": False, "newstui.sources.feeds": True}
+
+
+@pytest.mark.usefixtures("one_worker")
+async def test_while_pages_go_to_the_fetch_s_worker_few_analysis_chunks_queue_ahead_of_them(
+    db, feed_server, config_file, monkeypatch
+):
+    """The worker's queue is first in, first out: a page sent behind ~8 analysis chunks waited
+    0.3-0.7 s (a cold fetch of 10,000 articles). While pages are on their way to it, the
+    streamed analysis keeps CHUNKS_IN_FLIGHT_BESIDE_PAGES chunks there, and refills it after."""
+    from newstui.ingest import streamed_analysis
+    from newstui.ingest.article_pages import FulltextPool
+    from newstui.processes import CpuPool
+
+    fetch_pools: list[FulltextPool] = []
+    real_init = FulltextPool.__init__
+
+    def init(self, *args, **kwargs):
+        real_init(self, *args, **kwargs)
+        fetch_pools.append(self)
+
+    sent: list = []
+    at_sends: list[tuple[bool, int]] = []  # (pages on their way, chunks at the worker before)
+    real_chunk = CpuPool.analyse_chunk
+
+    def analyse_chunk(self, extractor_name, texts, sketch=(), languages=()):
+        waiting = sum(not future.done() for future in sent)
+        at_sends.append((fetch_pools[-1].pages_for_workers(), waiting))
+        sent.append(future := real_chunk(self, extractor_name, texts, sketch, languages))
+        return future
+
+    monkeypatch.setattr(FulltextPool, "__init__", init)
+    monkeypatch.setattr(CpuPool, "analyse_chunk", analyse_chunk)
+    feeds = ballot_feeds(feed_server, count=8, items=150)
+    long_reads = many_feeds(feed_server, pages=6, feeds=0)
+    routes = dict(list(feeds.items())[:4]) | long_reads | dict(list(feeds.items())[4:])
+    config = config_file(routes, fulltext="auto")
+
+    outcomes = await fetch(db, config)
+
+    assert outcomes["Long Reads"].fulltext_ok == 6
+    assert unanalysed(db) == 0
+    beside_pages = [waiting for coming, waiting in at_sends if coming]
+    assert beside_pages  # (chunks were sent while the pages were on their way)
+    assert max(beside_pages) < streamed_analysis.CHUNKS_IN_FLIGHT_BESIDE_PAGES
+    # …and more than that once they were extracted (the usual room)
+    assert max(waiting for coming, waiting in at_sends if not coming) >= (
+        streamed_analysis.CHUNKS_IN_FLIGHT_BESIDE_PAGES
+    )

@@ -14,7 +14,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from newstui.fulltext.extracted import ExtractedPage
     from newstui.fulltext.page import extract_page
-    from newstui.fulltext.pool import ExtractionPool, extract_pages_in_pool, extract_with_limit
+    from newstui.fulltext.pool import (
+        ExtractionPool,
+        extract_pages_in_pool,
+        extract_with_limit,
+        import_page_extraction,
+    )
     from newstui.fulltext.sniff import looks_like_html
 
 __all__ = [
@@ -23,6 +28,7 @@ __all__ = [
     "extract_page",
     "extract_pages_in_pool",
     "extract_with_limit",
+    "import_page_extraction",
     "looks_like_html",
 ]
 
@@ -32,6 +38,7 @@ _HOMES = {
     "ExtractionPool": "newstui.fulltext.pool",
     "extract_pages_in_pool": "newstui.fulltext.pool",
     "extract_with_limit": "newstui.fulltext.pool",
+    "import_page_extraction": "newstui.fulltext.pool",
     "looks_like_html": "newstui.fulltext.sniff",
 }
 

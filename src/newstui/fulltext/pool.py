@@ -68,6 +68,15 @@ def _on_alarm(signum: int, frame: FrameType | None) -> None:
     raise _PageTimeout
 
 
+def import_page_extraction() -> None:
+    """A worker's task sent as a fetch plans its first pages: the extraction's imports
+    (trafilatura, ~0.26 s of CPU) done while those pages are being requested, not after the
+    first one has come."""
+    import trafilatura  # noqa: F401
+
+    import newstui.fulltext.page  # noqa: F401
+
+
 def extract_with_limit(
     body: bytes, url: str, time_limit: float = PAGE_TIME_LIMIT
 ) -> ExtractedPage | None:

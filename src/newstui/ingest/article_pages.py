@@ -4,6 +4,7 @@ a fetch or a sync, and one article's page on demand."""
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
 
     from newstui.fulltext import ExtractedPage, ExtractionPool
     from newstui.processes import CpuPool
+
+logger = logging.getLogger(__name__)
 
 
 # Pages "auto" reads for one feed's fetch: those of its newest entries (user test r36 L8: the
@@ -60,6 +63,8 @@ class FulltextPool:
         self._pool: ExtractionPool | None = None
         self._workers = workers
         self.extracted_beside = 0  # pages sent to `workers`
+        self._beside: list[Future[ExtractedPage | None]] = []  # of those, perhaps not done
+        self._warmed = False  # the workers were sent the extraction's imports
         # pages in flight per host: fewer than the fetcher's per_host, which feeds share
         self._per_host = config.settings.fulltext_per_host
         self._hosts: dict[str, asyncio.Semaphore] = {}
@@ -75,6 +80,31 @@ class FulltextPool:
             self._hosts[host] = asyncio.Semaphore(self._per_host)
         return self._hosts[host]
 
+    def pages_for_workers(self) -> bool:
+        """Whether article pages are on their way to the fetch's workers, or being extracted
+        there: pages planned and not over while the workers still take pages, or one sent. The
+        streamed analysis then queues few chunks at the workers, so a page is not extracted
+        behind a long analysis queue (StreamedAnalysis's `pages_coming`)."""
+        if self._workers is None:
+            return False
+        self._beside = [future for future in self._beside if not future.done()]
+        if self._beside:
+            return True
+        return self.over < self.planned and self.extracted_beside < PAGES_IN_FETCH_WORKERS
+
+    def _warm_workers(self) -> None:
+        """Before the fetch's workers extract their first page: the extraction's imports sent
+        to them now, done while the pages are requested (once a fetch)."""
+        if self._workers is None or self.extracted_beside or self._warmed:
+            return
+        from newstui.fulltext import import_page_extraction
+
+        self._warmed = True
+        try:
+            self._workers.submit_call(import_page_extraction)
+        except Exception:  # (no worker can take it: each page says why, as before)
+            logger.debug("the extraction's imports were not sent ahead", exc_info=True)
+
     def _extract(self, body: bytes, url: str) -> Future[ExtractedPage | None]:
         """One page's extraction, in the fetch's workers while they take pages, else in this
         pool's own (started at its first page)."""
@@ -82,7 +112,9 @@ class FulltextPool:
             from newstui.fulltext import extract_with_limit
 
             self.extracted_beside += 1
-            return self._workers.submit_call(extract_with_limit, body, url)
+            future = self._workers.submit_call(extract_with_limit, body, url)
+            self._beside.append(future)
+            return future
         if self._pool is None:
             from newstui.fulltext import ExtractionPool
 
@@ -114,6 +146,8 @@ class FulltextPool:
             left = len(todo) - len(newest)
             todo = [row for row in todo if row[0] in newest]
         given = content_given if mode == "auto" else frozenset()
+        if todo:
+            self._warm_workers()
         self.planned += len(todo)
         if self.on_pages is not None and todo:
             self.on_pages(self.over, self.planned)

@@ -106,7 +106,12 @@ async def fetch_feeds(
                 cpu = startable(pools.enter_context(CpuPool(fetch_workers())))
             fulltext_pool = pools.enter_context(FulltextPool(fetcher, config, on_pages, cpu))
             streamed = (
-                StreamedAnalysis(library, config.settings.extractor, cpu)
+                StreamedAnalysis(
+                    library,
+                    config.settings.extractor,
+                    cpu,
+                    pages_coming=fulltext_pool.pages_for_workers,
+                )
                 if analyse and cpu is not None and config.settings.extractor != "none"
                 else None
             )

@@ -7,7 +7,7 @@ import asyncio
 import contextlib
 import logging
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 
@@ -26,6 +26,8 @@ logger = logging.getLogger(__name__)
 CHUNKS_IN_FLIGHT_PER_WORKER = 3  # streamed analysis: chunks queued per worker process
 CHUNKS_IN_FLIGHT_BESIDE_HERE = 4  # the same for a single worker beside the fetching process's
 # own analysis (whose loop turns are longer: the worker must not run dry between them)
+CHUNKS_IN_FLIGHT_BESIDE_PAGES = 2  # per worker while article pages come to the workers: one
+# analysed, one queued, so a page waits behind ~2 chunks, not ~8 (see StreamedAnalysis._pump)
 CHUNKS_BEFORE_A_SAVE = 2  # times as many chunks in flight sent before a save or a join holds
 # the event loop (~0.15 s; a worker's 4 chunks take ~0.1 s): see StreamedAnalysis._save
 HERE_WHEN_WAITING = 64  # articles waiting for the pool before this process analyses a share too
@@ -58,8 +60,12 @@ class StreamedAnalysis:
         extractor_name: str,
         cpu: CpuPool,
         analyse_here: bool | None = None,
+        pages_coming: Callable[[], bool] | None = None,
     ) -> None:
+        """`pages_coming()`: whether article pages are on their way to the workers
+        (FulltextPool.pages_for_workers); fewer chunks are queued there meanwhile."""
         self.library, self.extractor_name, self.cpu = library, extractor_name, cpu
+        self.pages_coming = pages_coming
         self.analyse_here = cpu.max_workers == 1 if analyse_here is None else analyse_here
         self.analysed_here = 0  # articles this process analysed itself
         self._here: asyncio.Task[None] | None = None  # this process's share, see _analyse_here
@@ -124,6 +130,11 @@ class StreamedAnalysis:
         if not WORKERS.possible:  # no worker can start: the final sweep analyses them here
             self._waiting.clear()
         limit = self._limit * room
+        if self.pages_coming is not None and self.pages_coming():
+            # A page sent to a worker is extracted after the chunks queued there (a pool's
+            # queue is first in, first out): at most this many then, whatever the room. With
+            # ~8 a page waited 0.3-0.7 s for a worker busy analysing a cold fetch.
+            limit = min(limit, CHUNKS_IN_FLIGHT_BESIDE_PAGES * self.cpu.max_workers)
         while self._waiting and len(self._sent) < limit and not self._cancelled:
             ids = [self._waiting.popleft() for _ in range(min(CHUNK, len(self._waiting)))]
             batch = self.library.to_analyse(self.version, ids)
