@@ -127,7 +127,15 @@ def _typed_in_a_terminal() -> bool:
 def cmd_fetch(
     args: argparse.Namespace, library: Library, config: Config, pool: CpuPool | None = None
 ) -> int:
-    """`newstui fetch [NAME...]` (`pool`: see first_fetch_pool)."""
+    """`newstui fetch [NAME...]` (`pool`: see first_fetch_pool), holding the store's fetch mark
+    the while: an app open on the store leaves the pass over unanalysed articles to it."""
+    from newstui.fetch_mark import fetch_marked
+
+    with fetch_marked(library.database_file()):
+        return _fetch(args, library, config, pool)
+
+
+def _fetch(args: argparse.Namespace, library: Library, config: Config, pool: CpuPool | None) -> int:
     import asyncio
 
     from newstui.config import LocalConfig

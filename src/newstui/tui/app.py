@@ -66,7 +66,7 @@ from newstui.tui.logged_warnings import AppLogHandler, RoutedWarnings, WarningsL
 from newstui.tui.palette_words import search_words
 from newstui.tui.refresh_messages import AnalysisFinished
 from newstui.tui.saved_views import SavesViews
-from newstui.tui.screens.analysis_waits import AnalysisWanted
+from newstui.tui.screens.analysis_waits import AnalysisWanted, analysis_under_way
 from newstui.tui.screens.keyed_box import key_in_effect, named_keys
 from newstui.tui.screens.main import MainScreen
 from newstui.tui.screens.refresh_reloads import StoreChanged
@@ -819,11 +819,30 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
 
     @on(AnalysisWanted)
     def _analysis_wanted(self, message: AnalysisWanted) -> None:
-        """The article shown has no analysis and nothing is analysing it: the pass over every
-        article the extractor has not seen runs again (before the first screen, the start-up
-        pass is about to: it takes it)."""
+        """The article shown has no analysis and nothing is analysing it: it is analysed at
+        once, alone, and the pass over every article the extractor has not seen runs again,
+        after a `newstui fetch` under way, which analyses them itself (run_analysis; review r54
+        MED-9: the whole pass ran beside a cron fetch). Before the first screen the start-up
+        pass is about to: it takes it."""
         if self._start_pass_begun:
-            self._analyse_stale(message.extractor)
+            self._analyse_shown(message.extractor, message.article_id)
+            if not analysis_under_way(self, frozenset({"analyse"})):  # (not restarted: its work
+                self._analyse_stale(message.extractor)  # in hand would be thrown away)
+
+    @work(thread=True, group="analyse-shown", exit_on_error=False)
+    def _analyse_shown(self, extractor: str, article_id: int) -> None:
+        """Analyse the article shown without an analysis, whatever else analyses the store."""
+        from textual.worker import get_current_worker
+
+        from newstui.tui.refresh import run_shown_analysis
+
+        cancel = get_current_worker().cancelled_event  # set when the app quits
+        try:
+            count = run_shown_analysis(self.db_path, extractor, article_id, cancel)
+        except Exception as exc:
+            raise NewstuiError(f"quote and entity analysis failed: {error_line(exc)}") from exc
+        if not cancel.is_set():
+            self.main.post_message(AnalysisFinished(count))
 
     @work(thread=True, group="analyse", exclusive=True, exit_on_error=False)
     def _analyse_stale(self, extractor: str) -> None:

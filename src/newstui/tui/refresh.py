@@ -267,21 +267,48 @@ class StartAnalysis:
     through: int
 
 
+FETCH_LOOK_SECONDS = 2.0  # how often the pass looks whether the fetch beside it has ended
+
+
 def run_analysis(
     db_path: Path | str, extractor: str, cancel: threading.Event | None = None
 ) -> StartAnalysis:
     """Analyse every article the current extractor version has not seen (after an upgrade, or
     left by a killed fetch). It writes a hundred analyses a transaction, so a refresh or an add
     running beside it (which analyse only their new articles) never wait for it to end;
-    setting `cancel` (the app quits) stops it at its next save, keeping what it saved."""
+    setting `cancel` (the app quits) stops it at its next save, keeping what it saved. While a
+    `newstui fetch` runs on the store (its mark: fetch_mark) it waits: the fetch analyses what
+    is left at its end, and the pass then finds only what that left (review r54 MED-9)."""
+    from newstui.fetch_mark import fetch_under_way
     from newstui.ingest.pending_analysis import analyse_pending
 
+    stop = cancel if cancel is not None else threading.Event()
+    while fetch_under_way(str(db_path)) and not stop.wait(FETCH_LOOK_SECONDS):
+        pass
+    if stop.is_set():
+        return StartAnalysis(0, 0, 0)
     library = Library.open(db_path, threads=True)
     try:
         through, left = library.last_article_id(), library.count_unanalysed()
         count = analyse_pending(library, extractor, cancel=cancel, here=False)
         leftovers = left - library.count_unanalysed(through) if left else 0
         return StartAnalysis(count, leftovers, through)
+    finally:
+        library.close()
+
+
+def run_shown_analysis(
+    db_path: Path | str, extractor: str, article_id: int, cancel: threading.Event | None = None
+) -> int:
+    """Analyse one article (the one shown without an analysis), in the app's analysis worker
+    process, whatever else analyses the store; returns how many were analysed (0 or 1)."""
+    from newstui.ingest.pending_analysis import analyse_pending
+
+    library = Library.open(db_path, threads=True)
+    try:
+        return analyse_pending(
+            library, extractor, [article_id], stories=1, cancel=cancel, here=False
+        )
     finally:
         library.close()
 
