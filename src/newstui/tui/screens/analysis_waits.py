@@ -6,7 +6,7 @@ store opened without a config: closing r53). Part of `MainScreen`."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
@@ -40,7 +40,7 @@ class AnalysisWanted(Message):
     article_id: int
 
 
-def analysis_under_way(app: App[object], groups: frozenset[str] = ANALYSING_GROUPS) -> bool:
+def analysis_under_way(app: App[Any], groups: frozenset[str] = ANALYSING_GROUPS) -> bool:
     """Whether one of the app's workers that analyse what they store (of `groups`) is queued
     or running."""
     from textual.worker import WorkerState
