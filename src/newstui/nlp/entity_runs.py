@@ -334,6 +334,15 @@ _TOWN_BEFORE: Final = re.compile(
 )
 
 
+# The chambers whose seats are districts numbered by an ordinal ("the 7th Congressional District",
+# "the 12th Assembly District", "the seventh Legislative District").
+_SEAT_KINDS: Final = frozenset("Congressional Legislative Assembly Senate Senatorial House".split())
+_SEAT_ORDINAL: Final = re.compile(
+    r"(?:\d(?:st|nd|rd|th)|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"eleventh|twelfth|\w+teenth|\w+tieth|\w+-(?:first|second|third|\w+th)))"
+    r"(?:,? (?:and|&) \w+)? \Z",
+    re.IGNORECASE,
+)
 # What a court is of after its name ("Supreme Court of Appeals", "High Court of Justice",
 # "Supreme Court of Cassation"): the court's own name, not a known court and a word after it.
 _COURT_KINDS: Final = frozenset(
@@ -479,6 +488,9 @@ class _RunFinder(_TypingFinder):
             and run[1].text.lower() in self.gaz.common_words
             and strip_possessive(run[1].text) not in self.heads  # "NBC News reported"
             and not self._title(run, 1)  # "US Major Alan Kabakoff said": a title, a name
+            and known < 2  # "UN High Commissioner for Human Rights Navi Pillay": a known office
+            and not any(t.text in self.gaz.first_names for t in run[2:-1])  # "EU High
+            # Representative for Foreign Affairs Catherine Ashton": a person named after it
         ):
             return run[:1]  # "MS Although we used…": an interviewee's initials open the answer
         if known or self._title(run, 0):
@@ -601,6 +613,16 @@ class _RunFinder(_TypingFinder):
                 start, end, surface = self._surface(run, 0, len(run))
                 self.candidates.append(Candidate(start, end, surface, len(run), "PLACE", 2))
                 return  # "Government Buildings", "Old Parliament House": the building, no body
+        if (
+            len(run) > 1
+            and run[1].text == "District"
+            and run[0].text in _SEAT_KINDS
+            and _SEAT_ORDINAL.search(self.text, max(0, run[0].start - 12), run[0].start)
+        ):  # "Maryland's 7th Congressional District", "the 23rd Congressional District of
+            # Texas": an electoral seat by its number, no place of its own (its state is)
+            if len(run) > 3 and run[2].text == "of":
+                self._scan_run(run[3:], cues[3:])
+            return
         if run[0].text in _STORM_OPENERS:
             self.storm_heads = True  # "Hurricane Dorian", "Tropical Storm Barry": see below
         if run[0].sentence_start:
