@@ -1292,23 +1292,24 @@ async def test_a_fetch_s_saves_joins_and_stores_run_without_the_collector_and_it
     import gc
 
     collecting: dict[str, list[bool]] = {"save_analyses": [], "join_stories": [], "store": []}
-    real_save, real_join = Library.save_analyses, Library.join_stories
+    real_save, real_join = Library.save_analyses, Library.join_story_steps
     real_store = Library.save_batches
 
     def save_analyses(self, *args, **kwargs):
         collecting["save_analyses"].append(gc.isenabled())
         return real_save(self, *args, **kwargs)
 
-    def join_stories(self, *args, **kwargs):
-        collecting["join_stories"].append(gc.isenabled())
-        return real_join(self, *args, **kwargs)
+    def join_story_steps(self, *args, **kwargs):  # (each step's transaction, as it ends)
+        for step in real_join(self, *args, **kwargs):
+            collecting["join_stories"].append(gc.isenabled())
+            yield step
 
     def save_batches(self, *args, **kwargs):
         collecting["store"].append(gc.isenabled())
         return real_store(self, *args, **kwargs)
 
     monkeypatch.setattr(Library, "save_analyses", save_analyses)
-    monkeypatch.setattr(Library, "join_stories", join_stories)
+    monkeypatch.setattr(Library, "join_story_steps", join_story_steps)
     monkeypatch.setattr(Library, "save_batches", save_batches)
     assert gc.isenabled()
 

@@ -1000,6 +1000,10 @@ class Library:
         another process's write gets in."""
         return _stories.find_stories(self._db, limit, pause)
 
+    def any_unsketched(self) -> bool:
+        """Whether recent articles came after the last one sketched (a stopped fetch's)."""
+        return _stories.any_unsketched(self._db)
+
     def unsketched(self, ids: Iterable[int]) -> list[int]:
         """Those of the ids whose articles are recent and not sketched yet (in id order)."""
         return _stories.unsketched(self._db, ids)
@@ -1013,6 +1017,18 @@ class Library:
         the most similar article of another feed; returns how many were joined. `pause`: as
         find_stories'."""
         return _stories.join_stories(self._db, sketched, pause)
+
+    def join_story_steps(
+        self, sketched: Iterable[tuple[int, StorySketch]]
+    ) -> Iterator[tuple[int, int]]:
+        """join_stories one short transaction a step: each yields how many it joined and how
+        many are left; a caller that stops between steps leaves those for find_stories."""
+        return _stories.join_steps(self._db, sketched)
+
+    def story_gap_seconds(self) -> Callable[[], float]:
+        """story_gap's length now (none while the store is alone), for a caller that waits
+        itself (a fetch's event loop, asynchronously)."""
+        return _stories.gap_seconds_while_shared(self.opened_by_others)
 
     def forget_old_sketches(
         self, limit: int | None = None, pause: Callable[[], None] | None = None

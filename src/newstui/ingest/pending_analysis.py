@@ -12,6 +12,7 @@ from itertools import chain, islice
 from typing import TYPE_CHECKING
 
 from newstui.crash_journal import CrashJournal, forget, left_by_the_dead
+from newstui.ingest.fetch_stop import FetchStop
 from newstui.library import STORY_LOCK_GAP_SECONDS, Library
 from newstui.model import Analysis, AnalysisRows, TextToAnalyse, analysis_rows
 from newstui.processes import (
@@ -183,6 +184,9 @@ def _find_stories(library: Library, stories: int, cancel: threading.Event | None
             if cancel is None:  # (not to be stopped: at once)
                 library.find_stories(stories, library.story_gap())
                 break
+            if isinstance(cancel, FetchStop):  # at once too, stopped between two writes
+                library.find_stories(stories, _pause_or_stop(cancel))
+                break
             library.find_stories(min(stories, STORIES_PART), _pause_or_stop(cancel))
             stories -= STORIES_PART
     except _Stopped:  # what was joined before the stop is stored; the rest waits
@@ -197,8 +201,11 @@ def _pause_or_stop(cancel: threading.Event) -> Callable[[], None]:
     """find_stories' pause between two writes: leave the lock free for another process as
     the default does, but stop (raise _Stopped) once `cancel` is set (the app quits)."""
 
+    # a fetch's (FetchStop): the gap only while another process has the store open
+    gap = cancel.gap_seconds if isinstance(cancel, FetchStop) else None
+
     def pause() -> None:
-        if cancel.wait(STORY_LOCK_GAP_SECONDS):
+        if cancel.wait(STORY_LOCK_GAP_SECONDS if gap is None else gap()):
             raise _Stopped
 
     return pause

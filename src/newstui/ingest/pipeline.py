@@ -25,6 +25,7 @@ from newstui.errors import DiskFullError, HTTPStatusError, NetworkError, Newstui
 from newstui.ingest.article_pages import FulltextPool
 from newstui.ingest.configured_sources import TitleNames, stored_name_at, sync_sources
 from newstui.ingest.fetch_lines import dropped_said, http_failure_said, strip_url
+from newstui.ingest.fetch_stop import FetchStop
 from newstui.ingest.fetcher import OpenFetcher, limits_from
 from newstui.ingest.hosts import hosts_in_turn
 from newstui.ingest.parsing import Arrivals, Parsing
@@ -276,9 +277,18 @@ async def fetch_feeds(
                 stories -= streamed.sketched
             changed = any(o.new or o.updated or o.fulltext_ok for o in outcomes)
             # What is left, and what an interrupted fetch left (however little this one found):
-            # with nothing new, only an index look-up unless some article has no analysis.
-            if analyse and (changed or library.any_unanalysed()):
-                analyse_pending(library, config.settings.extractor, pool=cpu, stories=stories)
+            # with nothing new, only two index look-ups unless some article has no analysis
+            # or no story yet.
+            # Stoppable (Ctrl-C, the app's quit) between its saves and joins: what is left
+            # waits for the next run.
+            stop = FetchStop(asyncio.current_task(), cancel, library.story_gap_seconds())
+            left = changed or library.any_unanalysed() or library.any_unsketched()
+            if analyse and left:
+                analyse_pending(
+                    library, config.settings.extractor, pool=cpu, stories=stories, cancel=stop
+                )
+            if stop.is_set():
+                return outcomes
             # those no new article can join now (a bounded part); the app's (`cancel`) keep the
             # gaps for its own other connections, as its joins do
             library.forget_old_sketches(pause=None if cancel is not None else library.story_gap())

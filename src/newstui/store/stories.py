@@ -6,7 +6,7 @@ from __future__ import annotations
 import heapq
 import json
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from newstui.article_rows import bulk_inflate, unpacked_text
@@ -37,6 +37,19 @@ OLD_SKETCHES_BATCH = 500  # of them a transaction (~20,000 band rows: the lock h
 # and judging every one (each reading its feed's latest texts) made a join O(candidates): 600
 # new copies of a text 4,800 recent articles share took 10+ minutes (user test r31 M5).
 MOST_JUDGED = 8
+# And it is compared (sketch against sketch) with its MOST_COMPARED candidates only: those that
+# share the most of its band keys (the likelier the more similar), the latest stories first
+# among equals. A band key hundreds of stored articles share says only "the same template":
+# scoring every one of them held a fetch's event loop for minutes (r54 MED-8: 935,939
+# comparisons for 2,699 look-alike articles, 119 of 167 s). An article with no more
+# candidates than this (every one, on real news texts: see tools/story_identity.py) is
+# compared with all of them, as before.
+MOST_COMPARED = 48
+# A band key more recent articles share than this is crowded: a template's, not a story's.
+# Only its BAND_NEWEST latest articles are candidates by it (the others may be by another
+# key); the key's other rows are not even read (they made the look-up O(the template's
+# articles) an article, the half of a templated join's CPU once comparisons were capped).
+BAND_NEWEST = 100
 _RECENT_SINCE = f"strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now', '-{RECENT_DAYS} days')"
 _RECENT = f"a.first_seen >= {_RECENT_SINCE}"  # an article first seen within RECENT_DAYS
 _UNSKETCHED = "NOT EXISTS (SELECT 1 FROM stories s WHERE s.article_id = a.id)"
@@ -82,6 +95,19 @@ def unsketched(db: Database, ids: Iterable[int]) -> list[int]:
     ]
 
 
+def any_unsketched(db: Database) -> bool:
+    """Whether a recent article came after the last one sketched: what a stopped fetch (or one
+    of more than STORIES_PER_RUN) left to join. One index look-up (an article left in
+    between by a stop is joined with those, by find_stories)."""
+    return (
+        db.execute(
+            "SELECT 1 FROM articles a WHERE a.id > (SELECT coalesce(max(article_id), 0) "
+            f"FROM stories) AND {_RECENT} LIMIT 1"
+        ).fetchone()
+        is not None
+    )
+
+
 def join_stories(
     db: Database,
     sketched: Iterable[tuple[int, StorySketch]],
@@ -97,8 +123,23 @@ def join_stories(
     open app kept other newstui writes out for minutes): one ends once it has held the lock
     JOIN_HOLD_SECONDS, and `pause` (None: a sleep of LOCK_GAP_SECONDS) runs before the next,
     long enough for a process waiting for the lock to take it."""
-    made = dict(sketched)
     joined = 0
+    for found, left in join_steps(db, sketched):
+        joined += found
+        if left:
+            (pause or _let_others_write)()
+    return joined
+
+
+def join_steps(
+    db: Database, sketched: Iterable[tuple[int, StorySketch]]
+) -> Iterator[tuple[int, int]]:
+    """join_stories one transaction at a time: each step commits the joins of the articles it
+    went through (JOIN_HOLD_SECONDS of the write lock, one article at least) and yields how
+    many of them it joined and how many are left. The caller decides what runs between two
+    steps (a fetch's event loop turns: downloads, Ctrl-C); one that stops between them
+    leaves the rest unsketched, for the next find_stories. Nothing is half-written."""
+    made = dict(sketched)
     pending = sorted(made)
     versions: _Versions | None = None  # the texts read, kept for the whole join (see _Versions)
     while pending:
@@ -107,11 +148,8 @@ def join_stories(
                 versions = _Versions(conn)
             versions.conn = conn
             done, found = _join_some(conn, made, pending, versions)
-        joined += found
         pending = pending[done:]
-        if pending:
-            (pause or _let_others_write)()
-    return joined
+        yield found, len(pending)
 
 
 def _let_others_write() -> None:
@@ -125,18 +163,29 @@ def gap_while_shared(opened_by_others: Callable[[], bool]) -> Callable[[], None]
     the store open, asked again at most every OTHERS_LOOKED_FOR_EVERY seconds (/proc/locks is
     read): a process that opens the store during a long join gets the gaps from then on (r30b
     M2: one decision at the start left a later `newstui mark` waiting 3.6-6.9 s, not 0.33 s)."""
+    gap = gap_seconds_while_shared(opened_by_others)
+
+    def pause() -> None:
+        if gap():
+            _let_others_write()
+
+    return pause
+
+
+def gap_seconds_while_shared(opened_by_others: Callable[[], bool]) -> Callable[[], float]:
+    """How long gap_while_shared's pause would leave the lock free now (LOCK_GAP_SECONDS or
+    none), for a caller that waits itself: a fetch's event loop sleeps it asynchronously."""
     asked_at: float | None = None
     shared = True
 
-    def pause() -> None:
+    def gap() -> float:
         nonlocal asked_at, shared
         now = time.monotonic()
         if asked_at is None or now - asked_at >= OTHERS_LOOKED_FOR_EVERY:
             shared, asked_at = opened_by_others(), now
-        if shared:
-            _let_others_write()
+        return LOCK_GAP_SECONDS if shared else 0.0
 
-    return pause
+    return gap
 
 
 def _join_some(
@@ -177,15 +226,23 @@ def _join_some(
         keys = json.dumps(found.keys)
         alike: list[tuple[float, int, int, int]] = []  # (score, story, article, feed)
         for other_story, other_sketch, other_id, other_feed in conn.execute(
-            "SELECT s.story_id, s.sketch, s.article_id, o.feed_id FROM stories s "
-            "JOIN articles o ON o.id = s.article_id WHERE s.article_id IN "
+            "SELECT s.story_id, s.sketch, s.article_id, o.feed_id FROM "
             # the keys joined to the bands, not `key IN (...)`: no list of the keys is built
-            # first (the same articles; -20 % of this look-up's CPU)
-            "(SELECT b.article_id FROM json_each(?) k, story_bands b WHERE b.key = k.value) "
-            "AND o.feed_id != ? AND s.sketch IS NOT NULL "
-            f"AND o.first_seen >= {_RECENT_SINCE}",  # the candidate rule (RECENT_DAYS)
-            [keys, feed_id],
+            # first (-20 % of this look-up's CPU); counted, for MOST_COMPARED
+            "(SELECT b.article_id AS id, count(*) AS shared FROM json_each(?) k, "
+            "story_bands b WHERE b.key = k.value "
+            # a crowded band key: its BAND_NEWEST latest articles only (from the one after
+            # them on, by the key's index), not the hundreds of the same template before
+            "AND b.article_id > coalesce((SELECT n.article_id FROM story_bands n WHERE "
+            "n.key = k.value ORDER BY n.article_id DESC LIMIT 1 OFFSET ?), 0) "
+            "GROUP BY b.article_id) c "
+            "JOIN stories s ON s.article_id = c.id JOIN articles o ON o.id = c.id "
+            "WHERE o.feed_id != ? AND s.sketch IS NOT NULL "
+            f"AND o.first_seen >= {_RECENT_SINCE} "  # the candidate rule (RECENT_DAYS)
+            "ORDER BY c.shared DESC, s.story_id DESC, s.article_id DESC LIMIT ?",
+            [keys, BAND_NEWEST, feed_id, MOST_COMPARED],
         ).fetchall():
+            versions.compared += 1
             score = packed_similarity(found.packed, other_sketch)
             if score >= SAME_STORY:
                 alike.append((score, other_story, other_id, other_feed))
@@ -309,6 +366,7 @@ class _Versions:
         self.conn = conn
         self.texts: dict[int, tuple[str, frozenset[int]]] = {}
         self.latest: dict[int, list[int]] = {}
+        self.compared = 0  # candidates compared sketch against sketch (bench/stories_lookalike)
 
     def story(self, story_id: int) -> list[int]:
         """The versions of a stored story."""
