@@ -946,13 +946,15 @@ class Library:
         since: str | date | None = None,
         copies: bool = False,
         query: Query | None = None,
+        after: QuoteRow | None = None,
     ) -> list[QuoteRow]:
         """Quotes, newest articles first (`limit` None: all); optionally by one speaker (full name, surname, or an
         entity with one of `speaker_keys`), of one article, or dated on or after `since` (an ISO
         time, or a local day, counted as `after:DAY` counts it). A quote the versions of one
         story carry is listed once, with how many other versions carry it (QuoteRow.copies), as
         the headlines list a story once; `copies` lists every version's. `query`: only in the
-        articles it finds (search's query language)."""
+        articles it finds (search's query language). `after`: those listed after that row, the
+        next page of a list read `limit` quotes at a time."""
         return _analysis.list_quotes(
             self._db,
             speaker=speaker,
@@ -962,6 +964,7 @@ class Library:
             since=since,
             copies=copies,
             query=query,
+            after=after,
         )
 
     def count_quotes(

@@ -24,6 +24,14 @@ async def who_said_what_of_the_quote(app: NewstuiApp, pilot: Pilot[None]) -> Non
     await settle(pilot)
 
 
+async def the_speakers_box(app: NewstuiApp, pilot: Pilot[None]) -> SpeakerQuotesScreen:
+    """Who said what of the first article's first quote, once the app has settled."""
+    await settle(pilot)
+    await who_said_what_of_the_quote(app, pilot)
+    assert isinstance(app.screen, SpeakerQuotesScreen)
+    return app.screen
+
+
 async def test_w_on_a_quote_lists_the_speakers_quotes_newest_first(db_path, ids):
     app = NewstuiApp(db_path, None)
     async with app.run_test(size=(160, 48)) as pilot:
@@ -113,7 +121,8 @@ async def test_who_said_what_gives_the_number_of_all_the_speakers_quotes_past_th
 ):
     from newstui.tui.screens import speaker_quotes
 
-    monkeypatch.setattr(speaker_quotes, "MAX_QUOTES", 1)  # lists the newest quote of two
+    monkeypatch.setattr(speaker_quotes, "MAX_QUOTES", 1)  # the newest quote of two, a page
+    monkeypatch.setattr(speaker_quotes, "MORE_AHEAD", -1)  # (no next page read by itself)
     app = NewstuiApp(db_path, None)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
@@ -122,7 +131,58 @@ async def test_who_said_what_gives_the_number_of_all_the_speakers_quotes_past_th
         await who_said_what_of_the_quote(app, pilot)
         text = screen_text(app)
         assert "Who said what: Dmitry Peskov — 2 quotes" in text
-        assert "2 quotes in 2 stories; the newest 1 listed" in text
+        assert "2 quotes in 2 stories; the newest 1 listed, more as you go down" in text
+
+
+async def test_who_said_what_reads_the_next_page_as_the_cursor_goes_down_to_the_oldest(
+    tmp_path, monkeypatch
+):
+    """Round 54 listed the newest 500 quotes and no more: a speaker's older ones could not be
+    reached. Pages are read as the cursor nears the end, each after the last listed."""
+    from datetime import UTC, datetime, timedelta
+
+    from newstui.ingest.pending_analysis import analyse_pending
+    from newstui.library import Library
+    from newstui.model import Article
+    from newstui.tui.screens import speaker_quotes
+
+    monkeypatch.setattr(speaker_quotes, "MAX_QUOTES", 3)
+    monkeypatch.setattr(speaker_quotes, "MORE_AHEAD", 0)  # read on the last one listed
+    path = tmp_path / "news.db"
+    now = datetime.now(UTC)
+    with Library.open(path) as library:
+        source = library.register_source("https://wire.example/feed", "Wire Service")
+        library.save_batch(
+            source,
+            [
+                Article(
+                    title=f"Harbour report {n}",
+                    text=f"“The harbour wall needs {n + 2} more years,” Mayor Elena Vasquez said "
+                    f"on Monday in report number {n}.",
+                    guid=f"r{n}",
+                    published=now - timedelta(hours=n),
+                )
+                for n in range(7)
+            ],
+        )
+        analyse_pending(library)
+    app = NewstuiApp(path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        quotes = (await the_speakers_box(app, pilot)).query_one(PaneList)
+        text = screen_text(app)
+        assert "Who said what: Elena Vasquez — 7 quotes" in text
+        assert "the newest 3 listed, more as you go down" in text
+        assert quotes.option_count == 3
+        for listed in (6, 7):
+            await pilot.press("G")  # the last listed: the next page comes after it
+            await settle(pilot)
+            assert quotes.option_count == listed
+        text = screen_text(app)
+        assert "7 quotes in 7 stories" in text and "listed" not in text
+        await pilot.press("G", "enter")  # the oldest quote: its article
+        await settle(pilot)
+        assert app.main.headlines.selected is not None
+        assert app.main.headlines.selected.title == "Harbour report 6"
 
 
 async def test_a_quote_three_feeds_carry_is_listed_once_and_v_lists_its_versions(tmp_path):
@@ -154,9 +214,7 @@ async def test_a_quote_three_feeds_carry_is_listed_once_and_v_lists_its_versions
         analyse_pending(library)
     app = NewstuiApp(path, None)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await who_said_what_of_the_quote(app, pilot)
-        assert isinstance(app.screen, SpeakerQuotesScreen)
+        await the_speakers_box(app, pilot)
         text_shown = screen_text(app)
         assert "Who said what: Elena Vasquez — 1 quote" in text_shown
         assert "1 quote in 1 story (and 2 copies in other feeds: V)" in text_shown

@@ -790,15 +790,22 @@ def list_quotes(
     since: str | date | None = None,
     copies: bool = False,
     query: Query | None = None,
+    after: QuoteRow | None = None,
 ) -> list[QuoteRow]:
     """Quotes, newest articles first (`limit` None: all); optionally by one speaker
     (case-insensitive, or an entity with one of `speaker_keys`), in one article, or in articles
     dated on or after `since`. A quote several versions of one story carry (the same words in
     each feed's copy) is listed once, by its first version, with how many others carry it;
-    `copies` (or an `article_id`) lists every copy."""
+    `copies` (or an `article_id`) lists every copy. `after`: only those listed after that row
+    (the next page; quotes stored meanwhile, newer, shift nothing)."""
     from newstui.model.analysis import QuoteRow
 
     where, params = _quotes_where(speaker, article_id, speaker_keys, since, db, query)
+    page, page_params = "", []
+    if after is not None:  # (the order below: date and article newest first, then in the text)
+        page = """AND (a.sort_date < ? OR (a.sort_date = ? AND (a.id < ?
+            OR (a.id = ? AND q.start > ?))))"""
+        page_params = [after.date, after.date, after.article_id, after.article_id, after.start]
     if copies or article_id is not None:
         chosen = f"""SELECT q.id AS id, coalesce(s.story_id, q.article_id) AS story,
             1 AS rank, 0 AS copies {_QUOTES_FROM} {where}"""
@@ -812,12 +819,12 @@ def list_quotes(
         e.name, e.type, e.id
         FROM (SELECT c.id, c.story, c.copies FROM ({chosen}) c JOIN quotes q ON q.id = c.id
             JOIN articles a ON a.id = q.article_id
-            WHERE c.rank = 1 ORDER BY a.sort_date DESC, a.id DESC, q.start LIMIT ?) c
+            WHERE c.rank = 1 {page} ORDER BY a.sort_date DESC, a.id DESC, q.start LIMIT ?) c
         JOIN quotes q ON q.id = c.id
         JOIN articles a ON a.id = q.article_id JOIN feeds f ON f.id = a.feed_id
         LEFT JOIN entities e ON e.id = q.speaker_entity_id
         ORDER BY a.sort_date DESC, a.id DESC, q.start""",
-        [*params, -1 if limit is None else limit],
+        [*params, *page_params, -1 if limit is None else limit],
     ).fetchall()
     people = {r[16] for r in rows if r[15] == "PERSON"}
     folds = person_folds(db) if people else {}
