@@ -106,6 +106,12 @@ def stories_of(db: Path) -> tuple[int, int, int]:
             "SELECT count(*) FROM (SELECT story_id FROM stories GROUP BY story_id "
             "HAVING count(*) > 1)"
         ).fetchone()[0]
+        sizes = conn.execute(
+            "SELECT count(*), sum(a.title LIKE 'Forecast _' OR a.title LIKE 'Forecast __') "
+            "FROM stories s JOIN articles a ON a.id = s.article_id GROUP BY s.story_id "
+            "HAVING count(*) > 1 ORDER BY 1 DESC"
+        ).fetchall()
+        print(f"  stories (versions, of them real copies): {sizes}")
     conn.close()
     return articles, alone, several
 
