@@ -1,9 +1,10 @@
-"""Rules-55: an electoral seat named by its number is no place, and a known office opening a
-paragraph keeps the person named after it (issue 10; user test r54).
+"""Rules-55: an electoral seat named by its number is no place, a known office opening a
+paragraph keeps the person named after it, and a body's letters joined by "and" to another body
+are two bodies (issue 10; user test r54).
 
 "Maryland's 7th Congressional District" listed the place "Congressional District"; a paragraph
 opening "UN High Commissioner for Human Rights Navi Pillay stated …" was read as a transcript's
-initials ("UN") before an answer, and the person was lost.
+initials ("UN") before an answer, and the person was lost; "SCIRI and BADR Corps" was one body.
 """
 
 from __future__ import annotations
@@ -57,3 +58,28 @@ def test_an_interviewees_initials_before_an_answer_are_still_no_body(
 ) -> None:
     text = "Q: Did the plan work?\nMS Although we used the old system, it worked."
     assert not entity_names(extractor, text)
+
+
+def test_a_bodys_letters_and_another_body_are_two_bodies(extractor: Extractor) -> None:
+    text = (
+        "Politics in the province is influenced by KVRA and Tallis Corps, the report said. The "
+        "FBI and Department of Water Safety said nothing."
+    )
+    check_names(
+        extractor,
+        text,
+        found=[
+            ("KVRA", "ORG"),
+            ("Tallis Corps", "ORG"),
+            ("FBI", "ORG"),
+            ("Department of Water Safety", "ORG"),
+        ],
+        absent=["KVRA and Tallis Corps", "FBI and Department of Water Safety"],
+    )
+
+
+def test_words_joined_by_and_before_a_bodys_word_stay_one_body(extractor: Extractor) -> None:
+    text = "The Research and Development Corps was founded in Kelmouth in 1990."
+    assert ("Research and Development Corps", "ORG") in {
+        (e.name, e.type) for e in extractor.analyse(text).entities
+    }

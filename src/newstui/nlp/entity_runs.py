@@ -2032,6 +2032,9 @@ class _RunFinder(_TypingFinder):
             )
         if word == "&":
             return len(right) <= 3  # "Marks & Spencer": an ampersand between capitals joins a name
+        if len(pending) == 1 and len(pending[0].text) > 2 and _is_acronym(pending[0].text):
+            return False  # "SCIRI and BADR Corps", "the DOD and Department of Homeland Security":
+            # a body's letters, then another body (no name opens with letters and "and")
         if joined and (self._opens_second_body(run, i + 1) or _is_acronym(right[0].text)):
             return False  # "University of Kelmouth and Centre for Marine Studies", "University
             # of Bristol and UC Davis", "the Department of Energy and KELCO": two bodies
