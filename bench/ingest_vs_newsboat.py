@@ -5,7 +5,9 @@
 Generates a deterministic corpus (200 feeds × 50 items of RSS with 2–4 KB HTML bodies), serves it
 on 127.0.0.1 from memory with ETag/Last-Modified (304 on a match) and optional latency, and runs
 `newstui fetch` and `newsboat -x reload` (reload-threads 4) one after the other for every row:
-cold fetch with analysis and with `extractor = "none"`, re-fetch where every feed answers 304 (with
+cold fetch with analysis and with `extractor = "none"`, a cold fetch with analysis of 200 feeds of
+which 10 are summary-only (`--only pages`: their 500 entries link to article pages served here,
+read with `fulltext = "auto"`; newsboat reads the feeds alone), re-fetch where every feed answers 304 (with
 and without 100 ms latency), a re-fetch of 200 podcasts whose every document gained an
 episode (`--only episodes`: each document parsed again, its stored episodes compared), a
 100,000-article fill (1000 × 100; `--quick`: 200 × 100), the store
@@ -118,6 +120,33 @@ class Corpus:
             paths.append(path)
         return paths
 
+    def summary_only(self, paths: list[str], count: int, base: str, seed: int) -> None:
+        """Make the first `count` of these documents summary-only: 50 entries each whose
+        description is a teaser and whose link is an article page served here (/pages/…)."""
+        rng = random.Random(seed)
+        for f, path in enumerate(paths[:count]):
+            entries = []
+            for i in range(50):
+                page = f"{path}.pages/{i}.html"
+                self.docs[page] = (
+                    f"<html><head><title>Story {f}-{i}</title></head><body><nav>Home | World"
+                    f"</nav><article><h1>Story {f}-{i}</h1>{html_body(rng, f, i)}</article>"
+                    "<footer>Bench News</footer></body></html>"
+                ).encode()
+                entries.append(
+                    f"<item><title>Story {f}-{i}</title><link>{base}{page}</link>"
+                    f"<guid>p-{f}-{i}</guid><pubDate>Mon, {1 + i % 28:02d} Nov 2026 "
+                    f"{i % 24:02d}:00:00 GMT</pubDate><description>Officials met on Monday "
+                    "to discuss new measures… Continue reading</description></item>"
+                )
+            self.docs[path] = (
+                '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+                f"<title>Teasers {f}</title><link>https://bench.example/t{f}</link>"
+                f"<description>Summary-only feed {f}</description>"
+                + "".join(entries)
+                + "</channel></rss>"
+            ).encode()
+
     def grown(self, paths: list[str]) -> dict[str, bytes]:
         """These documents each with one more episode on top (every other entry as it was)."""
         out = {}
@@ -172,7 +201,8 @@ def make_handler(corpus: Corpus) -> type[BaseHTTPRequestHandler]:
                     self.send_header("Content-Length", "0")
                     self.end_headers()
                 else:
-                    self.send_header("Content-Type", "application/rss+xml; charset=utf-8")
+                    kind = "text/html" if self.path.endswith(".html") else "application/rss+xml"
+                    self.send_header("Content-Type", f"{kind}; charset=utf-8")
                     self.send_header("Content-Length", str(len(body)))
                     self.end_headers()
                     self.wfile.write(body)
@@ -317,10 +347,14 @@ class Tools:
         # j/k move the cursor like newstui's, for the key figures.
         self.nb_conf.write_text("reload-threads 4\nbind-key j down\nbind-key k up\n")
 
-    def newstui_cmd(self, name: str, paths: list[str], extractor: str = "rules") -> list[str]:
-        """`newstui --db name.db --config name.toml` for these feeds."""
+    def newstui_cmd(
+        self, name: str, paths: list[str], extractor: str = "rules", fulltext: str = "false"
+    ) -> list[str]:
+        """`newstui --db name.db --config name.toml` for these feeds (`fulltext`: the
+        setting as written in the file)."""
         config = self.tmp / f"{name}.toml"
-        lines = ["[settings]", "fulltext = false", "timeout = 120", f'extractor = "{extractor}"']
+        lines = ["[settings]", f"fulltext = {fulltext}", "timeout = 120"]
+        lines.append(f'extractor = "{extractor}"')
         for p in paths:
             lines += ["[[feeds]]", f'name = "Bench {p}"', f'url = "{self.base}{p}"']
         config.write_text("\n".join(lines) + "\n")
@@ -417,7 +451,8 @@ def load_startup() -> ModuleType:
     return module
 
 
-ROWS = ("cold", "none", "304", "latency", "episodes", "fill", "screen", "cli", "keys")
+ROWS = ("cold", "none", "pages", "304", "latency", "episodes", "fill", "screen", "cli", "keys")
+SUMMARY_ONLY = 10  # feeds of the pages row whose articles are read from their pages
 
 
 def main() -> int:
@@ -454,6 +489,7 @@ def main() -> int:
     small_paths = corpus.add("s", 20, 50, seed=14) if {"screen", "cli", "keys"} & only else []
     cold_paths = corpus.add("k", 200, 50, seed=15) if "keys" in only else []
     episode_paths = corpus.add("e", 200, 50, seed=16, episodes=True) if "episodes" in only else []
+    page_paths = corpus.add("p", 200, 50, seed=17) if "pages" in only else []
     sizes = [len(corpus.docs[p]) for p in main_paths]
     print(f"corpus: 200 feeds × 50 items, {sum(sizes) / 2**20:.1f} MiB of RSS")
     httpd, base = serve(corpus)
@@ -463,6 +499,7 @@ def main() -> int:
         alone = [server_alone(base, main_paths) for _ in range(3)]
         print(f"server alone: 200 documents to 16 plain clients in {statistics.median(alone):.2f} s"
               " (median of 3): the floor under every cold row")  # fmt: skip
+        corpus.summary_only(page_paths, SUMMARY_ONLY, base, seed=18)
         corpus.take_statuses()
         t = Tools(tmp, base)
         # byte-compiled first, as an installed package is (PYTHONDONTWRITEBYTECODE may be set
@@ -474,7 +511,12 @@ def main() -> int:
         nt_none = {
             name: t.newstui_cmd(own("none", name), main_paths, "none") for name, _ in variants
         }
+        nt_pages = {
+            name: t.newstui_cmd(own("pages", name), page_paths, fulltext='"auto"')
+            for name, _ in variants
+        }
         nb_main = t.newsboat_cmd("main", main_paths)
+        nb_pages = t.newsboat_cmd("pages", page_paths)
 
         def nb_reload(cmd: list[str]) -> Callable[[], Run]:
             return lambda: run([*cmd, "-x", "reload"], t.env)
@@ -486,10 +528,14 @@ def main() -> int:
                 run([*nt_rules[name], "fetch"], {**t.env, **extra})
             run([*nb_main, "-x", "reload"], t.env)
             print(f"  (stores filled by one cold fetch each: HTTP {dict(corpus.take_statuses())})")
-        for key, label, row, store, cmd in (
+        for key, label, row, store, cmd, nb_store, nb_cmd in (
             ("cold", "cold, analysis on", "cold fetch, 10,000 articles, analysis on", "rules",
-             nt_rules),
-            ("none", "cold, extractor none", 'cold fetch, extractor = "none"', "none", nt_none),
+             nt_rules, "main", nb_main),
+            ("none", "cold, extractor none", 'cold fetch, extractor = "none"', "none", nt_none,
+             "main", nb_main),
+            ("pages", "cold, 500 pages", f"cold fetch, analysis on, {SUMMARY_ONLY} feeds "
+             f"summary-only ({SUMMARY_ONLY * 50} pages read, newsboat reads none)", "pages",
+             nt_pages, "pages", nb_pages),
         ):  # fmt: skip
             if key not in only:
                 continue
@@ -501,8 +547,8 @@ def main() -> int:
                     label + suffix,
                     lambda mine=mine: t.reset(mine),
                     lambda cmd=cmd[name], extra=extra: run([*cmd, "fetch"], {**t.env, **extra}),
-                    lambda: t.reset("main"),
-                    nb_reload(nb_main),
+                    lambda nb_store=nb_store: t.reset(nb_store),
+                    nb_reload(nb_cmd),
                     corpus,
                 )
                 table.add_runs(row, suffix, nts, nbs)
