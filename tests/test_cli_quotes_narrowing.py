@@ -54,3 +54,34 @@ def test_a_quoted_speaker_narrowed_to_nothing_is_not_called_unquoted(capsys):
     assert out == "" and "no quotes found" in err and "not quoted" not in err
     _, out, err = run(capsys, "quotes", "--speaker", "Nobody Atallhere")
     assert out == "" and "no quotes found" in err
+
+
+def test_speaker_repeated_lists_the_quotes_of_each_speaker_newest_first(capsys):
+    lists = {}
+    for name in ("Trump", "Pelosi"):
+        _, out, _ = run(capsys, "quotes", "--all", "--json", "--speaker", name)
+        lists[name] = json.loads(out)
+        assert lists[name], name
+    _, out, _ = run(
+        capsys, "quotes", "--all", "--json", "--speaker", "Trump", "--speaker", "Pelosi"
+    )
+    both = json.loads(out)
+    assert sorted(q["id"] for q in both) == sorted(
+        q["id"] for q in lists["Trump"] + lists["Pelosi"]
+    )
+    _, out, _ = run(capsys, "quotes", "--all", "--json")
+    every = [q["id"] for q in json.loads(out)]
+    assert [q["id"] for q in both] == [i for i in every if i in {q["id"] for q in both}]
+
+
+def test_speaker_repeated_says_how_many_there_are_past_the_limit_and_none_found(capsys):
+    _, out, err = run(capsys, "quotes", "--speaker", "Trump", "--speaker", "Pelosi", "--limit", "1")
+    _, every, _ = run(
+        capsys, "quotes", "--all", "--json", "--speaker", "Trump", "--speaker", "Pelosi"
+    )
+    total = len(json.loads(every))
+    assert total > 1 and f"1 of {total:,} quotes shown" in err
+    _, out, err = run(capsys, "quotes", "--speaker", "Nobody Atallhere", "--speaker", "Zq Zq")
+    assert out == "" and err.strip() == (
+        "newstui quotes: no quotes found by 'Nobody Atallhere' or 'Zq Zq'"
+    )

@@ -947,6 +947,7 @@ class Library:
         copies: bool = False,
         query: Query | None = None,
         after: QuoteRow | None = None,
+        speakers: Sequence[tuple[str, tuple[str, ...]]] = (),
     ) -> list[QuoteRow]:
         """Quotes, newest articles first (`limit` None: all); optionally by one speaker (full name, surname, or an
         entity with one of `speaker_keys`), of one article, or dated on or after `since` (an ISO
@@ -954,7 +955,8 @@ class Library:
         story carry is listed once, with how many other versions carry it (QuoteRow.copies), as
         the headlines list a story once; `copies` lists every version's. `query`: only in the
         articles it finds (search's query language). `after`: those listed after that row, the
-        next page of a list read `limit` quotes at a time."""
+        next page of a list read `limit` quotes at a time. `speakers`: (name, `speaker_keys`)
+        of more speakers, a quote by any of them listed (`quotes --speaker A --speaker B`)."""
         return _analysis.list_quotes(
             self._db,
             speaker=speaker,
@@ -965,6 +967,7 @@ class Library:
             copies=copies,
             query=query,
             after=after,
+            speakers=speakers,
         )
 
     def count_quotes(
@@ -975,6 +978,7 @@ class Library:
         since: str | date | None = None,
         copies: bool = False,
         query: Query | None = None,
+        speakers: Sequence[tuple[str, tuple[str, ...]]] = (),
     ) -> tuple[int, int]:
         """How many quotes `quotes` finds with no limit, and in how many stories (with `copies`:
         every version's quotes, and in how many articles)."""
@@ -985,6 +989,7 @@ class Library:
             since=since,
             copies=copies,
             query=query,
+            speakers=speakers,
         )
 
     # -- one story once ---------------------------------------------------------------------

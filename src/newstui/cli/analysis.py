@@ -95,15 +95,17 @@ def _other_types(args: argparse.Namespace, library: Library) -> str:
 
 
 def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None) -> int:
-    """`newstui quotes [--speaker NAME] [--since DATE] [--copies]`: a quote the versions of one
+    """`newstui quotes [--speaker NAME]… [--since DATE] [--copies]`: a quote the versions of one
     story carry once (as the headlines list a story once), `--copies` every version's."""
     from rich.text import Text
 
     from newstui.nlp import query_keys
     from newstui.query import speaker_keys
 
-    speaker: str | None = args.speaker
+    named: list[str] = list(dict.fromkeys(args.speaker or ()))  # (one named twice: once)
+    speaker = named[0] if len(named) == 1 else None  # (one: as before, its own empty answer)
     keys = speaker_keys(speaker, query_keys) if speaker else ()
+    more = [(name, speaker_keys(name, query_keys)) for name in named] if len(named) > 1 else []
     copies: bool = args.copies
     query = None
     if args.query is not None:
@@ -117,10 +119,16 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
         since=args.since,
         copies=copies,
         query=query,
+        speakers=more,
     )
     if rows and len(rows) == args.limit:  # (user test r43 M2: cut silently)
         total, _ = library.count_quotes(
-            speaker=speaker, speaker_keys=keys, since=args.since, copies=copies, query=query
+            speaker=speaker,
+            speaker_keys=keys,
+            since=args.since,
+            copies=copies,
+            query=query,
+            speakers=more,
         )
         say_more_exist("quotes", len(rows), total, "quotes", " or --all")
     data = [
@@ -155,6 +163,9 @@ def cmd_quotes(args: argparse.Namespace, library: Library, config: Config | None
             (args.since is None and query is None)
             or library.count_quotes(speaker=speaker, speaker_keys=keys)[0] == 0
         )
+        if more:  # (each quoted nowhere may be in the news: one line says none of them)
+            missing = NothingFound(f"no quotes found by {' or '.join(map(repr, named))}")
+            return emit(args, data, missing)
         return emit(args, data, NothingFound(_no_quotes(library, speaker if unquoted else None)))
     width = max(stdout_console().width, 40)
     terminal = stdout_console().is_terminal

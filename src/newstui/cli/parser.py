@@ -420,8 +420,10 @@ def _quotes_command(command: _CommandAdder) -> None:
     p.add_argument(
         "--speaker",
         type=entity_name_argument,
+        action="append",
         metavar="NAME",
-        help="only this speaker (full name or surname)",
+        help="only this speaker (full name or surname); repeat it for several "
+        "(--speaker Lagarde --speaker Powell: a quote by either)",
     )
     p.add_argument(
         "--since",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
 from operator import itemgetter
@@ -686,17 +686,24 @@ def _quotes_where(
     since: str | date | None,
     db: Database | None = None,
     query: Query | None = None,
+    speakers: Sequence[tuple[str, tuple[str, ...]]] = (),
 ) -> tuple[str, list[object]]:
     """The WHERE clause (and its parameters) choosing list_quotes' and count_quotes' quotes
     (`since`: an ISO time, or a local day, counted as `after:DAY` counts it; `query`: only in
-    the articles it finds, every version of their stories that it matches, as `search` does)."""
+    the articles it finds, every version of their stories that it matches, as `search` does;
+    `speakers`: (name, keys) of more speakers, a quote by any of them chosen)."""
     clauses: list[str] = []
     params: list[object] = []
-    if speaker is not None:
+    named = [*([(speaker, speaker_keys)] if speaker is not None else []), *speakers]
+    if named:
         from newstui.store.query_sql import speaker_quotes  # the query language's speaker:
 
-        quotes, params = speaker_quotes("q.id", speaker, speaker_keys)
-        clauses.append(f"q.id IN ({quotes})")
+        by_any = []
+        for name, keys in named:
+            quotes, quotes_params = speaker_quotes("q.id", name, keys)
+            by_any.append(f"q.id IN ({quotes})")
+            params.extend(quotes_params)
+        clauses.append(f"({' OR '.join(by_any)})")
     if isinstance(since, date):
         from newstui.query import DateBound
         from newstui.store.query_sql import day_bound
@@ -761,10 +768,11 @@ def count_quotes(
     since: str | date | None = None,
     copies: bool = False,
     query: Query | None = None,
+    speakers: Sequence[tuple[str, tuple[str, ...]]] = (),
 ) -> tuple[int, int]:
     """How many quotes list_quotes would list with no limit, and in how many stories (a quote
     of a story several feeds carry once; `copies`: every copy, and in how many articles)."""
-    where, params = _quotes_where(speaker, None, speaker_keys, since, db, query)
+    where, params = _quotes_where(speaker, None, speaker_keys, since, db, query, speakers)
     if copies:
         row = db.execute(
             f"""SELECT count(*), count(DISTINCT q.article_id)
@@ -791,16 +799,18 @@ def list_quotes(
     copies: bool = False,
     query: Query | None = None,
     after: QuoteRow | None = None,
+    speakers: Sequence[tuple[str, tuple[str, ...]]] = (),
 ) -> list[QuoteRow]:
     """Quotes, newest articles first (`limit` None: all); optionally by one speaker
     (case-insensitive, or an entity with one of `speaker_keys`), in one article, or in articles
     dated on or after `since`. A quote several versions of one story carry (the same words in
     each feed's copy) is listed once, by its first version, with how many others carry it;
     `copies` (or an `article_id`) lists every copy. `after`: only those listed after that row
-    (the next page; quotes stored meanwhile, newer, shift nothing)."""
+    (the next page; quotes stored meanwhile, newer, shift nothing). `speakers`: (name, keys)
+    of more speakers, a quote by any of them listed."""
     from newstui.model.analysis import QuoteRow
 
-    where, params = _quotes_where(speaker, article_id, speaker_keys, since, db, query)
+    where, params = _quotes_where(speaker, article_id, speaker_keys, since, db, query, speakers)
     page, page_params = "", []
     if after is not None:  # (the order below: date and article newest first, then in the text)
         page = """AND (a.sort_date < ? OR (a.sort_date = ? AND (a.id < ?
@@ -828,7 +838,7 @@ def list_quotes(
     ).fetchall()
     people = {r[16] for r in rows if r[15] == "PERSON"}
     folds = person_folds(db) if people else {}
-    speakers = _folded_speakers(db, people)
+    names = _folded_speakers(db, people)
     return [
         QuoteRow(
             r[0],
@@ -845,7 +855,7 @@ def list_quotes(
             story=r[11],
             copies=r[12],
             url=r[13] or None,
-            speaker_entity=speakers.get(r[16], (r[14], r[15])) if r[14] is not None else None,
+            speaker_entity=names.get(r[16], (r[14], r[15])) if r[14] is not None else None,
             speaker_entity_id=folds.get(r[16], r[16]) if r[14] is not None else None,
         )
         for r in rows
