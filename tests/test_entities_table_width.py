@@ -95,3 +95,20 @@ def test_json_and_a_pipe_keep_every_name_whole(args, capsys):
     assert main([*args, "entities"]) == 0  # (capsys: a pipe)
     [tribes] = [line for line in capsys.readouterr().out.splitlines() if "Shinnecock" in line]
     assert TRIBES in tribes and "…" not in tribes
+
+
+@pytest.mark.parametrize(("width", "counts"), [(40, ["stories"]), (50, ["stories", "articles"])])
+def test_on_a_narrow_terminal_names_keep_their_room_and_counts_go_mentions_first(
+    args, monkeypatch, width, counts
+):
+    """Round 54: at 40 columns the three counts kept their width and every name was "…"."""
+    console = on_terminal(monkeypatch, width)
+    assert main([*args, "entities"]) == 0
+    lines = STYLES.sub("", console.file.getvalue()).splitlines()
+    assert lines[0].split() == ["type", "name", *counts]
+    assert len(lines) == 1 + len(NAMES) and all(cell_len(line) <= width for line in lines)
+    assert any("Elena Vasquez" in line for line in lines)  # a person's name whole
+    assert any("Reykjavík" in line for line in lines)
+    [oecd] = [line for line in lines if "Organisation" in line]
+    assert "Organisation for" in oecd and "…" in oecd  # cut, but readable
+    assert all(line.split()[-len(counts) :] == ["1"] * len(counts) for line in lines[1:])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from newstui.cli import output
 from newstui.cli.output import (
     NothingFound,
     emit,
@@ -24,9 +25,14 @@ if TYPE_CHECKING:
 
     # the config (tomllib, its dataclasses): by the commands that read or edit it
     from newstui.config import Config
+    from newstui.model import EntityRow
 
 
 NAME_CELLS = 60  # the widest an entity's name is shown in `entities`' table (--json: whole)
+# the cells a name keeps on a narrow terminal before a count column goes (mentions, then
+# articles): at 40 columns the three counts kept their width and no name was shown at all
+NAME_ROOM = 18
+ENTITY_COUNTS = ("stories", "articles", "mentions")  # the table's counts, the first its order
 
 
 def cmd_entities(args: argparse.Namespace, library: Library, config: Config | None) -> int:
@@ -58,7 +64,9 @@ def cmd_entities(args: argparse.Namespace, library: Library, config: Config | No
     from rich.text import Text
 
     table = Table(box=None, header_style="bold")
-    counts = ("stories", "articles", "mentions")
+    console = output.stdout_console()  # (the one emit prints to: a test's, too)
+    fitted = console.is_terminal or output.piped_columns() is not None  # (else rows whole)
+    counts = counts_with_room(rows, console.width) if fitted else ENTITY_COUNTS
     table.add_column("type", no_wrap=True)
     # a long name is cut with "…" to the room the terminal leaves, and at NAME_CELLS: a row is
     # one line (a 100-character name folded over three and pushed the counts off to the right)
@@ -68,14 +76,28 @@ def cmd_entities(args: argparse.Namespace, library: Library, config: Config | No
     for r in rows:
         name = safe_cell(r.name)
         name.no_wrap, name.overflow = True, "ellipsis"
-        table.add_row(
-            safe_cell(r.type),
-            name,
-            Text(str(r.stories)),
-            Text(str(r.articles)),
-            Text(str(r.mentions)),
-        )
+        table.add_row(safe_cell(r.type), name, *(Text(str(getattr(r, c))) for c in counts))
     return emit(args, data, table)
+
+
+def counts_with_room(rows: list[EntityRow], width: int) -> tuple[str, ...]:
+    """The count columns `entities` shows in `width` cells: those that leave a name NAME_ROOM
+    cells (its longest's, if shorter), mentions going first, then articles; stories, the list's
+    order, always (--json and a pipe have every count)."""
+    from rich.cells import cell_len
+
+    def cells(column: str) -> int:
+        return max(len(column), *(len(str(getattr(r, column))) for r in rows))
+
+    kinds = max(len("type"), *(cell_len(r.type) for r in rows))
+    wanted = min(NAME_ROOM, max(cell_len(r.name) for r in rows))
+    counts = list(ENTITY_COUNTS)
+    while len(counts) > 1:  # (each column padded a cell each side: rich's table, box=None)
+        used = kinds + sum(cells(c) for c in counts) + 2 * (len(counts) + 2)
+        if width - used >= wanted:
+            break
+        counts.pop()
+    return tuple(counts)
 
 
 def _other_types(args: argparse.Namespace, library: Library) -> str:
