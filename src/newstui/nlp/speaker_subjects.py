@@ -645,6 +645,12 @@ class _SubjectFinder:
                     self.masked, found[-2].end, found[-1].start
                 ):
                     found.pop()
+                if kind == "ORG":
+                    # "A spokeswoman for Acme, Ann Lee, said …. “…,” the Acme spokeswoman
+                    # said": the body's role held by the person named in it before
+                    holder = self._body_role_holder(found[-1], words, start)
+                    if holder:
+                        return holder
                 return found[-1].entity.name
             if kind == "PERSON":  # "Moss's lawyer did respond, saying": not Moss
                 found = [m for m in found if not self._owner_of_role(m)]
@@ -1578,15 +1584,40 @@ class _SubjectFinder:
             return self._description(owner.group(1), noun_end)
         return self._author_of(noun, noun_end - len(noun))
 
-    def _role_holder(self, role: str, before: int) -> str | None:
+    def _body_role_holder(self, body: _Mention, words: list[str], start: int) -> str | None:
+        """'the Acme spokeswoman', "the World Bank's chief economist": the person an earlier
+        sentence names in that role beside that body, when the subject is only the body and
+        the role (None when nobody was: the body speaks)."""
+        role = words[-1].lower() if words else ""
+        if role not in load_gazetteer().role_words:
+            return None
+        if self.masked[start : body.start].lower().split() not in ([], ["the"]):
+            return None  # "a rival of the Acme spokeswoman": not that role's holder
+        subject = " ".join(words)
+        surface = self.masked[body.start : body.end]
+        at = subject.find(surface)
+        if at < 0:
+            return None
+        tail = subject[at + len(surface) :].removeprefix("'s").removeprefix("’s").split()
+        if not tail or len(tail) > 3 or not all(w.islower() and w.isalpha() for w in tail):
+            return None
+        return self._role_holder(role, start, beside=body.entity.name)
+
+    def _role_holder(self, role: str, before: int, beside: str = "") -> str | None:
         """The person an earlier sentence names in this role ("prosecutor Ann Lee", "Lee, the
-        prosecutor"): the name nearest to the role word's latest use before `before`."""
+        prosecutor"): the name nearest to the role word's latest use before `before`; with
+        `beside`, only a use with that body named within a few words of it."""
         pattern = _whole_word(re.escape(role))
         uses = [m.start() for m in pattern.finditer(self.masked, max(0, before - 4000), before)]
         for use in reversed(uses):
+            around = self.mentions_in(max(0, use - 80), use + 80)
+            if beside and not any(
+                m.entity.name == beside and -40 <= m.start - use <= 40 for m in around
+            ):
+                continue
             near = [
                 m
-                for m in self.mentions_in(max(0, use - 80), use + 80)
+                for m in around
                 if m.entity.type == "PERSON"
                 and (
                     0 <= m.start - use - len(role) <= 40
