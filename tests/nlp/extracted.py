@@ -38,6 +38,14 @@ def quotes_and_speakers(extractor: Extractor, text: str) -> list[tuple[str, str 
     return [(q.text, q.speaker) for q in extractor.analyse(text).quotes]
 
 
+def speaker_of(extractor: Extractor, text: str, quote_start: str) -> str | None:
+    """The speaker given to the quote opening with `quote_start` (the test fails when no quote
+    opens so)."""
+    found = [s for q, s in quotes_and_speakers(extractor, text) if q.startswith(quote_start)]
+    assert found, f"no quote opening {quote_start!r} in {quotes_and_speakers(extractor, text)}"
+    return found[0]
+
+
 def speakers(extractor: Extractor, text: str) -> list[str | None]:
     """The speaker of each quotation found in `text` (None where none is found), in text order."""
     return [q.speaker for q in extractor.analyse(text).quotes]

@@ -12,14 +12,7 @@ tests.
 
 from __future__ import annotations
 
-from extracted import quotes_and_speakers, type_by_name
-
-
-def speaker_of(extractor, text: str, quote_start: str) -> str | None:
-    """The speaker given to the quote opening with `quote_start`."""
-    found = [s for q, s in quotes_and_speakers(extractor, text) if q.startswith(quote_start)]
-    assert found, f"no quote opening {quote_start!r} in {quotes_and_speakers(extractor, text)}"
-    return found[0]
+from extracted import speaker_of, type_by_name
 
 
 def test_a_name_in_a_dash_aside_is_not_the_subject(extractor) -> None:

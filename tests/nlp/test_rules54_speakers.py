@@ -12,14 +12,7 @@ are written for these tests.
 
 from __future__ import annotations
 
-from extracted import quotes_and_speakers
-
-
-def speaker_of(extractor, text: str, quote_start: str) -> str | None:
-    """The speaker given to the quote opening with `quote_start`."""
-    found = [s for q, s in quotes_and_speakers(extractor, text) if q.startswith(quote_start)]
-    assert found, f"no quote opening {quote_start!r} in {quotes_and_speakers(extractor, text)}"
-    return found[0]
+from extracted import quotes_and_speakers, speaker_of
 
 
 def test_a_label_the_subject_gives_himself_is_his(extractor) -> None:

@@ -9,14 +9,8 @@ are written for these tests.
 
 from __future__ import annotations
 
-from extracted import quotes_and_speakers
-
-
-def speaker_of(extractor, text: str, quote_start: str) -> str | None:
-    """The speaker given to the quote opening with `quote_start`."""
-    found = [s for q, s in quotes_and_speakers(extractor, text) if q.startswith(quote_start)]
-    assert found, f"no quote opening {quote_start!r} in {quotes_and_speakers(extractor, text)}"
-    return found[0]
+import pytest
+from extracted import speaker_of
 
 
 def test_an_undersecretary_is_a_person_under_his_title(extractor) -> None:
@@ -36,27 +30,34 @@ def test_an_undersecretary_is_a_person_under_his_title(extractor) -> None:
     assert speaker_of(extractor, surname_only, "The treaty protects") == "Frye"
 
 
-def test_a_bodys_spokeswoman_named_before_speaks_for_it_later(extractor) -> None:
-    named_before = (
-        "A spokeswoman for the Harbour Trust, Mirja Salo, said the pier would open in May. "
-        "“We have waited long enough for this,” the Harbour Trust spokeswoman said on Friday."
-    )
-    assert speaker_of(extractor, named_before, "We have waited") == "Mirja Salo"
-    titled_before = (
-        "Harbour Trust spokeswoman Mirja Salo said the pier would open in May. “We have "
-        "waited long enough for this,” the Harbour Trust spokeswoman told the Tromsø Post."
-    )
-    assert speaker_of(extractor, titled_before, "We have waited") == "Mirja Salo"
+NAMED_BEFORE = (
+    "A spokeswoman for the Harbour Trust, Mirja Salo, said the pier would open in May. "
+    "“We have waited long enough for this,” the Harbour Trust spokeswoman said on Friday."
+)
+TITLED_BEFORE = (
+    "Harbour Trust spokeswoman Mirja Salo said the pier would open in May. “We have waited "
+    "long enough for this,” the Harbour Trust spokeswoman told the Tromsø Post."
+)
+NOBODY = (
+    "The Harbour Trust met on Thursday. “We have waited long enough for this,” the Harbour "
+    "Trust spokeswoman said."
+)
+ANOTHER_BODY = (
+    "Fjord Ferries spokeswoman Mirja Salo said the boats were ready. “We have waited long "
+    "enough for this,” the Harbour Trust spokeswoman said."
+)
 
 
-def test_the_body_speaks_when_no_one_was_named_in_that_role_for_it(extractor) -> None:
-    nobody = (
-        "The Harbour Trust met on Thursday. “We have waited long enough for this,” the "
-        "Harbour Trust spokeswoman said."
-    )
-    assert speaker_of(extractor, nobody, "We have waited") == "Harbour Trust"
-    another_body = (
-        "Fjord Ferries spokeswoman Mirja Salo said the boats were ready. “We have waited long "
-        "enough for this,” the Harbour Trust spokeswoman said."
-    )
-    assert speaker_of(extractor, another_body, "We have waited") == "Harbour Trust"
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (NAMED_BEFORE, "Mirja Salo"),  # the role's holder named beside that body before
+        (TITLED_BEFORE, "Mirja Salo"),
+        (NOBODY, "Harbour Trust"),  # nobody named in that role: the body speaks
+        (ANOTHER_BODY, "Harbour Trust"),  # only another body's spokeswoman named
+    ],
+)
+def test_a_bodys_spokeswoman_is_the_one_named_so_before_else_the_body(
+    extractor, text: str, speaker: str
+) -> None:
+    assert speaker_of(extractor, text, "We have waited") == speaker
