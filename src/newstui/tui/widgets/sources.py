@@ -344,7 +344,11 @@ class SourcesPane(ReportsWorkerErrors, FoldingList):
                 option, view = entries.feed_entry(feed, f"feed:{feed.id}", now, refresh, styles)
                 self._views[view.key] = view
                 options.append(option)
-        aside = entries.listed_set_aside(message.aside, self.show_read_feeds, keep)
+        # a source both listed and set aside (a fetch set it aside as an add wrote it: user test
+        # r55 HIGH-1) is shown once, as the feed the config lists
+        both = {f.id for f in message.feeds}
+        held = [(s, until) for s, until in message.aside if s.id not in both]
+        aside = entries.listed_set_aside(held, self.show_read_feeds, keep)
         if aside:  # their unread are in All's and Unread's: read here, greyed (r44 L7)
             options.append(entries.heading(heading_text("Set aside", greys), heading_style))
             for source, until in aside:
@@ -375,6 +379,9 @@ class SourcesPane(ReportsWorkerErrors, FoldingList):
         a refresh), only the entries that changed are replaced, in place: rebuilding the list
         changed its height twice and laid the whole screen out again, under the user's keys."""
         current = self.options
+        # an id twice raised DuplicateID and ended the app (r55 HIGH-1): the first one is shown
+        firsts = {o.id: o for o in reversed(options)}
+        options = [o for o in options if o.id is None or firsts[o.id] is o]
         ids = [o.id for o in options]
         if ids == [o.id for o in current] and all(
             a.disabled == b.disabled for a, b in zip(current, options, strict=True)
