@@ -977,6 +977,25 @@ def test_an_article_whose_entry_changed_joins_a_story_by_its_new_text(library):
     assert [v.article_id for v in library.story_versions(other)] == [first, other]
 
 
+def test_an_entry_updated_with_the_same_words_stays_in_its_story(library):
+    """An update that changes no word of the text (punctuation, case: the sketch is the same)
+    keeps the article in its story at once, not out of it until the next join."""
+    first = add(library, "wire", "Council to close three libraries", STORY, 30)
+    copy = add(library, "courier", "Libraries", copy_of(STORY), 20)
+    library.find_stories()
+    assert [v.article_id for v in library.story_versions(copy)] == [first, copy]
+    courier = library.find_source("courier")
+    changed = Article(
+        title="Libraries",
+        text=copy_of(STORY).replace(".", "!").upper(),
+        guid="Libraries",
+        published=NOW - timedelta(minutes=20),
+    )
+    assert library.save_batch(courier, [changed]).updated == 1
+    assert [v.article_id for v in library.story_versions(copy)] == [first, copy]
+    assert library.unsketched([copy]) == []  # nothing to join again
+
+
 def test_an_article_given_its_full_text_joins_a_story_by_it(library):
     """`f` (or a fetch's full text) replaces a summary sketched already: the story goes by the
     full text (it kept the summary's sketch)."""
@@ -1034,7 +1053,12 @@ def test_a_copy_stored_unread_stays_unread_when_its_text_changes_and_it_joins_ag
     assert not library.article(copy).row.read
 
     updated = add(
-        library, "courier", "Libraries axed in budget squeeze", copy_of(STORY) + " Update.", 20
+        library,
+        "courier",
+        "Libraries axed in budget squeeze",
+        # (words of its own: a new sketch, not the same one, which keeps the story as it is)
+        copy_of(STORY) + " Update: the council meets campaigners and parents again on Friday.",
+        20,
     )
     assert updated == copy
     assert library.find_stories() == 1  # joined again, by its new text

@@ -481,12 +481,22 @@ def sketch_again(conn: sqlite3.Connection, article_id: int) -> None:
     """Forget the story sketch of an article whose text changed, while it is recent (the next
     find_stories sketches it again, and joins it by its new text): it leaves its story, which
     its next version leads if it led it. An older article keeps its story (it is compared with
-    no other: see the candidate rule)."""
+    no other: see the candidate rule), and so does one whose new text has the same sketch."""
     recent = conn.execute(
-        f"SELECT 1 FROM articles a WHERE a.id = ? AND {_RECENT}", [article_id]
+        "SELECT a.text, (SELECT s.sketch FROM stories s WHERE s.article_id = a.id) "
+        f"FROM articles a WHERE a.id = ? AND {_RECENT}",
+        [article_id],
     ).fetchone()
     if recent is None:
         return
+    if recent[1] is not None:
+        from newstui.stories import story_sketch
+
+        # A text whose sketch is the same (a title or a date changed, a pairing kept the
+        # text) keeps its story: joined again, it found the same or, among look-alikes,
+        # another one, at a join's cost.
+        if story_sketch(unpacked_text(recent[0], bulk_inflate())).packed == recent[1]:
+            return
     conn.execute("DELETE FROM story_bands WHERE article_id = ?", [article_id])
     left = conn.execute("DELETE FROM stories WHERE article_id = ?", [article_id]).rowcount
     if left:  # (its next join is no copy arriving: a copy stored unread stays so, r36 M3)
