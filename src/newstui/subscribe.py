@@ -20,7 +20,7 @@ from newstui.text import clean_line
 if TYPE_CHECKING:
     from newstui.downloads import EpisodesQueued
     from newstui.model import SourceOutcome
-    from newstui.sources.discovery import FeedLink
+    from newstui.sources.discovery import FeedAnswer, FeedLink
 
 
 def feed_address(typed: str) -> str | None:
@@ -68,15 +68,15 @@ def not_a_feed_url(url: str) -> str:
     return f"{message}; did you mean {hide_url_password(meant)} ?" if meant else message
 
 
-def feeds_behind(url: str, config: Config) -> list[FeedLink] | None:
-    """The feeds a web page at `url` links to (`<link rel="alternate">`), or None when `url` is
-    not a web page (then it is taken to be the feed itself); SourceError for a page linking to
-    none."""
+def feeds_behind(url: str, config: Config) -> list[FeedLink] | FeedAnswer:
+    """The feeds a web page at `url` links to (`<link rel="alternate">`), or its answer when
+    `url` is not a web page (then it is taken to be the feed itself: add_feed's `answer`);
+    SourceError for a page linking to none."""
     from newstui.ingest.fetcher import limits_from
     from newstui.sources.discovery import discover_feeds
     from newstui.sources.http import Fetcher
 
-    async def discover() -> list[FeedLink] | None:
+    async def discover() -> list[FeedLink] | FeedAnswer:
         async with Fetcher(limits_from(config)) as fetcher:
             return await discover_feeds(fetcher, url)
 
@@ -154,8 +154,10 @@ def add_feed(
     *,
     analyse_stale: bool = True,
     analyse_here: bool = True,
+    answer: FeedAnswer | None = None,
 ) -> AddedFeed:
-    """Fetch the feed at `url` once, as `fetch` would once it is added; when it reads, append it
+    """Fetch the feed at `url` once (`answer`: what it answered feeds_behind, taken as the trial
+    fetch's response: not requested again), as `fetch` would once it is added; when it reads, append it
     to the config file (comments kept) and store it as a source. A feed already configured, one
     that does not read, or one that reads without one article from a cut-off document or one
     with no title, is an error and leaves the config and the store as they were; a feed with no
@@ -166,10 +168,30 @@ def add_feed(
     process (the app's: see pending_analysis.analyse_pending). The config's `[[filters]]` run over its
     articles, as after a fetch. A feed that moved for good (HTTP 301, 308) is written at its new
     address, and its outcome's warning says so."""
+    from newstui.add_mark import add_marked
+
+    # Marked from its trial fetch until the config lists it: a fetch meanwhile leaves it alone
+    # (user test r55 HIGH-1: one removed it, or set it aside, under the add)
+    with add_marked(library.database_file(), url):
+        return _add_feed(library, config, url, name, tags, (analyse_stale, analyse_here), answer)
+
+
+def _add_feed(
+    library: Library,
+    config: Config,
+    url: str,
+    name: str | None,
+    tags: tuple[str, ...],
+    analysis: tuple[bool, bool],
+    answer: FeedAnswer | None,
+) -> AddedFeed:
+    """add_feed's work, under the add's mark (`analysis`: its analyse_stale, analyse_here)."""
     from newstui.ingest.fetch_lines import describe
     from newstui.ingest.filter_run import apply_filters
     from newstui.ingest.pending_analysis import analyse_pending
     from newstui.ingest.pipeline import fetch_feeds
+    from newstui.sources.discovery import answering
+    from newstui.sources.http import Fetcher
 
     already_configured(config, url, library)
     # The file as it is now must take the entry (the app's config was read at its start: a file
@@ -201,12 +223,20 @@ def add_feed(
     with_trial = dataclasses.replace(config, feeds=(*config.feeds, trial))
     # named, so tried now even when the store left this URL to wait after failures (it wrote
     # the entry untried, "no article yet", user test r33 M9), as `fetch NAME` tries it
+    opener = answering(answer, Fetcher) if answer is not None and answer.url == url else Fetcher
     [outcome] = asyncio.run(
         fetch_feeds(
-            library, with_trial, [trial], analyse=False, respect_waits=False, subscribed=False
+            library,
+            with_trial,
+            [trial],
+            analyse=False,
+            respect_waits=False,
+            subscribed=False,
+            open_fetcher=opener,
         )
     )
-    analyse_pending(library, config.settings.extractor, stale=analyse_stale, here=analyse_here)
+    stale, here = analysis
+    analyse_pending(library, config.settings.extractor, stale=stale, here=here)
     error = outcome.error
     warning = outcome.warning
     cut_off = outcome.cut_short or (warning and not library.source_title(url))

@@ -32,7 +32,7 @@ from newstui.word_lists import listed
 if TYPE_CHECKING:
     # the config (tomllib, its dataclasses): by the commands that read or edit it
     from newstui.config import Config
-    from newstui.sources.discovery import FeedLink
+    from newstui.sources.discovery import FeedAnswer, FeedLink
 
 
 def cmd_remove(args: argparse.Namespace, library: Library, config: Config) -> int:
@@ -166,18 +166,22 @@ class FeedChoiceError(NewstuiError):
         self.choices = tuple(choices)
 
 
-def _feed_behind(url: str, config: Config, args: argparse.Namespace) -> str:
-    """The feed to add for `url`: itself when it is not a web page, else the feed the page links
-    to (`<link rel="alternate">`); with several, the user picks one on a terminal, and anywhere
-    else the command fails listing them (pass the feed's URL instead)."""
+def _feed_behind(
+    url: str, config: Config, args: argparse.Namespace
+) -> tuple[str, FeedAnswer | None]:
+    """The feed to add for `url`: itself when it is not a web page (with its answer, fetched
+    once), else the feed the page links to (`<link rel="alternate">`); with several, the user
+    picks one on a terminal, and anywhere else the command fails listing them (pass the feed's
+    URL instead)."""
+    from newstui.sources.discovery import FeedAnswer
     from newstui.subscribe import feeds_behind, feeds_to_add
 
     try:
         links = feeds_behind(url, config)
     except SourceError as exc:  # a page announcing no feed
         raise SourceError(str(exc), source=url) from None
-    if links is None:
-        return url
+    if isinstance(links, FeedAnswer):
+        return url, links
     links = feeds_to_add(url, links, config)  # those listed already are no choice
     if len(links) == 1:
         chosen = links[0]
@@ -195,7 +199,7 @@ def _feed_behind(url: str, config: Config, args: argparse.Namespace) -> str:
             f"{hide_url_password(url)} links to the {chosen.kind} feed "
             f"{hide_url_password(chosen.url)}{hide_passwords(label)}"
         )
-    return chosen.url
+    return chosen.url, None
 
 
 def _report_feed_choice(exc: FeedChoiceError, args: argparse.Namespace) -> int:
@@ -263,12 +267,12 @@ def cmd_add(args: argparse.Namespace, library: Library, config: Config) -> int:
     if url != typed and not args.json:
         print_note(hide_passwords(f"reading {typed} as {url}"))
     try:
-        url = _feed_behind(url, config, args)
+        url, answer = _feed_behind(url, config, args)
     except FeedChoiceError as exc:
         return _report_feed_choice(exc, args)
     if config.sync is not None and not getattr(args, "here", False):
         return _add_on_server(args, library, config, url)
-    added = add_feed(library, config, url, args.name, tuple(args.tag))
+    added = add_feed(library, config, url, args.name, tuple(args.tag), answer=answer)
     if not args.json:
         yet = "" if has_articles(added.outcome) else ": no article yet"  # a new blog or podcast
         if added.kept and not has_articles(added.outcome):  # (a restored backup's: r47 M6)

@@ -8,8 +8,8 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from newstui.config import Config, FeedConfig
-from newstui.errors import hide_passwords, hide_url_password
+from newstui.config import Config, FeedConfig, load_config
+from newstui.errors import NewstuiError, hide_passwords, hide_url_password
 from newstui.library import Library
 from newstui.model import FeedRow, RemovedSource, SourceSpec
 from newstui.model.names import name_key
@@ -196,7 +196,9 @@ def prune_sources(
         gone = [source_id for source_id in gone if library.sync.stream_of(source_id) is None]
     else:  # [sync] taken out: the server's own subscriptions left the config with it
         gone += library.server_only_sources(keys)
-    names = {row.id: row.name for row in library.sources()} if gone else {}
+    rows = library.sources() if gone else []
+    names = {row.id: row.name for row in rows}
+    gone = _not_being_added(library, config, gone, {row.id: row.url for row in rows})
     for source_id in gone:
         name = names.get(source_id)
         feed = renamed.get(name_key(name)) if name is not None else None
@@ -235,6 +237,29 @@ def prune_sources(
     return [
         r for r in said if r.outcome != "deleted" or r.deleted or name_key(r.name) not in reported
     ]
+
+
+def _not_being_added(
+    library: Library, config: Config, gone: list[int], urls: dict[int, str | None]
+) -> list[int]:
+    """The sources of `gone` (`urls`: their addresses) that no `add` is writing: one an add has
+    stored and not yet written to the config file is left alone (add_mark), and so is one the
+    file lists by now, read again (written after this fetch read it: user test r55 HIGH-1)."""
+    from newstui.add_mark import adds_under_way
+
+    if not gone:
+        return gone
+    # (the marks first, the file after: an add that let go of its mark has written its entry)
+    adding = adds_under_way(library.database_file(), {u for i in gone if (u := urls.get(i))})
+    gone = [source_id for source_id in gone if urls.get(source_id) not in adding]
+    if not gone or not config.path.is_file():
+        return gone
+    try:
+        now = load_config(config.path)
+    except NewstuiError:  # (a file broken since: the config as read decides)
+        return gone
+    listed = {feed_key(f) for f in (*now.feeds, *now.skipped_feeds)}
+    return [source_id for source_id in gone if urls.get(source_id) not in listed]
 
 
 def _names_configured(config: Config) -> dict[str, FeedConfig]:

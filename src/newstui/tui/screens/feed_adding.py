@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from textual.notifications import Notification
 
     from newstui.model import SourceOutcome
-    from newstui.sources.discovery import FeedLink
+    from newstui.sources.discovery import FeedAnswer, FeedLink
     from newstui.tui.view import View
     from newstui.tui.widgets.headlines import HeadlineList
     from newstui.tui.widgets.sources import SourcesPane
@@ -180,6 +180,7 @@ class FeedAdding(ScreenMixin):
     ) -> None:
         """Add the feed at `url` (or the one its page announces) in `folder`: with [sync],
         subscribed there unless `here` (the server refused it: fetched here, as `add --here`)."""
+        from newstui.sources.discovery import FeedAnswer
         from newstui.subscribe import feeds_behind, feeds_to_add
         from newstui.sync.client import FeedRefused
 
@@ -188,7 +189,10 @@ class FeedAdding(ScreenMixin):
         typed = url
         failed = False
         try:
-            links = feeds_behind(url, config) if discover else None  # (a page without: raises)
+            found = feeds_behind(url, config) if discover else None  # (a page without: raises)
+            # (a feed's own answer: its trial fetch takes it, not asked twice: r55 MED-1)
+            answer = found if isinstance(found, FeedAnswer) else None
+            links = None if isinstance(found, FeedAnswer) else found
             if links:
                 links = feeds_to_add(url, links, config)  # those listed already are no choice
             if links is not None and len(links) > 1:
@@ -202,7 +206,7 @@ class FeedAdding(ScreenMixin):
                 except FeedRefused as exc:  # (user test r51 LOW-8: asked, never left to the CLI)
                     self.post_message(AddRefused(url, folder, exc.reason))
                 return
-            self.post_message(add_without_sync(self.db_path, config, url, folder))
+            self.post_message(add_without_sync(self.db_path, config, url, folder, answer))
         except Exception:
             failed = True
             raise
@@ -288,10 +292,17 @@ class FeedAdding(ScreenMixin):
             self.notify(line, severity="warning", markup=False)
 
 
-def add_without_sync(db_path: Path | str, config: Config, url: str, folder: str = "") -> FeedAdded:
+def add_without_sync(
+    db_path: Path | str,
+    config: Config,
+    url: str,
+    folder: str = "",
+    answer: FeedAnswer | None = None,
+) -> FeedAdded:
     """Add the feed at `url` as `newstui add` does (without [sync]), in `folder` ("" for none)
-    as `add --tag` writes it: the message saying so, with the newest episodes `download_new`
-    queued, or why they could not be."""
+    as `add --tag` writes it (`answer`: what it answered discovery, not asked again): the
+    message saying so, with the newest episodes `download_new` queued, or why they could not
+    be."""
     from newstui.config import load_config
     from newstui.downloads import not_queued_line
     from newstui.library import Library
@@ -301,7 +312,9 @@ def add_without_sync(db_path: Path | str, config: Config, url: str, folder: str 
         # older versions' analyses are the app's stale pass's (not this add's wait)
         # and in a worker process: an article that kills it must not kill the app
         tags = (folder,) if folder else ()
-        added = add_feed(library, config, url, None, tags, analyse_stale=False, analyse_here=False)
+        added = add_feed(
+            library, config, url, None, tags, analyse_stale=False, analyse_here=False, answer=answer
+        )
     config_now = load_config(config.path)
     return FeedAdded(
         added.feed_id,

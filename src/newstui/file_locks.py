@@ -1,0 +1,60 @@
+"""Marks beside the store that live as long as a process holds them: a file it holds a flock on
+(fetch_mark, add_mark). The system drops the lock when that process ends, however it ends.
+Where the system has no flock nothing is held, and nobody can tell (None)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+
+try:
+    import fcntl
+except ImportError:  # not POSIX: no marks
+    fcntl = None  # type: ignore[assignment]
+
+
+@contextlib.contextmanager
+def flock_held(path: str | None, *, shared: bool, remove: bool = False) -> Iterator[None]:
+    """Hold a flock on the file at `path` (made if missing) for the block, shared or exclusive;
+    `remove`: the file goes when the block ends. A lock that cannot be taken (a read-only
+    folder, no flock, no `path`) leaves the block unmarked: it runs all the same."""
+    fd = None
+    if path is not None and fcntl is not None:
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+            fcntl.flock(fd, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
+        except OSError:
+            if fd is not None:
+                os.close(fd)
+            fd = None
+    try:
+        yield
+    finally:
+        if fd is not None:
+            if remove and path is not None:  # (before the lock goes: a look meanwhile waits)
+                with contextlib.suppress(OSError):
+                    os.unlink(path)
+            os.close(fd)  # (drops the lock)
+
+
+def flock_held_elsewhere(path: str) -> bool | None:
+    """Whether another holder (process, or open file here) has a flock on the file at `path`
+    now; False when there is no such file, None where the system cannot tell."""
+    if fcntl is None:
+        return None
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return None
+    finally:
+        os.close(fd)  # (drops the lock taken to look, at once)
+    return False
