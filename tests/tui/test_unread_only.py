@@ -167,3 +167,22 @@ async def test_y_copies_the_article_link_and_says_so(db_path):
         assert app.clipboard == row.url
         said = [n.message for n in notifications(app)]
         assert any(m.startswith(f"Copied the link: {row.url}") and "OSC 52" in m for m in said)
+
+
+async def test_unread_only_on_an_empty_store_says_to_fetch_not_to_press_U(tmp_path):
+    """User test r55 MED-2: after importing newsboat's files with show-read-articles no, the first
+    start (nothing fetched yet) said "No unread articles… Press U to list the read ones too"."""
+    db_path = tmp_path / "empty.db"
+    Library.open(db_path).close()
+    path = tmp_path / "feeds.toml"
+    path.write_text(
+        "[settings]\nrefresh_minutes = 0\nshow_read_articles = false\n\n"
+        '[[feeds]]\nname = "Wire"\nurl = "http://127.0.0.1:9/wire.xml"\n',
+        "utf-8",
+    )
+    app = NewstuiApp(db_path, load_config(path))
+    async with run_recorded(app, size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.main.unread_only and app.main.headlines.total == 0
+        await until(pilot, lambda: "No articles yet. Press R to fetch" in screen_text(app))
+        assert "Press U to list the read ones" not in screen_text(app)

@@ -296,6 +296,8 @@ class MainScreen(
                 self.reader.show_message(note or "No articles in this view.")
                 if message.view.key.startswith("search:"):
                     self._say_hidden_matches(message.view)
+                elif message.view.key == "all":  # (unread only: perhaps nothing stored yet)
+                    self._say_if_nothing_stored(message.view)
             self.sidebar.show_message("No article selected")
 
     def _say_newsboat_found(self, view: View, count: int) -> None:
@@ -328,6 +330,15 @@ class MainScreen(
             if unquoted:
                 note = f"{unquoted}. {note}"
             self.reader.show_message(hidden_matches_note(note, hidden))
+
+    @work(group="nothing-stored", exit_on_error=False)
+    async def _say_if_nothing_stored(self, view: View) -> None:
+        """All, unread only, lists none: on a store without one article (the first start after
+        importing newsboat's files with show-read-articles no), say to fetch, not that U lists
+        the read ones (user test r55 MED-2)."""
+        stored = await self.library.read(lambda library: library.last_article_id())
+        if not stored and self.headlines.view == view and self.headlines.shows_none:
+            self.reader.show_message(self._no_articles_yet())
 
     @property
     def nothing_stored(self) -> bool:
