@@ -84,3 +84,18 @@ def test_newstui_fetch_holds_the_mark_while_it_runs(
         fetch.join(120)
     assert status == [0]
     assert fetch_under_way(str(db_path)) is False
+
+
+def test_a_store_reached_through_a_link_shares_the_fetch_mark_of_its_file(tmp_path):
+    # the app is given the path the user typed (a link); `newstui fetch` marks the file SQLite
+    # opened (links followed): both must name one mark (review r55 L1)
+    (tmp_path / "real").mkdir()
+    real = tmp_path / "real" / "store.db"
+    real.touch()
+    link = tmp_path / "link.db"
+    link.symlink_to(real)
+    with fetch_marked(str(real)):
+        assert fetch_under_way(str(link)) is True
+    with fetch_marked(str(link)):
+        assert fetch_under_way(str(real)) is True
+    assert fetch_under_way(str(link)) is False

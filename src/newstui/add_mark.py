@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 from collections.abc import Collection, Iterator
 
 from newstui.file_locks import flock_held, flock_held_elsewhere
@@ -25,7 +26,7 @@ def _mark_file(database_file: str, url: str) -> str | None:
     if not database_file or database_file == ":memory:":
         return None
     digest = hashlib.sha256(url.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    return f"{database_file}{ADD_MARK}{digest}"
+    return f"{os.path.realpath(database_file)}{ADD_MARK}{digest}"  # (links followed: fetch_mark)
 
 
 @contextlib.contextmanager

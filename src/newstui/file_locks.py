@@ -21,13 +21,7 @@ def flock_held(path: str | None, *, shared: bool, remove: bool = False) -> Itera
     folder, no flock, no `path`) leaves the block unmarked: it runs all the same."""
     fd = None
     if path is not None and fcntl is not None:
-        try:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-            fcntl.flock(fd, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
-        except OSError:
-            if fd is not None:
-                os.close(fd)
-            fd = None
+        fd = _locked(path, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
     try:
         yield
     finally:
@@ -36,6 +30,29 @@ def flock_held(path: str | None, *, shared: bool, remove: bool = False) -> Itera
                 with contextlib.suppress(OSError):
                     os.unlink(path)
             os.close(fd)  # (drops the lock)
+
+
+def _locked(path: str, how: int) -> int | None:
+    """A descriptor of the file at `path` (made if missing) holding a flock of kind `how`; None
+    when it cannot be had. A holder that removes the file as it lets go (`remove`) may do so while
+    this one waits: the lock then won is on a file nobody else can find, so it is let go and the
+    file at `path` opened again (review r55 L5)."""
+    assert fcntl is not None
+    while True:
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError:
+            return None
+        try:
+            fcntl.flock(fd, how)
+            if os.fstat(fd).st_ino == os.stat(path).st_ino:
+                return fd
+        except FileNotFoundError:
+            pass  # removed while this one waited: open it again
+        except OSError:
+            os.close(fd)
+            return None
+        os.close(fd)
 
 
 def flock_held_elsewhere(path: str) -> bool | None:
