@@ -562,3 +562,22 @@ def test_a_bind_key_on_a_key_newstui_uses_names_the_keys_lines_that_give_it(
     assert app.user_keymap["headlines.mark_all_read"].split(",")[-1] == "a"
     assert set(app.user_keymap["sources.add"].split(",")) & {"+", "plus"}
     assert "a" not in app.user_keymap["sources.add"].split(",")
+
+
+def test_a_setting_already_at_newsboats_value_is_not_said(cli, tmp_path, monkeypatch):
+    """User test r55 LOW-4: the summary said `timeout = 20 (was the example's 20)`; a value the
+    file has already (the example's or the user's own) is neither a change nor a value kept."""
+    from newstui.config.example import example_config_text
+
+    home = newsboat_home(tmp_path, monkeypatch)
+    (home / "config").write_text("download-timeout 20\nauto-reload yes\nreload-time 60\n", "utf-8")
+    cli.config.write_text(example_config_text(), "utf-8")
+    assert cli("opml", "import", str(home / "urls")) == 0, cli.err
+    line = next(x for x in cli.err.splitlines() if "from newsboat's config" in x)
+    assert "refresh_minutes = 60 (was the example's 30)" in line
+    assert "timeout" not in line
+    assert "timeout = 20              # seconds" in cli.config.read_text("utf-8")
+    cli.config.write_text("[settings]\ntimeout = 20\nrefresh_minutes = 10\n", "utf-8")
+    data = cli.json("opml", "import", str(home / "urls"))
+    said = data["newsboat_settings"]
+    assert said["kept"] == {"refresh_minutes": 10} and said["written"] == {}

@@ -100,3 +100,19 @@ def test_json_names_the_flat_layout_it_wrote_and_null_when_none(cli, tmp_path):
     assert json.loads(cli.out)["sources_layout"] == {"written": "flat", "tags": 7, "feeds": 3}
     assert cli("opml", "import", str(path), "--json") == 0, cli.err  # the config's now
     assert json.loads(cli.out)["sources_layout"] is None
+
+
+def test_the_settings_written_after_the_layout_leave_its_two_line_comment_whole(cli, tmp_path):
+    """User test r55 LOW-3: into the example feeds.toml, newsboat's settings went between the
+    `sources_layout` line and its comment's second line, stranding it below them."""
+    from newstui.config.example import example_config_text
+
+    cli.config.write_text(example_config_text(), "utf-8")
+    (tmp_path / "config").write_text('browser "w3m %u"\nshow-read-feeds no\n', "utf-8")
+    imported(cli, tmp_path, LABELLED)
+    lines = cli.config.read_text("utf-8").splitlines()
+    at = next(i for i, x in enumerate(lines) if x.startswith('sources_layout = "flat"  # '))
+    assert lines[at + 1].lstrip("# ").startswith('under it) or "flat"')
+    assert lines[at + 2 : at + 4] == ['browser = "w3m %u"', "show_read_feeds = false"]
+    settings = load_config(cli.config).settings
+    assert (settings.sources_layout, settings.browser) == ("flat", "w3m %u")

@@ -39,7 +39,9 @@ def add_settings(
     but none the file sets already (an imported value never overwrites the user's) nor an
     invalid one; returns what was written, kept and refused. A setting line still exactly as
     the shipped example writes it (`refresh_minutes = 30` with its comment) is the example's,
-    not the user's: it takes the value offered (user test r48 MED-11)."""
+    not the user's: it takes the value offered (user test r48 MED-11). A value the file has
+    already is neither written nor kept: nothing changes (user test r55 LOW-4: "timeout = 20
+    (was the example's 20)")."""
     import tomlkit  # only editing needs it
 
     raw = path.read_text("utf-8") if path.exists() else ""
@@ -53,6 +55,8 @@ def add_settings(
     refused: list[tuple[str, str]] = []
     replaced: list[tuple[str, Any]] = []
     for key, value in settings:
+        if key in own and _same_value(own[key], value):
+            continue
         if key in own and key not in examples:
             kept.append((key, value, own[key]))
         elif (problem := setting_problem(key, value)) is not None:
@@ -92,6 +96,12 @@ def add_settings(
         tuple(keys_kept),
         tuple(replaced),
     )
+
+
+def _same_value(had: Any, offered: Any) -> bool:
+    """Whether a value the file has is the one offered: equal, and a flag only to a flag (in
+    Python `True == 1`)."""
+    return bool(had == offered) and isinstance(had, bool) == isinstance(offered, bool)
 
 
 def _line_words(line: str) -> str:
@@ -192,6 +202,8 @@ def _with_table_keys(raw: str, table: str, values: Sequence[tuple[str, Any]]) ->
             (i for i in range(start + 1, end) if lines[i].strip() and not _comment(lines[i])),
             default=start,
         )
+        while last + 1 < end and _continued(lines[last + 1]):
+            last += 1  # (its comment's next lines stay with it: user test r55 LOW-3)
         paragraph = next((i for i in range(last + 1, end) if not lines[i].strip()), end)
         below: list[str] = []
         places: dict[int, str] = {}
@@ -224,6 +236,13 @@ def _with_table_keys(raw: str, table: str, values: Sequence[tuple[str, Any]]) ->
     except (tomllib.TOMLDecodeError, AttributeError):
         return None
     return text
+
+
+def _continued(line: str) -> bool:
+    """Whether a line goes on the comment of the line above it: a comment alone whose text is
+    indented (`#                          under it) or "flat" …`), not a commented-out key nor a
+    comment of its own (`# [sync]`)."""
+    return re.match(r"[ \t]*#[ \t]{2,}\S", line) is not None
 
 
 def _comment(line: str) -> bool:
