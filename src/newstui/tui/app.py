@@ -63,7 +63,7 @@ from newstui.tui.keymap import (
     newsboat_names,
 )
 from newstui.tui.logged_warnings import AppLogHandler, RoutedWarnings, WarningsLogged
-from newstui.tui.palette_words import search_words
+from newstui.tui.palette_words import palette_callback, search_words
 from newstui.tui.refresh_messages import AnalysisFinished
 from newstui.tui.saved_views import SavesViews
 from newstui.tui.screens.analysis_waits import AnalysisWanted, analysis_under_way
@@ -711,7 +711,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
                 title = PALETTE_TITLES.get(action, named_keys(binding.tooltip, self.user_keymap))
                 title = demo_noted(title or binding.description, binding.id, self.unavailable)
                 keys = escape(f"key: {keys_label(binding, self.user_keymap)}")
-                run = partial(target.run_action, action)
+                run = palette_callback(binding.id, partial(target.run_action, action))
                 yield SystemCommand(escape(title), keys, run)
                 # newsboat's name for it finds it too ("reload"), listed only when searched
                 # (user test r36 L3: "No matches found")
@@ -746,7 +746,7 @@ class NewstuiApp(ReportsWorkerErrors, RunsDownloads, SavesViews, SurvivesUpgrade
             yield SystemCommand(
                 escape(demo_noted(title, binding.id, self.unavailable)),
                 escape(f"key: {keys_label(binding, self.user_keymap)}"),
-                partial(self.run_action, binding.action, node),
+                palette_callback(binding.id, partial(self.run_action, binding.action, node)),
             )
 
     async def action_main(self, action: str) -> None:

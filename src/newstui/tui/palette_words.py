@@ -1,11 +1,15 @@
 """The command palette's search: the words a command is also found by (its synonyms: "sync"
 finds Refresh, "unsubscribe" Remove), and hits whose words start with each word typed ranked
 above letters found scattered through a long title (user test r51 LOW-2: "sync" and "settings"
-found "Remove the selected feed" first, "unsubscribe" nothing)."""
+found "Remove the selected feed" first, "unsubscribe" nothing); a destructive command only
+on the starts of its own words (user test r55 LOW-5: `hostile` listed Remove one row under
+the feed it searched, its letters scattered through Remove's title)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from textual.command import Hit, Hits
 from textual.system_commands import SystemCommandsProvider
@@ -29,6 +33,26 @@ SEARCH_WORDS: dict[str, tuple[str, ...]] = {
     "app.downloads": ("podcasts", "episodes"),
 }
 
+# binding ids whose command deletes what cannot be had back (a feed and its articles)
+DESTRUCTIVE: frozenset[str] = frozenset({"sources.remove"})
+
+
+@dataclass(frozen=True)
+class DestructiveCommand:
+    """A palette command's callback marked as destructive: CommandSearch lists it only when
+    each word typed starts a word of its title."""
+
+    run: Callable[[], object]
+
+    def __call__(self) -> None:
+        self.run()
+
+
+def palette_callback(binding_id: str | None, run: Callable[[], object]) -> Callable[[], object]:
+    """The callback a palette command runs, marked when the binding is DESTRUCTIVE."""
+    return DestructiveCommand(run) if binding_id in DESTRUCTIVE else run
+
+
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -47,11 +71,15 @@ def words_start(query: str, title: str) -> bool:
 
 class CommandSearch(SystemCommandsProvider):
     """Textual's system commands (newstui's: NewstuiApp.get_system_commands), a hit by the
-    starts of its words scored above every hit of scattered letters (scores stay 0…1)."""
+    starts of its words scored above every hit of scattered letters (scores stay 0…1); a
+    destructive command (DestructiveCommand) only by the starts of its words."""
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, help_text, callback, *_ in self.app.get_system_commands(self.screen):
             if (match := matcher.match(name)) > 0:
-                score = 0.5 + match / 2 if words_start(query, name) else match / 2
+                by_words = words_start(query, name)
+                if not by_words and isinstance(callback, DestructiveCommand):
+                    continue
+                score = 0.5 + match / 2 if by_words else match / 2
                 yield Hit(score, matcher.highlight(name), callback, help=help_text)
