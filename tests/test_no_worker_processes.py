@@ -127,7 +127,7 @@ def no_dev_shm(self: object, *args: object, **kwargs: object) -> None:
     raise FileNotFoundError(errno.ENOENT, "No such file or directory")
 
 
-def refresh_reporting(name: str, *, report, removed, cancel, pages) -> str:
+def refresh_reporting(name: str, *, report, removed, cancel, pages, analysed) -> str:
     """A refresh's work: one outcome, then its warning."""
     report(name)
     return f"{name} refreshed"

@@ -30,11 +30,11 @@ NICENESS = 10  # the child's scheduling priority below the app's (its pool worke
 
 Report = Callable[[SourceOutcome], None]
 Removed = Callable[[RemovedSource | CleanupReport], None]  # a removed source, or the cleanup
-Pages = Callable[[int, int], None]  # article pages read, of those planned
+Pages = Callable[[int, int], None]  # article pages read, of those planned (or analysed, of due)
 
 
 RefreshWork = Callable[..., str | None]  # a module-level refresh function (the child imports it
-# by name), called with its arguments and the keywords report, cancel, removed and pages
+# by name), called with its arguments and the keywords report, cancel, removed, pages, analysed
 
 
 def run_in_child(
@@ -45,9 +45,11 @@ def run_in_child(
     removed: Removed | None = None,
     cancel: threading.Event | None = None,
     pages: Pages | None = None,
+    analysed: Pages | None = None,
 ) -> str | None:
-    """Run `work(*args, report=…, cancel=…, removed=…, pages=…)` in a spawned child process;
-    `report`, `removed` and `pages` are called here as the child sends outcomes. Returns the work's warning (None when
+    """Run `work(*args, report=…, cancel=…, removed=…, pages=…, analysed=…)` in a spawned
+    child process; `report`, `removed`, `pages` and `analysed` are called here as the child
+    sends outcomes. Returns the work's warning (None when
     cancelled). Setting `cancel` stops the child soon; after STOP_GRACE seconds it is ended.
     Where no child process can start (processes.WORKERS) the work runs in this thread."""
     if cancel is not None and cancel.is_set():
@@ -55,7 +57,14 @@ def run_in_child(
     from newstui.processes import NO_WORKERS, WORKERS
 
     here = partial(
-        _run_here, work, args, report=report, removed=removed, cancel=cancel, pages=pages
+        _run_here,
+        work,
+        args,
+        report=report,
+        removed=removed,
+        cancel=cancel,
+        pages=pages,
+        analysed=analysed,
     )
     if not WORKERS.possible:
         return here()
@@ -105,6 +114,8 @@ def run_in_child(
                 removed(value)
             elif kind == "pages" and pages is not None:
                 pages(*value)
+            elif kind == "analysed" and analysed is not None:
+                analysed(*value)
             elif kind == "done":
                 said_done = stopping_since is None
                 return None if stopping_since is not None else value
@@ -133,11 +144,14 @@ def _run_here(
     removed: Removed | None,
     cancel: threading.Event | None,
     pages: Pages | None = None,
+    analysed: Pages | None = None,
 ) -> str | None:
     """`run_in_child`'s work in this thread, for where no child process can start: its
     failure is one line, as the child's is."""
     try:
-        return work(*args, report=report, removed=removed, cancel=cancel, pages=pages)
+        return work(
+            *args, report=report, removed=removed, cancel=cancel, pages=pages, analysed=analysed
+        )
     except Exception as exc:
         return f"refresh failed: {exc}"
 
@@ -210,6 +224,7 @@ def _child_main(
             removed=lambda result: messages.put(("removed", result)),
             cancel=cancel,
             pages=lambda over, planned: messages.put(("pages", (over, planned))),
+            analysed=lambda count, due: messages.put(("analysed", (count, due))),
         )
     except Exception as exc:
         warning = f"refresh failed: {exc}"

@@ -47,10 +47,12 @@ def refresh_here(
     cancel: threading.Event | None = None,
     removed: Callable[[RemovedSource | CleanupReport], None] | None = None,
     pages: Callable[[int, int], None] | None = None,
+    analysed: Callable[[int, int], None] | None = None,
 ) -> str | None:
     """A refresh's work, in this process: tui.refresh.run_refresh runs it here or in a child
-    process (newstui.refresh_process), which reports each outcome back (and, to `pages`, the
-    article pages read of those planned)."""
+    process (newstui.refresh_process), which reports each outcome back (to `pages`, the
+    article pages read of those planned; to `analysed`, the new articles analysed of those
+    due)."""
     from newstui.ingest.configured_sources import move_set_aside, prune_sources, sync_sources
     from newstui.ingest.filter_run import apply_filters
     from newstui.ingest.local_import import import_local as ingest_local
@@ -113,6 +115,7 @@ def refresh_here(
                 stale=False,
                 on_failure=failed.append,
                 here=False,
+                on_progress=analysed,
             )
         except Exception as exc:
             return f"quote and entity analysis failed: {exc}"

@@ -57,3 +57,52 @@ def test_once_every_source_is_read_the_line_says_the_refresh_is_finishing() -> N
     )
     assert refresh_line(8, 9, "Broken").plain.strip() == "refreshing 8/9 Broken"
     assert refresh_line(0, 9, "").plain.strip() == "refreshing 0/9"
+
+
+def test_once_every_source_is_read_the_line_names_what_still_runs_never_a_read_feed() -> None:
+    """User test r55 LOW-7: "refreshing 175/175 127.0.0.1:18…5/json.json" stood for 85 s while
+    pages and the analysis finished (a feed whose title the fetch learned was still counted as
+    waited on): the line says the pages, then the analysis, then that it is finishing."""
+    from newstui.tui.widgets.refresh_status import refresh_line, stage_shown
+
+    stale = "127.0.0.1:18955/json.json"
+    assert stage_shown(174, 175, stale, (10, 12), (0, 0)) == "full texts 10/12"
+    assert stage_shown(174, 175, stale, (12, 12), (0, 0)) == stale  # still fetched
+    assert stage_shown(175, 175, stale, (230, 237), (0, 0)) == "full texts 230/237"
+    assert stage_shown(175, 175, stale, (237, 237), (0, 0)) == ""
+    analysing = stage_shown(175, 175, stale, (237, 237), (1200, 2384))
+    assert analysing == "analysing 1,200/2,384"
+    assert (
+        refresh_line(175, 175, analysing).plain.strip()
+        == "refreshing 175/175 analysing 1,200/2,384"
+    )
+    assert stage_shown(175, 175, stale, (237, 237), (2384, 2384)) == ""
+    assert refresh_line(175, 175, "").plain.strip() == "refreshing 175/175 finishing…"
+
+
+def test_a_refresh_tells_how_many_new_articles_it_has_analysed(db_path, tmp_path, feed_server):
+    """The count behind "analysing N/M": from 0 of those due to all of them."""
+    import threading
+
+    from newstui.tui.refresh import plan_all, run_refresh
+
+    body = FEED_XML.format(base=feed_server.base).encode()
+    feed_server.route("/a.xml", body=body, headers={"Content-Type": "application/xml"})
+    path = tmp_path / "feeds.toml"
+    path.write_text(
+        f'[settings]\nfulltext = false\n\n[[feeds]]\nurl = "{feed_server.url("/a.xml")}"\n',
+        "utf-8",
+    )
+    config = load_config(path)
+    told: list[tuple[int, int]] = []
+    warning = run_refresh(
+        db_path,
+        config,
+        plan_all(config),
+        lambda _: None,
+        threading.Event(),
+        analysed=lambda count, due: told.append((count, due)),
+    )
+    assert warning is None
+    assert told[0][0] == 0 and told[0][1] > 0
+    assert told[-1][0] == told[-1][1] == told[0][1]

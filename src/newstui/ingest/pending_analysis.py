@@ -53,6 +53,7 @@ def analyse_pending(
     on_failure: Callable[[str], None] | None = None,
     here: bool = True,
     worker: AnalysisWorker | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Run the quote/entity extractor over articles not yet analysed by its version, then find
     copies of stories (one story once) among at most `stories` articles not yet sketched: those
@@ -67,7 +68,8 @@ def analyse_pending(
     processes (the app's: an article on which the extractor kills its process then costs only
     its analysis, found by `analyse_apart`, never the app): a small batch in `worker`'s
     long-lived process (default processes.APP_ANALYSIS), or in this process where no worker
-    process can start.
+    process can start. `on_progress` is told the articles analysed of those due, as each save
+    lands (the app's refresh line: "analysing 1,200/2,384").
     """
     from newstui.nlp.extractor import extractor_version
 
@@ -81,6 +83,9 @@ def analyse_pending(
         return count
     analyse_crash_suspects(library, extractor_name, on_failure)
     count = 0
+    due = library.count_unanalysed() if on_progress is not None and ids is None else 0
+    if on_progress is not None and due:  # said at once: the first batch takes a while
+        on_progress(0, due)
     extractor: Extractor | None = None  # loaded for the first text analysed in this process
     journal = CrashJournal(library.database_file())
     in_process = here  # the caller's choice, until a worker process cannot start
@@ -142,6 +147,9 @@ def analyse_pending(
                     library, extractor_name, version, part, analysed, read_as, read, on_failure
                 )
                 count += len(part)
+                if on_progress is not None:
+                    due = max(due, count)  # (stored meanwhile, or older versions': stale)
+                    on_progress(count, due)
             if not _join(library, sketched, cancel):  # the batch's at once
                 break
             if ids is not None:

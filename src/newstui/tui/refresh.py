@@ -96,10 +96,11 @@ def run_refresh(
     cancel: threading.Event | None = None,
     removed: Callable[[RemovedSource | CleanupReport], None] | None = None,
     pages: Callable[[int, int], None] | None = None,
+    analysed: Callable[[int, int], None] | None = None,
 ) -> str | None:
     """Fetch the planned sources, reporting each outcome as it finishes (and to `pages` the
-    article pages read of those planned), then analyse new
-    articles. Returns a warning when the analysis failed. A plan that prunes first removes the
+    article pages read of those planned), then analyse new articles (telling `analysed` how
+    many of those due). Returns a warning when the analysis failed. A plan that prunes first removes the
     sources that left the config, reporting each to `removed`; the retention cleanup after the
     fetch reports what it removed there too (a CleanupReport).
 
@@ -109,7 +110,14 @@ def run_refresh(
     """
     if len(plan.feeds) < CHILD_MIN_FEEDS and not plan.local:
         return refresh_here(
-            str(db_path), config, plan, report=report, cancel=cancel, removed=removed, pages=pages
+            str(db_path),
+            config,
+            plan,
+            report=report,
+            cancel=cancel,
+            removed=removed,
+            pages=pages,
+            analysed=analysed,
         )
     from newstui.refresh_process import run_in_child
 
@@ -120,6 +128,7 @@ def run_refresh(
         removed=removed,
         cancel=cancel,
         pages=pages,
+        analysed=analysed,
     )
 
 
@@ -131,9 +140,10 @@ def refresh_to_the_end(
     progress: Callable[[Sequence[SourceOutcome]], None],
     finished: Callable[[RefreshFinished], object],
     pages: Callable[[int, int], None] | None = None,
+    analysed: Callable[[int, int], None] | None = None,
 ) -> None:
     """The app's refresh: run_refresh, with `progress` called with the outcomes so far as each
-    source finishes, and `finished` handed the RefreshFinished whatever happens. A refresh that
+    source finishes (`pages` and `analysed` as run_refresh's), and `finished` handed the RefreshFinished whatever happens. A refresh that
     cannot even open the store (a newer newstui upgraded it under the app, user test r45 M5)
     still finishes, so its status line clears and the next R runs again; its error is raised
     on, for the worker's handler to say."""
@@ -153,7 +163,9 @@ def refresh_to_the_end(
     leftovers = 0
     try:
         left = unanalysed(db_path)
-        warning = run_refresh(db_path, config, plan, report, cancel, removed.append, pages)
+        warning = run_refresh(
+            db_path, config, plan, report, cancel, removed.append, pages, analysed
+        )
         if left[1] and not cancel.is_set():
             leftovers = leftovers_analysed(db_path, left)
     finally:

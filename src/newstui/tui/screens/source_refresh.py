@@ -234,7 +234,7 @@ class SourceRefresh(StatusRow, RefreshReloads):
     @work(thread=True, group="refresh", exit_on_error=False)
     def _refresh(self, plan: RefreshPlan) -> None:
         from newstui.tui.refresh import refresh_to_the_end
-        from newstui.tui.widgets.refresh_status import full_texts_line
+        from newstui.tui.widgets.refresh_status import stage_shown
 
         assert self.config is not None
         cancel = get_current_worker().cancelled_event  # set when the app quits
@@ -243,17 +243,14 @@ class SourceRefresh(StatusRow, RefreshReloads):
         waiting = waited_for(plan, listed_names(self.sources.feeds))
         done = [0, 0]  # sources finished, and those of them with new or updated articles
         texts = [0, 0]  # article pages (full texts) read, of those planned so far
+        analysis = [0, 0]  # new articles analysed, of those due (once every source is read)
 
         def show() -> None:
             # the source waited on longest, not the one that just finished (user test r31 L4:
-            # "refreshing 42/43 Big Wire" for 15 s while a slow feed held the refresh)
-            # (every source read: the refresh still stores, analyses and joins stories, and the
-            # last name stood there for minutes as if it were slow, user test r33 L18); while
-            # article pages are due, how many (user test r47 M5: a feed read long before was
-            # named for 9 minutes while its 6,000 pages were fetched)
+            # "refreshing 42/43 Big Wire" for 15 s while a slow feed held the refresh); what
+            # is still running once every source is read (stage_shown)
             name = next(iter(waiting), "")
-            if texts[1] > texts[0]:
-                name = full_texts_line(texts[0], texts[1])
+            name = stage_shown(done[0], plan.total, name, texts, analysis)
             self.post_message(RefreshProgress(done[0], plan.total, name, done[1]))
 
         def progress(outcomes: Sequence[SourceOutcome]) -> None:
@@ -265,8 +262,12 @@ class SourceRefresh(StatusRow, RefreshReloads):
             texts[:] = [over, planned]
             show()
 
+        def analysed(count: int, due: int) -> None:
+            analysis[:] = [count, due]
+            show()
+
         refresh_to_the_end(
-            self.db_path, self.config, plan, cancel, progress, self.post_message, pages
+            self.db_path, self.config, plan, cancel, progress, self.post_message, pages, analysed
         )
 
     @work(thread=True, group="hidden-check", exit_on_error=False)

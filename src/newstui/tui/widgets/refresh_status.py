@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.widgets import Static
 
@@ -18,6 +20,32 @@ FINISHING = "finishing…"
 def full_texts_line(over: int, planned: int) -> str:
     """In place of a name while article pages are due: "full texts 1,234/6,000"."""
     return f"full texts {over:,}/{planned:,}"
+
+
+def analysing_line(count: int, due: int) -> str:
+    """In place of a name while new articles are analysed: "analysing 1,200/2,384"."""
+    return f"analysing {count:,}/{due:,}"
+
+
+def stage_shown(
+    done: int, total: int, waited: str, texts: Sequence[int], analysis: Sequence[int]
+) -> str:
+    """What the line names beside "refreshing done/total": while article pages are due, how
+    many ("full texts 230/237"; user test r47 M5: a feed read long before was named for 9
+    minutes while its 6,000 pages were fetched); once every source is read, what still runs:
+    the analysis ("analysing 1,200/2,384"), else FINISHING (filters, cleanup, story joins),
+    never a source's name (user test r55 LOW-7: a feed whose title the fetch learned was
+    still `waited`, named for 85 s after it was read); before, `waited`: the source waited on
+    longest."""
+    over, planned = texts
+    if planned > over:
+        return full_texts_line(over, planned)
+    if not total or done < total:
+        return waited
+    count, due = analysis
+    if due and count < due:
+        return analysing_line(count, due)
+    return ""  # (refresh_line says FINISHING)
 
 
 def counted_cells(total: int) -> int:
