@@ -106,3 +106,22 @@ def test_a_refresh_tells_how_many_new_articles_it_has_analysed(db_path, tmp_path
     assert warning is None
     assert told[0][0] == 0 and told[0][1] > 0
     assert told[-1][0] == told[-1][1] == told[0][1]
+
+
+def test_a_feed_renamed_by_its_title_is_no_longer_waited_on_once_read() -> None:
+    """A feed without a name is listed by its address until its first fetch reads its title:
+    its outcome, named by the title, still ends the wait on it (user test r55 LOW-7)."""
+    from newstui.config import FeedConfig
+    from newstui.model import SourceOutcome
+    from newstui.tui.refresh import RefreshPlan
+    from newstui.tui.screens.source_refresh import done_key, waited_for
+
+    url = "http://127.0.0.1:18955/json.json"
+    unnamed = FeedConfig(url=url, name="127.0.0.1:18955/json.json", named=False)
+    plan = RefreshPlan((unnamed, FeedConfig(url="http://h/b.xml", name="B")))
+    waiting = waited_for(plan, {})
+    assert list(waiting.values())[1] == "B"
+    waiting.pop(done_key(SourceOutcome("News Daily", url=url), waiting), None)
+    assert list(waiting.values()) == ["B"]
+    waiting.pop(done_key(SourceOutcome("B"), waiting), None)  # (a sync's: by name)
+    assert waiting == {}

@@ -171,6 +171,7 @@ async def fetch_feeds(
                         feed.name,
                         waiting_until=next_try,
                         waiting_status=status if status in SERVER_WAITS else None,
+                        url=feed.url,
                     )
                     outcomes.append(outcome)
                     if on_outcome:
@@ -227,6 +228,7 @@ async def fetch_feeds(
                     logger.debug("fetching %s failed", feed.name, exc_info=True)
                     reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
                     outcome = SourceOutcome(feed.name, error=f"{feed.name}: failed: {reason}")
+                outcome = replace(outcome, url=feed.url)  # (its name may be its new title)
                 outcomes.append(outcome)
                 if on_outcome:
                     on_outcome(outcome)

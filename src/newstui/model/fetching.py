@@ -367,6 +367,9 @@ class SourceOutcome:
     # it failed for the network's sake (refused, unknown host, timed out, reset), not for what
     # a server answered: a fetch where every feed failed so says the network looks down
     network: bool = False
+    # the feed's address as the config gives it (a fetch's feeds): the app's refresh line
+    # finds the feed done by it, where the name changed as the fetch read its title
+    url: str = ""
 
     @property
     def failed(self) -> bool:

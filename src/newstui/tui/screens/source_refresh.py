@@ -224,7 +224,7 @@ class SourceRefresh(StatusRow, RefreshReloads):
         from newstui.ingest.configured_sources import listed_names
 
         listed = listed_names(self.sources.feeds)
-        self.status.progress(0, plan.total, next(iter(waited_for(plan, listed)), ""))
+        self.status.progress(0, plan.total, next(iter(waited_for(plan, listed).values()), ""))
         self.fit_status()
         from newstui.tui.refresh import prepare_worker_processes
 
@@ -249,12 +249,12 @@ class SourceRefresh(StatusRow, RefreshReloads):
             # the source waited on longest, not the one that just finished (user test r31 L4:
             # "refreshing 42/43 Big Wire" for 15 s while a slow feed held the refresh); what
             # is still running once every source is read (stage_shown)
-            name = next(iter(waiting), "")
+            name = next(iter(waiting.values()), "")
             name = stage_shown(done[0], plan.total, name, texts, analysis)
             self.post_message(RefreshProgress(done[0], plan.total, name, done[1]))
 
         def progress(outcomes: Sequence[SourceOutcome]) -> None:
-            waiting.pop(outcomes[-1].name, None)
+            waiting.pop(done_key(outcomes[-1], waiting), None)
             done[:] = [len(outcomes), sum(1 for o in outcomes if o.new or o.updated)]
             show()
 
@@ -407,11 +407,20 @@ def nothing_to_refresh(view: View, refresh_all: str) -> str:
     return NO_FEED_HIGHLIGHTED.format(refresh_all)
 
 
-def waited_for(plan: RefreshPlan, listed: Mapping[str, str]) -> dict[str, None]:
-    """The names of a refresh's sources in the order they are fetched (an ordered set), as the
-    fetch's outcomes name them (listed_name): the progress names the first one not finished."""
+def waited_for(plan: RefreshPlan, listed: Mapping[str, str]) -> dict[str, str]:
+    """A refresh's sources in the order they are fetched, by their address (a local source by
+    its name), each with its name as Sources lists it (listed_name): the progress names the
+    first one not finished."""
     from newstui.ingest.configured_sources import listed_name
 
-    return dict.fromkeys(
-        [*(listed_name(feed, listed) for feed in plan.feeds), *(local.name for local in plan.local)]
-    )
+    feeds = {feed.url: listed_name(feed, listed) for feed in plan.feeds}
+    return feeds | {local.name: local.name for local in plan.local}
+
+
+def done_key(outcome: SourceOutcome, waiting: Mapping[str, str]) -> str:
+    """The key in `waiting` (waited_for) of the source an outcome is of: by its address, where
+    the fetch gives it, as its name changes when the fetch reads its title (user test r55
+    LOW-7: a feed so renamed was named as waited on until the refresh ended), else by name."""
+    if outcome.url in waiting:
+        return outcome.url
+    return next((key for key, name in waiting.items() if name == outcome.name), outcome.name)
