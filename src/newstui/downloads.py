@@ -12,13 +12,14 @@ import re
 import stat
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import unquote, urlsplit
 
+from newstui.counts import counted
 from newstui.download_paths import feed_folder, fitted, has_placeholders, safe_name
 from newstui.errors import NewstuiError, error_line
 from newstui.library import Library
@@ -516,6 +517,56 @@ def drop_deleted_files(library: Library, rows: Iterable[Download]) -> list[Downl
     downloaded again). What was taken off; nothing is written when none was deleted."""
     gone = [d.id for d in rows if file_deleted(d)]
     return library.downloads.forget_finished(gone) if gone else []
+
+
+@dataclass(frozen=True)
+class LeftAtQuit:
+    """The downloads an app quitting leaves to the next start, by what that start does."""
+
+    resume: int = 0  # a .part kept with the version of the file to resume it by
+    again: int = 0  # begun with no version kept: its .part is deleted, it starts again
+    waiting: int = 0  # queued, not begun
+
+    def lines(self) -> list[str]:
+        """What the quit says of them, a line each kind: "newstui: 1 download will resume at
+        the next start (or `newstui download` now)"; a download whose .part is deleted "will
+        start again" (user test r55 LOW-2: it too was said to resume)."""
+        now = " (or `newstui download` now)"
+        said = []
+        if self.resume:
+            said.append(f"{counted(self.resume, 'download')} will resume at the next start{now}")
+        if self.again:
+            said.append(
+                f"{counted(self.again, 'download')} will start again at the next start: no "
+                "ETag/Last-Modified"
+            )
+        if self.waiting:
+            wait = "waits" if self.waiting == 1 else "wait"
+            said.append(f"{counted(self.waiting, 'download')} {wait} for the next start{now}")
+        return [f"newstui: {line}" for line in said]
+
+
+def left_at_quit(
+    downloads: Iterable[Download], pid: int, begun: Collection[int] = ()
+) -> LeftAtQuit:
+    """Of the downloads an app (process `pid`) quitting leaves, queued or its own cut short,
+    which the next start resumes, begins again (no validator: the .part is deleted as the
+    download lets go, or as the next run begins) and begins. `begun`: the ids of those it began
+    (a .part deleted as it let go leaves its row queued at 0 bytes)."""
+    from newstui.sources.transfer import resumable
+
+    resume = again = waiting = 0
+    for d in downloads:
+        if not (d.state == "queued" or (d.state == "downloading" and d.owner == pid)):
+            continue
+        part = Path(d.part_path)
+        if d.path and resumable(part):
+            resume += 1
+        elif d.bytes_done or d.id in begun or (d.path and part.exists()):
+            again += 1
+        else:
+            waiting += 1
+    return LeftAtQuit(resume, again, waiting)
 
 
 def kept_file(download: Download) -> str | None:

@@ -286,16 +286,25 @@ def _passing(exc: Exception) -> bool:
     return isinstance(exc, httpx.TimeoutException | httpx.NetworkError | httpx.RemoteProtocolError)
 
 
+def resumable(part: Path) -> bool:
+    """Whether a .part is kept to resume from: a regular file with a validator (or something
+    not newstui's where one would be) beside it; drop_unresumable deletes the others."""
+    try:
+        if not stat.S_ISREG(os.lstat(part).st_mode):
+            return False
+    except OSError:
+        return False
+    return _read_validator(part) is not None or _odd_validator(part) is not None
+
+
 def drop_unresumable(part: Path) -> int:
     """Delete a .part no validator is kept for (it could only ever start again): how many bytes
     it held (0: none there, no regular file, or it is kept: a validator, or something not
     newstui's where it would be, is beside it)."""
     try:
-        if not stat.S_ISREG(os.lstat(part).st_mode):
+        if not stat.S_ISREG(os.lstat(part).st_mode) or resumable(part):
             return 0
         size = part.stat().st_size
-        if _read_validator(part) is not None or _odd_validator(part) is not None:
-            return 0
         part.unlink()
     except OSError:
         return 0

@@ -31,6 +31,7 @@ from newstui.tui.screens.keyed_box import key_in_effect
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
+    from newstui.downloads import LeftAtQuit
     from newstui.model import Download, StopThen
     from newstui.tui.screens.downloads import DownloadsScreen
     from newstui.tui.screens.main import MainScreen
@@ -167,7 +168,8 @@ class RunsDownloads(AppMixin):
     main: MainScreen
     _download_kicks = 0
     _downloads_running = False
-    _downloads_left = 0  # downloads left to resume as the app ended (note_downloads_left)
+    _downloads_begun: frozenset[int] = frozenset()  # the ids begun here (_tell)
+    _downloads_left: LeftAtQuit | None = None  # as the app ended (note_downloads_left)
     _downloaded = 0  # downloads finished since the queue last ran dry (downloaded_more)
     # the hosts the queue's run waits for (another newstui holds their per_host places)
     downloads_waiting: frozenset[str] = frozenset()
@@ -215,11 +217,12 @@ class RunsDownloads(AppMixin):
         had quit could wait up to 30 s for a pending index fill; review r30 LOW 8)."""
         if not self._downloads_running:
             return
+        from newstui.downloads import left_at_quit
+
         try:
             with self.library.borrow() as library:
-                self._downloads_left = sum(
-                    d.state == "queued" or (d.state == "downloading" and d.owner == os.getpid())
-                    for d in library.downloads.all()
+                self._downloads_left = left_at_quit(
+                    library.downloads.all(), os.getpid(), self._downloads_begun
                 )
         except (
             NewstuiError,
@@ -229,16 +232,13 @@ class RunsDownloads(AppMixin):
             return
 
     def downloads_left_line(self) -> str | None:
-        """Once the app has quit: "newstui: 2 downloads will resume at the next start", when it
-        quit with downloads running or waiting (quitting asks nothing: they resume), else None.
-        The store is not read here (see note_downloads_left)."""
-        left = self._downloads_left
-        if not left:
+        """Once the app has quit: "newstui: 2 downloads will resume at the next start", and a
+        line for those that will start again (their .part deleted: no version to resume by),
+        when it quit with downloads running or waiting (quitting asks nothing), else None. The
+        store is not read here (see note_downloads_left)."""
+        if self._downloads_left is None:
             return None
-        s = "s" * (left != 1)
-        return (
-            f"newstui: {left} download{s} will resume at the next start (or `newstui download` now)"
-        )
+        return "\n".join(self._downloads_left.lines()) or None
 
     def resume_downloads(self) -> None:
         """Carry on with a queue the last run left (queued, or cut short while downloading),
@@ -356,6 +356,9 @@ class RunsDownloads(AppMixin):
 
     def _tell(self, download: Download) -> None:
         """From the worker thread: how a download goes."""
+        if download.state == "downloading":  # (its .part may be gone, its row back to 0
+            # bytes, by the time the app ends: note_downloads_left)
+            self._downloads_begun = self._downloads_begun | {download.id}
         self.post_message(DownloadChanged(download))
 
     def _on_downloads_idle(self, message: DownloadsIdle) -> None:
