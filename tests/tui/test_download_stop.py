@@ -164,4 +164,3 @@ async def test_quitting_deletes_a_running_downloads_part_it_could_not_resume(
     assert app.downloads_left_line() == (
         "newstui: 1 download will start again at the next start: no ETag/Last-Modified"
     )
-
