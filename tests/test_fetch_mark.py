@@ -99,3 +99,17 @@ def test_a_store_reached_through_a_link_shares_the_fetch_mark_of_its_file(tmp_pa
     with fetch_marked(str(link)):
         assert fetch_under_way(str(real)) is True
     assert fetch_under_way(str(link)) is False
+
+
+def test_the_last_fetch_to_end_removes_the_mark_and_one_still_running_keeps_it(tmp_path):
+    # a fetch with nothing to fetch makes no store and must leave nothing beside its path
+    path = str(tmp_path / "a.db")
+    mark = tmp_path / "a.db.fetching"
+    with fetch_marked(path):
+        with fetch_marked(path):
+            assert mark.exists()
+        assert mark.exists() and fetch_under_way(path) is True  # (the outer fetch runs on)
+    assert not mark.exists() and fetch_under_way(path) is False
+    with fetch_marked(path):  # a mark made again after one was removed is seen
+        assert fetch_under_way(path) is True
+    assert list(tmp_path.iterdir()) == []

@@ -26,6 +26,7 @@ WALKERS = {
     "bench/nlp_eval.py",  # only the folders given as --data (default: the top level's own files)
     "tools/demo_from_wikinews.py",
     "tools/nlp_identity.py",
+    "tools/story_identity.py",
     "tools/strip_nationality_from_bodies.py",
     "tools/train_entities.py",
     "tools/train_org_weak.py",
@@ -229,3 +230,12 @@ def test_without_the_selection_the_duplicates_bench_takes_only_the_open_wikinews
     monkeypatch.setattr(bench, "SELECTION", tmp_path / "absent.json")
     rows = bench.wikinews_rows(articles)
     assert [r["text"] for r in rows] == [f"Shared article {i}." for i in range(119)]
+
+
+def test_the_story_identity_check_reads_no_blind_folder(
+    nlp_sets: Path, blind_guard: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tool = _load("tools/story_identity.py")
+    monkeypatch.setattr(tool, "NLP", nlp_sets)
+    texts = tool.real_texts(tmp_path / "no-shared")
+    assert sorted(text for _title, text in texts) == ["Ann said so.", "Text of wikinews-dev."]

@@ -31,8 +31,9 @@ def _mark_file(database_file: str) -> str | None:
 def fetch_marked(database_file: str) -> Iterator[None]:
     """Hold the store's fetch mark for the block: `with fetch_marked(library.database_file())`.
     Two fetches at once both hold it (a shared lock). A mark that cannot be made (a read-only
-    folder, no flock) leaves the fetch unmarked: it runs all the same."""
-    with flock_held(_mark_file(database_file), shared=True):
+    folder, no flock) leaves the fetch unmarked: it runs all the same. The last fetch to let go
+    removes the file: nothing is left beside the store (nor beside one a fetch never made)."""
+    with flock_held(_mark_file(database_file), shared=True, remove=True):
         yield
 
 

@@ -17,8 +17,8 @@ except ImportError:  # not POSIX: no marks
 @contextlib.contextmanager
 def flock_held(path: str | None, *, shared: bool, remove: bool = False) -> Iterator[None]:
     """Hold a flock on the file at `path` (made if missing) for the block, shared or exclusive;
-    `remove`: the file goes when the block ends. A lock that cannot be taken (a read-only
-    folder, no flock, no `path`) leaves the block unmarked: it runs all the same."""
+    `remove`: the file goes when the block ends, if no other holder shares it then. A lock that
+    cannot be taken (a read-only folder, no flock, no `path`) leaves the block unmarked: it runs all the same."""
     fd = None
     if path is not None and fcntl is not None:
         fd = _locked(path, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
@@ -26,10 +26,23 @@ def flock_held(path: str | None, *, shared: bool, remove: bool = False) -> Itera
         yield
     finally:
         if fd is not None:
-            if remove and path is not None:  # (before the lock goes: a look meanwhile waits)
+            if remove and path is not None and _last_holder(fd):
+                # (before the lock goes: a look meanwhile waits; one waiting to hold it opens
+                # the file again, see _locked)
                 with contextlib.suppress(OSError):
                     os.unlink(path)
             os.close(fd)  # (drops the lock)
+
+
+def _last_holder(fd: int) -> bool:
+    """Whether no other holder shares the lock held on `fd`: it is made exclusive if it can be
+    at once (already so when it was taken exclusive)."""
+    assert fcntl is not None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
 
 
 def _locked(path: str, how: int) -> int | None:

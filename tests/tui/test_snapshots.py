@@ -185,6 +185,12 @@ async def _add_box(pilot) -> None:
     sources.select_view("tag:World/Europe")
     await pilot.press("a")
     await until(pilot, lambda: pilot.app.screen.query("#folder-input"))
+    from textual.widgets import Input
+
+    for box in pilot.app.screen.query(Input):
+        # the cursor shown steadily: a blink could hide it at the moment a loaded machine takes
+        # the picture (round 55's final runs)
+        box.cursor_blink = False
     await settle(pilot)
 
 
