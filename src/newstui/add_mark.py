@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 from collections.abc import Collection, Iterator
 
-from newstui.file_locks import flock_held, flock_held_elsewhere
+from newstui.file_locks import flock_held, flock_held_elsewhere, mark_beside
 
 ADD_MARK = ".adding-"  # "<database>.adding-<16 hex digits>"
 
@@ -23,10 +22,8 @@ ADD_MARK = ".adding-"  # "<database>.adding-<16 hex digits>"
 def _mark_file(database_file: str, url: str) -> str | None:
     """The mark's file of an add of `url` to the database at `database_file`; None for one in
     memory."""
-    if not database_file or database_file == ":memory:":
-        return None
     digest = hashlib.sha256(url.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    return f"{os.path.realpath(database_file)}{ADD_MARK}{digest}"  # (links followed: fetch_mark)
+    return mark_beside(database_file, f"{ADD_MARK}{digest}")
 
 
 @contextlib.contextmanager

@@ -10,21 +10,16 @@ flock nobody can tell: `fetch_under_way` says None, and the app analyses as it d
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Iterator
 
-from newstui.file_locks import flock_held, flock_held_elsewhere
+from newstui.file_locks import flock_held, flock_held_elsewhere, mark_beside
 
 FETCH_MARK = ".fetching"  # "<database>.fetching"
 
 
 def _mark_file(database_file: str) -> str | None:
     """The mark's file of the database at `database_file`; None for one in memory."""
-    if not database_file or database_file == ":memory:":
-        return None
-    # the file's own path: a store reached through a symbolic link (`--db link.db`) and the same
-    # store named by SQLite (links followed) share one mark (review r55 L1)
-    return f"{os.path.realpath(database_file)}{FETCH_MARK}"
+    return mark_beside(database_file, FETCH_MARK)
 
 
 @contextlib.contextmanager

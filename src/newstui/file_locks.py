@@ -14,6 +14,15 @@ except ImportError:  # not POSIX: no marks
     fcntl = None  # type: ignore[assignment]
 
 
+def mark_beside(database_file: str, suffix: str) -> str | None:
+    """The path of the mark `suffix` of the database at `database_file`; None for one in memory.
+    The file's own path: a store reached through a symbolic link (`--db link.db`) and the same
+    store named by SQLite (links followed) share one mark (review r55 L1)."""
+    if not database_file or database_file == ":memory:":
+        return None
+    return f"{os.path.realpath(database_file)}{suffix}"
+
+
 @contextlib.contextmanager
 def flock_held(path: str | None, *, shared: bool, remove: bool = False) -> Iterator[None]:
     """Hold a flock on the file at `path` (made if missing) for the block, shared or exclusive;
